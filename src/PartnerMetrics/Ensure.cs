@@ -1,0 +1,126 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace PartnerMetrics;
+
+/// <summary>
+/// Argument checks shared by every model constructor. Each check throws a standard argument
+/// exception whose parameter name is the field being set and whose message quotes the value, so
+/// that a CRM developer (or the JSON reader, which reports the same name as a JSON path) can find
+/// the offending record.
+/// </summary>
+internal static class Ensure
+{
+    public static string Text(string? value, string paramName)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(paramName, $"'{paramName}' is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"'{paramName}' must not be empty or whitespace; got '{value}'.", paramName);
+        }
+
+        return value;
+    }
+
+    /// <summary>Optional text: <see langword="null"/>, empty and whitespace-only all mean "not recorded".</summary>
+    public static string? OptionalText(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    public static T Defined<T>(T value, string paramName)
+        where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"'{paramName}' must be a defined {typeof(T).Name} value; got {value}.");
+        }
+
+        return value;
+    }
+
+    public static double UnitInterval(double value, string paramName)
+    {
+        if (!(value >= 0.0 && value <= 1.0))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"'{paramName}' must be in [0, 1]; got {value.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        return value;
+    }
+
+    public static decimal NonNegative(decimal value, string paramName)
+    {
+        if (value < 0m)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"'{paramName}' must not be negative; got {value.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        return value;
+    }
+
+    public static decimal? NonNegative(decimal? value, string paramName) =>
+        value is { } present ? NonNegative(present, paramName) : null;
+
+    public static TimeSpan Positive(TimeSpan value, string paramName)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"'{paramName}' must be positive; got {value.ToString("c", CultureInfo.InvariantCulture)}.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Checks that <paramref name="value"/>, when present, is on or after <paramref name="earliest"/>.</summary>
+    public static DateOnly? NotBefore(DateOnly? value, DateOnly? earliest, string paramName, string earliestName)
+    {
+        if (value is { } date && earliest is { } bound && date < bound)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                date,
+                $"'{paramName}' ({Iso(date)}) must not be before '{earliestName}' ({Iso(bound)}).");
+        }
+
+        return value;
+    }
+
+    public static T Present<T>(T value, string paramName)
+        where T : struct, IIdentifier<T>
+    {
+        if (value.IsDefault)
+        {
+            throw new ArgumentException($"'{paramName}' must be an identifier, not the default (empty) value.", paramName);
+        }
+
+        return value;
+    }
+
+    public static T NotNull<T>(T? value, string paramName)
+        where T : class => value ?? throw new ArgumentNullException(paramName, $"'{paramName}' is required.");
+
+    /// <summary>Copies a caller's sequence; <see langword="null"/> means empty, a null item is rejected.</summary>
+    public static EquatableArray<T> Items<T>(IEnumerable<T>? items, string paramName)
+        where T : class
+    {
+        if (items is null)
+        {
+            return EquatableArray<T>.Empty;
+        }
+
+        var array = items.ToImmutableArray();
+        for (var i = 0; i < array.Length; i++)
+        {
+            if (array[i] is null)
+            {
+                throw new ArgumentException($"'{paramName}' must not contain null; item {i} is null.", paramName);
+            }
+        }
+
+        return new EquatableArray<T>(array);
+    }
+
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,14 @@
+namespace PartnerMetrics.Partners;
+
+/// <summary>Who owns a joint-plan goal (seed 002: "an operational model where both parties have work to do").</summary>
+public enum GoalOwner
+{
+    /// <summary>The vendor alone.</summary>
+    Vendor,
+
+    /// <summary>The partner alone.</summary>
+    Partner,
+
+    /// <summary>Both sides share the goal.</summary>
+    Both,
+}

@@ -1,0 +1,130 @@
+using System.Collections.Immutable;
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Pipeline;
+
+namespace PartnerMetrics.Partners;
+
+/// <summary>
+/// The vendor–partner relationship being scored: the partner, what the vendor needs from it, and
+/// every piece of evidence the CRM holds about it.
+/// </summary>
+/// <remarks>
+/// Immutable and compared by value: two partnerships are equal when their partner, dates and every
+/// evidence list are equal item by item, in order. Collections passed as <see langword="null"/> are
+/// empty. Every opportunity must belong to <see cref="Partner"/> and carry a distinct id.
+/// </remarks>
+public sealed record Partnership
+{
+    private readonly EquatableArray<string> requiredCompetencies;
+    private readonly EquatableArray<Commitment> commitments;
+    private readonly EquatableArray<Interaction> interactions;
+    private readonly EquatableArray<Certification> certifications;
+    private readonly EquatableArray<Delivery> deliveries;
+    private readonly EquatableArray<Opportunity> opportunities;
+
+    /// <summary>Initializes a new instance of the <see cref="Partnership"/> class.</summary>
+    /// <param name="partner">The partner.</param>
+    /// <param name="startedOn">The day the partnership started.</param>
+    /// <param name="requiredCompetencies">The competencies (the vendor's focus workloads) the partner should be certified in; distinct, ignoring case.</param>
+    /// <param name="commitments">Promises made by either side.</param>
+    /// <param name="interactions">Logged meetings, calls, emails, joint events, escalations and requests.</param>
+    /// <param name="certifications">The partner's certifications.</param>
+    /// <param name="deliveries">The partner's customer deliveries.</param>
+    /// <param name="jointPlan">The joint business plan, or <see langword="null"/> when there is none.</param>
+    /// <param name="opportunities">The deals the partner is on.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="partner"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A collection contains <see langword="null"/>, a competency is empty or repeated, or an opportunity belongs to another partner or repeats an id.</exception>
+    public Partnership(
+        Partner partner,
+        DateOnly startedOn,
+        IEnumerable<string>? requiredCompetencies = null,
+        IEnumerable<Commitment>? commitments = null,
+        IEnumerable<Interaction>? interactions = null,
+        IEnumerable<Certification>? certifications = null,
+        IEnumerable<Delivery>? deliveries = null,
+        JointPlan? jointPlan = null,
+        IEnumerable<Opportunity>? opportunities = null)
+    {
+        Partner = Ensure.NotNull(partner, nameof(partner));
+        StartedOn = startedOn;
+        this.requiredCompetencies = CheckCompetencies(requiredCompetencies);
+        this.commitments = Ensure.Items(commitments, nameof(commitments));
+        this.interactions = Ensure.Items(interactions, nameof(interactions));
+        this.certifications = Ensure.Items(certifications, nameof(certifications));
+        this.deliveries = Ensure.Items(deliveries, nameof(deliveries));
+        JointPlan = jointPlan;
+        this.opportunities = CheckOpportunities(partner.Id, Ensure.Items(opportunities, nameof(opportunities)));
+    }
+
+    /// <summary>Gets the partner.</summary>
+    public Partner Partner { get; }
+
+    /// <summary>Gets the day the partnership started.</summary>
+    public DateOnly StartedOn { get; }
+
+    /// <summary>Gets the competencies the partner should be certified in.</summary>
+    public ImmutableArray<string> RequiredCompetencies => requiredCompetencies;
+
+    /// <summary>Gets the promises made by either side.</summary>
+    public ImmutableArray<Commitment> Commitments => commitments;
+
+    /// <summary>Gets the logged interactions.</summary>
+    public ImmutableArray<Interaction> Interactions => interactions;
+
+    /// <summary>Gets the partner's certifications.</summary>
+    public ImmutableArray<Certification> Certifications => certifications;
+
+    /// <summary>Gets the partner's customer deliveries.</summary>
+    public ImmutableArray<Delivery> Deliveries => deliveries;
+
+    /// <summary>Gets the joint business plan, or <see langword="null"/> when there is none.</summary>
+    public JointPlan? JointPlan { get; }
+
+    /// <summary>Gets the deals the partner is on.</summary>
+    public ImmutableArray<Opportunity> Opportunities => opportunities;
+
+    private static EquatableArray<string> CheckCompetencies(IEnumerable<string>? requiredCompetencies)
+    {
+        const string Name = nameof(requiredCompetencies);
+        var items = Ensure.Items(requiredCompetencies, Name);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(items[i]))
+            {
+                throw new ArgumentException($"'{Name}' must not contain empty names; item {i} is '{items[i]}'.", Name);
+            }
+
+            if (!seen.Add(items[i]))
+            {
+                throw new ArgumentException($"'{Name}' lists '{items[i]}' more than once (names are compared ignoring case).", Name);
+            }
+        }
+
+        return items;
+    }
+
+    private static EquatableArray<Opportunity> CheckOpportunities(PartnerId partnerId, EquatableArray<Opportunity> opportunities)
+    {
+        const string Name = nameof(opportunities);
+        var items = opportunities;
+        var ids = new HashSet<OpportunityId>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var opportunity = items[i];
+            if (opportunity.PartnerId != partnerId)
+            {
+                throw new ArgumentException(
+                    $"'{Name}' item {i} ('{opportunity.Id}') belongs to partner '{opportunity.PartnerId}', not to this partnership's partner '{partnerId}'.",
+                    Name);
+            }
+
+            if (!ids.Add(opportunity.Id))
+            {
+                throw new ArgumentException($"'{Name}' item {i} repeats the id '{opportunity.Id}'.", Name);
+            }
+        }
+
+        return items;
+    }
+}

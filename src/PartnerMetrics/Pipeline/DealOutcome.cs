@@ -1,0 +1,14 @@
+namespace PartnerMetrics.Pipeline;
+
+/// <summary>The state of an opportunity.</summary>
+public enum DealOutcome
+{
+    /// <summary>Still in the pipeline; has no close date.</summary>
+    Open,
+
+    /// <summary>Closed won; has a close date.</summary>
+    Won,
+
+    /// <summary>Closed lost; has a close date and may have a loss reason.</summary>
+    Lost,
+}

@@ -1,0 +1,17 @@
+namespace PartnerMetrics.Pipeline;
+
+/// <summary>Who brought the deal (seed 001: deal flow should run both ways).</summary>
+public enum DealSource
+{
+    /// <summary>The partner found the deal and brought it to the vendor.</summary>
+    PartnerSourced,
+
+    /// <summary>The vendor found the deal and handed it to the partner.</summary>
+    VendorReferred,
+
+    /// <summary>Vendor and partner pursue the deal together.</summary>
+    CoSell,
+
+    /// <summary>The vendor sells without a partner.</summary>
+    Direct,
+}

@@ -1,0 +1,140 @@
+using PartnerMetrics.Partners;
+
+namespace PartnerMetrics.Pipeline;
+
+/// <summary>A deal in the pipeline, as the CRM records it.</summary>
+/// <remarks>
+/// <para>
+/// Dates must be consistent: registration, last update, expected close and close are on or after
+/// <see cref="CreatedOn"/>. An open deal has no close date; a won or lost one has. Only a lost deal
+/// has a loss reason.
+/// </para>
+/// <para>
+/// <see cref="Amount"/>, <see cref="ExpectedCloseOn"/> and <see cref="Stage"/> are optional because
+/// CRMs often leave them empty — and how often they are empty is itself evidence (the tracked
+/// progress dimension scores their completeness).
+/// </para>
+/// </remarks>
+public sealed record Opportunity
+{
+    /// <summary>Initializes a new instance of the <see cref="Opportunity"/> class.</summary>
+    /// <param name="id">The CRM key of the opportunity.</param>
+    /// <param name="accountId">The customer account.</param>
+    /// <param name="createdOn">The day the deal originated.</param>
+    /// <param name="motion">How the deal grows the business (hunting or farming).</param>
+    /// <param name="source">Who brought the deal.</param>
+    /// <param name="route">How the customer buys.</param>
+    /// <param name="outcome">Open, won or lost.</param>
+    /// <param name="amount">The deal value in the reporting currency; not negative; <see langword="null"/> when not recorded.</param>
+    /// <param name="partnerId">The partner on the deal; <see langword="null"/> for a direct deal.</param>
+    /// <param name="district">The district or territory, if recorded.</param>
+    /// <param name="registeredOn">The day the deal was entered (registered) in the CRM, if known.</param>
+    /// <param name="lastUpdatedOn">The day the deal was last updated, if known.</param>
+    /// <param name="expectedCloseOn">The expected close day, if recorded.</param>
+    /// <param name="closedOn">The day the deal was won or lost; required for those outcomes.</param>
+    /// <param name="lossReason">Why a lost deal was lost, if recorded.</param>
+    /// <param name="stage">The sales stage, if recorded.</param>
+    /// <exception cref="ArgumentException">An identifier is the default value, a close date is missing or present against the outcome, or a loss reason is on a deal that is not lost.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An enum is undefined, the amount is negative, or a date is before <paramref name="createdOn"/>.</exception>
+    public Opportunity(
+        OpportunityId id,
+        AccountId accountId,
+        DateOnly createdOn,
+        DealMotion motion,
+        DealSource source,
+        RouteToMarket route,
+        DealOutcome outcome = DealOutcome.Open,
+        decimal? amount = null,
+        PartnerId? partnerId = null,
+        string? district = null,
+        DateOnly? registeredOn = null,
+        DateOnly? lastUpdatedOn = null,
+        DateOnly? expectedCloseOn = null,
+        DateOnly? closedOn = null,
+        string? lossReason = null,
+        string? stage = null)
+    {
+        Id = Ensure.Present(id, nameof(id));
+        AccountId = Ensure.Present(accountId, nameof(accountId));
+        CreatedOn = createdOn;
+        Motion = Ensure.Defined(motion, nameof(motion));
+        Source = Ensure.Defined(source, nameof(source));
+        Route = Ensure.Defined(route, nameof(route));
+        Outcome = Ensure.Defined(outcome, nameof(outcome));
+        Amount = Ensure.NonNegative(amount, nameof(amount));
+        PartnerId = partnerId is { } partner ? Ensure.Present(partner, nameof(partnerId)) : null;
+        District = Ensure.OptionalText(district);
+        RegisteredOn = Ensure.NotBefore(registeredOn, createdOn, nameof(registeredOn), nameof(createdOn));
+        LastUpdatedOn = Ensure.NotBefore(lastUpdatedOn, createdOn, nameof(lastUpdatedOn), nameof(createdOn));
+        ExpectedCloseOn = Ensure.NotBefore(expectedCloseOn, createdOn, nameof(expectedCloseOn), nameof(createdOn));
+        ClosedOn = Ensure.NotBefore(closedOn, createdOn, nameof(closedOn), nameof(createdOn));
+        if (outcome == DealOutcome.Open && closedOn is { } closed)
+        {
+            throw new ArgumentException($"An Open opportunity has no '{nameof(closedOn)}'; got {Ensure.Iso(closed)}.", nameof(closedOn));
+        }
+
+        if (outcome != DealOutcome.Open && closedOn is null)
+        {
+            throw new ArgumentException($"A {outcome} opportunity needs '{nameof(closedOn)}', the day it closed.", nameof(closedOn));
+        }
+
+        LossReason = Ensure.OptionalText(lossReason);
+        if (LossReason is not null && outcome != DealOutcome.Lost)
+        {
+            throw new ArgumentException($"Only a Lost opportunity has a '{nameof(lossReason)}'; this one is {outcome} with reason '{lossReason}'.", nameof(lossReason));
+        }
+
+        Stage = Ensure.OptionalText(stage);
+    }
+
+    /// <summary>Gets the CRM key of the opportunity.</summary>
+    public OpportunityId Id { get; }
+
+    /// <summary>Gets the customer account.</summary>
+    public AccountId AccountId { get; }
+
+    /// <summary>Gets the day the deal originated.</summary>
+    public DateOnly CreatedOn { get; }
+
+    /// <summary>Gets how the deal grows the business.</summary>
+    public DealMotion Motion { get; }
+
+    /// <summary>Gets hunting or farming, from <see cref="Motion"/>.</summary>
+    public MotionClass MotionClass => Motion.Class();
+
+    /// <summary>Gets who brought the deal.</summary>
+    public DealSource Source { get; }
+
+    /// <summary>Gets how the customer buys.</summary>
+    public RouteToMarket Route { get; }
+
+    /// <summary>Gets whether the deal is open, won or lost.</summary>
+    public DealOutcome Outcome { get; }
+
+    /// <summary>Gets the deal value, or <see langword="null"/> when not recorded.</summary>
+    public decimal? Amount { get; }
+
+    /// <summary>Gets the partner on the deal, or <see langword="null"/> for a direct deal.</summary>
+    public PartnerId? PartnerId { get; }
+
+    /// <summary>Gets the district, or <see langword="null"/>.</summary>
+    public string? District { get; }
+
+    /// <summary>Gets the day the deal was registered in the CRM, or <see langword="null"/>.</summary>
+    public DateOnly? RegisteredOn { get; }
+
+    /// <summary>Gets the day of the last update, or <see langword="null"/>.</summary>
+    public DateOnly? LastUpdatedOn { get; }
+
+    /// <summary>Gets the expected close day, or <see langword="null"/>.</summary>
+    public DateOnly? ExpectedCloseOn { get; }
+
+    /// <summary>Gets the close day of a won or lost deal; <see langword="null"/> while open.</summary>
+    public DateOnly? ClosedOn { get; }
+
+    /// <summary>Gets why a lost deal was lost, or <see langword="null"/>.</summary>
+    public string? LossReason { get; }
+
+    /// <summary>Gets the sales stage, or <see langword="null"/>.</summary>
+    public string? Stage { get; }
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace PartnerMetrics.Pipeline;
+
+/// <summary>
+/// Identifies an opportunity (a deal in the pipeline), as the CRM knows it. Compared ordinally (case-sensitive), as CRM keys are.
+/// </summary>
+/// <remarks>
+/// <see langword="default"/>(<see cref="OpportunityId"/>) is the empty identifier: every model that takes
+/// one rejects it, so it never reaches a score.
+/// </remarks>
+public readonly record struct OpportunityId : IComparable<OpportunityId>, IIdentifier<OpportunityId>
+{
+    /// <summary>Initializes a new instance of the <see cref="OpportunityId"/> struct.</summary>
+    /// <param name="value">The CRM key; not empty or whitespace.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is empty or whitespace.</exception>
+    public OpportunityId(string value)
+        : this(value, nameof(value))
+    {
+    }
+
+    private OpportunityId(string value, string paramName) => Value = Ensure.Text(value, paramName);
+
+    /// <summary>Gets the CRM key; <see langword="null"/> only for <see langword="default"/>.</summary>
+    public string? Value { get; }
+
+    /// <summary>Gets a value indicating whether this is the <see langword="default"/> (empty) identifier.</summary>
+    [MemberNotNullWhen(false, nameof(Value))]
+    public bool IsDefault => Value is null;
+
+    /// <summary>Orders identifiers ordinally.</summary>
+    /// <param name="left">The first identifier.</param>
+    /// <param name="right">The second identifier.</param>
+    /// <returns><see langword="true"/> when <paramref name="left"/> sorts before <paramref name="right"/>.</returns>
+    public static bool operator <(OpportunityId left, OpportunityId right) => left.CompareTo(right) < 0;
+
+    /// <summary>Orders identifiers ordinally.</summary>
+    /// <param name="left">The first identifier.</param>
+    /// <param name="right">The second identifier.</param>
+    /// <returns><see langword="true"/> when <paramref name="left"/> sorts before or equal to <paramref name="right"/>.</returns>
+    public static bool operator <=(OpportunityId left, OpportunityId right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Orders identifiers ordinally.</summary>
+    /// <param name="left">The first identifier.</param>
+    /// <param name="right">The second identifier.</param>
+    /// <returns><see langword="true"/> when <paramref name="left"/> sorts after <paramref name="right"/>.</returns>
+    public static bool operator >(OpportunityId left, OpportunityId right) => left.CompareTo(right) > 0;
+
+    /// <summary>Orders identifiers ordinally.</summary>
+    /// <param name="left">The first identifier.</param>
+    /// <param name="right">The second identifier.</param>
+    /// <returns><see langword="true"/> when <paramref name="left"/> sorts after or equal to <paramref name="right"/>.</returns>
+    public static bool operator >=(OpportunityId left, OpportunityId right) => left.CompareTo(right) >= 0;
+
+    /// <inheritdoc/>
+    public int CompareTo(OpportunityId other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <summary>Returns the CRM key, or an empty string for <see langword="default"/>.</summary>
+    /// <returns>The identifier text.</returns>
+    public override string ToString() => Value ?? string.Empty;
+
+    static OpportunityId IIdentifier<OpportunityId>.Create(string value, string paramName) => new(value, paramName);
+}

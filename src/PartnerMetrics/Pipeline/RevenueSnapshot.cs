@@ -1,0 +1,27 @@
+namespace PartnerMetrics.Pipeline;
+
+/// <summary>An account's annual recurring revenue on a day, the input of retention (NRR, GRR) and brand equity debt.</summary>
+public sealed record RevenueSnapshot
+{
+    /// <summary>Initializes a new instance of the <see cref="RevenueSnapshot"/> class.</summary>
+    /// <param name="accountId">The customer account.</param>
+    /// <param name="date">The day of the snapshot.</param>
+    /// <param name="annualRecurringRevenue">The account's ARR on that day; not negative (0 = churned).</param>
+    /// <exception cref="ArgumentException"><paramref name="accountId"/> is the default identifier.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="annualRecurringRevenue"/> is negative.</exception>
+    public RevenueSnapshot(AccountId accountId, DateOnly date, decimal annualRecurringRevenue)
+    {
+        AccountId = Ensure.Present(accountId, nameof(accountId));
+        Date = date;
+        AnnualRecurringRevenue = Ensure.NonNegative(annualRecurringRevenue, nameof(annualRecurringRevenue));
+    }
+
+    /// <summary>Gets the customer account.</summary>
+    public AccountId AccountId { get; }
+
+    /// <summary>Gets the day of the snapshot.</summary>
+    public DateOnly Date { get; }
+
+    /// <summary>Gets the annual recurring revenue on that day.</summary>
+    public decimal AnnualRecurringRevenue { get; }
+}

@@ -1,0 +1,14 @@
+namespace PartnerMetrics.Pipeline;
+
+/// <summary>The channel through which the customer buys.</summary>
+public enum RouteToMarket
+{
+    /// <summary>The customer buys from the vendor.</summary>
+    Direct,
+
+    /// <summary>The customer buys from a partner.</summary>
+    Partner,
+
+    /// <summary>The customer buys through a marketplace.</summary>
+    Marketplace,
+}
