@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Serialization.Documents;
 
 namespace PartnerMetrics;
 
@@ -14,6 +17,7 @@ namespace PartnerMetrics;
 /// belongs in that partnership's <see cref="Partnership.Opportunities"/>, so that scoring sees it;
 /// putting it in <see cref="Opportunities"/> instead is rejected.
 /// </remarks>
+[JsonConverter(typeof(DocumentConverter<Portfolio, PortfolioDocument>))]
 public sealed record Portfolio
 {
     private readonly EquatableArray<Partnership> partnerships;

@@ -1,6 +1,11 @@
+using System.Text.Json.Serialization;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Serialization.Documents;
+
 namespace PartnerMetrics.Evidence;
 
 /// <summary>A competency certification the partner holds (seed 002: competency is more than having the skill, but starts there).</summary>
+[JsonConverter(typeof(DocumentConverter<Certification, CertificationDocument>))]
 public sealed record Certification
 {
     /// <summary>Initializes a new instance of the <see cref="Certification"/> class.</summary>

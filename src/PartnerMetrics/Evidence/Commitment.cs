@@ -1,4 +1,7 @@
+using System.Text.Json.Serialization;
 using PartnerMetrics.Partners;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Serialization.Documents;
 
 namespace PartnerMetrics.Evidence;
 
@@ -12,6 +15,7 @@ namespace PartnerMetrics.Evidence;
 /// <see cref="CommitmentOutcome.KeptLate"/> needs one after the due date;
 /// <see cref="CommitmentOutcome.Broken"/> needs one.
 /// </remarks>
+[JsonConverter(typeof(DocumentConverter<Commitment, CommitmentDocument>))]
 public sealed record Commitment
 {
     /// <summary>Initializes a new instance of the <see cref="Commitment"/> class.</summary>

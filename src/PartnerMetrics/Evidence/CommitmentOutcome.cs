@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using PartnerMetrics.Serialization;
+
 namespace PartnerMetrics.Evidence;
 
 /// <summary>What became of a commitment.</summary>
+[JsonConverter(typeof(EnumNameConverter<CommitmentOutcome>))]
 public enum CommitmentOutcome
 {
     /// <summary>Not resolved yet. Past its due date plus the grace period it counts as broken until resolved.</summary>

@@ -1,6 +1,11 @@
+using System.Text.Json.Serialization;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Serialization.Documents;
+
 namespace PartnerMetrics.Evidence;
 
 /// <summary>A piece of work the partner delivered to a customer (seed 002: "deliver what you say you will").</summary>
+[JsonConverter(typeof(DocumentConverter<Delivery, DeliveryDocument>))]
 public sealed record Delivery
 {
     /// <summary>Initializes a new instance of the <see cref="Delivery"/> class.</summary>

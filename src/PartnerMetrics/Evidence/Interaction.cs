@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using PartnerMetrics.Partners;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Serialization.Documents;
 
 namespace PartnerMetrics.Evidence;
 
@@ -12,6 +15,7 @@ namespace PartnerMetrics.Evidence;
 /// (<see langword="null"/> = unanswered), and only an <see cref="InteractionKind.Escalation"/>
 /// carries a <see cref="ResolvedOn"/> (<see langword="null"/> = still open).
 /// </remarks>
+[JsonConverter(typeof(DocumentConverter<Interaction, InteractionDocument>))]
 public sealed record Interaction
 {
     /// <summary>Initializes a new instance of the <see cref="Interaction"/> class.</summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using PartnerMetrics.Serialization;
+
 namespace PartnerMetrics.Evidence;
 
 /// <summary>The kind of a logged interaction between vendor and partner.</summary>
+[JsonConverter(typeof(EnumNameConverter<InteractionKind>))]
 public enum InteractionKind
 {
     /// <summary>A meeting.</summary>

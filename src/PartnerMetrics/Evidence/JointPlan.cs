@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Serialization.Documents;
 
 namespace PartnerMetrics.Evidence;
 
@@ -6,6 +9,7 @@ namespace PartnerMetrics.Evidence;
 /// The business plan vendor and partner built together (seed 002, step 4: "Have a Plan … build
 /// the plans together"; seed 004: "what percent of their business is aligned to our business?").
 /// </summary>
+[JsonConverter(typeof(DocumentConverter<JointPlan, JointPlanDocument>))]
 public sealed record JointPlan
 {
     /// <summary>The review cadence used when none is given: 90 days.</summary>

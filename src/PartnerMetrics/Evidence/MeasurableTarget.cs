@@ -1,7 +1,12 @@
+using System.Text.Json.Serialization;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Serialization.Documents;
+
 namespace PartnerMetrics.Evidence;
 
 /// <summary>A measurable target for a joint-plan goal, such as 12 "certified engineers" or 500000 "USD bookings".</summary>
 /// <remarks>Seed 002, step 5: "Set Great Expectations — Just Be Clear About Them".</remarks>
+[JsonConverter(typeof(DocumentConverter<MeasurableTarget, MeasurableTargetDocument>))]
 public sealed record MeasurableTarget
 {
     /// <summary>Initializes a new instance of the <see cref="MeasurableTarget"/> class.</summary>

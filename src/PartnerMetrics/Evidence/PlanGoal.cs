@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
 using PartnerMetrics.Partners;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Serialization.Documents;
 
 namespace PartnerMetrics.Evidence;
 
 /// <summary>One goal of a <see cref="JointPlan"/>.</summary>
+[JsonConverter(typeof(DocumentConverter<PlanGoal, PlanGoalDocument>))]
 public sealed record PlanGoal
 {
     /// <summary>Initializes a new instance of the <see cref="PlanGoal"/> class.</summary>

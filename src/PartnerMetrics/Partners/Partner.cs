@@ -1,3 +1,7 @@
+using System.Text.Json.Serialization;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Serialization.Documents;
+
 namespace PartnerMetrics.Partners;
 
 /// <summary>A channel partner as the CRM records it.</summary>
@@ -5,6 +9,7 @@ namespace PartnerMetrics.Partners;
 /// Immutable and compared by value. Optional text (tier, district) treats empty or whitespace as
 /// "not recorded" and stores <see langword="null"/>.
 /// </remarks>
+[JsonConverter(typeof(DocumentConverter<Partner, PartnerDocument>))]
 public sealed record Partner
 {
     /// <summary>Initializes a new instance of the <see cref="Partner"/> class.</summary>

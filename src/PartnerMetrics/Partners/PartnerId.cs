@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+using PartnerMetrics.Serialization;
 
 namespace PartnerMetrics.Partners;
 
@@ -9,6 +11,7 @@ namespace PartnerMetrics.Partners;
 /// <see langword="default"/>(<see cref="PartnerId"/>) is the empty identifier: every model that takes
 /// one rejects it, so it never reaches a score.
 /// </remarks>
+[JsonConverter(typeof(IdentifierJsonConverter<PartnerId>))]
 public readonly record struct PartnerId : IComparable<PartnerId>, IIdentifier<PartnerId>
 {
     /// <summary>Initializes a new instance of the <see cref="PartnerId"/> struct.</summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using PartnerMetrics.Serialization;
+
 namespace PartnerMetrics.Partners;
 
 /// <summary>The business model of a partner (seed 003: partner types differ in how they sell).</summary>
+[JsonConverter(typeof(EnumNameConverter<PartnerType>))]
 public enum PartnerType
 {
     /// <summary>Resells the vendor's licences or products.</summary>

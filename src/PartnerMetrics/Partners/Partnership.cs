@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using PartnerMetrics.Evidence;
 using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Serialization.Documents;
 
 namespace PartnerMetrics.Partners;
 
@@ -13,6 +16,7 @@ namespace PartnerMetrics.Partners;
 /// evidence list are equal item by item, in order. Collections passed as <see langword="null"/> are
 /// empty. Every opportunity must belong to <see cref="Partner"/> and carry a distinct id.
 /// </remarks>
+[JsonConverter(typeof(DocumentConverter<Partnership, PartnershipDocument>))]
 public sealed record Partnership
 {
     private readonly EquatableArray<string> requiredCompetencies;

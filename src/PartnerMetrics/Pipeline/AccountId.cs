@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
+using PartnerMetrics.Serialization;
 
 namespace PartnerMetrics.Pipeline;
 
@@ -9,6 +11,7 @@ namespace PartnerMetrics.Pipeline;
 /// <see langword="default"/>(<see cref="AccountId"/>) is the empty identifier: every model that takes
 /// one rejects it, so it never reaches a score.
 /// </remarks>
+[JsonConverter(typeof(IdentifierJsonConverter<AccountId>))]
 public readonly record struct AccountId : IComparable<AccountId>, IIdentifier<AccountId>
 {
     /// <summary>Initializes a new instance of the <see cref="AccountId"/> struct.</summary>

@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+using PartnerMetrics.Serialization;
+
 namespace PartnerMetrics.Pipeline;
 
 /// <summary>
 /// How a deal grows the business (seed 001): <see cref="NewLogo"/> is hunting, every other motion
 /// is farming. Use <see cref="DealMotionExtensions.Class(DealMotion)"/> for the classification.
 /// </summary>
+[JsonConverter(typeof(EnumNameConverter<DealMotion>))]
 public enum DealMotion
 {
     /// <summary>A new customer account: hunting.</summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using PartnerMetrics.Serialization;
+
 namespace PartnerMetrics.Pipeline;
 
 /// <summary>The state of an opportunity.</summary>
+[JsonConverter(typeof(EnumNameConverter<DealOutcome>))]
 public enum DealOutcome
 {
     /// <summary>Still in the pipeline; has no close date.</summary>

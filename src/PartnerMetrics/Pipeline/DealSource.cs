@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using PartnerMetrics.Serialization;
+
 namespace PartnerMetrics.Pipeline;
 
 /// <summary>Who brought the deal (seed 001: deal flow should run both ways).</summary>
+[JsonConverter(typeof(EnumNameConverter<DealSource>))]
 public enum DealSource
 {
     /// <summary>The partner found the deal and brought it to the vendor.</summary>

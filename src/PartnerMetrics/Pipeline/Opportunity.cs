@@ -1,4 +1,7 @@
+using System.Text.Json.Serialization;
 using PartnerMetrics.Partners;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Serialization.Documents;
 
 namespace PartnerMetrics.Pipeline;
 
@@ -15,6 +18,7 @@ namespace PartnerMetrics.Pipeline;
 /// progress dimension scores their completeness).
 /// </para>
 /// </remarks>
+[JsonConverter(typeof(DocumentConverter<Opportunity, OpportunityDocument>))]
 public sealed record Opportunity
 {
     /// <summary>Initializes a new instance of the <see cref="Opportunity"/> class.</summary>

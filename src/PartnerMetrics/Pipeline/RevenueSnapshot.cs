@@ -1,6 +1,11 @@
+using System.Text.Json.Serialization;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Serialization.Documents;
+
 namespace PartnerMetrics.Pipeline;
 
 /// <summary>An account's annual recurring revenue on a day, the input of retention (NRR, GRR) and brand equity debt.</summary>
+[JsonConverter(typeof(DocumentConverter<RevenueSnapshot, RevenueSnapshotDocument>))]
 public sealed record RevenueSnapshot
 {
     /// <summary>Initializes a new instance of the <see cref="RevenueSnapshot"/> class.</summary>

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using PartnerMetrics.Serialization;
+
 namespace PartnerMetrics.Pipeline;
 
 /// <summary>The channel through which the customer buys.</summary>
+[JsonConverter(typeof(EnumNameConverter<RouteToMarket>))]
 public enum RouteToMarket
 {
     /// <summary>The customer buys from the vendor.</summary>

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PartnerMetrics.Serialization;
+
+/// <summary>
+/// Writes an enum as its name and reads only a defined name (ignoring case). Numbers, numeric
+/// strings and comma-separated combinations are rejected: a CRM value the model does not know must
+/// fail loudly, not become some other member.
+/// </summary>
+internal sealed class EnumNameConverter<T> : JsonConverter<T>
+    where T : struct, Enum
+{
+    private static readonly T[] Values = Enum.GetValues<T>();
+    private static readonly string[] Names = Array.ConvertAll(Values, value => value.ToString());
+
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"Expected a {typeof(T).Name} name as a string, got {reader.TokenType}; expected one of {Expected}.");
+        }
+
+        var text = reader.GetString()!;
+        for (var i = 0; i < Names.Length; i++)
+        {
+            if (string.Equals(Names[i], text, StringComparison.OrdinalIgnoreCase))
+            {
+                return Values[i];
+            }
+        }
+
+        throw new JsonException($"'{text}' is not a {typeof(T).Name}; expected one of {Expected}.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    {
+        var index = Array.IndexOf(Values, value);
+        if (index < 0)
+        {
+            throw new JsonException($"{value} is not a defined {typeof(T).Name} value.");
+        }
+
+        writer.WriteStringValue(Names[index]);
+    }
+
+    private static string Expected => string.Join(", ", Names);
+}

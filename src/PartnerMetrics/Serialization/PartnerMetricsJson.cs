@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace PartnerMetrics.Serialization;
+
+/// <summary>
+/// The JSON form of the PartnerMetrics model: camelCase properties, enums as their names, dates as
+/// ISO <c>yyyy-MM-dd</c>, durations as <c>d.hh:mm:ss</c>, absent optional values omitted.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Reading is strict, because a CRM export that does not say what the model expects should fail
+/// loudly rather than score the wrong thing: an unknown property, a duplicate property (on .NET 10;
+/// on .NET 8 the last one wins), a number where a name is expected, an unknown enum name, a missing
+/// required property or a value the model rejects all throw <see cref="JsonException"/> whose
+/// <see cref="JsonException.Path"/> names the field, for example
+/// <c>$.partnerships[3].commitments[0].resolvedOn</c>. Nesting deeper than <see cref="MaxDepth"/>
+/// is rejected. The model types carry their converters, so <see cref="JsonSerializer"/> with any
+/// options produces the same format.
+/// </para>
+/// <para>
+/// All members are thread-safe and trimming/AOT-safe (the metadata is source-generated).
+/// </para>
+/// </remarks>
+public static class PartnerMetricsJson
+{
+    /// <summary>The deepest nesting a document may have; a portfolio needs six levels.</summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>Gets the read-only serializer options for every PartnerMetrics model type.</summary>
+    /// <value>Options backed by source-generated metadata; pass them to <see cref="JsonSerializer"/>, or copy them to change a setting.</value>
+    public static JsonSerializerOptions Options => PartnerMetricsJsonContext.Default.Options;
+
+    /// <summary>Writes a model value as JSON.</summary>
+    /// <typeparam name="T">A PartnerMetrics model type, such as <see cref="Portfolio"/>.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not a PartnerMetrics model type.</exception>
+    public static string Serialize<T>(T value)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return JsonSerializer.Serialize(value, Info<T>());
+    }
+
+    /// <summary>Writes a model value as UTF-8 JSON to a stream.</summary>
+    /// <typeparam name="T">A PartnerMetrics model type, such as <see cref="Portfolio"/>.</typeparam>
+    /// <param name="utf8Json">The stream to write to.</param>
+    /// <param name="value">The value.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not a PartnerMetrics model type.</exception>
+    public static void Serialize<T>(Stream utf8Json, T value)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        ArgumentNullException.ThrowIfNull(value);
+        JsonSerializer.Serialize(utf8Json, value, Info<T>());
+    }
+
+    /// <summary>Reads a model value from JSON text.</summary>
+    /// <typeparam name="T">A PartnerMetrics model type, such as <see cref="Portfolio"/>.</typeparam>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The validated value.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JsonException">The text is not valid JSON, is the literal <c>null</c>, or does not describe a valid value; the message and <see cref="JsonException.Path"/> say where.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not a PartnerMetrics model type.</exception>
+    public static T Deserialize<T>(string json)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return NotNull(JsonSerializer.Deserialize(json, Info<T>()));
+    }
+
+    /// <summary>Reads a model value from UTF-8 JSON.</summary>
+    /// <typeparam name="T">A PartnerMetrics model type, such as <see cref="Portfolio"/>.</typeparam>
+    /// <param name="utf8Json">The UTF-8 JSON bytes; a leading byte-order mark is allowed.</param>
+    /// <returns>The validated value.</returns>
+    /// <exception cref="JsonException">The bytes are not valid JSON, are the literal <c>null</c>, or do not describe a valid value.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not a PartnerMetrics model type.</exception>
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json)
+        where T : class
+    {
+        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
+        if (utf8Json.StartsWith(bom))
+        {
+            utf8Json = utf8Json[bom.Length..];
+        }
+
+        return NotNull(JsonSerializer.Deserialize(utf8Json, Info<T>()));
+    }
+
+    /// <summary>Reads a model value from a UTF-8 JSON stream.</summary>
+    /// <typeparam name="T">A PartnerMetrics model type, such as <see cref="Portfolio"/>.</typeparam>
+    /// <param name="utf8Json">The stream to read to its end.</param>
+    /// <returns>The validated value.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JsonException">The stream is not valid JSON, is the literal <c>null</c>, or does not describe a valid value.</exception>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is not a PartnerMetrics model type.</exception>
+    public static T Deserialize<T>(Stream utf8Json)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return NotNull(JsonSerializer.Deserialize(utf8Json, Info<T>()));
+    }
+
+    private static JsonTypeInfo<T> Info<T>() =>
+        Options.TryGetTypeInfo(typeof(T), out var info) && info is JsonTypeInfo<T> typed
+            ? typed
+            : throw new NotSupportedException($"{typeof(T).FullName} is not a PartnerMetrics model type.");
+
+    private static T NotNull<T>(T? value)
+        where T : class => value ?? throw new JsonException($"Expected a {typeof(T).Name} object, got the literal null.", "$", null, null);
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization.Documents;
+
+namespace PartnerMetrics.Serialization;
+
+/// <summary>
+/// The source-generated metadata for every PartnerMetrics JSON type. Public code reaches it through
+/// <see cref="PartnerMetricsJson.Options"/>.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    NumberHandling = JsonNumberHandling.Strict,
+#if NET10_0_OR_GREATER
+    AllowDuplicateProperties = false,
+#endif
+    MaxDepth = PartnerMetricsJson.MaxDepth)]
+[JsonSerializable(typeof(Portfolio))]
+[JsonSerializable(typeof(Partnership))]
+[JsonSerializable(typeof(Partner))]
+[JsonSerializable(typeof(Commitment))]
+[JsonSerializable(typeof(Interaction))]
+[JsonSerializable(typeof(Certification))]
+[JsonSerializable(typeof(Delivery))]
+[JsonSerializable(typeof(JointPlan))]
+[JsonSerializable(typeof(PlanGoal))]
+[JsonSerializable(typeof(MeasurableTarget))]
+[JsonSerializable(typeof(Opportunity))]
+[JsonSerializable(typeof(RevenueSnapshot))]
+[JsonSerializable(typeof(PartnerId))]
+[JsonSerializable(typeof(AccountId))]
+[JsonSerializable(typeof(OpportunityId))]
+[JsonSerializable(typeof(PortfolioDocument))]
+[JsonSerializable(typeof(PartnershipDocument))]
+[JsonSerializable(typeof(PartnerDocument))]
+[JsonSerializable(typeof(CommitmentDocument))]
+[JsonSerializable(typeof(InteractionDocument))]
+[JsonSerializable(typeof(CertificationDocument))]
+[JsonSerializable(typeof(DeliveryDocument))]
+[JsonSerializable(typeof(JointPlanDocument))]
+[JsonSerializable(typeof(PlanGoalDocument))]
+[JsonSerializable(typeof(MeasurableTargetDocument))]
+[JsonSerializable(typeof(OpportunityDocument))]
+[JsonSerializable(typeof(RevenueSnapshotDocument))]
+internal sealed partial class PartnerMetricsJsonContext : JsonSerializerContext;

@@ -1,0 +1,35 @@
+using PartnerMetrics.Evidence;
+
+namespace PartnerMetrics.Tests.Evidence;
+
+public class CertificationTests
+{
+    private static readonly DateOnly Obtained = new(2024, 1, 15);
+
+    [Fact]
+    public void Constructor_ExpiryBeforeObtained_Throws() =>
+        Rejects.Field<ArgumentOutOfRangeException>(() => new Certification("Azure", Obtained, Obtained.AddDays(-1)), "expiresOn", "2024-01-14");
+
+    [Fact]
+    public void Constructor_EmptyCompetency_Throws() =>
+        Rejects.Field<ArgumentException>(() => new Certification(" ", Obtained), "competency", "' '");
+
+    [Fact]
+    public void Constructor_NullCompetency_Throws() =>
+        Rejects.Field<ArgumentNullException>(() => new Certification(null!, Obtained), "competency");
+
+    [Fact]
+    public void IsValidOn_CoversObtainedUpToTheDayBeforeExpiry()
+    {
+        var certification = new Certification("Azure", Obtained, Obtained.AddDays(365));
+
+        Assert.False(certification.IsValidOn(Obtained.AddDays(-1)));
+        Assert.True(certification.IsValidOn(Obtained));
+        Assert.True(certification.IsValidOn(Obtained.AddDays(364)));
+        Assert.False(certification.IsValidOn(Obtained.AddDays(365)));
+    }
+
+    [Fact]
+    public void IsValidOn_WithoutExpiry_NeverExpires() =>
+        Assert.True(new Certification("Azure", Obtained).IsValidOn(DateOnly.MaxValue));
+}

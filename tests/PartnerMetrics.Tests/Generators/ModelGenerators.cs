@@ -1,0 +1,218 @@
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
+
+namespace PartnerMetrics.Tests.Generators;
+
+/// <summary>
+/// FsCheck generators for every model type, in one place so that every property test draws from
+/// the same realistic input space: every enum value, both sides, dates spread over years (2000–2040),
+/// optional fields both present and absent, empty, typical and large collections, and text that
+/// stresses JSON escaping.
+/// </summary>
+public static class ModelGenerators
+{
+    /// <summary>The earliest day generated: evidence from a quarter of a century of CRM history.</summary>
+    public static readonly DateOnly Earliest = new(2000, 1, 1);
+
+    /// <summary>The latest day a generated base date takes (offsets may add a few years).</summary>
+    public static readonly DateOnly Latest = new(2040, 12, 31);
+
+    private static readonly string[] Words =
+    [
+        "Azure", "Data & AI", "Security", "Modern Work", "Cloud migration", "SAP on cloud", "Renewal Q3",
+        "Ünïcødé GmbH", "\"quoted\" name", "back\\slash", "line\nbreak", "tab\tseparated", "<script>", "emoji 🚀",
+        "日本語", "  padded  ", "a", "Zürich", "O'Neil & Sons",
+    ];
+
+    public static Gen<DateOnly> Date { get; } =
+        Gen.Choose(0, Latest.DayNumber - Earliest.DayNumber).Select(offset => Earliest.AddDays(offset));
+
+    /// <summary>A number of days to add to a date, biased towards CRM-typical gaps but reaching years.</summary>
+    public static Gen<int> Days { get; } = Gen.Frequency(
+        (5, Gen.Choose(0, 30)),
+        (3, Gen.Choose(0, 365)),
+        (1, Gen.Choose(0, 3 * 365)));
+
+    public static Gen<string> Text { get; } = Gen.Frequency(
+        (3, Gen.Elements(Words)),
+        (1, Gen.Choose(0, 1_000_000).Select(n => $"Item {n}")));
+
+    public static Gen<string?> OptionalText { get; } = Gen.Frequency(
+        (2, Gen.Constant<string?>(null)),
+        (3, Text.Select(text => (string?)text)));
+
+    /// <summary>A value in [0, 1]: the exact ends, round values and full-precision doubles.</summary>
+    public static Gen<double> UnitInterval { get; } = Gen.Frequency(
+        (1, Gen.Elements(0.0, 1.0, 0.5, 0.7)),
+        (2, Gen.Choose(0, 100).Select(n => n / 100.0)),
+        (2, Gen.Choose(0, int.MaxValue).Select(n => n / (double)int.MaxValue)));
+
+    /// <summary>A money amount: zero, cents, large deals and the extreme of <see cref="decimal"/>.</summary>
+    public static Gen<decimal> Amount { get; } = Gen.Frequency(
+        (1, Gen.Elements(0m, 0.01m, decimal.MaxValue)),
+        (6, Gen.Choose(0, 2_000_000).Select(n => (decimal)n)),
+        (3, Gen.Zip(Gen.Choose(0, 100_000_000), Gen.Choose(0, 99)).Select(t => t.Item1 + (t.Item2 / 100m))));
+
+    public static Gen<T> Enum<T>()
+        where T : struct, System.Enum => Gen.Elements(System.Enum.GetValues<T>());
+
+    public static Gen<T?> OrNone<T>(Gen<T> gen)
+        where T : struct => Gen.Frequency((1, Gen.Constant<T?>(null)), (2, gen.Select(value => (T?)value)));
+
+    public static Gen<Commitment> Commitment { get; } =
+        from side in Enum<Side>()
+        from due in Date
+        from outcome in Enum<CommitmentOutcome>()
+        from gap in Days
+        from recorded in Gen.Elements(true, false)
+        from description in OptionalText
+        select new Commitment(side, due, outcome, ResolvedOn(outcome, due, gap, recorded), description);
+
+    public static Gen<Interaction> Interaction { get; } =
+        from date in Date
+        from kind in Enum<InteractionKind>()
+        from side in Enum<Side>()
+        from minutes in Gen.Frequency((1, Gen.Constant<int?>(null)), (4, Gen.Choose(0, 60 * 24 * 30).Select(m => (int?)m)))
+        from gap in OrNone(Days)
+        from subject in OptionalText
+        select new Interaction(
+            date,
+            kind,
+            side,
+            kind == InteractionKind.Request && minutes is { } m ? TimeSpan.FromMinutes(m) : null,
+            kind == InteractionKind.Escalation && gap is { } g ? date.AddDays(g) : null,
+            subject);
+
+    public static Gen<Certification> Certification { get; } =
+        from competency in Text
+        from obtained in Date
+        from validity in OrNone(Days)
+        select new Certification(competency, obtained, validity is { } days ? obtained.AddDays(days) : null);
+
+    public static Gen<Delivery> Delivery { get; } =
+        from date in Date
+        from onTime in Gen.Elements(true, false)
+        from satisfaction in UnitInterval
+        from description in OptionalText
+        select new Delivery(date, onTime, satisfaction, description);
+
+    public static Gen<MeasurableTarget> MeasurableTarget { get; } =
+        from value in Gen.OneOf(Amount, Amount.Select(a => -a))
+        from unit in Text
+        select new MeasurableTarget(value, unit);
+
+    public static Gen<PlanGoal> PlanGoal { get; } =
+        from title in Text
+        from owner in Enum<GoalOwner>()
+        from progress in UnitInterval
+        from target in MeasurableTarget.OrNull()
+        from start in OrNone(Date)
+        from length in OrNone(Days)
+        select new PlanGoal(title, owner, progress, target, start, length is { } days ? (start ?? Earliest).AddDays(days) : null);
+
+    public static Gen<JointPlan> JointPlan { get; } =
+        from created in Date
+        from alignment in UnitInterval
+        from goals in Gen.Choose(0, 8).SelectMany(n => PlanGoal.ArrayOf(n))
+        from review in OrNone(Days)
+        from cadence in OrNone(Gen.Choose(1, 365))
+        select new JointPlan(
+            created,
+            alignment,
+            goals,
+            review is { } days ? created.AddDays(days) : null,
+            cadence is { } c ? TimeSpan.FromDays(c) : null);
+
+    public static Gen<RevenueSnapshot> RevenueSnapshot { get; } =
+        from account in Gen.Choose(0, 50)
+        from date in Date
+        from arr in Amount
+        select new RevenueSnapshot(new AccountId($"A-{account}"), date, arr);
+
+    public static Gen<Partner> Partner { get; } = PartnerWith(Gen.Choose(0, 1_000_000).Select(n => new PartnerId($"P-{n}")));
+
+    /// <summary>A list whose length is usually FsCheck's size but sometimes large (hundreds of items).</summary>
+    public static Gen<T[]> Many<T>(Gen<T> gen) => Gen.Frequency(
+        (1, Gen.Constant(Array.Empty<T>())),
+        (8, gen.ArrayOf()),
+        (1, Gen.Choose(200, 600).SelectMany(gen.ArrayOf)));
+
+    public static Gen<Partnership> Partnership { get; } = PartnershipWith(new PartnerId("P-1"));
+
+    public static Gen<Opportunity> Opportunity { get; } =
+        from partner in OrNone(Gen.Choose(0, 20).Select(n => new PartnerId($"P-{n}")))
+        from opportunity in OpportunityFor(partner, "O-1")
+        select opportunity;
+
+    public static Gen<Portfolio> Portfolio { get; } =
+        from partnerships in Gen.Choose(0, 6).SelectMany(n => Gen.CollectToArray(Enumerable.Range(0, n), i => PartnershipWith(new PartnerId($"P-{i}"))))
+        from direct in Gen.Choose(0, 12).SelectMany(n => Gen.CollectToArray(
+            Enumerable.Range(0, n),
+            i => OrNone(Gen.Choose(100, 110).Select(p => new PartnerId($"P-{p}"))).SelectMany(partner => OpportunityFor(partner, $"D-{i}"))))
+        from snapshots in Many(RevenueSnapshot)
+        select new Portfolio(partnerships, direct, snapshots.DistinctBy(s => (s.AccountId, s.Date)));
+
+    public static Gen<Partner> PartnerWith(Gen<PartnerId> ids) =>
+        from id in ids
+        from name in Text
+        from type in Enum<PartnerType>()
+        from tier in Gen.Elements<string?>(null, "Gold", "Silver", "Platinum", "Registered", " ")
+        from district in Gen.Elements<string?>(null, "North", "South", "West", "DACH", "")
+        from onboarded in OrNone(Date)
+        select new Partner(id, name, type, tier, district, onboarded);
+
+    public static Gen<Partnership> PartnershipWith(PartnerId id) =>
+        from partner in PartnerWith(Gen.Constant(id))
+        from started in Date
+        from competencies in Gen.SubListOf(Words)
+        from commitments in Many(Commitment)
+        from interactions in Many(Interaction)
+        from certifications in Many(Certification)
+        from deliveries in Many(Delivery)
+        from plan in JointPlan.OrNull()
+        from opportunities in Gen.Choose(0, 20).SelectMany(n => Gen.CollectToArray(Enumerable.Range(0, n), i => OpportunityFor(id, $"{id}-O{i}")))
+        select new Partnership(partner, started, competencies.DistinctBy(c => c.ToUpperInvariant()), commitments, interactions, certifications, deliveries, plan, opportunities);
+
+    /// <summary>An opportunity with every optional field sometimes present, and dates consistent with its outcome.</summary>
+    public static Gen<Opportunity> OpportunityFor(PartnerId? partner, string id) =>
+        from account in Gen.Choose(0, 50)
+        from created in Date
+        from motion in Enum<DealMotion>()
+        from source in Enum<DealSource>()
+        from route in Enum<RouteToMarket>()
+        from outcome in Enum<DealOutcome>()
+        from amount in OrNone(Amount)
+        from district in Gen.Elements<string?>(null, "North", "South", "West", "DACH")
+        from registered in OrNone(Days)
+        from updated in OrNone(Days)
+        from expected in OrNone(Days)
+        from cycle in Days
+        from reason in Gen.Elements<string?>(null, "Price", "Competitor", "No decision", "Timing")
+        from stage in Gen.Elements<string?>(null, "Qualify", "Propose", "Negotiate")
+        select new Opportunity(
+            new OpportunityId(id),
+            new AccountId($"A-{account}"),
+            created,
+            motion,
+            source,
+            route,
+            outcome,
+            amount,
+            partner,
+            district,
+            registered is { } r ? created.AddDays(r) : null,
+            updated is { } u ? created.AddDays(u) : null,
+            expected is { } e ? created.AddDays(e) : null,
+            outcome == DealOutcome.Open ? null : created.AddDays(cycle),
+            outcome == DealOutcome.Lost ? reason : null,
+            stage);
+
+    private static DateOnly? ResolvedOn(CommitmentOutcome outcome, DateOnly due, int gap, bool recorded) => outcome switch
+    {
+        CommitmentOutcome.Kept => recorded ? due.AddDays(-gap) : null,
+        CommitmentOutcome.KeptLate => due.AddDays(gap + 1),
+        CommitmentOutcome.Broken => recorded ? due.AddDays(gap) : due.AddDays(-gap),
+        _ => null,
+    };
+}
