@@ -12,8 +12,8 @@ internal sealed class DocumentException : Exception
 {
     private readonly List<string> reversedPath = [];
 
-    private DocumentException(string segment, string message)
-        : base(message) => reversedPath.Add(segment);
+    private DocumentException(string segment, string message, Exception? cause = null)
+        : base(message, cause) => reversedPath.Add(segment);
 
     public static DocumentException Missing(string property) =>
         new(property, $"Required property '{property}' is missing or null.");
@@ -26,7 +26,7 @@ internal sealed class DocumentException : Exception
     {
         var message = error.Message;
         var suffix = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return new DocumentException(error.ParamName ?? string.Empty, suffix < 0 ? message : message[..suffix]);
+        return new DocumentException(error.ParamName ?? string.Empty, suffix < 0 ? message : message[..suffix], error);
     }
 
     public string Path

@@ -1,0 +1,141 @@
+using System.Text.Json;
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
+
+namespace PartnerMetrics.Tests.Serialization;
+
+/// <summary>Invalid input never yields a half-built model: it yields a <see cref="JsonException"/> naming the path and the problem.</summary>
+public class JsonReadingTests
+{
+    private static JsonException ReadFails<T>(string json, string path, string because)
+        where T : class
+    {
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<T>(json));
+        Assert.Equal(path, error.Path);
+        Assert.Contains(because, error.Message, StringComparison.Ordinal);
+        return error;
+    }
+
+    private static string SampleWith(string find, string replace)
+    {
+        Assert.Contains(find, JsonFormatTests.SamplePortfolioJson, StringComparison.Ordinal);
+        return JsonFormatTests.SamplePortfolioJson.Replace(find, replace, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deserialize_ModelRuleBrokenDeepInside_NamesTheFieldPathAndValue()
+    {
+        var json = SampleWith("\"outcome\": \"KeptLate\", \"resolvedOn\": \"2025-04-04\"", "\"outcome\": \"KeptLate\"");
+
+        var error = ReadFails<Portfolio>(json, "$.partnerships[0].commitments[0].resolvedOn", "KeptLate commitment needs 'resolvedOn'");
+
+        Assert.IsType<ArgumentException>(error.InnerException?.InnerException, exactMatch: false);
+    }
+
+    [Fact]
+    public void Deserialize_ValueOutOfRange_NamesPathAndValue() =>
+        ReadFails<Portfolio>(SampleWith("\"satisfaction\": 0.85", "\"satisfaction\": 1.85"), "$.partnerships[0].deliveries[0].satisfaction", "1.85");
+
+    [Fact]
+    public void Deserialize_NegativeAmount_NamesPathAndValue() =>
+        ReadFails<Portfolio>(SampleWith("\"amount\": 12000", "\"amount\": -12000"), "$.opportunities[0].amount", "-12000");
+
+    [Fact]
+    public void Deserialize_CloseBeforeCreate_NamesPathAndBothDates() =>
+        ReadFails<Portfolio>(SampleWith("\"closedOn\": \"2025-04-01\"", "\"closedOn\": \"2024-04-01\""), "$.opportunities[0].closedOn", "2024-04-01");
+
+    [Fact]
+    public void Deserialize_GoalInsidePlan_NamesTheNestedPath() =>
+        ReadFails<Portfolio>(SampleWith("\"progress\": 0.5", "\"progress\": -0.5"), "$.partnerships[0].jointPlan.goals[0].progress", "-0.5");
+
+    [Fact]
+    public void Deserialize_EmptyIdentifier_NamesThePath() =>
+        ReadFails<Portfolio>(SampleWith("\"id\": \"O-2\"", "\"id\": \"  \""), "$.opportunities[0].id", "must not be empty");
+
+    [Fact]
+    public void Deserialize_MissingRequiredProperty_NamesIt() =>
+        ReadFails<Portfolio>(SampleWith("\"dueOn\": \"2025-05-15\", ", string.Empty), "$.partnerships[0].commitments[1].dueOn", "Required property 'dueOn'");
+
+    [Fact]
+    public void Deserialize_MissingPartner_NamesIt() =>
+        ReadFails<Partnership>("""{"startedOn":"2025-01-01"}""", "$.partner", "Required property 'partner'");
+
+    [Fact]
+    public void Deserialize_RepeatedIdentifier_NamesTheCollection() =>
+        ReadFails<Portfolio>(SampleWith("\"id\": \"O-2\"", "\"id\": \"O-1\""), "$.opportunities", "'O-1'");
+
+    [Fact]
+    public void Deserialize_NullItemInList_NamesTheIndex() =>
+        ReadFails<JointPlan>("""{"createdOn":"2025-01-01","businessAlignment":0.5,"goals":[null]}""", "$.goals[0]", "must not be null");
+
+    [Fact]
+    public void Deserialize_UnknownEnumName_ListsTheNames() =>
+        ReadFails<Portfolio>(SampleWith("\"motion\": \"Renewal\"", "\"motion\": \"Farming\""), "$.opportunities[0].motion", "'Farming' is not a DealMotion; expected one of NewLogo, Expansion");
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("\"1\"")]
+    [InlineData("\"Vendor, Partner\"")]
+    [InlineData("\"\"")]
+    [InlineData("null")]
+    public void Deserialize_EnumAsNumberOrCombination_IsRejected(string side) =>
+        Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Commitment>($$"""{"promisedBy":{{side}},"dueOn":"2025-05-15","outcome":"Open"}"""));
+
+    [Fact]
+    public void Deserialize_UnknownProperty_IsRejected() =>
+        ReadFails<Portfolio>(SampleWith("\"amount\": 12000,", "\"ammount\": 12000,"), "$.opportunities[0].ammount", "ammount");
+
+    [Fact]
+    public void Deserialize_DuplicateProperty_IsRejected() =>
+        Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<RevenueSnapshot>("""{"accountId":"A-1","date":"2025-01-01","annualRecurringRevenue":5,"annualRecurringRevenue":-5}"""));
+
+    [Theory]
+    [InlineData("2025-13-01")]
+    [InlineData("01/02/2025")]
+    [InlineData("2025-01-01T00:00:00")]
+    [InlineData("")]
+    public void Deserialize_DateNotIso_IsRejectedWithPath(string date)
+    {
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<RevenueSnapshot>($$"""{"accountId":"A-1","date":"{{date}}","annualRecurringRevenue":5}"""));
+        Assert.Equal("$.date", error.Path);
+    }
+
+    [Theory]
+    [InlineData("\"5\"")]
+    [InlineData("\"NaN\"")]
+    [InlineData("true")]
+    [InlineData("1e400")]
+    public void Deserialize_NumberOfWrongKindOrRange_IsRejectedWithPath(string value)
+    {
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Delivery>($$"""{"date":"2025-01-01","onTime":true,"satisfaction":{{value}}}"""));
+        Assert.Equal("$.satisfaction", error.Path);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("[]")]
+    [InlineData("42")]
+    [InlineData("{")]
+    [InlineData("{\"partnerships\":")]
+    public void Deserialize_NotAnObject_IsRejected(string json) =>
+        Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Portfolio>(json));
+
+    [Fact]
+    public void Deserialize_LiteralNull_IsRejected() =>
+        ReadFails<Portfolio>("null", "$", "literal null");
+
+    [Fact]
+    public void Deserialize_NestingDeeperThanTheLimit_IsRejected()
+    {
+        var deep = string.Concat(Enumerable.Repeat("{\"partnerships\":[", PartnerMetricsJson.MaxDepth)) + string.Concat(Enumerable.Repeat("]}", PartnerMetricsJson.MaxDepth));
+
+        Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Portfolio>(deep));
+    }
+
+    [Fact]
+    public void Deserialize_ResponseTimeOnAMeeting_IsRejectedWithPath() =>
+        ReadFails<Interaction>("""{"date":"2025-01-01","kind":"Meeting","initiatedBy":"Vendor","responseTime":"01:00:00"}""", "$.responseTime", "Only a Request");
+}

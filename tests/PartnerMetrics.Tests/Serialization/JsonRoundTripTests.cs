@@ -1,0 +1,115 @@
+using System.Text.Json;
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Tests.Generators;
+
+namespace PartnerMetrics.Tests.Serialization;
+
+/// <summary>DOMAIN rule 15: the JSON round-trip of every model type is the identity.</summary>
+[Trait("Rule", "15")]
+public class JsonRoundTripTests
+{
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public void Portfolio_RoundTrip_IsIdentity(Portfolio value) => AssertRoundTrip(value);
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public void Partnership_RoundTrip_IsIdentity(Partnership value) => AssertRoundTrip(value);
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public void Partner_RoundTrip_IsIdentity(Partner value) => AssertRoundTrip(value);
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public void Commitment_RoundTrip_IsIdentity(Commitment value) => AssertRoundTrip(value);
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public void Interaction_RoundTrip_IsIdentity(Interaction value) => AssertRoundTrip(value);
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public void Certification_RoundTrip_IsIdentity(Certification value) => AssertRoundTrip(value);
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public void Delivery_RoundTrip_IsIdentity(Delivery value) => AssertRoundTrip(value);
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public void JointPlan_RoundTrip_IsIdentity(JointPlan value) => AssertRoundTrip(value);
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public void PlanGoal_RoundTrip_IsIdentity(PlanGoal value) => AssertRoundTrip(value);
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public void MeasurableTarget_RoundTrip_IsIdentity(MeasurableTarget value) => AssertRoundTrip(value);
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public void Opportunity_RoundTrip_IsIdentity(Opportunity value) => AssertRoundTrip(value);
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public void RevenueSnapshot_RoundTrip_IsIdentity(RevenueSnapshot value) => AssertRoundTrip(value);
+
+    [Property]
+    public void Identifiers_RoundTrip_IsIdentity(NonEmptyString text)
+    {
+        // Whitespace-only keys are not identifiers; every other string is, including JSON-hostile ones.
+        if (string.IsNullOrWhiteSpace(text.Get))
+        {
+            return;
+        }
+
+        AssertIdentifierRoundTrip(new PartnerId(text.Get));
+        AssertIdentifierRoundTrip(new AccountId(text.Get));
+        AssertIdentifierRoundTrip(new OpportunityId(text.Get));
+    }
+
+    [Fact]
+    public void Generators_CoverEveryEnumValueAndOptionalFieldState()
+    {
+        // Guards the generators themselves: a round-trip property over a space that never contains,
+        // say, a KeptLate commitment or an open escalation would prove nothing about them.
+        var commitments = ModelGenerators.Commitment.Sample(500, 50);
+        var interactions = ModelGenerators.Interaction.Sample(500, 50);
+        var opportunities = ModelGenerators.Opportunity.Sample(500, 50);
+        var portfolios = ModelGenerators.Portfolio.Sample(50, 20);
+
+        Assert.Equal(Enum.GetValues<CommitmentOutcome>().Length, commitments.Select(c => c.Outcome).Distinct().Count());
+        Assert.Equal(Enum.GetValues<Side>().Length, commitments.Select(c => c.PromisedBy).Distinct().Count());
+        Assert.Equal(Enum.GetValues<InteractionKind>().Length, interactions.Select(i => i.Kind).Distinct().Count());
+        Assert.Contains(interactions, i => i.Kind == InteractionKind.Request && i.ResponseTime is null);
+        Assert.Contains(interactions, i => i.Kind == InteractionKind.Request && i.ResponseTime is not null);
+        Assert.Contains(interactions, i => i.Kind == InteractionKind.Escalation && i.ResolvedOn is null);
+        Assert.Contains(interactions, i => i.Kind == InteractionKind.Escalation && i.ResolvedOn is not null);
+        Assert.Equal(Enum.GetValues<DealMotion>().Length, opportunities.Select(o => o.Motion).Distinct().Count());
+        Assert.Equal(Enum.GetValues<DealSource>().Length, opportunities.Select(o => o.Source).Distinct().Count());
+        Assert.Equal(Enum.GetValues<RouteToMarket>().Length, opportunities.Select(o => o.Route).Distinct().Count());
+        Assert.Equal(Enum.GetValues<DealOutcome>().Length, opportunities.Select(o => o.Outcome).Distinct().Count());
+        Assert.Contains(opportunities, o => o.PartnerId is null);
+        Assert.Contains(opportunities, o => o.Amount is null);
+        Assert.Contains(portfolios, p => p.Partnerships.IsEmpty);
+        Assert.Contains(portfolios, p => p.Partnerships.Any(s => s.Commitments.Length >= 200));
+        Assert.Contains(portfolios, p => p.Partnerships.Any(s => s.JointPlan is null));
+        Assert.Contains(portfolios, p => p.Partnerships.Any(s => s.JointPlan is { Goals.Length: > 0 }));
+        Assert.True(commitments.Select(c => c.DueOn.Year).Distinct().Count() > 20, "dates should spread over years");
+    }
+
+    private static void AssertRoundTrip<T>(T value)
+        where T : class
+    {
+        var json = PartnerMetricsJson.Serialize(value);
+        var read = PartnerMetricsJson.Deserialize<T>(json);
+
+        Assert.Equal(value, read);
+        Assert.Equal(json, PartnerMetricsJson.Serialize(read));
+
+        // The converters travel with the types, so a host's own serializer options give the same text.
+        Assert.Equal(json, JsonSerializer.Serialize(value, HostOptions));
+    }
+
+    private static void AssertIdentifierRoundTrip<T>(T id)
+        where T : struct
+    {
+        var json = JsonSerializer.Serialize(id, PartnerMetricsJson.Options);
+        Assert.Equal(id, JsonSerializer.Deserialize<T>(json, PartnerMetricsJson.Options));
+    }
+
+    private static readonly JsonSerializerOptions HostOptions = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+}
