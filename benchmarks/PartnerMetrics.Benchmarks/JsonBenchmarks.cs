@@ -1,0 +1,38 @@
+using BenchmarkDotNet.Attributes;
+using PartnerMetrics.Serialization;
+
+namespace PartnerMetrics.Benchmarks;
+
+/// <summary>
+/// Reading and writing a large CRM export. The document size is printed at setup so that the
+/// results convert to MB/s (size ÷ mean time).
+/// </summary>
+[MemoryDiagnoser]
+public class JsonBenchmarks
+{
+    private byte[] utf8 = [];
+    private Portfolio portfolio = null!;
+
+    /// <summary>Gets or sets the number of partnerships, each with about 100 evidence items.</summary>
+    [Params(1_000, 10_000)]
+    public int Partnerships { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        portfolio = SyntheticPortfolio.Create(Partnerships, evidencePerPartnership: 100);
+        utf8 = System.Text.Encoding.UTF8.GetBytes(PartnerMetricsJson.Serialize(portfolio));
+        Console.WriteLine($"// Portfolio document: {Partnerships} partnerships, {utf8.Length / 1_000_000.0:F1} MB");
+    }
+
+    [Benchmark]
+    public Portfolio ReadPortfolio() => PartnerMetricsJson.Deserialize<Portfolio>(utf8);
+
+    [Benchmark]
+    public long WritePortfolio()
+    {
+        using var stream = new MemoryStream(utf8.Length);
+        PartnerMetricsJson.Serialize(stream, portfolio);
+        return stream.Length;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Runtime.CompilerServices;
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
+
+namespace PartnerMetrics.Tests.Docs;
+
+/// <summary>Documentation code is compiled here and quoted verbatim by the pages, so that it cannot rot.</summary>
+public class DocsSnippetTests
+{
+    [Theory]
+    [InlineData("docs/model.md", "Docs/CrmMappingExample.cs", "crm-mapping")]
+    [InlineData("README.md", "Docs/DocsSnippetTests.cs", "readme-quick-start")]
+    public void Page_QuotesTheCompiledSnippetVerbatim(string page, string source, string snippet)
+    {
+        var code = Region(File.ReadAllText(Path.Combine(TestsRoot(), source)), snippet);
+        var text = File.ReadAllText(Path.Combine(TestsRoot(), "..", "..", page)).ReplaceLineEndings("\n");
+
+        Assert.Contains(code, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CrmMapping_MapsAnExportIntoAValidPortfolio()
+    {
+        var created = new DateTime(2025, 1, 15);
+        var portfolio = CrmMapping.ToPortfolio(
+            [new CrmAccount("0011", "Contoso Cloud", "System Integrator", "Gold", "North", new DateTime(2023, 4, 1))],
+            [
+                new CrmTask("0011", "Partner: Ana", new DateTime(2025, 3, 31), "Completed", new DateTime(2025, 4, 4)),
+                new CrmTask("0011", "Channel manager", new DateTime(2025, 5, 15), "Open", null),
+            ],
+            [
+                new CrmOpportunity("006A", "A-7", "0011", "North", "New Business", "Partner", "Closed Won", true, true, 48_000m, created, created.AddDays(2), created.AddDays(45), created.AddDays(45), null),
+                new CrmOpportunity("006B", "A-9", null, "North", "Renewal", "Web", "Closed Lost", true, false, 12_000m, created, null, created.AddDays(60), created.AddDays(60), "Price"),
+            ]);
+
+        var partnership = Assert.Single(portfolio.Partnerships);
+        Assert.Equal(PartnerType.SystemIntegrator, partnership.Partner.Type);
+        Assert.Equal(CommitmentOutcome.KeptLate, partnership.Commitments[0].Outcome);
+        Assert.Equal(CommitmentOutcome.Open, partnership.Commitments[1].Outcome);
+        Assert.Equal(DealMotion.NewLogo, Assert.Single(partnership.Opportunities).Motion);
+        var direct = Assert.Single(portfolio.Opportunities);
+        Assert.Equal((DealOutcome.Lost, "Price", RouteToMarket.Direct), (direct.Outcome, direct.LossReason, direct.Route));
+    }
+
+    [Fact]
+    public void ReadmeQuickStart_RoundTripsThePortfolio()
+    {
+        // docs:begin readme-quick-start
+        var partner = new Partner(new PartnerId("P-100"), "Contoso Cloud", PartnerType.SystemIntegrator,
+            tier: "Gold", district: "North", onboardedOn: new DateOnly(2023, 4, 1));
+
+        var partnership = new Partnership(
+            partner,
+            startedOn: new DateOnly(2023, 4, 1),
+            requiredCompetencies: ["Azure", "Security"],
+            commitments:
+            [
+                new Commitment(Side.Partner, dueOn: new DateOnly(2025, 3, 31), CommitmentOutcome.KeptLate, resolvedOn: new DateOnly(2025, 4, 4)),
+                new Commitment(Side.Vendor, dueOn: new DateOnly(2025, 5, 15), CommitmentOutcome.Open),
+            ],
+            interactions: [new Interaction(new DateOnly(2025, 4, 2), InteractionKind.Request, Side.Partner, responseTime: TimeSpan.FromHours(28))],
+            certifications: [new Certification("Azure", new DateOnly(2024, 6, 1), expiresOn: new DateOnly(2026, 6, 1))],
+            jointPlan: new JointPlan(new DateOnly(2025, 1, 10), businessAlignment: 0.4,
+                goals: [new PlanGoal("Certify engineers", GoalOwner.Both, progress: 0.5, new MeasurableTarget(4, "engineers"))]));
+
+        var portfolio = new Portfolio([partnership]);
+        string json = PartnerMetricsJson.Serialize(portfolio);
+        Portfolio again = PartnerMetricsJson.Deserialize<Portfolio>(json);   // equal to portfolio
+        // docs:end readme-quick-start
+
+        Assert.Equal(portfolio, again);
+    }
+
+    private static string TestsRoot([CallerFilePath] string path = "") => Path.GetDirectoryName(Path.GetDirectoryName(path))!;
+
+    /// <summary>The lines between the markers, with the common indentation removed.</summary>
+    private static string Region(string source, string name)
+    {
+        var lines = source.ReplaceLineEndings("\n").Split('\n');
+        var begin = Array.FindIndex(lines, l => l.Trim() == $"// docs:begin {name}");
+        var end = Array.FindIndex(lines, l => l.Trim() == $"// docs:end {name}");
+        Assert.True(begin >= 0 && end > begin, $"snippet '{name}' not found");
+        var body = lines[(begin + 1)..end];
+        var indent = body.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
+        return string.Join('\n', body.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
+    }
+}
