@@ -1,3 +1,5 @@
+#:property GenerateDocumentationFile=true
+#:property NoWarn=CS1591
 // Checks the packed NuGet packages: icon, README, license expression, XML docs for every target
 // framework, and a symbols package beside each one. Run: dotnet run .ci/check-packages.cs -- <dir>
 using System.IO.Compression;
