@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PartnerMetrics.Evidence;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
@@ -14,8 +13,9 @@ public class DocsSnippetTests
     [InlineData("README.md", "Docs/DocsSnippetTests.cs", "readme-quick-start")]
     public void Page_QuotesTheCompiledSnippetVerbatim(string page, string source, string snippet)
     {
-        var code = Region(File.ReadAllText(Path.Combine(TestsRoot(), source)), snippet);
-        var text = File.ReadAllText(Path.Combine(TestsRoot(), "..", "..", page)).ReplaceLineEndings("\n");
+        var root = RepositoryRoot();
+        var code = Region(File.ReadAllText(Path.Combine(root, "tests", "PartnerMetrics.Tests", source)), snippet);
+        var text = File.ReadAllText(Path.Combine(root, page)).ReplaceLineEndings("\n");
 
         Assert.Contains(code, text, StringComparison.Ordinal);
     }
@@ -73,7 +73,19 @@ public class DocsSnippetTests
         Assert.Equal(portfolio, again);
     }
 
-    private static string TestsRoot([CallerFilePath] string path = "") => Path.GetDirectoryName(Path.GetDirectoryName(path))!;
+    /// <summary>The checkout the tests run from (source paths are mapped away in CI builds, so walk up from the binaries).</summary>
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "PartnerMetrics.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No PartnerMetrics.sln above {AppContext.BaseDirectory}.");
+    }
 
     /// <summary>The lines between the markers, with the common indentation removed.</summary>
     private static string Region(string source, string name)
