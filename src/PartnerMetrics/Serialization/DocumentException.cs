@@ -26,8 +26,12 @@ internal sealed class DocumentException : Exception
     {
         var message = error.Message;
         var suffix = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return new DocumentException(error.ParamName ?? string.Empty, suffix < 0 ? message : message[..suffix], error);
+        return new DocumentException(JsonName(error.ParamName), suffix < 0 ? message : message[..suffix], error);
     }
+
+    /// <summary>Parameter names are JSON names already; init-only settings report their PascalCase property name.</summary>
+    private static string JsonName(string? name) =>
+        string.IsNullOrEmpty(name) || char.IsLower(name[0]) ? name ?? string.Empty : char.ToLowerInvariant(name[0]) + name[1..];
 
     public string Path
     {

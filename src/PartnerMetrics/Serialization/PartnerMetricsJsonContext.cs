@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PartnerMetrics.Evidence;
+using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
 using PartnerMetrics.Serialization.Documents;
@@ -34,6 +35,20 @@ namespace PartnerMetrics.Serialization;
 [JsonSerializable(typeof(PartnerId))]
 [JsonSerializable(typeof(AccountId))]
 [JsonSerializable(typeof(OpportunityId))]
+[JsonSerializable(typeof(HealthModel))]
+[JsonSerializable(typeof(DimensionWeights))]
+[JsonSerializable(typeof(CompetencyWeights))]
+[JsonSerializable(typeof(CooperationWeights))]
+[JsonSerializable(typeof(PlanWeights))]
+[JsonSerializable(typeof(ProgressWeights))]
+[JsonSerializable(typeof(BandThresholds))]
+[JsonSerializable(typeof(HealthModelDocument))]
+[JsonSerializable(typeof(DimensionWeightsDocument))]
+[JsonSerializable(typeof(CompetencyWeightsDocument))]
+[JsonSerializable(typeof(CooperationWeightsDocument))]
+[JsonSerializable(typeof(PlanWeightsDocument))]
+[JsonSerializable(typeof(ProgressWeightsDocument))]
+[JsonSerializable(typeof(BandThresholdsDocument))]
 [JsonSerializable(typeof(PortfolioDocument))]
 [JsonSerializable(typeof(PartnershipDocument))]
 [JsonSerializable(typeof(PartnerDocument))]

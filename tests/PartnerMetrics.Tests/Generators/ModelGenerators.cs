@@ -60,17 +60,21 @@ public static class ModelGenerators
     public static Gen<T?> OrNone<T>(Gen<T> gen)
         where T : struct => Gen.Frequency((1, Gen.Constant<T?>(null)), (2, gen.Select(value => (T?)value)));
 
-    public static Gen<Commitment> Commitment { get; } =
+    public static Gen<Commitment> Commitment { get; } = CommitmentOn(Date);
+
+    public static Gen<Commitment> CommitmentOn(Gen<DateOnly> dates) =>
         from side in Enum<Side>()
-        from due in Date
+        from due in dates
         from outcome in Enum<CommitmentOutcome>()
         from gap in Days
         from recorded in Gen.Elements(true, false)
         from description in OptionalText
         select new Commitment(side, due, outcome, ResolvedOn(outcome, due, gap, recorded), description);
 
-    public static Gen<Interaction> Interaction { get; } =
-        from date in Date
+    public static Gen<Interaction> Interaction { get; } = InteractionOn(Date);
+
+    public static Gen<Interaction> InteractionOn(Gen<DateOnly> dates) =>
+        from date in dates
         from kind in Enum<InteractionKind>()
         from side in Enum<Side>()
         from minutes in Gen.Frequency((1, Gen.Constant<int?>(null)), (4, Gen.Choose(0, 60 * 24 * 30).Select(m => (int?)m)))
@@ -84,14 +88,18 @@ public static class ModelGenerators
             kind == InteractionKind.Escalation && gap is { } g ? date.AddDays(g) : null,
             subject);
 
-    public static Gen<Certification> Certification { get; } =
-        from competency in Text
-        from obtained in Date
+    public static Gen<Certification> Certification { get; } = CertificationOn(Date, Text);
+
+    public static Gen<Certification> CertificationOn(Gen<DateOnly> dates, Gen<string> competencies) =>
+        from competency in competencies
+        from obtained in dates
         from validity in OrNone(Days)
         select new Certification(competency, obtained, validity is { } days ? obtained.AddDays(days) : null);
 
-    public static Gen<Delivery> Delivery { get; } =
-        from date in Date
+    public static Gen<Delivery> Delivery { get; } = DeliveryOn(Date);
+
+    public static Gen<Delivery> DeliveryOn(Gen<DateOnly> dates) =>
+        from date in dates
         from onTime in Gen.Elements(true, false)
         from satisfaction in UnitInterval
         from description in OptionalText
@@ -102,19 +110,23 @@ public static class ModelGenerators
         from unit in Text
         select new MeasurableTarget(value, unit);
 
-    public static Gen<PlanGoal> PlanGoal { get; } =
+    public static Gen<PlanGoal> PlanGoal { get; } = PlanGoalOn(Date);
+
+    public static Gen<PlanGoal> PlanGoalOn(Gen<DateOnly> dates) =>
         from title in Text
         from owner in Enum<GoalOwner>()
         from progress in UnitInterval
         from target in MeasurableTarget.OrNull()
-        from start in OrNone(Date)
+        from start in OrNone(dates)
         from length in OrNone(Days)
         select new PlanGoal(title, owner, progress, target, start, length is { } days ? (start ?? Earliest).AddDays(days) : null);
 
-    public static Gen<JointPlan> JointPlan { get; } =
-        from created in Date
+    public static Gen<JointPlan> JointPlan { get; } = JointPlanOn(Date);
+
+    public static Gen<JointPlan> JointPlanOn(Gen<DateOnly> dates) =>
+        from created in dates
         from alignment in UnitInterval
-        from goals in Gen.Choose(0, 8).SelectMany(n => PlanGoal.ArrayOf(n))
+        from goals in Gen.Choose(0, 8).SelectMany(n => PlanGoalOn(dates).ArrayOf(n))
         from review in OrNone(Days)
         from cadence in OrNone(Gen.Choose(1, 365))
         select new JointPlan(
@@ -175,9 +187,11 @@ public static class ModelGenerators
         select new Partnership(partner, started, competencies.DistinctBy(c => c.ToUpperInvariant()), commitments, interactions, certifications, deliveries, plan, opportunities);
 
     /// <summary>An opportunity with every optional field sometimes present, and dates consistent with its outcome.</summary>
-    public static Gen<Opportunity> OpportunityFor(PartnerId? partner, string id) =>
+    public static Gen<Opportunity> OpportunityFor(PartnerId? partner, string id) => OpportunityOn(Date, partner, id);
+
+    public static Gen<Opportunity> OpportunityOn(Gen<DateOnly> dates, PartnerId? partner, string id) =>
         from account in Gen.Choose(0, 50)
-        from created in Date
+        from created in dates
         from motion in Enum<DealMotion>()
         from source in Enum<DealSource>()
         from route in Enum<RouteToMarket>()
@@ -207,6 +221,51 @@ public static class ModelGenerators
             outcome == DealOutcome.Open ? null : created.AddDays(cycle),
             outcome == DealOutcome.Lost ? reason : null,
             stage);
+
+    /// <summary>The competencies scoring tests require and certify, so that coverage is sometimes partial and sometimes full.</summary>
+    public static readonly string[] Competencies = ["Azure", "Security", "Data & AI", "Modern Work"];
+
+    /// <summary>An as-of day for scoring.</summary>
+    public static Gen<DateOnly> AsOf { get; } = Gen.Choose(new DateOnly(2005, 1, 1).DayNumber, new DateOnly(2035, 12, 31).DayNumber).Select(DateOnly.FromDayNumber);
+
+    /// <summary>
+    /// A partnership to score and the day to score it on: evidence of every kind from both sides,
+    /// mostly in the three years before the day (where it carries weight), some of it after (which
+    /// must be invisible), sometimes none at all; a plan sometimes missing or created later.
+    /// </summary>
+    public static Gen<ScoringCase> ScoringCase { get; } =
+        from asOf in AsOf
+        from partnership in PartnershipAround(asOf, new PartnerId("P-1"))
+        select new ScoringCase(partnership, asOf);
+
+    /// <summary>Days around <paramref name="asOf"/>: mostly within three years before it, sometimes after it or long before.</summary>
+    public static Gen<DateOnly> DatesAround(DateOnly asOf) => Gen.Frequency(
+        (6, Gen.Choose(0, 3 * 365).Select(days => asOf.AddDays(-days))),
+        (2, Gen.Choose(0, 60).Select(days => asOf.AddDays(-days))),
+        (1, Gen.Choose(1, 400).Select(asOf.AddDays)),
+        (1, Gen.Choose(3 * 365, 20 * 365).Select(days => asOf.AddDays(-days))));
+
+    /// <summary>Evidence lists for scoring: empty, a handful, or many.</summary>
+    public static Gen<T[]> Some<T>(Gen<T> gen) => Gen.Frequency(
+        (1, Gen.Constant(Array.Empty<T>())),
+        (3, Gen.Choose(1, 8).SelectMany(gen.ArrayOf)),
+        (3, Gen.Choose(8, 60).SelectMany(gen.ArrayOf)));
+
+    public static Gen<Partnership> PartnershipAround(DateOnly asOf, PartnerId id)
+    {
+        var dates = DatesAround(asOf);
+        return
+            from partner in PartnerWith(Gen.Constant(id))
+            from started in Gen.Frequency((5, Gen.Choose(0, 4 * 365).Select(days => asOf.AddDays(-days))), (1, Gen.Choose(1, 200).Select(asOf.AddDays)))
+            from competencies in Gen.SubListOf(Competencies)
+            from commitments in Some(CommitmentOn(dates))
+            from interactions in Some(InteractionOn(dates))
+            from certifications in Some(CertificationOn(dates, Gen.Elements(Competencies)))
+            from deliveries in Some(DeliveryOn(dates))
+            from plan in Gen.Frequency((1, Gen.Constant<JointPlan?>(null)), (3, JointPlanOn(dates).Select(p => (JointPlan?)p)))
+            from opportunities in Gen.Choose(0, 25).SelectMany(n => Gen.CollectToArray(Enumerable.Range(0, n), i => OpportunityOn(dates, id, $"{id}-O{i}")))
+            select new Partnership(partner, started, competencies, commitments, interactions, certifications, deliveries, plan, opportunities);
+    }
 
     private static DateOnly? ResolvedOn(CommitmentOutcome outcome, DateOnly due, int gap, bool recorded) => outcome switch
     {

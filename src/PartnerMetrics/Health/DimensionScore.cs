@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+
+namespace PartnerMetrics.Health;
+
+/// <summary>The score of one health dimension, with its factors.</summary>
+public sealed record DimensionScore
+{
+    private readonly EquatableArray<HealthFactor> factors;
+
+    internal DimensionScore(HealthDimension dimension, double? score, double confidence, double weight, double contribution, ImmutableArray<HealthFactor> factors)
+    {
+        Dimension = dimension;
+        Score = score;
+        Confidence = confidence;
+        Weight = weight;
+        Contribution = contribution;
+        this.factors = new EquatableArray<HealthFactor>(factors);
+    }
+
+    /// <summary>Gets the dimension.</summary>
+    public HealthDimension Dimension { get; }
+
+    /// <summary>Gets the score in [0, 100], or <see langword="null"/> when no factor is present.</summary>
+    public double? Score { get; }
+
+    /// <summary>Gets a value indicating whether the dimension has a score.</summary>
+    public bool IsPresent => Score is not null;
+
+    /// <summary>Gets the confidence in [0, 1): the weighted mean of the factors' confidences, absent factors counting 0.</summary>
+    public double Confidence { get; }
+
+    /// <summary>Gets the dimension's weight in the overall score, from the model.</summary>
+    public double Weight { get; }
+
+    /// <summary>Gets the points of the overall score this dimension accounts for.</summary>
+    public double Contribution { get; }
+
+    /// <summary>Gets the factors, present and absent.</summary>
+    public ImmutableArray<HealthFactor> Factors => factors;
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Serialization.Documents;
+
+namespace PartnerMetrics.Health;
+
+/// <summary>
+/// Every setting of health scoring in one immutable, validated value: weights, half-lives, priors,
+/// loss aversion, grace period, κ, band thresholds and targets (DOMAIN section 3).
+/// </summary>
+/// <remarks>
+/// Start from <see cref="Default"/> and change what you need with a <see langword="with"/>
+/// expression; each setting validates as it is set, and the weight and band groups validate as a
+/// whole in their constructors, so an invalid model cannot be built. The JSON form
+/// (<see cref="PartnerMetricsJson"/>) writes every setting; a document may give only the settings it
+/// changes, the rest coming from <see cref="Default"/>.
+/// </remarks>
+[JsonConverter(typeof(DocumentConverter<HealthModel, HealthModelDocument>))]
+public sealed record HealthModel
+{
+    /// <summary>Gets the model of DOMAIN.md: the defaults listed on each setting.</summary>
+    public static HealthModel Default { get; } = new();
+
+    /// <summary>Gets the weight of each dimension in the overall score.</summary>
+    /// <value>Default <see cref="Health.DimensionWeights.Default"/>.</value>
+    public DimensionWeights DimensionWeights { get; init => field = Ensure.NotNull(value, nameof(DimensionWeights)); } = DimensionWeights.Default;
+
+    /// <summary>Gets the factor weights of competency.</summary>
+    /// <value>Default <see cref="Health.CompetencyWeights.Default"/>.</value>
+    public CompetencyWeights CompetencyWeights { get; init => field = Ensure.NotNull(value, nameof(CompetencyWeights)); } = CompetencyWeights.Default;
+
+    /// <summary>Gets the factor weights of co-operation.</summary>
+    /// <value>Default <see cref="Health.CooperationWeights.Default"/>.</value>
+    public CooperationWeights CooperationWeights { get; init => field = Ensure.NotNull(value, nameof(CooperationWeights)); } = CooperationWeights.Default;
+
+    /// <summary>Gets the factor weights of plan alignment.</summary>
+    /// <value>Default <see cref="Health.PlanWeights.Default"/>.</value>
+    public PlanWeights PlanWeights { get; init => field = Ensure.NotNull(value, nameof(PlanWeights)); } = PlanWeights.Default;
+
+    /// <summary>Gets the factor weights of tracked progress.</summary>
+    /// <value>Default <see cref="Health.ProgressWeights.Default"/>.</value>
+    public ProgressWeights ProgressWeights { get; init => field = Ensure.NotNull(value, nameof(ProgressWeights)); } = ProgressWeights.Default;
+
+    /// <summary>Gets the band thresholds and the minimum confidence.</summary>
+    /// <value>Default <see cref="Health.BandThresholds.Default"/>: Healthy ≥ 70, Watch ≥ 40, minimum confidence 0.25.</value>
+    public BandThresholds Bands { get; init => field = Ensure.NotNull(value, nameof(Bands)); } = BandThresholds.Default;
+
+    /// <summary>Gets the half-life of trust evidence (commitments): evidence this old weighs half.</summary>
+    /// <value>Default 180 days.</value>
+    public TimeSpan TrustHalfLife { get; init => field = Positive(value, nameof(TrustHalfLife)); } = TimeSpan.FromDays(180);
+
+    /// <summary>Gets the half-life of competency evidence (deliveries).</summary>
+    /// <value>Default 365 days.</value>
+    public TimeSpan CompetencyHalfLife { get; init => field = Positive(value, nameof(CompetencyHalfLife)); } = TimeSpan.FromDays(365);
+
+    /// <summary>Gets the half-life of co-operation evidence (interactions).</summary>
+    /// <value>Default 90 days.</value>
+    public TimeSpan CooperationHalfLife { get; init => field = Positive(value, nameof(CooperationHalfLife)); } = TimeSpan.FromDays(90);
+
+    /// <summary>Gets the half-life of tracked-progress evidence (opportunities).</summary>
+    /// <value>Default 90 days.</value>
+    public TimeSpan TrackedProgressHalfLife { get; init => field = Positive(value, nameof(TrackedProgressHalfLife)); } = TimeSpan.FromDays(90);
+
+    /// <summary>Gets α, the prior count of positive evidence in every Beta-mean rate (seed 003: "too small proof of concept").</summary>
+    /// <value>Default 1.</value>
+    public double PriorPositive { get; init => field = PositiveFinite(value, nameof(PriorPositive)); } = 1.0;
+
+    /// <summary>Gets β, the prior count of negative evidence in every Beta-mean rate.</summary>
+    /// <value>Default 1.</value>
+    public double PriorNegative { get; init => field = PositiveFinite(value, nameof(PriorNegative)); } = 1.0;
+
+    /// <summary>Gets λ, how much more a broken commitment weighs than a kept one ("trust is lost faster than it is gained"); at least 1.</summary>
+    /// <value>Default 2.5.</value>
+    public double LossAversion { get; init => field = AtLeastOne(value, nameof(LossAversion)); } = 2.5;
+
+    /// <summary>Gets how long an open commitment may be overdue before it counts as broken.</summary>
+    /// <value>Default 14 days.</value>
+    public TimeSpan GracePeriod { get; init => field = NotNegative(value, nameof(GracePeriod)); } = TimeSpan.FromDays(14);
+
+    /// <summary>Gets κ, the evidence weight at which a factor's confidence e / (e + κ) reaches one half.</summary>
+    /// <value>Default 5.</value>
+    public double Kappa { get; init => field = PositiveFinite(value, nameof(Kappa)); } = 5.0;
+
+    /// <summary>Gets the time within which a partner request should be answered.</summary>
+    /// <value>Default 2 days.</value>
+    public TimeSpan ResponseTarget { get; init => field = Positive(value, nameof(ResponseTarget)); } = TimeSpan.FromDays(2);
+
+    /// <summary>Gets the time within which an escalation should be resolved.</summary>
+    /// <value>Default 14 days.</value>
+    public TimeSpan ResolutionTarget { get; init => field = Positive(value, nameof(ResolutionTarget)); } = TimeSpan.FromDays(14);
+
+    /// <summary>Gets the customer satisfaction, in [0, 1], at or above which an on-time delivery counts as a success.</summary>
+    /// <value>Default 0.7.</value>
+    public double SatisfactionThreshold { get; init => field = Ensure.UnitInterval(value, nameof(SatisfactionThreshold)); } = 0.7;
+
+    /// <summary>Gets how far ahead an expiring required certification is signalled.</summary>
+    /// <value>Default 60 days.</value>
+    public TimeSpan ExpiryWarning { get; init => field = NotNegative(value, nameof(ExpiryWarning)); } = TimeSpan.FromDays(60);
+
+    /// <summary>Gets how soon after it originates a deal should be registered in the CRM.</summary>
+    /// <value>Default 7 days.</value>
+    public TimeSpan RegistrationWindow { get; init => field = NotNegative(value, nameof(RegistrationWindow)); } = TimeSpan.FromDays(7);
+
+    /// <summary>Gets how recently an open deal should have been updated to count as fresh.</summary>
+    /// <value>Default 14 days.</value>
+    public TimeSpan UpdateWindow { get; init => field = NotNegative(value, nameof(UpdateWindow)); } = TimeSpan.FromDays(14);
+
+    /// <summary>Gets how many recent weeks the weekly-cadence factor looks at, from 1 to 52.</summary>
+    /// <value>Default 12.</value>
+    public int CadenceWeeks
+    {
+        get;
+        init => field = value is >= 1 and <= 52
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(CadenceWeeks), value, $"'{nameof(CadenceWeeks)}' must be from 1 to 52; got {value}.");
+    } = 12;
+
+    /// <summary>Gets the half-life of a dimension's evidence, or <see langword="null"/> for plan alignment, whose freshness follows the plan's own review cadence.</summary>
+    /// <param name="dimension">The dimension.</param>
+    /// <returns>The half-life.</returns>
+    public TimeSpan? HalfLife(HealthDimension dimension) => dimension switch
+    {
+        HealthDimension.Trust => TrustHalfLife,
+        HealthDimension.Competency => CompetencyHalfLife,
+        HealthDimension.Cooperation => CooperationHalfLife,
+        HealthDimension.TrackedProgress => TrackedProgressHalfLife,
+        _ => null,
+    };
+
+    private static TimeSpan Positive(TimeSpan value, string name) => value > TimeSpan.Zero
+        ? value
+        : throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be positive; got {Show(value)}.");
+
+    private static TimeSpan NotNegative(TimeSpan value, string name) => value >= TimeSpan.Zero
+        ? value
+        : throw new ArgumentOutOfRangeException(name, value, $"'{name}' must not be negative; got {Show(value)}.");
+
+    private static double PositiveFinite(double value, string name) => value > 0 && double.IsFinite(value)
+        ? value
+        : throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be a positive finite number; got {value.ToString(CultureInfo.InvariantCulture)}.");
+
+    private static double AtLeastOne(double value, string name) => value >= 1 && double.IsFinite(value)
+        ? value
+        : throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be at least 1 (a broken commitment never weighs less than a kept one); got {value.ToString(CultureInfo.InvariantCulture)}.");
+
+    private static string Show(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
+}

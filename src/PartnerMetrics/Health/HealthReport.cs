@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using PartnerMetrics.Partners;
+
+namespace PartnerMetrics.Health;
+
+/// <summary>The health of one partnership as of a day: the overall score, its band and confidence, and every dimension and factor that explains it.</summary>
+/// <remarks>Immutable and compared by value.</remarks>
+public sealed record HealthReport
+{
+    private readonly EquatableArray<DimensionScore> dimensions;
+    private readonly EquatableArray<HealthSignal> signals;
+
+    internal HealthReport(PartnerId partnerId, DateOnly asOf, double score, HealthBand band, double confidence, ImmutableArray<DimensionScore> dimensions, ImmutableArray<HealthSignal> signals)
+    {
+        PartnerId = partnerId;
+        AsOf = asOf;
+        Score = score;
+        Band = band;
+        Confidence = confidence;
+        this.dimensions = new EquatableArray<DimensionScore>(dimensions);
+        this.signals = new EquatableArray<HealthSignal>(signals);
+    }
+
+    /// <summary>Gets the partner scored.</summary>
+    public PartnerId PartnerId { get; }
+
+    /// <summary>Gets the day the score is as of; evidence after it is ignored.</summary>
+    public DateOnly AsOf { get; }
+
+    /// <summary>Gets the overall score in [0, 100]: the weighted mean of the present dimensions (0 when none is present, and then the band is <see cref="HealthBand.InsufficientEvidence"/>).</summary>
+    public double Score { get; }
+
+    /// <summary>Gets the band of the score.</summary>
+    public HealthBand Band { get; }
+
+    /// <summary>Gets the overall confidence in [0, 1): the weighted mean of the dimensions' confidences, absent dimensions counting 0.</summary>
+    public double Confidence { get; }
+
+    /// <summary>Gets the five dimensions, in <see cref="HealthDimension"/> order.</summary>
+    public ImmutableArray<DimensionScore> Dimensions => dimensions;
+
+    /// <summary>Gets signals worth acting on, such as expiring certifications.</summary>
+    public ImmutableArray<HealthSignal> Signals => signals;
+
+    /// <summary>Gets every factor of every dimension.</summary>
+    public IEnumerable<HealthFactor> Factors => dimensions.Items.SelectMany(d => d.Factors);
+
+    /// <summary>Gets one dimension.</summary>
+    /// <param name="dimension">The dimension.</param>
+    /// <returns>Its score.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is not defined.</exception>
+    public DimensionScore this[HealthDimension dimension] =>
+        (uint)dimension < (uint)dimensions.Count
+            ? dimensions[(int)dimension]
+            : throw new ArgumentOutOfRangeException(nameof(dimension), dimension, $"'{nameof(dimension)}' must be a defined HealthDimension; got {dimension}.");
+
+    /// <summary>Gets a factor by its code.</summary>
+    /// <param name="code">One of <see cref="FactorCodes"/>.</param>
+    /// <returns>The factor, or <see langword="null"/> when the report has no factor with that code.</returns>
+    public HealthFactor? Factor(string code)
+    {
+        foreach (var dimension in dimensions)
+        {
+            foreach (var factor in dimension.Factors)
+            {
+                if (factor.Code == code)
+                {
+                    return factor;
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Runtime.InteropServices;
+using PartnerMetrics.Partners;
+
+namespace PartnerMetrics.Health;
+
+/// <summary>
+/// Scores the health of partnerships under a <see cref="HealthModel"/> (DOMAIN section 3).
+/// </summary>
+/// <remarks>
+/// <para>
+/// A scorer is immutable and thread-safe: share one instance across threads and requests. Scoring is
+/// pure and deterministic — the same partnership and day always give an equal report, whatever the
+/// order of the evidence — and looks only at evidence dated on or before the as-of day.
+/// </para>
+/// <para>
+/// The overall score is the weighted mean of the dimensions that have evidence; the overall
+/// confidence is the weighted mean of all dimensions' confidences, so missing data lowers confidence
+/// rather than the score. Each factor's contribution is its share of its dimension's points in
+/// proportion to weight × value; contributions add up to the overall score.
+/// </para>
+/// </remarks>
+public sealed class HealthScorer
+{
+    private const int DimensionCount = 5;
+    private readonly ScoringContext context;
+
+    /// <summary>Initializes a new instance of the <see cref="HealthScorer"/> class with <see cref="HealthModel.Default"/>.</summary>
+    public HealthScorer()
+        : this(HealthModel.Default)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="HealthScorer"/> class.</summary>
+    /// <param name="model">The scoring model.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is <see langword="null"/>.</exception>
+    public HealthScorer(HealthModel model) => context = new ScoringContext(Ensure.NotNull(model, nameof(model)));
+
+    /// <summary>Gets the scoring model.</summary>
+    public HealthModel Model => context.Model;
+
+    /// <summary>Scores one partnership as of a day.</summary>
+    /// <param name="partnership">The partnership and its evidence.</param>
+    /// <param name="asOf">The day to score as of; later evidence is ignored.</param>
+    /// <returns>The report: overall score, band, confidence, and every dimension and factor.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
+    public HealthReport Score(Partnership partnership, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(partnership);
+        var day = asOf.DayNumber;
+        List<HealthSignal>? signals = null;
+        Span<double> scores = stackalloc double[DimensionCount];
+        var factors = new HealthFactor[DimensionCount][];
+        factors[(int)HealthDimension.Trust] = TrustDimension.Measure(partnership, day, context);
+        factors[(int)HealthDimension.Competency] = CompetencyDimension.Measure(partnership, day, context, ref signals);
+        factors[(int)HealthDimension.Cooperation] = CooperationDimension.Measure(partnership, day, context);
+        factors[(int)HealthDimension.PlanAlignment] = PlanAlignmentDimension.Measure(partnership, day, context);
+        factors[(int)HealthDimension.TrackedProgress] = TrackedProgressDimension.Measure(partnership, day, context);
+
+        var weights = context.Model.DimensionWeights;
+        double presentWeight = 0, weightedScore = 0, allWeight = 0, weightedConfidence = 0;
+        Span<double> confidences = stackalloc double[DimensionCount];
+        for (var d = 0; d < DimensionCount; d++)
+        {
+            var dimension = (HealthDimension)d;
+            var weight = weights[dimension];
+            scores[d] = DimensionScoreOf(dimension, factors[d]);
+            confidences[d] = ConfidenceOf(factors[d]);
+            if (weight > 0)
+            {
+                allWeight += weight;
+                weightedConfidence += weight * confidences[d];
+                if (!double.IsNaN(scores[d]))
+                {
+                    presentWeight += weight;
+                    weightedScore += weight * scores[d];
+                }
+            }
+        }
+
+        var overall = presentWeight > 0 ? Math.Clamp(weightedScore / presentWeight, 0.0, 100.0) : 0.0;
+        var confidence = weightedConfidence / allWeight;
+        var dimensions = new DimensionScore[DimensionCount];
+        for (var d = 0; d < DimensionCount; d++)
+        {
+            var dimension = (HealthDimension)d;
+            var weight = weights[dimension];
+            var present = !double.IsNaN(scores[d]) && weight > 0;
+            var contribution = present ? weight * scores[d] / presentWeight : 0.0;
+            Attribute(factors[d], contribution);
+            dimensions[d] = new DimensionScore(
+                dimension,
+                double.IsNaN(scores[d]) ? null : scores[d],
+                confidences[d],
+                weight,
+                contribution,
+                ImmutableCollectionsMarshal.AsImmutableArray(factors[d]));
+        }
+
+        return new HealthReport(
+            partnership.Partner.Id,
+            asOf,
+            overall,
+            context.Model.Bands.Classify(overall, confidence),
+            confidence,
+            ImmutableCollectionsMarshal.AsImmutableArray(dimensions),
+            signals is null ? [] : [.. signals]);
+    }
+
+    /// <summary>100 × the weighted mean of the present factors (geometric for trust); NaN when none is present.</summary>
+    private static double DimensionScoreOf(HealthDimension dimension, HealthFactor[] factors)
+    {
+        double weightSum = 0, sum = 0, logSum = 0, single = 0;
+        var present = 0;
+        foreach (var factor in factors)
+        {
+            if (factor.Value is { } value)
+            {
+                present++;
+                single = value;
+                weightSum += factor.Weight;
+                sum += factor.Weight * value;
+                logSum += factor.Weight * Math.Log(value);
+            }
+        }
+
+        if (present == 0)
+        {
+            return double.NaN;
+        }
+
+        var mean = present == 1 ? single
+            : dimension == HealthDimension.Trust ? Math.Exp(logSum / weightSum)
+            : sum / weightSum;
+        return 100.0 * Math.Clamp(mean, 0.0, 1.0);
+    }
+
+    /// <summary>Σ w·c ÷ Σ w over the factors with weight: absent factors count with confidence 0.</summary>
+    private static double ConfidenceOf(HealthFactor[] factors)
+    {
+        double weightSum = 0, sum = 0;
+        foreach (var factor in factors)
+        {
+            weightSum += factor.Weight;
+            sum += factor.Weight * factor.Confidence;
+        }
+
+        return weightSum > 0 ? sum / weightSum : 0.0;
+    }
+
+    /// <summary>Splits a dimension's points over its present factors in proportion to weight × value.</summary>
+    private static void Attribute(HealthFactor[] factors, double points)
+    {
+        double total = 0;
+        foreach (var factor in factors)
+        {
+            total += factor.Weight * (factor.Value ?? 0.0);
+        }
+
+        for (var i = 0; i < factors.Length; i++)
+        {
+            var share = total > 0 ? factors[i].Weight * (factors[i].Value ?? 0.0) / total : 0.0;
+            factors[i] = factors[i].WithContribution(points * share);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System.Numerics;
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Partners;
+
+namespace PartnerMetrics.Health;
+
+/// <summary>
+/// Tracked progress (seed 002: "if it isn't in your CRM — it didn't happen … apply discipline each
+/// week"): deals registered soon after they originate, open deals kept fresh and complete, and
+/// activity logged every week.
+/// </summary>
+internal static class TrackedProgressDimension
+{
+    private const int RequiredFields = 3;
+
+    public static HealthFactor[] Measure(Partnership partnership, int asOf, ScoringContext context)
+    {
+        var model = context.Model;
+        var registrationDays = model.RegistrationWindow.TotalDays;
+        var updateDays = model.UpdateWindow.TotalDays;
+        RateTally timeliness = default;
+        long completenessWeight = 0, filledWeight = 0;
+        int deals = 0, filled = 0, open = 0, fresh = 0;
+        var activity = new WeekMask(asOf, model.CadenceWeeks);
+
+        foreach (var deal in partnership.Opportunities)
+        {
+            // A deal the CRM did not know by the as-of day is invisible.
+            var known = (deal.RegisteredOn ?? deal.CreatedOn).DayNumber;
+            if (known > asOf)
+            {
+                continue;
+            }
+
+            var weight = context.TrackedProgress.Weight(asOf - deal.CreatedOn.DayNumber);
+            if (deal.RegisteredOn is { } registered)
+            {
+                timeliness.Add(registered.DayNumber - deal.CreatedOn.DayNumber <= registrationDays, weight);
+                activity.Mark(registered.DayNumber);
+            }
+
+            var fields = (deal.Amount is null ? 0 : 1) + (deal.ExpectedCloseOn is null ? 0 : 1) + (deal.Stage is null ? 0 : 1);
+            completenessWeight += weight;
+            filledWeight += weight * fields;
+            filled += fields;
+            deals++;
+
+            var updated = deal.LastUpdatedOn is { } last && last.DayNumber <= asOf ? Math.Max(last.DayNumber, known) : known;
+            activity.Mark(updated);
+            var closed = deal.ClosedOn is { } close && close.DayNumber <= asOf;
+            if (closed)
+            {
+                activity.Mark(deal.ClosedOn!.Value.DayNumber);
+            }
+            else
+            {
+                open++;
+                fresh += asOf - updated <= updateDays ? 1 : 0;
+            }
+        }
+
+        MarkOtherActivity(partnership, ref activity);
+        var observed = activity.ObservedWeeks(partnership.StartedOn.DayNumber);
+        var active = activity.ActiveWeeks(observed);
+        var weights = model.ProgressWeights;
+        return
+        [
+            context.Factor(
+                FactorCodes.ProgressRegistrationTimeliness,
+                HealthDimension.TrackedProgress,
+                timeliness.Share,
+                timeliness.Evidence,
+                weights.RegistrationTimeliness,
+                new FactorFacts(timeliness.Successes, timeliness.Successes + timeliness.Failures, 0, 0, registrationDays)),
+            context.Factor(
+                FactorCodes.ProgressPipelineFreshness,
+                HealthDimension.TrackedProgress,
+                open == 0 ? 0.0 : (double)fresh / open,
+                open,
+                weights.PipelineFreshness,
+                new FactorFacts(fresh, open, 0, 0, updateDays)),
+            context.Factor(
+                FactorCodes.ProgressDataCompleteness,
+                HealthDimension.TrackedProgress,
+                completenessWeight == 0 ? 0.0 : (double)filledWeight / (completenessWeight * (double)RequiredFields),
+                FixedPoint.ToDouble(completenessWeight),
+                weights.DataCompleteness,
+                new FactorFacts(filled, deals * RequiredFields, 0, 0, 0)),
+            context.Factor(
+                FactorCodes.ProgressWeeklyCadence,
+                HealthDimension.TrackedProgress,
+                observed == 0 ? 0.0 : (double)active / BitOperations.PopCount(observed),
+                BitOperations.PopCount(observed),
+                weights.WeeklyCadence,
+                new FactorFacts(active, BitOperations.PopCount(observed), 0, 0, 0)),
+        ];
+    }
+
+    /// <summary>Every other dated record is logged activity too: it is in the CRM, so it happened.</summary>
+    private static void MarkOtherActivity(Partnership partnership, ref WeekMask activity)
+    {
+        foreach (var commitment in partnership.Commitments)
+        {
+            if (commitment.ResolvedOn is { } resolved)
+            {
+                activity.Mark(resolved.DayNumber);
+            }
+        }
+
+        foreach (var interaction in partnership.Interactions)
+        {
+            activity.Mark(interaction.Date.DayNumber);
+        }
+
+        foreach (var certification in partnership.Certifications)
+        {
+            activity.Mark(certification.ObtainedOn.DayNumber);
+        }
+
+        foreach (var delivery in partnership.Deliveries)
+        {
+            activity.Mark(delivery.Date.DayNumber);
+        }
+
+        if (partnership.JointPlan is JointPlan plan)
+        {
+            activity.Mark(plan.CreatedOn.DayNumber);
+            if (plan.LastReviewedOn is { } reviewed)
+            {
+                activity.Mark(reviewed.DayNumber);
+            }
+        }
+    }
+
+    /// <summary>The last <c>weeks</c> seven-day windows ending on the as-of day; bit k is the week k weeks back.</summary>
+    private struct WeekMask(int asOf, int weeks)
+    {
+        private ulong active;
+
+        public void Mark(int day)
+        {
+            var age = asOf - day;
+            if (age >= 0 && age < weeks * 7)
+            {
+                active |= 1UL << (age / 7);
+            }
+        }
+
+        /// <summary>Weeks whose last day is on or after the partnership started.</summary>
+        public readonly ulong ObservedWeeks(int startedOn)
+        {
+            ulong observed = 0;
+            for (var week = 0; week < weeks; week++)
+            {
+                if (asOf - (7 * week) >= startedOn)
+                {
+                    observed |= 1UL << week;
+                }
+            }
+
+            return observed;
+        }
+
+        public readonly int ActiveWeeks(ulong observed) => BitOperations.PopCount(active & observed);
+    }
+}

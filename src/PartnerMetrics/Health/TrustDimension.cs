@@ -1,0 +1,100 @@
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Partners;
+
+namespace PartnerMetrics.Health;
+
+/// <summary>
+/// Trust (seed 002: "trust is something that is given … the real effort lies in not LOSING trust").
+/// Each side's commitments resolved by the as-of day make a Beta-mean reliability in which a broken
+/// promise weighs λ times a kept one; trust is the geometric mean of the sides with evidence.
+/// </summary>
+internal static class TrustDimension
+{
+    /// <summary>Each side weighs the same: trust is "a must on both sides".</summary>
+    public const double SideWeight = 0.5;
+
+    public static HealthFactor[] Measure(Partnership partnership, int asOf, ScoringContext context)
+    {
+        var model = context.Model;
+        var grace = model.GracePeriod.TotalDays;
+        SideTally partner = default, vendor = default;
+        foreach (var commitment in partnership.Commitments)
+        {
+            ref var side = ref commitment.PromisedBy == Side.Partner ? ref partner : ref vendor;
+            var due = commitment.DueOn.DayNumber;
+            int? resolved = commitment.Outcome switch
+            {
+                CommitmentOutcome.Kept => (commitment.ResolvedOn ?? commitment.DueOn).DayNumber,
+                CommitmentOutcome.KeptLate or CommitmentOutcome.Broken => commitment.ResolvedOn!.Value.DayNumber,
+                _ => null,
+            };
+
+            if (resolved is { } day && day <= asOf)
+            {
+                side.Add(commitment.Outcome, context.Trust.Weight(asOf - day));
+            }
+            else if (asOf - due > grace)
+            {
+                // Open on the as-of day and overdue beyond the grace period: broken until resolved,
+                // and a current problem, so it weighs as fresh evidence.
+                side.AddOverdue((long)FixedPoint.One);
+            }
+        }
+
+        return
+        [
+            partner.ToFactor(FactorCodes.TrustPartnerReliability, context),
+            vendor.ToFactor(FactorCodes.TrustVendorReliability, context),
+        ];
+    }
+
+    private struct SideTally
+    {
+        private long kept;
+        private long keptLate;
+        private long broken;
+        private int keptCount;
+        private int keptLateCount;
+        private int brokenCount;
+        private int overdueCount;
+
+        public void Add(CommitmentOutcome outcome, long weight)
+        {
+            switch (outcome)
+            {
+                case CommitmentOutcome.Kept:
+                    kept += weight;
+                    keptCount++;
+                    break;
+                case CommitmentOutcome.KeptLate:
+                    keptLate += weight;
+                    keptLateCount++;
+                    break;
+                default:
+                    broken += weight;
+                    brokenCount++;
+                    break;
+            }
+        }
+
+        public void AddOverdue(long weight)
+        {
+            broken += weight;
+            brokenCount++;
+            overdueCount++;
+        }
+
+        public readonly HealthFactor ToFactor(string code, ScoringContext context)
+        {
+            var model = context.Model;
+
+            // KeptLate: half a kept and half a broken promise of the same weight (not loss-averse).
+            var positive = FixedPoint.ToDouble(kept) + (FixedPoint.ToDouble(keptLate) / 2);
+            var negative = (model.LossAversion * FixedPoint.ToDouble(broken)) + (FixedPoint.ToDouble(keptLate) / 2);
+            var reliability = (positive + model.PriorPositive) / (positive + negative + model.PriorPositive + model.PriorNegative);
+            var evidence = FixedPoint.ToDouble(kept + keptLate + broken);
+            var facts = new FactorFacts(keptCount, keptLateCount, brokenCount, overdueCount, model.TrustHalfLife.TotalDays);
+            return context.Factor(code, HealthDimension.Trust, reliability, evidence, SideWeight, facts);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Tests.Generators;
+using static PartnerMetrics.Tests.Health.Examples;
+
+namespace PartnerMetrics.Tests.Health;
+
+public class TrackedProgressDimensionTests
+{
+    private static readonly HealthScorer Scorer = new();
+
+    [Fact]
+    public void Score_DealsRegisteredUpdatedAndFilledIn()
+    {
+        // H = 90 d; weights by creation age: w1 = 2^(−10/90) (O1), w2 = 2^(−100/90) (O2), w3 = 2^(−40/90) (O3).
+        // O4 is registered tomorrow: the CRM does not know it yet.
+        // Timeliness: O1 (2 days) and O3 (1 day) within 7, O2 (20 days) late → (w1 + w3) / (w1 + w2 + w3)
+        // Freshness: open O1 updated 2 days ago (fresh), O3 30 days ago (stale) → 1 / 2
+        // Completeness: O1 3 fields, O2 none, O3 the amount → (3 w1 + w3) / (3 (w1 + w2 + w3))
+        // Cadence: activity in weeks 0, 1 (O1), 4, 5 (O3), 7 (O2 closed), 11 (O2 registered) → 6 of 12
+        double w1 = W(10, 90), w2 = W(100, 90), w3 = W(40, 90);
+        var timeliness = (w1 + w3) / (w1 + w2 + w3);
+        var completeness = ((3 * w1) + w3) / (3 * (w1 + w2 + w3));
+
+        var report = Scorer.Score(Empty(365).With(opportunities: Deals), T);
+
+        Assert.Equal(timeliness, report.Factor(FactorCodes.ProgressRegistrationTimeliness)!.Value.Value!.Value, 10);
+        Assert.Equal(0.5, report.Factor(FactorCodes.ProgressPipelineFreshness)!.Value.Value);
+        Assert.Equal(completeness, report.Factor(FactorCodes.ProgressDataCompleteness)!.Value.Value!.Value, 10);
+        Assert.Equal(0.5, report.Factor(FactorCodes.ProgressWeeklyCadence)!.Value.Value);
+        Assert.Equal(100 * ((0.3 * timeliness) + (0.25 * 0.5) + (0.2 * completeness) + (0.25 * 0.5)), report[HealthDimension.TrackedProgress].Score!.Value, 9);
+        Assert.Equal("Activity logged in 6 of the last 12 weeks.", report.Factor(FactorCodes.ProgressWeeklyCadence)!.Value.Reason);
+        Assert.Equal("2 of 3 deals registered within 7 days of originating.", report.Factor(FactorCodes.ProgressRegistrationTimeliness)!.Value.Reason);
+    }
+
+    [Fact]
+    public void Score_YoungPartnership_CountsOnlyTheWeeksSinceItStarted()
+    {
+        // Started 20 days ago: weeks ending today, 7 and 14 days ago are observed (21 days ago is before the start).
+        // One call 3 days ago → 1 of 3 weeks. No deals: the other factors are absent → progress = 100 / 3.
+        var report = Scorer.Score(Empty(20).With(interactions: [new Interaction(Day(-3), InteractionKind.Call, Side.Vendor)]), T);
+
+        Assert.Equal(1 / 3.0, report.Factor(FactorCodes.ProgressWeeklyCadence)!.Value.Value!.Value, 10);
+        Assert.Equal(3.0, report.Factor(FactorCodes.ProgressWeeklyCadence)!.Value.EvidenceWeight);
+        Assert.Equal(100 / 3.0, report[HealthDimension.TrackedProgress].Score!.Value, 9);
+    }
+}

@@ -1,0 +1,79 @@
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Tests.Generators;
+using static PartnerMetrics.Tests.Health.Examples;
+
+namespace PartnerMetrics.Tests.Health;
+
+public class TrustDimensionTests
+{
+    private static readonly HealthScorer Scorer = new();
+
+    [Fact]
+    public void Score_OneSideOnly_IsThatSidesReliability()
+    {
+        // Partner only (H = 180 d, λ = 2.5, α = β = 1):
+        //   kept today                       w = 1     → p += 1
+        //   broken 180 days ago              w = 0.5   → n += 2.5 × 0.5 = 1.25
+        //   kept late 360 days ago           w = 0.25  → p += 0.125, n += 0.125
+        // p = 1.125, n = 1.375 → R = (1.125 + 1) / (1.125 + 1.375 + 2) = 2.125 / 4.5 = 0.47222…
+        // Vendor has no evidence: trust is the partner side alone.
+        var partnership = Empty().With(commitments:
+        [
+            new Commitment(Side.Partner, Day(0), CommitmentOutcome.Kept, Day(0)),
+            new Commitment(Side.Partner, Day(-185), CommitmentOutcome.Broken, Day(-180)),
+            new Commitment(Side.Partner, Day(-370), CommitmentOutcome.KeptLate, Day(-360)),
+        ]);
+
+        var report = Scorer.Score(partnership, T);
+        var trust = report[HealthDimension.Trust];
+        var partner = report.Factor(FactorCodes.TrustPartnerReliability)!.Value;
+        var vendor = report.Factor(FactorCodes.TrustVendorReliability)!.Value;
+
+        Assert.Equal(2.125 / 4.5, partner.Value!.Value, 10);
+        Assert.Equal(47.2222222222, trust.Score!.Value, 9);
+        Assert.Equal(1.75, partner.EvidenceWeight, 10);              // 1 + 0.5 + 0.25
+        Assert.Equal(1.75 / 6.75, partner.Confidence, 10);           // e / (e + κ)
+        Assert.False(vendor.IsPresent);
+        Assert.Equal(0.5 * (1.75 / 6.75), trust.Confidence, 10);     // absent vendor side counts 0
+        Assert.Contains("1 of 3 partner commitments broken, 1 kept late", partner.Reason, StringComparison.Ordinal);
+        Assert.Contains("vendor side is not tracked", vendor.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_OverdueOpenPastGrace_CountsAsBrokenAndBothSidesCombineGeometrically()
+    {
+        // Partner: kept today (p = 1); open, due 15 days ago > 14-day grace → broken now, w = 1 (n = 2.5);
+        //          open, due 14 days ago → still in grace, not counted.
+        //   R_partner = (1 + 1) / (1 + 2.5 + 2) = 2 / 5.5 = 0.363636…
+        // Vendor: kept 180 days ago, resolved on its due day: w = 0.5 → R_vendor = 1.5 / 2.5 = 0.6
+        // Trust = 100 × √(0.363636… × 0.6) = 46.709…
+        var report = Scorer.Score(Empty().With(commitments: TrustCommitments), T);
+        var partner = report.Factor(FactorCodes.TrustPartnerReliability)!.Value;
+        var vendor = report.Factor(FactorCodes.TrustVendorReliability)!.Value;
+        var trust = report[HealthDimension.Trust];
+
+        Assert.Equal(2 / 5.5, partner.Value!.Value, 10);
+        Assert.Equal(0.6, vendor.Value!.Value, 10);
+        Assert.Equal(100 * Math.Sqrt(2 / 5.5 * 0.6), trust.Score!.Value, 9);
+        Assert.Equal(46.7099, trust.Score!.Value, 4);
+        Assert.Equal(2.0, partner.EvidenceWeight, 10);
+        Assert.Contains("1 of 2 partner commitments broken (1 of them open past the grace period)", partner.Reason, StringComparison.Ordinal);
+
+        // The dimension's points split over the sides in proportion to weight × value.
+        Assert.Equal(trust.Contribution * (2 / 5.5) / ((2 / 5.5) + 0.6), partner.Contribution, 9);
+    }
+
+    [Fact]
+    public void Score_KeptAfterTheAsOfDay_IsStillOpenAndOnlyOverdueCounts()
+    {
+        // As of T the commitment due 20 days ago was open (kept only 5 days later): overdue → broken.
+        var late = Empty().With(commitments: [new Commitment(Side.Partner, Day(-20), CommitmentOutcome.KeptLate, Day(5))]);
+        // Due in ten days and already kept today: counted as kept now.
+        var early = Empty().With(commitments: [new Commitment(Side.Partner, Day(10), CommitmentOutcome.Kept, Day(0))]);
+
+        Assert.Equal(1 / 4.5, Scorer.Score(late, T).Factor(FactorCodes.TrustPartnerReliability)!.Value.Value!.Value, 10);   // (0 + 1) / (2.5 + 2)
+        Assert.Equal(2 / 3.0, Scorer.Score(early, T).Factor(FactorCodes.TrustPartnerReliability)!.Value.Value!.Value, 10);  // (1 + 1) / (1 + 2)
+    }
+}
