@@ -64,7 +64,7 @@ internal static class FactorReasons
         }
 
         var overdue = f.Fourth == 0 ? string.Empty : $" ({f.Fourth} of them open past the grace period)";
-        return $"{f.Third} of {resolved} {side} commitments broken{overdue}, {f.Second} kept late; recent ones weigh most (half-life {Number(f.Measure)} days).";
+        return $"{f.Third} of {resolved} {side} commitments broken{overdue}, {f.Second} kept late, {f.First} kept on time; recent ones weigh most (half-life {Number(f.Measure)} days).";
     }
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

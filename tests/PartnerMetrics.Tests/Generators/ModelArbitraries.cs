@@ -30,4 +30,6 @@ public static class ModelArbitraries
     public static Arbitrary<RevenueSnapshot> RevenueSnapshot() => ModelGenerators.RevenueSnapshot.ToArbitrary();
 
     public static Arbitrary<Portfolio> Portfolio() => ModelGenerators.Portfolio.ToArbitrary();
+
+    public static Arbitrary<ScoringCase> ScoringCase() => ModelGenerators.ScoringCase.ToArbitrary();
 }

@@ -267,6 +267,46 @@ public static class ModelGenerators
             select new Partnership(partner, started, competencies, commitments, interactions, certifications, deliveries, plan, opportunities);
     }
 
+    /// <summary>Days from 0 to <paramref name="maxDays"/> before <paramref name="asOf"/>: evidence that is visible and weighs.</summary>
+    public static Gen<DateOnly> Before(DateOnly asOf, int maxDays) => Gen.Choose(0, maxDays).Select(days => asOf.AddDays(-days));
+
+    /// <summary>Days after <paramref name="asOf"/>: evidence a score as of that day must not see.</summary>
+    public static Gen<DateOnly> After(DateOnly asOf) => Gen.Choose(1, 3 * 365).Select(asOf.AddDays);
+
+    /// <summary>Evidence of every kind dated entirely after <paramref name="asOf"/>, for <paramref name="partnership"/>.</summary>
+    public static Gen<Partnership> WithFutureEvidence(Partnership partnership, DateOnly asOf)
+    {
+        var later = After(asOf);
+        var id = partnership.Partner.Id;
+        return
+            from commitments in CommitmentOn(later).Where(c => c.ResolvedOn is not { } r || r > asOf).ArrayOf()
+            from interactions in InteractionOn(later).ArrayOf()
+            from certifications in CertificationOn(later, Gen.Elements(Competencies)).ArrayOf()
+            from deliveries in DeliveryOn(later).ArrayOf()
+            from opportunities in Gen.Choose(0, 6).SelectMany(n => Gen.CollectToArray(Enumerable.Range(0, n), i => OpportunityOn(later, id, $"{id}-F{i}")))
+            from plan in JointPlanOn(later)
+            select partnership.With(
+                partnership.Commitments.AddRange(commitments),
+                partnership.Interactions.AddRange(interactions),
+                partnership.Certifications.AddRange(certifications),
+                partnership.Deliveries.AddRange(deliveries),
+                partnership.Opportunities.AddRange(opportunities),
+                existing => existing ?? plan);
+    }
+
+    /// <summary>One more piece of evidence of any kind (not a plan), dated anywhere around <paramref name="asOf"/>.</summary>
+    public static Gen<Partnership> WithOneMoreItem(Partnership partnership, DateOnly asOf)
+    {
+        var dates = DatesAround(asOf);
+        var id = partnership.Partner.Id;
+        return Gen.OneOf(
+            CommitmentOn(dates).Select(c => partnership.With(commitments: partnership.Commitments.Add(c))),
+            InteractionOn(dates).Select(i => partnership.With(interactions: partnership.Interactions.Add(i))),
+            CertificationOn(dates, Gen.Elements(Competencies)).Select(c => partnership.With(certifications: partnership.Certifications.Add(c))),
+            DeliveryOn(dates).Select(d => partnership.With(deliveries: partnership.Deliveries.Add(d))),
+            OpportunityOn(dates, id, $"{id}-extra").Select(o => partnership.With(opportunities: partnership.Opportunities.Add(o))));
+    }
+
     private static DateOnly? ResolvedOn(CommitmentOutcome outcome, DateOnly due, int gap, bool recorded) => outcome switch
     {
         CommitmentOutcome.Kept => recorded ? due.AddDays(-gap) : null,

@@ -1,0 +1,297 @@
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Tests.Generators;
+
+namespace PartnerMetrics.Tests.Health;
+
+/// <summary>DOMAIN.md section 6, rules 1–11: the laws of health scoring, as properties over generated partnerships.</summary>
+public class HealthRulesTests
+{
+    private const double Tolerance = 1e-9;
+    private static readonly HealthScorer Scorer = new();
+    private static readonly double[] ScoreThresholds = [40.0, 70.0];
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    [Trait("Rule", "1")]
+    public void Rule1_EveryNumberIsFiniteAndInRange(ScoringCase c)
+    {
+        var report = Scorer.Score(c.Partnership, c.AsOf);
+
+        InRange(report.Score, 0, 100);
+        InRange(report.Confidence, 0, 1);
+        foreach (var dimension in report.Dimensions)
+        {
+            InRange(dimension.Confidence, 0, 1);
+            InRange(dimension.Contribution, 0, 100);
+            if (dimension.Score is { } score)
+            {
+                InRange(score, 0, 100);
+            }
+
+            foreach (var factor in dimension.Factors)
+            {
+                InRange(factor.Confidence, 0, 1);
+                InRange(factor.EvidenceWeight, 0, double.MaxValue);
+                InRange(factor.Contribution, 0, 100);
+                Assert.Equal(factor.Value is not null, factor.IsPresent);
+                if (factor.Value is { } value)
+                {
+                    InRange(value, 0, 1);
+                }
+
+                Assert.False(string.IsNullOrWhiteSpace(factor.Reason));
+            }
+        }
+
+        Assert.Equal(report.Score, report.Factors.Sum(f => f.Contribution), Tolerance);
+        Assert.Equal(report.Score, report.Dimensions.Sum(d => d.Contribution), Tolerance);
+        Assert.Equal(HealthModel.Default.Bands.Classify(report.Score, report.Confidence), report.Band);
+    }
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    [Trait("Rule", "2")]
+    public void Rule2_EvidenceOrderDoesNotMatter(ScoringCase c, int seed)
+    {
+        var random = new Random(seed);
+        var p = c.Partnership;
+        var shuffled = p.With(
+            Shuffle(p.Commitments, random),
+            Shuffle(p.Interactions, random),
+            Shuffle(p.Certifications, random),
+            Shuffle(p.Deliveries, random),
+            Shuffle(p.Opportunities, random),
+            plan => plan is null ? null : new JointPlan(plan.CreatedOn, plan.BusinessAlignment, Shuffle(plan.Goals, random), plan.LastReviewedOn, plan.ReviewCadence),
+            Shuffle(p.RequiredCompetencies, random));
+
+        // Evidence sums are exact (fixed-point), so the reports are equal to the last bit.
+        Assert.Equal(Scorer.Score(p, c.AsOf), Scorer.Score(shuffled, c.AsOf));
+    }
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    [Trait("Rule", "3")]
+    public void Rule3_ShiftingEveryDateAndTheDayChangesNothing(ScoringCase c, short shift)
+    {
+        var original = Scorer.Score(c.Partnership, c.AsOf);
+        var shifted = Scorer.Score(c.Partnership.Shift(shift), c.AsOf.AddDays(shift));
+
+        Assert.Equal(c.AsOf.AddDays(shift), shifted.AsOf);
+        Assert.Equal(original.Dimensions.ToArray(), shifted.Dimensions.ToArray());
+        Assert.Equal(original.Score, shifted.Score);
+        Assert.Equal(original.Band, shifted.Band);
+        Assert.Equal(original.Confidence, shifted.Confidence);
+
+        // Signals name calendar dates, which move with the shift; their codes do not.
+        Assert.Equal(original.Signals.Select(s => s.Code), shifted.Signals.Select(s => s.Code));
+    }
+
+    [Property]
+    [Trait("Rule", "4")]
+    public Property Rule4_EvidenceAfterTheDayChangesNothing() =>
+        Prop.ForAll(
+            (from c in ModelGenerators.ScoringCase
+             from later in ModelGenerators.WithFutureEvidence(c.Partnership, c.AsOf)
+             select (c, later)).ToArbitrary(),
+            t => Assert.Equal(Scorer.Score(t.c.Partnership, t.c.AsOf), Scorer.Score(t.later, t.c.AsOf)));
+
+    /// <summary>
+    /// Holds when the side already has weighted evidence. Adding the first commitment of a side
+    /// that was not tracked brings that side into the geometric mean, which can move trust either
+    /// way (see <see cref="HealthScorerTests.Rule5_FailsWithoutTheCondition_FirstVendorCommitmentLowersTrust"/>);
+    /// the property therefore first adds an anchor commitment of any outcome to the side.
+    /// </summary>
+    [Property]
+    [Trait("Rule", "5")]
+    public Property Rule5_AKeptCommitmentNeverLowersTrustAndABrokenOneNeverRaisesIt() =>
+        Prop.ForAll(
+            (from c in ModelGenerators.ScoringCase
+             from side in ModelGenerators.Enum<Side>()
+             from anchor in ModelGenerators.CommitmentOn(ModelGenerators.Before(c.AsOf, 720)).Select(a => new Commitment(side, a.DueOn, a.Outcome == CommitmentOutcome.Open ? CommitmentOutcome.Kept : a.Outcome, a.Outcome == CommitmentOutcome.Open ? null : a.ResolvedOn))
+             from day in ModelGenerators.Before(c.AsOf, 3 * 365)
+             select (c, side, anchor, day)).ToArbitrary(),
+            t =>
+            {
+                var (c, side, anchor, day) = t;
+                var visibleAnchor = anchor.ResolvedOn is not { } r || r <= c.AsOf ? anchor : new Commitment(side, c.AsOf, CommitmentOutcome.Kept, c.AsOf);
+                var baseline = c.Partnership.With(commitments: c.Partnership.Commitments.Add(visibleAnchor));
+                var before = Trust(baseline, c.AsOf);
+                var kept = Trust(baseline.With(commitments: baseline.Commitments.Add(new Commitment(side, day, CommitmentOutcome.Kept, day))), c.AsOf);
+                var broken = Trust(baseline.With(commitments: baseline.Commitments.Add(new Commitment(side, day, CommitmentOutcome.Broken, day))), c.AsOf);
+
+                Assert.True(kept >= before - Tolerance, $"kept lowered trust {before} → {kept}");
+                Assert.True(broken <= before + Tolerance, $"broken raised trust {before} → {broken}");
+            });
+
+    /// <summary>
+    /// The pair must weigh the same (same day): then the reliability R falls exactly when
+    /// R &gt; 1 / (1 + λ), which the law's R ≥ 0.5 satisfies for every λ ≥ 1. An untracked side
+    /// counts with its prior mean α / (α + β) = 0.5. Kept commitments are added first so that the
+    /// condition R ≥ 0.5 is met often enough to test.
+    /// </summary>
+    [Property]
+    [Trait("Rule", "6")]
+    public Property Rule6_OneKeptPlusOneBrokenLowerAReliabilityOfAtLeastOneHalf() =>
+        Prop.ForAll(
+            (from c in ModelGenerators.ScoringCase
+             from side in ModelGenerators.Enum<Side>()
+             from keptDays in ModelGenerators.Before(c.AsOf, 365).ArrayOf()
+             from day in ModelGenerators.Before(c.AsOf, 3 * 365)
+             select (c, side, keptDays, day)).ToArbitrary(),
+            t =>
+            {
+                var (c, side, keptDays, day) = t;
+                var baseline = c.Partnership.With(commitments: c.Partnership.Commitments.AddRange(keptDays.Select(d => new Commitment(side, d, CommitmentOutcome.Kept, d))));
+                var before = Reliability(baseline, side, c.AsOf);
+                var after = Reliability(
+                    baseline.With(commitments: baseline.Commitments.Add(new Commitment(side, day, CommitmentOutcome.Kept, day)).Add(new Commitment(side, day, CommitmentOutcome.Broken, day))),
+                    side,
+                    c.AsOf);
+
+                return (after < before).When(before >= 0.5);
+            });
+
+    /// <summary>
+    /// Holds for visible evidence moved within 40 half-lives (20 years for trust): beyond that a
+    /// weight rounds to exactly 0 and the commitment stops counting at all. The move here is at most
+    /// five years from a day at most three years back.
+    /// </summary>
+    [Property]
+    [Trait("Rule", "7")]
+    public Property Rule7_OlderEvidenceWeighsLess() =>
+        Prop.ForAll(
+            (from c in ModelGenerators.ScoringCase
+             from side in ModelGenerators.Enum<Side>()
+             from outcome in Gen.Elements(CommitmentOutcome.Kept, CommitmentOutcome.Broken)
+             from day in ModelGenerators.Before(c.AsOf, 3 * 365)
+             from back in Gen.Choose(1, 5 * 365)
+             select (c, side, outcome, day, back)).ToArbitrary(),
+            t =>
+            {
+                var (c, side, outcome, day, back) = t;
+                var recent = Trust(c.Partnership.With(commitments: c.Partnership.Commitments.Add(new Commitment(side, day, outcome, day))), c.AsOf);
+                var older = Trust(c.Partnership.With(commitments: c.Partnership.Commitments.Add(new Commitment(side, day.AddDays(-back), outcome, day.AddDays(-back)))), c.AsOf);
+
+                if (outcome == CommitmentOutcome.Kept)
+                {
+                    Assert.True(older <= recent + Tolerance, $"an older kept commitment raised trust {recent} → {older}");
+                }
+                else
+                {
+                    Assert.True(older >= recent - Tolerance, $"an older broken commitment lowered trust {recent} → {older}");
+                }
+            });
+
+    [Property]
+    [Trait("Rule", "8")]
+    public Property Rule8_ConfidenceNeverFallsWhenEvidenceIsAdded() =>
+        Prop.ForAll(
+            (from c in ModelGenerators.ScoringCase
+             from more in ModelGenerators.WithOneMoreItem(c.Partnership, c.AsOf)
+             select (c, more)).ToArbitrary(),
+            t =>
+            {
+                var before = Scorer.Score(t.c.Partnership, t.c.AsOf);
+                var after = Scorer.Score(t.more, t.c.AsOf);
+
+                Assert.True(after.Confidence >= before.Confidence - 1e-12, $"confidence fell {before.Confidence} → {after.Confidence}");
+                for (var d = 0; d < before.Dimensions.Length; d++)
+                {
+                    Assert.True(after.Dimensions[d].Confidence >= before.Dimensions[d].Confidence - 1e-12, $"{(HealthDimension)d} confidence fell");
+                }
+            });
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    [Trait("Rule", "9")]
+    public void Rule9_OverallLiesBetweenTheLowestAndHighestPresentDimension(ScoringCase c)
+    {
+        var report = Scorer.Score(c.Partnership, c.AsOf);
+        var present = report.Dimensions.Where(d => d.IsPresent && d.Weight > 0).Select(d => d.Score!.Value).ToArray();
+
+        Assert.NotEmpty(present); // plan alignment always has evidence: a plan, or the fact that there is none
+        Assert.InRange(report.Score, present.Min() - Tolerance, present.Max() + Tolerance);
+    }
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    [Trait("Rule", "10")]
+    public void Rule10_MultiplyingAllWeightsByAPositiveConstantChangesNothing(ScoringCase c, PositiveInt numerator, PositiveInt denominator)
+    {
+        // Any positive rational constant from 1/2^31 up to 2^31; results agree to rounding error.
+        var k = (double)numerator.Get / denominator.Get;
+        var original = Scorer.Score(c.Partnership, c.AsOf);
+        var scaled = new HealthScorer(Scale(HealthModel.Default, k)).Score(c.Partnership, c.AsOf);
+
+        Assert.Equal(original.Score, scaled.Score, Tolerance);
+        Assert.Equal(original.Confidence, scaled.Confidence, Tolerance);
+        for (var d = 0; d < original.Dimensions.Length; d++)
+        {
+            Assert.Equal(original.Dimensions[d].Score ?? -1, scaled.Dimensions[d].Score ?? -1, Tolerance);
+            Assert.Equal(original.Dimensions[d].Confidence, scaled.Dimensions[d].Confidence, Tolerance);
+            Assert.Equal(original.Dimensions[d].Contribution, scaled.Dimensions[d].Contribution, Tolerance);
+        }
+
+        var nearThreshold = ScoreThresholds.Any(x => Math.Abs(original.Score - x) < 1e-6) || Math.Abs(original.Confidence - 0.25) < 1e-6;
+        Assert.True(nearThreshold || original.Band == scaled.Band);
+    }
+
+    /// <summary>
+    /// A valid certification for a required competency never lowers competency. A successful
+    /// delivery never lowers it once deliveries are tracked: the first delivery brings the delivery
+    /// factor in, and its Beta mean can sit below the coverage (see
+    /// <see cref="HealthScorerTests.Rule11_FailsWithoutTheCondition_FirstDeliveryLowersFullCoverage"/>),
+    /// so the property first adds an anchor delivery of any outcome.
+    /// </summary>
+    [Property]
+    [Trait("Rule", "11")]
+    public Property Rule11_AValidRequiredCertificationOrASuccessfulDeliveryNeverLowersCompetency() =>
+        Prop.ForAll(
+            (from c in ModelGenerators.ScoringCase
+             from required in Gen.Elements(ModelGenerators.Competencies)
+             from obtained in ModelGenerators.Before(c.AsOf, 3 * 365)
+             from validFor in ModelGenerators.OrNone(Gen.Choose(1, 3 * 365))
+             from anchor in ModelGenerators.DeliveryOn(ModelGenerators.Before(c.AsOf, 3 * 365))
+             from delivered in ModelGenerators.Before(c.AsOf, 3 * 365)
+             from satisfaction in Gen.Choose(70, 100)
+             select (c, required, obtained, validFor, anchor, delivered, satisfaction)).ToArbitrary(),
+            t =>
+            {
+                var (c, required, obtained, validFor, anchor, delivered, satisfaction) = t;
+                var expires = validFor is { } days ? c.AsOf.AddDays(days) : (DateOnly?)null;
+                var requirements = c.Partnership.RequiredCompetencies.Contains(required) ? c.Partnership.RequiredCompetencies : c.Partnership.RequiredCompetencies.Add(required);
+                var baseline = c.Partnership.With(requiredCompetencies: requirements, deliveries: c.Partnership.Deliveries.Add(anchor));
+                var before = Competency(baseline, c.AsOf);
+                var certified = Competency(baseline.With(certifications: baseline.Certifications.Add(new Certification(required, obtained, expires))), c.AsOf);
+                var delivery = Competency(baseline.With(deliveries: baseline.Deliveries.Add(new Delivery(delivered, true, satisfaction / 100.0))), c.AsOf);
+
+                Assert.True(certified >= before - Tolerance, $"a valid required certification lowered competency {before} → {certified}");
+                Assert.True(delivery >= before - Tolerance, $"a successful delivery lowered competency {before} → {delivery}");
+            });
+
+    internal static HealthModel Scale(HealthModel model, double k) => model with
+    {
+        DimensionWeights = new(model.DimensionWeights.Trust * k, model.DimensionWeights.Competency * k, model.DimensionWeights.Cooperation * k, model.DimensionWeights.PlanAlignment * k, model.DimensionWeights.TrackedProgress * k),
+        CompetencyWeights = new(model.CompetencyWeights.Coverage * k, model.CompetencyWeights.DeliveryReliability * k),
+        CooperationWeights = new(model.CooperationWeights.Responsiveness * k, model.CooperationWeights.FrictionHandling * k, model.CooperationWeights.Reciprocity * k),
+        PlanWeights = new(model.PlanWeights.GoalsOnTrack * k, model.PlanWeights.SharedOwnership * k, model.PlanWeights.BusinessAlignment * k, model.PlanWeights.Clarity * k, model.PlanWeights.Freshness * k),
+        ProgressWeights = new(model.ProgressWeights.RegistrationTimeliness * k, model.ProgressWeights.PipelineFreshness * k, model.ProgressWeights.DataCompleteness * k, model.ProgressWeights.WeeklyCadence * k),
+    };
+
+    private static double Trust(Partnership partnership, DateOnly asOf) => Scorer.Score(partnership, asOf)[HealthDimension.Trust].Score ?? double.NaN;
+
+    private static double Competency(Partnership partnership, DateOnly asOf) => Scorer.Score(partnership, asOf)[HealthDimension.Competency].Score ?? double.NaN;
+
+    private static double Reliability(Partnership partnership, Side side, DateOnly asOf) =>
+        Scorer.Score(partnership, asOf).Factor(side == Side.Partner ? FactorCodes.TrustPartnerReliability : FactorCodes.TrustVendorReliability)!.Value.Value ?? 0.5;
+
+    private static T[] Shuffle<T>(IEnumerable<T> items, Random random)
+    {
+        var array = items.ToArray();
+        random.Shuffle(array);
+        return array;
+    }
+
+    private static void InRange(double value, double low, double high)
+    {
+        Assert.False(double.IsNaN(value) || double.IsInfinity(value), $"{value} is not finite");
+        Assert.InRange(value, low, high);
+    }
+}
