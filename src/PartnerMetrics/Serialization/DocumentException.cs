@@ -51,9 +51,18 @@ internal sealed class DocumentException : Exception
     }
 
     /// <summary>Prefixes the path with the property (and index) of the document that contains this one.</summary>
+    /// <remarks>A group-level error that names the group itself (all weights zero, say) stays at the group's path.</remarks>
     public DocumentException Under(string segment)
     {
-        reversedPath.Add(segment);
+        if (reversedPath is [var only] && string.Equals(only, segment, StringComparison.OrdinalIgnoreCase))
+        {
+            reversedPath[0] = segment;
+        }
+        else
+        {
+            reversedPath.Add(segment);
+        }
+
         return this;
     }
 

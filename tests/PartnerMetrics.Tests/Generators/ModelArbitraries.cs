@@ -1,4 +1,5 @@
 using PartnerMetrics.Evidence;
+using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
 
@@ -30,6 +31,8 @@ public static class ModelArbitraries
     public static Arbitrary<RevenueSnapshot> RevenueSnapshot() => ModelGenerators.RevenueSnapshot.ToArbitrary();
 
     public static Arbitrary<Portfolio> Portfolio() => ModelGenerators.Portfolio.ToArbitrary();
+
+    public static Arbitrary<HealthModel> HealthModel() => ModelGenerators.HealthModel.ToArbitrary();
 
     public static Arbitrary<ScoringCase> ScoringCase() => ModelGenerators.ScoringCase.ToArbitrary();
 }

@@ -1,4 +1,5 @@
 using PartnerMetrics.Evidence;
+using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
 
@@ -306,6 +307,58 @@ public static class ModelGenerators
             DeliveryOn(dates).Select(d => partnership.With(deliveries: partnership.Deliveries.Add(d))),
             OpportunityOn(dates, id, $"{id}-extra").Select(o => partnership.With(opportunities: partnership.Opportunities.Add(o))));
     }
+
+    /// <summary>A weight: zero (disabled) sometimes, otherwise anything from tiny to large.</summary>
+    public static Gen<double> Weight { get; } = Gen.Frequency(
+        (1, Gen.Constant(0.0)),
+        (6, Gen.Choose(1, 1_000_000).Select(n => n / 1000.0)));
+
+    public static Gen<TimeSpan> Duration(int minDays, int maxDays) => Gen.Choose(minDays * 24, maxDays * 24).Select(hours => TimeSpan.FromHours(hours));
+
+    /// <summary>A valid health model: every setting varied over its valid range, weight groups never all zero.</summary>
+    public static Gen<HealthModel> HealthModel { get; } =
+        from dimensions in Weight.ArrayOf(5).Where(w => w.Any(x => x > 0))
+        from competency in Weight.ArrayOf(2).Where(w => w.Any(x => x > 0))
+        from cooperation in Weight.ArrayOf(3).Where(w => w.Any(x => x > 0))
+        from plan in Weight.ArrayOf(5).Where(w => w.Any(x => x > 0))
+        from progress in Weight.ArrayOf(4).Where(w => w.Any(x => x > 0))
+        from watch in Gen.Choose(0, 9_000).Select(n => n / 100.0)
+        from healthy in Gen.Choose(1, 1_000).Select(n => Math.Min(100.0, watch + (n / 10.0)))
+        from minimumConfidence in UnitInterval
+        from halfLives in Duration(1, 1000).ArrayOf(4)
+        from priors in Gen.Choose(1, 10_000).Select(n => n / 1000.0).ArrayOf(2)
+        from lossAversion in Gen.Choose(1000, 10_000).Select(n => n / 1000.0)
+        from grace in Duration(0, 60)
+        from kappa in Gen.Choose(1, 100_000).Select(n => n / 1000.0)
+        from targets in Duration(1, 60).ArrayOf(2)
+        from satisfaction in UnitInterval
+        from windows in Duration(0, 90).ArrayOf(3)
+        from weeks in Gen.Choose(1, 52)
+        select PartnerMetrics.Health.HealthModel.Default with
+        {
+            DimensionWeights = new DimensionWeights(dimensions[0], dimensions[1], dimensions[2], dimensions[3], dimensions[4]),
+            CompetencyWeights = new CompetencyWeights(competency[0], competency[1]),
+            CooperationWeights = new CooperationWeights(cooperation[0], cooperation[1], cooperation[2]),
+            PlanWeights = new PlanWeights(plan[0], plan[1], plan[2], plan[3], plan[4]),
+            ProgressWeights = new ProgressWeights(progress[0], progress[1], progress[2], progress[3]),
+            Bands = new BandThresholds(healthy, watch, minimumConfidence),
+            TrustHalfLife = halfLives[0],
+            CompetencyHalfLife = halfLives[1],
+            CooperationHalfLife = halfLives[2],
+            TrackedProgressHalfLife = halfLives[3],
+            PriorPositive = priors[0],
+            PriorNegative = priors[1],
+            LossAversion = lossAversion,
+            GracePeriod = grace,
+            Kappa = kappa,
+            ResponseTarget = targets[0],
+            ResolutionTarget = targets[1],
+            SatisfactionThreshold = satisfaction,
+            ExpiryWarning = windows[0],
+            RegistrationWindow = windows[1],
+            UpdateWindow = windows[2],
+            CadenceWeeks = weeks,
+        };
 
     private static DateOnly? ResolvedOn(CommitmentOutcome outcome, DateOnly due, int gap, bool recorded) => outcome switch
     {

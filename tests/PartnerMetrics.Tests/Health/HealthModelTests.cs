@@ -1,0 +1,129 @@
+using System.Text.Json;
+using PartnerMetrics.Health;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Tests.Generators;
+
+namespace PartnerMetrics.Tests.Health;
+
+public class HealthModelTests
+{
+    private static readonly JsonSerializerOptions HostOptions = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public void Default_IsTheModelOfDomainMd()
+    {
+        var model = HealthModel.Default;
+
+        Assert.Equal((0.25, 0.2, 0.2, 0.2, 0.15), (model.DimensionWeights.Trust, model.DimensionWeights.Competency, model.DimensionWeights.Cooperation, model.DimensionWeights.PlanAlignment, model.DimensionWeights.TrackedProgress));
+        Assert.Equal((0.4, 0.6), (model.CompetencyWeights.Coverage, model.CompetencyWeights.DeliveryReliability));
+        Assert.Equal((0.4, 0.35, 0.25), (model.CooperationWeights.Responsiveness, model.CooperationWeights.FrictionHandling, model.CooperationWeights.Reciprocity));
+        Assert.Equal((0.25, 0.2, 0.2, 0.15, 0.2), (model.PlanWeights.GoalsOnTrack, model.PlanWeights.SharedOwnership, model.PlanWeights.BusinessAlignment, model.PlanWeights.Clarity, model.PlanWeights.Freshness));
+        Assert.Equal((0.3, 0.25, 0.2, 0.25), (model.ProgressWeights.RegistrationTimeliness, model.ProgressWeights.PipelineFreshness, model.ProgressWeights.DataCompleteness, model.ProgressWeights.WeeklyCadence));
+        Assert.Equal([180.0, 365.0, 90.0, 90.0], [model.TrustHalfLife.TotalDays, model.CompetencyHalfLife.TotalDays, model.CooperationHalfLife.TotalDays, model.TrackedProgressHalfLife.TotalDays]);
+        Assert.Equal((1.0, 1.0, 2.5, 5.0), (model.PriorPositive, model.PriorNegative, model.LossAversion, model.Kappa));
+        Assert.Equal((70.0, 40.0, 0.25), (model.Bands.Healthy, model.Bands.Watch, model.Bands.MinimumConfidence));
+        Assert.Equal((14.0, 2.0, 14.0, 60.0, 7.0, 14.0), (model.GracePeriod.TotalDays, model.ResponseTarget.TotalDays, model.ResolutionTarget.TotalDays, model.ExpiryWarning.TotalDays, model.RegistrationWindow.TotalDays, model.UpdateWindow.TotalDays));
+        Assert.Equal(0.7, model.SatisfactionThreshold);
+        Assert.Equal(12, model.CadenceWeeks);
+        Assert.Equal(new HealthModel(), model);
+    }
+
+    [Fact]
+    public void With_InvalidScalarSettings_ThrowNamingTheSetting()
+    {
+        var model = HealthModel.Default;
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { LossAversion = 0.99 }, "LossAversion", "0.99");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { LossAversion = double.NaN }, "LossAversion", "NaN");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { TrustHalfLife = TimeSpan.Zero }, "TrustHalfLife", "00:00:00");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { CompetencyHalfLife = TimeSpan.FromDays(-1) }, "CompetencyHalfLife", "-1");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { CooperationHalfLife = TimeSpan.Zero }, "CooperationHalfLife");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { TrackedProgressHalfLife = TimeSpan.Zero }, "TrackedProgressHalfLife");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { Kappa = 0 }, "Kappa", "0");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { PriorPositive = -1 }, "PriorPositive", "-1");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { PriorNegative = double.PositiveInfinity }, "PriorNegative");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { GracePeriod = TimeSpan.FromDays(-2) }, "GracePeriod", "-2");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { ResponseTarget = TimeSpan.Zero }, "ResponseTarget");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { ResolutionTarget = TimeSpan.Zero }, "ResolutionTarget");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { SatisfactionThreshold = 1.2 }, "SatisfactionThreshold", "1.2");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { ExpiryWarning = TimeSpan.FromDays(-1) }, "ExpiryWarning");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { RegistrationWindow = TimeSpan.FromDays(-1) }, "RegistrationWindow");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { UpdateWindow = TimeSpan.FromDays(-1) }, "UpdateWindow");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { CadenceWeeks = 0 }, "CadenceWeeks", "0");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { CadenceWeeks = 53 }, "CadenceWeeks", "53");
+        Rejects.Field<ArgumentNullException>(() => model with { DimensionWeights = null! }, "DimensionWeights");
+        Rejects.Field<ArgumentNullException>(() => model with { Bands = null! }, "Bands");
+    }
+
+    [Fact]
+    public void Weights_NegativeOrAllZero_ThrowNamingTheSetting()
+    {
+        Rejects.Field<ArgumentOutOfRangeException>(() => new DimensionWeights(-0.1, 0.2, 0.2, 0.2, 0.15), "trust", "-0.1");
+        Rejects.Field<ArgumentOutOfRangeException>(() => new DimensionWeights(0, 0, 0, 0, 0), "DimensionWeights", "all are 0");
+        Rejects.Field<ArgumentOutOfRangeException>(() => new DimensionWeights(0.25, double.NaN, 0.2, 0.2, 0.15), "competency", "NaN");
+        Rejects.Field<ArgumentOutOfRangeException>(() => new CompetencyWeights(0, 0), "CompetencyWeights");
+        Rejects.Field<ArgumentOutOfRangeException>(() => new CooperationWeights(0.4, -1, 0.25), "frictionHandling", "-1");
+        Rejects.Field<ArgumentOutOfRangeException>(() => new PlanWeights(0, 0, 0, 0, 0), "PlanWeights");
+        Rejects.Field<ArgumentOutOfRangeException>(() => new ProgressWeights(0.3, 0.25, double.PositiveInfinity, 0.25), "dataCompleteness");
+    }
+
+    [Fact]
+    public void Bands_OutOfOrderOrOutOfRange_ThrowNamingTheThreshold()
+    {
+        Rejects.Field<ArgumentOutOfRangeException>(() => new BandThresholds(40, 70, 0.25), "healthy", "above 'watch' (70)");
+        Rejects.Field<ArgumentOutOfRangeException>(() => new BandThresholds(50, 50, 0.25), "healthy");
+        Rejects.Field<ArgumentOutOfRangeException>(() => new BandThresholds(101, 40, 0.25), "healthy", "101");
+        Rejects.Field<ArgumentOutOfRangeException>(() => new BandThresholds(70, -1, 0.25), "watch", "-1");
+        Rejects.Field<ArgumentOutOfRangeException>(() => new BandThresholds(70, 40, 1.5), "minimumConfidence", "1.5");
+    }
+
+    [Theory]
+    [InlineData(70.0, 0.3, HealthBand.Healthy)]
+    [InlineData(69.999, 0.3, HealthBand.Watch)]
+    [InlineData(40.0, 0.3, HealthBand.Watch)]
+    [InlineData(39.999, 0.3, HealthBand.AtRisk)]
+    [InlineData(95.0, 0.2499, HealthBand.InsufficientEvidence)]
+    [InlineData(0.0, 0.25, HealthBand.AtRisk)]
+    public void Bands_Classify_UsesTheThresholds(double score, double confidence, HealthBand expected) =>
+        Assert.Equal(expected, BandThresholds.Default.Classify(score, confidence));
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    [Trait("Rule", "15")]
+    public void Json_RoundTrip_IsIdentity(HealthModel model)
+    {
+        var json = PartnerMetricsJson.Serialize(model);
+
+        Assert.Equal(model, PartnerMetricsJson.Deserialize<HealthModel>(json));
+        Assert.Equal(json, JsonSerializer.Serialize(model, HostOptions));
+    }
+
+    [Fact]
+    public void Json_PartialDocument_KeepsTheDefaultsItDoesNotMention()
+    {
+        var model = PartnerMetricsJson.Deserialize<HealthModel>("""{"lossAversion":3,"dimensionWeights":{"trust":0.5},"trustHalfLife":"120.00:00:00"}""");
+
+        Assert.Equal(HealthModel.Default with
+        {
+            LossAversion = 3,
+            DimensionWeights = new DimensionWeights(0.5, 0.2, 0.2, 0.2, 0.15),
+            TrustHalfLife = TimeSpan.FromDays(120),
+        }, model);
+        Assert.Equal(HealthModel.Default, PartnerMetricsJson.Deserialize<HealthModel>("{}"));
+    }
+
+    [Theory]
+    [InlineData("""{"lossAversion":0.5}""", "$.lossAversion", "at least 1")]
+    [InlineData("""{"dimensionWeights":{"trust":-1}}""", "$.dimensionWeights.trust", "-1")]
+    [InlineData("""{"dimensionWeights":{"trust":0,"competency":0,"cooperation":0,"planAlignment":0,"trackedProgress":0}}""", "$.dimensionWeights", "at least one positive weight")]
+    [InlineData("""{"bands":{"healthy":30}}""", "$.bands.healthy", "above 'watch' (40)")]
+    [InlineData("""{"trustHalfLife":"00:00:00"}""", "$.trustHalfLife", "positive")]
+    [InlineData("""{"cadenceWeeks":60}""", "$.cadenceWeeks", "60")]
+    [InlineData("""{"kappa":"5"}""", "$.kappa", "")]
+    [InlineData("""{"lossAversion":2.5,"lossAversio":3}""", "$.lossAversio", "")]
+    public void Json_InvalidSetting_NamesItsPath(string json, string path, string because)
+    {
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<HealthModel>(json));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains(because, error.Message, StringComparison.Ordinal);
+    }
+}
