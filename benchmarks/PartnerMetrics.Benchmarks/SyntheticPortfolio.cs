@@ -17,7 +17,7 @@ public static class SyntheticPortfolio
     public static Portfolio Create(int partnerships, int evidencePerPartnership, int seed = 42)
     {
         var random = new Random(seed);
-        var end = new DateOnly(2025, 12, 31);
+        var end = End;
         var list = new List<Partnership>(partnerships);
         for (var p = 0; p < partnerships; p++)
         {
@@ -35,6 +35,12 @@ public static class SyntheticPortfolio
 
         return new Portfolio(list, revenueSnapshots: snapshots);
     }
+
+    /// <summary>The last day of the synthetic evidence; score as of it.</summary>
+    public static readonly DateOnly End = new(2025, 12, 31);
+
+    /// <summary>One partnership with about <paramref name="evidence"/> items, a fifth of each kind.</summary>
+    public static Partnership CreatePartnership(int evidence, int seed = 7) => CreatePartnership(new Random(seed), 0, evidence, End);
 
     private static Partnership CreatePartnership(Random random, int index, int evidence, DateOnly end)
     {
