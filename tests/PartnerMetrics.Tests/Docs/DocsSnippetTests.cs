@@ -1,4 +1,5 @@
 using PartnerMetrics.Evidence;
+using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
 using PartnerMetrics.Serialization;
@@ -11,6 +12,7 @@ public class DocsSnippetTests
     [Theory]
     [InlineData("docs/model.md", "Docs/CrmMappingExample.cs", "crm-mapping")]
     [InlineData("README.md", "Docs/DocsSnippetTests.cs", "readme-quick-start")]
+    [InlineData("README.md", "Docs/DocsSnippetTests.cs", "readme-score")]
     public void Page_QuotesTheCompiledSnippetVerbatim(string page, string source, string snippet)
     {
         var root = RepositoryRoot();
@@ -71,6 +73,18 @@ public class DocsSnippetTests
         // docs:end readme-quick-start
 
         Assert.Equal(portfolio, again);
+
+        // docs:begin readme-score
+        var scorer = new HealthScorer();                      // HealthModel.Default; immutable and thread-safe
+        HealthReport report = scorer.Score(partnership, new DateOnly(2025, 6, 30));
+        Console.WriteLine($"{report.Score:F1} {report.Band} (confidence {report.Confidence:P0})");
+        foreach (var factor in report.Factors.Where(f => f.IsPresent))
+        {
+            Console.WriteLine($"  {factor.Code,-36} {factor.Contribution,5:F1} pts  {factor.Reason}");
+        }
+        // docs:end readme-score
+
+        Assert.Equal(report.Score, report.Factors.Sum(f => f.Contribution), 9);
     }
 
     /// <summary>The checkout the tests run from (source paths are mapped away in CI builds, so walk up from the binaries).</summary>
