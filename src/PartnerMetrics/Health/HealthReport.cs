@@ -39,7 +39,7 @@ public sealed record HealthReport
     /// <summary>Gets the five dimensions, in <see cref="HealthDimension"/> order.</summary>
     public ImmutableArray<DimensionScore> Dimensions => dimensions;
 
-    /// <summary>Gets signals worth acting on, such as expiring certifications.</summary>
+    /// <summary>Gets signals worth acting on, such as expiring certifications, ordered by code and message so that evidence order never changes them.</summary>
     public ImmutableArray<HealthSignal> Signals => signals;
 
     /// <summary>Gets every factor of every dimension.</summary>

@@ -103,7 +103,7 @@ public sealed class HealthScorer
             context.Model.Bands.Classify(overall, confidence),
             confidence,
             ImmutableCollectionsMarshal.AsImmutableArray(dimensions),
-            signals is null ? [] : [.. signals]);
+            signals is null ? [] : [.. signals.OrderBy(s => s.Code, StringComparer.Ordinal).ThenBy(s => s.Message, StringComparer.Ordinal)]);
     }
 
     /// <summary>100 × the weighted mean of the present factors (geometric for trust); NaN when none is present.</summary>

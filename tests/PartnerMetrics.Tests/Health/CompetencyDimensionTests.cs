@@ -48,6 +48,18 @@ public class CompetencyDimensionTests
     }
 
     [Fact]
+    public void Score_SeveralExpiringCertifications_SignalInNameOrderWhateverTheRequirementOrder()
+    {
+        var certifications = new[] { new Certification("Security", Day(-300), Day(10)), new Certification("Azure", Day(-300), Day(50)) };
+
+        var signals = Scorer.Score(Empty().With(requiredCompetencies: ["Security", "Azure"], certifications: certifications), T).Signals;
+
+        Assert.Equal(2, signals.Length);
+        Assert.Contains("'Azure'", signals[0].Message, StringComparison.Ordinal);
+        Assert.Contains("'Security'", signals[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Score_RenewedCertification_DoesNotSignal() =>
         Assert.Empty(Scorer.Score(
             Empty().With(requiredCompetencies: ["Azure"], certifications: [new Certification("Azure", Day(-300), Day(20)), new Certification("Azure", Day(-5), Day(700))]),
