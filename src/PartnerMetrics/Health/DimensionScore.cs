@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
 
 namespace PartnerMetrics.Health;
 
@@ -37,4 +39,11 @@ public sealed record DimensionScore
 
     /// <summary>Gets the factors, present and absent.</summary>
     public ImmutableArray<HealthFactor> Factors => factors;
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Dimension = {Dimension}, Score = {Score?.ToString(CultureInfo.InvariantCulture) ?? "absent"}, Confidence = {Confidence}, Weight = {Weight}, Contribution = {Contribution}, ");
+        builder.Append(CultureInfo.InvariantCulture, $"Factors = [{string.Join(", ", factors.Items.Select(f => $"{f.Code} {f.Value?.ToString(CultureInfo.InvariantCulture) ?? "absent"}"))}]");
+        return true;
+    }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
 using PartnerMetrics.Partners;
 
 namespace PartnerMetrics.Health;
@@ -71,5 +73,12 @@ public sealed record HealthReport
         }
 
         return null;
+    }
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"PartnerId = {PartnerId}, AsOf = {Ensure.Iso(AsOf)}, Score = {Score}, Band = {Band}, Confidence = {Confidence}, ");
+        builder.Append(CultureInfo.InvariantCulture, $"Dimensions = [{string.Join(", ", dimensions.Items.Select(d => $"{d.Dimension} {d.Score?.ToString(CultureInfo.InvariantCulture) ?? "absent"}"))}], Signals = {signals.Count}");
+        return true;
     }
 }
