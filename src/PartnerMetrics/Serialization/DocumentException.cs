@@ -18,6 +18,8 @@ internal sealed class DocumentException : Exception
     public static DocumentException Missing(string property) =>
         new(property, $"Required property '{property}' is missing or null.");
 
+    public static DocumentException Invalid(string property, string message) => new(property, message);
+
     public static DocumentException NullItem(string property, int index) =>
         new($"{property}[{index}]", "An item must not be null.");
 

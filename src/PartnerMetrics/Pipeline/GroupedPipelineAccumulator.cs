@@ -1,0 +1,119 @@
+namespace PartnerMetrics.Pipeline;
+
+/// <summary>
+/// A <see cref="PipelineAccumulator"/> per group key, filled in one pass and mergeable like its
+/// parts: shards grouped anywhere merge to exactly the single-pass answer.
+/// </summary>
+/// <typeparam name="TKey">The grouping key: a district, a <see cref="Quarter"/>, a partner, a motion class, a tuple of them, or anything with equality.</typeparam>
+/// <remarks>Mutable and not thread-safe: one per thread, then <see cref="Merge"/>.</remarks>
+public sealed class GroupedPipelineAccumulator<TKey>
+{
+    private readonly Func<Opportunity, TKey?> key;
+    private readonly Dictionary<GroupKey, PipelineAccumulator> groups;
+
+    /// <summary>Initializes a new instance of the <see cref="GroupedPipelineAccumulator{TKey}"/> class.</summary>
+    /// <param name="key">Picks each opportunity's group; see <see cref="PipelineKeys"/>.</param>
+    /// <param name="comparer">Compares keys; <see langword="null"/> for the default equality.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
+    public GroupedPipelineAccumulator(Func<Opportunity, TKey?> key, IEqualityComparer<TKey>? comparer = null)
+    {
+        this.key = key ?? throw new ArgumentNullException(nameof(key));
+        groups = new Dictionary<GroupKey, PipelineAccumulator>(new GroupKeyComparer(comparer ?? EqualityComparer<TKey>.Default));
+    }
+
+    /// <summary>Gets the number of groups seen so far, the group of deals without a key included.</summary>
+    public int Count => groups.Count;
+
+    /// <summary>Adds one opportunity to its group.</summary>
+    /// <param name="opportunity">The opportunity.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="opportunity"/> is <see langword="null"/>.</exception>
+    public void Add(Opportunity opportunity)
+    {
+        ArgumentNullException.ThrowIfNull(opportunity);
+        GroupOf(key(opportunity)).Add(opportunity);
+    }
+
+    /// <summary>Adds every opportunity of a sequence.</summary>
+    /// <param name="opportunities">The opportunities.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="opportunities"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The sequence contains <see langword="null"/>.</exception>
+    public void AddRange(IEnumerable<Opportunity> opportunities)
+    {
+        ArgumentNullException.ThrowIfNull(opportunities);
+        var index = 0;
+        foreach (var opportunity in opportunities)
+        {
+            Add(opportunity ?? throw new ArgumentException($"'{nameof(opportunities)}' must not contain null; item {index} is null.", nameof(opportunities)));
+            index++;
+        }
+    }
+
+    /// <summary>Merges another grouping of the same key into this one; the other is left unchanged.</summary>
+    /// <param name="other">The grouping to merge in.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="other"/> is this grouping.</exception>
+    public void Merge(GroupedPipelineAccumulator<TKey> other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (ReferenceEquals(other, this))
+        {
+            throw new ArgumentException("A grouping cannot be merged into itself.", nameof(other));
+        }
+
+        foreach (var (groupKey, accumulator) in other.groups)
+        {
+            GroupOf(groupKey.Value).Merge(accumulator);
+        }
+    }
+
+    /// <summary>Computes the metrics of every group and of the total.</summary>
+    /// <param name="options">The target and the number of top partners, applied to every group and the total.</param>
+    /// <returns>The metrics.</returns>
+    public GroupedPipelineResult<TKey> Result(PipelineOptions? options = null)
+    {
+        var total = new PipelineAccumulator();
+        var keyed = groups.Select(g => (Key: g.Key.Value, Accumulator: g.Value));
+        if (typeof(IComparable<TKey>).IsAssignableFrom(typeof(TKey)) || typeof(IComparable).IsAssignableFrom(typeof(TKey)) ||
+            Nullable.GetUnderlyingType(typeof(TKey)) is { } underlying && typeof(IComparable).IsAssignableFrom(underlying))
+        {
+            // Comparer<T>.Default sorts null first, so the group without a key leads.
+            keyed = keyed.OrderBy(g => g.Key, Comparer<TKey?>.Default);
+        }
+        else
+        {
+            keyed = keyed.OrderBy(g => g.Key is null ? 0 : 1);
+        }
+
+        var results = new List<PipelineGroup<TKey>>(groups.Count);
+        foreach (var (groupKey, accumulator) in keyed)
+        {
+            total.Merge(accumulator);
+            results.Add(new PipelineGroup<TKey>(groupKey, accumulator.Result(options)));
+        }
+
+        return new GroupedPipelineResult<TKey>([.. results], total.Result(options));
+    }
+
+    private PipelineAccumulator GroupOf(TKey? groupKey)
+    {
+        var boxed = new GroupKey(groupKey);
+        if (!groups.TryGetValue(boxed, out var accumulator))
+        {
+            accumulator = new PipelineAccumulator();
+            groups.Add(boxed, accumulator);
+        }
+
+        return accumulator;
+    }
+
+    /// <summary>A key that may be <see langword="null"/>, which a dictionary key cannot.</summary>
+    private readonly record struct GroupKey(TKey? Value);
+
+    private sealed class GroupKeyComparer(IEqualityComparer<TKey> comparer) : IEqualityComparer<GroupKey>
+    {
+        public bool Equals(GroupKey x, GroupKey y) =>
+            x.Value is null ? y.Value is null : y.Value is not null && comparer.Equals(x.Value, y.Value);
+
+        public int GetHashCode(GroupKey key) => key.Value is null ? 0 : comparer.GetHashCode(key.Value);
+    }
+}

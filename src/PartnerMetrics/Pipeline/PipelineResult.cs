@@ -1,0 +1,144 @@
+using System.Collections.Immutable;
+
+namespace PartnerMetrics.Pipeline;
+
+/// <summary>
+/// Hunting-versus-farming pipeline metrics of a set of opportunities (DOMAIN section 4). Every rate is
+/// <see langword="null"/> when it is undefined — nothing closed, nothing won — never NaN.
+/// </summary>
+/// <remarks>Immutable and compared by value. Amounts not recorded count as 0 in value metrics and are counted in <see cref="MissingAmountCount"/>.</remarks>
+public sealed record PipelineResult
+{
+    private readonly EquatableArray<YearTally> years;
+    private readonly EquatableArray<LossReasonTally> lossReasons;
+
+    internal PipelineResult(ImmutableArray<YearTally> years, ImmutableArray<LossReasonTally> lossReasons)
+    {
+        this.years = new EquatableArray<YearTally>(years);
+        this.lossReasons = new EquatableArray<LossReasonTally>(lossReasons);
+    }
+
+    /// <summary>Gets the number of opportunities.</summary>
+    public long Count { get; init; }
+
+    /// <summary>Gets the number of open opportunities.</summary>
+    public long OpenCount { get; init; }
+
+    /// <summary>Gets the number of won opportunities.</summary>
+    public long WonCount { get; init; }
+
+    /// <summary>Gets the number of lost opportunities.</summary>
+    public long LostCount { get; init; }
+
+    /// <summary>Gets the value of the open pipeline.</summary>
+    public decimal OpenValue { get; init; }
+
+    /// <summary>Gets the value won (bookings).</summary>
+    public decimal WonValue { get; init; }
+
+    /// <summary>Gets the value lost.</summary>
+    public decimal LostValue { get; init; }
+
+    /// <summary>Gets the number of opportunities without a recorded amount.</summary>
+    public long MissingAmountCount { get; init; }
+
+    /// <summary>Gets won ÷ (won + lost) by count; <see langword="null"/> when nothing closed.</summary>
+    public double? WinRateByCount { get; init; }
+
+    /// <summary>Gets won ÷ (won + lost) by value; <see langword="null"/> when no closed value.</summary>
+    public double? WinRateByValue { get; init; }
+
+    /// <summary>Gets the number of won new-logo (hunting) deals.</summary>
+    public long HuntingWonCount { get; init; }
+
+    /// <summary>Gets the value of won new-logo (hunting) deals.</summary>
+    public decimal HuntingWonValue { get; init; }
+
+    /// <summary>Gets the number of won expansion, renewal, cross-sell and upsell (farming) deals.</summary>
+    public long FarmingWonCount { get; init; }
+
+    /// <summary>Gets the value of won farming deals.</summary>
+    public decimal FarmingWonValue { get; init; }
+
+    /// <summary>Gets the hunting share of won deals by count; <see langword="null"/> when nothing was won. Farming is 1 − this.</summary>
+    public double? HuntingShareByCount { get; init; }
+
+    /// <summary>Gets the hunting share of won bookings by value; <see langword="null"/> when no value was won.</summary>
+    public double? HuntingShareByValue { get; init; }
+
+    /// <summary>Gets the won-cycle statistics; <see langword="null"/> when nothing was won.</summary>
+    public CycleStatistics? WonCycle { get; init; }
+
+    /// <summary>Gets the average won deal size; <see langword="null"/> when nothing was won.</summary>
+    public decimal? AverageWonDealSize { get; init; }
+
+    /// <summary>Gets the pipeline velocity per day: open deals × average won size × win rate (by count) ÷ mean won cycle; <see langword="null"/> when any part is undefined or the mean cycle is 0 days.</summary>
+    public decimal? Velocity { get; init; }
+
+    /// <summary>Gets open value ÷ the remaining target; <see langword="null"/> when no target was given.</summary>
+    public double? Coverage { get; init; }
+
+    /// <summary>Gets the number of partner-sourced deals.</summary>
+    public long PartnerSourcedCount { get; init; }
+
+    /// <summary>Gets the number of vendor-referred deals.</summary>
+    public long VendorReferredCount { get; init; }
+
+    /// <summary>Gets the balance of two-way deal flow, 1 − |2p − 1| with p the partner-sourced share of partner-sourced plus vendor-referred deals; <see langword="null"/> when there are neither.</summary>
+    public double? DealFlowReciprocity { get; init; }
+
+    /// <summary>Gets the Herfindahl–Hirschman index (0–10,000) of won value by partner, over deals with a partner; <see langword="null"/> when they won no value.</summary>
+    public double? PartnerConcentration { get; init; }
+
+    /// <summary>Gets the Herfindahl–Hirschman index (0–10,000) of won value by route to market; <see langword="null"/> when no value was won.</summary>
+    public double? RouteConcentration { get; init; }
+
+    /// <summary>Gets the share of partner-attributed won value from the largest partners (<see cref="PipelineOptions.TopPartners"/>); <see langword="null"/> when partners won no value.</summary>
+    public double? TopPartnerShare { get; init; }
+
+    /// <summary>Gets the number of partners with at least one won deal.</summary>
+    public long PartnersWithWins { get; init; }
+
+    /// <summary>Gets the number of partners with at least two won deals.</summary>
+    public long PartnersWithRepeatWins { get; init; }
+
+    /// <summary>Gets partners with two or more won deals ÷ partners with one or more (seed 003); <see langword="null"/> when no partner won.</summary>
+    public double? RepeatBusinessRate { get; init; }
+
+    /// <summary>Gets Hunter, Farmer or Balanced from the hunting share of won value (of won count when no value was won); <see langword="null"/> when nothing was won.</summary>
+    public PartnerProfile? Profile { get; init; }
+
+    /// <summary>Gets won and lost business by year of closing, in year order.</summary>
+    public ImmutableArray<YearTally> Years => years;
+
+    /// <summary>Gets lost deals by year and loss reason, by year, then most frequent first, then reason.</summary>
+    public ImmutableArray<LossReasonTally> LossReasons => lossReasons;
+
+    /// <summary>
+    /// Gets a value indicating whether hunting comes with brand equity debt: the profile is
+    /// <see cref="PartnerProfile.Hunter"/> and some of the won new-logo value churned or halved (seed 001).
+    /// </summary>
+    /// <param name="debt">The brand equity debt of the same deals.</param>
+    /// <returns><see langword="true"/> when the flag is raised.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="debt"/> is <see langword="null"/>.</exception>
+    public bool HuntsWithBrandEquityDebt(BrandEquityDebtResult debt) =>
+        Profile == PartnerProfile.Hunter && Ensure.NotNull(debt, nameof(debt)).Share > 0;
+
+    /// <summary>Gets the business of <paramref name="year"/> beside the year before (seed 004: "Business Won LY / CY, Lost LY / CY").</summary>
+    /// <param name="year">The current year.</param>
+    /// <returns>This year's and last year's tallies; a year without closed deals has zeros.</returns>
+    public (YearTally Current, YearTally Previous) YearOverYear(int year) => (Year(year), Year(year - 1));
+
+    private YearTally Year(int year)
+    {
+        foreach (var tally in years)
+        {
+            if (tally.Year == year)
+            {
+                return tally;
+            }
+        }
+
+        return new YearTally(year, 0, 0m, 0, 0m);
+    }
+}
