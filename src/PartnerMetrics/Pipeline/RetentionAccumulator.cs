@@ -82,9 +82,14 @@ public sealed class RetentionAccumulator
         foreach (var (account, theirs) in other.accounts)
         {
             ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(accounts, account, out _);
-            if ((theirs.AtStart.Has && !mine.AtStart.Take(theirs.AtStart.Day, theirs.AtStart.Arr)) || (theirs.AtEnd.Has && !mine.AtEnd.Take(theirs.AtEnd.Day, theirs.AtEnd.Arr)))
+            if (theirs.AtStart.Has && !mine.AtStart.Take(theirs.AtStart.Day, theirs.AtStart.Arr))
             {
-                throw new ArgumentException(Duplicate(account, theirs.AtStart.Day == mine.AtStart.Day ? mine.AtStart.Day : mine.AtEnd.Day), nameof(other));
+                throw new ArgumentException(Duplicate(account, theirs.AtStart.Day), nameof(other));
+            }
+
+            if (theirs.AtEnd.Has && !mine.AtEnd.Take(theirs.AtEnd.Day, theirs.AtEnd.Arr))
+            {
+                throw new ArgumentException(Duplicate(account, theirs.AtEnd.Day), nameof(other));
             }
         }
     }

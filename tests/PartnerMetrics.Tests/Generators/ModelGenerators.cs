@@ -353,6 +353,15 @@ public static class ModelGenerators
             closedOn: outcome == DealOutcome.Open ? null : DateOnly.FromDayNumber(created).AddDays(cycle),
             lossReason: outcome == DealOutcome.Lost ? reason : null);
 
+    /// <summary>Revenue snapshots of the accounts of <see cref="Deals"/>, at most one per account and day.</summary>
+    public static Gen<RevenueSnapshot[]> Snapshots { get; } =
+        (from account in Gen.Choose(1, 40)
+         from day in Gen.Choose(new DateOnly(2016, 1, 1).DayNumber, new DateOnly(2026, 12, 31).DayNumber)
+         from arr in Gen.Frequency((1, Gen.Constant(0m)), (6, Gen.Choose(1, 500_000).Select(n => (decimal)n)))
+         select new RevenueSnapshot(new AccountId($"A-{account}"), DateOnly.FromDayNumber(day), arr))
+        .ListOf()
+        .Select(list => list.DistinctBy(s => (s.AccountId, s.Date)).ToArray());
+
     /// <summary>A weight: zero (disabled) sometimes, otherwise anything from tiny to large.</summary>
     public static Gen<double> Weight { get; } = Gen.Frequency(
         (1, Gen.Constant(0.0)),

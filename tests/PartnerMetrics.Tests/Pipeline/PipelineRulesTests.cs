@@ -1,0 +1,209 @@
+using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Tests.Generators;
+
+namespace PartnerMetrics.Tests.Pipeline;
+
+/// <summary>DOMAIN.md rules 13 and 14: mergeable accumulators, and metrics in their ranges.</summary>
+public class PipelineRulesTests
+{
+    private static readonly PipelineOptions Options = new() { RemainingTarget = 1_000_000m, TopPartners = 3 };
+
+    /// <summary>Deals, cut into shards at random places, and a seed for the merge order.</summary>
+    private static Arbitrary<(Opportunity[] Deals, int[] Cuts, int Seed)> Sharded { get; } =
+        (from deals in ModelGenerators.Deals
+         from cuts in Gen.Choose(0, deals.Length).ListOf()
+         from seed in Gen.Choose(int.MinValue, int.MaxValue)
+         select (deals, cuts.Order().ToArray(), seed)).ToArbitrary();
+
+    [Property]
+    [Trait("Rule", "13")]
+    public Property Rule13_AnySplitMergedInAnyOrderEqualsOnePass() =>
+        Prop.ForAll(Sharded, t =>
+        {
+            var single = new PipelineAccumulator();
+            single.AddRange(t.Deals);
+
+            var shards = Split(t.Deals, t.Cuts).Select(part =>
+            {
+                var shard = new PipelineAccumulator();
+                shard.AddRange(part);
+                return shard;
+            }).ToList();
+
+            Assert.Equal(single.Result(Options), MergeInRandomOrder(shards, new Random(t.Seed), (a, b) => a.Merge(b), () => new PipelineAccumulator()).Result(Options));
+            Assert.Equal(single.Result(Options), MergeAsTree(shards, (a, b) => a.Merge(b), () => new PipelineAccumulator()).Result(Options));
+
+            // Shards shipped between machines as JSON merge to the same answer.
+            var shipped = shards.Select(s => PartnerMetricsJson.Deserialize<PipelineAccumulator>(PartnerMetricsJson.Serialize(s))).ToList();
+            Assert.Equal(single.Result(Options), MergeInRandomOrder(shipped, new Random(t.Seed), (a, b) => a.Merge(b), () => new PipelineAccumulator()).Result(Options));
+        });
+
+    [Property]
+    [Trait("Rule", "13")]
+    public Property Rule13_GroupedShardsMergeToTheSinglePassGrouping() =>
+        Prop.ForAll(Sharded, t =>
+        {
+            static (string?, MotionClass, Quarter) Key(Opportunity o) => (o.District, o.MotionClass, PipelineKeys.Quarter(o));
+            var single = new GroupedPipelineAccumulator<(string?, MotionClass, Quarter)>(Key);
+            single.AddRange(t.Deals);
+            var shards = Split(t.Deals, t.Cuts).Select(part =>
+            {
+                var shard = new GroupedPipelineAccumulator<(string?, MotionClass, Quarter)>(Key);
+                shard.AddRange(part);
+                return shard;
+            }).ToList();
+
+            var merged = MergeInRandomOrder(shards, new Random(t.Seed), (a, b) => a.Merge(b), () => new GroupedPipelineAccumulator<(string?, MotionClass, Quarter)>(Key));
+
+            Assert.Equal(single.Result(Options), merged.Result(Options));
+            Assert.Equal(PipelineAnalytics.Summarize(t.Deals, Options), merged.Result(Options).Total);
+        });
+
+    [Property]
+    [Trait("Rule", "13")]
+    public Property Rule13_RetentionAndBrandEquityDebtShardsMergeToOnePass() =>
+        Prop.ForAll(
+            (from deals in ModelGenerators.Deals
+             from snapshots in ModelGenerators.Snapshots
+             from cuts in Gen.Choose(0, snapshots.Length).ListOf()
+             from start in Gen.Choose(new DateOnly(2017, 1, 1).DayNumber, new DateOnly(2025, 1, 1).DayNumber)
+             from length in Gen.Choose(0, 800)
+             from seed in Gen.Choose(int.MinValue, int.MaxValue)
+             select (deals, snapshots, cuts.Order().ToArray(), start, length, seed)).ToArbitrary(),
+            t =>
+            {
+                var (deals, snapshots, cuts, start, length, seed) = t;
+                var (from, to) = (DateOnly.FromDayNumber(start), DateOnly.FromDayNumber(start + length));
+                var retention = new RetentionAccumulator(from, to);
+                retention.AddRange(snapshots);
+                var debt = new BrandEquityDebtAccumulator();
+                Array.ForEach(deals, debt.Add);
+                Array.ForEach(snapshots, debt.Add);
+
+                var retentionShards = Split(snapshots, cuts).Select(part =>
+                {
+                    var shard = new RetentionAccumulator(from, to);
+                    shard.AddRange(part);
+                    return shard;
+                }).ToList();
+                var debtShards = Split(snapshots, cuts).Select((part, i) =>
+                {
+                    var shard = new BrandEquityDebtAccumulator();
+                    Array.ForEach(part, shard.Add);
+                    if (i == 0)
+                    {
+                        Array.ForEach(deals, shard.Add);
+                    }
+
+                    return shard;
+                }).ToList();
+
+                Assert.Equal(retention.Result(), MergeInRandomOrder(retentionShards, new Random(seed), (a, b) => a.Merge(b), () => new RetentionAccumulator(from, to)).Result());
+                Assert.Equal(debt.Result(), MergeInRandomOrder(debtShards, new Random(seed), (a, b) => a.Merge(b), () => new BrandEquityDebtAccumulator()).Result());
+            });
+
+    [Property]
+    [Trait("Rule", "14")]
+    public Property Rule14_RatesSharesAndIndicesStayInTheirRanges() =>
+        Prop.ForAll(
+            (from deals in ModelGenerators.Deals
+             from snapshots in ModelGenerators.Snapshots
+             from start in Gen.Choose(new DateOnly(2017, 1, 1).DayNumber, new DateOnly(2025, 1, 1).DayNumber)
+             select (deals, snapshots, start)).ToArbitrary(),
+            t =>
+            {
+                var result = PipelineAnalytics.Summarize(t.deals, Options);
+                foreach (var rate in new[] { result.WinRateByCount, result.WinRateByValue, result.HuntingShareByCount, result.HuntingShareByValue, result.DealFlowReciprocity, result.TopPartnerShare, result.RepeatBusinessRate })
+                {
+                    Assert.True(rate is null || (rate >= 0 && rate <= 1), $"{rate} outside [0, 1]");
+                }
+
+                var partners = t.deals.Where(d => d is { Outcome: DealOutcome.Won, PartnerId: not null, Amount: > 0 }).Select(d => d.PartnerId).Distinct().Count();
+                if (result.PartnerConcentration is { } hhi)
+                {
+                    Assert.InRange(hhi, (10_000.0 / partners) - 1e-9, 10_000.0 + 1e-9);
+                }
+
+                Assert.True(result.RouteConcentration is null || result.RouteConcentration is >= (10_000.0 / 3) - 1e-9 and <= 10_000.0 + 1e-9);
+                Assert.Equal(result.WonCount + result.LostCount == 0, result.WinRateByCount is null);
+
+                var retention = new RetentionAccumulator(DateOnly.FromDayNumber(t.start), DateOnly.FromDayNumber(t.start + 365));
+                retention.AddRange(t.snapshots);
+                var r = retention.Result();
+                Assert.True(r.GrossRevenueRetention is null || r.GrossRevenueRetention is >= 0 and <= 1, $"GRR {r.GrossRevenueRetention}");
+                Assert.True(r.NetRevenueRetention is null || r.NetRevenueRetention >= 0, $"NRR {r.NetRevenueRetention}");
+                Assert.True(r.NetRevenueRetention is null || r.NetRevenueRetention >= r.GrossRevenueRetention, "NRR below GRR");
+            });
+
+    [Property]
+    [Trait("Rule", "14")]
+    public Property Rule14_HhiIsTenThousandForOnePartnerAndTenThousandOverNForNEqualPartners() =>
+        Prop.ForAll(
+            (from n in Gen.Choose(1, 25)
+             from dealsEach in Gen.Choose(1, 4)
+             from cents in Gen.Choose(1, 10_000_000)
+             select (n, dealsEach, amount: cents / 100m)).ToArbitrary(),
+            t =>
+            {
+                var deals = Enumerable.Range(0, t.n).SelectMany(p => Enumerable.Range(0, t.dealsEach).Select(k => new Opportunity(
+                    new OpportunityId($"O-{p}-{k}"), new AccountId("A"), new DateOnly(2025, 1, 1), DealMotion.Renewal, DealSource.CoSell, RouteToMarket.Partner,
+                    DealOutcome.Won, t.amount, new PartnerId($"P-{p}"), closedOn: new DateOnly(2025, 2, 1))));
+
+                var result = PipelineAnalytics.Summarize(deals);
+
+                Assert.Equal(10_000.0 / t.n, result.PartnerConcentration!.Value, 9);
+                Assert.Equal(10_000.0, result.RouteConcentration!.Value, 9);
+            });
+
+    private static List<T[]> Split<T>(T[] items, int[] cuts)
+    {
+        var parts = new List<T[]>();
+        var from = 0;
+        foreach (var cut in cuts.Append(items.Length))
+        {
+            parts.Add(items[from..Math.Max(from, cut)]);
+            from = Math.Max(from, cut);
+        }
+
+        return parts;
+    }
+
+    private static T MergeInRandomOrder<T>(List<T> shards, Random random, Action<T, T> merge, Func<T> empty)
+    {
+        var order = shards.ToArray();
+        random.Shuffle(order);
+        var result = empty();
+        foreach (var shard in order)
+        {
+            merge(result, shard);
+        }
+
+        return result;
+    }
+
+    private static T MergeAsTree<T>(List<T> shards, Action<T, T> merge, Func<T> empty)
+    {
+        var level = shards.Count == 0 ? [empty()] : shards.ToList();
+        while (level.Count > 1)
+        {
+            var next = new List<T>();
+            for (var i = 0; i < level.Count; i += 2)
+            {
+                var left = empty();
+                merge(left, level[i]);
+                if (i + 1 < level.Count)
+                {
+                    merge(left, level[i + 1]);
+                }
+
+                next.Add(left);
+            }
+
+            level = next;
+        }
+
+        return level[0];
+    }
+}
