@@ -1,0 +1,57 @@
+using System.Text.Json;
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Tests.Generators;
+
+namespace PartnerMetrics.Tests.Pipeline;
+
+public class PipelineJsonTests
+{
+    [Property]
+    [Trait("Rule", "15")]
+    public Property Accumulator_RoundTrip_KeepsEverything() =>
+        Prop.ForAll(ModelGenerators.Deals.ToArbitrary(), deals =>
+        {
+            var accumulator = new PipelineAccumulator();
+            accumulator.AddRange(deals);
+
+            var json = PartnerMetricsJson.Serialize(accumulator);
+            var read = PartnerMetricsJson.Deserialize<PipelineAccumulator>(json);
+
+            Assert.Equal(accumulator.Result(), read.Result());
+            Assert.Equal(json, PartnerMetricsJson.Serialize(read));
+        });
+
+    [Fact]
+    public void Accumulators_ByGroupKey_ShipAsADictionary()
+    {
+        var grouping = new GroupedPipelineAccumulator<string?>(PipelineKeys.District);
+        grouping.AddRange(PipelineExamples.Deals);
+        var shards = PipelineExamples.Deals.GroupBy(d => d.District ?? "(none)").ToDictionary(g => g.Key, g =>
+        {
+            var accumulator = new PipelineAccumulator();
+            accumulator.AddRange(g);
+            return accumulator;
+        });
+
+        var shipped = PartnerMetricsJson.Deserialize<Dictionary<string, PipelineAccumulator>>(PartnerMetricsJson.Serialize(shards));
+
+        Assert.Equal(shards.Keys.Order(), shipped.Keys.Order());
+        Assert.Equal(shards["North"].Result(), shipped["North"].Result());
+    }
+
+    [Theory]
+    [InlineData("""{"count":3,"open":1,"won":1,"lost":0,"wonCycleDays":[1]}""", "$.count", "open + won + lost")]
+    [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonCycleDays":[0,2]}""", "$.wonCycleDays", "add up to won")]
+    [InlineData("""{"count":-1,"open":-1}""", "$.count", "must not be negative")]
+    [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"partners":[{"wonCount":1,"wonValue":5}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.partners[0]", "needs an id")]
+    [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"wonCycleDays":[1]}""", "$.wonValue", "route values")]
+    [InlineData("""{"count":0,"colour":"red"}""", "$.colour", "")]
+    public void Accumulator_InconsistentDocument_IsRejectedWithAPath(string json, string path, string because)
+    {
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<PipelineAccumulator>(json));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains(because, error.Message, StringComparison.Ordinal);
+    }
+}
