@@ -1,0 +1,83 @@
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Tests.Generators;
+using static PartnerMetrics.Tests.Pipeline.PipelineExamples;
+
+namespace PartnerMetrics.Tests.Pipeline;
+
+/// <summary>The fast paths of the cube equal the simple path: full accumulators grouped by district, motion class and quarter.</summary>
+public class PipelineCubeTests
+{
+    [Property]
+    public Property RecordAndColumnarPaths_EqualTheGroupedAccumulators() =>
+        Prop.ForAll(ModelGenerators.Deals.ToArbitrary(), deals =>
+        {
+            var simple = PipelineAnalytics.GroupBy(deals, o => (o.District, o.MotionClass, PipelineKeys.Quarter(o)))
+                .Groups
+                .Select(g => new PipelineCell(
+                    g.Key.District,
+                    g.Key.MotionClass,
+                    g.Key.Item3,
+                    g.Result.Count,
+                    g.Result.OpenCount,
+                    g.Result.WonCount,
+                    g.Result.LostCount,
+                    g.Result.OpenValue,
+                    g.Result.WonValue,
+                    g.Result.LostValue,
+                    g.Result.WonCycle is { } cycle ? (long)Math.Round(cycle.Mean * cycle.Count) : 0))
+                .OrderBy(c => c.District, StringComparer.Ordinal).ThenBy(c => c.MotionClass).ThenBy(c => c.Quarter)
+                .ToArray();
+
+            Assert.Equal(simple, PipelineCube.Compute(deals).ToArray());
+            Assert.Equal(simple, PipelineCube.Compute(OpportunityBatch.From(deals)).ToArray());
+        });
+
+    [Fact]
+    public void Compute_ManyDeals_IsTheSameOnAnyNumberOfThreads()
+    {
+        // 200,000 deals: enough for the paths to split the work across threads.
+        var seed = Gen.CollectToArray(Enumerable.Range(0, 2_000), ModelGenerators.DealNumbered).Sample(1, 1).Single();
+        var deals = Enumerable.Range(0, 100).SelectMany(copy => seed).ToArray();
+        var batch = OpportunityBatch.From(deals);
+
+        var expected = PipelineCube.Compute(deals, maxDegreeOfParallelism: 1).ToArray();
+
+        Assert.Equal(200_000, batch.Count);
+        Assert.Equal(deals.Length, expected.Sum(c => c.Count));
+        foreach (var threads in new[] { -1, 2, 3, 8 })
+        {
+            Assert.Equal(expected, PipelineCube.Compute(deals, threads).ToArray());
+            Assert.Equal(expected, PipelineCube.Compute(batch, threads).ToArray());
+        }
+    }
+
+    [Fact]
+    public void Cells_WorkedExample()
+    {
+        var cells = PipelineCube.Compute(Deals);
+
+        // North hunting 2025-Q1: O1 won (100, 10 days) and O6 open (200).
+        var north = cells.Single(c => c is { District: "North", MotionClass: MotionClass.Hunting });
+        Assert.Equal(new PipelineCell("North", MotionClass.Hunting, new Quarter(2025, 1), 2, 1, 1, 0, 200m, 100m, 0m, 10), north);
+        Assert.Equal(1.0, north.WinRate);
+        Assert.Equal(10.0, north.MeanWonCycle);
+        Assert.Null(cells[0].District);   // O8, without a district, comes first
+    }
+
+    [Fact]
+    public void Batch_AmountWithMoreThanFourDecimals_IsRejected()
+    {
+        var precise = Deal("P1", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Open, 1.00001m, D, null, null);
+
+        Rejects.Field<ArgumentException>(() => OpportunityBatch.From([precise]), "opportunities", "1.00001");
+        Rejects.Field<ArgumentException>(() => OpportunityBatch.From([Deals[0], null!]), "opportunities", "item 1");
+        Rejects.Field<ArgumentOutOfRangeException>(() => PipelineCube.Compute(Deals, 0), "maxDegreeOfParallelism", "0");
+    }
+
+    [Fact]
+    public void Compute_Empty_HasNoCells()
+    {
+        Assert.Empty(PipelineCube.Compute(Array.Empty<Opportunity>()));
+        Assert.Empty(PipelineCube.Compute(OpportunityBatch.From(Array.Empty<Opportunity>())));
+    }
+}
