@@ -52,7 +52,7 @@ public sealed record HealthReport
     /// <returns>Its score.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is not defined.</exception>
     public DimensionScore this[HealthDimension dimension] =>
-        (uint)dimension < (uint)dimensions.Count
+        unchecked((uint)dimension) < (uint)dimensions.Count
             ? dimensions[(int)dimension]
             : throw new ArgumentOutOfRangeException(nameof(dimension), dimension, $"'{nameof(dimension)}' must be a defined HealthDimension; got {dimension}.");
 

@@ -17,7 +17,7 @@ internal sealed class RecencyTable
     }
 
     /// <summary>Gets the weight of evidence <paramref name="ageDays"/> old (0 or more).</summary>
-    public long Weight(int ageDays) => (uint)ageDays < TabulatedDays ? weights[ageDays] : Compute(ageDays);
+    public long Weight(int ageDays) => unchecked((uint)ageDays) < TabulatedDays ? weights[ageDays] : Compute(ageDays);
 
     private long Compute(int ageDays) => FixedPoint.From(Math.Pow(2.0, -ageDays / halfLifeDays));
 }

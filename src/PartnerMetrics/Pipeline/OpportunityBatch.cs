@@ -8,7 +8,7 @@ namespace PartnerMetrics.Pipeline;
 /// </summary>
 /// <remarks>
 /// Amounts are stored exactly as whole ten-thousandths; an amount with more than four decimal places,
-/// or beyond ±922 billion, is rejected rather than rounded. The columns take 16 bytes per deal.
+/// or beyond ±922 billion, is rejected rather than rounded. The columns take 17 bytes per deal.
 /// </remarks>
 public sealed class OpportunityBatch
 {

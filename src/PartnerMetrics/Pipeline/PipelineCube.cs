@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace PartnerMetrics.Pipeline;
@@ -185,24 +186,28 @@ public static class PipelineCube
     }
 
     /// <summary>Cube cells keyed by (district, motion class, quarter) from records, one per partition.</summary>
+    /// <remarks>
+    /// The hot loop avoids hashing strings and computing calendar dates per deal: districts are looked
+    /// up by reference in a small cache in front of an ordinal dictionary, and each creation day's
+    /// quarter comes from a table built as days are seen. Cells are keyed by one packed integer.
+    /// </remarks>
     private sealed class RecordCube
     {
-        private readonly Dictionary<(string? District, int Motion, int Quarter), int> index = [];
+        private const int CacheSlots = 64;
+        private readonly Dictionary<long, int> index = [];
         private readonly List<Totals> totals = [];
         private readonly List<(string? District, int Motion, int Quarter)> keys = [];
+        private readonly Dictionary<string, int> districtCodes = new(StringComparer.Ordinal);
+        private readonly List<string?> districts = [null];
+        private readonly (string? District, int Code)[] districtCache = new (string?, int)[CacheSlots];
+        private int[] quarterOfDay = [];
+        private int firstDay;
 
         public void Add(Opportunity deal)
         {
-            var key = (deal.District, deal.Motion == DealMotion.NewLogo ? 0 : 1, OpportunityBatch.QuarterIndex(deal.CreatedOn));
-            ref var at = ref CollectionsMarshal.GetValueRefOrAddDefault(index, key, out var exists);
-            if (!exists)
-            {
-                at = totals.Count;
-                totals.Add(default);
-                keys.Add(key);
-            }
-
-            ref var cell = ref CollectionsMarshal.AsSpan(totals)[at];
+            var created = deal.CreatedOn.DayNumber;
+            var motion = deal.Motion == DealMotion.NewLogo ? 0 : 1;
+            ref var cell = ref Cell(DistrictCode(deal.District), motion, QuarterOf(created));
             var amount = deal.Amount ?? 0m;
             cell.Count++;
             switch (deal.Outcome)
@@ -214,7 +219,7 @@ public static class PipelineCube
                 case DealOutcome.Won:
                     cell.Won++;
                     cell.WonValue += amount;
-                    cell.CycleDays += deal.ClosedOn!.Value.DayNumber - deal.CreatedOn.DayNumber;
+                    cell.CycleDays += deal.ClosedOn!.Value.DayNumber - created;
                     break;
                 default:
                     cell.Lost++;
@@ -223,19 +228,86 @@ public static class PipelineCube
             }
         }
 
+        private ref Totals Cell(int district, int motion, int quarter)
+        {
+            var packed = ((((long)district * 2) + motion) << 20) | (uint)quarter;
+            ref var at = ref CollectionsMarshal.GetValueRefOrAddDefault(index, packed, out var exists);
+            if (!exists)
+            {
+                at = totals.Count;
+                totals.Add(default);
+                keys.Add((districts[district], motion, quarter));
+            }
+
+            return ref CollectionsMarshal.AsSpan(totals)[at];
+        }
+
+        /// <summary>0 for no district; otherwise a code per distinct district text.</summary>
+        private int DistrictCode(string? district)
+        {
+            if (district is null)
+            {
+                return 0;
+            }
+
+            ref var slot = ref districtCache[RuntimeHelpers.GetHashCode(district) & (CacheSlots - 1)];
+            if (ReferenceEquals(slot.District, district))
+            {
+                return slot.Code;
+            }
+
+            if (!districtCodes.TryGetValue(district, out var code))
+            {
+                code = districts.Count;
+                districts.Add(district);
+                districtCodes.Add(district, code);
+            }
+
+            slot = (district, code);
+            return code;
+        }
+
+        /// <summary>The quarter index (year × 4 + quarter − 1) of a day, from a table that grows to cover the days seen.</summary>
+        private int QuarterOf(int day)
+        {
+            var offset = day - firstDay;
+            if (unchecked((uint)offset) < (uint)quarterOfDay.Length)
+            {
+                return quarterOfDay[offset];
+            }
+
+            return Cover(day) ? quarterOfDay[day - firstDay] : OpportunityBatch.QuarterIndex(DateOnly.FromDayNumber(day));
+        }
+
+        /// <summary>Extends the table to <paramref name="day"/> unless it would span more than a century: outliers are computed directly.</summary>
+        private bool Cover(int day)
+        {
+            const int MaxTableDays = 36_525;
+            var from = quarterOfDay.Length == 0 ? day : Math.Min(firstDay, day);
+            var to = quarterOfDay.Length == 0 ? day : Math.Max(firstDay + quarterOfDay.Length - 1, day);
+            if (to - from > MaxTableDays)
+            {
+                return false;
+            }
+
+            from = Math.Max(DateOnly.MinValue.DayNumber, from - 366);
+            to = Math.Min(DateOnly.MaxValue.DayNumber, to + 366);
+            var table = new int[to - from + 1];
+            for (var d = from; d <= to; d++)
+            {
+                table[d - from] = OpportunityBatch.QuarterIndex(DateOnly.FromDayNumber(d));
+            }
+
+            (quarterOfDay, firstDay) = (table, from);
+            return true;
+        }
+
         public void Merge(RecordCube other)
         {
             for (var i = 0; i < other.keys.Count; i++)
             {
-                ref var at = ref CollectionsMarshal.GetValueRefOrAddDefault(index, other.keys[i], out var exists);
-                if (!exists)
-                {
-                    at = totals.Count;
-                    totals.Add(default);
-                    keys.Add(other.keys[i]);
-                }
-
-                ref var cell = ref CollectionsMarshal.AsSpan(totals)[at];
+                var (district, motion, quarter) = other.keys[i];
+                ref var cell = ref Cell(DistrictCode(district), motion, quarter);
                 var theirs = other.totals[i];
                 cell.Count += theirs.Count;
                 cell.Open += theirs.Open;

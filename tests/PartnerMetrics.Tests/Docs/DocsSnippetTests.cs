@@ -13,6 +13,7 @@ public class DocsSnippetTests
     [InlineData("docs/model.md", "Docs/CrmMappingExample.cs", "crm-mapping")]
     [InlineData("README.md", "Docs/DocsSnippetTests.cs", "readme-quick-start")]
     [InlineData("README.md", "Docs/DocsSnippetTests.cs", "readme-score")]
+    [InlineData("docs/pipeline.md", "Docs/DocsSnippetTests.cs", "pipeline-sharding")]
     public void Page_QuotesTheCompiledSnippetVerbatim(string page, string source, string snippet)
     {
         var root = RepositoryRoot();
@@ -88,6 +89,50 @@ public class DocsSnippetTests
     }
 
     /// <summary>The checkout the tests run from (source paths are mapped away in CI builds, so walk up from the binaries).</summary>
+    [Fact]
+    public void PipelineSharding_MergesToTheSingleProcessResult()
+    {
+        var deals = PartnerMetrics.Tests.Pipeline.PipelineExamples.Deals;
+        var messages = new List<string>();
+        foreach (var shard in new[] { deals[..3], deals[3..] })
+        {
+            // docs:begin pipeline-sharding
+            // On each worker: accumulate its shard by district and ship the partial sums.
+            var partial = shard.GroupBy(d => d.District ?? "(none)").ToDictionary(g => g.Key, g =>
+            {
+                var accumulator = new PipelineAccumulator();
+                accumulator.AddRange(g);
+                return accumulator;
+            });
+            string message = PartnerMetricsJson.Serialize(partial);      // Dictionary<string, PipelineAccumulator>
+            // docs:end pipeline-sharding
+            messages.Add(message);
+        }
+
+        // docs:begin pipeline-sharding
+        // On the coordinator: merge the messages in whatever order they arrive.
+        var merged = new Dictionary<string, PipelineAccumulator>();
+        foreach (var received in messages)
+        {
+            foreach (var (district, accumulator) in PartnerMetricsJson.Deserialize<Dictionary<string, PipelineAccumulator>>(received))
+            {
+                if (merged.TryGetValue(district, out var existing))
+                {
+                    existing.Merge(accumulator);
+                }
+                else
+                {
+                    merged[district] = accumulator;
+                }
+            }
+        }
+
+        PipelineResult north = merged["North"].Result(new PipelineOptions { RemainingTarget = 500_000m });
+        // docs:end pipeline-sharding
+
+        Assert.Equal(PipelineAnalytics.Summarize(deals.Where(d => d.District == "North"), new PipelineOptions { RemainingTarget = 500_000m }), north);
+    }
+
     private static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
@@ -101,15 +146,27 @@ public class DocsSnippetTests
         throw new InvalidOperationException($"No PartnerMetrics.sln above {AppContext.BaseDirectory}.");
     }
 
-    /// <summary>The lines between the markers, with the common indentation removed.</summary>
+    /// <summary>The lines between each pair of markers of that name, with their common indentation removed, joined by a blank line.</summary>
     private static string Region(string source, string name)
     {
         var lines = source.ReplaceLineEndings("\n").Split('\n');
-        var begin = Array.FindIndex(lines, l => l.Trim() == $"// docs:begin {name}");
-        var end = Array.FindIndex(lines, l => l.Trim() == $"// docs:end {name}");
-        Assert.True(begin >= 0 && end > begin, $"snippet '{name}' not found");
-        var body = lines[(begin + 1)..end];
-        var indent = body.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-        return string.Join('\n', body.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
+        var regions = new List<string>();
+        for (var begin = 0; begin < lines.Length; begin++)
+        {
+            if (lines[begin].Trim() != $"// docs:begin {name}")
+            {
+                continue;
+            }
+
+            var end = Array.FindIndex(lines, begin, l => l.Trim() == $"// docs:end {name}");
+            Assert.True(end > begin, $"snippet '{name}' is not closed");
+            var body = lines[(begin + 1)..end];
+            var indent = body.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
+            regions.Add(string.Join('\n', body.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart())));
+            begin = end;
+        }
+
+        Assert.NotEmpty(regions);
+        return string.Join("\n\n", regions);
     }
 }

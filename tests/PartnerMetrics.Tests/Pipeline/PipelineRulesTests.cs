@@ -153,8 +153,8 @@ public class PipelineRulesTests
 
                 var result = PipelineAnalytics.Summarize(deals);
 
-                Assert.Equal(10_000.0 / t.n, result.PartnerConcentration!.Value, 9);
-                Assert.Equal(10_000.0, result.RouteConcentration!.Value, 9);
+                Assert.Equal(10_000.0 / t.n, result.PartnerConcentration!.Value, 1e-9);
+                Assert.Equal(10_000.0, result.RouteConcentration!.Value, 1e-9);
             });
 
     private static List<T[]> Split<T>(T[] items, int[] cuts)

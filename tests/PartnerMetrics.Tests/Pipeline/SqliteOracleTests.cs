@@ -77,7 +77,7 @@ public class SqliteOracleTests
         Assert.Equal(expected is null, actual is null);
         if (expected is { } e)
         {
-            Assert.Equal(e, actual!.Value, 9);
+            Assert.Equal(e, actual!.Value, 1e-9 * Math.Max(1.0, Math.Abs(e)));
         }
     }
 
