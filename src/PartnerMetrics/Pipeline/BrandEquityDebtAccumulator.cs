@@ -1,4 +1,7 @@
 using System.Runtime.InteropServices;
+using System.Text.Json.Serialization;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Serialization.Documents;
 
 namespace PartnerMetrics.Pipeline;
 
@@ -12,6 +15,7 @@ namespace PartnerMetrics.Pipeline;
 /// half its ARR. Memory grows with the won new-logo deals and the snapshots kept: this join cannot be
 /// summarised smaller. Mutable and not thread-safe: one per thread, then <see cref="Merge"/>.
 /// </remarks>
+[JsonConverter(typeof(DocumentConverter<BrandEquityDebtAccumulator, BrandEquityDebtAccumulatorDocument>))]
 public sealed class BrandEquityDebtAccumulator
 {
     private const int WindowDays = 365;
@@ -95,6 +99,15 @@ public sealed class BrandEquityDebtAccumulator
 
         return new BrandEquityDebtResult(judged, debt, unjudged, judgedValue, debtValue, judgedValue > 0 ? (double)(debtValue / judgedValue) : null);
     }
+
+    internal BrandEquityDebtAccumulatorDocument ToDocument() => new()
+    {
+        Deals = [.. deals.OrderBy(d => d.Account).ThenBy(d => d.Closed).ThenBy(d => d.Amount).Select(d => new WonNewLogoDocument { AccountId = d.Account, ClosedOn = DateOnly.FromDayNumber(d.Closed), Amount = d.Amount })],
+        Snapshots = [.. snapshots.OrderBy(s => s.Key).SelectMany(s => s.Value.Select(p => new RevenueSnapshot(s.Key, DateOnly.FromDayNumber(p.Key), p.Value)))],
+    };
+
+    internal void AddWonNewLogo(AccountId account, DateOnly closedOn, decimal amount) =>
+        deals.Add((account, closedOn.DayNumber, Ensure.NonNegative(amount, nameof(amount))));
 
     /// <summary>Whether the account fell to half its ARR within the window; <see langword="null"/> without a snapshot in it.</summary>
     private bool? Judge(AccountId account, int closed)

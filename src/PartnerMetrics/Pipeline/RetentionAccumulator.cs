@@ -1,4 +1,7 @@
 using System.Runtime.InteropServices;
+using System.Text.Json.Serialization;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Serialization.Documents;
 
 namespace PartnerMetrics.Pipeline;
 
@@ -11,6 +14,7 @@ namespace PartnerMetrics.Pipeline;
 /// whenever the day could matter (the latest on or before the start or the end); snapshots after the
 /// end are ignored. Mutable and not thread-safe: one per thread, then <see cref="Merge"/>.
 /// </remarks>
+[JsonConverter(typeof(DocumentConverter<RetentionAccumulator, RetentionAccumulatorDocument>))]
 public sealed class RetentionAccumulator
 {
     private readonly Dictionary<AccountId, AccountArr> accounts = [];
@@ -138,6 +142,40 @@ public sealed class RetentionAccumulator
             added,
             start > 0 ? (double)((start + expansion - contraction - churn) / start) : null,
             start > 0 ? (double)((start - contraction - churn) / start) : null);
+    }
+
+    internal RetentionAccumulatorDocument ToDocument() => new()
+    {
+        Start = Start,
+        End = End,
+        Accounts =
+        [
+            .. accounts.OrderBy(a => a.Key).Select(a => new AccountArrDocument
+            {
+                AccountId = a.Key,
+                StartOn = a.Value.AtStart.Has ? DateOnly.FromDayNumber(a.Value.AtStart.Day) : null,
+                StartArr = a.Value.AtStart.Has ? a.Value.AtStart.Arr : null,
+                EndOn = DateOnly.FromDayNumber(a.Value.AtEnd.Day),
+                EndArr = a.Value.AtEnd.Arr,
+            }),
+        ],
+    };
+
+    /// <summary>Restores the latest snapshots of a document, through the same checks as <see cref="Add"/>.</summary>
+    internal void Restore(AccountId accountId, DateOnly? startOn, decimal startArr, DateOnly endOn, decimal endArr)
+    {
+        ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(accounts, accountId, out var exists);
+        if (exists)
+        {
+            throw new ArgumentException($"Account '{accountId}' is listed twice.", nameof(accountId));
+        }
+
+        if (startOn is { } day)
+        {
+            state.AtStart.Take(day.DayNumber, startArr);
+        }
+
+        state.AtEnd.Take(endOn.DayNumber, endArr);
     }
 
     private static string Duplicate(AccountId account, int day) =>

@@ -54,4 +54,31 @@ public class PipelineJsonTests
         Assert.Equal(path, error.Path);
         Assert.Contains(because, error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("""{"start":"2024-01-01","end":"2023-01-01"}""", "$.end", "2023-01-01")]
+    [InlineData("""{"start":"2024-01-01","end":"2024-12-31","accounts":[{"accountId":"A","endOn":"2025-01-01","endArr":5}]}""", "$.accounts[0].endOn", "window end")]
+    [InlineData("""{"start":"2024-01-01","end":"2024-12-31","accounts":[{"accountId":"A","startOn":"2024-02-01","startArr":5,"endOn":"2024-03-01","endArr":5}]}""", "$.accounts[0].startOn", "window start")]
+    [InlineData("""{"start":"2024-01-01","end":"2024-12-31","accounts":[{"accountId":"A","startOn":"2023-02-01","endOn":"2024-03-01","endArr":5}]}""", "$.accounts[0].startOn", "come together")]
+    [InlineData("""{"start":"2024-01-01","end":"2024-12-31","accounts":[{"accountId":"A","endOn":"2024-03-01","endArr":-5}]}""", "$.accounts[0].endArr", "-5")]
+    [InlineData("""{"start":"2024-01-01","end":"2024-12-31","accounts":[{"accountId":"A","endOn":"2024-03-01","endArr":5},{"accountId":"A","endOn":"2024-04-01","endArr":5}]}""", "$.accounts[1].accountId", "twice")]
+    public void Retention_InvalidDocument_IsRejectedWithAPath(string json, string path, string because)
+    {
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<RetentionAccumulator>(json));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains(because, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"deals":[{"accountId":"A","closedOn":"2024-01-01","amount":-1}]}""", "$.deals[0].amount", "-1")]
+    [InlineData("""{"deals":[{"accountId":"A","amount":1}]}""", "$.deals[0].closedOn", "Required")]
+    [InlineData("""{"snapshots":[{"accountId":"A","date":"2024-01-01","annualRecurringRevenue":1},{"accountId":"A","date":"2024-01-01","annualRecurringRevenue":2}]}""", "$.snapshots[1]", "Two revenue snapshots")]
+    public void BrandEquityDebt_InvalidDocument_IsRejectedWithAPath(string json, string path, string because)
+    {
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<BrandEquityDebtAccumulator>(json));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains(because, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -102,6 +102,12 @@ public class PipelineRulesTests
 
                 Assert.Equal(retention.Result(), MergeInRandomOrder(retentionShards, new Random(seed), (a, b) => a.Merge(b), () => new RetentionAccumulator(from, to)).Result());
                 Assert.Equal(debt.Result(), MergeInRandomOrder(debtShards, new Random(seed), (a, b) => a.Merge(b), () => new BrandEquityDebtAccumulator()).Result());
+
+                // Shipped as JSON between machines, they merge to the same answer.
+                var shippedRetention = retentionShards.Select(s => PartnerMetricsJson.Deserialize<RetentionAccumulator>(PartnerMetricsJson.Serialize(s))).ToList();
+                var shippedDebt = debtShards.Select(s => PartnerMetricsJson.Deserialize<BrandEquityDebtAccumulator>(PartnerMetricsJson.Serialize(s))).ToList();
+                Assert.Equal(retention.Result(), MergeInRandomOrder(shippedRetention, new Random(seed), (a, b) => a.Merge(b), () => new RetentionAccumulator(from, to)).Result());
+                Assert.Equal(debt.Result(), MergeInRandomOrder(shippedDebt, new Random(seed), (a, b) => a.Merge(b), () => new BrandEquityDebtAccumulator()).Result());
             });
 
     [Property]

@@ -1,0 +1,62 @@
+using PartnerMetrics.Pipeline;
+using static PartnerMetrics.Serialization.Document;
+
+namespace PartnerMetrics.Serialization.Documents;
+
+/// <summary>The JSON form of a <see cref="BrandEquityDebtAccumulator"/>: the won new-logo deals and the snapshots it joins.</summary>
+internal sealed class BrandEquityDebtAccumulatorDocument : IDocument<BrandEquityDebtAccumulator, BrandEquityDebtAccumulatorDocument>
+{
+    public List<WonNewLogoDocument?>? Deals { get; set; }
+
+    public List<RevenueSnapshot?>? Snapshots { get; set; }
+
+    public static BrandEquityDebtAccumulatorDocument From(BrandEquityDebtAccumulator model) => model.ToDocument();
+
+    public BrandEquityDebtAccumulator ToModel()
+    {
+        var accumulator = new BrandEquityDebtAccumulator();
+        var deals = Deals ?? [];
+        for (var i = 0; i < deals.Count; i++)
+        {
+            try
+            {
+                var deal = deals[i] ?? throw DocumentException.NullItem("deals", i);
+                accumulator.AddWonNewLogo(Required(deal.AccountId, "accountId"), Required(deal.ClosedOn, "closedOn"), Required(deal.Amount, "amount"));
+            }
+            catch (DocumentException error)
+            {
+                throw error.Under($"deals[{i}]");
+            }
+            catch (ArgumentException error)
+            {
+                throw DocumentException.From(error).Under($"deals[{i}]");
+            }
+        }
+
+        var snapshots = Snapshots ?? [];
+        for (var i = 0; i < snapshots.Count; i++)
+        {
+            var snapshot = snapshots[i] ?? throw DocumentException.NullItem("snapshots", i);
+            try
+            {
+                accumulator.Add(snapshot);
+            }
+            catch (ArgumentException error)
+            {
+                throw DocumentException.Invalid($"snapshots[{i}]", error.Message);
+            }
+        }
+
+        return accumulator;
+    }
+}
+
+/// <summary>A won new-logo deal inside a <see cref="BrandEquityDebtAccumulatorDocument"/>.</summary>
+internal sealed class WonNewLogoDocument
+{
+    public AccountId? AccountId { get; set; }
+
+    public DateOnly? ClosedOn { get; set; }
+
+    public decimal? Amount { get; set; }
+}

@@ -1,0 +1,73 @@
+using PartnerMetrics.Pipeline;
+using static PartnerMetrics.Serialization.Document;
+
+namespace PartnerMetrics.Serialization.Documents;
+
+/// <summary>The JSON form of a <see cref="RetentionAccumulator"/>: the window and each account's latest ARR on or before its start and end.</summary>
+internal sealed class RetentionAccumulatorDocument : IDocument<RetentionAccumulator, RetentionAccumulatorDocument>
+{
+    public DateOnly? Start { get; set; }
+
+    public DateOnly? End { get; set; }
+
+    public List<AccountArrDocument?>? Accounts { get; set; }
+
+    public static RetentionAccumulatorDocument From(RetentionAccumulator model) => model.ToDocument();
+
+    public RetentionAccumulator ToModel()
+    {
+        var accumulator = Build(this, static d => new RetentionAccumulator(Required(d.Start, "start"), Required(d.End, "end")));
+        var accounts = Accounts ?? [];
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            try
+            {
+                var account = accounts[i] ?? throw DocumentException.NullItem("accounts", i);
+                var endOn = Required(account.EndOn, "endOn");
+                var endArr = Ensure.NonNegative(Required(account.EndArr, "endArr"), "endArr");
+                if ((account.StartOn is null) != (account.StartArr is null))
+                {
+                    throw DocumentException.Invalid("startOn", "'startOn' and 'startArr' come together.");
+                }
+
+                var startArr = Ensure.NonNegative(account.StartArr ?? 0m, "startArr");
+                Agree(account.StartOn is not { } s || s <= accumulator.Start, "startOn", "must be on or before the window start");
+                Agree(account.StartOn is not { } t || t <= endOn, "endOn", "must not be before 'startOn'");
+                Agree(endOn <= accumulator.End, "endOn", "must be on or before the window end");
+                accumulator.Restore(Required(account.AccountId, "accountId"), account.StartOn, startArr, endOn, endArr);
+            }
+            catch (DocumentException error)
+            {
+                throw error.Under($"accounts[{i}]");
+            }
+            catch (ArgumentException error)
+            {
+                throw DocumentException.From(error).Under($"accounts[{i}]");
+            }
+        }
+
+        return accumulator;
+    }
+
+    private static void Agree(bool condition, string property, string problem)
+    {
+        if (!condition)
+        {
+            throw DocumentException.Invalid(property, $"'{property}' {problem}.");
+        }
+    }
+}
+
+/// <summary>One account of a <see cref="RetentionAccumulatorDocument"/>.</summary>
+internal sealed class AccountArrDocument
+{
+    public AccountId? AccountId { get; set; }
+
+    public DateOnly? StartOn { get; set; }
+
+    public decimal? StartArr { get; set; }
+
+    public DateOnly? EndOn { get; set; }
+
+    public decimal? EndArr { get; set; }
+}
