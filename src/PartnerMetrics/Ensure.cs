@@ -101,6 +101,22 @@ internal static class Ensure
     public static T NotNull<T>(T? value, string paramName)
         where T : class => value ?? throw new ArgumentNullException(paramName, $"'{paramName}' is required.");
 
+    /// <summary>An item of a caller's sequence, which must not be <see langword="null"/>.</summary>
+    public static T Item<T>(T? item, int index, string paramName)
+        where T : class => item ?? throw new ArgumentException($"'{paramName}' must not contain null; item {index} is null.", paramName);
+
+    /// <summary>Calls <paramref name="add"/> for each item of a caller's sequence, rejecting <see langword="null"/> items with their index.</summary>
+    public static void Each<T>(IEnumerable<T> items, string paramName, Action<T> add)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(items, paramName);
+        var index = 0;
+        foreach (var item in items)
+        {
+            add(Item(item, index++, paramName));
+        }
+    }
+
     /// <summary>Copies a caller's sequence; <see langword="null"/> means empty, a null item is rejected.</summary>
     public static EquatableArray<T> Items<T>(IEnumerable<T>? items, string paramName)
         where T : class
@@ -113,10 +129,7 @@ internal static class Ensure
         var array = items.ToImmutableArray();
         for (var i = 0; i < array.Length; i++)
         {
-            if (array[i] is null)
-            {
-                throw new ArgumentException($"'{paramName}' must not contain null; item {i} is null.", paramName);
-            }
+            Item(array[i], i, paramName);
         }
 
         return new EquatableArray<T>(array);

@@ -76,7 +76,7 @@ public sealed class OpportunityBatch
         int first = int.MaxValue, last = int.MinValue;
         for (var i = 0; i < opportunities.Length; i++)
         {
-            var quarter = QuarterIndex((opportunities[i] ?? throw new ArgumentException($"'{nameof(opportunities)}' must not contain null; item {i} is null.", nameof(opportunities))).CreatedOn);
+            var quarter = QuarterIndex(Ensure.Item(opportunities[i], i, nameof(opportunities)).CreatedOn);
             first = Math.Min(first, quarter);
             last = Math.Max(last, quarter);
         }

@@ -98,13 +98,7 @@ public sealed class PipelineAccumulator
     /// <exception cref="ArgumentException">The sequence contains <see langword="null"/>.</exception>
     public void AddRange(IEnumerable<Opportunity> opportunities)
     {
-        ArgumentNullException.ThrowIfNull(opportunities);
-        var index = 0;
-        foreach (var opportunity in opportunities)
-        {
-            Add(opportunity ?? throw new ArgumentException($"'{nameof(opportunities)}' must not contain null; item {index} is null.", nameof(opportunities)));
-            index++;
-        }
+        Ensure.Each(opportunities, nameof(opportunities), Add);
     }
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>

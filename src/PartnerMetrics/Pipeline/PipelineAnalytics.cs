@@ -26,7 +26,7 @@ public static class PipelineAnalytics
         var accumulator = new PipelineAccumulator();
         for (var i = 0; i < opportunities.Length; i++)
         {
-            accumulator.Add(opportunities[i] ?? throw new ArgumentException($"'{nameof(opportunities)}' must not contain null; item {i} is null.", nameof(opportunities)));
+            accumulator.Add(Ensure.Item(opportunities[i], i, nameof(opportunities)));
         }
 
         return accumulator.Result(options);

@@ -48,7 +48,7 @@ public static class PipelineCube
             var cube = new RecordCube();
             for (var i = from; i < to; i++)
             {
-                cube.Add(opportunities[i] ?? throw new ArgumentException($"'{nameof(opportunities)}' must not contain null; item {i} is null.", nameof(opportunities)));
+                cube.Add(Ensure.Item(opportunities[i], i, nameof(opportunities)));
             }
 
             partials[part] = cube;

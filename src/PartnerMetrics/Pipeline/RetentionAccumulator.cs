@@ -62,13 +62,7 @@ public sealed class RetentionAccumulator
     /// <exception cref="ArgumentException">The sequence contains <see langword="null"/> or a duplicate that matters.</exception>
     public void AddRange(IEnumerable<RevenueSnapshot> snapshots)
     {
-        ArgumentNullException.ThrowIfNull(snapshots);
-        var index = 0;
-        foreach (var snapshot in snapshots)
-        {
-            Add(snapshot ?? throw new ArgumentException($"'{nameof(snapshots)}' must not contain null; item {index} is null.", nameof(snapshots)));
-            index++;
-        }
+        Ensure.Each(snapshots, nameof(snapshots), Add);
     }
 
     /// <summary>Merges another accumulator of the same window; the other is left unchanged.</summary>
