@@ -106,6 +106,15 @@ public sealed class HealthScorer
             signals is null ? [] : [.. signals.OrderBy(s => s.Code, StringComparer.Ordinal).ThenBy(s => s.Message, StringComparer.Ordinal)]);
     }
 
+    /// <summary>Explains the change of a partnership's score between two days (DOMAIN section 3.3: "why did it drop?").</summary>
+    /// <param name="partnership">The partnership and its evidence.</param>
+    /// <param name="from">The first day.</param>
+    /// <param name="to">The second day (before or after <paramref name="from"/>).</param>
+    /// <returns>Both reports and each factor's share of the change; the shares add up to the change.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
+    public HealthDelta Compare(Partnership partnership, DateOnly from, DateOnly to) =>
+        new(Score(partnership, from), Score(partnership, to));
+
     /// <summary>100 × the weighted mean of the present factors (geometric for trust); NaN when none is present.</summary>
     private static double DimensionScoreOf(HealthDimension dimension, HealthFactor[] factors)
     {

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+
+namespace PartnerMetrics.Health;
+
+/// <summary>
+/// "Why did it drop?": the change of a partnership's overall score between two days, attributed to
+/// its factors. The factor changes add up to the change in score (DOMAIN rule 12).
+/// </summary>
+public sealed record HealthDelta
+{
+    private readonly EquatableArray<FactorChange> factors;
+    private readonly EquatableArray<HealthDimension> appeared;
+    private readonly EquatableArray<HealthDimension> disappeared;
+
+    internal HealthDelta(HealthReport before, HealthReport after)
+    {
+        Before = before;
+        After = after;
+        var codes = new List<(string Code, HealthDimension Dimension)>();
+        foreach (var factor in before.Factors.Concat(after.Factors))
+        {
+            if (!codes.Exists(c => c.Code == factor.Code))
+            {
+                codes.Add((factor.Code, factor.Dimension));
+            }
+        }
+
+        factors = new EquatableArray<FactorChange>([.. codes.Select(c => new FactorChange(c.Code, c.Dimension, Points(before, c.Code), Points(after, c.Code)))]);
+        appeared = new EquatableArray<HealthDimension>([.. after.Dimensions.Where(d => d.IsPresent && !before[d.Dimension].IsPresent).Select(d => d.Dimension)]);
+        disappeared = new EquatableArray<HealthDimension>([.. before.Dimensions.Where(d => d.IsPresent && !after[d.Dimension].IsPresent).Select(d => d.Dimension)]);
+    }
+
+    /// <summary>Gets the report on the first day.</summary>
+    public HealthReport Before { get; }
+
+    /// <summary>Gets the report on the second day.</summary>
+    public HealthReport After { get; }
+
+    /// <summary>Gets the change in overall score, in points.</summary>
+    public double Change => After.Score - Before.Score;
+
+    /// <summary>Gets every factor of either report with its contribution on both days, in report order.</summary>
+    public ImmutableArray<FactorChange> Factors => factors;
+
+    /// <summary>Gets the dimensions with a score on the second day but not on the first.</summary>
+    public ImmutableArray<HealthDimension> Appeared => appeared;
+
+    /// <summary>Gets the dimensions with a score on the first day but not on the second.</summary>
+    public ImmutableArray<HealthDimension> Disappeared => disappeared;
+
+    /// <summary>Gets the factors that moved the score most, either way.</summary>
+    /// <param name="count">How many to return.</param>
+    /// <returns>Up to <paramref name="count"/> factors by absolute change, largest first, ties by code; factors that did not move are left out.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public ImmutableArray<FactorChange> TopMovers(int count = 3)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return [.. factors.Items.Where(f => f.Change != 0).OrderByDescending(f => Math.Abs(f.Change)).ThenBy(f => f.Code, StringComparer.Ordinal).Take(count)];
+    }
+
+    private static double Points(HealthReport report, string code) => report.Factor(code)?.Contribution ?? 0.0;
+}
