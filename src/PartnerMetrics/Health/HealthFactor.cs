@@ -33,10 +33,10 @@ public readonly record struct HealthFactor
     public bool IsPresent => Value is not null;
 
     /// <summary>Gets the factor's value in [0, 1], or <see langword="null"/> when absent.</summary>
-    public double? Value { get; }
+    public double? Value { get; private init; }
 
     /// <summary>Gets e, the recency-weighted amount of evidence behind the value (0 when absent).</summary>
-    public double EvidenceWeight { get; }
+    public double EvidenceWeight { get; private init; }
 
     /// <summary>Gets the factor's weight inside its dimension, from the model.</summary>
     public double Weight { get; }
@@ -55,4 +55,11 @@ public readonly record struct HealthFactor
     internal static bool IsPresentFor(double evidenceWeight, double weight) => evidenceWeight > 0 && weight > 0;
 
     internal HealthFactor WithContribution(double contribution) => this with { Contribution = contribution };
+
+    /// <summary>The same factor at another value, present even if it had no evidence (one observation then).</summary>
+    internal HealthFactor WithValue(double value) => this with
+    {
+        Value = value,
+        EvidenceWeight = EvidenceWeight > 0 ? EvidenceWeight : 1.0,
+    };
 }

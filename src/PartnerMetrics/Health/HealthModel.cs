@@ -116,6 +116,38 @@ public sealed record HealthModel
             : throw new ArgumentOutOfRangeException(nameof(CadenceWeeks), value, $"'{nameof(CadenceWeeks)}' must be from 1 to 52; got {value}.");
     } = 12;
 
+    /// <summary>Gets the recent window of momentum: its activity rate is compared with the baseline before it (seed 004: "Inertia happens … do NOT stop").</summary>
+    /// <value>Default 30 days.</value>
+    public TimeSpan MomentumWindow { get; init => field = Positive(value, nameof(MomentumWindow)); } = TimeSpan.FromDays(30);
+
+    /// <summary>Gets the baseline window of momentum, just before the recent window.</summary>
+    /// <value>Default 90 days.</value>
+    public TimeSpan MomentumBaseline { get; init => field = Positive(value, nameof(MomentumBaseline)); } = TimeSpan.FromDays(90);
+
+    /// <summary>Gets the ratio of recent to baseline activity rate at or above which momentum is Accelerating; at least 1.</summary>
+    /// <value>Default 1.25.</value>
+    public double AcceleratingRatio { get; init => field = AtLeastOne(value, nameof(AcceleratingRatio)); } = 1.25;
+
+    /// <summary>Gets the ratio of recent to baseline activity rate at or below which momentum is Slowing, in (0, 1].</summary>
+    /// <value>Default 0.75.</value>
+    public double SlowingRatio
+    {
+        get;
+        init => field = value is > 0 and <= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(SlowingRatio), value, $"'{nameof(SlowingRatio)}' must be in (0, 1]; got {value.ToString(CultureInfo.InvariantCulture)}.");
+    } = 0.75;
+
+    /// <summary>Gets the factor value every next action aims for: a present factor below it yields a recommendation.</summary>
+    /// <value>Default 0.8.</value>
+    public double RecommendationTarget
+    {
+        get;
+        init => field = value is > 0 and <= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(RecommendationTarget), value, $"'{nameof(RecommendationTarget)}' must be in (0, 1]; got {value.ToString(CultureInfo.InvariantCulture)}.");
+    } = 0.8;
+
     /// <summary>Gets the half-life of a dimension's evidence, or <see langword="null"/> for plan alignment, whose freshness follows the plan's own review cadence.</summary>
     /// <param name="dimension">The dimension.</param>
     /// <returns>The half-life.</returns>
@@ -142,7 +174,7 @@ public sealed record HealthModel
 
     private static double AtLeastOne(double value, string name) => value >= 1 && double.IsFinite(value)
         ? value
-        : throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be at least 1 (a broken commitment never weighs less than a kept one); got {value.ToString(CultureInfo.InvariantCulture)}.");
+        : throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be at least 1; got {value.ToString(CultureInfo.InvariantCulture)}.");
 
     private static string Show(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using PartnerMetrics.Partners;
 
@@ -48,7 +49,6 @@ public sealed class HealthScorer
         ArgumentNullException.ThrowIfNull(partnership);
         var day = asOf.DayNumber;
         List<HealthSignal>? signals = null;
-        Span<double> scores = stackalloc double[DimensionCount];
         var factors = new HealthFactor[DimensionCount][];
         factors[(int)HealthDimension.Trust] = TrustDimension.Measure(partnership, day, context);
         factors[(int)HealthDimension.Competency] = CompetencyDimension.Measure(partnership, day, context, ref signals);
@@ -56,6 +56,28 @@ public sealed class HealthScorer
         factors[(int)HealthDimension.PlanAlignment] = PlanAlignmentDimension.Measure(partnership, day, context);
         factors[(int)HealthDimension.TrackedProgress] = TrackedProgressDimension.Measure(partnership, day, context);
 
+        return Assemble(
+            partnership.Partner.Id,
+            asOf,
+            factors,
+            signals is null ? [] : [.. signals.OrderBy(s => s.Code, StringComparer.Ordinal).ThenBy(s => s.Message, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Re-scores a report with one factor's value replaced, keeping all other evidence: the points that factor would win at that value.</summary>
+    internal HealthReport Rescore(HealthReport report, string code, double value)
+    {
+        var factors = new HealthFactor[DimensionCount][];
+        for (var d = 0; d < DimensionCount; d++)
+        {
+            factors[d] = [.. report.Dimensions[d].Factors.Select(f => f.Code == code ? f.WithValue(value) : f)];
+        }
+
+        return Assemble(report.PartnerId, report.AsOf, factors, report.Signals);
+    }
+
+    private HealthReport Assemble(PartnerId partnerId, DateOnly asOf, HealthFactor[][] factors, ImmutableArray<HealthSignal> signals)
+    {
+        Span<double> scores = stackalloc double[DimensionCount];
         var weights = context.Model.DimensionWeights;
         double presentWeight = 0, weightedScore = 0, allWeight = 0, weightedConfidence = 0;
         Span<double> confidences = stackalloc double[DimensionCount];
@@ -97,14 +119,15 @@ public sealed class HealthScorer
         }
 
         return new HealthReport(
-            partnership.Partner.Id,
+            partnerId,
             asOf,
             overall,
             context.Model.Bands.Classify(overall, confidence),
             confidence,
             ImmutableCollectionsMarshal.AsImmutableArray(dimensions),
-            signals is null ? [] : [.. signals.OrderBy(s => s.Code, StringComparer.Ordinal).ThenBy(s => s.Message, StringComparer.Ordinal)]);
+            signals);
     }
+
 
     /// <summary>Explains the change of a partnership's score between two days (DOMAIN section 3.3: "why did it drop?").</summary>
     /// <param name="partnership">The partnership and its evidence.</param>

@@ -1,5 +1,4 @@
 using System.Numerics;
-using PartnerMetrics.Evidence;
 using PartnerMetrics.Partners;
 
 namespace PartnerMetrics.Health;
@@ -36,7 +35,6 @@ internal static class TrackedProgressDimension
             if (deal.RegisteredOn is { } registered)
             {
                 timeliness.Add(registered.DayNumber - deal.CreatedOn.DayNumber <= registrationDays, weight);
-                activity.Mark(registered.DayNumber);
             }
 
             var fields = (deal.Amount is null ? 0 : 1) + (deal.ExpectedCloseOn is null ? 0 : 1) + (deal.Stage is null ? 0 : 1);
@@ -46,20 +44,14 @@ internal static class TrackedProgressDimension
             deals++;
 
             var updated = deal.LastUpdatedOn is { } last && last.DayNumber <= asOf ? Math.Max(last.DayNumber, known) : known;
-            activity.Mark(updated);
-            var closed = deal.ClosedOn is { } close && close.DayNumber <= asOf;
-            if (closed)
-            {
-                activity.Mark(deal.ClosedOn!.Value.DayNumber);
-            }
-            else
+            if (deal.ClosedOn is not { } close || close.DayNumber > asOf)
             {
                 open++;
                 fresh += asOf - updated <= updateDays ? 1 : 0;
             }
         }
 
-        MarkOtherActivity(partnership, ref activity);
+        ActivityLog.Visit(partnership, ref activity);
         var observed = activity.ObservedWeeks(partnership.StartedOn.DayNumber);
         var active = activity.ActiveWeeks(observed);
         var weights = model.ProgressWeights;
@@ -96,44 +88,8 @@ internal static class TrackedProgressDimension
         ];
     }
 
-    /// <summary>Every other dated record is logged activity too: it is in the CRM, so it happened.</summary>
-    private static void MarkOtherActivity(Partnership partnership, ref WeekMask activity)
-    {
-        foreach (var commitment in partnership.Commitments)
-        {
-            if (commitment.ResolvedOn is { } resolved)
-            {
-                activity.Mark(resolved.DayNumber);
-            }
-        }
-
-        foreach (var interaction in partnership.Interactions)
-        {
-            activity.Mark(interaction.Date.DayNumber);
-        }
-
-        foreach (var certification in partnership.Certifications)
-        {
-            activity.Mark(certification.ObtainedOn.DayNumber);
-        }
-
-        foreach (var delivery in partnership.Deliveries)
-        {
-            activity.Mark(delivery.Date.DayNumber);
-        }
-
-        if (partnership.JointPlan is JointPlan plan)
-        {
-            activity.Mark(plan.CreatedOn.DayNumber);
-            if (plan.LastReviewedOn is { } reviewed)
-            {
-                activity.Mark(reviewed.DayNumber);
-            }
-        }
-    }
-
     /// <summary>The last <c>weeks</c> seven-day windows ending on the as-of day; bit k is the week k weeks back.</summary>
-    private struct WeekMask(int asOf, int weeks)
+    private struct WeekMask(int asOf, int weeks) : IActivitySink
     {
         private ulong active;
 

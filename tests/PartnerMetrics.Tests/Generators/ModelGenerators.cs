@@ -388,6 +388,10 @@ public static class ModelGenerators
         from satisfaction in UnitInterval
         from windows in Duration(0, 90).ArrayOf(3)
         from weeks in Gen.Choose(1, 52)
+        from momentum in Duration(1, 120).ArrayOf(2)
+        from accelerating in Gen.Choose(1000, 3000).Select(n => n / 1000.0)
+        from slowing in Gen.Choose(1, 1000).Select(n => n / 1000.0)
+        from target in Gen.Choose(1, 1000).Select(n => n / 1000.0)
         select PartnerMetrics.Health.HealthModel.Default with
         {
             DimensionWeights = new DimensionWeights(dimensions[0], dimensions[1], dimensions[2], dimensions[3], dimensions[4]),
@@ -412,6 +416,11 @@ public static class ModelGenerators
             RegistrationWindow = windows[1],
             UpdateWindow = windows[2],
             CadenceWeeks = weeks,
+            MomentumWindow = momentum[0],
+            MomentumBaseline = momentum[1],
+            AcceleratingRatio = accelerating,
+            SlowingRatio = slowing,
+            RecommendationTarget = target,
         };
 
     private static DateOnly? ResolvedOn(CommitmentOutcome outcome, DateOnly due, int gap, bool recorded) => outcome switch

@@ -25,6 +25,7 @@ public class HealthModelTests
         Assert.Equal((14.0, 2.0, 14.0, 60.0, 7.0, 14.0), (model.GracePeriod.TotalDays, model.ResponseTarget.TotalDays, model.ResolutionTarget.TotalDays, model.ExpiryWarning.TotalDays, model.RegistrationWindow.TotalDays, model.UpdateWindow.TotalDays));
         Assert.Equal(0.7, model.SatisfactionThreshold);
         Assert.Equal(12, model.CadenceWeeks);
+        Assert.Equal((30.0, 90.0, 1.25, 0.75, 0.8), (model.MomentumWindow.TotalDays, model.MomentumBaseline.TotalDays, model.AcceleratingRatio, model.SlowingRatio, model.RecommendationTarget));
         Assert.Equal(new HealthModel(), model);
     }
 
@@ -50,6 +51,11 @@ public class HealthModelTests
         Rejects.Field<ArgumentOutOfRangeException>(() => model with { UpdateWindow = TimeSpan.FromDays(-1) }, "UpdateWindow");
         Rejects.Field<ArgumentOutOfRangeException>(() => model with { CadenceWeeks = 0 }, "CadenceWeeks", "0");
         Rejects.Field<ArgumentOutOfRangeException>(() => model with { CadenceWeeks = 53 }, "CadenceWeeks", "53");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { MomentumWindow = TimeSpan.Zero }, "MomentumWindow");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { MomentumBaseline = TimeSpan.FromDays(-1) }, "MomentumBaseline");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { AcceleratingRatio = 0.9 }, "AcceleratingRatio", "0.9");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { SlowingRatio = 1.1 }, "SlowingRatio", "1.1");
+        Rejects.Field<ArgumentOutOfRangeException>(() => model with { RecommendationTarget = 0 }, "RecommendationTarget", "0");
         Rejects.Field<ArgumentNullException>(() => model with { DimensionWeights = null! }, "DimensionWeights");
         Rejects.Field<ArgumentNullException>(() => model with { Bands = null! }, "Bands");
     }

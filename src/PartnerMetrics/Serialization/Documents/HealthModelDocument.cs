@@ -50,6 +50,16 @@ internal sealed class HealthModelDocument : IDocument<HealthModel, HealthModelDo
 
     public int? CadenceWeeks { get; set; }
 
+    public TimeSpan? MomentumWindow { get; set; }
+
+    public TimeSpan? MomentumBaseline { get; set; }
+
+    public double? AcceleratingRatio { get; set; }
+
+    public double? SlowingRatio { get; set; }
+
+    public double? RecommendationTarget { get; set; }
+
     public static HealthModelDocument From(HealthModel model) => new()
     {
         DimensionWeights = DimensionWeightsDocument.From(model.DimensionWeights),
@@ -74,6 +84,11 @@ internal sealed class HealthModelDocument : IDocument<HealthModel, HealthModelDo
         RegistrationWindow = model.RegistrationWindow,
         UpdateWindow = model.UpdateWindow,
         CadenceWeeks = model.CadenceWeeks,
+        MomentumWindow = model.MomentumWindow,
+        MomentumBaseline = model.MomentumBaseline,
+        AcceleratingRatio = model.AcceleratingRatio,
+        SlowingRatio = model.SlowingRatio,
+        RecommendationTarget = model.RecommendationTarget,
     };
 
     public HealthModel ToModel()
@@ -109,6 +124,11 @@ internal sealed class HealthModelDocument : IDocument<HealthModel, HealthModelDo
             RegistrationWindow = d.RegistrationWindow ?? defaults.RegistrationWindow,
             UpdateWindow = d.UpdateWindow ?? defaults.UpdateWindow,
             CadenceWeeks = d.CadenceWeeks ?? defaults.CadenceWeeks,
+            MomentumWindow = d.MomentumWindow ?? defaults.MomentumWindow,
+            MomentumBaseline = d.MomentumBaseline ?? defaults.MomentumBaseline,
+            AcceleratingRatio = d.AcceleratingRatio ?? defaults.AcceleratingRatio,
+            SlowingRatio = d.SlowingRatio ?? defaults.SlowingRatio,
+            RecommendationTarget = d.RecommendationTarget ?? defaults.RecommendationTarget,
         });
     }
 }

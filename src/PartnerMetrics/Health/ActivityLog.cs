@@ -1,0 +1,69 @@
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Partners;
+
+namespace PartnerMetrics.Health;
+
+/// <summary>Receives the days of logged activity.</summary>
+internal interface IActivitySink
+{
+    void Mark(int day);
+}
+
+/// <summary>
+/// The one definition of "logged activity" (seed 002: "if it isn't in your CRM — it didn't happen"):
+/// every dated record of a partnership — a deal entering the CRM, updated or closed, a commitment
+/// resolved, an interaction, a certification obtained, a delivery, a plan created or reviewed. Days
+/// after the as-of day are passed too; sinks ignore what they cannot see.
+/// </summary>
+internal static class ActivityLog
+{
+    public static void Visit<TSink>(Partnership partnership, ref TSink sink)
+        where TSink : struct, IActivitySink
+    {
+        foreach (var deal in partnership.Opportunities)
+        {
+            sink.Mark((deal.RegisteredOn ?? deal.CreatedOn).DayNumber);
+            if (deal.LastUpdatedOn is { } updated)
+            {
+                sink.Mark(updated.DayNumber);
+            }
+
+            if (deal.ClosedOn is { } closed)
+            {
+                sink.Mark(closed.DayNumber);
+            }
+        }
+
+        foreach (var commitment in partnership.Commitments)
+        {
+            if (commitment.ResolvedOn is { } resolved)
+            {
+                sink.Mark(resolved.DayNumber);
+            }
+        }
+
+        foreach (var interaction in partnership.Interactions)
+        {
+            sink.Mark(interaction.Date.DayNumber);
+        }
+
+        foreach (var certification in partnership.Certifications)
+        {
+            sink.Mark(certification.ObtainedOn.DayNumber);
+        }
+
+        foreach (var delivery in partnership.Deliveries)
+        {
+            sink.Mark(delivery.Date.DayNumber);
+        }
+
+        if (partnership.JointPlan is JointPlan plan)
+        {
+            sink.Mark(plan.CreatedOn.DayNumber);
+            if (plan.LastReviewedOn is { } reviewed)
+            {
+                sink.Mark(reviewed.DayNumber);
+            }
+        }
+    }
+}
