@@ -1,0 +1,87 @@
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Health;
+using PartnerMetrics.Insights;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Tests.Generators;
+using static PartnerMetrics.Tests.Health.Examples;
+
+namespace PartnerMetrics.Tests.Insights;
+
+public class MomentumTests
+{
+    private static readonly PartnershipAdvisor Advisor = new(new HealthScorer());
+    private static readonly int[] BeforeTheEvent = [65, 70, 80, 89];
+
+    /// <summary>Calls on the given days before the as-of day (0 = the as-of day).</summary>
+    private static Partnership CallsOn(params int[] daysAgo) =>
+        Empty(400).With(interactions: daysAgo.Select(d => new Interaction(Day(-d), InteractionKind.Call, Side.Vendor)));
+
+    [Fact]
+    public void Read_NoActivityForThirtyDays_IsStalled()
+    {
+        // Recent window: days 0–29 back (none); baseline: days 30–119 back (three calls).
+        var reading = Advisor.Momentum(CallsOn(30, 60, 119), T);
+
+        Assert.Equal(MomentumState.Stalled, reading.State);
+        Assert.Equal((0, 3), (reading.RecentActivities, reading.BaselineActivities));
+    }
+
+    [Fact]
+    public void Read_RecentRateWellAboveBaseline_IsAccelerating()
+    {
+        // 3 calls in 30 days = 0.1 a day; 3 in the 90 before = 0.0333 a day: ratio 3 ≥ 1.25.
+        var reading = Advisor.Momentum(CallsOn(1, 5, 29, 40, 80, 100), T);
+
+        Assert.Equal(MomentumState.Accelerating, reading.State);
+        Assert.Equal(0.1, reading.RecentRate, 12);
+        Assert.Equal(3 / 90.0, reading.BaselineRate, 12);
+    }
+
+    [Fact]
+    public void Read_SameRate_IsSteady()
+    {
+        // 1 call in 30 days and 3 in the 90 before: both 1/30 a day, ratio 1.
+        Assert.Equal(MomentumState.Steady, Advisor.Momentum(CallsOn(10, 40, 70, 100), T).State);
+    }
+
+    [Fact]
+    public void Read_RecentRateFallen_IsSlowing()
+    {
+        // 1 call in 30 days (1/30 a day) against 9 in the 90 before (1/10 a day): ratio 1/3 ≤ 0.75.
+        Assert.Equal(MomentumState.Slowing, Advisor.Momentum(CallsOn(10, 31, 40, 50, 60, 70, 80, 90, 100, 110), T).State);
+    }
+
+    [Fact]
+    public void Read_FirstActivityEver_IsAccelerating() =>
+        Assert.Equal(MomentumState.Accelerating, Advisor.Momentum(CallsOn(3), T).State);
+
+    [Fact]
+    public void Read_ActivityDroppingAfterAJointEvent_SignalsInertia()
+    {
+        // Joint event 60 days ago; four calls in the 30 days before it, one in the 30 days after.
+        var partnership = Empty(400).With(interactions:
+        [
+            new Interaction(Day(-60), InteractionKind.JointEvent, Side.Partner),
+            .. BeforeTheEvent.Select(d => new Interaction(Day(-d), InteractionKind.Call, Side.Vendor)),
+            new Interaction(Day(-45), InteractionKind.Call, Side.Vendor),
+        ]);
+
+        var reading = Advisor.Momentum(partnership, T);
+
+        Assert.True(reading.InertiaAfterEvent);
+        Assert.Equal(Day(-60), reading.LastJointEvent);
+        Assert.False(Advisor.Momentum(partnership.With(interactions: partnership.Interactions.AddRange(Enumerable.Range(0, 5).Select(i => new Interaction(Day(-50 + i), InteractionKind.Email, Side.Partner)))), T).InertiaAfterEvent);
+    }
+
+    [Fact]
+    public void Read_JointEventTooRecentToJudge_IsNotConsidered() =>
+        Assert.Null(Advisor.Momentum(Empty().With(interactions: [new Interaction(Day(-10), InteractionKind.JointEvent, Side.Partner)]), T).LastJointEvent);
+
+    [Fact]
+    public void Read_ThresholdsComeFromTheModel()
+    {
+        var strict = new PartnershipAdvisor(new HealthScorer(HealthModel.Default with { AcceleratingRatio = 4.0 }));
+
+        Assert.Equal(MomentumState.Steady, strict.Momentum(CallsOn(1, 5, 29, 40, 80, 100), T).State);
+    }
+}

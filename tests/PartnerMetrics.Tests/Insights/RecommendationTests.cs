@@ -1,0 +1,71 @@
+using PartnerMetrics.Health;
+using PartnerMetrics.Insights;
+using PartnerMetrics.Tests.Generators;
+using static PartnerMetrics.Tests.Health.Examples;
+
+namespace PartnerMetrics.Tests.Insights;
+
+public class RecommendationTests
+{
+    private static readonly HealthScorer Scorer = new();
+    private static readonly PartnershipAdvisor Advisor = new(Scorer);
+
+    [Fact]
+    public void Recommend_WorkedExample_OneActionPerFactorBelowTargetRankedByImpact()
+    {
+        var report = Scorer.Score(WorkedExample(), T);
+
+        var actions = Advisor.Recommend(WorkedExample(), T);
+
+        var below = report.Factors.Where(f => f.Value < 0.8).Select(f => f.Code).Order(StringComparer.Ordinal);
+        Assert.Equal(below, actions.Where(a => a.FactorCode is not null).Select(a => a.FactorCode!).Order(StringComparer.Ordinal));
+        Assert.Equal(actions.Select(a => a.Impact).OrderDescending(), actions.Select(a => a.Impact));
+        Assert.All(actions, a => Assert.True(a.Impact > 0));
+
+        // Impact is found by re-scoring: raise the partner's reliability (0.364) to 0.8 and score again.
+        //   trust = 100 × √(0.8 × 0.6) = 69.28 instead of 46.71, worth 0.25 × 22.57 = 5.64 points.
+        var trust = actions.Single(a => a.Code == RecommendationCodes.RepairBrokenCommitments);
+        Assert.Equal(0.25 * 100 * (Math.Sqrt(0.8 * 0.6) - Math.Sqrt(2 / 5.5 * 0.6)), trust.Impact, 9);
+        Assert.Equal(RecommendationSeverity.High, trust.Severity);
+    }
+
+    [Fact]
+    public void Recommend_TooLittleEvidence_AsksToExpandTheProofOfConcept()
+    {
+        var actions = Advisor.Recommend(Empty(), T);
+
+        var expand = Assert.Single(actions, a => a.Code == RecommendationCodes.ExpandProofOfConcept);
+        Assert.Equal(RecommendationSeverity.High, expand.Severity);
+        Assert.Contains("too little evidence", expand.Message, StringComparison.Ordinal);
+        Assert.Contains(actions, a => a.Code == RecommendationCodes.ScheduleJointPlanning);   // plan.missing is below target
+    }
+
+    [Fact]
+    public void Recommend_Stalled_SetsAFollowUpCadence()
+    {
+        var actions = Advisor.Recommend(Empty(), T);
+
+        var cadence = Assert.Single(actions, a => a.Code == RecommendationCodes.SetFollowUpCadence);
+        Assert.Equal(FactorCodes.ProgressWeeklyCadence, cadence.FactorCode);
+        Assert.True(cadence.Impact > 0);
+    }
+
+    [Fact]
+    public void Catalogue_CoversEveryFactorWithADistinctCode()
+    {
+        var factorCodes = typeof(FactorCodes).GetFields().Select(f => (string)f.GetValue(null)!).Where(c => c != FactorCodes.CertificationExpiring);
+
+        Assert.Equal(factorCodes.Order(StringComparer.Ordinal), RecommendationCodes.ForFactor.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(RecommendationCodes.ForFactor.Count, RecommendationCodes.ForFactor.Values.Select(v => v.Code).Distinct().Count());
+    }
+
+    [Property]
+    public Property Recommend_ImpactIsNeverNegativeAndOrderIsByImpact() =>
+        Prop.ForAll(ModelGenerators.ScoringCase.ToArbitrary(), c =>
+        {
+            var actions = Advisor.Recommend(c.Partnership, c.AsOf);
+
+            Assert.All(actions, a => Assert.True(a.Impact >= 0 && double.IsFinite(a.Impact)));
+            Assert.Equal(actions.Select(a => a.Impact).OrderDescending(), actions.Select(a => a.Impact));
+        });
+}
