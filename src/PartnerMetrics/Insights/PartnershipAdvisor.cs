@@ -27,6 +27,14 @@ public sealed class PartnershipAdvisor
     public MomentumReading Momentum(Partnership partnership, DateOnly asOf) =>
         MomentumMeter.Read(Ensure.NotNull(partnership, nameof(partnership)), asOf, Scorer.Model);
 
+    /// <summary>Assesses the relationship stage (seed 002) and what the next stage still needs.</summary>
+    /// <param name="partnership">The partnership.</param>
+    /// <param name="asOf">The day.</param>
+    /// <returns>The stage and the missing criteria of the next one; see <see cref="RelationshipStages.Criteria"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
+    public StageAssessment Stage(Partnership partnership, DateOnly asOf) =>
+        RelationshipStages.Assess(partnership, Scorer.Score(partnership, asOf));
+
     /// <summary>Recommends next actions, most valuable first.</summary>
     /// <param name="partnership">The partnership.</param>
     /// <param name="asOf">The day.</param>

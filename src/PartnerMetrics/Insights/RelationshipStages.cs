@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
+
+namespace PartnerMetrics.Insights;
+
+/// <summary>The explicit criteria of each relationship stage (documented in docs/insights.md).</summary>
+public static class RelationshipStages
+{
+    /// <summary>Gets every criterion, in stage order.</summary>
+    public static ImmutableArray<StageCriterion> Criteria { get; } =
+    [
+        new("stage.first-won-deal", RelationshipStage.Transactional, "At least one deal won together."),
+        new("stage.both-sides-tracked", RelationshipStage.Engaged, "Commitments tracked on both sides (trust has partner and vendor evidence)."),
+        new("stage.weekly-activity", RelationshipStage.Engaged, "Activity logged in at least half of the recent weeks."),
+        new("stage.enough-evidence", RelationshipStage.Engaged, "Enough evidence to judge: overall confidence at or above the model's minimum."),
+        new("stage.joint-plan", RelationshipStage.Aligned, "A joint business plan."),
+        new("stage.shared-goals", RelationshipStage.Aligned, "At least one plan goal owned by both sides."),
+        new("stage.business-aligned", RelationshipStage.Aligned, "At least 30 % of the partner's business aligned to ours."),
+        new("stage.certified", RelationshipStage.Aligned, "At least half of the required competencies certified."),
+        new("stage.repeat-business", RelationshipStage.Strategic, "At least two deals won together."),
+        new("stage.healthy", RelationshipStage.Strategic, "A Healthy band."),
+        new("stage.trusted", RelationshipStage.Strategic, "Trust of 70 or more."),
+        new("stage.plan-reviewed", RelationshipStage.Strategic, "The plan reviewed within its cadence."),
+    ];
+
+    internal static StageAssessment Assess(Partnership partnership, HealthReport report)
+    {
+        var wins = 0;
+        foreach (var deal in partnership.Opportunities)
+        {
+            wins += deal is { Outcome: DealOutcome.Won, ClosedOn: { } closed } && closed <= report.AsOf ? 1 : 0;
+        }
+
+        bool Met(string code) => code switch
+        {
+            "stage.first-won-deal" => wins >= 1,
+            "stage.both-sides-tracked" => report.Factor(FactorCodes.TrustPartnerReliability)?.IsPresent == true && report.Factor(FactorCodes.TrustVendorReliability)?.IsPresent == true,
+            "stage.weekly-activity" => report.Factor(FactorCodes.ProgressWeeklyCadence)?.Value >= 0.5,
+            "stage.enough-evidence" => report.Band != HealthBand.InsufficientEvidence,
+            "stage.joint-plan" => report.Factor(FactorCodes.PlanMissing) is null,
+            "stage.shared-goals" => report.Factor(FactorCodes.PlanSharedOwnership)?.Value > 0,
+            "stage.business-aligned" => report.Factor(FactorCodes.PlanBusinessAlignment)?.Value >= 0.3,
+            "stage.certified" => report.Factor(FactorCodes.CompetencyCoverage)?.Value >= 0.5,
+            "stage.repeat-business" => wins >= 2,
+            "stage.healthy" => report.Band == HealthBand.Healthy,
+            "stage.trusted" => report[HealthDimension.Trust].Score >= 70,
+            _ => report.Factor(FactorCodes.PlanFreshness)?.Value >= 1.0,
+        };
+
+        var stage = RelationshipStage.Prospect;
+        while (stage < RelationshipStage.Strategic && Criteria.Where(c => c.Stage == stage + 1).All(c => Met(c.Code)))
+        {
+            stage++;
+        }
+
+        return new StageAssessment(stage, [.. Criteria.Where(c => c.Stage == stage + 1 && !Met(c.Code))]);
+    }
+}
