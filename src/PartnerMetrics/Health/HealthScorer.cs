@@ -129,6 +129,29 @@ public sealed class HealthScorer
     }
 
 
+    /// <summary>Scores every partnership of a portfolio as of a day, on all cores.</summary>
+    /// <param name="portfolio">The portfolio.</param>
+    /// <param name="asOf">The day.</param>
+    /// <param name="maxDegreeOfParallelism">The most threads to use; -1 for all cores.</param>
+    /// <returns>One report per partnership, in the portfolio's order; equal whatever the number of threads.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="portfolio"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
+    public ImmutableArray<HealthReport> ScoreAll(Portfolio portfolio, DateOnly asOf, int maxDegreeOfParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(portfolio);
+        if (maxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, $"'{nameof(maxDegreeOfParallelism)}' must be -1 (all cores) or positive; got {maxDegreeOfParallelism}.");
+        }
+
+        var partnerships = portfolio.Partnerships;
+        var reports = new HealthReport[partnerships.Length];
+
+        // Each report lands at its partnership's index: the result does not depend on scheduling.
+        Parallel.For(0, partnerships.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i => reports[i] = Score(partnerships[i], asOf));
+        return ImmutableCollectionsMarshal.AsImmutableArray(reports);
+    }
+
     /// <summary>Explains the change of a partnership's score between two days (DOMAIN section 3.3: "why did it drop?").</summary>
     /// <param name="partnership">The partnership and its evidence.</param>
     /// <param name="from">The first day.</param>

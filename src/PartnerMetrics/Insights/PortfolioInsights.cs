@@ -1,0 +1,196 @@
+using System.Collections.Immutable;
+using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
+
+namespace PartnerMetrics.Insights;
+
+/// <summary>
+/// Portfolio views (DOMAIN section 5): top partners per district, partner-type fit, the partner
+/// journey and band distributions. Every partnership is scored once, on all cores, when the
+/// insights are created; the views are deterministic.
+/// </summary>
+public sealed class PortfolioInsights
+{
+    private const double Z = 1.959963984540054;
+    private readonly Portfolio portfolio;
+    private readonly ImmutableArray<HealthReport> reports;
+
+    /// <summary>Initializes a new instance of the <see cref="PortfolioInsights"/> class.</summary>
+    /// <param name="scorer">The scorer.</param>
+    /// <param name="portfolio">The portfolio.</param>
+    /// <param name="asOf">The day to look at the portfolio as of.</param>
+    /// <param name="maxDegreeOfParallelism">The most threads to score with; -1 for all cores.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public PortfolioInsights(HealthScorer scorer, Portfolio portfolio, DateOnly asOf, int maxDegreeOfParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        this.portfolio = Ensure.NotNull(portfolio, nameof(portfolio));
+        AsOf = asOf;
+        reports = scorer.ScoreAll(portfolio, asOf, maxDegreeOfParallelism);
+    }
+
+    /// <summary>Gets the day the insights are as of.</summary>
+    public DateOnly AsOf { get; }
+
+    /// <summary>Gets each partnership's report, in the portfolio's order.</summary>
+    public ImmutableArray<HealthReport> Reports => reports;
+
+    /// <summary>
+    /// Ranks the partners of each district (seed 004: "Pick Top 5–7 Partners Per District TODAY … by
+    /// Skill, Competency and Alignment to Goals"), ties broken by partner id.
+    /// </summary>
+    /// <param name="perDistrict">How many partners per district.</param>
+    /// <param name="key">The ranking score, higher first; <see langword="null"/> for the default: the mean of competency ÷ 100, plan alignment ÷ 100 and pipeline contribution (an absent dimension counts 0).</param>
+    /// <returns>Districts in order (partners without one first), each with its top partners.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="perDistrict"/> is below 1.</exception>
+    public ImmutableArray<DistrictRanking> TopPartners(int perDistrict = 7, Func<PartnerStanding, double>? key = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(perDistrict, 1);
+        var standings = portfolio.Partnerships.Select((p, i) => (Partnership: p, Report: reports[i], Won: WonValue(p)))
+            .GroupBy(s => s.Partnership.Partner.District)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        var rankings = new List<DistrictRanking>();
+        foreach (var district in standings)
+        {
+            var best = district.Max(s => s.Won);
+            var ranked = district
+                .Select(s =>
+                {
+                    var contribution = best > 0 ? (double)(s.Won / best) : 0.0;
+                    var standing = new PartnerStanding(s.Partnership.Partner, s.Report, s.Won, contribution, 0.0);
+                    return standing with { RankingScore = key is null ? DefaultKey(standing) : key(standing) };
+                })
+                .OrderByDescending(s => s.RankingScore)
+                .ThenBy(s => s.Partner.Id)
+                .Take(perDistrict);
+            rankings.Add(new DistrictRanking(district.Key, [.. ranked]));
+        }
+
+        return [.. rankings];
+    }
+
+    /// <summary>Win rate and health by partner type, with Wilson 95 % intervals; flags a type whose whole win-rate interval lies below the portfolio's win rate.</summary>
+    /// <returns>One row per partner type present, in <see cref="PartnerType"/> order.</returns>
+    public ImmutableArray<PartnerTypeFit> PartnerTypeFit()
+    {
+        var rows = portfolio.Partnerships.Select((p, i) => (Partnership: p, Report: reports[i], Won: Count(p, DealOutcome.Won), Lost: Count(p, DealOutcome.Lost))).ToArray();
+        var (allWon, allClosed) = (rows.Sum(r => r.Won), rows.Sum(r => r.Won + r.Lost));
+        double? portfolioRate = allClosed > 0 ? (double)allWon / allClosed : null;
+        return
+        [
+            .. rows.GroupBy(r => r.Partnership.Partner.Type).OrderBy(g => g.Key).Select(g =>
+            {
+                var (won, closed) = (g.Sum(r => r.Won), g.Sum(r => r.Won + r.Lost));
+                var rate = Wilson(won, closed);
+                var healthy = g.Count(r => r.Report.Band == HealthBand.Healthy);
+                var healthyShare = Wilson(healthy, g.Count())!.Value;
+                return new PartnerTypeFit(
+                    g.Key,
+                    g.Count(),
+                    won,
+                    closed,
+                    closed > 0 ? (double)won / closed : null,
+                    rate?.Low,
+                    rate?.High,
+                    g.Average(r => r.Report.Score),
+                    (double)healthy / g.Count(),
+                    healthyShare.Low,
+                    healthyShare.High,
+                    rate is { } interval && portfolioRate is { } overall && interval.High < overall);
+            }),
+        ];
+    }
+
+    /// <summary>The partner journey: who can be judged, repeat business, time to first win, abandoned partners (seed 003).</summary>
+    /// <returns>The journey metrics.</returns>
+    public PartnerJourney Journey()
+    {
+        var day = AsOf.DayNumber;
+        var firstWins = new List<int>();
+        int withWins = 0, repeat = 0, abandoned = 0;
+        foreach (var partnership in portfolio.Partnerships)
+        {
+            var wins = partnership.Opportunities.Where(o => o is { Outcome: DealOutcome.Won, ClosedOn: { } c } && c <= AsOf).Select(o => o.ClosedOn!.Value.DayNumber).ToArray();
+            withWins += wins.Length >= 1 ? 1 : 0;
+            repeat += wins.Length >= 2 ? 1 : 0;
+            if (partnership.Partner.OnboardedOn is not { } onboarded)
+            {
+                continue;
+            }
+
+            if (wins.Length > 0 && wins.Min() >= onboarded.DayNumber)
+            {
+                firstWins.Add(wins.Min() - onboarded.DayNumber);
+            }
+
+            if (onboarded.DayNumber + 180 <= day && !HasActivity(partnership, onboarded.DayNumber + 1, onboarded.DayNumber + 180))
+            {
+                abandoned++;
+            }
+        }
+
+        firstWins.Sort();
+        return new PartnerJourney(
+            portfolio.Partnerships.Length,
+            reports.Count(r => r.Band != HealthBand.InsufficientEvidence),
+            withWins > 0 ? (double)repeat / withWins : null,
+            firstWins.Count,
+            firstWins.Count == 0 ? null : firstWins.Count % 2 == 1 ? firstWins[firstWins.Count / 2] : (firstWins[(firstWins.Count / 2) - 1] + firstWins[firstWins.Count / 2]) / 2.0,
+            firstWins.Count == 0 ? null : firstWins[(int)(((9L * firstWins.Count) + 9) / 10) - 1],
+            abandoned);
+    }
+
+    /// <summary>How many partnerships fall in each band, by district, by partner type and by tier.</summary>
+    /// <returns>Non-zero counts, by grouping ("district", "type", "tier"), key and band.</returns>
+    public ImmutableArray<BandCount> BandDistribution()
+    {
+        IEnumerable<BandCount> By(string grouping, Func<Partner, string?> key) =>
+            portfolio.Partnerships.Select((p, i) => (Key: key(p.Partner), reports[i].Band))
+                .GroupBy(x => x)
+                .Select(g => new BandCount(grouping, g.Key.Key, g.Key.Band, g.Count()))
+                .OrderBy(c => c.Key, StringComparer.Ordinal)
+                .ThenBy(c => c.Band);
+
+        return [.. By("district", p => p.District), .. By("type", p => p.Type.ToString()), .. By("tier", p => p.Tier)];
+    }
+
+    private static double DefaultKey(PartnerStanding standing) =>
+        (((standing.Report[HealthDimension.Competency].Score ?? 0) / 100) + ((standing.Report[HealthDimension.PlanAlignment].Score ?? 0) / 100) + standing.PipelineContribution) / 3;
+
+    private decimal WonValue(Partnership partnership) =>
+        partnership.Opportunities.Where(o => o is { Outcome: DealOutcome.Won, ClosedOn: { } c } && c <= AsOf).Sum(o => o.Amount ?? 0m);
+
+    private long Count(Partnership partnership, DealOutcome outcome) =>
+        partnership.Opportunities.LongCount(o => o.Outcome == outcome && o.ClosedOn is { } c && c <= AsOf);
+
+    private static bool HasActivity(Partnership partnership, int first, int last)
+    {
+        var probe = new ActivityProbe(first, last);
+        ActivityLog.Visit(partnership, ref probe);
+        return probe.Found;
+    }
+
+    /// <summary>The Wilson score interval at 95 %; <see langword="null"/> without trials.</summary>
+    internal static (double Low, double High)? Wilson(long successes, long trials)
+    {
+        if (trials == 0)
+        {
+            return null;
+        }
+
+        var p = (double)successes / trials;
+        var z2 = Z * Z;
+        var denominator = 1 + (z2 / trials);
+        var centre = (p + (z2 / (2 * trials))) / denominator;
+        var half = Z * Math.Sqrt((p * (1 - p) / trials) + (z2 / (4.0 * trials * trials))) / denominator;
+        return (Math.Max(0, centre - half), Math.Min(1, centre + half));
+    }
+
+    private struct ActivityProbe(int first, int last) : IActivitySink
+    {
+        public bool Found { get; private set; }
+
+        public void Mark(int day) => Found |= day >= first && day <= last;
+    }
+}

@@ -1,0 +1,139 @@
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Health;
+using PartnerMetrics.Insights;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Tests.Generators;
+using static PartnerMetrics.Tests.Health.Examples;
+
+namespace PartnerMetrics.Tests.Insights;
+
+public class PortfolioInsightsTests
+{
+    private static readonly HealthScorer Scorer = new();
+
+    private static Partnership PartnerOf(string id, PartnerType type, string? district, int won, int lost, DateOnly? onboarded = null, string? tier = null, params Interaction[] interactions)
+    {
+        var partner = new PartnerId(id);
+        var deals = Enumerable.Range(0, won + lost).Select(i => new Opportunity(
+            new OpportunityId($"{id}-{i}"), new AccountId("A"), Day(-200 + i), DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
+            i < won ? DealOutcome.Won : DealOutcome.Lost, 1000m * (i + 1), partner, district, closedOn: Day(-100 + i)));
+        return new Partnership(new Partner(partner, id, type, tier, district, onboarded), Day(-400), opportunities: deals, interactions: interactions);
+    }
+
+    [Property]
+    public Property ScoreAll_IsTheSameOnAnyNumberOfThreadsAndEqualsScoringEachPartnership() =>
+        Prop.ForAll(
+            (from portfolio in ModelGenerators.Portfolio
+             from asOf in ModelGenerators.AsOf
+             from threads in Gen.Elements(1, 2, 3, 8)
+             select (portfolio, asOf, threads)).ToArbitrary(),
+            t =>
+            {
+                var expected = t.portfolio.Partnerships.Select(p => Scorer.Score(p, t.asOf)).ToArray();
+
+                Assert.Equal(expected, Scorer.ScoreAll(t.portfolio, t.asOf, t.threads).ToArray());
+                Assert.Equal(expected, Scorer.ScoreAll(t.portfolio, t.asOf).ToArray());
+            });
+
+    [Fact]
+    public void TopPartners_PerDistrict_RankedByTheKeyWithTiesBrokenById()
+    {
+        var portfolio = new Portfolio(
+        [
+            PartnerOf("B", PartnerType.Reseller, "North", 2, 0),
+            PartnerOf("A", PartnerType.Reseller, "North", 2, 0),
+            PartnerOf("C", PartnerType.Reseller, "North", 5, 0),
+            PartnerOf("D", PartnerType.Isv, "South", 1, 3),
+        ]);
+
+        var insights = new PortfolioInsights(Scorer, portfolio, T);
+        var top = insights.TopPartners(perDistrict: 2);
+
+        // North: C won 1000 + … + 5000 = 15,000 (contribution 1); A and B won 3,000 each (0.2) and tie: A before B.
+        Assert.Equal(["North", "South"], top.Select(d => d.District));
+        Assert.Equal(["C", "A"], top[0].Partners.Select(p => p.Partner.Id.Value));
+        Assert.Equal(0.2, top[0].Partners[1].PipelineContribution, 12);
+        Assert.Equal(top[0].Partners[1].RankingScore, top[0].Partners[1].PipelineContribution / 3, 12);   // no competency, plan missing → 0
+        Assert.Equal(["D"], top[1].Partners.Select(p => p.Partner.Id.Value));
+
+        var byWins = insights.TopPartners(1, s => (double)s.WonValue);
+        Assert.Equal("C", byWins[0].Partners[0].Partner.Id.Value);
+        Assert.Throws<ArgumentOutOfRangeException>(() => insights.TopPartners(0));
+    }
+
+    [Fact]
+    public void PartnerTypeFit_FlagsATypeWhoseIntervalLiesBelowThePortfolioRate()
+    {
+        // Resellers won 0 of 20 (Wilson 95 % upper bound 0.161); integrators 15 of 20. Portfolio: 15 / 40 = 0.375.
+        var portfolio = new Portfolio(
+        [
+            PartnerOf("R1", PartnerType.Reseller, "North", 0, 10),
+            PartnerOf("R2", PartnerType.Reseller, "North", 0, 10),
+            PartnerOf("S1", PartnerType.SystemIntegrator, "North", 15, 5),
+        ]);
+
+        var fit = new PortfolioInsights(Scorer, portfolio, T).PartnerTypeFit();
+
+        var resellers = fit.Single(f => f.Type == PartnerType.Reseller);
+        Assert.Equal((2, 0L, 20L, 0.0), (resellers.Partners, resellers.Won, resellers.Closed, resellers.WinRate!.Value));
+        Assert.Equal(0.0, resellers.WinRateLow!.Value, 12);
+        Assert.Equal(0.1611, resellers.WinRateHigh!.Value, 4);
+        Assert.True(resellers.Flagged);
+        Assert.False(fit.Single(f => f.Type == PartnerType.SystemIntegrator).Flagged);
+    }
+
+    [Fact]
+    public void Wilson_MatchesTheTextbookInterval()
+    {
+        var (low, high) = PortfolioInsights.Wilson(5, 10)!.Value;
+
+        Assert.Equal(0.2366, low, 4);
+        Assert.Equal(0.7634, high, 4);
+        Assert.Null(PortfolioInsights.Wilson(0, 0));
+    }
+
+    [Fact]
+    public void Journey_FirstWinsRepeatBusinessAndAbandonedPartners()
+    {
+        // P1 onboarded 300 days ago, first win 100 days ago → 200 days; P2 onboarded 250 days ago, first win 100 days ago → 150;
+        // P3 onboarded 400 days ago with no activity in the 180 days after: abandoned. P1 won twice: repeat 1 of 2.
+        var portfolio = new Portfolio(
+        [
+            PartnerOf("P1", PartnerType.Reseller, "North", 2, 0, Day(-300)),
+            PartnerOf("P2", PartnerType.Reseller, "North", 1, 0, Day(-250)),
+            PartnerOf("P3", PartnerType.Isv, "South", 0, 0, Day(-400), null, new Interaction(Day(-100), InteractionKind.Call, Side.Vendor)),
+            PartnerOf("P4", PartnerType.Isv, "South", 0, 0, Day(-400), null, new Interaction(Day(-300), InteractionKind.Call, Side.Vendor)),
+        ]);
+
+        var journey = new PortfolioInsights(Scorer, portfolio, T).Journey();
+
+        Assert.Equal(4, journey.Partners);
+        Assert.Equal(0.5, journey.RepeatBusinessRate);
+        Assert.Equal(2, journey.FirstWins);
+        Assert.Equal(175.0, journey.MedianDaysToFirstWin);   // (150 + 200) / 2
+        Assert.Equal(200, journey.Percentile90DaysToFirstWin);
+        Assert.Equal(1, journey.Abandoned);                  // P3; P4 had a call 100 days after onboarding
+    }
+
+    [Fact]
+    public void BandDistribution_CountsEveryPartnershipOncePerGrouping()
+    {
+        var portfolio = new Portfolio(
+        [
+            PartnerOf("P1", PartnerType.Reseller, "North", 2, 0, tier: "Gold"),
+            PartnerOf("P2", PartnerType.Isv, "North", 1, 0),
+            PartnerOf("P3", PartnerType.Isv, "South", 0, 1, tier: "Gold"),
+        ]);
+
+        var bands = new PortfolioInsights(Scorer, portfolio, T).BandDistribution();
+
+        foreach (var grouping in new[] { "district", "type", "tier" })
+        {
+            Assert.Equal(3, bands.Where(b => b.Grouping == grouping).Sum(b => b.Count));
+        }
+
+        Assert.Equal(2, bands.Where(b => b is { Grouping: "district", Key: "North" }).Sum(b => b.Count));
+        Assert.Equal(1, bands.Where(b => b is { Grouping: "tier", Key: null }).Sum(b => b.Count));
+    }
+}
