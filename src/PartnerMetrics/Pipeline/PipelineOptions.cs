@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PartnerMetrics.Pipeline;
 
 /// <summary>Settings of a pipeline result that are not part of the data.</summary>
@@ -11,7 +13,7 @@ public sealed record PipelineOptions
     public decimal? RemainingTarget
     {
         get;
-        init => field = value is null or > 0 ? value : throw new ArgumentOutOfRangeException(nameof(RemainingTarget), value, $"'{nameof(RemainingTarget)}' must be positive when given; got {value}.");
+        init => field = value is null or > 0 ? value : throw new ArgumentOutOfRangeException(nameof(RemainingTarget), value, $"'{nameof(RemainingTarget)}' must be positive when given; got {value?.ToString(CultureInfo.InvariantCulture)}.");
     }
 
     /// <summary>Gets how many of the largest partners <see cref="PipelineResult.TopPartnerShare"/> adds up.</summary>
