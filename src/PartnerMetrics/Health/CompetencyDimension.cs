@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using PartnerMetrics.Partners;
 
 namespace PartnerMetrics.Health;
@@ -35,6 +36,24 @@ internal static class CompetencyDimension
             }
         }
 
+        var covered = Coverage(required, validUntil, asOf, model, ref signals);
+
+        RateTally deliveries = default;
+        foreach (var delivery in partnership.Deliveries)
+        {
+            var age = asOf - delivery.Date.DayNumber;
+            if (age >= 0)
+            {
+                deliveries.Add(delivery.OnTime && delivery.Satisfaction >= model.SatisfactionThreshold, context.Competency.Weight(age));
+            }
+        }
+
+        return Factors(required.Length, covered, deliveries, context);
+    }
+
+    /// <summary>Counts the covered requirements and signals those expiring soon, from each one's latest valid expiry.</summary>
+    public static int Coverage(ImmutableArray<string> required, ReadOnlySpan<int> validUntil, int asOf, HealthModel model, ref List<HealthSignal>? signals)
+    {
         var covered = 0;
         for (var i = 0; i < required.Length; i++)
         {
@@ -53,26 +72,22 @@ internal static class CompetencyDimension
             }
         }
 
-        RateTally deliveries = default;
-        foreach (var delivery in partnership.Deliveries)
-        {
-            var age = asOf - delivery.Date.DayNumber;
-            if (age >= 0)
-            {
-                deliveries.Add(delivery.OnTime && delivery.Satisfaction >= model.SatisfactionThreshold, context.Competency.Weight(age));
-            }
-        }
+        return covered;
+    }
 
+    public static HealthFactor[] Factors(int requiredCount, int covered, in RateTally deliveries, ScoringContext context)
+    {
+        var model = context.Model;
         var weights = model.CompetencyWeights;
         return
         [
             context.Factor(
                 FactorCodes.CompetencyCoverage,
                 HealthDimension.Competency,
-                required.IsEmpty ? 0.0 : (double)covered / required.Length,
-                required.Length,
+                requiredCount == 0 ? 0.0 : (double)covered / requiredCount,
+                requiredCount,
                 weights.Coverage,
-                new FactorFacts(covered, required.Length, 0, 0, 0)),
+                new FactorFacts(covered, requiredCount, 0, 0, 0)),
             context.Factor(
                 FactorCodes.CompetencyDeliveryReliability,
                 HealthDimension.Competency,

@@ -59,6 +59,14 @@ internal static class CooperationDimension
             }
         }
 
+        return Factors(requests, escalations, initiative, unanswered, unresolved, context);
+    }
+
+    public static HealthFactor[] Factors(in RateTally requests, in RateTally escalations, in RateTally initiative, int unanswered, int unresolved, ScoringContext context)
+    {
+        var model = context.Model;
+        var responseDays = model.ResponseTarget.TotalDays;
+        var resolutionDays = model.ResolutionTarget.TotalDays;
         var partnerShare = initiative.BetaMean(model);
         var weights = model.CooperationWeights;
         return

@@ -53,7 +53,14 @@ internal static class TrackedProgressDimension
 
         ActivityLog.Visit(partnership, ref activity);
         var observed = activity.ObservedWeeks(partnership.StartedOn.DayNumber);
-        var active = activity.ActiveWeeks(observed);
+        return Factors(timeliness, completenessWeight, filledWeight, deals, filled, open, fresh, BitOperations.PopCount(observed), activity.ActiveWeeks(observed), context);
+    }
+
+    public static HealthFactor[] Factors(in RateTally timeliness, long completenessWeight, long filledWeight, int deals, int filled, int open, int fresh, int observedWeeks, int activeWeeks, ScoringContext context)
+    {
+        var model = context.Model;
+        var registrationDays = model.RegistrationWindow.TotalDays;
+        var updateDays = model.UpdateWindow.TotalDays;
         var weights = model.ProgressWeights;
         return
         [
@@ -81,10 +88,10 @@ internal static class TrackedProgressDimension
             context.Factor(
                 FactorCodes.ProgressWeeklyCadence,
                 HealthDimension.TrackedProgress,
-                observed == 0 ? 0.0 : (double)active / BitOperations.PopCount(observed),
-                BitOperations.PopCount(observed),
+                observedWeeks == 0 ? 0.0 : (double)activeWeeks / observedWeeks,
+                observedWeeks,
                 weights.WeeklyCadence,
-                new FactorFacts(active, BitOperations.PopCount(observed), 0, 0, 0)),
+                new FactorFacts(activeWeeks, observedWeeks, 0, 0, 0)),
         ];
     }
 

@@ -41,22 +41,25 @@ internal static class TrustDimension
             }
         }
 
-        return
-        [
-            partner.ToFactor(FactorCodes.TrustPartnerReliability, context),
-            vendor.ToFactor(FactorCodes.TrustVendorReliability, context),
-        ];
+        return Factors(partner, vendor, context);
     }
 
-    private struct SideTally
+    public static HealthFactor[] Factors(in SideTally partner, in SideTally vendor, ScoringContext context) =>
+    [
+        partner.ToFactor(FactorCodes.TrustPartnerReliability, context),
+        vendor.ToFactor(FactorCodes.TrustVendorReliability, context),
+    ];
+
+    /// <summary>One side's commitments as of a day: weights in <see cref="FixedPoint"/> units, and counts for the reason.</summary>
+    internal struct SideTally
     {
-        private long kept;
-        private long keptLate;
-        private long broken;
-        private int keptCount;
-        private int keptLateCount;
-        private int brokenCount;
-        private int overdueCount;
+        internal long kept;
+        internal long keptLate;
+        internal long broken;
+        internal int keptCount;
+        internal int keptLateCount;
+        internal int brokenCount;
+        internal int overdueCount;
 
         public void Add(CommitmentOutcome outcome, long weight)
         {
