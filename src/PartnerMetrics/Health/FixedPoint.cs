@@ -1,16 +1,22 @@
 namespace PartnerMetrics.Health;
 
 /// <summary>
-/// Evidence weights as integers in units of 2⁻⁴⁰. Integer sums are exact, so a score does not
-/// depend on the order of the evidence (DOMAIN rule 2) down to the last bit, and a weight that
-/// rounds to 0 — evidence older than about 40 half-lives — carries no evidence at all.
+/// Evidence weights as 128-bit integers in units of 2⁻¹⁰⁰. Every recency weight is a double of at
+/// least 2⁻⁴⁰ (older evidence weighs exactly 0), so scaling it by 2¹⁰⁰ is exact: the integer sum is
+/// the exact sum of the weights, whatever their order (DOMAIN rule 2, to the last bit).
 /// </summary>
 internal static class FixedPoint
 {
-    /// <summary>2⁴⁰: one unit of evidence. Sums stay exact up to about eight million items of weight 1.</summary>
-    public const double One = 1099511627776.0;
+    /// <summary>2¹⁰⁰ as a double: one unit of evidence.</summary>
+    public const double One = 1267650600228229401496703205376.0;
 
-    public static long From(double weight) => (long)Math.Round(weight * One);
+    /// <summary>Evidence older than this many half-lives weighs exactly 0.</summary>
+    public const double MaxHalfLives = 40;
 
-    public static double ToDouble(long units) => units / One;
+    /// <summary>One unit of evidence as an integer.</summary>
+    public static readonly Int128 Unit = Int128.One << 100;
+
+    public static Int128 From(double weight) => (Int128)Math.Round(weight * One);
+
+    public static double ToDouble(Int128 units) => (double)units / One;
 }

@@ -17,7 +17,8 @@ public readonly record struct HealthFactor
         Dimension = dimension;
         EvidenceWeight = evidenceWeight;
         Weight = weight;
-        Value = IsPresentFor(evidenceWeight, weight) ? value : null;
+        // Ratios of separately rounded sums can overshoot by an ulp; a factor is a value in [0, 1].
+        Value = IsPresentFor(evidenceWeight, weight) ? Math.Clamp(value, 0.0, 1.0) : null;
         Confidence = evidenceWeight / (evidenceWeight + kappa);
         Facts = facts;
     }

@@ -21,7 +21,7 @@ internal static class PlanAlignmentDimension
             return [context.Factor(FactorCodes.PlanMissing, HealthDimension.PlanAlignment, 0.0, OneObservation, 1.0, default)];
         }
 
-        long onTrackSum = 0;
+        Int128 onTrackSum = 0;
         int withDueDay = 0, onTrack = 0, shared = 0, clear = 0;
         foreach (var goal in plan.Goals)
         {

@@ -3,12 +3,12 @@ namespace PartnerMetrics.Health;
 /// <summary>Recency-weighted successes and failures of one rate factor, counted as well for the reason text.</summary>
 internal struct RateTally
 {
-    public long Positive;
-    public long Negative;
+    public Int128 Positive;
+    public Int128 Negative;
     public int Successes;
     public int Failures;
 
-    public void Add(bool success, long weight)
+    public void Add(bool success, Int128 weight)
     {
         if (success)
         {
@@ -33,5 +33,5 @@ internal struct RateTally
     }
 
     /// <summary>The plain weighted share p / (p + n); only meaningful when there is evidence.</summary>
-    public readonly double Share => Positive + Negative == 0 ? 0.0 : (double)Positive / (Positive + Negative);
+    public readonly double Share => Positive + Negative == 0 ? 0.0 : (double)Positive / (double)(Positive + Negative);
 }

@@ -4,7 +4,7 @@ namespace PartnerMetrics.Health;
 internal sealed class RecencyTable
 {
     private const int TabulatedDays = 4096;
-    private readonly long[] weights = new long[TabulatedDays];
+    private readonly Int128[] weights = new Int128[TabulatedDays];
     private readonly double halfLifeDays;
 
     public RecencyTable(TimeSpan halfLife)
@@ -16,8 +16,32 @@ internal sealed class RecencyTable
         }
     }
 
-    /// <summary>Gets the weight of evidence <paramref name="ageDays"/> old (0 or more).</summary>
-    public long Weight(int ageDays) => unchecked((uint)ageDays) < TabulatedDays ? weights[ageDays] : Compute(ageDays);
+    /// <summary>Gets the half-life in days.</summary>
+    public double HalfLifeDays => halfLifeDays;
 
-    private long Compute(int ageDays) => FixedPoint.From(Math.Pow(2.0, -ageDays / halfLifeDays));
+    /// <summary>Gets the first age whose weight rounds to 0: evidence this old carries none.</summary>
+    public int ZeroAge
+    {
+        get
+        {
+            var age = Math.Max(0, (int)Math.Floor(FixedPoint.MaxHalfLives * halfLifeDays) - 2);
+            while (Weight(age) != 0)
+            {
+                age++;
+            }
+
+            while (age > 0 && Weight(age - 1) == 0)
+            {
+                age--;
+            }
+
+            return age;
+        }
+    }
+
+    /// <summary>Gets the weight of evidence <paramref name="ageDays"/> old (0 or more).</summary>
+    public Int128 Weight(int ageDays) => unchecked((uint)ageDays) < TabulatedDays ? weights[ageDays] : Compute(ageDays);
+
+    private Int128 Compute(int ageDays) =>
+        ageDays / halfLifeDays > FixedPoint.MaxHalfLives ? Int128.Zero : FixedPoint.From(Math.Pow(2.0, -ageDays / halfLifeDays));
 }

@@ -18,7 +18,7 @@ internal static class TrackedProgressDimension
         var registrationDays = model.RegistrationWindow.TotalDays;
         var updateDays = model.UpdateWindow.TotalDays;
         RateTally timeliness = default;
-        long completenessWeight = 0, filledWeight = 0;
+        Int128 completenessWeight = 0, filledWeight = 0;
         int deals = 0, filled = 0, open = 0, fresh = 0;
         var activity = new WeekMask(asOf, model.CadenceWeeks);
 
@@ -56,7 +56,7 @@ internal static class TrackedProgressDimension
         return Factors(timeliness, completenessWeight, filledWeight, deals, filled, open, fresh, BitOperations.PopCount(observed), activity.ActiveWeeks(observed), context);
     }
 
-    public static HealthFactor[] Factors(in RateTally timeliness, long completenessWeight, long filledWeight, int deals, int filled, int open, int fresh, int observedWeeks, int activeWeeks, ScoringContext context)
+    public static HealthFactor[] Factors(in RateTally timeliness, Int128 completenessWeight, Int128 filledWeight, int deals, int filled, int open, int fresh, int observedWeeks, int activeWeeks, ScoringContext context)
     {
         var model = context.Model;
         var registrationDays = model.RegistrationWindow.TotalDays;
@@ -81,7 +81,7 @@ internal static class TrackedProgressDimension
             context.Factor(
                 FactorCodes.ProgressDataCompleteness,
                 HealthDimension.TrackedProgress,
-                completenessWeight == 0 ? 0.0 : (double)filledWeight / (completenessWeight * (double)RequiredFields),
+                completenessWeight == 0 ? 0.0 : (double)filledWeight / (double)(completenessWeight * RequiredFields),
                 FixedPoint.ToDouble(completenessWeight),
                 weights.DataCompleteness,
                 new FactorFacts(filled, deals * RequiredFields, 0, 0, 0)),

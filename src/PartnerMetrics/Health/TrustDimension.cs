@@ -37,7 +37,7 @@ internal static class TrustDimension
             {
                 // Open on the as-of day and overdue beyond the grace period: broken until resolved,
                 // and a current problem, so it weighs as fresh evidence.
-                side.AddOverdue((long)FixedPoint.One);
+                side.AddOverdue(FixedPoint.Unit);
             }
         }
 
@@ -53,15 +53,15 @@ internal static class TrustDimension
     /// <summary>One side's commitments as of a day: weights in <see cref="FixedPoint"/> units, and counts for the reason.</summary>
     internal struct SideTally
     {
-        internal long kept;
-        internal long keptLate;
-        internal long broken;
+        internal Int128 kept;
+        internal Int128 keptLate;
+        internal Int128 broken;
         internal int keptCount;
         internal int keptLateCount;
         internal int brokenCount;
         internal int overdueCount;
 
-        public void Add(CommitmentOutcome outcome, long weight)
+        public void Add(CommitmentOutcome outcome, Int128 weight)
         {
             switch (outcome)
             {
@@ -80,7 +80,7 @@ internal static class TrustDimension
             }
         }
 
-        public void AddOverdue(long weight)
+        public void AddOverdue(Int128 weight)
         {
             broken += weight;
             brokenCount++;

@@ -1,0 +1,44 @@
+using BenchmarkDotNet.Attributes;
+using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+
+namespace PartnerMetrics.Benchmarks;
+
+/// <summary>A year of weekly health (52 points) for one partnership: one sweep, against 52 independent scores.</summary>
+[MemoryDiagnoser]
+public class HistoryBenchmarks
+{
+    private readonly HealthScorer scorer = new();
+    private Partnership partnership = null!;
+
+    /// <summary>Gets or sets the number of evidence items.</summary>
+    [Params(1_000, 10_000)]
+    public int Evidence { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => partnership = SyntheticPortfolio.CreatePartnership(Evidence);
+
+    [Benchmark(Baseline = true)]
+    public double FiftyTwoScores()
+    {
+        var total = 0.0;
+        for (var week = 51; week >= 0; week--)
+        {
+            total += scorer.Score(partnership, SyntheticPortfolio.End.AddDays(-7 * week)).Score;
+        }
+
+        return total;
+    }
+
+    [Benchmark]
+    public double OneSweep()
+    {
+        var total = 0.0;
+        foreach (var report in scorer.History(partnership, SyntheticPortfolio.End.AddDays(-7 * 51), SyntheticPortfolio.End, TimeSpan.FromDays(7)))
+        {
+            total += report.Score;
+        }
+
+        return total;
+    }
+}

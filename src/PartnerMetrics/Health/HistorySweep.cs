@@ -1,0 +1,416 @@
+using System.Collections.Immutable;
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Partners;
+
+namespace PartnerMetrics.Health;
+
+/// <summary>
+/// Scores a partnership at evenly spaced days in one pass over its evidence. Each item's life as of a
+/// day — invisible, pending, overdue, resolved — is a few day ranges; each range is added once to
+/// difference arrays over the points, and recency weights 2^(−(T − d)/H) = 2^(−(T − from)/H) ·
+/// 2^((d − from)/H) are carried as per-item coefficients. Certifications, the plan and the weekly
+/// cadence (from one sorted list of activity days) are read per point; they are few.
+/// </summary>
+/// <remarks>
+/// Counts, reasons and presence are exactly those of <see cref="HealthScorer.Score"/>; weight sums
+/// agree to rounding (under 10⁻¹⁰), because they are summed as doubles per point rather than as
+/// fixed-point integers per item.
+/// </remarks>
+internal sealed class HistorySweep
+{
+    private readonly ScoringContext context;
+    private readonly Partnership partnership;
+    private readonly int from;
+    private readonly int step;
+    private readonly int points;
+
+    public HistorySweep(ScoringContext context, Partnership partnership, int from, int step, int points)
+    {
+        (this.context, this.partnership, this.from, this.step, this.points) = (context, partnership, from, step, points);
+    }
+
+    private const int Never = int.MaxValue;
+
+    public HealthReport[] Run(Func<PartnerId, DateOnly, HealthFactor[][], ImmutableArray<HealthSignal>, HealthReport> assemble)
+    {
+        var trust = new TrustSeries(this);
+        var deliveries = new RateSeries(this, context.Competency);
+        var cooperation = new CooperationSeries(this);
+        var progress = new ProgressSeries(this);
+        trust.Load(partnership.Commitments);
+        foreach (var delivery in partnership.Deliveries)
+        {
+            deliveries.Add(delivery.OnTime && delivery.Satisfaction >= context.Model.SatisfactionThreshold, delivery.Date.DayNumber, delivery.Date.DayNumber);
+        }
+
+        cooperation.Load(partnership.Interactions);
+        progress.Load(partnership);
+
+        var reports = new HealthReport[points];
+        var required = partnership.RequiredCompetencies;
+        var validUntil = new int[required.Length];
+        for (var k = 0; k < points; k++)
+        {
+            var day = from + (k * step);
+            List<HealthSignal>? signals = null;
+            var factors = new HealthFactor[5][];
+            factors[(int)HealthDimension.Trust] = trust.Factors(k);
+            factors[(int)HealthDimension.Competency] = CompetencyDimension.Factors(required.Length, Coverage(day, validUntil, ref signals), deliveries.At(k), context);
+            factors[(int)HealthDimension.Cooperation] = cooperation.Factors(k);
+            factors[(int)HealthDimension.PlanAlignment] = PlanAlignmentDimension.Measure(partnership, day, context);
+            factors[(int)HealthDimension.TrackedProgress] = progress.Factors(k, day);
+            reports[k] = assemble(
+                partnership.Partner.Id,
+                DateOnly.FromDayNumber(day),
+                factors,
+                signals is null ? [] : [.. signals.OrderBy(s => s.Code, StringComparer.Ordinal).ThenBy(s => s.Message, StringComparer.Ordinal)]);
+        }
+
+        return reports;
+    }
+
+    /// <summary>The points whose day lies in [<paramref name="first"/>, <paramref name="end"/>).</summary>
+    private (int Start, int End) Points(int first, int end) => (Index(first), end == Never ? points : Index(end));
+
+    private int Index(int day) => day <= from ? 0 : (int)Math.Min(points, (((long)day - from) + step - 1) / step);
+
+    private int Coverage(int day, int[] validUntil, ref List<HealthSignal>? signals)
+    {
+        var required = partnership.RequiredCompetencies;
+        Array.Fill(validUntil, int.MinValue);
+        var date = DateOnly.FromDayNumber(day);
+        foreach (var certification in partnership.Certifications)
+        {
+            if (!certification.IsValidOn(date))
+            {
+                continue;
+            }
+
+            var until = certification.ExpiresOn?.DayNumber ?? int.MaxValue;
+            for (var i = 0; i < required.Length; i++)
+            {
+                if (until > validUntil[i] && string.Equals(required[i], certification.Competency, StringComparison.OrdinalIgnoreCase))
+                {
+                    validUntil[i] = until;
+                }
+            }
+        }
+
+        return CompetencyDimension.Coverage(required, validUntil, day, context.Model, ref signals);
+    }
+
+    /// <summary>A count per point, from ranges added once.</summary>
+    private sealed class Counts(HistorySweep sweep)
+    {
+        private readonly long[] deltas = new long[sweep.points + 1];
+        private long[]? values;
+
+        public void Add(int first, int end, long times = 1)
+        {
+            var (start, stop) = sweep.Points(first, end);
+            if (start < stop)
+            {
+                deltas[start] += times;
+                deltas[stop] -= times;
+            }
+        }
+
+        public int At(int k) => (int)Values()[k];
+
+        public long LongAt(int k) => Values()[k];
+
+        private long[] Values()
+        {
+            if (values is null)
+            {
+                values = new long[deltas.Length];
+                long running = 0;
+                for (var k = 0; k < deltas.Length; k++)
+                {
+                    values[k] = running += deltas[k];
+                }
+            }
+
+            return values;
+        }
+    }
+
+    /// <summary>A recency-weighted sum per point: each item adds 2^((d − from)/H) while it is visible and weighs more than nothing.</summary>
+    private sealed class Weights(HistorySweep sweep, RecencyTable table)
+    {
+        private readonly double[] deltas = new double[sweep.points + 1];
+        private readonly int zeroAge = table.ZeroAge;
+        private double[]? values;
+
+        public void Add(int dated, int first, int end, double times = 1)
+        {
+            var last = (long)dated + zeroAge;
+            var (start, stop) = sweep.Points(first, (int)Math.Min(end, last));
+            if (start < stop)
+            {
+                var coefficient = times * Math.Pow(2.0, (dated - sweep.from) / table.HalfLifeDays);
+                deltas[start] += coefficient;
+                deltas[stop] -= coefficient;
+            }
+        }
+
+        /// <summary>The sum at point <paramref name="k"/>, in <see cref="FixedPoint"/> units.</summary>
+        public Int128 At(int k)
+        {
+            if (values is null)
+            {
+                values = new double[deltas.Length];
+                var running = 0.0;
+                for (var i = 0; i < deltas.Length; i++)
+                {
+                    values[i] = running += deltas[i];
+                }
+            }
+
+            var scale = Math.Pow(2.0, -((double)k * sweep.step) / table.HalfLifeDays);
+            return Int128.Max(Int128.Zero, FixedPoint.From(values[k] * scale));
+        }
+    }
+
+    /// <summary>A Beta-mean rate per point: weighted successes and failures, and their counts.</summary>
+    private sealed class RateSeries(HistorySweep sweep, RecencyTable table)
+    {
+        private readonly Weights positive = new(sweep, table);
+        private readonly Weights negative = new(sweep, table);
+        private readonly Counts successes = new(sweep);
+        private readonly Counts failures = new(sweep);
+
+        public void Add(bool success, int dated, int first, int end = Never)
+        {
+            (success ? positive : negative).Add(dated, first, end);
+            (success ? successes : failures).Add(first, end);
+        }
+
+        public RateTally At(int k) => new()
+        {
+            Positive = positive.At(k),
+            Negative = negative.At(k),
+            Successes = successes.At(k),
+            Failures = failures.At(k),
+        };
+    }
+
+    private sealed class TrustSeries(HistorySweep sweep)
+    {
+        private readonly Side[] sides = [Side.Partner, Side.Vendor];
+        private readonly (Weights Kept, Weights KeptLate, Weights Broken, Counts KeptCount, Counts KeptLateCount, Counts BrokenCount, Counts Overdue)[] bySide =
+            [Create(sweep), Create(sweep)];
+
+        public void Load(ImmutableArray<Commitment> commitments)
+        {
+            var grace = (int)Math.Floor(sweep.context.Model.GracePeriod.TotalDays);
+            foreach (var commitment in commitments)
+            {
+                var side = bySide[commitment.PromisedBy == Side.Partner ? 0 : 1];
+                var overdueFrom = commitment.DueOn.DayNumber + grace + 1;
+                int? resolved = commitment.Outcome switch
+                {
+                    CommitmentOutcome.Kept => (commitment.ResolvedOn ?? commitment.DueOn).DayNumber,
+                    CommitmentOutcome.KeptLate or CommitmentOutcome.Broken => commitment.ResolvedOn!.Value.DayNumber,
+                    _ => null,
+                };
+
+                side.Overdue.Add(overdueFrom, resolved is { } r ? Math.Max(r, overdueFrom) : Never);
+                if (resolved is not { } day)
+                {
+                    continue;
+                }
+
+                var (weights, counts) = commitment.Outcome switch
+                {
+                    CommitmentOutcome.Kept => (side.Kept, side.KeptCount),
+                    CommitmentOutcome.KeptLate => (side.KeptLate, side.KeptLateCount),
+                    _ => (side.Broken, side.BrokenCount),
+                };
+                weights.Add(day, day, Never);
+                counts.Add(day, Never);
+            }
+        }
+
+        public HealthFactor[] Factors(int k)
+        {
+            var tallies = new TrustDimension.SideTally[2];
+            for (var s = 0; s < sides.Length; s++)
+            {
+                var side = bySide[s];
+                var overdue = side.Overdue.At(k);
+                tallies[s] = new TrustDimension.SideTally
+                {
+                    kept = side.Kept.At(k),
+                    keptLate = side.KeptLate.At(k),
+                    broken = side.Broken.At(k) + (overdue * FixedPoint.Unit),
+                    keptCount = side.KeptCount.At(k),
+                    keptLateCount = side.KeptLateCount.At(k),
+                    brokenCount = side.BrokenCount.At(k) + overdue,
+                    overdueCount = overdue,
+                };
+            }
+
+            return TrustDimension.Factors(tallies[0], tallies[1], sweep.context);
+        }
+
+        private static (Weights, Weights, Weights, Counts, Counts, Counts, Counts) Create(HistorySweep sweep) =>
+            (new(sweep, sweep.context.Trust), new(sweep, sweep.context.Trust), new(sweep, sweep.context.Trust), new(sweep), new(sweep), new(sweep), new(sweep));
+    }
+
+    private sealed class CooperationSeries(HistorySweep sweep)
+    {
+        private readonly RateSeries requests = new(sweep, sweep.context.Cooperation);
+        private readonly RateSeries escalations = new(sweep, sweep.context.Cooperation);
+        private readonly RateSeries initiative = new(sweep, sweep.context.Cooperation);
+        private readonly Counts unanswered = new(sweep);
+        private readonly Counts unresolved = new(sweep);
+
+        public void Load(ImmutableArray<Interaction> interactions)
+        {
+            var model = sweep.context.Model;
+            var responseDue = (int)Math.Ceiling(model.ResponseTarget.TotalDays);
+            var resolutionDays = model.ResolutionTarget.TotalDays;
+            var resolutionDue = (int)Math.Ceiling(resolutionDays);
+            foreach (var interaction in interactions)
+            {
+                var day = interaction.Date.DayNumber;
+                initiative.Add(interaction.InitiatedBy == Side.Partner, day, day);
+                switch (interaction.Kind)
+                {
+                    case InteractionKind.Request:
+                        // Known once the answer's time has elapsed; failed once the target has.
+                        var known = interaction.ResponseTime is { } response ? day + (int)Math.Ceiling(response.TotalDays) : Never;
+                        var failed = day + responseDue;
+                        if (known <= failed)
+                        {
+                            requests.Add(interaction.ResponseTime <= model.ResponseTarget, day, known);
+                        }
+                        else
+                        {
+                            requests.Add(false, day, failed);
+                            unanswered.Add(failed, known);
+                        }
+
+                        break;
+                    case InteractionKind.Escalation:
+                        var resolved = interaction.ResolvedOn?.DayNumber ?? Never;
+                        var late = day + resolutionDue;
+                        if (resolved <= late)
+                        {
+                            escalations.Add(resolved - day <= resolutionDays, day, resolved);
+                        }
+                        else
+                        {
+                            escalations.Add(false, day, late);
+                            unresolved.Add(late, resolved);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        public HealthFactor[] Factors(int k) =>
+            CooperationDimension.Factors(requests.At(k), escalations.At(k), initiative.At(k), unanswered.At(k), unresolved.At(k), sweep.context);
+    }
+
+    private sealed class ProgressSeries(HistorySweep sweep)
+    {
+        private readonly RateSeries timeliness = new(sweep, sweep.context.TrackedProgress);
+        private readonly Weights completeness = new(sweep, sweep.context.TrackedProgress);
+        private readonly Weights filledWeight = new(sweep, sweep.context.TrackedProgress);
+        private readonly Counts deals = new(sweep);
+        private readonly Counts filled = new(sweep);
+        private readonly Counts open = new(sweep);
+        private readonly Counts fresh = new(sweep);
+        private int[] activity = [];
+        private int startedOn;
+
+        public void Load(Partnership partnership)
+        {
+            var model = sweep.context.Model;
+            var registrationDays = model.RegistrationWindow.TotalDays;
+            var window = (int)Math.Floor(model.UpdateWindow.TotalDays) + 1;
+            foreach (var deal in partnership.Opportunities)
+            {
+                var known = (deal.RegisteredOn ?? deal.CreatedOn).DayNumber;
+                var created = deal.CreatedOn.DayNumber;
+                if (deal.RegisteredOn is { } registered)
+                {
+                    timeliness.Add(registered.DayNumber - created <= registrationDays, created, known);
+                }
+
+                var fields = (deal.Amount is null ? 0 : 1) + (deal.ExpectedCloseOn is null ? 0 : 1) + (deal.Stage is null ? 0 : 1);
+                completeness.Add(created, known, Never);
+                filledWeight.Add(created, known, Never, fields);
+                deals.Add(known, Never);
+                filled.Add(known, Never, fields);
+
+                var closes = deal.ClosedOn?.DayNumber ?? Never;
+                open.Add(known, closes);
+
+                // Fresh while the latest known activity (registration, then the last update) is recent.
+                var updated = deal.LastUpdatedOn?.DayNumber;
+                if (updated is { } last && last > known)
+                {
+                    fresh.Add(known, Math.Min(Math.Min(last, (int)Math.Min(Never, (long)known + window)), closes));
+                    fresh.Add(last, (int)Math.Min(closes, (long)last + window));
+                }
+                else
+                {
+                    fresh.Add(known, (int)Math.Min(closes, (long)known + window));
+                }
+            }
+
+            var days = new DayList();
+            ActivityLog.Visit(partnership, ref days);
+            activity = [.. days.Days.Order()];
+            startedOn = partnership.StartedOn.DayNumber;
+        }
+
+        public HealthFactor[] Factors(int k, int day)
+        {
+            var weeks = sweep.context.Model.CadenceWeeks;
+            int observed = 0, active = 0;
+            for (var week = 0; week < weeks; week++)
+            {
+                var last = day - (7 * week);
+                if (last < startedOn)
+                {
+                    continue;
+                }
+
+                observed++;
+                var at = LowerBound(activity, last - 6);
+                active += at < activity.Length && activity[at] <= last ? 1 : 0;
+            }
+
+            return TrackedProgressDimension.Factors(
+                timeliness.At(k), completeness.At(k), filledWeight.At(k), deals.At(k), filled.At(k), open.At(k), fresh.At(k), observed, active, sweep.context);
+        }
+
+        private static int LowerBound(int[] sorted, int value)
+        {
+            var index = Array.BinarySearch(sorted, value);
+            if (index < 0)
+            {
+                return ~index;
+            }
+
+            while (index > 0 && sorted[index - 1] == value)
+            {
+                index--;
+            }
+
+            return index;
+        }
+
+        private struct DayList() : IActivitySink
+        {
+            public List<int> Days { get; } = [];
+
+            public readonly void Mark(int day) => Days.Add(day);
+        }
+    }
+}
