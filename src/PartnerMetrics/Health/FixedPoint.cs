@@ -2,8 +2,8 @@ namespace PartnerMetrics.Health;
 
 /// <summary>
 /// Evidence weights as 128-bit integers in units of 2⁻¹⁰⁰. Every recency weight is a double of at
-/// least 2⁻⁴⁰ (older evidence weighs exactly 0), so scaling it by 2¹⁰⁰ is exact: the integer sum is
-/// the exact sum of the weights, whatever their order (DOMAIN rule 2, to the last bit).
+/// least 2⁻⁴⁰ (older evidence weighs exactly 0), so scaling it by 2¹⁰⁰ loses nothing and the integer
+/// sum is the exact sum of the weights, whatever their order (DOMAIN rule 2, to the last bit).
 /// </summary>
 internal static class FixedPoint
 {
