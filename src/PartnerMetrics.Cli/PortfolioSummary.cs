@@ -1,0 +1,44 @@
+using PartnerMetrics.Health;
+using PartnerMetrics.Insights;
+using PartnerMetrics.Pipeline;
+
+namespace PartnerMetrics.Cli;
+
+/// <summary>What the demo shows: every partner's health, the top partners per district, and hunting versus farming per district.</summary>
+internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow> Partners, IReadOnlyList<TopPartnerRow> TopPartners, IReadOnlyList<MixRow> HuntingFarming)
+{
+    public static PortfolioSummary Create(Portfolio portfolio, DateOnly asOf)
+    {
+        var scorer = new HealthScorer();
+        var advisor = new PartnershipAdvisor(scorer);
+        var insights = new PortfolioInsights(scorer, portfolio, asOf);
+        var partners = portfolio.Partnerships.Select((p, i) =>
+        {
+            var report = insights.Reports[i];
+            var next = advisor.Recommend(p, asOf).FirstOrDefault();
+            return new PartnerRow(
+                p.Partner.Id.ToString(),
+                p.Partner.Name,
+                p.Partner.District,
+                p.Partner.Type.ToString(),
+                Math.Round(report.Score, 1),
+                report.Band.ToString(),
+                Math.Round(report.Confidence, 2),
+                report.Dimensions.Select(d => d.Score is { } s ? Math.Round(s, 0) : (double?)null).ToArray(),
+                next?.Code,
+                next is null ? null : Math.Round(next.Impact, 1));
+        }).ToList();
+        var top = insights.TopPartners(7).SelectMany(d => d.Partners.Select((s, rank) => new TopPartnerRow(d.District, rank + 1, s.Partner.Id.ToString(), s.Partner.Name, Math.Round(s.RankingScore, 3)))).ToList();
+        var deals = portfolio.AllOpportunities().Where(o => o.CreatedOn <= asOf).ToList();
+        var mix = PipelineAnalytics.GroupBy(deals, PipelineKeys.District).Groups
+            .Select(g => new MixRow(g.Key, g.Result.WonCount, g.Result.WonValue, g.Result.HuntingShareByValue, g.Result.WinRateByCount, g.Result.Profile?.ToString()))
+            .ToList();
+        return new PortfolioSummary(asOf, partners, top, mix);
+    }
+}
+
+internal sealed record PartnerRow(string Id, string Name, string? District, string Type, double Score, string Band, double Confidence, double?[] Dimensions, string? NextAction, double? NextActionImpact);
+
+internal sealed record TopPartnerRow(string? District, int Rank, string Id, string Name, double RankingScore);
+
+internal sealed record MixRow(string? District, long WonDeals, decimal WonValue, double? HuntingShareByValue, double? WinRate, string? Profile);
