@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using PartnerMetrics.Health;
+using PartnerMetrics.Insights;
+using PartnerMetrics.Partners;
+
+namespace PartnerMetrics.DependencyInjection;
+
+/// <summary>Partner health as of today (from the host's <see cref="TimeProvider"/>) or any day.</summary>
+public interface IPartnerHealth
+{
+    /// <summary>Gets the health model in use.</summary>
+    HealthModel Model { get; }
+
+    /// <summary>Gets today's date from the host's clock.</summary>
+    DateOnly Today { get; }
+
+    /// <summary>Scores a partnership as of today.</summary>
+    /// <param name="partnership">The partnership.</param>
+    /// <returns>The report.</returns>
+    HealthReport Score(Partnership partnership);
+
+    /// <summary>Scores a partnership as of a day.</summary>
+    /// <param name="partnership">The partnership.</param>
+    /// <param name="asOf">The day.</param>
+    /// <returns>The report.</returns>
+    HealthReport Score(Partnership partnership, DateOnly asOf);
+
+    /// <summary>Recommends next actions as of today, most valuable first.</summary>
+    /// <param name="partnership">The partnership.</param>
+    /// <returns>The recommendations.</returns>
+    ImmutableArray<Recommendation> Recommend(Partnership partnership);
+}
