@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PartnerMetrics.Serialization;
 
 namespace PartnerMetrics.Cli;
 
@@ -11,6 +12,8 @@ public static class Program
     /// <summary>Runs the command line with the given output streams (for tests and hosts).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
         var asOf = new Option<DateOnly?>("--as-of") { Description = "The day to score as of (yyyy-MM-dd). Default: the last day of the data." };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
@@ -22,31 +25,63 @@ public static class Program
             format,
             outFile,
         };
-        demo.SetAction(result =>
+        demo.SetAction(result => Report(DemoPortfolio.Create(), result.GetValue(asOf) ?? DemoPortfolio.Today, result.GetValue(format), result.GetValue(outFile), output));
+
+        var file = new Argument<FileInfo>("portfolio") { Description = "A portfolio exported from a CRM, in the PartnerMetrics JSON form (docs/model.md)." };
+        var score = new Command("score", "Score every partnership of a portfolio JSON file and show health, top partners and hunting versus farming.")
         {
-            var day = result.GetValue(asOf) ?? DemoPortfolio.Today;
-            var portfolio = DemoPortfolio.Create();
-            var summary = PortfolioSummary.Create(portfolio, day);
-            using var writer = result.GetValue(outFile) is { } file ? new StreamWriter(file.FullName) : null;
-            var target = writer ?? output;
-            if (result.GetValue(format) == "json")
+            file,
+            asOf,
+            format,
+            outFile,
+        };
+        score.SetAction(result =>
+        {
+            var path = result.GetValue(file)!;
+            Portfolio portfolio;
+            try
             {
-                target.WriteLine(System.Text.Json.JsonSerializer.Serialize(summary, SummaryJsonContext.Default.PortfolioSummary));
+                using var stream = path.OpenRead();
+                portfolio = PartnerMetricsJson.Deserialize<Portfolio>(stream);
             }
-            else
+            catch (IOException ioError)
             {
-                SummaryTable.Write(summary, target);
+                error.WriteLine($"Cannot read {path.FullName}: {ioError.Message}");
+                return ExitCodes.InputUnreadable;
+            }
+            catch (System.Text.Json.JsonException jsonError)
+            {
+                error.WriteLine($"{path.Name}: {jsonError.Message}");
+                return ExitCodes.InvalidInput;
             }
 
-            if (writer is not null)
-            {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {result.GetValue(outFile)!.FullName}"));
-            }
-
-            return 0;
+            var lastDay = portfolio.AllOpportunities().Select(o => o.LastUpdatedOn ?? o.ClosedOn ?? o.CreatedOn).DefaultIfEmpty(DemoPortfolio.Today).Max();
+            return Report(portfolio, result.GetValue(asOf) ?? lastDay, result.GetValue(format), result.GetValue(outFile), output);
         });
 
-        var root = new RootCommand("PartnerMetrics: partner health scoring and hunting-versus-farming pipeline analytics on CRM data.") { demo };
+        var root = new RootCommand("PartnerMetrics: partner health scoring and hunting-versus-farming pipeline analytics on CRM data.") { demo, score };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private static int Report(Portfolio portfolio, DateOnly asOf, string? format, FileInfo? outFile, TextWriter output)
+    {
+        var summary = PortfolioSummary.Create(portfolio, asOf);
+        using var writer = outFile is null ? null : new StreamWriter(outFile.FullName);
+        var target = writer ?? output;
+        if (format == "json")
+        {
+            target.WriteLine(System.Text.Json.JsonSerializer.Serialize(summary, SummaryJsonContext.Default.PortfolioSummary));
+        }
+        else
+        {
+            SummaryTable.Write(summary, target);
+        }
+
+        if (outFile is not null)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {outFile.FullName}"));
+        }
+
+        return ExitCodes.Success;
     }
 }

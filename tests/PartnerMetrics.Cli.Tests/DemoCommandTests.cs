@@ -73,3 +73,56 @@ public class DemoCommandTests
     public void InvalidArguments_FailWithANonZeroExitCode(params string[] args) =>
         Assert.NotEqual(0, Run(args).Exit);
 }
+
+public class ScoreCommandTests
+{
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = Program.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Score_APortfolioFile_ShowsItsPartners()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"portfolio-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(path, PartnerMetrics.Serialization.PartnerMetricsJson.Serialize(DemoPortfolio.Create()));
+
+            var (exit, json, _) = Run("score", path, "--as-of", "2025-06-30", "--format", "json");
+
+            Assert.Equal(0, exit);
+            Assert.Equal(Run("demo", "--format", "json").Output, json);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Score_InvalidPortfolio_ExitsTwoNamingThePath()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"portfolio-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(path, """{"opportunities":[{"id":"O-1","accountId":"A","motion":"NewLogo","source":"Direct","route":"Direct","outcome":"Won","createdOn":"2025-01-01","amount":-5}]}""");
+
+            var (exit, _, error) = Run("score", path);
+
+            Assert.Equal(2, exit);
+            Assert.Contains("$.opportunities[0].amount", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Score_MissingFile_ExitsThree() =>
+        Assert.Equal(3, Run("score", "/no/such/portfolio.json").Exit);
+}
