@@ -1,17 +1,10 @@
 using System.Text.Json;
+using static PartnerMetrics.Cli.Tests.Cli;
 
 namespace PartnerMetrics.Cli.Tests;
 
 public class DemoCommandTests
 {
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = Program.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Demo_PrintsHealthTopPartnersAndHuntingVersusFarming()
     {
@@ -76,14 +69,6 @@ public class DemoCommandTests
 
 public class ScoreCommandTests
 {
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = Program.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void Score_APortfolioFile_ShowsItsPartners()
     {

@@ -12,12 +12,32 @@ internal static class CompetencyDimension
     public static HealthFactor[] Measure(Partnership partnership, int asOf, ScoringContext context, ref List<HealthSignal>? signals)
     {
         var model = context.Model;
-        var day = DateOnly.FromDayNumber(asOf);
         var required = partnership.RequiredCompetencies;
-
-        // For each required competency, the latest expiry among its valid certifications
-        // (int.MaxValue: one never expires; int.MinValue: none is valid).
         Span<int> validUntil = required.Length <= 64 ? stackalloc int[required.Length] : new int[required.Length];
+        LatestValidExpiries(partnership, asOf, validUntil);
+        var covered = Coverage(required, validUntil, asOf, model, ref signals);
+
+        RateTally deliveries = default;
+        foreach (var delivery in partnership.Deliveries)
+        {
+            var age = asOf - delivery.Date.DayNumber;
+            if (age >= 0)
+            {
+                deliveries.Add(delivery.OnTime && delivery.Satisfaction >= model.SatisfactionThreshold, context.Competency.Weight(age));
+            }
+        }
+
+        return Factors(required.Length, covered, deliveries, context);
+    }
+
+    /// <summary>
+    /// For each required competency, the latest expiry among its certifications valid on the day:
+    /// <see cref="int.MaxValue"/> when one never expires, <see cref="int.MinValue"/> when none is valid.
+    /// </summary>
+    public static void LatestValidExpiries(Partnership partnership, int asOf, Span<int> validUntil)
+    {
+        var required = partnership.RequiredCompetencies;
+        var day = DateOnly.FromDayNumber(asOf);
         validUntil.Fill(int.MinValue);
         foreach (var certification in partnership.Certifications)
         {
@@ -35,20 +55,6 @@ internal static class CompetencyDimension
                 }
             }
         }
-
-        var covered = Coverage(required, validUntil, asOf, model, ref signals);
-
-        RateTally deliveries = default;
-        foreach (var delivery in partnership.Deliveries)
-        {
-            var age = asOf - delivery.Date.DayNumber;
-            if (age >= 0)
-            {
-                deliveries.Add(delivery.OnTime && delivery.Satisfaction >= model.SatisfactionThreshold, context.Competency.Weight(age));
-            }
-        }
-
-        return Factors(required.Length, covered, deliveries, context);
     }
 
     /// <summary>Counts the covered requirements and signals those expiring soon, from each one's latest valid expiry.</summary>

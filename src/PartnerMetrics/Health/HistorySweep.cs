@@ -76,27 +76,8 @@ internal sealed class HistorySweep
 
     private int Coverage(int day, int[] validUntil, ref List<HealthSignal>? signals)
     {
-        var required = partnership.RequiredCompetencies;
-        Array.Fill(validUntil, int.MinValue);
-        var date = DateOnly.FromDayNumber(day);
-        foreach (var certification in partnership.Certifications)
-        {
-            if (!certification.IsValidOn(date))
-            {
-                continue;
-            }
-
-            var until = certification.ExpiresOn?.DayNumber ?? int.MaxValue;
-            for (var i = 0; i < required.Length; i++)
-            {
-                if (until > validUntil[i] && string.Equals(required[i], certification.Competency, StringComparison.OrdinalIgnoreCase))
-                {
-                    validUntil[i] = until;
-                }
-            }
-        }
-
-        return CompetencyDimension.Coverage(required, validUntil, day, context.Model, ref signals);
+        CompetencyDimension.LatestValidExpiries(partnership, day, validUntil);
+        return CompetencyDimension.Coverage(partnership.RequiredCompetencies, validUntil, day, context.Model, ref signals);
     }
 
     /// <summary>A count per point, from ranges added once.</summary>
