@@ -1,13 +1,16 @@
 #:property GenerateDocumentationFile=true
 #:property NoWarn=CS1591
-// Checks the packed NuGet packages: icon, README, license expression, XML docs for every target
-// framework, and a symbols package beside each one. Run: dotnet run .ci/check-packages.cs -- <dir>
+// Checks the packed NuGet packages: icon, README, license expression, SourceLink commit, XML docs for
+// every target framework of a library, the command of the tool, and a symbols package beside each one.
+// Run: dotnet run .ci/check-packages.cs -- <dir>
 using System.IO.Compression;
 using System.Xml.Linq;
 
 var directory = args.Length > 0 ? args[0] : "artifacts/packages";
 var packages = Directory.GetFiles(directory, "*.nupkg").Where(p => !p.EndsWith(".symbols.nupkg", StringComparison.Ordinal)).ToArray();
 var problems = new List<string>();
+string[] expected = ["PartnerMetrics", "PartnerMetrics.DependencyInjection", "PartnerMetrics.Cli"];
+var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 if (packages.Length == 0)
 {
     problems.Add($"no .nupkg in {directory}");
@@ -24,6 +27,7 @@ foreach (var package in packages)
     var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
     string? Meta(string element) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == element)?.Value;
     var id = Meta("id")!;
+    ids.Add(id);
 
     void Require(bool condition, string problem)
     {
@@ -39,12 +43,29 @@ foreach (var package in packages)
     Require(!string.IsNullOrWhiteSpace(Meta("description")), "description missing");
     Require(metadata.Elements().Any(e => e.Name.LocalName == "repository" && e.Attribute("commit") is not null), "SourceLink repository commit missing");
 
-    var frameworks = entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith(".dll", StringComparison.Ordinal))
+    var isTool = metadata.Descendants().Any(e => e.Name.LocalName == "packageType" && e.Attribute("name")?.Value == "DotnetTool");
+    var root = isTool ? "tools" : "lib";
+    var frameworks = entries.Where(e => e.StartsWith($"{root}/", StringComparison.Ordinal) && e.EndsWith($"/{id}.dll", StringComparison.Ordinal))
         .Select(e => e.Split('/')[1]).Distinct().ToArray();
-    Require(frameworks.Length > 0, "no lib/ assemblies");
+    Require(frameworks.Length > 0, $"no {root}/ assembly named {id}.dll");
+    string AssemblyFolder(string framework) => isTool ? $"tools/{framework}/any" : $"lib/{framework}";
     foreach (var framework in frameworks)
     {
-        Require(entries.Contains($"lib/{framework}/{id}.xml"), $"XML docs missing for {framework}");
+        if (isTool)
+        {
+            var settings = zip.GetEntry($"{AssemblyFolder(framework)}/DotnetToolSettings.xml");
+            Require(settings is not null, $"DotnetToolSettings.xml missing for {framework}");
+            if (settings is not null)
+            {
+                using var settingsStream = settings.Open();
+                var command = XDocument.Load(settingsStream).Descendants().SingleOrDefault(e => e.Name.LocalName == "Command");
+                Require(command?.Attribute("Name")?.Value == "partnermetrics", "tool command is not named partnermetrics");
+            }
+        }
+        else
+        {
+            Require(entries.Contains($"lib/{framework}/{id}.xml"), $"XML docs missing for {framework}");
+        }
     }
 
     var symbols = Path.Combine(Path.GetDirectoryName(package)!, Path.GetFileNameWithoutExtension(package) + ".snupkg");
@@ -54,13 +75,14 @@ foreach (var package in packages)
         using var symbolZip = ZipFile.OpenRead(symbols);
         foreach (var framework in frameworks)
         {
-            Require(symbolZip.GetEntry($"lib/{framework}/{id}.pdb") is not null, $"{framework} PDB missing from .snupkg");
+            Require(symbolZip.GetEntry($"{AssemblyFolder(framework)}/{id}.pdb") is not null, $"{framework} PDB missing from .snupkg");
         }
     }
 
-    Console.WriteLine($"checked {name}: frameworks {string.Join(", ", frameworks)}");
+    Console.WriteLine($"checked {name}: {(isTool ? "tool" : "library")}, frameworks {string.Join(", ", frameworks)}");
 }
 
+problems.AddRange(expected.Where(e => !ids.Contains(e)).Select(e => $"package {e} was not produced"));
 foreach (var problem in problems)
 {
     Console.Error.WriteLine($"package check failed: {problem}");
