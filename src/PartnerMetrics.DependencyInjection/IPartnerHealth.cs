@@ -29,4 +29,17 @@ public interface IPartnerHealth
     /// <param name="partnership">The partnership.</param>
     /// <returns>The recommendations.</returns>
     ImmutableArray<Recommendation> Recommend(Partnership partnership);
+
+    /// <summary>Scores every partnership of a portfolio as of today, on all cores, for the portfolio views (top partners per district, partner-type fit, journey, bands).</summary>
+    /// <param name="portfolio">The portfolio.</param>
+    /// <returns>The insights.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="portfolio"/> is <see langword="null"/>.</exception>
+    PortfolioInsights Insights(Portfolio portfolio);
+
+    /// <summary>Scores every partnership of a portfolio as of a day, on all cores, for the portfolio views.</summary>
+    /// <param name="portfolio">The portfolio.</param>
+    /// <param name="asOf">The day.</param>
+    /// <returns>The insights.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="portfolio"/> is <see langword="null"/>.</exception>
+    PortfolioInsights Insights(Portfolio portfolio, DateOnly asOf);
 }

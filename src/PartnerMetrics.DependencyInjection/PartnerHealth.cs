@@ -23,13 +23,17 @@ internal sealed class PartnerHealth : IPartnerHealth
 
     public HealthModel Model => scorer.Model;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => HostClock.Today(clock);
 
     public HealthReport Score(Partnership partnership) => scorer.Score(partnership, Today);
 
     public HealthReport Score(Partnership partnership, DateOnly asOf) => scorer.Score(partnership, asOf);
 
     public ImmutableArray<Recommendation> Recommend(Partnership partnership) => advisor.Recommend(partnership, Today);
+
+    public PortfolioInsights Insights(Portfolio portfolio) => new(scorer, portfolio, Today);
+
+    public PortfolioInsights Insights(Portfolio portfolio, DateOnly asOf) => new(scorer, portfolio, asOf);
 
     /// <summary>The model of the options: the JSON file when one is named, else <see cref="PartnerMetricsOptions.Model"/>.</summary>
     internal static HealthModel ModelOf(PartnerMetricsOptions options)

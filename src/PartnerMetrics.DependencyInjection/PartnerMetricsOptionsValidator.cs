@@ -7,6 +7,11 @@ internal sealed class PartnerMetricsOptionsValidator : IValidateOptions<PartnerM
 {
     public ValidateOptionsResult Validate(string? name, PartnerMetricsOptions options)
     {
+        if (options.Pipeline is null)
+        {
+            return ValidateOptionsResult.Fail($"PartnerMetrics: '{nameof(PartnerMetricsOptions.Pipeline)}' must not be null.");
+        }
+
         try
         {
             PartnerHealth.ModelOf(options);

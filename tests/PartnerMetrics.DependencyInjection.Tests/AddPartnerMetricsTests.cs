@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
 using PartnerMetrics.Serialization;
 
 namespace PartnerMetrics.DependencyInjection.Tests;
@@ -9,13 +11,6 @@ namespace PartnerMetrics.DependencyInjection.Tests;
 public class AddPartnerMetricsTests
 {
     private static readonly Partnership Partnership = new(new Partner(new PartnerId("P-1"), "Contoso", PartnerType.Reseller), new DateOnly(2024, 1, 1));
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-
-        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-    }
 
     [Fact]
     public void AddPartnerMetrics_UsesTheHostsClockForToday()
@@ -39,8 +34,104 @@ public class AddPartnerMetricsTests
         services.AddPartnerMetrics();
 
         Assert.Single(services, d => d.ServiceType == typeof(IPartnerHealth));
+        Assert.Single(services, d => d.ServiceType == typeof(IPipelineAnalytics));
         Assert.Single(services, d => d.ServiceType == typeof(TimeProvider));
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<PartnerMetricsOptions>));
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_EachWayOfTheDocs_RegistersOnceAndConfiguresInOrder()
+    {
+        var builder = WebApplication.CreateBuilder();
+
+        // docs:begin di-register
+        builder.Services.AddPartnerMetrics();                                        // the default model
+        builder.Services.AddPartnerMetrics(o => o.ModelPath = "health-model.json");  // or a model stored as JSON
+        builder.Services.AddPartnerMetrics(o => o.Model = HealthModel.Default with { LossAversion = 3 });
+        builder.Services.AddPartnerMetrics(o => o.Pipeline = new PipelineOptions { TopPartners = 7 });
+        // docs:end di-register
+
+        Assert.Single(builder.Services, d => d.ServiceType == typeof(IPartnerHealth));
+        Assert.Single(builder.Services, d => d.ServiceType == typeof(IPipelineAnalytics));
+        using var provider = builder.Services.BuildServiceProvider();
+        var options = new PartnerMetricsOptions();   // configured, not validated: the example's model file does not exist
+        foreach (var configure in provider.GetServices<IConfigureOptions<PartnerMetricsOptions>>())
+        {
+            configure.Configure(options);
+        }
+
+        Assert.Equal(("health-model.json", 3.0, 7), (options.ModelPath, options.Model.LossAversion, options.Pipeline.TopPartners));
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_RegistersSingletons()
+    {
+        var services = new ServiceCollection().AddPartnerMetrics();
+
+        foreach (var service in new[] { typeof(IPartnerHealth), typeof(IPipelineAnalytics), typeof(TimeProvider) })
+        {
+            Assert.Equal(ServiceLifetime.Singleton, Assert.Single(services, d => d.ServiceType == service).Lifetime);
+        }
+
+        using var provider = services.BuildServiceProvider();
+        Assert.Same(provider.GetRequiredService<IPipelineAnalytics>(), provider.GetRequiredService<IPipelineAnalytics>());
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_WithoutAHostClock_UsesTheSystemClock()
+    {
+        using var provider = new ServiceCollection().AddPartnerMetrics().BuildServiceProvider();
+
+        Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_TodayIsTheDateInTheClocksTimeZone()
+    {
+        // 23:30 UTC on 30 June is already 1 July at UTC+02:00.
+        var zone = TimeZoneInfo.CreateCustomTimeZone("UTC+2", TimeSpan.FromHours(2), "UTC+2", "UTC+2");
+        var clock = new FixedClock(new DateTimeOffset(2025, 6, 30, 23, 30, 0, TimeSpan.Zero), zone);
+        using var provider = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddPartnerMetrics().BuildServiceProvider();
+
+        Assert.Equal(new DateOnly(2025, 7, 1), provider.GetRequiredService<IPartnerHealth>().Today);
+        Assert.Equal(new DateOnly(2025, 7, 1), provider.GetRequiredService<IPipelineAnalytics>().Today);
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_AfterTheUsersOwnServices_KeepsThem()
+    {
+        var clock = Examples.ClockAt(Examples.Today);
+        var health = new PartnerHealth(Options.Create(new PartnerMetricsOptions()), clock);
+        var analytics = new ConfiguredPipelineAnalytics(Options.Create(new PartnerMetricsOptions()), clock);
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(clock)
+            .AddSingleton<IPartnerHealth>(health)
+            .AddSingleton<IPipelineAnalytics>(analytics);
+
+        using var provider = services.AddPartnerMetrics().BuildServiceProvider();
+
+        Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
+        Assert.Same(health, provider.GetRequiredService<IPartnerHealth>());
+        Assert.Same(analytics, provider.GetRequiredService<IPipelineAnalytics>());
+        Assert.Single(services, d => d.ServiceType == typeof(IPipelineAnalytics));
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_WithoutPipelineOptions_FailsAtStartWithTheReason()
+    {
+        using var provider = new ServiceCollection().AddPartnerMetrics(o => o.Pipeline = null!).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains("'Pipeline' must not be null", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_WithoutAModel_FailsAtStartWithTheReason()
+    {
+        using var provider = new ServiceCollection().AddPartnerMetrics(o => o.Model = null!).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains("'Model' must not be null", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,15 +9,20 @@ namespace PartnerMetrics.Tests.Docs;
 /// <summary>Documentation code is compiled here and quoted verbatim by the pages, so that it cannot rot.</summary>
 public class DocsSnippetTests
 {
+    /// <summary>Each page quotes a region of a compiled test file; <paramref name="source"/> is relative to the repository, so any test project's code can be quoted.</summary>
     [Theory]
-    [InlineData("docs/model.md", "Docs/CrmMappingExample.cs", "crm-mapping")]
-    [InlineData("README.md", "Docs/DocsSnippetTests.cs", "readme-quick-start")]
-    [InlineData("README.md", "Docs/DocsSnippetTests.cs", "readme-score")]
-    [InlineData("docs/pipeline.md", "Docs/DocsSnippetTests.cs", "pipeline-sharding")]
+    [InlineData("docs/model.md", "tests/PartnerMetrics.Tests/Docs/CrmMappingExample.cs", "crm-mapping")]
+    [InlineData("README.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "readme-quick-start")]
+    [InlineData("README.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "readme-score")]
+    [InlineData("docs/pipeline.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "pipeline-sharding")]
+    [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.DependencyInjection.Tests/AddPartnerMetricsTests.cs", "di-register")]
+    [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.DependencyInjection.Tests/ConfigurationBindingTests.cs", "di-configuration")]
+    [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.DependencyInjection.Tests/AspNetCoreExampleTests.cs", "aspnetcore-minimal")]
+    [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.DependencyInjection.Tests/PipelineAnalyticsServiceTests.cs", "di-pipeline")]
     public void Page_QuotesTheCompiledSnippetVerbatim(string page, string source, string snippet)
     {
         var root = RepositoryRoot();
-        var code = Region(File.ReadAllText(Path.Combine(root, "tests", "PartnerMetrics.Tests", source)), snippet);
+        var code = Region(File.ReadAllText(Path.Combine(root, source)), snippet);
         var text = File.ReadAllText(Path.Combine(root, page)).ReplaceLineEndings("\n");
 
         Assert.Contains(code, text, StringComparison.Ordinal);

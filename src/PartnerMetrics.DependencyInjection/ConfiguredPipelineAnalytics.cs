@@ -1,0 +1,90 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using PartnerMetrics.Pipeline;
+
+namespace PartnerMetrics.DependencyInjection;
+
+/// <summary>The registered <see cref="IPipelineAnalytics"/>: the library's accumulators with the configured options and the host's clock.</summary>
+internal sealed class ConfiguredPipelineAnalytics : IPipelineAnalytics
+{
+    private readonly TimeProvider clock;
+
+    public ConfiguredPipelineAnalytics(IOptions<PartnerMetricsOptions> options, TimeProvider clock)
+    {
+        this.clock = clock;
+        Options = options.Value.Pipeline;
+    }
+
+    public PipelineOptions Options { get; }
+
+    public DateOnly Today => HostClock.Today(clock);
+
+    public PipelineResult Summarize(IEnumerable<Opportunity> opportunities) => PipelineAnalytics.Summarize(opportunities, Options);
+
+    public PipelineResult Summarize(IEnumerable<Opportunity> opportunities, PipelineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(opportunities);
+        ArgumentNullException.ThrowIfNull(options);
+        return PipelineAnalytics.Summarize(opportunities, options);
+    }
+
+    public GroupedPipelineResult<TKey> GroupBy<TKey>(IEnumerable<Opportunity> opportunities, Func<Opportunity, TKey?> key) =>
+        GroupBy(opportunities, key, Options);
+
+    public GroupedPipelineResult<TKey> GroupBy<TKey>(IEnumerable<Opportunity> opportunities, Func<Opportunity, TKey?> key, PipelineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(opportunities);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(options);
+        return PipelineAnalytics.GroupBy(opportunities, key, options);
+    }
+
+    public RetentionResult Retention(IEnumerable<RevenueSnapshot> snapshots, DateOnly windowStart)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        var today = Today;
+        if (windowStart > today)
+        {
+            throw new ArgumentOutOfRangeException(nameof(windowStart), windowStart, $"'{nameof(windowStart)}' ({Iso(windowStart)}) must not be after today ({Iso(today)}).");
+        }
+
+        return Retention(snapshots, windowStart, today);
+    }
+
+    public RetentionResult Retention(IEnumerable<RevenueSnapshot> snapshots, DateOnly windowStart, DateOnly windowEnd)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        if (windowEnd < windowStart)
+        {
+            throw new ArgumentOutOfRangeException(nameof(windowEnd), windowEnd, $"'{nameof(windowEnd)}' ({Iso(windowEnd)}) must not be before '{nameof(windowStart)}' ({Iso(windowStart)}).");
+        }
+
+        var accumulator = new RetentionAccumulator(windowStart, windowEnd);
+        accumulator.AddRange(snapshots);
+        return accumulator.Result();
+    }
+
+    public BrandEquityDebtResult BrandEquityDebt(IEnumerable<Opportunity> opportunities, IEnumerable<RevenueSnapshot> snapshots)
+    {
+        ArgumentNullException.ThrowIfNull(opportunities);
+        ArgumentNullException.ThrowIfNull(snapshots);
+        var accumulator = new BrandEquityDebtAccumulator();
+        Each(opportunities, nameof(opportunities), accumulator.Add);
+        Each(snapshots, nameof(snapshots), accumulator.Add);
+        return accumulator.Result();
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Adds each item of a caller's sequence, rejecting <see langword="null"/> items with their index as the library does.</summary>
+    private static void Each<T>(IEnumerable<T> items, string paramName, Action<T> add)
+        where T : class
+    {
+        var index = 0;
+        foreach (var item in items)
+        {
+            add(item ?? throw new ArgumentException($"'{paramName}' must not contain null; item {index} is null.", paramName));
+            index++;
+        }
+    }
+}
