@@ -15,9 +15,9 @@ public class DocsSnippetTests
     [InlineData("README.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "readme-quick-start")]
     [InlineData("README.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "readme-score")]
     [InlineData("docs/pipeline.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "pipeline-sharding")]
-    [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.DependencyInjection.Tests/AddPartnerMetricsTests.cs", "di-register")]
-    [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.DependencyInjection.Tests/ConfigurationBindingTests.cs", "di-configuration")]
-    [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.DependencyInjection.Tests/AspNetCoreExampleTests.cs", "aspnetcore-minimal")]
+    [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.AspNetCore.Tests/DocsRegistrationTests.cs", "di-register")]
+    [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.AspNetCore.Tests/ConfigurationBindingTests.cs", "di-configuration")]
+    [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.AspNetCore.Tests/AspNetCoreExampleTests.cs", "aspnetcore-minimal")]
     [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.DependencyInjection.Tests/PipelineAnalyticsServiceTests.cs", "di-pipeline")]
     public void Page_QuotesTheCompiledSnippetVerbatim(string page, string source, string snippet)
     {
