@@ -59,7 +59,7 @@ public static class Program
             return Report(portfolio, result.GetValue(asOf) ?? lastDay, result.GetValue(format), result.GetValue(outFile), output);
         });
 
-        var root = new RootCommand("PartnerMetrics: partner health scoring and hunting-versus-farming pipeline analytics on CRM data.") { demo, score };
+        var root = new RootCommand("PartnerMetrics: partner health scoring and hunting-versus-farming pipeline analytics on CRM data.") { demo, score, PipelineCommand.Create(output, error) };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 

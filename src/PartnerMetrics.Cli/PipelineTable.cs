@@ -1,0 +1,72 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace PartnerMetrics.Cli;
+
+/// <summary>Renders a <see cref="PipelineReport"/> as a console table; an undefined rate shows as "—".</summary>
+internal static class PipelineTable
+{
+    private const string Undefined = "—";
+
+    private static readonly string[] Metrics =
+        ["Deals", "Won", "Win rate", "Win rate (value)", "Won value", "Hunting share (value)", "Cycle mean (d)", "Cycle median (d)", "Velocity / day", "Partner HHI", "Profile"];
+
+    public static void Write(PipelineReport report, TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = writer == Console.Out ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = writer == Console.Out ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = Math.Max(console.Profile.Width, 200);
+        var by = report.By.Count == 0 ? "all deals" : $"by {string.Join(" × ", report.By)}";
+        console.Write(new Rule(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Pipeline of {report.Input}: {report.Total.Deals:N0} deals, {by}"))));
+
+        var keyColumns = report.By.Count == 0 ? ["Group"] : report.By.Select(k => char.ToUpperInvariant(k[0]) + k[1..]).ToArray();
+        var table = new Table().AddColumns([.. keyColumns, .. Metrics]);
+        for (var i = keyColumns.Length; i < keyColumns.Length + Metrics.Length - 1; i++)
+        {
+            table.Columns[i].RightAligned();
+        }
+
+        foreach (var row in report.Groups)
+        {
+            string[] keys = report.By.Count == 0 ? ["All deals"] : [.. report.By.Select(k => Markup.Escape(row.Key![k] ?? "(none)"))];
+            table.AddRow([.. keys, .. Cells(row)]);
+        }
+
+        if (report.By.Count > 0)
+        {
+            table.AddRow([.. keyColumns.Select((_, i) => i == 0 ? "[bold]Total[/]" : string.Empty), .. Cells(report.Total).Select(c => $"[bold]{c}[/]")]);
+        }
+
+        console.Write(table);
+        if (report.Total.MissingAmounts > 0)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Total.MissingAmounts:N0} deals have no amount; they count as 0 in value metrics."));
+        }
+
+        console.WriteLine("Win rate: won ÷ (won + lost). Cycle: days from created to won. Velocity: open deals × average won size × win rate ÷ mean cycle.");
+        console.WriteLine("Partner HHI: concentration of won value by partner, 0 to 10,000. —: undefined (nothing closed or nothing won).");
+    }
+
+    private static string[] Cells(PipelineRow row) =>
+    [
+        row.Deals.ToString("N0", CultureInfo.InvariantCulture),
+        row.Won.ToString("N0", CultureInfo.InvariantCulture),
+        Rate(row.WinRateByCount),
+        Rate(row.WinRateByValue),
+        row.WonValue.ToString("N0", CultureInfo.InvariantCulture),
+        Rate(row.HuntingShareByValue),
+        Number(row.WonCycleMeanDays, "N1"),
+        Number(row.WonCycleMedianDays, "N1"),
+        row.VelocityPerDay is { } velocity ? velocity.ToString("N0", CultureInfo.InvariantCulture) : Undefined,
+        Number(row.PartnerConcentration, "N0"),
+        row.Profile ?? Undefined,
+    ];
+
+    private static string Rate(double? value) => Number(value, "P1");
+
+    private static string Number(double? value, string format) => value is { } present ? present.ToString(format, CultureInfo.InvariantCulture) : Undefined;
+}
