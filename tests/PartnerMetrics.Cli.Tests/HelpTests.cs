@@ -7,6 +7,7 @@ public sealed class HelpTests
     [InlineData("-h")]
     [InlineData("demo", "--help")]
     [InlineData("score", "--help")]
+    [InlineData("pipeline", "--help")]
     public void Help_IsAvailableForEveryCommand(params string[] args)
     {
         var (exit, output, _) = Cli.Run(args);
@@ -19,6 +20,7 @@ public sealed class HelpTests
     [Theory]
     [InlineData("demo", "--as-of", "--format", "--out")]
     [InlineData("score", "--as-of", "--format", "--out")]
+    [InlineData("pipeline", "--by", "--format", "--out")]
     public void CommandHelp_DescribesEveryOption(string command, params string[] options)
     {
         var (_, output, _) = Cli.Run(command, "--help");
@@ -33,5 +35,6 @@ public sealed class HelpTests
 
         Assert.Contains("demo", output, StringComparison.Ordinal);
         Assert.Contains("score", output, StringComparison.Ordinal);
+        Assert.Contains("pipeline", output, StringComparison.Ordinal);
     }
 }
