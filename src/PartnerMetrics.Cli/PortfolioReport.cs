@@ -35,6 +35,7 @@ internal sealed class PortfolioReport
     /// <summary>The model the partners were scored with: its bands colour the charts.</summary>
     public HealthModel Model { get; }
 
+    /// <summary>The day the partners are scored as of: the last day of the history.</summary>
     public DateOnly AsOf { get; }
 
     /// <summary>The first day of the score history.</summary>
@@ -52,6 +53,7 @@ internal sealed class PortfolioReport
     /// <summary>The deals known on the as-of day, per district and in total.</summary>
     public GroupedPipelineResult<string> Pipeline { get; }
 
+    /// <summary>Scores every partnership as of the day, with its history and next actions, and sums the pipeline per district.</summary>
     public static PortfolioReport Create(Portfolio portfolio, DateOnly asOf)
     {
         var scorer = new HealthScorer();
