@@ -29,12 +29,15 @@ internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow>
                 next is null ? null : Math.Round(next.Impact, 1));
         }).ToList();
         var top = insights.TopPartners(7).SelectMany(d => d.Partners.Select((s, rank) => new TopPartnerRow(d.District, rank + 1, s.Partner.Id.ToString(), s.Partner.Name, Math.Round(s.RankingScore, 3)))).ToList();
-        var deals = portfolio.AllOpportunities().Where(o => o.CreatedOn <= asOf).ToList();
-        var mix = PipelineAnalytics.GroupBy(deals, PipelineKeys.District).Groups
+        var mix = DistrictPipeline(portfolio, asOf).Groups
             .Select(g => new MixRow(g.Key, g.Result.WonCount, g.Result.WonValue, g.Result.HuntingShareByValue, g.Result.WinRateByCount, g.Result.Profile?.ToString()))
             .ToList();
         return new PortfolioSummary(asOf, partners, top, mix);
     }
+
+    /// <summary>Hunting versus farming per district, over the deals the CRM knew on the day.</summary>
+    public static GroupedPipelineResult<string> DistrictPipeline(Portfolio portfolio, DateOnly asOf) =>
+        PipelineAnalytics.GroupBy(portfolio.AllOpportunities().Where(o => o.CreatedOn <= asOf), PipelineKeys.District);
 }
 
 internal sealed record PartnerRow(string Id, string Name, string? District, string Type, double Score, string Band, double Confidence, double?[] Dimensions, string? NextAction, double? NextActionImpact);

@@ -15,8 +15,8 @@ public static class Program
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var asOf = new Option<DateOnly?>("--as-of") { Description = "The day to score as of (yyyy-MM-dd). Default: the last day of the data." };
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = new Option<string>("--format") { Description = "Output format: table, json, or html (one self-contained page with charts).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "html");
         var outFile = new Option<FileInfo?>("--out") { Description = "Write the output to this file instead of the console." };
 
         var demo = new Command("demo", "Score the built-in demo portfolio (50 partners, 3 districts, two years of evidence and deals) and show health, top partners and hunting versus farming.")
@@ -65,16 +65,23 @@ public static class Program
 
     private static int Report(Portfolio portfolio, DateOnly asOf, string? format, FileInfo? outFile, TextWriter output)
     {
-        var summary = PortfolioSummary.Create(portfolio, asOf);
         using var writer = outFile is null ? null : new StreamWriter(outFile.FullName);
         var target = writer ?? output;
-        if (format == "json")
+        if (format == "html")
         {
-            target.WriteLine(System.Text.Json.JsonSerializer.Serialize(summary, SummaryJsonContext.Default.PortfolioSummary));
+            HtmlReport.Write(PortfolioReport.Create(portfolio, asOf), target);
         }
         else
         {
-            SummaryTable.Write(summary, target);
+            var summary = PortfolioSummary.Create(portfolio, asOf);
+            if (format == "json")
+            {
+                target.WriteLine(System.Text.Json.JsonSerializer.Serialize(summary, SummaryJsonContext.Default.PortfolioSummary));
+            }
+            else
+            {
+                SummaryTable.Write(summary, target);
+            }
         }
 
         if (outFile is not null)

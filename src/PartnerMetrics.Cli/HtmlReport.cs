@@ -1,0 +1,401 @@
+using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
+using static System.FormattableString;
+
+namespace PartnerMetrics.Cli;
+
+/// <summary>
+/// Renders a <see cref="PortfolioReport"/> as one self-contained HTML page: inline CSS and inline
+/// SVG charts, no script, nothing fetched (a Content-Security-Policy forbids it). The markup is
+/// XHTML-compatible and the output depends only on the report, so the same input gives the same bytes.
+/// </summary>
+internal static partial class HtmlReport
+{
+    /// <summary>The width of the full-width charts, in CSS pixels: the content width at 1280px.</summary>
+    private const double ChartWidth = 1100;
+
+    /// <summary>The least height of a sparkline's scale, in points: a change of a point or two stays small.</summary>
+    private const int MinimumSpan = 20;
+
+    private static readonly HealthBand[] BandOrder = [HealthBand.Healthy, HealthBand.Watch, HealthBand.AtRisk, HealthBand.InsufficientEvidence];
+
+    private static readonly (HealthDimension Dimension, string Name)[] DimensionNames =
+    [
+        (HealthDimension.Trust, "Trust"),
+        (HealthDimension.Competency, "Competency"),
+        (HealthDimension.Cooperation, "Co-operation"),
+        (HealthDimension.PlanAlignment, "Plan alignment"),
+        (HealthDimension.TrackedProgress, "Tracked progress"),
+    ];
+
+    /// <summary>Writes the page.</summary>
+    public static void Write(PortfolioReport report, TextWriter writer) => writer.Write(Render(report));
+
+    /// <summary>Renders the page; lines end with <c>\n</c> on every platform.</summary>
+    public static string Render(PortfolioReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var html = new HtmlWriter();
+        html.Raw("<!DOCTYPE html>").Line()
+            .Open("html", ("lang", "en")).Line()
+            .Open("head").Line()
+            .Empty("meta", ("charset", "utf-8")).Line()
+            .Empty("meta", ("http-equiv", "Content-Security-Policy"), ("content", "default-src 'none'; style-src 'unsafe-inline'")).Line()
+            .Empty("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line()
+            .Element("title", $"Partner health as of {Day(report.AsOf)}").Line()
+            .Open("style").Raw(Css).Close("style").Line()
+            .Close("head").Line()
+            .Open("body").Line()
+            .Open("main").Line();
+        Header(html, report);
+        BandDistribution(html, report);
+        NextActions(html, report);
+        HuntingVersusFarming(html, report);
+        ScoreHistory(html, report);
+        Profiles(html, report);
+        html.Element("footer", "Made with partnermetrics. The scores follow docs/scoring.md; the next actions and portfolio views, docs/insights.md.").Line()
+            .Close("main").Line()
+            .Close("body").Line()
+            .Close("html").Line();
+        return html.ToString();
+    }
+
+    private static void Header(HtmlWriter html, PortfolioReport report)
+    {
+        var total = report.Pipeline.Total;
+        var districts = report.Partners.Select(p => p.Partner.District).Distinct().Count();
+        html.Open("header").Line()
+            .Element("h1", "Partner health").Line()
+            .Element("p", Invariant($"As of {Day(report.AsOf)} · {report.Partners.Length} partners in {districts} districts · history over the last 52 weeks"), ("class", "subtitle")).Line()
+            .Open("ul", ("class", "kpis")).Line();
+        Kpi(html, "Partners", Invariant($"{report.Partners.Length}"), Invariant($"{report.Partners.Count(p => p.Report.Band == HealthBand.Healthy)} healthy"));
+        Kpi(html, "Mean health", report.Partners.IsEmpty ? "–" : HtmlWriter.Number(report.Partners.Average(p => p.Report.Score), "0.0"), "score out of 100");
+        Kpi(html, "Won value", Money(total.WonValue), Invariant($"{total.WonCount} deals won"));
+        Kpi(html, "Win rate", Percent(total.WinRateByCount), "of closed deals, by count");
+        Kpi(html, "Hunting share", Percent(total.HuntingShareByValue), "of won value: new logos");
+        html.Close("ul").Line().Close("header").Line();
+    }
+
+    private static void Kpi(HtmlWriter html, string label, string value, string note) =>
+        html.Open("li")
+            .Element("span", label, ("class", "kpi-label"))
+            .Element("span", value, ("class", "kpi-value"))
+            .Element("span", note, ("class", "kpi-note"))
+            .Close("li").Line();
+
+    /// <summary>Opens a section with its heading and a sentence on what it shows, writes the body, and closes it.</summary>
+    private static void Section(HtmlWriter html, string id, string title, string lede, Action body)
+    {
+        html.Open("section", ("id", id), ("aria-labelledby", id + "-title")).Line()
+            .Element("h2", title, ("id", id + "-title")).Line()
+            .Element("p", lede, ("class", "lede")).Line();
+        body();
+        html.Close("section").Line();
+    }
+
+    private static void BandDistribution(HtmlWriter html, PortfolioReport report) => Section(
+        html,
+        "bands",
+        "Band distribution",
+        Invariant($"How many partners are Healthy (score {report.Model.Bands.Healthy} or more), on Watch ({report.Model.Bands.Watch} or more) or At risk, and how many cannot be judged yet because their confidence is below {report.Model.Bands.MinimumConfidence}: across the portfolio and per district."),
+        () =>
+        {
+            List<(string Name, Func<HealthBand, int> Count)> rows =
+            [
+                ("All partners", band => report.Partners.Count(p => p.Report.Band == band)),
+                .. report.DistrictBands.Select(c => c.Key).Distinct().Select(district =>
+                    (District(district), (Func<HealthBand, int>)(band => report.DistrictBands.Where(c => c.Key == district && c.Band == band).Sum(c => c.Count)))),
+            ];
+            var (all, total) = (rows[0].Count, report.Partners.Length);
+            html.Open("ul", ("class", "legend")).Line();
+            foreach (var band in BandOrder)
+            {
+                html.Open("li", ("data-band", band.ToString()), ("data-count", Invariant($"{all(band)}")))
+                    .Swatch(Tone(band))
+                    .Text(BandName(band) + " ")
+                    .Element("strong", Invariant($"{all(band)}"))
+                    .Element("span", total == 0 ? string.Empty : Percent((double)all(band) / total), ("class", "muted"))
+                    .Close("li").Line();
+            }
+
+            html.Close("ul").Line();
+            BarRows(
+                html,
+                Invariant($"Band distribution of {total} partners: ") + string.Join(", ", BandOrder.Select(b => Invariant($"{BandName(b)} {all(b)}"))),
+                rows.Select(row =>
+                {
+                    var size = BandOrder.Sum(row.Count);
+                    var segments = BandOrder.Select(b => new BarSegment(row.Count(b), Tone(b), Invariant($"{row.Count(b)}"), Invariant($"{row.Name} · {BandName(b)}: {row.Count(b)} of {size} partners")));
+                    return new BarRow(row.Name, size, segments, Invariant($"{size} {(size == 1 ? "partner" : "partners")}"));
+                }).ToList());
+        });
+
+    private static void NextActions(HtmlWriter html, PortfolioReport report) => Section(
+        html,
+        "actions",
+        "Top next actions",
+        Invariant($"The {report.TopActions.Length} actions worth the most points across the portfolio. Impact is how many points the partner's score would gain if that factor reached its target; each code is explained in docs/insights.md."),
+        () =>
+        {
+            if (report.TopActions.IsEmpty)
+            {
+                html.Element("p", "No action to take: every factor of every partner is at its target.", ("class", "empty")).Line();
+                return;
+            }
+
+            var largest = Math.Max(report.TopActions.Max(a => a.Recommendation.Impact), 1);
+            html.Open("table", ("class", "actions")).Line()
+                .Open("thead").Open("tr")
+                .Element("th", "#", ("class", "num")).Element("th", "Partner").Element("th", "Band").Element("th", "Next action").Element("th", "Severity").Element("th", "Impact")
+                .Close("tr").Close("thead").Line()
+                .Open("tbody").Line();
+            foreach (var (action, rank) in report.TopActions.Select((a, i) => (a, i + 1)))
+            {
+                var recommendation = action.Recommendation;
+                var impact = HtmlWriter.Number(recommendation.Impact, "0.0");
+                html.Open("tr", ("data-partner", action.Partner.Id.ToString()), ("data-code", recommendation.Code), ("data-impact", HtmlWriter.Number(recommendation.Impact, "0.###")))
+                    .Element("td", Invariant($"{rank}"), ("class", "num muted"))
+                    .Open("td").PartnerName(action.Partner).Close("td")
+                    .Open("td").Badge(action.Band).Close("td")
+                    .Open("td").Element("span", recommendation.Message, ("class", "message")).Element("code", recommendation.Code).Close("td")
+                    .Element("td", recommendation.Severity.ToString(), ("class", "severity severity-" + recommendation.Severity.ToString().ToLowerInvariant()))
+                    .Open("td", ("class", "impact"))
+                    .OpenSvg(72, 10, $"+{impact} points", "meter").Rect(0, 0, 72, 10, "track").Rect(0, 0, 72 * recommendation.Impact / largest, 10, "bar impact").Close("svg")
+                    .Element("span", "+" + impact, ("class", "num"))
+                    .Close("td")
+                    .Close("tr").Line();
+            }
+
+            html.Close("tbody").Line().Close("table").Line();
+        });
+
+    private static void HuntingVersusFarming(HtmlWriter html, PortfolioReport report) => Section(
+        html,
+        "mix",
+        "Hunting versus farming",
+        "Won value per district, split into hunting (new logos) and farming (expansion, renewal, cross-sell and upsell), with the win rate of closed deals by count. A district is a Hunter when hunting brings at least 70 % of its won value, a Farmer when it brings at most 30 %.",
+        () =>
+        {
+            var groups = report.Pipeline.Groups;
+            if (groups.IsEmpty)
+            {
+                html.Element("p", "No deals were known on this day.", ("class", "empty")).Line();
+                return;
+            }
+
+            html.Open("ul", ("class", "legend")).Line()
+                .Open("li").Swatch("hunting").Text("Hunting: new logos").Close("li").Line()
+                .Open("li").Swatch("farming").Text("Farming: expansion, renewal, cross-sell, upsell").Close("li").Line()
+                .Close("ul").Line();
+            var largest = groups.Select(g => (double)g.Result.WonValue).DefaultIfEmpty(0).Max();
+            BarRows(
+                html,
+                "Won value per district, hunting versus farming",
+                groups.Select(g =>
+                {
+                    var (name, result) = (District(g.Key), g.Result);
+                    BarSegment[] segments =
+                    [
+                        new((double)result.HuntingWonValue, "hunting", $"{Money(result.HuntingWonValue)} · {Percent(result.HuntingShareByValue)}", Invariant($"{name} · hunting: {HtmlWriter.Number(result.HuntingWonValue, "N0")} won in {result.HuntingWonCount} deals")),
+                        new((double)result.FarmingWonValue, "farming", $"{Money(result.FarmingWonValue)} · {Percent(1 - result.HuntingShareByValue)}", Invariant($"{name} · farming: {HtmlWriter.Number(result.FarmingWonValue, "N0")} won in {result.FarmingWonCount} deals")),
+                    ];
+                    return new BarRow(name, largest, segments, $"win rate {Percent(result.WinRateByCount)} · {result.Profile?.ToString() ?? "–"}");
+                }).ToList());
+            html.Open("table", ("class", "mix")).Line()
+                .Open("thead").Open("tr")
+                .Element("th", "District").Element("th", "Won deals", ("class", "num")).Element("th", "Hunting won", ("class", "num")).Element("th", "Farming won", ("class", "num"))
+                .Element("th", "Hunting share", ("class", "num")).Element("th", "Win rate", ("class", "num")).Element("th", "Profile")
+                .Close("tr").Close("thead").Line()
+                .Open("tbody").Line();
+            foreach (var group in groups)
+            {
+                MixRow(html, District(group.Key), group.Result, ("data-district", group.Key ?? string.Empty));
+            }
+
+            html.Close("tbody").Line().Open("tfoot").Line();
+            MixRow(html, "All districts", report.Pipeline.Total);
+            html.Close("tfoot").Line().Close("table").Line();
+        });
+
+    private static void MixRow(HtmlWriter html, string name, PipelineResult result, params ReadOnlySpan<(string Name, string? Value)> attributes) =>
+        html.Open("tr", attributes)
+            .Element("th", name, ("scope", "row"))
+            .Element("td", Invariant($"{result.WonCount}"), ("class", "num"))
+            .Element("td", HtmlWriter.Number(result.HuntingWonValue, "N0"), ("class", "num"))
+            .Element("td", HtmlWriter.Number(result.FarmingWonValue, "N0"), ("class", "num"))
+            .Element("td", Percent(result.HuntingShareByValue), ("class", "num"))
+            .Element("td", Percent(result.WinRateByCount), ("class", "num"))
+            .Element("td", result.Profile?.ToString() ?? "–")
+            .Close("tr").Line();
+
+    private static void ScoreHistory(HtmlWriter html, PortfolioReport report) => Section(
+        html,
+        "history",
+        "Score history",
+        Invariant($"Each partner's score every {PortfolioReport.HistoryStep.Days} days from {Day(report.HistoryFrom)} to {Day(report.AsOf)}. Each line has its own scale, {MinimumSpan} points high or more, so that its trend shows; the green zone is Healthy ({report.Model.Bands.Healthy} and above), the red zone At risk (below {report.Model.Bands.Watch}). The dot is the band today; a gap is a day without any evidence."),
+        () =>
+        {
+            const double Width = 188, Height = 48;
+            html.Open("div", ("class", "sparks")).Line();
+            foreach (var partner in report.Partners)
+            {
+                // A point without any present dimension has no score to show: the line breaks there.
+                var scores = partner.History.Select(r => r.Dimensions.Any(d => d.IsPresent) ? r.Score : (double?)null).ToList();
+                var scale = Window(scores);
+                var first = scores.FirstOrDefault(s => s is not null);
+                var last = scores.Count == 0 ? null : scores[^1];
+                var label = Invariant($"{partner.Partner.Name}: score from {Score(first, "0.0")} to {Score(last, "0.0")} over the last 52 weeks, on a scale from {Score(scale.Low)} to {Score(scale.High)}");
+                html.Open("figure", ("class", "spark"), ("data-partner", partner.Partner.Id.ToString()))
+                    .Open("figcaption").PartnerName(partner.Partner).Close("figcaption")
+                    .OpenSvg(Width, Height, label, "sparkline")
+                    .Sparkline(scores, Width, Height, scale.Low, scale.High, "dot " + Tone(partner.Report.Band), [new(report.Model.Bands.Healthy, 100, "zone band-healthy"), new(0, report.Model.Bands.Watch, "zone band-at-risk")])
+                    .Close("svg")
+                    .Open("p", ("class", "spark-values")).Text(Score(first, "0.0") + " → ").Element("strong", Score(last, "0.0"));
+                if (first is { } a && last is { } b)
+                {
+                    // From the rounded scores, so the change shown is their difference.
+                    var change = Math.Round(Math.Round(b, 1) - Math.Round(a, 1), 1);
+                    html.Element("span", (change > 0 ? "+" : change < 0 ? "−" : "±") + HtmlWriter.Number(Math.Abs(change), "0.0"), ("class", change > 0 ? "change up" : change < 0 ? "change down" : "change"));
+                }
+
+                html.Close("p").Close("figure").Line();
+            }
+
+            html.Close("div").Line();
+        });
+
+    /// <summary>The vertical scale of a sparkline: around its scores, <see cref="MinimumSpan"/> points high or more, within 0–100.</summary>
+    private static (double Low, double High) Window(IEnumerable<double?> scores)
+    {
+        var known = scores.OfType<double>().DefaultIfEmpty(0).ToList();
+        var (min, max) = (known.Min(), known.Max());
+        var span = Math.Min(100, Math.Max(MinimumSpan, max - min + 4));
+        var low = Math.Clamp(((min + max) / 2) - (span / 2), 0, 100 - span);
+        return (low, low + span);
+    }
+
+    private static void Profiles(HtmlWriter html, PortfolioReport report) => Section(
+        html,
+        "profiles",
+        "Partner profiles",
+        "The five dimensions of each partner's health, each out of 100, best overall score first. A dimension with no evidence is left out of the score rather than counted as 0; confidence (0 to 1) says how much evidence the score rests on.",
+        () =>
+        {
+            html.Open("table", ("class", "profiles")).Line()
+                .Open("colgroup");
+            foreach (var column in (string[])["partner", "district", "type", "score", "confidence", "band", .. DimensionNames.Select(_ => "dim")])
+            {
+                html.Empty("col", ("class", column));
+            }
+
+            html.Close("colgroup").Line()
+                .Open("thead").Open("tr")
+                .Element("th", "Partner").Element("th", "District").Element("th", "Type").Element("th", "Score", ("class", "num")).Element("th", "Conf.", ("class", "num")).Element("th", "Band");
+            foreach (var (_, name) in DimensionNames)
+            {
+                html.Element("th", name, ("class", "dim"));
+            }
+
+            html.Close("tr").Close("thead").Line().Open("tbody").Line();
+            foreach (var partner in report.Partners)
+            {
+                html.Open("tr", ("class", "profile"), ("data-partner", partner.Partner.Id.ToString()))
+                    .Open("td").PartnerName(partner.Partner).Close("td")
+                    .Element("td", District(partner.Partner.District))
+                    .Element("td", TypeName(partner.Partner.Type))
+                    .Element("td", HtmlWriter.Number(partner.Report.Score, "0.0"), ("class", "num score"))
+                    .Element("td", HtmlWriter.Number(partner.Report.Confidence, "0.00"), ("class", "num muted"))
+                    .Open("td").Badge(partner.Report.Band).Close("td");
+                foreach (var (dimension, name) in DimensionNames)
+                {
+                    html.Open("td", ("class", "dim"), ("data-dimension", dimension.ToString()));
+                    if (partner.Report[dimension].Score is { } score)
+                    {
+                        var value = HtmlWriter.Number(score, "0");
+                        html.OpenSvg(76, 12, Invariant($"{name} {value} of 100"), "meter")
+                            .Rect(0, 2, 50, 8, "track")
+                            .Rect(0, 2, 50 * score / 100, 8, "bar dimension")
+                            .Label(76, 11, value, "meter-value", "end")
+                            .Close("svg");
+                    }
+                    else
+                    {
+                        html.Element("span", "no evidence", ("class", "no-evidence"));
+                    }
+
+                    html.Close("td");
+                }
+
+                html.Close("tr").Line();
+            }
+
+            html.Close("tbody").Line().Close("table").Line();
+        });
+
+    /// <summary>Draws labelled horizontal stacked bars, one per row, with a note at the right end.</summary>
+    private static void BarRows(HtmlWriter html, string label, IReadOnlyList<BarRow> rows)
+    {
+        const double RowHeight = 26, Gap = 12, LabelWidth = 140, NoteWidth = 180, BarWidth = ChartWidth - LabelWidth - NoteWidth;
+        html.OpenSvg(ChartWidth, Math.Max(0, (rows.Count * (RowHeight + Gap)) - Gap), label, "chart");
+        foreach (var (row, i) in rows.Select((r, i) => (r, i)))
+        {
+            var y = i * (RowHeight + Gap);
+            html.Label(0, y + 17, Svg.Shorten(row.Name, LabelWidth - 8), "row-label")
+                .Rect(LabelWidth, y, BarWidth, RowHeight, "track")
+                .StackedBar(LabelWidth, y, BarWidth, RowHeight, row.Scale, row.Segments)
+                .Label(LabelWidth + BarWidth + 14, y + 17, row.Note, "row-note");
+        }
+
+        html.Close("svg").Line();
+    }
+
+    private static HtmlWriter PartnerName(this HtmlWriter html, Partner partner) =>
+        html.Element("span", partner.Name, ("class", "name"), ("title", partner.Name)).Element("span", partner.Id.ToString(), ("class", "id"));
+
+    private static HtmlWriter Badge(this HtmlWriter html, HealthBand band) => html.Element("span", BandName(band), ("class", "badge " + Tone(band)));
+
+    private static HtmlWriter Swatch(this HtmlWriter html, string tone) => html.Element("span", string.Empty, ("class", "swatch " + tone), ("aria-hidden", "true"));
+
+    private static string Tone(HealthBand band) => band switch
+    {
+        HealthBand.Healthy => "band-healthy",
+        HealthBand.Watch => "band-watch",
+        HealthBand.AtRisk => "band-at-risk",
+        _ => "band-insufficient",
+    };
+
+    private static string BandName(HealthBand band) => band switch
+    {
+        HealthBand.Healthy => "Healthy",
+        HealthBand.Watch => "Watch",
+        HealthBand.AtRisk => "At risk",
+        _ => "Insufficient evidence",
+    };
+
+    private static string TypeName(PartnerType type) => type switch
+    {
+        PartnerType.SystemIntegrator => "System integrator",
+        PartnerType.ManagedServiceProvider => "Managed services",
+        PartnerType.Isv => "ISV",
+        _ => type.ToString(),
+    };
+
+    private static string District(string? district) => district ?? "No district";
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Score(double? score, string format = "0") => score is { } s ? HtmlWriter.Number(s, format) : "–";
+
+    private static string Percent(double? share) => share is { } s ? HtmlWriter.Number(s, "P0") : "–";
+
+    /// <summary>An amount in a few characters: 950, 48k, 1.2M.</summary>
+    private static string Money(decimal amount) => amount switch
+    {
+        >= 1_000_000m => HtmlWriter.Number(amount / 1_000_000m, "0.#") + "M",
+        >= 10_000m => HtmlWriter.Number(amount / 1_000m, "0") + "k",
+        _ => HtmlWriter.Number(amount, "N0"),
+    };
+
+    private sealed record BarRow(string Name, double Scale, IEnumerable<BarSegment> Segments, string Note);
+}

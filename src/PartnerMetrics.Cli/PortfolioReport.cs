@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using PartnerMetrics.Health;
+using PartnerMetrics.Insights;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
+
+namespace PartnerMetrics.Cli;
+
+/// <summary>
+/// What the HTML report shows: every partner's health and its history over the last year, the
+/// band distribution, the next actions worth most points across the portfolio, and hunting versus
+/// farming per district. Built once from a portfolio and a day; the rendering only formats it.
+/// </summary>
+internal sealed class PortfolioReport
+{
+    /// <summary>How far back the score history goes: 52 weeks, so the last point is the as-of day.</summary>
+    public const int HistoryDays = 364;
+
+    /// <summary>The step of the score history.</summary>
+    public static readonly TimeSpan HistoryStep = TimeSpan.FromDays(14);
+
+    /// <summary>How many next actions the report lists.</summary>
+    public const int TopActionCount = 15;
+
+    private PortfolioReport(HealthModel model, DateOnly asOf, ImmutableArray<PartnerHealth> partners, ImmutableArray<BandCount> districtBands, ImmutableArray<PortfolioAction> topActions, GroupedPipelineResult<string> pipeline)
+    {
+        Model = model;
+        AsOf = asOf;
+        Partners = partners;
+        DistrictBands = districtBands;
+        TopActions = topActions;
+        Pipeline = pipeline;
+    }
+
+    /// <summary>The model the partners were scored with: its bands colour the charts.</summary>
+    public HealthModel Model { get; }
+
+    /// <summary>The day the partners are scored as of: the last day of the history.</summary>
+    public DateOnly AsOf { get; }
+
+    /// <summary>The first day of the score history.</summary>
+    public DateOnly HistoryFrom => HistoryStart(AsOf);
+
+    /// <summary>Every partner, best score first, ties by partner id.</summary>
+    public ImmutableArray<PartnerHealth> Partners { get; }
+
+    /// <summary>The number of partners in each band, per district.</summary>
+    public ImmutableArray<BandCount> DistrictBands { get; }
+
+    /// <summary>The next actions that would win the most points, across all partners.</summary>
+    public ImmutableArray<PortfolioAction> TopActions { get; }
+
+    /// <summary>The deals known on the as-of day, per district and in total.</summary>
+    public GroupedPipelineResult<string> Pipeline { get; }
+
+    /// <summary>Scores every partnership as of the day, with its history and next actions, and sums the pipeline per district.</summary>
+    public static PortfolioReport Create(Portfolio portfolio, DateOnly asOf)
+    {
+        var scorer = new HealthScorer();
+        var advisor = new PartnershipAdvisor(scorer);
+        var insights = new PortfolioInsights(scorer, portfolio, asOf);
+        var partners = portfolio.Partnerships
+            .Select((p, i) => new PartnerHealth(p.Partner, insights.Reports[i], scorer.History(p, HistoryStart(asOf), asOf, HistoryStep), advisor.Recommend(p, asOf)))
+            .OrderByDescending(p => p.Report.Score)
+            .ThenBy(p => p.Partner.Id)
+            .ToImmutableArray();
+        var actions = partners
+            .SelectMany(p => p.Actions.Select(a => new PortfolioAction(p.Partner, p.Report.Band, a)))
+            .OrderByDescending(a => a.Recommendation.Impact)
+            .ThenByDescending(a => a.Recommendation.Severity)
+            .ThenBy(a => a.Partner.Id)
+            .ThenBy(a => a.Recommendation.Code, StringComparer.Ordinal)
+            .Take(TopActionCount)
+            .ToImmutableArray();
+        var bands = insights.BandDistribution().Where(c => c.Grouping == "district").ToImmutableArray();
+        return new PortfolioReport(scorer.Model, asOf, partners, bands, actions, PortfolioSummary.DistrictPipeline(portfolio, asOf));
+    }
+
+    private static DateOnly HistoryStart(DateOnly asOf) => asOf.AddDays(-HistoryDays);
+}
+
+/// <summary>One partner's health as of the report's day, its history and its next actions.</summary>
+internal sealed record PartnerHealth(Partner Partner, HealthReport Report, ImmutableArray<HealthReport> History, ImmutableArray<Recommendation> Actions);
+
+/// <summary>A next action with the partner it is for.</summary>
+internal sealed record PortfolioAction(Partner Partner, HealthBand Band, Recommendation Recommendation);

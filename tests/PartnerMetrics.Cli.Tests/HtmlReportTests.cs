@@ -1,0 +1,210 @@
+using System.Text.Json;
+using System.Xml;
+using System.Xml.Linq;
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Serialization;
+using static PartnerMetrics.Cli.Tests.Cli;
+
+namespace PartnerMetrics.Cli.Tests;
+
+public class HtmlReportTests
+{
+    private const string HostileName = "<script>alert('pwned')</script> & Sons \"Ltd\"";
+    private static readonly DateOnly AsOf = new(2025, 6, 30);
+
+    [Fact]
+    public void Demo_Html_HasEverySectionWithAHeading()
+    {
+        var page = RunHtml("demo");
+
+        var sections = page.Document.Descendants("section").ToDictionary(s => (string)s.Attribute("id")!);
+        Assert.Equal(["actions", "bands", "history", "mix", "profiles"], sections.Keys.Order(StringComparer.Ordinal));
+        Assert.All(sections.Values, s => Assert.False(string.IsNullOrWhiteSpace(s.Element("h2")?.Value)));
+    }
+
+    [Fact]
+    public void Demo_Html_HasOneProfileAndOneSparklinePerPartner()
+    {
+        var partners = DemoJson().Select(p => p.Id).Order(StringComparer.Ordinal).ToList();
+        var page = RunHtml("demo");
+
+        var profiles = Section(page, "profiles").Descendants("tr").Where(r => r.Attribute("data-partner") is not null).ToList();
+        Assert.Equal(partners, profiles.Select(r => (string)r.Attribute("data-partner")!).Order(StringComparer.Ordinal));
+        Assert.All(profiles, r => Assert.Equal(5, r.Elements("td").Count(c => c.Attribute("data-dimension") is not null)));
+
+        var sparklines = Section(page, "history").Descendants("figure").ToList();
+        Assert.Equal(partners, sparklines.Select(f => (string)f.Attribute("data-partner")!).Order(StringComparer.Ordinal));
+        Assert.All(sparklines, f => Assert.Single(f.Descendants("svg").Descendants("path")));
+    }
+
+    [Fact]
+    public void Demo_Html_BandCountsAddUpToThePartnersAndMatchTheJsonSummary()
+    {
+        var partners = DemoJson();
+        var page = RunHtml("demo");
+
+        var legend = Section(page, "bands").Descendants("li").ToDictionary(li => (string)li.Attribute("data-band")!, li => (int)li.Attribute("data-count")!);
+        Assert.Equal(partners.Count, legend.Values.Sum());
+        foreach (var band in Enum.GetNames<HealthBand>())
+        {
+            Assert.Equal(partners.Count(p => p.Band == band), legend[band]);
+        }
+    }
+
+    [Fact]
+    public void Demo_Html_ListsTheTopActionsByImpact()
+    {
+        var page = RunHtml("demo");
+
+        var impacts = Section(page, "actions").Descendants("tr").Where(r => r.Attribute("data-impact") is not null).Select(r => (double)r.Attribute("data-impact")!).ToList();
+        Assert.Equal(15, impacts.Count);
+        Assert.Equal(impacts.OrderDescending(), impacts);
+        Assert.True(impacts[0] > 0);
+    }
+
+    [Fact]
+    public void Demo_Html_ShowsHuntingAndFarmingPerDistrict()
+    {
+        var page = RunHtml("demo");
+
+        var districts = Section(page, "mix").Descendants("tr").Select(r => (string?)r.Attribute("data-district")).OfType<string>();
+        Assert.Equal(["North", "South", "West"], districts);
+    }
+
+    [Fact]
+    public void Demo_Html_IsSelfContained()
+    {
+        var page = RunHtml("demo");
+
+        var elements = page.Document.Descendants().ToList();
+        Assert.DoesNotContain(elements, e => e.Name.LocalName is "script" or "link" or "img" or "iframe" or "object" or "embed");
+        Assert.DoesNotContain(elements.Attributes(), a => a.Name.LocalName is "src" or "href");
+        Assert.DoesNotContain(elements.Attributes(), a => a.Value.Contains("//", StringComparison.Ordinal) || a.Value.Contains("url(", StringComparison.OrdinalIgnoreCase));
+        foreach (var forbidden in new[] { "http://", "https://", "<script", "<link", "@import", "url(" })
+        {
+            Assert.DoesNotContain(forbidden, page.Html, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public void Demo_Html_IsDeterministic()
+    {
+        var first = RunHtml("demo");
+        var second = RunHtml("demo");
+
+        Assert.Equal(first.Bytes, second.Bytes);
+    }
+
+    [Fact]
+    public void Score_Html_EncodesPartnerNames()
+    {
+        var page = ScoreHtml(Fixture());
+
+        Assert.DoesNotContain("<script>", page.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt; &amp; Sons &quot;Ltd&quot;", page.Html, StringComparison.Ordinal);
+        Assert.Empty(page.Document.Descendants("script"));
+
+        // Every place the name appears decodes back to the name: in the profile, the sparkline and the actions.
+        var names = page.Document.Descendants("span").Where(s => (string?)s.Attribute("class") == "name").ToList();
+        Assert.Single(Section(page, "profiles").Descendants("span"), s => s.Value == HostileName && (string?)s.Attribute("title") == HostileName);
+        Assert.Contains(Section(page, "history").Descendants("span"), s => s.Value == HostileName);
+        Assert.Contains(Section(page, "actions").Descendants("span"), s => s.Value == HostileName);
+        Assert.Contains(names, s => s.Value == "Fine & Dandy");
+    }
+
+    [Fact]
+    public void Score_Html_ShowsAbsentDimensionsAsNoEvidence()
+    {
+        var portfolio = Fixture();
+        var scorer = new HealthScorer();
+        var page = ScoreHtml(portfolio);
+
+        var rows = Section(page, "profiles").Descendants("tr").Where(r => r.Attribute("data-partner") is not null).ToDictionary(r => (string)r.Attribute("data-partner")!);
+        var absent = 0;
+        foreach (var partnership in portfolio.Partnerships)
+        {
+            var report = scorer.Score(partnership, AsOf);
+            foreach (var dimension in report.Dimensions)
+            {
+                var cell = rows[partnership.Partner.Id.ToString()].Elements("td").Single(c => (string?)c.Attribute("data-dimension") == dimension.Dimension.ToString());
+                if (dimension.Score is { } score)
+                {
+                    Assert.DoesNotContain("no evidence", cell.Value, StringComparison.Ordinal);
+                    Assert.Equal(Math.Round(score, MidpointRounding.AwayFromZero).ToString(System.Globalization.CultureInfo.InvariantCulture), cell.Descendants("text").Single().Value);
+                }
+                else
+                {
+                    absent++;
+                    Assert.Equal("no evidence", cell.Value);
+                    Assert.Empty(cell.Descendants("svg"));
+                }
+            }
+        }
+
+        Assert.True(absent >= 3, "the fixture has a partner without evidence: its trust, competency and co-operation are absent");
+    }
+
+    /// <summary>Two partners: one with a hostile name and no evidence at all, one with a little.</summary>
+    private static Portfolio Fixture()
+    {
+        var started = new DateOnly(2024, 6, 1);
+        var hostile = new Partnership(new Partner(new PartnerId("P-1"), HostileName, PartnerType.Reseller, district: "North & <South>"), started);
+        var fine = new Partnership(
+            new Partner(new PartnerId("P-2"), "Fine & Dandy", PartnerType.Isv, district: "West"),
+            started,
+            ["Azure"],
+            commitments: [.. Enumerable.Range(0, 6).Select(i => new Commitment(i % 2 == 0 ? Side.Partner : Side.Vendor, started.AddDays(30 * (i + 1)), CommitmentOutcome.Kept))],
+            interactions: [.. Enumerable.Range(0, 20).Select(i => new Interaction(started.AddDays(19 * i), InteractionKind.Meeting, i % 2 == 0 ? Side.Partner : Side.Vendor))],
+            certifications: [new Certification("Azure", started.AddDays(10))]);
+        return new Portfolio([hostile, fine]);
+    }
+
+    private static List<(string Id, string Band)> DemoJson()
+    {
+        var (exit, json, _) = Run("demo", "--format", "json");
+        Assert.Equal(0, exit);
+        using var document = JsonDocument.Parse(json);
+        return [.. document.RootElement.GetProperty("partners").EnumerateArray().Select(p => (p.GetProperty("id").GetString()!, p.GetProperty("band").GetString()!))];
+    }
+
+    private static XElement Section(Page page, string id) =>
+        page.Document.Descendants("section").Single(s => (string?)s.Attribute("id") == id);
+
+    private static Page ScoreHtml(Portfolio portfolio)
+    {
+        var input = Path.Combine(Path.GetTempPath(), $"portfolio-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(input, PartnerMetricsJson.Serialize(portfolio));
+            return RunHtml("score", input, "--as-of", "2025-06-30");
+        }
+        finally
+        {
+            File.Delete(input);
+        }
+    }
+
+    /// <summary>Runs a command with <c>--format html --out</c> a temporary file, and parses the page as XML (it is XHTML-compatible).</summary>
+    private static Page RunHtml(params string[] args)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"partnermetrics-{Guid.NewGuid():N}.html");
+        try
+        {
+            var (exit, _, error) = Run([.. args, "--format", "html", "--out", path]);
+            Assert.True(exit == 0, error);
+            var bytes = File.ReadAllBytes(path);
+            var html = System.Text.Encoding.UTF8.GetString(bytes);
+            Assert.StartsWith("<!DOCTYPE html>\n", html, StringComparison.Ordinal);
+            using var reader = XmlReader.Create(new StringReader(html), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
+            return new Page(bytes, html, XDocument.Load(reader));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private sealed record Page(byte[] Bytes, string Html, XDocument Document);
+}
