@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>The input file could not be read: 3.</summary>
     public const int InputUnreadable = 3;
+
+    /// <summary>The output file (<c>--out</c>) could not be written: 4.</summary>
+    public const int OutputUnwritable = 4;
 }

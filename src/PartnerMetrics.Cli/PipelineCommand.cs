@@ -1,16 +1,11 @@
 using System.CommandLine;
-using System.Globalization;
 using PartnerMetrics.Pipeline;
-using Spectre.Console;
 
 namespace PartnerMetrics.Cli;
 
 /// <summary><c>partnermetrics pipeline &lt;opportunities.csv|json&gt; [--by district,quarter,motion,partner]</c>: hunting-versus-farming pipeline metrics of a CRM export.</summary>
 internal static class PipelineCommand
 {
-    /// <summary>Inputs larger than this (about 100,000 CRM rows) show a progress bar on an interactive terminal.</summary>
-    public const long ProgressThreshold = 10_000_000;
-
     public static Command Create(TextWriter output, TextWriter error)
     {
         var file = new Argument<FileInfo>("opportunities")
@@ -40,9 +35,8 @@ internal static class PipelineCommand
                 return PipelineGrouping.None;
             },
         };
-        var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json");
-        var outFile = new Option<FileInfo?>("--out") { Description = "Write the output to this file instead of the console." };
+        var format = CommandOutput.Format("Output format: table or json.", "table", "json");
+        var outFile = CommandOutput.OutFile();
 
         var command = new Command("pipeline", "Pipeline metrics of a CRM export of opportunities, overall or per group: deals, win rates, won value, hunting share, won cycle, velocity, partner concentration and profile.")
         {
@@ -73,13 +67,13 @@ internal static class PipelineCommand
             if (Kind(path) == "csv")
             {
                 using var text = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
-                WithProgress(path, length, output, report => OpportunityCsv.Read(text, accumulator.Add, problems, () => report(stream.Position)));
+                CommandOutput.WithProgress(path, length, output, report => OpportunityCsv.Read(text, accumulator.Add, problems, () => report(stream.Position)));
             }
             else
             {
                 var bytes = new byte[length];
                 stream.ReadExactly(bytes);
-                WithProgress(path, length, output, report => OpportunityJson.Read(bytes, accumulator.Add, problems, report));
+                CommandOutput.WithProgress(path, length, output, report => OpportunityJson.Read(bytes, accumulator.Add, problems, report));
             }
         }
         catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
@@ -95,10 +89,8 @@ internal static class PipelineCommand
         }
 
         var report = PipelineReport.Create(path.Name, grouping, accumulator.Result());
-        try
+        return CommandOutput.Write(outFile, output, error, target =>
         {
-            using var writer = outFile is null ? null : new StreamWriter(outFile.FullName);
-            var target = writer ?? output;
             if (format == "json")
             {
                 target.WriteLine(System.Text.Json.JsonSerializer.Serialize(report, PipelineJsonContext.Default.PipelineReport));
@@ -107,46 +99,6 @@ internal static class PipelineCommand
             {
                 PipelineTable.Write(report, target);
             }
-        }
-        catch (Exception writeError) when (writeError is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"Cannot write {outFile?.FullName}: {writeError.Message}");
-            return ExitCodes.InputUnreadable;
-        }
-
-        if (outFile is not null)
-        {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {outFile.FullName}"));
-        }
-
-        return ExitCodes.Success;
+        });
     }
-
-    /// <summary>Runs <paramref name="read"/>, showing a progress bar of the bytes read when the input is large and the console is an interactive terminal.</summary>
-    private static void WithProgress(FileInfo path, long length, TextWriter output, Action<Action<long>> read)
-    {
-        if (!ShowsProgress(length, output))
-        {
-            read(_ => { });
-            return;
-        }
-
-        AnsiConsole.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(context =>
-            {
-                var task = context.AddTask(Markup.Escape($"Reading {path.Name}"), maxValue: length);
-                read(position => task.Value = position);
-                task.Value = length;
-            });
-    }
-
-    /// <summary>Only a person watching a terminal sees a progress bar: never when the output is captured or redirected, or on CI.</summary>
-    internal static bool ShowsProgress(long length, TextWriter output) =>
-        length > ProgressThreshold
-        && output == Console.Out
-        && !Console.IsOutputRedirected
-        && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
-        && AnsiConsole.Profile.Capabilities.Interactive;
 }

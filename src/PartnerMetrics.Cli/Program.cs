@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using PartnerMetrics.Serialization;
 
 namespace PartnerMetrics.Cli;
@@ -15,9 +14,8 @@ public static class Program
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var asOf = new Option<DateOnly?>("--as-of") { Description = "The day to score as of (yyyy-MM-dd). Default: the last day of the data." };
-        var format = new Option<string>("--format") { Description = "Output format: table, json, or html (one self-contained page with charts).", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "html");
-        var outFile = new Option<FileInfo?>("--out") { Description = "Write the output to this file instead of the console." };
+        var format = CommandOutput.Format("Output format: table, json, or html (one self-contained page with charts).", "table", "json", "html");
+        var outFile = CommandOutput.OutFile();
 
         var demo = new Command("demo", "Score the built-in demo portfolio (50 partners, 3 districts, two years of evidence and deals) and show health, top partners and hunting versus farming.")
         {
@@ -25,7 +23,7 @@ public static class Program
             format,
             outFile,
         };
-        demo.SetAction(result => Report(DemoPortfolio.Create(), result.GetValue(asOf) ?? DemoPortfolio.Today, result.GetValue(format), result.GetValue(outFile), output));
+        demo.SetAction(result => Report(DemoPortfolio.Create(), result.GetValue(asOf) ?? DemoPortfolio.Today, result.GetValue(format), result.GetValue(outFile), output, error));
 
         var file = new Argument<FileInfo>("portfolio") { Description = "A portfolio exported from a CRM, in the PartnerMetrics JSON form (docs/model.md)." };
         var score = new Command("score", "Score every partnership of a portfolio JSON file and show health, top partners and hunting versus farming.")
@@ -42,11 +40,11 @@ public static class Program
             try
             {
                 using var stream = path.OpenRead();
-                portfolio = PartnerMetricsJson.Deserialize<Portfolio>(stream);
+                portfolio = CommandOutput.WithStatus($"Reading {path.Name}", stream.Length, output, () => PartnerMetricsJson.Deserialize<Portfolio>(stream));
             }
-            catch (IOException ioError)
+            catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
             {
-                error.WriteLine($"Cannot read {path.FullName}: {ioError.Message}");
+                error.WriteLine($"Cannot read {path.FullName}: {readError.Message}");
                 return ExitCodes.InputUnreadable;
             }
             catch (System.Text.Json.JsonException jsonError)
@@ -56,24 +54,24 @@ public static class Program
             }
 
             var lastDay = portfolio.AllOpportunities().Select(o => o.LastUpdatedOn ?? o.ClosedOn ?? o.CreatedOn).DefaultIfEmpty(DemoPortfolio.Today).Max();
-            return Report(portfolio, result.GetValue(asOf) ?? lastDay, result.GetValue(format), result.GetValue(outFile), output);
+            return Report(portfolio, result.GetValue(asOf) ?? lastDay, result.GetValue(format), result.GetValue(outFile), output, error, path.Length);
         });
 
         var root = new RootCommand("PartnerMetrics: partner health scoring and hunting-versus-farming pipeline analytics on CRM data.") { demo, score, PipelineCommand.Create(output, error) };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    private static int Report(Portfolio portfolio, DateOnly asOf, string? format, FileInfo? outFile, TextWriter output)
+    private static int Report(Portfolio portfolio, DateOnly asOf, string? format, FileInfo? outFile, TextWriter output, TextWriter error, long inputLength = 0)
     {
-        using var writer = outFile is null ? null : new StreamWriter(outFile.FullName);
-        var target = writer ?? output;
         if (format == "html")
         {
-            HtmlReport.Write(PortfolioReport.Create(portfolio, asOf), target);
+            var report = CommandOutput.WithStatus($"Scoring {portfolio.Partnerships.Length} partnerships", inputLength, output, () => PortfolioReport.Create(portfolio, asOf));
+            return CommandOutput.Write(outFile, output, error, target => HtmlReport.Write(report, target));
         }
-        else
+
+        var summary = CommandOutput.WithStatus($"Scoring {portfolio.Partnerships.Length} partnerships", inputLength, output, () => PortfolioSummary.Create(portfolio, asOf));
+        return CommandOutput.Write(outFile, output, error, target =>
         {
-            var summary = PortfolioSummary.Create(portfolio, asOf);
             if (format == "json")
             {
                 target.WriteLine(System.Text.Json.JsonSerializer.Serialize(summary, SummaryJsonContext.Default.PortfolioSummary));
@@ -82,13 +80,6 @@ public static class Program
             {
                 SummaryTable.Write(summary, target);
             }
-        }
-
-        if (outFile is not null)
-        {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {outFile.FullName}"));
-        }
-
-        return ExitCodes.Success;
+        });
     }
 }

@@ -419,8 +419,8 @@ public class PipelineCommandTests
     {
         using var writer = new StringWriter();
 
-        Assert.False(PipelineCommand.ShowsProgress(long.MaxValue, writer));
-        Assert.False(PipelineCommand.ShowsProgress(0, Console.Out));
+        Assert.False(CommandOutput.ShowsProgress(long.MaxValue, writer));
+        Assert.False(CommandOutput.ShowsProgress(0, Console.Out));
     }
 
     [Theory]

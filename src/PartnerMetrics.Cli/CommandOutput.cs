@@ -1,0 +1,82 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+
+namespace PartnerMetrics.Cli;
+
+/// <summary>What every command shares: the <c>--format</c> and <c>--out</c> options, writing the result, and the progress display.</summary>
+internal static class CommandOutput
+{
+    /// <summary>Inputs larger than this (about 100,000 CRM rows, or 1,000 partnerships) show progress on an interactive terminal.</summary>
+    public const long ProgressThreshold = 10_000_000;
+
+    /// <summary>Creates the <c>--format</c> option, accepting <paramref name="formats"/>; the first is the default.</summary>
+    public static Option<string> Format(string description, params string[] formats)
+    {
+        var option = new Option<string>("--format") { Description = description, DefaultValueFactory = _ => formats[0] };
+        option.AcceptOnlyFromAmong(formats);
+        return option;
+    }
+
+    /// <summary>Creates the <c>--out</c> option.</summary>
+    public static Option<FileInfo?> OutFile() => new("--out") { Description = "Write the output to this file instead of the console." };
+
+    /// <summary>Writes the result to <paramref name="outFile"/>, or to <paramref name="output"/> when there is none.</summary>
+    /// <returns><see cref="ExitCodes.Success"/>, or <see cref="ExitCodes.OutputUnwritable"/> with the reason on <paramref name="error"/>.</returns>
+    public static int Write(FileInfo? outFile, TextWriter output, TextWriter error, Action<TextWriter> write)
+    {
+        if (outFile is null)
+        {
+            write(output);
+            return ExitCodes.Success;
+        }
+
+        try
+        {
+            using (var writer = new StreamWriter(outFile.FullName))
+            {
+                write(writer);
+            }
+        }
+        catch (Exception writeError) when (writeError is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"Cannot write {outFile.FullName}: {writeError.Message}");
+            return ExitCodes.OutputUnwritable;
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {outFile.FullName}"));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Runs <paramref name="read"/>, showing a progress bar of the bytes read when the input is large and the console is an interactive terminal.</summary>
+    public static void WithProgress(FileInfo path, long length, TextWriter output, Action<Action<long>> read)
+    {
+        if (!ShowsProgress(length, output))
+        {
+            read(_ => { });
+            return;
+        }
+
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(Markup.Escape($"Reading {path.Name}"), maxValue: length);
+                read(position => task.Value = position);
+                task.Value = length;
+            });
+    }
+
+    /// <summary>Runs <paramref name="work"/> under a spinner with <paramref name="status"/> when the input is large and the console is an interactive terminal.</summary>
+    public static T WithStatus<T>(string status, long length, TextWriter output, Func<T> work) =>
+        ShowsProgress(length, output) ? AnsiConsole.Status().Start(Markup.Escape(status), _ => work()) : work();
+
+    /// <summary>Only a person watching a terminal sees progress: never when the output is captured or redirected, or on CI.</summary>
+    internal static bool ShowsProgress(long length, TextWriter output) =>
+        length > ProgressThreshold
+        && output == Console.Out
+        && !Console.IsOutputRedirected
+        && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
+        && AnsiConsole.Profile.Capabilities.Interactive;
+}

@@ -1,0 +1,46 @@
+namespace PartnerMetrics.Cli.Tests;
+
+/// <summary><c>--out</c> on every command: the file is written, or the run fails with exit code 4 and the reason.</summary>
+public sealed class OutputTests
+{
+    public static TheoryData<string> Commands => ["demo", "demo --format html", "pipeline {opportunities.csv}"];
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Out_InAMissingDirectory_ExitsFourNamingTheFile(string commandLine)
+    {
+        var command = Arguments(commandLine);
+        var target = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "report.out");
+
+        var (exit, output, error) = Cli.Run([.. command, "--out", target]);
+
+        Assert.Equal(ExitCodes.OutputUnwritable, exit);
+        Assert.Contains($"Cannot write {target}", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+    }
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Out_WritesWhatTheConsoleWouldShow(string commandLine)
+    {
+        var command = Arguments(commandLine);
+        var target = Path.GetTempFileName();
+        try
+        {
+            var console = Cli.Run(command);
+            var (exit, output, _) = Cli.Run([.. command, "--out", target]);
+
+            Assert.Equal(ExitCodes.Success, exit);
+            Assert.Equal($"Wrote {target}{Environment.NewLine}", output);
+            Assert.Equal(console.Output, File.ReadAllText(target));
+        }
+        finally
+        {
+            File.Delete(target);
+        }
+    }
+
+    /// <summary>Splits a command line, turning <c>{name}</c> into the path of that fixture.</summary>
+    private static string[] Arguments(string commandLine) =>
+        [.. commandLine.Split(' ').Select(a => a.StartsWith('{') ? Path.Combine(AppContext.BaseDirectory, "Fixtures", a.Trim('{', '}')) : a)];
+}
