@@ -6,14 +6,17 @@ namespace PartnerMetrics.Benchmarks;
 
 /// <summary>A year of weekly health (52 points) for one partnership: one sweep, against 52 independent scores.</summary>
 [MemoryDiagnoser]
+[Config(typeof(DefaultJobConfig))]
 public class HistoryBenchmarks
 {
     private readonly HealthScorer scorer = new();
     private Partnership partnership = null!;
 
     /// <summary>Gets or sets the number of evidence items.</summary>
-    [Params(1_000, 10_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Evidence { get; set; }
+
+    public static IEnumerable<int> Sizes => Suite.Sizes(100, 1_000, 10_000);
 
     [GlobalSetup]
     public void Setup() => partnership = SyntheticPortfolio.CreatePartnership(Evidence);

@@ -8,20 +8,26 @@ namespace PartnerMetrics.Benchmarks;
 /// results convert to MB/s (size ÷ mean time).
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(HugeInputConfig))]
 public class JsonBenchmarks
 {
     private byte[] utf8 = [];
     private Portfolio portfolio = null!;
 
     /// <summary>Gets or sets the number of partnerships, each with about 100 evidence items.</summary>
-    [Params(1_000, 10_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Partnerships { get; set; }
+
+    public static IEnumerable<int> Sizes => Suite.Sizes(10, 1_000, 10_000, 100_000);
 
     [GlobalSetup]
     public void Setup()
     {
         portfolio = SyntheticPortfolio.Create(Partnerships, evidencePerPartnership: 100);
-        utf8 = System.Text.Encoding.UTF8.GetBytes(PartnerMetricsJson.Serialize(portfolio));
+        // Through a stream: a 100,000-partner document is longer than a string can be.
+        using var stream = new MemoryStream();
+        PartnerMetricsJson.Serialize(stream, portfolio);
+        utf8 = stream.ToArray();
         Console.WriteLine($"// Portfolio document: {Partnerships} partnerships, {utf8.Length / 1_000_000.0:F1} MB");
     }
 

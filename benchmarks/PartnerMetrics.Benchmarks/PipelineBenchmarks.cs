@@ -5,12 +5,14 @@ using PartnerMetrics.Pipeline;
 namespace PartnerMetrics.Benchmarks;
 
 /// <summary>
-/// The district × motion class × quarter cube (count, open, won, lost, values, won cycle) over 1M and
+/// The district × motion class × quarter cube (count, open, won, lost, values, won cycle) over 10k to
 /// 10M in-memory deals: naive LINQ (baseline), the library from records and from a columnar batch,
-/// and DuckDB running the same SQL over the same rows already in an in-memory table (query only).
+/// DuckDB running the same SQL over the same rows already in an in-memory table (query only), the
+/// library's full grouped analytics streamed deal by deal, and the physical limit: a plain sum over as
+/// many bytes as the columnar path reads.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 7)]
+[Config(typeof(LargeInputConfig))]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet classes cannot be sealed; the connection is closed in GlobalCleanup.")]
 public class PipelineBenchmarks
 {
@@ -25,16 +27,28 @@ public class PipelineBenchmarks
     private Opportunity[] deals = [];
     private OpportunityBatch batch = null!;
     private DuckDBConnection duck = null!;
+    private ulong[] columnBytes = [];
 
     /// <summary>Gets or sets the number of deals.</summary>
-    [Params(1_000_000, 10_000_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Deals { get; set; }
+
+    /// <summary>Gets the sizes: the published 1M and 10M, and 10k and 100k for the scaling series.</summary>
+    public static IEnumerable<int> Sizes => Suite.Sizes(10_000, 10_000, 100_000, 1_000_000, 10_000_000);
 
     [GlobalSetup]
     public void Setup()
     {
         deals = SyntheticPipeline.Create(Deals);
         batch = OpportunityBatch.From(deals);
+
+        // As many bytes as the columnar path reads (17 a deal), written so that every page is real memory.
+        columnBytes = new ulong[((17L * Deals) + 7) / 8];
+        for (var i = 0; i < columnBytes.Length; i++)
+        {
+            columnBytes[i] = (ulong)i;
+        }
+
         duck = new DuckDBConnection("DataSource=:memory:");
         duck.Open();
         using (var create = duck.CreateCommand())
@@ -83,6 +97,41 @@ public class PipelineBenchmarks
 
     [Benchmark]
     public int LibraryColumnar() => PipelineCube.Compute(batch).Length;
+
+    /// <summary>The grouped analytics of the pipeline issue (win rates, values, cycle median and p90, partner concentration, profile), one deal at a time.</summary>
+    [Benchmark]
+    public int LibraryStreaming() => PipelineAnalytics.GroupBy(deals, d => (d.District, d.MotionClass, Quarter.Of(d.CreatedOn))).Groups.Length;
+
+    /// <summary>The physical limit: a vectorised sum over the columnar path's bytes, on all cores.</summary>
+    [Benchmark]
+    public ulong MemoryBandwidth()
+    {
+        var partitions = Environment.ProcessorCount;
+        var sums = new ulong[partitions];
+        Parallel.For(0, partitions, p =>
+        {
+            var span = columnBytes.AsSpan();
+            var from = (int)((long)span.Length * p / partitions);
+            var to = (int)((long)span.Length * (p + 1) / partitions);
+            var lanes = System.Numerics.Vector<ulong>.Zero;
+            var part = span[from..to];
+            var i = 0;
+            for (; i <= part.Length - System.Numerics.Vector<ulong>.Count; i += System.Numerics.Vector<ulong>.Count)
+            {
+                lanes += new System.Numerics.Vector<ulong>(part[i..]);
+            }
+
+            var sum = System.Numerics.Vector.Sum(lanes);
+            for (; i < part.Length; i++)
+            {
+                sum += part[i];
+            }
+
+            sums[p] = sum;
+        });
+
+        return unchecked(sums.Aggregate(0UL, (a, b) => a + b));
+    }
 
     [Benchmark]
     public int DuckDb()

@@ -1,11 +1,27 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 namespace PartnerMetrics.Benchmarks;
 
 /// <summary>
-/// Runs the suite: <c>dotnet run -c Release --project benchmarks/PartnerMetrics.Benchmarks -- --filter '*'</c>.
+/// Runs the suite: <c>dotnet run -c Release --project benchmarks/PartnerMetrics.Benchmarks -- --filter '*'</c>;
+/// <c>-- --quick</c> runs every benchmark once on small sizes (what CI runs).
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static int Main(string[] args)
+    {
+        var config = DefaultConfig.Instance;
+        if (args.Contains("--quick"))
+        {
+            Environment.SetEnvironmentVariable(Suite.QuickVariable, "1");
+            args = [.. args.Where(a => a != "--quick"), .. args.Contains("--filter") ? [] : new[] { "--filter", "*" }];
+            config = config.WithArtifactsPath(Path.Combine(config.ArtifactsPath, "quick"));
+        }
+
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+
+        // A benchmark that throws is reported, not fatal, in BenchmarkDotNet: fail the run instead.
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
 }

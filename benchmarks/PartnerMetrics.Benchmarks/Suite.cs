@@ -1,0 +1,43 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace PartnerMetrics.Benchmarks;
+
+/// <summary>
+/// The suite's two modes. The full suite measures the published sizes; the quick mode
+/// (<c>--quick</c>, run by CI) runs every benchmark once, in process, on small sizes, so that the
+/// suite can never stop compiling or running. Quick-mode figures mean nothing.
+/// </summary>
+public static class Suite
+{
+    /// <summary>The environment variable that switches the quick mode on (<c>1</c>).</summary>
+    public const string QuickVariable = "PARTNERMETRICS_BENCHMARKS_QUICK";
+
+    /// <summary>Gets a value indicating whether the suite runs in quick mode.</summary>
+    public static bool Quick => Environment.GetEnvironmentVariable(QuickVariable) == "1";
+
+    /// <summary>Returns the published sizes, or only <paramref name="quick"/> in quick mode.</summary>
+    public static IEnumerable<int> Sizes(int quick, params int[] full) => Quick ? [quick] : full;
+
+    /// <summary>The job of every class in quick mode: one invocation, in this process.</summary>
+    internal static Job QuickJob => Job.Dry.WithToolchain(InProcessEmitToolchain.Instance).WithId("Quick");
+}
+
+/// <summary>BenchmarkDotNet's default job: for microbenchmarks (microseconds to milliseconds).</summary>
+public sealed class DefaultJobConfig : ManualConfig
+{
+    public DefaultJobConfig() => AddJob(Suite.Quick ? Suite.QuickJob : Job.Default);
+}
+
+/// <summary>For operations of tens of milliseconds to seconds over large inputs: 1 launch, 2 warm-ups, 7 measured iterations.</summary>
+public sealed class LargeInputConfig : ManualConfig
+{
+    public LargeInputConfig() => AddJob(Suite.Quick ? Suite.QuickJob : Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(7).WithId("Large"));
+}
+
+/// <summary>For operations of several seconds (a 100,000-partner JSON document): 1 launch, 1 warm-up, 3 measured iterations.</summary>
+public sealed class HugeInputConfig : ManualConfig
+{
+    public HugeInputConfig() => AddJob(Suite.Quick ? Suite.QuickJob : Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3).WithId("Huge"));
+}
