@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
 using Sylvan.Data.Csv;
@@ -86,6 +87,18 @@ internal static class OpportunityCsv
         return normalized.ToString();
     }
 
+    /// <summary>UTF-8 that fails on bytes that are not UTF-8, instead of turning them into '\uFFFD' and a wrong name.</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads every opportunity of a CSV file: UTF-8, or UTF-16 or UTF-32 with a byte order mark.</summary>
+    /// <param name="stream">The file's bytes; read to the end (or to a problem that stops the reading) and closed.</param>
+    /// <param name="add">Receives each opportunity read.</param>
+    /// <param name="problems">Receives every problem, among them text that is not in the encoding.</param>
+    /// <param name="tick">Called every few thousand rows, to show progress.</param>
+    /// <returns>The number of records read, blank lines not included.</returns>
+    public static long Read(Stream stream, Action<Opportunity> add, InputProblems problems, Action? tick = null) =>
+        Read(new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true), add, problems, tick);
+
     /// <summary>Reads every opportunity of a CSV text, passing each valid one to <paramref name="add"/>.</summary>
     /// <param name="text">The CSV text; it is read to its end (or to a problem that stops the reading) and closed.</param>
     /// <param name="add">Receives each opportunity read.</param>
@@ -109,6 +122,11 @@ internal static class OpportunityCsv
         catch (CsvFormatException error)
         {
             problems.Fail($"line 1: the header row is not valid CSV: {error.Message}");
+            return 0;
+        }
+        catch (DecoderFallbackException)
+        {
+            problems.Fail(NotUtf8(1));
             return 0;
         }
 
@@ -145,6 +163,11 @@ internal static class OpportunityCsv
                     problems.Fail(string.Create(CultureInfo.InvariantCulture, $"line {line}: the CSV is broken from here on, so reading stopped: {error.Message}"));
                     break;
                 }
+                catch (DecoderFallbackException)
+                {
+                    problems.Fail(NotUtf8(line));
+                    break;
+                }
 
                 var recordLine = line;
                 line += LineBreaks(csv.GetRawRecordSpan());
@@ -168,6 +191,11 @@ internal static class OpportunityCsv
             return records;
         }
     }
+
+    /// <summary>The problem of a file that is not UTF-8; the reader reads ahead, so the bad bytes are on that line or a later one.</summary>
+    private static string NotUtf8(long line) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"at or after line {line}: the file is not UTF-8 text (an export in a legacy code page such as Windows-1252?), so reading stopped: save it as \"CSV UTF-8\", or as UTF-16 with a byte order mark.");
 
     /// <summary>Finds the column of each field; <see langword="null"/> (with the problem recorded) when a required one is missing or one is given twice.</summary>
     private static int[]? MapHeader(CsvDataReader csv, InputProblems problems)

@@ -66,8 +66,7 @@ internal static class PipelineCommand
             var length = stream.Length;
             if (Kind(path) == "csv")
             {
-                using var text = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
-                CommandOutput.WithProgress(path, length, output, report => OpportunityCsv.Read(text, accumulator.Add, problems, () => report(stream.Position)));
+                CommandOutput.WithProgress(path, length, output, report => OpportunityCsv.Read(stream, accumulator.Add, problems, () => report(stream.Position)));
             }
             else
             {

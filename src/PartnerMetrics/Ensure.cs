@@ -50,18 +50,24 @@ internal static class Ensure
         return value;
     }
 
-    public static decimal NonNegative(decimal value, string paramName)
+    /// <summary>Checks an amount of money: from 0 to <see cref="Pipeline.Opportunity.MaxAmount"/>.</summary>
+    public static decimal Money(decimal value, string paramName)
     {
         if (value < 0m)
         {
             throw new ArgumentOutOfRangeException(paramName, value, $"'{paramName}' must not be negative; got {value.ToString(CultureInfo.InvariantCulture)}.");
         }
 
+        if (value > Pipeline.Opportunity.MaxAmount)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"'{paramName}' must be at most 10^15 (1,000,000,000,000,000), far beyond any real deal or account, so a larger amount is a data error; got {value.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
         return value;
     }
 
-    public static decimal? NonNegative(decimal? value, string paramName) =>
-        value is { } present ? NonNegative(present, paramName) : null;
+    public static decimal? Money(decimal? value, string paramName) =>
+        value is { } present ? Money(present, paramName) : null;
 
     public static TimeSpan Positive(TimeSpan value, string paramName)
     {

@@ -107,7 +107,7 @@ public sealed class BrandEquityDebtAccumulator
     };
 
     internal void AddWonNewLogo(AccountId account, DateOnly closedOn, decimal amount) =>
-        deals.Add((account, closedOn.DayNumber, Ensure.NonNegative(amount, nameof(amount))));
+        deals.Add((account, closedOn.DayNumber, Ensure.Money(amount, nameof(amount))));
 
     /// <summary>Whether the account fell to half its ARR within the window; <see langword="null"/> without a snapshot in it.</summary>
     private bool? Judge(AccountId account, int closed)

@@ -21,6 +21,14 @@ namespace PartnerMetrics.Pipeline;
 [JsonConverter(typeof(DocumentConverter<Opportunity, OpportunityDocument>))]
 public sealed record Opportunity
 {
+    /// <summary>
+    /// The largest amount of money the model accepts, for a deal or an account's revenue: 10^15 in the
+    /// reporting currency. No real deal comes near it, so a larger amount is a data error; and below it
+    /// every sum the analytics make stays exact (a <see cref="decimal"/> holds 28 digits: 10^9 deals of
+    /// the maximum amount with four decimals).
+    /// </summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
     /// <summary>Initializes a new instance of the <see cref="Opportunity"/> class.</summary>
     /// <param name="id">The CRM key of the opportunity.</param>
     /// <param name="accountId">The customer account.</param>
@@ -29,7 +37,7 @@ public sealed record Opportunity
     /// <param name="source">Who brought the deal.</param>
     /// <param name="route">How the customer buys.</param>
     /// <param name="outcome">Open, won or lost.</param>
-    /// <param name="amount">The deal value in the reporting currency; not negative; <see langword="null"/> when not recorded.</param>
+    /// <param name="amount">The deal value in the reporting currency; from 0 to <see cref="MaxAmount"/>; <see langword="null"/> when not recorded.</param>
     /// <param name="partnerId">The partner on the deal; <see langword="null"/> for a direct deal.</param>
     /// <param name="district">The district or territory, if recorded.</param>
     /// <param name="registeredOn">The day the deal was entered (registered) in the CRM, if known.</param>
@@ -39,7 +47,7 @@ public sealed record Opportunity
     /// <param name="lossReason">Why a lost deal was lost, if recorded.</param>
     /// <param name="stage">The sales stage, if recorded.</param>
     /// <exception cref="ArgumentException">An identifier is the default value, a close date is missing or present against the outcome, or a loss reason is on a deal that is not lost.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An enum is undefined, the amount is negative, or a date is before <paramref name="createdOn"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An enum is undefined, the amount is negative or above <see cref="MaxAmount"/>, or a date is before <paramref name="createdOn"/>.</exception>
     public Opportunity(
         OpportunityId id,
         AccountId accountId,
@@ -65,7 +73,7 @@ public sealed record Opportunity
         Source = Ensure.Defined(source, nameof(source));
         Route = Ensure.Defined(route, nameof(route));
         Outcome = Ensure.Defined(outcome, nameof(outcome));
-        Amount = Ensure.NonNegative(amount, nameof(amount));
+        Amount = Ensure.Money(amount, nameof(amount));
         PartnerId = partnerId is { } partner ? Ensure.Present(partner, nameof(partnerId)) : null;
         District = Ensure.OptionalText(district);
         RegisteredOn = Ensure.NotBefore(registeredOn, createdOn, nameof(registeredOn), nameof(createdOn));

@@ -20,8 +20,9 @@ namespace PartnerMetrics.Pipeline;
 /// distributed job can ship partial results.
 /// </para>
 /// <para>
-/// Money sums are <see cref="decimal"/> and exact; a sum beyond the range of <see cref="decimal"/>
-/// throws <see cref="OverflowException"/>.
+/// Money sums are <see cref="decimal"/> and exact. Every amount is at most
+/// <see cref="Opportunity.MaxAmount"/> (10^15), so a sum could leave the range of <see cref="decimal"/>
+/// (and throw <see cref="OverflowException"/>) only past 79 trillion deals of that amount.
 /// </para>
 /// </remarks>
 [JsonConverter(typeof(DocumentConverter<PipelineAccumulator, PipelineAccumulatorDocument>))]
@@ -37,7 +38,6 @@ public sealed class PipelineAccumulator
     /// <summary>Adds one opportunity.</summary>
     /// <param name="opportunity">The opportunity.</param>
     /// <exception cref="ArgumentNullException"><paramref name="opportunity"/> is <see langword="null"/>.</exception>
-    /// <exception cref="OverflowException">A money sum leaves the range of <see cref="decimal"/>.</exception>
     public void Add(Opportunity opportunity)
     {
         ArgumentNullException.ThrowIfNull(opportunity);

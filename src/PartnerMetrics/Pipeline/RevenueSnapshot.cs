@@ -11,14 +11,14 @@ public sealed record RevenueSnapshot
     /// <summary>Initializes a new instance of the <see cref="RevenueSnapshot"/> class.</summary>
     /// <param name="accountId">The customer account.</param>
     /// <param name="date">The day of the snapshot.</param>
-    /// <param name="annualRecurringRevenue">The account's ARR on that day; not negative (0 = churned).</param>
+    /// <param name="annualRecurringRevenue">The account's ARR on that day; from 0 (churned) to <see cref="Opportunity.MaxAmount"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="accountId"/> is the default identifier.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="annualRecurringRevenue"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="annualRecurringRevenue"/> is negative or above <see cref="Opportunity.MaxAmount"/>.</exception>
     public RevenueSnapshot(AccountId accountId, DateOnly date, decimal annualRecurringRevenue)
     {
         AccountId = Ensure.Present(accountId, nameof(accountId));
         Date = date;
-        AnnualRecurringRevenue = Ensure.NonNegative(annualRecurringRevenue, nameof(annualRecurringRevenue));
+        AnnualRecurringRevenue = Ensure.Money(annualRecurringRevenue, nameof(annualRecurringRevenue));
     }
 
     /// <summary>Gets the customer account.</summary>

@@ -96,24 +96,4 @@ public class HealthScorerTests
     [Fact]
     public void Constructor_NullModel_Throws() =>
         Assert.Throws<ArgumentNullException>(() => new HealthScorer(null!));
-
-    [Fact]
-    public void Score_FromManyThreadsAtOnce_MatchesSingleThreadedReports()
-    {
-        // One shared scorer, no locks: every concurrent report equals the sequential one.
-        var cases = ModelGenerators.ScoringCase.Sample(40, 30).ToArray();
-        var expected = cases.Select(c => Scorer.Score(c.Partnership, c.AsOf)).ToArray();
-
-        var mismatches = 0;
-        Parallel.For(0, 8 * cases.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
-        {
-            var c = cases[i % cases.Length];
-            if (!Scorer.Score(c.Partnership, c.AsOf).Equals(expected[i % cases.Length]))
-            {
-                Interlocked.Increment(ref mismatches);
-            }
-        });
-
-        Assert.Equal(0, mismatches);
-    }
 }

@@ -136,12 +136,15 @@ public class PipelineAccumulatorTests
     }
 
     [Fact]
-    public void Add_SumsBeyondDecimal_ThrowOverflow()
+    public void Add_ManyDealsOfTheLargestAmount_SumsExactly()
     {
         var accumulator = new PipelineAccumulator();
-        accumulator.Add(Deal("M1", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Open, decimal.MaxValue, D, null, null));
+        for (var i = 0; i < 10_000; i++)
+        {
+            accumulator.Add(Deal($"M{i}", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Open, Opportunity.MaxAmount - 0.0001m, D, null, null));
+        }
 
-        Assert.Throws<OverflowException>(() => accumulator.Add(Deal("M2", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Open, 1m, D, null, null)));
+        Assert.Equal(10_000m * (Opportunity.MaxAmount - 0.0001m), accumulator.Result().OpenValue);
     }
 
     [Fact]

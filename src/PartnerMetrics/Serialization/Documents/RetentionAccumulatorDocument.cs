@@ -24,13 +24,13 @@ internal sealed class RetentionAccumulatorDocument : IDocument<RetentionAccumula
             {
                 var account = accounts[i] ?? throw DocumentException.NullItem("accounts", i);
                 var endOn = Required(account.EndOn, "endOn");
-                var endArr = Ensure.NonNegative(Required(account.EndArr, "endArr"), "endArr");
+                var endArr = Ensure.Money(Required(account.EndArr, "endArr"), "endArr");
                 if ((account.StartOn is null) != (account.StartArr is null))
                 {
                     throw DocumentException.Invalid("startOn", "'startOn' and 'startArr' come together.");
                 }
 
-                var startArr = Ensure.NonNegative(account.StartArr ?? 0m, "startArr");
+                var startArr = Ensure.Money(account.StartArr ?? 0m, "startArr");
                 Agree(account.StartOn is not { } s || s <= accumulator.Start, "startOn", "must be on or before the window start");
                 Agree(account.StartOn is not { } t || t <= endOn, "endOn", "must not be before 'startOn'");
                 Agree(endOn <= accumulator.End, "endOn", "must be on or before the window end");
