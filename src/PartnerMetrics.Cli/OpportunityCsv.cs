@@ -458,7 +458,11 @@ internal static class OpportunityCsv
         private void Problem(Field? field, string? value, string message)
         {
             valid = false;
-            var where = field is { } f ? $"column \"{csv.GetName(ordinals[(int)f])}\"" : null;
+            // A rule of the model can name an optional field the file has no column for (a Won deal
+            // needs 'closedOn'): say so rather than name a column that is not there.
+            var where = field is not { } f ? null
+                : ordinals[(int)f] >= 0 ? $"column \"{csv.GetName(ordinals[(int)f])}\""
+                : $"no column for '{Columns[(int)f].Field}'";
             problems.Add(line, line, where, value, message);
         }
     }

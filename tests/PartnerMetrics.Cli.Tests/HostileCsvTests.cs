@@ -110,6 +110,19 @@ public sealed class HostileCsvTests : IDisposable
         Assert.Contains("line 3", error, StringComparison.Ordinal);
     }
 
+    /// <summary>Found by fuzzing: a rule of the model naming an optional field with no column crashed the reader.</summary>
+    [Fact]
+    public void ARuleAboutAFieldTheFileHasNoColumnFor_SaysSo()
+    {
+        var text = "Opportunity ID,Account ID,Created Date,Type,Deal Source,Route to Market,Outcome\n" +
+            "O-1,A-1,2025-01-10,New Logo,Direct,Direct,Won\n";
+
+        var (exit, _, error) = Cli.Run("pipeline", Write("no-close-date.csv", text, new UTF8Encoding(false)));
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("line 2, no column for 'closedOn'", error, StringComparison.Ordinal);
+    }
+
     private string Write(string name, string text, Encoding encoding)
     {
         var path = Path.Combine(directory, name);
