@@ -60,7 +60,7 @@ internal static class Ensure
 
         if (value > Pipeline.Opportunity.MaxAmount)
         {
-            throw new ArgumentOutOfRangeException(paramName, value, $"'{paramName}' must be at most 10^15 (1,000,000,000,000,000), far beyond any real deal or account, so a larger amount is a data error; got {value.ToString(CultureInfo.InvariantCulture)}.");
+            throw new ArgumentOutOfRangeException(paramName, value, $"'{paramName}' must be at most 10^14 (100,000,000,000,000), far beyond any real deal or account, so a larger amount is a data error; got {value.ToString(CultureInfo.InvariantCulture)}.");
         }
 
         return value;

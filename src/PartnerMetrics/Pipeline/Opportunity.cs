@@ -22,12 +22,13 @@ namespace PartnerMetrics.Pipeline;
 public sealed record Opportunity
 {
     /// <summary>
-    /// The largest amount of money the model accepts, for a deal or an account's revenue: 10^15 in the
-    /// reporting currency. No real deal comes near it, so a larger amount is a data error; and below it
-    /// every sum the analytics make stays exact (a <see cref="decimal"/> holds 28 digits: 10^9 deals of
-    /// the maximum amount with four decimals).
+    /// The largest amount of money the model accepts, for a deal or an account's revenue: 10^14 (a
+    /// hundred trillion) in the reporting currency. No real deal comes near it in any currency, so a
+    /// larger amount is a data error. Below it every <see cref="decimal"/> sum of the analytics stays
+    /// exact (28 digits: ten billion deals of the maximum amount with four decimals), and every amount
+    /// fits the 64-bit columns of <see cref="OpportunityBatch"/>.
     /// </summary>
-    public const decimal MaxAmount = 1_000_000_000_000_000m;
+    public const decimal MaxAmount = 100_000_000_000_000m;
 
     /// <summary>Initializes a new instance of the <see cref="Opportunity"/> class.</summary>
     /// <param name="id">The CRM key of the opportunity.</param>

@@ -8,7 +8,8 @@ namespace PartnerMetrics.Pipeline;
 /// </summary>
 /// <remarks>
 /// Amounts are stored exactly as whole ten-thousandths; an amount with more than four decimal places,
-/// or beyond ±922 billion, is rejected rather than rounded. The columns take 17 bytes per deal.
+/// is rejected rather than rounded (every amount the model accepts, up to
+/// <see cref="Opportunity.MaxAmount"/>, fits). The columns take 17 bytes per deal.
 /// </remarks>
 public sealed class OpportunityBatch
 {
@@ -111,7 +112,7 @@ public sealed class OpportunityBatch
             if (!TryScale(deal.Amount ?? 0m, out batch.Amounts[i]))
             {
                 throw new ArgumentException(
-                    $"Item {i}: the amount {deal.Amount?.ToString(CultureInfo.InvariantCulture)} cannot be held exactly in a batch (at most four decimal places and ±922 billion).",
+                    $"Item {i}: the amount {deal.Amount?.ToString(CultureInfo.InvariantCulture)} cannot be held exactly in a batch (at most four decimal places).",
                     nameof(opportunities));
             }
 

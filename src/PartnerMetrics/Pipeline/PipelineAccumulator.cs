@@ -21,8 +21,8 @@ namespace PartnerMetrics.Pipeline;
 /// </para>
 /// <para>
 /// Money sums are <see cref="decimal"/> and exact. Every amount is at most
-/// <see cref="Opportunity.MaxAmount"/> (10^15), so a sum could leave the range of <see cref="decimal"/>
-/// (and throw <see cref="OverflowException"/>) only past 79 trillion deals of that amount.
+/// <see cref="Opportunity.MaxAmount"/> (10^14), so a sum could leave the range of <see cref="decimal"/>
+/// (and throw <see cref="OverflowException"/>) only past 790 trillion deals of that amount.
 /// </para>
 /// </remarks>
 [JsonConverter(typeof(DocumentConverter<PipelineAccumulator, PipelineAccumulatorDocument>))]

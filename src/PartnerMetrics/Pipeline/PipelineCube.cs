@@ -115,7 +115,7 @@ public static class PipelineCube
         return [.. cells.OrderBy(c => c.District, StringComparer.Ordinal).ThenBy(c => c.Cell.MotionClass).ThenBy(c => c.Cell.Quarter).Select(c => c.Cell)];
     }
 
-    private static decimal Unscale(long amount) => amount / (decimal)OpportunityBatch.AmountScale;
+    private static decimal Unscale(Int128 amount) => (decimal)amount / OpportunityBatch.AmountScale;
 
     private static int Partitions(int count, int maxDegreeOfParallelism)
     {
@@ -137,13 +137,14 @@ public static class PipelineCube
         private ColumnTotals(int cells)
         {
             Counts = new long[cells * 3];
-            Amounts = new long[cells * 3];
+            Amounts = new Int128[cells * 3];
             CycleDays = new long[cells];
         }
 
         public long[] Counts { get; }
 
-        public long[] Amounts { get; }
+        /// <summary>Gets the value sums in ten-thousandths: 128-bit, so no sum of valid amounts can overflow.</summary>
+        public Int128[] Amounts { get; }
 
         public long[] CycleDays { get; }
 

@@ -60,7 +60,7 @@ public static class PartnerMetricsJson
 
     /// <summary>Reads a model value from JSON text.</summary>
     /// <typeparam name="T">A PartnerMetrics model type, such as <see cref="Portfolio"/>.</typeparam>
-    /// <param name="json">The JSON text.</param>
+    /// <param name="json">The JSON text; a leading byte-order mark (U+FEFF, left by some file readers) is allowed.</param>
     /// <returns>The validated value.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="JsonException">The text is not valid JSON, is the literal <c>null</c>, or does not describe a valid value; the message and <see cref="JsonException.Path"/> say where.</exception>
@@ -69,7 +69,7 @@ public static class PartnerMetricsJson
         where T : class
     {
         ArgumentNullException.ThrowIfNull(json);
-        return NotNull(JsonSerializer.Deserialize(json, Info<T>()));
+        return NotNull(JsonSerializer.Deserialize(json.AsSpan().TrimStart('\uFEFF'), Info<T>()));
     }
 
     /// <summary>Reads a model value from UTF-8 JSON.</summary>

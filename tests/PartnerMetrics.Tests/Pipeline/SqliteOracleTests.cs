@@ -43,7 +43,7 @@ public class SqliteOracleTests
     [Property(MaxTest = 3)]
     public Property GroupedMetrics_AgreeWithSql() =>
         Prop.ForAll(
-            Gen.CollectToArray(Enumerable.Range(0, DealCount), ModelGenerators.DealNumbered).ToArbitrary(),
+            Gen.CollectToArray(Enumerable.Range(0, DealCount), i => ModelGenerators.DealNumbered(i, ModelGenerators.CentAmount)).ToArbitrary(),
             deals =>
             {
                 var library = PipelineAnalytics.GroupBy(deals, o => Group(o)).Groups.ToDictionary(g => g.Key!, g => g.Result);

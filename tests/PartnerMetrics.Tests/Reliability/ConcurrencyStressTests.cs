@@ -88,7 +88,7 @@ public class ConcurrencyStressTests
     [Fact]
     public void ScoreAll_OnEveryCore_RepeatedlyEqualsSequentialScoring()
     {
-        var portfolio = ModelGenerators.Portfolio.Sample(30, 1).Single();
+        var portfolio = ModelGenerators.Portfolio.Sample(1, 30).Single();
         var scorer = new HealthScorer();
         var asOf = new DateOnly(2025, 6, 30);
         var sequential = portfolio.Partnerships.Select(p => scorer.Score(p, asOf)).ToArray();
