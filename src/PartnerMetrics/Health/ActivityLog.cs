@@ -22,15 +22,18 @@ internal static class ActivityLog
     {
         foreach (var deal in partnership.Opportunities)
         {
-            sink.Mark((deal.RegisteredOn ?? deal.CreatedOn).DayNumber);
+            // Nothing about a deal is activity before the CRM knew of it: an update or a close dated
+            // earlier than the registration counts on the registration day, as in pipeline freshness.
+            var known = (deal.RegisteredOn ?? deal.CreatedOn).DayNumber;
+            sink.Mark(known);
             if (deal.LastUpdatedOn is { } updated)
             {
-                sink.Mark(updated.DayNumber);
+                sink.Mark(Math.Max(updated.DayNumber, known));
             }
 
             if (deal.ClosedOn is { } closed)
             {
-                sink.Mark(closed.DayNumber);
+                sink.Mark(Math.Max(closed.DayNumber, known));
             }
         }
 

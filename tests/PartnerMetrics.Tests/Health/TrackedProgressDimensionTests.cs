@@ -1,6 +1,7 @@
 using PartnerMetrics.Evidence;
 using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
 using PartnerMetrics.Tests.Generators;
 using static PartnerMetrics.Tests.Health.Examples;
 
@@ -44,5 +45,21 @@ public class TrackedProgressDimensionTests
         Assert.Equal(1 / 3.0, report.Factor(FactorCodes.ProgressWeeklyCadence)!.Value.Value!.Value, 10);
         Assert.Equal(3.0, report.Factor(FactorCodes.ProgressWeeklyCadence)!.Value.EvidenceWeight);
         Assert.Equal(100 / 3.0, report[HealthDimension.TrackedProgress].Score!.Value, 9);
+    }
+
+    [Fact]
+    public void Score_ADealTheCrmDoesNotKnowYet_IsNoActivityEvenIfUpdatedEarlier()
+    {
+        // Registered in 3 days, with an update dated 2 days ago (CRM exports have such rows): the deal is
+        // unknown as of today, so its update is no activity either — the week stays empty.
+        var unknown = new Opportunity(
+            new OpportunityId("O-9"), new AccountId("A-9"), Day(-30), DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Open,
+            partnerId: Id, registeredOn: Day(3), lastUpdatedOn: Day(-2));
+
+        var without = Scorer.Score(Empty(20), T);
+        var with = Scorer.Score(Empty(20).With(opportunities: [unknown]), T);
+
+        Assert.Equal(without.Factor(FactorCodes.ProgressWeeklyCadence), with.Factor(FactorCodes.ProgressWeeklyCadence));
+        Assert.Equal(without[HealthDimension.TrackedProgress], with[HealthDimension.TrackedProgress]);
     }
 }
