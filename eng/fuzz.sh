@@ -37,7 +37,10 @@ collect() {
   mkdir -p "$to"
   for file in "$from"/id:*; do
     [ -f "$file" ] || continue
-    cp "$file" "$to/$(sha1sum "$file" | cut -c1-16)"
+    local name
+    name="$to/$(sha1sum "$file" | cut -c1-16)"
+    # afl-fuzz hard-links the inputs it started from into its queue: those are in the corpus already.
+    [ "$file" -ef "$name" ] || cp "$file" "$name"
   done
 }
 collect "$work/findings/default/queue" "$root/fuzz/corpus/$target"

@@ -80,4 +80,18 @@ public class PipelineCubeTests
         Assert.Empty(PipelineCube.Compute(Array.Empty<Opportunity>()));
         Assert.Empty(PipelineCube.Compute(OpportunityBatch.From(Array.Empty<Opportunity>())));
     }
+
+    [Fact]
+    public void Columnar_CellValueBeyond64Bits_IsSummedExactlyIn128Bits()
+    {
+        // 100 deals of the largest amount in one cell: 10^16 in ten-thousandths is 10^20, past long.MaxValue.
+        var deals = Enumerable.Range(0, 100).Select(i => new Opportunity(
+            new OpportunityId($"O-{i}"), new AccountId("A-1"), new DateOnly(2025, 1, 10), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct,
+            DealOutcome.Won, Opportunity.MaxAmount, district: "North", closedOn: new DateOnly(2025, 2, 10))).ToArray();
+
+        var cell = Assert.Single(PipelineCube.Compute(OpportunityBatch.From(deals)));
+
+        Assert.Equal(100m * Opportunity.MaxAmount, cell.WonValue);
+        Assert.Equal(cell, Assert.Single(PipelineCube.Compute(deals)));
+    }
 }
