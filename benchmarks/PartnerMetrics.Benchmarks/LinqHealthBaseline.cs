@@ -234,7 +234,8 @@ public static class LinqHealthBaseline
 
     /// <summary>
     /// Every dated record of the partnership, as the library defines logged activity: a deal known
-    /// (registered, else created), updated or closed; a commitment with a resolution day; an
+    /// (registered, else created), updated or closed (an update or close before the deal was known
+    /// counts on the day it became known); a commitment with a resolution day; an
     /// interaction; a certification obtained; a delivery; a plan created or reviewed. Days after the
     /// as-of day are filtered by the caller.
     /// </summary>
@@ -242,7 +243,8 @@ public static class LinqHealthBaseline
     {
         var plan = partnership.JointPlan;
         return partnership.Opportunities
-            .SelectMany(deal => new DateOnly?[] { deal.RegisteredOn ?? deal.CreatedOn, deal.LastUpdatedOn, deal.ClosedOn })
+            .SelectMany(deal => new DateOnly?[] { deal.RegisteredOn ?? deal.CreatedOn, deal.LastUpdatedOn, deal.ClosedOn }
+                .Select(day => day is { } d ? DateOnly.FromDayNumber(Math.Max(d.DayNumber, Known(deal))) : day))
             .Concat(partnership.Commitments.Select(c => c.ResolvedOn))
             .Concat(partnership.Interactions.Select(i => (DateOnly?)i.Date))
             .Concat(partnership.Certifications.Select(c => (DateOnly?)c.ObtainedOn))
