@@ -1,0 +1,113 @@
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
+using static PartnerMetrics.Tests.Pipeline.PipelineExamples;
+
+namespace PartnerMetrics.Tests.Pipeline;
+
+/// <summary>Boundaries and orderings of <see cref="PipelineAccumulator"/> that mutation testing found untested.</summary>
+public class PipelineAccumulatorEdgeTests
+{
+    private static readonly DateOnly D = new(2024, 1, 10);
+
+    [Theory]
+    [InlineData(70, 30, PartnerProfile.Hunter)]     // exactly 70 % hunting
+    [InlineData(69, 31, PartnerProfile.Balanced)]
+    [InlineData(30, 70, PartnerProfile.Farmer)]     // exactly 30 % hunting
+    [InlineData(31, 69, PartnerProfile.Balanced)]
+    public void Profile_ThresholdsAreInclusive(int huntingValue, int farmingValue, PartnerProfile expected)
+    {
+        var result = Accumulate(
+            Won("H", DealMotion.NewLogo, huntingValue, "P-1"),
+            Won("F", DealMotion.Renewal, farmingValue, "P-1"));
+
+        Assert.Equal(expected, result.Profile);
+    }
+
+    [Fact]
+    public void Profile_WithNoValueWon_UsesTheCountShare()
+    {
+        // 3 of 4 wins are new logos, all of them worth 0: the value share is undefined, the count share 0.75.
+        var result = Accumulate(
+            Won("H1", DealMotion.NewLogo, 0, "P-1"), Won("H2", DealMotion.NewLogo, 0, "P-1"), Won("H3", DealMotion.NewLogo, 0, "P-1"),
+            Won("F1", DealMotion.Renewal, 0, "P-1"));
+
+        Assert.Null(result.HuntingShareByValue);
+        Assert.Equal(PartnerProfile.Hunter, result.Profile);
+    }
+
+    [Fact]
+    public void PartnersWithRepeatWins_CountsPartnersWithTwoOrMoreWins()
+    {
+        var result = Accumulate(
+            Won("A1", DealMotion.NewLogo, 10, "P-1"), Won("A2", DealMotion.NewLogo, 10, "P-1"),
+            Won("B1", DealMotion.NewLogo, 10, "P-2"));
+
+        Assert.Equal(1, result.PartnersWithRepeatWins);
+    }
+
+    [Fact]
+    public void YearsAndLossReasons_AreInAscendingOrder()
+    {
+        var result = Accumulate(
+            Deal("L1", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Lost, 5m, D, new DateOnly(2025, 3, 1), null, "Price"),
+            Deal("L2", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Lost, 5m, D, new DateOnly(2024, 3, 1), null, "Timing"),
+            Deal("L3", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Lost, 5m, D, new DateOnly(2024, 4, 1), null, "Competitor"));
+
+        Assert.Equal([2024, 2025], result.Years.Select(y => y.Year));
+        Assert.Equal([(2024, "Competitor"), (2024, "Timing"), (2025, "Price")], result.LossReasons.Select(r => (r.Year, r.Reason!)));
+    }
+
+    [Fact]
+    public void Merge_NullOrItself_IsRejected()
+    {
+        var accumulator = new PipelineAccumulator();
+
+        Assert.Equal("other", Assert.Throws<ArgumentNullException>(() => accumulator.Merge(null!)).ParamName);
+        var itself = Assert.Throws<ArgumentException>(() => accumulator.Merge(accumulator));
+        Assert.Equal("other", itself.ParamName);
+        Assert.Contains("merge a copy", itself.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_IsTheSameWhateverOrderTheDealsCameIn()
+    {
+        Opportunity[] deals =
+        [
+            Won("A", DealMotion.NewLogo, 10, "P-2"), Won("B", DealMotion.Renewal, 20, "P-1"),
+            Deal("C", "P-3", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Lost, 5m, D, new DateOnly(2025, 3, 1), null, "Price"),
+            Deal("E", "P-3", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Lost, 5m, D, new DateOnly(2024, 3, 1), null, "Timing"),
+        ];
+        var forward = new PipelineAccumulator();
+        forward.AddRange(deals);
+        var backward = new PipelineAccumulator();
+        backward.AddRange(deals.Reverse());
+
+        Assert.Equal(PartnerMetricsJson.Serialize(forward), PartnerMetricsJson.Serialize(backward));
+    }
+
+    [Fact]
+    public void Json_WithoutTheOptionalLists_ReadsAsEmpty()
+    {
+        var full = PartnerMetricsJson.Serialize(new PipelineAccumulator());
+        var empty = PartnerMetricsJson.Deserialize<PipelineAccumulator>(full);
+
+        Assert.Equal(new PipelineAccumulator().Result(), empty.Result());
+        foreach (var list in new[] { "wonCycleDays", "partners", "years", "lossReasons" })
+        {
+            var without = System.Text.RegularExpressions.Regex.Replace(full, $"\"{list}\"\\s*:\\s*\\[\\s*\\]\\s*,?", string.Empty).Replace(",}", "}", StringComparison.Ordinal);
+
+            Assert.NotEqual(full, without);
+            Assert.Equal(new PipelineAccumulator().Result(), PartnerMetricsJson.Deserialize<PipelineAccumulator>(without).Result());
+        }
+    }
+
+    private static Opportunity Won(string id, DealMotion motion, decimal amount, string partner) =>
+        Deal(id, partner, motion, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Won, amount, D, D.AddDays(30), null);
+
+    private static PipelineResult Accumulate(params Opportunity[] deals)
+    {
+        var accumulator = new PipelineAccumulator();
+        accumulator.AddRange(deals);
+        return accumulator.Result();
+    }
+}
