@@ -40,9 +40,11 @@ public class PipelineAccumulatorEdgeTests
     {
         var result = Accumulate(
             Won("A1", DealMotion.NewLogo, 10, "P-1"), Won("A2", DealMotion.NewLogo, 10, "P-1"),
-            Won("B1", DealMotion.NewLogo, 10, "P-2"));
+            Won("B1", DealMotion.NewLogo, 10, "P-2"), Won("B2", DealMotion.NewLogo, 10, "P-2"), Won("B3", DealMotion.NewLogo, 10, "P-2"),
+            Won("C1", DealMotion.NewLogo, 10, "P-3"));
 
-        Assert.Equal(1, result.PartnersWithRepeatWins);
+        // Two partners won twice or more, one once: the count must not be the complement.
+        Assert.Equal(2, result.PartnersWithRepeatWins);
     }
 
     [Fact]
@@ -51,10 +53,13 @@ public class PipelineAccumulatorEdgeTests
         var result = Accumulate(
             Deal("L1", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Lost, 5m, D, new DateOnly(2025, 3, 1), null, "Price"),
             Deal("L2", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Lost, 5m, D, new DateOnly(2024, 3, 1), null, "Timing"),
-            Deal("L3", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Lost, 5m, D, new DateOnly(2024, 4, 1), null, "Competitor"));
+            Deal("L3", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Lost, 5m, D, new DateOnly(2024, 4, 1), null, "Competitor"),
+            Deal("L4", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Lost, 5m, D, new DateOnly(2024, 5, 1), null, "Timing"),
+            Deal("L5", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Lost, 5m, D, new DateOnly(2024, 6, 1), null, "Budget"));
 
+        // Within a year the most frequent reason leads; ties go by name.
         Assert.Equal([2024, 2025], result.Years.Select(y => y.Year));
-        Assert.Equal([(2024, "Competitor"), (2024, "Timing"), (2025, "Price")], result.LossReasons.Select(r => (r.Year, r.Reason!)));
+        Assert.Equal([(2024, "Timing"), (2024, "Budget"), (2024, "Competitor"), (2025, "Price")], result.LossReasons.Select(r => (r.Year, r.Reason!)));
     }
 
     [Fact]
@@ -83,6 +88,8 @@ public class PipelineAccumulatorEdgeTests
         backward.AddRange(deals.Reverse());
 
         Assert.Equal(PartnerMetricsJson.Serialize(forward), PartnerMetricsJson.Serialize(backward));
+        // Partners with wins, in id order.
+        Assert.Equal(["P-1", "P-2"], JsonKeys.Of(PartnerMetricsJson.Serialize(forward), "partners", "partnerId"));
     }
 
     [Fact]

@@ -1,0 +1,249 @@
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
+using static PartnerMetrics.Tests.Pipeline.PipelineExamples;
+
+namespace PartnerMetrics.Tests.Pipeline;
+
+/// <summary>
+/// The guards, boundaries and canonical orders of the mergeable pipeline accumulators and the cube,
+/// each pinned by a test after mutation testing showed that nothing else would notice it changing.
+/// </summary>
+public class AccumulatorGuardTests
+{
+    private static readonly DateOnly Closed = new(2025, 2, 1);
+    private static readonly DateOnly Start = new(2024, 1, 1);
+    private static readonly DateOnly End = new(2024, 12, 31);
+
+    [Fact]
+    public void NullArguments_AreRejectedByName()
+    {
+        var debt = new BrandEquityDebtAccumulator();
+        var retention = new RetentionAccumulator(Start, End);
+        var grouped = new GroupedPipelineAccumulator<string>(o => o.District);
+
+        Assert.Equal("opportunity", Assert.Throws<ArgumentNullException>(() => debt.Add((Opportunity)null!)).ParamName);
+        Assert.Equal("snapshot", Assert.Throws<ArgumentNullException>(() => debt.Add((RevenueSnapshot)null!)).ParamName);
+        Assert.Equal("other", Assert.Throws<ArgumentNullException>(() => debt.Merge(null!)).ParamName);
+        Assert.Equal("snapshot", Assert.Throws<ArgumentNullException>(() => retention.Add(null!)).ParamName);
+        Assert.Equal("other", Assert.Throws<ArgumentNullException>(() => retention.Merge(null!)).ParamName);
+        Assert.Equal("opportunity", Assert.Throws<ArgumentNullException>(() => grouped.Add(null!)).ParamName);
+        Assert.Equal("other", Assert.Throws<ArgumentNullException>(() => grouped.Merge(null!)).ParamName);
+        Assert.Equal("opportunities", Assert.Throws<ArgumentNullException>(() => PipelineCube.Compute((IEnumerable<Opportunity>)null!)).ParamName);
+        Assert.Equal("opportunities", Assert.Throws<ArgumentNullException>(() => PipelineCube.Compute((Opportunity[])null!)).ParamName);
+        Assert.Equal("batch", Assert.Throws<ArgumentNullException>(() => PipelineCube.Compute((OpportunityBatch)null!)).ParamName);
+        Assert.Equal("opportunities", Assert.Throws<ArgumentNullException>(() => OpportunityBatch.From((IEnumerable<Opportunity>)null!)).ParamName);
+    }
+
+    [Fact]
+    public void MergingIntoItself_IsRejected()
+    {
+        var debt = new BrandEquityDebtAccumulator();
+        var retention = new RetentionAccumulator(Start, End);
+        var grouped = new GroupedPipelineAccumulator<string>(o => o.District);
+
+        Rejects.Field<ArgumentException>(() => { debt.Merge(debt); return debt; }, "other", "itself");
+        Rejects.Field<ArgumentException>(() => { grouped.Merge(grouped); return grouped; }, "other", "itself");
+        Rejects.Field<ArgumentException>(() => { retention.Merge(retention); return retention; }, "other", "2024-01-01 to 2024-12-31");
+    }
+
+    [Fact]
+    public void Retention_MergeOfAnotherStart_IsRejectedWithTheWindow() =>
+        Rejects.Field<ArgumentException>(
+            () => { var a = new RetentionAccumulator(Start, End); a.Merge(new RetentionAccumulator(Start.AddDays(1), End)); return a; },
+            "other",
+            "window 2024-01-01 to 2024-12-31");
+
+    [Fact]
+    public void Retention_TwoSnapshotsOnADayInsideTheWindow_Throw()
+    {
+        // Mid-window days matter for the ARR at the end (the latest snapshot by then).
+        var accumulator = new RetentionAccumulator(Start, End);
+        accumulator.Add(Arr("A", Start.AddDays(100), 100));
+
+        Rejects.Field<ArgumentException>(() => { accumulator.Add(Arr("A", Start.AddDays(100), 120)); return accumulator; }, "snapshot", "'A' on 2024-04-10");
+    }
+
+    [Fact]
+    public void Retention_MergeOfShardsHoldingTheSameOpeningDay_Throws()
+    {
+        var left = new RetentionAccumulator(Start, End);
+        var right = new RetentionAccumulator(Start, End);
+        left.Add(Arr("A", Start.AddDays(-5), 100));
+        right.Add(Arr("A", Start.AddDays(-5), 100));
+
+        Rejects.Field<ArgumentException>(() => { left.Merge(right); return left; }, "other", "'A' on 2023-12-27");
+    }
+
+    [Fact]
+    public void Retention_AnAccountThatAppearsAtZero_IsNotNew()
+    {
+        var accumulator = new RetentionAccumulator(Start, End);
+        accumulator.AddRange([Arr("Z", Start.AddDays(10), 0), Arr("N", Start.AddDays(10), 5)]);
+
+        Assert.Equal(1L, accumulator.Result().NewAccounts);
+    }
+
+    [Fact]
+    public void Retention_Json_ListsAccountsInOrder()
+    {
+        var accumulator = new RetentionAccumulator(Start, End);
+        accumulator.AddRange([Arr("B", Start, 1), Arr("C", Start, 1), Arr("A", Start, 1)]);
+
+        Assert.Equal(["A", "B", "C"], JsonKeys.Of(PartnerMetricsJson.Serialize(accumulator), "accounts", "accountId"));
+    }
+
+    [Fact]
+    public void BrandEquityDebt_SnapshotsOutsideTheYearAfterTheClose_LeaveTheDealUnjudged()
+    {
+        // Before the close and more than 365 days after it: nothing inside the window.
+        var result = Debt(Arr("A-1", Closed.AddDays(-1), 100), Arr("A-1", Closed.AddDays(366), 10));
+
+        Assert.Equal((0L, 1L), (result.JudgedDeals, result.UnjudgedDeals));
+        Assert.Null(result.Share);
+    }
+
+    [Fact]
+    public void BrandEquityDebt_ArrBeforeTheCloseIsNotThePeak()
+    {
+        // 1,000 before the close, then 100 and 60: the peak after the close is 100, never halved.
+        var result = Debt(Arr("A-1", Closed.AddDays(-30), 1000), Arr("A-1", Closed, 100), Arr("A-1", Closed.AddDays(90), 60));
+
+        Assert.Equal((1L, 0L), (result.JudgedDeals, result.DebtDeals));
+    }
+
+    [Theory]
+    [InlineData(365, 50, 1)]   // the last day of the window, exactly half: debt
+    [InlineData(366, 50, 0)]   // a day later: outside the window
+    [InlineData(200, 51, 0)]   // just above half: no debt
+    public void BrandEquityDebt_TheWindowAndTheHalfAreInclusive(int daysAfterClose, int arr, long expectedDebt)
+    {
+        var result = Debt(Arr("A-1", Closed, 100), Arr("A-1", Closed.AddDays(daysAfterClose), arr));
+
+        Assert.Equal((1L, expectedDebt), (result.JudgedDeals, result.DebtDeals));
+    }
+
+    [Fact]
+    public void BrandEquityDebt_AnAccountThatNeverPaid_IsJudgedButNotInDebt()
+    {
+        // A peak of 0 cannot halve: judged, no debt.
+        var result = Debt(Arr("A-1", Closed, 0), Arr("A-1", Closed.AddDays(30), 0));
+
+        Assert.Equal((1L, 0L), (result.JudgedDeals, result.DebtDeals));
+    }
+
+    [Fact]
+    public void BrandEquityDebt_Json_ListsDealsAndSnapshotsInOrder()
+    {
+        var accumulator = new BrandEquityDebtAccumulator();
+        foreach (var account in new[] { "A-2", "A-3", "A-1" })
+        {
+            accumulator.Add(Won(account, Closed));
+            accumulator.Add(Arr(account, Closed, 10));
+        }
+
+        accumulator.Add(Won("A-1", Closed.AddDays(-10)));
+        accumulator.Add(Won("A-1", Closed.AddDays(-20), amount: 5m));
+        var json = PartnerMetricsJson.Serialize(accumulator);
+
+        Assert.Equal(["A-1", "A-1", "A-1", "A-2", "A-3"], JsonKeys.Of(json, "deals", "accountId"));
+        Assert.Equal(["2025-01-12", "2025-01-22", "2025-02-01"], JsonKeys.Of(json, "deals", "closedOn").Take(3));
+        Assert.Equal(["A-1", "A-2", "A-3"], JsonKeys.Of(json, "snapshots", "accountId"));
+    }
+
+    [Fact]
+    public void Grouped_UsesTheCallersComparer()
+    {
+        var grouped = new GroupedPipelineAccumulator<string>(o => o.District, StringComparer.OrdinalIgnoreCase);
+        grouped.AddRange([Deal("O1", "North"), Deal("O2", "NORTH"), Deal("O3", null), Deal("O4", null)]);
+
+        var result = grouped.Result();
+
+        // The keyless group first, then the one case-insensitive North group.
+        Assert.Equal([null, "North"], result.Groups.Select(g => g.Key));
+        Assert.Equal([2L, 2L], result.Groups.Select(g => g.Result.Count));
+    }
+
+    [Fact]
+    public void Grouped_KeysWhoseHashesCollide_StayApart()
+    {
+        var grouped = new GroupedPipelineAccumulator<string>(o => o.District, new CollidingComparer());
+        grouped.AddRange([Deal("O1", "North"), Deal("O2", "South"), Deal("O3", "North")]);
+
+        Assert.Equal([("North", 2L), ("South", 1L)], grouped.Result().Groups.Select(g => (g.Key!, g.Result.Count)));
+    }
+
+    [Fact]
+    public void Grouped_ByAKeyComparableOnlyToItself_IsInKeyOrder()
+    {
+        // Quarter implements IComparable<Quarter> but not the non-generic IComparable.
+        var grouped = new GroupedPipelineAccumulator<Quarter>(PipelineKeys.Quarter);
+        grouped.AddRange([Deal("O1", "N", new DateOnly(2025, 5, 1)), Deal("O2", "N", new DateOnly(2024, 5, 1)), Deal("O3", "N", new DateOnly(2025, 1, 1))]);
+
+        Assert.Equal([new Quarter(2024, 2), new Quarter(2025, 1), new Quarter(2025, 2)], grouped.Result().Groups.Select(g => g.Key));
+    }
+
+    [Fact]
+    public void Grouped_ByAKeyWithoutOrder_PutsTheKeylessGroupFirst()
+    {
+        var grouped = new GroupedPipelineAccumulator<Region>(o => o.District is null ? null : new Region(o.District));
+        grouped.AddRange([Deal("O1", "South"), Deal("O2", null), Deal("O3", "North"), Deal("O4", null)]);
+
+        var groups = grouped.Result().Groups;
+
+        Assert.Null(groups[0].Key);
+        Assert.Equal(2L, groups[0].Result.Count);
+        Assert.Equal([new Region("North"), new Region("South")], groups.Skip(1).Select(g => g.Key!).OrderBy(r => r.Name, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Cube_RejectsAnInvalidDegreeOfParallelism_WithTheRule() =>
+        Rejects.Field<ArgumentOutOfRangeException>(() => PipelineCube.Compute(Deals, maxDegreeOfParallelism: 0), "maxDegreeOfParallelism", "-1 (all cores) or positive; got 0");
+
+    [Fact]
+    public void Cube_FromAListOrABatch_EqualsTheCubeOfTheArray()
+    {
+        var expected = PipelineCube.Compute(Deals).ToArray();
+
+        Assert.Equal(expected, PipelineCube.Compute(Deals.ToList()).ToArray());
+        Assert.Equal(expected, PipelineCube.Compute(OpportunityBatch.From(Deals.ToList())).ToArray());
+    }
+
+    [Fact]
+    public void Cube_DealsMoreThanACenturyApart_AreEachInTheirQuarter()
+    {
+        // The record path keeps a day → quarter table; a span over a century is computed day by day instead.
+        Opportunity[] deals = [Deal("O1", "N", new DateOnly(1900, 2, 1)), Deal("O2", "N", new DateOnly(2025, 8, 1)), Deal("O3", "N", new DateOnly(1901, 12, 31))];
+
+        Assert.Equal([new Quarter(1900, 1), new Quarter(1901, 4), new Quarter(2025, 3)], PipelineCube.Compute(deals).Select(c => c.Quarter));
+    }
+
+    private static BrandEquityDebtResult Debt(params RevenueSnapshot[] snapshots)
+    {
+        var accumulator = new BrandEquityDebtAccumulator();
+        accumulator.Add(Won("A-1", Closed));
+        foreach (var snapshot in snapshots)
+        {
+            accumulator.Add(snapshot);
+        }
+
+        return accumulator.Result();
+    }
+
+    private static Opportunity Won(string account, DateOnly closed, decimal amount = 100m) =>
+        PipelineExamples.Deal($"W-{account}-{closed.DayNumber}-{amount}", "P-1", DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Won, amount, closed.AddDays(-30), closed, null, account: account);
+
+    private static Opportunity Deal(string id, string? district, DateOnly? created = null) =>
+        PipelineExamples.Deal(id, "P-1", DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Open, 10m, created ?? D, null, district);
+
+    private static RevenueSnapshot Arr(string account, DateOnly date, decimal arr) => new(new AccountId(account), date, arr);
+
+    private sealed record Region(string Name);
+
+    /// <summary>Ordinal equality with one hash for every key.</summary>
+    private sealed class CollidingComparer : IEqualityComparer<string>
+    {
+        public bool Equals(string? x, string? y) => string.Equals(x, y, StringComparison.Ordinal);
+
+        public int GetHashCode(string obj) => 1;
+    }
+}
