@@ -94,4 +94,20 @@ public class PipelineCubeTests
         Assert.Equal(100m * Opportunity.MaxAmount, cell.WonValue);
         Assert.Equal(cell, Assert.Single(PipelineCube.Compute(deals)));
     }
+
+    [Fact]
+    public void Columnar_PartitionsThatFitIn64BitsButNotTogether_AreSummedExactlyIn128Bits()
+    {
+        // Two partitions of 65,536 deals of 10^10: each sums to 6.6·10^18 ten-thousandths, under
+        // long.MaxValue (9.2·10^18); together they pass it, so only merging the partitions overflows.
+        const int Deals = 2 << 16;
+        var deals = Enumerable.Range(0, Deals).Select(i => new Opportunity(
+            new OpportunityId($"O-{i}"), new AccountId("A-1"), new DateOnly(2025, 1, 10), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct,
+            DealOutcome.Won, 10_000_000_000m, district: "North", closedOn: new DateOnly(2025, 2, 10))).ToArray();
+
+        var cell = Assert.Single(PipelineCube.Compute(OpportunityBatch.From(deals), maxDegreeOfParallelism: 2));
+
+        Assert.Equal(Deals * 10_000_000_000m, cell.WonValue);
+        Assert.Equal(cell, Assert.Single(PipelineCube.Compute(deals, maxDegreeOfParallelism: 1)));
+    }
 }
