@@ -1,0 +1,107 @@
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Health;
+using PartnerMetrics.Tests.Generators;
+using static PartnerMetrics.Tests.Health.Examples;
+
+namespace PartnerMetrics.Tests.Health;
+
+/// <summary>
+/// Every factor's human reason, in both of its forms — no evidence yet, and the counts behind the
+/// value — and the records' printed form. The counts are worked out by hand from <see cref="Examples"/>.
+/// </summary>
+public class FactorReasonTests
+{
+    private static readonly HealthScorer Scorer = new();
+
+    [Fact]
+    public void Reasons_WithoutEvidence_SayWhatIsMissing() =>
+        AssertReasons(
+            Scorer.Score(Empty(), T),
+            ("trust.partner-reliability", "No partner commitments resolved or overdue yet: the partner side is not tracked."),
+            ("trust.vendor-reliability", "No vendor commitments resolved or overdue yet: the vendor side is not tracked."),
+            ("competency.coverage", "No required competencies are set for this partnership."),
+            ("competency.delivery-reliability", "No deliveries recorded yet."),
+            ("cooperation.responsiveness", "No requests due an answer yet."),
+            ("cooperation.friction-handling", "No escalations due a resolution yet."),
+            ("cooperation.reciprocity", "No interactions recorded yet."),
+            ("plan.missing", "No joint business plan: build one together (seed 002, step 4: \"Have a Plan\")."),
+            ("progress.registration-timeliness", "No deals with a registration day yet."),
+            ("progress.pipeline-freshness", "No open deals."),
+            ("progress.data-completeness", "No deals recorded yet."),
+            ("progress.weekly-cadence", "Activity logged in 0 of the last 12 weeks."));
+
+    [Fact]
+    public void Reasons_OfAPlanWithoutGoals_SayItHasNone()
+    {
+        var report = Scorer.Score(Empty().With(plan: _ => new JointPlan(Day(-10), 0.123)), T);
+
+        Assert.Equal("No plan goal has a due day to measure progress against.", report.Factor("plan.goals-on-track")!.Value.Reason);
+        Assert.Equal("The plan has no goals.", report.Factor("plan.shared-ownership")!.Value.Reason);
+        Assert.Equal("The plan has no goals.", report.Factor("plan.clarity")!.Value.Reason);
+        Assert.Equal("12.3 % of the partner's business is aligned to ours.", report.Factor("plan.business-alignment")!.Value.Reason);
+        Assert.Equal("Last reviewed together 10 days ago; the review cadence is 90 days.", report.Factor("plan.freshness")!.Value.Reason);
+    }
+
+    [Fact]
+    public void Reason_OfAPartnershipNotYetStarted_SaysSo() =>
+        Assert.Equal("The partnership has not started yet.", Scorer.Score(Empty(startedDaysAgo: -7), T).Factor("progress.weekly-cadence")!.Value.Reason);
+
+    [Fact]
+    public void Reasons_WithEvidence_GiveTheCounts() =>
+        AssertReasons(
+            Scorer.Score(WorkedExample(), T),
+            ("trust.partner-reliability", "1 of 2 partner commitments broken (1 of them open past the grace period), 0 kept late, 1 kept on time; recent ones weigh most (half-life 180 days)."),
+            ("trust.vendor-reliability", "0 of 1 vendor commitments broken, 0 kept late, 1 kept on time; recent ones weigh most (half-life 180 days)."),
+            ("competency.coverage", "1 of 2 required competencies hold a valid certification."),
+            ("competency.delivery-reliability", "1 of 3 deliveries on time with satisfaction of at least 0.7."),
+            ("cooperation.responsiveness", "1 of 3 requests answered within 2 days; 1 unanswered."),
+            ("cooperation.friction-handling", "No escalations due a resolution yet."),
+            ("cooperation.reciprocity", "4 of 4 interactions initiated by the partner."),
+
+            // Goals with a due day: "Certify engineers" (0.5 of the way at half time: on track) and
+            // "Joint pipeline" (0.2 at half time: behind); only the first is owned by both and measurable.
+            ("plan.goals-on-track", "1 of 2 goals at or ahead of the progress their elapsed time expects."),
+            ("plan.shared-ownership", "1 of 3 goals owned by both sides."),
+            ("plan.business-alignment", "40 % of the partner's business is aligned to ours."),
+            ("plan.clarity", "1 of 3 goals have a measurable target and a due day."),
+            ("plan.freshness", "Last reviewed together 120 days ago; the review cadence is 90 days."),
+
+            // O4 starts tomorrow and is not counted. Registered within 7 days: O1 (2 days), O3 (1 day), not O2 (20 days).
+            // Open: O1 (updated 2 days ago) and O3 (30 days ago). Fields: O1 has all 3, O2 none, O3 the amount.
+            ("progress.registration-timeliness", "2 of 3 deals registered within 7 days of originating."),
+            ("progress.pipeline-freshness", "1 of 2 open deals updated in the last 14 days."),
+            ("progress.data-completeness", "4 of 9 required deal fields (amount, expected close, stage) filled in."),
+            ("progress.weekly-cadence", "Activity logged in 6 of the last 12 weeks."));
+
+    [Fact]
+    public void Reason_OfAFactorWithoutWeight_SaysItIsDisabled()
+    {
+        var model = new HealthModel { CooperationWeights = new CooperationWeights(1, 1, 0) };
+
+        var report = new HealthScorer(model).Score(WorkedExample(), T);
+
+        Assert.Equal("Disabled: the model gives this factor no weight.", report.Factor("cooperation.reciprocity")!.Value.Reason);
+        Assert.Equal("1 of 3 requests answered within 2 days; 1 unanswered.", report.Factor("cooperation.responsiveness")!.Value.Reason);
+    }
+
+    [Fact]
+    public void Records_PrintTheirScoresAndFactors()
+    {
+        var report = Scorer.Score(Empty().With(plan: _ => new JointPlan(Day(-10), 0.123)), T);
+
+        Assert.Equal(
+            "HealthReport { PartnerId = P-1, AsOf = 2025-06-30, Score = 35.65714285714286, Band = InsufficientEvidence, Confidence = 0.03980392156862745, " +
+            "Dimensions = [Trust absent, Competency absent, Cooperation absent, PlanAlignment 56.15, TrackedProgress 8.333333333333332], Signals = 0 }",
+            report.ToString());
+        Assert.Equal(
+            "DimensionScore { Dimension = PlanAlignment, Score = 56.15, Confidence = 0.06666666666666667, Weight = 0.2, Contribution = 32.08571428571429, " +
+            "Factors = [plan.goals-on-track absent, plan.shared-ownership absent, plan.business-alignment 0.123, plan.clarity absent, plan.freshness 1] }",
+            report[HealthDimension.PlanAlignment].ToString());
+        Assert.Equal(
+            "DimensionScore { Dimension = Trust, Score = absent, Confidence = 0, Weight = 0.25, Contribution = 0, Factors = [trust.partner-reliability absent, trust.vendor-reliability absent] }",
+            report[HealthDimension.Trust].ToString());
+    }
+
+    private static void AssertReasons(HealthReport report, params (string Code, string Reason)[] expected) =>
+        Assert.Equal(expected, Enum.GetValues<HealthDimension>().SelectMany(d => report[d].Factors).Select(f => (f.Code, f.Reason)));
+}

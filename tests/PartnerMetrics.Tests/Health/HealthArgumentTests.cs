@@ -1,0 +1,89 @@
+using PartnerMetrics.Health;
+using static PartnerMetrics.Tests.Health.Examples;
+
+namespace PartnerMetrics.Tests.Health;
+
+/// <summary>The ranges of the model's settings, inclusive where documented, and the errors that name the field and the value.</summary>
+public class HealthArgumentTests
+{
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.001)]
+    public void Ratios_AcceptTheirWholeRange(double value)
+    {
+        var model = new HealthModel { SlowingRatio = value, RecommendationTarget = value };
+
+        Assert.Equal((value, value), (model.SlowingRatio, model.RecommendationTarget));
+    }
+
+    [Theory]
+    [InlineData(0.0, "got 0")]
+    [InlineData(1.5, "got 1.5")]
+    public void Ratios_OutsideTheirRange_AreRejected(double value, string message)
+    {
+        Rejects.Field<ArgumentOutOfRangeException>(() => new HealthModel { SlowingRatio = value }, nameof(HealthModel.SlowingRatio), "must be in (0, 1]; " + message);
+        Rejects.Field<ArgumentOutOfRangeException>(() => new HealthModel { RecommendationTarget = value }, nameof(HealthModel.RecommendationTarget), "must be in (0, 1]; " + message);
+    }
+
+    [Fact]
+    public void Durations_AcceptZeroWhereDocumented_AndNameTheValueOtherwise()
+    {
+        var model = new HealthModel { GracePeriod = TimeSpan.Zero, ExpiryWarning = TimeSpan.Zero, RegistrationWindow = TimeSpan.Zero };
+
+        Assert.Equal(TimeSpan.Zero, model.GracePeriod + model.ExpiryWarning + model.RegistrationWindow);
+        Rejects.Field<ArgumentOutOfRangeException>(() => new HealthModel { GracePeriod = TimeSpan.FromDays(-1) }, nameof(HealthModel.GracePeriod), "must not be negative; got -1.00:00:00");
+        Rejects.Field<ArgumentOutOfRangeException>(() => new HealthModel { TrustHalfLife = TimeSpan.Zero }, nameof(HealthModel.TrustHalfLife), "must be positive; got 00:00:00");
+    }
+
+    [Fact]
+    public void LossAversion_AcceptsOne_AndNamesTheValueBelow()
+    {
+        Assert.Equal(1.0, new HealthModel { LossAversion = 1.0 }.LossAversion);
+        Rejects.Field<ArgumentOutOfRangeException>(() => new HealthModel { LossAversion = 0.5 }, nameof(HealthModel.LossAversion), "must be at least 1; got 0.5");
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(100.0)]
+    public void Bands_AcceptAWatchThresholdAtEitherEnd(double watch)
+    {
+        var bands = new BandThresholds(watch == 100 ? 100 : 50, watch == 100 ? 99 : watch, 0.2);
+
+        Assert.Equal(watch == 100 ? 99 : watch, bands.Watch);
+    }
+
+    [Fact]
+    public void Bands_AWatchThresholdOutsideTheScale_IsRejected() =>
+        Rejects.Field<ArgumentOutOfRangeException>(() => new BandThresholds(100, 100.5, 0.2), "watch", "must be a score in [0, 100]; got 100.5");
+
+    [Fact]
+    public void Weights_AllZero_AreRejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CooperationWeights(0, 0, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ProgressWeights(0, 0, 0, 0));
+    }
+
+    [Fact]
+    public void Indexers_RejectAnUndefinedDimension_ByName()
+    {
+        var report = new HealthScorer().Score(Empty(), T);
+
+        Rejects.Field<ArgumentOutOfRangeException>(() => report[(HealthDimension)5], "dimension", "got 5");
+        Rejects.Field<ArgumentOutOfRangeException>(() => report[(HealthDimension)(-1)], "dimension", "got -1");
+        Rejects.Field<ArgumentOutOfRangeException>(() => DimensionWeights.Default[(HealthDimension)9], "dimension", "must be a defined HealthDimension; got 9");
+        Assert.Equal(HealthDimension.TrackedProgress, report[HealthDimension.TrackedProgress].Dimension);
+    }
+
+    [Fact]
+    public void Scorer_RejectsBadArguments_ByName()
+    {
+        var scorer = new HealthScorer();
+        var portfolio = new Portfolio([Empty()]);
+
+        Assert.Equal("portfolio", Assert.Throws<ArgumentNullException>(() => scorer.ScoreAll(null!, T)).ParamName);
+        Rejects.Field<ArgumentOutOfRangeException>(() => scorer.ScoreAll(portfolio, T, maxDegreeOfParallelism: 0), "maxDegreeOfParallelism", "-1 (all cores) or positive; got 0");
+        Rejects.Field<ArgumentOutOfRangeException>(() => scorer.ScoreAll(portfolio, T, maxDegreeOfParallelism: -2), "maxDegreeOfParallelism", "got -2");
+        Assert.Single(scorer.ScoreAll(portfolio, T, maxDegreeOfParallelism: 1));
+        Rejects.Field<ArgumentOutOfRangeException>(() => scorer.History(Empty(), T, T.AddDays(7), TimeSpan.FromHours(36)), "step", "a positive whole number of days; got 1.12:00:00");
+    }
+}
