@@ -1,0 +1,68 @@
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Tests.Generators;
+using static PartnerMetrics.Tests.Health.Examples;
+
+namespace PartnerMetrics.Tests.Health;
+
+/// <summary>Plan alignment at its edges: counts that a symmetric example could not tell apart, and days that fall exactly on a boundary.</summary>
+public class PlanGoalEdgeTests
+{
+    private static readonly HealthScorer Scorer = new();
+
+    [Fact]
+    public void Goals_AreCountedByOwnerTargetAndProgress()
+    {
+        // Half-way through each goal's 200 days, so each is expected at 0.5:
+        //   G1 both sides, measurable, 0.5 → on track (1); G2 partner, measurable, 0.9 → on track (1);
+        //   G3 vendor, due day only, 0.25 → behind (0.5); G4 partner, no target and no due day.
+        var plan = new JointPlan(
+            Day(-150),
+            0.5,
+            [
+                new PlanGoal("G1", GoalOwner.Both, 0.5, new MeasurableTarget(4, "engineers"), Day(-100), Day(100)),
+                new PlanGoal("G2", GoalOwner.Partner, 0.9, new MeasurableTarget(10, "deals"), Day(-100), Day(100)),
+                new PlanGoal("G3", GoalOwner.Vendor, 0.25, startsOn: Day(-100), dueOn: Day(100)),
+                new PlanGoal("G4", GoalOwner.Partner, 0.1),
+            ]);
+
+        var report = Scorer.Score(Empty().With(plan: _ => plan), T);
+
+        var onTrack = report.Factor(FactorCodes.PlanGoalsOnTrack)!.Value;
+        Assert.Equal(2.5 / 3, onTrack.Value!.Value, 9);
+        Assert.Equal("2 of 3 goals at or ahead of the progress their elapsed time expects.", onTrack.Reason);
+        Assert.Equal("1 of 4 goals owned by both sides.", report.Factor(FactorCodes.PlanSharedOwnership)!.Value.Reason);
+        Assert.Equal("2 of 4 goals have a measurable target and a due day.", report.Factor(FactorCodes.PlanClarity)!.Value.Reason);
+    }
+
+    [Fact]
+    public void APlanMadeAndReviewedToday_Counts()
+    {
+        var report = Scorer.Score(Empty().With(plan: _ => new JointPlan(T, 0.5, lastReviewedOn: T)), T);
+
+        Assert.Null(report.Factor(FactorCodes.PlanMissing));
+        Assert.Equal("Last reviewed together 0 days ago; the review cadence is 90 days.", report.Factor(FactorCodes.PlanFreshness)!.Value.Reason);
+    }
+
+    [Fact]
+    public void AReviewToday_IsTheLastReview()
+    {
+        var report = Scorer.Score(Empty().With(plan: _ => new JointPlan(Day(-300), 0.5, lastReviewedOn: T)), T);
+
+        Assert.Equal(1.0, report.Factor(FactorCodes.PlanFreshness)!.Value.Value);
+    }
+
+    [Theory]
+    [InlineData(1, 1.0)]    // due tomorrow: nothing is expected yet
+    [InlineData(0, 0.4)]    // due today: all of it is expected
+    [InlineData(-1, 0.4)]   // overdue
+    public void AGoalThatStartsOnItsDueDay_IsExpectedWhole_FromThatDay(int dueInDays, double expectedRatio)
+    {
+        var plan = new JointPlan(Day(-50), 0.5, [new PlanGoal("G", GoalOwner.Both, 0.4, startsOn: Day(dueInDays), dueOn: Day(dueInDays))]);
+
+        var report = Scorer.Score(Empty().With(plan: _ => plan), T);
+
+        Assert.Equal(expectedRatio, report.Factor(FactorCodes.PlanGoalsOnTrack)!.Value.Value!.Value, 9);
+    }
+}
