@@ -80,7 +80,9 @@ public class FactorReasonTests
 
         var report = new HealthScorer(model).Score(WorkedExample(), T);
 
-        Assert.Equal("Disabled: the model gives this factor no weight.", report.Factor("cooperation.reciprocity")!.Value.Reason);
+        var reciprocity = report.Factor("cooperation.reciprocity")!.Value;
+        Assert.Equal("Disabled: the model gives this factor no weight.", reciprocity.Reason);
+        Assert.False(reciprocity.IsPresent);
         Assert.Equal("1 of 3 requests answered within 2 days; 1 unanswered.", report.Factor("cooperation.responsiveness")!.Value.Reason);
     }
 
