@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PartnerMetrics.Pipeline;
 using PartnerMetrics.Serialization;
 using static PartnerMetrics.Tests.Pipeline.PipelineExamples;
@@ -68,7 +69,8 @@ public class AccumulatorGuardTests
     {
         var left = new RetentionAccumulator(Start, End);
         var right = new RetentionAccumulator(Start, End);
-        left.Add(Arr("A", Start.AddDays(-5), 100));
+        // The left shard also has a later snapshot, so only the opening day collides.
+        left.AddRange([Arr("A", Start.AddDays(-5), 100), Arr("A", Start.AddDays(40), 120)]);
         right.Add(Arr("A", Start.AddDays(-5), 100));
 
         Rejects.Field<ArgumentException>(() => { left.Merge(right); return left; }, "other", "'A' on 2023-12-27");
@@ -143,10 +145,13 @@ public class AccumulatorGuardTests
 
         accumulator.Add(Won("A-1", Closed.AddDays(-10)));
         accumulator.Add(Won("A-1", Closed.AddDays(-20), amount: 5m));
+        accumulator.Add(Won("A-1", Closed.AddDays(-20), amount: 1m));
         var json = PartnerMetricsJson.Serialize(accumulator);
 
-        Assert.Equal(["A-1", "A-1", "A-1", "A-2", "A-3"], JsonKeys.Of(json, "deals", "accountId"));
-        Assert.Equal(["2025-01-12", "2025-01-22", "2025-02-01"], JsonKeys.Of(json, "deals", "closedOn").Take(3));
+        // By account, then close day, then amount.
+        Assert.Equal(["A-1", "A-1", "A-1", "A-1", "A-2", "A-3"], JsonKeys.Of(json, "deals", "accountId"));
+        Assert.Equal(["2025-01-12", "2025-01-12", "2025-01-22", "2025-02-01"], JsonKeys.Of(json, "deals", "closedOn").Take(4));
+        Assert.Equal([1m, 5m, 100m, 100m], JsonNode.Parse(json)!["deals"]!.AsArray().Take(4).Select(d => d!["amount"]!.GetValue<decimal>()));
         Assert.Equal(["A-1", "A-2", "A-3"], JsonKeys.Of(json, "snapshots", "accountId"));
     }
 
