@@ -110,4 +110,23 @@ public class PipelineCubeTests
         Assert.Equal(Deals * 10_000_000_000m, cell.WonValue);
         Assert.Equal(cell, Assert.Single(PipelineCube.Compute(deals, maxDegreeOfParallelism: 1)));
     }
+
+    [Fact]
+    public void ManyDistrictsInterleavedWithKeylessDeals_AreEachInTheirCell()
+    {
+        // A thousand district texts pass through the record path's small district cache, each
+        // followed by a deal without a district, which must never be looked up as a text.
+        var deals = Enumerable.Range(0, 1_000).SelectMany(i => new[]
+        {
+            new Opportunity(new OpportunityId($"D-{i}"), new AccountId("A-1"), new DateOnly(2025, 1, 10), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, district: $"District {i}"),
+            new Opportunity(new OpportunityId($"N-{i}"), new AccountId("A-1"), new DateOnly(2025, 1, 10), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct),
+        }).ToArray();
+
+        var cells = PipelineCube.Compute(deals, maxDegreeOfParallelism: 1);
+
+        Assert.Equal(1_001, cells.Length);
+        Assert.Equal(1_000, cells[0].Count);
+        Assert.Null(cells[0].District);
+        Assert.Equal(cells.ToArray(), PipelineCube.Compute(OpportunityBatch.From(deals)).ToArray());
+    }
 }
