@@ -33,11 +33,12 @@ public class FactorReasonTests
     [Fact]
     public void Reasons_OfAPlanWithoutGoals_SayItHasNone()
     {
-        var report = Scorer.Score(Empty().With(plan: _ => new JointPlan(Day(-10), 0.123)), T);
+        var report = Scorer.Score(Empty().With(plan: _ => new JointPlan(Day(-10), 0.1234)), T);
 
         Assert.Equal("No plan goal has a due day to measure progress against.", report.Factor("plan.goals-on-track")!.Value.Reason);
         Assert.Equal("The plan has no goals.", report.Factor("plan.shared-ownership")!.Value.Reason);
         Assert.Equal("The plan has no goals.", report.Factor("plan.clarity")!.Value.Reason);
+        // One decimal of a percentage.
         Assert.Equal("12.3 % of the partner's business is aligned to ours.", report.Factor("plan.business-alignment")!.Value.Reason);
         Assert.Equal("Last reviewed together 10 days ago; the review cadence is 90 days.", report.Factor("plan.freshness")!.Value.Reason);
     }
@@ -84,6 +85,17 @@ public class FactorReasonTests
         Assert.Equal("Disabled: the model gives this factor no weight.", reciprocity.Reason);
         Assert.False(reciprocity.IsPresent);
         Assert.Equal("1 of 3 requests answered within 2 days; 1 unanswered.", report.Factor("cooperation.responsiveness")!.Value.Reason);
+    }
+
+    [Fact]
+    public void Reason_RoundsAMeasureToTwoDecimals()
+    {
+        // A 31-hour response target is 1.2916… days.
+        var model = new HealthModel { ResponseTarget = TimeSpan.FromHours(31) };
+
+        var report = new HealthScorer(model).Score(WorkedExample(), T);
+
+        Assert.Equal("1 of 3 requests answered within 1.29 days; 1 unanswered.", report.Factor("cooperation.responsiveness")!.Value.Reason);
     }
 
     [Fact]

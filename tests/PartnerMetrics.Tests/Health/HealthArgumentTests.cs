@@ -42,14 +42,13 @@ public class HealthArgumentTests
         Rejects.Field<ArgumentOutOfRangeException>(() => new HealthModel { LossAversion = 0.5 }, nameof(HealthModel.LossAversion), "must be at least 1; got 0.5");
     }
 
-    [Theory]
-    [InlineData(0.0)]
-    [InlineData(100.0)]
-    public void Bands_AcceptAWatchThresholdAtEitherEnd(double watch)
+    [Fact]
+    public void Bands_AcceptAWatchThresholdOfZero_AndAtOneHundredNameHealthy()
     {
-        var bands = new BandThresholds(watch == 100 ? 100 : 50, watch == 100 ? 99 : watch, 0.2);
+        Assert.Equal(0.0, new BandThresholds(50, 0, 0.2).Watch);
 
-        Assert.Equal(watch == 100 ? 99 : watch, bands.Watch);
+        // 100 is on the scale, so the watch threshold passes; no healthy threshold can lie above it.
+        Rejects.Field<ArgumentOutOfRangeException>(() => new BandThresholds(100, 100, 0.2), "healthy", "must be above 'watch' (100)");
     }
 
     [Fact]
