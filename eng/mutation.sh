@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing with Stryker.NET: mutates src/PartnerMetrics/Health and Pipeline, runs
 # tests/PartnerMetrics.Tests against every mutant, and copies the summary to docs/mutation/.
-# Slow (about an hour per folder on two cores), so not part of CI; see docs/reliability.md.
+# Slow (about half an hour per folder on two cores), so not part of CI; see docs/reliability.md.
 #
 #   bash eng/mutation.sh Health     # one folder; the summary goes to docs/mutation/health.md
 #   bash eng/mutation.sh Pipeline   # docs/mutation/pipeline.md
