@@ -75,6 +75,15 @@ public class FactorReasonTests
             ("progress.weekly-cadence", "Activity logged in 6 of the last 12 weeks."));
 
     [Fact]
+    public void RegistrationTimeliness_IsTheTimelyShareOfTheWeight()
+    {
+        // Two of three deals registered in time, each weighted by recency: strictly between 0 and 1, above a half.
+        var timeliness = Scorer.Score(WorkedExample(), T).Factor(FactorCodes.ProgressRegistrationTimeliness)!.Value.Value!.Value;
+
+        Assert.InRange(timeliness, 0.5, 0.99);
+    }
+
+    [Fact]
     public void Reason_OfAFactorWithoutWeight_SaysItIsDisabled()
     {
         var model = new HealthModel { CooperationWeights = new CooperationWeights(1, 1, 0) };

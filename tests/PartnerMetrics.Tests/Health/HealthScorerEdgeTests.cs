@@ -1,5 +1,6 @@
 using PartnerMetrics.Evidence;
 using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
 using PartnerMetrics.Tests.Generators;
 using static PartnerMetrics.Tests.Health.Examples;
 
@@ -18,6 +19,36 @@ public class HealthScorerEdgeTests
 
         Assert.Equal(0.0, report.Score);
         Assert.Equal(HealthBand.InsufficientEvidence, report.Band);
+
+        // Plan alignment has a score (no plan: 0) but no weight, so it contributes nothing — not NaN.
+        Assert.All(report.Dimensions, d => Assert.Equal(0.0, d.Contribution));
+    }
+
+    [Theory]
+    [InlineData(40 * 365, true)]       // exactly 40 competency half-lives old: the last day it weighs anything
+    [InlineData((40 * 365) + 1, false)]
+    public void Evidence_CountsUpToFortyHalfLivesOld(int ageDays, bool present)
+    {
+        var partnership = Empty(ageDays + 10).With(deliveries: [new Delivery(Day(-ageDays), true, 0.9)]);
+
+        Assert.Equal(present, new HealthScorer().Score(partnership, T).Factor(FactorCodes.CompetencyDeliveryReliability)!.Value.IsPresent);
+    }
+
+    [Fact]
+    public void TopMovers_WithEqualChanges_AreInCodeOrder()
+    {
+        // One partner and one vendor commitment kept on the same day move both trust factors alike.
+        var partnership = Empty().With(commitments:
+        [
+            new Commitment(Side.Vendor, Day(-5), CommitmentOutcome.Kept, Day(-5)),
+            new Commitment(Side.Partner, Day(-5), CommitmentOutcome.Kept, Day(-5)),
+        ]);
+
+        var delta = new HealthScorer().Compare(partnership, Day(-10), T);
+        var trust = delta.TopMovers(int.MaxValue).Where(f => f.Dimension == HealthDimension.Trust).ToArray();
+
+        Assert.Equal(trust[0].Change, trust[1].Change);
+        Assert.Equal([FactorCodes.TrustPartnerReliability, FactorCodes.TrustVendorReliability], trust.Select(f => f.Code));
     }
 
     [Fact]
