@@ -240,8 +240,6 @@ public class AccumulatorGuardTests
     private static Opportunity Deal(string id, string? district, DateOnly? created = null) =>
         PipelineExamples.Deal(id, "P-1", DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Open, 10m, created ?? D, null, district);
 
-    private static RevenueSnapshot Arr(string account, DateOnly date, decimal arr) => new(new AccountId(account), date, arr);
-
     private sealed record Region(string Name);
 
     /// <summary>Ordinal equality with one hash for every key.</summary>

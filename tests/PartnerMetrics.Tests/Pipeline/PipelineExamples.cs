@@ -36,4 +36,7 @@ internal static class PipelineExamples
         string account = "A-1") =>
         new(new OpportunityId(id), new AccountId(account), created, motion, source, route, outcome, amount,
             partner is null ? null : new PartnerId(partner), district, expectedCloseOn: expectedClose, closedOn: closed, lossReason: lossReason);
+
+    /// <summary>An account's ARR on a day.</summary>
+    public static RevenueSnapshot Arr(string account, DateOnly date, decimal arr) => new(new AccountId(account), date, arr);
 }

@@ -8,8 +8,6 @@ public class RetentionTests
     private static readonly DateOnly Start = new(2024, 1, 1);
     private static readonly DateOnly End = new(2024, 12, 31);
 
-    private static RevenueSnapshot Arr(string account, DateOnly date, decimal arr) => new(new AccountId(account), date, arr);
-
     [Fact]
     public void Result_ExpansionContractionAndChurn()
     {
