@@ -79,12 +79,13 @@ public sealed class HealthScorer
     {
         Span<double> scores = stackalloc double[DimensionCount];
         var weights = context.Model.DimensionWeights;
-        double presentWeight = 0, weightedScore = 0, allWeight = 0, weightedConfidence = 0;
+        double presentWeight = 0, allWeight = 0, weightedConfidence = 0;
         Span<double> confidences = stackalloc double[DimensionCount];
+        Span<double> weightOf = stackalloc double[DimensionCount];
         for (var d = 0; d < DimensionCount; d++)
         {
             var dimension = (HealthDimension)d;
-            var weight = weights[dimension];
+            var weight = weightOf[d] = weights[dimension];
             scores[d] = DimensionScoreOf(dimension, factors[d]);
             confidences[d] = ConfidenceOf(factors[d]);
             if (weight > 0)
@@ -94,12 +95,11 @@ public sealed class HealthScorer
                 if (!double.IsNaN(scores[d]))
                 {
                     presentWeight += weight;
-                    weightedScore += weight * scores[d];
                 }
             }
         }
 
-        var overall = presentWeight > 0 ? Math.Clamp(weightedScore / presentWeight, 0.0, 100.0) : 0.0;
+        var overall = OverallScore(scores, weightOf);
         var confidence = weightedConfidence / allWeight;
         var dimensions = new DimensionScore[DimensionCount];
         for (var d = 0; d < DimensionCount; d++)
@@ -186,6 +186,26 @@ public sealed class HealthScorer
     /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
     public HealthDelta Compare(Partnership partnership, DateOnly from, DateOnly to) =>
         new(Score(partnership, from), Score(partnership, to));
+
+    /// <summary>
+    /// The overall score: the weighted mean of the present dimension scores (NaN marks an absent
+    /// dimension), clamped to [0, 100]; 0 when no weighted dimension is present. The one home of
+    /// this formula: <see cref="Assemble"/> and the weight fit of <c>Validation.Backtest</c> both read it.
+    /// </summary>
+    internal static double OverallScore(ReadOnlySpan<double> dimensionScores, ReadOnlySpan<double> weights)
+    {
+        double presentWeight = 0, weightedScore = 0;
+        for (var d = 0; d < dimensionScores.Length; d++)
+        {
+            if (weights[d] > 0 && !double.IsNaN(dimensionScores[d]))
+            {
+                presentWeight += weights[d];
+                weightedScore += weights[d] * dimensionScores[d];
+            }
+        }
+
+        return presentWeight > 0 ? Math.Clamp(weightedScore / presentWeight, 0.0, 100.0) : 0.0;
+    }
 
     /// <summary>100 × the weighted mean of the present factors (geometric for trust); NaN when none is present.</summary>
     private static double DimensionScoreOf(HealthDimension dimension, HealthFactor[] factors)

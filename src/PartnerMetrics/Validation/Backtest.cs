@@ -1,0 +1,160 @@
+using System.Globalization;
+using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+
+namespace PartnerMetrics.Validation;
+
+/// <summary>
+/// Measures whether a health score predicts what happened next: scores a company's own history as of
+/// chosen days and compares each score with the partner's churn over the following horizon (DOMAIN
+/// section 3.4).
+/// </summary>
+/// <remarks>
+/// Pure and deterministic: the same partnerships, days and outcomes always give an equal result,
+/// whatever their order. Pass two <see cref="HealthScorer"/>s over the same data to compare two models.
+/// </remarks>
+public static partial class Backtest
+{
+    /// <summary>Scores every partnership as of every day and measures the scores against the partners' outcomes.</summary>
+    /// <param name="scorer">The scorer, carrying the model under test.</param>
+    /// <param name="partnerships">The partnerships, with their evidence; partner ids must be distinct.</param>
+    /// <param name="asOfDays">The days to score as of. On each day, a partnership that has not started or whose partner has already churned is left out.</param>
+    /// <param name="outcomes">One outcome for each partnership's partner; outcomes of other partners are ignored.</param>
+    /// <param name="options">The horizon, the last observed day and the optional per-sample values; <see cref="BacktestOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>
+    /// The measures. A sample churned when its partner churned after the as-of day and no later than
+    /// the as-of day plus <see cref="BacktestOptions.Horizon"/>.
+    /// </returns>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// A sequence holds <see langword="null"/>; two partnerships or two outcomes share a partner id; a
+    /// partnership has no outcome; a churn day is after <see cref="BacktestOptions.ObservedThrough"/>;
+    /// or a per-sample value is not finite.
+    /// </exception>
+    public static BacktestResult Run(HealthScorer scorer, IEnumerable<Partnership> partnerships, IEnumerable<DateOnly> asOfDays, IEnumerable<ChurnOutcome> outcomes, BacktestOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        var cases = BacktestCases.Create(partnerships, asOfDays, outcomes, options ?? BacktestOptions.Default);
+        var samples = cases.Items.Select(c => cases.Sample(c, scorer.Score(c.Partnership, c.AsOf)));
+        return BacktestResult.Create(samples, cases.Censored, cases.Inactive);
+    }
+
+    /// <summary>Measures samples of any signal — a model's scores, a scorecard, a simple count — on the same terms as <see cref="Run"/>.</summary>
+    /// <param name="samples">The samples; higher scores must mean healthier.</param>
+    /// <returns>The measures.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="samples"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="samples"/> holds <see langword="null"/>.</exception>
+    public static BacktestResult Measure(IEnumerable<BacktestSample> samples) => BacktestResult.Create(samples, censored: 0, inactive: 0);
+
+    /// <summary>One (partnership, as-of day) pair of a backtest and whether the partner churned within the horizon.</summary>
+    internal readonly record struct BacktestCase(Partnership Partnership, DateOnly AsOf, bool Churned);
+
+    /// <summary>The pairs a backtest scores, after the days, starts, churns and censoring have been applied.</summary>
+    internal sealed class BacktestCases
+    {
+        private readonly BacktestOptions options;
+
+        private BacktestCases(BacktestOptions options, List<BacktestCase> items, int censored, int inactive)
+        {
+            this.options = options;
+            Items = items;
+            Censored = censored;
+            Inactive = inactive;
+        }
+
+        public IReadOnlyList<BacktestCase> Items { get; }
+
+        public int Censored { get; }
+
+        public int Inactive { get; }
+
+        public static BacktestCases Create(IEnumerable<Partnership> partnerships, IEnumerable<DateOnly> asOfDays, IEnumerable<ChurnOutcome> outcomes, BacktestOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(asOfDays);
+            var churnDays = ChurnDays(outcomes, options);
+            var scored = new List<Partnership>();
+            var seen = new HashSet<PartnerId>();
+            Ensure.Each(partnerships, nameof(partnerships), partnership =>
+            {
+                if (!seen.Add(partnership.Partner.Id))
+                {
+                    throw new ArgumentException($"'{nameof(partnerships)}' lists partner '{partnership.Partner.Id}' more than once.", nameof(partnerships));
+                }
+
+                if (!churnDays.ContainsKey(partnership.Partner.Id))
+                {
+                    throw new ArgumentException($"'{nameof(outcomes)}' has no outcome for partner '{partnership.Partner.Id}'; give every partnership an outcome (ChurnOutcome.Active when it has not churned).", nameof(outcomes));
+                }
+
+                scored.Add(partnership);
+            });
+
+            var horizon = (int)options.Horizon.TotalDays;
+            var items = new List<BacktestCase>();
+            int censored = 0, inactive = 0;
+            foreach (var asOf in asOfDays.Distinct().Order())
+            {
+                var day = asOf.DayNumber;
+                foreach (var partnership in scored)
+                {
+                    var churnedOn = churnDays[partnership.Partner.Id];
+                    if (partnership.StartedOn > asOf || churnedOn <= day)
+                    {
+                        inactive++;
+                        continue;
+                    }
+
+                    // Day numbers are ints far from overflow: DateOnly.MaxValue is day 3,652,058.
+                    var churned = churnedOn <= day + horizon;
+                    if (!churned && options.ObservedThrough is { } observed && observed.DayNumber < day + horizon)
+                    {
+                        censored++;
+                        continue;
+                    }
+
+                    items.Add(new BacktestCase(partnership, asOf, churned));
+                }
+            }
+
+            return new BacktestCases(options, items, censored, inactive);
+        }
+
+        public BacktestSample Sample(BacktestCase item, HealthReport report) => new(
+            report.PartnerId,
+            item.AsOf,
+            report.Score,
+            item.Churned,
+            report.Confidence,
+            report.Band,
+            Value(options.Outcome, item, nameof(BacktestOptions.Outcome)),
+            Value(options.Reference, item, nameof(BacktestOptions.Reference)));
+
+        /// <summary>Each partner's churn day as a day number; <see cref="int.MaxValue"/> for a partner still active.</summary>
+        private static Dictionary<PartnerId, int> ChurnDays(IEnumerable<ChurnOutcome> outcomes, BacktestOptions options)
+        {
+            var days = new Dictionary<PartnerId, int>();
+            Ensure.Each(outcomes, nameof(outcomes), outcome =>
+            {
+                if (outcome.ChurnedOn is { } churnedOn && options.ObservedThrough is { } observed && churnedOn > observed)
+                {
+                    throw new ArgumentException($"'{nameof(outcomes)}': partner '{outcome.PartnerId}' churned on {Ensure.Iso(churnedOn)}, after the last observed day {Ensure.Iso(observed)} ('{nameof(BacktestOptions.ObservedThrough)}').", nameof(outcomes));
+                }
+
+                if (!days.TryAdd(outcome.PartnerId, outcome.ChurnedOn?.DayNumber ?? int.MaxValue))
+                {
+                    throw new ArgumentException($"'{nameof(outcomes)}' lists partner '{outcome.PartnerId}' more than once.", nameof(outcomes));
+                }
+            });
+
+            return days;
+        }
+
+        private static double? Value(Func<PartnerId, DateOnly, double?>? source, BacktestCase item, string name, string paramName = "options")
+        {
+            var value = source?.Invoke(item.Partnership.Partner.Id, item.AsOf);
+            return value is { } v && !double.IsFinite(v)
+                ? throw new ArgumentException($"'{name}' gave {v.ToString(CultureInfo.InvariantCulture)} for partner '{item.Partnership.Partner.Id}' on {Ensure.Iso(item.AsOf)}; a value must be finite, or null when unknown.", paramName)
+                : value;
+        }
+    }
+}

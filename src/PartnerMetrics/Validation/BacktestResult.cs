@@ -1,0 +1,161 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using PartnerMetrics.Health;
+
+namespace PartnerMetrics.Validation;
+
+/// <summary>How well a score predicted churn and outcomes over a set of samples (<see cref="Backtest"/>).</summary>
+/// <remarks>
+/// Every measure is exact and deterministic: it depends only on the samples, not on their order. A
+/// measure that is undefined for the samples (an AUC without churners, a correlation of a constant)
+/// is <see langword="null"/>, never NaN.
+/// </remarks>
+public sealed class BacktestResult
+{
+    private BacktestResult(ImmutableArray<BacktestSample> samples, int censored, int inactive)
+    {
+        Samples = samples;
+        Censored = censored;
+        Inactive = inactive;
+        Count = samples.Length;
+        Churned = samples.Count(s => s.Churned);
+        var scores = samples.Select(s => s.Score).ToArray();
+        var stayed = samples.Select(s => !s.Churned).ToArray();
+        (Auc, AucStandardError) = RankStatistics.Auc(scores, stayed);
+        Bands = BandsOf(samples);
+        Calibration = CalibrationOf(samples, scores);
+        OutcomeSpearman = SpearmanOf(samples, s => s.Outcome);
+        ReferenceSpearman = SpearmanOf(samples, s => s.Reference);
+        ConfidenceErrorSpearman = ConfidenceErrorOf(samples);
+    }
+
+    /// <summary>Gets the number of samples measured.</summary>
+    public int Count { get; }
+
+    /// <summary>Gets the number of samples that churned within the horizon.</summary>
+    public int Churned { get; }
+
+    /// <summary>Gets the number of samples that did not churn within the horizon.</summary>
+    public int Stayed => Count - Churned;
+
+    /// <summary>Gets the number of (partner, day) pairs left out because the partner was still active but its horizon ran past <see cref="BacktestOptions.ObservedThrough"/>.</summary>
+    public int Censored { get; }
+
+    /// <summary>Gets the number of (partner, day) pairs left out because the partnership had not started or the partner had already churned on the day.</summary>
+    public int Inactive { get; }
+
+    /// <summary>
+    /// Gets the area under the ROC curve for churn: the probability that a sample that stayed scores
+    /// above one that churned, ties counting half. 0.5 is chance, 1 is perfect; <see langword="null"/>
+    /// without both churners and stayers.
+    /// </summary>
+    public double? Auc { get; }
+
+    /// <summary>
+    /// Gets DeLong's standard error of <see cref="Auc"/>; <see langword="null"/> with fewer than two
+    /// churners or two stayers. It treats samples as independent: several as-of days of one partner
+    /// are not, so with many days per partner the true error is larger.
+    /// </summary>
+    public double? AucStandardError { get; }
+
+    /// <summary>Gets the churn of each health band, in the order of <see cref="HealthBand"/>; empty when no sample has a band.</summary>
+    public ImmutableArray<BandChurn> Bands { get; }
+
+    /// <summary>Gets the churn rate of each score decile, lowest scores first (see <see cref="CalibrationBin"/>).</summary>
+    public ImmutableArray<CalibrationBin> Calibration { get; }
+
+    /// <summary>Gets Spearman's ρ between score and <see cref="BacktestSample.Outcome"/> over the samples that have one; <see langword="null"/> with fewer than two or a constant side.</summary>
+    public double? OutcomeSpearman { get; }
+
+    /// <summary>Gets Spearman's ρ between score and <see cref="BacktestSample.Reference"/> over the samples that have one; <see langword="null"/> with fewer than two or a constant side.</summary>
+    public double? ReferenceSpearman { get; }
+
+    /// <summary>
+    /// Gets Spearman's ρ between <see cref="BacktestSample.Confidence"/> and |score − reference| over
+    /// the samples that have both; negative when confidence knows when the score is unsure.
+    /// <see langword="null"/> with fewer than two or a constant side.
+    /// </summary>
+    public double? ConfidenceErrorSpearman { get; }
+
+    /// <summary>Gets the samples measured, by as-of day and then partner id (ordinal).</summary>
+    public ImmutableArray<BacktestSample> Samples { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Count} samples, {Churned} churned, AUC {(Auc is { } auc ? auc.ToString("0.000", CultureInfo.InvariantCulture) : "undefined")}");
+
+    internal static BacktestResult Create(IEnumerable<BacktestSample> samples, int censored, int inactive)
+    {
+        var items = new List<BacktestSample>();
+        Ensure.Each(samples, nameof(samples), items.Add);
+        items.Sort(static (a, b) => a.AsOf != b.AsOf ? a.AsOf.CompareTo(b.AsOf) : a.PartnerId.CompareTo(b.PartnerId));
+        return new BacktestResult([.. items], censored, inactive);
+    }
+
+    private static ImmutableArray<BandChurn> BandsOf(ImmutableArray<BacktestSample> samples)
+    {
+        var bands = Enum.GetValues<HealthBand>();
+        var counts = new int[bands.Length];
+        var churned = new int[bands.Length];
+        var any = false;
+        foreach (var sample in samples)
+        {
+            if (sample.Band is { } band)
+            {
+                any = true;
+                var i = Array.IndexOf(bands, band);
+                counts[i]++;
+                churned[i] += sample.Churned ? 1 : 0;
+            }
+        }
+
+        return any ? [.. bands.Select((band, i) => new BandChurn(band, counts[i], churned[i]))] : [];
+    }
+
+    private static ImmutableArray<CalibrationBin> CalibrationOf(ImmutableArray<BacktestSample> samples, double[] scores)
+    {
+        const int Deciles = 10;
+        var ranks = RankStatistics.MidRanks(scores);
+        var count = new int[Deciles];
+        var churned = new int[Deciles];
+        var sum = new double[Deciles];
+        var min = new double[Deciles];
+        var max = new double[Deciles];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            // ⌊10 (r − ½) / N⌋ in integers: 2r − 1 is a whole number because mid-ranks are multiples of ½.
+            var twiceRankLessOne = (long)((2 * ranks[i]) - 1);
+            var d = (int)(Deciles * twiceRankLessOne / (2L * scores.Length));
+            if (count[d]++ == 0)
+            {
+                min[d] = max[d] = scores[i];
+            }
+            else
+            {
+                min[d] = Math.Min(min[d], scores[i]);
+                max[d] = Math.Max(max[d], scores[i]);
+            }
+
+            sum[d] += scores[i];
+            churned[d] += samples[i].Churned ? 1 : 0;
+        }
+
+        return [.. Enumerable.Range(0, Deciles).Where(d => count[d] > 0)
+            .Select(d => new CalibrationBin(d + 1, count[d], min[d], max[d], Math.Clamp(sum[d] / count[d], min[d], max[d]), churned[d]))];
+    }
+
+    private static double? SpearmanOf(ImmutableArray<BacktestSample> samples, Func<BacktestSample, double?> other)
+    {
+        var pairs = samples.Where(s => other(s) is not null).ToArray();
+        return RankStatistics.Spearman(pairs.Select(s => s.Score).ToArray(), pairs.Select(s => other(s)!.Value).ToArray());
+    }
+
+    private static double? ConfidenceErrorOf(ImmutableArray<BacktestSample> samples)
+    {
+        var pairs = samples.Where(s => s.Confidence is not null && s.Reference is not null).ToArray();
+        return RankStatistics.Spearman(
+            pairs.Select(s => s.Confidence!.Value).ToArray(),
+            pairs.Select(s => Math.Abs(s.Score - s.Reference!.Value)).ToArray());
+    }
+}
