@@ -1,0 +1,168 @@
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Validation;
+
+namespace PartnerMetrics.Tests.Validation;
+
+/// <summary><see cref="Backtest.Run"/>: which (partner, day) pairs are scored, and how churn is read from the outcomes.</summary>
+public sealed class BacktestRunTests
+{
+    private static readonly DateOnly T = new(2025, 6, 30);
+    private static readonly HealthScorer Scorer = new();
+
+    private static Partnership Partnership(string id, int startedDaysBeforeT = 400, int keptPartnerCommitments = 0, int brokenPartnerCommitments = 0) => new(
+        new Partner(new PartnerId(id), id, PartnerType.Reseller),
+        T.AddDays(-startedDaysBeforeT),
+        commitments:
+        [
+            .. Enumerable.Range(1, keptPartnerCommitments).Select(i => new Commitment(Side.Partner, T.AddDays(-10 * i), CommitmentOutcome.Kept)),
+            .. Enumerable.Range(1, brokenPartnerCommitments).Select(i => new Commitment(Side.Partner, T.AddDays(-10 * i), CommitmentOutcome.Broken, T.AddDays(-10 * i))),
+        ]);
+
+    [Fact]
+    public void Run_ChurnOnTheHorizonsLastDay_CountsAndTheDayAfterDoesNot()
+    {
+        // Horizon 180 days after T: churn on T + 180 is within it, on T + 181 is not.
+        var result = Backtest.Run(
+            Scorer,
+            [Partnership("A"), Partnership("B")],
+            [T],
+            [ChurnOutcome.Churned(new PartnerId("A"), T.AddDays(180)), ChurnOutcome.Churned(new PartnerId("B"), T.AddDays(181))]);
+
+        Assert.Equal([true, false], result.Samples.Select(s => s.Churned));
+    }
+
+    [Fact]
+    public void Run_ChurnedOnOrBeforeTheDayOrNotYetStarted_LeftOutAsInactive()
+    {
+        // A churned on T (gone on the day); B starts the day after T; C is scored.
+        var result = Backtest.Run(
+            Scorer,
+            [Partnership("A"), Partnership("B", startedDaysBeforeT: -1), Partnership("C")],
+            [T],
+            [ChurnOutcome.Churned(new PartnerId("A"), T), ChurnOutcome.Active(new PartnerId("B")), ChurnOutcome.Active(new PartnerId("C"))]);
+
+        Assert.Equal(["C"], result.Samples.Select(s => s.PartnerId.Value));
+        Assert.Equal(2, result.Inactive);
+        Assert.Equal(0, result.Censored);
+    }
+
+    [Fact]
+    public void Run_StayerWhoseHorizonIsNotYetObserved_LeftOutAsCensored()
+    {
+        // Observed through T + 100: a stayer cannot be judged over 180 days, a churner on T + 50 can.
+        var options = new BacktestOptions { ObservedThrough = T.AddDays(100) };
+        var result = Backtest.Run(
+            Scorer,
+            [Partnership("A"), Partnership("B")],
+            [T, T.AddDays(-200)],
+            [ChurnOutcome.Active(new PartnerId("A")), ChurnOutcome.Churned(new PartnerId("B"), T.AddDays(50))],
+            options);
+
+        // Day T − 200: both observed to T − 20 ≤ T + 100, both stayed. Day T: A censored, B churned.
+        Assert.Equal([("A", T.AddDays(-200), false), ("B", T.AddDays(-200), false), ("B", T, true)], result.Samples.Select(s => (s.PartnerId.Value, s.AsOf, s.Churned)));
+        Assert.Equal(1, result.Censored);
+    }
+
+    [Fact]
+    public void Run_EachSample_IsTheScorersReportOnItsDay()
+    {
+        var partnerships = new[] { Partnership("A", keptPartnerCommitments: 3), Partnership("B", brokenPartnerCommitments: 2) };
+        var days = new[] { T, T.AddDays(-30) };
+        var result = Backtest.Run(
+            Scorer,
+            partnerships,
+            days,
+            [ChurnOutcome.Active(new PartnerId("A")), ChurnOutcome.Churned(new PartnerId("B"), T.AddDays(90))],
+            new BacktestOptions { Outcome = (id, day) => id.Value == "A" ? day.DayNumber : null, Reference = (_, _) => 50 });
+
+        Assert.Equal(4, result.Count);
+        foreach (var sample in result.Samples)
+        {
+            var report = Scorer.Score(partnerships.Single(p => p.Partner.Id == sample.PartnerId), sample.AsOf);
+            Assert.Equal((report.Score, report.Confidence, report.Band), (sample.Score, sample.Confidence!.Value, sample.Band!.Value));
+            Assert.Equal(50, sample.Reference);
+            Assert.Equal(sample.PartnerId.Value == "A" ? sample.AsOf.DayNumber : null, sample.Outcome);
+        }
+
+        // Run measures exactly what Measure measures on the same samples.
+        var measured = Backtest.Measure(result.Samples);
+        Assert.Equal((result.Auc, result.AucStandardError, result.ReferenceSpearman), (measured.Auc, measured.AucStandardError, measured.ReferenceSpearman));
+    }
+
+    [Fact]
+    public void Run_ModelOfTheScorer_IsTheOneMeasured()
+    {
+        // The kept partner (A) stays, the breaking one (B) churns. With only trust weighted, B's
+        // broken commitments rank it below A: AUC 1.
+        var partnerships = new[] { Partnership("A", keptPartnerCommitments: 4), Partnership("B", brokenPartnerCommitments: 4) };
+        var outcomes = new[] { ChurnOutcome.Active(new PartnerId("A")), ChurnOutcome.Churned(new PartnerId("B"), T.AddDays(30)) };
+        var trustOnly = new HealthScorer(HealthModel.Default with { DimensionWeights = new DimensionWeights(1, 0, 0, 0, 0) });
+
+        // A model that weighs only competency sees no difference (neither has certifications or deliveries): the two tie, AUC ½.
+        var competencyOnly = new HealthScorer(HealthModel.Default with { DimensionWeights = new DimensionWeights(0, 1, 0, 0, 0) });
+
+        Assert.Equal(1.0, Backtest.Run(trustOnly, partnerships, [T], outcomes).Auc);
+        Assert.Equal(0.5, Backtest.Run(competencyOnly, partnerships, [T], outcomes).Auc);
+    }
+
+    [Fact]
+    public void Run_MissingOrDuplicateOutcome_ThrowsNamingThePartner()
+    {
+        var missing = Assert.Throws<ArgumentException>(() => Backtest.Run(Scorer, [Partnership("A"), Partnership("B")], [T], [ChurnOutcome.Active(new PartnerId("A"))]));
+        Assert.Equal("outcomes", missing.ParamName);
+        Assert.Contains("'B'", missing.Message, StringComparison.Ordinal);
+
+        var duplicate = Assert.Throws<ArgumentException>(() => Backtest.Run(Scorer, [Partnership("A")], [T], [ChurnOutcome.Active(new PartnerId("A")), ChurnOutcome.Churned(new PartnerId("A"), T)]));
+        Assert.Contains("more than once", duplicate.Message, StringComparison.Ordinal);
+
+        var twice = Assert.Throws<ArgumentException>(() => Backtest.Run(Scorer, [Partnership("A"), Partnership("A")], [T], [ChurnOutcome.Active(new PartnerId("A"))]));
+        Assert.Equal("partnerships", twice.ParamName);
+    }
+
+    [Fact]
+    public void Run_ChurnAfterTheLastObservedDay_Throws()
+    {
+        var options = new BacktestOptions { ObservedThrough = T };
+        var error = Assert.Throws<ArgumentException>(() => Backtest.Run(Scorer, [Partnership("A")], [T], [ChurnOutcome.Churned(new PartnerId("A"), T.AddDays(1))], options));
+
+        Assert.Contains("2025-07-01", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_NonFiniteOutcome_ThrowsNamingPartnerAndDay()
+    {
+        var options = new BacktestOptions { Outcome = (_, _) => double.NaN };
+        var error = Assert.Throws<ArgumentException>(() => Backtest.Run(Scorer, [Partnership("A")], [T], [ChurnOutcome.Active(new PartnerId("A"))], options));
+
+        Assert.Equal("options", error.ParamName);
+        Assert.Contains("'A' on 2025-06-30", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_NullArguments_Throw()
+    {
+        Partnership[] partnerships = [Partnership("A")];
+        ChurnOutcome[] outcomes = [ChurnOutcome.Active(new PartnerId("A"))];
+        Assert.Equal("scorer", Assert.Throws<ArgumentNullException>(() => Backtest.Run(null!, partnerships, [T], outcomes)).ParamName);
+        Assert.Equal("partnerships", Assert.Throws<ArgumentNullException>(() => Backtest.Run(Scorer, null!, [T], outcomes)).ParamName);
+        Assert.Equal("asOfDays", Assert.Throws<ArgumentNullException>(() => Backtest.Run(Scorer, partnerships, null!, outcomes)).ParamName);
+        Assert.Equal("outcomes", Assert.Throws<ArgumentNullException>(() => Backtest.Run(Scorer, partnerships, [T], null!)).ParamName);
+        Assert.Equal("outcomes", Assert.Throws<ArgumentException>(() => Backtest.Run(Scorer, partnerships, [T], [null!])).ParamName);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.5)]
+    [InlineData(-1.0)]
+    public void BacktestOptions_HorizonNotWholePositiveDays_Throws(double days)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new BacktestOptions { Horizon = TimeSpan.FromDays(days) });
+        Assert.Equal("Horizon", error.ParamName);
+    }
+
+    [Fact]
+    public void ChurnOutcome_DefaultPartner_Throws() =>
+        Assert.Equal("partnerId", Assert.Throws<ArgumentException>(() => ChurnOutcome.Active(default)).ParamName);
+}
