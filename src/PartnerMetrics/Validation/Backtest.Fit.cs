@@ -1,0 +1,164 @@
+using System.Collections.Immutable;
+using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+
+namespace PartnerMetrics.Validation;
+
+/// <content>Fitting dimension weights and a churn calibration to a company's own outcomes.</content>
+public static partial class Backtest
+{
+    private const int DimensionCount = 5;
+
+    /// <summary>
+    /// Fits non-negative dimension weights to a company's own churn outcomes, cross-validated, and a
+    /// calibration that turns the fitted score into a churn probability over the horizon.
+    /// </summary>
+    /// <param name="scorer">The scorer whose model the fit starts from; every other setting of the model is kept, and a dimension it disables (weight 0) stays disabled.</param>
+    /// <param name="partnerships">The partnerships, with their evidence; partner ids must be distinct.</param>
+    /// <param name="asOfDays">The days to score as of, as for <see cref="Run"/>.</param>
+    /// <param name="outcomes">One outcome for each partnership's partner.</param>
+    /// <param name="options">The horizon and the last observed day, as for <see cref="Run"/>; the per-sample values are not used.</param>
+    /// <param name="fit">The folds, objective, calibration, minimum of churners and seed; <see cref="FitOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>
+    /// The fitted model with its in-sample and cross-validated AUC beside the starting model's. Partners,
+    /// not samples, are split into folds (stratified by whether the partner churned), so no partner's
+    /// history is both fitted on and tested on. Deterministic for a given <see cref="FitOptions.Seed"/>.
+    /// </returns>
+    /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> and <paramref name="fit"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// Any reason <see cref="Run"/> gives; fewer churned samples, or fewer samples that stayed, than
+    /// <see cref="FitOptions.MinimumChurners"/>; or fewer partners than folds.
+    /// </exception>
+    public static ModelFit Fit(HealthScorer scorer, IEnumerable<Partnership> partnerships, IEnumerable<DateOnly> asOfDays, IEnumerable<ChurnOutcome> outcomes, BacktestOptions? options = null, FitOptions? fit = null)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        fit ??= FitOptions.Default;
+        var backtest = options ?? BacktestOptions.Default;
+        var cases = BacktestCases.Create(partnerships, asOfDays, outcomes, backtest);
+        var count = cases.Items.Count;
+        var churned = new bool[count];
+        var stayed = new bool[count];
+        var startingScores = new double[count];
+        var dimensionScores = new double[count * DimensionCount];
+        for (var i = 0; i < count; i++)
+        {
+            var item = cases.Items[i];
+            var report = scorer.Score(item.Partnership, item.AsOf);
+            churned[i] = item.Churned;
+            stayed[i] = !item.Churned;
+            startingScores[i] = report.Score;
+            for (var d = 0; d < DimensionCount; d++)
+            {
+                dimensionScores[(i * DimensionCount) + d] = report.Dimensions[d].Score ?? double.NaN;
+            }
+        }
+
+        var churners = churned.Count(c => c);
+        if (churners < fit.MinimumChurners || count - churners < fit.MinimumChurners)
+        {
+            throw new ArgumentException(
+                $"Fitting needs at least {fit.MinimumChurners} churned samples and {fit.MinimumChurners} that stayed ('{nameof(FitOptions.MinimumChurners)}'); the outcomes give {churners} churned and {count - churners} stayed over {count} samples. Fitted weights on fewer describe noise: add as-of days or partners, or keep the default model.",
+                nameof(outcomes));
+        }
+
+        var partnerCount = cases.Items.Select(c => c.Partnership.Partner.Id).Distinct().Count();
+        if (partnerCount < fit.Folds)
+        {
+            throw new ArgumentException($"Fitting with {fit.Folds} folds needs at least {fit.Folds} partners with samples; the backtest has {partnerCount}.", nameof(partnerships));
+        }
+
+        var model = scorer.Model;
+        var start = Enum.GetValues<HealthDimension>().Select(d => model.DimensionWeights[d]).ToArray();
+        var search = new DimensionWeightSearch(dimensionScores, start, fit.Objective);
+        var folds = FoldsOf(cases.Items, fit);
+
+        // Out of sample: each fold scored and calibrated with what was fitted on the others.
+        var heldOutScores = new double[count];
+        var heldOutProbabilities = new double[count];
+        var foldAucs = new double?[fit.Folds];
+        for (var f = 0; f < fit.Folds; f++)
+        {
+            var training = Enumerable.Range(0, count).Where(i => folds[i] != f).ToArray();
+            var testing = Enumerable.Range(0, count).Where(i => folds[i] == f).ToArray();
+            var weights = search.Fit(training, churned, start);
+            var calibration = ChurnCalibration.Fit(fit.Calibration, backtest.Horizon, [.. training.Select(i => search.Score(i, weights))], [.. training.Select(i => churned[i])]);
+            foreach (var i in testing)
+            {
+                heldOutScores[i] = search.Score(i, weights);
+                heldOutProbabilities[i] = calibration.Probability(heldOutScores[i]);
+            }
+
+            foldAucs[f] = RankStatistics.Auc([.. testing.Select(i => heldOutScores[i])], [.. testing.Select(i => stayed[i])]).Auc;
+        }
+
+        var everything = Enumerable.Range(0, count).ToArray();
+        var fitted = Rounded(search.Fit(everything, churned, start));
+        var fittedModel = model with { DimensionWeights = new DimensionWeights(fitted[0], fitted[1], fitted[2], fitted[3], fitted[4]) };
+        var fittedScores = everything.Select(i => search.Score(i, fitted)).ToArray();
+        var rate = (double)churners / count;
+        return new ModelFit(
+            fittedModel,
+            model,
+            fit,
+            count,
+            churners,
+            RankStatistics.Auc(startingScores, stayed).Auc!.Value,
+            RankStatistics.Auc(fittedScores, stayed).Auc!.Value,
+            RankStatistics.Auc(heldOutScores, stayed).Auc!.Value,
+            [.. foldAucs],
+            ChurnCalibration.Fit(fit.Calibration, backtest.Horizon, fittedScores, churned),
+            everything.Average(i => Math.Pow(heldOutProbabilities[i] - (churned[i] ? 1 : 0), 2)),
+            rate * (1 - rate));
+    }
+
+    /// <summary>
+    /// Assigns each sample the fold of its partner. Partners are split by whether any of their samples
+    /// churned, each group ordered by id and shuffled with a seeded SplitMix64, then dealt round-robin,
+    /// so every fold gets its share of churners and the folds depend only on the seed.
+    /// </summary>
+    private static int[] FoldsOf(IReadOnlyList<BacktestCase> items, FitOptions fit)
+    {
+        var churnedPartners = items.Where(c => c.Churned).Select(c => c.Partnership.Partner.Id).ToHashSet();
+        var partners = items.Select(c => c.Partnership.Partner.Id).Distinct().Order().ToArray();
+
+        var state = unchecked((ulong)fit.Seed);
+        var foldOf = new Dictionary<PartnerId, int>();
+        var next = 0;
+        foreach (var group in new[] { partners.Where(churnedPartners.Contains).ToArray(), partners.Where(p => !churnedPartners.Contains(p)).ToArray() })
+        {
+            // Fisher–Yates with SplitMix64 (Steele, Lea and Flood 2014): the same seed gives the same folds on every platform.
+            for (var i = group.Length - 1; i > 0; i--)
+            {
+                var j = (int)(SplitMix64(ref state) % (ulong)(i + 1));
+                (group[i], group[j]) = (group[j], group[i]);
+            }
+
+            foreach (var partner in group)
+            {
+                foldOf[partner] = next++ % fit.Folds;
+            }
+        }
+
+        return [.. items.Select(c => foldOf[c.Partnership.Partner.Id])];
+    }
+
+    private static ulong SplitMix64(ref ulong state)
+    {
+        unchecked
+        {
+            var z = state += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+    }
+
+    /// <summary>Weights to four decimals, still summing to 1: the largest absorbs the rounding.</summary>
+    private static double[] Rounded(double[] weights)
+    {
+        var rounded = weights.Select(w => Math.Round(w, 4, MidpointRounding.ToEven)).ToArray();
+        var largest = Array.IndexOf(rounded, rounded.Max());
+        rounded[largest] = Math.Round(1 - rounded.Where((_, i) => i != largest).Sum(), 4, MidpointRounding.ToEven);
+        return rounded;
+    }
+}

@@ -1,0 +1,151 @@
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Validation;
+
+namespace PartnerMetrics.Tests.Validation;
+
+/// <summary><see cref="Backtest.Fit"/>: fitted weights follow the signal, generalise, agree with the scorer, and refuse too little data.</summary>
+public sealed class BacktestFitTests
+{
+    private static readonly DateOnly T = new(2025, 6, 30);
+    private static readonly string[] Required = ["Azure", "Security"];
+
+    /// <summary>
+    /// A company whose churn follows partner reliability only: partner i keeps k of 6 commitments and
+    /// churns when k ≤ 2; its certification coverage is unrelated to churn (i mod 3 of 2 required).
+    /// </summary>
+    private static (Partnership[] Partnerships, ChurnOutcome[] Outcomes) TrustDrivenCompany(int partners = 90)
+    {
+        var partnerships = new List<Partnership>();
+        var outcomes = new List<ChurnOutcome>();
+        for (var i = 0; i < partners; i++)
+        {
+            var id = new PartnerId($"P-{i:000}");
+            var kept = i % 7;
+            var certified = Required.Take(i % 3);
+            partnerships.Add(new Partnership(
+                new Partner(id, id.Value!, PartnerType.Reseller),
+                T.AddDays(-500),
+                requiredCompetencies: Required,
+                commitments: Enumerable.Range(0, 6).Select(c => new Commitment(
+                    Side.Partner,
+                    T.AddDays(-20 * (c + 1)),
+                    c < kept ? CommitmentOutcome.Kept : CommitmentOutcome.Broken,
+                    T.AddDays(-20 * (c + 1)))),
+                certifications: certified.Select(name => new Certification(name, T.AddDays(-400)))));
+            outcomes.Add(kept <= 2 ? ChurnOutcome.Churned(id, T.AddDays(60 + i)) : ChurnOutcome.Active(id));
+        }
+
+        return ([.. partnerships], [.. outcomes]);
+    }
+
+    [Fact]
+    public void Fit_ChurnDrivenByTrust_MovesWeightToTrustAndGeneralises()
+    {
+        var (partnerships, outcomes) = TrustDrivenCompany();
+
+        var fit = Backtest.Fit(new HealthScorer(), partnerships, [T], outcomes);
+
+        // Churners (kept ≤ 2 of 6) all score lower on trust than stayers: trust alone separates them.
+        // AUC is flat once the classes separate, so the search stops at the first weights that do:
+        // more on trust than the default 0.25, not necessarily all of it.
+        Assert.True(fit.Model.DimensionWeights.Trust > DimensionWeights.Default.Trust, $"trust weight {fit.Model.DimensionWeights.Trust}");
+        Assert.Equal(1.0, fit.InSampleAuc);
+        Assert.Equal(1.0, fit.OutOfSampleAuc);
+        Assert.True(fit.StartingAuc < 1.0, $"starting AUC {fit.StartingAuc}");
+        Assert.Equal(5, fit.FoldAucs.Length);
+        Assert.True(fit.OutOfSampleBrier < fit.BaseRateBrier, $"Brier {fit.OutOfSampleBrier} against base rate {fit.BaseRateBrier}");
+    }
+
+    [Fact]
+    public void Fit_LogLikelihood_TakesAllWeightFromTheDimensionThatDoesNotPredict()
+    {
+        var (partnerships, outcomes) = TrustDrivenCompany();
+
+        var fit = Backtest.Fit(new HealthScorer(), partnerships, [T], outcomes, fit: new FitOptions { Objective = FitObjective.LogLikelihood });
+
+        // Unlike AUC, the likelihood keeps rewarding a wider gap between churners and stayers, which
+        // coverage (unrelated to churn) only narrows: competency loses all its weight. No partner has
+        // evidence of co-operation, a plan or deals, so those dimensions are left out of every score
+        // and their weights change nothing.
+        Assert.Equal(0.0, fit.Model.DimensionWeights.Competency);
+        Assert.True(fit.Model.DimensionWeights.Trust > DimensionWeights.Default.Trust, $"weights {fit.Model.DimensionWeights}");
+    }
+
+    [Fact]
+    public void Fit_FittedModel_RescoredByTheScorer_GivesTheInSampleAuc()
+    {
+        var (partnerships, outcomes) = TrustDrivenCompany();
+        var starting = new HealthScorer();
+
+        var fit = Backtest.Fit(starting, partnerships, [T, T.AddDays(-90)], outcomes, fit: new FitOptions { Objective = FitObjective.LogLikelihood });
+
+        // The search scores through the scorer's own formula: a real re-score agrees exactly.
+        Assert.Equal(fit.InSampleAuc, Backtest.Run(new HealthScorer(fit.Model), partnerships, [T, T.AddDays(-90)], outcomes).Auc);
+        Assert.Equal(fit.StartingAuc, Backtest.Run(starting, partnerships, [T, T.AddDays(-90)], outcomes).Auc);
+        Assert.Equal(1.0, fit.Model.DimensionWeights.Trust + fit.Model.DimensionWeights.Competency + fit.Model.DimensionWeights.Cooperation + fit.Model.DimensionWeights.PlanAlignment + fit.Model.DimensionWeights.TrackedProgress, 12);
+        Assert.Equal(starting.Model with { DimensionWeights = fit.Model.DimensionWeights }, fit.Model);
+    }
+
+    [Fact]
+    public void Fit_SameSeedAnyInputOrder_SameFit()
+    {
+        var (partnerships, outcomes) = TrustDrivenCompany();
+        var options = new FitOptions { Seed = 7, Calibration = CalibrationMethod.Isotonic };
+
+        var first = Backtest.Fit(new HealthScorer(), partnerships, [T], outcomes, fit: options);
+        var second = Backtest.Fit(new HealthScorer(), partnerships.Reverse(), [T], outcomes.Reverse(), fit: options);
+
+        Assert.Equal(first.Model, second.Model);
+        Assert.Equal(first.FoldAucs.ToArray(), second.FoldAucs.ToArray());
+        Assert.Equal(first.OutOfSampleBrier, second.OutOfSampleBrier);
+    }
+
+    [Fact]
+    public void Fit_DimensionDisabledInTheStartingModel_StaysDisabled()
+    {
+        var (partnerships, outcomes) = TrustDrivenCompany();
+        var noTrust = HealthModel.Default with { DimensionWeights = new DimensionWeights(0, 0.3, 0.3, 0.2, 0.2) };
+
+        var fit = Backtest.Fit(new HealthScorer(noTrust), partnerships, [T], outcomes);
+
+        Assert.Equal(0.0, fit.Model.DimensionWeights.Trust);
+    }
+
+    [Fact]
+    public void Fit_FewerChurnersThanTheMinimum_RefusesWithTheCounts()
+    {
+        var (partnerships, outcomes) = TrustDrivenCompany(partners: 40);
+
+        // 40 partners: kept ≤ 2 for i mod 7 in {0, 1, 2} → 18 churners, fewer than 30.
+        var error = Assert.Throws<ArgumentException>(() => Backtest.Fit(new HealthScorer(), partnerships, [T], outcomes));
+
+        Assert.Equal("outcomes", error.ParamName);
+        Assert.Contains("18 churned and 22 stayed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fit_FewerPartnersThanFolds_Throws()
+    {
+        var (partnerships, outcomes) = TrustDrivenCompany(partners: 7);
+
+        var error = Assert.Throws<ArgumentException>(() => Backtest.Fit(new HealthScorer(), partnerships, [T], outcomes, fit: new FitOptions { MinimumChurners = 2, Folds = 10 }));
+
+        Assert.Equal("partnerships", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(101)]
+    public void FitOptions_FoldsOutOfRange_Throws(int folds) =>
+        Assert.Equal("Folds", Assert.Throws<ArgumentOutOfRangeException>(() => new FitOptions { Folds = folds }).ParamName);
+
+    [Fact]
+    public void FitOptions_BadValues_Throw()
+    {
+        Assert.Equal("MinimumChurners", Assert.Throws<ArgumentOutOfRangeException>(() => new FitOptions { MinimumChurners = 1 }).ParamName);
+        Assert.Equal("Objective", Assert.Throws<ArgumentOutOfRangeException>(() => new FitOptions { Objective = (FitObjective)9 }).ParamName);
+        Assert.Equal("Calibration", Assert.Throws<ArgumentOutOfRangeException>(() => new FitOptions { Calibration = (CalibrationMethod)9 }).ParamName);
+    }
+}
