@@ -3,6 +3,7 @@ using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
 using PartnerMetrics.Serialization;
+using PartnerMetrics.Validation;
 
 namespace PartnerMetrics.Tests.Docs;
 
@@ -15,6 +16,7 @@ public class DocsSnippetTests
     [InlineData("README.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "readme-quick-start")]
     [InlineData("README.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "readme-score")]
     [InlineData("docs/pipeline.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "pipeline-sharding")]
+    [InlineData("docs/backtest.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "backtest")]
     [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.AspNetCore.Tests/DocsRegistrationTests.cs", "di-register")]
     [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.AspNetCore.Tests/ConfigurationBindingTests.cs", "di-configuration")]
     [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.AspNetCore.Tests/AspNetCoreExampleTests.cs", "aspnetcore-minimal")]
@@ -26,6 +28,35 @@ public class DocsSnippetTests
         var text = File.ReadAllText(Path.Combine(root, page)).ReplaceLineEndings("\n");
 
         Assert.Contains(code, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Backtest_MeasuresAndFitsTheScoreOnAHistory()
+    {
+        var (partnerships, outcomes) = Validation.BacktestHistories.TrustDrivenCompany();
+
+        // docs:begin backtest
+        var scorer = new HealthScorer();
+        DateOnly[] asOf = [new(2025, 3, 31), new(2025, 6, 30)];
+        var options = new BacktestOptions { Horizon = TimeSpan.FromDays(180) };
+
+        // How well does today's model predict churn on our own history?
+        BacktestResult result = Backtest.Run(scorer, partnerships, asOf, outcomes, options);
+        var headline = $"AUC {result.Auc:0.000} ± {result.AucStandardError:0.000}, {result.Churned} of {result.Count} churned";
+        var perBand = result.Bands.Select(b => $"{b.Band}: {b.Churned} of {b.Count}");
+
+        // Fit the dimension weights to our outcomes; judge them on partners they never saw.
+        ModelFit fit = Backtest.Fit(scorer, partnerships, asOf, outcomes, options);
+        var gain = $"AUC {fit.StartingAuc:0.000} → {fit.OutOfSampleAuc:0.000} out of sample";
+        var fitted = new HealthScorer(fit.Model);
+        double churnRisk = fit.Calibration.Probability(fitted.Score(partnerships[0], asOf[^1]).Score);
+        // docs:end backtest
+
+        Assert.Equal(result.Count, result.Bands.Sum(b => b.Count));
+        Assert.Equal(4, perBand.Count());
+        Assert.StartsWith("AUC 0.", headline, StringComparison.Ordinal);
+        Assert.True(fit.OutOfSampleAuc >= fit.StartingAuc, gain);
+        Assert.InRange(churnRisk, 0.0, 1.0);
     }
 
     [Fact]

@@ -1,6 +1,4 @@
-using PartnerMetrics.Evidence;
 using PartnerMetrics.Health;
-using PartnerMetrics.Partners;
 using PartnerMetrics.Validation;
 
 namespace PartnerMetrics.Tests.Validation;
@@ -8,42 +6,12 @@ namespace PartnerMetrics.Tests.Validation;
 /// <summary><see cref="Backtest.Fit"/>: fitted weights follow the signal, generalise, agree with the scorer, and refuse too little data.</summary>
 public sealed class BacktestFitTests
 {
-    private static readonly DateOnly T = new(2025, 6, 30);
-    private static readonly string[] Required = ["Azure", "Security"];
-
-    /// <summary>
-    /// A company whose churn follows partner reliability only: partner i keeps k of 6 commitments and
-    /// churns when k ≤ 2; its certification coverage is unrelated to churn (i mod 3 of 2 required).
-    /// </summary>
-    private static (Partnership[] Partnerships, ChurnOutcome[] Outcomes) TrustDrivenCompany(int partners = 90)
-    {
-        var partnerships = new List<Partnership>();
-        var outcomes = new List<ChurnOutcome>();
-        for (var i = 0; i < partners; i++)
-        {
-            var id = new PartnerId($"P-{i:000}");
-            var kept = i % 7;
-            var certified = Required.Take(i % 3);
-            partnerships.Add(new Partnership(
-                new Partner(id, id.Value!, PartnerType.Reseller),
-                T.AddDays(-500),
-                requiredCompetencies: Required,
-                commitments: Enumerable.Range(0, 6).Select(c => new Commitment(
-                    Side.Partner,
-                    T.AddDays(-20 * (c + 1)),
-                    c < kept ? CommitmentOutcome.Kept : CommitmentOutcome.Broken,
-                    T.AddDays(-20 * (c + 1)))),
-                certifications: certified.Select(name => new Certification(name, T.AddDays(-400)))));
-            outcomes.Add(kept <= 2 ? ChurnOutcome.Churned(id, T.AddDays(60 + i)) : ChurnOutcome.Active(id));
-        }
-
-        return ([.. partnerships], [.. outcomes]);
-    }
+    private static readonly DateOnly T = BacktestHistories.T;
 
     [Fact]
     public void Fit_ChurnDrivenByTrust_MovesWeightToTrustAndGeneralises()
     {
-        var (partnerships, outcomes) = TrustDrivenCompany();
+        var (partnerships, outcomes) = BacktestHistories.TrustDrivenCompany();
 
         var fit = Backtest.Fit(new HealthScorer(), partnerships, [T], outcomes);
 
@@ -61,7 +29,7 @@ public sealed class BacktestFitTests
     [Fact]
     public void Fit_LogLikelihood_TakesAllWeightFromTheDimensionThatDoesNotPredict()
     {
-        var (partnerships, outcomes) = TrustDrivenCompany();
+        var (partnerships, outcomes) = BacktestHistories.TrustDrivenCompany();
 
         var fit = Backtest.Fit(new HealthScorer(), partnerships, [T], outcomes, fit: new FitOptions { Objective = FitObjective.LogLikelihood });
 
@@ -76,7 +44,7 @@ public sealed class BacktestFitTests
     [Fact]
     public void Fit_FittedModel_RescoredByTheScorer_GivesTheInSampleAuc()
     {
-        var (partnerships, outcomes) = TrustDrivenCompany();
+        var (partnerships, outcomes) = BacktestHistories.TrustDrivenCompany();
         var starting = new HealthScorer();
 
         var fit = Backtest.Fit(starting, partnerships, [T, T.AddDays(-90)], outcomes, fit: new FitOptions { Objective = FitObjective.LogLikelihood });
@@ -91,7 +59,7 @@ public sealed class BacktestFitTests
     [Fact]
     public void Fit_SameSeedAnyInputOrder_SameFit()
     {
-        var (partnerships, outcomes) = TrustDrivenCompany();
+        var (partnerships, outcomes) = BacktestHistories.TrustDrivenCompany();
         var options = new FitOptions { Seed = 7, Calibration = CalibrationMethod.Isotonic };
 
         var first = Backtest.Fit(new HealthScorer(), partnerships, [T], outcomes, fit: options);
@@ -105,7 +73,7 @@ public sealed class BacktestFitTests
     [Fact]
     public void Fit_DimensionDisabledInTheStartingModel_StaysDisabled()
     {
-        var (partnerships, outcomes) = TrustDrivenCompany();
+        var (partnerships, outcomes) = BacktestHistories.TrustDrivenCompany();
         var noTrust = HealthModel.Default with { DimensionWeights = new DimensionWeights(0, 0.3, 0.3, 0.2, 0.2) };
 
         var fit = Backtest.Fit(new HealthScorer(noTrust), partnerships, [T], outcomes);
@@ -116,7 +84,7 @@ public sealed class BacktestFitTests
     [Fact]
     public void Fit_FewerChurnersThanTheMinimum_RefusesWithTheCounts()
     {
-        var (partnerships, outcomes) = TrustDrivenCompany(partners: 40);
+        var (partnerships, outcomes) = BacktestHistories.TrustDrivenCompany(partners: 40);
 
         // 40 partners: kept ≤ 2 for i mod 7 in {0, 1, 2} → 18 churners, fewer than 30.
         var error = Assert.Throws<ArgumentException>(() => Backtest.Fit(new HealthScorer(), partnerships, [T], outcomes));
@@ -128,7 +96,7 @@ public sealed class BacktestFitTests
     [Fact]
     public void Fit_FewerPartnersThanFolds_Throws()
     {
-        var (partnerships, outcomes) = TrustDrivenCompany(partners: 7);
+        var (partnerships, outcomes) = BacktestHistories.TrustDrivenCompany(partners: 7);
 
         var error = Assert.Throws<ArgumentException>(() => Backtest.Fit(new HealthScorer(), partnerships, [T], outcomes, fit: new FitOptions { MinimumChurners = 2, Folds = 10 }));
 
