@@ -1,15 +1,16 @@
-using PartnerMetrics.Validation.Simulation;
+using System.Diagnostics;
+using PartnerMetrics.Validation.Harness;
 
-var asOf = new DateOnly(2025, 6, 30);
-foreach (var variant in Variants.All)
+var options = new ValidationOptions { Partnerships = int.Parse(args.ElementAtOrDefault(0) ?? "2000", System.Globalization.CultureInfo.InvariantCulture), Seeds = 2 };
+var watch = Stopwatch.StartNew();
+var runs = ValidationRun.Execute(options, Console.WriteLine);
+foreach (var run in runs)
 {
-    var root = new Rng(1);
-    var parameters = variant.Draw(root.Derive(99));
-    var sim = new PartnershipSimulator(parameters, root, asOf, variant.Name);
-    var list = Enumerable.Range(0, 2000).Select(sim.Simulate).ToList();
-    var scorer = new PartnerMetrics.Health.HealthScorer();
-    var churn = list.Count(s => s.Churned) / (double)list.Count;
-    var ev = list.Average(s => s.Partnership.Interactions.Length + s.Partnership.Commitments.Length + s.Partnership.Opportunities.Length);
-    var scores = list.Select(s => scorer.Score(s.Partnership, asOf)).ToList();
-    Console.WriteLine($"{variant.Name}: churn {churn:P1} evidence {ev:F0} log {list.Average(s => s.LoggingPropensity):F2} health {list.Average(s => s.LatentHealth):F2} score {scores.Average(r => r.Score):F1} conf {scores.Average(r => r.Confidence):F2}");
+    Console.WriteLine(run.Variant.Name);
+    foreach (var signal in Signal.All)
+    {
+        var r = run.Pooled[signal];
+        Console.WriteLine($"  {signal.Name,-30} AUC {r.Auc:0.000}±{r.AucStandardError:0.000} cap {run.Captured(signal):0.00} rho {r.ReferenceSpearman:0.00} rev {r.OutcomeSpearman:0.00} conf {r.ConfidenceErrorSpearman:0.00} bands {string.Join(", ", r.Bands.Select(b => $"{b.Band}:{b.Count}/{b.ChurnRate:P0}"))} half {string.Join("/", run.HealthierHalfByLogging[signal].Select(x => $"{x:0.0}"))}");
+    }
 }
+Console.WriteLine(watch.Elapsed);
