@@ -162,6 +162,19 @@ public static class ValidationRun
         return results.ToImmutable();
     }
 
+    /// <summary>Fits the model's weights to each variant's outcomes and measures the gain out of sample.</summary>
+    /// <param name="runs">The variant runs.</param>
+    /// <param name="options">The options they ran with.</param>
+    /// <param name="progress">Receives a line per fit; optional.</param>
+    /// <returns>The fit per variant, or <see langword="null"/> while the library has no fit.</returns>
+    public static IReadOnlyDictionary<Variant, FitSummary>? Fit(ImmutableArray<VariantRun> runs, ValidationOptions options, Action<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _ = runs;
+        _ = progress;
+        return null;
+    }
+
     private static VariantRun RunVariant(Variant variant, ValidationOptions options, Action<string>? progress)
     {
         var scorer = new HealthScorer();

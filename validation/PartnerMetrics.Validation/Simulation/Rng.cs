@@ -71,7 +71,7 @@ public sealed class Rng
     /// <param name="low">The lower bound.</param>
     /// <param name="high">The upper bound.</param>
     /// <returns>The value.</returns>
-    public int Between(int low, int high) => low + (int)(NextDouble() * (high - low + 1));
+    public int Between(int low, int high) => Math.Min(high, low + (int)(NextDouble() * ((double)high - low + 1)));
 
     /// <summary>True with probability <paramref name="p"/>.</summary>
     /// <param name="p">The probability; values outside [0, 1] act as 0 or 1.</param>
