@@ -37,7 +37,7 @@ for (var i = 0; i < args.Length; i++)
 
 var watch = Stopwatch.StartNew();
 var runs = ValidationRun.Execute(options, line => Console.Error.WriteLine(line));
-var fits = ValidationRun.Fit(runs, options, line => Console.Error.WriteLine(line));
+var fits = ValidationRun.Fits(runs);
 
 // The page quotes the command that reproduces it; a rooted output path is reduced to its file name so that no machine's layout leaks into it.
 var shownOutput = output is null ? null : Path.IsPathRooted(output) ? Path.GetFileName(output) : output.Replace('\\', '/');

@@ -27,6 +27,10 @@ public sealed record ValidationOptions
     /// <summary>Gets the variants to run.</summary>
     /// <value><see cref="Variants.All"/> by default.</value>
     public ImmutableArray<Variant> Variants { get; init; } = Simulation.Variants.All;
+
+    /// <summary>Gets a value indicating whether each seed's dimension weights are fitted with <see cref="Backtest.Fit"/>.</summary>
+    /// <value><see langword="true"/> by default.</value>
+    public bool FitWeights { get; init; } = true;
 }
 
 /// <summary>The truth behind one simulated partnership, kept after its evidence is dropped.</summary>
@@ -42,8 +46,9 @@ public readonly record struct PartnershipTruth(PartnerId PartnerId, double Laten
 /// <summary>One variant run with one seed: the drawn parameters and every signal's measures.</summary>
 public sealed class SeedRun
 {
-    internal SeedRun(int seed, VariantParameters parameters, ImmutableArray<PartnershipTruth> truth, ImmutableDictionary<Signal, BacktestResult> results)
+    internal SeedRun(int seed, VariantParameters parameters, ImmutableArray<PartnershipTruth> truth, ImmutableDictionary<Signal, BacktestResult> results, ModelFit? fit)
     {
+        Fit = fit;
         Seed = seed;
         Parameters = parameters;
         Truth = truth;
@@ -61,6 +66,9 @@ public sealed class SeedRun
 
     /// <summary>Gets each signal's measures on this seed's partnerships.</summary>
     public ImmutableDictionary<Signal, BacktestResult> Results { get; }
+
+    /// <summary>Gets the dimension weights fitted to this seed's outcomes, or <see langword="null"/> when the run did not fit.</summary>
+    public ModelFit? Fit { get; }
 }
 
 /// <summary>One variant over all its seeds.</summary>
@@ -162,18 +170,12 @@ public static class ValidationRun
         return results.ToImmutable();
     }
 
-    /// <summary>Fits the model's weights to each variant's outcomes and measures the gain out of sample.</summary>
+    /// <summary>The fit of each variant's seeds, for the report.</summary>
     /// <param name="runs">The variant runs.</param>
-    /// <param name="options">The options they ran with.</param>
-    /// <param name="progress">Receives a line per fit; optional.</param>
-    /// <returns>The fit per variant, or <see langword="null"/> while the library has no fit.</returns>
-    public static IReadOnlyDictionary<Variant, FitSummary>? Fit(ImmutableArray<VariantRun> runs, ValidationOptions options, Action<string>? progress = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _ = runs;
-        _ = progress;
-        return null;
-    }
+    /// <returns>The fit per variant; a variant whose seeds were not fitted is absent.</returns>
+    public static IReadOnlyDictionary<Variant, FitSummary> Fits(ImmutableArray<VariantRun> runs) =>
+        runs.Where(r => r.Seeds.All(s => s.Fit is not null))
+            .ToDictionary(r => r.Variant, r => new FitSummary([.. r.Seeds.Select(s => (s.Seed, s.Fit!))]));
 
     private static VariantRun RunVariant(Variant variant, ValidationOptions options, Action<string>? progress)
     {
@@ -183,9 +185,10 @@ public static class ValidationRun
         {
             var (parameters, partnerships) = Simulate(variant, seed, options);
             var results = Measure(partnerships, scorer);
+            var fit = options.FitWeights ? FitWeights(partnerships, scorer) : null;
             var truth = partnerships.Select(s => new PartnershipTruth(s.PartnerId, s.LatentHealth, s.PartnerLatent, s.VendorLatent, s.LoggingPropensity, s.Churned, s.NextTwoQuartersRevenue));
-            seeds.Add(new SeedRun(seed, parameters, [.. truth], results));
-            progress?.Invoke($"{variant.Name} seed {seed}: {partnerships.Length} partnerships, {results[Signal.Model].Churned} churned, model AUC {results[Signal.Model].Auc:0.000}, limit {results[Signal.Limit].Auc:0.000}");
+            seeds.Add(new SeedRun(seed, parameters, [.. truth], results, fit));
+            progress?.Invoke($"{variant.Name} seed {seed}: {partnerships.Length} partnerships, {results[Signal.Model].Churned} churned, model AUC {results[Signal.Model].Auc:0.000}, limit {results[Signal.Limit].Auc:0.000}{(fit is null ? string.Empty : $", fitted out of sample {fit.OutOfSampleAuc:0.000}")}");
         }
 
         var pooled = Signal.All.ToImmutableDictionary(s => s, s => Backtest.Measure(seeds.SelectMany(r => r.Results[s].Samples)));
@@ -193,6 +196,14 @@ public static class ValidationRun
         var (byLogging, cuts) = HealthierHalf(pooled, truthById);
         return new VariantRun(variant, seeds.ToImmutable(), pooled, byLogging, cuts);
     }
+
+    private static ModelFit FitWeights(IReadOnlyList<SimulatedPartnership> partnerships, HealthScorer scorer) =>
+        Backtest.Fit(
+            scorer,
+            partnerships.Select(s => s.Partnership),
+            partnerships.Select(s => s.AsOf).Distinct(),
+            partnerships.Select(s => s.ChurnedOn is { } day ? ChurnOutcome.Churned(s.PartnerId, day) : ChurnOutcome.Active(s.PartnerId)),
+            new BacktestOptions { Horizon = Horizon });
 
     private static (ImmutableDictionary<Signal, ImmutableArray<double?>> Means, ImmutableArray<double> Cuts) HealthierHalf(
         ImmutableDictionary<Signal, BacktestResult> pooled,
