@@ -47,6 +47,7 @@ public static class MarkdownReport
             VariantSection(w, run, fits is not null && fits.TryGetValue(run.Variant, out var fit) ? fit : null);
         }
 
+        Limits(w);
         Reproduce(w, command);
         return w.ToString();
     }
@@ -275,6 +276,24 @@ public static class MarkdownReport
         {
             fit.Write(w);
         }
+    }
+
+    private static void Limits(Writer w)
+    {
+        w.Line("## Limits of this simulation");
+        w.Line();
+        w.Line("- The simulator is a model too. It draws evidence from the latent state the way the essays say");
+        w.Line("  partnerships behave, so it shares the scoring model's premises; a real portfolio can reward or");
+        w.Line("  punish the model differently. The figures measure the model against this world, not against a CRM.");
+        w.Line("- The latent limit bounds the *expected* AUC. On a finite sample a signal could exceed it by chance;");
+        w.Line("  the standard errors show how far that could go.");
+        w.Line("- Each partnership is scored on one as-of day, all on the same day T; partnerships that churned");
+        w.Line("  before T are not in the portfolio. The hazard is held at T's state for the six months after it.");
+        w.Line("- The differences between the model and the best baseline are not tested for significance as paired");
+        w.Line("  AUCs; the per-seed tables show how often the order holds.");
+        w.Line("- The variants' ranges, the event rates and the scorecard's thresholds were set before the model's");
+        w.Line("  figures were looked at and were not changed to move them; the scoring model itself was not changed.");
+        w.Line();
     }
 
     private static void Reproduce(Writer w, string command)
