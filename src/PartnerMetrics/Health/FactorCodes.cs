@@ -59,4 +59,7 @@ public static class FactorCodes
 
     /// <summary>Signal: a required certification expires within the warning period.</summary>
     public const string CertificationExpiring = "competency.certification-expiring";
+
+    /// <summary>Signal: a dimension, or one side's reliability, is in the AtRisk range with confidence of at least 0.5, so the band is capped at Watch (the weakest link).</summary>
+    public const string WeakestLink = "health.weakest-link";
 }

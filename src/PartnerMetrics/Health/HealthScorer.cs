@@ -23,6 +23,9 @@ namespace PartnerMetrics.Health;
 public sealed class HealthScorer
 {
     private const int DimensionCount = 5;
+
+    /// <summary>The confidence from which a dimension or side in the AtRisk range caps the band at Watch.</summary>
+    private const double WeakestLinkConfidence = 0.5;
     private readonly ScoringContext context;
 
     /// <summary>Initializes a new instance of the <see cref="HealthScorer"/> class with <see cref="HealthModel.Default"/>.</summary>
@@ -124,15 +127,59 @@ public sealed class HealthScorer
                 ImmutableCollectionsMarshal.AsImmutableArray(factors[d]));
         }
 
+        var band = context.Model.Bands.Classify(overall, confidence);
+        var weakLinks = WeakLinks(dimensions);
+        if (weakLinks is not null || signals.Any(s => s.Code == FactorCodes.WeakestLink))
+        {
+            // A re-assembled report (an advisor's what-if) brings its old weakest-link signals: recompute them.
+            signals = [.. signals.Where(s => s.Code != FactorCodes.WeakestLink).Concat(weakLinks ?? []).OrderBy(s => s.Code, StringComparer.Ordinal).ThenBy(s => s.Message, StringComparer.Ordinal)];
+        }
+
         return new HealthReport(
             partnerId,
             asOf,
             overall,
-            context.Model.Bands.Classify(overall, confidence),
+            weakLinks is not null && band == HealthBand.Healthy ? HealthBand.Watch : band,
             confidence,
             ImmutableCollectionsMarshal.AsImmutableArray(dimensions),
             signals);
     }
+
+    /// <summary>
+    /// The weakest links (DOMAIN section 3.1; seed 002: trust is "a must on both sides"): each weighted
+    /// dimension, and each side's reliability, whose score lies in the AtRisk range with confidence of
+    /// at least <see cref="WeakestLinkConfidence"/>. Any one caps the band at Watch, whatever the
+    /// average; null when there is none.
+    /// </summary>
+    private List<HealthSignal>? WeakLinks(DimensionScore[] dimensions)
+    {
+        var watch = context.Model.Bands.Watch;
+        List<HealthSignal>? links = null;
+        foreach (var dimension in dimensions)
+        {
+            if (dimension.Weight > 0 && dimension.Score is { } score && score < watch && dimension.Confidence >= WeakestLinkConfidence)
+            {
+                (links ??= []).Add(WeakLink($"{dimension.Dimension} scores {Show(score)}", dimension.Confidence, watch));
+            }
+        }
+
+        foreach (var factor in dimensions[(int)HealthDimension.Trust].Factors)
+        {
+            if (factor.Weight > 0 && factor.Value is { } value && 100 * value < watch && factor.Confidence >= WeakestLinkConfidence)
+            {
+                var side = factor.Code == FactorCodes.TrustVendorReliability ? "The vendor's reliability" : "The partner's reliability";
+                (links ??= []).Add(WeakLink($"{side} (trust) is {Show(100 * value)}", factor.Confidence, watch));
+            }
+        }
+
+        return links;
+    }
+
+    private static HealthSignal WeakLink(string what, double confidence, double watch) => new(
+        FactorCodes.WeakestLink,
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{what}, below the AtRisk threshold {watch:0.#}, at confidence {confidence:0.00}: the band is at most Watch."));
+
+    private static string Show(double value) => value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
 
 
     /// <summary>

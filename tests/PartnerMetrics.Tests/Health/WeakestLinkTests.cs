@@ -1,0 +1,93 @@
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Tests.Generators;
+
+namespace PartnerMetrics.Tests.Health;
+
+/// <summary>
+/// The weakest link (DOMAIN section 3.1, seed 002: trust is "a must on both sides"): a dimension or a
+/// side's reliability in the AtRisk range, with confidence of at least 0.5, caps the band at Watch.
+/// </summary>
+public class WeakestLinkTests
+{
+    private static readonly HealthScorer Scorer = new();
+    private static readonly DateOnly T = Examples.T;
+
+    /// <summary>
+    /// Everything the partner controls is in order — kept promises, current certifications, on-time
+    /// deliveries, a fresh shared plan — and the vendor broke every promise it made: 51 of 51.
+    /// </summary>
+    private static Partnership VendorBreaksEveryPromise() => new(
+        Examples.Partner,
+        T.AddDays(-720),
+        requiredCompetencies: ["Azure"],
+        commitments:
+        [
+            .. Enumerable.Range(1, 30).Select(i => new Commitment(Side.Partner, T.AddDays(-7 * i), CommitmentOutcome.Kept)),
+            .. Enumerable.Range(1, 51).Select(i => new Commitment(Side.Vendor, T.AddDays(-5 * i), CommitmentOutcome.Broken, T.AddDays(-5 * i))),
+        ],
+        interactions: Enumerable.Range(0, 26).Select(i => new Interaction(T.AddDays(-7 * i), InteractionKind.Meeting, i % 2 == 0 ? Side.Partner : Side.Vendor)),
+        certifications: [new Certification("Azure", T.AddDays(-300))],
+        deliveries: Enumerable.Range(1, 10).Select(i => new Delivery(T.AddDays(-20 * i), true, 0.95)),
+        jointPlan: new JointPlan(T.AddDays(-200), 0.9, [new PlanGoal("Pipeline", GoalOwner.Both, 0.9, new MeasurableTarget(10, "deals"), T.AddDays(-200), T.AddDays(20))], T.AddDays(-10)));
+
+    [Fact]
+    public void Score_VendorBreaksEveryPromise_CappedAtWatchWithASignalNamingTrust()
+    {
+        var report = Scorer.Score(VendorBreaksEveryPromise(), T);
+
+        // The vendor's reliability: 51 broken promises weigh λ = 2.5 times their recency weight; its
+        // posterior sits far below 0.4 and its evidence gives confidence well above 0.5.
+        var vendor = report.Factor(FactorCodes.TrustVendorReliability)!.Value;
+        Assert.True(vendor.Value < 0.4 && vendor.Confidence >= 0.5, $"vendor reliability {vendor.Value} at confidence {vendor.Confidence}");
+
+        Assert.Equal(HealthBand.Watch, report.Band);
+        var signal = Assert.Single(report.Signals, s => s.Code == FactorCodes.WeakestLink && s.Message.Contains("vendor's reliability", StringComparison.Ordinal));
+        Assert.Contains("at most Watch", signal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_VendorBreaksEveryPromise_WouldBeHealthyOnTheAverageAlone()
+    {
+        // The cap is what keeps this partnership from Healthy: the same scores classified by the
+        // thresholds alone (score ≥ 70) would be.
+        var report = Scorer.Score(VendorBreaksEveryPromise(), T);
+
+        Assert.Equal(HealthBand.Healthy, Scorer.Model.Bands.Classify(report.Score, report.Confidence));
+    }
+
+    [Fact]
+    public void Score_NoWeakLink_NoSignalAndBandByThresholds()
+    {
+        var report = Scorer.Score(Examples.WorkedExample(), T);
+
+        Assert.DoesNotContain(report.Signals, s => s.Code == FactorCodes.WeakestLink);
+        Assert.Equal(Scorer.Model.Bands.Classify(report.Score, report.Confidence), report.Band);
+    }
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    [Trait("Rule", "17")]
+    public void Rule17_WeakLinkAtConfidence_NeverHealthy(ScoringCase c, PositiveInt broken, bool vendorSide)
+    {
+        // Any generated partnership, with 1 to 100 extra broken promises of one side in the 60 days
+        // before T, so that the condition holds often (the generated evidence alone rarely reaches
+        // confidence 0.5); the law is checked on every case, with or without the extra promises.
+        var extra = Enumerable.Range(0, (broken.Get % 100) + 1)
+            .Select(i => new Commitment(vendorSide ? Side.Vendor : Side.Partner, c.AsOf.AddDays(-(i % 60)), CommitmentOutcome.Broken, c.AsOf.AddDays(-(i % 60))));
+        var p = c.Partnership;
+        foreach (var partnership in new[] { p, new Partnership(p.Partner, p.StartedOn, p.RequiredCompetencies, [.. p.Commitments, .. extra], p.Interactions, p.Certifications, p.Deliveries, p.JointPlan, p.Opportunities) })
+        {
+            var report = Scorer.Score(partnership, c.AsOf);
+            var watch = Scorer.Model.Bands.Watch;
+            var weakDimension = report.Dimensions.Any(d => d.Weight > 0 && d.Score < watch && d.Confidence >= 0.5);
+            var weakSide = report[HealthDimension.Trust].Factors.Any(f => f.Value * 100 < watch && f.Confidence >= 0.5);
+
+            Assert.Equal(weakDimension || weakSide, report.Signals.Any(s => s.Code == FactorCodes.WeakestLink));
+            if (weakDimension || weakSide)
+            {
+                Assert.NotEqual(HealthBand.Healthy, report.Band);
+            }
+        }
+    }
+}
