@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using PartnerMetrics.Serialization;
 using PartnerMetrics.Validation;
 
 namespace PartnerMetrics.Cli;
@@ -51,6 +50,7 @@ internal static class BacktestCommand
         });
         var observedThrough = new Option<DateOnly?>("--observed-through")
         {
+            CustomParser = result => ParseDay(result, "--observed-through"),
             Description = "The last day outcomes are known (the export day). A partner still active whose horizon runs past it is left out as censored; a churn after it is an error. Default: every horizon is taken as observed.",
             HelpName = "yyyy-MM-dd",
         };
@@ -147,6 +147,19 @@ internal static class BacktestCommand
         return [.. days];
     }
 
+    /// <summary>Parses one day in the form yyyy-MM-dd only, whatever the machine's culture.</summary>
+    private static DateOnly? ParseDay(ArgumentResult result, string option)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        if (DateOnly.TryParseExact(text, OpportunityCsv.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        result.AddError($"{option}: '{text}' is not a day in the form {OpportunityCsv.DateFormat}.");
+        return null;
+    }
+
     private static int Execute(Run run, string? format, TextWriter output, TextWriter error)
     {
         var scorer = ModelFile.Read(run.Model, error, out var exit);
@@ -206,7 +219,7 @@ internal static class BacktestCommand
             }
         }
 
-        if (fitted is not null && run.ModelOut is { } modelOut && !CommandOutput.WriteFile(modelOut, error, writer => writer.WriteLine(PartnerMetricsJson.Serialize(fitted.Model))))
+        if (fitted is not null && run.ModelOut is { } modelOut && !CommandOutput.WriteFile(modelOut, error, writer => ModelFile.Write(fitted.Model, writer)))
         {
             return ExitCodes.OutputUnwritable;
         }

@@ -73,7 +73,7 @@ internal static class BacktestTable
         console.Write(weights);
         var probability = fit.ChurnProbability;
         var curve = probability.Intercept is { } a && probability.Slope is { } b
-            ? Invariant($"p = 1 / (1 + e^-({a:0.####} + {b:0.######} × score))")
+            ? Invariant($"p = 1 / (1 + e^-({a:0.####} {(b < 0 ? '-' : '+')} {Math.Abs(b):0.######} × score))")
             : string.Join("; ", probability.Steps.Select(s => Invariant($"from {s.FromScore:0.##}: {s.Probability:0.###}")));
         writer.WriteLine(Invariant($"Churn probability within {probability.HorizonDays} days ({probability.Method}): {curve}."));
         writer.WriteLine(Invariant($"Brier score of the out-of-sample probabilities {fit.OutOfSampleBrier:0.0000}; of always predicting the churn rate {fit.BaseRateBrier:0.0000} (lower is better)."));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using PartnerMetrics.Health;
 using PartnerMetrics.Serialization;
 
@@ -8,12 +9,23 @@ namespace PartnerMetrics.Cli;
 /// <summary>The <c>--model</c> option of <c>demo</c>, <c>score</c> and <c>backtest</c>: a <see cref="HealthModel"/> in its JSON form.</summary>
 internal static class ModelFile
 {
+    private static readonly JsonSerializerOptions Indented = new(PartnerMetricsJson.Options) { WriteIndented = true };
+
     /// <summary>Creates the <c>--model</c> option.</summary>
     public static Option<FileInfo?> Option() => new("--model")
     {
         Description = "Score with this health model: a HealthModel in its JSON form (docs/scoring.md), such as the one 'backtest --fit --out' writes. Default: the default model.",
         HelpName = "model.json",
     };
+
+    /// <summary>Writes a model in the JSON form that <c>--model</c> reads, indented so that a person can read and edit it.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="writer">Where to write.</param>
+    public static void Write(HealthModel model, TextWriter writer)
+    {
+        var info = (JsonTypeInfo<HealthModel>)Indented.GetTypeInfo(typeof(HealthModel));
+        writer.WriteLine(JsonSerializer.Serialize(model, info));
+    }
 
     /// <summary>Reads the model of <c>--model</c>, or takes the default model when the option is not given.</summary>
     /// <param name="path">The file, or <see langword="null"/> for the default model.</param>
