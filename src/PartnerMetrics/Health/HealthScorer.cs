@@ -84,8 +84,14 @@ public sealed class HealthScorer
         Span<double> weightOf = stackalloc double[DimensionCount];
         for (var d = 0; d < DimensionCount; d++)
         {
+            weightOf[d] = weights[(HealthDimension)d];
+        }
+
+        ScaleWeights(weightOf);
+        for (var d = 0; d < DimensionCount; d++)
+        {
             var dimension = (HealthDimension)d;
-            var weight = weightOf[d] = weights[dimension];
+            var weight = weightOf[d];
             scores[d] = DimensionScoreOf(dimension, factors[d]);
             confidences[d] = ConfidenceOf(factors[d]);
             if (weight > 0)
@@ -107,7 +113,7 @@ public sealed class HealthScorer
             var dimension = (HealthDimension)d;
             var weight = weights[dimension];
             var present = !double.IsNaN(scores[d]) && weight > 0;
-            var contribution = present ? weight * scores[d] / presentWeight : 0.0;
+            var contribution = present ? weightOf[d] * scores[d] / presentWeight : 0.0;
             Attribute(factors[d], contribution);
             dimensions[d] = new DimensionScore(
                 dimension,
@@ -194,17 +200,56 @@ public sealed class HealthScorer
     /// </summary>
     internal static double OverallScore(ReadOnlySpan<double> dimensionScores, ReadOnlySpan<double> weights)
     {
+        Span<double> scaled = stackalloc double[weights.Length];
+        weights.CopyTo(scaled);
+        ScaleWeights(scaled);
         double presentWeight = 0, weightedScore = 0;
         for (var d = 0; d < dimensionScores.Length; d++)
         {
-            if (weights[d] > 0 && !double.IsNaN(dimensionScores[d]))
+            if (scaled[d] > 0 && !double.IsNaN(dimensionScores[d]))
             {
-                presentWeight += weights[d];
-                weightedScore += weights[d] * dimensionScores[d];
+                presentWeight += scaled[d];
+                weightedScore += scaled[d] * dimensionScores[d];
             }
         }
 
         return presentWeight > 0 ? Math.Clamp(weightedScore / presentWeight, 0.0, 100.0) : 0.0;
+    }
+
+    /// <summary>
+    /// Scales weights by a power of two so that the largest lies in [1, 2): exact for every weight that
+    /// stays normal, so a result depends only on ratios of weights however large (up to
+    /// <see cref="double.MaxValue"/>) or small (down to <see cref="double.Epsilon"/>) they are, and
+    /// no sum of weights overflows or underflows.
+    /// </summary>
+    private static void ScaleWeights(Span<double> weights)
+    {
+        var largest = 0.0;
+        foreach (var weight in weights)
+        {
+            largest = Math.Max(largest, weight);
+        }
+
+        if (largest > 0)
+        {
+            var scale = -Math.ILogB(largest);
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] = Math.ScaleB(weights[i], scale);
+            }
+        }
+    }
+
+    /// <summary>The power of two that brings the largest factor weight into [1, 2); see <see cref="ScaleWeights"/>.</summary>
+    private static int ScaleOf(HealthFactor[] factors)
+    {
+        var largest = 0.0;
+        foreach (var factor in factors)
+        {
+            largest = Math.Max(largest, factor.Weight);
+        }
+
+        return largest > 0 ? -Math.ILogB(largest) : 0;
     }
 
     /// <summary>100 × the weighted mean of the present factors (geometric for trust); NaN when none is present.</summary>
@@ -212,15 +257,17 @@ public sealed class HealthScorer
     {
         double weightSum = 0, sum = 0, logSum = 0, single = 0;
         var present = 0;
+        var scale = ScaleOf(factors);
         foreach (var factor in factors)
         {
             if (factor.Value is { } value)
             {
                 present++;
                 single = value;
-                weightSum += factor.Weight;
-                sum += factor.Weight * value;
-                logSum += factor.Weight * Math.Log(value);
+                var weight = Math.ScaleB(factor.Weight, scale);
+                weightSum += weight;
+                sum += weight * value;
+                logSum += weight * Math.Log(value);
             }
         }
 
@@ -239,10 +286,12 @@ public sealed class HealthScorer
     private static double ConfidenceOf(HealthFactor[] factors)
     {
         double weightSum = 0, sum = 0;
+        var scale = ScaleOf(factors);
         foreach (var factor in factors)
         {
-            weightSum += factor.Weight;
-            sum += factor.Weight * factor.Confidence;
+            var weight = Math.ScaleB(factor.Weight, scale);
+            weightSum += weight;
+            sum += weight * factor.Confidence;
         }
 
         return weightSum > 0 ? sum / weightSum : 0.0;
@@ -252,14 +301,15 @@ public sealed class HealthScorer
     private static void Attribute(HealthFactor[] factors, double points)
     {
         double total = 0;
+        var scale = ScaleOf(factors);
         foreach (var factor in factors)
         {
-            total += factor.Weight * (factor.Value ?? 0.0);
+            total += Math.ScaleB(factor.Weight, scale) * (factor.Value ?? 0.0);
         }
 
         for (var i = 0; i < factors.Length; i++)
         {
-            var share = total > 0 ? factors[i].Weight * (factors[i].Value ?? 0.0) / total : 0.0;
+            var share = total > 0 ? Math.ScaleB(factors[i].Weight, scale) * (factors[i].Value ?? 0.0) / total : 0.0;
             factors[i] = factors[i].WithContribution(points * share);
         }
     }

@@ -211,12 +211,16 @@ public class HealthRulesTests
         Assert.InRange(report.Score, present.Min() - Tolerance, present.Max() + Tolerance);
     }
 
-    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    [Property(Arbitrary = [typeof(ModelArbitraries), typeof(BinaryExponentArbitrary)])]
     [Trait("Rule", "10")]
-    public void Rule10_MultiplyingAllWeightsByAPositiveConstantChangesNothing(ScoringCase c, PositiveInt numerator, PositiveInt denominator)
+    public void Rule10_MultiplyingAllWeightsByAPositiveConstantChangesNothing(ScoringCase c, PositiveInt numerator, PositiveInt denominator, BinaryExponent exponent)
     {
-        // Any positive rational constant from 1/2^31 up to 2^31; results agree to rounding error.
-        var k = (double)numerator.Get / denominator.Get;
+        // Any positive rational constant from 1/2^31 up to 2^31, times 2^e for e in [−980, 980]: the
+        // default weights (0.15 to 0.6) then span every normal double, from about 1e-305 to 1e303. The
+        // range stops where a scaled weight would overflow to infinity (which validation rejects) or
+        // fall below the normal range (where the product itself loses digits and the ratios change).
+        // Results agree to rounding error.
+        var k = Math.ScaleB((double)numerator.Get / denominator.Get, exponent.Value);
         var original = Scorer.Score(c.Partnership, c.AsOf);
         var scaled = new HealthScorer(Scale(HealthModel.Default, k)).Score(c.Partnership, c.AsOf);
 
@@ -294,4 +298,13 @@ public class HealthRulesTests
         Assert.False(double.IsNaN(value) || double.IsInfinity(value), $"{value} is not finite");
         Assert.InRange(value, low, high);
     }
+}
+
+/// <summary>A power of two to scale weights by, uniform over [−980, 980] (FsCheck's integers stay near 0).</summary>
+public readonly record struct BinaryExponent(int Value);
+
+/// <summary>The arbitrary of <see cref="BinaryExponent"/>.</summary>
+public static class BinaryExponentArbitrary
+{
+    public static Arbitrary<BinaryExponent> BinaryExponent() => Gen.Choose(-980, 980).Select(e => new BinaryExponent(e)).ToArbitrary();
 }

@@ -1,0 +1,57 @@
+using PartnerMetrics.Health;
+
+namespace PartnerMetrics.Tests.Health;
+
+/// <summary>
+/// Weights at the ends of the double range that validation accepts: a score depends only on ratios of
+/// weights, so equal weights of any size score as equal weights of 1.
+/// </summary>
+public class ExtremeWeightTests
+{
+    public static TheoryData<double> EqualWeights => [1e307, double.MaxValue, double.Epsilon, 1e-300, 3.0];
+
+    private static HealthModel Equal(double w) => HealthModel.Default with
+    {
+        DimensionWeights = new(w, w, w, w, w),
+        CompetencyWeights = new(w, w),
+        CooperationWeights = new(w, w, w),
+        PlanWeights = new(w, w, w, w, w),
+        ProgressWeights = new(w, w, w, w),
+    };
+
+    [Theory]
+    [MemberData(nameof(EqualWeights))]
+    public void Score_EqualWeightsOfAnySize_AsEqualWeightsOfOne(double weight)
+    {
+        var partnership = Examples.WorkedExample();
+        var expected = new HealthScorer(Equal(1.0)).Score(partnership, Examples.T);
+
+        var actual = new HealthScorer(Equal(weight)).Score(partnership, Examples.T);
+
+        // Weights are scaled by a power of two before use, which is exact; equal weights then sum
+        // the same values in the same order, so results agree to the last bits (1.5 + 1.5 rounds
+        // where 1 + 1 does not, hence a tolerance rather than equality).
+        Assert.Equal(expected.Band, actual.Band);
+        Assert.Equal(expected.Score, actual.Score, 1e-12);
+        Assert.Equal(expected.Confidence, actual.Confidence, 1e-12);
+        foreach (var (e, a) in expected.Factors.Zip(actual.Factors))
+        {
+            Assert.Equal(e.Contribution, a.Contribution, 1e-12);
+        }
+    }
+
+    [Fact]
+    public void Score_OneWeightAtMaxValueAndOneAtEpsilon_StaysFinite()
+    {
+        // Ratios of 2^2098: the tiny weights vanish beside the huge one, and nothing overflows.
+        var model = HealthModel.Default with { DimensionWeights = new(double.MaxValue, double.Epsilon, double.Epsilon, double.Epsilon, double.Epsilon) };
+        var trustOnly = HealthModel.Default with { DimensionWeights = new(1, 0, 0, 0, 0) };
+        var partnership = Examples.WorkedExample();
+
+        var report = new HealthScorer(model).Score(partnership, Examples.T);
+        var expected = new HealthScorer(trustOnly).Score(partnership, Examples.T);
+
+        Assert.True(double.IsFinite(report.Score) && double.IsFinite(report.Confidence));
+        Assert.Equal(expected.Score, report.Score, 12);
+    }
+}

@@ -1,0 +1,97 @@
+using PartnerMetrics.Validation.Harness;
+
+namespace PartnerMetrics.Validation.Tests;
+
+public sealed class ValidationRunTests(SmallRun run) : IClassFixture<SmallRun>
+{
+    public static TheoryData<string> SignalNames => [.. Signal.All.Select(s => s.Name)];
+
+    [Fact]
+    public void Execute_SmallRun_LatentLimitBeatsEverySignal()
+    {
+        foreach (var variant in run.Runs)
+        {
+            var limit = variant.Pooled[Signal.Limit].Auc!.Value;
+            foreach (var signal in Signal.All.Where(s => s != Signal.Limit))
+            {
+                var auc = variant.Pooled[signal].Auc!.Value;
+                Assert.True(auc < limit, $"{variant.Variant.Name}: {signal.Name} has AUC {auc:0.000}, the latent limit {limit:0.000}.");
+            }
+        }
+    }
+
+    [Fact]
+    public void Execute_EveryVariant_HasChurnersAndStayers()
+    {
+        Assert.Equal(3, run.Runs.Length);
+        foreach (var variant in run.Runs)
+        {
+            var model = variant.Pooled[Signal.Model];
+            Assert.Equal(SmallRun.Options.Partnerships, model.Count);
+            Assert.InRange(model.Churned, 1, model.Count - 1);
+        }
+    }
+
+    [Fact]
+    public void Execute_SameOptionsTwice_IdenticalResults()
+    {
+        var again = ValidationRun.Execute(SmallRun.Options);
+
+        Assert.Equal(run.Runs.Length, again.Length);
+        for (var v = 0; v < run.Runs.Length; v++)
+        {
+            foreach (var signal in Signal.All)
+            {
+                var first = run.Runs[v].Pooled[signal];
+                var second = again[v].Pooled[signal];
+                Assert.Equal(first.Auc, second.Auc);
+                Assert.Equal(first.ReferenceSpearman, second.ReferenceSpearman);
+                Assert.Equal(
+                    first.Samples.Select(s => (s.PartnerId, s.Score, s.Churned, s.Confidence, s.Band, s.Outcome, s.Reference)),
+                    second.Samples.Select(s => (s.PartnerId, s.Score, s.Churned, s.Confidence, s.Band, s.Outcome, s.Reference)));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SignalNames))]
+    public void Measure_RunSamples_AucEqualsBruteForcePairCount(string name)
+    {
+        var signal = Signal.All.Single(s => s.Name == name);
+        foreach (var variant in run.Runs)
+        {
+            var result = variant.Pooled[signal];
+            var stayers = result.Samples.Where(s => !s.Churned).Select(s => s.Score).ToArray();
+            var churners = result.Samples.Where(s => s.Churned).Select(s => s.Score).ToArray();
+
+            // P(a stayer scores above a churner) over all pairs, a tie counting half.
+            double wins = 0;
+            foreach (var stayer in stayers)
+            {
+                foreach (var churner in churners)
+                {
+                    wins += stayer > churner ? 1.0 : stayer == churner ? 0.5 : 0.0;
+                }
+            }
+
+            var bruteForce = wins / ((double)stayers.Length * churners.Length);
+            Assert.Equal(bruteForce, result.Auc!.Value, 12);
+        }
+    }
+
+    [Fact]
+    public void Render_SmallRun_QuotesCommandAndEveryVariant()
+    {
+        const string Command = "dotnet run -c Release --project validation/PartnerMetrics.Validation -- --partnerships 400 --seeds 1";
+
+        var page = MarkdownReport.Render(run.Runs, SmallRun.Options, Command);
+
+        Assert.Contains(Command, page, StringComparison.Ordinal);
+        foreach (var variant in run.Runs)
+        {
+            Assert.Contains($"## Variant \"{variant.Variant.Name}\"", page, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("NaN", page, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,260 @@
+using System.Collections.Immutable;
+using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Validation.Simulation;
+
+namespace PartnerMetrics.Validation.Harness;
+
+/// <summary>What a validation run simulates and measures.</summary>
+public sealed record ValidationOptions
+{
+    /// <summary>Gets the number of partnerships per variant and seed.</summary>
+    /// <value>2,000 by default.</value>
+    public int Partnerships { get; init; } = 2000;
+
+    /// <summary>Gets the number of seeds per variant; each seed draws its own parameters.</summary>
+    /// <value>5 by default.</value>
+    public int Seeds { get; init; } = 5;
+
+    /// <summary>Gets the root seed every stream derives from.</summary>
+    /// <value>20250630 by default.</value>
+    public ulong RootSeed { get; init; } = 20250630;
+
+    /// <summary>Gets the as-of day T.</summary>
+    /// <value>30 June 2025 by default.</value>
+    public DateOnly AsOf { get; init; } = new(2025, 6, 30);
+
+    /// <summary>Gets the variants to run.</summary>
+    /// <value><see cref="Variants.All"/> by default.</value>
+    public ImmutableArray<Variant> Variants { get; init; } = Simulation.Variants.All;
+
+    /// <summary>Gets a value indicating whether each seed's dimension weights are fitted with <see cref="Backtest.Fit"/>.</summary>
+    /// <value><see langword="true"/> by default.</value>
+    public bool FitWeights { get; init; } = true;
+}
+
+/// <summary>The truth behind one simulated partnership, kept after its evidence is dropped.</summary>
+/// <param name="PartnerId">The partner.</param>
+/// <param name="LatentHealth">σ(z) on T.</param>
+/// <param name="PartnerLatent">The partner side's latent on T.</param>
+/// <param name="VendorLatent">The vendor side's latent on T.</param>
+/// <param name="LoggingPropensity">The mean share of real events that reached the CRM.</param>
+/// <param name="Churned">Whether it churned within 180 days of T.</param>
+/// <param name="Revenue">Its revenue in the two quarters after T.</param>
+public readonly record struct PartnershipTruth(PartnerId PartnerId, double LatentHealth, double PartnerLatent, double VendorLatent, double LoggingPropensity, bool Churned, double Revenue);
+
+/// <summary>One variant run with one seed: the drawn parameters and every signal's measures.</summary>
+public sealed class SeedRun
+{
+    internal SeedRun(int seed, VariantParameters parameters, ImmutableArray<PartnershipTruth> truth, ImmutableDictionary<Signal, BacktestResult> results, ModelFit? fit)
+    {
+        Fit = fit;
+        Seed = seed;
+        Parameters = parameters;
+        Truth = truth;
+        Results = results;
+    }
+
+    /// <summary>Gets the seed number, from 1.</summary>
+    public int Seed { get; }
+
+    /// <summary>Gets the parameters this seed drew.</summary>
+    public VariantParameters Parameters { get; }
+
+    /// <summary>Gets the truth behind each partnership, in index order.</summary>
+    public ImmutableArray<PartnershipTruth> Truth { get; }
+
+    /// <summary>Gets each signal's measures on this seed's partnerships.</summary>
+    public ImmutableDictionary<Signal, BacktestResult> Results { get; }
+
+    /// <summary>Gets the dimension weights fitted to this seed's outcomes, or <see langword="null"/> when the run did not fit.</summary>
+    public ModelFit? Fit { get; }
+}
+
+/// <summary>One variant over all its seeds.</summary>
+public sealed class VariantRun
+{
+    internal VariantRun(Variant variant, ImmutableArray<SeedRun> seeds, ImmutableDictionary<Signal, BacktestResult> pooled, ImmutableDictionary<Signal, ImmutableArray<double?>> healthierHalfByLogging, ImmutableArray<double> loggingCuts)
+    {
+        Variant = variant;
+        Seeds = seeds;
+        Pooled = pooled;
+        HealthierHalfByLogging = healthierHalfByLogging;
+        LoggingCuts = loggingCuts;
+    }
+
+    /// <summary>Gets the variant.</summary>
+    public Variant Variant { get; }
+
+    /// <summary>Gets the run of each seed.</summary>
+    public ImmutableArray<SeedRun> Seeds { get; }
+
+    /// <summary>Gets each signal's measures over the samples of all seeds together.</summary>
+    public ImmutableDictionary<Signal, BacktestResult> Pooled { get; }
+
+    /// <summary>Gets, per signal, its mean over the healthier half (latent above the median) in the low, middle and high tercile of logging propensity.</summary>
+    public ImmutableDictionary<Signal, ImmutableArray<double?>> HealthierHalfByLogging { get; }
+
+    /// <summary>Gets the two logging propensities that cut the terciles.</summary>
+    public ImmutableArray<double> LoggingCuts { get; }
+
+    /// <summary>The captured discrimination (AUC − 0.5) / (AUC_limit − 0.5) of a signal over all seeds.</summary>
+    /// <param name="signal">The signal.</param>
+    /// <returns>The share, or <see langword="null"/> when an AUC is undefined or the limit is at 0.5.</returns>
+    public double? Captured(Signal signal) =>
+        Pooled[signal].Auc is { } auc && Pooled[Signal.Limit].Auc is { } limit && limit != 0.5
+            ? (auc - 0.5) / (limit - 0.5)
+            : null;
+}
+
+/// <summary>Runs the simulator for every variant and seed and measures every signal with the library's backtest API.</summary>
+public static class ValidationRun
+{
+    /// <summary>The churn horizon of the backtest, as the simulator's outcome uses it.</summary>
+    public static readonly TimeSpan Horizon = TimeSpan.FromDays(PartnershipSimulator.HorizonMonths * PartnershipSimulator.MonthDays);
+
+    /// <summary>Runs every variant.</summary>
+    /// <param name="options">What to run.</param>
+    /// <param name="progress">Receives a line per finished seed; optional.</param>
+    /// <returns>The measures per variant.</returns>
+    public static ImmutableArray<VariantRun> Execute(ValidationOptions options, Action<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return [.. options.Variants.Select(v => RunVariant(v, options, progress))];
+    }
+
+    /// <summary>Simulates one variant with one seed: the drawn parameters and the partnerships, in index order.</summary>
+    /// <param name="variant">The variant.</param>
+    /// <param name="seed">The seed number, from 1.</param>
+    /// <param name="options">The run's options (root seed, as-of day, partnerships).</param>
+    /// <returns>The parameters and the partnerships.</returns>
+    public static (VariantParameters Parameters, ImmutableArray<SimulatedPartnership> Partnerships) Simulate(Variant variant, int seed, ValidationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        ArgumentNullException.ThrowIfNull(options);
+        var root = new Rng(options.RootSeed).Derive(StableHash(variant.Name)).Derive((ulong)seed);
+        var parameters = variant.Draw(root.Derive(0));
+        var simulator = new PartnershipSimulator(parameters, root.Derive(1), options.AsOf, $"{variant.Name}-{seed}");
+        var partnerships = new SimulatedPartnership[options.Partnerships];
+        Parallel.For(0, partnerships.Length, i => partnerships[i] = simulator.Simulate(i));
+        return (parameters, [.. partnerships]);
+    }
+
+    /// <summary>Measures every signal on one seed's partnerships.</summary>
+    /// <param name="partnerships">The simulated partnerships.</param>
+    /// <param name="scorer">The scorer of the model signal.</param>
+    /// <returns>The measures per signal.</returns>
+    public static ImmutableDictionary<Signal, BacktestResult> Measure(IReadOnlyList<SimulatedPartnership> partnerships, HealthScorer scorer)
+    {
+        ArgumentNullException.ThrowIfNull(partnerships);
+        var byId = partnerships.ToDictionary(s => s.PartnerId);
+        var days = partnerships.Select(s => s.AsOf).Distinct().ToArray();
+        var options = new BacktestOptions
+        {
+            Horizon = Horizon,
+            Outcome = (id, _) => byId[id].NextTwoQuartersRevenue,
+            Reference = (id, _) => 100.0 * byId[id].LatentHealth,
+        };
+        var outcomes = partnerships.Select(s => s.ChurnedOn is { } day ? ChurnOutcome.Churned(s.PartnerId, day) : ChurnOutcome.Active(s.PartnerId));
+        var results = ImmutableDictionary.CreateBuilder<Signal, BacktestResult>();
+        results[Signal.Model] = Backtest.Run(scorer, partnerships.Select(s => s.Partnership), days, outcomes, options);
+        foreach (var signal in Signal.All.Where(s => s.Compute is not null))
+        {
+            results[signal] = Backtest.Measure(partnerships.Select(s =>
+            {
+                var (score, band) = signal.Compute!(s);
+                return new BacktestSample(s.PartnerId, s.AsOf, score, s.Churned, band: band, outcome: s.NextTwoQuartersRevenue, reference: 100.0 * s.LatentHealth);
+            }));
+        }
+
+        return results.ToImmutable();
+    }
+
+    /// <summary>The fit of each variant's seeds, for the report.</summary>
+    /// <param name="runs">The variant runs.</param>
+    /// <returns>The fit per variant; a variant whose seeds were not fitted is absent.</returns>
+    public static IReadOnlyDictionary<Variant, FitSummary> Fits(ImmutableArray<VariantRun> runs) =>
+        runs.Where(r => r.Seeds.All(s => s.Fit is not null))
+            .ToDictionary(r => r.Variant, r => new FitSummary([.. r.Seeds.Select(s => (s.Seed, s.Fit!))]));
+
+    private static VariantRun RunVariant(Variant variant, ValidationOptions options, Action<string>? progress)
+    {
+        var scorer = new HealthScorer();
+        var seeds = ImmutableArray.CreateBuilder<SeedRun>();
+        for (var seed = 1; seed <= options.Seeds; seed++)
+        {
+            var (parameters, partnerships) = Simulate(variant, seed, options);
+            var results = Measure(partnerships, scorer);
+            var fit = options.FitWeights ? FitWeights(partnerships, scorer) : null;
+            var truth = partnerships.Select(s => new PartnershipTruth(s.PartnerId, s.LatentHealth, s.PartnerLatent, s.VendorLatent, s.LoggingPropensity, s.Churned, s.NextTwoQuartersRevenue));
+            seeds.Add(new SeedRun(seed, parameters, [.. truth], results, fit));
+            progress?.Invoke($"{variant.Name} seed {seed}: {partnerships.Length} partnerships, {results[Signal.Model].Churned} churned, model AUC {results[Signal.Model].Auc:0.000}, limit {results[Signal.Limit].Auc:0.000}{(fit is null ? string.Empty : $", fitted out of sample {fit.OutOfSampleAuc:0.000}")}");
+        }
+
+        var pooled = Signal.All.ToImmutableDictionary(s => s, s => Backtest.Measure(seeds.SelectMany(r => r.Results[s].Samples)));
+        var truthById = seeds.SelectMany(r => r.Truth).ToDictionary(t => t.PartnerId);
+        var (byLogging, cuts) = HealthierHalf(pooled, truthById);
+        return new VariantRun(variant, seeds.ToImmutable(), pooled, byLogging, cuts);
+    }
+
+    private static ModelFit FitWeights(IReadOnlyList<SimulatedPartnership> partnerships, HealthScorer scorer) =>
+        Backtest.Fit(
+            scorer,
+            partnerships.Select(s => s.Partnership),
+            partnerships.Select(s => s.AsOf).Distinct(),
+            partnerships.Select(s => s.ChurnedOn is { } day ? ChurnOutcome.Churned(s.PartnerId, day) : ChurnOutcome.Active(s.PartnerId)),
+            new BacktestOptions { Horizon = Horizon });
+
+    private static (ImmutableDictionary<Signal, ImmutableArray<double?>> Means, ImmutableArray<double> Cuts) HealthierHalf(
+        ImmutableDictionary<Signal, BacktestResult> pooled,
+        Dictionary<PartnerId, PartnershipTruth> truth)
+    {
+        var logging = truth.Values.Select(t => t.LoggingPropensity).Order().ToArray();
+        var health = truth.Values.Select(t => t.LatentHealth).Order().ToArray();
+        double[] cuts = [Quantile(logging, 1.0 / 3), Quantile(logging, 2.0 / 3)];
+        var median = Quantile(health, 0.5);
+        var means = ImmutableDictionary.CreateBuilder<Signal, ImmutableArray<double?>>();
+        foreach (var (signal, result) in pooled)
+        {
+            var sums = new double[3];
+            var counts = new int[3];
+            foreach (var sample in result.Samples)
+            {
+                var t = truth[sample.PartnerId];
+                if (t.LatentHealth <= median)
+                {
+                    continue;
+                }
+
+                var tercile = t.LoggingPropensity < cuts[0] ? 0 : t.LoggingPropensity < cuts[1] ? 1 : 2;
+                sums[tercile] += sample.Score;
+                counts[tercile]++;
+            }
+
+            means[signal] = [.. Enumerable.Range(0, 3).Select(k => counts[k] == 0 ? (double?)null : sums[k] / counts[k])];
+        }
+
+        return (means.ToImmutable(), [.. cuts]);
+    }
+
+    /// <summary>The q-quantile of sorted values, by linear interpolation between order statistics.</summary>
+    private static double Quantile(double[] sorted, double q)
+    {
+        var position = q * (sorted.Length - 1);
+        var low = (int)Math.Floor(position);
+        var high = Math.Min(low + 1, sorted.Length - 1);
+        return sorted[low] + ((position - low) * (sorted[high] - sorted[low]));
+    }
+
+    /// <summary>FNV-1a of a name, so that a variant's streams do not depend on its position in the list.</summary>
+    private static ulong StableHash(string name)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in name)
+        {
+            hash = unchecked((hash ^ c) * 1099511628211UL);
+        }
+
+        return hash;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Globalization;
+using PartnerMetrics.Validation.Harness;
+
+// The validation harness: simulates partnerships whose true health is known, scores them with the
+// current model and the baselines, and writes the measures as a Markdown page (docs/validation.md).
+const string Usage = "usage: dotnet run -c Release --project validation/PartnerMetrics.Validation -- [--partnerships N] [--seeds K] [--out FILE]";
+
+var options = new ValidationOptions();
+string? output = null;
+for (var i = 0; i < args.Length; i++)
+{
+    var value = i + 1 < args.Length ? args[i + 1] : null;
+    switch (args[i])
+    {
+        case "--partnerships" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 10:
+            options = options with { Partnerships = n };
+            i++;
+            break;
+        case "--seeds" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k >= 1:
+            options = options with { Seeds = k };
+            i++;
+            break;
+        case "--out" when !string.IsNullOrWhiteSpace(value):
+            output = value;
+            i++;
+            break;
+        case "--help" or "-h":
+            Console.WriteLine(Usage);
+            return 0;
+        default:
+            Console.Error.WriteLine($"unknown or invalid argument '{args[i]}'{(value is null ? string.Empty : $" '{value}'")}; --partnerships needs a whole number ≥ 10, --seeds one ≥ 1, --out a file.");
+            Console.Error.WriteLine(Usage);
+            return 2;
+    }
+}
+
+var watch = Stopwatch.StartNew();
+var runs = ValidationRun.Execute(options, line => Console.Error.WriteLine(line));
+var fits = ValidationRun.Fits(runs);
+
+// The page quotes the command that reproduces it; a rooted output path is reduced to its file name so that no machine's layout leaks into it.
+var shownOutput = output is null ? null : Path.IsPathRooted(output) ? Path.GetFileName(output) : output.Replace('\\', '/');
+var command = string.Create(
+    CultureInfo.InvariantCulture,
+    $"dotnet run -c Release --project validation/PartnerMetrics.Validation -- --partnerships {options.Partnerships} --seeds {options.Seeds}{(shownOutput is null ? string.Empty : " --out " + shownOutput)}");
+var page = MarkdownReport.Render(runs, options, command, fits);
+if (output is null)
+{
+    Console.Write(page);
+}
+else
+{
+    File.WriteAllText(output, page);
+    Console.Error.WriteLine($"wrote {output}");
+}
+
+Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall time {watch.Elapsed.TotalSeconds:0.0} s on {Environment.ProcessorCount} cores"));
+return 0;
