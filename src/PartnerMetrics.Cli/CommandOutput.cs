@@ -31,21 +31,30 @@ internal static class CommandOutput
             return ExitCodes.Success;
         }
 
-        try
+        if (!WriteFile(outFile, error, write))
         {
-            using (var writer = new StreamWriter(outFile.FullName))
-            {
-                write(writer);
-            }
-        }
-        catch (Exception writeError) when (writeError is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"Cannot write {outFile.FullName}: {writeError.Message}");
             return ExitCodes.OutputUnwritable;
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {outFile.FullName}"));
         return ExitCodes.Success;
+    }
+
+    /// <summary>Writes a file, or says on <paramref name="error"/> why it cannot be written.</summary>
+    /// <returns><see langword="true"/> when the file was written.</returns>
+    public static bool WriteFile(FileInfo file, TextWriter error, Action<TextWriter> write)
+    {
+        try
+        {
+            using var writer = new StreamWriter(file.FullName);
+            write(writer);
+            return true;
+        }
+        catch (Exception writeError) when (writeError is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"Cannot write {file.FullName}: {writeError.Message}");
+            return false;
+        }
     }
 
     /// <summary>Runs <paramref name="read"/>, showing a progress bar of the bytes read when the input is large and the console is an interactive terminal.</summary>

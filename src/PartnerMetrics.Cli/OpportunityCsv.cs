@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
 using Sylvan.Data.Csv;
@@ -87,9 +86,6 @@ internal static class OpportunityCsv
         return normalized.ToString();
     }
 
-    /// <summary>UTF-8 that fails on bytes that are not UTF-8, instead of turning them into '\uFFFD' and a wrong name.</summary>
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>Reads every opportunity of a CSV file: UTF-8, or UTF-16 or UTF-32 with a byte order mark.</summary>
     /// <param name="stream">The file's bytes; read to the end (or to a problem that stops the reading) and closed.</param>
     /// <param name="add">Receives each opportunity read.</param>
@@ -97,7 +93,7 @@ internal static class OpportunityCsv
     /// <param name="tick">Called every few thousand rows, to show progress.</param>
     /// <returns>The number of records read, blank lines not included.</returns>
     public static long Read(Stream stream, Action<Opportunity> add, InputProblems problems, Action? tick = null) =>
-        Read(new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true), add, problems, tick);
+        Read(CsvRows.Text(stream), add, problems, tick);
 
     /// <summary>Reads every opportunity of a CSV text, passing each valid one to <paramref name="add"/>.</summary>
     /// <param name="text">The CSV text; it is read to its end (or to a problem that stops the reading) and closed.</param>
@@ -107,95 +103,25 @@ internal static class OpportunityCsv
     /// <returns>The number of records read, blank lines not included.</returns>
     public static long Read(TextReader text, Action<Opportunity> add, InputProblems problems, Action? tick = null)
     {
-        CsvDataReader csv;
-        try
-        {
-            // A fixed delimiter (Sylvan guesses one otherwise) and no comment lines: a CRM export has
-            // neither, and an id starting with '#' must not make a row disappear.
-            csv = CsvDataReader.Create(text, new CsvDataReaderOptions { Delimiter = ',', Comment = '\0', HasHeaders = true });
-        }
-        catch (CsvMissingHeadersException)
-        {
-            problems.Fail("the file is empty: the first line must be the header row (docs/cli.md).");
-            return 0;
-        }
-        catch (CsvFormatException error)
-        {
-            problems.Fail($"line 1: the header row is not valid CSV: {error.Message}");
-            return 0;
-        }
-        catch (DecoderFallbackException)
-        {
-            problems.Fail(NotUtf8(1));
-            return 0;
-        }
-
-        using (csv)
-        {
-            var ordinals = MapHeader(csv, problems);
-            if (ordinals is null)
+        RowReader? row = null;
+        return CsvRows.Read(
+            text,
+            problems,
+            csv =>
             {
-                return 0;
-            }
-
-            // Lines are counted from the raw records, which include their line endings, so a quoted value
-            // with line breaks in it moves the count on exactly as it moves the file on.
-            var line = 2L;
-            for (var ordinal = 0; ordinal < csv.FieldCount; ordinal++)
+                var ordinals = MapHeader(csv, problems);
+                row = ordinals is null ? null : new RowReader(csv, ordinals, problems, new Dictionary<string, long>(StringComparer.Ordinal));
+                return row is not null;
+            },
+            (_, recordLine) =>
             {
-                line += LineBreaks(csv.GetName(ordinal));
-            }
-
-            var records = 0L;
-            var seen = new Dictionary<string, long>(StringComparer.Ordinal);
-            var row = new RowReader(csv, ordinals, problems, seen);
-            while (true)
-            {
-                try
-                {
-                    if (!csv.Read())
-                    {
-                        break;
-                    }
-                }
-                catch (CsvFormatException error)
-                {
-                    problems.Fail(string.Create(CultureInfo.InvariantCulture, $"line {line}: the CSV is broken from here on, so reading stopped: {error.Message}"));
-                    break;
-                }
-                catch (DecoderFallbackException)
-                {
-                    problems.Fail(NotUtf8(line));
-                    break;
-                }
-
-                var recordLine = line;
-                line += LineBreaks(csv.GetRawRecordSpan());
-                if (csv.RowFieldCount == 1 && string.IsNullOrWhiteSpace(csv.GetString(0)))
-                {
-                    continue;
-                }
-
-                records++;
-                if (row.Read(recordLine) is { } opportunity)
+                if (row!.Read(recordLine) is { } opportunity)
                 {
                     add(opportunity);
                 }
-
-                if (tick is not null && records % 4096 == 0)
-                {
-                    tick();
-                }
-            }
-
-            return records;
-        }
+            },
+            tick);
     }
-
-    /// <summary>The problem of a file that is not UTF-8; the reader reads ahead, so the bad bytes are on that line or a later one.</summary>
-    private static string NotUtf8(long line) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"at or after line {line}: the file is not UTF-8 text (an export in a legacy code page such as Windows-1252?), so reading stopped: save it as \"CSV UTF-8\", or as UTF-16 with a byte order mark.");
 
     /// <summary>Finds the column of each field; <see langword="null"/> (with the problem recorded) when a required one is missing or one is given twice.</summary>
     private static int[]? MapHeader(CsvDataReader csv, InputProblems problems)
@@ -255,21 +181,6 @@ internal static class OpportunityCsv
         return -1;
     }
 
-    /// <summary>Counts line breaks: CR LF, LF and a lone CR each end a line.</summary>
-    private static long LineBreaks(ReadOnlySpan<char> text)
-    {
-        var count = 0L;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
-
     /// <summary>Reads the current row of a <see cref="CsvDataReader"/> into an <see cref="Opportunity"/>, recording its problems.</summary>
     private sealed class RowReader(CsvDataReader csv, int[] ordinals, InputProblems problems, Dictionary<string, long> seen)
     {
@@ -280,9 +191,9 @@ internal static class OpportunityCsv
         {
             line = recordLine;
             valid = true;
-            if (csv.RowFieldCount != csv.FieldCount)
+            if (CsvRows.FieldCountProblem(csv) is { } fieldCount)
             {
-                Problem(null, null, string.Create(CultureInfo.InvariantCulture, $"the row has {csv.RowFieldCount} fields where the header has {csv.FieldCount}; is a value with a comma or a quote not quoted?"));
+                Problem(null, null, fieldCount);
                 return null;
             }
 

@@ -53,10 +53,9 @@ internal sealed class PortfolioReport
     /// <summary>The deals known on the as-of day, per district and in total.</summary>
     public GroupedPipelineResult<string> Pipeline { get; }
 
-    /// <summary>Scores every partnership as of the day, with its history and next actions, and sums the pipeline per district.</summary>
-    public static PortfolioReport Create(Portfolio portfolio, DateOnly asOf)
+    /// <summary>Scores every partnership as of the day with <paramref name="scorer"/>'s model, with its history and next actions, and sums the pipeline per district.</summary>
+    public static PortfolioReport Create(Portfolio portfolio, DateOnly asOf, HealthScorer scorer)
     {
-        var scorer = new HealthScorer();
         var advisor = new PartnershipAdvisor(scorer);
         var insights = new PortfolioInsights(scorer, portfolio, asOf);
         var partners = portfolio.Partnerships

@@ -7,9 +7,9 @@ namespace PartnerMetrics.Cli;
 /// <summary>What the demo shows: every partner's health, the top partners per district, and hunting versus farming per district.</summary>
 internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow> Partners, IReadOnlyList<TopPartnerRow> TopPartners, IReadOnlyList<MixRow> HuntingFarming)
 {
-    public static PortfolioSummary Create(Portfolio portfolio, DateOnly asOf)
+    /// <summary>Scores every partnership of <paramref name="portfolio"/> as of <paramref name="asOf"/> with <paramref name="scorer"/>'s model.</summary>
+    public static PortfolioSummary Create(Portfolio portfolio, DateOnly asOf, HealthScorer scorer)
     {
-        var scorer = new HealthScorer();
         var advisor = new PartnershipAdvisor(scorer);
         var insights = new PortfolioInsights(scorer, portfolio, asOf);
         var partners = portfolio.Partnerships.Select((p, i) =>

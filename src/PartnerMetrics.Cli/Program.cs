@@ -1,5 +1,5 @@
 using System.CommandLine;
-using PartnerMetrics.Serialization;
+using PartnerMetrics.Health;
 
 namespace PartnerMetrics.Cli;
 
@@ -16,60 +16,62 @@ public static class Program
         var asOf = new Option<DateOnly?>("--as-of") { Description = "The day to score as of (yyyy-MM-dd). Default: the last day of the data." };
         var format = CommandOutput.Format("Output format: table, json, or html (one self-contained page with charts).", "table", "json", "html");
         var outFile = CommandOutput.OutFile();
+        var model = ModelFile.Option();
 
         var demo = new Command("demo", "Score the built-in demo portfolio (50 partners, 3 districts, two years of evidence and deals) and show health, top partners and hunting versus farming.")
         {
             asOf,
+            model,
             format,
             outFile,
         };
-        demo.SetAction(result => Report(DemoPortfolio.Create(), result.GetValue(asOf) ?? DemoPortfolio.Today, result.GetValue(format), result.GetValue(outFile), output, error));
+        demo.SetAction(result =>
+        {
+            var scorer = ModelFile.Read(result.GetValue(model), error, out var exit);
+            return scorer is null ? exit : Report(DemoPortfolio.Create(), scorer, result.GetValue(asOf) ?? DemoPortfolio.Today, result.GetValue(format), result.GetValue(outFile), output, error);
+        });
 
         var file = new Argument<FileInfo>("portfolio") { Description = "A portfolio exported from a CRM, in the PartnerMetrics JSON form (docs/model.md)." };
         var score = new Command("score", "Score every partnership of a portfolio JSON file and show health, top partners and hunting versus farming.")
         {
             file,
             asOf,
+            model,
             format,
             outFile,
         };
         score.SetAction(result =>
         {
+            var scorer = ModelFile.Read(result.GetValue(model), error, out var exit);
+            if (scorer is null)
+            {
+                return exit;
+            }
+
             var path = result.GetValue(file)!;
-            Portfolio portfolio;
-            try
+            var portfolio = PortfolioFile.Read(path, output, error, out exit);
+            if (portfolio is null)
             {
-                using var stream = path.OpenRead();
-                portfolio = CommandOutput.WithStatus($"Reading {path.Name}", stream.Length, output, () => PartnerMetricsJson.Deserialize<Portfolio>(stream));
-            }
-            catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine($"Cannot read {path.FullName}: {readError.Message}");
-                return ExitCodes.InputUnreadable;
-            }
-            catch (System.Text.Json.JsonException jsonError)
-            {
-                error.WriteLine($"{path.Name}: {jsonError.Message}");
-                return ExitCodes.InvalidInput;
+                return exit;
             }
 
             var lastDay = portfolio.AllOpportunities().Select(o => o.LastUpdatedOn ?? o.ClosedOn ?? o.CreatedOn).DefaultIfEmpty(DemoPortfolio.Today).Max();
-            return Report(portfolio, result.GetValue(asOf) ?? lastDay, result.GetValue(format), result.GetValue(outFile), output, error, path.Length);
+            return Report(portfolio, scorer, result.GetValue(asOf) ?? lastDay, result.GetValue(format), result.GetValue(outFile), output, error, path.Length);
         });
 
-        var root = new RootCommand("PartnerMetrics: partner health scoring and hunting-versus-farming pipeline analytics on CRM data.") { demo, score, PipelineCommand.Create(output, error) };
+        var root = new RootCommand("PartnerMetrics: partner health scoring and hunting-versus-farming pipeline analytics on CRM data.") { demo, score, PipelineCommand.Create(output, error), BacktestCommand.Create(output, error) };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    private static int Report(Portfolio portfolio, DateOnly asOf, string? format, FileInfo? outFile, TextWriter output, TextWriter error, long inputLength = 0)
+    private static int Report(Portfolio portfolio, HealthScorer scorer, DateOnly asOf, string? format, FileInfo? outFile, TextWriter output, TextWriter error, long inputLength = 0)
     {
         if (format == "html")
         {
-            var report = CommandOutput.WithStatus($"Scoring {portfolio.Partnerships.Length} partnerships", inputLength, output, () => PortfolioReport.Create(portfolio, asOf));
+            var report = CommandOutput.WithStatus($"Scoring {portfolio.Partnerships.Length} partnerships", inputLength, output, () => PortfolioReport.Create(portfolio, asOf, scorer));
             return CommandOutput.Write(outFile, output, error, target => HtmlReport.Write(report, target));
         }
 
-        var summary = CommandOutput.WithStatus($"Scoring {portfolio.Partnerships.Length} partnerships", inputLength, output, () => PortfolioSummary.Create(portfolio, asOf));
+        var summary = CommandOutput.WithStatus($"Scoring {portfolio.Partnerships.Length} partnerships", inputLength, output, () => PortfolioSummary.Create(portfolio, asOf, scorer));
         return CommandOutput.Write(outFile, output, error, target =>
         {
             if (format == "json")

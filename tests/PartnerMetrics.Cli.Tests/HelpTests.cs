@@ -8,6 +8,7 @@ public sealed class HelpTests
     [InlineData("demo", "--help")]
     [InlineData("score", "--help")]
     [InlineData("pipeline", "--help")]
+    [InlineData("backtest", "--help")]
     public void Help_IsAvailableForEveryCommand(params string[] args)
     {
         var (exit, output, _) = Cli.Run(args);
@@ -18,9 +19,10 @@ public sealed class HelpTests
     }
 
     [Theory]
-    [InlineData("demo", "--as-of", "--format", "--out")]
-    [InlineData("score", "--as-of", "--format", "--out")]
+    [InlineData("demo", "--as-of", "--model", "--format", "--out")]
+    [InlineData("score", "--as-of", "--model", "--format", "--out")]
     [InlineData("pipeline", "--by", "--format", "--out")]
+    [InlineData("backtest", "--outcomes", "--as-of", "--horizon", "--observed-through", "--model", "--fit", "--folds", "--seed", "--objective", "--calibration", "--out", "--format")]
     public void CommandHelp_DescribesEveryOption(string command, params string[] options)
     {
         var (_, output, _) = Cli.Run(command, "--help");
@@ -36,5 +38,6 @@ public sealed class HelpTests
         Assert.Contains("demo", output, StringComparison.Ordinal);
         Assert.Contains("score", output, StringComparison.Ordinal);
         Assert.Contains("pipeline", output, StringComparison.Ordinal);
+        Assert.Contains("backtest", output, StringComparison.Ordinal);
     }
 }

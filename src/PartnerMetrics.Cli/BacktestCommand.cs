@@ -1,0 +1,276 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using PartnerMetrics.Validation;
+
+namespace PartnerMetrics.Cli;
+
+/// <summary>
+/// <c>partnermetrics backtest PORTFOLIO --outcomes OUTCOMES.csv --as-of D1,D2,… [--fit …]</c>: how well the health
+/// score predicted each partner's churn (<see cref="Backtest.Run"/>), and optionally dimension weights fitted to it
+/// (<see cref="Backtest.Fit"/>).
+/// </summary>
+internal static class BacktestCommand
+{
+    /// <summary>The longest horizon accepted: a hundred years of days, far beyond any CRM history.</summary>
+    private const int MaxHorizonDays = 36_500;
+
+    private static readonly string[] Objectives = ["auc", "loglik"];
+    private static readonly string[] Calibrations = ["platt", "isotonic"];
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var portfolio = new Argument<FileInfo>("portfolio") { Description = "The partnerships and their evidence, in the PartnerMetrics JSON form (docs/model.md)." };
+        var outcomes = new Option<FileInfo>("--outcomes")
+        {
+            Description = "Each partner's outcome: a CSV file with the header partnerId,churnedOn and one row per partner; churnedOn is yyyy-MM-dd, empty while the partner is still active.",
+            HelpName = "outcomes.csv",
+            Required = true,
+        };
+        var asOf = new Option<IReadOnlyList<DateOnly>>("--as-of")
+        {
+            Description = "The days to score every partnership as of (yyyy-MM-dd), comma-separated or the option repeated.",
+            HelpName = "yyyy-MM-dd,…",
+            Required = true,
+            Arity = ArgumentArity.OneOrMore,
+            CustomParser = ParseDays,
+        };
+        var horizon = new Option<int>("--horizon")
+        {
+            Description = "A sample churned when its partner churned within this many days after the as-of day.",
+            HelpName = "days",
+            DefaultValueFactory = _ => (int)BacktestOptions.Default.Horizon.TotalDays,
+        };
+        horizon.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > MaxHorizonDays)
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--horizon must be a number of days from 1 to {MaxHorizonDays:N0}."));
+            }
+        });
+        var observedThrough = new Option<DateOnly?>("--observed-through")
+        {
+            CustomParser = result => ParseDay(result, "--observed-through"),
+            Description = "The last day outcomes are known (the export day). A partner still active whose horizon runs past it is left out as censored; a churn after it is an error. Default: every horizon is taken as observed.",
+            HelpName = "yyyy-MM-dd",
+        };
+        var model = ModelFile.Option();
+        var fit = new Option<bool>("--fit") { Description = "Also fit the five dimension weights to the outcomes, cross-validated, and show the starting, in-sample and out-of-sample AUC." };
+        var folds = new Option<int>("--folds")
+        {
+            Description = "With --fit: the cross-validation folds, 2 to 100; partners, not samples, are split.",
+            DefaultValueFactory = _ => FitOptions.Default.Folds,
+        };
+        folds.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 2 or > 100)
+            {
+                result.AddError("--folds must be from 2 to 100.");
+            }
+        });
+        var seed = new Option<int>("--seed") { Description = "With --fit: the seed of the assignment of partners to folds.", DefaultValueFactory = _ => FitOptions.Default.Seed };
+        var objective = new Option<string>("--objective") { Description = "With --fit: what the weights maximise: auc (ranking) or loglik (log-likelihood of churn under a logistic calibration).", DefaultValueFactory = _ => Objectives[0] };
+        objective.AcceptOnlyFromAmong(Objectives);
+        var calibration = new Option<string>("--calibration") { Description = "With --fit: how a score becomes a churn probability: platt (logistic) or isotonic (steps).", DefaultValueFactory = _ => Calibrations[0] };
+        calibration.AcceptOnlyFromAmong(Calibrations);
+        var outFile = new Option<FileInfo?>("--out") { Description = "With --fit: write the fitted model to this file, as JSON that --model reads.", HelpName = "model.json" };
+        var format = CommandOutput.Format("Output format: table or json.", "table", "json");
+
+        var command = new Command("backtest", "Score a portfolio's history as of chosen days and measure the scores against what happened next: AUC for churn, churn per band and per score decile; with --fit, fit the dimension weights to the outcomes.")
+        {
+            portfolio,
+            outcomes,
+            asOf,
+            horizon,
+            observedThrough,
+            model,
+            fit,
+            folds,
+            seed,
+            objective,
+            calibration,
+            outFile,
+            format,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(fit))
+            {
+                return;
+            }
+
+            var fitOnly = new Option[] { folds, seed, objective, calibration, outFile }.Where(o => result.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+            if (fitOnly.Count > 0)
+            {
+                result.AddError($"{string.Join(", ", fitOnly)} {(fitOnly.Count == 1 ? "needs" : "need")} --fit.");
+            }
+        });
+        command.SetAction(result =>
+        {
+            var options = new BacktestOptions { Horizon = TimeSpan.FromDays(result.GetValue(horizon)), ObservedThrough = result.GetValue(observedThrough) };
+            var fitOptions = result.GetValue(fit)
+                ? new FitOptions
+                {
+                    Folds = result.GetValue(folds),
+                    Seed = result.GetValue(seed),
+                    Objective = result.GetValue(objective) == "loglik" ? FitObjective.LogLikelihood : FitObjective.Auc,
+                    Calibration = result.GetValue(calibration) == "isotonic" ? CalibrationMethod.Isotonic : CalibrationMethod.Platt,
+                }
+                : null;
+            var run = new Run(result.GetValue(portfolio)!, result.GetValue(outcomes)!, result.GetValue(asOf)!, result.GetValue(model), options, fitOptions, result.GetValue(outFile));
+            return Execute(run, result.GetValue(format), output, error);
+        });
+        return command;
+    }
+
+    /// <summary>Parses the as-of days: one or more tokens, each a comma-separated list of yyyy-MM-dd days; a day given twice is an error.</summary>
+    private static IReadOnlyList<DateOnly> ParseDays(ArgumentResult result)
+    {
+        var days = new SortedSet<DateOnly>();
+        foreach (var token in result.Tokens)
+        {
+            foreach (var text in token.Value.Split(',', StringSplitOptions.TrimEntries))
+            {
+                if (!DateOnly.TryParseExact(text, OpportunityCsv.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                {
+                    result.AddError(text.Length == 0
+                        ? $"--as-of '{token.Value}' has an empty day; separate days with single commas."
+                        : $"--as-of: '{text}' is not a day in the form {OpportunityCsv.DateFormat}.");
+                }
+                else if (!days.Add(day))
+                {
+                    result.AddError($"--as-of: {text} is given twice.");
+                }
+            }
+        }
+
+        return [.. days];
+    }
+
+    /// <summary>Parses one day in the form yyyy-MM-dd only, whatever the machine's culture.</summary>
+    private static DateOnly? ParseDay(ArgumentResult result, string option)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        if (DateOnly.TryParseExact(text, OpportunityCsv.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        result.AddError($"{option}: '{text}' is not a day in the form {OpportunityCsv.DateFormat}.");
+        return null;
+    }
+
+    private static int Execute(Run run, string? format, TextWriter output, TextWriter error)
+    {
+        var scorer = ModelFile.Read(run.Model, error, out var exit);
+        if (scorer is null)
+        {
+            return exit;
+        }
+
+        var portfolio = PortfolioFile.Read(run.Portfolio, output, error, out exit);
+        if (portfolio is null)
+        {
+            return exit;
+        }
+
+        var outcomes = ReadOutcomes(run.Outcomes, run.Options.ObservedThrough, error, out exit);
+        if (outcomes is null)
+        {
+            return exit;
+        }
+
+        // The library would stop at the first partnership without an outcome; name them all.
+        var known = outcomes.Select(o => o.PartnerId).ToHashSet();
+        var missing = portfolio.Partnerships.Select(p => p.Partner.Id).Where(id => !known.Contains(id)).ToList();
+        if (missing.Count > 0)
+        {
+            var listed = string.Join(", ", missing.Take(InputProblems.Shown).Select(id => $"'{id}'"));
+            var more = missing.Count > InputProblems.Shown ? string.Create(CultureInfo.InvariantCulture, $" and {missing.Count - InputProblems.Shown} more") : string.Empty;
+            var count = missing.Count == 1 ? "1 partnership" : string.Create(CultureInfo.InvariantCulture, $"{missing.Count} partnerships");
+            error.WriteLine($"{run.Outcomes.Name}: no outcome for {count} of {run.Portfolio.Name}: {listed}{more}. Give every partner a row, with an empty {OutcomeCsv.ChurnedOnColumn} while it is still active; nothing was computed.");
+            return ExitCodes.InvalidInput;
+        }
+
+        var partnerships = portfolio.Partnerships;
+        BacktestResult result;
+        try
+        {
+            result = CommandOutput.WithStatus($"Scoring {partnerships.Length} partnerships on {run.AsOf.Count} days", run.Portfolio.Length, output, () => Backtest.Run(scorer, partnerships, run.AsOf, outcomes, run.Options));
+        }
+        catch (ArgumentException invalid) when (invalid.ParamName is "outcomes" or "partnerships")
+        {
+            error.WriteLine($"{run.Outcomes.Name}: {WithoutParameter(invalid)}");
+            return ExitCodes.InvalidInput;
+        }
+
+        ModelFit? fitted = null;
+        if (run.Fit is { } fitOptions)
+        {
+            try
+            {
+                fitted = CommandOutput.WithStatus("Fitting the dimension weights", run.Portfolio.Length, output, () => Backtest.Fit(scorer, partnerships, run.AsOf, outcomes, run.Options, fitOptions));
+            }
+            catch (ArgumentException refusal) when (refusal.ParamName is "outcomes" or "partnerships")
+            {
+                // Too few churners or stayers, or fewer partners than folds: the library's sentence gives the counts.
+                error.WriteLine($"Cannot fit the weights: {WithoutParameter(refusal)}");
+                return ExitCodes.InvalidInput;
+            }
+        }
+
+        if (fitted is not null && run.ModelOut is { } modelOut && !CommandOutput.WriteFile(modelOut, error, writer => ModelFile.Write(fitted.Model, writer)))
+        {
+            return ExitCodes.OutputUnwritable;
+        }
+
+        var report = BacktestReport.Create(run.Portfolio.Name, run.Outcomes.Name, run.Model?.Name, run.AsOf, run.Options, result, fitted, run.ModelOut);
+        if (format == "json")
+        {
+            output.WriteLine(System.Text.Json.JsonSerializer.Serialize(report, BacktestJsonContext.Default.BacktestReport));
+        }
+        else
+        {
+            BacktestTable.Write(report, output);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static List<ChurnOutcome>? ReadOutcomes(FileInfo path, DateOnly? observedThrough, TextWriter error, out int exit)
+    {
+        exit = ExitCodes.Success;
+        var outcomes = new List<ChurnOutcome>();
+        var problems = new InputProblems();
+        try
+        {
+            using var stream = new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            OutcomeCsv.Read(stream, observedThrough, outcomes.Add, problems);
+        }
+        catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"Cannot read {path.FullName}: {readError.Message}");
+            exit = ExitCodes.InputUnreadable;
+            return null;
+        }
+
+        if (problems.Any)
+        {
+            problems.WriteTo(path.Name, error);
+            exit = ExitCodes.InvalidInput;
+            return null;
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>An argument exception's own sentence, without the " (Parameter 'x')" that <see cref="ArgumentException.Message"/> appends.</summary>
+    private static string WithoutParameter(ArgumentException exception)
+    {
+        var suffix = $" (Parameter '{exception.ParamName}')";
+        return exception.Message.EndsWith(suffix, StringComparison.Ordinal) ? exception.Message[..^suffix.Length] : exception.Message;
+    }
+
+    /// <summary>What one <c>backtest</c> run reads and how it measures.</summary>
+    private sealed record Run(FileInfo Portfolio, FileInfo Outcomes, IReadOnlyList<DateOnly> AsOf, FileInfo? Model, BacktestOptions Options, FitOptions? Fit, FileInfo? ModelOut);
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace PartnerMetrics.Cli;
+
+/// <summary>Renders a <see cref="BacktestReport"/> as console tables; an undefined figure shows as "undefined" or "—", never 0.</summary>
+internal static class BacktestTable
+{
+    private const string Undefined = "—";
+
+    public static void Write(BacktestReport report, TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = writer == Console.Out ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = writer == Console.Out ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = Math.Max(console.Profile.Width, 120);
+
+        // Sentences go to the writer itself, so that the console does not wrap them at its width.
+        var days = report.AsOf.Count == 1 ? "1 as-of day" : Invariant($"{report.AsOf.Count} as-of days");
+        console.Write(new Rule(Markup.Escape(Invariant($"Backtest of {report.Portfolio} against {report.Outcomes}: {days}, {report.HorizonDays}-day horizon, {report.Model ?? "default model"}"))));
+        writer.WriteLine(Invariant($"As of {string.Join(", ", report.AsOf.Select(Day))}{(report.ObservedThrough is { } observed ? $"; outcomes observed through {Day(observed)}" : string.Empty)}."));
+        writer.WriteLine(Invariant($"{report.Samples:N0} samples: {report.Churned:N0} churned within {report.HorizonDays} days, {report.Stayed:N0} stayed; {report.Censored:N0} censored, {report.Inactive:N0} inactive (not scored)."));
+        writer.WriteLine($"AUC {Auc(report.Auc, report.AucStandardError)}");
+
+        console.Write(new Rule("Churn per band"));
+        var bands = new Table().AddColumns("Band", "Samples", "Churned", "Churn rate");
+        RightAlign(bands, 1);
+        foreach (var band in report.Bands)
+        {
+            bands.AddRow(band.Band, Count(band.Samples), Count(band.Churned), Rate(band.ChurnRate));
+        }
+
+        console.Write(bands);
+        console.Write(new Rule("Churn per score decile, lowest scores first"));
+        var deciles = new Table().AddColumns("Decile", "Samples", "Scores", "Mean score", "Churned", "Churn rate");
+        RightAlign(deciles, 1);
+        foreach (var decile in report.Deciles)
+        {
+            deciles.AddRow(
+                Count(decile.Decile),
+                Count(decile.Samples),
+                Invariant($"{decile.MinScore:0.0} – {decile.MaxScore:0.0}"),
+                decile.MeanScore.ToString("0.0", CultureInfo.InvariantCulture),
+                Count(decile.Churned),
+                Rate(decile.ChurnRate));
+        }
+
+        console.Write(deciles);
+        writer.WriteLine("AUC: the chance that a sample that stayed scores above one that churned (ties half); 0.5 is chance, 1 perfect. ± DeLong's standard error.");
+        writer.WriteLine("A sample is a partner on an as-of day; it churned when the partner churned after the day and within the horizon.");
+        if (report.Fit is { } fit)
+        {
+            WriteFit(console, writer, fit);
+        }
+    }
+
+    private static void WriteFit(IAnsiConsole console, TextWriter writer, FitReport fit)
+    {
+        console.Write(new Rule(Markup.Escape(Invariant($"Fitted dimension weights: objective {fit.Objective}, {fit.Folds} folds, seed {fit.Seed}"))));
+        writer.WriteLine(Invariant($"{fit.Samples:N0} samples, {fit.Churned:N0} churned."));
+        writer.WriteLine(Invariant($"AUC: starting model {fit.StartingAuc:0.000}; fitted model {fit.InSampleAuc:0.000} in sample, {fit.OutOfSampleAuc:0.000} out of sample."));
+        writer.WriteLine(Invariant($"AUC of each fold, out of sample: {string.Join(", ", fit.FoldAucs.Select(a => a is { } auc ? auc.ToString("0.000", CultureInfo.InvariantCulture) : "undefined"))}."));
+        var weights = new Table().AddColumns("Dimension", "Starting weight", "Fitted weight");
+        RightAlign(weights, 1);
+        foreach (var weight in fit.Weights)
+        {
+            weights.AddRow(weight.Dimension, weight.Starting.ToString("0.0000", CultureInfo.InvariantCulture), weight.Fitted.ToString("0.0000", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(weights);
+        var probability = fit.ChurnProbability;
+        var curve = probability.Intercept is { } a && probability.Slope is { } b
+            ? Invariant($"p = 1 / (1 + e^-({a:0.####} {(b < 0 ? '-' : '+')} {Math.Abs(b):0.######} × score))")
+            : string.Join("; ", probability.Steps.Select(s => Invariant($"from {s.FromScore:0.##}: {s.Probability:0.###}")));
+        writer.WriteLine(Invariant($"Churn probability within {probability.HorizonDays} days ({probability.Method}): {curve}."));
+        writer.WriteLine(Invariant($"Brier score of the out-of-sample probabilities {fit.OutOfSampleBrier:0.0000}; of always predicting the churn rate {fit.BaseRateBrier:0.0000} (lower is better)."));
+        writer.WriteLine("In sample: scored with the weights fitted on every sample (optimistic). Out of sample: each fold of partners scored with the weights fitted on the other folds.");
+        if (fit.ModelWrittenTo is { } path)
+        {
+            writer.WriteLine($"Wrote the fitted model to {path}; score with it with --model.");
+        }
+    }
+
+    private static string Auc(double? auc, double? standardError) => auc switch
+    {
+        null => "undefined (it needs samples that churned and samples that stayed)",
+        { } value when standardError is { } se => Invariant($"{value:0.000} ± {se:0.000}"),
+        { } value => Invariant($"{value:0.000} (standard error undefined: it needs two samples that churned and two that stayed)"),
+    };
+
+    private static void RightAlign(Table table, int from)
+    {
+        for (var i = from; i < table.Columns.Count; i++)
+        {
+            table.Columns[i].RightAligned();
+        }
+    }
+
+    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Rate(double? rate) => rate is { } r ? r.ToString("P1", CultureInfo.InvariantCulture) : Undefined;
+
+    private static string Day(DateOnly day) => day.ToString(OpportunityCsv.DateFormat, CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

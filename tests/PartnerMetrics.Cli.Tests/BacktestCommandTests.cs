@@ -1,0 +1,309 @@
+using System.Globalization;
+using System.Text.Json;
+using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Validation;
+using static PartnerMetrics.Cli.Tests.Cli;
+
+namespace PartnerMetrics.Cli.Tests;
+
+/// <summary>
+/// <c>backtest</c> on the fixture backtest-portfolio.json: four partners whose only evidence is four commitments each,
+/// kept A 4, D 3, B 2, C 0 of 4, so the scores rank A &gt; D &gt; B &gt; C. backtest-outcomes.csv: C churned on
+/// 2025-07-20 (20 days after 2025-06-30), D on 2025-09-01 (63 days after), A and B are active.
+/// </summary>
+public sealed partial class BacktestCommandTests
+{
+    private static readonly string Portfolio = TestFiles.Fixture("backtest-portfolio.json");
+    private static readonly string Outcomes = TestFiles.Fixture("backtest-outcomes.csv");
+
+    [Fact]
+    public void Backtest_OneDay_GivesTheHandComputedAucBandsAndDeciles()
+    {
+        var (exit, json, error) = Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30", "--format", "json");
+
+        Assert.Equal(0, exit);
+        Assert.Empty(error);
+        var root = JsonDocument.Parse(json).RootElement;
+        Assert.Equal((4, 2, 2, 0, 0), (Int(root, "samples"), Int(root, "churned"), Int(root, "stayed"), Int(root, "censored"), Int(root, "inactive")));
+
+        // Stayers A, B; churners D, C. Pairs (stayer above churner): A>D 1, A>C 1, B>D 0, B>C 1, so AUC = 3/4.
+        Assert.Equal(0.75, root.GetProperty("auc").GetDouble());
+
+        // DeLong: stayer placements A 1, B 1/2; churner placements (share of stayers above) D 1/2, C 1.
+        // Each pair has sample variance 1/8, so SE = √(1/8 ÷ 2 + 1/8 ÷ 2) = √(1/8).
+        Assert.Equal(Math.Sqrt(0.125), root.GetProperty("aucStandardError").GetDouble(), 12);
+
+        // Four commitments give too little evidence for a band: all four are InsufficientEvidence, two churned.
+        var bands = root.GetProperty("bands").EnumerateArray().ToDictionary(b => b.GetProperty("band").GetString()!);
+        Assert.Equal(Enum.GetNames<HealthBand>(), bands.Keys);
+        Assert.Equal((4, 2, 0.5), (Int(bands["InsufficientEvidence"], "samples"), Int(bands["InsufficientEvidence"], "churned"), bands["InsufficientEvidence"].GetProperty("churnRate").GetDouble()));
+        Assert.Equal(JsonValueKind.Null, bands["Healthy"].GetProperty("churnRate").ValueKind);
+
+        // Decile of mid-rank r of N = 4: ⌊10 (r − ½) ÷ 4⌋ + 1 = 2, 4, 7, 9 for C, B, D, A; churned C 1, B 0, D 1, A 0.
+        var deciles = root.GetProperty("deciles").EnumerateArray().ToList();
+        Assert.Equal([2, 4, 7, 9], deciles.Select(d => Int(d, "decile")));
+        Assert.Equal([1, 0, 1, 0], deciles.Select(d => Int(d, "churned")));
+        Assert.All(deciles, d => Assert.Equal(1, Int(d, "samples")));
+        var scores = deciles.Select(d => d.GetProperty("meanScore").GetDouble()).ToList();
+        Assert.Equal(scores.Order(), scores);
+        Assert.Equal(Library(new HealthScorer(), "2025-06-30").Samples.Select(s => s.Score).Order(), scores);
+    }
+
+    [Fact]
+    public void Backtest_Json_HasEveryFigureLabelledAndEqualToTheLibrarys()
+    {
+        var (_, json, _) = Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30,2025-08-01", "--format", "json");
+
+        var root = JsonDocument.Parse(json).RootElement;
+        Assert.Equal(
+            ["portfolio", "outcomes", "model", "asOf", "horizonDays", "observedThrough", "samples", "churned", "stayed", "censored", "inactive", "auc", "aucStandardError", "bands", "deciles", "fit"],
+            root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("backtest-portfolio.json", "backtest-outcomes.csv", 180), (root.GetProperty("portfolio").GetString(), root.GetProperty("outcomes").GetString(), Int(root, "horizonDays")));
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("model").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("observedThrough").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("fit").ValueKind);
+        Assert.Equal(["band", "samples", "churned", "churnRate"], root.GetProperty("bands")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["decile", "samples", "minScore", "maxScore", "meanScore", "churned", "churnRate"], root.GetProperty("deciles")[0].EnumerateObject().Select(p => p.Name));
+
+        var expected = Library(new HealthScorer(), "2025-06-30", "2025-08-01");
+        Assert.Equal(expected.Auc, root.GetProperty("auc").GetDouble());
+        Assert.Equal(expected.AucStandardError, root.GetProperty("aucStandardError").GetDouble());
+        Assert.Equal(expected.Calibration.Select(c => (c.Decile, c.Count, c.MeanScore, c.Churned)), root.GetProperty("deciles").EnumerateArray().Select(d => (Int(d, "decile"), Int(d, "samples"), d.GetProperty("meanScore").GetDouble(), Int(d, "churned"))));
+    }
+
+    [Fact]
+    public void Backtest_Table_ShowsTheSummaryBandsAndDeciles()
+    {
+        var (exit, output, _) = Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("4 samples: 2 churned within 180 days, 2 stayed; 0 censored, 0 inactive", output, StringComparison.Ordinal);
+        Assert.Contains("AUC 0.750 ± 0.354", output, StringComparison.Ordinal);
+        Assert.Contains("Churn per band", output, StringComparison.Ordinal);
+        Assert.Contains("InsufficientEvidence │       4 │       2 │     50.0 %", output, StringComparison.Ordinal);
+        Assert.Contains("Churn per score decile", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fitted", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Backtest_ShorterHorizon_CountsALaterChurnAsStayed()
+    {
+        // Within 30 days only C churns (20 days after); D's churn, 63 days after, is outside. C scores lowest: AUC 1,
+        // and with one churner DeLong's error is undefined.
+        var (exit, json, _) = Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30", "--horizon", "30", "--format", "json");
+
+        Assert.Equal(0, exit);
+        var root = JsonDocument.Parse(json).RootElement;
+        Assert.Equal((30, 1, 3), (Int(root, "horizonDays"), Int(root, "churned"), Int(root, "stayed")));
+        Assert.Equal(1.0, root.GetProperty("auc").GetDouble());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("aucStandardError").ValueKind);
+        Assert.Contains("standard error undefined", Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30", "--horizon", "30").Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Backtest_ObservedThrough_CensorsActivePartnersAndLeavesTheAucUndefined()
+    {
+        // 2025-06-30 + 180 days is 2025-12-27, after 2025-10-31: A and B, still active, might yet churn, so they are
+        // censored; C and D churned before it. Only churners are left: the AUC is undefined (null), not 0 or NaN.
+        var (exit, json, _) = Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30", "--observed-through", "2025-10-31", "--format", "json");
+
+        Assert.Equal(0, exit);
+        var root = JsonDocument.Parse(json).RootElement;
+        Assert.Equal("2025-10-31", root.GetProperty("observedThrough").GetString());
+        Assert.Equal((2, 2, 2), (Int(root, "samples"), Int(root, "churned"), Int(root, "censored")));
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("auc").ValueKind);
+        Assert.Contains("AUC undefined", Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30", "--observed-through", "2025-10-31").Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Backtest_Model_ScoresWithIt()
+    {
+        using var files = new TestFiles();
+        var model = files.Write("trust.json", """{ "dimensionWeights": { "trust": 1, "competency": 0, "cooperation": 0, "planAlignment": 0, "trackedProgress": 0 } }""");
+
+        var (exit, json, _) = Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30", "--model", model, "--format", "json");
+
+        Assert.Equal(0, exit);
+        var root = JsonDocument.Parse(json).RootElement;
+        Assert.Equal("trust.json", root.GetProperty("model").GetString());
+        var trustOnly = Library(new HealthScorer(PartnerMetricsJson.Deserialize<HealthModel>(File.ReadAllText(model))), "2025-06-30");
+        var scores = root.GetProperty("deciles").EnumerateArray().Select(d => d.GetProperty("meanScore").GetDouble()).ToList();
+        Assert.Equal(trustOnly.Samples.Select(s => s.Score).Order(), scores);
+        Assert.NotEqual(Library(new HealthScorer(), "2025-06-30").Samples.Select(s => s.Score).Order(), scores);
+    }
+
+    [Theory]
+    [InlineData("2025-08-01,2025-06-30")]
+    [InlineData("2025-06-30, 2025-08-01")]
+    [InlineData("2025-08-01", "2025-06-30")]
+    public void Backtest_AsOf_TakesCommaSeparatedOrRepeatedDays(params string[] days)
+    {
+        string[] args = ["backtest", Portfolio, "--outcomes", Outcomes, "--format", "json", .. days.SelectMany(d => new[] { "--as-of", d })];
+
+        var (exit, json, error) = Run(args);
+
+        Assert.True(exit == 0, error);
+        var root = JsonDocument.Parse(json).RootElement;
+        Assert.Equal(["2025-06-30", "2025-08-01"], root.GetProperty("asOf").EnumerateArray().Select(d => d.GetString()));
+
+        // On 2025-06-30 all four are scored; on 2025-08-01 C has churned (2025-07-20) and is inactive.
+        Assert.Equal((7, 1), (Int(root, "samples"), Int(root, "inactive")));
+    }
+
+    [Theory]
+    [InlineData("2025-06-30,31/07/2025", "'31/07/2025' is not a day in the form yyyy-MM-dd")]
+    [InlineData("2025-06-30,,2025-08-01", "has an empty day")]
+    [InlineData("2025-06-30,2025-06-30", "2025-06-30 is given twice")]
+    [InlineData("2025-02-30", "'2025-02-30' is not a day")]
+    public void Backtest_BadAsOf_IsAUsageErrorNamingTheDay(string asOf, string expected)
+    {
+        var (exit, _, error) = Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", asOf);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--horizon", "0", "--horizon must be a number of days from 1 to 36,500")]
+    [InlineData("--horizon", "36501", "--horizon must be a number of days from 1 to 36,500")]
+    [InlineData("--observed-through", "2025/10/31", "--observed-through: '2025/10/31' is not a day in the form yyyy-MM-dd")]
+    [InlineData("--format", "html", "'html'")]
+    [InlineData("--out", "model.json", "--out needs --fit")]
+    [InlineData("--folds", "3", "--folds needs --fit")]
+    [InlineData("--seed", "1", "--seed needs --fit")]
+    [InlineData("--objective", "loglik", "--objective needs --fit")]
+    [InlineData("--calibration", "isotonic", "--calibration needs --fit")]
+    public void Backtest_BadOrFitOnlyOption_IsAUsageError(string option, string value, string expected)
+    {
+        var (exit, output, error) = Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30", option, value);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Backtest of", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--folds", "1", "--folds must be from 2 to 100")]
+    [InlineData("--folds", "101", "--folds must be from 2 to 100")]
+    [InlineData("--objective", "brier", "'brier'")]
+    [InlineData("--calibration", "beta", "'beta'")]
+    public void BacktestFit_BadFitOption_IsAUsageError(string option, string value, string expected)
+    {
+        var (exit, _, error) = Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30", "--fit", option, value);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--outcomes")]
+    [InlineData("--as-of")]
+    public void Backtest_WithoutARequiredOption_IsAUsageError(string option)
+    {
+        string[] args = option == "--outcomes" ? ["backtest", Portfolio, "--as-of", "2025-06-30"] : ["backtest", Portfolio, "--outcomes", Outcomes];
+
+        var (exit, _, error) = Run(args);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains(option, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Backtest_BadOutcomeRows_AreAllReportedWithLineColumnAndValue()
+    {
+        using var files = new TestFiles();
+        var outcomes = files.Write("outcomes.csv", string.Join('\n',
+            "Partner ID,Churned On,Name",
+            "P-A,,Always Kept",
+            ",2025-07-01,nobody",
+            "P-B,2025/07/01,Half Kept",
+            "P-A,,again",
+            "P-C,2025-07-20",
+            "",
+            "P-D,2025-09-01,Mostly Kept,extra",
+            "P-E,2025-12-31,late",
+            "P-F,tomorrow,",
+            "\"P-G\nsplit\",,quoted",
+            "P-A,2025-07-01,third"));
+
+        var (exit, output, error) = Run("backtest", Portfolio, "--outcomes", outcomes, "--as-of", "2025-06-30", "--observed-through", "2025-10-31");
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Empty(output);
+        string[] expected =
+        [
+            "outcomes.csv: 8 problems in 8 records; nothing was computed.",
+            "  line 3, column \"Partner ID\": a value is required.",
+            "  line 4, column \"Churned On\", value \"2025/07/01\": not a day in the form yyyy-MM-dd; leave it empty for a partner still active.",
+            "  line 5, column \"Partner ID\", value \"P-A\": the same partner id is on line 2; a file has one row per partner.",
+            "  line 6: the row has 2 fields where the header has 3; is a value with a comma or a quote not quoted?",
+            "  line 8: the row has 4 fields where the header has 3; is a value with a comma or a quote not quoted?",
+            "  line 9, column \"Churned On\", value \"2025-12-31\": after --observed-through 2025-10-31, the last day outcomes are known.",
+            "  line 10, column \"Churned On\", value \"tomorrow\": not a day in the form yyyy-MM-dd; leave it empty for a partner still active.",
+            "  line 13, column \"Partner ID\", value \"P-A\": the same partner id is on line 2; a file has one row per partner.",
+        ];
+        Assert.Equal(expected, error.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("partner,churnedOn\nP-A,\n", "required column \"partnerId\" is missing")]
+    [InlineData("partnerId;churnedOn\nP-A;\n", "required column \"partnerId\" is missing; required column \"churnedOn\" is missing")]
+    [InlineData("partnerId,PARTNER_ID,churnedOn\nP-A,P-A,\n", "columns \"partnerId\" and \"PARTNER_ID\" are the same column")]
+    [InlineData("", "the file is empty")]
+    [InlineData("partnerId,churnedOn\n\"P-A,\n", "line 2: the CSV is broken from here on")]
+    public void Backtest_BadOutcomesFile_ExitsTwoSayingWhy(string content, string expected)
+    {
+        using var files = new TestFiles();
+        var outcomes = files.Write("outcomes.csv", content);
+
+        var (exit, _, error) = Run("backtest", Portfolio, "--outcomes", outcomes, "--as-of", "2025-06-30");
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.StartsWith("outcomes.csv: ", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Backtest_PartnershipWithoutAnOutcome_ExitsTwoNamingEveryOne()
+    {
+        using var files = new TestFiles();
+        var outcomes = files.Write("outcomes.csv", "partnerId,churnedOn\nP-A,\nP-C,2025-07-20\nP-Z,2025-07-01\n");
+
+        var (exit, output, error) = Run("backtest", Portfolio, "--outcomes", outcomes, "--as-of", "2025-06-30");
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Empty(output);
+        Assert.Contains("outcomes.csv: no outcome for 2 partnerships of backtest-portfolio.json: 'P-B', 'P-D'.", error, StringComparison.Ordinal);
+
+        // An outcome of a partner the portfolio does not have (P-Z) is ignored, as the library does.
+        Assert.DoesNotContain("P-Z", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Backtest_MissingFiles_ExitThree()
+    {
+        using var files = new TestFiles();
+
+        Assert.Equal(ExitCodes.InputUnreadable, Run("backtest", Portfolio, "--outcomes", files.PathOf("none.csv"), "--as-of", "2025-06-30").Exit);
+        Assert.Equal(ExitCodes.InputUnreadable, Run("backtest", files.PathOf("none.json"), "--outcomes", Outcomes, "--as-of", "2025-06-30").Exit);
+        Assert.Equal(ExitCodes.InputUnreadable, Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30", "--model", files.PathOf("none.json")).Exit);
+    }
+
+    /// <summary>The library's own backtest of the fixtures, read with the library's JSON reader.</summary>
+    private static BacktestResult Library(HealthScorer scorer, params string[] asOf)
+    {
+        var portfolio = PartnerMetricsJson.Deserialize<Portfolio>(File.ReadAllText(Portfolio));
+        ChurnOutcome[] outcomes =
+        [
+            ChurnOutcome.Active(new PartnerId("P-A")),
+            ChurnOutcome.Active(new PartnerId("P-B")),
+            ChurnOutcome.Churned(new PartnerId("P-C"), new DateOnly(2025, 7, 20)),
+            ChurnOutcome.Churned(new PartnerId("P-D"), new DateOnly(2025, 9, 1)),
+        ];
+        return Backtest.Run(scorer, portfolio.Partnerships, asOf.Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)), outcomes);
+    }
+
+    private static int Int(JsonElement element, string name) => element.GetProperty(name).GetInt32();
+}

@@ -1,0 +1,23 @@
+namespace PartnerMetrics.Cli.Tests;
+
+/// <summary>The committed fixtures, and a directory of files written by one test and deleted after it.</summary>
+internal sealed class TestFiles : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("partnermetrics-").FullName;
+
+    /// <summary>The path of a committed fixture (tests/PartnerMetrics.Cli.Tests/Fixtures).</summary>
+    public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
+
+    /// <summary>The path of a file in this directory, which may not exist yet.</summary>
+    public string PathOf(string name) => Path.Combine(directory, name);
+
+    /// <summary>Writes a file in this directory and returns its path.</summary>
+    public string Write(string name, string content)
+    {
+        var path = PathOf(name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+}
