@@ -200,7 +200,7 @@ internal static class BacktestCommand
         }
         catch (ArgumentException invalid) when (invalid.ParamName is "outcomes" or "partnerships")
         {
-            error.WriteLine($"{run.Outcomes.Name}: {WithoutParameter(invalid)}");
+            error.WriteLine($"{run.Outcomes.Name}: {InputProblems.Sentence(invalid)}");
             return ExitCodes.InvalidInput;
         }
 
@@ -214,7 +214,7 @@ internal static class BacktestCommand
             catch (ArgumentException refusal) when (refusal.ParamName is "outcomes" or "partnerships")
             {
                 // Too few churners or stayers, or fewer partners than folds: the library's sentence gives the counts.
-                error.WriteLine($"Cannot fit the weights: {WithoutParameter(refusal)}");
+                error.WriteLine($"Cannot fit the weights: {InputProblems.Sentence(refusal)}");
                 return ExitCodes.InvalidInput;
             }
         }
@@ -262,13 +262,6 @@ internal static class BacktestCommand
         }
 
         return outcomes;
-    }
-
-    /// <summary>An argument exception's own sentence, without the " (Parameter 'x')" that <see cref="ArgumentException.Message"/> appends.</summary>
-    private static string WithoutParameter(ArgumentException exception)
-    {
-        var suffix = $" (Parameter '{exception.ParamName}')";
-        return exception.Message.EndsWith(suffix, StringComparison.Ordinal) ? exception.Message[..^suffix.Length] : exception.Message;
     }
 
     /// <summary>What one <c>backtest</c> run reads and how it measures.</summary>

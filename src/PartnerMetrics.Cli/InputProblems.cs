@@ -90,4 +90,11 @@ internal sealed class InputProblems
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ... and {Count - listed.Count} more."));
         }
     }
+
+    /// <summary>An argument exception's own sentence, without the " (Parameter 'x')" that <see cref="ArgumentException.Message"/> appends.</summary>
+    public static string Sentence(ArgumentException exception)
+    {
+        var suffix = $" (Parameter '{exception.ParamName}')";
+        return exception.Message.EndsWith(suffix, StringComparison.Ordinal) ? exception.Message[..^suffix.Length] : exception.Message;
+    }
 }

@@ -265,9 +265,7 @@ internal static class OpportunityCsv
                     field = (int)expectedCloseField;
                 }
 
-                var message = error.Message;
-                var suffix = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-                Problem(field < 0 ? null : (Field)field, field < 0 ? null : Text((Field)field), suffix < 0 ? message : message[..suffix]);
+                Problem(field < 0 ? null : (Field)field, field < 0 ? null : Text((Field)field), InputProblems.Sentence(error));
                 return null;
             }
         }
