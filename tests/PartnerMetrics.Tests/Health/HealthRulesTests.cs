@@ -61,7 +61,7 @@ public class HealthRulesTests
             Shuffle(p.Certifications, random),
             Shuffle(p.Deliveries, random),
             Shuffle(p.Opportunities, random),
-            plan => plan is null ? null : new JointPlan(plan.CreatedOn, plan.BusinessAlignment, Shuffle(plan.Goals, random), plan.LastReviewedOn, plan.ReviewCadence),
+            plan => plan is null ? null : new JointPlan(plan.CreatedOn, Shuffle(plan.Goals.Select(g => g.WithCheckIns(Shuffle(g.CheckIns, random))), random), Shuffle(plan.Reviews, random), plan.ReviewCadence),
             Shuffle(p.RequiredCompetencies, random));
 
         // Evidence sums are exact (fixed-point), so the reports are equal to the last bit.
