@@ -236,8 +236,8 @@ public static class LinqHealthBaseline
     /// Every dated record of the partnership, as the library defines logged activity: a deal known
     /// (registered, else created), updated or closed (an update or close before the deal was known
     /// counts on the day it became known); a commitment with a resolution day; an
-    /// interaction; a certification obtained; a delivery; a plan created or reviewed. Days after the
-    /// as-of day are filtered by the caller.
+    /// interaction; a certification obtained; a delivery; a plan created or reviewed (each review but
+    /// one on the creation day). Days after the as-of day are filtered by the caller.
     /// </summary>
     private static IEnumerable<DateOnly> ActivityDays(Partnership partnership)
     {
@@ -249,7 +249,7 @@ public static class LinqHealthBaseline
             .Concat(partnership.Interactions.Select(i => (DateOnly?)i.Date))
             .Concat(partnership.Certifications.Select(c => (DateOnly?)c.ObtainedOn))
             .Concat(partnership.Deliveries.Select(d => (DateOnly?)d.Date))
-            .Concat(plan is null ? [] : new DateOnly?[] { plan.CreatedOn, plan.LastReviewedOn })
+            .Concat(plan is null ? [] : plan.Reviews.Where(r => r.On != plan.CreatedOn).Select(r => (DateOnly?)r.On).Prepend(plan.CreatedOn))
             .Where(day => day is not null)
             .Select(day => day!.Value);
     }

@@ -48,7 +48,8 @@ public sealed class PartnershipSimulatorTests
             if (p.JointPlan is { } plan)
             {
                 Assert.True(plan.CreatedOn <= t);
-                Assert.True(plan.LastReviewedOn is null || plan.LastReviewedOn <= t);
+                Assert.All(plan.Reviews, r => Assert.True(r.On <= t));
+                Assert.All(plan.Goals, g => Assert.All(g.CheckIns, c => Assert.True(c.On <= t)));
                 Assert.All(plan.Goals, g => Assert.True(g.StartsOn is null || g.StartsOn <= t));
             }
 
@@ -74,7 +75,7 @@ public sealed class PartnershipSimulatorTests
         Assert.All(Enum.GetValues<CommitmentOutcome>(), outcome => Assert.Contains(all, p => p.Commitments.Any(c => c.Outcome == outcome)));
         Assert.Contains(all, p => p.Certifications.Length > 0);
         Assert.Contains(all, p => p.Deliveries.Length > 0);
-        Assert.Contains(all, p => p.JointPlan is { Goals.Length: > 0, LastReviewedOn: not null });
+        Assert.Contains(all, p => p.JointPlan is { Goals.Length: > 0, Reviews.Length: > 1 });
         Assert.Contains(all, p => p.Opportunities.Any(o => o.ClosedOn is not null) && p.Opportunities.Any(o => o.ClosedOn is null));
         Assert.Contains(partnerships, s => s.Plan is { } h && h.Goals.Any(g => g.CheckIns.Length > 1));
     }

@@ -1,3 +1,4 @@
+using PartnerMetrics.Evidence;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Validation.Simulation;
 
@@ -18,26 +19,42 @@ public sealed class PlanHistoryTests
     public void AsOf_BeforeCreation_NoPlan() => Assert.Null(History.AsOf(new DateOnly(2024, 1, 9)));
 
     [Fact]
-    public void AsOf_CreationDay_InitialAlignmentNoReviewGoalsAtZero()
+    public void AsOf_CreationDay_InitialAlignmentReviewedOnCreationGoalsAtZero()
     {
-        var plan = History.AsOf(new DateOnly(2024, 1, 10))!;
+        var day = new DateOnly(2024, 1, 10);
+        var plan = History.AsOf(day)!;
 
-        Assert.Equal(0.4, plan.BusinessAlignment);
-        Assert.Null(plan.LastReviewedOn);
-        Assert.Equal([("Pipeline", 0.0)], plan.Goals.Select(g => (g.Title, g.Progress)));
+        Assert.Equal([new PlanReview(day, 0.4)], plan.Reviews.ToArray());
+        Assert.Equal(0.4, plan.BusinessAlignmentOn(day));
+        Assert.Equal([("Pipeline", 0.0)], plan.Goals.Select(g => (g.Title, g.ProgressOn(day))));
     }
 
     [Fact]
     public void AsOf_BetweenEntries_LatestReviewAndCheckInOnOrBeforeTheDay()
     {
         // 2024-07-09: the April review (0.6) and the May check-in (0.5) are the latest; the July review and goal are still ahead.
-        var before = History.AsOf(new DateOnly(2024, 7, 9))!;
-        var on = History.AsOf(new DateOnly(2024, 7, 10))!;
+        var (dayBefore, day) = (new DateOnly(2024, 7, 9), new DateOnly(2024, 7, 10));
+        var before = History.AsOf(dayBefore)!;
+        var on = History.AsOf(day)!;
 
-        Assert.Equal((0.6, new DateOnly(2024, 4, 10)), (before.BusinessAlignment, before.LastReviewedOn));
-        Assert.Equal([("Pipeline", 0.5)], before.Goals.Select(g => (g.Title, g.Progress)));
-        Assert.Equal((0.8, new DateOnly(2024, 7, 10)), (on.BusinessAlignment, on.LastReviewedOn));
-        Assert.Equal([("Pipeline", 0.5), ("Certify", 0.0)], on.Goals.Select(g => (g.Title, g.Progress)));
+        Assert.Equal((0.6, new DateOnly(2024, 4, 10)), (before.BusinessAlignmentOn(dayBefore), before.LastReviewedOn(dayBefore)));
+        Assert.Equal([("Pipeline", 0.5)], before.Goals.Select(g => (g.Title, g.ProgressOn(dayBefore))));
+        Assert.Equal((0.8, day), (on.BusinessAlignmentOn(day), on.LastReviewedOn(day)));
+        Assert.Equal([("Pipeline", 0.5), ("Certify", 0.0)], on.Goals.Select(g => (g.Title, g.ProgressOn(day))));
         Assert.Equal(new DateOnly(2024, 1, 10), on.CreatedOn);
+    }
+
+    [Fact]
+    public void AsOf_HoldsNoEntryDatedAfterTheDay_AndKeepsTheDatedHistoryBeforeIt()
+    {
+        var day = new DateOnly(2024, 6, 1);
+        var plan = History.AsOf(day)!;
+
+        Assert.Equal([new DateOnly(2024, 1, 10), new DateOnly(2024, 4, 10)], plan.Reviews.Select(r => r.On));
+        Assert.Equal([new DateOnly(2024, 2, 10), new DateOnly(2024, 5, 10)], Assert.Single(plan.Goals).CheckIns.Select(c => c.On));
+
+        // Read as of an earlier day, the same plan gives the values of that day.
+        Assert.Equal(0.1, plan.Goals[0].ProgressOn(new DateOnly(2024, 3, 1)));
+        Assert.Equal(0.4, plan.BusinessAlignmentOn(new DateOnly(2024, 3, 1)));
     }
 }

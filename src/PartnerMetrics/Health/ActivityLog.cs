@@ -12,7 +12,8 @@ internal interface IActivitySink
 /// <summary>
 /// The one definition of "logged activity" (seed 002: "if it isn't in your CRM — it didn't happen"):
 /// every dated record of a partnership — a deal entering the CRM, updated or closed, a commitment
-/// resolved, an interaction, a certification obtained, a delivery, a plan created or reviewed. Days
+/// resolved, an interaction, a certification obtained, a delivery, a plan created or reviewed (each review). A goal's progress check-in is an
+/// update of the plan, not counted on its own. Days
 /// after the as-of day are passed too; sinks ignore what they cannot see.
 /// </summary>
 internal static class ActivityLog
@@ -63,9 +64,13 @@ internal static class ActivityLog
         if (partnership.JointPlan is JointPlan plan)
         {
             sink.Mark(plan.CreatedOn.DayNumber);
-            if (plan.LastReviewedOn is { } reviewed)
+            foreach (var review in plan.Reviews)
             {
-                sink.Mark(reviewed.DayNumber);
+                // A review on the creation day is the record of the plan's creation, not a second activity.
+                if (review.On != plan.CreatedOn)
+                {
+                    sink.Mark(review.On.DayNumber);
+                }
             }
         }
     }

@@ -36,7 +36,9 @@ internal static class FactorReasons
                 ? "No plan goal has a due day to measure progress against."
                 : $"{f.First} of {f.Second} goals at or ahead of the progress their elapsed time expects.",
             FactorCodes.PlanSharedOwnership => f.Second == 0 ? "The plan has no goals." : $"{f.First} of {f.Second} goals owned by both sides.",
-            FactorCodes.PlanBusinessAlignment => $"{(f.Measure * 100).ToString("0.#", CultureInfo.InvariantCulture)} % of the partner's business is aligned to ours.",
+            FactorCodes.PlanBusinessAlignment => f.First == 0
+                ? "No business alignment recorded yet: ask what share of the partner's business is aligned to ours."
+                : $"{(f.Measure * 100).ToString("0.#", CultureInfo.InvariantCulture)} % of the partner's business is aligned to ours.",
             FactorCodes.PlanClarity => f.Second == 0 ? "The plan has no goals." : $"{f.First} of {f.Second} goals have a measurable target and a due day.",
             FactorCodes.PlanFreshness => $"Last reviewed together {f.First} days ago; the review cadence is {f.Second} days.",
             FactorCodes.ProgressRegistrationTimeliness => f.Second == 0

@@ -13,6 +13,7 @@ public class DocsSnippetTests
     /// <summary>Each page quotes a region of a compiled test file; <paramref name="source"/> is relative to the repository, so any test project's code can be quoted.</summary>
     [Theory]
     [InlineData("docs/model.md", "tests/PartnerMetrics.Tests/Docs/CrmMappingExample.cs", "crm-mapping")]
+    [InlineData("docs/model.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "plan-history")]
     [InlineData("README.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "readme-quick-start")]
     [InlineData("README.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "readme-score")]
     [InlineData("docs/pipeline.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "pipeline-sharding")]
@@ -81,6 +82,26 @@ public class DocsSnippetTests
         Assert.Equal(DealMotion.NewLogo, Assert.Single(partnership.Opportunities).Motion);
         var direct = Assert.Single(portfolio.Opportunities);
         Assert.Equal((DealOutcome.Lost, "Price", RouteToMarket.Direct), (direct.Outcome, direct.LossReason, direct.Route));
+    }
+
+    [Fact]
+    public void PlanHistory_ReadsEachValueAsOfTheDay()
+    {
+        // docs:begin plan-history
+        var plan = new JointPlan(
+            createdOn: new DateOnly(2025, 1, 10),
+            goals: [new PlanGoal("Certify engineers", GoalOwner.Both,
+                checkIns: [new GoalCheckIn(new DateOnly(2025, 3, 1), 0.25), new GoalCheckIn(new DateOnly(2025, 4, 1), 0.5)],
+                new MeasurableTarget(4, "engineers"), startsOn: new DateOnly(2025, 1, 10), dueOn: new DateOnly(2025, 6, 30))],
+            reviews: [new PlanReview(new DateOnly(2025, 1, 10), 0.3), new PlanReview(new DateOnly(2025, 4, 1), 0.4)]);
+
+        double? alignment = plan.BusinessAlignmentOn(new DateOnly(2025, 3, 31));   // 0.3: the April review is later
+        double progress = plan.Goals[0].ProgressOn(new DateOnly(2025, 3, 31));      // 0.25
+        // docs:end plan-history
+
+        Assert.Equal(0.3, alignment);
+        Assert.Equal(0.25, progress);
+        Assert.Equal(plan, PartnerMetricsJson.Deserialize<Portfolio>(PartnerMetrics.Tests.Serialization.JsonFormatTests.SamplePortfolioJson).Partnerships[0].JointPlan);
     }
 
     [Fact]

@@ -22,6 +22,10 @@ public static class ModelArbitraries
 
     public static Arbitrary<JointPlan> JointPlan() => ModelGenerators.JointPlan.ToArbitrary();
 
+    public static Arbitrary<PlanReview> PlanReview() => ModelGenerators.PlanReview.ToArbitrary();
+
+    public static Arbitrary<GoalCheckIn> GoalCheckIn() => ModelGenerators.GoalCheckIn.ToArbitrary();
+
     public static Arbitrary<Partner> Partner() => ModelGenerators.Partner.ToArbitrary();
 
     public static Arbitrary<Partnership> Partnership() => ModelGenerators.Partnership.ToArbitrary();

@@ -113,29 +113,65 @@ public static class ModelGenerators
 
     public static Gen<PlanGoal> PlanGoal { get; } = PlanGoalOn(Date);
 
+    /// <summary>
+    /// A goal whose progress is either one undated value (the single-value constructor) or dated
+    /// check-ins drawn from <paramref name="dates"/>, so that around an as-of day some fall after it.
+    /// </summary>
     public static Gen<PlanGoal> PlanGoalOn(Gen<DateOnly> dates) =>
         from title in Text
         from owner in Enum<GoalOwner>()
-        from progress in UnitInterval
         from target in MeasurableTarget.OrNull()
         from start in OrNone(dates)
         from length in OrNone(Days)
-        select new PlanGoal(title, owner, progress, target, start, length is { } days ? (start ?? Earliest).AddDays(days) : null);
+        from dated in Gen.Frequency((1, Gen.Constant(false)), (3, Gen.Constant(true)))
+        from progress in UnitInterval
+        from checkIns in Gen.Choose(0, 6).SelectMany(n => GoalCheckInOn(dates).ArrayOf(n))
+        select dated
+            ? new PlanGoal(title, owner, checkIns.DistinctBy(c => c.On), target, start, length is { } days ? (start ?? Earliest).AddDays(days) : null)
+            : new PlanGoal(title, owner, progress, target, start, length is { } days2 ? (start ?? Earliest).AddDays(days2) : null);
+
+    public static Gen<GoalCheckIn> GoalCheckIn { get; } = GoalCheckInOn(Date);
+
+    public static Gen<GoalCheckIn> GoalCheckInOn(Gen<DateOnly> dates) =>
+        from day in dates
+        from progress in UnitInterval
+        select new GoalCheckIn(day, progress);
+
+    public static Gen<PlanReview> PlanReview { get; } = PlanReviewOn(Date);
+
+    /// <summary>A review on one of <paramref name="dates"/>, recording the alignment most of the time.</summary>
+    public static Gen<PlanReview> PlanReviewOn(Gen<DateOnly> dates) =>
+        from day in dates
+        from alignment in Gen.Frequency((1, Gen.Constant<double?>(null)), (3, UnitInterval.Select(a => (double?)a)))
+        select new PlanReview(day, alignment);
 
     public static Gen<JointPlan> JointPlan { get; } = JointPlanOn(Date);
 
+    /// <summary>
+    /// A plan in either form: the single values of a CRM without history (alignment and an optional
+    /// last review), or dated reviews on or after its creation day — spread over the same
+    /// <paramref name="dates"/>, so that around an as-of day some come after it.
+    /// </summary>
     public static Gen<JointPlan> JointPlanOn(Gen<DateOnly> dates) =>
         from created in dates
         from alignment in UnitInterval
         from goals in Gen.Choose(0, 8).SelectMany(n => PlanGoalOn(dates).ArrayOf(n))
         from review in OrNone(Days)
         from cadence in OrNone(Gen.Choose(1, 365))
-        select new JointPlan(
-            created,
-            alignment,
-            goals,
-            review is { } days ? created.AddDays(days) : null,
-            cadence is { } c ? TimeSpan.FromDays(c) : null);
+        from dated in Gen.Frequency((1, Gen.Constant(false)), (3, Gen.Constant(true)))
+        from reviews in Gen.Choose(0, 6).SelectMany(n => PlanReviewOn(Gen.OneOf(dates, Days.Select(created.AddDays))).ArrayOf(n))
+        select dated
+            ? new JointPlan(
+                created,
+                goals,
+                reviews.Where(r => r.On >= created).DistinctBy(r => r.On),
+                cadence is { } c ? TimeSpan.FromDays(c) : null)
+            : new JointPlan(
+                created,
+                alignment,
+                goals,
+                review is { } days ? created.AddDays(days) : null,
+                cadence is { } c2 ? TimeSpan.FromDays(c2) : null);
 
     public static Gen<RevenueSnapshot> RevenueSnapshot { get; } =
         from account in Gen.Choose(0, 50)
@@ -285,14 +321,32 @@ public static class ModelGenerators
             from certifications in CertificationOn(later, Gen.Elements(Competencies)).ArrayOf()
             from deliveries in DeliveryOn(later).ArrayOf()
             from opportunities in Gen.Choose(0, 6).SelectMany(n => Gen.CollectToArray(Enumerable.Range(0, n), i => OpportunityOn(later, id, $"{id}-F{i}")))
-            from plan in JointPlanOn(later)
+            from newPlan in JointPlanOn(later)
+            from plan in partnership.JointPlan is { } existing
+                ? WithFutureHistory(existing, asOf).Select(p => (JointPlan?)p)
+                : Gen.Constant<JointPlan?>(newPlan)
             select partnership.With(
                 partnership.Commitments.AddRange(commitments),
                 partnership.Interactions.AddRange(interactions),
                 partnership.Certifications.AddRange(certifications),
                 partnership.Deliveries.AddRange(deliveries),
                 partnership.Opportunities.AddRange(opportunities),
-                existing => existing ?? plan);
+                _ => plan);
+    }
+
+    /// <summary>
+    /// <paramref name="plan"/> with more reviews and goal check-ins, all dated after <paramref name="asOf"/>
+    /// (a day the plan already has an entry on keeps that entry).
+    /// </summary>
+    public static Gen<JointPlan> WithFutureHistory(JointPlan plan, DateOnly asOf)
+    {
+        var later = After(asOf);
+        return
+            from reviews in PlanReviewOn(later).ArrayOf()
+            from checkIns in GoalCheckInOn(later).ArrayOf().ArrayOf(plan.Goals.Length)
+            select plan.With(
+                plan.Goals.Select((goal, i) => goal.WithCheckIns(goal.CheckIns.Concat(checkIns[i]).DistinctBy(c => c.On))),
+                plan.Reviews.Concat(reviews.Where(r => r.On >= plan.CreatedOn)).DistinctBy(r => r.On));
     }
 
     /// <summary>One more piece of evidence of any kind (not a plan), dated anywhere around <paramref name="asOf"/>.</summary>

@@ -27,6 +27,20 @@ public static class PartnershipEdits
             plan is null ? p.JointPlan : plan(p.JointPlan),
             opportunities ?? p.Opportunities);
 
+    /// <summary>
+    /// A check-in of the single-value <see cref="PlanGoal"/> constructor, dated <see cref="DateOnly.MinValue"/>:
+    /// known on every day, so it stays where it is when dates move (it still precedes them all).
+    /// </summary>
+    public static bool Undated(DateOnly day) => day == DateOnly.MinValue;
+
+    /// <summary>The goal with other check-ins, everything else kept.</summary>
+    public static PlanGoal WithCheckIns(this PlanGoal g, IEnumerable<GoalCheckIn> checkIns) =>
+        new(g.Title, g.Owner, checkIns, g.Target, g.StartsOn, g.DueOn);
+
+    /// <summary>The plan with other goals and reviews, everything else kept.</summary>
+    public static JointPlan With(this JointPlan plan, IEnumerable<PlanGoal>? goals = null, IEnumerable<PlanReview>? reviews = null) =>
+        new(plan.CreatedOn, goals ?? plan.Goals, reviews ?? plan.Reviews, plan.ReviewCadence);
+
     /// <summary>Moves every date of the partnership by <paramref name="days"/>.</summary>
     public static Partnership Shift(this Partnership p, int days)
     {
@@ -43,9 +57,8 @@ public static class PartnershipEdits
             p.JointPlan is { } plan
                 ? new JointPlan(
                     S(plan.CreatedOn),
-                    plan.BusinessAlignment,
-                    plan.Goals.Select(g => new PlanGoal(g.Title, g.Owner, g.Progress, g.Target, O(g.StartsOn), O(g.DueOn))),
-                    O(plan.LastReviewedOn),
+                    plan.Goals.Select(g => new PlanGoal(g.Title, g.Owner, g.CheckIns.Select(c => new GoalCheckIn(Undated(c.On) ? c.On : S(c.On), c.Progress)), g.Target, O(g.StartsOn), O(g.DueOn))),
+                    plan.Reviews.Select(r => new PlanReview(S(r.On), r.BusinessAlignment)),
                     plan.ReviewCadence)
                 : null,
             p.Opportunities.Select(o => new Opportunity(

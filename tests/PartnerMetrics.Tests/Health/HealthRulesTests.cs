@@ -61,7 +61,7 @@ public class HealthRulesTests
             Shuffle(p.Certifications, random),
             Shuffle(p.Deliveries, random),
             Shuffle(p.Opportunities, random),
-            plan => plan is null ? null : new JointPlan(plan.CreatedOn, plan.BusinessAlignment, Shuffle(plan.Goals, random), plan.LastReviewedOn, plan.ReviewCadence),
+            plan => plan is null ? null : new JointPlan(plan.CreatedOn, Shuffle(plan.Goals.Select(g => g.WithCheckIns(Shuffle(g.CheckIns, random))), random), Shuffle(plan.Reviews, random), plan.ReviewCadence),
             Shuffle(p.RequiredCompetencies, random));
 
         // Evidence sums are exact (fixed-point), so the reports are equal to the last bit.
@@ -93,6 +93,31 @@ public class HealthRulesTests
              from later in ModelGenerators.WithFutureEvidence(c.Partnership, c.AsOf)
              select (c, later)).ToArbitrary(),
             t => Assert.Equal(Scorer.Score(t.c.Partnership, t.c.AsOf), Scorer.Score(t.later, t.c.AsOf)));
+
+    [Fact]
+    public void Rule4_Generators_DatePlanHistoryOnBothSidesOfTheDay()
+    {
+        // Guards rule 4 and the history property: both are only as strong as the plans they draw,
+        // which must hold reviews and check-ins before and after the as-of day, in both plan forms.
+        var cases = ModelGenerators.ScoringCase.Sample(300);   // 300 cases at size 50
+        var plans = cases.Where(c => c.Partnership.JointPlan is not null).Select(c => (Plan: c.Partnership.JointPlan!, c.AsOf)).ToArray();
+        var goals = plans.SelectMany(p => p.Plan.Goals.Select(g => (Goal: g, p.AsOf))).ToArray();
+
+        Assert.Contains(plans, p => p.Plan.Reviews.Any(r => r.On <= p.AsOf && r.BusinessAlignment is not null) && p.Plan.Reviews.Any(r => r.On > p.AsOf));
+        Assert.Contains(plans, p => p.Plan.Reviews.Any(r => r.BusinessAlignment is null));
+        Assert.Contains(plans, p => p.Plan.Reviews.IsEmpty);
+        Assert.Contains(goals, g => g.Goal.CheckIns.Any(c => c.On <= g.AsOf && c.On != DateOnly.MinValue) && g.Goal.CheckIns.Any(c => c.On > g.AsOf));
+        Assert.Contains(goals, g => g.Goal.CheckIns is [{ On: var on }] && on == DateOnly.MinValue);
+        Assert.Contains(goals, g => g.Goal.CheckIns.IsEmpty);
+
+        // The future evidence of rule 4 adds reviews and check-ins after the day to a plan that exists.
+        var added = cases.Where(c => c.Partnership.JointPlan is { Goals.Length: > 0 })
+            .Select(c => (c, Later: ModelGenerators.WithFutureEvidence(c.Partnership, c.AsOf).Sample(1).Single().JointPlan!))
+            .ToArray();
+        Assert.Contains(added, t => t.Later.Reviews.Length > t.c.Partnership.JointPlan!.Reviews.Length);
+        Assert.Contains(added, t => t.Later.Goals.Sum(g => g.CheckIns.Length) > t.c.Partnership.JointPlan!.Goals.Sum(g => g.CheckIns.Length));
+        Assert.All(added, t => Assert.Equal(t.c.Partnership.JointPlan!.Goals.Length, t.Later.Goals.Length));
+    }
 
     /// <summary>
     /// Holds when the side already has weighted evidence. Adding the first commitment of a side

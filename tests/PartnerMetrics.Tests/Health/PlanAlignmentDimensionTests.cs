@@ -1,4 +1,6 @@
+using PartnerMetrics.Evidence;
 using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
 using PartnerMetrics.Tests.Generators;
 using static PartnerMetrics.Tests.Health.Examples;
 
@@ -46,5 +48,96 @@ public class PlanAlignmentDimensionTests
         Assert.Equal(53.04, plan.Score!.Value, 2);
         Assert.Null(report.Factor(FactorCodes.PlanMissing));
         Assert.Equal("Last reviewed together 120 days ago; the review cadence is 90 days.", report.Factor(FactorCodes.PlanFreshness)!.Value.Reason);
+    }
+
+    /// <summary>
+    /// Created 200 days before T (cadence 90). Reviews: −200 records 0.2, −120 records 0.4, −30 records
+    /// nothing, +10 records 0.9 (after T). Check-ins: G1 (Both, target, −100 → +100) 0.2 on −50, 0.5 on −5,
+    /// 1.0 on +5; G2 (Partner, due +200, starts with the plan) 0.1 on −150, 0.2 on −1, 0.9 on +1;
+    /// G3 (Vendor, target, no due day) 0.9 on −10.
+    /// </summary>
+    private static readonly JointPlan DatedPlan = new(
+        Day(-200),
+        goals:
+        [
+            new PlanGoal("Certify engineers", GoalOwner.Both, [new(Day(-50), 0.2), new(Day(-5), 0.5), new(Day(5), 1.0)], new MeasurableTarget(4, "engineers"), Day(-100), Day(100)),
+            new PlanGoal("Joint pipeline", GoalOwner.Partner, [new(Day(-150), 0.1), new(Day(-1), 0.2), new(Day(1), 0.9)], dueOn: Day(200)),
+            new PlanGoal("Marketing fund", GoalOwner.Vendor, [new GoalCheckIn(Day(-10), 0.9)], new MeasurableTarget(50_000, "USD")),
+        ],
+        reviews: [new(Day(-200), 0.2), new(Day(-120), 0.4), new(Day(-30)), new(Day(10), 0.9)],
+        reviewCadence: TimeSpan.FromDays(90));
+
+    [Fact]
+    public void Score_DatedPlan_ReadsEveryValueAsOfTheDay()
+    {
+        // As of T: G1 expects 100/200 = 0.5 and has 0.5 (−5; the 1.0 of +5 is later) → 1;
+        //   G2 expects 200/400 = 0.5 and has 0.2 (−1) → 0.4; on track = (1 + 0.4) / 2 = 0.7.
+        // Alignment: the review of −30 recorded none, so 0.4 of −120 holds (0.9 of +10 is later).
+        // Freshness: the latest review is −30, within the 90-day cadence → 1.
+        // Plan = 100 × (0.25 × 0.7 + 0.2 × 1/3 + 0.2 × 0.4 + 0.15 × 1/3 + 0.2 × 1) = 57.1667
+        var report = Scorer.Score(Empty().With(plan: _ => DatedPlan), T);
+
+        Assert.Equal(0.7, report.Factor(FactorCodes.PlanGoalsOnTrack)!.Value.Value!.Value, 10);
+        Assert.Equal(0.4, report.Factor(FactorCodes.PlanBusinessAlignment)!.Value.Value);
+        Assert.Equal(1.0, report.Factor(FactorCodes.PlanFreshness)!.Value.Value);
+        Assert.Equal(100 * ((0.25 * 0.7) + (0.2 / 3) + (0.2 * 0.4) + (0.15 / 3) + 0.2), report[HealthDimension.PlanAlignment].Score!.Value, 9);
+        Assert.Equal(57.17, report[HealthDimension.PlanAlignment].Score!.Value, 2);
+        Assert.Equal("Last reviewed together 30 days ago; the review cadence is 90 days.", report.Factor(FactorCodes.PlanFreshness)!.Value.Reason);
+    }
+
+    [Fact]
+    public void Score_DatedPlan_InThePast_SeesNothingRecordedLater()
+    {
+        // As of −60: G1 expects (−60 + 100) / 200 = 0.2 and has no check-in yet (the first is −50) → 0;
+        //   G2 expects (−60 + 200) / 400 = 0.35 and has 0.1 (−150) → 0.1 / 0.35 = 2/7; on track = 1/7.
+        // Alignment 0.4 (−120); freshness: 60 days since −120, within the cadence → 1.
+        // Plan = 100 × (0.25 × 1/7 + 0.2 × 1/3 + 0.2 × 0.4 + 0.15 × 1/3 + 0.2 × 1) = 43.2381
+        var past = Day(-60);
+        var report = Scorer.Score(Empty().With(plan: _ => DatedPlan), past);
+
+        Assert.Equal(1 / 7.0, report.Factor(FactorCodes.PlanGoalsOnTrack)!.Value.Value!.Value, 10);
+        Assert.Equal(0.4, report.Factor(FactorCodes.PlanBusinessAlignment)!.Value.Value);
+        Assert.Equal(100 * ((0.25 / 7) + (0.2 / 3) + (0.2 * 0.4) + (0.15 / 3) + 0.2), report[HealthDimension.PlanAlignment].Score!.Value, 9);
+        Assert.Equal(43.24, report[HealthDimension.PlanAlignment].Score!.Value, 2);
+
+        // History reads the plan the same way (DOMAIN rule 19).
+        var history = Scorer.History(Empty().With(plan: _ => DatedPlan), past, T, TimeSpan.FromDays(60));
+        Assert.Equal(report[HealthDimension.PlanAlignment].Score, history[0][HealthDimension.PlanAlignment].Score);
+        Assert.Equal(Scorer.Score(Empty().With(plan: _ => DatedPlan), T)[HealthDimension.PlanAlignment].Score, history[^1][HealthDimension.PlanAlignment].Score);
+    }
+
+    [Fact]
+    public void Score_DatedPlan_BeforeTheFirstAlignment_ReadsTheFirstOne()
+    {
+        // As of −150: only the review of −200 is visible: alignment 0.2, 50 days since it → fresh.
+        var report = Scorer.Score(Empty(300).With(plan: _ => DatedPlan), Day(-150));
+
+        Assert.Equal(0.2, report.Factor(FactorCodes.PlanBusinessAlignment)!.Value.Value);
+        Assert.Equal(1.0, report.Factor(FactorCodes.PlanFreshness)!.Value.Value);
+    }
+
+    [Fact]
+    public void Score_AlignmentNeverRecordedByTheDay_HasNoEvidence()
+    {
+        // Reviewed 10 days ago without recording alignment; the one recorded tomorrow is not yet known.
+        var plan = new JointPlan(Day(-50), reviews: [new PlanReview(Day(-10)), new PlanReview(Day(1), 0.8)]);
+
+        var alignment = Scorer.Score(Empty().With(plan: _ => plan), T).Factor(FactorCodes.PlanBusinessAlignment)!.Value;
+
+        Assert.Equal(0.0, alignment.EvidenceWeight);
+        Assert.Equal(0.0, alignment.Confidence);
+        Assert.Equal("No business alignment recorded yet: ask what share of the partner's business is aligned to ours.", alignment.Reason);
+        Assert.Equal(0.8, Scorer.Score(Empty().With(plan: _ => plan), Day(1)).Factor(FactorCodes.PlanBusinessAlignment)!.Value.Value);
+    }
+
+    [Fact]
+    public void Score_PlanWithoutReviews_IsFreshFromItsCreationDay()
+    {
+        // Never reviewed: freshness counts from creation, 120 days ago → 2^(−30/90).
+        var plan = new JointPlan(Day(-120));
+
+        var freshness = Scorer.Score(Empty(200).With(plan: _ => plan), T).Factor(FactorCodes.PlanFreshness)!.Value;
+
+        Assert.Equal(Math.Pow(2, -30 / 90.0), freshness.Value!.Value, 12);
     }
 }

@@ -37,6 +37,22 @@ public class WeeklyCadenceTests
         Assert.True(cadence.Reason == "Activity logged in 1 of the last 12 weeks.", $"{kind}: {cadence.Reason}");
     }
 
+    [Fact]
+    public void EveryPlanReview_IsActivity_ButACheckInIsNot()
+    {
+        // Created and first reviewed 300 days ago (outside the 12 weeks); reviewed again 30 and 10
+        // days ago: two active weeks, not only the latest review's. The check-in of 50 days ago is
+        // an update of the plan, not activity of its own.
+        var plan = new JointPlan(
+            Day(-300),
+            [new PlanGoal("G", GoalOwner.Both, [new GoalCheckIn(Day(-50), 0.3)])],
+            [new PlanReview(Day(-300), 0.4), new PlanReview(Day(-30)), new PlanReview(Day(-10), 0.5)]);
+
+        var cadence = Scorer.Score(Empty(400).With(plan: _ => plan), T).Factor(FactorCodes.ProgressWeeklyCadence)!.Value;
+
+        Assert.Equal("Activity logged in 2 of the last 12 weeks.", cadence.Reason);
+    }
+
     private static Opportunity OldDeal(DateOnly? lastUpdatedOn = null, DateOnly? closedOn = null) =>
         new(new OpportunityId("D-1"), new AccountId("A-1"), Day(-380), DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
             closedOn is null ? DealOutcome.Open : DealOutcome.Won, 100m, Id, "North", registeredOn: Day(-380), lastUpdatedOn: lastUpdatedOn, closedOn: closedOn);

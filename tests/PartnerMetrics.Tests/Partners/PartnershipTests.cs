@@ -86,7 +86,7 @@ public class PartnershipTests
             original.Interactions.ToArray(),
             original.Certifications.ToList(),
             original.Deliveries.ToList(),
-            original.JointPlan is { } plan ? new JointPlan(plan.CreatedOn, plan.BusinessAlignment, plan.Goals.ToList(), plan.LastReviewedOn, plan.ReviewCadence) : null,
+            original.JointPlan is { } plan ? new JointPlan(plan.CreatedOn, plan.Goals.ToList(), plan.Reviews.ToList(), plan.ReviewCadence) : null,
             original.Opportunities.ToList());
 
         Assert.NotSame(original, rebuilt);

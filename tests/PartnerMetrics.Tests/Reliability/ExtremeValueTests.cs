@@ -215,7 +215,17 @@ public class ExtremeValueTests
         if (p.JointPlan is { } plan)
         {
             yield return plan.CreatedOn;
-            foreach (var day in plan.Goals.SelectMany(g => new[] { g.StartsOn, g.DueOn }).Append(plan.LastReviewedOn))
+            foreach (var review in plan.Reviews)
+            {
+                yield return review.On;
+            }
+
+            foreach (var checkIn in plan.Goals.SelectMany(g => g.CheckIns).Where(c => !PartnershipEdits.Undated(c.On)))
+            {
+                yield return checkIn.On;
+            }
+
+            foreach (var day in plan.Goals.SelectMany(g => new[] { g.StartsOn, g.DueOn }))
             {
                 if (day is { } present)
                 {

@@ -27,12 +27,12 @@ public class JsonFormatTests
               "deliveries": [ { "date": "2025-02-28", "onTime": true, "satisfaction": 0.85 } ],
               "jointPlan": {
                 "createdOn": "2025-01-10",
-                "businessAlignment": 0.4,
+                "reviewCadence": "90.00:00:00",
+                "reviews": [ { "on": "2025-01-10", "businessAlignment": 0.3 }, { "on": "2025-04-01", "businessAlignment": 0.4 } ],
                 "goals": [
-                  { "title": "Certify engineers", "owner": "Both", "progress": 0.5, "target": { "value": 4, "unit": "engineers" }, "startsOn": "2025-01-10", "dueOn": "2025-06-30" }
-                ],
-                "lastReviewedOn": "2025-04-01",
-                "reviewCadence": "90.00:00:00"
+                  { "title": "Certify engineers", "owner": "Both", "target": { "value": 4, "unit": "engineers" }, "startsOn": "2025-01-10", "dueOn": "2025-06-30",
+                    "checkIns": [ { "on": "2025-03-01", "progress": 0.25 }, { "on": "2025-04-01", "progress": 0.5 } ] }
+                ]
               },
               "opportunities": [
                 { "id": "O-1", "accountId": "A-7", "partnerId": "P-100", "district": "North", "motion": "NewLogo", "source": "PartnerSourced", "route": "Partner", "outcome": "Won", "amount": 48000.00, "createdOn": "2025-01-15", "registeredOn": "2025-01-17", "lastUpdatedOn": "2025-03-01", "expectedCloseOn": "2025-03-15", "closedOn": "2025-03-01", "stage": "Closed" }
@@ -60,6 +60,8 @@ public class JsonFormatTests
         Assert.Equal(new DateOnly(2025, 4, 25), partnership.Interactions[1].ResolvedOn);
         Assert.Equal(TimeSpan.FromDays(90), partnership.JointPlan!.ReviewCadence);
         Assert.Equal(new MeasurableTarget(4m, "engineers"), partnership.JointPlan.Goals[0].Target);
+        Assert.Equal([new PlanReview(new DateOnly(2025, 1, 10), 0.3), new PlanReview(new DateOnly(2025, 4, 1), 0.4)], partnership.JointPlan.Reviews.ToArray());
+        Assert.Equal([new GoalCheckIn(new DateOnly(2025, 3, 1), 0.25), new GoalCheckIn(new DateOnly(2025, 4, 1), 0.5)], partnership.JointPlan.Goals[0].CheckIns.ToArray());
         Assert.Equal(48000m, partnership.Opportunities[0].Amount);
         Assert.Equal(DealOutcome.Won, partnership.Opportunities[0].Outcome);
         var direct = Assert.Single(portfolio.Opportunities);
@@ -76,6 +78,31 @@ public class JsonFormatTests
 
         Assert.Equal("""{"promisedBy":"Vendor","dueOn":"2025-05-15","outcome":"Open"}""", PartnerMetricsJson.Serialize(commitment));
         Assert.Equal("""{"date":"2025-04-02","kind":"Request","initiatedBy":"Partner","responseTime":"1.04:00:00"}""", PartnerMetricsJson.Serialize(interaction));
+    }
+
+    [Fact]
+    public void Serialize_Plan_WritesTheDatedForm()
+    {
+        var plan = new JointPlan(
+            new DateOnly(2025, 1, 10),
+            goals: [new PlanGoal("Pipeline", GoalOwner.Both, checkIns: [new GoalCheckIn(new DateOnly(2025, 4, 1), 0.5)])],
+            reviews: [new PlanReview(new DateOnly(2025, 4, 1), 0.6), new PlanReview(new DateOnly(2025, 2, 1))]);
+
+        Assert.Equal(
+            """{"createdOn":"2025-01-10","reviewCadence":"90.00:00:00","reviews":[{"on":"2025-02-01"},{"on":"2025-04-01","businessAlignment":0.6}],"goals":[{"title":"Pipeline","owner":"Both","checkIns":[{"on":"2025-04-01","progress":0.5}]}]}""",
+            PartnerMetricsJson.Serialize(plan));
+    }
+
+    [Fact]
+    public void Serialize_SingleValuePlan_WritesOneReviewAndOneUndatedCheckIn()
+    {
+        // The single-value constructors map to one review (on the last review, else the creation day)
+        // and one check-in dated 0001-01-01 ("known on every day"); the JSON says so rather than hide it.
+        var plan = new JointPlan(new DateOnly(2025, 1, 10), 0.4, [new PlanGoal("Pipeline", GoalOwner.Both, 0.5)]);
+
+        Assert.Equal(
+            """{"createdOn":"2025-01-10","reviewCadence":"90.00:00:00","reviews":[{"on":"2025-01-10","businessAlignment":0.4}],"goals":[{"title":"Pipeline","owner":"Both","checkIns":[{"on":"0001-01-01","progress":0.5}]}]}""",
+            PartnerMetricsJson.Serialize(plan));
     }
 
     [Fact]

@@ -48,7 +48,71 @@ public class JsonReadingTests
 
     [Fact]
     public void Deserialize_GoalInsidePlan_NamesTheNestedPath() =>
-        ReadFails<Portfolio>(SampleWith("\"progress\": 0.5", "\"progress\": -0.5"), "$.partnerships[0].jointPlan.goals[0].progress", "-0.5");
+        ReadFails<Portfolio>(SampleWith("\"progress\": 0.5", "\"progress\": -0.5"), "$.partnerships[0].jointPlan.goals[0].checkIns[1].progress", "-0.5");
+
+    [Fact]
+    public void Deserialize_SingleValuePlan_MapsToOneReviewAndOneUndatedCheckIn()
+    {
+        var plan = PartnerMetricsJson.Deserialize<JointPlan>(
+            """{"createdOn":"2025-01-10","businessAlignment":0.4,"goals":[{"title":"Pipeline","owner":"Both","progress":0.5}],"lastReviewedOn":"2025-04-01"}""");
+
+        Assert.Equal(new JointPlan(new DateOnly(2025, 1, 10), 0.4, [new PlanGoal("Pipeline", GoalOwner.Both, 0.5)], new DateOnly(2025, 4, 1)), plan);
+        Assert.Equal([new PlanReview(new DateOnly(2025, 4, 1), 0.4)], plan.Reviews.ToArray());
+        Assert.Equal([new GoalCheckIn(DateOnly.MinValue, 0.5)], plan.Goals[0].CheckIns.ToArray());
+    }
+
+    [Fact]
+    public void Deserialize_SingleValuePlanWithoutAlignment_MapsToAReviewRecordingNone()
+    {
+        var plan = PartnerMetricsJson.Deserialize<JointPlan>("""{"createdOn":"2025-01-10","lastReviewedOn":"2025-04-01"}""");
+
+        Assert.Equal([new PlanReview(new DateOnly(2025, 4, 1))], plan.Reviews.ToArray());
+        Assert.Null(plan.BusinessAlignmentOn(new DateOnly(2025, 6, 30)));
+    }
+
+    [Fact]
+    public void Deserialize_SingleValuePlanReviewedBeforeCreated_NamesTheOldField()
+    {
+        ReadFails<JointPlan>("""{"createdOn":"2025-01-10","businessAlignment":0.4,"lastReviewedOn":"2025-01-07"}""", "$.lastReviewedOn", "2025-01-07");
+        ReadFails<JointPlan>("""{"createdOn":"2025-01-10","lastReviewedOn":"2025-01-07"}""", "$.lastReviewedOn", "2025-01-07");
+    }
+
+    [Theory]
+    [InlineData("\"businessAlignment\": 0.4", "businessAlignment")]
+    [InlineData("\"lastReviewedOn\": \"2025-04-01\"", "lastReviewedOn")]
+    public void Deserialize_PlanWithReviewsAndASingleValue_IsAContradiction(string singleValue, string field) =>
+        ReadFails<Portfolio>(
+            SampleWith("\"reviewCadence\": \"90.00:00:00\",", $"\"reviewCadence\": \"90.00:00:00\", {singleValue},"),
+            $"$.partnerships[0].jointPlan.{field}",
+            "not both");
+
+    [Fact]
+    public void Deserialize_GoalWithCheckInsAndProgress_IsAContradiction() =>
+        ReadFails<Portfolio>(SampleWith("\"dueOn\": \"2025-06-30\",", "\"dueOn\": \"2025-06-30\", \"progress\": 0.5,"), "$.partnerships[0].jointPlan.goals[0].progress", "not both");
+
+    [Fact]
+    public void Deserialize_EmptyCheckInsWithProgress_IsStillAContradiction() =>
+        ReadFails<PlanGoal>("""{"title":"Pipeline","owner":"Both","checkIns":[],"progress":0.5}""", "$.progress", "not both");
+
+    [Fact]
+    public void Deserialize_TwoReviewsOnOneDay_NamesTheListAndTheDay() =>
+        ReadFails<Portfolio>(SampleWith("\"on\": \"2025-01-10\"", "\"on\": \"2025-04-01\""), "$.partnerships[0].jointPlan.reviews", "2025-04-01");
+
+    [Fact]
+    public void Deserialize_ReviewBeforeTheCreationDay_NamesTheList() =>
+        ReadFails<Portfolio>(SampleWith("\"on\": \"2025-01-10\"", "\"on\": \"2025-01-09\""), "$.partnerships[0].jointPlan.reviews", "2025-01-09");
+
+    [Fact]
+    public void Deserialize_TwoCheckInsOnOneDay_NamesTheListAndTheDay() =>
+        ReadFails<Portfolio>(SampleWith("\"on\": \"2025-03-01\"", "\"on\": \"2025-04-01\""), "$.partnerships[0].jointPlan.goals[0].checkIns", "2025-04-01");
+
+    [Fact]
+    public void Deserialize_EntriesWithoutTheirParts_NameTheField()
+    {
+        ReadFails<JointPlan>("""{"createdOn":"2025-01-10","reviews":[{"businessAlignment":0.4}]}""", "$.reviews[0].on", "Required property 'on'");
+        ReadFails<JointPlan>("""{"createdOn":"2025-01-10","reviews":[{"on":"2025-02-01","businessAlignment":1.5}]}""", "$.reviews[0].businessAlignment", "1.5");
+        ReadFails<PlanGoal>("""{"title":"Pipeline","owner":"Both","checkIns":[{"on":"2025-02-01"}]}""", "$.checkIns[0].progress", "Required property 'progress'");
+    }
 
     [Fact]
     public void Deserialize_EmptyIdentifier_NamesThePath() =>

@@ -39,6 +39,12 @@ public class JsonRoundTripTests
     public void PlanGoal_RoundTrip_IsIdentity(PlanGoal value) => AssertRoundTrip(value);
 
     [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public void PlanReview_RoundTrip_IsIdentity(PlanReview value) => AssertRoundTrip(value);
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public void GoalCheckIn_RoundTrip_IsIdentity(GoalCheckIn value) => AssertRoundTrip(value);
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
     public void MeasurableTarget_RoundTrip_IsIdentity(MeasurableTarget value) => AssertRoundTrip(value);
 
     [Property(Arbitrary = [typeof(ModelArbitraries)])]
@@ -88,6 +94,11 @@ public class JsonRoundTripTests
         Assert.Contains(portfolios, p => p.Partnerships.Any(s => s.Commitments.Length >= 200));
         Assert.Contains(portfolios, p => p.Partnerships.Any(s => s.JointPlan is null));
         Assert.Contains(portfolios, p => p.Partnerships.Any(s => s.JointPlan is { Goals.Length: > 0 }));
+        var plans = ModelGenerators.JointPlan.Sample(300);
+        Assert.Contains(plans, p => p.Reviews.Length > 1 && p.Reviews.Any(r => r.BusinessAlignment is null));
+        Assert.Contains(plans, p => p.Reviews.IsEmpty);
+        Assert.Contains(plans, p => p.Goals.Any(g => g.CheckIns.Length > 1));
+        Assert.Contains(plans, p => p.Goals.Any(g => g.CheckIns is [{ On: var day }] && day == DateOnly.MinValue));
         Assert.True(commitments.Select(c => c.DueOn.Year).Distinct().Count() > 20, "dates should spread over years");
     }
 
