@@ -27,7 +27,7 @@ internal static class CompetencyDimension
             }
         }
 
-        return Factors(required.Length, covered, deliveries, context);
+        return Factors(required.Length, covered, deliveries, context.Maturity(partnership.StartedOn.DayNumber, asOf), context);
     }
 
     /// <summary>
@@ -81,23 +81,24 @@ internal static class CompetencyDimension
         return covered;
     }
 
-    public static HealthFactor[] Factors(int requiredCount, int covered, in RateTally deliveries, ScoringContext context)
+    public static HealthFactor[] Factors(int requiredCount, int covered, in RateTally deliveries, double maturity, ScoringContext context)
     {
         var model = context.Model;
         var weights = model.CompetencyWeights;
         return
         [
-            context.Factor(
+            ScoringContext.Fact(
                 FactorCodes.CompetencyCoverage,
                 HealthDimension.Competency,
-                requiredCount == 0 ? 0.0 : (double)covered / requiredCount,
+                requiredCount == 0 ? null : (double)covered / requiredCount,
                 requiredCount,
+                maturity,
                 weights.Coverage,
                 new FactorFacts(covered, requiredCount, 0, 0, 0)),
-            context.Factor(
+            context.Rate(
                 FactorCodes.CompetencyDeliveryReliability,
                 HealthDimension.Competency,
-                deliveries.BetaMean(model),
+                deliveries.Posterior(context),
                 deliveries.Evidence,
                 weights.DeliveryReliability,
                 new FactorFacts(deliveries.Successes, deliveries.Successes + deliveries.Failures, 0, 0, model.SatisfactionThreshold)),

@@ -9,8 +9,9 @@ public sealed record DimensionScore
 {
     private readonly EquatableArray<HealthFactor> factors;
 
-    internal DimensionScore(HealthDimension dimension, double? score, double confidence, double weight, double contribution, ImmutableArray<HealthFactor> factors)
+    internal DimensionScore(HealthDimension dimension, double? score, double confidence, double weight, double contribution, double share, ImmutableArray<HealthFactor> factors)
     {
+        Share = share;
         Dimension = dimension;
         Score = score;
         Confidence = confidence;
@@ -36,6 +37,9 @@ public sealed record DimensionScore
 
     /// <summary>Gets the points of the overall score this dimension accounts for.</summary>
     public double Contribution { get; }
+
+    /// <summary>The dimension's share of the overall score: its weight ÷ the weight of the present dimensions (0 when absent).</summary>
+    internal double Share { get; }
 
     /// <summary>Gets the factors, present and absent.</summary>
     public ImmutableArray<HealthFactor> Factors => factors;

@@ -18,16 +18,19 @@ public static class FactorCodes
     /// <summary>Beta-mean share of deliveries on time with satisfaction at or above the threshold.</summary>
     public const string CompetencyDeliveryReliability = "competency.delivery-reliability";
 
-    /// <summary>Beta-mean share of requests answered within the response target.</summary>
-    public const string CooperationResponsiveness = "cooperation.responsiveness";
+    /// <summary>Posterior share of the vendor's requests that the partner answered within the response target.</summary>
+    public const string CooperationPartnerResponsiveness = "cooperation.partner-responsiveness";
+
+    /// <summary>Posterior share of the partner's requests that the vendor answered within the response target.</summary>
+    public const string CooperationVendorResponsiveness = "cooperation.vendor-responsiveness";
 
     /// <summary>Beta-mean share of escalations resolved within the resolution target.</summary>
     public const string CooperationFrictionHandling = "cooperation.friction-handling";
 
-    /// <summary>Balance of initiative between the sides, 1 − |2p − 1|.</summary>
+    /// <summary>Balance of initiative between the sides in meetings, calls, emails and joint events, 1 − |2q − 1|.</summary>
     public const string CooperationReciprocity = "cooperation.reciprocity";
 
-    /// <summary>There is no joint plan: the plan-alignment dimension scores 0.</summary>
+    /// <summary>There is no joint plan on the as-of day: a known fact, value 0.</summary>
     public const string PlanMissing = "plan.missing";
 
     /// <summary>Mean of min(1, progress ÷ expected progress) over goals with a due day.</summary>

@@ -22,15 +22,18 @@ internal static class FactorReasons
             FactorCodes.CompetencyDeliveryReliability => f.Second == 0
                 ? "No deliveries recorded yet."
                 : $"{f.First} of {f.Second} deliveries on time with satisfaction of at least {Number(f.Measure)}.",
-            FactorCodes.CooperationResponsiveness => f.Second == 0
-                ? "No requests due an answer yet."
-                : $"{f.First} of {f.Second} requests answered within {Number(f.Measure)} days; {f.Third} unanswered.",
+            FactorCodes.CooperationPartnerResponsiveness => f.Second == 0
+                ? "No vendor requests due an answer from the partner yet."
+                : $"{f.First} of {f.Second} vendor requests answered by the partner within {Number(f.Measure)} days; {f.Third} unanswered.",
+            FactorCodes.CooperationVendorResponsiveness => f.Second == 0
+                ? "No partner requests due an answer from the vendor yet."
+                : $"{f.First} of {f.Second} partner requests answered by the vendor within {Number(f.Measure)} days; {f.Third} unanswered.",
             FactorCodes.CooperationFrictionHandling => f.Second == 0
                 ? "No escalations due a resolution yet."
                 : $"{f.First} of {f.Second} escalations resolved within {Number(f.Measure)} days; {f.Third} still open.",
             FactorCodes.CooperationReciprocity => f.Second == 0
-                ? "No interactions recorded yet."
-                : $"{f.First} of {f.Second} interactions initiated by the partner.",
+                ? "No meetings, calls, emails or joint events recorded yet."
+                : $"{f.First} of {f.Second} meetings, calls, emails and joint events initiated by the partner.",
             FactorCodes.PlanMissing => "No joint business plan: build one together (seed 002, step 4: \"Have a Plan\").",
             FactorCodes.PlanGoalsOnTrack => f.Second == 0
                 ? "No plan goal has a due day to measure progress against."

@@ -25,7 +25,13 @@ public sealed record HealthDelta
             }
         }
 
-        factors = new EquatableArray<FactorChange>([.. codes.Select(c => new FactorChange(c.Code, c.Dimension, Points(before, c.Code), Points(after, c.Code)))]);
+        var trust = TrustShares(before, after);
+        factors = new EquatableArray<FactorChange>([.. codes.Select(c =>
+        {
+            double from = Points(before, c.Code), to = Points(after, c.Code);
+            var change = trust is { } t && c.Dimension == HealthDimension.Trust ? (c.Code == FactorCodes.TrustPartnerReliability ? t.Partner : t.Vendor) : to - from;
+            return new FactorChange(c.Code, c.Dimension, from, to, change);
+        })]);
         appeared = new EquatableArray<HealthDimension>([.. after.Dimensions.Where(d => d.IsPresent && !before[d.Dimension].IsPresent).Select(d => d.Dimension)]);
         disappeared = new EquatableArray<HealthDimension>([.. before.Dimensions.Where(d => d.IsPresent && !after[d.Dimension].IsPresent).Select(d => d.Dimension)]);
     }
@@ -59,4 +65,30 @@ public sealed record HealthDelta
     }
 
     private static double Points(HealthReport report, string code) => report.Factor(code)?.Contribution ?? 0.0;
+
+    /// <summary>
+    /// Each side's Shapley share of the change in trust points: the mean, over both orders, of the change
+    /// of the geometric mean when that side's value moves. Null (plain differences then) unless both days
+    /// have both sides valued and trust weighs the same share of the score on both.
+    /// </summary>
+    private static (double Partner, double Vendor)? TrustShares(HealthReport before, HealthReport after)
+    {
+        DimensionScore b = before[HealthDimension.Trust], a = after[HealthDimension.Trust];
+        if (b.Share != a.Share || b.Share == 0
+            || before.Factor(FactorCodes.TrustPartnerReliability) is not { Value: { } p0 } partner
+            || before.Factor(FactorCodes.TrustVendorReliability) is not { Value: { } v0 } vendor
+            || after.Factor(FactorCodes.TrustPartnerReliability) is not { Value: { } p1 }
+            || after.Factor(FactorCodes.TrustVendorReliability) is not { Value: { } v1 }
+            || Math.Min(Math.Min(p0, v0), Math.Min(p1, v1)) <= 0)
+        {
+            return null;
+        }
+
+        // The partner's exponent in the weighted geometric mean, from the ratio of the side weights alone.
+        var exponent = partner.Weight <= 0 ? 0.0 : 1.0 / (1.0 + (vendor.Weight / partner.Weight));
+        double Trust(double p, double v) => 100.0 * Math.Exp((exponent * Math.Log(p)) + ((1.0 - exponent) * Math.Log(v)));
+        double t00 = Trust(p0, v0), t10 = Trust(p1, v0), t01 = Trust(p0, v1), t11 = Trust(p1, v1);
+        var share = a.Share;
+        return (share * ((t10 - t00) + (t11 - t01)) / 2, share * ((t01 - t00) + (t11 - t10)) / 2);
+    }
 }

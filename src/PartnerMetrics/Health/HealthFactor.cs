@@ -4,22 +4,26 @@ namespace PartnerMetrics.Health;
 
 /// <summary>One explained ingredient of a health score.</summary>
 /// <remarks>
-/// A factor is <em>present</em> when it has evidence (<see cref="EvidenceWeight"/> &gt; 0) and a
-/// positive <see cref="Weight"/>; an absent factor is left out of its dimension — not scored as
-/// zero — and its <see cref="Value"/> is <see langword="null"/>. The <see cref="Contribution"/>s of
-/// all factors of a report add up to its overall score.
+/// A factor is <em>present</em> whenever it has a positive <see cref="Weight"/> (DOMAIN section 3.1,
+/// model v2): a rate with no evidence sits at its prior, with <see cref="Confidence"/> 0, rather than
+/// being left out, so logging less moves a partner towards the prior and never past it. Only a
+/// disabled factor (weight 0) and a vacuous one (coverage with nothing required) are absent, with a
+/// <see cref="Value"/> of <see langword="null"/>. The <see cref="Contribution"/>s of all factors of a
+/// report add up to its overall score.
 /// </remarks>
 public readonly record struct HealthFactor
 {
-    internal HealthFactor(string code, HealthDimension dimension, double value, double evidenceWeight, double weight, double kappa, FactorFacts facts)
+    internal HealthFactor(string code, HealthDimension dimension, double? value, double evidenceWeight, double weight, double certainty, double variance, FactorFacts facts)
     {
         Code = code;
         Dimension = dimension;
         EvidenceWeight = evidenceWeight;
         Weight = weight;
+
         // Ratios of separately rounded sums can overshoot by an ulp; a factor is a value in [0, 1].
-        Value = IsPresentFor(evidenceWeight, weight) ? Math.Clamp(value, 0.0, 1.0) : null;
-        Confidence = evidenceWeight / (evidenceWeight + kappa);
+        Value = weight > 0 && value is { } v ? Math.Clamp(v, 0.0, 1.0) : null;
+        Confidence = Math.Clamp(certainty, 0.0, 1.0);
+        Variance = variance;
         Facts = facts;
     }
 
@@ -36,13 +40,16 @@ public readonly record struct HealthFactor
     /// <summary>Gets the factor's value in [0, 1], or <see langword="null"/> when absent.</summary>
     public double? Value { get; private init; }
 
-    /// <summary>Gets e, the recency-weighted amount of evidence behind the value (0 when absent).</summary>
+    /// <summary>Gets e, the recency-weighted amount of evidence behind a rate (for a fact, the number of items it counts).</summary>
     public double EvidenceWeight { get; private init; }
 
     /// <summary>Gets the factor's weight inside its dimension, from the model.</summary>
     public double Weight { get; }
 
-    /// <summary>Gets the confidence e / (e + κ), in [0, 1).</summary>
+    /// <summary>
+    /// Gets the certainty of the value, in [0, 1]: for a rate e / (e + κ); for a fact, the
+    /// partnership's maturity min(1, days since start ÷ <see cref="HealthModel.FactMaturity"/>).
+    /// </summary>
     public double Confidence { get; }
 
     /// <summary>Gets the points of the overall score this factor accounts for.</summary>
@@ -53,14 +60,11 @@ public readonly record struct HealthFactor
 
     internal FactorFacts Facts { get; }
 
-    internal static bool IsPresentFor(double evidenceWeight, double weight) => evidenceWeight > 0 && weight > 0;
+    /// <summary>The posterior variance of the value (0 for a fact): its share of the score interval.</summary>
+    internal double Variance { get; }
 
     internal HealthFactor WithContribution(double contribution) => this with { Contribution = contribution };
 
-    /// <summary>The same factor at another value, present even if it had no evidence (one observation then).</summary>
-    internal HealthFactor WithValue(double value) => this with
-    {
-        Value = value,
-        EvidenceWeight = EvidenceWeight > 0 ? EvidenceWeight : 1.0,
-    };
+    /// <summary>The same factor at another value.</summary>
+    internal HealthFactor WithValue(double value) => this with { Value = value };
 }

@@ -62,6 +62,21 @@ public sealed record HealthModel
     /// <value>Default 90 days.</value>
     public TimeSpan TrackedProgressHalfLife { get; init => field = Positive(value, nameof(TrackedProgressHalfLife)); } = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// Gets the half-life of escalations, a rare event: with the co-operation half-life of 90 days,
+    /// quarterly escalations resolved on time would never lift friction handling far from its prior.
+    /// </summary>
+    /// <value>Default 365 days.</value>
+    public TimeSpan EscalationHalfLife { get; init => field = Positive(value, nameof(EscalationHalfLife)); } = TimeSpan.FromDays(365);
+
+    /// <summary>
+    /// Gets the age at which a partnership's facts (coverage, the plan, weekly cadence) are certain:
+    /// a fact's certainty is min(1, days since the start ÷ maturity). No plan on day 3 says little;
+    /// no plan after a year says a lot.
+    /// </summary>
+    /// <value>Default 90 days.</value>
+    public TimeSpan FactMaturity { get; init => field = Positive(value, nameof(FactMaturity)); } = TimeSpan.FromDays(90);
+
     /// <summary>Gets α, the prior count of positive evidence in every Beta-mean rate (seed 003: "too small proof of concept").</summary>
     /// <value>Default 1.</value>
     public double PriorPositive { get; init => field = PositiveFinite(value, nameof(PriorPositive)); } = 1.0;

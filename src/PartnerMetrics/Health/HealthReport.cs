@@ -12,8 +12,9 @@ public sealed record HealthReport
     private readonly EquatableArray<DimensionScore> dimensions;
     private readonly EquatableArray<HealthSignal> signals;
 
-    internal HealthReport(PartnerId partnerId, DateOnly asOf, double score, HealthBand band, double confidence, ImmutableArray<DimensionScore> dimensions, ImmutableArray<HealthSignal> signals)
+    internal HealthReport(PartnerId partnerId, DateOnly asOf, double score, HealthBand band, double confidence, ScoreInterval interval, ImmutableArray<DimensionScore> dimensions, ImmutableArray<HealthSignal> signals)
     {
+        Interval = interval;
         PartnerId = partnerId;
         AsOf = asOf;
         Score = score;
@@ -31,6 +32,9 @@ public sealed record HealthReport
 
     /// <summary>Gets the overall score in [0, 100]: the weighted mean of the present dimensions (0 when none is present, and then the band is <see cref="HealthBand.InsufficientEvidence"/>).</summary>
     public double Score { get; }
+
+    /// <summary>Gets the 80 % interval of <see cref="Score"/>: how far it could move if its rates were measured again (DOMAIN section 3.1).</summary>
+    public ScoreInterval Interval { get; }
 
     /// <summary>Gets the band of the score.</summary>
     public HealthBand Band { get; }

@@ -110,6 +110,16 @@ public sealed class HealthScorer
 
         var overall = OverallScore(scores, weightOf);
         var confidence = weightedConfidence / allWeight;
+        var variance = 0.0;
+        for (var d = 0; d < DimensionCount; d++)
+        {
+            if (weightOf[d] > 0 && !double.IsNaN(scores[d]))
+            {
+                var share = weightOf[d] / presentWeight;
+                variance += share * share * VarianceOf((HealthDimension)d, factors[d], scores[d]);
+            }
+        }
+
         var dimensions = new DimensionScore[DimensionCount];
         for (var d = 0; d < DimensionCount; d++)
         {
@@ -124,6 +134,7 @@ public sealed class HealthScorer
                 confidences[d],
                 weight,
                 contribution,
+                present ? weightOf[d] / presentWeight : 0.0,
                 ImmutableCollectionsMarshal.AsImmutableArray(factors[d]));
         }
 
@@ -141,6 +152,7 @@ public sealed class HealthScorer
             overall,
             weakLinks is not null && band == HealthBand.Healthy ? HealthBand.Watch : band,
             confidence,
+            ScoreInterval.Around(overall, Math.Sqrt(variance)),
             ImmutableCollectionsMarshal.AsImmutableArray(dimensions),
             signals);
     }
@@ -329,13 +341,52 @@ public sealed class HealthScorer
         return 100.0 * Math.Clamp(mean, 0.0, 1.0);
     }
 
-    /// <summary>Σ w·c ÷ Σ w over the factors with weight: absent factors count with confidence 0.</summary>
+    /// <summary>
+    /// The variance of a dimension score from its factors' posterior variances, by the delta method: the
+    /// slope of 100 × the weighted mean in a factor is 100·w/Σw; of the weighted geometric mean (trust),
+    /// 100·(w/Σw)·T/v.
+    /// </summary>
+    private static double VarianceOf(HealthDimension dimension, HealthFactor[] factors, double score)
+    {
+        double weightSum = 0, sum = 0;
+        var scale = ScaleOf(factors);
+        foreach (var factor in factors)
+        {
+            if (factor.Value is not null)
+            {
+                weightSum += Math.ScaleB(factor.Weight, scale);
+            }
+        }
+
+        foreach (var factor in factors)
+        {
+            if (factor.Value is { } value && factor.Variance > 0)
+            {
+                var slope = 100.0 * Math.ScaleB(factor.Weight, scale) / weightSum;
+                if (dimension == HealthDimension.Trust)
+                {
+                    slope = value > 0 ? slope * score / (100.0 * value) : 0.0;
+                }
+
+                sum += slope * slope * factor.Variance;
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>Σ w·c ÷ Σ w over the present factors (a disabled or vacuous factor is left out); 0 when none is present.</summary>
     private static double ConfidenceOf(HealthFactor[] factors)
     {
         double weightSum = 0, sum = 0;
         var scale = ScaleOf(factors);
         foreach (var factor in factors)
         {
+            if (factor.Value is null)
+            {
+                continue;
+            }
+
             var weight = Math.ScaleB(factor.Weight, scale);
             weightSum += weight;
             sum += weight * factor.Confidence;

@@ -55,7 +55,7 @@ internal sealed class HistorySweep
             List<HealthSignal>? signals = null;
             var factors = new HealthFactor[5][];
             factors[(int)HealthDimension.Trust] = trust.Factors(k);
-            factors[(int)HealthDimension.Competency] = CompetencyDimension.Factors(required.Length, Coverage(day, validUntil, ref signals), deliveries.At(k), context);
+            factors[(int)HealthDimension.Competency] = CompetencyDimension.Factors(required.Length, Coverage(day, validUntil, ref signals), deliveries.At(k), context.Maturity(partnership.StartedOn.DayNumber, day), context);
             factors[(int)HealthDimension.Cooperation] = cooperation.Factors(k);
             factors[(int)HealthDimension.PlanAlignment] = PlanAlignmentDimension.Measure(partnership, day, context);
             factors[(int)HealthDimension.TrackedProgress] = progress.Factors(k, day);
@@ -179,7 +179,7 @@ internal sealed class HistorySweep
     private sealed class TrustSeries(HistorySweep sweep)
     {
         private readonly Side[] sides = [Side.Partner, Side.Vendor];
-        private readonly (Weights Kept, Weights KeptLate, Weights Broken, Counts KeptCount, Counts KeptLateCount, Counts BrokenCount, Counts Overdue)[] bySide =
+        private readonly (Weights Kept, Weights KeptLate, Weights Broken, Weights OverdueWeight, Counts KeptCount, Counts KeptLateCount, Counts BrokenCount, Counts Overdue)[] bySide =
             [Create(sweep), Create(sweep)];
 
         public void Load(ImmutableArray<Commitment> commitments)
@@ -196,7 +196,10 @@ internal sealed class HistorySweep
                     _ => null,
                 };
 
-                side.Overdue.Add(overdueFrom, resolved is { } r ? Math.Max(r, overdueFrom) : Never);
+                // An overdue open commitment is a failure dated at due + grace, visible until resolved.
+                var overdueUntil = resolved is { } r ? Math.Max(r, overdueFrom) : Never;
+                side.Overdue.Add(overdueFrom, overdueUntil);
+                side.OverdueWeight.Add(overdueFrom - 1, overdueFrom, overdueUntil);
                 if (resolved is not { } day)
                 {
                     continue;
@@ -224,7 +227,7 @@ internal sealed class HistorySweep
                 {
                     kept = side.Kept.At(k),
                     keptLate = side.KeptLate.At(k),
-                    broken = side.Broken.At(k) + (overdue * FixedPoint.Unit),
+                    broken = side.Broken.At(k) + side.OverdueWeight.At(k),
                     keptCount = side.KeptCount.At(k),
                     keptLateCount = side.KeptLateCount.At(k),
                     brokenCount = side.BrokenCount.At(k) + overdue,
@@ -235,16 +238,18 @@ internal sealed class HistorySweep
             return TrustDimension.Factors(tallies[0], tallies[1], sweep.context);
         }
 
-        private static (Weights, Weights, Weights, Counts, Counts, Counts, Counts) Create(HistorySweep sweep) =>
-            (new(sweep, sweep.context.Trust), new(sweep, sweep.context.Trust), new(sweep, sweep.context.Trust), new(sweep), new(sweep), new(sweep), new(sweep));
+        private static (Weights, Weights, Weights, Weights, Counts, Counts, Counts, Counts) Create(HistorySweep sweep) =>
+            (new(sweep, sweep.context.Trust), new(sweep, sweep.context.Trust), new(sweep, sweep.context.Trust), new(sweep, sweep.context.Trust), new(sweep), new(sweep), new(sweep), new(sweep));
     }
 
     private sealed class CooperationSeries(HistorySweep sweep)
     {
-        private readonly RateSeries requests = new(sweep, sweep.context.Cooperation);
-        private readonly RateSeries escalations = new(sweep, sweep.context.Cooperation);
+        private readonly RateSeries partnerAnswers = new(sweep, sweep.context.Cooperation);
+        private readonly RateSeries vendorAnswers = new(sweep, sweep.context.Cooperation);
+        private readonly RateSeries escalations = new(sweep, sweep.context.Escalations);
         private readonly RateSeries initiative = new(sweep, sweep.context.Cooperation);
-        private readonly Counts unanswered = new(sweep);
+        private readonly Counts partnerUnanswered = new(sweep);
+        private readonly Counts vendorUnanswered = new(sweep);
         private readonly Counts unresolved = new(sweep);
 
         public void Load(ImmutableArray<Interaction> interactions)
@@ -256,21 +261,22 @@ internal sealed class HistorySweep
             foreach (var interaction in interactions)
             {
                 var day = interaction.Date.DayNumber;
-                initiative.Add(interaction.InitiatedBy == Side.Partner, day, day);
                 switch (interaction.Kind)
                 {
                     case InteractionKind.Request:
                         // Known once the answer's time has elapsed; failed once the target has.
                         var known = interaction.ResponseTime is { } response ? day + (int)Math.Ceiling(response.TotalDays) : Never;
                         var failed = day + responseDue;
+                        var byPartner = interaction.InitiatedBy == Side.Vendor;
+                        var answers = byPartner ? partnerAnswers : vendorAnswers;
                         if (known <= failed)
                         {
-                            requests.Add(interaction.ResponseTime <= model.ResponseTarget, day, known);
+                            answers.Add(interaction.ResponseTime <= model.ResponseTarget, day, known);
                         }
                         else
                         {
-                            requests.Add(false, day, failed);
-                            unanswered.Add(failed, known);
+                            answers.Add(false, day, failed);
+                            (byPartner ? partnerUnanswered : vendorUnanswered).Add(failed, known);
                         }
 
                         break;
@@ -288,12 +294,20 @@ internal sealed class HistorySweep
                         }
 
                         break;
+                    default:
+                        initiative.Add(interaction.InitiatedBy == Side.Partner, day, day);
+                        break;
                 }
             }
         }
 
         public HealthFactor[] Factors(int k) =>
-            CooperationDimension.Factors(requests.At(k), escalations.At(k), initiative.At(k), unanswered.At(k), unresolved.At(k), sweep.context);
+            CooperationDimension.Factors(
+                new CooperationDimension.Answers(partnerAnswers.At(k), partnerUnanswered.At(k), vendorAnswers.At(k), vendorUnanswered.At(k)),
+                escalations.At(k),
+                initiative.At(k),
+                unresolved.At(k),
+                sweep.context);
     }
 
     private sealed class ProgressSeries(HistorySweep sweep)
@@ -368,7 +382,7 @@ internal sealed class HistorySweep
             }
 
             return TrackedProgressDimension.Factors(
-                timeliness.At(k), completeness.At(k), filledWeight.At(k), deals.At(k), filled.At(k), open.At(k), fresh.At(k), observed, active, sweep.context);
+                timeliness.At(k), completeness.At(k), filledWeight.At(k), deals.At(k), filled.At(k), open.At(k), fresh.At(k), observed, active, sweep.context.Maturity(startedOn, day), sweep.context);
         }
 
         private static int LowerBound(int[] sorted, int value)

@@ -5,7 +5,7 @@ namespace PartnerMetrics.Health;
 /// <summary>
 /// Plan alignment (seed 002, steps 4 and 5: "Have a Plan … build the plans together", "Set Great
 /// Expectations — Just Be Clear About Them"; seed 004: "what percent of their business is aligned
-/// to our business?"). No plan is evidence too: the dimension then scores 0.
+/// to our business?"). No plan is evidence too: a known fact, so the dimension then scores 0.
 /// </summary>
 /// <remarks>
 /// The plan is read as it stood on the as-of day (DOMAIN §3.1, no look-ahead): freshness from the
@@ -15,18 +15,14 @@ namespace PartnerMetrics.Health;
 /// </remarks>
 internal static class PlanAlignmentDimension
 {
-    /// <summary>Each plan-level fact (alignment, freshness, a missing plan) is one observation.</summary>
-    private const double OneObservation = 1.0;
-
-    /// <summary>Business alignment never recorded by the as-of day: the neutral 0.5, with no evidence behind it.</summary>
-    private const double NeverRecorded = 0.5;
-
     public static HealthFactor[] Measure(Partnership partnership, int asOf, ScoringContext context)
     {
+        // Every plan factor is a fact (DOMAIN section 3.1): certain once the partnership is mature.
+        var maturity = context.Maturity(partnership.StartedOn.DayNumber, asOf);
         var plan = partnership.JointPlan;
         if (plan is null || plan.CreatedOn.DayNumber > asOf)
         {
-            return [context.Factor(FactorCodes.PlanMissing, HealthDimension.PlanAlignment, 0.0, OneObservation, 1.0, default)];
+            return [ScoringContext.Fact(FactorCodes.PlanMissing, HealthDimension.PlanAlignment, 0.0, 0, maturity, 1.0, default)];
         }
 
         Int128 onTrackSum = 0;
@@ -57,23 +53,33 @@ internal static class PlanAlignmentDimension
         var sinceReview = asOf - (lastReview >= 0 ? plan.Reviews[lastReview].On : plan.CreatedOn).DayNumber;
         var cadence = plan.ReviewCadence.TotalDays;
         var freshness = sinceReview <= cadence ? 1.0 : Math.Pow(2.0, -(sinceReview - cadence) / cadence);
+
+        // Alignment never recorded is the fact 0, as with no plan: a plan that never asked "what share of
+        // your business is aligned to ours?" has not shown any, and recording a low share never scores
+        // below not recording it (DOMAIN section 3.2 says 0.5 at certainty 0; see docs/scoring.md for why not).
         var alignment = plan.BusinessAlignmentOn(asOf);
         var weights = context.Model.PlanWeights;
         return
         [
-            context.Factor(
+            ScoringContext.Fact(
                 FactorCodes.PlanGoalsOnTrack,
                 HealthDimension.PlanAlignment,
                 withDueDay == 0 ? 0.0 : FixedPoint.ToDouble(onTrackSum) / withDueDay,
                 withDueDay,
+                maturity,
                 weights.GoalsOnTrack,
                 new FactorFacts(onTrack, withDueDay, 0, 0, 0)),
-            context.Factor(FactorCodes.PlanSharedOwnership, HealthDimension.PlanAlignment, Share(shared, goals), goals, weights.SharedOwnership, new FactorFacts(shared, goals, 0, 0, 0)),
-            alignment is { } recorded
-                ? context.Factor(FactorCodes.PlanBusinessAlignment, HealthDimension.PlanAlignment, recorded, OneObservation, weights.BusinessAlignment, new FactorFacts(1, 0, 0, 0, recorded))
-                : context.Factor(FactorCodes.PlanBusinessAlignment, HealthDimension.PlanAlignment, NeverRecorded, 0.0, weights.BusinessAlignment, default),
-            context.Factor(FactorCodes.PlanClarity, HealthDimension.PlanAlignment, Share(clear, goals), goals, weights.Clarity, new FactorFacts(clear, goals, 0, 0, 0)),
-            context.Factor(FactorCodes.PlanFreshness, HealthDimension.PlanAlignment, freshness, OneObservation, weights.Freshness, new FactorFacts(sinceReview, (int)Math.Round(cadence), 0, 0, 0)),
+            ScoringContext.Fact(FactorCodes.PlanSharedOwnership, HealthDimension.PlanAlignment, Share(shared, goals), goals, maturity, weights.SharedOwnership, new FactorFacts(shared, goals, 0, 0, 0)),
+            ScoringContext.Fact(
+                FactorCodes.PlanBusinessAlignment,
+                HealthDimension.PlanAlignment,
+                alignment ?? 0.0,
+                alignment is null ? 0 : 1,
+                maturity,
+                weights.BusinessAlignment,
+                new FactorFacts(alignment is null ? 0 : 1, 0, 0, 0, alignment ?? 0.0)),
+            ScoringContext.Fact(FactorCodes.PlanClarity, HealthDimension.PlanAlignment, Share(clear, goals), goals, maturity, weights.Clarity, new FactorFacts(clear, goals, 0, 0, 0)),
+            ScoringContext.Fact(FactorCodes.PlanFreshness, HealthDimension.PlanAlignment, freshness, 1, maturity, weights.Freshness, new FactorFacts(sinceReview, (int)Math.Round(cadence), 0, 0, 0)),
         ];
     }
 

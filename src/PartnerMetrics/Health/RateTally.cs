@@ -24,13 +24,8 @@ internal struct RateTally
 
     public readonly double Evidence => FixedPoint.ToDouble(Positive + Negative);
 
-    /// <summary>The Beta mean (p + α) / (p + n + α + β).</summary>
-    public readonly double BetaMean(HealthModel model)
-    {
-        var p = FixedPoint.ToDouble(Positive);
-        var n = FixedPoint.ToDouble(Negative);
-        return (p + model.PriorPositive) / (p + n + model.PriorPositive + model.PriorNegative);
-    }
+    /// <summary>The posterior of the rate: Beta(p + α, n + β).</summary>
+    public readonly Beta Posterior(ScoringContext context) => context.Posterior(FixedPoint.ToDouble(Positive), FixedPoint.ToDouble(Negative));
 
     /// <summary>The plain weighted share p / (p + n); only meaningful when there is evidence.</summary>
     public readonly double Share => Positive + Negative == 0 ? 0.0 : (double)Positive / (double)(Positive + Negative);

@@ -53,10 +53,10 @@ internal static class TrackedProgressDimension
 
         ActivityLog.Visit(partnership, ref activity);
         var observed = activity.ObservedWeeks(partnership.StartedOn.DayNumber);
-        return Factors(timeliness, completenessWeight, filledWeight, deals, filled, open, fresh, BitOperations.PopCount(observed), activity.ActiveWeeks(observed), context);
+        return Factors(timeliness, completenessWeight, filledWeight, deals, filled, open, fresh, BitOperations.PopCount(observed), activity.ActiveWeeks(observed), context.Maturity(partnership.StartedOn.DayNumber, asOf), context);
     }
 
-    public static HealthFactor[] Factors(in RateTally timeliness, Int128 completenessWeight, Int128 filledWeight, int deals, int filled, int open, int fresh, int observedWeeks, int activeWeeks, ScoringContext context)
+    public static HealthFactor[] Factors(in RateTally timeliness, Int128 completenessWeight, Int128 filledWeight, int deals, int filled, int open, int fresh, int observedWeeks, int activeWeeks, double maturity, ScoringContext context)
     {
         var model = context.Model;
         var registrationDays = model.RegistrationWindow.TotalDays;
@@ -64,32 +64,37 @@ internal static class TrackedProgressDimension
         var weights = model.ProgressWeights;
         return
         [
-            context.Factor(
+            context.Rate(
                 FactorCodes.ProgressRegistrationTimeliness,
                 HealthDimension.TrackedProgress,
-                timeliness.Share,
+                timeliness.Posterior(context),
                 timeliness.Evidence,
                 weights.RegistrationTimeliness,
                 new FactorFacts(timeliness.Successes, timeliness.Successes + timeliness.Failures, 0, 0, registrationDays)),
-            context.Factor(
+            context.Rate(
                 FactorCodes.ProgressPipelineFreshness,
                 HealthDimension.TrackedProgress,
-                open == 0 ? 0.0 : (double)fresh / open,
+                context.Posterior(fresh, open - fresh),
                 open,
                 weights.PipelineFreshness,
                 new FactorFacts(fresh, open, 0, 0, updateDays)),
-            context.Factor(
+            context.Rate(
                 FactorCodes.ProgressDataCompleteness,
                 HealthDimension.TrackedProgress,
-                completenessWeight == 0 ? 0.0 : (double)filledWeight / (double)(completenessWeight * RequiredFields),
+
+                // Each deal weighs its recency, split into its filled and its missing share of the fields.
+                context.Posterior(
+                    FixedPoint.ToDouble(filledWeight) / RequiredFields,
+                    FixedPoint.ToDouble(Int128.Max(Int128.Zero, (completenessWeight * RequiredFields) - filledWeight)) / RequiredFields),
                 FixedPoint.ToDouble(completenessWeight),
                 weights.DataCompleteness,
                 new FactorFacts(filled, deals * RequiredFields, 0, 0, 0)),
-            context.Factor(
+            ScoringContext.Fact(
                 FactorCodes.ProgressWeeklyCadence,
                 HealthDimension.TrackedProgress,
                 observedWeeks == 0 ? 0.0 : (double)activeWeeks / observedWeeks,
                 observedWeeks,
+                maturity,
                 weights.WeeklyCadence,
                 new FactorFacts(activeWeeks, observedWeeks, 0, 0, 0)),
         ];

@@ -35,9 +35,9 @@ internal static class TrustDimension
             }
             else if (asOf - due > grace)
             {
-                // Open on the as-of day and overdue beyond the grace period: broken until resolved,
-                // and a current problem, so it weighs as fresh evidence.
-                side.AddOverdue(FixedPoint.Unit);
+                // Open on the as-of day and overdue beyond the grace period: a failure dated at
+                // due + grace, which ages like any other failure instead of staying fresh forever.
+                side.AddOverdue(context.Trust.Weight(asOf - (due + (int)Math.Floor(grace))));
             }
         }
 
@@ -94,10 +94,9 @@ internal static class TrustDimension
             // KeptLate: half a kept and half a broken promise of the same weight (not loss-averse).
             var positive = FixedPoint.ToDouble(kept) + (FixedPoint.ToDouble(keptLate) / 2);
             var negative = (model.LossAversion * FixedPoint.ToDouble(broken)) + (FixedPoint.ToDouble(keptLate) / 2);
-            var reliability = (positive + model.PriorPositive) / (positive + negative + model.PriorPositive + model.PriorNegative);
             var evidence = FixedPoint.ToDouble(kept + keptLate + broken);
             var facts = new FactorFacts(keptCount, keptLateCount, brokenCount, overdueCount, model.TrustHalfLife.TotalDays);
-            return context.Factor(code, HealthDimension.Trust, reliability, evidence, SideWeight, facts);
+            return context.Rate(code, HealthDimension.Trust, context.Posterior(positive, negative), evidence, SideWeight, facts);
         }
     }
 }

@@ -18,8 +18,11 @@ public static class RecommendationCodes
     /// <summary>For <see cref="FactorCodes.CompetencyDeliveryReliability"/>: review late or poorly rated deliveries.</summary>
     public const string ImproveDeliveryQuality = "competency.improve-delivery-quality";
 
-    /// <summary>For <see cref="FactorCodes.CooperationResponsiveness"/>: answer partner requests within the target.</summary>
+    /// <summary>For <see cref="FactorCodes.CooperationVendorResponsiveness"/>: answer partner requests within the target.</summary>
     public const string AnswerRequestsFaster = "cooperation.answer-requests-faster";
+
+    /// <summary>For <see cref="FactorCodes.CooperationPartnerResponsiveness"/>: agree with the partner how our requests get answered.</summary>
+    public const string AgreeResponseTargets = "cooperation.agree-response-targets";
 
     /// <summary>For <see cref="FactorCodes.CooperationFrictionHandling"/>: resolve open escalations.</summary>
     public const string ResolveEscalations = "cooperation.resolve-escalations";
@@ -70,7 +73,8 @@ public static class RecommendationCodes
         [FactorCodes.TrustVendorReliability] = (KeepVendorPromises, "Our own commitments to this partner are slipping: close the overdue ones first."),
         [FactorCodes.CompetencyCoverage] = (CloseCertificationGaps, "Plan certifications for the required competencies the partner does not hold."),
         [FactorCodes.CompetencyDeliveryReliability] = (ImproveDeliveryQuality, "Review the late or poorly rated deliveries with the partner's delivery lead."),
-        [FactorCodes.CooperationResponsiveness] = (AnswerRequestsFaster, "Answer partner requests within the response target; clear the unanswered ones."),
+        [FactorCodes.CooperationPartnerResponsiveness] = (AgreeResponseTargets, "Our requests to the partner go unanswered: agree a response target and a contact on their side."),
+        [FactorCodes.CooperationVendorResponsiveness] = (AnswerRequestsFaster, "Answer partner requests within the response target; clear the unanswered ones."),
         [FactorCodes.CooperationFrictionHandling] = (ResolveEscalations, "Resolve the open escalations and agree an escalation path."),
         [FactorCodes.CooperationReciprocity] = (BalanceInitiative, "One side does most of the reaching out: agree who takes the next steps."),
         [FactorCodes.PlanMissing] = (ScheduleJointPlanning, "Schedule joint business planning and build the plan together."),

@@ -433,7 +433,7 @@ public static class ModelGenerators
     public static Gen<HealthModel> HealthModel { get; } =
         from dimensions in Weight.ArrayOf(5).Where(w => w.Any(x => x > 0))
         from competency in Weight.ArrayOf(2).Where(w => w.Any(x => x > 0))
-        from cooperation in Weight.ArrayOf(3).Where(w => w.Any(x => x > 0))
+        from cooperation in Weight.ArrayOf(4).Where(w => w.Any(x => x > 0))
         from plan in Weight.ArrayOf(5).Where(w => w.Any(x => x > 0))
         from progress in Weight.ArrayOf(4).Where(w => w.Any(x => x > 0))
         from watch in Gen.Choose(0, 9_000).Select(n => n / 100.0)
@@ -456,7 +456,7 @@ public static class ModelGenerators
         {
             DimensionWeights = new DimensionWeights(dimensions[0], dimensions[1], dimensions[2], dimensions[3], dimensions[4]),
             CompetencyWeights = new CompetencyWeights(competency[0], competency[1]),
-            CooperationWeights = new CooperationWeights(cooperation[0], cooperation[1], cooperation[2]),
+            CooperationWeights = new CooperationWeights(cooperation[0], cooperation[1], cooperation[2], cooperation[3]),
             PlanWeights = new PlanWeights(plan[0], plan[1], plan[2], plan[3], plan[4]),
             ProgressWeights = new ProgressWeights(progress[0], progress[1], progress[2], progress[3]),
             Bands = new BandThresholds(healthy, watch, minimumConfidence),

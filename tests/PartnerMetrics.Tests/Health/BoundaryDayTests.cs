@@ -23,8 +23,8 @@ public class BoundaryDayTests
 
         foreach (var report in BothWays(partnership))
         {
-            Assert.Equal(inADay.Factor(FactorCodes.CooperationResponsiveness)!.Value.Value, report.Factor(FactorCodes.CooperationResponsiveness)!.Value.Value);
-            Assert.Equal("1 of 1 requests answered within 2 days; 0 unanswered.", report.Factor(FactorCodes.CooperationResponsiveness)!.Value.Reason);
+            Assert.Equal(inADay.Factor(FactorCodes.CooperationVendorResponsiveness)!.Value.Value, report.Factor(FactorCodes.CooperationVendorResponsiveness)!.Value.Value);
+            Assert.Equal("1 of 1 partner requests answered by the vendor within 2 days; 0 unanswered.", report.Factor(FactorCodes.CooperationVendorResponsiveness)!.Value.Reason);
         }
     }
 

@@ -13,39 +13,68 @@ public class CooperationDimensionTests
     [Fact]
     public void Score_UnansweredAndLateRequests()
     {
-        // H = 90 d, target 2 days. Requests, all from the partner:
+        // H = 90 d, target 2 days. Requests, all from the partner, so the vendor answers them:
         //   1 day old, unanswered  → pending (the target has not passed): not judged
         //   3 days old, unanswered → failure, w3 = 2^(−3/90)
         //   90 days old, answered in 1 day → success, w90 = 0.5
         //   10 days old, answered in 3 days → failure, w10 = 2^(−10/90)
-        // responsiveness = (0.5 + 1) / (0.5 + w3 + w10 + 2)
-        // reciprocity: every interaction is the partner's, wP = w1 + w3 + w10 + w90, wV = 0:
-        //   p = (wP + 1) / (wP + 2); reciprocity = 1 − |2p − 1|
-        // no escalations: friction is absent → cooperation = 100 × (0.4 × resp + 0.25 × recip) / 0.65
-        double w1 = W(1, 90), w3 = W(3, 90), w10 = W(10, 90), w90 = W(90, 90);
+        // vendor responsiveness = (0.5 + 1) / (0.5 + w3 + w10 + 2)
+        // partner responsiveness and friction: no evidence → the prior 0.5, certainty 0 (present, not left out)
+        // reciprocity: requests are judged as responsiveness, not counted again → q = 0.5, reciprocity 1
+        // cooperation = 100 × (0.2 × 0.5 + 0.2 × resp + 0.35 × 0.5 + 0.25 × 1) ÷ 1
+        double w3 = W(3, 90), w10 = W(10, 90);
         var responsiveness = 1.5 / (0.5 + w3 + w10 + 2);
-        var wP = w1 + w3 + w10 + w90;
-        var p = (wP + 1) / (wP + 2);
-        var reciprocity = 1 - Math.Abs((2 * p) - 1);
 
         var report = Scorer.Score(Empty().With(interactions: Requests), T);
 
-        Assert.Equal(responsiveness, report.Factor(FactorCodes.CooperationResponsiveness)!.Value.Value!.Value, 10);
-        Assert.Equal(reciprocity, report.Factor(FactorCodes.CooperationReciprocity)!.Value.Value!.Value, 10);
-        Assert.False(report.Factor(FactorCodes.CooperationFrictionHandling)!.Value.IsPresent);
-        Assert.Equal(100 * ((0.4 * responsiveness) + (0.25 * reciprocity)) / 0.65, report[HealthDimension.Cooperation].Score!.Value, 9);
+        Assert.Equal(responsiveness, report.Factor(FactorCodes.CooperationVendorResponsiveness)!.Value.Value!.Value, 10);
+        Assert.Equal(0.5, report.Factor(FactorCodes.CooperationPartnerResponsiveness)!.Value.Value);
+        Assert.Equal(0.0, report.Factor(FactorCodes.CooperationPartnerResponsiveness)!.Value.Confidence);
+        Assert.Equal(1.0, report.Factor(FactorCodes.CooperationReciprocity)!.Value.Value);
+        Assert.Equal(0.5, report.Factor(FactorCodes.CooperationFrictionHandling)!.Value.Value);
+        Assert.Equal(100 * ((0.2 * 0.5) + (0.2 * responsiveness) + (0.35 * 0.5) + 0.25), report[HealthDimension.Cooperation].Score!.Value, 9);
         Assert.Equal(0.3407, responsiveness, 4);
-        Assert.Equal("1 of 3 requests answered within 2 days; 1 unanswered.", report.Factor(FactorCodes.CooperationResponsiveness)!.Value.Reason);
+        Assert.Equal("1 of 3 partner requests answered by the vendor within 2 days; 1 unanswered.", report.Factor(FactorCodes.CooperationVendorResponsiveness)!.Value.Reason);
+    }
+
+    [Fact]
+    public void Score_EachSideAnswersTheOthersRequests()
+    {
+        // The vendor asked twice: the partner answered one in 5 days (failure) and one in 1 day (success);
+        // the partner asked once and the vendor answered in 1 day. Meetings: 2 by the vendor, 1 by the partner.
+        // partner responsiveness = (w20 + 1) / (w20 + w30 + 2); vendor responsiveness = (w10 + 1) / (w10 + 2)
+        // reciprocity: q = (w5 + 1) / (w5 + w6 + w7 + 2), reciprocity = 1 − |2q − 1|
+        var report = Scorer.Score(
+            Empty().With(interactions:
+            [
+                new Interaction(Day(-30), InteractionKind.Request, Side.Vendor, TimeSpan.FromDays(5)),
+                new Interaction(Day(-20), InteractionKind.Request, Side.Vendor, TimeSpan.FromDays(1)),
+                new Interaction(Day(-10), InteractionKind.Request, Side.Partner, TimeSpan.FromDays(1)),
+                new Interaction(Day(-7), InteractionKind.Meeting, Side.Vendor),
+                new Interaction(Day(-6), InteractionKind.Meeting, Side.Vendor),
+                new Interaction(Day(-5), InteractionKind.Meeting, Side.Partner),
+            ]),
+            T);
+        var partner = (W(20, 90) + 1) / (W(20, 90) + W(30, 90) + 2);
+        var vendor = (W(10, 90) + 1) / (W(10, 90) + 2);
+        var q = (W(5, 90) + 1) / (W(5, 90) + W(6, 90) + W(7, 90) + 2);
+
+        Assert.Equal(partner, report.Factor(FactorCodes.CooperationPartnerResponsiveness)!.Value.Value!.Value, 12);
+        Assert.Equal(vendor, report.Factor(FactorCodes.CooperationVendorResponsiveness)!.Value.Value!.Value, 12);
+        Assert.Equal(1 - Math.Abs((2 * q) - 1), report.Factor(FactorCodes.CooperationReciprocity)!.Value.Value!.Value, 12);
+        Assert.Equal("1 of 2 vendor requests answered by the partner within 2 days; 0 unanswered.", report.Factor(FactorCodes.CooperationPartnerResponsiveness)!.Value.Reason);
+        Assert.Equal("1 of 3 meetings, calls, emails and joint events initiated by the partner.", report.Factor(FactorCodes.CooperationReciprocity)!.Value.Reason);
     }
 
     [Fact]
     public void Score_EscalationsResolvedLateOrStillOpen()
     {
-        // Target 14 days. Vendor escalation 30 days ago resolved in 10 days → success, w = 2^(−30/90);
-        // partner escalation 20 days ago still open (20 ≥ 14) → failure, w = 2^(−20/90);
+        // Target 14 days; escalations have their own half-life, 365 days (a rare event).
+        // Vendor escalation 30 days ago resolved in 10 days → success, w = 2^(−30/365);
+        // partner escalation 20 days ago still open (20 ≥ 14) → failure, w = 2^(−20/365);
         // partner escalation 5 days ago still open → pending.
-        // friction = (2^(−1/3) + 1) / (2^(−1/3) + 2^(−2/9) + 2)
-        // reciprocity: wP = 2^(−20/90) + 2^(−5/90), wV = 2^(−30/90), p = (wP + 1) / (wP + wV + 2)
+        // friction = (2^(−30/365) + 1) / (2^(−30/365) + 2^(−20/365) + 2)
+        // reciprocity: escalations are judged as friction, not counted again → 1; responsiveness: priors 0.5
         var report = Scorer.Score(
             Empty().With(interactions:
             [
@@ -54,15 +83,29 @@ public class CooperationDimensionTests
                 new Interaction(Day(-5), InteractionKind.Escalation, Side.Partner),
             ]),
             T);
-        var friction = (W(30, 90) + 1) / (W(30, 90) + W(20, 90) + 2);
-        var wP = W(20, 90) + W(5, 90);
-        var p = (wP + 1) / (wP + W(30, 90) + 2);
-        var reciprocity = 1 - Math.Abs((2 * p) - 1);
+        var friction = (W(30, 365) + 1) / (W(30, 365) + W(20, 365) + 2);
 
         Assert.Equal(friction, report.Factor(FactorCodes.CooperationFrictionHandling)!.Value.Value!.Value, 10);
-        Assert.Equal(reciprocity, report.Factor(FactorCodes.CooperationReciprocity)!.Value.Value!.Value, 10);
-        Assert.False(report.Factor(FactorCodes.CooperationResponsiveness)!.Value.IsPresent);
-        Assert.Equal(100 * ((0.35 * friction) + (0.25 * reciprocity)) / 0.6, report[HealthDimension.Cooperation].Score!.Value, 9);
+        Assert.Equal(1.0, report.Factor(FactorCodes.CooperationReciprocity)!.Value.Value);
+        Assert.Equal(0.5, report.Factor(FactorCodes.CooperationVendorResponsiveness)!.Value.Value);
+        Assert.Equal(100 * ((0.2 * 0.5) + (0.2 * 0.5) + (0.35 * friction) + 0.25), report[HealthDimension.Cooperation].Score!.Value, 9);
         Assert.Equal("1 of 2 escalations resolved within 14 days; 1 still open.", report.Factor(FactorCodes.CooperationFrictionHandling)!.Value.Reason);
+    }
+
+    [Fact]
+    public void Score_RareEscalationsAllResolvedPassThePrior()
+    {
+        // Issue: quarterly escalations, 8 of 8 resolved on time, left friction at 0.665 with the 90-day
+        // half-life. With their own 365-day half-life (aged from the day raised): p = Σ 2^(−91k/365), k = 1..8, n = 0,
+        // friction = (p + 1) / (p + 2) ≈ 0.83.
+        var escalations = Enumerable.Range(1, 8)
+            .Select(k => new Interaction(Day(-91 * k), InteractionKind.Escalation, Side.Partner, resolvedOn: Day((-91 * k) + 5)))
+            .ToArray();
+        var p = Enumerable.Range(1, 8).Sum(k => W(91 * k, 365));
+
+        var friction = Scorer.Score(Empty().With(interactions: escalations), T).Factor(FactorCodes.CooperationFrictionHandling)!.Value.Value!.Value;
+
+        Assert.Equal((p + 1) / (p + 2), friction, 12);
+        Assert.True(friction > 0.8, $"friction {friction}");
     }
 }

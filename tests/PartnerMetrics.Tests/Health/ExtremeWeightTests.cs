@@ -14,7 +14,7 @@ public class ExtremeWeightTests
     {
         DimensionWeights = new(w, w, w, w, w),
         CompetencyWeights = new(w, w),
-        CooperationWeights = new(w, w, w),
+        CooperationWeights = new(w, w, w, w),
         PlanWeights = new(w, w, w, w, w),
         ProgressWeights = new(w, w, w, w),
     };

@@ -86,7 +86,7 @@ public class FactorReasonTests
     [Fact]
     public void Reason_OfAFactorWithoutWeight_SaysItIsDisabled()
     {
-        var model = new HealthModel { CooperationWeights = new CooperationWeights(1, 1, 0) };
+        var model = new HealthModel { CooperationWeights = new CooperationWeights(1, 1, 1, 0) };
 
         var report = new HealthScorer(model).Score(WorkedExample(), T);
 

@@ -58,7 +58,7 @@ public class HealthArgumentTests
     [Fact]
     public void Weights_AllZero_AreRejected()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CooperationWeights(0, 0, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CooperationWeights(0, 0, 0, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new ProgressWeights(0, 0, 0, 0));
     }
 

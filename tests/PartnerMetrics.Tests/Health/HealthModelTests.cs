@@ -16,7 +16,7 @@ public class HealthModelTests
 
         Assert.Equal((0.25, 0.2, 0.2, 0.2, 0.15), (model.DimensionWeights.Trust, model.DimensionWeights.Competency, model.DimensionWeights.Cooperation, model.DimensionWeights.PlanAlignment, model.DimensionWeights.TrackedProgress));
         Assert.Equal((0.4, 0.6), (model.CompetencyWeights.Coverage, model.CompetencyWeights.DeliveryReliability));
-        Assert.Equal((0.4, 0.35, 0.25), (model.CooperationWeights.Responsiveness, model.CooperationWeights.FrictionHandling, model.CooperationWeights.Reciprocity));
+        Assert.Equal((0.2, 0.2, 0.35, 0.25), (model.CooperationWeights.PartnerResponsiveness, model.CooperationWeights.VendorResponsiveness, model.CooperationWeights.FrictionHandling, model.CooperationWeights.Reciprocity));
         Assert.Equal((0.25, 0.2, 0.2, 0.15, 0.2), (model.PlanWeights.GoalsOnTrack, model.PlanWeights.SharedOwnership, model.PlanWeights.BusinessAlignment, model.PlanWeights.Clarity, model.PlanWeights.Freshness));
         Assert.Equal((0.3, 0.25, 0.2, 0.25), (model.ProgressWeights.RegistrationTimeliness, model.ProgressWeights.PipelineFreshness, model.ProgressWeights.DataCompleteness, model.ProgressWeights.WeeklyCadence));
         Assert.Equal([180.0, 365.0, 90.0, 90.0], [model.TrustHalfLife.TotalDays, model.CompetencyHalfLife.TotalDays, model.CooperationHalfLife.TotalDays, model.TrackedProgressHalfLife.TotalDays]);
@@ -67,7 +67,7 @@ public class HealthModelTests
         Rejects.Field<ArgumentOutOfRangeException>(() => new DimensionWeights(0, 0, 0, 0, 0), "DimensionWeights", "all are 0");
         Rejects.Field<ArgumentOutOfRangeException>(() => new DimensionWeights(0.25, double.NaN, 0.2, 0.2, 0.15), "competency", "NaN");
         Rejects.Field<ArgumentOutOfRangeException>(() => new CompetencyWeights(0, 0), "CompetencyWeights");
-        Rejects.Field<ArgumentOutOfRangeException>(() => new CooperationWeights(0.4, -1, 0.25), "frictionHandling", "-1");
+        Rejects.Field<ArgumentOutOfRangeException>(() => new CooperationWeights(0.2, 0.2, -1, 0.25), "frictionHandling", "-1");
         Rejects.Field<ArgumentOutOfRangeException>(() => new PlanWeights(0, 0, 0, 0, 0), "PlanWeights");
         Rejects.Field<ArgumentOutOfRangeException>(() => new ProgressWeights(0.3, 0.25, double.PositiveInfinity, 0.25), "dataCompleteness");
     }

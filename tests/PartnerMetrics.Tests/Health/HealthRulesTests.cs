@@ -299,7 +299,7 @@ public class HealthRulesTests
     {
         DimensionWeights = new(model.DimensionWeights.Trust * k, model.DimensionWeights.Competency * k, model.DimensionWeights.Cooperation * k, model.DimensionWeights.PlanAlignment * k, model.DimensionWeights.TrackedProgress * k),
         CompetencyWeights = new(model.CompetencyWeights.Coverage * k, model.CompetencyWeights.DeliveryReliability * k),
-        CooperationWeights = new(model.CooperationWeights.Responsiveness * k, model.CooperationWeights.FrictionHandling * k, model.CooperationWeights.Reciprocity * k),
+        CooperationWeights = new(model.CooperationWeights.PartnerResponsiveness * k, model.CooperationWeights.VendorResponsiveness * k, model.CooperationWeights.FrictionHandling * k, model.CooperationWeights.Reciprocity * k),
         PlanWeights = new(model.PlanWeights.GoalsOnTrack * k, model.PlanWeights.SharedOwnership * k, model.PlanWeights.BusinessAlignment * k, model.PlanWeights.Clarity * k, model.PlanWeights.Freshness * k),
         ProgressWeights = new(model.ProgressWeights.RegistrationTimeliness * k, model.ProgressWeights.PipelineFreshness * k, model.ProgressWeights.DataCompleteness * k, model.ProgressWeights.WeeklyCadence * k),
     };

@@ -26,6 +26,10 @@ internal sealed class HealthModelDocument : IDocument<HealthModel, HealthModelDo
 
     public TimeSpan? TrackedProgressHalfLife { get; set; }
 
+    public TimeSpan? EscalationHalfLife { get; set; }
+
+    public TimeSpan? FactMaturity { get; set; }
+
     public double? PriorPositive { get; set; }
 
     public double? PriorNegative { get; set; }
@@ -72,6 +76,8 @@ internal sealed class HealthModelDocument : IDocument<HealthModel, HealthModelDo
         CompetencyHalfLife = model.CompetencyHalfLife,
         CooperationHalfLife = model.CooperationHalfLife,
         TrackedProgressHalfLife = model.TrackedProgressHalfLife,
+        EscalationHalfLife = model.EscalationHalfLife,
+        FactMaturity = model.FactMaturity,
         PriorPositive = model.PriorPositive,
         PriorNegative = model.PriorNegative,
         LossAversion = model.LossAversion,
@@ -112,6 +118,8 @@ internal sealed class HealthModelDocument : IDocument<HealthModel, HealthModelDo
             CompetencyHalfLife = d.CompetencyHalfLife ?? defaults.CompetencyHalfLife,
             CooperationHalfLife = d.CooperationHalfLife ?? defaults.CooperationHalfLife,
             TrackedProgressHalfLife = d.TrackedProgressHalfLife ?? defaults.TrackedProgressHalfLife,
+            EscalationHalfLife = d.EscalationHalfLife ?? defaults.EscalationHalfLife,
+            FactMaturity = d.FactMaturity ?? defaults.FactMaturity,
             PriorPositive = d.PriorPositive ?? defaults.PriorPositive,
             PriorNegative = d.PriorNegative ?? defaults.PriorNegative,
             LossAversion = d.LossAversion ?? defaults.LossAversion,

@@ -52,6 +52,14 @@ internal sealed class CompetencyWeightsDocument : IDocument<CompetencyWeights, C
 
 internal sealed class CooperationWeightsDocument : IDocument<CooperationWeights, CooperationWeightsDocument>
 {
+    public double? PartnerResponsiveness { get; set; }
+
+    public double? VendorResponsiveness { get; set; }
+
+    /// <summary>
+    /// The model v1 form: one responsiveness weight for both sides. Read as half for each side (the same
+    /// share of the dimension); never written; an error next to either two-sided weight.
+    /// </summary>
     public double? Responsiveness { get; set; }
 
     public double? FrictionHandling { get; set; }
@@ -60,15 +68,28 @@ internal sealed class CooperationWeightsDocument : IDocument<CooperationWeights,
 
     public static CooperationWeightsDocument From(CooperationWeights model) => new()
     {
-        Responsiveness = model.Responsiveness,
+        PartnerResponsiveness = model.PartnerResponsiveness,
+        VendorResponsiveness = model.VendorResponsiveness,
         FrictionHandling = model.FrictionHandling,
         Reciprocity = model.Reciprocity,
     };
 
-    public CooperationWeights ToModel() => Build(this, static d => new CooperationWeights(
-        d.Responsiveness ?? CooperationWeights.Default.Responsiveness,
-        d.FrictionHandling ?? CooperationWeights.Default.FrictionHandling,
-        d.Reciprocity ?? CooperationWeights.Default.Reciprocity));
+    public CooperationWeights ToModel()
+    {
+        var half = Responsiveness is { } given ? Build(given, static r => Weights.Check(r, "responsiveness")) / 2 : (double?)null;
+        if (Responsiveness is { } single && (PartnerResponsiveness is not null || VendorResponsiveness is not null))
+        {
+            throw DocumentException.Invalid(
+                "responsiveness",
+                $"'responsiveness' ({single.ToString(System.Globalization.CultureInfo.InvariantCulture)}) is the one-sided form of 'partnerResponsiveness' and 'vendorResponsiveness'; give one form, not both.");
+        }
+
+        return Build(this, d => new CooperationWeights(
+            d.PartnerResponsiveness ?? half ?? CooperationWeights.Default.PartnerResponsiveness,
+            d.VendorResponsiveness ?? half ?? CooperationWeights.Default.VendorResponsiveness,
+            d.FrictionHandling ?? CooperationWeights.Default.FrictionHandling,
+            d.Reciprocity ?? CooperationWeights.Default.Reciprocity));
+    }
 }
 
 internal sealed class PlanWeightsDocument : IDocument<PlanWeights, PlanWeightsDocument>
