@@ -65,7 +65,7 @@ internal static class FactorReasons
         var resolved = f.First + f.Second + f.Third;
         if (resolved == 0)
         {
-            return $"No {side} commitments resolved or overdue yet: the {side} side is not tracked.";
+            return $"No {side} commitments resolved or overdue yet: the {side} side is not tracked, so it sits at the prior.";
         }
 
         var overdue = f.Fourth == 0 ? string.Empty : $" ({f.Fourth} of them open past the grace period)";

@@ -40,7 +40,7 @@ public class BoundaryDayTests
 
         foreach (var report in BothWays(partnership))
         {
-            Assert.Equal("2 of 3 interactions initiated by the partner.", report.Factor(FactorCodes.CooperationReciprocity)!.Value.Reason);
+            Assert.Equal("2 of 3 meetings, calls, emails and joint events initiated by the partner.", report.Factor(FactorCodes.CooperationReciprocity)!.Value.Reason);
         }
     }
 

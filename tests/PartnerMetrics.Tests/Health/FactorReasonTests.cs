@@ -17,13 +17,14 @@ public class FactorReasonTests
     public void Reasons_WithoutEvidence_SayWhatIsMissing() =>
         AssertReasons(
             Scorer.Score(Empty(), T),
-            ("trust.partner-reliability", "No partner commitments resolved or overdue yet: the partner side is not tracked."),
-            ("trust.vendor-reliability", "No vendor commitments resolved or overdue yet: the vendor side is not tracked."),
+            ("trust.partner-reliability", "No partner commitments resolved or overdue yet: the partner side is not tracked, so it sits at the prior."),
+            ("trust.vendor-reliability", "No vendor commitments resolved or overdue yet: the vendor side is not tracked, so it sits at the prior."),
             ("competency.coverage", "No required competencies are set for this partnership."),
             ("competency.delivery-reliability", "No deliveries recorded yet."),
-            ("cooperation.responsiveness", "No requests due an answer yet."),
+            ("cooperation.partner-responsiveness", "No vendor requests due an answer from the partner yet."),
+            ("cooperation.vendor-responsiveness", "No partner requests due an answer from the vendor yet."),
             ("cooperation.friction-handling", "No escalations due a resolution yet."),
-            ("cooperation.reciprocity", "No interactions recorded yet."),
+            ("cooperation.reciprocity", "No meetings, calls, emails or joint events recorded yet."),
             ("plan.missing", "No joint business plan: build one together (seed 002, step 4: \"Have a Plan\")."),
             ("progress.registration-timeliness", "No deals with a registration day yet."),
             ("progress.pipeline-freshness", "No open deals."),
@@ -55,9 +56,12 @@ public class FactorReasonTests
             ("trust.vendor-reliability", "0 of 1 vendor commitments broken, 0 kept late, 1 kept on time; recent ones weigh most (half-life 180 days)."),
             ("competency.coverage", "1 of 2 required competencies hold a valid certification."),
             ("competency.delivery-reliability", "1 of 3 deliveries on time with satisfaction of at least 0.7."),
-            ("cooperation.responsiveness", "1 of 3 requests answered within 2 days; 1 unanswered."),
+            // The worked example's interactions are all partner requests: the vendor answers them, and
+            // requests are not counted again in reciprocity.
+            ("cooperation.partner-responsiveness", "No vendor requests due an answer from the partner yet."),
+            ("cooperation.vendor-responsiveness", "1 of 3 partner requests answered by the vendor within 2 days; 1 unanswered."),
             ("cooperation.friction-handling", "No escalations due a resolution yet."),
-            ("cooperation.reciprocity", "4 of 4 interactions initiated by the partner."),
+            ("cooperation.reciprocity", "No meetings, calls, emails or joint events recorded yet."),
 
             // Goals with a due day: "Certify engineers" (0.5 of the way at half time: on track) and
             // "Joint pipeline" (0.2 at half time: behind); only the first is owned by both and measurable.
@@ -93,7 +97,7 @@ public class FactorReasonTests
         var reciprocity = report.Factor("cooperation.reciprocity")!.Value;
         Assert.Equal("Disabled: the model gives this factor no weight.", reciprocity.Reason);
         Assert.False(reciprocity.IsPresent);
-        Assert.Equal("1 of 3 requests answered within 2 days; 1 unanswered.", report.Factor("cooperation.responsiveness")!.Value.Reason);
+        Assert.Equal("1 of 3 partner requests answered by the vendor within 2 days; 1 unanswered.", report.Factor("cooperation.vendor-responsiveness")!.Value.Reason);
     }
 
     [Fact]
@@ -104,24 +108,44 @@ public class FactorReasonTests
 
         var report = new HealthScorer(model).Score(WorkedExample(), T);
 
-        Assert.Equal("1 of 3 requests answered within 1.29 days; 1 unanswered.", report.Factor("cooperation.responsiveness")!.Value.Reason);
+        Assert.Equal("1 of 3 partner requests answered by the vendor within 1.29 days; 1 unanswered.", report.Factor("cooperation.vendor-responsiveness")!.Value.Reason);
     }
 
     [Fact]
     public void Records_PrintTheirScoresAndFactors()
     {
+        // Started 100 days ago (facts certain: 100 ÷ 90 ≥ 1); a plan created 10 days ago with alignment
+        // 0.123 and no goals; nothing else. Every rate sits at its prior 0.5 with certainty 0:
+        //   trust = 100 × √(0.5 × 0.5) = 50; competency = delivery 0.5 (coverage vacuous) = 50;
+        //   co-operation = 100 × (0.2 × 0.5 + 0.2 × 0.5 + 0.35 × 0.5 + 0.25 × 1) = 62.5 (q = 0.5: balanced);
+        //   plan = 100 × (0.25 × 0 + 0.2 × 0 + 0.2 × 0.123 + 0.15 × 0 + 0.2 × 1) = 22.46, confidence 1;
+        //   tracked progress: the plan's creation is the one active week of 12:
+        //     100 × (0.3 × 0.5 + 0.25 × 0.5 + 0.2 × 0.5 + 0.25 × 1/12) = 39.583…, confidence 0.25 (cadence only).
+        // Overall = 0.25 × 50 + 0.2 × 50 + 0.2 × 62.5 + 0.2 × 22.46 + 0.15 × 39.583… = 45.4295;
+        // confidence = 0.2 × 1 + 0.15 × 0.25 = 0.2375 (printed with its last-bit rounding) < 0.25: InsufficientEvidence.
+        // Plan alignment, 22.46 at confidence 1, is a weakest link: one signal.
         var report = Scorer.Score(Empty().With(plan: _ => new JointPlan(Day(-10), 0.123)), T);
 
+        Assert.Equal(45.4295, report.Score, 10);
+        Assert.Equal(0.2375, report.Confidence, 12);
+        Assert.Equal(22.46, report[HealthDimension.PlanAlignment].Score!.Value, 10);
+        Assert.Equal(FactorCodes.WeakestLink, Assert.Single(report.Signals).Code);
+        Assert.Equal(100 * ((0.3 * 0.5) + (0.25 * 0.5) + (0.2 * 0.5) + (0.25 / 12)), report[HealthDimension.TrackedProgress].Score!.Value, 10);
+        Assert.StartsWith("HealthReport { PartnerId = P-1, AsOf = 2025-06-30, Score = 45.4295", report.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "Band = InsufficientEvidence, Confidence = 0.23750000000000002, Dimensions = [Trust 50, Competency 50, Cooperation 62.5, PlanAlignment 22.46, TrackedProgress 39.58333333333333], Signals = 1 }",
+            report.ToString(),
+            StringComparison.Ordinal);
+        Assert.StartsWith(
+            "DimensionScore { Dimension = PlanAlignment, Score = 22.46, Confidence = 1, Weight = 0.2, Contribution = 4.492",
+            report[HealthDimension.PlanAlignment].ToString(),
+            StringComparison.Ordinal);
+        Assert.EndsWith(
+            "Factors = [plan.goals-on-track 0, plan.shared-ownership 0, plan.business-alignment 0.123, plan.clarity 0, plan.freshness 1] }",
+            report[HealthDimension.PlanAlignment].ToString(),
+            StringComparison.Ordinal);
         Assert.Equal(
-            "HealthReport { PartnerId = P-1, AsOf = 2025-06-30, Score = 35.65714285714286, Band = InsufficientEvidence, Confidence = 0.03980392156862745, " +
-            "Dimensions = [Trust absent, Competency absent, Cooperation absent, PlanAlignment 56.15, TrackedProgress 8.333333333333332], Signals = 0 }",
-            report.ToString());
-        Assert.Equal(
-            "DimensionScore { Dimension = PlanAlignment, Score = 56.15, Confidence = 0.06666666666666667, Weight = 0.2, Contribution = 32.08571428571429, " +
-            "Factors = [plan.goals-on-track absent, plan.shared-ownership absent, plan.business-alignment 0.123, plan.clarity absent, plan.freshness 1] }",
-            report[HealthDimension.PlanAlignment].ToString());
-        Assert.Equal(
-            "DimensionScore { Dimension = Trust, Score = absent, Confidence = 0, Weight = 0.25, Contribution = 0, Factors = [trust.partner-reliability absent, trust.vendor-reliability absent] }",
+            "DimensionScore { Dimension = Trust, Score = 50, Confidence = 0, Weight = 0.25, Contribution = 12.5, Factors = [trust.partner-reliability 0.5, trust.vendor-reliability 0.5] }",
             report[HealthDimension.Trust].ToString());
     }
 

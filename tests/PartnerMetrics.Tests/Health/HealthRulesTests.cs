@@ -120,10 +120,9 @@ public class HealthRulesTests
     }
 
     /// <summary>
-    /// Holds when the side already has weighted evidence. Adding the first commitment of a side
-    /// that was not tracked brings that side into the geometric mean, which can move trust either
-    /// way (see <see cref="HealthScorerTests.Rule5_FailsWithoutTheCondition_FirstVendorCommitmentLowersTrust"/>);
-    /// the property therefore first adds an anchor commitment of any outcome to the side.
+    /// Without any condition in model v2: an untracked side sits at its prior rather than being left
+    /// out, so the first commitment of a side moves trust the way its outcome says (v1 needed an anchor
+    /// commitment; see <see cref="HealthScorerTests.FirstVendorCommitmentKept_RaisesTrust"/>).
     /// </summary>
     [Property]
     [Trait("Rule", "5")]
@@ -131,14 +130,12 @@ public class HealthRulesTests
         Prop.ForAll(
             (from c in ModelGenerators.ScoringCase
              from side in ModelGenerators.Enum<Side>()
-             from anchor in ModelGenerators.CommitmentOn(ModelGenerators.Before(c.AsOf, 720)).Select(a => new Commitment(side, a.DueOn, a.Outcome == CommitmentOutcome.Open ? CommitmentOutcome.Kept : a.Outcome, a.Outcome == CommitmentOutcome.Open ? null : a.ResolvedOn))
              from day in ModelGenerators.Before(c.AsOf, 3 * 365)
-             select (c, side, anchor, day)).ToArbitrary(),
+             select (c, side, day)).ToArbitrary(),
             t =>
             {
-                var (c, side, anchor, day) = t;
-                var visibleAnchor = anchor.ResolvedOn is not { } r || r <= c.AsOf ? anchor : new Commitment(side, c.AsOf, CommitmentOutcome.Kept, c.AsOf);
-                var baseline = c.Partnership.With(commitments: c.Partnership.Commitments.Add(visibleAnchor));
+                var (c, side, day) = t;
+                var baseline = c.Partnership;
                 var before = Trust(baseline, c.AsOf);
                 var kept = Trust(baseline.With(commitments: baseline.Commitments.Add(new Commitment(side, day, CommitmentOutcome.Kept, day))), c.AsOf);
                 var broken = Trust(baseline.With(commitments: baseline.Commitments.Add(new Commitment(side, day, CommitmentOutcome.Broken, day))), c.AsOf);
@@ -263,11 +260,9 @@ public class HealthRulesTests
     }
 
     /// <summary>
-    /// A valid certification for a required competency never lowers competency. A successful
-    /// delivery never lowers it once deliveries are tracked: the first delivery brings the delivery
-    /// factor in, and its Beta mean can sit below the coverage (see
-    /// <see cref="HealthScorerTests.Rule11_FailsWithoutTheCondition_FirstDeliveryLowersFullCoverage"/>),
-    /// so the property first adds an anchor delivery of any outcome.
+    /// A valid certification for a required competency never lowers competency, and neither does a
+    /// successful delivery — without the anchor delivery v1 needed, since the delivery factor now sits
+    /// at its prior before the first delivery (see <see cref="HealthScorerTests.FirstDelivery_RaisesCompetency"/>).
     /// </summary>
     [Property]
     [Trait("Rule", "11")]
@@ -277,16 +272,15 @@ public class HealthRulesTests
              from required in Gen.Elements(ModelGenerators.Competencies)
              from obtained in ModelGenerators.Before(c.AsOf, 3 * 365)
              from validFor in ModelGenerators.OrNone(Gen.Choose(1, 3 * 365))
-             from anchor in ModelGenerators.DeliveryOn(ModelGenerators.Before(c.AsOf, 3 * 365))
              from delivered in ModelGenerators.Before(c.AsOf, 3 * 365)
              from satisfaction in Gen.Choose(70, 100)
-             select (c, required, obtained, validFor, anchor, delivered, satisfaction)).ToArbitrary(),
+             select (c, required, obtained, validFor, delivered, satisfaction)).ToArbitrary(),
             t =>
             {
-                var (c, required, obtained, validFor, anchor, delivered, satisfaction) = t;
+                var (c, required, obtained, validFor, delivered, satisfaction) = t;
                 var expires = validFor is { } days ? c.AsOf.AddDays(days) : (DateOnly?)null;
                 var requirements = c.Partnership.RequiredCompetencies.Contains(required) ? c.Partnership.RequiredCompetencies : c.Partnership.RequiredCompetencies.Add(required);
-                var baseline = c.Partnership.With(requiredCompetencies: requirements, deliveries: c.Partnership.Deliveries.Add(anchor));
+                var baseline = c.Partnership.With(requiredCompetencies: requirements);
                 var before = Competency(baseline, c.AsOf);
                 var certified = Competency(baseline.With(certifications: baseline.Certifications.Add(new Certification(required, obtained, expires))), c.AsOf);
                 var delivery = Competency(baseline.With(deliveries: baseline.Deliveries.Add(new Delivery(delivered, true, satisfaction / 100.0))), c.AsOf);

@@ -11,70 +11,100 @@ public class HealthScorerTests
     private static readonly HealthScorer Scorer = new();
 
     [Fact]
-    public void Score_NoEvidenceAtAll_IsInsufficientEvidenceWithoutNaN()
+    public void Score_NoEvidenceAfterMonths_SitsAtThePriorsWithTheFactsCertain()
     {
-        // Only two dimensions have anything to say: plan alignment (no plan → 0, e = 1, c = 1/6) and
-        // tracked progress (12 observed weeks, none active → cadence 0 with e = 12, c = 12/17).
-        // Score = 0. Confidence = (0.2 × 1/6 + 0.15 × (0.25 × 12/17) / 1) / 1 = 0.0598… < 0.25.
+        // Started 100 days ago (facts certain: 100 ÷ 90 ≥ 1), nothing logged. Every rate sits at its prior
+        // 0.5 with certainty 0; the facts are known: no plan (0), no active week (cadence 0 of 12).
+        //   trust 100 × √(0.5 × 0.5) = 50; competency 50 (delivery at the prior; coverage vacuous);
+        //   co-operation 100 × (0.2 × 0.5 + 0.2 × 0.5 + 0.35 × 0.5 + 0.25 × 1) = 62.5; plan 0;
+        //   tracked progress 100 × (0.3 × 0.5 + 0.25 × 0.5 + 0.2 × 0.5 + 0.25 × 0) = 37.5.
+        // Score = 0.25 × 50 + 0.2 × 50 + 0.2 × 62.5 + 0.2 × 0 + 0.15 × 37.5 = 40.625.
+        // Confidence = 0.2 × 1 (plan) + 0.15 × 0.25 (cadence) = 0.2375 < 0.25: InsufficientEvidence.
         var report = Scorer.Score(Empty(), T);
 
         Assert.Equal(HealthBand.InsufficientEvidence, report.Band);
-        Assert.Equal(0.0, report.Score);
-        Assert.Equal((0.2 / 6) + (0.15 * 0.25 * 12 / 17), report.Confidence, 12);
-        Assert.False(report[HealthDimension.Trust].IsPresent);
-        Assert.False(report[HealthDimension.Competency].IsPresent);
-        Assert.False(report[HealthDimension.Cooperation].IsPresent);
+        Assert.Equal(40.625, report.Score, 12);
+        Assert.Equal([50, 50, 62.5, 0, 37.5], report.Dimensions.Select(d => Math.Round(d.Score!.Value, 9)));
+        Assert.Equal(0.2375, report.Confidence, 12);
         Assert.All(report.Factors, f => Assert.False(double.IsNaN(f.Confidence) || double.IsNaN(f.Contribution)));
         Assert.Equal(new PartnerId("P-1"), report.PartnerId);
         Assert.Equal(T, report.AsOf);
     }
 
     [Fact]
+    public void Score_NoEvidenceOnItsFirstDay_KnowsNothing()
+    {
+        // Started today: the facts have certainty min(1, 0 ÷ 90) = 0 and the rates no evidence, so the
+        // confidence is 0; the values are those of the example above.
+        var report = Scorer.Score(Empty(startedDaysAgo: 0), T);
+
+        Assert.Equal(0.0, report.Confidence);
+        Assert.Equal(HealthBand.InsufficientEvidence, report.Band);
+        Assert.Equal(40.625, report.Score, 12);
+    }
+
+    [Fact]
     public void Score_WorkedExample_OfDocsScoring()
     {
-        // The evidence of the five dimension examples together (docs/scoring.md walks through it):
-        //   trust      = 100 × √(2/5.5 × 0.6)                                   = 46.710
-        //   competency = 100 × (0.4 × 0.5 + 0.6 × 2/3.75)                       = 52.000
-        //   co-op      = 100 × (0.4 × resp + 0.25 × recip) / 0.65                (see CooperationDimensionTests)
-        //   plan       = 100 × (0.175 + 0.2/3 + 0.08 + 0.05 + 0.2 × 2^(−1/3))   = 53.041
-        //   progress   = 100 × (0.3 × tl + 0.25 × 0.5 + 0.2 × comp + 0.25 × 0.5) (see TrackedProgressDimensionTests)
-        //   overall    = Σ W·S / Σ W with W = 0.25, 0.2, 0.2, 0.2, 0.15
+        // The evidence of the five dimension examples together, as of T, started 365 days ago (facts
+        // certain); docs/scoring.md walks through it.
+        //   trust      = 100 × √(2/(3 + 2.5·2^(−1/180)) × 0.6)                   = 46.751
+        //   competency = 100 × (0.4 × 0.5 + 0.6 × 2/3.75)                        = 52.000
+        //   co-op      = 100 × (0.2 × 0.5 + 0.2 × 0.3407 + 0.35 × 0.5 + 0.25 × 1) = 59.313
+        //   plan       = 100 × (0.175 + 0.2/3 + 0.08 + 0.05 + 0.2 × 2^(−1/3))    = 53.041
+        //   progress   = 100 × (0.3 × 0.6452 + 0.25 × 0.5 + 0.2 × 0.5265 + 0.25 × 0.5) = 54.885
+        //     (timeliness (w10 + w40 + 1) / (w10 + w40 + w100 + 2); freshness (1 + 1) / (2 + 2);
+        //      completeness (filled + 1) / (all + 2) with filled = (3·w10 + w40) / 3, missing = (3·w100 + 2·w40) / 3)
+        //   overall    = Σ W·S with W = 0.25, 0.2, 0.2, 0.2, 0.15                = 52.791 → Watch
+        // Confidence: trust ½(1.996/6.996) + ½(0.5/5.5) = 0.1881; competency 0.4 × 1 + 0.6 × 1.75/6.75 = 0.5556;
+        //   co-op 0.2 × 2.403/7.403 = 0.0649; plan 1; progress 0.3 × 0.2981 + 0.25 × 2/7 + 0.2 × 0.2981 + 0.25 = 0.4705
+        //   overall 0.25 × 0.1881 + 0.2 × 0.5556 + 0.2 × 0.0649 + 0.2 × 1 + 0.15 × 0.4705 = 0.4417
         var report = Scorer.Score(WorkedExample(), T);
         var scores = report.Dimensions.Select(d => d.Score!.Value).ToArray();
         double[] weights = [0.25, 0.2, 0.2, 0.2, 0.15];
+        double w10 = W(10, 90), w40 = W(40, 90), w100 = W(100, 90);
 
-        Assert.Equal(100 * Math.Sqrt(2 / 5.5 * 0.6), scores[0], 9);
+        Assert.Equal(100 * Math.Sqrt(2 / (3 + (2.5 * W(1, 180))) * 0.6), scores[0], 9);
         Assert.Equal(52.0, scores[1], 9);
         Assert.Equal(Scorer.Score(Empty().With(interactions: Requests), T)[HealthDimension.Cooperation].Score!.Value, scores[2], 12);
+        Assert.Equal(59.313, scores[2], 3);
         Assert.Equal(Scorer.Score(Empty().With(plan: _ => Plan), T)[HealthDimension.PlanAlignment].Score!.Value, scores[3], 12);
-        Assert.Equal(Scorer.Score(Empty(365).With(opportunities: Deals), T)[HealthDimension.TrackedProgress].Score!.Value, scores[4], 12);
+        Assert.Equal(53.041, scores[3], 3);
+        var timeliness = (w10 + w40 + 1) / (w10 + w40 + w100 + 2);
+        var completeness = ((((3 * w10) + w40) / 3) + 1) / (w10 + w40 + w100 + 2);
+        Assert.Equal(100 * ((0.3 * timeliness) + (0.25 * 0.5) + (0.2 * completeness) + (0.25 * 0.5)), scores[4], 9);
         Assert.Equal(scores.Zip(weights, (s, w) => s * w).Sum(), report.Score, 9);
-        Assert.Equal(48.65, report.Score, 2);
+        Assert.Equal(52.791, report.Score, 3);
         Assert.Equal(HealthBand.Watch, report.Band);
-        Assert.Equal(0.2606, report.Confidence, 4);
+        Assert.Equal(0.4417, report.Confidence, 4);
         Assert.Equal(report.Score, report.Factors.Sum(f => f.Contribution), 12);
+        Assert.True(report.Interval.Contains(report.Score));
+        Assert.InRange(report.Interval.Width, 1, 20);
     }
 
     [Fact]
-    public void Rule5_FailsWithoutTheCondition_FirstVendorCommitmentLowersTrust()
+    public void FirstVendorCommitmentKept_RaisesTrust()
     {
-        // Partner side only: 9 kept today → R = 10 / 11 = 0.909. A single vendor Kept adds the vendor
-        // side at R = 2 / 3, and trust becomes √(0.909 × 0.667) = 0.778: lower, though the evidence is good.
+        // v1 left an untracked side out, so a first kept vendor promise lowered trust (10/11 → √(10/11 × 2/3)).
+        // In v2 the untracked vendor side sits at its prior 0.5: trust rises from 100 × √(10/11 × 0.5) = 67.42
+        // to 100 × √(10/11 × 2/3) = 77.85.
         var partnerOnly = Empty().With(commitments: Enumerable.Repeat(new Commitment(Side.Partner, T, CommitmentOutcome.Kept, T), 9));
         var withVendor = partnerOnly.With(commitments: partnerOnly.Commitments.Add(new Commitment(Side.Vendor, T, CommitmentOutcome.Kept, T)));
 
-        Assert.Equal(100 * 10 / 11.0, Scorer.Score(partnerOnly, T)[HealthDimension.Trust].Score!.Value, 9);
+        Assert.Equal(100 * Math.Sqrt(10 / 11.0 * 0.5), Scorer.Score(partnerOnly, T)[HealthDimension.Trust].Score!.Value, 9);
         Assert.Equal(100 * Math.Sqrt(10 / 11.0 * 2 / 3.0), Scorer.Score(withVendor, T)[HealthDimension.Trust].Score!.Value, 9);
+        Assert.True(Scorer.Score(withVendor, T).Score > Scorer.Score(partnerOnly, T).Score);
     }
 
     [Fact]
-    public void Rule11_FailsWithoutTheCondition_FirstDeliveryLowersFullCoverage()
+    public void FirstDelivery_RaisesCompetency()
     {
-        // Full coverage and no deliveries → competency 100. One successful delivery today brings in
-        // delivery reliability at (1 + 1) / (1 + 2) = 2/3 → 100 × (0.4 × 1 + 0.6 × 2/3) = 80.
+        // v1: full coverage and no deliveries scored 100, and one successful delivery lowered it to 80. In v2
+        // delivery sits at its prior: 100 × (0.4 × 1 + 0.6 × 0.5) = 70, and the delivery raises it to
+        // 100 × (0.4 × 1 + 0.6 × 2/3) = 80.
         var covered = Empty().With(requiredCompetencies: ["Azure"], certifications: [new Certification("Azure", Day(-10))]);
 
-        Assert.Equal(100.0, Scorer.Score(covered, T)[HealthDimension.Competency].Score);
+        Assert.Equal(70.0, Scorer.Score(covered, T)[HealthDimension.Competency].Score!.Value, 9);
         Assert.Equal(80.0, Scorer.Score(covered.With(deliveries: [new Delivery(T, true, 1.0)]), T)[HealthDimension.Competency].Score!.Value, 9);
     }
 
@@ -85,7 +115,7 @@ public class HealthScorerTests
 
         var report = new HealthScorer(model).Score(WorkedExample(), T);
 
-        Assert.Equal(100 * Math.Sqrt(2 / 5.5 * 0.6), report.Score, 9);
+        Assert.Equal(100 * Math.Sqrt(2 / (3 + (2.5 * W(1, 180))) * 0.6), report.Score, 9);
         Assert.All(report.Dimensions.Skip(1), d => Assert.Equal(0.0, d.Contribution));
     }
 

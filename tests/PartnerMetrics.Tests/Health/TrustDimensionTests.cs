@@ -18,7 +18,8 @@ public class TrustDimensionTests
         //   broken 180 days ago              w = 0.5   → n += 2.5 × 0.5 = 1.25
         //   kept late 360 days ago           w = 0.25  → p += 0.125, n += 0.125
         // p = 1.125, n = 1.375 → R = (1.125 + 1) / (1.125 + 1.375 + 2) = 2.125 / 4.5 = 0.47222…
-        // Vendor has no evidence: trust is the partner side alone.
+        // Vendor has no evidence: it sits at its prior 0.5 with certainty 0 (present, not left out).
+        // Trust = 100 × √(0.47222… × 0.5) = 48.5913…
         var partnership = Empty().With(commitments:
         [
             new Commitment(Side.Partner, Day(0), CommitmentOutcome.Kept, Day(0)),
@@ -32,11 +33,13 @@ public class TrustDimensionTests
         var vendor = report.Factor(FactorCodes.TrustVendorReliability)!.Value;
 
         Assert.Equal(2.125 / 4.5, partner.Value!.Value, 10);
-        Assert.Equal(47.2222222222, trust.Score!.Value, 9);
+        Assert.Equal(100 * Math.Sqrt(2.125 / 4.5 * 0.5), trust.Score!.Value, 9);
+        Assert.Equal(48.5913, trust.Score!.Value, 4);
         Assert.Equal(1.75, partner.EvidenceWeight, 10);              // 1 + 0.5 + 0.25
         Assert.Equal(1.75 / 6.75, partner.Confidence, 10);           // e / (e + κ)
-        Assert.False(vendor.IsPresent);
-        Assert.Equal(0.5 * (1.75 / 6.75), trust.Confidence, 10);     // absent vendor side counts 0
+        Assert.Equal(0.5, vendor.Value);
+        Assert.Equal(0.0, vendor.Confidence);
+        Assert.Equal(0.5 * (1.75 / 6.75), trust.Confidence, 10);     // the untracked vendor side counts 0
         Assert.Contains("1 of 3 partner commitments broken, 1 kept late", partner.Reason, StringComparison.Ordinal);
         Assert.Contains("vendor side is not tracked", vendor.Reason, StringComparison.Ordinal);
     }
@@ -44,36 +47,40 @@ public class TrustDimensionTests
     [Fact]
     public void Score_OverdueOpenPastGrace_CountsAsBrokenAndBothSidesCombineGeometrically()
     {
-        // Partner: kept today (p = 1); open, due 15 days ago > 14-day grace → broken now, w = 1 (n = 2.5);
+        // Partner: kept today (p = 1); open, due 15 days ago > 14-day grace → a failure dated at
+        //          due + grace, 1 day ago: w1 = 2^(−1/180), n = 2.5 × w1;
         //          open, due 14 days ago → still in grace, not counted.
-        //   R_partner = (1 + 1) / (1 + 2.5 + 2) = 2 / 5.5 = 0.363636…
+        //   R_partner = (1 + 1) / (1 + 2.5·w1 + 2) = 2 / 5.49039… = 0.364273…
         // Vendor: kept 180 days ago, resolved on its due day: w = 0.5 → R_vendor = 1.5 / 2.5 = 0.6
-        // Trust = 100 × √(0.363636… × 0.6) = 46.709…
+        // Trust = 100 × √(0.364273… × 0.6) = 46.7508…
+        var w1 = W(1, 180);
+        var rPartner = 2 / (3 + (2.5 * w1));
         var report = Scorer.Score(Empty().With(commitments: TrustCommitments), T);
         var partner = report.Factor(FactorCodes.TrustPartnerReliability)!.Value;
         var vendor = report.Factor(FactorCodes.TrustVendorReliability)!.Value;
         var trust = report[HealthDimension.Trust];
 
-        Assert.Equal(2 / 5.5, partner.Value!.Value, 10);
+        Assert.Equal(rPartner, partner.Value!.Value, 10);
         Assert.Equal(0.6, vendor.Value!.Value, 10);
-        Assert.Equal(100 * Math.Sqrt(2 / 5.5 * 0.6), trust.Score!.Value, 9);
-        Assert.Equal(46.7099, trust.Score!.Value, 4);
-        Assert.Equal(2.0, partner.EvidenceWeight, 10);
+        Assert.Equal(100 * Math.Sqrt(rPartner * 0.6), trust.Score!.Value, 9);
+        Assert.Equal(46.7508, trust.Score!.Value, 4);
+        Assert.Equal(1 + w1, partner.EvidenceWeight, 10);
         Assert.Contains("1 of 2 partner commitments broken (1 of them open past the grace period)", partner.Reason, StringComparison.Ordinal);
 
         // The dimension's points split over the sides in proportion to weight × value.
-        Assert.Equal(trust.Contribution * (2 / 5.5) / ((2 / 5.5) + 0.6), partner.Contribution, 9);
+        Assert.Equal(trust.Contribution * rPartner / (rPartner + 0.6), partner.Contribution, 9);
     }
 
     [Fact]
     public void Score_KeptAfterTheAsOfDay_IsStillOpenAndOnlyOverdueCounts()
     {
-        // As of T the commitment due 20 days ago was open (kept only 5 days later): overdue → broken.
+        // As of T the commitment due 20 days ago was open (kept only 5 days later): overdue → a failure
+        // dated at due + grace = 6 days ago, w6 = 2^(−6/180): R = (0 + 1) / (2.5·w6 + 2).
         var late = Empty().With(commitments: [new Commitment(Side.Partner, Day(-20), CommitmentOutcome.KeptLate, Day(5))]);
         // Due in ten days and already kept today: counted as kept now.
         var early = Empty().With(commitments: [new Commitment(Side.Partner, Day(10), CommitmentOutcome.Kept, Day(0))]);
 
-        Assert.Equal(1 / 4.5, Scorer.Score(late, T).Factor(FactorCodes.TrustPartnerReliability)!.Value.Value!.Value, 10);   // (0 + 1) / (2.5 + 2)
+        Assert.Equal(1 / ((2.5 * W(6, 180)) + 2), Scorer.Score(late, T).Factor(FactorCodes.TrustPartnerReliability)!.Value.Value!.Value, 10);
         Assert.Equal(2 / 3.0, Scorer.Score(early, T).Factor(FactorCodes.TrustPartnerReliability)!.Value.Value!.Value, 10);  // (1 + 1) / (1 + 2)
     }
 }

@@ -1,6 +1,7 @@
 using PartnerMetrics.Evidence;
 using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
 using PartnerMetrics.Tests.Generators;
 
 namespace PartnerMetrics.Tests.Health;
@@ -16,7 +17,8 @@ public class WeakestLinkTests
 
     /// <summary>
     /// Everything the partner controls is in order — kept promises, current certifications, on-time
-    /// deliveries, a fresh shared plan — and the vendor broke every promise it made: 51 of 51.
+    /// deliveries, a fresh shared plan, prompt answers, resolved escalations, deals registered on time
+    /// and kept up to date — and the vendor broke every promise it made: 51 of 51.
     /// </summary>
     private static Partnership VendorBreaksEveryPromise() => new(
         Examples.Partner,
@@ -27,10 +29,18 @@ public class WeakestLinkTests
             .. Enumerable.Range(1, 30).Select(i => new Commitment(Side.Partner, T.AddDays(-7 * i), CommitmentOutcome.Kept)),
             .. Enumerable.Range(1, 51).Select(i => new Commitment(Side.Vendor, T.AddDays(-5 * i), CommitmentOutcome.Broken, T.AddDays(-5 * i))),
         ],
-        interactions: Enumerable.Range(0, 26).Select(i => new Interaction(T.AddDays(-7 * i), InteractionKind.Meeting, i % 2 == 0 ? Side.Partner : Side.Vendor)),
+        interactions:
+        [
+            .. Enumerable.Range(0, 26).Select(i => new Interaction(T.AddDays(-7 * i), InteractionKind.Meeting, i % 2 == 0 ? Side.Partner : Side.Vendor)),
+            .. Enumerable.Range(1, 20).Select(i => new Interaction(T.AddDays(-9 * i), InteractionKind.Request, Side.Vendor, TimeSpan.FromDays(1))),
+            .. Enumerable.Range(1, 8).Select(i => new Interaction(T.AddDays(-60 * i), InteractionKind.Escalation, Side.Partner, resolvedOn: T.AddDays((-60 * i) + 3))),
+        ],
         certifications: [new Certification("Azure", T.AddDays(-300))],
         deliveries: Enumerable.Range(1, 10).Select(i => new Delivery(T.AddDays(-20 * i), true, 0.95)),
-        jointPlan: new JointPlan(T.AddDays(-200), 0.9, [new PlanGoal("Pipeline", GoalOwner.Both, 0.9, new MeasurableTarget(10, "deals"), T.AddDays(-200), T.AddDays(20))], T.AddDays(-10)));
+        jointPlan: new JointPlan(T.AddDays(-200), 0.9, [new PlanGoal("Pipeline", GoalOwner.Both, 0.9, new MeasurableTarget(10, "deals"), T.AddDays(-200), T.AddDays(20))], T.AddDays(-10)),
+        opportunities: Enumerable.Range(1, 12).Select(i => new Opportunity(
+            new OpportunityId($"O{i}"), new AccountId($"A{i}"), T.AddDays(-5 * i), DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
+            DealOutcome.Open, 1000m, Examples.Id, "North", T.AddDays((-5 * i) + 1), T.AddDays(-1), T.AddDays(60), null, null, "Propose")));
 
     [Fact]
     public void Score_VendorBreaksEveryPromise_CappedAtWatchWithASignalNamingTrust()
