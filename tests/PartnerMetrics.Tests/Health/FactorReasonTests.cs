@@ -113,7 +113,7 @@ public class FactorReasonTests
         var report = Scorer.Score(Empty().With(plan: _ => new JointPlan(Day(-10), 0.123)), T);
 
         Assert.Equal(
-            "HealthReport { PartnerId = P-1, AsOf = 2025-06-30, Score = 35.65714285714286, Band = InsufficientEvidence, Confidence = 0.03980392156862745, " +
+            "HealthReport { PartnerId = P-1, AsOf = 2025-06-30, Model = default 2.0, Score = 35.65714285714286, Band = InsufficientEvidence, Confidence = 0.03980392156862745, " +
             "Dimensions = [Trust absent, Competency absent, Cooperation absent, PlanAlignment 56.15, TrackedProgress 8.333333333333332], Signals = 0 }",
             report.ToString());
         Assert.Equal(
