@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Serialization;
 using PartnerMetrics.Serialization;
 using PartnerMetrics.Serialization.Documents;
@@ -21,6 +22,27 @@ public sealed record HealthModel
 {
     /// <summary>Gets the model of DOMAIN.md: the defaults listed on each setting.</summary>
     public static HealthModel Default { get; } = new();
+
+    /// <summary>The most characters <see cref="Name"/> and <see cref="Version"/> may have.</summary>
+    internal const int MaxLabelLength = 100;
+
+    /// <summary>
+    /// Gets the name of the model, such as "referral" for the model of Referral partners; every
+    /// <see cref="HealthReport"/> names the model that scored it (<see cref="HealthReport.ModelName"/>).
+    /// </summary>
+    /// <value>Default "default". Not empty or whitespace, no control characters, at most 100 characters.</value>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The value is empty or whitespace, contains a control character, or is longer than 100 characters.</exception>
+    public string Name { get; init => field = Label(value, nameof(Name)); } = "default";
+
+    /// <summary>
+    /// Gets the version of the model: change it with any setting, so that a stored report says which
+    /// revision of its model scored it (<see cref="HealthReport.ModelVersion"/>).
+    /// </summary>
+    /// <value>Default "2.0". Not empty or whitespace, no control characters, at most 100 characters.</value>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The value is empty or whitespace, contains a control character, or is longer than 100 characters.</exception>
+    public string Version { get; init => field = Label(value, nameof(Version)); } = "2.0";
 
     /// <summary>Gets the weight of each dimension in the overall score.</summary>
     /// <value>Default <see cref="Health.DimensionWeights.Default"/>.</value>
@@ -174,6 +196,35 @@ public sealed record HealthModel
         HealthDimension.TrackedProgress => TrackedProgressHalfLife,
         _ => null,
     };
+
+    /// <summary>A name or version: printable text that a report or a log line can carry.</summary>
+    private static string Label(string? value, string name)
+    {
+        var text = Ensure.Text(value, name);
+        if (text.Length > MaxLabelLength)
+        {
+            throw new ArgumentException($"'{name}' must be at most {MaxLabelLength} characters; got {text.Length} characters starting '{Escape(text[..20])}…'.", name);
+        }
+
+        if (text.Any(char.IsControl))
+        {
+            throw new ArgumentException($"'{name}' must not contain control characters; got '{Escape(text)}'.", name);
+        }
+
+        return text;
+    }
+
+    /// <summary>Shows each control character as \uXXXX, so that a message quoting a value prints on one line.</summary>
+    private static string Escape(string value)
+    {
+        var shown = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            _ = char.IsControl(c) ? shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}") : shown.Append(c);
+        }
+
+        return shown.ToString();
+    }
 
     private static TimeSpan Positive(TimeSpan value, string name) => value > TimeSpan.Zero
         ? value

@@ -12,11 +12,13 @@ public sealed record HealthReport
     private readonly EquatableArray<DimensionScore> dimensions;
     private readonly EquatableArray<HealthSignal> signals;
 
-    internal HealthReport(PartnerId partnerId, DateOnly asOf, double score, HealthBand band, double confidence, ScoreInterval interval, ImmutableArray<DimensionScore> dimensions, ImmutableArray<HealthSignal> signals)
+    internal HealthReport(PartnerId partnerId, DateOnly asOf, HealthModel model, double score, HealthBand band, double confidence, ScoreInterval interval, ImmutableArray<DimensionScore> dimensions, ImmutableArray<HealthSignal> signals)
     {
         Interval = interval;
         PartnerId = partnerId;
         AsOf = asOf;
+        ModelName = model.Name;
+        ModelVersion = model.Version;
         Score = score;
         Band = band;
         Confidence = confidence;
@@ -29,6 +31,12 @@ public sealed record HealthReport
 
     /// <summary>Gets the day the score is as of; evidence after it is ignored.</summary>
     public DateOnly AsOf { get; }
+
+    /// <summary>Gets the <see cref="HealthModel.Name"/> of the model that scored the partnership: with a <see cref="HealthModelSet"/>, the one it selected.</summary>
+    public string ModelName { get; }
+
+    /// <summary>Gets the <see cref="HealthModel.Version"/> of the model that scored the partnership.</summary>
+    public string ModelVersion { get; }
 
     /// <summary>Gets the overall score in [0, 100]: the weighted mean of the present dimensions (0 when none is present, and then the band is <see cref="HealthBand.InsufficientEvidence"/>).</summary>
     public double Score { get; }
@@ -81,7 +89,7 @@ public sealed record HealthReport
 
     private bool PrintMembers(StringBuilder builder)
     {
-        builder.Append(CultureInfo.InvariantCulture, $"PartnerId = {PartnerId}, AsOf = {Ensure.Iso(AsOf)}, Score = {Score}, Band = {Band}, Confidence = {Confidence}, ");
+        builder.Append(CultureInfo.InvariantCulture, $"PartnerId = {PartnerId}, AsOf = {Ensure.Iso(AsOf)}, Model = {ModelName} {ModelVersion}, Score = {Score}, Band = {Band}, Confidence = {Confidence}, ");
         builder.Append(CultureInfo.InvariantCulture, $"Dimensions = [{string.Join(", ", dimensions.Items.Select(d => $"{d.Dimension} {d.Score?.ToString(CultureInfo.InvariantCulture) ?? "absent"}"))}], Signals = {signals.Count}");
         return true;
     }

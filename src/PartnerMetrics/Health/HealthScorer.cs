@@ -5,7 +5,8 @@ using PartnerMetrics.Partners;
 namespace PartnerMetrics.Health;
 
 /// <summary>
-/// Scores the health of partnerships under a <see cref="HealthModel"/> (DOMAIN section 3).
+/// Scores the health of partnerships under a <see cref="HealthModel"/>, or under the model a
+/// <see cref="HealthModelSet"/> selects for each partnership (DOMAIN section 3).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -26,7 +27,10 @@ public sealed class HealthScorer
 
     /// <summary>The confidence from which a dimension or side in the AtRisk range caps the band at Watch.</summary>
     private const double WeakestLinkConfidence = 0.5;
-    private readonly ScoringContext context;
+    private readonly HealthModelSet models;
+
+    /// <summary>One context per model of <see cref="models"/>, at the model's index.</summary>
+    private readonly ScoringContext[] contexts;
 
     /// <summary>Initializes a new instance of the <see cref="HealthScorer"/> class with <see cref="HealthModel.Default"/>.</summary>
     public HealthScorer()
@@ -37,10 +41,29 @@ public sealed class HealthScorer
     /// <summary>Initializes a new instance of the <see cref="HealthScorer"/> class.</summary>
     /// <param name="model">The scoring model.</param>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is <see langword="null"/>.</exception>
-    public HealthScorer(HealthModel model) => context = new ScoringContext(Ensure.NotNull(model, nameof(model)));
+    public HealthScorer(HealthModel model)
+        : this(HealthModelSet.Of(Ensure.NotNull(model, nameof(model))))
+    {
+    }
 
-    /// <summary>Gets the scoring model.</summary>
-    public HealthModel Model => context.Model;
+    /// <summary>Initializes a new instance of the <see cref="HealthScorer"/> class that scores each partnership with the model the set selects for it.</summary>
+    /// <param name="models">The models, and which one scores each partnership.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="models"/> is <see langword="null"/>.</exception>
+    public HealthScorer(HealthModelSet models)
+    {
+        this.models = Ensure.NotNull(models, nameof(models));
+        contexts = [.. models.Models.Select(model => new ScoringContext(model))];
+    }
+
+    /// <summary>
+    /// Gets the scoring model: the model given to the constructor, or the default of the set
+    /// (<see cref="HealthModelSet.Default"/>). With a set, a partnership's model is
+    /// <c>Models.Select(partnership)</c>, and each report names it.
+    /// </summary>
+    public HealthModel Model => models.Default;
+
+    /// <summary>Gets the models and which one scores each partnership; a single model when the scorer was built from one.</summary>
+    public HealthModelSet Models => models;
 
     /// <summary>Scores one partnership as of a day.</summary>
     /// <param name="partnership">The partnership and its evidence.</param>
@@ -50,6 +73,7 @@ public sealed class HealthScorer
     public HealthReport Score(Partnership partnership, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(partnership);
+        var context = ContextOf(partnership);
         var day = asOf.DayNumber;
         List<HealthSignal>? signals = null;
         var factors = new HealthFactor[DimensionCount][];
@@ -60,6 +84,7 @@ public sealed class HealthScorer
         factors[(int)HealthDimension.TrackedProgress] = TrackedProgressDimension.Measure(partnership, day, context);
 
         return Assemble(
+            context,
             partnership.Partner.Id,
             asOf,
             factors,
@@ -75,10 +100,18 @@ public sealed class HealthScorer
             factors[d] = [.. report.Dimensions[d].Factors.Select(f => f.Code == code ? f.WithValue(value) : f)];
         }
 
-        return Assemble(report.PartnerId, report.AsOf, factors, report.Signals);
+        return Assemble(ContextOf(report), report.PartnerId, report.AsOf, factors, report.Signals);
     }
 
-    private HealthReport Assemble(PartnerId partnerId, DateOnly asOf, HealthFactor[][] factors, ImmutableArray<HealthSignal> signals)
+    /// <summary>The context of the model a partnership is scored with.</summary>
+    private ScoringContext ContextOf(Partnership partnership) => contexts[models.IndexOf(partnership)];
+
+    /// <summary>The context of the model that scored a report: a set's models differ in name or version.</summary>
+    private ScoringContext ContextOf(HealthReport report) =>
+        Array.Find(contexts, c => c.Model.Name == report.ModelName && c.Model.Version == report.ModelVersion)
+        ?? throw new InvalidOperationException($"The report of partner '{report.PartnerId}' was scored with model '{report.ModelName}', version '{report.ModelVersion}', which is not one of this scorer's models.");
+
+    private static HealthReport Assemble(ScoringContext context, PartnerId partnerId, DateOnly asOf, HealthFactor[][] factors, ImmutableArray<HealthSignal> signals)
     {
         Span<double> scores = stackalloc double[DimensionCount];
         var weights = context.Model.DimensionWeights;
@@ -139,7 +172,7 @@ public sealed class HealthScorer
         }
 
         var band = context.Model.Bands.Classify(overall, confidence);
-        var weakLinks = WeakLinks(dimensions);
+        var weakLinks = WeakLinks(context, dimensions);
         if (weakLinks is not null || signals.Any(s => s.Code == FactorCodes.WeakestLink))
         {
             // A re-assembled report (an advisor's what-if) brings its old weakest-link signals: recompute them.
@@ -149,6 +182,7 @@ public sealed class HealthScorer
         return new HealthReport(
             partnerId,
             asOf,
+            context.Model,
             overall,
             weakLinks is not null && band == HealthBand.Healthy ? HealthBand.Watch : band,
             confidence,
@@ -163,7 +197,7 @@ public sealed class HealthScorer
     /// at least <see cref="WeakestLinkConfidence"/>. Any one caps the band at Watch, whatever the
     /// average; null when there is none.
     /// </summary>
-    private List<HealthSignal>? WeakLinks(DimensionScore[] dimensions)
+    private static List<HealthSignal>? WeakLinks(ScoringContext context, DimensionScore[] dimensions)
     {
         var watch = context.Model.Bands.Watch;
         List<HealthSignal>? links = null;
@@ -214,9 +248,10 @@ public sealed class HealthScorer
             throw new ArgumentOutOfRangeException(nameof(step), step, $"'{nameof(step)}' must be a positive whole number of days; got {step.ToString("c", System.Globalization.CultureInfo.InvariantCulture)}.");
         }
 
+        var context = ContextOf(partnership);
         var days = (int)step.TotalDays;
         var points = ((to.DayNumber - from.DayNumber) / days) + 1;
-        var reports = new HistorySweep(context, partnership, from.DayNumber, days, points).Run(Assemble);
+        var reports = new HistorySweep(context, partnership, from.DayNumber, days, points).Run((partnerId, day, factors, signals) => Assemble(context, partnerId, day, factors, signals));
         return ImmutableCollectionsMarshal.AsImmutableArray(reports);
     }
 

@@ -19,13 +19,13 @@ public sealed class PartnershipAdvisor
     /// <summary>Gets the scorer.</summary>
     public HealthScorer Scorer { get; }
 
-    /// <summary>Reads the momentum of a partnership as of a day.</summary>
+    /// <summary>Reads the momentum of a partnership as of a day, with the windows of the model that scores it.</summary>
     /// <param name="partnership">The partnership.</param>
     /// <param name="asOf">The day.</param>
     /// <returns>The momentum state, its activity counts and the inertia signal.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
     public MomentumReading Momentum(Partnership partnership, DateOnly asOf) =>
-        MomentumMeter.Read(Ensure.NotNull(partnership, nameof(partnership)), asOf, Scorer.Model);
+        MomentumMeter.Read(Ensure.NotNull(partnership, nameof(partnership)), asOf, Scorer.Models.Select(partnership));
 
     /// <summary>Assesses the relationship stage (seed 002) and what the next stage still needs.</summary>
     /// <param name="partnership">The partnership.</param>
@@ -35,7 +35,7 @@ public sealed class PartnershipAdvisor
     public StageAssessment Stage(Partnership partnership, DateOnly asOf) =>
         RelationshipStages.Assess(partnership, Scorer.Score(partnership, asOf));
 
-    /// <summary>Recommends next actions, most valuable first.</summary>
+    /// <summary>Recommends next actions, most valuable first, against the targets of the model that scores the partnership.</summary>
     /// <param name="partnership">The partnership.</param>
     /// <param name="asOf">The day.</param>
     /// <returns>
@@ -47,7 +47,7 @@ public sealed class PartnershipAdvisor
     public ImmutableArray<Recommendation> Recommend(Partnership partnership, DateOnly asOf)
     {
         var report = Scorer.Score(partnership, asOf);
-        var target = Scorer.Model.RecommendationTarget;
+        var target = Scorer.Models.Select(partnership).RecommendationTarget;
         var actions = new List<Recommendation>();
         foreach (var factor in report.Factors)
         {

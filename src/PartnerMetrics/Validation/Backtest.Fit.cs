@@ -26,12 +26,19 @@ public static partial class Backtest
     /// </returns>
     /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> and <paramref name="fit"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
-    /// Any reason <see cref="Run"/> gives; fewer churned samples, or fewer samples that stayed, than
+    /// <paramref name="scorer"/> has more than one model (a <see cref="HealthModelSet"/> of segments);
+    /// any reason <see cref="Run"/> gives; fewer churned samples, or fewer samples that stayed, than
     /// <see cref="FitOptions.MinimumChurners"/>; or fewer partners than folds.
     /// </exception>
     public static ModelFit Fit(HealthScorer scorer, IEnumerable<Partnership> partnerships, IEnumerable<DateOnly> asOfDays, IEnumerable<ChurnOutcome> outcomes, BacktestOptions? options = null, FitOptions? fit = null)
     {
         ArgumentNullException.ThrowIfNull(scorer);
+        if (scorer.Models.Models.Length > 1)
+        {
+            // One set of weights fitted to reports of different models would reproduce none of them.
+            throw new ArgumentException($"Fitting needs a scorer with one model; this one has {scorer.Models.Models.Length} ({string.Join(", ", scorer.Models.Models.Select(m => $"'{m.Name}'"))}). Fit each segment's model on its own partnerships with its own scorer.", nameof(scorer));
+        }
+
         fit ??= FitOptions.Default;
         var backtest = options ?? BacktestOptions.Default;
         var cases = BacktestCases.Create(partnerships, asOfDays, outcomes, backtest);

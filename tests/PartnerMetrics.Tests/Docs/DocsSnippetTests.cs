@@ -14,6 +14,7 @@ public class DocsSnippetTests
     [Theory]
     [InlineData("docs/model.md", "tests/PartnerMetrics.Tests/Docs/CrmMappingExample.cs", "crm-mapping")]
     [InlineData("docs/model.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "plan-history")]
+    [InlineData("docs/scoring.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "model-set")]
     [InlineData("README.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "readme-quick-start")]
     [InlineData("README.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "readme-score")]
     [InlineData("docs/pipeline.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "pipeline-sharding")]
@@ -82,6 +83,39 @@ public class DocsSnippetTests
         Assert.Equal(DealMotion.NewLogo, Assert.Single(partnership.Opportunities).Motion);
         var direct = Assert.Single(portfolio.Opportunities);
         Assert.Equal((DealOutcome.Lost, "Price", RouteToMarket.Direct), (direct.Outcome, direct.LossReason, direct.Route));
+    }
+
+    [Fact]
+    public void ModelSet_ScoresReferralPartnersWithoutDelivery()
+    {
+        var asOf = new DateOnly(2025, 6, 30);
+        var partnership = new Partnership(
+            new Partner(new PartnerId("P-7"), "Tailspin Referrals", PartnerType.Referral),
+            new DateOnly(2024, 6, 30),
+            requiredCompetencies: ["Azure"],
+            certifications: [new Certification("Azure", new DateOnly(2024, 9, 1))],
+            deliveries: [new Delivery(new DateOnly(2025, 5, 1), onTime: false, satisfaction: 0.4)]);
+
+        // docs:begin model-set
+        var referral = HealthModel.Default with
+        {
+            Name = "referral",
+            CompetencyWeights = new CompetencyWeights(coverage: 1, deliveryReliability: 0),
+        };
+        var models = HealthModelSet.ByPartnerType(HealthModel.Default, new Dictionary<PartnerType, HealthModel>
+        {
+            [PartnerType.Referral] = referral,
+        });
+        var scorer = new HealthScorer(models);   // one scorer for the whole portfolio
+
+        HealthReport report = scorer.Score(partnership, asOf);
+        var scoredBy = $"{report.ModelName} {report.ModelVersion}";   // "referral 2.0" for a Referral partner
+        // docs:end model-set
+
+        // Coverage is complete (1) and the one late delivery no longer counts: competency is 100.
+        Assert.Equal("referral 2.0", scoredBy);
+        Assert.Equal(100.0, report[HealthDimension.Competency].Score);
+        Assert.True(new HealthScorer().Score(partnership, asOf)[HealthDimension.Competency].Score < 100.0);
     }
 
     [Fact]

@@ -39,6 +39,9 @@ public static class ModelGenerators
         (3, Gen.Elements(Words)),
         (1, Gen.Choose(0, 1_000_000).Select(n => $"Item {n}")));
 
+    /// <summary>A model's name or version: the texts without control characters, which a label rejects.</summary>
+    public static Gen<string> Label { get; } = Text.Where(text => !text.Any(char.IsControl));
+
     public static Gen<string?> OptionalText { get; } = Gen.Frequency(
         (2, Gen.Constant<string?>(null)),
         (3, Text.Select(text => (string?)text)));
@@ -452,8 +455,12 @@ public static class ModelGenerators
         from accelerating in Gen.Choose(1000, 3000).Select(n => n / 1000.0)
         from slowing in Gen.Choose(1, 1000).Select(n => n / 1000.0)
         from target in Gen.Choose(1, 1000).Select(n => n / 1000.0)
+        from name in Label
+        from version in Gen.OneOf(Gen.Elements("2.0", "2025-06", "1", "3.1-beta+7"), Label)
         select PartnerMetrics.Health.HealthModel.Default with
         {
+            Name = name,
+            Version = version,
             DimensionWeights = new DimensionWeights(dimensions[0], dimensions[1], dimensions[2], dimensions[3], dimensions[4]),
             CompetencyWeights = new CompetencyWeights(competency[0], competency[1]),
             CooperationWeights = new CooperationWeights(cooperation[0], cooperation[1], cooperation[2], cooperation[3]),

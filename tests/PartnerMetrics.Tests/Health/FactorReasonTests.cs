@@ -131,7 +131,7 @@ public class FactorReasonTests
         Assert.Equal(22.46, report[HealthDimension.PlanAlignment].Score!.Value, 10);
         Assert.Equal(FactorCodes.WeakestLink, Assert.Single(report.Signals).Code);
         Assert.Equal(100 * ((0.3 * 0.5) + (0.25 * 0.5) + (0.2 * 0.5) + (0.25 / 12)), report[HealthDimension.TrackedProgress].Score!.Value, 10);
-        Assert.StartsWith("HealthReport { PartnerId = P-1, AsOf = 2025-06-30, Score = 45.4295", report.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("HealthReport { PartnerId = P-1, AsOf = 2025-06-30, Model = default 2.0, Score = 45.4295", report.ToString(), StringComparison.Ordinal);
         Assert.Contains(
             "Band = InsufficientEvidence, Confidence = 0.23750000000000002, Dimensions = [Trust 50, Competency 50, Cooperation 62.5, PlanAlignment 22.46, TrackedProgress 39.58333333333333], Signals = 1 }",
             report.ToString(),

@@ -125,5 +125,5 @@ public class HealthScorerTests
 
     [Fact]
     public void Constructor_NullModel_Throws() =>
-        Assert.Throws<ArgumentNullException>(() => new HealthScorer(null!));
+        Assert.Throws<ArgumentNullException>(() => new HealthScorer((HealthModel)null!));
 }

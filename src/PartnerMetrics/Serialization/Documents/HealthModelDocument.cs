@@ -6,6 +6,10 @@ namespace PartnerMetrics.Serialization.Documents;
 /// <summary>The JSON form of <see cref="HealthModel"/>; every setting is optional and defaults to <see cref="HealthModel.Default"/>.</summary>
 internal sealed class HealthModelDocument : IDocument<HealthModel, HealthModelDocument>
 {
+    public string? Name { get; set; }
+
+    public string? Version { get; set; }
+
     public DimensionWeightsDocument? DimensionWeights { get; set; }
 
     public CompetencyWeightsDocument? CompetencyWeights { get; set; }
@@ -66,6 +70,8 @@ internal sealed class HealthModelDocument : IDocument<HealthModel, HealthModelDo
 
     public static HealthModelDocument From(HealthModel model) => new()
     {
+        Name = model.Name,
+        Version = model.Version,
         DimensionWeights = DimensionWeightsDocument.From(model.DimensionWeights),
         CompetencyWeights = CompetencyWeightsDocument.From(model.CompetencyWeights),
         CooperationWeights = CooperationWeightsDocument.From(model.CooperationWeights),
@@ -108,6 +114,8 @@ internal sealed class HealthModelDocument : IDocument<HealthModel, HealthModelDo
         var bands = Child<BandThresholds, BandThresholdsDocument>(Bands, "bands");
         return Build(this, d => defaults with
         {
+            Name = d.Name ?? defaults.Name,
+            Version = d.Version ?? defaults.Version,
             DimensionWeights = dimensionWeights ?? defaults.DimensionWeights,
             CompetencyWeights = competencyWeights ?? defaults.CompetencyWeights,
             CooperationWeights = cooperationWeights ?? defaults.CooperationWeights,
