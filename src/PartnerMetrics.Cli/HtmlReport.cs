@@ -279,7 +279,7 @@ internal static partial class HtmlReport
         html,
         "profiles",
         "Partner profiles",
-        "The five dimensions of each partner's health, each out of 100, best overall score first. A dimension with no evidence is left out of the score rather than counted as 0; confidence (0 to 1) says how much evidence the score rests on.",
+        "The five dimensions of each partner's health, each out of 100, best overall score first. A dimension with no evidence still scores, at its prior (a rate without evidence is 0.5), and counts in the overall score: it is marked \"no evidence\". Confidence (0 to 1) says how much evidence the score rests on.",
         () =>
         {
             html.Open("table", ("class", "profiles")).Line()
@@ -318,10 +318,18 @@ internal static partial class HtmlReport
                             .Rect(0, 2, 50 * score / 100, 8, "bar dimension")
                             .Label(76, 11, value, "meter-value", "end")
                             .Close("svg");
+
+                        // Model v2: without evidence a dimension sits at its prior rather than being left out, so
+                        // its score counts; the mark tells a prior from a measurement.
+                        if (partner.Report[dimension].Confidence == 0)
+                        {
+                            html.Element("span", "no evidence", ("class", "no-evidence"));
+                        }
                     }
                     else
                     {
-                        html.Element("span", "no evidence", ("class", "no-evidence"));
+                        // Only a dimension whose factors are all disabled or vacuous has no score (model v2).
+                        html.Element("span", "not scored", ("class", "no-evidence"));
                     }
 
                     html.Close("td");

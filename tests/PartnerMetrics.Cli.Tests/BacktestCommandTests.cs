@@ -35,10 +35,40 @@ public sealed partial class BacktestCommandTests
         // Each pair has sample variance 1/8, so SE = √(1/8 ÷ 2 + 1/8 ÷ 2) = √(1/8).
         Assert.Equal(Math.Sqrt(0.125), root.GetProperty("aucStandardError").GetDouble(), 12);
 
-        // Four commitments give too little evidence for a band: all four are InsufficientEvidence, two churned.
+        // Model v2, as of 2025-06-30, 546 days after the start (facts are certain). Commitment ages 135, 107, 76, 46 days,
+        // w = 2^(−a/180), e = Σ w = 2.8406. Partner side (p + 1) / (p + λn + 2), λ = 2.5; the vendor side sits at 0.5:
+        //   trust = 100 × √(side × 0.5). Every other dimension is the same for all four: competency 50 (nothing required,
+        //   delivery at its prior), co-operation 62.5 (rates at 0.5, reciprocity 1 at the prior), plan 0 (none),
+        //   tracked progress 100 × (0.3 + 0.25 + 0.2) × 0.5 + 25 × 2/12 = 41.667 (active in weeks 6 and 10 of 12).
+        //   score = 0.25 × trust + 0.2 × 50 + 0.2 × 62.5 + 0.2 × 0 + 0.15 × 41.667 = 0.25 × trust + 28.75
+        //   A 44.50, D 41.49 (Watch); B 38.91, C 34.61 (AtRisk). Confidence 0.125 × e / (e + 5) + 0.2 + 0.15 × 0.25
+        //   = 0.283 ≥ 0.25, so none is InsufficientEvidence; plan alignment 0 at confidence 1 is a weakest link, at most Watch.
+        int[] ages = [135, 107, 76, 46];
+        var w = ages.Select(a => Math.Pow(2, -a / 180.0)).ToArray();
+        double Expected(bool[] kept)
+        {
+            double p = 0, n = 0;
+            for (var i = 0; i < 4; i++)
+            {
+                if (kept[i])
+                {
+                    p += w[i];
+                }
+                else
+                {
+                    n += 2.5 * w[i];
+                }
+            }
+
+            return (0.25 * 100 * Math.Sqrt((p + 1) / (p + n + 2) * 0.5)) + 28.75;
+        }
+
         var bands = root.GetProperty("bands").EnumerateArray().ToDictionary(b => b.GetProperty("band").GetString()!);
         Assert.Equal(Enum.GetNames<HealthBand>(), bands.Keys);
-        Assert.Equal((4, 2, 0.5), (Int(bands["InsufficientEvidence"], "samples"), Int(bands["InsufficientEvidence"], "churned"), bands["InsufficientEvidence"].GetProperty("churnRate").GetDouble()));
+        Assert.Equal((2, 1, 0.5), (Int(bands["AtRisk"], "samples"), Int(bands["AtRisk"], "churned"), bands["AtRisk"].GetProperty("churnRate").GetDouble()));
+        Assert.Equal((2, 1, 0.5), (Int(bands["Watch"], "samples"), Int(bands["Watch"], "churned"), bands["Watch"].GetProperty("churnRate").GetDouble()));
+        Assert.Equal(0, Int(bands["InsufficientEvidence"], "samples"));
+        Assert.Equal(JsonValueKind.Null, bands["InsufficientEvidence"].GetProperty("churnRate").ValueKind);
         Assert.Equal(JsonValueKind.Null, bands["Healthy"].GetProperty("churnRate").ValueKind);
 
         // Decile of mid-rank r of N = 4: ⌊10 (r − ½) ÷ 4⌋ + 1 = 2, 4, 7, 9 for C, B, D, A; churned C 1, B 0, D 1, A 0.
@@ -49,6 +79,11 @@ public sealed partial class BacktestCommandTests
         var scores = deciles.Select(d => d.GetProperty("meanScore").GetDouble()).ToList();
         Assert.Equal(scores.Order(), scores);
         Assert.Equal(Library(new HealthScorer(), "2025-06-30").Samples.Select(s => s.Score).Order(), scores);
+
+        // C, B, D, A, kept (in due order Feb, Mar, Apr, May): none; Feb and Apr; all but Apr; all.
+        double[] expected = [Expected([false, false, false, false]), Expected([true, false, true, false]), Expected([true, true, false, true]), Expected([true, true, true, true])];
+        Assert.All(expected.Zip(scores), s => Assert.Equal(s.First, s.Second, 1e-9));
+        Assert.Equal([34.61, 38.91, 41.49, 44.50], expected.Select(e => Math.Round(e, 2)));
     }
 
     [Fact]
@@ -82,7 +117,9 @@ public sealed partial class BacktestCommandTests
         Assert.Contains("4 samples: 2 churned within 180 days, 2 stayed; 0 censored, 0 inactive", output, StringComparison.Ordinal);
         Assert.Contains("AUC 0.750 ± 0.354", output, StringComparison.Ordinal);
         Assert.Contains("Churn per band", output, StringComparison.Ordinal);
-        Assert.Contains("InsufficientEvidence │       4 │       2 │     50.0 %", output, StringComparison.Ordinal);
+        Assert.Contains("InsufficientEvidence │       0 │       0 │          — │", output, StringComparison.Ordinal);
+        Assert.Contains("AtRisk               │       2 │       1 │     50.0 % │", output, StringComparison.Ordinal);
+        Assert.Contains("Watch                │       2 │       1 │     50.0 % │", output, StringComparison.Ordinal);
         Assert.Contains("Churn per score decile", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Fitted", output, StringComparison.Ordinal);
     }

@@ -115,35 +115,61 @@ public class HtmlReportTests
     }
 
     [Fact]
-    public void Score_Html_ShowsAbsentDimensionsAsNoEvidence()
+    public void Score_Html_ShowsDimensionsWithoutEvidenceAtTheirPriorMarkedNoEvidence()
     {
+        // Model v2: a dimension without evidence is not left out; it sits at its prior with confidence 0. P-1 has no
+        // evidence at all, as of 2025-06-30, 394 days after its start:
+        //   trust 100 × √(0.5 × 0.5) = 50, competency (nothing required: delivery alone) 50,
+        //   co-operation 100 × (0.2 × 0.5 + 0.2 × 0.5 + 0.35 × 0.5 + 0.25 × 1) = 62.5 (balanced at the prior), each at confidence 0;
+        //   plan alignment 0 and tracked progress (weekly cadence 0 of 12) are facts, certain after 90 days: confidence > 0.
+        // P-2 has evidence in every dimension but co-operation's responsiveness and friction, so none is at confidence 0.
         var portfolio = Fixture();
         var scorer = new HealthScorer();
         var page = ScoreHtml(portfolio);
 
         var rows = Section(page, "profiles").Descendants("tr").Where(r => r.Attribute("data-partner") is not null).ToDictionary(r => (string)r.Attribute("data-partner")!);
-        var absent = 0;
+        var marked = new List<string>();
         foreach (var partnership in portfolio.Partnerships)
         {
             var report = scorer.Score(partnership, AsOf);
             foreach (var dimension in report.Dimensions)
             {
                 var cell = rows[partnership.Partner.Id.ToString()].Elements("td").Single(c => (string?)c.Attribute("data-dimension") == dimension.Dimension.ToString());
-                if (dimension.Score is { } score)
+                var score = Assert.NotNull(dimension.Score);
+                Assert.Equal(Math.Round(score, MidpointRounding.AwayFromZero).ToString(System.Globalization.CultureInfo.InvariantCulture), cell.Descendants("text").Single().Value);
+                if (cell.Elements("span").Any(s => s.Value == "no evidence"))
                 {
-                    Assert.DoesNotContain("no evidence", cell.Value, StringComparison.Ordinal);
-                    Assert.Equal(Math.Round(score, MidpointRounding.AwayFromZero).ToString(System.Globalization.CultureInfo.InvariantCulture), cell.Descendants("text").Single().Value);
+                    marked.Add($"{partnership.Partner.Id} {dimension.Dimension}");
+                    Assert.Equal(0.0, dimension.Confidence);
                 }
                 else
                 {
-                    absent++;
-                    Assert.Equal("no evidence", cell.Value);
-                    Assert.Empty(cell.Descendants("svg"));
+                    Assert.DoesNotContain("no evidence", cell.Value, StringComparison.Ordinal);
+                    Assert.True(dimension.Confidence > 0, $"{partnership.Partner.Id} {dimension.Dimension}");
                 }
             }
         }
 
-        Assert.True(absent >= 3, "the fixture has a partner without evidence: its trust, competency and co-operation are absent");
+        Assert.Equal(["P-1 Trust", "P-1 Competency", "P-1 Cooperation"], marked);
+        var hostileCells = rows["P-1"].Elements("td").Where(c => c.Attribute("data-dimension") is not null).ToDictionary(c => (string)c.Attribute("data-dimension")!, c => c.Descendants("text").Single().Value);
+        Assert.Equal(("50", "50", "63", "0"), (hostileCells["Trust"], hostileCells["Competency"], hostileCells["Cooperation"], hostileCells["PlanAlignment"]));
+    }
+
+    [Fact]
+    public void Score_Html_ShowsADimensionWithEveryFactorDisabledOrVacuousAsNotScored()
+    {
+        // With delivery reliability disabled, competency of P-1 (nothing required, so coverage is vacuous) has no
+        // factor left: it has no score and no meter. P-2 requires Azure, so its coverage still scores it.
+        using var files = new TestFiles();
+        var model = files.Write("coverage-only.json", """{ "competencyWeights": { "coverage": 1, "deliveryReliability": 0 } }""");
+
+        var page = ScoreHtml(Fixture(), "--model", model);
+
+        var cells = Section(page, "profiles").Descendants("tr").Where(r => r.Attribute("data-partner") is not null)
+            .ToDictionary(r => (string)r.Attribute("data-partner")!, r => r.Elements("td").Single(c => (string?)c.Attribute("data-dimension") == "Competency"));
+        Assert.Equal("not scored", cells["P-1"].Value);
+        Assert.Empty(cells["P-1"].Descendants("svg"));
+        Assert.Equal("100", cells["P-2"].Descendants("text").Single().Value);
     }
 
     /// <summary>Two partners: one with a hostile name and no evidence at all, one with a little.</summary>
@@ -172,13 +198,13 @@ public class HtmlReportTests
     private static XElement Section(Page page, string id) =>
         page.Document.Descendants("section").Single(s => (string?)s.Attribute("id") == id);
 
-    private static Page ScoreHtml(Portfolio portfolio)
+    private static Page ScoreHtml(Portfolio portfolio, params string[] options)
     {
         var input = Path.Combine(Path.GetTempPath(), $"portfolio-{Guid.NewGuid():N}.json");
         try
         {
             File.WriteAllText(input, PartnerMetricsJson.Serialize(portfolio));
-            return RunHtml("score", input, "--as-of", "2025-06-30");
+            return RunHtml(["score", input, "--as-of", "2025-06-30", .. options]);
         }
         finally
         {

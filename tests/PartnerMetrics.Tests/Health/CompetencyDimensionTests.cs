@@ -12,11 +12,13 @@ public class CompetencyDimensionTests
     [Fact]
     public void Score_ExpiredCertificationAndMixedDeliveries()
     {
-        // Coverage: Azure expired 30 days ago, Security valid → 1 of 2 = 0.5, e = 2.
+        // Coverage (a fact): Azure expired 30 days ago, Security valid → 1 of 2 = 0.5; its certainty is the
+        //   partnership's maturity, min(1, 100 days / 90) = 1.
         // Deliveries (H = 365 d): today on time at 0.9 → success w = 1; a year ago on time at 0.5
         //   (< 0.7) → failure w = 0.5; two years ago late → failure w = 0.25.
-        //   reliability = (1 + 1) / (1 + 0.75 + 2) = 2 / 3.75 = 0.53333…, e = 1.75
+        //   reliability = (1 + 1) / (1 + 0.75 + 2) = 2 / 3.75 = 0.53333…, e = 1.75, certainty 1.75 / (1.75 + 5)
         // Competency = 100 × (0.4 × 0.5 + 0.6 × 0.53333…) / (0.4 + 0.6) = 52
+        // Confidence = (0.4 × 1 + 0.6 × 1.75 / 6.75) / 1 = 0.55556
         var report = Scorer.Score(Empty().With(requiredCompetencies: Required, certifications: Certifications, deliveries: Deliveries), T);
         var coverage = report.Factor(FactorCodes.CompetencyCoverage)!.Value;
         var delivery = report.Factor(FactorCodes.CompetencyDeliveryReliability)!.Value;
@@ -25,24 +27,35 @@ public class CompetencyDimensionTests
         Assert.Equal(0.5, coverage.Value);
         Assert.Equal(2 / 3.75, delivery.Value!.Value, 10);
         Assert.Equal(52.0, competency.Score!.Value, 9);
-        Assert.Equal((0.4 * (2 / 7.0)) + (0.6 * (1.75 / 6.75)), competency.Confidence, 10);
+        Assert.Equal(1.0, coverage.Confidence);
+        Assert.Equal(1.75 / 6.75, delivery.Confidence, 12);
+        Assert.Equal(0.4 + (0.6 * (1.75 / 6.75)), competency.Confidence, 10);
         Assert.Equal("1 of 2 required competencies hold a valid certification.", coverage.Reason);
         Assert.Equal("1 of 3 deliveries on time with satisfaction of at least 0.7.", delivery.Reason);
-        Assert.Empty(report.Signals);
+
+        // Azure expired, Security never expires: nothing to warn about. (The 100-day-old partnership has
+        // no plan, a certain fact, so it does carry a weakest-link signal for plan alignment.)
+        Assert.DoesNotContain(report.Signals, s => s.Code == FactorCodes.CertificationExpiring);
     }
 
     [Fact]
     public void Score_CertificationExpiringSoon_CoversAndSignals()
     {
         // "azure" matches the required "Azure" ignoring case; valid today, expiring in 45 days (≤ 60): a signal.
-        // A Security certification obtained tomorrow is not valid yet. Coverage 1 of 2; no deliveries → coverage alone.
+        // A Security certification obtained tomorrow is not valid yet: coverage 1 of 2 = 0.5.
+        // No deliveries: reliability sits at its prior (0 + 1) / (0 + 2) = 0.5 with certainty 0, present.
+        // Competency = 100 × (0.4 × 0.5 + 0.6 × 0.5) = 50; confidence = 0.4 × 1 (coverage, mature) + 0.6 × 0 = 0.4.
         var report = Scorer.Score(
             Empty().With(requiredCompetencies: Required, certifications: [new Certification("azure", Day(-300), Day(45)), new Certification("Security", Day(1))]),
             T);
+        var delivery = report.Factor(FactorCodes.CompetencyDeliveryReliability)!.Value;
 
-        Assert.Equal(50.0, report[HealthDimension.Competency].Score);
-        Assert.False(report.Factor(FactorCodes.CompetencyDeliveryReliability)!.Value.IsPresent);
-        var signal = Assert.Single(report.Signals);
+        Assert.Equal(0.5, report.Factor(FactorCodes.CompetencyCoverage)!.Value.Value);
+        Assert.Equal(0.5, delivery.Value);
+        Assert.Equal(0.0, delivery.Confidence);
+        Assert.Equal(50.0, report[HealthDimension.Competency].Score!.Value, 9);
+        Assert.Equal(0.4, report[HealthDimension.Competency].Confidence, 12);
+        var signal = Assert.Single(report.Signals, s => s.Code == FactorCodes.CertificationExpiring);
         Assert.Equal(FactorCodes.CertificationExpiring, signal.Code);
         Assert.Contains("'Azure' expires on 2025-08-14, in 45 days", signal.Message, StringComparison.Ordinal);
     }
@@ -52,7 +65,9 @@ public class CompetencyDimensionTests
     {
         var certifications = new[] { new Certification("Security", Day(-300), Day(10)), new Certification("Azure", Day(-300), Day(50)) };
 
-        var signals = Scorer.Score(Empty().With(requiredCompetencies: ["Security", "Azure"], certifications: certifications), T).Signals;
+        // Only the certification signals: the 100-day-old partnership without a plan also has a weakest link.
+        var signals = Scorer.Score(Empty().With(requiredCompetencies: ["Security", "Azure"], certifications: certifications), T)
+            .Signals.Where(s => s.Code == FactorCodes.CertificationExpiring).ToArray();
 
         Assert.Equal(2, signals.Length);
         Assert.Contains("'Azure'", signals[0].Message, StringComparison.Ordinal);
@@ -60,19 +75,37 @@ public class CompetencyDimensionTests
     }
 
     [Fact]
-    public void Score_RenewedCertification_DoesNotSignal() =>
-        Assert.Empty(Scorer.Score(
+    public void Score_RenewedCertification_DoesNotSignal()
+    {
+        // The one expiring in 20 days was renewed 5 days ago until day 700: the latest valid expiry is far off.
+        var renewed = Scorer.Score(
             Empty().With(requiredCompetencies: ["Azure"], certifications: [new Certification("Azure", Day(-300), Day(20)), new Certification("Azure", Day(-5), Day(700))]),
-            T).Signals);
+            T);
+        var notRenewed = Scorer.Score(Empty().With(requiredCompetencies: ["Azure"], certifications: [new Certification("Azure", Day(-300), Day(20))]), T);
+
+        Assert.DoesNotContain(renewed.Signals, s => s.Code == FactorCodes.CertificationExpiring);
+        Assert.Contains(notRenewed.Signals, s => s.Code == FactorCodes.CertificationExpiring);
+    }
 
     [Fact]
-    public void Score_NothingRequiredAndNoDeliveries_IsAbsent()
+    public void Score_NothingRequiredAndNoDeliveries_SitsAtThePriorWithConfidenceZero()
     {
+        // Nothing required: coverage is vacuous and left out (its certifications are beside the point).
+        // No deliveries: reliability is present at its prior (0 + 1) / (0 + 2) = 0.5 with certainty 0 / (0 + 5) = 0.
+        // Competency = 100 × 0.5 = 50 at confidence 0; it still counts, with its weight 0.2 of the
+        // dimension weights 0.25 + 0.2 + 0.2 + 0.2 + 0.15 = 1: contribution 0.2 × 50 = 10 points.
         var competency = Scorer.Score(Empty().With(certifications: Certifications), T)[HealthDimension.Competency];
+        var coverage = competency.Factors.Single(f => f.Code == FactorCodes.CompetencyCoverage);
+        var delivery = competency.Factors.Single(f => f.Code == FactorCodes.CompetencyDeliveryReliability);
 
-        Assert.False(competency.IsPresent);
-        Assert.Null(competency.Score);
+        Assert.False(coverage.IsPresent);
+        Assert.Equal(0.0, coverage.Contribution);
+        Assert.Equal("No required competencies are set for this partnership.", coverage.Reason);
+        Assert.Equal((0.5, 0.0, 0.0), (delivery.Value, delivery.EvidenceWeight, delivery.Confidence));
+        Assert.True(competency.IsPresent);
+        Assert.Equal(50.0, competency.Score!.Value, 12);
         Assert.Equal(0.0, competency.Confidence);
-        Assert.Equal(0.0, competency.Contribution);
+        Assert.Equal(10.0, competency.Contribution, 12);
+        Assert.Equal(10.0, delivery.Contribution, 12);
     }
 }

@@ -12,26 +12,60 @@ public class HealthScorerEdgeTests
     [Fact]
     public void NoWeightedDimensionPresent_ScoresZeroNotNaN()
     {
-        // Only trust has weight, and an empty partnership has no trust evidence.
+        // In model v2 a factor is absent only when disabled or vacuous. Only competency has weight; its delivery
+        // factor is disabled and nothing is required, so coverage is vacuous: no weighted dimension is present.
+        var scorer = new HealthScorer(new HealthModel
+        {
+            DimensionWeights = new DimensionWeights(0, 1, 0, 0, 0),
+            CompetencyWeights = new CompetencyWeights(1, 0),
+        });
+
+        var report = scorer.Score(Empty(), T);
+
+        Assert.Null(report[HealthDimension.Competency].Score);
+        Assert.Equal(0.0, report.Score);
+        Assert.Equal(0.0, report.Confidence);
+        Assert.Equal(HealthBand.InsufficientEvidence, report.Band);
+        Assert.Equal((0.0, 0.0), (report.Interval.Lower, report.Interval.Upper));
+
+        // Trust (at its prior, 50) and plan alignment (no plan: 0) have scores but no weight, so they contribute nothing — not NaN.
+        Assert.Equal(50.0, report[HealthDimension.Trust].Score!.Value, 12);
+        Assert.Equal(0.0, report[HealthDimension.PlanAlignment].Score);
+        Assert.All(report.Dimensions, d => Assert.Equal(0.0, d.Contribution));
+    }
+
+    [Fact]
+    public void OnlyTrustWeighted_WithoutEvidence_ScoresThePriorAtConfidenceZero()
+    {
+        // Neither side has commitments: each sits at its prior (0 + 1) / (0 + 2) = 0.5 with certainty 0, and
+        // trust = 100 × 0.5^0.5 × 0.5^0.5 = 50. The overall score is trust's; confidence 0 → InsufficientEvidence.
         var scorer = new HealthScorer(new HealthModel { DimensionWeights = new DimensionWeights(1, 0, 0, 0, 0) });
 
         var report = scorer.Score(Empty(), T);
 
-        Assert.Equal(0.0, report.Score);
+        Assert.Equal(50.0, report[HealthDimension.Trust].Score!.Value, 12);
+        Assert.Equal(50.0, report.Score, 12);
+        Assert.Equal(0.0, report.Confidence);
         Assert.Equal(HealthBand.InsufficientEvidence, report.Band);
-
-        // Plan alignment has a score (no plan: 0) but no weight, so it contributes nothing — not NaN.
-        Assert.All(report.Dimensions, d => Assert.Equal(0.0, d.Contribution));
+        Assert.Equal(50.0, report[HealthDimension.Trust].Contribution, 12);
+        Assert.All(report.Dimensions.Where(d => d.Dimension != HealthDimension.Trust), d => Assert.Equal(0.0, d.Contribution));
     }
 
     [Theory]
     [InlineData(40 * 365, true)]       // exactly 40 competency half-lives old: the last day it weighs anything
     [InlineData((40 * 365) + 1, false)]
-    public void Evidence_CountsUpToFortyHalfLivesOld(int ageDays, bool present)
+    public void Evidence_WeighsUpToFortyHalfLivesOld(int ageDays, bool weighs)
     {
+        // A rate is always present (at its prior without evidence); what the age decides is the weight:
+        // 2^(−40) exactly at 40 half-lives, and nothing a day later.
         var partnership = Empty(ageDays + 10).With(deliveries: [new Delivery(Day(-ageDays), true, 0.9)]);
+        var weight = weighs ? Math.Pow(2, -40) : 0.0;
 
-        Assert.Equal(present, new HealthScorer().Score(partnership, T).Factor(FactorCodes.CompetencyDeliveryReliability)!.Value.IsPresent);
+        var delivery = new HealthScorer().Score(partnership, T).Factor(FactorCodes.CompetencyDeliveryReliability)!.Value;
+
+        Assert.Equal(weight, delivery.EvidenceWeight);
+        Assert.Equal((weight + 1) / (weight + 2), delivery.Value!.Value, 15);
+        Assert.Equal(weighs, delivery.Confidence > 0);
     }
 
     [Fact]
@@ -52,9 +86,11 @@ public class HealthScorerEdgeTests
     }
 
     [Fact]
-    public void Signals_AreInMessageOrder_InScoresAndInHistory()
+    public void Signals_AreInCodeThenMessageOrder_InScoresAndInHistory()
     {
-        // Required in the order Security, Azure; both expire within the 60-day warning, Security first.
+        // Required in the order Security, Azure; both expire within the 60-day warning, Security first. Without a
+        // plan a 400-day-old partnership scores plan alignment 0 at confidence 1 (a mature fact): a weakest link,
+        // whose code (health.weakest-link) sorts after competency.certification-expiring.
         var partnership = Empty(400).With(
             requiredCompetencies: ["Security", "Azure"],
             certifications: [new Certification("Security", Day(-300), Day(20)), new Certification("Azure", Day(-300), Day(40))]);
@@ -62,6 +98,7 @@ public class HealthScorerEdgeTests
         [
             "The required certification 'Azure' expires on 2025-08-09, in 40 days, with no renewal on record.",
             "The required certification 'Security' expires on 2025-07-20, in 20 days, with no renewal on record.",
+            "PlanAlignment scores 0.0, below the AtRisk threshold 40, at confidence 1.00: the band is at most Watch.",
         ];
         var scorer = new HealthScorer();
 
@@ -76,6 +113,6 @@ public class HealthScorerEdgeTests
     {
         var partnership = Empty(400).With(requiredCompetencies: ["Azure"], certifications: [new Certification("Azure", Day(-300), Day(daysLeft))]);
 
-        Assert.Equal(signalled, !new HealthScorer().Score(partnership, T).Signals.IsEmpty);
+        Assert.Equal(signalled, new HealthScorer().Score(partnership, T).Signals.Any(s => s.Code == FactorCodes.CertificationExpiring));
     }
 }

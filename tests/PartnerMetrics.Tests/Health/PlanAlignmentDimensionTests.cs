@@ -10,16 +10,21 @@ public class PlanAlignmentDimensionTests
 {
     private static readonly HealthScorer Scorer = new();
 
-    [Fact]
-    public void Score_NoJointPlan_ScoresZeroWithThePlanMissingFactor()
+    [Theory]
+    [InlineData(100, 1.0)]         // past the 90-day maturity: no plan is a certain fact
+    [InlineData(30, 30 / 90.0)]    // a month in, no plan yet says less
+    [InlineData(0, 0.0)]           // on the first day it says nothing
+    public void Score_NoJointPlan_ScoresZeroWithThePlanMissingFactor(int startedDaysAgo, double maturity)
     {
-        var plan = Scorer.Score(Empty(), T)[HealthDimension.PlanAlignment];
+        // No plan is the fact 0; its certainty is the partnership's maturity min(1, days since start / 90).
+        var plan = Scorer.Score(Empty(startedDaysAgo), T)[HealthDimension.PlanAlignment];
 
         var missing = Assert.Single(plan.Factors);
         Assert.Equal(FactorCodes.PlanMissing, missing.Code);
         Assert.Equal(0.0, missing.Value);
+        Assert.Equal(maturity, missing.Confidence, 12);
         Assert.Equal(0.0, plan.Score);
-        Assert.Equal(1 / 6.0, plan.Confidence, 10);   // one observation: e = 1, c = 1 / (1 + 5)
+        Assert.Equal(maturity, plan.Confidence, 12);
     }
 
     [Fact]
@@ -117,17 +122,50 @@ public class PlanAlignmentDimensionTests
     }
 
     [Fact]
-    public void Score_AlignmentNeverRecordedByTheDay_HasNoEvidence()
+    public void Score_AlignmentNeverRecordedByTheDay_IsTheFactZero()
     {
         // Reviewed 10 days ago without recording alignment; the one recorded tomorrow is not yet known.
+        // Never recorded is the fact 0 (not DOMAIN's "0.5 at certainty 0"), certain as the partnership is
+        // mature (100 days ≥ 90): a plan that never asked has shown no alignment. So recording any share,
+        // even 0, never lowers the score, and adding a plan never lowers confidence (every plan fact has the
+        // certainty of plan.missing).
+        // No goals: on track, shared ownership and clarity 0; freshness 1 (reviewed 10 days ago, cadence 90).
+        // Plan = 100 × (0.2 × 0 + 0.2 × 1) = 20, confidence 1.
         var plan = new JointPlan(Day(-50), reviews: [new PlanReview(Day(-10)), new PlanReview(Day(1), 0.8)]);
+        var recordedZero = new JointPlan(Day(-50), reviews: [new PlanReview(Day(-10), 0.0), new PlanReview(Day(1), 0.8)]);
 
-        var alignment = Scorer.Score(Empty().With(plan: _ => plan), T).Factor(FactorCodes.PlanBusinessAlignment)!.Value;
+        var report = Scorer.Score(Empty().With(plan: _ => plan), T);
+        var alignment = report.Factor(FactorCodes.PlanBusinessAlignment)!.Value;
 
+        Assert.Equal(0.0, alignment.Value);
         Assert.Equal(0.0, alignment.EvidenceWeight);
-        Assert.Equal(0.0, alignment.Confidence);
+        Assert.Equal(1.0, alignment.Confidence);
         Assert.Equal("No business alignment recorded yet: ask what share of the partner's business is aligned to ours.", alignment.Reason);
-        Assert.Equal(0.8, Scorer.Score(Empty().With(plan: _ => plan), Day(1)).Factor(FactorCodes.PlanBusinessAlignment)!.Value.Value);
+        Assert.Equal(20.0, report[HealthDimension.PlanAlignment].Score!.Value, 9);
+        Assert.Equal(1.0, report[HealthDimension.PlanAlignment].Confidence, 12);
+
+        // Recording 0 changes the count behind the factor, not the score or the confidence.
+        var zero = Scorer.Score(Empty().With(plan: _ => recordedZero), T);
+        Assert.Equal((0.0, 1.0), (zero.Factor(FactorCodes.PlanBusinessAlignment)!.Value.Value, zero.Factor(FactorCodes.PlanBusinessAlignment)!.Value.EvidenceWeight));
+        Assert.Equal(report[HealthDimension.PlanAlignment].Score, zero[HealthDimension.PlanAlignment].Score);
+        Assert.Equal(report[HealthDimension.PlanAlignment].Confidence, zero[HealthDimension.PlanAlignment].Confidence);
+
+        // Tomorrow 0.8 is recorded (and the plan reviewed): 100 × (0.2 × 0.8 + 0.2 × 1) = 36.
+        var tomorrow = Scorer.Score(Empty().With(plan: _ => plan), Day(1));
+        Assert.Equal(0.8, tomorrow.Factor(FactorCodes.PlanBusinessAlignment)!.Value.Value);
+        Assert.Equal(36.0, tomorrow[HealthDimension.PlanAlignment].Score!.Value, 9);
+    }
+
+    [Fact]
+    public void Score_AlignmentNeverRecorded_InAYoungPartnership_IsCertainOnlyAsItMatures()
+    {
+        // Started 45 days ago: every plan fact, alignment never recorded included, has certainty 45 / 90 = 0.5.
+        var plan = new JointPlan(Day(-40), reviews: [new PlanReview(Day(-10))]);
+
+        var report = Scorer.Score(Empty(45).With(plan: _ => plan), T);
+
+        Assert.Equal((0.0, 0.5), (report.Factor(FactorCodes.PlanBusinessAlignment)!.Value.Value, report.Factor(FactorCodes.PlanBusinessAlignment)!.Value.Confidence));
+        Assert.Equal(0.5, report[HealthDimension.PlanAlignment].Confidence, 12);
     }
 
     [Fact]

@@ -15,14 +15,19 @@ public class TrackedProgressDimensionTests
     public void Score_DealsRegisteredUpdatedAndFilledIn()
     {
         // H = 90 d; weights by creation age: w1 = 2^(−10/90) (O1), w2 = 2^(−100/90) (O2), w3 = 2^(−40/90) (O3).
-        // O4 is registered tomorrow: the CRM does not know it yet.
-        // Timeliness: O1 (2 days) and O3 (1 day) within 7, O2 (20 days) late → (w1 + w3) / (w1 + w2 + w3)
-        // Freshness: open O1 updated 2 days ago (fresh), O3 30 days ago (stale) → 1 / 2
-        // Completeness: O1 3 fields, O2 none, O3 the amount → (3 w1 + w3) / (3 (w1 + w2 + w3))
-        // Cadence: activity in weeks 0, 1 (O1), 4, 5 (O3), 7 (O2 closed), 11 (O2 registered) → 6 of 12
+        // O4 is registered tomorrow: the CRM does not know it yet. Rates are posteriors (p + 1) / (p + n + 2).
+        // Timeliness: O1 (2 days) and O3 (1 day) within 7, O2 (20 days) late:
+        //   p = w1 + w3, n = w2 → (w1 + w3 + 1) / (w1 + w2 + w3 + 2), e = w1 + w2 + w3
+        // Freshness: open O1 updated 2 days ago (fresh), O3 30 days ago (stale); O2 is closed:
+        //   p = 1, n = 1 (counted, not weighted) → (1 + 1) / (2 + 2) = 0.5, e = 2
+        // Completeness: each deal's weight split into its filled and missing thirds. O1 3 of 3, O2 0 of 3, O3 1 of 3:
+        //   p = (3 w1 + w3) / 3, n = (3 w2 + 2 w3) / 3, p + n = w1 + w2 + w3 → (p + 1) / (w1 + w2 + w3 + 2)
+        // Cadence (a fact): activity in weeks 0, 1 (O1), 4, 5 (O3), 7 (O2 closed), 11 (O2 registered) → 6 of 12;
+        //   certainty = maturity min(1, 365 / 90) = 1
         double w1 = W(10, 90), w2 = W(100, 90), w3 = W(40, 90);
-        var timeliness = (w1 + w3) / (w1 + w2 + w3);
-        var completeness = ((3 * w1) + w3) / (3 * (w1 + w2 + w3));
+        var e = w1 + w2 + w3;
+        var timeliness = (w1 + w3 + 1) / (e + 2);
+        var completeness = ((((3 * w1) + w3) / 3) + 1) / (e + 2);
 
         var report = Scorer.Score(Empty(365).With(opportunities: Deals), T);
 
@@ -31,6 +36,11 @@ public class TrackedProgressDimensionTests
         Assert.Equal(completeness, report.Factor(FactorCodes.ProgressDataCompleteness)!.Value.Value!.Value, 10);
         Assert.Equal(0.5, report.Factor(FactorCodes.ProgressWeeklyCadence)!.Value.Value);
         Assert.Equal(100 * ((0.3 * timeliness) + (0.25 * 0.5) + (0.2 * completeness) + (0.25 * 0.5)), report[HealthDimension.TrackedProgress].Score!.Value, 9);
+        Assert.Equal(0.6452, timeliness, 4);
+        Assert.Equal(0.5264, completeness, 4);
+
+        // Confidence: (0.3 × e/(e + 5) + 0.25 × 2/7 + 0.2 × e/(e + 5) + 0.25 × 1) / 1
+        Assert.Equal((0.5 * e / (e + 5)) + (0.25 * 2 / 7) + 0.25, report[HealthDimension.TrackedProgress].Confidence, 10);
         Assert.Equal("Activity logged in 6 of the last 12 weeks.", report.Factor(FactorCodes.ProgressWeeklyCadence)!.Value.Reason);
         Assert.Equal("2 of 3 deals registered within 7 days of originating.", report.Factor(FactorCodes.ProgressRegistrationTimeliness)!.Value.Reason);
     }
@@ -39,12 +49,19 @@ public class TrackedProgressDimensionTests
     public void Score_YoungPartnership_CountsOnlyTheWeeksSinceItStarted()
     {
         // Started 20 days ago: weeks ending today, 7 and 14 days ago are observed (21 days ago is before the start).
-        // One call 3 days ago → 1 of 3 weeks. No deals: the other factors are absent → progress = 100 / 3.
+        // One call 3 days ago → cadence 1 of 3 weeks, a fact with certainty = maturity 20 / 90.
+        // No deals: timeliness, freshness and completeness sit at their prior 0.5 with certainty 0.
+        // progress = 100 × (0.3 × 0.5 + 0.25 × 0.5 + 0.2 × 0.5 + 0.25 × 1/3) = 37.5 + 25/3 = 45.8333
+        // confidence = 0.25 × 20/90 = 1/18
         var report = Scorer.Score(Empty(20).With(interactions: [new Interaction(Day(-3), InteractionKind.Call, Side.Vendor)]), T);
+        var cadence = report.Factor(FactorCodes.ProgressWeeklyCadence)!.Value;
 
-        Assert.Equal(1 / 3.0, report.Factor(FactorCodes.ProgressWeeklyCadence)!.Value.Value!.Value, 10);
-        Assert.Equal(3.0, report.Factor(FactorCodes.ProgressWeeklyCadence)!.Value.EvidenceWeight);
-        Assert.Equal(100 / 3.0, report[HealthDimension.TrackedProgress].Score!.Value, 9);
+        Assert.Equal(1 / 3.0, cadence.Value!.Value, 10);
+        Assert.Equal(3.0, cadence.EvidenceWeight);
+        Assert.Equal(20 / 90.0, cadence.Confidence, 12);
+        Assert.Equal(0.5, report.Factor(FactorCodes.ProgressRegistrationTimeliness)!.Value.Value);
+        Assert.Equal(37.5 + (25 / 3.0), report[HealthDimension.TrackedProgress].Score!.Value, 9);
+        Assert.Equal(1 / 18.0, report[HealthDimension.TrackedProgress].Confidence, 12);
     }
 
     [Fact]

@@ -51,10 +51,14 @@ public class PortfolioInsightsTests
         var top = insights.TopPartners(perDistrict: 2);
 
         // North: C won 1000 + … + 5000 = 15,000 (contribution 1); A and B won 3,000 each (0.2) and tie: A before B.
+        // Key = (competency / 100 + plan / 100 + contribution) / 3. No partner has required competencies or
+        // deliveries: competency is delivery reliability at its prior, 50. No plan: 0. A: (0.5 + 0 + 0.2) / 3.
         Assert.Equal(["North", "South"], top.Select(d => d.District));
         Assert.Equal(["C", "A"], top[0].Partners.Select(p => p.Partner.Id.Value));
         Assert.Equal(0.2, top[0].Partners[1].PipelineContribution, 12);
-        Assert.Equal(top[0].Partners[1].RankingScore, top[0].Partners[1].PipelineContribution / 3, 12);   // no competency, plan missing → 0
+        Assert.Equal(50.0, top[0].Partners[1].Report[HealthDimension.Competency].Score!.Value, 12);
+        Assert.Equal(0.7 / 3, top[0].Partners[1].RankingScore, 12);
+        Assert.Equal((0.5 + 1.0) / 3, top[0].Partners[0].RankingScore, 12);
         Assert.Equal(["D"], top[1].Partners.Select(p => p.Partner.Id.Value));
 
         var byWins = insights.TopPartners(1, s => (double)s.WonValue);

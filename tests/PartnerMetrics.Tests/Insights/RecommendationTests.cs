@@ -22,10 +22,16 @@ public class RecommendationTests
         Assert.Equal(actions.Select(a => a.Impact).OrderDescending(), actions.Select(a => a.Impact));
         Assert.All(actions, a => Assert.True(a.Impact > 0));
 
-        // Impact is found by re-scoring: raise the partner's reliability (0.364) to 0.8 and score again.
-        //   trust = 100 × √(0.8 × 0.6) = 69.28 instead of 46.71, worth 0.25 × 22.57 = 5.64 points.
+        // Impact is found by re-scoring: raise the partner's reliability to 0.8 and score again.
+        //   Partner side (H = 180 d): kept today, success 1; open, due 15 days ago, past the 14-day grace: a failure
+        //   dated at due + grace (yesterday), λ·w = 2.5 × 2^(−1/180). Reliability = 2 / (3 + 2.5 × 2^(−1/180)) = 0.36427.
+        //   Vendor side: kept 180 days ago, w = 0.5 → (0.5 + 1) / (0.5 + 2) = 0.6.
+        //   trust = 100 × √(0.8 × 0.6) = 69.28 instead of 100 × √(0.36427 × 0.6) = 46.75; every dimension is present
+        //   (v2) and the weights sum to 1, so the overall score moves 0.25 × 22.53 = 5.63 points.
+        var partnerSide = 2 / (3 + (2.5 * W(1, 180)));
+        Assert.Equal(partnerSide, report.Factor(FactorCodes.TrustPartnerReliability)!.Value.Value!.Value, 12);
         var trust = actions.Single(a => a.Code == RecommendationCodes.RepairBrokenCommitments);
-        Assert.Equal(0.25 * 100 * (Math.Sqrt(0.8 * 0.6) - Math.Sqrt(2 / 5.5 * 0.6)), trust.Impact, 9);
+        Assert.Equal(0.25 * 100 * (Math.Sqrt(0.8 * 0.6) - Math.Sqrt(partnerSide * 0.6)), trust.Impact, 9);
         Assert.Equal(RecommendationSeverity.High, trust.Severity);
     }
 

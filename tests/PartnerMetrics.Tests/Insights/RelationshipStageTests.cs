@@ -20,19 +20,33 @@ public class RelationshipStageTests
     }
 
     [Fact]
-    public void Stage_OneWinAndLittleElse_IsTransactionalMissingEngagement()
+    public void Stage_OneWinAndLittleElse_IsTransactionalMissingBothSidesTracked()
     {
-        var stage = Advisor.Stage(Empty(365).With(opportunities: Deals), T);
+        // Won O2: Transactional. Engaged needs:
+        // - both sides tracked: no commitments at all, so neither trust side has evidence (both sit at their
+        //   prior with certainty 0; in v2 a factor is present without evidence, so presence is not the test) → missing;
+        // - weekly activity: 6 of 12 weeks (TrackedProgressDimensionTests) ≥ half → met;
+        // - enough evidence: in v2 facts count. No plan after a year is certain (plan confidence 1); tracked
+        //   progress has confidence 0.5 × e / (e + 5) + 0.25 × 2/7 + 0.25 × 1 = 0.4705 with e = 2^(−10/90) + 2^(−100/90)
+        //   + 2^(−40/90); the other dimensions have no evidence (0). Overall = 0.2 × 1 + 0.15 × 0.4705 = 0.2706 ≥ 0.25 → met.
+        var partnership = Empty(365).With(opportunities: Deals);
+        var e = W(10, 90) + W(100, 90) + W(40, 90);
+        var report = Advisor.Scorer.Score(partnership, T);
+        Assert.Equal(0.2 + (0.15 * ((0.5 * e / (e + 5)) + (0.25 * 2 / 7) + 0.25)), report.Confidence, 12);
+        Assert.Equal(0.0, report.Factor(FactorCodes.TrustPartnerReliability)!.Value.EvidenceWeight);
+        Assert.Equal(0.0, report.Factor(FactorCodes.TrustVendorReliability)!.Value.EvidenceWeight);
+
+        var stage = Advisor.Stage(partnership, T);
 
         Assert.Equal(RelationshipStage.Transactional, stage.Stage);
-        Assert.Equal(["stage.both-sides-tracked", "stage.enough-evidence"], stage.MissingForNext.Select(c => c.Code));
+        Assert.Equal(["stage.both-sides-tracked"], stage.MissingForNext.Select(c => c.Code));
     }
 
     [Fact]
     public void Stage_WorkedExample_IsAlignedAndListsWhatStrategicNeeds()
     {
         // Won O2; both sides tracked; 6 of 12 weeks active; Watch band; a plan with a shared goal,
-        // 40 % alignment and half the competencies certified — but one win, not healthy, trust 46.7,
+        // 40 % alignment and half the competencies certified — but one win, not healthy, trust 46.75,
         // and the plan is 30 days past its review cadence.
         var stage = Advisor.Stage(WorkedExample(), T);
 

@@ -64,8 +64,13 @@ public class ExtremeValueTests
 
         var report = Scorer.Score(ancient, asOf);
 
-        // The items are still counted (and their reasons say so); they weigh nothing.
-        Assert.Null(report.Dimensions.Single(d => d.Dimension == HealthDimension.Trust).Score);
+        // The items are still counted (and their reasons say so); they weigh nothing: the partner side sits at
+        // its prior (0 + 1) / (0 + 2) = 0.5 with certainty 0, as the vendor side does, so trust = 100 × √(0.5 × 0.5) = 50.
+        var partnerSide = report.Factor(FactorCodes.TrustPartnerReliability)!.Value;
+        Assert.Equal((0.5, 0.0, 0.0), (partnerSide.Value, partnerSide.EvidenceWeight, partnerSide.Confidence));
+        Assert.StartsWith("50 of 50 partner commitments broken", partnerSide.Reason, StringComparison.Ordinal);
+        Assert.Equal(50.0, report.Dimensions.Single(d => d.Dimension == HealthDimension.Trust).Score!.Value, 12);
+        Assert.Equal(0.0, report.Factor(FactorCodes.CompetencyDeliveryReliability)!.Value.EvidenceWeight);
         Assert.Equal(Numbers(Scorer.Score(recentOnly, asOf)), Numbers(report));
     }
 
@@ -108,10 +113,17 @@ public class ExtremeValueTests
         var asOf = new DateOnly(2025, 6, 30);
         var partnership = new Partnership(Partner, asOf.AddDays(-10), commitments: Enumerable.Repeat(new Commitment(Side.Partner, asOf, CommitmentOutcome.Kept, asOf), kept));
 
-        var trust = Scorer.Score(partnership, asOf).Dimensions.Single(d => d.Dimension == HealthDimension.Trust);
+        var report = Scorer.Score(partnership, asOf);
+        var trust = report.Dimensions.Single(d => d.Dimension == HealthDimension.Trust);
 
-        // Beta(1, 1) prior: (kept + 1) / (kept + 2); the untracked vendor side is left out (docs/scoring.md).
-        Assert.Equal(100.0 * (kept + 1) / (kept + 2), trust.Score!.Value, 1e-9);
+        // Beta(1, 1) prior: the partner side is (kept + 1) / (kept + 2), each kept today weighing exactly 1.
+        // The untracked vendor side sits at its prior 0.5; trust is the geometric mean of the two sides,
+        // 100 × √((kept + 1) / (kept + 2) × 0.5): 57.735 for 1, 67.420 for 9, 70.710 for 100,000.
+        var partnerSide = (kept + 1.0) / (kept + 2.0);
+        Assert.Equal(partnerSide, report.Factor(FactorCodes.TrustPartnerReliability)!.Value.Value!.Value, 1e-12);
+        Assert.Equal((double)kept, report.Factor(FactorCodes.TrustPartnerReliability)!.Value.EvidenceWeight);
+        Assert.Equal(0.5, report.Factor(FactorCodes.TrustVendorReliability)!.Value.Value);
+        Assert.Equal(100.0 * Math.Sqrt(partnerSide * 0.5), trust.Score!.Value, 1e-9);
     }
 
     [Fact]
@@ -124,11 +136,24 @@ public class ExtremeValueTests
         var many = new Partnership(Partner, asOf.AddDays(-10), commitments: kept.Concat(broken));
         var lambda = HealthModel.Default.LossAversion;
 
-        var trust = Scorer.Score(many, asOf).Dimensions.Single(d => d.Dimension == HealthDimension.Trust).Score!.Value;
+        var report = Scorer.Score(many, asOf);
+        var partnerSide = report.Factor(FactorCodes.TrustPartnerReliability)!.Value.Value!.Value;
+        var trust = report.Dimensions.Single(d => d.Dimension == HealthDimension.Trust).Score!.Value;
 
-        // With the prior's weight negligible next to 100,000 items, the rate is 1 / (1 + λ).
-        Assert.Equal(100.0 * (50_000 + 1) / (50_000 + (lambda * 50_000) + 2), trust, 1e-9);
-        Assert.True(trust < Scorer.Score(one, asOf).Dimensions.Single(d => d.Dimension == HealthDimension.Trust).Score);
+        // Each item weighs exactly 1 (resolved on the as-of day). The partner side is
+        // (50,000 + 1) / (50,000 + λ·50,000 + 2) = 50,001 / 175,002 ≈ 0.285717: with the prior's weight
+        // negligible next to 100,000 items, the rate is 1 / (1 + λ) = 0.285714. The vendor side sits at its
+        // prior 0.5, so trust = 100 × √(0.285717 × 0.5) = 37.797.
+        var expected = (50_000 + 1) / (50_000 + (lambda * 50_000) + 2);
+        Assert.Equal(expected, partnerSide, 1e-12);
+        Assert.Equal(1 / (1 + lambda), partnerSide, 1e-5);
+        Assert.Equal(100.0 * Math.Sqrt(expected * 0.5), trust, 1e-9);
+
+        // One of each: (1 + 1) / (1 + λ + 2) = 2 / 5.5 ≈ 0.364, above 1 / (1 + λ): more of the same pulls towards it.
+        var oneReport = Scorer.Score(one, asOf);
+        Assert.Equal(2 / (3 + lambda), oneReport.Factor(FactorCodes.TrustPartnerReliability)!.Value.Value!.Value, 1e-12);
+        Assert.True(partnerSide < oneReport.Factor(FactorCodes.TrustPartnerReliability)!.Value.Value);
+        Assert.True(trust < oneReport.Dimensions.Single(d => d.Dimension == HealthDimension.Trust).Score);
     }
 
     [Fact]
