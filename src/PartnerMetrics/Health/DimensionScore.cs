@@ -23,13 +23,13 @@ public sealed record DimensionScore
     /// <summary>Gets the dimension.</summary>
     public HealthDimension Dimension { get; }
 
-    /// <summary>Gets the score in [0, 100], or <see langword="null"/> when no factor is present.</summary>
+    /// <summary>Gets the score in [0, 100], or <see langword="null"/> when no factor is present (every factor disabled, or coverage with nothing required and delivery disabled).</summary>
     public double? Score { get; }
 
     /// <summary>Gets a value indicating whether the dimension has a score.</summary>
     public bool IsPresent => Score is not null;
 
-    /// <summary>Gets the confidence in [0, 1): the weighted mean of the factors' confidences, absent factors counting 0.</summary>
+    /// <summary>Gets the confidence in [0, 1]: the weighted mean of the present factors' certainties (a disabled or vacuous factor is left out).</summary>
     public double Confidence { get; }
 
     /// <summary>Gets the dimension's weight in the overall score, from the model.</summary>

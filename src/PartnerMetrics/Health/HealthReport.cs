@@ -47,7 +47,7 @@ public sealed record HealthReport
     /// <summary>Gets the band of the score.</summary>
     public HealthBand Band { get; }
 
-    /// <summary>Gets the overall confidence in [0, 1): the weighted mean of the dimensions' confidences, absent dimensions counting 0.</summary>
+    /// <summary>Gets the overall confidence in [0, 1]: the weighted mean of the enabled dimensions' confidences.</summary>
     public double Confidence { get; }
 
     /// <summary>Gets the five dimensions, in <see cref="HealthDimension"/> order.</summary>

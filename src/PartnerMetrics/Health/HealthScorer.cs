@@ -15,10 +15,13 @@ namespace PartnerMetrics.Health;
 /// order of the evidence — and looks only at evidence dated on or before the as-of day.
 /// </para>
 /// <para>
-/// The overall score is the weighted mean of the dimensions that have evidence; the overall
-/// confidence is the weighted mean of all dimensions' confidences, so missing data lowers confidence
-/// rather than the score. Each factor's contribution is its share of its dimension's points in
-/// proportion to weight × value; contributions add up to the overall score.
+/// Model v2 (DOMAIN section 3.1): every rate is a posterior that sits at its prior without evidence,
+/// every fact (coverage, the plan, weekly cadence) is certain once the partnership is mature, so
+/// missing data pulls a score towards the prior and lowers its confidence, and never raises it. The
+/// overall score is the weighted mean of the dimensions; the overall confidence the weighted mean of
+/// their confidences; the 80 % interval comes from the rates' posterior variances. Each factor's
+/// contribution is its share of its dimension's points in proportion to weight × value; contributions
+/// add up to the overall score.
 /// </para>
 /// </remarks>
 public sealed class HealthScorer

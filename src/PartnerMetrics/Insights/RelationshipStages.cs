@@ -36,7 +36,7 @@ public static class RelationshipStages
         bool Met(string code) => code switch
         {
             "stage.first-won-deal" => wins >= 1,
-            "stage.both-sides-tracked" => report.Factor(FactorCodes.TrustPartnerReliability)?.IsPresent == true && report.Factor(FactorCodes.TrustVendorReliability)?.IsPresent == true,
+            "stage.both-sides-tracked" => report.Factor(FactorCodes.TrustPartnerReliability)?.EvidenceWeight > 0 && report.Factor(FactorCodes.TrustVendorReliability)?.EvidenceWeight > 0,
             "stage.weekly-activity" => report.Factor(FactorCodes.ProgressWeeklyCadence)?.Value >= 0.5,
             "stage.enough-evidence" => report.Band != HealthBand.InsufficientEvidence,
             "stage.joint-plan" => report.Factor(FactorCodes.PlanMissing) is null,
