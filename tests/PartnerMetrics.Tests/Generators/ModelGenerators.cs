@@ -425,10 +425,11 @@ public static class ModelGenerators
         .ListOf()
         .Select(list => list.DistinctBy(s => (s.AccountId, s.Date)).ToArray());
 
-    /// <summary>A weight: zero (disabled) sometimes, otherwise anything from tiny to large.</summary>
+    /// <summary>A weight: zero (disabled) sometimes, otherwise anything from tiny to large, now and then an extreme that validation accepts.</summary>
     public static Gen<double> Weight { get; } = Gen.Frequency(
         (1, Gen.Constant(0.0)),
-        (6, Gen.Choose(1, 1_000_000).Select(n => n / 1000.0)));
+        (6, Gen.Choose(1, 1_000_000).Select(n => n / 1000.0)),
+        (1, Gen.Elements(double.Epsilon, 1e-300, 1e300, double.MaxValue)));
 
     public static Gen<TimeSpan> Duration(int minDays, int maxDays) => Gen.Choose(minDays * 24, maxDays * 24).Select(hours => TimeSpan.FromHours(hours));
 
@@ -442,7 +443,8 @@ public static class ModelGenerators
         from watch in Gen.Choose(0, 9_000).Select(n => n / 100.0)
         from healthy in Gen.Choose(1, 1_000).Select(n => Math.Min(100.0, watch + (n / 10.0)))
         from minimumConfidence in UnitInterval
-        from halfLives in Duration(1, 1000).ArrayOf(4)
+        from halfLives in Duration(1, 1000).ArrayOf(5)
+        from maturity in Duration(1, 730)
         from priors in Gen.Choose(1, 10_000).Select(n => n / 1000.0).ArrayOf(2)
         from lossAversion in Gen.Choose(1000, 10_000).Select(n => n / 1000.0)
         from grace in Duration(0, 60)
@@ -471,6 +473,8 @@ public static class ModelGenerators
             CompetencyHalfLife = halfLives[1],
             CooperationHalfLife = halfLives[2],
             TrackedProgressHalfLife = halfLives[3],
+            EscalationHalfLife = halfLives[4],
+            FactMaturity = maturity,
             PriorPositive = priors[0],
             PriorNegative = priors[1],
             LossAversion = lossAversion,

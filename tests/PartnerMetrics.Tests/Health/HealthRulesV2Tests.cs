@@ -1,0 +1,138 @@
+using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Tests.Generators;
+
+namespace PartnerMetrics.Tests.Health;
+
+/// <summary>
+/// DOMAIN.md section 6, the rules model v2 adds: 16 (no evidence), 18 (the interval) and 22 (logging
+/// less makes a partner look more average), as properties over generated partnerships and models.
+/// </summary>
+public class HealthRulesV2Tests
+{
+    private static readonly HealthScorer Scorer = new();
+    private static readonly int[] Copies = [0, 1, 2, 4];
+
+    /// <summary>The rate factors: posteriors that sit at the prior without evidence (the rest are facts).</summary>
+    private static readonly string[] Rates =
+    [
+        FactorCodes.TrustPartnerReliability,
+        FactorCodes.TrustVendorReliability,
+        FactorCodes.CompetencyDeliveryReliability,
+        FactorCodes.CooperationPartnerResponsiveness,
+        FactorCodes.CooperationVendorResponsiveness,
+        FactorCodes.CooperationFrictionHandling,
+        FactorCodes.CooperationReciprocity,
+        FactorCodes.ProgressRegistrationTimeliness,
+        FactorCodes.ProgressPipelineFreshness,
+        FactorCodes.ProgressDataCompleteness,
+    ];
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    [Trait("Rule", "16")]
+    public void Rule16_NoEvidence_RatesAtTheirPriorsAndFactsCertainOnceMature(ScoringCase c, HealthModel model)
+    {
+        // Any partner and required competencies, started on T, with no evidence at all; any valid model.
+        var empty = new Partnership(c.Partnership.Partner, c.AsOf, c.Partnership.RequiredCompetencies);
+        var scorer = new HealthScorer(model);
+        var prior = model.PriorPositive / (model.PriorPositive + model.PriorNegative);
+
+        var first = scorer.Score(empty, c.AsOf);
+
+        foreach (var code in Rates)
+        {
+            var factor = first.Factor(code)!.Value;
+            if (factor.Weight > 0)
+            {
+                var expected = code == FactorCodes.CooperationReciprocity ? 1 - Math.Abs((2 * prior) - 1) : prior;
+                Assert.Equal(expected, factor.Value!.Value, 12);
+                Assert.Equal(0.0, factor.Confidence);
+            }
+        }
+
+        Assert.Equal(0.0, first.Confidence);
+
+        // The band: InsufficientEvidence whenever the model asks for any confidence at all (a minimum
+        // confidence of 0 declares every score sufficient).
+        if (model.Bands.MinimumConfidence > 0)
+        {
+            Assert.Equal(HealthBand.InsufficientEvidence, first.Band);
+        }
+
+        // A year later, still nothing: the facts are known once the partnership is mature.
+        var later = c.AsOf.AddDays(365);
+        var year = scorer.Score(empty, later);
+        if (model.FactMaturity <= TimeSpan.FromDays(365))
+        {
+            var plan = year.Factor(FactorCodes.PlanMissing)!.Value;
+            Assert.Equal((0.0, 1.0), (plan.Value!.Value, plan.Confidence));
+            var cadence = year.Factor(FactorCodes.ProgressWeeklyCadence)!.Value;
+            Assert.Equal(1.0, cadence.Confidence);
+            Assert.Equal(cadence.Weight > 0 ? 0.0 : null, cadence.Value);
+            if (empty.RequiredCompetencies.Length > 0)
+            {
+                var coverage = year.Factor(FactorCodes.CompetencyCoverage)!.Value;
+                Assert.Equal(1.0, coverage.Confidence);
+                Assert.Equal(coverage.Weight > 0 ? 0.0 : null, coverage.Value);
+            }
+        }
+
+        // With the default model such a partnership is never Healthy.
+        Assert.NotEqual(HealthBand.Healthy, Scorer.Score(empty, later).Band);
+    }
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    [Trait("Rule", "18")]
+    public void Rule18_TheIntervalContainsTheScore_AndNarrowsWhenEvidenceIsLoggedTwice(ScoringCase c)
+    {
+        var once = Scorer.Score(c.Partnership, c.AsOf);
+        var twice = Scorer.Score(Repeated(c.Partnership, 2), c.AsOf);
+
+        Assert.True(once.Interval.Contains(once.Score), $"{once.Interval} does not contain {once.Score}");
+        Assert.True(twice.Interval.Contains(twice.Score), $"{twice.Interval} does not contain {twice.Score}");
+        Assert.InRange(once.Interval.Lower, 0, 100);
+        Assert.InRange(once.Interval.Upper, 0, 100);
+        Assert.True(twice.Interval.Width <= once.Interval.Width + 1e-9, $"the interval widened from {once.Interval} to {twice.Interval}");
+    }
+
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    [Trait("Rule", "22")]
+    public void Rule22_LoggingLessMovesEveryRateTowardsItsPrior_NeverAcross(ScoringCase c)
+    {
+        // Each rate factor with its evidence kept 0, 1, 2 and 4 times: k = 0 is the prior, and the values
+        // move monotonically from it towards the evidence's own rate (which they approach as k grows),
+        // so logging less never makes a partner look better or worse than its evidence — only more average.
+        var reports = Copies.Select(k => Scorer.Score(Repeated(c.Partnership, k), c.AsOf)).ToArray();
+        foreach (var code in Rates)
+        {
+            var values = reports.Select(r => r.Factor(code)!.Value.Value!.Value).ToArray();
+            var expectedPrior = code == FactorCodes.CooperationReciprocity ? 1.0 : 0.5;
+            Assert.Equal(expectedPrior, values[0], 12);
+            for (var i = 2; i < values.Length; i++)
+            {
+                // Successive steps never reverse: (v_i − v_{i−1}) has the sign of (v_1 − v_0), or is 0. A
+                // monotone sequence that tends to the evidence's rate as k grows never crosses it.
+                var first = values[1] - values[0];
+                var step = values[i] - values[i - 1];
+                Assert.True(step * first >= -1e-15 && (first != 0 || Math.Abs(step) < 1e-15), $"{code}: {string.Join(" → ", values)}");
+            }
+        }
+    }
+
+    /// <summary>The partnership with every evidence item logged <paramref name="times"/> times (the plan, a fact, as it is).</summary>
+    internal static Partnership Repeated(Partnership p, int times) => new(
+        p.Partner,
+        p.StartedOn,
+        p.RequiredCompetencies,
+        Enumerable.Repeat(p.Commitments, times).SelectMany(x => x),
+        Enumerable.Repeat(p.Interactions, times).SelectMany(x => x),
+        Enumerable.Repeat(p.Certifications, times).SelectMany(x => x),
+        Enumerable.Repeat(p.Deliveries, times).SelectMany(x => x),
+        p.JointPlan,
+        Enumerable.Range(0, times).SelectMany(copy => p.Opportunities.Select(o => Copy(o, copy))));
+
+    private static Opportunity Copy(Opportunity o, int copy) => copy == 0 ? o : new(
+        new OpportunityId($"{o.Id.Value}~{copy}"), o.AccountId, o.CreatedOn, o.Motion, o.Source, o.Route, o.Outcome, o.Amount, o.PartnerId, o.District,
+        o.RegisteredOn, o.LastUpdatedOn, o.ExpectedCloseOn, o.ClosedOn, o.LossReason, o.Stage);
+}
