@@ -94,4 +94,33 @@ public sealed class ValidationRunTests(SmallRun run) : IClassFixture<SmallRun>
 
         Assert.DoesNotContain("NaN", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_WithAPreviousPage_SetsEachFigureBesideItsPrevious()
+    {
+        // A page rendered from this run, read back as the "previous" page: every cell of the comparison
+        // then reads "x → x", the previous figure as printed and the current one formatted alike.
+        var earlier = MarkdownReport.Render(run.Runs, SmallRun.Options, "earlier");
+        var previous = PreviousPage.Parse("docs/earlier.md", earlier);
+
+        var page = MarkdownReport.Render(run.Runs, SmallRun.Options, "now", previous: previous);
+
+        Assert.Contains("## The previous model against this one", page, StringComparison.Ordinal);
+        Assert.Contains("`docs/earlier.md`", page, StringComparison.Ordinal);
+        Assert.Equal(5, previous.Targets.Count);
+        foreach (var variant in run.Runs)
+        {
+            var auc = previous.Auc[variant.Variant.Name];
+            Assert.Equal(variant.Pooled[Signal.Model].Auc!.Value.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), auc);
+            Assert.Contains($"{auc} → {auc}", page, StringComparison.Ordinal);
+            // The churn ratio is undefined where a small run has no Healthy churner: "—" on both sides then.
+            var ratio = previous.Targets["AtRisk churn ≥ 3 × Healthy churn"][variant.Variant.Name];
+            Assert.True(ratio == "—" || ratio.EndsWith('×'), ratio);
+            Assert.Contains($"{ratio} → {ratio}", page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void PreviousPage_NotAPageOfTheHarness_IsAFormatError() =>
+        Assert.Throws<FormatException>(() => PreviousPage.Parse("notes.md", "# Notes\n\nNothing here.\n"));
 }

@@ -4,10 +4,11 @@ using PartnerMetrics.Validation.Harness;
 
 // The validation harness: simulates partnerships whose true health is known, scores them with the
 // current model and the baselines, and writes the measures as a Markdown page (docs/validation.md).
-const string Usage = "usage: dotnet run -c Release --project validation/PartnerMetrics.Validation -- [--partnerships N] [--seeds K] [--out FILE]";
+const string Usage = "usage: dotnet run -c Release --project validation/PartnerMetrics.Validation -- [--partnerships N] [--seeds K] [--out FILE] [--previous PAGE]";
 
 var options = new ValidationOptions();
 string? output = null;
+string? previousPath = null;
 for (var i = 0; i < args.Length; i++)
 {
     var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -25,11 +26,15 @@ for (var i = 0; i < args.Length; i++)
             output = value;
             i++;
             break;
+        case "--previous" when !string.IsNullOrWhiteSpace(value) && File.Exists(value):
+            previousPath = value;
+            i++;
+            break;
         case "--help" or "-h":
             Console.WriteLine(Usage);
             return 0;
         default:
-            Console.Error.WriteLine($"unknown or invalid argument '{args[i]}'{(value is null ? string.Empty : $" '{value}'")}; --partnerships needs a whole number ≥ 10, --seeds one ≥ 1, --out a file.");
+            Console.Error.WriteLine($"unknown or invalid argument '{args[i]}'{(value is null ? string.Empty : $" '{value}'")}; --partnerships needs a whole number ≥ 10, --seeds one ≥ 1, --out a file, --previous an existing page of this harness.");
             Console.Error.WriteLine(Usage);
             return 2;
     }
@@ -40,11 +45,13 @@ var runs = ValidationRun.Execute(options, line => Console.Error.WriteLine(line))
 var fits = ValidationRun.Fits(runs);
 
 // The page quotes the command that reproduces it; a rooted output path is reduced to its file name so that no machine's layout leaks into it.
-var shownOutput = output is null ? null : Path.IsPathRooted(output) ? Path.GetFileName(output) : output.Replace('\\', '/');
+static string Shown(string path) => Path.IsPathRooted(path) ? Path.GetFileName(path) : path.Replace('\\', '/');
+var shownOutput = output is null ? null : Shown(output);
+var previous = previousPath is null ? null : PreviousPage.Parse(Shown(previousPath), File.ReadAllText(previousPath));
 var command = string.Create(
     CultureInfo.InvariantCulture,
-    $"dotnet run -c Release --project validation/PartnerMetrics.Validation -- --partnerships {options.Partnerships} --seeds {options.Seeds}{(shownOutput is null ? string.Empty : " --out " + shownOutput)}");
-var page = MarkdownReport.Render(runs, options, command, fits);
+    $"dotnet run -c Release --project validation/PartnerMetrics.Validation -- --partnerships {options.Partnerships} --seeds {options.Seeds}{(shownOutput is null ? string.Empty : " --out " + shownOutput)}{(previous is null ? string.Empty : " --previous " + previous.Source)}");
+var page = MarkdownReport.Render(runs, options, command, fits, previous);
 if (output is null)
 {
     Console.Write(page);

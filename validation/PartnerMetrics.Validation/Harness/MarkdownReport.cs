@@ -17,8 +17,9 @@ public static class MarkdownReport
     /// <param name="options">The options they ran with.</param>
     /// <param name="command">The exact command that reproduces the page.</param>
     /// <param name="fits">What fitting the weights gained per variant, when measured; optional.</param>
+    /// <param name="previous">The previous model's page, to set beside this run; optional.</param>
     /// <returns>The Markdown text.</returns>
-    public static string Render(ImmutableArray<VariantRun> runs, ValidationOptions options, string command, IReadOnlyDictionary<Variant, FitSummary>? fits = null)
+    public static string Render(ImmutableArray<VariantRun> runs, ValidationOptions options, string command, IReadOnlyDictionary<Variant, FitSummary>? fits = null, PreviousPage? previous = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var w = new Writer();
@@ -40,6 +41,11 @@ public static class MarkdownReport
 
         Headline(w, runs, fits);
         Targets(w, runs);
+        if (previous is not null)
+        {
+            Comparison(w, runs, previous);
+        }
+
         Findings(w, runs, fits);
         Method(w);
         foreach (var run in runs)
@@ -73,26 +79,51 @@ public static class MarkdownReport
         w.Line();
     }
 
+    /// <summary>The targets of DOMAIN §3.4: name, the measure of a variant's run, whether it is met, and its format.</summary>
+    private static readonly (string Name, Func<VariantRun, double?> Measure, Func<double, bool> Met, string Format)[] TargetRows =
+    [
+        ("Captured discrimination ≥ 0.85", r => r.Captured(Signal.Model), v => v >= 0.85, "0.00"),
+        ("AUC ≥ best baseline + 0.03", r => r.Pooled[Signal.Model].Auc - r.Pooled[BestBaseline(r)].Auc, v => v >= 0.03, "+0.000;−0.000"),
+        ("Spearman with latent health ≥ 0.8", r => r.Pooled[Signal.Model].ReferenceSpearman, v => v >= 0.8, "0.00"),
+        ("AtRisk churn ≥ 3 × Healthy churn", r => ChurnRatio(r.Pooled[Signal.Model]), v => v >= 3, "0.0'×'"),
+        ("Spearman(confidence, \\|score − 100·latent\\|) ≤ −0.3", r => r.Pooled[Signal.Model].ConfidenceErrorSpearman, v => v <= -0.3, "0.00"),
+    ];
+
     private static void Targets(Writer w, ImmutableArray<VariantRun> runs)
     {
         w.Line("## The model against the targets of DOMAIN §3.4");
         w.Line();
         w.Line("| Target | " + string.Join(" | ", runs.Select(r => r.Variant.Name)) + " |");
         w.Line("|---|" + string.Concat(runs.Select(_ => "---|")));
-        Row("Captured discrimination ≥ 0.85", r => r.Captured(Signal.Model), v => v >= 0.85, "0.00");
-        Row("AUC ≥ best baseline + 0.03", r => r.Pooled[Signal.Model].Auc - r.Pooled[BestBaseline(r)].Auc, v => v >= 0.03, "+0.000;−0.000");
-        Row("Spearman with latent health ≥ 0.8", r => r.Pooled[Signal.Model].ReferenceSpearman, v => v >= 0.8, "0.00");
-        Row("AtRisk churn ≥ 3 × Healthy churn", r => ChurnRatio(r.Pooled[Signal.Model]), v => v >= 3, "0.0'×'");
-        Row("Spearman(confidence, \\|score − 100·latent\\|) ≤ −0.3", r => r.Pooled[Signal.Model].ConfidenceErrorSpearman, v => v <= -0.3, "0.00");
-        w.Line();
-        w.Line("A cell reads \"measured — met\" or \"measured — not met\"; for the AUC target the figure is the model's AUC minus the best baseline's.");
-        w.Line();
-
-        void Row(string name, Func<VariantRun, double?> measure, Func<double, bool> met, string format)
+        foreach (var (name, measure, met, format) in TargetRows)
         {
             var cells = runs.Select(r => measure(r) is { } v ? Inv($"{v.ToString(format, CultureInfo.InvariantCulture)} — {(met(v) ? "met" : "not met")}") : "— (undefined)");
             w.Line($"| {name} | {string.Join(" | ", cells)} |");
         }
+
+        w.Line();
+        w.Line("A cell reads \"measured — met\" or \"measured — not met\"; for the AUC target the figure is the model's AUC minus the best baseline's.");
+        w.Line();
+    }
+
+    /// <summary>The previous model's page set beside this run: each headline figure as "before → now".</summary>
+    private static void Comparison(Writer w, ImmutableArray<VariantRun> runs, PreviousPage previous)
+    {
+        w.Line("## The previous model against this one");
+        w.Line();
+        w.Line($"The same harness and command run on the previous model gave the page `{previous.Source}`; each cell is \"previous → current\" (\"—\" where the previous page lacks the figure). Where the two pages give the same latent limits and baselines, both models were measured on the same simulated partnerships.");
+        w.Line();
+        w.Line("| Measure | " + string.Join(" | ", runs.Select(r => r.Variant.Name)) + " |");
+        w.Line("|---|" + string.Concat(runs.Select(_ => "---|")));
+        w.Line("| Model AUC | " + string.Join(" | ", runs.Select(r => $"{previous.Auc.GetValueOrDefault(r.Variant.Name, "—")} → {PreviousPage.Show(r.Pooled[Signal.Model].Auc ?? double.NaN, "0.000")}")) + " |");
+        foreach (var (name, measure, _, format) in TargetRows)
+        {
+            var before = previous.Targets.GetValueOrDefault(name);
+            var cells = runs.Select(r => $"{before?.GetValueOrDefault(r.Variant.Name, "—") ?? "—"} → {(measure(r) is { } v ? PreviousPage.Show(v, format) : "—")}");
+            w.Line($"| {name} | {string.Join(" | ", cells)} |");
+        }
+
+        w.Line();
     }
 
     private static void Findings(Writer w, ImmutableArray<VariantRun> runs, IReadOnlyDictionary<Variant, FitSummary>? fits)
@@ -160,10 +191,9 @@ public static class MarkdownReport
         w.Line();
         w.Line("**No look-ahead.** The partnership handed to the scorer is the CRM as it stood on T: nothing dated");
         w.Line("after T, a commitment or escalation resolved after T is open, a request answered after T is");
-        w.Line("unanswered, a deal closing after T is open and a deal registered after T is absent. The current");
-        w.Line("model's `JointPlan` holds one value per field, so the simulator keeps the plan's dated history");
-        w.Line("(reviews with alignment, goals with check-ins) and maps it to the plan as of T: the latest review");
-        w.Line("and check-in on or before T, the goals added by T, no plan if it was first logged after T.");
+        w.Line("unanswered, a deal closing after T is open and a deal registered after T is absent. The plan is");
+        w.Line("handed over with its dated history up to T (reviews with alignment, goals with check-ins, the");
+        w.Line("goals added by T; no plan if it was first logged after T), which the model reads as of T.");
         w.Line("Fields that look forward by nature (a commitment's or goal's due day, a certificate's expiry, a");
         w.Line("deal's expected close) may lie after T, as they do in a real CRM.");
         w.Line();
