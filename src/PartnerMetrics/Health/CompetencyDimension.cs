@@ -98,7 +98,8 @@ internal static class CompetencyDimension
             context.Rate(
                 FactorCodes.CompetencyDeliveryReliability,
                 HealthDimension.Competency,
-                deliveries.Posterior(context),
+                deliveries.P,
+                deliveries.N,
                 deliveries.Evidence,
                 weights.DeliveryReliability,
                 new FactorFacts(deliveries.Successes, deliveries.Successes + deliveries.Failures, 0, 0, model.SatisfactionThreshold)),

@@ -61,7 +61,13 @@ public readonly record struct HealthFactor
     internal FactorFacts Facts { get; }
 
     /// <summary>The posterior variance of the value (0 for a fact): its share of the score interval.</summary>
-    internal double Variance { get; }
+    internal double Variance { get; init; }
+
+    /// <summary>A rate's weighted successes p (0 for a fact).</summary>
+    internal double Successes { get; init; }
+
+    /// <summary>A rate's weighted failures n (0 for a fact).</summary>
+    internal double Failures { get; init; }
 
     internal HealthFactor WithContribution(double contribution) => this with { Contribution = contribution };
 

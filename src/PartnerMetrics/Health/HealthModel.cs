@@ -20,6 +20,8 @@ namespace PartnerMetrics.Health;
 [JsonConverter(typeof(DocumentConverter<HealthModel, HealthModelDocument>))]
 public sealed record HealthModel
 {
+    private readonly EquatableArray<KeyValuePair<string, double>> priorMeans = EquatableArray<KeyValuePair<string, double>>.Empty;
+
     /// <summary>Gets the model of DOMAIN.md: the defaults listed on each setting.</summary>
     public static HealthModel Default { get; } = new();
 
@@ -106,6 +108,21 @@ public sealed record HealthModel
     /// <summary>Gets β, the prior count of negative evidence in every Beta-mean rate.</summary>
     /// <value>Default 1.</value>
     public double PriorNegative { get; init => field = PositiveFinite(value, nameof(PriorNegative)); } = 1.0;
+
+    /// <summary>
+    /// Gets the prior mean of individual rate factors, by factor code, where it differs from
+    /// α ÷ (α + β) (DOMAIN section 3.1: "settable per factor, and derivable from a portfolio"). The
+    /// prior's strength stays α + β. Keys are the codes of the rate factors in <see cref="FactorCodes"/>
+    /// other than reciprocity (a balance, whose partner share keeps the prior 0.5 × 2 = α, β); values lie
+    /// strictly between 0 and 1. Empty by default; see <see cref="WithPriorsFrom"/>.
+    /// </summary>
+    /// <value>Default empty: every rate's prior mean is α ÷ (α + β).</value>
+    /// <exception cref="ArgumentException">A key is not such a code, or a value is not strictly between 0 and 1.</exception>
+    public IReadOnlyDictionary<string, double> PriorMeans
+    {
+        get => priorMeans.Items.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        init => priorMeans = CheckPriorMeans(value, nameof(PriorMeans));
+    }
 
     /// <summary>Gets λ, how much more a broken commitment weighs than a kept one ("trust is lost faster than it is gained"); at least 1.</summary>
     /// <value>Default 2.5.</value>
@@ -196,6 +213,82 @@ public sealed record HealthModel
         HealthDimension.TrackedProgress => TrackedProgressHalfLife,
         _ => null,
     };
+
+    /// <summary>Gets the prior mean of a rate factor: its entry in <see cref="PriorMeans"/>, else α ÷ (α + β).</summary>
+    /// <param name="code">A factor code.</param>
+    /// <returns>The prior mean, in (0, 1).</returns>
+    public double PriorMeanOf(string code)
+    {
+        foreach (var (key, mean) in priorMeans.Items)
+        {
+            if (string.Equals(key, code, StringComparison.Ordinal))
+            {
+                return mean;
+            }
+        }
+
+        return PriorPositive / (PriorPositive + PriorNegative);
+    }
+
+    /// <summary>
+    /// This model with each rate factor's prior mean learnt from a portfolio (DOMAIN section 3.1): the
+    /// posterior of the portfolio's pooled evidence as of <paramref name="asOf"/>,
+    /// (Σp + s·m) ÷ (Σp + Σn + s), with this model's recency weights, prior mean m and strength
+    /// s = α + β. A factor with no evidence anywhere in the portfolio keeps its prior. A new partner is
+    /// then judged against what is usual in this portfolio rather than against 0.5.
+    /// </summary>
+    /// <param name="portfolio">The portfolio whose evidence sets the priors.</param>
+    /// <param name="asOf">The day; later evidence is ignored.</param>
+    /// <returns>The same model with <see cref="PriorMeans"/> set for every rate factor.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="portfolio"/> is <see langword="null"/>.</exception>
+    public HealthModel WithPriorsFrom(Portfolio portfolio, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(portfolio);
+        var scorer = new HealthScorer(this);
+        var sums = new Dictionary<string, (double Successes, double Failures)>(StringComparer.Ordinal);
+        foreach (var partnership in portfolio.Partnerships)
+        {
+            foreach (var factor in scorer.Score(partnership, asOf).Factors)
+            {
+                if (FactorCodes.IsSettablePrior(factor.Code))
+                {
+                    var (p, n) = sums.GetValueOrDefault(factor.Code);
+                    sums[factor.Code] = (p + factor.Successes, n + factor.Failures);
+                }
+            }
+        }
+
+        var strength = PriorPositive + PriorNegative;
+        var means = new Dictionary<string, double>(PriorMeans, StringComparer.Ordinal);
+        foreach (var (code, (p, n)) in sums)
+        {
+            if (p + n > 0)
+            {
+                means[code] = (p + (strength * PriorMeanOf(code))) / (p + n + strength);
+            }
+        }
+
+        return this with { PriorMeans = means };
+    }
+
+    private static EquatableArray<KeyValuePair<string, double>> CheckPriorMeans(IReadOnlyDictionary<string, double> means, string name)
+    {
+        Ensure.NotNull(means, name);
+        foreach (var (code, mean) in means)
+        {
+            if (!FactorCodes.IsSettablePrior(code))
+            {
+                throw new ArgumentException($"'{name}' keys must be the codes of rate factors other than reciprocity; got '{code}'.", name);
+            }
+
+            if (!(mean > 0 && mean < 1))
+            {
+                throw new ArgumentOutOfRangeException(name, mean, $"'{name}' values must lie strictly between 0 and 1; got {mean.ToString(CultureInfo.InvariantCulture)} for '{code}'.");
+            }
+        }
+
+        return new EquatableArray<KeyValuePair<string, double>>([.. means.OrderBy(p => p.Key, StringComparer.Ordinal)]);
+    }
 
     /// <summary>A name or version: printable text that a report or a log line can carry.</summary>
     private static string Label(string? value, string name)

@@ -25,7 +25,13 @@ internal struct RateTally
     public readonly double Evidence => FixedPoint.ToDouble(Positive + Negative);
 
     /// <summary>The posterior of the rate: Beta(p + α, n + β).</summary>
-    public readonly Beta Posterior(ScoringContext context) => context.Posterior(FixedPoint.ToDouble(Positive), FixedPoint.ToDouble(Negative));
+    public readonly Beta Posterior(ScoringContext context) => context.Posterior(P, N);
+
+    /// <summary>Gets the weighted successes p.</summary>
+    public readonly double P => FixedPoint.ToDouble(Positive);
+
+    /// <summary>Gets the weighted failures n.</summary>
+    public readonly double N => FixedPoint.ToDouble(Negative);
 
     /// <summary>The plain weighted share p / (p + n); only meaningful when there is evidence.</summary>
     public readonly double Share => Positive + Negative == 0 ? 0.0 : (double)Positive / (double)(Positive + Negative);

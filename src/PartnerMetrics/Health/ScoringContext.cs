@@ -1,8 +1,12 @@
+using System.Collections.Frozen;
+
 namespace PartnerMetrics.Health;
 
 /// <summary>A model with its precomputed recency tables; immutable, shared by every scoring call of a <see cref="HealthScorer"/>.</summary>
 internal sealed class ScoringContext
 {
+    private readonly FrozenDictionary<string, double> priorMeans;
+
     public ScoringContext(HealthModel model)
     {
         Model = model;
@@ -11,6 +15,7 @@ internal sealed class ScoringContext
         Cooperation = new RecencyTable(model.CooperationHalfLife);
         TrackedProgress = new RecencyTable(model.TrackedProgressHalfLife);
         Escalations = new RecencyTable(model.EscalationHalfLife);
+        priorMeans = model.PriorMeans.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     public HealthModel Model { get; }
@@ -25,9 +30,23 @@ internal sealed class ScoringContext
 
     public RecencyTable Escalations { get; }
 
-    /// <summary>A rate: a <paramref name="posterior"/> from weighted evidence e, with certainty e / (e + κ).</summary>
-    public HealthFactor Rate(string code, HealthDimension dimension, Beta posterior, double evidence, double weight, FactorFacts facts) =>
-        new(code, dimension, posterior.Mean, evidence, weight, evidence / (evidence + Model.Kappa), posterior.Variance, facts);
+    /// <summary>
+    /// A rate with weighted successes p and failures n: its posterior under the factor's prior (see
+    /// <see cref="Posterior(string, double, double)"/>), with certainty e / (e + κ) from the weighted evidence e.
+    /// </summary>
+    public HealthFactor Rate(string code, HealthDimension dimension, double successes, double failures, double evidence, double weight, FactorFacts facts)
+    {
+        var posterior = Posterior(code, successes, failures);
+        return new HealthFactor(code, dimension, posterior.Mean, evidence, weight, evidence / (evidence + Model.Kappa), posterior.Variance, facts)
+        {
+            Successes = successes,
+            Failures = failures,
+        };
+    }
+
+    /// <summary>A rate read through a transformation of its posterior (reciprocity's balance): value and variance given.</summary>
+    public HealthFactor Rate(string code, HealthDimension dimension, Beta value, double evidence, double weight, FactorFacts facts) =>
+        new(code, dimension, value.Mean, evidence, weight, evidence / (evidence + Model.Kappa), value.Variance, facts);
 
     /// <summary>A fact: an observed <paramref name="value"/> (null when vacuous) with the partnership's maturity as its certainty.</summary>
     public static HealthFactor Fact(string code, HealthDimension dimension, double? value, double count, double maturity, double weight, FactorFacts facts) =>
@@ -36,7 +55,22 @@ internal sealed class ScoringContext
     /// <summary>The certainty of a fact on day <paramref name="asOf"/>: min(1, days since the start ÷ <see cref="HealthModel.FactMaturity"/>); 0 before the start.</summary>
     public double Maturity(int startedOn, int asOf) => Math.Clamp((asOf - (double)startedOn) / Model.FactMaturity.TotalDays, 0.0, 1.0);
 
-    /// <summary>The posterior Beta(p + α, n + β) of a rate with weighted successes p and failures n.</summary>
+    /// <summary>The posterior Beta(p + α, n + β) of a rate with weighted successes p and failures n, under the model's α and β.</summary>
     public Beta Posterior(double successes, double failures) =>
         Beta.Of(successes + Model.PriorPositive, failures + Model.PriorNegative);
+
+    /// <summary>
+    /// The posterior of factor <paramref name="code"/>: Beta(p + s·m, n + s·(1 − m)) with the factor's prior
+    /// mean m (<see cref="HealthModel.PriorMeans"/>) and strength s = α + β; Beta(p + α, n + β) when m is not set.
+    /// </summary>
+    public Beta Posterior(string code, double successes, double failures)
+    {
+        if (!priorMeans.TryGetValue(code, out var mean))
+        {
+            return Posterior(successes, failures);
+        }
+
+        var strength = Model.PriorPositive + Model.PriorNegative;
+        return Beta.Of(successes + (strength * mean), failures + (strength * (1.0 - mean)));
+    }
 }

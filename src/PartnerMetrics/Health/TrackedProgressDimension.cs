@@ -67,14 +67,16 @@ internal static class TrackedProgressDimension
             context.Rate(
                 FactorCodes.ProgressRegistrationTimeliness,
                 HealthDimension.TrackedProgress,
-                timeliness.Posterior(context),
+                timeliness.P,
+                timeliness.N,
                 timeliness.Evidence,
                 weights.RegistrationTimeliness,
                 new FactorFacts(timeliness.Successes, timeliness.Successes + timeliness.Failures, 0, 0, registrationDays)),
             context.Rate(
                 FactorCodes.ProgressPipelineFreshness,
                 HealthDimension.TrackedProgress,
-                context.Posterior(fresh, open - fresh),
+                fresh,
+                open - fresh,
                 open,
                 weights.PipelineFreshness,
                 new FactorFacts(fresh, open, 0, 0, updateDays)),
@@ -83,9 +85,8 @@ internal static class TrackedProgressDimension
                 HealthDimension.TrackedProgress,
 
                 // Each deal weighs its recency, split into its filled and its missing share of the fields.
-                context.Posterior(
-                    FixedPoint.ToDouble(filledWeight) / RequiredFields,
-                    FixedPoint.ToDouble(Int128.Max(Int128.Zero, (completenessWeight * RequiredFields) - filledWeight)) / RequiredFields),
+                FixedPoint.ToDouble(filledWeight) / RequiredFields,
+                FixedPoint.ToDouble(Int128.Max(Int128.Zero, (completenessWeight * RequiredFields) - filledWeight)) / RequiredFields,
                 FixedPoint.ToDouble(completenessWeight),
                 weights.DataCompleteness,
                 new FactorFacts(filled, deals * RequiredFields, 0, 0, 0)),

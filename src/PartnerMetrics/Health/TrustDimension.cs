@@ -96,7 +96,7 @@ internal static class TrustDimension
             var negative = (model.LossAversion * FixedPoint.ToDouble(broken)) + (FixedPoint.ToDouble(keptLate) / 2);
             var evidence = FixedPoint.ToDouble(kept + keptLate + broken);
             var facts = new FactorFacts(keptCount, keptLateCount, brokenCount, overdueCount, model.TrustHalfLife.TotalDays);
-            return context.Rate(code, HealthDimension.Trust, context.Posterior(positive, negative), evidence, SideWeight, facts);
+            return context.Rate(code, HealthDimension.Trust, positive, negative, evidence, SideWeight, facts);
         }
     }
 }

@@ -433,6 +433,14 @@ public static class ModelGenerators
 
     public static Gen<TimeSpan> Duration(int minDays, int maxDays) => Gen.Choose(minDays * 24, maxDays * 24).Select(hours => TimeSpan.FromHours(hours));
 
+    /// <summary>The rate factors whose prior mean a model may set.</summary>
+    public static readonly string[] SettablePriors =
+    [
+        FactorCodes.TrustPartnerReliability, FactorCodes.TrustVendorReliability, FactorCodes.CompetencyDeliveryReliability,
+        FactorCodes.CooperationPartnerResponsiveness, FactorCodes.CooperationVendorResponsiveness, FactorCodes.CooperationFrictionHandling,
+        FactorCodes.ProgressRegistrationTimeliness, FactorCodes.ProgressPipelineFreshness, FactorCodes.ProgressDataCompleteness,
+    ];
+
     /// <summary>A valid health model: every setting varied over its valid range, weight groups never all zero.</summary>
     public static Gen<HealthModel> HealthModel { get; } =
         from dimensions in Weight.ArrayOf(5).Where(w => w.Any(x => x > 0))
@@ -457,6 +465,7 @@ public static class ModelGenerators
         from accelerating in Gen.Choose(1000, 3000).Select(n => n / 1000.0)
         from slowing in Gen.Choose(1, 1000).Select(n => n / 1000.0)
         from target in Gen.Choose(1, 1000).Select(n => n / 1000.0)
+        from priorMeans in Gen.SubListOf(SettablePriors).SelectMany(codes => Gen.Choose(1, 999).Select(n => n / 1000.0).ArrayOf(codes.Count).Select(means => codes.Zip(means).ToDictionary(x => x.First, x => x.Second)))
         from name in Label
         from version in Gen.OneOf(Gen.Elements("2.0", "2025-06", "1", "3.1-beta+7"), Label)
         select PartnerMetrics.Health.HealthModel.Default with
@@ -477,6 +486,7 @@ public static class ModelGenerators
             FactMaturity = maturity,
             PriorPositive = priors[0],
             PriorNegative = priors[1],
+            PriorMeans = priorMeans,
             LossAversion = lossAversion,
             GracePeriod = grace,
             Kappa = kappa,

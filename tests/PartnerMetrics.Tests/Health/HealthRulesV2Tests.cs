@@ -45,7 +45,7 @@ public class HealthRulesV2Tests
             var factor = first.Factor(code)!.Value;
             if (factor.Weight > 0)
             {
-                var expected = code == FactorCodes.CooperationReciprocity ? 1 - Math.Abs((2 * prior) - 1) : prior;
+                var expected = code == FactorCodes.CooperationReciprocity ? 1 - Math.Abs((2 * prior) - 1) : model.PriorMeanOf(code);
                 Assert.Equal(expected, factor.Value!.Value, 12);
                 Assert.Equal(0.0, factor.Confidence);
             }

@@ -38,6 +38,8 @@ internal sealed class HealthModelDocument : IDocument<HealthModel, HealthModelDo
 
     public double? PriorNegative { get; set; }
 
+    public Dictionary<string, double>? PriorMeans { get; set; }
+
     public double? LossAversion { get; set; }
 
     public TimeSpan? GracePeriod { get; set; }
@@ -86,6 +88,7 @@ internal sealed class HealthModelDocument : IDocument<HealthModel, HealthModelDo
         FactMaturity = model.FactMaturity,
         PriorPositive = model.PriorPositive,
         PriorNegative = model.PriorNegative,
+        PriorMeans = new Dictionary<string, double>(model.PriorMeans, StringComparer.Ordinal),
         LossAversion = model.LossAversion,
         GracePeriod = model.GracePeriod,
         Kappa = model.Kappa,
@@ -130,6 +133,7 @@ internal sealed class HealthModelDocument : IDocument<HealthModel, HealthModelDo
             FactMaturity = d.FactMaturity ?? defaults.FactMaturity,
             PriorPositive = d.PriorPositive ?? defaults.PriorPositive,
             PriorNegative = d.PriorNegative ?? defaults.PriorNegative,
+            PriorMeans = d.PriorMeans ?? defaults.PriorMeans,
             LossAversion = d.LossAversion ?? defaults.LossAversion,
             GracePeriod = d.GracePeriod ?? defaults.GracePeriod,
             Kappa = d.Kappa ?? defaults.Kappa,
