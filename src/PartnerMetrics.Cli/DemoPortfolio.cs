@@ -12,8 +12,8 @@ namespace PartnerMetrics.Cli;
 /// Each partner has a hidden quality that decides how its evidence turns out, the vendor's own
 /// reliability towards it, a tenure, and a logging discipline: the share of weeks whose activity
 /// reaches the CRM (seed 002: "if it isn't in your CRM — it didn't happen"). Thirteen established
-/// partners log every week for two years, one of whose vendor account team breaks its promises; six
-/// joined in the last two months; the rest log now and then. So the portfolio spans every band —
+/// partners log nearly every week for two years, one of whose vendor account team breaks its promises; six
+/// joined in the last five weeks; the rest log now and then. So the portfolio spans every band —
 /// Healthy, Watch, AtRisk and InsufficientEvidence — and confidence from almost none to above 0.85.
 /// </remarks>
 internal static class DemoPortfolio
@@ -63,7 +63,7 @@ internal static class DemoPortfolio
         double Stratum(int k, int of) => 0.05 + (0.9 * (k + random.NextDouble()) / of);
         double VendorQuality() => 0.85 + (0.12 * random.NextDouble());
 
-        // Established: two years, every week logged.
+        // Established: two years, nearly every week logged.
         for (var k = 0; k < Established; k++)
         {
             profiles.Add(new Profile(Stratum(k, Established), VendorQuality(), 0.97 + (0.03 * random.NextDouble()), 700 + random.Next(31)));
@@ -72,7 +72,7 @@ internal static class DemoPortfolio
         // Established too, with a vendor account team that breaks its promises: trust's weakest link.
         profiles.Add(new Profile(0.95, 0.1, 1.0, 720));
 
-        // Newcomers: onboarded in the last two months, a handful of events so far.
+        // Newcomers: onboarded in the last five weeks, a handful of events so far.
         for (var k = 0; k < Newcomers; k++)
         {
             profiles.Add(new Profile(0.3 + (0.6 * random.NextDouble()), VendorQuality(), 0.2 + (0.4 * random.NextDouble()), 5 + random.Next(31)));
