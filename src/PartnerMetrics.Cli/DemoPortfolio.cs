@@ -5,17 +5,29 @@ using PartnerMetrics.Pipeline;
 namespace PartnerMetrics.Cli;
 
 /// <summary>
-/// A realistic demo portfolio, generated deterministically: 50 partners over 3 districts with two
-/// years of commitments, interactions, certifications, deliveries, joint plans and deals. Each
-/// partner has a hidden quality that drives how its evidence turns out, so the portfolio spans the bands.
+/// A realistic demo portfolio, generated deterministically: 50 partners over 3 districts with up to
+/// two years of commitments, interactions, certifications, deliveries, dated joint plans and deals.
 /// </summary>
+/// <remarks>
+/// Each partner has a hidden quality that decides how its evidence turns out, the vendor's own
+/// reliability towards it, a tenure, and a logging discipline: the share of weeks whose activity
+/// reaches the CRM (seed 002: "if it isn't in your CRM — it didn't happen"). Thirteen established
+/// partners log nearly every week for two years, one of whose vendor account team breaks its promises; six
+/// joined in the last five weeks; the rest log now and then. So the portfolio spans every band —
+/// Healthy, Watch, AtRisk and InsufficientEvidence — and confidence from almost none to above 0.85.
+/// </remarks>
 internal static class DemoPortfolio
 {
     /// <summary>The last day of the demo evidence: the default as-of day.</summary>
     public static readonly DateOnly Today = new(2025, 6, 30);
 
+    private const int Partners = 50;
+    private const int Established = 12;
+    private const int Newcomers = 6;
+
     private static readonly string[] Districts = ["North", "South", "West"];
     private static readonly string[] Competencies = ["Azure", "Security", "Data & AI", "Modern Work"];
+    private static readonly InteractionKind[] Conversations = [InteractionKind.Meeting, InteractionKind.Call, InteractionKind.Email];
     private static readonly string[] Names =
     [
         "Contoso", "Fabrikam", "Northwind", "Adventure Works", "Tailspin", "Wingtip", "Litware", "Proseware", "Lucerne", "Woodgrove",
@@ -25,12 +37,11 @@ internal static class DemoPortfolio
     public static Portfolio Create()
     {
         var random = new Random(2025);
-        var start = Today.AddDays(-730);
+        var profiles = Profiles(random);
         var partnerships = new List<Partnership>();
-        for (var p = 0; p < 50; p++)
+        for (var p = 0; p < Partners; p++)
         {
-            var quality = 0.15 + (0.8 * random.NextDouble());
-            partnerships.Add(Partnership(random, p, quality, start));
+            partnerships.Add(Partnership(random, p, profiles[p]));
         }
 
         var snapshots = partnerships.SelectMany(p => p.Opportunities)
@@ -42,89 +53,220 @@ internal static class DemoPortfolio
         return new Portfolio(partnerships, revenueSnapshots: snapshots);
     }
 
-    private static Partnership Partnership(Random random, int index, double quality, DateOnly start)
+    /// <summary>
+    /// The hidden traits of each partner, in a shuffled order so that every district gets a mix.
+    /// Qualities are stratified within each group, so that each group spans good and poor partners.
+    /// </summary>
+    private static Profile[] Profiles(Random random)
+    {
+        var profiles = new List<Profile>();
+        double Stratum(int k, int of) => 0.05 + (0.9 * (k + random.NextDouble()) / of);
+        double VendorQuality() => 0.85 + (0.12 * random.NextDouble());
+
+        // Established: two years, nearly every week logged.
+        for (var k = 0; k < Established; k++)
+        {
+            profiles.Add(new Profile(Stratum(k, Established), VendorQuality(), 0.97 + (0.03 * random.NextDouble()), 700 + random.Next(31)));
+        }
+
+        // Established too, with a vendor account team that breaks its promises: trust's weakest link.
+        profiles.Add(new Profile(0.95, 0.1, 1.0, 720));
+
+        // Newcomers: onboarded in the last five weeks, a handful of events so far.
+        for (var k = 0; k < Newcomers; k++)
+        {
+            profiles.Add(new Profile(0.3 + (0.6 * random.NextDouble()), VendorQuality(), 0.2 + (0.4 * random.NextDouble()), 5 + random.Next(31)));
+        }
+
+        // Occasional loggers: a year or two, a fraction of the weeks logged.
+        var occasional = Partners - profiles.Count;
+        for (var k = 0; k < occasional; k++)
+        {
+            profiles.Add(new Profile(Stratum(k, occasional), VendorQuality(), 0.03 + (0.32 * random.NextDouble()), 300 + random.Next(431)));
+        }
+
+        var shuffled = profiles.ToArray();
+        random.Shuffle(shuffled);
+        return shuffled;
+    }
+
+    private static Partnership Partnership(Random random, int index, Profile profile)
     {
         var id = new PartnerId($"P-{index + 1:D3}");
         var district = Districts[index % Districts.Length];
-        var onboarded = start.AddDays(random.Next(0, 200));
-        DateOnly Day() => onboarded.AddDays(random.Next(0, Today.DayNumber - onboarded.DayNumber + 1));
-        bool Good() => random.NextDouble() < quality;
-        var activity = (int)(10 + (60 * quality));
+        var onboarded = Today.AddDays(-profile.TenureDays);
+        bool Good() => random.NextDouble() < profile.Quality;
+        bool VendorGood() => random.NextDouble() < profile.VendorQuality;
+        bool Logged() => random.NextDouble() < profile.Discipline;
+        bool Chance(double p) => random.NextDouble() < p;
+        DateOnly? Visible(DateOnly day) => day <= Today ? day : null;
 
-        var commitments = Enumerable.Range(0, activity / 3).Select(_ =>
+        var commitments = new List<Commitment>();
+        var interactions = new List<Interaction>();
+        var deliveries = new List<Delivery>();
+        var opportunities = new List<Opportunity>();
+        var hunting = 0.15 + (0.7 * (index % 3) / 2.0);
+
+        // Week by week from onboarding: a week whose activity was not logged leaves nothing in the CRM.
+        for (var week = onboarded; week <= Today; week = week.AddDays(7))
         {
-            var due = Day();
-            var side = random.Next(3) == 0 ? Side.Vendor : Side.Partner;
-            if (due > Today.AddDays(-5))
+            if (!Logged())
             {
-                return new Commitment(side, due, CommitmentOutcome.Open);
+                continue;
             }
 
-            return Good()
-                ? new Commitment(side, due, CommitmentOutcome.Kept, due.AddDays(-random.Next(0, 5)))
-                : random.Next(2) == 0
-                    ? new Commitment(side, due, CommitmentOutcome.KeptLate, due.AddDays(random.Next(1, 20)))
-                    : new Commitment(side, due, CommitmentOutcome.Broken, due.AddDays(random.Next(0, 10)));
-        }).ToList();
+            DateOnly Day() => Min(week.AddDays(random.Next(7)), Today);
 
-        var interactions = Enumerable.Range(0, activity).Select(_ =>
-        {
-            var date = Day();
-            var kind = (InteractionKind)random.Next(6);
-            var side = Good() || random.Next(2) == 0 ? Side.Partner : Side.Vendor;
-            return kind switch
+            foreach (var _ in Enumerable.Range(0, 1 + random.Next(3)))
             {
-                InteractionKind.Request => new Interaction(date, kind, side, Good() ? TimeSpan.FromHours(random.Next(1, 40)) : random.Next(2) == 0 ? TimeSpan.FromDays(random.Next(3, 10)) : null),
-                InteractionKind.Escalation => new Interaction(date, kind, side, resolvedOn: Good() ? date.AddDays(random.Next(1, 12)) : random.Next(2) == 0 ? date.AddDays(random.Next(15, 40)) : null),
-                _ => new Interaction(date, kind, side),
-            };
-        }).Select(i => i.ResolvedOn > Today ? new Interaction(i.Date, i.Kind, i.InitiatedBy) : i).ToList();
+                // A good partner takes the initiative about half the time; a poor one leaves it to the vendor.
+                var side = Chance(0.15 + (0.35 * profile.Quality)) ? Side.Partner : Side.Vendor;
+                interactions.Add(new Interaction(Day(), Chance(0.05) ? InteractionKind.JointEvent : Conversations[random.Next(Conversations.Length)], side));
+            }
+
+            foreach (var _ in Enumerable.Range(0, 1 + random.Next(2)))
+            {
+                commitments.Add(Promise(random, Side.Partner, Day(), Good()));
+            }
+
+            if (Chance(0.8))
+            {
+                commitments.Add(Promise(random, Side.Vendor, Day(), VendorGood()));
+            }
+
+            foreach (var _ in Enumerable.Range(0, 1 + random.Next(2)))
+            {
+                // The vendor asks and the partner answers; then the partner asks and the vendor answers.
+                interactions.Add(Request(random, Side.Vendor, Day(), Good()));
+                interactions.Add(Request(random, Side.Partner, Day(), VendorGood()));
+            }
+
+            if (Chance(0.25))
+            {
+                var raised = Day();
+                var resolved = Good() ? raised.AddDays(random.Next(1, 12)) : Chance(0.5) ? raised.AddDays(random.Next(15, 40)) : (DateOnly?)null;
+                interactions.Add(new Interaction(raised, InteractionKind.Escalation, Chance(0.5) ? Side.Partner : Side.Vendor, resolvedOn: resolved is { } r ? Visible(r) : null));
+            }
+
+            if (Chance(0.5))
+            {
+                var good = Good();
+                deliveries.Add(new Delivery(Day(), good || Chance(0.3), Math.Round(good ? 0.7 + (0.3 * random.NextDouble()) : 0.3 + (0.4 * random.NextDouble()), 2)));
+            }
+
+            // A deal registered after today is not in the CRM yet.
+            if (Chance(0.7) && Day() is var created && created.AddDays(Good() ? random.Next(0, 5) : random.Next(8, 30)) is var registered && registered <= Today)
+            {
+                var closes = created.AddDays(random.Next(20, 200));
+                var outcome = closes > Today ? DealOutcome.Open : Good() ? DealOutcome.Won : DealOutcome.Lost;
+                var updated = outcome != DealOutcome.Open ? closes
+                    : Logged() ? Max(registered, Today.AddDays(-random.Next(0, 10)))
+                    : Min(registered.AddDays(random.Next(0, 60)), Today);
+                var deal = opportunities.Count + 1;
+                opportunities.Add(new Opportunity(
+                    new OpportunityId($"{id}-O{deal:D3}"),
+                    new AccountId($"A-{index + 1:D3}-{random.Next(1, 12):D2}"),
+                    created,
+                    Chance(hunting) ? DealMotion.NewLogo : (DealMotion)random.Next(1, 5),
+                    Chance(1 / 3.0) ? DealSource.VendorReferred : DealSource.PartnerSourced,
+                    RouteToMarket.Partner,
+                    outcome,
+                    Logged() || Chance(0.3) ? random.Next(5, 200) * 1000m : null,
+                    id,
+                    district,
+                    registered,
+                    updated,
+                    Logged() ? closes : null,
+                    outcome == DealOutcome.Open ? null : closes,
+                    outcome == DealOutcome.Lost ? (random.Next(3) switch { 0 => "Price", 1 => "Competitor", _ => "No decision" }) : null,
+                    outcome == DealOutcome.Open ? (Logged() ? "Propose" : null) : "Closed"));
+            }
+        }
 
         var certifications = Competencies.Where(_ => Good()).Select(c =>
         {
-            var obtained = Day();
-            return new Certification(c, obtained, random.Next(3) == 0 ? obtained.AddDays(random.Next(200, 800)) : null);
-        }).ToList();
-
-        var deliveries = Enumerable.Range(0, activity / 4).Select(_ => new Delivery(Day(), Good(), Math.Round(Good() ? 0.7 + (0.3 * random.NextDouble()) : 0.3 + (0.4 * random.NextDouble()), 2))).ToList();
-
-        var plan = quality < 0.3 && random.Next(2) == 0
-            ? null
-            : new JointPlan(
-                onboarded.AddDays(30),
-                Math.Round(quality * random.NextDouble(), 2),
-                [
-                    new PlanGoal("Certify engineers", Good() ? GoalOwner.Both : GoalOwner.Partner, Math.Round(quality, 2), new MeasurableTarget(4, "engineers"), onboarded.AddDays(30), Today.AddDays(180)),
-                    new PlanGoal("Joint pipeline", GoalOwner.Both, Math.Round(quality * random.NextDouble(), 2), Good() ? new MeasurableTarget(1_000_000, "USD") : null, dueOn: Today.AddDays(90)),
-                ],
-                Today.AddDays(-random.Next(10, 250)) is var reviewed && reviewed > onboarded.AddDays(30) ? reviewed : null);
-
-        var opportunities = Enumerable.Range(0, activity / 2).Select(i =>
-        {
-            var created = Day();
-            var motion = random.NextDouble() < 0.3 + (0.4 * (index % 3) / 2.0) ? DealMotion.NewLogo : (DealMotion)random.Next(1, 5);
-            var closes = created.AddDays(random.Next(20, 200));
-            var outcome = closes > Today ? DealOutcome.Open : Good() ? DealOutcome.Won : DealOutcome.Lost;
-            return new Opportunity(
-                new OpportunityId($"{id}-O{i + 1:D3}"),
-                new AccountId($"A-{index + 1:D3}-{random.Next(1, 12):D2}"),
-                created,
-                motion,
-                random.Next(3) == 0 ? DealSource.VendorReferred : DealSource.PartnerSourced,
-                RouteToMarket.Partner,
-                outcome,
-                Good() || random.Next(2) == 0 ? random.Next(5, 200) * 1000m : null,
-                id,
-                district,
-                created.AddDays(Good() ? random.Next(0, 5) : random.Next(5, 30)) is var registered && registered <= Today ? registered : created,
-                created.AddDays(random.Next(0, 60)) is var updated && updated <= Today ? updated : null,
-                closes,
-                outcome == DealOutcome.Open ? null : closes,
-                outcome == DealOutcome.Lost ? (random.Next(3) switch { 0 => "Price", 1 => "Competitor", _ => "No decision" }) : null,
-                outcome == DealOutcome.Open ? "Propose" : Good() ? "Closed" : null);
+            var obtained = onboarded.AddDays(random.Next(0, profile.TenureDays + 1));
+            return new Certification(c, obtained, Chance(1 / 3.0) ? obtained.AddDays(random.Next(200, 800)) : null);
         }).ToList();
 
         var partner = new Partner(id, $"{Names[index % Names.Length]} {(char)('A' + (index / Names.Length))}", (PartnerType)(index % 7), index % 4 == 0 ? "Gold" : "Silver", district, onboarded);
-        return new Partnership(partner, onboarded, Competencies.Take(2), commitments, interactions, certifications, deliveries, plan, opportunities);
+        return new Partnership(partner, onboarded, Competencies.Take(2), commitments, interactions, certifications, deliveries, Plan(random, profile, onboarded), opportunities);
     }
+
+    /// <summary>A promise due on a day: kept if it goes well, else kept late or broken; open while not yet resolved.</summary>
+    private static Commitment Promise(Random random, Side side, DateOnly due, bool kept)
+    {
+        if (kept)
+        {
+            var on = due.AddDays(-random.Next(0, 5));
+            return on <= Today ? new Commitment(side, due, CommitmentOutcome.Kept, on) : new Commitment(side, due, CommitmentOutcome.Open);
+        }
+
+        var late = random.Next(2) == 0;
+        var resolved = due.AddDays(late ? random.Next(1, 20) : random.Next(0, 10));
+        return resolved > Today ? new Commitment(side, due, CommitmentOutcome.Open)
+            : new Commitment(side, due, late ? CommitmentOutcome.KeptLate : CommitmentOutcome.Broken, resolved);
+    }
+
+    /// <summary>A request by one side that the other answers: within hours if it goes well, else days late or never.</summary>
+    private static Interaction Request(Random random, Side askedBy, DateOnly day, bool answered)
+    {
+        TimeSpan? response = answered ? TimeSpan.FromHours(random.Next(1, 40)) : random.Next(2) == 0 ? TimeSpan.FromDays(random.Next(3, 10)) : null;
+        return new Interaction(day, InteractionKind.Request, askedBy, response);
+    }
+
+    /// <summary>
+    /// A joint plan a month after onboarding (none for some poor partners and for newcomers), reviewed each
+    /// quarter when the partner's discipline holds, each review recording alignment and goal progress.
+    /// </summary>
+    private static JointPlan? Plan(Random random, Profile profile, DateOnly onboarded)
+    {
+        var created = onboarded.AddDays(30);
+        if (created > Today || (profile.Quality < 0.35 && random.Next(2) == 0))
+        {
+            return null;
+        }
+
+        var certifyDue = Today.AddDays(180);
+        var pipelineDue = Today.AddDays(90);
+        List<PlanReview> reviews = [new(created, Math.Round(profile.Quality * (0.4 + (0.4 * random.NextDouble())), 2))];
+        List<GoalCheckIn> certify = [], pipeline = [];
+        for (var day = created.AddDays(90); day <= Today; day = day.AddDays(90))
+        {
+            if (random.NextDouble() >= profile.Discipline + 0.1)
+            {
+                continue;
+            }
+
+            var on = Min(day.AddDays(random.Next(-10, 11)), Today);
+            reviews.Add(new PlanReview(on, random.Next(5) == 0 ? null : Math.Round(Math.Clamp(profile.Quality * (0.6 + (0.5 * random.NextDouble())), 0, 1), 2)));
+            certify.Add(new GoalCheckIn(on, Progress(random, profile, created, certifyDue, on)));
+            pipeline.Add(new GoalCheckIn(on, Progress(random, profile, created, pipelineDue, on)));
+        }
+
+        return new JointPlan(
+            created,
+            [
+                new PlanGoal("Certify engineers", random.NextDouble() < profile.Quality ? GoalOwner.Both : GoalOwner.Partner, certify, new MeasurableTarget(4, "engineers"), created, certifyDue),
+                new PlanGoal("Joint pipeline", GoalOwner.Both, pipeline, random.NextDouble() < profile.Quality ? new MeasurableTarget(1_000_000, "USD") : null, dueOn: pipelineDue),
+            ],
+            reviews);
+    }
+
+    /// <summary>A goal's progress on a day: the elapsed share of its period, scaled by the partner's quality, with noise.</summary>
+    private static double Progress(Random random, Profile profile, DateOnly start, DateOnly due, DateOnly on)
+    {
+        var elapsed = (on.DayNumber - start.DayNumber) / (double)(due.DayNumber - start.DayNumber);
+        return Math.Round(Math.Clamp(elapsed * profile.Quality * (0.8 + (0.5 * random.NextDouble())), 0, 1), 2);
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a <= b ? a : b;
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a >= b ? a : b;
+
+    /// <param name="Quality">How well the partner's evidence turns out, in (0, 1).</param>
+    /// <param name="VendorQuality">How well the vendor keeps its promises and answers this partner.</param>
+    /// <param name="Discipline">The share of weeks whose activity is logged in the CRM.</param>
+    /// <param name="TenureDays">Days since onboarding, as of <see cref="Today"/>.</param>
+    private readonly record struct Profile(double Quality, double VendorQuality, double Discipline, int TenureDays);
 }

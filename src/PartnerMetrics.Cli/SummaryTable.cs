@@ -14,7 +14,7 @@ internal static class SummaryTable
             Ansi = writer == Console.Out ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = writer == Console.Out ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
-        console.Profile.Width = Math.Max(console.Profile.Width, 180);
+        console.Profile.Width = Math.Max(console.Profile.Width, 200);
         console.Write(new Rule($"Partner health as of {summary.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"));
 
         var health = new Table().AddColumns("Partner", "District", "Type", "Score", "Band", "Conf.", "Trust", "Comp.", "Co-op", "Plan", "Progress", "Next action (+pts)");

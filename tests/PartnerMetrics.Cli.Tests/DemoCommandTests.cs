@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PartnerMetrics.Health;
 using static PartnerMetrics.Cli.Tests.Cli;
 
 namespace PartnerMetrics.Cli.Tests;
@@ -27,9 +28,28 @@ public class DemoCommandTests
         var partners = document.RootElement.GetProperty("partners");
         Assert.Equal(50, partners.GetArrayLength());
         Assert.Equal(3, document.RootElement.GetProperty("huntingFarming").GetArrayLength());
-        Assert.Contains(partners.EnumerateArray(), p => p.GetProperty("band").GetString() == "Healthy");
-        Assert.Contains(partners.EnumerateArray(), p => p.GetProperty("band").GetString() != "Healthy");
+        Assert.Equal(["AtRisk", "Healthy", "InsufficientEvidence", "Watch"], partners.EnumerateArray().Select(p => p.GetProperty("band").GetString()).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(json, Run("demo", "--format", "json").Output);
+    }
+
+    [Fact]
+    public void Demo_Portfolio_SpansEveryBandAndConfidenceFromLowToHigh()
+    {
+        // The demo shows what the model can say: partners logged every week for two years are judged with
+        // confidence of at least 0.85 (DOMAIN section 3.1), a well-logged poor partner is AtRisk with that
+        // confidence, newcomers are InsufficientEvidence, and a partner whose vendor breaks its promises
+        // averages a Healthy score yet is capped at Watch by the weakest link.
+        var scorer = new HealthScorer();
+        var reports = scorer.ScoreAll(DemoPortfolio.Create(), DemoPortfolio.Today);
+
+        Assert.Equal(Enum.GetValues<HealthBand>().Order(), reports.Select(r => r.Band).Distinct().Order());
+        Assert.Contains(reports, r => r.Confidence < 0.15);
+        Assert.Contains(reports, r => r.Band == HealthBand.Healthy && r.Confidence >= 0.85);
+        Assert.Contains(reports, r => r.Band == HealthBand.AtRisk && r.Confidence >= 0.85);
+        Assert.Contains(reports, r => r.Confidence is > 0.3 and < 0.6);
+        var capped = Assert.Single(reports, r => r.Signals.Any(s => s.Code == FactorCodes.WeakestLink && s.Message.Contains("vendor's reliability", StringComparison.Ordinal)));
+        Assert.Equal(HealthBand.Watch, capped.Band);
+        Assert.Equal(HealthBand.Healthy, scorer.Model.Bands.Classify(capped.Score, capped.Confidence));
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public class HealthModelTests
         Assert.Equal((0.2, 0.2, 0.35, 0.25), (model.CooperationWeights.PartnerResponsiveness, model.CooperationWeights.VendorResponsiveness, model.CooperationWeights.FrictionHandling, model.CooperationWeights.Reciprocity));
         Assert.Equal((0.25, 0.2, 0.2, 0.15, 0.2), (model.PlanWeights.GoalsOnTrack, model.PlanWeights.SharedOwnership, model.PlanWeights.BusinessAlignment, model.PlanWeights.Clarity, model.PlanWeights.Freshness));
         Assert.Equal((0.3, 0.25, 0.2, 0.25), (model.ProgressWeights.RegistrationTimeliness, model.ProgressWeights.PipelineFreshness, model.ProgressWeights.DataCompleteness, model.ProgressWeights.WeeklyCadence));
-        Assert.Equal([180.0, 365.0, 90.0, 90.0], [model.TrustHalfLife.TotalDays, model.CompetencyHalfLife.TotalDays, model.CooperationHalfLife.TotalDays, model.TrackedProgressHalfLife.TotalDays]);
+        Assert.Equal([180.0, 365.0, 90.0, 90.0, 365.0], [model.TrustHalfLife.TotalDays, model.CompetencyHalfLife.TotalDays, model.CooperationHalfLife.TotalDays, model.TrackedProgressHalfLife.TotalDays, model.EscalationHalfLife.TotalDays]);
+        Assert.Equal(90.0, model.FactMaturity.TotalDays);
         Assert.Equal((1.0, 1.0, 2.5, 5.0), (model.PriorPositive, model.PriorNegative, model.LossAversion, model.Kappa));
         Assert.Equal((70.0, 40.0, 0.25), (model.Bands.Healthy, model.Bands.Watch, model.Bands.MinimumConfidence));
         Assert.Equal((14.0, 2.0, 14.0, 60.0, 7.0, 14.0), (model.GracePeriod.TotalDays, model.ResponseTarget.TotalDays, model.ResolutionTarget.TotalDays, model.ExpiryWarning.TotalDays, model.RegistrationWindow.TotalDays, model.UpdateWindow.TotalDays));
@@ -114,6 +115,56 @@ public class HealthModelTests
             TrustHalfLife = TimeSpan.FromDays(120),
         }, model);
         Assert.Equal(HealthModel.Default, PartnerMetricsJson.Deserialize<HealthModel>("{}"));
+    }
+
+    [Fact]
+    public void Json_V2Settings_AreReadAndWritten()
+    {
+        var model = PartnerMetricsJson.Deserialize<HealthModel>("""{"escalationHalfLife":"180.00:00:00","factMaturity":"30.00:00:00","cooperationWeights":{"partnerResponsiveness":0.1,"vendorResponsiveness":0.3}}""");
+
+        Assert.Equal(HealthModel.Default with
+        {
+            EscalationHalfLife = TimeSpan.FromDays(180),
+            FactMaturity = TimeSpan.FromDays(30),
+            CooperationWeights = new CooperationWeights(0.1, 0.3, 0.35, 0.25),
+        }, model);
+        var json = PartnerMetricsJson.Serialize(HealthModel.Default);
+        Assert.Contains("\"escalationHalfLife\":\"365.00:00:00\",\"factMaturity\":\"90.00:00:00\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"cooperationWeights\":{\"partnerResponsiveness\":0.2,\"vendorResponsiveness\":0.2,\"frictionHandling\":0.35,\"reciprocity\":0.25}", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_OneSidedResponsivenessOfModelV1_IsReadAsHalfForEachSide()
+    {
+        // A stored v1 model gave one responsiveness weight; v2 splits it evenly between the sides, so the
+        // two together keep the v1 share of the dimension. It is never written back.
+        var model = PartnerMetricsJson.Deserialize<HealthModel>("""{"cooperationWeights":{"responsiveness":0.4,"frictionHandling":0.35,"reciprocity":0.25}}""");
+
+        Assert.Equal(new CooperationWeights(0.2, 0.2, 0.35, 0.25), model.CooperationWeights);
+        Assert.DoesNotContain("\"responsiveness\"", PartnerMetricsJson.Serialize(model), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"cooperationWeights":{"responsiveness":0.4,"partnerResponsiveness":0.2}}""")]
+    [InlineData("""{"cooperationWeights":{"vendorResponsiveness":0.2,"responsiveness":0.4}}""")]
+    public void Json_BothFormsOfResponsiveness_AreAnError(string json)
+    {
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<HealthModel>(json));
+
+        Assert.Equal("$.cooperationWeights.responsiveness", error.Path);
+        Assert.Contains("give one form, not both", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"cooperationWeights":{"responsiveness":-1}}""", "$.cooperationWeights.responsiveness", "-1")]
+    [InlineData("""{"escalationHalfLife":"00:00:00"}""", "$.escalationHalfLife", "positive")]
+    [InlineData("""{"factMaturity":"-1.00:00:00"}""", "$.factMaturity", "positive")]
+    public void Json_InvalidV2Setting_NamesItsPath(string json, string path, string because)
+    {
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<HealthModel>(json));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains(because, error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

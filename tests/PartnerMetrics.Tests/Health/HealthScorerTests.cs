@@ -52,7 +52,7 @@ public class HealthScorerTests
         //   competency = 100 × (0.4 × 0.5 + 0.6 × 2/3.75)                        = 52.000
         //   co-op      = 100 × (0.2 × 0.5 + 0.2 × 0.3407 + 0.35 × 0.5 + 0.25 × 1) = 59.313
         //   plan       = 100 × (0.175 + 0.2/3 + 0.08 + 0.05 + 0.2 × 2^(−1/3))    = 53.041
-        //   progress   = 100 × (0.3 × 0.6452 + 0.25 × 0.5 + 0.2 × 0.5265 + 0.25 × 0.5) = 54.885
+        //   progress   = 100 × (0.3 × 0.6452 + 0.25 × 0.5 + 0.2 × 0.5264 + 0.25 × 0.5) = 54.885
         //     (timeliness (w10 + w40 + 1) / (w10 + w40 + w100 + 2); freshness (1 + 1) / (2 + 2);
         //      completeness (filled + 1) / (all + 2) with filled = (3·w10 + w40) / 3, missing = (3·w100 + 2·w40) / 3)
         //   overall    = Σ W·S with W = 0.25, 0.2, 0.2, 0.2, 0.15                = 52.791 → Watch
@@ -80,6 +80,27 @@ public class HealthScorerTests
         Assert.Equal(report.Score, report.Factors.Sum(f => f.Contribution), 12);
         Assert.True(report.Interval.Contains(report.Score));
         Assert.InRange(report.Interval.Width, 1, 20);
+
+        // The 80 % interval: score ± z·sd, z = Φ⁻¹(0.9) = 1.2816, sd² = Σ W²·var(dimension), and a dimension's
+        // variance Σ slope²·var(factor) with slope 100·w/Σw (for trust × T / (100·v)); a rate Beta(a, b) has
+        // variance m(1 − m)/(a + b + 1), a fact 0. Reciprocity at its prior (no meetings) is 1 − |2q − 1| with
+        // q ~ Beta(1, 1): slope ±2, so 4 × 1/12.
+        //   trust: partner Beta(2, 1 + 2.5·w1), vendor Beta(1.5, 1), slopes 50·T/R_partner and 50·T/R_vendor
+        //   competency: delivery Beta(2, 1.75), slope 60
+        //   co-op: partner responsiveness and friction Beta(1, 1), vendor responsiveness Beta(1.5, 1 + w3 + w10), slopes 20, 35, 20, 25
+        //   progress: timeliness, freshness Beta(2, 2), completeness, slopes 30, 25, 20
+        // sd = 6.3003 → [52.791 − 8.074, 52.791 + 8.074] = [44.717, 60.866]
+        static double Var(double a, double b) => a * b / ((a + b) * (a + b) * (a + b + 1));
+        double w1 = W(1, 180), trust = scores[0], rPartner = 2 / (3 + (2.5 * w1));
+        var trustVar = (Math.Pow(50 * trust / (100 * rPartner), 2) * Var(2, 1 + (2.5 * w1))) + (Math.Pow(50 * trust / 60, 2) * Var(1.5, 1));
+        var competencyVar = 60 * 60 * Var(2, 1.75);
+        var cooperationVar = (20 * 20 * Var(1, 1)) + (20 * 20 * Var(1.5, 1 + W(3, 90) + w10)) + (35 * 35 * Var(1, 1)) + (25 * 25 * 4 * Var(1, 1));
+        var progressVar = (30 * 30 * Var(w10 + w40 + 1, w100 + 1)) + (25 * 25 * Var(2, 2)) + (20 * 20 * Var((((3 * w10) + w40) / 3) + 1, (((3 * w100) + (2 * w40)) / 3) + 1));
+        var sd = Math.Sqrt((0.25 * 0.25 * trustVar) + (0.2 * 0.2 * competencyVar) + (0.2 * 0.2 * cooperationVar) + (0.15 * 0.15 * progressVar));
+        Assert.Equal(6.3003, sd, 4);
+        Assert.Equal(report.Score - (1.2815515655446004 * sd), report.Interval.Lower, 9);
+        Assert.Equal(report.Score + (1.2815515655446004 * sd), report.Interval.Upper, 9);
+        Assert.Equal((44.717, 60.866), (Math.Round(report.Interval.Lower, 3), Math.Round(report.Interval.Upper, 3)));
     }
 
     [Fact]
