@@ -107,34 +107,22 @@ public static class LinqHealthBaseline
 
     // ---- Trust ----
 
-    /// <summary>100 × the geometric mean of the reliabilities of the sides that have evidence.</summary>
+    /// <summary>100 × the geometric mean of both sides' reliabilities (model v2: an untracked side sits at its prior).</summary>
     private static double? Trust(Partnership partnership, int asOf, HealthModel model)
     {
         var reliabilities = new[] { Side.Partner, Side.Vendor }
             .Select(side => Reliability(partnership.Commitments.Where(c => c.PromisedBy == side), asOf, model))
-            .Where(reliability => reliability is not null)
-            .Select(reliability => reliability!.Value)
             .ToList();
-        if (reliabilities.Count == 0)
-        {
-            return null;
-        }
 
         // Both sides weigh the same ("a must on both sides"): the plain geometric mean.
         var mean = Math.Pow(reliabilities.Aggregate(1.0, (product, r) => product * r), 1.0 / reliabilities.Count);
         return 100.0 * Math.Clamp(mean, 0.0, 1.0);
     }
 
-    /// <summary>One side's Beta-mean reliability (p + α) / (p + n + α + β); <see langword="null"/> when its evidence weighs 0.</summary>
-    private static double? Reliability(IEnumerable<Commitment> commitments, int asOf, HealthModel model)
+    /// <summary>One side's posterior reliability (p + α) / (p + n + α + β): the prior when it has no evidence.</summary>
+    private static double Reliability(IEnumerable<Commitment> commitments, int asOf, HealthModel model)
     {
         var weighed = commitments.Select(c => Weigh(c, asOf, model)).ToList();
-        var evidence = weighed.Sum(x => x.Evidence);
-        if (!(evidence > 0))
-        {
-            return null;
-        }
-
         var positive = weighed.Sum(x => x.Positive);
         var negative = weighed.Sum(x => x.Negative);
         var reliability = (positive + model.PriorPositive) / (positive + negative + model.PriorPositive + model.PriorNegative);
@@ -159,10 +147,15 @@ public static class LinqHealthBaseline
         }
 
         // Still open on the as-of day (including one resolved later): past the grace period it counts
-        // as broken, weighing as fresh evidence.
-        return asOf - commitment.DueOn.DayNumber > model.GracePeriod.TotalDays
-            ? (0.0, model.LossAversion, 1.0)
-            : (0.0, 0.0, 0.0);
+        // as broken, dated at due + grace and aged from there.
+        var grace = model.GracePeriod.TotalDays;
+        if (asOf - commitment.DueOn.DayNumber > grace)
+        {
+            var w = Recency(asOf - (commitment.DueOn.DayNumber + (int)Math.Floor(grace)), model.TrustHalfLife);
+            return (0.0, model.LossAversion * w, w);
+        }
+
+        return (0.0, 0.0, 0.0);
     }
 
     // ---- Tracked progress ----
@@ -184,17 +177,18 @@ public static class LinqHealthBaseline
         var timelyWeight = registered
             .Where(x => x.Deal.RegisteredOn!.Value.DayNumber - x.Deal.CreatedOn.DayNumber <= model.RegistrationWindow.TotalDays)
             .Sum(x => x.Weight);
-        var timeliness = (Value: registeredWeight > 0 ? timelyWeight / registeredWeight : 0.0, Evidence: registeredWeight, Weight: weights.RegistrationTimeliness);
+        double Posterior(double p, double n) => (p + model.PriorPositive) / (p + n + model.PriorPositive + model.PriorNegative);
+        var timeliness = (Value: Posterior(timelyWeight, registeredWeight - timelyWeight), Weight: weights.RegistrationTimeliness);
 
         // Pipeline freshness: share of deals open on the as-of day whose latest known activity is within the window.
         var open = deals.Where(x => x.Deal.ClosedOn is not { } closed || closed.DayNumber > asOf).ToList();
         var fresh = open.Count(x => asOf - LatestActivity(x.Deal, asOf) <= model.UpdateWindow.TotalDays);
-        var freshness = (Value: open.Count == 0 ? 0.0 : (double)fresh / open.Count, Evidence: (double)open.Count, Weight: weights.PipelineFreshness);
+        var freshness = (Value: Posterior(fresh, open.Count - fresh), Weight: weights.PipelineFreshness);
 
         // Data completeness: recency-weighted share of the required fields filled in.
         var dealWeight = deals.Sum(x => x.Weight);
         var filledWeight = deals.Sum(x => x.Weight * FilledFields(x.Deal));
-        var completeness = (Value: dealWeight > 0 ? filledWeight / (RequiredFields * dealWeight) : 0.0, Evidence: dealWeight, Weight: weights.DataCompleteness);
+        var completeness = (Value: Posterior(filledWeight / RequiredFields, dealWeight - (filledWeight / RequiredFields)), Weight: weights.DataCompleteness);
 
         // Weekly cadence: of the last N seven-day windows ending on the as-of day, those ending on or
         // after the start of the partnership, the share with at least one logged activity.
@@ -207,11 +201,11 @@ public static class LinqHealthBaseline
             .Select(age => age / 7)
             .Distinct()
             .Count(week => asOf - (7 * week) >= started);
-        var cadence = (Value: observedWeeks == 0 ? 0.0 : (double)activeWeeks / observedWeeks, Evidence: (double)observedWeeks, Weight: weights.WeeklyCadence);
+        var cadence = (Value: observedWeeks == 0 ? 0.0 : (double)activeWeeks / observedWeeks, Weight: weights.WeeklyCadence);
 
-        // A factor with no evidence or no weight is absent, not zero.
+        // Model v2: rates are posteriors and cadence a fact, so every weighted factor is present.
         var present = new[] { timeliness, freshness, completeness, cadence }
-            .Where(f => f.Evidence > 0 && f.Weight > 0)
+            .Where(f => f.Weight > 0)
             .ToList();
         if (present.Count == 0)
         {
