@@ -50,7 +50,7 @@ public class HealthHistoryTests
     [Fact]
     public void History_ThreeYearsWeeklyAtAOneDayHalfLife_EqualsScore()
     {
-        // Three years are about 1,095 one-day half-lives: the evidence near T lies beyond 2^1024 of the first point.
+        // 156 weeks to T are 1,092 one-day half-lives: the evidence dated T lies beyond 2^1024 of the first point.
         var day = TimeSpan.FromDays(1);
         var scorer = new HealthScorer(HealthModel.Default with
         {
@@ -61,7 +61,7 @@ public class HealthHistoryTests
             EscalationHalfLife = day,
         });
 
-        AssertHistoryEqualsScore(scorer, WorkedExample(), T.AddYears(-3), T, 7);
+        AssertHistoryEqualsScore(scorer, WorkedExample(), T.AddDays(-156 * 7), T, 7);
     }
 
     [Theory]
@@ -71,7 +71,9 @@ public class HealthHistoryTests
     [InlineData(10_000_000 * TimeSpan.TicksPerDay)]
     public void History_OverEveryValidDay_EqualsScore(long halfLifeTicks)
     {
-        // From the first valid day to the last in 10,000 points, at half-lives from one tick to about 27,000 years.
+        // From the first year to the last valid day in about 10,000 points, one of them T (where evidence
+        // dated T weighs 1 even at a half-life of one tick), at half-lives from one tick to about 27,000 years.
+        var step = 366;
         var halfLife = TimeSpan.FromTicks(halfLifeTicks);
         var scorer = new HealthScorer(HealthModel.Default with
         {
@@ -82,7 +84,7 @@ public class HealthHistoryTests
             EscalationHalfLife = halfLife,
         });
 
-        AssertHistoryEqualsScore(scorer, WorkedExample(), DateOnly.MinValue, DateOnly.MaxValue, 366);
+        AssertHistoryEqualsScore(scorer, WorkedExample(), DateOnly.FromDayNumber(T.DayNumber % step), DateOnly.MaxValue, step);
     }
 
     [Fact]
@@ -112,7 +114,8 @@ public class HealthHistoryTests
         var history = scorer.History(partnership, from, to, TimeSpan.FromDays(step));
 
         Assert.Equal(((to.DayNumber - from.DayNumber) / step) + 1, history.Length);
-        Assert.Contains(history, r => r.Factors.Any(f => f.EvidenceWeight > 0));
+        // Some point must see recency-weighted evidence, or the sums compared are all 0.
+        Assert.Contains(history, r => r.Factor(FactorCodes.TrustPartnerReliability)!.Value.EvidenceWeight + r.Factor(FactorCodes.TrustVendorReliability)!.Value.EvidenceWeight > 0);
         for (var k = 0; k < history.Length; k++)
         {
             AssertSame(scorer.Score(partnership, from.AddDays(k * step)), history[k]);
