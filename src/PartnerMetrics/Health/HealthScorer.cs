@@ -239,7 +239,7 @@ public sealed class HealthScorer
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day; the last point is the last step on or before it.</param>
     /// <param name="step">The step: whole days, at least one.</param>
-    /// <returns>One report per point, from <paramref name="from"/> onwards. Each equals <see cref="Score"/> on its day in every count, reason and presence, and in every number to within 10⁻⁷ (scores differ by about 10⁻⁹ points: weights are rounded once per point instead of once per item).</returns>
+    /// <returns>One report per point, from <paramref name="from"/> onwards. Each equals <see cref="Score"/> on its day exactly: every count, reason and presence, and every number to the last bit (DOMAIN rule 19), for any days and any valid model.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>, or <paramref name="step"/> is not a positive whole number of days.</exception>
     public ImmutableArray<HealthReport> History(Partnership partnership, DateOnly from, DateOnly to, TimeSpan step)

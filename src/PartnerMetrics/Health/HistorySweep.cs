@@ -6,15 +6,18 @@ namespace PartnerMetrics.Health;
 
 /// <summary>
 /// Scores a partnership at evenly spaced days in one pass over its evidence. Each item's life as of a
-/// day — invisible, pending, overdue, resolved — is a few day ranges; each range is added once to
-/// difference arrays over the points, and recency weights 2^(−(T − d)/H) = 2^(−(T − from)/H) ·
-/// 2^((d − from)/H) are carried as per-item coefficients. Certifications, the plan and the weekly
-/// cadence (from one sorted list of activity days) are read per point; they are few.
+/// day — invisible, pending, overdue, resolved — is a few day ranges, turned once into a range of
+/// points: counts come from difference arrays over the points, and recency-weighted sums add each
+/// item's <see cref="RecencyTable.Weight"/> at each point of its range. Certifications, the plan and
+/// the weekly cadence (from one sorted list of activity days) are read per point; they are few.
 /// </summary>
 /// <remarks>
-/// Counts, reasons and presence are exactly those of <see cref="HealthScorer.Score"/>; weight sums
-/// agree to rounding (under 10⁻¹⁰), because they are summed as doubles per point rather than as
-/// fixed-point integers per item.
+/// Every report equals <see cref="HealthScorer.Score"/> on its day exactly, in every number as well as
+/// every count, reason and presence: a weight sum at a point is the 128-bit integer sum of the same
+/// per-item weights, read from the same table, that <c>Score</c> adds — integer addition does not
+/// depend on order — and the factors and the report are built by the same code from those sums. No
+/// weight is scaled from one day to another, so no range of valid days and no valid half-life can
+/// overflow.
 /// </remarks>
 internal sealed class HistorySweep
 {
@@ -51,7 +54,7 @@ internal sealed class HistorySweep
         var validUntil = new int[required.Length];
         for (var k = 0; k < points; k++)
         {
-            var day = from + (k * step);
+            var day = Day(k);
             List<HealthSignal>? signals = null;
             var factors = new HealthFactor[5][];
             factors[(int)HealthDimension.Trust] = trust.Factors(k);
@@ -71,6 +74,9 @@ internal sealed class HistorySweep
 
     /// <summary>The points whose day lies in [<paramref name="first"/>, <paramref name="end"/>).</summary>
     private (int Start, int End) Points(int first, int end) => (Index(first), end == Never ? points : Index(end));
+
+    /// <summary>The day of point <paramref name="k"/>.</summary>
+    private int Day(int k) => from + (k * step);
 
     private int Index(int day) => day <= from ? 0 : (int)Math.Min(points, (((long)day - from) + step - 1) / step);
 
@@ -116,40 +122,47 @@ internal sealed class HistorySweep
         }
     }
 
-    /// <summary>A recency-weighted sum per point: each item adds 2^((d − from)/H) while it is visible and weighs more than nothing.</summary>
+    /// <summary>
+    /// A recency-weighted sum per point, in <see cref="FixedPoint"/> units: at each point, the sum of
+    /// <c>table.Weight(day − dated)</c> over the items visible on that day, which is exactly what
+    /// <see cref="HealthScorer.Score"/> adds on that day. Items are kept, and summed when first read.
+    /// </summary>
+    /// <remarks>
+    /// Exactness costs one table read per item and point: each item is visited at the points of its
+    /// range only, and not from the age at which its weight rounds to 0.
+    /// </remarks>
     private sealed class Weights(HistorySweep sweep, RecencyTable table)
     {
-        private readonly double[] deltas = new double[sweep.points + 1];
+        private readonly List<(int Dated, int Start, int Stop)> items = [];
         private readonly int zeroAge = table.ZeroAge;
-        private double[]? values;
+        private Int128[]? values;
 
-        public void Add(int dated, int first, int end, double times = 1)
+        /// <summary>Adds an item dated <paramref name="dated"/> and visible on the days in [<paramref name="first"/>, <paramref name="end"/>).</summary>
+        public void Add(int dated, int first, int end)
         {
-            var last = (long)dated + zeroAge;
-            var (start, stop) = sweep.Points(first, (int)Math.Min(end, last));
+            var (start, stop) = sweep.Points(first, (int)Math.Min(end, (long)dated + zeroAge));
             if (start < stop)
             {
-                var coefficient = times * Math.Pow(2.0, (dated - sweep.from) / table.HalfLifeDays);
-                deltas[start] += coefficient;
-                deltas[stop] -= coefficient;
+                items.Add((dated, start, stop));
             }
         }
 
         /// <summary>The sum at point <paramref name="k"/>, in <see cref="FixedPoint"/> units.</summary>
-        public Int128 At(int k)
+        public Int128 At(int k) => items.Count == 0 ? Int128.Zero : (values ??= Sum())[k];
+
+        private Int128[] Sum()
         {
-            if (values is null)
+            var sums = new Int128[sweep.points];
+            foreach (var (dated, start, stop) in items)
             {
-                values = new double[deltas.Length];
-                var running = 0.0;
-                for (var i = 0; i < deltas.Length; i++)
+                var age = sweep.Day(start) - dated;
+                for (var k = start; k < stop; k++, age += sweep.step)
                 {
-                    values[i] = running += deltas[i];
+                    sums[k] += table.Weight(age);
                 }
             }
 
-            var scale = Math.Pow(2.0, -((double)k * sweep.step) / table.HalfLifeDays);
-            return Int128.Max(Int128.Zero, FixedPoint.From(values[k] * scale));
+            return sums;
         }
     }
 
@@ -312,9 +325,17 @@ internal sealed class HistorySweep
 
     private sealed class ProgressSeries(HistorySweep sweep)
     {
-        private readonly RateSeries timeliness = new(sweep, sweep.context.TrackedProgress);
-        private readonly Weights completeness = new(sweep, sweep.context.TrackedProgress);
-        private readonly Weights filledWeight = new(sweep, sweep.context.TrackedProgress);
+        private const int RequiredFields = 3;
+        private const int OnTime = 0;
+        private const int Late = 1;
+        private const int Unregistered = 2;
+
+        // Each deal weighs in one series, by how it was registered (on time, late, not at all) and
+        // how many of its fields are filled; timeliness, completeness and the filled share are
+        // integer combinations of those series, so a deal's weight is read once per point.
+        private readonly Weights[,] byDeal = DealSeries(sweep);
+        private readonly Counts timely = new(sweep);
+        private readonly Counts tardy = new(sweep);
         private readonly Counts deals = new(sweep);
         private readonly Counts filled = new(sweep);
         private readonly Counts open = new(sweep);
@@ -331,14 +352,16 @@ internal sealed class HistorySweep
             {
                 var known = (deal.RegisteredOn ?? deal.CreatedOn).DayNumber;
                 var created = deal.CreatedOn.DayNumber;
+                var registration = Unregistered;
                 if (deal.RegisteredOn is { } registered)
                 {
-                    timeliness.Add(registered.DayNumber - created <= registrationDays, created, known);
+                    var onTime = registered.DayNumber - created <= registrationDays;
+                    registration = onTime ? OnTime : Late;
+                    (onTime ? timely : tardy).Add(known, Never);
                 }
 
                 var fields = (deal.Amount is null ? 0 : 1) + (deal.ExpectedCloseOn is null ? 0 : 1) + (deal.Stage is null ? 0 : 1);
-                completeness.Add(created, known, Never);
-                filledWeight.Add(created, known, Never, fields);
+                byDeal[registration, fields].Add(created, known, Never);
                 deals.Add(known, Never);
                 filled.Add(known, Never, fields);
 
@@ -381,8 +404,35 @@ internal sealed class HistorySweep
                 active += at < activity.Length && activity[at] <= last ? 1 : 0;
             }
 
+            // Σ weight · fields over the deals = Σ fields · (the sum of the deals with that many fields filled).
+            Int128 onTime = 0, late = 0, completeness = 0, filledWeight = 0;
+            for (var fields = 0; fields <= RequiredFields; fields++)
+            {
+                var (timelyWeight, lateWeight) = (byDeal[OnTime, fields].At(k), byDeal[Late, fields].At(k));
+                var all = timelyWeight + lateWeight + byDeal[Unregistered, fields].At(k);
+                onTime += timelyWeight;
+                late += lateWeight;
+                completeness += all;
+                filledWeight += all * fields;
+            }
+
+            var timeliness = new RateTally { Positive = onTime, Negative = late, Successes = timely.At(k), Failures = tardy.At(k) };
             return TrackedProgressDimension.Factors(
-                timeliness.At(k), completeness.At(k), filledWeight.At(k), deals.At(k), filled.At(k), open.At(k), fresh.At(k), observed, active, sweep.context.Maturity(startedOn, day), sweep.context);
+                timeliness, completeness, filledWeight, deals.At(k), filled.At(k), open.At(k), fresh.At(k), observed, active, sweep.context.Maturity(startedOn, day), sweep.context);
+        }
+
+        private static Weights[,] DealSeries(HistorySweep sweep)
+        {
+            var series = new Weights[Unregistered + 1, RequiredFields + 1];
+            for (var registration = 0; registration <= Unregistered; registration++)
+            {
+                for (var fields = 0; fields <= RequiredFields; fields++)
+                {
+                    series[registration, fields] = new Weights(sweep, sweep.context.TrackedProgress);
+                }
+            }
+
+            return series;
         }
 
         private static int LowerBound(int[] sorted, int value)

@@ -39,4 +39,6 @@ public static class ModelArbitraries
     public static Arbitrary<HealthModel> HealthModel() => ModelGenerators.HealthModel.ToArbitrary();
 
     public static Arbitrary<ScoringCase> ScoringCase() => ModelGenerators.ScoringCase.ToArbitrary();
+
+    public static Arbitrary<HistoryCase> HistoryCase() => ModelGenerators.HistoryCase.ToArbitrary();
 }

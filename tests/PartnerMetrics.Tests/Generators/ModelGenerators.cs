@@ -278,6 +278,23 @@ public static class ModelGenerators
         from partnership in PartnershipAround(asOf, new PartnerId("P-1"))
         select new ScoringCase(partnership, asOf);
 
+    /// <summary>
+    /// A history to take: a scoring case's partnership (evidence mostly in the three years before its
+    /// day), scored with the default model or any valid one (half-lives from a day to 1,000 days, grace
+    /// periods and targets in hours), over a range around that day — mostly up to two years at a step of
+    /// 1 to 35 days; sometimes day by day over a few months; sometimes a few dozen points over up to
+    /// four centuries (a first point long before any evidence, or evidence aged to nothing).
+    /// </summary>
+    public static Gen<HistoryCase> HistoryCase { get; } =
+        from c in ScoringCase
+        from model in Gen.Frequency((1, Gen.Constant(PartnerMetrics.Health.HealthModel.Default)), (2, HealthModel))
+        from range in Gen.Frequency(
+            (6, from back in Gen.Choose(0, 2 * 365) from span in Gen.Choose(0, 2 * 365) from step in Gen.Choose(1, 35) select (Back: back, Span: span, Step: step)),
+            (1, from back in Gen.Choose(0, 120) from span in Gen.Choose(0, 150) select (Back: back, Span: span, Step: 1)),
+            (1, from back in Gen.Choose(0, 400 * 365) from span in Gen.Choose(0, 400 * 365) from points in Gen.Choose(1, 40) select (Back: back, Span: span, Step: Math.Max(1, span / points))))
+        let first = c.AsOf.AddDays(-range.Back)
+        select new HistoryCase(model, c.Partnership, first, first.AddDays(range.Span), range.Step);
+
     /// <summary>Days around <paramref name="asOf"/>: mostly within three years before it, sometimes after it or long before.</summary>
     public static Gen<DateOnly> DatesAround(DateOnly asOf) => Gen.Frequency(
         (6, Gen.Choose(0, 3 * 365).Select(days => asOf.AddDays(-days))),
