@@ -51,15 +51,7 @@ public class HealthHistoryTests
     public void History_ThreeYearsWeeklyAtAOneDayHalfLife_EqualsScore()
     {
         // 156 weeks to T are 1,092 one-day half-lives: the evidence dated T lies beyond 2^1024 of the first point.
-        var day = TimeSpan.FromDays(1);
-        var scorer = new HealthScorer(HealthModel.Default with
-        {
-            TrustHalfLife = day,
-            CompetencyHalfLife = day,
-            CooperationHalfLife = day,
-            TrackedProgressHalfLife = day,
-            EscalationHalfLife = day,
-        });
+        var scorer = WithEveryHalfLife(TimeSpan.FromDays(1));
 
         AssertHistoryEqualsScore(scorer, WorkedExample(), T.AddDays(-156 * 7), T, 7);
     }
@@ -74,15 +66,7 @@ public class HealthHistoryTests
         // From the first year to the last valid day in about 10,000 points, one of them T (where evidence
         // dated T weighs 1 even at a half-life of one tick), at half-lives from one tick to about 27,000 years.
         var step = 366;
-        var halfLife = TimeSpan.FromTicks(halfLifeTicks);
-        var scorer = new HealthScorer(HealthModel.Default with
-        {
-            TrustHalfLife = halfLife,
-            CompetencyHalfLife = halfLife,
-            CooperationHalfLife = halfLife,
-            TrackedProgressHalfLife = halfLife,
-            EscalationHalfLife = halfLife,
-        });
+        var scorer = WithEveryHalfLife(TimeSpan.FromTicks(halfLifeTicks));
 
         AssertHistoryEqualsScore(scorer, WorkedExample(), DateOnly.FromDayNumber(T.DayNumber % step), DateOnly.MaxValue, step);
     }
@@ -159,4 +143,14 @@ public class HealthHistoryTests
 
         return numbers;
     }
+
+    /// <summary>A scorer whose every half-life (trust, competency, co-operation, tracked progress, escalations) is <paramref name="halfLife"/>.</summary>
+    private static HealthScorer WithEveryHalfLife(TimeSpan halfLife) => new(HealthModel.Default with
+    {
+        TrustHalfLife = halfLife,
+        CompetencyHalfLife = halfLife,
+        CooperationHalfLife = halfLife,
+        TrackedProgressHalfLife = halfLife,
+        EscalationHalfLife = halfLife,
+    });
 }
