@@ -9,6 +9,67 @@ internal interface IActivitySink
     void Mark(int day);
 }
 
+/// <summary>Answers whether any activity was logged in a week.</summary>
+internal interface IActivityWeeks
+{
+    /// <summary>Whether any activity was logged on a day in [<paramref name="first"/>, <paramref name="last"/>].</summary>
+    bool AnyIn(int first, int last);
+}
+
+/// <summary>
+/// The activity of the last <c>weeks</c> seven-day weeks ending on one day, as one bit per week: all
+/// the weekly cadence asks of a single day's score, from one pass over the evidence.
+/// </summary>
+internal struct WeekMask(int asOf, int weeks) : IActivitySink, IActivityWeeks
+{
+    private ulong active;
+
+    public void Mark(int day)
+    {
+        var age = asOf - day;
+        if (age >= 0 && age < weeks * 7)
+        {
+            active |= 1UL << (age / 7);
+        }
+    }
+
+    /// <summary>Answers for the weeks the cadence asks about: [asOf − 7k − 6, asOf − 7k] for k below <c>weeks</c>.</summary>
+    public readonly bool AnyIn(int first, int last) => (active & (1UL << ((asOf - last) / 7))) != 0;
+}
+
+/// <summary>The days of logged activity, sorted: answers for any week, for a history over many days.</summary>
+internal readonly struct ActivityDays : IActivityWeeks
+{
+    private readonly int[] days;
+
+    public ActivityDays(Partnership partnership)
+    {
+        var list = new DayList();
+        ActivityLog.Visit(partnership, ref list);
+        days = [.. list.Days.Order()];
+    }
+
+    public bool AnyIn(int first, int last)
+    {
+        // The first day on or after `first`, if any, decides.
+        var at = Array.BinarySearch(days, first);
+        if (at >= 0)
+        {
+            return true;
+        }
+
+        at = ~at;
+        return at < days.Length && days[at] <= last;
+    }
+
+    private struct DayList() : IActivitySink
+    {
+        public List<int> Days { get; } = [];
+
+        public readonly void Mark(int day) => Days.Add(day);
+    }
+}
+
 /// <summary>
 /// The one definition of "logged activity" (seed 002: "if it isn't in your CRM — it didn't happen"):
 /// every dated record of a partnership — a deal entering the CRM, updated or closed, a commitment

@@ -9,32 +9,60 @@ namespace PartnerMetrics.Health;
 /// </summary>
 internal static class CompetencyDimension
 {
-    public static HealthFactor[] Measure(Partnership partnership, int asOf, ScoringContext context, ref List<HealthSignal>? signals)
+    /// <summary>Two tallies: deliveries on time with satisfaction at or above the threshold, and the others.</summary>
+    public const int Slots = 2;
+
+    private const int Delivered = 0;
+    private const int Missed = 1;
+
+    /// <summary>A delivery counts from its day, as a success when on time with satisfaction at or above the threshold.</summary>
+    public static void Describe<TSink>(Partnership partnership, ScoringContext context, ref TSink sink)
+        where TSink : IEvidenceSink
+    {
+        var threshold = context.Model.SatisfactionThreshold;
+        foreach (var delivery in partnership.Deliveries)
+        {
+            var day = delivery.Date.DayNumber;
+            sink.Weigh(EvidenceSlots.Competency + (delivery.OnTime && delivery.Satisfaction >= threshold ? Delivered : Missed), context.Competency, day, day, EvidenceSlots.Never);
+        }
+    }
+
+    /// <summary>Coverage as it stands on the day, and delivery reliability from the day's tallies.</summary>
+    public static HealthFactor[] Factors(Partnership partnership, int asOf, ReadOnlySpan<Tally> tallies, double maturity, ScoringContext context, ref List<HealthSignal>? signals)
     {
         var model = context.Model;
         var required = partnership.RequiredCompetencies;
         Span<int> validUntil = required.Length <= 64 ? stackalloc int[required.Length] : new int[required.Length];
         LatestValidExpiries(partnership, asOf, validUntil);
         var covered = Coverage(required, validUntil, asOf, model, ref signals);
-
-        RateTally deliveries = default;
-        foreach (var delivery in partnership.Deliveries)
-        {
-            var age = asOf - delivery.Date.DayNumber;
-            if (age >= 0)
-            {
-                deliveries.Add(delivery.OnTime && delivery.Satisfaction >= model.SatisfactionThreshold, context.Competency.Weight(age));
-            }
-        }
-
-        return Factors(required.Length, covered, deliveries, context.Maturity(partnership.StartedOn.DayNumber, asOf), context);
+        var deliveries = new RateTally(tallies[Delivered], tallies[Missed]);
+        var weights = model.CompetencyWeights;
+        return
+        [
+            ScoringContext.Fact(
+                FactorCodes.CompetencyCoverage,
+                HealthDimension.Competency,
+                required.Length == 0 ? null : (double)covered / required.Length,
+                required.Length,
+                maturity,
+                weights.Coverage,
+                new FactorFacts(covered, required.Length, 0, 0, 0)),
+            context.Rate(
+                FactorCodes.CompetencyDeliveryReliability,
+                HealthDimension.Competency,
+                deliveries.P,
+                deliveries.N,
+                deliveries.Evidence,
+                weights.DeliveryReliability,
+                new FactorFacts(deliveries.Successes, deliveries.Successes + deliveries.Failures, 0, 0, model.SatisfactionThreshold)),
+        ];
     }
 
     /// <summary>
     /// For each required competency, the latest expiry among its certifications valid on the day:
     /// <see cref="int.MaxValue"/> when one never expires, <see cref="int.MinValue"/> when none is valid.
     /// </summary>
-    public static void LatestValidExpiries(Partnership partnership, int asOf, Span<int> validUntil)
+    private static void LatestValidExpiries(Partnership partnership, int asOf, Span<int> validUntil)
     {
         var required = partnership.RequiredCompetencies;
         var day = DateOnly.FromDayNumber(asOf);
@@ -58,7 +86,7 @@ internal static class CompetencyDimension
     }
 
     /// <summary>Counts the covered requirements and signals those expiring soon, from each one's latest valid expiry.</summary>
-    public static int Coverage(ImmutableArray<string> required, ReadOnlySpan<int> validUntil, int asOf, HealthModel model, ref List<HealthSignal>? signals)
+    private static int Coverage(ImmutableArray<string> required, ReadOnlySpan<int> validUntil, int asOf, HealthModel model, ref List<HealthSignal>? signals)
     {
         var covered = 0;
         for (var i = 0; i < required.Length; i++)
@@ -79,30 +107,5 @@ internal static class CompetencyDimension
         }
 
         return covered;
-    }
-
-    public static HealthFactor[] Factors(int requiredCount, int covered, in RateTally deliveries, double maturity, ScoringContext context)
-    {
-        var model = context.Model;
-        var weights = model.CompetencyWeights;
-        return
-        [
-            ScoringContext.Fact(
-                FactorCodes.CompetencyCoverage,
-                HealthDimension.Competency,
-                requiredCount == 0 ? null : (double)covered / requiredCount,
-                requiredCount,
-                maturity,
-                weights.Coverage,
-                new FactorFacts(covered, requiredCount, 0, 0, 0)),
-            context.Rate(
-                FactorCodes.CompetencyDeliveryReliability,
-                HealthDimension.Competency,
-                deliveries.P,
-                deliveries.N,
-                deliveries.Evidence,
-                weights.DeliveryReliability,
-                new FactorFacts(deliveries.Successes, deliveries.Successes + deliveries.Failures, 0, 0, model.SatisfactionThreshold)),
-        ];
     }
 }

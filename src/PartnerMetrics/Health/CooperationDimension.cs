@@ -10,69 +10,92 @@ namespace PartnerMetrics.Health;
 /// </summary>
 internal static class CooperationDimension
 {
-    public static HealthFactor[] Measure(Partnership partnership, int asOf, ScoringContext context)
+    /// <summary>
+    /// Eleven tallies: answers by the partner and by the vendor, escalations, and initiative, each as
+    /// successes and failures; then requests past the target unanswered, by answering side, and
+    /// escalations past the target unresolved.
+    /// </summary>
+    public const int Slots = 11;
+
+    private const int PartnerAnswers = 0;
+    private const int VendorAnswers = 2;
+    private const int Escalations = 4;
+    private const int Initiative = 6;
+    private const int PartnerUnanswered = 8;
+    private const int VendorUnanswered = 9;
+    private const int Unresolved = 10;
+
+    /// <summary>
+    /// A request is answered by the side that did not ask. It counts once its answer's time has elapsed,
+    /// as a success when within the response target; once the target has passed unanswered, it counts
+    /// as a failure (and as unanswered until the answer comes). An escalation likewise, against the
+    /// resolution target and with its own half-life. Meetings, calls, emails and joint events count from
+    /// their day, by who took the initiative; requests and escalations are judged above and not counted twice.
+    /// </summary>
+    public static void Describe<TSink>(Partnership partnership, ScoringContext context, ref TSink sink)
+        where TSink : IEvidenceSink
     {
+        const int Never = EvidenceSlots.Never;
+        const int First = EvidenceSlots.Cooperation;
         var model = context.Model;
-        var responseDays = model.ResponseTarget.TotalDays;
+        var responseDue = (int)Math.Ceiling(model.ResponseTarget.TotalDays);
         var resolutionDays = model.ResolutionTarget.TotalDays;
-        RateTally partnerAnswers = default, vendorAnswers = default, escalations = default, initiative = default;
-        int partnerUnanswered = 0, vendorUnanswered = 0;
-        var unresolved = 0;
+        var resolutionDue = (int)Math.Ceiling(resolutionDays);
         foreach (var interaction in partnership.Interactions)
         {
-            var age = asOf - interaction.Date.DayNumber;
-            if (age < 0)
-            {
-                continue;
-            }
-
-            var weight = context.Cooperation.Weight(age);
+            var day = interaction.Date.DayNumber;
             switch (interaction.Kind)
             {
                 case InteractionKind.Request:
-                    // The side that did not ask answers. Answered if the answer came within the days
-                    // elapsed by the as-of day; otherwise pending until the target has passed, then a failure.
+                    var known = interaction.ResponseTime is { } response ? day + (int)Math.Ceiling(response.TotalDays) : Never;
+                    var failed = day + responseDue;
                     var byPartner = interaction.InitiatedBy == Side.Vendor;
-                    ref var answers = ref byPartner ? ref partnerAnswers : ref vendorAnswers;
-                    if (interaction.ResponseTime is { } response && response.TotalDays <= age)
+                    var answers = First + (byPartner ? PartnerAnswers : VendorAnswers);
+                    if (known <= failed)
                     {
-                        answers.Add(response <= model.ResponseTarget, weight);
+                        sink.Weigh(answers + (interaction.ResponseTime <= model.ResponseTarget ? 0 : 1), context.Cooperation, day, known, Never);
                     }
-                    else if (age >= responseDays)
+                    else
                     {
-                        answers.Add(false, weight);
-                        (byPartner ? ref partnerUnanswered : ref vendorUnanswered)++;
+                        sink.Weigh(answers + 1, context.Cooperation, day, failed, Never);
+                        sink.Count(First + (byPartner ? PartnerUnanswered : VendorUnanswered), failed, known);
                     }
 
                     break;
                 case InteractionKind.Escalation:
-                    if (interaction.ResolvedOn is { } resolved && resolved.DayNumber <= asOf)
+                    var resolved = interaction.ResolvedOn?.DayNumber ?? Never;
+                    var late = day + resolutionDue;
+                    if (resolved <= late)
                     {
-                        escalations.Add(resolved.DayNumber - interaction.Date.DayNumber <= resolutionDays, context.Escalations.Weight(age));
+                        sink.Weigh(First + Escalations + (resolved - day <= resolutionDays ? 0 : 1), context.Escalations, day, resolved, Never);
                     }
-                    else if (age >= resolutionDays)
+                    else
                     {
-                        escalations.Add(false, context.Escalations.Weight(age));
-                        unresolved++;
+                        sink.Weigh(First + Escalations + 1, context.Escalations, day, late, Never);
+                        sink.Count(First + Unresolved, late, resolved);
                     }
 
                     break;
                 default:
-                    // Meetings, calls, emails and joint events: who took the initiative. Requests and
-                    // escalations are judged above and not counted twice.
-                    initiative.Add(interaction.InitiatedBy == Side.Partner, weight);
+                    sink.Weigh(First + Initiative + (interaction.InitiatedBy == Side.Partner ? 0 : 1), context.Cooperation, day, day, Never);
                     break;
             }
         }
-
-        return Factors(new Answers(partnerAnswers, partnerUnanswered, vendorAnswers, vendorUnanswered), escalations, initiative, unresolved, context);
     }
 
-    public static HealthFactor[] Factors(in Answers answers, in RateTally escalations, in RateTally initiative, int unresolved, ScoringContext context)
+    public static HealthFactor[] Factors(ReadOnlySpan<Tally> tallies, ScoringContext context)
     {
         var model = context.Model;
         var responseDays = model.ResponseTarget.TotalDays;
         var resolutionDays = model.ResolutionTarget.TotalDays;
+        var answers = new Answers(
+            new RateTally(tallies[PartnerAnswers], tallies[PartnerAnswers + 1]),
+            tallies[PartnerUnanswered].Count,
+            new RateTally(tallies[VendorAnswers], tallies[VendorAnswers + 1]),
+            tallies[VendorUnanswered].Count);
+        var escalations = new RateTally(tallies[Escalations], tallies[Escalations + 1]);
+        var initiative = new RateTally(tallies[Initiative], tallies[Initiative + 1]);
+        var unresolved = tallies[Unresolved].Count;
         var partnerShare = initiative.Posterior(context);
         var weights = model.CooperationWeights;
         return
@@ -114,5 +137,5 @@ internal static class CooperationDimension
     }
 
     /// <summary>Requests answered by each side (the side that did not ask), and how many are past the target unanswered.</summary>
-    internal readonly record struct Answers(RateTally ByPartner, int PartnerUnanswered, RateTally ByVendor, int VendorUnanswered);
+    private readonly record struct Answers(RateTally ByPartner, int PartnerUnanswered, RateTally ByVendor, int VendorUnanswered);
 }

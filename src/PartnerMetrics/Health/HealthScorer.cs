@@ -78,21 +78,19 @@ public sealed class HealthScorer
         ArgumentNullException.ThrowIfNull(partnership);
         var context = ContextOf(partnership);
         var day = asOf.DayNumber;
+        var sink = new DaySink(day);
+        EvidenceSlots.Describe(partnership, context, ref sink);
+        ReadOnlySpan<Tally> tallies = sink.Tallies;
+        var weeks = new WeekMask(day, context.Model.CadenceWeeks);
+        ActivityLog.Visit(partnership, ref weeks);
         List<HealthSignal>? signals = null;
-        var factors = new HealthFactor[DimensionCount][];
-        factors[(int)HealthDimension.Trust] = TrustDimension.Measure(partnership, day, context);
-        factors[(int)HealthDimension.Competency] = CompetencyDimension.Measure(partnership, day, context, ref signals);
-        factors[(int)HealthDimension.Cooperation] = CooperationDimension.Measure(partnership, day, context);
-        factors[(int)HealthDimension.PlanAlignment] = PlanAlignmentDimension.Measure(partnership, day, context);
-        factors[(int)HealthDimension.TrackedProgress] = TrackedProgressDimension.Measure(partnership, day, context);
-
-        return Assemble(
-            context,
-            partnership.Partner.Id,
-            asOf,
-            factors,
-            signals is null ? [] : [.. signals.OrderBy(s => s.Code, StringComparer.Ordinal).ThenBy(s => s.Message, StringComparer.Ordinal)]);
+        var factors = EvidenceSlots.Factors(partnership, day, tallies, weeks, context, ref signals);
+        return Assemble(context, partnership.Partner.Id, asOf, factors, Sorted(signals));
     }
+
+    /// <summary>Signals in a stable order: by code, then message.</summary>
+    internal static ImmutableArray<HealthSignal> Sorted(List<HealthSignal>? signals) =>
+        signals is null ? [] : [.. signals.OrderBy(s => s.Code, StringComparer.Ordinal).ThenBy(s => s.Message, StringComparer.Ordinal)];
 
     /// <summary>Re-scores a report with one factor's value replaced, keeping all other evidence: the points that factor would win at that value.</summary>
     internal HealthReport Rescore(HealthReport report, string code, double value)
@@ -254,7 +252,7 @@ public sealed class HealthScorer
         var context = ContextOf(partnership);
         var days = (int)step.TotalDays;
         var points = ((to.DayNumber - from.DayNumber) / days) + 1;
-        var reports = new HistorySweep(context, partnership, from.DayNumber, days, points).Run((partnerId, day, factors, signals) => Assemble(context, partnerId, day, factors, signals));
+        var reports = new HistorySweep(from.DayNumber, days, points).Run(partnership, context, (day, factors, signals) => Assemble(context, partnership.Partner.Id, day, factors, signals));
         return ImmutableCollectionsMarshal.AsImmutableArray(reports);
     }
 

@@ -11,14 +11,13 @@ namespace PartnerMetrics.Health;
 /// The plan is read as it stood on the as-of day (DOMAIN §3.1, no look-ahead): freshness from the
 /// latest review on or before it (the creation day when there is none), business alignment from the
 /// latest one recorded on or before it, each goal's progress from its latest check-in on or before it.
-/// <see cref="HistorySweep"/> calls <see cref="Measure"/> per point, so a history reads the plan the same way.
+/// A score and each point of a history call <see cref="Factors"/> on their day, so both read the plan the same way.
 /// </remarks>
 internal static class PlanAlignmentDimension
 {
-    public static HealthFactor[] Measure(Partnership partnership, int asOf, ScoringContext context)
+    /// <summary>The plan's factors on the day; every one is a fact (DOMAIN section 3.1), as certain as the partnership is mature.</summary>
+    public static HealthFactor[] Factors(Partnership partnership, int asOf, double maturity, ScoringContext context)
     {
-        // Every plan factor is a fact (DOMAIN section 3.1): certain once the partnership is mature.
-        var maturity = context.Maturity(partnership.StartedOn.DayNumber, asOf);
         var plan = partnership.JointPlan;
         if (plan is null || plan.CreatedOn.DayNumber > asOf)
         {

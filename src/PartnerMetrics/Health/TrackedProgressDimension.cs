@@ -1,4 +1,3 @@
-using System.Numerics;
 using PartnerMetrics.Partners;
 
 namespace PartnerMetrics.Health;
@@ -10,54 +9,82 @@ namespace PartnerMetrics.Health;
 /// </summary>
 internal static class TrackedProgressDimension
 {
-    private const int RequiredFields = 3;
+    /// <summary>
+    /// Fourteen tallies: one per way a deal was registered (on time, late, not at all) and number of
+    /// its required fields filled (0 to 3), weighted by the deal's recency; then open deals, and open
+    /// deals updated within the update window.
+    /// </summary>
+    public const int Slots = (Unregistered + 1) * (RequiredFields + 1) + 2;
 
-    public static HealthFactor[] Measure(Partnership partnership, int asOf, ScoringContext context)
+    private const int RequiredFields = 3;
+    private const int OnTime = 0;
+    private const int Late = 1;
+    private const int Unregistered = 2;
+    private const int Open = Slots - 2;
+    private const int Fresh = Slots - 1;
+
+    /// <summary>
+    /// A deal counts from the day the CRM knew of it (its registration, else its creation), weighted
+    /// by its age since creation, in the tally of its registration and filled fields. It is open until
+    /// it closes, and fresh while its latest known activity (the registration, then the last update)
+    /// lies within the update window.
+    /// </summary>
+    public static void Describe<TSink>(Partnership partnership, ScoringContext context, ref TSink sink)
+        where TSink : IEvidenceSink
     {
+        const int First = EvidenceSlots.TrackedProgress;
         var model = context.Model;
         var registrationDays = model.RegistrationWindow.TotalDays;
-        var updateDays = model.UpdateWindow.TotalDays;
-        RateTally timeliness = default;
-        Int128 completenessWeight = 0, filledWeight = 0;
-        int deals = 0, filled = 0, open = 0, fresh = 0;
-        var activity = new WeekMask(asOf, model.CadenceWeeks);
-
+        var window = (long)Math.Floor(model.UpdateWindow.TotalDays) + 1;
         foreach (var deal in partnership.Opportunities)
         {
-            // A deal the CRM did not know by the as-of day is invisible.
             var known = (deal.RegisteredOn ?? deal.CreatedOn).DayNumber;
-            if (known > asOf)
-            {
-                continue;
-            }
-
-            var weight = context.TrackedProgress.Weight(asOf - deal.CreatedOn.DayNumber);
-            if (deal.RegisteredOn is { } registered)
-            {
-                timeliness.Add(registered.DayNumber - deal.CreatedOn.DayNumber <= registrationDays, weight);
-            }
-
+            var created = deal.CreatedOn.DayNumber;
+            var registration = deal.RegisteredOn is { } registered
+                ? (registered.DayNumber - created <= registrationDays ? OnTime : Late)
+                : Unregistered;
             var fields = (deal.Amount is null ? 0 : 1) + (deal.ExpectedCloseOn is null ? 0 : 1) + (deal.Stage is null ? 0 : 1);
-            completenessWeight += weight;
-            filledWeight += weight * fields;
-            filled += fields;
-            deals++;
+            sink.Weigh(First + Slot(registration, fields), context.TrackedProgress, created, known, EvidenceSlots.Never);
 
-            var updated = deal.LastUpdatedOn is { } last && last.DayNumber <= asOf ? Math.Max(last.DayNumber, known) : known;
-            if (deal.ClosedOn is not { } close || close.DayNumber > asOf)
+            var closes = deal.ClosedOn?.DayNumber ?? EvidenceSlots.Never;
+            sink.Count(First + Open, known, closes);
+            if (deal.LastUpdatedOn?.DayNumber is { } last && last > known)
             {
-                open++;
-                fresh += asOf - updated <= updateDays ? 1 : 0;
+                sink.Count(First + Fresh, known, End(Math.Min(last, closes), known + window));
+                sink.Count(First + Fresh, last, End(closes, last + window));
+            }
+            else
+            {
+                sink.Count(First + Fresh, known, End(closes, known + window));
+            }
+        }
+    }
+
+    /// <summary>The four factors on the day: the deal rates from the day's tallies, the weekly cadence from the activity weeks.</summary>
+    public static HealthFactor[] Factors<TWeeks>(Partnership partnership, int asOf, ReadOnlySpan<Tally> tallies, in TWeeks weeks, double maturity, ScoringContext context)
+        where TWeeks : IActivityWeeks
+    {
+        // Σ weight · fields over the deals = Σ fields · (the weight of the deals with that many fields filled).
+        Tally onTime = default, late = default;
+        Int128 completeness = 0, filledWeight = 0;
+        int deals = 0, filled = 0;
+        for (var fields = 0; fields <= RequiredFields; fields++)
+        {
+            Accumulate(ref onTime, tallies[Slot(OnTime, fields)]);
+            Accumulate(ref late, tallies[Slot(Late, fields)]);
+            for (var registration = OnTime; registration <= Unregistered; registration++)
+            {
+                var tally = tallies[Slot(registration, fields)];
+                completeness += tally.Weight;
+                filledWeight += tally.Weight * fields;
+                deals += tally.Count;
+                filled += tally.Count * fields;
             }
         }
 
-        ActivityLog.Visit(partnership, ref activity);
-        var observed = activity.ObservedWeeks(partnership.StartedOn.DayNumber);
-        return Factors(timeliness, completenessWeight, filledWeight, deals, filled, open, fresh, BitOperations.PopCount(observed), activity.ActiveWeeks(observed), context.Maturity(partnership.StartedOn.DayNumber, asOf), context);
-    }
-
-    public static HealthFactor[] Factors(in RateTally timeliness, Int128 completenessWeight, Int128 filledWeight, int deals, int filled, int open, int fresh, int observedWeeks, int activeWeeks, double maturity, ScoringContext context)
-    {
+        var (observedWeeks, activeWeeks) = Cadence(weeks, asOf, partnership.StartedOn.DayNumber, context.Model.CadenceWeeks);
+        var (open, fresh) = (tallies[Open].Count, tallies[Fresh].Count);
+        var timeliness = new RateTally(onTime, late);
         var model = context.Model;
         var registrationDays = model.RegistrationWindow.TotalDays;
         var updateDays = model.UpdateWindow.TotalDays;
@@ -86,8 +113,8 @@ internal static class TrackedProgressDimension
 
                 // Each deal weighs its recency, split into its filled and its missing share of the fields.
                 FixedPoint.ToDouble(filledWeight) / RequiredFields,
-                FixedPoint.ToDouble(Int128.Max(Int128.Zero, (completenessWeight * RequiredFields) - filledWeight)) / RequiredFields,
-                FixedPoint.ToDouble(completenessWeight),
+                FixedPoint.ToDouble(Int128.Max(Int128.Zero, (completeness * RequiredFields) - filledWeight)) / RequiredFields,
+                FixedPoint.ToDouble(completeness),
                 weights.DataCompleteness,
                 new FactorFacts(filled, deals * RequiredFields, 0, 0, 0)),
             ScoringContext.Fact(
@@ -101,35 +128,35 @@ internal static class TrackedProgressDimension
         ];
     }
 
-    /// <summary>The last <c>weeks</c> seven-day windows ending on the as-of day; bit k is the week k weeks back.</summary>
-    private struct WeekMask(int asOf, int weeks) : IActivitySink
+    /// <summary>
+    /// The weekly cadence on a day: of the last <paramref name="count"/> seven-day weeks ending on it,
+    /// those that end on or after the partnership's start (observed), and those with logged activity.
+    /// </summary>
+    private static (int Observed, int Active) Cadence<TWeeks>(in TWeeks weeks, int asOf, int startedOn, int count)
+        where TWeeks : IActivityWeeks
     {
-        private ulong active;
-
-        public void Mark(int day)
+        int observed = 0, active = 0;
+        for (var week = 0; week < count; week++)
         {
-            var age = asOf - day;
-            if (age >= 0 && age < weeks * 7)
+            var last = asOf - (7 * week);
+            if (last >= startedOn)
             {
-                active |= 1UL << (age / 7);
+                observed++;
+                active += weeks.AnyIn(last - 6, last) ? 1 : 0;
             }
         }
 
-        /// <summary>Weeks whose last day is on or after the partnership started.</summary>
-        public readonly ulong ObservedWeeks(int startedOn)
-        {
-            ulong observed = 0;
-            for (var week = 0; week < weeks; week++)
-            {
-                if (asOf - (7 * week) >= startedOn)
-                {
-                    observed |= 1UL << week;
-                }
-            }
-
-            return observed;
-        }
-
-        public readonly int ActiveWeeks(ulong observed) => BitOperations.PopCount(active & observed);
+        return (observed, active);
     }
+
+    private static int Slot(int registration, int fields) => (registration * (RequiredFields + 1)) + fields;
+
+    private static void Accumulate(ref Tally sum, in Tally tally)
+    {
+        sum.Weight += tally.Weight;
+        sum.Count += tally.Count;
+    }
+
+    /// <summary>The earlier of a day and a day that may lie beyond the last representable one.</summary>
+    private static int End(int day, long until) => (int)Math.Min(day, until);
 }

@@ -5,23 +5,36 @@ namespace PartnerMetrics.Health;
 
 /// <summary>
 /// Trust (seed 002: "trust is something that is given … the real effort lies in not LOSING trust").
-/// Each side's commitments resolved by the as-of day make a Beta-mean reliability in which a broken
-/// promise weighs λ times a kept one; trust is the geometric mean of the sides with evidence.
+/// Each side's commitments resolved by the as-of day make a posterior reliability in which a broken
+/// promise weighs λ times a kept one; trust is the weighted geometric mean of the two sides.
 /// </summary>
 internal static class TrustDimension
 {
     /// <summary>Each side weighs the same: trust is "a must on both sides".</summary>
     public const double SideWeight = 0.5;
 
-    public static HealthFactor[] Measure(Partnership partnership, int asOf, ScoringContext context)
+    /// <summary>Four tallies per side, the partner's first: kept, kept late, broken, open past the grace period.</summary>
+    public const int Slots = 2 * PerSide;
+
+    private const int Kept = 0;
+    private const int KeptLate = 1;
+    private const int Broken = 2;
+    private const int Overdue = 3;
+    private const int PerSide = 4;
+
+    /// <summary>
+    /// A commitment counts from the day it is resolved, by its outcome. Open past due + grace, it is a
+    /// failure dated at due + grace — it ages like any other failure instead of staying fresh forever —
+    /// until it is resolved.
+    /// </summary>
+    public static void Describe<TSink>(Partnership partnership, ScoringContext context, ref TSink sink)
+        where TSink : IEvidenceSink
     {
-        var model = context.Model;
-        var grace = model.GracePeriod.TotalDays;
-        SideTally partner = default, vendor = default;
+        var grace = (int)Math.Floor(context.Model.GracePeriod.TotalDays);
         foreach (var commitment in partnership.Commitments)
         {
-            ref var side = ref commitment.PromisedBy == Side.Partner ? ref partner : ref vendor;
-            var due = commitment.DueOn.DayNumber;
+            var side = EvidenceSlots.Trust + (commitment.PromisedBy == Side.Partner ? 0 : PerSide);
+            var overdueFrom = commitment.DueOn.DayNumber + grace + 1;
             int? resolved = commitment.Outcome switch
             {
                 CommitmentOutcome.Kept => (commitment.ResolvedOn ?? commitment.DueOn).DayNumber,
@@ -29,74 +42,37 @@ internal static class TrustDimension
                 _ => null,
             };
 
-            if (resolved is { } day && day <= asOf)
+            sink.Weigh(side + Overdue, context.Trust, overdueFrom - 1, overdueFrom, resolved is { } r ? Math.Max(r, overdueFrom) : EvidenceSlots.Never);
+            if (resolved is { } day)
             {
-                side.Add(commitment.Outcome, context.Trust.Weight(asOf - day));
-            }
-            else if (asOf - due > grace)
-            {
-                // Open on the as-of day and overdue beyond the grace period: a failure dated at
-                // due + grace, which ages like any other failure instead of staying fresh forever.
-                side.AddOverdue(context.Trust.Weight(asOf - (due + (int)Math.Floor(grace))));
+                var outcome = commitment.Outcome switch
+                {
+                    CommitmentOutcome.Kept => Kept,
+                    CommitmentOutcome.KeptLate => KeptLate,
+                    _ => Broken,
+                };
+                sink.Weigh(side + outcome, context.Trust, day, day, EvidenceSlots.Never);
             }
         }
-
-        return Factors(partner, vendor, context);
     }
 
-    public static HealthFactor[] Factors(in SideTally partner, in SideTally vendor, ScoringContext context) =>
+    public static HealthFactor[] Factors(ReadOnlySpan<Tally> tallies, ScoringContext context) =>
     [
-        partner.ToFactor(FactorCodes.TrustPartnerReliability, context),
-        vendor.ToFactor(FactorCodes.TrustVendorReliability, context),
+        SideFactor(tallies[..PerSide], FactorCodes.TrustPartnerReliability, context),
+        SideFactor(tallies[PerSide..], FactorCodes.TrustVendorReliability, context),
     ];
 
-    /// <summary>One side's commitments as of a day: weights in <see cref="FixedPoint"/> units, and counts for the reason.</summary>
-    internal struct SideTally
+    private static HealthFactor SideFactor(ReadOnlySpan<Tally> side, string code, ScoringContext context)
     {
-        internal Int128 kept;
-        internal Int128 keptLate;
-        internal Int128 broken;
-        internal int keptCount;
-        internal int keptLateCount;
-        internal int brokenCount;
-        internal int overdueCount;
+        var model = context.Model;
+        var (kept, keptLate) = (side[Kept].Weight, side[KeptLate].Weight);
+        var broken = side[Broken].Weight + side[Overdue].Weight;
 
-        public void Add(CommitmentOutcome outcome, Int128 weight)
-        {
-            switch (outcome)
-            {
-                case CommitmentOutcome.Kept:
-                    kept += weight;
-                    keptCount++;
-                    break;
-                case CommitmentOutcome.KeptLate:
-                    keptLate += weight;
-                    keptLateCount++;
-                    break;
-                default:
-                    broken += weight;
-                    brokenCount++;
-                    break;
-            }
-        }
-
-        public void AddOverdue(Int128 weight)
-        {
-            broken += weight;
-            brokenCount++;
-            overdueCount++;
-        }
-
-        public readonly HealthFactor ToFactor(string code, ScoringContext context)
-        {
-            var model = context.Model;
-
-            // KeptLate: half a kept and half a broken promise of the same weight (not loss-averse).
-            var positive = FixedPoint.ToDouble(kept) + (FixedPoint.ToDouble(keptLate) / 2);
-            var negative = (model.LossAversion * FixedPoint.ToDouble(broken)) + (FixedPoint.ToDouble(keptLate) / 2);
-            var evidence = FixedPoint.ToDouble(kept + keptLate + broken);
-            var facts = new FactorFacts(keptCount, keptLateCount, brokenCount, overdueCount, model.TrustHalfLife.TotalDays);
-            return context.Rate(code, HealthDimension.Trust, positive, negative, evidence, SideWeight, facts);
-        }
+        // KeptLate: half a kept and half a broken promise of the same weight (not loss-averse).
+        var positive = FixedPoint.ToDouble(kept) + (FixedPoint.ToDouble(keptLate) / 2);
+        var negative = (model.LossAversion * FixedPoint.ToDouble(broken)) + (FixedPoint.ToDouble(keptLate) / 2);
+        var evidence = FixedPoint.ToDouble(kept + keptLate + broken);
+        var facts = new FactorFacts(side[Kept].Count, side[KeptLate].Count, side[Broken].Count + side[Overdue].Count, side[Overdue].Count, model.TrustHalfLife.TotalDays);
+        return context.Rate(code, HealthDimension.Trust, positive, negative, evidence, SideWeight, facts);
     }
 }
