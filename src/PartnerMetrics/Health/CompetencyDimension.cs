@@ -12,6 +12,22 @@ internal static class CompetencyDimension
     /// <summary>Two tallies: deliveries on time with satisfaction at or above the threshold, and the others.</summary>
     public const int Slots = 2;
 
+    public static readonly FactorDefinition Coverage = new(
+        FactorCodes.CompetencyCoverage,
+        HealthDimension.Competency,
+        FactorKind.Fact,
+        0.4,
+        model => model.CompetencyWeights.Coverage,
+        f => f.Second == 0 ? "No required competencies are set for this partnership." : $"{f.First} of {f.Second} required competencies hold a valid certification.");
+
+    public static readonly FactorDefinition DeliveryReliability = new(
+        FactorCodes.CompetencyDeliveryReliability,
+        HealthDimension.Competency,
+        FactorKind.Rate,
+        0.6,
+        model => model.CompetencyWeights.DeliveryReliability,
+        f => f.Second == 0 ? "No deliveries recorded yet." : $"{f.First} of {f.Second} deliveries on time with satisfaction of at least {FactorDefinition.Number(f.Measure)}.");
+
     private const int Delivered = 0;
     private const int Missed = 1;
 
@@ -34,26 +50,16 @@ internal static class CompetencyDimension
         var required = partnership.RequiredCompetencies;
         Span<int> validUntil = required.Length <= 64 ? stackalloc int[required.Length] : new int[required.Length];
         LatestValidExpiries(partnership, asOf, validUntil);
-        var covered = Coverage(required, validUntil, asOf, model, ref signals);
+        var covered = Covered(required, validUntil, asOf, model, ref signals);
         var deliveries = new RateTally(tallies[Delivered], tallies[Missed]);
-        var weights = model.CompetencyWeights;
         return
         [
-            ScoringContext.Fact(
-                FactorCodes.CompetencyCoverage,
-                HealthDimension.Competency,
-                required.Length == 0 ? null : (double)covered / required.Length,
-                required.Length,
-                maturity,
-                weights.Coverage,
-                new FactorFacts(covered, required.Length, 0, 0, 0)),
+            context.Fact(Coverage, required.Length == 0 ? null : (double)covered / required.Length, required.Length, maturity, new FactorFacts(covered, required.Length, 0, 0, 0)),
             context.Rate(
-                FactorCodes.CompetencyDeliveryReliability,
-                HealthDimension.Competency,
+                DeliveryReliability,
                 deliveries.P,
                 deliveries.N,
                 deliveries.Evidence,
-                weights.DeliveryReliability,
                 new FactorFacts(deliveries.Successes, deliveries.Successes + deliveries.Failures, 0, 0, model.SatisfactionThreshold)),
         ];
     }
@@ -86,7 +92,7 @@ internal static class CompetencyDimension
     }
 
     /// <summary>Counts the covered requirements and signals those expiring soon, from each one's latest valid expiry.</summary>
-    private static int Coverage(ImmutableArray<string> required, ReadOnlySpan<int> validUntil, int asOf, HealthModel model, ref List<HealthSignal>? signals)
+    private static int Covered(ImmutableArray<string> required, ReadOnlySpan<int> validUntil, int asOf, HealthModel model, ref List<HealthSignal>? signals)
     {
         var covered = 0;
         for (var i = 0; i < required.Length; i++)

@@ -9,7 +9,9 @@ namespace PartnerMetrics.Health;
 public sealed record CompetencyWeights
 {
     /// <summary>The defaults: coverage 0.4, delivery reliability 0.6.</summary>
-    public static readonly CompetencyWeights Default = new(0.4, 0.6);
+    public static readonly CompetencyWeights Default = new(
+        CompetencyDimension.Coverage.DefaultWeight,
+        CompetencyDimension.DeliveryReliability.DefaultWeight);
 
     /// <summary>Initializes a new instance of the <see cref="CompetencyWeights"/> class.</summary>
     /// <param name="coverage">The weight of certified coverage of the required competencies.</param>

@@ -17,6 +17,46 @@ internal static class CooperationDimension
     /// </summary>
     public const int Slots = 11;
 
+    public static readonly FactorDefinition PartnerResponsiveness = new(
+        FactorCodes.CooperationPartnerResponsiveness,
+        HealthDimension.Cooperation,
+        FactorKind.Rate,
+        0.2,
+        model => model.CooperationWeights.PartnerResponsiveness,
+        f => f.Second == 0
+            ? "No vendor requests due an answer from the partner yet."
+            : $"{f.First} of {f.Second} vendor requests answered by the partner within {FactorDefinition.Number(f.Measure)} days; {f.Third} unanswered.");
+
+    public static readonly FactorDefinition VendorResponsiveness = new(
+        FactorCodes.CooperationVendorResponsiveness,
+        HealthDimension.Cooperation,
+        FactorKind.Rate,
+        0.2,
+        model => model.CooperationWeights.VendorResponsiveness,
+        f => f.Second == 0
+            ? "No partner requests due an answer from the vendor yet."
+            : $"{f.First} of {f.Second} partner requests answered by the vendor within {FactorDefinition.Number(f.Measure)} days; {f.Third} unanswered.");
+
+    public static readonly FactorDefinition FrictionHandling = new(
+        FactorCodes.CooperationFrictionHandling,
+        HealthDimension.Cooperation,
+        FactorKind.Rate,
+        0.35,
+        model => model.CooperationWeights.FrictionHandling,
+        f => f.Second == 0
+            ? "No escalations due a resolution yet."
+            : $"{f.First} of {f.Second} escalations resolved within {FactorDefinition.Number(f.Measure)} days; {f.Third} still open.");
+
+    public static readonly FactorDefinition Reciprocity = new(
+        FactorCodes.CooperationReciprocity,
+        HealthDimension.Cooperation,
+        FactorKind.Balance,
+        0.25,
+        model => model.CooperationWeights.Reciprocity,
+        f => f.Second == 0
+            ? "No meetings, calls, emails or joint events recorded yet."
+            : $"{f.First} of {f.Second} meetings, calls, emails and joint events initiated by the partner.");
+
     private const int PartnerAnswers = 0;
     private const int VendorAnswers = 2;
     private const int Escalations = 4;
@@ -97,41 +137,32 @@ internal static class CooperationDimension
         var initiative = new RateTally(tallies[Initiative], tallies[Initiative + 1]);
         var unresolved = tallies[Unresolved].Count;
         var partnerShare = initiative.Posterior(context);
-        var weights = model.CooperationWeights;
         return
         [
             context.Rate(
-                FactorCodes.CooperationPartnerResponsiveness,
-                HealthDimension.Cooperation,
+                PartnerResponsiveness,
                 answers.ByPartner.P,
                 answers.ByPartner.N,
                 answers.ByPartner.Evidence,
-                weights.PartnerResponsiveness,
                 new FactorFacts(answers.ByPartner.Successes, answers.ByPartner.Successes + answers.ByPartner.Failures, answers.PartnerUnanswered, 0, responseDays)),
             context.Rate(
-                FactorCodes.CooperationVendorResponsiveness,
-                HealthDimension.Cooperation,
+                VendorResponsiveness,
                 answers.ByVendor.P,
                 answers.ByVendor.N,
                 answers.ByVendor.Evidence,
-                weights.VendorResponsiveness,
                 new FactorFacts(answers.ByVendor.Successes, answers.ByVendor.Successes + answers.ByVendor.Failures, answers.VendorUnanswered, 0, responseDays)),
             context.Rate(
-                FactorCodes.CooperationFrictionHandling,
-                HealthDimension.Cooperation,
+                FrictionHandling,
                 escalations.P,
                 escalations.N,
                 escalations.Evidence,
-                weights.FrictionHandling,
                 new FactorFacts(escalations.Successes, escalations.Successes + escalations.Failures, unresolved, 0, resolutionDays)),
             context.Rate(
-                FactorCodes.CooperationReciprocity,
-                HealthDimension.Cooperation,
+                Reciprocity,
 
                 // The balance 1 − |2q − 1| of the partner's share q; its slope is ±2, so its variance is 4·var(q).
                 new Beta(1.0 - Math.Abs((2.0 * partnerShare.Mean) - 1.0), 4.0 * partnerShare.Variance),
                 initiative.Evidence,
-                weights.Reciprocity,
                 new FactorFacts(initiative.Successes, initiative.Successes + initiative.Failures, 0, 0, partnerShare.Mean)),
         ];
     }

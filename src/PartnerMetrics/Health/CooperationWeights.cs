@@ -9,7 +9,11 @@ namespace PartnerMetrics.Health;
 public sealed record CooperationWeights
 {
     /// <summary>The defaults: partner responsiveness 0.2, vendor responsiveness 0.2, friction handling 0.35, reciprocity 0.25.</summary>
-    public static readonly CooperationWeights Default = new(0.2, 0.2, 0.35, 0.25);
+    public static readonly CooperationWeights Default = new(
+        CooperationDimension.PartnerResponsiveness.DefaultWeight,
+        CooperationDimension.VendorResponsiveness.DefaultWeight,
+        CooperationDimension.FrictionHandling.DefaultWeight,
+        CooperationDimension.Reciprocity.DefaultWeight);
 
     /// <summary>Initializes a new instance of the <see cref="CooperationWeights"/> class.</summary>
     /// <param name="partnerResponsiveness">The weight of the vendor's requests that the partner answered within the response target.</param>

@@ -60,11 +60,6 @@ public static class FactorCodes
     /// <summary>Share of recent weeks with at least one logged activity.</summary>
     public const string ProgressWeeklyCadence = "progress.weekly-cadence";
 
-    /// <summary>Whether a code is a rate factor whose prior mean a model may set (every rate but reciprocity).</summary>
-    internal static bool IsSettablePrior(string code) => code is TrustPartnerReliability or TrustVendorReliability or CompetencyDeliveryReliability
-        or CooperationPartnerResponsiveness or CooperationVendorResponsiveness or CooperationFrictionHandling
-        or ProgressRegistrationTimeliness or ProgressPipelineFreshness or ProgressDataCompleteness;
-
     /// <summary>Signal: a required certification expires within the warning period.</summary>
     public const string CertificationExpiring = "competency.certification-expiring";
 

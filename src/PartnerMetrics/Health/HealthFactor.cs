@@ -56,7 +56,7 @@ public readonly record struct HealthFactor
     public double Contribution { get; private init; }
 
     /// <summary>Gets a short human reason, such as "2 of 9 partner commitments broken …".</summary>
-    public string Reason => FactorReasons.Describe(this);
+    public string Reason => Weight <= 0 ? "Disabled: the model gives this factor no weight." : FactorCatalog.Reason(Code, Facts);
 
     internal FactorFacts Facts { get; }
 

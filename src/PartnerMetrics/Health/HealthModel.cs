@@ -250,7 +250,7 @@ public sealed record HealthModel
         {
             foreach (var factor in scorer.Score(partnership, asOf).Factors)
             {
-                if (FactorCodes.IsSettablePrior(factor.Code))
+                if (FactorCatalog.IsSettablePrior(factor.Code))
                 {
                     var (p, n) = sums.GetValueOrDefault(factor.Code);
                     sums[factor.Code] = (p + factor.Successes, n + factor.Failures);
@@ -276,7 +276,7 @@ public sealed record HealthModel
         Ensure.NotNull(means, name);
         foreach (var (code, mean) in means)
         {
-            if (!FactorCodes.IsSettablePrior(code))
+            if (!FactorCatalog.IsSettablePrior(code))
             {
                 throw new ArgumentException($"'{name}' keys must be the codes of rate factors other than reciprocity; got '{code}'.", name);
             }

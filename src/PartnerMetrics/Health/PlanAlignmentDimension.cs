@@ -1,3 +1,4 @@
+using System.Globalization;
 using PartnerMetrics.Partners;
 
 namespace PartnerMetrics.Health;
@@ -15,13 +16,64 @@ namespace PartnerMetrics.Health;
 /// </remarks>
 internal static class PlanAlignmentDimension
 {
+    /// <summary>No plan on the day: the one factor, the fact 0, with the whole of the dimension's weight.</summary>
+    public static readonly FactorDefinition Missing = new(
+        FactorCodes.PlanMissing,
+        HealthDimension.PlanAlignment,
+        FactorKind.Fact,
+        1.0,
+        _ => 1.0,
+        _ => "No joint business plan: build one together (seed 002, step 4: \"Have a Plan\").");
+
+    public static readonly FactorDefinition GoalsOnTrack = new(
+        FactorCodes.PlanGoalsOnTrack,
+        HealthDimension.PlanAlignment,
+        FactorKind.Fact,
+        0.25,
+        model => model.PlanWeights.GoalsOnTrack,
+        f => f.Second == 0 ? "No plan goal has a due day to measure progress against." : $"{f.First} of {f.Second} goals at or ahead of the progress their elapsed time expects.");
+
+    public static readonly FactorDefinition SharedOwnership = new(
+        FactorCodes.PlanSharedOwnership,
+        HealthDimension.PlanAlignment,
+        FactorKind.Fact,
+        0.2,
+        model => model.PlanWeights.SharedOwnership,
+        f => f.Second == 0 ? "The plan has no goals." : $"{f.First} of {f.Second} goals owned by both sides.");
+
+    public static readonly FactorDefinition BusinessAlignment = new(
+        FactorCodes.PlanBusinessAlignment,
+        HealthDimension.PlanAlignment,
+        FactorKind.Fact,
+        0.2,
+        model => model.PlanWeights.BusinessAlignment,
+        f => f.First == 0
+            ? "No business alignment recorded yet: ask what share of the partner's business is aligned to ours."
+            : $"{(f.Measure * 100).ToString("0.#", CultureInfo.InvariantCulture)} % of the partner's business is aligned to ours.");
+
+    public static readonly FactorDefinition Clarity = new(
+        FactorCodes.PlanClarity,
+        HealthDimension.PlanAlignment,
+        FactorKind.Fact,
+        0.15,
+        model => model.PlanWeights.Clarity,
+        f => f.Second == 0 ? "The plan has no goals." : $"{f.First} of {f.Second} goals have a measurable target and a due day.");
+
+    public static readonly FactorDefinition Freshness = new(
+        FactorCodes.PlanFreshness,
+        HealthDimension.PlanAlignment,
+        FactorKind.Fact,
+        0.2,
+        model => model.PlanWeights.Freshness,
+        f => $"Last reviewed together {f.First} days ago; the review cadence is {f.Second} days.");
+
     /// <summary>The plan's factors on the day; every one is a fact (DOMAIN section 3.1), as certain as the partnership is mature.</summary>
     public static HealthFactor[] Factors(Partnership partnership, int asOf, double maturity, ScoringContext context)
     {
         var plan = partnership.JointPlan;
         if (plan is null || plan.CreatedOn.DayNumber > asOf)
         {
-            return [ScoringContext.Fact(FactorCodes.PlanMissing, HealthDimension.PlanAlignment, 0.0, 0, maturity, 1.0, default)];
+            return [context.Fact(Missing, 0.0, 0, maturity, default)];
         }
 
         Int128 onTrackSum = 0;
@@ -57,28 +109,13 @@ internal static class PlanAlignmentDimension
         // your business is aligned to ours?" has not shown any, and recording a low share never scores
         // below not recording it (DOMAIN section 3.2 says 0.5 at certainty 0; see docs/scoring.md for why not).
         var alignment = plan.BusinessAlignmentOn(asOf);
-        var weights = context.Model.PlanWeights;
         return
         [
-            ScoringContext.Fact(
-                FactorCodes.PlanGoalsOnTrack,
-                HealthDimension.PlanAlignment,
-                withDueDay == 0 ? 0.0 : FixedPoint.ToDouble(onTrackSum) / withDueDay,
-                withDueDay,
-                maturity,
-                weights.GoalsOnTrack,
-                new FactorFacts(onTrack, withDueDay, 0, 0, 0)),
-            ScoringContext.Fact(FactorCodes.PlanSharedOwnership, HealthDimension.PlanAlignment, Share(shared, goals), goals, maturity, weights.SharedOwnership, new FactorFacts(shared, goals, 0, 0, 0)),
-            ScoringContext.Fact(
-                FactorCodes.PlanBusinessAlignment,
-                HealthDimension.PlanAlignment,
-                alignment ?? 0.0,
-                alignment is null ? 0 : 1,
-                maturity,
-                weights.BusinessAlignment,
-                new FactorFacts(alignment is null ? 0 : 1, 0, 0, 0, alignment ?? 0.0)),
-            ScoringContext.Fact(FactorCodes.PlanClarity, HealthDimension.PlanAlignment, Share(clear, goals), goals, maturity, weights.Clarity, new FactorFacts(clear, goals, 0, 0, 0)),
-            ScoringContext.Fact(FactorCodes.PlanFreshness, HealthDimension.PlanAlignment, freshness, 1, maturity, weights.Freshness, new FactorFacts(sinceReview, (int)Math.Round(cadence), 0, 0, 0)),
+            context.Fact(GoalsOnTrack, withDueDay == 0 ? 0.0 : FixedPoint.ToDouble(onTrackSum) / withDueDay, withDueDay, maturity, new FactorFacts(onTrack, withDueDay, 0, 0, 0)),
+            context.Fact(SharedOwnership, Share(shared, goals), goals, maturity, new FactorFacts(shared, goals, 0, 0, 0)),
+            context.Fact(BusinessAlignment, alignment ?? 0.0, alignment is null ? 0 : 1, maturity, new FactorFacts(alignment is null ? 0 : 1, 0, 0, 0, alignment ?? 0.0)),
+            context.Fact(Clarity, Share(clear, goals), goals, maturity, new FactorFacts(clear, goals, 0, 0, 0)),
+            context.Fact(Freshness, freshness, 1, maturity, new FactorFacts(sinceReview, (int)Math.Round(cadence), 0, 0, 0)),
         ];
     }
 

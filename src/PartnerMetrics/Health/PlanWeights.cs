@@ -9,7 +9,12 @@ namespace PartnerMetrics.Health;
 public sealed record PlanWeights
 {
     /// <summary>The defaults: goals on track 0.25, shared ownership 0.2, business alignment 0.2, clarity 0.15, freshness 0.2.</summary>
-    public static readonly PlanWeights Default = new(0.25, 0.2, 0.2, 0.15, 0.2);
+    public static readonly PlanWeights Default = new(
+        PlanAlignmentDimension.GoalsOnTrack.DefaultWeight,
+        PlanAlignmentDimension.SharedOwnership.DefaultWeight,
+        PlanAlignmentDimension.BusinessAlignment.DefaultWeight,
+        PlanAlignmentDimension.Clarity.DefaultWeight,
+        PlanAlignmentDimension.Freshness.DefaultWeight);
 
     /// <summary>Initializes a new instance of the <see cref="PlanWeights"/> class.</summary>
     /// <param name="goalsOnTrack">The weight of goal progress against elapsed time.</param>

@@ -9,7 +9,11 @@ namespace PartnerMetrics.Health;
 public sealed record ProgressWeights
 {
     /// <summary>The defaults: registration timeliness 0.3, pipeline freshness 0.25, data completeness 0.2, weekly cadence 0.25.</summary>
-    public static readonly ProgressWeights Default = new(0.3, 0.25, 0.2, 0.25);
+    public static readonly ProgressWeights Default = new(
+        TrackedProgressDimension.RegistrationTimeliness.DefaultWeight,
+        TrackedProgressDimension.PipelineFreshness.DefaultWeight,
+        TrackedProgressDimension.DataCompleteness.DefaultWeight,
+        TrackedProgressDimension.WeeklyCadence.DefaultWeight);
 
     /// <summary>Initializes a new instance of the <see cref="ProgressWeights"/> class.</summary>
     /// <param name="registrationTimeliness">The weight of deals registered soon after they originate.</param>

@@ -34,10 +34,10 @@ internal sealed class ScoringContext
     /// A rate with weighted successes p and failures n: its posterior under the factor's prior (see
     /// <see cref="Posterior(string, double, double)"/>), with certainty e / (e + κ) from the weighted evidence e.
     /// </summary>
-    public HealthFactor Rate(string code, HealthDimension dimension, double successes, double failures, double evidence, double weight, FactorFacts facts)
+    public HealthFactor Rate(FactorDefinition factor, double successes, double failures, double evidence, FactorFacts facts)
     {
-        var posterior = Posterior(code, successes, failures);
-        return new HealthFactor(code, dimension, posterior.Mean, evidence, weight, evidence / (evidence + Model.Kappa), posterior.Variance, facts)
+        var posterior = Posterior(factor.Code, successes, failures);
+        return new HealthFactor(factor.Code, factor.Dimension, posterior.Mean, evidence, factor.WeightIn(Model), evidence / (evidence + Model.Kappa), posterior.Variance, facts)
         {
             Successes = successes,
             Failures = failures,
@@ -45,12 +45,12 @@ internal sealed class ScoringContext
     }
 
     /// <summary>A rate read through a transformation of its posterior (reciprocity's balance): value and variance given.</summary>
-    public HealthFactor Rate(string code, HealthDimension dimension, Beta value, double evidence, double weight, FactorFacts facts) =>
-        new(code, dimension, value.Mean, evidence, weight, evidence / (evidence + Model.Kappa), value.Variance, facts);
+    public HealthFactor Rate(FactorDefinition factor, Beta value, double evidence, FactorFacts facts) =>
+        new(factor.Code, factor.Dimension, value.Mean, evidence, factor.WeightIn(Model), evidence / (evidence + Model.Kappa), value.Variance, facts);
 
     /// <summary>A fact: an observed <paramref name="value"/> (null when vacuous) with the partnership's maturity as its certainty.</summary>
-    public static HealthFactor Fact(string code, HealthDimension dimension, double? value, double count, double maturity, double weight, FactorFacts facts) =>
-        new(code, dimension, value, count, weight, maturity, 0.0, facts);
+    public HealthFactor Fact(FactorDefinition factor, double? value, double count, double maturity, FactorFacts facts) =>
+        new(factor.Code, factor.Dimension, value, count, factor.WeightIn(Model), maturity, 0.0, facts);
 
     /// <summary>The certainty of a fact on day <paramref name="asOf"/>: min(1, days since the start ÷ <see cref="HealthModel.FactMaturity"/>); 0 before the start.</summary>
     public double Maturity(int startedOn, int asOf) => Math.Clamp((asOf - (double)startedOn) / Model.FactMaturity.TotalDays, 0.0, 1.0);

@@ -16,6 +16,38 @@ internal static class TrackedProgressDimension
     /// </summary>
     public const int Slots = (Unregistered + 1) * (RequiredFields + 1) + 2;
 
+    public static readonly FactorDefinition RegistrationTimeliness = new(
+        FactorCodes.ProgressRegistrationTimeliness,
+        HealthDimension.TrackedProgress,
+        FactorKind.Rate,
+        0.3,
+        model => model.ProgressWeights.RegistrationTimeliness,
+        f => f.Second == 0 ? "No deals with a registration day yet." : $"{f.First} of {f.Second} deals registered within {FactorDefinition.Number(f.Measure)} days of originating.");
+
+    public static readonly FactorDefinition PipelineFreshness = new(
+        FactorCodes.ProgressPipelineFreshness,
+        HealthDimension.TrackedProgress,
+        FactorKind.Rate,
+        0.25,
+        model => model.ProgressWeights.PipelineFreshness,
+        f => f.Second == 0 ? "No open deals." : $"{f.First} of {f.Second} open deals updated in the last {FactorDefinition.Number(f.Measure)} days.");
+
+    public static readonly FactorDefinition DataCompleteness = new(
+        FactorCodes.ProgressDataCompleteness,
+        HealthDimension.TrackedProgress,
+        FactorKind.Rate,
+        0.2,
+        model => model.ProgressWeights.DataCompleteness,
+        f => f.Second == 0 ? "No deals recorded yet." : $"{f.First} of {f.Second} required deal fields (amount, expected close, stage) filled in.");
+
+    public static readonly FactorDefinition WeeklyCadence = new(
+        FactorCodes.ProgressWeeklyCadence,
+        HealthDimension.TrackedProgress,
+        FactorKind.Fact,
+        0.25,
+        model => model.ProgressWeights.WeeklyCadence,
+        f => f.Second == 0 ? "The partnership has not started yet." : $"Activity logged in {f.First} of the last {f.Second} weeks.");
+
     private const int RequiredFields = 3;
     private const int OnTime = 0;
     private const int Late = 1;
@@ -88,42 +120,28 @@ internal static class TrackedProgressDimension
         var model = context.Model;
         var registrationDays = model.RegistrationWindow.TotalDays;
         var updateDays = model.UpdateWindow.TotalDays;
-        var weights = model.ProgressWeights;
         return
         [
             context.Rate(
-                FactorCodes.ProgressRegistrationTimeliness,
-                HealthDimension.TrackedProgress,
+                RegistrationTimeliness,
                 timeliness.P,
                 timeliness.N,
                 timeliness.Evidence,
-                weights.RegistrationTimeliness,
                 new FactorFacts(timeliness.Successes, timeliness.Successes + timeliness.Failures, 0, 0, registrationDays)),
+            context.Rate(PipelineFreshness, fresh, open - fresh, open, new FactorFacts(fresh, open, 0, 0, updateDays)),
             context.Rate(
-                FactorCodes.ProgressPipelineFreshness,
-                HealthDimension.TrackedProgress,
-                fresh,
-                open - fresh,
-                open,
-                weights.PipelineFreshness,
-                new FactorFacts(fresh, open, 0, 0, updateDays)),
-            context.Rate(
-                FactorCodes.ProgressDataCompleteness,
-                HealthDimension.TrackedProgress,
+                DataCompleteness,
 
                 // Each deal weighs its recency, split into its filled and its missing share of the fields.
                 FixedPoint.ToDouble(filledWeight) / RequiredFields,
                 FixedPoint.ToDouble(Int128.Max(Int128.Zero, (completeness * RequiredFields) - filledWeight)) / RequiredFields,
                 FixedPoint.ToDouble(completeness),
-                weights.DataCompleteness,
                 new FactorFacts(filled, deals * RequiredFields, 0, 0, 0)),
-            ScoringContext.Fact(
-                FactorCodes.ProgressWeeklyCadence,
-                HealthDimension.TrackedProgress,
+            context.Fact(
+                WeeklyCadence,
                 observedWeeks == 0 ? 0.0 : (double)activeWeeks / observedWeeks,
                 observedWeeks,
                 maturity,
-                weights.WeeklyCadence,
                 new FactorFacts(activeWeeks, observedWeeks, 0, 0, 0)),
         ];
     }

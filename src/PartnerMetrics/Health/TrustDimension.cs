@@ -16,6 +16,10 @@ internal static class TrustDimension
     /// <summary>Four tallies per side, the partner's first: kept, kept late, broken, open past the grace period.</summary>
     public const int Slots = 2 * PerSide;
 
+    public static readonly FactorDefinition PartnerReliability = Reliability(FactorCodes.TrustPartnerReliability, "partner");
+
+    public static readonly FactorDefinition VendorReliability = Reliability(FactorCodes.TrustVendorReliability, "vendor");
+
     private const int Kept = 0;
     private const int KeptLate = 1;
     private const int Broken = 2;
@@ -58,11 +62,11 @@ internal static class TrustDimension
 
     public static HealthFactor[] Factors(ReadOnlySpan<Tally> tallies, ScoringContext context) =>
     [
-        SideFactor(tallies[..PerSide], FactorCodes.TrustPartnerReliability, context),
-        SideFactor(tallies[PerSide..], FactorCodes.TrustVendorReliability, context),
+        SideFactor(tallies[..PerSide], PartnerReliability, context),
+        SideFactor(tallies[PerSide..], VendorReliability, context),
     ];
 
-    private static HealthFactor SideFactor(ReadOnlySpan<Tally> side, string code, ScoringContext context)
+    private static HealthFactor SideFactor(ReadOnlySpan<Tally> side, FactorDefinition factor, ScoringContext context)
     {
         var model = context.Model;
         var (kept, keptLate) = (side[Kept].Weight, side[KeptLate].Weight);
@@ -73,6 +77,19 @@ internal static class TrustDimension
         var negative = (model.LossAversion * FixedPoint.ToDouble(broken)) + (FixedPoint.ToDouble(keptLate) / 2);
         var evidence = FixedPoint.ToDouble(kept + keptLate + broken);
         var facts = new FactorFacts(side[Kept].Count, side[KeptLate].Count, side[Broken].Count + side[Overdue].Count, side[Overdue].Count, model.TrustHalfLife.TotalDays);
-        return context.Rate(code, HealthDimension.Trust, positive, negative, evidence, SideWeight, facts);
+        return context.Rate(factor, positive, negative, evidence, facts);
     }
+
+    /// <summary>A side's reliability: the posterior of its commitments, at half the dimension's weight.</summary>
+    private static FactorDefinition Reliability(string code, string side) => new(code, HealthDimension.Trust, FactorKind.Rate, SideWeight, _ => SideWeight, f =>
+    {
+        var resolved = f.First + f.Second + f.Third;
+        if (resolved == 0)
+        {
+            return $"No {side} commitments resolved or overdue yet: the {side} side is not tracked, so it sits at the prior.";
+        }
+
+        var overdue = f.Fourth == 0 ? string.Empty : $" ({f.Fourth} of them open past the grace period)";
+        return $"{f.Third} of {resolved} {side} commitments broken{overdue}, {f.Second} kept late, {f.First} kept on time; recent ones weigh most (half-life {FactorDefinition.Number(f.Measure)} days).";
+    });
 }
