@@ -37,6 +37,18 @@ public static class EvidenceFeatures
         FactorCodes.ProgressWeeklyCadence,
     ];
 
+    /// <summary>The number of leading features of <see cref="Full"/> that the model's report gives: score, confidence, three per factor, plan missing.</summary>
+    public static int ModelFeatureCount => 2 + (3 * FactorOrder.Length) + 1;
+
+    /// <summary>The factor values and the plan-missing feature out of a row of <see cref="Full"/>.</summary>
+    /// <param name="full">A row of <see cref="Full"/>.</param>
+    /// <returns>One value per factor, then 1 when no plan exists.</returns>
+    public static double[] FactorValues(double[] full)
+    {
+        ArgumentNullException.ThrowIfNull(full);
+        return [.. Enumerable.Range(0, FactorOrder.Length).Select(k => full[2 + (3 * k)]), full[ModelFeatureCount - 1]];
+    }
+
     /// <summary>The number of features <see cref="Simple"/> returns.</summary>
     public const int SimpleCount = 4;
 

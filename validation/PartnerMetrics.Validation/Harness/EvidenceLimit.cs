@@ -24,6 +24,20 @@ public sealed record EvidenceLearner(string Name, string Description, bool UsesL
         false,
         (rows, train) => Negate(Learners.Logistic(rows.Simple, rows.Churned, train)));
 
+    /// <summary>Gets logistic regression on the model's factor values only, fitted to churn: what reweighting the factors alone attains.</summary>
+    public static EvidenceLearner FactorValuesLogistic { get; } = new(
+        "Model's factor values only (logistic, churn)",
+        "Ridge logistic regression of churn on each factor's value and whether a plan exists: the model's factors with weights fitted per seed, nothing else.",
+        false,
+        (rows, train) => Negate(Learners.Logistic([.. rows.Full.Select(EvidenceFeatures.FactorValues)], rows.Churned, train)));
+
+    /// <summary>Gets logistic regression on the model's own report only, fitted to churn.</summary>
+    public static EvidenceLearner ReportLogistic { get; } = new(
+        "Model's factors only (logistic, churn)",
+        "Ridge logistic regression of churn on the model's score, confidence and each factor's value, certainty and evidence weight, and whether a plan exists: the model's own readings, reweighted.",
+        false,
+        (rows, train) => Negate(Learners.Logistic([.. rows.Full.Select(r => r[..EvidenceFeatures.ModelFeatureCount])], rows.Churned, train)));
+
     /// <summary>Gets logistic regression on every feature, fitted to churn.</summary>
     public static EvidenceLearner FullLogistic { get; } = new(
         "All evidence (logistic, churn)",
@@ -53,7 +67,7 @@ public sealed record EvidenceLearner(string Name, string Description, bool UsesL
         (rows, train) => Learners.Boosted(rows.Full, null, rows.Latent, train));
 
     /// <summary>Gets every learner in table order.</summary>
-    public static ImmutableArray<EvidenceLearner> All { get; } = [SimpleLogistic, FullLogistic, FullBoosted, LatentLinear, LatentBoosted];
+    public static ImmutableArray<EvidenceLearner> All { get; } = [SimpleLogistic, FactorValuesLogistic, ReportLogistic, FullLogistic, FullBoosted, LatentLinear, LatentBoosted];
 
     /// <summary>Out-of-fold predictions of every learner on one seed's partnerships, measured with the backtest API.</summary>
     /// <param name="partnerships">The seed's partnerships.</param>

@@ -178,7 +178,7 @@ public static class MarkdownReport
         w.Line(Inv($"ridge linear regression, and gradient-boosted depth-2 trees ({Learners.Rounds} rounds, rate {Learners.LearningRate}, 16 quantile bins); none was tuned"));
         w.Line("on these figures. Two are fitted to the hidden latent health instead of churn: a real company cannot");
         w.Line("do that, so they are optimistic, and they bound what the evidence says about health itself. The");
-        w.Line("evidence limit below is the best pooled out-of-fold AUC of the five; each seed's predictions come from");
+        w.Line("evidence limit below is the best pooled out-of-fold AUC of the seven; each seed's predictions come from");
         w.Line("models fitted on that seed alone. A learner's figure is a lower bound on what the evidence holds (a");
         w.Line("better learner could do better), so the gap between it and the latent limit is an upper bound on");
         w.Line("what the evidence lacks; the runs of the learners against each other show how little model capacity adds.");
@@ -198,7 +198,7 @@ public static class MarkdownReport
         w.Line();
         w.Line("\"Evidence limit captures\" is (AUC_evidence − 0.5) / (AUC_limit − 0.5), the captured discrimination of the");
         w.Line("best learner; \"model's share\" is (AUC_model − 0.5) / (AUC_evidence − 0.5); the Spearman figures are with the");
-        w.Line("latent health, the evidence limit's the best of the five learners.");
+        w.Line("latent health, the evidence limit's the best of the seven learners.");
         w.Line();
         w.Line("Every learner, out of fold, AUC / Spearman with latent health (all seeds pooled):");
         w.Line();
@@ -235,7 +235,7 @@ public static class MarkdownReport
             var needed = 0.5 + (0.85 * (limit - 0.5));
             var bestRho = run.Evidence.Values.Max(r => r.ReferenceSpearman);
             var baseline = run.Pooled[BestBaseline(run)].Auc;
-            w.Line(Inv($"- **{run.Variant.Name}.** Captured discrimination ≥ 0.85 needs an AUC of {F(needed, "0.000")}; the best learner on all the logged evidence reaches {F(evidence.Auc, "0.000")} ({F(Share(evidence.Auc, limit), "0.00")} captured), {(evidence.Auc < needed ? "so the target is out of reach of this evidence" : "so the target is within reach")}. Spearman ≥ 0.8 with the latent health: the best learner, even fitted to the hidden health itself, reaches {F(bestRho, "0.00")}{(bestRho < 0.8 ? ", so that target is out of reach too" : string.Empty)}. AUC ≥ best baseline + 0.03 needs {F(baseline + 0.03, "0.000")}: {(evidence.Auc >= baseline + 0.03 ? Inv($"attainable (the evidence limit is {F(evidence.Auc - baseline, "+0.000;−0.000")} above the best baseline)") : "not attainable")}; the model is at {F(run.Pooled[Signal.Model].Auc - baseline, "+0.000;−0.000")}."));
+            w.Line(Inv($"- **{run.Variant.Name}.** Captured discrimination ≥ 0.85 needs an AUC of {F(needed, "0.000")}; the best learner on all the logged evidence reaches {F(evidence.Auc, "0.000")} ({F(Share(evidence.Auc, limit), "0.00")} captured), {(evidence.Auc < needed ? "so the target is out of reach of this evidence" : "so the target is within reach")}. Spearman ≥ 0.8 with the latent health: the best learner, even fitted to the hidden health itself, reaches {F(bestRho, "0.00")}{(bestRho < 0.8 ? ", so that target is out of reach too" : string.Empty)}. AUC ≥ best baseline + 0.03 needs {F(baseline + 0.03, "0.000")}: {(evidence.Auc >= baseline + 0.03 ? Inv($"attainable (the evidence limit is {F(evidence.Auc - baseline, "+0.000;−0.000")} above the best baseline)") : "not attainable")}; the model is at {F(run.Pooled[Signal.Model].Auc - baseline, "+0.000;−0.000")}. Reweighting only the model's own factor values on each seed's outcomes reaches {F(run.Evidence[EvidenceLearner.FactorValuesLogistic].Auc, "0.000")} (Spearman {F(run.Evidence[EvidenceLearner.FactorValuesLogistic].ReferenceSpearman, "0.00")}), adding their certainties and evidence weights {F(run.Evidence[EvidenceLearner.ReportLogistic].Auc, "0.000")}, and all the raw evidence {F(run.Evidence[EvidenceLearner.FullLogistic].Auc, "0.000")}: {(run.Evidence[EvidenceLearner.ReportLogistic].Auc >= run.Evidence[EvidenceLearner.FullLogistic].Auc - 0.01 ? "the factors already hold what the raw evidence says about churn, and the model loses it in how it combines them" : "the raw evidence holds more than the factors do")}."));
         }
 
         w.Line();
