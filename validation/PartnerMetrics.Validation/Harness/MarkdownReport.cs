@@ -47,6 +47,12 @@ public static class MarkdownReport
         }
 
         Findings(w, runs, fits);
+        if (runs.All(r => r.Evidence.Count > 0 && r.Diagnosis is not null))
+        {
+            EvidenceLimitSection(w, runs);
+            DiagnosisSection(w, runs);
+        }
+
         Method(w);
         foreach (var run in runs)
         {
@@ -154,6 +160,149 @@ public static class MarkdownReport
 
         w.Line();
     }
+
+    private static void EvidenceLimitSection(Writer w, ImmutableArray<VariantRun> runs)
+    {
+        w.Line("## The evidence limit: what the logged evidence can attain");
+        w.Line();
+        w.Line("The latent limit knows the hidden health; no score computed from the CRM can reach it, because the");
+        w.Line("CRM holds a thinned, noisy sample of what happened. The **evidence limit** asks what *is* attainable");
+        w.Line("from the logged evidence alone. On each seed (one company, its own data) simple learners are fitted");
+        w.Line(Inv($"in {EvidenceLearner.Folds} partner-grouped, churn-stratified folds and measured only on the fold they did not see. They read"));
+        w.Line("the model's score and confidence, each factor's value, certainty and evidence weight, whether a plan");
+        w.Line("exists, raw counts and smoothed rates of every kind of evidence over recent windows (interactions in");
+        w.Line("30 / 90 / 365 days, answers to requests each way, escalations, commitments per side by outcome,");
+        w.Line("deliveries and satisfaction, certifications, deal registration, win rate and freshness, plan alignment");
+        w.Line("and review age) and the four baselines; never the latent state or the logging propensity. The learners");
+        w.Line(Inv($"are hand-written and deterministic: ridge logistic regression by IRLS (penalty {Learners.Ridge} on standardised coefficients),"));
+        w.Line(Inv($"ridge linear regression, and gradient-boosted depth-2 trees ({Learners.Rounds} rounds, rate {Learners.LearningRate}, 16 quantile bins); none was tuned"));
+        w.Line("on these figures. Two are fitted to the hidden latent health instead of churn: a real company cannot");
+        w.Line("do that, so they are optimistic, and they bound what the evidence says about health itself. The");
+        w.Line("evidence limit below is the best pooled out-of-fold AUC of the seven; each seed's predictions come from");
+        w.Line("models fitted on that seed alone. A learner's figure is a lower bound on what the evidence holds (a");
+        w.Line("better learner could do better), so the gap between it and the latent limit is an upper bound on");
+        w.Line("what the evidence lacks; the runs of the learners against each other show how little model capacity adds.");
+        w.Line();
+        w.Line("| Variant | Model AUC | Best baseline AUC | Evidence limit AUC (learner) | Latent limit AUC | Evidence limit captures | Model's share of the evidence limit | AUC the 0.85 target needs | Spearman: model / evidence limit |");
+        w.Line("|---|---|---|---|---|---|---|---|---|");
+        foreach (var run in runs)
+        {
+            var model = run.Pooled[Signal.Model];
+            var limit = run.Pooled[Signal.Limit].Auc;
+            var best = run.BestLearner!;
+            var evidence = run.Evidence[best];
+            var bestRho = run.Evidence.Values.Max(r => r.ReferenceSpearman);
+            w.Line(Inv($"| {run.Variant.Name} | {F(model.Auc, "0.000")} | {F(run.Pooled[BestBaseline(run)].Auc, "0.000")} | {F(evidence.Auc, "0.000")} ({best.Name}) | {F(limit, "0.000")} | {F(Share(evidence.Auc, limit), "0.00")} | {F(Share(model.Auc, evidence.Auc), "0.00")} | {F(0.5 + (0.85 * (limit - 0.5)), "0.000")} | {F(model.ReferenceSpearman, "0.00")} / {F(bestRho, "0.00")} |"));
+        }
+
+        w.Line();
+        w.Line("\"Evidence limit captures\" is (AUC_evidence − 0.5) / (AUC_limit − 0.5), the captured discrimination of the");
+        w.Line("best learner; \"model's share\" is (AUC_model − 0.5) / (AUC_evidence − 0.5); the Spearman figures are with the");
+        w.Line("latent health, the evidence limit's the best of the seven learners.");
+        w.Line();
+        w.Line("Every learner, out of fold, AUC / Spearman with latent health (all seeds pooled):");
+        w.Line();
+        w.Line("| Learner | Fitted to | " + string.Join(" | ", runs.Select(r => r.Variant.Name)) + " |");
+        w.Line("|---|---|" + string.Concat(runs.Select(_ => "---|")));
+        w.Line("| Health score (current model) | — | " + string.Join(" | ", runs.Select(r => Inv($"{F(r.Pooled[Signal.Model].Auc, "0.000")} / {F(r.Pooled[Signal.Model].ReferenceSpearman, "0.00")}"))) + " |");
+        foreach (var learner in EvidenceLearner.All)
+        {
+            w.Line($"| {learner.Name} | {(learner.UsesLatentLabels ? "latent health (hidden)" : "churn")} | " + string.Join(" | ", runs.Select(r => Inv($"{F(r.Evidence[learner].Auc, "0.000")} / {F(r.Evidence[learner].ReferenceSpearman, "0.00")}"))) + " |");
+        }
+
+        w.Line();
+        w.Line("Per seed, AUC (each seed fitted on its own data):");
+        w.Line();
+        w.Line("| Variant | Seed | Model | Best baseline | Evidence limit (best learner of the seed) | Latent limit |");
+        w.Line("|---|---|---|---|---|---|");
+        foreach (var run in runs)
+        {
+            foreach (var seed in run.Seeds)
+            {
+                var best = Signal.Baselines.Max(b => seed.Results[b].Auc ?? 0);
+                var evidence = seed.Evidence.Values.Max(r => r.Auc ?? 0);
+                w.Line(Inv($"| {run.Variant.Name} | {seed.Seed} | {F(seed.Results[Signal.Model].Auc, "0.000")} | {best:0.000} | {evidence:0.000} | {F(seed.Results[Signal.Limit].Auc, "0.000")} |"));
+            }
+        }
+
+        w.Line();
+        w.Line("What this says about the targets of DOMAIN §3.4:");
+        w.Line();
+        foreach (var run in runs)
+        {
+            var limit = run.Pooled[Signal.Limit].Auc;
+            var evidence = run.Evidence[run.BestLearner!];
+            var needed = 0.5 + (0.85 * (limit - 0.5));
+            var bestRho = run.Evidence.Values.Max(r => r.ReferenceSpearman);
+            var baseline = run.Pooled[BestBaseline(run)].Auc;
+            w.Line(Inv($"- **{run.Variant.Name}.** Captured discrimination ≥ 0.85 needs an AUC of {F(needed, "0.000")}; the best learner on all the logged evidence reaches {F(evidence.Auc, "0.000")} ({F(Share(evidence.Auc, limit), "0.00")} captured), {(evidence.Auc < needed ? "so the target is out of reach of this evidence" : "so the target is within reach")}. Spearman ≥ 0.8 with the latent health: the best learner, even fitted to the hidden health itself, reaches {F(bestRho, "0.00")}{(bestRho < 0.8 ? ", so that target is out of reach too" : string.Empty)}. AUC ≥ best baseline + 0.03 needs {F(baseline + 0.03, "0.000")}: {(evidence.Auc >= baseline + 0.03 ? Inv($"attainable (the evidence limit is {F(evidence.Auc - baseline, "+0.000;−0.000")} above the best baseline)") : "not attainable")}; the model is at {F(run.Pooled[Signal.Model].Auc - baseline, "+0.000;−0.000")}. Reweighting only the model's own factor values on each seed's outcomes reaches {F(run.Evidence[EvidenceLearner.FactorValuesLogistic].Auc, "0.000")} (Spearman {F(run.Evidence[EvidenceLearner.FactorValuesLogistic].ReferenceSpearman, "0.00")}), adding their certainties and evidence weights {F(run.Evidence[EvidenceLearner.ReportLogistic].Auc, "0.000")}, and all the raw evidence {F(run.Evidence[EvidenceLearner.FullLogistic].Auc, "0.000")}: {(run.Evidence[EvidenceLearner.ReportLogistic].Auc >= run.Evidence[EvidenceLearner.FullLogistic].Auc - 0.01 ? "the factors already hold what the raw evidence says about churn, and the model loses it in how it combines them" : "the raw evidence holds more than the factors do")}."));
+        }
+
+        w.Line();
+    }
+
+    private static void DiagnosisSection(Writer w, ImmutableArray<VariantRun> runs)
+    {
+        var diagnoses = runs.Select(r => r.Diagnosis!).ToArray();
+        w.Line("## Diagnosis of the model");
+        w.Line();
+        w.Line("Each factor on its own, as the model computes it (a missing plan's factors at 0, as the model scores");
+        w.Line("them): AUC for churn / Spearman with latent health, and in brackets the share of partnerships whose");
+        w.Line("certainty in the factor is below 0.25 (mostly prior). All seeds pooled.");
+        w.Line();
+        w.Line("| Factor | " + string.Join(" | ", runs.Select(r => r.Variant.Name)) + " |");
+        w.Line("|---|" + string.Concat(runs.Select(_ => "---|")));
+        for (var k = 0; k < EvidenceFeatures.FactorOrder.Length; k++)
+        {
+            w.Line($"| `{EvidenceFeatures.FactorOrder[k]}` | " + string.Join(" | ", diagnoses.Select(d => Inv($"{F(d.Factors[k].Auc, "0.000")} / {F(d.Factors[k].LatentSpearman, "0.00")} ({d.Factors[k].NearPrior:0%})"))) + " |");
+        }
+
+        foreach (var dimension in Enum.GetValues<HealthDimension>())
+        {
+            w.Line($"| Dimension: {dimension} | " + string.Join(" | ", diagnoses.Select(d => Inv($"{F(d.Dimensions[(int)dimension].Auc, "0.000")} / {F(d.Dimensions[(int)dimension].LatentSpearman, "0.00")}"))) + " |");
+        }
+
+        w.Line("| Overall score | " + string.Join(" | ", runs.Select(r => Inv($"{F(r.Pooled[Signal.Model].Auc, "0.000")} / {F(r.Pooled[Signal.Model].ReferenceSpearman, "0.00")}"))) + " |");
+        w.Line();
+        w.Line("The weakest link and the missing plan:");
+        w.Line();
+        w.Line("| Measure | " + string.Join(" | ", runs.Select(r => r.Variant.Name)) + " |");
+        w.Line("|---|" + string.Concat(runs.Select(_ => "---|")));
+        w.Line("| Flagged by the weakest-link rule | " + string.Join(" | ", diagnoses.Select(d => Inv($"{d.WeakestLinkShare:0.0%}"))) + " |");
+        w.Line("| … among partnerships with latent health ≥ 0.7 | " + string.Join(" | ", diagnoses.Select(d => Inv($"{d.WeakestLinkAmongHealthy:0.0%}"))) + " |");
+        for (var k = 0; k < DiagnosisRow.WeakCauseNames.Length; k++)
+        {
+            w.Line($"| … of which: {DiagnosisRow.WeakCauseNames[k]} below 40 with confidence ≥ 0.5 | " + string.Join(" | ", diagnoses.Select(d => Inv($"{d.WeakCauseShares[k]:0.0%}"))) + " |");
+        }
+
+        w.Line("| Flagged if the plan dimension were not a cause | " + string.Join(" | ", diagnoses.Select(d => Inv($"{d.WeakestLinkWithoutPlanShare:0.0%}"))) + " |");
+        w.Line("| No plan on T (`plan.missing`) | " + string.Join(" | ", diagnoses.Select(d => Inv($"{d.PlanMissingShare:0.0%}"))) + " |");
+        w.Line("| … among partnerships with latent health ≥ 0.7 | " + string.Join(" | ", diagnoses.Select(d => Inv($"{d.PlanMissingAmongHealthy:0.0%}"))) + " |");
+        w.Line("| Churn with a plan / without | " + string.Join(" | ", diagnoses.Select(d => Inv($"{F(d.ChurnWithPlan, "0.0%")} / {F(d.ChurnWithoutPlan, "0.0%")}"))) + " |");
+        w.Line();
+        w.Line("Confidence against error. The target's measure compares confidence with |score − 100·latent|, an error");
+        w.Line("of *level*; the rank error |rank of score − rank of latent| (both as fractions of the portfolio) sets the");
+        w.Line("score's scale aside and asks only whether the order is right.");
+        w.Line();
+        w.Line("| Measure | " + string.Join(" | ", runs.Select(r => r.Variant.Name)) + " |");
+        w.Line("|---|" + string.Concat(runs.Select(_ => "---|")));
+        w.Line("| Mean score − 100·latent | " + string.Join(" | ", diagnoses.Select(d => Inv($"{d.MeanSignedError:+0.0;−0.0}"))) + " |");
+        w.Line("| Spearman(confidence, \\|score − 100·latent\\|) | " + string.Join(" | ", diagnoses.Select(d => F(d.ConfidenceError, "0.00"))) + " |");
+        w.Line("| Confidence limit: Spearman(−predicted error, \\|score − 100·latent\\|), mean over seeds | " + string.Join(" | ", runs.Select(r => F(r.Seeds.Average(s => s.ConfidenceLimit), "0.00"))) + " |");
+        w.Line("| Spearman(confidence, rank error) | " + string.Join(" | ", diagnoses.Select(d => F(d.ConfidenceRankError, "0.00"))) + " |");
+        w.Line("| Spearman(−interval width, \\|score − 100·latent\\|) | " + string.Join(" | ", diagnoses.Select(d => F(d.NarrownessError, "0.00"))) + " |");
+        w.Line("| Spearman(−interval width, rank error) | " + string.Join(" | ", diagnoses.Select(d => F(d.NarrownessRankError, "0.00"))) + " |");
+        w.Line("| Spearman(confidence, latent) | " + string.Join(" | ", diagnoses.Select(d => F(d.ConfidenceLatent, "0.00"))) + " |");
+        w.Line("| Spearman(\\|score − 100·latent\\|, latent) | " + string.Join(" | ", diagnoses.Select(d => F(d.ErrorLatent, "0.00"))) + " |");
+        for (var t = 0; t < 3; t++)
+        {
+            w.Line($"| Confidence tercile {t + 1}: confidence range; mean score / 100·latent; mean \\|error\\|; Spearman(score, latent) | " + string.Join(" | ", diagnoses.Select(d => d.ByConfidence[t]).Select(c => Inv($"{c.MinConfidence:0.00}–{c.MaxConfidence:0.00}; {c.MeanScore:0.0} / {c.MeanLatent:0.0}; {c.MeanAbsoluteError:0.0}; {F(c.LatentSpearman, "0.00")}"))) + " |");
+        }
+
+        w.Line();
+    }
+
+    private static double? Share(double? auc, double? limit) => auc is { } a && limit is { } l && l != 0.5 ? (a - 0.5) / (l - 0.5) : null;
 
     private static void Method(Writer w)
     {

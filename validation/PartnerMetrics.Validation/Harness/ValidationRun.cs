@@ -31,6 +31,10 @@ public sealed record ValidationOptions
     /// <summary>Gets a value indicating whether each seed's dimension weights are fitted with <see cref="Backtest.Fit"/>.</summary>
     /// <value><see langword="true"/> by default.</value>
     public bool FitWeights { get; init; } = true;
+
+    /// <summary>Gets a value indicating whether the evidence limit and the model's diagnosis are measured.</summary>
+    /// <value><see langword="true"/> by default.</value>
+    public bool EvidenceLimit { get; init; } = true;
 }
 
 /// <summary>The truth behind one simulated partnership, kept after its evidence is dropped.</summary>
@@ -46,8 +50,11 @@ public readonly record struct PartnershipTruth(PartnerId PartnerId, double Laten
 /// <summary>One variant run with one seed: the drawn parameters and every signal's measures.</summary>
 public sealed class SeedRun
 {
-    internal SeedRun(int seed, VariantParameters parameters, ImmutableArray<PartnershipTruth> truth, ImmutableDictionary<Signal, BacktestResult> results, ModelFit? fit)
+    internal SeedRun(int seed, VariantParameters parameters, ImmutableArray<PartnershipTruth> truth, ImmutableDictionary<Signal, BacktestResult> results, ModelFit? fit, ImmutableDictionary<EvidenceLearner, BacktestResult>? evidence, ImmutableArray<DiagnosisRow> diagnosis, double? confidenceLimit)
     {
+        ConfidenceLimit = confidenceLimit;
+        Evidence = evidence ?? ImmutableDictionary<EvidenceLearner, BacktestResult>.Empty;
+        Diagnosis = diagnosis;
         Fit = fit;
         Seed = seed;
         Parameters = parameters;
@@ -69,6 +76,15 @@ public sealed class SeedRun
 
     /// <summary>Gets the dimension weights fitted to this seed's outcomes, or <see langword="null"/> when the run did not fit.</summary>
     public ModelFit? Fit { get; }
+
+    /// <summary>Gets each evidence-limit learner's out-of-fold measures; empty when the run did not measure them.</summary>
+    public ImmutableDictionary<EvidenceLearner, BacktestResult> Evidence { get; }
+
+    /// <summary>Gets the confidence limit of <see cref="EvidenceLearner.ConfidenceLimit"/> on this seed, or <see langword="null"/>.</summary>
+    public double? ConfidenceLimit { get; }
+
+    /// <summary>Gets what the model said about each partnership beside its truth; empty when not measured.</summary>
+    public ImmutableArray<DiagnosisRow> Diagnosis { get; }
 }
 
 /// <summary>One variant over all its seeds.</summary>
@@ -81,7 +97,20 @@ public sealed class VariantRun
         Pooled = pooled;
         HealthierHalfByLogging = healthierHalfByLogging;
         LoggingCuts = loggingCuts;
+        Evidence = seeds.All(s => s.Evidence.Count > 0)
+            ? EvidenceLearner.All.ToImmutableDictionary(l => l, l => Backtest.Measure(seeds.SelectMany(s => s.Evidence[l].Samples)))
+            : ImmutableDictionary<EvidenceLearner, BacktestResult>.Empty;
+        Diagnosis = seeds.All(s => !s.Diagnosis.IsDefaultOrEmpty) ? ModelDiagnosis.Of(seeds.SelectMany(s => s.Diagnosis)) : null;
     }
+
+    /// <summary>Gets each evidence-limit learner's out-of-fold measures over all seeds (each seed fitted on its own); empty when not measured.</summary>
+    public ImmutableDictionary<EvidenceLearner, BacktestResult> Evidence { get; }
+
+    /// <summary>Gets the model's diagnosis over all seeds, or <see langword="null"/> when not measured.</summary>
+    public ModelDiagnosis? Diagnosis { get; }
+
+    /// <summary>Gets the evidence limit: the learner with the highest pooled out-of-fold AUC, or <see langword="null"/> when not measured.</summary>
+    public EvidenceLearner? BestLearner => Evidence.Count == 0 ? null : EvidenceLearner.All.OrderByDescending(l => Evidence[l].Auc ?? 0).First();
 
     /// <summary>Gets the variant.</summary>
     public Variant Variant { get; }
@@ -186,9 +215,21 @@ public static class ValidationRun
             var (parameters, partnerships) = Simulate(variant, seed, options);
             var results = Measure(partnerships, scorer);
             var fit = options.FitWeights ? FitWeights(partnerships, scorer) : null;
+            ImmutableDictionary<EvidenceLearner, BacktestResult>? evidence = null;
+            ImmutableArray<DiagnosisRow> diagnosis = [];
+            double? confidenceLimit = null;
+            if (options.EvidenceLimit)
+            {
+                var reports = new HealthReport[partnerships.Length];
+                Parallel.For(0, reports.Length, i => reports[i] = scorer.Score(partnerships[i].Partnership, partnerships[i].AsOf));
+                evidence = EvidenceLearner.Measure(partnerships, reports);
+                confidenceLimit = EvidenceLearner.ConfidenceLimit(partnerships, reports);
+                diagnosis = [.. partnerships.Select((s, i) => DiagnosisRow.Of(s, reports[i]))];
+            }
+
             var truth = partnerships.Select(s => new PartnershipTruth(s.PartnerId, s.LatentHealth, s.PartnerLatent, s.VendorLatent, s.LoggingPropensity, s.Churned, s.NextTwoQuartersRevenue));
-            seeds.Add(new SeedRun(seed, parameters, [.. truth], results, fit));
-            progress?.Invoke($"{variant.Name} seed {seed}: {partnerships.Length} partnerships, {results[Signal.Model].Churned} churned, model AUC {results[Signal.Model].Auc:0.000}, limit {results[Signal.Limit].Auc:0.000}{(fit is null ? string.Empty : $", fitted out of sample {fit.OutOfSampleAuc:0.000}")}");
+            seeds.Add(new SeedRun(seed, parameters, [.. truth], results, fit, evidence, diagnosis, confidenceLimit));
+            progress?.Invoke($"{variant.Name} seed {seed}: {partnerships.Length} partnerships, {results[Signal.Model].Churned} churned, model AUC {results[Signal.Model].Auc:0.000}, limit {results[Signal.Limit].Auc:0.000}{(fit is null ? string.Empty : $", fitted out of sample {fit.OutOfSampleAuc:0.000}")}{(evidence is null ? string.Empty : ", evidence " + string.Join(" / ", EvidenceLearner.All.Select(l => $"{evidence[l].Auc:0.000}")))}");
         }
 
         var pooled = Signal.All.ToImmutableDictionary(s => s, s => Backtest.Measure(seeds.SelectMany(r => r.Results[s].Samples)));

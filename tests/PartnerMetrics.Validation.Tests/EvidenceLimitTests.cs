@@ -1,0 +1,117 @@
+using PartnerMetrics.Validation.Harness;
+using PartnerMetrics.Validation.Simulation;
+
+namespace PartnerMetrics.Validation.Tests;
+
+public sealed class EvidenceLimitTests(SmallRun run) : IClassFixture<SmallRun>
+{
+    [Fact]
+    public void Logistic_NoisyLinearSignal_SeparatesHeldOutRows()
+    {
+        var (x, truth, label, train) = Synthetic(seed: 1, row => (2 * row[0]) - row[1]);
+
+        var predicted = Learners.Logistic(x, label, train);
+
+        // The true log-odds is the best any learner can do on these rows; the fitted one comes within 0.02 of it.
+        var (auc, best) = (HeldOutAuc(predicted, label, train), HeldOutAuc(truth, label, train));
+        Assert.True(auc > best - 0.02 && best > 0.75, $"held-out AUC {auc:0.000}, the true log-odds' {best:0.000}");
+    }
+
+    [Fact]
+    public void Linear_ExactLinearTarget_RanksHeldOutRowsAlmostPerfectly()
+    {
+        var (x, target, _, train) = Synthetic(seed: 2, row => 3 + (2 * row[0]) - row[1]);
+
+        var predicted = Learners.Linear(x, target, train);
+
+        var heldOut = Enumerable.Range(0, x.Length).Where(i => !train[i]).ToArray();
+        var rho = Stats.Spearman([.. heldOut.Select(i => predicted[i])], [.. heldOut.Select(i => target[i])])!.Value;
+        Assert.True(rho > 0.99, $"held-out Spearman {rho:0.000}");
+    }
+
+    [Fact]
+    public void Boosted_StepInOneFeature_SeparatesHeldOutRows()
+    {
+        // A step no linear model can place: the label is rare when the first feature lies in its middle band, common outside it.
+        var (x, truth, label, train) = Synthetic(seed: 3, row => Math.Abs(row[0]) < 0.43 ? -5 : 5);
+
+        var predicted = Learners.Boosted(x, label, null, train);
+
+        var (auc, best) = (HeldOutAuc(predicted, label, train), HeldOutAuc(truth, label, train));
+        Assert.True(auc > best - 0.03 && best > 0.9, $"held-out AUC {auc:0.000}, the true log-odds' {best:0.000}");
+    }
+
+    [Fact]
+    public void Auc_SmallSampleWithTies_EqualsBrutePairCount()
+    {
+        double[] score = [0.1, 0.4, 0.4, 0.35, 0.8, 0.8, 0.2];
+        bool[] churned = [true, false, true, false, false, true, true];
+
+        // Stayers 0.4, 0.35, 0.8 against churners 0.1, 0.4, 0.8, 0.2:
+        // 0.4 beats 0.1 and 0.2 and ties 0.4 (2.5); 0.35 beats 0.1 and 0.2 (2); 0.8 beats three and ties one (3.5): 8 of 12.
+        Assert.Equal(8.0 / 12.0, Stats.Auc(score, churned)!.Value, 12);
+    }
+
+    [Fact]
+    public void Spearman_MonotoneAndReversed_IsPlusAndMinusOne()
+    {
+        double[] x = [1, 5, 2, 9, 3];
+
+        Assert.Equal(1.0, Stats.Spearman(x, [.. x.Select(v => Math.Exp(v))])!.Value, 12);
+        Assert.Equal(-1.0, Stats.Spearman(x, [.. x.Select(v => -v * v * v)])!.Value, 12);
+        Assert.Null(Stats.Spearman(x, [2, 2, 2, 2, 2]));
+    }
+
+    [Fact]
+    public void Execute_SmallRun_EveryLearnerScoresEveryPartnershipOutOfFoldBelowTheLatentLimit()
+    {
+        foreach (var variant in run.Runs)
+        {
+            var limit = variant.Pooled[Signal.Limit].Auc!.Value;
+            foreach (var learner in EvidenceLearner.All)
+            {
+                var result = variant.Evidence[learner];
+                Assert.Equal(SmallRun.Options.Partnerships, result.Count);
+                Assert.True(result.Auc < limit, $"{variant.Variant.Name}: {learner.Name} has AUC {result.Auc:0.000}, the latent limit {limit:0.000}.");
+            }
+
+            Assert.Equal(SmallRun.Options.Partnerships, variant.Diagnosis!.Rows.Length);
+        }
+    }
+
+    [Fact]
+    public void Execute_SameOptionsTwice_IdenticalEvidenceLimit()
+    {
+        var again = ValidationRun.Execute(SmallRun.Options);
+
+        for (var v = 0; v < run.Runs.Length; v++)
+        {
+            foreach (var learner in EvidenceLearner.All)
+            {
+                Assert.Equal(run.Runs[v].Evidence[learner].Samples.Select(s => s.Score), again[v].Evidence[learner].Samples.Select(s => s.Score));
+            }
+
+            Assert.Equal(run.Runs[v].Seeds.Select(s => s.ConfidenceLimit), again[v].Seeds.Select(s => s.ConfidenceLimit));
+        }
+    }
+
+    /// <summary>800 rows of five features uniform in [−1, 1]; the label is drawn with probability σ(logit(row)); every fourth row is held out.</summary>
+    private static (double[][] X, double[] Target, bool[] Label, bool[] Train) Synthetic(ulong seed, Func<double[], double> logit)
+    {
+        var rng = new Rng(seed);
+        double[][] x = [.. Enumerable.Range(0, 800).Select(_ => Enumerable.Range(0, 5).Select(_ => rng.Uniform(-1, 1)).ToArray())];
+        double[] target = [.. x.Select(logit)];
+        bool[] label = [.. target.Select(t => rng.Chance(1 / (1 + Math.Exp(-t))))];
+        bool[] train = [.. Enumerable.Range(0, x.Length).Select(i => i % 4 != 0)];
+        return (x, target, label, train);
+    }
+
+    /// <summary>AUC of the held-out rows, a positive label being the "churned" class of a higher-is-healthier score.</summary>
+    private static double HeldOutAuc(double[] predicted, bool[] label, bool[] train)
+    {
+        var heldOut = Enumerable.Range(0, predicted.Length).Where(i => !train[i]).ToArray();
+
+        // The learners predict the log-odds of the label; negate so that higher means "no label", as for a health score.
+        return Stats.Auc([.. heldOut.Select(i => -predicted[i])], [.. heldOut.Select(i => label[i])])!.Value;
+    }
+}
