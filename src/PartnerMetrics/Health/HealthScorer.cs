@@ -350,16 +350,40 @@ public sealed class HealthScorer
     /// <summary>100 × the weighted mean of the present factors (geometric for trust); NaN when none is present.</summary>
     private static double DimensionScoreOf(HealthDimension dimension, HealthFactor[] factors)
     {
-        double weightSum = 0, sum = 0, logSum = 0, single = 0;
-        var present = 0;
-        var scale = ScaleOf(factors);
-        foreach (var factor in factors)
+        Span<double> values = stackalloc double[factors.Length];
+        Span<double> weights = stackalloc double[factors.Length];
+        for (var i = 0; i < factors.Length; i++)
         {
-            if (factor.Value is { } value)
+            values[i] = factors[i].Value ?? double.NaN;
+            weights[i] = factors[i].Weight;
+        }
+
+        return DimensionScore(dimension, values, weights);
+    }
+
+    /// <summary>
+    /// 100 × the weighted mean (geometric for trust) of the factor values that are present — not NaN,
+    /// with a positive weight; NaN when none is. The one home of this formula: reports, and the factor
+    /// weight fit of <c>Validation.Backtest</c>, read it.
+    /// </summary>
+    internal static double DimensionScore(HealthDimension dimension, ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
+    {
+        double weightSum = 0, sum = 0, logSum = 0, single = 0, largest = 0;
+        foreach (var weight in weights)
+        {
+            largest = Math.Max(largest, weight);
+        }
+
+        var scale = largest > 0 ? -Math.ILogB(largest) : 0;
+        var present = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (weights[i] > 0 && !double.IsNaN(values[i]))
             {
+                var value = values[i];
                 present++;
                 single = value;
-                var weight = Math.ScaleB(factor.Weight, scale);
+                var weight = Math.ScaleB(weights[i], scale);
                 weightSum += weight;
                 sum += weight * value;
                 logSum += weight * Math.Log(value);

@@ -10,7 +10,8 @@ public static partial class Backtest
     private const int DimensionCount = 5;
 
     /// <summary>
-    /// Fits non-negative dimension weights to a company's own churn outcomes, cross-validated, and a
+    /// Fits non-negative dimension weights (and, when <see cref="FitOptions.Weights"/> asks, the factor
+    /// weights inside the dimensions) to a company's own churn outcomes, cross-validated, and a
     /// calibration that turns the fitted score into a churn probability over the horizon.
     /// </summary>
     /// <param name="scorer">The scorer whose model the fit starts from; every other setting of the model is kept, and a dimension it disables (weight 0) stays disabled.</param>
@@ -18,7 +19,7 @@ public static partial class Backtest
     /// <param name="asOfDays">The days to score as of, as for <see cref="Run"/>.</param>
     /// <param name="outcomes">One outcome for each partnership's partner.</param>
     /// <param name="options">The horizon and the last observed day, as for <see cref="Run"/>; the per-sample values are not used.</param>
-    /// <param name="fit">The folds, objective, calibration, minimum of churners and seed; <see cref="FitOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="fit">The weights to fit, folds, objective, calibration, minimum of churners and seed; <see cref="FitOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>
     /// The fitted model with its in-sample and cross-validated AUC beside the starting model's. Partners,
     /// not samples, are split into folds (stratified by whether the partner churned), so no partner's
@@ -47,6 +48,10 @@ public static partial class Backtest
         var stayed = new bool[count];
         var startingScores = new double[count];
         var dimensionScores = new double[count * DimensionCount];
+        var fittable = WeightSearch.FittableDimensions;
+        var factorCount = fittable.Sum(d => d.Codes.Length);
+        var factorValues = new double[count * factorCount];
+        var usesFactors = new bool[count * fittable.Length];
         for (var i = 0; i < count; i++)
         {
             var item = cases.Items[i];
@@ -57,6 +62,22 @@ public static partial class Backtest
             for (var d = 0; d < DimensionCount; d++)
             {
                 dimensionScores[(i * DimensionCount) + d] = report.Dimensions[d].Score ?? double.NaN;
+            }
+
+            var at = i * factorCount;
+            for (var k = 0; k < fittable.Length; k++)
+            {
+                // A dimension scored without the weight record's factors (the plan's one factor when there is
+                // no plan) keeps its score whatever the factor weights.
+                var codes = fittable[k].Codes;
+                var factors = report.Dimensions[(int)fittable[k].Dimension].Factors;
+                usesFactors[(i * fittable.Length) + k] = factors.Any(f => f.Code == codes[0]);
+                for (var j = 0; j < codes.Length; j++)
+                {
+                    factorValues[at + j] = factors.FirstOrDefault(f => f.Code == codes[j]).Value ?? double.NaN;
+                }
+
+                at += codes.Length;
             }
         }
 
@@ -75,8 +96,9 @@ public static partial class Backtest
         }
 
         var model = scorer.Model;
-        var start = Enum.GetValues<HealthDimension>().Select(d => model.DimensionWeights[d]).ToArray();
-        var search = new DimensionWeightSearch(dimensionScores, start, fit.Objective);
+        var fitFactors = fit.Weights == FitWeights.DimensionsAndFactors;
+        var start = StartingWeights(model, fitFactors);
+        var search = new WeightSearch(dimensionScores, factorValues, usesFactors, start, fitFactors, fit.Objective);
         var folds = FoldsOf(cases.Items, fit);
 
         // Out of sample: each fold scored and calibrated with what was fitted on the others.
@@ -99,8 +121,8 @@ public static partial class Backtest
         }
 
         var everything = Enumerable.Range(0, count).ToArray();
-        var fitted = Rounded(search.Fit(everything, churned, start));
-        var fittedModel = model with { DimensionWeights = new DimensionWeights(fitted[0], fitted[1], fitted[2], fitted[3], fitted[4]) };
+        var fitted = search.Rounded(search.Fit(everything, churned, start));
+        var fittedModel = WithWeights(model, fitted, fitFactors);
         var fittedScores = everything.Select(i => search.Score(i, fitted)).ToArray();
         var rate = (double)churners / count;
         return new ModelFit(
@@ -160,12 +182,38 @@ public static partial class Backtest
         }
     }
 
-    /// <summary>Weights to four decimals, still summing to 1: the largest absorbs the rounding.</summary>
-    private static double[] Rounded(double[] weights)
+    /// <summary>The model's weights in the search's layout: the five dimension weights, then, when fitting factors, the factor weights of each fittable dimension.</summary>
+    private static double[] StartingWeights(HealthModel model, bool fitFactors)
     {
-        var rounded = weights.Select(w => Math.Round(w, 4, MidpointRounding.ToEven)).ToArray();
-        var largest = Array.IndexOf(rounded, rounded.Max());
-        rounded[largest] = Math.Round(1 - rounded.Where((_, i) => i != largest).Sum(), 4, MidpointRounding.ToEven);
-        return rounded;
+        var dimensions = Enum.GetValues<HealthDimension>().Select(d => model.DimensionWeights[d]);
+        if (!fitFactors)
+        {
+            return [.. dimensions];
+        }
+
+        var (competency, cooperation, plan, progress) = (model.CompetencyWeights, model.CooperationWeights, model.PlanWeights, model.ProgressWeights);
+        return
+        [
+            .. dimensions,
+            competency.Coverage, competency.DeliveryReliability,
+            cooperation.PartnerResponsiveness, cooperation.VendorResponsiveness, cooperation.FrictionHandling, cooperation.Reciprocity,
+            plan.GoalsOnTrack, plan.SharedOwnership, plan.BusinessAlignment, plan.Clarity, plan.Freshness,
+            progress.RegistrationTimeliness, progress.PipelineFreshness, progress.DataCompleteness, progress.WeeklyCadence,
+        ];
+    }
+
+    /// <summary>The model with the fitted weights, in the layout of <see cref="StartingWeights"/>.</summary>
+    private static HealthModel WithWeights(HealthModel model, double[] w, bool fitFactors)
+    {
+        var fitted = model with { DimensionWeights = new DimensionWeights(w[0], w[1], w[2], w[3], w[4]) };
+        return fitFactors
+            ? fitted with
+            {
+                CompetencyWeights = new CompetencyWeights(w[5], w[6]),
+                CooperationWeights = new CooperationWeights(w[7], w[8], w[9], w[10]),
+                PlanWeights = new PlanWeights(w[11], w[12], w[13], w[14], w[15]),
+                ProgressWeights = new ProgressWeights(w[16], w[17], w[18], w[19]),
+            }
+            : fitted;
     }
 }

@@ -24,6 +24,11 @@ public sealed record FitOptions
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="FitObjective"/>.</exception>
     public FitObjective Objective { get; init => field = Ensure.Defined(value, nameof(Objective)); } = FitObjective.Auc;
 
+    /// <summary>Gets which weights are fitted: the dimension weights only, or the factor weights inside the dimensions as well.</summary>
+    /// <value><see cref="FitWeights.Dimensions"/> by default.</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="FitWeights"/>.</exception>
+    public FitWeights Weights { get; init => field = Ensure.Defined(value, nameof(Weights)); } = FitWeights.Dimensions;
+
     /// <summary>Gets how a score becomes a churn probability.</summary>
     /// <value><see cref="CalibrationMethod.Platt"/> by default.</value>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="CalibrationMethod"/>.</exception>

@@ -39,7 +39,11 @@ public sealed class ModelFit
         BaseRateBrier = baseRateBrier;
     }
 
-    /// <summary>Gets the fitted model: the starting model with the fitted <see cref="HealthModel.DimensionWeights"/> (summing to 1, to four decimals).</summary>
+    /// <summary>
+    /// Gets the fitted model: the starting model with the fitted <see cref="HealthModel.DimensionWeights"/>
+    /// and, when <see cref="FitOptions.Weights"/> is <see cref="FitWeights.DimensionsAndFactors"/>, the
+    /// fitted competency, co-operation, plan and progress factor weights; each set sums to 1, to four decimals.
+    /// </summary>
     public HealthModel Model { get; }
 
     /// <summary>Gets the model the fit started from (the scorer's).</summary>

@@ -103,6 +103,51 @@ public sealed class BacktestFitTests
         Assert.Equal("partnerships", error.ParamName);
     }
 
+    [Fact]
+    public void Fit_FactorWeights_FindTheFactorThatPredictsInsideItsDimension()
+    {
+        var (partnerships, outcomes) = BacktestHistories.ResponsivenessDrivenCompany();
+        var factors = new FitOptions { Weights = FitWeights.DimensionsAndFactors };
+
+        var dimensionsOnly = Backtest.Fit(new HealthScorer(), partnerships, [T], outcomes);
+        var withFactors = Backtest.Fit(new HealthScorer(), partnerships, [T], outcomes, fit: factors);
+
+        // Inside co-operation the vendor's responsiveness (the signal) is mixed with reciprocity (noise)
+        // at 0.2 : 0.25; dimension weights cannot unmix them, factor weights can.
+        Assert.True(dimensionsOnly.InSampleAuc < 1.0, $"dimension fit AUC {dimensionsOnly.InSampleAuc}");
+        Assert.Equal(1.0, withFactors.InSampleAuc);
+        Assert.Equal(1.0, withFactors.OutOfSampleAuc);
+        var cooperation = withFactors.Model.CooperationWeights;
+        Assert.True(cooperation.VendorResponsiveness > cooperation.Reciprocity, $"co-operation weights {cooperation}");
+        Assert.Equal(CooperationWeights.Default, dimensionsOnly.Model.CooperationWeights);
+    }
+
+    [Fact]
+    public void Fit_FactorWeights_RescoredByTheScorer_GiveTheInSampleAuc()
+    {
+        var (partnerships, outcomes) = BacktestHistories.ResponsivenessDrivenCompany();
+        var options = new FitOptions { Weights = FitWeights.DimensionsAndFactors, Objective = FitObjective.LogLikelihood };
+
+        var fit = Backtest.Fit(new HealthScorer(), partnerships, [T, T.AddDays(-45)], outcomes, fit: options);
+
+        // The search scores each dimension through the scorer's own formula: a real re-score agrees exactly.
+        Assert.Equal(fit.InSampleAuc, Backtest.Run(new HealthScorer(fit.Model), partnerships, [T, T.AddDays(-45)], outcomes).Auc);
+        var (c, p) = (fit.Model.CooperationWeights, fit.Model.PlanWeights);
+        Assert.Equal(1.0, c.PartnerResponsiveness + c.VendorResponsiveness + c.FrictionHandling + c.Reciprocity, 12);
+        Assert.Equal(1.0, p.GoalsOnTrack + p.SharedOwnership + p.BusinessAlignment + p.Clarity + p.Freshness, 12);
+    }
+
+    [Fact]
+    public void Fit_FactorDisabledInTheStartingModel_StaysDisabled()
+    {
+        var (partnerships, outcomes) = BacktestHistories.ResponsivenessDrivenCompany();
+        var noReciprocity = HealthModel.Default with { CooperationWeights = new CooperationWeights(0.3, 0.3, 0.4, 0) };
+
+        var fit = Backtest.Fit(new HealthScorer(noReciprocity), partnerships, [T], outcomes, fit: new FitOptions { Weights = FitWeights.DimensionsAndFactors });
+
+        Assert.Equal(0.0, fit.Model.CooperationWeights.Reciprocity);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(101)]
@@ -115,5 +160,6 @@ public sealed class BacktestFitTests
         Assert.Equal("MinimumChurners", Assert.Throws<ArgumentOutOfRangeException>(() => new FitOptions { MinimumChurners = 1 }).ParamName);
         Assert.Equal("Objective", Assert.Throws<ArgumentOutOfRangeException>(() => new FitOptions { Objective = (FitObjective)9 }).ParamName);
         Assert.Equal("Calibration", Assert.Throws<ArgumentOutOfRangeException>(() => new FitOptions { Calibration = (CalibrationMethod)9 }).ParamName);
+        Assert.Equal("Weights", Assert.Throws<ArgumentOutOfRangeException>(() => new FitOptions { Weights = (FitWeights)9 }).ParamName);
     }
 }

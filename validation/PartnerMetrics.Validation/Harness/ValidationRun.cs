@@ -50,8 +50,9 @@ public readonly record struct PartnershipTruth(PartnerId PartnerId, double Laten
 /// <summary>One variant run with one seed: the drawn parameters and every signal's measures.</summary>
 public sealed class SeedRun
 {
-    internal SeedRun(int seed, VariantParameters parameters, ImmutableArray<PartnershipTruth> truth, ImmutableDictionary<Signal, BacktestResult> results, ModelFit? fit, ImmutableDictionary<EvidenceLearner, BacktestResult>? evidence, ImmutableArray<DiagnosisRow> diagnosis, double? confidenceLimit)
+    internal SeedRun(int seed, VariantParameters parameters, ImmutableArray<PartnershipTruth> truth, ImmutableDictionary<Signal, BacktestResult> results, ModelFit? fit, ModelFit? factorFit, ImmutableDictionary<EvidenceLearner, BacktestResult>? evidence, ImmutableArray<DiagnosisRow> diagnosis, double? confidenceLimit)
     {
+        FactorFit = factorFit;
         ConfidenceLimit = confidenceLimit;
         Evidence = evidence ?? ImmutableDictionary<EvidenceLearner, BacktestResult>.Empty;
         Diagnosis = diagnosis;
@@ -76,6 +77,9 @@ public sealed class SeedRun
 
     /// <summary>Gets the dimension weights fitted to this seed's outcomes, or <see langword="null"/> when the run did not fit.</summary>
     public ModelFit? Fit { get; }
+
+    /// <summary>Gets the dimension and factor weights fitted to this seed's outcomes, or <see langword="null"/> when the run did not fit.</summary>
+    public ModelFit? FactorFit { get; }
 
     /// <summary>Gets each evidence-limit learner's out-of-fold measures; empty when the run did not measure them.</summary>
     public ImmutableDictionary<EvidenceLearner, BacktestResult> Evidence { get; }
@@ -204,7 +208,7 @@ public static class ValidationRun
     /// <returns>The fit per variant; a variant whose seeds were not fitted is absent.</returns>
     public static IReadOnlyDictionary<Variant, FitSummary> Fits(ImmutableArray<VariantRun> runs) =>
         runs.Where(r => r.Seeds.All(s => s.Fit is not null))
-            .ToDictionary(r => r.Variant, r => new FitSummary([.. r.Seeds.Select(s => (s.Seed, s.Fit!))]));
+            .ToDictionary(r => r.Variant, r => new FitSummary([.. r.Seeds.Select(s => (s.Seed, s.Fit!, s.FactorFit))]));
 
     private static VariantRun RunVariant(Variant variant, ValidationOptions options, Action<string>? progress)
     {
@@ -214,7 +218,8 @@ public static class ValidationRun
         {
             var (parameters, partnerships) = Simulate(variant, seed, options);
             var results = Measure(partnerships, scorer);
-            var fit = options.FitWeights ? FitWeights(partnerships, scorer) : null;
+            var fit = options.FitWeights ? FitModel(partnerships, scorer, Validation.FitWeights.Dimensions) : null;
+            var factorFit = options.FitWeights ? FitModel(partnerships, scorer, Validation.FitWeights.DimensionsAndFactors) : null;
             ImmutableDictionary<EvidenceLearner, BacktestResult>? evidence = null;
             ImmutableArray<DiagnosisRow> diagnosis = [];
             double? confidenceLimit = null;
@@ -228,8 +233,8 @@ public static class ValidationRun
             }
 
             var truth = partnerships.Select(s => new PartnershipTruth(s.PartnerId, s.LatentHealth, s.PartnerLatent, s.VendorLatent, s.LoggingPropensity, s.Churned, s.NextTwoQuartersRevenue));
-            seeds.Add(new SeedRun(seed, parameters, [.. truth], results, fit, evidence, diagnosis, confidenceLimit));
-            progress?.Invoke($"{variant.Name} seed {seed}: {partnerships.Length} partnerships, {results[Signal.Model].Churned} churned, model AUC {results[Signal.Model].Auc:0.000}, limit {results[Signal.Limit].Auc:0.000}{(fit is null ? string.Empty : $", fitted out of sample {fit.OutOfSampleAuc:0.000}")}{(evidence is null ? string.Empty : ", evidence " + string.Join(" / ", EvidenceLearner.All.Select(l => $"{evidence[l].Auc:0.000}")))}");
+            seeds.Add(new SeedRun(seed, parameters, [.. truth], results, fit, factorFit, evidence, diagnosis, confidenceLimit));
+            progress?.Invoke($"{variant.Name} seed {seed}: {partnerships.Length} partnerships, {results[Signal.Model].Churned} churned, model AUC {results[Signal.Model].Auc:0.000}, limit {results[Signal.Limit].Auc:0.000}{(fit is null ? string.Empty : $", fitted out of sample {fit.OutOfSampleAuc:0.000}")}{(factorFit is null ? string.Empty : $" (factor weights {factorFit.OutOfSampleAuc:0.000})")}{(evidence is null ? string.Empty : ", evidence " + string.Join(" / ", EvidenceLearner.All.Select(l => $"{evidence[l].Auc:0.000}")))}");
         }
 
         var pooled = Signal.All.ToImmutableDictionary(s => s, s => Backtest.Measure(seeds.SelectMany(r => r.Results[s].Samples)));
@@ -238,13 +243,14 @@ public static class ValidationRun
         return new VariantRun(variant, seeds.ToImmutable(), pooled, byLogging, cuts);
     }
 
-    private static ModelFit FitWeights(IReadOnlyList<SimulatedPartnership> partnerships, HealthScorer scorer) =>
+    private static ModelFit FitModel(IReadOnlyList<SimulatedPartnership> partnerships, HealthScorer scorer, FitWeights weights) =>
         Backtest.Fit(
             scorer,
             partnerships.Select(s => s.Partnership),
             partnerships.Select(s => s.AsOf).Distinct(),
             partnerships.Select(s => s.ChurnedOn is { } day ? ChurnOutcome.Churned(s.PartnerId, day) : ChurnOutcome.Active(s.PartnerId)),
-            new BacktestOptions { Horizon = Horizon });
+            new BacktestOptions { Horizon = Horizon },
+            new FitOptions { Weights = weights });
 
     private static (ImmutableDictionary<Signal, ImmutableArray<double?>> Means, ImmutableArray<double> Cuts) HealthierHalf(
         ImmutableDictionary<Signal, BacktestResult> pooled,
