@@ -1,3 +1,4 @@
+using PartnerMetrics.Evidence;
 using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
@@ -93,7 +94,42 @@ public class HealthRulesV2Tests
         Assert.True(twice.Interval.Contains(twice.Score), $"{twice.Interval} does not contain {twice.Score}");
         Assert.InRange(once.Interval.Lower, 0, 100);
         Assert.InRange(once.Interval.Upper, 0, 100);
-        Assert.True(twice.Interval.Width <= once.Interval.Width + 1e-9, $"the interval widened from {once.Interval} to {twice.Interval}");
+
+        // Every factor's own uncertainty narrows (with the default prior mean 0.5 the posterior moves away
+        // from 0.5 while its evidence grows, so m(1 − m)/(n + 1) falls), trust's two sides included.
+        foreach (var (before, after) in once.Factors.Zip(twice.Factors))
+        {
+            Assert.True(after.Variance <= before.Variance * (1 + 1e-12), $"{before.Code}: variance {before.Variance} rose to {after.Variance}");
+        }
+
+        // DOMAIN rule 18 says the score's interval narrows too. That holds for every dimension that is a
+        // weighted mean, but not for trust, a geometric mean: raising one side raises trust, and with it
+        // the points the other side's unchanged uncertainty is worth (Interval_CanWidenThroughTrust pins
+        // one case). So the interval is compared under the default model without trust.
+        var withoutTrust = new HealthScorer(HealthModel.Default with { DimensionWeights = new DimensionWeights(0, 0.2, 0.2, 0.2, 0.15) });
+        var (a, b) = (withoutTrust.Score(c.Partnership, c.AsOf), withoutTrust.Score(Repeated(c.Partnership, 2), c.AsOf));
+        Assert.True(b.Interval.Width <= a.Interval.Width + 1e-9, $"the interval widened from {a.Interval} to {b.Interval}");
+    }
+
+    [Fact]
+    public void Interval_CanWidenThroughTrust_WhenOneSideIsUntracked()
+    {
+        // Four partner promises kept on T (weight 1 each), the vendor side untracked, nothing else logged.
+        // Trust T = √(v_p · v_v); by the delta method its variance in points is 2,500 · T² · (CV_p² + CV_v²)
+        // with CV² = var / v², and the untracked vendor side keeps v_v = 1/2, var 1/12, so CV_v² = 1/3.
+        //   once:  Beta(5, 1): v_p = 5/6, var 5/252 = 0.019841, CV_p² = 0.028571; T² = 5/12
+        //          2,500 · 0.416667 · 0.361905 = 376.98
+        //   twice: Beta(9, 1): v_p = 9/10, var 9/1,100 = 0.008182, CV_p² = 0.010101; T² = 9/20
+        //          2,500 · 0.45 · 0.343434 = 386.36
+        // The partner side is surer, trust higher, and the vendor side's unchanged 1/12 now worth more points.
+        var t = Examples.T;
+        Commitment[] kept = [.. Enumerable.Range(0, 4).Select(_ => new Commitment(Side.Partner, t, CommitmentOutcome.Kept, t))];
+        var once = Scorer.Score(new Partnership(Examples.Partner, t.AddDays(-100), commitments: kept), t);
+        var twice = Scorer.Score(new Partnership(Examples.Partner, t.AddDays(-100), commitments: [.. kept, .. kept]), t);
+
+        Assert.Equal(100 * Math.Sqrt(5.0 / 12), once.Dimensions[(int)HealthDimension.Trust].Score!.Value, 9);
+        Assert.Equal(100 * Math.Sqrt(9.0 / 20), twice.Dimensions[(int)HealthDimension.Trust].Score!.Value, 9);
+        Assert.True(twice.Interval.Width > once.Interval.Width, $"{once.Interval} to {twice.Interval}");
     }
 
     [Property(Arbitrary = [typeof(ModelArbitraries)])]
