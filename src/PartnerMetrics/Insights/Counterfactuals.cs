@@ -85,7 +85,7 @@ internal static class Counterfactuals
         var kept = days.SelectMany(d => new[] { new Commitment(Side.Partner, d, CommitmentOutcome.Kept, d), new Commitment(Side.Vendor, d, CommitmentOutcome.Kept, d) });
         return new(
             RecommendationCodes.ExpandProofOfConcept,
-            Invariant($"Run a {span + 1}-day pilot with {PilotEvents} logged events"),
+            Invariant($"{span + 1}-day pilot, {PilotEvents} logged events"),
             Invariant($"{PilotEvents} pilot check-ins added, on {string.Join(", ", days.Select(Ensure.Iso))}: at each, a meeting (initiative alternating, the {(partnerFirst ? "partner" : "vendor")} first) at which each side keeps one commitment on time."),
             With(partnership, commitments: partnership.Commitments.AddRange(kept), interactions: partnership.Interactions.AddRange(meetings)));
     }
@@ -96,7 +96,7 @@ internal static class Counterfactuals
         var added = Enumerable.Repeat(new Commitment(side, asOf, CommitmentOutcome.Kept, asOf), Next);
         return new(
             side == Side.Partner ? RecommendationCodes.KeepPartnerPromises : RecommendationCodes.KeepVendorPromises,
-            side == Side.Partner ? Invariant($"Partner keeps its next {Next} promises") : Invariant($"Keep the next {Next} vendor promises"),
+            side == Side.Partner ? Invariant($"Partner keeps next {Next} promises") : Invariant($"Keep the next {Next} vendor promises"),
             Invariant($"{Next} {who} commitments added, due {Ensure.Iso(asOf)} and kept on time that day."),
             With(partnership, commitments: partnership.Commitments.AddRange(added)));
     }
@@ -117,7 +117,7 @@ internal static class Counterfactuals
         var others = missing.Length == 1 ? string.Empty : Invariant($" ({missing.Length - 1} more required competencies lack one)");
         return new(
             RecommendationCodes.CloseCertificationGaps,
-            renew ? $"Renew certification {name} today" : $"Certify {name} today",
+            renew ? $"Renew {name} certification" : $"Certify {name} today",
             Invariant($"A certification in '{name}' added, obtained {Ensure.Iso(asOf)}, without expiry{others}."),
             With(partnership, certifications: partnership.Certifications.Add(new Certification(name, asOf))));
     }
@@ -129,7 +129,7 @@ internal static class Counterfactuals
         var added = Enumerable.Repeat(new Delivery(asOf, true, satisfaction), Next);
         return new(
             RecommendationCodes.DeliverOnTime,
-            Invariant($"Next {Next} deliveries on time, rated {satisfaction:0.##}"),
+            Invariant($"Next {Next} deliveries on time"),
             Invariant($"{Next} deliveries added, completed on time {Ensure.Iso(asOf)} with satisfaction {satisfaction:0.##} (the threshold is {model.SatisfactionThreshold:0.##})."),
             With(partnership, deliveries: partnership.Deliveries.AddRange(added)));
     }
@@ -154,8 +154,8 @@ internal static class Counterfactuals
         var added = Enumerable.Repeat(new Interaction(asked, InteractionKind.Request, asker, response), Next);
         var what = Invariant($"{Next} {(asker == Side.Vendor ? "vendor" : "partner")} requests added, asked {Ensure.Iso(asked)} and answered by the {(answering == Side.Partner ? "partner" : "vendor")} in {Hours(response)} (the target is {Hours(model.ResponseTarget)}).");
         return answering == Side.Partner
-            ? new(RecommendationCodes.AgreeResponseTargets, Invariant($"Partner answers our next {Next} requests in time"), what, With(partnership, interactions: partnership.Interactions.AddRange(added)))
-            : new(RecommendationCodes.AnswerRequestsFaster, Invariant($"Answer the partner's next {Next} requests in time"), what, With(partnership, interactions: partnership.Interactions.AddRange(added)));
+            ? new(RecommendationCodes.AgreeResponseTargets, Invariant($"Partner answers {Next} requests fast"), what, With(partnership, interactions: partnership.Interactions.AddRange(added)))
+            : new(RecommendationCodes.AnswerRequestsFaster, Invariant($"Answer {Next} partner requests fast"), what, With(partnership, interactions: partnership.Interactions.AddRange(added)));
     }
 
     /// <summary>
@@ -184,7 +184,7 @@ internal static class Counterfactuals
             var resolved = new Interaction(open.Date, open.Kind, open.InitiatedBy, open.ResponseTime, asOf, open.Subject);
             return new(
                 RecommendationCodes.ResolveEscalations,
-                "Resolve the open escalation today",
+                "Resolve open escalation today",
                 Invariant($"The escalation raised {Ensure.Iso(open.Date)}{(open.Subject is null ? string.Empty : $" ('{open.Subject}')")} resolved {Ensure.Iso(asOf)}, within the {Days(targetDays)}-day target."),
                 With(partnership, interactions: partnership.Interactions.SetItem(pending, resolved)));
         }
@@ -192,7 +192,7 @@ internal static class Counterfactuals
         var added = Enumerable.Repeat(new Interaction(asOf, InteractionKind.Escalation, Side.Partner, resolvedOn: asOf), Next);
         return new(
             RecommendationCodes.ResolveEscalations,
-            Invariant($"Resolve the next {Next} escalations in time"),
+            Invariant($"Resolve {Next} escalations in time"),
             Invariant($"{Next} escalations added, raised by the partner and resolved the same day, {Ensure.Iso(asOf)}."),
             With(partnership, interactions: partnership.Interactions.AddRange(added)));
     }
@@ -210,7 +210,7 @@ internal static class Counterfactuals
         {
             return new(
                 RecommendationCodes.BalanceInitiative,
-                "Each side initiates its next meeting",
+                "Each side initiates a meeting",
                 Invariant($"2 meetings added on {Ensure.Iso(asOf)}, one initiated by each side."),
                 With(partnership, interactions: partnership.Interactions.AddRange(new[] { Meeting(Side.Partner), Meeting(Side.Vendor) })));
         }
@@ -219,7 +219,7 @@ internal static class Counterfactuals
         var count = Math.Min(Next, difference);
         return new(
             RecommendationCodes.BalanceInitiative,
-            Invariant($"{(lagging == Side.Partner ? "Partner initiates" : "We initiate")} the next {(count == 1 ? "meeting" : Count(count, "meeting"))}"),
+            Invariant($"{(lagging == Side.Partner ? "Partner starts" : "We start")} next {(count == 1 ? "meeting" : Count(count, "meeting"))}"),
             Invariant($"{Count(count, "meeting")} added on {Ensure.Iso(asOf)}, initiated by the {(lagging == Side.Partner ? "partner" : "vendor")} (the partner initiated {byPartner} of {all} so far)."),
             With(partnership, interactions: partnership.Interactions.AddRange(Enumerable.Repeat(Meeting(lagging), count))));
     }
@@ -281,7 +281,7 @@ internal static class Counterfactuals
         {
             return new(
                 RecommendationCodes.ShareGoalOwnership,
-                "Agree a first goal owned by both sides",
+                "Agree a first shared goal",
                 Invariant($"A goal owned by both sides added to the plan, without target or due day."),
                 With(partnership, plan: new JointPlan(plan.CreatedOn, [new PlanGoal(GoalTitle, GoalOwner.Both, checkIns: null)], plan.Reviews, plan.ReviewCadence)));
         }
@@ -338,7 +338,7 @@ internal static class Counterfactuals
             g.DueOn ?? (g.StartsOn is { } start && start > Later(asOf, GoalDays) ? start : Later(asOf, GoalDays))));
         return new(
             RecommendationCodes.SetMeasurableTargets,
-            Invariant($"Give {Count(vague, "plan goal")} a target and due day"),
+            Invariant($"Set target, due day on {Count(vague, "goal")}"),
             Invariant($"{Count(vague, "goal")} given a measurable target where missing and a due day where missing ({Ensure.Iso(Later(asOf, GoalDays))})."),
             With(partnership, plan: new JointPlan(plan.CreatedOn, goals, plan.Reviews, plan.ReviewCadence)));
     }
@@ -378,7 +378,7 @@ internal static class Counterfactuals
 
         return new(
             RecommendationCodes.RegisterDeals,
-            Invariant($"Register the next {Next} deals the day they start"),
+            Invariant($"Register next {Next} deals on day one"),
             Invariant($"{Next} open deals added, created and registered {Ensure.Iso(asOf)}, with amount, expected close and stage filled in."),
             With(partnership, opportunities: partnership.Opportunities.AddRange(added)));
     }
