@@ -106,6 +106,24 @@ public sealed class PartnershipAdvisor
         ];
     }
 
+    /// <summary>
+    /// The partnership with an action's change applied, built again from the partnership and the day as
+    /// <see cref="Recommend(Partnership, DateOnly)"/> builds it: what a test re-scores to check the action's numbers (rule 20).
+    /// </summary>
+    internal Partnership ChangeOf(Partnership partnership, DateOnly asOf, Recommendation action)
+    {
+        var report = Scorer.Score(partnership, asOf);
+        if (action.FactorCode is not { } code)
+        {
+            return Counterfactuals.Pilot(partnership, asOf, report).Partnership;
+        }
+
+        var factor = report.Factor(code) ?? throw new ArgumentException($"The report has no factor '{code}'.", nameof(action));
+        var change = Counterfactuals.For(factor, partnership, asOf, Scorer.Models.Select(partnership), report, () => Momentum(partnership, asOf).State == MomentumState.Stalled)
+            ?? throw new ArgumentException($"No change for factor '{code}'.", nameof(action));
+        return change.Code == action.Code ? change.Partnership : throw new ArgumentException($"The change for factor '{code}' is '{change.Code}', not '{action.Code}'.", nameof(action));
+    }
+
     /// <summary>The certainty below which a rate has too little evidence to judge (DOMAIN section 3.3).</summary>
     internal const double LowCertainty = 0.5;
 

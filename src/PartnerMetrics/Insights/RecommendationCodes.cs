@@ -108,7 +108,7 @@ public static class RecommendationCodes
         [ScheduleJointPlanning] = "Hold a joint planning session",
         [GetGoalsOnTrack] = "Catch up lagging plan goals",
         [ShareGoalOwnership] = "Share ownership of plan goals",
-        [AlignBusiness] = "Grow business alignment 10 points",
+        [AlignBusiness] = "Grow alignment by 10 points",
         [SetMeasurableTargets] = "Set target, due day on goals",
         [ReviewPlan] = "Review the plan today",
         [RegisterDeals] = "Register next 3 deals on day one",
