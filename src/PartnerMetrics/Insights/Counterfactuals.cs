@@ -480,16 +480,7 @@ internal static class Counterfactuals
         ImmutableArray<Delivery>? deliveries = null,
         JointPlan? plan = null,
         IEnumerable<Opportunity>? opportunities = null) =>
-        new(
-            p.Partner,
-            p.StartedOn,
-            p.RequiredCompetencies,
-            commitments ?? p.Commitments,
-            interactions ?? p.Interactions,
-            certifications ?? p.Certifications,
-            deliveries ?? p.Deliveries,
-            plan ?? p.JointPlan,
-            opportunities ?? p.Opportunities);
+        new(p, commitments, interactions, certifications, deliveries, plan, opportunities);
 
     /// <summary>The day <paramref name="days"/> later, or the last day of the calendar.</summary>
     private static DateOnly Later(DateOnly day, int days) => DateOnly.FromDayNumber((int)Math.Min((long)day.DayNumber + days, DateOnly.MaxValue.DayNumber));
