@@ -78,14 +78,11 @@ internal static partial class HtmlReport
         table.mix { margin-top: 20px; }
         .actions .message { display: block; }
         .actions td { padding-top: 7px; padding-bottom: 7px; }
-        .actions td:nth-child(2) { white-space: nowrap; }
+        .actions .who { list-style: none; margin: 0; padding: 0; font-size: 13px; }
+        .actions .who li { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 640px; }
         .actions .name { display: inline-block; max-width: 200px; overflow: hidden; text-overflow: ellipsis; vertical-align: bottom; }
         .impact { white-space: nowrap; }
         .impact .meter { margin-right: 8px; }
-        .severity { font-size: 12px; font-weight: 600; }
-        .severity-high { color: #a40e26; }
-        .severity-medium { color: #6f4400; }
-        .severity-low { color: var(--muted); }
 
         .profiles { font-size: 13px; table-layout: fixed; }
         .profiles th, .profiles td { padding-left: 6px; padding-right: 6px; }

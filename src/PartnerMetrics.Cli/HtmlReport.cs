@@ -135,40 +135,51 @@ internal static partial class HtmlReport
         html,
         "actions",
         "Top next actions",
-        Invariant($"The {report.TopActions.Length} actions worth the most points across the portfolio. Impact is how many points the partner's score would gain if that factor reached its target; each code is explained in docs/insights.md."),
+        Invariant($"Each partner's most valuable next action, grouped by action: the {report.TopActions.Length} actions that win the most points across the portfolio. An action is a concrete change to the evidence, such as the next 3 vendor promises kept; its points are the exact change of the partner's score when the partnership is scored again with that change. Each code is explained in docs/insights.md."),
         () =>
         {
             if (report.TopActions.IsEmpty)
             {
-                html.Element("p", "No action to take: every factor of every partner is at its target.", ("class", "empty")).Line();
+                html.Element("p", "No action to take: no partner has a factor with observed failure or too little evidence that a change made today would help.", ("class", "empty")).Line();
                 return;
             }
 
-            var largest = Math.Max(report.TopActions.Max(a => a.Recommendation.Impact), 1);
+            var largest = Math.Max(report.TopActions.Max(a => a.TotalImpact), 1);
             html.Open("table", ("class", "actions")).Line()
                 .Open("thead").Open("tr")
-                .Element("th", "#", ("class", "num")).Element("th", "Partner").Element("th", "Band").Element("th", "Next action").Element("th", "Severity").Element("th", "Impact")
+                .Element("th", "#", ("class", "num")).Element("th", "Next action").Element("th", "Partners", ("class", "num")).Element("th", "Who, and the points each wins").Element("th", "Points in all")
                 .Close("tr").Close("thead").Line()
                 .Open("tbody").Line();
-            foreach (var (action, rank) in report.TopActions.Select((a, i) => (a, i + 1)))
+            foreach (var (group, rank) in report.TopActions.Select((g, i) => (g, i + 1)))
             {
-                var recommendation = action.Recommendation;
-                var impact = HtmlWriter.Number(recommendation.Impact, "0.0");
-                html.Open("tr", ("data-partner", action.Partner.Id.ToString()), ("data-code", recommendation.Code), ("data-impact", HtmlWriter.Number(recommendation.Impact, "0.###")))
+                var total = HtmlWriter.Number(group.TotalImpact, "0.0");
+                html.Open("tr", ("data-code", group.Code), ("data-partners", Invariant($"{group.Count}")), ("data-impact", HtmlWriter.Number(group.TotalImpact, "0.###")))
                     .Element("td", Invariant($"{rank}"), ("class", "num muted"))
-                    .Open("td").PartnerName(action.Partner).Close("td")
-                    .Open("td").Badge(action.Band).Close("td")
-                    .Open("td").Element("span", recommendation.Message, ("class", "message")).Element("code", recommendation.Code).Close("td")
-                    .Element("td", recommendation.Severity.ToString(), ("class", "severity severity-" + recommendation.Severity.ToString().ToLowerInvariant()))
+                    .Open("td").Element("span", group.Title, ("class", "message")).Element("code", group.Code).Close("td")
+                    .Element("td", Invariant($"{group.Count}"), ("class", "num"))
+                    .Open("td").Open("ul", ("class", "who"));
+                foreach (var partner in group.Partners)
+                {
+                    var action = partner.Recommendation;
+                    html.Open("li", ("data-partner", partner.Partner.Id.ToString()), ("title", action.Change))
+                        .PartnerName(partner.Partner)
+                        .Element("span", Invariant($" {Signed(action.Impact)}"), ("class", "num"))
+                        .Element("span", Invariant($" ({HtmlWriter.Number(action.ScoreBefore, "0.0")} → {HtmlWriter.Number(action.ScoreAfter, "0.0")}, {action.Action})"), ("class", "muted"))
+                        .Close("li");
+                }
+
+                html.Close("ul").Close("td")
                     .Open("td", ("class", "impact"))
-                    .OpenSvg(72, 10, $"+{impact} points", "meter").Rect(0, 0, 72, 10, "track").Rect(0, 0, 72 * recommendation.Impact / largest, 10, "bar impact").Close("svg")
-                    .Element("span", "+" + impact, ("class", "num"))
+                    .OpenSvg(72, 10, $"+{total} points", "meter").Rect(0, 0, 72, 10, "track").Rect(0, 0, 72 * Math.Max(group.TotalImpact, 0) / largest, 10, "bar impact").Close("svg")
+                    .Element("span", "+" + total, ("class", "num"))
                     .Close("td")
                     .Close("tr").Line();
             }
 
             html.Close("tbody").Line().Close("table").Line();
         });
+
+    private static string Signed(double points) => (points >= 0 ? "+" : string.Empty) + HtmlWriter.Number(points, "0.0");
 
     private static void HuntingVersusFarming(HtmlWriter html, PortfolioReport report) => Section(
         html,

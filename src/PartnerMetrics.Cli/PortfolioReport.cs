@@ -19,10 +19,10 @@ internal sealed class PortfolioReport
     /// <summary>The step of the score history.</summary>
     public static readonly TimeSpan HistoryStep = TimeSpan.FromDays(14);
 
-    /// <summary>How many next actions the report lists.</summary>
-    public const int TopActionCount = 15;
+    /// <summary>How many actions (each with every partner whose top action it is) the report lists.</summary>
+    public const int TopActionCount = 10;
 
-    private PortfolioReport(HealthModel model, DateOnly asOf, ImmutableArray<PartnerHealth> partners, ImmutableArray<BandCount> districtBands, ImmutableArray<PortfolioAction> topActions, GroupedPipelineResult<string> pipeline)
+    private PortfolioReport(HealthModel model, DateOnly asOf, ImmutableArray<PartnerHealth> partners, ImmutableArray<BandCount> districtBands, ImmutableArray<ActionGroup> topActions, GroupedPipelineResult<string> pipeline)
     {
         Model = model;
         AsOf = asOf;
@@ -47,8 +47,8 @@ internal sealed class PortfolioReport
     /// <summary>The number of partners in each band, per district.</summary>
     public ImmutableArray<BandCount> DistrictBands { get; }
 
-    /// <summary>The next actions that would win the most points, across all partners.</summary>
-    public ImmutableArray<PortfolioAction> TopActions { get; }
+    /// <summary>Each partner's top next action, grouped by action: the actions that win the most points across the portfolio first.</summary>
+    public ImmutableArray<ActionGroup> TopActions { get; }
 
     /// <summary>The deals known on the as-of day, per district and in total.</summary>
     public GroupedPipelineResult<string> Pipeline { get; }
@@ -56,21 +56,14 @@ internal sealed class PortfolioReport
     /// <summary>Scores every partnership as of the day with <paramref name="scorer"/>'s model, with its history and next actions, and sums the pipeline per district.</summary>
     public static PortfolioReport Create(Portfolio portfolio, DateOnly asOf, HealthScorer scorer)
     {
-        var advisor = new PartnershipAdvisor(scorer);
         var insights = new PortfolioInsights(scorer, portfolio, asOf);
+        var next = insights.NextActions;
         var partners = portfolio.Partnerships
-            .Select((p, i) => new PartnerHealth(p.Partner, insights.Reports[i], scorer.History(p, HistoryStart(asOf), asOf, HistoryStep), advisor.Recommend(p, asOf)))
+            .Select((p, i) => new PartnerHealth(p.Partner, insights.Reports[i], scorer.History(p, HistoryStart(asOf), asOf, HistoryStep), next[i]))
             .OrderByDescending(p => p.Report.Score)
             .ThenBy(p => p.Partner.Id)
             .ToImmutableArray();
-        var actions = partners
-            .SelectMany(p => p.Actions.Select(a => new PortfolioAction(p.Partner, p.Report.Band, a)))
-            .OrderByDescending(a => a.Recommendation.Impact)
-            .ThenByDescending(a => a.Recommendation.Severity)
-            .ThenBy(a => a.Partner.Id)
-            .ThenBy(a => a.Recommendation.Code, StringComparer.Ordinal)
-            .Take(TopActionCount)
-            .ToImmutableArray();
+        var actions = insights.TopActions().Take(TopActionCount).ToImmutableArray();
         var bands = insights.BandDistribution().Where(c => c.Grouping == "district").ToImmutableArray();
         return new PortfolioReport(scorer.Model, asOf, partners, bands, actions, PortfolioSummary.DistrictPipeline(portfolio, asOf));
     }
@@ -80,6 +73,3 @@ internal sealed class PortfolioReport
 
 /// <summary>One partner's health as of the report's day, its history and its next actions.</summary>
 internal sealed record PartnerHealth(Partner Partner, HealthReport Report, ImmutableArray<HealthReport> History, ImmutableArray<Recommendation> Actions);
-
-/// <summary>A next action with the partner it is for.</summary>
-internal sealed record PortfolioAction(Partner Partner, HealthBand Band, Recommendation Recommendation);

@@ -10,12 +10,12 @@ internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow>
     /// <summary>Scores every partnership of <paramref name="portfolio"/> as of <paramref name="asOf"/> with <paramref name="scorer"/>'s model.</summary>
     public static PortfolioSummary Create(Portfolio portfolio, DateOnly asOf, HealthScorer scorer)
     {
-        var advisor = new PartnershipAdvisor(scorer);
         var insights = new PortfolioInsights(scorer, portfolio, asOf);
+        var actions = insights.NextActions;
         var partners = portfolio.Partnerships.Select((p, i) =>
         {
             var report = insights.Reports[i];
-            var next = advisor.Recommend(p, asOf).FirstOrDefault();
+            var next = actions[i].FirstOrDefault();
             return new PartnerRow(
                 p.Partner.Id.ToString(),
                 p.Partner.Name,
@@ -26,6 +26,7 @@ internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow>
                 Math.Round(report.Confidence, 2),
                 report.Dimensions.Select(d => d.Score is { } s ? Math.Round(s, 0) : (double?)null).ToArray(),
                 next?.Code,
+                next?.Action,
                 next is null ? null : Math.Round(next.Impact, 1));
         }).ToList();
         var top = insights.TopPartners(7).SelectMany(d => d.Partners.Select((s, rank) => new TopPartnerRow(d.District, rank + 1, s.Partner.Id.ToString(), s.Partner.Name, Math.Round(s.RankingScore, 3)))).ToList();
@@ -40,7 +41,7 @@ internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow>
         PipelineAnalytics.GroupBy(portfolio.AllOpportunities().Where(o => o.CreatedOn <= asOf), PipelineKeys.District);
 }
 
-internal sealed record PartnerRow(string Id, string Name, string? District, string Type, double Score, string Band, double Confidence, double?[] Dimensions, string? NextAction, double? NextActionImpact);
+internal sealed record PartnerRow(string Id, string Name, string? District, string Type, double Score, string Band, double Confidence, double?[] Dimensions, string? NextAction, string? NextActionText, double? NextActionImpact);
 
 internal sealed record TopPartnerRow(string? District, int Rank, string Id, string Name, double RankingScore);
 

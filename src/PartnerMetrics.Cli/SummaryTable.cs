@@ -14,22 +14,23 @@ internal static class SummaryTable
             Ansi = writer == Console.Out ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = writer == Console.Out ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
-        console.Profile.Width = Math.Max(console.Profile.Width, 200);
+        console.Profile.Width = Math.Max(console.Profile.Width, Width);
         console.Write(new Rule($"Partner health as of {summary.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"));
 
-        var health = new Table().AddColumns("Partner", "District", "Type", "Score", "Band", "Conf.", "Trust", "Comp.", "Co-op", "Plan", "Progress", "Next action (+pts)");
+        // Fits a 120-column terminal: light borders, the five dimensions (trust, competency, co-operation, plan,
+        // progress) in one column, the band in at most 12 characters, and the next action in words
+        // (Recommendation.Action, at most 32 characters for every action but a long certification name) with its points.
+        var health = new Table().Border(TableBorder.Minimal).AddColumns("Partner", "Score", "Band", "Conf", "  T   C  Co   P  Pr", "Next action: points");
         foreach (var row in summary.Partners.OrderByDescending(r => r.Score).ThenBy(r => r.Id, StringComparer.Ordinal))
         {
             string[] cells =
             [
-                Markup.Escape($"{row.Id} {row.Name}"),
-                Markup.Escape(row.District ?? "-"),
-                row.Type,
+                Markup.Escape(Shorten($"{row.Id} {row.Name}", PartnerWidth)),
                 Number(row.Score, "0.0"),
                 BandMarkup(row.Band),
                 Number(row.Confidence, "0.00"),
-                .. row.Dimensions.Select(d => d is { } score ? Number(score, "0") : "-"),
-                Markup.Escape(row.NextAction is null ? "-" : $"{row.NextAction} (+{Number(row.NextActionImpact ?? 0, "0.0")})"),
+                string.Join(" ", row.Dimensions.Select(d => (d is { } score ? Number(score, "0") : "-").PadLeft(3))),
+                Markup.Escape(row.NextActionText is null ? "-" : $"{row.NextActionText}: {(row.NextActionImpact >= 0 ? "+" : string.Empty)}{Number(row.NextActionImpact ?? 0, "0.0")}"),
             ];
             health.AddRow(cells);
         }
@@ -59,6 +60,13 @@ internal static class SummaryTable
         console.Write(mix);
     }
 
+    /// <summary>The width the tables are laid out for: a 120-column terminal.</summary>
+    public const int Width = 120;
+
+    private const int PartnerWidth = 22;
+
+    private static string Shorten(string text, int width) => text.Length <= width ? text : string.Concat(text.AsSpan(0, width - 1), "…");
+
     private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
     private static string BandMarkup(string band) => band switch
@@ -66,6 +74,6 @@ internal static class SummaryTable
         "Healthy" => "[green]Healthy[/]",
         "Watch" => "[yellow]Watch[/]",
         "AtRisk" => "[red]AtRisk[/]",
-        _ => "[grey]InsufficientEvidence[/]",
+        _ => "[grey]Insufficient[/]",
     };
 }

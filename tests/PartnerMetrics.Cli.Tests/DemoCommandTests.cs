@@ -19,6 +19,24 @@ public class DemoCommandTests
     }
 
     [Fact]
+    public void Demo_Table_FitsA120ColumnTerminalAndSaysTheActionInWords()
+    {
+        // Issue 15: the table was about 180 columns wide and codes wrapped mid-word.
+        var (exit, output, _) = Run("demo");
+
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n');
+        Assert.All(lines, line => Assert.True(line.TrimEnd('\r').Length <= 120, $"{line.Length} columns: {line}"));
+        var health = lines.TakeWhile(l => !l.Contains("Top partners per district", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(health, l => l.Contains("plan.schedule-joint-planning", StringComparison.Ordinal));
+        Assert.Contains(health, l => l.Contains("Hold a joint planning session: +16.0", StringComparison.Ordinal));
+
+        // Each partner's row is one line: no action wraps onto a second.
+        Assert.Equal(50, health.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s+P-\d{3} ")));
+        Assert.DoesNotContain(health, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s+│"));
+    }
+
+    [Fact]
     public void Demo_Json_HasEveryPartnerAndIsDeterministic()
     {
         var (exit, json, _) = Run("demo", "--format", "json");

@@ -54,14 +54,24 @@ public class HtmlReportTests
     }
 
     [Fact]
-    public void Demo_Html_ListsTheTopActionsByImpact()
+    public void Demo_Html_GroupsEachPartnersTopActionByAction()
     {
+        // Issue 15: 5 of the 15 rows were the same "schedule joint planning" and some partners appeared twice.
+        // Now each action is one row with every partner whose top action it is, and no partner appears twice.
         var page = RunHtml("demo");
 
-        var impacts = Section(page, "actions").Descendants("tr").Where(r => r.Attribute("data-impact") is not null).Select(r => (double)r.Attribute("data-impact")!).ToList();
-        Assert.Equal(15, impacts.Count);
+        var rows = Section(page, "actions").Descendants("tr").Where(r => r.Attribute("data-impact") is not null).ToList();
+        var impacts = rows.Select(r => (double)r.Attribute("data-impact")!).ToList();
+        var codes = rows.Select(r => (string)r.Attribute("data-code")!).ToList();
+        var partners = rows.SelectMany(r => r.Descendants("li").Select(li => (string)li.Attribute("data-partner")!)).ToList();
+        Assert.InRange(rows.Count, 2, 10);
+        Assert.Equal(codes.Distinct().Count(), codes.Count);
+        Assert.Equal(partners.Distinct().Count(), partners.Count);
         Assert.Equal(impacts.OrderDescending(), impacts);
         Assert.True(impacts[0] > 0);
+        Assert.All(rows, r => Assert.Equal((int)r.Attribute("data-partners")!, r.Descendants("li").Count()));
+        var planning = Assert.Single(rows, r => (string)r.Attribute("data-code")! == "plan.schedule-joint-planning");
+        Assert.True((int)planning.Attribute("data-partners")! > 1);
     }
 
     [Fact]

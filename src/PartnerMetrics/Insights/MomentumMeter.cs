@@ -16,7 +16,9 @@ internal static class MomentumMeter
         var before = Count(partnership, day - window - baseline + 1, day - window);
         var recentRate = (double)recent / window;
         var baselineRate = (double)before / baseline;
-        var state = recent == 0 ? MomentumState.Stalled
+        // Nothing in the recent window is a fact once the partnership is that old; a rate comparison needs a sample.
+        var state = recent == 0 ? (partnership.StartedOn.DayNumber > day - window + 1 ? MomentumState.Unknown : MomentumState.Stalled)
+            : recent + before < PartnershipAdvisor.MinimumActivities ? MomentumState.Unknown
             : before == 0 || recentRate >= model.AcceleratingRatio * baselineRate ? MomentumState.Accelerating
             : recentRate <= model.SlowingRatio * baselineRate ? MomentumState.Slowing
             : MomentumState.Steady;

@@ -1,7 +1,7 @@
 namespace PartnerMetrics.Insights;
 
 /// <summary>The momentum of a partnership as of a day.</summary>
-/// <param name="State">Accelerating, Steady, Slowing or Stalled.</param>
+/// <param name="State">Accelerating, Steady, Slowing, Stalled, or Unknown when there is too little activity to compare.</param>
 /// <param name="RecentActivities">Activities logged in the recent window (the last 30 days by default, the as-of day included).</param>
 /// <param name="BaselineActivities">Activities logged in the baseline window just before it (90 days by default).</param>
 /// <param name="RecentRate">Recent activities per day.</param>

@@ -16,6 +16,9 @@ public sealed class PartnershipAdvisor
     /// <exception cref="ArgumentNullException"><paramref name="scorer"/> is <see langword="null"/>.</exception>
     public PartnershipAdvisor(HealthScorer scorer) => Scorer = Ensure.NotNull(scorer, nameof(scorer));
 
+    /// <summary>The fewest activities in the recent and baseline windows together from which momentum compares their rates (DOMAIN section 3.3); below it, <see cref="MomentumState.Unknown"/>.</summary>
+    public const int MinimumActivities = 4;
+
     /// <summary>Gets the scorer.</summary>
     public HealthScorer Scorer { get; }
 
@@ -35,56 +38,126 @@ public sealed class PartnershipAdvisor
     public StageAssessment Stage(Partnership partnership, DateOnly asOf) =>
         RelationshipStages.Assess(partnership, Scorer.Score(partnership, asOf));
 
-    /// <summary>Recommends next actions, most valuable first, against the targets of the model that scores the partnership.</summary>
+    /// <summary>
+    /// Recommends next actions (DOMAIN section 3.3): for each factor with observed failure or too little evidence, the one
+    /// concrete change to the evidence that serves it, with exactly what it does to the score and the confidence.
+    /// </summary>
     /// <param name="partnership">The partnership.</param>
     /// <param name="asOf">The day.</param>
     /// <returns>
-    /// One action per present factor below <see cref="HealthModel.RecommendationTarget"/>, with the points it would win;
-    /// <see cref="RecommendationCodes.ExpandProofOfConcept"/> when confidence is too low to judge;
-    /// <see cref="RecommendationCodes.SetFollowUpCadence"/> when momentum has stalled. Sorted by impact, then severity, then code.
+    /// At most one action per factor, each re-scored by <see cref="Scorer"/> as of <paramref name="asOf"/> with its change
+    /// applied (<see cref="Recommendation.Change"/>): proposed for a factor with observed failure when the change wins
+    /// points, for a rate with certainty below 0.5 when it gains confidence. Under
+    /// <see cref="HealthBand.InsufficientEvidence"/> the proof of concept (<see cref="RecommendationCodes.ExpandProofOfConcept"/>)
+    /// joins them, and the evidence-gathering actions come first, most confidence gained first; otherwise, and after them,
+    /// actions are ranked by impact, then confidence gained, then code.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
     public ImmutableArray<Recommendation> Recommend(Partnership partnership, DateOnly asOf)
     {
-        var report = Scorer.Score(partnership, asOf);
-        var target = Scorer.Models.Select(partnership).RecommendationTarget;
+        ArgumentNullException.ThrowIfNull(partnership);
+        return Recommend(partnership, asOf, Scorer.Score(partnership, asOf));
+    }
+
+    /// <summary>Recommends next actions from the partnership's report on the day, already scored by <see cref="Scorer"/>.</summary>
+    internal ImmutableArray<Recommendation> Recommend(Partnership partnership, DateOnly asOf, HealthReport report)
+    {
+        var model = Scorer.Models.Select(partnership);
+        bool? stalled = null;
+        bool Stalled() => stalled ??= Momentum(partnership, asOf).State == MomentumState.Stalled;
         var actions = new List<Recommendation>();
         foreach (var factor in report.Factors)
         {
-            if (factor.Value is { } value && value < target && RecommendationCodes.ForFactor.TryGetValue(factor.Code, out var action))
+            if (TriggerOf(factor) is not { } trigger || Counterfactuals.For(factor, partnership, asOf, model, report, Stalled) is not { } change)
             {
-                actions.Add(new Recommendation(action.Code, SeverityOf(value), factor.Code, action.Message, Impact(report, factor.Code, target)));
+                continue;
             }
+
+            var severity = trigger == RecommendationTrigger.ObservedFailure ? SeverityOf(factor.Value!.Value) : RecommendationSeverity.Low;
+            var message = trigger == RecommendationTrigger.ObservedFailure
+                ? factor.Reason
+                : string.Create(CultureInfo.InvariantCulture, $"Too little evidence to judge (certainty {factor.Confidence:0.00}, below {LowCertainty}): {factor.Reason}");
+            Propose(actions, new Recommendation(change.Code, trigger, severity, factor.Code, change.Action, change.Change, message, report, Scorer.Score(change.Partnership, asOf)));
         }
 
         if (report.Band == HealthBand.InsufficientEvidence)
         {
-            actions.Add(new Recommendation(
-                RecommendationCodes.ExpandProofOfConcept,
+            var pilot = Counterfactuals.Pilot(partnership, asOf, report);
+            Propose(actions, new Recommendation(
+                pilot.Code,
+                RecommendationTrigger.TooLittleEvidence,
                 RecommendationSeverity.High,
                 null,
+                pilot.Action,
+                pilot.Change,
                 string.Create(CultureInfo.InvariantCulture, $"Confidence is {report.Confidence * 100:0} %: too little evidence to judge this partner. Widen the proof of concept (more joint deals, meetings and commitments) before judging — or abandoning — the partnership."),
-                0.0));
+                report,
+                Scorer.Score(pilot.Partnership, asOf)));
         }
 
-        if (Momentum(partnership, asOf).State == MomentumState.Stalled)
+        var gatherFirst = report.Band == HealthBand.InsufficientEvidence;
+        return
+        [
+            .. actions
+                .OrderBy(a => gatherFirst && a.Trigger == RecommendationTrigger.TooLittleEvidence ? 0 : 1)
+                .ThenByDescending(a => gatherFirst && a.Trigger == RecommendationTrigger.TooLittleEvidence ? a.ConfidenceGain : a.Impact)
+                .ThenByDescending(a => gatherFirst && a.Trigger == RecommendationTrigger.TooLittleEvidence ? a.Impact : a.ConfidenceGain)
+                .ThenBy(a => a.Code, StringComparer.Ordinal),
+        ];
+    }
+
+    /// <summary>
+    /// The partnership with an action's change applied, built again from the partnership and the day as
+    /// <see cref="Recommend(Partnership, DateOnly)"/> builds it: what a test re-scores to check the action's numbers (rule 20).
+    /// </summary>
+    internal Partnership ChangeOf(Partnership partnership, DateOnly asOf, Recommendation action)
+    {
+        var report = Scorer.Score(partnership, asOf);
+        if (action.FactorCode is not { } code)
         {
-            var cadence = report.Factor(FactorCodes.ProgressWeeklyCadence);
-            actions.Add(new Recommendation(
-                RecommendationCodes.SetFollowUpCadence,
-                RecommendationSeverity.High,
-                cadence?.Code,
-                "Nothing has been logged for a month: set a follow-up cadence and keep going — inertia happens.",
-                cadence is null ? 0.0 : Impact(report, cadence.Value.Code, target)));
+            return Counterfactuals.Pilot(partnership, asOf, report).Partnership;
         }
 
-        return [.. actions.OrderByDescending(a => a.Impact).ThenByDescending(a => a.Severity).ThenBy(a => a.Code, StringComparer.Ordinal)];
+        var factor = report.Factor(code) ?? throw new ArgumentException($"The report has no factor '{code}'.", nameof(action));
+        var change = Counterfactuals.For(factor, partnership, asOf, Scorer.Models.Select(partnership), report, () => Momentum(partnership, asOf).State == MomentumState.Stalled)
+            ?? throw new ArgumentException($"No change for factor '{code}'.", nameof(action));
+        return change.Code == action.Code ? change.Partnership : throw new ArgumentException($"The change for factor '{code}' is '{change.Code}', not '{action.Code}'.", nameof(action));
+    }
+
+    /// <summary>The certainty below which a rate has too little evidence to judge (DOMAIN section 3.3).</summary>
+    internal const double LowCertainty = 0.5;
+
+    /// <summary>
+    /// Why a factor deserves an action, or null when it does not: observed failure — failures in a rate's evidence,
+    /// unequal initiative in reciprocity's, a fact below 1 — or, for a rate, certainty below <see cref="LowCertainty"/>.
+    /// A rate pulled towards its prior by a small sample (one kept promise, none broken) has no failure: at most it has
+    /// too little evidence. A fact's certainty is the partnership's age, which no action changes.
+    /// </summary>
+    internal static RecommendationTrigger? TriggerOf(HealthFactor factor)
+    {
+        if (factor.Value is not { } value)
+        {
+            return null;
+        }
+
+        var isRate = factor.Code == FactorCodes.CooperationReciprocity || FactorCatalog.IsSettablePrior(factor.Code);
+        var failed = factor.Code == FactorCodes.CooperationReciprocity ? factor.Facts.Second > 0 && 2 * factor.Facts.First != factor.Facts.Second
+            : isRate ? factor.Failures > 0
+            : value < 1.0;
+        return failed ? RecommendationTrigger.ObservedFailure
+            : isRate && factor.Confidence < LowCertainty ? RecommendationTrigger.TooLittleEvidence
+            : null;
+    }
+
+    /// <summary>Keeps an action that helps: one for a failure must win points, one for too little evidence must gain confidence.</summary>
+    private static void Propose(List<Recommendation> actions, Recommendation action)
+    {
+        if (action.Trigger == RecommendationTrigger.ObservedFailure ? action.Impact > 0 : action.ConfidenceGain > 0)
+        {
+            actions.Add(action);
+        }
     }
 
     private static RecommendationSeverity SeverityOf(double value) =>
         value < 0.4 ? RecommendationSeverity.High : value < 0.6 ? RecommendationSeverity.Medium : RecommendationSeverity.Low;
-
-    /// <summary>The points won by re-scoring with the factor at the target, never less than 0.</summary>
-    private double Impact(HealthReport report, string code, double target) =>
-        Math.Max(0.0, Scorer.Rescore(report, code, target).Score - report.Score);
 }

@@ -15,6 +15,9 @@ public sealed class PortfolioInsights
     private const double Z = 1.959963984540054;
     private readonly Portfolio portfolio;
     private readonly ImmutableArray<HealthReport> reports;
+    private readonly PartnershipAdvisor advisor;
+    private readonly int maxDegreeOfParallelism;
+    private ImmutableArray<Recommendation>[]? actions;
 
     /// <summary>Initializes a new instance of the <see cref="PortfolioInsights"/> class.</summary>
     /// <param name="scorer">The scorer.</param>
@@ -28,6 +31,8 @@ public sealed class PortfolioInsights
         this.portfolio = Ensure.NotNull(portfolio, nameof(portfolio));
         AsOf = asOf;
         reports = scorer.ScoreAll(portfolio, asOf, maxDegreeOfParallelism);
+        advisor = new PartnershipAdvisor(scorer);
+        this.maxDegreeOfParallelism = maxDegreeOfParallelism;
     }
 
     /// <summary>Gets the day the insights are as of.</summary>
@@ -35,6 +40,40 @@ public sealed class PortfolioInsights
 
     /// <summary>Gets each partnership's report, in the portfolio's order.</summary>
     public ImmutableArray<HealthReport> Reports => reports;
+
+    /// <summary>
+    /// Gets each partnership's next actions (<see cref="PartnershipAdvisor.Recommend(Partners.Partnership, DateOnly)"/>), in the portfolio's order:
+    /// computed on first use, on all cores, from the reports already scored.
+    /// </summary>
+    public ImmutableArray<ImmutableArray<Recommendation>> NextActions => [.. Actions()];
+
+    /// <summary>
+    /// The next actions across the portfolio, each once, with the partners who need it (DOMAIN section 3.3): each
+    /// partner's top <paramref name="perPartner"/> actions, grouped by code, so that "12 partners need a joint planning
+    /// session" reads once and no partner appears twice in a group.
+    /// </summary>
+    /// <param name="perPartner">How many of each partner's actions to take, from its first (its most valuable): 1 by default, so that each partner appears once.</param>
+    /// <returns>The groups, most points across their partners first, then most partners, then code.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="perPartner"/> is below 1.</exception>
+    public ImmutableArray<ActionGroup> TopActions(int perPartner = 1)
+    {
+        if (perPartner < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(perPartner), perPartner, $"'{nameof(perPartner)}' must be at least 1; got {perPartner}.");
+        }
+
+        var all = Actions();
+        return
+        [
+            .. portfolio.Partnerships
+                .SelectMany((p, i) => all[i].Take(perPartner).Select(a => new PartnerAction(p.Partner, a)))
+                .GroupBy(a => a.Recommendation.Code, StringComparer.Ordinal)
+                .Select(g => new ActionGroup(g.Key, [.. g.OrderByDescending(a => a.Recommendation.Impact).ThenBy(a => a.Partner.Id)]))
+                .OrderByDescending(g => g.TotalImpact)
+                .ThenByDescending(g => g.Count)
+                .ThenBy(g => g.Code, StringComparer.Ordinal),
+        ];
+    }
 
     /// <summary>
     /// Ranks the partners of each district (seed 004: "Pick Top 5–7 Partners Per District TODAY … by
@@ -153,6 +192,20 @@ public sealed class PortfolioInsights
                 .ThenBy(c => c.Band);
 
         return [.. By("district", p => p.District), .. By("type", p => p.Type.ToString()), .. By("tier", p => p.Tier)];
+    }
+
+    /// <summary>Every partnership's actions, computed once; concurrent first calls compute the same values.</summary>
+    private ImmutableArray<Recommendation>[] Actions()
+    {
+        if (Volatile.Read(ref actions) is { } done)
+        {
+            return done;
+        }
+
+        var partnerships = portfolio.Partnerships;
+        var computed = new ImmutableArray<Recommendation>[partnerships.Length];
+        Parallel.For(0, partnerships.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i => computed[i] = advisor.Recommend(partnerships[i], AsOf, reports[i]));
+        return Interlocked.CompareExchange(ref actions, computed, null) ?? computed;
     }
 
     private static double DefaultKey(PartnerStanding standing) =>

@@ -60,6 +60,31 @@ public sealed record Partnership
         this.opportunities = CheckOpportunities(partner.Id, Ensure.Items(opportunities, nameof(opportunities)));
     }
 
+    /// <summary>
+    /// A copy with some evidence replaced: the lists given are checked as the constructor checks them, the others are
+    /// the ones this partnership already checked. For the advisor's what-ifs, which rebuild a large partnership once
+    /// per action and change one list at a time.
+    /// </summary>
+    internal Partnership(
+        Partnership original,
+        ImmutableArray<Commitment>? commitments = null,
+        ImmutableArray<Interaction>? interactions = null,
+        ImmutableArray<Certification>? certifications = null,
+        ImmutableArray<Delivery>? deliveries = null,
+        JointPlan? jointPlan = null,
+        IEnumerable<Opportunity>? opportunities = null)
+    {
+        Partner = original.Partner;
+        StartedOn = original.StartedOn;
+        requiredCompetencies = original.requiredCompetencies;
+        this.commitments = commitments is { } c ? Ensure.Items(c, nameof(commitments)) : original.commitments;
+        this.interactions = interactions is { } i ? Ensure.Items(i, nameof(interactions)) : original.interactions;
+        this.certifications = certifications is { } e ? Ensure.Items(e, nameof(certifications)) : original.certifications;
+        this.deliveries = deliveries is { } d ? Ensure.Items(d, nameof(deliveries)) : original.deliveries;
+        JointPlan = jointPlan ?? original.JointPlan;
+        this.opportunities = opportunities is null ? original.opportunities : CheckChangedOpportunities(Partner.Id, original.opportunities, Ensure.Items(opportunities, nameof(opportunities)));
+    }
+
     /// <summary>Gets the partner.</summary>
     public Partner Partner { get; }
 
@@ -102,6 +127,44 @@ public sealed record Partnership
             if (!seen.Add(items[i]))
             {
                 throw new ArgumentException($"'{Name}' lists '{items[i]}' more than once (names are compared ignoring case).", Name);
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>
+    /// <see cref="CheckOpportunities"/> for a list that keeps an already-checked one's ids at its indices and appends a few:
+    /// only the appended deals are compared with the others. Any other list is checked in full.
+    /// </summary>
+    private static EquatableArray<Opportunity> CheckChangedOpportunities(PartnerId partnerId, EquatableArray<Opportunity> original, EquatableArray<Opportunity> items)
+    {
+        if (items.Count < original.Count)
+        {
+            return CheckOpportunities(partnerId, items);
+        }
+
+        for (var i = 0; i < original.Count; i++)
+        {
+            if (items[i].Id != original[i].Id || items[i].PartnerId != partnerId)
+            {
+                return CheckOpportunities(partnerId, items);
+            }
+        }
+
+        for (var i = original.Count; i < items.Count; i++)
+        {
+            if (items[i].PartnerId != partnerId)
+            {
+                return CheckOpportunities(partnerId, items);
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (items[j].Id == items[i].Id)
+                {
+                    return CheckOpportunities(partnerId, items);
+                }
             }
         }
 

@@ -52,8 +52,35 @@ public class MomentumTests
     }
 
     [Fact]
-    public void Read_FirstActivityEver_IsAccelerating() =>
-        Assert.Equal(MomentumState.Accelerating, Advisor.Momentum(CallsOn(3), T).State);
+    public void Read_FirstActivityEver_IsUnknown() =>
+        Assert.Equal(MomentumState.Unknown, Advisor.Momentum(CallsOn(3), T).State);
+
+    [Fact]
+    public void Read_TwoDataPoints_IsUnknown()
+    {
+        // Issue 15: "Accelerating" on two data points. Two recent calls and none before: 2 < 4 activities in the 120 days.
+        var reading = Advisor.Momentum(CallsOn(3, 10), T);
+
+        Assert.Equal(MomentumState.Unknown, reading.State);
+        Assert.Equal((2, 0), (reading.RecentActivities, reading.BaselineActivities));
+    }
+
+    [Fact]
+    public void Read_FourActivities_CompareTheirRates()
+    {
+        // Four is enough: 2 recent (2/30 a day) against 2 in the baseline (2/90 a day), ratio 3 ≥ 1.25.
+        Assert.Equal(MomentumState.Accelerating, Advisor.Momentum(CallsOn(3, 10, 40, 100), T).State);
+        Assert.Equal(MomentumState.Unknown, Advisor.Momentum(CallsOn(3, 10, 40), T).State);
+    }
+
+    [Fact]
+    public void Read_NothingRecent_IsStalledOnlyOnceThePartnershipIsAsOldAsTheWindow()
+    {
+        // Nothing in the last 30 days is a fact, however little came before — but not for a partnership 10 days old.
+        Assert.Equal(MomentumState.Stalled, Advisor.Momentum(CallsOn(), T).State);
+        Assert.Equal(MomentumState.Unknown, Advisor.Momentum(Empty(10), T).State);
+        Assert.Equal(MomentumState.Stalled, Advisor.Momentum(Empty(29), T).State);
+    }
 
     [Fact]
     public void Read_ActivityDroppingAfterAJointEvent_SignalsInertia()

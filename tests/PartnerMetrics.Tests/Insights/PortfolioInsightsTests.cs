@@ -140,4 +140,61 @@ public class PortfolioInsightsTests
         Assert.Equal(2, bands.Where(b => b is { Grouping: "district", Key: "North" }).Sum(b => b.Count));
         Assert.Equal(1, bands.Where(b => b is { Grouping: "tier", Key: null }).Sum(b => b.Count));
     }
+
+    [Fact]
+    public void TopActions_GroupEachPartnersTopActionByAction_EachPartnerOnce()
+    {
+        // Issue 15: twelve rows of "schedule joint planning" become one group of twelve. Four year-old partners
+        // with no plan, this week logged and twenty weeks of promises kept both ways (enough confidence to judge):
+        // each one's top action is the joint planning session (+16 each, see
+        // RecommendationTests.ScheduleJointPlanning_APlanWithOneSharedMeasurableGoal); a fifth has a plan.
+        Partnership Planless(string id) => new(
+            new Partner(new PartnerId(id), id, PartnerType.Reseller, district: "North"),
+            Day(-365),
+            commitments: Enumerable.Range(0, 40).Select(k => new Commitment(k % 2 == 0 ? Side.Partner : Side.Vendor, Day(-7 * (k / 2)), CommitmentOutcome.Kept, Day(-7 * (k / 2)))),
+            certifications: [new Certification("Marker", T)]);
+        var planned = Planless("P-5").With(plan: _ => new JointPlan(Day(-100), reviews: [new PlanReview(Day(-10), 0.4)]));
+        var portfolio = new Portfolio([Planless("P-1"), Planless("P-2"), Planless("P-3"), Planless("P-4"), planned]);
+
+        var insights = new PortfolioInsights(Scorer, portfolio, T);
+        var groups = insights.TopActions();
+
+        var planning = groups[0];
+        Assert.Equal(RecommendationCodes.ScheduleJointPlanning, planning.Code);
+        Assert.Equal("Hold a joint planning session", planning.Title);
+        Assert.Equal(["P-1", "P-2", "P-3", "P-4"], planning.Partners.Select(p => p.Partner.Id.ToString()));
+        Assert.Equal(4 * 16.0, planning.TotalImpact, 9);
+        var all = groups.SelectMany(g => g.Partners).Select(p => p.Partner.Id).ToList();
+        Assert.Equal(5, all.Count);
+        Assert.Equal(all.Distinct().Count(), all.Count);
+        Assert.Equal(groups.Select(g => g.TotalImpact).OrderDescending(), groups.Select(g => g.TotalImpact));
+        Assert.Equal(insights.NextActions.Select(a => a[0]), groups.SelectMany(g => g.Partners).OrderBy(p => p.Partner.Id).Select(p => p.Recommendation));
+    }
+
+    [Fact]
+    public void TopActions_MoreThanOnePerPartner_KeepsEachPartnerOncePerAction()
+    {
+        var portfolio = new Portfolio([new Partnership(new Partner(new PartnerId("P-1"), "One", PartnerType.Isv), Day(-365)), new Partnership(new Partner(new PartnerId("P-2"), "Two", PartnerType.Isv), Day(-30))]);
+        var insights = new PortfolioInsights(Scorer, portfolio, T);
+
+        var groups = insights.TopActions(perPartner: 3);
+
+        Assert.All(groups, g => Assert.Equal(g.Count, g.Partners.Select(p => p.Partner.Id).Distinct().Count()));
+        Assert.Equal(insights.NextActions.Sum(a => Math.Min(3, a.Length)), groups.Sum(g => g.Count));
+        Rejects.Field<ArgumentOutOfRangeException>(() => insights.TopActions(0), "perPartner", "0");
+    }
+
+    [Property]
+    public Property NextActions_EqualRecommendingEachPartnership() =>
+        Prop.ForAll(
+            (from portfolio in ModelGenerators.Portfolio from asOf in ModelGenerators.AsOf select (portfolio, asOf)).ToArbitrary(),
+            t =>
+            {
+                var advisor = new PartnershipAdvisor(Scorer);
+                var insights = new PortfolioInsights(Scorer, t.portfolio, t.asOf, 2);
+
+                var expected = t.portfolio.Partnerships.Select(p => advisor.Recommend(p, t.asOf)).ToList();
+                Assert.Equal(expected.Count, insights.NextActions.Length);
+                Assert.All(expected.Zip(insights.NextActions), pair => Assert.Equal(pair.First.AsEnumerable(), pair.Second.AsEnumerable()));
+            });
 }

@@ -1,0 +1,506 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
+
+namespace PartnerMetrics.Insights;
+
+/// <summary>A concrete change to a partnership's evidence: its code, its words, and the partnership with the change applied.</summary>
+internal sealed record Counterfactual(string Code, string Action, string Change, Partnership Partnership);
+
+/// <summary>
+/// The one concrete change for each factor (DOMAIN section 3.3: "next actions are counterfactuals"):
+/// evidence added or changed on the as-of day, never after it, so that scoring the changed partnership
+/// as of the same day shows exactly what the change is worth. Each change is the smallest step a
+/// channel manager can take today — the next <see cref="Next"/> items kept, one certification renewed,
+/// one review held — not "the factor at its target".
+/// </summary>
+internal static class Counterfactuals
+{
+    /// <summary>How many items "the next few" means: the next 3 commitments, deliveries, requests, escalations or deals.</summary>
+    public const int Next = 3;
+
+    /// <summary>The length of the proof of concept, in days.</summary>
+    public const int PilotDays = 90;
+
+    /// <summary>The logged check-ins of the proof of concept.</summary>
+    public const int PilotEvents = 5;
+
+    /// <summary>How many points business alignment grows by in its action.</summary>
+    public const double AlignmentStep = 0.1;
+
+    /// <summary>How far ahead a goal the action creates, or gives a due day, is due.</summary>
+    public const int GoalDays = 90;
+
+    /// <summary>The title of a goal an action adds to a plan.</summary>
+    public const string GoalTitle = "Joint goal agreed in planning";
+
+    /// <summary>The target a goal without one gets: only its presence counts for clarity (DOMAIN section 3.2).</summary>
+    private static readonly MeasurableTarget PlaceholderTarget = new(1, "agreed outcome");
+
+    /// <summary>The change for a factor, or <see langword="null"/> when no change made today can move it.</summary>
+    /// <param name="factor">The factor, present.</param>
+    /// <param name="partnership">The partnership.</param>
+    /// <param name="asOf">The day.</param>
+    /// <param name="model">The model that scores the partnership.</param>
+    /// <param name="report">The partnership's report on the day.</param>
+    /// <param name="stalled">Whether momentum has stalled (read only for the weekly cadence).</param>
+    public static Counterfactual? For(HealthFactor factor, Partnership partnership, DateOnly asOf, HealthModel model, HealthReport report, Func<bool> stalled) => factor.Code switch
+    {
+        FactorCodes.TrustPartnerReliability => Promises(partnership, asOf, Side.Partner),
+        FactorCodes.TrustVendorReliability => Promises(partnership, asOf, Side.Vendor),
+        FactorCodes.CompetencyCoverage => Certify(partnership, asOf),
+        FactorCodes.CompetencyDeliveryReliability => Deliveries(partnership, asOf, model),
+        FactorCodes.CooperationPartnerResponsiveness => Answers(partnership, asOf, model, Side.Partner),
+        FactorCodes.CooperationVendorResponsiveness => Answers(partnership, asOf, model, Side.Vendor),
+        FactorCodes.CooperationFrictionHandling => Escalations(partnership, asOf, model),
+        FactorCodes.CooperationReciprocity => Initiative(partnership, asOf, factor),
+        FactorCodes.PlanMissing => NewPlan(partnership, asOf),
+        FactorCodes.PlanGoalsOnTrack => CatchUp(partnership, asOf),
+        FactorCodes.PlanSharedOwnership => ShareOwnership(partnership, asOf),
+        FactorCodes.PlanBusinessAlignment => Align(partnership, asOf),
+        FactorCodes.PlanClarity => Clarify(partnership, asOf),
+        FactorCodes.PlanFreshness => Review(partnership, asOf),
+        FactorCodes.ProgressRegistrationTimeliness => Register(partnership, asOf),
+        FactorCodes.ProgressPipelineFreshness => UpdateDeals(partnership, asOf, model),
+        FactorCodes.ProgressDataCompleteness => CompleteDeals(partnership, asOf),
+        FactorCodes.ProgressWeeklyCadence => FollowUp(partnership, asOf, stalled),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The proof of concept (seed 003: widen it before judging, or abandoning, a partner): <see cref="PilotEvents"/>
+    /// check-ins spread evenly over the last <see cref="PilotDays"/> days up to the as-of day (from the start when the
+    /// partnership is younger), each a meeting — initiative alternating, the side that took less of it first —
+    /// at which each side keeps one commitment on time.
+    /// </summary>
+    public static Counterfactual Pilot(Partnership partnership, DateOnly asOf, HealthReport report)
+    {
+        var span = (int)Math.Clamp((long)asOf.DayNumber - partnership.StartedOn.DayNumber, 0, PilotDays - 1);
+        var partnerFirst = PartnerLags(report);
+        var days = Enumerable.Range(0, PilotEvents).Select(i => Earlier(asOf, (int)Math.Round(span * (PilotEvents - 1 - i) / (double)(PilotEvents - 1)))).ToArray();
+        var meetings = days.Select((d, i) => new Interaction(d, InteractionKind.Meeting, (i % 2 == 0) == partnerFirst ? Side.Partner : Side.Vendor));
+        var kept = days.SelectMany(d => new[] { new Commitment(Side.Partner, d, CommitmentOutcome.Kept, d), new Commitment(Side.Vendor, d, CommitmentOutcome.Kept, d) });
+        return new(
+            RecommendationCodes.ExpandProofOfConcept,
+            Invariant($"{span + 1}-day pilot, {PilotEvents} logged events"),
+            Invariant($"{PilotEvents} pilot check-ins added, on {string.Join(", ", days.Select(Ensure.Iso))}: at each, a meeting (initiative alternating, the {(partnerFirst ? "partner" : "vendor")} first) at which each side keeps one commitment on time."),
+            With(partnership, commitments: partnership.Commitments.AddRange(kept), interactions: partnership.Interactions.AddRange(meetings)));
+    }
+
+    private static Counterfactual Promises(Partnership partnership, DateOnly asOf, Side side)
+    {
+        var who = side == Side.Partner ? "partner" : "vendor";
+        var added = Enumerable.Repeat(new Commitment(side, asOf, CommitmentOutcome.Kept, asOf), Next);
+        return new(
+            side == Side.Partner ? RecommendationCodes.KeepPartnerPromises : RecommendationCodes.KeepVendorPromises,
+            side == Side.Partner ? Invariant($"Partner keeps next {Next} promises") : Invariant($"Keep the next {Next} vendor promises"),
+            Invariant($"{Next} {who} commitments added, due {Ensure.Iso(asOf)} and kept on time that day."),
+            With(partnership, commitments: partnership.Commitments.AddRange(added)));
+    }
+
+    /// <summary>The first required competency without a certification valid on the day, certified that day (without expiry).</summary>
+    private static Counterfactual? Certify(Partnership partnership, DateOnly asOf)
+    {
+        var missing = partnership.RequiredCompetencies
+            .Where(required => !partnership.Certifications.Any(c => c.IsValidOn(asOf) && string.Equals(c.Competency, required, StringComparison.OrdinalIgnoreCase)))
+            .ToArray();
+        if (missing.Length == 0)
+        {
+            return null;
+        }
+
+        var name = missing[0];
+        var renew = partnership.Certifications.Any(c => c.ObtainedOn <= asOf && string.Equals(c.Competency, name, StringComparison.OrdinalIgnoreCase));
+        var others = missing.Length == 1 ? string.Empty : Invariant($" ({missing.Length - 1} more required competencies lack one)");
+        return new(
+            RecommendationCodes.CloseCertificationGaps,
+            renew ? $"Renew {name} certification" : $"Certify {name} today",
+            Invariant($"A certification in '{name}' added, obtained {Ensure.Iso(asOf)}, without expiry{others}."),
+            With(partnership, certifications: partnership.Certifications.Add(new Certification(name, asOf))));
+    }
+
+    private static Counterfactual Deliveries(Partnership partnership, DateOnly asOf, HealthModel model)
+    {
+        // Rated 0.9, or the threshold when that is higher: a delivery the model counts as a success.
+        var satisfaction = Math.Max(0.9, model.SatisfactionThreshold);
+        var added = Enumerable.Repeat(new Delivery(asOf, true, satisfaction), Next);
+        return new(
+            RecommendationCodes.DeliverOnTime,
+            Invariant($"Next {Next} deliveries on time"),
+            Invariant($"{Next} deliveries added, completed on time {Ensure.Iso(asOf)} with satisfaction {satisfaction:0.##} (the threshold is {model.SatisfactionThreshold:0.##})."),
+            With(partnership, deliveries: partnership.Deliveries.AddRange(added)));
+    }
+
+    /// <summary>
+    /// The next requests to <paramref name="answering"/>, answered within the target: asked the day before (the same
+    /// day on the first day of the calendar) and answered in a day, or in the target when that is shorter, so that
+    /// each is known, and counts, on the as-of day.
+    /// </summary>
+    private static Counterfactual Answers(Partnership partnership, DateOnly asOf, HealthModel model, Side answering)
+    {
+        var response = model.ResponseTarget < TimeSpan.FromDays(1) ? model.ResponseTarget : TimeSpan.FromDays(1);
+        var daysToKnow = (int)Math.Ceiling(response.TotalDays);
+        if (asOf.DayNumber < daysToKnow)
+        {
+            response = TimeSpan.Zero;
+            daysToKnow = 0;
+        }
+
+        var asked = asOf.AddDays(-daysToKnow);
+        var asker = answering == Side.Partner ? Side.Vendor : Side.Partner;
+        var added = Enumerable.Repeat(new Interaction(asked, InteractionKind.Request, asker, response), Next);
+        var what = Invariant($"{Next} {(asker == Side.Vendor ? "vendor" : "partner")} requests added, asked {Ensure.Iso(asked)} and answered by the {(answering == Side.Partner ? "partner" : "vendor")} in {Hours(response)} (the target is {Hours(model.ResponseTarget)}).");
+        return answering == Side.Partner
+            ? new(RecommendationCodes.AgreeResponseTargets, Invariant($"Partner answers {Next} requests fast"), what, With(partnership, interactions: partnership.Interactions.AddRange(added)))
+            : new(RecommendationCodes.AnswerRequestsFaster, Invariant($"Answer {Next} partner requests fast"), what, With(partnership, interactions: partnership.Interactions.AddRange(added)));
+    }
+
+    /// <summary>
+    /// The oldest escalation still open on the day and still within the resolution target, resolved that day; when
+    /// there is none (resolving one already past the target would still count as late), the next escalations,
+    /// raised and resolved on the day.
+    /// </summary>
+    private static Counterfactual Escalations(Partnership partnership, DateOnly asOf, HealthModel model)
+    {
+        var day = asOf.DayNumber;
+        var targetDays = model.ResolutionTarget.TotalDays;
+        var pending = -1;
+        for (var i = 0; i < partnership.Interactions.Length; i++)
+        {
+            var e = partnership.Interactions[i];
+            if (e.Kind == InteractionKind.Escalation && e.Date <= asOf && (e.ResolvedOn is not { } r || r > asOf) && day - e.Date.DayNumber <= targetDays
+                && (pending < 0 || e.Date < partnership.Interactions[pending].Date))
+            {
+                pending = i;
+            }
+        }
+
+        if (pending >= 0)
+        {
+            var open = partnership.Interactions[pending];
+            var resolved = new Interaction(open.Date, open.Kind, open.InitiatedBy, open.ResponseTime, asOf, open.Subject);
+            return new(
+                RecommendationCodes.ResolveEscalations,
+                "Resolve open escalation today",
+                Invariant($"The escalation raised {Ensure.Iso(open.Date)}{(open.Subject is null ? string.Empty : $" ('{open.Subject}')")} resolved {Ensure.Iso(asOf)}, within the {Days(targetDays)}-day target."),
+                With(partnership, interactions: partnership.Interactions.SetItem(pending, resolved)));
+        }
+
+        var added = Enumerable.Repeat(new Interaction(asOf, InteractionKind.Escalation, Side.Partner, resolvedOn: asOf), Next);
+        return new(
+            RecommendationCodes.ResolveEscalations,
+            Invariant($"Resolve {Next} escalations in time"),
+            Invariant($"{Next} escalations added, raised by the partner and resolved the same day, {Ensure.Iso(asOf)}."),
+            With(partnership, interactions: partnership.Interactions.AddRange(added)));
+    }
+
+    /// <summary>
+    /// Meetings on the day initiated by the side that initiated fewer of the meetings, calls, emails and joint events
+    /// counted, as many as the difference (at most <see cref="Next"/>); one each when the counts are even.
+    /// </summary>
+    private static Counterfactual Initiative(Partnership partnership, DateOnly asOf, HealthFactor factor)
+    {
+        var (byPartner, all) = (factor.Facts.First, factor.Facts.Second);
+        var difference = Math.Abs(all - (2 * byPartner));
+        Interaction Meeting(Side side) => new(asOf, InteractionKind.Meeting, side);
+        if (difference == 0)
+        {
+            return new(
+                RecommendationCodes.BalanceInitiative,
+                "Each side initiates a meeting",
+                Invariant($"2 meetings added on {Ensure.Iso(asOf)}, one initiated by each side."),
+                With(partnership, interactions: partnership.Interactions.AddRange(new[] { Meeting(Side.Partner), Meeting(Side.Vendor) })));
+        }
+
+        var lagging = 2 * byPartner < all ? Side.Partner : Side.Vendor;
+        var count = Math.Min(Next, difference);
+        return new(
+            RecommendationCodes.BalanceInitiative,
+            Invariant($"{(lagging == Side.Partner ? "Partner starts" : "We start")} next {(count == 1 ? "meeting" : Count(count, "meeting"))}"),
+            Invariant($"{Count(count, "meeting")} added on {Ensure.Iso(asOf)}, initiated by the {(lagging == Side.Partner ? "partner" : "vendor")} (the partner initiated {byPartner} of {all} so far)."),
+            With(partnership, interactions: partnership.Interactions.AddRange(Enumerable.Repeat(Meeting(lagging), count))));
+    }
+
+    /// <summary>A plan created on the day, built together: one goal owned by both sides, with a measurable target, due <see cref="GoalDays"/> days later.</summary>
+    private static Counterfactual NewPlan(Partnership partnership, DateOnly asOf) => new(
+        RecommendationCodes.ScheduleJointPlanning,
+        "Hold a joint planning session",
+        Invariant($"A joint plan created {Ensure.Iso(asOf)} with one goal owned by both sides, with a measurable target, due {Ensure.Iso(Later(asOf, GoalDays))}; no business alignment recorded yet."),
+        With(partnership, plan: new JointPlan(asOf, [SharedGoal(asOf)])));
+
+    /// <summary>Each goal behind the progress its elapsed time expects gets a check-in on the day at exactly that progress.</summary>
+    private static Counterfactual? CatchUp(Partnership partnership, DateOnly asOf)
+    {
+        if (PlanOn(partnership, asOf) is not { } plan)
+        {
+            return null;
+        }
+
+        var caughtUp = 0;
+        var goals = plan.Goals.Select(goal =>
+        {
+            if (goal.DueOn is not { } due || Expected(goal, plan, asOf) is not { } expected || goal.ProgressOn(asOf) >= expected)
+            {
+                return goal;
+            }
+
+            caughtUp++;
+            var checkIns = goal.CheckIns.Where(c => c.On != asOf).Append(new GoalCheckIn(asOf, expected));
+            return new PlanGoal(goal.Title, goal.Owner, checkIns, goal.Target, goal.StartsOn, due);
+        }).ToArray();
+        return caughtUp == 0 ? null : new(
+            RecommendationCodes.GetGoalsOnTrack,
+            Invariant($"Catch up {Count(caughtUp, "lagging plan goal")}"),
+            Invariant($"A progress check-in on {Ensure.Iso(asOf)} for {Count(caughtUp, "goal")} behind schedule, at the share of its period elapsed."),
+            With(partnership, plan: new JointPlan(plan.CreatedOn, goals, plan.Reviews, plan.ReviewCadence)));
+    }
+
+    /// <summary>
+    /// The progress a goal's elapsed time expects on the day: the elapsed share of its period, from its start (the
+    /// plan's creation when it has none) to its due day — DOMAIN section 3.2's "expected"; null when nothing is expected yet.
+    /// </summary>
+    private static double? Expected(PlanGoal goal, JointPlan plan, DateOnly asOf)
+    {
+        var (start, due, day) = ((goal.StartsOn ?? plan.CreatedOn).DayNumber, goal.DueOn!.Value.DayNumber, asOf.DayNumber);
+        var expected = due <= start ? (day >= due ? 1.0 : 0.0) : Math.Clamp((double)(day - start) / (due - start), 0.0, 1.0);
+        return expected > 0 ? expected : null;
+    }
+
+    /// <summary>Every goal not owned by both sides becomes shared; a plan without goals gets one shared goal (no target, no due day).</summary>
+    private static Counterfactual? ShareOwnership(Partnership partnership, DateOnly asOf)
+    {
+        if (PlanOn(partnership, asOf) is not { } plan)
+        {
+            return null;
+        }
+
+        if (plan.Goals.IsEmpty)
+        {
+            return new(
+                RecommendationCodes.ShareGoalOwnership,
+                "Agree a first shared goal",
+                Invariant($"A goal owned by both sides added to the plan, without target or due day."),
+                With(partnership, plan: new JointPlan(plan.CreatedOn, [new PlanGoal(GoalTitle, GoalOwner.Both, checkIns: null)], plan.Reviews, plan.ReviewCadence)));
+        }
+
+        var solo = plan.Goals.Count(g => g.Owner != GoalOwner.Both);
+        var goals = plan.Goals.Select(g => g.Owner == GoalOwner.Both ? g : new PlanGoal(g.Title, GoalOwner.Both, g.CheckIns, g.Target, g.StartsOn, g.DueOn));
+        return new(
+            RecommendationCodes.ShareGoalOwnership,
+            Invariant($"Share ownership of {Count(solo, "plan goal")}"),
+            Invariant($"{Count(solo, "goal")} owned by one side made owned by both."),
+            With(partnership, plan: new JointPlan(plan.CreatedOn, goals, plan.Reviews, plan.ReviewCadence)));
+    }
+
+    /// <summary>A review on the day recording business alignment <see cref="AlignmentStep"/> higher than the latest recorded (at most 1); none when none was ever recorded.</summary>
+    private static Counterfactual? Align(Partnership partnership, DateOnly asOf)
+    {
+        if (PlanOn(partnership, asOf) is not { } plan || plan.BusinessAlignmentOn(asOf) is not { } alignment || alignment >= 1)
+        {
+            return null;
+        }
+
+        var grown = Math.Min(1.0, alignment + AlignmentStep);
+        return new(
+            RecommendationCodes.AlignBusiness,
+            Invariant($"Grow business alignment to {grown * 100:0.#} %"),
+            Invariant($"A plan review on {Ensure.Iso(asOf)} recording {grown * 100:0.#} % of the partner's business aligned to ours (was {alignment * 100:0.#} %)."),
+            With(partnership, plan: WithReview(plan, new PlanReview(asOf, grown))));
+    }
+
+    /// <summary>Every goal without a measurable target gets one, and every goal without a due day is due <see cref="GoalDays"/> days later; a plan without goals gets one such goal.</summary>
+    private static Counterfactual? Clarify(Partnership partnership, DateOnly asOf)
+    {
+        if (PlanOn(partnership, asOf) is not { } plan)
+        {
+            return null;
+        }
+
+        if (plan.Goals.IsEmpty)
+        {
+            return new(
+                RecommendationCodes.SetMeasurableTargets,
+                "Agree a first measurable goal",
+                Invariant($"A goal owned by both sides added to the plan, with a measurable target, starting {Ensure.Iso(asOf)} and due {Ensure.Iso(Later(asOf, GoalDays))}."),
+                With(partnership, plan: new JointPlan(plan.CreatedOn, [SharedGoal(asOf)], plan.Reviews, plan.ReviewCadence)));
+        }
+
+        var vague = plan.Goals.Count(g => g.Target is null || g.DueOn is null);
+        var goals = plan.Goals.Select(g => g.Target is not null && g.DueOn is not null ? g : new PlanGoal(
+            g.Title,
+            g.Owner,
+            g.CheckIns,
+            g.Target ?? PlaceholderTarget,
+            g.StartsOn,
+            g.DueOn ?? (g.StartsOn is { } start && start > Later(asOf, GoalDays) ? start : Later(asOf, GoalDays))));
+        return new(
+            RecommendationCodes.SetMeasurableTargets,
+            Invariant($"Set target, due day on {Count(vague, "goal")}"),
+            Invariant($"{Count(vague, "goal")} given a measurable target where missing and a due day where missing ({Ensure.Iso(Later(asOf, GoalDays))})."),
+            With(partnership, plan: new JointPlan(plan.CreatedOn, goals, plan.Reviews, plan.ReviewCadence)));
+    }
+
+    /// <summary>A review on the day, business alignment unchanged (the latest recorded, or none).</summary>
+    private static Counterfactual? Review(Partnership partnership, DateOnly asOf)
+    {
+        if (PlanOn(partnership, asOf) is not { } plan)
+        {
+            return null;
+        }
+
+        var alignment = plan.BusinessAlignmentOn(asOf);
+        var last = plan.LastReviewedOn(asOf);
+        return new(
+            RecommendationCodes.ReviewPlan,
+            "Review the plan today",
+            Invariant($"A plan review on {Ensure.Iso(asOf)} (last reviewed {(last is { } l ? Ensure.Iso(l) : "never")}), business alignment unchanged ({(alignment is { } a ? Invariant($"{a * 100:0.#} %") : "not recorded")})."),
+            With(partnership, plan: WithReview(plan, new PlanReview(asOf, alignment))));
+    }
+
+    /// <summary>The next deals, created and registered on the day with amount, expected close and stage filled in.</summary>
+    private static Counterfactual Register(Partnership partnership, DateOnly asOf)
+    {
+        var taken = partnership.Opportunities.Select(o => o.Id.ToString()).ToHashSet(StringComparer.Ordinal);
+        var added = new List<Opportunity>(Next);
+        for (var n = 1; added.Count < Next; n++)
+        {
+            var id = Invariant($"next-deal-{n}");
+            if (!taken.Contains(id))
+            {
+                added.Add(new Opportunity(
+                    new OpportunityId(id), new AccountId(id), asOf, DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
+                    DealOutcome.Open, 0m, partnership.Partner.Id, partnership.Partner.District, asOf, asOf, Later(asOf, GoalDays), stage: "Qualify"));
+            }
+        }
+
+        return new(
+            RecommendationCodes.RegisterDeals,
+            Invariant($"Register next {Next} deals on day one"),
+            Invariant($"{Next} open deals added, created and registered {Ensure.Iso(asOf)}, with amount, expected close and stage filled in."),
+            With(partnership, opportunities: partnership.Opportunities.AddRange(added)));
+    }
+
+    /// <summary>
+    /// Every deal open on the day and stale — its latest known activity (the registration, or a later update on or before
+    /// the day) more than the update window ago, as pipeline freshness counts it (DOMAIN section 3.2) — updated on the day.
+    /// </summary>
+    private static Counterfactual? UpdateDeals(Partnership partnership, DateOnly asOf, HealthModel model)
+    {
+        var window = (long)Math.Floor(model.UpdateWindow.TotalDays);
+        var updated = 0;
+        var deals = partnership.Opportunities.Select(o =>
+        {
+            var known = o.RegisteredOn ?? o.CreatedOn;
+            var seen = o.LastUpdatedOn is { } last && last > known && last <= asOf ? last : known;
+            if (known > asOf || o.ClosedOn <= asOf || (long)asOf.DayNumber - seen.DayNumber <= window)
+            {
+                return o;
+            }
+
+            updated++;
+            return Deal(o, lastUpdatedOn: asOf);
+        }).ToArray();
+        return updated == 0 ? null : new(
+            RecommendationCodes.UpdateOpenDeals,
+            updated == 1 ? "Update the stale open deal" : Invariant($"Update the {updated} stale open deals"),
+            Invariant($"{Count(updated, "open deal")} not updated in the last {window} days updated {Ensure.Iso(asOf)}."),
+            With(partnership, opportunities: deals));
+    }
+
+    /// <summary>Every deal known on the day gets its missing amount, expected close and stage (only their presence counts).</summary>
+    private static Counterfactual? CompleteDeals(Partnership partnership, DateOnly asOf)
+    {
+        var completed = 0;
+        var deals = partnership.Opportunities.Select(o =>
+        {
+            if ((o.RegisteredOn ?? o.CreatedOn) > asOf || (o.Amount is not null && o.ExpectedCloseOn is not null && o.Stage is not null))
+            {
+                return o;
+            }
+
+            completed++;
+            return Deal(o, amount: o.Amount ?? 0m, expectedCloseOn: o.ExpectedCloseOn ?? o.ClosedOn ?? Later(asOf, GoalDays), stage: o.Stage ?? "Recorded");
+        }).ToArray();
+        return completed == 0 ? null : new(
+            RecommendationCodes.CompleteDealData,
+            Invariant($"Complete the records of {Count(completed, "deal")}"),
+            Invariant($"Amount, expected close and stage filled in on {Count(completed, "deal")} missing one of them."),
+            With(partnership, opportunities: deals));
+    }
+
+    /// <summary>
+    /// A follow-up call logged on the day and the partner's call back, when no activity was logged in the week ending
+    /// on the day: one call each way, so that the initiative stays as balanced as it was or grows more balanced.
+    /// </summary>
+    private static Counterfactual? FollowUp(Partnership partnership, DateOnly asOf, Func<bool> stalled)
+    {
+        var week = new ActivityIn(asOf.DayNumber - 6, asOf.DayNumber);
+        ActivityLog.Visit(partnership, ref week);
+        if (week.Found)
+        {
+            // This week is logged already: no change made today lifts the cadence.
+            return null;
+        }
+
+        var calls = new[] { new Interaction(asOf, InteractionKind.Call, Side.Vendor, subject: "Follow-up"), new Interaction(asOf, InteractionKind.Call, Side.Partner, subject: "Call back") };
+        var isStalled = stalled();
+        return new(
+            isStalled ? RecommendationCodes.SetFollowUpCadence : RecommendationCodes.LogWeeklyActivity,
+            isStalled ? "Restart: follow-up call today" : "Log this week's follow-up call",
+            Invariant($"A follow-up call by the vendor and the partner's call back, logged {Ensure.Iso(asOf)}: the first activity of the week ending that day{(isStalled ? ", after a month without any" : string.Empty)}."),
+            With(partnership, interactions: partnership.Interactions.AddRange(calls)));
+    }
+
+    /// <summary>Whether the partner initiated fewer of the meetings, calls, emails and joint events counted on the day than the vendor.</summary>
+    private static bool PartnerLags(HealthReport report) =>
+        report.Factor(FactorCodes.CooperationReciprocity) is { Facts: var facts } && 2 * facts.First < facts.Second;
+
+    /// <summary>The plan as it stood on the day, or null when there was none.</summary>
+    private static JointPlan? PlanOn(Partnership partnership, DateOnly asOf) =>
+        partnership.JointPlan is { } plan && plan.CreatedOn <= asOf ? plan : null;
+
+    private static PlanGoal SharedGoal(DateOnly asOf) => new(GoalTitle, GoalOwner.Both, checkIns: null, PlaceholderTarget, asOf, Later(asOf, GoalDays));
+
+    /// <summary>The plan with a review on <paramref name="review"/>'s day, replacing one that day.</summary>
+    private static JointPlan WithReview(JointPlan plan, PlanReview review) =>
+        new(plan.CreatedOn, plan.Goals, plan.Reviews.Where(r => r.On != review.On).Append(review), plan.ReviewCadence);
+
+    private static Opportunity Deal(Opportunity o, decimal? amount = null, DateOnly? lastUpdatedOn = null, DateOnly? expectedCloseOn = null, string? stage = null) => new(
+        o.Id, o.AccountId, o.CreatedOn, o.Motion, o.Source, o.Route, o.Outcome, amount ?? o.Amount, o.PartnerId, o.District,
+        o.RegisteredOn, lastUpdatedOn ?? o.LastUpdatedOn, expectedCloseOn ?? o.ExpectedCloseOn, o.ClosedOn, o.LossReason, stage ?? o.Stage);
+
+    private static Partnership With(
+        Partnership p,
+        ImmutableArray<Commitment>? commitments = null,
+        ImmutableArray<Interaction>? interactions = null,
+        ImmutableArray<Certification>? certifications = null,
+        ImmutableArray<Delivery>? deliveries = null,
+        JointPlan? plan = null,
+        IEnumerable<Opportunity>? opportunities = null) =>
+        new(p, commitments, interactions, certifications, deliveries, plan, opportunities);
+
+    /// <summary>The day <paramref name="days"/> later, or the last day of the calendar.</summary>
+    private static DateOnly Later(DateOnly day, int days) => DateOnly.FromDayNumber((int)Math.Min((long)day.DayNumber + days, DateOnly.MaxValue.DayNumber));
+
+    /// <summary>The day <paramref name="days"/> earlier, or the first day of the calendar.</summary>
+    private static DateOnly Earlier(DateOnly day, int days) => DateOnly.FromDayNumber(Math.Max(day.DayNumber - days, DateOnly.MinValue.DayNumber));
+
+    private static string Count(int n, string noun) => Invariant($"{n} {noun}{(n == 1 ? string.Empty : "s")}");
+
+    private static string Hours(TimeSpan span) => span.TotalHours % 24 == 0 ? Invariant($"{span.TotalDays:0.##} d") : Invariant($"{span.TotalHours:0.##} h");
+
+    private static string Days(double days) => days.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Whether any activity was logged from <c>first</c> to <c>last</c>, both included.</summary>
+    private struct ActivityIn(int first, int last) : IActivitySink
+    {
+        public bool Found { get; private set; }
+
+        public void Mark(int day) => Found |= day >= first && day <= last;
+    }
+}
