@@ -70,7 +70,4 @@ public readonly record struct HealthFactor
     internal double Failures { get; init; }
 
     internal HealthFactor WithContribution(double contribution) => this with { Contribution = contribution };
-
-    /// <summary>The same factor at another value.</summary>
-    internal HealthFactor WithValue(double value) => this with { Value = value };
 }

@@ -92,25 +92,8 @@ public sealed class HealthScorer
     internal static ImmutableArray<HealthSignal> Sorted(List<HealthSignal>? signals) =>
         signals is null ? [] : [.. signals.OrderBy(s => s.Code, StringComparer.Ordinal).ThenBy(s => s.Message, StringComparer.Ordinal)];
 
-    /// <summary>Re-scores a report with one factor's value replaced, keeping all other evidence: the points that factor would win at that value.</summary>
-    internal HealthReport Rescore(HealthReport report, string code, double value)
-    {
-        var factors = new HealthFactor[DimensionCount][];
-        for (var d = 0; d < DimensionCount; d++)
-        {
-            factors[d] = [.. report.Dimensions[d].Factors.Select(f => f.Code == code ? f.WithValue(value) : f)];
-        }
-
-        return Assemble(ContextOf(report), report.PartnerId, report.AsOf, factors, report.Signals);
-    }
-
     /// <summary>The context of the model a partnership is scored with.</summary>
     private ScoringContext ContextOf(Partnership partnership) => contexts[models.IndexOf(partnership)];
-
-    /// <summary>The context of the model that scored a report: a set's models differ in name or version.</summary>
-    private ScoringContext ContextOf(HealthReport report) =>
-        Array.Find(contexts, c => c.Model.Name == report.ModelName && c.Model.Version == report.ModelVersion)
-        ?? throw new InvalidOperationException($"The report of partner '{report.PartnerId}' was scored with model '{report.ModelName}', version '{report.ModelVersion}', which is not one of this scorer's models.");
 
     private static HealthReport Assemble(ScoringContext context, PartnerId partnerId, DateOnly asOf, HealthFactor[][] factors, ImmutableArray<HealthSignal> signals)
     {
@@ -174,10 +157,9 @@ public sealed class HealthScorer
 
         var band = context.Model.Bands.Classify(overall, confidence);
         var weakLinks = WeakLinks(context, dimensions);
-        if (weakLinks is not null || signals.Any(s => s.Code == FactorCodes.WeakestLink))
+        if (weakLinks is not null)
         {
-            // A re-assembled report (an advisor's what-if) brings its old weakest-link signals: recompute them.
-            signals = [.. signals.Where(s => s.Code != FactorCodes.WeakestLink).Concat(weakLinks ?? []).OrderBy(s => s.Code, StringComparer.Ordinal).ThenBy(s => s.Message, StringComparer.Ordinal)];
+            signals = Sorted([.. signals, .. weakLinks]);
         }
 
         return new HealthReport(
