@@ -66,6 +66,8 @@ public sealed class PartnershipAdvisor
         bool? stalled = null;
         bool Stalled() => stalled ??= Momentum(partnership, asOf).State == MomentumState.Stalled;
         var actions = new List<Recommendation>();
+        DayEvidence? read = null;
+        HealthReport Rescore(Counterfactual change) => Scorer.Rescore(change.Evidence, read ??= Scorer.Read(partnership, asOf));
         foreach (var factor in report.Factors)
         {
             if (TriggerOf(factor) is not { } trigger || Counterfactuals.For(factor, partnership, asOf, model, report, Stalled) is not { } change)
@@ -77,7 +79,7 @@ public sealed class PartnershipAdvisor
             var message = trigger == RecommendationTrigger.ObservedFailure
                 ? factor.Reason
                 : string.Create(CultureInfo.InvariantCulture, $"Too little evidence to judge (certainty {factor.Confidence:0.00}, below {LowCertainty}): {factor.Reason}");
-            Propose(actions, new Recommendation(change.Code, trigger, severity, factor.Code, change.Action, change.Change, message, report, Scorer.Score(change.Partnership, asOf)));
+            Propose(actions, new Recommendation(change.Code, trigger, severity, factor.Code, change.Action, change.Change, message, report, Rescore(change)));
         }
 
         if (report.Band == HealthBand.InsufficientEvidence)
@@ -92,7 +94,7 @@ public sealed class PartnershipAdvisor
                 pilot.Change,
                 string.Create(CultureInfo.InvariantCulture, $"Confidence is {report.Confidence * 100:0} %: too little evidence to judge this partner. Widen the proof of concept (more joint deals, meetings and commitments) before judging — or abandoning — the partnership."),
                 report,
-                Scorer.Score(pilot.Partnership, asOf)));
+                Rescore(pilot)));
         }
 
         var gatherFirst = report.Band == HealthBand.InsufficientEvidence;
