@@ -131,11 +131,14 @@ public sealed class HealthScorer
         return Evaluate(change.Changed, evidence);
     }
 
-    /// <summary>The report of a partnership from its evidence read on the day.</summary>
-    private static HealthReport Evaluate(Partnership partnership, DayEvidence evidence)
+    /// <summary>The report of a partnership from its evidence read on the day (<see cref="Read"/>).</summary>
+    internal static HealthReport Evaluate(Partnership partnership, DayEvidence evidence)
     {
+        var certifications = partnership.Certifications.Length;
+        Span<int> requirements = certifications <= 256 ? stackalloc int[certifications] : new int[certifications];
+        CompetencyDimension.Requirements(partnership, requirements);
         List<HealthSignal>? signals = null;
-        var factors = EvidenceSlots.Factors(partnership, evidence.Day, evidence.Tallies, evidence.Weeks, evidence.Context, ref signals);
+        var factors = EvidenceSlots.Factors(partnership, evidence.Day, evidence.Tallies, evidence.Weeks, requirements, evidence.Context, ref signals);
         return Assemble(evidence.Context, partnership.Partner.Id, DateOnly.FromDayNumber(evidence.Day), factors, Sorted(signals));
     }
 

@@ -366,12 +366,12 @@ internal static class Counterfactuals
     /// <summary>The next deals, created and registered on the day with amount, expected close and stage filled in.</summary>
     private static Counterfactual Register(Partnership partnership, DateOnly asOf)
     {
-        var taken = partnership.Opportunities.Select(o => o.Id.ToString()).ToHashSet(StringComparer.Ordinal);
         var added = new List<Opportunity>(Next);
         for (var n = 1; added.Count < Next; n++)
         {
             var id = Invariant($"next-deal-{n}");
-            if (!taken.Contains(id))
+            var key = new OpportunityId(id);
+            if (!partnership.Opportunities.Any(o => o.Id == key))
             {
                 added.Add(new Opportunity(
                     new OpportunityId(id), new AccountId(id), asOf, DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,

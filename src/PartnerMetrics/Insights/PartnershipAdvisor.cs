@@ -56,17 +56,20 @@ public sealed class PartnershipAdvisor
     public ImmutableArray<Recommendation> Recommend(Partnership partnership, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(partnership);
-        return Recommend(partnership, asOf, Scorer.Score(partnership, asOf));
+        var read = Scorer.Read(partnership, asOf);
+        return Recommend(partnership, asOf, HealthScorer.Evaluate(partnership, read), read);
     }
 
-    /// <summary>Recommends next actions from the partnership's report on the day, already scored by <see cref="Scorer"/>.</summary>
-    internal ImmutableArray<Recommendation> Recommend(Partnership partnership, DateOnly asOf, HealthReport report)
+    /// <summary>
+    /// Recommends next actions from the partnership's report on the day, already scored by <see cref="Scorer"/>, and its evidence
+    /// read on the day when the caller has it (<see cref="HealthScorer.Read"/>).
+    /// </summary>
+    internal ImmutableArray<Recommendation> Recommend(Partnership partnership, DateOnly asOf, HealthReport report, DayEvidence? read = null)
     {
         var model = Scorer.Models.Select(partnership);
         bool? stalled = null;
         bool Stalled() => stalled ??= Momentum(partnership, asOf).State == MomentumState.Stalled;
         var actions = new List<Recommendation>();
-        DayEvidence? read = null;
         HealthReport Rescore(Counterfactual change) => Scorer.Rescore(change.Evidence, read ??= Scorer.Read(partnership, asOf));
         foreach (var factor in report.Factors)
         {
