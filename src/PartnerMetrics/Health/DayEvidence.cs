@@ -9,19 +9,19 @@ namespace PartnerMetrics.Health;
 /// weeks of activity — all a score needs besides the facts read from the partnership itself (certifications, the plan).
 /// Kept so that changes of the partnership are re-scored by reading only what they change.
 /// </summary>
-internal sealed class DayEvidence(ScoringContext context, int day)
+internal struct DayEvidence(ScoringContext context, int day)
 {
+    /// <summary>The context of the model that scores the partnership.</summary>
+    public readonly ScoringContext Context = context;
+
+    /// <summary>The day, as a day number.</summary>
+    public readonly int Day = day;
+
     /// <summary>The tallies on the day, one per slot.</summary>
     public TallyArray Tallies;
 
     /// <summary>The weeks of the cadence with logged activity.</summary>
     public WeekMask Weeks = new(day, context.Model.CadenceWeeks);
-
-    /// <summary>Gets the context of the model that scores the partnership.</summary>
-    public ScoringContext Context { get; } = context;
-
-    /// <summary>Gets the day, as a day number.</summary>
-    public int Day { get; } = day;
 
     /// <summary>Adds <paramref name="sign"/> (1 or −1) times the tallies of other evidence read on the same day: integer sums, so exact in any order.</summary>
     public void Add(in TallyArray other, int sign)

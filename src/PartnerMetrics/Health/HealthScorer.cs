@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using PartnerMetrics.Partners;
@@ -98,7 +99,7 @@ public sealed class HealthScorer
     /// (<see cref="IEvidenceSink"/>), and a tally is an integer sum, so the changed tallies are the tallies read, plus
     /// those of the items added, minus those of the items removed — only the change is described.
     /// </summary>
-    internal HealthReport Rescore(EvidenceChange change, DayEvidence read)
+    internal HealthReport Rescore(EvidenceChange change, in DayEvidence read)
     {
         if (ContextOf(change.Changed) != read.Context)
         {
@@ -132,13 +133,19 @@ public sealed class HealthScorer
     }
 
     /// <summary>The report of a partnership from its evidence read on the day (<see cref="Read"/>).</summary>
-    internal static HealthReport Evaluate(Partnership partnership, DayEvidence evidence)
+    internal static HealthReport Evaluate(Partnership partnership, in DayEvidence evidence)
     {
         var certifications = partnership.Certifications.Length;
-        Span<int> requirements = certifications <= 256 ? stackalloc int[certifications] : new int[certifications];
+        var rented = certifications <= 256 ? null : ArrayPool<int>.Shared.Rent(certifications);
+        var requirements = rented is null ? stackalloc int[certifications] : rented.AsSpan(0, certifications);
         CompetencyDimension.Requirements(partnership, requirements);
         List<HealthSignal>? signals = null;
         var factors = EvidenceSlots.Factors(partnership, evidence.Day, evidence.Tallies, evidence.Weeks, requirements, evidence.Context, ref signals);
+        if (rented is not null)
+        {
+            ArrayPool<int>.Shared.Return(rented);
+        }
+
         return Assemble(evidence.Context, partnership.Partner.Id, DateOnly.FromDayNumber(evidence.Day), factors, Sorted(signals));
     }
 

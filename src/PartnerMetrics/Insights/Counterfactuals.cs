@@ -469,9 +469,8 @@ internal static class Counterfactuals
     private static JointPlan WithReview(JointPlan plan, PlanReview review) =>
         new(plan.CreatedOn, plan.Goals, plan.Reviews.Where(r => r.On != review.On).Append(review), plan.ReviewCadence);
 
-    private static Opportunity Deal(Opportunity o, decimal? amount = null, DateOnly? lastUpdatedOn = null, DateOnly? expectedCloseOn = null, string? stage = null) => new(
-        o.Id, o.AccountId, o.CreatedOn, o.Motion, o.Source, o.Route, o.Outcome, amount ?? o.Amount, o.PartnerId, o.District,
-        o.RegisteredOn, lastUpdatedOn ?? o.LastUpdatedOn, expectedCloseOn ?? o.ExpectedCloseOn, o.ClosedOn, o.LossReason, stage ?? o.Stage);
+    private static Opportunity Deal(Opportunity o, decimal? amount = null, DateOnly? lastUpdatedOn = null, DateOnly? expectedCloseOn = null, string? stage = null) =>
+        new(o, amount ?? o.Amount, lastUpdatedOn ?? o.LastUpdatedOn, expectedCloseOn ?? o.ExpectedCloseOn, stage ?? o.Stage);
 
     /// <summary>The day <paramref name="days"/> later, or the last day of the calendar.</summary>
     private static DateOnly Later(DateOnly day, int days) => DateOnly.FromDayNumber((int)Math.Min((long)day.DayNumber + days, DateOnly.MaxValue.DayNumber));

@@ -60,17 +60,17 @@ public sealed class PartnershipAdvisor
         return Recommend(partnership, asOf, HealthScorer.Evaluate(partnership, read), read);
     }
 
-    /// <summary>
-    /// Recommends next actions from the partnership's report on the day, already scored by <see cref="Scorer"/>, and its evidence
-    /// read on the day when the caller has it (<see cref="HealthScorer.Read"/>).
-    /// </summary>
-    internal ImmutableArray<Recommendation> Recommend(Partnership partnership, DateOnly asOf, HealthReport report, DayEvidence? read = null)
+    /// <summary>Recommends next actions from the partnership's report on the day, already scored by <see cref="Scorer"/>.</summary>
+    internal ImmutableArray<Recommendation> Recommend(Partnership partnership, DateOnly asOf, HealthReport report) =>
+        Recommend(partnership, asOf, report, Scorer.Read(partnership, asOf));
+
+    /// <summary>Recommends next actions from the partnership's report on the day and its evidence read on the day (<see cref="HealthScorer.Read"/>).</summary>
+    private ImmutableArray<Recommendation> Recommend(Partnership partnership, DateOnly asOf, HealthReport report, in DayEvidence read)
     {
         var model = Scorer.Models.Select(partnership);
         bool? stalled = null;
         bool Stalled() => stalled ??= Momentum(partnership, asOf).State == MomentumState.Stalled;
         var actions = new List<Recommendation>();
-        HealthReport Rescore(Counterfactual change) => Scorer.Rescore(change.Evidence, read ??= Scorer.Read(partnership, asOf));
         foreach (var factor in report.Factors)
         {
             if (TriggerOf(factor) is not { } trigger || Counterfactuals.For(factor, partnership, asOf, model, report, Stalled) is not { } change)
@@ -82,7 +82,7 @@ public sealed class PartnershipAdvisor
             var message = trigger == RecommendationTrigger.ObservedFailure
                 ? factor.Reason
                 : string.Create(CultureInfo.InvariantCulture, $"Too little evidence to judge (certainty {factor.Confidence:0.00}, below {LowCertainty}): {factor.Reason}");
-            Propose(actions, new Recommendation(change.Code, trigger, severity, factor.Code, change.Action, change.Change, message, report, Rescore(change)));
+            Propose(actions, new Recommendation(change.Code, trigger, severity, factor.Code, change.Action, change.Change, message, report, Scorer.Rescore(change.Evidence, read)));
         }
 
         if (report.Band == HealthBand.InsufficientEvidence)
@@ -97,7 +97,7 @@ public sealed class PartnershipAdvisor
                 pilot.Change,
                 string.Create(CultureInfo.InvariantCulture, $"Confidence is {report.Confidence * 100:0} %: too little evidence to judge this partner. Widen the proof of concept (more joint deals, meetings and commitments) before judging — or abandoning — the partnership."),
                 report,
-                Rescore(pilot)));
+                Scorer.Rescore(pilot.Evidence, read)));
         }
 
         var gatherFirst = report.Band == HealthBand.InsufficientEvidence;
