@@ -37,29 +37,82 @@ internal struct WeekMask(int asOf, int weeks) : IActivitySink, IActivityWeeks
     public readonly bool AnyIn(int first, int last) => (active & (1UL << ((asOf - last) / 7))) != 0;
 }
 
-/// <summary>The days of logged activity, sorted: answers for any week, for a history over many days.</summary>
+/// <summary>
+/// The days of logged activity, for a history over many days: whether any activity was logged in a span of days
+/// takes two reads of a running count per day when the days asked about fit in a table a few times the number of
+/// points, and a binary search of the sorted days otherwise (a few points spread over centuries).
+/// </summary>
 internal readonly struct ActivityDays : IActivityWeeks
 {
-    private readonly int[] days;
+    /// <summary>The most days the running count holds per point of the history, beyond a fixed allowance.</summary>
+    private const int DaysPerPoint = 64;
 
-    public ActivityDays(Partnership partnership)
+    /// <summary>The days every running count may hold, whatever the number of points.</summary>
+    private const int Allowance = 1 << 16;
+
+    /// <summary>At index i, the number of activities logged from <see cref="first"/> until the day before <c>first + i</c>; null when the days are searched.</summary>
+    private readonly int[]? before;
+    private readonly int first;
+
+    /// <summary>The days of logged activity, sorted; null when they are counted.</summary>
+    private readonly int[]? days;
+
+    /// <summary>Reads the activity of a partnership that a history of <paramref name="points"/> points asks about: from <paramref name="first"/> to <paramref name="last"/>, both included.</summary>
+    public ActivityDays(Partnership partnership, int first, int last, int points)
     {
-        var list = new DayList();
-        ActivityLog.Visit(partnership, ref list);
-        days = [.. list.Days.Order()];
+        this.first = first;
+        if ((long)last - first + 2 <= Allowance + ((long)DaysPerPoint * points))
+        {
+            var counts = new DayCounts(first, new int[last - first + 2]);
+            ActivityLog.Visit(partnership, ref counts);
+            before = counts.PerDay;
+            var running = 0;
+            for (var i = 0; i < before.Length; i++)
+            {
+                (before[i], running) = (running, running + before[i]);
+            }
+        }
+        else
+        {
+            var list = new DayList();
+            ActivityLog.Visit(partnership, ref list);
+            days = [.. list.Days];
+            Array.Sort(days);
+        }
     }
 
+    /// <summary>Answers for days from the first to the last day given to the constructor.</summary>
     public bool AnyIn(int first, int last)
     {
+        if (before is not null)
+        {
+            return before[last - this.first + 1] > before[first - this.first];
+        }
+
         // The first day on or after `first`, if any, decides.
-        var at = Array.BinarySearch(days, first);
+        var at = Array.BinarySearch(days!, first);
         if (at >= 0)
         {
             return true;
         }
 
         at = ~at;
-        return at < days.Length && days[at] <= last;
+        return at < days!.Length && days[at] <= last;
+    }
+
+    /// <summary>Counts the activities of each day in range at the day's index; the running count then turns them into counts before each day.</summary>
+    private readonly struct DayCounts(int first, int[] perDay) : IActivitySink
+    {
+        public int[] PerDay { get; } = perDay;
+
+        public void Mark(int day)
+        {
+            var index = (long)day - first;
+            if (index >= 0 && index < PerDay.Length - 1)
+            {
+                PerDay[index]++;
+            }
+        }
     }
 
     private struct DayList() : IActivitySink

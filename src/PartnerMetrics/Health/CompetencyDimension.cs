@@ -44,12 +44,12 @@ internal static class CompetencyDimension
     }
 
     /// <summary>Coverage as it stands on the day, and delivery reliability from the day's tallies.</summary>
-    public static HealthFactor[] Factors(Partnership partnership, int asOf, ReadOnlySpan<Tally> tallies, double maturity, ScoringContext context, ref List<HealthSignal>? signals)
+    public static HealthFactor[] Factors(Partnership partnership, int asOf, ReadOnlySpan<Tally> tallies, ReadOnlySpan<int> requirements, double maturity, ScoringContext context, ref List<HealthSignal>? signals)
     {
         var model = context.Model;
         var required = partnership.RequiredCompetencies;
         Span<int> validUntil = required.Length <= 64 ? stackalloc int[required.Length] : new int[required.Length];
-        LatestValidExpiries(partnership, asOf, validUntil);
+        LatestValidExpiries(partnership, asOf, requirements, validUntil);
         var covered = Covered(required, validUntil, asOf, model, ref signals);
         var deliveries = new RateTally(tallies[Delivered], tallies[Missed]);
         return
@@ -65,28 +65,43 @@ internal static class CompetencyDimension
     }
 
     /// <summary>
+    /// Fills <paramref name="requirements"/>, one entry per certification of the partnership, with the index of the
+    /// required competency it certifies (names compared ignoring case), or −1 when it certifies none: read once, for
+    /// every day a history asks about.
+    /// </summary>
+    public static void Requirements(Partnership partnership, Span<int> requirements)
+    {
+        var required = partnership.RequiredCompetencies;
+        var certifications = partnership.Certifications;
+        for (var c = 0; c < certifications.Length; c++)
+        {
+            requirements[c] = -1;
+            for (var i = 0; i < required.Length; i++)
+            {
+                if (string.Equals(required[i], certifications[c].Competency, StringComparison.OrdinalIgnoreCase))
+                {
+                    requirements[c] = i;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// For each required competency, the latest expiry among its certifications valid on the day:
     /// <see cref="int.MaxValue"/> when one never expires, <see cref="int.MinValue"/> when none is valid.
     /// </summary>
-    private static void LatestValidExpiries(Partnership partnership, int asOf, Span<int> validUntil)
+    private static void LatestValidExpiries(Partnership partnership, int asOf, ReadOnlySpan<int> requirements, Span<int> validUntil)
     {
-        var required = partnership.RequiredCompetencies;
         var day = DateOnly.FromDayNumber(asOf);
+        var certifications = partnership.Certifications;
         validUntil.Fill(int.MinValue);
-        foreach (var certification in partnership.Certifications)
+        for (var c = 0; c < certifications.Length; c++)
         {
-            if (!certification.IsValidOn(day))
+            var requirement = requirements[c];
+            if (requirement >= 0 && certifications[c].IsValidOn(day))
             {
-                continue;
-            }
-
-            var until = certification.ExpiresOn?.DayNumber ?? int.MaxValue;
-            for (var i = 0; i < required.Length; i++)
-            {
-                if (until > validUntil[i] && string.Equals(required[i], certification.Competency, StringComparison.OrdinalIgnoreCase))
-                {
-                    validUntil[i] = until;
-                }
+                validUntil[requirement] = Math.Max(validUntil[requirement], certifications[c].ExpiresOn?.DayNumber ?? int.MaxValue);
             }
         }
     }

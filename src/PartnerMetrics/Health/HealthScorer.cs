@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using PartnerMetrics.Partners;
@@ -76,16 +77,76 @@ public sealed class HealthScorer
     public HealthReport Score(Partnership partnership, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(partnership);
+        return Evaluate(partnership, Read(partnership, asOf));
+    }
+
+    /// <summary>Reads a partnership's evidence on one day: its tallies and its weeks of activity, all a score needs besides the facts.</summary>
+    internal DayEvidence Read(Partnership partnership, DateOnly asOf)
+    {
         var context = ContextOf(partnership);
         var day = asOf.DayNumber;
+        var evidence = new DayEvidence(context, day);
         var sink = new DaySink(day);
         EvidenceSlots.Describe(partnership, context, ref sink);
-        ReadOnlySpan<Tally> tallies = sink.Tallies;
-        var weeks = new WeekMask(day, context.Model.CadenceWeeks);
-        ActivityLog.Visit(partnership, ref weeks);
+        evidence.Tallies = sink.Tallies;
+        ActivityLog.Visit(partnership, ref evidence.Weeks);
+        return evidence;
+    }
+
+    /// <summary>
+    /// Scores a change of a partnership from the evidence already read on the day (<see cref="Read"/>), equal to
+    /// <see cref="Score"/> of <see cref="EvidenceChange.Changed"/> exactly: each dimension describes each item on its own
+    /// (<see cref="IEvidenceSink"/>), and a tally is an integer sum, so the changed tallies are the tallies read, plus
+    /// those of the items added, minus those of the items removed — only the change is described.
+    /// </summary>
+    internal HealthReport Rescore(EvidenceChange change, in DayEvidence read)
+    {
+        if (ContextOf(change.Changed) != read.Context)
+        {
+            // The model set chose another model for the changed partnership: nothing read carries over.
+            return Score(change.Changed, DateOnly.FromDayNumber(read.Day));
+        }
+
+        var evidence = new DayEvidence(read.Context, read.Day) { Tallies = read.Tallies };
+        var added = new DaySink(read.Day);
+        EvidenceSlots.Describe(change.Added, read.Context, ref added);
+        evidence.Add(added.Tallies, 1);
+        if (change.Removed is { } removedItems)
+        {
+            var removed = new DaySink(read.Day);
+            EvidenceSlots.Describe(removedItems, read.Context, ref removed);
+            evidence.Add(removed.Tallies, -1);
+        }
+
+        if (change.OnlyAdds)
+        {
+            // Activity only grows: the weeks active before stay active, and the added items' days join them.
+            evidence.Weeks = read.Weeks;
+            ActivityLog.Visit(change.Added, ref evidence.Weeks);
+        }
+        else
+        {
+            ActivityLog.Visit(change.Changed, ref evidence.Weeks);
+        }
+
+        return Evaluate(change.Changed, evidence);
+    }
+
+    /// <summary>The report of a partnership from its evidence read on the day (<see cref="Read"/>).</summary>
+    internal static HealthReport Evaluate(Partnership partnership, in DayEvidence evidence)
+    {
+        var certifications = partnership.Certifications.Length;
+        var rented = certifications <= 256 ? null : ArrayPool<int>.Shared.Rent(certifications);
+        var requirements = rented is null ? stackalloc int[certifications] : rented.AsSpan(0, certifications);
+        CompetencyDimension.Requirements(partnership, requirements);
         List<HealthSignal>? signals = null;
-        var factors = EvidenceSlots.Factors(partnership, day, tallies, weeks, context, ref signals);
-        return Assemble(context, partnership.Partner.Id, asOf, factors, Sorted(signals));
+        var factors = EvidenceSlots.Factors(partnership, evidence.Day, evidence.Tallies, evidence.Weeks, requirements, evidence.Context, ref signals);
+        if (rented is not null)
+        {
+            ArrayPool<int>.Shared.Return(rented);
+        }
+
+        return Assemble(evidence.Context, partnership.Partner.Id, DateOnly.FromDayNumber(evidence.Day), factors, Sorted(signals));
     }
 
     /// <summary>Signals in a stable order: by code, then message.</summary>

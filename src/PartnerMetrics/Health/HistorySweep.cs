@@ -29,7 +29,10 @@ internal sealed class HistorySweep(int from, int step, int points) : IEvidenceSi
     {
         var sink = this;
         EvidenceSlots.Describe(partnership, context, ref sink);
-        var weeks = new ActivityDays(partnership);
+        // The cadence asks, at each point, about the seven-day weeks ending on it and on the days 7, 14, … before it.
+        var weeks = new ActivityDays(partnership, from - (7 * (context.Model.CadenceWeeks - 1)) - 6, from + ((points - 1) * step), points);
+        var requirements = new int[partnership.Certifications.Length];
+        CompetencyDimension.Requirements(partnership, requirements);
         var reports = new HealthReport[points];
         var tallies = new Tally[EvidenceSlots.Count];
         for (var k = 0; k < points; k++)
@@ -41,7 +44,7 @@ internal sealed class HistorySweep(int from, int step, int points) : IEvidenceSi
 
             var day = from + (k * step);
             List<HealthSignal>? signals = null;
-            var factors = EvidenceSlots.Factors(partnership, day, tallies, weeks, context, ref signals);
+            var factors = EvidenceSlots.Factors(partnership, day, tallies, weeks, requirements, context, ref signals);
             reports[k] = assemble(DateOnly.FromDayNumber(day), factors, HealthScorer.Sorted(signals));
         }
 
@@ -107,11 +110,7 @@ internal sealed class HistorySweep(int from, int step, int points) : IEvidenceSi
 
             foreach (var (dated, start, stop) in items)
             {
-                var age = sweep.from + (start * sweep.step) - dated;
-                for (var k = start; k < stop; k++, age += sweep.step)
-                {
-                    sums[k].Weight += table!.Weight(age);
-                }
+                table!.AddEvery(sums.AsSpan(start, stop - start), sweep.from + (start * sweep.step) - dated, sweep.step);
             }
 
             return sums;

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using PartnerMetrics.Evidence;
 using PartnerMetrics.Health;
@@ -7,8 +6,12 @@ using PartnerMetrics.Pipeline;
 
 namespace PartnerMetrics.Insights;
 
-/// <summary>A concrete change to a partnership's evidence: its code, its words, and the partnership with the change applied.</summary>
-internal sealed record Counterfactual(string Code, string Action, string Change, Partnership Partnership);
+/// <summary>A concrete change to a partnership's evidence: its code, its words, and the change itself (<see cref="EvidenceChange.Changed"/>: the partnership with it applied).</summary>
+internal sealed record Counterfactual(string Code, string Action, string Change, EvidenceChange Evidence)
+{
+    /// <summary>Gets the partnership with the change applied.</summary>
+    public Partnership Partnership => Evidence.Changed;
+}
 
 /// <summary>
 /// The one concrete change for each factor (DOMAIN section 3.3: "next actions are counterfactuals"):
@@ -81,24 +84,24 @@ internal static class Counterfactuals
         var span = (int)Math.Clamp((long)asOf.DayNumber - partnership.StartedOn.DayNumber, 0, PilotDays - 1);
         var partnerFirst = PartnerLags(report);
         var days = Enumerable.Range(0, PilotEvents).Select(i => Earlier(asOf, (int)Math.Round(span * (PilotEvents - 1 - i) / (double)(PilotEvents - 1)))).ToArray();
-        var meetings = days.Select((d, i) => new Interaction(d, InteractionKind.Meeting, (i % 2 == 0) == partnerFirst ? Side.Partner : Side.Vendor));
-        var kept = days.SelectMany(d => new[] { new Commitment(Side.Partner, d, CommitmentOutcome.Kept, d), new Commitment(Side.Vendor, d, CommitmentOutcome.Kept, d) });
+        var meetings = days.Select((d, i) => new Interaction(d, InteractionKind.Meeting, (i % 2 == 0) == partnerFirst ? Side.Partner : Side.Vendor)).ToArray();
+        var kept = days.SelectMany(d => new[] { new Commitment(Side.Partner, d, CommitmentOutcome.Kept, d), new Commitment(Side.Vendor, d, CommitmentOutcome.Kept, d) }).ToArray();
         return new(
             RecommendationCodes.ExpandProofOfConcept,
             Invariant($"{span + 1}-day pilot, {PilotEvents} logged events"),
             Invariant($"{PilotEvents} pilot check-ins added, on {string.Join(", ", days.Select(Ensure.Iso))}: at each, a meeting (initiative alternating, the {(partnerFirst ? "partner" : "vendor")} first) at which each side keeps one commitment on time."),
-            With(partnership, commitments: partnership.Commitments.AddRange(kept), interactions: partnership.Interactions.AddRange(meetings)));
+            EvidenceChange.Adding(partnership, commitments: kept, interactions: meetings));
     }
 
     private static Counterfactual Promises(Partnership partnership, DateOnly asOf, Side side)
     {
         var who = side == Side.Partner ? "partner" : "vendor";
-        var added = Enumerable.Repeat(new Commitment(side, asOf, CommitmentOutcome.Kept, asOf), Next);
+        var added = Enumerable.Repeat(new Commitment(side, asOf, CommitmentOutcome.Kept, asOf), Next).ToArray();
         return new(
             side == Side.Partner ? RecommendationCodes.KeepPartnerPromises : RecommendationCodes.KeepVendorPromises,
             side == Side.Partner ? Invariant($"Partner keeps next {Next} promises") : Invariant($"Keep the next {Next} vendor promises"),
             Invariant($"{Next} {who} commitments added, due {Ensure.Iso(asOf)} and kept on time that day."),
-            With(partnership, commitments: partnership.Commitments.AddRange(added)));
+            EvidenceChange.Adding(partnership, commitments: added));
     }
 
     /// <summary>The first required competency without a certification valid on the day, certified that day (without expiry).</summary>
@@ -119,19 +122,19 @@ internal static class Counterfactuals
             RecommendationCodes.CloseCertificationGaps,
             renew ? $"Renew {name} certification" : $"Certify {name} today",
             Invariant($"A certification in '{name}' added, obtained {Ensure.Iso(asOf)}, without expiry{others}."),
-            With(partnership, certifications: partnership.Certifications.Add(new Certification(name, asOf))));
+            EvidenceChange.Adding(partnership, certifications: [new Certification(name, asOf)]));
     }
 
     private static Counterfactual Deliveries(Partnership partnership, DateOnly asOf, HealthModel model)
     {
         // Rated 0.9, or the threshold when that is higher: a delivery the model counts as a success.
         var satisfaction = Math.Max(0.9, model.SatisfactionThreshold);
-        var added = Enumerable.Repeat(new Delivery(asOf, true, satisfaction), Next);
+        var added = Enumerable.Repeat(new Delivery(asOf, true, satisfaction), Next).ToArray();
         return new(
             RecommendationCodes.DeliverOnTime,
             Invariant($"Next {Next} deliveries on time"),
             Invariant($"{Next} deliveries added, completed on time {Ensure.Iso(asOf)} with satisfaction {satisfaction:0.##} (the threshold is {model.SatisfactionThreshold:0.##})."),
-            With(partnership, deliveries: partnership.Deliveries.AddRange(added)));
+            EvidenceChange.Adding(partnership, deliveries: added));
     }
 
     /// <summary>
@@ -151,11 +154,11 @@ internal static class Counterfactuals
 
         var asked = asOf.AddDays(-daysToKnow);
         var asker = answering == Side.Partner ? Side.Vendor : Side.Partner;
-        var added = Enumerable.Repeat(new Interaction(asked, InteractionKind.Request, asker, response), Next);
+        var added = Enumerable.Repeat(new Interaction(asked, InteractionKind.Request, asker, response), Next).ToArray();
         var what = Invariant($"{Next} {(asker == Side.Vendor ? "vendor" : "partner")} requests added, asked {Ensure.Iso(asked)} and answered by the {(answering == Side.Partner ? "partner" : "vendor")} in {Hours(response)} (the target is {Hours(model.ResponseTarget)}).");
         return answering == Side.Partner
-            ? new(RecommendationCodes.AgreeResponseTargets, Invariant($"Partner answers {Next} requests fast"), what, With(partnership, interactions: partnership.Interactions.AddRange(added)))
-            : new(RecommendationCodes.AnswerRequestsFaster, Invariant($"Answer {Next} partner requests fast"), what, With(partnership, interactions: partnership.Interactions.AddRange(added)));
+            ? new(RecommendationCodes.AgreeResponseTargets, Invariant($"Partner answers {Next} requests fast"), what, EvidenceChange.Adding(partnership, interactions: added))
+            : new(RecommendationCodes.AnswerRequestsFaster, Invariant($"Answer {Next} partner requests fast"), what, EvidenceChange.Adding(partnership, interactions: added));
     }
 
     /// <summary>
@@ -186,15 +189,15 @@ internal static class Counterfactuals
                 RecommendationCodes.ResolveEscalations,
                 "Resolve open escalation today",
                 Invariant($"The escalation raised {Ensure.Iso(open.Date)}{(open.Subject is null ? string.Empty : $" ('{open.Subject}')")} resolved {Ensure.Iso(asOf)}, within the {Days(targetDays)}-day target."),
-                With(partnership, interactions: partnership.Interactions.SetItem(pending, resolved)));
+                EvidenceChange.Replacing(partnership, [(pending, resolved)]));
         }
 
-        var added = Enumerable.Repeat(new Interaction(asOf, InteractionKind.Escalation, Side.Partner, resolvedOn: asOf), Next);
+        var added = Enumerable.Repeat(new Interaction(asOf, InteractionKind.Escalation, Side.Partner, resolvedOn: asOf), Next).ToArray();
         return new(
             RecommendationCodes.ResolveEscalations,
             Invariant($"Resolve {Next} escalations in time"),
             Invariant($"{Next} escalations added, raised by the partner and resolved the same day, {Ensure.Iso(asOf)}."),
-            With(partnership, interactions: partnership.Interactions.AddRange(added)));
+            EvidenceChange.Adding(partnership, interactions: added));
     }
 
     /// <summary>
@@ -212,7 +215,7 @@ internal static class Counterfactuals
                 RecommendationCodes.BalanceInitiative,
                 "Each side initiates a meeting",
                 Invariant($"2 meetings added on {Ensure.Iso(asOf)}, one initiated by each side."),
-                With(partnership, interactions: partnership.Interactions.AddRange(new[] { Meeting(Side.Partner), Meeting(Side.Vendor) })));
+                EvidenceChange.Adding(partnership, interactions: [Meeting(Side.Partner), Meeting(Side.Vendor)]));
         }
 
         var lagging = 2 * byPartner < all ? Side.Partner : Side.Vendor;
@@ -221,7 +224,7 @@ internal static class Counterfactuals
             RecommendationCodes.BalanceInitiative,
             Invariant($"{(lagging == Side.Partner ? "Partner starts" : "We start")} next {(count == 1 ? "meeting" : Count(count, "meeting"))}"),
             Invariant($"{Count(count, "meeting")} added on {Ensure.Iso(asOf)}, initiated by the {(lagging == Side.Partner ? "partner" : "vendor")} (the partner initiated {byPartner} of {all} so far)."),
-            With(partnership, interactions: partnership.Interactions.AddRange(Enumerable.Repeat(Meeting(lagging), count))));
+            EvidenceChange.Adding(partnership, interactions: Enumerable.Repeat(Meeting(lagging), count).ToArray()));
     }
 
     /// <summary>A plan created on the day, built together: one goal owned by both sides, with a measurable target, due <see cref="GoalDays"/> days later.</summary>
@@ -229,7 +232,7 @@ internal static class Counterfactuals
         RecommendationCodes.ScheduleJointPlanning,
         "Hold a joint planning session",
         Invariant($"A joint plan created {Ensure.Iso(asOf)} with one goal owned by both sides, with a measurable target, due {Ensure.Iso(Later(asOf, GoalDays))}; no business alignment recorded yet."),
-        With(partnership, plan: new JointPlan(asOf, [SharedGoal(asOf)])));
+        EvidenceChange.Replacing(partnership, new JointPlan(asOf, [SharedGoal(asOf)])));
 
     /// <summary>Each goal behind the progress its elapsed time expects gets a check-in on the day at exactly that progress.</summary>
     private static Counterfactual? CatchUp(Partnership partnership, DateOnly asOf)
@@ -255,7 +258,7 @@ internal static class Counterfactuals
             RecommendationCodes.GetGoalsOnTrack,
             Invariant($"Catch up {Count(caughtUp, "lagging plan goal")}"),
             Invariant($"A progress check-in on {Ensure.Iso(asOf)} for {Count(caughtUp, "goal")} behind schedule, at the share of its period elapsed."),
-            With(partnership, plan: new JointPlan(plan.CreatedOn, goals, plan.Reviews, plan.ReviewCadence)));
+            EvidenceChange.Replacing(partnership, new JointPlan(plan.CreatedOn, goals, plan.Reviews, plan.ReviewCadence)));
     }
 
     /// <summary>
@@ -283,7 +286,7 @@ internal static class Counterfactuals
                 RecommendationCodes.ShareGoalOwnership,
                 "Agree a first shared goal",
                 Invariant($"A goal owned by both sides added to the plan, without target or due day."),
-                With(partnership, plan: new JointPlan(plan.CreatedOn, [new PlanGoal(GoalTitle, GoalOwner.Both, checkIns: null)], plan.Reviews, plan.ReviewCadence)));
+                EvidenceChange.Replacing(partnership, new JointPlan(plan.CreatedOn, [new PlanGoal(GoalTitle, GoalOwner.Both, checkIns: null)], plan.Reviews, plan.ReviewCadence)));
         }
 
         var solo = plan.Goals.Count(g => g.Owner != GoalOwner.Both);
@@ -292,7 +295,7 @@ internal static class Counterfactuals
             RecommendationCodes.ShareGoalOwnership,
             Invariant($"Share ownership of {Count(solo, "plan goal")}"),
             Invariant($"{Count(solo, "goal")} owned by one side made owned by both."),
-            With(partnership, plan: new JointPlan(plan.CreatedOn, goals, plan.Reviews, plan.ReviewCadence)));
+            EvidenceChange.Replacing(partnership, new JointPlan(plan.CreatedOn, goals, plan.Reviews, plan.ReviewCadence)));
     }
 
     /// <summary>A review on the day recording business alignment <see cref="AlignmentStep"/> higher than the latest recorded (at most 1); none when none was ever recorded.</summary>
@@ -308,7 +311,7 @@ internal static class Counterfactuals
             RecommendationCodes.AlignBusiness,
             Invariant($"Grow business alignment to {grown * 100:0.#} %"),
             Invariant($"A plan review on {Ensure.Iso(asOf)} recording {grown * 100:0.#} % of the partner's business aligned to ours (was {alignment * 100:0.#} %)."),
-            With(partnership, plan: WithReview(plan, new PlanReview(asOf, grown))));
+            EvidenceChange.Replacing(partnership, WithReview(plan, new PlanReview(asOf, grown))));
     }
 
     /// <summary>Every goal without a measurable target gets one, and every goal without a due day is due <see cref="GoalDays"/> days later; a plan without goals gets one such goal.</summary>
@@ -325,7 +328,7 @@ internal static class Counterfactuals
                 RecommendationCodes.SetMeasurableTargets,
                 "Agree a first measurable goal",
                 Invariant($"A goal owned by both sides added to the plan, with a measurable target, starting {Ensure.Iso(asOf)} and due {Ensure.Iso(Later(asOf, GoalDays))}."),
-                With(partnership, plan: new JointPlan(plan.CreatedOn, [SharedGoal(asOf)], plan.Reviews, plan.ReviewCadence)));
+                EvidenceChange.Replacing(partnership, new JointPlan(plan.CreatedOn, [SharedGoal(asOf)], plan.Reviews, plan.ReviewCadence)));
         }
 
         var vague = plan.Goals.Count(g => g.Target is null || g.DueOn is null);
@@ -340,7 +343,7 @@ internal static class Counterfactuals
             RecommendationCodes.SetMeasurableTargets,
             Invariant($"Set target, due day on {Count(vague, "goal")}"),
             Invariant($"{Count(vague, "goal")} given a measurable target where missing and a due day where missing ({Ensure.Iso(Later(asOf, GoalDays))})."),
-            With(partnership, plan: new JointPlan(plan.CreatedOn, goals, plan.Reviews, plan.ReviewCadence)));
+            EvidenceChange.Replacing(partnership, new JointPlan(plan.CreatedOn, goals, plan.Reviews, plan.ReviewCadence)));
     }
 
     /// <summary>A review on the day, business alignment unchanged (the latest recorded, or none).</summary>
@@ -357,18 +360,18 @@ internal static class Counterfactuals
             RecommendationCodes.ReviewPlan,
             "Review the plan today",
             Invariant($"A plan review on {Ensure.Iso(asOf)} (last reviewed {(last is { } l ? Ensure.Iso(l) : "never")}), business alignment unchanged ({(alignment is { } a ? Invariant($"{a * 100:0.#} %") : "not recorded")})."),
-            With(partnership, plan: WithReview(plan, new PlanReview(asOf, alignment))));
+            EvidenceChange.Replacing(partnership, WithReview(plan, new PlanReview(asOf, alignment))));
     }
 
     /// <summary>The next deals, created and registered on the day with amount, expected close and stage filled in.</summary>
     private static Counterfactual Register(Partnership partnership, DateOnly asOf)
     {
-        var taken = partnership.Opportunities.Select(o => o.Id.ToString()).ToHashSet(StringComparer.Ordinal);
         var added = new List<Opportunity>(Next);
         for (var n = 1; added.Count < Next; n++)
         {
             var id = Invariant($"next-deal-{n}");
-            if (!taken.Contains(id))
+            var key = new OpportunityId(id);
+            if (!partnership.Opportunities.Any(o => o.Id == key))
             {
                 added.Add(new Opportunity(
                     new OpportunityId(id), new AccountId(id), asOf, DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
@@ -380,7 +383,7 @@ internal static class Counterfactuals
             RecommendationCodes.RegisterDeals,
             Invariant($"Register next {Next} deals on day one"),
             Invariant($"{Next} open deals added, created and registered {Ensure.Iso(asOf)}, with amount, expected close and stage filled in."),
-            With(partnership, opportunities: partnership.Opportunities.AddRange(added)));
+            EvidenceChange.Adding(partnership, opportunities: added));
     }
 
     /// <summary>
@@ -390,45 +393,43 @@ internal static class Counterfactuals
     private static Counterfactual? UpdateDeals(Partnership partnership, DateOnly asOf, HealthModel model)
     {
         var window = (long)Math.Floor(model.UpdateWindow.TotalDays);
-        var updated = 0;
-        var deals = partnership.Opportunities.Select(o =>
+        var stale = new List<(int, Opportunity)>();
+        for (var i = 0; i < partnership.Opportunities.Length; i++)
         {
+            var o = partnership.Opportunities[i];
             var known = o.RegisteredOn ?? o.CreatedOn;
             var seen = o.LastUpdatedOn is { } last && last > known && last <= asOf ? last : known;
-            if (known > asOf || o.ClosedOn <= asOf || (long)asOf.DayNumber - seen.DayNumber <= window)
+            if (known <= asOf && !(o.ClosedOn <= asOf) && (long)asOf.DayNumber - seen.DayNumber > window)
             {
-                return o;
+                stale.Add((i, Deal(o, lastUpdatedOn: asOf)));
             }
+        }
 
-            updated++;
-            return Deal(o, lastUpdatedOn: asOf);
-        }).ToArray();
-        return updated == 0 ? null : new(
+        return stale.Count == 0 ? null : new(
             RecommendationCodes.UpdateOpenDeals,
-            updated == 1 ? "Update the stale open deal" : Invariant($"Update the {updated} stale open deals"),
-            Invariant($"{Count(updated, "open deal")} not updated in the last {window} days updated {Ensure.Iso(asOf)}."),
-            With(partnership, opportunities: deals));
+            stale.Count == 1 ? "Update the stale open deal" : Invariant($"Update the {stale.Count} stale open deals"),
+            Invariant($"{Count(stale.Count, "open deal")} not updated in the last {window} days updated {Ensure.Iso(asOf)}."),
+            EvidenceChange.Replacing(partnership, stale));
     }
 
     /// <summary>Every deal known on the day gets its missing amount, expected close and stage (only their presence counts).</summary>
     private static Counterfactual? CompleteDeals(Partnership partnership, DateOnly asOf)
     {
-        var completed = 0;
-        var deals = partnership.Opportunities.Select(o =>
+        var incomplete = new List<(int, Opportunity)>();
+        for (var i = 0; i < partnership.Opportunities.Length; i++)
         {
-            if ((o.RegisteredOn ?? o.CreatedOn) > asOf || (o.Amount is not null && o.ExpectedCloseOn is not null && o.Stage is not null))
+            var o = partnership.Opportunities[i];
+            if ((o.RegisteredOn ?? o.CreatedOn) <= asOf && (o.Amount is null || o.ExpectedCloseOn is null || o.Stage is null))
             {
-                return o;
+                incomplete.Add((i, Deal(o, amount: o.Amount ?? 0m, expectedCloseOn: o.ExpectedCloseOn ?? o.ClosedOn ?? Later(asOf, GoalDays), stage: o.Stage ?? "Recorded")));
             }
+        }
 
-            completed++;
-            return Deal(o, amount: o.Amount ?? 0m, expectedCloseOn: o.ExpectedCloseOn ?? o.ClosedOn ?? Later(asOf, GoalDays), stage: o.Stage ?? "Recorded");
-        }).ToArray();
-        return completed == 0 ? null : new(
+        return incomplete.Count == 0 ? null : new(
             RecommendationCodes.CompleteDealData,
-            Invariant($"Complete the records of {Count(completed, "deal")}"),
-            Invariant($"Amount, expected close and stage filled in on {Count(completed, "deal")} missing one of them."),
-            With(partnership, opportunities: deals));
+            Invariant($"Complete the records of {Count(incomplete.Count, "deal")}"),
+            Invariant($"Amount, expected close and stage filled in on {Count(incomplete.Count, "deal")} missing one of them."),
+            EvidenceChange.Replacing(partnership, incomplete));
     }
 
     /// <summary>
@@ -451,7 +452,7 @@ internal static class Counterfactuals
             isStalled ? RecommendationCodes.SetFollowUpCadence : RecommendationCodes.LogWeeklyActivity,
             isStalled ? "Restart: follow-up call today" : "Log this week's follow-up call",
             Invariant($"A follow-up call by the vendor and the partner's call back, logged {Ensure.Iso(asOf)}: the first activity of the week ending that day{(isStalled ? ", after a month without any" : string.Empty)}."),
-            With(partnership, interactions: partnership.Interactions.AddRange(calls)));
+            EvidenceChange.Adding(partnership, interactions: calls));
     }
 
     /// <summary>Whether the partner initiated fewer of the meetings, calls, emails and joint events counted on the day than the vendor.</summary>
@@ -468,19 +469,8 @@ internal static class Counterfactuals
     private static JointPlan WithReview(JointPlan plan, PlanReview review) =>
         new(plan.CreatedOn, plan.Goals, plan.Reviews.Where(r => r.On != review.On).Append(review), plan.ReviewCadence);
 
-    private static Opportunity Deal(Opportunity o, decimal? amount = null, DateOnly? lastUpdatedOn = null, DateOnly? expectedCloseOn = null, string? stage = null) => new(
-        o.Id, o.AccountId, o.CreatedOn, o.Motion, o.Source, o.Route, o.Outcome, amount ?? o.Amount, o.PartnerId, o.District,
-        o.RegisteredOn, lastUpdatedOn ?? o.LastUpdatedOn, expectedCloseOn ?? o.ExpectedCloseOn, o.ClosedOn, o.LossReason, stage ?? o.Stage);
-
-    private static Partnership With(
-        Partnership p,
-        ImmutableArray<Commitment>? commitments = null,
-        ImmutableArray<Interaction>? interactions = null,
-        ImmutableArray<Certification>? certifications = null,
-        ImmutableArray<Delivery>? deliveries = null,
-        JointPlan? plan = null,
-        IEnumerable<Opportunity>? opportunities = null) =>
-        new(p, commitments, interactions, certifications, deliveries, plan, opportunities);
+    private static Opportunity Deal(Opportunity o, decimal? amount = null, DateOnly? lastUpdatedOn = null, DateOnly? expectedCloseOn = null, string? stage = null) =>
+        new(o, amount ?? o.Amount, lastUpdatedOn ?? o.LastUpdatedOn, expectedCloseOn ?? o.ExpectedCloseOn, stage ?? o.Stage);
 
     /// <summary>The day <paramref name="days"/> later, or the last day of the calendar.</summary>
     private static DateOnly Later(DateOnly day, int days) => DateOnly.FromDayNumber((int)Math.Min((long)day.DayNumber + days, DateOnly.MaxValue.DayNumber));

@@ -56,11 +56,16 @@ public sealed class PartnershipAdvisor
     public ImmutableArray<Recommendation> Recommend(Partnership partnership, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(partnership);
-        return Recommend(partnership, asOf, Scorer.Score(partnership, asOf));
+        var read = Scorer.Read(partnership, asOf);
+        return Recommend(partnership, asOf, HealthScorer.Evaluate(partnership, read), read);
     }
 
     /// <summary>Recommends next actions from the partnership's report on the day, already scored by <see cref="Scorer"/>.</summary>
-    internal ImmutableArray<Recommendation> Recommend(Partnership partnership, DateOnly asOf, HealthReport report)
+    internal ImmutableArray<Recommendation> Recommend(Partnership partnership, DateOnly asOf, HealthReport report) =>
+        Recommend(partnership, asOf, report, Scorer.Read(partnership, asOf));
+
+    /// <summary>Recommends next actions from the partnership's report on the day and its evidence read on the day (<see cref="HealthScorer.Read"/>).</summary>
+    private ImmutableArray<Recommendation> Recommend(Partnership partnership, DateOnly asOf, HealthReport report, in DayEvidence read)
     {
         var model = Scorer.Models.Select(partnership);
         bool? stalled = null;
@@ -77,7 +82,7 @@ public sealed class PartnershipAdvisor
             var message = trigger == RecommendationTrigger.ObservedFailure
                 ? factor.Reason
                 : string.Create(CultureInfo.InvariantCulture, $"Too little evidence to judge (certainty {factor.Confidence:0.00}, below {LowCertainty}): {factor.Reason}");
-            Propose(actions, new Recommendation(change.Code, trigger, severity, factor.Code, change.Action, change.Change, message, report, Scorer.Score(change.Partnership, asOf)));
+            Propose(actions, new Recommendation(change.Code, trigger, severity, factor.Code, change.Action, change.Change, message, report, Scorer.Rescore(change.Evidence, read)));
         }
 
         if (report.Band == HealthBand.InsufficientEvidence)
@@ -92,7 +97,7 @@ public sealed class PartnershipAdvisor
                 pilot.Change,
                 string.Create(CultureInfo.InvariantCulture, $"Confidence is {report.Confidence * 100:0} %: too little evidence to judge this partner. Widen the proof of concept (more joint deals, meetings and commitments) before judging — or abandoning — the partnership."),
                 report,
-                Scorer.Score(pilot.Partnership, asOf)));
+                Scorer.Rescore(pilot.Evidence, read)));
         }
 
         var gatherFirst = report.Band == HealthBand.InsufficientEvidence;

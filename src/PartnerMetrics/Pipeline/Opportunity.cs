@@ -150,4 +150,29 @@ public sealed record Opportunity
 
     /// <summary>Gets the sales stage, or <see langword="null"/>.</summary>
     public string? Stage { get; }
+
+    /// <summary>
+    /// A copy of a checked deal with its record-keeping fields replaced (what a next action changes: the amount,
+    /// the last update, the expected close and the stage), each checked as the public constructor checks it; the
+    /// other fields were checked when <paramref name="original"/> was built.
+    /// </summary>
+    internal Opportunity(Opportunity original, decimal? amount, DateOnly? lastUpdatedOn, DateOnly? expectedCloseOn, string? stage)
+    {
+        Id = original.Id;
+        AccountId = original.AccountId;
+        CreatedOn = original.CreatedOn;
+        Motion = original.Motion;
+        Source = original.Source;
+        Route = original.Route;
+        Outcome = original.Outcome;
+        PartnerId = original.PartnerId;
+        District = original.District;
+        RegisteredOn = original.RegisteredOn;
+        ClosedOn = original.ClosedOn;
+        LossReason = original.LossReason;
+        Amount = Ensure.Money(amount, nameof(amount));
+        LastUpdatedOn = Ensure.NotBefore(lastUpdatedOn, CreatedOn, nameof(lastUpdatedOn), "createdOn");
+        ExpectedCloseOn = Ensure.NotBefore(expectedCloseOn, CreatedOn, nameof(expectedCloseOn), "createdOn");
+        Stage = Ensure.OptionalText(stage);
+    }
 }

@@ -1,6 +1,7 @@
 using PartnerMetrics.Evidence;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
+using PartnerMetrics.Tests.Generators;
 using PartnerMetrics.Tests.Health;
 using static PartnerMetrics.Tests.Health.Examples;
 
@@ -50,5 +51,34 @@ public class PartnershipCopyTests
         var deals = original.Opportunities.SetItem(0, Deal("O2"));
 
         Rejects.Field<ArgumentException>(() => new Partnership(original, opportunities: deals), "opportunities", "repeats the id 'O2'");
+    }
+
+    [Property]
+    public Property DealCopy_WithItsRecordKeepingReplaced_EqualsBuildingItAgain() =>
+        Prop.ForAll(
+            ModelGenerators.Opportunity.ToArbitrary(),
+            Gen.Choose(0, 400).ToArbitrary(),
+            Gen.Elements<string?>(null, "Qualify", "Closed Won").ToArbitrary(),
+            (deal, days, stage) =>
+            {
+                // Days on or after the deal's creation, as the advisor's changes use: the copy takes each field as given.
+                var updated = deal.CreatedOn.AddDays(days);
+                var amount = deal.Amount is null ? 0m : null as decimal?;
+                var rebuilt = new Opportunity(
+                    deal.Id, deal.AccountId, deal.CreatedOn, deal.Motion, deal.Source, deal.Route, deal.Outcome, amount, deal.PartnerId, deal.District,
+                    deal.RegisteredOn, updated, updated, deal.ClosedOn, deal.LossReason, stage);
+
+                Assert.Equal(rebuilt, new Opportunity(deal, amount, updated, updated, stage));
+            });
+
+    [Fact]
+    public void DealCopy_ChecksWhatItReplaces()
+    {
+        var deal = Deal("O7");
+
+        Rejects.Field<ArgumentOutOfRangeException>(() => new Opportunity(deal, -1m, null, null, null), "amount");
+        Rejects.Field<ArgumentOutOfRangeException>(() => new Opportunity(deal, null, deal.CreatedOn.AddDays(-1), null, null), "lastUpdatedOn");
+        Rejects.Field<ArgumentOutOfRangeException>(() => new Opportunity(deal, null, null, deal.CreatedOn.AddDays(-1), null), "expectedCloseOn");
+        Assert.Null(new Opportunity(deal, null, null, null, "   ").Stage);
     }
 }

@@ -1,0 +1,135 @@
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
+
+namespace PartnerMetrics.Health;
+
+/// <summary>
+/// A partnership's evidence read on one day (<see cref="HealthScorer.Read"/>): the tally of every slot and the
+/// weeks of activity — all a score needs besides the facts read from the partnership itself (certifications, the plan).
+/// Kept so that changes of the partnership are re-scored by reading only what they change.
+/// </summary>
+internal struct DayEvidence(ScoringContext context, int day)
+{
+    /// <summary>The context of the model that scores the partnership.</summary>
+    public readonly ScoringContext Context = context;
+
+    /// <summary>The day, as a day number.</summary>
+    public readonly int Day = day;
+
+    /// <summary>The tallies on the day, one per slot.</summary>
+    public TallyArray Tallies;
+
+    /// <summary>The weeks of the cadence with logged activity.</summary>
+    public WeekMask Weeks = new(day, context.Model.CadenceWeeks);
+
+    /// <summary>Adds <paramref name="sign"/> (1 or −1) times the tallies of other evidence read on the same day: integer sums, so exact in any order.</summary>
+    public void Add(in TallyArray other, int sign)
+    {
+        ReadOnlySpan<Tally> from = other;
+        Span<Tally> to = Tallies;
+        for (var slot = 0; slot < to.Length; slot++)
+        {
+            to[slot].Count += sign * from[slot].Count;
+            to[slot].Weight += sign * from[slot].Weight;
+        }
+    }
+}
+
+/// <summary>
+/// A change of a partnership's evidence, as the scorer re-scores it (<see cref="HealthScorer.Rescore"/>):
+/// the partnership after the change, and the evidence items it adds and removes, each held in a partnership of its own
+/// that has only those items (a replaced item is removed as it was and added as it is).
+/// </summary>
+internal sealed class EvidenceChange
+{
+    private EvidenceChange(Partnership changed, Partnership added, Partnership? removed, bool onlyAdds)
+    {
+        Changed = changed;
+        Added = added;
+        Removed = removed;
+        OnlyAdds = onlyAdds;
+    }
+
+    /// <summary>Gets the partnership after the change.</summary>
+    public Partnership Changed { get; }
+
+    /// <summary>Gets the items added, in a partnership that has no other evidence (its plan is the original's: no tally reads a plan).</summary>
+    public Partnership Added { get; }
+
+    /// <summary>Gets the items removed, likewise; <see langword="null"/> when none is.</summary>
+    public Partnership? Removed { get; }
+
+    /// <summary>Gets a value indicating whether the change only adds evidence: then no day of activity is lost.</summary>
+    public bool OnlyAdds { get; }
+
+    /// <summary>Evidence items added to a partnership.</summary>
+    public static EvidenceChange Adding(
+        Partnership partnership,
+        IReadOnlyCollection<Commitment>? commitments = null,
+        IReadOnlyCollection<Interaction>? interactions = null,
+        IReadOnlyCollection<Certification>? certifications = null,
+        IReadOnlyCollection<Delivery>? deliveries = null,
+        IReadOnlyCollection<Opportunity>? opportunities = null) => new(
+            new Partnership(
+                partnership,
+                commitments is null ? null : partnership.Commitments.AddRange(commitments),
+                interactions is null ? null : partnership.Interactions.AddRange(interactions),
+                certifications is null ? null : partnership.Certifications.AddRange(certifications),
+                deliveries is null ? null : partnership.Deliveries.AddRange(deliveries),
+                opportunities: opportunities is null ? null : partnership.Opportunities.AddRange(opportunities)),
+            Only(partnership, commitments, interactions, certifications, deliveries, opportunities),
+            null,
+            onlyAdds: true);
+
+    /// <summary>Interactions replaced, each at its index, by another.</summary>
+    public static EvidenceChange Replacing(Partnership partnership, IReadOnlyList<(int Index, Interaction Item)> interactions)
+    {
+        var changed = partnership.Interactions.ToBuilder();
+        foreach (var (index, item) in interactions)
+        {
+            changed[index] = item;
+        }
+
+        return new(
+            new Partnership(partnership, interactions: changed.MoveToImmutable()),
+            Only(partnership, interactions: [.. interactions.Select(r => r.Item)]),
+            Only(partnership, interactions: [.. interactions.Select(r => partnership.Interactions[r.Index])]),
+            onlyAdds: false);
+    }
+
+    /// <summary>Deals replaced, each at its index, by another with the same id.</summary>
+    public static EvidenceChange Replacing(Partnership partnership, IReadOnlyList<(int Index, Opportunity Item)> opportunities)
+    {
+        var changed = partnership.Opportunities.ToArray();
+        foreach (var (index, item) in opportunities)
+        {
+            changed[index] = item;
+        }
+
+        return new(
+            new Partnership(partnership, opportunities: changed),
+            Only(partnership, opportunities: [.. opportunities.Select(r => r.Item)]),
+            Only(partnership, opportunities: [.. opportunities.Select(r => partnership.Opportunities[r.Index])]),
+            onlyAdds: false);
+    }
+
+    /// <summary>The plan replaced: no tally reads the plan, but its days are activity, and some may go.</summary>
+    public static EvidenceChange Replacing(Partnership partnership, JointPlan plan) =>
+        new(new Partnership(partnership, jointPlan: plan), Only(partnership), null, onlyAdds: false);
+
+    /// <summary>A partnership with the same partner, start and plan as <paramref name="partnership"/>, and only the evidence items given.</summary>
+    private static Partnership Only(
+        Partnership partnership,
+        IReadOnlyCollection<Commitment>? commitments = null,
+        IReadOnlyCollection<Interaction>? interactions = null,
+        IReadOnlyCollection<Certification>? certifications = null,
+        IReadOnlyCollection<Delivery>? deliveries = null,
+        IReadOnlyCollection<Opportunity>? opportunities = null) => new(
+            partnership,
+            [.. commitments ?? []],
+            [.. interactions ?? []],
+            [.. certifications ?? []],
+            [.. deliveries ?? []],
+            opportunities: opportunities ?? []);
+}
