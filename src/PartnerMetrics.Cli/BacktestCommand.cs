@@ -17,6 +17,7 @@ internal static class BacktestCommand
 
     private static readonly string[] Objectives = ["auc", "loglik"];
     private static readonly string[] Calibrations = ["platt", "isotonic"];
+    private static readonly string[] WeightSets = ["dimensions", "factors"];
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -73,10 +74,16 @@ internal static class BacktestCommand
         objective.AcceptOnlyFromAmong(Objectives);
         var calibration = new Option<string>("--calibration") { Description = "With --fit: how a score becomes a churn probability: platt (logistic) or isotonic (steps).", DefaultValueFactory = _ => Calibrations[0] };
         calibration.AcceptOnlyFromAmong(Calibrations);
+        var weightSet = new Option<string>("--weights")
+        {
+            Description = "With --fit: which weights to fit: dimensions (the five dimension weights) or factors (those and the factor weights inside competency, co-operation, plan alignment and tracked progress).",
+            DefaultValueFactory = _ => WeightSets[0],
+        };
+        weightSet.AcceptOnlyFromAmong(WeightSets);
         var outFile = new Option<FileInfo?>("--out") { Description = "With --fit: write the fitted model to this file, as JSON that --model reads.", HelpName = "model.json" };
         var format = CommandOutput.Format("Output format: table or json.", "table", "json");
 
-        var command = new Command("backtest", "Score a portfolio's history as of chosen days and measure the scores against what happened next: AUC for churn, churn per band and per score decile; with --fit, fit the dimension weights to the outcomes.")
+        var command = new Command("backtest", "Score a portfolio's history as of chosen days and measure the scores against what happened next: AUC for churn, churn per band and per score decile; with --fit, fit the dimension weights (and, with --weights factors, the factor weights) to the outcomes.")
         {
             portfolio,
             outcomes,
@@ -89,6 +96,7 @@ internal static class BacktestCommand
             seed,
             objective,
             calibration,
+            weightSet,
             outFile,
             format,
         };
@@ -99,7 +107,7 @@ internal static class BacktestCommand
                 return;
             }
 
-            var fitOnly = new Option[] { folds, seed, objective, calibration, outFile }.Where(o => result.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+            var fitOnly = new Option[] { folds, seed, objective, calibration, weightSet, outFile }.Where(o => result.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
             if (fitOnly.Count > 0)
             {
                 result.AddError($"{string.Join(", ", fitOnly)} {(fitOnly.Count == 1 ? "needs" : "need")} --fit.");
@@ -115,6 +123,7 @@ internal static class BacktestCommand
                     Seed = result.GetValue(seed),
                     Objective = result.GetValue(objective) == "loglik" ? FitObjective.LogLikelihood : FitObjective.Auc,
                     Calibration = result.GetValue(calibration) == "isotonic" ? CalibrationMethod.Isotonic : CalibrationMethod.Platt,
+                    Weights = result.GetValue(weightSet) == "factors" ? FitWeights.DimensionsAndFactors : FitWeights.Dimensions,
                 }
                 : null;
             var run = new Run(result.GetValue(portfolio)!, result.GetValue(outcomes)!, result.GetValue(asOf)!, result.GetValue(model), options, fitOptions, result.GetValue(outFile));

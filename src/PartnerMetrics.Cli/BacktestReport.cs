@@ -75,7 +75,9 @@ internal sealed record DecileRow(int Decile, int Samples, double MinScore, doubl
 /// <param name="InSampleAuc">The fitted model's AUC on the samples it was fitted on.</param>
 /// <param name="OutOfSampleAuc">The cross-validated AUC: each fold scored with the weights fitted without it.</param>
 /// <param name="FoldAucs">Each fold's AUC; <see langword="null"/> for a fold without both churners and stayers.</param>
+/// <param name="Fitted">Which weights were fitted: <c>Dimensions</c>, or <c>DimensionsAndFactors</c>.</param>
 /// <param name="Weights">The five dimension weights, starting and fitted.</param>
+/// <param name="FactorWeights">The factor weights of competency, co-operation, plan alignment and tracked progress, starting and fitted; empty unless they were fitted.</param>
 /// <param name="ChurnProbability">The calibration of the fitted score to a churn probability.</param>
 /// <param name="OutOfSampleBrier">The Brier score of the cross-validated churn probabilities.</param>
 /// <param name="BaseRateBrier">The Brier score of always predicting the overall churn rate.</param>
@@ -90,7 +92,9 @@ internal sealed record FitReport(
     double InSampleAuc,
     double OutOfSampleAuc,
     IReadOnlyList<double?> FoldAucs,
+    string Fitted,
     IReadOnlyList<WeightRow> Weights,
+    IReadOnlyList<FactorWeightRow> FactorWeights,
     ChurnProbabilityReport ChurnProbability,
     double OutOfSampleBrier,
     double BaseRateBrier,
@@ -106,7 +110,9 @@ internal sealed record FitReport(
         fit.InSampleAuc,
         fit.OutOfSampleAuc,
         [.. fit.FoldAucs],
+        fit.Options.Weights.ToString(),
         [.. Enum.GetValues<HealthDimension>().Select(d => new WeightRow(d.ToString(), fit.StartingModel.DimensionWeights[d], fit.Model.DimensionWeights[d]))],
+        fit.Options.Weights == FitWeights.DimensionsAndFactors ? FactorWeightRow.Of(fit.StartingModel, fit.Model) : [],
         new ChurnProbabilityReport(
             fit.Calibration.Method.ToString(),
             (int)fit.Calibration.Horizon.TotalDays,
@@ -120,6 +126,34 @@ internal sealed record FitReport(
 
 /// <summary>One dimension's weight before and after the fit.</summary>
 internal sealed record WeightRow(string Dimension, double Starting, double Fitted);
+
+/// <summary>One factor's weight inside its dimension, before and after the fit.</summary>
+internal sealed record FactorWeightRow(string Dimension, string Factor, double Starting, double Fitted)
+{
+    /// <summary>The factor weights a fit of <see cref="FitWeights.DimensionsAndFactors"/> fits (trust's two sides keep equal weights), in the order of the model's weight records.</summary>
+    public static FactorWeightRow[] Of(HealthModel starting, HealthModel fitted)
+    {
+        FactorWeightRow Row(HealthDimension dimension, string factor, Func<HealthModel, double> weight) => new(dimension.ToString(), factor, weight(starting), weight(fitted));
+        return
+        [
+            Row(HealthDimension.Competency, "Coverage", m => m.CompetencyWeights.Coverage),
+            Row(HealthDimension.Competency, "DeliveryReliability", m => m.CompetencyWeights.DeliveryReliability),
+            Row(HealthDimension.Cooperation, "PartnerResponsiveness", m => m.CooperationWeights.PartnerResponsiveness),
+            Row(HealthDimension.Cooperation, "VendorResponsiveness", m => m.CooperationWeights.VendorResponsiveness),
+            Row(HealthDimension.Cooperation, "FrictionHandling", m => m.CooperationWeights.FrictionHandling),
+            Row(HealthDimension.Cooperation, "Reciprocity", m => m.CooperationWeights.Reciprocity),
+            Row(HealthDimension.PlanAlignment, "GoalsOnTrack", m => m.PlanWeights.GoalsOnTrack),
+            Row(HealthDimension.PlanAlignment, "SharedOwnership", m => m.PlanWeights.SharedOwnership),
+            Row(HealthDimension.PlanAlignment, "BusinessAlignment", m => m.PlanWeights.BusinessAlignment),
+            Row(HealthDimension.PlanAlignment, "Clarity", m => m.PlanWeights.Clarity),
+            Row(HealthDimension.PlanAlignment, "Freshness", m => m.PlanWeights.Freshness),
+            Row(HealthDimension.TrackedProgress, "RegistrationTimeliness", m => m.ProgressWeights.RegistrationTimeliness),
+            Row(HealthDimension.TrackedProgress, "PipelineFreshness", m => m.ProgressWeights.PipelineFreshness),
+            Row(HealthDimension.TrackedProgress, "DataCompleteness", m => m.ProgressWeights.DataCompleteness),
+            Row(HealthDimension.TrackedProgress, "WeeklyCadence", m => m.ProgressWeights.WeeklyCadence),
+        ];
+    }
+}
 
 /// <summary>A <see cref="ChurnCalibration"/>: Platt's intercept and slope, or the isotonic steps.</summary>
 internal sealed record ChurnProbabilityReport(string Method, int HorizonDays, double? Intercept, double? Slope, IReadOnlyList<CalibrationStepRow> Steps);

@@ -59,7 +59,7 @@ internal static class BacktestTable
 
     private static void WriteFit(IAnsiConsole console, TextWriter writer, FitReport fit)
     {
-        console.Write(new Rule(Markup.Escape(Invariant($"Fitted dimension weights: objective {fit.Objective}, {fit.Folds} folds, seed {fit.Seed}"))));
+        console.Write(new Rule(Markup.Escape(Invariant($"Fitted {(fit.FactorWeights.Count > 0 ? "dimension and factor" : "dimension")} weights: objective {fit.Objective}, {fit.Folds} folds, seed {fit.Seed}"))));
         writer.WriteLine(Invariant($"{fit.Samples:N0} samples, {fit.Churned:N0} churned."));
         writer.WriteLine(Invariant($"AUC: starting model {fit.StartingAuc:0.000}; fitted model {fit.InSampleAuc:0.000} in sample, {fit.OutOfSampleAuc:0.000} out of sample."));
         writer.WriteLine(Invariant($"AUC of each fold, out of sample: {string.Join(", ", fit.FoldAucs.Select(a => a is { } auc ? auc.ToString("0.000", CultureInfo.InvariantCulture) : "undefined"))}."));
@@ -71,6 +71,18 @@ internal static class BacktestTable
         }
 
         console.Write(weights);
+        if (fit.FactorWeights.Count > 0)
+        {
+            var factors = new Table().AddColumns("Dimension", "Factor", "Starting weight", "Fitted weight");
+            RightAlign(factors, 2);
+            foreach (var weight in fit.FactorWeights)
+            {
+                factors.AddRow(weight.Dimension, weight.Factor, weight.Starting.ToString("0.0000", CultureInfo.InvariantCulture), weight.Fitted.ToString("0.0000", CultureInfo.InvariantCulture));
+            }
+
+            console.Write(factors);
+        }
+
         var probability = fit.ChurnProbability;
         var curve = probability.Intercept is { } a && probability.Slope is { } b
             ? Invariant($"p = 1 / (1 + e^-({a:0.####} {(b < 0 ? '-' : '+')} {Math.Abs(b):0.######} × score))")

@@ -72,6 +72,37 @@ public sealed partial class BacktestCommandTests
     }
 
     [Fact]
+    public void BacktestFit_WeightsFactors_FitsTheFactorWeightsAsTheLibraryDoes()
+    {
+        using var files = new TestFiles();
+        var (portfolioPath, outcomesPath, portfolio, outcomes) = TrustDrivenCompany(files);
+        var modelPath = files.PathOf("fitted.json");
+
+        var (exit, json, error) = Run("backtest", portfolioPath, "--outcomes", outcomesPath, "--as-of", "2025-06-30", "--fit", "--weights", "factors", "--out", modelPath, "--format", "json");
+
+        Assert.True(exit == 0, error);
+        var expected = Backtest.Fit(new HealthScorer(), portfolio.Partnerships, [FitDay], outcomes, fit: new FitOptions { Weights = FitWeights.DimensionsAndFactors });
+        Assert.Equal(expected.Model, PartnerMetricsJson.Deserialize<HealthModel>(File.ReadAllText(modelPath)));
+        var fit = JsonDocument.Parse(json).RootElement.GetProperty("fit");
+        Assert.Equal(("DimensionsAndFactors", expected.OutOfSampleAuc), (fit.GetProperty("fitted").GetString(), fit.GetProperty("outOfSampleAuc").GetDouble()));
+        var factors = fit.GetProperty("factorWeights").EnumerateArray().ToDictionary(w => w.GetProperty("factor").GetString()!, w => (w.GetProperty("starting").GetDouble(), w.GetProperty("fitted").GetDouble()));
+        Assert.Equal(15, factors.Count);
+        Assert.Equal((HealthModel.Default.CooperationWeights.Reciprocity, expected.Model.CooperationWeights.Reciprocity), factors["Reciprocity"]);
+        Assert.Equal((HealthModel.Default.ProgressWeights.WeeklyCadence, expected.Model.ProgressWeights.WeeklyCadence), factors["WeeklyCadence"]);
+        Assert.Equal((HealthModel.Default.CompetencyWeights.Coverage, expected.Model.CompetencyWeights.Coverage), factors["Coverage"]);
+        Assert.Equal((HealthModel.Default.PlanWeights.Freshness, expected.Model.PlanWeights.Freshness), factors["Freshness"]);
+
+        // Without the switch only the dimension weights are fitted, and none of the factors' are listed.
+        var dimensions = Run("backtest", portfolioPath, "--outcomes", outcomesPath, "--as-of", "2025-06-30", "--fit", "--format", "json");
+        var plain = JsonDocument.Parse(dimensions.Output).RootElement.GetProperty("fit");
+        Assert.Equal(("Dimensions", 0), (plain.GetProperty("fitted").GetString(), plain.GetProperty("factorWeights").GetArrayLength()));
+
+        var table = Run("backtest", portfolioPath, "--outcomes", outcomesPath, "--as-of", "2025-06-30", "--fit", "--weights", "factors");
+        Assert.Contains("Fitted dimension and factor weights: objective Auc, 5 folds, seed 0", table.Output, StringComparison.Ordinal);
+        Assert.Matches(@"TrackedProgress\s+│\s+WeeklyCadence\s+│\s+0\.\d{4}\s+│\s+[01]\.\d{4}", table.Output);
+    }
+
+    [Fact]
     public void BacktestFit_Table_ShowsTheAucsAndTheFittedWeights()
     {
         using var files = new TestFiles();

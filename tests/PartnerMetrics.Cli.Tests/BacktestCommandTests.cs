@@ -210,6 +210,7 @@ public sealed partial class BacktestCommandTests
     [InlineData("--out", "model.json", "--out needs --fit")]
     [InlineData("--folds", "3", "--folds needs --fit")]
     [InlineData("--seed", "1", "--seed needs --fit")]
+    [InlineData("--weights", "factors", "--weights needs --fit")]
     [InlineData("--objective", "loglik", "--objective needs --fit")]
     [InlineData("--calibration", "isotonic", "--calibration needs --fit")]
     public void Backtest_BadOrFitOnlyOption_IsAUsageError(string option, string value, string expected)
