@@ -382,7 +382,7 @@ public sealed class HealthScorer
     private static int ScaleOf(HealthFactor[] factors)
     {
         var largest = 0.0;
-        foreach (var factor in factors)
+        foreach (ref readonly var factor in factors.AsSpan())
         {
             largest = Math.Max(largest, factor.Weight);
         }
@@ -429,7 +429,11 @@ public sealed class HealthScorer
                 var weight = Math.ScaleB(weights[i], scale);
                 weightSum += weight;
                 sum += weight * value;
-                logSum += weight * Math.Log(value);
+                if (dimension == HealthDimension.Trust)
+                {
+                    logSum += weight * Math.Log(value);
+                }
+
             }
         }
 
@@ -453,7 +457,7 @@ public sealed class HealthScorer
     {
         double weightSum = 0, sum = 0;
         var scale = ScaleOf(factors);
-        foreach (var factor in factors)
+        foreach (ref readonly var factor in factors.AsSpan())
         {
             if (factor.Value is not null)
             {
@@ -461,7 +465,7 @@ public sealed class HealthScorer
             }
         }
 
-        foreach (var factor in factors)
+        foreach (ref readonly var factor in factors.AsSpan())
         {
             if (factor.Value is { } value && factor.Variance > 0)
             {
@@ -483,7 +487,7 @@ public sealed class HealthScorer
     {
         double weightSum = 0, sum = 0;
         var scale = ScaleOf(factors);
-        foreach (var factor in factors)
+        foreach (ref readonly var factor in factors.AsSpan())
         {
             if (factor.Value is null)
             {
@@ -503,7 +507,7 @@ public sealed class HealthScorer
     {
         double total = 0;
         var scale = ScaleOf(factors);
-        foreach (var factor in factors)
+        foreach (ref readonly var factor in factors.AsSpan())
         {
             total += Math.ScaleB(factor.Weight, scale) * (factor.Value ?? 0.0);
         }
