@@ -192,8 +192,12 @@ public sealed record HealthModel
             : throw new ArgumentOutOfRangeException(nameof(SlowingRatio), value, $"'{nameof(SlowingRatio)}' must be in (0, 1]; got {value.ToString(CultureInfo.InvariantCulture)}.");
     } = 0.75;
 
-    /// <summary>Gets the factor value every next action aims for: a present factor below it yields a recommendation.</summary>
+    /// <summary>
+    /// Gets a value that nothing reads any more: next actions were once "the factor at this target"; they are now concrete
+    /// changes to the evidence, re-scored (DOMAIN section 3.3). Kept, still validated, so that model files that set it load.
+    /// </summary>
     /// <value>Default 0.8.</value>
+    [Obsolete("Next actions are concrete changes to the evidence, re-scored (DOMAIN section 3.3); no action aims for a factor target, and this value is not read.")]
     public double RecommendationTarget
     {
         get;

@@ -1,6 +1,8 @@
 using PartnerMetrics.Health;
 using static PartnerMetrics.Tests.Health.Examples;
 
+#pragma warning disable CS0618 // HealthModel.RecommendationTarget is obsolete but still validated and round-tripped; these tests keep checking that.
+
 namespace PartnerMetrics.Tests.Health;
 
 /// <summary>The ranges of the model's settings, inclusive where documented, and the errors that name the field and the value.</summary>

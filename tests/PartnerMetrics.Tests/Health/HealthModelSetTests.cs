@@ -160,14 +160,13 @@ public class HealthModelSetTests
     [Fact]
     public void Advisor_RecommendsWithThePartnershipsModel()
     {
-        // The points an action would win are re-scored with the Referral model, and its target applies.
+        // The points an action would win are re-scored with the Referral model, not the default.
         var partnership = WorkedExampleOf(PartnerType.Referral);
-        var lenient = Referral with { RecommendationTarget = 0.5 };
-        var set = HealthModelSet.ByPartnerType(HealthModel.Default, new Dictionary<PartnerType, HealthModel> { [PartnerType.Referral] = lenient });
+        var set = HealthModelSet.ByPartnerType(HealthModel.Default, new Dictionary<PartnerType, HealthModel> { [PartnerType.Referral] = Referral });
 
         var advice = new PartnershipAdvisor(new HealthScorer(set)).Recommend(partnership, T);
 
-        Assert.Equal(new PartnershipAdvisor(new HealthScorer(lenient)).Recommend(partnership, T).ToArray(), advice.ToArray());
+        Assert.Equal(new PartnershipAdvisor(new HealthScorer(Referral)).Recommend(partnership, T).ToArray(), advice.ToArray());
         Assert.NotEqual(new PartnershipAdvisor(new HealthScorer()).Recommend(partnership, T).ToArray(), advice.ToArray());
     }
 

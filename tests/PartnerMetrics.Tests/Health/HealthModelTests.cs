@@ -3,6 +3,8 @@ using PartnerMetrics.Health;
 using PartnerMetrics.Serialization;
 using PartnerMetrics.Tests.Generators;
 
+#pragma warning disable CS0618 // HealthModel.RecommendationTarget is obsolete but still validated and round-tripped; these tests keep checking that.
+
 namespace PartnerMetrics.Tests.Health;
 
 public class HealthModelTests

@@ -103,7 +103,9 @@ internal sealed class HealthModelDocument : IDocument<HealthModel, HealthModelDo
         MomentumBaseline = model.MomentumBaseline,
         AcceleratingRatio = model.AcceleratingRatio,
         SlowingRatio = model.SlowingRatio,
+#pragma warning disable CS0618 // Obsolete, not read: written and read back so that model files keep their value.
         RecommendationTarget = model.RecommendationTarget,
+#pragma warning restore CS0618
     };
 
     public HealthModel ToModel()
@@ -148,7 +150,9 @@ internal sealed class HealthModelDocument : IDocument<HealthModel, HealthModelDo
             MomentumBaseline = d.MomentumBaseline ?? defaults.MomentumBaseline,
             AcceleratingRatio = d.AcceleratingRatio ?? defaults.AcceleratingRatio,
             SlowingRatio = d.SlowingRatio ?? defaults.SlowingRatio,
+#pragma warning disable CS0618 // Obsolete, not read: written and read back so that model files keep their value.
             RecommendationTarget = d.RecommendationTarget ?? defaults.RecommendationTarget,
+#pragma warning restore CS0618
         });
     }
 }
