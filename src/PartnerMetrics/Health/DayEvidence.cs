@@ -85,14 +85,14 @@ internal sealed class EvidenceChange
     /// <summary>Interactions replaced, each at its index, by another.</summary>
     public static EvidenceChange Replacing(Partnership partnership, IReadOnlyList<(int Index, Interaction Item)> interactions)
     {
-        var changed = partnership.Interactions.ToBuilder();
+        var changed = partnership.Interactions.ToArray();
         foreach (var (index, item) in interactions)
         {
             changed[index] = item;
         }
 
         return new(
-            new Partnership(partnership, interactions: changed.MoveToImmutable()),
+            new Partnership(partnership, interactions: [.. changed]),
             Only(partnership, interactions: [.. interactions.Select(r => r.Item)]),
             Only(partnership, interactions: [.. interactions.Select(r => partnership.Interactions[r.Index])]),
             onlyAdds: false);
