@@ -433,7 +433,6 @@ public sealed class HealthScorer
                 {
                     logSum += weight * Math.Log(value);
                 }
-
             }
         }
 
