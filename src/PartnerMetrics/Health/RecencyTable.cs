@@ -19,7 +19,11 @@ internal sealed class RecencyTable
     /// <summary>Gets the half-life in days.</summary>
     public double HalfLifeDays => halfLifeDays;
 
-    /// <summary>Gets the first age whose weight rounds to 0: evidence this old carries none.</summary>
+    /// <summary>Gets the first age whose weight is 0: evidence this old carries none.</summary>
+    /// <remarks>
+    /// A weight is 2^(−age / H) in units of 2^−100 (<see cref="FixedPoint.One"/>), so it is at least 2^60 until the
+    /// cut-off at <see cref="FixedPoint.MaxHalfLives"/> half-lives: the first zero is the first age past the cut-off.
+    /// </remarks>
     public int ZeroAge
     {
         get
@@ -28,11 +32,6 @@ internal sealed class RecencyTable
             while (Weight(age) != 0)
             {
                 age++;
-            }
-
-            while (age > 0 && Weight(age - 1) == 0)
-            {
-                age--;
             }
 
             return age;

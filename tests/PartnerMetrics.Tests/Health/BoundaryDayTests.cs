@@ -59,7 +59,56 @@ public class BoundaryDayTests
         }
     }
 
+    [Fact]
+    public void ARequestAnsweredLate_OnTheDayTheTargetEnds_IsAnsweredLate()
+    {
+        // A 36-hour target ends on the second day; an answer after 40 hours is known that same day, and late.
+        var model = HealthModel.Default with { ResponseTarget = TimeSpan.FromHours(36) };
+        var partnership = Empty().With(interactions: [new Interaction(Day(-10), InteractionKind.Request, Side.Partner, TimeSpan.FromHours(40))]);
+
+        foreach (var report in BothWays(partnership, model))
+        {
+            Assert.Equal("0 of 1 partner requests answered by the vendor within 1.5 days; 0 unanswered.", report.Factor(FactorCodes.CooperationVendorResponsiveness)!.Value.Reason);
+        }
+    }
+
+    [Fact]
+    public void AnUnansweredRequest_CountsAgainstTheSideAsked()
+    {
+        // Asked by the vendor, so the partner is to answer: the partner's responsiveness holds it as unanswered, the vendor's does not.
+        var partnership = Empty().With(interactions: [new Interaction(Day(-10), InteractionKind.Request, Side.Vendor)]);
+
+        foreach (var report in BothWays(partnership))
+        {
+            Assert.Equal("0 of 1 vendor requests answered by the partner within 2 days; 1 unanswered.", report.Factor(FactorCodes.CooperationPartnerResponsiveness)!.Value.Reason);
+            Assert.Equal("No partner requests due an answer from the vendor yet.", report.Factor(FactorCodes.CooperationVendorResponsiveness)!.Value.Reason);
+        }
+    }
+
+    [Theory]
+    [InlineData(14, 14, "1 of 1 escalations resolved within 14 days; 0 still open.")]   // exactly at a whole-day target: in time
+    [InlineData(15, 14, "0 of 1 escalations resolved within 14 days; 0 still open.")]
+    [InlineData(2, 1.5, "0 of 1 escalations resolved within 1.5 days; 0 still open.")]   // past a 36-hour target, on the day it ends: late
+    [InlineData(1, 1.5, "1 of 1 escalations resolved within 1.5 days; 0 still open.")]
+    public void AnEscalationResolvedAroundTheTarget_IsInTimeOnlyWithinIt(int days, double targetDays, string reason)
+    {
+        var model = HealthModel.Default with { ResolutionTarget = TimeSpan.FromDays(targetDays) };
+        var partnership = Empty().With(interactions: [new Interaction(Day(-30), InteractionKind.Escalation, Side.Partner, resolvedOn: Day(-30 + days))]);
+
+        foreach (var report in BothWays(partnership, model))
+        {
+            Assert.Equal(reason, report.Factor(FactorCodes.CooperationFrictionHandling)!.Value.Reason);
+        }
+    }
+
     /// <summary>The report as of <see cref="Examples.T"/>, scored directly and as the last point of a history.</summary>
     private static HealthReport[] BothWays(Partnership partnership) =>
         [Scorer.Score(partnership, T), Scorer.History(partnership, T, T, TimeSpan.FromDays(1))[^1]];
+
+    /// <summary>The report as of <see cref="Examples.T"/> under <paramref name="model"/>, scored directly and as the last point of a history.</summary>
+    private static HealthReport[] BothWays(Partnership partnership, HealthModel model)
+    {
+        var scorer = new HealthScorer(model);
+        return [scorer.Score(partnership, T), scorer.History(partnership, T, T, TimeSpan.FromDays(1))[^1]];
+    }
 }
