@@ -101,6 +101,25 @@ public class BoundaryDayTests
         }
     }
 
+    [Theory]
+    [InlineData(-6)]    // the first day of this week's window: found exactly, at the start of the sorted days
+    [InlineData(-7)]
+    [InlineData(-13)]
+    [InlineData(0)]
+    [InlineData(1)]     // after the day: seen by no week
+    [InlineData(-84)]   // before the twelve weeks
+    public void TheOnlyActivity_InAHistoryOfFewPointsOverCenturies_CountsAsScoreCountsIt(int day)
+    {
+        // Two points 100,000 days apart: too far for a running count per day, so the history searches the sorted activity days.
+        var partnership = new Partnership(Examples.Partner, T.AddDays(-100_000), interactions: [new Interaction(Day(day), InteractionKind.Meeting, Side.Partner)]);
+
+        var history = Scorer.History(partnership, T.AddDays(-100_000), T, TimeSpan.FromDays(100_000));
+
+        Assert.Equal(T, history[^1].AsOf);
+        HealthHistoryTests.AssertSame(Scorer.Score(partnership, T), history[^1]);
+        Assert.Equal(day is <= 0 and > -84 ? "Activity logged in 1 of the last 12 weeks." : "Activity logged in 0 of the last 12 weeks.", history[^1].Factor(FactorCodes.ProgressWeeklyCadence)!.Value.Reason);
+    }
+
     /// <summary>The report as of <see cref="Examples.T"/>, scored directly and as the last point of a history.</summary>
     private static HealthReport[] BothWays(Partnership partnership) =>
         [Scorer.Score(partnership, T), Scorer.History(partnership, T, T, TimeSpan.FromDays(1))[^1]];
