@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using PartnerMetrics.Evidence;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
@@ -83,35 +84,26 @@ internal sealed class EvidenceChange
             onlyAdds: true);
 
     /// <summary>Interactions replaced, each at its index, by another.</summary>
-    public static EvidenceChange Replacing(Partnership partnership, IReadOnlyList<(int Index, Interaction Item)> interactions)
-    {
-        var changed = partnership.Interactions.ToArray();
-        foreach (var (index, item) in interactions)
-        {
-            changed[index] = item;
-        }
-
-        return new(
-            new Partnership(partnership, interactions: [.. changed]),
-            Only(partnership, interactions: [.. interactions.Select(r => r.Item)]),
-            Only(partnership, interactions: [.. interactions.Select(r => partnership.Interactions[r.Index])]),
-            onlyAdds: false);
-    }
+    public static EvidenceChange Replacing(Partnership partnership, IReadOnlyList<(int Index, Interaction Item)> interactions) =>
+        Replacing(partnership.Interactions, interactions, items => new Partnership(partnership, interactions: [.. items]), items => Only(partnership, interactions: items));
 
     /// <summary>Deals replaced, each at its index, by another with the same id.</summary>
-    public static EvidenceChange Replacing(Partnership partnership, IReadOnlyList<(int Index, Opportunity Item)> opportunities)
+    public static EvidenceChange Replacing(Partnership partnership, IReadOnlyList<(int Index, Opportunity Item)> opportunities) =>
+        Replacing(partnership.Opportunities, opportunities, items => new Partnership(partnership, opportunities: items), items => Only(partnership, opportunities: items));
+
+    /// <summary>
+    /// Items of one list replaced, each at its index: the partnership with the changed list (<paramref name="changedWith"/>),
+    /// the new items added and the old ones removed (<paramref name="only"/> holds just the items given).
+    /// </summary>
+    private static EvidenceChange Replacing<T>(ImmutableArray<T> list, IReadOnlyList<(int Index, T Item)> replacements, Func<T[], Partnership> changedWith, Func<T[], Partnership> only)
     {
-        var changed = partnership.Opportunities.ToArray();
-        foreach (var (index, item) in opportunities)
+        var changed = list.ToArray();
+        foreach (var (index, item) in replacements)
         {
             changed[index] = item;
         }
 
-        return new(
-            new Partnership(partnership, opportunities: changed),
-            Only(partnership, opportunities: [.. opportunities.Select(r => r.Item)]),
-            Only(partnership, opportunities: [.. opportunities.Select(r => partnership.Opportunities[r.Index])]),
-            onlyAdds: false);
+        return new(changedWith(changed), only([.. replacements.Select(r => r.Item)]), only([.. replacements.Select(r => list[r.Index])]), onlyAdds: false);
     }
 
     /// <summary>The plan replaced: no tally reads the plan, but its days are activity, and some may go.</summary>
