@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using PartnerMetrics.Pipeline;
 
@@ -49,7 +50,11 @@ internal sealed record PipelineRow(
     double? TopPartnerShare,
     double? RepeatBusinessRate,
     double? DealFlowReciprocity,
-    string? Profile)
+    double? RouteConcentration,
+    double? CustomerConcentration,
+    double? TopCustomerShare,
+    string? Profile,
+    IReadOnlyList<PipelineNote> Notes)
 {
     public static PipelineRow From(PipelineResult result, IReadOnlyDictionary<string, string?>? key) => new(
         key,
@@ -74,8 +79,17 @@ internal sealed record PipelineRow(
         result.TopPartnerShare,
         result.RepeatBusinessRate,
         result.DealFlowReciprocity,
-        result.Profile?.ToString());
+        result.RouteConcentration,
+        result.CustomerConcentration,
+        result.TopCustomerShare,
+        result.Profile?.ToString(),
+        [.. result.Notes.Select(n => new PipelineNote(JsonNamingPolicy.CamelCase.ConvertName(n.Metric), n.Reason))]);
 }
+
+/// <summary>Why a metric of a <see cref="PipelineRow"/> is null, or what it leaves out (<see cref="MetricNote"/>).</summary>
+/// <param name="Metric">The metric, as it is named in the JSON.</param>
+/// <param name="Reason">The reason, in a sentence.</param>
+internal sealed record PipelineNote(string Metric, string Reason);
 
 /// <summary>The JSON form of <see cref="PipelineReport"/>: camelCase, indented, undefined values written as <c>null</c>.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]

@@ -465,7 +465,7 @@ public class PipelineCommandTests
             $"{fileName}: 10 problems in 9 records; nothing was computed.",
             "line 4, column \"Created On\", value \"2025/01/15\": not a day in the form yyyy-MM-dd.",
             "line 5, column \"Motion\", value \"Hunting\": not one of NewLogo, Expansion, Renewal, CrossSell, Upsell.",
-            "line 5, column \"Source\", value \"Partner\": not one of PartnerSourced, VendorReferred, CoSell, Direct.",
+            "line 5, column \"Source\", value \"Partner\": not one of PartnerSourced, VendorReferred, CoSell, Direct, Unknown.",
             "line 7, column \"Amount\", value \"-250\": 'amount' must not be negative; got -250.",
             "line 8, column \"Account ID\": a value is required.",
             "line 9, column \"Closed On\", value \"2025-01-05\": 'closedOn' (2025-01-05) must not be before 'createdOn' (2025-02-10).",

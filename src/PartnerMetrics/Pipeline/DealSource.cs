@@ -18,4 +18,10 @@ public enum DealSource
 
     /// <summary>The vendor sells without a partner.</summary>
     Direct,
+
+    /// <summary>
+    /// The CRM does not record who brought the deal. Metrics that need the source (deal-flow
+    /// reciprocity) leave such deals out, and are <see langword="null"/> with a reason when every deal is unknown.
+    /// </summary>
+    Unknown,
 }

@@ -110,7 +110,7 @@ public sealed record Opportunity
     public DateOnly CreatedOn { get; }
 
     /// <summary>Gets how the deal grows the business.</summary>
-    public DealMotion Motion { get; }
+    public DealMotion Motion { get; private init; }
 
     /// <summary>Gets hunting or farming, from <see cref="Motion"/>.</summary>
     public MotionClass MotionClass => Motion.Class();
@@ -175,4 +175,7 @@ public sealed record Opportunity
         ExpectedCloseOn = Ensure.NotBefore(expectedCloseOn, CreatedOn, nameof(expectedCloseOn), "createdOn");
         Stage = Ensure.OptionalText(stage);
     }
+
+    /// <summary>A copy of a checked deal with another motion (what <see cref="MotionInference"/> decides).</summary>
+    internal Opportunity WithMotion(DealMotion motion) => motion == Motion ? this : this with { Motion = Ensure.Defined(motion, nameof(motion)) };
 }

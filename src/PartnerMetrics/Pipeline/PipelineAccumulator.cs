@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json.Serialization;
 using PartnerMetrics.Partners;
@@ -30,10 +31,11 @@ public sealed class PipelineAccumulator
 {
     private readonly CycleHistogram cycles = new();
     private readonly Dictionary<PartnerId, WinTally> partners = [];
+    private readonly Dictionary<AccountId, WinTally> accounts = [];
     private readonly Dictionary<int, YearState> years = [];
     private readonly Dictionary<(int Year, string? Reason), WinTally> lossReasons = [];
-    private long count, open, won, lost, missingAmounts, huntingWon, partnerSourced, vendorReferred;
-    private decimal openValue, wonValue, lostValue, huntingWonValue, directRouteValue, partnerRouteValue, marketplaceRouteValue;
+    private long count, open, won, lost, lostWithAmount, missingAmounts, huntingWon, partnerSourced, vendorReferred, unknownSource, unknownRouteWon;
+    private decimal openValue, wonValue, lostValue, huntingWonValue, directRouteValue, partnerRouteValue, marketplaceRouteValue, unknownRouteValue;
 
     /// <summary>Adds one opportunity.</summary>
     /// <param name="opportunity">The opportunity.</param>
@@ -55,6 +57,10 @@ public sealed class PipelineAccumulator
         else if (opportunity.Source == DealSource.VendorReferred)
         {
             vendorReferred++;
+        }
+        else if (opportunity.Source == DealSource.Unknown)
+        {
+            unknownSource++;
         }
 
         switch (opportunity.Outcome)
@@ -80,12 +86,18 @@ public sealed class PipelineAccumulator
                     CollectionsMarshal.GetValueRefOrAddDefault(partners, partner, out _).Add(1, amount);
                 }
 
+                CollectionsMarshal.GetValueRefOrAddDefault(accounts, opportunity.AccountId, out _).Add(1, amount);
+
                 CollectionsMarshal.GetValueRefOrAddDefault(years, closed.Year, out _).Won.Add(1, amount);
                 break;
             default:
                 var lostOn = opportunity.ClosedOn!.Value.Year;
                 lost++;
                 lostValue += amount;
+                if (amount > 0)
+                {
+                    lostWithAmount++;
+                }
                 CollectionsMarshal.GetValueRefOrAddDefault(years, lostOn, out _).Lost.Add(1, amount);
                 CollectionsMarshal.GetValueRefOrAddDefault(lossReasons, (lostOn, opportunity.LossReason), out _).Add(1, amount);
                 break;
@@ -117,6 +129,10 @@ public sealed class PipelineAccumulator
         open += other.open;
         won += other.won;
         lost += other.lost;
+        lostWithAmount += other.lostWithAmount;
+        unknownSource += other.unknownSource;
+        unknownRouteWon += other.unknownRouteWon;
+        unknownRouteValue += other.unknownRouteValue;
         missingAmounts += other.missingAmounts;
         huntingWon += other.huntingWon;
         partnerSourced += other.partnerSourced;
@@ -134,6 +150,11 @@ public sealed class PipelineAccumulator
             CollectionsMarshal.GetValueRefOrAddDefault(partners, partner, out _).Add(tally.Count, tally.Value);
         }
 
+        foreach (var (account, tally) in other.accounts)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(accounts, account, out _).Add(tally.Count, tally.Value);
+        }
+
         foreach (var (year, state) in other.years)
         {
             ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(years, year, out _);
@@ -148,19 +169,61 @@ public sealed class PipelineAccumulator
     }
 
     /// <summary>Computes the metrics of everything added and merged so far.</summary>
-    /// <param name="options">The target and the number of top partners; <see langword="null"/> for <see cref="PipelineOptions.Default"/>.</param>
-    /// <returns>The metrics.</returns>
+    /// <param name="options">The target and the number of top partners and customers; <see langword="null"/> for <see cref="PipelineOptions.Default"/>.</param>
+    /// <returns>The metrics; each one that is <see langword="null"/> has a reason in <see cref="PipelineResult.Notes"/>.</returns>
     public PipelineResult Result(PipelineOptions? options = null)
     {
         options ??= PipelineOptions.Default;
         var wonCycle = cycles.Statistics();
         var winRate = Ratio(won, won + lost);
         decimal? averageWon = won > 0 ? wonValue / won : null;
-        var sortedPartners = partners.OrderBy(p => p.Key).Select(p => p.Value).ToArray();
-        var partnerValue = sortedPartners.Aggregate(0m, (sum, tally) => sum + tally.Value);
+        var partnerValues = ValuesInKeyOrder(partners, out var partnerTallies);
+        var customerValues = ValuesInKeyOrder(accounts, out _);
         var huntingByValue = wonValue > 0 ? (double?)(double)(huntingWonValue / wonValue) : null;
         var huntingByCount = Ratio(huntingWon, won);
-        return new PipelineResult(YearTallies(), LossReasonTallies())
+
+        // Honest nulls (DOMAIN section 4, v2): a value win rate is not defined when no lost deal carries an amount,
+        // because a CRM that writes 0 (or nothing) on lost deals would make it read 100 %.
+        var winRateByValue = lost > 0 && lostWithAmount == 0 ? null
+            : wonValue + lostValue > 0 ? (double?)(double)(wonValue / (wonValue + lostValue)) : null;
+        decimal? velocity = averageWon is { } size && winRate is { } rate && wonCycle is { Mean: > 0 } cycle
+            ? open * size * (decimal)(rate / cycle.Mean)
+            : null;
+        var reciprocity = Ratio(partnerSourced, partnerSourced + vendorReferred) is { } p ? 1.0 - Math.Abs((2.0 * p) - 1.0) : (double?)null;
+        var routeConcentration = Concentration.Herfindahl([directRouteValue, partnerRouteValue, marketplaceRouteValue]);
+        var partnerConcentration = Concentration.Herfindahl(partnerValues);
+        var customerConcentration = Concentration.Herfindahl(customerValues);
+        var notes = new PipelineNotes(count);
+        notes.WhenNull(nameof(PipelineResult.WinRateByCount), winRate is null, "No deal is closed (won or lost).");
+        notes.WhenNull(
+            nameof(PipelineResult.WinRateByValue),
+            winRateByValue is null,
+            lost > 0 && lostWithAmount == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"None of the {lost} lost deals carries an amount; a CRM that writes 0 or nothing on lost deals would make the value win rate read 100 %.")
+                : won + lost == 0 ? "No deal is closed (won or lost)." : "No closed deal carries an amount.");
+        notes.WhenNull(nameof(PipelineResult.HuntingShareByCount), huntingByCount is null, "No deal is won.");
+        notes.WhenNull(nameof(PipelineResult.HuntingShareByValue), huntingByValue is null, won == 0 ? "No deal is won." : "No won deal carries an amount.");
+        notes.WhenNull(nameof(PipelineResult.WonCycle), wonCycle is null, "No deal is won.");
+        notes.WhenNull(nameof(PipelineResult.AverageWonDealSize), averageWon is null, "No deal is won.");
+        notes.WhenNull(nameof(PipelineResult.Velocity), velocity is null, won == 0 ? "No deal is won." : "Every won deal closed on the day it was created, so the mean cycle is 0 days.");
+        notes.WhenNull(nameof(PipelineResult.Coverage), options.RemainingTarget is null, $"No remaining target was given ({nameof(PipelineOptions)}.{nameof(PipelineOptions.RemainingTarget)}).");
+        notes.WhenNull(
+            nameof(PipelineResult.DealFlowReciprocity),
+            reciprocity is null,
+            unknownSource == count ? "No deal records its source." : "No deal is partner-sourced or vendor-referred.");
+        notes.Partial(nameof(PipelineResult.DealFlowReciprocity), reciprocity is not null, unknownSource, count, "deals do not record their source and are left out.");
+        notes.WhenNull(
+            nameof(PipelineResult.RouteConcentration),
+            routeConcentration is null,
+            won == 0 ? "No deal is won." : unknownRouteWon == won ? "No won deal records its route to market." : "No won deal with a known route carries an amount.");
+        notes.Partial(nameof(PipelineResult.RouteConcentration), routeConcentration is not null, unknownRouteWon, won, "won deals do not record their route to market and are left out.");
+        notes.WhenNull(nameof(PipelineResult.PartnerConcentration), partnerConcentration is null, "No won deal with a partner carries an amount.");
+        notes.WhenNull(nameof(PipelineResult.TopPartnerShare), partnerConcentration is null, "No won deal with a partner carries an amount.");
+        notes.WhenNull(nameof(PipelineResult.CustomerConcentration), customerConcentration is null, won == 0 ? "No deal is won." : "No won deal carries an amount.");
+        notes.WhenNull(nameof(PipelineResult.TopCustomerShare), customerConcentration is null, won == 0 ? "No deal is won." : "No won deal carries an amount.");
+        notes.WhenNull(nameof(PipelineResult.RepeatBusinessRate), partnerTallies.Length == 0, "No deal with a partner is won.");
+        notes.WhenNull(nameof(PipelineResult.Profile), won == 0, "No deal is won.");
+        return new PipelineResult(YearTallies(), LossReasonTallies(), notes.ToImmutable())
         {
             Count = count,
             OpenCount = open,
@@ -169,9 +232,10 @@ public sealed class PipelineAccumulator
             OpenValue = openValue,
             WonValue = wonValue,
             LostValue = lostValue,
+            LostWithAmountCount = lostWithAmount,
             MissingAmountCount = missingAmounts,
             WinRateByCount = winRate,
-            WinRateByValue = wonValue + lostValue > 0 ? (double)(wonValue / (wonValue + lostValue)) : null,
+            WinRateByValue = winRateByValue,
             HuntingWonCount = huntingWon,
             HuntingWonValue = huntingWonValue,
             FarmingWonCount = won - huntingWon,
@@ -180,21 +244,23 @@ public sealed class PipelineAccumulator
             HuntingShareByValue = huntingByValue,
             WonCycle = wonCycle,
             AverageWonDealSize = averageWon,
-            Velocity = averageWon is { } size && winRate is { } rate && wonCycle is { Mean: > 0 } cycle
-                ? open * size * (decimal)(rate / cycle.Mean)
-                : null,
+            Velocity = velocity,
             Coverage = options.RemainingTarget is { } target ? (double)(openValue / target) : null,
             PartnerSourcedCount = partnerSourced,
             VendorReferredCount = vendorReferred,
-            DealFlowReciprocity = Ratio(partnerSourced, partnerSourced + vendorReferred) is { } p ? 1.0 - Math.Abs((2.0 * p) - 1.0) : null,
-            PartnerConcentration = Concentration.Herfindahl(sortedPartners.Select(t => t.Value)),
-            RouteConcentration = Concentration.Herfindahl([directRouteValue, partnerRouteValue, marketplaceRouteValue]),
-            TopPartnerShare = partnerValue > 0
-                ? (double)(sortedPartners.Select(t => t.Value).OrderDescending().Take(options.TopPartners).Aggregate(0m, (sum, v) => sum + v) / partnerValue)
-                : null,
-            PartnersWithWins = sortedPartners.Length,
-            PartnersWithRepeatWins = sortedPartners.Count(t => t.Count >= 2),
-            RepeatBusinessRate = Ratio(sortedPartners.Count(t => t.Count >= 2), sortedPartners.Length),
+            UnknownSourceCount = unknownSource,
+            DealFlowReciprocity = reciprocity,
+            PartnerConcentration = partnerConcentration,
+            RouteConcentration = routeConcentration,
+            UnknownRouteWonCount = unknownRouteWon,
+            UnknownRouteWonValue = unknownRouteValue,
+            TopPartnerShare = TopShare(partnerValues, options.TopPartners),
+            CustomerConcentration = customerConcentration,
+            TopCustomerShare = TopShare(customerValues, options.TopCustomers),
+            CustomersWithWins = customerValues.Length,
+            PartnersWithWins = partnerValues.Length,
+            PartnersWithRepeatWins = partnerTallies.Count(t => t.Count >= 2),
+            RepeatBusinessRate = Ratio(partnerTallies.Count(t => t.Count >= 2), partnerTallies.Length),
             Profile = (huntingByValue ?? huntingByCount) is { } hunting
                 ? hunting >= 0.7 ? PartnerProfile.Hunter : hunting <= 0.3 ? PartnerProfile.Farmer : PartnerProfile.Balanced
                 : null,
@@ -207,10 +273,13 @@ public sealed class PipelineAccumulator
         Open = open,
         Won = won,
         Lost = lost,
+        LostWithAmount = lostWithAmount,
         MissingAmounts = missingAmounts,
         HuntingWon = huntingWon,
         PartnerSourced = partnerSourced,
         VendorReferred = vendorReferred,
+        UnknownSource = unknownSource,
+        UnknownRouteWon = unknownRouteWon,
         OpenValue = openValue,
         WonValue = wonValue,
         LostValue = lostValue,
@@ -218,8 +287,10 @@ public sealed class PipelineAccumulator
         DirectRouteValue = directRouteValue,
         PartnerRouteValue = partnerRouteValue,
         MarketplaceRouteValue = marketplaceRouteValue,
+        UnknownRouteValue = unknownRouteValue,
         WonCycleDays = [.. cycles.Counts],
         Partners = [.. partners.OrderBy(p => p.Key).Select(p => new PartnerWinsDocument { PartnerId = p.Key, WonCount = p.Value.Count, WonValue = p.Value.Value })],
+        Accounts = [.. accounts.OrderBy(p => p.Key).Select(p => new AccountWinsDocument { AccountId = p.Key, WonCount = p.Value.Count, WonValue = p.Value.Value })],
         Years = [.. YearTallies()],
         LossReasons = [.. LossReasonTallies()],
     };
@@ -232,6 +303,10 @@ public sealed class PipelineAccumulator
             open = document.Open,
             won = document.Won,
             lost = document.Lost,
+            lostWithAmount = document.LostWithAmount,
+            unknownSource = document.UnknownSource,
+            unknownRouteWon = document.UnknownRouteWon,
+            unknownRouteValue = document.UnknownRouteValue,
             missingAmounts = document.MissingAmounts,
             huntingWon = document.HuntingWon,
             partnerSourced = document.PartnerSourced,
@@ -258,6 +333,11 @@ public sealed class PipelineAccumulator
             accumulator.partners.Add(partner.PartnerId!.Value, new WinTally(partner.WonCount, partner.WonValue));
         }
 
+        foreach (var account in document.Accounts ?? [])
+        {
+            accumulator.accounts.Add(account.AccountId!.Value, new WinTally(account.WonCount, account.WonValue));
+        }
+
         foreach (var year in document.Years ?? [])
         {
             accumulator.years.Add(year.Year, new YearState { Won = new WinTally(year.WonCount, year.WonValue), Lost = new WinTally(year.LostCount, year.LostValue) });
@@ -273,6 +353,21 @@ public sealed class PipelineAccumulator
 
     private static double? Ratio(long part, long whole) => whole > 0 ? (double)part / whole : null;
 
+    /// <summary>The won values of a dictionary in key order (so that merged accumulators sum in one order and agree exactly), with their tallies.</summary>
+    private static decimal[] ValuesInKeyOrder<TKey>(Dictionary<TKey, WinTally> wins, out WinTally[] tallies)
+        where TKey : notnull, IComparable<TKey>
+    {
+        tallies = [.. wins.OrderBy(p => p.Key).Select(p => p.Value)];
+        return [.. tallies.Select(t => t.Value)];
+    }
+
+    /// <summary>The share of the total from the <paramref name="top"/> largest values; <see langword="null"/> when the total is 0.</summary>
+    private static double? TopShare(decimal[] values, int top)
+    {
+        var total = values.Aggregate(0m, (sum, v) => sum + v);
+        return total > 0 ? (double)(values.OrderDescending().Take(top).Aggregate(0m, (sum, v) => sum + v) / total) : null;
+    }
+
     private void AddRouteValue(RouteToMarket route, decimal amount)
     {
         switch (route)
@@ -283,8 +378,12 @@ public sealed class PipelineAccumulator
             case RouteToMarket.Partner:
                 partnerRouteValue += amount;
                 break;
-            default:
+            case RouteToMarket.Marketplace:
                 marketplaceRouteValue += amount;
+                break;
+            default:
+                unknownRouteWon++;
+                unknownRouteValue += amount;
                 break;
         }
     }

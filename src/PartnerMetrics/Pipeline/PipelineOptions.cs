@@ -5,7 +5,7 @@ namespace PartnerMetrics.Pipeline;
 /// <summary>Settings of a pipeline result that are not part of the data.</summary>
 public sealed record PipelineOptions
 {
-    /// <summary>Gets the defaults: no target, top 5 partners.</summary>
+    /// <summary>Gets the defaults: no target, top 5 partners and top 5 customers.</summary>
     public static PipelineOptions Default { get; } = new();
 
     /// <summary>Gets the remaining target the open pipeline should cover, for <see cref="PipelineResult.Coverage"/>.</summary>
@@ -22,5 +22,13 @@ public sealed record PipelineOptions
     {
         get;
         init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(TopPartners), value, $"'{nameof(TopPartners)}' must be at least 1; got {value}.");
+    } = 5;
+
+    /// <summary>Gets how many of the largest customer accounts <see cref="PipelineResult.TopCustomerShare"/> adds up.</summary>
+    /// <value>Default 5.</value>
+    public int TopCustomers
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(TopCustomers), value, $"'{nameof(TopCustomers)}' must be at least 1; got {value}.");
     } = 5;
 }

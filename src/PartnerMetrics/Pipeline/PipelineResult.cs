@@ -11,11 +11,13 @@ public sealed record PipelineResult
 {
     private readonly EquatableArray<YearTally> years;
     private readonly EquatableArray<LossReasonTally> lossReasons;
+    private readonly EquatableArray<MetricNote> notes;
 
-    internal PipelineResult(ImmutableArray<YearTally> years, ImmutableArray<LossReasonTally> lossReasons)
+    internal PipelineResult(ImmutableArray<YearTally> years, ImmutableArray<LossReasonTally> lossReasons, ImmutableArray<MetricNote> notes)
     {
         this.years = new EquatableArray<YearTally>(years);
         this.lossReasons = new EquatableArray<LossReasonTally>(lossReasons);
+        this.notes = new EquatableArray<MetricNote>(notes);
     }
 
     /// <summary>Gets the number of opportunities.</summary>
@@ -39,13 +41,19 @@ public sealed record PipelineResult
     /// <summary>Gets the value lost.</summary>
     public decimal LostValue { get; init; }
 
+    /// <summary>Gets the number of lost deals with an amount above 0; when it is 0, <see cref="WinRateByValue"/> is <see langword="null"/>.</summary>
+    public long LostWithAmountCount { get; init; }
+
     /// <summary>Gets the number of opportunities without a recorded amount.</summary>
     public long MissingAmountCount { get; init; }
 
     /// <summary>Gets won ÷ (won + lost) by count; <see langword="null"/> when nothing closed.</summary>
     public double? WinRateByCount { get; init; }
 
-    /// <summary>Gets won ÷ (won + lost) by value; <see langword="null"/> when no closed value.</summary>
+    /// <summary>
+    /// Gets won ÷ (won + lost) by value; <see langword="null"/> when no closed deal carries value, and when deals were lost but
+    /// none of them carries an amount (many CRMs write 0 on lost deals, which would make the rate read 100 %).
+    /// </summary>
     public double? WinRateByValue { get; init; }
 
     /// <summary>Gets the number of won new-logo (hunting) deals.</summary>
@@ -84,14 +92,35 @@ public sealed record PipelineResult
     /// <summary>Gets the number of vendor-referred deals.</summary>
     public long VendorReferredCount { get; init; }
 
+    /// <summary>Gets the number of deals whose source is <see cref="DealSource.Unknown"/>, left out of <see cref="DealFlowReciprocity"/>.</summary>
+    public long UnknownSourceCount { get; init; }
+
     /// <summary>Gets the balance of two-way deal flow, 1 − |2p − 1| with p the partner-sourced share of partner-sourced plus vendor-referred deals; <see langword="null"/> when there are neither.</summary>
     public double? DealFlowReciprocity { get; init; }
 
     /// <summary>Gets the Herfindahl–Hirschman index (0–10,000) of won value by partner, over deals with a partner; <see langword="null"/> when they won no value.</summary>
     public double? PartnerConcentration { get; init; }
 
-    /// <summary>Gets the Herfindahl–Hirschman index (0–10,000) of won value by route to market; <see langword="null"/> when no value was won.</summary>
+    /// <summary>
+    /// Gets the Herfindahl–Hirschman index (0–10,000) of won value by route to market, over won deals whose route is
+    /// known; <see langword="null"/> when they won no value (for example, when no deal records its route).
+    /// </summary>
     public double? RouteConcentration { get; init; }
+
+    /// <summary>Gets the number of won deals whose route is <see cref="RouteToMarket.Unknown"/>, left out of <see cref="RouteConcentration"/>.</summary>
+    public long UnknownRouteWonCount { get; init; }
+
+    /// <summary>Gets the value of won deals whose route is <see cref="RouteToMarket.Unknown"/>.</summary>
+    public decimal UnknownRouteWonValue { get; init; }
+
+    /// <summary>Gets the Herfindahl–Hirschman index (0–10,000) of won value by customer account (DOMAIN section 4, v2); <see langword="null"/> when no value was won.</summary>
+    public double? CustomerConcentration { get; init; }
+
+    /// <summary>Gets the share of won value from the largest customer accounts (<see cref="PipelineOptions.TopCustomers"/>); <see langword="null"/> when no value was won.</summary>
+    public double? TopCustomerShare { get; init; }
+
+    /// <summary>Gets the number of customer accounts with at least one won deal.</summary>
+    public long CustomersWithWins { get; init; }
 
     /// <summary>Gets the share of partner-attributed won value from the largest partners (<see cref="PipelineOptions.TopPartners"/>); <see langword="null"/> when partners won no value.</summary>
     public double? TopPartnerShare { get; init; }
@@ -107,6 +136,26 @@ public sealed record PipelineResult
 
     /// <summary>Gets Hunter, Farmer or Balanced from the hunting share of won value (of won count when no value was won); <see langword="null"/> when nothing was won.</summary>
     public PartnerProfile? Profile { get; init; }
+
+    /// <summary>Gets a reason for every metric that is <see langword="null"/>, and what a metric leaves out (deals with an unknown source or route), in a fixed order.</summary>
+    public ImmutableArray<MetricNote> Notes => notes;
+
+    /// <summary>Gets the reasons noted for a metric.</summary>
+    /// <param name="metric">The metric's property name, such as <c>nameof(PipelineResult.WinRateByValue)</c>.</param>
+    /// <returns>The reasons, joined by a space; <see langword="null"/> when there is none.</returns>
+    public string? NoteFor(string metric)
+    {
+        string? text = null;
+        foreach (var note in notes)
+        {
+            if (note.Metric == metric)
+            {
+                text = text is null ? note.Reason : $"{text} {note.Reason}";
+            }
+        }
+
+        return text;
+    }
 
     /// <summary>Gets won and lost business by year of closing, in year order.</summary>
     public ImmutableArray<YearTally> Years => years;

@@ -15,4 +15,10 @@ public enum RouteToMarket
 
     /// <summary>The customer buys through a marketplace.</summary>
     Marketplace,
+
+    /// <summary>
+    /// The CRM does not record how the customer buys. Route concentration leaves such deals out, and is
+    /// <see langword="null"/> with a reason when no won deal records its route.
+    /// </summary>
+    Unknown,
 }

@@ -104,6 +104,53 @@ public static class PartnerMetricsJson
         return NotNull(JsonSerializer.Deserialize(utf8Json, Info<T>()));
     }
 
+    /// <summary>
+    /// Reads a JSON array of opportunities (<c>[{"id": …}, …]</c>) one deal at a time, so that a list of any length
+    /// is read in bounded memory. Each deal is validated as it is read.
+    /// </summary>
+    /// <param name="utf8Json">A UTF-8 stream holding one JSON array; read to its end.</param>
+    /// <param name="cancellationToken">Stops the reading between deals.</param>
+    /// <returns>The deals, in the order of the array.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JsonException">While enumerating: the stream is not a JSON array, or an element is <c>null</c> or not a valid opportunity; <see cref="JsonException.Path"/> names it.</exception>
+    /// <exception cref="OperationCanceledException">While enumerating: <paramref name="cancellationToken"/> was cancelled.</exception>
+    public static IAsyncEnumerable<Pipeline.Opportunity> DeserializeOpportunitiesAsync(Stream utf8Json, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return Elements(utf8Json, cancellationToken);
+
+        static async IAsyncEnumerable<Pipeline.Opportunity> Elements(Stream utf8Json, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var index = 0;
+            var elements = JsonSerializer.DeserializeAsyncEnumerable(utf8Json, Info<Pipeline.Opportunity>(), cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using (elements.ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    Pipeline.Opportunity? opportunity;
+                    try
+                    {
+                        if (!await elements.MoveNextAsync().ConfigureAwait(false))
+                        {
+                            yield break;
+                        }
+
+                        opportunity = elements.Current;
+                    }
+                    catch (JsonException error) when (error.Path is ['$', '.' or '[', ..] path)
+                    {
+                        // The serializer names a field relative to the element; name the element too.
+                        var where = $"$[{index}]{path[1..]}";
+                        throw new JsonException(error.Message.Replace($"Path: {path}", $"Path: {where}", StringComparison.Ordinal), where, error.LineNumber, error.BytePositionInLine, error);
+                    }
+
+                    yield return opportunity ?? throw new JsonException($"Expected an opportunity object at $[{index}], got the literal null.", $"$[{index}]", null, null);
+                    index++;
+                }
+            }
+        }
+    }
+
     private static JsonTypeInfo<T> Info<T>() =>
         Options.TryGetTypeInfo(typeof(T), out var info) && info is JsonTypeInfo<T> typed
             ? typed

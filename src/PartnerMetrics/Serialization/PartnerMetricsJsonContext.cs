@@ -33,6 +33,8 @@ namespace PartnerMetrics.Serialization;
 [JsonSerializable(typeof(GoalCheckIn))]
 [JsonSerializable(typeof(MeasurableTarget))]
 [JsonSerializable(typeof(Opportunity))]
+[JsonSerializable(typeof(Opportunity[]))]
+[JsonSerializable(typeof(List<Opportunity>))]
 [JsonSerializable(typeof(RevenueSnapshot))]
 [JsonSerializable(typeof(PartnerId))]
 [JsonSerializable(typeof(AccountId))]

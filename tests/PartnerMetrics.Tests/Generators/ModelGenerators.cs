@@ -399,12 +399,13 @@ public static class ModelGenerators
     public static Gen<Opportunity> DealNumbered(int index) => DealNumbered(index, DealAmount);
 
     /// <summary>
-    /// A deal amount an SQL oracle can sum exactly: absent, or whole cents below 10^9. Narrowed from
+    /// A deal amount an SQL oracle can sum exactly: absent, 0, or whole cents below 10^9. Narrowed from
     /// <see cref="DealAmount"/> because SQLite sums 64-bit integers (amounts are stored in cents) and
     /// falls back to inexact doubles past them; the full range is covered by the other pipeline properties.
     /// </summary>
     public static Gen<decimal?> CentAmount { get; } = Gen.Frequency(
         (1, Gen.Constant<decimal?>(null)),
+        (1, Gen.Constant<decimal?>(0m)), // many CRMs write 0 on lost deals
         (9, Gen.Zip(Gen.Choose(0, 1_000_000_000 - 1), Gen.Choose(0, 99)).Select(t => (decimal?)(t.Item1 + (t.Item2 / 100m)))));
 
     public static Gen<Opportunity> DealNumbered(int index, Gen<decimal?> amounts) =>

@@ -43,6 +43,15 @@ public class PipelineAccumulatorTests
         Assert.Equal(5950.0, result.RouteConcentration!.Value, 9);
         Assert.Equal(150 / 180.0, result.TopPartnerShare!.Value, 12);   // top 1 partner
 
+        // Every deal is account A-1: one customer holds all the won value.
+        Assert.Equal((10_000.0, 1.0, 1L), (result.CustomerConcentration, result.TopCustomerShare, result.CustomersWithWins));
+
+        // O5 lost 80; O8 lost with 0, so one lost deal carries an amount and the value win rate is defined.
+        Assert.Equal(1L, result.LostWithAmountCount);
+
+        // The only null metric is none: every one is defined, so there are no notes.
+        Assert.Empty(result.Notes);
+
         // Repeat business: P-1 won twice, P-2 once → 1 of 2.
         Assert.Equal((2L, 1L, 0.5), (result.PartnersWithWins, result.PartnersWithRepeatWins, result.RepeatBusinessRate!.Value));
 
@@ -209,4 +218,89 @@ public class PipelineAccumulatorTests
         Assert.False(hunter.HuntsWithBrandEquityDebt(none));
         Assert.False(PipelineAnalytics.Summarize([Deals[1]]).HuntsWithBrandEquityDebt(debt));
     }
+
+    [Fact]
+    public void Result_LostDealsWithoutAmounts_LeaveTheValueWinRateNullWithAReason()
+    {
+        // A CRM that writes 0 (or nothing) on lost deals: won 100, lost 0 and lost with no amount.
+        var deals = new[]
+        {
+            Deal("W1", "P-1", DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Won, 100m, D, D.AddDays(5), null),
+            Deal("L1", "P-1", DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Lost, 0m, D, D.AddDays(5), null),
+            Deal("L2", "P-1", DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Lost, null, D, D.AddDays(5), null),
+        };
+
+        var result = PipelineAnalytics.Summarize(deals);
+
+        Assert.Equal(1 / 3.0, result.WinRateByCount);
+        Assert.Null(result.WinRateByValue);   // 100 / (100 + 0) would read 100 %
+        Assert.Equal(0L, result.LostWithAmountCount);
+        Assert.Equal(
+            "None of the 2 lost deals carries an amount; a CRM that writes 0 or nothing on lost deals would make the value win rate read 100 %.",
+            result.NoteFor(nameof(PipelineResult.WinRateByValue)));
+
+        // One lost deal with an amount is enough to define it: 100 / (100 + 25).
+        var withAmount = PipelineAnalytics.Summarize([.. deals, Deal("L3", "P-1", DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Lost, 25m, D, D.AddDays(5), null)]);
+        Assert.Equal(0.8, withAmount.WinRateByValue);
+        Assert.Null(withAmount.NoteFor(nameof(PipelineResult.WinRateByValue)));
+
+        // Nothing lost: a value win rate of 100 % is true, not an artefact.
+        Assert.Equal(1.0, PipelineAnalytics.Summarize([deals[0]]).WinRateByValue);
+    }
+
+    [Fact]
+    public void Result_UnknownSourceAndRoute_AreLeftOutOfTheMetricsThatNeedThem_WithReasons()
+    {
+        var deals = new[]
+        {
+            Deal("U1", "P-1", DealMotion.NewLogo, DealSource.Unknown, RouteToMarket.Unknown, DealOutcome.Won, 60m, D, D.AddDays(5), null, account: "A-1"),
+            Deal("U2", "P-2", DealMotion.NewLogo, DealSource.Unknown, RouteToMarket.Unknown, DealOutcome.Won, 40m, D, D.AddDays(5), null, account: "A-2"),
+            Deal("U3", "P-2", DealMotion.NewLogo, DealSource.Unknown, RouteToMarket.Unknown, DealOutcome.Open, 10m, D, null, null, account: "A-2"),
+        };
+
+        var unknown = PipelineAnalytics.Summarize(deals);
+
+        Assert.Null(unknown.DealFlowReciprocity);
+        Assert.Null(unknown.RouteConcentration);
+        Assert.Equal((3L, 2L, 100m), (unknown.UnknownSourceCount, unknown.UnknownRouteWonCount, unknown.UnknownRouteWonValue));
+        Assert.Equal("No deal records its source.", unknown.NoteFor(nameof(PipelineResult.DealFlowReciprocity)));
+        Assert.Equal("No won deal records its route to market.", unknown.NoteFor(nameof(PipelineResult.RouteConcentration)));
+
+        // The metrics that do not need source or route are unaffected: customers 60 and 40 → (0.36 + 0.16) × 10,000.
+        Assert.Equal(5_200.0, unknown.CustomerConcentration!.Value, 9);
+        Assert.Equal(1.0, unknown.TopCustomerShare);   // the top 5 are both
+        Assert.Equal(0.6, PipelineAnalytics.Summarize(deals, new PipelineOptions { TopCustomers = 1 }).TopCustomerShare!.Value, 12);
+        Assert.Equal(1.0, unknown.WinRateByCount);
+
+        // One deal that records them: the metrics are defined over it alone, and say what they leave out.
+        var mixed = PipelineAnalytics.Summarize([.. deals, Deal("K1", "P-1", DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Won, 5m, D, D.AddDays(5), null)]);
+        Assert.Equal(0.0, mixed.DealFlowReciprocity);   // p = 1 of 1
+        Assert.Equal(10_000.0, mixed.RouteConcentration);
+        Assert.Equal("3 of 4 deals do not record their source and are left out.", mixed.NoteFor(nameof(PipelineResult.DealFlowReciprocity)));
+        Assert.Equal("2 of 3 won deals do not record their route to market and are left out.", mixed.NoteFor(nameof(PipelineResult.RouteConcentration)));
+    }
+
+    [Fact]
+    public void Result_EveryNullMetric_HasAReason()
+    {
+        var open = PipelineAnalytics.Summarize(Deals.Where(d => d.Outcome == DealOutcome.Open));
+        var empty = new PipelineAccumulator().Result();
+
+        foreach (var result in new[] { open, empty })
+        {
+            foreach (var property in typeof(PipelineResult).GetProperties().Where(p => Nullable.GetUnderlyingType(p.PropertyType) is not null))
+            {
+                var isNull = property.GetValue(result) is null;
+                Assert.True(isNull == (result.NoteFor(property.Name) is not null), $"{property.Name}: null {isNull}, note '{result.NoteFor(property.Name)}'");
+            }
+        }
+
+        Assert.Equal("No deal is closed (won or lost).", open.NoteFor(nameof(PipelineResult.WinRateByCount)));
+        Assert.Equal("There are no deals.", empty.NoteFor(nameof(PipelineResult.WinRateByCount)));
+        Assert.Equal("No remaining target was given (PipelineOptions.RemainingTarget).", open.NoteFor(nameof(PipelineResult.Coverage)));
+    }
+
+    [Fact]
+    public void TopCustomers_BelowOne_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>("TopCustomers", () => new PipelineOptions { TopCustomers = 0 });
 }

@@ -46,6 +46,14 @@ public class PipelineJsonTests
     [InlineData("""{"count":-1,"open":-1}""", "$.count", "must not be negative")]
     [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"partners":[{"wonCount":1,"wonValue":5}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.partners[0]", "needs an id")]
     [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"wonCycleDays":[1]}""", "$.wonValue", "route values")]
+    [InlineData("""{"count":0,"lostWithAmount":1}""", "$.lostWithAmount", "more lost deals carry an amount")]
+    [InlineData("""{"count":1,"open":0,"won":0,"lost":1,"lostValue":5,"years":[{"year":2025,"lostCount":1,"lostValue":5}],"lossReasons":[{"year":2025,"count":1,"value":5}]}""", "$.lostValue", "lost value needs")]
+    [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.accounts", "add up to won")]
+    [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"accounts":[{"accountId":"A","wonCount":1,"wonValue":70000000000000000000000000000},{"accountId":"B","wonCount":1,"wonValue":70000000000000000000000000000}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.accounts", "add up to won")]
+    [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"accounts":[{"accountId":"A","wonCount":1,"wonValue":5},{"accountId":"A","wonCount":1,"wonValue":0}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.accounts", "listed twice")]
+    [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"accounts":[{"wonCount":1,"wonValue":5}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.accounts[0]", "needs an id")]
+    [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"unknownRouteValue":5,"wonCycleDays":[1],"accounts":[{"accountId":"A","wonCount":1,"wonValue":5}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.unknownRouteValue", "needs a won deal with an unknown route")]
+    [InlineData("""{"count":0,"unknownRouteWon":1}""", "$.unknownRouteWon", "more won deals have an unknown route")]
     [InlineData("""{"count":0,"colour":"red"}""", "$.colour", "")]
     public void Accumulator_InconsistentDocument_IsRejectedWithAPath(string json, string path, string because)
     {
@@ -80,5 +88,54 @@ public class PipelineJsonTests
 
         Assert.Equal(path, error.Path);
         Assert.Contains(because, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Opportunities_AsAJsonArray_ReadOneAtATime_AndRoundTrip()
+    {
+        var deals = PipelineExamples.Deals;
+        var json = PartnerMetricsJson.Serialize(deals);
+
+        Assert.Equal(deals, PartnerMetricsJson.Deserialize<Opportunity[]>(json));
+        Assert.Equal(deals, PartnerMetricsJson.Deserialize<List<Opportunity>>(json));
+        var streamed = new List<Opportunity>();
+        await foreach (var deal in PartnerMetricsJson.DeserializeOpportunitiesAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))))
+        {
+            streamed.Add(deal);
+        }
+
+        Assert.Equal(deals, streamed);
+    }
+
+    [Theory]
+    [InlineData("[null]", "$[0]")]
+    [InlineData("""[{"id":"O-1"}]""", "$[0]")]
+    [InlineData("""{"id":"O-1"}""", "$")]
+    public async Task Opportunities_AnInvalidElement_IsRejectedWithAPath(string json, string path)
+    {
+        var error = await Assert.ThrowsAsync<JsonException>(async () =>
+        {
+            await foreach (var _ in PartnerMetricsJson.DeserializeOpportunitiesAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))))
+            {
+            }
+        });
+
+        Assert.StartsWith(path, error.Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Opportunities_Reading_StopsWhenCancelled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var json = PartnerMetricsJson.Serialize(PipelineExamples.Deals);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in PartnerMetricsJson.DeserializeOpportunitiesAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), cancelled.Token))
+            {
+            }
+        });
+        Assert.Throws<ArgumentNullException>("utf8Json", () => PartnerMetricsJson.DeserializeOpportunitiesAsync(null!));
     }
 }

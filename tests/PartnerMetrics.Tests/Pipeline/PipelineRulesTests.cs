@@ -163,7 +163,7 @@ public class PipelineRulesTests
                 Assert.Equal(10_000.0, result.RouteConcentration!.Value, 1e-9);
             });
 
-    private static List<T[]> Split<T>(T[] items, int[] cuts)
+    internal static List<T[]> Split<T>(T[] items, int[] cuts)
     {
         var parts = new List<T[]>();
         var from = 0;

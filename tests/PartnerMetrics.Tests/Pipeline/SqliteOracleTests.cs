@@ -7,13 +7,13 @@ namespace PartnerMetrics.Tests.Pipeline;
 
 /// <summary>
 /// An independent oracle: the same generated deals loaded into SQLite, with win rates, mix, cycle
-/// statistics and partner concentration per (district, motion class, quarter) computed in SQL, must
+/// statistics, partner and customer concentration per (district, motion class, quarter) computed in SQL, must
 /// agree with the library's grouped accumulators.
 /// </summary>
 public class SqliteOracleTests
 {
     private const int DealCount = 5_000;
-    private static readonly string[] Columns = ["$grp", "$partner", "$outcome", "$hunting", "$cents", "$cycle"];
+    private static readonly string[] Columns = ["$grp", "$partner", "$account", "$outcome", "$hunting", "$cents", "$cycle"];
 
     private const string GroupSql = """
         WITH won AS (
@@ -24,7 +24,13 @@ public class SqliteOracleTests
         hhi AS (
             SELECT p.grp, SUM((p.cents * 1.0 / t.total) * (p.cents * 1.0 / t.total)) * 10000 AS hhi
             FROM partner p JOIN (SELECT grp, SUM(cents) AS total FROM partner GROUP BY grp) t ON t.grp = p.grp
-            WHERE t.total > 0 GROUP BY p.grp)
+            WHERE t.total > 0 GROUP BY p.grp),
+        account AS (
+            SELECT grp, account, SUM(cents) AS cents FROM deal WHERE outcome = 'Won' GROUP BY grp, account),
+        customer_hhi AS (
+            SELECT a.grp, SUM((a.cents * 1.0 / t.total) * (a.cents * 1.0 / t.total)) * 10000 AS hhi
+            FROM account a JOIN (SELECT grp, SUM(cents) AS total FROM account GROUP BY grp) t ON t.grp = a.grp
+            WHERE t.total > 0 GROUP BY a.grp)
         SELECT d.grp,
                COUNT(*),
                SUM(outcome = 'Won'),
@@ -36,7 +42,10 @@ public class SqliteOracleTests
                (SELECT AVG(cycle) FROM won w WHERE w.grp = d.grp),
                (SELECT AVG(cycle) FROM won w WHERE w.grp = d.grp AND w.rn IN ((w.n + 1) / 2, w.n / 2 + 1)),
                (SELECT cycle FROM won w WHERE w.grp = d.grp AND w.rn = (9 * w.n + 9) / 10),
-               (SELECT hhi FROM hhi h WHERE h.grp = d.grp)
+               (SELECT hhi FROM hhi h WHERE h.grp = d.grp),
+               SUM(outcome = 'Lost' AND cents > 0),
+               (SELECT hhi FROM customer_hhi c WHERE c.grp = d.grp),
+               (SELECT COUNT(*) FROM account a WHERE a.grp = d.grp)
         FROM deal d GROUP BY d.grp ORDER BY d.grp
         """;
 
@@ -58,13 +67,18 @@ public class SqliteOracleTests
                     Assert.Equal(row.WonCents / 100m, result.WonValue);
                     Assert.Equal(row.LostCents / 100m, result.LostValue);
                     Assert.Equal(Rate(row.Won, row.Won + row.Lost), result.WinRateByCount);
-                    AssertClose(row.WonCents + row.LostCents == 0 ? null : (double)row.WonCents / (row.WonCents + row.LostCents), result.WinRateByValue);
+                    Assert.Equal(row.LostWithAmount, result.LostWithAmountCount);
+                    var valueRateDefined = row.WonCents + row.LostCents > 0 && (row.Lost == 0 || row.LostWithAmount > 0);
+                    AssertClose(valueRateDefined ? (double)row.WonCents / (row.WonCents + row.LostCents) : null, result.WinRateByValue);
+                    Assert.Equal(valueRateDefined, result.NoteFor(nameof(PipelineResult.WinRateByValue)) is null);
                     Assert.Equal(Rate(row.HuntingWon, row.Won), result.HuntingShareByCount);
                     AssertClose(row.WonCents == 0 ? null : (double)row.HuntingCents / row.WonCents, result.HuntingShareByValue);
                     AssertClose(row.MeanCycle, result.WonCycle?.Mean);
                     AssertClose(row.MedianCycle, result.WonCycle?.Median);
                     Assert.Equal(row.P90Cycle, result.WonCycle?.Percentile90);
                     AssertClose(row.PartnerHhi, result.PartnerConcentration);
+                    AssertClose(row.CustomerHhi, result.CustomerConcentration);
+                    Assert.Equal(row.Customers, result.CustomersWithWins);
                 }
             });
 
@@ -87,23 +101,24 @@ public class SqliteOracleTests
         connection.Open();
         using (var create = connection.CreateCommand())
         {
-            create.CommandText = "CREATE TABLE deal (grp TEXT, partner TEXT, outcome TEXT, hunting INTEGER, cents INTEGER, cycle INTEGER)";
+            create.CommandText = "CREATE TABLE deal (grp TEXT, partner TEXT, account TEXT, outcome TEXT, hunting INTEGER, cents INTEGER, cycle INTEGER)";
             create.ExecuteNonQuery();
         }
 
         using (var transaction = connection.BeginTransaction())
         using (var insert = connection.CreateCommand())
         {
-            insert.CommandText = "INSERT INTO deal VALUES ($grp, $partner, $outcome, $hunting, $cents, $cycle)";
+            insert.CommandText = "INSERT INTO deal VALUES ($grp, $partner, $account, $outcome, $hunting, $cents, $cycle)";
             var parameters = Columns.Select(n => insert.Parameters.Add(new SqliteParameter(n, null))).ToArray();
             foreach (var deal in deals)
             {
                 parameters[0].Value = Group(deal);
                 parameters[1].Value = (object?)deal.PartnerId?.Value ?? DBNull.Value;
-                parameters[2].Value = deal.Outcome.ToString();
-                parameters[3].Value = deal.MotionClass == MotionClass.Hunting ? 1 : 0;
-                parameters[4].Value = (long)((deal.Amount ?? 0m) * 100);
-                parameters[5].Value = deal.ClosedOn is { } closed ? closed.DayNumber - deal.CreatedOn.DayNumber : DBNull.Value;
+                parameters[2].Value = deal.AccountId.Value;
+                parameters[3].Value = deal.Outcome.ToString();
+                parameters[4].Value = deal.MotionClass == MotionClass.Hunting ? 1 : 0;
+                parameters[5].Value = (long)((deal.Amount ?? 0m) * 100);
+                parameters[6].Value = deal.ClosedOn is { } closed ? closed.DayNumber - deal.CreatedOn.DayNumber : DBNull.Value;
                 insert.ExecuteNonQuery();
             }
 
@@ -119,13 +134,13 @@ public class SqliteOracleTests
             double? Real(int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
             rows[reader.GetString(0)] = new Row(
                 reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7),
-                Real(8), Real(9), reader.IsDBNull(10) ? null : reader.GetInt32(10), Real(11));
+                Real(8), Real(9), reader.IsDBNull(10) ? null : reader.GetInt32(10), Real(11), reader.GetInt64(12), Real(13), reader.GetInt64(14));
         }
 
         return rows;
     }
 
-    private sealed record Row(long Count, long Won, long Lost, long WonCents, long LostCents, long HuntingWon, long HuntingCents, double? MeanCycle, double? MedianCycle, int? P90Cycle, double? PartnerHhi)
+    private sealed record Row(long Count, long Won, long Lost, long WonCents, long LostCents, long HuntingWon, long HuntingCents, double? MeanCycle, double? MedianCycle, int? P90Cycle, double? PartnerHhi, long LostWithAmount, double? CustomerHhi, long Customers)
     {
         public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Count} deals, {Won} won, {Lost} lost");
     }

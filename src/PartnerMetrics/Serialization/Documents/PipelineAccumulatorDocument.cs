@@ -14,6 +14,8 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
 
     public long Lost { get; set; }
 
+    public long LostWithAmount { get; set; }
+
     public long MissingAmounts { get; set; }
 
     public long HuntingWon { get; set; }
@@ -21,6 +23,10 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
     public long PartnerSourced { get; set; }
 
     public long VendorReferred { get; set; }
+
+    public long UnknownSource { get; set; }
+
+    public long UnknownRouteWon { get; set; }
 
     public decimal OpenValue { get; set; }
 
@@ -36,10 +42,14 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
 
     public decimal MarketplaceRouteValue { get; set; }
 
+    public decimal UnknownRouteValue { get; set; }
+
     /// <summary>Won deals per cycle length: item d counts the deals won d days after creation.</summary>
     public long[]? WonCycleDays { get; set; }
 
     public List<PartnerWinsDocument>? Partners { get; set; }
+
+    public List<AccountWinsDocument>? Accounts { get; set; }
 
     public List<YearTally>? Years { get; set; }
 
@@ -58,17 +68,24 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
         NotNegative(HuntingWon, "huntingWon");
         NotNegative(PartnerSourced, "partnerSourced");
         NotNegative(VendorReferred, "vendorReferred");
+        NotNegative(LostWithAmount, "lostWithAmount");
+        NotNegative(UnknownSource, "unknownSource");
+        NotNegative(UnknownRouteWon, "unknownRouteWon");
         Agree(Open + Won + Lost == Count, "count", "open + won + lost must equal count");
-        Agree(HuntingWon <= Won && MissingAmounts <= Count && PartnerSourced + VendorReferred <= Count, "count", "the partial counts exceed count");
+        Agree(HuntingWon <= Won && MissingAmounts <= Count && PartnerSourced + VendorReferred + UnknownSource <= Count, "count", "the partial counts exceed count");
+        Agree(LostWithAmount <= Lost, "lostWithAmount", "more lost deals carry an amount than were lost");
+        Agree(UnknownRouteWon <= Won, "unknownRouteWon", "more won deals have an unknown route than were won");
+        Agree((LostWithAmount > 0) == (LostValue > 0), "lostValue", "lost value needs a lost deal with an amount, and a lost deal with an amount needs lost value");
         Agree(HuntingWonValue <= WonValue, "huntingWonValue", "hunting value exceeds won value");
-        foreach (var value in (ReadOnlySpan<decimal>)[OpenValue, WonValue, LostValue, HuntingWonValue, DirectRouteValue, PartnerRouteValue, MarketplaceRouteValue])
+        foreach (var value in (ReadOnlySpan<decimal>)[OpenValue, WonValue, LostValue, HuntingWonValue, DirectRouteValue, PartnerRouteValue, MarketplaceRouteValue, UnknownRouteValue])
         {
             Agree(value >= 0, "wonValue", "a value is negative");
         }
 
         var cycles = WonCycleDays ?? [];
         Agree(cycles.All(c => c >= 0) && cycles.Sum() == Won, "wonCycleDays", "the cycle counts must be non-negative and add up to won");
-        Agree(DirectRouteValue + PartnerRouteValue + MarketplaceRouteValue == WonValue, "wonValue", "the route values must add up to the won value");
+        Agree(DirectRouteValue + PartnerRouteValue + MarketplaceRouteValue + UnknownRouteValue == WonValue, "wonValue", "the route values must add up to the won value");
+        Agree(UnknownRouteWon > 0 || UnknownRouteValue == 0, "unknownRouteValue", "value with an unknown route needs a won deal with an unknown route");
         var partners = Partners ?? [];
         for (var i = 0; i < partners.Count; i++)
         {
@@ -80,6 +97,17 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
 
         Agree(partners.Select(p => p.PartnerId).Distinct().Count() == partners.Count, "partners", "a partner is listed twice");
         Agree(partners.Sum(p => p.WonCount) <= Won, "partners", "partners won more deals than won");
+        var accounts = Accounts ?? [];
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            if (accounts[i] is not { AccountId: not null, WonCount: > 0 } account || account.WonValue < 0)
+            {
+                throw DocumentException.Invalid($"accounts[{i}]", "An account needs an id, a positive wonCount and a non-negative wonValue.");
+            }
+        }
+
+        Agree(accounts.Select(a => a.AccountId).Distinct().Count() == accounts.Count, "accounts", "an account is listed twice");
+        Agree(SumsTo(accounts.Select(a => (decimal)a.WonCount), Won) && SumsTo(accounts.Select(a => a.WonValue), WonValue), "accounts", "the accounts must add up to won and the won value");
         var years = Years ?? [];
         Agree(years.All(y => y is { WonCount: >= 0, LostCount: >= 0, WonValue: >= 0, LostValue: >= 0 }), "years", "a year has a negative count or value");
         Agree(years.Select(y => y.Year).Distinct().Count() == years.Count, "years", "a year is listed twice");
@@ -88,6 +116,19 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
         Agree(reasons.All(r => r is { Count: > 0, Value: >= 0 }), "lossReasons", "a loss reason has a count below 1 or a negative value");
         Agree(reasons.Sum(r => r.Count) == Lost, "lossReasons", "the loss reasons must add up to lost");
         return PipelineAccumulator.FromDocument(this);
+    }
+
+    /// <summary>Whether the values add up to <paramref name="total"/>; a sum too large for <see cref="decimal"/> does not.</summary>
+    private static bool SumsTo(IEnumerable<decimal> values, decimal total)
+    {
+        try
+        {
+            return values.Sum() == total;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
     }
 
     private static void NotNegative(long value, string property) => Agree(value >= 0, property, $"must not be negative; got {value}");
@@ -105,6 +146,16 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
 internal sealed class PartnerWinsDocument
 {
     public PartnerId? PartnerId { get; set; }
+
+    public long WonCount { get; set; }
+
+    public decimal WonValue { get; set; }
+}
+
+/// <summary>A customer account's won deals inside a <see cref="PipelineAccumulatorDocument"/>.</summary>
+internal sealed class AccountWinsDocument
+{
+    public AccountId? AccountId { get; set; }
 
     public long WonCount { get; set; }
 
