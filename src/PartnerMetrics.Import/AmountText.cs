@@ -1,0 +1,92 @@
+using System.Globalization;
+
+namespace PartnerMetrics.Import;
+
+/// <summary>Reads an amount as CRMs write it: a sign or parentheses, currency symbols, and thousands separators between groups of three digits.</summary>
+internal static class AmountText
+{
+    private const int MaxLength = 64;
+
+    /// <summary>Reads <paramref name="text"/> (without its currency code) with <paramref name="decimalSeparator"/>, '.' or ','.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, char decimalSeparator, out decimal amount)
+    {
+        amount = 0;
+        Span<char> number = stackalloc char[MaxLength];
+        var length = 0;
+        var negative = false;
+        var seenDecimal = false;
+        var digitsInGroup = -1;   // -1: no thousands separator seen yet
+        var digits = 0;
+        text = text.Trim();
+        if (text.Length > 1 && text[0] == '(' && text[^1] == ')')
+        {
+            negative = true;
+            text = text[1..^1];
+        }
+
+        foreach (var c in text)
+        {
+            if (char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol || (char.IsWhiteSpace(c) && digits == 0))
+            {
+                continue;
+            }
+
+            if (c is '-' or '+' && digits == 0 && !negative)
+            {
+                negative = c == '-';
+                continue;
+            }
+
+            if (char.IsAsciiDigit(c))
+            {
+                if (length == MaxLength)
+                {
+                    return false;
+                }
+
+                number[length++] = c;
+                digits++;
+                if (digitsInGroup >= 0 && !seenDecimal)
+                {
+                    digitsInGroup++;
+                }
+
+                continue;
+            }
+
+            if (c == decimalSeparator && !seenDecimal && digits > 0 && digitsInGroup is -1 or 3)
+            {
+                seenDecimal = true;
+                number[length++] = '.';
+                continue;
+            }
+
+            // A thousands separator: after at least one digit, and every group after the first has three digits.
+            if (c is ',' or '.' or ' ' or '\u00A0' or '\u202F' or '\'' && c != decimalSeparator && !seenDecimal && digits > 0 && digitsInGroup is -1 or 3)
+            {
+                digitsInGroup = 0;
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            return false;
+        }
+
+        if (digits == 0 || digitsInGroup is 0 or 1 or 2 || (digitsInGroup > 3 && !seenDecimal) || number[length - 1] == '.')
+        {
+            return false;
+        }
+
+        if (!decimal.TryParse(number[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
+        {
+            return false;
+        }
+
+        amount = negative ? -amount : amount;
+        return true;
+    }
+}

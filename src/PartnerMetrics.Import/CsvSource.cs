@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Text;
+using Sylvan.Data.Csv;
+
+namespace PartnerMetrics.Import;
+
+/// <summary>
+/// A CSV export read row by row: comma-separated, strict UTF-8 (or UTF-16 or UTF-32 with a byte order mark), one
+/// header row, blank lines skipped, no comment lines, each record numbered by the physical line it starts on, and
+/// rows of any length up to <see cref="MaxRowLength"/> characters. A file that cannot be read as CSV from some point
+/// on throws <see cref="ImportException"/> naming the line.
+/// </summary>
+internal sealed class CsvSource : IDisposable
+{
+    /// <summary>The longest row read, in characters: a bound on memory, far above any real export's row.</summary>
+    public const int MaxRowLength = 16 * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly CsvDataReader csv;
+    private long nextLine;
+
+    private CsvSource(CsvDataReader csv)
+    {
+        this.csv = csv;
+        Header = new CsvHeader(csv);
+        nextLine = 2;
+        for (var ordinal = 0; ordinal < csv.FieldCount; ordinal++)
+        {
+            nextLine += LineBreaks(csv.GetName(ordinal));
+        }
+    }
+
+    /// <summary>Gets the header row.</summary>
+    public CsvHeader Header { get; }
+
+    /// <summary>Gets the line the current record starts on.</summary>
+    public long Line { get; private set; }
+
+    /// <summary>Gets the number of fields of the current record.</summary>
+    public int FieldCount => csv.RowFieldCount;
+
+    /// <summary>The text of a CSV file: strict UTF-8, or the encoding its byte order mark names.</summary>
+    public static TextReader Text(Stream stream) => new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+
+    public static CsvSource Open(TextReader text) => Guard(1, () => new CsvSource(CsvDataReader.Create(text, Options)));
+
+    public static async Task<CsvSource> OpenAsync(TextReader text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new CsvSource(await CsvDataReader.CreateAsync(text, Options, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception error) when (error is CsvMissingHeadersException or CsvFormatException or DecoderFallbackException)
+        {
+            throw Problem(1, error);
+        }
+    }
+
+    /// <summary>Reads every record of a small file (a lookup) with a reader chosen from its header.</summary>
+    public static void Read(TextReader text, Func<CsvHeader, Action<CsvSource, long>> start)
+    {
+        using var source = Open(text);
+        var record = start(source.Header);
+        while (source.Read())
+        {
+            record(source, source.Line);
+        }
+    }
+
+    /// <summary>Moves to the next record that is not a blank line.</summary>
+    public bool Read()
+    {
+        while (true)
+        {
+            var more = Guard(nextLine, csv.Read);
+            if (!more)
+            {
+                return false;
+            }
+
+            if (Next())
+            {
+                return true;
+            }
+        }
+    }
+
+    public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = await csv.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is CsvFormatException or DecoderFallbackException)
+            {
+                throw Problem(nextLine, error);
+            }
+
+            if (!more)
+            {
+                return false;
+            }
+
+            if (Next())
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>The trimmed text of a field of the current record; <see langword="null"/> when it is empty or the record is short of it.</summary>
+    public string? Text(int ordinal)
+    {
+        if (ordinal < 0 || ordinal >= csv.RowFieldCount)
+        {
+            return null;
+        }
+
+        var span = csv.GetFieldSpan(ordinal).Trim();
+        return span.IsEmpty ? null : span.ToString();
+    }
+
+    public void Dispose() => csv.Dispose();
+
+    private static CsvDataReaderOptions Options => new()
+    {
+        // A fixed delimiter (Sylvan guesses one otherwise) and no comment lines: a CRM export has neither, and an
+        // id starting with '#' must not make a row disappear.
+        Delimiter = ',',
+        Comment = '\0',
+        HasHeaders = true,
+        MaxBufferSize = MaxRowLength,
+    };
+
+    private static T Guard<T>(long line, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception error) when (error is CsvMissingHeadersException or CsvFormatException or DecoderFallbackException)
+        {
+            throw Problem(line, error);
+        }
+    }
+
+    private static ImportException Problem(long line, Exception error) => new(new ImportProblem(line, null, null, error switch
+    {
+        CsvMissingHeadersException => "the file is empty: the first line must be the header row.",
+        DecoderFallbackException => "the file is not UTF-8 text at or after this line (an export in a legacy code page such as Windows-1252?), so reading stopped: save it as \"CSV UTF-8\", or as UTF-16 with a byte order mark.",
+        _ when line == 1 => $"the header row is not valid CSV: {error.Message}",
+        _ => string.Create(CultureInfo.InvariantCulture, $"the CSV is broken from here on (a row longer than {MaxRowLength:N0} characters, or an unclosed quote?), so reading stopped: {error.Message}"),
+    }));
+
+    /// <summary>Numbers the record just read; false for a blank line.</summary>
+    private bool Next()
+    {
+        // Lines are counted from the raw records, which include their line endings, so a quoted value with line
+        // breaks in it moves the count on exactly as it moves the file on.
+        Line = nextLine;
+        nextLine += LineBreaks(csv.GetRawRecordSpan());
+        return !(csv.RowFieldCount == 1 && csv.GetFieldSpan(0).IsWhiteSpace());
+    }
+
+    /// <summary>Counts line breaks: CR LF, LF and a lone CR each end a line.</summary>
+    private static long LineBreaks(ReadOnlySpan<char> text)
+    {
+        var count = 0L;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}
+
+/// <summary>The header row of a <see cref="CsvSource"/>.</summary>
+internal sealed class CsvHeader(CsvDataReader csv)
+{
+    private readonly string[] names = [.. Enumerable.Range(0, csv.FieldCount).Select(csv.GetName)];
+
+    public int Count => names.Length;
+
+    public string Name(int ordinal) => names[ordinal];
+
+    /// <summary>The ordinal of a header, compared as <see cref="ImportProfile.Normalize"/> does; -1 when absent.</summary>
+    public int Find(string header)
+    {
+        var wanted = ImportProfile.Normalize(header);
+        return Array.FindIndex(names, n => ImportProfile.Normalize(n) == wanted);
+    }
+
+    /// <summary>The first headers, quoted, for a message.</summary>
+    public string Describe()
+    {
+        var shown = string.Join(", ", names.Take(12).Select(n => $"\"{n}\""));
+        return names.Length > 12 ? string.Create(CultureInfo.InvariantCulture, $"{shown} and {names.Length - 12} more") : shown;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace PartnerMetrics.Import;
+
+/// <summary>
+/// What an import read, skipped and ignored: filled by <see cref="OpportunityImporter"/> as it reads, complete when
+/// the enumeration ends. Not thread-safe: give each import its own.
+/// </summary>
+public sealed class ImportReport
+{
+    /// <summary>How many problems are kept with their line and value; every problem is counted in <see cref="ProblemsByColumn"/>.</summary>
+    public const int KeptProblems = 1000;
+
+    private readonly List<ImportProblem> problems = [];
+    private readonly Dictionary<string, long> byColumn = new(StringComparer.Ordinal);
+    private readonly List<string> notices = [];
+
+    /// <summary>Gets the number of records read, blank lines not included.</summary>
+    public long Rows { get; internal set; }
+
+    /// <summary>Gets the number of opportunities the import produced.</summary>
+    public long Imported { get; internal set; }
+
+    /// <summary>Gets the number of rows skipped for a problem (<see cref="BadRowPolicy.Skip"/>).</summary>
+    public long Skipped { get; internal set; }
+
+    /// <summary>Gets every problem found, counted.</summary>
+    public long ProblemCount { get; private set; }
+
+    /// <summary>Gets the first <see cref="KeptProblems"/> problems, in the order found.</summary>
+    public IReadOnlyList<ImportProblem> Problems => problems;
+
+    /// <summary>Gets the number of problems per column header (<c>"(row)"</c> for a problem of the whole row), largest first.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> ProblemsByColumn =>
+        [.. byColumn.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)];
+
+    /// <summary>Gets, for each field found in the header, the column that gives it.</summary>
+    public ImmutableSortedDictionary<string, string> Columns { get; internal set; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>Gets the headers that no field uses, in file order: their data is not imported.</summary>
+    public ImmutableArray<string> IgnoredColumns { get; internal set; } = [];
+
+    /// <summary>Gets sentences on what the import assumed, such as "No column gives the route: every deal's route is Unknown."</summary>
+    public IReadOnlyList<string> Notices => notices;
+
+    /// <summary>Gets a one-line summary, such as "1,000 rows: 998 imported, 2 skipped; 1 column ignored".</summary>
+    /// <returns>The summary.</returns>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Rows:N0} rows: {Imported:N0} imported, {Skipped:N0} skipped; {IgnoredColumns.Length} column{(IgnoredColumns.Length == 1 ? string.Empty : "s")} ignored");
+
+    internal void Add(ImportProblem problem)
+    {
+        ProblemCount++;
+        var column = problem.Column ?? "(row)";
+        byColumn[column] = byColumn.GetValueOrDefault(column) + 1;
+        if (problems.Count < KeptProblems)
+        {
+            problems.Add(problem);
+        }
+    }
+
+    internal void Notice(string notice) => notices.Add(notice);
+}
+
+/// <summary>One problem of an import: where it is and what is wrong.</summary>
+public sealed record ImportProblem
+{
+    internal ImportProblem(long line, string? column, string? value, string message)
+    {
+        Line = line;
+        Column = column;
+        Value = value;
+        Message = message;
+    }
+
+    /// <summary>Gets the line of the file the row starts on (1 is the header).</summary>
+    public long Line { get; }
+
+    /// <summary>Gets the column's header; <see langword="null"/> for a problem of the whole row.</summary>
+    public string? Column { get; }
+
+    /// <summary>Gets the value as written; <see langword="null"/> when the cell is empty or the problem is the row's.</summary>
+    public string? Value { get; }
+
+    /// <summary>Gets what is wrong, in a sentence.</summary>
+    public string Message { get; }
+
+    /// <summary>Gets the problem as one line: <c>line 4, column "Created Date", value "2024/13/01": not a day in the form M/d/yyyy.</c></summary>
+    /// <returns>The line.</returns>
+    public override string ToString()
+    {
+        var column = Column is null ? string.Empty : $", column \"{Column}\"";
+        var value = Value is null ? string.Empty : $", value \"{Value}\"";
+        return string.Create(CultureInfo.InvariantCulture, $"line {Line}{column}{value}: {Message}");
+    }
+}
+
+/// <summary>An import that cannot go on: a header without a required column, a file that is not CSV, or a bad row under <see cref="BadRowPolicy.Fail"/>.</summary>
+public sealed class ImportException : Exception
+{
+    /// <summary>Initializes a new instance of the <see cref="ImportException"/> class.</summary>
+    public ImportException()
+        : this("The import failed.")
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="ImportException"/> class.</summary>
+    /// <param name="message">The message.</param>
+    public ImportException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="ImportException"/> class.</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public ImportException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    internal ImportException(ImportProblem problem)
+        : base(problem.ToString()) => Problem = problem;
+
+    /// <summary>Gets the problem that stopped the import, when it was one row's or the header's.</summary>
+    public ImportProblem? Problem { get; }
+}
