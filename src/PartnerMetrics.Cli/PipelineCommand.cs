@@ -10,15 +10,16 @@ internal static class PipelineCommand
     {
         var file = new Argument<FileInfo>("opportunities")
         {
-            Description = "A CRM export of opportunities: .csv (one row per deal, headers as in docs/cli.md) or .json (an array of opportunities or a portfolio, docs/model.md).",
+            Description = "A CRM export of opportunities: .csv (one row per deal, headers as in docs/cli.md, or any CRM's with --profile) or .json (an array of opportunities or a portfolio, docs/model.md); - reads CSV from standard input.",
         };
         file.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<FileInfo>() is { } path && Kind(path) is null)
+            if (result.GetValueOrDefault<FileInfo>() is { } path && !IsStdin(path) && Kind(path) is null)
             {
                 result.AddError($"'{path.Name}' must end in .csv or .json.");
             }
         });
+        var import = new ImportOptions();
         var by = new Option<PipelineGrouping>("--by")
         {
             Description = "Group the deals by these keys, comma-separated, in order: district, quarter (created), motion (hunting or farming), partner. Default: one group of every deal.",
@@ -45,9 +46,67 @@ internal static class PipelineCommand
             format,
             outFile,
         };
-        command.SetAction(result => Run(result.GetValue(file)!, result.GetValue(by)!, result.GetValue(format), result.GetValue(outFile), output, error));
+        foreach (var option in import.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(result =>
+        {
+            var path = result.GetValue(file)!;
+            if (!IsStdin(path) && Kind(path) != "csv" && import.AnyGiven(result))
+            {
+                error.WriteLine($"--profile, --map, --lookup, --infer-motion, --skip-invalid and --strict read a CSV export; '{path.Name}' is not one.");
+                return ExitCodes.Usage;
+            }
+
+            return IsStdin(path) || import.AnyGiven(result)
+                ? RunImport(path, import, result, output, error)
+                : Run(path, result.GetValue(by)!, result.GetValue(format), result.GetValue(outFile), output, error);
+        });
         return command;
     }
+
+    private static bool IsStdin(FileInfo path) => path.Name == "-" && path.ToString() == "-";
+
+    /// <summary>Reads a CSV export through an import profile (PartnerMetrics.Import), from a file or standard input.</summary>
+    private static int RunImport(FileInfo path, ImportOptions import, ParseResult result, TextWriter output, TextWriter error)
+    {
+        var importer = import.Importer(result, error, out var exit);
+        if (importer is null)
+        {
+            return exit;
+        }
+
+        var grouping = result.GetRequiredValue<PipelineGrouping>("--by");
+        var accumulator = new GroupedPipelineAccumulator<PipelineGroupKey>(grouping.Key);
+        var name = IsStdin(path) ? "(standard input)" : path.Name;
+        try
+        {
+            using var stream = IsStdin(path) ? Console.OpenStandardInput() : new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            exit = import.Read(importer, name, stream, accumulator.Add, result, error);
+        }
+        catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"Cannot read {(IsStdin(path) ? name : path.FullName)}: {readError.Message}");
+            return ExitCodes.InputUnreadable;
+        }
+
+        return exit != ExitCodes.Success ? exit : Write(PipelineReport.Create(name, grouping, accumulator.Result()), result.GetValue<string>("--format"), result.GetValue<FileInfo?>("--out"), output, error);
+    }
+
+    private static int Write(PipelineReport report, string? format, FileInfo? outFile, TextWriter output, TextWriter error) =>
+        CommandOutput.Write(outFile, output, error, target =>
+        {
+            if (format == "json")
+            {
+                target.WriteLine(System.Text.Json.JsonSerializer.Serialize(report, PipelineJsonContext.Default.PipelineReport));
+            }
+            else
+            {
+                PipelineTable.Write(report, target);
+            }
+        });
 
     private static string? Kind(FileInfo path) => path.Extension.ToUpperInvariant() switch
     {
@@ -87,17 +146,6 @@ internal static class PipelineCommand
             return ExitCodes.InvalidInput;
         }
 
-        var report = PipelineReport.Create(path.Name, grouping, accumulator.Result());
-        return CommandOutput.Write(outFile, output, error, target =>
-        {
-            if (format == "json")
-            {
-                target.WriteLine(System.Text.Json.JsonSerializer.Serialize(report, PipelineJsonContext.Default.PipelineReport));
-            }
-            else
-            {
-                PipelineTable.Write(report, target);
-            }
-        });
+        return Write(PipelineReport.Create(path.Name, grouping, accumulator.Result()), format, outFile, output, error);
     }
 }

@@ -327,6 +327,13 @@ public sealed record ImportLookupColumn
 
     /// <summary>Gets the header of the export's column whose value is looked up, such as <c>sales_agent</c>.</summary>
     public required string KeyColumn { get; init; }
+
+    /// <summary>
+    /// Gets the header of the column of the second file that holds the field's value, such as <c>regional_office</c>; the
+    /// second file's key column has the same header as <see cref="KeyColumn"/>. Used by <see cref="ImportLookup.FromCsv"/>
+    /// callers such as the command line; <see langword="null"/> when the caller supplies the values itself.
+    /// </summary>
+    public string? ValueColumn { get; init; }
 }
 
 /// <summary>What an <see cref="OpportunityImporter"/> does with a row that cannot be read.</summary>

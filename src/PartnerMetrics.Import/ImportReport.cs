@@ -9,12 +9,23 @@ namespace PartnerMetrics.Import;
 /// </summary>
 public sealed class ImportReport
 {
-    /// <summary>How many problems are kept with their line and value; every problem is counted in <see cref="ProblemsByColumn"/>.</summary>
-    public const int KeptProblems = 1000;
+    /// <summary>How many problems a report keeps by default with their line and value; every problem is counted in <see cref="ProblemsByColumn"/>.</summary>
+    public const int DefaultKeptProblems = 1000;
+
+    private readonly int keptProblems;
 
     private readonly List<ImportProblem> problems = [];
     private readonly Dictionary<string, long> byColumn = new(StringComparer.Ordinal);
     private readonly List<string> notices = [];
+
+    /// <summary>Initializes a new instance of the <see cref="ImportReport"/> class.</summary>
+    /// <param name="keptProblems">How many problems to keep in <see cref="Problems"/>; later ones are only counted.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="keptProblems"/> is negative.</exception>
+    public ImportReport(int keptProblems = DefaultKeptProblems)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(keptProblems);
+        this.keptProblems = keptProblems;
+    }
 
     /// <summary>Gets the number of records read, blank lines not included.</summary>
     public long Rows { get; internal set; }
@@ -28,7 +39,7 @@ public sealed class ImportReport
     /// <summary>Gets every problem found, counted.</summary>
     public long ProblemCount { get; private set; }
 
-    /// <summary>Gets the first <see cref="KeptProblems"/> problems, in the order found.</summary>
+    /// <summary>Gets the first problems found (as many as the constructor's <c>keptProblems</c>), in the order found.</summary>
     public IReadOnlyList<ImportProblem> Problems => problems;
 
     /// <summary>Gets the number of problems per column header (<c>"(row)"</c> for a problem of the whole row), largest first.</summary>
@@ -55,7 +66,7 @@ public sealed class ImportReport
         ProblemCount++;
         var column = problem.Column ?? "(row)";
         byColumn[column] = byColumn.GetValueOrDefault(column) + 1;
-        if (problems.Count < KeptProblems)
+        if (problems.Count < keptProblems)
         {
             problems.Add(problem);
         }

@@ -1,0 +1,263 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using PartnerMetrics.Import;
+using PartnerMetrics.Pipeline;
+
+namespace PartnerMetrics.Cli;
+
+/// <summary>
+/// The options of <c>pipeline</c> that read a CRM export through an import profile (PartnerMetrics.Import; docs/import.md):
+/// <c>--profile</c>, <c>--map</c>, <c>--lookup</c>, <c>--infer-motion</c>, <c>--skip-invalid</c> and <c>--strict</c>.
+/// </summary>
+internal sealed class ImportOptions
+{
+    public Option<string?> Profile { get; } = new("--profile")
+    {
+        Description = $"Read the CSV with an import profile: {string.Join(", ", ImportProfile.BuiltInNames)}, or a profile JSON file (docs/import.md).",
+        HelpName = "name|file.json",
+    };
+
+    public Option<string[]> Map { get; } = new("--map")
+    {
+        Description = "Take a field from a column the profile does not name, e.g. --map district=\"Sales Office\". Repeatable.",
+        HelpName = "field=header",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string[]> Lookup { get; } = new("--lookup")
+    {
+        Description = "The second file of a lookup the profile declares, e.g. --lookup district=sales_teams.csv. Repeatable.",
+        HelpName = "field=file.csv",
+    };
+
+    public Option<bool> InferMotion { get; } = new("--infer-motion")
+    {
+        Description = "Infer new logo versus farming from each account's history (the first won deal is NewLogo) instead of reading it.",
+    };
+
+    public Option<FileInfo?> SkipInvalid { get; } = new("--skip-invalid")
+    {
+        Description = "Skip rows that cannot be read, list each problem in this CSV file (line, column, value, problem), and compute the rest.",
+        HelpName = "rejects.csv",
+    };
+
+    public Option<bool> Strict { get; } = new("--strict")
+    {
+        Description = "Fail when the export has columns the profile does not use, instead of warning about them.",
+    };
+
+    public IEnumerable<Option> All => [Profile, Map, Lookup, InferMotion, SkipInvalid, Strict];
+
+    /// <summary>Whether any import option is given, so that the export is read through a profile.</summary>
+    public bool AnyGiven(ParseResult result) =>
+        result.GetValue(Profile) is not null || result.GetValue(Map) is { Length: > 0 } || result.GetValue(Lookup) is { Length: > 0 }
+        || result.GetValue(InferMotion) || result.GetValue(SkipInvalid) is not null || result.GetValue(Strict);
+
+    /// <summary>Builds the importer from the options; <see langword="null"/> after writing the problem to <paramref name="error"/>.</summary>
+    public OpportunityImporter? Importer(ParseResult result, TextWriter error, out int exit)
+    {
+        exit = ExitCodes.Success;
+        try
+        {
+            var profile = LoadProfile(result.GetValue(Profile));
+            profile = WithMaps(profile, result.GetValue(Map) ?? []);
+            if (result.GetValue(InferMotion))
+            {
+                profile = profile with { InferMotion = true };
+            }
+
+            if (result.GetValue(SkipInvalid) is not null)
+            {
+                profile = profile with { BadRows = BadRowPolicy.Skip };
+            }
+
+            return new OpportunityImporter(profile, Lookups(profile, result.GetValue(Lookup) ?? []));
+        }
+        catch (Exception problem) when (problem is ArgumentException or JsonException or ImportException)
+        {
+            error.WriteLine(problem.Message);
+            exit = ExitCodes.Usage;
+            return null;
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"Cannot read a file of the import options: {problem.Message}");
+            exit = ExitCodes.InputUnreadable;
+            return null;
+        }
+    }
+
+    /// <summary>Reads the export into <paramref name="add"/>; returns the exit code, having written the report and any problem.</summary>
+    public int Read(OpportunityImporter importer, string name, Stream input, Action<Opportunity> add, ParseResult result, TextWriter error)
+    {
+        // With --skip-invalid every problem goes to the rejects file, so every one is kept.
+        var report = new ImportReport(result.GetValue(SkipInvalid) is null ? ImportReport.DefaultKeptProblems : int.MaxValue);
+        try
+        {
+            foreach (var deal in importer.ReadCsv(input, report))
+            {
+                add(deal);
+            }
+        }
+        catch (ImportException problem)
+        {
+            WriteProblems(name, report, error);
+            if (report.ProblemCount == 0)
+            {
+                error.WriteLine($"{name}: {problem.Message}");
+            }
+
+            error.WriteLine(importer.Profile.BadRows == BadRowPolicy.Fail && report.Rows > 0
+                ? $"{name}: nothing was computed; --skip-invalid FILE skips bad rows, lists them in FILE and computes the rest."
+                : $"{name}: nothing was computed.");
+            return ExitCodes.InvalidInput;
+        }
+
+        foreach (var notice in report.Notices)
+        {
+            error.WriteLine($"{name}: {notice}");
+        }
+
+        if (!report.IgnoredColumns.IsEmpty)
+        {
+            var columns = string.Join(", ", report.IgnoredColumns.Select(c => $"\"{Terminal.Safe(c)}\""));
+            if (result.GetValue(Strict))
+            {
+                error.WriteLine($"{name}: the profile '{importer.Profile.Name}' does not use the columns {columns}; map them (--map field=header) or drop --strict. Nothing was computed.");
+                return ExitCodes.InvalidInput;
+            }
+
+            error.WriteLine($"{name}: warning: the columns {columns} are not used (--map field=header takes one; --strict makes this an error).");
+        }
+
+        if (result.GetValue(SkipInvalid) is { } rejects && report.Skipped > 0)
+        {
+            WriteProblems(name, report, error);
+            if (!CommandOutput.WriteFile(rejects, error, target => WriteRejects(report, target)))
+            {
+                return ExitCodes.OutputUnwritable;
+            }
+
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {report.Skipped:N0} of {report.Rows:N0} rows skipped; their problems are in {rejects.Name}."));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static ImportProfile LoadProfile(string? profile)
+    {
+        if (profile is null)
+        {
+            return ImportProfile.PartnerMetrics;
+        }
+
+        if (!profile.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return ImportProfile.BuiltIn(profile);
+        }
+
+        using var stream = File.OpenRead(profile);
+        try
+        {
+            return ImportProfile.Load(stream);
+        }
+        catch (JsonException problem)
+        {
+            throw new JsonException($"{Path.GetFileName(profile)}: {problem.Path}: {problem.Message}", problem.Path, problem.LineNumber, problem.BytePositionInLine, problem);
+        }
+    }
+
+    private static ImportProfile WithMaps(ImportProfile profile, string[] maps)
+    {
+        var columns = profile.Columns;
+        foreach (var map in maps)
+        {
+            var (field, header) = Split(map, "--map", "field=header");
+            if (!ImportProfile.Fields.Contains(field))
+            {
+                throw new ArgumentException($"--map {map}: '{field}' is not a field; the fields are {string.Join(", ", ImportProfile.Fields)}.");
+            }
+
+            // The mapped header replaces any field that had it, and comes first for its field.
+            columns = columns.ToImmutableDictionary(c => c.Key, c => c.Value.RemoveAll(h => ImportProfile.Normalize(h) == ImportProfile.Normalize(header)))
+                .Where(c => !c.Value.IsEmpty).ToImmutableDictionary();
+            columns = columns.SetItem(field, [header, .. columns.GetValueOrDefault(field, [])]);
+        }
+
+        return profile with { Columns = columns };
+    }
+
+    private static List<ImportLookup> Lookups(ImportProfile profile, string[] files)
+    {
+        var lookups = new List<ImportLookup>();
+        foreach (var given in files)
+        {
+            var (field, file) = Split(given, "--lookup", "field=file.csv");
+            var column = profile.Lookups.FirstOrDefault(l => l.Field == field)
+                ?? throw new ArgumentException($"--lookup {given}: the profile '{profile.Name}' declares no lookup of '{field}' (docs/import.md, \"Lookups\").");
+            if (column.ValueColumn is null)
+            {
+                throw new ArgumentException($"--lookup {given}: the profile's lookup of '{field}' names no 'valueColumn' to read from {file}.");
+            }
+
+            using var reader = new StreamReader(file);
+            lookups.Add(ImportLookup.FromCsv(field, reader, column.KeyColumn, column.ValueColumn));
+        }
+
+        return lookups;
+    }
+
+    private static (string Left, string Right) Split(string text, string option, string form)
+    {
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        return equals > 0 && equals < text.Length - 1
+            ? (text[..equals].Trim(), text[(equals + 1)..].Trim())
+            : throw new ArgumentException($"{option} {text}: expected {form}.");
+    }
+
+    /// <summary>The problems per column with their counts, then the first ones with their lines.</summary>
+    private static void WriteProblems(string name, ImportReport report, TextWriter error)
+    {
+        if (report.ProblemCount == 0)
+        {
+            return;
+        }
+
+        var columns = string.Join("; ", report.ProblemsByColumn.Select(c => string.Create(CultureInfo.InvariantCulture, $"{Terminal.Safe(c.Key)} {c.Value:N0}")));
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {report.ProblemCount:N0} problems in {report.Rows:N0} rows, by column: {columns}."));
+        foreach (var problem in report.Problems.Take(20))
+        {
+            error.WriteLine($"  {Terminal.Safe(problem.ToString())}");
+        }
+
+        if (report.ProblemCount > 20)
+        {
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  … and {report.ProblemCount - 20:N0} more."));
+        }
+    }
+
+    private static void WriteRejects(ImportReport report, TextWriter target)
+    {
+        target.WriteLine("line,column,value,problem");
+        foreach (var problem in report.Problems)
+        {
+            target.WriteLine(string.Join(',', [problem.Line.ToString(CultureInfo.InvariantCulture), Quote(problem.Column), Quote(problem.Value), Quote(problem.Message)]));
+        }
+
+        static string Quote(string? text) => text is null ? string.Empty : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    }
+}
+
+/// <summary>Text from an input made safe to print on a terminal: control characters (escape sequences among them) shown as U+FFFD.</summary>
+internal static class Terminal
+{
+    public static string Safe(string text) => string.Create(text.Length, text, static (span, text) =>
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            span[i] = char.IsControl(text[i]) ? '\uFFFD' : text[i];
+        }
+    });
+}

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using PartnerMetrics.Import;
+using PartnerMetrics.Pipeline;
+using static PartnerMetrics.Cli.Tests.Cli;
+
+namespace PartnerMetrics.Cli.Tests;
+
+/// <summary><c>pipeline</c> with an import profile: any CRM's export in one command (docs/import.md).</summary>
+public class PipelineImportTests
+{
+    public static TheoryData<string, string> Exports => new()
+    {
+        { "salesforce-opportunities.csv", "salesforce" },
+        { "hubspot-deals.csv", "hubspot" },
+        { "dynamics-opportunities.csv", "dynamics" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Exports))]
+    public void Pipeline_WithABuiltInProfile_EqualsTheLibrary(string file, string profile)
+    {
+        var (exit, json, error) = Run("pipeline", Crm(file), "--profile", profile, "--by", "district", "--format", "json");
+
+        Assert.True(exit == 0, error);
+        var deals = new OpportunityImporter(ImportProfile.BuiltIn(profile)).ReadCsv(File.OpenRead(Crm(file))).ToList();
+        var expected = PipelineAnalytics.Summarize(deals);
+        var total = JsonDocument.Parse(json).RootElement.GetProperty("total");
+        Assert.Equal(expected.Count, total.GetProperty("deals").GetInt64());
+        Assert.Equal(expected.WonValue, total.GetProperty("wonValue").GetDecimal());
+        Assert.Equal(expected.WinRateByValue, total.GetProperty("winRateByValue").GetDouble());
+        Assert.Equal(expected.CustomerConcentration, total.GetProperty("customerConcentration").GetDouble());
+        Assert.Contains(total.GetProperty("notes").EnumerateArray(), n => n.GetProperty("metric").GetString() == "routeConcentration");
+        Assert.Contains("warning: the columns", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pipeline_Strict_FailsOnUnusedColumns()
+    {
+        var (exit, output, error) = Run("pipeline", Crm("hubspot-deals.csv"), "--profile", "hubspot", "--strict");
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains("does not use the columns \"Deal Name\", \"Pipeline\", \"Deal owner\"", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pipeline_Map_TakesAColumnTheProfileDoesNotName()
+    {
+        var (exit, json, error) = Run("pipeline", Crm("hubspot-deals.csv"), "--profile", "hubspot", "--map", "district=Deal owner", "--by", "district", "--format", "json");
+
+        Assert.True(exit == 0, error);
+        var districts = JsonDocument.Parse(json).RootElement.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("key").GetProperty("district").GetString()).ToList();
+        Assert.Equal(["Eve Adams", "Femi Bello"], districts);
+        Assert.DoesNotContain("\"Deal owner\"", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pipeline_SkipInvalid_ComputesTheRest_AndListsEveryProblem()
+    {
+        using var folder = new TestFiles();
+        var input = folder.Write("deals.csv", "Opportunity ID,Account Name,Stage,Amount,Close Date,Created Date,Type\n"
+            + "A1,Acme,Closed Won,\"USD 1,000.00\",6/14/2024,3/2/2024,New Customer\n"
+            + "A2,Acme,Closed Won,lots,6/14/2024,3/2/2024,New Customer\n"
+            + "A3,Acme,Closed Won,100,13/1/2024,3/2/2024,Hunting\n");
+        var rejects = folder.PathOf("rejects.csv");
+
+        var (exit, json, error) = Run("pipeline", input, "--profile", "salesforce", "--skip-invalid", rejects, "--format", "json");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(1, JsonDocument.Parse(json).RootElement.GetProperty("total").GetProperty("deals").GetInt64());
+        Assert.Contains("3 problems in 3 rows, by column: Amount 1; Close Date 1; Type 1.", error, StringComparison.Ordinal);
+        Assert.Contains("2 of 3 rows skipped", error, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(rejects);
+        Assert.Equal("line,column,value,problem", lines[0]);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("3,\"Amount\",\"lots\",", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pipeline_BadRowWithoutSkipInvalid_ComputesNothing_AndSaysHowToSkip()
+    {
+        using var folder = new TestFiles();
+        var input = folder.Write("deals.csv", "Opportunity ID,Account Name,Stage,Amount,Close Date,Created Date,Type\nA1,Acme,Closed Won,lots,6/14/2024,3/2/2024,New Customer\n");
+
+        var (exit, output, error) = Run("pipeline", input, "--profile", "salesforce");
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains("line 2, column \"Amount\", value \"lots\"", error, StringComparison.Ordinal);
+        Assert.Contains("--skip-invalid FILE", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--profile", "pipedrive", "No built-in import profile is named 'pipedrive'")]
+    [InlineData("--map", "colour=Colour", "'colour' is not a field")]
+    [InlineData("--map", "district", "expected field=header")]
+    [InlineData("--lookup", "district=offices.csv", "declares no lookup of 'district'")]
+    public void Pipeline_BadImportOptions_AreUsageErrors(string option, string value, string message)
+    {
+        var (exit, _, error) = Run("pipeline", Crm("hubspot-deals.csv"), option, value);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pipeline_ProfileFile_WithALookup_JoinsTheSecondFile()
+    {
+        using var folder = new TestFiles();
+        var profile = folder.Write("profile.json", """
+            {
+              "name": "agents",
+              "columns": { "id": ["opportunity_id"], "accountId": ["account"], "createdOn": ["engage_date"], "closedOn": ["close_date"], "stage": ["deal_stage"], "amount": ["close_value"] },
+              "outcomes": { "Engaging": "Open", "Prospecting": "Open" },
+              "lookups": [ { "field": "district", "keyColumn": "sales_agent", "valueColumn": "regional_office" } ],
+              "inferMotion": true
+            }
+            """);
+        var offices = folder.Write("offices.csv", "sales_agent,manager,regional_office\nAnna,M,West\nBo,M,East\n");
+        var deals = folder.Write("deals.csv", "opportunity_id,sales_agent,account,deal_stage,engage_date,close_date,close_value\nX1,Anna,Acme,Won,2024-01-01,2024-02-01,100\nX2,Bo,Acme,Lost,2024-03-01,2024-03-09,0\n");
+
+        var (exit, json, error) = Run("pipeline", deals, "--profile", profile, "--lookup", $"district={offices}", "--by", "district", "--format", "json");
+
+        Assert.True(exit == 0, error);
+        var root = JsonDocument.Parse(json).RootElement;
+        Assert.Equal(["East", "West"], root.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("key").GetProperty("district").GetString()));
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("total").GetProperty("winRateByValue").ValueKind);   // the lost deal carries 0
+    }
+
+    [Fact]
+    public void Pipeline_ImportOptionsOnJson_AreAUsageError()
+    {
+        var (exit, _, error) = Run("pipeline", TestFiles.Fixture("opportunities.json"), "--profile", "salesforce");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("read a CSV export", error, StringComparison.Ordinal);
+    }
+
+    private static string Crm(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Crm", name);
+}
