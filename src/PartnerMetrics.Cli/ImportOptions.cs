@@ -48,12 +48,18 @@ internal sealed class ImportOptions
         Description = "Fail when the export has columns the profile does not use, instead of warning about them.",
     };
 
-    public IEnumerable<Option> All => [Profile, Map, Lookup, InferMotion, SkipInvalid, Strict];
+    public Option<string?> Sheet { get; } = new("--sheet")
+    {
+        Description = "The sheet of an .xlsx workbook to read. Default: the first.",
+        HelpName = "name",
+    };
+
+    public IEnumerable<Option> All => [Profile, Map, Lookup, InferMotion, SkipInvalid, Strict, Sheet];
 
     /// <summary>Whether any import option is given, so that the export is read through a profile.</summary>
     public bool AnyGiven(ParseResult result) =>
         result.GetValue(Profile) is not null || result.GetValue(Map) is { Length: > 0 } || result.GetValue(Lookup) is { Length: > 0 }
-        || result.GetValue(InferMotion) || result.GetValue(SkipInvalid) is not null || result.GetValue(Strict);
+        || result.GetValue(InferMotion) || result.GetValue(SkipInvalid) is not null || result.GetValue(Strict) || result.GetValue(Sheet) is not null;
 
     /// <summary>Builds the importer from the options; <see langword="null"/> after writing the problem to <paramref name="error"/>.</summary>
     public OpportunityImporter? Importer(ParseResult result, TextWriter error, out int exit)
@@ -90,13 +96,13 @@ internal sealed class ImportOptions
     }
 
     /// <summary>Reads the export into <paramref name="add"/>; returns the exit code, having written the report and any problem.</summary>
-    public int Read(OpportunityImporter importer, string name, Stream input, Action<Opportunity> add, ParseResult result, TextWriter error)
+    public int Read(OpportunityImporter importer, string name, Stream input, bool excel, Action<Opportunity> add, ParseResult result, TextWriter error)
     {
         // With --skip-invalid every problem goes to the rejects file, so every one is kept.
         var report = new ImportReport(result.GetValue(SkipInvalid) is null ? ImportReport.DefaultKeptProblems : int.MaxValue);
         try
         {
-            foreach (var deal in importer.ReadCsv(input, report))
+            foreach (var deal in excel ? importer.ReadExcel(input, result.GetValue(Sheet), report) : importer.ReadCsv(input, report))
             {
                 add(deal);
             }

@@ -10,13 +10,13 @@ internal static class PipelineCommand
     {
         var file = new Argument<FileInfo>("opportunities")
         {
-            Description = "A CRM export of opportunities: .csv (one row per deal, headers as in docs/cli.md, or any CRM's with --profile) or .json (an array of opportunities or a portfolio, docs/model.md); - reads CSV from standard input.",
+            Description = "A CRM export of opportunities: .csv (one row per deal, headers as in docs/cli.md, or any CRM's with --profile), .xlsx (a sheet of such rows) or .json (an array of opportunities or a portfolio, docs/model.md); - reads CSV from standard input.",
         };
         file.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<FileInfo>() is { } path && !IsStdin(path) && Kind(path) is null)
             {
-                result.AddError($"'{path.Name}' must end in .csv or .json.");
+                result.AddError($"'{path.Name}' must end in .csv, .xlsx or .json.");
             }
         });
         var import = new ImportOptions();
@@ -54,13 +54,13 @@ internal static class PipelineCommand
         command.SetAction(result =>
         {
             var path = result.GetValue(file)!;
-            if (!IsStdin(path) && Kind(path) != "csv" && import.AnyGiven(result))
+            if (!IsStdin(path) && Kind(path) == "json" && import.AnyGiven(result))
             {
-                error.WriteLine($"--profile, --map, --lookup, --infer-motion, --skip-invalid and --strict read a CSV export; '{path.Name}' is not one.");
+                error.WriteLine($"--profile, --map, --lookup, --infer-motion, --skip-invalid, --strict and --sheet read a CSV or Excel export; '{path.Name}' is not one.");
                 return ExitCodes.Usage;
             }
 
-            return IsStdin(path) || import.AnyGiven(result)
+            return IsStdin(path) || Kind(path) == "xlsx" || import.AnyGiven(result)
                 ? RunImport(path, import, result, output, error)
                 : Run(path, result.GetValue(by)!, result.GetValue(format), result.GetValue(outFile), output, error);
         });
@@ -84,7 +84,7 @@ internal static class PipelineCommand
         try
         {
             using var stream = IsStdin(path) ? Console.OpenStandardInput() : new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            exit = import.Read(importer, name, stream, accumulator.Add, result, error);
+            exit = import.Read(importer, name, stream, !IsStdin(path) && Kind(path) == "xlsx", accumulator.Add, result, error);
         }
         catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
         {
@@ -112,6 +112,7 @@ internal static class PipelineCommand
     {
         ".CSV" => "csv",
         ".JSON" => "json",
+        ".XLSX" => "xlsx",
         _ => null,
     };
 

@@ -10,7 +10,7 @@ namespace PartnerMetrics.Import;
 /// rows of any length up to <see cref="MaxRowLength"/> characters. A file that cannot be read as CSV from some point
 /// on throws <see cref="ImportException"/> naming the line.
 /// </summary>
-internal sealed class CsvSource : IDisposable
+internal sealed class CsvSource : ITableSource
 {
     /// <summary>The longest row read, in characters: a bound on memory, far above any real export's row.</summary>
     public const int MaxRowLength = 16 * 1024 * 1024;
@@ -23,7 +23,7 @@ internal sealed class CsvSource : IDisposable
     private CsvSource(CsvDataReader csv)
     {
         this.csv = csv;
-        Header = new CsvHeader(csv);
+        Header = new TableHeader([.. Enumerable.Range(0, csv.FieldCount).Select(csv.GetName)]);
         nextLine = 2;
         for (var ordinal = 0; ordinal < csv.FieldCount; ordinal++)
         {
@@ -32,7 +32,7 @@ internal sealed class CsvSource : IDisposable
     }
 
     /// <summary>Gets the header row.</summary>
-    public CsvHeader Header { get; }
+    public TableHeader Header { get; }
 
     /// <summary>Gets the line the current record starts on.</summary>
     public long Line { get; private set; }
@@ -58,7 +58,7 @@ internal sealed class CsvSource : IDisposable
     }
 
     /// <summary>Reads every record of a small file (a lookup) with a reader chosen from its header.</summary>
-    public static void Read(TextReader text, Func<CsvHeader, Action<CsvSource, long>> start)
+    public static void Read(TextReader text, Func<TableHeader, Action<CsvSource, long>> start)
     {
         using var source = Open(text);
         var record = start(source.Header);
@@ -124,6 +124,9 @@ internal sealed class CsvSource : IDisposable
         return span.IsEmpty ? null : span.ToString();
     }
 
+    /// <summary>CSV has only text.</summary>
+    public double? Number(int ordinal) => null;
+
     public void Dispose() => csv.Dispose();
 
     private static CsvDataReaderOptions Options => new()
@@ -182,11 +185,30 @@ internal sealed class CsvSource : IDisposable
     }
 }
 
-/// <summary>The header row of a <see cref="CsvSource"/>.</summary>
-internal sealed class CsvHeader(CsvDataReader csv)
+/// <summary>A table read row by row: a CSV file or a worksheet.</summary>
+internal interface ITableSource : IDisposable
 {
-    private readonly string[] names = [.. Enumerable.Range(0, csv.FieldCount).Select(csv.GetName)];
+    TableHeader Header { get; }
 
+    /// <summary>Gets the line (CSV) or row number (worksheet) of the current record.</summary>
+    long Line { get; }
+
+    int FieldCount { get; }
+
+    bool Read();
+
+    ValueTask<bool> ReadAsync(CancellationToken cancellationToken);
+
+    /// <summary>The trimmed text of a field; <see langword="null"/> when it is empty or missing.</summary>
+    string? Text(int ordinal);
+
+    /// <summary>The value of a numeric cell (a worksheet's numbers and dates); <see langword="null"/> for text.</summary>
+    double? Number(int ordinal);
+}
+
+/// <summary>The header row of a table.</summary>
+internal sealed class TableHeader(string[] names)
+{
     public int Count => names.Length;
 
     public string Name(int ordinal) => names[ordinal];

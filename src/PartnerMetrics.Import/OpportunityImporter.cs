@@ -99,7 +99,21 @@ public sealed class OpportunityImporter
     public IEnumerable<Opportunity> ReadCsv(TextReader csv, ImportReport? report = null)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        var deals = Rows(csv, report ?? new ImportReport());
+        var deals = Rows(() => CsvSource.Open(csv), report ?? new ImportReport());
+        return Profile.InferMotion ? Inferred(deals) : deals;
+    }
+
+    /// <summary>Reads the deals of a sheet of an Excel workbook (.xlsx): the first row with a value is the header.</summary>
+    /// <param name="workbook">The workbook's bytes; read as the result is enumerated (copied to memory first when the stream cannot seek), and closed at the end.</param>
+    /// <param name="sheet">The sheet's name, ignoring case; <see langword="null"/> for the first sheet.</param>
+    /// <param name="report">Receives what was read, skipped and ignored; <see langword="null"/> for none.</param>
+    /// <returns>The deals, in row order. Dates and amounts may be Excel dates and numbers, or text in the profile's forms.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="workbook"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ImportException">While enumerating: the file is not a workbook, the sheet does not exist, the header lacks a required column, or a row is bad under <see cref="BadRowPolicy.Fail"/>.</exception>
+    public IEnumerable<Opportunity> ReadExcel(Stream workbook, string? sheet = null, ImportReport? report = null)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        var deals = Rows(() => ExcelSource.Open(workbook, sheet), report ?? new ImportReport());
         return Profile.InferMotion ? Inferred(deals) : deals;
     }
 
@@ -140,9 +154,9 @@ public sealed class OpportunityImporter
         }
     }
 
-    private IEnumerable<Opportunity> Rows(TextReader text, ImportReport report)
+    private IEnumerable<Opportunity> Rows(Func<ITableSource> open, ImportReport report)
     {
-        using var source = CsvSource.Open(text);
+        using var source = open();
         var row = Start(source, report);
         while (source.Read())
         {
@@ -176,7 +190,7 @@ public sealed class OpportunityImporter
     }
 
     /// <summary>Maps the header to the fields, records what is used and ignored, and fails on a missing required column.</summary>
-    private RowReader Start(CsvSource source, ImportReport report)
+    private RowReader Start(ITableSource source, ImportReport report)
     {
         var header = source.Header;
         var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -297,9 +311,9 @@ public sealed class OpportunityImporter
     private sealed class RowReader(OpportunityImporter importer, Dictionary<string, int> ordinals, Dictionary<string, int> lookupOrdinals, ImportReport report)
     {
         private readonly List<ImportProblem> problems = [];
-        private CsvSource source = null!;
+        private ITableSource source = null!;
 
-        public Opportunity? Read(CsvSource row)
+        public Opportunity? Read(ITableSource row)
         {
             source = row;
             report.Rows++;
@@ -416,6 +430,9 @@ public sealed class OpportunityImporter
             return importer.Profile.Defaults.GetValueOrDefault(field);
         }
 
+        /// <summary>The number in the field's own column, when the table keeps numbers (a worksheet) and the cell holds one.</summary>
+        private double? Number(string field) => ordinals.TryGetValue(field, out var ordinal) ? source.Number(ordinal) : null;
+
         private string? Raw(string field) => ordinals.TryGetValue(field, out var ordinal) ? source.Text(ordinal) : null;
 
         private string? Required(string field)
@@ -431,6 +448,18 @@ public sealed class OpportunityImporter
 
         private DateOnly? Day(string field, bool required = false)
         {
+            if (Number(field) is { } serial)
+            {
+                // An Excel date: a day number (with the time as a fraction) from 1899-12-30.
+                if (serial is >= 1 and < 2_958_466)
+                {
+                    return DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
+                }
+
+                Problem(field, Raw(field), "not an Excel date (a day number from 1 to 2958465).");
+                return null;
+            }
+
             var text = required ? Required(field) : Text(field);
             if (text is null)
             {
@@ -500,23 +529,29 @@ public sealed class OpportunityImporter
 
         private decimal? Amount()
         {
+            if (Number("amount") is { } number and > -1e15 and < 1e15)
+            {
+                // An Excel number: a double, read to its shortest round-trip digits.
+                return decimal.Parse(number.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+            }
+
             var text = Text("amount");
             if (text is null)
             {
                 return null;
             }
 
-            var number = text.AsSpan();
+            var digits = text.AsSpan();
             string? code = null;
-            if (number.Length > 4 && IsCode(number[..3]) && number[3] == ' ')
+            if (digits.Length > 4 && IsCode(digits[..3]) && digits[3] == ' ')
             {
-                code = number[..3].ToString();
-                number = number[4..];
+                code = digits[..3].ToString();
+                digits = digits[4..];
             }
-            else if (number.Length > 4 && IsCode(number[^3..]) && number[^4] == ' ')
+            else if (digits.Length > 4 && IsCode(digits[^3..]) && digits[^4] == ' ')
             {
-                code = number[^3..].ToString();
-                number = number[..^4];
+                code = digits[^3..].ToString();
+                digits = digits[..^4];
             }
 
             if (code is not null && importer.Profile.Currency is { } currency && code != currency)
@@ -525,7 +560,7 @@ public sealed class OpportunityImporter
                 return null;
             }
 
-            if (AmountText.TryParse(number, importer.Profile.DecimalSeparator[0], out var amount))
+            if (AmountText.TryParse(digits, importer.Profile.DecimalSeparator[0], out var amount))
             {
                 return amount;
             }

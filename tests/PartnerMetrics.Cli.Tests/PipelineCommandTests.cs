@@ -396,7 +396,7 @@ public class PipelineCommandTests
     }
 
     [Theory]
-    [InlineData("pipeline", "opportunities.xlsx")]
+    [InlineData("pipeline", "opportunities.xls")]
     [InlineData("pipeline")]
     [InlineData("pipeline", "x.csv", "--format", "xml")]
     public void Pipeline_BadCommandLine_IsAUsageError(params string[] args) =>

@@ -133,8 +133,31 @@ public class PipelineImportTests
         var (exit, _, error) = Run("pipeline", TestFiles.Fixture("opportunities.json"), "--profile", "salesforce");
 
         Assert.Equal(1, exit);
-        Assert.Contains("read a CSV export", error, StringComparison.Ordinal);
+        Assert.Contains("read a CSV or Excel export", error, StringComparison.Ordinal);
     }
 
     private static string Crm(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Crm", name);
+
+    [Fact]
+    public void Pipeline_Workbook_ReadsTheNamedSheet()
+    {
+        using var folder = new TestFiles();
+        var path = folder.PathOf("deals.xlsx");
+        using (var workbook = PartnerMetrics.Import.Tests.WorkbookFile.Create(("Deals", [
+            ["Id", "Account ID", "Created On", "Motion", "Outcome", "Amount", "Closed On"],
+            ["O-1", "A-1", new DateTime(2024, 5, 1).ToOADate(), "NewLogo", "Won", 1234.5, new DateTime(2024, 6, 1).ToOADate()],
+        ])))
+        {
+            File.WriteAllBytes(path, workbook.ToArray());
+        }
+
+        var (exit, json, error) = Run("pipeline", path, "--sheet", "deals", "--format", "json");
+
+        Assert.True(exit == 0, error);
+        var total = JsonDocument.Parse(json).RootElement.GetProperty("total");
+        Assert.Equal((1L, 1234.5m), (total.GetProperty("won").GetInt64(), total.GetProperty("wonValue").GetDecimal()));
+        var (noSheet, _, noSheetError) = Run("pipeline", path, "--sheet", "Nope");
+        Assert.Equal(2, noSheet);
+        Assert.Contains("no sheet named 'Nope'", noSheetError, StringComparison.Ordinal);
+    }
 }

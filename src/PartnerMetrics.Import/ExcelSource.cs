@@ -1,0 +1,184 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace PartnerMetrics.Import;
+
+/// <summary>
+/// A worksheet of an Excel workbook (.xlsx) read row by row with the Open XML SDK's forward-only reader, so a large
+/// sheet is never loaded whole. The first row with a value is the header; each record is numbered by its row
+/// number in Excel; empty rows are skipped. Numbers (and dates, which Excel stores as day numbers) are also given as
+/// <see cref="Number"/>, so that no display format has to be parsed.
+/// </summary>
+internal sealed class ExcelSource : ITableSource
+{
+    private readonly SpreadsheetDocument document;
+    private readonly OpenXmlReader reader;
+    private readonly string[] sharedStrings;
+    private string?[] texts = [];
+    private double?[] numbers = [];
+
+    private ExcelSource(SpreadsheetDocument document, WorksheetPart sheet, string[] sharedStrings)
+    {
+        this.document = document;
+        this.sharedStrings = sharedStrings;
+        reader = OpenXmlReader.Create(sheet);
+        Header = new TableHeader([]);
+        if (NextRow())
+        {
+            Header = new TableHeader([.. texts.Select((t, i) => t ?? string.Create(CultureInfo.InvariantCulture, $"(column {i + 1})"))]);
+        }
+    }
+
+    public TableHeader Header { get; }
+
+    public long Line { get; private set; }
+
+    public int FieldCount => texts.Length;
+
+    /// <summary>Opens a sheet of a workbook: the named one, or the first.</summary>
+    public static ExcelSource Open(Stream stream, string? sheetName)
+    {
+        if (!stream.CanSeek)
+        {
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            copy.Position = 0;
+            stream = copy;
+        }
+
+        SpreadsheetDocument document;
+        try
+        {
+            document = SpreadsheetDocument.Open(stream, isEditable: false);
+        }
+        catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or FileFormatException)
+        {
+            throw new ImportException(new ImportProblem(0, null, null, $"the file is not an Excel workbook (.xlsx): {error.Message}"));
+        }
+
+        try
+        {
+            var workbook = document.WorkbookPart ?? throw Problem("the workbook has no sheets.");
+            var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
+            var sheet = (sheetName is null ? sheets.FirstOrDefault() : sheets.FirstOrDefault(s => string.Equals(s.Name?.Value, sheetName, StringComparison.OrdinalIgnoreCase)))
+                ?? throw Problem(sheetName is null ? "the workbook has no sheets." : $"the workbook has no sheet named '{sheetName}'; its sheets are {string.Join(", ", sheets.Select(s => $"'{s.Name?.Value}'"))}.");
+            if (workbook.GetPartById(sheet.Id!.Value!) is not WorksheetPart part)
+            {
+                throw Problem($"the sheet '{sheet.Name?.Value}' is not a worksheet (a chart sheet?).");
+            }
+
+            var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
+            return new ExcelSource(document, part, strings);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+    }
+
+    public bool Read() => NextRow();
+
+    public ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(NextRow());
+    }
+
+    public string? Text(int ordinal) => ordinal >= 0 && ordinal < texts.Length ? texts[ordinal] : null;
+
+    public double? Number(int ordinal) => ordinal >= 0 && ordinal < numbers.Length ? numbers[ordinal] : null;
+
+    public void Dispose()
+    {
+        reader.Dispose();
+        document.Dispose();
+    }
+
+    private static ImportException Problem(string message) => new(new ImportProblem(0, null, null, message));
+
+    /// <summary>Moves to the next row with a value; false at the end of the sheet.</summary>
+    private bool NextRow()
+    {
+        while (reader.Read())
+        {
+            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+            {
+                continue;
+            }
+
+            var row = (Row)reader.LoadCurrentElement()!;
+            Line = row.RowIndex?.Value ?? Line + 1;
+            var cells = row.Elements<Cell>().ToList();
+            var width = Math.Max(Header?.Count ?? 0, cells.Count == 0 ? 0 : cells.Max(c => Column(c.CellReference?.Value) ?? 0) + 1);
+            width = Math.Max(width, cells.Count);
+            texts = new string?[width];
+            numbers = new double?[width];
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var cell = cells[i];
+                var column = Column(cell.CellReference?.Value) ?? i;
+                (texts[column], numbers[column]) = Value(cell);
+            }
+
+            if (texts.Any(t => t is not null))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private (string? Text, double? Number) Value(Cell cell)
+    {
+        var raw = cell.CellValue?.Text;
+        var type = cell.DataType?.Value;
+        if (type == CellValues.SharedString)
+        {
+            return (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sharedStrings.Length ? Trimmed(sharedStrings[index]) : null, null);
+        }
+
+        if (type == CellValues.InlineString)
+        {
+            return (Trimmed(cell.InlineString?.InnerText), null);
+        }
+
+        if (type is null || type == CellValues.Number)
+        {
+            return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? (raw, number) : (Trimmed(raw), null);
+        }
+
+        return (Trimmed(raw), null);
+    }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>The zero-based column of a cell reference such as <c>AB12</c>.</summary>
+    private static int? Column(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return null;
+        }
+
+        var column = 0;
+        foreach (var c in reference)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                break;
+            }
+
+            column = (column * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+            if (column > 16_384)
+            {
+                return null;
+            }
+        }
+
+        return column == 0 ? null : column - 1;
+    }
+}
