@@ -5,12 +5,19 @@ namespace PartnerMetrics.Benchmarks;
 
 /// <summary>
 /// Runs the suite: <c>dotnet run -c Release --project benchmarks/PartnerMetrics.Benchmarks -- --filter '*'</c>;
-/// <c>-- --quick</c> runs every benchmark once on small sizes (what CI runs).
+/// <c>-- --quick</c> runs every benchmark once on small sizes (what CI runs);
+/// <c>-- --write-salesforce-csv ROWS FILE</c> writes the export that <see cref="ImportBenchmarks"/> reads (for eng/import-memory.sh).
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args is ["--write-salesforce-csv", var rows, var file])
+        {
+            ImportBenchmarks.Write(file, int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture));
+            return 0;
+        }
+
         var config = DefaultConfig.Instance;
         if (args.Contains("--quick"))
         {

@@ -1,0 +1,120 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using DuckDB.NET.Data;
+using PartnerMetrics.Import;
+using PartnerMetrics.Pipeline;
+
+namespace PartnerMetrics.Benchmarks;
+
+/// <summary>
+/// A Salesforce-shaped opportunity report (US dates, <c>USD 12,000.00</c> amounts, report labels) read end to end
+/// from a CSV file into the per-district pipeline report: PartnerMetrics.Import with the built-in profile streaming
+/// into the grouped accumulators, against DuckDB's CSV reader running the equivalent SQL on the same file in the
+/// same run (per district: counts and values by outcome, hunting count and value, mean, median and 90th percentile
+/// of the won cycle, and the partner HHI of won value).
+/// </summary>
+[Config(typeof(HugeInputConfig))]
+[MemoryDiagnoser]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet classes cannot be sealed; the connection is closed in GlobalCleanup.")]
+public class ImportBenchmarks
+{
+    private const string Sql = """
+        WITH d AS (
+            SELECT "Owner Region" AS district,
+                   CASE "Stage" WHEN 'Closed Won' THEN 1 WHEN 'Closed Lost' THEN 2 ELSE 0 END AS outcome,
+                   CAST(nullif(replace(replace(replace("Amount", 'USD ', ''), '$', ''), ',', ''), '') AS DECIMAL(18, 2)) AS amount,
+                   "Type" = 'New Customer' AS hunting,
+                   nullif("Partner Account", '') AS partner,
+                   date_diff('day', strptime("Created Date", '%m/%d/%Y'), strptime("Close Date", '%m/%d/%Y')) AS cycle
+            FROM read_csv('{0}', header = true, all_varchar = true)),
+        p AS (SELECT district, sum(amount) AS won FROM d WHERE outcome = 1 AND partner IS NOT NULL GROUP BY district, partner)
+        SELECT d.district, count(*),
+               count(*) FILTER (WHERE outcome = 0), count(*) FILTER (WHERE outcome = 1), count(*) FILTER (WHERE outcome = 2),
+               sum(amount) FILTER (WHERE outcome = 0), sum(amount) FILTER (WHERE outcome = 1), sum(amount) FILTER (WHERE outcome = 2),
+               count(*) FILTER (WHERE outcome = 1 AND hunting), sum(amount) FILTER (WHERE outcome = 1 AND hunting),
+               avg(cycle) FILTER (WHERE outcome = 1), quantile_cont(cycle, 0.5) FILTER (WHERE outcome = 1),
+               quantile_disc(cycle, 0.9) FILTER (WHERE outcome = 1),
+               (SELECT sum(power(won / t.total, 2)) * 10000 FROM p, (SELECT sum(won) AS total FROM p p2 WHERE p2.district = d.district) t WHERE p.district = d.district)
+        FROM d GROUP BY d.district
+        """;
+
+    private static readonly string[] Regions = ["EMEA", "AMER", "APAC", "LATAM"];
+    private static readonly string[] Types = ["New Customer", "Existing Customer - Upgrade", "Existing Customer - Replacement", "Existing Customer - Downgrade"];
+    private static readonly string[] OpenStages = ["Prospecting", "Qualification", "Needs Analysis", "Proposal/Price Quote", "Negotiation/Review"];
+
+    private static readonly System.Text.CompositeFormat Query = System.Text.CompositeFormat.Parse(Sql);
+
+    private string path = string.Empty;
+    private DuckDBConnection duck = null!;
+
+    /// <summary>Gets or sets the number of rows of the export.</summary>
+    [ParamsSource(nameof(Sizes))]
+    public int Rows { get; set; }
+
+    /// <summary>Gets the sizes: the published 1M rows.</summary>
+    public static IEnumerable<int> Sizes => Suite.Sizes(2_000, 1_000_000);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        path = Path.Combine(Path.GetTempPath(), $"partnermetrics-import-{Rows}.csv");
+        Write(path, Rows);
+        duck = new DuckDBConnection("DataSource=:memory:");
+        duck.Open();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        duck.Dispose();
+        File.Delete(path);
+    }
+
+    [Benchmark(Baseline = true)]
+    public int DuckDbCsv()
+    {
+        using var command = duck.CreateCommand();
+        command.CommandText = string.Format(CultureInfo.InvariantCulture, Query, path.Replace("'", "''", StringComparison.Ordinal));
+        using var reader = command.ExecuteReader();
+        var groups = 0;
+        while (reader.Read())
+        {
+            groups++;
+        }
+
+        return groups;
+    }
+
+    [Benchmark]
+    public int LibraryImport()
+    {
+        var accumulator = new GroupedPipelineAccumulator<string>(PipelineKeys.District);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        foreach (var deal in new OpportunityImporter(ImportProfile.Salesforce).ReadCsv(file))
+        {
+            accumulator.Add(deal);
+        }
+
+        return accumulator.Result().Groups.Length;
+    }
+
+    /// <summary>Writes a deterministic Salesforce-shaped report of <paramref name="rows"/> rows.</summary>
+    public static void Write(string file, int rows, int seed = 16)
+    {
+        var random = new Random(seed);
+        using var writer = new StreamWriter(file, append: false, new System.Text.UTF8Encoding(false), 1 << 16);
+        writer.Write("Opportunity ID,Opportunity Name,Account Name,Stage,Amount,Close Date,Created Date,Type,Lead Source,Partner Account,Owner Region\r\n");
+        var start = new DateOnly(2022, 1, 1);
+        for (var i = 0; i < rows; i++)
+        {
+            var created = start.AddDays(random.Next(0, 1000));
+            var close = created.AddDays(random.Next(0, 300));
+            var outcome = random.Next(10);
+            var stage = outcome < 4 ? "Closed Won" : outcome < 7 ? "Closed Lost" : OpenStages[random.Next(OpenStages.Length)];
+            var amount = random.Next(20) == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"\"USD {random.Next(500, 500_000):N0}.{random.Next(100):D2}\"");
+            var partner = random.Next(4) == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"Partner {random.Next(400)}");
+            writer.Write(string.Create(CultureInfo.InvariantCulture,
+                $"006{i:D12},Deal {i},Account {random.Next(50_000)},{stage},{amount},{close.Month}/{close.Day}/{close.Year},{created.Month}/{created.Day}/{created.Year},{Types[random.Next(Types.Length)]},Web,{partner},{Regions[random.Next(Regions.Length)]}\r\n"));
+        }
+    }
+}
