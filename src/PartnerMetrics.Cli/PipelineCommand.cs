@@ -36,7 +36,7 @@ internal static class PipelineCommand
                 return PipelineGrouping.None;
             },
         };
-        var format = CommandOutput.Format("Output format: table or json.", "table", "json");
+        var format = CommandOutput.Format("Output format: table, json, or html (one self-contained page).", "table", "json", "html");
         var outFile = CommandOutput.OutFile();
 
         var command = new Command("pipeline", "Pipeline metrics of a CRM export of opportunities, overall or per group: deals, win rates, won value, hunting share, won cycle, velocity, partner concentration and profile.")
@@ -101,6 +101,10 @@ internal static class PipelineCommand
             if (format == "json")
             {
                 target.WriteLine(System.Text.Json.JsonSerializer.Serialize(report, PipelineJsonContext.Default.PipelineReport));
+            }
+            else if (format == "html")
+            {
+                HtmlReport.Write(report, target);
             }
             else
             {

@@ -160,4 +160,17 @@ public class PipelineImportTests
         Assert.Equal(2, noSheet);
         Assert.Contains("no sheet named 'Nope'", noSheetError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Pipeline_Html_IsOneWellFormedPage_WithEveryGroupAndTheNotes()
+    {
+        var (exit, html, error) = Run("pipeline", Crm("salesforce-opportunities.csv"), "--profile", "salesforce", "--by", "district", "--format", "html");
+
+        Assert.True(exit == 0, error);
+        var page = System.Xml.Linq.XDocument.Parse(html.Replace("<!DOCTYPE html>", string.Empty, StringComparison.Ordinal));
+        var rows = page.Descendants("tbody").Single().Elements("tr").Select(r => r.Element("th")!.Value).ToList();
+        Assert.Equal(["AMER", "APAC", "EMEA"], rows);
+        Assert.Contains(page.Descendants("li"), li => li.Value.StartsWith("routeConcentration: No won deal records its route", StringComparison.Ordinal));
+        Assert.Equal("Total", page.Descendants("tfoot").Single().Descendants("th").Single().Value);
+    }
 }
