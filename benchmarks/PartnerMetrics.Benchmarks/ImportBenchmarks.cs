@@ -61,6 +61,10 @@ public class ImportBenchmarks
         Write(path, Rows);
         duck = new DuckDBConnection("DataSource=:memory:");
         duck.Open();
+        if (Suite.Quick)
+        {
+            CheckTheSqlAgrees();
+        }
     }
 
     [GlobalCleanup]
@@ -71,22 +75,49 @@ public class ImportBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public int DuckDbCsv()
+    public int DuckDbCsv() => RunSql().Count;
+
+    [Benchmark]
+    public int LibraryImport() => Library().Groups.Length;
+
+    /// <summary>In quick mode (CI), the SQL must compute the library's figures, so that the two sides do the same work.</summary>
+    private void CheckTheSqlAgrees()
+    {
+        var library = Library().Groups.ToDictionary(g => g.Key!, g => g.Result);
+        foreach (var row in RunSql())
+        {
+            var result = library[(string)row[0]];
+            var agree = result.Count == Convert.ToInt64(row[1], CultureInfo.InvariantCulture)
+                && result.WonCount == Convert.ToInt64(row[3], CultureInfo.InvariantCulture)
+                && result.WonValue == Convert.ToDecimal(row[6], CultureInfo.InvariantCulture)
+                && result.HuntingWonValue == Convert.ToDecimal(row[9], CultureInfo.InvariantCulture)
+                && result.WonCycle!.Median == Convert.ToDouble(row[11], CultureInfo.InvariantCulture)
+                && result.WonCycle.Percentile90 == Convert.ToInt32(row[12], CultureInfo.InvariantCulture)
+                && Math.Abs(result.PartnerConcentration!.Value - Convert.ToDouble(row[13], CultureInfo.InvariantCulture)) < 1e-6;
+            if (!agree)
+            {
+                throw new InvalidOperationException($"The SQL of {nameof(ImportBenchmarks)} does not compute the library's figures for district {row[0]}.");
+            }
+        }
+    }
+
+    private List<object[]> RunSql()
     {
         using var command = duck.CreateCommand();
         command.CommandText = string.Format(CultureInfo.InvariantCulture, Query, path.Replace("'", "''", StringComparison.Ordinal));
         using var reader = command.ExecuteReader();
-        var groups = 0;
+        var rows = new List<object[]>();
         while (reader.Read())
         {
-            groups++;
+            var row = new object[reader.FieldCount];
+            reader.GetValues(row);
+            rows.Add(row);
         }
 
-        return groups;
+        return rows;
     }
 
-    [Benchmark]
-    public int LibraryImport()
+    private GroupedPipelineResult<string> Library()
     {
         var accumulator = new GroupedPipelineAccumulator<string>(PipelineKeys.District);
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
@@ -95,7 +126,7 @@ public class ImportBenchmarks
             accumulator.Add(deal);
         }
 
-        return accumulator.Result().Groups.Length;
+        return accumulator.Result();
     }
 
     /// <summary>Writes a deterministic Salesforce-shaped report of <paramref name="rows"/> rows.</summary>
