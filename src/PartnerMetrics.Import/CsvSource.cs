@@ -40,6 +40,8 @@ internal sealed class CsvSource : ITableSource
     /// <summary>Gets the number of fields of the current record.</summary>
     public int FieldCount => csv.RowFieldCount;
 
+    public bool Ragged => csv.RowFieldCount != Header.Count;
+
     /// <summary>The text of a CSV file: strict UTF-8, or the encoding its byte order mark names.</summary>
     public static TextReader Text(Stream stream) => new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true);
 
@@ -194,6 +196,9 @@ internal interface ITableSource : IDisposable
     long Line { get; }
 
     int FieldCount { get; }
+
+    /// <summary>Gets a value indicating whether the current record has another number of fields than the header (a CSV value with an unquoted comma shifts every later column).</summary>
+    bool Ragged { get; }
 
     bool Read();
 

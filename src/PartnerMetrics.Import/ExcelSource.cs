@@ -37,6 +37,9 @@ internal sealed class ExcelSource : ITableSource
 
     public int FieldCount => texts.Length;
 
+    /// <summary>A sheet's rows have no field count of their own: cells past the header are simply not read.</summary>
+    public bool Ragged => false;
+
     /// <summary>Opens a sheet of a workbook: the named one, or the first.</summary>
     public static ExcelSource Open(Stream stream, string? sheetName)
     {

@@ -341,7 +341,7 @@ public sealed class OpportunityImporter
 
         private Opportunity? Convert()
         {
-            if (source.FieldCount != source.Header.Count && source.FieldCount < MaxOrdinal())
+            if (source.Ragged)
             {
                 Problem(null, null, string.Create(CultureInfo.InvariantCulture, $"the row has {source.FieldCount} fields where the header has {source.Header.Count}; is a value with a comma or a quote not quoted?"));
                 return null;
@@ -411,8 +411,6 @@ public sealed class OpportunityImporter
                 return null;
             }
         }
-
-        private int MaxOrdinal() => ordinals.Count == 0 ? 0 : ordinals.Values.Max() + 1;
 
         /// <summary>The field's text: its column's, else its lookup's, else the profile's default; <see langword="null"/> when none.</summary>
         private string? Text(string field)

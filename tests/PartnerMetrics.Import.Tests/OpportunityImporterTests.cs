@@ -266,4 +266,19 @@ public class OpportunityImporterTests
         Assert.Empty(Read(ImportProfile.PartnerMetrics with { BadRows = BadRowPolicy.Skip }, $"Id,Account ID,Created On,Motion,Outcome,Amount\nO-1,A-1,2024-01-01,NewLogo,Open,\"{text}\"\n", report));
         Assert.Equal("Amount", Assert.Single(report.Problems).Column);
     }
+
+    [Fact]
+    public void Rows_WithMoreOrFewerFieldsThanTheHeader_AreProblems_NotShiftedValues()
+    {
+        var report = new ImportReport();
+        var deals = Read(ImportProfile.Salesforce with { BadRows = BadRowPolicy.Skip }, SalesforceHeader
+            + "006A1,Acme, Inc,Closed Won,100,6/14/2024,3/2/2024,New Customer,Web,,EMEA\n"
+            + "006A2,Acme,Closed Won,100\n"
+            + "006A3,Acme,Closed Won,100,6/14/2024,3/2/2024,New Customer,Web,,EMEA\n", report);
+
+        Assert.Equal("006A3", Assert.Single(deals).Id.Value);
+        Assert.Equal(
+            ["line 2: the row has 11 fields where the header has 10; is a value with a comma or a quote not quoted?", "line 3: the row has 4 fields where the header has 10; is a value with a comma or a quote not quoted?"],
+            report.Problems.Select(p => p.ToString()));
+    }
 }
