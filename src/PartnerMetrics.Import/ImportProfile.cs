@@ -42,7 +42,10 @@ public sealed record ImportProfile
     /// <summary>Gets a sentence on the export the profile reads.</summary>
     public string? Description { get; init; }
 
-    /// <summary>Gets, for each field of <see cref="Fields"/>, the headers that give it; the first header found wins, and two found are a problem.</summary>
+    /// <summary>
+    /// Gets, for each field of <see cref="Fields"/>, the headers that give it, in order of preference: when an export has
+    /// several of them, the first listed is read and the others are reported as not used.
+    /// </summary>
     public ImmutableDictionary<string, ImmutableArray<string>> Columns { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
 
     /// <summary>

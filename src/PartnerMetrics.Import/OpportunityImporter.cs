@@ -212,9 +212,15 @@ public sealed class OpportunityImporter
 
             if (!ordinals.TryAdd(field, ordinal))
             {
-                errors.Add($"the columns \"{header.Name(ordinals[field])}\" and \"{header.Name(ordinal)}\" both give '{field}'; keep one, or take one out of the profile");
+                // Two columns give the field: the one the profile lists first is read, the other is not used.
+                var (kept, dropped) = Preference(field, header.Name(ordinals[field])) <= Preference(field, header.Name(ordinal)) ? (ordinals[field], ordinal) : (ordinal, ordinals[field]);
+                ordinals[field] = kept;
+                ignored.Add(header.Name(dropped));
+                report.Notice($"Both \"{header.Name(kept)}\" and \"{header.Name(dropped)}\" give '{field}'; \"{header.Name(kept)}\" is read, because the profile lists it first.");
             }
         }
+
+        ignored.Sort((a, b) => header.Find(a).CompareTo(header.Find(b)));
 
         bool Given(string field) => ordinals.ContainsKey(field) || Profile.Defaults.ContainsKey(field) || lookups.ContainsKey(field);
         void Require(string field, string what)
@@ -276,6 +282,22 @@ public sealed class OpportunityImporter
         report.Columns = ordinals.ToImmutableSortedDictionary(o => o.Key, o => header.Name(o.Value), StringComparer.Ordinal);
         report.IgnoredColumns = [.. ignored];
         return new RowReader(this, ordinals, lookupOrdinals, report);
+    }
+
+    /// <summary>The place of a header in the profile's list for a field: lower is preferred.</summary>
+    private int Preference(string field, string header)
+    {
+        var wanted = ImportProfile.Normalize(header);
+        var headers = Profile.Columns[field];
+        for (var i = 0; i < headers.Length; i++)
+        {
+            if (ImportProfile.Normalize(headers[i]) == wanted)
+            {
+                return i;
+            }
+        }
+
+        return headers.Length;
     }
 
     /// <summary>The value maps of a profile, keyed by normalized text, with each enum's own names.</summary>

@@ -281,4 +281,16 @@ public class OpportunityImporterTests
             ["line 2: the row has 11 fields where the header has 10; is a value with a comma or a quote not quoted?", "line 3: the row has 4 fields where the header has 10; is a value with a comma or a quote not quoted?"],
             report.Problems.Select(p => p.ToString()));
     }
+
+    [Fact]
+    public void TwoColumnsForOneField_TheProfilesFirstIsRead_AndTheOtherReportedAsUnused()
+    {
+        var report = new ImportReport();
+        var deals = Read(ImportProfile.Salesforce, "Opportunity ID,Account Name,Stage,Amount,Amount (converted),Close Date,Created Date,Type\n"
+            + "006A1,Acme,Closed Won,EUR 900.00,\"USD 1,000.00\",6/14/2024,3/2/2024,New Customer\n", report);
+
+        Assert.Equal(1_000m, Assert.Single(deals).Amount);
+        Assert.Equal(["Amount"], report.IgnoredColumns.ToArray());
+        Assert.Contains("\"Amount (converted)\" is read, because the profile lists it first.", string.Join("\n", report.Notices), StringComparison.Ordinal);
+    }
 }
