@@ -95,6 +95,12 @@ public sealed record ImportProfile
     /// </summary>
     public ImmutableDictionary<string, string> Defaults { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>
+    /// Gets headers the profile knows and leaves out on purpose, such as Dynamics' <c>(Do Not Modify) Row Checksum</c> or a
+    /// deal's name: they are not reported in <see cref="ImportReport.IgnoredColumns"/>, so <c>--strict</c> does not fail on them.
+    /// </summary>
+    public ImmutableArray<string> Unused { get; init; } = [];
+
     /// <summary>Gets the fields read from a second file, by a key column of the export (for example the district from the sales agent's office).</summary>
     public ImmutableArray<ImportLookupColumn> Lookups { get; init; } = [];
 
@@ -274,6 +280,11 @@ public sealed record ImportProfile
         if (Currency is not null && (Currency.Length != 3 || !Currency.All(char.IsAsciiLetterUpper)))
         {
             throw new ArgumentException($"'currency' must be an ISO 4217 code of three capital letters, such as USD; got '{Currency}'.", "currency");
+        }
+
+        if (Unused.IsDefault || Unused.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("'unused' must list non-blank headers.", "unused");
         }
 
         foreach (var (field, _) in Defaults)

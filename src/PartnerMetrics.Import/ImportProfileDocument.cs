@@ -32,6 +32,8 @@ internal sealed class ImportProfileDocument
 
     public Dictionary<string, string>? Defaults { get; set; }
 
+    public List<string>? Unused { get; set; }
+
     public List<ImportLookupColumn>? Lookups { get; set; }
 
     public bool InferMotion { get; set; }
@@ -53,6 +55,7 @@ internal sealed class ImportProfileDocument
         OtherSources = profile.OtherSources?.ToString(),
         Routes = Names(profile.Routes),
         Defaults = profile.Defaults.IsEmpty ? null : profile.Defaults.OrderBy(d => d.Key, StringComparer.Ordinal).ToDictionary(d => d.Key, d => d.Value),
+        Unused = profile.Unused.IsEmpty ? null : [.. profile.Unused],
         Lookups = profile.Lookups.IsEmpty ? null : [.. profile.Lookups],
         InferMotion = profile.InferMotion,
         BadRows = profile.BadRows.ToString(),
@@ -77,6 +80,7 @@ internal sealed class ImportProfileDocument
             OtherSources = OtherSources is null ? null : Parse<DealSource>(OtherSources, "otherSources"),
             Routes = Parse<RouteToMarket>(Routes, "routes"),
             Defaults = (Defaults ?? []).ToImmutableDictionary(StringComparer.Ordinal),
+            Unused = Unused is null ? [] : [.. Unused],
             Lookups = Lookups is null ? [] : [.. Lookups],
             InferMotion = InferMotion,
             BadRows = BadRows is null ? BadRowPolicy.Fail : Parse<BadRowPolicy>(BadRows, "badRows"),

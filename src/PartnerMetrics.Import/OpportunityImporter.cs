@@ -196,7 +196,7 @@ public sealed class OpportunityImporter
         var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
         var errors = new List<string>();
         var ignored = new List<string>();
-        var keyColumns = Profile.Lookups.Select(l => ImportProfile.Normalize(l.KeyColumn)).ToHashSet(StringComparer.Ordinal);
+        var keyColumns = Profile.Lookups.Select(l => ImportProfile.Normalize(l.KeyColumn)).Concat(Profile.Unused.Select(ImportProfile.Normalize)).ToHashSet(StringComparer.Ordinal);
         for (var ordinal = 0; ordinal < header.Count; ordinal++)
         {
             var name = ImportProfile.Normalize(header.Name(ordinal));

@@ -47,6 +47,7 @@ public class ImportProfileTests
     [InlineData("""{"dateFormats":[]}""", "$.dateFormats")]
     [InlineData("""{"defaults":{"colour":"red"}}""", "$.defaults.colour")]
     [InlineData("""{"lookups":[{"field":"district","keyColumn":" "}]}""", "$.lookups[0].keyColumn")]
+    [InlineData("""{"unused":[""]}""", "$.unused")]
     [InlineData("null", "$")]
     public void Load_AnInvalidProfile_NamesThePath(string json, string path)
     {
