@@ -100,4 +100,63 @@ public class WeakestLinkTests
             }
         }
     }
+
+    [Fact]
+    public void Score_PartnerBreaksEveryPromise_TheSignalNamesThePartnersReliability()
+    {
+        // The mirror of VendorBreaksEveryPromise: 51 partner promises broken, 30 vendor promises kept.
+        var partnership = new Partnership(
+            Examples.Partner,
+            T.AddDays(-720),
+            commitments:
+            [
+                .. Enumerable.Range(1, 30).Select(i => new Commitment(Side.Vendor, T.AddDays(-7 * i), CommitmentOutcome.Kept)),
+                .. Enumerable.Range(1, 51).Select(i => new Commitment(Side.Partner, T.AddDays(-5 * i), CommitmentOutcome.Broken, T.AddDays(-5 * i))),
+            ]);
+
+        var report = Scorer.Score(partnership, T);
+
+        var signal = Assert.Single(report.Signals, s => s.Code == FactorCodes.WeakestLink && s.Message.Contains("(trust) is", StringComparison.Ordinal));
+        Assert.StartsWith("The partner's reliability (trust) is ", signal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_TrustItselfAtRisk_SignalsTheDimensionAsWellAsTheSide()
+    {
+        var report = Scorer.Score(VendorBreaksEveryPromise(), T);
+        var trust = report[HealthDimension.Trust];
+        Assert.True(trust.Score < Scorer.Model.Bands.Watch && trust.Confidence >= 0.5, $"trust {trust.Score} at confidence {trust.Confidence}");
+
+        // Both links are named: the dimension's and the side's.
+        Assert.Single(report.Signals, s => s.Code == FactorCodes.WeakestLink && s.Message.StartsWith("Trust scores ", StringComparison.Ordinal));
+        Assert.Single(report.Signals, s => s.Code == FactorCodes.WeakestLink && s.Message.StartsWith("The vendor's reliability (trust) is ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Score_ASideAtConfidenceExactlyOneHalf_IsAWeakLink_AndTheSignalGivesItsValue()
+    {
+        // Without loss aversion (λ = 1) five promises broken on T weigh 1 each: e = 5 = κ (the model's default
+        // Kappa), so the certainty is e / (e + κ) = 1/2 exactly, and the vendor's reliability,
+        // with the prior Beta(1, 1), is (0 + 1) / (5 + 2) = 1/7: 14.3 points, below the AtRisk threshold of 40.
+        var scorer = new HealthScorer(HealthModel.Default with { LossAversion = 1 });
+        var partnership = new Partnership(Examples.Partner, T.AddDays(-10), commitments: [.. Enumerable.Range(0, 5).Select(_ => new Commitment(Side.Vendor, T, CommitmentOutcome.Broken, T))]);
+
+        var report = scorer.Score(partnership, T);
+
+        Assert.Equal((1 / 7.0, 0.5), (report.Factor(FactorCodes.TrustVendorReliability)!.Value.Value!.Value, report.Factor(FactorCodes.TrustVendorReliability)!.Value.Confidence));
+        var signal = Assert.Single(report.Signals, s => s.Code == FactorCodes.WeakestLink && s.Message.Contains("(trust)", StringComparison.Ordinal));
+        Assert.Equal("The vendor's reliability (trust) is 14.3, below the AtRisk threshold 40, at confidence 0.50: the band is at most Watch.", signal.Message);
+    }
+
+    [Fact]
+    public void Score_ADimensionWithoutWeight_IsNeverAWeakLink()
+    {
+        // Two years in with nothing logged: no plan is a certain fact, so plan alignment scores 0 at confidence 1.
+        var partnership = new Partnership(Examples.Partner, T.AddDays(-720));
+        var withPlan = Scorer.Score(partnership, T);
+        var withoutPlan = new HealthScorer(HealthModel.Default with { DimensionWeights = new DimensionWeights(0.25, 0.2, 0.2, 0, 0.15) }).Score(partnership, T);
+
+        Assert.Contains(withPlan.Signals, s => s.Code == FactorCodes.WeakestLink && s.Message.StartsWith("PlanAlignment scores 0.0", StringComparison.Ordinal));
+        Assert.DoesNotContain(withoutPlan.Signals, s => s.Message.StartsWith("PlanAlignment", StringComparison.Ordinal));
+    }
 }
