@@ -13,19 +13,8 @@ internal static partial class HtmlReport
         ArgumentNullException.ThrowIfNull(report);
         var total = report.Total;
         var by = report.By.Count == 0 ? "all deals" : $"by {string.Join(" × ", report.By)}";
-        var html = new HtmlWriter();
-        html.Raw("<!DOCTYPE html>").Line()
-            .Open("html", ("lang", "en")).Line()
-            .Open("head").Line()
-            .Empty("meta", ("charset", "utf-8")).Line()
-            .Empty("meta", ("http-equiv", "Content-Security-Policy"), ("content", "default-src 'none'; style-src 'unsafe-inline'")).Line()
-            .Empty("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line()
-            .Element("title", $"Pipeline of {report.Input}").Line()
-            .Open("style").Raw(Css).Close("style").Line()
-            .Close("head").Line()
-            .Open("body").Line()
-            .Open("main").Line()
-            .Open("header").Line()
+        var html = Page($"Pipeline of {report.Input}");
+        html.Open("header").Line()
             .Element("h1", "Hunting versus farming").Line()
             .Element("p", Invariant($"Pipeline of {report.Input} · {total.Deals:N0} deals, {by}"), ("class", "subtitle")).Line()
             .Open("ul", ("class", "kpis")).Line();
@@ -90,11 +79,7 @@ internal static partial class HtmlReport
             html.Close("ul").Line();
         });
 
-        html.Element("footer", "Made with partnermetrics. The metrics follow docs/pipeline.md.").Line()
-            .Close("main").Line()
-            .Close("body").Line()
-            .Close("html").Line();
-        return html.ToString();
+        return End(html, "Made with partnermetrics. The metrics follow docs/pipeline.md.");
     }
 
     private static void Cells(HtmlWriter html, PipelineRow row)

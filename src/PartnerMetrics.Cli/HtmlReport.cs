@@ -36,25 +36,34 @@ internal static partial class HtmlReport
     public static string Render(PortfolioReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var html = new HtmlWriter();
-        html.Raw("<!DOCTYPE html>").Line()
-            .Open("html", ("lang", "en")).Line()
-            .Open("head").Line()
-            .Empty("meta", ("charset", "utf-8")).Line()
-            .Empty("meta", ("http-equiv", "Content-Security-Policy"), ("content", "default-src 'none'; style-src 'unsafe-inline'")).Line()
-            .Empty("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line()
-            .Element("title", $"Partner health as of {Day(report.AsOf)}").Line()
-            .Open("style").Raw(Css).Close("style").Line()
-            .Close("head").Line()
-            .Open("body").Line()
-            .Open("main").Line();
+        var html = Page($"Partner health as of {Day(report.AsOf)}");
         Header(html, report);
         BandDistribution(html, report);
         NextActions(html, report);
         HuntingVersusFarming(html, report);
         ScoreHistory(html, report);
         Profiles(html, report);
-        html.Element("footer", "Made with partnermetrics. The scores follow docs/scoring.md; the next actions and portfolio views, docs/insights.md.").Line()
+        return End(html, "Made with partnermetrics. The scores follow docs/scoring.md; the next actions and portfolio views, docs/insights.md.");
+    }
+
+    /// <summary>Starts a page: the doctype, the head with its title, the style sheet and a strict content policy, and the open body and main.</summary>
+    private static HtmlWriter Page(string title) =>
+        new HtmlWriter().Raw("<!DOCTYPE html>").Line()
+            .Open("html", ("lang", "en")).Line()
+            .Open("head").Line()
+            .Empty("meta", ("charset", "utf-8")).Line()
+            .Empty("meta", ("http-equiv", "Content-Security-Policy"), ("content", "default-src 'none'; style-src 'unsafe-inline'")).Line()
+            .Empty("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1")).Line()
+            .Element("title", title).Line()
+            .Open("style").Raw(Css).Close("style").Line()
+            .Close("head").Line()
+            .Open("body").Line()
+            .Open("main").Line();
+
+    /// <summary>Ends a page with its footer and returns the markup.</summary>
+    private static string End(HtmlWriter html, string footer)
+    {
+        html.Element("footer", footer).Line()
             .Close("main").Line()
             .Close("body").Line()
             .Close("html").Line();
