@@ -333,6 +333,13 @@ public sealed class OpportunityImporter
     private sealed class RowReader(OpportunityImporter importer, Dictionary<string, int> ordinals, Dictionary<string, int> lookupOrdinals, ImportReport report)
     {
         private readonly List<ImportProblem> problems = [];
+
+        // An export repeats a few thousand days and values; each is parsed or mapped once.
+        private readonly TextCache<DateOnly> days = new();
+        private readonly TextCache<DealOutcome> outcomes = new();
+        private readonly TextCache<DealMotion> motions = new();
+        private readonly TextCache<DealSource> sources = new();
+        private readonly TextCache<RouteToMarket> routes = new();
         private ITableSource source = null!;
 
         public Opportunity? Read(ITableSource row)
@@ -373,9 +380,9 @@ public sealed class OpportunityImporter
             var account = Required("accountId");
             var created = Day("createdOn", required: true);
             var outcome = Outcome();
-            var motion = Enum("motion", importer.maps.Motions, importer.Profile.InferMotion ? DealMotion.Expansion : null, null);
-            var dealSource = Enum("source", importer.maps.Sources, DealSource.Unknown, importer.Profile.OtherSources);
-            var route = Enum("route", importer.maps.Routes, RouteToMarket.Unknown, null);
+            var motion = Enum("motion", importer.maps.Motions, motions, importer.Profile.InferMotion ? DealMotion.Expansion : null, null);
+            var dealSource = Enum("source", importer.maps.Sources, sources, DealSource.Unknown, importer.Profile.OtherSources);
+            var route = Enum("route", importer.maps.Routes, routes, RouteToMarket.Unknown, null);
             var amount = Amount();
             var partner = Text("partnerId");
             var registered = Day("registeredOn");
@@ -486,9 +493,14 @@ public sealed class OpportunityImporter
                 return null;
             }
 
+            if (days.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+
             if (DateTime.TryParseExact(text, importer.dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
             {
-                return DateOnly.FromDateTime(parsed);
+                return days.Add(text, DateOnly.FromDateTime(parsed));
             }
 
             Problem(field, text, $"not a day in the form {string.Join(" or ", importer.dateFormats)}.");
@@ -505,21 +517,26 @@ public sealed class OpportunityImporter
                 return null;
             }
 
+            if (outcomes.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+
             if (importer.maps.Outcomes.TryGetValue(ImportProfile.Normalize(text), out var outcome))
             {
-                return outcome;
+                return outcomes.Add(text, outcome);
             }
 
             if (field == "stage" && importer.Profile.OtherStages is { } other)
             {
-                return other;
+                return outcomes.Add(text, other);
             }
 
             Problem(field, text, $"not one of {Listed<DealOutcome>()}.");
             return null;
         }
 
-        private T? Enum<T>(string field, FrozenDictionary<string, T> map, T? missing, T? other)
+        private T? Enum<T>(string field, FrozenDictionary<string, T> map, TextCache<T> cache, T? missing, T? other)
             where T : struct, Enum
         {
             var text = Text(field);
@@ -533,14 +550,19 @@ public sealed class OpportunityImporter
                 return missing;
             }
 
+            if (cache.TryGetValue(text, out var known))
+            {
+                return known;
+            }
+
             if (map.TryGetValue(ImportProfile.Normalize(text), out var value))
             {
-                return value;
+                return cache.Add(text, value);
             }
 
             if (other is { } fallback)
             {
-                return fallback;
+                return cache.Add(text, fallback);
             }
 
             Problem(field, text, $"not one of {Listed<T>()}.");
@@ -603,5 +625,26 @@ public sealed class OpportunityImporter
         /// <summary>The names of an enum's values, for a message; the profile's own values are in its maps.</summary>
         private static string Listed<T>()
             where T : struct, Enum => $"{string.Join(", ", System.Enum.GetNames<T>())} (or a value the profile maps)";
+    }
+
+    /// <summary>What a text of one field has been read as, for the texts an export repeats; it forgets everything past 65,536 texts, so memory stays bounded.</summary>
+    private sealed class TextCache<T>
+        where T : struct
+    {
+        private const int Capacity = 1 << 16;
+        private readonly Dictionary<string, T> known = new(StringComparer.Ordinal);
+
+        public bool TryGetValue(string text, out T value) => known.TryGetValue(text, out value);
+
+        public T Add(string text, T value)
+        {
+            if (known.Count == Capacity)
+            {
+                known.Clear();
+            }
+
+            known[text] = value;
+            return value;
+        }
     }
 }
