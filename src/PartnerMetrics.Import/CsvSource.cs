@@ -126,6 +126,8 @@ internal sealed class CsvSource : ITableSource
         return span.IsEmpty ? null : span.ToString();
     }
 
+    public ReadOnlySpan<char> Span(int ordinal) => ordinal >= 0 && ordinal < csv.RowFieldCount ? csv.GetFieldSpan(ordinal).Trim() : default;
+
     /// <summary>CSV has only text.</summary>
     public double? Number(int ordinal) => null;
 
@@ -206,6 +208,9 @@ internal interface ITableSource : IDisposable
 
     /// <summary>The trimmed text of a field; <see langword="null"/> when it is empty or missing.</summary>
     string? Text(int ordinal);
+
+    /// <summary>The trimmed text of a field without a string; empty when it is empty or missing.</summary>
+    ReadOnlySpan<char> Span(int ordinal);
 
     /// <summary>The value of a numeric cell (a worksheet's numbers and dates); <see langword="null"/> for text.</summary>
     double? Number(int ordinal);

@@ -92,6 +92,8 @@ internal sealed class ExcelSource : ITableSource
 
     public string? Text(int ordinal) => ordinal >= 0 && ordinal < texts.Length ? texts[ordinal] : null;
 
+    public ReadOnlySpan<char> Span(int ordinal) => Text(ordinal).AsSpan();
+
     public double? Number(int ordinal) => ordinal >= 0 && ordinal < numbers.Length ? numbers[ordinal] : null;
 
     public void Dispose()

@@ -457,6 +457,20 @@ public sealed class OpportunityImporter
             return importer.Profile.Defaults.GetValueOrDefault(field);
         }
 
+        /// <summary>Whether the field's own cell holds a text already read, and what it was read as; no string is made for the cell.</summary>
+        private bool Cached<T>(string field, TextCache<T> cache, out T value)
+            where T : struct
+        {
+            value = default;
+            if (!ordinals.TryGetValue(field, out var ordinal))
+            {
+                return false;
+            }
+
+            var text = source.Span(ordinal);
+            return !text.IsEmpty && cache.TryGetValue(text, out value);
+        }
+
         /// <summary>The number in the field's own column, when the table keeps numbers (a worksheet) and the cell holds one.</summary>
         private double? Number(string field) => ordinals.TryGetValue(field, out var ordinal) ? source.Number(ordinal) : null;
 
@@ -487,6 +501,11 @@ public sealed class OpportunityImporter
                 return null;
             }
 
+            if (Cached(field, days, out var seen))
+            {
+                return seen;
+            }
+
             var text = required ? Required(field) : Text(field);
             if (text is null)
             {
@@ -510,6 +529,11 @@ public sealed class OpportunityImporter
         private DealOutcome? Outcome()
         {
             var field = ordinals.ContainsKey("outcome") || importer.Profile.Defaults.ContainsKey("outcome") ? "outcome" : "stage";
+            if (Cached(field, outcomes, out var seen))
+            {
+                return seen;
+            }
+
             var text = Text(field);
             if (text is null)
             {
@@ -539,6 +563,11 @@ public sealed class OpportunityImporter
         private T? Enum<T>(string field, FrozenDictionary<string, T> map, TextCache<T> cache, T? missing, T? other)
             where T : struct, Enum
         {
+            if (Cached(field, cache, out var seen))
+            {
+                return seen;
+            }
+
             var text = Text(field);
             if (text is null)
             {
@@ -635,6 +664,12 @@ public sealed class OpportunityImporter
         private readonly Dictionary<string, T> known = new(StringComparer.Ordinal);
 
         public bool TryGetValue(string text, out T value) => known.TryGetValue(text, out value);
+
+#if NET9_0_OR_GREATER
+        public bool TryGetValue(ReadOnlySpan<char> text, out T value) => known.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out value);
+#else
+        public bool TryGetValue(ReadOnlySpan<char> text, out T value) => known.TryGetValue(text.ToString(), out value);
+#endif
 
         public T Add(string text, T value)
         {
