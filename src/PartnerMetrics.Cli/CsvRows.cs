@@ -12,6 +12,9 @@ namespace PartnerMetrics.Cli;
 /// </summary>
 internal static class CsvRows
 {
+    /// <summary>The longest row read, in characters (a bound on memory far above any export's row); the import package reads the same.</summary>
+    public const int MaxRowLength = 16 * 1024 * 1024;
+
     /// <summary>UTF-8 that fails on bytes that are not UTF-8, instead of turning them into '\uFFFD' and a wrong name.</summary>
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -34,7 +37,7 @@ internal static class CsvRows
         {
             // A fixed delimiter (Sylvan guesses one otherwise) and no comment lines: a CRM export has
             // neither, and an id starting with '#' must not make a row disappear.
-            csv = CsvDataReader.Create(text, new CsvDataReaderOptions { Delimiter = ',', Comment = '\0', HasHeaders = true });
+            csv = CsvDataReader.Create(text, new CsvDataReaderOptions { Delimiter = ',', Comment = '\0', HasHeaders = true, MaxBufferSize = MaxRowLength });
         }
         catch (CsvMissingHeadersException)
         {

@@ -180,4 +180,18 @@ public class PipelineImportTests
         Assert.Contains(page.Descendants("li"), li => li.Value.StartsWith("routeConcentration: No won deal records its route", StringComparison.Ordinal));
         Assert.Equal("Total", page.Descendants("tfoot").Single().Descendants("th").Single().Value);
     }
+
+    [Fact]
+    public void Pipeline_WithoutAProfile_ReadsRowsLongerThanTheReadersBuffer()
+    {
+        // A 200,000-character value in a column no field uses: before, the reader's 16K buffer rejected the file.
+        using var folder = new TestFiles();
+        var input = folder.Write("long.csv", "Id,Account ID,Created On,Motion,Source,Route,Outcome,Notes\n"
+            + $"O-1,A-1,2025-01-01,NewLogo,Direct,Direct,Open,{new string('x', 200_000)}\n");
+
+        var (exit, json, error) = Run("pipeline", input, "--format", "json");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(1, JsonDocument.Parse(json).RootElement.GetProperty("total").GetProperty("deals").GetInt64());
+    }
 }
