@@ -553,6 +553,13 @@ public sealed class OpportunityImporter
 
             if (field == "stage" && importer.Profile.OtherStages is { } other)
             {
+                // A closed stage the profile does not map ("Closed - No Decision") must not pass for an open deal.
+                if (other == DealOutcome.Open && ImportProfile.Normalize(text).StartsWith("closed", StringComparison.Ordinal))
+                {
+                    Problem(field, text, "a closed stage that the profile's outcomes do not map; map it to Won or Lost.");
+                    return null;
+                }
+
                 return outcomes.Add(text, other);
             }
 

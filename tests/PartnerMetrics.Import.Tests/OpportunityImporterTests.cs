@@ -293,4 +293,16 @@ public class OpportunityImporterTests
         Assert.Equal(["Amount"], report.IgnoredColumns.ToArray());
         Assert.Contains("\"Amount (converted)\" is read, because the profile lists it first.", string.Join("\n", report.Notices), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Stages_NotMapped_AreOpen_ButAnUnmappedClosedStageIsAProblem()
+    {
+        var report = new ImportReport();
+        var deals = Read(ImportProfile.Salesforce with { BadRows = BadRowPolicy.Skip }, SalesforceHeader
+            + "006A1,Acme,Id. Decision Makers,100,6/14/2024,3/2/2024,New Customer,Web,,EMEA\n"
+            + "006A2,Acme,Closed - No Decision,100,6/14/2024,3/2/2024,New Customer,Web,,EMEA\n", report);
+
+        Assert.Equal(DealOutcome.Open, Assert.Single(deals).Outcome);
+        Assert.Equal("line 3, column \"Stage\", value \"Closed - No Decision\": a closed stage that the profile's outcomes do not map; map it to Won or Lost.", Assert.Single(report.Problems).ToString());
+    }
 }
