@@ -13,6 +13,7 @@ internal sealed class InputProblems
     public const int Shown = 20;
 
     private readonly List<string> listed = [];
+    private readonly Dictionary<string, long> byColumn = new(StringComparer.Ordinal);
     private long lastRecordLine = -1;
 
     /// <summary>Gets the problem that stopped the reading, or <see langword="null"/>.</summary>
@@ -36,6 +37,11 @@ internal sealed class InputProblems
     public void Add(long line, long recordLine, string? where, string? value, string message)
     {
         Count++;
+        if (where is not null && where.StartsWith("column ", StringComparison.Ordinal))
+        {
+            byColumn[where["column ".Length..]] = byColumn.GetValueOrDefault(where["column ".Length..]) + 1;
+        }
+
         if (recordLine != lastRecordLine)
         {
             Records++;
@@ -80,6 +86,13 @@ internal sealed class InputProblems
         var records = Records == 1 ? "1 record" : string.Create(CultureInfo.InvariantCulture, $"{Records} records");
         var problems = Count == 1 ? "1 problem" : string.Create(CultureInfo.InvariantCulture, $"{Count} problems");
         writer.WriteLine($"{fileName}: {problems} in {records}; nothing was computed.");
+        if (byColumn.Count > 0)
+        {
+            // Every problem is counted by its column, even those not listed below.
+            var counts = byColumn.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value:N0}"));
+            writer.WriteLine($"  by column: {string.Join("; ", counts)}.");
+        }
+
         foreach (var line in listed)
         {
             writer.WriteLine($"  {line}");

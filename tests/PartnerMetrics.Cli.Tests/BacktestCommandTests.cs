@@ -273,6 +273,7 @@ public sealed partial class BacktestCommandTests
         string[] expected =
         [
             "outcomes.csv: 8 problems in 8 records; nothing was computed.",
+            "  by column: \"Churned On\" 3; \"Partner ID\" 3.",
             "  line 3, column \"Partner ID\": a value is required.",
             "  line 4, column \"Churned On\", value \"2025/07/01\": not a day in the form yyyy-MM-dd; leave it empty for a partner still active.",
             "  line 5, column \"Partner ID\", value \"P-A\": the same partner id is on line 2; a file has one row per partner.",

@@ -463,6 +463,7 @@ public class PipelineCommandTests
         string[] expected =
         [
             $"{fileName}: 10 problems in 9 records; nothing was computed.",
+            "  by column: \"Amount\" 2; \"Closed On\" 2; \"Account ID\" 1; \"Created On\" 1; \"Motion\" 1; \"Opportunity ID\" 1; \"Source\" 1.",
             "line 4, column \"Created On\", value \"2025/01/15\": not a day in the form yyyy-MM-dd.",
             "line 5, column \"Motion\", value \"Hunting\": not one of NewLogo, Expansion, Renewal, CrossSell, Upsell.",
             "line 5, column \"Source\", value \"Partner\": not one of PartnerSourced, VendorReferred, CoSell, Direct, Unknown.",
