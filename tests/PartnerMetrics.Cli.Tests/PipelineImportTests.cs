@@ -114,17 +114,24 @@ public class PipelineImportTests
     public void Pipeline_ProfileFile_WithALookup_JoinsTheSecondFile()
     {
         using var folder = new TestFiles();
+        // The profile is quoted by docs/import.md; the comments that mark it are JSON comments, which profiles allow.
         var profile = folder.Write("profile.json", """
+            // docs:begin agents-profile
             {
               "name": "agents",
-              "columns": { "id": ["opportunity_id"], "accountId": ["account"], "createdOn": ["engage_date"], "closedOn": ["close_date"], "stage": ["deal_stage"], "amount": ["close_value"] },
+              "columns": {
+                "id": ["opportunity_id"], "accountId": ["account"], "createdOn": ["engage_date"],
+                "closedOn": ["close_date"], "stage": ["deal_stage"], "amount": ["close_value"]
+              },
               "outcomes": { "Engaging": "Open", "Prospecting": "Open" },
+              "unused": ["product"],
               "lookups": [ { "field": "district", "keyColumn": "sales_agent", "valueColumn": "regional_office" } ],
               "inferMotion": true
             }
+            // docs:end agents-profile
             """);
         var offices = folder.Write("offices.csv", "sales_agent,manager,regional_office\nAnna,M,West\nBo,M,East\n");
-        var deals = folder.Write("deals.csv", "opportunity_id,sales_agent,account,deal_stage,engage_date,close_date,close_value\nX1,Anna,Acme,Won,2024-01-01,2024-02-01,100\nX2,Bo,Acme,Lost,2024-03-01,2024-03-09,0\n");
+        var deals = folder.Write("deals.csv", "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value\nX1,Anna,GTX,Acme,Won,2024-01-01,2024-02-01,100\nX2,Bo,GTX,Acme,Lost,2024-03-01,2024-03-09,0\n");
 
         var (exit, json, error) = Run("pipeline", deals, "--profile", profile, "--lookup", $"district={offices}", "--by", "district", "--format", "json");
 
@@ -132,6 +139,12 @@ public class PipelineImportTests
         var root = JsonDocument.Parse(json).RootElement;
         Assert.Equal(["East", "West"], root.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("key").GetProperty("district").GetString()));
         Assert.Equal(JsonValueKind.Null, root.GetProperty("total").GetProperty("winRateByValue").ValueKind);   // the lost deal carries 0
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("total").GetProperty("dealFlowReciprocity").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("total").GetProperty("routeConcentration").ValueKind);
+        Assert.Equal(
+            ["dealFlowReciprocity", "routeConcentration", "winRateByValue"],
+            root.GetProperty("total").GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("metric").GetString()).Where(m => m is "dealFlowReciprocity" or "routeConcentration" or "winRateByValue").Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("warning", error, StringComparison.Ordinal);
     }
 
     [Fact]
