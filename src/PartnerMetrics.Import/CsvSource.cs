@@ -47,7 +47,7 @@ internal sealed class CsvSource : ITableSource
 
     public static CsvSource Open(TextReader text) => Guard(1, () => new CsvSource(CsvDataReader.Create(text, Options)));
 
-    public static async Task<CsvSource> OpenAsync(TextReader text, CancellationToken cancellationToken)
+    public static async ValueTask<ITableSource> OpenAsync(TextReader text, CancellationToken cancellationToken)
     {
         try
         {

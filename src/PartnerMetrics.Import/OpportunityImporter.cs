@@ -117,6 +117,22 @@ public sealed class OpportunityImporter
         return Profile.InferMotion ? Inferred(deals) : deals;
     }
 
+    /// <summary>Reads the deals of a sheet of an Excel workbook (.xlsx) as an asynchronous stream.</summary>
+    /// <param name="workbook">The workbook's bytes; read as the result is enumerated (copied to memory first when the stream cannot seek), and closed at the end.</param>
+    /// <param name="sheet">The sheet's name, ignoring case; <see langword="null"/> for the first sheet.</param>
+    /// <param name="report">Receives what was read, skipped and ignored; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Stops the reading between rows.</param>
+    /// <returns>The deals, in row order, as <see cref="ReadExcel"/> reads them. The Open XML reader is synchronous, so each row is read on the enumerating thread.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="workbook"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ImportException">While enumerating: as <see cref="ReadExcel"/>.</exception>
+    /// <exception cref="OperationCanceledException">While enumerating: <paramref name="cancellationToken"/> was cancelled.</exception>
+    public IAsyncEnumerable<Opportunity> ReadExcelAsync(Stream workbook, string? sheet = null, ImportReport? report = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        var deals = RowsAsync(() => ExcelSource.Open(workbook, sheet), report ?? new ImportReport(), cancellationToken);
+        return Profile.InferMotion ? InferredAsync(deals, cancellationToken) : deals;
+    }
+
     /// <summary>Reads the deals of a CSV export asynchronously.</summary>
     /// <param name="csv">The file's bytes; read as the result is enumerated, and closed at the end.</param>
     /// <param name="report">Receives what was read, skipped and ignored; <see langword="null"/> for none.</param>
@@ -128,7 +144,8 @@ public sealed class OpportunityImporter
     public IAsyncEnumerable<Opportunity> ReadCsvAsync(Stream csv, ImportReport? report = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        var deals = RowsAsync(CsvSource.Text(csv), report ?? new ImportReport(), cancellationToken);
+        var text = CsvSource.Text(csv);
+        var deals = RowsAsync(() => CsvSource.OpenAsync(text, cancellationToken), report ?? new ImportReport(), cancellationToken);
         return Profile.InferMotion ? InferredAsync(deals, cancellationToken) : deals;
     }
 
@@ -167,9 +184,9 @@ public sealed class OpportunityImporter
         }
     }
 
-    private async IAsyncEnumerable<Opportunity> RowsAsync(TextReader text, ImportReport report, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<Opportunity> RowsAsync(Func<ValueTask<ITableSource>> open, ImportReport report, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var source = await CsvSource.OpenAsync(text, cancellationToken).ConfigureAwait(false);
+        using var source = await open().ConfigureAwait(false);
         var row = Start(source, report);
         while (await source.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -179,6 +196,9 @@ public sealed class OpportunityImporter
             }
         }
     }
+
+    private IAsyncEnumerable<Opportunity> RowsAsync(Func<ITableSource> open, ImportReport report, CancellationToken cancellationToken) =>
+        RowsAsync(() => ValueTask.FromResult(open()), report, cancellationToken);
 
     /// <summary>An argument exception's message without what .NET appends: the parameter's name and an out-of-range value's "Actual value was …" line.</summary>
     private static string Sentence(ArgumentException error)

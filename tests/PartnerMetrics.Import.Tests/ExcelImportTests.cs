@@ -51,6 +51,35 @@ public class ExcelImportTests
     }
 
     [Fact]
+    public async Task ReadExcelAsync_EqualsReadExcel_AndStopsWhenCancelled()
+    {
+        using var workbook = WorkbookFile.Create(("Deals", [
+            ["Id", "Account ID", "Created On", "Motion", "Outcome"],
+            ["O-1", "A-1", "2024-05-01", "NewLogo", "Open"],
+            ["O-2", "A-2", "2024-05-02", "Expansion", "Open"],
+        ]));
+        var importer = new OpportunityImporter(ImportProfile.PartnerMetrics);
+        var expected = importer.ReadExcel(new MemoryStream(workbook.ToArray())).ToList();
+
+        var streamed = new List<PartnerMetrics.Pipeline.Opportunity>();
+        await foreach (var deal in importer.ReadExcelAsync(new MemoryStream(workbook.ToArray())))
+        {
+            streamed.Add(deal);
+        }
+
+        Assert.Equal(2, expected.Count);
+        Assert.Equal(expected, streamed);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in importer.ReadExcelAsync(new MemoryStream(workbook.ToArray()), cancellationToken: cancelled.Token))
+            {
+            }
+        });
+    }
+
+    [Fact]
     public void NotAWorkbook_OrNoSuchSheet_StopTheImport()
     {
         var importer = new OpportunityImporter(ImportProfile.PartnerMetrics);
