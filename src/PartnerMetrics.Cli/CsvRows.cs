@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PartnerMetrics.Import;
 using Sylvan.Data.Csv;
 
 namespace PartnerMetrics.Cli;
@@ -12,16 +13,10 @@ namespace PartnerMetrics.Cli;
 /// </summary>
 internal static class CsvRows
 {
-    /// <summary>The longest row read, in characters (a bound on memory far above any export's row); the import package reads the same.</summary>
-    public const int MaxRowLength = 16 * 1024 * 1024;
-
-    /// <summary>UTF-8 that fails on bytes that are not UTF-8, instead of turning them into '\uFFFD' and a wrong name.</summary>
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>The text of a CSV file: strict UTF-8, or the encoding its byte order mark names.</summary>
     /// <param name="stream">The file's bytes; the reader closes it.</param>
     /// <returns>A reader of the text.</returns>
-    public static TextReader Text(Stream stream) => new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+    public static TextReader Text(Stream stream) => CsvSource.Text(stream);
 
     /// <summary>Reads the header row and then every record that is not a blank line.</summary>
     /// <param name="text">The CSV text; it is read to its end (or to a problem that stops the reading) and closed.</param>
@@ -37,7 +32,7 @@ internal static class CsvRows
         {
             // A fixed delimiter (Sylvan guesses one otherwise) and no comment lines: a CRM export has
             // neither, and an id starting with '#' must not make a row disappear.
-            csv = CsvDataReader.Create(text, new CsvDataReaderOptions { Delimiter = ',', Comment = '\0', HasHeaders = true, MaxBufferSize = MaxRowLength });
+            csv = CsvDataReader.Create(text, new CsvDataReaderOptions { Delimiter = ',', Comment = '\0', HasHeaders = true, MaxBufferSize = CsvSource.MaxRowLength });
         }
         catch (CsvMissingHeadersException)
         {
@@ -67,7 +62,7 @@ internal static class CsvRows
             var line = 2L;
             for (var ordinal = 0; ordinal < csv.FieldCount; ordinal++)
             {
-                line += LineBreaks(csv.GetName(ordinal));
+                line += CsvSource.LineBreaks(csv.GetName(ordinal));
             }
 
             var records = 0L;
@@ -92,7 +87,7 @@ internal static class CsvRows
                 }
 
                 var recordLine = line;
-                line += LineBreaks(csv.GetRawRecordSpan());
+                line += CsvSource.LineBreaks(csv.GetRawRecordSpan());
                 if (csv.RowFieldCount == 1 && string.IsNullOrWhiteSpace(csv.GetString(0)))
                 {
                     continue;
@@ -121,19 +116,4 @@ internal static class CsvRows
     private static string NotUtf8(long line) => string.Create(
         CultureInfo.InvariantCulture,
         $"at or after line {line}: the file is not UTF-8 text (an export in a legacy code page such as Windows-1252?), so reading stopped: save it as \"CSV UTF-8\", or as UTF-16 with a byte order mark.");
-
-    /// <summary>Counts line breaks: CR LF, LF and a lone CR each end a line.</summary>
-    private static long LineBreaks(ReadOnlySpan<char> text)
-    {
-        var count = 0L;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
 }

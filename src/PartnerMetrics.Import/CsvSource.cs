@@ -174,7 +174,7 @@ internal sealed class CsvSource : ITableSource
     }
 
     /// <summary>Counts line breaks: CR LF, LF and a lone CR each end a line.</summary>
-    private static long LineBreaks(ReadOnlySpan<char> text)
+    internal static long LineBreaks(ReadOnlySpan<char> text)
     {
         var count = 0L;
         for (var i = 0; i < text.Length; i++)
