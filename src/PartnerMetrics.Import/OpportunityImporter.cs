@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using PartnerMetrics.Partners;
@@ -26,7 +27,7 @@ namespace PartnerMetrics.Import;
 public sealed class OpportunityImporter
 {
     private readonly FrozenDictionary<string, string> fieldOfHeader;
-    private readonly FrozenDictionary<string, ImportLookup> lookups;
+    private readonly FrozenDictionary<string, FrozenDictionary<string, string>> lookups;
     private readonly Maps maps;
     private readonly string[] dateFormats;
 
@@ -66,7 +67,7 @@ public sealed class OpportunityImporter
             }
         }
 
-        this.lookups = given.ToFrozenDictionary(StringComparer.Ordinal);
+        this.lookups = given.ToFrozenDictionary(g => g.Key, g => g.Value.Values.ToFrozenDictionary(StringComparer.Ordinal), StringComparer.Ordinal);
         fieldOfHeader = profile.Columns
             .SelectMany(c => c.Value.Select(h => (Header: ImportProfile.Normalize(h), Field: c.Key)))
             .DistinctBy(h => h.Header)
@@ -301,7 +302,7 @@ public sealed class OpportunityImporter
 
         report.Columns = ordinals.ToImmutableSortedDictionary(o => o.Key, o => header.Name(o.Value), StringComparer.Ordinal);
         report.IgnoredColumns = [.. ignored];
-        return new RowReader(this, ordinals, lookupOrdinals, report);
+        return new RowReader(this, header, ordinals, lookupOrdinals, report);
     }
 
     /// <summary>The place of a header in the profile's list for a field: lower is preferred.</summary>
@@ -349,10 +350,46 @@ public sealed class OpportunityImporter
         }
     }
 
+    /// <summary>Where one field's text comes from in a file: its own column, else a lookup keyed by another column, else the profile's default.</summary>
+    private sealed class Column
+    {
+        public Column(string field, OpportunityImporter importer, TableHeader header, Dictionary<string, int> ordinals, Dictionary<string, int> lookupOrdinals, bool interned = false)
+        {
+            Field = field;
+            Ordinal = ordinals.GetValueOrDefault(field, -1);
+            Name = Ordinal >= 0 ? header.Name(Ordinal) : field;
+            KeyOrdinal = lookupOrdinals.GetValueOrDefault(field, -1);
+            Lookup = KeyOrdinal >= 0 ? importer.lookups[field] : null;
+            Default = importer.Profile.Defaults.GetValueOrDefault(field);
+            Strings = interned ? new TextCache<string>() : null;
+        }
+
+        /// <summary>Gets the field's name in the profile.</summary>
+        public string Field { get; }
+
+        /// <summary>Gets the name a problem gives: the header of the field's column, or the field when no column gives it.</summary>
+        public string Name { get; }
+
+        /// <summary>Gets the ordinal of the field's own column; -1 when none.</summary>
+        public int Ordinal { get; }
+
+        /// <summary>Gets the ordinal of the column the field is looked up by; -1 when none.</summary>
+        public int KeyOrdinal { get; }
+
+        public FrozenDictionary<string, string>? Lookup { get; }
+
+        public string? Default { get; }
+
+        /// <summary>Gets the strings of the texts read so far, for a field whose values repeat (accounts, partners, districts): one string per distinct text, not one per row.</summary>
+        public TextCache<string>? Strings { get; }
+    }
+
     /// <summary>Turns the rows of one file into deals, recording their problems.</summary>
-    private sealed class RowReader(OpportunityImporter importer, Dictionary<string, int> ordinals, Dictionary<string, int> lookupOrdinals, ImportReport report)
+    private sealed class RowReader
     {
         private readonly List<ImportProblem> problems = [];
+        private readonly OpportunityImporter importer;
+        private readonly ImportReport report;
 
         // An export repeats a few thousand days and values; each is parsed or mapped once.
         private readonly TextCache<DateOnly> days = new();
@@ -360,7 +397,52 @@ public sealed class OpportunityImporter
         private readonly TextCache<DealMotion> motions = new();
         private readonly TextCache<DealSource> sources = new();
         private readonly TextCache<RouteToMarket> routes = new();
+
+        // Each field's column is found once per file, not once per row.
+        private readonly Column id;
+        private readonly Column account;
+        private readonly Column created;
+        private readonly Column outcome;
+        private readonly Column motion;
+        private readonly Column dealSource;
+        private readonly Column route;
+        private readonly Column amount;
+        private readonly Column partner;
+        private readonly Column district;
+        private readonly Column registered;
+        private readonly Column updated;
+        private readonly Column expected;
+        private readonly Column closed;
+        private readonly Column close;
+        private readonly Column lossReason;
+        private readonly Column stage;
+        private readonly Column[] columns;
         private ITableSource source = null!;
+
+        public RowReader(OpportunityImporter importer, TableHeader header, Dictionary<string, int> ordinals, Dictionary<string, int> lookupOrdinals, ImportReport report)
+        {
+            this.importer = importer;
+            this.report = report;
+            Column Of(string field, bool interned = false) => new(field, importer, header, ordinals, lookupOrdinals, interned);
+            id = Of("id");
+            account = Of("accountId");
+            created = Of("createdOn");
+            stage = Of("stage", interned: true);
+            outcome = ordinals.ContainsKey("outcome") || importer.Profile.Defaults.ContainsKey("outcome") ? Of("outcome") : stage;
+            motion = Of("motion");
+            dealSource = Of("source");
+            route = Of("route");
+            amount = Of("amount");
+            partner = Of("partnerId", interned: true);
+            district = Of("district", interned: true);
+            registered = Of("registeredOn");
+            updated = Of("lastUpdatedOn");
+            expected = Of("expectedCloseOn");
+            closed = Of("closedOn");
+            close = Of("closeOn");
+            lossReason = Of("lossReason", interned: true);
+            columns = [id, account, created, outcome, motion, dealSource, route, amount, partner, district, registered, updated, expected, closed, close, lossReason, stage];
+        }
 
         public Opportunity? Read(ITableSource row)
         {
@@ -396,33 +478,32 @@ public sealed class OpportunityImporter
                 return null;
             }
 
-            var id = Required("id");
-            var account = Required("accountId");
-            var created = Day("createdOn", required: true);
-            var outcome = Outcome();
-            var motion = Enum("motion", importer.maps.Motions, motions, importer.Profile.InferMotion ? DealMotion.Expansion : null, null);
-            var dealSource = Enum("source", importer.maps.Sources, sources, DealSource.Unknown, importer.Profile.OtherSources);
-            var route = Enum("route", importer.maps.Routes, routes, RouteToMarket.Unknown, null);
-            var amount = Amount();
-            var partner = Text("partnerId");
-            var registered = Day("registeredOn");
-            var updated = Day("lastUpdatedOn");
-            var expected = Day("expectedCloseOn");
-            var closed = Day("closedOn");
-            var close = Day("closeOn");
-            if (close is { } day && outcome is { } known)
+            var idText = Required(id);
+            var accountText = Required(account);
+            var createdOn = Day(created, required: true);
+            var dealOutcome = Outcome();
+            var dealMotion = Enum(motion, importer.maps.Motions, motions, importer.Profile.InferMotion ? DealMotion.Expansion : null, null);
+            var sourceOf = Enum(dealSource, importer.maps.Sources, sources, DealSource.Unknown, importer.Profile.OtherSources);
+            var dealRoute = Enum(route, importer.maps.Routes, routes, RouteToMarket.Unknown, null);
+            var value = Amount();
+            var partnerText = Text(partner);
+            var registeredOn = Day(registered);
+            var updatedOn = Day(updated);
+            var expectedOn = Day(expected);
+            var closedOn = Day(closed);
+            if (Day(close) is { } day && dealOutcome is { } known)
             {
                 if (known == DealOutcome.Open)
                 {
-                    expected ??= day;
+                    expectedOn ??= day;
                 }
                 else
                 {
-                    closed ??= day;
+                    closedOn ??= day;
                 }
             }
 
-            if (problems.Count > 0 || id is null || account is null || created is null || outcome is null || motion is null || dealSource is null || route is null)
+            if (problems.Count > 0 || idText is null || accountText is null || createdOn is null || dealOutcome is null || dealMotion is null || sourceOf is null || dealRoute is null)
             {
                 return null;
             }
@@ -430,86 +511,103 @@ public sealed class OpportunityImporter
             try
             {
                 return new Opportunity(
-                    new OpportunityId(id),
-                    new AccountId(account),
-                    created.Value,
-                    motion.Value,
-                    dealSource.Value,
-                    route.Value,
-                    outcome.Value,
-                    amount,
-                    partner is null ? null : new PartnerId(partner),
-                    Text("district"),
-                    registered,
-                    updated,
-                    expected,
-                    closed,
-                    outcome == DealOutcome.Lost ? Text("lossReason") : null,
-                    Text("stage"));
+                    new OpportunityId(idText),
+                    new AccountId(accountText),
+                    createdOn.Value,
+                    dealMotion.Value,
+                    sourceOf.Value,
+                    dealRoute.Value,
+                    dealOutcome.Value,
+                    value,
+                    partnerText is null ? null : new PartnerId(partnerText),
+                    Text(district),
+                    registeredOn,
+                    updatedOn,
+                    expectedOn,
+                    closedOn,
+                    dealOutcome == DealOutcome.Lost ? Text(lossReason) : null,
+                    Text(stage));
             }
             catch (ArgumentException error)
             {
-                var field = error.ParamName switch
+                var column = error.ParamName switch
                 {
-                    "closedOn" when !ordinals.ContainsKey("closedOn") => "closeOn",
-                    "expectedCloseOn" when !ordinals.ContainsKey("expectedCloseOn") => "closeOn",
-                    { } name => name,
+                    "closedOn" when closed.Ordinal < 0 => close,
+                    "expectedCloseOn" when expected.Ordinal < 0 => close,
+                    { } name => Array.Find(columns, c => c.Field == name),
                     null => null,
                 };
-                Problem(field, field is null ? null : Raw(field), Sentence(error));
+                Problem(column, column is null ? null : Raw(column), Sentence(error));
                 return null;
             }
         }
 
         /// <summary>The field's text: its column's, else its lookup's, else the profile's default; <see langword="null"/> when none.</summary>
-        private string? Text(string field)
+        private string? Text(Column column)
         {
-            if (ordinals.TryGetValue(field, out var ordinal) && source.Text(ordinal) is { } text)
+            if (column.Ordinal >= 0)
             {
-                return text;
+                if (column.Strings is { } strings)
+                {
+                    var span = source.Span(column.Ordinal);
+                    if (!span.IsEmpty)
+                    {
+                        if (strings.TryGetValue(span, out var same))
+                        {
+                            return same;
+                        }
+
+                        var text = span.ToString();
+                        return strings.Add(text, text);
+                    }
+                }
+                else if (source.Text(column.Ordinal) is { } cell)
+                {
+                    return cell;
+                }
             }
 
-            if (lookupOrdinals.TryGetValue(field, out var keyOrdinal) && source.Text(keyOrdinal) is { } key && importer.lookups[field].Values.TryGetValue(key, out var looked))
+            if (column.Lookup is { } lookup && source.Text(column.KeyOrdinal) is { } key && lookup.TryGetValue(key, out var looked))
             {
                 return looked;
             }
 
-            return importer.Profile.Defaults.GetValueOrDefault(field);
+            return column.Default;
         }
 
         /// <summary>Whether the field's own cell holds a text already read, and what it was read as; no string is made for the cell.</summary>
-        private bool Cached<T>(string field, TextCache<T> cache, out T value)
+        private bool Cached<T>(Column column, TextCache<T> cache, out T value)
             where T : struct
         {
             value = default;
-            if (!ordinals.TryGetValue(field, out var ordinal))
+            if (column.Ordinal < 0)
             {
                 return false;
             }
 
-            var text = source.Span(ordinal);
+            var text = source.Span(column.Ordinal);
             return !text.IsEmpty && cache.TryGetValue(text, out value);
         }
 
         /// <summary>The number in the field's own column, when the table keeps numbers (a worksheet) and the cell holds one.</summary>
-        private double? Number(string field) => ordinals.TryGetValue(field, out var ordinal) ? source.Number(ordinal) : null;
+        private double? Number(Column column) => column.Ordinal >= 0 ? source.Number(column.Ordinal) : null;
 
-        private string? Raw(string field) => ordinals.TryGetValue(field, out var ordinal) ? source.Text(ordinal) : null;
+        private string? Raw(Column column) => column.Ordinal >= 0 ? source.Text(column.Ordinal) : null;
 
-        private string? Required(string field)
+        private string? Required(Column column)
         {
-            var text = Text(field);
+            var text = Text(column);
             if (text is null)
             {
-                Problem(field, null, "a value is required.");
+                Problem(column, null, "a value is required.");
             }
 
             return text;
         }
 
-        private DateOnly? Day(string field, bool required = false)
+        private DateOnly? Day(Column column, bool required = false)
         {
-            if (Number(field) is { } serial)
+            if (Number(column) is { } serial)
             {
                 // An Excel date: a day number (with the time as a fraction) from 1899-12-30.
                 if (serial is >= 1 and < 2_958_466)
@@ -517,16 +615,16 @@ public sealed class OpportunityImporter
                     return DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
                 }
 
-                Problem(field, Raw(field), "not an Excel date (a day number from 1 to 2958465).");
+                Problem(column, Raw(column), "not an Excel date (a day number from 1 to 2958465).");
                 return null;
             }
 
-            if (Cached(field, days, out var seen))
+            if (Cached(column, days, out var seen))
             {
                 return seen;
             }
 
-            var text = required ? Required(field) : Text(field);
+            var text = required ? Required(column) : Text(column);
             if (text is null)
             {
                 return null;
@@ -542,22 +640,21 @@ public sealed class OpportunityImporter
                 return days.Add(text, DateOnly.FromDateTime(parsed));
             }
 
-            Problem(field, text, $"not a day in the form {string.Join(" or ", importer.dateFormats)}.");
+            Problem(column, text, $"not a day in the form {string.Join(" or ", importer.dateFormats)}.");
             return null;
         }
 
         private DealOutcome? Outcome()
         {
-            var field = ordinals.ContainsKey("outcome") || importer.Profile.Defaults.ContainsKey("outcome") ? "outcome" : "stage";
-            if (Cached(field, outcomes, out var seen))
+            if (Cached(outcome, outcomes, out var seen))
             {
                 return seen;
             }
 
-            var text = Text(field);
+            var text = Text(outcome);
             if (text is null)
             {
-                Problem(field, null, "a value is required: the outcome (or the stage) tells an open deal from a won or lost one.");
+                Problem(outcome, null, "a value is required: the outcome (or the stage) tells an open deal from a won or lost one.");
                 return null;
             }
 
@@ -566,41 +663,41 @@ public sealed class OpportunityImporter
                 return known;
             }
 
-            if (importer.maps.Outcomes.TryGetValue(ImportProfile.Normalize(text), out var outcome))
+            if (importer.maps.Outcomes.TryGetValue(ImportProfile.Normalize(text), out var mapped))
             {
-                return outcomes.Add(text, outcome);
+                return outcomes.Add(text, mapped);
             }
 
-            if (field == "stage" && importer.Profile.OtherStages is { } other)
+            if (ReferenceEquals(outcome, stage) && importer.Profile.OtherStages is { } other)
             {
                 // A closed stage the profile does not map ("Closed - No Decision") must not pass for an open deal.
                 if (other == DealOutcome.Open && ImportProfile.Normalize(text).StartsWith("closed", StringComparison.Ordinal))
                 {
-                    Problem(field, text, "a closed stage that the profile's outcomes do not map; map it to Won or Lost.");
+                    Problem(outcome, text, "a closed stage that the profile's outcomes do not map; map it to Won or Lost.");
                     return null;
                 }
 
                 return outcomes.Add(text, other);
             }
 
-            Problem(field, text, $"not one of {Listed<DealOutcome>()}.");
+            Problem(outcome, text, $"not one of {Listed<DealOutcome>()}.");
             return null;
         }
 
-        private T? Enum<T>(string field, FrozenDictionary<string, T> map, TextCache<T> cache, T? missing, T? other)
+        private T? Enum<T>(Column column, FrozenDictionary<string, T> map, TextCache<T> cache, T? missing, T? other)
             where T : struct, Enum
         {
-            if (Cached(field, cache, out var seen))
+            if (Cached(column, cache, out var seen))
             {
                 return seen;
             }
 
-            var text = Text(field);
+            var text = Text(column);
             if (text is null)
             {
                 if (missing is null)
                 {
-                    Problem(field, null, "a value is required.");
+                    Problem(column, null, "a value is required.");
                 }
 
                 return missing;
@@ -621,25 +718,30 @@ public sealed class OpportunityImporter
                 return cache.Add(text, fallback);
             }
 
-            Problem(field, text, $"not one of {Listed<T>()}.");
+            Problem(column, text, $"not one of {Listed<T>()}.");
             return null;
         }
 
         private decimal? Amount()
         {
-            if (Number("amount") is { } number and > -1e15 and < 1e15)
+            if (Number(amount) is { } number and > -1e15 and < 1e15)
             {
                 // An Excel number: a double, read to its shortest round-trip digits.
                 return decimal.Parse(number.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
             }
 
-            var text = Text("amount");
-            if (text is null)
+            var text = amount.Ordinal >= 0 ? source.Span(amount.Ordinal) : default;
+            if (text.IsEmpty)
             {
-                return null;
+                // An empty cell: the lookup's or the default's amount, if any.
+                text = Text(amount).AsSpan();
+                if (text.IsEmpty)
+                {
+                    return null;
+                }
             }
 
-            var digits = text.AsSpan();
+            var digits = text;
             string? code = null;
             if (digits.Length > 4 && IsCode(digits[..3]) && digits[3] == ' ')
             {
@@ -654,29 +756,23 @@ public sealed class OpportunityImporter
 
             if (code is not null && importer.Profile.Currency is { } currency && code != currency)
             {
-                Problem("amount", text, $"the amount is in {code}, not the reporting currency {currency}; convert it before importing.");
+                Problem(amount, text.ToString(), $"the amount is in {code}, not the reporting currency {currency}; convert it before importing.");
                 return null;
             }
 
-            if (AmountText.TryParse(digits, importer.Profile.DecimalSeparator[0], out var amount))
+            if (AmountText.TryParse(digits, importer.Profile.DecimalSeparator[0], out var parsed))
             {
-                return amount;
+                return parsed;
             }
 
             var example = importer.Profile.DecimalSeparator == "." ? "1,234.50" : "1.234,50";
-            Problem("amount", text, $"not an amount such as {example} (the profile's decimal separator is '{importer.Profile.DecimalSeparator}').");
+            Problem(amount, text.ToString(), $"not an amount such as {example} (the profile's decimal separator is '{importer.Profile.DecimalSeparator}').");
             return null;
 
             static bool IsCode(ReadOnlySpan<char> text) => text.Length == 3 && char.IsAsciiLetterUpper(text[0]) && char.IsAsciiLetterUpper(text[1]) && char.IsAsciiLetterUpper(text[2]);
         }
 
-        private void Problem(string? field, string? value, string message)
-        {
-            var column = field is null ? null
-                : ordinals.TryGetValue(field, out var ordinal) ? source.Header.Name(ordinal)
-                : field;
-            problems.Add(new ImportProblem(source.Line, column, value, message));
-        }
+        private void Problem(Column? column, string? value, string message) => problems.Add(new ImportProblem(source.Line, column?.Name, value, message));
 
         /// <summary>The names of an enum's values, for a message; the profile's own values are in its maps.</summary>
         private static string Listed<T>()
@@ -685,17 +781,22 @@ public sealed class OpportunityImporter
 
     /// <summary>What a text of one field has been read as, for the texts an export repeats; it forgets everything past 65,536 texts, so memory stays bounded.</summary>
     private sealed class TextCache<T>
-        where T : struct
+        where T : notnull
     {
         private const int Capacity = 1 << 16;
         private readonly Dictionary<string, T> known = new(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
+        private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> spans;
 
-        public bool TryGetValue(string text, out T value) => known.TryGetValue(text, out value);
+        public TextCache() => spans = known.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+
+        public bool TryGetValue(string text, [MaybeNullWhen(false)] out T value) => known.TryGetValue(text, out value);
 
 #if NET9_0_OR_GREATER
-        public bool TryGetValue(ReadOnlySpan<char> text, out T value) => known.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out value);
+        public bool TryGetValue(ReadOnlySpan<char> text, [MaybeNullWhen(false)] out T value) => spans.TryGetValue(text, out value);
 #else
-        public bool TryGetValue(ReadOnlySpan<char> text, out T value) => known.TryGetValue(text.ToString(), out value);
+        public bool TryGetValue(ReadOnlySpan<char> text, [MaybeNullWhen(false)] out T value) => known.TryGetValue(text.ToString(), out value);
 #endif
 
         public T Add(string text, T value)
