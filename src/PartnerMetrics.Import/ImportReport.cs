@@ -36,6 +36,9 @@ public sealed class ImportReport
     /// <summary>Gets the number of rows skipped for a problem (<see cref="BadRowPolicy.Skip"/>).</summary>
     public long Skipped { get; internal set; }
 
+    /// <summary>Gets the number of rows left out on purpose, not for a problem: rows of accounts that are not partners, or whose value the profile maps to <c>Skip</c> (evidence imports only).</summary>
+    public long Excluded { get; internal set; }
+
     /// <summary>Gets every problem found, counted.</summary>
     public long ProblemCount { get; private set; }
 

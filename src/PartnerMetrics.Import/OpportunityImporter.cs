@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using PartnerMetrics.Partners;
@@ -214,39 +212,17 @@ public sealed class OpportunityImporter
     private RowReader Start(ITableSource source, ImportReport report)
     {
         var header = source.Header;
-        var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        var columns = new TableColumns(
+            header,
+            Profile.Columns,
+            Profile.Unused,
+            Profile.Lookups.ToDictionary(l => l.Field, l => (l.KeyColumn, lookups[l.Field]), StringComparer.Ordinal),
+            Profile.Defaults,
+            report);
         var errors = new List<string>();
-        var ignored = new List<string>();
-        var keyColumns = Profile.Lookups.Select(l => ImportProfile.Normalize(l.KeyColumn)).Concat(Profile.Unused.Select(ImportProfile.Normalize)).ToHashSet(StringComparer.Ordinal);
-        for (var ordinal = 0; ordinal < header.Count; ordinal++)
-        {
-            var name = ImportProfile.Normalize(header.Name(ordinal));
-            if (!fieldOfHeader.TryGetValue(name, out var field))
-            {
-                if (!keyColumns.Contains(name))
-                {
-                    ignored.Add(header.Name(ordinal));
-                }
-
-                continue;
-            }
-
-            if (!ordinals.TryAdd(field, ordinal))
-            {
-                // Two columns give the field: the one the profile lists first is read, the other is not used.
-                var (kept, dropped) = Preference(field, header.Name(ordinals[field])) <= Preference(field, header.Name(ordinal)) ? (ordinals[field], ordinal) : (ordinal, ordinals[field]);
-                ordinals[field] = kept;
-                ignored.Add(header.Name(dropped));
-                report.Notice($"Both \"{header.Name(kept)}\" and \"{header.Name(dropped)}\" give '{field}'; \"{header.Name(kept)}\" is read, because the profile lists it first.");
-            }
-        }
-
-        ignored.Sort((a, b) => header.Find(a).CompareTo(header.Find(b)));
-
-        bool Given(string field) => ordinals.ContainsKey(field) || Profile.Defaults.ContainsKey(field) || lookups.ContainsKey(field);
         void Require(string field, string what)
         {
-            if (!Given(field))
+            if (!columns.Given(field))
             {
                 var accepted = Profile.Columns.TryGetValue(field, out var headers) ? $" (the profile accepts {string.Join(", ", headers.Select(h => $"\"{h}\""))})" : " (the profile names no column for it)";
                 errors.Add($"no column gives '{field}', {what}{accepted}");
@@ -256,7 +232,7 @@ public sealed class OpportunityImporter
         Require("id", "the opportunity id");
         Require("accountId", "the customer account");
         Require("createdOn", "the day the deal originated");
-        if (!Given("outcome") && !Given("stage"))
+        if (!columns.Given("outcome") && !columns.Given("stage"))
         {
             errors.Add("no column gives 'outcome' or 'stage', so no deal can be told open, won or lost");
         }
@@ -266,16 +242,9 @@ public sealed class OpportunityImporter
             Require("motion", "new logo or farming; or set \"inferMotion\": true to infer it from each account's history");
         }
 
-        var lookupOrdinals = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var column in Profile.Lookups)
+        foreach (var field in columns.MissingLookupKeys())
         {
-            var ordinal = header.Find(column.KeyColumn);
-            if (ordinal < 0)
-            {
-                errors.Add($"the lookup of '{column.Field}' needs the column \"{column.KeyColumn}\"");
-            }
-
-            lookupOrdinals[column.Field] = ordinal;
+            errors.Add($"the lookup of '{field}' needs the column \"{Profile.Lookups.First(l => l.Field == field).KeyColumn}\"");
         }
 
         if (errors.Count > 0)
@@ -287,7 +256,7 @@ public sealed class OpportunityImporter
 
         foreach (var field in (ReadOnlySpan<string>)["source", "route"])
         {
-            if (!Given(field))
+            if (!columns.Given(field))
             {
                 report.Notice($"No column gives the {field}: every deal's {field} is Unknown, and the metrics that need it are null.");
             }
@@ -295,30 +264,12 @@ public sealed class OpportunityImporter
 
         if (Profile.InferMotion)
         {
-            report.Notice(ordinals.ContainsKey("motion")
+            report.Notice(columns.InFile("motion")
                 ? "Motions are inferred from each account's history; the export's Renewal, CrossSell and Upsell are kept after the first win."
                 : "No column gives the motion: it is inferred from each account's history (the first won deal is NewLogo).");
         }
 
-        report.Columns = ordinals.ToImmutableSortedDictionary(o => o.Key, o => header.Name(o.Value), StringComparer.Ordinal);
-        report.IgnoredColumns = [.. ignored];
-        return new RowReader(this, header, ordinals, lookupOrdinals, report);
-    }
-
-    /// <summary>The place of a header in the profile's list for a field: lower is preferred.</summary>
-    private int Preference(string field, string header)
-    {
-        var wanted = ImportProfile.Normalize(header);
-        var headers = Profile.Columns[field];
-        for (var i = 0; i < headers.Length; i++)
-        {
-            if (ImportProfile.Normalize(headers[i]) == wanted)
-            {
-                return i;
-            }
-        }
-
-        return headers.Length;
+        return new RowReader(this, columns, report);
     }
 
     /// <summary>The value maps of a profile, keyed by normalized text, with each enum's own names.</summary>
@@ -350,49 +301,12 @@ public sealed class OpportunityImporter
         }
     }
 
-    /// <summary>Where one field's text comes from in a file: its own column, else a lookup keyed by another column, else the profile's default.</summary>
-    private sealed class Column
-    {
-        public Column(string field, OpportunityImporter importer, TableHeader header, Dictionary<string, int> ordinals, Dictionary<string, int> lookupOrdinals, bool interned = false)
-        {
-            Field = field;
-            Ordinal = ordinals.GetValueOrDefault(field, -1);
-            Name = Ordinal >= 0 ? header.Name(Ordinal) : field;
-            KeyOrdinal = lookupOrdinals.GetValueOrDefault(field, -1);
-            Lookup = KeyOrdinal >= 0 ? importer.lookups[field] : null;
-            Default = importer.Profile.Defaults.GetValueOrDefault(field);
-            Strings = interned ? new TextCache<string>() : null;
-        }
-
-        /// <summary>Gets the field's name in the profile.</summary>
-        public string Field { get; }
-
-        /// <summary>Gets the name a problem gives: the header of the field's column, or the field when no column gives it.</summary>
-        public string Name { get; }
-
-        /// <summary>Gets the ordinal of the field's own column; -1 when none.</summary>
-        public int Ordinal { get; }
-
-        /// <summary>Gets the ordinal of the column the field is looked up by; -1 when none.</summary>
-        public int KeyOrdinal { get; }
-
-        public FrozenDictionary<string, string>? Lookup { get; }
-
-        public string? Default { get; }
-
-        /// <summary>Gets the strings of the texts read so far, for a field whose values repeat (accounts, partners, districts): one string per distinct text, not one per row.</summary>
-        public TextCache<string>? Strings { get; }
-    }
-
     /// <summary>Turns the rows of one file into deals, recording their problems.</summary>
-    private sealed class RowReader
+    private sealed class RowReader : CellReader<Opportunity>
     {
-        private readonly List<ImportProblem> problems = [];
         private readonly OpportunityImporter importer;
-        private readonly ImportReport report;
 
-        // An export repeats a few thousand days and values; each is parsed or mapped once.
-        private readonly TextCache<DateOnly> days = new();
+        // An export repeats a few values; each is mapped once.
         private readonly TextCache<DealOutcome> outcomes = new();
         private readonly TextCache<DealMotion> motions = new();
         private readonly TextCache<DealSource> sources = new();
@@ -417,74 +331,40 @@ public sealed class OpportunityImporter
         private readonly Column lossReason;
         private readonly Column stage;
         private readonly Column[] columns;
-        private ITableSource source = null!;
 
-        public RowReader(OpportunityImporter importer, TableHeader header, Dictionary<string, int> ordinals, Dictionary<string, int> lookupOrdinals, ImportReport report)
+        public RowReader(OpportunityImporter importer, TableColumns table, ImportReport report)
+            : base(report, importer.Profile.BadRows, importer.dateFormats, importer.Profile.DecimalSeparator[0])
         {
             this.importer = importer;
-            this.report = report;
-            Column Of(string field, bool interned = false) => new(field, importer, header, ordinals, lookupOrdinals, interned);
-            id = Of("id");
-            account = Of("accountId");
-            created = Of("createdOn");
-            stage = Of("stage", interned: true);
-            outcome = ordinals.ContainsKey("outcome") || importer.Profile.Defaults.ContainsKey("outcome") ? Of("outcome") : stage;
-            motion = Of("motion");
-            dealSource = Of("source");
-            route = Of("route");
-            amount = Of("amount");
-            partner = Of("partnerId", interned: true);
-            district = Of("district", interned: true);
-            registered = Of("registeredOn");
-            updated = Of("lastUpdatedOn");
-            expected = Of("expectedCloseOn");
-            closed = Of("closedOn");
-            close = Of("closeOn");
-            lossReason = Of("lossReason", interned: true);
+            id = table.Of("id");
+            account = table.Of("accountId");
+            created = table.Of("createdOn");
+            stage = table.Of("stage", interned: true);
+            outcome = table.InFile("outcome") || importer.Profile.Defaults.ContainsKey("outcome") ? table.Of("outcome") : stage;
+            motion = table.Of("motion");
+            dealSource = table.Of("source");
+            route = table.Of("route");
+            amount = table.Of("amount");
+            partner = table.Of("partnerId", interned: true);
+            district = table.Of("district", interned: true);
+            registered = table.Of("registeredOn");
+            updated = table.Of("lastUpdatedOn");
+            expected = table.Of("expectedCloseOn");
+            closed = table.Of("closedOn");
+            close = table.Of("closeOn");
+            lossReason = table.Of("lossReason", interned: true);
             columns = [id, account, created, outcome, motion, dealSource, route, amount, partner, district, registered, updated, expected, closed, close, lossReason, stage];
         }
 
-        public Opportunity? Read(ITableSource row)
+        protected override Opportunity? Convert()
         {
-            source = row;
-            report.Rows++;
-            problems.Clear();
-            var deal = Convert();
-            if (problems.Count == 0 && deal is not null)
-            {
-                report.Imported++;
-                return deal;
-            }
-
-            foreach (var problem in problems)
-            {
-                report.Add(problem);
-            }
-
-            if (importer.Profile.BadRows == BadRowPolicy.Fail)
-            {
-                throw new ImportException(problems[0]);
-            }
-
-            report.Skipped++;
-            return null;
-        }
-
-        private Opportunity? Convert()
-        {
-            if (source.Ragged)
-            {
-                Problem(null, null, string.Create(CultureInfo.InvariantCulture, $"the row has {source.FieldCount} fields where the header has {source.Header.Count}; is a value with a comma or a quote not quoted?"));
-                return null;
-            }
-
             var idText = Required(id);
             var accountText = Required(account);
             var createdOn = Day(created, required: true);
             var dealOutcome = Outcome();
-            var dealMotion = Enum(motion, importer.maps.Motions, motions, importer.Profile.InferMotion ? DealMotion.Expansion : null, null);
-            var sourceOf = Enum(dealSource, importer.maps.Sources, sources, DealSource.Unknown, importer.Profile.OtherSources);
-            var dealRoute = Enum(route, importer.maps.Routes, routes, RouteToMarket.Unknown, null);
+            var dealMotion = Choice(motion, importer.maps.Motions, motions, importer.Profile.InferMotion ? DealMotion.Expansion : null, null, Listed<DealMotion>());
+            var sourceOf = Choice(dealSource, importer.maps.Sources, sources, DealSource.Unknown, importer.Profile.OtherSources, Listed<DealSource>());
+            var dealRoute = Choice(route, importer.maps.Routes, routes, RouteToMarket.Unknown, null, Listed<RouteToMarket>());
             var value = Amount();
             var partnerText = Text(partner);
             var registeredOn = Day(registered);
@@ -503,7 +383,7 @@ public sealed class OpportunityImporter
                 }
             }
 
-            if (problems.Count > 0 || idText is null || accountText is null || createdOn is null || dealOutcome is null || dealMotion is null || sourceOf is null || dealRoute is null)
+            if (ProblemCount > 0 || idText is null || accountText is null || createdOn is null || dealOutcome is null || dealMotion is null || sourceOf is null || dealRoute is null)
             {
                 return null;
             }
@@ -540,108 +420,6 @@ public sealed class OpportunityImporter
                 Problem(column, column is null ? null : Raw(column), Sentence(error));
                 return null;
             }
-        }
-
-        /// <summary>The field's text: its column's, else its lookup's, else the profile's default; <see langword="null"/> when none.</summary>
-        private string? Text(Column column)
-        {
-            if (column.Ordinal >= 0)
-            {
-                if (column.Strings is { } strings)
-                {
-                    var span = source.Span(column.Ordinal);
-                    if (!span.IsEmpty)
-                    {
-                        if (strings.TryGetValue(span, out var same))
-                        {
-                            return same;
-                        }
-
-                        var text = span.ToString();
-                        return strings.Add(text, text);
-                    }
-                }
-                else if (source.Text(column.Ordinal) is { } cell)
-                {
-                    return cell;
-                }
-            }
-
-            if (column.Lookup is { } lookup && source.Text(column.KeyOrdinal) is { } key && lookup.TryGetValue(key, out var looked))
-            {
-                return looked;
-            }
-
-            return column.Default;
-        }
-
-        /// <summary>Whether the field's own cell holds a text already read, and what it was read as; no string is made for the cell.</summary>
-        private bool Cached<T>(Column column, TextCache<T> cache, out T value)
-            where T : struct
-        {
-            value = default;
-            if (column.Ordinal < 0)
-            {
-                return false;
-            }
-
-            var text = source.Span(column.Ordinal);
-            return !text.IsEmpty && cache.TryGetValue(text, out value);
-        }
-
-        /// <summary>The number in the field's own column, when the table keeps numbers (a worksheet) and the cell holds one.</summary>
-        private double? Number(Column column) => column.Ordinal >= 0 ? source.Number(column.Ordinal) : null;
-
-        private string? Raw(Column column) => column.Ordinal >= 0 ? source.Text(column.Ordinal) : null;
-
-        private string? Required(Column column)
-        {
-            var text = Text(column);
-            if (text is null)
-            {
-                Problem(column, null, "a value is required.");
-            }
-
-            return text;
-        }
-
-        private DateOnly? Day(Column column, bool required = false)
-        {
-            if (Number(column) is { } serial)
-            {
-                // An Excel date: a day number (with the time as a fraction) from 1899-12-30.
-                if (serial is >= 1 and < 2_958_466)
-                {
-                    return DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
-                }
-
-                Problem(column, Raw(column), "not an Excel date (a day number from 1 to 2958465).");
-                return null;
-            }
-
-            if (Cached(column, days, out var seen))
-            {
-                return seen;
-            }
-
-            var text = required ? Required(column) : Text(column);
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (days.TryGetValue(text, out var known))
-            {
-                return known;
-            }
-
-            if (DateTime.TryParseExact(text, importer.dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
-            {
-                return days.Add(text, DateOnly.FromDateTime(parsed));
-            }
-
-            Problem(column, text, $"not a day in the form {string.Join(" or ", importer.dateFormats)}.");
-            return null;
         }
 
         private DealOutcome? Outcome()
@@ -684,44 +462,6 @@ public sealed class OpportunityImporter
             return null;
         }
 
-        private T? Enum<T>(Column column, FrozenDictionary<string, T> map, TextCache<T> cache, T? missing, T? other)
-            where T : struct, Enum
-        {
-            if (Cached(column, cache, out var seen))
-            {
-                return seen;
-            }
-
-            var text = Text(column);
-            if (text is null)
-            {
-                if (missing is null)
-                {
-                    Problem(column, null, "a value is required.");
-                }
-
-                return missing;
-            }
-
-            if (cache.TryGetValue(text, out var known))
-            {
-                return known;
-            }
-
-            if (map.TryGetValue(ImportProfile.Normalize(text), out var value))
-            {
-                return cache.Add(text, value);
-            }
-
-            if (other is { } fallback)
-            {
-                return cache.Add(text, fallback);
-            }
-
-            Problem(column, text, $"not one of {Listed<T>()}.");
-            return null;
-        }
-
         private decimal? Amount()
         {
             if (Number(amount) is { } number and > -1e15 and < 1e15)
@@ -730,7 +470,7 @@ public sealed class OpportunityImporter
                 return decimal.Parse(number.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
             }
 
-            var text = amount.Ordinal >= 0 ? source.Span(amount.Ordinal) : default;
+            var text = amount.Ordinal >= 0 ? Source.Span(amount.Ordinal) : default;
             if (text.IsEmpty)
             {
                 // An empty cell: the lookup's or the default's amount, if any.
@@ -772,42 +512,5 @@ public sealed class OpportunityImporter
             static bool IsCode(ReadOnlySpan<char> text) => text.Length == 3 && char.IsAsciiLetterUpper(text[0]) && char.IsAsciiLetterUpper(text[1]) && char.IsAsciiLetterUpper(text[2]);
         }
 
-        private void Problem(Column? column, string? value, string message) => problems.Add(new ImportProblem(source.Line, column?.Name, value, message));
-
-        /// <summary>The names of an enum's values, for a message; the profile's own values are in its maps.</summary>
-        private static string Listed<T>()
-            where T : struct, Enum => $"{string.Join(", ", System.Enum.GetNames<T>())} (or a value the profile maps)";
-    }
-
-    /// <summary>What a text of one field has been read as, for the texts an export repeats; it forgets everything past 65,536 texts, so memory stays bounded.</summary>
-    private sealed class TextCache<T>
-        where T : notnull
-    {
-        private const int Capacity = 1 << 16;
-        private readonly Dictionary<string, T> known = new(StringComparer.Ordinal);
-#if NET9_0_OR_GREATER
-        private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> spans;
-
-        public TextCache() => spans = known.GetAlternateLookup<ReadOnlySpan<char>>();
-#endif
-
-        public bool TryGetValue(string text, [MaybeNullWhen(false)] out T value) => known.TryGetValue(text, out value);
-
-#if NET9_0_OR_GREATER
-        public bool TryGetValue(ReadOnlySpan<char> text, [MaybeNullWhen(false)] out T value) => spans.TryGetValue(text, out value);
-#else
-        public bool TryGetValue(ReadOnlySpan<char> text, [MaybeNullWhen(false)] out T value) => known.TryGetValue(text.ToString(), out value);
-#endif
-
-        public T Add(string text, T value)
-        {
-            if (known.Count == Capacity)
-            {
-                known.Clear();
-            }
-
-            known[text] = value;
-            return value;
-        }
     }
 }

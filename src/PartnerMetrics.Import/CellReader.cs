@@ -1,0 +1,342 @@
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace PartnerMetrics.Import;
+
+/// <summary>
+/// Turns the rows of one file into records, reading each cell as the profile says (days in its forms, numbers with its
+/// decimal separator, values through its maps) and recording every problem with its line, column and value. A bad row
+/// stops the import or is skipped, by the profile's <see cref="BadRowPolicy"/>.
+/// </summary>
+/// <typeparam name="TRecord">What a row becomes.</typeparam>
+internal abstract class CellReader<TRecord>
+    where TRecord : class
+{
+    private readonly List<ImportProblem> problems = [];
+    private readonly ImportReport report;
+    private readonly BadRowPolicy badRows;
+    private readonly string[] dateFormats;
+    private readonly char decimalSeparator;
+
+    // An export repeats a few thousand days; each is parsed once.
+    private readonly TextCache<DateOnly> days = new();
+    private bool excluded;
+
+    protected CellReader(ImportReport report, BadRowPolicy badRows, IEnumerable<string> dateFormats, char decimalSeparator)
+    {
+        this.report = report;
+        this.badRows = badRows;
+        this.dateFormats = [.. dateFormats];
+        this.decimalSeparator = decimalSeparator;
+    }
+
+    /// <summary>Gets the problems of the current row so far.</summary>
+    protected int ProblemCount => problems.Count;
+
+    protected ITableSource Source { get; private set; } = null!;
+
+    /// <summary>Reads the current row of <paramref name="row"/>.</summary>
+    /// <returns>The record; <see langword="null"/> when the row is skipped for its problems or left out on purpose.</returns>
+    /// <exception cref="ImportException">The row has a problem and the policy is <see cref="BadRowPolicy.Fail"/>.</exception>
+    public TRecord? Read(ITableSource row)
+    {
+        Source = row;
+        report.Rows++;
+        problems.Clear();
+        excluded = false;
+        var record = Source.Ragged ? Ragged() : Convert();
+        if (problems.Count == 0)
+        {
+            if (record is not null)
+            {
+                report.Imported++;
+                return record;
+            }
+
+            if (excluded)
+            {
+                report.Excluded++;
+                return null;
+            }
+        }
+
+        foreach (var problem in problems)
+        {
+            report.Add(problem);
+        }
+
+        if (badRows == BadRowPolicy.Fail)
+        {
+            throw new ImportException(problems[0]);
+        }
+
+        report.Skipped++;
+        return null;
+    }
+
+    /// <summary>The names of an enum's values, for a message; the profile's own values are in its maps.</summary>
+    protected static string Listed<T>()
+        where T : struct, Enum => $"{string.Join(", ", Enum.GetNames<T>())} (or a value the profile maps)";
+
+    /// <summary>An argument exception's message without what .NET appends: the parameter's name and an out-of-range value's "Actual value was …" line.</summary>
+    protected static string Sentence(ArgumentException error)
+    {
+        var message = error.Message;
+        var end = message.IndexOfAny(['\r', '\n']);
+        message = end < 0 ? message : message[..end];
+        return error.ParamName is { } name ? message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : message;
+    }
+
+    /// <summary>The record of a row whose fields have been read; <see langword="null"/> when it has problems or is <see cref="Exclude">left out</see>.</summary>
+    protected abstract TRecord? Convert();
+
+    /// <summary>Leaves the row out on purpose (it is not for this import): counted in <see cref="ImportReport.Excluded"/>, not a problem.</summary>
+    /// <returns><see langword="null"/>, to return from <see cref="Convert"/>.</returns>
+    protected TRecord? Exclude()
+    {
+        excluded = true;
+        return null;
+    }
+
+    /// <summary>The field's text: its column's, else its lookup's, else the profile's default; <see langword="null"/> when none.</summary>
+    protected string? Text(Column column)
+    {
+        if (column.Ordinal >= 0)
+        {
+            if (column.Strings is { } strings)
+            {
+                var span = Source.Span(column.Ordinal);
+                if (!span.IsEmpty)
+                {
+                    if (strings.TryGetValue(span, out var same))
+                    {
+                        return same;
+                    }
+
+                    var text = span.ToString();
+                    return strings.Add(text, text);
+                }
+            }
+            else if (Source.Text(column.Ordinal) is { } cell)
+            {
+                return cell;
+            }
+        }
+
+        if (column.Lookup is { } lookup && Source.Text(column.KeyOrdinal) is { } key && lookup.TryGetValue(key, out var looked))
+        {
+            return looked;
+        }
+
+        return column.Default;
+    }
+
+    protected string? Required(Column column)
+    {
+        var text = Text(column);
+        if (text is null)
+        {
+            Problem(column, null, "a value is required.");
+        }
+
+        return text;
+    }
+
+    /// <summary>Whether the field's own cell holds a text already read, and what it was read as; no string is made for the cell.</summary>
+    protected bool Cached<T>(Column column, TextCache<T> cache, out T value)
+        where T : struct
+    {
+        value = default;
+        if (column.Ordinal < 0)
+        {
+            return false;
+        }
+
+        var text = Source.Span(column.Ordinal);
+        return !text.IsEmpty && cache.TryGetValue(text, out value);
+    }
+
+    /// <summary>The number in the field's own column, when the table keeps numbers (a worksheet) and the cell holds one.</summary>
+    protected double? Number(Column column) => column.Ordinal >= 0 ? Source.Number(column.Ordinal) : null;
+
+    /// <summary>The cell's own text, for a message.</summary>
+    protected string? Raw(Column column) => column.Ordinal >= 0 ? Source.Text(column.Ordinal) : null;
+
+    protected DateOnly? Day(Column column, bool required = false)
+    {
+        if (Number(column) is { } serial)
+        {
+            return ExcelDate(column, serial) is { } moment ? DateOnly.FromDateTime(moment) : null;
+        }
+
+        if (Cached(column, days, out var seen))
+        {
+            return seen;
+        }
+
+        var text = required ? Required(column) : Text(column);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (days.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        if (DateTime.TryParseExact(text, dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        {
+            return days.Add(text, DateOnly.FromDateTime(parsed));
+        }
+
+        Problem(column, text, $"not a day in the form {string.Join(" or ", dateFormats)}.");
+        return null;
+    }
+
+    /// <summary>A day with its time of day (a timestamp), for durations such as a response time.</summary>
+    protected DateTime? Moment(Column column, bool required = false)
+    {
+        if (Number(column) is { } serial)
+        {
+            return ExcelDate(column, serial);
+        }
+
+        var text = required ? Required(column) : Text(column);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTime.TryParseExact(text, dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        {
+            return parsed;
+        }
+
+        Problem(column, text, $"not a day in the form {string.Join(" or ", dateFormats)}.");
+        return null;
+    }
+
+    /// <summary>A number written with the profile's decimal separator (thousands separators allowed), or a worksheet's number.</summary>
+    protected decimal? Decimal(Column column, bool required = false)
+    {
+        if (Number(column) is { } number)
+        {
+            if (number is > -1e15 and < 1e15)
+            {
+                // A worksheet number: a double, read to its shortest round-trip digits.
+                return decimal.Parse(number.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+            }
+
+            Problem(column, Raw(column), "not a number between -10^15 and 10^15.");
+            return null;
+        }
+
+        var text = required ? Required(column) : Text(column);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (AmountText.TryParse(text, decimalSeparator, out var value))
+        {
+            return value;
+        }
+
+        Problem(column, text, $"not a number such as {(decimalSeparator == '.' ? "1,234.5" : "1.234,5")}.");
+        return null;
+    }
+
+    /// <summary>A value through a map of normalized texts; <paramref name="missing"/> for an empty cell, <paramref name="other"/> for an unmapped text.</summary>
+    protected T? Choice<T>(Column column, FrozenDictionary<string, T> map, TextCache<T> cache, T? missing, T? other, string expected)
+        where T : struct
+    {
+        if (Cached(column, cache, out var seen))
+        {
+            return seen;
+        }
+
+        var text = Text(column);
+        if (text is null)
+        {
+            if (missing is null)
+            {
+                Problem(column, null, "a value is required.");
+            }
+
+            return missing;
+        }
+
+        if (cache.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        if (map.TryGetValue(ImportProfile.Normalize(text), out var value))
+        {
+            return cache.Add(text, value);
+        }
+
+        if (other is { } fallback)
+        {
+            return cache.Add(text, fallback);
+        }
+
+        Problem(column, text, $"not one of {expected}.");
+        return null;
+    }
+
+    protected void Problem(Column? column, string? value, string message) => problems.Add(new ImportProblem(Source.Line, column?.Name, value, message));
+
+    private TRecord? Ragged()
+    {
+        Problem(null, null, string.Create(CultureInfo.InvariantCulture, $"the row has {Source.FieldCount} fields where the header has {Source.Header.Count}; is a value with a comma or a quote not quoted?"));
+        return null;
+    }
+
+    private DateTime? ExcelDate(Column column, double serial)
+    {
+        // An Excel date: a day number (with the time as a fraction) from 1899-12-30.
+        if (serial is >= 1 and < 2_958_466)
+        {
+            return DateTime.FromOADate(serial);
+        }
+
+        Problem(column, Raw(column), "not an Excel date (a day number from 1 to 2958465).");
+        return null;
+    }
+}
+
+/// <summary>What a text of one field has been read as, for the texts an export repeats; it forgets everything past 65,536 texts, so memory stays bounded.</summary>
+/// <typeparam name="T">What a text is read as.</typeparam>
+internal sealed class TextCache<T>
+    where T : notnull
+{
+    private const int Capacity = 1 << 16;
+    private readonly Dictionary<string, T> known = new(StringComparer.Ordinal);
+#if NET9_0_OR_GREATER
+    private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> spans;
+
+    public TextCache() => spans = known.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+
+    public bool TryGetValue(string text, [MaybeNullWhen(false)] out T value) => known.TryGetValue(text, out value);
+
+#if NET9_0_OR_GREATER
+    public bool TryGetValue(ReadOnlySpan<char> text, [MaybeNullWhen(false)] out T value) => spans.TryGetValue(text, out value);
+#else
+    public bool TryGetValue(ReadOnlySpan<char> text, [MaybeNullWhen(false)] out T value) => known.TryGetValue(text.ToString(), out value);
+#endif
+
+    public T Add(string text, T value)
+    {
+        if (known.Count == Capacity)
+        {
+            known.Clear();
+        }
+
+        known[text] = value;
+        return value;
+    }
+}
