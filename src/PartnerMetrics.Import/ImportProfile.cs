@@ -369,4 +369,6 @@ public enum BadRowPolicy
     ReadCommentHandling = JsonCommentHandling.Skip,
     AllowTrailingCommas = true)]
 [JsonSerializable(typeof(ImportProfileDocument))]
+[JsonSerializable(typeof(EvidenceProfileDocument))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class ImportJsonContext : JsonSerializerContext;

@@ -27,10 +27,13 @@ public sealed class ImportReport
         this.keptProblems = keptProblems;
     }
 
+    /// <summary>Gets the name of the file read, when the caller gave one (<see cref="EvidenceSource.Name"/>).</summary>
+    public string? Source { get; internal set; }
+
     /// <summary>Gets the number of records read, blank lines not included.</summary>
     public long Rows { get; internal set; }
 
-    /// <summary>Gets the number of opportunities the import produced.</summary>
+    /// <summary>Gets the number of records the import produced (deals, or partners and their evidence).</summary>
     public long Imported { get; internal set; }
 
     /// <summary>Gets the number of rows skipped for a problem (<see cref="BadRowPolicy.Skip"/>).</summary>

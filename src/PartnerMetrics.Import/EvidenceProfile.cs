@@ -1,0 +1,282 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Partners;
+
+namespace PartnerMetrics.Import;
+
+/// <summary>
+/// How one CRM's exports of partner accounts and their evidence (tasks, activities, cases, certifications, deliveries,
+/// joint plans and deals) map onto a <see cref="Portfolio"/>: for each <see cref="EvidenceKind"/>, which headers give which
+/// field and what its values mean; shared by all files, the forms of days and numbers and what to do with a bad row.
+/// Profiles are JSON documents (docs/import.md); <see cref="Salesforce"/> and <see cref="HubSpot"/> are built in.
+/// </summary>
+/// <remarks>
+/// Headers and mapped values are compared after <see cref="ImportProfile.Normalize"/>, as in an <see cref="ImportProfile"/>.
+/// Every mapped value may also be <c>Skip</c>: a row with that value is left out on purpose (an account that is not a
+/// partner, an activity that is not an interaction) and counted in <see cref="ImportReport.Excluded"/>, not as a problem.
+/// </remarks>
+public sealed record EvidenceProfile
+{
+    /// <summary>The value of a map that leaves a row out on purpose.</summary>
+    public const string Skip = "Skip";
+
+    /// <summary>Gets the fields of each kind of file (the deals' fields are <see cref="ImportProfile.Fields"/>).</summary>
+    public static ImmutableDictionary<EvidenceKind, ImmutableArray<string>> Fields { get; } =
+        EvidenceSchema.Kinds.ToImmutableDictionary(k => k.Key, k => k.Value.Select(f => f.Name).ToImmutableArray());
+
+    /// <summary>Gets the profile's name, such as <c>salesforce</c>.</summary>
+    public string Name { get; init; } = "custom";
+
+    /// <summary>Gets a sentence on the exports the profile reads.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Gets the forms of a day or a timestamp, tried in order (.NET custom format strings, such as <c>M/d/yyyy h:mm tt</c>).</summary>
+    /// <value>Default: <c>yyyy-MM-dd</c> only.</value>
+    public ImmutableArray<string> DateFormats { get; init; } = ["yyyy-MM-dd"];
+
+    /// <summary>Gets the decimal separator of numbers: <c>.</c> or <c>,</c> (see <see cref="ImportProfile.DecimalSeparator"/>).</summary>
+    public string DecimalSeparator { get; init; } = ".";
+
+    /// <summary>Gets what to do with a row that cannot be read, in every file.</summary>
+    public BadRowPolicy BadRows { get; init; }
+
+    /// <summary>Gets the competencies every partnership is measured against (<see cref="Partnership.RequiredCompetencies"/>): the vendor's focus workloads.</summary>
+    public ImmutableArray<string> RequiredCompetencies { get; init; } = [];
+
+    /// <summary>Gets how each kind of file maps; a kind without an entry reads only the fields under their own names.</summary>
+    public ImmutableDictionary<EvidenceKind, TableProfile> Tables { get; init; } = ImmutableDictionary<EvidenceKind, TableProfile>.Empty;
+
+    /// <summary>Gets the profile of the deals export; <see langword="null"/> for <see cref="ImportProfile.PartnerMetrics"/>.</summary>
+    public ImportProfile? Opportunities { get; init; }
+
+    /// <summary>Gets the profile of Salesforce exports: the Accounts, Tasks, Events and Cases reports and the opportunity report, with report labels and US dates.</summary>
+    public static EvidenceProfile Salesforce => BuiltIn("salesforce");
+
+    /// <summary>Gets the profile of HubSpot exports: companies, tasks, activities (meetings, calls, emails), tickets and deals.</summary>
+    public static EvidenceProfile HubSpot => BuiltIn("hubspot");
+
+    /// <summary>Gets the names of the built-in profiles.</summary>
+    public static ImmutableArray<string> BuiltInNames { get; } = ["salesforce", "hubspot"];
+
+    /// <summary>Gets a built-in profile by name.</summary>
+    /// <param name="name">One of <see cref="BuiltInNames"/>, in any case.</param>
+    /// <returns>The profile.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">No built-in evidence profile has that name.</exception>
+    public static EvidenceProfile BuiltIn(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var key = name.ToLowerInvariant();
+        if (!BuiltInNames.Contains(key))
+        {
+            throw new ArgumentException($"No built-in evidence profile is named '{name}'; the built-in profiles are {string.Join(", ", BuiltInNames)}.", nameof(name));
+        }
+
+        using var stream = typeof(EvidenceProfile).Assembly.GetManifestResourceStream($"PartnerMetrics.Import.Profiles.{key}-evidence.json")
+            ?? throw new InvalidOperationException($"The built-in evidence profile '{key}' is missing from the assembly.");
+        return Load(stream);
+    }
+
+    /// <summary>Reads a profile from UTF-8 JSON and checks it.</summary>
+    /// <param name="utf8Json">The JSON; read to its end.</param>
+    /// <returns>The profile.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JsonException">The JSON is not a valid profile: an unknown property, field, culture or value; <see cref="JsonException.Path"/> names it.</exception>
+    public static EvidenceProfile Load(Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        var document = JsonSerializer.Deserialize(utf8Json, ImportJsonContext.Default.EvidenceProfileDocument)
+            ?? throw new JsonException("Expected an evidence profile object, got the literal null.", "$", null, null);
+        EvidenceProfile profile;
+        try
+        {
+            profile = document.ToProfile();
+            profile.Check();
+        }
+        catch (ArgumentException error)
+        {
+            throw new JsonException(error.Message, $"$.{error.ParamName}", null, null, error);
+        }
+
+        return profile;
+    }
+
+    /// <summary>Writes the profile as indented UTF-8 JSON, the form <see cref="Load"/> reads.</summary>
+    /// <param name="utf8Json">The stream to write to.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    public void Save(Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        JsonSerializer.Serialize(utf8Json, EvidenceProfileDocument.From(this), ImportJsonContext.Default.EvidenceProfileDocument);
+    }
+
+    /// <summary>Compares two profiles by content.</summary>
+    /// <param name="other">The other profile.</param>
+    /// <returns>Whether both read the exports the same way and have the same name and description.</returns>
+    public bool Equals(EvidenceProfile? other) => other is not null && (ReferenceEquals(this, other) || Canonical() == other.Canonical());
+
+    /// <summary>Gets a hash of the content, consistent with <see cref="Equals(EvidenceProfile?)"/>.</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Canonical());
+
+    /// <summary>The profile of a kind of file; an empty one when the profile has none.</summary>
+    internal TableProfile Table(EvidenceKind kind) => Tables.GetValueOrDefault(kind) ?? TableProfile.Empty;
+
+    /// <summary>Checks every property; the exception's parameter name is the property's JSON path.</summary>
+    /// <exception cref="ArgumentException">A property is not valid.</exception>
+    internal void Check()
+    {
+        ArgumentNullException.ThrowIfNull(Name, "name");
+        new ImportProfile { DateFormats = DateFormats, DecimalSeparator = DecimalSeparator, BadRows = BadRows }.Check();
+        if (RequiredCompetencies.IsDefault || RequiredCompetencies.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("'requiredCompetencies' must list non-blank names.", "requiredCompetencies");
+        }
+
+        foreach (var (kind, table) in Tables)
+        {
+            if (kind == EvidenceKind.Opportunities || !Enum.IsDefined(kind))
+            {
+                throw new ArgumentException($"'{kind}' has no table profile; the deals' profile is 'opportunities'.", EvidenceSchema.JsonName(kind));
+            }
+
+            ArgumentNullException.ThrowIfNull(table, EvidenceSchema.JsonName(kind));
+            table.Check(kind);
+        }
+
+        Opportunities?.Check();
+    }
+
+    private string Canonical() => JsonSerializer.Serialize(EvidenceProfileDocument.From(this), ImportJsonContext.Default.EvidenceProfileDocument);
+}
+
+/// <summary>How one kind of evidence file maps (<see cref="EvidenceProfile.Tables"/>).</summary>
+public sealed record TableProfile
+{
+    /// <summary>Gets a profile that reads the fields under their own names only.</summary>
+    public static TableProfile Empty { get; } = new();
+
+    /// <summary>Gets, for each field of the kind (<see cref="EvidenceProfile.Fields"/>), the headers that give it, in order of preference.</summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> Columns { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+
+    /// <summary>
+    /// Gets, for each field that takes one of a few values (a partner type, a side, a status, a kind, yes or no), what each
+    /// text means, such as <c>"type": { "Channel Partner / Reseller": "Reseller", "Prospect": "Skip" }</c>. The values' own
+    /// names always work.
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableDictionary<string, string>> Values { get; init; } = ImmutableDictionary<string, ImmutableDictionary<string, string>>.Empty;
+
+    /// <summary>Gets, for a field of <see cref="Values"/>, the meaning of a text the map does not list; without one, such a text is a problem.</summary>
+    public ImmutableDictionary<string, string> OtherValues { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Gets a value for a field when no column gives it or its cell is empty, written as in a cell.</summary>
+    public ImmutableDictionary<string, string> Defaults { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>
+    /// Gets, for a field that is a fraction (satisfaction, alignment, progress), the numbers the export writes for 0 and 1, such as
+    /// <c>[1, 5]</c> for a satisfaction of 1 to 5 stars or <c>[0, 100]</c> for a percentage. Default <c>[0, 1]</c>.
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableArray<decimal>> Scales { get; init; } = ImmutableDictionary<string, ImmutableArray<decimal>>.Empty;
+
+    /// <summary>Gets headers the profile knows and leaves out on purpose: not reported as ignored.</summary>
+    public ImmutableArray<string> Unused { get; init; } = [];
+
+    /// <summary>Checks the table; the exception's parameter name is the property's JSON path.</summary>
+    internal void Check(EvidenceKind kind)
+    {
+        var path = EvidenceSchema.JsonName(kind);
+        var fields = EvidenceSchema.Kinds[kind];
+        EvidenceSchema.Field Known(string field, string at) => fields.FirstOrDefault(f => f.Name == field)
+            ?? throw new ArgumentException($"'{field}' is not a field of {path}; the fields are {string.Join(", ", fields.Select(f => f.Name))}.", at);
+
+        var fieldOfHeader = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (field, headers) in Columns)
+        {
+            Known(field, $"{path}.columns.{field}");
+            if (headers.IsDefaultOrEmpty || headers.Any(string.IsNullOrWhiteSpace))
+            {
+                throw new ArgumentException($"The headers of '{field}' must be a non-empty list of non-blank headers.", $"{path}.columns.{field}");
+            }
+
+            foreach (var header in headers)
+            {
+                if (fieldOfHeader.TryGetValue(ImportProfile.Normalize(header), out var other) && other != field)
+                {
+                    throw new ArgumentException($"The header '{header}' is given to both '{other}' and '{field}'.", $"{path}.columns.{field}");
+                }
+
+                fieldOfHeader[ImportProfile.Normalize(header)] = field;
+            }
+        }
+
+        foreach (var (field, map) in Values)
+        {
+            var known = Known(field, $"{path}.values.{field}");
+            foreach (var (text, meaning) in map)
+            {
+                known.CheckMeaning(meaning, $"{path}.values.{field}.{text}");
+            }
+        }
+
+        foreach (var (field, meaning) in OtherValues)
+        {
+            Known(field, $"{path}.otherValues.{field}").CheckMeaning(meaning, $"{path}.otherValues.{field}");
+        }
+
+        foreach (var (field, _) in Defaults)
+        {
+            Known(field, $"{path}.defaults.{field}");
+        }
+
+        foreach (var (field, scale) in Scales)
+        {
+            if (Known(field, $"{path}.scales.{field}").Type != EvidenceSchema.FieldType.Fraction)
+            {
+                throw new ArgumentException($"'{field}' is not a fraction, so it has no scale; the fractions are {string.Join(", ", fields.Where(f => f.Type == EvidenceSchema.FieldType.Fraction).Select(f => f.Name))}.", $"{path}.scales.{field}");
+            }
+
+            if (scale.IsDefault || scale.Length != 2 || scale[0] >= scale[1])
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The scale of '{field}' must be two numbers, the one for 0 and the larger one for 1, such as [0, 100]."), $"{path}.scales.{field}");
+            }
+        }
+
+        if (Unused.IsDefault || Unused.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("'unused' must list non-blank headers.", $"{path}.unused");
+        }
+    }
+}
+
+/// <summary>A kind of CRM export that a <see cref="PortfolioImporter"/> reads.</summary>
+public enum EvidenceKind
+{
+    /// <summary>Partner accounts: id, name, type, tier, district, onboarding day (an account whose type maps to <c>Skip</c> is not a partner).</summary>
+    Partners,
+
+    /// <summary>Tasks as promises (<see cref="Commitment"/>): who promised, due day, status and completion day.</summary>
+    Commitments,
+
+    /// <summary>Meetings, calls, emails and joint events (<see cref="Interaction"/>) with the side that initiated them.</summary>
+    Interactions,
+
+    /// <summary>Cases or tickets: requests with their response times, and escalations with their resolution days.</summary>
+    Cases,
+
+    /// <summary>Partner certifications (<see cref="Certification"/>).</summary>
+    Certifications,
+
+    /// <summary>Projects or onboardings delivered to customers (<see cref="Delivery"/>).</summary>
+    Deliveries,
+
+    /// <summary>Joint plans, one row per review (<see cref="JointPlan"/>, <see cref="PlanReview"/>).</summary>
+    PlanReviews,
+
+    /// <summary>The goals of joint plans, one row per check-in (<see cref="PlanGoal"/>, <see cref="GoalCheckIn"/>).</summary>
+    GoalCheckIns,
+
+    /// <summary>Deals, read with the profile's <see cref="EvidenceProfile.Opportunities"/> import profile.</summary>
+    Opportunities,
+}

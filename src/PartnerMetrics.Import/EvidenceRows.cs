@@ -1,0 +1,433 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Partners;
+
+namespace PartnerMetrics.Import;
+
+/// <summary>The rows of one evidence file read through its <see cref="TableProfile"/>: each field by its type, each value through its map.</summary>
+/// <typeparam name="TRecord">What a row becomes.</typeparam>
+internal abstract class EvidenceRows<TRecord> : CellReader<TRecord>
+    where TRecord : class
+{
+    private readonly Dictionary<string, Column> columns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Choices> choices = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (decimal Low, decimal High)> scales = new(StringComparer.Ordinal);
+    private readonly IReadOnlySet<string>? partners;
+
+    protected EvidenceRows(EvidenceKind kind, EvidenceProfile profile, TableColumns table, ImportReport report, IReadOnlySet<string>? partners)
+        : base(report, profile.BadRows, profile.DateFormats, profile.DecimalSeparator[0])
+    {
+        this.partners = partners;
+        var tableProfile = profile.Table(kind);
+        foreach (var field in EvidenceSchema.Kinds[kind])
+        {
+            columns[field.Name] = table.Of(field.Name, interned: field.Name is "partnerId" or "competency" or "unit" or "goal" or "tier" or "district");
+            if (field.Type == EvidenceSchema.FieldType.Choice)
+            {
+                choices[field.Name] = new Choices(field, tableProfile.Values.GetValueOrDefault(field.Name), tableProfile.OtherValues.GetValueOrDefault(field.Name));
+            }
+
+            if (field.Type == EvidenceSchema.FieldType.Fraction)
+            {
+                var scale = tableProfile.Scales.GetValueOrDefault(field.Name);
+                scales[field.Name] = scale.IsDefaultOrEmpty ? (0m, 1m) : (scale[0], scale[1]);
+            }
+        }
+    }
+
+    /// <summary>The column of a field.</summary>
+    protected Column this[string field] => columns[field];
+
+    /// <summary>The row's partner: <see langword="null"/> with a problem when missing; <see langword="null"/> and the row <see cref="CellReader{TRecord}.Exclude">left out</see> when the account is not a partner.</summary>
+    protected string? Partner(out bool other)
+    {
+        var id = Required(this["partnerId"]);
+        other = id is not null && partners is not null && !partners.Contains(id);
+        return other ? null : id;
+    }
+
+    /// <summary>What the field's value means (one of its meanings or <see cref="EvidenceProfile.Skip"/>); <see langword="null"/> when empty (a problem if required) or not mapped (a problem).</summary>
+    protected string? Meaning(string field, bool required = true)
+    {
+        var choice = choices[field];
+        var index = Choice(this[field], choice.Map, choice.Cache, required ? null : -2, choice.Other, choice.Expected);
+        return index switch
+        {
+            null or -2 => null,
+            -1 => EvidenceProfile.Skip,
+            { } i => choice.Meanings[i],
+        };
+    }
+
+    /// <summary>A fraction after the field's scale; a value outside the scale is a problem.</summary>
+    protected double? Fraction(string field, bool required)
+    {
+        var column = this[field];
+        if (Decimal(column, required) is not { } value)
+        {
+            return null;
+        }
+
+        var (low, high) = scales[field];
+        if (value < low || value > high)
+        {
+            Problem(column, Raw(column) ?? value.ToString(CultureInfo.InvariantCulture), string.Create(CultureInfo.InvariantCulture, $"not between {low} and {high}, the profile's scale of '{field}'."));
+            return null;
+        }
+
+        return (double)((value - low) / (high - low));
+    }
+
+    /// <summary>Builds a record from the row's values; an <see cref="ArgumentException"/> of the model's checks becomes a problem of the row.</summary>
+    /// <param name="build">Builds the record.</param>
+    /// <param name="fieldOfParameter">Pairs of a model parameter's name and the field whose column it blames.</param>
+    protected TRecord? Build(Func<TRecord> build, params string[] fieldOfParameter)
+    {
+        try
+        {
+            return build();
+        }
+        catch (ArgumentException error)
+        {
+            Column? column = null;
+            for (var i = 0; i + 1 < fieldOfParameter.Length; i += 2)
+            {
+                if (fieldOfParameter[i] == error.ParamName)
+                {
+                    column = this[fieldOfParameter[i + 1]];
+                    break;
+                }
+            }
+
+            Problem(column, column is null ? null : Raw(column), Sentence(error));
+            return null;
+        }
+    }
+
+    /// <summary>A field's map: normalized text to the index of its meaning (-1 for <see cref="EvidenceProfile.Skip"/>).</summary>
+    private sealed class Choices
+    {
+        public Choices(EvidenceSchema.Field field, ImmutableDictionary<string, string>? values, string? other)
+        {
+            Meanings = field.Meanings;
+            var map = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < Meanings.Length; i++)
+            {
+                map[ImportProfile.Normalize(Meanings[i])] = i;
+            }
+
+            foreach (var (text, meaning) in values ?? ImmutableDictionary<string, string>.Empty)
+            {
+                map[ImportProfile.Normalize(text)] = Index(meaning);
+            }
+
+            Map = map.ToFrozenDictionary(StringComparer.Ordinal);
+            Other = other is null ? null : Index(other);
+            Expected = $"{string.Join(", ", Meanings)} (or a value the profile maps)";
+        }
+
+        public ImmutableArray<string> Meanings { get; }
+
+        public FrozenDictionary<string, int> Map { get; }
+
+        public int? Other { get; }
+
+        public string Expected { get; }
+
+        public TextCache<int> Cache { get; } = new();
+
+        private int Index(string meaning) => meaning == EvidenceProfile.Skip ? -1 : Meanings.IndexOf(meaning);
+    }
+}
+
+/// <summary>A partner account, with the day its account was created (the start of the partnership when no onboarding day is given).</summary>
+internal sealed record PartnerRow(Partner Partner, DateOnly? CreatedOn, long Line);
+
+/// <summary>One piece of evidence of a partner.</summary>
+internal sealed record EvidenceRow<T>(string PartnerId, T Item)
+    where T : class;
+
+/// <summary>A row of a joint plan: the plan's creation day and, when given, one review.</summary>
+internal sealed record PlanRow(string PartnerId, DateOnly CreatedOn, DateOnly? ReviewedOn, double? Alignment, int? CadenceDays, long Line);
+
+/// <summary>A check-in of a goal, with the goal's attributes as the row gives them.</summary>
+internal sealed record CheckInRow(string PartnerId, string Goal, GoalOwner Owner, MeasurableTarget? Target, DateOnly? StartsOn, DateOnly? DueOn, GoalCheckIn CheckIn, long Line);
+
+internal sealed class PartnerRows(EvidenceProfile profile, TableColumns table, ImportReport report)
+    : EvidenceRows<PartnerRow>(EvidenceKind.Partners, profile, table, report, null)
+{
+    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+
+    protected override PartnerRow? Convert()
+    {
+        var type = Meaning("type");
+        if (type == EvidenceProfile.Skip)
+        {
+            return Exclude();
+        }
+
+        var id = Required(this["id"]);
+        var name = Required(this["name"]);
+        var onboarded = Day(this["onboardedOn"]);
+        var created = Day(this["createdOn"]);
+        var tier = Text(this["tier"]);
+        var district = Text(this["district"]);
+        if (id is not null && !seen.Add(id))
+        {
+            Problem(this["id"], id, "the partners file gives this id twice.");
+        }
+
+        if (ProblemCount > 0 || id is null || name is null || type is null)
+        {
+            return null;
+        }
+
+        return Build(() => new PartnerRow(new Partner(new PartnerId(id), name, Enum.Parse<PartnerType>(type), tier, district, onboarded), created, Source.Line), "id", "id", "name", "name", "onboardedOn", "onboardedOn");
+    }
+}
+
+internal sealed class CommitmentRows(EvidenceProfile profile, TableColumns table, ImportReport report, IReadOnlySet<string> partners)
+    : EvidenceRows<EvidenceRow<Commitment>>(EvidenceKind.Commitments, profile, table, report, partners)
+{
+    protected override EvidenceRow<Commitment>? Convert()
+    {
+        var partner = Partner(out var other);
+        var status = Meaning("status");
+        var side = Meaning("side");
+        if (other || status == EvidenceProfile.Skip || side == EvidenceProfile.Skip)
+        {
+            return Exclude();
+        }
+
+        var due = Day(this["dueOn"], required: true);
+        var done = Day(this["doneOn"]);
+        var description = Text(this["description"]);
+        if (ProblemCount > 0 || partner is null || status is null || side is null || due is null)
+        {
+            return null;
+        }
+
+        var outcome = status switch
+        {
+            "Done" when done is { } day => day > due.Value ? CommitmentOutcome.KeptLate : CommitmentOutcome.Kept,
+            "Done" => CommitmentOutcome.Kept,
+            _ => Enum.Parse<CommitmentOutcome>(status),
+        };
+        var resolved = outcome == CommitmentOutcome.Open ? null : done;
+        if (outcome == CommitmentOutcome.Broken && resolved is null)
+        {
+            Problem(this["doneOn"], null, "a broken promise needs the day it was dropped (the completion day column).");
+            return null;
+        }
+
+        return Build(() => new EvidenceRow<Commitment>(partner, new Commitment(Enum.Parse<Side>(side), due.Value, outcome, resolved, description)), "resolvedOn", "doneOn", "dueOn", "dueOn");
+    }
+}
+
+internal sealed class InteractionRows(EvidenceProfile profile, TableColumns table, ImportReport report, IReadOnlySet<string> partners)
+    : EvidenceRows<EvidenceRow<Interaction>>(EvidenceKind.Interactions, profile, table, report, partners)
+{
+    protected override EvidenceRow<Interaction>? Convert()
+    {
+        var partner = Partner(out var other);
+        var kind = Meaning("kind");
+        var side = Meaning("side");
+        if (other || kind == EvidenceProfile.Skip || side == EvidenceProfile.Skip)
+        {
+            return Exclude();
+        }
+
+        var date = Day(this["date"], required: true);
+        var subject = Text(this["subject"]);
+        if (ProblemCount > 0 || partner is null || kind is null || side is null || date is null)
+        {
+            return null;
+        }
+
+        return new EvidenceRow<Interaction>(partner, new Interaction(date.Value, Enum.Parse<InteractionKind>(kind), Enum.Parse<Side>(side), subject: subject));
+    }
+}
+
+/// <summary>Cases: a request needs its response (a time or the hours), an escalation its closing day, when the file gives them at all.</summary>
+internal sealed class CaseRows(EvidenceProfile profile, TableColumns table, ImportReport report, IReadOnlySet<string> partners)
+    : EvidenceRows<EvidenceRow<Interaction>>(EvidenceKind.Cases, profile, table, report, partners)
+{
+    /// <summary>Gets a value indicating whether the file tells when a request was answered; without it, requests are left out rather than read as unanswered.</summary>
+    public bool Responses { get; } = table.Given("respondedAt") || table.Given("responseHours");
+
+    /// <summary>Gets a value indicating whether the file tells when an escalation was closed; without it, escalations are left out rather than read as open.</summary>
+    public bool Closings { get; } = table.Given("closedOn");
+
+    protected override EvidenceRow<Interaction>? Convert()
+    {
+        var partner = Partner(out var other);
+        var kind = Meaning("kind");
+        var side = Meaning("side");
+        if (other || kind == EvidenceProfile.Skip || side == EvidenceProfile.Skip
+            || (kind == "Request" && !Responses) || (kind == "Escalation" && !Closings))
+        {
+            return Exclude();
+        }
+
+        var opened = Moment(this["openedAt"], required: true);
+        var responded = Moment(this["respondedAt"]);
+        var hours = Decimal(this["responseHours"]);
+        var closed = Day(this["closedOn"]);
+        var subject = Text(this["subject"]);
+        if (ProblemCount > 0 || partner is null || kind is null || side is null || opened is null)
+        {
+            return null;
+        }
+
+        TimeSpan? response = null;
+        if (kind == "Request")
+        {
+            if (responded is { } at)
+            {
+                response = at - opened.Value;
+            }
+            else if (hours is { } h)
+            {
+                if (h is < 0 or > 24m * 365 * 100)
+                {
+                    Problem(this["responseHours"], Raw(this["responseHours"]), "not a number of hours from 0 to 100 years.");
+                    return null;
+                }
+
+                response = TimeSpan.FromHours((double)h);
+            }
+        }
+
+        var interactionKind = Enum.Parse<InteractionKind>(kind);
+        return Build(
+            () => new EvidenceRow<Interaction>(partner, new Interaction(DateOnly.FromDateTime(opened.Value), interactionKind, Enum.Parse<Side>(side), response, interactionKind == InteractionKind.Escalation ? closed : null, subject)),
+            "responseTime",
+            responded is null ? "responseHours" : "respondedAt",
+            "resolvedOn",
+            "closedOn");
+    }
+}
+
+internal sealed class CertificationRows(EvidenceProfile profile, TableColumns table, ImportReport report, IReadOnlySet<string> partners)
+    : EvidenceRows<EvidenceRow<Certification>>(EvidenceKind.Certifications, profile, table, report, partners)
+{
+    protected override EvidenceRow<Certification>? Convert()
+    {
+        var partner = Partner(out var other);
+        if (other)
+        {
+            return Exclude();
+        }
+
+        var competency = Required(this["competency"]);
+        var obtained = Day(this["obtainedOn"], required: true);
+        var expires = Day(this["expiresOn"]);
+        if (ProblemCount > 0 || partner is null || competency is null || obtained is null)
+        {
+            return null;
+        }
+
+        return Build(() => new EvidenceRow<Certification>(partner, new Certification(competency, obtained.Value, expires)), "expiresOn", "expiresOn");
+    }
+}
+
+internal sealed class DeliveryRows(EvidenceProfile profile, TableColumns table, ImportReport report, IReadOnlySet<string> partners)
+    : EvidenceRows<EvidenceRow<Delivery>>(EvidenceKind.Deliveries, profile, table, report, partners)
+{
+    protected override EvidenceRow<Delivery>? Convert()
+    {
+        var partner = Partner(out var other);
+        var onTime = Meaning("onTime");
+        if (other || onTime == EvidenceProfile.Skip)
+        {
+            return Exclude();
+        }
+
+        var date = Day(this["date"], required: true);
+        var satisfaction = Fraction("satisfaction", required: true);
+        var description = Text(this["description"]);
+        if (ProblemCount > 0 || partner is null || onTime is null || date is null || satisfaction is null)
+        {
+            return null;
+        }
+
+        return new EvidenceRow<Delivery>(partner, new Delivery(date.Value, onTime == "Yes", satisfaction.Value, description));
+    }
+}
+
+internal sealed class PlanRows(EvidenceProfile profile, TableColumns table, ImportReport report, IReadOnlySet<string> partners)
+    : EvidenceRows<PlanRow>(EvidenceKind.PlanReviews, profile, table, report, partners)
+{
+    protected override PlanRow? Convert()
+    {
+        var partner = Partner(out var other);
+        if (other)
+        {
+            return Exclude();
+        }
+
+        var created = Day(this["createdOn"], required: true);
+        var reviewed = Day(this["reviewedOn"]);
+        var alignment = Fraction("alignment", required: false);
+        var cadence = Decimal(this["cadenceDays"]);
+        if (cadence is { } days && (days < 1 || days > 3660 || days != decimal.Truncate(days)))
+        {
+            Problem(this["cadenceDays"], Raw(this["cadenceDays"]), "not a whole number of days from 1 to 3660.");
+        }
+
+        if (alignment is not null && reviewed is null)
+        {
+            Problem(this["alignment"], Raw(this["alignment"]), "an alignment needs the day of the review that recorded it.");
+        }
+
+        if (reviewed < created)
+        {
+            Problem(this["reviewedOn"], Raw(this["reviewedOn"]), "the review is dated before the plan was created.");
+        }
+
+        if (ProblemCount > 0 || partner is null || created is null)
+        {
+            return null;
+        }
+
+        return new PlanRow(partner, created.Value, reviewed, alignment, cadence is { } c ? (int)c : null, Source.Line);
+    }
+}
+
+internal sealed class CheckInRows(EvidenceProfile profile, TableColumns table, ImportReport report, IReadOnlySet<string> partners)
+    : EvidenceRows<CheckInRow>(EvidenceKind.GoalCheckIns, profile, table, report, partners)
+{
+    protected override CheckInRow? Convert()
+    {
+        var partner = Partner(out var other);
+        var owner = Meaning("owner");
+        if (other || owner == EvidenceProfile.Skip)
+        {
+            return Exclude();
+        }
+
+        var goal = Required(this["goal"]);
+        var target = Decimal(this["target"]);
+        var unit = Text(this["unit"]);
+        var starts = Day(this["startsOn"]);
+        var due = Day(this["dueOn"]);
+        var checkedOn = Day(this["checkedOn"], required: true);
+        var progress = Fraction("progress", required: true);
+        if (target is not null && unit is null)
+        {
+            Problem(this["unit"], null, "a goal's target needs its unit, such as \"USD pipeline\".");
+        }
+
+        if (ProblemCount > 0 || partner is null || goal is null || owner is null || checkedOn is null || progress is null)
+        {
+            return null;
+        }
+
+        return Build(
+            () => new CheckInRow(partner, goal, Enum.Parse<GoalOwner>(owner), target is { } value ? new MeasurableTarget(value, unit!) : null, starts, due, new GoalCheckIn(checkedOn.Value, progress.Value), Source.Line),
+            "value",
+            "target");
+    }
+}
