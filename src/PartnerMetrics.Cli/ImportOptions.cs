@@ -224,7 +224,7 @@ internal sealed class ImportOptions
     }
 
     /// <summary>The problems per column with their counts, then the first ones with their lines.</summary>
-    private static void WriteProblems(string name, ImportReport report, TextWriter error)
+    internal static void WriteProblems(string name, ImportReport report, TextWriter error)
     {
         if (report.ProblemCount == 0)
         {

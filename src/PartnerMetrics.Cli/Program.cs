@@ -59,7 +59,7 @@ public static class Program
             return Report(portfolio, scorer, result.GetValue(asOf) ?? lastDay, result.GetValue(format), result.GetValue(outFile), output, error, path.Length);
         });
 
-        var root = new RootCommand("PartnerMetrics: partner health scoring and hunting-versus-farming pipeline analytics on CRM data.") { demo, score, PipelineCommand.Create(output, error), BacktestCommand.Create(output, error) };
+        var root = new RootCommand("PartnerMetrics: partner health scoring and hunting-versus-farming pipeline analytics on CRM data.") { demo, score, ImportCommand.Create(output, error), PipelineCommand.Create(output, error), BacktestCommand.Create(output, error) };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 

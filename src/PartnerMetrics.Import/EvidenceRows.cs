@@ -44,6 +44,12 @@ internal abstract class EvidenceRows<TRecord> : CellReader<TRecord>
     protected string? Partner(out bool other)
     {
         var id = Required(this["partnerId"]);
+        if (id is not null && partners is not null && !partners.Contains(id) && id.Contains(';', StringComparison.Ordinal))
+        {
+            // A record associated with several companies (HubSpot writes "id;id"): the first that is a partner.
+            id = id.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(partners.Contains) ?? id;
+        }
+
         other = id is not null && partners is not null && !partners.Contains(id);
         return other ? null : id;
     }

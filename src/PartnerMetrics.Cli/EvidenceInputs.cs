@@ -1,0 +1,284 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using PartnerMetrics.Import;
+
+namespace PartnerMetrics.Cli;
+
+/// <summary>
+/// The inputs of <c>import</c> and <c>score</c> that build a portfolio from CRM exports (PartnerMetrics.Import;
+/// docs/import.md, "Evidence"): one option per kind of file, or a folder of files with the usual names, read through
+/// an evidence profile.
+/// </summary>
+internal sealed class EvidenceInputs
+{
+    /// <summary>The file names a folder is searched for, per kind, without the extension (.csv or .xlsx).</summary>
+    private static readonly (EvidenceKind Kind, string Option, string[] Names, string What)[] Kinds =
+    [
+        (EvidenceKind.Partners, "--partners", ["partners", "accounts", "companies"], "partner accounts (required)"),
+        (EvidenceKind.Commitments, "--tasks", ["tasks", "commitments"], "tasks: promises with due days and status"),
+        (EvidenceKind.Interactions, "--activities", ["activities", "events", "engagements", "interactions"], "meetings, calls, emails and events"),
+        (EvidenceKind.Cases, "--cases", ["cases", "tickets"], "cases or tickets: requests and escalations"),
+        (EvidenceKind.Certifications, "--certifications", ["certifications"], "partner certifications"),
+        (EvidenceKind.Deliveries, "--deliveries", ["deliveries", "projects"], "projects delivered, on time or not, with satisfaction"),
+        (EvidenceKind.PlanReviews, "--plans", ["plan-reviews", "plans"], "joint plans, one row per review"),
+        (EvidenceKind.GoalCheckIns, "--goals", ["goal-checkins", "goals"], "joint plan goals, one row per check-in"),
+        (EvidenceKind.Opportunities, "--opportunities", ["opportunities", "deals"], "deals"),
+    ];
+
+    private readonly Dictionary<EvidenceKind, Option<string?>> files = [];
+
+    public EvidenceInputs()
+    {
+        foreach (var (kind, option, names, what) in Kinds)
+        {
+            files[kind] = new Option<string?>(option) { Description = $"The export of {what}: .csv or .xlsx; - reads stdin.", HelpName = "file" };
+        }
+    }
+
+    public Option<string?> Profile { get; } = new("--profile")
+    {
+        Description = $"The evidence profile of the exports: {string.Join(", ", EvidenceProfile.BuiltInNames)}, or a profile JSON file (docs/import.md). Default: the files are in PartnerMetrics' own column names.",
+        HelpName = "name|file.json",
+    };
+
+    public Option<DirectoryInfo?> Folder { get; } = new("--folder")
+    {
+        Description = $"A folder of exports with the usual names ({string.Join(", ", Kinds.Select(k => k.Names[0]))}, .csv or .xlsx); a file option overrides its file.",
+        HelpName = "dir",
+    };
+
+    public Option<string?> Competencies { get; } = new("--competencies")
+    {
+        Description = "The competencies every partner is measured against (the vendor's focus workloads), comma-separated, e.g. \"Security,Data & AI\". Default: the profile's.",
+        HelpName = "list",
+    };
+
+    public Option<FileInfo?> SkipInvalid { get; } = new("--skip-invalid")
+    {
+        Description = "Skip rows that cannot be read, list each problem in this CSV file (file, line, column, value, problem), and import the rest.",
+        HelpName = "rejects.csv",
+    };
+
+    public Option<bool> Strict { get; } = new("--strict")
+    {
+        Description = "Fail when an export has columns the profile does not use, instead of warning about them.",
+    };
+
+    public IEnumerable<Option> All => [Profile, Folder, .. files.Values, Competencies, SkipInvalid, Strict];
+
+    /// <summary>Whether any evidence input is given, so that the portfolio comes from exports.</summary>
+    public bool AnyGiven(ParseResult result) => result.GetValue(Folder) is not null || files.Values.Any(o => result.GetValue(o) is not null);
+
+    /// <summary>Imports the portfolio, writing per file what was read, skipped, left out and ignored; <see langword="null"/> after writing why not.</summary>
+    public Portfolio? Import(ParseResult result, TextWriter error, out int exit)
+    {
+        exit = ExitCodes.Success;
+        EvidenceProfile profile;
+        Dictionary<EvidenceKind, string> paths;
+        try
+        {
+            profile = LoadProfile(result.GetValue(Profile));
+            if (result.GetValue(Competencies) is { } competencies)
+            {
+                profile = profile with { RequiredCompetencies = [.. competencies.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] };
+            }
+
+            if (result.GetValue(SkipInvalid) is not null)
+            {
+                profile = profile with { BadRows = BadRowPolicy.Skip };
+            }
+
+            paths = Paths(result);
+            _ = new PortfolioImporter(profile);
+        }
+        catch (Exception problem) when (problem is ArgumentException or JsonException)
+        {
+            error.WriteLine(problem.Message);
+            exit = ExitCodes.Usage;
+            return null;
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"Cannot read the profile: {problem.Message}");
+            exit = ExitCodes.InputUnreadable;
+            return null;
+        }
+
+        var streams = new List<Stream>();
+        var report = new PortfolioImportReport();
+        try
+        {
+            var sources = new Dictionary<EvidenceKind, EvidenceSource>();
+            foreach (var (kind, path) in paths)
+            {
+                var stream = path == "-" ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+                streams.Add(stream);
+                var name = path == "-" ? "stdin" : Path.GetFileName(path);
+                sources[kind] = path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? EvidenceSource.Excel(stream, name) : EvidenceSource.Csv(stream, name);
+            }
+
+            var portfolio = new PortfolioImporter(profile).Import(sources, report);
+            exit = Summarize(report, profile, result, error);
+            return exit == ExitCodes.Success ? portfolio : null;
+        }
+        catch (ImportException problem)
+        {
+            Summarize(report, profile, result, error, failed: problem);
+            exit = ExitCodes.InvalidInput;
+            return null;
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"Cannot read an export: {problem.Message}");
+            exit = ExitCodes.InputUnreadable;
+            return null;
+        }
+        finally
+        {
+            foreach (var stream in streams)
+            {
+                stream.Dispose();
+            }
+        }
+    }
+
+    private static EvidenceProfile LoadProfile(string? profile)
+    {
+        if (profile is null)
+        {
+            return new EvidenceProfile { Name = "partnermetrics" };
+        }
+
+        if (!profile.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return EvidenceProfile.BuiltIn(profile);
+        }
+
+        using var stream = File.OpenRead(profile);
+        try
+        {
+            return EvidenceProfile.Load(stream);
+        }
+        catch (JsonException problem)
+        {
+            throw new JsonException($"{Path.GetFileName(profile)}: {problem.Path}: {problem.Message}", problem.Path, problem.LineNumber, problem.BytePositionInLine, problem);
+        }
+    }
+
+    /// <summary>The file of each kind: the option's, else the folder's file with one of the kind's names.</summary>
+    private Dictionary<EvidenceKind, string> Paths(ParseResult result)
+    {
+        var paths = new Dictionary<EvidenceKind, string>();
+        var folder = result.GetValue(Folder);
+        if (folder is { Exists: false })
+        {
+            throw new ArgumentException($"--folder {folder}: no such folder.");
+        }
+
+        foreach (var (kind, option, names, _) in Kinds)
+        {
+            if (result.GetValue(files[kind]) is { } path)
+            {
+                paths[kind] = path;
+            }
+            else if (folder is not null && names.SelectMany(n => (string[])[$"{n}.csv", $"{n}.xlsx"]).Select(n => Path.Combine(folder.FullName, n)).FirstOrDefault(File.Exists) is { } found)
+            {
+                paths[kind] = found;
+            }
+        }
+
+        if (!paths.ContainsKey(EvidenceKind.Partners))
+        {
+            throw new ArgumentException(folder is null
+                ? "--partners is required: the export of the partner accounts, to which every other file's evidence belongs."
+                : $"--folder {folder}: no partner accounts file ({string.Join(", ", Kinds[0].Names.Select(n => n + ".csv"))} or .xlsx); name one with --partners.");
+        }
+
+        if (paths.Values.Count(p => p == "-") > 1)
+        {
+            throw new ArgumentException("Only one export can be read from stdin (-).");
+        }
+
+        return paths;
+    }
+
+    /// <summary>Writes each file's report; the exit code of the run (an error with --strict and ignored columns, or with rejects that cannot be written).</summary>
+    private int Summarize(PortfolioImportReport report, EvidenceProfile profile, ParseResult result, TextWriter error, ImportException? failed = null)
+    {
+        var exit = ExitCodes.Success;
+        foreach (var (kind, file) in report.Files.OrderBy(f => f.Key))
+        {
+            var name = Terminal.Safe(file.Source ?? kind.ToString());
+            ImportOptions.WriteProblems(name, file, error);
+            if (failed is not null)
+            {
+                continue;
+            }
+
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {file.Rows:N0} rows: {file.Imported:N0} read, {file.Skipped:N0} skipped, {file.Excluded:N0} left out (not a partner's, or a value the profile skips)."));
+            foreach (var notice in file.Notices)
+            {
+                error.WriteLine($"{name}: {Terminal.Safe(notice)}");
+            }
+
+            if (!file.IgnoredColumns.IsEmpty)
+            {
+                var columns = string.Join(", ", file.IgnoredColumns.Select(c => $"\"{Terminal.Safe(c)}\""));
+                if (result.GetValue(Strict))
+                {
+                    error.WriteLine($"{name}: the profile '{profile.Name}' does not use the columns {columns}; drop --strict or use a profile that maps them.");
+                    exit = ExitCodes.InvalidInput;
+                }
+                else
+                {
+                    error.WriteLine($"{name}: warning: the columns {columns} are not used (--strict makes this an error).");
+                }
+            }
+        }
+
+        if (failed is not null)
+        {
+            if (report.Files.Values.All(f => f.ProblemCount == 0))
+            {
+                error.WriteLine(Terminal.Safe(failed.Message));
+            }
+
+            error.WriteLine(profile.BadRows == BadRowPolicy.Fail
+                ? "Nothing was imported; --skip-invalid FILE skips bad rows, lists them in FILE and imports the rest."
+                : "Nothing was imported.");
+            return ExitCodes.InvalidInput;
+        }
+
+        foreach (var notice in report.Notices)
+        {
+            error.WriteLine(Terminal.Safe(notice));
+        }
+
+        if (result.GetValue(SkipInvalid) is { } rejects && report.Files.Values.Any(f => f.Skipped > 0))
+        {
+            if (!CommandOutput.WriteFile(rejects, error, target => WriteRejects(report, target)))
+            {
+                return ExitCodes.OutputUnwritable;
+            }
+
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Files.Values.Sum(f => f.Skipped):N0} rows skipped; their problems are in {rejects.Name}."));
+        }
+
+        return exit;
+    }
+
+    private static void WriteRejects(PortfolioImportReport report, TextWriter target)
+    {
+        target.WriteLine("file,line,column,value,problem");
+        foreach (var (kind, file) in report.Files.OrderBy(f => f.Key))
+        {
+            foreach (var problem in file.Problems)
+            {
+                target.WriteLine(string.Join(',', [Quote(file.Source ?? kind.ToString()), problem.Line.ToString(CultureInfo.InvariantCulture), Quote(problem.Column), Quote(problem.Value), Quote(problem.Message)]));
+            }
+        }
+
+        static string Quote(string? text) => text is null ? string.Empty : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    }
+}
