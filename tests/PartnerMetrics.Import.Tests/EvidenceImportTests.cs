@@ -1,0 +1,352 @@
+using System.Text;
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Partners;
+
+namespace PartnerMetrics.Import.Tests;
+
+/// <summary>One example per mapping rule of <see cref="PortfolioImporter"/>, on small Salesforce-shaped exports read with the built-in profile.</summary>
+public class EvidenceImportTests
+{
+    private const string Accounts = """
+        Account ID,Account Name,Type,Partner Tier,Region,Partner Since,Created Date
+        P1,Alpha Partners,Channel Partner / Reseller,Gold,EMEA,1/15/2025,3/1/2020
+        P2,Beta Systems,Installation Partner,Silver,AMER,,6/1/2024
+        C1,Customer One,Customer - Direct,,EMEA,,1/1/2020
+        """;
+
+    [Fact]
+    public void Partners_TypeMapsToPartnerType_AndASkippedTypeIsLeftOutNotAProblem()
+    {
+        var (portfolio, report) = Import((EvidenceKind.Partners, Accounts));
+
+        Assert.Equal([("P1", PartnerType.Reseller, "Gold", "EMEA"), ("P2", PartnerType.SystemIntegrator, "Silver", "AMER")], portfolio.Partnerships.Select(p => (p.Partner.Id.Value, p.Partner.Type, p.Partner.Tier, p.Partner.District)));
+        var partners = report.Files[EvidenceKind.Partners];
+        Assert.Equal((3L, 2L, 1L, 0L, 0L), (partners.Rows, partners.Imported, partners.Excluded, partners.Skipped, partners.ProblemCount));
+    }
+
+    [Fact]
+    public void Partners_StartOnTheOnboardingDay_ElseTheAccountsCreationDay()
+    {
+        var (portfolio, _) = Import((EvidenceKind.Partners, Accounts));
+
+        Assert.Equal([new DateOnly(2025, 1, 15), new DateOnly(2024, 6, 1)], portfolio.Partnerships.Select(p => p.StartedOn));
+        Assert.Equal(new DateOnly(2025, 1, 15), portfolio.Partnerships[0].Partner.OnboardedOn);
+        Assert.Null(portfolio.Partnerships[1].Partner.OnboardedOn);
+    }
+
+    [Fact]
+    public void Partners_WithoutAnyDay_StartAtTheirEarliestEvidence_WithANotice()
+    {
+        var (portfolio, report) = Import(
+            (EvidenceKind.Partners, "Account ID,Account Name,Type\nP1,Alpha,Technology Partner\n"),
+            (EvidenceKind.Interactions, "Account ID,Date,Type,Assigned User Type\nP1,3/4/2025,Meeting,Standard\nP1,2/2/2025,Call,PowerPartner\n"));
+
+        Assert.Equal(new DateOnly(2025, 2, 2), portfolio.Partnerships.Single().StartedOn);
+        Assert.Contains(report.Notices, n => n.Contains("'P1'", StringComparison.Ordinal) && n.Contains("2025-02-02", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Partners_WithNoDayAndNoEvidence_AreAProblem()
+    {
+        var error = Assert.Throws<ImportException>(() => Import((EvidenceKind.Partners, "Account ID,Account Name,Type\nP1,Alpha,Technology Partner\n")));
+
+        Assert.Contains("no start", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, error.Problem!.Line);
+    }
+
+    [Fact]
+    public void Partners_AnIdGivenTwice_IsAProblemOnTheSecondLine()
+    {
+        var error = Assert.Throws<ImportException>(() => Import((EvidenceKind.Partners, Accounts + "\nP1,Alpha again,Distributor,,,1/1/2025,1/1/2025\n")));
+
+        Assert.Equal((5L, "Account ID", "P1"), (error.Problem!.Line, error.Problem.Column, error.Problem.Value));
+    }
+
+    [Fact]
+    public void AMissingRequiredColumn_StopsTheImport_NamingTheHeadersTheProfileAccepts()
+    {
+        var error = Assert.Throws<ImportException>(() => Import((EvidenceKind.Partners, "Account ID,Account Name\nP1,Alpha\n")));
+
+        Assert.Contains("'type'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"Account Type\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tasks_StatusAndCompletionDay_GiveTheCommitmentsOutcome()
+    {
+        const string Tasks = """
+            Activity ID,Account ID,Subject,Due Date,Status,Completed Date,Assigned User Type
+            T1,P1,On time,3/10/2025,Completed,3/9/2025,Standard
+            T2,P1,Late,3/10/2025,Completed,3/12/2025,PowerPartner
+            T3,P1,Dropped,3/10/2025,Deferred,3/1/2025,Standard
+            T4,P1,Open,3/10/2025,In Progress,,PowerPartner
+            T5,P1,Done without a day,3/10/2025,Completed,,Standard
+            T6,C1,A customer's task,3/10/2025,Completed,3/9/2025,Standard
+            """;
+
+        var (portfolio, report) = Import((EvidenceKind.Partners, Accounts), (EvidenceKind.Commitments, Tasks));
+
+        Assert.Equal(
+            [
+                (Side.Vendor, CommitmentOutcome.Kept, (DateOnly?)new DateOnly(2025, 3, 9)),
+                (Side.Partner, CommitmentOutcome.KeptLate, new DateOnly(2025, 3, 12)),
+                (Side.Vendor, CommitmentOutcome.Broken, new DateOnly(2025, 3, 1)),
+                (Side.Partner, CommitmentOutcome.Open, null),
+                (Side.Vendor, CommitmentOutcome.Kept, null),
+            ],
+            portfolio.Partnerships[0].Commitments.Select(c => (c.PromisedBy, c.Outcome, c.ResolvedOn)));
+        Assert.Equal("On time", portfolio.Partnerships[0].Commitments[0].Description);
+        Assert.Equal((6L, 5L, 1L), (report.Files[EvidenceKind.Commitments].Rows, report.Files[EvidenceKind.Commitments].Imported, report.Files[EvidenceKind.Commitments].Excluded));
+    }
+
+    [Fact]
+    public void Tasks_ABrokenPromiseWithoutItsDay_IsAProblem()
+    {
+        var error = Assert.Throws<ImportException>(() => Import(
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.Commitments, "Account ID,Due Date,Status,Completed Date,Assigned User Type\nP1,3/10/2025,Deferred,,Standard\n")));
+
+        Assert.Equal("Completed Date", error.Problem!.Column);
+    }
+
+    [Fact]
+    public void Activities_KindsAndSidesMap_AndOtherIsLeftOut()
+    {
+        const string Events = """
+            Activity ID,Account ID,Subject,Date,Type,Assigned User Type
+            E1,P1,QBR,4/1/2025,Meeting,Standard
+            E2,P1,Webinar,4/2/2025,Webinar,PowerPartner
+            E3,P1,Misc,4/3/2025,Other,Standard
+            E4,P2,Intro call,4/4/2025,Call,PowerPartner
+            """;
+
+        var (portfolio, report) = Import((EvidenceKind.Partners, Accounts), (EvidenceKind.Interactions, Events));
+
+        Assert.Equal([(InteractionKind.Meeting, Side.Vendor, "QBR"), (InteractionKind.JointEvent, Side.Partner, "Webinar")], portfolio.Partnerships[0].Interactions.Select(i => (i.Kind, i.InitiatedBy, i.Subject)));
+        Assert.Equal(InteractionKind.Call, portfolio.Partnerships[1].Interactions.Single().Kind);
+        Assert.Equal(1L, report.Files[EvidenceKind.Interactions].Excluded);
+    }
+
+    [Fact]
+    public void Cases_RequestsGetTheirResponseTime_EscalationsTheirClosingDay_AndThePartnerOpensThem()
+    {
+        const string Cases = """
+            Case ID,Account ID,Subject,Escalated,Date/Time Opened,First Response,Date/Time Closed,Status
+            500A,P1,Question,0,5/1/2025 9:00 AM,5/1/2025 1:30 PM,5/2/2025 10:00 AM,Closed
+            500B,P1,Unanswered,0,5/3/2025 9:00 AM,,,New
+            500C,P1,Outage,1,5/4/2025 8:00 AM,5/4/2025 8:10 AM,5/9/2025 5:00 PM,Closed
+            500D,P1,Still open,1,5/5/2025 8:00 AM,,,Escalated
+            """;
+
+        var (portfolio, _) = Import((EvidenceKind.Partners, Accounts), (EvidenceKind.Cases, Cases));
+
+        Assert.Equal(
+            [
+                (InteractionKind.Request, (TimeSpan?)TimeSpan.FromHours(4.5), (DateOnly?)null),
+                (InteractionKind.Request, null, null),
+                (InteractionKind.Escalation, null, new DateOnly(2025, 5, 9)),
+                (InteractionKind.Escalation, null, null),
+            ],
+            portfolio.Partnerships[0].Interactions.Select(i => (i.Kind, i.ResponseTime, i.ResolvedOn)));
+        Assert.All(portfolio.Partnerships[0].Interactions, i => Assert.Equal(Side.Partner, i.InitiatedBy));
+        Assert.Equal(new DateOnly(2025, 5, 1), portfolio.Partnerships[0].Interactions[0].Date);
+    }
+
+    [Fact]
+    public void Cases_WithoutResponseOrClosingColumns_AreLeftOutRatherThanReadAsUnansweredOrOpen()
+    {
+        var (portfolio, report) = Import(
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.Cases, "Account ID,Escalated,Date/Time Opened\nP1,0,5/1/2025 9:00 AM\nP1,1,5/2/2025 9:00 AM\n"));
+
+        Assert.Empty(portfolio.Partnerships[0].Interactions);
+        var cases = report.Files[EvidenceKind.Cases];
+        Assert.Equal(2L, cases.Excluded);
+        Assert.Contains(cases.Notices, n => n.Contains("requests are left out", StringComparison.Ordinal));
+        Assert.Contains(cases.Notices, n => n.Contains("escalations are left out", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Cases_ResponseHours_AreTheResponseTime_AndAResponseBeforeTheOpeningIsAProblem()
+    {
+        var (portfolio, _) = Import(
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.Cases, "Account ID,Escalated,Date/Time Opened,Response Hours\nP1,0,5/1/2025 9:00 AM,2.5\n"));
+        Assert.Equal(TimeSpan.FromHours(2.5), portfolio.Partnerships[0].Interactions.Single().ResponseTime);
+
+        var error = Assert.Throws<ImportException>(() => Import(
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.Cases, "Account ID,Escalated,Date/Time Opened,First Response\nP1,0,5/1/2025 9:00 AM,5/1/2025 8:00 AM\n")));
+        Assert.Equal("First Response", error.Problem!.Column);
+    }
+
+    [Fact]
+    public void Certifications_AreReadWithTheirExpiry_AndAnExpiryBeforeTheCertificationIsAProblem()
+    {
+        var (portfolio, _) = Import(
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.Certifications, "Account ID,Certification,Certified Date,Expiration Date\nP1,Security,1/2/2025,1/2/2027\nP1,Data & AI,2/3/2025,\n"));
+        Assert.Equal([("Security", new DateOnly(2025, 1, 2), (DateOnly?)new DateOnly(2027, 1, 2)), ("Data & AI", new DateOnly(2025, 2, 3), null)], portfolio.Partnerships[0].Certifications.Select(c => (c.Competency, c.ObtainedOn, c.ExpiresOn)));
+
+        var error = Assert.Throws<ImportException>(() => Import(
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.Certifications, "Account ID,Certification,Certified Date,Expiration Date\nP1,Security,1/2/2025,1/2/2024\n")));
+        Assert.Equal("Expiration Date", error.Problem!.Column);
+    }
+
+    [Fact]
+    public void Deliveries_SatisfactionIsScaledFromOneToFiveStars_AndAValueOffTheScaleIsAProblem()
+    {
+        var (portfolio, _) = Import(
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.Deliveries, "Account ID,Project Name,Completion Date,Delivered On Time,CSAT\nP1,A,6/1/2025,Yes,5\nP1,B,6/2/2025,No,1\nP1,C,6/3/2025,Y,4\n"));
+        Assert.Equal([(true, 1.0), (false, 0.0), (true, 0.75)], portfolio.Partnerships[0].Deliveries.Select(d => (d.OnTime, d.Satisfaction)));
+
+        var error = Assert.Throws<ImportException>(() => Import(
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.Deliveries, "Account ID,Completion Date,Delivered On Time,CSAT\nP1,6/1/2025,Yes,6\n")));
+        Assert.Equal(("CSAT", "6"), (error.Problem!.Column, error.Problem.Value));
+    }
+
+    [Fact]
+    public void PlanReviews_MakeOnePlanWithDatedReviews_TheLatestPlanWinning()
+    {
+        const string Plans = """
+            Account ID,Plan Created,Review Date,Business Alignment %
+            P1,1/10/2025,4/10/2025,60
+            P1,1/10/2025,,
+            P1,1/10/2025,7/10/2025,
+            P1,1/10/2024,3/1/2024,90
+            """;
+
+        var (portfolio, report) = Import((EvidenceKind.Partners, Accounts), (EvidenceKind.PlanReviews, Plans));
+
+        var plan = portfolio.Partnerships[0].JointPlan!;
+        Assert.Equal(new DateOnly(2025, 1, 10), plan.CreatedOn);
+        Assert.Equal([(new DateOnly(2025, 4, 10), (double?)0.6), (new DateOnly(2025, 7, 10), null)], plan.Reviews.Select(r => (r.On, r.BusinessAlignment)));
+        Assert.Contains(report.Notices, n => n.Contains("latest, of 2025-01-10", StringComparison.Ordinal));
+        Assert.Null(portfolio.Partnerships[1].JointPlan);
+    }
+
+    [Fact]
+    public void PlanReviews_AnAlignmentWithoutItsReviewDay_IsAProblem()
+    {
+        var error = Assert.Throws<ImportException>(() => Import(
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.PlanReviews, "Account ID,Plan Created,Review Date,Business Alignment %\nP1,1/10/2025,,60\n")));
+
+        Assert.Equal("Business Alignment %", error.Problem!.Column);
+    }
+
+    [Fact]
+    public void GoalCheckIns_AreGroupedByGoal_WithTheGoalsOwnerTargetAndDays()
+    {
+        const string Goals = """
+            Account ID,Goal,Goal Owner,Target,Unit,Start Date,Due Date,Check-in Date,Progress %
+            P1,Pipeline,Joint,500000,USD pipeline,1/1/2025,12/31/2025,6/30/2025,50
+            P1,Pipeline,Joint,500000,USD pipeline,1/1/2025,12/31/2025,3/31/2025,20
+            P1,Be visible,Partner,,,,,4/1/2025,10
+            """;
+
+        var (portfolio, _) = Import(
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.PlanReviews, "Account ID,Plan Created\nP1,1/1/2025\n"),
+            (EvidenceKind.GoalCheckIns, Goals));
+
+        var goals = portfolio.Partnerships[0].JointPlan!.Goals;
+        Assert.Equal(["Pipeline", "Be visible"], goals.Select(g => g.Title));
+        Assert.Equal((GoalOwner.Both, 500000m, "USD pipeline", (DateOnly?)new DateOnly(2025, 1, 1), (DateOnly?)new DateOnly(2025, 12, 31)), (goals[0].Owner, goals[0].Target!.Value, goals[0].Target!.Unit, goals[0].StartsOn, goals[0].DueOn));
+        Assert.Equal([(new DateOnly(2025, 3, 31), 0.2), (new DateOnly(2025, 6, 30), 0.5)], goals[0].CheckIns.Select(c => (c.On, c.Progress)));
+        Assert.Null(goals[1].Target);
+    }
+
+    [Fact]
+    public void GoalCheckIns_WithoutAPlanRow_MakeAPlanFromTheFirstGoalDay_WithANotice()
+    {
+        var (portfolio, report) = Import(
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.GoalCheckIns, "Account ID,Goal,Goal Owner,Start Date,Check-in Date,Progress %\nP1,Pipeline,Vendor,2/1/2025,3/1/2025,40\n"));
+
+        Assert.Equal(new DateOnly(2025, 2, 1), portfolio.Partnerships[0].JointPlan!.CreatedOn);
+        Assert.Contains(report.Notices, n => n.Contains("no plan row", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GoalCheckIns_ATargetWithoutItsUnit_IsAProblem()
+    {
+        var error = Assert.Throws<ImportException>(() => Import(
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.GoalCheckIns, "Account ID,Goal,Goal Owner,Target,Check-in Date,Progress %\nP1,Pipeline,Vendor,100,3/1/2025,40\n")));
+
+        // The export has no unit column, so the problem names the field.
+        Assert.Equal("unit", error.Problem!.Column);
+    }
+
+    [Fact]
+    public void Deals_WithAPartnerGoToItsPartnership_AndTheOthersStayInThePortfolio()
+    {
+        const string Deals = """
+            Opportunity ID,Account ID,Stage,Amount,Close Date,Created Date,Type,Lead Source,Partner Account ID,Owner Region
+            006A,C9,Closed Won,"USD 1,000.00",6/1/2025,1/1/2025,New Customer,Partner Referral,P1,EMEA
+            006B,C9,Prospecting,,9/1/2025,2/1/2025,Existing Customer - Upgrade,Web,,EMEA
+            006C,C8,Closed Lost,500,6/1/2025,1/1/2025,New Customer,Web,P7,AMER
+            """;
+
+        var (portfolio, report) = Import((EvidenceKind.Partners, Accounts), (EvidenceKind.Opportunities, Deals));
+
+        Assert.Equal("006A", portfolio.Partnerships[0].Opportunities.Single().Id.Value);
+        Assert.Equal(["006B", "006C"], portfolio.Opportunities.Select(o => o.Id.Value));
+        Assert.Contains(report.Notices, n => n.StartsWith("2 deals have no partner", StringComparison.Ordinal) && n.Contains("1 name a partner id", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EvidenceOfSeveralCompanies_GoesToTheFirstThatIsAPartner()
+    {
+        var (portfolio, _) = Import(
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.Interactions, "Account ID,Date,Type,Assigned User Type\nC1;P2;P1,4/4/2025,Call,Standard\n"));
+
+        Assert.Single(portfolio.Partnerships[1].Interactions);
+        Assert.Empty(portfolio.Partnerships[0].Interactions);
+    }
+
+    [Fact]
+    public void UnderSkip_ABadRowIsSkippedAndReported_AndTheRestIsImported()
+    {
+        var profile = EvidenceProfile.Salesforce with { BadRows = BadRowPolicy.Skip };
+        var (portfolio, report) = Import(
+            profile,
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.Interactions, "Account ID,Date,Type,Assigned User Type\nP1,13/45/2025,Call,Standard\nP1,4/4/2025,Chat,Standard\nP1,4/5/2025,Call,Standard\n"));
+
+        Assert.Single(portfolio.Partnerships[0].Interactions);
+        var file = report.Files[EvidenceKind.Interactions];
+        Assert.Equal((3L, 1L, 2L), (file.Rows, file.Imported, file.Skipped));
+        Assert.Equal([(2L, "Date", "13/45/2025"), (3L, "Type", "Chat")], file.Problems.Select(p => (p.Line, p.Column!, p.Value!)));
+    }
+
+    [Fact]
+    public void Import_WithoutAPartnersFile_IsAnArgumentError()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new PortfolioImporter(EvidenceProfile.Salesforce).Import(new Dictionary<EvidenceKind, EvidenceSource>()));
+
+        Assert.Contains("partners file is required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RequiredCompetencies_OfTheProfile_AreEveryPartnershipsRequiredCompetencies()
+    {
+        var (portfolio, _) = Import(EvidenceProfile.Salesforce with { RequiredCompetencies = ["Security", "Data & AI"] }, (EvidenceKind.Partners, Accounts));
+
+        Assert.All(portfolio.Partnerships, p => Assert.Equal(["Security", "Data & AI"], p.RequiredCompetencies.ToArray()));
+    }
+
+    internal static (Portfolio Portfolio, PortfolioImportReport Report) Import(params (EvidenceKind Kind, string Csv)[] files) => Import(EvidenceProfile.Salesforce, files);
+
+    internal static (Portfolio Portfolio, PortfolioImportReport Report) Import(EvidenceProfile profile, params (EvidenceKind Kind, string Csv)[] files)
+    {
+        var report = new PortfolioImportReport();
+        var sources = files.ToDictionary(f => f.Kind, f => EvidenceSource.Csv(new MemoryStream(Encoding.UTF8.GetBytes(f.Csv)), $"{f.Kind}.csv"));
+        return (new PortfolioImporter(profile).Import(sources, report), report);
+    }
+}

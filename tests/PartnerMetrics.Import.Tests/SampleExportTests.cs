@@ -1,0 +1,109 @@
+using System.Globalization;
+using PartnerMetrics.Health;
+
+namespace PartnerMetrics.Import.Tests;
+
+/// <summary>
+/// The sample Salesforce export set under docs/samples/salesforce (invented data, written by docs/samples/generate.py),
+/// imported with the built-in profile and scored as of its latest evidence day: what the README's quick start shows.
+/// </summary>
+public class SampleExportTests
+{
+    /// <summary>The vendor's focus workloads in the sample, as the quick start passes them with --competencies.</summary>
+    internal static readonly string[] Competencies = ["Cloud Migration", "Security", "Data & AI", "Modern Workplace"];
+
+    /// <summary>Each partner's score and band as of 2026-10-31, in the partners file's order.</summary>
+    private static readonly string[] Pinned =
+    [
+        "0015J00000JRQ5kQAH 31.7 AtRisk",
+        "0015J00000JRhfkQAD 37.6 AtRisk",
+        "0015J00000JRNnuQAH 40.2 Watch",
+        "0015J00000JRi6HQAT 75.2 Healthy",
+        "0015J00000JRSuhQAH 48.3 Watch",
+        "0015J00000JR50qQAD 74.5 Healthy",
+        "0015J00000JRl47QAD 59.8 Watch",
+        "0015J00000JRfDUQA1 37.0 AtRisk",
+        "0015J00000JRneVQAT 54.5 Watch",
+        "0015J00000JRQfBQAX 75.2 Healthy",
+        "0015J00000JRxS2QAL 41.7 Watch",
+        "0015J00000JRP6UQAX 51.3 Watch",
+        "0015J00000JSIVNQA5 50.9 Watch",
+        "0015J00000JRIt6QAH 71.9 Healthy",
+        "0015J00000JSEBIQA5 59.4 Watch",
+        "0015J00000JRzWPQA1 44.2 Watch",
+        "0015J00000JRqZDQA1 54.1 Watch",
+        "0015J00000JRiM8QAL 45.8 Watch",
+        "0015J00000JSBEmQAP 46.6 Watch",
+        "0015J00000JRCyjQAH 47.1 Watch",
+        "0015J00000JRgApQAL 60.5 Watch",
+        "0015J00000JRRa8QAH 47.7 Watch",
+        "0015J00000JSAe2QAH 49.8 InsufficientEvidence",
+        "0015J00000JR8h0QAD 73.9 Healthy",
+        "0015J00000JRX0iQAH 62.2 Watch",
+        "0015J00000JQuMQQA1 32.6 AtRisk",
+        "0015J00000JQygTQAT 46.9 Watch",
+        "0015J00000JRw9AQAT 48.1 Watch",
+        "0015J00000JS79DQAT 48.3 Watch",
+        "0015J00000JRJk4QAH 63.6 Watch",
+        "0015J00000JSFbGQAX 50.0 Watch",
+        "0015J00000JR25RQAT 75.4 Healthy",
+        "0015J00000JRTlRQAX 40.9 Watch",
+        "0015J00000JRkjMQAT 61.1 Watch",
+        "0015J00000JR5VPQA1 46.3 Watch",
+        "0015J00000JRNdgQAH 71.1 Healthy",
+    ];
+
+    private static readonly (EvidenceKind Kind, string File)[] Files =
+    [
+        (EvidenceKind.Partners, "accounts.csv"),
+        (EvidenceKind.Commitments, "tasks.csv"),
+        (EvidenceKind.Interactions, "events.csv"),
+        (EvidenceKind.Cases, "cases.csv"),
+        (EvidenceKind.Certifications, "certifications.csv"),
+        (EvidenceKind.Deliveries, "deliveries.csv"),
+        (EvidenceKind.PlanReviews, "plan-reviews.csv"),
+        (EvidenceKind.GoalCheckIns, "goal-checkins.csv"),
+        (EvidenceKind.Opportunities, "opportunities.csv"),
+    ];
+
+    [Fact]
+    public void EveryRowOfTheSample_IsReadOrLeftOutOnPurpose_NoneSkipped()
+    {
+        var (_, report) = Import();
+
+        var counts = report.Files.ToDictionary(f => f.Key, f => (f.Value.Rows, f.Value.Imported, f.Value.Excluded, f.Value.Skipped));
+        Assert.Equal((48L, 36L, 12L, 0L), counts[EvidenceKind.Partners]);
+        Assert.Equal((739L, 709L, 30L, 0L), counts[EvidenceKind.Commitments]);
+        Assert.Equal((1264L, 1213L, 51L, 0L), counts[EvidenceKind.Interactions]);
+        Assert.Equal((217L, 209L, 8L, 0L), counts[EvidenceKind.Cases]);
+        Assert.Equal((131L, 131L, 0L, 0L), counts[EvidenceKind.Certifications]);
+        Assert.Equal((129L, 129L, 0L, 0L), counts[EvidenceKind.Deliveries]);
+        Assert.Equal((149L, 149L, 0L, 0L), counts[EvidenceKind.PlanReviews]);
+        Assert.Equal((406L, 406L, 0L, 0L), counts[EvidenceKind.GoalCheckIns]);
+        Assert.Equal((467L, 467L, 0L, 0L), counts[EvidenceKind.Opportunities]);
+        Assert.All(report.Files.Values.Where(f => f != report.Files[EvidenceKind.Opportunities]), f => Assert.Empty(f.IgnoredColumns));
+    }
+
+    [Fact]
+    public void TheSamplesScores_AsOfItsLatestEvidence_ArePinned()
+    {
+        var (portfolio, _) = Import();
+        var scorer = new HealthScorer();
+        var asOf = new DateOnly(2026, 10, 31);
+
+        var scores = portfolio.Partnerships
+            .Select(p => scorer.Score(p, asOf))
+            .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.PartnerId.Value} {r.Score:F1} {r.Band}"))
+            .ToList();
+
+        Assert.Equal(Pinned, scores);
+    }
+
+    internal static (Portfolio Portfolio, PortfolioImportReport Report) Import()
+    {
+        var report = new PortfolioImportReport();
+        var sources = Files.ToDictionary(f => f.Kind, f => EvidenceSource.Csv(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Samples", "salesforce", f.File)), f.File));
+        var profile = EvidenceProfile.Salesforce with { RequiredCompetencies = [.. Competencies] };
+        return (new PortfolioImporter(profile).Import(sources, report), report);
+    }
+}
