@@ -192,7 +192,8 @@ public sealed record TableProfile
             ?? throw new ArgumentException($"'{field}' is not a field of {path}; the fields are {string.Join(", ", fields.Select(f => f.Name))}.", at);
 
         var fieldOfHeader = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (field, headers) in Columns)
+        // In the schema's order, so that a header given to two fields blames the same one every time.
+        foreach (var (field, headers) in Columns.OrderBy(c => fields.IndexOf(fields.FirstOrDefault(f => f.Name == c.Key)!)))
         {
             Known(field, $"{path}.columns.{field}");
             if (headers.IsDefaultOrEmpty || headers.Any(string.IsNullOrWhiteSpace))

@@ -146,4 +146,37 @@ public class EvidenceProfileTests
         Assert.Equal("9", gamma.Opportunities.Single().Id.Value);
         Assert.All(report.Files.Values, f => Assert.Equal(0L, f.Skipped));
     }
+
+    /// <summary>docs/import.md documents each built-in evidence profile column by column: every field's headers, in the profile's order.</summary>
+    [Theory]
+    [MemberData(nameof(BuiltIns))]
+    public void Docs_ListEveryColumnOfTheBuiltInProfile(string name)
+    {
+        var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "import.md")).ReplaceLineEndings("\n");
+        var start = docs.IndexOf($"**`{name}`**", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"docs/import.md has no section for the built-in evidence profile '{name}'.");
+        var section = docs[start..];
+        section = section[..(section.IndexOf("\n\n**`", 10, StringComparison.Ordinal) is var next and > 0 ? next : section.IndexOf("\n### ", StringComparison.Ordinal))];
+
+        foreach (var (kind, table) in EvidenceProfile.BuiltIn(name).Tables)
+        {
+            foreach (var (field, headers) in table.Columns)
+            {
+                Assert.Contains($"| `{field}` | {string.Join(", ", headers.Select(h => $"`{h}`"))} |", section, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "PartnerMetrics.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No PartnerMetrics.sln above {AppContext.BaseDirectory}.");
+    }
 }
