@@ -30,8 +30,10 @@ namespace PartnerMetrics.Pipeline;
 public sealed class PipelineAccumulator
 {
     private readonly CycleHistogram cycles = new();
-    private readonly Dictionary<PartnerId, WinTally> partners = [];
-    private readonly Dictionary<AccountId, WinTally> accounts = [];
+    // Keyed by the ids' text with the ordinal comparer, which hashes without randomization until keys collide: about
+    // twice as fast as the ids' own hashing, and the same keys.
+    private readonly Dictionary<string, WinTally> partners = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WinTally> accounts = new(StringComparer.Ordinal);
     private readonly Dictionary<int, YearState> years = [];
     private readonly Dictionary<(int Year, string? Reason), WinTally> lossReasons = [];
     private long count, open, won, lost, lostWithAmount, missingAmounts, huntingWon, partnerSourced, vendorReferred, unknownSource, unknownRouteWon;
@@ -83,10 +85,10 @@ public sealed class PipelineAccumulator
                 cycles.Add(closed.DayNumber - opportunity.CreatedOn.DayNumber);
                 if (opportunity.PartnerId is { } partner)
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(partners, partner, out _).Add(1, amount);
+                    CollectionsMarshal.GetValueRefOrAddDefault(partners, partner.Value!, out _).Add(1, amount);
                 }
 
-                CollectionsMarshal.GetValueRefOrAddDefault(accounts, opportunity.AccountId, out _).Add(1, amount);
+                CollectionsMarshal.GetValueRefOrAddDefault(accounts, opportunity.AccountId.Value!, out _).Add(1, amount);
 
                 CollectionsMarshal.GetValueRefOrAddDefault(years, closed.Year, out _).Won.Add(1, amount);
                 break;
@@ -145,11 +147,13 @@ public sealed class PipelineAccumulator
         partnerRouteValue += other.partnerRouteValue;
         marketplaceRouteValue += other.marketplaceRouteValue;
         cycles.Merge(other.cycles);
+        partners.EnsureCapacity(partners.Count + other.partners.Count);
         foreach (var (partner, tally) in other.partners)
         {
             CollectionsMarshal.GetValueRefOrAddDefault(partners, partner, out _).Add(tally.Count, tally.Value);
         }
 
+        accounts.EnsureCapacity(accounts.Count + other.accounts.Count);
         foreach (var (account, tally) in other.accounts)
         {
             CollectionsMarshal.GetValueRefOrAddDefault(accounts, account, out _).Add(tally.Count, tally.Value);
@@ -177,8 +181,8 @@ public sealed class PipelineAccumulator
         var wonCycle = cycles.Statistics();
         var winRate = Ratio(won, won + lost);
         decimal? averageWon = won > 0 ? wonValue / won : null;
-        var partnerValues = ValuesInKeyOrder(partners, out var partnerTallies);
-        var customerValues = ValuesInKeyOrder(accounts, out _);
+        var partnerValues = SortedValues(partners, out var partnerTallies);
+        var customerValues = SortedValues(accounts, out _);
         var huntingByValue = wonValue > 0 ? (double?)(double)(huntingWonValue / wonValue) : null;
         var huntingByCount = Ratio(huntingWon, won);
 
@@ -289,8 +293,8 @@ public sealed class PipelineAccumulator
         MarketplaceRouteValue = marketplaceRouteValue,
         UnknownRouteValue = unknownRouteValue,
         WonCycleDays = [.. cycles.Counts],
-        Partners = [.. partners.OrderBy(p => p.Key).Select(p => new PartnerWinsDocument { PartnerId = p.Key, WonCount = p.Value.Count, WonValue = p.Value.Value })],
-        Accounts = [.. accounts.OrderBy(p => p.Key).Select(p => new AccountWinsDocument { AccountId = p.Key, WonCount = p.Value.Count, WonValue = p.Value.Value })],
+        Partners = [.. partners.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new PartnerWinsDocument { PartnerId = new PartnerId(p.Key), WonCount = p.Value.Count, WonValue = p.Value.Value })],
+        Accounts = [.. accounts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new AccountWinsDocument { AccountId = new AccountId(p.Key), WonCount = p.Value.Count, WonValue = p.Value.Value })],
         Years = [.. YearTallies()],
         LossReasons = [.. LossReasonTallies()],
     };
@@ -330,12 +334,12 @@ public sealed class PipelineAccumulator
 
         foreach (var partner in document.Partners ?? [])
         {
-            accumulator.partners.Add(partner.PartnerId!.Value, new WinTally(partner.WonCount, partner.WonValue));
+            accumulator.partners.Add(partner.PartnerId!.Value.Value!, new WinTally(partner.WonCount, partner.WonValue));
         }
 
         foreach (var account in document.Accounts ?? [])
         {
-            accumulator.accounts.Add(account.AccountId!.Value, new WinTally(account.WonCount, account.WonValue));
+            accumulator.accounts.Add(account.AccountId!.Value.Value!, new WinTally(account.WonCount, account.WonValue));
         }
 
         foreach (var year in document.Years ?? [])
@@ -354,18 +358,30 @@ public sealed class PipelineAccumulator
     private static double? Ratio(long part, long whole) => whole > 0 ? (double)part / whole : null;
 
     /// <summary>The won values of a dictionary in key order (so that merged accumulators sum in one order and agree exactly), with their tallies.</summary>
-    private static decimal[] ValuesInKeyOrder<TKey>(Dictionary<TKey, WinTally> wins, out WinTally[] tallies)
-        where TKey : notnull, IComparable<TKey>
+    /// <summary>
+    /// The won values in ascending order: the order sums are taken in, so that a result is exact whatever order the
+    /// deals were added or merged in (the values are the same multiset; sorting them is far cheaper than sorting keys).
+    /// </summary>
+    private static decimal[] SortedValues<TKey>(Dictionary<TKey, WinTally> wins, out WinTally[] tallies)
+        where TKey : notnull
     {
-        tallies = [.. wins.OrderBy(p => p.Key).Select(p => p.Value)];
-        return [.. tallies.Select(t => t.Value)];
+        tallies = [.. wins.Values];
+        var values = new decimal[tallies.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = tallies[i].Value;
+        }
+
+        Array.Sort(values);
+        return values;
     }
 
     /// <summary>The share of the total from the <paramref name="top"/> largest values; <see langword="null"/> when the total is 0.</summary>
     private static double? TopShare(decimal[] values, int top)
     {
         var total = values.Aggregate(0m, (sum, v) => sum + v);
-        return total > 0 ? (double)(values.OrderDescending().Take(top).Aggregate(0m, (sum, v) => sum + v) / total) : null;
+        // The values are in ascending order (SortedValues).
+        return total > 0 ? (double)(values.AsEnumerable().Reverse().Take(top).Aggregate(0m, (sum, v) => sum + v) / total) : null;
     }
 
     private void AddRouteValue(RouteToMarket route, decimal amount)
