@@ -1,0 +1,144 @@
+using PartnerMetrics.Serialization;
+using static PartnerMetrics.Cli.Tests.Cli;
+
+namespace PartnerMetrics.Cli.Tests;
+
+/// <summary><c>import</c>: CRM exports in, a portfolio JSON out (docs/import.md, "Evidence").</summary>
+public class ImportCommandTests
+{
+    private static readonly string Samples = Path.Combine(AppContext.BaseDirectory, "Samples", "salesforce");
+
+    [Fact]
+    public void Import_TheSampleFolder_WritesThePortfolio_AndReportsEveryFile()
+    {
+        using var folder = new TestFiles();
+        var portfolioFile = folder.PathOf("portfolio.json");
+
+        var (exit, _, error) = Run("import", "--profile", "salesforce", "--folder", Samples, "--out", portfolioFile);
+
+        Assert.True(exit == 0, error);
+        var portfolio = PartnerMetricsJson.Deserialize<Portfolio>(File.ReadAllText(portfolioFile));
+        Assert.Equal(36, portfolio.Partnerships.Length);
+        Assert.Equal(467, portfolio.AllOpportunities().Count());
+        Assert.Contains("accounts.csv: 48 rows: 36 read, 0 skipped, 12 left out", error, StringComparison.Ordinal);
+        Assert.Contains("tasks.csv: 739 rows: 709 read, 0 skipped, 30 left out", error, StringComparison.Ordinal);
+        Assert.Contains("goal-checkins.csv: 406 rows: 406 read", error, StringComparison.Ordinal);
+        Assert.Contains("36 partnerships and 467 deals imported.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_WithoutOut_WritesTheJsonToStdout()
+    {
+        var (exit, output, error) = Run("import", "--profile", "salesforce", "--partners", Path.Combine(Samples, "accounts.csv"), "--certifications", Path.Combine(Samples, "certifications.csv"));
+
+        Assert.True(exit == 0, error);
+        var portfolio = PartnerMetricsJson.Deserialize<Portfolio>(output);
+        Assert.Equal(131, portfolio.Partnerships.Sum(p => p.Certifications.Length));
+        Assert.All(portfolio.Partnerships, p => Assert.Empty(p.Commitments));
+    }
+
+    [Fact]
+    public void Import_AFileOption_OverridesTheFoldersFile()
+    {
+        using var folder = new TestFiles();
+        var accounts = folder.Write("two.csv", "Account ID,Account Name,Type,Partner Since\n0015J00000JR50qQAD,Copperline,Technology Partner,1/1/2025\nX1,Extra,Distributor,1/1/2025\n");
+
+        var (exit, output, error) = Run("import", "--profile", "salesforce", "--folder", Samples, "--partners", accounts);
+
+        Assert.True(exit == 0, error);
+        var portfolio = PartnerMetricsJson.Deserialize<Portfolio>(output);
+        Assert.Equal(["0015J00000JR50qQAD", "X1"], portfolio.Partnerships.Select(p => p.Partner.Id.Value));
+        Assert.Contains("two.csv: 2 rows: 2 read", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_WithoutPartners_IsAUsageError()
+    {
+        var (exit, output, error) = Run("import", "--profile", "salesforce", "--tasks", Path.Combine(Samples, "tasks.csv"));
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Empty(output);
+        Assert.Contains("--partners is required", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_NothingGiven_SaysWhatToGive()
+    {
+        var (exit, _, error) = Run("import");
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("--folder DIR", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_AnUnknownProfile_ListsTheBuiltInOnes()
+    {
+        var (exit, _, error) = Run("import", "--profile", "pipedrive", "--folder", Samples);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("salesforce, hubspot", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_UnderStrict_FailsOnAColumnTheProfileDoesNotUse()
+    {
+        var (exit, output, error) = Run("import", "--profile", "salesforce", "--folder", Samples, "--strict");
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Empty(output);
+        Assert.Contains("does not use the columns \"Account Name\"", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_ABadRow_StopsTheImport_OrWithSkipInvalidIsListedInTheRejectsFile()
+    {
+        using var folder = new TestFiles();
+        var accounts = folder.Write("accounts.csv", "Account ID,Account Name,Type,Partner Since\nP1,Alpha,Technology Partner,1/1/2025\n");
+        var events = folder.Write("events.csv", "Account ID,Date,Type,Assigned User Type\nP1,2/30/2025,Call,Standard\nP1,3/1/2025,Call,Standard\n");
+
+        var (exit, output, error) = Run("import", "--profile", "salesforce", "--partners", accounts, "--activities", events);
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Empty(output);
+        Assert.Contains("line 2, column \"Date\", value \"2/30/2025\"", error, StringComparison.Ordinal);
+        Assert.Contains("Nothing was imported; --skip-invalid FILE", error, StringComparison.Ordinal);
+
+        var rejects = folder.PathOf("rejects.csv");
+        (exit, output, error) = Run("import", "--profile", "salesforce", "--partners", accounts, "--activities", events, "--skip-invalid", rejects);
+        Assert.True(exit == 0, error);
+        Assert.Single(PartnerMetricsJson.Deserialize<Portfolio>(output).Partnerships[0].Interactions);
+        var lines = File.ReadAllLines(rejects);
+        Assert.Equal("file,line,column,value,problem", lines[0]);
+        Assert.StartsWith("\"events.csv\",2,\"Date\",\"2/30/2025\",", lines[1], StringComparison.Ordinal);
+        Assert.Contains("1 rows skipped; their problems are in rejects.csv.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_AWorkbook_IsReadLikeACsv()
+    {
+        using var folder = new TestFiles();
+        var workbook = folder.PathOf("accounts.xlsx");
+        using (var stream = PartnerMetrics.Import.Tests.WorkbookFile.Create(("Accounts", [["Account ID", "Account Name", "Type", "Partner Since"], ["P1", "Alpha", "Installation Partner", new DateTime(2025, 1, 2).ToOADate()]])))
+        {
+            File.WriteAllBytes(workbook, stream.ToArray());
+        }
+
+        var (exit, output, error) = Run("import", "--profile", "salesforce", "--partners", workbook);
+
+        Assert.True(exit == 0, error);
+        var partnership = PartnerMetricsJson.Deserialize<Portfolio>(output).Partnerships.Single();
+        Assert.Equal(new DateOnly(2025, 1, 2), partnership.StartedOn);
+    }
+
+    [Fact]
+    public void Import_ACustomProfileFileWithAMistake_NamesTheFileAndThePath()
+    {
+        using var folder = new TestFiles();
+        var profile = folder.Write("mine.json", """{"partners":{"columns":{"colour":["Colour"]}}}""");
+
+        var (exit, _, error) = Run("import", "--profile", profile, "--folder", Samples);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("mine.json: $.partners.columns.colour", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Document", error, StringComparison.Ordinal);
+    }
+}
