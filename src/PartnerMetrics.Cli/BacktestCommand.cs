@@ -177,7 +177,7 @@ internal static class BacktestCommand
             return exit;
         }
 
-        var portfolio = PortfolioFile.Read(run.Portfolio, output, error, out exit);
+        var portfolio = PortfolioFile.Read(run.Portfolio, null, output, error, out exit, out var length);
         if (portfolio is null)
         {
             return exit;
@@ -205,7 +205,7 @@ internal static class BacktestCommand
         BacktestResult result;
         try
         {
-            result = CommandOutput.WithStatus($"Scoring {partnerships.Length} partnerships on {run.AsOf.Count} days", run.Portfolio.Length, output, () => Backtest.Run(scorer, partnerships, run.AsOf, outcomes, run.Options));
+            result = CommandOutput.WithStatus($"Scoring {partnerships.Length} partnerships on {run.AsOf.Count} days", length, output, () => Backtest.Run(scorer, partnerships, run.AsOf, outcomes, run.Options));
         }
         catch (ArgumentException invalid) when (invalid.ParamName is "outcomes" or "partnerships")
         {
@@ -218,7 +218,7 @@ internal static class BacktestCommand
         {
             try
             {
-                fitted = CommandOutput.WithStatus("Fitting the dimension weights", run.Portfolio.Length, output, () => Backtest.Fit(scorer, partnerships, run.AsOf, outcomes, run.Options, fitOptions));
+                fitted = CommandOutput.WithStatus("Fitting the dimension weights", length, output, () => Backtest.Fit(scorer, partnerships, run.AsOf, outcomes, run.Options, fitOptions));
             }
             catch (ArgumentException refusal) when (refusal.ParamName is "outcomes" or "partnerships")
             {

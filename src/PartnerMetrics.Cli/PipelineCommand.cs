@@ -6,7 +6,7 @@ namespace PartnerMetrics.Cli;
 /// <summary><c>partnermetrics pipeline &lt;opportunities.csv|json&gt; [--by district,quarter,motion,partner]</c>: hunting-versus-farming pipeline metrics of a CRM export.</summary>
 internal static class PipelineCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, Func<Stream> standardInput)
     {
         var file = new Argument<FileInfo>("opportunities")
         {
@@ -14,7 +14,7 @@ internal static class PipelineCommand
         };
         file.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<FileInfo>() is { } path && !IsStdin(path) && Kind(path) is null)
+            if (result.GetValueOrDefault<FileInfo>() is { } path && !StandardInput.Is(path) && Kind(path) is null)
             {
                 result.AddError($"'{path.Name}' must end in .csv, .xlsx or .json.");
             }
@@ -54,23 +54,21 @@ internal static class PipelineCommand
         command.SetAction(result =>
         {
             var path = result.GetValue(file)!;
-            if (!IsStdin(path) && Kind(path) == "json" && import.AnyGiven(result))
+            if (!StandardInput.Is(path) && Kind(path) == "json" && import.AnyGiven(result))
             {
                 error.WriteLine($"--profile, --map, --lookup, --infer-motion, --skip-invalid, --strict and --sheet read a CSV or Excel export; '{path.Name}' is not one.");
                 return ExitCodes.Usage;
             }
 
-            return IsStdin(path) || Kind(path) == "xlsx" || import.AnyGiven(result)
-                ? RunImport(path, import, result, output, error)
+            return StandardInput.Is(path) || Kind(path) == "xlsx" || import.AnyGiven(result)
+                ? RunImport(path, standardInput, import, result, output, error)
                 : Run(path, result.GetValue(by)!, result.GetValue(format), result.GetValue(outFile), output, error);
         });
         return command;
     }
 
-    private static bool IsStdin(FileInfo path) => path.Name == "-" && path.ToString() == "-";
-
     /// <summary>Reads a CSV export through an import profile (PartnerMetrics.Import), from a file or standard input.</summary>
-    private static int RunImport(FileInfo path, ImportOptions import, ParseResult result, TextWriter output, TextWriter error)
+    private static int RunImport(FileInfo path, Func<Stream> standardInput, ImportOptions import, ParseResult result, TextWriter output, TextWriter error)
     {
         var importer = import.Importer(result, error, out var exit);
         if (importer is null)
@@ -80,15 +78,15 @@ internal static class PipelineCommand
 
         var grouping = result.GetRequiredValue<PipelineGrouping>("--by");
         var accumulator = new GroupedPipelineAccumulator<PipelineGroupKey>(grouping.Key);
-        var name = IsStdin(path) ? "(standard input)" : path.Name;
+        var name = StandardInput.Is(path) ? StandardInput.Name : path.Name;
         try
         {
-            using var stream = IsStdin(path) ? Console.OpenStandardInput() : new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            exit = import.Read(importer, name, stream, !IsStdin(path) && Kind(path) == "xlsx", accumulator.Add, result, error);
+            using var stream = StandardInput.Is(path) ? standardInput() : new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            exit = import.Read(importer, name, stream, !StandardInput.Is(path) && Kind(path) == "xlsx", accumulator.Add, result, error);
         }
         catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"Cannot read {(IsStdin(path) ? name : path.FullName)}: {readError.Message}");
+            error.WriteLine($"Cannot read {(StandardInput.Is(path) ? name : path.FullName)}: {readError.Message}");
             return ExitCodes.InputUnreadable;
         }
 
@@ -126,16 +124,17 @@ internal static class PipelineCommand
         var problems = new InputProblems();
         try
         {
+            // A named pipe (or /dev/stdin) has no length: it is read to its end, without progress.
             using var stream = new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            var length = stream.Length;
+            var length = stream.CanSeek ? stream.Length : 0;
             if (Kind(path) == "csv")
             {
-                CommandOutput.WithProgress(path, length, output, report => OpportunityCsv.Read(stream, accumulator.Add, problems, () => report(stream.Position)));
+                CommandOutput.WithProgress(path, length, output, report => OpportunityCsv.Read(stream, accumulator.Add, problems, () => report(stream.CanSeek ? stream.Position : 0)));
             }
             else
             {
-                var bytes = new byte[length];
-                stream.ReadExactly(bytes);
+                var bytes = ReadAll(stream, length);
+
                 CommandOutput.WithProgress(path, length, output, report => OpportunityJson.Read(bytes, accumulator.Add, problems, report));
             }
         }
@@ -152,5 +151,19 @@ internal static class PipelineCommand
         }
 
         return Write(PipelineReport.Create(path.Name, grouping, accumulator.Result()), format, outFile, output, error);
+    }
+
+    private static byte[] ReadAll(Stream stream, long length)
+    {
+        if (stream.CanSeek)
+        {
+            var bytes = new byte[length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
+
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 }

@@ -24,7 +24,7 @@ internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow>
                 Math.Round(report.Score, 1),
                 report.Band.ToString(),
                 Math.Round(report.Confidence, 2),
-                report.Dimensions.Select(d => d.Score is { } s ? Math.Round(s, 0) : (double?)null).ToArray(),
+                DimensionScores.Of(report),
                 next?.Code,
                 next?.Action,
                 next is null ? null : Math.Round(next.Impact, 1));
@@ -41,7 +41,24 @@ internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow>
         PipelineAnalytics.GroupBy(portfolio.AllOpportunities().Where(o => o.CreatedOn <= asOf), PipelineKeys.District);
 }
 
-internal sealed record PartnerRow(string Id, string Name, string? District, string Type, double Score, string Band, double Confidence, double?[] Dimensions, string? NextAction, string? NextActionText, double? NextActionImpact);
+internal sealed record PartnerRow(string Id, string Name, string? District, string Type, double Score, string Band, double Confidence, DimensionScores Dimensions, string? NextAction, string? NextActionText, double? NextActionImpact);
+
+/// <summary>
+/// A partner's five dimension scores, rounded to whole points, each under its name (<see cref="HealthDimension"/>,
+/// camelCase in JSON); <see langword="null"/> for a dimension without a score.
+/// </summary>
+internal sealed record DimensionScores(double? Trust, double? Competency, double? Cooperation, double? PlanAlignment, double? TrackedProgress)
+{
+    /// <summary>The dimension scores of a report, each found by its dimension rather than its position.</summary>
+    public static DimensionScores Of(HealthReport report)
+    {
+        double? Score(HealthDimension dimension) => report.Dimensions.FirstOrDefault(d => d.Dimension == dimension)?.Score is { } s ? Math.Round(s, 0) : null;
+        return new DimensionScores(Score(HealthDimension.Trust), Score(HealthDimension.Competency), Score(HealthDimension.Cooperation), Score(HealthDimension.PlanAlignment), Score(HealthDimension.TrackedProgress));
+    }
+
+    /// <summary>The scores in report order: trust, competency, co-operation, plan alignment, tracked progress.</summary>
+    public IEnumerable<double?> InReportOrder() => [Trust, Competency, Cooperation, PlanAlignment, TrackedProgress];
+}
 
 internal sealed record TopPartnerRow(string? District, int Rank, string Id, string Name, double RankingScore);
 

@@ -29,7 +29,7 @@ internal static class SummaryTable
                 Number(row.Score, "0.0"),
                 BandMarkup(row.Band),
                 Number(row.Confidence, "0.00"),
-                string.Join(" ", row.Dimensions.Select(d => (d is { } score ? Number(score, "0") : "-").PadLeft(3))),
+                string.Join(" ", row.Dimensions.InReportOrder().Select(d => (d is { } score ? Number(score, "0") : "-").PadLeft(3))),
                 Markup.Escape(row.NextActionText is null ? "-" : $"{row.NextActionText}: {(row.NextActionImpact >= 0 ? "+" : string.Empty)}{Number(row.NextActionImpact ?? 0, "0.0")}"),
             ];
             health.AddRow(cells);

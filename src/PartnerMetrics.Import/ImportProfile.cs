@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
 
 namespace PartnerMetrics.Import;
 
@@ -157,8 +158,25 @@ public sealed record ImportProfile
     public static ImportProfile Load(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        var document = JsonSerializer.Deserialize(utf8Json, ImportJsonContext.Default.ImportProfileDocument)
-            ?? throw new JsonException("Expected an import profile object, got the literal null.", "$", null, null);
+
+        // A profile is small: read whole, so that an error can say what the file holds where it went wrong.
+        using var buffer = new MemoryStream();
+        utf8Json.CopyTo(buffer);
+        buffer.Position = 0;
+        ImportProfileDocument? read;
+        try
+        {
+            read = JsonSerializer.Deserialize(buffer, ImportJsonContext.Default.ImportProfileDocument);
+        }
+        catch (JsonException error) when (error.InnerException is not JsonException)
+        {
+            // System.Text.Json's own message names .NET types; text that is not JSON (an inner reader error) names none.
+            var json = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            json = json.StartsWith("\uFEFF"u8) ? json[3..] : json;
+            throw new JsonException(JsonShape.Describe(error, ImportJsonContext.Default.ImportProfileDocument, json), error.Path, error.LineNumber, error.BytePositionInLine, error);
+        }
+
+        var document = read ?? throw new JsonException("Expected an import profile object, got the literal null.", "$", null, null);
         ImportProfile profile;
         try
         {

@@ -67,6 +67,43 @@ public sealed record Portfolio
         }
     }
 
+    /// <summary>
+    /// Gets the latest day on which the portfolio's evidence records something that happened: the natural day to
+    /// score it as of when no other day is given (the command line's default <c>--as-of</c>).
+    /// </summary>
+    /// <returns>
+    /// The latest of each partnership's <see cref="Partnership.LatestEvidenceDay"/>, the creation, registration,
+    /// last update and close of each deal in <see cref="Opportunities"/>, and each revenue snapshot's day;
+    /// <see langword="null"/> when the portfolio holds none of them (no partnerships, deals or snapshots).
+    /// </returns>
+    /// <remarks>
+    /// Days that may lie ahead of the export, such as certification expiries, expected close days and the due
+    /// days of open commitments, do not count (<see cref="Partnership.LatestEvidenceDay"/>), so the day is never
+    /// later than the export unless the CRM recorded an event in the future.
+    /// </remarks>
+    public DateOnly? LatestEvidenceDay()
+    {
+        DateOnly? latest = null;
+        foreach (var partnership in partnerships)
+        {
+            latest = Later(latest, partnership.LatestEvidenceDay());
+        }
+
+        foreach (var opportunity in opportunities)
+        {
+            latest = Later(latest, opportunity.LatestEvidenceDay());
+        }
+
+        foreach (var snapshot in revenueSnapshots)
+        {
+            latest = Later(latest, snapshot.Date);
+        }
+
+        return latest;
+
+        static DateOnly Later(DateOnly? latest, DateOnly day) => latest is { } known && known >= day ? known : day;
+    }
+
     private void CheckIdentifiers()
     {
         var partners = new HashSet<PartnerId>();

@@ -39,7 +39,7 @@ public sealed partial class BacktestCommandTests
     /// <summary>The command (without <c>partnermetrics</c>) and the output lines of the docs/cli.md text block that starts with <paramref name="commandLine"/>.</summary>
     private static (string[] Command, string[] Output) DocsExample(string commandLine)
     {
-        var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "cli.md")).ReplaceLineEndings("\n");
+        var docs = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot(), "docs", "cli.md")).ReplaceLineEndings("\n");
         var start = docs.IndexOf("```text\n" + commandLine, StringComparison.Ordinal);
         Assert.True(start >= 0, $"docs/cli.md has no example of {commandLine}");
         start += "```text\n".Length + commandLine.Length;
@@ -48,15 +48,4 @@ public sealed partial class BacktestCommandTests
     }
 
     private static string[] Lines(string text) => [.. text.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Select(l => l.TrimEnd())];
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PartnerMetrics.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (PartnerMetrics.sln) is not above " + AppContext.BaseDirectory);
-    }
 }

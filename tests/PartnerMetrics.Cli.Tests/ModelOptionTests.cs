@@ -114,6 +114,6 @@ public sealed class ModelOptionTests
         .. JsonDocument.Parse(json).RootElement.GetProperty("partners").EnumerateArray().Select(p => (
             p.GetProperty("id").GetString()!,
             p.GetProperty("score").GetDouble(),
-            p.GetProperty("dimensions")[0] is { ValueKind: JsonValueKind.Number } trust ? trust.GetDouble() : (double?)null)),
+            p.GetProperty("dimensions").GetProperty("trust") is { ValueKind: JsonValueKind.Number } trust ? trust.GetDouble() : (double?)null)),
     ];
 }

@@ -8,6 +8,18 @@ internal sealed class TestFiles : IDisposable
     /// <summary>The path of a committed fixture (tests/PartnerMetrics.Cli.Tests/Fixtures).</summary>
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", name);
 
+    /// <summary>The directory of PartnerMetrics.sln, above the test's output directory.</summary>
+    public static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PartnerMetrics.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root (PartnerMetrics.sln) is not above " + AppContext.BaseDirectory);
+    }
+
     /// <summary>The path of a file in this directory, which may not exist yet.</summary>
     public string PathOf(string name) => Path.Combine(directory, name);
 

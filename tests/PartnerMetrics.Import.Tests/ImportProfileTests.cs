@@ -56,6 +56,22 @@ public class ImportProfileTests
         Assert.Equal(path, error.Path);
     }
 
+    [Theory]
+    [InlineData("[]", "$", "Expected an object, got an array.")]
+    [InlineData("""{"columns":[]}""", "$.columns", "Expected an object, got an array.")]
+    [InlineData("""{"columns":{"amount":"Amount"}}""", "$.columns.amount", "Expected an array, got the string \"Amount\".")]
+    [InlineData("""{"inferMotion":"yes"}""", "$.inferMotion", "Expected true or false, got the string \"yes\".")]
+    [InlineData("""{"colour":"red"}""", "$.colour", "'colour' is not a property here; the properties are name, description, columns,")]
+    public void Load_AProfileOfTheWrongShape_SaysWhatIsExpectedWithoutTypeNames(string json, string path, string because)
+    {
+        var error = Assert.Throws<JsonException>(() => ImportProfile.Load(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+
+        Assert.Equal(path, error.Path);
+        Assert.StartsWith(because, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Document", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_AllowsCommentsAndTrailingCommas()
     {

@@ -3,7 +3,7 @@ using PartnerMetrics.Pipeline;
 
 namespace PartnerMetrics.Tests;
 
-public class PortfolioTests
+public partial class PortfolioTests
 {
     private static readonly DateOnly Day = new(2025, 1, 1);
 

@@ -112,6 +112,67 @@ public sealed record Partnership
     /// <summary>Gets the deals the partner is on.</summary>
     public ImmutableArray<Opportunity> Opportunities => opportunities;
 
+    /// <summary>
+    /// Gets the latest day on which this partnership's evidence records something that happened: the natural
+    /// day to score it as of when no other day is given.
+    /// </summary>
+    /// <returns>
+    /// The latest of <see cref="StartedOn"/>, the partner's <see cref="Partner.OnboardedOn"/>, each commitment's
+    /// resolution, each interaction's day and resolution, each certification's <see cref="Certification.ObtainedOn"/>,
+    /// each delivery's day, the joint plan's creation, reviews and goal check-ins, and each deal's creation,
+    /// registration, last update and close.
+    /// </returns>
+    /// <remarks>
+    /// Only days on which something happened count. Days that may lie ahead of the export do not: a
+    /// certification's <see cref="Certification.ExpiresOn"/>, a deal's <see cref="Opportunity.ExpectedCloseOn"/>,
+    /// a goal's <see cref="PlanGoal.StartsOn"/> and <see cref="PlanGoal.DueOn"/>, and the
+    /// <see cref="Commitment.DueOn"/> of an open commitment (a promise not yet kept or broken). A commitment is
+    /// dated on its <see cref="Commitment.ResolvedOn"/>; a kept one without that day on its due day, the day
+    /// scoring counts it from.
+    /// </remarks>
+    public DateOnly LatestEvidenceDay()
+    {
+        var latest = Later(StartedOn, Partner.OnboardedOn);
+        foreach (var commitment in commitments)
+        {
+            latest = Later(latest, commitment.ResolvedOn ?? (commitment.Outcome == CommitmentOutcome.Kept ? commitment.DueOn : null));
+        }
+
+        foreach (var interaction in interactions)
+        {
+            latest = Later(Later(latest, interaction.Date), interaction.ResolvedOn);
+        }
+
+        foreach (var certification in certifications)
+        {
+            latest = Later(latest, certification.ObtainedOn);
+        }
+
+        foreach (var delivery in deliveries)
+        {
+            latest = Later(latest, delivery.Date);
+        }
+
+        if (JointPlan is { } plan)
+        {
+            latest = Later(latest, plan.CreatedOn);
+            latest = plan.Reviews.IsEmpty ? latest : Later(latest, plan.Reviews[^1].On);
+            foreach (var goal in plan.Goals)
+            {
+                latest = goal.CheckIns.IsEmpty ? latest : Later(latest, goal.CheckIns[^1].On);
+            }
+        }
+
+        foreach (var opportunity in opportunities)
+        {
+            latest = Later(latest, opportunity.LatestEvidenceDay());
+        }
+
+        return latest;
+    }
+
+    private static DateOnly Later(DateOnly latest, DateOnly? day) => day > latest ? day.Value : latest;
+
     private static EquatableArray<string> CheckCompetencies(IEnumerable<string>? requiredCompetencies)
     {
         const string Name = nameof(requiredCompetencies);

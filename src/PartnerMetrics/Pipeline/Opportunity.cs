@@ -176,6 +176,18 @@ public sealed record Opportunity
         Stage = Ensure.OptionalText(stage);
     }
 
+    /// <summary>The latest day the CRM records for the deal: its creation, registration, last update or close (not the expected close, which may lie ahead).</summary>
+    internal DateOnly LatestEvidenceDay()
+    {
+        var latest = CreatedOn;
+        foreach (var day in (ReadOnlySpan<DateOnly?>)[RegisteredOn, LastUpdatedOn, ClosedOn])
+        {
+            latest = day > latest ? day.Value : latest;
+        }
+
+        return latest;
+    }
+
     /// <summary>A copy of a checked deal with another motion (what <see cref="MotionInference"/> decides).</summary>
     internal Opportunity WithMotion(DealMotion motion) => motion == Motion ? this : this with { Motion = Ensure.Defined(motion, nameof(motion)) };
 }

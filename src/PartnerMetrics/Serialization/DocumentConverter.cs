@@ -14,17 +14,37 @@ namespace PartnerMetrics.Serialization;
 /// (the usual case: a portfolio file) that is the absolute JSON path. The wire format is fixed and
 /// does not follow the caller's options, so a host's naming policy cannot change it.
 /// </remarks>
-internal sealed class DocumentConverter<TModel, TDocument> : JsonConverter<TModel>
+internal sealed class DocumentConverter<TModel, TDocument> : JsonConverter<TModel>, IDocumentConverter, IDescribedConverter
     where TModel : class
     where TDocument : class, IDocument<TModel, TDocument>
 {
-    private static JsonTypeInfo<TDocument> DocumentInfo =>
+    private static JsonTypeInfo<TDocument> Info =>
         field ??= (JsonTypeInfo<TDocument>)PartnerMetricsJsonContext.Default.GetTypeInfo(typeof(TDocument))!;
+
+    public JsonTypeInfo DocumentInfo => Info;
+
+    public string Expected => "an object";
 
     public override TModel Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var document = JsonSerializer.Deserialize(ref reader, DocumentInfo)
-            ?? throw new JsonException($"A {typeof(TModel).Name} must be an object, not null.");
+        // The whole value is in the reader's buffer (System.Text.Json reads ahead for a custom converter), so a copy
+        // taken here can walk it again to say what an error's path holds.
+        var value = reader;
+        TDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize(ref reader, Info);
+        }
+        catch (JsonException error) when (!DocumentException.IsReported(error))
+        {
+            throw DocumentException.Reading(error, JsonShape.Describe(error, Info, value)).ToJsonException(typeof(TModel).Name, error.LineNumber, error.BytePositionInLine);
+        }
+
+        if (document is null)
+        {
+            throw new JsonException($"A {typeof(TModel).Name} must be an object, not null.");
+        }
+
         try
         {
             return document.ToModel();
@@ -36,5 +56,5 @@ internal sealed class DocumentConverter<TModel, TDocument> : JsonConverter<TMode
     }
 
     public override void Write(Utf8JsonWriter writer, TModel value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, TDocument.From(value), DocumentInfo);
+        JsonSerializer.Serialize(writer, TDocument.From(value), Info);
 }

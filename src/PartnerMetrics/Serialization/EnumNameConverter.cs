@@ -8,7 +8,7 @@ namespace PartnerMetrics.Serialization;
 /// strings and comma-separated combinations are rejected: a CRM value the model does not know must
 /// fail loudly, not become some other member.
 /// </summary>
-internal sealed class EnumNameConverter<T> : JsonConverter<T>
+internal sealed class EnumNameConverter<T> : JsonConverter<T>, IDescribedConverter
     where T : struct, Enum
 {
     private static readonly T[] Values = Enum.GetValues<T>();
@@ -18,7 +18,7 @@ internal sealed class EnumNameConverter<T> : JsonConverter<T>
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"Expected a {typeof(T).Name} name as a string, got {reader.TokenType}; expected one of {Expected}.");
+            throw DocumentException.Value($"Expected a {typeof(T).Name} name as a string, got {reader.TokenType}; expected one of {NameList}.");
         }
 
         var text = reader.GetString()!;
@@ -30,7 +30,7 @@ internal sealed class EnumNameConverter<T> : JsonConverter<T>
             }
         }
 
-        throw new JsonException($"'{text}' is not a {typeof(T).Name}; expected one of {Expected}.");
+        throw DocumentException.Value($"'{text}' is not a {typeof(T).Name}; expected one of {NameList}.");
     }
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
@@ -44,5 +44,7 @@ internal sealed class EnumNameConverter<T> : JsonConverter<T>
         writer.WriteStringValue(Names[index]);
     }
 
-    private static string Expected => string.Join(", ", Names);
+    public string Expected => $"a {typeof(T).Name} name, one of {NameList}";
+
+    private static string NameList => string.Join(", ", Names);
 }

@@ -4,20 +4,25 @@ using System.Text.Json.Serialization;
 namespace PartnerMetrics.Serialization;
 
 /// <summary>Reads and writes an identifier as a plain JSON string.</summary>
-internal sealed class IdentifierJsonConverter<T> : JsonConverter<T>
+internal sealed class IdentifierJsonConverter<T> : JsonConverter<T>, IDescribedConverter
     where T : struct, IIdentifier<T>
 {
+    /// <summary>The identifier's name with its article: "a PartnerId", "an AccountId".</summary>
+    private static readonly string Named = $"{("AEIOU".Contains(typeof(T).Name[0], StringComparison.Ordinal) ? "an" : "a")} {typeof(T).Name}";
+
+    public string Expected => $"{Named} as a string";
+
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"Expected a {typeof(T).Name} as a string, got {reader.TokenType}.");
+            throw DocumentException.Value($"Expected {Named} as a string, got {reader.TokenType}.");
         }
 
         var text = reader.GetString()!;
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new JsonException($"A {typeof(T).Name} must not be empty or whitespace; got '{text}'.");
+            throw DocumentException.Value($"A {typeof(T).Name} must not be empty or whitespace; got '{text}'.");
         }
 
         return T.Create(text, "value");

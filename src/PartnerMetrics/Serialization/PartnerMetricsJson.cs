@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -14,7 +15,11 @@ namespace PartnerMetrics.Serialization;
 /// on .NET 8 the last one wins), a number where a name is expected, an unknown enum name, a missing
 /// required property or a value the model rejects all throw <see cref="JsonException"/> whose
 /// <see cref="JsonException.Path"/> names the field, for example
-/// <c>$.partnerships[3].commitments[0].resolvedOn</c>. Nesting deeper than <see cref="MaxDepth"/>
+/// <c>$.partnerships[3].commitments[0].resolvedOn</c>, and whose message names the path and says in
+/// words what is wrong there, or what the form expects there and what the document holds, never a .NET
+/// type: <c>Invalid Portfolio at $.partnerships[0]: Expected an object, got an array.</c> Text that is not
+/// JSON at all is located by <see cref="JsonException.LineNumber"/> and <see cref="JsonException.BytePositionInLine"/>
+/// instead. Nesting deeper than <see cref="MaxDepth"/>
 /// is rejected. The model types carry their converters, so <see cref="JsonSerializer"/> with any
 /// options produces the same format.
 /// </para>
@@ -69,7 +74,18 @@ public static class PartnerMetricsJson
         where T : class
     {
         ArgumentNullException.ThrowIfNull(json);
-        return NotNull(JsonSerializer.Deserialize(json.AsSpan().TrimStart('\uFEFF'), Info<T>()));
+        var text = json.AsSpan().TrimStart('\uFEFF');
+        T? value;
+        try
+        {
+            value = JsonSerializer.Deserialize(text, Info<T>());
+        }
+        catch (JsonException error) when (!DocumentException.IsReported(error))
+        {
+            throw Unreadable<T>(error, JsonShape.Describe(error, Info<T>(), System.Text.Encoding.UTF8.GetBytes(text.ToArray())));
+        }
+
+        return NotNull(value);
     }
 
     /// <summary>Reads a model value from UTF-8 JSON.</summary>
@@ -87,7 +103,17 @@ public static class PartnerMetricsJson
             utf8Json = utf8Json[bom.Length..];
         }
 
-        return NotNull(JsonSerializer.Deserialize(utf8Json, Info<T>()));
+        T? value;
+        try
+        {
+            value = JsonSerializer.Deserialize(utf8Json, Info<T>());
+        }
+        catch (JsonException error) when (!DocumentException.IsReported(error))
+        {
+            throw Unreadable<T>(error, JsonShape.Describe(error, Info<T>(), utf8Json));
+        }
+
+        return NotNull(value);
     }
 
     /// <summary>Reads a model value from a UTF-8 JSON stream.</summary>
@@ -101,7 +127,18 @@ public static class PartnerMetricsJson
         where T : class
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        return NotNull(JsonSerializer.Deserialize(utf8Json, Info<T>()));
+        T? value;
+        try
+        {
+            value = JsonSerializer.Deserialize(utf8Json, Info<T>());
+        }
+        catch (JsonException error) when (!DocumentException.IsReported(error))
+        {
+            // The stream has moved on: the message says what is expected, not what the input holds.
+            throw Unreadable<T>(error, JsonShape.Describe(error, Info<T>()));
+        }
+
+        return NotNull(value);
     }
 
     /// <summary>
@@ -137,6 +174,15 @@ public static class PartnerMetricsJson
 
                         opportunity = elements.Current;
                     }
+                    catch (JsonException error) when (error.InnerException is DocumentException { ReportedFor: { } model } problem)
+                    {
+                        // The element's reader names a field relative to the element; name the element too.
+                        throw problem.Under(string.Create(CultureInfo.InvariantCulture, $"[{index}]")).ToJsonException(model, error.LineNumber, error.BytePositionInLine);
+                    }
+                    catch (JsonException error) when (!DocumentException.IsReported(error))
+                    {
+                        throw Unreadable<Pipeline.Opportunity[]>(error, JsonShape.Describe(error, Info<Pipeline.Opportunity[]>()));
+                    }
                     catch (JsonException error) when (error.Path is ['$', '.' or '[', ..] path)
                     {
                         // The serializer names a field relative to the element; name the element too.
@@ -155,6 +201,13 @@ public static class PartnerMetricsJson
         Options.TryGetTypeInfo(typeof(T), out var info) && info is JsonTypeInfo<T> typed
             ? typed
             : throw new NotSupportedException($"{typeof(T).FullName} is not a PartnerMetrics model type.");
+
+    /// <summary>The exception for an error System.Text.Json raised itself: the path and <paramref name="shape"/>, <see cref="JsonShape"/>'s words, or a converter's own.</summary>
+    private static JsonException Unreadable<T>(JsonException error, string shape) =>
+        DocumentException.Reading(error, shape).ToJsonException(Name<T>(), error.LineNumber, error.BytePositionInLine);
+
+    /// <summary>The name an error message gives the value read: the model type's, or "document" for a list.</summary>
+    private static string Name<T>() => typeof(T) is { IsArray: false, IsGenericType: false } type ? type.Name : "document";
 
     private static T NotNull<T>(T? value)
         where T : class => value ?? throw new JsonException($"Expected a {typeof(T).Name} object, got the literal null.", "$", null, null);

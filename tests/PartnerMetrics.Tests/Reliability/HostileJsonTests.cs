@@ -38,8 +38,8 @@ public class HostileJsonTests
 
     [Theory]
     [InlineData("1e20", "10^14")]
-    [InlineData("79228162514264337593543950336", "System.Decimal")]
-    [InlineData("1e400", "System.Decimal")]
+    [InlineData("79228162514264337593543950336", "Expected a number from -79228162514264337593543950335 to 79228162514264337593543950335")]
+    [InlineData("1e400", "Expected a number from -79228162514264337593543950335 to 79228162514264337593543950335")]
     public void AmountsOutOfRange_AreRejectedAtTheField(string amount, string because)
     {
         var json = $$"""{"id":"O-1","accountId":"A-1","createdOn":"2025-01-01","motion":"NewLogo","source":"Direct","route":"Direct","outcome":"Open","amount":{{amount}}}""";

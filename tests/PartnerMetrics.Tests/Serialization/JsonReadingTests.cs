@@ -7,7 +7,7 @@ using PartnerMetrics.Serialization;
 namespace PartnerMetrics.Tests.Serialization;
 
 /// <summary>Invalid input never yields a half-built model: it yields a <see cref="JsonException"/> naming the path and the problem.</summary>
-public class JsonReadingTests
+public partial class JsonReadingTests
 {
     private static JsonException ReadFails<T>(string json, string path, string because)
         where T : class

@@ -1,0 +1,319 @@
+using System.Diagnostics;
+using System.Text.Json;
+using PartnerMetrics.Health;
+using PartnerMetrics.Serialization;
+using static PartnerMetrics.Cli.Tests.Cli;
+
+namespace PartnerMetrics.Cli.Tests;
+
+public class ScoreCommandTests
+{
+    private static readonly string DemoJson = PartnerMetricsJson.Serialize(DemoPortfolio.Create());
+
+    [Fact]
+    public void Score_APortfolioFile_ShowsItsPartners()
+    {
+        using var files = new TestFiles();
+        var path = files.Write("portfolio.json", DemoJson);
+
+        var (exit, json, _) = Run("score", path, "--as-of", "2025-06-30", "--format", "json");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(Run("demo", "--format", "json").Output, json);
+    }
+
+    [Fact]
+    public void Score_InvalidPortfolio_ExitsTwoNamingThePath()
+    {
+        using var files = new TestFiles();
+        var path = files.Write("portfolio.json", """{"opportunities":[{"id":"O-1","accountId":"A","motion":"NewLogo","source":"Direct","route":"Direct","outcome":"Won","createdOn":"2025-01-01","amount":-5}]}""");
+
+        var (exit, _, error) = Run("score", path);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("$.opportunities[0].amount", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_MissingFile_ExitsThree() =>
+        Assert.Equal(3, Run("score", "/no/such/portfolio.json").Exit);
+
+    [Fact]
+    public void Score_WithoutAsOf_ScoresAsOfTheLatestDayOfTheEvidenceAndSaysSoOnTheErrorStream()
+    {
+        // The demo's evidence ends on its last day; its open commitments fall due up to four days later and its
+        // certifications expire later still, and neither counts.
+        using var files = new TestFiles();
+        var path = files.Write("portfolio.json", DemoJson);
+
+        var (exit, json, error) = Run("score", path, "--format", "json");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(Run("demo", "--format", "json").Output, json);
+        Assert.Equal("As of 2025-06-30 (the latest day of the evidence; --as-of to change).", error.TrimEnd());
+    }
+
+    [Fact]
+    public void Score_WithoutAsOf_TakesTheLatestEvidenceOfAnyKindNotOnlyDeals()
+    {
+        // The last deal was updated on 2025-03-01; a certification obtained on 2025-05-20 is later evidence.
+        using var files = new TestFiles();
+        var path = files.Write("portfolio.json", """
+            { "partnerships": [ {
+                "partner": { "id": "P-1", "name": "Contoso", "type": "Reseller" },
+                "startedOn": "2024-01-01",
+                "certifications": [ { "competency": "Azure", "obtainedOn": "2025-05-20", "expiresOn": "2027-05-20" } ],
+                "opportunities": [ { "id": "O-1", "accountId": "A-1", "partnerId": "P-1", "motion": "NewLogo", "source": "PartnerSourced", "route": "Partner",
+                                     "outcome": "Open", "createdOn": "2025-01-15", "lastUpdatedOn": "2025-03-01", "expectedCloseOn": "2025-09-30" } ] } ] }
+            """);
+
+        var (exit, json, error) = Run("score", path, "--format", "json");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("2025-05-20", JsonDocument.Parse(json).RootElement.GetProperty("asOf").GetString());
+        Assert.Contains("As of 2025-05-20 (the latest day of the evidence", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_WithAsOf_SaysNothingMore()
+    {
+        using var files = new TestFiles();
+        var path = files.Write("portfolio.json", DemoJson);
+
+        var (exit, _, error) = Run("score", path, "--as-of", "2025-01-31");
+
+        Assert.Equal(0, exit);
+        Assert.Empty(error);
+    }
+
+    [Fact]
+    public void Score_NothingDated_ScoresAsOfTodayAndSaysSo()
+    {
+        var before = DateOnly.FromDateTime(DateTime.Now);
+        var (exit, json, error) = RunWithInput("""{ "partnerships": [] }""", "score", "-", "--format", "json");
+        var after = DateOnly.FromDateTime(DateTime.Now);
+
+        Assert.Equal(0, exit);
+        var asOf = DateOnly.ParseExact(JsonDocument.Parse(json).RootElement.GetProperty("asOf").GetString()!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(asOf, before, after);
+        Assert.Contains("(today: nothing in the portfolio is dated; --as-of to change)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DefaultAsOf_NothingDated_IsTodayInTheLocalTimeZone()
+    {
+        // 23:30 UTC on 31 October is already 1 November in Tokyo (UTC+9).
+        var clock = new FixedClock(new DateTimeOffset(2026, 10, 31, 23, 30, 0, TimeSpan.Zero), TimeZoneInfo.CreateCustomTimeZone("UTC+9", TimeSpan.FromHours(9), "UTC+9", "UTC+9"));
+
+        var (day, notice) = ScoreCommand.DefaultAsOf(new Portfolio(), clock);
+
+        Assert.Equal(new DateOnly(2026, 11, 1), day);
+        Assert.Equal("As of 2026-11-01 (today: nothing in the portfolio is dated; --as-of to change).", notice);
+    }
+
+    [Fact]
+    public void DefaultAsOf_WithEvidence_IsTheLatestEvidenceDayWhateverTheClock()
+    {
+        var clock = new FixedClock(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc);
+
+        var (day, notice) = ScoreCommand.DefaultAsOf(DemoPortfolio.Create(), clock);
+
+        Assert.Equal(DemoPortfolio.Today, day);
+        Assert.Equal("As of 2025-06-30 (the latest day of the evidence; --as-of to change).", notice);
+    }
+
+    [Fact]
+    public void Score_Json_LabelsEachDimensionByItsName()
+    {
+        using var files = new TestFiles();
+        var path = files.Write("portfolio.json", DemoJson);
+
+        var (exit, json, _) = Run("score", path, "--format", "json");
+
+        Assert.Equal(0, exit);
+        string[] names = [.. Enum.GetValues<HealthDimension>().Select(d => JsonNamingPolicy.CamelCase.ConvertName(d.ToString()))];
+        Assert.Equal(["trust", "competency", "cooperation", "planAlignment", "trackedProgress"], names);
+        var reports = new HealthScorer().ScoreAll(DemoPortfolio.Create(), DemoPortfolio.Today);
+        var partners = JsonDocument.Parse(json).RootElement.GetProperty("partners").EnumerateArray().ToList();
+        for (var i = 0; i < partners.Count; i++)
+        {
+            var dimensions = partners[i].GetProperty("dimensions");
+            Assert.Equal(JsonValueKind.Object, dimensions.ValueKind);
+            Assert.Equal(names, dimensions.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(reports[i].Dimensions.Select(d => Math.Round(d.Score!.Value, 0)), dimensions.EnumerateObject().Select(p => p.Value.GetDouble()));
+        }
+    }
+
+    [Fact]
+    public void Score_Json_WritesNullForADimensionWithoutAScore()
+    {
+        // With delivery reliability disabled, a partner with no required competencies has nothing left to score competency on.
+        using var files = new TestFiles();
+        var model = files.Write("coverage-only.json", """{ "competencyWeights": { "coverage": 1, "deliveryReliability": 0 } }""");
+        var portfolio = files.Write("portfolio.json", """{ "partnerships": [ { "partner": { "id": "P-1", "name": "Contoso", "type": "Reseller" }, "startedOn": "2025-01-01" } ] }""");
+
+        var (exit, json, _) = Run("score", portfolio, "--model", model, "--format", "json");
+
+        Assert.Equal(0, exit);
+        var dimensions = JsonDocument.Parse(json).RootElement.GetProperty("partners")[0].GetProperty("dimensions");
+        Assert.Equal(JsonValueKind.Null, dimensions.GetProperty("competency").ValueKind);
+        Assert.Equal(JsonValueKind.Number, dimensions.GetProperty("trust").ValueKind);
+    }
+
+    [Fact]
+    public void Score_Table_ShowsTheDimensionsInReportOrder()
+    {
+        using var files = new TestFiles();
+        var path = files.Write("portfolio.json", DemoJson);
+
+        var table = Run("score", path).Output;
+        var json = Run("score", path, "--format", "json").Output;
+
+        var first = JsonDocument.Parse(json).RootElement.GetProperty("partners").EnumerateArray().First(p => p.GetProperty("id").GetString() == "P-001");
+        var cells = string.Join(" ", first.GetProperty("dimensions").EnumerateObject().Select(d => d.Value.GetDouble().ToString("0", System.Globalization.CultureInfo.InvariantCulture).PadLeft(3)));
+        Assert.Contains(table.Split('\n'), line => line.Contains("P-001 ", StringComparison.Ordinal) && line.Contains(cells, StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string, string, string> WrongShapes => new()
+    {
+        { "[]", "$", "Expected an object, got an array." },
+        { """{ "partnerships": {} }""", "$.partnerships", "Expected an array, got an object." },
+        { """{ "partnerships": [ [] ] }""", "$.partnerships[0]", "Expected an object, got an array." },
+        { """{ "partnerships": [ { "partner": { "id": "P-1", "name": "A", "type": "Reseller" }, "startedOn": "2025-01-01", "deliveries": [ { "date": "2025-02-01", "onTime": true, "satisfaction": "high" } ] } ] }""", "$.partnerships[0].deliveries[0].satisfaction", "Expected a number, got the string \"high\"." },
+        { """{ "partnerships": [ { "partner": { "id": "P-1", "name": "A", "type": 2 }, "startedOn": "2025-01-01" } ] }""", "$.partnerships[0].partner.type", "Expected a PartnerType name as a string" },
+        { """{ "partnerships": [], "revenue": [] }""", "$.revenue", "'revenue' is not a property here; the properties are partnerships, opportunities, revenueSnapshots." },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongShapes))]
+    public void Score_PortfolioOfTheWrongShape_NamesThePathAndWhatIsExpectedNotAType(string json, string path, string because)
+    {
+        using var files = new TestFiles();
+        var file = files.Write("portfolio.json", json);
+
+        var (exit, output, error) = Run("score", file);
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Empty(output);
+        Assert.StartsWith($"portfolio.json: Invalid Portfolio at {path}: ", error, StringComparison.Ordinal);
+        Assert.Contains(because, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Document", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_ModelOfTheWrongShape_NamesThePathAndWhatIsExpectedNotAType()
+    {
+        using var files = new TestFiles();
+        var model = files.Write("model.json", """{ "dimensionWeights": [ 1, 0, 0, 0, 0 ] }""");
+
+        var (exit, _, error) = Run("score", TestFiles.Fixture("backtest-portfolio.json"), "--model", model);
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Equal("model.json (--model): Invalid HealthModel at $.dimensionWeights: Expected an object, got an array.", error.TrimEnd());
+    }
+
+    [Fact]
+    public void Score_Dash_ReadsThePortfolioFromStandardInput()
+    {
+        using var files = new TestFiles();
+        var path = files.Write("portfolio.json", DemoJson);
+
+        var fromFile = Run("score", path, "--format", "json");
+        var fromInput = RunWithInput(DemoJson, "score", "-", "--format", "json");
+
+        Assert.Equal(0, fromInput.Exit);
+        Assert.Equal(fromFile.Output, fromInput.Output);
+        Assert.Equal(fromFile.Error, fromInput.Error);
+    }
+
+    [Theory]
+    [InlineData("table")]
+    [InlineData("html")]
+    public void Score_Dash_ReadsStandardInputInEveryFormat(string format)
+    {
+        var (exit, output, _) = RunWithInput(DemoJson, "score", "-", "--as-of", "2025-06-30", "--format", format);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("P-050", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_DashWithAnInvalidPortfolio_NamesStandardInput()
+    {
+        var (exit, _, error) = RunWithInput("[]", "score", "-");
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Equal("(standard input): Invalid Portfolio at $: Expected an object, got an array.", error.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Score_NamedPipe_IsReadToItsEnd()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Named pipes are not files on Windows.
+        }
+
+        using var files = new TestFiles();
+        var fifo = files.PathOf("portfolio.fifo");
+        using (var mkfifo = Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        // A pipe opens once both ends are open: the writer waits for the command to open it for reading.
+        var writer = Task.Run(() => File.WriteAllText(fifo, DemoJson));
+        var (exit, json, error) = Run("score", fifo, "--format", "json");
+        await writer.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(Run("demo", "--format", "json").Output, json);
+    }
+
+    [Fact]
+    public void Pipeline_Dash_ReadsCsvFromStandardInput()
+    {
+        var path = TestFiles.Fixture(Path.Combine("Crm", "salesforce-opportunities.csv"));
+
+        var fromFile = Run("pipeline", path, "--profile", "salesforce", "--format", "json");
+        var fromInput = RunWithInput(File.ReadAllText(path), "pipeline", "-", "--profile", "salesforce", "--format", "json");
+
+        Assert.Equal((0, 0), (fromFile.Exit, fromInput.Exit));
+        Assert.Equal(
+            JsonDocument.Parse(fromFile.Output).RootElement.GetProperty("groups").GetRawText(),
+            JsonDocument.Parse(fromInput.Output).RootElement.GetProperty("groups").GetRawText());
+    }
+
+    [Fact]
+    public void CliDocs_JsonExample_IsTheDemoOutputWithLinesLeftOut()
+    {
+        var docs = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot(), "docs", "cli.md")).ReplaceLineEndings("\n");
+        var start = docs.IndexOf("```text\n{\n  \"asOf\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/cli.md has no example of the JSON output");
+        start += "```text\n".Length;
+        var example = docs[start..docs.IndexOf("```", start, StringComparison.Ordinal)].TrimEnd('\n').Split('\n');
+        var actual = Run("demo", "--format", "json").Output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+
+        // Each run of lines between two "…" is in the output, in order; the first starts it and the last ends it.
+        var runs = string.Join("\n", example).Split("\n…\n").Select(r => r.Split('\n')).ToList();
+        Assert.Equal(runs[0], actual[..runs[0].Length]);
+        Assert.Equal(runs[^1], actual[^runs[^1].Length..]);
+        var at = runs[0].Length;
+        foreach (var run in runs.Skip(1))
+        {
+            var found = Enumerable.Range(at, actual.Length - at - run.Length + 1).FirstOrDefault(i => actual.AsSpan(i, run.Length).SequenceEqual(run), -1);
+            Assert.True(found >= 0, $"docs/cli.md shows lines the output does not have in this order:\n{string.Join("\n", run)}");
+            at = found + run.Length;
+        }
+    }
+
+    /// <summary>A clock stopped at one instant, in one time zone.</summary>
+    private sealed class FixedClock(DateTimeOffset now, TimeZoneInfo zone) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public override TimeZoneInfo LocalTimeZone => zone;
+    }
+}
