@@ -27,9 +27,11 @@ internal sealed class EvidenceInputs
     ];
 
     private readonly Dictionary<EvidenceKind, Option<string?>> files = [];
+    private readonly Func<Stream> standardInput;
 
-    public EvidenceInputs()
+    public EvidenceInputs(Func<Stream> standardInput)
     {
+        this.standardInput = standardInput;
         foreach (var (kind, option, names, what) in Kinds)
         {
             files[kind] = new Option<string?>(option) { Description = $"The export of {what}: .csv or .xlsx; - reads stdin.", HelpName = "file" };
@@ -112,9 +114,9 @@ internal sealed class EvidenceInputs
             var sources = new Dictionary<EvidenceKind, EvidenceSource>();
             foreach (var (kind, path) in paths)
             {
-                var stream = path == "-" ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+                var stream = path == "-" ? standardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
                 streams.Add(stream);
-                var name = path == "-" ? "stdin" : Path.GetFileName(path);
+                var name = path == "-" ? StandardInput.Name : Path.GetFileName(path);
                 sources[kind] = path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? EvidenceSource.Excel(stream, name) : EvidenceSource.Csv(stream, name);
             }
 

@@ -7,9 +7,9 @@ namespace PartnerMetrics.Cli;
 /// <summary>The <c>import</c> command: CRM exports in, a portfolio JSON (docs/model.md) out, for <c>score</c>, <c>backtest</c> or an application.</summary>
 internal static class ImportCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, Func<Stream> standardInput)
     {
-        var inputs = new EvidenceInputs();
+        var inputs = new EvidenceInputs(standardInput);
         var outFile = CommandOutput.OutFile();
         var command = new Command("import", "Build a portfolio JSON from CRM exports (partner accounts, tasks, activities, cases, certifications, deliveries, joint plans, deals), reporting per file what was read, skipped and left out.");
         foreach (var option in inputs.All)

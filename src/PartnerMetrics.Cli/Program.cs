@@ -43,7 +43,7 @@ public static class Program
         {
             demo,
             ScoreCommand.Create(output, error, standardInput),
-            ImportCommand.Create(output, error),
+            ImportCommand.Create(output, error, standardInput),
             PipelineCommand.Create(output, error, standardInput),
             BacktestCommand.Create(output, error),
         };

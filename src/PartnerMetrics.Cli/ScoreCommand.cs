@@ -10,10 +10,12 @@ internal static class ScoreCommand
 {
     public static Command Create(TextWriter output, TextWriter error, Func<Stream> standardInput)
     {
-        var file = new Argument<FileInfo>("portfolio")
+        var file = new Argument<FileInfo?>("portfolio")
         {
-            Description = "A portfolio exported from a CRM, in the PartnerMetrics JSON form (docs/model.md); - reads it from standard input.",
+            Description = "A portfolio in the PartnerMetrics JSON form (docs/model.md, or what import writes); - reads it from standard input. Or give the CRM exports instead (--folder, --partners, ...).",
+            Arity = ArgumentArity.ZeroOrOne,
         };
+        var evidence = new EvidenceInputs(standardInput);
         var asOf = new Option<DateOnly?>("--as-of")
         {
             Description = "The day to score as of (yyyy-MM-dd). Default: the latest day of any evidence in the portfolio (today when nothing in it is dated).",
@@ -22,7 +24,7 @@ internal static class ScoreCommand
         var format = Format();
         var outFile = CommandOutput.OutFile();
 
-        var command = new Command("score", "Score every partnership of a portfolio JSON file and show health, top partners and hunting versus farming.")
+        var command = new Command("score", "Score every partnership of a portfolio (a JSON file, or CRM exports imported on the way) and show health, top partners and hunting versus farming.")
         {
             file,
             asOf,
@@ -30,6 +32,11 @@ internal static class ScoreCommand
             format,
             outFile,
         };
+        foreach (var option in evidence.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(result =>
         {
             var scorer = ModelFile.Read(result.GetValue(model), error, out var exit);
@@ -38,7 +45,19 @@ internal static class ScoreCommand
                 return exit;
             }
 
-            var portfolio = PortfolioFile.Read(result.GetValue(file)!, standardInput, output, error, out exit, out var length);
+            var path = result.GetValue(file);
+            if ((path is null) == !evidence.AnyGiven(result))
+            {
+                error.WriteLine(path is null
+                    ? "Give a portfolio JSON file (or - for standard input), or the CRM exports to import: --folder DIR, or --partners FILE with the other files."
+                    : "Give a portfolio JSON file or CRM exports to import, not both.");
+                return ExitCodes.Usage;
+            }
+
+            long length = 0;
+            var portfolio = path is not null
+                ? PortfolioFile.Read(path, standardInput, output, error, out exit, out length)
+                : evidence.Import(result, error, out exit);
             if (portfolio is null)
             {
                 return exit;

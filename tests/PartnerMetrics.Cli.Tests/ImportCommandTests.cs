@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PartnerMetrics.Serialization;
 using static PartnerMetrics.Cli.Tests.Cli;
 
@@ -140,5 +141,60 @@ public class ImportCommandTests
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("mine.json: $.partners.columns.colour", error, StringComparison.Ordinal);
         Assert.DoesNotContain("Document", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_Dash_ReadsAnExportFromStandardInput()
+    {
+        var (exit, output, error) = RunWithInput(File.ReadAllText(Path.Combine(Samples, "accounts.csv")), "import", "--profile", "salesforce", "--partners", "-");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(36, PartnerMetricsJson.Deserialize<Portfolio>(output).Partnerships.Length);
+        Assert.Contains("(standard input): 48 rows: 36 read", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_TheExports_EqualsScoringTheImportedPortfolio()
+    {
+        using var folder = new TestFiles();
+        var portfolioFile = folder.PathOf("portfolio.json");
+        string[] inputs = ["--profile", "salesforce", "--folder", Samples, "--competencies", "Cloud Migration,Security,Data & AI,Modern Workplace"];
+        Assert.Equal(0, Run(["import", .. inputs, "--out", portfolioFile]).Exit);
+
+        var (exit, direct, error) = Run(["score", .. inputs, "--format", "json"]);
+        var (_, imported, importedError) = Run("score", portfolioFile, "--format", "json");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(imported, direct);
+        Assert.Contains("As of 2026-10-31 (the latest day of the evidence", error, StringComparison.Ordinal);
+        Assert.Contains("As of 2026-10-31", importedError, StringComparison.Ordinal);
+        Assert.Contains("tasks.csv: 739 rows", error, StringComparison.Ordinal);
+        Assert.Equal(36, JsonDocument.Parse(direct).RootElement.GetProperty("partners").GetArrayLength());
+    }
+
+    [Fact]
+    public void Score_TheSampleExports_ToAnHtmlReport_InOneCommand()
+    {
+        using var folder = new TestFiles();
+        var report = folder.PathOf("report.html");
+
+        var (exit, _, error) = Run("score", "--profile", "salesforce", "--folder", Samples, "--competencies", "Cloud Migration,Security,Data & AI,Modern Workplace", "--format", "html", "--out", report);
+
+        Assert.True(exit == 0, error);
+        var html = File.ReadAllText(report);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Copperline Cloud Partners", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_AFileAndExportsTogether_OrNeither_IsAUsageError()
+    {
+        var (both, _, bothError) = Run("score", "portfolio.json", "--folder", Samples);
+        Assert.Equal(ExitCodes.Usage, both);
+        Assert.Contains("not both", bothError, StringComparison.Ordinal);
+
+        var (neither, _, neitherError) = Run("score");
+        Assert.Equal(ExitCodes.Usage, neither);
+        Assert.Contains("--folder DIR", neitherError, StringComparison.Ordinal);
     }
 }
