@@ -56,6 +56,12 @@ internal sealed class EvidenceInputs
         HelpName = "list",
     };
 
+    public Option<string[]> Lookup { get; } = new("--lookup")
+    {
+        Description = "The second file of a lookup the profile declares, as kind.field=file.csv, e.g. --lookup commitments.side=users.csv. Repeatable.",
+        HelpName = "kind.field=file.csv",
+    };
+
     public Option<FileInfo?> SkipInvalid { get; } = new("--skip-invalid")
     {
         Description = "Skip rows that cannot be read, list each problem in this CSV file (file, line, column, value, problem), and import the rest.",
@@ -67,7 +73,7 @@ internal sealed class EvidenceInputs
         Description = "Fail when an export has columns the profile does not use, instead of warning about them.",
     };
 
-    public IEnumerable<Option> All => [Profile, Folder, .. files.Values, Competencies, SkipInvalid, Strict];
+    public IEnumerable<Option> All => [Profile, Folder, .. files.Values, Competencies, Lookup, SkipInvalid, Strict];
 
     /// <summary>Whether any evidence input is given, so that the portfolio comes from exports.</summary>
     public bool AnyGiven(ParseResult result) => result.GetValue(Folder) is not null || files.Values.Any(o => result.GetValue(o) is not null);
@@ -78,6 +84,7 @@ internal sealed class EvidenceInputs
         exit = ExitCodes.Success;
         EvidenceProfile profile;
         Dictionary<EvidenceKind, string> paths;
+        PortfolioImporter importer;
         try
         {
             profile = LoadProfile(result.GetValue(Profile));
@@ -92,17 +99,17 @@ internal sealed class EvidenceInputs
             }
 
             paths = Paths(result);
-            _ = new PortfolioImporter(profile);
+            importer = new PortfolioImporter(profile, Lookups(profile, result.GetValue(Lookup) ?? []));
         }
-        catch (Exception problem) when (problem is ArgumentException or JsonException)
+        catch (Exception problem) when (problem is ArgumentException or JsonException or ImportException)
         {
-            error.WriteLine(problem.Message);
+            error.WriteLine(Terminal.Safe(problem.Message));
             exit = ExitCodes.Usage;
             return null;
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"Cannot read the profile: {problem.Message}");
+            error.WriteLine($"Cannot read the profile or a lookup file: {problem.Message}");
             exit = ExitCodes.InputUnreadable;
             return null;
         }
@@ -120,7 +127,7 @@ internal sealed class EvidenceInputs
                 sources[kind] = path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? EvidenceSource.Excel(stream, name) : EvidenceSource.Csv(stream, name);
             }
 
-            var portfolio = new PortfolioImporter(profile).Import(sources, report);
+            var portfolio = importer.Import(sources, report);
             exit = Summarize(report, profile, result, error);
             return exit == ExitCodes.Success ? portfolio : null;
         }
@@ -166,6 +173,41 @@ internal sealed class EvidenceInputs
         {
             throw new JsonException($"{Path.GetFileName(profile)}: {problem.Path}: {problem.Message}", problem.Path, problem.LineNumber, problem.BytePositionInLine, problem);
         }
+    }
+
+    /// <summary>The values of each <c>--lookup kind.field=file.csv</c>, read with the key and value columns the profile declares.</summary>
+    private static List<EvidenceLookup> Lookups(EvidenceProfile profile, string[] given)
+    {
+        var lookups = new List<EvidenceLookup>();
+        foreach (var text in given)
+        {
+            var equals = text.IndexOf('=', StringComparison.Ordinal);
+            var dot = text.IndexOf('.', StringComparison.Ordinal);
+            if (dot <= 0 || equals <= dot + 1 || equals == text.Length - 1)
+            {
+                throw new ArgumentException($"--lookup {text}: expected kind.field=file.csv, such as commitments.side=users.csv.");
+            }
+
+            var (kindName, field, file) = (text[..dot], text[(dot + 1)..equals], text[(equals + 1)..]);
+            var kind = Kinds.Select(k => k.Kind).FirstOrDefault(k => string.Equals(EvidenceSchema.JsonName(k), kindName, StringComparison.OrdinalIgnoreCase), (EvidenceKind)(-1));
+            var declared = kind switch
+            {
+                (EvidenceKind)(-1) => throw new ArgumentException($"--lookup {text}: '{kindName}' is not a kind of file; the kinds are {string.Join(", ", Kinds.Select(k => EvidenceSchema.JsonName(k.Kind)))}."),
+                EvidenceKind.Opportunities => (profile.Opportunities ?? ImportProfile.PartnerMetrics).Lookups,
+                _ => profile.Tables.GetValueOrDefault(kind)?.Lookups ?? [],
+            };
+            var column = declared.FirstOrDefault(l => l.Field == field)
+                ?? throw new ArgumentException($"--lookup {text}: the profile '{profile.Name}' declares no lookup of '{field}' in the {EvidenceSchema.JsonName(kind)} file (docs/import.md, \"Lookups\").");
+            if (column.ValueColumn is null)
+            {
+                throw new ArgumentException($"--lookup {text}: the profile's lookup of '{field}' names no 'valueColumn' to read from {file}.");
+            }
+
+            using var reader = new StreamReader(file);
+            lookups.Add(new EvidenceLookup(kind, ImportLookup.FromCsv(field, reader, column.KeyColumn, column.ValueColumn)));
+        }
+
+        return lookups;
     }
 
     /// <summary>The file of each kind: the option's, else the folder's file with one of the kind's names.</summary>

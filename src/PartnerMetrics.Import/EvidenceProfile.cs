@@ -183,6 +183,13 @@ public sealed record TableProfile
     /// <summary>Gets headers the profile knows and leaves out on purpose: not reported as ignored.</summary>
     public ImmutableArray<string> Unused { get; init; } = [];
 
+    /// <summary>
+    /// Gets the fields read from a second file by a key column of this one, such as the side of a task from its owner's
+    /// user type (<c>"side"</c> by <c>"Assigned ID"</c>, from a users export); the values are given to the
+    /// <see cref="PortfolioImporter"/> as an <see cref="EvidenceLookup"/>.
+    /// </summary>
+    public ImmutableArray<ImportLookupColumn> Lookups { get; init; } = [];
+
     /// <summary>Checks the table; the exception's parameter name is the property's JSON path.</summary>
     internal void Check(EvidenceKind kind)
     {
@@ -248,8 +255,34 @@ public sealed record TableProfile
         {
             throw new ArgumentException("'unused' must list non-blank headers.", $"{path}.unused");
         }
+
+        if (Lookups.IsDefault)
+        {
+            throw new ArgumentException("'lookups' must be a list.", $"{path}.lookups");
+        }
+
+        var looked = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < Lookups.Length; i++)
+        {
+            var lookup = Lookups[i] ?? throw new ArgumentException("A lookup must not be null.", $"{path}.lookups[{i}]");
+            Known(lookup.Field, $"{path}.lookups[{i}].field");
+            if (string.IsNullOrWhiteSpace(lookup.KeyColumn))
+            {
+                throw new ArgumentException("A lookup needs the key column of the export ('keyColumn').", $"{path}.lookups[{i}].keyColumn");
+            }
+
+            if (!looked.Add(lookup.Field))
+            {
+                throw new ArgumentException($"Two lookups give '{lookup.Field}'.", $"{path}.lookups[{i}].field");
+            }
+        }
     }
 }
+
+/// <summary>The values of a lookup that a <see cref="TableProfile"/> of the profile declares (<see cref="TableProfile.Lookups"/>), for its kind of file.</summary>
+/// <param name="Kind">The kind of file whose table declares the lookup; <see cref="EvidenceKind.Opportunities"/> for one of the deals' profile (<see cref="ImportProfile.Lookups"/>).</param>
+/// <param name="Values">The values, by key.</param>
+public sealed record EvidenceLookup(EvidenceKind Kind, ImportLookup Values);
 
 /// <summary>A kind of CRM export that a <see cref="PortfolioImporter"/> reads.</summary>
 public enum EvidenceKind

@@ -147,6 +147,8 @@ internal sealed class TableProfileDocument
 
     public List<string>? Unused { get; set; }
 
+    public List<ImportLookupColumn>? Lookups { get; set; }
+
     public static TableProfileDocument? From(TableProfile? table) => table is null ? null : new()
     {
         Columns = table.Columns.IsEmpty ? null : table.Columns.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Value.ToList()),
@@ -155,6 +157,7 @@ internal sealed class TableProfileDocument
         Defaults = table.Defaults.IsEmpty ? null : table.Defaults.OrderBy(d => d.Key, StringComparer.Ordinal).ToDictionary(d => d.Key, d => d.Value),
         Scales = table.Scales.IsEmpty ? null : table.Scales.OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => s.Value.ToList()),
         Unused = table.Unused.IsEmpty ? null : [.. table.Unused],
+        Lookups = table.Lookups.IsDefaultOrEmpty ? null : [.. table.Lookups],
     };
 
     public TableProfile ToProfile() => new()
@@ -165,5 +168,6 @@ internal sealed class TableProfileDocument
         Defaults = (Defaults ?? []).ToImmutableDictionary(StringComparer.Ordinal),
         Scales = (Scales ?? []).ToImmutableDictionary(s => s.Key, s => (s.Value ?? []).ToImmutableArray(), StringComparer.Ordinal),
         Unused = Unused is null ? [] : [.. Unused],
+        Lookups = Lookups is null ? [] : [.. Lookups],
     };
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using PartnerMetrics.Evidence;
 using PartnerMetrics.Partners;
@@ -25,11 +26,14 @@ namespace PartnerMetrics.Import;
 /// </remarks>
 public sealed class PortfolioImporter
 {
+    private readonly Dictionary<(EvidenceKind Kind, string Field), ImportLookup> lookups = [];
+
     /// <summary>Initializes a new instance of the <see cref="PortfolioImporter"/> class.</summary>
     /// <param name="profile">The profile of the exports.</param>
     /// <exception cref="ArgumentNullException"><paramref name="profile"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The profile is not valid (the message names the property).</exception>
-    public PortfolioImporter(EvidenceProfile profile)
+    /// <param name="lookups">The values of the lookups the profile's tables declare, one per kind and field.</param>
+    /// <exception cref="ArgumentException">The profile is not valid (the message names the property), or a lookup it declares has no values, or two have the same kind and field.</exception>
+    public PortfolioImporter(EvidenceProfile profile, IEnumerable<EvidenceLookup>? lookups = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
         try
@@ -42,6 +46,26 @@ public sealed class PortfolioImporter
         }
 
         Profile = profile;
+        foreach (var lookup in lookups ?? [])
+        {
+            ArgumentNullException.ThrowIfNull(lookup?.Values, nameof(lookups));
+            if (!this.lookups.TryAdd((lookup.Kind, lookup.Values.Field), lookup.Values))
+            {
+                throw new ArgumentException($"Two lookups give '{lookup.Values.Field}' of the {EvidenceSchema.JsonName(lookup.Kind)} file.", nameof(lookups));
+            }
+        }
+
+        foreach (var kind in Enum.GetValues<EvidenceKind>())
+        {
+            var declared = kind == EvidenceKind.Opportunities ? profile.Opportunities?.Lookups ?? [] : profile.Table(kind).Lookups;
+            foreach (var column in declared)
+            {
+                if (!this.lookups.ContainsKey((kind, column.Field)))
+                {
+                    throw new ArgumentException($"The profile looks '{column.Field}' of the {EvidenceSchema.JsonName(kind)} file up by \"{column.KeyColumn}\", but no lookup values were given for it.", nameof(lookups));
+                }
+            }
+        }
     }
 
     /// <summary>Gets the profile.</summary>
@@ -233,7 +257,7 @@ public sealed class PortfolioImporter
 
     private List<Opportunity> Deals(EvidenceSource source, ImportReport report)
     {
-        var importer = new OpportunityImporter(Profile.Opportunities ?? ImportProfile.PartnerMetrics);
+        var importer = new OpportunityImporter(Profile.Opportunities ?? ImportProfile.PartnerMetrics, lookups.Where(l => l.Key.Kind == EvidenceKind.Opportunities).Select(l => l.Value));
         return [.. source.Deals(importer, report)];
     }
 
@@ -244,15 +268,22 @@ public sealed class PortfolioImporter
         var fileReport = report.For(kind);
         fileReport.Source = source.Name;
         using var table = source.Open();
-        var table2 = Profile.Table(kind);
-        var columns = new TableColumns(table.Header, table2.Columns, table2.Unused, new Dictionary<string, (string, System.Collections.Frozen.FrozenDictionary<string, string>)>(), table2.Defaults, fileReport);
-        var missing = EvidenceSchema.Kinds[kind].Where(f => f.Required && !columns.Given(f.Name)).ToList();
+        var profile = Profile.Table(kind);
+        var columns = new TableColumns(
+            table.Header,
+            profile.Columns,
+            profile.Unused,
+            profile.Lookups.ToDictionary(l => l.Field, l => (l.KeyColumn, lookups[(kind, l.Field)].Values.ToFrozenDictionary(StringComparer.Ordinal)), StringComparer.Ordinal),
+            profile.Defaults,
+            fileReport);
+        var missing = EvidenceSchema.Kinds[kind].Where(f => f.Required && !columns.Given(f.Name)).Select(f => profile.Columns.TryGetValue(f.Name, out var headers)
+            ? $"no column for '{f.Name}' (the profile accepts {string.Join(", ", headers.Select(h => $"\"{h}\""))})"
+            : $"no column for '{f.Name}' (the profile names no column for it)")
+            .Concat(columns.MissingLookupKeys().Select(f => $"no column \"{profile.Lookups.First(l => l.Field == f).KeyColumn}\", which the lookup of '{f}' needs"))
+            .ToList();
         if (missing.Count > 0)
         {
-            var wanted = missing.Select(f => table2.Columns.TryGetValue(f.Name, out var headers)
-                ? $"'{f.Name}' (the profile accepts {string.Join(", ", headers.Select(h => $"\"{h}\""))})"
-                : $"'{f.Name}' (the profile names no column for it)");
-            var problem = new ImportProblem(1, null, null, $"the {EvidenceSchema.JsonName(kind)} file has no column for {string.Join("; ", wanted)}. The header has {table.Header.Describe()}.");
+            var problem = new ImportProblem(1, null, null, $"the {EvidenceSchema.JsonName(kind)} file has {string.Join("; ", missing)}. The header has {table.Header.Describe()}.");
             fileReport.Add(problem);
             throw new ImportException(problem);
         }

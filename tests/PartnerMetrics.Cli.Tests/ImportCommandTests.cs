@@ -197,4 +197,36 @@ public class ImportCommandTests
         Assert.Equal(ExitCodes.Usage, neither);
         Assert.Contains("--folder DIR", neitherError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Import_ALookupTheProfileDeclares_ReadsItsFile()
+    {
+        using var folder = new TestFiles();
+        var profile = folder.Write("profile.json", """
+            {
+              "dateFormats": ["M/d/yyyy"],
+              "partners": { "columns": { "id": ["Account ID"], "name": ["Account Name"], "type": ["Type"], "onboardedOn": ["Partner Since"] } },
+              "commitments": {
+                "columns": { "partnerId": ["Account ID"], "dueOn": ["Due Date"], "status": ["Status"] },
+                "values": { "side": { "PowerPartner": "Partner", "Standard": "Vendor" } },
+                "lookups": [ { "field": "side", "keyColumn": "Assigned ID", "valueColumn": "User Type" } ]
+              }
+            }
+            """);
+        var accounts = folder.Write("accounts.csv", "Account ID,Account Name,Type,Partner Since\nP1,Alpha,Reseller,1/1/2025\n");
+        var tasks = folder.Write("tasks.csv", "Account ID,Due Date,Status,Assigned ID\nP1,3/10/2025,Open,005B\n");
+        var users = folder.Write("users.csv", "Assigned ID,User Type\n005A,Standard\n005B,PowerPartner\n");
+
+        var (exit, output, error) = Run("import", "--profile", profile, "--partners", accounts, "--tasks", tasks, "--lookup", $"commitments.side={users}");
+        Assert.True(exit == 0, error);
+        Assert.Equal(PartnerMetrics.Partners.Side.Partner, PartnerMetricsJson.Deserialize<Portfolio>(output).Partnerships[0].Commitments.Single().PromisedBy);
+
+        var (missing, _, missingError) = Run("import", "--profile", profile, "--partners", accounts, "--tasks", tasks);
+        Assert.Equal(ExitCodes.Usage, missing);
+        Assert.Contains("no lookup values were given", missingError, StringComparison.Ordinal);
+
+        var (wrongKind, _, wrongKindError) = Run("import", "--profile", profile, "--partners", accounts, "--lookup", $"tasks.side={users}");
+        Assert.Equal(ExitCodes.Usage, wrongKind);
+        Assert.Contains("'tasks' is not a kind of file; the kinds are partners, commitments", wrongKindError, StringComparison.Ordinal);
+    }
 }

@@ -341,6 +341,38 @@ public class EvidenceImportTests
         Assert.All(portfolio.Partnerships, p => Assert.Equal(["Security", "Data & AI"], p.RequiredCompetencies.ToArray()));
     }
 
+    [Fact]
+    public void ALookup_GivesAFieldFromASecondFile_TheSideOfATaskFromItsOwnersUserType()
+    {
+        var salesforce = EvidenceProfile.Salesforce;
+        var profile = salesforce with
+        {
+            Tables = salesforce.Tables.SetItem(EvidenceKind.Commitments, salesforce.Tables[EvidenceKind.Commitments] with
+            {
+                Lookups = [new ImportLookupColumn { Field = "side", KeyColumn = "Assigned ID", ValueColumn = "User Type" }],
+            }),
+        };
+        var users = ImportLookup.FromCsv("side", new StringReader("Assigned ID,User Type\n005A,Standard\n005B,PowerPartner\n"), "Assigned ID", "User Type");
+        var importer = new PortfolioImporter(profile, [new EvidenceLookup(EvidenceKind.Commitments, users)]);
+
+        var portfolio = importer.Import(new Dictionary<EvidenceKind, EvidenceSource>
+        {
+            [EvidenceKind.Partners] = Source(Accounts),
+            [EvidenceKind.Commitments] = Source("Account ID,Due Date,Status,Assigned ID\nP1,3/10/2025,In Progress,005A\nP1,3/11/2025,In Progress,005B\n"),
+        });
+
+        Assert.Equal([Side.Vendor, Side.Partner], portfolio.Partnerships[0].Commitments.Select(c => c.PromisedBy));
+        Assert.Contains("no lookup values were given", Assert.Throws<ArgumentException>(() => new PortfolioImporter(profile)).Message, StringComparison.Ordinal);
+        var missingKey = Assert.Throws<ImportException>(() => importer.Import(new Dictionary<EvidenceKind, EvidenceSource>
+        {
+            [EvidenceKind.Partners] = Source(Accounts),
+            [EvidenceKind.Commitments] = Source("Account ID,Due Date,Status\nP1,3/10/2025,In Progress\n"),
+        }));
+        Assert.Contains("no column \"Assigned ID\", which the lookup of 'side' needs", missingKey.Message, StringComparison.Ordinal);
+    }
+
+    internal static EvidenceSource Source(string csv) => EvidenceSource.Csv(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "file.csv");
+
     internal static (Portfolio Portfolio, PortfolioImportReport Report) Import(params (EvidenceKind Kind, string Csv)[] files) => Import(EvidenceProfile.Salesforce, files);
 
     internal static (Portfolio Portfolio, PortfolioImportReport Report) Import(EvidenceProfile profile, params (EvidenceKind Kind, string Csv)[] files)
