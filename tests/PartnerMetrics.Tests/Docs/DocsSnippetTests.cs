@@ -17,6 +17,7 @@ public class DocsSnippetTests
     [InlineData("docs/scoring.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "model-set")]
     [InlineData("README.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "readme-quick-start")]
     [InlineData("README.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "readme-score")]
+    [InlineData("README.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "readme-pipeline")]
     [InlineData("docs/pipeline.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "pipeline-sharding")]
     [InlineData("docs/backtest.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "backtest")]
     [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.AspNetCore.Tests/DocsRegistrationTests.cs", "di-register")]
@@ -180,6 +181,25 @@ public class DocsSnippetTests
         // docs:end readme-score
 
         Assert.Equal(report.Score, report.Factors.Sum(f => f.Contribution), 9);
+
+        // docs:begin readme-pipeline
+        Opportunity[] deals =
+        [
+            new(new OpportunityId("O-1"), new AccountId("A-1"), createdOn: new DateOnly(2025, 1, 10), DealMotion.NewLogo,
+                DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Won, amount: 12_000m, partnerId: partner.Id,
+                closedOn: new DateOnly(2025, 3, 1)),
+            new(new OpportunityId("O-2"), new AccountId("A-2"), createdOn: new DateOnly(2025, 2, 1), DealMotion.Renewal,
+                DealSource.VendorReferred, RouteToMarket.Direct, DealOutcome.Lost, amount: 5_000m, closedOn: new DateOnly(2025, 4, 1)),
+            new(new OpportunityId("O-3"), new AccountId("A-1"), createdOn: new DateOnly(2025, 5, 2), DealMotion.Upsell,
+                DealSource.CoSell, RouteToMarket.Partner, amount: 8_000m, partnerId: partner.Id),
+        ];
+        var accumulator = new PipelineAccumulator();
+        accumulator.AddRange(deals);
+        PipelineResult pipeline = accumulator.Result();
+        Console.WriteLine($"won {pipeline.WonCount} of {pipeline.WonCount + pipeline.LostCount}, hunting {pipeline.HuntingShareByValue:P0} of won value");
+        // docs:end readme-pipeline
+
+        Assert.Equal((1L, 1L, 1L, 1.0), (pipeline.WonCount, pipeline.LostCount, pipeline.OpenCount, pipeline.HuntingShareByValue));
     }
 
     /// <summary>The checkout the tests run from (source paths are mapped away in CI builds, so walk up from the binaries).</summary>
