@@ -36,9 +36,9 @@ internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow>
         return new PortfolioSummary(asOf, partners, top, mix);
     }
 
-    /// <summary>Hunting versus farming per district, over the deals the CRM knew on the day.</summary>
+    /// <summary>Hunting versus farming per district, over the deals as the CRM knew them on the day: a deal won later is still open (<see cref="Opportunity.AsOf"/>).</summary>
     public static GroupedPipelineResult<string> DistrictPipeline(Portfolio portfolio, DateOnly asOf) =>
-        PipelineAnalytics.GroupBy(portfolio.AllOpportunities().Where(o => o.CreatedOn <= asOf), PipelineKeys.District);
+        PipelineAnalytics.GroupBy(portfolio.AllOpportunities().Select(o => o.AsOf(asOf)).OfType<Opportunity>(), PipelineKeys.District);
 }
 
 internal sealed record PartnerRow(string Id, string Name, string? District, string Type, double Score, string Band, double Confidence, DimensionScores Dimensions, string? NextAction, string? NextActionText, double? NextActionImpact);

@@ -115,6 +115,42 @@ public sealed record Opportunity
     /// <summary>Gets hunting or farming, from <see cref="Motion"/>.</summary>
     public MotionClass MotionClass => Motion.Class();
 
+    /// <summary>
+    /// The deal as the CRM knew it at the end of <paramref name="day"/>: <see langword="null"/> when it was created later;
+    /// still <see cref="DealOutcome.Open"/> when it closed later (without its close day, loss reason and stage, which were not
+    /// known yet, and without a last update after the day); otherwise this deal.
+    /// </summary>
+    /// <param name="day">The day.</param>
+    /// <returns>The deal on the day, or <see langword="null"/>.</returns>
+    /// <remarks>Scoring and pipeline views "as of" a past day use it, so that a deal won after the day never counts as won on it.</remarks>
+    public Opportunity? AsOf(DateOnly day)
+    {
+        if (CreatedOn > day)
+        {
+            return null;
+        }
+
+        if (ClosedOn is not { } closed || closed <= day)
+        {
+            return this;
+        }
+
+        return new Opportunity(
+            Id,
+            AccountId,
+            CreatedOn,
+            Motion,
+            Source,
+            Route,
+            DealOutcome.Open,
+            Amount,
+            PartnerId,
+            District,
+            RegisteredOn is { } registered && registered <= day ? registered : null,
+            LastUpdatedOn is { } updated && updated <= day ? updated : null,
+            ExpectedCloseOn);
+    }
+
     /// <summary>Gets who brought the deal.</summary>
     public DealSource Source { get; }
 
