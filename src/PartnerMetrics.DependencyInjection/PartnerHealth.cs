@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PartnerMetrics.Health;
 using PartnerMetrics.Insights;
@@ -14,10 +15,10 @@ internal sealed class PartnerHealth : IPartnerHealth
     private readonly HealthScorer scorer;
     private readonly PartnershipAdvisor advisor;
 
-    public PartnerHealth(IOptions<PartnerMetricsOptions> options, TimeProvider clock)
+    public PartnerHealth(IOptions<PartnerMetricsOptions> options, TimeProvider clock, IHostEnvironment? host = null)
     {
         this.clock = clock;
-        scorer = new HealthScorer(ModelOf(options.Value));
+        scorer = new HealthScorer(ModelOf(options.Value, host));
         advisor = new PartnershipAdvisor(scorer);
     }
 
@@ -35,22 +36,29 @@ internal sealed class PartnerHealth : IPartnerHealth
 
     public PortfolioInsights Insights(Portfolio portfolio, DateOnly asOf) => new(scorer, portfolio, asOf);
 
-    /// <summary>The model of the options: the JSON file when one is named, else <see cref="PartnerMetricsOptions.Model"/>.</summary>
-    internal static HealthModel ModelOf(PartnerMetricsOptions options)
+    /// <summary>The model of the options: the JSON file when one is named (relative to the host's content root), else <see cref="PartnerMetricsOptions.Model"/>.</summary>
+    /// <exception cref="OptionsValidationException">There is no model, or the file cannot be read or does not hold a valid model.</exception>
+    internal static HealthModel ModelOf(PartnerMetricsOptions options, IHostEnvironment? host)
     {
         if (options.ModelPath is not { } path)
         {
-            return options.Model ?? throw new OptionsValidationException(nameof(PartnerMetricsOptions), typeof(PartnerMetricsOptions), ["PartnerMetrics: 'Model' must not be null."]);
+            return options.Model ?? throw Invalid($"PartnerMetrics: '{nameof(PartnerMetricsOptions.Model)}' must not be null.");
         }
 
+        var file = path;
         try
         {
-            using var stream = File.OpenRead(path);
+            file = ModelFile.Resolve(path, host);
+            using var stream = File.OpenRead(file);
             return PartnerMetricsJson.Deserialize<HealthModel>(stream);
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Text.Json.JsonException)
         {
-            throw new OptionsValidationException(nameof(PartnerMetricsOptions), typeof(PartnerMetricsOptions), [$"PartnerMetrics: the health model file '{path}' cannot be used: {error.Message}"]);
+            var where = string.Equals(file, path, StringComparison.Ordinal) ? $"'{path}'" : $"'{path}' ({file})";
+            throw Invalid($"{options.ModelPathName}: the health model file {where} cannot be used: {error.Message}");
         }
     }
+
+    private static OptionsValidationException Invalid(string failure) =>
+        new(Microsoft.Extensions.Options.Options.DefaultName, typeof(PartnerMetricsOptions), [failure]);
 }

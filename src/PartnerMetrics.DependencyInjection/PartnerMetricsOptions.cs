@@ -14,10 +14,23 @@ public sealed class PartnerMetricsOptions
     public HealthModel Model { get; set; } = HealthModel.Default with { };
 
     /// <summary>Gets or sets the path of a JSON file holding the health model (see PartnerMetricsJson); bindable from configuration.</summary>
-    /// <value>Default <see langword="null"/>: use <see cref="Model"/>.</value>
+    /// <value>
+    /// Default <see langword="null"/>: use <see cref="Model"/>. A relative path is taken from the host's content root
+    /// (<c>IHostEnvironment.ContentRootPath</c>) when a host environment is registered, else from the working directory.
+    /// </value>
     public string? ModelPath { get; set; }
 
     /// <summary>Gets or sets the options <see cref="IPipelineAnalytics"/> uses when a call passes none; bindable from configuration (<c>Pipeline:TopPartners</c>, <c>Pipeline:RemainingTarget</c>).</summary>
     /// <value>Default a new <see cref="PipelineOptions"/>: no target, top 5 partners.</value>
     public PipelineOptions Pipeline { get; set; } = new();
+
+    /// <summary>Gets the problems found while binding these options from configuration, each starting with its configuration path; reported when the options are validated.</summary>
+    internal List<string> ConfigurationFailures { get; } = [];
+
+    /// <summary>Gets or sets the configuration path and value that set <see cref="ModelPath"/>, so that a bad file is reported under the key that named it.</summary>
+    internal (string Path, string Value)? ModelPathSetting { get; set; }
+
+    /// <summary>The name an error gives <see cref="ModelPath"/>: its configuration path when configuration set the current value.</summary>
+    internal string ModelPathName =>
+        ModelPathSetting is { } setting && string.Equals(setting.Value, ModelPath, StringComparison.Ordinal) ? setting.Path : $"{nameof(PartnerMetricsOptions)}.{nameof(ModelPath)}";
 }

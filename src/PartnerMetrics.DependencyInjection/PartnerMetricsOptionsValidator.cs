@@ -1,25 +1,33 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace PartnerMetrics.DependencyInjection;
 
-/// <summary>Checks the options at start-up, so a bad model file fails the host, not the first request.</summary>
-internal sealed class PartnerMetricsOptionsValidator : IValidateOptions<PartnerMetricsOptions>
+/// <summary>
+/// Checks the options at start-up, so that a bad setting fails the host, not the first request: the
+/// problems found while binding configuration (each under its configuration path), then the model file
+/// or model and the pipeline options. Every problem is reported, not only the first.
+/// </summary>
+internal sealed class PartnerMetricsOptionsValidator(IHostEnvironment? host = null) : IValidateOptions<PartnerMetricsOptions>
 {
     public ValidateOptionsResult Validate(string? name, PartnerMetricsOptions options)
     {
+        // A binding registered twice records its problems twice; each is reported once.
+        var failures = options.ConfigurationFailures.Distinct(StringComparer.Ordinal).ToList();
         if (options.Pipeline is null)
         {
-            return ValidateOptionsResult.Fail($"PartnerMetrics: '{nameof(PartnerMetricsOptions.Pipeline)}' must not be null.");
+            failures.Add($"PartnerMetrics: '{nameof(PartnerMetricsOptions.Pipeline)}' must not be null.");
         }
 
         try
         {
-            PartnerHealth.ModelOf(options);
-            return ValidateOptionsResult.Success;
+            PartnerHealth.ModelOf(options, host);
         }
         catch (OptionsValidationException error)
         {
-            return ValidateOptionsResult.Fail(error.Failures);
+            failures.AddRange(error.Failures);
         }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace PartnerMetrics.DependencyInjection;
@@ -8,10 +10,15 @@ namespace PartnerMetrics.DependencyInjection;
 public static class PartnerMetricsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the singletons <see cref="IPartnerHealth"/> and <see cref="IPipelineAnalytics"/>, and
-    /// <c>TimeProvider.System</c> as the <see cref="TimeProvider"/> unless one is registered;
-    /// the options are validated when the host starts. Calling it again adds nothing.
+    /// Registers the singletons <see cref="IPartnerHealth"/> and <see cref="IPipelineAnalytics"/>; the options are
+    /// validated when the host starts. Calling it again adds nothing.
     /// </summary>
+    /// <remarks>
+    /// "Today" comes from the <see cref="TimeProvider"/> registered in the container when there is one, else from
+    /// the system clock; no <see cref="TimeProvider"/> is registered. A relative
+    /// <see cref="PartnerMetricsOptions.ModelPath"/> is taken from the content root of a registered
+    /// <see cref="IHostEnvironment"/>, else from the working directory.
+    /// </remarks>
     /// <param name="services">The services.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
@@ -19,15 +26,15 @@ public static class PartnerMetricsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<PartnerMetricsOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PartnerMetricsOptions>, PartnerMetricsOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PartnerMetricsOptions>, PartnerMetricsOptionsValidator>(
+            sp => new PartnerMetricsOptionsValidator(sp.GetService<IHostEnvironment>())));
 
-        // The host's clock decides "today"; without one, the system clock. This is the one place the
-        // packages may read it: the domain library itself only ever takes a day from its caller.
-#pragma warning disable RS0030
-        services.TryAddSingleton(TimeProvider.System);
-#pragma warning restore RS0030
-        services.TryAddSingleton<IPartnerHealth, PartnerHealth>();
-        services.TryAddSingleton<IPipelineAnalytics, ConfiguredPipelineAnalytics>();
+        // Factories, so that the host's clock and environment are optional and are looked up when the
+        // services are first resolved, whatever the order of registration.
+        services.TryAddSingleton<IPartnerHealth>(sp => new PartnerHealth(
+            sp.GetRequiredService<IOptions<PartnerMetricsOptions>>(), HostClock.Of(sp), sp.GetService<IHostEnvironment>()));
+        services.TryAddSingleton<IPipelineAnalytics>(sp => new ConfiguredPipelineAnalytics(
+            sp.GetRequiredService<IOptions<PartnerMetricsOptions>>(), HostClock.Of(sp)));
         return services;
     }
 
@@ -40,6 +47,30 @@ public static class PartnerMetricsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configure);
         services.AddPartnerMetrics().Configure(configure);
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the PartnerMetrics services like <see cref="AddPartnerMetrics(IServiceCollection)"/> and binds their
+    /// options from a configuration section, such as <c>builder.Configuration.GetSection("PartnerMetrics")</c>.
+    /// </summary>
+    /// <remarks>
+    /// The section holds <c>ModelPath</c>, <c>Model</c> (any setting of a model file) and <c>Pipeline</c>
+    /// (<c>TopPartners</c>, <c>TopCustomers</c>, <c>RemainingTarget</c>); keys ignore case, and an empty value leaves
+    /// its setting as it is. The section is read without reflection, so this overload is trimming- and AOT-safe.
+    /// When the host starts, every value of the wrong type, every value the library rejects and every key that
+    /// is no setting fails with one <see cref="OptionsValidationException"/> that lists each problem under its
+    /// configuration path, such as <c>PartnerMetrics:Model:DimensionWeights:Trust</c>. Configuration and
+    /// <see cref="Action{T}"/> overloads apply in the order of the calls.
+    /// </remarks>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">The configuration section of the options.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IServiceCollection AddPartnerMetrics(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddPartnerMetrics().AddSingleton<IConfigureOptions<PartnerMetricsOptions>>(new ConfigurationBinding(configuration));
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PartnerMetrics.Health;
 using PartnerMetrics.Pipeline;
@@ -9,69 +10,76 @@ using PartnerMetrics.Serialization;
 
 namespace PartnerMetrics.DependencyInjection.Tests;
 
-/// <summary>The options bind from an app's configuration section with the binder every ASP.NET Core app already has.</summary>
+/// <summary><c>AddPartnerMetrics(IConfiguration)</c> in real hosts: appsettings.json, the content root, and a host that will not start.</summary>
 public class ConfigurationBindingTests
 {
     [Fact]
-    public void Configure_FromASection_SetsTheModelFileAndThePipelineOptions()
+    public void AddPartnerMetrics_FromASection_ReadsTheModelFileFromTheContentRoot()
     {
-        var path = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(path, PartnerMetricsJson.Serialize(HealthModel.Default with { Kappa = 7 }));
-            var builder = WebApplication.CreateBuilder();
-            builder.Configuration.AddJsonStream(Settings(path, topPartners: 3));
+        using var root = new TemporaryFolder();
+        File.WriteAllText(Path.Combine(root.Path, "health-model.json"), PartnerMetricsJson.Serialize(HealthModel.Default with { Kappa = 7 }));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = root.Path });
+        builder.Configuration.AddJsonStream(Settings(modelPath: "health-model.json", topPartners: 3));
 
-            // docs:begin di-configuration
-            builder.Services.AddPartnerMetrics();
-            builder.Services.Configure<PartnerMetricsOptions>(builder.Configuration.GetSection("PartnerMetrics"));
-            // docs:end di-configuration
-            using var app = builder.Build();
-
-            Assert.Equal(7, app.Services.GetRequiredService<IPartnerHealth>().Model.Kappa);
-            var pipeline = app.Services.GetRequiredService<IPipelineAnalytics>().Options;
-            Assert.Equal(new PipelineOptions { TopPartners = 3, RemainingTarget = 500_000m }, pipeline);
-            Assert.Equal(new PipelineOptions(), PipelineOptions.Default);   // bound into the options' own instance, not the shared default
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
-    [Fact]
-    public void Configure_WithAnInvalidSetting_FailsAtStart()
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddJsonStream(Settings(modelPath: null, topPartners: 0));
-        builder.Services.AddPartnerMetrics();
-        builder.Services.Configure<PartnerMetricsOptions>(builder.Configuration.GetSection("PartnerMetrics"));
+        // docs:begin di-configuration
+        builder.Services.AddPartnerMetrics(builder.Configuration.GetSection("PartnerMetrics"));
+        // docs:end di-configuration
         using var app = builder.Build();
 
-        // The binder sets each value through the library's validating init accessor, and reports its exception.
-        var error = Assert.ThrowsAny<Exception>(() => app.Services.GetRequiredService<IStartupValidator>().Validate());
-        var cause = Assert.IsType<ArgumentOutOfRangeException>(error.GetBaseException());
-        Assert.Equal("TopPartners", cause.ParamName);
+        Assert.NotEqual(root.Path, Directory.GetCurrentDirectory());   // the file is found through the content root, not the working directory
+        Assert.Equal(7, app.Services.GetRequiredService<IPartnerHealth>().Model.Kappa);
+        var pipeline = app.Services.GetRequiredService<IPipelineAnalytics>().Options;
+        Assert.Equal(new PipelineOptions { TopPartners = 3, RemainingTarget = 500_000m }, pipeline);
+        Assert.Equal(new PipelineOptions(), PipelineOptions.Default);   // bound into the options' own instance, not the shared default
     }
 
     [Fact]
-    public void Configure_WithAModelSection_BindsIntoACopyOfTheDefaultModel()
+    public async Task AddPartnerMetrics_WithBadSettings_StopsTheHostNamingEachPath()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddJsonStream(Settings(modelPath: null, topPartners: 0, extra: """ "Model": { "DimensionWeights": { "Trust": -1 } }, "ModelPat": "x", """));
+        builder.Services.AddPartnerMetrics(builder.Configuration.GetSection("PartnerMetrics"));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(3, error.Failures.Count());
+        Assert.Contains(error.Failures, f => f.StartsWith("PartnerMetrics:Pipeline:TopPartners: 'TopPartners' must be at least 1; got 0.", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("PartnerMetrics:Model:DimensionWeights:Trust: ", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("PartnerMetrics:ModelPat: not a setting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_WithAModelSection_BindsIntoACopyOfTheDefaultModel()
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["PartnerMetrics:Model:LossAversion"] = "3" });
-        builder.Services.AddPartnerMetrics();
-        builder.Services.Configure<PartnerMetricsOptions>(builder.Configuration.GetSection("PartnerMetrics"));
+        builder.Services.AddPartnerMetrics(builder.Configuration.GetSection("PartnerMetrics"));
         using var app = builder.Build();
 
         Assert.Equal(HealthModel.Default with { LossAversion = 3 }, app.Services.GetRequiredService<IPartnerHealth>().Model);
         Assert.Equal(2.5, HealthModel.Default.LossAversion);   // the shared default is untouched
     }
 
+    [Fact]
+    public void AddPartnerMetrics_InAHost_UsesTheHostsClockWithoutRegisteringOne()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPartnerMetrics();
+        var clocks = builder.Services.Count(d => d.ServiceType == typeof(TimeProvider));
+        builder.Services.AddSingleton<TimeProvider>(Examples.ClockAt(Examples.Today));
+        using var host = builder.Build();
+
+        Assert.Equal(0, clocks);
+        Assert.Equal(Examples.Today, host.Services.GetRequiredService<IPartnerHealth>().Today);
+    }
+
     /// <summary>The appsettings.json of docs/dependency-injection.md.</summary>
-    private static MemoryStream Settings(string? modelPath, int topPartners) => new(Encoding.UTF8.GetBytes($$"""
+    private static MemoryStream Settings(string? modelPath, int topPartners, string extra = "") => new(Encoding.UTF8.GetBytes($$"""
         {
           "PartnerMetrics": {
             {{(modelPath is null ? "" : $"\"ModelPath\": {System.Text.Json.JsonSerializer.Serialize(modelPath)},")}}
+            {{extra}}
             "Pipeline": { "TopPartners": {{topPartners}}, "RemainingTarget": 500000 }
           }
         }

@@ -33,7 +33,6 @@ public class AddPartnerMetricsTests
 
         Assert.Single(services, d => d.ServiceType == typeof(IPartnerHealth));
         Assert.Single(services, d => d.ServiceType == typeof(IPipelineAnalytics));
-        Assert.Single(services, d => d.ServiceType == typeof(TimeProvider));
         Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<PartnerMetricsOptions>));
     }
 
@@ -42,7 +41,7 @@ public class AddPartnerMetricsTests
     {
         var services = new ServiceCollection().AddPartnerMetrics();
 
-        foreach (var service in new[] { typeof(IPartnerHealth), typeof(IPipelineAnalytics), typeof(TimeProvider) })
+        foreach (var service in new[] { typeof(IPartnerHealth), typeof(IPipelineAnalytics) })
         {
             Assert.Equal(ServiceLifetime.Singleton, Assert.Single(services, d => d.ServiceType == service).Lifetime);
         }
@@ -52,11 +51,37 @@ public class AddPartnerMetricsTests
     }
 
     [Fact]
+    public void AddPartnerMetrics_RegistersNoTimeProvider()
+    {
+        var services = new ServiceCollection().AddPartnerMetrics();
+
+        Assert.DoesNotContain(services, d => d.ServiceType == typeof(TimeProvider));
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        Assert.Null(provider.GetService<TimeProvider>());
+    }
+
+    [Fact]
     public void AddPartnerMetrics_WithoutAHostClock_UsesTheSystemClock()
     {
         using var provider = new ServiceCollection().AddPartnerMetrics().BuildServiceProvider();
 
-        Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
+        var before = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+        var (health, pipeline) = (provider.GetRequiredService<IPartnerHealth>().Today, provider.GetRequiredService<IPipelineAnalytics>().Today);
+        var after = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+
+        Assert.InRange(health, before, after);     // a run across midnight sees either day
+        Assert.InRange(pipeline, before, after);
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_HostClockRegisteredAfterwards_IsUsed()
+    {
+        var services = new ServiceCollection().AddPartnerMetrics();
+        services.AddSingleton<TimeProvider>(Examples.ClockAt(Examples.Today));
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(Examples.Today, provider.GetRequiredService<IPartnerHealth>().Today);
+        Assert.Equal(Examples.Today, provider.GetRequiredService<IPipelineAnalytics>().Today);
     }
 
     [Fact]
@@ -158,13 +183,77 @@ public class AddPartnerMetricsTests
     {
         using var provider = new ServiceCollection().AddPartnerMetrics(o => o.ModelPath = "/no/such/model.json").BuildServiceProvider();
 
-        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.StartsWith("PartnerMetricsOptions.ModelPath: the health model file '/no/such/model.json'", Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_ARelativeModelPath_IsTakenFromTheHostsContentRoot()
+    {
+        using var root = new TemporaryFolder();
+        File.WriteAllText(Path.Combine(root.Path, "health-model.json"), PartnerMetricsJson.Serialize(HealthModel.Default with { Kappa = 7 }));
+        using var provider = new ServiceCollection()
+            .AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new HostEnvironment(root.Path))
+            .AddPartnerMetrics(o => o.ModelPath = "health-model.json")
+            .BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(7, provider.GetRequiredService<IPartnerHealth>().Model.Kappa);
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_ARelativeModelPathMissingFromTheContentRoot_NamesTheFullPath()
+    {
+        using var root = new TemporaryFolder();
+        using var provider = new ServiceCollection()
+            .AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new HostEnvironment(root.Path))
+            .AddPartnerMetrics(o => o.ModelPath = "health-model.json")
+            .BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains($"'health-model.json' ({Path.Combine(root.Path, "health-model.json")})", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_ARelativeModelPathWithoutAHost_IsTakenFromTheWorkingDirectory()
+    {
+        // The working directory is the test's output folder; a file name no test writes there.
+        var name = $"health-model-{Guid.NewGuid():N}.json";
+        var path = Path.Combine(Directory.GetCurrentDirectory(), name);
+        File.WriteAllText(path, PartnerMetricsJson.Serialize(HealthModel.Default with { Kappa = 9 }));
+        try
+        {
+            using var provider = new ServiceCollection().AddPartnerMetrics(o => o.ModelPath = name).BuildServiceProvider();
+
+            Assert.Equal(9, provider.GetRequiredService<IPartnerHealth>().Model.Kappa);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_AnAbsoluteModelPath_IgnoresTheContentRoot()
+    {
+        using var root = new TemporaryFolder();
+        using var elsewhere = new TemporaryFolder();
+        var path = Path.Combine(elsewhere.Path, "model.json");
+        File.WriteAllText(path, PartnerMetricsJson.Serialize(HealthModel.Default with { Kappa = 8 }));
+        using var provider = new ServiceCollection()
+            .AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new HostEnvironment(root.Path))
+            .AddPartnerMetrics(o => o.ModelPath = path)
+            .BuildServiceProvider();
+
+        Assert.Equal(8, provider.GetRequiredService<IPartnerHealth>().Model.Kappa);
     }
 
     [Fact]
     public void AddPartnerMetrics_NullArguments_Throw()
     {
         Assert.Throws<ArgumentNullException>(() => PartnerMetricsServiceCollectionExtensions.AddPartnerMetrics(null!));
-        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddPartnerMetrics(null!));
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddPartnerMetrics((Action<PartnerMetricsOptions>)null!));
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddPartnerMetrics((Microsoft.Extensions.Configuration.IConfiguration)null!));
+        Assert.Throws<ArgumentNullException>(() => PartnerMetricsServiceCollectionExtensions.AddPartnerMetrics(null!, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
     }
 }

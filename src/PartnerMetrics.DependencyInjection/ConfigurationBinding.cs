@@ -1,0 +1,274 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using PartnerMetrics.Health;
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
+
+namespace PartnerMetrics.DependencyInjection;
+
+/// <summary>
+/// Binds <see cref="PartnerMetricsOptions"/> from a configuration section, without reflection. A value
+/// of the wrong type, a value the library rejects and a key that is no setting are kept, each starting
+/// with its configuration path (<c>PartnerMetrics:Model:DimensionWeights:Trust: …</c>), for
+/// <see cref="PartnerMetricsOptionsValidator"/> to report when the host starts; the binding itself never throws.
+/// </summary>
+/// <remarks>
+/// Keys match settings ignoring case, as in the configuration binder. An empty value leaves its setting
+/// as it is. The <c>Model</c> section is read by the health model's own JSON form
+/// (<see cref="PartnerMetricsJson"/>), laid over the current model, so its settings, names and checks
+/// are those of a model file and are described in one place.
+/// </remarks>
+internal sealed class ConfigurationBinding(IConfiguration configuration) : IConfigureOptions<PartnerMetricsOptions>
+{
+    /// <summary>The one model setting whose keys are data (factor codes), not setting names.</summary>
+    private static readonly string PriorMeans = JsonNamingPolicy.CamelCase.ConvertName(nameof(HealthModel.PriorMeans));
+
+    /// <summary>The characters that make System.Text.Json quote a property name in a path (<c>$['a.b']</c>).</summary>
+    private static readonly System.Buffers.SearchValues<char> Quoted = System.Buffers.SearchValues.Create(". '/\"[]()\t\n\r\f\b\\\u0085\u2028\u2029");
+
+    public void Configure(PartnerMetricsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = options.ConfigurationFailures;
+        foreach (var setting in configuration.GetChildren())
+        {
+            if (Is(setting, nameof(PartnerMetricsOptions.ModelPath)))
+            {
+                if (Value(setting, failures) is { } path)
+                {
+                    options.ModelPath = path;
+                    options.ModelPathSetting = (setting.Path, path);
+                }
+            }
+            else if (Is(setting, nameof(PartnerMetricsOptions.Model)))
+            {
+                if (IsSection(setting, failures))
+                {
+                    BindModel(options, setting, failures);
+                }
+            }
+            else if (Is(setting, nameof(PartnerMetricsOptions.Pipeline)))
+            {
+                if (IsSection(setting, failures))
+                {
+                    options.Pipeline = BindPipeline(options.Pipeline ?? new PipelineOptions(), setting, failures);
+                }
+            }
+            else
+            {
+                failures.Add($"{setting.Path}: not a setting of {nameof(PartnerMetricsOptions)}; the settings are {nameof(PartnerMetricsOptions.ModelPath)}, {nameof(PartnerMetricsOptions.Model)} and {nameof(PartnerMetricsOptions.Pipeline)}.");
+            }
+        }
+    }
+
+    private static PipelineOptions BindPipeline(PipelineOptions pipeline, IConfigurationSection section, List<string> failures)
+    {
+        foreach (var setting in section.GetChildren())
+        {
+            if (Is(setting, nameof(PipelineOptions.TopPartners)))
+            {
+                pipeline = Set(pipeline, setting, failures, WholeNumber, (p, n) => p with { TopPartners = n });
+            }
+            else if (Is(setting, nameof(PipelineOptions.TopCustomers)))
+            {
+                pipeline = Set(pipeline, setting, failures, WholeNumber, (p, n) => p with { TopCustomers = n });
+            }
+            else if (Is(setting, nameof(PipelineOptions.RemainingTarget)))
+            {
+                pipeline = Set(pipeline, setting, failures, Amount, (p, n) => p with { RemainingTarget = n });
+            }
+            else
+            {
+                failures.Add($"{setting.Path}: not a setting of {nameof(PipelineOptions)}; the settings are {nameof(PipelineOptions.TopPartners)}, {nameof(PipelineOptions.TopCustomers)} and {nameof(PipelineOptions.RemainingTarget)}.");
+            }
+        }
+
+        return pipeline;
+    }
+
+    /// <summary>Parses a value and sets it through the library's validating accessor; a problem leaves the options as they were.</summary>
+    private static PipelineOptions Set<T>(PipelineOptions pipeline, IConfigurationSection setting, List<string> failures, Func<string, (T Value, string? Problem)> parse, Func<PipelineOptions, T, PipelineOptions> with)
+    {
+        if (Value(setting, failures) is not { } text)
+        {
+            return pipeline;
+        }
+
+        var (value, problem) = parse(text);
+        if (problem is not null)
+        {
+            failures.Add($"{setting.Path}: {problem}");
+            return pipeline;
+        }
+
+        try
+        {
+            return with(pipeline, value);
+        }
+        catch (ArgumentException error)
+        {
+            failures.Add($"{setting.Path}: {Sentence(error)}");
+            return pipeline;
+        }
+    }
+
+    private static (int Value, string? Problem) WholeNumber(string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? (value, null) : (0, $"must be a whole number; got '{text}'.");
+
+    private static (decimal? Value, string? Problem) Amount(string text) =>
+        decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value) ? (value, null) : (null, $"must be a number; got '{text}'.");
+
+    /// <summary>
+    /// Lays the section over the JSON form of the current model and reads the result as a model file is
+    /// read; a problem the reader finds is reported under the configuration path of the JSON path it names.
+    /// </summary>
+    private static void BindModel(PartnerMetricsOptions options, IConfigurationSection section, List<string> failures)
+    {
+        var model = JsonNode.Parse(PartnerMetricsJson.Serialize(options.Model ?? HealthModel.Default))!.AsObject();
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal) { ["$"] = section.Path };
+        Overlay(model, section, "$", open: false, paths, failures);
+        try
+        {
+            options.Model = PartnerMetricsJson.Deserialize<HealthModel>(model.ToJsonString());
+        }
+        catch (JsonException error)
+        {
+            failures.Add($"{ConfigurationPath(error.Path, paths)}: {error.Message}");
+        }
+    }
+
+    /// <summary>Sets each value of a section in a JSON object, keeping the JSON type of the setting it replaces.</summary>
+    /// <param name="target">The JSON object of the current settings.</param>
+    /// <param name="section">The configuration section.</param>
+    /// <param name="jsonPath">The JSON path of <paramref name="target"/>.</param>
+    /// <param name="open">Whether the object is a map whose keys are data, where any key may be added.</param>
+    /// <param name="paths">Collects the configuration path of each JSON path that the section sets.</param>
+    /// <param name="failures">Collects the problems.</param>
+    private static void Overlay(JsonObject target, IConfigurationSection section, string jsonPath, bool open, Dictionary<string, string> paths, List<string> failures)
+    {
+        foreach (var setting in section.GetChildren())
+        {
+            var name = target.Select(p => p.Key).FirstOrDefault(key => string.Equals(key, setting.Key, StringComparison.OrdinalIgnoreCase));
+            if (name is null && !open)
+            {
+                failures.Add($"{setting.Path}: not a setting of the health model (see the model file format: PartnerMetricsJson, HealthModel).");
+                continue;
+            }
+
+            name ??= setting.Key;
+            var path = JsonPath(jsonPath, name, paths, setting.Path);
+            var current = target[name];
+            if (setting.GetChildren().Any())
+            {
+                if (current is JsonObject inner)
+                {
+                    Overlay(inner, setting, path, open: string.Equals(name, PriorMeans, StringComparison.Ordinal), paths, failures);
+                }
+                else
+                {
+                    failures.Add($"{setting.Path}: must be a single value, not a section.");
+                }
+
+                continue;
+            }
+
+            if (string.IsNullOrEmpty(setting.Value))
+            {
+                continue;
+            }
+
+            switch (current)
+            {
+                case JsonObject:
+                    failures.Add($"{setting.Path}: must be a section of settings, not a single value; got '{setting.Value}'.");
+                    break;
+                case JsonValue value when value.GetValueKind() is JsonValueKind.String:
+                    target[name] = setting.Value;
+                    break;
+                default:
+                    // A number, or a new entry of a map, whose values are numbers; anything else the model's reader reports.
+                    if (double.TryParse(setting.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+                    {
+                        target[name] = number;
+                    }
+                    else if (current is null)
+                    {
+                        target[name] = setting.Value;
+                    }
+                    else
+                    {
+                        failures.Add($"{setting.Path}: must be a finite number; got '{setting.Value}'.");
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The JSON path of a property, as System.Text.Json writes it, recorded with its configuration path in both of its forms.</summary>
+    private static string JsonPath(string parent, string name, Dictionary<string, string> paths, string configurationPath)
+    {
+        var plain = $"{parent}.{name}";
+        paths[plain] = configurationPath;
+        if (name.AsSpan().IndexOfAny(Quoted) < 0)
+        {
+            return plain;
+        }
+
+        var quoted = $"{parent}['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";
+        paths[quoted] = configurationPath;
+        return quoted;
+    }
+
+    /// <summary>The configuration path of a JSON path, or of its nearest ancestor that the section set.</summary>
+    private static string ConfigurationPath(string? jsonPath, Dictionary<string, string> paths)
+    {
+        var path = jsonPath ?? "$";
+        while (!paths.ContainsKey(path) && path.Length > 1)
+        {
+            var cut = path.EndsWith("']", StringComparison.Ordinal) ? path.LastIndexOf("['", StringComparison.Ordinal)
+                : path.EndsWith(']') ? path.LastIndexOf('[')
+                : path.LastIndexOf('.');
+            path = cut > 0 ? path[..cut] : "$";
+        }
+
+        return paths.TryGetValue(path, out var configurationPath) ? configurationPath : paths["$"];
+    }
+
+    private static bool Is(IConfigurationSection setting, string name) => string.Equals(setting.Key, name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A single value, or <see langword="null"/> when it is empty (the setting stays as it is) or is a section (a problem).</summary>
+    private static string? Value(IConfigurationSection setting, List<string> failures)
+    {
+        if (setting.GetChildren().Any())
+        {
+            failures.Add($"{setting.Path}: must be a single value, not a section.");
+            return null;
+        }
+
+        return string.IsNullOrEmpty(setting.Value) ? null : setting.Value;
+    }
+
+    /// <summary>Whether a setting is a section; an empty value is allowed and sets nothing.</summary>
+    private static bool IsSection(IConfigurationSection setting, List<string> failures)
+    {
+        if (setting.GetChildren().Any() || string.IsNullOrEmpty(setting.Value))
+        {
+            return true;
+        }
+
+        failures.Add($"{setting.Path}: must be a section of settings, not a single value; got '{setting.Value}'.");
+        return false;
+    }
+
+    /// <summary>An argument exception's own sentence, without the " (Parameter 'x')" and "Actual value was …" that <see cref="ArgumentException.Message"/> appends.</summary>
+    private static string Sentence(ArgumentException error)
+    {
+        var message = error.Message;
+        var suffix = message.IndexOf($" (Parameter '{error.ParamName}')", StringComparison.Ordinal);
+        return suffix < 0 ? message : message[..suffix];
+    }
+}

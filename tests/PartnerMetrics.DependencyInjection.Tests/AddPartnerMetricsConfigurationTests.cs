@@ -1,0 +1,199 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PartnerMetrics.Health;
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
+
+namespace PartnerMetrics.DependencyInjection.Tests;
+
+/// <summary><c>AddPartnerMetrics(IConfiguration)</c>: every setting binds, and every bad value or key fails at start under its configuration path.</summary>
+public class AddPartnerMetricsConfigurationTests
+{
+    private static IConfigurationSection Section(params (string Key, string? Value)[] settings) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create("PartnerMetrics:" + s.Key, s.Value)))
+            .Build()
+            .GetSection("PartnerMetrics");
+
+    private static OptionsValidationException StartFails(params (string Key, string? Value)[] settings)
+    {
+        using var provider = new ServiceCollection().AddPartnerMetrics(Section(settings)).BuildServiceProvider();
+
+        // Exactly this type: neither the binder's InvalidOperationException nor a TargetInvocationException.
+        return Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_FromASection_BindsThePipelineOptionsIgnoringCase()
+    {
+        using var provider = new ServiceCollection()
+            .AddPartnerMetrics(Section(("pipeline:topPartners", "3"), ("Pipeline:TopCustomers", "4"), ("PIPELINE:REMAININGTARGET", "500000.50")))
+            .BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(new PipelineOptions { TopPartners = 3, TopCustomers = 4, RemainingTarget = 500_000.50m }, provider.GetRequiredService<IPipelineAnalytics>().Options);
+        Assert.Equal(new PipelineOptions(), PipelineOptions.Default);
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_FromAnEmptySection_KeepsTheDefaults()
+    {
+        using var provider = new ServiceCollection().AddPartnerMetrics(Section()).BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(HealthModel.Default, provider.GetRequiredService<IPartnerHealth>().Model);
+        Assert.Equal(PipelineOptions.Default, provider.GetRequiredService<IPipelineAnalytics>().Options);
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_AModelSection_LaysItsSettingsOverTheConfiguredModel()
+    {
+        var section = Section(
+            ("Model:Kappa", "7"),
+            ("Model:Version", "2.1"),                      // text that looks like a number stays text
+            ("Model:GracePeriod", "21.00:00:00"),
+            ("Model:DimensionWeights:Trust", "0.5"),
+            ("Model:bands:watch", "35"),
+            ("Model:PriorMeans:" + FactorCodes.TrustPartnerReliability, "0.6"),
+            ("Model:Name", ""));                           // empty: left as it is
+        using var provider = new ServiceCollection()
+            .AddPartnerMetrics(o => o.Model = HealthModel.Default with { LossAversion = 3 })
+            .AddPartnerMetrics(section)
+            .BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var expected = HealthModel.Default with
+        {
+            LossAversion = 3,
+            Kappa = 7,
+            Version = "2.1",
+            GracePeriod = TimeSpan.FromDays(21),
+            DimensionWeights = new DimensionWeights(0.5, 0.2, 0.2, 0.2, 0.15),
+            Bands = new BandThresholds(70, 35, 0.25),
+            PriorMeans = new Dictionary<string, double> { [FactorCodes.TrustPartnerReliability] = 0.6 },
+        };
+        Assert.Equal(expected, provider.GetRequiredService<IPartnerHealth>().Model);
+        Assert.Equal(5.0, HealthModel.Default.Kappa);      // the shared default is untouched
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_ConfigurationAndCode_ApplyInTheOrderOfTheCalls()
+    {
+        using var provider = new ServiceCollection()
+            .AddPartnerMetrics(Section(("Pipeline:TopPartners", "3"), ("Model:Kappa", "7")))
+            .AddPartnerMetrics(o => o.Pipeline = o.Pipeline with { TopCustomers = 9 })
+            .BuildServiceProvider();
+
+        Assert.Equal(new PipelineOptions { TopPartners = 3, TopCustomers = 9 }, provider.GetRequiredService<IPipelineAnalytics>().Options);
+        Assert.Equal(7, provider.GetRequiredService<IPartnerHealth>().Model.Kappa);
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_ARelativeModelPathFromConfiguration_IsTakenFromTheContentRoot()
+    {
+        using var root = new TemporaryFolder();
+        File.WriteAllText(Path.Combine(root.Path, "health-model.json"), PartnerMetricsJson.Serialize(HealthModel.Default with { Kappa = 7 }));
+        using var provider = new ServiceCollection()
+            .AddSingleton<IHostEnvironment>(new HostEnvironment(root.Path))
+            .AddPartnerMetrics(Section(("modelPath", "health-model.json")))
+            .BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(7, provider.GetRequiredService<IPartnerHealth>().Model.Kappa);
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_ABadModelFileFromConfiguration_IsReportedUnderItsKey()
+    {
+        using var root = new TemporaryFolder();
+        File.WriteAllText(Path.Combine(root.Path, "health-model.json"), """{"lossAversion":0.5}""");
+        using var provider = new ServiceCollection()
+            .AddSingleton<IHostEnvironment>(new HostEnvironment(root.Path))
+            .AddPartnerMetrics(Section(("ModelPath", "health-model.json")))
+            .BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        var failure = Assert.Single(error.Failures);
+        Assert.StartsWith("PartnerMetrics:ModelPath: the health model file 'health-model.json'", failure, StringComparison.Ordinal);
+        Assert.Contains("$.lossAversion", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Pipeline:TopPartners", "0", "PartnerMetrics:Pipeline:TopPartners: 'TopPartners' must be at least 1; got 0.")]
+    [InlineData("Pipeline:TopPartners", "many", "PartnerMetrics:Pipeline:TopPartners: must be a whole number; got 'many'.")]
+    [InlineData("Pipeline:TopCustomers", "2.5", "PartnerMetrics:Pipeline:TopCustomers: must be a whole number; got '2.5'.")]
+    [InlineData("Pipeline:RemainingTarget", "-5", "PartnerMetrics:Pipeline:RemainingTarget: 'RemainingTarget' must be positive when given; got -5.")]
+    [InlineData("Pipeline:RemainingTarget", "lots", "PartnerMetrics:Pipeline:RemainingTarget: must be a number; got 'lots'.")]
+    [InlineData("Model:DimensionWeights:Trust", "heavy", "PartnerMetrics:Model:DimensionWeights:Trust: must be a finite number; got 'heavy'.")]
+    [InlineData("Model:Kappa", "NaN", "PartnerMetrics:Model:Kappa: must be a finite number; got 'NaN'.")]
+    [InlineData("Model", "referral", "PartnerMetrics:Model: must be a section of settings, not a single value; got 'referral'.")]
+    [InlineData("Model:DimensionWeights", "0.5", "PartnerMetrics:Model:DimensionWeights: must be a section of settings, not a single value; got '0.5'.")]
+    [InlineData("Model:Kappa:Value", "7", "PartnerMetrics:Model:Kappa: must be a single value, not a section.")]
+    [InlineData("ModelPath:File", "model.json", "PartnerMetrics:ModelPath: must be a single value, not a section.")]
+    [InlineData("Pipeline", "3", "PartnerMetrics:Pipeline: must be a section of settings, not a single value; got '3'.")]
+    public void AddPartnerMetrics_AValueOfTheWrongTypeOrRange_FailsAtStartNamingItsPath(string key, string value, string expected)
+    {
+        var error = StartFails((key, value));
+
+        Assert.Equal(expected, Assert.Single(error.Failures));
+    }
+
+    [Theory]
+    [InlineData("Model:DimensionWeights:Trust", "-1", "PartnerMetrics:Model:DimensionWeights:Trust", "$.dimensionWeights.trust")]
+    [InlineData("Model:LossAversion", "0.5", "PartnerMetrics:Model:LossAversion", "'LossAversion' must be at least 1; got 0.5.")]
+    [InlineData("Model:CadenceWeeks", "2.5", "PartnerMetrics:Model:CadenceWeeks", "$.cadenceWeeks")]
+    [InlineData("Model:CadenceWeeks", "60", "PartnerMetrics:Model:CadenceWeeks", "must be from 1 to 52; got 60.")]
+    [InlineData("Model:GracePeriod", "two weeks", "PartnerMetrics:Model:GracePeriod", "$.gracePeriod")]
+    [InlineData("Model:Name", "\u0007", "PartnerMetrics:Model:Name", "control characters")]
+    [InlineData("Model:Bands:Watch", "80", "PartnerMetrics:Model:Bands", "$.bands")]
+    [InlineData("Model:PriorMeans:" + FactorCodes.TrustPartnerReliability, "1.5", "PartnerMetrics:Model:PriorMeans", "strictly between 0 and 1")]
+    [InlineData("Model:PriorMeans:no.such-factor", "0.5", "PartnerMetrics:Model:PriorMeans", "no.such-factor")]
+    public void AddPartnerMetrics_AModelValueTheLibraryRejects_FailsAtStartNamingItsPath(string key, string value, string path, string reason)
+    {
+        var error = StartFails((key, value));
+
+        var failure = Assert.Single(error.Failures);
+        Assert.StartsWith(path + ": ", failure, StringComparison.Ordinal);
+        Assert.Contains(reason, failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_UnknownKeys_AreEachReportedByPath()
+    {
+        var error = StartFails(("ModelPat", "health-model.json"), ("Pipeline:TopPartner", "3"), ("Model:Kapa", "7"), ("Model:DimensionWeights:Truts", "1"));
+
+        Assert.Equal(
+            [
+                "PartnerMetrics:Model:DimensionWeights:Truts: not a setting of the health model (see the model file format: PartnerMetricsJson, HealthModel).",
+                "PartnerMetrics:Model:Kapa: not a setting of the health model (see the model file format: PartnerMetricsJson, HealthModel).",
+                "PartnerMetrics:ModelPat: not a setting of PartnerMetricsOptions; the settings are ModelPath, Model and Pipeline.",
+                "PartnerMetrics:Pipeline:TopPartner: not a setting of PipelineOptions; the settings are TopPartners, TopCustomers and RemainingTarget.",
+            ],
+            error.Failures.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_ManyProblems_AreReportedTogether()
+    {
+        var error = StartFails(("Pipeline:TopPartners", "0"), ("Pipeline:TopCustomers", "x"), ("Model:Kappa", "-1"), ("Colour", "blue"));
+
+        Assert.Equal(4, error.Failures.Count());
+        Assert.Equal(typeof(PartnerMetricsOptions), error.OptionsType);
+        foreach (var path in new[] { "PartnerMetrics:Pipeline:TopPartners", "PartnerMetrics:Pipeline:TopCustomers", "PartnerMetrics:Model:Kappa", "PartnerMetrics:Colour" })
+        {
+            Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_BadConfiguration_FailsTheOptionsValueToo()
+    {
+        using var provider = new ServiceCollection().AddPartnerMetrics(Section(("Pipeline:TopPartners", "0"))).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<PartnerMetricsOptions>>().Value);
+        Assert.Contains("PartnerMetrics:Pipeline:TopPartners", error.Message, StringComparison.Ordinal);
+    }
+}
