@@ -180,6 +180,18 @@ public sealed class HostileOutputTests
         Assert.DoesNotContain('\0', output);
     }
 
+    [Theory]
+    [InlineData("0001-06-01")]
+    [InlineData("0001-01-01")]
+    public void DemoHtml_AsOfInTheFirstYear_StartsTheHistoryOnTheFirstDay(string asOf)
+    {
+        // Row 2: the history started a year before the as-of day, before the calendar: ArgumentOutOfRangeException.
+        var (exit, output, error) = Cli.Run("demo", "--format", "html", "--as-of", asOf);
+
+        Assert.Equal((ExitCodes.Success, string.Empty), (exit, error));
+        Assert.Contains("</html>", output, StringComparison.Ordinal);
+    }
+
     /// <summary>A standard output on a full disk.</summary>
     private sealed class FailingWriter : StringWriter
     {
