@@ -234,16 +234,17 @@ internal static class BacktestCommand
         }
 
         var report = BacktestReport.Create(run.Portfolio.Name, run.Outcomes.Name, run.Model?.Name, run.AsOf, run.Options, result, fitted, run.ModelOut);
-        if (format == "json")
+        return CommandOutput.WriteStandardOutput(output, error, target =>
         {
-            output.WriteLine(System.Text.Json.JsonSerializer.Serialize(report, BacktestJsonContext.Default.BacktestReport));
-        }
-        else
-        {
-            BacktestTable.Write(report, output);
-        }
-
-        return ExitCodes.Success;
+            if (format == "json")
+            {
+                JsonOutput.WriteLine(target, report, BacktestJsonContext.Default.BacktestReport);
+            }
+            else
+            {
+                BacktestTable.Write(report, target);
+            }
+        });
     }
 
     private static List<ChurnOutcome>? ReadOutcomes(FileInfo path, DateOnly? observedThrough, TextWriter error, out int exit)

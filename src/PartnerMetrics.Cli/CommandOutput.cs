@@ -22,13 +22,15 @@ internal static class CommandOutput
     public static Option<FileInfo?> OutFile() => new("--out") { Description = "Write the output to this file instead of the console." };
 
     /// <summary>Writes the result to <paramref name="outFile"/>, or to <paramref name="output"/> when there is none.</summary>
-    /// <returns><see cref="ExitCodes.Success"/>, or <see cref="ExitCodes.OutputUnwritable"/> with the reason on <paramref name="error"/>.</returns>
+    /// <returns>
+    /// <see cref="ExitCodes.Success"/>, or <see cref="ExitCodes.OutputUnwritable"/> with the reason on <paramref name="error"/>
+    /// when the file or the standard output cannot be written (a full disk, a closed pipe).
+    /// </returns>
     public static int Write(FileInfo? outFile, TextWriter output, TextWriter error, Action<TextWriter> write)
     {
         if (outFile is null)
         {
-            write(output);
-            return ExitCodes.Success;
+            return WriteStandardOutput(output, error, write);
         }
 
         if (!WriteFile(outFile, error, write))
@@ -40,20 +42,62 @@ internal static class CommandOutput
         return ExitCodes.Success;
     }
 
-    /// <summary>Writes a file, or says on <paramref name="error"/> why it cannot be written.</summary>
-    /// <returns><see langword="true"/> when the file was written.</returns>
-    public static bool WriteFile(FileInfo file, TextWriter error, Action<TextWriter> write)
+    /// <summary>Writes to the standard output, or says on <paramref name="error"/> why it cannot be written.</summary>
+    /// <returns><see cref="ExitCodes.Success"/>, or <see cref="ExitCodes.OutputUnwritable"/>.</returns>
+    public static int WriteStandardOutput(TextWriter output, TextWriter error, Action<TextWriter> write)
     {
         try
         {
-            using var writer = new StreamWriter(file.FullName);
-            write(writer);
+            write(output);
+            output.Flush();
+            return ExitCodes.Success;
+        }
+        catch (IOException writeError)
+        {
+            error.WriteLine($"Cannot write the standard output: {writeError.Message}");
+            return ExitCodes.OutputUnwritable;
+        }
+    }
+
+    /// <summary>
+    /// Writes a file, or says on <paramref name="error"/> why it cannot be written. The text goes to a temporary file
+    /// in the same directory that replaces <paramref name="file"/> only once it is complete, so a failure part way
+    /// (a full disk, an output too large) leaves the file as it was, never truncated.
+    /// </summary>
+    /// <returns><see langword="true"/> when the file was written.</returns>
+    public static bool WriteFile(FileInfo file, TextWriter error, Action<TextWriter> write)
+    {
+        var temporary = Path.Combine(file.DirectoryName ?? ".", $".{file.Name}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var writer = new StreamWriter(temporary, append: false))
+            {
+                write(writer);
+            }
+
+            File.Move(temporary, file.FullName, overwrite: true);
             return true;
         }
         catch (Exception writeError) when (writeError is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"Cannot write {file.FullName}: {writeError.Message}");
             return false;
+        }
+        finally
+        {
+            TryDelete(temporary);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception deleteError) when (deleteError is IOException or UnauthorizedAccessException)
+        {
+            // Only a leftover temporary file; the error that matters has been reported.
         }
     }
 

@@ -5,15 +5,21 @@ namespace PartnerMetrics.Cli;
 /// <content>The page of <c>pipeline --format html</c>: the metrics of each group and of all deals, and why a figure is missing.</content>
 internal static partial class HtmlReport
 {
-    public static void Write(PipelineReport report, TextWriter writer) => writer.Write(Render(report));
-
-    /// <summary>Renders the pipeline page; lines end with <c>\n</c> on every platform.</summary>
+    /// <summary>Renders the pipeline page as a string; lines end with <c>\n</c> on every platform.</summary>
     public static string Render(PipelineReport report)
+    {
+        using var page = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Write(report, page);
+        return page.ToString();
+    }
+
+    /// <summary>Writes the pipeline page to <paramref name="writer"/> as it goes; lines end with <c>\n</c> on every platform.</summary>
+    public static void Write(PipelineReport report, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(report);
         var total = report.Total;
         var by = report.By.Count == 0 ? "all deals" : $"by {string.Join(" × ", report.By)}";
-        var html = Page($"Pipeline of {report.Input}");
+        var html = Page(writer, $"Pipeline of {report.Input}");
         html.Open("header").Line()
             .Element("h1", "Hunting versus farming").Line()
             .Element("p", Invariant($"Pipeline of {report.Input} · {total.Deals:N0} deals, {by}"), ("class", "subtitle")).Line()
@@ -79,7 +85,7 @@ internal static partial class HtmlReport
             html.Close("ul").Line();
         });
 
-        return End(html, "Made with partnermetrics. The metrics follow docs/pipeline.md.");
+        End(html, "Made with partnermetrics. The metrics follow docs/pipeline.md.");
     }
 
     private static void Cells(HtmlWriter html, PipelineRow row)

@@ -29,26 +29,31 @@ internal static partial class HtmlReport
         (HealthDimension.TrackedProgress, "Tracked progress"),
     ];
 
-    /// <summary>Writes the page.</summary>
-    public static void Write(PortfolioReport report, TextWriter writer) => writer.Write(Render(report));
-
-    /// <summary>Renders the page; lines end with <c>\n</c> on every platform.</summary>
+    /// <summary>Renders the page as a string; lines end with <c>\n</c> on every platform.</summary>
     public static string Render(PortfolioReport report)
     {
+        using var page = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Write(report, page);
+        return page.ToString();
+    }
+
+    /// <summary>Writes the page to <paramref name="writer"/> as it goes; lines end with <c>\n</c> on every platform.</summary>
+    public static void Write(PortfolioReport report, TextWriter writer)
+    {
         ArgumentNullException.ThrowIfNull(report);
-        var html = Page($"Partner health as of {Day(report.AsOf)}");
+        var html = Page(writer, $"Partner health as of {Day(report.AsOf)}");
         Header(html, report);
         BandDistribution(html, report);
         NextActions(html, report);
         HuntingVersusFarming(html, report);
         ScoreHistory(html, report);
         Profiles(html, report);
-        return End(html, "Made with partnermetrics. The scores follow docs/scoring.md; the next actions and portfolio views, docs/insights.md.");
+        End(html, "Made with partnermetrics. The scores follow docs/scoring.md; the next actions and portfolio views, docs/insights.md.");
     }
 
     /// <summary>Starts a page: the doctype, the head with its title, the style sheet and a strict content policy, and the open body and main.</summary>
-    private static HtmlWriter Page(string title) =>
-        new HtmlWriter().Raw("<!DOCTYPE html>").Line()
+    private static HtmlWriter Page(TextWriter writer, string title) =>
+        new HtmlWriter(writer).Raw("<!DOCTYPE html>").Line()
             .Open("html", ("lang", "en")).Line()
             .Open("head").Line()
             .Empty("meta", ("charset", "utf-8")).Line()
@@ -60,14 +65,13 @@ internal static partial class HtmlReport
             .Open("body").Line()
             .Open("main").Line();
 
-    /// <summary>Ends a page with its footer and returns the markup.</summary>
-    private static string End(HtmlWriter html, string footer)
+    /// <summary>Ends a page with its footer.</summary>
+    private static void End(HtmlWriter html, string footer)
     {
         html.Element("footer", footer).Line()
             .Close("main").Line()
             .Close("body").Line()
             .Close("html").Line();
-        return html.ToString();
     }
 
     private static void Header(HtmlWriter html, PortfolioReport report)

@@ -7,11 +7,12 @@ namespace PartnerMetrics.Cli;
 /// <summary>
 /// Writes XHTML-compatible markup (every element closed, void elements self-closed) so the report
 /// parses as XML as well as HTML. Every text and attribute value goes through
-/// <see cref="WebUtility.HtmlEncode(string)"/>: partner names come from CRM users.
+/// <see cref="WebUtility.HtmlEncode(string, TextWriter)"/>: partner names come from CRM users; a character XML
+/// forbids (a control character, a lone surrogate, U+FFFE, U+FFFF) is written as U+FFFD first. The markup goes
+/// straight to the target writer, so a page of any size is never held whole in memory.
 /// </summary>
-internal sealed class HtmlWriter
+internal sealed class HtmlWriter(TextWriter builder)
 {
-    private readonly StringBuilder builder = new();
 
     /// <summary>Formats a number with the invariant culture, so the report reads the same on every machine.</summary>
     public static string Number(double value, string format = "0.##") => value.ToString(format, CultureInfo.InvariantCulture);
@@ -23,14 +24,16 @@ internal sealed class HtmlWriter
     public HtmlWriter Open(string tag, params ReadOnlySpan<(string Name, string? Value)> attributes)
     {
         StartTag(tag, attributes);
-        builder.Append('>');
+        builder.Write('>');
         return this;
     }
 
     /// <summary>Writes a closing tag.</summary>
     public HtmlWriter Close(string tag)
     {
-        builder.Append("</").Append(tag).Append('>');
+        builder.Write("</");
+        builder.Write(tag);
+        builder.Write('>');
         return this;
     }
 
@@ -38,7 +41,7 @@ internal sealed class HtmlWriter
     public HtmlWriter Empty(string tag, params ReadOnlySpan<(string Name, string? Value)> attributes)
     {
         StartTag(tag, attributes);
-        builder.Append(" />");
+        builder.Write(" />");
         return this;
     }
 
@@ -49,34 +52,84 @@ internal sealed class HtmlWriter
     /// <summary>Writes encoded text.</summary>
     public HtmlWriter Text(string text)
     {
-        builder.Append(WebUtility.HtmlEncode(text));
+        WebUtility.HtmlEncode(XmlSafe(text), builder);
         return this;
     }
+
+    /// <summary>Replaces every character XML 1.0 does not allow (C0 controls but tab and line breaks, lone surrogates, U+FFFE, U+FFFF) with U+FFFD.</summary>
+    public static string XmlSafe(string text)
+    {
+        var first = FirstForbidden(text);
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var safe = new StringBuilder(text.Length).Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                safe.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                safe.Append(Forbidden(c) ? '\uFFFD' : c);
+            }
+        }
+
+        return safe.ToString();
+    }
+
+    private static int FirstForbidden(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (Forbidden(c))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A character XML forbids on its own: a surrogate reaches here only when it is not part of a pair.</summary>
+    private static bool Forbidden(char c) => (c < ' ' && c is not ('\t' or '\n' or '\r')) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF';
 
     /// <summary>Writes trusted markup as is: the doctype and the style sheet, never data.</summary>
     public HtmlWriter Raw(string markup)
     {
-        builder.Append(markup);
+        builder.Write(markup);
         return this;
     }
 
     /// <summary>Starts a new line, so the page source stays readable; always <c>\n</c>, whatever the platform.</summary>
     public HtmlWriter Line()
     {
-        builder.Append('\n');
+        builder.Write('\n');
         return this;
     }
 
-    public override string ToString() => builder.ToString();
-
     private void StartTag(string tag, ReadOnlySpan<(string Name, string? Value)> attributes)
     {
-        builder.Append('<').Append(tag);
+        builder.Write('<');
+        builder.Write(tag);
         foreach (var (name, value) in attributes)
         {
             if (value is not null)
             {
-                builder.Append(' ').Append(name).Append("=\"").Append(WebUtility.HtmlEncode(value)).Append('"');
+                builder.Write(' ');
+                builder.Write(name);
+                builder.Write("=\"");
+                WebUtility.HtmlEncode(XmlSafe(value), builder);
+                builder.Write('"');
             }
         }
     }

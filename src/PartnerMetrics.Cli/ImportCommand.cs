@@ -32,7 +32,7 @@ internal static class ImportCommand
                 return exit;
             }
 
-            exit = CommandOutput.Write(result.GetValue(outFile), output, error, writer => writer.Write(PartnerMetricsJson.Serialize(portfolio)));
+            exit = CommandOutput.Write(result.GetValue(outFile), output, error, writer => JsonOutput.Write(writer, stream => PartnerMetricsJson.Serialize(stream, portfolio)));
             if (exit == ExitCodes.Success)
             {
                 error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{portfolio.Partnerships.Length:N0} partnerships and {portfolio.AllOpportunities().Count():N0} deals imported."));

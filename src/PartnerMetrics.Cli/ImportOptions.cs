@@ -255,15 +255,3 @@ internal sealed class ImportOptions
         static string Quote(string? text) => text is null ? string.Empty : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }
 }
-
-/// <summary>Text from an input made safe to print on a terminal: control characters (escape sequences among them) shown as U+FFFD.</summary>
-internal static class Terminal
-{
-    public static string Safe(string text) => string.Create(text.Length, text, static (span, text) =>
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            span[i] = char.IsControl(text[i]) ? '\uFFFD' : text[i];
-        }
-    });
-}

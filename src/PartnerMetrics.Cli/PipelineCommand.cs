@@ -98,7 +98,7 @@ internal static class PipelineCommand
         {
             if (format == "json")
             {
-                target.WriteLine(System.Text.Json.JsonSerializer.Serialize(report, PipelineJsonContext.Default.PipelineReport));
+                JsonOutput.WriteLine(target, report, PipelineJsonContext.Default.PipelineReport);
             }
             else if (format == "html")
             {

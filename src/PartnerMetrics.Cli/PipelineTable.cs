@@ -21,7 +21,7 @@ internal static class PipelineTable
         });
         console.Profile.Width = Math.Max(console.Profile.Width, 200);
         var by = report.By.Count == 0 ? "all deals" : $"by {string.Join(" × ", report.By)}";
-        console.Write(new Rule(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Pipeline of {report.Input}: {report.Total.Deals:N0} deals, {by}"))));
+        console.Write(new Rule(Markup.Escape(Terminal.Safe(string.Create(CultureInfo.InvariantCulture, $"Pipeline of {report.Input}: {report.Total.Deals:N0} deals, {by}")))));
 
         var keyColumns = report.By.Count == 0 ? ["Group"] : report.By.Select(k => char.ToUpperInvariant(k[0]) + k[1..]).ToArray();
         var table = new Table().AddColumns([.. keyColumns, .. Metrics]);
@@ -32,7 +32,7 @@ internal static class PipelineTable
 
         foreach (var row in report.Groups)
         {
-            string[] keys = report.By.Count == 0 ? ["All deals"] : [.. report.By.Select(k => Markup.Escape(row.Key![k] ?? "(none)"))];
+            string[] keys = report.By.Count == 0 ? ["All deals"] : [.. report.By.Select(k => Terminal.Cell(row.Key![k] ?? "(none)"))];
             table.AddRow([.. keys, .. Cells(row)]);
         }
 
@@ -51,7 +51,7 @@ internal static class PipelineTable
         console.WriteLine("Partner HHI: concentration of won value by partner, 0 to 10,000. —: undefined (nothing closed or nothing won).");
         foreach (var note in report.Total.Notes.Where(n => n.Metric is "winRateByValue" or "dealFlowReciprocity" or "routeConcentration"))
         {
-            console.WriteLine(Markup.Escape($"{note.Metric}: {note.Reason}"));
+            console.WriteLine(Terminal.Safe($"{note.Metric}: {note.Reason}"));
         }
     }
 

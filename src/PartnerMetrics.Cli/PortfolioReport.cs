@@ -68,7 +68,8 @@ internal sealed class PortfolioReport
         return new PortfolioReport(scorer.Model, asOf, partners, bands, actions, PortfolioSummary.DistrictPipeline(portfolio, asOf));
     }
 
-    private static DateOnly HistoryStart(DateOnly asOf) => asOf.AddDays(-HistoryDays);
+    /// <summary>The first day of the history: a year before <paramref name="asOf"/>, or the first day of the calendar when that is earlier.</summary>
+    private static DateOnly HistoryStart(DateOnly asOf) => asOf.DayNumber < HistoryDays ? DateOnly.MinValue : asOf.AddDays(-HistoryDays);
 }
 
 /// <summary>One partner's health as of the report's day, its history and its next actions.</summary>

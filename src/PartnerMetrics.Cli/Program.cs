@@ -21,6 +21,7 @@ public static class Program
         ArgumentNullException.ThrowIfNull(standardInput);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        error = new TerminalWriter(error);
         var asOf = new Option<DateOnly?>("--as-of") { Description = "The day to score as of (yyyy-MM-dd). Default: the last day of the demo data, 2025-06-30." };
         var format = ScoreCommand.Format();
         var outFile = CommandOutput.OutFile();

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using PartnerMetrics.Health;
 
 namespace PartnerMetrics.Cli;
@@ -121,7 +120,7 @@ internal static class ScoreCommand
         {
             if (format == "json")
             {
-                target.WriteLine(JsonSerializer.Serialize(summary, SummaryJsonContext.Default.PortfolioSummary));
+                JsonOutput.WriteLine(target, summary, SummaryJsonContext.Default.PortfolioSummary);
             }
             else
             {

@@ -25,12 +25,12 @@ internal static class SummaryTable
         {
             string[] cells =
             [
-                Markup.Escape(Shorten($"{row.Id} {row.Name}", PartnerWidth)),
+                Terminal.Cell($"{row.Id} {row.Name}", PartnerWidth),
                 Number(row.Score, "0.0"),
                 BandMarkup(row.Band),
                 Number(row.Confidence, "0.00"),
                 string.Join(" ", row.Dimensions.InReportOrder().Select(d => (d is { } score ? Number(score, "0") : "-").PadLeft(3))),
-                Markup.Escape(row.NextActionText is null ? "-" : $"{row.NextActionText}: {(row.NextActionImpact >= 0 ? "+" : string.Empty)}{Number(row.NextActionImpact ?? 0, "0.0")}"),
+                row.NextActionText is null ? "-" : $"{Terminal.Cell(row.NextActionText)}: {(row.NextActionImpact >= 0 ? "+" : string.Empty)}{Number(row.NextActionImpact ?? 0, "0.0")}",
             ];
             health.AddRow(cells);
         }
@@ -40,7 +40,7 @@ internal static class SummaryTable
         var top = new Table().AddColumns("District", "#", "Partner", "Ranking score");
         foreach (var row in summary.TopPartners)
         {
-            top.AddRow(Markup.Escape(row.District ?? "-"), row.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape($"{row.Id} {row.Name}"), Number(row.RankingScore, "0.000"));
+            top.AddRow(Terminal.Cell(row.District ?? "-"), row.Rank.ToString(CultureInfo.InvariantCulture), Terminal.Cell($"{row.Id} {row.Name}"), Number(row.RankingScore, "0.000"));
         }
 
         console.Write(top);
@@ -49,7 +49,7 @@ internal static class SummaryTable
         foreach (var row in summary.HuntingFarming)
         {
             mix.AddRow(
-                Markup.Escape(row.District ?? "-"),
+                Terminal.Cell(row.District ?? "-"),
                 row.WonDeals.ToString(CultureInfo.InvariantCulture),
                 row.WonValue.ToString("N0", CultureInfo.InvariantCulture),
                 row.HuntingShareByValue is { } h ? h.ToString("P0", CultureInfo.InvariantCulture) : "-",
@@ -64,8 +64,6 @@ internal static class SummaryTable
     public const int Width = 120;
 
     private const int PartnerWidth = 22;
-
-    private static string Shorten(string text, int width) => text.Length <= width ? text : string.Concat(text.AsSpan(0, width - 1), "…");
 
     private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 

@@ -11,6 +11,13 @@ namespace PartnerMetrics;
 /// </summary>
 internal static class Ensure
 {
+    /// <summary>
+    /// The longest text of the model (an id, a name, a district, a description): 10,000,000 characters. Every
+    /// output form can write a text this long (System.Text.Json refuses a string past 166,666,666 characters), and
+    /// no CRM field comes near it, so a longer one is a corrupt or hostile input, refused at the field.
+    /// </summary>
+    public const int MaxTextLength = 10_000_000;
+
     public static string Text(string? value, string paramName)
     {
         if (value is null)
@@ -23,11 +30,15 @@ internal static class Ensure
             throw new ArgumentException($"'{paramName}' must not be empty or whitespace; got '{value}'.", paramName);
         }
 
-        return value;
+        return NotTooLong(value, paramName);
     }
 
     /// <summary>Optional text: <see langword="null"/>, empty and whitespace-only all mean "not recorded".</summary>
-    public static string? OptionalText(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    public static string? OptionalText(string? value, string paramName) => string.IsNullOrWhiteSpace(value) ? null : NotTooLong(value, paramName);
+
+    private static string NotTooLong(string value, string paramName) => value.Length <= MaxTextLength
+        ? value
+        : throw new ArgumentOutOfRangeException(paramName, string.Create(CultureInfo.InvariantCulture, $"'{paramName}' has {value.Length:N0} characters; at most {MaxTextLength:N0} are allowed."));
 
     public static T Defined<T>(T value, string paramName)
         where T : struct, Enum

@@ -32,7 +32,7 @@ public sealed record Commitment
         DueOn = dueOn;
         Outcome = Ensure.Defined(outcome, nameof(outcome));
         ResolvedOn = CheckResolution(outcome, dueOn, resolvedOn);
-        Description = Ensure.OptionalText(description);
+        Description = Ensure.OptionalText(description, nameof(description));
     }
 
     /// <summary>Gets the side that made the promise.</summary>

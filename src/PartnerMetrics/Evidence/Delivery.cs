@@ -19,7 +19,7 @@ public sealed record Delivery
         Date = date;
         OnTime = onTime;
         Satisfaction = Ensure.UnitInterval(satisfaction, nameof(satisfaction));
-        Description = Ensure.OptionalText(description);
+        Description = Ensure.OptionalText(description, nameof(description));
     }
 
     /// <summary>Gets the day the delivery completed.</summary>

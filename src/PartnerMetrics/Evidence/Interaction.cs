@@ -52,7 +52,7 @@ public sealed record Interaction
 
         ResponseTime = responseTime;
         ResolvedOn = Ensure.NotBefore(resolvedOn, date, nameof(resolvedOn), nameof(date));
-        Subject = Ensure.OptionalText(subject);
+        Subject = Ensure.OptionalText(subject, nameof(subject));
     }
 
     /// <summary>Gets the day of the interaction.</summary>

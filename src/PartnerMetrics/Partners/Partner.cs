@@ -27,8 +27,8 @@ public sealed record Partner
         Id = Ensure.Present(id, nameof(id));
         Name = Ensure.Text(name, nameof(name));
         Type = Ensure.Defined(type, nameof(type));
-        Tier = Ensure.OptionalText(tier);
-        District = Ensure.OptionalText(district);
+        Tier = Ensure.OptionalText(tier, nameof(tier));
+        District = Ensure.OptionalText(district, nameof(district));
         OnboardedOn = onboardedOn;
     }
 

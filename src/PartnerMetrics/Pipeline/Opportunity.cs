@@ -76,7 +76,7 @@ public sealed record Opportunity
         Outcome = Ensure.Defined(outcome, nameof(outcome));
         Amount = Ensure.Money(amount, nameof(amount));
         PartnerId = partnerId is { } partner ? Ensure.Present(partner, nameof(partnerId)) : null;
-        District = Ensure.OptionalText(district);
+        District = Ensure.OptionalText(district, nameof(district));
         RegisteredOn = Ensure.NotBefore(registeredOn, createdOn, nameof(registeredOn), nameof(createdOn));
         LastUpdatedOn = Ensure.NotBefore(lastUpdatedOn, createdOn, nameof(lastUpdatedOn), nameof(createdOn));
         ExpectedCloseOn = Ensure.NotBefore(expectedCloseOn, createdOn, nameof(expectedCloseOn), nameof(createdOn));
@@ -91,13 +91,13 @@ public sealed record Opportunity
             throw new ArgumentException($"A {outcome} opportunity needs '{nameof(closedOn)}', the day it closed.", nameof(closedOn));
         }
 
-        LossReason = Ensure.OptionalText(lossReason);
+        LossReason = Ensure.OptionalText(lossReason, nameof(lossReason));
         if (LossReason is not null && outcome != DealOutcome.Lost)
         {
             throw new ArgumentException($"Only a Lost opportunity has a '{nameof(lossReason)}'; this one is {outcome} with reason '{lossReason}'.", nameof(lossReason));
         }
 
-        Stage = Ensure.OptionalText(stage);
+        Stage = Ensure.OptionalText(stage, nameof(stage));
     }
 
     /// <summary>Gets the CRM key of the opportunity.</summary>
@@ -209,7 +209,7 @@ public sealed record Opportunity
         Amount = Ensure.Money(amount, nameof(amount));
         LastUpdatedOn = Ensure.NotBefore(lastUpdatedOn, CreatedOn, nameof(lastUpdatedOn), "createdOn");
         ExpectedCloseOn = Ensure.NotBefore(expectedCloseOn, CreatedOn, nameof(expectedCloseOn), "createdOn");
-        Stage = Ensure.OptionalText(stage);
+        Stage = Ensure.OptionalText(stage, nameof(stage));
     }
 
     /// <summary>The latest day the CRM records for the deal: its creation, registration, last update or close (not the expected close, which may lie ahead).</summary>

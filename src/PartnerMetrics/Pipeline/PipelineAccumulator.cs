@@ -249,7 +249,7 @@ public sealed class PipelineAccumulator
             WonCycle = wonCycle,
             AverageWonDealSize = averageWon,
             Velocity = velocity,
-            Coverage = options.RemainingTarget is { } target ? (double)(openValue / target) : null,
+            Coverage = options.RemainingTarget is { } target ? Coverage(openValue, target) : null,
             PartnerSourcedCount = partnerSourced,
             VendorReferredCount = vendorReferred,
             UnknownSourceCount = unknownSource,
@@ -354,6 +354,13 @@ public sealed class PipelineAccumulator
 
         return accumulator;
     }
+
+    /// <summary>
+    /// Open value ÷ remaining target. A target below 1 can put the quotient past <see cref="decimal"/>'s range
+    /// (10^14 ÷ 10^-28), so it is divided as <see cref="double"/>, which holds any such quotient (at most about 10^57).
+    /// </summary>
+    private static double Coverage(decimal openValue, decimal target) =>
+        target >= 1m ? (double)(openValue / target) : (double)openValue / (double)target;
 
     private static double? Ratio(long part, long whole) => whole > 0 ? (double)part / whole : null;
 

@@ -71,8 +71,10 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
         NotNegative(LostWithAmount, "lostWithAmount");
         NotNegative(UnknownSource, "unknownSource");
         NotNegative(UnknownRouteWon, "unknownRouteWon");
-        Agree(Open + Won + Lost == Count, "count", "open + won + lost must equal count");
-        Agree(HuntingWon <= Won && MissingAmounts <= Count && PartnerSourced + VendorReferred + UnknownSource <= Count, "count", "the partial counts exceed count");
+        // Every check computes with overflow treated as disagreement, so a count or a sum past the range of its type is
+        // a JsonException at the field, never an OverflowException (issue 18, row 4).
+        Agree(() => Open + Won + Lost == Count, "count", "open + won + lost must equal count");
+        Agree(() => HuntingWon <= Won && MissingAmounts <= Count && PartnerSourced + VendorReferred + UnknownSource <= Count, "count", "the partial counts exceed count");
         Agree(LostWithAmount <= Lost, "lostWithAmount", "more lost deals carry an amount than were lost");
         Agree(UnknownRouteWon <= Won, "unknownRouteWon", "more won deals have an unknown route than were won");
         Agree((LostWithAmount > 0) == (LostValue > 0), "lostValue", "lost value needs a lost deal with an amount, and a lost deal with an amount needs lost value");
@@ -82,9 +84,15 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
             Agree(value >= 0, "wonValue", "a value is negative");
         }
 
+        // A value comes from its deals, each at most Opportunity.MaxAmount: no value without a deal, and no more than
+        // the deals can carry (issue 18, row 5: huntingWon = 0 with hunting value, open = 0 with open value).
+        AtMost(OpenValue, Open, "openValue", "open");
+        AtMost(WonValue, Won, "wonValue", "won");
+        AtMost(LostValue, LostWithAmount, "lostValue", "lostWithAmount");
+        AtMost(HuntingWonValue, HuntingWon, "huntingWonValue", "huntingWon");
         var cycles = WonCycleDays ?? [];
-        Agree(cycles.All(c => c >= 0) && cycles.Sum() == Won, "wonCycleDays", "the cycle counts must be non-negative and add up to won");
-        Agree(DirectRouteValue + PartnerRouteValue + MarketplaceRouteValue + UnknownRouteValue == WonValue, "wonValue", "the route values must add up to the won value");
+        Agree(() => cycles.All(c => c >= 0) && cycles.Sum() == Won, "wonCycleDays", "the cycle counts must be non-negative and add up to won");
+        Agree(() => DirectRouteValue + PartnerRouteValue + MarketplaceRouteValue + UnknownRouteValue == WonValue, "wonValue", "the route values must add up to the won value");
         Agree(UnknownRouteWon > 0 || UnknownRouteValue == 0, "unknownRouteValue", "value with an unknown route needs a won deal with an unknown route");
         var partners = Partners ?? [];
         for (var i = 0; i < partners.Count; i++)
@@ -93,10 +101,14 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
             {
                 throw DocumentException.Invalid($"partners[{i}]", "A partner needs an id, a positive wonCount and a non-negative wonValue.");
             }
+
+            AtMost(partner.WonValue, partner.WonCount, $"partners[{i}].wonValue", "its wonCount");
+            Agree(partner.WonValue <= WonValue, $"partners[{i}].wonValue", "a partner's won value exceeds the won value");
         }
 
         Agree(partners.Select(p => p.PartnerId).Distinct().Count() == partners.Count, "partners", "a partner is listed twice");
-        Agree(partners.Sum(p => p.WonCount) <= Won, "partners", "partners won more deals than won");
+        Agree(() => partners.Sum(p => p.WonCount) <= Won, "partners", "partners won more deals than won");
+        Agree(() => partners.Sum(p => p.WonValue) <= WonValue, "partners", "partners won more value than the won value");
         var accounts = Accounts ?? [];
         for (var i = 0; i < accounts.Count; i++)
         {
@@ -104,34 +116,57 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
             {
                 throw DocumentException.Invalid($"accounts[{i}]", "An account needs an id, a positive wonCount and a non-negative wonValue.");
             }
+
+            AtMost(account.WonValue, account.WonCount, $"accounts[{i}].wonValue", "its wonCount");
         }
 
         Agree(accounts.Select(a => a.AccountId).Distinct().Count() == accounts.Count, "accounts", "an account is listed twice");
-        Agree(SumsTo(accounts.Select(a => (decimal)a.WonCount), Won) && SumsTo(accounts.Select(a => a.WonValue), WonValue), "accounts", "the accounts must add up to won and the won value");
+        Agree(() => accounts.Sum(a => a.WonCount) == Won && accounts.Sum(a => a.WonValue) == WonValue, "accounts", "the accounts must add up to won and the won value");
         var years = Years ?? [];
         Agree(years.All(y => y is { WonCount: >= 0, LostCount: >= 0, WonValue: >= 0, LostValue: >= 0 }), "years", "a year has a negative count or value");
         Agree(years.Select(y => y.Year).Distinct().Count() == years.Count, "years", "a year is listed twice");
-        Agree(years.Sum(y => y.WonCount) == Won && years.Sum(y => y.LostCount) == Lost, "years", "the years must add up to won and lost");
+        Agree(() => years.Sum(y => y.WonCount) == Won && years.Sum(y => y.LostCount) == Lost, "years", "the years must add up to won and lost");
+        Agree(() => years.Sum(y => y.WonValue) == WonValue, "years", "the years' wonValue must add up to the won value");
+        Agree(() => years.Sum(y => y.LostValue) == LostValue, "years", "the years' lostValue must add up to the lost value");
+        for (var i = 0; i < years.Count; i++)
+        {
+            AtMost(years[i].WonValue, years[i].WonCount, $"years[{i}].wonValue", "its wonCount");
+            AtMost(years[i].LostValue, years[i].LostCount, $"years[{i}].lostValue", "its lostCount");
+        }
+
         var reasons = LossReasons ?? [];
         Agree(reasons.All(r => r is { Count: > 0, Value: >= 0 }), "lossReasons", "a loss reason has a count below 1 or a negative value");
-        Agree(reasons.Sum(r => r.Count) == Lost, "lossReasons", "the loss reasons must add up to lost");
-        return PipelineAccumulator.FromDocument(this);
+        Agree(() => reasons.Sum(r => r.Count) == Lost, "lossReasons", "the loss reasons must add up to lost");
+        Agree(() => reasons.Sum(r => r.Value) <= LostValue, "lossReasons", "the loss reasons hold more value than the lost value");
+        var model = PipelineAccumulator.FromDocument(this);
+
+        // The metrics multiply and add these sums (velocity: open deals × average won size × win rate ÷ mean cycle); a
+        // document whose sums are each in range but whose metrics are not is refused here, so Result() never throws
+        // for an accumulator that was read.
+        Agree(() => model.Result() is not null, "count", "the sums are too large to compute the metrics with");
+        return model;
     }
 
-    /// <summary>Whether the values add up to <paramref name="total"/>; a sum too large for <see cref="decimal"/> does not.</summary>
-    private static bool SumsTo(IEnumerable<decimal> values, decimal total)
+    /// <summary>Checks that <paramref name="value"/> is no more than <paramref name="deals"/> deals of <see cref="Opportunity.MaxAmount"/> each.</summary>
+    private static void AtMost(decimal value, long deals, string property, string count) =>
+        Agree(() => value <= deals * Opportunity.MaxAmount, property, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value} is more than {count} ({deals}) deals of at most {Opportunity.MaxAmount} can carry"));
+
+    private static void NotNegative(long value, string property) => Agree(value >= 0, property, $"must not be negative; got {value}");
+
+    private static void Agree(Func<bool> condition, string property, string problem)
     {
+        bool holds;
         try
         {
-            return values.Sum() == total;
+            holds = condition();
         }
         catch (OverflowException)
         {
-            return false;
+            holds = false;
         }
-    }
 
-    private static void NotNegative(long value, string property) => Agree(value >= 0, property, $"must not be negative; got {value}");
+        Agree(holds, property, problem);
+    }
 
     private static void Agree(bool condition, string property, string problem)
     {

@@ -1,0 +1,210 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace PartnerMetrics.Cli.Tests;
+
+/// <summary>
+/// Issue 18's rows about output: huge names, escape sequences, characters XML forbids, a failing output
+/// (docs/reliability.md, "Hostile output").
+/// </summary>
+public sealed class HostileOutputTests
+{
+    private const string Escapes = "\u001b]0;pwned\u0007\u001b[2J\u009b31m";
+
+    /// <summary>The fixture portfolio with its first partner renamed (and given a district), as JSON.</summary>
+    private static string Portfolio(string name, string? district = null)
+    {
+        var document = JsonNode.Parse(File.ReadAllText(TestFiles.Fixture("backtest-portfolio.json")))!;
+        var partner = document["partnerships"]![0]!["partner"]!;
+        partner["name"] = name;
+        if (district is not null)
+        {
+            partner["district"] = district;
+        }
+
+        return document.ToJsonString();
+    }
+
+    [Fact]
+    public void ScoreTable_WithAMillionCharacterNameAndDistrict_CutsThemAndStaysSmall()
+    {
+        // Row 1: the top-partners and hunting-farming tables printed the whole name and district, which
+        // Spectre.Console wrapped over thousands of lines (28 MB of output for a 1 MB name, 86 s for 20 MB).
+        using var files = new TestFiles();
+        var path = files.Write("portfolio.json", Portfolio(new string('N', 1_000_000), new string('D', 1_000_000)));
+
+        var (exit, output, _) = Cli.Run("score", path, "--as-of", "2025-06-30");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.True(output.Length < 20_000, $"{output.Length:N0} characters of output");
+        Assert.Contains("P-A NNNNNNNNNNNNNNNNN…", output, StringComparison.Ordinal);
+        Assert.Contains("DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD…", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("table")]
+    [InlineData("json")]
+    [InlineData("html")]
+    public void Score_WithANameAtTheLimitOfTenMillionCharacters_WritesIt(string format)
+    {
+        // Row 10: every format writes the longest name the model accepts (Ensure.MaxTextLength), the JSON and the
+        // HTML in full, streamed rather than built in one string.
+        using var files = new TestFiles();
+        var name = new string('<', 10_000_000);
+        var path = files.Write("portfolio.json", Portfolio(name));
+
+        var (exit, output, error) = Cli.Run("score", path, "--as-of", "2025-06-30", "--format", format);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Equal(string.Empty, error);
+        if (format == "json")
+        {
+            Assert.Contains(JsonDocument.Parse(output).RootElement.GetProperty("partners").EnumerateArray(), p => p.GetProperty("name").GetString() == name);
+        }
+        else if (format == "html")
+        {
+            Assert.Contains(string.Concat(Enumerable.Repeat("&lt;", 1000)), output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Score_WithANameOverTheLimit_ExitsTwoNamingTheFieldAndTheLimit()
+    {
+        using var files = new TestFiles();
+        var path = files.Write("portfolio.json", Portfolio(new string('x', 10_000_001)));
+
+        var (exit, output, error) = Cli.Run("score", path, "--as-of", "2025-06-30", "--format", "json");
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("$.partnerships[0].partner.name", error, StringComparison.Ordinal);
+        Assert.Contains("at most 10,000,000", error, StringComparison.Ordinal);
+        Assert.True(error.Length < 2_000, "the message must not quote the name");
+    }
+
+    [Fact]
+    public void WriteFile_WhenWritingFailsPartWay_LeavesTheFileAsItWasAndNoTemporaryFile()
+    {
+        // Row 10: the file was opened (truncated) first, so a failure left it empty.
+        using var files = new TestFiles();
+        var path = files.Write("report.json", "the previous report");
+        using var error = new StringWriter();
+
+        var written = CommandOutput.WriteFile(new FileInfo(path), error, writer =>
+        {
+            writer.Write(new string('x', 100_000));
+            throw new IOException("No space left on device");
+        });
+
+        Assert.False(written);
+        Assert.Equal("the previous report", File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(Path.GetDirectoryName(path)!));
+        Assert.Contains("No space left on device", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Out_ReplacesAnExistingFileWhole()
+    {
+        using var files = new TestFiles();
+        var path = files.Write("report.txt", new string('x', 1_000_000));
+
+        var (exit, _, _) = Cli.Run("demo", "--out", path);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Equal(Cli.Run("demo").Output, File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
+    }
+
+    [Theory]
+    [InlineData("table")]
+    [InlineData("json")]
+    [InlineData("html")]
+    public void Score_AStandardOutputThatFails_ExitsFourWithTheReason(string format)
+    {
+        // Row 16: a full disk behind the standard output was an IOException and exit 1.
+        using var output = new FailingWriter();
+        using var error = new StringWriter();
+
+        var exit = Program.Run(["demo", "--format", format], output, error);
+
+        Assert.Equal(ExitCodes.OutputUnwritable, exit);
+        Assert.Contains("Cannot write the standard output: No space left on device", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ScoreTable_NamesWithEscapeSequences_PrintNoControlCharacter()
+    {
+        // Row 12: Markup.Escape keeps control characters, so a name could clear the screen or set the title.
+        using var files = new TestFiles();
+        var path = files.Write("portfolio.json", Portfolio($"A{Escapes}", $"North{Escapes}"));
+
+        var (exit, output, error) = Cli.Run("score", path, "--as-of", "2025-06-30");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.DoesNotContain(output + error, c => char.IsControl(c) && c is not ('\n' or '\r'));
+        Assert.Contains("A\uFFFD]0;pwned", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pipeline_ValuesWithEscapeSequences_PrintNoControlCharacterInTheTableOrTheErrors()
+    {
+        using var files = new TestFiles();
+        const string Header = "Opportunity ID,Account ID,Partner ID,Territory,Type,Deal Source,Route to Market,Outcome,Amount,Created Date,Close Date";
+        var good = files.Write("good.csv", $"{Header}\nO-1,A-1,P-1,North{Escapes},New Logo,Partner Sourced,Partner,Won,1000,2025-01-10,2025-03-01\n");
+        var bad = files.Write("bad.csv", $"{Header}\nO-2,A-2,P-1,South,Renewal,Direct,Direct,Lost,5{Escapes},2025-02-10,2025-04-01\n");
+
+        var (exit, output, error) = Cli.Run("pipeline", good, "--by", "district");
+        var (_, _, failed) = Cli.Run("pipeline", bad, "--by", "district");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("North\uFFFD]0;pwned", output, StringComparison.Ordinal);
+        Assert.Contains("5\uFFFD]0;pwned", failed, StringComparison.Ordinal);
+        Assert.DoesNotContain(output + error + failed, c => char.IsControl(c) && c is not ('\n' or '\r'));
+    }
+
+    [Fact]
+    public void ScoreHtml_NamesWithCharactersXmlForbids_IsWellFormedWithReplacementCharacters()
+    {
+        // Row 13: NUL and other control characters were written raw, so the page was not well-formed XML.
+        using var files = new TestFiles();
+        var path = files.Write("portfolio.json", Portfolio("A\u0000B\u001bC\u0008D\uFFFEE\uD83D\uDE80F", "North\u0001"));
+
+        var (exit, output, _) = Cli.Run("score", path, "--as-of", "2025-06-30", "--format", "html");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        using var reader = XmlReader.Create(new StringReader(output), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
+        var page = XDocument.Load(reader);
+        Assert.Contains(page.Descendants().Select(e => e.Value), v => v.Contains("A\uFFFDB\uFFFDC\uFFFDD\uFFFDE\uD83D\uDE80F", StringComparison.Ordinal));
+        Assert.DoesNotContain('\0', output);
+    }
+
+    [Theory]
+    [InlineData("0001-06-01")]
+    [InlineData("0001-01-01")]
+    public void DemoHtml_AsOfInTheFirstYear_StartsTheHistoryOnTheFirstDay(string asOf)
+    {
+        // Row 2: the history started a year before the as-of day, before the calendar: ArgumentOutOfRangeException.
+        var (exit, output, error) = Cli.Run("demo", "--format", "html", "--as-of", asOf);
+
+        Assert.Equal((ExitCodes.Success, string.Empty), (exit, error));
+        Assert.Contains("</html>", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A standard output on a full disk.</summary>
+    private sealed class FailingWriter : StringWriter
+    {
+        public override void Write(char value) => throw new IOException("No space left on device");
+
+        public override void Write(string? value) => throw new IOException("No space left on device");
+
+        public override void Write(char[] buffer, int index, int count) => throw new IOException("No space left on device");
+
+        public override void Write(ReadOnlySpan<char> buffer) => throw new IOException("No space left on device");
+
+        public override void WriteLine(string? value) => throw new IOException("No space left on device");
+
+        public override void WriteLine(ReadOnlySpan<char> buffer) => throw new IOException("No space left on device");
+    }
+}
