@@ -123,6 +123,24 @@ internal static class Ensure
         }
     }
 
+    /// <summary>
+    /// Calls <paramref name="add"/> for each item of a caller's asynchronous stream as it arrives, rejecting
+    /// <see langword="null"/> items with their index; checks <paramref name="cancellationToken"/> before each item,
+    /// since a stream that completes synchronously may never look at it. The caller checks the stream for
+    /// <see langword="null"/> first, so that a bad argument throws at the call rather than from the task.
+    /// </summary>
+    public static async Task EachAsync<T>(IAsyncEnumerable<T> items, string paramName, Action<T> add, CancellationToken cancellationToken)
+        where T : class
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var index = 0;
+        await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            add(Item(item, index++, paramName));
+        }
+    }
+
     /// <summary>Copies a caller's sequence; <see langword="null"/> means empty, a null item is rejected.</summary>
     public static EquatableArray<T> Items<T>(IEnumerable<T>? items, string paramName)
         where T : class

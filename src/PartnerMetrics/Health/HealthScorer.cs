@@ -280,10 +280,12 @@ public sealed class HealthScorer
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day; the last point is the last step on or before it.</param>
     /// <param name="step">The step: whole days, at least one.</param>
+    /// <param name="cancellationToken">Checked before each point; a long daily history over decades can be stopped.</param>
     /// <returns>One report per point, from <paramref name="from"/> onwards. Each equals <see cref="Score"/> on its day exactly: every count, reason and presence, and every number to the last bit (DOMAIN rule 19), for any days and any valid model.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>, or <paramref name="step"/> is not a positive whole number of days.</exception>
-    public ImmutableArray<HealthReport> History(Partnership partnership, DateOnly from, DateOnly to, TimeSpan step)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public ImmutableArray<HealthReport> History(Partnership partnership, DateOnly from, DateOnly to, TimeSpan step, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(partnership);
         Ensure.NotBefore(to, from, nameof(to), nameof(from));
@@ -295,7 +297,8 @@ public sealed class HealthScorer
         var context = ContextOf(partnership);
         var days = (int)step.TotalDays;
         var points = ((to.DayNumber - from.DayNumber) / days) + 1;
-        var reports = new HistorySweep(from.DayNumber, days, points).Run(partnership, context, (day, factors, signals) => Assemble(context, partnership.Partner.Id, day, factors, signals));
+        cancellationToken.ThrowIfCancellationRequested();
+        var reports = new HistorySweep(from.DayNumber, days, points).Run(partnership, context, (day, factors, signals) => Assemble(context, partnership.Partner.Id, day, factors, signals), cancellationToken);
         return ImmutableCollectionsMarshal.AsImmutableArray(reports);
     }
 
@@ -303,10 +306,12 @@ public sealed class HealthScorer
     /// <param name="portfolio">The portfolio.</param>
     /// <param name="asOf">The day.</param>
     /// <param name="maxDegreeOfParallelism">The most threads to use; -1 for all cores.</param>
+    /// <param name="cancellationToken">Stops the scoring: no partnership is started once it is canceled.</param>
     /// <returns>One report per partnership, in the portfolio's order; equal whatever the number of threads.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="portfolio"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
-    public ImmutableArray<HealthReport> ScoreAll(Portfolio portfolio, DateOnly asOf, int maxDegreeOfParallelism = -1)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public ImmutableArray<HealthReport> ScoreAll(Portfolio portfolio, DateOnly asOf, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(portfolio);
         if (maxDegreeOfParallelism is 0 or < -1)
@@ -318,7 +323,7 @@ public sealed class HealthScorer
         var reports = new HealthReport[partnerships.Length];
 
         // Each report lands at its partnership's index: the result does not depend on scheduling.
-        Parallel.For(0, partnerships.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i => reports[i] = Score(partnerships[i], asOf));
+        Parallel.For(0, partnerships.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, i => reports[i] = Score(partnerships[i], asOf));
         return ImmutableCollectionsMarshal.AsImmutableArray(reports);
     }
 

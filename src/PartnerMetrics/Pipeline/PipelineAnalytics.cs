@@ -1,6 +1,6 @@
 namespace PartnerMetrics.Pipeline;
 
-/// <summary>One-call entry points over in-memory opportunities; for streaming, sharding or merging use <see cref="PipelineAccumulator"/> and <see cref="GroupedPipelineAccumulator{TKey}"/> directly.</summary>
+/// <summary>One-call entry points over in-memory opportunities or an asynchronous stream of them; for sharding or merging use <see cref="PipelineAccumulator"/> and <see cref="GroupedPipelineAccumulator{TKey}"/> directly.</summary>
 public static class PipelineAnalytics
 {
     /// <summary>Computes the pipeline metrics of a sequence of opportunities.</summary>
@@ -32,6 +32,27 @@ public static class PipelineAnalytics
         return accumulator.Result(options);
     }
 
+    /// <summary>Computes the pipeline metrics of an asynchronous stream of opportunities — rows read from a database, say — in one pass, holding none of them.</summary>
+    /// <param name="opportunities">The opportunities.</param>
+    /// <param name="options">The target and the number of top partners.</param>
+    /// <param name="cancellationToken">Passed to the stream and checked before each opportunity.</param>
+    /// <returns>The metrics, equal to <see cref="Summarize(IEnumerable{Opportunity}, PipelineOptions?)"/> of the same opportunities.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="opportunities"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The stream contains <see langword="null"/> (from the task).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled (from the task).</exception>
+    public static Task<PipelineResult> SummarizeAsync(IAsyncEnumerable<Opportunity> opportunities, PipelineOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(opportunities);
+        return Core(opportunities, options, cancellationToken);
+
+        static async Task<PipelineResult> Core(IAsyncEnumerable<Opportunity> opportunities, PipelineOptions? options, CancellationToken cancellationToken)
+        {
+            var accumulator = new PipelineAccumulator();
+            await accumulator.AddRangeAsync(opportunities, cancellationToken).ConfigureAwait(false);
+            return accumulator.Result(options);
+        }
+    }
+
     /// <summary>Computes the metrics of each group of opportunities, and of the total, in one pass.</summary>
     /// <typeparam name="TKey">The grouping key.</typeparam>
     /// <param name="opportunities">The opportunities.</param>
@@ -45,5 +66,28 @@ public static class PipelineAnalytics
         var grouping = new GroupedPipelineAccumulator<TKey>(key);
         grouping.AddRange(opportunities);
         return grouping.Result(options);
+    }
+
+    /// <summary>Computes the metrics of each group of an asynchronous stream of opportunities, and of the total, in one pass, holding none of them.</summary>
+    /// <typeparam name="TKey">The grouping key.</typeparam>
+    /// <param name="opportunities">The opportunities.</param>
+    /// <param name="key">Picks each opportunity's group; see <see cref="PipelineKeys"/>.</param>
+    /// <param name="options">The target and the number of top partners.</param>
+    /// <param name="cancellationToken">Passed to the stream and checked before each opportunity.</param>
+    /// <returns>The metrics per group and in total, equal to <see cref="GroupBy{TKey}(IEnumerable{Opportunity}, Func{Opportunity, TKey}, PipelineOptions?)"/> of the same opportunities.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The stream contains <see langword="null"/> (from the task).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled (from the task).</exception>
+    public static Task<GroupedPipelineResult<TKey>> GroupByAsync<TKey>(IAsyncEnumerable<Opportunity> opportunities, Func<Opportunity, TKey?> key, PipelineOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(opportunities);
+        var grouping = new GroupedPipelineAccumulator<TKey>(key);
+        return Core(grouping, opportunities, options, cancellationToken);
+
+        static async Task<GroupedPipelineResult<TKey>> Core(GroupedPipelineAccumulator<TKey> grouping, IAsyncEnumerable<Opportunity> opportunities, PipelineOptions? options, CancellationToken cancellationToken)
+        {
+            await grouping.AddRangeAsync(opportunities, cancellationToken).ConfigureAwait(false);
+            return grouping.Result(options);
+        }
     }
 }
