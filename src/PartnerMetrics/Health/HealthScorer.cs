@@ -77,8 +77,13 @@ public sealed class HealthScorer
     public HealthReport Score(Partnership partnership, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(partnership);
-        return Evaluate(partnership, Read(partnership, asOf));
+        var report = Evaluate(partnership, Read(partnership, asOf));
+        Telemetry.Scored("score", 1);
+        return report;
     }
+
+    /// <summary>Scores one partnership without counting it: for batch operations, which count their reports at once.</summary>
+    internal HealthReport ScoreUncounted(Partnership partnership, DateOnly asOf) => Evaluate(partnership, Read(partnership, asOf));
 
     /// <summary>Reads a partnership's evidence on one day: its tallies and its weeks of activity, all a score needs besides the facts.</summary>
     internal DayEvidence Read(Partnership partnership, DateOnly asOf)
@@ -298,8 +303,18 @@ public sealed class HealthScorer
         var days = (int)step.TotalDays;
         var points = ((to.DayNumber - from.DayNumber) / days) + 1;
         cancellationToken.ThrowIfCancellationRequested();
-        var reports = new HistorySweep(from.DayNumber, days, points).Run(partnership, context, (day, factors, signals) => Assemble(context, partnership.Partner.Id, day, factors, signals), cancellationToken);
-        return ImmutableCollectionsMarshal.AsImmutableArray(reports);
+        using var operation = Telemetry.Start("partnermetrics.health.history", Telemetry.ScoreDuration, "history");
+        operation?.Tag("partnermetrics.points", points);
+        try
+        {
+            var reports = new HistorySweep(from.DayNumber, days, points).Run(partnership, context, (day, factors, signals) => Assemble(context, partnership.Partner.Id, day, factors, signals), cancellationToken);
+            Telemetry.Scored("history", reports.Length);
+            return ImmutableCollectionsMarshal.AsImmutableArray(reports);
+        }
+        catch (Exception error) when (operation is not null && operation.Fail(error))
+        {
+            throw;
+        }
     }
 
     /// <summary>Scores every partnership of a portfolio as of a day, on all cores.</summary>
@@ -321,9 +336,19 @@ public sealed class HealthScorer
 
         var partnerships = portfolio.Partnerships;
         var reports = new HealthReport[partnerships.Length];
+        using var operation = Telemetry.Start("partnermetrics.health.score_all", Telemetry.ScoreDuration, "score_all");
+        operation?.Tag("partnermetrics.partnerships", partnerships.Length);
+        try
+        {
+            // Each report lands at its partnership's index: the result does not depend on scheduling.
+            Parallel.For(0, partnerships.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, i => reports[i] = ScoreUncounted(partnerships[i], asOf));
+        }
+        catch (Exception error) when (operation is not null && operation.Fail(error))
+        {
+            throw;
+        }
 
-        // Each report lands at its partnership's index: the result does not depend on scheduling.
-        Parallel.For(0, partnerships.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, i => reports[i] = Score(partnerships[i], asOf));
+        Telemetry.Scored("score_all", reports.Length);
         return ImmutableCollectionsMarshal.AsImmutableArray(reports);
     }
 

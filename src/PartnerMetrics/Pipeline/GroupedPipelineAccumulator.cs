@@ -39,7 +39,7 @@ public sealed class GroupedPipelineAccumulator<TKey>
     /// <exception cref="ArgumentException">The sequence contains <see langword="null"/>.</exception>
     public void AddRange(IEnumerable<Opportunity> opportunities)
     {
-        Ensure.Each(opportunities, nameof(opportunities), Add);
+        Telemetry.Accumulated("accumulate", Ensure.Each(opportunities, nameof(opportunities), Add));
     }
 
     /// <summary>Adds every opportunity of an asynchronous stream as it arrives — rows read from a database or an import, say — without holding them.</summary>
@@ -52,7 +52,10 @@ public sealed class GroupedPipelineAccumulator<TKey>
     public Task AddRangeAsync(IAsyncEnumerable<Opportunity> opportunities, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(opportunities);
-        return Ensure.EachAsync(opportunities, nameof(opportunities), Add, cancellationToken);
+        return Core(opportunities, cancellationToken);
+
+        async Task Core(IAsyncEnumerable<Opportunity> opportunities, CancellationToken cancellationToken) =>
+            Telemetry.Accumulated("accumulate", await Ensure.EachAsync(opportunities, nameof(opportunities), Add, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Merges another grouping of the same key into this one; the other is left unchanged.</summary>

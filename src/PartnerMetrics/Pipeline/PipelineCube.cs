@@ -49,6 +49,19 @@ public static class PipelineCube
     {
         ArgumentNullException.ThrowIfNull(opportunities);
         var parts = Partitions(opportunities.Length, maxDegreeOfParallelism);
+        using var operation = Start(opportunities.Length, parts);
+        try
+        {
+            return Cube(opportunities, parts, cancellationToken);
+        }
+        catch (Exception error) when (operation is not null && operation.Fail(error))
+        {
+            throw;
+        }
+    }
+
+    private static ImmutableArray<PipelineCell> Cube(Opportunity[] opportunities, int parts, CancellationToken cancellationToken)
+    {
         var partials = new RecordCube[parts];
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, part =>
         {
@@ -73,7 +86,17 @@ public static class PipelineCube
             total.Merge(partials[part]);
         }
 
+        Telemetry.Accumulated("cube", opportunities.Length);
         return total.Cells();
+    }
+
+    /// <summary>Starts timing and tracing a cube of <paramref name="deals"/> deals in <paramref name="parts"/> partitions.</summary>
+    private static Telemetry.Operation? Start(int deals, int parts)
+    {
+        var operation = Telemetry.Start("partnermetrics.pipeline.cube", Telemetry.PipelineDuration, "cube");
+        operation?.Tag("partnermetrics.deals", deals);
+        operation?.Tag("partnermetrics.partitions", parts);
+        return operation;
     }
 
     /// <summary>Computes the cube of a columnar batch, partitioned over the cores.</summary>
@@ -87,6 +110,21 @@ public static class PipelineCube
     {
         ArgumentNullException.ThrowIfNull(batch);
         var parts = Partitions(batch.Count, maxDegreeOfParallelism);
+        using var operation = Start(batch.Count, parts);
+        try
+        {
+            var cells = Cube(batch, parts, cancellationToken);
+            Telemetry.Accumulated("cube", batch.Count);
+            return cells;
+        }
+        catch (Exception error) when (operation is not null && operation.Fail(error))
+        {
+            throw;
+        }
+    }
+
+    private static ImmutableArray<PipelineCell> Cube(OpportunityBatch batch, int parts, CancellationToken cancellationToken)
+    {
         var cellCount = batch.CellCount;
 
         // Value sums in 64 bits first, which is what fits real pipelines and runs fastest; a cell whose

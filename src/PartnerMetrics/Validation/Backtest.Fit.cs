@@ -36,6 +36,22 @@ public static partial class Backtest
     public static ModelFit Fit(HealthScorer scorer, IEnumerable<Partnership> partnerships, IEnumerable<DateOnly> asOfDays, IEnumerable<ChurnOutcome> outcomes, BacktestOptions? options = null, FitOptions? fit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scorer);
+        using var operation = Telemetry.Start("partnermetrics.backtest.fit", Telemetry.BacktestDuration, "fit");
+        try
+        {
+            var result = FitScores(scorer, partnerships, asOfDays, outcomes, options, fit, cancellationToken);
+            operation?.Tag("partnermetrics.samples", result.Count);
+            operation?.Tag("partnermetrics.churned", result.Churned);
+            return result;
+        }
+        catch (Exception error) when (operation is not null && operation.Fail(error))
+        {
+            throw;
+        }
+    }
+
+    private static ModelFit FitScores(HealthScorer scorer, IEnumerable<Partnership> partnerships, IEnumerable<DateOnly> asOfDays, IEnumerable<ChurnOutcome> outcomes, BacktestOptions? options, FitOptions? fit, CancellationToken cancellationToken)
+    {
         if (scorer.Models.Models.Length > 1)
         {
             // One set of weights fitted to reports of different models would reproduce none of them.
@@ -58,7 +74,7 @@ public static partial class Backtest
         {
             cancellationToken.ThrowIfCancellationRequested();
             var item = cases.Items[i];
-            var report = scorer.Score(item.Partnership, item.AsOf);
+            var report = scorer.ScoreUncounted(item.Partnership, item.AsOf);
             churned[i] = item.Churned;
             stayed[i] = !item.Churned;
             startingScores[i] = report.Score;
@@ -84,6 +100,7 @@ public static partial class Backtest
             }
         }
 
+        Telemetry.Scored("backtest", count);
         var churners = churned.Count(c => c);
         if (churners < fit.MinimumChurners || count - churners < fit.MinimumChurners)
         {

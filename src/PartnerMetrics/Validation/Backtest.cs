@@ -36,13 +36,25 @@ public static partial class Backtest
     public static BacktestResult Run(HealthScorer scorer, IEnumerable<Partnership> partnerships, IEnumerable<DateOnly> asOfDays, IEnumerable<ChurnOutcome> outcomes, BacktestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scorer);
-        var cases = BacktestCases.Create(partnerships, asOfDays, outcomes, options ?? BacktestOptions.Default);
-        var samples = cases.Items.Select(c =>
+        using var operation = Telemetry.Start("partnermetrics.backtest.run", Telemetry.BacktestDuration, "run");
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            return cases.Sample(c, scorer.Score(c.Partnership, c.AsOf));
-        });
-        return BacktestResult.Create(samples, cases.Censored, cases.Inactive);
+            var cases = BacktestCases.Create(partnerships, asOfDays, outcomes, options ?? BacktestOptions.Default);
+            var samples = cases.Items.Select(c =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return cases.Sample(c, scorer.ScoreUncounted(c.Partnership, c.AsOf));
+            });
+            var result = BacktestResult.Create(samples, cases.Censored, cases.Inactive);
+            Telemetry.Scored("backtest", cases.Items.Count);
+            operation?.Tag("partnermetrics.samples", result.Count);
+            operation?.Tag("partnermetrics.churned", result.Churned);
+            return result;
+        }
+        catch (Exception error) when (operation is not null && operation.Fail(error))
+        {
+            throw;
+        }
     }
 
     /// <summary>Measures samples of any signal — a model's scores, a scorecard, a simple count — on the same terms as <see cref="Run"/>.</summary>
