@@ -172,32 +172,125 @@ public sealed class OpportunityImporter
 
     private IEnumerable<Opportunity> Rows(Func<ITableSource> open, ImportReport report)
     {
-        using var source = open();
-        var row = Start(source, report);
-        while (source.Read())
+        var telemetry = new Counted(report);
+        try
         {
-            if (row.Read(source) is { } deal)
+            ITableSource source;
+            RowReader row;
+            try
             {
-                yield return deal;
+                source = open();
+                row = Start(source, report);
             }
+            catch (Exception error) when (telemetry.Fail(error))
+            {
+                throw;
+            }
+
+            using (source)
+            {
+                while (true)
+                {
+                    Opportunity? deal;
+                    try
+                    {
+                        if (!source.Read())
+                        {
+                            break;
+                        }
+
+                        deal = row.Read(source);
+                    }
+                    catch (Exception error) when (telemetry.Fail(error))
+                    {
+                        throw;
+                    }
+
+                    if (deal is not null)
+                    {
+                        yield return deal;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            telemetry.End();
         }
     }
 
     private async IAsyncEnumerable<Opportunity> RowsAsync(Func<ValueTask<ITableSource>> open, ImportReport report, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var source = await open().ConfigureAwait(false);
-        var row = Start(source, report);
-        while (await source.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var telemetry = new Counted(report);
+        try
         {
-            if (row.Read(source) is { } deal)
+            ITableSource source;
+            RowReader row;
+            try
             {
-                yield return deal;
+                source = await open().ConfigureAwait(false);
+                row = Start(source, report);
             }
+            catch (Exception error) when (telemetry.Fail(error))
+            {
+                throw;
+            }
+
+            using (source)
+            {
+                while (true)
+                {
+                    Opportunity? deal;
+                    try
+                    {
+                        if (!await source.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            break;
+                        }
+
+                        deal = row.Read(source);
+                    }
+                    catch (Exception error) when (telemetry.Fail(error))
+                    {
+                        throw;
+                    }
+
+                    if (deal is not null)
+                    {
+                        yield return deal;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            telemetry.End();
         }
     }
 
     private IAsyncEnumerable<Opportunity> RowsAsync(Func<ITableSource> open, ImportReport report, CancellationToken cancellationToken) =>
         RowsAsync(() => ValueTask.FromResult(open()), report, cancellationToken);
+
+    /// <summary>The telemetry of one file's import (<see cref="ImportTelemetry"/>): the report's counts when it started, and the error that ended it.</summary>
+    private sealed class Counted(ImportReport report)
+    {
+        private readonly ImportTelemetry.Scope? scope = ImportTelemetry.Start("opportunities", lazy: true);
+        private readonly (long Rows, long Imported, long Skipped, long Excluded) before = (report.Rows, report.Imported, report.Skipped, report.Excluded);
+        private Exception? error;
+
+        /// <summary>Keeps the error for <see cref="End"/>; <see langword="false"/>, for an exception filter.</summary>
+        public bool Fail(Exception failure)
+        {
+            error = failure;
+            return false;
+        }
+
+        public void End()
+        {
+            scope?.Count("opportunities", report.Rows - before.Rows, report.Imported - before.Imported, report.Skipped - before.Skipped, report.Excluded - before.Excluded);
+            scope?.End(error);
+        }
+    }
 
     /// <summary>An argument exception's message without what .NET appends: the parameter's name and an out-of-range value's "Actual value was …" line.</summary>
     private static string Sentence(ArgumentException error)

@@ -95,6 +95,42 @@ public sealed class PortfolioImporter
         }
 
         report ??= new PortfolioImportReport();
+        var telemetry = ImportTelemetry.Start("portfolio", lazy: false);
+        try
+        {
+            var portfolio = Import(sources, report, partnerFile);
+            telemetry?.Tag("partnermetrics.partnerships", portfolio.Partnerships.Length);
+            End(telemetry, report, null);
+            return portfolio;
+        }
+        catch (Exception error) when (telemetry is not null)
+        {
+            End(telemetry, report, error);
+            throw;
+        }
+    }
+
+    /// <summary>Counts the rows of the evidence files (deals are counted as they are read) and ends the import's telemetry.</summary>
+    private static void End(ImportTelemetry.Scope? telemetry, PortfolioImportReport report, Exception? error)
+    {
+        if (telemetry is null)
+        {
+            return;
+        }
+
+        foreach (var (kind, file) in report.Files)
+        {
+            if (kind != EvidenceKind.Opportunities)
+            {
+                telemetry.Count(kind.ToString().ToLowerInvariant(), file.Rows, file.Imported, file.Skipped, file.Excluded);
+            }
+        }
+
+        telemetry.End(error);
+    }
+
+    private Portfolio Import(IReadOnlyDictionary<EvidenceKind, EvidenceSource> sources, PortfolioImportReport report, EvidenceSource partnerFile)
+    {
         var partners = Read(EvidenceKind.Partners, partnerFile, report, (t, r) => new PartnerRows(Profile, t, r));
         var ids = partners.Select(p => p.Partner.Id.Value!).ToHashSet(StringComparer.Ordinal);
         List<T> Evidence<T>(EvidenceKind kind, Func<TableColumns, ImportReport, CellReader<T>> reader)

@@ -123,7 +123,8 @@ internal static class Ensure
         where T : class => item ?? throw new ArgumentException($"'{paramName}' must not contain null; item {index} is null.", paramName);
 
     /// <summary>Calls <paramref name="add"/> for each item of a caller's sequence, rejecting <see langword="null"/> items with their index.</summary>
-    public static void Each<T>(IEnumerable<T> items, string paramName, Action<T> add)
+    /// <returns>How many items were added.</returns>
+    public static long Each<T>(IEnumerable<T> items, string paramName, Action<T> add)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(items, paramName);
@@ -132,6 +133,29 @@ internal static class Ensure
         {
             add(Item(item, index++, paramName));
         }
+
+        return index;
+    }
+
+    /// <summary>
+    /// Calls <paramref name="add"/> for each item of a caller's asynchronous stream as it arrives, rejecting
+    /// <see langword="null"/> items with their index; checks <paramref name="cancellationToken"/> before each item,
+    /// since a stream that completes synchronously may never look at it. The caller checks the stream for
+    /// <see langword="null"/> first, so that a bad argument throws at the call rather than from the task.
+    /// </summary>
+    /// <returns>How many items were added.</returns>
+    public static async Task<long> EachAsync<T>(IAsyncEnumerable<T> items, string paramName, Action<T> add, CancellationToken cancellationToken)
+        where T : class
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var index = 0;
+        await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            add(Item(item, index++, paramName));
+        }
+
+        return index;
     }
 
     /// <summary>Copies a caller's sequence; <see langword="null"/> means empty, a null item is rejected.</summary>

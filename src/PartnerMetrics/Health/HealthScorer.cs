@@ -77,8 +77,13 @@ public sealed class HealthScorer
     public HealthReport Score(Partnership partnership, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(partnership);
-        return Evaluate(partnership, Read(partnership, asOf));
+        var report = Evaluate(partnership, Read(partnership, asOf));
+        Telemetry.Scored("score", 1);
+        return report;
     }
+
+    /// <summary>Scores one partnership without counting it: for batch operations, which count their reports at once.</summary>
+    internal HealthReport ScoreUncounted(Partnership partnership, DateOnly asOf) => Evaluate(partnership, Read(partnership, asOf));
 
     /// <summary>Reads a partnership's evidence on one day: its tallies and its weeks of activity, all a score needs besides the facts.</summary>
     internal DayEvidence Read(Partnership partnership, DateOnly asOf)
@@ -280,10 +285,12 @@ public sealed class HealthScorer
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day; the last point is the last step on or before it.</param>
     /// <param name="step">The step: whole days, at least one.</param>
+    /// <param name="cancellationToken">Checked before each point; a long daily history over decades can be stopped.</param>
     /// <returns>One report per point, from <paramref name="from"/> onwards. Each equals <see cref="Score"/> on its day exactly: every count, reason and presence, and every number to the last bit (DOMAIN rule 19), for any days and any valid model.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>, or <paramref name="step"/> is not a positive whole number of days.</exception>
-    public ImmutableArray<HealthReport> History(Partnership partnership, DateOnly from, DateOnly to, TimeSpan step)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public ImmutableArray<HealthReport> History(Partnership partnership, DateOnly from, DateOnly to, TimeSpan step, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(partnership);
         Ensure.NotBefore(to, from, nameof(to), nameof(from));
@@ -295,18 +302,31 @@ public sealed class HealthScorer
         var context = ContextOf(partnership);
         var days = (int)step.TotalDays;
         var points = ((to.DayNumber - from.DayNumber) / days) + 1;
-        var reports = new HistorySweep(from.DayNumber, days, points).Run(partnership, context, (day, factors, signals) => Assemble(context, partnership.Partner.Id, day, factors, signals));
-        return ImmutableCollectionsMarshal.AsImmutableArray(reports);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var operation = Telemetry.Start("partnermetrics.health.history", Telemetry.ScoreDuration, "history");
+        operation?.Tag("partnermetrics.points", points);
+        try
+        {
+            var reports = new HistorySweep(from.DayNumber, days, points).Run(partnership, context, (day, factors, signals) => Assemble(context, partnership.Partner.Id, day, factors, signals), cancellationToken);
+            Telemetry.Scored("history", reports.Length);
+            return ImmutableCollectionsMarshal.AsImmutableArray(reports);
+        }
+        catch (Exception error) when (operation is not null && operation.Fail(error))
+        {
+            throw;
+        }
     }
 
     /// <summary>Scores every partnership of a portfolio as of a day, on all cores.</summary>
     /// <param name="portfolio">The portfolio.</param>
     /// <param name="asOf">The day.</param>
     /// <param name="maxDegreeOfParallelism">The most threads to use; -1 for all cores.</param>
+    /// <param name="cancellationToken">Stops the scoring: no partnership is started once it is canceled.</param>
     /// <returns>One report per partnership, in the portfolio's order; equal whatever the number of threads.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="portfolio"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
-    public ImmutableArray<HealthReport> ScoreAll(Portfolio portfolio, DateOnly asOf, int maxDegreeOfParallelism = -1)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public ImmutableArray<HealthReport> ScoreAll(Portfolio portfolio, DateOnly asOf, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(portfolio);
         if (maxDegreeOfParallelism is 0 or < -1)
@@ -316,9 +336,19 @@ public sealed class HealthScorer
 
         var partnerships = portfolio.Partnerships;
         var reports = new HealthReport[partnerships.Length];
+        using var operation = Telemetry.Start("partnermetrics.health.score_all", Telemetry.ScoreDuration, "score_all");
+        operation?.Tag("partnermetrics.partnerships", partnerships.Length);
+        try
+        {
+            // Each report lands at its partnership's index: the result does not depend on scheduling.
+            Parallel.For(0, partnerships.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, i => reports[i] = ScoreUncounted(partnerships[i], asOf));
+        }
+        catch (Exception error) when (operation is not null && operation.Fail(error))
+        {
+            throw;
+        }
 
-        // Each report lands at its partnership's index: the result does not depend on scheduling.
-        Parallel.For(0, partnerships.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i => reports[i] = Score(partnerships[i], asOf));
+        Telemetry.Scored("score_all", reports.Length);
         return ImmutableCollectionsMarshal.AsImmutableArray(reports);
     }
 

@@ -25,7 +25,7 @@ internal sealed class HistorySweep(int from, int step, int points) : IEvidenceSi
     private readonly int points = points;
     private readonly Series?[] series = new Series?[EvidenceSlots.Count];
 
-    public HealthReport[] Run(Partnership partnership, ScoringContext context, Func<DateOnly, HealthFactor[][], ImmutableArray<HealthSignal>, HealthReport> assemble)
+    public HealthReport[] Run(Partnership partnership, ScoringContext context, Func<DateOnly, HealthFactor[][], ImmutableArray<HealthSignal>, HealthReport> assemble, CancellationToken cancellationToken)
     {
         var sink = this;
         EvidenceSlots.Describe(partnership, context, ref sink);
@@ -37,6 +37,7 @@ internal sealed class HistorySweep(int from, int step, int points) : IEvidenceSi
         var tallies = new Tally[EvidenceSlots.Count];
         for (var k = 0; k < points; k++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             for (var slot = 0; slot < tallies.Length; slot++)
             {
                 tallies[slot] = series[slot]?.At(k) ?? default;

@@ -24,13 +24,15 @@ public sealed class PortfolioInsights
     /// <param name="portfolio">The portfolio.</param>
     /// <param name="asOf">The day to look at the portfolio as of.</param>
     /// <param name="maxDegreeOfParallelism">The most threads to score with; -1 for all cores.</param>
+    /// <param name="cancellationToken">Stops the scoring of the portfolio (<see cref="HealthScorer.ScoreAll"/>).</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public PortfolioInsights(HealthScorer scorer, Portfolio portfolio, DateOnly asOf, int maxDegreeOfParallelism = -1)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public PortfolioInsights(HealthScorer scorer, Portfolio portfolio, DateOnly asOf, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scorer);
         this.portfolio = Ensure.NotNull(portfolio, nameof(portfolio));
         AsOf = asOf;
-        reports = scorer.ScoreAll(portfolio, asOf, maxDegreeOfParallelism);
+        reports = scorer.ScoreAll(portfolio, asOf, maxDegreeOfParallelism, cancellationToken);
         advisor = new PartnershipAdvisor(scorer);
         this.maxDegreeOfParallelism = maxDegreeOfParallelism;
     }
@@ -45,7 +47,7 @@ public sealed class PortfolioInsights
     /// Gets each partnership's next actions (<see cref="PartnershipAdvisor.Recommend(Partners.Partnership, DateOnly)"/>), in the portfolio's order:
     /// computed on first use, on all cores, from the reports already scored.
     /// </summary>
-    public ImmutableArray<ImmutableArray<Recommendation>> NextActions => [.. Actions()];
+    public ImmutableArray<ImmutableArray<Recommendation>> NextActions => [.. Actions(CancellationToken.None)];
 
     /// <summary>
     /// The next actions across the portfolio, each once, with the partners who need it (DOMAIN section 3.3): each
@@ -53,16 +55,18 @@ public sealed class PortfolioInsights
     /// session" reads once and no partner appears twice in a group.
     /// </summary>
     /// <param name="perPartner">How many of each partner's actions to take, from its first (its most valuable): 1 by default, so that each partner appears once.</param>
+    /// <param name="cancellationToken">Stops the first computation of the actions, which runs on all cores; a canceled computation keeps nothing.</param>
     /// <returns>The groups, most points across their partners first, then most partners, then code.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="perPartner"/> is below 1.</exception>
-    public ImmutableArray<ActionGroup> TopActions(int perPartner = 1)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public ImmutableArray<ActionGroup> TopActions(int perPartner = 1, CancellationToken cancellationToken = default)
     {
         if (perPartner < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(perPartner), perPartner, $"'{nameof(perPartner)}' must be at least 1; got {perPartner}.");
         }
 
-        var all = Actions();
+        var all = Actions(cancellationToken);
         return
         [
             .. portfolio.Partnerships
@@ -195,8 +199,9 @@ public sealed class PortfolioInsights
     }
 
     /// <summary>Every partnership's actions, computed once; concurrent first calls compute the same values.</summary>
-    private ImmutableArray<Recommendation>[] Actions()
+    private ImmutableArray<Recommendation>[] Actions(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (Volatile.Read(ref actions) is { } done)
         {
             return done;
@@ -204,7 +209,7 @@ public sealed class PortfolioInsights
 
         var partnerships = portfolio.Partnerships;
         var computed = new ImmutableArray<Recommendation>[partnerships.Length];
-        Parallel.For(0, partnerships.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, i => computed[i] = advisor.Recommend(partnerships[i], AsOf, reports[i]));
+        Parallel.For(0, partnerships.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, i => computed[i] = advisor.Recommend(partnerships[i], AsOf, reports[i]));
         return Interlocked.CompareExchange(ref actions, computed, null) ?? computed;
     }
 

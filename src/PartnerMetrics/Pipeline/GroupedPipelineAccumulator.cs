@@ -39,7 +39,23 @@ public sealed class GroupedPipelineAccumulator<TKey>
     /// <exception cref="ArgumentException">The sequence contains <see langword="null"/>.</exception>
     public void AddRange(IEnumerable<Opportunity> opportunities)
     {
-        Ensure.Each(opportunities, nameof(opportunities), Add);
+        Telemetry.Accumulated("accumulate", Ensure.Each(opportunities, nameof(opportunities), Add));
+    }
+
+    /// <summary>Adds every opportunity of an asynchronous stream as it arrives — rows read from a database or an import, say — without holding them.</summary>
+    /// <param name="opportunities">The opportunities.</param>
+    /// <param name="cancellationToken">Passed to the stream and checked before each opportunity.</param>
+    /// <returns>A task that completes when the stream ends; the opportunities added before a failure or cancellation stay added.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="opportunities"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The stream contains <see langword="null"/> (from the task).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled (from the task).</exception>
+    public Task AddRangeAsync(IAsyncEnumerable<Opportunity> opportunities, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(opportunities);
+        return Core(opportunities, cancellationToken);
+
+        async Task Core(IAsyncEnumerable<Opportunity> opportunities, CancellationToken cancellationToken) =>
+            Telemetry.Accumulated("accumulate", await Ensure.EachAsync(opportunities, nameof(opportunities), Add, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Merges another grouping of the same key into this one; the other is left unchanged.</summary>

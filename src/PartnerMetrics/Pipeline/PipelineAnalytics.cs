@@ -1,8 +1,11 @@
 namespace PartnerMetrics.Pipeline;
 
-/// <summary>One-call entry points over in-memory opportunities; for streaming, sharding or merging use <see cref="PipelineAccumulator"/> and <see cref="GroupedPipelineAccumulator{TKey}"/> directly.</summary>
+/// <summary>One-call entry points over in-memory opportunities or an asynchronous stream of them; for sharding or merging use <see cref="PipelineAccumulator"/> and <see cref="GroupedPipelineAccumulator{TKey}"/> directly.</summary>
 public static class PipelineAnalytics
 {
+    private const string SummarizeActivity = "partnermetrics.pipeline.summarize";
+    private const string GroupByActivity = "partnermetrics.pipeline.group_by";
+
     /// <summary>Computes the pipeline metrics of a sequence of opportunities.</summary>
     /// <param name="opportunities">The opportunities.</param>
     /// <param name="options">The target and the number of top partners.</param>
@@ -11,9 +14,17 @@ public static class PipelineAnalytics
     /// <exception cref="ArgumentException">The sequence contains <see langword="null"/>.</exception>
     public static PipelineResult Summarize(IEnumerable<Opportunity> opportunities, PipelineOptions? options = null)
     {
-        var accumulator = new PipelineAccumulator();
-        accumulator.AddRange(opportunities);
-        return accumulator.Result(options);
+        using var operation = Telemetry.Start(SummarizeActivity, Telemetry.PipelineDuration, "summarize");
+        try
+        {
+            var accumulator = new PipelineAccumulator();
+            accumulator.AddRange(opportunities);
+            return Described(operation, accumulator.Result(options));
+        }
+        catch (Exception error) when (operation is not null && operation.Fail(error))
+        {
+            throw;
+        }
     }
 
     /// <summary>Computes the pipeline metrics of a span of opportunities.</summary>
@@ -23,13 +34,51 @@ public static class PipelineAnalytics
     /// <exception cref="ArgumentException">The span contains <see langword="null"/>.</exception>
     public static PipelineResult Summarize(ReadOnlySpan<Opportunity> opportunities, PipelineOptions? options = null)
     {
-        var accumulator = new PipelineAccumulator();
-        for (var i = 0; i < opportunities.Length; i++)
+        using var operation = Telemetry.Start(SummarizeActivity, Telemetry.PipelineDuration, "summarize");
+        try
         {
-            accumulator.Add(Ensure.Item(opportunities[i], i, nameof(opportunities)));
-        }
+            var accumulator = new PipelineAccumulator();
+            for (var i = 0; i < opportunities.Length; i++)
+            {
+                accumulator.Add(Ensure.Item(opportunities[i], i, nameof(opportunities)));
+            }
 
-        return accumulator.Result(options);
+            Telemetry.Accumulated("accumulate", opportunities.Length);
+            return Described(operation, accumulator.Result(options));
+        }
+        catch (Exception error) when (operation is not null && operation.Fail(error))
+        {
+            throw;
+        }
+    }
+
+    /// <summary>Computes the pipeline metrics of an asynchronous stream of opportunities — rows read from a database, say — in one pass, holding none of them.</summary>
+    /// <param name="opportunities">The opportunities.</param>
+    /// <param name="options">The target and the number of top partners.</param>
+    /// <param name="cancellationToken">Passed to the stream and checked before each opportunity.</param>
+    /// <returns>The metrics, equal to <see cref="Summarize(IEnumerable{Opportunity}, PipelineOptions?)"/> of the same opportunities.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="opportunities"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The stream contains <see langword="null"/> (from the task).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled (from the task).</exception>
+    public static Task<PipelineResult> SummarizeAsync(IAsyncEnumerable<Opportunity> opportunities, PipelineOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(opportunities);
+        return Core(opportunities, options, cancellationToken);
+
+        static async Task<PipelineResult> Core(IAsyncEnumerable<Opportunity> opportunities, PipelineOptions? options, CancellationToken cancellationToken)
+        {
+            using var operation = Telemetry.Start(SummarizeActivity, Telemetry.PipelineDuration, "summarize");
+            try
+            {
+                var accumulator = new PipelineAccumulator();
+                await accumulator.AddRangeAsync(opportunities, cancellationToken).ConfigureAwait(false);
+                return Described(operation, accumulator.Result(options));
+            }
+            catch (Exception error) when (operation is not null && operation.Fail(error))
+            {
+                throw;
+            }
+        }
     }
 
     /// <summary>Computes the metrics of each group of opportunities, and of the total, in one pass.</summary>
@@ -43,7 +92,59 @@ public static class PipelineAnalytics
     public static GroupedPipelineResult<TKey> GroupBy<TKey>(IEnumerable<Opportunity> opportunities, Func<Opportunity, TKey?> key, PipelineOptions? options = null)
     {
         var grouping = new GroupedPipelineAccumulator<TKey>(key);
-        grouping.AddRange(opportunities);
-        return grouping.Result(options);
+        using var operation = Telemetry.Start(GroupByActivity, Telemetry.PipelineDuration, "group_by");
+        try
+        {
+            grouping.AddRange(opportunities);
+            return Described(operation, grouping.Result(options));
+        }
+        catch (Exception error) when (operation is not null && operation.Fail(error))
+        {
+            throw;
+        }
+    }
+
+    /// <summary>Computes the metrics of each group of an asynchronous stream of opportunities, and of the total, in one pass, holding none of them.</summary>
+    /// <typeparam name="TKey">The grouping key.</typeparam>
+    /// <param name="opportunities">The opportunities.</param>
+    /// <param name="key">Picks each opportunity's group; see <see cref="PipelineKeys"/>.</param>
+    /// <param name="options">The target and the number of top partners.</param>
+    /// <param name="cancellationToken">Passed to the stream and checked before each opportunity.</param>
+    /// <returns>The metrics per group and in total, equal to <see cref="GroupBy{TKey}(IEnumerable{Opportunity}, Func{Opportunity, TKey}, PipelineOptions?)"/> of the same opportunities.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The stream contains <see langword="null"/> (from the task).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled (from the task).</exception>
+    public static Task<GroupedPipelineResult<TKey>> GroupByAsync<TKey>(IAsyncEnumerable<Opportunity> opportunities, Func<Opportunity, TKey?> key, PipelineOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(opportunities);
+        var grouping = new GroupedPipelineAccumulator<TKey>(key);
+        return Core(grouping, opportunities, options, cancellationToken);
+
+        static async Task<GroupedPipelineResult<TKey>> Core(GroupedPipelineAccumulator<TKey> grouping, IAsyncEnumerable<Opportunity> opportunities, PipelineOptions? options, CancellationToken cancellationToken)
+        {
+            using var operation = Telemetry.Start(GroupByActivity, Telemetry.PipelineDuration, "group_by");
+            try
+            {
+                await grouping.AddRangeAsync(opportunities, cancellationToken).ConfigureAwait(false);
+                return Described(operation, grouping.Result(options));
+            }
+            catch (Exception error) when (operation is not null && operation.Fail(error))
+            {
+                throw;
+            }
+        }
+    }
+
+    private static PipelineResult Described(Telemetry.Operation? operation, PipelineResult result)
+    {
+        operation?.Tag("partnermetrics.deals", result.Count);
+        return result;
+    }
+
+    private static GroupedPipelineResult<TKey> Described<TKey>(Telemetry.Operation? operation, GroupedPipelineResult<TKey> result)
+    {
+        operation?.Tag("partnermetrics.deals", result.Total.Count);
+        operation?.Tag("partnermetrics.groups", result.Groups.Length);
+        return result;
     }
 }

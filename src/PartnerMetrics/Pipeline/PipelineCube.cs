@@ -20,35 +20,60 @@ public static class PipelineCube
     /// <summary>Below this many deals a cube is computed on one thread.</summary>
     private const int ParallelThreshold = 1 << 16;
 
+    /// <summary>The mask of the deal index at which a partition checks for cancellation: every 65,536 deals, too seldom to cost anything.</summary>
+    private const int CheckEvery = (1 << 16) - 1;
+
     /// <summary>Computes the cube of a sequence of opportunities.</summary>
     /// <param name="opportunities">The opportunities.</param>
     /// <param name="maxDegreeOfParallelism">The most threads to use; -1 for all cores.</param>
+    /// <param name="cancellationToken">Checked on each partition every <c>65,536</c> deals.</param>
     /// <returns>The non-empty cells, by district (deals without one first), motion class and quarter.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="opportunities"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The sequence contains <see langword="null"/>.</exception>
-    public static ImmutableArray<PipelineCell> Compute(IEnumerable<Opportunity> opportunities, int maxDegreeOfParallelism = -1)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static ImmutableArray<PipelineCell> Compute(IEnumerable<Opportunity> opportunities, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(opportunities);
-        return Compute(opportunities as Opportunity[] ?? [.. opportunities], maxDegreeOfParallelism);
+        return Compute(opportunities as Opportunity[] ?? [.. opportunities], maxDegreeOfParallelism, cancellationToken);
     }
 
     /// <summary>Computes the cube of an array of opportunity records, partitioned over the cores.</summary>
     /// <param name="opportunities">The opportunities.</param>
     /// <param name="maxDegreeOfParallelism">The most threads to use; -1 for all cores.</param>
+    /// <param name="cancellationToken">Checked on each partition every <c>65,536</c> deals.</param>
     /// <returns>The non-empty cells, by district (deals without one first), motion class and quarter.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="opportunities"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The array contains <see langword="null"/>.</exception>
-    public static ImmutableArray<PipelineCell> Compute(Opportunity[] opportunities, int maxDegreeOfParallelism = -1)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static ImmutableArray<PipelineCell> Compute(Opportunity[] opportunities, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(opportunities);
         var parts = Partitions(opportunities.Length, maxDegreeOfParallelism);
+        using var operation = Start(opportunities.Length, parts);
+        try
+        {
+            return Cube(opportunities, parts, cancellationToken);
+        }
+        catch (Exception error) when (operation is not null && operation.Fail(error))
+        {
+            throw;
+        }
+    }
+
+    private static ImmutableArray<PipelineCell> Cube(Opportunity[] opportunities, int parts, CancellationToken cancellationToken)
+    {
         var partials = new RecordCube[parts];
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, part =>
         {
             var (from, to) = Range(opportunities.Length, parts, part);
             var cube = new RecordCube();
             for (var i = from; i < to; i++)
             {
+                if ((i & CheckEvery) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 cube.Add(Ensure.Item(opportunities[i], i, nameof(opportunities)));
             }
 
@@ -61,23 +86,50 @@ public static class PipelineCube
             total.Merge(partials[part]);
         }
 
+        Telemetry.Accumulated("cube", opportunities.Length);
         return total.Cells();
+    }
+
+    /// <summary>Starts timing and tracing a cube of <paramref name="deals"/> deals in <paramref name="parts"/> partitions.</summary>
+    private static Telemetry.Operation? Start(int deals, int parts)
+    {
+        var operation = Telemetry.Start("partnermetrics.pipeline.cube", Telemetry.PipelineDuration, "cube");
+        operation?.Tag("partnermetrics.deals", deals);
+        operation?.Tag("partnermetrics.partitions", parts);
+        return operation;
     }
 
     /// <summary>Computes the cube of a columnar batch, partitioned over the cores.</summary>
     /// <param name="batch">The batch.</param>
     /// <param name="maxDegreeOfParallelism">The most threads to use; -1 for all cores.</param>
+    /// <param name="cancellationToken">Checked on each partition every <c>65,536</c> deals.</param>
     /// <returns>The non-empty cells, by district (deals without one first), motion class and quarter.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="batch"/> is <see langword="null"/>.</exception>
-    public static ImmutableArray<PipelineCell> Compute(OpportunityBatch batch, int maxDegreeOfParallelism = -1)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static ImmutableArray<PipelineCell> Compute(OpportunityBatch batch, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var parts = Partitions(batch.Count, maxDegreeOfParallelism);
+        using var operation = Start(batch.Count, parts);
+        try
+        {
+            var cells = Cube(batch, parts, cancellationToken);
+            Telemetry.Accumulated("cube", batch.Count);
+            return cells;
+        }
+        catch (Exception error) when (operation is not null && operation.Fail(error))
+        {
+            throw;
+        }
+    }
+
+    private static ImmutableArray<PipelineCell> Cube(OpportunityBatch batch, int parts, CancellationToken cancellationToken)
+    {
         var cellCount = batch.CellCount;
 
         // Value sums in 64 bits first, which is what fits real pipelines and runs fastest; a cell whose
         // value passes 922 trillion overflows (checked arithmetic), and then the sums are redone in 128 bits.
-        var total = (IColumnTotals?)Totals<long>(batch, cellCount, parts) ?? Totals<Int128>(batch, cellCount, parts)!;
+        var total = (IColumnTotals?)Totals<long>(batch, cellCount, parts, cancellationToken) ?? Totals<Int128>(batch, cellCount, parts, cancellationToken)!;
 
         var cells = ImmutableArray.CreateBuilder<(string? District, PipelineCell Cell)>();
         for (var cell = 0; cell < cellCount; cell++)
@@ -109,14 +161,14 @@ public static class PipelineCube
     }
 
     /// <summary>Sums a batch into per-cell totals on the cores; <see langword="null"/> when a value sum overflows <typeparamref name="TSum"/>.</summary>
-    private static ColumnTotals<TSum>? Totals<TSum>(OpportunityBatch batch, int cellCount, int parts)
+    private static ColumnTotals<TSum>? Totals<TSum>(OpportunityBatch batch, int cellCount, int parts, CancellationToken cancellationToken)
         where TSum : struct, IBinaryInteger<TSum>
     {
         var partials = new ColumnTotals<TSum>?[parts];
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, part =>
         {
             var (from, to) = Range(batch.Count, parts, part);
-            partials[part] = ColumnTotals<TSum>.Sum(batch, cellCount, from, to);
+            partials[part] = ColumnTotals<TSum>.Sum(batch, cellCount, from, to, cancellationToken);
         });
 
         var total = partials[0];
@@ -174,7 +226,7 @@ public static class PipelineCube
         public decimal Value(int slot) => (decimal)Int128.CreateTruncating(Amounts[slot]) / OpportunityBatch.AmountScale;
 
         /// <summary>Sums deals <paramref name="from"/> to <paramref name="to"/>; <see langword="null"/> when a value sum overflows.</summary>
-        public static ColumnTotals<TSum>? Sum(OpportunityBatch batch, int cells, int from, int to)
+        public static ColumnTotals<TSum>? Sum(OpportunityBatch batch, int cells, int from, int to, CancellationToken cancellationToken)
         {
             var totals = new ColumnTotals<TSum>(cells);
             var counts = totals.Counts;
@@ -188,6 +240,11 @@ public static class PipelineCube
             {
                 for (var i = 0; i < cellOf.Length; i++)
                 {
+                    if ((i & CheckEvery) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
                     // Branch-free: outcome selects the slot; a cycle is 0 unless the deal was won.
                     var cell = cellOf[i];
                     var slot = (cell * 3) + outcomes[i];

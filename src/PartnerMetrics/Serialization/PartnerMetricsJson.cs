@@ -75,17 +75,24 @@ public static class PartnerMetricsJson
     {
         ArgumentNullException.ThrowIfNull(json);
         var text = json.AsSpan().TrimStart('\uFEFF');
-        T? value;
         try
         {
-            value = JsonSerializer.Deserialize(text, Info<T>());
-        }
-        catch (JsonException error) when (!DocumentException.IsReported(error))
-        {
-            throw Unreadable<T>(error, JsonShape.Describe(error, Info<T>(), System.Text.Encoding.UTF8.GetBytes(text.ToArray())));
-        }
+            T? value;
+            try
+            {
+                value = JsonSerializer.Deserialize(text, Info<T>());
+            }
+            catch (JsonException error) when (!DocumentException.IsReported(error))
+            {
+                throw Unreadable<T>(error, JsonShape.Describe(error, Info<T>(), System.Text.Encoding.UTF8.GetBytes(text.ToArray())));
+            }
 
-        return NotNull(value);
+            return NotNull(value);
+        }
+        catch (JsonException) when (Rejected<T>())
+        {
+            throw;
+        }
     }
 
     /// <summary>Reads a model value from UTF-8 JSON.</summary>
@@ -103,17 +110,24 @@ public static class PartnerMetricsJson
             utf8Json = utf8Json[bom.Length..];
         }
 
-        T? value;
         try
         {
-            value = JsonSerializer.Deserialize(utf8Json, Info<T>());
-        }
-        catch (JsonException error) when (!DocumentException.IsReported(error))
-        {
-            throw Unreadable<T>(error, JsonShape.Describe(error, Info<T>(), utf8Json));
-        }
+            T? value;
+            try
+            {
+                value = JsonSerializer.Deserialize(utf8Json, Info<T>());
+            }
+            catch (JsonException error) when (!DocumentException.IsReported(error))
+            {
+                throw Unreadable<T>(error, JsonShape.Describe(error, Info<T>(), utf8Json));
+            }
 
-        return NotNull(value);
+            return NotNull(value);
+        }
+        catch (JsonException) when (Rejected<T>())
+        {
+            throw;
+        }
     }
 
     /// <summary>Reads a model value from a UTF-8 JSON stream.</summary>
@@ -127,18 +141,25 @@ public static class PartnerMetricsJson
         where T : class
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        T? value;
         try
         {
-            value = JsonSerializer.Deserialize(utf8Json, Info<T>());
-        }
-        catch (JsonException error) when (!DocumentException.IsReported(error))
-        {
-            // The stream has moved on: the message says what is expected, not what the input holds.
-            throw Unreadable<T>(error, JsonShape.Describe(error, Info<T>()));
-        }
+            T? value;
+            try
+            {
+                value = JsonSerializer.Deserialize(utf8Json, Info<T>());
+            }
+            catch (JsonException error) when (!DocumentException.IsReported(error))
+            {
+                // The stream has moved on: the message says what is expected, not what the input holds.
+                throw Unreadable<T>(error, JsonShape.Describe(error, Info<T>()));
+            }
 
-        return NotNull(value);
+            return NotNull(value);
+        }
+        catch (JsonException) when (Rejected<T>())
+        {
+            throw;
+        }
     }
 
     /// <summary>
@@ -177,24 +198,38 @@ public static class PartnerMetricsJson
                     catch (JsonException error) when (error.InnerException is DocumentException { ReportedFor: { } model } problem)
                     {
                         // The element's reader names a field relative to the element; name the element too.
-                        throw problem.Under(string.Create(CultureInfo.InvariantCulture, $"[{index}]")).ToJsonException(model, error.LineNumber, error.BytePositionInLine);
+                        throw Counted(problem.Under(string.Create(CultureInfo.InvariantCulture, $"[{index}]")).ToJsonException(model, error.LineNumber, error.BytePositionInLine));
                     }
                     catch (JsonException error) when (!DocumentException.IsReported(error))
                     {
-                        throw Unreadable<Pipeline.Opportunity[]>(error, JsonShape.Describe(error, Info<Pipeline.Opportunity[]>()));
+                        throw Counted(Unreadable<Pipeline.Opportunity[]>(error, JsonShape.Describe(error, Info<Pipeline.Opportunity[]>())));
                     }
                     catch (JsonException error) when (error.Path is ['$', '.' or '[', ..] path)
                     {
                         // The serializer names a field relative to the element; name the element too.
                         var where = $"$[{index}]{path[1..]}";
-                        throw new JsonException(error.Message.Replace($"Path: {path}", $"Path: {where}", StringComparison.Ordinal), where, error.LineNumber, error.BytePositionInLine, error);
+                        throw Counted(new JsonException(error.Message.Replace($"Path: {path}", $"Path: {where}", StringComparison.Ordinal), where, error.LineNumber, error.BytePositionInLine, error));
                     }
 
-                    yield return opportunity ?? throw new JsonException($"Expected an opportunity object at $[{index}], got the literal null.", $"$[{index}]", null, null);
+                    yield return opportunity ?? throw Counted(new JsonException($"Expected an opportunity object at $[{index}], got the literal null.", $"$[{index}]", null, null));
                     index++;
                 }
             }
         }
+    }
+
+    /// <summary>Counts a rejected document for the telemetry (docs/observability.md); <see langword="false"/>, so that an exception filter lets the exception go on unchanged.</summary>
+    private static bool Rejected<T>()
+    {
+        Telemetry.Rejected(Name<T>());
+        return false;
+    }
+
+    /// <summary>Counts a rejected element of <see cref="DeserializeOpportunitiesAsync"/> and returns its exception.</summary>
+    private static JsonException Counted(JsonException error)
+    {
+        Telemetry.Rejected(nameof(Pipeline.Opportunity));
+        return error;
     }
 
     private static JsonTypeInfo<T> Info<T>() =>

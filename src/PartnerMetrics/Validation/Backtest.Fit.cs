@@ -20,6 +20,7 @@ public static partial class Backtest
     /// <param name="outcomes">One outcome for each partnership's partner.</param>
     /// <param name="options">The horizon and the last observed day, as for <see cref="Run"/>; the per-sample values are not used.</param>
     /// <param name="fit">The weights to fit, folds, objective, calibration, minimum of churners and seed; <see cref="FitOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Checked before each sample is scored and before each fold and the final fit.</param>
     /// <returns>
     /// The fitted model with its in-sample and cross-validated AUC beside the starting model's. Partners,
     /// not samples, are split into folds (stratified by whether the partner churned), so no partner's
@@ -31,9 +32,26 @@ public static partial class Backtest
     /// any reason <see cref="Run"/> gives; fewer churned samples, or fewer samples that stayed, than
     /// <see cref="FitOptions.MinimumChurners"/>; or fewer partners than folds.
     /// </exception>
-    public static ModelFit Fit(HealthScorer scorer, IEnumerable<Partnership> partnerships, IEnumerable<DateOnly> asOfDays, IEnumerable<ChurnOutcome> outcomes, BacktestOptions? options = null, FitOptions? fit = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static ModelFit Fit(HealthScorer scorer, IEnumerable<Partnership> partnerships, IEnumerable<DateOnly> asOfDays, IEnumerable<ChurnOutcome> outcomes, BacktestOptions? options = null, FitOptions? fit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scorer);
+        using var operation = Telemetry.Start("partnermetrics.backtest.fit", Telemetry.BacktestDuration, "fit");
+        try
+        {
+            var result = FitScores(scorer, partnerships, asOfDays, outcomes, options, fit, cancellationToken);
+            operation?.Tag("partnermetrics.samples", result.Count);
+            operation?.Tag("partnermetrics.churned", result.Churned);
+            return result;
+        }
+        catch (Exception error) when (operation is not null && operation.Fail(error))
+        {
+            throw;
+        }
+    }
+
+    private static ModelFit FitScores(HealthScorer scorer, IEnumerable<Partnership> partnerships, IEnumerable<DateOnly> asOfDays, IEnumerable<ChurnOutcome> outcomes, BacktestOptions? options, FitOptions? fit, CancellationToken cancellationToken)
+    {
         if (scorer.Models.Models.Length > 1)
         {
             // One set of weights fitted to reports of different models would reproduce none of them.
@@ -54,8 +72,9 @@ public static partial class Backtest
         var usesFactors = new bool[count * fittable.Length];
         for (var i = 0; i < count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var item = cases.Items[i];
-            var report = scorer.Score(item.Partnership, item.AsOf);
+            var report = scorer.ScoreUncounted(item.Partnership, item.AsOf);
             churned[i] = item.Churned;
             stayed[i] = !item.Churned;
             startingScores[i] = report.Score;
@@ -81,6 +100,7 @@ public static partial class Backtest
             }
         }
 
+        Telemetry.Scored("backtest", count);
         var churners = churned.Count(c => c);
         if (churners < fit.MinimumChurners || count - churners < fit.MinimumChurners)
         {
@@ -107,6 +127,7 @@ public static partial class Backtest
         var foldAucs = new double?[fit.Folds];
         for (var f = 0; f < fit.Folds; f++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var training = Enumerable.Range(0, count).Where(i => folds[i] != f).ToArray();
             var testing = Enumerable.Range(0, count).Where(i => folds[i] == f).ToArray();
             var weights = search.Fit(training, churned, start);
@@ -120,6 +141,7 @@ public static partial class Backtest
             foldAucs[f] = RankStatistics.Auc([.. testing.Select(i => heldOutScores[i])], [.. testing.Select(i => stayed[i])]).Auc;
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var everything = Enumerable.Range(0, count).ToArray();
         var fitted = search.Rounded(search.Fit(everything, churned, start));
         var fittedModel = WithWeights(model, fitted, fitFactors);

@@ -21,6 +21,7 @@ public static partial class Backtest
     /// <param name="asOfDays">The days to score as of. On each day, a partnership that has not started or whose partner has already churned is left out.</param>
     /// <param name="outcomes">One outcome for each partnership's partner; outcomes of other partners are ignored.</param>
     /// <param name="options">The horizon, the last observed day and the optional per-sample values; <see cref="BacktestOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Checked before each (partnership, day) sample is scored.</param>
     /// <returns>
     /// The measures. A sample churned when its partner churned after the as-of day and no later than
     /// the as-of day plus <see cref="BacktestOptions.Horizon"/>.
@@ -31,12 +32,29 @@ public static partial class Backtest
     /// partnership has no outcome; a churn day is after <see cref="BacktestOptions.ObservedThrough"/>;
     /// or a per-sample value is not finite.
     /// </exception>
-    public static BacktestResult Run(HealthScorer scorer, IEnumerable<Partnership> partnerships, IEnumerable<DateOnly> asOfDays, IEnumerable<ChurnOutcome> outcomes, BacktestOptions? options = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static BacktestResult Run(HealthScorer scorer, IEnumerable<Partnership> partnerships, IEnumerable<DateOnly> asOfDays, IEnumerable<ChurnOutcome> outcomes, BacktestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scorer);
-        var cases = BacktestCases.Create(partnerships, asOfDays, outcomes, options ?? BacktestOptions.Default);
-        var samples = cases.Items.Select(c => cases.Sample(c, scorer.Score(c.Partnership, c.AsOf)));
-        return BacktestResult.Create(samples, cases.Censored, cases.Inactive);
+        using var operation = Telemetry.Start("partnermetrics.backtest.run", Telemetry.BacktestDuration, "run");
+        try
+        {
+            var cases = BacktestCases.Create(partnerships, asOfDays, outcomes, options ?? BacktestOptions.Default);
+            var samples = cases.Items.Select(c =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return cases.Sample(c, scorer.ScoreUncounted(c.Partnership, c.AsOf));
+            });
+            var result = BacktestResult.Create(samples, cases.Censored, cases.Inactive);
+            Telemetry.Scored("backtest", cases.Items.Count);
+            operation?.Tag("partnermetrics.samples", result.Count);
+            operation?.Tag("partnermetrics.churned", result.Churned);
+            return result;
+        }
+        catch (Exception error) when (operation is not null && operation.Fail(error))
+        {
+            throw;
+        }
     }
 
     /// <summary>Measures samples of any signal — a model's scores, a scorecard, a simple count — on the same terms as <see cref="Run"/>.</summary>

@@ -19,6 +19,7 @@ public class DocsSnippetTests
     [InlineData("README.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "readme-score")]
     [InlineData("README.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "readme-pipeline")]
     [InlineData("docs/pipeline.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "pipeline-sharding")]
+    [InlineData("docs/pipeline.md", "tests/PartnerMetrics.Tests/Docs/DbReaderExample.cs", "pipeline-db-reader")]
     [InlineData("docs/backtest.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "backtest")]
     [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.AspNetCore.Tests/DocsRegistrationTests.cs", "di-register")]
     [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.AspNetCore.Tests/ConfigurationBindingTests.cs", "di-configuration")]

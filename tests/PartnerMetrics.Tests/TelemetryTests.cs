@@ -1,0 +1,260 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using PartnerMetrics.Health;
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Tests.Pipeline;
+using PartnerMetrics.Tests.Validation;
+using PartnerMetrics.Validation;
+
+namespace PartnerMetrics.Tests;
+
+/// <summary>Tests that listen to the process-wide meter and activity source run alone, so no other test's measurements mix in.</summary>
+[CollectionDefinition(nameof(TelemetryListeners), DisableParallelization = true)]
+public sealed class TelemetryListeners;
+
+/// <summary>The instruments and activities of docs/observability.md: names, units, tags and values.</summary>
+[Collection(nameof(TelemetryListeners))]
+public sealed class TelemetryTests : IDisposable
+{
+    private static readonly DateOnly AsOf = BacktestHistories.T;
+    private readonly MeterListener meters = new();
+    private readonly ActivityListener activities;
+    private readonly List<(string Name, string? Unit, double Value, Dictionary<string, object?> Tags)> measurements = [];
+    private readonly List<Activity> stopped = [];
+
+    public TelemetryTests()
+    {
+        meters.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == "PartnerMetrics")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument, value, tags));
+        meters.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument, value, tags));
+        meters.Start();
+        activities = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "PartnerMetrics",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                lock (stopped)
+                {
+                    stopped.Add(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(activities);
+    }
+
+    public void Dispose()
+    {
+        meters.Dispose();
+        activities.Dispose();
+    }
+
+    [Fact]
+    public void Instruments_FollowTheOpenTelemetryConventions()
+    {
+        var published = new List<Instrument>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Name == "PartnerMetrics")
+                {
+                    published.Add(instrument);
+                }
+            },
+        };
+        listener.Start();
+
+        Assert.Equal(
+            [
+                ("partnermetrics.backtest.duration", "s"),
+                ("partnermetrics.health.score.duration", "s"),
+                ("partnermetrics.health.scored", "{report}"),
+                ("partnermetrics.json.rejected", "{document}"),
+                ("partnermetrics.pipeline.deals", "{deal}"),
+                ("partnermetrics.pipeline.duration", "s"),
+            ],
+            published.Select(i => (i.Name, i.Unit)).Order());
+        Assert.All(published, i => Assert.False(string.IsNullOrWhiteSpace(i.Description)));
+        Assert.Equal(typeof(HealthScorer).Assembly.GetName().Version!.ToString(), published[0].Meter.Version);
+        Assert.Equal(published[0].Meter.Version, Telemetry.Source.Version);
+    }
+
+    [Fact]
+    public void Score_CountsOneReport()
+    {
+        new HealthScorer().Score(BacktestHistories.TrustDrivenCompany(1).Partnerships[0], AsOf);
+
+        var scored = Assert.Single(Measured("partnermetrics.health.scored"));
+        Assert.Equal((1.0, "{report}", "score"), (scored.Value, scored.Unit, scored.Tags["partnermetrics.operation"]));
+        Assert.Empty(Measured("partnermetrics.health.score.duration"));
+    }
+
+    [Fact]
+    public void ScoreAll_CountsEveryReportOnceAndTimesAndTracesTheCall()
+    {
+        var portfolio = new Portfolio(BacktestHistories.TrustDrivenCompany(12).Partnerships);
+
+        new HealthScorer().ScoreAll(portfolio, AsOf);
+
+        var scored = Assert.Single(Measured("partnermetrics.health.scored"));
+        Assert.Equal((12.0, "score_all"), (scored.Value, scored.Tags["partnermetrics.operation"]));
+        var duration = Assert.Single(Measured("partnermetrics.health.score.duration"));
+        Assert.Equal(("s", "score_all"), (duration.Unit, duration.Tags["partnermetrics.operation"]));
+        Assert.InRange(duration.Value, 0.0, 60.0);
+        Assert.False(duration.Tags.ContainsKey("error.type"));
+        var activity = Assert.Single(Stopped("partnermetrics.health.score_all"));
+        Assert.Equal(12, activity.GetTagItem("partnermetrics.partnerships"));
+        Assert.Equal(ActivityStatusCode.Unset, activity.Status);
+    }
+
+    [Fact]
+    public void ScoreAll_Canceled_RecordsTheErrorType()
+    {
+        var portfolio = new Portfolio(BacktestHistories.TrustDrivenCompany(3).Partnerships);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => new HealthScorer().ScoreAll(portfolio, AsOf, cancellationToken: new CancellationToken(canceled: true)));
+
+        var duration = Assert.Single(Measured("partnermetrics.health.score.duration"));
+        Assert.Equal(typeof(OperationCanceledException).FullName, duration.Tags["error.type"]);
+        Assert.Empty(Measured("partnermetrics.health.scored"));
+        var activity = Assert.Single(Stopped("partnermetrics.health.score_all"));
+        Assert.Equal(ActivityStatusCode.Error, activity.Status);
+        Assert.Equal(typeof(OperationCanceledException).FullName, activity.GetTagItem("error.type"));
+    }
+
+    [Fact]
+    public void History_CountsOneReportPerPoint()
+    {
+        // 2025-06-01 to 2025-06-30 weekly: June 1, 8, 15, 22 and 29.
+        new HealthScorer().History(BacktestHistories.TrustDrivenCompany(1).Partnerships[0], new DateOnly(2025, 6, 1), AsOf, TimeSpan.FromDays(7));
+
+        var scored = Assert.Single(Measured("partnermetrics.health.scored"));
+        Assert.Equal((5.0, "history"), (scored.Value, scored.Tags["partnermetrics.operation"]));
+        Assert.Equal(5, Assert.Single(Stopped("partnermetrics.health.history")).GetTagItem("partnermetrics.points"));
+    }
+
+    [Fact]
+    public void Backtest_CountsItsSamplesAndTracesTheRun()
+    {
+        var (partnerships, outcomes) = BacktestHistories.TrustDrivenCompany(20);
+
+        var result = Backtest.Run(new HealthScorer(), partnerships, [AsOf.AddDays(-90), AsOf], outcomes);
+
+        var scored = Assert.Single(Measured("partnermetrics.health.scored"));
+        Assert.Equal(((double)result.Count, "backtest"), (scored.Value, scored.Tags["partnermetrics.operation"]));
+        Assert.Equal("run", Assert.Single(Measured("partnermetrics.backtest.duration")).Tags["partnermetrics.operation"]);
+        var activity = Assert.Single(Stopped("partnermetrics.backtest.run"));
+        Assert.Equal((result.Count, result.Churned), ((int)activity.GetTagItem("partnermetrics.samples")!, (int)activity.GetTagItem("partnermetrics.churned")!));
+    }
+
+    [Fact]
+    public void GroupBy_CountsTheDealsOnceAndTracesTheGroups()
+    {
+        // Eight deals in three groups: North, South and no district.
+        PipelineAnalytics.GroupBy(PipelineExamples.Deals, PipelineKeys.District);
+
+        var deals = Assert.Single(Measured("partnermetrics.pipeline.deals"));
+        Assert.Equal((8.0, "{deal}", "accumulate"), (deals.Value, deals.Unit, deals.Tags["partnermetrics.operation"]));
+        Assert.Equal("group_by", Assert.Single(Measured("partnermetrics.pipeline.duration")).Tags["partnermetrics.operation"]);
+        var activity = Assert.Single(Stopped("partnermetrics.pipeline.group_by"));
+        Assert.Equal((8L, 3), ((long)activity.GetTagItem("partnermetrics.deals")!, (int)activity.GetTagItem("partnermetrics.groups")!));
+    }
+
+    [Fact]
+    public async Task SummarizeAsync_CountsTheStreamedDeals()
+    {
+        await PipelineAnalytics.SummarizeAsync(PipelineExamples.Deals.ToAsyncEnumerable());
+
+        Assert.Equal(8.0, Assert.Single(Measured("partnermetrics.pipeline.deals")).Value);
+        Assert.Equal(8L, Assert.Single(Stopped("partnermetrics.pipeline.summarize")).GetTagItem("partnermetrics.deals"));
+    }
+
+    [Fact]
+    public void Cube_CountsTheDealsOnEachPath()
+    {
+        PipelineCube.Compute(PipelineExamples.Deals);
+        PipelineCube.Compute(OpportunityBatch.From(PipelineExamples.Deals));
+
+        Assert.Equal([("cube", 8.0), ("cube", 8.0)], Measured("partnermetrics.pipeline.deals").Select(m => ((string)m.Tags["partnermetrics.operation"]!, m.Value)));
+        Assert.Equal(2, Stopped("partnermetrics.pipeline.cube").Count);
+    }
+
+    [Fact]
+    public void Accumulator_AddingOneByOne_RecordsNothing()
+    {
+        var accumulator = new PipelineAccumulator();
+        foreach (var deal in PipelineExamples.Deals)
+        {
+            accumulator.Add(deal);
+        }
+
+        Assert.Empty(Measured("partnermetrics.pipeline.deals"));
+    }
+
+    [Fact]
+    public async Task Json_RejectedDocuments_AreCountedByType()
+    {
+        Assert.Throws<System.Text.Json.JsonException>(() => PartnerMetricsJson.Deserialize<Portfolio>("""{"partnerships": [{}]}"""));
+        Assert.Throws<System.Text.Json.JsonException>(() => PartnerMetricsJson.Deserialize<Portfolio>("null"u8));
+        PartnerMetricsJson.Deserialize<Portfolio>("""{"partnerships": []}""");
+        await Assert.ThrowsAsync<System.Text.Json.JsonException>(async () =>
+        {
+            await foreach (var _ in PartnerMetricsJson.DeserializeOpportunitiesAsync(new MemoryStream("[null]"u8.ToArray())))
+            {
+            }
+        });
+
+        Assert.Equal(
+            [("Portfolio", 1.0), ("Portfolio", 1.0), ("Opportunity", 1.0)],
+            Measured("partnermetrics.json.rejected").Select(m => ((string)m.Tags["partnermetrics.json.type"]!, m.Value)));
+    }
+
+    [Fact]
+    public void Start_WithoutListeners_CostsNothing()
+    {
+        meters.Dispose();
+        activities.Dispose();
+
+        Assert.Null(Telemetry.Start("partnermetrics.health.score_all", Telemetry.ScoreDuration, "score_all"));
+        Assert.False(Telemetry.Reports.Enabled);
+    }
+
+    private void Add<T>(Instrument instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        where T : struct, IConvertible
+    {
+        var copy = new Dictionary<string, object?>();
+        foreach (var tag in tags)
+        {
+            copy[tag.Key] = tag.Value;
+        }
+
+        lock (measurements)
+        {
+            measurements.Add((instrument.Name, instrument.Unit, value.ToDouble(System.Globalization.CultureInfo.InvariantCulture), copy));
+        }
+    }
+
+    private List<(string Name, string? Unit, double Value, Dictionary<string, object?> Tags)> Measured(string name)
+    {
+        lock (measurements)
+        {
+            return [.. measurements.Where(m => m.Name == name)];
+        }
+    }
+
+    private List<Activity> Stopped(string name)
+    {
+        lock (stopped)
+        {
+            return [.. stopped.Where(a => a.OperationName == name)];
+        }
+    }
+}
