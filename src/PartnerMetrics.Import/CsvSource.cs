@@ -42,8 +42,26 @@ internal sealed class CsvSource : ITableSource
 
     public bool Ragged => csv.RowFieldCount != Header.Count;
 
-    /// <summary>The text of a CSV file: strict UTF-8, or the encoding its byte order mark names.</summary>
-    public static TextReader Text(Stream stream) => new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+    /// <summary>
+    /// The text of a CSV file: UTF-8, or the UTF-16 or UTF-32 its byte order mark names, each decoded strictly, so that
+    /// bytes that are not text (a lone surrogate, a legacy code page) stop the reading with the line rather than becoming U+FFFD.
+    /// </summary>
+    /// <remarks>The byte order mark is looked for in the first four bytes, read before the text is.</remarks>
+    public static TextReader Text(Stream stream)
+    {
+        var start = new byte[4];
+        var length = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        var (encoding, mark) = start.AsSpan(0, length) switch
+        {
+            [0xFF, 0xFE, 0x00, 0x00, ..] => ((Encoding)new UTF32Encoding(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: true), 4),
+            [0x00, 0x00, 0xFE, 0xFF, ..] => (new UTF32Encoding(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true), 4),
+            [0xFF, 0xFE, ..] => (new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true), 2),
+            [0xFE, 0xFF, ..] => (new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true), 2),
+            [0xEF, 0xBB, 0xBF, ..] => (StrictUtf8, 3),
+            _ => (StrictUtf8, 0),
+        };
+        return new StreamReader(new PrefixedStream(start[mark..length], stream), encoding, detectEncodingFromByteOrderMarks: false);
+    }
 
     public static CsvSource Open(TextReader text) => Guard(1, () => new CsvSource(CsvDataReader.Create(text, Options)));
 
@@ -158,7 +176,7 @@ internal sealed class CsvSource : ITableSource
     private static ImportException Problem(long line, Exception error) => new(new ImportProblem(line, null, null, error switch
     {
         CsvMissingHeadersException => "the file is empty: the first line must be the header row.",
-        DecoderFallbackException => "the file is not UTF-8 text at or after this line (an export in a legacy code page such as Windows-1252?), so reading stopped: save it as \"CSV UTF-8\", or as UTF-16 with a byte order mark.",
+        DecoderFallbackException => "the file is not UTF-8 text at or after this line (an export in a legacy code page such as Windows-1252?), or, after a UTF-16 or UTF-32 byte order mark, not valid in that encoding, so reading stopped: save it as \"CSV UTF-8\", or as UTF-16 with a byte order mark.",
         _ when line == 1 => $"the header row is not valid CSV: {error.Message}",
         _ => string.Create(CultureInfo.InvariantCulture, $"the CSV is broken from here on (a row longer than {MaxRowLength:N0} characters, or an unclosed quote?), so reading stopped: {error.Message}"),
     }));
@@ -235,5 +253,66 @@ internal sealed class TableHeader(string[] names)
     {
         var shown = string.Join(", ", names.Take(12).Select(n => $"\"{n}\""));
         return names.Length > 12 ? string.Create(CultureInfo.InvariantCulture, $"{shown} and {names.Length - 12} more") : shown;
+    }
+}
+
+/// <summary>A read-only stream that gives some bytes already read from another stream, then the rest of it; disposing it disposes the other.</summary>
+internal sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
+{
+    private int position;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (position < prefix.Length)
+        {
+            var count = Math.Min(buffer.Length, prefix.Length - position);
+            prefix.AsSpan(position, count).CopyTo(buffer);
+            position += count;
+            return count;
+        }
+
+        return rest.Read(buffer);
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        position < prefix.Length ? ValueTask.FromResult(Read(buffer.Span)) : rest.ReadAsync(buffer, cancellationToken);
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            rest.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }
