@@ -9,6 +9,7 @@ namespace PartnerMetrics.Pipeline;
 public sealed class GroupedPipelineAccumulator<TKey>
 {
     private readonly Func<Opportunity, TKey?> key;
+    private readonly IEqualityComparer<TKey> comparer;
     private readonly Dictionary<GroupKey, PipelineAccumulator> groups;
 
     /// <summary>Initializes a new instance of the <see cref="GroupedPipelineAccumulator{TKey}"/> class.</summary>
@@ -18,7 +19,8 @@ public sealed class GroupedPipelineAccumulator<TKey>
     public GroupedPipelineAccumulator(Func<Opportunity, TKey?> key, IEqualityComparer<TKey>? comparer = null)
     {
         this.key = key ?? throw new ArgumentNullException(nameof(key));
-        groups = new Dictionary<GroupKey, PipelineAccumulator>(new GroupKeyComparer(comparer ?? EqualityComparer<TKey>.Default));
+        this.comparer = comparer ?? EqualityComparer<TKey>.Default;
+        groups = new Dictionary<GroupKey, PipelineAccumulator>(new GroupKeyComparer(this.comparer));
     }
 
     /// <summary>Gets the number of groups seen so far, the group of deals without a key included.</summary>
@@ -61,13 +63,24 @@ public sealed class GroupedPipelineAccumulator<TKey>
     /// <summary>Merges another grouping of the same key into this one; the other is left unchanged.</summary>
     /// <param name="other">The grouping to merge in.</param>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="other"/> is this grouping.</exception>
+    /// <exception cref="ArgumentException"><paramref name="other"/> is this grouping, or groups by another key function (another method), or compares keys with a comparer that is not equal to this one's.</exception>
     public void Merge(GroupedPipelineAccumulator<TKey> other)
     {
         ArgumentNullException.ThrowIfNull(other);
         if (ReferenceEquals(other, this))
         {
             throw new ArgumentException("A grouping cannot be merged into itself.", nameof(other));
+        }
+
+        // Groups of another key function, or keys equal under another comparer, would be mixed silently (DOMAIN rule 13, v2).
+        if (other.key.Method != key.Method)
+        {
+            throw new ArgumentException($"The groupings have different key functions ({Describe(key)} and {Describe(other.key)}); only groupings by the same key can be merged.", nameof(other));
+        }
+
+        if (!other.comparer.Equals(comparer))
+        {
+            throw new ArgumentException($"The groupings compare keys differently ({comparer.GetType().Name} and {other.comparer.GetType().Name}); only groupings with the same comparer can be merged.", nameof(other));
         }
 
         foreach (var (groupKey, accumulator) in other.groups)
@@ -86,8 +99,8 @@ public sealed class GroupedPipelineAccumulator<TKey>
         if (typeof(IComparable<TKey>).IsAssignableFrom(typeof(TKey)) || typeof(IComparable).IsAssignableFrom(typeof(TKey)) ||
             Nullable.GetUnderlyingType(typeof(TKey)) is { } underlying && typeof(IComparable).IsAssignableFrom(underlying))
         {
-            // Comparer<T>.Default sorts null first, so the group without a key leads.
-            keyed = keyed.OrderBy(g => g.Key, Comparer<TKey?>.Default);
+            // Null sorts first, so the group without a key leads; text in ordinal order, the same in every culture.
+            keyed = keyed.OrderBy(g => g.Key, typeof(TKey) == typeof(string) ? (IComparer<TKey?>)(object)StringComparer.Ordinal : Comparer<TKey?>.Default);
         }
         else
         {
@@ -103,6 +116,8 @@ public sealed class GroupedPipelineAccumulator<TKey>
 
         return new GroupedPipelineResult<TKey>([.. results], total.Result(options));
     }
+
+    private static string Describe(Func<Opportunity, TKey?> function) => $"{function.Method.DeclaringType?.Name}.{function.Method.Name}";
 
     private PipelineAccumulator GroupOf(TKey? groupKey)
     {
