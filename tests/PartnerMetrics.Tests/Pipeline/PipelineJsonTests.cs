@@ -70,6 +70,9 @@ public class PipelineJsonTests
     [InlineData("""{"start":"2024-01-01","end":"2024-12-31","accounts":[{"accountId":"A","startOn":"2023-02-01","endOn":"2024-03-01","endArr":5}]}""", "$.accounts[0].startOn", "come together")]
     [InlineData("""{"start":"2024-01-01","end":"2024-12-31","accounts":[{"accountId":"A","endOn":"2024-03-01","endArr":-5}]}""", "$.accounts[0].endArr", "-5")]
     [InlineData("""{"start":"2024-01-01","end":"2024-12-31","accounts":[{"accountId":"A","endOn":"2024-03-01","endArr":5},{"accountId":"A","endOn":"2024-04-01","endArr":5}]}""", "$.accounts[1].accountId", "twice")]
+    [InlineData("""{"start":"2024-06-30","end":"2024-06-30","accounts":[{"accountId":"A","startOn":"2024-06-30","startArr":100,"endOn":"2024-06-30","endArr":300}]}""", "$.accounts[0].endArr", "same snapshot")]
+    [InlineData("""{"start":"2024-06-30","end":"2024-12-31","accounts":[{"accountId":"A","startOn":"2024-01-01","startArr":100,"endOn":"2024-03-01","endArr":300}]}""", "$.accounts[0].startOn", "latest snapshot")]
+    [InlineData("""{"start":"2024-06-30","end":"2024-12-31","accounts":[{"accountId":"A","endOn":"2024-03-01","endArr":300}]}""", "$.accounts[0].startOn", "latest snapshot")]
     public void Retention_InvalidDocument_IsRejectedWithAPath(string json, string path, string because)
     {
         var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<RetentionAccumulator>(json));

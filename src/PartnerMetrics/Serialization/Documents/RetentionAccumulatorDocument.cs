@@ -34,6 +34,10 @@ internal sealed class RetentionAccumulatorDocument : IDocument<RetentionAccumula
                 Agree(account.StartOn is not { } s || s <= accumulator.Start, "startOn", "must be on or before the window start");
                 Agree(account.StartOn is not { } t || t <= endOn, "endOn", "must not be before 'startOn'");
                 Agree(endOn <= accumulator.End, "endOn", "must be on or before the window end");
+
+                // The snapshot at the end is the account's latest; when it is on or before the start, it is also the one at the start.
+                Agree(endOn > accumulator.Start || account.StartOn == endOn, "startOn", "must be 'endOn' when 'endOn' is on or before the window start, because the latest snapshot is then the one at the start too");
+                Agree(account.StartOn != endOn || startArr == endArr, "endArr", "must be 'startArr' when both are of the same day, because they are then the same snapshot");
                 accumulator.Restore(Required(account.AccountId, "accountId"), account.StartOn, startArr, endOn, endArr);
             }
             catch (DocumentException error)
