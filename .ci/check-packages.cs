@@ -9,7 +9,7 @@ using System.Xml.Linq;
 var directory = args.Length > 0 ? args[0] : "artifacts/packages";
 var packages = Directory.GetFiles(directory, "*.nupkg").Where(p => !p.EndsWith(".symbols.nupkg", StringComparison.Ordinal)).ToArray();
 var problems = new List<string>();
-string[] expected = ["PartnerMetrics", "PartnerMetrics.Import", "PartnerMetrics.DependencyInjection", "PartnerMetrics.Cli"];
+string[] expected = ["PartnerMetrics", "PartnerMetrics.Import", "PartnerMetrics.DependencyInjection", "PartnerMetrics.Reporting", "PartnerMetrics.Cli"];
 var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 if (packages.Length == 0)
 {

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using PartnerMetrics.Cli;
 using PartnerMetrics.Health;
+using PartnerMetrics.Reporting;
 
 namespace PartnerMetrics.Benchmarks;
 
@@ -19,5 +20,10 @@ public class HtmlReportBenchmarks
     public void Setup() => portfolio = DemoPortfolio.Create();
 
     [Benchmark]
-    public int DemoReport() => HtmlReport.Render(PortfolioReport.Create(portfolio, DemoPortfolio.Today, scorer)).Length;
+    public int DemoReport()
+    {
+        using var page = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        HtmlReport.WritePortfolio(page, portfolio, DemoPortfolio.Today, scorer);
+        return page.GetStringBuilder().Length;
+    }
 }

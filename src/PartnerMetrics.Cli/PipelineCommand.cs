@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PartnerMetrics.Pipeline;
+using PartnerMetrics.Reporting;
 
 namespace PartnerMetrics.Cli;
 
@@ -90,19 +91,30 @@ internal static class PipelineCommand
             return ExitCodes.InputUnreadable;
         }
 
-        return exit != ExitCodes.Success ? exit : Write(PipelineReport.Create(name, grouping, accumulator.Result()), result.GetValue<string>("--format"), result.GetValue<FileInfo?>("--out"), output, error);
+        return exit != ExitCodes.Success ? exit : Write(name, grouping, accumulator.Result(), result.GetValue<string>("--format"), result.GetValue<FileInfo?>("--out"), output, error);
     }
 
-    private static int Write(PipelineReport report, string? format, FileInfo? outFile, TextWriter output, TextWriter error) =>
+    private static int Write(string input, PipelineGrouping grouping, GroupedPipelineResult<PipelineGroupKey> result, string? format, FileInfo? outFile, TextWriter output, TextWriter error) =>
         CommandOutput.Write(outFile, output, error, target =>
         {
+            if (format == "html")
+            {
+                if (grouping.Dimensions.IsEmpty)
+                {
+                    HtmlReport.WritePipeline(target, result.Total, input);
+                }
+                else
+                {
+                    HtmlReport.WritePipeline(target, result, input, [.. grouping.Dimensions.Select(d => PipelineGrouping.Names[(int)d])], grouping.Values, grouping);
+                }
+
+                return;
+            }
+
+            var report = PipelineReport.Create(input, grouping, result);
             if (format == "json")
             {
                 JsonOutput.WriteLine(target, report, PipelineJsonContext.Default.PipelineReport);
-            }
-            else if (format == "html")
-            {
-                HtmlReport.Write(report, target);
             }
             else
             {
@@ -150,7 +162,7 @@ internal static class PipelineCommand
             return ExitCodes.InvalidInput;
         }
 
-        return Write(PipelineReport.Create(path.Name, grouping, accumulator.Result()), format, outFile, output, error);
+        return Write(path.Name, grouping, accumulator.Result(), format, outFile, output, error);
     }
 
     private static byte[] ReadAll(Stream stream, long length)

@@ -138,6 +138,11 @@ internal sealed class PipelineGrouping : IComparer<PipelineGroupKey?>
     /// <returns>The text.</returns>
     public override string ToString() => Dimensions.IsEmpty ? "none" : string.Join(",", Dimensions.Select(d => Names[(int)d]));
 
+    /// <summary>Gets the value of each dimension of a key as text, in the order given; <see langword="null"/> where the deals have none.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The texts, one per dimension.</returns>
+    public IReadOnlyList<string?> Values(PipelineGroupKey key) => [.. Dimensions.Select(d => Text(key, d))];
+
     /// <summary>Gets the value of one dimension of a key as text; <see langword="null"/> when the deals have none.</summary>
     /// <param name="key">The key.</param>
     /// <param name="dimension">The dimension.</param>

@@ -1,6 +1,6 @@
 using PartnerMetrics.Health;
 using PartnerMetrics.Insights;
-using PartnerMetrics.Pipeline;
+using PartnerMetrics.Reporting;
 
 namespace PartnerMetrics.Cli;
 
@@ -30,15 +30,11 @@ internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow>
                 next is null ? null : Math.Round(next.Impact, 1));
         }).ToList();
         var top = insights.TopPartners(7).SelectMany(d => d.Partners.Select((s, rank) => new TopPartnerRow(d.District, rank + 1, s.Partner.Id.ToString(), s.Partner.Name, Math.Round(s.RankingScore, 3)))).ToList();
-        var mix = DistrictPipeline(portfolio, asOf).Groups
+        var mix = PortfolioReport.DistrictPipeline(portfolio, asOf).Groups
             .Select(g => new MixRow(g.Key, g.Result.WonCount, g.Result.WonValue, g.Result.HuntingShareByValue, g.Result.WinRateByCount, g.Result.Profile?.ToString()))
             .ToList();
         return new PortfolioSummary(asOf, partners, top, mix);
     }
-
-    /// <summary>Hunting versus farming per district, over the deals as the CRM knew them on the day: a deal won later is still open (<see cref="Opportunity.AsOf"/>).</summary>
-    public static GroupedPipelineResult<string> DistrictPipeline(Portfolio portfolio, DateOnly asOf) =>
-        PipelineAnalytics.GroupBy(portfolio.AllOpportunities().Select(o => o.AsOf(asOf)).OfType<Opportunity>(), PipelineKeys.District);
 }
 
 internal sealed record PartnerRow(string Id, string Name, string? District, string Type, double Score, string Band, double Confidence, DimensionScores Dimensions, string? NextAction, string? NextActionText, double? NextActionImpact);

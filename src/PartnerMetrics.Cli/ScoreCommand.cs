@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PartnerMetrics.Health;
+using PartnerMetrics.Reporting;
 
 namespace PartnerMetrics.Cli;
 
@@ -111,8 +112,9 @@ internal static class ScoreCommand
         var status = string.Create(CultureInfo.InvariantCulture, $"Scoring {portfolio.Partnerships.Length} partnerships");
         if (format == "html")
         {
+            // HtmlReport.WritePortfolio in two steps: the scoring under the spinner, before the output is opened; then the page.
             var report = CommandOutput.WithStatus(status, inputLength, output, () => PortfolioReport.Create(portfolio, asOf, scorer));
-            return CommandOutput.Write(outFile, output, error, target => HtmlReport.Write(report, target));
+            return CommandOutput.Write(outFile, output, error, target => HtmlReport.Write(report, target, CancellationToken.None));
         }
 
         var summary = CommandOutput.WithStatus(status, inputLength, output, () => PortfolioSummary.Create(portfolio, asOf, scorer));

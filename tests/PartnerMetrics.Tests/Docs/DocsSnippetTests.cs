@@ -28,6 +28,7 @@ public class DocsSnippetTests
     [InlineData("docs/import.md", "tests/PartnerMetrics.Import.Tests/DocsExampleTests.cs", "import-quick-start")]
     [InlineData("docs/import.md", "tests/PartnerMetrics.Import.Tests/DocsExampleTests.cs", "evidence-quick-start")]
     [InlineData("docs/import.md", "tests/PartnerMetrics.Cli.Tests/PipelineImportTests.cs", "agents-profile")]
+    [InlineData("docs/cli.md", "tests/PartnerMetrics.Reporting.Tests/DocsExampleTests.cs", "reporting-html")]
     public void Page_QuotesTheCompiledSnippetVerbatim(string page, string source, string snippet)
     {
         var root = RepositoryRoot();

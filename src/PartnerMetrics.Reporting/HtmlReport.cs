@@ -3,14 +3,16 @@ using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
 using static System.FormattableString;
 
-namespace PartnerMetrics.Cli;
+namespace PartnerMetrics.Reporting;
 
 /// <summary>
-/// Renders a <see cref="PortfolioReport"/> as one self-contained HTML page: inline CSS and inline
-/// SVG charts, no script, nothing fetched (a Content-Security-Policy forbids it). The markup is
-/// XHTML-compatible and the output depends only on the report, so the same input gives the same bytes.
+/// Renders PartnerMetrics results as one self-contained HTML page: inline CSS and inline SVG charts, no
+/// script, nothing fetched (a Content-Security-Policy meta tag forbids it), so a portal can serve the page
+/// as it is or put it in a sandboxed frame. The markup is XHTML-compatible (it parses as XML too), every
+/// name from the input is encoded, and the output depends only on the arguments: the same input gives
+/// the same characters, with lines ending in <c>\n</c> on every platform.
 /// </summary>
-internal static partial class HtmlReport
+public static partial class HtmlReport
 {
     /// <summary>The width of the full-width charts, in CSS pixels: the content width at 1280px.</summary>
     private const double ChartWidth = 1100;
@@ -29,25 +31,37 @@ internal static partial class HtmlReport
         (HealthDimension.TrackedProgress, "Tracked progress"),
     ];
 
-    /// <summary>Renders the page as a string; lines end with <c>\n</c> on every platform.</summary>
-    public static string Render(PortfolioReport report)
+    /// <summary>
+    /// Writes the portfolio health page: every partner scored as of <paramref name="asOf"/> with its history over
+    /// the last 52 weeks (a point every 14 days), the band distribution across the portfolio and per district, the
+    /// next actions worth most points, hunting versus farming per district, and each partner's five dimensions.
+    /// </summary>
+    /// <param name="output">Where the page goes; it is written as it is built and not flushed or closed.</param>
+    /// <param name="portfolio">The partnerships to score.</param>
+    /// <param name="asOf">The day to score them as of: the last day of the history; deals are counted as the CRM knew them on this day.</param>
+    /// <param name="scorer">The scorer, whose model also sets the bands of the charts; <see langword="null"/> for the default model.</param>
+    /// <param name="cancellationToken">Stops the scoring, which runs on all cores, and the writing between sections.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="output"/> or <paramref name="portfolio"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; part of the page may have been written.</exception>
+    public static void WritePortfolio(TextWriter output, Portfolio portfolio, DateOnly asOf, HealthScorer? scorer = null, CancellationToken cancellationToken = default)
     {
-        using var page = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        Write(report, page);
-        return page.ToString();
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(portfolio);
+        var report = PortfolioReport.Create(portfolio, asOf, scorer ?? new HealthScorer(), cancellationToken);
+        Write(report, output, cancellationToken);
     }
 
-    /// <summary>Writes the page to <paramref name="writer"/> as it goes; lines end with <c>\n</c> on every platform.</summary>
-    public static void Write(PortfolioReport report, TextWriter writer)
+    /// <summary>Writes the page of a report built by <see cref="PortfolioReport.Create"/>: the second half of <see cref="WritePortfolio"/>.</summary>
+    internal static void Write(PortfolioReport report, TextWriter writer, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(report);
         var html = Page(writer, $"Partner health as of {Day(report.AsOf)}");
         Header(html, report);
-        BandDistribution(html, report);
-        NextActions(html, report);
-        HuntingVersusFarming(html, report);
-        ScoreHistory(html, report);
-        Profiles(html, report);
+        foreach (var section in (Action<HtmlWriter, PortfolioReport>[])[BandDistribution, NextActions, HuntingVersusFarming, ScoreHistory, Profiles])
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            section(html, report);
+        }
+
         End(html, "Made with partnermetrics. The scores follow docs/scoring.md; the next actions and portfolio views, docs/insights.md.");
     }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace PartnerMetrics.Cli;
+namespace PartnerMetrics.Reporting;
 
 /// <summary>
 /// Writes XHTML-compatible markup (every element closed, void elements self-closed) so the report

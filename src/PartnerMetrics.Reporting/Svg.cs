@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace PartnerMetrics.Cli;
+namespace PartnerMetrics.Reporting;
 
 /// <summary>
 /// The few inline SVG shapes the HTML report draws with: bars, labels and sparklines. Colours come

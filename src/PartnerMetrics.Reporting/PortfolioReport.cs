@@ -4,7 +4,7 @@ using PartnerMetrics.Insights;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
 
-namespace PartnerMetrics.Cli;
+namespace PartnerMetrics.Reporting;
 
 /// <summary>
 /// What the HTML report shows: every partner's health and its history over the last year, the
@@ -54,19 +54,25 @@ internal sealed class PortfolioReport
     public GroupedPipelineResult<string> Pipeline { get; }
 
     /// <summary>Scores every partnership as of the day with <paramref name="scorer"/>'s model, with its history and next actions, and sums the pipeline per district.</summary>
-    public static PortfolioReport Create(Portfolio portfolio, DateOnly asOf, HealthScorer scorer)
+    public static PortfolioReport Create(Portfolio portfolio, DateOnly asOf, HealthScorer scorer, CancellationToken cancellationToken = default)
     {
-        var insights = new PortfolioInsights(scorer, portfolio, asOf);
+        var insights = new PortfolioInsights(scorer, portfolio, asOf, cancellationToken: cancellationToken);
+
+        // The first call computes every partner's actions, on all cores, and can be canceled; the next reads them.
+        var actions = insights.TopActions(cancellationToken: cancellationToken).Take(TopActionCount).ToImmutableArray();
         var next = insights.NextActions;
         var partners = portfolio.Partnerships
-            .Select((p, i) => new PartnerHealth(p.Partner, insights.Reports[i], scorer.History(p, HistoryStart(asOf), asOf, HistoryStep), next[i]))
+            .Select((p, i) => new PartnerHealth(p.Partner, insights.Reports[i], scorer.History(p, HistoryStart(asOf), asOf, HistoryStep, cancellationToken), next[i]))
             .OrderByDescending(p => p.Report.Score)
             .ThenBy(p => p.Partner.Id)
             .ToImmutableArray();
-        var actions = insights.TopActions().Take(TopActionCount).ToImmutableArray();
         var bands = insights.BandDistribution().Where(c => c.Grouping == "district").ToImmutableArray();
-        return new PortfolioReport(scorer.Model, asOf, partners, bands, actions, PortfolioSummary.DistrictPipeline(portfolio, asOf));
+        return new PortfolioReport(scorer.Model, asOf, partners, bands, actions, DistrictPipeline(portfolio, asOf));
     }
+
+    /// <summary>Hunting versus farming per district, over the deals as the CRM knew them on the day: a deal won later is still open (<see cref="Opportunity.AsOf"/>).</summary>
+    public static GroupedPipelineResult<string> DistrictPipeline(Portfolio portfolio, DateOnly asOf) =>
+        PipelineAnalytics.GroupBy(portfolio.AllOpportunities().Select(o => o.AsOf(asOf)).OfType<Opportunity>(), PipelineKeys.District);
 
     /// <summary>The first day of the history: a year before <paramref name="asOf"/>, or the first day of the calendar when that is earlier.</summary>
     private static DateOnly HistoryStart(DateOnly asOf) => asOf.DayNumber < HistoryDays ? DateOnly.MinValue : asOf.AddDays(-HistoryDays);

@@ -1,6 +1,6 @@
-namespace PartnerMetrics.Cli;
+namespace PartnerMetrics.Reporting;
 
-internal static partial class HtmlReport
+public static partial class HtmlReport
 {
     /// <summary>
     /// The style sheet, inline. One place for the palette: each tone class sets <c>--tone</c> (the

@@ -1,0 +1,95 @@
+using System.Globalization;
+using PartnerMetrics.Pipeline;
+
+namespace PartnerMetrics.Reporting.Tests;
+
+/// <content>The pipeline page: its rows, its keys, and its arguments.</content>
+public partial class HtmlReportTests
+{
+    [Fact]
+    public void WritePipeline_OneGroup_WritesOneRowOfAllDealsAndNoTotalRow()
+    {
+        var pipeline = PipelineAnalytics.Summarize(ReportPage.Deals());
+
+        var page = ReportPage.Write(output => HtmlReport.WritePipeline(output, pipeline, "Q2 deals"));
+
+        Assert.Equal("Pipeline of Q2 deals", page.Title);
+        Assert.Equal("Pipeline of Q2 deals · 5 deals, all deals", page.All("p").First(p => (string?)p.Attribute("class") == "subtitle").Value);
+        var row = Assert.Single(page.All("tbody").First().Elements(), e => e.Name.LocalName == "tr");
+        Assert.Equal(["All deals", "5", "3"], row.Elements().Take(3).Select(e => e.Value));
+        Assert.Empty(page.All("tfoot"));
+    }
+
+    [Fact]
+    public void WritePipeline_ByOneKey_WritesARowPerGroupInTheirOrderAndATotal()
+    {
+        var pipeline = PipelineAnalytics.GroupBy(ReportPage.Deals(), PipelineKeys.District);
+
+        var page = ReportPage.Write(output => HtmlReport.WritePipeline(output, pipeline, "Q2 deals", "district"));
+
+        Assert.Equal("Pipeline of Q2 deals · 5 deals, by district", page.All("p").First(p => (string?)p.Attribute("class") == "subtitle").Value);
+        Assert.Equal("District", page.All("thead").First().Descendants().First(e => e.Name.LocalName == "th").Value);
+        var rows = page.All("tbody").First().Elements().Select(r => (Key: r.Elements().First().Value, Deals: r.Elements().ElementAt(1).Value)).ToList();
+        Assert.Equal([("(none)", "1"), ("North", "2"), ("South", "2")], rows);
+        var total = page.All("tfoot").Single().Descendants().Where(e => e.Name.LocalName is "th" or "td").Take(2).Select(e => e.Value);
+        Assert.Equal(["Total", "5"], total);
+    }
+
+    [Fact]
+    public void WritePipeline_BySeveralKeys_WritesAColumnPerKeyInTheOrderGiven()
+    {
+        var pipeline = PipelineAnalytics.GroupBy(ReportPage.Deals(), d => (District: d.District, Motion: d.MotionClass));
+        var byMotionFirst = Comparer<(string? District, MotionClass Motion)>.Create((x, y) => x.Motion != y.Motion ? x.Motion.CompareTo(y.Motion) : string.CompareOrdinal(x.District, y.District));
+
+        var page = ReportPage.Write(output => HtmlReport.WritePipeline(output, pipeline, "Q2 deals", ["district", "motion"], key => [key.District, key.Motion.ToString()], byMotionFirst));
+
+        Assert.Equal(["District", "Motion", "Deals"], page.All("thead").First().Descendants().Where(e => e.Name.LocalName == "th").Take(3).Select(e => e.Value));
+        var keys = page.All("tbody").First().Elements().Select(r => string.Join("/", r.Elements().Take(2).Select(e => e.Value))).ToList();
+        Assert.Equal(["(none)/Hunting", "North/Hunting", "North/Farming", "South/Farming"], keys);
+        Assert.Equal("2", (string?)page.All("tfoot").Single().Descendants().First(e => e.Name.LocalName == "th").Attribute("colspan"));
+    }
+
+    [Fact]
+    public void WritePipeline_DistrictWithCharactersXmlForbids_IsWellFormedWithReplacementCharacters()
+    {
+        var pipeline = PipelineAnalytics.GroupBy(ReportPage.Deals(north: "North\u0001\u001b[2J"), PipelineKeys.District);
+
+        var page = ReportPage.Write(output => HtmlReport.WritePipeline(output, pipeline, "deals\u0000.csv", "district"));
+
+        Assert.Contains(page.All("th"), th => th.Value == "North\uFFFD\uFFFD[2J");
+        Assert.Equal("Pipeline of deals\uFFFD.csv", page.Title);
+        Assert.DoesNotContain('\0', page.Html);
+        Assert.DoesNotContain('\u001b', page.Html);
+    }
+
+    [Fact]
+    public void WritePipeline_BadArguments_ThrowAndWriteNothing()
+    {
+        var total = PipelineAnalytics.Summarize(ReportPage.Deals());
+        var grouped = PipelineAnalytics.GroupBy(ReportPage.Deals(), PipelineKeys.District);
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+
+        Assert.Equal("output", Assert.Throws<ArgumentNullException>(() => HtmlReport.WritePipeline(null!, total, "deals")).ParamName);
+        Assert.Equal("pipeline", Assert.Throws<ArgumentNullException>(() => HtmlReport.WritePipeline(output, (PipelineResult)null!, "deals")).ParamName);
+        Assert.Equal("source", Assert.Throws<ArgumentNullException>(() => HtmlReport.WritePipeline(output, total, null!)).ParamName);
+        Assert.Equal("pipeline", Assert.Throws<ArgumentNullException>(() => HtmlReport.WritePipeline(output, (GroupedPipelineResult<string>)null!, "deals", "district")).ParamName);
+        Assert.Equal("groupedBy", Assert.Throws<ArgumentNullException>(() => HtmlReport.WritePipeline(output, grouped, "deals", (string)null!)).ParamName);
+        Assert.Equal("groupedBy", Assert.Throws<ArgumentException>(() => HtmlReport.WritePipeline(output, grouped, "deals", string.Empty)).ParamName);
+        Assert.Equal("groupedBy", Assert.Throws<ArgumentException>(() => HtmlReport.WritePipeline(output, grouped, "deals", [], key => [key])).ParamName);
+        Assert.Equal("groupedBy", Assert.Throws<ArgumentException>(() => HtmlReport.WritePipeline(output, grouped, "deals", ["district", ""], key => [key, key])).ParamName);
+        Assert.Equal("keyValues", Assert.Throws<ArgumentNullException>(() => HtmlReport.WritePipeline(output, grouped, "deals", ["district"], null!)).ParamName);
+        Assert.Equal("keyValues", Assert.Throws<ArgumentException>(() => HtmlReport.WritePipeline(output, grouped, "deals", ["district", "motion"], key => [key])).ParamName);
+        Assert.Equal(string.Empty, output.ToString());
+    }
+
+    [Fact]
+    public void WritePipeline_CanceledToken_ThrowsBeforeWritingAnything()
+    {
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        var canceled = new CancellationToken(canceled: true);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => HtmlReport.WritePipeline(output, PipelineAnalytics.Summarize(ReportPage.Deals()), "deals", canceled));
+        Assert.ThrowsAny<OperationCanceledException>(() => HtmlReport.WritePipeline(output, PipelineAnalytics.GroupBy(ReportPage.Deals(), PipelineKeys.District), "deals", "district", canceled));
+        Assert.Equal(string.Empty, output.ToString());
+    }
+}
