@@ -75,9 +75,9 @@ internal abstract class CellReader<TRecord>
         return null;
     }
 
-    /// <summary>The names of an enum's values, for a message; the profile's own values are in its maps.</summary>
+    /// <summary>The names of an enum's values, for a message; the profile's own values are in its maps. Built once per enum: it is an argument of every read.</summary>
     protected static string Listed<T>()
-        where T : struct, Enum => $"{string.Join(", ", Enum.GetNames<T>())} (or a value the profile maps)";
+        where T : struct, Enum => EnumNames<T>.Listed;
 
     /// <summary>An argument exception's message without what .NET appends: the parameter's name and an out-of-range value's "Actual value was …" line.</summary>
     protected static string Sentence(ArgumentException error)
@@ -339,4 +339,12 @@ internal sealed class TextCache<T>
         known[text] = value;
         return value;
     }
+}
+
+/// <summary>The names of an enum's values, for messages, built once.</summary>
+/// <typeparam name="T">The enum.</typeparam>
+internal static class EnumNames<T>
+    where T : struct, Enum
+{
+    public static readonly string Listed = $"{string.Join(", ", Enum.GetNames<T>())} (or a value the profile maps)";
 }

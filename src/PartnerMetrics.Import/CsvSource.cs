@@ -93,7 +93,16 @@ internal sealed class CsvSource : ITableSource
     {
         while (true)
         {
-            var more = Guard(nextLine, csv.Read);
+            bool more;
+            try
+            {
+                more = csv.Read();
+            }
+            catch (Exception error) when (error is CsvFormatException or DecoderFallbackException)
+            {
+                throw Problem(nextLine, error);
+            }
+
             if (!more)
             {
                 return false;
