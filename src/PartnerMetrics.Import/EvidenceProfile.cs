@@ -84,24 +84,8 @@ public sealed record EvidenceProfile
     /// <returns>The profile.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
     /// <exception cref="JsonException">The JSON is not a valid profile: an unknown property, field, culture or value; <see cref="JsonException.Path"/> names it.</exception>
-    public static EvidenceProfile Load(Stream utf8Json)
-    {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        var document = JsonSerializer.Deserialize(utf8Json, ImportJsonContext.Default.EvidenceProfileDocument)
-            ?? throw new JsonException("Expected an evidence profile object, got the literal null.", "$", null, null);
-        EvidenceProfile profile;
-        try
-        {
-            profile = document.ToProfile();
-            profile.Check();
-        }
-        catch (ArgumentException error)
-        {
-            throw new JsonException(error.Message, $"$.{error.ParamName}", null, null, error);
-        }
-
-        return profile;
-    }
+    public static EvidenceProfile Load(Stream utf8Json) =>
+        ProfileJson.Load(utf8Json, ImportJsonContext.Default.EvidenceProfileDocument, "an evidence profile", d => d.ToProfile(), p => p.Check());
 
     /// <summary>Writes the profile as indented UTF-8 JSON, the form <see cref="Load"/> reads.</summary>
     /// <param name="utf8Json">The stream to write to.</param>

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PartnerMetrics.Pipeline;
-using PartnerMetrics.Serialization;
 
 namespace PartnerMetrics.Import;
 
@@ -155,41 +154,8 @@ public sealed record ImportProfile
     /// <returns>The profile.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
     /// <exception cref="JsonException">The JSON is not a valid profile: an unknown property, field, culture or value; <see cref="JsonException.Path"/> names it.</exception>
-    public static ImportProfile Load(Stream utf8Json)
-    {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-
-        // A profile is small: read whole, so that an error can say what the file holds where it went wrong.
-        using var buffer = new MemoryStream();
-        utf8Json.CopyTo(buffer);
-        buffer.Position = 0;
-        ImportProfileDocument? read;
-        try
-        {
-            read = JsonSerializer.Deserialize(buffer, ImportJsonContext.Default.ImportProfileDocument);
-        }
-        catch (JsonException error) when (error.InnerException is not JsonException)
-        {
-            // System.Text.Json's own message names .NET types; text that is not JSON (an inner reader error) names none.
-            var json = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-            json = json.StartsWith("\uFEFF"u8) ? json[3..] : json;
-            throw new JsonException(JsonShape.Describe(error, ImportJsonContext.Default.ImportProfileDocument, json), error.Path, error.LineNumber, error.BytePositionInLine, error);
-        }
-
-        var document = read ?? throw new JsonException("Expected an import profile object, got the literal null.", "$", null, null);
-        ImportProfile profile;
-        try
-        {
-            profile = document.ToProfile();
-            profile.Check();
-        }
-        catch (ArgumentException error)
-        {
-            throw new JsonException(error.Message, $"$.{error.ParamName}", null, null, error);
-        }
-
-        return profile;
-    }
+    public static ImportProfile Load(Stream utf8Json) =>
+        ProfileJson.Load(utf8Json, ImportJsonContext.Default.ImportProfileDocument, "an import profile", d => d.ToProfile(), p => p.Check());
 
     /// <summary>Writes the profile as indented UTF-8 JSON, the form <see cref="Load"/> reads: a starting point for a custom profile.</summary>
     /// <param name="utf8Json">The stream to write to.</param>

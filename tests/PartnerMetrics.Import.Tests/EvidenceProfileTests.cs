@@ -55,11 +55,15 @@ public class EvidenceProfileTests
     [InlineData("""{"opportunities":"pipedrive"}""", "$.opportunities")]
     [InlineData("""{"opportunities":{"columns":{"colour":["Colour"]}}}""", "$.opportunities.columns.colour")]
     [InlineData("""{"opportunities":42}""", "$.opportunities")]
+    [InlineData("""{"partners":{"columns":{"id":"Account ID"}}}""", "$.partners.columns.id")]
+    [InlineData("""{"requiredCompetencies":"Security"}""", "$.requiredCompetencies")]
     public void Load_ABadValue_IsAJsonExceptionWithItsPath(string json, string path)
     {
         var error = Assert.Throws<JsonException>(() => EvidenceProfile.Load(new MemoryStream(Encoding.UTF8.GetBytes(json))));
 
         Assert.Equal(path, error.Path);
+        Assert.DoesNotContain("Document", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
