@@ -28,7 +28,7 @@ public sealed class BrandEquityDebtAccumulator
     public void Add(Opportunity opportunity)
     {
         ArgumentNullException.ThrowIfNull(opportunity);
-        if (opportunity is { Outcome: DealOutcome.Won, Motion: DealMotion.NewLogo })
+        if (opportunity.Outcome == DealOutcome.Won && DealClass.IsHunting(opportunity.Motion))
         {
             deals.Add((opportunity.AccountId, opportunity.ClosedOn!.Value.DayNumber, opportunity.Amount ?? 0m));
         }

@@ -8,7 +8,7 @@ public static class DealMotionExtensions
     /// <returns><see cref="MotionClass.Hunting"/> for <see cref="DealMotion.NewLogo"/>; otherwise <see cref="MotionClass.Farming"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="motion"/> is not a defined value.</exception>
     public static MotionClass Class(this DealMotion motion) =>
-        Ensure.Defined(motion, nameof(motion)) == DealMotion.NewLogo ? MotionClass.Hunting : MotionClass.Farming;
+        DealClass.IsHunting(Ensure.Defined(motion, nameof(motion))) ? MotionClass.Hunting : MotionClass.Farming;
 
     /// <summary>Gets a value indicating whether the motion is hunting (new-logo) business.</summary>
     /// <param name="motion">The motion.</param>

@@ -77,7 +77,7 @@ public sealed class OpportunityBatch
         int first = int.MaxValue, last = int.MinValue;
         for (var i = 0; i < opportunities.Length; i++)
         {
-            var quarter = QuarterIndex(Ensure.Item(opportunities[i], i, nameof(opportunities)).CreatedOn);
+            var quarter = DealClass.QuarterIndex(Ensure.Item(opportunities[i], i, nameof(opportunities)).CreatedOn);
             first = Math.Min(first, quarter);
             last = Math.Max(last, quarter);
         }
@@ -117,14 +117,13 @@ public sealed class OpportunityBatch
             }
 
             batch.Outcomes[i] = (byte)deal.Outcome;
-            batch.Cycles[i] = deal.Outcome == DealOutcome.Won ? deal.ClosedOn!.Value.DayNumber - deal.CreatedOn.DayNumber : 0;
-            batch.Cells[i] = (((district * 2) + (deal.Motion == DealMotion.NewLogo ? 0 : 1)) * batch.Quarters) + (QuarterIndex(deal.CreatedOn) - batch.FirstQuarter);
+            batch.Cycles[i] = deal.Outcome == DealOutcome.Won ? DealClass.CycleDays(deal.CreatedOn, deal.ClosedOn!.Value) : 0;
+            batch.Cells[i] = (((district * 2) + DealClass.MotionIndex(deal.Motion)) * batch.Quarters) + (DealClass.QuarterIndex(deal.CreatedOn) - batch.FirstQuarter);
         }
 
         return batch;
     }
 
-    internal static int QuarterIndex(DateOnly date) => (date.Year * 4) + ((date.Month - 1) / 3);
 
     private static int AddDistrict(List<string?> districts, string? district)
     {

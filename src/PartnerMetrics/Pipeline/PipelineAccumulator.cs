@@ -75,14 +75,14 @@ public sealed class PipelineAccumulator
                 var closed = opportunity.ClosedOn!.Value;
                 won++;
                 wonValue += amount;
-                if (opportunity.Motion == DealMotion.NewLogo)
+                if (DealClass.IsHunting(opportunity.Motion))
                 {
                     huntingWon++;
                     huntingWonValue += amount;
                 }
 
                 AddRouteValue(opportunity.Route, amount);
-                cycles.Add(closed.DayNumber - opportunity.CreatedOn.DayNumber);
+                cycles.Add(DealClass.CycleDays(opportunity.CreatedOn, closed));
                 if (opportunity.PartnerId is { } partner)
                 {
                     CollectionsMarshal.GetValueRefOrAddDefault(partners, partner.Value!, out _).Add(1, amount);

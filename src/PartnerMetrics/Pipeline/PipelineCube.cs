@@ -307,7 +307,7 @@ public static class PipelineCube
         public void Add(Opportunity deal)
         {
             var created = deal.CreatedOn.DayNumber;
-            var motion = deal.Motion == DealMotion.NewLogo ? 0 : 1;
+            var motion = DealClass.MotionIndex(deal.Motion);
             ref var cell = ref Cell(DistrictCode(deal.District), motion, QuarterOf(created));
             var amount = deal.Amount ?? 0m;
             cell.Count++;
@@ -320,7 +320,7 @@ public static class PipelineCube
                 case DealOutcome.Won:
                     cell.Won++;
                     cell.WonValue += amount;
-                    cell.CycleDays += deal.ClosedOn!.Value.DayNumber - created;
+                    cell.CycleDays += DealClass.CycleDays(deal.CreatedOn, deal.ClosedOn!.Value);
                     break;
                 default:
                     cell.Lost++;
@@ -377,7 +377,7 @@ public static class PipelineCube
                 return quarterOfDay[offset];
             }
 
-            return Cover(day) ? quarterOfDay[day - firstDay] : OpportunityBatch.QuarterIndex(DateOnly.FromDayNumber(day));
+            return Cover(day) ? quarterOfDay[day - firstDay] : DealClass.QuarterIndex(DateOnly.FromDayNumber(day));
         }
 
         /// <summary>Extends the table to <paramref name="day"/> unless it would span more than a century: outliers are computed directly.</summary>
@@ -396,7 +396,7 @@ public static class PipelineCube
             var table = new int[to - from + 1];
             for (var d = from; d <= to; d++)
             {
-                table[d - from] = OpportunityBatch.QuarterIndex(DateOnly.FromDayNumber(d));
+                table[d - from] = DealClass.QuarterIndex(DateOnly.FromDayNumber(d));
             }
 
             (quarterOfDay, firstDay) = (table, from);
