@@ -145,9 +145,7 @@ internal static class PipelineCommand
             }
             else
             {
-                var bytes = ReadAll(stream, length);
-
-                CommandOutput.WithProgress(path, length, output, report => OpportunityJson.Read(bytes, accumulator.Add, problems, report));
+                CommandOutput.WithProgress(path, length, output, report => OpportunityJson.Read(stream, accumulator.Add, problems, report));
             }
         }
         catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
@@ -163,19 +161,5 @@ internal static class PipelineCommand
         }
 
         return Write(path.Name, grouping, accumulator.Result(), format, outFile, output, error);
-    }
-
-    private static byte[] ReadAll(Stream stream, long length)
-    {
-        if (stream.CanSeek)
-        {
-            var bytes = new byte[length];
-            stream.ReadExactly(bytes);
-            return bytes;
-        }
-
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
     }
 }
