@@ -13,6 +13,41 @@ internal sealed class EnumNameConverter<T> : JsonConverter<T>, IDescribedConvert
 {
     private static readonly T[] Values = Enum.GetValues<T>();
     private static readonly string[] Names = Array.ConvertAll(Values, value => value.ToString());
+    private static readonly byte[][] Utf8Names = Array.ConvertAll(Names, System.Text.Encoding.UTF8.GetBytes);
+
+    /// <summary>
+    /// Reads the name the reader is on as <see cref="Read"/> does, without an exception: <see langword="false"/>
+    /// where <see cref="Read"/> would throw. The exact spelling is matched without making a string.
+    /// </summary>
+    public static bool TryRead(ref Utf8JsonReader reader, out T value)
+    {
+        value = default;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Utf8Names.Length; i++)
+        {
+            if (reader.ValueTextEquals(Utf8Names[i]))
+            {
+                value = Values[i];
+                return true;
+            }
+        }
+
+        var text = reader.GetString()!;
+        for (var i = 0; i < Names.Length; i++)
+        {
+            if (string.Equals(Names[i], text, StringComparison.OrdinalIgnoreCase))
+            {
+                value = Values[i];
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -110,6 +111,19 @@ public static class PartnerMetricsJson
             utf8Json = utf8Json[bom.Length..];
         }
 
+        if (typeof(T) == typeof(Portfolio) && PortfolioReader.TryRead(utf8Json, out var portfolio))
+        {
+            return (T)(object)portfolio!;
+        }
+
+        return ReadDocument<T>(utf8Json);
+    }
+
+    /// <summary>Reads a value through its document (System.Text.Json, then the model's constructor), never the one-pass <see cref="PortfolioReader"/>.</summary>
+    /// <param name="utf8Json">The UTF-8 JSON bytes, without a byte-order mark.</param>
+    internal static T ReadDocument<T>(ReadOnlySpan<byte> utf8Json)
+        where T : class
+    {
         try
         {
             T? value;
@@ -141,6 +155,90 @@ public static class PartnerMetricsJson
         where T : class
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
+        if (typeof(T) == typeof(Portfolio))
+        {
+            return (T)(object)ReadPortfolio(utf8Json);
+        }
+
+        return ReadDocument<T>(utf8Json);
+    }
+
+    /// <summary>
+    /// Reads a portfolio from a stream: the document is read whole (as the document path would buffer it anyway)
+    /// and given to the one-pass <see cref="PortfolioReader"/>; a document it leaves is read through the documents,
+    /// from the same bytes.
+    /// </summary>
+    private static Portfolio ReadPortfolio(Stream utf8Json)
+    {
+        // A file's length is known: one buffer of that size (the pool would round a large one up to a power of two).
+        var pooled = !utf8Json.CanSeek;
+        var buffer = pooled ? ArrayPool<byte>.Shared.Rent(1 << 16) : GC.AllocateUninitializedArray<byte>(WholeLength(utf8Json));
+        try
+        {
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (length == Array.MaxLength)
+                    {
+                        throw TooLarge();
+                    }
+
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * length, Array.MaxLength));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    if (pooled)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                    }
+
+                    (buffer, pooled) = (larger, true);
+                }
+
+                var read = utf8Json.Read(buffer, length, buffer.Length - length);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+
+            var bytes = buffer.AsSpan(0, length);
+            if (PortfolioReader.TryRead(bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes, out var portfolio))
+            {
+                return portfolio!;
+            }
+
+            using var copy = new MemoryStream(buffer, 0, length, writable: false);
+            return ReadDocument<Portfolio>(copy);
+        }
+        finally
+        {
+            if (pooled)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        static int WholeLength(Stream stream)
+        {
+            // One byte more than the rest, so that the end is seen without growing the buffer.
+            var rest = stream.Length - stream.Position + 1;
+            return rest <= Array.MaxLength ? (int)Math.Max(rest, 1) : throw TooLarge();
+        }
+
+        static JsonException TooLarge()
+        {
+            Telemetry.Rejected(nameof(Portfolio));
+            return new JsonException(string.Create(CultureInfo.InvariantCulture, $"A portfolio document is read whole, and this one is longer than {Array.MaxLength:N0} bytes, the most .NET can hold in one buffer."));
+        }
+    }
+
+    /// <summary>Reads a value from a stream through its document, never the one-pass <see cref="PortfolioReader"/>.</summary>
+    internal static T ReadDocument<T>(Stream utf8Json)
+        where T : class
+    {
         try
         {
             T? value;
