@@ -68,7 +68,10 @@ internal sealed class EnumNameConverter<T> : JsonConverter<T>, IDescribedConvert
         throw DocumentException.Value($"'{text}' is not a {typeof(T).Name}; expected one of {NameList}.");
     }
 
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => WriteName(writer, value);
+
+    /// <summary>Writes the value's name, as <see cref="Write"/> does.</summary>
+    public static void WriteName(Utf8JsonWriter writer, T value)
     {
         var index = Array.IndexOf(Values, value);
         if (index < 0)
@@ -76,7 +79,7 @@ internal sealed class EnumNameConverter<T> : JsonConverter<T>, IDescribedConvert
             throw new JsonException($"{value} is not a defined {typeof(T).Name} value.");
         }
 
-        writer.WriteStringValue(Names[index]);
+        writer.WriteStringValue(Utf8Names[index]);
     }
 
     public string Expected => $"a {typeof(T).Name} name, one of {NameList}";

@@ -47,6 +47,17 @@ public static class PartnerMetricsJson
         where T : class
     {
         ArgumentNullException.ThrowIfNull(value);
+        if (value is Portfolio portfolio)
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            {
+                PortfolioWriter.Write(writer, portfolio);
+            }
+
+            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+
         return JsonSerializer.Serialize(value, Info<T>());
     }
 
@@ -61,8 +72,27 @@ public static class PartnerMetricsJson
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         ArgumentNullException.ThrowIfNull(value);
-        JsonSerializer.Serialize(utf8Json, value, Info<T>());
+        if (value is Portfolio portfolio)
+        {
+            using var writer = new Utf8JsonWriter(utf8Json, WriterOptions);
+            PortfolioWriter.Write(writer, portfolio);
+            return;
+        }
+
+        SerializeDocument(utf8Json, value);
     }
+
+    /// <summary>Writes a value through its document, never the one-pass <see cref="PortfolioWriter"/>.</summary>
+    internal static void SerializeDocument<T>(Stream utf8Json, T value)
+        where T : class => JsonSerializer.Serialize(utf8Json, value, Info<T>());
+
+    /// <summary>The options the serializer writes with: its encoder, no indentation.</summary>
+    private static JsonWriterOptions WriterOptions => new()
+    {
+        Encoder = Options.Encoder,
+        Indented = Options.WriteIndented,
+        MaxDepth = Options.MaxDepth,
+    };
 
     /// <summary>Reads a model value from JSON text.</summary>
     /// <typeparam name="T">A PartnerMetrics model type, such as <see cref="Portfolio"/>.</typeparam>
