@@ -39,6 +39,12 @@ internal sealed class ConfiguredPipelineAnalytics : IPipelineAnalytics
         return PipelineAnalytics.GroupBy(opportunities, key, options);
     }
 
+    public Task<PipelineResult> SummarizeAsync(IAsyncEnumerable<Opportunity> opportunities, PipelineOptions? options = null, CancellationToken cancellationToken = default) =>
+        PipelineAnalytics.SummarizeAsync(opportunities, options ?? Options, cancellationToken);
+
+    public Task<GroupedPipelineResult<TKey>> GroupByAsync<TKey>(IAsyncEnumerable<Opportunity> opportunities, Func<Opportunity, TKey?> key, PipelineOptions? options = null, CancellationToken cancellationToken = default) =>
+        PipelineAnalytics.GroupByAsync(opportunities, key, options ?? Options, cancellationToken);
+
     public RetentionResult Retention(IEnumerable<RevenueSnapshot> snapshots, DateOnly windowStart)
     {
         ArgumentNullException.ThrowIfNull(snapshots);

@@ -42,4 +42,13 @@ public interface IPartnerHealth
     /// <returns>The insights.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="portfolio"/> is <see langword="null"/>.</exception>
     PortfolioInsights Insights(Portfolio portfolio, DateOnly asOf);
+
+    /// <summary>Scores every partnership of a portfolio as of a day, on all cores, for the portfolio views; stops when asked to.</summary>
+    /// <param name="portfolio">The portfolio.</param>
+    /// <param name="asOf">The day.</param>
+    /// <param name="cancellationToken">Stops the scoring between partnerships, as <see cref="PortfolioInsights(HealthScorer, Portfolio, DateOnly, int, CancellationToken)"/> does.</param>
+    /// <returns>The insights.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="portfolio"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    PortfolioInsights Insights(Portfolio portfolio, DateOnly asOf, CancellationToken cancellationToken);
 }

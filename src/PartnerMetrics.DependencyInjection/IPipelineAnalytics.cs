@@ -51,6 +51,28 @@ public interface IPipelineAnalytics
     /// <exception cref="ArgumentException">The sequence contains <see langword="null"/>.</exception>
     GroupedPipelineResult<TKey> GroupBy<TKey>(IEnumerable<Opportunity> opportunities, Func<Opportunity, TKey?> key, PipelineOptions options);
 
+    /// <summary>Computes the pipeline metrics of an asynchronous stream of opportunities (a database reader, a paged API) in one pass, holding none of them.</summary>
+    /// <param name="opportunities">The opportunities.</param>
+    /// <param name="options">The target and the number of top partners; <see langword="null"/> for the configured <see cref="Options"/>.</param>
+    /// <param name="cancellationToken">Passed to the stream and checked before each opportunity.</param>
+    /// <returns>The metrics, equal to <see cref="Summarize(IEnumerable{Opportunity}, PipelineOptions)"/> of the same opportunities.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="opportunities"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The stream contains <see langword="null"/> (from the task).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled (from the task).</exception>
+    Task<PipelineResult> SummarizeAsync(IAsyncEnumerable<Opportunity> opportunities, PipelineOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Computes the metrics of each group of an asynchronous stream of opportunities, and of the total, in one pass, holding none of them.</summary>
+    /// <typeparam name="TKey">The grouping key.</typeparam>
+    /// <param name="opportunities">The opportunities.</param>
+    /// <param name="key">Picks each opportunity's group; see <see cref="PipelineKeys"/>.</param>
+    /// <param name="options">The target and the number of top partners; <see langword="null"/> for the configured <see cref="Options"/>.</param>
+    /// <param name="cancellationToken">Passed to the stream and checked before each opportunity.</param>
+    /// <returns>The metrics per group and in total, equal to <see cref="GroupBy{TKey}(IEnumerable{Opportunity}, Func{Opportunity, TKey}, PipelineOptions)"/> of the same opportunities.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The stream contains <see langword="null"/> (from the task).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled (from the task).</exception>
+    Task<GroupedPipelineResult<TKey>> GroupByAsync<TKey>(IAsyncEnumerable<Opportunity> opportunities, Func<Opportunity, TKey?> key, PipelineOptions? options = null, CancellationToken cancellationToken = default);
+
     /// <summary>Computes net and gross revenue retention from a day up to and including today.</summary>
     /// <param name="snapshots">The revenue snapshots; those after today are ignored.</param>
     /// <param name="windowStart">The first day of the window; for the trailing year, <c>Today.AddYears(-1)</c>.</param>

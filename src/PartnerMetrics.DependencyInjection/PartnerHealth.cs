@@ -36,6 +36,8 @@ internal sealed class PartnerHealth : IPartnerHealth
 
     public PortfolioInsights Insights(Portfolio portfolio, DateOnly asOf) => new(scorer, portfolio, asOf);
 
+    public PortfolioInsights Insights(Portfolio portfolio, DateOnly asOf, CancellationToken cancellationToken) => new(scorer, portfolio, asOf, cancellationToken: cancellationToken);
+
     /// <summary>The model of the options: the JSON file when one is named (relative to the host's content root), else <see cref="PartnerMetricsOptions.Model"/>.</summary>
     /// <exception cref="OptionsValidationException">There is no model, or the file cannot be read or does not hold a valid model.</exception>
     internal static HealthModel ModelOf(PartnerMetricsOptions options, IHostEnvironment? host)

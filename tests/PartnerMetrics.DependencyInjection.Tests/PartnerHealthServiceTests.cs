@@ -29,4 +29,22 @@ public class PartnerHealthServiceTests
         Assert.Equal<HealthReport>(new PortfolioInsights(scorer, portfolio, new DateOnly(2024, 12, 31)).Reports, earlier.Reports);
         Assert.Throws<ArgumentNullException>(() => health.Insights(null!));
     }
+
+    [Fact]
+    public void Insights_WithAToken_EqualsTheLibrary_AndStopsWhenCanceled()
+    {
+        using var provider = new ServiceCollection()
+            .AddSingleton<TimeProvider>(Examples.ClockAt(Examples.Today))
+            .AddPartnerMetrics(_ => { })
+            .BuildServiceProvider();
+        var health = provider.GetRequiredService<IPartnerHealth>();
+        var portfolio = new Portfolio([Examples.Partnership]);
+        using var canceled = new CancellationTokenSource();
+        canceled.Cancel();
+
+        var insights = health.Insights(portfolio, Examples.Today, CancellationToken.None);
+
+        Assert.Equal<HealthReport>(new PortfolioInsights(new HealthScorer(), portfolio, Examples.Today).Reports, insights.Reports);
+        Assert.ThrowsAny<OperationCanceledException>(() => health.Insights(portfolio, Examples.Today, canceled.Token));
+    }
 }

@@ -42,6 +42,40 @@ public class PipelineAnalyticsServiceTests
     }
 
     [Fact]
+    public async Task SummarizeAsyncAndGroupByAsync_EqualTheSynchronousCalls_WithTheConfiguredOrTheGivenOptions()
+    {
+        using var provider = Provider(Examples.Today, o => o.Pipeline = new PipelineOptions { TopPartners = 1, RemainingTarget = 400m });
+        var analytics = provider.GetRequiredService<IPipelineAnalytics>();
+        var quarter = new PipelineOptions { RemainingTarget = 2_000_000m };
+
+        Assert.Equal(analytics.Summarize(Examples.Deals), await analytics.SummarizeAsync(Stream(Examples.Deals)));
+        Assert.Equal(analytics.Summarize(Examples.Deals, quarter), await analytics.SummarizeAsync(Stream(Examples.Deals), quarter));
+        Assert.Equal(analytics.GroupBy(Examples.Deals, PipelineKeys.District), await analytics.GroupByAsync(Stream(Examples.Deals), PipelineKeys.District));
+        Assert.Equal(analytics.GroupBy(Examples.Deals, PipelineKeys.District, quarter), await analytics.GroupByAsync(Stream(Examples.Deals), PipelineKeys.District, quarter));
+    }
+
+    [Fact]
+    public async Task SummarizeAsyncAndGroupByAsync_StopWhenCanceled()
+    {
+        using var provider = Provider(Examples.Today);
+        var analytics = provider.GetRequiredService<IPipelineAnalytics>();
+        using var canceled = new CancellationTokenSource();
+        await canceled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => analytics.SummarizeAsync(Stream(Examples.Deals), cancellationToken: canceled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => analytics.GroupByAsync(Stream(Examples.Deals), PipelineKeys.District, cancellationToken: canceled.Token));
+    }
+
+    private static async IAsyncEnumerable<Opportunity> Stream(IEnumerable<Opportunity> deals)
+    {
+        foreach (var deal in deals)
+        {
+            await Task.Yield();
+            yield return deal;
+        }
+    }
+
+    [Fact]
     public void Summarize_UsesTheConfiguredOptions()
     {
         using var provider = Provider(Examples.Today, o => o.Pipeline = new PipelineOptions { TopPartners = 1, RemainingTarget = 400m });
