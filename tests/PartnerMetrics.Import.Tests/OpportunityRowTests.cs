@@ -302,6 +302,39 @@ public class OpportunityRowTests
         Assert.Equal((3L, 2L, 1L, 0L), (report.Rows, report.Imported, report.Skipped, report.Excluded));
     }
 
+    [Fact]
+    public void ATextThatRepeats_IsOneString()
+    {
+        var deals = Read(Skip, "Id,Account ID,Created On,Motion,Outcome,Partner ID,District,Stage\n"
+            + "O-1,A,2024-01-01,NewLogo,Open,P1,West,Qualify\nO-2,B,2024-01-01,NewLogo,Open,P1,West,Qualify\n", out _);
+
+        Assert.Equal(2, deals.Count);
+        Assert.Same(deals[0].PartnerId!.Value.Value, deals[1].PartnerId!.Value.Value);
+        Assert.Same(deals[0].District, deals[1].District);
+        Assert.Same(deals[0].Stage, deals[1].Stage);
+        Assert.Equal(("P1", "West", "Qualify"), (deals[1].PartnerId!.Value.Value, deals[1].District, deals[1].Stage));
+    }
+
+    [Fact]
+    public void AFieldsText_IsItsCell_ElseItsLookup_ElseTheDefault()
+    {
+        var profile = Skip with
+        {
+            Lookups = [new() { Field = "district", KeyColumn = "Owner" }],
+            Defaults = ImmutableDictionary<string, string>.Empty.Add("district", "Nowhere").Add("createdOn", "2024-02-02"),
+        };
+        var importer = new OpportunityImporter(profile, [new ImportLookup("district", [new("ann", "West")])]);
+
+        var deals = importer.ReadCsv(new StringReader("Id,Account ID,Created On,Motion,Outcome,Owner,District\n"
+            + "O-1,A,2024-01-01,NewLogo,Open,ann,East\n"
+            + "O-2,A,,NewLogo,Open,ann,\n"
+            + "O-3,A,,NewLogo,Open,bob,\n"
+            + "O-4,A,2024-01-03,NewLogo,Open,,\n")).ToList();
+
+        Assert.Equal(["East", "West", "Nowhere", "Nowhere"], deals.Select(d => d.District));
+        Assert.Equal([new DateOnly(2024, 1, 1), new DateOnly(2024, 2, 2), new DateOnly(2024, 2, 2), new DateOnly(2024, 1, 3)], deals.Select(d => d.CreatedOn));
+    }
+
     private static List<Opportunity> Read(ImportProfile profile, string csv, out ImportReport report)
     {
         report = new ImportReport();
