@@ -70,6 +70,50 @@ public class CsvSourceTests
     }
 
     [Fact]
+    public void AnUnclosedQuote_InTheHeaderOrInARow_StopsTheReadingWithItsLine()
+    {
+        var header = Assert.Throws<ImportException>(() =>
+        {
+            using var source = CsvSource.Open(new StringReader("Id,\"Name\n1,a\n"));
+            while (source.Read())
+            {
+            }
+        });
+        Assert.Equal(1, header.Problem!.Line);
+
+        var row = Assert.Throws<ImportException>(() =>
+        {
+            using var source = CsvSource.Open(new StringReader("Id,Name\n1,a\n2,\"b\n3,c\n"));
+            while (source.Read())
+            {
+            }
+        });
+        Assert.Equal(3, row.Problem!.Line);
+        Assert.StartsWith("the CSV is broken from here on (a row longer than 16,777,216 characters, or an unclosed quote?), so reading stopped: ", row.Problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheAsyncReader_NumbersLinesAndFailsAsTheOtherDoes()
+    {
+        var empty = await Assert.ThrowsAsync<ImportException>(async () => await CsvSource.OpenAsync(new StringReader(string.Empty), CancellationToken.None));
+        Assert.Equal("line 1: the file is empty: the first line must be the header row.", empty.Message);
+
+        using var source = await CsvSource.OpenAsync(new StringReader("Id,Name\n1,a\n\n2,\"b\nc\"\n3,d\n"), CancellationToken.None);
+        var lines = new List<(long, string?)>();
+        while (await source.ReadAsync(CancellationToken.None))
+        {
+            lines.Add((source.Line, source.Text(0)));
+        }
+
+        Assert.Equal([(2L, "1"), (4L, "2"), (6L, "3")], lines);
+
+        using var broken = await CsvSource.OpenAsync(new StringReader("Id,Name\n1,a\n2,\"b\n"), CancellationToken.None);
+        Assert.True(await broken.ReadAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ImportException>(async () => await broken.ReadAsync(CancellationToken.None));
+        Assert.Equal(3, error.Problem!.Line);
+    }
+
+    [Fact]
     public void TheHeader_IsDescribedByItsFirstTwelveNames()
     {
         Assert.Equal("\"a\", \"b\"", new TableHeader(["a", "b"]).Describe());

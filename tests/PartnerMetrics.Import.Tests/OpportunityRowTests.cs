@@ -263,10 +263,10 @@ public class OpportunityRowTests
     public void TwoColumnsForOneField_InEitherOrder_KeepTheProfilesFirst()
     {
         var report = new ImportReport();
-        var deals = Read(Skip, "Opportunity ID,Id,Account ID,Created On,Motion,Outcome\nX,O-1,A,2024-01-01,NewLogo,Open\n", out report);
+        var deals = Read(Skip, "Opportunity ID,Zed,Id,Account ID,Created On,Motion,Outcome\nX,z,O-1,A,2024-01-01,NewLogo,Open\n", out report);
 
         Assert.Equal("O-1", Assert.Single(deals).Id.Value);
-        Assert.Equal(["Opportunity ID"], report.IgnoredColumns.ToArray());
+        Assert.Equal(["Opportunity ID", "Zed"], report.IgnoredColumns.ToArray());   // in the file's order
         Assert.Equal("Id", report.Columns["id"]);
         Assert.Contains("Both \"Id\" and \"Opportunity ID\" give 'id'; \"Id\" is read, because the profile lists it first.", report.Notices);
     }
@@ -333,6 +333,36 @@ public class OpportunityRowTests
 
         Assert.Equal(["East", "West", "Nowhere", "Nowhere"], deals.Select(d => d.District));
         Assert.Equal([new DateOnly(2024, 1, 1), new DateOnly(2024, 2, 2), new DateOnly(2024, 2, 2), new DateOnly(2024, 1, 3)], deals.Select(d => d.CreatedOn));
+    }
+
+    [Fact]
+    public async Task InferredMotions_AreTheSameReadAsynchronously()
+    {
+        var profile = Skip with { InferMotion = true };
+        const string Csv = "Id,Account ID,Created On,Motion,Outcome,Closed On\nO-1,A,2024-01-01,,Won,2024-01-15\nO-2,A,2024-02-01,,Open,\nO-3,B,2024-03-01,Renewal,Open,\n";
+        var deals = Read(profile, Csv, out _);
+
+        var streamed = new List<Opportunity>();
+        await foreach (var deal in new OpportunityImporter(profile).ReadCsvAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Csv))))
+        {
+            streamed.Add(deal);
+        }
+
+        Assert.Equal(deals, streamed);
+        Assert.Equal([DealMotion.NewLogo, DealMotion.Expansion, DealMotion.NewLogo], streamed.Select(d => d.Motion));
+    }
+
+    [Fact]
+    public void ANegativeAmount_IsTheModelsSentence_WithoutWhatDotNetAppends()
+    {
+        Read(Skip, Header + "O-1,A-1,2024-01-01,NewLogo,Open,-5\n", out var report);
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal(("Amount", "-5"), (problem.Column, problem.Value));
+        Assert.DoesNotContain("Parameter", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Actual value", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", problem.Message, StringComparison.Ordinal);
+        Assert.EndsWith(".", problem.Message, StringComparison.Ordinal);
     }
 
     private static List<Opportunity> Read(ImportProfile profile, string csv, out ImportReport report)
