@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Mutation testing with Stryker.NET: mutates src/PartnerMetrics/Health and Pipeline, runs
-# tests/PartnerMetrics.Tests against every mutant, and copies the summary to docs/mutation/.
-# Slow (about half an hour per folder on two cores), so not part of CI; see docs/reliability.md.
+# Mutation testing with Stryker.NET (eng/stryker-config.json). Health and Pipeline mutate one folder of
+# src/PartnerMetrics against tests/PartnerMetrics.Tests; Import mutates the whole
+# src/PartnerMetrics.Import project against tests/PartnerMetrics.Import.Tests. Every mutant is tested
+# against the tests that cover it, and the markdown summary is copied to docs/mutation/.
+# Slow (from half an hour to several hours per folder on two cores), so not part of CI; see
+# docs/reliability.md.
 #
 #   bash eng/mutation.sh Health     # one folder; the summary goes to docs/mutation/health.md
 #   bash eng/mutation.sh Pipeline   # docs/mutation/pipeline.md
-#   bash eng/mutation.sh            # both folders in one run; docs/mutation/summary.md
+#   bash eng/mutation.sh Import     # the import package; docs/mutation/import.md
+#   bash eng/mutation.sh            # Health and Pipeline in one run; docs/mutation/summary.md
 #
 # Anything after the folder is passed to dotnet-stryker, e.g. `--concurrency 1` on a busy machine.
 set -euo pipefail
@@ -17,19 +21,30 @@ fi
 
 folder=""
 case "${1:-}" in
-  Health|Pipeline) folder=$1; shift ;;
+  Health|Pipeline|Import) folder=$1; shift ;;
   -*|"") ;;
-  *) echo "usage: $0 [Health|Pipeline] [dotnet-stryker options]" >&2; exit 2 ;;
+  *) echo "usage: $0 [Health|Pipeline|Import] [dotnet-stryker options]" >&2; exit 2 ;;
 esac
 
 out="$root/artifacts/mutation${folder:+-$folder}"
 args=(--config-file "$root/eng/stryker-config.json" --output "$out" --skip-version-check)
-if [ -n "$folder" ]; then
-  # --mutate on the command line replaces the config's list: only this folder is mutated.
-  args+=(--mutate "**/$folder/**/*.cs")
-fi
+tests="$root/tests/PartnerMetrics.Tests"
+case "$folder" in
+  Import)
+    # The import package has its own test project. The command line replaces the config's project,
+    # test project and --mutate list: every source file under src/PartnerMetrics.Import is mutated
+    # (the serialization files it links from src/PartnerMetrics are not).
+    tests="$root/tests/PartnerMetrics.Import.Tests"
+    args+=(--project PartnerMetrics.Import.csproj --test-project PartnerMetrics.Import.Tests.csproj
+      --mutate "**/PartnerMetrics.Import/**/*.cs")
+    ;;
+  ?*)
+    # --mutate on the command line replaces the config's list: only this folder is mutated.
+    args+=(--mutate "**/$folder/**/*.cs")
+    ;;
+esac
 
-cd "$root/tests/PartnerMetrics.Tests"
+cd "$tests"
 "$tools/dotnet-stryker" "${args[@]}" "$@"
 
 name=summary

@@ -56,6 +56,11 @@ internal static class AmountText
 
             if (c == decimalSeparator && !seenDecimal && digits > 0 && digitsInGroup is -1 or 3)
             {
+                if (length == MaxLength)
+                {
+                    return false;
+                }
+
                 seenDecimal = true;
                 number[length++] = '.';
                 continue;

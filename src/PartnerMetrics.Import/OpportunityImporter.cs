@@ -464,14 +464,17 @@ public sealed class OpportunityImporter
             var updatedOn = Day(updated);
             var expectedOn = Day(expected);
             var closedOn = Day(closed);
+            var fromClose = false;   // whether the close date gave the expected or the closing day, for a problem's column
             if (Day(close) is { } day && dealOutcome is { } known)
             {
                 if (known == DealOutcome.Open)
                 {
+                    fromClose = expectedOn is null;
                     expectedOn ??= day;
                 }
                 else
                 {
+                    fromClose = closedOn is null;
                     closedOn ??= day;
                 }
             }
@@ -505,8 +508,7 @@ public sealed class OpportunityImporter
             {
                 var column = error.ParamName switch
                 {
-                    "closedOn" when closed.Ordinal < 0 => close,
-                    "expectedCloseOn" when expected.Ordinal < 0 => close,
+                    "closedOn" or "expectedCloseOn" when fromClose => close,
                     { } name => Array.Find(columns, c => c.Field == name),
                     null => null,
                 };

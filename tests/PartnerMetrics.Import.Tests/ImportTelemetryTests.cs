@@ -100,6 +100,82 @@ public sealed class ImportTelemetryTests : IDisposable
         Assert.Equal(1.0, Assert.Single(Measured("partnermetrics.import.rows")).Value);
     }
 
+    [Fact]
+    public void Import_WhileTheCallerHasAnActivity_IsItsChild_AndLeavesItCurrent()
+    {
+        using var source = new ActivitySource("PartnerMetrics.Import.Tests.Caller");
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == source.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var caller = source.StartActivity("caller")!;
+
+        var deals = new OpportunityImporter(ImportProfile.Salesforce).ReadCsv(new StringReader(SalesforceHeader + "006A2,Acme,Closed Won,100,6/14/2024,3/2/2024,New Customer,Web,,EMEA\n"));
+        using (var enumerator = deals.GetEnumerator())
+        {
+            Assert.True(enumerator.MoveNext());
+            Assert.Same(caller, Activity.Current);   // between rows the caller's activity is current, not the import's
+            Assert.False(enumerator.MoveNext());
+        }
+
+        Assert.Same(caller, Activity.Current);
+        var import = Assert.Single(stopped);
+        Assert.Same(caller, import.Parent);
+        Assert.Equal(("opportunities", ActivityStatusCode.Unset), (import.GetTagItem("partnermetrics.operation"), import.Status));
+        Assert.Null(import.GetTagItem("error.type"));
+        Assert.DoesNotContain("error.type", Assert.Single(Measured("partnermetrics.import.duration")).Tags.Keys);
+    }
+
+    [Fact]
+    public void PortfolioImport_CountsEachFilesRowsByKind_AndTagsThePartnerships()
+    {
+        var (portfolio, _) = EvidenceImportTests.Import(
+            (EvidenceKind.Partners, "Account ID,Account Name,Type,Created Date\nP1,Alpha,Technology Partner,1/1/2024\nP2,Beta,Distributor,1/1/2024\nC1,Customer,Customer - Direct,1/1/2024\n"),
+            (EvidenceKind.Interactions, "Account ID,Date,Type,Assigned User Type\nP1,4/4/2025,Call,Standard\nP1,4/4/2025,Task,Standard\n"),
+            (EvidenceKind.Opportunities, "Opportunity ID,Account ID,Stage,Close Date,Created Date,Type,Partner Account ID\n006A,C9,Prospecting,9/1/2025,3/3/2025,New Customer,P1\n"));
+
+        Assert.Equal(2, portfolio.Partnerships.Length);
+        var rows = Measured("partnermetrics.import.rows").Select(m => ((string)m.Tags["partnermetrics.import.kind"]!, (string)m.Tags["partnermetrics.import.outcome"]!, m.Value)).ToList();
+        Assert.Equal(
+            [("opportunities", "imported", 1.0), ("partners", "imported", 2.0), ("partners", "excluded", 1.0), ("interactions", "imported", 1.0), ("interactions", "excluded", 1.0)],
+            rows);
+        var activities = stopped.ToDictionary(a => a.OperationName);
+        var import = activities["partnermetrics.import.portfolio"];
+        Assert.Equal((2, 5L, 3L, 0L), ((int)import.GetTagItem("partnermetrics.partnerships")!, (long)import.GetTagItem("partnermetrics.import.rows")!, (long)import.GetTagItem("partnermetrics.import.imported")!, (long)import.GetTagItem("partnermetrics.import.skipped")!));
+        Assert.Equal("portfolio", import.GetTagItem("partnermetrics.operation"));
+        Assert.Same(import, activities["partnermetrics.import.opportunities"].Parent);
+        Assert.Equal(["opportunities", "portfolio"], Measured("partnermetrics.import.duration").Select(m => (string)m.Tags["partnermetrics.operation"]!).Order(StringComparer.Ordinal));
+        Assert.Null(Activity.Current);
+    }
+
+    [Fact]
+    public void PortfolioImport_Failed_RecordsTheErrorOnTheActivity()
+    {
+        Assert.Throws<ImportException>(() => EvidenceImportTests.Import((EvidenceKind.Partners, "Account ID,Account Name\nP1,Alpha\n")));
+
+        var import = Assert.Single(stopped);
+        Assert.Equal((ActivityStatusCode.Error, typeof(ImportException).FullName), (import.Status, import.GetTagItem("error.type")));
+        Assert.StartsWith("line 1: the partners file has no column for 'type'", import.StatusDescription, StringComparison.Ordinal);
+        Assert.Equal(typeof(ImportException).FullName, Assert.Single(Measured("partnermetrics.import.duration")).Tags["error.type"]);
+        Assert.Null(Activity.Current);
+    }
+
+    [Fact]
+    public void NothingListening_NothingIsRecorded_AndTheImportStillCounts()
+    {
+        meters.Dispose();
+        activities.Dispose();
+        var report = new ImportReport();
+
+        Assert.Single(new OpportunityImporter(ImportProfile.Salesforce).ReadCsv(new StringReader(SalesforceHeader + "006A2,Acme,Closed Won,100,6/14/2024,3/2/2024,New Customer,Web,,EMEA\n"), report));
+
+        Assert.Empty(measurements);
+        Assert.Empty(stopped);
+        Assert.Equal((1L, 1L), (report.Rows, report.Imported));
+    }
+
     private void Add<T>(Instrument instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         where T : struct, IConvertible
     {
