@@ -17,8 +17,22 @@ public static class Suite
     /// <summary>Gets a value indicating whether the suite runs in quick mode.</summary>
     public static bool Quick => Environment.GetEnvironmentVariable(QuickVariable) == "1";
 
-    /// <summary>Returns the published sizes, or only <paramref name="quick"/> in quick mode.</summary>
-    public static IEnumerable<int> Sizes(int quick, params int[] full) => Quick ? [quick] : full;
+    /// <summary>The environment variable that keeps only some of the published sizes (<c>1000,10000</c>): a shorter run of one class.</summary>
+    public const string SizesVariable = "PARTNERMETRICS_BENCHMARKS_SIZES";
+
+    /// <summary>Returns the published sizes (those of <see cref="SizesVariable"/> when it is set), or only <paramref name="quick"/> in quick mode.</summary>
+    public static IEnumerable<int> Sizes(int quick, params int[] full)
+    {
+        if (Quick)
+        {
+            return [quick];
+        }
+
+        var only = Environment.GetEnvironmentVariable(SizesVariable);
+        return string.IsNullOrWhiteSpace(only)
+            ? full
+            : full.Where(size => only.Split(',').Contains(size.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal));
+    }
 
     /// <summary>The job of every class in quick mode: one invocation, in this process.</summary>
     internal static Job QuickJob => Job.Dry.WithToolchain(InProcessEmitToolchain.Instance).WithId("Quick");
