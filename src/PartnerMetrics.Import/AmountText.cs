@@ -17,11 +17,11 @@ internal static class AmountText
         var seenDecimal = false;
         var digitsInGroup = -1;   // -1: no thousands separator seen yet
         var digits = 0;
-        text = text.Trim();
+        text = WithoutTrailingSymbols(text.Trim());
         if (text.Length > 1 && text[0] == '(' && text[^1] == ')')
         {
             negative = true;
-            text = text[1..^1];
+            text = WithoutTrailingSymbols(text[1..^1]);
         }
 
         foreach (var c in text)
@@ -73,7 +73,8 @@ internal static class AmountText
                 continue;
             }
 
-            if (char.IsWhiteSpace(c))
+            // Digits after the decimal separator may be grouped by spaces, as SI writes them ("3,141 59"); no other space is part of an amount.
+            if (c is ' ' or '\u00A0' or '\u202F' && seenDecimal)
             {
                 continue;
             }
@@ -93,5 +94,16 @@ internal static class AmountText
 
         amount = negative ? -amount : amount;
         return true;
+    }
+
+    /// <summary>Currency symbols and spaces may close an amount ("1 234 €"): inside it a space is only a separator.</summary>
+    private static ReadOnlySpan<char> WithoutTrailingSymbols(ReadOnlySpan<char> text)
+    {
+        while (text.Length > 0 && (char.IsWhiteSpace(text[^1]) || char.GetUnicodeCategory(text[^1]) == UnicodeCategory.CurrencySymbol))
+        {
+            text = text[..^1];
+        }
+
+        return text;
     }
 }

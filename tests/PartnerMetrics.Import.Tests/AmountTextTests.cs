@@ -26,6 +26,11 @@ public class AmountTextTests
     [InlineData("1'234", '.', "1234")]
     [InlineData("1 234,50 €", ',', "1234.50")]
     [InlineData("0.5", '.', "0.5")]
+    [InlineData("5 €", ',', "5")]
+    [InlineData("1 234 €", ',', "1234")]
+    [InlineData("1 234 €", '.', "1234")]
+    [InlineData("(1 234 €)", ',', "-1234")]
+    [InlineData("1,234 $ ", '.', "1234")]
     public void AnAmount_IsRead(string text, char separator, string expected)
     {
         Assert.True(AmountText.TryParse(text, separator, out var amount));
@@ -58,6 +63,8 @@ public class AmountTextTests
     [InlineData("1.5,000", ',')]
     [InlineData("1,5.000", ',')]
     [InlineData("5 apples", '.')]
+    [InlineData("1\t5", '.')]         // a tab is no thousands separator: not 15
+    [InlineData("1 234,5\t6", ',')]   // nor after the decimal separator
     [InlineData("1e3", '.')]
     [InlineData("99999999999999999999999999999999", '.')]   // beyond decimal
     public void NotAnAmount_IsRejected(string text, char separator)
