@@ -5,8 +5,16 @@
 #
 #   bash eng/fuzz.sh json 30     # fuzz the JSON readers for 30 minutes
 #   bash eng/fuzz.sh csv 30      # fuzz the CSV reader of the CLI
+#   bash eng/fuzz.sh score 30    # fuzz scoring: a model, a portfolio, an as-of day and a history
+#   bash eng/fuzz.sh writers 30  # fuzz the table, JSON and HTML writers with what the input names
+#   bash eng/fuzz.sh import 30   # fuzz the import readers: CRM profiles, evidence profiles, Excel
 set -euo pipefail
-target=${1:?usage: eng/fuzz.sh <json|csv> [minutes]}
+targets="json|csv|score|writers|import"
+target=${1:?usage: eng/fuzz.sh <$targets> [minutes]}
+case "|$targets|" in
+  *"|$target|"*) ;;
+  *) echo "unknown target '$target': use one of $targets" >&2; exit 1 ;;
+esac
 minutes=${2:-30}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work="$root/artifacts/fuzz/$target"
@@ -20,7 +28,8 @@ fi
 # Instrument published copies only: the instrumented assemblies never reach a build or a package.
 rm -rf "$work/bin"
 dotnet publish "$root/fuzz/PartnerMetrics.Fuzz" -c Release -o "$work/bin" >/dev/null
-for assembly in PartnerMetrics.dll PartnerMetrics.Cli.dll Sylvan.Data.Csv.dll; do
+# Our assemblies and the CSV parser; not System.* nor DocumentFormat.OpenXml (see docs/reliability.md).
+for assembly in PartnerMetrics.dll PartnerMetrics.Cli.dll PartnerMetrics.Import.dll PartnerMetrics.Reporting.dll Sylvan.Data.Csv.dll; do
   "$tools/sharpfuzz" "$work/bin/$assembly"
 done
 
