@@ -330,7 +330,7 @@ public static class Targets
     {
         var sources = new Dictionary<EvidenceKind, EvidenceSource>();
         var kinds = Enum.GetValues<EvidenceKind>();
-        for (var k = 0; k < kinds.Length && !body.IsEmpty; k++)
+        for (var k = 0; k < kinds.Length && (k == 0 || !body.IsEmpty); k++)
         {
             var separator = body.IndexOf((byte)0);
             var file = separator < 0 ? body : body[..separator];
