@@ -46,13 +46,18 @@ collect() {
   mkdir -p "$to"
   for file in "$from"/id:*; do
     [ -f "$file" ] || continue
-    local name
-    name="$to/$(sha1sum "$file" | cut -c1-16)"
-    # afl-fuzz hard-links the inputs it started from into its queue: those are in the corpus already.
-    [ "$file" -ef "$name" ] || cp "$file" "$name"
+    # afl-fuzz copies the inputs it started from into its queue ("orig:" names): those are in the corpus already.
+    case "$file" in *,orig:*) continue ;; esac
+    cp "$file" "$to/$(sha1sum "$file" | cut -c1-16)"
   done
 }
 collect "$work/findings/default/queue" "$root/fuzz/corpus/$target"
 collect "$work/findings/default/crashes" "$root/fuzz/crashes/$target"
-grep -E "^(run_time|execs_done|execs_per_sec|corpus_count|saved_crashes|saved_hangs) " "$work/findings/default/fuzzer_stats" || true
+# The run's statistics, committed with the corpus (docs/reliability.md has the table); not the command line, which
+# names this machine's folders.
+if [ -f "$work/findings/default/fuzzer_stats" ]; then
+  mkdir -p "$root/fuzz/stats"
+  grep -v "^command_line" "$work/findings/default/fuzzer_stats" >"$root/fuzz/stats/$target.txt"
+fi
+grep -E "^(run_time|execs_done|execs_per_sec|corpus_count|bitmap_cvg|edges_found|saved_crashes|saved_hangs) " "$work/findings/default/fuzzer_stats" || true
 echo "corpus: $(ls "$root/fuzz/corpus/$target" | wc -l) inputs; crashes: $(ls "$root/fuzz/crashes/$target" 2>/dev/null | wc -l)"

@@ -33,8 +33,6 @@ public static class Targets
         ["import"] = Import,
     };
 
-    /// <summary>The built-in profiles of deal exports the import target picks from.</summary>
-    private static readonly ImportProfile[] DealProfiles = [ImportProfile.PartnerMetrics, ImportProfile.Salesforce, ImportProfile.HubSpot, ImportProfile.Dynamics];
 
     /// <summary>Every character but the controls: a table may hold line breaks and nothing else below U+0020 or in U+007F–U+009F.</summary>
     private static readonly SearchValues<char> Printable = SearchValues.Create([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c is '\n' or '\r' || !char.IsControl(c))]);
@@ -281,7 +279,7 @@ public static class Targets
                 return;
             }
 
-            var profile = DealProfiles[mode == 7 ? (data[0] >> 4) & 3 : mode & 3];
+            var profile = DealProfile(mode == 7 ? (data[0] >> 4) & 3 : mode & 3);
             if (mode == 4)
             {
                 var separator = body.IndexOf((byte)0);
@@ -325,6 +323,18 @@ public static class Targets
         {
         }
     }
+
+    /// <summary>
+    /// A built-in profile of deal exports. Not a static field: <see cref="All"/> is read before SharpFuzz sets up the
+    /// fuzzer's shared memory, so the initializers of this class must not run instrumented code.
+    /// </summary>
+    private static ImportProfile DealProfile(int index) => index switch
+    {
+        0 => ImportProfile.PartnerMetrics,
+        1 => ImportProfile.Salesforce,
+        2 => ImportProfile.HubSpot,
+        _ => ImportProfile.Dynamics,
+    };
 
     private static void ImportEvidence(EvidenceProfile profile, bool skip, ReadOnlySpan<byte> body)
     {
