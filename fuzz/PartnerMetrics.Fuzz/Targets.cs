@@ -192,7 +192,8 @@ public static class Targets
     /// <summary>
     /// Writes a portfolio read from the input through the three writers of the CLI — the table, JSON and
     /// the HTML page — for <c>score</c> and for <c>pipeline</c> over its deals, as of a day and by a grouping
-    /// that a three-byte header picks. The names and values of the input reach every writer; the output
+    /// that a three-byte header picks (the low two bits of the first byte say where the day is, the next
+    /// three the grouping, the next two bytes the offset of the day). The names and values of the input reach every writer; the output
     /// must keep the promises of docs/reliability.md: no control character in a table but line breaks,
     /// JSON that reads back with the names intact, and an HTML page that parses as XML (which also refuses
     /// every character XML forbids).
@@ -219,7 +220,7 @@ public static class Targets
 
         IsWellFormed(writer => HtmlReport.WritePortfolio(writer, portfolio, asOf, scorer));
 
-        var by = Groupings[data[0] % Groupings.Length];
+        var by = Groupings[(data[0] >> 2) % Groupings.Length];
         var grouping = PipelineGrouping.None;
         if (by.Length > 0 && !PipelineGrouping.TryParse(by, out grouping, out _))
         {
