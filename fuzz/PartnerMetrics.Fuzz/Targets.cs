@@ -15,8 +15,10 @@ namespace PartnerMetrics.Fuzz;
 
 /// <summary>
 /// The fuzzing targets. Each takes any bytes; the only exceptions it lets out are bugs. The documented
-/// outcomes (a <see cref="JsonException"/> from the JSON readers, a listed problem from the CSV reader)
-/// are caught here. The same targets replay the committed corpus in the tests.
+/// outcomes (a <see cref="JsonException"/> from the JSON readers, a listed problem from the CSV reader,
+/// an <see cref="ImportException"/> from the importers) are caught here, and a broken promise of the
+/// output is thrown as an <see cref="InvalidOperationException"/>. The same targets replay the committed
+/// corpus in the tests (docs/reliability.md, "Fuzzing").
 /// </summary>
 public static class Targets
 {
@@ -32,7 +34,6 @@ public static class Targets
         ["writers"] = Writers,
         ["import"] = Import,
     };
-
 
     /// <summary>Every character but the controls: a table may hold line breaks and nothing else below U+0020 or in U+007F–U+009F.</summary>
     private static readonly SearchValues<char> Printable = SearchValues.Create([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c is '\n' or '\r' || !char.IsControl(c))]);
