@@ -57,7 +57,7 @@ internal sealed class ExcelSource : ITableSource
         {
             document = SpreadsheetDocument.Open(stream, isEditable: false);
         }
-        catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or FileFormatException)
+        catch (Exception error) when (Unreadable(error))
         {
             throw new ImportException(new ImportProblem(0, null, null, $"the file is not an Excel workbook (.xlsx): {error.Message}"));
         }
@@ -117,9 +117,14 @@ internal sealed class ExcelSource : ITableSource
 
     /// <summary>
     /// What the Open XML SDK throws for a package whose parts are not what they claim: XML that is not well-formed or
-    /// holds a character XML forbids, an attribute whose text is not of its type (a row number "x"), a damaged entry.
+    /// holds a character XML forbids, an attribute whose text is not of its type (a row number "x"), a damaged entry,
+    /// and whatever the SDK or the packaging under it throws, such as the <see cref="InvalidOperationException"/> of a
+    /// relationship to a part the package does not have.
     /// </summary>
-    private static bool Unreadable(Exception error) => error is XmlException or FormatException or InvalidDataException or OpenXmlPackageException or FileFormatException;
+    private static bool Unreadable(Exception error) =>
+        error is XmlException or FormatException or InvalidDataException or OpenXmlPackageException or FileFormatException
+        || error.Source is "System.IO.Packaging"
+        || error.Source?.StartsWith("DocumentFormat.OpenXml", StringComparison.Ordinal) == true;
 
     /// <summary>Moves to the next row with a value; an unreadable part of the sheet stops the import at the row after the last one read.</summary>
     private bool NextRow()
