@@ -5,8 +5,16 @@
 #
 #   bash eng/fuzz.sh json 30     # fuzz the JSON readers for 30 minutes
 #   bash eng/fuzz.sh csv 30      # fuzz the CSV reader of the CLI
+#   bash eng/fuzz.sh score 30    # fuzz scoring: a model, a portfolio, an as-of day and a history
+#   bash eng/fuzz.sh writers 30  # fuzz the table, JSON and HTML writers with what the input names
+#   bash eng/fuzz.sh import 30   # fuzz the import readers: CRM profiles, evidence profiles, Excel
 set -euo pipefail
-target=${1:?usage: eng/fuzz.sh <json|csv> [minutes]}
+targets="json|csv|score|writers|import"
+target=${1:?usage: eng/fuzz.sh <$targets> [minutes]}
+case "|$targets|" in
+  *"|$target|"*) ;;
+  *) echo "unknown target '$target': use one of $targets" >&2; exit 1 ;;
+esac
 minutes=${2:-30}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work="$root/artifacts/fuzz/$target"
@@ -20,7 +28,8 @@ fi
 # Instrument published copies only: the instrumented assemblies never reach a build or a package.
 rm -rf "$work/bin"
 dotnet publish "$root/fuzz/PartnerMetrics.Fuzz" -c Release -o "$work/bin" >/dev/null
-for assembly in PartnerMetrics.dll PartnerMetrics.Cli.dll Sylvan.Data.Csv.dll; do
+# Our assemblies and the CSV parser; not System.* nor DocumentFormat.OpenXml (see docs/reliability.md).
+for assembly in PartnerMetrics.dll PartnerMetrics.Cli.dll PartnerMetrics.Import.dll PartnerMetrics.Reporting.dll Sylvan.Data.Csv.dll; do
   "$tools/sharpfuzz" "$work/bin/$assembly"
 done
 
@@ -37,13 +46,18 @@ collect() {
   mkdir -p "$to"
   for file in "$from"/id:*; do
     [ -f "$file" ] || continue
-    local name
-    name="$to/$(sha1sum "$file" | cut -c1-16)"
-    # afl-fuzz hard-links the inputs it started from into its queue: those are in the corpus already.
-    [ "$file" -ef "$name" ] || cp "$file" "$name"
+    # afl-fuzz copies the inputs it started from into its queue ("orig:" names): those are in the corpus already.
+    case "$file" in *,orig:*) continue ;; esac
+    cp "$file" "$to/$(sha1sum "$file" | cut -c1-16)"
   done
 }
 collect "$work/findings/default/queue" "$root/fuzz/corpus/$target"
 collect "$work/findings/default/crashes" "$root/fuzz/crashes/$target"
-grep -E "^(run_time|execs_done|execs_per_sec|corpus_count|saved_crashes|saved_hangs) " "$work/findings/default/fuzzer_stats" || true
+# The run's statistics, committed with the corpus (docs/reliability.md has the table); not the command line, which
+# names this machine's folders.
+if [ -f "$work/findings/default/fuzzer_stats" ]; then
+  mkdir -p "$root/fuzz/stats"
+  grep -v "^command_line" "$work/findings/default/fuzzer_stats" >"$root/fuzz/stats/$target.txt"
+fi
+grep -E "^(run_time|execs_done|execs_per_sec|corpus_count|bitmap_cvg|edges_found|saved_crashes|saved_hangs) " "$work/findings/default/fuzzer_stats" || true
 echo "corpus: $(ls "$root/fuzz/corpus/$target" | wc -l) inputs; crashes: $(ls "$root/fuzz/crashes/$target" 2>/dev/null | wc -l)"

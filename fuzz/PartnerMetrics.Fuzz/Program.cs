@@ -3,8 +3,9 @@ using SharpFuzz;
 namespace PartnerMetrics.Fuzz;
 
 /// <summary>
-/// <c>PartnerMetrics.Fuzz &lt;json|csv&gt;</c> runs a target under afl-fuzz (eng/fuzz.sh);
-/// <c>PartnerMetrics.Fuzz &lt;json|csv&gt; &lt;file&gt;...</c> runs it once on each file and reports what failed.
+/// <c>PartnerMetrics.Fuzz &lt;target&gt;</c> runs a target of <see cref="Targets.All"/> (json, csv, score, writers,
+/// import) under afl-fuzz (eng/fuzz.sh); <c>PartnerMetrics.Fuzz &lt;target&gt; &lt;file&gt;...</c> runs it once on each
+/// file and reports what failed (on a build that is not instrumented).
 /// </summary>
 public static class Program
 {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -56,7 +57,7 @@ internal sealed class ExcelSource : ITableSource
         {
             document = SpreadsheetDocument.Open(stream, isEditable: false);
         }
-        catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or FileFormatException)
+        catch (Exception error) when (Unreadable(error))
         {
             throw new ImportException(new ImportProblem(0, null, null, $"the file is not an Excel workbook (.xlsx): {error.Message}"));
         }
@@ -67,13 +68,23 @@ internal sealed class ExcelSource : ITableSource
             var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
             var sheet = (sheetName is null ? sheets.FirstOrDefault() : sheets.FirstOrDefault(s => string.Equals(s.Name?.Value, sheetName, StringComparison.OrdinalIgnoreCase)))
                 ?? throw Problem(sheetName is null ? "the workbook has no sheets." : $"the workbook has no sheet named '{sheetName}'; its sheets are {string.Join(", ", sheets.Select(s => $"'{s.Name?.Value}'"))}.");
-            if (workbook.GetPartById(sheet.Id!.Value!) is not WorksheetPart part)
+            if (sheet.Id?.Value is not { } id || !workbook.TryGetPartById(id, out var found))
+            {
+                throw Problem($"the sheet '{sheet.Name?.Value}' refers to no part of the workbook.");
+            }
+
+            if (found is not WorksheetPart part)
             {
                 throw Problem($"the sheet '{sheet.Name?.Value}' is not a worksheet (a chart sheet?).");
             }
 
             var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
             return new ExcelSource(document, part, strings);
+        }
+        catch (Exception error) when (Unreadable(error))
+        {
+            document.Dispose();
+            throw Problem($"the file is not an Excel workbook (.xlsx): {error.Message}");
         }
         catch
         {
@@ -104,8 +115,32 @@ internal sealed class ExcelSource : ITableSource
 
     private static ImportException Problem(string message) => new(new ImportProblem(0, null, null, message));
 
-    /// <summary>Moves to the next row with a value; false at the end of the sheet.</summary>
+    /// <summary>
+    /// What the Open XML SDK throws for a package whose parts are not what they claim: XML that is not well-formed or
+    /// holds a character XML forbids, an attribute whose text is not of its type (a row number "x"), a damaged entry,
+    /// and whatever the SDK or the packaging under it throws, such as the <see cref="InvalidOperationException"/> of a
+    /// relationship to a part the package does not have.
+    /// </summary>
+    private static bool Unreadable(Exception error) =>
+        error is XmlException or FormatException or InvalidDataException or OpenXmlPackageException or FileFormatException
+        || error.Source is "System.IO.Packaging"
+        || error.Source?.StartsWith("DocumentFormat.OpenXml", StringComparison.Ordinal) == true;
+
+    /// <summary>Moves to the next row with a value; an unreadable part of the sheet stops the import at the row after the last one read.</summary>
     private bool NextRow()
+    {
+        try
+        {
+            return NextRowOrThrow();
+        }
+        catch (Exception error) when (Unreadable(error))
+        {
+            throw new ImportException(new ImportProblem(Line + 1, null, null, $"the sheet cannot be read after row {Line}: {error.Message}"));
+        }
+    }
+
+    /// <summary>Moves to the next row with a value; false at the end of the sheet.</summary>
+    private bool NextRowOrThrow()
     {
         while (reader.Read())
         {

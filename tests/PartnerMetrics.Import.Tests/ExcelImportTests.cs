@@ -93,6 +93,52 @@ public class ExcelImportTests
         Assert.Throws<ArgumentNullException>("workbook", () => importer.ReadExcel(null!));
     }
 
+    /// <summary>
+    /// Parts of a workbook that are not what they claim (found by fuzzing the import readers): each stops the import with an
+    /// <see cref="ImportException"/>, as a file that is not a workbook does, instead of the Open XML SDK's own exception.
+    /// </summary>
+    [Theory]
+    [InlineData("sheet1.xml", "<x:row r=\"1\">", "<x:row r=\"1\"<", "line 1: the sheet cannot be read after row 0: ")]
+    [InlineData("sheet1.xml", "<x:row r=\"1\">", "<x:row r=\"one\">", "line 1: the sheet cannot be read after row 0: ")]
+    [InlineData("sharedStrings.xml", "Partner", "Part\u0001ner", "line 0: the file is not an Excel workbook (.xlsx): ")]
+    [InlineData("workbook.xml", "<x:sheets>", "<x:sheets", "line 0: the file is not an Excel workbook (.xlsx): ")]
+    [InlineData("workbook.xml", "r:id=\"", "r:id=\"missing", "line 0: the sheet 'Deals' refers to no part of the workbook.")]
+    [InlineData("[Content_Types].xml", "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"", "", "line 0: the file is not an Excel workbook (.xlsx): ")]
+    [InlineData("workbook.xml.rels", "Target=\"", "Target=\"missing/", "line 0: the file is not an Excel workbook (.xlsx): ")]
+    public void AWorkbookWithADamagedPart_StopsTheImportWithAnImportException(string part, string find, string replace, string expected)
+    {
+        using var workbook = WorkbookFile.Create(("Deals", [["Partner", "Amount"], ["P1", 10.0]]));
+        Damage(workbook, part, find, System.Text.RegularExpressions.Regex.Unescape(replace));
+        var importer = new OpportunityImporter(ImportProfile.PartnerMetrics);
+
+        var error = Assert.Throws<ImportException>(() => importer.ReadExcel(workbook).ToList());
+
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Replaces the first <paramref name="find"/> in the part of the workbook whose file name is <paramref name="part"/>.</summary>
+    private static void Damage(MemoryStream workbook, string part, string find, string replace)
+    {
+        using (var zip = new System.IO.Compression.ZipArchive(workbook, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.Entries.Single(e => e.Name == part);
+            string text;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                text = reader.ReadToEnd();
+            }
+
+            var at = text.IndexOf(find, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"{part} has no {find}: {text}");
+            var name = entry.FullName;
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+            writer.Write(string.Concat(text.AsSpan(0, at), replace, text.AsSpan(at + find.Length)));
+        }
+
+        workbook.Position = 0;
+    }
+
     /// <summary>Splits a line of the fixtures' CSV (quotes only around values with commas).</summary>
     private static string[] ParseCsvLine(string line)
     {
