@@ -6,7 +6,8 @@ namespace PartnerMetrics.Benchmarks;
 /// <summary>
 /// Runs the suite: <c>dotnet run -c Release --project benchmarks/PartnerMetrics.Benchmarks -- --filter '*'</c>;
 /// <c>-- --quick</c> runs every benchmark once on small sizes (what CI runs);
-/// <c>-- --write-salesforce-csv ROWS FILE</c> writes the export that <see cref="ImportBenchmarks"/> reads (for eng/import-memory.sh).
+/// <c>-- --write-salesforce-csv ROWS FILE</c> writes the export that <see cref="ImportBenchmarks"/> reads (for eng/import-memory.sh);
+/// <c>-- --write-portfolio PARTNERSHIPS FILE</c> writes a <see cref="SyntheticPortfolio"/> of about 100 items a partnership (for eng/score-timing.sh).
 /// </summary>
 public static class Program
 {
@@ -15,6 +16,13 @@ public static class Program
         if (args is ["--write-salesforce-csv", var rows, var file])
         {
             ImportBenchmarks.Write(file, int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture));
+            return 0;
+        }
+
+        if (args is ["--write-portfolio", var partnerships, var portfolioFile])
+        {
+            using var stream = File.Create(portfolioFile);
+            Serialization.PartnerMetricsJson.Serialize(stream, SyntheticPortfolio.Create(int.Parse(partnerships, System.Globalization.CultureInfo.InvariantCulture), evidencePerPartnership: 100));
             return 0;
         }
 

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Time and peak memory of `partnermetrics score` on a synthetic portfolio (about 100 evidence items a partnership)
+# in every output format, for the tool-end-to-end target of docs/benchmarks.md. To compare two versions, run the
+# script in each checkout on the same machine, one after the other.
+#
+#   bash eng/score-timing.sh           # 20,000 partnerships (a 271 MB document)
+#   bash eng/score-timing.sh 2000      # another size
+#
+# Needs GNU time (/usr/bin/time, Debian package "time") for the peak resident set size.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+partnerships=${1:-20000}
+if [ ! -x /usr/bin/time ]; then echo "GNU time is needed: apt-get install time" >&2; exit 2; fi
+
+dotnet build "$root/benchmarks/PartnerMetrics.Benchmarks" -c Release >/dev/null
+dotnet build "$root/src/PartnerMetrics.Cli" -c Release >/dev/null
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+portfolio="$work/portfolio-$partnerships.json"
+dotnet "$root/benchmarks/PartnerMetrics.Benchmarks/bin/Release/net10.0/PartnerMetrics.Benchmarks.dll" --write-portfolio "$partnerships" "$portfolio"
+echo "Portfolio: $partnerships partnerships, $(( $(stat -c %s "$portfolio") / 1000000 )) MB"
+echo "| Format | Seconds | Peak resident memory (MB) |"
+echo "| --- | ---: | ---: |"
+for format in table json html; do
+  /usr/bin/time -f "%e %M" -o "$work/time" dotnet "$root/src/PartnerMetrics.Cli/bin/Release/net10.0/PartnerMetrics.Cli.dll" \
+    score "$portfolio" --as-of 2025-06-30 --format "$format" --out "$work/out.$format" >/dev/null 2>&1
+  read -r seconds kb < "$work/time"
+  printf "| %s | %s | %s |\n" "$format" "$seconds" "$(( kb / 1024 ))"
+done
