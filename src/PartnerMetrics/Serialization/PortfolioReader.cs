@@ -76,20 +76,19 @@ internal sealed class PortfolioReader
     {
         Next(ref reader);
         var seen = Properties.Start(ref reader);
-        bool hasPartnerships = false, hasOpportunities = false, hasSnapshots = false;
         while (NextProperty(ref reader))
         {
             if (seen.Is(ref reader, "partnerships"u8, 0))
             {
-                hasPartnerships = Items(ref reader, partnerships, Partnership);
+                Items(ref reader, partnerships, Partnership);
             }
             else if (seen.Is(ref reader, "opportunities"u8, 1))
             {
-                hasOpportunities = Items(ref reader, portfolioOpportunities, Opportunity);
+                Items(ref reader, portfolioOpportunities, Opportunity);
             }
             else if (seen.Is(ref reader, "revenueSnapshots"u8, 2))
             {
-                hasSnapshots = Items(ref reader, snapshots, RevenueSnapshot);
+                Items(ref reader, snapshots, RevenueSnapshot);
             }
             else
             {
@@ -98,9 +97,9 @@ internal sealed class PortfolioReader
         }
 
         return new Portfolio(
-            Take(partnerships, hasPartnerships),
-            Take(portfolioOpportunities, hasOpportunities),
-            Take(snapshots, hasSnapshots));
+            Take(partnerships),
+            Take(portfolioOpportunities),
+            Take(snapshots));
     }
 
     private Partnership Partnership(ref Utf8JsonReader reader)
@@ -109,28 +108,27 @@ internal sealed class PortfolioReader
         Partner? partner = null;
         DateOnly? startedOn = null;
         JointPlan? plan = null;
-        bool hasCompetencies = false, hasCommitments = false, hasInteractions = false, hasCertifications = false, hasDeliveries = false, hasOpportunities = false;
         while (NextProperty(ref reader))
         {
             if (seen.Is(ref reader, "interactions"u8, 0))
             {
-                hasInteractions = Items(ref reader, interactions, Interaction);
+                Items(ref reader, interactions, Interaction);
             }
             else if (seen.Is(ref reader, "commitments"u8, 1))
             {
-                hasCommitments = Items(ref reader, commitments, Commitment);
+                Items(ref reader, commitments, Commitment);
             }
             else if (seen.Is(ref reader, "opportunities"u8, 2))
             {
-                hasOpportunities = Items(ref reader, opportunities, Opportunity);
+                Items(ref reader, opportunities, Opportunity);
             }
             else if (seen.Is(ref reader, "deliveries"u8, 3))
             {
-                hasDeliveries = Items(ref reader, deliveries, Delivery);
+                Items(ref reader, deliveries, Delivery);
             }
             else if (seen.Is(ref reader, "certifications"u8, 4))
             {
-                hasCertifications = Items(ref reader, certifications, Certification);
+                Items(ref reader, certifications, Certification);
             }
             else if (seen.Is(ref reader, "partner"u8, 5))
             {
@@ -143,7 +141,7 @@ internal sealed class PortfolioReader
             }
             else if (seen.Is(ref reader, "requiredCompetencies"u8, 7))
             {
-                hasCompetencies = Items(ref reader, competencies, static (ref Utf8JsonReader r) => r.TokenType == JsonTokenType.String ? r.GetString()! : throw new Miss());
+                Items(ref reader, competencies, static (ref Utf8JsonReader r) => r.TokenType == JsonTokenType.String ? r.GetString()! : throw new Miss());
             }
             else if (seen.Is(ref reader, "jointPlan"u8, 8))
             {
@@ -160,13 +158,13 @@ internal sealed class PortfolioReader
         return new Partnership(
             partner ?? throw new Miss(),
             startedOn ?? throw new Miss(),
-            hasCompetencies ? Take(competencies, true) : null,
-            Take(commitments, hasCommitments),
-            Take(interactions, hasInteractions),
-            Take(certifications, hasCertifications),
-            Take(deliveries, hasDeliveries),
+            Take(competencies),
+            Take(commitments),
+            Take(interactions),
+            Take(certifications),
+            Take(deliveries),
             plan,
-            Take(opportunities, hasOpportunities));
+            Take(opportunities));
     }
 
     private static Partner Partner(ref Utf8JsonReader reader)
@@ -366,7 +364,6 @@ internal sealed class PortfolioReader
         var seen = Properties.Start(ref reader);
         DateOnly? createdOn = null;
         TimeSpan? cadence = null;
-        bool hasGoals = false, hasReviews = false;
         while (NextProperty(ref reader))
         {
             if (seen.Is(ref reader, "createdOn"u8, 0))
@@ -379,11 +376,11 @@ internal sealed class PortfolioReader
             }
             else if (seen.Is(ref reader, "reviews"u8, 2))
             {
-                hasReviews = Items(ref reader, reviews, PlanReview);
+                Items(ref reader, reviews, PlanReview);
             }
             else if (seen.Is(ref reader, "goals"u8, 3))
             {
-                hasGoals = Items(ref reader, goals, PlanGoal);
+                Items(ref reader, goals, PlanGoal);
             }
             else
             {
@@ -391,7 +388,7 @@ internal sealed class PortfolioReader
             }
         }
 
-        return new JointPlan(createdOn ?? throw new Miss(), Take(goals, hasGoals), Take(reviews, hasReviews), cadence);
+        return new JointPlan(createdOn ?? throw new Miss(), Take(goals), Take(reviews), cadence);
     }
 
     private static PlanReview PlanReview(ref Utf8JsonReader reader)
@@ -426,7 +423,6 @@ internal sealed class PortfolioReader
         GoalOwner? owner = null;
         MeasurableTarget? target = null;
         DateOnly? startsOn = null, dueOn = null;
-        var hasCheckIns = false;
         while (NextProperty(ref reader))
         {
             if (seen.Is(ref reader, "title"u8, 0))
@@ -452,7 +448,7 @@ internal sealed class PortfolioReader
             }
             else if (seen.Is(ref reader, "checkIns"u8, 5))
             {
-                hasCheckIns = Items(ref reader, checkIns, GoalCheckIn);
+                Items(ref reader, checkIns, GoalCheckIn);
             }
             else
             {
@@ -460,7 +456,7 @@ internal sealed class PortfolioReader
             }
         }
 
-        return new PlanGoal(title!, owner ?? throw new Miss(), Take(checkIns, hasCheckIns), target, startsOn, dueOn);
+        return new PlanGoal(title!, owner ?? throw new Miss(), Take(checkIns), target, startsOn, dueOn);
     }
 
     private static GoalCheckIn GoalCheckIn(ref Utf8JsonReader reader)
@@ -645,8 +641,7 @@ internal sealed class PortfolioReader
     }
 
     /// <summary>Reads an array into a scratch list, which must be empty; <paramref name="item"/> starts on the item's first token.</summary>
-    /// <returns><see langword="true"/>: the property was given.</returns>
-    private static bool Items<T>(ref Utf8JsonReader reader, List<T> into, ItemReader<T> item)
+    private static void Items<T>(ref Utf8JsonReader reader, List<T> into, ItemReader<T> item)
     {
         Next(ref reader);
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -659,17 +654,17 @@ internal sealed class PortfolioReader
             Next(ref reader);
             if (reader.TokenType == JsonTokenType.EndArray)
             {
-                return true;
+                return;
             }
 
             into.Add(item(ref reader));
         }
     }
 
-    /// <summary>Copies a scratch list into an array the model keeps as it is, and empties the list.</summary>
-    private static ImmutableArray<T> Take<T>(List<T> scratch, bool given)
+    /// <summary>Copies a scratch list into an array the model keeps as it is, and empties the list; a list not given is empty.</summary>
+    private static ImmutableArray<T> Take<T>(List<T> scratch)
     {
-        if (!given || scratch.Count == 0)
+        if (scratch.Count == 0)
         {
             return [];
         }
