@@ -95,16 +95,23 @@ internal sealed class ImportOptions
         }
     }
 
-    /// <summary>Reads the export into <paramref name="add"/>; returns the exit code, having written the report and any problem.</summary>
-    public int Read(OpportunityImporter importer, string name, Stream input, bool excel, Action<Opportunity> add, ParseResult result, TextWriter error)
+    /// <summary>Reads the export into <paramref name="add"/>, or a CSV export through <paramref name="readCsv"/> when given; returns the exit code, having written the report and any problem.</summary>
+    public int Read(OpportunityImporter importer, string name, Stream input, bool excel, Action<Opportunity> add, ParseResult result, TextWriter error, Action<Stream, ImportReport>? readCsv = null)
     {
         // With --skip-invalid every problem goes to the rejects file, so every one is kept.
         var report = new ImportReport(result.GetValue(SkipInvalid) is null ? ImportReport.DefaultKeptProblems : int.MaxValue);
         try
         {
-            foreach (var deal in excel ? importer.ReadExcel(input, result.GetValue(Sheet), report) : importer.ReadCsv(input, report))
+            if (!excel && readCsv is not null)
             {
-                add(deal);
+                readCsv(input, report);
+            }
+            else
+            {
+                foreach (var deal in excel ? importer.ReadExcel(input, result.GetValue(Sheet), report) : importer.ReadCsv(input, report))
+                {
+                    add(deal);
+                }
             }
         }
         catch (ImportException problem)

@@ -83,7 +83,16 @@ internal static class PipelineCommand
         try
         {
             using var stream = StandardInput.Is(path) ? standardInput() : new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            exit = import.Read(importer, name, stream, !StandardInput.Is(path) && Kind(path) == "xlsx", accumulator.Add, result, error);
+            // A CSV export is parsed and accumulated in blocks on every core, each block into its own grouping, merged in file order.
+            exit = import.Read(
+                importer,
+                name,
+                stream,
+                !StandardInput.Is(path) && Kind(path) == "xlsx",
+                accumulator.Add,
+                result,
+                error,
+                (csv, report) => importer.ReadCsvInto(csv, accumulator, () => new GroupedPipelineAccumulator<PipelineGroupKey>(grouping.Key), static (block, deal) => block.Add(deal), static (total, block) => total.Merge(block), report));
         }
         catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
         {

@@ -26,17 +26,7 @@ internal static class AmountText
 
         foreach (var c in text)
         {
-            if (char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol || (char.IsWhiteSpace(c) && digits == 0))
-            {
-                continue;
-            }
-
-            if (c is '-' or '+' && digits == 0 && !negative)
-            {
-                negative = c == '-';
-                continue;
-            }
-
+            // Digits first: most characters of an amount are digits, and no digit is a symbol or a space.
             if (char.IsAsciiDigit(c))
             {
                 if (length == MaxLength)
@@ -51,6 +41,17 @@ internal static class AmountText
                     digitsInGroup++;
                 }
 
+                continue;
+            }
+
+            if (char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol || (char.IsWhiteSpace(c) && digits == 0))
+            {
+                continue;
+            }
+
+            if (c is '-' or '+' && digits == 0 && !negative)
+            {
+                negative = c == '-';
                 continue;
             }
 
@@ -87,12 +88,45 @@ internal static class AmountText
             return false;
         }
 
-        if (!decimal.TryParse(number[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
+        if (!Exact(number[..length], out amount) && !decimal.TryParse(number[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
         {
             return false;
         }
 
         amount = negative ? -amount : amount;
+        return true;
+    }
+
+    /// <summary>
+    /// Digits with at most one decimal point, up to 18 digits, as the decimal <see cref="decimal.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider?, out decimal)"/>
+    /// reads them (the same value and scale, so "12.50" keeps its two decimals), without its general parser.
+    /// </summary>
+    /// <returns><see langword="false"/> for more digits, which the general parser reads.</returns>
+    internal static bool Exact(ReadOnlySpan<char> number, out decimal amount)
+    {
+        amount = 0;
+        ulong mantissa = 0;
+        var count = 0;
+        var scale = 0;
+        var afterPoint = false;
+        foreach (var c in number)
+        {
+            if (c == '.')
+            {
+                afterPoint = true;
+                continue;
+            }
+
+            if (++count > 18)
+            {
+                return false;
+            }
+
+            mantissa = (mantissa * 10) + (ulong)(c - '0');
+            scale += afterPoint ? 1 : 0;
+        }
+
+        amount = new decimal(unchecked((int)(uint)mantissa), unchecked((int)(uint)(mantissa >> 32)), 0, isNegative: false, (byte)scale);
         return true;
     }
 

@@ -14,7 +14,6 @@ internal abstract class CellReader<TRecord>
     where TRecord : class
 {
     private readonly List<ImportProblem> problems = [];
-    private readonly ImportReport report;
     private readonly BadRowPolicy badRows;
     private readonly string[] dateFormats;
     private readonly char decimalSeparator;
@@ -25,11 +24,14 @@ internal abstract class CellReader<TRecord>
 
     protected CellReader(ImportReport report, BadRowPolicy badRows, IEnumerable<string> dateFormats, char decimalSeparator)
     {
-        this.report = report;
+        Report = report;
         this.badRows = badRows;
         this.dateFormats = [.. dateFormats];
         this.decimalSeparator = decimalSeparator;
     }
+
+    /// <summary>Gets or sets the report the rows are counted in: a reader of blocks of a file moves from one block's report to the next.</summary>
+    public ImportReport Report { get; set; }
 
     /// <summary>Gets the problems of the current row so far.</summary>
     protected int ProblemCount => problems.Count;
@@ -42,7 +44,7 @@ internal abstract class CellReader<TRecord>
     public TRecord? Read(ITableSource row)
     {
         Source = row;
-        report.Rows++;
+        Report.Rows++;
         problems.Clear();
         excluded = false;
         var record = Source.Ragged ? Ragged() : Convert();
@@ -50,20 +52,20 @@ internal abstract class CellReader<TRecord>
         {
             if (record is not null)
             {
-                report.Imported++;
+                Report.Imported++;
                 return record;
             }
 
             if (excluded)
             {
-                report.Excluded++;
+                Report.Excluded++;
                 return null;
             }
         }
 
         foreach (var problem in problems)
         {
-            report.Add(problem);
+            Report.Add(problem);
         }
 
         if (badRows == BadRowPolicy.Fail)
@@ -71,7 +73,7 @@ internal abstract class CellReader<TRecord>
             throw new ImportException(problems[0]);
         }
 
-        report.Skipped++;
+        Report.Skipped++;
         return null;
     }
 
@@ -310,24 +312,49 @@ internal abstract class CellReader<TRecord>
 
 /// <summary>What a text of one field has been read as, for the texts an export repeats; it forgets everything past 65,536 texts, so memory stays bounded.</summary>
 /// <typeparam name="T">What a text is read as.</typeparam>
+/// <remarks>
+/// While a field has at most eight texts (a stage, a region, a lead source), they are also kept in a short list
+/// compared in order, which is quicker than hashing the text.
+/// </remarks>
 internal sealed class TextCache<T>
     where T : notnull
 {
     private const int Capacity = 1 << 16;
+    private const int FewTexts = 8;
     private readonly Dictionary<string, T> known = new(StringComparer.Ordinal);
+    private readonly string[] fewTexts = new string[FewTexts];
+    private readonly T[] fewValues = new T[FewTexts];
 #if NET9_0_OR_GREATER
     private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> spans;
 
     public TextCache() => spans = known.GetAlternateLookup<ReadOnlySpan<char>>();
 #endif
 
-    public bool TryGetValue(string text, [MaybeNullWhen(false)] out T value) => known.TryGetValue(text, out value);
+    public bool TryGetValue(string text, [MaybeNullWhen(false)] out T value) => TryGetValue(text.AsSpan(), out value);
+
+    public bool TryGetValue(ReadOnlySpan<char> text, [MaybeNullWhen(false)] out T value)
+    {
+        if (known.Count <= FewTexts)
+        {
+            for (var i = 0; i < known.Count; i++)
+            {
+                if (text.SequenceEqual(fewTexts[i]))
+                {
+                    value = fewValues[i];
+                    return true;
+                }
+            }
+
+            value = default;
+            return false;
+        }
 
 #if NET9_0_OR_GREATER
-    public bool TryGetValue(ReadOnlySpan<char> text, [MaybeNullWhen(false)] out T value) => spans.TryGetValue(text, out value);
+        return spans.TryGetValue(text, out value);
 #else
-    public bool TryGetValue(ReadOnlySpan<char> text, [MaybeNullWhen(false)] out T value) => known.TryGetValue(text.ToString(), out value);
+        return known.TryGetValue(text.ToString(), out value);
 #endif
+    }
 
     public T Add(string text, T value)
     {
@@ -336,7 +363,24 @@ internal sealed class TextCache<T>
             known.Clear();
         }
 
-        known[text] = value;
+        if (known.TryAdd(text, value))
+        {
+            if (known.Count <= FewTexts)
+            {
+                fewTexts[known.Count - 1] = text;
+                fewValues[known.Count - 1] = value;
+            }
+        }
+        else
+        {
+            known[text] = value;
+            var few = Array.IndexOf(fewTexts, text, 0, Math.Min(known.Count, FewTexts));
+            if (few >= 0)
+            {
+                fewValues[few] = value;
+            }
+        }
+
         return value;
     }
 }

@@ -18,6 +18,7 @@ internal sealed class CsvSource : ITableSource
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly CsvDataReader csv;
+    private readonly bool signalBroken;
     private long nextLine;
 
     private CsvSource(CsvDataReader csv)
@@ -29,6 +30,14 @@ internal sealed class CsvSource : ITableSource
         {
             nextLine += LineBreaks(csv.GetName(ordinal));
         }
+    }
+
+    private CsvSource(CsvDataReader csv, TableHeader header, long firstLine, bool signalBroken)
+    {
+        this.csv = csv;
+        this.signalBroken = signalBroken;
+        Header = header;
+        nextLine = firstLine;
     }
 
     /// <summary>Gets the header row.</summary>
@@ -77,6 +86,33 @@ internal sealed class CsvSource : ITableSource
         }
     }
 
+    /// <summary>
+    /// Opens the records of a file from a record boundary on (<see cref="CsvBlocks"/>), numbered from
+    /// <paramref name="firstLine"/>. The text starts with the file's header row again, so that the CSV reader is in the
+    /// state the whole file's reader is in after its header (it learns from the header how lines end).
+    /// </summary>
+    /// <param name="text">The header row, then the text from the boundary on.</param>
+    /// <param name="header">The file's header.</param>
+    /// <param name="firstLine">The line the text after the header starts on.</param>
+    /// <param name="signalBroken">
+    /// Whether text that is not CSV throws <see cref="CsvBlockBrokenException"/>, so that the caller reads the block
+    /// again as part of the rest of the file, rather than <see cref="ImportException"/>.
+    /// </param>
+    /// <param name="buffer">The CSV reader's buffer, reused from block to block; a record that does not fit it breaks the block. <see langword="null"/> for a buffer that grows to <see cref="MaxRowLength"/>.</param>
+    public static CsvSource OpenBlock(TextReader text, TableHeader header, long firstLine, bool signalBroken, char[]? buffer = null)
+    {
+        try
+        {
+            var options = Options;
+            var csv = buffer is null ? CsvDataReader.Create(text, options) : CsvDataReader.Create(text, buffer, options);
+            return new(csv, header, firstLine, signalBroken);
+        }
+        catch (Exception error) when (error is CsvFormatException or DecoderFallbackException or CsvMissingHeadersException)
+        {
+            throw signalBroken ? new CsvBlockBrokenException() : Problem(firstLine, error);
+        }
+    }
+
     /// <summary>Reads every record of a small file (a lookup) with a reader chosen from its header.</summary>
     public static void Read(TextReader text, Func<TableHeader, Action<CsvSource, long>> start)
     {
@@ -100,7 +136,7 @@ internal sealed class CsvSource : ITableSource
             }
             catch (Exception error) when (error is CsvFormatException or DecoderFallbackException)
             {
-                throw Problem(nextLine, error);
+                throw signalBroken ? new CsvBlockBrokenException() : Problem(nextLine, error);
             }
 
             if (!more)
@@ -203,16 +239,8 @@ internal sealed class CsvSource : ITableSource
     /// <summary>Counts line breaks: CR LF, LF and a lone CR each end a line.</summary>
     internal static long LineBreaks(ReadOnlySpan<char> text)
     {
-        var count = 0L;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
-            {
-                count++;
-            }
-        }
-
-        return count;
+        var returns = text.Count('\r');
+        return text.Count('\n') + (returns == 0 ? 0 : returns - text.Count("\r\n"));
     }
 }
 
@@ -290,10 +318,12 @@ internal sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
     {
         if (position < prefix.Length)
         {
+            // The prefix and, in the same read, as much of the rest as one read gives: the CSV reader learns how lines
+            // end (LF, CR LF, or a lone CR) from the text of its first read, so that read must hold whole lines.
             var count = Math.Min(buffer.Length, prefix.Length - position);
             prefix.AsSpan(position, count).CopyTo(buffer);
             position += count;
-            return count;
+            return count == buffer.Length ? count : count + rest.Read(buffer[count..]);
         }
 
         return rest.Read(buffer);
@@ -302,8 +332,18 @@ internal sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        position < prefix.Length ? ValueTask.FromResult(Read(buffer.Span)) : rest.ReadAsync(buffer, cancellationToken);
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (position < prefix.Length)
+        {
+            var count = Math.Min(buffer.Length, prefix.Length - position);
+            prefix.AsMemory(position, count).CopyTo(buffer);
+            position += count;
+            return count == buffer.Length ? count : count + await rest.ReadAsync(buffer[count..], cancellationToken).ConfigureAwait(false);
+        }
+
+        return await rest.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+    }
 
     public override void Flush()
     {

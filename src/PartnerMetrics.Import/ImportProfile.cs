@@ -144,10 +144,16 @@ public sealed record ImportProfile
             throw new ArgumentException($"No built-in import profile is named '{name}'; the built-in profiles are {string.Join(", ", BuiltInNames)}.", nameof(name));
         }
 
-        using var stream = typeof(ImportProfile).Assembly.GetManifestResourceStream($"PartnerMetrics.Import.Profiles.{key}.json")
-            ?? throw new InvalidOperationException($"The built-in profile '{key}' is missing from the assembly.");
-        return Load(stream);
+        // A profile is immutable, so each built-in one is read from the assembly once.
+        return BuiltIns.GetOrAdd(key, static key =>
+        {
+            using var stream = typeof(ImportProfile).Assembly.GetManifestResourceStream($"PartnerMetrics.Import.Profiles.{key}.json")
+                ?? throw new InvalidOperationException($"The built-in profile '{key}' is missing from the assembly.");
+            return Load(stream);
+        });
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ImportProfile> BuiltIns = new(StringComparer.Ordinal);
 
     /// <summary>Reads a profile from UTF-8 JSON and checks it.</summary>
     /// <param name="utf8Json">The JSON; read to its end.</param>

@@ -79,6 +79,41 @@ public sealed class ImportReport
     }
 
     internal void Notice(string notice) => notices.Add(notice);
+
+    /// <summary>Gets how many problems the report keeps with their line and value.</summary>
+    internal int KeptProblems => keptProblems;
+
+    /// <summary>
+    /// Adds what another report of the same file counted, as if its rows had been read after this report's: a block
+    /// of the file read on another thread. The other report must keep as many problems as this one.
+    /// </summary>
+    internal void Merge(ImportReport block)
+    {
+        Rows += block.Rows;
+        Imported += block.Imported;
+        Skipped += block.Skipped;
+        Excluded += block.Excluded;
+        foreach (var problem in block.problems)
+        {
+            Add(problem);
+        }
+
+        // The block kept its first problems; any later ones it only counted, and this report, full once it has added
+        // the kept ones, would only have counted them too.
+        if (block.ProblemCount > block.problems.Count)
+        {
+            ProblemCount += block.ProblemCount - block.problems.Count;
+            var kept = block.problems.GroupBy(p => p.Column ?? "(row)", StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
+            foreach (var (column, count) in block.byColumn)
+            {
+                var more = count - kept.GetValueOrDefault(column);
+                if (more > 0)
+                {
+                    byColumn[column] = byColumn.GetValueOrDefault(column) + more;
+                }
+            }
+        }
+    }
 }
 
 /// <summary>One problem of an import: where it is and what is wrong.</summary>

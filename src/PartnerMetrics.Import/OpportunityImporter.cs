@@ -28,6 +28,7 @@ public sealed class OpportunityImporter
     private readonly FrozenDictionary<string, FrozenDictionary<string, string>> lookups;
     private readonly Maps maps;
     private readonly string[] dateFormats;
+    private readonly int degree = Environment.ProcessorCount;
 
     /// <summary>Initializes a new instance of the <see cref="OpportunityImporter"/> class.</summary>
     /// <param name="profile">The profile of the export.</param>
@@ -77,16 +78,106 @@ public sealed class OpportunityImporter
     /// <summary>Gets the profile.</summary>
     public ImportProfile Profile { get; }
 
+    /// <summary>
+    /// Gets the most threads <see cref="ReadCsv(Stream, ImportReport?)"/> parses a UTF-8 file on: blocks of about
+    /// a megabyte of whole records are parsed on the thread pool while the enumerating thread takes their deals in file
+    /// order. The deals, the report and the errors are the same as on one thread. 1 reads on the enumerating thread
+    /// alone. Defaults to <see cref="Environment.ProcessorCount"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to less than 1.</exception>
+    public int MaxDegreeOfParallelism
+    {
+        get => degree;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            degree = value;
+        }
+    }
+
+    /// <summary>Gets the size of the blocks a file is cut into for parallel parsing: small in tests, to make many blocks of a small file.</summary>
+    internal int BlockBytes { get; init; } = CsvBlocks.DefaultBlockBytes;
+
     /// <summary>Reads the deals of a CSV export (strict UTF-8, or UTF-16 or UTF-32 with a byte order mark).</summary>
     /// <param name="csv">The file's bytes; read as the result is enumerated, and closed at the end.</param>
     /// <param name="report">Receives what was read, skipped and ignored; <see langword="null"/> for none.</param>
     /// <returns>The deals, in file order (lazily: nothing is read until the enumeration starts).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="csv"/> is <see langword="null"/>.</exception>
     /// <exception cref="ImportException">While enumerating: the header lacks a required column, the file is not CSV or not UTF-8, or a row is bad under <see cref="BadRowPolicy.Fail"/>.</exception>
+    /// <remarks>A UTF-8 file is parsed on up to <see cref="MaxDegreeOfParallelism"/> threads, its deals still given in file order.</remarks>
     public IEnumerable<Opportunity> ReadCsv(Stream csv, ImportReport? report = null)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        return ReadCsv(CsvSource.Text(csv), report);
+        if (degree == 1)
+        {
+            return ReadCsv(CsvSource.Text(csv), report);
+        }
+
+        var deals = Counted.Around(report ?? new ImportReport(), (report, telemetry) => InBlocks(csv, report, telemetry));
+        return Profile.InferMotion ? Inferred(deals) : deals;
+    }
+
+    /// <summary>
+    /// Adds the deals of a CSV export to an accumulator, parsing the file on several threads: each block of about a
+    /// megabyte of whole records is parsed on the thread pool and added to its own accumulator from
+    /// <paramref name="create"/>, and the blocks are merged into <paramref name="accumulator"/> in file order on the
+    /// calling thread. The deals are never held, so memory stays bounded whatever the file's size.
+    /// </summary>
+    /// <typeparam name="T">The accumulator: such as <see cref="PipelineAccumulator"/> or <see cref="GroupedPipelineAccumulator{TKey}"/>, whose merge of any split of the deals equals one pass over them (DOMAIN.md rule 13).</typeparam>
+    /// <param name="csv">The file's bytes; read now, and closed at the end.</param>
+    /// <param name="accumulator">Receives every deal, through <paramref name="add"/> or <paramref name="merge"/>.</param>
+    /// <param name="create">A new, empty accumulator for one block (called on threads of the pool).</param>
+    /// <param name="add">Adds a deal to an accumulator (called on threads of the pool, never on one accumulator from two threads).</param>
+    /// <param name="merge">Merges the second accumulator, a block's, into the first, <paramref name="accumulator"/> (called on the calling thread).</param>
+    /// <param name="report">Receives what was read, skipped and ignored; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Stops the reading between blocks.</param>
+    /// <remarks>
+    /// <para>
+    /// What <paramref name="accumulator"/> receives, and the report, are what <see cref="ReadCsv(Stream, ImportReport?)"/>
+    /// with <paramref name="add"/> on every deal would give, for an accumulator that merges as rule 13 says. Under
+    /// <see cref="BadRowPolicy.Fail"/> the deals before the bad row are added, and the exception is thrown.
+    /// </para>
+    /// <para>
+    /// With <see cref="MaxDegreeOfParallelism"/> 1, with <see cref="ImportProfile.InferMotion"/> (which needs every
+    /// deal first), or when the file is UTF-16 or UTF-32, the deals are read as <see cref="ReadCsv(Stream, ImportReport?)"/>
+    /// reads them and added one by one on the calling thread.
+    /// </para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ImportException">The header lacks a required column, the file is not CSV or not UTF-8, or a row is bad under <see cref="BadRowPolicy.Fail"/>.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="create"/> returned <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public void ReadCsvInto<T>(Stream csv, T accumulator, Func<T> create, Action<T, Opportunity> add, Action<T, T> merge, ImportReport? report = null, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        ArgumentNullException.ThrowIfNull(accumulator);
+        ArgumentNullException.ThrowIfNull(create);
+        ArgumentNullException.ThrowIfNull(add);
+        ArgumentNullException.ThrowIfNull(merge);
+        if (degree == 1 || Profile.InferMotion)
+        {
+            foreach (var deal in ReadCsv(csv, report))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                add(accumulator, deal);
+            }
+
+            return;
+        }
+
+        var parts = Counted.Around(report ?? new ImportReport(), (report, telemetry) => InBlocks(csv, report, telemetry, _ => create() ?? throw new InvalidOperationException($"The {nameof(create)} function returned null instead of an accumulator."), add, cancellationToken));
+        foreach (var part in parts)
+        {
+            if (part.Block is { } block)
+            {
+                merge(accumulator, block);
+            }
+            else
+            {
+                add(accumulator, part.Deal!);
+            }
+        }
     }
 
     /// <summary>Reads the deals of a CSV text.</summary>
@@ -170,54 +261,279 @@ public sealed class OpportunityImporter
         }
     }
 
-    private IEnumerable<Opportunity> Rows(Func<ITableSource> open, ImportReport report)
+    private IEnumerable<Opportunity> Rows(Func<ITableSource> open, ImportReport report) =>
+        Counted.Around(report, (report, telemetry) => Rows(open, report, telemetry));
+
+    private IEnumerable<Opportunity> Rows(Func<ITableSource> open, ImportReport report, Counted telemetry)
     {
-        var telemetry = new Counted(report);
+        ITableSource source;
+        RowReader row;
         try
         {
-            ITableSource source;
-            RowReader row;
+            source = open();
             try
             {
-                source = open();
-                row = Start(source, report);
+                row = Start(source.Header, report);
             }
-            catch (Exception error) when (telemetry.Fail(error))
+            catch
             {
+                source.Dispose();
                 throw;
             }
+        }
+        catch (Exception error) when (telemetry.Fail(error))
+        {
+            throw;
+        }
 
-            using (source)
+        return Rows(source, row, telemetry);
+    }
+
+    /// <summary>The deals of the rows of a source, read on this thread; the source is disposed at the end.</summary>
+    private static IEnumerable<Opportunity> Rows(ITableSource source, RowReader row, Counted telemetry)
+    {
+        using (source)
+        {
+            while (true)
             {
-                while (true)
+                Opportunity? deal;
+                try
                 {
-                    Opportunity? deal;
-                    try
+                    if (!source.Read())
                     {
-                        if (!source.Read())
-                        {
-                            break;
-                        }
-
-                        deal = row.Read(source);
-                    }
-                    catch (Exception error) when (telemetry.Fail(error))
-                    {
-                        throw;
+                        break;
                     }
 
-                    if (deal is not null)
+                    deal = row.Read(source);
+                }
+                catch (Exception error) when (telemetry.Fail(error))
+                {
+                    throw;
+                }
+
+                if (deal is not null)
+                {
+                    yield return deal;
+                }
+            }
+        }
+    }
+
+    /// <summary>The deals of a CSV file parsed in blocks on the thread pool (<see cref="InBlocks"/>), in file order.</summary>
+    private IEnumerable<Opportunity> InBlocks(Stream csv, ImportReport report, Counted telemetry)
+    {
+        foreach (var part in InBlocks(csv, report, telemetry, static block => new List<Opportunity>(block.Length / 128), static (deals, deal) => deals.Add(deal), CancellationToken.None))
+        {
+            if (part.Block is { } deals)
+            {
+                foreach (var deal in deals)
+                {
+                    yield return deal;
+                }
+            }
+            else
+            {
+                yield return part.Deal!;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A CSV file parsed in blocks (<see cref="CsvBlocks"/>) on the thread pool, each block's deals added to its own
+    /// <typeparamref name="T"/>, the blocks given in file order with their reports merged into <paramref name="report"/>.
+    /// A block that is not CSV is read again, with the rest of the file, on this thread, deal by deal, as
+    /// <see cref="Rows(ITableSource, RowReader, Counted)"/> reads a whole file; so is the whole file when it does not
+    /// suit blocks. Either way what is given, and the report, are one reader's. A bad row under
+    /// <see cref="BadRowPolicy.Fail"/> throws after its block is given with the deals before it.
+    /// </summary>
+    private IEnumerable<Part<T>> InBlocks<T>(Stream csv, ImportReport report, Counted telemetry, Func<CsvBlock, T> create, Action<T, Opportunity> add, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var blocks = new CsvBlocks(csv, BlockBytes);
+        TableHeader? header;
+        RowReader? row = null;
+        try
+        {
+            header = Header(blocks);
+            if (header is not null)
+            {
+                row = Start(header, report);
+            }
+        }
+        catch (Exception error) when (telemetry.Fail(error))
+        {
+            throw;
+        }
+
+        if (header is null || row is null)
+        {
+            foreach (var deal in Rows(() => CsvSource.Open(CsvSource.Text(blocks.Whole())), report, telemetry))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return new Part<T>(null, deal);
+            }
+
+            yield break;
+        }
+
+        var readers = new System.Collections.Concurrent.ConcurrentBag<BlockReader>();
+        var pending = new Queue<(CsvBlock Block, Task<ParsedBlock<T>> Parse)>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var broken = false;
+        try
+        {
+            var more = true;
+            while (true)
+            {
+                while (more && pending.Count < 4 * degree)
+                {
+                    if (blocks.Next() is { } next)
                     {
-                        yield return deal;
+                        pending.Enqueue((next, Task.Run(() => Parse(next, blocks.HeaderBytes, header, report.KeptProblems, readers, create, add, stop.Token), CancellationToken.None)));
                     }
+                    else
+                    {
+                        more = false;
+                    }
+                }
+
+                if (pending.Count == 0)
+                {
+                    break;
+                }
+
+                ParsedBlock<T> parsed;
+                try
+                {
+                    parsed = pending.Peek().Parse.GetAwaiter().GetResult();
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+                catch (Exception error) when (telemetry.Fail(error))
+                {
+                    throw;
+                }
+
+                if (parsed.Block is null)
+                {
+                    broken = true;
+                    break;
+                }
+
+                CsvBlocks.Return(pending.Dequeue().Block);
+                report.Merge(parsed.Report);
+                yield return new Part<T>(parsed.Block, null);
+                if (parsed.Failure is { } failure)
+                {
+                    telemetry.Fail(failure);
+                    throw failure;
+                }
+            }
+
+            if (broken || !blocks.Done)
+            {
+                // The rest of the file, from the first block that did not parse (or that would not fit a block), read by one reader.
+                var line = broken ? pending.Peek().Block.FirstLine : blocks.NextLine;
+                var rest = blocks.Rest(pending.Select(p => p.Block), header: true);
+                var text = new StreamReader(rest, CsvBlock.StrictUtf8, detectEncodingFromByteOrderMarks: false);
+                CsvSource source;
+                try
+                {
+                    source = CsvSource.OpenBlock(text, header, line, signalBroken: false);
+                }
+                catch (Exception error) when (telemetry.Fail(error))
+                {
+                    throw;
+                }
+
+                foreach (var deal in Rows(source, row, telemetry))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return new Part<T>(null, deal);
                 }
             }
         }
         finally
         {
-            telemetry.End();
+            stop.Cancel();
+            foreach (var (block, parse) in pending)
+            {
+                ((IAsyncResult)parse).AsyncWaitHandle.WaitOne();
+                CsvBlocks.Return(block);
+            }
         }
     }
+
+    /// <summary>The header of a file cut into blocks; <see langword="null"/> when the file does not suit blocks or its header row is not CSV (the whole file is then read by one reader, which names the problem).</summary>
+    private static TableHeader? Header(CsvBlocks blocks)
+    {
+        if (blocks.Header() is not { } bytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var source = CsvSource.Open(CsvSource.Text(new MemoryStream(bytes, writable: false)));
+
+            // A lone carriage return ends a record too, so the header's line can hold a record: then blocks would lose it.
+            return source.Read() ? null : source.Header;
+        }
+        catch (ImportException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Parses one block on a thread of the pool, with a row reader no other thread is using, adding its deals to a new <typeparamref name="T"/>.</summary>
+    private ParsedBlock<T> Parse<T>(CsvBlock block, byte[] headerBytes, TableHeader header, int keptProblems, System.Collections.Concurrent.ConcurrentBag<BlockReader> readers, Func<CsvBlock, T> create, Action<T, Opportunity> add, CancellationToken stop)
+        where T : class
+    {
+        var report = new ImportReport(keptProblems);
+        if (!readers.TryTake(out var reader))
+        {
+            reader = new BlockReader(new RowReader(this, Columns(header, new ImportReport()), report), new char[1 << 16]);
+        }
+
+        var row = reader.Row;
+        row.Report = report;
+        var into = create(block);
+        try
+        {
+            using var source = CsvSource.OpenBlock(block.Text(headerBytes), header, block.FirstLine, signalBroken: true, reader.Buffer);
+            while (!stop.IsCancellationRequested && source.Read())
+            {
+                if (row.Read(source) is { } deal)
+                {
+                    add(into, deal);
+                }
+            }
+
+            return new ParsedBlock<T>(into, report, null);
+        }
+        catch (CsvBlockBrokenException)
+        {
+            return new ParsedBlock<T>(null, report, null);
+        }
+        catch (ImportException failure)
+        {
+            return new ParsedBlock<T>(into, report, failure);
+        }
+        finally
+        {
+            readers.Add(reader);
+        }
+    }
+
+    /// <summary>What one thread parses blocks with, kept from block to block: the row reader with its caches, and the CSV reader's buffer.</summary>
+    private sealed record BlockReader(RowReader Row, char[] Buffer);
+
+    /// <summary>What a block parsed to: its deals added to a <typeparamref name="T"/> (<see langword="null"/> when the block is not CSV), its report, and the bad row that stopped it under <see cref="BadRowPolicy.Fail"/>.</summary>
+    private sealed record ParsedBlock<T>(T? Block, ImportReport Report, ImportException? Failure)
+        where T : class;
+
+    /// <summary>One part of a file read in blocks, in file order: a whole block's deals, or one deal read on the enumerating thread.</summary>
+    private readonly record struct Part<T>(T? Block, Opportunity? Deal)
+        where T : class;
 
     private async IAsyncEnumerable<Opportunity> RowsAsync(Func<ValueTask<ITableSource>> open, ImportReport report, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -229,7 +545,7 @@ public sealed class OpportunityImporter
             try
             {
                 source = await open().ConfigureAwait(false);
-                row = Start(source, report);
+                row = Start(source.Header, report);
             }
             catch (Exception error) when (telemetry.Fail(error))
             {
@@ -278,6 +594,23 @@ public sealed class OpportunityImporter
         private readonly (long Rows, long Imported, long Skipped, long Excluded) before = (report.Rows, report.Imported, report.Skipped, report.Excluded);
         private Exception? error;
 
+        /// <summary>The deals of one import, counted when the enumeration ends, however it ends.</summary>
+        public static IEnumerable<TItem> Around<TItem>(ImportReport report, Func<ImportReport, Counted, IEnumerable<TItem>> read)
+        {
+            var telemetry = new Counted(report);
+            try
+            {
+                foreach (var deal in read(report, telemetry))
+                {
+                    yield return deal;
+                }
+            }
+            finally
+            {
+                telemetry.End();
+            }
+        }
+
         /// <summary>Keeps the error for <see cref="End"/>; <see langword="false"/>, for an exception filter.</summary>
         public bool Fail(Exception failure)
         {
@@ -301,17 +634,19 @@ public sealed class OpportunityImporter
         return error.ParamName is { } name ? message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : message;
     }
 
+    /// <summary>Maps the header to the profile's fields, recording the columns used and ignored in <paramref name="report"/>.</summary>
+    private TableColumns Columns(TableHeader header, ImportReport report) => new(
+        header,
+        Profile.Columns,
+        Profile.Unused,
+        Profile.Lookups.ToDictionary(l => l.Field, l => (l.KeyColumn, lookups[l.Field]), StringComparer.Ordinal),
+        Profile.Defaults,
+        report);
+
     /// <summary>Maps the header to the fields, records what is used and ignored, and fails on a missing required column.</summary>
-    private RowReader Start(ITableSource source, ImportReport report)
+    private RowReader Start(TableHeader header, ImportReport report)
     {
-        var header = source.Header;
-        var columns = new TableColumns(
-            header,
-            Profile.Columns,
-            Profile.Unused,
-            Profile.Lookups.ToDictionary(l => l.Field, l => (l.KeyColumn, lookups[l.Field]), StringComparer.Ordinal),
-            Profile.Defaults,
-            report);
+        var columns = Columns(header, report);
         var errors = new List<string>();
         void Require(string field, string what)
         {

@@ -98,4 +98,28 @@ public class AmountTextTests
         Assert.True(AmountText.TryParse(new string('0', 61) + "4.2", '.', out amount));
         Assert.Equal(4.2m, amount);
     }
+
+    /// <summary>Up to 18 digits with at most one point: the number as decimal.Parse reads it, to the bit (value and scale).</summary>
+    [FsCheck.Xunit.Property(MaxTest = 1000)]
+    public FsCheck.Property Exact_IsDecimalParse_ToTheBit() => Prop.ForAll(
+        (from digits in Gen.Choose(1, 18)
+         from text in Gen.Elements('0', '1', '5', '9').ArrayOf(digits)
+         from point in Gen.Choose(-1, digits - 1)
+         select point < 0 ? new string(text) : $"{new string(text, 0, point + 1)}.{new string(text, point + 1, digits - point - 1)}").ToArbitrary(),
+        text =>
+        {
+            Assert.True(AmountText.Exact(text, out var amount));
+            var parsed = decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            Assert.Equal(decimal.GetBits(parsed), decimal.GetBits(amount));
+        });
+
+    [Theory]
+    [InlineData("1234567890123456789")]
+    [InlineData("1.234567890123456789")]
+    public void Exact_LeavesNineteenDigitsToTheGeneralParser(string text)
+    {
+        Assert.False(AmountText.Exact(text, out _));
+        Assert.True(AmountText.TryParse(text, '.', out var amount));
+        Assert.Equal(decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), amount);
+    }
 }

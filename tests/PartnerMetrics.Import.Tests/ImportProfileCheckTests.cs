@@ -170,7 +170,7 @@ public class ImportProfileCheckTests
     public void Equality_IsByContent()
     {
         var a = ImportProfile.Salesforce;
-        var b = ImportProfile.Salesforce;
+        var b = a with { };
 
         Assert.NotSame(a, b);
         Assert.True(a.Equals(b));

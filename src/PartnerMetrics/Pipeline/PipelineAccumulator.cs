@@ -163,13 +163,23 @@ public sealed class PipelineAccumulator
         partnerRouteValue += other.partnerRouteValue;
         marketplaceRouteValue += other.marketplaceRouteValue;
         cycles.Merge(other.cycles);
-        partners.EnsureCapacity(partners.Count + other.partners.Count);
+        // Sized ahead only for a larger accumulator: sizing to exactly Count + other.Count on every merge of many small
+        // ones (one per block of an import) would rehash the whole dictionary on nearly every merge.
+        if (other.partners.Count > partners.Count)
+        {
+            partners.EnsureCapacity(partners.Count + other.partners.Count);
+        }
+
         foreach (var (partner, tally) in other.partners)
         {
             CollectionsMarshal.GetValueRefOrAddDefault(partners, partner, out _).Add(tally.Count, tally.Value);
         }
 
-        accounts.EnsureCapacity(accounts.Count + other.accounts.Count);
+        if (other.accounts.Count > accounts.Count)
+        {
+            accounts.EnsureCapacity(accounts.Count + other.accounts.Count);
+        }
+
         foreach (var (account, tally) in other.accounts)
         {
             CollectionsMarshal.GetValueRefOrAddDefault(accounts, account, out _).Add(tally.Count, tally.Value);
@@ -395,8 +405,39 @@ public sealed class PipelineAccumulator
             values[i] = tallies[i].Value;
         }
 
-        Array.Sort(values);
+        SortExactly(values);
         return values;
+    }
+
+    /// <summary>
+    /// Sorts decimals into ascending order as <see cref="Array.Sort{T}(T[])"/> does, faster: by their nearest doubles
+    /// first, then each run of equal doubles by the decimals themselves. Rounding to a double keeps order
+    /// (a &lt; b gives (double)a ≤ (double)b), so only values in such a run can be out of order.
+    /// </summary>
+    internal static void SortExactly(decimal[] values)
+    {
+        var keys = new double[values.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = (double)values[i];
+        }
+
+        Array.Sort(keys, values);
+        for (var start = 0; start < keys.Length;)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                Array.Sort(values, start, end - start);
+            }
+
+            start = end;
+        }
     }
 
     /// <summary>The share of the total from the <paramref name="top"/> largest values; <see langword="null"/> when the total is 0.</summary>
