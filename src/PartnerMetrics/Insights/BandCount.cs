@@ -3,8 +3,25 @@ using PartnerMetrics.Health;
 namespace PartnerMetrics.Insights;
 
 /// <summary>How many partnerships of one group fall in one band.</summary>
-/// <param name="Grouping">"district", "type" or "tier".</param>
-/// <param name="Key">The district, type or tier; <see langword="null"/> when not recorded.</param>
-/// <param name="Band">The band.</param>
-/// <param name="Count">The number of partnerships.</param>
-public sealed record BandCount(string Grouping, string? Key, HealthBand Band, int Count);
+public sealed record BandCount
+{
+    internal BandCount(string grouping, string? key, HealthBand band, int count)
+    {
+        Grouping = grouping;
+        Key = key;
+        Band = band;
+        Count = count;
+    }
+
+    /// <summary>Gets "district", "type" or "tier".</summary>
+    public string Grouping { get; }
+
+    /// <summary>Gets the district, type or tier; <see langword="null"/> when not recorded.</summary>
+    public string? Key { get; }
+
+    /// <summary>Gets the band.</summary>
+    public HealthBand Band { get; }
+
+    /// <summary>Gets the number of partnerships.</summary>
+    public int Count { get; }
+}

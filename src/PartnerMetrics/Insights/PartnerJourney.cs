@@ -1,18 +1,37 @@
 namespace PartnerMetrics.Insights;
 
 /// <summary>The partner journey across a portfolio (seed 003: partners are often judged on too little, and first partners are often by chance).</summary>
-/// <param name="Partners">Partnerships in the portfolio.</param>
-/// <param name="Judgeable">Partnerships with enough evidence to judge (not InsufficientEvidence).</param>
-/// <param name="RepeatBusinessRate">Partners with two or more won deals ÷ partners with one or more; <see langword="null"/> when none won.</param>
-/// <param name="FirstWins">Partners with an onboarding day and a won deal by the as-of day.</param>
-/// <param name="MedianDaysToFirstWin">The median days from onboarding to the first won deal; <see langword="null"/> without any.</param>
-/// <param name="Percentile90DaysToFirstWin">The 90th percentile (nearest rank) of those days.</param>
-/// <param name="Abandoned">Partners onboarded at least 180 days before the as-of day with no logged activity in the 180 days after onboarding.</param>
-public sealed record PartnerJourney(
-    int Partners,
-    int Judgeable,
-    double? RepeatBusinessRate,
-    int FirstWins,
-    double? MedianDaysToFirstWin,
-    int? Percentile90DaysToFirstWin,
-    int Abandoned);
+public sealed record PartnerJourney
+{
+    internal PartnerJourney(int partners, int judgeable, double? repeatBusinessRate, int firstWins, double? medianDaysToFirstWin, int? percentile90DaysToFirstWin, int abandoned)
+    {
+        Partners = partners;
+        Judgeable = judgeable;
+        RepeatBusinessRate = repeatBusinessRate;
+        FirstWins = firstWins;
+        MedianDaysToFirstWin = medianDaysToFirstWin;
+        Percentile90DaysToFirstWin = percentile90DaysToFirstWin;
+        Abandoned = abandoned;
+    }
+
+    /// <summary>Gets partnerships in the portfolio.</summary>
+    public int Partners { get; }
+
+    /// <summary>Gets partnerships with enough evidence to judge (not InsufficientEvidence).</summary>
+    public int Judgeable { get; }
+
+    /// <summary>Gets partners with two or more won deals ÷ partners with one or more; <see langword="null"/> when none won.</summary>
+    public double? RepeatBusinessRate { get; }
+
+    /// <summary>Gets partners with an onboarding day and a won deal by the as-of day.</summary>
+    public int FirstWins { get; }
+
+    /// <summary>Gets the median days from onboarding to the first won deal; <see langword="null"/> without any.</summary>
+    public double? MedianDaysToFirstWin { get; }
+
+    /// <summary>Gets the 90th percentile (nearest rank) of those days.</summary>
+    public int? Percentile90DaysToFirstWin { get; }
+
+    /// <summary>Gets partners onboarded at least 180 days before the as-of day with no logged activity in the 180 days after onboarding.</summary>
+    public int Abandoned { get; }
+}

@@ -6,28 +6,57 @@ namespace PartnerMetrics.Insights;
 /// How well one partner type performs (seed 003: "blaming the partners as not suitable, rather than
 /// considering they have simply selected the wrong … partner types").
 /// </summary>
-/// <param name="Type">The partner type.</param>
-/// <param name="Partners">Partners of this type.</param>
-/// <param name="Won">Their won deals.</param>
-/// <param name="Closed">Their won and lost deals.</param>
-/// <param name="WinRate">Won ÷ closed; <see langword="null"/> when nothing closed.</param>
-/// <param name="WinRateLow">The lower bound of the Wilson 95 % interval of the win rate.</param>
-/// <param name="WinRateHigh">The upper bound of the Wilson 95 % interval of the win rate.</param>
-/// <param name="MeanHealth">The mean overall health score of the type's partners.</param>
-/// <param name="HealthyShare">The share of the type's partners in the Healthy band.</param>
-/// <param name="HealthyShareLow">The lower bound of the Wilson 95 % interval of that share.</param>
-/// <param name="HealthyShareHigh">The upper bound of the Wilson 95 % interval of that share.</param>
-/// <param name="Flagged"><see langword="true"/> when the type's whole win-rate interval lies below the portfolio's win rate.</param>
-public sealed record PartnerTypeFit(
-    PartnerType Type,
-    int Partners,
-    long Won,
-    long Closed,
-    double? WinRate,
-    double? WinRateLow,
-    double? WinRateHigh,
-    double MeanHealth,
-    double HealthyShare,
-    double HealthyShareLow,
-    double HealthyShareHigh,
-    bool Flagged);
+public sealed record PartnerTypeFit
+{
+    internal PartnerTypeFit(PartnerType type, int partners, long won, long closed, double? winRate, double? winRateLow, double? winRateHigh, double meanHealth, double healthyShare, double healthyShareLow, double healthyShareHigh, bool flagged)
+    {
+        Type = type;
+        Partners = partners;
+        Won = won;
+        Closed = closed;
+        WinRate = winRate;
+        WinRateLow = winRateLow;
+        WinRateHigh = winRateHigh;
+        MeanHealth = meanHealth;
+        HealthyShare = healthyShare;
+        HealthyShareLow = healthyShareLow;
+        HealthyShareHigh = healthyShareHigh;
+        Flagged = flagged;
+    }
+
+    /// <summary>Gets the partner type.</summary>
+    public PartnerType Type { get; }
+
+    /// <summary>Gets partners of this type.</summary>
+    public int Partners { get; }
+
+    /// <summary>Gets their won deals.</summary>
+    public long Won { get; }
+
+    /// <summary>Gets their won and lost deals.</summary>
+    public long Closed { get; }
+
+    /// <summary>Gets won ÷ closed; <see langword="null"/> when nothing closed.</summary>
+    public double? WinRate { get; }
+
+    /// <summary>Gets the lower bound of the Wilson 95 % interval of the win rate.</summary>
+    public double? WinRateLow { get; }
+
+    /// <summary>Gets the upper bound of the Wilson 95 % interval of the win rate.</summary>
+    public double? WinRateHigh { get; }
+
+    /// <summary>Gets the mean overall health score of the type's partners.</summary>
+    public double MeanHealth { get; }
+
+    /// <summary>Gets the share of the type's partners in the Healthy band.</summary>
+    public double HealthyShare { get; }
+
+    /// <summary>Gets the lower bound of the Wilson 95 % interval of that share.</summary>
+    public double HealthyShareLow { get; }
+
+    /// <summary>Gets the upper bound of the Wilson 95 % interval of that share.</summary>
+    public double HealthyShareHigh { get; }
+
+    /// <summary>Gets a value that is <see langword="true"/> when the type's whole win-rate interval lies below the portfolio's win rate.</summary>
+    public bool Flagged { get; }
+}

@@ -101,8 +101,8 @@ public sealed class PortfolioInsights
                 .Select(s =>
                 {
                     var contribution = best > 0 ? (double)(s.Won / best) : 0.0;
-                    var standing = new PartnerStanding(s.Partnership.Partner, s.Report, s.Won, contribution, 0.0);
-                    return standing with { RankingScore = key is null ? DefaultKey(standing) : key(standing) };
+                    var unranked = new PartnerStanding(s.Partnership.Partner, s.Report, s.Won, contribution, 0.0);
+                    return new PartnerStanding(unranked.Partner, unranked.Report, unranked.WonValue, unranked.PipelineContribution, key is null ? DefaultKey(unranked) : key(unranked));
                 })
                 .OrderByDescending(s => s.RankingScore)
                 .ThenBy(s => s.Partner.Id)

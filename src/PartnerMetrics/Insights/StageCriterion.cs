@@ -1,7 +1,21 @@
 namespace PartnerMetrics.Insights;
 
 /// <summary>One criterion of a <see cref="RelationshipStage"/>.</summary>
-/// <param name="Code">The stable code, such as <c>stage.joint-plan</c>.</param>
-/// <param name="Stage">The stage that requires it.</param>
-/// <param name="Description">What it asks for.</param>
-public sealed record StageCriterion(string Code, RelationshipStage Stage, string Description);
+public sealed record StageCriterion
+{
+    internal StageCriterion(string code, RelationshipStage stage, string description)
+    {
+        Code = code;
+        Stage = stage;
+        Description = description;
+    }
+
+    /// <summary>Gets the stable code, such as <c>stage.joint-plan</c>.</summary>
+    public string Code { get; }
+
+    /// <summary>Gets the stage that requires it.</summary>
+    public RelationshipStage Stage { get; }
+
+    /// <summary>Gets what it asks for.</summary>
+    public string Description { get; }
+}

@@ -1,8 +1,27 @@
 namespace PartnerMetrics.Pipeline;
 
 /// <summary>Lost deals of one year with one loss reason.</summary>
-/// <param name="Year">The year the deals closed.</param>
-/// <param name="Reason">The recorded reason, or <see langword="null"/> for lost deals without one.</param>
-/// <param name="Count">Deals lost for this reason.</param>
-/// <param name="Value">Value lost for this reason.</param>
-public sealed record LossReasonTally(int Year, string? Reason, long Count, decimal Value);
+public sealed record LossReasonTally
+{
+    // Read back from an accumulator document (PipelineAccumulatorDocument.Years, LossReasons).
+    [System.Text.Json.Serialization.JsonConstructor]
+    internal LossReasonTally(int year, string? reason, long count, decimal value)
+    {
+        Year = year;
+        Reason = reason;
+        Count = count;
+        Value = value;
+    }
+
+    /// <summary>Gets the year the deals closed.</summary>
+    public int Year { get; }
+
+    /// <summary>Gets the recorded reason, or <see langword="null"/> for lost deals without one.</summary>
+    public string? Reason { get; }
+
+    /// <summary>Gets deals lost for this reason.</summary>
+    public long Count { get; }
+
+    /// <summary>Gets value lost for this reason.</summary>
+    public decimal Value { get; }
+}

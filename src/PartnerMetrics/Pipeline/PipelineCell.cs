@@ -1,30 +1,56 @@
 namespace PartnerMetrics.Pipeline;
 
 /// <summary>One cell of the district × motion class × quarter cube (quarter of creation): the deals of that cell, counted and summed.</summary>
-/// <param name="District">The district, or <see langword="null"/> for deals without one.</param>
-/// <param name="MotionClass">Hunting or farming.</param>
-/// <param name="Quarter">The quarter the deals were created in.</param>
-/// <param name="Count">Deals in the cell.</param>
-/// <param name="OpenCount">Open deals.</param>
-/// <param name="WonCount">Won deals.</param>
-/// <param name="LostCount">Lost deals.</param>
-/// <param name="OpenValue">Value of the open deals.</param>
-/// <param name="WonValue">Value won.</param>
-/// <param name="LostValue">Value lost.</param>
-/// <param name="WonCycleDays">The sum of the won deals' cycles in days.</param>
-public sealed record PipelineCell(
-    string? District,
-    MotionClass MotionClass,
-    Quarter Quarter,
-    long Count,
-    long OpenCount,
-    long WonCount,
-    long LostCount,
-    decimal OpenValue,
-    decimal WonValue,
-    decimal LostValue,
-    long WonCycleDays)
+public sealed record PipelineCell
 {
+    internal PipelineCell(string? district, MotionClass motionClass, Quarter quarter, long count, long openCount, long wonCount, long lostCount, decimal openValue, decimal wonValue, decimal lostValue, long wonCycleDays)
+    {
+        District = district;
+        MotionClass = motionClass;
+        Quarter = quarter;
+        Count = count;
+        OpenCount = openCount;
+        WonCount = wonCount;
+        LostCount = lostCount;
+        OpenValue = openValue;
+        WonValue = wonValue;
+        LostValue = lostValue;
+        WonCycleDays = wonCycleDays;
+    }
+
+    /// <summary>Gets the district, or <see langword="null"/> for deals without one.</summary>
+    public string? District { get; }
+
+    /// <summary>Gets hunting or farming.</summary>
+    public MotionClass MotionClass { get; }
+
+    /// <summary>Gets the quarter the deals were created in.</summary>
+    public Quarter Quarter { get; }
+
+    /// <summary>Gets deals in the cell.</summary>
+    public long Count { get; }
+
+    /// <summary>Gets open deals.</summary>
+    public long OpenCount { get; }
+
+    /// <summary>Gets won deals.</summary>
+    public long WonCount { get; }
+
+    /// <summary>Gets lost deals.</summary>
+    public long LostCount { get; }
+
+    /// <summary>Gets value of the open deals.</summary>
+    public decimal OpenValue { get; }
+
+    /// <summary>Gets value won.</summary>
+    public decimal WonValue { get; }
+
+    /// <summary>Gets value lost.</summary>
+    public decimal LostValue { get; }
+
+    /// <summary>Gets the sum of the won deals' cycles in days.</summary>
+    public long WonCycleDays { get; }
+
     /// <summary>Gets won ÷ (won + lost) by count; <see langword="null"/> when nothing closed.</summary>
     public double? WinRate => WonCount + LostCount > 0 ? (double)WonCount / (WonCount + LostCount) : null;
 

@@ -21,121 +21,121 @@ public sealed record PipelineResult
     }
 
     /// <summary>Gets the number of opportunities.</summary>
-    public long Count { get; init; }
+    public long Count { get; internal init; }
 
     /// <summary>Gets the number of open opportunities.</summary>
-    public long OpenCount { get; init; }
+    public long OpenCount { get; internal init; }
 
     /// <summary>Gets the number of won opportunities.</summary>
-    public long WonCount { get; init; }
+    public long WonCount { get; internal init; }
 
     /// <summary>Gets the number of lost opportunities.</summary>
-    public long LostCount { get; init; }
+    public long LostCount { get; internal init; }
 
     /// <summary>Gets the value of the open pipeline.</summary>
-    public decimal OpenValue { get; init; }
+    public decimal OpenValue { get; internal init; }
 
     /// <summary>Gets the value won (bookings).</summary>
-    public decimal WonValue { get; init; }
+    public decimal WonValue { get; internal init; }
 
     /// <summary>Gets the value lost.</summary>
-    public decimal LostValue { get; init; }
+    public decimal LostValue { get; internal init; }
 
     /// <summary>Gets the number of lost deals with an amount above 0; when it is 0, <see cref="WinRateByValue"/> is <see langword="null"/>.</summary>
-    public long LostWithAmountCount { get; init; }
+    public long LostWithAmountCount { get; internal init; }
 
     /// <summary>Gets the number of opportunities without a recorded amount.</summary>
-    public long MissingAmountCount { get; init; }
+    public long MissingAmountCount { get; internal init; }
 
     /// <summary>Gets won ÷ (won + lost) by count; <see langword="null"/> when nothing closed.</summary>
-    public double? WinRateByCount { get; init; }
+    public double? WinRateByCount { get; internal init; }
 
     /// <summary>
     /// Gets won ÷ (won + lost) by value; <see langword="null"/> when no closed deal carries value, and when deals were lost but
     /// none of them carries an amount (many CRMs write 0 on lost deals, which would make the rate read 100 %).
     /// </summary>
-    public double? WinRateByValue { get; init; }
+    public double? WinRateByValue { get; internal init; }
 
     /// <summary>Gets the number of won new-logo (hunting) deals.</summary>
-    public long HuntingWonCount { get; init; }
+    public long HuntingWonCount { get; internal init; }
 
     /// <summary>Gets the value of won new-logo (hunting) deals.</summary>
-    public decimal HuntingWonValue { get; init; }
+    public decimal HuntingWonValue { get; internal init; }
 
     /// <summary>Gets the number of won expansion, renewal, cross-sell and upsell (farming) deals.</summary>
-    public long FarmingWonCount { get; init; }
+    public long FarmingWonCount { get; internal init; }
 
     /// <summary>Gets the value of won farming deals.</summary>
-    public decimal FarmingWonValue { get; init; }
+    public decimal FarmingWonValue { get; internal init; }
 
     /// <summary>Gets the hunting share of won deals by count; <see langword="null"/> when nothing was won. Farming is 1 − this.</summary>
-    public double? HuntingShareByCount { get; init; }
+    public double? HuntingShareByCount { get; internal init; }
 
     /// <summary>Gets the hunting share of won bookings by value; <see langword="null"/> when no value was won.</summary>
-    public double? HuntingShareByValue { get; init; }
+    public double? HuntingShareByValue { get; internal init; }
 
     /// <summary>Gets the won-cycle statistics; <see langword="null"/> when nothing was won.</summary>
-    public CycleStatistics? WonCycle { get; init; }
+    public CycleStatistics? WonCycle { get; internal init; }
 
     /// <summary>Gets the average won deal size; <see langword="null"/> when nothing was won.</summary>
-    public decimal? AverageWonDealSize { get; init; }
+    public decimal? AverageWonDealSize { get; internal init; }
 
     /// <summary>Gets the pipeline velocity per day: open deals × average won size × win rate (by count) ÷ mean won cycle; <see langword="null"/> when any part is undefined or the mean cycle is 0 days.</summary>
-    public decimal? Velocity { get; init; }
+    public decimal? Velocity { get; internal init; }
 
     /// <summary>Gets open value ÷ the remaining target; <see langword="null"/> when no target was given.</summary>
-    public double? Coverage { get; init; }
+    public double? Coverage { get; internal init; }
 
     /// <summary>Gets the number of partner-sourced deals.</summary>
-    public long PartnerSourcedCount { get; init; }
+    public long PartnerSourcedCount { get; internal init; }
 
     /// <summary>Gets the number of vendor-referred deals.</summary>
-    public long VendorReferredCount { get; init; }
+    public long VendorReferredCount { get; internal init; }
 
     /// <summary>Gets the number of deals whose source is <see cref="DealSource.Unknown"/>, left out of <see cref="DealFlowReciprocity"/>.</summary>
-    public long UnknownSourceCount { get; init; }
+    public long UnknownSourceCount { get; internal init; }
 
     /// <summary>Gets the balance of two-way deal flow, 1 − |2p − 1| with p the partner-sourced share of partner-sourced plus vendor-referred deals; <see langword="null"/> when there are neither.</summary>
-    public double? DealFlowReciprocity { get; init; }
+    public double? DealFlowReciprocity { get; internal init; }
 
     /// <summary>Gets the Herfindahl–Hirschman index (0–10,000) of won value by partner, over deals with a partner; <see langword="null"/> when they won no value.</summary>
-    public double? PartnerConcentration { get; init; }
+    public double? PartnerConcentration { get; internal init; }
 
     /// <summary>
     /// Gets the Herfindahl–Hirschman index (0–10,000) of won value by route to market, over won deals whose route is
     /// known; <see langword="null"/> when they won no value (for example, when no deal records its route).
     /// </summary>
-    public double? RouteConcentration { get; init; }
+    public double? RouteConcentration { get; internal init; }
 
     /// <summary>Gets the number of won deals whose route is <see cref="RouteToMarket.Unknown"/>, left out of <see cref="RouteConcentration"/>.</summary>
-    public long UnknownRouteWonCount { get; init; }
+    public long UnknownRouteWonCount { get; internal init; }
 
     /// <summary>Gets the value of won deals whose route is <see cref="RouteToMarket.Unknown"/>.</summary>
-    public decimal UnknownRouteWonValue { get; init; }
+    public decimal UnknownRouteWonValue { get; internal init; }
 
     /// <summary>Gets the Herfindahl–Hirschman index (0–10,000) of won value by customer account (DOMAIN section 4, v2); <see langword="null"/> when no value was won.</summary>
-    public double? CustomerConcentration { get; init; }
+    public double? CustomerConcentration { get; internal init; }
 
     /// <summary>Gets the share of won value from the largest customer accounts (<see cref="PipelineOptions.TopCustomers"/>); <see langword="null"/> when no value was won.</summary>
-    public double? TopCustomerShare { get; init; }
+    public double? TopCustomerShare { get; internal init; }
 
     /// <summary>Gets the number of customer accounts with at least one won deal.</summary>
-    public long CustomersWithWins { get; init; }
+    public long CustomersWithWins { get; internal init; }
 
     /// <summary>Gets the share of partner-attributed won value from the largest partners (<see cref="PipelineOptions.TopPartners"/>); <see langword="null"/> when partners won no value.</summary>
-    public double? TopPartnerShare { get; init; }
+    public double? TopPartnerShare { get; internal init; }
 
     /// <summary>Gets the number of partners with at least one won deal.</summary>
-    public long PartnersWithWins { get; init; }
+    public long PartnersWithWins { get; internal init; }
 
     /// <summary>Gets the number of partners with at least two won deals.</summary>
-    public long PartnersWithRepeatWins { get; init; }
+    public long PartnersWithRepeatWins { get; internal init; }
 
     /// <summary>Gets partners with two or more won deals ÷ partners with one or more (seed 003); <see langword="null"/> when no partner won.</summary>
-    public double? RepeatBusinessRate { get; init; }
+    public double? RepeatBusinessRate { get; internal init; }
 
     /// <summary>Gets Hunter, Farmer or Balanced from the hunting share of won value (of won count when no value was won); <see langword="null"/> when nothing was won.</summary>
-    public PartnerProfile? Profile { get; init; }
+    public PartnerProfile? Profile { get; internal init; }
 
     /// <summary>Gets a reason for every metric that is <see langword="null"/>, and what a metric leaves out (deals with an unknown source or route), in a fixed order.</summary>
     public ImmutableArray<MetricNote> Notes => notes;

@@ -1,9 +1,31 @@
 namespace PartnerMetrics.Pipeline;
 
 /// <summary>Business won and lost in one calendar year of closing (seed 004: "Business Won LY / CY, Lost LY / CY — ask why").</summary>
-/// <param name="Year">The year the deals closed.</param>
-/// <param name="WonCount">Deals won.</param>
-/// <param name="WonValue">Value won.</param>
-/// <param name="LostCount">Deals lost.</param>
-/// <param name="LostValue">Value lost.</param>
-public sealed record YearTally(int Year, long WonCount, decimal WonValue, long LostCount, decimal LostValue);
+public sealed record YearTally
+{
+    // Read back from an accumulator document (PipelineAccumulatorDocument.Years, LossReasons).
+    [System.Text.Json.Serialization.JsonConstructor]
+    internal YearTally(int year, long wonCount, decimal wonValue, long lostCount, decimal lostValue)
+    {
+        Year = year;
+        WonCount = wonCount;
+        WonValue = wonValue;
+        LostCount = lostCount;
+        LostValue = lostValue;
+    }
+
+    /// <summary>Gets the year the deals closed.</summary>
+    public int Year { get; }
+
+    /// <summary>Gets deals won.</summary>
+    public long WonCount { get; }
+
+    /// <summary>Gets value won.</summary>
+    public decimal WonValue { get; }
+
+    /// <summary>Gets deals lost.</summary>
+    public long LostCount { get; }
+
+    /// <summary>Gets value lost.</summary>
+    public decimal LostValue { get; }
+}
