@@ -39,6 +39,15 @@ foreach (var package in packages)
 
     Require(Meta("icon") == "icon.png" && entries.Contains("icon.png") && zip.GetEntry("icon.png")!.Length > 1000, "icon.png missing or empty");
     Require(Meta("readme") == "README.md" && entries.Contains("README.md"), "README.md missing");
+    if (entries.Contains("README.md"))
+    {
+        // The package's page has no docs/ folder: every link of the packed README must be absolute (or an anchor).
+        using var readme = new StreamReader(zip.GetEntry("README.md")!.Open());
+        var relative = System.Text.RegularExpressions.Regex.Matches(readme.ReadToEnd(), @"\]\((?!https?://|#|mailto:)([^)]+)\)")
+            .Select(m => m.Groups[1].Value).ToArray();
+        Require(relative.Length == 0, $"README.md has relative links, which break on the package page: {string.Join(", ", relative.Take(5))}");
+    }
+
     Require(metadata.Elements().Any(e => e.Name.LocalName == "license" && e.Attribute("type")?.Value == "expression" && e.Value == "MIT"), "license expression MIT missing");
     Require(!string.IsNullOrWhiteSpace(Meta("description")), "description missing");
     Require(metadata.Elements().Any(e => e.Name.LocalName == "repository" && e.Attribute("commit") is not null), "SourceLink repository commit missing");

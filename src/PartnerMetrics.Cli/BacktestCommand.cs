@@ -21,7 +21,7 @@ internal static class BacktestCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var portfolio = new Argument<FileInfo>("portfolio") { Description = "The partnerships and their evidence, in the PartnerMetrics JSON form (docs/model.md)." };
+        var portfolio = new Argument<FileInfo>("portfolio") { Description = $"The partnerships and their evidence, in the PartnerMetrics JSON form ({DocsLinks.Docs}model.md)." };
         var outcomes = new Option<FileInfo>("--outcomes")
         {
             Description = "Each partner's outcome: a CSV file with the header partnerId,churnedOn and one row per partner; churnedOn is yyyy-MM-dd, empty while the partner is still active.",

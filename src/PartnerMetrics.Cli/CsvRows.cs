@@ -36,7 +36,7 @@ internal static class CsvRows
         }
         catch (CsvMissingHeadersException)
         {
-            problems.Fail("the file is empty: the first line must be the header row (docs/cli.md).");
+            problems.Fail($"the file is empty: the first line must be the header row ({DocsLinks.Docs}cli.md).");
             return 0;
         }
         catch (CsvFormatException error)

@@ -40,7 +40,7 @@ internal sealed class EvidenceInputs
 
     public Option<string?> Profile { get; } = new("--profile")
     {
-        Description = $"The evidence profile of the exports: {string.Join(", ", EvidenceProfile.BuiltInNames)}, or a profile JSON file (docs/import.md). Default: the files are in PartnerMetrics' own column names.",
+        Description = $"The evidence profile of the exports: {string.Join(", ", EvidenceProfile.BuiltInNames)}, or a profile JSON file ({DocsLinks.Docs}import.md). Default: the files are in PartnerMetrics' own column names.",
         HelpName = "name|file.json",
     };
 
@@ -197,7 +197,7 @@ internal sealed class EvidenceInputs
                 _ => profile.Tables.GetValueOrDefault(kind)?.Lookups ?? [],
             };
             var column = declared.FirstOrDefault(l => l.Field == field)
-                ?? throw new ArgumentException($"--lookup {text}: the profile '{profile.Name}' declares no lookup of '{field}' in the {EvidenceSchema.JsonName(kind)} file (docs/import.md, \"Lookups\").");
+                ?? throw new ArgumentException($"--lookup {text}: the profile '{profile.Name}' declares no lookup of '{field}' in the {EvidenceSchema.JsonName(kind)} file ({DocsLinks.Docs}import.md, \"Lookups\").");
             if (column.ValueColumn is null)
             {
                 throw new ArgumentException($"--lookup {text}: the profile's lookup of '{field}' names no 'valueColumn' to read from {file}.");

@@ -15,7 +15,7 @@ internal sealed class ImportOptions
 {
     public Option<string?> Profile { get; } = new("--profile")
     {
-        Description = $"Read the CSV with an import profile: {string.Join(", ", ImportProfile.BuiltInNames)}, or a profile JSON file (docs/import.md).",
+        Description = $"Read the CSV with an import profile: {string.Join(", ", ImportProfile.BuiltInNames)}, or a profile JSON file ({DocsLinks.Docs}import.md).",
         HelpName = "name|file.json",
     };
 
@@ -209,7 +209,7 @@ internal sealed class ImportOptions
         {
             var (field, file) = Split(given, "--lookup", "field=file.csv");
             var column = profile.Lookups.FirstOrDefault(l => l.Field == field)
-                ?? throw new ArgumentException($"--lookup {given}: the profile '{profile.Name}' declares no lookup of '{field}' (docs/import.md, \"Lookups\").");
+                ?? throw new ArgumentException($"--lookup {given}: the profile '{profile.Name}' declares no lookup of '{field}' ({DocsLinks.Docs}import.md, \"Lookups\").");
             if (column.ValueColumn is null)
             {
                 throw new ArgumentException($"--lookup {given}: the profile's lookup of '{field}' names no 'valueColumn' to read from {file}.");

@@ -14,7 +14,7 @@ internal static class ModelFile
     /// <summary>Creates the <c>--model</c> option.</summary>
     public static Option<FileInfo?> Option() => new("--model")
     {
-        Description = "Score with this health model: a HealthModel in its JSON form (docs/scoring.md), such as the one 'backtest --fit --out' writes. Default: the default model.",
+        Description = $"Score with this health model: a HealthModel in its JSON form ({DocsLinks.Docs}scoring.md), such as the one 'backtest --fit --out' writes. Default: the default model.",
         HelpName = "model.json",
     };
 

@@ -164,7 +164,7 @@ internal static class OpportunityCsv
 
         var found = string.Join(", ", Enumerable.Range(0, csv.FieldCount).Select(i => $"\"{csv.GetName(i)}\"").Take(12));
         var more = csv.FieldCount > 12 ? string.Create(CultureInfo.InvariantCulture, $" and {csv.FieldCount - 12} more") : string.Empty;
-        problems.Fail($"line 1: {string.Join("; ", errors)}. The header has {found}{more}; columns are separated by commas (docs/cli.md).");
+        problems.Fail($"line 1: {string.Join("; ", errors)}. The header has {found}{more}; columns are separated by commas ({DocsLinks.Docs}cli.md).");
         return null;
     }
 

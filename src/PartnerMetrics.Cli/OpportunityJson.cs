@@ -71,7 +71,7 @@ internal static class OpportunityJson
             position = input.Start();
             if (!SkipWhitespace())
             {
-                problems.Fail("the file is empty: expected a JSON array of opportunities or a portfolio object (docs/model.md).");
+                problems.Fail($"the file is empty: expected a JSON array of opportunities or a portfolio object ({DocsLinks.Docs}model.md).");
                 return 0;
             }
 
@@ -82,7 +82,7 @@ internal static class OpportunityJson
                 case not (byte)'[':
                     if (TryReadValue(out var first, out _))
                     {
-                        problems.Fail($"line {input.LineAt(position)}: expected a JSON array of opportunities or a portfolio object, found {first} (docs/model.md).");
+                        problems.Fail($"line {input.LineAt(position)}: expected a JSON array of opportunities or a portfolio object, found {first} ({DocsLinks.Docs}model.md).");
                     }
 
                     return 0;

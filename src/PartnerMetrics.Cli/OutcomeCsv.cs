@@ -94,7 +94,7 @@ internal static class OutcomeCsv
         }
 
         var found = string.Join(", ", Enumerable.Range(0, csv.FieldCount).Select(i => $"\"{csv.GetName(i)}\"").Take(12));
-        problems.Fail($"line 1: {string.Join("; ", errors)}. The header has {found}; an outcomes file is {PartnerColumn},{ChurnedOnColumn}, comma-separated (docs/cli.md).");
+        problems.Fail($"line 1: {string.Join("; ", errors)}. The header has {found}; an outcomes file is {PartnerColumn},{ChurnedOnColumn}, comma-separated ({DocsLinks.Docs}cli.md).");
         return false;
     }
 

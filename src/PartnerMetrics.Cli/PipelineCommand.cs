@@ -11,7 +11,7 @@ internal static class PipelineCommand
     {
         var file = new Argument<FileInfo>("opportunities")
         {
-            Description = "A CRM export of opportunities: .csv (one row per deal, headers as in docs/cli.md, or any CRM's with --profile), .xlsx (a sheet of such rows) or .json (an array of opportunities or a portfolio, docs/model.md); - reads CSV from standard input.",
+            Description = $"A CRM export of opportunities: .csv (one row per deal, headers as in {DocsLinks.Docs}cli.md, or any CRM's with --profile), .xlsx (a sheet of such rows) or .json (an array of opportunities or a portfolio, {DocsLinks.Docs}model.md); - reads CSV from standard input.",
         };
         file.Validators.Add(result =>
         {

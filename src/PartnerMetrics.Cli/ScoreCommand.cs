@@ -12,7 +12,7 @@ internal static class ScoreCommand
     {
         var file = new Argument<FileInfo?>("portfolio")
         {
-            Description = "A portfolio in the PartnerMetrics JSON form (docs/model.md, or what import writes); - reads it from standard input. Or give the CRM exports instead (--folder, --partners, ...).",
+            Description = $"A portfolio in the PartnerMetrics JSON form ({DocsLinks.Docs}model.md, or what import writes); - reads it from standard input. Or give the CRM exports instead (--folder, --partners, ...).",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var evidence = new EvidenceInputs(standardInput);

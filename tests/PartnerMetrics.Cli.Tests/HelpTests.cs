@@ -40,4 +40,35 @@ public sealed class HelpTests
         Assert.Contains("pipeline", output, StringComparison.Ordinal);
         Assert.Contains("backtest", output, StringComparison.Ordinal);
     }
+
+    /// <summary>A tool user has no docs folder: help and messages point to the documentation by its public address.</summary>
+    [Theory]
+    [InlineData("score", "--help")]
+    [InlineData("pipeline", "--help")]
+    [InlineData("backtest", "--help")]
+    [InlineData("import", "--help")]
+    public void Help_PointsToTheDocumentationByItsPublicAddress(params string[] args)
+    {
+        var (_, output, _) = Cli.Run(args);
+
+        Assert.Contains(DocsLinks.Docs, output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?<!/blob/main/)\bdocs/[a-z-]+\.md", output.ReplaceLineEndings(string.Empty));
+    }
+
+    [Fact]
+    public void AnErrorMessage_PointsToTheDocumentationByItsPublicAddress()
+    {
+        var empty = Path.Combine(Path.GetTempPath(), $"partnermetrics-empty-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(empty, string.Empty);
+        try
+        {
+            var (_, _, error) = Cli.Run("pipeline", empty);
+
+            Assert.Contains($"{DocsLinks.Docs}cli.md", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(empty);
+        }
+    }
 }

@@ -2,6 +2,17 @@ namespace PartnerMetrics.Pipeline;
 
 /// <summary>The metrics of one group of opportunities.</summary>
 /// <typeparam name="TKey">The grouping key.</typeparam>
-/// <param name="Key">The key the group's opportunities share; <see langword="null"/> for those without one (a deal without a district, say).</param>
-/// <param name="Result">The group's metrics.</param>
-public sealed record PipelineGroup<TKey>(TKey? Key, PipelineResult Result);
+public sealed record PipelineGroup<TKey>
+{
+    internal PipelineGroup(TKey? key, PipelineResult result)
+    {
+        Key = key;
+        Result = result;
+    }
+
+    /// <summary>Gets the key the group's opportunities share; <see langword="null"/> for those without one (a deal without a district, say).</summary>
+    public TKey? Key { get; }
+
+    /// <summary>Gets the group's metrics.</summary>
+    public PipelineResult Result { get; }
+}
