@@ -220,9 +220,9 @@ public sealed class PipelineAccumulator
             ? open * size * (decimal)(rate / cycle.Mean)
             : null;
         var reciprocity = Ratio(partnerSourced, partnerSourced + vendorReferred) is { } p ? 1.0 - Math.Abs((2.0 * p) - 1.0) : (double?)null;
-        var routeConcentration = Concentration.Herfindahl([directRouteValue, partnerRouteValue, marketplaceRouteValue]);
-        var partnerConcentration = Concentration.Herfindahl(partnerValues);
-        var customerConcentration = Concentration.Herfindahl(customerValues);
+        var routeConcentration = Concentration.HerfindahlInOrder([directRouteValue, partnerRouteValue, marketplaceRouteValue]);
+        var partnerConcentration = Concentration.HerfindahlInOrder(partnerValues);
+        var customerConcentration = Concentration.HerfindahlInOrder(customerValues);
         var notes = new PipelineNotes(count);
         notes.WhenNull(nameof(PipelineResult.WinRateByCount), winRate is null, "No deal is closed (won or lost).");
         notes.WhenNull(
