@@ -81,14 +81,6 @@ internal abstract class CellReader<TRecord>
     protected static string Listed<T>()
         where T : struct, Enum => EnumNames<T>.Listed;
 
-    /// <summary>An argument exception's message without what .NET appends: the parameter's name and an out-of-range value's "Actual value was …" line.</summary>
-    protected static string Sentence(ArgumentException error)
-    {
-        var message = error.Message;
-        var end = message.IndexOfAny(['\r', '\n']);
-        message = end < 0 ? message : message[..end];
-        return error.ParamName is { } name ? message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : message;
-    }
 
     /// <summary>The record of a row whose fields have been read; <see langword="null"/> when it has problems or is <see cref="Exclude">left out</see>.</summary>
     protected abstract TRecord? Convert();

@@ -107,7 +107,7 @@ internal abstract class EvidenceRows<TRecord> : CellReader<TRecord>
                 }
             }
 
-            Problem(column, column is null ? null : Raw(column), Sentence(error));
+            Problem(column, column is null ? null : Raw(column), ArgumentSentence.Of(error));
             return null;
         }
     }

@@ -44,7 +44,7 @@ public sealed class OpportunityImporter
         }
         catch (ArgumentException error)
         {
-            throw new ArgumentException($"The import profile's '{error.ParamName}' is not valid: {Sentence(error)}", nameof(profile), error);
+            throw new ArgumentException($"The import profile's '{error.ParamName}' is not valid: {ArgumentSentence.Of(error)}", nameof(profile), error);
         }
 
         Profile = profile;
@@ -625,14 +625,6 @@ public sealed class OpportunityImporter
         }
     }
 
-    /// <summary>An argument exception's message without what .NET appends: the parameter's name and an out-of-range value's "Actual value was …" line.</summary>
-    private static string Sentence(ArgumentException error)
-    {
-        var message = error.Message;
-        var end = message.IndexOfAny(['\r', '\n']);
-        message = end < 0 ? message : message[..end];
-        return error.ParamName is { } name ? message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : message;
-    }
 
     /// <summary>Maps the header to the profile's fields, recording the columns used and ignored in <paramref name="report"/>.</summary>
     private TableColumns Columns(TableHeader header, ImportReport report) => new(
@@ -847,7 +839,7 @@ public sealed class OpportunityImporter
                     { } name => Array.Find(columns, c => c.Field == name),
                     null => null,
                 };
-                Problem(column, column is null ? null : Raw(column), Sentence(error));
+                Problem(column, column is null ? null : Raw(column), ArgumentSentence.Of(error));
                 return null;
             }
         }

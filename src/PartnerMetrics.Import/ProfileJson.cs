@@ -44,7 +44,7 @@ internal static class ProfileJson
         }
         catch (ArgumentException error)
         {
-            throw new JsonException(error.Message, $"$.{error.ParamName}", null, null, error);
+            throw new JsonException(ArgumentSentence.Of(error), $"$.{error.ParamName}", null, null, error);
         }
     }
 }

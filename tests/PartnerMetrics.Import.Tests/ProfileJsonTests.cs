@@ -48,6 +48,7 @@ public class ProfileJsonTests
         var cause = Assert.IsType<ArgumentException>(error.InnerException);
         Assert.Equal(("$.decimalSeparator", "decimalSeparator"), (error.Path, cause.ParamName));
         Assert.StartsWith("'decimalSeparator' must be \".\" or \",\"; got ';'.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", error.Message, StringComparison.Ordinal);
         Assert.Null(error.LineNumber);
     }
 }
