@@ -1,0 +1,158 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using DuckDB.NET.Data;
+using PartnerMetrics.Pipeline;
+
+namespace PartnerMetrics.Benchmarks;
+
+/// <summary>
+/// The full grouped analytics that <c>pipeline</c> and <c>IPipelineAnalytics</c> run, per district × motion class ×
+/// quarter over the same in-memory deals, three ways: the library (<see cref="PipelineAnalytics.GroupBy{TKey}"/>,
+/// streaming deal by deal), DuckDB computing the same figures in SQL over the same rows already in an in-memory table
+/// (counts and values by outcome, hunting wins and value, median and 90th percentile of the won cycle, the partner HHI
+/// of won value; query only), and a naive LINQ version of the same figures.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(LargeInputConfig))]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet classes cannot be sealed; the connection is closed in GlobalCleanup.")]
+public class FullAnalyticsBenchmarks
+{
+    private const string Sql = """
+        WITH p AS (
+            SELECT district, motion_class, quarter, sum(amount) AS won
+            FROM deals WHERE outcome = 1 AND partner IS NOT NULL GROUP BY district, motion_class, quarter, partner),
+        h AS (
+            SELECT district, motion_class, quarter, sum(power(won / total, 2)) * 10000 AS hhi
+            FROM (SELECT *, sum(won) OVER (PARTITION BY district, motion_class, quarter) AS total FROM p)
+            WHERE total > 0 GROUP BY district, motion_class, quarter),
+        g AS (
+            SELECT district, motion_class, quarter, count(*) AS deals,
+                   count(*) FILTER (WHERE outcome = 0) AS open, count(*) FILTER (WHERE outcome = 1) AS won, count(*) FILTER (WHERE outcome = 2) AS lost,
+                   sum(amount) FILTER (WHERE outcome = 0) AS open_value, sum(amount) FILTER (WHERE outcome = 1) AS won_value, sum(amount) FILTER (WHERE outcome = 2) AS lost_value,
+                   count(*) FILTER (WHERE outcome = 1 AND motion_class = 0) AS hunting_won, sum(amount) FILTER (WHERE outcome = 1 AND motion_class = 0) AS hunting_value,
+                   quantile_cont(cycle, 0.5) FILTER (WHERE outcome = 1) AS median_cycle, quantile_disc(cycle, 0.9) FILTER (WHERE outcome = 1) AS p90_cycle
+            FROM deals GROUP BY district, motion_class, quarter)
+        SELECT g.*, h.hhi FROM g LEFT JOIN h USING (district, motion_class, quarter)
+        """;
+
+    private Opportunity[] deals = [];
+    private DuckDBConnection duck = null!;
+
+    /// <summary>Gets or sets the number of deals.</summary>
+    [ParamsSource(nameof(Sizes))]
+    public int Deals { get; set; }
+
+    /// <summary>Gets the sizes: the published 1M and 10M.</summary>
+    public static IEnumerable<int> Sizes => Suite.Sizes(10_000, 1_000_000, 10_000_000);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        deals = SyntheticPipeline.Create(Deals);
+        duck = new DuckDBConnection("DataSource=:memory:");
+        duck.Open();
+        using (var create = duck.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE deals (district VARCHAR, motion_class TINYINT, quarter INTEGER, outcome TINYINT, amount DECIMAL(18, 4), cycle INTEGER, partner VARCHAR)";
+            create.ExecuteNonQuery();
+        }
+
+        using (var appender = duck.CreateAppender("deals"))
+        {
+            foreach (var deal in deals)
+            {
+                appender.CreateRow()
+                    .AppendValue(deal.District)
+                    .AppendValue((sbyte)deal.MotionClass)
+                    .AppendValue((deal.CreatedOn.Year * 4) + ((deal.CreatedOn.Month - 1) / 3))
+                    .AppendValue((sbyte)deal.Outcome)
+                    .AppendValue(deal.Amount ?? 0m)
+                    .AppendValue(deal.ClosedOn is { } closed ? closed.DayNumber - deal.CreatedOn.DayNumber : 0)
+                    .AppendValue(deal.PartnerId?.Value)
+                    .EndRow();
+            }
+        }
+
+        if (Suite.Quick)
+        {
+            CheckTheyAgree();
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => duck.Dispose();
+
+    [Benchmark(Baseline = true)]
+    public int DuckDbFull() => RunSql().Count;
+
+    [Benchmark]
+    public int LibraryStreaming() => Library().Groups.Length;
+
+    [Benchmark]
+    public int NaiveLinqFull() => NaiveLinq().Count;
+
+    private GroupedPipelineResult<(string?, MotionClass, Quarter)> Library() =>
+        PipelineAnalytics.GroupBy(deals, d => (d.District, d.MotionClass, Quarter.Of(d.CreatedOn)));
+
+    /// <summary>The same figures the obvious way: group, then filter, sort and sum each group again for each figure.</summary>
+    private List<(int Deals, long Won, decimal WonValue, decimal HuntingValue, double? Median, int? Percentile90, double? Hhi)> NaiveLinq() =>
+        [.. deals.GroupBy(d => (d.District, d.MotionClass, Quarter.Of(d.CreatedOn)))
+            .Select(g =>
+            {
+                var won = g.Where(d => d.Outcome == DealOutcome.Won).ToList();
+                var cycles = won.Select(d => d.ClosedOn!.Value.DayNumber - d.CreatedOn.DayNumber).Order().ToList();
+                double? median = cycles.Count == 0 ? null : cycles.Count % 2 == 1 ? cycles[cycles.Count / 2] : (cycles[(cycles.Count / 2) - 1] + cycles[cycles.Count / 2]) / 2.0;
+                int? p90 = cycles.Count == 0 ? null : cycles[(int)Math.Ceiling(0.9 * cycles.Count) - 1];
+                var byPartner = won.Where(d => d.PartnerId is not null).GroupBy(d => d.PartnerId).Select(p => p.Sum(d => d.Amount ?? 0m)).ToList();
+                var total = byPartner.Sum();
+                double? hhi = total > 0 ? (double)byPartner.Sum(v => v / total * (v / total)) * 10_000 : null;
+                _ = g.Count(d => d.Outcome == DealOutcome.Open) + g.Count(d => d.Outcome == DealOutcome.Lost);
+                _ = g.Where(d => d.Outcome != DealOutcome.Won).Sum(d => d.Amount ?? 0m);
+                return (g.Count(), (long)won.Count, won.Sum(d => d.Amount ?? 0m), won.Where(d => d.MotionClass == MotionClass.Hunting).Sum(d => d.Amount ?? 0m), median, p90, hhi);
+            })];
+
+    /// <summary>In quick mode (CI), the SQL and the LINQ version must compute the library's figures, so that all three do the same work.</summary>
+    private void CheckTheyAgree()
+    {
+        var library = Library().Groups.ToDictionary(g => (g.Key.Item1, (int)g.Key.Item2, (g.Key.Item3.Year * 4) + g.Key.Item3.Number - 1), g => g.Result);
+        foreach (var row in RunSql())
+        {
+            var key = ((string?)(row[0] is DBNull ? null : row[0]), Convert.ToInt32(row[1], CultureInfo.InvariantCulture), Convert.ToInt32(row[2], CultureInfo.InvariantCulture));
+            var result = library[key];
+            var agree = result.Count == Convert.ToInt64(row[3], CultureInfo.InvariantCulture)
+                && result.WonCount == Convert.ToInt64(row[5], CultureInfo.InvariantCulture)
+                && result.WonValue == (row[8] is DBNull ? 0m : Convert.ToDecimal(row[8], CultureInfo.InvariantCulture))
+                && result.HuntingWonValue == (row[11] is DBNull ? 0m : Convert.ToDecimal(row[11], CultureInfo.InvariantCulture))
+                && result.WonCycle?.Median == (row[12] is DBNull ? null : Convert.ToDouble(row[12], CultureInfo.InvariantCulture))
+                && result.WonCycle?.Percentile90 == (row[13] is DBNull ? null : Convert.ToInt32(row[13], CultureInfo.InvariantCulture))
+                && Math.Abs((result.PartnerConcentration ?? -1) - (row[14] is DBNull ? -1 : Convert.ToDouble(row[14], CultureInfo.InvariantCulture))) < 1e-6;
+            if (!agree)
+            {
+                throw new InvalidOperationException($"The SQL of {nameof(FullAnalyticsBenchmarks)} does not compute the library's figures for group {key}.");
+            }
+        }
+
+        var linq = NaiveLinq();
+        var fromLibrary = Library().Groups.Select(g => (g.Result.Count, g.Result.WonCount, g.Result.WonValue, g.Result.HuntingWonValue, g.Result.WonCycle?.Median, g.Result.WonCycle?.Percentile90)).Order().ToList();
+        if (!linq.Select(l => ((long)l.Deals, l.Won, l.WonValue, l.HuntingValue, l.Median, l.Percentile90)).Order().SequenceEqual(fromLibrary))
+        {
+            throw new InvalidOperationException($"The LINQ version of {nameof(FullAnalyticsBenchmarks)} does not compute the library's figures.");
+        }
+    }
+
+    private List<object[]> RunSql()
+    {
+        using var command = duck.CreateCommand();
+        command.CommandText = Sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object[]>();
+        while (reader.Read())
+        {
+            var row = new object[reader.FieldCount];
+            reader.GetValues(row);
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}
