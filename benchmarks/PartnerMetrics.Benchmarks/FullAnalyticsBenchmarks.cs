@@ -140,19 +140,5 @@ public class FullAnalyticsBenchmarks
         }
     }
 
-    private List<object[]> RunSql()
-    {
-        using var command = duck.CreateCommand();
-        command.CommandText = Sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object[]>();
-        while (reader.Read())
-        {
-            var row = new object[reader.FieldCount];
-            reader.GetValues(row);
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    private List<object[]> RunSql() => DuckDbRows.Read(duck, Sql);
 }

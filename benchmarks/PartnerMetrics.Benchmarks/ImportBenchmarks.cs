@@ -119,21 +119,8 @@ public class ImportBenchmarks
         }
     }
 
-    private List<object[]> RunSql()
-    {
-        using var command = duck.CreateCommand();
-        command.CommandText = string.Format(CultureInfo.InvariantCulture, Query, path.Replace("'", "''", StringComparison.Ordinal));
-        using var reader = command.ExecuteReader();
-        var rows = new List<object[]>();
-        while (reader.Read())
-        {
-            var row = new object[reader.FieldCount];
-            reader.GetValues(row);
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    private List<object[]> RunSql() =>
+        DuckDbRows.Read(duck, string.Format(CultureInfo.InvariantCulture, Query, path.Replace("'", "''", StringComparison.Ordinal)));
 
     private GroupedPipelineResult<string> Library()
     {
