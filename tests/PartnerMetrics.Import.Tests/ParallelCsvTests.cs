@@ -230,6 +230,23 @@ public class ParallelCsvTests
         Assert.Equal(one, blocks);
     }
 
+    [Fact]
+    public void ARowLongerThanABlockReadersBuffer_IsReadAgainByOneReader_FromItsBlock()
+    {
+        // 70,000 characters: past the 65,536 of a block reader's buffer, so that block does not parse and one reader
+        // reads the rest of the file, whose own buffer grows.
+        var rows = LargeExport(600).Split("\r\n");
+        rows[300] = $"006L,\"{new string('n', 70_000)}\",Prospecting,,1/1/2024,1/1/2024,New Customer,Web,,EMEA";
+        var file = string.Join("\r\n", rows);
+        var one = Read(new OpportunityImporter(ImportProfile.Salesforce) { MaxDegreeOfParallelism = 1 }, file, 1000);
+        var blocks = Read(new OpportunityImporter(ImportProfile.Salesforce) { BlockBytes = 4_096 }, file, 1000);
+
+        Assert.Null(one.Error);
+        Assert.Equal(600, one.Deals.Count);
+        Assert.Equal(70_000, one.Deals.Single(d => d.Id.Value == "006L").AccountId.Value!.Length);
+        Assert.Equal(one, blocks);
+    }
+
     /// <summary>A valid Salesforce-shaped export.</summary>
     internal static string LargeExport(int rows)
     {
