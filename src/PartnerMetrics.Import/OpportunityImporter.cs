@@ -80,7 +80,7 @@ public sealed class OpportunityImporter
 
     /// <summary>
     /// Gets the most threads <see cref="ReadCsv(Stream, ImportReport?)"/> parses a UTF-8 file on: blocks of about
-    /// a megabyte of whole records are parsed on the thread pool while the enumerating thread takes their deals in file
+    /// 256 KB of whole records are parsed on the thread pool while the enumerating thread takes their deals in file
     /// order. The deals, the report and the errors are the same as on one thread. 1 reads on the enumerating thread
     /// alone. Defaults to <see cref="Environment.ProcessorCount"/>.
     /// </summary>
@@ -118,8 +118,8 @@ public sealed class OpportunityImporter
     }
 
     /// <summary>
-    /// Adds the deals of a CSV export to an accumulator, parsing the file on several threads: each block of about a
-    /// megabyte of whole records is parsed on the thread pool and added to its own accumulator from
+    /// Adds the deals of a CSV export to an accumulator, parsing the file on several threads: each block of about
+    /// 256 KB of whole records is parsed on the thread pool and added to its own accumulator from
     /// <paramref name="create"/>, and the blocks are merged into <paramref name="accumulator"/> in file order on the
     /// calling thread. The deals are never held, so memory stays bounded whatever the file's size.
     /// </summary>
@@ -127,7 +127,7 @@ public sealed class OpportunityImporter
     /// <param name="csv">The file's bytes; read now, and closed at the end.</param>
     /// <param name="accumulator">Receives every deal, through <paramref name="add"/> or <paramref name="merge"/>.</param>
     /// <param name="create">A new, empty accumulator for one block (called on threads of the pool).</param>
-    /// <param name="add">Adds a deal to an accumulator (called on threads of the pool, never on one accumulator from two threads).</param>
+    /// <param name="add">Adds a deal to an accumulator (called on threads of the pool, or on the calling thread for a part of the file read by one reader; never on one accumulator from two threads at once).</param>
     /// <param name="merge">Merges the second accumulator, a block's, into the first, <paramref name="accumulator"/> (called on the calling thread).</param>
     /// <param name="report">Receives what was read, skipped and ignored; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Stops the reading between blocks.</param>
