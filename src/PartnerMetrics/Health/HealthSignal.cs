@@ -12,6 +12,6 @@ public readonly record struct HealthSignal
     /// <summary>Gets the stable code, such as <see cref="FactorCodes.CertificationExpiring"/>.</summary>
     public string Code { get; }
 
-    /// <summary>Gets A short human message.</summary>
+    /// <summary>Gets a short message for a person.</summary>
     public string Message { get; }
 }

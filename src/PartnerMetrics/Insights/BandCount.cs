@@ -13,7 +13,7 @@ public sealed record BandCount
         Count = count;
     }
 
-    /// <summary>Gets "district", "type" or "tier".</summary>
+    /// <summary>Gets the grouping: "district", "type" or "tier".</summary>
     public string Grouping { get; }
 
     /// <summary>Gets the district, type or tier; <see langword="null"/> when not recorded.</summary>

@@ -14,19 +14,19 @@ public sealed record MomentumReading
         InertiaAfterEvent = inertiaAfterEvent;
     }
 
-    /// <summary>Gets accelerating, Steady, Slowing, Stalled, or Unknown when there is too little activity to compare.</summary>
+    /// <summary>Gets the state: Accelerating, Steady, Slowing, Stalled, or Unknown when there is too little activity to compare.</summary>
     public MomentumState State { get; }
 
-    /// <summary>Gets activities logged in the recent window (the last 30 days by default, the as-of day included).</summary>
+    /// <summary>Gets the number of activities logged in the recent window (the last 30 days by default, the as-of day included).</summary>
     public int RecentActivities { get; }
 
-    /// <summary>Gets activities logged in the baseline window just before it (90 days by default).</summary>
+    /// <summary>Gets the number of activities logged in the baseline window just before it (90 days by default).</summary>
     public int BaselineActivities { get; }
 
-    /// <summary>Gets recent activities per day.</summary>
+    /// <summary>Gets the recent activities per day.</summary>
     public double RecentRate { get; }
 
-    /// <summary>Gets baseline activities per day.</summary>
+    /// <summary>Gets the baseline activities per day.</summary>
     public double BaselineRate { get; }
 
     /// <summary>Gets the latest joint event whose following window has passed, if any.</summary>

@@ -14,16 +14,16 @@ public sealed record PartnerJourney
         Abandoned = abandoned;
     }
 
-    /// <summary>Gets partnerships in the portfolio.</summary>
+    /// <summary>Gets the number of partnerships in the portfolio.</summary>
     public int Partners { get; }
 
-    /// <summary>Gets partnerships with enough evidence to judge (not InsufficientEvidence).</summary>
+    /// <summary>Gets the number of partnerships with enough evidence to judge (not InsufficientEvidence).</summary>
     public int Judgeable { get; }
 
     /// <summary>Gets partners with two or more won deals ÷ partners with one or more; <see langword="null"/> when none won.</summary>
     public double? RepeatBusinessRate { get; }
 
-    /// <summary>Gets partners with an onboarding day and a won deal by the as-of day.</summary>
+    /// <summary>Gets the number of partners with an onboarding day and a won deal by the as-of day.</summary>
     public int FirstWins { get; }
 
     /// <summary>Gets the median days from onboarding to the first won deal; <see langword="null"/> without any.</summary>
@@ -32,6 +32,6 @@ public sealed record PartnerJourney
     /// <summary>Gets the 90th percentile (nearest rank) of those days.</summary>
     public int? Percentile90DaysToFirstWin { get; }
 
-    /// <summary>Gets partners onboarded at least 180 days before the as-of day with no logged activity in the 180 days after onboarding.</summary>
+    /// <summary>Gets the number of partners onboarded at least 180 days before the as-of day with no logged activity in the 180 days after onboarding.</summary>
     public int Abandoned { get; }
 }

@@ -27,13 +27,13 @@ public sealed record PartnerTypeFit
     /// <summary>Gets the partner type.</summary>
     public PartnerType Type { get; }
 
-    /// <summary>Gets partners of this type.</summary>
+    /// <summary>Gets the number of partners of this type.</summary>
     public int Partners { get; }
 
-    /// <summary>Gets their won deals.</summary>
+    /// <summary>Gets the number of their won deals.</summary>
     public long Won { get; }
 
-    /// <summary>Gets their won and lost deals.</summary>
+    /// <summary>Gets the number of their won and lost deals.</summary>
     public long Closed { get; }
 
     /// <summary>Gets won ÷ closed; <see langword="null"/> when nothing closed.</summary>

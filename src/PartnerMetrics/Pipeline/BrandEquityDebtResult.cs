@@ -17,13 +17,13 @@ public sealed record BrandEquityDebtResult
         Share = share;
     }
 
-    /// <summary>Gets won new-logo deals with at least one snapshot of their account in the twelve months from the close.</summary>
+    /// <summary>Gets the number of won new-logo deals with at least one snapshot of their account in the twelve months from the close.</summary>
     public long JudgedDeals { get; }
 
-    /// <summary>Gets judged deals whose account fell to half its ARR or less.</summary>
+    /// <summary>Gets the number of judged deals whose account fell to half its ARR or less.</summary>
     public long DebtDeals { get; }
 
-    /// <summary>Gets won new-logo deals without a snapshot in that window: left out.</summary>
+    /// <summary>Gets the number of won new-logo deals without a snapshot in that window: left out.</summary>
     public long UnjudgedDeals { get; }
 
     /// <summary>Gets the value of the judged deals.</summary>
@@ -32,6 +32,6 @@ public sealed record BrandEquityDebtResult
     /// <summary>Gets the value of the debt deals.</summary>
     public decimal DebtValue { get; }
 
-    /// <summary>Gets debtValue ÷ JudgedValue, in [0, 1]; <see langword="null"/> when no value was judged.</summary>
+    /// <summary>Gets <see cref="DebtValue"/> ÷ <see cref="JudgedValue"/>, in [0, 1]; <see langword="null"/> when no value was judged.</summary>
     public double? Share { get; }
 }

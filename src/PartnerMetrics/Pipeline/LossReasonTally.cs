@@ -19,9 +19,9 @@ public sealed record LossReasonTally
     /// <summary>Gets the recorded reason, or <see langword="null"/> for lost deals without one.</summary>
     public string? Reason { get; }
 
-    /// <summary>Gets deals lost for this reason.</summary>
+    /// <summary>Gets the number of deals lost for this reason.</summary>
     public long Count { get; }
 
-    /// <summary>Gets value lost for this reason.</summary>
+    /// <summary>Gets the value lost for this reason.</summary>
     public decimal Value { get; }
 }

@@ -21,31 +21,31 @@ public sealed record PipelineCell
     /// <summary>Gets the district, or <see langword="null"/> for deals without one.</summary>
     public string? District { get; }
 
-    /// <summary>Gets hunting or farming.</summary>
+    /// <summary>Gets the motion class: hunting or farming.</summary>
     public MotionClass MotionClass { get; }
 
     /// <summary>Gets the quarter the deals were created in.</summary>
     public Quarter Quarter { get; }
 
-    /// <summary>Gets deals in the cell.</summary>
+    /// <summary>Gets the number of deals in the cell.</summary>
     public long Count { get; }
 
-    /// <summary>Gets open deals.</summary>
+    /// <summary>Gets the number of open deals.</summary>
     public long OpenCount { get; }
 
-    /// <summary>Gets won deals.</summary>
+    /// <summary>Gets the number of won deals.</summary>
     public long WonCount { get; }
 
-    /// <summary>Gets lost deals.</summary>
+    /// <summary>Gets the number of lost deals.</summary>
     public long LostCount { get; }
 
-    /// <summary>Gets value of the open deals.</summary>
+    /// <summary>Gets the value of the open deals.</summary>
     public decimal OpenValue { get; }
 
-    /// <summary>Gets value won.</summary>
+    /// <summary>Gets the value won.</summary>
     public decimal WonValue { get; }
 
-    /// <summary>Gets value lost.</summary>
+    /// <summary>Gets the value lost.</summary>
     public decimal LostValue { get; }
 
     /// <summary>Gets the sum of the won deals' cycles in days.</summary>

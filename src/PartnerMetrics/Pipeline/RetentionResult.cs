@@ -20,7 +20,7 @@ public sealed record RetentionResult
         GrossRevenueRetention = grossRevenueRetention;
     }
 
-    /// <summary>Gets accounts with ARR at the window start (the cohort).</summary>
+    /// <summary>Gets the number of accounts with ARR at the window start (the cohort).</summary>
     public long Accounts { get; }
 
     /// <summary>Gets the cohort's ARR at the start.</summary>
@@ -29,19 +29,19 @@ public sealed record RetentionResult
     /// <summary>Gets the cohort's ARR at the end.</summary>
     public decimal EndArr { get; }
 
-    /// <summary>Gets ARR added by cohort accounts that grew.</summary>
+    /// <summary>Gets the ARR added by cohort accounts that grew.</summary>
     public decimal Expansion { get; }
 
-    /// <summary>Gets ARR lost by cohort accounts that shrank but stayed.</summary>
+    /// <summary>Gets the ARR lost by cohort accounts that shrank but stayed.</summary>
     public decimal Contraction { get; }
 
-    /// <summary>Gets ARR lost by cohort accounts that went to 0.</summary>
+    /// <summary>Gets the ARR lost by cohort accounts that went to 0.</summary>
     public decimal Churn { get; }
 
-    /// <summary>Gets cohort accounts at 0 at the end.</summary>
+    /// <summary>Gets the number of cohort accounts at 0 at the end.</summary>
     public long ChurnedAccounts { get; }
 
-    /// <summary>Gets accounts with ARR at the end but none at the start (outside the cohort).</summary>
+    /// <summary>Gets the number of accounts with ARR at the end but none at the start (outside the cohort).</summary>
     public long NewAccounts { get; }
 
     /// <summary>Gets (start + expansion − contraction − churn) ÷ start.</summary>

@@ -17,15 +17,15 @@ public sealed record YearTally
     /// <summary>Gets the year the deals closed.</summary>
     public int Year { get; }
 
-    /// <summary>Gets deals won.</summary>
+    /// <summary>Gets the number of deals won.</summary>
     public long WonCount { get; }
 
-    /// <summary>Gets value won.</summary>
+    /// <summary>Gets the value won.</summary>
     public decimal WonValue { get; }
 
-    /// <summary>Gets deals lost.</summary>
+    /// <summary>Gets the number of deals lost.</summary>
     public long LostCount { get; }
 
-    /// <summary>Gets value lost.</summary>
+    /// <summary>Gets the value lost.</summary>
     public decimal LostValue { get; }
 }
