@@ -7,10 +7,12 @@ namespace PartnerMetrics.Benchmarks;
 
 /// <summary>
 /// The full grouped analytics that <c>pipeline</c> and <c>IPipelineAnalytics</c> run, per district × motion class ×
-/// quarter over the same in-memory deals, three ways: the library (<see cref="PipelineAnalytics.GroupBy{TKey}"/>,
-/// streaming deal by deal), DuckDB computing the same figures in SQL over the same rows already in an in-memory table
-/// (counts and values by outcome, hunting wins and value, median and 90th percentile of the won cycle, the partner HHI
-/// of won value; query only), and a naive LINQ version of the same figures.
+/// quarter over the same in-memory deals: the library streaming deal by deal on one thread
+/// (<see cref="PipelineAnalytics.GroupBy{TKey}(IEnumerable{Opportunity}, Func{Opportunity, TKey}, PipelineOptions?)"/>)
+/// and on every core (<see cref="PipelineAnalytics.GroupBy{TKey}(IReadOnlyList{Opportunity}, Func{Opportunity, TKey}, ParallelOptions, PipelineOptions?)"/>),
+/// DuckDB computing the same figures in SQL over the same rows already in an in-memory table on every core (counts and
+/// values by outcome, hunting wins and value, median and 90th percentile of the won cycle, the partner HHI and the
+/// customer HHI of won value; query only), and a naive LINQ version of the same figures.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(LargeInputConfig))]
@@ -25,6 +27,13 @@ public class FullAnalyticsBenchmarks
             SELECT district, motion_class, quarter, sum(power(won / total, 2)) * 10000 AS hhi
             FROM (SELECT *, sum(won) OVER (PARTITION BY district, motion_class, quarter) AS total FROM p)
             WHERE total > 0 GROUP BY district, motion_class, quarter),
+        a AS (
+            SELECT district, motion_class, quarter, sum(amount) AS won
+            FROM deals WHERE outcome = 1 GROUP BY district, motion_class, quarter, account),
+        c AS (
+            SELECT district, motion_class, quarter, sum(power(won / total, 2)) * 10000 AS customer_hhi
+            FROM (SELECT *, sum(won) OVER (PARTITION BY district, motion_class, quarter) AS total FROM a)
+            WHERE total > 0 GROUP BY district, motion_class, quarter),
         g AS (
             SELECT district, motion_class, quarter, count(*) AS deals,
                    count(*) FILTER (WHERE outcome = 0) AS open, count(*) FILTER (WHERE outcome = 1) AS won, count(*) FILTER (WHERE outcome = 2) AS lost,
@@ -32,7 +41,7 @@ public class FullAnalyticsBenchmarks
                    count(*) FILTER (WHERE outcome = 1 AND motion_class = 0) AS hunting_won, sum(amount) FILTER (WHERE outcome = 1 AND motion_class = 0) AS hunting_value,
                    quantile_cont(cycle, 0.5) FILTER (WHERE outcome = 1) AS median_cycle, quantile_disc(cycle, 0.9) FILTER (WHERE outcome = 1) AS p90_cycle
             FROM deals GROUP BY district, motion_class, quarter)
-        SELECT g.*, h.hhi FROM g LEFT JOIN h USING (district, motion_class, quarter)
+        SELECT g.*, h.hhi, c.customer_hhi FROM g LEFT JOIN h USING (district, motion_class, quarter) LEFT JOIN c USING (district, motion_class, quarter)
         """;
 
     private Opportunity[] deals = [];
@@ -53,7 +62,7 @@ public class FullAnalyticsBenchmarks
         duck.Open();
         using (var create = duck.CreateCommand())
         {
-            create.CommandText = "CREATE TABLE deals (district VARCHAR, motion_class TINYINT, quarter INTEGER, outcome TINYINT, amount DECIMAL(18, 4), cycle INTEGER, partner VARCHAR)";
+            create.CommandText = "CREATE TABLE deals (district VARCHAR, motion_class TINYINT, quarter INTEGER, outcome TINYINT, amount DECIMAL(18, 4), cycle INTEGER, partner VARCHAR, account VARCHAR)";
             create.ExecuteNonQuery();
         }
 
@@ -69,6 +78,7 @@ public class FullAnalyticsBenchmarks
                     .AppendValue(deal.Amount ?? 0m)
                     .AppendValue(deal.ClosedOn is { } closed ? closed.DayNumber - deal.CreatedOn.DayNumber : 0)
                     .AppendValue(deal.PartnerId?.Value)
+                    .AppendValue(deal.AccountId.Value)
                     .EndRow();
             }
         }
@@ -89,13 +99,19 @@ public class FullAnalyticsBenchmarks
     public int LibraryStreaming() => Library().Groups.Length;
 
     [Benchmark]
+    public int LibraryParallel() => LibraryOnEveryCore().Groups.Length;
+
+    [Benchmark]
     public int NaiveLinqFull() => NaiveLinq().Count;
 
-    private GroupedPipelineResult<(string?, MotionClass, Quarter)> Library() =>
-        PipelineAnalytics.GroupBy(deals, d => (d.District, d.MotionClass, Quarter.Of(d.CreatedOn)));
+    private static (string?, MotionClass, Quarter) Key(Opportunity deal) => (deal.District, deal.MotionClass, Quarter.Of(deal.CreatedOn));
+
+    private GroupedPipelineResult<(string?, MotionClass, Quarter)> Library() => PipelineAnalytics.GroupBy(deals, Key);
+
+    private GroupedPipelineResult<(string?, MotionClass, Quarter)> LibraryOnEveryCore() => PipelineAnalytics.GroupBy(deals, Key, new ParallelOptions());
 
     /// <summary>The same figures the obvious way: group, then filter, sort and sum each group again for each figure.</summary>
-    private List<(int Deals, long Won, decimal WonValue, decimal HuntingValue, double? Median, int? Percentile90, double? Hhi)> NaiveLinq() =>
+    private List<(int Deals, long Won, decimal WonValue, decimal HuntingValue, double? Median, int? Percentile90, double? Hhi, double? CustomerHhi)> NaiveLinq() =>
         [.. deals.GroupBy(d => (d.District, d.MotionClass, Quarter.Of(d.CreatedOn)))
             .Select(g =>
             {
@@ -106,9 +122,12 @@ public class FullAnalyticsBenchmarks
                 var byPartner = won.Where(d => d.PartnerId is not null).GroupBy(d => d.PartnerId).Select(p => p.Sum(d => d.Amount ?? 0m)).ToList();
                 var total = byPartner.Sum();
                 double? hhi = total > 0 ? (double)byPartner.Sum(v => v / total * (v / total)) * 10_000 : null;
+                var byAccount = won.GroupBy(d => d.AccountId).Select(a => a.Sum(d => d.Amount ?? 0m)).ToList();
+                var wonValue = byAccount.Sum();
+                double? customerHhi = wonValue > 0 ? (double)byAccount.Sum(v => v / wonValue * (v / wonValue)) * 10_000 : null;
                 _ = g.Count(d => d.Outcome == DealOutcome.Open) + g.Count(d => d.Outcome == DealOutcome.Lost);
                 _ = g.Where(d => d.Outcome != DealOutcome.Won).Sum(d => d.Amount ?? 0m);
-                return (g.Count(), (long)won.Count, won.Sum(d => d.Amount ?? 0m), won.Where(d => d.MotionClass == MotionClass.Hunting).Sum(d => d.Amount ?? 0m), median, p90, hhi);
+                return (g.Count(), (long)won.Count, won.Sum(d => d.Amount ?? 0m), won.Where(d => d.MotionClass == MotionClass.Hunting).Sum(d => d.Amount ?? 0m), median, p90, hhi, customerHhi);
             })];
 
     /// <summary>In quick mode (CI), the SQL and the LINQ version must compute the library's figures, so that all three do the same work.</summary>
@@ -125,11 +144,17 @@ public class FullAnalyticsBenchmarks
                 && result.HuntingWonValue == (row[11] is DBNull ? 0m : Convert.ToDecimal(row[11], CultureInfo.InvariantCulture))
                 && result.WonCycle?.Median == (row[12] is DBNull ? null : Convert.ToDouble(row[12], CultureInfo.InvariantCulture))
                 && result.WonCycle?.Percentile90 == (row[13] is DBNull ? null : Convert.ToInt32(row[13], CultureInfo.InvariantCulture))
-                && Math.Abs((result.PartnerConcentration ?? -1) - (row[14] is DBNull ? -1 : Convert.ToDouble(row[14], CultureInfo.InvariantCulture))) < 1e-6;
+                && Math.Abs((result.PartnerConcentration ?? -1) - (row[14] is DBNull ? -1 : Convert.ToDouble(row[14], CultureInfo.InvariantCulture))) < 1e-6
+                && Math.Abs((result.CustomerConcentration ?? -1) - (row[15] is DBNull ? -1 : Convert.ToDouble(row[15], CultureInfo.InvariantCulture))) < 1e-6;
             if (!agree)
             {
                 throw new InvalidOperationException($"The SQL of {nameof(FullAnalyticsBenchmarks)} does not compute the library's figures for group {key}.");
             }
+        }
+
+        if (!LibraryOnEveryCore().Equals(Library()))
+        {
+            throw new InvalidOperationException($"The library's grouping on every core does not equal its grouping on one thread in {nameof(FullAnalyticsBenchmarks)}.");
         }
 
         var linq = NaiveLinq();

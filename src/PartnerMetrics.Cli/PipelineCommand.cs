@@ -7,6 +7,9 @@ namespace PartnerMetrics.Cli;
 /// <summary><c>partnermetrics pipeline &lt;opportunities.csv|json&gt; [--by district,quarter,motion,partner]</c>: hunting-versus-farming pipeline metrics of a CRM export.</summary>
 internal static class PipelineCommand
 {
+    // The groups' metrics are computed on every core, as the export is read on every core.
+    private static readonly ParallelOptions AllCores = new();
+
     public static Command Create(TextWriter output, TextWriter error, Func<Stream> standardInput)
     {
         var file = new Argument<FileInfo>("opportunities")
@@ -100,7 +103,7 @@ internal static class PipelineCommand
             return ExitCodes.InputUnreadable;
         }
 
-        return exit != ExitCodes.Success ? exit : Write(name, grouping, accumulator.Result(), result.GetValue<string>("--format"), result.GetValue<FileInfo?>("--out"), output, error);
+        return exit != ExitCodes.Success ? exit : Write(name, grouping, accumulator.Result(options: null, AllCores), result.GetValue<string>("--format"), result.GetValue<FileInfo?>("--out"), output, error);
     }
 
     private static int Write(string input, PipelineGrouping grouping, GroupedPipelineResult<PipelineGroupKey> result, string? format, FileInfo? outFile, TextWriter output, TextWriter error) =>
@@ -169,6 +172,6 @@ internal static class PipelineCommand
             return ExitCodes.InvalidInput;
         }
 
-        return Write(path.Name, grouping, accumulator.Result(), format, outFile, output, error);
+        return Write(path.Name, grouping, accumulator.Result(options: null, AllCores), format, outFile, output, error);
     }
 }

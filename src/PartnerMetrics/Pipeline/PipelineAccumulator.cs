@@ -30,14 +30,31 @@ namespace PartnerMetrics.Pipeline;
 public sealed class PipelineAccumulator
 {
     private readonly CycleHistogram cycles = new();
-    // Keyed by the ids' text with the ordinal comparer, which hashes without randomization until keys collide: about
-    // twice as fast as the ids' own hashing, and the same keys.
-    private readonly Dictionary<string, WinTally> partners = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, WinTally> accounts = new(StringComparer.Ordinal);
+    // Partners and accounts are tallied by interned id: the groups of a grouping share its id tables, so that a deal's
+    // ids are hashed as text once, and groups merge by id.
+    private readonly IdTable partnerIds;
+    private readonly IdTable accountIds;
+    private readonly WinTallies partners;
+    private readonly WinTallies accounts;
     private readonly Dictionary<int, YearState> years = [];
     private readonly Dictionary<(int Year, string? Reason), WinTally> lossReasons = [];
     private long count, open, won, lost, lostWithAmount, missingAmounts, huntingWon, partnerSourced, vendorReferred, unknownSource, unknownRouteWon;
     private decimal openValue, wonValue, lostValue, huntingWonValue, directRouteValue, partnerRouteValue, marketplaceRouteValue, unknownRouteValue;
+
+    /// <summary>Initializes a new instance of the <see cref="PipelineAccumulator"/> class, with nothing added.</summary>
+    public PipelineAccumulator()
+        : this(new IdTable(), new IdTable(), new TallyArena())
+    {
+    }
+
+    /// <summary>A group's accumulator, which interns ids in, and keeps its tallies in, tables shared by the groups of one grouping.</summary>
+    internal PipelineAccumulator(IdTable partnerIds, IdTable accountIds, TallyArena arena)
+    {
+        this.partnerIds = partnerIds;
+        this.accountIds = accountIds;
+        partners = new WinTallies(arena);
+        accounts = new WinTallies(arena);
+    }
 
     /// <summary>Adds one opportunity.</summary>
     /// <param name="opportunity">The opportunity.</param>
@@ -85,10 +102,10 @@ public sealed class PipelineAccumulator
                 cycles.Add(DealClass.CycleDays(opportunity.CreatedOn, closed));
                 if (opportunity.PartnerId is { } partner)
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(partners, partner.Value!, out _).Add(1, amount);
+                    partners.Add(partnerIds.Intern(partner.Value!), 1, amount);
                 }
 
-                CollectionsMarshal.GetValueRefOrAddDefault(accounts, opportunity.AccountId.Value!, out _).Add(1, amount);
+                accounts.Add(accountIds.Intern(opportunity.AccountId.Value!), 1, amount);
 
                 CollectionsMarshal.GetValueRefOrAddDefault(years, closed.Year, out _).Won.Add(1, amount);
                 break;
@@ -143,6 +160,30 @@ public sealed class PipelineAccumulator
             throw new ArgumentException("An accumulator cannot be merged into itself; merge a copy.", nameof(other));
         }
 
+        MergeMapped(other, partnerIds.Translate(other.partnerIds), accountIds.Translate(other.accountIds));
+    }
+
+    /// <summary>
+    /// Adds everything <paramref name="other"/> has seen, its partner id <c>i</c> counted as <c>partnerMap[i]</c> and its
+    /// account id <c>i</c> as <c>accountMap[i]</c> (<see cref="IdTable.Translate"/>).
+    /// </summary>
+    internal void MergeMapped(PipelineAccumulator other, int[] partnerMap, int[] accountMap)
+    {
+        MergeCounts(other);
+        partners.Merge(other.partners, partnerMap);
+        accounts.Merge(other.accounts, accountMap);
+    }
+
+    /// <summary>Adds this accumulator's partner and account tallies to totals by id (its ids in the tables it interns in).</summary>
+    internal void AddTalliesTo(WinTally[] partnerTotals, WinTally[] accountTotals)
+    {
+        partners.AddTo(partnerTotals);
+        accounts.AddTo(accountTotals);
+    }
+
+    /// <summary>Adds everything <paramref name="other"/> has seen except its partner and account tallies, which the caller merges.</summary>
+    internal void MergeCounts(PipelineAccumulator other)
+    {
         count += other.count;
         open += other.open;
         won += other.won;
@@ -163,27 +204,6 @@ public sealed class PipelineAccumulator
         partnerRouteValue += other.partnerRouteValue;
         marketplaceRouteValue += other.marketplaceRouteValue;
         cycles.Merge(other.cycles);
-        // Sized ahead only for a larger accumulator: sizing to exactly Count + other.Count on every merge of many small
-        // ones (one per block of an import) would rehash the whole dictionary on nearly every merge.
-        if (other.partners.Count > partners.Count)
-        {
-            partners.EnsureCapacity(partners.Count + other.partners.Count);
-        }
-
-        foreach (var (partner, tally) in other.partners)
-        {
-            CollectionsMarshal.GetValueRefOrAddDefault(partners, partner, out _).Add(tally.Count, tally.Value);
-        }
-
-        if (other.accounts.Count > accounts.Count)
-        {
-            accounts.EnsureCapacity(accounts.Count + other.accounts.Count);
-        }
-
-        foreach (var (account, tally) in other.accounts)
-        {
-            CollectionsMarshal.GetValueRefOrAddDefault(accounts, account, out _).Add(tally.Count, tally.Value);
-        }
 
         foreach (var (year, state) in other.years)
         {
@@ -201,14 +221,26 @@ public sealed class PipelineAccumulator
     /// <summary>Computes the metrics of everything added and merged so far.</summary>
     /// <param name="options">The target and the number of top partners and customers; <see langword="null"/> for <see cref="PipelineOptions.Default"/>.</param>
     /// <returns>The metrics; each one that is <see langword="null"/> has a reason in <see cref="PipelineResult.Notes"/>.</returns>
-    public PipelineResult Result(PipelineOptions? options = null)
+    public PipelineResult Result(PipelineOptions? options = null) => ResultOf(options, partners.Tallies(), accounts.Tallies());
+
+    /// <summary>Computes the metrics from this accumulator's counts and the given partner and account tallies (a group's, or the total's).</summary>
+    internal PipelineResult ResultOf(PipelineOptions? options, ReadOnlySpan<WinTally> partnerTallies, ReadOnlySpan<WinTally> accountTallies)
     {
         options ??= PipelineOptions.Default;
         var wonCycle = cycles.Statistics();
         var winRate = Ratio(won, won + lost);
         decimal? averageWon = won > 0 ? wonValue / won : null;
-        var partnerValues = SortedValues(partners, out var partnerTallies);
-        var customerValues = SortedValues(accounts, out _);
+        var partnerValues = SortedValues(partnerTallies);
+        var customerValues = SortedValues(accountTallies);
+        var partnersWithRepeatWins = 0;
+        foreach (var tally in partnerTallies)
+        {
+            if (tally.Count >= 2)
+            {
+                partnersWithRepeatWins++;
+            }
+        }
+
         var huntingByValue = wonValue > 0 ? (double?)(double)(huntingWonValue / wonValue) : null;
         var huntingByCount = Ratio(huntingWon, won);
 
@@ -289,8 +321,8 @@ public sealed class PipelineAccumulator
             TopCustomerShare = TopShare(customerValues, options.TopCustomers),
             CustomersWithWins = customerValues.Length,
             PartnersWithWins = partnerValues.Length,
-            PartnersWithRepeatWins = partnerTallies.Count(t => t.Count >= 2),
-            RepeatBusinessRate = Ratio(partnerTallies.Count(t => t.Count >= 2), partnerTallies.Length),
+            PartnersWithRepeatWins = partnersWithRepeatWins,
+            RepeatBusinessRate = Ratio(partnersWithRepeatWins, partnerTallies.Length),
             Profile = (huntingByValue ?? huntingByCount) is { } hunting
                 ? hunting >= 0.7 ? PartnerProfile.Hunter : hunting <= 0.3 ? PartnerProfile.Farmer : PartnerProfile.Balanced
                 : null,
@@ -319,8 +351,8 @@ public sealed class PipelineAccumulator
         MarketplaceRouteValue = marketplaceRouteValue,
         UnknownRouteValue = unknownRouteValue,
         WonCycleDays = [.. cycles.Counts],
-        Partners = [.. partners.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new PartnerWinsDocument { PartnerId = new PartnerId(p.Key), WonCount = p.Value.Count, WonValue = p.Value.Value })],
-        Accounts = [.. accounts.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new AccountWinsDocument { AccountId = new AccountId(p.Key), WonCount = p.Value.Count, WonValue = p.Value.Value })],
+        Partners = [.. partners.Entries().Select(p => (Id: partnerIds[p.Id], p.Tally)).OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => new PartnerWinsDocument { PartnerId = new PartnerId(p.Id), WonCount = p.Tally.Count, WonValue = p.Tally.Value })],
+        Accounts = [.. accounts.Entries().Select(a => (Id: accountIds[a.Id], a.Tally)).OrderBy(a => a.Id, StringComparer.Ordinal).Select(a => new AccountWinsDocument { AccountId = new AccountId(a.Id), WonCount = a.Tally.Count, WonValue = a.Tally.Value })],
         Years = [.. YearTallies()],
         LossReasons = [.. LossReasonTallies()],
     };
@@ -360,12 +392,12 @@ public sealed class PipelineAccumulator
 
         foreach (var partner in document.Partners ?? [])
         {
-            accumulator.partners.Add(partner.PartnerId!.Value.Value!, new WinTally(partner.WonCount, partner.WonValue));
+            accumulator.partners.Add(accumulator.partnerIds.Intern(partner.PartnerId!.Value.Value!), partner.WonCount, partner.WonValue);
         }
 
         foreach (var account in document.Accounts ?? [])
         {
-            accumulator.accounts.Add(account.AccountId!.Value.Value!, new WinTally(account.WonCount, account.WonValue));
+            accumulator.accounts.Add(accumulator.accountIds.Intern(account.AccountId!.Value.Value!), account.WonCount, account.WonValue);
         }
 
         foreach (var year in document.Years ?? [])
@@ -390,15 +422,12 @@ public sealed class PipelineAccumulator
 
     private static double? Ratio(long part, long whole) => whole > 0 ? (double)part / whole : null;
 
-    /// <summary>The won values of a dictionary in key order (so that merged accumulators sum in one order and agree exactly), with their tallies.</summary>
     /// <summary>
     /// The won values in ascending order: the order sums are taken in, so that a result is exact whatever order the
     /// deals were added or merged in (the values are the same multiset; sorting them is far cheaper than sorting keys).
     /// </summary>
-    private static decimal[] SortedValues<TKey>(Dictionary<TKey, WinTally> wins, out WinTally[] tallies)
-        where TKey : notnull
+    private static decimal[] SortedValues(ReadOnlySpan<WinTally> tallies)
     {
-        tallies = [.. wins.Values];
         var values = new decimal[tallies.Length];
         for (var i = 0; i < values.Length; i++)
         {
@@ -477,18 +506,6 @@ public sealed class PipelineAccumulator
             .ThenByDescending(r => r.Value.Count)
             .ThenBy(r => r.Key.Reason, StringComparer.Ordinal)
             .Select(r => new LossReasonTally(r.Key.Year, r.Key.Reason, r.Value.Count, r.Value.Value))];
-
-    private struct WinTally(long count, decimal value)
-    {
-        public long Count = count;
-        public decimal Value = value;
-
-        public void Add(long deals, decimal amount)
-        {
-            Count += deals;
-            Value += amount;
-        }
-    }
 
     private struct YearState
     {

@@ -13,7 +13,7 @@ namespace PartnerMetrics.Pipeline;
 /// <remarks>
 /// Every path gives equal cells, in the same order, whatever the number of threads: sums are exact
 /// (integers and <see cref="decimal"/>). For any other grouping, or the full metrics of each group,
-/// use <see cref="PipelineAnalytics.GroupBy{TKey}"/>.
+/// use <see cref="PipelineAnalytics.GroupBy{TKey}(IEnumerable{Opportunity}, Func{Opportunity, TKey}, PipelineOptions?)"/>.
 /// </remarks>
 public static class PipelineCube
 {

@@ -1,0 +1,223 @@
+using System.Numerics;
+
+namespace PartnerMetrics.Pipeline;
+
+/// <summary>A won count and a won value.</summary>
+internal struct WinTally(long count, decimal value)
+{
+    public long Count = count;
+    public decimal Value = value;
+
+    public void Add(long deals, decimal amount)
+    {
+        Count += deals;
+        Value += amount;
+    }
+}
+
+/// <summary>
+/// Won tallies by interned id (<see cref="IdTable"/>): an open-addressing table, at most three quarters full, whose
+/// slots hold an id and its tally together (32 bytes), so that finding a tally is one multiply and, nearly always, one
+/// cache line. The table is a segment of a <see cref="TallyArena"/> shared with the other tables of a grouping.
+/// </summary>
+internal sealed class WinTallies
+{
+    private const int MinimumCapacity = 8;
+    private readonly TallyArena arena;
+
+    private TallyArena.Segment segment;
+    private int shift = 32;
+
+    /// <summary>Initializes a new instance of the <see cref="WinTallies"/> class, empty, its slots to come from <paramref name="arena"/>.</summary>
+    public WinTallies(TallyArena arena) => this.arena = arena;
+
+    /// <summary>Gets the number of ids with a tally.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Adds <paramref name="deals"/> and <paramref name="amount"/> to the tally of <paramref name="id"/>.</summary>
+    public void Add(int id, long deals, decimal amount) => TallyOf(id).Add(deals, amount);
+
+    /// <summary>Returns the ids and their tallies, in no particular order.</summary>
+    public List<(int Id, WinTally Tally)> Entries()
+    {
+        var entries = new List<(int, WinTally)>(Count);
+        foreach (ref readonly var slot in arena.Slots(segment))
+        {
+            if (slot.Key != 0)
+            {
+                entries.Add((slot.Key - 1, slot.Tally));
+            }
+        }
+
+        return entries;
+    }
+
+    /// <summary>Returns the tallies, in no particular order.</summary>
+    public WinTally[] Tallies()
+    {
+        var tallies = new WinTally[Count];
+        var next = 0;
+        foreach (ref readonly var slot in arena.Slots(segment))
+        {
+            if (slot.Key != 0)
+            {
+                tallies[next++] = slot.Tally;
+            }
+        }
+
+        return tallies;
+    }
+
+    /// <summary>Adds every tally to <paramref name="totals"/>, at its id.</summary>
+    public void AddTo(WinTally[] totals)
+    {
+        foreach (ref readonly var slot in arena.Slots(segment))
+        {
+            if (slot.Key != 0)
+            {
+                totals[slot.Key - 1].Add(slot.Tally.Count, slot.Tally.Value);
+            }
+        }
+    }
+
+    /// <summary>Adds every tally of <paramref name="other"/>, its id <c>i</c> counted as <c>map[i]</c> (<see cref="IdTable.Translate"/>).</summary>
+    public void Merge(WinTallies other, int[] map)
+    {
+        // Not a span over the other's slots: when both tables share an arena, growing this one may move that array.
+        for (var i = 0; i < other.segment.Length; i++)
+        {
+            var slot = other.arena.Slots(other.segment)[i];
+            if (slot.Key != 0)
+            {
+                TallyOf(map[slot.Key - 1]).Add(slot.Tally.Count, slot.Tally.Value);
+            }
+        }
+    }
+
+    private ref WinTally TallyOf(int id)
+    {
+        if ((Count + 1) * 4L > segment.Length * 3L)
+        {
+            Grow();
+        }
+
+        // An id is stored as id + 1, so that 0 marks an empty slot.
+        var key = id + 1;
+        var slots = arena.Slots(segment);
+        var mask = slots.Length - 1;
+        // Fibonacci hashing: ids are small consecutive integers, and the multiply spreads them over the table.
+        var i = (int)(unchecked((uint)key * 0x9E3779B9u) >> shift);
+        while (true)
+        {
+            ref var slot = ref slots[i];
+            if (slot.Key == key)
+            {
+                return ref slot.Tally;
+            }
+
+            if (slot.Key == 0)
+            {
+                slot.Key = key;
+                Count++;
+                return ref slot.Tally;
+            }
+
+            i = (i + 1) & mask;
+        }
+    }
+
+    private void Grow()
+    {
+        var old = segment;
+        var capacity = Math.Max(MinimumCapacity, old.Length * 2);
+        segment = arena.Rent(capacity);
+        shift = 32 - BitOperations.Log2((uint)capacity);
+        Count = 0;
+        for (var i = 0; i < old.Length; i++)
+        {
+            var slot = arena.Slots(old)[i];
+            if (slot.Key != 0)
+            {
+                TallyOf(slot.Key - 1) = slot.Tally;
+            }
+        }
+
+        arena.Return(old);
+    }
+}
+
+/// <summary>
+/// The slots of the <see cref="WinTallies"/> of one accumulator or grouping, carved from a few large arrays rather
+/// than one small array per table: a grouping of a million deals has hundreds of thousands of partner and account
+/// tallies in about two thousand tables, and as small arrays the garbage collector copied them from generation to
+/// generation while deals were added, which took half the time of a grouping on two threads. A table that grows
+/// returns its old segment, which the next table of that size reuses.
+/// </summary>
+internal sealed class TallyArena
+{
+    private const int LargestChunk = 1 << 15;
+    private readonly List<Slot[]> chunks = [];
+    private readonly Stack<Segment>?[] free = new Stack<Segment>?[32];
+    private int used;
+
+    /// <summary>Returns the slots of a segment.</summary>
+    public Span<Slot> Slots(Segment segment) =>
+        segment.Length == 0 ? [] : chunks[segment.Chunk].AsSpan(segment.Offset, segment.Length);
+
+    /// <summary>Returns empty slots for a table of <paramref name="capacity"/> (a power of two).</summary>
+    public Segment Rent(int capacity)
+    {
+        var size = BitOperations.Log2((uint)capacity);
+        if (free[size] is { Count: > 0 } reusable)
+        {
+            return reusable.Pop();
+        }
+
+        if (capacity > LargestChunk)
+        {
+            chunks.Add(new Slot[capacity]);
+            return new Segment(chunks.Count - 1, 0, capacity);
+        }
+
+        if (chunks.Count == 0 || chunks[^1].Length - used < capacity)
+        {
+            // Chunks double up to the largest, so that a small accumulator holds a small array.
+            var last = chunks.Count == 0 ? 0 : chunks[^1].Length;
+            chunks.Add(new Slot[Math.Max(capacity, Math.Min(LargestChunk, last * 2))]);
+            used = 0;
+        }
+
+        var segment = new Segment(chunks.Count - 1, used, capacity);
+        used += capacity;
+        return segment;
+    }
+
+    /// <summary>Takes back a segment a table no longer uses, emptied, for the next table of its size.</summary>
+    public void Return(Segment segment)
+    {
+        if (segment.Length == 0)
+        {
+            return;
+        }
+
+        if (segment.Length > LargestChunk)
+        {
+            // A table's own chunk: let it go.
+            chunks[segment.Chunk] = [];
+            return;
+        }
+
+        Slots(segment).Clear();
+        (free[BitOperations.Log2((uint)segment.Length)] ??= new Stack<Segment>()).Push(segment);
+    }
+
+    /// <summary>A table's place in the arena.</summary>
+    internal readonly record struct Segment(int Chunk, int Offset, int Length);
+
+    /// <summary>An id (plus one; 0 is an empty slot) and its tally.</summary>
+    internal struct Slot
+    {
+        public int Key;
+        public WinTally Tally;
+    }
+}

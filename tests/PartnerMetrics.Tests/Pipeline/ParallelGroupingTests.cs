@@ -1,0 +1,163 @@
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Tests.Generators;
+
+namespace PartnerMetrics.Tests.Pipeline;
+
+/// <summary>
+/// Issue 19: the grouping of a list on several threads, the groups' metrics computed in parallel, and the tallies
+/// behind them (interned ids in tables carved from one arena) give the one-thread answer to the bit.
+/// </summary>
+public class ParallelGroupingTests
+{
+    private static readonly PipelineOptions Options = new() { RemainingTarget = 1_000_000m, TopPartners = 3, TopCustomers = 2 };
+
+    private static (string?, MotionClass, Quarter) Key(Opportunity o) => (o.District, o.MotionClass, PipelineKeys.Quarter(o));
+
+    [Property]
+    [Trait("Rule", "13")]
+    public Property GroupBy_OnSeveralThreads_EqualsOneThread_ToTheBit() =>
+        Prop.ForAll(
+            (from deals in ModelGenerators.Deals
+             from threads in Gen.Choose(1, 4)
+             // Parts of 1 to 50 deals, so that generated lists are cut into as many parts as there are threads.
+             from minimumPart in Gen.Choose(1, 50)
+             select (deals, threads, minimumPart)).ToArbitrary(),
+            t =>
+            {
+                var parallel = PipelineAnalytics.GroupBy(t.deals, Key, new ParallelOptions { MaxDegreeOfParallelism = t.threads }, Options, t.minimumPart);
+
+                Assert.Equal(PipelineAnalytics.GroupBy(t.deals, Key, Options), parallel);
+            });
+
+    [Property]
+    public Property Result_OnSeveralThreads_EqualsResultOnOne() =>
+        Prop.ForAll(
+            (from deals in ModelGenerators.Deals
+             from threads in Gen.Choose(1, 4)
+             select (deals, threads)).ToArbitrary(),
+            t =>
+            {
+                var grouping = new GroupedPipelineAccumulator<string>(PipelineKeys.District);
+                grouping.AddRange(t.deals);
+
+                Assert.Equal(grouping.Result(Options), grouping.Result(Options, new ParallelOptions { MaxDegreeOfParallelism = t.threads }));
+                Assert.Equal(grouping.Result(Options), grouping.Result(Options, parallelOptions: null));
+            });
+
+    /// <summary>Tables of many groups share one arena: whatever the order tallies arrive in, each table holds its own sums.</summary>
+    [Property]
+    public Property TablesSharingAnArena_HoldTheirOwnSums() =>
+        Prop.ForAll(
+            (from tables in Gen.Choose(1, 6)
+             from operations in (from table in Gen.Choose(0, tables - 1)
+                                 from id in Gen.Choose(0, 300)
+                                 from cents in Gen.Choose(0, 1_000_000)
+                                 select (table, id, cents)).ListOf()
+             select (tables, operations: operations.ToArray())).ToArbitrary(),
+            t =>
+            {
+                var arena = new TallyArena();
+                var tallies = Enumerable.Range(0, t.tables).Select(_ => new WinTallies(arena)).ToArray();
+                var expected = Enumerable.Range(0, t.tables).Select(_ => new Dictionary<int, (long, decimal)>()).ToArray();
+                foreach (var (table, id, cents) in t.operations)
+                {
+                    tallies[table].Add(id, 1, cents / 100m);
+                    expected[table][id] = expected[table].TryGetValue(id, out var sum) ? (sum.Item1 + 1, sum.Item2 + (cents / 100m)) : (1, cents / 100m);
+                }
+
+                for (var table = 0; table < t.tables; table++)
+                {
+                    Assert.Equal(expected[table].Count, tallies[table].Count);
+                    Assert.Equal(
+                        expected[table].OrderBy(e => e.Key).Select(e => (e.Key, e.Value.Item1, e.Value.Item2)),
+                        tallies[table].Entries().OrderBy(e => e.Id).Select(e => (e.Id, e.Tally.Count, e.Tally.Value)));
+                }
+            });
+
+    [Fact]
+    public void Merge_MapsTheOtherTablesIds()
+    {
+        var mine = new WinTallies(new TallyArena());
+        var theirs = new WinTallies(new TallyArena());
+        mine.Add(0, 1, 5m);
+        theirs.Add(0, 2, 7m);
+        theirs.Add(1, 1, 1m);
+
+        mine.Merge(theirs, map: [3, 0]);
+
+        Assert.Equal([(0, 2L, 6m), (3, 2L, 7m)], mine.Entries().OrderBy(e => e.Id).Select(e => (e.Id, e.Tally.Count, e.Tally.Value)));
+    }
+
+    [Fact]
+    public void ATableLargerThanTheArenasChunks_HoldsEveryTally()
+    {
+        // 40,000 ids need 65,536 slots, past the arena's largest chunk (32,768): the table gets an array of its own.
+        var arena = new TallyArena();
+        var small = new WinTallies(arena);
+        var large = new WinTallies(arena);
+        for (var id = 0; id < 40_000; id++)
+        {
+            large.Add(id, 1, id);
+            small.Add(id % 10, 1, 1m);
+        }
+
+        Assert.Equal(40_000, large.Count);
+        Assert.Equal(Enumerable.Range(0, 40_000).Sum(id => (decimal)id), large.Tallies().Sum(t => t.Value));
+        Assert.Equal(Enumerable.Repeat(4_000L, 10), small.Tallies().Select(t => t.Count));
+    }
+
+    [Fact]
+    public void GroupBy_Null_IsTheFirstNullOfTheList_WhateverPartHoldsIt()
+    {
+        var deals = PipelineExamples.Deals.Concat(PipelineExamples.Deals).ToArray();
+        deals[3] = null!;
+        deals[^1] = null!;
+
+        var error = Assert.Throws<ArgumentException>("opportunities", () =>
+            PipelineAnalytics.GroupBy(deals, Key, new ParallelOptions { MaxDegreeOfParallelism = 4 }, Options, minimumPart: 1));
+
+        Assert.Contains("item 3 is null", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GroupBy_AKeyThatThrows_FailsAsOneThreadWould()
+    {
+        var deals = PipelineExamples.Deals;
+        var bad = deals[^2].Id;
+        string Throwing(Opportunity o) => o.Id == bad ? throw new InvalidOperationException($"no key for {o.Id}") : o.District ?? "";
+
+        var sequential = Assert.Throws<InvalidOperationException>(() => PipelineAnalytics.GroupBy(deals, Throwing));
+        var parallel = Assert.Throws<InvalidOperationException>(() =>
+            PipelineAnalytics.GroupBy(deals, Throwing, new ParallelOptions { MaxDegreeOfParallelism = 4 }, Options, minimumPart: 1));
+
+        Assert.Equal(sequential.Message, parallel.Message);
+    }
+
+    [Fact]
+    public void GroupBy_Canceled_Throws()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            PipelineAnalytics.GroupBy(PipelineExamples.Deals, Key, new ParallelOptions { CancellationToken = cancel.Token }));
+    }
+
+    [Fact]
+    public void GroupBy_NullArguments_Throw()
+    {
+        var parallel = new ParallelOptions();
+        Assert.Throws<ArgumentNullException>("opportunities", () => PipelineAnalytics.GroupBy((IReadOnlyList<Opportunity>)null!, Key, parallel));
+        Assert.Throws<ArgumentNullException>("key", () => PipelineAnalytics.GroupBy(PipelineExamples.Deals, (Func<Opportunity, string?>)null!, parallel));
+        Assert.Throws<ArgumentNullException>("parallelOptions", () => PipelineAnalytics.GroupBy(PipelineExamples.Deals, Key, (ParallelOptions)null!));
+    }
+
+    [Fact]
+    public void GroupBy_AnEmptyList_HasNoGroups()
+    {
+        var result = PipelineAnalytics.GroupBy([], Key, new ParallelOptions());
+
+        Assert.Empty(result.Groups);
+        Assert.Equal(0, result.Total.Count);
+    }
+}
