@@ -51,8 +51,8 @@ public class FullAnalyticsBenchmarks
     [ParamsSource(nameof(Sizes))]
     public int Deals { get; set; }
 
-    /// <summary>Gets the sizes: the published 1M and 10M.</summary>
-    public static IEnumerable<int> Sizes => Suite.Sizes(10_000, 1_000_000, 10_000_000);
+    /// <summary>Gets the sizes: a scaling series from 10k to 10M deals.</summary>
+    public static IEnumerable<int> Sizes => Suite.Sizes(10_000, 10_000, 100_000, 1_000_000, 10_000_000);
 
     [GlobalSetup]
     public void Setup()

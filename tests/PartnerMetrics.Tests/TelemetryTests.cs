@@ -187,6 +187,68 @@ public sealed class TelemetryTests : IDisposable
         Assert.Equal(2, Stopped("partnermetrics.pipeline.cube").Count);
     }
 
+    /// <summary>Every entry point of PipelineAnalytics, by name, each run on the eight example deals.</summary>
+    public static TheoryData<string> PipelineEntryPoints { get; } = ["Summarize", "SummarizeSpan", "SummarizeAsync", "GroupBy", "GroupByAsync", "GroupByParallel"];
+
+    [Theory]
+    [MemberData(nameof(PipelineEntryPoints))]
+    public async Task PipelineEntryPoint_TimesAndTracesTheCall_WithItsDeals(string entryPoint)
+    {
+        await RunPipeline(entryPoint, PipelineExamples.Deals);
+
+        var operation = entryPoint.StartsWith("Summarize", StringComparison.Ordinal) ? "summarize" : "group_by";
+        var duration = Assert.Single(Measured("partnermetrics.pipeline.duration"));
+        Assert.Equal(("s", operation), (duration.Unit, duration.Tags["partnermetrics.operation"]));
+        Assert.False(duration.Tags.ContainsKey("error.type"));
+        Assert.Equal((8.0, "accumulate"), (Assert.Single(Measured("partnermetrics.pipeline.deals")).Value, Assert.Single(Measured("partnermetrics.pipeline.deals")).Tags["partnermetrics.operation"]));
+        var activity = Assert.Single(Stopped($"partnermetrics.pipeline.{operation}"));
+        Assert.Equal(ActivityStatusCode.Unset, activity.Status);
+        Assert.Equal(8L, activity.GetTagItem("partnermetrics.deals"));
+        Assert.Equal(operation == "group_by" ? 3 : null, activity.GetTagItem("partnermetrics.groups"));
+    }
+
+    [Theory]
+    [MemberData(nameof(PipelineEntryPoints))]
+    public async Task PipelineEntryPoint_Failing_RecordsTheErrorType(string entryPoint)
+    {
+        Opportunity[] deals = [.. PipelineExamples.Deals, null!];
+
+        await Assert.ThrowsAsync<ArgumentException>(() => RunPipeline(entryPoint, deals));
+
+        var operation = entryPoint.StartsWith("Summarize", StringComparison.Ordinal) ? "summarize" : "group_by";
+        Assert.Equal(typeof(ArgumentException).FullName, Assert.Single(Measured("partnermetrics.pipeline.duration")).Tags["error.type"]);
+        Assert.Empty(Measured("partnermetrics.pipeline.deals"));
+        var activity = Assert.Single(Stopped($"partnermetrics.pipeline.{operation}"));
+        Assert.Equal(ActivityStatusCode.Error, activity.Status);
+        Assert.Equal(typeof(ArgumentException).FullName, activity.GetTagItem("error.type"));
+        Assert.Null(activity.GetTagItem("partnermetrics.deals"));
+    }
+
+    private static async Task RunPipeline(string entryPoint, Opportunity[] deals)
+    {
+        switch (entryPoint)
+        {
+            case "Summarize":
+                PipelineAnalytics.Summarize(deals.AsEnumerable());
+                break;
+            case "SummarizeSpan":
+                PipelineAnalytics.Summarize(deals.AsSpan());
+                break;
+            case "SummarizeAsync":
+                await PipelineAnalytics.SummarizeAsync(deals.ToAsyncEnumerable());
+                break;
+            case "GroupBy":
+                PipelineAnalytics.GroupBy(deals.AsEnumerable(), PipelineKeys.District);
+                break;
+            case "GroupByAsync":
+                await PipelineAnalytics.GroupByAsync(deals.ToAsyncEnumerable(), PipelineKeys.District);
+                break;
+            default:
+                PipelineAnalytics.GroupBy(deals, PipelineKeys.District, new ParallelOptions(), options: null, minimumPart: 2);
+                break;
+        }
+    }
+
     [Fact]
     public void Accumulator_AddingOneByOne_RecordsNothing()
     {

@@ -41,7 +41,7 @@ internal sealed class IdTable
         var map = new int[other.Count];
         for (var id = 0; id < map.Length; id++)
         {
-            map[id] = ReferenceEquals(other, this) ? id : Intern(other.texts[id]);
+            map[id] = Intern(other.texts[id]);
         }
 
         return map;

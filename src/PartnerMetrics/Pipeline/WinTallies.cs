@@ -107,7 +107,9 @@ internal sealed class WinTallies
         var mask = slots.Length - 1;
         // Fibonacci hashing: ids are small consecutive integers, and the multiply spreads them over the table.
         var i = (int)(unchecked((uint)key * 0x9E3779B9u) >> shift);
-        while (true)
+        // Not while (true): a mutation tool turns its literal into false, which does not compile, and then drops every
+        // other mutant of this method too.
+        for (; ;)
         {
             ref var slot = ref slots[i];
             if (slot.Key == key)

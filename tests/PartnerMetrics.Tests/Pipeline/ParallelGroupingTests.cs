@@ -144,6 +144,28 @@ public class ParallelGroupingTests
     }
 
     [Fact]
+    public void GroupBy_CanceledWhileGrouping_StopsWithinAFewThousandDeals()
+    {
+        // One part of 10,000 deals; the key function cancels at the 10th, and the part checks the token every 4,096.
+        var deals = Enumerable.Range(0, 10_000).Select(i => PipelineExamples.Deals[i % PipelineExamples.Deals.Length]).ToArray();
+        using var cancel = new CancellationTokenSource();
+        var keyed = 0;
+        string? CancelingKey(Opportunity o)
+        {
+            if (++keyed == 10)
+            {
+                cancel.Cancel();
+            }
+
+            return o.District;
+        }
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            PipelineAnalytics.GroupBy(deals, CancelingKey, new ParallelOptions { CancellationToken = cancel.Token }, Options, minimumPart: 10_000));
+        Assert.InRange(keyed, 10, 4_096);
+    }
+
+    [Fact]
     public void GroupBy_NullArguments_Throw()
     {
         var parallel = new ParallelOptions();
