@@ -250,6 +250,32 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public void Cube_TracesItsDealsAndPartitions()
+    {
+        PipelineCube.Compute(PipelineExamples.Deals, maxDegreeOfParallelism: 1);
+
+        Assert.Equal("cube", Assert.Single(Measured("partnermetrics.pipeline.duration")).Tags["partnermetrics.operation"]);
+        var activity = Assert.Single(Stopped("partnermetrics.pipeline.cube"));
+        Assert.Equal((8, 1), ((int)activity.GetTagItem("partnermetrics.deals")!, (int)activity.GetTagItem("partnermetrics.partitions")!));
+        Assert.Equal(ActivityStatusCode.Unset, activity.Status);
+    }
+
+    [Fact]
+    public void Cube_Failing_RecordsTheErrorTypeOnEachPath()
+    {
+        Assert.Throws<ArgumentException>(() => PipelineCube.Compute([.. PipelineExamples.Deals, null!]));
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            PipelineCube.Compute(OpportunityBatch.From(PipelineExamples.Deals), cancellationToken: new CancellationToken(canceled: true)));
+
+        Assert.Equal(
+            [typeof(ArgumentException).FullName, typeof(OperationCanceledException).FullName],
+            Measured("partnermetrics.pipeline.duration").Select(m => (string?)m.Tags["error.type"]));
+        Assert.Empty(Measured("partnermetrics.pipeline.deals"));
+        Assert.All(Stopped("partnermetrics.pipeline.cube"), activity => Assert.Equal(ActivityStatusCode.Error, activity.Status));
+        Assert.Equal(2, Stopped("partnermetrics.pipeline.cube").Count);
+    }
+
+    [Fact]
     public void Accumulator_AddingOneByOne_RecordsNothing()
     {
         var accumulator = new PipelineAccumulator();

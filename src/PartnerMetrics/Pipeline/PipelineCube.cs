@@ -63,7 +63,8 @@ public static class PipelineCube
     private static ImmutableArray<PipelineCell> Cube(Opportunity[] opportunities, int parts, CancellationToken cancellationToken)
     {
         var partials = new RecordCube[parts];
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, part =>
+        // ParallelParts, not Parallel.For: a null deal is the ArgumentException of the first null, not an AggregateException.
+        ParallelParts.Run(parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, part =>
         {
             var (from, to) = Range(opportunities.Length, parts, part);
             var cube = new RecordCube();
@@ -165,7 +166,7 @@ public static class PipelineCube
         where TSum : struct, IBinaryInteger<TSum>
     {
         var partials = new ColumnTotals<TSum>?[parts];
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, part =>
+        ParallelParts.Run(parts, new ParallelOptions { MaxDegreeOfParallelism = parts, CancellationToken = cancellationToken }, part =>
         {
             var (from, to) = Range(batch.Count, parts, part);
             partials[part] = ColumnTotals<TSum>.Sum(batch, cellCount, from, to, cancellationToken);

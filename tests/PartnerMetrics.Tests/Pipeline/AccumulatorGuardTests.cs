@@ -36,6 +36,21 @@ public class AccumulatorGuardTests
     }
 
     [Fact]
+    public void Cube_NullDeals_AreTheArgumentExceptionOfTheFirst_OnOnePartitionOrMany()
+    {
+        // 2 × 65,536 deals make two partitions; the nulls fall in each. Before, the partitions' Parallel.For wrapped the
+        // ArgumentException in an AggregateException, which Compute does not document.
+        var deals = Enumerable.Range(0, 2 << 16).Select(i => PipelineExamples.Deals[i % PipelineExamples.Deals.Length]).ToArray();
+        deals[70_000] = null!;
+        deals[100] = null!;
+
+        var error = Assert.Throws<ArgumentException>("opportunities", () => PipelineCube.Compute(deals, maxDegreeOfParallelism: 2));
+        Assert.Contains("item 100 is null", error.Message, StringComparison.Ordinal);
+        error = Assert.Throws<ArgumentException>("opportunities", () => PipelineCube.Compute(deals[..200], maxDegreeOfParallelism: 1));
+        Assert.Contains("item 100 is null", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MergingIntoItself_IsRejected()
     {
         var debt = new BrandEquityDebtAccumulator();
