@@ -1,0 +1,79 @@
+using System.Numerics;
+
+namespace PartnerMetrics.Pipeline;
+
+/// <summary>
+/// The slots of the <see cref="WinTallies"/> of one accumulator or grouping, carved from a few large arrays rather
+/// than one small array per table: a grouping of a million deals has hundreds of thousands of partner and account
+/// tallies in about two thousand tables, and as small arrays the garbage collector copied them from generation to
+/// generation while deals were added, which took half the time of a grouping on two threads. A table that grows
+/// returns its old segment, which the next table of that size reuses.
+/// </summary>
+internal sealed class TallyArena
+{
+    private const int LargestChunk = 1 << 15;
+    private readonly List<Slot[]> chunks = [];
+    private readonly Stack<Segment>?[] free = new Stack<Segment>?[32];
+    private int used;
+
+    /// <summary>Returns the slots of a segment.</summary>
+    public Span<Slot> Slots(Segment segment) =>
+        segment.Length == 0 ? [] : chunks[segment.Chunk].AsSpan(segment.Offset, segment.Length);
+
+    /// <summary>Returns empty slots for a table of <paramref name="capacity"/> (a power of two).</summary>
+    public Segment Rent(int capacity)
+    {
+        var size = BitOperations.Log2((uint)capacity);
+        if (free[size] is { Count: > 0 } reusable)
+        {
+            return reusable.Pop();
+        }
+
+        if (capacity > LargestChunk)
+        {
+            chunks.Add(new Slot[capacity]);
+            return new Segment(chunks.Count - 1, 0, capacity);
+        }
+
+        if (chunks.Count == 0 || chunks[^1].Length - used < capacity)
+        {
+            // Chunks double up to the largest, so that a small accumulator holds a small array.
+            var last = chunks.Count == 0 ? 0 : chunks[^1].Length;
+            chunks.Add(new Slot[Math.Max(capacity, Math.Min(LargestChunk, last * 2))]);
+            used = 0;
+        }
+
+        var segment = new Segment(chunks.Count - 1, used, capacity);
+        used += capacity;
+        return segment;
+    }
+
+    /// <summary>Takes back a segment a table no longer uses, emptied, for the next table of its size.</summary>
+    public void Return(Segment segment)
+    {
+        if (segment.Length == 0)
+        {
+            return;
+        }
+
+        if (segment.Length > LargestChunk)
+        {
+            // A table's own chunk: let it go.
+            chunks[segment.Chunk] = [];
+            return;
+        }
+
+        Slots(segment).Clear();
+        (free[BitOperations.Log2((uint)segment.Length)] ??= new Stack<Segment>()).Push(segment);
+    }
+
+    /// <summary>A table's place in the arena.</summary>
+    internal readonly record struct Segment(int Chunk, int Offset, int Length);
+
+    /// <summary>An id (plus one; 0 is an empty slot) and its tally.</summary>
+    internal struct Slot
+    {
+        public int Key;
+        public WinTally Tally;
+    }
+}
