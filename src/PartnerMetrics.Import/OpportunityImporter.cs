@@ -904,19 +904,19 @@ public sealed class OpportunityImporter
             }
 
             var digits = text;
-            string? code = null;
+            ReadOnlySpan<char> code = default;
             if (digits.Length > 4 && IsCode(digits[..3]) && digits[3] == ' ')
             {
-                code = digits[..3].ToString();
+                code = digits[..3];
                 digits = digits[4..];
             }
             else if (digits.Length > 4 && IsCode(digits[^3..]) && digits[^4] == ' ')
             {
-                code = digits[^3..].ToString();
+                code = digits[^3..];
                 digits = digits[..^4];
             }
 
-            if (code is not null && importer.Profile.Currency is { } currency && code != currency)
+            if (!code.IsEmpty && importer.Profile.Currency is { } currency && !code.SequenceEqual(currency))
             {
                 Problem(amount, text.ToString(), $"the amount is in {code}, not the reporting currency {currency}; convert it before importing.");
                 return null;
