@@ -95,7 +95,7 @@ internal static class PipelineCommand
                 accumulator.Add,
                 result,
                 error,
-                (csv, report) => importer.ReadCsvInto(csv, accumulator, () => new GroupedPipelineAccumulator<PipelineGroupKey>(grouping.Key), static (block, deal) => block.Add(deal), static (total, block) => total.Merge(block), report));
+                (csv, report) => importer.ReadCsvInto(csv, accumulator, () => new GroupedPipelineAccumulator<PipelineGroupKey>(grouping.Key), static (block, deal) => block.Add(deal), static (total, block) => total.Merge(block), static block => block.Clear(), report));
         }
         catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
         {

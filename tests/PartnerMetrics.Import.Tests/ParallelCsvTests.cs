@@ -124,6 +124,42 @@ public class ParallelCsvTests
     }
 
     [Fact]
+    public void ReadCsvInto_ReusingClearedGroupings_IsTheOnePassResult()
+    {
+        // Blocks of 4 KB: a 5,000-row file is about a hundred blocks, so that each grouping is cleared and reused many times.
+        var file = LargeExport(5_000);
+        var importer = new OpportunityImporter(ImportProfile.Salesforce) { BlockBytes = 4_096, MaxDegreeOfParallelism = 3 };
+        var created = 0;
+        var cleared = 0;
+        var total = new GroupedPipelineAccumulator<string>(PipelineKeys.District);
+        importer.ReadCsvInto(
+            Bytes(file),
+            total,
+            () =>
+            {
+                Interlocked.Increment(ref created);
+                return new GroupedPipelineAccumulator<string>(PipelineKeys.District);
+            },
+            (a, d) => a.Add(d),
+            (a, b) => a.Merge(b),
+            b =>
+            {
+                cleared++;
+                b.Clear();
+            });
+
+        var onePass = new GroupedPipelineAccumulator<string>(PipelineKeys.District);
+        onePass.AddRange(new OpportunityImporter(ImportProfile.Salesforce) { MaxDegreeOfParallelism = 1 }.ReadCsv(Bytes(file)));
+        var expected = onePass.Result();
+        var actual = total.Result();
+        Assert.Equal(expected.Total, actual.Total);
+        Assert.Equal(expected.Groups.Select(g => (g.Key, g.Result)), actual.Groups.Select(g => (g.Key, g.Result)));
+        // Every block's grouping is cleared after its merge, and a few groupings (about one per block in flight) serve them all.
+        Assert.True(cleared > 50, $"{cleared} blocks");
+        Assert.InRange(created, 1, 13);
+    }
+
+    [Fact]
     public void ReadCsvInto_Cancelled_StopsWithOperationCanceledException()
     {
         using var cancel = new CancellationTokenSource();
@@ -148,6 +184,7 @@ public class ParallelCsvTests
         Assert.Equal("create", Assert.Throws<ArgumentNullException>(() => importer.ReadCsvInto(Bytes(Header), list, null!, add, merge)).ParamName);
         Assert.Equal("add", Assert.Throws<ArgumentNullException>(() => importer.ReadCsvInto(Bytes(Header), list, create, null!, merge)).ParamName);
         Assert.Equal("merge", Assert.Throws<ArgumentNullException>(() => importer.ReadCsvInto(Bytes(Header), list, create, add, null!)).ParamName);
+        Assert.Equal("clear", Assert.Throws<ArgumentNullException>(() => importer.ReadCsvInto(Bytes(Header), list, create, add, merge, clear: null!)).ParamName);
         var error = Assert.Throws<InvalidOperationException>(() => importer.ReadCsvInto(Bytes(LargeExport(10)), list, () => null!, add, merge));
         Assert.Equal("The create function returned null instead of an accumulator.", error.Message);
     }

@@ -96,6 +96,20 @@ public sealed class GroupedPipelineAccumulator<TKey>
         }
     }
 
+    /// <summary>
+    /// Removes every deal and every group, so that the grouping equals a new one with the same key function and
+    /// comparer, and keeps the memory of its partner and account tallies for the deals to come: a grouping that is
+    /// filled, merged and emptied over and over (one per block of a file read on several threads) then allocates
+    /// little once warm.
+    /// </summary>
+    public void Clear()
+    {
+        groups.Clear();
+        partnerIds.Clear();
+        accountIds.Clear();
+        arena.Clear();
+    }
+
     /// <summary>Computes the metrics of every group and of the total.</summary>
     /// <param name="options">The target and the number of top partners, applied to every group and the total.</param>
     /// <returns>The metrics.</returns>

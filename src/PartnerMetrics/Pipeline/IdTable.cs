@@ -32,6 +32,13 @@ internal sealed class IdTable
         return id;
     }
 
+    /// <summary>Forgets every id, keeping the memory for the ids to come.</summary>
+    public void Clear()
+    {
+        ids.Clear();
+        texts.Clear();
+    }
+
     /// <summary>
     /// Returns, for each id of <paramref name="other"/>, its integer in this table (interning the new ones): merging
     /// many tallies from another table then costs one text lookup per distinct id, not one per tally.

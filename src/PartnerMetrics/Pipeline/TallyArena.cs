@@ -14,7 +14,8 @@ internal sealed class TallyArena
     private const int LargestChunk = 1 << 15;
     private readonly List<Slot[]> chunks = [];
     private readonly Stack<Segment>?[] free = new Stack<Segment>?[32];
-    private int used;
+    private int current = -1;   // the chunk small tables are carved from; never a table's own chunk
+    private int used;           // the slots of the current chunk carved so far
 
     /// <summary>Returns the slots of a segment.</summary>
     public Span<Slot> Slots(Segment segment) =>
@@ -35,15 +36,16 @@ internal sealed class TallyArena
             return new Segment(chunks.Count - 1, 0, capacity);
         }
 
-        if (chunks.Count == 0 || chunks[^1].Length - used < capacity)
+        if (current < 0 || chunks[current].Length - used < capacity)
         {
             // Chunks double up to the largest, so that a small accumulator holds a small array.
-            var last = chunks.Count == 0 ? 0 : chunks[^1].Length;
+            var last = current < 0 ? 0 : chunks[current].Length;
             chunks.Add(new Slot[Math.Max(capacity, Math.Min(LargestChunk, last * 2))]);
+            current = chunks.Count - 1;
             used = 0;
         }
 
-        var segment = new Segment(chunks.Count - 1, used, capacity);
+        var segment = new Segment(current, used, capacity);
         used += capacity;
         return segment;
     }
@@ -65,6 +67,30 @@ internal sealed class TallyArena
 
         Slots(segment).Clear();
         (free[BitOperations.Log2((uint)segment.Length)] ??= new Stack<Segment>()).Push(segment);
+    }
+
+    /// <summary>
+    /// Forgets every table, keeping the largest chunk, emptied, for the tables to come: an accumulator emptied and
+    /// filled again (a block of a file read on several threads) then rents from memory it already has.
+    /// </summary>
+    public void Clear()
+    {
+        Slot[] kept = [];
+        foreach (var chunk in chunks)
+        {
+            kept = chunk.Length > kept.Length ? chunk : kept;
+        }
+
+        chunks.Clear();
+        Array.Clear(free);
+        current = -1;
+        used = 0;
+        if (kept.Length > 0)
+        {
+            Array.Clear(kept);
+            chunks.Add(kept);
+            current = 0;
+        }
     }
 
     /// <summary>A table's place in the arena.</summary>

@@ -107,6 +107,109 @@ public class ParallelGroupingTests
     }
 
     [Fact]
+    public void ATableRentedAfterATableWithAnArrayOfItsOwn_DoesNotShareItsSlots()
+    {
+        // 40,000 ids give the large table an array of its own (65,536 slots); a table rented after it must come from
+        // another array, not from the large table's, where its slots would overwrite the large table's tallies.
+        var arena = new TallyArena();
+        var large = new WinTallies(arena);
+        for (var id = 0; id < 40_000; id++)
+        {
+            large.Add(id, 1, id);
+        }
+
+        // The large table's growth handed back one segment of each smaller size, which the first later table reuses;
+        // the second rents new slots.
+        var later = new[] { new WinTallies(arena), new WinTallies(arena) };
+        foreach (var table in later)
+        {
+            for (var id = 0; id < 1_000; id++)
+            {
+                table.Add(id, 1, 1_000_000m);
+            }
+        }
+
+        Assert.Equal(40_000, large.Count);
+        Assert.Equal(Enumerable.Range(0, 40_000).Select(id => (id, 1L, (decimal)id)), large.Entries().OrderBy(e => e.Id).Select(e => (e.Id, e.Tally.Count, e.Tally.Value)));
+        Assert.All(later, table => Assert.Equal(Enumerable.Range(0, 1_000).Select(id => (id, 1L, 1_000_000m)), table.Entries().OrderBy(e => e.Id).Select(e => (e.Id, e.Tally.Count, e.Tally.Value))));
+    }
+
+    [Fact]
+    public void AGroupWithMoreAccountsThanAnArenaChunkHolds_LeavesTheGroupsAfterItWhole()
+    {
+        // District A's 40,000 accounts give its table an array of its own; the tables of B and C, rented after it,
+        // once overlapped that array (their sums mixed with A's, or an add that never found a free slot).
+        static IEnumerable<Opportunity> Won(string district, int accounts, decimal amount) =>
+            Enumerable.Range(0, accounts).Select(i => PipelineExamples.Deal(
+                $"{district}-{i}", $"P-{i % 7}", DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Won,
+                amount + i, PipelineExamples.D, PipelineExamples.D.AddDays(i % 90), district, account: $"{district}-A-{i}"));
+        var deals = Won("A", 40_000, 100m).Concat(Won("B", 1_000, 5_000m)).Concat(Won("C", 1_000, 9_000m)).ToArray();
+
+        var grouped = PipelineAnalytics.GroupBy(deals, PipelineKeys.District, Options);
+
+        foreach (var district in (string[])["A", "B", "C"])
+        {
+            var alone = new PipelineAccumulator();
+            alone.AddRange(deals.Where(d => d.District == district));
+            Assert.Equal(alone.Result(Options), Assert.Single(grouped.Groups, g => g.Key == district).Result);
+        }
+    }
+
+    [Property]
+    [Trait("Rule", "13")]
+    public Property AClearedGrouping_FilledAgain_EqualsANewOne() =>
+        Prop.ForAll(
+            (from before in ModelGenerators.Deals
+             from after in ModelGenerators.Deals
+             select (before, after)).ToArbitrary(),
+            t =>
+            {
+                var reused = new GroupedPipelineAccumulator<string>(PipelineKeys.District);
+                reused.AddRange(t.before);
+                reused.Clear();
+                Assert.Equal(0, reused.Count);
+                reused.AddRange(t.after);
+
+                var fresh = new GroupedPipelineAccumulator<string>(PipelineKeys.District);
+                fresh.AddRange(t.after);
+                Assert.Equal(fresh.Result(Options), reused.Result(Options));
+
+                // Merged into, and merged from, a cleared grouping is a new one too.
+                var total = new GroupedPipelineAccumulator<string>(PipelineKeys.District);
+                total.AddRange(t.before);
+                total.Merge(reused);
+                var expected = new GroupedPipelineAccumulator<string>(PipelineKeys.District);
+                expected.AddRange(t.before);
+                expected.AddRange(t.after);
+                Assert.Equal(expected.Result(Options), total.Result(Options));
+            });
+
+    [Fact]
+    public void AClearedArena_KeepsItsLargestChunk_AndGivesEmptySlots()
+    {
+        // A table of 40,000 ids has an array of its own; cleared, the arena carves the next tables from it, all empty.
+        var arena = new TallyArena();
+        var large = new WinTallies(arena);
+        for (var id = 0; id < 40_000; id++)
+        {
+            large.Add(id, 1, 1m);
+        }
+
+        arena.Clear();
+        var tables = Enumerable.Range(0, 3).Select(_ => new WinTallies(arena)).ToArray();
+        for (var id = 0; id < 20_000; id++)
+        {
+            tables[id % 3].Add(id, 1, id);
+        }
+
+        for (var t = 0; t < 3; t++)
+        {
+            var ids = Enumerable.Range(0, 20_000).Where(id => id % 3 == t).ToArray();
+            Assert.Equal(ids.Select(id => (id, 1L, (decimal)id)), tables[t].Entries().OrderBy(e => e.Id).Select(e => (e.Id, e.Tally.Count, e.Tally.Value)));
+        }
+    }
+
+    [Fact]
     public void GroupBy_Null_IsTheFirstNullOfTheList_WhateverPartHoldsIt()
     {
         var deals = PipelineExamples.Deals.Concat(PipelineExamples.Deals).ToArray();
