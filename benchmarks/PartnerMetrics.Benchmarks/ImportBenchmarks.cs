@@ -11,7 +11,7 @@ namespace PartnerMetrics.Benchmarks;
 /// from a CSV file into the per-district pipeline report: PartnerMetrics.Import with the built-in profile streaming
 /// into the grouped accumulators, against DuckDB's CSV reader running the equivalent SQL on the same file in the
 /// same run (per district: counts and values by outcome, hunting count and value, mean, median and 90th percentile
-/// of the won cycle, and the partner HHI of won value).
+/// of the won cycle, and the partner and customer HHIs of won value).
 /// </summary>
 [Config(typeof(LargeInputConfig))]
 [MemoryDiagnoser]
@@ -25,16 +25,19 @@ public class ImportBenchmarks
                    CAST(nullif(replace(replace(replace("Amount", 'USD ', ''), '$', ''), ',', ''), '') AS DECIMAL(18, 2)) AS amount,
                    "Type" = 'New Customer' AS hunting,
                    nullif("Partner Account", '') AS partner,
+                   "Account Name" AS account,
                    date_diff('day', strptime("Created Date", '%m/%d/%Y'), strptime("Close Date", '%m/%d/%Y')) AS cycle
             FROM read_csv('{0}', header = true, all_varchar = true)),
-        p AS (SELECT district, sum(amount) AS won FROM d WHERE outcome = 1 AND partner IS NOT NULL GROUP BY district, partner)
+        p AS (SELECT district, sum(amount) AS won FROM d WHERE outcome = 1 AND partner IS NOT NULL GROUP BY district, partner),
+        a AS (SELECT district, sum(amount) AS won FROM d WHERE outcome = 1 GROUP BY district, account)
         SELECT d.district, count(*),
                count(*) FILTER (WHERE outcome = 0), count(*) FILTER (WHERE outcome = 1), count(*) FILTER (WHERE outcome = 2),
                sum(amount) FILTER (WHERE outcome = 0), sum(amount) FILTER (WHERE outcome = 1), sum(amount) FILTER (WHERE outcome = 2),
                count(*) FILTER (WHERE outcome = 1 AND hunting), sum(amount) FILTER (WHERE outcome = 1 AND hunting),
                avg(cycle) FILTER (WHERE outcome = 1), quantile_cont(cycle, 0.5) FILTER (WHERE outcome = 1),
                quantile_disc(cycle, 0.9) FILTER (WHERE outcome = 1),
-               (SELECT sum(power(won / t.total, 2)) * 10000 FROM p, (SELECT sum(won) AS total FROM p p2 WHERE p2.district = d.district) t WHERE p.district = d.district)
+               (SELECT sum(power(won / t.total, 2)) * 10000 FROM p, (SELECT sum(won) AS total FROM p p2 WHERE p2.district = d.district) t WHERE p.district = d.district),
+               (SELECT sum(power(won / t.total, 2)) * 10000 FROM a, (SELECT sum(won) AS total FROM a a2 WHERE a2.district = d.district) t WHERE a.district = d.district)
         FROM d GROUP BY d.district
         """;
 
@@ -115,7 +118,8 @@ public class ImportBenchmarks
                 && result.HuntingWonValue == Convert.ToDecimal(row[9], CultureInfo.InvariantCulture)
                 && result.WonCycle!.Median == Convert.ToDouble(row[11], CultureInfo.InvariantCulture)
                 && result.WonCycle.Percentile90 == Convert.ToInt32(row[12], CultureInfo.InvariantCulture)
-                && Math.Abs(result.PartnerConcentration!.Value - Convert.ToDouble(row[13], CultureInfo.InvariantCulture)) < 1e-6;
+                && Math.Abs(result.PartnerConcentration!.Value - Convert.ToDouble(row[13], CultureInfo.InvariantCulture)) < 1e-6
+                && Math.Abs(result.CustomerConcentration!.Value - Convert.ToDouble(row[14], CultureInfo.InvariantCulture)) < 1e-6;
             if (!agree)
             {
                 throw new InvalidOperationException($"The SQL of {nameof(ImportBenchmarks)} does not compute the library's figures for district {row[0]}.");
