@@ -326,6 +326,7 @@ public sealed class HealthScorer
     /// <exception cref="ArgumentNullException"><paramref name="portfolio"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <remarks>Whatever a score throws (a model selector of a <see cref="HealthModelSet"/> is the caller's code) is thrown as itself, for the first partnership in the portfolio's order that fails, as a loop over <see cref="Score"/> would throw it.</remarks>
     public ImmutableArray<HealthReport> ScoreAll(Portfolio portfolio, DateOnly asOf, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(portfolio);
@@ -340,8 +341,9 @@ public sealed class HealthScorer
         operation?.Tag("partnermetrics.partnerships", partnerships.Length);
         try
         {
-            // Each report lands at its partnership's index: the result does not depend on scheduling.
-            Parallel.For(0, partnerships.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, i => reports[i] = ScoreUncounted(partnerships[i], asOf));
+            // Each report lands at its partnership's index: the result does not depend on scheduling. A failure (a
+            // caller's model selector that throws) is the first partnership's in order, as itself, not an AggregateException.
+            ParallelParts.Run(partnerships.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, i => reports[i] = ScoreUncounted(partnerships[i], asOf));
         }
         catch (Exception error) when (operation is not null && operation.Fail(error))
         {

@@ -209,7 +209,8 @@ public sealed class PortfolioInsights
 
         var partnerships = portfolio.Partnerships;
         var computed = new ImmutableArray<Recommendation>[partnerships.Length];
-        Parallel.For(0, partnerships.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, i => computed[i] = advisor.Recommend(partnerships[i], AsOf, reports[i]));
+        // As ScoreAll: a failure is the first partnership's in order, as itself.
+        ParallelParts.Run(partnerships.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, i => computed[i] = advisor.Recommend(partnerships[i], AsOf, reports[i]));
         return Interlocked.CompareExchange(ref actions, computed, null) ?? computed;
     }
 

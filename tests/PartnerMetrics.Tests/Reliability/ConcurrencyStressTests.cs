@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using PartnerMetrics.Health;
 using PartnerMetrics.Insights;
+using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
 using PartnerMetrics.Tests.Generators;
 
@@ -97,6 +98,46 @@ public class ConcurrencyStressTests
         {
             Assert.Equal(sequential, scorer.ScoreAll(portfolio, asOf, maxDegreeOfParallelism: Threads).ToArray());
         }
+    }
+
+    [Fact]
+    public void ScoreAll_AModelSelectorThatThrows_FailsAsScoringInOrderWould()
+    {
+        // A caller's model selector is the one piece of a score that can throw: on every core, the failure is the one a
+        // loop over the partnerships meets first, as itself, not an AggregateException of every thread's.
+        var portfolio = ModelGenerators.Portfolio.Where(p => p.Partnerships.Length >= 3).Sample(1, 30).Single();
+        var failing = new HashSet<Partnership>([portfolio.Partnerships[1], portfolio.Partnerships[^1]], ReferenceEqualityComparer.Instance);
+        var models = HealthModelSet.Create(
+            [HealthModel.Default],
+            p => failing.Contains(p) ? throw new InvalidOperationException($"No model for {p.Partner.Id}.") : HealthModel.Default);
+        var scorer = new HealthScorer(models);
+        var asOf = new DateOnly(2025, 6, 30);
+
+        var inOrder = Assert.Throws<InvalidOperationException>(() => portfolio.Partnerships.Select(p => scorer.Score(p, asOf)).ToArray());
+        for (var round = 0; round < 20; round++)
+        {
+            var onEveryCore = Assert.Throws<InvalidOperationException>(() => scorer.ScoreAll(portfolio, asOf, maxDegreeOfParallelism: Threads));
+            Assert.Equal(inOrder.Message, onEveryCore.Message);
+        }
+    }
+
+    [Fact]
+    public void NextActions_AModelSelectorThatThrows_FailsAsAdvisingInOrderWould()
+    {
+        // The selector starts failing once the portfolio is scored, so that the failure comes from the advice.
+        var portfolio = ModelGenerators.Portfolio.Where(p => p.Partnerships.Length >= 3).Sample(1, 30).Single();
+        var failing = new HashSet<Partnership>([portfolio.Partnerships[1], portfolio.Partnerships[^1]], ReferenceEqualityComparer.Instance);
+        var armed = false;
+        var models = HealthModelSet.Create(
+            [HealthModel.Default],
+            p => Volatile.Read(ref armed) && failing.Contains(p) ? throw new InvalidOperationException($"No model for {p.Partner.Id}.") : HealthModel.Default);
+        var scorer = new HealthScorer(models);
+        var asOf = new DateOnly(2025, 6, 30);
+        var insights = new PortfolioInsights(scorer, portfolio, asOf, maxDegreeOfParallelism: Threads);
+        Volatile.Write(ref armed, true);
+
+        var error = Assert.Throws<InvalidOperationException>(() => insights.NextActions);
+        Assert.Equal($"No model for {portfolio.Partnerships[1].Partner.Id}.", error.Message);
     }
 
     /// <summary>Runs <paramref name="work"/> on <see cref="Threads"/> dedicated threads that start together.</summary>
