@@ -45,6 +45,9 @@ public class ImportBenchmarks
     private static readonly string[] Types = ["New Customer", "Existing Customer - Upgrade", "Existing Customer - Replacement", "Existing Customer - Downgrade"];
     private static readonly string[] OpenStages = ["Prospecting", "Qualification", "Needs Analysis", "Proposal/Price Quote", "Negotiation/Review"];
 
+    // The report computed as `partnermetrics pipeline` computes it: the groups and the total on every core.
+    private static readonly ParallelOptions AllCores = new();
+
     private static readonly System.Text.CompositeFormat Query = System.Text.CompositeFormat.Parse(Sql);
 
     private string path = string.Empty;
@@ -144,7 +147,7 @@ public class ImportBenchmarks
             importer.ReadCsvInto(file, accumulator, Create, static (block, deal) => block.Add(deal), static (total, block) => total.Merge(block));
         }
 
-        return accumulator.Result();
+        return accumulator.Result(options: null, AllCores);
 
         static GroupedPipelineAccumulator<string> Create() => new(PipelineKeys.District);
     }
@@ -158,7 +161,7 @@ public class ImportBenchmarks
             accumulator.Add(deal);
         }
 
-        return accumulator.Result();
+        return accumulator.Result(options: null, AllCores);
     }
 
     private FileStream Open() => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);

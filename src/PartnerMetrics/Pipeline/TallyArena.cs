@@ -76,9 +76,15 @@ internal sealed class TallyArena
     public void Clear()
     {
         Slot[] kept = [];
-        foreach (var chunk in chunks)
+        var dirty = 0;   // how many of the kept chunk's slots may hold a tally
+        for (var i = 0; i < chunks.Count; i++)
         {
-            kept = chunk.Length > kept.Length ? chunk : kept;
+            if (chunks[i].Length > kept.Length)
+            {
+                kept = chunks[i];
+                // Only the current chunk has slots no table was carved from; the others may be used to the end.
+                dirty = i == current ? used : kept.Length;
+            }
         }
 
         chunks.Clear();
@@ -87,7 +93,7 @@ internal sealed class TallyArena
         used = 0;
         if (kept.Length > 0)
         {
-            Array.Clear(kept);
+            kept.AsSpan(0, dirty).Clear();
             chunks.Add(kept);
             current = 0;
         }

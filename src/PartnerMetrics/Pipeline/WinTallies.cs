@@ -83,10 +83,24 @@ internal sealed class WinTallies
     /// <summary>Adds every tally of <paramref name="other"/>, its id <c>i</c> counted as <c>map[i]</c> (<see cref="IdTable.Translate"/>).</summary>
     public void Merge(WinTallies other, int[] map)
     {
-        // Not a span over the other's slots: when both tables share an arena, growing this one may move that array.
-        for (var i = 0; i < other.segment.Length; i++)
+        if (ReferenceEquals(other.arena, arena))
         {
-            var slot = other.arena.Slots(other.segment)[i];
+            // Not a span over the other's slots: when both tables share an arena, growing this one may move that array.
+            for (var i = 0; i < other.segment.Length; i++)
+            {
+                var slot = other.arena.Slots(other.segment)[i];
+                if (slot.Key != 0)
+                {
+                    TallyOf(map[slot.Key - 1]).Add(slot.Tally.Count, slot.Tally.Value);
+                }
+            }
+
+            return;
+        }
+
+        // The tallies of another grouping: its arena does not change while this table grows.
+        foreach (ref readonly var slot in other.arena.Slots(other.segment))
+        {
             if (slot.Key != 0)
             {
                 TallyOf(map[slot.Key - 1]).Add(slot.Tally.Count, slot.Tally.Value);

@@ -209,6 +209,31 @@ public class ParallelGroupingTests
         }
     }
 
+    [Theory]
+    [InlineData(40)]      // every table carved from one chunk, which is still being carved when cleared
+    [InlineData(3_000)]   // enough tables for several chunks of the largest size: the one kept is full, not the current one
+    public void AClearedArena_OfSmallTables_GivesEmptySlotsAgain_HoweverFarItsChunksWereCarved(int tables)
+    {
+        // Clear empties only the slots of the kept chunk that a table may have used; none of them may keep a tally.
+        var arena = new TallyArena();
+        for (var round = 1; round <= 3; round++)
+        {
+            var filled = Enumerable.Range(0, tables).Select(_ => new WinTallies(arena)).ToArray();
+            for (var id = 0; id < tables * 40; id++)
+            {
+                filled[id % tables].Add(id, round, round);
+            }
+
+            for (var t = 0; t < tables; t++)
+            {
+                var ids = Enumerable.Range(0, 40).Select(i => (i * tables) + t).ToArray();
+                Assert.Equal(ids.Select(id => (id, (long)round, (decimal)round)), filled[t].Entries().OrderBy(e => e.Id).Select(e => (e.Id, e.Tally.Count, e.Tally.Value)));
+            }
+
+            arena.Clear();
+        }
+    }
+
     [Fact]
     public void GroupBy_Null_IsTheFirstNullOfTheList_WhateverPartHoldsIt()
     {
