@@ -99,6 +99,70 @@ public class ImportBenchmarks
     [Benchmark]
     public int LibraryImportOneThread() => InOrder(1).Groups.Length;
 
+    /// <summary>
+    /// Times DuckDB and <see cref="LibraryImport"/> in alternation, one of each per round, the first of a round
+    /// alternating, after two rounds of warm-up, and writes each round and the medians as markdown. On a machine whose
+    /// speed drifts from minute to minute (a shared virtual machine), the ratio within a round compares the two at the
+    /// same moment, where separate runs of each compare different moments. The SQL is first checked to compute the
+    /// library's figures, and the heap is collected before each run, as BenchmarkDotNet does before each iteration.
+    /// </summary>
+    public static void Paired(int rows, int rounds, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var benchmark = new ImportBenchmarks { Rows = rows };
+        benchmark.Setup();
+        try
+        {
+            benchmark.CheckTheSqlAgrees();
+            var times = new List<(double Duck, double Library)>();
+            for (var round = -2; round < rounds; round++)
+            {
+                var duckFirst = round % 2 == 0;
+                var first = Time(duckFirst ? benchmark.DuckDbCsv : benchmark.LibraryImport);
+                var second = Time(duckFirst ? benchmark.LibraryImport : benchmark.DuckDbCsv);
+                if (round >= 0)
+                {
+                    times.Add(duckFirst ? (first, second) : (second, first));
+                }
+            }
+
+            var invariant = CultureInfo.InvariantCulture;
+            output.WriteLine(string.Create(invariant, $"{rows:N0} rows, {rounds} rounds after 2 of warm-up, {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
+            output.WriteLine();
+            output.WriteLine("| Round | First | DuckDbCsv (ms) | LibraryImport (ms) | Ratio |");
+            output.WriteLine("| ---: | --- | ---: | ---: | ---: |");
+            for (var i = 0; i < times.Count; i++)
+            {
+                output.WriteLine(string.Create(invariant, $"| {i + 1} | {(i % 2 == 0 ? "DuckDB" : "library")} | {times[i].Duck:F1} | {times[i].Library:F1} | {times[i].Library / times[i].Duck:F3} |"));
+            }
+
+            var ratios = times.Select(t => t.Library / t.Duck).ToArray();
+            output.WriteLine();
+            output.WriteLine(string.Create(invariant, $"Median: DuckDbCsv {Median(times.Select(t => t.Duck)):F1} ms, LibraryImport {Median(times.Select(t => t.Library)):F1} ms; ratio within a round: median {Median(ratios):F3}, from {ratios.Min():F3} to {ratios.Max():F3}; the library was faster in {ratios.Count(r => r < 1)} of {ratios.Length} rounds."));
+        }
+        finally
+        {
+            benchmark.Cleanup();
+        }
+
+        static double Time(Func<int> run)
+        {
+            // As BenchmarkDotNet does before each iteration: no collection of the run before may overlap this one.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            GC.KeepAlive(run());
+            return watch.Elapsed.TotalMilliseconds;
+        }
+
+        static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+    }
+
     /// <summary>In quick mode (CI), the SQL must compute the library's figures, so that the two sides do the same work, and the four library paths the same figures.</summary>
     private void CheckTheSqlAgrees()
     {

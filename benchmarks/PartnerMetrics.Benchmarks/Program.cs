@@ -6,6 +6,7 @@ namespace PartnerMetrics.Benchmarks;
 /// <summary>
 /// Runs the suite: <c>dotnet run -c Release --project benchmarks/PartnerMetrics.Benchmarks -- --filter '*'</c>;
 /// <c>-- --quick</c> runs every benchmark once on small sizes (what CI runs);
+/// <c>-- --paired-import ROWS ROUNDS</c> times <see cref="ImportBenchmarks"/>' DuckDB and library import in alternation (docs/benchmarks.md);
 /// <c>-- --write-salesforce-csv ROWS FILE</c> writes the export that <see cref="ImportBenchmarks"/> reads (for eng/import-memory.sh);
 /// <c>-- --write-portfolio PARTNERSHIPS FILE</c> writes a <see cref="SyntheticPortfolio"/> of about 100 items a partnership (for eng/score-timing.sh).
 /// </summary>
@@ -16,6 +17,12 @@ public static class Program
         if (args is ["--write-salesforce-csv", var rows, var file])
         {
             ImportBenchmarks.Write(file, int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture));
+            return 0;
+        }
+
+        if (args is ["--paired-import", var pairedRows, var rounds])
+        {
+            ImportBenchmarks.Paired(int.Parse(pairedRows, System.Globalization.CultureInfo.InvariantCulture), int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture), Console.Out);
             return 0;
         }
 

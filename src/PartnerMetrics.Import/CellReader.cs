@@ -16,6 +16,7 @@ internal abstract class CellReader<TRecord>
     private readonly List<ImportProblem> problems = [];
     private readonly BadRowPolicy badRows;
     private readonly string[] dateFormats;
+    private readonly NumericDayFormat? firstDayFormat;   // the first format, when it is numbers and separators only
     private readonly char decimalSeparator;
 
     // An export repeats a few thousand days; each is parsed once.
@@ -27,6 +28,7 @@ internal abstract class CellReader<TRecord>
         Report = report;
         this.badRows = badRows;
         this.dateFormats = [.. dateFormats];
+        firstDayFormat = this.dateFormats.Length > 0 ? NumericDayFormat.Of(this.dateFormats[0]) : null;
         this.decimalSeparator = decimalSeparator;
     }
 
@@ -162,6 +164,12 @@ internal abstract class CellReader<TRecord>
         if (Number(column) is { } serial)
         {
             return ExcelDate(column, serial) is { } moment ? DateOnly.FromDateTime(moment) : null;
+        }
+
+        // A day in the first format is that day, whatever the later formats (the general parser tries them in order).
+        if (firstDayFormat is { } first && column.Ordinal >= 0 && first.TryParse(Source.Span(column.Ordinal), out var quick))
+        {
+            return quick;
         }
 
         if (Cached(column, days, out var seen))

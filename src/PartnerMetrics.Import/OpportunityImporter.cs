@@ -528,7 +528,7 @@ public sealed class OpportunityImporter
         var report = new ImportReport(keptProblems);
         if (!readers.TryTake(out var reader))
         {
-            reader = new BlockReader(new RowReader(this, Columns(header, new ImportReport()), report), new char[1 << 16]);
+            reader = new BlockReader(new RowReader(this, Columns(header, new ImportReport()), report), new char[1 << 16], new BlockText());
         }
 
         var row = reader.Row;
@@ -536,7 +536,7 @@ public sealed class OpportunityImporter
         var into = create(block);
         try
         {
-            using var source = CsvSource.OpenBlock(block.Text(headerBytes), header, block.FirstLine, signalBroken: true, reader.Buffer);
+            using var source = CsvSource.OpenBlock(block.Text(headerBytes, reader.Text), header, block.FirstLine, signalBroken: true, reader.Buffer);
             while (!stop.IsCancellationRequested && source.Read())
             {
                 if (row.Read(source) is { } deal)
@@ -561,8 +561,8 @@ public sealed class OpportunityImporter
         }
     }
 
-    /// <summary>What one thread parses blocks with, kept from block to block: the row reader with its caches, and the CSV reader's buffer.</summary>
-    private sealed record BlockReader(RowReader Row, char[] Buffer);
+    /// <summary>What one thread parses blocks with, kept from block to block: the row reader with its caches, the CSV reader's buffer, and the blocks' decoded text.</summary>
+    private sealed record BlockReader(RowReader Row, char[] Buffer, BlockText Text);
 
     /// <summary>What a block parsed to: its deals added to a <typeparamref name="T"/> (<see langword="null"/> when the block is not CSV), its report, and the bad row that stopped it under <see cref="BadRowPolicy.Fail"/>.</summary>
     private sealed record ParsedBlock<T>(T? Block, ImportReport Report, ImportException? Failure)

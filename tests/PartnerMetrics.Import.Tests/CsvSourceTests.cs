@@ -134,6 +134,52 @@ public class CsvSourceTests
         Assert.Equal(3, header.Count);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4_096)]
+    public void BlockText_IsTheHeaderThenTheBlock_DecodedInReadsOfAnySize_AndForgetsTheBlockBefore(int readSize)
+    {
+        var text = new BlockText();
+        var header = Encoding.UTF8.GetBytes("Account Name,Amount\r\n");
+        const string Long = "Société Générale,\"1,000\"\r\n東京 ☃ 😀,2\r\n";
+        Assert.Equal("Account Name,Amount\r\n" + Long, ReadAll(text.Of(header, Encoding.UTF8.GetBytes(Long)), readSize));
+
+        // The same reader for a shorter block: nothing of the longer one is left.
+        Assert.Equal("Account Name,Amount\r\nx,1\n", ReadAll(text.Of(header, "x,1\n"u8), readSize));
+        text.Of(header, "x,1\n"u8);
+        Assert.Equal('A', text.Peek());
+        Assert.Equal('A', text.Read());
+        Assert.Equal('c', text.Read());
+
+        static string ReadAll(TextReader reader, int size)
+        {
+            var all = new StringBuilder();
+            var buffer = new char[size];
+            int read;
+            while ((read = reader.Read(buffer, 0, size)) > 0)
+            {
+                all.Append(buffer, 0, read);
+            }
+
+            Assert.Equal(-1, reader.Peek());
+            Assert.Equal(-1, reader.Read());
+            return all.ToString();
+        }
+    }
+
+    [Fact]
+    public void BlockText_OfBytesThatAreNotUtf8_MarksTheBlockBroken_AndReadsNothing()
+    {
+        var text = new BlockText();
+        var broken = Assert.Throws<CsvBlockBrokenException>(() => text.Of("a,b\n"u8.ToArray(), [(byte)'x', 0xFF, (byte)'\n']));
+        Assert.IsType<DecoderFallbackException>(broken.InnerException);
+        Assert.Equal(-1, text.Read());
+
+        // A character cut off at the end of the block is not UTF-8 either.
+        Assert.Throws<CsvBlockBrokenException>(() => text.Of([], [(byte)'x', 0xE2, 0x98]));
+    }
+
     [Fact]
     public async Task APrefixedStream_GivesThePrefixThenTheRest_AndDisposesTheRest()
     {
