@@ -110,6 +110,9 @@ public sealed class GroupedPipelineAccumulator<TKey>
         arena.Clear();
     }
 
+    /// <summary>Gets how many partner and account ids the grouping has interned (for tests: <see cref="Clear"/> forgets them).</summary>
+    internal (int Partners, int Accounts) InternedIds => (partnerIds.Count, accountIds.Count);
+
     /// <summary>Computes the metrics of every group and of the total.</summary>
     /// <param name="options">The target and the number of top partners, applied to every group and the total.</param>
     /// <returns>The metrics.</returns>

@@ -83,22 +83,8 @@ internal sealed class WinTallies
     /// <summary>Adds every tally of <paramref name="other"/>, its id <c>i</c> counted as <c>map[i]</c> (<see cref="IdTable.Translate"/>).</summary>
     public void Merge(WinTallies other, int[] map)
     {
-        if (ReferenceEquals(other.arena, arena))
-        {
-            // Not a span over the other's slots: when both tables share an arena, growing this one may move that array.
-            for (var i = 0; i < other.segment.Length; i++)
-            {
-                var slot = other.arena.Slots(other.segment)[i];
-                if (slot.Key != 0)
-                {
-                    TallyOf(map[slot.Key - 1]).Add(slot.Tally.Count, slot.Tally.Value);
-                }
-            }
-
-            return;
-        }
-
-        // The tallies of another grouping: its arena does not change while this table grows.
+        // A span over the other's slots stays valid while this table grows, even in the same arena: an arena only adds
+        // chunks, and clears or lets go of the segment this table hands back, never the other's.
         foreach (ref readonly var slot in other.arena.Slots(other.segment))
         {
             if (slot.Key != 0)

@@ -168,11 +168,11 @@ public class ParallelGroupingTests
                 reused.AddRange(t.before);
                 reused.Clear();
                 Assert.Equal(0, reused.Count);
+                Assert.Equal((0, 0), reused.InternedIds);   // its ids are forgotten too, so memory does not grow from block to block
                 reused.AddRange(t.after);
+                Assert.Equal(Fresh(t.after).InternedIds, reused.InternedIds);
 
-                var fresh = new GroupedPipelineAccumulator<string>(PipelineKeys.District);
-                fresh.AddRange(t.after);
-                Assert.Equal(fresh.Result(Options), reused.Result(Options));
+                Assert.Equal(Fresh(t.after).Result(Options), reused.Result(Options));
 
                 // Merged into, and merged from, a cleared grouping is a new one too.
                 var total = new GroupedPipelineAccumulator<string>(PipelineKeys.District);
@@ -182,7 +182,28 @@ public class ParallelGroupingTests
                 expected.AddRange(t.before);
                 expected.AddRange(t.after);
                 Assert.Equal(expected.Result(Options), total.Result(Options));
+
+                static GroupedPipelineAccumulator<string> Fresh(IEnumerable<Opportunity> deals)
+                {
+                    var grouping = new GroupedPipelineAccumulator<string>(PipelineKeys.District);
+                    grouping.AddRange(deals);
+                    return grouping;
+                }
             });
+
+    [Fact]
+    public void AClearedIdTable_NumbersIdsFromZeroAgain()
+    {
+        var table = new IdTable();
+        Assert.Equal(0, table.Intern("a"));
+        Assert.Equal(1, table.Intern("b"));
+        table.Clear();
+
+        Assert.Equal(0, table.Count);
+        Assert.Equal(0, table.Intern("b"));
+        Assert.Equal("b", table[0]);
+        Assert.Equal(1, table.Count);
+    }
 
     [Fact]
     public void AClearedArena_KeepsItsLargestChunk_AndGivesEmptySlots()
