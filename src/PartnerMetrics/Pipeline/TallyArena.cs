@@ -14,7 +14,7 @@ internal sealed class TallyArena
     private const int LargestChunk = 1 << 15;
     private readonly List<Slot[]> chunks = [];
     private readonly Stack<Segment>?[] free = new Stack<Segment>?[32];
-    private int current = -1;   // the chunk small tables are carved from; never a table's own chunk
+    private int current = -1;   // the chunk small tables are carved from; never a chunk a table holds whole (after Clear, the kept one is no table's)
     private int used;           // the slots of the current chunk carved so far
 
     /// <summary>Returns the slots of a segment.</summary>
