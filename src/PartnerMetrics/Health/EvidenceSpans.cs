@@ -15,6 +15,7 @@ internal interface IEvidenceSink
     /// <summary>
     /// An item counted once in tally <paramref name="slot"/>, with the recency weight
     /// <c>table.Weight(day − dated)</c>, on each day in [<paramref name="first"/>, <paramref name="end"/>).
+    /// An item is never weighed before its day: <paramref name="first"/> ≥ <paramref name="dated"/>.
     /// </summary>
     void Weigh(int slot, RecencyTable table, int dated, int first, int end);
 

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
 using PartnerMetrics.Partners;
 
 namespace PartnerMetrics.Health;
@@ -29,6 +31,8 @@ internal sealed class HistorySweep(int from, int step, int points) : IEvidenceSi
     {
         var sink = this;
         EvidenceSlots.Describe(partnership, context, ref sink);
+        SumAll();
+
         // The cadence asks, at each point, about the seven-day weeks ending on it and on the days 7, 14, … before it.
         var weeks = new ActivityDays(partnership, from - (7 * (context.Model.CadenceWeeks - 1)) - 6, from + ((points - 1) * step), points);
         var requirements = new int[partnership.Certifications.Length];
@@ -62,24 +66,70 @@ internal sealed class HistorySweep(int from, int step, int points) : IEvidenceSi
     private int Index(int day) => day <= from ? 0 : (int)Math.Min(points, (((long)day - from) + step - 1) / step);
 
     /// <summary>
+    /// Sums every series. The series that share a recency table share its weights, laid out once for this
+    /// sweep's step (<see cref="StridedWeights"/>) when that costs less than reading them item by item.
+    /// </summary>
+    private void SumAll()
+    {
+        var laid = new Dictionary<RecencyTable, StridedWeights?>();
+        foreach (var tally in series)
+        {
+            if (tally?.Table is not { } table || laid.ContainsKey(table))
+            {
+                continue;
+            }
+
+            long reads = 0, oldest = 0;
+            foreach (var other in series)
+            {
+                if (other?.Table == table)
+                {
+                    reads += other.Reads;
+                    oldest = Math.Max(oldest, other.OldestAge);
+                }
+            }
+
+            // Laid out, each age up to the oldest is read once; item by item, one weight per item and point.
+            laid[table] = oldest < reads ? table.Strided(step, (int)oldest) : null;
+        }
+
+        var highs = new ulong[points];
+        var lows = new ulong[points];
+        foreach (var tally in series)
+        {
+            tally?.Sum(tally.Table is { } table ? laid[table] : null, highs, lows);
+        }
+    }
+
+    /// <summary>
     /// One tally per point: a count from ranges added once to a difference array, and, for a weighted
     /// tally, at each point the sum of <c>table.Weight(day − dated)</c> over the items visible on that
     /// day, in <see cref="FixedPoint"/> units — exactly what <see cref="HealthScorer.Score"/> adds on that
-    /// day. Items are kept, and summed when first read.
+    /// day.
     /// </summary>
     /// <remarks>
-    /// Exactness costs one table read per item and point: each item is visited at the points of its
-    /// range only, and not from the age at which its weight rounds to 0.
+    /// Exactness costs one weight per item and point: each item is visited at the points of its range
+    /// only, and not from the age at which its weight rounds to 0.
     /// </remarks>
     private sealed class Series(HistorySweep sweep, RecencyTable? table)
     {
         private readonly long[] deltas = new long[sweep.points + 1];
-        private readonly List<(int Dated, int Start, int Stop)> items = [];
+        private readonly List<(int Age, int Start, int Stop)> items = [];
         private readonly long zeroAge = table?.ZeroAge ?? 0;
         private Tally[]? values;
 
+        /// <summary>Gets the recency table of a weighted tally; null for a count.</summary>
+        public RecencyTable? Table => table;
+
+        /// <summary>Gets the number of weights the items need: one per item and point.</summary>
+        public long Reads { get; private set; }
+
+        /// <summary>Gets the oldest age any item is weighed at.</summary>
+        public long OldestAge { get; private set; }
+
         public void Add(int dated, int first, int end)
         {
+            Debug.Assert(table is null || first >= dated, "An item is never weighed before its day.");
             var (start, stop) = sweep.Points(first, end);
             if (start >= stop)
             {
@@ -93,14 +143,17 @@ internal sealed class HistorySweep(int from, int step, int points) : IEvidenceSi
                 var (_, weighedUntil) = sweep.Points(first, Math.Min(end, dated + zeroAge));
                 if (start < weighedUntil)
                 {
-                    items.Add((dated, start, weighedUntil));
+                    items.Add(((int)sweep.AgeAt(start, dated), start, weighedUntil));
+                    Reads += weighedUntil - start;
+                    OldestAge = Math.Max(OldestAge, sweep.AgeAt(weighedUntil - 1, dated));
                 }
             }
         }
 
-        public Tally At(int k) => (values ??= Sum())[k];
+        public Tally At(int k) => values![k];
 
-        private Tally[] Sum()
+        /// <summary>Sums the items at every point, from <paramref name="strided"/> when the table's weights are laid out for the sweep (with room for its limbs).</summary>
+        public void Sum(StridedWeights? strided, Span<ulong> highs, Span<ulong> lows)
         {
             var sums = new Tally[sweep.points];
             long running = 0;
@@ -109,12 +162,23 @@ internal sealed class HistorySweep(int from, int step, int points) : IEvidenceSi
                 sums[k].Count = (int)(running += deltas[k]);
             }
 
-            foreach (var (dated, start, stop) in items)
+            var aged = CollectionsMarshal.AsSpan(items);
+            if (strided is null)
             {
-                table!.AddEvery(sums.AsSpan(start, stop - start), sweep.from + (start * sweep.step) - dated, sweep.step);
+                foreach (var (age, start, stop) in aged)
+                {
+                    table!.AddEvery(sums.AsSpan(start, stop - start), age, sweep.step);
+                }
+            }
+            else
+            {
+                strided.Sum(aged, sums, highs, lows);
             }
 
-            return sums;
+            values = sums;
         }
     }
+
+    /// <summary>The age in days of evidence dated <paramref name="dated"/> at point <paramref name="k"/>.</summary>
+    private long AgeAt(int k, int dated) => from + ((long)k * step) - dated;
 }

@@ -7,6 +7,12 @@ internal sealed class RecencyTable
     private readonly Int128[] weights = new Int128[TabulatedDays];
     private readonly double halfLifeDays;
 
+    /// <summary>Ages up to which a layout for a step is kept for the next history: 64 Ki days, 1 MiB of weights.</summary>
+    private const int KeptAges = 1 << 16;
+
+    /// <summary>The last layout of the weights for a step, kept while it is at most <see cref="KeptAges"/> long: the weekly histories of a portfolio share one.</summary>
+    private StridedWeights? strided;
+
     public RecencyTable(TimeSpan halfLife)
     {
         halfLifeDays = halfLife.TotalDays;
@@ -14,6 +20,14 @@ internal sealed class RecencyTable
         {
             weights[age] = Compute(age);
         }
+
+        var zero = Math.Max(0, (int)Math.Floor(FixedPoint.MaxHalfLives * halfLifeDays) - 2);
+        while (Weight(zero) != 0)
+        {
+            zero++;
+        }
+
+        ZeroAge = zero;
     }
 
     /// <summary>Gets the half-life in days.</summary>
@@ -24,19 +38,7 @@ internal sealed class RecencyTable
     /// A weight is 2^(−age / H) in units of 2^−100 (<see cref="FixedPoint.One"/>), so it is at least 2^60 until the
     /// cut-off at <see cref="FixedPoint.MaxHalfLives"/> half-lives: the first zero is the first age past the cut-off.
     /// </remarks>
-    public int ZeroAge
-    {
-        get
-        {
-            var age = Math.Max(0, (int)Math.Floor(FixedPoint.MaxHalfLives * halfLifeDays) - 2);
-            while (Weight(age) != 0)
-            {
-                age++;
-            }
-
-            return age;
-        }
-    }
+    public int ZeroAge { get; }
 
     /// <summary>Gets the weight of evidence <paramref name="ageDays"/> old (0 or more).</summary>
     public Int128 Weight(int ageDays) => unchecked((uint)ageDays) < TabulatedDays ? weights[ageDays] : Compute(ageDays);
@@ -55,6 +57,24 @@ internal sealed class RecencyTable
         {
             tallies[k].Weight += Weight(age);
         }
+    }
+
+    /// <summary>The weights of ages 0 to at least <paramref name="oldest"/>, laid out for a step of <paramref name="step"/> days.</summary>
+    public StridedWeights Strided(int step, int oldest)
+    {
+        var kept = Volatile.Read(ref strided);
+        if (kept is not null && kept.Step == step && kept.Oldest >= oldest)
+        {
+            return kept;
+        }
+
+        var laid = new StridedWeights(this, step, kept is not null && kept.Step == step ? Math.Max(oldest, kept.Oldest) : oldest);
+        if (laid.Oldest < KeptAges)
+        {
+            Volatile.Write(ref strided, laid);
+        }
+
+        return laid;
     }
 
     private Int128 Compute(int ageDays) =>

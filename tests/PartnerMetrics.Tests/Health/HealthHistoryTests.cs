@@ -72,6 +72,38 @@ public class HealthHistoryTests
     }
 
     [Fact]
+    public void History_OfMoreWeightsInOneTallyThanALimbHolds_EqualsScore()
+    {
+        // 20,000 partner promises kept the day before T, read weekly from T: at T each weighs about 2^100
+        // units, so their high limbs (about 2^50 each) pass 2^64 unless carried.
+        var kept = Enumerable.Repeat(new Commitment(Side.Partner, Day(-1), CommitmentOutcome.Kept, Day(-1)), 20_000).ToArray();
+
+        AssertHistoryEqualsScore(new HealthScorer(), Empty().With(commitments: kept), T, T.AddDays(63), 7);
+    }
+
+    [Fact]
+    public void History_OfTwoPointsLongAfterTheEvidence_EqualsScore()
+    {
+        // Ten years after the worked example, two points a year apart read each weight once: fewer weights
+        // than laying out every age up to the oldest would read, so each is read as it is.
+        AssertHistoryEqualsScore(new HealthScorer(), WorkedExample(), T.AddDays(3650), T.AddDays(4015), 365);
+    }
+
+    [Fact]
+    public void Histories_OfOneScorer_AtOtherStepsAndOlderEvidence_EqualScore()
+    {
+        // One scorer keeps its weights laid out from one history to the next: a later history with older
+        // evidence or another step must not read a layout made for the last one.
+        var scorer = new HealthScorer();
+        var partnership = WorkedExample();
+
+        AssertHistoryEqualsScore(scorer, partnership, T.AddDays(-28), T, 7);
+        AssertHistoryEqualsScore(scorer, partnership, T.AddDays(-28), T.AddDays(700), 7);
+        AssertHistoryEqualsScore(scorer, partnership, T.AddDays(-30), T, 3);
+        AssertHistoryEqualsScore(scorer, partnership, T.AddDays(-364), T, 7);
+    }
+
+    [Fact]
     public void History_BadArguments_Throw()
     {
         var partnership = Empty();
