@@ -44,12 +44,12 @@ internal static class CompetencyDimension
     }
 
     /// <summary>Coverage as it stands on the day, and delivery reliability from the day's tallies.</summary>
-    public static HealthFactor[] Factors(Partnership partnership, int asOf, ReadOnlySpan<Tally> tallies, ReadOnlySpan<int> requirements, double maturity, ScoringContext context, ref List<HealthSignal>? signals)
+    public static HealthFactor[] Factors(Partnership partnership, int asOf, ReadOnlySpan<Tally> tallies, ReadOnlySpan<HeldCertification> held, double maturity, ScoringContext context, ref List<HealthSignal>? signals)
     {
         var model = context.Model;
         var required = partnership.RequiredCompetencies;
         Span<int> validUntil = required.Length <= 64 ? stackalloc int[required.Length] : new int[required.Length];
-        LatestValidExpiries(partnership, asOf, requirements, validUntil);
+        LatestValidExpiries(asOf, held, validUntil);
         var covered = Covered(required, validUntil, asOf, model, ref signals);
         var deliveries = new RateTally(tallies[Delivered], tallies[Missed]);
         return
@@ -65,43 +65,42 @@ internal static class CompetencyDimension
     }
 
     /// <summary>
-    /// Fills <paramref name="requirements"/>, one entry per certification of the partnership, with the index of the
-    /// required competency it certifies (names compared ignoring case), or −1 when it certifies none: read once, for
-    /// every day a history asks about.
+    /// Fills <paramref name="held"/> with the partnership's certifications of a required competency (names
+    /// compared ignoring case): the requirement's index and the days each is valid. Read once, for every
+    /// day a history asks about.
     /// </summary>
-    public static void Requirements(Partnership partnership, Span<int> requirements)
+    /// <returns>How many entries of <paramref name="held"/> are filled: at most one per certification.</returns>
+    public static int Requirements(Partnership partnership, Span<HeldCertification> held)
     {
         var required = partnership.RequiredCompetencies;
-        var certifications = partnership.Certifications;
-        for (var c = 0; c < certifications.Length; c++)
+        var count = 0;
+        foreach (var certification in partnership.Certifications)
         {
-            requirements[c] = -1;
             for (var i = 0; i < required.Length; i++)
             {
-                if (string.Equals(required[i], certifications[c].Competency, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(required[i], certification.Competency, StringComparison.OrdinalIgnoreCase))
                 {
-                    requirements[c] = i;
+                    held[count++] = new HeldCertification(i, certification.ObtainedOn.DayNumber, certification.ExpiresOn?.DayNumber ?? int.MaxValue);
                     break;
                 }
             }
         }
+
+        return count;
     }
 
     /// <summary>
     /// For each required competency, the latest expiry among its certifications valid on the day:
     /// <see cref="int.MaxValue"/> when one never expires, <see cref="int.MinValue"/> when none is valid.
     /// </summary>
-    private static void LatestValidExpiries(Partnership partnership, int asOf, ReadOnlySpan<int> requirements, Span<int> validUntil)
+    private static void LatestValidExpiries(int asOf, ReadOnlySpan<HeldCertification> held, Span<int> validUntil)
     {
-        var day = DateOnly.FromDayNumber(asOf);
-        var certifications = partnership.Certifications;
         validUntil.Fill(int.MinValue);
-        for (var c = 0; c < certifications.Length; c++)
+        foreach (var (requirement, from, until) in held)
         {
-            var requirement = requirements[c];
-            if (requirement >= 0 && certifications[c].IsValidOn(day))
+            if (from <= asOf && asOf < until)
             {
-                validUntil[requirement] = Math.Max(validUntil[requirement], certifications[c].ExpiresOn?.DayNumber ?? int.MaxValue);
+                validUntil[requirement] = Math.Max(validUntil[requirement], until);
             }
         }
     }
@@ -130,3 +129,10 @@ internal static class CompetencyDimension
         return covered;
     }
 }
+
+/// <summary>
+/// A certification of a required competency: the index of the requirement it certifies, and the days
+/// [<paramref name="From"/>, <paramref name="Until"/>) on which it is valid (<see cref="Evidence.Certification.IsValidOn"/>);
+/// <paramref name="Until"/> is <see cref="int.MaxValue"/> when it never expires.
+/// </summary>
+internal readonly record struct HeldCertification(int Requirement, int From, int Until);

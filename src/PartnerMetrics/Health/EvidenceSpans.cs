@@ -58,15 +58,15 @@ internal static class EvidenceSlots
     /// <summary>
     /// The factors of the five dimensions on <paramref name="day"/>, from the evidence tallied on that
     /// day and the facts read as they stood on it (certifications, the plan, the weekly cadence);
-    /// <paramref name="requirements"/> are the certifications' required competencies (<see cref="CompetencyDimension.Requirements"/>).
+    /// <paramref name="held"/> are the certifications of required competencies (<see cref="CompetencyDimension.Requirements"/>).
     /// </summary>
-    public static HealthFactor[][] Factors<TWeeks>(Partnership partnership, int day, ReadOnlySpan<Tally> tallies, in TWeeks weeks, ReadOnlySpan<int> requirements, ScoringContext context, ref List<HealthSignal>? signals)
+    public static HealthFactor[][] Factors<TWeeks>(Partnership partnership, int day, ReadOnlySpan<Tally> tallies, in TWeeks weeks, ReadOnlySpan<HeldCertification> held, ScoringContext context, ref List<HealthSignal>? signals)
         where TWeeks : IActivityWeeks
     {
         var maturity = context.Maturity(partnership.StartedOn.DayNumber, day);
         var factors = new HealthFactor[5][];
         factors[(int)HealthDimension.Trust] = TrustDimension.Factors(tallies[Trust..Competency], context);
-        factors[(int)HealthDimension.Competency] = CompetencyDimension.Factors(partnership, day, tallies[Competency..Cooperation], requirements, maturity, context, ref signals);
+        factors[(int)HealthDimension.Competency] = CompetencyDimension.Factors(partnership, day, tallies[Competency..Cooperation], held, maturity, context, ref signals);
         factors[(int)HealthDimension.Cooperation] = CooperationDimension.Factors(tallies[Cooperation..TrackedProgress], context);
         factors[(int)HealthDimension.PlanAlignment] = PlanAlignmentDimension.Factors(partnership, day, maturity, context);
         factors[(int)HealthDimension.TrackedProgress] = TrackedProgressDimension.Factors(partnership, day, tallies[TrackedProgress..Count], weeks, maturity, context);

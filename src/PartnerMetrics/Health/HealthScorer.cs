@@ -141,22 +141,31 @@ public sealed class HealthScorer
     internal static HealthReport Evaluate(Partnership partnership, in DayEvidence evidence)
     {
         var certifications = partnership.Certifications.Length;
-        var rented = certifications <= 256 ? null : ArrayPool<int>.Shared.Rent(certifications);
-        var requirements = rented is null ? stackalloc int[certifications] : rented.AsSpan(0, certifications);
-        CompetencyDimension.Requirements(partnership, requirements);
+        var rented = certifications <= 128 ? null : ArrayPool<HeldCertification>.Shared.Rent(certifications);
+        var held = rented is null ? stackalloc HeldCertification[certifications] : rented.AsSpan(0, certifications);
+        held = held[..CompetencyDimension.Requirements(partnership, held)];
         List<HealthSignal>? signals = null;
-        var factors = EvidenceSlots.Factors(partnership, evidence.Day, evidence.Tallies, evidence.Weeks, requirements, evidence.Context, ref signals);
+        var factors = EvidenceSlots.Factors(partnership, evidence.Day, evidence.Tallies, evidence.Weeks, held, evidence.Context, ref signals);
         if (rented is not null)
         {
-            ArrayPool<int>.Shared.Return(rented);
+            ArrayPool<HeldCertification>.Shared.Return(rented);
         }
 
         return Assemble(evidence.Context, partnership.Partner.Id, DateOnly.FromDayNumber(evidence.Day), factors, Sorted(signals));
     }
 
     /// <summary>Signals in a stable order: by code, then message.</summary>
-    internal static ImmutableArray<HealthSignal> Sorted(List<HealthSignal>? signals) =>
-        signals is null ? [] : [.. signals.OrderBy(s => s.Code, StringComparer.Ordinal).ThenBy(s => s.Message, StringComparer.Ordinal)];
+    internal static ImmutableArray<HealthSignal> Sorted(List<HealthSignal>? signals)
+    {
+        if (signals is null)
+        {
+            return [];
+        }
+
+        var sorted = signals.ToArray();
+        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Code, b.Code) is var byCode and not 0 ? byCode : string.CompareOrdinal(a.Message, b.Message));
+        return ImmutableCollectionsMarshal.AsImmutableArray(sorted);
+    }
 
     /// <summary>The context of the model a partnership is scored with.</summary>
     private ScoringContext ContextOf(Partnership partnership) => contexts[models.IndexOf(partnership)];
@@ -225,7 +234,8 @@ public sealed class HealthScorer
         var weakLinks = WeakLinks(context, dimensions);
         if (weakLinks is not null)
         {
-            signals = Sorted([.. signals, .. weakLinks]);
+            weakLinks.AddRange(signals);
+            signals = Sorted(weakLinks);
         }
 
         return new HealthReport(

@@ -35,8 +35,8 @@ internal sealed class HistorySweep(int from, int step, int points) : IEvidenceSi
 
         // The cadence asks, at each point, about the seven-day weeks ending on it and on the days 7, 14, … before it.
         var weeks = new ActivityDays(partnership, from - (7 * (context.Model.CadenceWeeks - 1)) - 6, from + ((points - 1) * step), points);
-        var requirements = new int[partnership.Certifications.Length];
-        CompetencyDimension.Requirements(partnership, requirements);
+        var held = new HeldCertification[partnership.Certifications.Length];
+        held = held[..CompetencyDimension.Requirements(partnership, held)];
         var reports = new HealthReport[points];
         var tallies = new Tally[EvidenceSlots.Count];
         for (var k = 0; k < points; k++)
@@ -49,7 +49,7 @@ internal sealed class HistorySweep(int from, int step, int points) : IEvidenceSi
 
             var day = from + (k * step);
             List<HealthSignal>? signals = null;
-            var factors = EvidenceSlots.Factors(partnership, day, tallies, weeks, requirements, context, ref signals);
+            var factors = EvidenceSlots.Factors(partnership, day, tallies, weeks, held, context, ref signals);
             reports[k] = assemble(DateOnly.FromDayNumber(day), factors, HealthScorer.Sorted(signals));
         }
 

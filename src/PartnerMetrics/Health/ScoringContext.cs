@@ -65,7 +65,7 @@ internal sealed class ScoringContext
     /// </summary>
     public Beta Posterior(string code, double successes, double failures)
     {
-        if (!priorMeans.TryGetValue(code, out var mean))
+        if (priorMeans.Count == 0 || !priorMeans.TryGetValue(code, out var mean))
         {
             return Posterior(successes, failures);
         }
