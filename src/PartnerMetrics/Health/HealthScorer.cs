@@ -183,12 +183,21 @@ public sealed class HealthScorer
         }
 
         ScaleWeights(weightOf);
+        // Each dimension's factor weights, scaled once (Scale): read by its confidence, variance and attribution.
+        Span<int> offsets = stackalloc int[DimensionCount + 1];
+        for (var d = 0; d < DimensionCount; d++)
+        {
+            offsets[d + 1] = offsets[d] + factors[d].Length;
+        }
+
+        Span<double> all = stackalloc double[offsets[DimensionCount]];
         for (var d = 0; d < DimensionCount; d++)
         {
             var dimension = (HealthDimension)d;
             var weight = weightOf[d];
+            Scale(factors[d], all[offsets[d]..offsets[d + 1]]);
             scores[d] = DimensionScoreOf(dimension, factors[d]);
-            confidences[d] = ConfidenceOf(factors[d]);
+            confidences[d] = ConfidenceOf(factors[d], all[offsets[d]..offsets[d + 1]]);
             if (weight > 0)
             {
                 allWeight += weight;
@@ -208,7 +217,7 @@ public sealed class HealthScorer
             if (weightOf[d] > 0 && !double.IsNaN(scores[d]))
             {
                 var share = weightOf[d] / presentWeight;
-                variance += share * share * VarianceOf((HealthDimension)d, factors[d], scores[d]);
+                variance += share * share * VarianceOf((HealthDimension)d, factors[d], all[offsets[d]..offsets[d + 1]], scores[d]);
             }
         }
 
@@ -219,7 +228,7 @@ public sealed class HealthScorer
             var weight = weights[dimension];
             var present = !double.IsNaN(scores[d]) && weight > 0;
             var contribution = present ? weightOf[d] * scores[d] / presentWeight : 0.0;
-            Attribute(factors[d], contribution);
+            Attribute(factors[d], all[offsets[d]..offsets[d + 1]], contribution);
             dimensions[d] = new DimensionScore(
                 dimension,
                 double.IsNaN(scores[d]) ? null : scores[d],
@@ -420,8 +429,8 @@ public sealed class HealthScorer
         }
     }
 
-    /// <summary>The power of two that brings the largest factor weight into [1, 2); see <see cref="ScaleWeights"/>.</summary>
-    private static int ScaleOf(HealthFactor[] factors)
+    /// <summary>Fills <paramref name="scaled"/> with the factors' weights times the power of two that brings the largest into [1, 2) (as <see cref="ScaleWeights"/>), so that no sum of them overflows or underflows.</summary>
+    private static void Scale(HealthFactor[] factors, Span<double> scaled)
     {
         var largest = 0.0;
         foreach (ref readonly var factor in factors.AsSpan())
@@ -429,7 +438,11 @@ public sealed class HealthScorer
             largest = Math.Max(largest, factor.Weight);
         }
 
-        return largest > 0 ? -Math.ILogB(largest) : 0;
+        var scale = largest > 0 ? -Math.ILogB(largest) : 0;
+        for (var i = 0; i < factors.Length; i++)
+        {
+            scaled[i] = Math.ScaleB(factors[i].Weight, scale);
+        }
     }
 
     /// <summary>100 × the weighted mean of the present factors (geometric for trust); NaN when none is present.</summary>
@@ -494,23 +507,23 @@ public sealed class HealthScorer
     /// slope of 100 × the weighted mean in a factor is 100·w/Σw; of the weighted geometric mean (trust),
     /// 100·(w/Σw)·T/v.
     /// </summary>
-    private static double VarianceOf(HealthDimension dimension, HealthFactor[] factors, double score)
+    private static double VarianceOf(HealthDimension dimension, HealthFactor[] factors, ReadOnlySpan<double> scaled, double score)
     {
         double weightSum = 0, sum = 0;
-        var scale = ScaleOf(factors);
-        foreach (ref readonly var factor in factors.AsSpan())
+        for (var i = 0; i < factors.Length; i++)
         {
-            if (factor.Value is not null)
+            if (factors[i].Value is not null)
             {
-                weightSum += Math.ScaleB(factor.Weight, scale);
+                weightSum += scaled[i];
             }
         }
 
-        foreach (ref readonly var factor in factors.AsSpan())
+        for (var i = 0; i < factors.Length; i++)
         {
+            ref readonly var factor = ref factors[i];
             if (factor.Value is { } value && factor.Variance > 0)
             {
-                var slope = 100.0 * Math.ScaleB(factor.Weight, scale) / weightSum;
+                var slope = 100.0 * scaled[i] / weightSum;
                 if (dimension == HealthDimension.Trust)
                 {
                     slope = value > 0 ? slope * score / (100.0 * value) : 0.0;
@@ -524,38 +537,35 @@ public sealed class HealthScorer
     }
 
     /// <summary>Σ w·c ÷ Σ w over the present factors (a disabled or vacuous factor is left out); 0 when none is present.</summary>
-    private static double ConfidenceOf(HealthFactor[] factors)
+    private static double ConfidenceOf(HealthFactor[] factors, ReadOnlySpan<double> scaled)
     {
         double weightSum = 0, sum = 0;
-        var scale = ScaleOf(factors);
-        foreach (ref readonly var factor in factors.AsSpan())
+        for (var i = 0; i < factors.Length; i++)
         {
-            if (factor.Value is null)
+            if (factors[i].Value is null)
             {
                 continue;
             }
 
-            var weight = Math.ScaleB(factor.Weight, scale);
-            weightSum += weight;
-            sum += weight * factor.Confidence;
+            weightSum += scaled[i];
+            sum += scaled[i] * factors[i].Confidence;
         }
 
         return weightSum > 0 ? sum / weightSum : 0.0;
     }
 
     /// <summary>Splits a dimension's points over its present factors in proportion to weight × value.</summary>
-    private static void Attribute(HealthFactor[] factors, double points)
+    private static void Attribute(HealthFactor[] factors, ReadOnlySpan<double> scaled, double points)
     {
         double total = 0;
-        var scale = ScaleOf(factors);
-        foreach (ref readonly var factor in factors.AsSpan())
+        for (var i = 0; i < factors.Length; i++)
         {
-            total += Math.ScaleB(factor.Weight, scale) * (factor.Value ?? 0.0);
+            total += scaled[i] * (factors[i].Value ?? 0.0);
         }
 
         for (var i = 0; i < factors.Length; i++)
         {
-            var share = total > 0 ? Math.ScaleB(factors[i].Weight, scale) * (factors[i].Value ?? 0.0) / total : 0.0;
+            var share = total > 0 ? scaled[i] * (factors[i].Value ?? 0.0) / total : 0.0;
             factors[i] = factors[i].WithContribution(points * share);
         }
     }

@@ -60,10 +60,8 @@ internal sealed class HistorySweep(int from, int step, int points) : IEvidenceSi
 
     public void Count(int slot, int first, int end) => (series[slot] ??= new Series(this, null)).Add(first, first, end);
 
-    /// <summary>The points whose day lies in [<paramref name="first"/>, <paramref name="end"/>).</summary>
-    private (int Start, int Stop) Points(int first, long end) => (Index(first), end >= EvidenceSlots.Never ? points : Index((int)end));
-
-    private int Index(int day) => day <= from ? 0 : (int)Math.Min(points, (((long)day - from) + step - 1) / step);
+    /// <summary>The first point on or after <paramref name="day"/>; <see cref="points"/> when none is, or the day is <see cref="EvidenceSlots.Never"/> or later.</summary>
+    private int Index(long day) => day <= from ? 0 : day >= EvidenceSlots.Never ? points : (int)Math.Min(points, (day - from + step - 1) / step);
 
     /// <summary>
     /// Sums every series. The series that share a recency table share its weights, laid out once for this
@@ -130,7 +128,9 @@ internal sealed class HistorySweep(int from, int step, int points) : IEvidenceSi
         public void Add(int dated, int first, int end)
         {
             Debug.Assert(table is null || first >= dated, "An item is never weighed before its day.");
-            var (start, stop) = sweep.Points(first, end);
+
+            // The points whose day lies in [first, end).
+            var (start, stop) = (sweep.Index(first), sweep.Index(end));
             if (start >= stop)
             {
                 return;
@@ -140,7 +140,8 @@ internal sealed class HistorySweep(int from, int step, int points) : IEvidenceSi
             deltas[stop]--;
             if (table is not null)
             {
-                var (_, weighedUntil) = sweep.Points(first, Math.Min(end, dated + zeroAge));
+                // The points before the item's weight rounds to 0 (the index of the earlier day is the earlier index).
+                var weighedUntil = Math.Min(stop, sweep.Index(dated + zeroAge));
                 if (start < weighedUntil)
                 {
                     items.Add(((int)sweep.AgeAt(start, dated), start, weighedUntil));
