@@ -80,7 +80,7 @@ internal static class CompetencyDimension
             {
                 if (string.Equals(required[i], certification.Competency, StringComparison.OrdinalIgnoreCase))
                 {
-                    held[count++] = new HeldCertification(i, certification.ObtainedOn.DayNumber, certification.ExpiresOn?.DayNumber ?? int.MaxValue);
+                    held[count++] = HeldCertification.Of(i, certification);
                     break;
                 }
             }
@@ -98,7 +98,7 @@ internal static class CompetencyDimension
         validUntil.Fill(int.MinValue);
         foreach (var (requirement, from, until) in held)
         {
-            if (from <= asOf && asOf < until)
+            if (HeldCertification.IsValidOn(from, until, asOf))
             {
                 validUntil[requirement] = Math.Max(validUntil[requirement], until);
             }
@@ -135,4 +135,12 @@ internal static class CompetencyDimension
 /// [<paramref name="From"/>, <paramref name="Until"/>) on which it is valid (<see cref="Evidence.Certification.IsValidOn"/>);
 /// <paramref name="Until"/> is <see cref="int.MaxValue"/> when it never expires.
 /// </summary>
-internal readonly record struct HeldCertification(int Requirement, int From, int Until);
+internal readonly record struct HeldCertification(int Requirement, int From, int Until)
+{
+    /// <summary>Whether a certification valid on the days [<paramref name="from"/>, <paramref name="until"/>) is valid on <paramref name="day"/>: <see cref="Evidence.Certification.IsValidOn"/> in day numbers.</summary>
+    public static bool IsValidOn(int from, int until, int day) => from <= day && day < until;
+
+    /// <summary>The days a certification is valid, as a <see cref="HeldCertification"/> of requirement <paramref name="requirement"/>.</summary>
+    public static HeldCertification Of(int requirement, Evidence.Certification certification) =>
+        new(requirement, certification.ObtainedOn.DayNumber, certification.ExpiresOn?.DayNumber ?? int.MaxValue);
+}

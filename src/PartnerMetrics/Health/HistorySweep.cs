@@ -35,7 +35,7 @@ internal sealed class HistorySweep(int from, int step, int points) : IEvidenceSi
 
         // The cadence asks, at each point, about the seven-day weeks ending on it and on the days 7, 14, … before it.
         var weeks = new ActivityDays(partnership, from - (7 * (context.Model.CadenceWeeks - 1)) - 6, from + ((points - 1) * step), points);
-        var held = new HeldCertification[partnership.Certifications.Length];
+        Span<HeldCertification> held = new HeldCertification[partnership.Certifications.Length];
         held = held[..CompetencyDimension.Requirements(partnership, held)];
         var reports = new HealthReport[points];
         var tallies = new Tally[EvidenceSlots.Count];

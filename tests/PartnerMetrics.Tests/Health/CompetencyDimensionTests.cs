@@ -9,6 +9,31 @@ public class CompetencyDimensionTests
 {
     private static readonly HealthScorer Scorer = new();
 
+    /// <summary>
+    /// A certification read once as day numbers is valid on exactly the days <see cref="Certification.IsValidOn"/>
+    /// says, over every valid day, with and without an expiry (on, before and after its boundaries).
+    /// </summary>
+    [Property]
+    public Property HeldCertification_IsValidOnTheDaysTheCertificationIs() =>
+        Prop.ForAll(
+            (from obtained in Gen.Choose(DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber)
+             from expires in Gen.OneOf(
+                 Gen.Constant((int?)null),
+                 Gen.Choose(obtained, DateOnly.MaxValue.DayNumber).Select(day => (int?)day))
+             from day in Gen.OneOf(
+                 Gen.Choose(DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber),
+                 Gen.Elements(obtained - 1, obtained, obtained + 1, (expires ?? obtained) - 1, expires ?? obtained, (expires ?? obtained) + 1)
+                     .Where(d => d >= DateOnly.MinValue.DayNumber && d <= DateOnly.MaxValue.DayNumber))
+             select (obtained, expires, day)).ToArbitrary(),
+            c =>
+            {
+                var certification = new Certification("Cloud", DateOnly.FromDayNumber(c.obtained), c.expires is { } e ? DateOnly.FromDayNumber(e) : null);
+                var held = HeldCertification.Of(3, certification);
+
+                Assert.Equal(3, held.Requirement);
+                Assert.Equal(certification.IsValidOn(DateOnly.FromDayNumber(c.day)), HeldCertification.IsValidOn(held.From, held.Until, c.day));
+            });
+
     [Fact]
     public void Score_ExpiredCertificationAndMixedDeliveries()
     {
