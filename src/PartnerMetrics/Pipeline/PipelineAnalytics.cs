@@ -7,7 +7,7 @@ public static class PipelineAnalytics
     private const string GroupByActivity = "partnermetrics.pipeline.group_by";
     // A part of fewer deals costs more to merge than it saves: on two cores, 960 groups of 100,000 deals cut in two parts
     // took 1.45 times as long as one thread, 1,000,000 deals cut in two 0.57 times (docs/benchmarks.md).
-    private const int MinimumPart = 262_144;
+    internal const int MinimumPart = 262_144;
 
     /// <summary>Computes the pipeline metrics of a sequence of opportunities.</summary>
     /// <param name="opportunities">The opportunities.</param>
@@ -129,6 +129,13 @@ public static class PipelineAnalytics
     public static GroupedPipelineResult<TKey> GroupBy<TKey>(IReadOnlyList<Opportunity> opportunities, Func<Opportunity, TKey?> key, ParallelOptions parallelOptions, PipelineOptions? options = null) =>
         GroupBy(opportunities, key, parallelOptions, options, MinimumPart);
 
+    /// <summary>How many parts a list of <paramref name="count"/> deals is grouped in: one per <paramref name="minimumPart"/> deals or fewer, at least one, at most one per thread allowed.</summary>
+    internal static int Parts(int count, int minimumPart, ParallelOptions parallelOptions)
+    {
+        var threads = parallelOptions.MaxDegreeOfParallelism > 0 ? parallelOptions.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        return (int)Math.Clamp((count + (long)minimumPart - 1) / minimumPart, 1, threads);
+    }
+
     /// <summary>The parallel grouping, with parts of at least <paramref name="minimumPart"/> deals (tests cut small lists into many parts).</summary>
     internal static GroupedPipelineResult<TKey> GroupBy<TKey>(IReadOnlyList<Opportunity> opportunities, Func<Opportunity, TKey?> key, ParallelOptions parallelOptions, PipelineOptions? options, int minimumPart)
     {
@@ -138,8 +145,7 @@ public static class PipelineAnalytics
         using var operation = Telemetry.Start(GroupByActivity, Telemetry.PipelineDuration, "group_by");
         try
         {
-            var threads = parallelOptions.MaxDegreeOfParallelism > 0 ? parallelOptions.MaxDegreeOfParallelism : Environment.ProcessorCount;
-            var parts = (int)Math.Clamp((opportunities.Count + (long)minimumPart - 1) / minimumPart, 1, threads);
+            var parts = Parts(opportunities.Count, minimumPart, parallelOptions);
             var groupings = new GroupedPipelineAccumulator<TKey>[parts];
             var token = parallelOptions.CancellationToken;
             ParallelParts.Run(parts, parallelOptions, part =>

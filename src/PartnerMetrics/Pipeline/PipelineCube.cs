@@ -18,7 +18,7 @@ namespace PartnerMetrics.Pipeline;
 public static class PipelineCube
 {
     /// <summary>Below this many deals a cube is computed on one thread.</summary>
-    private const int ParallelThreshold = 1 << 16;
+    internal const int ParallelThreshold = 1 << 16;
 
     /// <summary>The mask of the deal index at which a partition checks for cancellation: every 65,536 deals, too seldom to cost anything.</summary>
     private const int CheckEvery = (1 << 16) - 1;
@@ -181,7 +181,8 @@ public static class PipelineCube
         return total;
     }
 
-    private static int Partitions(int count, int maxDegreeOfParallelism)
+    /// <summary>How many parts a cube of <paramref name="count"/> deals is split into: one below <see cref="ParallelThreshold"/> deals, otherwise one per <see cref="ParallelThreshold"/> deals, at most one per thread allowed.</summary>
+    internal static int Partitions(int count, int maxDegreeOfParallelism)
     {
         if (maxDegreeOfParallelism is 0 or < -1)
         {
@@ -293,7 +294,7 @@ public static class PipelineCube
     /// up by reference in a small cache in front of an ordinal dictionary, and each creation day's
     /// quarter comes from a table built as days are seen. Cells are keyed by one packed integer.
     /// </remarks>
-    private sealed class RecordCube
+    internal sealed class RecordCube
     {
         private const int CacheSlots = 64;
         private readonly Dictionary<long, int> index = [];
@@ -304,6 +305,9 @@ public static class PipelineCube
         private readonly (string? District, int Code)[] districtCache = new (string?, int)[CacheSlots];
         private int[] quarterOfDay = [];
         private int firstDay;
+
+        /// <summary>Gets the days the quarter table covers: <c>Days</c> of them from <c>FirstDay</c> (none before the first deal).</summary>
+        internal (int FirstDay, int Days) QuarterTable => (firstDay, quarterOfDay.Length);
 
         public void Add(Opportunity deal)
         {

@@ -17,6 +17,9 @@ internal sealed class TallyArena
     private int current = -1;   // the chunk small tables are carved from; never a chunk a table holds whole (after Clear, the kept one is no table's)
     private int used;           // the slots of the current chunk carved so far
 
+    /// <summary>Gets the slots the arena holds in all its chunks: the memory it keeps.</summary>
+    internal long Capacity => chunks.Sum(chunk => (long)chunk.Length);
+
     /// <summary>Returns the slots of a segment.</summary>
     public Span<Slot> Slots(Segment segment) =>
         segment.Length == 0 ? [] : chunks[segment.Chunk].AsSpan(segment.Offset, segment.Length);
