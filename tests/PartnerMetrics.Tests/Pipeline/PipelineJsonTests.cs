@@ -23,6 +23,27 @@ public class PipelineJsonTests
         });
 
     [Fact]
+    public void AnAccumulatorWithoutWonDeals_ReadsTheSame_WithItsOptionalListsLeftOut()
+    {
+        // Every list of an accumulator document is optional (absent reads as empty); one with open and lost deals
+        // only has no won deal, so its account, partner and year lists may all be left out.
+        var accumulator = new PipelineAccumulator();
+        accumulator.AddRange(PipelineExamples.Deals.Where(d => d.Outcome != DealOutcome.Won));
+        var json = PartnerMetricsJson.Serialize(accumulator);
+        var trimmed = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        foreach (var list in new[] { "accounts", "partners" })
+        {
+            Assert.Equal(0, trimmed[list]?.AsArray().Count ?? 0);
+            trimmed.Remove(list);
+        }
+
+        var read = PartnerMetricsJson.Deserialize<PipelineAccumulator>(trimmed.ToJsonString());
+
+        Assert.Equal(accumulator.Result(), read.Result());
+        Assert.Equal(json, PartnerMetricsJson.Serialize(read));
+    }
+
+    [Fact]
     public void Accumulators_ByGroupKey_ShipAsADictionary()
     {
         var grouping = new GroupedPipelineAccumulator<string?>(PipelineKeys.District);
