@@ -9,47 +9,53 @@ public partial class PortfolioTests
 {
     private static readonly DateOnly Later = Day.AddDays(200);
 
-    public static TheoryData<string, Partnership> EvidenceDatedLater => new()
+    private static readonly Dictionary<string, Func<Partnership>> EvidenceDatedLaterCases = new()
     {
-        { "partner onboarded", new Partnership(new Partner(new PartnerId("P-1"), "Partner P-1", PartnerType.Isv, onboardedOn: Later), Day) },
-        { "commitment kept early", PartnershipWith(commitments: [new Commitment(Side.Partner, Later.AddDays(3), CommitmentOutcome.Kept, Later)]) },
-        { "commitment kept, day not recorded", PartnershipWith(commitments: [new Commitment(Side.Partner, Later, CommitmentOutcome.Kept)]) },
-        { "commitment kept late", PartnershipWith(commitments: [new Commitment(Side.Vendor, Day.AddDays(10), CommitmentOutcome.KeptLate, Later)]) },
-        { "commitment broken", PartnershipWith(commitments: [new Commitment(Side.Vendor, Day.AddDays(10), CommitmentOutcome.Broken, Later)]) },
-        { "interaction", PartnershipWith(interactions: [new Interaction(Later, InteractionKind.Meeting, Side.Partner)]) },
-        { "escalation resolved", PartnershipWith(interactions: [new Interaction(Day.AddDays(5), InteractionKind.Escalation, Side.Partner, resolvedOn: Later)]) },
-        { "certification obtained", PartnershipWith(certifications: [new Certification("Azure", Later)]) },
-        { "delivery", PartnershipWith(deliveries: [new Delivery(Later, true, 0.9)]) },
-        { "plan created", PartnershipWith(plan: new JointPlan(Later)) },
-        { "plan reviewed", PartnershipWith(plan: new JointPlan(Day, reviews: [new PlanReview(Day.AddDays(30), 0.5), new PlanReview(Later, 0.6)])) },
-        { "goal checked in", PartnershipWith(plan: new JointPlan(Day, [new PlanGoal("Pipeline", GoalOwner.Both, [new GoalCheckIn(Later, 0.4), new GoalCheckIn(Day.AddDays(9), 0.1)])])) },
-        { "deal created", PartnershipOf("P-1", DealOn("O-1", "P-1", Later)) },
-        { "deal registered", PartnershipOf("P-1", DealOn("O-1", "P-1", Day, registeredOn: Later)) },
-        { "deal updated", PartnershipOf("P-1", DealOn("O-1", "P-1", Day, lastUpdatedOn: Later)) },
-        { "deal closed", PartnershipOf("P-1", DealOn("O-1", "P-1", Day, closedOn: Later)) },
+        ["partner onboarded"] = () => new Partnership(new Partner(new PartnerId("P-1"), "Partner P-1", PartnerType.Isv, onboardedOn: Later), Day),
+        ["commitment kept early"] = () => PartnershipWith(commitments: [new Commitment(Side.Partner, Later.AddDays(3), CommitmentOutcome.Kept, Later)]),
+        ["commitment kept, day not recorded"] = () => PartnershipWith(commitments: [new Commitment(Side.Partner, Later, CommitmentOutcome.Kept)]),
+        ["commitment kept late"] = () => PartnershipWith(commitments: [new Commitment(Side.Vendor, Day.AddDays(10), CommitmentOutcome.KeptLate, Later)]),
+        ["commitment broken"] = () => PartnershipWith(commitments: [new Commitment(Side.Vendor, Day.AddDays(10), CommitmentOutcome.Broken, Later)]),
+        ["interaction"] = () => PartnershipWith(interactions: [new Interaction(Later, InteractionKind.Meeting, Side.Partner)]),
+        ["escalation resolved"] = () => PartnershipWith(interactions: [new Interaction(Day.AddDays(5), InteractionKind.Escalation, Side.Partner, resolvedOn: Later)]),
+        ["certification obtained"] = () => PartnershipWith(certifications: [new Certification("Azure", Later)]),
+        ["delivery"] = () => PartnershipWith(deliveries: [new Delivery(Later, true, 0.9)]),
+        ["plan created"] = () => PartnershipWith(plan: new JointPlan(Later)),
+        ["plan reviewed"] = () => PartnershipWith(plan: new JointPlan(Day, reviews: [new PlanReview(Day.AddDays(30), 0.5), new PlanReview(Later, 0.6)])),
+        ["goal checked in"] = () => PartnershipWith(plan: new JointPlan(Day, [new PlanGoal("Pipeline", GoalOwner.Both, [new GoalCheckIn(Later, 0.4), new GoalCheckIn(Day.AddDays(9), 0.1)])])),
+        ["deal created"] = () => PartnershipOf("P-1", DealOn("O-1", "P-1", Later)),
+        ["deal registered"] = () => PartnershipOf("P-1", DealOn("O-1", "P-1", Day, registeredOn: Later)),
+        ["deal updated"] = () => PartnershipOf("P-1", DealOn("O-1", "P-1", Day, lastUpdatedOn: Later)),
+        ["deal closed"] = () => PartnershipOf("P-1", DealOn("O-1", "P-1", Day, closedOn: Later)),
     };
 
-    public static TheoryData<string, Partnership> DaysThatMayLieAhead => new()
+    public static TheoryData<string> EvidenceDatedLater => [.. EvidenceDatedLaterCases.Keys];
+
+    private static readonly Dictionary<string, Func<Partnership>> DaysThatMayLieAheadCases = new()
     {
-        { "certification expiry", PartnershipWith(certifications: [new Certification("Azure", Day, expiresOn: Later)]) },
-        { "open commitment due", PartnershipWith(commitments: [new Commitment(Side.Partner, Later, CommitmentOutcome.Open)]) },
-        { "expected close", PartnershipOf("P-1", DealOn("O-1", "P-1", Day, expectedCloseOn: Later)) },
-        { "goal start and due", PartnershipWith(plan: new JointPlan(Day, [new PlanGoal("Pipeline", GoalOwner.Both, 0.3, startsOn: Later, dueOn: Later.AddDays(90))])) },
-        { "undated goal progress", PartnershipWith(plan: new JointPlan(Day, [new PlanGoal("Pipeline", GoalOwner.Both, 0.3)])) },
+        ["certification expiry"] = () => PartnershipWith(certifications: [new Certification("Azure", Day, expiresOn: Later)]),
+        ["open commitment due"] = () => PartnershipWith(commitments: [new Commitment(Side.Partner, Later, CommitmentOutcome.Open)]),
+        ["expected close"] = () => PartnershipOf("P-1", DealOn("O-1", "P-1", Day, expectedCloseOn: Later)),
+        ["goal start and due"] = () => PartnershipWith(plan: new JointPlan(Day, [new PlanGoal("Pipeline", GoalOwner.Both, 0.3, startsOn: Later, dueOn: Later.AddDays(90))])),
+        ["undated goal progress"] = () => PartnershipWith(plan: new JointPlan(Day, [new PlanGoal("Pipeline", GoalOwner.Both, 0.3)])),
     };
+
+    public static TheoryData<string> DaysThatMayLieAhead => [.. DaysThatMayLieAheadCases.Keys];
 
     [Theory]
     [MemberData(nameof(EvidenceDatedLater))]
-    public void LatestEvidenceDay_EvidenceDatedAfterTheStart_IsItsDay(string evidence, Partnership partnership)
+    public void LatestEvidenceDay_EvidenceDatedAfterTheStart_IsItsDay(string evidence)
     {
+        var partnership = EvidenceDatedLaterCases[evidence]();
         Assert.Equal(Later, partnership.LatestEvidenceDay());
         Assert.True(new Portfolio([partnership]).LatestEvidenceDay() == Later, evidence);
     }
 
     [Theory]
     [MemberData(nameof(DaysThatMayLieAhead))]
-    public void LatestEvidenceDay_DaysThatMayLieAhead_DoNotCount(string day, Partnership partnership)
+    public void LatestEvidenceDay_DaysThatMayLieAhead_DoNotCount(string day)
     {
+        var partnership = DaysThatMayLieAheadCases[day]();
         Assert.True(partnership.LatestEvidenceDay() == Day, day);
         Assert.Equal(Day, new Portfolio([partnership]).LatestEvidenceDay());
     }
