@@ -138,7 +138,53 @@ public sealed class TelemetryTests : IDisposable
 
         var scored = Assert.Single(Measured("partnermetrics.health.scored"));
         Assert.Equal((5.0, "history"), (scored.Value, scored.Tags["partnermetrics.operation"]));
-        Assert.Equal(5, Assert.Single(Stopped("partnermetrics.health.history")).GetTagItem("partnermetrics.points"));
+        var duration = Assert.Single(Measured("partnermetrics.health.score.duration"));
+        Assert.Equal(("s", "history"), (duration.Unit, duration.Tags["partnermetrics.operation"]));
+        var activity = Assert.Single(Stopped("partnermetrics.health.history"));
+        Assert.Equal((5, "history"), (activity.GetTagItem("partnermetrics.points"), activity.GetTagItem("partnermetrics.operation")));
+        Assert.Equal(ActivityStatusCode.Unset, activity.Status);
+    }
+
+    [Fact]
+    public void History_CanceledWhileItRuns_RecordsTheErrorType()
+    {
+        // A second listener cancels the token as the history's activity starts: after the check on entry, before
+        // the first point, so the failure happens inside the traced operation.
+        using var canceller = new CancellationTokenSource();
+        using var cancelling = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "PartnerMetrics",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStarted = activity =>
+            {
+                if (activity.OperationName == "partnermetrics.health.history")
+                {
+                    canceller.Cancel();
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(cancelling);
+        var partnership = BacktestHistories.TrustDrivenCompany(1).Partnerships[0];
+
+        Assert.ThrowsAny<OperationCanceledException>(() => new HealthScorer().History(partnership, new DateOnly(2025, 6, 1), AsOf, TimeSpan.FromDays(7), canceller.Token));
+
+        Assert.Empty(Measured("partnermetrics.health.scored"));
+        var duration = Assert.Single(Measured("partnermetrics.health.score.duration"));
+        Assert.Equal(("history", typeof(OperationCanceledException).FullName), (duration.Tags["partnermetrics.operation"], duration.Tags["error.type"]));
+        var activity = Assert.Single(Stopped("partnermetrics.health.history"));
+        Assert.Equal(ActivityStatusCode.Error, activity.Status);
+        Assert.Equal(typeof(OperationCanceledException).FullName, activity.GetTagItem("error.type"));
+    }
+
+    [Fact]
+    public void History_CanceledBeforeTheCall_ThrowsBeforeAnythingIsRecorded()
+    {
+        var partnership = BacktestHistories.TrustDrivenCompany(1).Partnerships[0];
+
+        Assert.ThrowsAny<OperationCanceledException>(() => new HealthScorer().History(partnership, new DateOnly(2025, 6, 1), AsOf, TimeSpan.FromDays(7), new CancellationToken(canceled: true)));
+
+        Assert.Empty(Measured("partnermetrics.health.score.duration"));
+        Assert.Empty(Stopped("partnermetrics.health.history"));
     }
 
     [Fact]

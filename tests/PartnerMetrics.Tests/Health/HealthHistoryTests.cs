@@ -104,6 +104,19 @@ public class HealthHistoryTests
     }
 
     [Fact]
+    public void History_OfOnePoint_ReadsTheWholeCadenceWindowBeforeIt()
+    {
+        // The only activity is 80 days before T: inside the oldest of the twelve weeks that end on T (days -83 to -77),
+        // so a history of the one day T must read the activity of the eleven weeks before its own, as Score does.
+        var partnership = Empty(400).With(interactions: [new Interaction(Day(-80), InteractionKind.Meeting, Side.Partner)]);
+
+        var history = Scorer.History(partnership, T, T, TimeSpan.FromDays(1));
+
+        AssertSame(Scorer.Score(partnership, T), Assert.Single(history));
+        Assert.Equal("Activity logged in 1 of the last 12 weeks.", history[0].Factor(FactorCodes.ProgressWeeklyCadence)!.Value.Reason);
+    }
+
+    [Fact]
     public void History_BadArguments_Throw()
     {
         var partnership = Empty();
