@@ -81,6 +81,9 @@ internal readonly struct ActivityDays : IActivityWeeks
         }
     }
 
+    /// <summary>Gets the length of the running counts, one per day from the first to the day after the last; null when the days are searched instead.</summary>
+    internal int? CountedDays => before?.Length;
+
     /// <summary>Answers for days from the first to the last day given to the constructor.</summary>
     public bool AnyIn(int first, int last)
     {
