@@ -18,7 +18,9 @@ internal static class CompetencyDimension
         FactorKind.Fact,
         0.4,
         model => model.CompetencyWeights.Coverage,
-        f => f.Second == 0 ? "No required competencies are set for this partnership." : $"{f.First} of {f.Second} required competencies hold a valid certification.");
+        CoverageReason);
+
+    private static string CoverageReason(FactorFacts f) => f.Second == 0 ? "No required competencies are set for this partnership." : $"{f.First} of {f.Second} required competencies hold a valid certification.";
 
     public static readonly FactorDefinition DeliveryReliability = new(
         FactorCodes.CompetencyDeliveryReliability,
@@ -26,7 +28,9 @@ internal static class CompetencyDimension
         FactorKind.Rate,
         0.6,
         model => model.CompetencyWeights.DeliveryReliability,
-        f => f.Second == 0 ? "No deliveries recorded yet." : $"{f.First} of {f.Second} deliveries on time with satisfaction of at least {FactorDefinition.Number(f.Measure)}.");
+        DeliveryReliabilityReason);
+
+    private static string DeliveryReliabilityReason(FactorFacts f) => f.Second == 0 ? "No deliveries recorded yet." : $"{f.First} of {f.Second} deliveries on time with satisfaction of at least {FactorDefinition.Number(f.Measure)}.";
 
     private const int Delivered = 0;
     private const int Missed = 1;

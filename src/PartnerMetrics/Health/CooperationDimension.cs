@@ -23,9 +23,11 @@ internal static class CooperationDimension
         FactorKind.Rate,
         0.2,
         model => model.CooperationWeights.PartnerResponsiveness,
-        f => f.Second == 0
-            ? "No vendor requests due an answer from the partner yet."
-            : $"{f.First} of {f.Second} vendor requests answered by the partner within {FactorDefinition.Number(f.Measure)} days; {f.Third} unanswered.");
+        PartnerResponsivenessReason);
+
+    private static string PartnerResponsivenessReason(FactorFacts f) => f.Second == 0
+        ? "No vendor requests due an answer from the partner yet."
+        : $"{f.First} of {f.Second} vendor requests answered by the partner within {FactorDefinition.Number(f.Measure)} days; {f.Third} unanswered.";
 
     public static readonly FactorDefinition VendorResponsiveness = new(
         FactorCodes.CooperationVendorResponsiveness,
@@ -33,9 +35,11 @@ internal static class CooperationDimension
         FactorKind.Rate,
         0.2,
         model => model.CooperationWeights.VendorResponsiveness,
-        f => f.Second == 0
-            ? "No partner requests due an answer from the vendor yet."
-            : $"{f.First} of {f.Second} partner requests answered by the vendor within {FactorDefinition.Number(f.Measure)} days; {f.Third} unanswered.");
+        VendorResponsivenessReason);
+
+    private static string VendorResponsivenessReason(FactorFacts f) => f.Second == 0
+        ? "No partner requests due an answer from the vendor yet."
+        : $"{f.First} of {f.Second} partner requests answered by the vendor within {FactorDefinition.Number(f.Measure)} days; {f.Third} unanswered.";
 
     public static readonly FactorDefinition FrictionHandling = new(
         FactorCodes.CooperationFrictionHandling,
@@ -43,9 +47,11 @@ internal static class CooperationDimension
         FactorKind.Rate,
         0.35,
         model => model.CooperationWeights.FrictionHandling,
-        f => f.Second == 0
-            ? "No escalations due a resolution yet."
-            : $"{f.First} of {f.Second} escalations resolved within {FactorDefinition.Number(f.Measure)} days; {f.Third} still open.");
+        FrictionHandlingReason);
+
+    private static string FrictionHandlingReason(FactorFacts f) => f.Second == 0
+        ? "No escalations due a resolution yet."
+        : $"{f.First} of {f.Second} escalations resolved within {FactorDefinition.Number(f.Measure)} days; {f.Third} still open.";
 
     public static readonly FactorDefinition Reciprocity = new(
         FactorCodes.CooperationReciprocity,
@@ -53,9 +59,11 @@ internal static class CooperationDimension
         FactorKind.Balance,
         0.25,
         model => model.CooperationWeights.Reciprocity,
-        f => f.Second == 0
-            ? "No meetings, calls, emails or joint events recorded yet."
-            : $"{f.First} of {f.Second} meetings, calls, emails and joint events initiated by the partner.");
+        ReciprocityReason);
+
+    private static string ReciprocityReason(FactorFacts f) => f.Second == 0
+        ? "No meetings, calls, emails or joint events recorded yet."
+        : $"{f.First} of {f.Second} meetings, calls, emails and joint events initiated by the partner.";
 
     private const int PartnerAnswers = 0;
     private const int VendorAnswers = 2;

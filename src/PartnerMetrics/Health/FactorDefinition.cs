@@ -21,6 +21,11 @@ internal enum FactorKind
 /// weight, where a model keeps its weight, and how its reason reads. Each dimension declares its
 /// factors next to the rules that measure them; <see cref="FactorCatalog"/> finds them by code.
 /// </summary>
+/// <remarks>
+/// A dimension writes each reason as a method beside its definition, not as a lambda inside the static
+/// initializer: a mutation tester cannot tell which tests reach code inside a static initializer, so it
+/// would test every mutant of every reason against the whole test suite.
+/// </remarks>
 internal sealed class FactorDefinition(
     string code,
     HealthDimension dimension,

@@ -31,7 +31,9 @@ internal static class PlanAlignmentDimension
         FactorKind.Fact,
         0.25,
         model => model.PlanWeights.GoalsOnTrack,
-        f => f.Second == 0 ? "No plan goal has a due day to measure progress against." : $"{f.First} of {f.Second} goals at or ahead of the progress their elapsed time expects.");
+        GoalsOnTrackReason);
+
+    private static string GoalsOnTrackReason(FactorFacts f) => f.Second == 0 ? "No plan goal has a due day to measure progress against." : $"{f.First} of {f.Second} goals at or ahead of the progress their elapsed time expects.";
 
     public static readonly FactorDefinition SharedOwnership = new(
         FactorCodes.PlanSharedOwnership,
@@ -39,7 +41,9 @@ internal static class PlanAlignmentDimension
         FactorKind.Fact,
         0.2,
         model => model.PlanWeights.SharedOwnership,
-        f => f.Second == 0 ? "The plan has no goals." : $"{f.First} of {f.Second} goals owned by both sides.");
+        SharedOwnershipReason);
+
+    private static string SharedOwnershipReason(FactorFacts f) => f.Second == 0 ? "The plan has no goals." : $"{f.First} of {f.Second} goals owned by both sides.";
 
     public static readonly FactorDefinition BusinessAlignment = new(
         FactorCodes.PlanBusinessAlignment,
@@ -47,9 +51,11 @@ internal static class PlanAlignmentDimension
         FactorKind.Fact,
         0.2,
         model => model.PlanWeights.BusinessAlignment,
-        f => f.First == 0
-            ? "No business alignment recorded yet: ask what share of the partner's business is aligned to ours."
-            : $"{(f.Measure * 100).ToString("0.#", CultureInfo.InvariantCulture)} % of the partner's business is aligned to ours.");
+        BusinessAlignmentReason);
+
+    private static string BusinessAlignmentReason(FactorFacts f) => f.First == 0
+        ? "No business alignment recorded yet: ask what share of the partner's business is aligned to ours."
+        : $"{(f.Measure * 100).ToString("0.#", CultureInfo.InvariantCulture)} % of the partner's business is aligned to ours.";
 
     public static readonly FactorDefinition Clarity = new(
         FactorCodes.PlanClarity,
@@ -57,7 +63,9 @@ internal static class PlanAlignmentDimension
         FactorKind.Fact,
         0.15,
         model => model.PlanWeights.Clarity,
-        f => f.Second == 0 ? "The plan has no goals." : $"{f.First} of {f.Second} goals have a measurable target and a due day.");
+        ClarityReason);
+
+    private static string ClarityReason(FactorFacts f) => f.Second == 0 ? "The plan has no goals." : $"{f.First} of {f.Second} goals have a measurable target and a due day.";
 
     public static readonly FactorDefinition Freshness = new(
         FactorCodes.PlanFreshness,
@@ -65,7 +73,9 @@ internal static class PlanAlignmentDimension
         FactorKind.Fact,
         0.2,
         model => model.PlanWeights.Freshness,
-        f => $"Last reviewed together {f.First} days ago; the review cadence is {f.Second} days.");
+        FreshnessReason);
+
+    private static string FreshnessReason(FactorFacts f) => $"Last reviewed together {f.First} days ago; the review cadence is {f.Second} days.";
 
     /// <summary>The plan's factors on the day; every one is a fact (DOMAIN section 3.1), as certain as the partnership is mature.</summary>
     public static HealthFactor[] Factors(Partnership partnership, int asOf, double maturity, ScoringContext context)

@@ -22,7 +22,9 @@ internal static class TrackedProgressDimension
         FactorKind.Rate,
         0.3,
         model => model.ProgressWeights.RegistrationTimeliness,
-        f => f.Second == 0 ? "No deals with a registration day yet." : $"{f.First} of {f.Second} deals registered within {FactorDefinition.Number(f.Measure)} days of originating.");
+        RegistrationTimelinessReason);
+
+    private static string RegistrationTimelinessReason(FactorFacts f) => f.Second == 0 ? "No deals with a registration day yet." : $"{f.First} of {f.Second} deals registered within {FactorDefinition.Number(f.Measure)} days of originating.";
 
     public static readonly FactorDefinition PipelineFreshness = new(
         FactorCodes.ProgressPipelineFreshness,
@@ -30,7 +32,9 @@ internal static class TrackedProgressDimension
         FactorKind.Rate,
         0.25,
         model => model.ProgressWeights.PipelineFreshness,
-        f => f.Second == 0 ? "No open deals." : $"{f.First} of {f.Second} open deals updated in the last {FactorDefinition.Number(f.Measure)} days.");
+        PipelineFreshnessReason);
+
+    private static string PipelineFreshnessReason(FactorFacts f) => f.Second == 0 ? "No open deals." : $"{f.First} of {f.Second} open deals updated in the last {FactorDefinition.Number(f.Measure)} days.";
 
     public static readonly FactorDefinition DataCompleteness = new(
         FactorCodes.ProgressDataCompleteness,
@@ -38,7 +42,9 @@ internal static class TrackedProgressDimension
         FactorKind.Rate,
         0.2,
         model => model.ProgressWeights.DataCompleteness,
-        f => f.Second == 0 ? "No deals recorded yet." : $"{f.First} of {f.Second} required deal fields (amount, expected close, stage) filled in.");
+        DataCompletenessReason);
+
+    private static string DataCompletenessReason(FactorFacts f) => f.Second == 0 ? "No deals recorded yet." : $"{f.First} of {f.Second} required deal fields (amount, expected close, stage) filled in.";
 
     public static readonly FactorDefinition WeeklyCadence = new(
         FactorCodes.ProgressWeeklyCadence,
@@ -46,7 +52,9 @@ internal static class TrackedProgressDimension
         FactorKind.Fact,
         0.25,
         model => model.ProgressWeights.WeeklyCadence,
-        f => f.Second == 0 ? "The partnership has not started yet." : $"Activity logged in {f.First} of the last {f.Second} weeks.");
+        WeeklyCadenceReason);
+
+    private static string WeeklyCadenceReason(FactorFacts f) => f.Second == 0 ? "The partnership has not started yet." : $"Activity logged in {f.First} of the last {f.Second} weeks.";
 
     private const int RequiredFields = 3;
     private const int OnTime = 0;
