@@ -14,53 +14,61 @@ public class EvidenceProfileCheckTests
 
     private static TableProfile Partners(Func<TableProfile, TableProfile> change) => change(TableProfile.Empty);
 
-    public static TheoryData<EvidenceProfile, string, string> Invalid => new()
-    {
-        { new EvidenceProfile { Name = null! }, "name", "Value cannot be null." },
-        { new EvidenceProfile { DateFormats = [] }, "dateFormats", "'dateFormats' must list at least one date format." },
-        { new EvidenceProfile { DecimalSeparator = ";" }, "decimalSeparator", "'decimalSeparator' must be \".\" or \",\"; got ';'." },
-        { new EvidenceProfile { BadRows = (BadRowPolicy)5 }, "badRows", "'badRows' must be Fail or Skip; got 5." },
-        { new EvidenceProfile { RequiredCompetencies = default }, "requiredCompetencies", "'requiredCompetencies' must list non-blank names." },
-        { new EvidenceProfile { RequiredCompetencies = ["Security", ""] }, "requiredCompetencies", "'requiredCompetencies' must list non-blank names." },
-        { With(EvidenceKind.Opportunities, TableProfile.Empty), "opportunities", "'Opportunities' has no table profile; the deals' profile is 'opportunities'." },
-        { With((EvidenceKind)42, TableProfile.Empty), "42", "'42' has no table profile; the deals' profile is 'opportunities'." },
-        { With(EvidenceKind.Partners, null!), "partners", "Value cannot be null." },
-        { With(EvidenceKind.Partners, Partners(t => t with { Columns = t.Columns.Add("colour", ["Colour"]) })), "partners.columns.colour", $"'colour' is not a field of partners; the fields are {PartnerFields}." },
-        { With(EvidenceKind.Partners, Partners(t => t with { Columns = t.Columns.Add("id", []) })), "partners.columns.id", "The headers of 'id' must be a non-empty list of non-blank headers." },
-        { With(EvidenceKind.Partners, Partners(t => t with { Columns = t.Columns.Add("id", default) })), "partners.columns.id", "The headers of 'id' must be a non-empty list of non-blank headers." },
-        { With(EvidenceKind.Partners, Partners(t => t with { Columns = t.Columns.Add("id", ["Id", " "]) })), "partners.columns.id", "The headers of 'id' must be a non-empty list of non-blank headers." },
-        { With(EvidenceKind.Partners, Partners(t => t with { Columns = t.Columns.Add("name", ["Key"]).Add("id", ["key"]) })), "partners.columns.name", "The header 'Key' is given to both 'id' and 'name'." },
-        { With(EvidenceKind.Partners, Partners(t => t with { Values = t.Values.Add("name", ImmutableDictionary<string, string>.Empty.Add("A", "B")) })), "partners.values.name.A", "'name' is not a field with a few values, so its values are not mapped." },
-        { With(EvidenceKind.Partners, Partners(t => t with { Values = t.Values.Add("colour", ImmutableDictionary<string, string>.Empty) })), "partners.values.colour", $"'colour' is not a field of partners; the fields are {PartnerFields}." },
-        { With(EvidenceKind.Partners, Partners(t => t with { Values = t.Values.Add("type", ImmutableDictionary<string, string>.Empty.Add("VAR", "Retailer")) })), "partners.values.type.VAR", $"'Retailer' is not one of {string.Join(", ", Enum.GetNames<PartnerType>())} or Skip." },
-        { With(EvidenceKind.Partners, Partners(t => t with { OtherValues = t.OtherValues.Add("type", "Retailer") })), "partners.otherValues.type", $"'Retailer' is not one of {string.Join(", ", Enum.GetNames<PartnerType>())} or Skip." },
-        { With(EvidenceKind.Partners, Partners(t => t with { OtherValues = t.OtherValues.Add("colour", "Skip") })), "partners.otherValues.colour", $"'colour' is not a field of partners; the fields are {PartnerFields}." },
-        { With(EvidenceKind.Partners, Partners(t => t with { Defaults = t.Defaults.Add("colour", "red") })), "partners.defaults.colour", $"'colour' is not a field of partners; the fields are {PartnerFields}." },
-        { With(EvidenceKind.Deliveries, TableProfile.Empty with { Scales = ImmutableDictionary<string, ImmutableArray<decimal>>.Empty.Add("colour", [0m, 1m]) }), "deliveries.scales.colour", "'colour' is not a field of deliveries; the fields are partnerId, date, onTime, satisfaction, description." },
-        { With(EvidenceKind.Deliveries, TableProfile.Empty with { Scales = ImmutableDictionary<string, ImmutableArray<decimal>>.Empty.Add("date", [0m, 1m]) }), "deliveries.scales.date", "'date' is not a fraction, so it has no scale; the fractions are satisfaction." },
-        { With(EvidenceKind.GoalCheckIns, TableProfile.Empty with { Scales = ImmutableDictionary<string, ImmutableArray<decimal>>.Empty.Add("target", [0m, 1m]) }), "goalCheckIns.scales.target", "'target' is not a fraction, so it has no scale; the fractions are progress." },
-        { With(EvidenceKind.Deliveries, TableProfile.Empty with { Scales = ImmutableDictionary<string, ImmutableArray<decimal>>.Empty.Add("satisfaction", [1m, 1m]) }), "deliveries.scales.satisfaction", "The scale of 'satisfaction' must be two numbers, the one for 0 and the larger one for 1, such as [0, 100]." },
-        { With(EvidenceKind.Deliveries, TableProfile.Empty with { Scales = ImmutableDictionary<string, ImmutableArray<decimal>>.Empty.Add("satisfaction", [1m, 2m, 3m]) }), "deliveries.scales.satisfaction", "The scale of 'satisfaction' must be two numbers, the one for 0 and the larger one for 1, such as [0, 100]." },
-        { With(EvidenceKind.Deliveries, TableProfile.Empty with { Scales = ImmutableDictionary<string, ImmutableArray<decimal>>.Empty.Add("satisfaction", [1m]) }), "deliveries.scales.satisfaction", "The scale of 'satisfaction' must be two numbers, the one for 0 and the larger one for 1, such as [0, 100]." },
-        { With(EvidenceKind.Deliveries, TableProfile.Empty with { Scales = ImmutableDictionary<string, ImmutableArray<decimal>>.Empty.Add("satisfaction", default) }), "deliveries.scales.satisfaction", "The scale of 'satisfaction' must be two numbers, the one for 0 and the larger one for 1, such as [0, 100]." },
-        { With(EvidenceKind.Cases, TableProfile.Empty with { Unused = default }), "cases.unused", "'unused' must list non-blank headers." },
-        { With(EvidenceKind.Cases, TableProfile.Empty with { Unused = ["Notes", " "] }), "cases.unused", "'unused' must list non-blank headers." },
-        { With(EvidenceKind.Cases, TableProfile.Empty with { Lookups = default }), "cases.lookups", "'lookups' must be a list." },
-        { With(EvidenceKind.Cases, TableProfile.Empty with { Lookups = [new() { Field = "side", KeyColumn = "Owner" }, null!] }), "cases.lookups[1]", "A lookup must not be null." },
-        { With(EvidenceKind.Cases, TableProfile.Empty with { Lookups = [new() { Field = "side", KeyColumn = "Owner" }, new() { Field = "colour", KeyColumn = "Owner" }] }), "cases.lookups[1].field", "'colour' is not a field of cases; the fields are partnerId, openedAt, kind, side, respondedAt, responseHours, closedOn, subject." },
-        { With(EvidenceKind.Cases, TableProfile.Empty with { Lookups = [new() { Field = "side", KeyColumn = "Owner" }, new() { Field = "kind", KeyColumn = " " }] }), "cases.lookups[1].keyColumn", "A lookup needs the key column of the export ('keyColumn')." },
-        { With(EvidenceKind.Cases, TableProfile.Empty with { Lookups = [new() { Field = "side", KeyColumn = "Owner" }, new() { Field = "side", KeyColumn = "Team" }] }), "cases.lookups[1].field", "Two lookups give 'side'." },
-        { new EvidenceProfile { Opportunities = ImportProfile.PartnerMetrics with { Currency = "usd" } }, "currency", "'currency' must be an ISO 4217 code of three capital letters, such as USD; got 'usd'." },
-    };
+    /// <summary>
+    /// The invalid profiles. The theory takes a case's name (its path, numbered when several cases share it) and builds
+    /// the profile inside the test: a profile cannot be serialized into a test case, and a theory whose rows cannot be
+    /// runs as one case, whose rows after the first a mutation run cannot attribute to any test.
+    /// </summary>
+    private static readonly Dictionary<string, InvalidCase> InvalidCases = Named(
+    [
+        new(() => new EvidenceProfile { Name = null! }, "name", "Value cannot be null."),
+        new(() => new EvidenceProfile { DateFormats = [] }, "dateFormats", "'dateFormats' must list at least one date format."),
+        new(() => new EvidenceProfile { DecimalSeparator = ";" }, "decimalSeparator", "'decimalSeparator' must be \".\" or \",\"; got ';'."),
+        new(() => new EvidenceProfile { BadRows = (BadRowPolicy)5 }, "badRows", "'badRows' must be Fail or Skip; got 5."),
+        new(() => new EvidenceProfile { RequiredCompetencies = default }, "requiredCompetencies", "'requiredCompetencies' must list non-blank names."),
+        new(() => new EvidenceProfile { RequiredCompetencies = ["Security", ""] }, "requiredCompetencies", "'requiredCompetencies' must list non-blank names."),
+        new(() => With(EvidenceKind.Opportunities, TableProfile.Empty), "opportunities", "'Opportunities' has no table profile; the deals' profile is 'opportunities'."),
+        new(() => With((EvidenceKind)42, TableProfile.Empty), "42", "'42' has no table profile; the deals' profile is 'opportunities'."),
+        new(() => With(EvidenceKind.Partners, null!), "partners", "Value cannot be null."),
+        new(() => With(EvidenceKind.Partners, Partners(t => t with { Columns = t.Columns.Add("colour", ["Colour"]) })), "partners.columns.colour", $"'colour' is not a field of partners; the fields are {PartnerFields}."),
+        new(() => With(EvidenceKind.Partners, Partners(t => t with { Columns = t.Columns.Add("id", []) })), "partners.columns.id", "The headers of 'id' must be a non-empty list of non-blank headers."),
+        new(() => With(EvidenceKind.Partners, Partners(t => t with { Columns = t.Columns.Add("id", default) })), "partners.columns.id", "The headers of 'id' must be a non-empty list of non-blank headers."),
+        new(() => With(EvidenceKind.Partners, Partners(t => t with { Columns = t.Columns.Add("id", ["Id", " "]) })), "partners.columns.id", "The headers of 'id' must be a non-empty list of non-blank headers."),
+        new(() => With(EvidenceKind.Partners, Partners(t => t with { Columns = t.Columns.Add("name", ["Key"]).Add("id", ["key"]) })), "partners.columns.name", "The header 'Key' is given to both 'id' and 'name'."),
+        new(() => With(EvidenceKind.Partners, Partners(t => t with { Values = t.Values.Add("name", ImmutableDictionary<string, string>.Empty.Add("A", "B")) })), "partners.values.name.A", "'name' is not a field with a few values, so its values are not mapped."),
+        new(() => With(EvidenceKind.Partners, Partners(t => t with { Values = t.Values.Add("colour", ImmutableDictionary<string, string>.Empty) })), "partners.values.colour", $"'colour' is not a field of partners; the fields are {PartnerFields}."),
+        new(() => With(EvidenceKind.Partners, Partners(t => t with { Values = t.Values.Add("type", ImmutableDictionary<string, string>.Empty.Add("VAR", "Retailer")) })), "partners.values.type.VAR", $"'Retailer' is not one of {string.Join(", ", Enum.GetNames<PartnerType>())} or Skip."),
+        new(() => With(EvidenceKind.Partners, Partners(t => t with { OtherValues = t.OtherValues.Add("type", "Retailer") })), "partners.otherValues.type", $"'Retailer' is not one of {string.Join(", ", Enum.GetNames<PartnerType>())} or Skip."),
+        new(() => With(EvidenceKind.Partners, Partners(t => t with { OtherValues = t.OtherValues.Add("colour", "Skip") })), "partners.otherValues.colour", $"'colour' is not a field of partners; the fields are {PartnerFields}."),
+        new(() => With(EvidenceKind.Partners, Partners(t => t with { Defaults = t.Defaults.Add("colour", "red") })), "partners.defaults.colour", $"'colour' is not a field of partners; the fields are {PartnerFields}."),
+        new(() => With(EvidenceKind.Deliveries, TableProfile.Empty with { Scales = ImmutableDictionary<string, ImmutableArray<decimal>>.Empty.Add("colour", [0m, 1m]) }), "deliveries.scales.colour", "'colour' is not a field of deliveries; the fields are partnerId, date, onTime, satisfaction, description."),
+        new(() => With(EvidenceKind.Deliveries, TableProfile.Empty with { Scales = ImmutableDictionary<string, ImmutableArray<decimal>>.Empty.Add("date", [0m, 1m]) }), "deliveries.scales.date", "'date' is not a fraction, so it has no scale; the fractions are satisfaction."),
+        new(() => With(EvidenceKind.GoalCheckIns, TableProfile.Empty with { Scales = ImmutableDictionary<string, ImmutableArray<decimal>>.Empty.Add("target", [0m, 1m]) }), "goalCheckIns.scales.target", "'target' is not a fraction, so it has no scale; the fractions are progress."),
+        new(() => With(EvidenceKind.Deliveries, TableProfile.Empty with { Scales = ImmutableDictionary<string, ImmutableArray<decimal>>.Empty.Add("satisfaction", [1m, 1m]) }), "deliveries.scales.satisfaction", "The scale of 'satisfaction' must be two numbers, the one for 0 and the larger one for 1, such as [0, 100]."),
+        new(() => With(EvidenceKind.Deliveries, TableProfile.Empty with { Scales = ImmutableDictionary<string, ImmutableArray<decimal>>.Empty.Add("satisfaction", [1m, 2m, 3m]) }), "deliveries.scales.satisfaction", "The scale of 'satisfaction' must be two numbers, the one for 0 and the larger one for 1, such as [0, 100]."),
+        new(() => With(EvidenceKind.Deliveries, TableProfile.Empty with { Scales = ImmutableDictionary<string, ImmutableArray<decimal>>.Empty.Add("satisfaction", [1m]) }), "deliveries.scales.satisfaction", "The scale of 'satisfaction' must be two numbers, the one for 0 and the larger one for 1, such as [0, 100]."),
+        new(() => With(EvidenceKind.Deliveries, TableProfile.Empty with { Scales = ImmutableDictionary<string, ImmutableArray<decimal>>.Empty.Add("satisfaction", default) }), "deliveries.scales.satisfaction", "The scale of 'satisfaction' must be two numbers, the one for 0 and the larger one for 1, such as [0, 100]."),
+        new(() => With(EvidenceKind.Cases, TableProfile.Empty with { Unused = default }), "cases.unused", "'unused' must list non-blank headers."),
+        new(() => With(EvidenceKind.Cases, TableProfile.Empty with { Unused = ["Notes", " "] }), "cases.unused", "'unused' must list non-blank headers."),
+        new(() => With(EvidenceKind.Cases, TableProfile.Empty with { Lookups = default }), "cases.lookups", "'lookups' must be a list."),
+        new(() => With(EvidenceKind.Cases, TableProfile.Empty with { Lookups = [new() { Field = "side", KeyColumn = "Owner" }, null!] }), "cases.lookups[1]", "A lookup must not be null."),
+        new(() => With(EvidenceKind.Cases, TableProfile.Empty with { Lookups = [new() { Field = "side", KeyColumn = "Owner" }, new() { Field = "colour", KeyColumn = "Owner" }] }), "cases.lookups[1].field", "'colour' is not a field of cases; the fields are partnerId, openedAt, kind, side, respondedAt, responseHours, closedOn, subject."),
+        new(() => With(EvidenceKind.Cases, TableProfile.Empty with { Lookups = [new() { Field = "side", KeyColumn = "Owner" }, new() { Field = "kind", KeyColumn = " " }] }), "cases.lookups[1].keyColumn", "A lookup needs the key column of the export ('keyColumn')."),
+        new(() => With(EvidenceKind.Cases, TableProfile.Empty with { Lookups = [new() { Field = "side", KeyColumn = "Owner" }, new() { Field = "side", KeyColumn = "Team" }] }), "cases.lookups[1].field", "Two lookups give 'side'."),
+        new(() => new EvidenceProfile { Opportunities = ImportProfile.PartnerMetrics with { Currency = "usd" } }, "currency", "'currency' must be an ISO 4217 code of three capital letters, such as USD; got 'usd'."),
+    ]);
+
+    public static TheoryData<string> Invalid => [.. InvalidCases.Keys];
 
     [Theory]
     [MemberData(nameof(Invalid))]
-    public void AnInvalidProfile_IsRejectedByTheImporter_NamingThePropertyAndTheRule(EvidenceProfile invalid, string path, string sentence)
+    public void AnInvalidProfile_IsRejectedByTheImporter_NamingThePropertyAndTheRule(string name)
     {
-        var error = Assert.Throws<ArgumentException>("profile", () => new PortfolioImporter(invalid));
+        var invalid = InvalidCases[name];
+        var error = Assert.Throws<ArgumentException>("profile", () => new PortfolioImporter(invalid.Profile()));
 
-        Assert.Equal($"The evidence profile's '{path}' is not valid: {sentence} (Parameter 'profile')", error.Message);
-        Assert.Equal(path, Assert.IsType<ArgumentException>(error.InnerException, exactMatch: false).ParamName);
+        Assert.Equal($"The evidence profile's '{invalid.Path}' is not valid: {invalid.Sentence} (Parameter 'profile')", error.Message);
+        Assert.Equal(invalid.Path, Assert.IsType<ArgumentException>(error.InnerException, exactMatch: false).ParamName);
     }
 
     [Fact]
@@ -210,4 +218,25 @@ public class EvidenceProfileCheckTests
         Assert.NotNull(new PortfolioImporter(deals, [new EvidenceLookup(EvidenceKind.Opportunities, new ImportLookup("district", []))]));
         Assert.Throws<ArgumentNullException>("profile", () => new PortfolioImporter(null!));
     }
+
+    /// <summary>Names each case by its path, numbered from the second case with the same path on.</summary>
+    private static Dictionary<string, InvalidCase> Named(InvalidCase[] cases)
+    {
+        var named = new Dictionary<string, InvalidCase>();
+        foreach (var invalid in cases)
+        {
+            var name = invalid.Path;
+            for (var n = 2; named.ContainsKey(name); n++)
+            {
+                name = $"{invalid.Path} ({n})";
+            }
+
+            named.Add(name, invalid);
+        }
+
+        return named;
+    }
+
+    /// <summary>An invalid profile, the path its check names and the sentence it gives.</summary>
+    private sealed record InvalidCase(Func<EvidenceProfile> Profile, string Path, string Sentence);
 }

@@ -63,4 +63,15 @@ public class ActivityDaysTests
 
         Assert.Equal((expected, expected), (counted.AnyIn(Day(from).DayNumber, Day(to).DayNumber), searched.AnyIn(Day(from).DayNumber, Day(to).DayNumber)));
     }
+
+    [Fact]
+    public void AnActivityOnTheFirstDayAskedAbout_IsFoundByBothPlans()
+    {
+        var first = Day(-300).DayNumber;
+        var counted = new ActivityDays(Logged, first, first + MostCounted - 2, Points);
+        var searched = new ActivityDays(Logged, first, first + MostCounted - 1, Points);
+
+        Assert.NotNull(counted.CountedDays);
+        Assert.Equal((true, true), (counted.AnyIn(first, first), searched.AnyIn(first, first)));
+    }
 }

@@ -1,6 +1,7 @@
 using PartnerMetrics.Evidence;
 using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
 using PartnerMetrics.Tests.Generators;
 using static PartnerMetrics.Tests.Health.Examples;
 
@@ -119,6 +120,49 @@ public class BoundaryDayTests
         HealthHistoryTests.AssertSame(Scorer.Score(partnership, T), history[^1]);
         Assert.Equal(day is <= 0 and > -84 ? "Activity logged in 1 of the last 12 weeks." : "Activity logged in 0 of the last 12 weeks.", history[^1].Factor(FactorCodes.ProgressWeeklyCadence)!.Value.Reason);
     }
+
+    [Fact]
+    public void ADeliveryExactlyAtTheSatisfactionThreshold_IsDeliveredWell()
+    {
+        // The default threshold is 0.7: a delivery on time at exactly 0.7 meets it.
+        var partnership = Empty().With(deliveries: [new Delivery(Day(-10), true, 0.7)]);
+
+        foreach (var report in BothWays(partnership))
+        {
+            Assert.Equal("1 of 1 deliveries on time with satisfaction of at least 0.7.", report.Factor(FactorCodes.CompetencyDeliveryReliability)!.Value.Reason);
+        }
+    }
+
+    [Theory]
+    [InlineData(7, "1 of 1 deals registered within 7 days of originating.")]    // the last day of the window
+    [InlineData(8, "0 of 1 deals registered within 7 days of originating.")]
+    public void ADealRegisteredAtTheEndOfTheWindow_IsOnTimeOnlyWithinIt(int days, string reason)
+    {
+        var partnership = Empty().With(opportunities: [Deal(Day(-20), registeredOn: Day(-20 + days))]);
+
+        foreach (var report in BothWays(partnership))
+        {
+            Assert.Equal(reason, report.Factor(FactorCodes.ProgressRegistrationTimeliness)!.Value.Reason);
+        }
+    }
+
+    [Theory]
+    [InlineData(-10, 30, "1 of 1 open deals updated in the last 14 days.")]   // the update lies ahead: fresh for 15 days from its creation
+    [InlineData(-15, 30, "0 of 1 open deals updated in the last 14 days.")]   // the update lies ahead and the 15 days from its creation have passed
+    [InlineData(-20, -2, "1 of 1 open deals updated in the last 14 days.")]   // updated two days ago
+    public void ADealUpdatedAfterItsCreation_IsFreshFromItsCreationAndFromTheUpdate(int createdOn, int updatedOn, string reason)
+    {
+        var partnership = Empty().With(opportunities: [Deal(Day(createdOn), lastUpdatedOn: Day(updatedOn))]);
+
+        foreach (var report in BothWays(partnership))
+        {
+            Assert.Equal(reason, report.Factor(FactorCodes.ProgressPipelineFreshness)!.Value.Reason);
+        }
+    }
+
+    private static Opportunity Deal(DateOnly createdOn, DateOnly? registeredOn = null, DateOnly? lastUpdatedOn = null) => new(
+        new OpportunityId("O-1"), new AccountId("A-1"), createdOn, DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
+        partnerId: Id, registeredOn: registeredOn, lastUpdatedOn: lastUpdatedOn);
 
     /// <summary>The report as of <see cref="Examples.T"/>, scored directly and as the last point of a history.</summary>
     private static HealthReport[] BothWays(Partnership partnership) =>

@@ -54,4 +54,12 @@ public class ExtremeWeightTests
         Assert.True(double.IsFinite(report.Score) && double.IsFinite(report.Confidence));
         Assert.Equal(expected.Score, report.Score, 12);
     }
+
+    [Fact]
+    public void OverallScore_OfWeightsWhoseSumOverflows_IsTheMeanOfEqualWeights()
+    {
+        // Two weights of double.MaxValue add up to infinity unless they are scaled first (∞ ÷ ∞ is not a number); scaled
+        // into [1, 2), they are equal weights, and the mean is 60 to the last few bits.
+        Assert.Equal(60.0, HealthScorer.OverallScore([40.0, 80.0], [double.MaxValue, double.MaxValue]), 12);
+    }
 }

@@ -147,4 +147,19 @@ public class HealthScorerTests
     [Fact]
     public void Constructor_NullModel_Throws() =>
         Assert.Throws<ArgumentNullException>(() => new HealthScorer((HealthModel)null!));
+
+    [Fact]
+    public void ToString_NamesTheReportEveryDimensionAndTheirFactors()
+    {
+        var report = Scorer.Score(WorkedExample(), T);
+        var trust = report[HealthDimension.Trust];
+        var partner = trust.Factors[0];
+        string Show(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.StartsWith($"HealthReport {{ PartnerId = {report.PartnerId}, AsOf = 2025-06-30, Model = default 2.0, Score = {Show(report.Score)}, Band = {report.Band}, Confidence = {Show(report.Confidence)}, Dimensions = [Trust {Show(trust.Score!.Value)}, Competency ", report.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith($"], Signals = {report.Signals.Length} }}", report.ToString(), StringComparison.Ordinal);
+        Assert.Equal(
+            $"DimensionScore {{ Dimension = Trust, Score = {Show(trust.Score.Value)}, Confidence = {Show(trust.Confidence)}, Weight = 0.25, Contribution = {Show(trust.Contribution)}, Factors = [{partner.Code} {Show(partner.Value!.Value)}, {trust.Factors[1].Code} {Show(trust.Factors[1].Value!.Value)}] }}",
+            trust.ToString());
+    }
 }

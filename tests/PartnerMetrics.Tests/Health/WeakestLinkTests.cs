@@ -159,4 +159,21 @@ public class WeakestLinkTests
         Assert.Contains(withPlan.Signals, s => s.Code == FactorCodes.WeakestLink && s.Message.StartsWith("PlanAlignment scores 0.0", StringComparison.Ordinal));
         Assert.DoesNotContain(withoutPlan.Signals, s => s.Message.StartsWith("PlanAlignment", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Score_ADimensionAtConfidenceOfExactlyOneHalf_IsAWeakLink()
+    {
+        // Five promises broken by each side on the day itself: each side's evidence weighs 5 = κ, so each side's
+        // confidence is 5 / (5 + 5) = 0.5 and trust's, their mean, exactly 0.5, the least that makes a weak link.
+        // Trust scores 100 × 1 / (1 + 1 + 2.5 × 5) ≈ 6.9, far in the AtRisk range.
+        var partnership = new Partnership(
+            Examples.Partner,
+            T.AddDays(-720),
+            commitments: [.. Enumerable.Range(0, 10).Select(i => new Commitment(i % 2 == 0 ? Side.Partner : Side.Vendor, T, CommitmentOutcome.Broken, T))]);
+
+        var report = Scorer.Score(partnership, T);
+
+        Assert.Equal(0.5, report[HealthDimension.Trust].Confidence);
+        Assert.Contains(report.Signals, s => s.Code == FactorCodes.WeakestLink && s.Message.StartsWith("Trust scores 6.9, below the AtRisk threshold 40", StringComparison.Ordinal));
+    }
 }
