@@ -144,16 +144,12 @@ public sealed record ImportProfile
             throw new ArgumentException($"No built-in import profile is named '{name}'; the built-in profiles are {string.Join(", ", BuiltInNames)}.", nameof(name));
         }
 
-        // A profile is immutable, so each built-in one is read from the assembly once.
-        return BuiltIns.GetOrAdd(key, static key =>
-        {
-            using var stream = typeof(ImportProfile).Assembly.GetManifestResourceStream($"PartnerMetrics.Import.Profiles.{key}.json")
-                ?? throw new InvalidOperationException($"The built-in profile '{key}' is missing from the assembly.");
-            return Load(stream);
-        });
+        // Read from the assembly on each request, as an evidence profile is: an import asks once, and code run once per
+        // process and cached would be run outside the tests that read it (a mutation run then tests it against all).
+        using var stream = typeof(ImportProfile).Assembly.GetManifestResourceStream($"PartnerMetrics.Import.Profiles.{key}.json")
+            ?? throw new InvalidOperationException($"The built-in profile '{key}' is missing from the assembly.");
+        return Load(stream);
     }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ImportProfile> BuiltIns = new(StringComparer.Ordinal);
 
     /// <summary>Reads a profile from UTF-8 JSON and checks it.</summary>
     /// <param name="utf8Json">The JSON; read to its end.</param>

@@ -9,7 +9,7 @@ public class EvidenceRowTests
 {
     private const string Accounts = "Account ID,Account Name,Type,Created Date\nP1,Alpha,Technology Partner,1/1/2024\nP2,Beta,Distributor,1/1/2024\nC1,Customer,Customer - Direct,1/1/2024\n";
 
-    private static readonly EvidenceProfile Skip = EvidenceProfile.Salesforce with { BadRows = BadRowPolicy.Skip };
+    private static EvidenceProfile Skip => EvidenceProfile.Salesforce with { BadRows = BadRowPolicy.Skip };
 
     [Fact]
     public void Partners_ProblemsAreWorded_AndASecondIdIsSkipped()

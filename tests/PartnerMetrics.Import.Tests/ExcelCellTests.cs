@@ -8,7 +8,7 @@ namespace PartnerMetrics.Import.Tests;
 /// <summary>How a worksheet's cells are read: by their references, each type of cell, Excel dates and numbers at their limits.</summary>
 public class ExcelCellTests
 {
-    private static readonly ImportProfile Skip = ImportProfile.PartnerMetrics with { BadRows = BadRowPolicy.Skip };
+    private static ImportProfile Skip => ImportProfile.PartnerMetrics with { BadRows = BadRowPolicy.Skip };
 
     [Fact]
     public void Cells_AreReadByTheirReferences_AndEachTypeAsItsText()

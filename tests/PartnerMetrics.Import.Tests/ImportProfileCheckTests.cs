@@ -8,7 +8,7 @@ namespace PartnerMetrics.Import.Tests;
 /// <summary>Every rule a profile is checked against, each with the path and the sentence that names what is wrong.</summary>
 public class ImportProfileCheckTests
 {
-    private static readonly ImportProfile Valid = ImportProfile.PartnerMetrics;
+    private static ImportProfile Valid => ImportProfile.PartnerMetrics;
 
     /// <summary>
     /// The invalid profiles by name. The theories take the name and build the profile inside the test: a profile cannot be
