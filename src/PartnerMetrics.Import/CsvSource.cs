@@ -98,7 +98,7 @@ internal sealed class CsvSource : ITableSource
     /// Whether text that is not CSV throws <see cref="CsvBlockBrokenException"/>, so that the caller reads the block
     /// again as part of the rest of the file, rather than <see cref="ImportException"/>.
     /// </param>
-    /// <param name="buffer">The CSV reader's buffer, reused from block to block; a record that does not fit it breaks the block. <see langword="null"/> for a buffer that grows to <see cref="MaxRowLength"/>.</param>
+    /// <param name="buffer">The CSV reader's starting buffer, reused from block to block; the reader grows past it, up to <see cref="MaxRowLength"/>, for a record that does not fit. <see langword="null"/> for a buffer of the reader's own.</param>
     public static CsvSource OpenBlock(TextReader text, TableHeader header, long firstLine, bool signalBroken, char[]? buffer = null)
     {
         try

@@ -268,10 +268,10 @@ public class ParallelCsvTests
     }
 
     [Fact]
-    public void ARowLongerThanABlockReadersBuffer_IsReadAgainByOneReader_FromItsBlock()
+    public void ARowLongerThanABlockReadersStartingBuffer_IsReadAsOneReaderReadsIt()
     {
-        // 70,000 characters: past the 65,536 of a block reader's buffer, so that block does not parse and one reader
-        // reads the rest of the file, whose own buffer grows.
+        // 70,000 characters: past the 65,536 of a block reader's starting buffer, which the CSV reader grows to hold
+        // the record, as one reader's own buffer grows.
         var rows = LargeExport(600).Split("\r\n");
         rows[300] = $"006L,\"{new string('n', 70_000)}\",Prospecting,,1/1/2024,1/1/2024,New Customer,Web,,EMEA";
         var file = string.Join("\r\n", rows);
