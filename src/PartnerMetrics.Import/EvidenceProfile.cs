@@ -45,7 +45,7 @@ public sealed record EvidenceProfile
     /// <summary>Gets the competencies every partnership is measured against (<see cref="Partnership.RequiredCompetencies"/>): the vendor's focus workloads.</summary>
     public ImmutableArray<string> RequiredCompetencies { get; init; } = [];
 
-    /// <summary>Gets how each kind of file maps; a kind without an entry reads only the fields under their own names.</summary>
+    /// <summary>Gets how each kind of file maps: the header of each field's column, its values and defaults. A file is read through its table, so a kind without an entry, or a field its table does not name, has no column.</summary>
     public ImmutableDictionary<EvidenceKind, TableProfile> Tables { get; init; } = ImmutableDictionary<EvidenceKind, TableProfile>.Empty;
 
     /// <summary>Gets the profile of the deals export; <see langword="null"/> for <see cref="ImportProfile.PartnerMetrics"/>.</summary>

@@ -190,7 +190,7 @@ internal sealed class PartnerRows(EvidenceProfile profile, TableColumns table, I
             return null;
         }
 
-        return Build(() => new PartnerRow(new Partner(new PartnerId(id), name, Enum.Parse<PartnerType>(type), tier, district, onboarded), created, Source.Line), "id", "id", "name", "name", "onboardedOn", "onboardedOn");
+        return Build(() => new PartnerRow(new Partner(new PartnerId(id), name, Enum.Parse<PartnerType>(type), tier, district, onboarded), created, Source.Line), "value", "id", "name", "name", "tier", "tier", "district", "district", "onboardedOn", "onboardedOn");
     }
 }
 
@@ -228,7 +228,7 @@ internal sealed class CommitmentRows(EvidenceProfile profile, TableColumns table
             return null;
         }
 
-        return Build(() => new EvidenceRow<Commitment>(partner, new Commitment(Enum.Parse<Side>(side), due.Value, outcome, resolved, description)), "resolvedOn", "doneOn", "dueOn", "dueOn");
+        return Build(() => new EvidenceRow<Commitment>(partner, new Commitment(Enum.Parse<Side>(side), due.Value, outcome, resolved, description)), "resolvedOn", "doneOn", "dueOn", "dueOn", "description", "description");
     }
 }
 
@@ -252,7 +252,7 @@ internal sealed class InteractionRows(EvidenceProfile profile, TableColumns tabl
             return null;
         }
 
-        return new EvidenceRow<Interaction>(partner, new Interaction(date.Value, Enum.Parse<InteractionKind>(kind), Enum.Parse<Side>(side), subject: subject));
+        return Build(() => new EvidenceRow<Interaction>(partner, new Interaction(date.Value, Enum.Parse<InteractionKind>(kind), Enum.Parse<Side>(side), subject: subject)), "subject", "subject");
     }
 }
 
@@ -312,7 +312,9 @@ internal sealed class CaseRows(EvidenceProfile profile, TableColumns table, Impo
             "responseTime",
             responded is null ? "responseHours" : "respondedAt",
             "resolvedOn",
-            "closedOn");
+            "closedOn",
+            "subject",
+            "subject");
     }
 }
 
@@ -335,7 +337,7 @@ internal sealed class CertificationRows(EvidenceProfile profile, TableColumns ta
             return null;
         }
 
-        return Build(() => new EvidenceRow<Certification>(partner, new Certification(competency, obtained.Value, expires)), "expiresOn", "expiresOn");
+        return Build(() => new EvidenceRow<Certification>(partner, new Certification(competency, obtained.Value, expires)), "expiresOn", "expiresOn", "competency", "competency");
     }
 }
 
@@ -359,7 +361,7 @@ internal sealed class DeliveryRows(EvidenceProfile profile, TableColumns table, 
             return null;
         }
 
-        return new EvidenceRow<Delivery>(partner, new Delivery(date.Value, onTime == "Yes", satisfaction.Value, description));
+        return Build(() => new EvidenceRow<Delivery>(partner, new Delivery(date.Value, onTime == "Yes", satisfaction.Value, description)), "description", "description");
     }
 }
 

@@ -59,6 +59,8 @@ public class EvidenceRowProblemTests
     [InlineData("Commitments", "description")]
     [InlineData("Cases", "subject")]
     [InlineData("Certifications", "competency")]
+    [InlineData("Interactions", "subject")]
+    [InlineData("Deliveries", "description")]
     public void AText_LongerThanTheModelAllows_IsAProblemOfItsRow_NotAFailedImport(string kindName, string field)
     {
         var kind = Enum.Parse<EvidenceKind>(kindName);
@@ -67,7 +69,18 @@ public class EvidenceRowProblemTests
 
         var file = report.Files[kind];
         var problem = Assert.Single(file.Problems);
-        Assert.Equal((2L, $"'{field}' has 10,000,001 characters; at most 10,000,000 are allowed."), (problem.Line, problem.Message));
+        Assert.Equal((2L, field, $"'{field}' has 10,000,001 characters; at most 10,000,000 are allowed."), (problem.Line, problem.Column, problem.Message));
+        Assert.Equal((1L, 0L, 1L), (file.Rows, file.Imported, file.Skipped));
+    }
+
+    [Fact]
+    public void APartnerId_LongerThanTheModelAllows_IsAProblemOfTheIdColumn()
+    {
+        var (_, report) = EvidenceRequiredFieldTests.Import(Skip, EvidenceKind.Partners, EvidenceRequiredFieldTests.Csv(EvidenceKind.Partners, f => f.Field == "id" ? new string('x', TooLong) : f.Value));
+
+        var file = report.Files[EvidenceKind.Partners];
+        var problem = Assert.Single(file.Problems);
+        Assert.Equal((2L, "id"), (problem.Line, problem.Column));
         Assert.Equal((1L, 0L, 1L), (file.Rows, file.Imported, file.Skipped));
     }
 
