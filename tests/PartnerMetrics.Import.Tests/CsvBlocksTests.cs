@@ -131,21 +131,6 @@ public class CsvBlocksTests
         Assert.Equal(file.Length - 2, Length(blocks.Rest([])));
     }
 
-    [Theory]
-    [InlineData("", 0)]
-    [InlineData("a", 0)]
-    [InlineData("a\n", 1)]
-    [InlineData("a\r\n", 1)]
-    [InlineData("a\r", 1)]
-    [InlineData("\r\r\n\n", 3)]
-    [InlineData("\n\r", 2)]
-    [InlineData("a\rb\nc\r\nd", 3)]
-    public void LineBreaks_OfBytes_AreCountedAsTheCsvReaderCountsThem(string text, long breaks)
-    {
-        Assert.Equal(breaks, CsvBlocks.LineBreaks(Encoding.UTF8.GetBytes(text)));
-        Assert.Equal(CsvSource.LineBreaks(text), CsvBlocks.LineBreaks(Encoding.UTF8.GetBytes(text)));
-    }
-
     [Fact]
     public void BlockText_ReadIntoNoBuffer_ThrowsArgumentNullException()
     {

@@ -17,6 +17,9 @@ public class CsvSourceTests
     public void LineBreaks_CountCrLfLfAndALoneCrOnceEach(string text, long breaks)
     {
         Assert.Equal(breaks, CsvSource.LineBreaks(text));
+
+        // The block splitter counts the bytes of a block as the CSV reader counts its text.
+        Assert.Equal(breaks, CsvBlocks.LineBreaks(Encoding.UTF8.GetBytes(text)));
     }
 
     [Fact]
