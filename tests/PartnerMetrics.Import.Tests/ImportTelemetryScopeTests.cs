@@ -207,7 +207,7 @@ public sealed class ImportTelemetryScopeTests
     }
 
     /// <summary>Listens to the import's activity source only, recording each stopped activity.</summary>
-    private static ActivityListener Trace(List<Activity> stopped)
+    internal static ActivityListener Trace(List<Activity> stopped)
     {
         var listener = new ActivityListener
         {

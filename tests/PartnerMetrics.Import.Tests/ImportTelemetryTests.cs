@@ -29,19 +29,7 @@ public sealed class ImportTelemetryTests : IDisposable
         meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument, value, tags));
         meters.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument, value, tags));
         meters.Start();
-        activities = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "PartnerMetrics.Import",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = activity =>
-            {
-                lock (stopped)
-                {
-                    stopped.Add(activity);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(activities);
+        activities = ImportTelemetryScopeTests.Trace(stopped);
     }
 
     public void Dispose()
