@@ -31,6 +31,10 @@ public sealed class HealthScorer
 
     /// <summary>The confidence from which a dimension or side in the AtRisk range caps the band at Watch.</summary>
     private const double WeakestLinkConfidence = 0.5;
+
+    /// <summary>"Trust scores " and so on, by dimension: the beginning of a weak dimension's message.</summary>
+    private static readonly string[] ScoresPrefixes = [.. Enum.GetValues<HealthDimension>().Select(dimension => $"{dimension} scores ")];
+
     private readonly HealthModelSet models;
 
     /// <summary>One context per model of <see cref="models"/>, at the model's index.</summary>
@@ -163,7 +167,7 @@ public sealed class HealthScorer
         }
 
         var sorted = signals.ToArray();
-        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Code, b.Code) is var byCode and not 0 ? byCode : string.CompareOrdinal(a.Message, b.Message));
+        Array.Sort(sorted, HealthSignal.Compare);
         return ImmutableCollectionsMarshal.AsImmutableArray(sorted);
     }
 
@@ -273,7 +277,7 @@ public sealed class HealthScorer
         {
             if (dimension.Weight > 0 && dimension.Score is { } score && score < watch && dimension.Confidence >= WeakestLinkConfidence)
             {
-                (links ??= []).Add(WeakLink($"{dimension.Dimension} scores {Show(score)}", dimension.Confidence, watch));
+                (links ??= []).Add(WeakLink(ScoresPrefixes[(int)dimension.Dimension], score, dimension.Confidence, watch));
             }
         }
 
@@ -281,20 +285,24 @@ public sealed class HealthScorer
         {
             if (factor.Weight > 0 && factor.Value is { } value && 100 * value < watch && factor.Confidence >= WeakestLinkConfidence)
             {
-                var side = factor.Code == FactorCodes.TrustVendorReliability ? "The vendor's reliability" : "The partner's reliability";
-                (links ??= []).Add(WeakLink($"{side} (trust) is {Show(100 * value)}", factor.Confidence, watch));
+                var side = factor.Code == FactorCodes.TrustVendorReliability ? "The vendor's reliability (trust) is " : "The partner's reliability (trust) is ";
+                (links ??= []).Add(WeakLink(side, 100 * value, factor.Confidence, watch));
             }
         }
 
         return links;
     }
 
-    private static HealthSignal WeakLink(string what, double confidence, double watch) => new(
-        FactorCodes.WeakestLink,
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{what}, below the AtRisk threshold {watch:0.#}, at confidence {confidence:0.00}: the band is at most Watch."));
+    private static HealthSignal WeakLink(string what, double score, double confidence, double watch) =>
+        new(FactorCodes.WeakestLink, new WeakLinkMessage(what, score, confidence, watch));
 
-    private static string Show(double value) => value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
-
+    /// <summary>A weakest link's message, such as "Trust scores 14.5, below the AtRisk threshold 50, at confidence 0.91: the band is at most Watch.", written when read.</summary>
+    private sealed class WeakLinkMessage(string what, double score, double confidence, double watch) : SignalMessage(what)
+    {
+        protected override string Write() => string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{Prefix}{score:0.0}, below the AtRisk threshold {watch:0.#}, at confidence {confidence:0.00}: the band is at most Watch.");
+    }
 
     /// <summary>
     /// Scores a partnership at a fixed step over a range of days — a weekly health history, say — in

@@ -20,7 +20,7 @@ public class WeakestLinkTests
     /// deliveries, a fresh shared plan, prompt answers, resolved escalations, deals registered on time
     /// and kept up to date — and the vendor broke every promise it made: 51 of 51.
     /// </summary>
-    private static Partnership VendorBreaksEveryPromise() => new(
+    internal static Partnership VendorBreaksEveryPromise() => new(
         Examples.Partner,
         T.AddDays(-720),
         requiredCompetencies: ["Azure"],
