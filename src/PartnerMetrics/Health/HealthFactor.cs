@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 
 namespace PartnerMetrics.Health;
@@ -13,6 +14,8 @@ namespace PartnerMetrics.Health;
 /// </remarks>
 public readonly record struct HealthFactor
 {
+    private readonly double contribution;
+
     internal HealthFactor(string code, HealthDimension dimension, double? value, double evidenceWeight, double weight, double certainty, double variance, FactorFacts facts)
     {
         Code = code;
@@ -53,7 +56,7 @@ public readonly record struct HealthFactor
     public double Confidence { get; }
 
     /// <summary>Gets the points of the overall score this factor accounts for.</summary>
-    public double Contribution { get; private init; }
+    public double Contribution => contribution;
 
     /// <summary>Gets a short human reason, such as "2 of 9 partner commitments broken …".</summary>
     public string Reason => Weight <= 0 ? "Disabled: the model gives this factor no weight." : FactorCatalog.Reason(Code, Facts);
@@ -69,5 +72,9 @@ public readonly record struct HealthFactor
     /// <summary>A rate's weighted failures n (0 for a fact).</summary>
     internal double Failures { get; init; }
 
-    internal HealthFactor WithContribution(double contribution) => this with { Contribution = contribution };
+    /// <summary>
+    /// Sets the contribution of a factor in an array the scorer has just filled and not yet published: the last
+    /// step of building a report, in place rather than by copying the whole factor back (see <c>HealthScorer.Attribute</c>).
+    /// </summary>
+    internal static void SetContribution(ref HealthFactor factor, double contribution) => Unsafe.AsRef(in factor.contribution) = contribution;
 }

@@ -574,7 +574,7 @@ public sealed class HealthScorer
         for (var i = 0; i < factors.Length; i++)
         {
             var share = total > 0 ? scaled[i] * (factors[i].Value ?? 0.0) / total : 0.0;
-            factors[i] = factors[i].WithContribution(points * share);
+            HealthFactor.SetContribution(ref factors[i], points * share);
         }
     }
 }
