@@ -296,7 +296,7 @@ public sealed class HealthScorer
     private static HealthSignal WeakLink(string what, double score, double confidence, double watch) =>
         new(FactorCodes.WeakestLink, new WeakLinkMessage(what, score, confidence, watch));
 
-    /// <summary>A weakest link's message, such as "Trust scores 14.5, below the AtRisk threshold 50, at confidence 0.91: the band is at most Watch.", written when read.</summary>
+    /// <summary>A weakest link's message, such as "Trust scores 14.5, below the AtRisk threshold 40, at confidence 0.91: the band is at most Watch.", written when read.</summary>
     private sealed class WeakLinkMessage(string what, double score, double confidence, double watch) : SignalMessage(what)
     {
         protected override string Write() => string.Create(
