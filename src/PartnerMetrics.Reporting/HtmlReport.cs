@@ -278,8 +278,8 @@ public static partial class HtmlReport
             html.Open("div", ("class", "sparks")).Line();
             foreach (var partner in report.Partners)
             {
-                // A point without any present dimension has no score to show: the line breaks there.
-                var scores = partner.History.Select(r => r.Dimensions.Any(d => d.IsPresent) ? r.Score : (double?)null).ToList();
+                // A point without any present dimension has no score (null): the line breaks there.
+                List<double?> scores = [.. partner.History];
                 var scale = Window(scores);
                 var first = scores.FirstOrDefault(s => s is not null);
                 var last = scores.Count == 0 ? null : scores[^1];

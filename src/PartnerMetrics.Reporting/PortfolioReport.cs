@@ -62,7 +62,7 @@ internal sealed class PortfolioReport
         var actions = insights.TopActions(cancellationToken: cancellationToken).Take(TopActionCount).ToImmutableArray();
         var next = insights.NextActions;
         var partners = portfolio.Partnerships
-            .Select((p, i) => new PartnerHealth(p.Partner, insights.Reports[i], scorer.History(p, HistoryStart(asOf), asOf, HistoryStep, cancellationToken), next[i]))
+            .Select((p, i) => new PartnerHealth(p.Partner, insights.Reports[i], Scores(scorer.History(p, HistoryStart(asOf), asOf, HistoryStep, cancellationToken)), next[i]))
             .OrderByDescending(p => p.Report.Score)
             .ThenBy(p => p.Partner.Id)
             .ToImmutableArray();
@@ -74,9 +74,21 @@ internal sealed class PortfolioReport
     public static GroupedPipelineResult<string> DistrictPipeline(Portfolio portfolio, DateOnly asOf) =>
         PipelineAnalytics.GroupBy(portfolio.AllOpportunities().Select(o => o.AsOf(asOf)).OfType<Opportunity>(), PipelineKeys.District);
 
+    /// <summary>
+    /// The score at each point of a history, null where no dimension is present (a day without any evidence): all the
+    /// chart shows. Only the scores are kept, so each point's full report is garbage as soon as it is read, rather than a
+    /// year of reports for every partner kept until the page is written.
+    /// </summary>
+    private static ImmutableArray<double?> Scores(ImmutableArray<HealthReport> history) =>
+        [.. history.Select(report => report.Dimensions.Any(d => d.IsPresent) ? report.Score : (double?)null)];
+
     /// <summary>The first day of the history: a year before <paramref name="asOf"/>, or the first day of the calendar when that is earlier.</summary>
     private static DateOnly HistoryStart(DateOnly asOf) => asOf.DayNumber < HistoryDays ? DateOnly.MinValue : asOf.AddDays(-HistoryDays);
 }
 
-/// <summary>One partner's health as of the report's day, its history and its next actions.</summary>
-internal sealed record PartnerHealth(Partner Partner, HealthReport Report, ImmutableArray<HealthReport> History, ImmutableArray<Recommendation> Actions);
+/// <summary>One partner's health as of the report's day, its score history and its next actions.</summary>
+/// <param name="Partner">The partner.</param>
+/// <param name="Report">Its health as of the report's day.</param>
+/// <param name="History">Its score at each point of the history, from <see cref="PortfolioReport.HistoryFrom"/>; null on a day without any evidence.</param>
+/// <param name="Actions">Its next actions, most points first.</param>
+internal sealed record PartnerHealth(Partner Partner, HealthReport Report, ImmutableArray<double?> History, ImmutableArray<Recommendation> Actions);

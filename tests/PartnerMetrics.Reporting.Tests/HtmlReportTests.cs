@@ -74,6 +74,29 @@ public partial class HtmlReportTests
     }
 
     [Fact]
+    public void WritePortfolio_EachSparkline_ShowsTheScorersHistoryOfItsPartner()
+    {
+        var portfolio = ReportPage.Portfolio();
+        var scorer = new HealthScorer();
+
+        var page = ReportPage.Write(output => HtmlReport.WritePortfolio(output, portfolio, ReportPage.AsOf, scorer));
+
+        // Every 14 days over the 364 days before the as-of day; a point without any present dimension has no score.
+        var sparklines = page.All("figure").Where(f => (string?)f.Attribute("class") == "spark").ToDictionary(f => (string)f.Attribute("data-partner")!);
+        Assert.Equal(portfolio.Partnerships.Length, sparklines.Count);
+        foreach (var partnership in portfolio.Partnerships)
+        {
+            var history = scorer.History(partnership, ReportPage.AsOf.AddDays(-364), ReportPage.AsOf, TimeSpan.FromDays(14));
+            var scores = history.Select(r => r.Dimensions.Any(d => d.IsPresent) ? r.Score : (double?)null).ToList();
+            var first = scores.First(s => s is not null)!.Value;
+            var last = scores[^1]!.Value;
+            var values = sparklines[partnership.Partner.Id.ToString()].Descendants().Single(e => (string?)e.Attribute("class") == "spark-values");
+
+            Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"{first:0.0} → {last:0.0}"), values.Value, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void WritePortfolio_WithoutAScorer_ScoresWithTheDefaultModel()
     {
         var portfolio = ReportPage.Portfolio();
