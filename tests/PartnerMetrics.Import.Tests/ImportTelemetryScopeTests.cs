@@ -159,12 +159,7 @@ public sealed class ImportTelemetryScopeTests
     public void TheCallerStartsAnActivityWhileRowsAreRead_ItIsStillCurrentWhenTheImportEnds()
     {
         using var source = new ActivitySource("PartnerMetrics.Import.Tests.Caller");
-        using var callerListener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == source.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-        };
-        ActivitySource.AddActivityListener(callerListener);
+        using var callerListener = Sample(source);
         var stopped = new List<Activity>();
         using var importListener = Trace(stopped);
         using var caller = source.StartActivity("caller")!;
@@ -203,6 +198,18 @@ public sealed class ImportTelemetryScopeTests
         listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => measured.Add((instrument.Name, value)));
         listener.SetMeasurementEventCallback<double>((instrument, _, _, _) => measured.Add((instrument.Name, 0)));
         listener.Start();
+        return listener;
+    }
+
+    /// <summary>Samples every activity of a caller's <paramref name="source"/>, so that it starts one.</summary>
+    internal static ActivityListener Sample(ActivitySource source)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == source.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
         return listener;
     }
 

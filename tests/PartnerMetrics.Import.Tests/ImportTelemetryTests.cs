@@ -92,12 +92,7 @@ public sealed class ImportTelemetryTests : IDisposable
     public void Import_WhileTheCallerHasAnActivity_IsItsChild_AndLeavesItCurrent()
     {
         using var source = new ActivitySource("PartnerMetrics.Import.Tests.Caller");
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == source.Name,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ImportTelemetryScopeTests.Sample(source);
         using var caller = source.StartActivity("caller")!;
 
         var deals = new OpportunityImporter(ImportProfile.Salesforce).ReadCsv(new StringReader(SalesforceHeader + "006A2,Acme,Closed Won,100,6/14/2024,3/2/2024,New Customer,Web,,EMEA\n"));
