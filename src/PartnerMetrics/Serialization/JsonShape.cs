@@ -253,7 +253,8 @@ internal static class JsonShape
         }
     }
 
-    private static string Description(ref Utf8JsonReader reader) => reader.TokenType switch
+    /// <summary>The value the reader is on, in words: "the number 3", "an array".</summary>
+    internal static string Description(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.StartObject => "an object",
         JsonTokenType.StartArray => "an array",

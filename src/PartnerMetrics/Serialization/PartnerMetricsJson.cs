@@ -346,6 +346,37 @@ public static class PartnerMetricsJson
         }
     }
 
+    /// <summary>
+    /// Reads one element of a portfolio's list from its whole text through its document, for an element the one-pass
+    /// <see cref="PortfolioReader"/> leaves (<see cref="PortfolioJsonReader"/>): the value, or the exception reading the
+    /// whole portfolio would throw, with the element's path under the portfolio (<c>$.partnerships[3].partner.id</c>).
+    /// </summary>
+    /// <param name="utf8Json">The element's text.</param>
+    /// <param name="list">The portfolio's property that holds the element.</param>
+    /// <param name="index">The element's index in the list.</param>
+    /// <param name="at">The line of the element's first byte in the document, and that byte's position in its line.</param>
+    internal static T ReadElement<T>(ReadOnlySpan<byte> utf8Json, string list, int index, (long Line, long Byte) at)
+        where T : class
+    {
+        var segment = string.Create(CultureInfo.InvariantCulture, $"{list}[{index}]");
+        try
+        {
+            return JsonSerializer.Deserialize(utf8Json, Info<T>()) ?? throw DocumentException.NullItem(list, index).ToJsonException(nameof(Portfolio));
+        }
+        catch (JsonException error) when (error.InnerException is DocumentException { ReportedFor: not null } problem && problem.ReportedFor != nameof(Portfolio))
+        {
+            throw problem.Under(segment).ToJsonException(nameof(Portfolio), error.LineNumber + at.Line, error.LineNumber == 0 ? error.BytePositionInLine + at.Byte : error.BytePositionInLine);
+        }
+        catch (JsonException error) when (!DocumentException.IsReported(error))
+        {
+            throw DocumentException.Reading(error, JsonShape.Describe(error, Info<T>())).Under(segment).ToJsonException(nameof(Portfolio), error.LineNumber + at.Line, error.LineNumber == 0 ? error.BytePositionInLine + at.Byte : error.BytePositionInLine);
+        }
+        catch (JsonException) when (Rejected<Portfolio>())
+        {
+            throw;
+        }
+    }
+
     /// <summary>Counts a rejected document for the telemetry (docs/observability.md); <see langword="false"/>, so that an exception filter lets the exception go on unchanged.</summary>
     private static bool Rejected<T>()
     {

@@ -72,6 +72,37 @@ internal sealed class PortfolioReader
         return portfolio is not null;
     }
 
+    /// <summary>Reads one partnership from its whole text, as an element of a portfolio's <c>partnerships</c> (<see cref="PortfolioJsonReader"/>).</summary>
+    /// <returns><see langword="true"/> when it was read; otherwise the element is left to the document path.</returns>
+    internal bool TryReadPartnership(ReadOnlySpan<byte> utf8Json, out Partnership? partnership) => TryReadElement(utf8Json, Partnership, out partnership);
+
+    /// <summary>Reads one opportunity from its whole text, as an element of a portfolio's <c>opportunities</c>.</summary>
+    internal static bool TryReadOpportunity(ReadOnlySpan<byte> utf8Json, out Opportunity? opportunity) => TryReadElement(utf8Json, Opportunity, out opportunity);
+
+    /// <summary>Reads one revenue snapshot from its whole text, as an element of a portfolio's <c>revenueSnapshots</c>.</summary>
+    internal static bool TryReadSnapshot(ReadOnlySpan<byte> utf8Json, out RevenueSnapshot? snapshot) => TryReadElement(utf8Json, RevenueSnapshot, out snapshot);
+
+    private static bool TryReadElement<T>(ReadOnlySpan<byte> utf8Json, ItemReader<T> item, out T? value)
+        where T : class
+    {
+        var reader = new Utf8JsonReader(utf8Json, Options);
+        try
+        {
+            Next(ref reader);
+            value = item(ref reader);
+            if (reader.Read())
+            {
+                value = null;
+            }
+        }
+        catch (Exception error) when (error is Miss or JsonException or ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            value = null;
+        }
+
+        return value is not null;
+    }
+
     private Portfolio Portfolio(ref Utf8JsonReader reader)
     {
         Next(ref reader);

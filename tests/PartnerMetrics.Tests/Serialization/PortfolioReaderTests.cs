@@ -101,7 +101,7 @@ public class PortfolioReaderTests
         Assert.Equal(Outcome(() => PartnerMetricsJson.ReadDocument<Portfolio>(bytes)), Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(bytes)));
     }
 
-    private static byte[] Utf8(Portfolio value)
+    internal static byte[] Utf8(Portfolio value)
     {
         using var stream = new MemoryStream();
         PartnerMetricsJson.Serialize(stream, value);
@@ -109,7 +109,7 @@ public class PortfolioReaderTests
     }
 
     /// <summary>What a read gives: the portfolio as JSON, or the exception's type, path and message.</summary>
-    private static string Outcome(Func<Portfolio> read)
+    internal static string Outcome(Func<Portfolio> read)
     {
         try
         {
@@ -126,7 +126,7 @@ public class PortfolioReaderTests
     }
 
     /// <summary>One edit of the document, picked by <paramref name="random"/>.</summary>
-    private static byte[] Edit(byte[] document, Random random)
+    internal static byte[] Edit(byte[] document, Random random)
     {
         var kind = random.Next(16);
         if (kind == 0)
@@ -325,7 +325,7 @@ public class PortfolioReaderTests
     }
 
     /// <summary>A stream that cannot seek and hands over at most a few bytes a read, as a pipe may.</summary>
-    private sealed class Trickle(byte[] bytes, int most) : MemoryStream(bytes, writable: false)
+    internal sealed class Trickle(byte[] bytes, int most) : MemoryStream(bytes, writable: false)
     {
         public override bool CanSeek => false;
 

@@ -1,0 +1,403 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
+
+namespace PartnerMetrics.Serialization;
+
+/// <summary>
+/// Reads a portfolio document (the form of <see cref="PartnerMetricsJson"/>) one partnership at a time, so that a
+/// portfolio larger than memory can be scored: each partnership can be dropped once it is used.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The document is read through a buffer that holds the largest single partnership, not the document. Each
+/// partnership is read and validated exactly as <see cref="PartnerMetricsJson.Deserialize{T}(Stream)"/> reads it
+/// inside a <see cref="Portfolio"/>, and a bad one throws the same <see cref="JsonException"/>, naming the same path
+/// (<c>$.partnerships[3].partner.id</c>). The rules that span partnerships are checked as the partnerships come:
+/// one partnership per partner, one opportunity per id across the portfolio; for that, the reader keeps every
+/// partner and opportunity id it has seen. A document that breaks two of these rules may have another one reported
+/// first than when it is read whole.
+/// </para>
+/// <para>
+/// The portfolio's own deals (<see cref="Portfolio.Opportunities"/>) and its revenue snapshots are kept whole, wherever
+/// they stand in the document: they are available once <see cref="ReadPartnerships"/> has run to its end, which is
+/// also when the last rules (no repeated snapshot; no deal outside the partnership of its partner) are checked. A
+/// reader reads its stream once, on one thread.
+/// </para>
+/// </remarks>
+public sealed class PortfolioJsonReader
+{
+    private const string TypeName = nameof(Portfolio);
+    private const int FirstBuffer = 1 << 16;
+
+    private readonly Stream utf8Json;
+    private readonly PortfolioReader elements = new();
+    private readonly HashSet<PartnerId> partners = [];
+    private readonly HashSet<OpportunityId> deals = [];
+    private readonly List<Opportunity> opportunities = [];
+    private readonly List<RevenueSnapshot> snapshots = [];
+
+    private byte[] buffer = [];
+    private int start;
+
+    /// <summary>The lines before <see cref="start"/>, and the bytes of its line before it: where a value is in the document.</summary>
+    private long line;
+    private long column;
+    private int end;
+    private bool final;
+    private bool byteOrderMarkChecked;
+    private JsonReaderState state = new(new JsonReaderOptions { MaxDepth = PartnerMetricsJson.MaxDepth });
+    private Stage stage;
+    private uint seen;
+    private int index;
+    private int partnershipCount;
+    private bool started;
+    private bool finished;
+
+    /// <summary>Initializes a new instance of the <see cref="PortfolioJsonReader"/> class.</summary>
+    /// <param name="utf8Json">A UTF-8 stream holding one portfolio document; read from its current position to its end, and not disposed.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    public PortfolioJsonReader(Stream utf8Json) => this.utf8Json = Ensure.NotNull(utf8Json, nameof(utf8Json));
+
+    private enum Stage
+    {
+        Document,
+        Properties,
+        Partnerships,
+        Opportunities,
+        Snapshots,
+        End,
+    }
+
+    /// <summary>Gets the portfolio's own deals, those of no partnership in it (<see cref="Portfolio.Opportunities"/>).</summary>
+    /// <exception cref="InvalidOperationException"><see cref="ReadPartnerships"/> has not run to its end.</exception>
+    public ImmutableArray<Opportunity> Opportunities => finished ? [.. opportunities] : throw NotFinished();
+
+    /// <summary>Gets the portfolio's revenue snapshots (<see cref="Portfolio.RevenueSnapshots"/>).</summary>
+    /// <exception cref="InvalidOperationException"><see cref="ReadPartnerships"/> has not run to its end.</exception>
+    public ImmutableArray<RevenueSnapshot> RevenueSnapshots => finished ? [.. snapshots] : throw NotFinished();
+
+    /// <summary>Reads the partnerships, in the order of the document.</summary>
+    /// <param name="cancellationToken">Checked before each partnership.</param>
+    /// <returns>The partnerships, each validated; the sequence can be enumerated once.</returns>
+    /// <exception cref="InvalidOperationException">The partnerships were read already.</exception>
+    /// <exception cref="JsonException">While enumerating: the stream is not a valid portfolio document; the message and <see cref="JsonException.Path"/> name the value, as <see cref="PartnerMetricsJson.Deserialize{T}(Stream)"/> would.</exception>
+    /// <exception cref="IOException">While enumerating: the stream cannot be read.</exception>
+    /// <exception cref="OperationCanceledException">While enumerating: <paramref name="cancellationToken"/> was canceled.</exception>
+    public IEnumerable<Partnership> ReadPartnerships(CancellationToken cancellationToken = default)
+    {
+        if (started)
+        {
+            throw new InvalidOperationException("The partnerships of this reader were read already: a reader reads its stream once.");
+        }
+
+        started = true;
+        return Partnerships(cancellationToken);
+    }
+
+    private static InvalidOperationException NotFinished() =>
+        new("The portfolio's own deals and snapshots are known once the partnerships have been read to the end.");
+
+    private static JsonException Invalid(string path, string message, long? line = null)
+    {
+        Telemetry.Rejected(TypeName);
+        return DocumentException.At(path, message).ToJsonException(TypeName, line);
+    }
+
+    /// <summary>A rule of <see cref="Portfolio"/> broken, in the words and at the path its constructor gives when the document path reads the portfolio whole.</summary>
+    private static JsonException Rejected(string property, string message)
+    {
+        Telemetry.Rejected(TypeName);
+        return DocumentException.Invalid(property, message).ToJsonException(TypeName);
+    }
+
+    private IEnumerable<Partnership> Partnerships(CancellationToken cancellationToken)
+    {
+        buffer = ArrayPool<byte>.Shared.Rent(FirstBuffer);
+        try
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var partnership = Next();
+                if (partnership is null)
+                {
+                    break;
+                }
+
+                yield return partnership;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = [];
+        }
+
+        Finish();
+        finished = true;
+    }
+
+    /// <summary>The next partnership; <see langword="null"/> at the end of the document.</summary>
+    private Partnership? Next()
+    {
+        while (true)
+        {
+            var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), final, state);
+            Progress step;
+            Partnership? partnership;
+            try
+            {
+                step = Step(ref reader, out partnership);
+            }
+            catch (JsonException error) when (error.Path is null)
+            {
+                // Text that is not JSON, found by the reader, whose state carries the line and byte, in the words reading the
+                // whole document gives: the path of the document, the line and byte of the text.
+                Telemetry.Rejected(TypeName);
+                var words = error.Message.IndexOf(" LineNumber:", StringComparison.Ordinal) is >= 0 and var cut ? error.Message[..cut] : error.Message;
+                throw new JsonException($"{words} Path: $ | LineNumber: {error.LineNumber} | BytePositionInLine: {error.BytePositionInLine}.", "$", error.LineNumber, error.BytePositionInLine, error);
+            }
+
+            if (step == Progress.NeedMore)
+            {
+                if (final)
+                {
+                    throw Invalid(Path(), "The document ends before the portfolio does.");
+                }
+
+                Fill();
+                continue;
+            }
+
+            // The step is done: what it read is never read again.
+            state = reader.CurrentState;
+            var consumed = buffer.AsSpan(start, (int)reader.BytesConsumed);
+            var lines = consumed.Count((byte)'\n');
+            (line, column) = lines == 0 ? (line, column + consumed.Length) : (line + lines, consumed.Length - 1 - consumed.LastIndexOf((byte)'\n'));
+            start += consumed.Length;
+            if (step == Progress.Partnership)
+            {
+                return partnership;
+            }
+
+            if (step == Progress.End)
+            {
+                return null;
+            }
+        }
+    }
+
+    private enum Progress
+    {
+        NeedMore,
+        Moved,
+        Partnership,
+        End,
+    }
+
+    /// <summary>One step through the document: a token of its structure, or one whole element of a list.</summary>
+    private Progress Step(ref Utf8JsonReader reader, out Partnership? partnership)
+    {
+        partnership = null;
+        if (!reader.Read())
+        {
+            return stage == Stage.End && final ? Progress.End : Progress.NeedMore;
+        }
+
+        switch (stage)
+        {
+            case Stage.Document:
+                stage = reader.TokenType == JsonTokenType.StartObject ? Stage.Properties : throw Invalid("$", $"Expected an object, got {JsonShape.Description(ref reader)}.", Line(ref reader));
+                return Progress.Moved;
+            case Stage.Properties:
+                if (reader.TokenType == JsonTokenType.EndObject)
+                {
+                    stage = Stage.End;
+                    return Progress.Moved;
+                }
+
+                var (list, bit, name) = reader.ValueTextEquals("partnerships"u8) ? (Stage.Partnerships, 1u, "partnerships")
+                    : reader.ValueTextEquals("opportunities"u8) ? (Stage.Opportunities, 2u, "opportunities")
+                    : reader.ValueTextEquals("revenueSnapshots"u8) ? (Stage.Snapshots, 4u, "revenueSnapshots")
+                    : throw Invalid($"$.{reader.GetString()}", $"'{reader.GetString()}' is not a property here; the properties are partnerships, opportunities, revenueSnapshots.", Line(ref reader));
+                if ((seen & bit) != 0)
+                {
+                    throw Invalid($"$.{name}", $"The property '{name}' appears 2 times in one object; give it once.", Line(ref reader));
+                }
+
+                // The list's opening bracket with its name, so that a step never ends between the two.
+                if (!reader.Read())
+                {
+                    return Progress.NeedMore;
+                }
+
+                if (reader.TokenType == JsonTokenType.Null)
+                {
+                    seen |= bit;
+                    return Progress.Moved;
+                }
+
+                stage = reader.TokenType == JsonTokenType.StartArray ? list : throw Invalid($"$.{name}", $"Expected an array, got {JsonShape.Description(ref reader)}.", Line(ref reader));
+                seen |= bit;
+                index = 0;
+                return Progress.Moved;
+            case Stage.End:
+                throw Invalid("$", "Expected the end of the document after the portfolio, got more JSON.");
+            default:
+                return Element(ref reader, out partnership);
+        }
+    }
+
+    /// <summary>One element of the list being read, whole, or the end of the list.</summary>
+    private Progress Element(ref Utf8JsonReader reader, out Partnership? partnership)
+    {
+        partnership = null;
+        if (reader.TokenType == JsonTokenType.EndArray)
+        {
+            stage = Stage.Properties;
+            return Progress.Moved;
+        }
+
+        var from = (int)reader.TokenStartIndex;
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
+        {
+            return Progress.NeedMore;
+        }
+
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            Telemetry.Rejected(TypeName);
+            throw DocumentException.NullItem(ListName(), index).ToJsonException(TypeName);
+        }
+
+        var element = buffer.AsSpan(start + from, (int)reader.BytesConsumed - from);
+        var at = Position(from);
+        switch (stage)
+        {
+            case Stage.Partnerships:
+                partnership = elements.TryReadPartnership(element, out var read) ? read! : PartnerMetricsJson.ReadElement<Partnership>(element, ListName(), index, at);
+                Count(partnership);
+                index++;
+                return Progress.Partnership;
+            case Stage.Opportunities:
+                opportunities.Add(PortfolioReader.TryReadOpportunity(element, out var deal) ? deal! : PartnerMetricsJson.ReadElement<Opportunity>(element, ListName(), index, at));
+                break;
+            default:
+                snapshots.Add(PortfolioReader.TryReadSnapshot(element, out var snapshot) ? snapshot! : PartnerMetricsJson.ReadElement<RevenueSnapshot>(element, ListName(), index, at));
+                break;
+        }
+
+        index++;
+        return Progress.Moved;
+    }
+
+    /// <summary>The identifiers of a partnership read: its partner once in the portfolio, each of its deals once.</summary>
+    private void Count(Partnership partnership)
+    {
+        var id = partnership.Partner.Id;
+        if (!partners.Add(id))
+        {
+            throw Rejected("partnerships", $"'partnerships' item {partnershipCount} repeats the partner id '{id}'.");
+        }
+
+        foreach (var opportunity in partnership.Opportunities)
+        {
+            if (!deals.Add(opportunity.Id))
+            {
+                throw Rejected("partnerships", $"'partnerships' hold the opportunity id '{opportunity.Id}' more than once.");
+            }
+        }
+
+        partnershipCount++;
+    }
+
+    /// <summary>The rules that need the whole document, checked as <see cref="Portfolio"/> checks them: no deal of the portfolio's own belongs to one of its partnerships, no snapshot is repeated.</summary>
+    private void Finish()
+    {
+        for (var i = 0; i < opportunities.Count; i++)
+        {
+            var opportunity = opportunities[i];
+            if (!deals.Add(opportunity.Id))
+            {
+                throw Rejected("opportunities", $"'opportunities' item {i} repeats the opportunity id '{opportunity.Id}'.");
+            }
+
+            if (opportunity.PartnerId is { } partner && partners.Contains(partner))
+            {
+                throw Rejected("opportunities", $"'opportunities' item {i} ('{opportunity.Id}') belongs to partner '{partner}', whose partnership is in this portfolio; put it in that partnership's opportunities.");
+            }
+        }
+
+        var days = new HashSet<(AccountId, DateOnly)>();
+        for (var i = 0; i < snapshots.Count; i++)
+        {
+            if (!days.Add((snapshots[i].AccountId, snapshots[i].Date)))
+            {
+                throw Rejected("revenueSnapshots", $"'revenueSnapshots' item {i} repeats account '{snapshots[i].AccountId}' on {Ensure.Iso(snapshots[i].Date)}.");
+            }
+        }
+    }
+
+    /// <summary>The line of the byte <paramref name="offset"/> bytes after <see cref="start"/>, and its position in that line.</summary>
+    private (long Line, long Byte) Position(long offset)
+    {
+        var before = buffer.AsSpan(start, (int)offset);
+        var lines = before.Count((byte)'\n');
+        return lines == 0 ? (line, column + before.Length) : (line + lines, before.Length - 1 - before.LastIndexOf((byte)'\n'));
+    }
+
+    private long Line(ref Utf8JsonReader reader) => Position(reader.TokenStartIndex).Line;
+
+    private string ListName() => stage switch
+    {
+        Stage.Partnerships => "partnerships",
+        Stage.Opportunities => "opportunities",
+        _ => "revenueSnapshots",
+    };
+
+    private string Path() => stage is Stage.Document or Stage.Properties or Stage.End ? "$" : string.Create(CultureInfo.InvariantCulture, $"$.{ListName()}[{index}]");
+
+    /// <summary>Keeps the bytes not yet read, at the front of the buffer, and reads more behind them; grows the buffer when one element fills it.</summary>
+    private void Fill()
+    {
+        var unread = end - start;
+        if (start > 0)
+        {
+            buffer.AsSpan(start, unread).CopyTo(buffer);
+            (start, end) = (0, unread);
+        }
+
+        // An element that fills more than half the buffer gets a buffer twice as large: each retry of an element then
+        // reads at least twice the bytes of the one before, so an element is read again only a few times in all.
+        if (end > buffer.Length / 2)
+        {
+            if (buffer.Length == Array.MaxLength)
+            {
+                throw Invalid(Path(), $"One element is longer than {Array.MaxLength:N0} bytes, the most .NET can hold in one buffer.");
+            }
+
+            var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, Array.MaxLength));
+            buffer.AsSpan(0, end).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = larger;
+        }
+
+        // The buffer full, or the stream to its end: a stream may hand over a few bytes a read.
+        while (end < buffer.Length && !final)
+        {
+            var read = utf8Json.Read(buffer, end, buffer.Length - end);
+            end += read;
+            final = read == 0;
+        }
+
+        if (!byteOrderMarkChecked)
+        {
+            byteOrderMarkChecked = true;
+            start = buffer.AsSpan(0, end).StartsWith("\uFEFF"u8) ? 3 : 0;
+        }
+    }
+}

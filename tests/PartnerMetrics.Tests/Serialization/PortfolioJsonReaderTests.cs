@@ -1,0 +1,122 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Tests.Generators;
+
+namespace PartnerMetrics.Tests.Serialization;
+
+/// <summary>
+/// <see cref="PortfolioJsonReader"/> reads a portfolio one partnership at a time, and reads what
+/// <see cref="PartnerMetricsJson.Deserialize{T}(Stream)"/> reads: the same partnerships, deals and snapshots from a
+/// valid document, the same exception with the same path from a broken one.
+/// </summary>
+public class PortfolioJsonReaderTests
+{
+    /// <summary>Every document the library writes, compact or indented, with or without a byte-order mark, from a stream that hands over a few bytes at a time or all at once.</summary>
+    [Property(Arbitrary = [typeof(ModelArbitraries)], MaxTest = 200)]
+    public void AWrittenPortfolio_IsStreamedToTheSamePortfolio(Portfolio value, PositiveInt most, bool indented, bool byteOrderMark)
+    {
+        var bytes = PortfolioReaderTests.Utf8(value);
+        if (indented)
+        {
+            bytes = Encoding.UTF8.GetBytes(JsonNode.Parse(bytes)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        }
+
+        if (byteOrderMark)
+        {
+            bytes = [.. Encoding.UTF8.Preamble, .. bytes];
+        }
+
+        Assert.Equal(value, Streamed(new PortfolioReaderTests.Trickle(bytes, 1 + (most.Get % 97))));
+        Assert.Equal(value, Streamed(new MemoryStream(bytes)));
+    }
+
+    /// <summary>
+    /// A written document with one edit of any kind (the edits of <see cref="PortfolioReaderTests"/>: a property removed,
+    /// renamed, repeated, set to null or another kind; broken or trailing bytes) is read, or rejected, as the whole
+    /// document is: the same portfolio, or a <see cref="JsonException"/> with the same path and message.
+    /// </summary>
+    [Property(Arbitrary = [typeof(ModelArbitraries)], MaxTest = 400)]
+    public void AnEditedDocument_IsStreamedOrRejected_AsTheWholeDocumentIs(Portfolio value, PositiveInt seed, PositiveInt most)
+    {
+        var bytes = PortfolioReaderTests.Edit(PortfolioReaderTests.Utf8(value), new Random(seed.Get));
+
+        var expected = PortfolioReaderTests.Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
+        var actual = PortfolioReaderTests.Outcome(() => Streamed(new PortfolioReaderTests.Trickle(bytes, 1 + (most.Get % 4096))));
+
+        Assert.Equal(expected, actual);
+    }
+
+    /// <summary>The rules that span partnerships, each broken once, in either order of the lists: the same exception as the whole document.</summary>
+    [Theory]
+    [InlineData("""{"partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01"}, {"partner": {"id": "P-1", "name": "M", "type": "Reseller"}, "startedOn": "2024-01-01"}]}""")]
+    [InlineData("""{"partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01", "opportunities": [{"id": "O-1", "accountId": "A-1", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open"}]}, {"partner": {"id": "P-2", "name": "M", "type": "Reseller"}, "startedOn": "2024-01-01", "opportunities": [{"id": "O-1", "accountId": "A-2", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open"}]}]}""")]
+    [InlineData("""{"opportunities": [{"id": "O-1", "accountId": "A-1", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open"}], "partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01", "opportunities": [{"id": "O-1", "accountId": "A-1", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open"}]}]}""")]
+    [InlineData("""{"opportunities": [{"id": "O-2", "accountId": "A-1", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open", "partnerId": "P-1"}], "partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01"}]}""")]
+    [InlineData("""{"revenueSnapshots": [{"accountId": "A-1", "date": "2024-01-31", "arr": 10}, {"accountId": "A-1", "date": "2024-01-31", "arr": 12}]}""")]
+    [InlineData("""{"partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01"}], "opportunities": null, "revenueSnapshots": [{"accountId": "A-1", "date": "2024-01-31", "arr": 10}]}""")]
+    public void ARuleAcrossPartnerships_IsCheckedAsTheWholeDocumentChecksIt(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+
+        var expected = PortfolioReaderTests.Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
+        Assert.Equal(expected, PortfolioReaderTests.Outcome(() => Streamed(new MemoryStream(bytes))));
+    }
+
+    /// <summary>A partnership much larger than the first buffer, read a few kilobytes at a time: read whole, and the partnerships after it too.</summary>
+    [Fact]
+    public void APartnershipLargerThanTheBuffer_IsReadWhole()
+    {
+        var portfolio = ModelGenerators.Portfolio.Sample(10, 50).First(p => p.Partnerships.Length > 1);
+        var first = portfolio.Partnerships[0];
+        var many = Enumerable.Range(0, 6000).Select(i => new Interaction(first.StartedOn.AddDays(i % 400), InteractionKind.Meeting, Side.Partner));
+        var large = new Portfolio([new Partnership(first, interactions: first.Interactions.AddRange(many)), .. portfolio.Partnerships[1..]], portfolio.Opportunities, portfolio.RevenueSnapshots);
+        var bytes = PortfolioReaderTests.Utf8(large);
+        Assert.True(bytes.Length > 4 * 65536, "The partnership is to be larger than the buffer the reader starts with.");
+
+        Assert.Equal(large, Streamed(new PortfolioReaderTests.Trickle(bytes, 4096)));
+    }
+
+    [Fact]
+    public void TheListsOfThePortfolio_AreKnownOnlyOnceThePartnershipsAreRead()
+    {
+        var reader = new PortfolioJsonReader(new MemoryStream("""{"opportunities": [], "partnerships": []}"""u8.ToArray()));
+
+        Assert.Throws<InvalidOperationException>(() => reader.Opportunities);
+        Assert.Throws<InvalidOperationException>(() => reader.RevenueSnapshots);
+        Assert.Empty(reader.ReadPartnerships());
+        Assert.Empty(reader.Opportunities);
+        Assert.Throws<InvalidOperationException>(() => reader.ReadPartnerships());
+    }
+
+    [Fact]
+    public void ACanceledRead_Stops()
+    {
+        var bytes = PortfolioReaderTests.Utf8(ModelGenerators.Portfolio.Sample(10, 50).First(p => p.Partnerships.Length > 1));
+        using var cancellation = new CancellationTokenSource();
+        var read = 0;
+
+        Assert.Throws<OperationCanceledException>(() =>
+        {
+            foreach (var partnership in new PortfolioJsonReader(new MemoryStream(bytes)).ReadPartnerships(cancellation.Token))
+            {
+                read++;
+                cancellation.Cancel();
+            }
+        });
+        Assert.Equal(1, read);
+    }
+
+    [Fact]
+    public void ANullStream_IsRejected() => Assert.Throws<ArgumentNullException>(() => new PortfolioJsonReader(null!));
+
+    private static Portfolio Streamed(Stream stream)
+    {
+        var reader = new PortfolioJsonReader(stream);
+        var partnerships = reader.ReadPartnerships().ToList();
+        return new Portfolio(partnerships, reader.Opportunities, reader.RevenueSnapshots);
+    }
+}
