@@ -44,4 +44,41 @@ internal static class PortfolioFile
 
         return null;
     }
+
+    /// <summary>
+    /// Reads a portfolio file one partnership at a time (<see cref="PortfolioJsonReader"/>), under a spinner when it is large
+    /// and the console is an interactive terminal: for a portfolio too large to hold whole.
+    /// </summary>
+    /// <typeparam name="T">What <paramref name="read"/> makes of the partnerships.</typeparam>
+    /// <param name="path">The file; not standard input.</param>
+    /// <param name="status">The spinner's words.</param>
+    /// <param name="output">The console output, for the spinner.</param>
+    /// <param name="error">Where a problem is written, in the words of <see cref="Read"/>.</param>
+    /// <param name="read">Reads the open file: through <see cref="PortfolioJsonReader"/>, once or, when the file can seek, more than once.</param>
+    /// <param name="exit">As <see cref="Read"/>'s.</param>
+    /// <param name="result">What <paramref name="read"/> returned; the default when <paramref name="exit"/> is not success.</param>
+    /// <returns><see langword="true"/> when the whole file was read.</returns>
+    public static bool TryStream<T>(FileInfo path, string status, TextWriter output, TextWriter error, Func<Stream, T> read, out T? result, out int exit)
+    {
+        exit = ExitCodes.Success;
+        result = default;
+        try
+        {
+            using var stream = path.OpenRead();
+            result = CommandOutput.WithStatus(status, stream.CanSeek ? stream.Length : 0, output, () => read(stream));
+            return true;
+        }
+        catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"Cannot read {path.FullName}: {readError.Message}");
+            exit = ExitCodes.InputUnreadable;
+        }
+        catch (JsonException jsonError)
+        {
+            error.WriteLine($"{path.Name}: {jsonError.Message}");
+            exit = ExitCodes.InvalidInput;
+        }
+
+        return false;
+    }
 }

@@ -1,6 +1,9 @@
 using PartnerMetrics.Health;
 using PartnerMetrics.Insights;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
 using PartnerMetrics.Reporting;
+using PartnerMetrics.Serialization;
 
 namespace PartnerMetrics.Cli;
 
@@ -10,30 +13,75 @@ internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow>
     /// <summary>Scores every partnership of <paramref name="portfolio"/> as of <paramref name="asOf"/> with <paramref name="scorer"/>'s model.</summary>
     public static PortfolioSummary Create(Portfolio portfolio, DateOnly asOf, HealthScorer scorer)
     {
-        var insights = new PortfolioInsights(scorer, portfolio, asOf);
-        var actions = insights.NextActions;
-        var partners = portfolio.Partnerships.Select((p, i) =>
+        var summary = new Builder(asOf, scorer);
+        summary.Add(portfolio.Partnerships);
+        return summary.Finish(portfolio.Opportunities);
+    }
+
+    /// <summary>
+    /// Scores every partnership of a portfolio document as it is read, one batch of partnerships at a time: the same
+    /// summary as <see cref="Create(Portfolio, DateOnly, HealthScorer)"/> of the whole portfolio, in memory that holds
+    /// one batch of partnerships and the summary, not the portfolio.
+    /// </summary>
+    public static PortfolioSummary Create(PortfolioJsonReader portfolio, DateOnly asOf, HealthScorer scorer)
+    {
+        var summary = new Builder(asOf, scorer);
+        summary.Add(portfolio.ReadPartnerships());
+        return summary.Finish(portfolio.Opportunities);
+    }
+
+    /// <summary>The summary, gathered a batch of partnerships at a time; each batch is scored on all cores and then dropped.</summary>
+    private sealed class Builder(DateOnly asOf, HealthScorer scorer)
+    {
+        /// <summary>Enough partnerships to keep both cores busy, few enough that a batch of large ones fits in memory.</summary>
+        private const int BatchSize = 1024;
+
+        private readonly List<PartnerRow> partners = [];
+        private readonly List<PartnerStanding> standings = [];
+        private readonly DistrictDeals districts = new(asOf);
+
+        public void Add(IEnumerable<Partnership> partnerships)
         {
-            var report = insights.Reports[i];
-            var next = actions[i].FirstOrDefault();
-            return new PartnerRow(
-                p.Partner.Id.ToString(),
-                p.Partner.Name,
-                p.Partner.District,
-                p.Partner.Type.ToString(),
-                Math.Round(report.Score, 1),
-                report.Band.ToString(),
-                Math.Round(report.Confidence, 2),
-                DimensionScores.Of(report),
-                next?.Code,
-                next?.Action,
-                next is null ? null : Math.Round(next.Impact, 1));
-        }).ToList();
-        var top = insights.TopPartners(7).SelectMany(d => d.Partners.Select((s, rank) => new TopPartnerRow(d.District, rank + 1, s.Partner.Id.ToString(), s.Partner.Name, Math.Round(s.RankingScore, 3)))).ToList();
-        var mix = PortfolioReport.DistrictPipeline(portfolio, asOf).Groups
-            .Select(g => new MixRow(g.Key, g.Result.WonCount, g.Result.WonValue, g.Result.HuntingShareByValue, g.Result.WinRateByCount, g.Result.Profile?.ToString()))
-            .ToList();
-        return new PortfolioSummary(asOf, partners, top, mix);
+            foreach (var batch in partnerships.Chunk(BatchSize))
+            {
+                var portfolio = new Portfolio(batch);
+                var insights = new PortfolioInsights(scorer, portfolio, asOf);
+                var actions = insights.NextActions;
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    var report = insights.Reports[i];
+                    partners.Add(Row(batch[i].Partner, report, actions[i].FirstOrDefault()));
+                    standings.Add(PortfolioInsights.Standing(batch[i], report));
+                }
+
+                districts.Add(portfolio.AllOpportunities());
+            }
+        }
+
+        /// <summary>The summary, once every partnership is added.</summary>
+        /// <param name="opportunities">The portfolio's own deals, those of no partnership.</param>
+        public PortfolioSummary Finish(IEnumerable<Opportunity> opportunities)
+        {
+            districts.Add(opportunities);
+            var top = PortfolioInsights.TopPartners(standings, 7).SelectMany(d => d.Partners.Select((s, rank) => new TopPartnerRow(d.District, rank + 1, s.Partner.Id.ToString(), s.Partner.Name, Math.Round(s.RankingScore, 3)))).ToList();
+            var mix = districts.Result().Groups
+                .Select(g => new MixRow(g.Key, g.Result.WonCount, g.Result.WonValue, g.Result.HuntingShareByValue, g.Result.WinRateByCount, g.Result.Profile?.ToString()))
+                .ToList();
+            return new PortfolioSummary(asOf, partners, top, mix);
+        }
+
+        private static PartnerRow Row(Partner partner, HealthReport report, Recommendation? next) => new(
+            partner.Id.ToString(),
+            partner.Name,
+            partner.District,
+            partner.Type.ToString(),
+            Math.Round(report.Score, 1),
+            report.Band.ToString(),
+            Math.Round(report.Confidence, 2),
+            DimensionScores.Of(report),
+            next?.Code,
+            next?.Action,
+            next is null ? null : Math.Round(next.Impact, 1));
     }
 }
 

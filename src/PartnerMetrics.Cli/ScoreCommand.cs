@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PartnerMetrics.Health;
 using PartnerMetrics.Reporting;
+using PartnerMetrics.Serialization;
 
 namespace PartnerMetrics.Cli;
 
@@ -21,7 +22,7 @@ internal static class ScoreCommand
             Description = "The day to score as of (yyyy-MM-dd). Default: the latest day of any evidence in the portfolio (today when nothing in it is dated).",
         };
         var model = ModelFile.Option();
-        var format = Format();
+        var formatOption = Format();
         var outFile = CommandOutput.OutFile();
 
         var command = new Command("score", "Score every partnership of a portfolio (a JSON file, or CRM exports imported on the way) and show health, top partners and hunting versus farming.")
@@ -29,7 +30,7 @@ internal static class ScoreCommand
             file,
             asOf,
             model,
-            format,
+            formatOption,
             outFile,
         };
         foreach (var option in evidence.All)
@@ -54,6 +55,12 @@ internal static class ScoreCommand
                 return ExitCodes.Usage;
             }
 
+            var format = result.GetValue(formatOption);
+            if (path is not null && format != "html" && !StandardInput.Is(path))
+            {
+                return Streamed(path, scorer, result.GetValue(asOf), format, result.GetValue(outFile), output, error);
+            }
+
             long length = 0;
             var portfolio = path is not null
                 ? PortfolioFile.Read(path, standardInput, output, error, out exit, out length)
@@ -69,7 +76,7 @@ internal static class ScoreCommand
                 error.WriteLine(notice);
             }
 
-            return Report(portfolio, scorer, day, result.GetValue(format), result.GetValue(outFile), output, error, length);
+            return Report(portfolio, scorer, day, format, result.GetValue(outFile), output, error, length);
         });
         return command;
     }
@@ -87,8 +94,17 @@ internal static class ScoreCommand
     public static (DateOnly Day, string Notice) DefaultAsOf(Portfolio portfolio, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(portfolio);
+        return DefaultAsOf(portfolio.LatestEvidenceDay(), clock);
+    }
+
+    /// <summary>The day to score as of when <c>--as-of</c> is not given, from the latest day of the evidence (<see cref="Portfolio.LatestEvidenceDay"/>).</summary>
+    /// <param name="latestEvidenceDay">The latest day of any evidence; <see langword="null"/> when nothing is dated.</param>
+    /// <param name="clock">Gives today, in the local time zone.</param>
+    /// <returns>The day, and the notice to write to the error stream.</returns>
+    public static (DateOnly Day, string Notice) DefaultAsOf(DateOnly? latestEvidenceDay, TimeProvider clock)
+    {
         ArgumentNullException.ThrowIfNull(clock);
-        if (portfolio.LatestEvidenceDay() is { } latest)
+        if (latestEvidenceDay is { } latest)
         {
             return (latest, $"As of {Iso(latest)} (the latest day of the evidence; --as-of to change).");
         }
@@ -118,7 +134,69 @@ internal static class ScoreCommand
         }
 
         var summary = CommandOutput.WithStatus(status, inputLength, output, () => PortfolioSummary.Create(portfolio, asOf, scorer));
-        return CommandOutput.Write(outFile, output, error, target =>
+        return Write(summary, format, outFile, output, error);
+    }
+
+    /// <summary>
+    /// <c>score</c> of a portfolio file in a table or JSON: the file is read one partnership at a time and each batch of
+    /// partnerships is scored and dropped, so that memory holds the summary, not the portfolio. Without <c>--as-of</c>, a
+    /// first pass finds the latest day of the evidence. The output equals <see cref="Report"/>'s of the whole portfolio.
+    /// </summary>
+    private static int Streamed(FileInfo path, HealthScorer scorer, DateOnly? asOf, string? format, FileInfo? outFile, TextWriter output, TextWriter error)
+    {
+        if (!PortfolioFile.TryStream(path, $"Scoring {path.Name}", output, error, stream => Summarize(stream, scorer, asOf), out var scored, out var exit))
+        {
+            return exit;
+        }
+
+        if (scored.Notice is not null)
+        {
+            error.WriteLine(scored.Notice);
+        }
+
+        return Write(scored.Summary, format, outFile, output, error);
+    }
+
+    /// <summary>
+    /// The summary of a portfolio file, read one partnership at a time; without a day, a first pass finds the latest day
+    /// of the evidence. A file that cannot seek (a named pipe) is read only once, and so whole when there is no day.
+    /// </summary>
+    private static (PortfolioSummary Summary, string? Notice) Summarize(Stream stream, HealthScorer scorer, DateOnly? asOf)
+    {
+        if (asOf is { } given)
+        {
+            return (PortfolioSummary.Create(new PortfolioJsonReader(stream), given, scorer), null);
+        }
+
+        if (!stream.CanSeek)
+        {
+            var portfolio = PartnerMetricsJson.Deserialize<Portfolio>(stream);
+            var (whole, wholeNotice) = DefaultAsOf(portfolio, TimeProvider.System);
+            return (PortfolioSummary.Create(portfolio, whole, scorer), wholeNotice);
+        }
+
+        var start = stream.Position;
+        var (day, notice) = DefaultAsOf(LatestEvidenceDay(new PortfolioJsonReader(stream)), TimeProvider.System);
+        stream.Position = start;
+        return (PortfolioSummary.Create(new PortfolioJsonReader(stream), day, scorer), notice);
+    }
+
+    /// <summary><see cref="Portfolio.LatestEvidenceDay"/> of a portfolio read one partnership at a time.</summary>
+    private static DateOnly? LatestEvidenceDay(PortfolioJsonReader reader)
+    {
+        DateOnly? latest = null;
+        foreach (var partnership in reader.ReadPartnerships())
+        {
+            latest = Later(latest, partnership.LatestEvidenceDay());
+        }
+
+        return Later(latest, new Portfolio(opportunities: reader.Opportunities, revenueSnapshots: reader.RevenueSnapshots).LatestEvidenceDay());
+
+        static DateOnly? Later(DateOnly? latest, DateOnly? day) => latest is { } known && (day is null || known >= day) ? known : day;
+    }
+
+    private static int Write(PortfolioSummary summary, string? format, FileInfo? outFile, TextWriter output, TextWriter error) =>
+        CommandOutput.Write(outFile, output, error, target =>
         {
             if (format == "json")
             {
@@ -129,7 +207,6 @@ internal static class ScoreCommand
                 SummaryTable.Write(summary, target);
             }
         });
-    }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -71,8 +71,12 @@ internal sealed class PortfolioReport
     }
 
     /// <summary>Hunting versus farming per district, over the deals as the CRM knew them on the day: a deal won later is still open (<see cref="Opportunity.AsOf"/>).</summary>
-    public static GroupedPipelineResult<string> DistrictPipeline(Portfolio portfolio, DateOnly asOf) =>
-        PipelineAnalytics.GroupBy(portfolio.AllOpportunities().Select(o => o.AsOf(asOf)).OfType<Opportunity>(), PipelineKeys.District);
+    public static GroupedPipelineResult<string> DistrictPipeline(Portfolio portfolio, DateOnly asOf)
+    {
+        var districts = new DistrictDeals(asOf);
+        districts.Add(portfolio.AllOpportunities());
+        return districts.Result();
+    }
 
     /// <summary>
     /// The score at each point of a history, null where no dimension is present (a day without any evidence): all the

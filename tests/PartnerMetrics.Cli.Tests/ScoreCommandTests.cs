@@ -22,6 +22,31 @@ public class ScoreCommandTests
         Assert.Equal(Run("demo", "--format", "json").Output, json);
     }
 
+    /// <summary>
+    /// A portfolio file is scored as it is read, a batch of partnerships at a time; standard input is read whole. Over
+    /// more partnerships than one batch holds, both give the same output to the byte, in each format, with and
+    /// without <c>--as-of</c>.
+    /// </summary>
+    [Theory]
+    [InlineData("json", true)]
+    [InlineData("json", false)]
+    [InlineData("table", true)]
+    public void Score_AFileReadAPartnershipAtATime_GivesWhatTheWholePortfolioGives(string format, bool asOf)
+    {
+        using var files = new TestFiles();
+        var json = ManyCopiesOfTheDemo(45);
+        var path = files.Write("portfolio.json", json);
+        string[] day = asOf ? ["--as-of", "2025-05-31"] : [];
+
+        var streamed = Run(["score", path, "--format", format, .. day]);
+        var whole = RunWithInput(json, ["score", "-", "--format", format, .. day]);
+
+        Assert.Equal(0, streamed.Exit);
+        Assert.Equal(whole.Output, streamed.Output);
+        Assert.Equal(whole.Error, streamed.Error);
+        Assert.Contains("P44-050", streamed.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Score_InvalidPortfolio_ExitsTwoNamingThePath()
     {
@@ -32,6 +57,21 @@ public class ScoreCommandTests
 
         Assert.Equal(2, exit);
         Assert.Contains("$.opportunities[0].amount", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_AFileBrokenAfterItsFirstBatch_ExitsTwoNamingThePathAndWritesNothing()
+    {
+        using var files = new TestFiles();
+        var json = ManyCopiesOfTheDemo(30);
+        var path = files.Write("portfolio.json", json[..(json.Length - 100)]);
+
+        var (exit, output, error) = Run("score", path, "--as-of", "2025-06-30");
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Empty(output);
+        Assert.StartsWith("portfolio.json: ", error, StringComparison.Ordinal);
+        Assert.Equal(RunWithInput(json[..(json.Length - 100)], "score", "-", "--as-of", "2025-06-30").Error.Replace("(standard input)", "portfolio.json", StringComparison.Ordinal), error);
     }
 
     [Fact]
@@ -315,5 +355,14 @@ public class ScoreCommandTests
         public override DateTimeOffset GetUtcNow() => now;
 
         public override TimeZoneInfo LocalTimeZone => zone;
+    }
+
+    /// <summary>The demo's partnerships <paramref name="copies"/> times, each copy under its own partner ids (P7-001), and so deal ids (P7-001-O001), with the demo's revenue snapshots.</summary>
+    private static string ManyCopiesOfTheDemo(int copies)
+    {
+        var demo = System.Text.Json.Nodes.JsonNode.Parse(DemoJson)!.AsObject();
+        var partnerships = demo["partnerships"]!.ToJsonString();
+        var copied = Enumerable.Range(0, copies).Select(k => partnerships[1..^1].Replace("\"P-", $"\"P{k}-", StringComparison.Ordinal));
+        return $$"""{"partnerships": [{{string.Join(",\n", copied)}}], "revenueSnapshots": {{demo["revenueSnapshots"]!.ToJsonString()}}}""";
     }
 }

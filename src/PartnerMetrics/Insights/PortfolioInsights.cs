@@ -87,21 +87,37 @@ public sealed class PortfolioInsights
     /// <param name="key">The ranking score, higher first; <see langword="null"/> for the default: the mean of competency ÷ 100, plan alignment ÷ 100 and pipeline contribution (an absent dimension counts 0).</param>
     /// <returns>Districts in order (partners without one first), each with its top partners.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="perDistrict"/> is below 1.</exception>
-    public ImmutableArray<DistrictRanking> TopPartners(int perDistrict = 7, Func<PartnerStanding, double>? key = null)
+    public ImmutableArray<DistrictRanking> TopPartners(int perDistrict = 7, Func<PartnerStanding, double>? key = null) =>
+        TopPartners(portfolio.Partnerships.Select((p, i) => Standing(p, reports[i])), perDistrict, key);
+
+    /// <summary>
+    /// Ranks the partners of each district from their standings, as <see cref="TopPartners(int, Func{PartnerStanding, double}?)"/>
+    /// ranks a portfolio's: for a portfolio read one partnership at a time (<see cref="Serialization.PortfolioJsonReader"/>),
+    /// whose partnerships are gone by the time every partner is known.
+    /// </summary>
+    /// <param name="standings">Each partner's standing before ranking (<see cref="Standing"/>), one per partner.</param>
+    /// <param name="perDistrict">How many partners per district.</param>
+    /// <param name="key">The ranking score, higher first; <see langword="null"/> for the default: the mean of competency ÷ 100, plan alignment ÷ 100 and pipeline contribution (an absent dimension counts 0).</param>
+    /// <returns>Districts in order (partners without one first), each with its top partners, their contribution and ranking score computed within their district.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="standings"/> is <see langword="null"/>, or holds <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="perDistrict"/> is below 1.</exception>
+    public static ImmutableArray<DistrictRanking> TopPartners(IEnumerable<PartnerStanding> standings, int perDistrict = 7, Func<PartnerStanding, double>? key = null)
     {
+        ArgumentNullException.ThrowIfNull(standings);
         ArgumentOutOfRangeException.ThrowIfLessThan(perDistrict, 1);
-        var standings = portfolio.Partnerships.Select((p, i) => (Partnership: p, Report: reports[i], Won: WonValue(p)))
-            .GroupBy(s => s.Partnership.Partner.District)
+        var districts = standings
+            .Select(s => s ?? throw new ArgumentNullException(nameof(standings), $"'{nameof(standings)}' holds null."))
+            .GroupBy(s => s.Partner.District)
             .OrderBy(g => g.Key, StringComparer.Ordinal);
         var rankings = new List<DistrictRanking>();
-        foreach (var district in standings)
+        foreach (var district in districts)
         {
-            var best = district.Max(s => s.Won);
+            var best = district.Max(s => s.WonValue);
             var ranked = district
                 .Select(s =>
                 {
-                    var contribution = best > 0 ? (double)(s.Won / best) : 0.0;
-                    var unranked = new PartnerStanding(s.Partnership.Partner, s.Report, s.Won, contribution, 0.0);
+                    var contribution = best > 0 ? (double)(s.WonValue / best) : 0.0;
+                    var unranked = new PartnerStanding(s.Partner, s.Report, s.WonValue, contribution, 0.0);
                     return new PartnerStanding(unranked.Partner, unranked.Report, unranked.WonValue, unranked.PipelineContribution, key is null ? DefaultKey(unranked) : key(unranked));
                 })
                 .OrderByDescending(s => s.RankingScore)
@@ -111,6 +127,28 @@ public sealed class PortfolioInsights
         }
 
         return [.. rankings];
+    }
+
+    /// <summary>
+    /// A partner's standing before it is ranked: its report and the value it won by the report's day; its
+    /// <see cref="PartnerStanding.PipelineContribution"/> and <see cref="PartnerStanding.RankingScore"/> are 0 until
+    /// <see cref="TopPartners(IEnumerable{PartnerStanding}, int, Func{PartnerStanding, double}?)"/> ranks it within its district.
+    /// </summary>
+    /// <param name="partnership">The partnership.</param>
+    /// <param name="report">Its health report, as of the day to rank on.</param>
+    /// <returns>The standing.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="report"/> is another partner's.</exception>
+    public static PartnerStanding Standing(Partnership partnership, HealthReport report)
+    {
+        ArgumentNullException.ThrowIfNull(partnership);
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.PartnerId != partnership.Partner.Id)
+        {
+            throw new ArgumentException($"The report is partner '{report.PartnerId}''s, not '{partnership.Partner.Id}''s.", nameof(report));
+        }
+
+        return new PartnerStanding(partnership.Partner, report, WonValue(partnership, report.AsOf), 0.0, 0.0);
     }
 
     /// <summary>Win rate and health by partner type, with Wilson 95 % intervals; flags a type whose whole win-rate interval lies below the portfolio's win rate.</summary>
@@ -217,8 +255,8 @@ public sealed class PortfolioInsights
     private static double DefaultKey(PartnerStanding standing) =>
         (((standing.Report[HealthDimension.Competency].Score ?? 0) / 100) + ((standing.Report[HealthDimension.PlanAlignment].Score ?? 0) / 100) + standing.PipelineContribution) / 3;
 
-    private decimal WonValue(Partnership partnership) =>
-        partnership.Opportunities.Where(o => o is { Outcome: DealOutcome.Won, ClosedOn: { } c } && c <= AsOf).Sum(o => o.Amount ?? 0m);
+    private static decimal WonValue(Partnership partnership, DateOnly asOf) =>
+        partnership.Opportunities.Where(o => o is { Outcome: DealOutcome.Won, ClosedOn: { } c } && c <= asOf).Sum(o => o.Amount ?? 0m);
 
     private long Count(Partnership partnership, DealOutcome outcome) =>
         partnership.Opportunities.LongCount(o => o.Outcome == outcome && o.ClosedOn is { } c && c <= AsOf);

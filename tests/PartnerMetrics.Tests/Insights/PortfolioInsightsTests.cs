@@ -66,6 +66,45 @@ public class PortfolioInsightsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => insights.TopPartners(0));
     }
 
+    /// <summary>
+    /// The ranking from standings gathered one partnership at a time, each scored on its own (as a portfolio read one
+    /// partnership at a time is), equals the ranking of the whole portfolio, for any number per district.
+    /// </summary>
+    [Property]
+    public Property TopPartners_FromStandingsGatheredOneAtATime_EqualTheRankingOfThePortfolio() =>
+        Prop.ForAll(
+            (from portfolio in ModelGenerators.Portfolio
+             from asOf in ModelGenerators.AsOf
+             from perDistrict in Gen.Choose(1, 8)
+             select (portfolio, asOf, perDistrict)).ToArbitrary(),
+            t =>
+            {
+                var standings = t.portfolio.Partnerships.Select(p => PortfolioInsights.Standing(p, Scorer.Score(p, t.asOf))).ToList();
+
+                var expected = new PortfolioInsights(Scorer, t.portfolio, t.asOf).TopPartners(t.perDistrict);
+                var actual = PortfolioInsights.TopPartners(standings, t.perDistrict);
+
+                // A ranking's partners are an ImmutableArray, compared by reference: compare what each ranking holds.
+                Assert.Equal(expected.Select(d => (d.District, d.Partners.ToArray())), actual.Select(d => (d.District, d.Partners.ToArray())));
+                Assert.All(standings, s => Assert.Equal((0.0, 0.0), (s.PipelineContribution, s.RankingScore)));
+            });
+
+    [Fact]
+    public void Standing_OfAnotherPartnersReport_IsRejected()
+    {
+        var (a, b) = (PartnerOf("A", PartnerType.Reseller, "North", 2, 0), PartnerOf("B", PartnerType.Reseller, "North", 1, 0));
+
+        var error = Assert.Throws<ArgumentException>(() => PortfolioInsights.Standing(a, Scorer.Score(b, T)));
+
+        Assert.Equal("report", error.ParamName);
+        Assert.Equal(3000m, PortfolioInsights.Standing(a, Scorer.Score(a, T)).WonValue);
+        Assert.Throws<ArgumentNullException>(() => PortfolioInsights.Standing(null!, Scorer.Score(a, T)));
+        Assert.Throws<ArgumentNullException>(() => PortfolioInsights.Standing(a, null!));
+        Assert.Throws<ArgumentNullException>(() => PortfolioInsights.TopPartners(null!));
+        Assert.Throws<ArgumentNullException>(() => PortfolioInsights.TopPartners([null!]).Length);
+        Assert.Throws<ArgumentOutOfRangeException>(() => PortfolioInsights.TopPartners([], 0));
+    }
+
     [Fact]
     public void PartnerTypeFit_FlagsATypeWhoseIntervalLiesBelowThePortfolioRate()
     {
