@@ -34,7 +34,7 @@ internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow>
     private sealed class Builder(DateOnly asOf, HealthScorer scorer)
     {
         /// <summary>Enough partnerships to keep both cores busy, few enough that a batch of large ones fits in memory.</summary>
-        private const int BatchSize = 1024;
+        private const int BatchSize = 256;
 
         private readonly List<PartnerRow> partners = [];
         private readonly List<PartnerStanding> standings = [];

@@ -56,7 +56,7 @@ internal static class ScoreCommand
             }
 
             var format = result.GetValue(formatOption);
-            if (path is not null && format != "html" && !StandardInput.Is(path))
+            if (path is not null && !StandardInput.Is(path))
             {
                 return Streamed(path, scorer, result.GetValue(asOf), format, result.GetValue(outFile), output, error);
             }
@@ -138,47 +138,65 @@ internal static class ScoreCommand
     }
 
     /// <summary>
-    /// <c>score</c> of a portfolio file in a table or JSON: the file is read one partnership at a time and each batch of
-    /// partnerships is scored and dropped, so that memory holds the summary, not the portfolio. Without <c>--as-of</c>, a
+    /// <c>score</c> of a portfolio file: the file is read one partnership at a time and each batch of partnerships is
+    /// scored and dropped, so that memory holds the summary or the report, not the portfolio. Without <c>--as-of</c>, a
     /// first pass finds the latest day of the evidence. The output equals <see cref="Report"/>'s of the whole portfolio.
     /// </summary>
     private static int Streamed(FileInfo path, HealthScorer scorer, DateOnly? asOf, string? format, FileInfo? outFile, TextWriter output, TextWriter error)
     {
-        if (!PortfolioFile.TryStream(path, $"Scoring {path.Name}", output, error, stream => Summarize(stream, scorer, asOf), out var scored, out var exit))
+        if (format == "html")
+        {
+            return Streamed(path, scorer, asOf, output, error, (p, d, s) => PortfolioReport.Create(p, d, s), (p, d, s) => PortfolioReport.Create(p, d, s), report => CommandOutput.Write(outFile, output, error, target => HtmlReport.Write(report, target, CancellationToken.None)));
+        }
+
+        return Streamed(path, scorer, asOf, output, error, (p, d, s) => PortfolioSummary.Create(p, d, s), (p, d, s) => PortfolioSummary.Create(p, d, s), summary => Write(summary, format, outFile, output, error));
+    }
+
+    private static int Streamed<T>(
+        FileInfo path,
+        HealthScorer scorer,
+        DateOnly? asOf,
+        TextWriter output,
+        TextWriter error,
+        Func<Portfolio, DateOnly, HealthScorer, T> whole,
+        Func<PortfolioJsonReader, DateOnly, HealthScorer, T> streamed,
+        Func<T, int> write)
+    {
+        if (!PortfolioFile.TryStream(path, $"Scoring {path.Name}", output, error, stream => Read(stream, scorer, asOf, whole, streamed), out var read, out var exit))
         {
             return exit;
         }
 
-        if (scored.Notice is not null)
+        if (read.Notice is not null)
         {
-            error.WriteLine(scored.Notice);
+            error.WriteLine(read.Notice);
         }
 
-        return Write(scored.Summary, format, outFile, output, error);
+        return write(read.Result!);
     }
 
     /// <summary>
-    /// The summary of a portfolio file, read one partnership at a time; without a day, a first pass finds the latest day
-    /// of the evidence. A file that cannot seek (a named pipe) is read only once, and so whole when there is no day.
+    /// Scores a portfolio file read one partnership at a time; without a day, a first pass finds the latest day of the
+    /// evidence. A file that cannot seek (a named pipe) is read only once, and so whole when there is no day.
     /// </summary>
-    private static (PortfolioSummary Summary, string? Notice) Summarize(Stream stream, HealthScorer scorer, DateOnly? asOf)
+    private static (T Result, string? Notice) Read<T>(Stream stream, HealthScorer scorer, DateOnly? asOf, Func<Portfolio, DateOnly, HealthScorer, T> whole, Func<PortfolioJsonReader, DateOnly, HealthScorer, T> streamed)
     {
         if (asOf is { } given)
         {
-            return (PortfolioSummary.Create(new PortfolioJsonReader(stream), given, scorer), null);
+            return (streamed(new PortfolioJsonReader(stream), given, scorer), null);
         }
 
         if (!stream.CanSeek)
         {
             var portfolio = PartnerMetricsJson.Deserialize<Portfolio>(stream);
-            var (whole, wholeNotice) = DefaultAsOf(portfolio, TimeProvider.System);
-            return (PortfolioSummary.Create(portfolio, whole, scorer), wholeNotice);
+            var (day, notice) = DefaultAsOf(portfolio, TimeProvider.System);
+            return (whole(portfolio, day, scorer), notice);
         }
 
         var start = stream.Position;
-        var (day, notice) = DefaultAsOf(LatestEvidenceDay(new PortfolioJsonReader(stream)), TimeProvider.System);
+        var (latest, latestNotice) = DefaultAsOf(LatestEvidenceDay(new PortfolioJsonReader(stream)), TimeProvider.System);
         stream.Position = start;
-        return (PortfolioSummary.Create(new PortfolioJsonReader(stream), day, scorer), notice);
+        return (streamed(new PortfolioJsonReader(stream), latest, scorer), latestNotice);
     }
 
     /// <summary><see cref="Portfolio.LatestEvidenceDay"/> of a portfolio read one partnership at a time.</summary>

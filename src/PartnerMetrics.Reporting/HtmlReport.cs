@@ -51,7 +51,7 @@ public static partial class HtmlReport
         Write(report, output, cancellationToken);
     }
 
-    /// <summary>Writes the page of a report built by <see cref="PortfolioReport.Create"/>: the second half of <see cref="WritePortfolio"/>.</summary>
+    /// <summary>Writes the page of a report built by <see cref="PortfolioReport.Create(Portfolio, DateOnly, HealthScorer, CancellationToken)"/>: the second half of <see cref="WritePortfolio"/>.</summary>
     internal static void Write(PortfolioReport report, TextWriter writer, CancellationToken cancellationToken)
     {
         var html = Page(writer, $"Partner health as of {Day(report.AsOf)}");

@@ -3,6 +3,7 @@ using PartnerMetrics.Health;
 using PartnerMetrics.Insights;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
 
 namespace PartnerMetrics.Reporting;
 
@@ -56,18 +57,20 @@ internal sealed class PortfolioReport
     /// <summary>Scores every partnership as of the day with <paramref name="scorer"/>'s model, with its history and next actions, and sums the pipeline per district.</summary>
     public static PortfolioReport Create(Portfolio portfolio, DateOnly asOf, HealthScorer scorer, CancellationToken cancellationToken = default)
     {
-        var insights = new PortfolioInsights(scorer, portfolio, asOf, cancellationToken: cancellationToken);
+        var report = new Builder(asOf, scorer, cancellationToken);
+        report.Add(portfolio.Partnerships);
+        return report.Finish(portfolio.Opportunities);
+    }
 
-        // The first call computes every partner's actions, on all cores, and can be canceled; the next reads them.
-        var actions = insights.TopActions(cancellationToken: cancellationToken).Take(TopActionCount).ToImmutableArray();
-        var next = insights.NextActions;
-        var partners = portfolio.Partnerships
-            .Select((p, i) => new PartnerHealth(p.Partner, insights.Reports[i], Scores(scorer.History(p, HistoryStart(asOf), asOf, HistoryStep, cancellationToken)), next[i]))
-            .OrderByDescending(p => p.Report.Score)
-            .ThenBy(p => p.Partner.Id)
-            .ToImmutableArray();
-        var bands = insights.BandDistribution().Where(c => c.Grouping == "district").ToImmutableArray();
-        return new PortfolioReport(scorer.Model, asOf, partners, bands, actions, DistrictPipeline(portfolio, asOf));
+    /// <summary>
+    /// The report of a portfolio document read one partnership at a time: each batch of partnerships is scored and
+    /// dropped, so memory holds the report rather than the portfolio. It equals <see cref="Create(Portfolio, DateOnly, HealthScorer, CancellationToken)"/> of the whole portfolio.
+    /// </summary>
+    public static PortfolioReport Create(PortfolioJsonReader portfolio, DateOnly asOf, HealthScorer scorer, CancellationToken cancellationToken = default)
+    {
+        var report = new Builder(asOf, scorer, cancellationToken);
+        report.Add(portfolio.ReadPartnerships(cancellationToken));
+        return report.Finish(portfolio.Opportunities);
     }
 
     /// <summary>Hunting versus farming per district, over the deals as the CRM knew them on the day: a deal won later is still open (<see cref="Opportunity.AsOf"/>).</summary>
@@ -76,6 +79,54 @@ internal sealed class PortfolioReport
         var districts = new DistrictDeals(asOf);
         districts.Add(portfolio.AllOpportunities());
         return districts.Result();
+    }
+
+    /// <summary>The report, gathered a batch of partnerships at a time; each batch is scored on all cores and then dropped.</summary>
+    private sealed class Builder(DateOnly asOf, HealthScorer scorer, CancellationToken cancellationToken)
+    {
+        /// <summary>Enough partnerships to keep every core busy, few enough that a batch of large ones fits in memory.</summary>
+        private const int BatchSize = 256;
+
+        private readonly List<PartnerHealth> partners = [];
+        private readonly List<PartnerStanding> standings = [];
+        private readonly List<PartnerAction> firstActions = [];
+        private readonly DistrictDeals districts = new(asOf);
+
+        public void Add(IEnumerable<Partnership> partnerships)
+        {
+            foreach (var batch in partnerships.Chunk(BatchSize))
+            {
+                var portfolio = new Portfolio(batch);
+                var insights = new PortfolioInsights(scorer, portfolio, asOf, cancellationToken: cancellationToken);
+
+                // The first call computes every partner's actions, on all cores, and can be canceled; the next reads them.
+                _ = insights.TopActions(cancellationToken: cancellationToken);
+                var next = insights.NextActions;
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    var (partnership, report) = (batch[i], insights.Reports[i]);
+                    partners.Add(new PartnerHealth(partnership.Partner, report, Scores(scorer.History(partnership, HistoryStart(asOf), asOf, HistoryStep, cancellationToken)), next[i]));
+                    standings.Add(PortfolioInsights.Standing(partnership, report));
+                    if (!next[i].IsEmpty)
+                    {
+                        firstActions.Add(new PartnerAction(partnership.Partner, next[i][0]));
+                    }
+                }
+
+                districts.Add(portfolio.AllOpportunities());
+            }
+        }
+
+        /// <summary>The report, once every partnership is added.</summary>
+        /// <param name="opportunities">The portfolio's own deals, those of no partnership.</param>
+        public PortfolioReport Finish(IEnumerable<Opportunity> opportunities)
+        {
+            districts.Add(opportunities);
+            var actions = PortfolioInsights.TopActions(firstActions).Take(TopActionCount).ToImmutableArray();
+            var bands = PortfolioInsights.BandDistribution(standings).Where(c => c.Grouping == "district").ToImmutableArray();
+            var ranked = partners.OrderByDescending(p => p.Report.Score).ThenBy(p => p.Partner.Id).ToImmutableArray();
+            return new PortfolioReport(scorer.Model, asOf, ranked, bands, actions, districts.Result());
+        }
     }
 
     /// <summary>

@@ -31,6 +31,7 @@ public class ScoreCommandTests
     [InlineData("json", true)]
     [InlineData("json", false)]
     [InlineData("table", true)]
+    [InlineData("html", true)]
     public void Score_AFileReadAPartnershipAtATime_GivesWhatTheWholePortfolioGives(string format, bool asOf)
     {
         using var files = new TestFiles();
@@ -45,6 +46,7 @@ public class ScoreCommandTests
         Assert.Equal(whole.Output, streamed.Output);
         Assert.Equal(whole.Error, streamed.Error);
         Assert.Contains("P44-050", streamed.Output, StringComparison.Ordinal);
+        Assert.Contains("P0-001", streamed.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace PartnerMetrics.Insights;
 
 /// <summary>
 /// One next action across a portfolio, with every partner whose top action it is: "12 partners need a joint
-/// planning session", once, rather than twelve rows (<see cref="PortfolioInsights.TopActions"/>).
+/// planning session", once, rather than twelve rows (<see cref="PortfolioInsights.TopActions(int, CancellationToken)"/>).
 /// </summary>
 /// <remarks>Immutable and compared by value.</remarks>
 public sealed record ActionGroup

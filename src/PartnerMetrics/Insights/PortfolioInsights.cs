@@ -67,10 +67,24 @@ public sealed class PortfolioInsights
         }
 
         var all = Actions(cancellationToken);
+        return TopActions(portfolio.Partnerships.SelectMany((p, i) => all[i].Take(perPartner).Select(a => new PartnerAction(p.Partner, a))));
+    }
+
+    /// <summary>
+    /// Groups partners' actions by code, as <see cref="TopActions(int, CancellationToken)"/> groups a portfolio's: for a
+    /// portfolio read one partnership at a time (<see cref="Serialization.PortfolioJsonReader"/>), whose partnerships are
+    /// gone by the time every partner's actions are known.
+    /// </summary>
+    /// <param name="actions">The actions to group: each partner's first actions (<see cref="PartnershipAdvisor.Recommend(Partnership, DateOnly)"/>), as many of each as <c>perPartner</c> would take. A partner whose actions have distinct codes, as a partner's recommendations do, appears once in a group.</param>
+    /// <returns>The groups, most points across their partners first, then most partners, then code.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actions"/> is <see langword="null"/>, or holds <see langword="null"/>.</exception>
+    public static ImmutableArray<ActionGroup> TopActions(IEnumerable<PartnerAction> actions)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
         return
         [
-            .. portfolio.Partnerships
-                .SelectMany((p, i) => all[i].Take(perPartner).Select(a => new PartnerAction(p.Partner, a)))
+            .. actions
+                .Select(a => a ?? throw new ArgumentNullException(nameof(actions), $"'{nameof(actions)}' holds null."))
                 .GroupBy(a => a.Recommendation.Code, StringComparer.Ordinal)
                 .Select(g => new ActionGroup(g.Key, [.. g.OrderByDescending(a => a.Recommendation.Impact).ThenBy(a => a.Partner.Id)]))
                 .OrderByDescending(g => g.TotalImpact)
@@ -224,10 +238,22 @@ public sealed class PortfolioInsights
 
     /// <summary>How many partnerships fall in each band, by district, by partner type and by tier.</summary>
     /// <returns>Non-zero counts, by grouping ("district", "type", "tier"), key and band.</returns>
-    public ImmutableArray<BandCount> BandDistribution()
+    public ImmutableArray<BandCount> BandDistribution() =>
+        BandDistribution(portfolio.Partnerships.Select((p, i) => new PartnerStanding(p.Partner, reports[i], 0m, 0.0, 0.0)));
+
+    /// <summary>
+    /// The band distribution of partners' standings, as <see cref="BandDistribution()"/> counts a portfolio's: for a
+    /// portfolio read one partnership at a time (<see cref="Serialization.PortfolioJsonReader"/>).
+    /// </summary>
+    /// <param name="standings">Each partner's standing (<see cref="Standing"/>): its partner and its report.</param>
+    /// <returns>The counts, as <see cref="BandDistribution()"/> gives them.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="standings"/> is <see langword="null"/>, or holds <see langword="null"/>.</exception>
+    public static ImmutableArray<BandCount> BandDistribution(IEnumerable<PartnerStanding> standings)
     {
+        ArgumentNullException.ThrowIfNull(standings);
+        var all = standings.Select(s => s ?? throw new ArgumentNullException(nameof(standings), $"'{nameof(standings)}' holds null.")).ToList();
         IEnumerable<BandCount> By(string grouping, Func<Partner, string?> key) =>
-            portfolio.Partnerships.Select((p, i) => (Key: key(p.Partner), reports[i].Band))
+            all.Select(s => (Key: key(s.Partner), s.Report.Band))
                 .GroupBy(x => x)
                 .Select(g => new BandCount(grouping, g.Key.Key, g.Key.Band, g.Count()))
                 .OrderBy(c => c.Key, StringComparer.Ordinal)

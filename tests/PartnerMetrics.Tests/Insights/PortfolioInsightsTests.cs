@@ -89,6 +89,32 @@ public class PortfolioInsightsTests
                 Assert.All(standings, s => Assert.Equal((0.0, 0.0), (s.PipelineContribution, s.RankingScore)));
             });
 
+    /// <summary>
+    /// The action groups and band counts from partners' actions and standings gathered one partnership at a time equal
+    /// those of the whole portfolio, for any number of actions per partner.
+    /// </summary>
+    [Property(MaxTest = 50)]
+    public Property TopActionsAndBands_FromPartnersGatheredOneAtATime_EqualThoseOfThePortfolio() =>
+        Prop.ForAll(
+            (from portfolio in ModelGenerators.Portfolio
+             from asOf in ModelGenerators.AsOf
+             from perPartner in Gen.Choose(1, 3)
+             select (portfolio, asOf, perPartner)).ToArbitrary(),
+            t =>
+            {
+                var advisor = new PartnershipAdvisor(Scorer);
+                var insights = new PortfolioInsights(Scorer, t.portfolio, t.asOf);
+                var actions = t.portfolio.Partnerships.SelectMany(p => advisor.Recommend(p, t.asOf).Take(t.perPartner).Select(a => new PartnerAction(p.Partner, a)));
+                var standings = t.portfolio.Partnerships.Select(p => PortfolioInsights.Standing(p, Scorer.Score(p, t.asOf)));
+
+                // A group's partners are an ImmutableArray, compared by reference: compare what each group holds.
+                Assert.Equal(
+                    insights.TopActions(t.perPartner).Select(g => (g.Code, g.Partners.ToArray())),
+                    PortfolioInsights.TopActions(actions).Select(g => (g.Code, g.Partners.ToArray())));
+                // ImmutableArray equals by reference: compare the counts.
+                Assert.Equal(insights.BandDistribution().ToArray(), PortfolioInsights.BandDistribution(standings).ToArray());
+            });
+
     [Fact]
     public void Standing_OfAnotherPartnersReport_IsRejected()
     {
@@ -103,6 +129,10 @@ public class PortfolioInsightsTests
         Assert.Throws<ArgumentNullException>(() => PortfolioInsights.TopPartners(null!));
         Assert.Throws<ArgumentNullException>(() => PortfolioInsights.TopPartners([null!]).Length);
         Assert.Throws<ArgumentOutOfRangeException>(() => PortfolioInsights.TopPartners([], 0));
+        Assert.Throws<ArgumentNullException>(() => PortfolioInsights.TopActions(null!));
+        Assert.Throws<ArgumentNullException>(() => PortfolioInsights.TopActions([null!]).Length);
+        Assert.Throws<ArgumentNullException>(() => PortfolioInsights.BandDistribution(null!));
+        Assert.Throws<ArgumentNullException>(() => PortfolioInsights.BandDistribution([null!]).Length);
     }
 
     [Fact]
