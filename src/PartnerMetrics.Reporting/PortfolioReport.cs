@@ -89,7 +89,7 @@ internal sealed class PortfolioReport
 
         private readonly List<PartnerHealth> partners = [];
         private readonly List<PartnerStanding> standings = [];
-        private readonly List<PartnerAction> firstActions = [];
+        private readonly List<(Partner Partner, ImmutableArray<Recommendation> Actions)> nextActions = [];
         private readonly DistrictDeals districts = new(asOf);
 
         public void Add(IEnumerable<Partnership> partnerships)
@@ -107,10 +107,7 @@ internal sealed class PortfolioReport
                     var (partnership, report) = (batch[i], insights.Reports[i]);
                     partners.Add(new PartnerHealth(partnership.Partner, report, Scores(scorer.History(partnership, HistoryStart(asOf), asOf, HistoryStep, cancellationToken)), next[i]));
                     standings.Add(PortfolioInsights.Standing(partnership, report));
-                    if (!next[i].IsEmpty)
-                    {
-                        firstActions.Add(new PartnerAction(partnership.Partner, next[i][0]));
-                    }
+                    nextActions.Add((partnership.Partner, next[i]));
                 }
 
                 districts.Add(portfolio.AllOpportunities());
@@ -122,7 +119,7 @@ internal sealed class PortfolioReport
         public PortfolioReport Finish(IEnumerable<Opportunity> opportunities)
         {
             districts.Add(opportunities);
-            var actions = PortfolioInsights.TopActions(firstActions).Take(TopActionCount).ToImmutableArray();
+            var actions = PortfolioInsights.TopActions(nextActions).Take(TopActionCount).ToImmutableArray();
             var bands = PortfolioInsights.BandDistribution(standings).Where(c => c.Grouping == "district").ToImmutableArray();
             var ranked = partners.OrderByDescending(p => p.Report.Score).ThenBy(p => p.Partner.Id).ToImmutableArray();
             return new PortfolioReport(scorer.Model, asOf, ranked, bands, actions, districts.Result());

@@ -25,6 +25,7 @@ public class PublicApiStyleTests
         "PartnerMetrics.Pipeline.MotionInference", "PartnerMetrics.Pipeline.Opportunity", "PartnerMetrics.Pipeline.OpportunityId",
         "PartnerMetrics.Pipeline.PipelineAccumulator", "PartnerMetrics.Pipeline.PipelineOptions", "PartnerMetrics.Pipeline.Quarter",
         "PartnerMetrics.Pipeline.RetentionAccumulator", "PartnerMetrics.Pipeline.RevenueSnapshot",
+        "PartnerMetrics.Serialization.PortfolioJsonReader",
         "PartnerMetrics.Validation.BacktestOptions", "PartnerMetrics.Validation.BacktestSample", "PartnerMetrics.Validation.FitOptions",
     ];
 

@@ -6,14 +6,8 @@ namespace PartnerMetrics.Insights;
 /// <remarks>Immutable and compared by value.</remarks>
 public sealed record PartnerAction
 {
-    /// <summary>Initializes a new instance of the <see cref="PartnerAction"/> class.</summary>
-    /// <param name="partner">The partner.</param>
-    /// <param name="recommendation">One of its recommended actions.</param>
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public PartnerAction(Partner partner, Recommendation recommendation)
+    internal PartnerAction(Partner partner, Recommendation recommendation)
     {
-        ArgumentNullException.ThrowIfNull(partner);
-        ArgumentNullException.ThrowIfNull(recommendation);
         Partner = partner;
         Recommendation = recommendation;
     }

@@ -61,30 +61,30 @@ public sealed class PortfolioInsights
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public ImmutableArray<ActionGroup> TopActions(int perPartner = 1, CancellationToken cancellationToken = default)
     {
-        if (perPartner < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(perPartner), perPartner, $"'{nameof(perPartner)}' must be at least 1; got {perPartner}.");
-        }
-
+        CheckPerPartner(perPartner);
         var all = Actions(cancellationToken);
-        return TopActions(portfolio.Partnerships.SelectMany((p, i) => all[i].Take(perPartner).Select(a => new PartnerAction(p.Partner, a))));
+        return TopActions(portfolio.Partnerships.Select((p, i) => (p.Partner, all[i])), perPartner);
     }
 
     /// <summary>
-    /// Groups partners' actions by code, as <see cref="TopActions(int, CancellationToken)"/> groups a portfolio's: for a
+    /// Groups partners' next actions by code, as <see cref="TopActions(int, CancellationToken)"/> groups a portfolio's: for a
     /// portfolio read one partnership at a time (<see cref="Serialization.PortfolioJsonReader"/>), whose partnerships are
     /// gone by the time every partner's actions are known.
     /// </summary>
-    /// <param name="actions">The actions to group: each partner's first actions (<see cref="PartnershipAdvisor.Recommend(Partnership, DateOnly)"/>), as many of each as <c>perPartner</c> would take. A partner whose actions have distinct codes, as a partner's recommendations do, appears once in a group.</param>
+    /// <param name="partners">Each partner with its next actions, most valuable first (<see cref="PartnershipAdvisor.Recommend(Partnership, DateOnly)"/>).</param>
+    /// <param name="perPartner">How many of each partner's actions to take, from its first: 1 by default, so that each partner appears once.</param>
     /// <returns>The groups, most points across their partners first, then most partners, then code.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="actions"/> is <see langword="null"/>, or holds <see langword="null"/>.</exception>
-    public static ImmutableArray<ActionGroup> TopActions(IEnumerable<PartnerAction> actions)
+    /// <exception cref="ArgumentNullException"><paramref name="partners"/> is <see langword="null"/>, or holds a <see langword="null"/> partner or action.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="perPartner"/> is below 1.</exception>
+    public static ImmutableArray<ActionGroup> TopActions(IEnumerable<(Partner Partner, ImmutableArray<Recommendation> Actions)> partners, int perPartner = 1)
     {
-        ArgumentNullException.ThrowIfNull(actions);
+        ArgumentNullException.ThrowIfNull(partners);
+        CheckPerPartner(perPartner);
         return
         [
-            .. actions
-                .Select(a => a ?? throw new ArgumentNullException(nameof(actions), $"'{nameof(actions)}' holds null."))
+            .. partners
+                .Select(p => p.Partner is null ? throw new ArgumentNullException(nameof(partners), $"'{nameof(partners)}' holds a null partner.") : p)
+                .SelectMany(p => p.Actions.Take(perPartner).Select(a => new PartnerAction(p.Partner, a ?? throw new ArgumentNullException(nameof(partners), $"'{nameof(partners)}' holds a null action."))))
                 .GroupBy(a => a.Recommendation.Code, StringComparer.Ordinal)
                 .Select(g => new ActionGroup(g.Key, [.. g.OrderByDescending(a => a.Recommendation.Impact).ThenBy(a => a.Partner.Id)]))
                 .OrderByDescending(g => g.TotalImpact)
@@ -276,6 +276,14 @@ public sealed class PortfolioInsights
         // As ScoreAll: a failure is the first partnership's in order, as itself.
         ParallelParts.Run(partnerships.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, i => computed[i] = advisor.Recommend(partnerships[i], AsOf, reports[i]));
         return Interlocked.CompareExchange(ref actions, computed, null) ?? computed;
+    }
+
+    private static void CheckPerPartner(int perPartner)
+    {
+        if (perPartner < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(perPartner), perPartner, $"'{nameof(perPartner)}' must be at least 1; got {perPartner}.");
+        }
     }
 
     private static double DefaultKey(PartnerStanding standing) =>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using PartnerMetrics.Partners;
@@ -40,6 +41,8 @@ public sealed class PortfolioJsonReader
     private readonly List<Opportunity> opportunities = [];
     private readonly List<RevenueSnapshot> snapshots = [];
 
+    private ImmutableArray<Opportunity> ownDeals = [];
+    private ImmutableArray<RevenueSnapshot> revenueSnapshots = [];
     private byte[] buffer = [];
     private int start;
 
@@ -74,11 +77,11 @@ public sealed class PortfolioJsonReader
 
     /// <summary>Gets the portfolio's own deals, those of no partnership in it (<see cref="Portfolio.Opportunities"/>).</summary>
     /// <exception cref="InvalidOperationException"><see cref="ReadPartnerships"/> has not run to its end.</exception>
-    public ImmutableArray<Opportunity> Opportunities => finished ? [.. opportunities] : throw NotFinished();
+    public ImmutableArray<Opportunity> Opportunities => finished ? ownDeals : throw NotFinished();
 
     /// <summary>Gets the portfolio's revenue snapshots (<see cref="Portfolio.RevenueSnapshots"/>).</summary>
     /// <exception cref="InvalidOperationException"><see cref="ReadPartnerships"/> has not run to its end.</exception>
-    public ImmutableArray<RevenueSnapshot> RevenueSnapshots => finished ? [.. snapshots] : throw NotFinished();
+    public ImmutableArray<RevenueSnapshot> RevenueSnapshots => finished ? revenueSnapshots : throw NotFinished();
 
     /// <summary>Reads the partnerships, in the order of the document.</summary>
     /// <param name="cancellationToken">Checked before each partnership.</param>
@@ -138,6 +141,7 @@ public sealed class PortfolioJsonReader
         }
 
         Finish();
+        (ownDeals, revenueSnapshots) = ([.. opportunities], [.. snapshots]);
         finished = true;
     }
 
@@ -166,7 +170,7 @@ public sealed class PortfolioJsonReader
             {
                 if (final)
                 {
-                    throw Invalid(Path(), "The document ends before the portfolio does.");
+                    throw new UnreachableException("The reader throws on a final block that ends inside the document.");
                 }
 
                 Fill();
@@ -210,6 +214,9 @@ public sealed class PortfolioJsonReader
 
         switch (stage)
         {
+            case Stage.Document when reader.TokenType == JsonTokenType.Null:
+                Telemetry.Rejected(TypeName);
+                throw new JsonException($"Expected a {TypeName} object, got the literal null.", "$", null, null);
             case Stage.Document:
                 stage = reader.TokenType == JsonTokenType.StartObject ? Stage.Properties : throw Invalid("$", $"Expected an object, got {JsonShape.Description(ref reader)}.", Line(ref reader));
                 return Progress.Moved;
@@ -246,7 +253,7 @@ public sealed class PortfolioJsonReader
                 index = 0;
                 return Progress.Moved;
             case Stage.End:
-                throw Invalid("$", "Expected the end of the document after the portfolio, got more JSON.");
+                throw new UnreachableException("The reader throws on JSON after the document's single value.");
             default:
                 return Element(ref reader, out partnership);
         }

@@ -104,13 +104,13 @@ public class PortfolioInsightsTests
             {
                 var advisor = new PartnershipAdvisor(Scorer);
                 var insights = new PortfolioInsights(Scorer, t.portfolio, t.asOf);
-                var actions = t.portfolio.Partnerships.SelectMany(p => advisor.Recommend(p, t.asOf).Take(t.perPartner).Select(a => new PartnerAction(p.Partner, a)));
+                var actions = t.portfolio.Partnerships.Select(p => (p.Partner, advisor.Recommend(p, t.asOf)));
                 var standings = t.portfolio.Partnerships.Select(p => PortfolioInsights.Standing(p, Scorer.Score(p, t.asOf)));
 
                 // A group's partners are an ImmutableArray, compared by reference: compare what each group holds.
                 Assert.Equal(
                     insights.TopActions(t.perPartner).Select(g => (g.Code, g.Partners.ToArray())),
-                    PortfolioInsights.TopActions(actions).Select(g => (g.Code, g.Partners.ToArray())));
+                    PortfolioInsights.TopActions(actions, t.perPartner).Select(g => (g.Code, g.Partners.ToArray())));
                 // ImmutableArray equals by reference: compare the counts.
                 Assert.Equal(insights.BandDistribution().ToArray(), PortfolioInsights.BandDistribution(standings).ToArray());
             });
@@ -130,7 +130,9 @@ public class PortfolioInsightsTests
         Assert.Throws<ArgumentNullException>(() => PortfolioInsights.TopPartners([null!]).Length);
         Assert.Throws<ArgumentOutOfRangeException>(() => PortfolioInsights.TopPartners([], 0));
         Assert.Throws<ArgumentNullException>(() => PortfolioInsights.TopActions(null!));
-        Assert.Throws<ArgumentNullException>(() => PortfolioInsights.TopActions([null!]).Length);
+        Assert.Throws<ArgumentNullException>(() => PortfolioInsights.TopActions([(null!, [])]).Length);
+        Assert.Throws<ArgumentNullException>(() => PortfolioInsights.TopActions([(a.Partner, [null!])]).Length);
+        Assert.Throws<ArgumentOutOfRangeException>(() => PortfolioInsights.TopActions([], 0));
         Assert.Throws<ArgumentNullException>(() => PortfolioInsights.BandDistribution(null!));
         Assert.Throws<ArgumentNullException>(() => PortfolioInsights.BandDistribution([null!]).Length);
     }

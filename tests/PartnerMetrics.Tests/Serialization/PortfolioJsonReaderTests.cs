@@ -66,6 +66,27 @@ public class PortfolioJsonReaderTests
         Assert.Equal(expected, PortfolioReaderTests.Outcome(() => Streamed(new MemoryStream(bytes))));
     }
 
+    /// <summary>Documents that are not a portfolio at all: the same exception as reading them whole.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("{")]
+    [InlineData("{} {}")]
+    [InlineData("{\"partnerships\": [{\"partner\"")]
+    [InlineData("{\"partnerships\": 3}")]
+    [InlineData("{\"partnerships\": [null]}")]
+    [InlineData("{\"foo\": []}")]
+    public void ADocumentThatIsNoPortfolio_IsRejectedAsTheWholeDocumentIs(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+
+        var expected = PortfolioReaderTests.Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
+        Assert.StartsWith("JsonException:", expected, StringComparison.Ordinal);
+        Assert.Equal(expected, PortfolioReaderTests.Outcome(() => Streamed(new MemoryStream(bytes))));
+    }
+
     /// <summary>A partnership much larger than the first buffer, read a few kilobytes at a time: read whole, and the partnerships after it too.</summary>
     [Fact]
     public void APartnershipLargerThanTheBuffer_IsReadWhole()
