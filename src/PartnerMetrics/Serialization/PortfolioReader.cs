@@ -73,8 +73,21 @@ internal sealed class PortfolioReader
     }
 
     /// <summary>Reads one partnership from its whole text, as an element of a portfolio's <c>partnerships</c> (<see cref="PortfolioJsonReader"/>).</summary>
-    /// <returns><see langword="true"/> when it was read; otherwise the element is left to the document path.</returns>
-    internal bool TryReadPartnership(ReadOnlySpan<byte> utf8Json, out Partnership? partnership) => TryReadElement(utf8Json, Partnership, out partnership);
+    /// <returns><see langword="true"/> when it was read; otherwise the element is left to the document path, and the scratch lists are emptied of what it left in them, for the next.</returns>
+    internal bool TryReadPartnership(ReadOnlySpan<byte> utf8Json, out Partnership? partnership)
+    {
+        if (TryReadElement(utf8Json, Partnership, out partnership))
+        {
+            return true;
+        }
+
+        foreach (var scratch in (System.Collections.IList[])[competencies, commitments, interactions, certifications, deliveries, goals, reviews, checkIns, opportunities])
+        {
+            scratch.Clear();
+        }
+
+        return false;
+    }
 
     /// <summary>Reads one opportunity from its whole text, as an element of a portfolio's <c>opportunities</c>.</summary>
     internal static bool TryReadOpportunity(ReadOnlySpan<byte> utf8Json, out Opportunity? opportunity) => TryReadElement(utf8Json, Opportunity, out opportunity);

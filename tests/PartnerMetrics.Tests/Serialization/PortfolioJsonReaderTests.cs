@@ -87,6 +87,27 @@ public class PortfolioJsonReaderTests
         Assert.Equal(expected, PortfolioReaderTests.Outcome(() => Streamed(new MemoryStream(bytes))));
     }
 
+    /// <summary>
+    /// A partnership the one-pass reader leaves to the documents after reading some of its lists (here a plan in the
+    /// single-value form, after its commitments) leaves nothing behind for the next partnership.
+    /// </summary>
+    [Fact]
+    public void APartnershipLeftToTheDocuments_LeavesNothingForTheNext()
+    {
+        var bytes = """
+            {"partnerships": [
+              {"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01",
+               "commitments": [{"promisedBy": "Vendor", "dueOn": "2024-02-01", "outcome": "Kept", "resolvedOn": "2024-02-01"}],
+               "jointPlan": {"createdOn": "2024-01-01", "businessAlignment": 0.5}},
+              {"partner": {"id": "P-2", "name": "M", "type": "Reseller"}, "startedOn": "2024-01-01"}]}
+            """u8.ToArray();
+
+        var streamed = Streamed(new MemoryStream(bytes));
+
+        Assert.Equal(PartnerMetricsJson.Deserialize<Portfolio>(bytes), streamed);
+        Assert.Empty(streamed.Partnerships[1].Commitments);
+    }
+
     /// <summary>A partnership much larger than the first buffer, read a few kilobytes at a time: read whole, and the partnerships after it too.</summary>
     [Fact]
     public void APartnershipLargerThanTheBuffer_IsReadWhole()
