@@ -19,30 +19,19 @@ internal static class PortfolioFile
     /// <returns>The portfolio, or <see langword="null"/> when <paramref name="exit"/> is not success.</returns>
     public static Portfolio? Read(FileInfo path, Func<Stream>? standardInput, TextWriter output, TextWriter error, out int exit, out long length)
     {
-        exit = ExitCodes.Success;
-        length = 0;
         var fromStandardInput = standardInput is not null && StandardInput.Is(path);
         var name = fromStandardInput ? StandardInput.Name : path.Name;
-        try
-        {
-            using var stream = fromStandardInput ? standardInput!() : path.OpenRead();
-
-            // A pipe cannot tell its length: it is read to its end, with no size for the spinner.
-            length = stream.CanSeek ? stream.Length : 0;
-            return CommandOutput.WithStatus($"Reading {name}", length, output, () => PartnerMetricsJson.Deserialize<Portfolio>(stream));
-        }
-        catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"Cannot read {(fromStandardInput ? name : path.FullName)}: {readError.Message}");
-            exit = ExitCodes.InputUnreadable;
-        }
-        catch (JsonException jsonError)
-        {
-            error.WriteLine($"{name}: {jsonError.Message}");
-            exit = ExitCodes.InvalidInput;
-        }
-
-        return null;
+        return TryRead(
+            fromStandardInput ? standardInput! : path.OpenRead,
+            name,
+            fromStandardInput ? name : path.FullName,
+            $"Reading {name}",
+            output,
+            error,
+            PartnerMetricsJson.Deserialize<Portfolio>,
+            out var portfolio,
+            out exit,
+            out length) ? portfolio : null;
     }
 
     /// <summary>
@@ -55,27 +44,33 @@ internal static class PortfolioFile
     /// <param name="output">The console output, for the spinner.</param>
     /// <param name="error">Where a problem is written, in the words of <see cref="Read"/>.</param>
     /// <param name="read">Reads the open file: through <see cref="PortfolioJsonReader"/>, once or, when the file can seek, more than once.</param>
-    /// <param name="exit">As <see cref="Read"/>'s.</param>
     /// <param name="result">What <paramref name="read"/> returned; the default when <paramref name="exit"/> is not success.</param>
+    /// <param name="exit">As <see cref="Read"/>'s.</param>
     /// <returns><see langword="true"/> when the whole file was read.</returns>
-    public static bool TryStream<T>(FileInfo path, string status, TextWriter output, TextWriter error, Func<Stream, T> read, out T? result, out int exit)
+    public static bool TryStream<T>(FileInfo path, string status, TextWriter output, TextWriter error, Func<Stream, T> read, out T? result, out int exit) =>
+        TryRead(path.OpenRead, path.Name, path.FullName, status, output, error, read, out result, out exit, out _);
+
+    /// <summary>Opens the input and reads it under a spinner; a problem is written to <paramref name="error"/> with its exit code.</summary>
+    private static bool TryRead<T>(Func<Stream> open, string name, string fullName, string status, TextWriter output, TextWriter error, Func<Stream, T> read, out T? result, out int exit, out long length)
     {
-        exit = ExitCodes.Success;
-        result = default;
+        (result, exit, length) = (default, ExitCodes.Success, 0);
         try
         {
-            using var stream = path.OpenRead();
-            result = CommandOutput.WithStatus(status, stream.CanSeek ? stream.Length : 0, output, () => read(stream));
+            using var stream = open();
+
+            // A pipe cannot tell its length: it is read to its end, with no size for the spinner.
+            length = stream.CanSeek ? stream.Length : 0;
+            result = CommandOutput.WithStatus(status, length, output, () => read(stream));
             return true;
         }
         catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"Cannot read {path.FullName}: {readError.Message}");
+            error.WriteLine($"Cannot read {fullName}: {readError.Message}");
             exit = ExitCodes.InputUnreadable;
         }
         catch (JsonException jsonError)
         {
-            error.WriteLine($"{path.Name}: {jsonError.Message}");
+            error.WriteLine($"{name}: {jsonError.Message}");
             exit = ExitCodes.InvalidInput;
         }
 
