@@ -47,6 +47,7 @@ public static class Targets
     /// </summary>
     public static void Json(byte[] data)
     {
+        StreamsAsItReads(data);
         if (Read<Portfolio>(data) is { } portfolio)
         {
             RoundTrips(portfolio);
@@ -504,6 +505,33 @@ public static class Targets
         }
     }
 
+    /// <summary>
+    /// Reads the bytes as a portfolio one partnership at a time (<see cref="PortfolioJsonReader"/>), a few bytes a read:
+    /// the same portfolio as reading it whole, or a <see cref="JsonException"/> naming a path when reading it whole throws
+    /// one. The message may differ for a document with several problems: each reader reports the first it meets, and
+    /// reading whole checks the form of the whole document before any value (docs/model.md).
+    /// </summary>
+    private static void StreamsAsItReads(byte[] data)
+    {
+        var whole = Read<Portfolio>(data);
+        Portfolio? streamed;
+        try
+        {
+            var reader = new PortfolioJsonReader(new Trickle(data));
+            var partnerships = reader.ReadPartnerships().ToList();
+            streamed = new Portfolio(partnerships, reader.Opportunities, reader.RevenueSnapshots);
+        }
+        catch (JsonException error) when (whole is null && error.Path is ['$', ..])
+        {
+            return;
+        }
+
+        if (whole is null || PartnerMetricsJson.Serialize(streamed) != PartnerMetricsJson.Serialize(whole))
+        {
+            throw new InvalidOperationException("Read a partnership at a time, the portfolio reads otherwise than read whole.");
+        }
+    }
+
     private static void ReadAndRoundTrip<T>(byte[] data)
         where T : class
     {
@@ -525,5 +553,13 @@ public static class Targets
         {
             throw new InvalidOperationException($"A {typeof(T).Name} changed in a JSON round trip.");
         }
+    }
+
+    /// <summary>A stream that hands over at most 7 bytes a read, as a slow pipe may, so that the reader refills its buffer inside every value.</summary>
+    private sealed class Trickle(byte[] bytes) : MemoryStream(bytes, writable: false)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, 7));
+
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, 7)]);
     }
 }

@@ -19,8 +19,12 @@ namespace PartnerMetrics.Serialization;
 /// inside a <see cref="Portfolio"/>, and a bad one throws the same <see cref="JsonException"/>, naming the same path
 /// (<c>$.partnerships[3].partner.id</c>). The rules that span partnerships are checked as the partnerships come:
 /// one partnership per partner, one opportunity per id across the portfolio; for that, the reader keeps every
-/// partner and opportunity id it has seen. A document that breaks two of these rules may have another one reported
-/// first than when it is read whole.
+/// partner and opportunity id it has seen.
+/// </para>
+/// <para>
+/// A document with more than one problem may have another one reported than when it is read whole: this reader
+/// reports the first problem in the order of the document, while reading whole checks the form of the whole document
+/// (unknown properties, values of the wrong kind) before any value the model rejects.
 /// </para>
 /// <para>
 /// The portfolio's own deals (<see cref="Portfolio.Opportunities"/>) and its revenue snapshots are kept whole, wherever
@@ -104,10 +108,10 @@ public sealed class PortfolioJsonReader
     private static InvalidOperationException NotFinished() =>
         new("The portfolio's own deals and snapshots are known once the partnerships have been read to the end.");
 
-    private static JsonException Invalid(string path, string message, long? line = null)
+    private static JsonException Invalid(string path, string message, (long Line, long Byte) at)
     {
         Telemetry.Rejected(TypeName);
-        return DocumentException.At(path, message).ToJsonException(TypeName, line);
+        return DocumentException.At(path, message).ToJsonException(TypeName, at.Line, at.Byte);
     }
 
     /// <summary>A rule of <see cref="Portfolio"/> broken, in the words and at the path its constructor gives when the document path reads the portfolio whole.</summary>
@@ -218,7 +222,7 @@ public sealed class PortfolioJsonReader
                 Telemetry.Rejected(TypeName);
                 throw new JsonException($"Expected a {TypeName} object, got the literal null.", "$", null, null);
             case Stage.Document:
-                stage = reader.TokenType == JsonTokenType.StartObject ? Stage.Properties : throw Invalid("$", $"Expected an object, got {JsonShape.Description(ref reader)}.", Line(ref reader));
+                stage = reader.TokenType == JsonTokenType.StartObject ? Stage.Properties : throw Invalid("$", Expected("an object", ref reader), Here(ref reader));
                 return Progress.Moved;
             case Stage.Properties:
                 if (reader.TokenType == JsonTokenType.EndObject)
@@ -230,10 +234,10 @@ public sealed class PortfolioJsonReader
                 var (list, bit, name) = reader.ValueTextEquals("partnerships"u8) ? (Stage.Partnerships, 1u, "partnerships")
                     : reader.ValueTextEquals("opportunities"u8) ? (Stage.Opportunities, 2u, "opportunities")
                     : reader.ValueTextEquals("revenueSnapshots"u8) ? (Stage.Snapshots, 4u, "revenueSnapshots")
-                    : throw Invalid($"$.{reader.GetString()}", $"'{reader.GetString()}' is not a property here; the properties are partnerships, opportunities, revenueSnapshots.", Line(ref reader));
+                    : throw Invalid($"$.{Name(ref reader)}", $"'{Name(ref reader)}' is not a property here; the properties are partnerships, opportunities, revenueSnapshots.", Here(ref reader));
                 if ((seen & bit) != 0)
                 {
-                    throw Invalid($"$.{name}", $"The property '{name}' appears 2 times in one object; give it once.", Line(ref reader));
+                    throw Invalid($"$.{name}", $"The property '{name}' appears 2 times in one object; give it once.", Here(ref reader));
                 }
 
                 // The list's opening bracket with its name, so that a step never ends between the two.
@@ -248,7 +252,7 @@ public sealed class PortfolioJsonReader
                     return Progress.Moved;
                 }
 
-                stage = reader.TokenType == JsonTokenType.StartArray ? list : throw Invalid($"$.{name}", $"Expected an array, got {JsonShape.Description(ref reader)}.", Line(ref reader));
+                stage = reader.TokenType == JsonTokenType.StartArray ? list : throw Invalid($"$.{name}", Expected("an array", ref reader), Here(ref reader));
                 seen |= bit;
                 index = 0;
                 return Progress.Moved;
@@ -357,7 +361,34 @@ public sealed class PortfolioJsonReader
         return lines == 0 ? (line, column + before.Length) : (line + lines, before.Length - 1 - before.LastIndexOf((byte)'\n'));
     }
 
-    private long Line(ref Utf8JsonReader reader) => Position(reader.TokenStartIndex).Line;
+    /// <summary>"Expected an object, got the number 3.", or without what it got when that is a string that is not UTF-8, as reading whole words it.</summary>
+    private static string Expected(string shape, ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return $"Expected {shape}, got {JsonShape.Description(ref reader)}.";
+        }
+        catch (InvalidOperationException)
+        {
+            return $"Expected {shape}.";
+        }
+    }
+
+    /// <summary>A property's name; a name that is not UTF-8 with each bad byte shown as U+FFFD, as reading whole shows it.</summary>
+    private static string Name(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+        }
+    }
+
+    /// <summary>Where the reader stands, as the serializer reports a value it rejects: just after the value read.</summary>
+    private (long Line, long Byte) Here(ref Utf8JsonReader reader) => Position(reader.BytesConsumed);
 
     private string ListName() => stage switch
     {
@@ -384,7 +415,7 @@ public sealed class PortfolioJsonReader
         {
             if (buffer.Length == Array.MaxLength)
             {
-                throw Invalid(Path(), $"One element is longer than {Array.MaxLength:N0} bytes, the most .NET can hold in one buffer.");
+                throw Invalid(Path(), $"One element is longer than {Array.MaxLength:N0} bytes, the most .NET can hold in one buffer.", (line, column));
             }
 
             var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, Array.MaxLength));

@@ -108,6 +108,17 @@ public class PortfolioJsonReaderTests
         Assert.Empty(streamed.Partnerships[1].Commitments);
     }
 
+    /// <summary>A property name that is not UTF-8 is named with U+FFFD for the bad byte, as reading whole names it (found by the fuzzing target <c>json</c>).</summary>
+    [Fact]
+    public void APropertyNameThatIsNotUtf8_IsNamedAsTheWholeDocumentNamesIt()
+    {
+        byte[] bytes = [.. "{\"partne"u8, 0xD6, .. "\": []}"u8];
+
+        var expected = PortfolioReaderTests.Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
+        Assert.Contains("'partne\uFFFD' is not a property here", expected, StringComparison.Ordinal);
+        Assert.Equal(expected, PortfolioReaderTests.Outcome(() => Streamed(new MemoryStream(bytes))));
+    }
+
     /// <summary>A partnership much larger than the first buffer, read a few kilobytes at a time: read whole, and the partnerships after it too.</summary>
     [Fact]
     public void APartnershipLargerThanTheBuffer_IsReadWhole()
