@@ -40,12 +40,17 @@ public class PortfolioJsonReaderTests
     /// document is: the same portfolio, or a <see cref="JsonException"/> with the same path and message.
     /// </summary>
     [Property(Arbitrary = [typeof(ModelArbitraries)], MaxTest = 400)]
-    public void AnEditedDocument_IsStreamedOrRejected_AsTheWholeDocumentIs(Portfolio value, PositiveInt seed, PositiveInt most)
+    public void AnEditedDocument_IsStreamedOrRejected_AsTheWholeDocumentIs(Portfolio value, PositiveInt seed, PositiveInt most, bool indented)
     {
         var bytes = PortfolioReaderTests.Edit(PortfolioReaderTests.Utf8(value), new Random(seed.Get));
+        if (indented && Indented(bytes) is { } lines)
+        {
+            // Over many lines, an error's line and byte in its line are checked too.
+            bytes = lines;
+        }
 
-        var expected = PortfolioReaderTests.Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
-        var actual = PortfolioReaderTests.Outcome(() => Streamed(new PortfolioReaderTests.Trickle(bytes, 1 + (most.Get % 4096))));
+        var expected = Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
+        var actual = Outcome(() => Streamed(new PortfolioReaderTests.Trickle(bytes, 1 + (most.Get % 4096))));
 
         Assert.Equal(expected, actual);
     }
@@ -62,8 +67,8 @@ public class PortfolioJsonReaderTests
     {
         var bytes = Encoding.UTF8.GetBytes(json);
 
-        var expected = PortfolioReaderTests.Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
-        Assert.Equal(expected, PortfolioReaderTests.Outcome(() => Streamed(new MemoryStream(bytes))));
+        var expected = Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
+        Assert.Equal(expected, Outcome(() => Streamed(new MemoryStream(bytes))));
     }
 
     /// <summary>Documents that are not a portfolio at all: the same exception as reading them whole.</summary>
@@ -82,9 +87,9 @@ public class PortfolioJsonReaderTests
     {
         var bytes = Encoding.UTF8.GetBytes(json);
 
-        var expected = PortfolioReaderTests.Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
+        var expected = Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
         Assert.StartsWith("JsonException:", expected, StringComparison.Ordinal);
-        Assert.Equal(expected, PortfolioReaderTests.Outcome(() => Streamed(new MemoryStream(bytes))));
+        Assert.Equal(expected, Outcome(() => Streamed(new MemoryStream(bytes))));
     }
 
     /// <summary>
@@ -114,9 +119,9 @@ public class PortfolioJsonReaderTests
     {
         byte[] bytes = [.. "{\"partne"u8, 0xD6, .. "\": []}"u8];
 
-        var expected = PortfolioReaderTests.Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
+        var expected = Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
         Assert.Contains("'partne\uFFFD' is not a property here", expected, StringComparison.Ordinal);
-        Assert.Equal(expected, PortfolioReaderTests.Outcome(() => Streamed(new MemoryStream(bytes))));
+        Assert.Equal(expected, Outcome(() => Streamed(new MemoryStream(bytes))));
     }
 
     /// <summary>A partnership much larger than the first buffer, read a few kilobytes at a time: read whole, and the partnerships after it too.</summary>
@@ -165,6 +170,36 @@ public class PortfolioJsonReaderTests
 
     [Fact]
     public void ANullStream_IsRejected() => Assert.Throws<ArgumentNullException>(() => new PortfolioJsonReader(null!));
+
+    /// <summary>The document written again over many lines; <see langword="null"/> when it is not JSON a node can hold.</summary>
+    private static byte[]? Indented(byte[] json)
+    {
+        try
+        {
+            return Encoding.UTF8.GetBytes(JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        }
+        catch (Exception error) when (error is JsonException or ArgumentException or InvalidOperationException or NullReferenceException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>What a read gives: the portfolio as JSON, or the exception's type, path, line, byte in the line and message.</summary>
+    private static string Outcome(Func<Portfolio> read)
+    {
+        try
+        {
+            return "read: " + PartnerMetricsJson.Serialize(read());
+        }
+        catch (JsonException error)
+        {
+            return $"JsonException: {error.Path} | {error.LineNumber} | {error.BytePositionInLine} | {error.Message}";
+        }
+        catch (Exception error)
+        {
+            return $"{error.GetType().Name}: {error.Message}";
+        }
+    }
 
     private static Portfolio Streamed(Stream stream)
     {
