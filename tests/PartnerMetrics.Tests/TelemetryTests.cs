@@ -351,6 +351,23 @@ public sealed class TelemetryTests : IDisposable
             Measured("partnermetrics.json.rejected").Select(m => ((string)m.Tags["partnermetrics.json.type"]!, m.Value)));
     }
 
+    /// <summary>A portfolio read one partnership at a time counts each rejected document once, whatever rejects it; a valid one is not counted.</summary>
+    [Theory]
+    [InlineData("{} x")]
+    [InlineData("[]")]
+    [InlineData("null")]
+    [InlineData("""{"partnerships": [null]}""")]
+    [InlineData("""{"partnerships": [{}]}""")]
+    [InlineData("""{"partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01"}, {"partner": {"id": "P-1", "name": "M", "type": "Reseller"}, "startedOn": "2024-01-01"}]}""")]
+    [InlineData("""{"revenueSnapshots": [{"accountId": "A-1", "date": "2024-01-31", "arr": 10}, {"accountId": "A-1", "date": "2024-01-31", "arr": 12}]}""")]
+    public void Json_ADocumentRejectedAPartnershipAtATime_IsCountedOnce(string json)
+    {
+        Assert.Throws<System.Text.Json.JsonException>(() => new PortfolioJsonReader(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).ReadPartnerships().Count());
+        Assert.Single(new PortfolioJsonReader(new MemoryStream("""{"partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01"}]}"""u8.ToArray())).ReadPartnerships());
+
+        Assert.Equal([("Portfolio", 1.0)], Measured("partnermetrics.json.rejected").Select(m => ((string)m.Tags["partnermetrics.json.type"]!, m.Value)));
+    }
+
     [Fact]
     public void Start_WithoutListeners_CostsNothing()
     {

@@ -361,15 +361,18 @@ public static class PartnerMetricsJson
         var segment = string.Create(CultureInfo.InvariantCulture, $"{list}[{index}]");
         try
         {
-            return JsonSerializer.Deserialize(utf8Json, Info<T>()) ?? throw DocumentException.NullItem(list, index).ToJsonException(nameof(Portfolio));
-        }
-        catch (JsonException error) when (error.InnerException is DocumentException { ReportedFor: not null } problem && problem.ReportedFor != nameof(Portfolio))
-        {
-            throw problem.Under(segment).ToJsonException(nameof(Portfolio), error.LineNumber + at.Line, error.LineNumber == 0 ? error.BytePositionInLine + at.Byte : error.BytePositionInLine);
-        }
-        catch (JsonException error) when (!DocumentException.IsReported(error))
-        {
-            throw DocumentException.Reading(error, JsonShape.Describe(error, Info<T>())).Under(segment).ToJsonException(nameof(Portfolio), error.LineNumber + at.Line, error.LineNumber == 0 ? error.BytePositionInLine + at.Byte : error.BytePositionInLine);
+            try
+            {
+                return JsonSerializer.Deserialize(utf8Json, Info<T>()) ?? throw DocumentException.NullItem(list, index).ToJsonException(nameof(Portfolio));
+            }
+            catch (JsonException error) when (error.InnerException is DocumentException { ReportedFor: not null } problem && problem.ReportedFor != nameof(Portfolio))
+            {
+                throw problem.Under(segment).ToJsonException(nameof(Portfolio), error.LineNumber + at.Line, error.LineNumber == 0 ? error.BytePositionInLine + at.Byte : error.BytePositionInLine);
+            }
+            catch (JsonException error) when (!DocumentException.IsReported(error))
+            {
+                throw DocumentException.Reading(error, JsonShape.Describe(error, Info<T>())).Under(segment).ToJsonException(nameof(Portfolio), error.LineNumber + at.Line, error.LineNumber == 0 ? error.BytePositionInLine + at.Byte : error.BytePositionInLine);
+            }
         }
         catch (JsonException) when (Rejected<Portfolio>())
         {

@@ -235,15 +235,18 @@ public sealed class PortfolioJsonReader
                     : reader.ValueTextEquals("opportunities"u8) ? (Stage.Opportunities, 2u, "opportunities")
                     : reader.ValueTextEquals("revenueSnapshots"u8) ? (Stage.Snapshots, 4u, "revenueSnapshots")
                     : throw Invalid($"$.{Name(ref reader)}", $"'{Name(ref reader)}' is not a property here; the properties are partnerships, opportunities, revenueSnapshots.", Here(ref reader));
-                if ((seen & bit) != 0)
-                {
-                    throw Invalid($"$.{name}", $"The property '{name}' appears 2 times in one object; give it once.", Here(ref reader));
-                }
-
                 // The list's opening bracket with its name, so that a step never ends between the two.
                 if (!reader.Read())
                 {
                     return Progress.NeedMore;
+                }
+
+                if ((seen & bit) != 0)
+                {
+                    // Reported, as reading whole reports it, where the second value ends.
+                    return reader.TrySkip()
+                        ? throw Invalid($"$.{name}", $"The property '{name}' appears 2 times in one object; give it once.", Here(ref reader))
+                        : Progress.NeedMore;
                 }
 
                 if (reader.TokenType == JsonTokenType.Null)

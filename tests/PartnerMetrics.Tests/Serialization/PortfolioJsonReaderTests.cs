@@ -83,6 +83,12 @@ public class PortfolioJsonReaderTests
     [InlineData("{\"partnerships\": 3}")]
     [InlineData("{\"partnerships\": [null]}")]
     [InlineData("{\"foo\": []}")]
+    [InlineData("{\"opportunities\": 3}")]
+    [InlineData("{\"revenueSnapshots\": {}}")]
+    [InlineData("{\"opportunities\": [], \"opportunities\": []}")]
+    [InlineData("{\"revenueSnapshots\": null, \"revenueSnapshots\": []}")]
+    [InlineData("{\"partnerships\": [], \"opportunities\": [], \"revenueSnapshots\": [], \"partnerships\": []}")]
+    [InlineData("{\"partnerships\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}")]
     public void ADocumentThatIsNoPortfolio_IsRejectedAsTheWholeDocumentIs(string json)
     {
         var bytes = Encoding.UTF8.GetBytes(json);
@@ -124,6 +130,22 @@ public class PortfolioJsonReaderTests
         Assert.Equal(expected, Outcome(() => Streamed(new MemoryStream(bytes))));
     }
 
+    /// <summary>
+    /// Text after the portfolio that the stream hands over only once the buffer the reader starts with is full, the
+    /// portfolio ending on its last byte: rejected as the whole document rejects it.
+    /// </summary>
+    [Fact]
+    public void TextAfterThePortfolio_BeyondTheFirstBuffer_IsRejected()
+    {
+        const int firstBuffer = 1 << 16;
+        var bytes = Encoding.UTF8.GetBytes("{\"partnerships\": []" + new string(' ', firstBuffer - 20) + "} x");
+        Assert.Equal((byte)'}', bytes[firstBuffer - 1]);
+
+        var expected = Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
+        Assert.StartsWith("JsonException:", expected, StringComparison.Ordinal);
+        Assert.Equal(expected, Outcome(() => Streamed(new MemoryStream(bytes))));
+    }
+
     /// <summary>A partnership much larger than the first buffer, read a few kilobytes at a time: read whole, and the partnerships after it too.</summary>
     [Fact]
     public void APartnershipLargerThanTheBuffer_IsReadWhole()
@@ -143,11 +165,11 @@ public class PortfolioJsonReaderTests
     {
         var reader = new PortfolioJsonReader(new MemoryStream("""{"opportunities": [], "partnerships": []}"""u8.ToArray()));
 
-        Assert.Throws<InvalidOperationException>(() => reader.Opportunities);
+        Assert.Contains("once the partnerships have been read", Assert.Throws<InvalidOperationException>(() => reader.Opportunities).Message, StringComparison.Ordinal);
         Assert.Throws<InvalidOperationException>(() => reader.RevenueSnapshots);
         Assert.Empty(reader.ReadPartnerships());
         Assert.Empty(reader.Opportunities);
-        Assert.Throws<InvalidOperationException>(() => reader.ReadPartnerships());
+        Assert.Contains("read already", Assert.Throws<InvalidOperationException>(() => reader.ReadPartnerships()).Message, StringComparison.Ordinal);
     }
 
     [Fact]
