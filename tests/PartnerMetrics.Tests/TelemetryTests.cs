@@ -359,7 +359,7 @@ public sealed class TelemetryTests : IDisposable
     [InlineData("""{"partnerships": [null]}""")]
     [InlineData("""{"partnerships": [{}]}""")]
     [InlineData("""{"partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01"}, {"partner": {"id": "P-1", "name": "M", "type": "Reseller"}, "startedOn": "2024-01-01"}]}""")]
-    [InlineData("""{"revenueSnapshots": [{"accountId": "A-1", "date": "2024-01-31", "arr": 10}, {"accountId": "A-1", "date": "2024-01-31", "arr": 12}]}""")]
+    [InlineData("""{"revenueSnapshots": [{"accountId": "A-1", "date": "2024-01-31", "annualRecurringRevenue": 10}, {"accountId": "A-1", "date": "2024-01-31", "annualRecurringRevenue": 12}]}""")]
     public void Json_ADocumentRejectedAPartnershipAtATime_IsCountedOnce(string json)
     {
         Assert.Throws<System.Text.Json.JsonException>(() => new PortfolioJsonReader(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).ReadPartnerships().Count());

@@ -61,13 +61,14 @@ public class PortfolioJsonReaderTests
     [InlineData("""{"partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01", "opportunities": [{"id": "O-1", "accountId": "A-1", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open"}]}, {"partner": {"id": "P-2", "name": "M", "type": "Reseller"}, "startedOn": "2024-01-01", "opportunities": [{"id": "O-1", "accountId": "A-2", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open"}]}]}""")]
     [InlineData("""{"opportunities": [{"id": "O-1", "accountId": "A-1", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open"}], "partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01", "opportunities": [{"id": "O-1", "accountId": "A-1", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open"}]}]}""")]
     [InlineData("""{"opportunities": [{"id": "O-2", "accountId": "A-1", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open", "partnerId": "P-1"}], "partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01"}]}""")]
-    [InlineData("""{"revenueSnapshots": [{"accountId": "A-1", "date": "2024-01-31", "arr": 10}, {"accountId": "A-1", "date": "2024-01-31", "arr": 12}]}""")]
-    [InlineData("""{"partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01"}], "opportunities": null, "revenueSnapshots": [{"accountId": "A-1", "date": "2024-01-31", "arr": 10}]}""")]
+    [InlineData("""{"revenueSnapshots": [{"accountId": "A-1", "date": "2024-01-31", "annualRecurringRevenue": 10}, {"accountId": "A-1", "date": "2024-01-31", "annualRecurringRevenue": 12}]}""")]
+    [InlineData("""{"partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01"}], "opportunities": null, "revenueSnapshots": [{"accountId": "A-1", "date": "2024-01-31", "annualRecurringRevenue": 10}]}""")]
     public void ARuleAcrossPartnerships_IsCheckedAsTheWholeDocumentChecksIt(string json)
     {
         var bytes = Encoding.UTF8.GetBytes(json);
 
         var expected = Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
+        Assert.DoesNotContain("is not a property here", expected, StringComparison.Ordinal);
         Assert.Equal(expected, Outcome(() => Streamed(new MemoryStream(bytes))));
     }
 
@@ -117,6 +118,44 @@ public class PortfolioJsonReaderTests
 
         Assert.Equal(PartnerMetricsJson.Deserialize<Portfolio>(bytes), streamed);
         Assert.Empty(streamed.Partnerships[1].Commitments);
+    }
+
+    /// <summary>
+    /// A value of the wrong kind in a later element of each list, over many lines and on one: the same path, line, byte
+    /// in the line and message as reading whole, so that the reader counts elements and lines as it goes.
+    /// </summary>
+    [Theory]
+    [InlineData("partnerships", "{\"partner\": 5, \"startedOn\": \"2024-01-01\"}")]
+    [InlineData("opportunities", "{\"id\": 5}")]
+    [InlineData("revenueSnapshots", "{\"accountId\": [], \"date\": \"2024-01-31\", \"annualRecurringRevenue\": 1}")]
+    public void AValueOfTheWrongKindInALaterElement_IsPlacedAsTheWholeDocumentPlacesIt(string list, string bad)
+    {
+        var good = list switch
+        {
+            "partnerships" => "{\"partner\": {\"id\": \"P-1\", \"name\": \"N\", \"type\": \"Reseller\"}, \"startedOn\": \"2024-01-01\"}",
+            "opportunities" => "{\"id\": \"O-1\", \"accountId\": \"A-1\", \"createdOn\": \"2024-01-05\", \"motion\": \"NewLogo\", \"source\": \"Direct\", \"route\": \"Direct\", \"outcome\": \"Open\"}",
+            _ => "{\"accountId\": \"A-1\", \"date\": \"2024-01-31\", \"annualRecurringRevenue\": 10}",
+        };
+        var compact = Encoding.UTF8.GetBytes($"{{\"{list}\": [{good}, {good.Replace("-1\"", "-2\"", StringComparison.Ordinal)}, {bad}]}}");
+
+        foreach (var bytes in (byte[][])[compact, Indented(compact)!])
+        {
+            var expected = Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
+            Assert.StartsWith($"JsonException: $.{list}[2].", expected, StringComparison.Ordinal);
+            Assert.Equal(expected, Outcome(() => Streamed(new PortfolioReaderTests.Trickle(bytes, 5))));
+        }
+    }
+
+    /// <summary>A document that is a string that is not UTF-8: "Expected an object.", without what it got, as reading whole says.</summary>
+    [Fact]
+    public void AStringThatIsNotUtf8_IsRejectedWithoutBeingShown()
+    {
+        byte[] bytes = [(byte)'"', 0xD6, (byte)'"'];
+
+        var error = Assert.Throws<JsonException>(() => Streamed(new MemoryStream(bytes)));
+
+        Assert.Equal("Invalid Portfolio at $: Expected an object.", error.Message);
+        Assert.Equal(Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Portfolio>(bytes)).Message, error.Message);
     }
 
     /// <summary>A property name that is not UTF-8 is named with U+FFFD for the bad byte, as reading whole names it (found by the fuzzing target <c>json</c>).</summary>
