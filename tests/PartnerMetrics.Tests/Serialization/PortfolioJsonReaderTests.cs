@@ -57,18 +57,18 @@ public class PortfolioJsonReaderTests
 
     /// <summary>The rules that span partnerships, each broken once, in either order of the lists: the same exception as the whole document.</summary>
     [Theory]
-    [InlineData("""{"partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01"}, {"partner": {"id": "P-1", "name": "M", "type": "Reseller"}, "startedOn": "2024-01-01"}]}""")]
-    [InlineData("""{"partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01", "opportunities": [{"id": "O-1", "accountId": "A-1", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open"}]}, {"partner": {"id": "P-2", "name": "M", "type": "Reseller"}, "startedOn": "2024-01-01", "opportunities": [{"id": "O-1", "accountId": "A-2", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open"}]}]}""")]
-    [InlineData("""{"opportunities": [{"id": "O-1", "accountId": "A-1", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open"}], "partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01", "opportunities": [{"id": "O-1", "accountId": "A-1", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open"}]}]}""")]
-    [InlineData("""{"opportunities": [{"id": "O-2", "accountId": "A-1", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open", "partnerId": "P-1"}], "partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01"}]}""")]
-    [InlineData("""{"revenueSnapshots": [{"accountId": "A-1", "date": "2024-01-31", "annualRecurringRevenue": 10}, {"accountId": "A-1", "date": "2024-01-31", "annualRecurringRevenue": 12}]}""")]
-    [InlineData("""{"partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01"}], "opportunities": null, "revenueSnapshots": [{"accountId": "A-1", "date": "2024-01-31", "annualRecurringRevenue": 10}]}""")]
-    public void ARuleAcrossPartnerships_IsCheckedAsTheWholeDocumentChecksIt(string json)
+    [InlineData("""{"partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01"}, {"partner": {"id": "P-1", "name": "M", "type": "Reseller"}, "startedOn": "2024-01-01"}]}""", "repeats the partner id")]
+    [InlineData("""{"partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01", "opportunities": [{"id": "O-1", "accountId": "A-1", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open", "partnerId": "P-1"}]}, {"partner": {"id": "P-2", "name": "M", "type": "Reseller"}, "startedOn": "2024-01-01", "opportunities": [{"id": "O-1", "accountId": "A-2", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open", "partnerId": "P-2"}]}]}""", "hold the opportunity id 'O-1' more than once")]
+    [InlineData("""{"opportunities": [{"id": "O-1", "accountId": "A-1", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open"}], "partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01", "opportunities": [{"id": "O-1", "accountId": "A-1", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open", "partnerId": "P-1"}]}]}""", "repeats the opportunity id")]
+    [InlineData("""{"opportunities": [{"id": "O-2", "accountId": "A-1", "createdOn": "2024-01-05", "motion": "NewLogo", "source": "Direct", "route": "Direct", "outcome": "Open", "partnerId": "P-1"}], "partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01"}]}""", "whose partnership is in this portfolio")]
+    [InlineData("""{"revenueSnapshots": [{"accountId": "A-1", "date": "2024-01-31", "annualRecurringRevenue": 10}, {"accountId": "A-1", "date": "2024-01-31", "annualRecurringRevenue": 12}]}""", "repeats account")]
+    [InlineData("""{"partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01"}], "opportunities": null, "revenueSnapshots": [{"accountId": "A-1", "date": "2024-01-31", "annualRecurringRevenue": 10}]}""", null)]
+    public void ARuleAcrossPartnerships_IsCheckedAsTheWholeDocumentChecksIt(string json, string? rule)
     {
         var bytes = Encoding.UTF8.GetBytes(json);
 
         var expected = Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
-        Assert.DoesNotContain("is not a property here", expected, StringComparison.Ordinal);
+        Assert.Contains(rule ?? "read: ", expected, StringComparison.Ordinal);
         Assert.Equal(expected, Outcome(() => Streamed(new MemoryStream(bytes))));
     }
 
@@ -92,11 +92,15 @@ public class PortfolioJsonReaderTests
     [InlineData("{\"partnerships\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}")]
     public void ADocumentThatIsNoPortfolio_IsRejectedAsTheWholeDocumentIs(string json)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
+        var compact = Encoding.UTF8.GetBytes(json);
 
-        var expected = Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
-        Assert.StartsWith("JsonException:", expected, StringComparison.Ordinal);
-        Assert.Equal(expected, Outcome(() => Streamed(new MemoryStream(bytes))));
+        // Over many lines too, where it is JSON: the line and the byte in the line are compared as well.
+        foreach (var bytes in Indented(compact) is { } indented ? [compact, indented] : new[] { compact })
+        {
+            var expected = Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
+            Assert.StartsWith("JsonException:", expected, StringComparison.Ordinal);
+            Assert.Equal(expected, Outcome(() => Streamed(new MemoryStream(bytes))));
+        }
     }
 
     /// <summary>
@@ -136,9 +140,11 @@ public class PortfolioJsonReaderTests
             "opportunities" => "{\"id\": \"O-1\", \"accountId\": \"A-1\", \"createdOn\": \"2024-01-05\", \"motion\": \"NewLogo\", \"source\": \"Direct\", \"route\": \"Direct\", \"outcome\": \"Open\"}",
             _ => "{\"accountId\": \"A-1\", \"date\": \"2024-01-31\", \"annualRecurringRevenue\": 10}",
         };
-        var compact = Encoding.UTF8.GetBytes($"{{\"{list}\": [{good}, {good.Replace("-1\"", "-2\"", StringComparison.Ordinal)}, {bad}]}}");
+        var elements = $"{good}, {good.Replace("-1\"", "-2\"", StringComparison.Ordinal)}, {bad}";
+        var compact = Encoding.UTF8.GetBytes($"{{\"{list}\": [{elements}]}}");
 
-        foreach (var bytes in (byte[][])[compact, Indented(compact)!])
+        // On one line, on many, and on the second line only: each element then starts on the line of the one before.
+        foreach (var bytes in (byte[][])[compact, Indented(compact)!, Encoding.UTF8.GetBytes($"{{\"{list}\": [\n{elements}]}}")])
         {
             var expected = Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
             Assert.StartsWith($"JsonException: $.{list}[2].", expected, StringComparison.Ordinal);
