@@ -13,7 +13,7 @@ namespace PartnerMetrics.Tests.Serialization;
 /// <see cref="PartnerMetricsJson.Deserialize{T}(Stream)"/> reads: the same partnerships, deals and snapshots from a
 /// valid document, the same exception with the same path from a broken one.
 /// </summary>
-public class PortfolioJsonReaderTests
+public partial class PortfolioJsonReaderTests
 {
     /// <summary>Every document the library writes, compact or indented, with or without a byte-order mark, from a stream that hands over a few bytes at a time or all at once.</summary>
     [Property(Arbitrary = [typeof(ModelArbitraries)], MaxTest = 200)]
@@ -260,13 +260,21 @@ public class PortfolioJsonReaderTests
         }
         catch (JsonException error)
         {
-            return $"JsonException: {error.Path} | {error.LineNumber} | {error.BytePositionInLine} | {error.Message}";
+            return $"JsonException: {error.Path} | {error.LineNumber} | {error.BytePositionInLine} | {Quoted().Replace(error.Message, "$1…' is an invalid JSON literal")}";
         }
         catch (Exception error)
         {
             return $"{error.GetType().Name}: {error.Message}";
         }
     }
+
+    /// <summary>
+    /// An invalid literal as the JSON reader quotes it: the text from the literal on, as far as the reader's buffer reaches
+    /// — the whole rest of the document when it is read whole, less when it is read a partnership at a time. Its first 16
+    /// characters are compared.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^('.{0,16}).*?' is an invalid JSON literal", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex Quoted();
 
     private static Portfolio Streamed(Stream stream)
     {
