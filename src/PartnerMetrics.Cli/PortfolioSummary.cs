@@ -33,30 +33,15 @@ internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow>
     /// <summary>The summary, gathered a batch of partnerships at a time; each batch is scored on all cores and then dropped.</summary>
     private sealed class Builder(DateOnly asOf, HealthScorer scorer)
     {
-        /// <summary>Enough partnerships to keep both cores busy, few enough that a batch of large ones fits in memory.</summary>
-        private const int BatchSize = 256;
-
         private readonly List<PartnerRow> partners = [];
         private readonly List<PartnerStanding> standings = [];
         private readonly DistrictDeals districts = new(asOf);
 
-        public void Add(IEnumerable<Partnership> partnerships)
-        {
-            foreach (var batch in partnerships.Chunk(BatchSize))
+        public void Add(IEnumerable<Partnership> partnerships) => PortfolioBatches.Score(partnerships, scorer, asOf, districts, (partnership, report, next) =>
             {
-                var portfolio = new Portfolio(batch);
-                var insights = new PortfolioInsights(scorer, portfolio, asOf);
-                var actions = insights.NextActions;
-                for (var i = 0; i < batch.Length; i++)
-                {
-                    var report = insights.Reports[i];
-                    partners.Add(Row(batch[i].Partner, report, actions[i].FirstOrDefault()));
-                    standings.Add(PortfolioInsights.Standing(batch[i], report));
-                }
-
-                districts.Add(portfolio.AllOpportunities());
-            }
-        }
+                partners.Add(Row(partnership.Partner, report, next.FirstOrDefault()));
+                standings.Add(PortfolioInsights.Standing(partnership, report));
+            });
 
         /// <summary>The summary, once every partnership is added.</summary>
         /// <param name="opportunities">The portfolio's own deals, those of no partnership.</param>

@@ -84,35 +84,18 @@ internal sealed class PortfolioReport
     /// <summary>The report, gathered a batch of partnerships at a time; each batch is scored on all cores and then dropped.</summary>
     private sealed class Builder(DateOnly asOf, HealthScorer scorer, CancellationToken cancellationToken)
     {
-        /// <summary>Enough partnerships to keep every core busy, few enough that a batch of large ones fits in memory.</summary>
-        private const int BatchSize = 256;
-
         private readonly List<PartnerHealth> partners = [];
         private readonly List<PartnerStanding> standings = [];
         private readonly List<(Partner Partner, ImmutableArray<Recommendation> Actions)> nextActions = [];
         private readonly DistrictDeals districts = new(asOf);
 
-        public void Add(IEnumerable<Partnership> partnerships)
-        {
-            foreach (var batch in partnerships.Chunk(BatchSize))
+        public void Add(IEnumerable<Partnership> partnerships) => PortfolioBatches.Score(partnerships, scorer, asOf, districts, (partnership, report, next) =>
             {
-                var portfolio = new Portfolio(batch);
-                var insights = new PortfolioInsights(scorer, portfolio, asOf, cancellationToken: cancellationToken);
-
-                // The first call computes every partner's actions, on all cores, and can be canceled; the next reads them.
-                _ = insights.TopActions(cancellationToken: cancellationToken);
-                var next = insights.NextActions;
-                for (var i = 0; i < batch.Length; i++)
-                {
-                    var (partnership, report) = (batch[i], insights.Reports[i]);
-                    partners.Add(new PartnerHealth(partnership.Partner, report, Scores(scorer.History(partnership, HistoryStart(asOf), asOf, HistoryStep, cancellationToken)), next[i]));
-                    standings.Add(PortfolioInsights.Standing(partnership, report));
-                    nextActions.Add((partnership.Partner, next[i]));
-                }
-
-                districts.Add(portfolio.AllOpportunities());
-            }
-        }
+                partners.Add(new PartnerHealth(partnership.Partner, report, Scores(scorer.History(partnership, HistoryStart(asOf), asOf, HistoryStep, cancellationToken)), next));
+                standings.Add(PortfolioInsights.Standing(partnership, report));
+                nextActions.Add((partnership.Partner, next));
+            },
+            cancellationToken);
 
         /// <summary>The report, once every partnership is added.</summary>
         /// <param name="opportunities">The portfolio's own deals, those of no partnership.</param>
