@@ -334,7 +334,7 @@ public sealed class HealthScorer
         operation?.Tag("partnermetrics.points", points);
         try
         {
-            var reports = new HistorySweep(from.DayNumber, days, points).Run(partnership, context, (day, factors, signals) => Assemble(context, partnership.Partner.Id, day, factors, signals), cancellationToken);
+            var reports = HistorySweep.Run(partnership, context, from.DayNumber, days, points, (day, factors, signals) => Assemble(context, partnership.Partner.Id, day, factors, signals), cancellationToken);
             Telemetry.Scored("history", reports.Length);
             return ImmutableCollectionsMarshal.AsImmutableArray(reports);
         }

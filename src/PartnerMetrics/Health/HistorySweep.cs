@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using PartnerMetrics.Partners;
 
 namespace PartnerMetrics.Health;
@@ -10,7 +10,8 @@ namespace PartnerMetrics.Health;
 /// each evidence item once, as the day ranges in which it counts (<see cref="IEvidenceSink"/>); this
 /// sweep turns each range into a range of points: counts come from difference arrays over the points,
 /// and recency-weighted sums add each item's <see cref="RecencyTable.Weight"/> at each point of its
-/// range. Certifications, the plan and the weekly cadence are read per point; they are few.
+/// range. Certifications, the plan and the weekly cadence are read per point; they are few. The tallies
+/// of all points lie in one array, point by point, so a point's tallies are read where they were summed.
 /// </summary>
 /// <remarks>
 /// Every report equals <see cref="HealthScorer.Score"/> on its day exactly, in every number as well as
@@ -20,166 +21,231 @@ namespace PartnerMetrics.Health;
 /// built by the same code from those sums. No weight is scaled from one day to another, so no range of
 /// valid days and no valid half-life can overflow.
 /// </remarks>
-internal sealed class HistorySweep(int from, int step, int points) : IEvidenceSink
+internal sealed class HistorySweep
 {
-    private readonly int from = from;
-    private readonly int step = step;
-    private readonly int points = points;
-    private readonly Series?[] series = new Series?[EvidenceSlots.Count];
+    private const int Slots = EvidenceSlots.Count;
 
-    public HealthReport[] Run(Partnership partnership, ScoringContext context, Func<DateOnly, HealthFactor[][], ImmutableArray<HealthSignal>, HealthReport> assemble, CancellationToken cancellationToken)
+    private readonly int from;
+    private readonly int step;
+    private readonly int points;
+
+    /// <summary>The day of the last point.</summary>
+    private readonly long last;
+
+    /// <summary>Each slot's recency table; null for a count, or a slot nothing was described to.</summary>
+    private readonly RecencyTable?[] tables = new RecencyTable?[Slots];
+
+    /// <summary>Per slot, the weights its items need: one per item and point.</summary>
+    private readonly long[] reads = new long[Slots];
+
+    /// <summary>Per slot, the oldest age any of its items is weighed at.</summary>
+    private readonly long[] oldest = new long[Slots];
+
+    /// <summary>Per slot, a difference array of its counts over the points: <c>points + 1</c> entries from <c>slot × (points + 1)</c>.</summary>
+    private readonly int[] deltas;
+
+    /// <summary>The weighted items, in the order described: each with its age at its first point.</summary>
+    private Item[] items;
+    private int itemCount;
+
+    private HistorySweep(int from, int step, int points)
     {
-        var sink = this;
-        EvidenceSlots.Describe(partnership, context, ref sink);
-        SumAll();
-
-        // The cadence asks, at each point, about the seven-day weeks ending on it and on the days 7, 14, … before it.
-        var weeks = new ActivityDays(partnership, from - (7 * (context.Model.CadenceWeeks - 1)) - 6, from + ((points - 1) * step), points);
-        Span<HeldCertification> held = new HeldCertification[partnership.Certifications.Length];
-        held = held[..CompetencyDimension.Requirements(partnership, held)];
-        var reports = new HealthReport[points];
-        var tallies = new Tally[EvidenceSlots.Count];
-        for (var k = 0; k < points; k++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            for (var slot = 0; slot < tallies.Length; slot++)
-            {
-                tallies[slot] = series[slot]?.At(k) ?? default;
-            }
-
-            var day = from + (k * step);
-            List<HealthSignal>? signals = null;
-            var factors = EvidenceSlots.Factors(partnership, day, tallies, weeks, held, context, ref signals);
-            reports[k] = assemble(DateOnly.FromDayNumber(day), factors, HealthScorer.Sorted(signals));
-        }
-
-        return reports;
+        (this.from, this.step, this.points) = (from, step, points);
+        last = from + ((long)(points - 1) * step);
+        deltas = ArrayPool<int>.Shared.Rent(Slots * (points + 1));
+        Array.Clear(deltas, 0, Slots * (points + 1));
+        items = ArrayPool<Item>.Shared.Rent(256);
     }
 
-    public void Weigh(int slot, RecencyTable table, int dated, int first, int end) => (series[slot] ??= new Series(this, table)).Add(dated, first, end);
+    /// <summary>Scores <paramref name="partnership"/> at <paramref name="points"/> days: <paramref name="from"/>, then every <paramref name="step"/> days.</summary>
+    public static HealthReport[] Run(Partnership partnership, ScoringContext context, int from, int step, int points, Func<DateOnly, HealthFactor[][], ImmutableArray<HealthSignal>, HealthReport> assemble, CancellationToken cancellationToken)
+    {
+        var sweep = new HistorySweep(from, step, points);
+        Tally[]? tallies = null;
+        try
+        {
+            // Through a struct, so that the description is compiled for this sink and its calls are direct.
+            var sink = new Collector(sweep);
+            EvidenceSlots.Describe(partnership, context, ref sink);
+            tallies = sweep.SumAll();
 
-    public void Count(int slot, int first, int end) => (series[slot] ??= new Series(this, null)).Add(first, first, end);
+            // The cadence asks, at each point, about the seven-day weeks ending on it and on the days 7, 14, … before it.
+            var weeks = new ActivityDays(partnership, from - (7 * (context.Model.CadenceWeeks - 1)) - 6, from + ((points - 1) * step), points);
+            Span<HeldCertification> held = new HeldCertification[partnership.Certifications.Length];
+            held = held[..CompetencyDimension.Requirements(partnership, held)];
+            var reports = new HealthReport[points];
+            for (var k = 0; k < points; k++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var day = from + (k * step);
+                List<HealthSignal>? signals = null;
+                var factors = EvidenceSlots.Factors(partnership, day, tallies.AsSpan(k * Slots, Slots), weeks, held, context, ref signals);
+                reports[k] = assemble(DateOnly.FromDayNumber(day), factors, HealthScorer.Sorted(signals));
+            }
+
+            return reports;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(sweep.deltas);
+            ArrayPool<Item>.Shared.Return(sweep.items);
+            if (tallies is not null)
+            {
+                ArrayPool<Tally>.Shared.Return(tallies);
+            }
+        }
+    }
+
+    /// <summary>Adds an item to slot <paramref name="slot"/> on the points in [<paramref name="first"/>, <paramref name="end"/>), weighed from <paramref name="dated"/> with <paramref name="table"/> when it is not null.</summary>
+    private void Add(int slot, RecencyTable? table, int dated, int first, int end)
+    {
+        // The points whose day lies in [first, end).
+        var (start, stop) = (Index(first), Index(end));
+        if (start >= stop)
+        {
+            return;
+        }
+
+        var counts = slot * (points + 1);
+        deltas[counts + start]++;
+        deltas[counts + stop]--;
+        if (table is null)
+        {
+            return;
+        }
+
+        Debug.Assert(first >= dated, "An item is never weighed before its day.");
+        Debug.Assert(tables[slot] is null || tables[slot] == table, "A slot has one recency table.");
+        tables[slot] = table;
+
+        // The points before the item's weight rounds to 0 (the index of the earlier day is the earlier index).
+        var weighedUntil = Math.Min(stop, Index(dated + (long)table.ZeroAge));
+        if (start < weighedUntil)
+        {
+            if (itemCount == items.Length)
+            {
+                var larger = ArrayPool<Item>.Shared.Rent(2 * items.Length);
+                items.AsSpan(0, itemCount).CopyTo(larger);
+                ArrayPool<Item>.Shared.Return(items);
+                items = larger;
+            }
+
+            items[itemCount++] = new Item(slot, (int)AgeAt(start, dated), start, weighedUntil);
+            reads[slot] += weighedUntil - start;
+            oldest[slot] = Math.Max(oldest[slot], AgeAt(weighedUntil - 1, dated));
+        }
+    }
 
     /// <summary>The first point on or after <paramref name="day"/>; <see cref="points"/> when none is, or the day is <see cref="EvidenceSlots.Never"/> or later.</summary>
-    private int Index(long day) => day <= from ? 0 : day >= EvidenceSlots.Never ? points : (int)Math.Min(points, (day - from + step - 1) / step);
+    /// <remarks>A day between the first and the last point is less than <see cref="points"/> × <see cref="step"/> days after the first, which is below 2³²: the division is of 32-bit numbers.</remarks>
+    private int Index(long day) =>
+        day <= from ? 0
+        : day > last ? points
+        : (int)((uint)(day - from + step - 1) / (uint)step);
+
+    /// <summary>The age in days of evidence dated <paramref name="dated"/> at point <paramref name="k"/>.</summary>
+    private long AgeAt(int k, int dated) => from + ((long)k * step) - dated;
 
     /// <summary>
-    /// Sums every series. The series that share a recency table share its weights, laid out once for this
-    /// sweep's step (<see cref="StridedWeights"/>) when that costs less than reading them item by item.
-    /// </summary>
-    private void SumAll()
-    {
-        var laid = new Dictionary<RecencyTable, StridedWeights?>();
-        foreach (var tally in series)
-        {
-            if (tally?.Table is not { } table || laid.ContainsKey(table))
-            {
-                continue;
-            }
-
-            long reads = 0, oldest = 0;
-            foreach (var other in series)
-            {
-                if (other?.Table == table)
-                {
-                    reads += other.Reads;
-                    oldest = Math.Max(oldest, other.OldestAge);
-                }
-            }
-
-            // Laid out, each age up to the oldest is read once; item by item, one weight per item and point.
-            laid[table] = oldest < reads ? table.Strided(step, (int)oldest) : null;
-        }
-
-        var highs = new ulong[points];
-        var lows = new ulong[points];
-        foreach (var tally in series)
-        {
-            tally?.Sum(tally.Table is { } table ? laid[table] : null, highs, lows);
-        }
-    }
-
-    /// <summary>
-    /// One tally per point: a count from ranges added once to a difference array, and, for a weighted
-    /// tally, at each point the sum of <c>table.Weight(day − dated)</c> over the items visible on that
-    /// day, in <see cref="FixedPoint"/> units — exactly what <see cref="HealthScorer.Score"/> adds on that
-    /// day.
+    /// The tallies of every point, <see cref="Slots"/> per point (rented; the caller returns them): counts from
+    /// the difference arrays, and, for a weighted slot, at each point the sum of <c>table.Weight(day − dated)</c>
+    /// over the items visible on that day, in <see cref="FixedPoint"/> units — exactly what
+    /// <see cref="HealthScorer.Score"/> adds on that day. The slots that share a recency table share its weights,
+    /// laid out once for this sweep's step (<see cref="StridedWeights"/>) when that costs less than reading them
+    /// item by item.
     /// </summary>
     /// <remarks>
     /// Exactness costs one weight per item and point: each item is visited at the points of its range
     /// only, and not from the age at which its weight rounds to 0.
     /// </remarks>
-    private sealed class Series(HistorySweep sweep, RecencyTable? table)
+    private Tally[] SumAll()
     {
-        private readonly long[] deltas = new long[sweep.points + 1];
-        private readonly List<(int Age, int Start, int Stop)> items = [];
-        private readonly long zeroAge = table?.ZeroAge ?? 0;
-        private Tally[]? values;
-
-        /// <summary>Gets the recency table of a weighted tally; null for a count.</summary>
-        public RecencyTable? Table => table;
-
-        /// <summary>Gets the number of weights the items need: one per item and point.</summary>
-        public long Reads { get; private set; }
-
-        /// <summary>Gets the oldest age any item is weighed at.</summary>
-        public long OldestAge { get; private set; }
-
-        public void Add(int dated, int first, int end)
+        var tallies = ArrayPool<Tally>.Shared.Rent(Slots * points);
+        var all = tallies.AsSpan(0, Slots * points);
+        for (var slot = 0; slot < Slots; slot++)
         {
-            Debug.Assert(table is null || first >= dated, "An item is never weighed before its day.");
-
-            // The points whose day lies in [first, end).
-            var (start, stop) = (sweep.Index(first), sweep.Index(end));
-            if (start >= stop)
+            var counts = deltas.AsSpan(slot * (points + 1), points);
+            var running = 0;
+            for (var k = 0; k < points; k++)
             {
-                return;
+                all[(k * Slots) + slot] = new Tally { Count = running += counts[k] };
             }
+        }
 
-            deltas[start]++;
-            deltas[stop]--;
-            if (table is not null)
+        Span<int> terms = stackalloc int[Slots];
+        var laid = new StridedWeights?[Slots];
+        for (var slot = 0; slot < Slots; slot++)
+        {
+            if (tables[slot] is { } table && laid[slot] is null)
             {
-                // The points before the item's weight rounds to 0 (the index of the earlier day is the earlier index).
-                var weighedUntil = Math.Min(stop, sweep.Index(dated + zeroAge));
-                if (start < weighedUntil)
+                long tableReads = 0, tableOldest = 0;
+                for (var other = slot; other < Slots; other++)
                 {
-                    items.Add(((int)sweep.AgeAt(start, dated), start, weighedUntil));
-                    Reads += weighedUntil - start;
-                    OldestAge = Math.Max(OldestAge, sweep.AgeAt(weighedUntil - 1, dated));
+                    if (tables[other] == table)
+                    {
+                        tableReads += reads[other];
+                        tableOldest = Math.Max(tableOldest, oldest[other]);
+                    }
+                }
+
+                // Laid out, each age up to the oldest is read once; item by item, one weight per item and point.
+                if (tableOldest < tableReads)
+                {
+                    var strided = table.Strided(step, (int)tableOldest);
+                    for (var other = slot; other < Slots; other++)
+                    {
+                        laid[other] = tables[other] == table ? strided : laid[other];
+                    }
                 }
             }
         }
 
-        public Tally At(int k) => values![k];
-
-        /// <summary>Sums the items at every point, from <paramref name="strided"/> when the table's weights are laid out for the sweep (with room for its limbs).</summary>
-        public void Sum(StridedWeights? strided, Span<ulong> highs, Span<ulong> lows)
+        var limbs = ArrayPool<ulong>.Shared.Rent(Slots * 2 * points);
+        Array.Clear(limbs, 0, Slots * 2 * points);
+        foreach (var (slot, age, start, stop) in items.AsSpan(0, itemCount))
         {
-            var sums = new Tally[sweep.points];
-            long running = 0;
-            for (var k = 0; k < sums.Length; k++)
+            if (laid[slot] is { } strided)
             {
-                sums[k].Count = (int)(running += deltas[k]);
-            }
-
-            var aged = CollectionsMarshal.AsSpan(items);
-            if (strided is null)
-            {
-                foreach (var (age, start, stop) in aged)
+                var slotLimbs = limbs.AsSpan(slot * 2 * points, 2 * points);
+                if (terms[slot] == StridedWeights.MaxTerms)
                 {
-                    table!.AddEvery(sums.AsSpan(start, stop - start), age, sweep.step);
+                    StridedWeights.Carry(slotLimbs, all[slot..], Slots);
+                    terms[slot] = 0;
                 }
+
+                strided.Add(age, start, stop, slotLimbs);
+                terms[slot]++;
             }
             else
             {
-                strided.Sum(aged, sums, highs, lows);
+                var table = tables[slot]!;
+                for (int k = start, itemAge = age; k < stop; k++, itemAge += step)
+                {
+                    all[(k * Slots) + slot].Weight += table.Weight(itemAge);
+                }
             }
-
-            values = sums;
         }
+
+        for (var slot = 0; slot < Slots; slot++)
+        {
+            if (terms[slot] > 0)
+            {
+                StridedWeights.Carry(limbs.AsSpan(slot * 2 * points, 2 * points), all[slot..], Slots);
+            }
+        }
+
+        ArrayPool<ulong>.Shared.Return(limbs);
+        return tallies;
     }
 
-    /// <summary>The age in days of evidence dated <paramref name="dated"/> at point <paramref name="k"/>.</summary>
-    private long AgeAt(int k, int dated) => from + ((long)k * step) - dated;
+    /// <summary>A weighted item of a slot: <see cref="Age"/> days old at point <see cref="Start"/>, weighed at the points before <see cref="Stop"/>.</summary>
+    private readonly record struct Item(int Slot, int Age, int Start, int Stop);
+
+    /// <summary>The sweep as a sink a dimension's description is specialised for.</summary>
+    private readonly struct Collector(HistorySweep sweep) : IEvidenceSink
+    {
+        public void Weigh(int slot, RecencyTable table, int dated, int first, int end) => sweep.Add(slot, table, dated, first, end);
+
+        public void Count(int slot, int first, int end) => sweep.Add(slot, null, first, first, end);
+    }
 }

@@ -1,4 +1,6 @@
-using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace PartnerMetrics.Health;
 
@@ -6,29 +8,29 @@ namespace PartnerMetrics.Health;
 /// The weights of one recency table for ages 0 to <see cref="Oldest"/>, laid out for a step of days:
 /// the weights of ages r, r + step, r + 2·step, … lie side by side, so the weights of an item at
 /// consecutive points of a history are consecutive. Each weight (at most 2¹⁰⁰ units) is split into
-/// two limbs of 50 bits, so up to 2¹⁴ − 1 of them add up in 64 bits without a carry: a point's sum is
-/// two runs of vector additions, and the integer it makes is exactly the sum of the 128-bit weights
-/// that <see cref="RecencyTable.Weight"/> gives.
+/// two limbs of 50 bits, high then low, so up to 2¹⁴ − 1 of them add up in 64 bits without a carry: an
+/// item's weights over its points are one run of vector additions, and the integer a point's limbs
+/// make is exactly the sum of the 128-bit weights that <see cref="RecencyTable.Weight"/> gives.
 /// </summary>
 internal sealed class StridedWeights
 {
     private const int LimbBits = 50;
     private const ulong LowMask = (1UL << LimbBits) - 1;
 
-    /// <summary>How many limbs of at most 2⁵⁰ a 64-bit sum holds.</summary>
-    private const int MaxTerms = (1 << (64 - LimbBits)) - 1;
+    /// <summary>How many limbs of at most 2⁵⁰ a 64-bit sum holds: <see cref="Carry"/> at least this often.</summary>
+    public const int MaxTerms = (1 << (64 - LimbBits)) - 1;
 
     private readonly int[] offsets;
-    private readonly ulong[] high;
-    private readonly ulong[] low;
+
+    /// <summary>The limbs of each laid-out weight: high at 2·i, low at 2·i + 1.</summary>
+    private readonly ulong[] limbs;
 
     public StridedWeights(RecencyTable table, int step, int oldest)
     {
         Step = step;
         Oldest = oldest;
         offsets = new int[Math.Min(step, oldest + 1)];
-        high = new ulong[oldest + 1];
-        low = new ulong[oldest + 1];
+        limbs = new ulong[2 * (oldest + 1)];
         var index = 0;
         for (var residue = 0; residue < offsets.Length; residue++)
         {
@@ -36,8 +38,8 @@ internal sealed class StridedWeights
             for (long age = residue; age <= oldest; age += step, index++)
             {
                 var weight = table.Weight((int)age);
-                high[index] = (ulong)(weight >> LimbBits);
-                low[index] = unchecked((ulong)weight) & LowMask;
+                limbs[2 * index] = (ulong)(weight >> LimbBits);
+                limbs[(2 * index) + 1] = unchecked((ulong)weight) & LowMask;
             }
         }
     }
@@ -49,61 +51,62 @@ internal sealed class StridedWeights
     public int Oldest { get; }
 
     /// <summary>
-    /// Adds to <paramref name="sums"/>, for each item, its weight at each point of its range: an item
-    /// (age, start, stop) is <c>age</c> days old at point <c>start</c> and weighs at points start to
-    /// stop − 1, <see cref="Step"/> days older at each.
+    /// Adds to <paramref name="limbSums"/> an item's weight at each point of its range: it is <paramref name="age"/>
+    /// days old at point <paramref name="start"/> and weighs at points start to <paramref name="stop"/> − 1,
+    /// <see cref="Step"/> days older at each, at most <see cref="Oldest"/> at the last.
     /// </summary>
-    /// <param name="items">The items, each at most <see cref="Oldest"/> days old at its last point.</param>
-    /// <param name="sums">The tallies, one per point.</param>
-    /// <param name="highs">Room for the high limbs, one per point, all 0; left all 0.</param>
-    /// <param name="lows">Room for the low limbs, as <paramref name="highs"/>.</param>
-    public void Sum(ReadOnlySpan<(int Age, int Start, int Stop)> items, Span<Tally> sums, Span<ulong> highs, Span<ulong> lows)
+    /// <param name="age">The item's age at its first point.</param>
+    /// <param name="start">The item's first point.</param>
+    /// <param name="stop">The point after its last.</param>
+    /// <param name="limbSums">Two limbs per point, high then low; <see cref="Carry"/> them at least every <see cref="MaxTerms"/> items.</param>
+    public void Add(int age, int start, int stop, Span<ulong> limbSums)
     {
-        var terms = 0;
-        foreach (var (age, start, stop) in items)
-        {
-            if (terms == MaxTerms)
-            {
-                Carry(highs, lows, sums);
-                terms = 0;
-            }
-
-            var at = offsets[age % Step] + (age / Step);
-            var length = stop - start;
-            Add(highs.Slice(start, length), high.AsSpan(at, length));
-            Add(lows.Slice(start, length), low.AsSpan(at, length));
-            terms++;
-        }
-
-        Carry(highs, lows, sums);
+        var (quotient, residue) = Math.DivRem(age, Step);
+        var length = 2 * (stop - start);
+        Add(limbSums.Slice(2 * start, length), limbs.AsSpan(2 * (offsets[residue] + quotient), length));
     }
 
-    /// <summary>Moves the limb sums into the 128-bit tallies and clears them.</summary>
-    private static void Carry(Span<ulong> highs, Span<ulong> lows, Span<Tally> sums)
+    /// <summary>
+    /// Moves the limb sums into the 128-bit tallies and clears them: point k's into <c>sums[k × stride]</c>.
+    /// </summary>
+    /// <param name="limbSums">Two limbs per point, high then low.</param>
+    /// <param name="sums">The tallies, point k's at <c>k × <paramref name="stride"/></c>.</param>
+    /// <param name="stride">The distance between two points' tallies.</param>
+    public static void Carry(Span<ulong> limbSums, Span<Tally> sums, int stride)
     {
-        for (var k = 0; k < sums.Length; k++)
+        for (var k = 0; k < limbSums.Length / 2; k++)
         {
-            sums[k].Weight += ((Int128)highs[k] << LimbBits) + lows[k];
+            sums[k * stride].Weight += ((Int128)limbSums[2 * k] << LimbBits) + limbSums[(2 * k) + 1];
         }
 
-        highs.Clear();
-        lows.Clear();
+        limbSums.Clear();
     }
 
     private static void Add(Span<ulong> sums, ReadOnlySpan<ulong> terms)
     {
-        var k = 0;
-        if (Vector.IsHardwareAccelerated)
+        ref var sum = ref MemoryMarshal.GetReference(sums);
+        ref var term = ref MemoryMarshal.GetReference(terms);
+        var length = (nuint)Math.Min(sums.Length, terms.Length);
+        nuint k = 0;
+        if (Vector512.IsHardwareAccelerated)
         {
-            for (; k <= sums.Length - Vector<ulong>.Count; k += Vector<ulong>.Count)
+            for (; k + (nuint)Vector512<ulong>.Count <= length; k += (nuint)Vector512<ulong>.Count)
             {
-                (new Vector<ulong>(sums[k..]) + new Vector<ulong>(terms[k..])).CopyTo(sums[k..]);
+                (Vector512.LoadUnsafe(ref sum, k) + Vector512.LoadUnsafe(ref term, k)).StoreUnsafe(ref sum, k);
             }
         }
 
-        for (; k < sums.Length; k++)
+        if (Vector256.IsHardwareAccelerated)
         {
-            sums[k] += terms[k];
+            for (; k + (nuint)Vector256<ulong>.Count <= length; k += (nuint)Vector256<ulong>.Count)
+            {
+                (Vector256.LoadUnsafe(ref sum, k) + Vector256.LoadUnsafe(ref term, k)).StoreUnsafe(ref sum, k);
+            }
+        }
+
+        for (; k < length; k++)
+        {
+            Unsafe.Add(ref sum, k) += Unsafe.Add(ref term, k);
         }
     }
 }

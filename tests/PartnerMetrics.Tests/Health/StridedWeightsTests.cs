@@ -74,13 +74,26 @@ public class StridedWeightsTests
         Assert.Equal((1, 1 << 17), (ancient.Step, ancient.Oldest));
     }
 
+    /// <summary>The items' sums as the history adds them: item by item, carried after every <see cref="StridedWeights.MaxTerms"/> items and at the end.</summary>
     private static Int128[] Sum(StridedWeights weights, (int Age, int Start, int Stop)[] items, int points)
     {
         var sums = new Tally[points];
-        var (highs, lows) = (new ulong[points], new ulong[points]);
-        weights.Sum(items, sums, highs, lows);
-        Assert.All(highs, limb => Assert.Equal(0UL, limb));
-        Assert.All(lows, limb => Assert.Equal(0UL, limb));
+        var limbs = new ulong[2 * points];
+        var terms = 0;
+        foreach (var (age, start, stop) in items)
+        {
+            if (terms == StridedWeights.MaxTerms)
+            {
+                StridedWeights.Carry(limbs, sums, 1);
+                terms = 0;
+            }
+
+            weights.Add(age, start, stop, limbs);
+            terms++;
+        }
+
+        StridedWeights.Carry(limbs, sums, 1);
+        Assert.All(limbs, limb => Assert.Equal(0UL, limb));
         return [.. sums.Select(tally => tally.Weight)];
     }
 }
