@@ -26,29 +26,53 @@ internal enum FactorKind
 /// initializer: a mutation tester cannot tell which tests reach code inside a static initializer, so it
 /// would test every mutant of every reason against the whole test suite.
 /// </remarks>
-internal sealed class FactorDefinition(
-    string code,
-    HealthDimension dimension,
-    FactorKind kind,
-    double defaultWeight,
-    Func<HealthModel, double> weightIn,
-    Func<FactorFacts, string> reason)
+internal sealed class FactorDefinition
 {
+    /// <summary>Every definition, at its <see cref="Id"/>; entry 0 is none.</summary>
+    private static readonly FactorDefinition?[] ById = new FactorDefinition?[byte.MaxValue + 1];
+
+    private static int defined;
+
+    private readonly Func<HealthModel, double> weightIn;
+    private readonly Func<FactorFacts, string> reason;
+
+    public FactorDefinition(string code, HealthDimension dimension, FactorKind kind, double defaultWeight, Func<HealthModel, double> weightIn, Func<FactorFacts, string> reason)
+    {
+        (Code, Dimension, Kind, DefaultWeight, this.weightIn, this.reason) = (code, dimension, kind, defaultWeight, weightIn, reason);
+        var id = Interlocked.Increment(ref defined);
+        if (id >= ById.Length)
+        {
+            throw new InvalidOperationException($"At most {ById.Length - 1} factors can be defined.");
+        }
+
+        ById[id] = this;
+        Id = (byte)id;
+    }
+
     /// <summary>Gets the stable code, one of <see cref="FactorCodes"/>.</summary>
-    public string Code { get; } = code;
+    public string Code { get; }
 
-    public HealthDimension Dimension { get; } = dimension;
+    /// <summary>
+    /// Gets the definition's number, from 1, in the order definitions are made: what a <see cref="HealthFactor"/>
+    /// keeps in place of its code, so that a factor holds no reference and an array of factors is plain memory.
+    /// </summary>
+    public byte Id { get; }
 
-    public FactorKind Kind { get; } = kind;
+    public HealthDimension Dimension { get; }
+
+    public FactorKind Kind { get; }
 
     /// <summary>Gets the weight inside its dimension in the default model.</summary>
-    public double DefaultWeight { get; } = defaultWeight;
+    public double DefaultWeight { get; }
 
     /// <summary>The factor's weight inside its dimension under <paramref name="model"/>.</summary>
     public double WeightIn(HealthModel model) => weightIn(model);
 
     /// <summary>The human reason, from the counts behind the factor.</summary>
     public string Reason(FactorFacts facts) => reason(facts);
+
+    /// <summary>The definition numbered <paramref name="id"/>; null for 0.</summary>
+    public static FactorDefinition? Of(byte id) => ById[id];
 
     /// <summary>A number as a reason shows it: invariant, at most two decimals.</summary>
     public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -16,10 +16,12 @@ public readonly record struct HealthFactor
 {
     private readonly double contribution;
 
-    internal HealthFactor(string code, HealthDimension dimension, double? value, double evidenceWeight, double weight, double certainty, double variance, FactorFacts facts)
+    /// <summary>The factor's <see cref="FactorDefinition.Id"/>; 0 in a default value. A number, not the definition, so that a factor holds no reference.</summary>
+    private readonly byte definition;
+
+    internal HealthFactor(FactorDefinition definition, double? value, double evidenceWeight, double weight, double certainty, double variance, FactorFacts facts)
     {
-        Code = code;
-        Dimension = dimension;
+        this.definition = definition.Id;
         EvidenceWeight = evidenceWeight;
         Weight = weight;
 
@@ -31,10 +33,10 @@ public readonly record struct HealthFactor
     }
 
     /// <summary>Gets the stable code, one of <see cref="FactorCodes"/>.</summary>
-    public string Code { get; }
+    public string Code => FactorDefinition.Of(definition)?.Code!;
 
     /// <summary>Gets the dimension the factor belongs to.</summary>
-    public HealthDimension Dimension { get; }
+    public HealthDimension Dimension => FactorDefinition.Of(definition)?.Dimension ?? default;
 
     /// <summary>Gets a value indicating whether the factor has evidence and weight, and so counts.</summary>
     [JsonIgnore]
@@ -59,7 +61,7 @@ public readonly record struct HealthFactor
     public double Contribution => contribution;
 
     /// <summary>Gets a short human reason, such as "2 of 9 partner commitments broken …".</summary>
-    public string Reason => Weight <= 0 ? "Disabled: the model gives this factor no weight." : FactorCatalog.Reason(Code, Facts);
+    public string Reason => Weight <= 0 ? "Disabled: the model gives this factor no weight." : FactorDefinition.Of(definition)?.Reason(Facts)!;
 
     internal FactorFacts Facts { get; }
 

@@ -200,7 +200,7 @@ public sealed class HealthScorer
             var dimension = (HealthDimension)d;
             var weight = weightOf[d];
             Scale(factors[d], all[offsets[d]..offsets[d + 1]]);
-            scores[d] = DimensionScoreOf(dimension, factors[d]);
+            scores[d] = DimensionScoreOf(dimension, factors[d], all[offsets[d]..offsets[d + 1]]);
             confidences[d] = ConfidenceOf(factors[d], all[offsets[d]..offsets[d + 1]]);
             if (weight > 0)
             {
@@ -454,17 +454,18 @@ public sealed class HealthScorer
     }
 
     /// <summary>100 × the weighted mean of the present factors (geometric for trust); NaN when none is present.</summary>
-    private static double DimensionScoreOf(HealthDimension dimension, HealthFactor[] factors)
+    /// <param name="dimension">The dimension.</param>
+    /// <param name="factors">Its factors.</param>
+    /// <param name="scaled">Their weights as <see cref="Scale"/> scales them: the scaling <see cref="DimensionScore(HealthDimension, ReadOnlySpan{double}, ReadOnlySpan{double})"/> does is then by 2⁰.</param>
+    private static double DimensionScoreOf(HealthDimension dimension, HealthFactor[] factors, ReadOnlySpan<double> scaled)
     {
         Span<double> values = stackalloc double[factors.Length];
-        Span<double> weights = stackalloc double[factors.Length];
         for (var i = 0; i < factors.Length; i++)
         {
             values[i] = factors[i].Value ?? double.NaN;
-            weights[i] = factors[i].Weight;
         }
 
-        return DimensionScore(dimension, values, weights);
+        return DimensionScore(dimension, values, scaled);
     }
 
     /// <summary>
@@ -489,7 +490,7 @@ public sealed class HealthScorer
                 var value = values[i];
                 present++;
                 single = value;
-                var weight = Math.ScaleB(weights[i], scale);
+                var weight = scale == 0 ? weights[i] : Math.ScaleB(weights[i], scale);
                 weightSum += weight;
                 sum += weight * value;
                 if (dimension == HealthDimension.Trust)

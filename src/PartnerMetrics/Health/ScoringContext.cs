@@ -37,7 +37,7 @@ internal sealed class ScoringContext
     public HealthFactor Rate(FactorDefinition factor, double successes, double failures, double evidence, FactorFacts facts)
     {
         var posterior = Posterior(factor.Code, successes, failures);
-        return new HealthFactor(factor.Code, factor.Dimension, posterior.Mean, evidence, factor.WeightIn(Model), evidence / (evidence + Model.Kappa), posterior.Variance, facts)
+        return new HealthFactor(factor, posterior.Mean, evidence, factor.WeightIn(Model), evidence / (evidence + Model.Kappa), posterior.Variance, facts)
         {
             Successes = successes,
             Failures = failures,
@@ -46,11 +46,11 @@ internal sealed class ScoringContext
 
     /// <summary>A rate read through a transformation of its posterior (reciprocity's balance): value and variance given.</summary>
     public HealthFactor Rate(FactorDefinition factor, Beta value, double evidence, FactorFacts facts) =>
-        new(factor.Code, factor.Dimension, value.Mean, evidence, factor.WeightIn(Model), evidence / (evidence + Model.Kappa), value.Variance, facts);
+        new(factor, value.Mean, evidence, factor.WeightIn(Model), evidence / (evidence + Model.Kappa), value.Variance, facts);
 
     /// <summary>A fact: an observed <paramref name="value"/> (null when vacuous) with the partnership's maturity as its certainty.</summary>
     public HealthFactor Fact(FactorDefinition factor, double? value, double count, double maturity, FactorFacts facts) =>
-        new(factor.Code, factor.Dimension, value, count, factor.WeightIn(Model), maturity, 0.0, facts);
+        new(factor, value, count, factor.WeightIn(Model), maturity, 0.0, facts);
 
     /// <summary>The certainty of a fact on day <paramref name="asOf"/>: min(1, days since the start ÷ <see cref="HealthModel.FactMaturity"/>); 0 before the start.</summary>
     public double Maturity(int startedOn, int asOf) => Math.Clamp((asOf - (double)startedOn) / Model.FactMaturity.TotalDays, 0.0, 1.0);
