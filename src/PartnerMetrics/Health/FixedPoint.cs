@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace PartnerMetrics.Health;
 
 /// <summary>
@@ -18,5 +20,30 @@ internal static class FixedPoint
 
     public static Int128 From(double weight) => (Int128)Math.Round(weight * One);
 
-    public static double ToDouble(Int128 units) => (double)units / One;
+    /// <summary>The units as a double: <c>(double)units / One</c>, rounded as that conversion rounds, without its 128-bit arithmetic.</summary>
+    public static double ToDouble(Int128 units) => ToDoubleExact(units) / One;
+
+    /// <summary>
+    /// <c>(double)value</c>, correctly rounded: below 2⁶⁴ by the hardware's conversion; above, from the top 64
+    /// bits with a sticky bit for any set bit below them, which round to the same 53 bits as the whole value
+    /// does (pinned against the runtime's conversion by <c>FixedPointTests</c>); a negative value by the runtime.
+    /// </summary>
+    internal static double ToDoubleExact(Int128 value)
+    {
+        var (high, low) = unchecked(((ulong)(value >>> 64), (ulong)value));
+        if (high == 0)
+        {
+            return low;
+        }
+
+        if (Int128.IsNegative(value))
+        {
+            return (double)value;
+        }
+
+        // The high word's 1 to 63 bits moved to the top of 64, the low word's below them, and a sticky bit for the rest.
+        var shift = 64 - BitOperations.LeadingZeroCount(high);
+        var top = (high << (64 - shift)) | (low >> shift) | ((low << (64 - shift)) != 0 ? 1UL : 0UL);
+        return top * BitConverter.Int64BitsToDouble((long)(1023 + shift) << 52);
+    }
 }
