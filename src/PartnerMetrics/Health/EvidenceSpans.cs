@@ -60,11 +60,11 @@ internal static class EvidenceSlots
     /// day and the facts read as they stood on it (certifications, the plan, the weekly cadence);
     /// <paramref name="held"/> are the certifications of required competencies (<see cref="CompetencyDimension.Requirements"/>).
     /// </summary>
-    public static HealthFactor[][] Factors<TWeeks>(Partnership partnership, int day, ReadOnlySpan<Tally> tallies, in TWeeks weeks, ReadOnlySpan<HeldCertification> held, ScoringContext context, ref List<HealthSignal>? signals)
+    public static DimensionFactors Factors<TWeeks>(Partnership partnership, int day, ReadOnlySpan<Tally> tallies, in TWeeks weeks, ReadOnlySpan<HeldCertification> held, ScoringContext context, ref List<HealthSignal>? signals)
         where TWeeks : IActivityWeeks
     {
         var maturity = context.Maturity(partnership.StartedOn.DayNumber, day);
-        var factors = new HealthFactor[5][];
+        var factors = default(DimensionFactors);
         factors[(int)HealthDimension.Trust] = TrustDimension.Factors(tallies[Trust..Competency], context);
         factors[(int)HealthDimension.Competency] = CompetencyDimension.Factors(partnership, day, tallies[Competency..Cooperation], held, maturity, context, ref signals);
         factors[(int)HealthDimension.Cooperation] = CooperationDimension.Factors(tallies[Cooperation..TrackedProgress], context);
@@ -72,6 +72,13 @@ internal static class EvidenceSlots
         factors[(int)HealthDimension.TrackedProgress] = TrackedProgressDimension.Factors(partnership, day, tallies[TrackedProgress..Count], weeks, maturity, context);
         return factors;
     }
+}
+
+/// <summary>The factors of each dimension, in <see cref="HealthDimension"/> order, held inline.</summary>
+[InlineArray(5)]
+internal struct DimensionFactors
+{
+    private HealthFactor[] element;
 }
 
 /// <summary>Room for one tally per slot, held inline.</summary>

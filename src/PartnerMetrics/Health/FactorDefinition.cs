@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Globalization;
 
 namespace PartnerMetrics.Health;
@@ -81,8 +82,9 @@ internal sealed class FactorDefinition
 /// <summary>Every factor's definition, by code.</summary>
 internal static class FactorCatalog
 {
-    private static readonly FrozenDictionary<string, FactorDefinition> Definitions = new[]
-    {
+    /// <summary>Gets every factor's definition.</summary>
+    public static ImmutableArray<FactorDefinition> All { get; } =
+    [
         TrustDimension.PartnerReliability,
         TrustDimension.VendorReliability,
         CompetencyDimension.Coverage,
@@ -101,7 +103,9 @@ internal static class FactorCatalog
         TrackedProgressDimension.PipelineFreshness,
         TrackedProgressDimension.DataCompleteness,
         TrackedProgressDimension.WeeklyCadence,
-    }.ToFrozenDictionary(definition => definition.Code, StringComparer.Ordinal);
+    ];
+
+    private static readonly FrozenDictionary<string, FactorDefinition> Definitions = All.ToFrozenDictionary(definition => definition.Code, StringComparer.Ordinal);
 
     /// <summary>The reason of the factor with code <paramref name="code"/>; the code itself for a code no factor has.</summary>
     public static string Reason(string code, FactorFacts facts) => Definitions.TryGetValue(code, out var definition) ? definition.Reason(facts) : code;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PartnerMetrics.Partners;
 
@@ -174,7 +175,7 @@ public sealed class HealthScorer
     /// <summary>The context of the model a partnership is scored with.</summary>
     private ScoringContext ContextOf(Partnership partnership) => contexts[models.IndexOf(partnership)];
 
-    private static HealthReport Assemble(ScoringContext context, PartnerId partnerId, DateOnly asOf, HealthFactor[][] factors, ImmutableArray<HealthSignal> signals)
+    private static HealthReport Assemble(ScoringContext context, PartnerId partnerId, DateOnly asOf, DimensionFactors factors, ImmutableArray<HealthSignal> signals)
     {
         Span<double> scores = stackalloc double[DimensionCount];
         var weights = context.Model.DimensionWeights;
@@ -244,19 +245,13 @@ public sealed class HealthScorer
         }
 
         var band = context.Model.Bands.Classify(overall, confidence);
-        var weakLinks = WeakLinks(context, dimensions);
-        if (weakLinks is not null)
-        {
-            weakLinks.AddRange(signals);
-            signals = Sorted(weakLinks);
-        }
-
+        signals = WithWeakLinks(context, dimensions, signals, out var capped);
         return new HealthReport(
             partnerId,
             asOf,
             context.Model,
             overall,
-            weakLinks is not null && band == HealthBand.Healthy ? HealthBand.Watch : band,
+            capped && band == HealthBand.Healthy ? HealthBand.Watch : band,
             confidence,
             ScoreInterval.Around(overall, Math.Sqrt(variance)),
             ImmutableCollectionsMarshal.AsImmutableArray(dimensions),
@@ -267,17 +262,19 @@ public sealed class HealthScorer
     /// The weakest links (DOMAIN section 3.1; seed 002: trust is "a must on both sides"): each weighted
     /// dimension, and each side's reliability, whose score lies in the AtRisk range with confidence of
     /// at least <see cref="WeakestLinkConfidence"/>. Any one caps the band at Watch, whatever the
-    /// average; null when there is none.
+    /// average.
     /// </summary>
-    private static List<HealthSignal>? WeakLinks(ScoringContext context, DimensionScore[] dimensions)
+    /// <returns>The report's signals: <paramref name="signals"/> and a signal per weakest link, in <see cref="HealthSignal.Compare"/> order.</returns>
+    private static ImmutableArray<HealthSignal> WithWeakLinks(ScoringContext context, DimensionScore[] dimensions, ImmutableArray<HealthSignal> signals, out bool capped)
     {
         var watch = context.Model.Bands.Watch;
-        List<HealthSignal>? links = null;
+        var links = default(WeakLinks);
+        var count = 0;
         foreach (var dimension in dimensions)
         {
             if (dimension.Weight > 0 && dimension.Score is { } score && score < watch && dimension.Confidence >= WeakestLinkConfidence)
             {
-                (links ??= []).Add(WeakLink(ScoresPrefixes[(int)dimension.Dimension], score, dimension.Confidence, watch));
+                links[count++] = WeakLink(ScoresPrefixes[(int)dimension.Dimension], score, dimension.Confidence, watch);
             }
         }
 
@@ -286,15 +283,32 @@ public sealed class HealthScorer
             if (factor.Weight > 0 && factor.Value is { } value && 100 * value < watch && factor.Confidence >= WeakestLinkConfidence)
             {
                 var side = factor.Code == FactorCodes.TrustVendorReliability ? "The vendor's reliability (trust) is " : "The partner's reliability (trust) is ";
-                (links ??= []).Add(WeakLink(side, 100 * value, factor.Confidence, watch));
+                links[count++] = WeakLink(side, 100 * value, factor.Confidence, watch);
             }
         }
 
-        return links;
+        capped = count > 0;
+        if (count == 0)
+        {
+            return signals;
+        }
+
+        var all = new HealthSignal[count + signals.Length];
+        ((ReadOnlySpan<HealthSignal>)links)[..count].CopyTo(all);
+        signals.CopyTo(all, count);
+        Array.Sort(all, HealthSignal.Compare);
+        return ImmutableCollectionsMarshal.AsImmutableArray(all);
     }
 
     private static HealthSignal WeakLink(string what, double score, double confidence, double watch) =>
         new(FactorCodes.WeakestLink, new WeakLinkMessage(what, score, confidence, watch));
+
+    /// <summary>Room for a weakest link per dimension and per side's reliability.</summary>
+    [InlineArray(DimensionCount + 2)]
+    private struct WeakLinks
+    {
+        private HealthSignal element;
+    }
 
     /// <summary>A weakest link's message, such as "Trust scores 14.5, below the AtRisk threshold 40, at confidence 0.91: the band is at most Watch.", written when read.</summary>
     private sealed class WeakLinkMessage(string what, double score, double confidence, double watch) : SignalMessage(what)

@@ -58,7 +58,7 @@ internal sealed class HistorySweep
     }
 
     /// <summary>Scores <paramref name="partnership"/> at <paramref name="points"/> days: <paramref name="from"/>, then every <paramref name="step"/> days.</summary>
-    public static HealthReport[] Run(Partnership partnership, ScoringContext context, int from, int step, int points, Func<DateOnly, HealthFactor[][], ImmutableArray<HealthSignal>, HealthReport> assemble, CancellationToken cancellationToken)
+    public static HealthReport[] Run(Partnership partnership, ScoringContext context, int from, int step, int points, Func<DateOnly, DimensionFactors, ImmutableArray<HealthSignal>, HealthReport> assemble, CancellationToken cancellationToken)
     {
         var sweep = new HistorySweep(from, step, points);
         Tally[]? tallies = null;

@@ -1,11 +1,13 @@
-using System.Collections.Frozen;
-
 namespace PartnerMetrics.Health;
 
 /// <summary>A model with its precomputed recency tables; immutable, shared by every scoring call of a <see cref="HealthScorer"/>.</summary>
 internal sealed class ScoringContext
 {
-    private readonly FrozenDictionary<string, double> priorMeans;
+    /// <summary>Each factor's weight in the model, at its <see cref="FactorDefinition.Id"/>: read once, not once per factor of every report.</summary>
+    private readonly double[] weights = new double[byte.MaxValue + 1];
+
+    /// <summary>Each factor's prior mean in the model, at its <see cref="FactorDefinition.Id"/>; NaN where the model sets none.</summary>
+    private readonly double[] priorMeanOf = new double[byte.MaxValue + 1];
 
     public ScoringContext(HealthModel model)
     {
@@ -15,7 +17,12 @@ internal sealed class ScoringContext
         Cooperation = new RecencyTable(model.CooperationHalfLife);
         TrackedProgress = new RecencyTable(model.TrackedProgressHalfLife);
         Escalations = new RecencyTable(model.EscalationHalfLife);
-        priorMeans = model.PriorMeans.ToFrozenDictionary(StringComparer.Ordinal);
+        Array.Fill(priorMeanOf, double.NaN);
+        foreach (var definition in FactorCatalog.All)
+        {
+            weights[definition.Id] = definition.WeightIn(model);
+            priorMeanOf[definition.Id] = model.PriorMeans.TryGetValue(definition.Code, out var mean) ? mean : double.NaN;
+        }
     }
 
     public HealthModel Model { get; }
@@ -32,12 +39,12 @@ internal sealed class ScoringContext
 
     /// <summary>
     /// A rate with weighted successes p and failures n: its posterior under the factor's prior (see
-    /// <see cref="Posterior(string, double, double)"/>), with certainty e / (e + κ) from the weighted evidence e.
+    /// <see cref="Posterior(FactorDefinition, double, double)"/>), with certainty e / (e + κ) from the weighted evidence e.
     /// </summary>
     public HealthFactor Rate(FactorDefinition factor, double successes, double failures, double evidence, FactorFacts facts)
     {
-        var posterior = Posterior(factor.Code, successes, failures);
-        return new HealthFactor(factor, posterior.Mean, evidence, factor.WeightIn(Model), evidence / (evidence + Model.Kappa), posterior.Variance, facts)
+        var posterior = Posterior(factor, successes, failures);
+        return new HealthFactor(factor, posterior.Mean, evidence, weights[factor.Id], evidence / (evidence + Model.Kappa), posterior.Variance, facts)
         {
             Successes = successes,
             Failures = failures,
@@ -46,11 +53,11 @@ internal sealed class ScoringContext
 
     /// <summary>A rate read through a transformation of its posterior (reciprocity's balance): value and variance given.</summary>
     public HealthFactor Rate(FactorDefinition factor, Beta value, double evidence, FactorFacts facts) =>
-        new(factor, value.Mean, evidence, factor.WeightIn(Model), evidence / (evidence + Model.Kappa), value.Variance, facts);
+        new(factor, value.Mean, evidence, weights[factor.Id], evidence / (evidence + Model.Kappa), value.Variance, facts);
 
     /// <summary>A fact: an observed <paramref name="value"/> (null when vacuous) with the partnership's maturity as its certainty.</summary>
     public HealthFactor Fact(FactorDefinition factor, double? value, double count, double maturity, FactorFacts facts) =>
-        new(factor, value, count, factor.WeightIn(Model), maturity, 0.0, facts);
+        new(factor, value, count, weights[factor.Id], maturity, 0.0, facts);
 
     /// <summary>The certainty of a fact on day <paramref name="asOf"/>: min(1, days since the start ÷ <see cref="HealthModel.FactMaturity"/>); 0 before the start.</summary>
     public double Maturity(int startedOn, int asOf) => Math.Clamp((asOf - (double)startedOn) / Model.FactMaturity.TotalDays, 0.0, 1.0);
@@ -60,12 +67,13 @@ internal sealed class ScoringContext
         Beta.Of(successes + Model.PriorPositive, failures + Model.PriorNegative);
 
     /// <summary>
-    /// The posterior of factor <paramref name="code"/>: Beta(p + s·m, n + s·(1 − m)) with the factor's prior
+    /// The posterior of <paramref name="factor"/>: Beta(p + s·m, n + s·(1 − m)) with the factor's prior
     /// mean m (<see cref="HealthModel.PriorMeans"/>) and strength s = α + β; Beta(p + α, n + β) when m is not set.
     /// </summary>
-    public Beta Posterior(string code, double successes, double failures)
+    public Beta Posterior(FactorDefinition factor, double successes, double failures)
     {
-        if (priorMeans.Count == 0 || !priorMeans.TryGetValue(code, out var mean))
+        var mean = priorMeanOf[factor.Id];
+        if (double.IsNaN(mean))
         {
             return Posterior(successes, failures);
         }
