@@ -178,16 +178,10 @@ public sealed class HealthScorer
     private static HealthReport Assemble(ScoringContext context, PartnerId partnerId, DateOnly asOf, DimensionFactors factors, ImmutableArray<HealthSignal> signals)
     {
         Span<double> scores = stackalloc double[DimensionCount];
-        var weights = context.Model.DimensionWeights;
+        var weights = context.DimensionWeights;
         double presentWeight = 0, allWeight = 0, weightedConfidence = 0;
         Span<double> confidences = stackalloc double[DimensionCount];
-        Span<double> weightOf = stackalloc double[DimensionCount];
-        for (var d = 0; d < DimensionCount; d++)
-        {
-            weightOf[d] = weights[(HealthDimension)d];
-        }
-
-        ScaleWeights(weightOf);
+        var weightOf = context.ScaledDimensionWeights;
         // Each dimension's factor weights, scaled once (Scale): read by its confidence, variance and attribution.
         Span<int> offsets = stackalloc int[DimensionCount + 1];
         for (var d = 0; d < DimensionCount; d++)
@@ -230,7 +224,7 @@ public sealed class HealthScorer
         for (var d = 0; d < DimensionCount; d++)
         {
             var dimension = (HealthDimension)d;
-            var weight = weights[dimension];
+            var weight = weights[d];
             var present = !double.IsNaN(scores[d]) && weight > 0;
             var contribution = present ? weightOf[d] * scores[d] / presentWeight : 0.0;
             Attribute(factors[d], all[offsets[d]..offsets[d + 1]], contribution);
@@ -433,7 +427,7 @@ public sealed class HealthScorer
     /// <see cref="double.MaxValue"/>) or small (down to <see cref="double.Epsilon"/>) they are, and
     /// no sum of weights overflows or underflows.
     /// </summary>
-    private static void ScaleWeights(Span<double> weights)
+    internal static void ScaleWeights(Span<double> weights)
     {
         var largest = 0.0;
         foreach (var weight in weights)

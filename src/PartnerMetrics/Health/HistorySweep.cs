@@ -200,14 +200,20 @@ internal sealed class HistorySweep
             }
         }
 
+        // A slot's limbs are cleared when its first item comes, and by each carry: a slot with none is not touched.
         var limbs = ArrayPool<ulong>.Shared.Rent(Slots * 2 * points);
-        Array.Clear(limbs, 0, Slots * 2 * points);
+        Span<bool> used = stackalloc bool[Slots];
         foreach (var (slot, age, start, stop) in items.AsSpan(0, itemCount))
         {
             if (laid[slot] is { } strided)
             {
                 var slotLimbs = limbs.AsSpan(slot * 2 * points, 2 * points);
-                if (terms[slot] == StridedWeights.MaxTerms)
+                if (!used[slot])
+                {
+                    slotLimbs.Clear();
+                    used[slot] = true;
+                }
+                else if (terms[slot] == StridedWeights.MaxTerms)
                 {
                     StridedWeights.Carry(slotLimbs, all[slot..], Slots);
                     terms[slot] = 0;

@@ -3,6 +3,9 @@ namespace PartnerMetrics.Health;
 /// <summary>A model with its precomputed recency tables; immutable, shared by every scoring call of a <see cref="HealthScorer"/>.</summary>
 internal sealed class ScoringContext
 {
+    private readonly double[] dimensionWeights;
+    private readonly double[] scaledDimensionWeights;
+
     /// <summary>Each factor's weight in the model, at its <see cref="FactorDefinition.Id"/>: read once, not once per factor of every report.</summary>
     private readonly double[] weights = new double[byte.MaxValue + 1];
 
@@ -17,6 +20,9 @@ internal sealed class ScoringContext
         Cooperation = new RecencyTable(model.CooperationHalfLife);
         TrackedProgress = new RecencyTable(model.TrackedProgressHalfLife);
         Escalations = new RecencyTable(model.EscalationHalfLife);
+        dimensionWeights = [.. Enum.GetValues<HealthDimension>().Select(dimension => model.DimensionWeights[dimension])];
+        scaledDimensionWeights = [.. dimensionWeights];
+        HealthScorer.ScaleWeights(scaledDimensionWeights);
         Array.Fill(priorMeanOf, double.NaN);
         foreach (var definition in FactorCatalog.All)
         {
@@ -26,6 +32,12 @@ internal sealed class ScoringContext
     }
 
     public HealthModel Model { get; }
+
+    /// <summary>Gets the model's dimension weights, in <see cref="HealthDimension"/> order.</summary>
+    public ReadOnlySpan<double> DimensionWeights => dimensionWeights;
+
+    /// <summary>Gets the dimension weights scaled as <see cref="HealthScorer.ScaleWeights"/> scales them, once for every report.</summary>
+    public ReadOnlySpan<double> ScaledDimensionWeights => scaledDimensionWeights;
 
     public RecencyTable Trust { get; }
 
