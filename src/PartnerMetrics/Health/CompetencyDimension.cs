@@ -94,10 +94,35 @@ internal static class CompetencyDimension
     }
 
     /// <summary>
+    /// Keeps, of <paramref name="held"/>, the certifications that are the latest valid of their requirement on
+    /// some day, in an order of its own: one certification is left out when another of the same requirement is
+    /// obtained no later and expires no earlier, for that one is valid on every day this one is, and expires no
+    /// earlier — so <see cref="LatestValidExpiries"/> gives the same on every day without it. A history reads
+    /// the certifications at every point; it prunes them once.
+    /// </summary>
+    /// <returns>How many entries of <paramref name="held"/> are kept, at its start.</returns>
+    public static int Undominated(Span<HeldCertification> held)
+    {
+        // By requirement, then obtained earliest first and, on one day, expiring latest first: each is kept when it
+        // expires later than every one before it of its requirement.
+        held.Sort(default(ObtainedFirst));
+        var kept = 0;
+        for (var i = 0; i < held.Length; i++)
+        {
+            if (kept == 0 || held[kept - 1].Requirement != held[i].Requirement || held[i].Until > held[kept - 1].Until)
+            {
+                held[kept++] = held[i];
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>
     /// For each required competency, the latest expiry among its certifications valid on the day:
     /// <see cref="int.MaxValue"/> when one never expires, <see cref="int.MinValue"/> when none is valid.
     /// </summary>
-    private static void LatestValidExpiries(int asOf, ReadOnlySpan<HeldCertification> held, Span<int> validUntil)
+    internal static void LatestValidExpiries(int asOf, ReadOnlySpan<HeldCertification> held, Span<int> validUntil)
     {
         validUntil.Fill(int.MinValue);
         foreach (var (requirement, from, until) in held)
@@ -132,6 +157,15 @@ internal static class CompetencyDimension
 
         return covered;
     }
+}
+
+/// <summary>Orders certifications by requirement, then obtained earliest first, then expiring latest first; a struct, so that the sort is compiled for it.</summary>
+internal readonly struct ObtainedFirst : IComparer<HeldCertification>
+{
+    public int Compare(HeldCertification x, HeldCertification y) =>
+        x.Requirement != y.Requirement ? x.Requirement.CompareTo(y.Requirement)
+        : x.From != y.From ? x.From.CompareTo(y.From)
+        : y.Until.CompareTo(x.Until);
 }
 
 /// <summary>

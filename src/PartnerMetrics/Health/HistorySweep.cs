@@ -73,6 +73,7 @@ internal sealed class HistorySweep
             var weeks = new ActivityDays(partnership, from - (7 * (context.Model.CadenceWeeks - 1)) - 6, from + ((points - 1) * step), points);
             Span<HeldCertification> held = new HeldCertification[partnership.Certifications.Length];
             held = held[..CompetencyDimension.Requirements(partnership, held)];
+            held = held[..CompetencyDimension.Undominated(held)];
             var reports = new HealthReport[points];
             for (var k = 0; k < points; k++)
             {

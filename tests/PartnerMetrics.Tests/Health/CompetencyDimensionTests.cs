@@ -10,6 +10,46 @@ public class CompetencyDimensionTests
     private static readonly HealthScorer Scorer = new();
 
     /// <summary>
+    /// The certifications a history keeps (<see cref="CompetencyDimension.Undominated"/>) give every requirement the
+    /// same latest valid expiry as all of them, on every day: any number of requirements and certifications, expiring
+    /// or not, obtained on shared days or not, days on and around every boundary. Days are drawn from a short range
+    /// so that certifications overlap, share days and dominate one another, which is what the pruning is about.
+    /// </summary>
+    [Property]
+    public Property Undominated_KeepsTheLatestValidExpiryOfEveryDay() =>
+        Prop.ForAll(
+            (from requirements in Gen.Choose(1, 4)
+             from held in Gen.ListOf(
+                 from requirement in Gen.Choose(0, requirements - 1)
+                 from obtained in Gen.Choose(0, 60)
+                 from until in Gen.OneOf(Gen.Choose(obtained, 90), Gen.Constant(int.MaxValue))
+                 select new HeldCertification(requirement, obtained, until))
+             from day in Gen.Choose(-1, 92)
+             select (requirements, held: held.ToArray(), day)).ToArbitrary(),
+            c =>
+            {
+                var all = new int[c.requirements];
+                CompetencyDimension.LatestValidExpiries(c.day, c.held, all);
+                var kept = c.held.ToArray();
+                var pruned = new int[c.requirements];
+                CompetencyDimension.LatestValidExpiries(c.day, kept.AsSpan(0, CompetencyDimension.Undominated(kept)), pruned);
+
+                Assert.Equal(all, pruned);
+            });
+
+    [Fact]
+    public void Undominated_LeavesOutACertificationAnotherCovers()
+    {
+        // Requirement 0: [10, 50) covers [20, 40) and is covered by nothing; [30, ∞) is kept, expiring later.
+        // Requirement 1: one certification, kept.
+        HeldCertification[] held = [new(0, 20, 40), new(1, 5, 6), new(0, 30, int.MaxValue), new(0, 10, 50)];
+
+        var kept = CompetencyDimension.Undominated(held);
+
+        Assert.Equal([new(0, 10, 50), new(0, 30, int.MaxValue), new(1, 5, 6)], held[..kept]);
+    }
+
+    /// <summary>
     /// A certification read once as day numbers is valid on exactly the days <see cref="Certification.IsValidOn"/>
     /// says, over every valid day, with and without an expiry (on, before and after its boundaries).
     /// </summary>
