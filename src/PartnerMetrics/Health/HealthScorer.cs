@@ -455,6 +455,18 @@ public sealed class HealthScorer
         }
 
         var scale = largest > 0 ? -Math.ILogB(largest) : 0;
+        if (scale is >= 0 and <= 1023)
+        {
+            // Up by 2^scale, which is a double: the product is exact, as ScaleB's is, for the largest stays below 2.
+            var power = BitConverter.Int64BitsToDouble((long)(1023 + scale) << 52);
+            for (var i = 0; i < factors.Length; i++)
+            {
+                scaled[i] = factors[i].Weight * power;
+            }
+
+            return;
+        }
+
         for (var i = 0; i < factors.Length; i++)
         {
             scaled[i] = Math.ScaleB(factors[i].Weight, scale);
