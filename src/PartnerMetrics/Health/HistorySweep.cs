@@ -163,13 +163,14 @@ internal sealed class HistorySweep
     {
         var tallies = ArrayPool<Tally>.Shared.Rent(Slots * points);
         var all = tallies.AsSpan(0, Slots * points);
-        for (var slot = 0; slot < Slots; slot++)
+        // Point by point, so that the tallies are written in the order they lie.
+        Span<int> running = stackalloc int[Slots];
+        for (var k = 0; k < points; k++)
         {
-            var counts = deltas.AsSpan(slot * (points + 1), points);
-            var running = 0;
-            for (var k = 0; k < points; k++)
+            var point = all.Slice(k * Slots, Slots);
+            for (var slot = 0; slot < Slots; slot++)
             {
-                all[(k * Slots) + slot] = new Tally { Count = running += counts[k] };
+                point[slot] = new Tally { Count = running[slot] += deltas[(slot * (points + 1)) + k] };
             }
         }
 

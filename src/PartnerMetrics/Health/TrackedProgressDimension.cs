@@ -128,6 +128,13 @@ internal static class TrackedProgressDimension
             }
         }
 
+        // RequiredFields × the weight of every deal, as additions too.
+        Int128 allFieldsWeight = 0;
+        for (var field = 0; field < RequiredFields; field++)
+        {
+            allFieldsWeight += completeness;
+        }
+
         var (observedWeeks, activeWeeks) = Cadence(weeks, asOf, partnership.StartedOn.DayNumber, context.Model.CadenceWeeks);
         var (open, fresh) = (tallies[Open].Count, tallies[Fresh].Count);
         var timeliness = new RateTally(onTime, late);
@@ -148,7 +155,7 @@ internal static class TrackedProgressDimension
 
                 // Each deal weighs its recency, split into its filled and its missing share of the fields.
                 FixedPoint.ToDouble(filledWeight) / RequiredFields,
-                FixedPoint.ToDouble(Int128.Max(Int128.Zero, (completeness * RequiredFields) - filledWeight)) / RequiredFields,
+                FixedPoint.ToDouble(Int128.Max(Int128.Zero, allFieldsWeight - filledWeight)) / RequiredFields,
                 FixedPoint.ToDouble(completeness),
                 new FactorFacts(filled, deals * RequiredFields, 0, 0, 0)),
             context.Fact(
