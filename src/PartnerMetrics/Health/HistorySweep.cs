@@ -226,11 +226,7 @@ internal sealed class HistorySweep
             }
             else
             {
-                var table = tables[slot]!;
-                for (int k = start, itemAge = age; k < stop; k++, itemAge += step)
-                {
-                    all[(k * Slots) + slot].Weight += table.Weight(itemAge);
-                }
+                tables[slot]!.AddEvery(all[((start * Slots) + slot)..], Slots, stop - start, age, step);
             }
         }
 

@@ -43,19 +43,22 @@ internal sealed class RecencyTable
     /// <summary>Gets the weight of evidence <paramref name="ageDays"/> old (0 or more).</summary>
     public Int128 Weight(int ageDays) => unchecked((uint)ageDays) < TabulatedDays ? weights[ageDays] : Compute(ageDays);
 
-    /// <summary>Adds to each tally the weight of evidence <paramref name="age"/>, <paramref name="age"/> + <paramref name="step"/>, … days old, in turn: the same weights as <see cref="Weight"/>.</summary>
-    public void AddEvery(Span<Tally> tallies, int age, int step)
+    /// <summary>
+    /// Adds to <paramref name="count"/> tallies, <paramref name="stride"/> apart, the weight of evidence <paramref name="age"/>,
+    /// <paramref name="age"/> + <paramref name="step"/>, … days old, in turn: the same weights as <see cref="Weight"/>.
+    /// </summary>
+    public void AddEvery(Span<Tally> tallies, int stride, int count, int age, int step)
     {
         var k = 0;
         var tabulated = weights;
-        for (; k < tallies.Length && (uint)age < (uint)tabulated.Length; k++, age += step)
+        for (; k < count && (uint)age < (uint)tabulated.Length; k++, age += step)
         {
-            tallies[k].Weight += tabulated[age];
+            tallies[k * stride].Weight += tabulated[age];
         }
 
-        for (; k < tallies.Length; k++, age += step)
+        for (; k < count; k++, age += step)
         {
-            tallies[k].Weight += Weight(age);
+            tallies[k * stride].Weight += Weight(age);
         }
     }
 

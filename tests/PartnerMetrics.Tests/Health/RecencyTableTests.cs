@@ -2,7 +2,7 @@ using PartnerMetrics.Health;
 
 namespace PartnerMetrics.Tests.Health;
 
-/// <summary>The recency weights' table: where the weights end.</summary>
+/// <summary>The recency weights' table: where the weights end, and the weights a history adds item by item.</summary>
 public class RecencyTableTests
 {
     [Theory]
@@ -25,4 +25,34 @@ public class RecencyTableTests
         // The first age past 40 half-lives.
         Assert.Equal((int)Math.Floor(FixedPoint.MaxHalfLives * halfLifeDays) + 1, zero);
     }
+
+    /// <summary>
+    /// Adding an item's weights to tallies a stride apart adds, to the k-th, the weight of the age k steps on, and touches
+    /// no other tally: any half-life from an hour to 50 years, any start age, step and stride, ages on both sides of the
+    /// tabulated 4,096 days.
+    /// </summary>
+    [Property]
+    public Property AddEvery_AddsTheWeightOfEachAgeAStrideApart() =>
+        Prop.ForAll(
+            (from halfLifeHours in Gen.Choose(1, 50 * 365 * 24)
+             from age in Gen.Choose(0, 5000)
+             from step in Gen.Choose(1, 400)
+             from stride in Gen.Choose(1, 5)
+             from count in Gen.Choose(0, 30)
+             select (halfLife: TimeSpan.FromHours(halfLifeHours), age, step, stride, count)).ToArbitrary(),
+            c =>
+            {
+                var table = new RecencyTable(c.halfLife);
+                var tallies = new Tally[(c.count * c.stride) + 1];
+
+                table.AddEvery(tallies, c.stride, c.count, c.age, c.step);
+
+                var expected = new Int128[tallies.Length];
+                for (var k = 0; k < c.count; k++)
+                {
+                    expected[k * c.stride] = table.Weight(c.age + (k * c.step));
+                }
+
+                Assert.Equal(expected, tallies.Select(tally => tally.Weight).ToArray());
+            });
 }
