@@ -190,13 +190,19 @@ public sealed class HealthScorer
         }
 
         Span<double> all = stackalloc double[offsets[DimensionCount]];
+        Span<double> values = stackalloc double[offsets[DimensionCount]];
+        Span<double> presentWeights = stackalloc double[DimensionCount];
+        Span<double> attributed = stackalloc double[DimensionCount];
         for (var d = 0; d < DimensionCount; d++)
         {
             var dimension = (HealthDimension)d;
             var weight = weightOf[d];
-            Scale(factors[d], all[offsets[d]..offsets[d + 1]]);
-            scores[d] = DimensionScoreOf(dimension, factors[d], all[offsets[d]..offsets[d + 1]]);
-            confidences[d] = ConfidenceOf(factors[d], all[offsets[d]..offsets[d + 1]]);
+            var scaled = all[offsets[d]..offsets[d + 1]];
+            Scale(factors[d], scaled);
+            var sums = Gather(factors[d], scaled, values[offsets[d]..offsets[d + 1]]);
+            (presentWeights[d], attributed[d]) = (sums.PresentWeight, sums.Attributed);
+            scores[d] = DimensionScore(dimension, values[offsets[d]..offsets[d + 1]], scaled);
+            confidences[d] = sums.PresentWeight > 0 ? sums.WeightedConfidence / sums.PresentWeight : 0.0;
             if (weight > 0)
             {
                 allWeight += weight;
@@ -216,7 +222,7 @@ public sealed class HealthScorer
             if (weightOf[d] > 0 && !double.IsNaN(scores[d]))
             {
                 var share = weightOf[d] / presentWeight;
-                variance += share * share * VarianceOf((HealthDimension)d, factors[d], all[offsets[d]..offsets[d + 1]], scores[d]);
+                variance += share * share * VarianceOf((HealthDimension)d, factors[d], all[offsets[d]..offsets[d + 1]], presentWeights[d], scores[d]);
             }
         }
 
@@ -227,7 +233,7 @@ public sealed class HealthScorer
             var weight = weights[d];
             var present = !double.IsNaN(scores[d]) && weight > 0;
             var contribution = present ? weightOf[d] * scores[d] / presentWeight : 0.0;
-            Attribute(factors[d], all[offsets[d]..offsets[d + 1]], contribution);
+            Attribute(factors[d], all[offsets[d]..offsets[d + 1]], attributed[d], contribution);
             dimensions[d] = new DimensionScore(
                 dimension,
                 double.IsNaN(scores[d]) ? null : scores[d],
@@ -473,19 +479,31 @@ public sealed class HealthScorer
         }
     }
 
-    /// <summary>100 × the weighted mean of the present factors (geometric for trust); NaN when none is present.</summary>
-    /// <param name="dimension">The dimension.</param>
-    /// <param name="factors">Its factors.</param>
-    /// <param name="scaled">Their weights as <see cref="Scale"/> scales them: the scaling <see cref="DimensionScore(HealthDimension, ReadOnlySpan{double}, ReadOnlySpan{double})"/> does is then by 2⁰.</param>
-    private static double DimensionScoreOf(HealthDimension dimension, HealthFactor[] factors, ReadOnlySpan<double> scaled)
+    /// <summary>
+    /// One pass over a dimension's factors, their weights scaled (<see cref="Scale"/>): each factor's value, NaN when
+    /// absent, into <paramref name="values"/>; over the present factors, Σ w (what the dimension's confidence and
+    /// variance divide by), Σ w·c (its confidence) and Σ w·v (what its points are attributed in proportion to).
+    /// </summary>
+    private static (double PresentWeight, double WeightedConfidence, double Attributed) Gather(HealthFactor[] factors, ReadOnlySpan<double> scaled, Span<double> values)
     {
-        Span<double> values = stackalloc double[factors.Length];
+        double presentWeight = 0, weightedConfidence = 0, attributed = 0;
         for (var i = 0; i < factors.Length; i++)
         {
-            values[i] = factors[i].Value ?? double.NaN;
+            ref readonly var factor = ref factors[i];
+            if (factor.Value is { } value)
+            {
+                values[i] = value;
+                presentWeight += scaled[i];
+                weightedConfidence += scaled[i] * factor.Confidence;
+                attributed += scaled[i] * value;
+            }
+            else
+            {
+                values[i] = double.NaN;
+            }
         }
 
-        return DimensionScore(dimension, values, scaled);
+        return (presentWeight, weightedConfidence, attributed);
     }
 
     /// <summary>
@@ -536,17 +554,9 @@ public sealed class HealthScorer
     /// slope of 100 × the weighted mean in a factor is 100·w/Σw; of the weighted geometric mean (trust),
     /// 100·(w/Σw)·T/v.
     /// </summary>
-    private static double VarianceOf(HealthDimension dimension, HealthFactor[] factors, ReadOnlySpan<double> scaled, double score)
+    private static double VarianceOf(HealthDimension dimension, HealthFactor[] factors, ReadOnlySpan<double> scaled, double weightSum, double score)
     {
-        double weightSum = 0, sum = 0;
-        for (var i = 0; i < factors.Length; i++)
-        {
-            if (factors[i].Value is not null)
-            {
-                weightSum += scaled[i];
-            }
-        }
-
+        var sum = 0.0;
         for (var i = 0; i < factors.Length; i++)
         {
             ref readonly var factor = ref factors[i];
@@ -565,33 +575,13 @@ public sealed class HealthScorer
         return sum;
     }
 
-    /// <summary>Σ w·c ÷ Σ w over the present factors (a disabled or vacuous factor is left out); 0 when none is present.</summary>
-    private static double ConfidenceOf(HealthFactor[] factors, ReadOnlySpan<double> scaled)
-    {
-        double weightSum = 0, sum = 0;
-        for (var i = 0; i < factors.Length; i++)
-        {
-            if (factors[i].Value is null)
-            {
-                continue;
-            }
-
-            weightSum += scaled[i];
-            sum += scaled[i] * factors[i].Confidence;
-        }
-
-        return weightSum > 0 ? sum / weightSum : 0.0;
-    }
-
     /// <summary>Splits a dimension's points over its present factors in proportion to weight × value.</summary>
-    private static void Attribute(HealthFactor[] factors, ReadOnlySpan<double> scaled, double points)
+    /// <param name="factors">The dimension's factors.</param>
+    /// <param name="scaled">Their scaled weights.</param>
+    /// <param name="total">Σ w·v over the present factors (<see cref="Gather"/>).</param>
+    /// <param name="points">The dimension's points.</param>
+    private static void Attribute(HealthFactor[] factors, ReadOnlySpan<double> scaled, double total, double points)
     {
-        double total = 0;
-        for (var i = 0; i < factors.Length; i++)
-        {
-            total += scaled[i] * (factors[i].Value ?? 0.0);
-        }
-
         for (var i = 0; i < factors.Length; i++)
         {
             var share = total > 0 ? scaled[i] * (factors[i].Value ?? 0.0) / total : 0.0;
