@@ -296,7 +296,11 @@ public sealed class HealthScorer
         var all = new HealthSignal[count + signals.Length];
         ((ReadOnlySpan<HealthSignal>)links)[..count].CopyTo(all);
         signals.CopyTo(all, count);
-        Array.Sort(all, HealthSignal.Compare);
+        if (all.Length > 1)
+        {
+            Array.Sort(all, HealthSignal.Compare);
+        }
+
         return ImmutableCollectionsMarshal.AsImmutableArray(all);
     }
 
@@ -441,12 +445,12 @@ public sealed class HealthScorer
             largest = Math.Max(largest, weight);
         }
 
-        if (largest > 0)
+        // Weights already scaled (the largest in [1, 2)) are left as they are: ScaleB by 2⁰ is the identity.
+        if (largest > 0 && Math.ILogB(largest) is not 0 and var exponent)
         {
-            var scale = -Math.ILogB(largest);
             for (var i = 0; i < weights.Length; i++)
             {
-                weights[i] = Math.ScaleB(weights[i], scale);
+                weights[i] = Math.ScaleB(weights[i], -exponent);
             }
         }
     }
