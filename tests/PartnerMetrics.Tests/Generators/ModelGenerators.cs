@@ -451,6 +451,9 @@ public static class ModelGenerators
         (6, Gen.Choose(1, 1_000_000).Select(n => n / 1000.0)),
         (1, Gen.Elements(double.Epsilon, 1e-300, 1e300, double.MaxValue)));
 
+    /// <summary>A recency half-life from an hour to 50 years: its weights reach ages both within and beyond the tabulated 4,096 days, and past the last weight (40 half-lives).</summary>
+    public static Gen<TimeSpan> HalfLife { get; } = Gen.Choose(1, 50 * 365 * 24).Select(hours => TimeSpan.FromHours(hours));
+
     public static Gen<TimeSpan> Duration(int minDays, int maxDays) => Gen.Choose(minDays * 24, maxDays * 24).Select(hours => TimeSpan.FromHours(hours));
 
     /// <summary>The rate factors whose prior mean a model may set.</summary>

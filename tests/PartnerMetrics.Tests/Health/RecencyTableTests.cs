@@ -1,4 +1,5 @@
 using PartnerMetrics.Health;
+using PartnerMetrics.Tests.Generators;
 
 namespace PartnerMetrics.Tests.Health;
 
@@ -34,12 +35,12 @@ public class RecencyTableTests
     [Property]
     public Property AddEvery_AddsTheWeightOfEachAgeAStrideApart() =>
         Prop.ForAll(
-            (from halfLifeHours in Gen.Choose(1, 50 * 365 * 24)
+            (from halfLife in ModelGenerators.HalfLife
              from age in Gen.Choose(0, 5000)
              from step in Gen.Choose(1, 400)
              from stride in Gen.Choose(1, 5)
              from count in Gen.Choose(0, 30)
-             select (halfLife: TimeSpan.FromHours(halfLifeHours), age, step, stride, count)).ToArbitrary(),
+             select (halfLife, age, step, stride, count)).ToArbitrary(),
             c =>
             {
                 var table = new RecencyTable(c.halfLife);

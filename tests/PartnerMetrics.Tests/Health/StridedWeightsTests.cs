@@ -1,4 +1,5 @@
 using PartnerMetrics.Health;
+using PartnerMetrics.Tests.Generators;
 
 namespace PartnerMetrics.Tests.Health;
 
@@ -13,7 +14,7 @@ public class StridedWeightsTests
     [Property]
     public Property Sum_IsTheSumOfTheTablesWeights() =>
         Prop.ForAll(
-            (from halfLifeHours in Gen.Choose(1, 50 * 365 * 24)
+            (from halfLife in ModelGenerators.HalfLife
              from step in Gen.Choose(1, 400)
              from points in Gen.Choose(1, 60)
              from items in Gen.ListOf(
@@ -21,7 +22,7 @@ public class StridedWeightsTests
                  from length in Gen.Choose(1, points - start)
                  from age in Gen.Choose(0, 6000)
                  select (Age: age, Start: start, Stop: start + length))
-             select (halfLife: TimeSpan.FromHours(halfLifeHours), step, points, items: items.ToArray())).ToArbitrary(),
+             select (halfLife, step, points, items: items.ToArray())).ToArbitrary(),
             c =>
             {
                 var table = new RecencyTable(c.halfLife);
