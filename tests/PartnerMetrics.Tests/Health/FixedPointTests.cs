@@ -38,6 +38,19 @@ public class FixedPointTests
         Assert.Equal(BitConverter.DoubleToInt64Bits((double)value), BitConverter.DoubleToInt64Bits(FixedPoint.ToDoubleExact(value)));
     }
 
+    /// <summary>A sum of weights is never negative, but a negative value still converts as the runtime converts it.</summary>
+    [Theory]
+    [InlineData(ulong.MaxValue, ulong.MaxValue)] // −1
+    [InlineData(ulong.MaxValue, 0UL)] // −2⁶⁴
+    [InlineData(0x8000_0000_0000_0000UL, 0UL)] // Int128.MinValue
+    [InlineData(0xFFFF_FFFF_FFFF_FFFEUL, 0x0000_0000_0000_0801UL)]
+    public void ToDoubleExact_OfANegativeValue_IsTheRuntimesConversion(ulong high, ulong low)
+    {
+        var value = new Int128(high, low);
+
+        Assert.Equal(BitConverter.DoubleToInt64Bits((double)value), BitConverter.DoubleToInt64Bits(FixedPoint.ToDoubleExact(value)));
+    }
+
     [Fact]
     public void ToDouble_IsTheUnitsOverOne()
     {
