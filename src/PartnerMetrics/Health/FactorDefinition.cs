@@ -107,9 +107,6 @@ internal static class FactorCatalog
 
     private static readonly FrozenDictionary<string, FactorDefinition> Definitions = All.ToFrozenDictionary(definition => definition.Code, StringComparer.Ordinal);
 
-    /// <summary>The reason of the factor with code <paramref name="code"/>; the code itself for a code no factor has.</summary>
-    public static string Reason(string code, FactorFacts facts) => Definitions.TryGetValue(code, out var definition) ? definition.Reason(facts) : code;
-
     /// <summary>Whether a code is a rate factor whose prior mean a model may set (every rate but reciprocity).</summary>
     public static bool IsSettablePrior(string code) => Definitions.TryGetValue(code, out var definition) && definition.Kind == FactorKind.Rate;
 }

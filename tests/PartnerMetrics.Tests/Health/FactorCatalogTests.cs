@@ -21,7 +21,9 @@ public class FactorCatalogTests
     {
         foreach (var code in FactorCodeValues())
         {
-            Assert.NotEqual(code, FactorCatalog.Reason(code, default));
+            var definition = Assert.Single(FactorCatalog.All, definition => definition.Code == code);
+            Assert.NotEqual(code, definition.Reason(default));
+            Assert.False(string.IsNullOrWhiteSpace(definition.Reason(default)));
         }
     }
 
