@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using PartnerMetrics.Partners;
 
@@ -105,7 +106,7 @@ internal static class CompetencyDimension
     {
         // By requirement, then obtained earliest first and, on one day, expiring latest first: each is kept when it
         // expires later than every one before it of its requirement.
-        held.Sort(default(ObtainedFirst));
+        SortObtainedFirst(held);
         var kept = 0;
         for (var i = 0; i < held.Length; i++)
         {
@@ -122,6 +123,40 @@ internal static class CompetencyDimension
     /// For each required competency, the latest expiry among its certifications valid on the day:
     /// <see cref="int.MaxValue"/> when one never expires, <see cref="int.MinValue"/> when none is valid.
     /// </summary>
+    /// <summary>
+    /// Sorts certifications in <see cref="ObtainedFirst"/> order. When every requirement and day fits, each
+    /// certification is one 64-bit key in that order — a primitive sort, with no comparer to call — and is read
+    /// back from it; otherwise the comparer sorts them.
+    /// </summary>
+    internal static void SortObtainedFirst(Span<HeldCertification> held)
+    {
+        var rented = held.Length <= 256 ? null : ArrayPool<ulong>.Shared.Rent(held.Length);
+        var keys = rented is null ? stackalloc ulong[held.Length] : rented.AsSpan(0, held.Length);
+        var packed = true;
+        for (var i = 0; i < held.Length && packed; i++)
+        {
+            packed = OrderKey.TryPack(held[i], out keys[i]);
+        }
+
+        if (packed)
+        {
+            keys.Sort();
+            for (var i = 0; i < held.Length; i++)
+            {
+                held[i] = OrderKey.Unpack(keys[i]);
+            }
+        }
+        else
+        {
+            held.Sort(default(ObtainedFirst));
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<ulong>.Shared.Return(rented);
+        }
+    }
+
     internal static void LatestValidExpiries(int asOf, ReadOnlySpan<HeldCertification> held, Span<int> validUntil)
     {
         validUntil.Fill(int.MinValue);
@@ -159,13 +194,55 @@ internal static class CompetencyDimension
     }
 }
 
-/// <summary>Orders certifications by requirement, then obtained earliest first, then expiring latest first; a struct, so that the sort is compiled for it.</summary>
+/// <summary>Orders certifications by requirement, then obtained earliest first, then expiring latest first (the order of <see cref="OrderKey"/>, and what sorts certifications that do not fit one).</summary>
 internal readonly struct ObtainedFirst : IComparer<HeldCertification>
 {
     public int Compare(HeldCertification x, HeldCertification y) =>
         x.Requirement != y.Requirement ? x.Requirement.CompareTo(y.Requirement)
         : x.From != y.From ? x.From.CompareTo(y.From)
         : y.Until.CompareTo(x.Until);
+}
+
+/// <summary>
+/// A certification as one 64-bit key whose order is <see cref="ObtainedFirst"/>'s: the requirement in the top
+/// 19 bits, the day obtained in the next 22 and, in the low 23, the expiry counted down from the largest, so that
+/// a later expiry sorts first. Every day a <see cref="DateOnly"/> has (below 2²²) fits, and "never expires"
+/// (<see cref="int.MaxValue"/>) is 2²², after every one of them.
+/// </summary>
+internal static class OrderKey
+{
+    private const int DayBits = 22;
+    private const int UntilBits = DayBits + 1;
+    private const int RequirementBits = 64 - DayBits - UntilBits;
+    private const ulong UntilMask = (1UL << UntilBits) - 1;
+    private const ulong DayMask = (1UL << DayBits) - 1;
+
+    /// <summary>The expiry "never" as a number of <see cref="UntilBits"/> bits, after every day.</summary>
+    private const ulong Never = 1UL << DayBits;
+
+    /// <summary>Packs a certification into its key; false when a field does not fit (the key is then 0).</summary>
+    public static bool TryPack(HeldCertification held, out ulong key)
+    {
+        var (requirement, from, until) = held;
+        if (requirement < 0 || requirement >= 1 << RequirementBits || from < 0 || (ulong)from > DayMask || until < 0 || (until != int.MaxValue && (ulong)until > DayMask))
+        {
+            key = 0;
+            return false;
+        }
+
+        key = ((ulong)requirement << (DayBits + UntilBits)) | ((ulong)from << UntilBits) | (UntilMask - (until == int.MaxValue ? Never : (ulong)until));
+        return true;
+    }
+
+    /// <summary>The certification a key was packed from.</summary>
+    public static HeldCertification Unpack(ulong key)
+    {
+        var until = UntilMask - (key & UntilMask);
+        return new HeldCertification(
+            (int)(key >> (DayBits + UntilBits)),
+            (int)((key >> UntilBits) & DayMask),
+            until == Never ? int.MaxValue : (int)until);
+    }
 }
 
 /// <summary>

@@ -37,6 +37,32 @@ public class CompetencyDimensionTests
                 Assert.Equal(all, pruned);
             });
 
+    /// <summary>
+    /// Sorting certifications as packed keys (<see cref="CompetencyDimension.SortObtainedFirst"/>) orders them as the
+    /// comparer does: days drawn from every day a <see cref="DateOnly"/> has, with and without an expiry, and from a
+    /// short range so that days are shared; requirements up to and beyond what a key holds, and days below the first,
+    /// which send the whole sort to the comparer.
+    /// </summary>
+    [Property]
+    public Property SortObtainedFirst_OrdersAsTheComparer() =>
+        Prop.ForAll(
+            (from fits in Gen.Elements(true, false)
+             from held in Gen.ListOf(
+                 from requirement in fits ? Gen.OneOf(Gen.Choose(0, 3), Gen.Constant((1 << 19) - 1)) : Gen.OneOf(Gen.Choose(0, 3), Gen.Constant(1 << 19))
+                 from obtained in Gen.OneOf(Gen.Choose(0, 60), Gen.Choose(DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber), Gen.Choose(fits ? 0 : -60, 60))
+                 from until in Gen.OneOf(Gen.Choose(obtained, obtained + 30), Gen.Constant(DateOnly.MaxValue.DayNumber), Gen.Constant(int.MaxValue))
+                 select new HeldCertification(requirement, obtained, until))
+             select held.ToArray()).ToArbitrary(),
+            held =>
+            {
+                var expected = held.ToArray();
+                Array.Sort(expected, default(ObtainedFirst));
+
+                CompetencyDimension.SortObtainedFirst(held);
+
+                Assert.Equal(expected, held);
+            });
+
     [Fact]
     public void Undominated_LeavesOutACertificationAnotherCovers()
     {
