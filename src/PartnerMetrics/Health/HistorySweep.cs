@@ -32,6 +32,9 @@ internal sealed class HistorySweep
     /// <summary>The day of the last point.</summary>
     private readonly long last;
 
+    /// <summary>Divides by the step.</summary>
+    private readonly Divisor byStep;
+
     /// <summary>Each slot's recency table; null for a count, or a slot nothing was described to.</summary>
     private readonly RecencyTable?[] tables = new RecencyTable?[Slots];
 
@@ -52,6 +55,7 @@ internal sealed class HistorySweep
     {
         (this.from, this.step, this.points) = (from, step, points);
         last = from + ((long)(points - 1) * step);
+        byStep = new Divisor((uint)step);
         deltas = ArrayPool<int>.Shared.Rent(Slots * (points + 1));
         Array.Clear(deltas, 0, Slots * (points + 1));
         items = ArrayPool<Item>.Shared.Rent(256);
@@ -138,11 +142,11 @@ internal sealed class HistorySweep
     }
 
     /// <summary>The first point on or after <paramref name="day"/>; <see cref="points"/> when none is, or the day is <see cref="EvidenceSlots.Never"/> or later.</summary>
-    /// <remarks>A day between the first and the last point is less than <see cref="points"/> × <see cref="step"/> days after the first, which is below 2³²: the division is of 32-bit numbers.</remarks>
+    /// <remarks>A day between the first and the last point is less than <see cref="points"/> × <see cref="step"/> days after the first, which is below 2³²: the division is of 32-bit numbers, by <see cref="Divisor"/>.</remarks>
     private int Index(long day) =>
         day <= from ? 0
         : day > last ? points
-        : (int)((uint)(day - from + step - 1) / (uint)step);
+        : (int)byStep.Divide((uint)(day - from + step - 1));
 
     /// <summary>The age in days of evidence dated <paramref name="dated"/> at point <paramref name="k"/>.</summary>
     private long AgeAt(int k, int dated) => from + ((long)k * step) - dated;
