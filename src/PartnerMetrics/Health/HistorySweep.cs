@@ -44,7 +44,7 @@ internal sealed class HistorySweep
     /// <summary>Per slot, the oldest age any of its items is weighed at.</summary>
     private readonly long[] oldest = new long[Slots];
 
-    /// <summary>Per slot, a difference array of its counts over the points: <c>points + 1</c> entries from <c>slot × (points + 1)</c>.</summary>
+    /// <summary>A difference array of the counts over the points, point by point: at <c>k × Slots + slot</c>, the change of the slot's count from point k − 1 to point k.</summary>
     private readonly int[] deltas;
 
     /// <summary>The weighted items, in the order described: each with its age at its first point.</summary>
@@ -111,9 +111,8 @@ internal sealed class HistorySweep
             return;
         }
 
-        var counts = slot * (points + 1);
-        deltas[counts + start]++;
-        deltas[counts + stop]--;
+        deltas[(start * Slots) + slot]++;
+        deltas[(stop * Slots) + slot]--;
         if (table is null)
         {
             return;
@@ -167,14 +166,17 @@ internal sealed class HistorySweep
     {
         var tallies = ArrayPool<Tally>.Shared.Rent(Slots * points);
         var all = tallies.AsSpan(0, Slots * points);
-        // Point by point, so that the tallies are written in the order they lie.
+        all.Clear();
+
+        // Point by point, in the order the tallies and the differences lie: each point's counts are the previous point's plus its differences.
         Span<int> running = stackalloc int[Slots];
         for (var k = 0; k < points; k++)
         {
             var point = all.Slice(k * Slots, Slots);
+            var changes = deltas.AsSpan(k * Slots, Slots);
             for (var slot = 0; slot < Slots; slot++)
             {
-                point[slot] = new Tally { Count = running[slot] += deltas[(slot * (points + 1)) + k] };
+                point[slot].Count = running[slot] += changes[slot];
             }
         }
 
