@@ -22,12 +22,16 @@ internal sealed class StridedWeights
 
     private readonly int[] offsets;
 
+    /// <summary>Divides an age by the step.</summary>
+    private readonly Divisor byStep;
+
     /// <summary>The limbs of each laid-out weight: high at 2·i, low at 2·i + 1.</summary>
     private readonly ulong[] limbs;
 
     public StridedWeights(RecencyTable table, int step, int oldest)
     {
         Step = step;
+        byStep = new Divisor((uint)step);
         Oldest = oldest;
         offsets = new int[Math.Min(step, oldest + 1)];
         limbs = new ulong[2 * (oldest + 1)];
@@ -61,7 +65,8 @@ internal sealed class StridedWeights
     /// <param name="limbSums">Two limbs per point, high then low; <see cref="Carry"/> them at least every <see cref="MaxTerms"/> items.</param>
     public void Add(int age, int start, int stop, Span<ulong> limbSums)
     {
-        var (quotient, residue) = Math.DivRem(age, Step);
+        var quotient = (int)byStep.Divide((uint)age);
+        var residue = age - (quotient * Step);
         var length = 2 * (stop - start);
         Add(limbSums.Slice(2 * start, length), limbs.AsSpan(2 * (offsets[residue] + quotient), length));
     }
