@@ -182,7 +182,7 @@ public sealed class HealthScorer
         double presentWeight = 0, allWeight = 0, weightedConfidence = 0;
         Span<double> confidences = stackalloc double[DimensionCount];
         var weightOf = context.ScaledDimensionWeights;
-        // Each dimension's factor weights, scaled once (Scale): read by its confidence, variance and attribution.
+        // Each dimension's factor weights, scaled once (Scale): read by its score, confidence, variance and attribution.
         Span<int> offsets = stackalloc int[DimensionCount + 1];
         for (var d = 0; d < DimensionCount; d++)
         {
@@ -190,19 +190,16 @@ public sealed class HealthScorer
         }
 
         Span<double> all = stackalloc double[offsets[DimensionCount]];
-        Span<double> values = stackalloc double[offsets[DimensionCount]];
-        Span<double> presentWeights = stackalloc double[DimensionCount];
-        Span<double> attributed = stackalloc double[DimensionCount];
+        Span<FactorSums> sums = stackalloc FactorSums[DimensionCount];
         for (var d = 0; d < DimensionCount; d++)
         {
             var dimension = (HealthDimension)d;
             var weight = weightOf[d];
             var scaled = all[offsets[d]..offsets[d + 1]];
             Scale(factors[d], scaled);
-            var sums = Gather(factors[d], scaled, values[offsets[d]..offsets[d + 1]]);
-            (presentWeights[d], attributed[d]) = (sums.PresentWeight, sums.Attributed);
-            scores[d] = DimensionScore(dimension, values[offsets[d]..offsets[d + 1]], scaled);
-            confidences[d] = sums.PresentWeight > 0 ? sums.WeightedConfidence / sums.PresentWeight : 0.0;
+            sums[d] = Gather(dimension, factors[d], scaled);
+            scores[d] = sums[d].Mean.Score(dimension);
+            confidences[d] = sums[d].Mean.WeightSum > 0 ? sums[d].WeightedConfidence / sums[d].Mean.WeightSum : 0.0;
             if (weight > 0)
             {
                 allWeight += weight;
@@ -217,28 +214,25 @@ public sealed class HealthScorer
         var overall = OverallScore(scores, weightOf);
         var confidence = weightedConfidence / allWeight;
         var variance = 0.0;
-        for (var d = 0; d < DimensionCount; d++)
-        {
-            if (weightOf[d] > 0 && !double.IsNaN(scores[d]))
-            {
-                var share = weightOf[d] / presentWeight;
-                variance += share * share * VarianceOf((HealthDimension)d, factors[d], all[offsets[d]..offsets[d + 1]], presentWeights[d], scores[d]);
-            }
-        }
-
         var dimensions = new DimensionScore[DimensionCount];
         for (var d = 0; d < DimensionCount; d++)
         {
             var dimension = (HealthDimension)d;
-            var weight = weights[d];
-            var present = !double.IsNaN(scores[d]) && weight > 0;
+            var scaled = all[offsets[d]..offsets[d + 1]];
+            var present = !double.IsNaN(scores[d]) && weights[d] > 0;
+            if (weightOf[d] > 0 && !double.IsNaN(scores[d]))
+            {
+                var share = weightOf[d] / presentWeight;
+                variance += share * share * VarianceOf(dimension, factors[d], scaled, sums[d].Mean.WeightSum, scores[d]);
+            }
+
             var contribution = present ? weightOf[d] * scores[d] / presentWeight : 0.0;
-            Attribute(factors[d], all[offsets[d]..offsets[d + 1]], attributed[d], contribution);
+            Attribute(factors[d], scaled, sums[d].Mean.Sum, contribution);
             dimensions[d] = new DimensionScore(
                 dimension,
                 double.IsNaN(scores[d]) ? null : scores[d],
                 confidences[d],
-                weight,
+                weights[d],
                 contribution,
                 present ? weightOf[d] / presentWeight : 0.0,
                 ImmutableCollectionsMarshal.AsImmutableArray(factors[d]));
@@ -484,73 +478,52 @@ public sealed class HealthScorer
     }
 
     /// <summary>
-    /// One pass over a dimension's factors, their weights scaled (<see cref="Scale"/>): each factor's value, NaN when
-    /// absent, into <paramref name="values"/>; over the present factors, Σ w (what the dimension's confidence and
-    /// variance divide by), Σ w·c (its confidence) and Σ w·v (what its points are attributed in proportion to).
+    /// One pass over a dimension's factors, their weights scaled (<see cref="Scale"/>): over the present factors whose
+    /// scaled weight is positive, their weighted mean (<see cref="WeightedMean"/>: Σ w is what the dimension's
+    /// confidence and variance divide by, Σ w·v what its points are attributed in proportion to) and Σ w·c (its
+    /// confidence). A present factor whose weight scales to 0 would add exact zeros to every sum.
     /// </summary>
-    private static (double PresentWeight, double WeightedConfidence, double Attributed) Gather(HealthFactor[] factors, ReadOnlySpan<double> scaled, Span<double> values)
+    private static FactorSums Gather(HealthDimension dimension, HealthFactor[] factors, ReadOnlySpan<double> scaled)
     {
-        double presentWeight = 0, weightedConfidence = 0, attributed = 0;
+        var sums = default(FactorSums);
         for (var i = 0; i < factors.Length; i++)
         {
             ref readonly var factor = ref factors[i];
-            if (factor.Value is { } value)
+            if (factor.Value is { } value && scaled[i] > 0)
             {
-                values[i] = value;
-                presentWeight += scaled[i];
-                weightedConfidence += scaled[i] * factor.Confidence;
-                attributed += scaled[i] * value;
-            }
-            else
-            {
-                values[i] = double.NaN;
+                sums.Mean.Add(dimension, scaled[i], value);
+                sums.WeightedConfidence += scaled[i] * factor.Confidence;
             }
         }
 
-        return (presentWeight, weightedConfidence, attributed);
+        return sums;
     }
 
     /// <summary>
     /// 100 × the weighted mean (geometric for trust) of the factor values that are present — not NaN,
-    /// with a positive weight; NaN when none is. The one home of this formula: reports, and the factor
-    /// weight fit of <c>Validation.Backtest</c>, read it.
+    /// with a positive weight; NaN when none is: <see cref="WeightedMean"/> over weights scaled as
+    /// <see cref="ScaleWeights"/> does. The factor weight fit of <c>Validation.Backtest</c> reads it; reports
+    /// add to the same mean as they gather their factors.
     /// </summary>
     internal static double DimensionScore(HealthDimension dimension, ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
     {
-        double weightSum = 0, sum = 0, logSum = 0, single = 0, largest = 0;
+        var largest = 0.0;
         foreach (var weight in weights)
         {
             largest = Math.Max(largest, weight);
         }
 
         var scale = largest > 0 ? -Math.ILogB(largest) : 0;
-        var present = 0;
+        var mean = default(WeightedMean);
         for (var i = 0; i < values.Length; i++)
         {
             if (weights[i] > 0 && !double.IsNaN(values[i]))
             {
-                var value = values[i];
-                present++;
-                single = value;
-                var weight = scale == 0 ? weights[i] : Math.ScaleB(weights[i], scale);
-                weightSum += weight;
-                sum += weight * value;
-                if (dimension == HealthDimension.Trust)
-                {
-                    logSum += weight * Math.Log(value);
-                }
+                mean.Add(dimension, scale == 0 ? weights[i] : Math.ScaleB(weights[i], scale), values[i]);
             }
         }
 
-        if (present == 0)
-        {
-            return double.NaN;
-        }
-
-        var mean = present == 1 ? single
-            : dimension == HealthDimension.Trust ? Math.Exp(logSum / weightSum)
-            : sum / weightSum;
-        return 100.0 * Math.Clamp(mean, 0.0, 1.0);
+        return mean.Score(dimension);
     }
 
     /// <summary>
@@ -590,6 +563,57 @@ public sealed class HealthScorer
         {
             var share = total > 0 ? scaled[i] * (factors[i].Value ?? 0.0) / total : 0.0;
             HealthFactor.SetContribution(ref factors[i], points * share);
+        }
+    }
+
+    /// <summary>A dimension's sums over its present factors (<see cref="Gather"/>).</summary>
+    private struct FactorSums
+    {
+        public WeightedMean Mean;
+        public double WeightedConfidence;
+    }
+
+    /// <summary>
+    /// 100 × the weighted mean (geometric for trust) of factor values, added one by one: the one home of the
+    /// dimension score, which reports (<see cref="Gather"/>) and <see cref="DimensionScore"/> read.
+    /// </summary>
+    private struct WeightedMean
+    {
+        /// <summary>Σ w.</summary>
+        public double WeightSum;
+
+        /// <summary>Σ w·v.</summary>
+        public double Sum;
+
+        private double logSum;
+        private double single;
+        private int present;
+
+        /// <summary>Adds a present value with its (scaled, positive) weight.</summary>
+        public void Add(HealthDimension dimension, double weight, double value)
+        {
+            present++;
+            single = value;
+            WeightSum += weight;
+            Sum += weight * value;
+            if (dimension == HealthDimension.Trust)
+            {
+                logSum += weight * Math.Log(value);
+            }
+        }
+
+        /// <summary>The score: NaN when no value was added; the value itself when one was.</summary>
+        public readonly double Score(HealthDimension dimension)
+        {
+            if (present == 0)
+            {
+                return double.NaN;
+            }
+
+            var mean = present == 1 ? single
+                : dimension == HealthDimension.Trust ? Math.Exp(logSum / WeightSum)
+                : Sum / WeightSum;
+            return 100.0 * Math.Clamp(mean, 0.0, 1.0);
         }
     }
 }
