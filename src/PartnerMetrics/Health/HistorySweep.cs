@@ -224,6 +224,7 @@ internal sealed class HistorySweep
                 else if (terms[slot] == StridedWeights.MaxTerms)
                 {
                     StridedWeights.Carry(slotLimbs, all[slot..], Slots);
+                    slotLimbs.Clear();
                     terms[slot] = 0;
                 }
 

@@ -72,19 +72,23 @@ internal sealed class StridedWeights
     }
 
     /// <summary>
-    /// Moves the limb sums into the 128-bit tallies and clears them: point k's into <c>sums[k × stride]</c>.
+    /// Adds the limb sums to the 128-bit tallies: point k's to <c>sums[k × stride]</c>. Clear the limbs before
+    /// adding to them again.
     /// </summary>
     /// <param name="limbSums">Two limbs per point, high then low.</param>
     /// <param name="sums">The tallies, point k's at <c>k × <paramref name="stride"/></c>.</param>
     /// <param name="stride">The distance between two points' tallies.</param>
-    public static void Carry(Span<ulong> limbSums, Span<Tally> sums, int stride)
+    public static void Carry(ReadOnlySpan<ulong> limbSums, Span<Tally> sums, int stride)
     {
         for (var k = 0; k < limbSums.Length / 2; k++)
         {
-            sums[k * stride].Weight += ((Int128)limbSums[2 * k] << LimbBits) + limbSums[(2 * k) + 1];
+            // high · 2⁵⁰ + low as two 64-bit words: the high limb's top 50 bits in the high word, the rest and the low
+            // limb in the low word, whose carry goes to the high word (which stays below 2⁵⁰ + 2).
+            var (high, low) = (limbSums[2 * k], limbSums[(2 * k) + 1]);
+            var lowWord = unchecked((high << LimbBits) + low);
+            var highWord = (high >> (64 - LimbBits)) + (lowWord < low ? 1UL : 0UL);
+            sums[k * stride].Weight += new Int128(highWord, lowWord);
         }
-
-        limbSums.Clear();
     }
 
     private static void Add(Span<ulong> sums, ReadOnlySpan<ulong> terms)

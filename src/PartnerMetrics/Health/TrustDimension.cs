@@ -73,8 +73,9 @@ internal static class TrustDimension
         var broken = side[Broken].Weight + side[Overdue].Weight;
 
         // KeptLate: half a kept and half a broken promise of the same weight (not loss-averse).
-        var positive = FixedPoint.ToDouble(kept) + (FixedPoint.ToDouble(keptLate) / 2);
-        var negative = (model.LossAversion * FixedPoint.ToDouble(broken)) + (FixedPoint.ToDouble(keptLate) / 2);
+        var halfLate = FixedPoint.ToDouble(keptLate) / 2;
+        var positive = FixedPoint.ToDouble(kept) + halfLate;
+        var negative = (model.LossAversion * FixedPoint.ToDouble(broken)) + halfLate;
         var evidence = FixedPoint.ToDouble(kept + keptLate + broken);
         var facts = new FactorFacts(side[Kept].Count, side[KeptLate].Count, side[Broken].Count + side[Overdue].Count, side[Overdue].Count, model.TrustHalfLife.TotalDays);
         return context.Rate(factor, positive, negative, evidence, facts);
