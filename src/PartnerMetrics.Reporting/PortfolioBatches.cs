@@ -23,7 +23,9 @@ internal static class PortfolioBatches
     /// <param name="cancellationToken">Stops the scoring and the actions.</param>
     public static void Score(IEnumerable<Partnership> partnerships, HealthScorer scorer, DateOnly asOf, DistrictDeals districts, Action<Partnership, HealthReport, ImmutableArray<Recommendation>> scored, CancellationToken cancellationToken = default)
     {
-        foreach (var batch in partnerships.Chunk(Size))
+        // A portfolio in memory is scored batch by batch; one read from a document is read a batch ahead, beside the scoring.
+        var batches = partnerships.Chunk(Size);
+        foreach (var batch in partnerships is IReadOnlyCollection<Partnership> ? batches : ReadAhead<Partnership[]>.Of(batches, cancellationToken))
         {
             var portfolio = new Portfolio(batch);
             var insights = new PortfolioInsights(scorer, portfolio, asOf, cancellationToken: cancellationToken);
