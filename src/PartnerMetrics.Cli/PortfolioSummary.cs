@@ -21,7 +21,7 @@ internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow>
     /// <summary>
     /// Scores every partnership of a portfolio document as it is read, one batch of partnerships at a time: the same
     /// summary as <see cref="Create(Portfolio, DateOnly, HealthScorer)"/> of the whole portfolio, in memory that holds
-    /// one batch of partnerships and the summary, not the portfolio.
+    /// two batches of partnerships (one scored, the next being read) and the summary, not the portfolio.
     /// </summary>
     public static PortfolioSummary Create(PortfolioJsonReader portfolio, DateOnly asOf, HealthScorer scorer)
     {

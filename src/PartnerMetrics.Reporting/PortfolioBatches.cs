@@ -7,7 +7,8 @@ namespace PartnerMetrics.Reporting;
 
 /// <summary>
 /// Scores partnerships a batch at a time, each batch on all cores and then dropped: what the portfolio summary and the
-/// HTML report gather from a portfolio, whole or read one partnership at a time.
+/// HTML report gather from a portfolio, whole or read one partnership at a time. Partnerships that are read (not a
+/// collection in memory) are read a batch ahead, on another thread, while the batch before is scored.
 /// </summary>
 internal static class PortfolioBatches
 {
