@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using PartnerMetrics.Health;
 using PartnerMetrics.Insights;
 using PartnerMetrics.Partners;
@@ -22,10 +23,33 @@ internal static class PortfolioBatches
     /// <param name="districts">Counts every deal of the partnerships.</param>
     /// <param name="scored">Called for each partnership, in order, with its report and its next actions.</param>
     /// <param name="cancellationToken">Stops the scoring and the actions.</param>
-    public static void Score(IEnumerable<Partnership> partnerships, HealthScorer scorer, DateOnly asOf, DistrictDeals districts, Action<Partnership, HealthReport, ImmutableArray<Recommendation>> scored, CancellationToken cancellationToken = default)
+    public static void Score(IEnumerable<Partnership> partnerships, HealthScorer scorer, DateOnly asOf, DistrictDeals districts, Action<Partnership, HealthReport, ImmutableArray<Recommendation>> scored, CancellationToken cancellationToken = default) =>
+        Score<object?>(partnerships, scorer, asOf, districts, alongside: null, (partnership, report, next, _) => scored(partnership, report, next), cancellationToken);
+
+    /// <summary>
+    /// Scores each partnership and recommends its next actions, computes <paramref name="alongside"/> of each on all
+    /// cores as well, and counts its deals per district.
+    /// </summary>
+    /// <typeparam name="T">What <paramref name="alongside"/> computes.</typeparam>
+    /// <param name="partnerships">The partnerships, in the portfolio's order.</param>
+    /// <param name="scorer">The scorer.</param>
+    /// <param name="asOf">The day.</param>
+    /// <param name="districts">Counts every deal of the partnerships.</param>
+    /// <param name="alongside">More work per partnership, such as its history: thread-safe, for it runs on all cores; null for none.</param>
+    /// <param name="scored">Called for each partnership, in order, with its report, its next actions and what <paramref name="alongside"/> computed.</param>
+    /// <param name="cancellationToken">Stops the scoring, the actions and the work alongside.</param>
+    public static void Score<T>(
+        IEnumerable<Partnership> partnerships,
+        HealthScorer scorer,
+        DateOnly asOf,
+        DistrictDeals districts,
+        Func<Partnership, T>? alongside,
+        Action<Partnership, HealthReport, ImmutableArray<Recommendation>, T> scored,
+        CancellationToken cancellationToken = default)
     {
         // A portfolio in memory is scored batch by batch; one read from a document is read a batch ahead, beside the scoring.
         var batches = partnerships.Chunk(Size);
+        var extra = new T[Size];
         foreach (var batch in partnerships is IReadOnlyCollection<Partnership> ? batches : ReadAhead<Partnership[]>.Of(batches, cancellationToken))
         {
             var portfolio = new Portfolio(batch);
@@ -34,12 +58,31 @@ internal static class PortfolioBatches
             // The first call computes every partner's actions, on all cores, and can be canceled; the next reads them.
             _ = insights.TopActions(cancellationToken: cancellationToken);
             var next = insights.NextActions;
-            for (var i = 0; i < batch.Length; i++)
+            if (alongside is not null)
             {
-                scored(batch[i], insights.Reports[i], next[i]);
+                OnAllCores(batch, alongside, extra, cancellationToken);
             }
 
+            for (var i = 0; i < batch.Length; i++)
+            {
+                scored(batch[i], insights.Reports[i], next[i], extra[i]);
+            }
+
+            Array.Clear(extra);
             districts.Add(portfolio.AllOpportunities());
+        }
+    }
+
+    /// <summary>Computes <paramref name="work"/> of each partnership into <paramref name="results"/>, on all cores; an exception of the work comes out as it was thrown.</summary>
+    private static void OnAllCores<T>(Partnership[] batch, Func<Partnership, T> work, T[] results, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Parallel.For(0, batch.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = work(batch[i]));
+        }
+        catch (AggregateException error) when (error.InnerExceptions.Count == 1)
+        {
+            ExceptionDispatchInfo.Capture(error.InnerExceptions[0]).Throw();
         }
     }
 }

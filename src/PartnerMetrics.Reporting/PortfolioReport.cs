@@ -89,9 +89,15 @@ internal sealed class PortfolioReport
         private readonly List<(Partner Partner, ImmutableArray<Recommendation> Actions)> nextActions = [];
         private readonly DistrictDeals districts = new(asOf);
 
-        public void Add(IEnumerable<Partnership> partnerships) => PortfolioBatches.Score(partnerships, scorer, asOf, districts, (partnership, report, next) =>
+        public void Add(IEnumerable<Partnership> partnerships) => PortfolioBatches.Score(
+            partnerships,
+            scorer,
+            asOf,
+            districts,
+            partnership => Scores(scorer.History(partnership, HistoryStart(asOf), asOf, HistoryStep, cancellationToken)),
+            (partnership, report, next, history) =>
             {
-                partners.Add(new PartnerHealth(partnership.Partner, report, Scores(scorer.History(partnership, HistoryStart(asOf), asOf, HistoryStep, cancellationToken)), next));
+                partners.Add(new PartnerHealth(partnership.Partner, report, history, next));
                 standings.Add(PortfolioInsights.Standing(partnership, report));
                 nextActions.Add((partnership.Partner, next));
             },
