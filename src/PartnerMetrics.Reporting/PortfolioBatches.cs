@@ -73,7 +73,12 @@ internal static class PortfolioBatches
         }
     }
 
-    /// <summary>Computes <paramref name="work"/> of each partnership into <paramref name="results"/>, on all cores; an exception of the work comes out as it was thrown.</summary>
+    /// <summary>
+    /// Computes <paramref name="work"/> of each partnership into <paramref name="results"/>, on all cores. The exception of
+    /// one failing partnership comes out as it was thrown; failures of several stay gathered in an
+    /// <see cref="AggregateException"/>. (The core library's <c>ParallelParts</c> does this more thoroughly, but this
+    /// package may run beside another version of that one, so it does not reach into its internals.)
+    /// </summary>
     private static void OnAllCores<T>(Partnership[] batch, Func<Partnership, T> work, T[] results, CancellationToken cancellationToken)
     {
         try
