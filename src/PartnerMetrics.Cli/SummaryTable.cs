@@ -75,16 +75,13 @@ internal static class SummaryTable
     /// <summary>A partner's row of the health table as the text it shows, without markup.</summary>
     private static string[] HealthCells(PartnerRow row) =>
     [
-        Plain($"{row.Id} {row.Name}", PartnerWidth),
+        Terminal.PlainCell($"{row.Id} {row.Name}", PartnerWidth),
         Number(row.Score, "0.0"),
         row.Band is "Healthy" or "Watch" or "AtRisk" ? row.Band : "Insufficient",
         Number(row.Confidence, "0.00"),
         string.Join(" ", row.Dimensions.InReportOrder().Select(d => (d is { } score ? Number(score, "0") : "-").PadLeft(3))),
-        row.NextActionText is null ? "-" : $"{Plain(row.NextActionText, Terminal.MaxCell)}: {(row.NextActionImpact >= 0 ? "+" : string.Empty)}{Number(row.NextActionImpact ?? 0, "0.0")}",
+        row.NextActionText is null ? "-" : $"{Terminal.PlainCell(row.NextActionText)}: {(row.NextActionImpact >= 0 ? "+" : string.Empty)}{Number(row.NextActionImpact ?? 0, "0.0")}",
     ];
-
-    /// <summary>A cell's text as <see cref="Terminal.Cell"/> shows it: shortened, control characters replaced, not escaped.</summary>
-    private static string Plain(string text, int width) => Terminal.Safe(Terminal.Shorten(text, width));
 
     private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 

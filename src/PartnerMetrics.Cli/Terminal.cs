@@ -21,7 +21,10 @@ internal static class Terminal
     /// Text of an input as the markup of a table cell: at most <paramref name="width"/> characters (cut first, so a
     /// name of any length costs only its first characters), control characters replaced, markup escaped.
     /// </summary>
-    public static string Cell(string? text, int width = MaxCell) => Markup.Escape(Safe(Shorten(text ?? string.Empty, width)));
+    public static string Cell(string? text, int width = MaxCell) => Markup.Escape(PlainCell(text, width));
+
+    /// <summary>Text of an input as a table cell shows it (<see cref="Cell"/> without the markup escaped): at most <paramref name="width"/> characters, control characters replaced.</summary>
+    public static string PlainCell(string? text, int width = MaxCell) => Safe(Shorten(text ?? string.Empty, width));
 
     /// <summary>Cuts <paramref name="text"/> to <paramref name="width"/> characters ending with an ellipsis, never between the halves of a surrogate pair.</summary>
     public static string Shorten(string text, int width)
