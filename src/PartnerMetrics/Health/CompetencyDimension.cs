@@ -49,7 +49,11 @@ internal static class CompetencyDimension
     }
 
     /// <summary>Coverage as it stands on the day, and delivery reliability from the day's tallies.</summary>
-    public static HealthFactor[] Factors(Partnership partnership, int asOf, ReadOnlySpan<Tally> tallies, ReadOnlySpan<HeldCertification> held, double maturity, ScoringContext context, ref List<HealthSignal>? signals)
+    /// <summary>The number of competency factors: coverage and delivery reliability.</summary>
+    public const int FactorCount = 2;
+
+    /// <summary>Writes the factors on the day into <paramref name="into"/> (<see cref="FactorCount"/> long).</summary>
+    public static void Factors(Partnership partnership, int asOf, ReadOnlySpan<Tally> tallies, ReadOnlySpan<HeldCertification> held, double maturity, ScoringContext context, Span<HealthFactor> into, ref List<HealthSignal>? signals)
     {
         var model = context.Model;
         var required = partnership.RequiredCompetencies;
@@ -57,16 +61,13 @@ internal static class CompetencyDimension
         LatestValidExpiries(asOf, held, validUntil);
         var covered = Covered(required, validUntil, asOf, model, ref signals);
         var deliveries = new RateTally(tallies[Delivered], tallies[Missed]);
-        return
-        [
-            context.Fact(Coverage, required.Length == 0 ? null : (double)covered / required.Length, required.Length, maturity, new FactorFacts(covered, required.Length, 0, 0, 0)),
-            context.Rate(
-                DeliveryReliability,
-                deliveries.P,
-                deliveries.N,
-                deliveries.Evidence,
-                new FactorFacts(deliveries.Successes, deliveries.Successes + deliveries.Failures, 0, 0, model.SatisfactionThreshold)),
-        ];
+        into[0] = context.Fact(Coverage, required.Length == 0 ? null : (double)covered / required.Length, required.Length, maturity, new FactorFacts(covered, required.Length, 0, 0, 0));
+        into[1] = context.Rate(
+            DeliveryReliability,
+            deliveries.P,
+            deliveries.N,
+            deliveries.Evidence,
+            new FactorFacts(deliveries.Successes, deliveries.Successes + deliveries.Failures, 0, 0, model.SatisfactionThreshold));
     }
 
     /// <summary>

@@ -131,7 +131,11 @@ internal static class CooperationDimension
         }
     }
 
-    public static HealthFactor[] Factors(ReadOnlySpan<Tally> tallies, ScoringContext context)
+    /// <summary>The number of co-operation factors: each side's responsiveness, friction handling and reciprocity.</summary>
+    public const int FactorCount = 4;
+
+    /// <summary>Writes the factors on the day, from the day's tallies, into <paramref name="into"/> (<see cref="FactorCount"/> long).</summary>
+    public static void Factors(ReadOnlySpan<Tally> tallies, ScoringContext context, Span<HealthFactor> into)
     {
         var model = context.Model;
         var responseDays = model.ResponseTarget.TotalDays;
@@ -145,34 +149,31 @@ internal static class CooperationDimension
         var initiative = new RateTally(tallies[Initiative], tallies[Initiative + 1]);
         var unresolved = tallies[Unresolved].Count;
         var partnerShare = initiative.Posterior(context);
-        return
-        [
-            context.Rate(
-                PartnerResponsiveness,
-                answers.ByPartner.P,
-                answers.ByPartner.N,
-                answers.ByPartner.Evidence,
-                new FactorFacts(answers.ByPartner.Successes, answers.ByPartner.Successes + answers.ByPartner.Failures, answers.PartnerUnanswered, 0, responseDays)),
-            context.Rate(
-                VendorResponsiveness,
-                answers.ByVendor.P,
-                answers.ByVendor.N,
-                answers.ByVendor.Evidence,
-                new FactorFacts(answers.ByVendor.Successes, answers.ByVendor.Successes + answers.ByVendor.Failures, answers.VendorUnanswered, 0, responseDays)),
-            context.Rate(
-                FrictionHandling,
-                escalations.P,
-                escalations.N,
-                escalations.Evidence,
-                new FactorFacts(escalations.Successes, escalations.Successes + escalations.Failures, unresolved, 0, resolutionDays)),
-            context.Rate(
-                Reciprocity,
+        into[0] = context.Rate(
+            PartnerResponsiveness,
+            answers.ByPartner.P,
+            answers.ByPartner.N,
+            answers.ByPartner.Evidence,
+            new FactorFacts(answers.ByPartner.Successes, answers.ByPartner.Successes + answers.ByPartner.Failures, answers.PartnerUnanswered, 0, responseDays));
+        into[1] = context.Rate(
+            VendorResponsiveness,
+            answers.ByVendor.P,
+            answers.ByVendor.N,
+            answers.ByVendor.Evidence,
+            new FactorFacts(answers.ByVendor.Successes, answers.ByVendor.Successes + answers.ByVendor.Failures, answers.VendorUnanswered, 0, responseDays));
+        into[2] = context.Rate(
+            FrictionHandling,
+            escalations.P,
+            escalations.N,
+            escalations.Evidence,
+            new FactorFacts(escalations.Successes, escalations.Successes + escalations.Failures, unresolved, 0, resolutionDays));
+        into[3] = context.Rate(
+            Reciprocity,
 
-                // The balance 1 − |2q − 1| of the partner's share q; its slope is ±2, so its variance is 4·var(q).
-                new Beta(1.0 - Math.Abs((2.0 * partnerShare.Mean) - 1.0), 4.0 * partnerShare.Variance),
-                initiative.Evidence,
-                new FactorFacts(initiative.Successes, initiative.Successes + initiative.Failures, 0, 0, partnerShare.Mean)),
-        ];
+            // The balance 1 − |2q − 1| of the partner's share q; its slope is ±2, so its variance is 4·var(q).
+            new Beta(1.0 - Math.Abs((2.0 * partnerShare.Mean) - 1.0), 4.0 * partnerShare.Variance),
+            initiative.Evidence,
+            new FactorFacts(initiative.Successes, initiative.Successes + initiative.Failures, 0, 0, partnerShare.Mean));
     }
 
     /// <summary>Requests answered by each side (the side that did not ask), and how many are past the target unanswered.</summary>

@@ -55,30 +55,98 @@ internal static class EvidenceSlots
         TrackedProgressDimension.Describe(partnership, context, ref sink);
     }
 
+    /// <summary>The most factors a report has: every dimension's, with a plan.</summary>
+    public const int MaxFactors = TrustDimension.FactorCount + CompetencyDimension.FactorCount + CooperationDimension.FactorCount
+        + PlanAlignmentDimension.MaxFactorCount + TrackedProgressDimension.FactorCount;
+
     /// <summary>
-    /// The factors of the five dimensions on <paramref name="day"/>, from the evidence tallied on that
-    /// day and the facts read as they stood on it (certifications, the plan, the weekly cadence);
-    /// <paramref name="held"/> are the certifications of required competencies (<see cref="CompetencyDimension.Requirements"/>).
+    /// Writes the factors of the five dimensions on <paramref name="day"/> into <paramref name="into"/>, from the
+    /// evidence tallied on that day and the facts read as they stood on it (certifications, the plan, the weekly
+    /// cadence); <paramref name="held"/> are the certifications of required competencies (<see cref="CompetencyDimension.Requirements"/>).
     /// </summary>
-    public static DimensionFactors Factors<TWeeks>(Partnership partnership, int day, ReadOnlySpan<Tally> tallies, in TWeeks weeks, ReadOnlySpan<HeldCertification> held, ScoringContext context, ref List<HealthSignal>? signals)
+    public static void Factors<TWeeks>(Partnership partnership, int day, ReadOnlySpan<Tally> tallies, in TWeeks weeks, ReadOnlySpan<HeldCertification> held, ScoringContext context, scoped DimensionFactors into, ref List<HealthSignal>? signals)
         where TWeeks : IActivityWeeks
     {
         var maturity = context.Maturity(partnership.StartedOn.DayNumber, day);
-        var factors = default(DimensionFactors);
-        factors[(int)HealthDimension.Trust] = TrustDimension.Factors(tallies[Trust..Competency], context);
-        factors[(int)HealthDimension.Competency] = CompetencyDimension.Factors(partnership, day, tallies[Competency..Cooperation], held, maturity, context, ref signals);
-        factors[(int)HealthDimension.Cooperation] = CooperationDimension.Factors(tallies[Cooperation..TrackedProgress], context);
-        factors[(int)HealthDimension.PlanAlignment] = PlanAlignmentDimension.Factors(partnership, day, maturity, context);
-        factors[(int)HealthDimension.TrackedProgress] = TrackedProgressDimension.Factors(partnership, day, tallies[TrackedProgress..Count], weeks, maturity, context);
-        return factors;
+        TrustDimension.Factors(tallies[Trust..Competency], context, into.Trust);
+        CompetencyDimension.Factors(partnership, day, tallies[Competency..Cooperation], held, maturity, context, into.Competency, ref signals);
+        CooperationDimension.Factors(tallies[Cooperation..TrackedProgress], context, into.Cooperation);
+        PlanAlignmentDimension.Factors(partnership, day, maturity, context, into.PlanAlignment);
+        TrackedProgressDimension.Factors(partnership, day, tallies[TrackedProgress..Count], weeks, maturity, context, into.TrackedProgress);
     }
 }
 
-/// <summary>The factors of each dimension, in <see cref="HealthDimension"/> order, held inline.</summary>
+/// <summary>Each dimension's factors of a report, in <see cref="HealthDimension"/> order, as the arrays the report keeps.</summary>
 [InlineArray(5)]
-internal struct DimensionFactors
+internal struct FactorArrays
 {
     private HealthFactor[] element;
+
+    /// <summary>Arrays of the lengths the dimensions' factors on <paramref name="day"/> take.</summary>
+    public static FactorArrays For(Partnership partnership, int day)
+    {
+        var arrays = default(FactorArrays);
+        arrays[(int)HealthDimension.Trust] = new HealthFactor[TrustDimension.FactorCount];
+        arrays[(int)HealthDimension.Competency] = new HealthFactor[CompetencyDimension.FactorCount];
+        arrays[(int)HealthDimension.Cooperation] = new HealthFactor[CooperationDimension.FactorCount];
+        arrays[(int)HealthDimension.PlanAlignment] = new HealthFactor[PlanAlignmentDimension.FactorCount(partnership, day)];
+        arrays[(int)HealthDimension.TrackedProgress] = new HealthFactor[TrackedProgressDimension.FactorCount];
+        return arrays;
+    }
+}
+
+/// <summary>
+/// Where each dimension's factors are written and read, in <see cref="HealthDimension"/> order: a report's arrays
+/// (<see cref="Over"/>), or, for a score that keeps no report, one buffer on the stack (<see cref="In"/>).
+/// </summary>
+internal ref struct DimensionFactors
+{
+    public Span<HealthFactor> Trust;
+    public Span<HealthFactor> Competency;
+    public Span<HealthFactor> Cooperation;
+    public Span<HealthFactor> PlanAlignment;
+    public Span<HealthFactor> TrackedProgress;
+
+    /// <summary>Gets the factors of one dimension.</summary>
+    public readonly Span<HealthFactor> this[int dimension] => dimension switch
+    {
+        (int)HealthDimension.Trust => Trust,
+        (int)HealthDimension.Competency => Competency,
+        (int)HealthDimension.Cooperation => Cooperation,
+        (int)HealthDimension.PlanAlignment => PlanAlignment,
+        _ => TrackedProgress,
+    };
+
+    /// <summary>The factors in a report's arrays.</summary>
+    public static DimensionFactors Over(in FactorArrays arrays) => new()
+    {
+        Trust = arrays[(int)HealthDimension.Trust],
+        Competency = arrays[(int)HealthDimension.Competency],
+        Cooperation = arrays[(int)HealthDimension.Cooperation],
+        PlanAlignment = arrays[(int)HealthDimension.PlanAlignment],
+        TrackedProgress = arrays[(int)HealthDimension.TrackedProgress],
+    };
+
+    /// <summary>The factors on <paramref name="day"/> laid one dimension after another in <paramref name="buffer"/>, at least <see cref="EvidenceSlots.MaxFactors"/> long.</summary>
+    public static DimensionFactors In(Span<HealthFactor> buffer, Partnership partnership, int day)
+    {
+        var at = 0;
+        var factors = default(DimensionFactors);
+        factors.Trust = Take(buffer, ref at, TrustDimension.FactorCount);
+        factors.Competency = Take(buffer, ref at, CompetencyDimension.FactorCount);
+        factors.Cooperation = Take(buffer, ref at, CooperationDimension.FactorCount);
+        factors.PlanAlignment = Take(buffer, ref at, PlanAlignmentDimension.FactorCount(partnership, day));
+        factors.TrackedProgress = Take(buffer, ref at, TrackedProgressDimension.FactorCount);
+        return factors;
+    }
+
+    /// <summary>The next <paramref name="count"/> factors of <paramref name="buffer"/> from <paramref name="at"/>, which moves past them.</summary>
+    private static Span<HealthFactor> Take(Span<HealthFactor> buffer, scoped ref int at, int count)
+    {
+        var taken = buffer.Slice(at, count);
+        at += count;
+        return taken;
+    }
 }
 
 /// <summary>Room for one tally per slot, held inline.</summary>

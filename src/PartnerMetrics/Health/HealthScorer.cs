@@ -109,15 +109,24 @@ public sealed class HealthScorer
     /// (<see cref="IEvidenceSink"/>), and a tally is an integer sum, so the changed tallies are the tallies read, plus
     /// those of the items added, minus those of the items removed — only the change is described.
     /// </summary>
-    internal HealthReport Rescore(EvidenceChange change, in DayEvidence read)
+    internal HealthReport Rescore(EvidenceChange change, in DayEvidence read) =>
+        Reread(change, read, out var evidence) ? Evaluate(change.Changed, evidence) : Score(change.Changed, DateOnly.FromDayNumber(read.Day));
+
+    /// <summary>The score, confidence and band of <see cref="Rescore"/>, to the last bit, without building its report: all the advisor reads of a change.</summary>
+    internal Headline RescoreHeadline(EvidenceChange change, in DayEvidence read) =>
+        Reread(change, read, out var evidence) ? EvaluateHeadline(change.Changed, evidence) : Headline.Of(Score(change.Changed, DateOnly.FromDayNumber(read.Day)));
+
+    /// <summary>The evidence of the changed partnership on the day read, from what was read (<see cref="Rescore"/>); false when its model is another, and nothing read carries over.</summary>
+    private bool Reread(EvidenceChange change, in DayEvidence read, out DayEvidence evidence)
     {
+        evidence = new DayEvidence(read.Context, read.Day);
         if (ContextOf(change.Changed) != read.Context)
         {
-            // The model set chose another model for the changed partnership: nothing read carries over.
-            return Score(change.Changed, DateOnly.FromDayNumber(read.Day));
+            // The model set chose another model for the changed partnership.
+            return false;
         }
 
-        var evidence = new DayEvidence(read.Context, read.Day) { Tallies = read.Tallies };
+        evidence.Tallies = read.Tallies;
         var added = new DaySink(read.Day);
         EvidenceSlots.Describe(change.Added, read.Context, ref added);
         evidence.Add(added.Tallies, 1);
@@ -139,24 +148,44 @@ public sealed class HealthScorer
             ActivityLog.Visit(change.Changed, ref evidence.Weeks);
         }
 
-        return Evaluate(change.Changed, evidence);
+        return true;
     }
 
     /// <summary>The report of a partnership from its evidence read on the day (<see cref="Read"/>).</summary>
     internal static HealthReport Evaluate(Partnership partnership, in DayEvidence evidence)
     {
+        var arrays = FactorArrays.For(partnership, evidence.Day);
+        List<HealthSignal>? signals = null;
+        WriteFactors(partnership, evidence, DimensionFactors.Over(arrays), ref signals);
+        return Assemble(evidence.Context, partnership.Partner.Id, DateOnly.FromDayNumber(evidence.Day), arrays, Sorted(signals));
+    }
+
+    /// <summary>The score, confidence and band of <see cref="Evaluate"/>, to the last bit: the same factors, written on the stack, and the same arithmetic, without the report.</summary>
+    internal static Headline EvaluateHeadline(Partnership partnership, in DayEvidence evidence)
+    {
+        Span<HealthFactor> buffer = stackalloc HealthFactor[EvidenceSlots.MaxFactors];
+        var factors = DimensionFactors.In(buffer, partnership, evidence.Day);
+
+        // A headline has no signals: those of certifications are written but not kept.
+        List<HealthSignal>? signals = null;
+        WriteFactors(partnership, evidence, factors, ref signals);
+        Span<double> scaled = stackalloc double[EvidenceSlots.MaxFactors];
+        var totals = Total(evidence.Context, factors, scaled);
+        return new Headline(totals.Overall, totals.Confidence, Band(evidence.Context, totals, WeakLinks(evidence.Context, totals, factors.Trust, [])));
+    }
+
+    /// <summary>Writes a partnership's factors on the day of its evidence, with the signals of its certifications.</summary>
+    private static void WriteFactors(Partnership partnership, in DayEvidence evidence, scoped DimensionFactors into, ref List<HealthSignal>? signals)
+    {
         var certifications = partnership.Certifications.Length;
         var rented = certifications <= 128 ? null : ArrayPool<HeldCertification>.Shared.Rent(certifications);
         var held = rented is null ? stackalloc HeldCertification[certifications] : rented.AsSpan(0, certifications);
         held = held[..CompetencyDimension.Requirements(partnership, held)];
-        List<HealthSignal>? signals = null;
-        var factors = EvidenceSlots.Factors(partnership, evidence.Day, evidence.Tallies, evidence.Weeks, held, evidence.Context, ref signals);
+        EvidenceSlots.Factors(partnership, evidence.Day, evidence.Tallies, evidence.Weeks, held, evidence.Context, into, ref signals);
         if (rented is not null)
         {
             ArrayPool<HeldCertification>.Shared.Return(rented);
         }
-
-        return Assemble(evidence.Context, partnership.Partner.Id, DateOnly.FromDayNumber(evidence.Day), factors, Sorted(signals));
     }
 
     /// <summary>Signals in a stable order: by code, then message.</summary>
@@ -175,81 +204,98 @@ public sealed class HealthScorer
     /// <summary>The context of the model a partnership is scored with.</summary>
     private ScoringContext ContextOf(Partnership partnership) => contexts[models.IndexOf(partnership)];
 
-    private static HealthReport Assemble(ScoringContext context, PartnerId partnerId, DateOnly asOf, DimensionFactors factors, ImmutableArray<HealthSignal> signals)
+    private static HealthReport Assemble(ScoringContext context, PartnerId partnerId, DateOnly asOf, in FactorArrays arrays, ImmutableArray<HealthSignal> signals)
     {
-        Span<double> scores = stackalloc double[DimensionCount];
+        var factors = DimensionFactors.Over(arrays);
+        Span<double> all = stackalloc double[EvidenceSlots.MaxFactors];
+        var totals = Total(context, factors, all);
         var weights = context.DimensionWeights;
-        double presentWeight = 0, allWeight = 0, weightedConfidence = 0;
-        Span<double> confidences = stackalloc double[DimensionCount];
         var weightOf = context.ScaledDimensionWeights;
-        // Each dimension's factor weights, scaled once (Scale): read by its score, confidence, variance and attribution.
-        Span<int> offsets = stackalloc int[DimensionCount + 1];
-        for (var d = 0; d < DimensionCount; d++)
-        {
-            offsets[d + 1] = offsets[d] + factors[d].Length;
-        }
-
-        Span<double> all = stackalloc double[offsets[DimensionCount]];
-        Span<FactorSums> sums = stackalloc FactorSums[DimensionCount];
-        for (var d = 0; d < DimensionCount; d++)
-        {
-            var dimension = (HealthDimension)d;
-            var weight = weightOf[d];
-            var scaled = all[offsets[d]..offsets[d + 1]];
-            Scale(factors[d], scaled);
-            sums[d] = Gather(dimension, factors[d], scaled);
-            scores[d] = sums[d].Mean.Score(dimension);
-            confidences[d] = sums[d].Mean.WeightSum > 0 ? sums[d].WeightedConfidence / sums[d].Mean.WeightSum : 0.0;
-            if (weight > 0)
-            {
-                allWeight += weight;
-                weightedConfidence += weight * confidences[d];
-                if (!double.IsNaN(scores[d]))
-                {
-                    presentWeight += weight;
-                }
-            }
-        }
-
-        var overall = OverallScore(scores, weightOf);
-        var confidence = weightedConfidence / allWeight;
         var variance = 0.0;
         var dimensions = new DimensionScore[DimensionCount];
         for (var d = 0; d < DimensionCount; d++)
         {
             var dimension = (HealthDimension)d;
-            var scaled = all[offsets[d]..offsets[d + 1]];
-            var present = !double.IsNaN(scores[d]) && weights[d] > 0;
-            if (weightOf[d] > 0 && !double.IsNaN(scores[d]))
+            var scaled = all[totals.Offsets[d]..totals.Offsets[d + 1]];
+            var score = totals.Scores[d];
+            var present = !double.IsNaN(score) && weights[d] > 0;
+            if (weightOf[d] > 0 && !double.IsNaN(score))
             {
-                var share = weightOf[d] / presentWeight;
-                variance += share * share * VarianceOf(dimension, factors[d], scaled, sums[d].Mean.WeightSum, scores[d]);
+                var share = weightOf[d] / totals.PresentWeight;
+                variance += share * share * VarianceOf(dimension, factors[d], scaled, totals.Sums[d].Mean.WeightSum, score);
             }
 
-            var contribution = present ? weightOf[d] * scores[d] / presentWeight : 0.0;
-            Attribute(factors[d], scaled, sums[d].Mean.Sum, contribution);
+            var contribution = present ? weightOf[d] * score / totals.PresentWeight : 0.0;
+            Attribute(factors[d], scaled, totals.Sums[d].Mean.Sum, contribution);
             dimensions[d] = new DimensionScore(
                 dimension,
-                double.IsNaN(scores[d]) ? null : scores[d],
-                confidences[d],
+                double.IsNaN(score) ? null : score,
+                totals.Confidences[d],
                 weights[d],
                 contribution,
-                present ? weightOf[d] / presentWeight : 0.0,
-                ImmutableCollectionsMarshal.AsImmutableArray(factors[d]));
+                present ? weightOf[d] / totals.PresentWeight : 0.0,
+                ImmutableCollectionsMarshal.AsImmutableArray(arrays[d]));
         }
 
-        var band = context.Model.Bands.Classify(overall, confidence);
-        signals = WithWeakLinks(context, dimensions, signals, out var capped);
+        var links = default(WeakLinkSignals);
+        var weakLinks = WeakLinks(context, totals, factors.Trust, links);
         return new HealthReport(
             partnerId,
             asOf,
             context.Model,
-            overall,
-            capped && band == HealthBand.Healthy ? HealthBand.Watch : band,
-            confidence,
-            ScoreInterval.Around(overall, Math.Sqrt(variance)),
+            totals.Overall,
+            Band(context, totals, weakLinks),
+            totals.Confidence,
+            ScoreInterval.Around(totals.Overall, Math.Sqrt(variance)),
             ImmutableCollectionsMarshal.AsImmutableArray(dimensions),
-            signals);
+            WithWeakLinks(((ReadOnlySpan<HealthSignal>)links)[..weakLinks], signals));
+    }
+
+    /// <summary>
+    /// What a report and a headline both compute from the factors: each dimension's sums, score and confidence, and the
+    /// overall score and confidence. <paramref name="scaled"/> receives every factor's scaled weight (<see cref="Scale"/>),
+    /// one dimension after another from <see cref="Totals.Offsets"/>: read again by the variance and the attribution.
+    /// </summary>
+    private static Totals Total(ScoringContext context, scoped DimensionFactors factors, Span<double> scaled)
+    {
+        var totals = default(Totals);
+        var weightOf = context.ScaledDimensionWeights;
+        double allWeight = 0, weightedConfidence = 0;
+        for (var d = 0; d < DimensionCount; d++)
+        {
+            totals.Offsets[d + 1] = totals.Offsets[d] + factors[d].Length;
+        }
+
+        for (var d = 0; d < DimensionCount; d++)
+        {
+            var dimension = (HealthDimension)d;
+            var weight = weightOf[d];
+            var own = scaled[totals.Offsets[d]..totals.Offsets[d + 1]];
+            Scale(factors[d], own);
+            var sums = totals.Sums[d] = Gather(dimension, factors[d], own);
+            var score = totals.Scores[d] = sums.Mean.Score(dimension);
+            var confidence = totals.Confidences[d] = sums.Mean.WeightSum > 0 ? sums.WeightedConfidence / sums.Mean.WeightSum : 0.0;
+            if (weight > 0)
+            {
+                allWeight += weight;
+                weightedConfidence += weight * confidence;
+                if (!double.IsNaN(score))
+                {
+                    totals.PresentWeight += weight;
+                }
+            }
+        }
+
+        totals.Overall = OverallScore(totals.Scores, weightOf);
+        totals.Confidence = weightedConfidence / allWeight;
+        return totals;
+    }
+
+    /// <summary>The band of the overall score and confidence, at most Watch when a weakest link caps it.</summary>
+    private static HealthBand Band(ScoringContext context, in Totals totals, int weakLinks)
+    {
+        var band = context.Model.Bands.Classify(totals.Overall, totals.Confidence);
+        return weakLinks > 0 && band == HealthBand.Healthy ? HealthBand.Watch : band;
     }
 
     /// <summary>
@@ -258,38 +304,56 @@ public sealed class HealthScorer
     /// at least <see cref="WeakestLinkConfidence"/>. Any one caps the band at Watch, whatever the
     /// average.
     /// </summary>
-    /// <returns>The report's signals: <paramref name="signals"/> and a signal per weakest link, in <see cref="HealthSignal.Compare"/> order.</returns>
-    private static ImmutableArray<HealthSignal> WithWeakLinks(ScoringContext context, DimensionScore[] dimensions, ImmutableArray<HealthSignal> signals, out bool capped)
+    /// <param name="context">The model's context.</param>
+    /// <param name="totals">The dimensions' scores and confidences.</param>
+    /// <param name="trust">Trust's factors: each side's reliability.</param>
+    /// <param name="described">Receives a signal per weakest link, in the order found; empty when only the number is wanted.</param>
+    /// <returns>The number of weakest links.</returns>
+    private static int WeakLinks(ScoringContext context, in Totals totals, ReadOnlySpan<HealthFactor> trust, Span<HealthSignal> described)
     {
         var watch = context.Model.Bands.Watch;
-        var links = default(WeakLinks);
+        var weights = context.DimensionWeights;
         var count = 0;
-        foreach (var dimension in dimensions)
+        for (var d = 0; d < DimensionCount; d++)
         {
-            if (dimension.Weight > 0 && dimension.Score is { } score && score < watch && dimension.Confidence >= WeakestLinkConfidence)
+            var (score, confidence) = (totals.Scores[d], totals.Confidences[d]);
+            if (weights[d] > 0 && !double.IsNaN(score) && score < watch && confidence >= WeakestLinkConfidence)
             {
-                links[count++] = WeakLink(ScoresPrefixes[(int)dimension.Dimension], score, dimension.Confidence, watch);
+                Describe(described, count++, ScoresPrefixes[d], score, confidence, watch);
             }
         }
 
-        foreach (var factor in dimensions[(int)HealthDimension.Trust].Factors)
+        foreach (ref readonly var factor in trust)
         {
             if (factor.Weight > 0 && factor.Value is { } value && 100 * value < watch && factor.Confidence >= WeakestLinkConfidence)
             {
                 var side = factor.Code == FactorCodes.TrustVendorReliability ? "The vendor's reliability (trust) is " : "The partner's reliability (trust) is ";
-                links[count++] = WeakLink(side, 100 * value, factor.Confidence, watch);
+                Describe(described, count++, side, 100 * value, factor.Confidence, watch);
             }
         }
 
-        capped = count > 0;
-        if (count == 0)
+        return count;
+
+        static void Describe(Span<HealthSignal> described, int index, string what, double score, double confidence, double watch)
+        {
+            if (!described.IsEmpty)
+            {
+                described[index] = WeakLink(what, score, confidence, watch);
+            }
+        }
+    }
+
+    /// <summary>A report's signals: <paramref name="signals"/> and the weakest links' (<see cref="WeakLinks"/>), in <see cref="HealthSignal.Compare"/> order.</summary>
+    private static ImmutableArray<HealthSignal> WithWeakLinks(ReadOnlySpan<HealthSignal> links, ImmutableArray<HealthSignal> signals)
+    {
+        if (links.IsEmpty)
         {
             return signals;
         }
 
-        var all = new HealthSignal[count + signals.Length];
-        ((ReadOnlySpan<HealthSignal>)links)[..count].CopyTo(all);
-        signals.CopyTo(all, count);
+        var all = new HealthSignal[links.Length + signals.Length];
+        links.CopyTo(all);
+        signals.CopyTo(all, links.Length);
         if (all.Length > 1)
         {
             Array.Sort(all, HealthSignal.Compare);
@@ -303,7 +367,7 @@ public sealed class HealthScorer
 
     /// <summary>Room for a weakest link per dimension and per side's reliability.</summary>
     [InlineArray(DimensionCount + 2)]
-    private struct WeakLinks
+    private struct WeakLinkSignals
     {
         private HealthSignal element;
     }
@@ -346,7 +410,7 @@ public sealed class HealthScorer
         operation?.Tag("partnermetrics.points", points);
         try
         {
-            var reports = HistorySweep.Run(partnership, context, from.DayNumber, days, points, (day, factors, signals) => Assemble(context, partnership.Partner.Id, day, factors, signals), cancellationToken);
+            var reports = HistorySweep.Run(partnership, context, from.DayNumber, days, points, (day, arrays, signals) => Assemble(context, partnership.Partner.Id, day, arrays, signals), cancellationToken);
             Telemetry.Scored("history", reports.Length);
             return ImmutableCollectionsMarshal.AsImmutableArray(reports);
         }
@@ -450,10 +514,10 @@ public sealed class HealthScorer
     }
 
     /// <summary>Fills <paramref name="scaled"/> with the factors' weights times the power of two that brings the largest into [1, 2) (as <see cref="ScaleWeights"/>), so that no sum of them overflows or underflows.</summary>
-    private static void Scale(HealthFactor[] factors, Span<double> scaled)
+    private static void Scale(ReadOnlySpan<HealthFactor> factors, Span<double> scaled)
     {
         var largest = 0.0;
-        foreach (ref readonly var factor in factors.AsSpan())
+        foreach (ref readonly var factor in factors)
         {
             largest = Math.Max(largest, factor.Weight);
         }
@@ -483,7 +547,7 @@ public sealed class HealthScorer
     /// confidence and variance divide by, Σ w·v what its points are attributed in proportion to) and Σ w·c (its
     /// confidence). A present factor whose weight scales to 0 would add exact zeros to every sum.
     /// </summary>
-    private static FactorSums Gather(HealthDimension dimension, HealthFactor[] factors, ReadOnlySpan<double> scaled)
+    private static FactorSums Gather(HealthDimension dimension, ReadOnlySpan<HealthFactor> factors, ReadOnlySpan<double> scaled)
     {
         var sums = default(FactorSums);
         for (var i = 0; i < factors.Length; i++)
@@ -531,7 +595,7 @@ public sealed class HealthScorer
     /// slope of 100 × the weighted mean in a factor is 100·w/Σw; of the weighted geometric mean (trust),
     /// 100·(w/Σw)·T/v.
     /// </summary>
-    private static double VarianceOf(HealthDimension dimension, HealthFactor[] factors, ReadOnlySpan<double> scaled, double weightSum, double score)
+    private static double VarianceOf(HealthDimension dimension, ReadOnlySpan<HealthFactor> factors, ReadOnlySpan<double> scaled, double weightSum, double score)
     {
         var sum = 0.0;
         for (var i = 0; i < factors.Length; i++)
@@ -557,7 +621,7 @@ public sealed class HealthScorer
     /// <param name="scaled">Their scaled weights.</param>
     /// <param name="total">Σ w·v over the present factors (<see cref="Gather"/>).</param>
     /// <param name="points">The dimension's points.</param>
-    private static void Attribute(HealthFactor[] factors, ReadOnlySpan<double> scaled, double total, double points)
+    private static void Attribute(Span<HealthFactor> factors, ReadOnlySpan<double> scaled, double total, double points)
     {
         for (var i = 0; i < factors.Length; i++)
         {
@@ -571,6 +635,41 @@ public sealed class HealthScorer
     {
         public WeightedMean Mean;
         public double WeightedConfidence;
+    }
+
+    /// <summary>What <see cref="Total"/> computes from the factors, for a report or a headline.</summary>
+    private struct Totals
+    {
+        /// <summary>Where each dimension's scaled weights begin, and, at <see cref="DimensionCount"/>, where the last ends.</summary>
+        public DimensionOffsets Offsets;
+
+        public DimensionValues<FactorSums> Sums;
+
+        /// <summary>Each dimension's score; NaN when none of its factors is present.</summary>
+        public DimensionValues<double> Scores;
+
+        public DimensionValues<double> Confidences;
+
+        /// <summary>The scaled weight of the weighted dimensions that are present.</summary>
+        public double PresentWeight;
+
+        public double Overall;
+
+        public double Confidence;
+    }
+
+    /// <summary>One value per dimension, held inline.</summary>
+    [InlineArray(DimensionCount)]
+    private struct DimensionValues<T>
+    {
+        private T element;
+    }
+
+    /// <summary>One offset per dimension and one past the last, held inline.</summary>
+    [InlineArray(DimensionCount + 1)]
+    private struct DimensionOffsets
+    {
+        private int element;
     }
 
     /// <summary>

@@ -62,7 +62,7 @@ internal sealed class HistorySweep
     }
 
     /// <summary>Scores <paramref name="partnership"/> at <paramref name="points"/> days: <paramref name="from"/>, then every <paramref name="step"/> days.</summary>
-    public static HealthReport[] Run(Partnership partnership, ScoringContext context, int from, int step, int points, Func<DateOnly, DimensionFactors, ImmutableArray<HealthSignal>, HealthReport> assemble, CancellationToken cancellationToken)
+    public static HealthReport[] Run(Partnership partnership, ScoringContext context, int from, int step, int points, Func<DateOnly, FactorArrays, ImmutableArray<HealthSignal>, HealthReport> assemble, CancellationToken cancellationToken)
     {
         var sweep = new HistorySweep(from, step, points);
         Tally[]? tallies = null;
@@ -84,8 +84,9 @@ internal sealed class HistorySweep
                 cancellationToken.ThrowIfCancellationRequested();
                 var day = from + (k * step);
                 List<HealthSignal>? signals = null;
-                var factors = EvidenceSlots.Factors(partnership, day, tallies.AsSpan(k * Slots, Slots), weeks, held, context, ref signals);
-                reports[k] = assemble(DateOnly.FromDayNumber(day), factors, HealthScorer.Sorted(signals));
+                var arrays = FactorArrays.For(partnership, day);
+                EvidenceSlots.Factors(partnership, day, tallies.AsSpan(k * Slots, Slots), weeks, held, context, DimensionFactors.Over(arrays), ref signals);
+                reports[k] = assemble(DateOnly.FromDayNumber(day), arrays, HealthScorer.Sorted(signals));
             }
 
             return reports;

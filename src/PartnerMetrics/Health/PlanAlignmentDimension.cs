@@ -1,4 +1,5 @@
 using System.Globalization;
+using PartnerMetrics.Evidence;
 using PartnerMetrics.Partners;
 
 namespace PartnerMetrics.Health;
@@ -78,12 +79,19 @@ internal static class PlanAlignmentDimension
     private static string FreshnessReason(FactorFacts f) => $"Last reviewed together {f.First} days ago; the review cadence is {f.Second} days.";
 
     /// <summary>The plan's factors on the day; every one is a fact (DOMAIN section 3.1), as certain as the partnership is mature.</summary>
-    public static HealthFactor[] Factors(Partnership partnership, int asOf, double maturity, ScoringContext context)
+    /// <summary>The most plan factors: a plan's five (a missing plan has one).</summary>
+    public const int MaxFactorCount = 5;
+
+    /// <summary>The number of plan factors on the day: five for a plan created by then, one (<see cref="Missing"/>) otherwise.</summary>
+    public static int FactorCount(Partnership partnership, int asOf) => PlanOn(partnership, asOf) is null ? 1 : MaxFactorCount;
+
+    /// <summary>Writes the plan's factors on the day into <paramref name="into"/> (<see cref="FactorCount"/> long); every one is a fact (DOMAIN section 3.1), as certain as the partnership is mature.</summary>
+    public static void Factors(Partnership partnership, int asOf, double maturity, ScoringContext context, Span<HealthFactor> into)
     {
-        var plan = partnership.JointPlan;
-        if (plan is null || plan.CreatedOn.DayNumber > asOf)
+        if (PlanOn(partnership, asOf) is not { } plan)
         {
-            return [context.Fact(Missing, 0.0, 0, maturity, default)];
+            into[0] = context.Fact(Missing, 0.0, 0, maturity, default);
+            return;
         }
 
         Int128 onTrackSum = 0;
@@ -119,15 +127,16 @@ internal static class PlanAlignmentDimension
         // your business is aligned to ours?" has not shown any, and recording a low share never scores
         // below not recording it (DOMAIN section 3.2 says 0.5 at certainty 0; see docs/scoring.md for why not).
         var alignment = plan.BusinessAlignmentOn(asOf);
-        return
-        [
-            context.Fact(GoalsOnTrack, withDueDay == 0 ? 0.0 : FixedPoint.ToDouble(onTrackSum) / withDueDay, withDueDay, maturity, new FactorFacts(onTrack, withDueDay, 0, 0, 0)),
-            context.Fact(SharedOwnership, Share(shared, goals), goals, maturity, new FactorFacts(shared, goals, 0, 0, 0)),
-            context.Fact(BusinessAlignment, alignment ?? 0.0, alignment is null ? 0 : 1, maturity, new FactorFacts(alignment is null ? 0 : 1, 0, 0, 0, alignment ?? 0.0)),
-            context.Fact(Clarity, Share(clear, goals), goals, maturity, new FactorFacts(clear, goals, 0, 0, 0)),
-            context.Fact(Freshness, freshness, 1, maturity, new FactorFacts(sinceReview, (int)Math.Round(cadence), 0, 0, 0)),
-        ];
+        into[0] = context.Fact(GoalsOnTrack, withDueDay == 0 ? 0.0 : FixedPoint.ToDouble(onTrackSum) / withDueDay, withDueDay, maturity, new FactorFacts(onTrack, withDueDay, 0, 0, 0));
+        into[1] = context.Fact(SharedOwnership, Share(shared, goals), goals, maturity, new FactorFacts(shared, goals, 0, 0, 0));
+        into[2] = context.Fact(BusinessAlignment, alignment ?? 0.0, alignment is null ? 0 : 1, maturity, new FactorFacts(alignment is null ? 0 : 1, 0, 0, 0, alignment ?? 0.0));
+        into[3] = context.Fact(Clarity, Share(clear, goals), goals, maturity, new FactorFacts(clear, goals, 0, 0, 0));
+        into[4] = context.Fact(Freshness, freshness, 1, maturity, new FactorFacts(sinceReview, (int)Math.Round(cadence), 0, 0, 0));
     }
+
+    /// <summary>The plan as of the day: none before it was created.</summary>
+    private static JointPlan? PlanOn(Partnership partnership, int asOf) =>
+        partnership.JointPlan is { } plan && plan.CreatedOn.DayNumber <= asOf ? plan : null;
 
     /// <summary>min(1, progress ÷ expected), expected being the elapsed share of the goal's period (1 when nothing is expected yet).</summary>
     private static double OnTrack(double progress, int due, int start, int asOf)

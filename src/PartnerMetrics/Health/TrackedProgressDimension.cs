@@ -101,7 +101,11 @@ internal static class TrackedProgressDimension
     }
 
     /// <summary>The four factors on the day: the deal rates from the day's tallies, the weekly cadence from the activity weeks.</summary>
-    public static HealthFactor[] Factors<TWeeks>(Partnership partnership, int asOf, ReadOnlySpan<Tally> tallies, in TWeeks weeks, double maturity, ScoringContext context)
+    /// <summary>The number of tracked-progress factors: registration timeliness, pipeline freshness, data completeness and weekly cadence.</summary>
+    public const int FactorCount = 4;
+
+    /// <summary>Writes the factors on the day into <paramref name="into"/> (<see cref="FactorCount"/> long).</summary>
+    public static void Factors<TWeeks>(Partnership partnership, int asOf, ReadOnlySpan<Tally> tallies, in TWeeks weeks, double maturity, ScoringContext context, Span<HealthFactor> into)
         where TWeeks : IActivityWeeks
     {
         // Σ weight · fields over the deals = Σ fields · (the weight of the deals with that many fields filled).
@@ -141,30 +145,27 @@ internal static class TrackedProgressDimension
         var model = context.Model;
         var registrationDays = model.RegistrationWindow.TotalDays;
         var updateDays = model.UpdateWindow.TotalDays;
-        return
-        [
-            context.Rate(
-                RegistrationTimeliness,
-                timeliness.P,
-                timeliness.N,
-                timeliness.Evidence,
-                new FactorFacts(timeliness.Successes, timeliness.Successes + timeliness.Failures, 0, 0, registrationDays)),
-            context.Rate(PipelineFreshness, fresh, open - fresh, open, new FactorFacts(fresh, open, 0, 0, updateDays)),
-            context.Rate(
-                DataCompleteness,
+        into[0] = context.Rate(
+            RegistrationTimeliness,
+            timeliness.P,
+            timeliness.N,
+            timeliness.Evidence,
+            new FactorFacts(timeliness.Successes, timeliness.Successes + timeliness.Failures, 0, 0, registrationDays));
+        into[1] = context.Rate(PipelineFreshness, fresh, open - fresh, open, new FactorFacts(fresh, open, 0, 0, updateDays));
+        into[2] = context.Rate(
+            DataCompleteness,
 
-                // Each deal weighs its recency, split into its filled and its missing share of the fields.
-                FixedPoint.ToDouble(filledWeight) / RequiredFields,
-                FixedPoint.ToDouble(Int128.Max(Int128.Zero, allFieldsWeight - filledWeight)) / RequiredFields,
-                FixedPoint.ToDouble(completeness),
-                new FactorFacts(filled, deals * RequiredFields, 0, 0, 0)),
-            context.Fact(
-                WeeklyCadence,
-                observedWeeks == 0 ? 0.0 : (double)activeWeeks / observedWeeks,
-                observedWeeks,
-                maturity,
-                new FactorFacts(activeWeeks, observedWeeks, 0, 0, 0)),
-        ];
+            // Each deal weighs its recency, split into its filled and its missing share of the fields.
+            FixedPoint.ToDouble(filledWeight) / RequiredFields,
+            FixedPoint.ToDouble(Int128.Max(Int128.Zero, allFieldsWeight - filledWeight)) / RequiredFields,
+            FixedPoint.ToDouble(completeness),
+            new FactorFacts(filled, deals * RequiredFields, 0, 0, 0));
+        into[3] = context.Fact(
+            WeeklyCadence,
+            observedWeeks == 0 ? 0.0 : (double)activeWeeks / observedWeeks,
+            observedWeeks,
+            maturity,
+            new FactorFacts(activeWeeks, observedWeeks, 0, 0, 0));
     }
 
     /// <summary>

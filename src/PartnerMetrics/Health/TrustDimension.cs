@@ -60,11 +60,15 @@ internal static class TrustDimension
         }
     }
 
-    public static HealthFactor[] Factors(ReadOnlySpan<Tally> tallies, ScoringContext context) =>
-    [
-        SideFactor(tallies[..PerSide], PartnerReliability, context),
-        SideFactor(tallies[PerSide..], VendorReliability, context),
-    ];
+    /// <summary>The number of trust factors: one reliability per side.</summary>
+    public const int FactorCount = 2;
+
+    /// <summary>Writes the factors on the day, from the day's tallies, into <paramref name="into"/> (<see cref="FactorCount"/> long).</summary>
+    public static void Factors(ReadOnlySpan<Tally> tallies, ScoringContext context, Span<HealthFactor> into)
+    {
+        into[0] = SideFactor(tallies[..PerSide], PartnerReliability, context);
+        into[1] = SideFactor(tallies[PerSide..], VendorReliability, context);
+    }
 
     private static HealthFactor SideFactor(ReadOnlySpan<Tally> side, FactorDefinition factor, ScoringContext context)
     {

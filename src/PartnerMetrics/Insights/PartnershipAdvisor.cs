@@ -82,7 +82,7 @@ public sealed class PartnershipAdvisor
             var message = trigger == RecommendationTrigger.ObservedFailure
                 ? factor.Reason
                 : string.Create(CultureInfo.InvariantCulture, $"Too little evidence to judge (certainty {factor.Confidence:0.00}, below {LowCertainty}): {factor.Reason}");
-            Propose(actions, new Recommendation(change.Code, trigger, severity, factor.Code, change.Action, change.Change, message, report, Scorer.Rescore(change.Evidence, read)));
+            Propose(actions, new Recommendation(change.Code, trigger, severity, factor.Code, change.Action, change.Change, message, report, Scorer.RescoreHeadline(change.Evidence, read)));
         }
 
         if (report.Band == HealthBand.InsufficientEvidence)
@@ -97,7 +97,7 @@ public sealed class PartnershipAdvisor
                 pilot.Change,
                 string.Create(CultureInfo.InvariantCulture, $"Confidence is {report.Confidence * 100:0} %: too little evidence to judge this partner. Widen the proof of concept (more joint deals, meetings and commitments) before judging — or abandoning — the partnership."),
                 report,
-                Scorer.Rescore(pilot.Evidence, read)));
+                Scorer.RescoreHeadline(pilot.Evidence, read)));
         }
 
         var gatherFirst = report.Band == HealthBand.InsufficientEvidence;

@@ -26,7 +26,7 @@ public sealed record Recommendation
         string change,
         string message,
         HealthReport before,
-        HealthReport after)
+        Headline after)
     {
         Code = code;
         Trigger = trigger;

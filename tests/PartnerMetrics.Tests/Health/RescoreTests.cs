@@ -52,6 +52,51 @@ public class RescoreTests
             HealthHistoryTests.AssertSame(scorer.Score(change.Changed, asOf), rescored);
         });
 
+    [Property]
+    public Property RescoreHeadline_FromTheDaysRead_IsTheScoreConfidenceAndBandOfScoringTheChangedPartnership() =>
+        Prop.ForAll(Changes.ToArbitrary(), x =>
+        {
+            var (model, (partnership, asOf), build) = x;
+            var scorer = new HealthScorer(model);
+            var change = build(partnership);
+
+            var headline = scorer.RescoreHeadline(change, scorer.Read(partnership, asOf));
+
+            AssertSame(scorer.Score(change.Changed, asOf), headline);
+        });
+
+    /// <summary>
+    /// A headline is its report's score, confidence and band to the last bit, on any partnership, day and valid model:
+    /// the same factors written on the stack, the same sums, the same weakest links.
+    /// </summary>
+    [Property]
+    public Property EvaluateHeadline_IsTheReportsScoreConfidenceAndBand() =>
+        Prop.ForAll(
+            ModelGenerators.ScoringCase.ToArbitrary(),
+            Gen.Frequency((1, Gen.Constant(HealthModel.Default)), (2, ModelGenerators.HealthModel)).ToArbitrary(),
+            (c, model) =>
+            {
+                var scorer = new HealthScorer(model);
+                var read = scorer.Read(c.Partnership, c.AsOf);
+
+                AssertSame(HealthScorer.Evaluate(c.Partnership, read), HealthScorer.EvaluateHeadline(c.Partnership, read));
+            });
+
+    [Fact]
+    public void EvaluateHeadline_WhenTheVendorBreaksEveryPromise_IsCappedAtWatchAsTheReportIs()
+    {
+        // The weakest link caps the band without any signal being written: a headline counts the links it does not describe.
+        var partnership = WeakestLinkTests.VendorBreaksEveryPromise();
+        var scorer = new HealthScorer();
+        var read = scorer.Read(partnership, Examples.T);
+
+        var headline = HealthScorer.EvaluateHeadline(partnership, read);
+
+        Assert.Equal(HealthBand.Watch, headline.Band);
+        Assert.Contains(scorer.Score(partnership, Examples.T).Signals, s => s.Code == FactorCodes.WeakestLink);
+        AssertSame(scorer.Score(partnership, Examples.T), headline);
+    }
+
     [Fact]
     public void Rescore_WithAModelSetThatChoosesAnotherModelForTheChange_ScoresItWithThatModel()
     {
@@ -66,6 +111,15 @@ public class RescoreTests
 
         Assert.Equal("strict", rescored.ModelName);
         HealthHistoryTests.AssertSame(scorer.Score(change.Changed, Examples.T), rescored);
+        AssertSame(scorer.Score(change.Changed, Examples.T), scorer.RescoreHeadline(change, scorer.Read(partnership, Examples.T)));
+    }
+
+    /// <summary>The score and confidence to the last bit, and the band.</summary>
+    private static void AssertSame(HealthReport report, Headline headline)
+    {
+        Assert.Equal(BitConverter.DoubleToInt64Bits(report.Score), BitConverter.DoubleToInt64Bits(headline.Score));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(report.Confidence), BitConverter.DoubleToInt64Bits(headline.Confidence));
+        Assert.Equal(report.Band, headline.Band);
     }
 
     /// <summary>Distinct indices below <paramref name="count"/> drawn from <paramref name="picks"/>, each with the next replacement.</summary>
