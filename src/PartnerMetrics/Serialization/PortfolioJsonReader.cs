@@ -36,9 +36,11 @@ namespace PartnerMetrics.Serialization;
 public sealed class PortfolioJsonReader
 {
     private const string TypeName = nameof(Portfolio);
-    private const int FirstBuffer = 1 << 16;
+    /// <summary>The buffer a reader starts with: large, so that few partnerships are cut off by its end and read again (<see cref="Element"/>).</summary>
+    private const int FirstBuffer = 1 << 20;
 
     private readonly Stream utf8Json;
+    private readonly int firstBuffer;
     private readonly PortfolioReader elements = new();
     private readonly HashSet<PartnerId> partners = [];
     private readonly HashSet<OpportunityId> deals = [];
@@ -48,6 +50,7 @@ public sealed class PortfolioJsonReader
     private ImmutableArray<Opportunity> ownDeals = [];
     private ImmutableArray<RevenueSnapshot> revenueSnapshots = [];
     private byte[] buffer = [];
+    private bool pooled;
     private int start;
 
     /// <summary>The lines before <see cref="start"/>, and the bytes of its line before it: where a value is in the document.</summary>
@@ -67,7 +70,19 @@ public sealed class PortfolioJsonReader
     /// <summary>Initializes a new instance of the <see cref="PortfolioJsonReader"/> class.</summary>
     /// <param name="utf8Json">A UTF-8 stream holding one portfolio document; read from its current position to its end, and not disposed.</param>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
-    public PortfolioJsonReader(Stream utf8Json) => this.utf8Json = Ensure.NotNull(utf8Json, nameof(utf8Json));
+    public PortfolioJsonReader(Stream utf8Json)
+        : this(utf8Json, FirstBuffer)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="PortfolioJsonReader"/> class whose buffer starts at <paramref name="firstBuffer"/> bytes: tests cut elements at every byte with a small one.</summary>
+    internal PortfolioJsonReader(Stream utf8Json, int firstBuffer)
+    {
+        this.utf8Json = Ensure.NotNull(utf8Json, nameof(utf8Json));
+
+        // Room for a byte-order mark and a token at the first read.
+        this.firstBuffer = Math.Max(16, firstBuffer);
+    }
 
     private enum Stage
     {
@@ -123,7 +138,8 @@ public sealed class PortfolioJsonReader
 
     private IEnumerable<Partnership> Partnerships(CancellationToken cancellationToken)
     {
-        buffer = ArrayPool<byte>.Shared.Rent(FirstBuffer);
+        // The pool rounds a length up to a power of two; a test's buffer is exactly as long as it asks, to cut elements anywhere.
+        (buffer, pooled) = firstBuffer == FirstBuffer ? (ArrayPool<byte>.Shared.Rent(firstBuffer), true) : (new byte[firstBuffer], false);
         try
         {
             while (true)
@@ -140,7 +156,7 @@ public sealed class PortfolioJsonReader
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Release();
             buffer = [];
         }
 
@@ -277,6 +293,25 @@ public sealed class PortfolioJsonReader
         }
 
         var from = (int)reader.TokenStartIndex;
+        if (stage == Stage.Partnerships && reader.TokenType == JsonTokenType.StartObject)
+        {
+            // Read in place: an element the buffer cuts off is read again once more is read (the buffer is large, so that is
+            // rare); one the fast path leaves is found whole below and read through the documents.
+            var first = reader;
+            switch (elements.TryReadPartnership(ref reader, out partnership))
+            {
+                case ElementRead.Read:
+                    Count(partnership!);
+                    index++;
+                    return Progress.Partnership;
+                case ElementRead.Incomplete:
+                    return Progress.NeedMore;
+                default:
+                    reader = first;
+                    break;
+            }
+        }
+
         if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
         {
             return Progress.NeedMore;
@@ -293,7 +328,8 @@ public sealed class PortfolioJsonReader
         switch (stage)
         {
             case Stage.Partnerships:
-                partnership = elements.TryReadPartnership(element, out var read) ? read! : PartnerMetricsJson.ReadElement<Partnership>(element, ListName(), index, at);
+                // Left by the fast path above, or not an object at all.
+                partnership = PartnerMetricsJson.ReadElement<Partnership>(element, ListName(), index, at);
                 Count(partnership);
                 index++;
                 return Progress.Partnership;
@@ -402,6 +438,15 @@ public sealed class PortfolioJsonReader
 
     private string Path() => stage is Stage.Document or Stage.Properties or Stage.End ? "$" : string.Create(CultureInfo.InvariantCulture, $"$.{ListName()}[{index}]");
 
+    /// <summary>Returns the buffer to the pool it came from, if it did.</summary>
+    private void Release()
+    {
+        if (pooled)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>Keeps the bytes not yet read, at the front of the buffer, and reads more behind them; grows the buffer when one element fills it.</summary>
     private void Fill()
     {
@@ -423,8 +468,8 @@ public sealed class PortfolioJsonReader
 
             var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, Array.MaxLength));
             buffer.AsSpan(0, end).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(buffer);
-            buffer = larger;
+            Release();
+            (buffer, pooled) = (larger, true);
         }
 
         // The buffer full, or the stream to its end: a stream may hand over a few bytes a read.

@@ -72,21 +72,33 @@ internal sealed class PortfolioReader
         return portfolio is not null;
     }
 
-    /// <summary>Reads one partnership from its whole text, as an element of a portfolio's <c>partnerships</c> (<see cref="PortfolioJsonReader"/>).</summary>
-    /// <returns><see langword="true"/> when it was read; otherwise the element is left to the document path, and the scratch lists are emptied of what it left in them, for the next.</returns>
-    internal bool TryReadPartnership(ReadOnlySpan<byte> utf8Json, out Partnership? partnership)
+    /// <summary>
+    /// Reads one partnership in place, as an element of a portfolio's <c>partnerships</c> streamed through a buffer
+    /// (<see cref="PortfolioJsonReader"/>): <paramref name="reader"/> is on its first token, and is left on its last
+    /// when it is read. Each byte is read once: the element's end is not looked for first.
+    /// </summary>
+    /// <returns>
+    /// <see cref="ElementRead.Read"/>; <see cref="ElementRead.Incomplete"/> when the buffer ends inside the element, to
+    /// be read again once more is read; or <see cref="ElementRead.Left"/> when it is left to the document path. Unless it
+    /// is read, the scratch lists are emptied of what it left in them, for the next.
+    /// </returns>
+    internal ElementRead TryReadPartnership(ref Utf8JsonReader reader, out Partnership? partnership)
     {
-        if (TryReadElement(utf8Json, Partnership, out partnership))
+        try
         {
-            return true;
+            partnership = Partnership(ref reader);
+            return ElementRead.Read;
         }
-
-        foreach (var scratch in (System.Collections.IList[])[competencies, commitments, interactions, certifications, deliveries, goals, reviews, checkIns, opportunities])
+        catch (Exception error) when (error is Incomplete or Miss or JsonException or ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
-            scratch.Clear();
-        }
+            partnership = null;
+            foreach (var scratch in (System.Collections.IList[])[competencies, commitments, interactions, certifications, deliveries, goals, reviews, checkIns, opportunities])
+            {
+                scratch.Clear();
+            }
 
-        return false;
+            return error is Incomplete ? ElementRead.Incomplete : ElementRead.Left;
+        }
     }
 
     /// <summary>Reads one opportunity from its whole text, as an element of a portfolio's <c>opportunities</c>.</summary>
@@ -722,7 +734,8 @@ internal sealed class PortfolioReader
     {
         if (!reader.Read())
         {
-            throw new Miss();
+            // Out of tokens: at the end of a whole text, something is missing; at the end of a stream's buffer, more is to be read.
+            throw reader.IsFinalBlock ? new Miss() : new Incomplete();
         }
     }
 
@@ -854,4 +867,22 @@ internal sealed class PortfolioReader
     private sealed class Miss : Exception
     {
     }
+
+    /// <summary>The end of a buffer reached inside an element: not a miss, for the rest of the element is still to be read.</summary>
+    private sealed class Incomplete : Exception
+    {
+    }
+}
+
+/// <summary>How reading an element in place ended (<see cref="PortfolioReader.TryReadPartnership"/>).</summary>
+internal enum ElementRead
+{
+    /// <summary>The element was read.</summary>
+    Read,
+
+    /// <summary>The buffer ends inside the element: read it again once more is read.</summary>
+    Incomplete,
+
+    /// <summary>The element is left to the document path, which reads it or says what is wrong.</summary>
+    Left,
 }

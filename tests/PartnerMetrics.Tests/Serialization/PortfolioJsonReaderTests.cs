@@ -5,6 +5,7 @@ using PartnerMetrics.Evidence;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Serialization;
 using PartnerMetrics.Tests.Generators;
+using PartnerMetrics.Tests.Health;
 
 namespace PartnerMetrics.Tests.Serialization;
 
@@ -32,6 +33,9 @@ public partial class PortfolioJsonReaderTests
 
         Assert.Equal(value, Streamed(new PortfolioReaderTests.Trickle(bytes, 1 + (most.Get % 97))));
         Assert.Equal(value, Streamed(new MemoryStream(bytes)));
+
+        // A buffer that ends anywhere, inside any element: each cut-off partnership is read again, whole, once more is read.
+        Assert.Equal(value, Streamed(new MemoryStream(bytes), 16 + (most.Get % bytes.Length)));
     }
 
     /// <summary>
@@ -51,8 +55,10 @@ public partial class PortfolioJsonReaderTests
 
         var expected = Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
         var actual = Outcome(() => Streamed(new PortfolioReaderTests.Trickle(bytes, 1 + (most.Get % 4096))));
+        var cut = Outcome(() => Streamed(new MemoryStream(bytes), 16 + (seed.Get % Math.Max(1, bytes.Length))));
 
         Assert.Equal(expected, actual);
+        Assert.Equal(expected, cut);
     }
 
     /// <summary>The rules that span partnerships, each broken once, in either order of the lists: the same exception as the whole document.</summary>
@@ -191,6 +197,27 @@ public partial class PortfolioJsonReaderTests
         Assert.Equal(expected, Outcome(() => Streamed(new MemoryStream(bytes))));
     }
 
+    /// <summary>
+    /// A partnership with items in every list, its plan's too, cut off by the end of the buffer at every byte: read
+    /// again whole once more is read, with nothing left over from the cut-off read, and the partnership after it too.
+    /// </summary>
+    [Fact]
+    public void APartnershipCutOffAtAnyByte_IsReadWhole()
+    {
+        var full = Examples.WorkedExample();
+        Assert.All(
+            new[] { full.RequiredCompetencies.Length, full.Commitments.Length, full.Interactions.Length, full.Certifications.Length, full.Deliveries.Length, full.Opportunities.Length, full.JointPlan!.Goals.Length },
+            count => Assert.True(count > 0));
+        var second = new Partnership(new Partner(new PartnerId("P-2"), "Second", PartnerType.Reseller), full.StartedOn, commitments: full.Commitments);
+        var portfolio = new Portfolio([full, second]);
+        var bytes = PortfolioReaderTests.Utf8(portfolio);
+
+        for (var size = 16; size <= bytes.Length; size++)
+        {
+            Assert.Equal(portfolio, Streamed(new MemoryStream(bytes), size));
+        }
+    }
+
     /// <summary>A partnership much larger than the first buffer, read a few kilobytes at a time: read whole, and the partnerships after it too.</summary>
     [Fact]
     public void APartnershipLargerThanTheBuffer_IsReadWhole()
@@ -202,7 +229,7 @@ public partial class PortfolioJsonReaderTests
         var bytes = PortfolioReaderTests.Utf8(large);
         Assert.True(bytes.Length > 4 * 65536, "The partnership is to be larger than the buffer the reader starts with.");
 
-        Assert.Equal(large, Streamed(new PortfolioReaderTests.Trickle(bytes, 4096)));
+        Assert.Equal(large, Streamed(new PortfolioReaderTests.Trickle(bytes, 4096), 65536));
     }
 
     [Fact]
@@ -276,9 +303,9 @@ public partial class PortfolioJsonReaderTests
     [System.Text.RegularExpressions.GeneratedRegex("^('.{0,16}).*?' is an invalid JSON literal", System.Text.RegularExpressions.RegexOptions.Singleline)]
     private static partial System.Text.RegularExpressions.Regex Quoted();
 
-    private static Portfolio Streamed(Stream stream)
+    private static Portfolio Streamed(Stream stream, int? firstBuffer = null)
     {
-        var reader = new PortfolioJsonReader(stream);
+        var reader = firstBuffer is { } size ? new PortfolioJsonReader(stream, size) : new PortfolioJsonReader(stream);
         var partnerships = reader.ReadPartnerships().ToList();
         return new Portfolio(partnerships, reader.Opportunities, reader.RevenueSnapshots);
     }
