@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
 using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
@@ -19,6 +22,9 @@ public static partial class HtmlReport
 
     /// <summary>The least height of a sparkline's scale, in points: a change of a point or two stays small.</summary>
     private const int MinimumSpan = 20;
+
+    /// <summary>How many partners' rows one core writes at a time (<see cref="EachInOrder"/>): a page of fewer is written on one.</summary>
+    private const int RunLength = 256;
 
     private static readonly HealthBand[] BandOrder = [HealthBand.Healthy, HealthBand.Watch, HealthBand.AtRisk, HealthBand.InsufficientEvidence];
 
@@ -276,7 +282,7 @@ public static partial class HtmlReport
         {
             const double Width = 188, Height = 48;
             html.Open("div", ("class", "sparks")).Line();
-            foreach (var partner in report.Partners)
+            EachInOrder(html, report.Partners, (html, partner) =>
             {
                 // A point without any present dimension has no score (null): the line breaks there.
                 List<double?> scores = [.. partner.History];
@@ -298,7 +304,7 @@ public static partial class HtmlReport
                 }
 
                 html.Close("p").Close("figure").Line();
-            }
+            });
 
             html.Close("div").Line();
         });
@@ -336,7 +342,7 @@ public static partial class HtmlReport
             }
 
             html.Close("tr").Close("thead").Line().Open("tbody").Line();
-            foreach (var partner in report.Partners)
+            EachInOrder(html, report.Partners, (html, partner) =>
             {
                 html.Open("tr", ("class", "profile"), ("data-partner", partner.Partner.Id.ToString()))
                     .Open("td").PartnerName(partner.Partner).Close("td")
@@ -374,10 +380,55 @@ public static partial class HtmlReport
                 }
 
                 html.Close("tr").Line();
-            }
+            });
 
             html.Close("tbody").Line().Close("table").Line();
         });
+
+    /// <summary>
+    /// Writes the markup of each item, in order, as <paramref name="write"/> would one after another: the items of a large
+    /// page are written on all cores, a run of <paramref name="runLength"/> each into text of its own, and the runs are copied to
+    /// the page in order, a few at a time, so the page is the same to the character and only those runs are held.
+    /// </summary>
+    /// <param name="html">The page.</param>
+    /// <param name="items">The items, in the order of the page.</param>
+    /// <param name="write">Writes one item's markup to the writer it is given; thread-safe, for it runs on all cores. What it throws comes out as thrown.</param>
+    /// <param name="runLength">How many items one core writes at a time; tests make it small.</param>
+    internal static void EachInOrder<T>(HtmlWriter html, ImmutableArray<T> items, Action<HtmlWriter, T> write, int runLength = RunLength)
+    {
+        if (items.Length <= runLength)
+        {
+            foreach (var item in items)
+            {
+                write(html, item);
+            }
+
+            return;
+        }
+
+        var runs = new StringBuilder[2 * Environment.ProcessorCount];
+        for (var first = 0; first < items.Length; first += runs.Length * runLength)
+        {
+            var count = Math.Min(runs.Length, (items.Length - first + runLength - 1) / runLength);
+            AllCores.For(count, run =>
+            {
+                var text = runs[run] ??= new StringBuilder();
+                text.Clear();
+                using var writer = new StringWriter(text, CultureInfo.InvariantCulture);
+                var markup = new HtmlWriter(writer);
+                var start = first + (run * runLength);
+                for (var i = start; i < Math.Min(items.Length, start + runLength); i++)
+                {
+                    write(markup, items[i]);
+                }
+            }, CancellationToken.None);
+
+            for (var run = 0; run < count; run++)
+            {
+                html.Raw(runs[run]);
+            }
+        }
+    }
 
     /// <summary>Draws labelled horizontal stacked bars, one per row, with a note at the right end.</summary>
     private static void BarRows(HtmlWriter html, string label, IReadOnlyList<BarRow> rows)

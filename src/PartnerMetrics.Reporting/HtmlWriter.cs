@@ -110,6 +110,17 @@ internal sealed class HtmlWriter(TextWriter builder)
         return this;
     }
 
+    /// <summary>Writes markup that another <see cref="HtmlWriter"/> wrote, as is.</summary>
+    public HtmlWriter Raw(StringBuilder markup)
+    {
+        foreach (var chunk in markup.GetChunks())
+        {
+            builder.Write(chunk.Span);
+        }
+
+        return this;
+    }
+
     /// <summary>Starts a new line, so the page source stays readable; always <c>\n</c>, whatever the platform.</summary>
     public HtmlWriter Line()
     {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.ExceptionServices;
 using PartnerMetrics.Health;
 using PartnerMetrics.Insights;
 using PartnerMetrics.Partners;
@@ -60,7 +59,7 @@ internal static class PortfolioBatches
             var next = insights.NextActions;
             if (alongside is not null)
             {
-                OnAllCores(batch, alongside, extra, cancellationToken);
+                AllCores.For(batch.Length, i => extra[i] = alongside(batch[i]), cancellationToken);
             }
 
             for (var i = 0; i < batch.Length; i++)
@@ -70,24 +69,6 @@ internal static class PortfolioBatches
 
             Array.Clear(extra);
             districts.Add(portfolio.AllOpportunities());
-        }
-    }
-
-    /// <summary>
-    /// Computes <paramref name="work"/> of each partnership into <paramref name="results"/>, on all cores. The exception of
-    /// one failing partnership comes out as it was thrown; failures of several stay gathered in an
-    /// <see cref="AggregateException"/>. (The core library's <c>ParallelParts</c> does this more thoroughly, but this
-    /// package may run beside another version of that one, so it does not reach into its internals.)
-    /// </summary>
-    private static void OnAllCores<T>(Partnership[] batch, Func<Partnership, T> work, T[] results, CancellationToken cancellationToken)
-    {
-        try
-        {
-            Parallel.For(0, batch.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = work(batch[i]));
-        }
-        catch (AggregateException error) when (error.InnerExceptions.Count == 1)
-        {
-            ExceptionDispatchInfo.Capture(error.InnerExceptions[0]).Throw();
         }
     }
 }
