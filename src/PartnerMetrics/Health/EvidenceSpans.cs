@@ -36,6 +36,9 @@ internal struct Tally
 /// </summary>
 internal static class EvidenceSlots
 {
+    /// <summary>The number of dimensions (<see cref="HealthDimension"/>).</summary>
+    public const int Dimensions = 5;
+
     /// <summary>An end day for a range that never ends.</summary>
     public const int Never = int.MaxValue;
 
@@ -54,6 +57,16 @@ internal static class EvidenceSlots
         CooperationDimension.Describe(partnership, context, ref sink);
         TrackedProgressDimension.Describe(partnership, context, ref sink);
     }
+
+    /// <summary>The number of a dimension's factors on <paramref name="day"/>: fixed, but for the plan's, which has one while there is no plan.</summary>
+    public static int FactorCount(int dimension, Partnership partnership, int day) => dimension switch
+    {
+        (int)HealthDimension.Trust => TrustDimension.FactorCount,
+        (int)HealthDimension.Competency => CompetencyDimension.FactorCount,
+        (int)HealthDimension.Cooperation => CooperationDimension.FactorCount,
+        (int)HealthDimension.PlanAlignment => PlanAlignmentDimension.FactorCount(partnership, day),
+        _ => TrackedProgressDimension.FactorCount,
+    };
 
     /// <summary>The most factors a report has: every dimension's, with a plan.</summary>
     public const int MaxFactors = TrustDimension.FactorCount + CompetencyDimension.FactorCount + CooperationDimension.FactorCount
@@ -77,7 +90,7 @@ internal static class EvidenceSlots
 }
 
 /// <summary>Each dimension's factors of a report, in <see cref="HealthDimension"/> order, as the arrays the report keeps.</summary>
-[InlineArray(5)]
+[InlineArray(EvidenceSlots.Dimensions)]
 internal struct FactorArrays
 {
     private HealthFactor[] element;
@@ -86,11 +99,11 @@ internal struct FactorArrays
     public static FactorArrays For(Partnership partnership, int day)
     {
         var arrays = default(FactorArrays);
-        arrays[(int)HealthDimension.Trust] = new HealthFactor[TrustDimension.FactorCount];
-        arrays[(int)HealthDimension.Competency] = new HealthFactor[CompetencyDimension.FactorCount];
-        arrays[(int)HealthDimension.Cooperation] = new HealthFactor[CooperationDimension.FactorCount];
-        arrays[(int)HealthDimension.PlanAlignment] = new HealthFactor[PlanAlignmentDimension.FactorCount(partnership, day)];
-        arrays[(int)HealthDimension.TrackedProgress] = new HealthFactor[TrackedProgressDimension.FactorCount];
+        for (var d = 0; d < EvidenceSlots.Dimensions; d++)
+        {
+            arrays[d] = new HealthFactor[EvidenceSlots.FactorCount(d, partnership, day)];
+        }
+
         return arrays;
     }
 }
@@ -118,34 +131,51 @@ internal ref struct DimensionFactors
     };
 
     /// <summary>The factors in a report's arrays.</summary>
-    public static DimensionFactors Over(in FactorArrays arrays) => new()
+    public static DimensionFactors Over(in FactorArrays arrays)
     {
-        Trust = arrays[(int)HealthDimension.Trust],
-        Competency = arrays[(int)HealthDimension.Competency],
-        Cooperation = arrays[(int)HealthDimension.Cooperation],
-        PlanAlignment = arrays[(int)HealthDimension.PlanAlignment],
-        TrackedProgress = arrays[(int)HealthDimension.TrackedProgress],
-    };
+        var factors = default(DimensionFactors);
+        for (var d = 0; d < EvidenceSlots.Dimensions; d++)
+        {
+            factors.Set(d, arrays[d]);
+        }
+
+        return factors;
+    }
 
     /// <summary>The factors on <paramref name="day"/> laid one dimension after another in <paramref name="buffer"/>, at least <see cref="EvidenceSlots.MaxFactors"/> long.</summary>
     public static DimensionFactors In(Span<HealthFactor> buffer, Partnership partnership, int day)
     {
-        var at = 0;
         var factors = default(DimensionFactors);
-        factors.Trust = Take(buffer, ref at, TrustDimension.FactorCount);
-        factors.Competency = Take(buffer, ref at, CompetencyDimension.FactorCount);
-        factors.Cooperation = Take(buffer, ref at, CooperationDimension.FactorCount);
-        factors.PlanAlignment = Take(buffer, ref at, PlanAlignmentDimension.FactorCount(partnership, day));
-        factors.TrackedProgress = Take(buffer, ref at, TrackedProgressDimension.FactorCount);
+        for (var (d, at) = (0, 0); d < EvidenceSlots.Dimensions; d++)
+        {
+            var count = EvidenceSlots.FactorCount(d, partnership, day);
+            factors.Set(d, buffer.Slice(at, count));
+            at += count;
+        }
+
         return factors;
     }
 
-    /// <summary>The next <paramref name="count"/> factors of <paramref name="buffer"/> from <paramref name="at"/>, which moves past them.</summary>
-    private static Span<HealthFactor> Take(Span<HealthFactor> buffer, scoped ref int at, int count)
+    private void Set(int dimension, Span<HealthFactor> factors)
     {
-        var taken = buffer.Slice(at, count);
-        at += count;
-        return taken;
+        switch (dimension)
+        {
+            case (int)HealthDimension.Trust:
+                Trust = factors;
+                break;
+            case (int)HealthDimension.Competency:
+                Competency = factors;
+                break;
+            case (int)HealthDimension.Cooperation:
+                Cooperation = factors;
+                break;
+            case (int)HealthDimension.PlanAlignment:
+                PlanAlignment = factors;
+                break;
+            default:
+                TrackedProgress = factors;
+                break;
+        }
     }
 }
 

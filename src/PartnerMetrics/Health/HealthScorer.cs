@@ -28,7 +28,7 @@ namespace PartnerMetrics.Health;
 /// </remarks>
 public sealed class HealthScorer
 {
-    private const int DimensionCount = 5;
+    private const int DimensionCount = EvidenceSlots.Dimensions;
 
     /// <summary>The confidence from which a dimension or side in the AtRisk range caps the band at Watch.</summary>
     private const double WeakestLinkConfidence = 0.5;
