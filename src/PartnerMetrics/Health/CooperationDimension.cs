@@ -140,33 +140,11 @@ internal static class CooperationDimension
         var model = context.Model;
         var responseDays = model.ResponseTarget.TotalDays;
         var resolutionDays = model.ResolutionTarget.TotalDays;
-        var answers = new Answers(
-            new RateTally(tallies[PartnerAnswers], tallies[PartnerAnswers + 1]),
-            tallies[PartnerUnanswered].Count,
-            new RateTally(tallies[VendorAnswers], tallies[VendorAnswers + 1]),
-            tallies[VendorUnanswered].Count);
-        var escalations = new RateTally(tallies[Escalations], tallies[Escalations + 1]);
         var initiative = new RateTally(tallies[Initiative], tallies[Initiative + 1]);
-        var unresolved = tallies[Unresolved].Count;
         var partnerShare = initiative.Posterior(context);
-        into[0] = context.Rate(
-            PartnerResponsiveness,
-            answers.ByPartner.P,
-            answers.ByPartner.N,
-            answers.ByPartner.Evidence,
-            new FactorFacts(answers.ByPartner.Successes, answers.ByPartner.Successes + answers.ByPartner.Failures, answers.PartnerUnanswered, 0, responseDays));
-        into[1] = context.Rate(
-            VendorResponsiveness,
-            answers.ByVendor.P,
-            answers.ByVendor.N,
-            answers.ByVendor.Evidence,
-            new FactorFacts(answers.ByVendor.Successes, answers.ByVendor.Successes + answers.ByVendor.Failures, answers.VendorUnanswered, 0, responseDays));
-        into[2] = context.Rate(
-            FrictionHandling,
-            escalations.P,
-            escalations.N,
-            escalations.Evidence,
-            new FactorFacts(escalations.Successes, escalations.Successes + escalations.Failures, unresolved, 0, resolutionDays));
+        into[0] = WithinTarget(context, PartnerResponsiveness, tallies, PartnerAnswers, PartnerUnanswered, responseDays);
+        into[1] = WithinTarget(context, VendorResponsiveness, tallies, VendorAnswers, VendorUnanswered, responseDays);
+        into[2] = WithinTarget(context, FrictionHandling, tallies, Escalations, Unresolved, resolutionDays);
         into[3] = context.Rate(
             Reciprocity,
 
@@ -176,6 +154,14 @@ internal static class CooperationDimension
             new FactorFacts(initiative.Successes, initiative.Successes + initiative.Failures, 0, 0, partnerShare.Mean));
     }
 
-    /// <summary>Requests answered by each side (the side that did not ask), and how many are past the target unanswered.</summary>
-    private readonly record struct Answers(RateTally ByPartner, int PartnerUnanswered, RateTally ByVendor, int VendorUnanswered);
+    /// <summary>
+    /// A rate of things done within a target — requests one side answered (the side that did not ask), escalations
+    /// resolved — from the tallies at <paramref name="outcomes"/> (within, then not), with the count of those still open
+    /// past the target, at <paramref name="overdue"/>, for its reason.
+    /// </summary>
+    private static HealthFactor WithinTarget(ScoringContext context, FactorDefinition factor, ReadOnlySpan<Tally> tallies, int outcomes, int overdue, double targetDays)
+    {
+        var done = new RateTally(tallies[outcomes], tallies[outcomes + 1]);
+        return context.Rate(factor, done.P, done.N, done.Evidence, new FactorFacts(done.Successes, done.Successes + done.Failures, tallies[overdue].Count, 0, targetDays));
+    }
 }
