@@ -121,26 +121,28 @@ internal ref struct DimensionFactors
     public Span<HealthFactor> TrackedProgress;
 
     /// <summary>Gets the factors of one dimension.</summary>
-    public readonly Span<HealthFactor> this[int dimension] => dimension switch
+    public readonly Span<HealthFactor> this[int dimension]
     {
-        (int)HealthDimension.Trust => Trust,
-        (int)HealthDimension.Competency => Competency,
-        (int)HealthDimension.Cooperation => Cooperation,
-        (int)HealthDimension.PlanAlignment => PlanAlignment,
-        _ => TrackedProgress,
-    };
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => dimension switch
+        {
+            (int)HealthDimension.Trust => Trust,
+            (int)HealthDimension.Competency => Competency,
+            (int)HealthDimension.Cooperation => Cooperation,
+            (int)HealthDimension.PlanAlignment => PlanAlignment,
+            _ => TrackedProgress,
+        };
+    }
 
     /// <summary>The factors in a report's arrays.</summary>
-    public static DimensionFactors Over(in FactorArrays arrays)
+    public static DimensionFactors Over(in FactorArrays arrays) => new()
     {
-        var factors = default(DimensionFactors);
-        for (var d = 0; d < EvidenceSlots.Dimensions; d++)
-        {
-            factors.Set(d, arrays[d]);
-        }
-
-        return factors;
-    }
+        Trust = arrays[(int)HealthDimension.Trust],
+        Competency = arrays[(int)HealthDimension.Competency],
+        Cooperation = arrays[(int)HealthDimension.Cooperation],
+        PlanAlignment = arrays[(int)HealthDimension.PlanAlignment],
+        TrackedProgress = arrays[(int)HealthDimension.TrackedProgress],
+    };
 
     /// <summary>The factors on <paramref name="day"/> laid one dimension after another in <paramref name="buffer"/>, at least <see cref="EvidenceSlots.MaxFactors"/> long.</summary>
     public static DimensionFactors In(Span<HealthFactor> buffer, Partnership partnership, int day)

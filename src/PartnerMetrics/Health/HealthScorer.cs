@@ -219,14 +219,15 @@ public sealed class HealthScorer
             var scaled = all[totals.Offsets[d]..totals.Offsets[d + 1]];
             var score = totals.Scores[d];
             var present = !double.IsNaN(score) && weights[d] > 0;
+            var dimensionFactors = arrays[d].AsSpan();
             if (weightOf[d] > 0 && !double.IsNaN(score))
             {
                 var share = weightOf[d] / totals.PresentWeight;
-                variance += share * share * VarianceOf(dimension, factors[d], scaled, totals.Sums[d].Mean.WeightSum, score);
+                variance += share * share * VarianceOf(dimension, dimensionFactors, scaled, totals.Sums[d].Mean.WeightSum, score);
             }
 
             var contribution = present ? weightOf[d] * score / totals.PresentWeight : 0.0;
-            Attribute(factors[d], scaled, totals.Sums[d].Mean.Sum, contribution);
+            Attribute(dimensionFactors, scaled, totals.Sums[d].Mean.Sum, contribution);
             dimensions[d] = new DimensionScore(
                 dimension,
                 double.IsNaN(score) ? null : score,
@@ -271,8 +272,9 @@ public sealed class HealthScorer
             var dimension = (HealthDimension)d;
             var weight = weightOf[d];
             var own = scaled[totals.Offsets[d]..totals.Offsets[d + 1]];
-            Scale(factors[d], own);
-            var sums = totals.Sums[d] = Gather(dimension, factors[d], own);
+            var dimensionFactors = factors[d];
+            Scale(dimensionFactors, own);
+            var sums = totals.Sums[d] = Gather(dimension, dimensionFactors, own);
             var score = totals.Scores[d] = sums.Mean.Score(dimension);
             var confidence = totals.Confidences[d] = sums.Mean.WeightSum > 0 ? sums.WeightedConfidence / sums.Mean.WeightSum : 0.0;
             if (weight > 0)
