@@ -86,7 +86,7 @@ internal sealed class PortfolioReport
     {
         private readonly List<PartnerHealth> partners = [];
         private readonly List<PartnerStanding> standings = [];
-        private readonly List<(Partner Partner, ImmutableArray<Recommendation> Actions)> nextActions = [];
+        private readonly List<(Partner Partner, ImmutableArray<Recommendation> Actions)> topActions = [];
         private readonly DistrictDeals districts = new(asOf);
 
         public void Add(IEnumerable<Partnership> partnerships) => PortfolioBatches.Score(
@@ -97,9 +97,12 @@ internal sealed class PortfolioReport
             partnership => Scores(scorer.History(partnership, HistoryStart(asOf), asOf, HistoryStep, cancellationToken)),
             (partnership, report, next, history) =>
             {
-                partners.Add(new PartnerHealth(partnership.Partner, report, history, next));
+                partners.Add(new PartnerHealth(partnership.Partner, report, history));
                 standings.Add(PortfolioInsights.Standing(partnership, report));
-                nextActions.Add((partnership.Partner, next));
+
+                // The page lists each partner's top action only (TopActions, one per partner): the rest of its actions,
+                // with their words, are garbage once the batch is done, rather than kept for every partner until the page is written.
+                topActions.Add((partnership.Partner, next.IsEmpty ? next : [next[0]]));
             },
             cancellationToken);
 
@@ -108,7 +111,7 @@ internal sealed class PortfolioReport
         public PortfolioReport Finish(IEnumerable<Opportunity> opportunities)
         {
             districts.Add(opportunities);
-            var actions = PortfolioInsights.TopActions(nextActions).Take(TopActionCount).ToImmutableArray();
+            var actions = PortfolioInsights.TopActions(topActions, perPartner: 1).Take(TopActionCount).ToImmutableArray();
             var bands = PortfolioInsights.BandDistribution(standings).Where(c => c.Grouping == "district").ToImmutableArray();
             var ranked = partners.OrderByDescending(p => p.Report.Score).ThenBy(p => p.Partner.Id).ToImmutableArray();
             return new PortfolioReport(scorer.Model, asOf, ranked, bands, actions, districts.Result());
@@ -127,9 +130,8 @@ internal sealed class PortfolioReport
     private static DateOnly HistoryStart(DateOnly asOf) => asOf.DayNumber < HistoryDays ? DateOnly.MinValue : asOf.AddDays(-HistoryDays);
 }
 
-/// <summary>One partner's health as of the report's day, its score history and its next actions.</summary>
+/// <summary>One partner's health as of the report's day and its score history.</summary>
 /// <param name="Partner">The partner.</param>
 /// <param name="Report">Its health as of the report's day.</param>
 /// <param name="History">Its score at each point of the history, from <see cref="PortfolioReport.HistoryFrom"/>; null on a day without any evidence.</param>
-/// <param name="Actions">Its next actions, most points first.</param>
-internal sealed record PartnerHealth(Partner Partner, HealthReport Report, ImmutableArray<double?> History, ImmutableArray<Recommendation> Actions);
+internal sealed record PartnerHealth(Partner Partner, HealthReport Report, ImmutableArray<double?> History);
