@@ -53,18 +53,42 @@ internal struct DayEvidence(ScoringContext context, int day)
 /// the partnership after the change, and the evidence items it adds and removes, each held in a partnership of its own
 /// that has only those items (a replaced item is removed as it was and added as it is).
 /// </summary>
+/// <remarks>
+/// A change that only adds items builds the changed partnership only when it is asked for (<see cref="Changed"/>): a
+/// re-score of it reads the items added and the partnership's facts (<see cref="Facts"/>), not the changed lists, and a
+/// copy of every list an action adds to was most of what an action allocated.
+/// </remarks>
 internal sealed class EvidenceChange
 {
+    private readonly Func<Partnership>? change;
+    private Partnership? changed;
+
     private EvidenceChange(Partnership changed, Partnership added, Partnership? removed, bool onlyAdds)
     {
-        Changed = changed;
+        this.changed = changed;
+        Facts = changed;
         Added = added;
         Removed = removed;
         OnlyAdds = onlyAdds;
     }
 
-    /// <summary>Gets the partnership after the change.</summary>
-    public Partnership Changed { get; }
+    private EvidenceChange(Func<Partnership> change, Partnership facts, Partnership added)
+    {
+        this.change = change;
+        Facts = facts;
+        Added = added;
+        OnlyAdds = true;
+    }
+
+    /// <summary>Gets the partnership after the change (built on first use when the change only adds items).</summary>
+    public Partnership Changed => changed ??= change!();
+
+    /// <summary>
+    /// Gets a partnership with what a score reads of the changed partnership besides its tallies and its weeks of activity:
+    /// its partner, start, required competencies, certifications and plan — the changed partnership itself, or, for a change
+    /// that only adds items, the original with the certifications added, if any.
+    /// </summary>
+    public Partnership Facts { get; }
 
     /// <summary>Gets the items added, in a partnership that has no other evidence (its plan is the original's: no tally reads a plan).</summary>
     public Partnership Added { get; }
@@ -83,16 +107,15 @@ internal sealed class EvidenceChange
         IReadOnlyCollection<Certification>? certifications = null,
         IReadOnlyCollection<Delivery>? deliveries = null,
         IReadOnlyCollection<Opportunity>? opportunities = null) => new(
-            new Partnership(
+            () => new Partnership(
                 partnership,
                 commitments is null ? null : partnership.Commitments.AddRange(commitments),
                 interactions is null ? null : partnership.Interactions.AddRange(interactions),
                 certifications is null ? null : partnership.Certifications.AddRange(certifications),
                 deliveries is null ? null : partnership.Deliveries.AddRange(deliveries),
                 opportunities: opportunities is null ? null : partnership.Opportunities.AddRange(opportunities)),
-            Only(partnership, commitments, interactions, certifications, deliveries, opportunities),
-            null,
-            onlyAdds: true);
+            certifications is null ? partnership : new Partnership(partnership, certifications: partnership.Certifications.AddRange(certifications)),
+            Only(partnership, commitments, interactions, certifications, deliveries, opportunities));
 
     /// <summary>Interactions replaced, each at its index, by another.</summary>
     public static EvidenceChange Replacing(Partnership partnership, IReadOnlyList<(int Index, Interaction Item)> interactions) =>

@@ -25,10 +25,11 @@ public sealed class HealthModelSet
 {
     private readonly Func<Partnership, int> indexOf;
 
-    private HealthModelSet(ImmutableArray<HealthModel> models, Func<Partnership, int> indexOf)
+    private HealthModelSet(ImmutableArray<HealthModel> models, Func<Partnership, int> indexOf, bool choosesByPartner = true)
     {
         Models = models;
         this.indexOf = indexOf;
+        ChoosesByPartner = choosesByPartner;
     }
 
     /// <summary>
@@ -155,7 +156,7 @@ public sealed class HealthModelSet
         }
 
         ImmutableArray<HealthModel> declared = [.. distinct];
-        return new(declared, partnership => IndexOf(declared, selector(partnership), partnership));
+        return new(declared, partnership => IndexOf(declared, selector(partnership), partnership), choosesByPartner: false);
     }
 
     /// <summary>Gets the model that scores a partnership.</summary>
@@ -171,6 +172,13 @@ public sealed class HealthModelSet
 
     /// <summary>The index in <see cref="Models"/> of the model that scores a partnership.</summary>
     internal int IndexOf(Partnership partnership) => indexOf(partnership);
+
+    /// <summary>
+    /// Gets a value indicating whether the set chooses a partnership's model from its <see cref="Partnership.Partner"/>
+    /// alone (one model, by type, by tier), so that a change of its evidence keeps its model; false for a caller's
+    /// selector (<see cref="Create"/>), which may read anything.
+    /// </summary>
+    internal bool ChoosesByPartner { get; }
 
     /// <summary>Adds a model unless an equal one is listed; returns its index.</summary>
     private static int Add(List<HealthModel> models, HealthModel model, string paramName, string key)

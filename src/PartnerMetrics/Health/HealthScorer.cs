@@ -110,17 +110,17 @@ public sealed class HealthScorer
     /// those of the items added, minus those of the items removed — only the change is described.
     /// </summary>
     internal HealthReport Rescore(EvidenceChange change, in DayEvidence read) =>
-        Reread(change, read, out var evidence) ? Evaluate(change.Changed, evidence) : Score(change.Changed, DateOnly.FromDayNumber(read.Day));
+        Reread(change, read, out var evidence) ? Evaluate(change.Facts, evidence) : Score(change.Changed, DateOnly.FromDayNumber(read.Day));
 
     /// <summary>The score, confidence and band of <see cref="Rescore"/>, to the last bit, without building its report: all the advisor reads of a change.</summary>
     internal Headline RescoreHeadline(EvidenceChange change, in DayEvidence read) =>
-        Reread(change, read, out var evidence) ? EvaluateHeadline(change.Changed, evidence) : Headline.Of(Score(change.Changed, DateOnly.FromDayNumber(read.Day)));
+        Reread(change, read, out var evidence) ? EvaluateHeadline(change.Facts, evidence) : Headline.Of(Score(change.Changed, DateOnly.FromDayNumber(read.Day)));
 
     /// <summary>The evidence of the changed partnership on the day read, from what was read (<see cref="Rescore"/>); false when its model is another, and nothing read carries over.</summary>
     private bool Reread(EvidenceChange change, in DayEvidence read, out DayEvidence evidence)
     {
         evidence = new DayEvidence(read.Context, read.Day);
-        if (ContextOf(change.Changed) != read.Context)
+        if (ContextOf(models.ChoosesByPartner ? change.Facts : change.Changed) != read.Context)
         {
             // The model set chose another model for the changed partnership.
             return false;
