@@ -1,15 +1,19 @@
 #:property GenerateDocumentationFile=true
 #:property NoWarn=CS1591
 // Checks the packed NuGet packages: icon, README, license expression, SourceLink commit, XML docs for
-// every target framework of a library, the command of the tool, and a symbols package beside each one.
+// every target framework of a library, the command of the tool, and a symbols package beside each one with code.
+// The tool is a top-level package that points to one package per platform (ReadyToRun) and a portable one ("any").
 // Run: dotnet run .ci/check-packages.cs -- <dir>
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 
 var directory = args.Length > 0 ? args[0] : "artifacts/packages";
 var packages = Directory.GetFiles(directory, "*.nupkg").Where(p => !p.EndsWith(".symbols.nupkg", StringComparison.Ordinal)).ToArray();
 var problems = new List<string>();
-string[] expected = ["PartnerMetrics", "PartnerMetrics.Import", "PartnerMetrics.DependencyInjection", "PartnerMetrics.Reporting", "PartnerMetrics.Cli"];
+const string Tool = "PartnerMetrics.Cli";
+string[] toolRids = ["linux-x64", "win-x64", "osx-arm64", "any"];
+string[] expected = ["PartnerMetrics", "PartnerMetrics.Import", "PartnerMetrics.DependencyInjection", "PartnerMetrics.Reporting", Tool, .. toolRids.Select(rid => $"{Tool}.{rid}")];
 var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 if (packages.Length == 0)
 {
@@ -52,23 +56,74 @@ foreach (var package in packages)
     Require(!string.IsNullOrWhiteSpace(Meta("description")), "description missing");
     Require(metadata.Elements().Any(e => e.Name.LocalName == "repository" && e.Attribute("commit") is not null), "SourceLink repository commit missing");
 
-    var isTool = metadata.Descendants().Any(e => e.Name.LocalName == "packageType" && e.Attribute("name")?.Value == "DotnetTool");
-    var root = isTool ? "tools" : "lib";
-    var frameworks = entries.Where(e => e.StartsWith($"{root}/", StringComparison.Ordinal) && e.EndsWith($"/{id}.dll", StringComparison.Ordinal))
+    bool HasType(string type) => metadata.Descendants().Any(e => e.Name.LocalName == "packageType" && e.Attribute("name")?.Value == type);
+    var isPointer = HasType("DotnetTool");
+    var isRidTool = HasType("DotnetToolRidPackage");
+    string Kind() => isPointer ? "tool, pointing to its platforms' packages" : isRidTool ? "tool for one platform" : "library";
+
+    // The command, and for the top-level package the platform packages it points to.
+    void RequireCommand(string settingsPath, bool pointer)
+    {
+        var settings = zip.GetEntry(settingsPath);
+        Require(settings is not null, $"{settingsPath} missing");
+        if (settings is null)
+        {
+            return;
+        }
+
+        using var settingsStream = settings.Open();
+        var document = XDocument.Load(settingsStream);
+        var command = document.Descendants().SingleOrDefault(e => e.Name.LocalName == "Command");
+        Require(command?.Attribute("Name")?.Value == "partnermetrics", "tool command is not named partnermetrics");
+        if (pointer)
+        {
+            var listed = document.Descendants().Where(e => e.Name.LocalName == "RuntimeIdentifierPackage")
+                .Select(e => (Rid: e.Attribute("RuntimeIdentifier")?.Value, Id: e.Attribute("Id")?.Value)).ToArray();
+            Require(listed.Select(p => p.Rid).Order(StringComparer.Ordinal).SequenceEqual(toolRids.Order(StringComparer.Ordinal)), $"points to the platforms {string.Join(", ", listed.Select(p => p.Rid))}, not {string.Join(", ", toolRids)}");
+            Require(listed.All(p => p.Id == $"{Tool}.{p.Rid}"), "a platform package is not named after its platform");
+        }
+    }
+
+    if (isPointer)
+    {
+        // No code: `dotnet tool install` reads which package of the tool to take for the platform.
+        RequireCommand("tools/any/any/DotnetToolSettings.xml", pointer: true);
+        Require(!entries.Any(e => e.EndsWith(".dll", StringComparison.Ordinal)), "the top-level tool package holds assemblies");
+        Console.WriteLine($"checked {name}: {Kind()}");
+        continue;
+    }
+
+    var root = isRidTool ? "tools" : "lib";
+    var rid = isRidTool ? id[(Tool.Length + 1)..] : null;
+    var assembly = isRidTool ? Tool : id;
+    var frameworks = entries.Where(e => e.StartsWith($"{root}/", StringComparison.Ordinal) && e.EndsWith($"/{assembly}.dll", StringComparison.Ordinal))
         .Select(e => e.Split('/')[1]).Distinct().ToArray();
-    Require(frameworks.Length > 0, $"no {root}/ assembly named {id}.dll");
-    string AssemblyFolder(string framework) => isTool ? $"tools/{framework}/any" : $"lib/{framework}";
+    Require(frameworks.Length > 0, $"no {root}/ assembly named {assembly}.dll");
+    string AssemblyFolder(string framework) => isRidTool ? $"tools/{framework}/{rid}" : $"lib/{framework}";
     foreach (var framework in frameworks)
     {
-        if (isTool)
+        if (isRidTool)
         {
-            var settings = zip.GetEntry($"{AssemblyFolder(framework)}/DotnetToolSettings.xml");
-            Require(settings is not null, $"DotnetToolSettings.xml missing for {framework}");
-            if (settings is not null)
+            RequireCommand($"{AssemblyFolder(framework)}/DotnetToolSettings.xml", pointer: false);
+
+            // Compiled ahead of time for its platform, except the portable package, which the runtime compiles as it runs.
+            foreach (var code in (string[])[Tool, "PartnerMetrics"])
             {
-                using var settingsStream = settings.Open();
-                var command = XDocument.Load(settingsStream).Descendants().SingleOrDefault(e => e.Name.LocalName == "Command");
-                Require(command?.Attribute("Name")?.Value == "partnermetrics", "tool command is not named partnermetrics");
+                var entry = zip.GetEntry($"{AssemblyFolder(framework)}/{code}.dll");
+                Require(entry is not null, $"{code}.dll missing for {framework}");
+                if (entry is not null)
+                {
+                    using var copy = new MemoryStream();
+                    using (var stream = entry.Open())
+                    {
+                        stream.CopyTo(copy);
+                    }
+
+                    copy.Position = 0;
+                    using var pe = new PEReader(copy);
+                    var readyToRun = pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
+                    Require(readyToRun == (rid != "any"), $"{code}.dll is {(readyToRun ? "" : "not ")}ReadyToRun");
+                }
             }
         }
         else
@@ -84,11 +139,11 @@ foreach (var package in packages)
         using var symbolZip = ZipFile.OpenRead(symbols);
         foreach (var framework in frameworks)
         {
-            Require(symbolZip.GetEntry($"{AssemblyFolder(framework)}/{id}.pdb") is not null, $"{framework} PDB missing from .snupkg");
+            Require(symbolZip.GetEntry($"{AssemblyFolder(framework)}/{assembly}.pdb") is not null, $"{framework} PDB missing from .snupkg");
         }
     }
 
-    Console.WriteLine($"checked {name}: {(isTool ? "tool" : "library")}, frameworks {string.Join(", ", frameworks)}");
+    Console.WriteLine($"checked {name}: {Kind()}, frameworks {string.Join(", ", frameworks)}");
 }
 
 problems.AddRange(expected.Where(e => !ids.Contains(e)).Select(e => $"package {e} was not produced"));
