@@ -88,8 +88,8 @@ internal static class Counterfactuals
         var kept = days.SelectMany(d => new[] { new Commitment(Side.Partner, d, CommitmentOutcome.Kept, d), new Commitment(Side.Vendor, d, CommitmentOutcome.Kept, d) }).ToArray();
         return new(
             RecommendationCodes.ExpandProofOfConcept,
-            Invariant($"{span + 1}-day pilot, {PilotEvents} logged events"),
-            Invariant($"{PilotEvents} pilot check-ins added, on {string.Join(", ", days.Select(Ensure.Iso))}: at each, a meeting (initiative alternating, the {(partnerFirst ? "partner" : "vendor")} first) at which each side keeps one commitment on time."),
+            string.Create(CultureInfo.InvariantCulture, $"{span + 1}-day pilot, {PilotEvents} logged events"),
+            string.Create(CultureInfo.InvariantCulture, $"{PilotEvents} pilot check-ins added, on {string.Join(", ", days.Select(Ensure.Iso))}: at each, a meeting (initiative alternating, the {(partnerFirst ? "partner" : "vendor")} first) at which each side keeps one commitment on time."),
             EvidenceChange.Adding(partnership, commitments: kept, interactions: meetings));
     }
 
@@ -99,8 +99,8 @@ internal static class Counterfactuals
         var added = Enumerable.Repeat(new Commitment(side, asOf, CommitmentOutcome.Kept, asOf), Next).ToArray();
         return new(
             side == Side.Partner ? RecommendationCodes.KeepPartnerPromises : RecommendationCodes.KeepVendorPromises,
-            side == Side.Partner ? Invariant($"Partner keeps next {Next} promises") : Invariant($"Keep the next {Next} vendor promises"),
-            Invariant($"{Next} {who} commitments added, due {Ensure.Iso(asOf)} and kept on time that day."),
+            side == Side.Partner ? string.Create(CultureInfo.InvariantCulture, $"Partner keeps next {Next} promises") : string.Create(CultureInfo.InvariantCulture, $"Keep the next {Next} vendor promises"),
+            string.Create(CultureInfo.InvariantCulture, $"{Next} {who} commitments added, due {asOf:yyyy-MM-dd} and kept on time that day."),
             EvidenceChange.Adding(partnership, commitments: added));
     }
 
@@ -117,11 +117,11 @@ internal static class Counterfactuals
 
         var name = missing[0];
         var renew = partnership.Certifications.Any(c => c.ObtainedOn <= asOf && string.Equals(c.Competency, name, StringComparison.OrdinalIgnoreCase));
-        var others = missing.Length == 1 ? string.Empty : Invariant($" ({missing.Length - 1} more required competencies lack one)");
+        var others = missing.Length == 1 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" ({missing.Length - 1} more required competencies lack one)");
         return new(
             RecommendationCodes.CloseCertificationGaps,
             renew ? $"Renew {name} certification" : $"Certify {name} today",
-            Invariant($"A certification in '{name}' added, obtained {Ensure.Iso(asOf)}, without expiry{others}."),
+            string.Create(CultureInfo.InvariantCulture, $"A certification in '{name}' added, obtained {asOf:yyyy-MM-dd}, without expiry{others}."),
             EvidenceChange.Adding(partnership, certifications: [new Certification(name, asOf)]));
     }
 
@@ -132,8 +132,8 @@ internal static class Counterfactuals
         var added = Enumerable.Repeat(new Delivery(asOf, true, satisfaction), Next).ToArray();
         return new(
             RecommendationCodes.DeliverOnTime,
-            Invariant($"Next {Next} deliveries on time"),
-            Invariant($"{Next} deliveries added, completed on time {Ensure.Iso(asOf)} with satisfaction {satisfaction:0.##} (the threshold is {model.SatisfactionThreshold:0.##})."),
+            string.Create(CultureInfo.InvariantCulture, $"Next {Next} deliveries on time"),
+            string.Create(CultureInfo.InvariantCulture, $"{Next} deliveries added, completed on time {asOf:yyyy-MM-dd} with satisfaction {satisfaction:0.##} (the threshold is {model.SatisfactionThreshold:0.##})."),
             EvidenceChange.Adding(partnership, deliveries: added));
     }
 
@@ -155,10 +155,10 @@ internal static class Counterfactuals
         var asked = asOf.AddDays(-daysToKnow);
         var asker = answering == Side.Partner ? Side.Vendor : Side.Partner;
         var added = Enumerable.Repeat(new Interaction(asked, InteractionKind.Request, asker, response), Next).ToArray();
-        var what = Invariant($"{Next} {(asker == Side.Vendor ? "vendor" : "partner")} requests added, asked {Ensure.Iso(asked)} and answered by the {(answering == Side.Partner ? "partner" : "vendor")} in {Hours(response)} (the target is {Hours(model.ResponseTarget)}).");
+        var what = string.Create(CultureInfo.InvariantCulture, $"{Next} {(asker == Side.Vendor ? "vendor" : "partner")} requests added, asked {asked:yyyy-MM-dd} and answered by the {(answering == Side.Partner ? "partner" : "vendor")} in {Hours(response)} (the target is {Hours(model.ResponseTarget)}).");
         return answering == Side.Partner
-            ? new(RecommendationCodes.AgreeResponseTargets, Invariant($"Partner answers {Next} requests fast"), what, EvidenceChange.Adding(partnership, interactions: added))
-            : new(RecommendationCodes.AnswerRequestsFaster, Invariant($"Answer {Next} partner requests fast"), what, EvidenceChange.Adding(partnership, interactions: added));
+            ? new(RecommendationCodes.AgreeResponseTargets, string.Create(CultureInfo.InvariantCulture, $"Partner answers {Next} requests fast"), what, EvidenceChange.Adding(partnership, interactions: added))
+            : new(RecommendationCodes.AnswerRequestsFaster, string.Create(CultureInfo.InvariantCulture, $"Answer {Next} partner requests fast"), what, EvidenceChange.Adding(partnership, interactions: added));
     }
 
     /// <summary>
@@ -188,15 +188,15 @@ internal static class Counterfactuals
             return new(
                 RecommendationCodes.ResolveEscalations,
                 "Resolve open escalation today",
-                Invariant($"The escalation raised {Ensure.Iso(open.Date)}{(open.Subject is null ? string.Empty : $" ('{open.Subject}')")} resolved {Ensure.Iso(asOf)}, within the {Days(targetDays)}-day target."),
+                string.Create(CultureInfo.InvariantCulture, $"The escalation raised {open.Date:yyyy-MM-dd}{(open.Subject is null ? string.Empty : $" ('{open.Subject}')")} resolved {asOf:yyyy-MM-dd}, within the {Days(targetDays)}-day target."),
                 EvidenceChange.Replacing(partnership, [(pending, resolved)]));
         }
 
         var added = Enumerable.Repeat(new Interaction(asOf, InteractionKind.Escalation, Side.Partner, resolvedOn: asOf), Next).ToArray();
         return new(
             RecommendationCodes.ResolveEscalations,
-            Invariant($"Resolve {Next} escalations in time"),
-            Invariant($"{Next} escalations added, raised by the partner and resolved the same day, {Ensure.Iso(asOf)}."),
+            string.Create(CultureInfo.InvariantCulture, $"Resolve {Next} escalations in time"),
+            string.Create(CultureInfo.InvariantCulture, $"{Next} escalations added, raised by the partner and resolved the same day, {asOf:yyyy-MM-dd}."),
             EvidenceChange.Adding(partnership, interactions: added));
     }
 
@@ -214,7 +214,7 @@ internal static class Counterfactuals
             return new(
                 RecommendationCodes.BalanceInitiative,
                 "Each side initiates a meeting",
-                Invariant($"2 meetings added on {Ensure.Iso(asOf)}, one initiated by each side."),
+                string.Create(CultureInfo.InvariantCulture, $"2 meetings added on {asOf:yyyy-MM-dd}, one initiated by each side."),
                 EvidenceChange.Adding(partnership, interactions: [Meeting(Side.Partner), Meeting(Side.Vendor)]));
         }
 
@@ -222,8 +222,8 @@ internal static class Counterfactuals
         var count = Math.Min(Next, difference);
         return new(
             RecommendationCodes.BalanceInitiative,
-            Invariant($"{(lagging == Side.Partner ? "Partner starts" : "We start")} next {(count == 1 ? "meeting" : Count(count, "meeting"))}"),
-            Invariant($"{Count(count, "meeting")} added on {Ensure.Iso(asOf)}, initiated by the {(lagging == Side.Partner ? "partner" : "vendor")} (the partner initiated {byPartner} of {all} so far)."),
+            string.Create(CultureInfo.InvariantCulture, $"{(lagging == Side.Partner ? "Partner starts" : "We start")} next {(count == 1 ? "meeting" : Count(count, "meeting"))}"),
+            string.Create(CultureInfo.InvariantCulture, $"{Count(count, "meeting")} added on {asOf:yyyy-MM-dd}, initiated by the {(lagging == Side.Partner ? "partner" : "vendor")} (the partner initiated {byPartner} of {all} so far)."),
             EvidenceChange.Adding(partnership, interactions: Enumerable.Repeat(Meeting(lagging), count).ToArray()));
     }
 
@@ -231,7 +231,7 @@ internal static class Counterfactuals
     private static Counterfactual NewPlan(Partnership partnership, DateOnly asOf) => new(
         RecommendationCodes.ScheduleJointPlanning,
         "Hold a joint planning session",
-        Invariant($"A joint plan created {Ensure.Iso(asOf)} with one goal owned by both sides, with a measurable target, due {Ensure.Iso(Later(asOf, GoalDays))}; no business alignment recorded yet."),
+        string.Create(CultureInfo.InvariantCulture, $"A joint plan created {asOf:yyyy-MM-dd} with one goal owned by both sides, with a measurable target, due {Later(asOf, GoalDays):yyyy-MM-dd}; no business alignment recorded yet."),
         EvidenceChange.Replacing(partnership, new JointPlan(asOf, [SharedGoal(asOf)])));
 
     /// <summary>Each goal behind the progress its elapsed time expects gets a check-in on the day at exactly that progress.</summary>
@@ -256,8 +256,8 @@ internal static class Counterfactuals
         }).ToArray();
         return caughtUp == 0 ? null : new(
             RecommendationCodes.GetGoalsOnTrack,
-            Invariant($"Catch up {Count(caughtUp, "lagging plan goal")}"),
-            Invariant($"A progress check-in on {Ensure.Iso(asOf)} for {Count(caughtUp, "goal")} behind schedule, at the share of its period elapsed."),
+            string.Create(CultureInfo.InvariantCulture, $"Catch up {Count(caughtUp, "lagging plan goal")}"),
+            string.Create(CultureInfo.InvariantCulture, $"A progress check-in on {asOf:yyyy-MM-dd} for {Count(caughtUp, "goal")} behind schedule, at the share of its period elapsed."),
             EvidenceChange.Replacing(partnership, new JointPlan(plan.CreatedOn, goals, plan.Reviews, plan.ReviewCadence)));
     }
 
@@ -285,7 +285,7 @@ internal static class Counterfactuals
             return new(
                 RecommendationCodes.ShareGoalOwnership,
                 "Agree a first shared goal",
-                Invariant($"A goal owned by both sides added to the plan, without target or due day."),
+                string.Create(CultureInfo.InvariantCulture, $"A goal owned by both sides added to the plan, without target or due day."),
                 EvidenceChange.Replacing(partnership, new JointPlan(plan.CreatedOn, [new PlanGoal(GoalTitle, GoalOwner.Both, checkIns: null)], plan.Reviews, plan.ReviewCadence)));
         }
 
@@ -293,8 +293,8 @@ internal static class Counterfactuals
         var goals = plan.Goals.Select(g => g.Owner == GoalOwner.Both ? g : new PlanGoal(g.Title, GoalOwner.Both, g.CheckIns, g.Target, g.StartsOn, g.DueOn));
         return new(
             RecommendationCodes.ShareGoalOwnership,
-            Invariant($"Share ownership of {Count(solo, "plan goal")}"),
-            Invariant($"{Count(solo, "goal")} owned by one side made owned by both."),
+            string.Create(CultureInfo.InvariantCulture, $"Share ownership of {Count(solo, "plan goal")}"),
+            string.Create(CultureInfo.InvariantCulture, $"{Count(solo, "goal")} owned by one side made owned by both."),
             EvidenceChange.Replacing(partnership, new JointPlan(plan.CreatedOn, goals, plan.Reviews, plan.ReviewCadence)));
     }
 
@@ -309,8 +309,8 @@ internal static class Counterfactuals
         var grown = Math.Min(1.0, alignment + AlignmentStep);
         return new(
             RecommendationCodes.AlignBusiness,
-            Invariant($"Grow business alignment to {grown * 100:0.#} %"),
-            Invariant($"A plan review on {Ensure.Iso(asOf)} recording {grown * 100:0.#} % of the partner's business aligned to ours (was {alignment * 100:0.#} %)."),
+            string.Create(CultureInfo.InvariantCulture, $"Grow business alignment to {grown * 100:0.#} %"),
+            string.Create(CultureInfo.InvariantCulture, $"A plan review on {asOf:yyyy-MM-dd} recording {grown * 100:0.#} % of the partner's business aligned to ours (was {alignment * 100:0.#} %)."),
             EvidenceChange.Replacing(partnership, WithReview(plan, new PlanReview(asOf, grown))));
     }
 
@@ -327,7 +327,7 @@ internal static class Counterfactuals
             return new(
                 RecommendationCodes.SetMeasurableTargets,
                 "Agree a first measurable goal",
-                Invariant($"A goal owned by both sides added to the plan, with a measurable target, starting {Ensure.Iso(asOf)} and due {Ensure.Iso(Later(asOf, GoalDays))}."),
+                string.Create(CultureInfo.InvariantCulture, $"A goal owned by both sides added to the plan, with a measurable target, starting {asOf:yyyy-MM-dd} and due {Later(asOf, GoalDays):yyyy-MM-dd}."),
                 EvidenceChange.Replacing(partnership, new JointPlan(plan.CreatedOn, [SharedGoal(asOf)], plan.Reviews, plan.ReviewCadence)));
         }
 
@@ -341,8 +341,8 @@ internal static class Counterfactuals
             g.DueOn ?? (g.StartsOn is { } start && start > Later(asOf, GoalDays) ? start : Later(asOf, GoalDays))));
         return new(
             RecommendationCodes.SetMeasurableTargets,
-            Invariant($"Set target, due day on {Count(vague, "goal")}"),
-            Invariant($"{Count(vague, "goal")} given a measurable target where missing and a due day where missing ({Ensure.Iso(Later(asOf, GoalDays))})."),
+            string.Create(CultureInfo.InvariantCulture, $"Set target, due day on {Count(vague, "goal")}"),
+            string.Create(CultureInfo.InvariantCulture, $"{Count(vague, "goal")} given a measurable target where missing and a due day where missing ({Later(asOf, GoalDays):yyyy-MM-dd})."),
             EvidenceChange.Replacing(partnership, new JointPlan(plan.CreatedOn, goals, plan.Reviews, plan.ReviewCadence)));
     }
 
@@ -359,7 +359,7 @@ internal static class Counterfactuals
         return new(
             RecommendationCodes.ReviewPlan,
             "Review the plan today",
-            Invariant($"A plan review on {Ensure.Iso(asOf)} (last reviewed {(last is { } l ? Ensure.Iso(l) : "never")}), business alignment unchanged ({(alignment is { } a ? Invariant($"{a * 100:0.#} %") : "not recorded")})."),
+            string.Create(CultureInfo.InvariantCulture, $"A plan review on {asOf:yyyy-MM-dd} (last reviewed {(last is { } l ? Ensure.Iso(l) : "never")}), business alignment unchanged ({(alignment is { } a ? string.Create(CultureInfo.InvariantCulture, $"{a * 100:0.#} %") : "not recorded")})."),
             EvidenceChange.Replacing(partnership, WithReview(plan, new PlanReview(asOf, alignment))));
     }
 
@@ -369,7 +369,7 @@ internal static class Counterfactuals
         var added = new List<Opportunity>(Next);
         for (var n = 1; added.Count < Next; n++)
         {
-            var id = Invariant($"next-deal-{n}");
+            var id = string.Create(CultureInfo.InvariantCulture, $"next-deal-{n}");
             var key = new OpportunityId(id);
             if (!partnership.Opportunities.Any(o => o.Id == key))
             {
@@ -381,8 +381,8 @@ internal static class Counterfactuals
 
         return new(
             RecommendationCodes.RegisterDeals,
-            Invariant($"Register next {Next} deals on day one"),
-            Invariant($"{Next} open deals added, created and registered {Ensure.Iso(asOf)}, with amount, expected close and stage filled in."),
+            string.Create(CultureInfo.InvariantCulture, $"Register next {Next} deals on day one"),
+            string.Create(CultureInfo.InvariantCulture, $"{Next} open deals added, created and registered {asOf:yyyy-MM-dd}, with amount, expected close and stage filled in."),
             EvidenceChange.Adding(partnership, opportunities: added));
     }
 
@@ -407,8 +407,8 @@ internal static class Counterfactuals
 
         return stale.Count == 0 ? null : new(
             RecommendationCodes.UpdateOpenDeals,
-            stale.Count == 1 ? "Update the stale open deal" : Invariant($"Update the {stale.Count} stale open deals"),
-            Invariant($"{Count(stale.Count, "open deal")} not updated in the last {window} days updated {Ensure.Iso(asOf)}."),
+            stale.Count == 1 ? "Update the stale open deal" : string.Create(CultureInfo.InvariantCulture, $"Update the {stale.Count} stale open deals"),
+            string.Create(CultureInfo.InvariantCulture, $"{Count(stale.Count, "open deal")} not updated in the last {window} days updated {asOf:yyyy-MM-dd}."),
             EvidenceChange.Replacing(partnership, stale));
     }
 
@@ -427,8 +427,8 @@ internal static class Counterfactuals
 
         return incomplete.Count == 0 ? null : new(
             RecommendationCodes.CompleteDealData,
-            Invariant($"Complete the records of {Count(incomplete.Count, "deal")}"),
-            Invariant($"Amount, expected close and stage filled in on {Count(incomplete.Count, "deal")} missing one of them."),
+            string.Create(CultureInfo.InvariantCulture, $"Complete the records of {Count(incomplete.Count, "deal")}"),
+            string.Create(CultureInfo.InvariantCulture, $"Amount, expected close and stage filled in on {Count(incomplete.Count, "deal")} missing one of them."),
             EvidenceChange.Replacing(partnership, incomplete));
     }
 
@@ -451,7 +451,7 @@ internal static class Counterfactuals
         return new(
             isStalled ? RecommendationCodes.SetFollowUpCadence : RecommendationCodes.LogWeeklyActivity,
             isStalled ? "Restart: follow-up call today" : "Log this week's follow-up call",
-            Invariant($"A follow-up call by the vendor and the partner's call back, logged {Ensure.Iso(asOf)}: the first activity of the week ending that day{(isStalled ? ", after a month without any" : string.Empty)}."),
+            string.Create(CultureInfo.InvariantCulture, $"A follow-up call by the vendor and the partner's call back, logged {asOf:yyyy-MM-dd}: the first activity of the week ending that day{(isStalled ? ", after a month without any" : string.Empty)}."),
             EvidenceChange.Adding(partnership, interactions: calls));
     }
 
@@ -478,13 +478,11 @@ internal static class Counterfactuals
     /// <summary>The day <paramref name="days"/> earlier, or the first day of the calendar.</summary>
     private static DateOnly Earlier(DateOnly day, int days) => DateOnly.FromDayNumber(Math.Max(day.DayNumber - days, DateOnly.MinValue.DayNumber));
 
-    private static string Count(int n, string noun) => Invariant($"{n} {noun}{(n == 1 ? string.Empty : "s")}");
+    private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
 
-    private static string Hours(TimeSpan span) => span.TotalHours % 24 == 0 ? Invariant($"{span.TotalDays:0.##} d") : Invariant($"{span.TotalHours:0.##} h");
+    private static string Hours(TimeSpan span) => span.TotalHours % 24 == 0 ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalDays:0.##} d") : string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0.##} h");
 
     private static string Days(double days) => days.ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Whether any activity was logged from <c>first</c> to <c>last</c>, both included.</summary>
     private struct ActivityIn(int first, int last) : IActivitySink
