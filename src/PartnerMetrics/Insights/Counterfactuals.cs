@@ -285,7 +285,7 @@ internal static class Counterfactuals
             return new(
                 RecommendationCodes.ShareGoalOwnership,
                 "Agree a first shared goal",
-                string.Create(CultureInfo.InvariantCulture, $"A goal owned by both sides added to the plan, without target or due day."),
+                "A goal owned by both sides added to the plan, without target or due day.",
                 EvidenceChange.Replacing(partnership, new JointPlan(plan.CreatedOn, [new PlanGoal(GoalTitle, GoalOwner.Both, checkIns: null)], plan.Reviews, plan.ReviewCadence)));
         }
 
