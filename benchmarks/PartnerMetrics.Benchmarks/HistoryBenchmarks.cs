@@ -6,7 +6,8 @@ namespace PartnerMetrics.Benchmarks;
 
 /// <summary>
 /// A year of weekly health (52 points) for one partnership: one sweep, against 52 independent scores
-/// and against one score (the target: a 52-point history costs at most 10 scores).
+/// and against one score (the target: a 52-point history costs at most 10 scores); and the same sweep
+/// keeping each point's score, confidence and band only (<see cref="HealthScorer.Trend"/>).
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(DefaultJobConfig))]
@@ -46,6 +47,18 @@ public class HistoryBenchmarks
         foreach (var report in scorer.History(partnership, SyntheticPortfolio.End.AddDays(-7 * 51), SyntheticPortfolio.End, TimeSpan.FromDays(7)))
         {
             total += report.Score;
+        }
+
+        return total;
+    }
+
+    [Benchmark]
+    public double OneTrend()
+    {
+        var total = 0.0;
+        foreach (var point in scorer.Trend(partnership, SyntheticPortfolio.End.AddDays(-7 * 51), SyntheticPortfolio.End, TimeSpan.FromDays(7)))
+        {
+            total += point.Score;
         }
 
         return total;

@@ -94,7 +94,7 @@ internal sealed class PortfolioReport
             scorer,
             asOf,
             districts,
-            partnership => Scores(scorer.History(partnership, HistoryStart(asOf), asOf, HistoryStep, cancellationToken)),
+            partnership => Scores(scorer.Trend(partnership, HistoryStart(asOf), asOf, HistoryStep, cancellationToken)),
             (partnership, report, next, history) =>
             {
                 partners.Add(new PartnerHealth(partnership.Partner, report, history));
@@ -119,12 +119,12 @@ internal sealed class PortfolioReport
     }
 
     /// <summary>
-    /// The score at each point of a history, null where no dimension is present (a day without any evidence): all the
-    /// chart shows. Only the scores are kept, so each point's full report is garbage as soon as it is read, rather than a
-    /// year of reports for every partner kept until the page is written.
+    /// The score at each point of a history: all the chart shows. The history is a trend (<see cref="HealthScorer.Trend"/>):
+    /// each point's score, confidence and band without a report, and only the scores are kept until the page is written.
+    /// Every point has a score (model v2: trust's two rates always count, at their prior without evidence).
     /// </summary>
-    private static ImmutableArray<double?> Scores(ImmutableArray<HealthReport> history) =>
-        [.. history.Select(report => report.Dimensions.Any(d => d.IsPresent) ? report.Score : (double?)null)];
+    private static ImmutableArray<double?> Scores(ImmutableArray<HealthPoint> history) =>
+        [.. history.Select(point => (double?)point.Score)];
 
     /// <summary>The first day of the history: a year before <paramref name="asOf"/>, or the first day of the calendar when that is earlier.</summary>
     private static DateOnly HistoryStart(DateOnly asOf) => asOf.DayNumber < HistoryDays ? DateOnly.MinValue : asOf.AddDays(-HistoryDays);
@@ -133,5 +133,5 @@ internal sealed class PortfolioReport
 /// <summary>One partner's health as of the report's day and its score history.</summary>
 /// <param name="Partner">The partner.</param>
 /// <param name="Report">Its health as of the report's day.</param>
-/// <param name="History">Its score at each point of the history, from <see cref="PortfolioReport.HistoryFrom"/>; null on a day without any evidence.</param>
+/// <param name="History">Its score at each point of the history, from <see cref="PortfolioReport.HistoryFrom"/>.</param>
 internal sealed record PartnerHealth(Partner Partner, HealthReport Report, ImmutableArray<double?> History);

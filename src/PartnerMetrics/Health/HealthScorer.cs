@@ -169,9 +169,15 @@ public sealed class HealthScorer
         // A headline has no signals: those of certifications are written but not kept.
         List<HealthSignal>? signals = null;
         WriteFactors(partnership, evidence, factors, ref signals);
+        return HeadlineOf(evidence.Context, factors);
+    }
+
+    /// <summary>The score, confidence and band of factors written on a day, as a report's arithmetic reaches them, stopping at the band.</summary>
+    private static Headline HeadlineOf(ScoringContext context, scoped DimensionFactors factors)
+    {
         Span<double> scaled = stackalloc double[EvidenceSlots.MaxFactors];
-        var totals = Total(evidence.Context, factors, scaled);
-        return new Headline(totals.Overall, totals.Confidence, Band(evidence.Context, totals, WeakLinks(evidence.Context, totals, factors.Trust, [])));
+        var totals = Total(context, factors, scaled);
+        return new Headline(totals.Overall, totals.Confidence, Band(context, totals, WeakLinks(context, totals, factors.Trust, [])));
     }
 
     /// <summary>Writes a partnership's factors on the day of its evidence, with the signals of its certifications.</summary>
@@ -395,7 +401,28 @@ public sealed class HealthScorer
     /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>, or <paramref name="step"/> is not a positive whole number of days.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    public ImmutableArray<HealthReport> History(Partnership partnership, DateOnly from, DateOnly to, TimeSpan step, CancellationToken cancellationToken = default)
+    public ImmutableArray<HealthReport> History(Partnership partnership, DateOnly from, DateOnly to, TimeSpan step, CancellationToken cancellationToken = default) =>
+        Sweep<HealthReport, ReportAt>(partnership, from, to, step, context => new ReportAt(context, partnership.Partner.Id), cancellationToken);
+
+    /// <summary>
+    /// Scores a partnership at a fixed step over a range of days as <see cref="History"/> does, keeping only each day's
+    /// score, confidence and band: for a sparkline or a trend over many partners, without a report per point.
+    /// </summary>
+    /// <param name="partnership">The partnership and its evidence.</param>
+    /// <param name="from">The first day.</param>
+    /// <param name="to">The last day; the last point is the last step on or before it.</param>
+    /// <param name="step">The step: whole days, at least one.</param>
+    /// <param name="cancellationToken">Checked before each point.</param>
+    /// <returns>One point per point of <see cref="History"/>, each its report's <see cref="HealthReport.Score"/>, <see cref="HealthReport.Confidence"/> and <see cref="HealthReport.Band"/> to the last bit.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>, or <paramref name="step"/> is not a positive whole number of days.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public ImmutableArray<HealthPoint> Trend(Partnership partnership, DateOnly from, DateOnly to, TimeSpan step, CancellationToken cancellationToken = default) =>
+        Sweep<HealthPoint, PointAt>(partnership, from, to, step, context => new PointAt(context), cancellationToken);
+
+    /// <summary>The points of a history, each made by <typeparamref name="TScore"/>: the arguments checked, the sweep run and timed.</summary>
+    private ImmutableArray<T> Sweep<T, TScore>(Partnership partnership, DateOnly from, DateOnly to, TimeSpan step, Func<ScoringContext, TScore> score, CancellationToken cancellationToken)
+        where TScore : struct, IPointScore<T>
     {
         ArgumentNullException.ThrowIfNull(partnership);
         Ensure.NotBefore(to, from, nameof(to), nameof(from));
@@ -412,13 +439,41 @@ public sealed class HealthScorer
         operation?.Tag("partnermetrics.points", points);
         try
         {
-            var reports = HistorySweep.Run(partnership, context, from.DayNumber, days, points, (day, arrays, signals) => Assemble(context, partnership.Partner.Id, day, arrays, signals), cancellationToken);
-            Telemetry.Scored("history", reports.Length);
-            return ImmutableCollectionsMarshal.AsImmutableArray(reports);
+            var results = HistorySweep.Run<T, TScore>(partnership, context, from.DayNumber, days, points, score(context), cancellationToken);
+            Telemetry.Scored("history", results.Length);
+            return ImmutableCollectionsMarshal.AsImmutableArray(results);
         }
         catch (Exception error) when (operation is not null && operation.Fail(error))
         {
             throw;
+        }
+    }
+
+    /// <summary>A history's report at each point: the factors written into the report's arrays and assembled.</summary>
+    private readonly struct ReportAt(ScoringContext context, PartnerId partnerId) : IPointScore<HealthReport>
+    {
+        public HealthReport At(Partnership partnership, int day, ReadOnlySpan<Tally> tallies, in ActivityDays weeks, ReadOnlySpan<HeldCertification> held)
+        {
+            List<HealthSignal>? signals = null;
+            var arrays = FactorArrays.For(partnership, day);
+            EvidenceSlots.Factors(partnership, day, tallies, weeks, held, context, DimensionFactors.Over(arrays), ref signals);
+            return Assemble(context, partnerId, DateOnly.FromDayNumber(day), arrays, Sorted(signals));
+        }
+    }
+
+    /// <summary>A trend's point: the factors written into a buffer on the stack and taken as far as the band (<see cref="HeadlineOf"/>).</summary>
+    private readonly struct PointAt(ScoringContext context) : IPointScore<HealthPoint>
+    {
+        public HealthPoint At(Partnership partnership, int day, ReadOnlySpan<Tally> tallies, in ActivityDays weeks, ReadOnlySpan<HeldCertification> held)
+        {
+            Span<HealthFactor> buffer = stackalloc HealthFactor[EvidenceSlots.MaxFactors];
+            var factors = DimensionFactors.In(buffer, partnership, day);
+
+            // Like a headline, a point has no signals: those of certifications are written but not kept.
+            List<HealthSignal>? signals = null;
+            EvidenceSlots.Factors(partnership, day, tallies, weeks, held, context, factors, ref signals);
+            var headline = HeadlineOf(context, factors);
+            return new HealthPoint(DateOnly.FromDayNumber(day), headline.Score, headline.Confidence, headline.Band);
         }
     }
 

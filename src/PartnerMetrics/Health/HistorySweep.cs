@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Immutable;
 using System.Diagnostics;
 using PartnerMetrics.Partners;
 
@@ -61,8 +60,12 @@ internal sealed class HistorySweep
         items = ArrayPool<Item>.Shared.Rent(256);
     }
 
-    /// <summary>Scores <paramref name="partnership"/> at <paramref name="points"/> days: <paramref name="from"/>, then every <paramref name="step"/> days.</summary>
-    public static HealthReport[] Run(Partnership partnership, ScoringContext context, int from, int step, int points, Func<DateOnly, FactorArrays, ImmutableArray<HealthSignal>, HealthReport> assemble, CancellationToken cancellationToken)
+    /// <summary>
+    /// Scores <paramref name="partnership"/> at <paramref name="points"/> days: <paramref name="from"/>, then every
+    /// <paramref name="step"/> days; <paramref name="score"/> makes each point's result from its tallies and facts.
+    /// </summary>
+    public static T[] Run<T, TScore>(Partnership partnership, ScoringContext context, int from, int step, int points, TScore score, CancellationToken cancellationToken)
+        where TScore : struct, IPointScore<T>
     {
         var sweep = new HistorySweep(from, step, points);
         Tally[]? tallies = null;
@@ -78,18 +81,14 @@ internal sealed class HistorySweep
             Span<HeldCertification> held = new HeldCertification[partnership.Certifications.Length];
             held = held[..CompetencyDimension.Requirements(partnership, held)];
             held = held[..CompetencyDimension.Undominated(held)];
-            var reports = new HealthReport[points];
+            var results = new T[points];
             for (var k = 0; k < points; k++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var day = from + (k * step);
-                List<HealthSignal>? signals = null;
-                var arrays = FactorArrays.For(partnership, day);
-                EvidenceSlots.Factors(partnership, day, tallies.AsSpan(k * Slots, Slots), weeks, held, context, DimensionFactors.Over(arrays), ref signals);
-                reports[k] = assemble(DateOnly.FromDayNumber(day), arrays, HealthScorer.Sorted(signals));
+                results[k] = score.At(partnership, from + (k * step), tallies.AsSpan(k * Slots, Slots), weeks, held);
             }
 
-            return reports;
+            return results;
         }
         finally
         {
@@ -260,4 +259,15 @@ internal sealed class HistorySweep
 
         public void Count(int slot, int first, int end) => sweep.Add(slot, null, first, first, end);
     }
+}
+
+/// <summary>
+/// What a history makes of each point (<see cref="HistorySweep.Run"/>): a full report, or only the score, confidence and
+/// band. A struct, so that the sweep is compiled for it and its call is direct.
+/// </summary>
+/// <typeparam name="T">The result of a point.</typeparam>
+internal interface IPointScore<out T>
+{
+    /// <summary>The result on <paramref name="day"/>, from the tallies summed for it, the weeks of activity and the certifications held.</summary>
+    T At(Partnership partnership, int day, ReadOnlySpan<Tally> tallies, in ActivityDays weeks, ReadOnlySpan<HeldCertification> held);
 }

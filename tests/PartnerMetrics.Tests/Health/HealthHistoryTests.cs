@@ -26,6 +26,40 @@ public class HealthHistoryTests
         }
     }
 
+    /// <summary>A trend is its history without the reports: each point the score, confidence and band of the report on its day, to the last bit.</summary>
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    [Trait("Rule", "19")]
+    public void Trend_IsTheHeadlineOfEachPointOfTheHistory(HistoryCase c)
+    {
+        var scorer = new HealthScorer(c.Model);
+        var step = TimeSpan.FromDays(c.Step);
+
+        var trend = scorer.Trend(c.Partnership, c.From, c.To, step);
+
+        var history = scorer.History(c.Partnership, c.From, c.To, step);
+        Assert.Equal(history.Length, trend.Length);
+        for (var k = 0; k < trend.Length; k++)
+        {
+            var (report, point) = (history[k], trend[k]);
+            Assert.Equal(report.AsOf, point.AsOf);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(report.Score), BitConverter.DoubleToInt64Bits(point.Score));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(report.Confidence), BitConverter.DoubleToInt64Bits(point.Confidence));
+            Assert.Equal(report.Band, point.Band);
+        }
+    }
+
+    [Fact]
+    public void Trend_WhenTheVendorBreaksEveryPromise_IsCappedAtWatchAsTheHistoryIs()
+    {
+        // The weakest link caps each point's band without any signal being written.
+        var partnership = WeakestLinkTests.VendorBreaksEveryPromise();
+
+        var trend = Scorer.Trend(partnership, T.AddDays(-28), T, TimeSpan.FromDays(7));
+
+        Assert.Equal(HealthBand.Watch, trend[^1].Band);
+        Assert.Equal(Scorer.History(partnership, T.AddDays(-28), T, TimeSpan.FromDays(7)).Select(r => r.Band), trend.Select(p => p.Band));
+    }
+
     [Fact]
     public void History_WorkedExample_WeeklyOverAYear()
     {
@@ -125,6 +159,18 @@ public class HealthHistoryTests
         Rejects.Field<ArgumentOutOfRangeException>(() => Scorer.History(partnership, T, T, TimeSpan.Zero), "step");
         Rejects.Field<ArgumentOutOfRangeException>(() => Scorer.History(partnership, T, T, TimeSpan.FromHours(36)), "step", "1.12:00:00");
         Assert.Throws<ArgumentNullException>(() => Scorer.History(null!, T, T, TimeSpan.FromDays(1)));
+    }
+
+    [Fact]
+    public void Trend_BadArguments_ThrowAsHistoryThrows()
+    {
+        var partnership = Empty();
+
+        Rejects.Field<ArgumentOutOfRangeException>(() => Scorer.Trend(partnership, T, T.AddDays(-1), TimeSpan.FromDays(7)), "to");
+        Rejects.Field<ArgumentOutOfRangeException>(() => Scorer.Trend(partnership, T, T, TimeSpan.Zero), "step");
+        Rejects.Field<ArgumentOutOfRangeException>(() => Scorer.Trend(partnership, T, T, TimeSpan.FromHours(36)), "step", "1.12:00:00");
+        Assert.Throws<ArgumentNullException>(() => Scorer.Trend(null!, T, T, TimeSpan.FromDays(1)));
+        Assert.Throws<OperationCanceledException>(() => Scorer.Trend(partnership, T, T, TimeSpan.FromDays(1), new CancellationToken(canceled: true)));
     }
 
     [Fact]
