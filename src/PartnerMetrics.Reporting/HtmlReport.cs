@@ -277,14 +277,14 @@ public static partial class HtmlReport
         html,
         "history",
         "Score history",
-        Invariant($"Each partner's score every {PortfolioReport.HistoryStep.Days} days from {Day(report.HistoryFrom)} to {Day(report.AsOf)}. Each line has its own scale, {MinimumSpan} points high or more, so that its trend shows; the green zone is Healthy ({report.Model.Bands.Healthy} and above), the red zone At risk (below {report.Model.Bands.Watch}). The dot is the band today; a gap is a day without any evidence."),
+        Invariant($"Each partner's score every {PortfolioReport.HistoryStep.Days} days from {Day(report.HistoryFrom)} to {Day(report.AsOf)}. Each line has its own scale, {MinimumSpan} points high or more, so that its trend shows; the green zone is Healthy ({report.Model.Bands.Healthy} and above), the red zone At risk (below {report.Model.Bands.Watch}). The dot is the band today."),
         () =>
         {
             const double Width = 188, Height = 48;
             html.Open("div", ("class", "sparks")).Line();
             EachInOrder(html, report.Partners, (html, partner) =>
             {
-                // A point without any present dimension has no score (null): the line breaks there.
+                // Every point has a score (model v2); the sparkline would break its line at a null.
                 List<double?> scores = [.. partner.History];
                 var scale = Window(scores);
                 var first = scores.FirstOrDefault(s => s is not null);

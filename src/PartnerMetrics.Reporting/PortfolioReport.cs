@@ -123,8 +123,8 @@ internal sealed class PortfolioReport
     /// each point's score, confidence and band without a report, and only the scores are kept until the page is written.
     /// Every point has a score (model v2: trust's two rates always count, at their prior without evidence).
     /// </summary>
-    private static ImmutableArray<double?> Scores(ImmutableArray<HealthPoint> history) =>
-        [.. history.Select(point => (double?)point.Score)];
+    private static ImmutableArray<double> Scores(ImmutableArray<HealthPoint> history) =>
+        [.. history.Select(point => point.Score)];
 
     /// <summary>The first day of the history: a year before <paramref name="asOf"/>, or the first day of the calendar when that is earlier.</summary>
     private static DateOnly HistoryStart(DateOnly asOf) => asOf.DayNumber < HistoryDays ? DateOnly.MinValue : asOf.AddDays(-HistoryDays);
@@ -134,4 +134,4 @@ internal sealed class PortfolioReport
 /// <param name="Partner">The partner.</param>
 /// <param name="Report">Its health as of the report's day.</param>
 /// <param name="History">Its score at each point of the history, from <see cref="PortfolioReport.HistoryFrom"/>.</param>
-internal sealed record PartnerHealth(Partner Partner, HealthReport Report, ImmutableArray<double?> History);
+internal sealed record PartnerHealth(Partner Partner, HealthReport Report, ImmutableArray<double> History);
