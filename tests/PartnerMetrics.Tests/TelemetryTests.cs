@@ -146,6 +146,21 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public void Trend_CountsOnePointPerPoint_AsATrend()
+    {
+        // The same five points as the history above, counted and timed under their own operation.
+        new HealthScorer().Trend(BacktestHistories.TrustDrivenCompany(1).Partnerships[0], new DateOnly(2025, 6, 1), AsOf, TimeSpan.FromDays(7));
+
+        var scored = Assert.Single(Measured("partnermetrics.health.scored"));
+        Assert.Equal((5.0, "trend"), (scored.Value, scored.Tags["partnermetrics.operation"]));
+        var duration = Assert.Single(Measured("partnermetrics.health.score.duration"));
+        Assert.Equal(("s", "trend"), (duration.Unit, duration.Tags["partnermetrics.operation"]));
+        var activity = Assert.Single(Stopped("partnermetrics.health.trend"));
+        Assert.Equal((5, "trend"), (activity.GetTagItem("partnermetrics.points"), activity.GetTagItem("partnermetrics.operation")));
+        Assert.Empty(Stopped("partnermetrics.health.history"));
+    }
+
+    [Fact]
     public void History_CanceledWhileItRuns_RecordsTheErrorType()
     {
         // A second listener cancels the token as the history's activity starts: after the check on entry, before

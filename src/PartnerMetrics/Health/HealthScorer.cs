@@ -402,7 +402,7 @@ public sealed class HealthScorer
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>, or <paramref name="step"/> is not a positive whole number of days.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public ImmutableArray<HealthReport> History(Partnership partnership, DateOnly from, DateOnly to, TimeSpan step, CancellationToken cancellationToken = default) =>
-        Sweep<HealthReport, ReportAt>(partnership, from, to, step, context => new ReportAt(context, partnership.Partner.Id), cancellationToken);
+        Sweep<HealthReport, ReportAt>("history", partnership, from, to, step, context => new ReportAt(context, partnership.Partner.Id), cancellationToken);
 
     /// <summary>
     /// Scores a partnership at a fixed step over a range of days as <see cref="History"/> does, keeping only each day's
@@ -418,10 +418,10 @@ public sealed class HealthScorer
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>, or <paramref name="step"/> is not a positive whole number of days.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public ImmutableArray<HealthPoint> Trend(Partnership partnership, DateOnly from, DateOnly to, TimeSpan step, CancellationToken cancellationToken = default) =>
-        Sweep<HealthPoint, PointAt>(partnership, from, to, step, context => new PointAt(context), cancellationToken);
+        Sweep<HealthPoint, PointAt>("trend", partnership, from, to, step, context => new PointAt(context), cancellationToken);
 
-    /// <summary>The points of a history, each made by <typeparamref name="TScore"/>: the arguments checked, the sweep run and timed.</summary>
-    private ImmutableArray<T> Sweep<T, TScore>(Partnership partnership, DateOnly from, DateOnly to, TimeSpan step, Func<ScoringContext, TScore> score, CancellationToken cancellationToken)
+    /// <summary>The points of a history, each made by <typeparamref name="TScore"/>: the arguments checked, the sweep run, and its <paramref name="operation"/> timed and counted.</summary>
+    private ImmutableArray<T> Sweep<T, TScore>(string operation, Partnership partnership, DateOnly from, DateOnly to, TimeSpan step, Func<ScoringContext, TScore> score, CancellationToken cancellationToken)
         where TScore : struct, IPointScore<T>
     {
         ArgumentNullException.ThrowIfNull(partnership);
@@ -435,15 +435,15 @@ public sealed class HealthScorer
         var days = (int)step.TotalDays;
         var points = ((to.DayNumber - from.DayNumber) / days) + 1;
         cancellationToken.ThrowIfCancellationRequested();
-        using var operation = Telemetry.Start("partnermetrics.health.history", Telemetry.ScoreDuration, "history");
-        operation?.Tag("partnermetrics.points", points);
+        using var timed = Telemetry.Start("partnermetrics.health." + operation, Telemetry.ScoreDuration, operation);
+        timed?.Tag("partnermetrics.points", points);
         try
         {
             var results = HistorySweep.Run<T, TScore>(partnership, context, from.DayNumber, days, points, score(context), cancellationToken);
-            Telemetry.Scored("history", results.Length);
+            Telemetry.Scored(operation, results.Length);
             return ImmutableCollectionsMarshal.AsImmutableArray(results);
         }
-        catch (Exception error) when (operation is not null && operation.Fail(error))
+        catch (Exception error) when (timed is not null && timed.Fail(error))
         {
             throw;
         }
