@@ -130,34 +130,24 @@ public sealed class TelemetryTests : IDisposable
         Assert.Equal(typeof(OperationCanceledException).FullName, activity.GetTagItem("error.type"));
     }
 
-    [Fact]
-    public void History_CountsOneReportPerPoint()
+    [Theory]
+    [InlineData("history", "trend")]
+    [InlineData("trend", "history")]
+    public void HistoryAndTrend_CountOnePerPoint_UnderTheirOwnOperation(string operation, string other)
     {
-        // 2025-06-01 to 2025-06-30 weekly: June 1, 8, 15, 22 and 29.
-        new HealthScorer().History(BacktestHistories.TrustDrivenCompany(1).Partnerships[0], new DateOnly(2025, 6, 1), AsOf, TimeSpan.FromDays(7));
+        // 2025-06-01 to 2025-06-30 weekly: June 1, 8, 15, 22 and 29; a trend is the history's points without their reports.
+        var (partnership, from, step) = (BacktestHistories.TrustDrivenCompany(1).Partnerships[0], new DateOnly(2025, 6, 1), TimeSpan.FromDays(7));
+        var scorer = new HealthScorer();
+        _ = operation == "history" ? scorer.History(partnership, from, AsOf, step).Length : scorer.Trend(partnership, from, AsOf, step).Length;
 
         var scored = Assert.Single(Measured("partnermetrics.health.scored"));
-        Assert.Equal((5.0, "history"), (scored.Value, scored.Tags["partnermetrics.operation"]));
+        Assert.Equal((5.0, operation), (scored.Value, scored.Tags["partnermetrics.operation"]));
         var duration = Assert.Single(Measured("partnermetrics.health.score.duration"));
-        Assert.Equal(("s", "history"), (duration.Unit, duration.Tags["partnermetrics.operation"]));
-        var activity = Assert.Single(Stopped("partnermetrics.health.history"));
-        Assert.Equal((5, "history"), (activity.GetTagItem("partnermetrics.points"), activity.GetTagItem("partnermetrics.operation")));
+        Assert.Equal(("s", operation), (duration.Unit, duration.Tags["partnermetrics.operation"]));
+        var activity = Assert.Single(Stopped("partnermetrics.health." + operation));
+        Assert.Equal((5, operation), (activity.GetTagItem("partnermetrics.points"), activity.GetTagItem("partnermetrics.operation")));
         Assert.Equal(ActivityStatusCode.Unset, activity.Status);
-    }
-
-    [Fact]
-    public void Trend_CountsOnePointPerPoint_AsATrend()
-    {
-        // The same five points as the history above, counted and timed under their own operation.
-        new HealthScorer().Trend(BacktestHistories.TrustDrivenCompany(1).Partnerships[0], new DateOnly(2025, 6, 1), AsOf, TimeSpan.FromDays(7));
-
-        var scored = Assert.Single(Measured("partnermetrics.health.scored"));
-        Assert.Equal((5.0, "trend"), (scored.Value, scored.Tags["partnermetrics.operation"]));
-        var duration = Assert.Single(Measured("partnermetrics.health.score.duration"));
-        Assert.Equal(("s", "trend"), (duration.Unit, duration.Tags["partnermetrics.operation"]));
-        var activity = Assert.Single(Stopped("partnermetrics.health.trend"));
-        Assert.Equal((5, "trend"), (activity.GetTagItem("partnermetrics.points"), activity.GetTagItem("partnermetrics.operation")));
-        Assert.Empty(Stopped("partnermetrics.health.history"));
+        Assert.Empty(Stopped("partnermetrics.health." + other));
     }
 
     [Fact]
