@@ -26,7 +26,7 @@ internal interface IEvidenceSink
 /// <summary>One tally on one day: the number of items visible and, for a weighted tally, the sum of their weights in <see cref="FixedPoint"/> units.</summary>
 internal struct Tally
 {
-    public Int128 Weight;
+    public Fixed128 Weight;
     public int Count;
 }
 

@@ -16,29 +16,31 @@ internal static class FixedPoint
     public const double MaxHalfLives = 40;
 
     /// <summary>One unit of evidence as an integer.</summary>
-    public static readonly Int128 Unit = Int128.One << 100;
+    public static readonly Fixed128 Unit = new(1L << 36, 0);
 
-    public static Int128 From(double weight) => (Int128)Math.Round(weight * One);
+    public static Fixed128 From(double weight) => Fixed128.Truncate(Math.Round(weight * One));
 
     /// <summary>The units as a double: <c>(double)units / One</c>, rounded as that conversion rounds, without its 128-bit arithmetic.</summary>
-    public static double ToDouble(Int128 units) => ToDoubleExact(units) / One;
+    public static double ToDouble(Fixed128 units) => ToDoubleExact(units) / One;
 
     /// <summary>
     /// <c>(double)value</c>, correctly rounded: below 2⁶⁴ by the hardware's conversion; above, from the top 64
     /// bits with a sticky bit for any set bit below them, which round to the same 53 bits as the whole value
-    /// does (pinned against the runtime's conversion by <c>FixedPointTests</c>); a negative value by the runtime.
+    /// does; a negative value as the negation of its magnitude, which rounds the same way (all pinned against
+    /// the runtime's conversion of <see cref="Int128"/> by <c>FixedPointTests</c>).
     /// </summary>
-    internal static double ToDoubleExact(Int128 value)
+    internal static double ToDoubleExact(Fixed128 value)
     {
-        var (high, low) = unchecked(((ulong)(value >>> 64), (ulong)value));
+        if (value.IsNegative)
+        {
+            // −2¹²⁷ has no positive counterpart, and is a power of two: exact as a double.
+            return value.High == long.MinValue && value.Low == 0 ? -1.7014118346046923E+38 : -ToDoubleExact(Fixed128.Zero - value);
+        }
+
+        var (high, low) = (unchecked((ulong)value.High), value.Low);
         if (high == 0)
         {
             return low;
-        }
-
-        if (Int128.IsNegative(value))
-        {
-            return (double)value;
         }
 
         // The high word's 1 to 63 bits moved to the top of 64, the low word's below them, and a sticky bit for the rest.

@@ -94,7 +94,7 @@ internal static class PlanAlignmentDimension
             return;
         }
 
-        Int128 onTrackSum = 0;
+        var onTrackSum = Fixed128.Zero;
         int withDueDay = 0, onTrack = 0, shared = 0, clear = 0;
         foreach (var goal in plan.Goals)
         {

@@ -3,9 +3,9 @@ namespace PartnerMetrics.Health;
 /// <summary>A rate factor's evidence: the tallies of its successes and of its failures on one day.</summary>
 internal readonly struct RateTally(in Tally successes, in Tally failures)
 {
-    public Int128 Positive { get; } = successes.Weight;
+    public Fixed128 Positive { get; } = successes.Weight;
 
-    public Int128 Negative { get; } = failures.Weight;
+    public Fixed128 Negative { get; } = failures.Weight;
 
     public int Successes { get; } = successes.Count;
 

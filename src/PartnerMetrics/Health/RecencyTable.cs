@@ -4,7 +4,7 @@ namespace PartnerMetrics.Health;
 internal sealed class RecencyTable
 {
     private const int TabulatedDays = 4096;
-    private readonly Int128[] weights = new Int128[TabulatedDays];
+    private readonly Fixed128[] weights = new Fixed128[TabulatedDays];
     private readonly double halfLifeDays;
 
     /// <summary>Ages up to which a layout for a step is kept for the next history: 64 Ki days, 1 MiB of weights.</summary>
@@ -22,7 +22,7 @@ internal sealed class RecencyTable
         }
 
         var zero = Math.Max(0, (int)Math.Floor(FixedPoint.MaxHalfLives * halfLifeDays) - 2);
-        while (Weight(zero) != 0)
+        while (Weight(zero) != Fixed128.Zero)
         {
             zero++;
         }
@@ -41,7 +41,7 @@ internal sealed class RecencyTable
     public int ZeroAge { get; }
 
     /// <summary>Gets the weight of evidence <paramref name="ageDays"/> old (0 or more).</summary>
-    public Int128 Weight(int ageDays) => unchecked((uint)ageDays) < TabulatedDays ? weights[ageDays] : Compute(ageDays);
+    public Fixed128 Weight(int ageDays) => unchecked((uint)ageDays) < TabulatedDays ? weights[ageDays] : Compute(ageDays);
 
     /// <summary>
     /// Adds to <paramref name="count"/> tallies, <paramref name="stride"/> apart, the weight of evidence <paramref name="age"/>,
@@ -80,6 +80,6 @@ internal sealed class RecencyTable
         return laid;
     }
 
-    private Int128 Compute(int ageDays) =>
-        ageDays / halfLifeDays > FixedPoint.MaxHalfLives ? Int128.Zero : FixedPoint.From(Math.Pow(2.0, -ageDays / halfLifeDays));
+    private Fixed128 Compute(int ageDays) =>
+        ageDays / halfLifeDays > FixedPoint.MaxHalfLives ? Fixed128.Zero : FixedPoint.From(Math.Pow(2.0, -ageDays / halfLifeDays));
 }

@@ -41,9 +41,10 @@ internal sealed class StridedWeights
             offsets[residue] = index;
             for (long age = residue; age <= oldest; age += step, index++)
             {
+                // A weight is at most 2¹⁰⁰ units: its bits from 50 up are the high word's (below 2³⁶) above the low word's top 14.
                 var weight = table.Weight((int)age);
-                limbs[2 * index] = (ulong)(weight >> LimbBits);
-                limbs[(2 * index) + 1] = unchecked((ulong)weight) & LowMask;
+                limbs[2 * index] = (unchecked((ulong)weight.High) << (64 - LimbBits)) | (weight.Low >> LimbBits);
+                limbs[(2 * index) + 1] = weight.Low & LowMask;
             }
         }
     }
@@ -87,7 +88,7 @@ internal sealed class StridedWeights
             var (high, low) = (limbSums[2 * k], limbSums[(2 * k) + 1]);
             var lowWord = unchecked((high << LimbBits) + low);
             var highWord = (high >> (64 - LimbBits)) + (lowWord < low ? 1UL : 0UL);
-            sums[k * stride].Weight += new Int128(highWord, lowWord);
+            sums[k * stride].Weight += new Fixed128(unchecked((long)highWord), lowWord);
         }
     }
 

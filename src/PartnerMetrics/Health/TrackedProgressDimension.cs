@@ -110,7 +110,7 @@ internal static class TrackedProgressDimension
     {
         // Σ weight · fields over the deals = Σ fields · (the weight of the deals with that many fields filled).
         Tally onTime = default, late = default;
-        Int128 completeness = 0, filledWeight = 0;
+        Fixed128 completeness = default, filledWeight = default;
         int deals = 0, filled = 0;
         for (var fields = 0; fields <= RequiredFields; fields++)
         {
@@ -133,7 +133,7 @@ internal static class TrackedProgressDimension
         }
 
         // RequiredFields × the weight of every deal, as additions too.
-        Int128 allFieldsWeight = 0;
+        var allFieldsWeight = Fixed128.Zero;
         for (var field = 0; field < RequiredFields; field++)
         {
             allFieldsWeight += completeness;
@@ -157,7 +157,7 @@ internal static class TrackedProgressDimension
 
             // Each deal weighs its recency, split into its filled and its missing share of the fields.
             FixedPoint.ToDouble(filledWeight) / RequiredFields,
-            FixedPoint.ToDouble(Int128.Max(Int128.Zero, allFieldsWeight - filledWeight)) / RequiredFields,
+            FixedPoint.ToDouble(Fixed128.Max(Fixed128.Zero, allFieldsWeight - filledWeight)) / RequiredFields,
             FixedPoint.ToDouble(completeness),
             new FactorFacts(filled, deals * RequiredFields, 0, 0, 0));
         into[3] = context.Fact(

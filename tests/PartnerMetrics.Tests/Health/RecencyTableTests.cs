@@ -20,8 +20,8 @@ public class RecencyTableTests
 
         var zero = table.ZeroAge;
 
-        Assert.Equal(0, table.Weight(zero));
-        Assert.True(zero == 0 || table.Weight(zero - 1) > 0, $"age {zero - 1} already weighs nothing");
+        Assert.Equal(Fixed128.Zero, table.Weight(zero));
+        Assert.True(zero == 0 || table.Weight(zero - 1) > Fixed128.Zero, $"age {zero - 1} already weighs nothing");
 
         // The first age past 40 half-lives.
         Assert.Equal((int)Math.Floor(FixedPoint.MaxHalfLives * halfLifeDays) + 1, zero);
@@ -48,7 +48,7 @@ public class RecencyTableTests
 
                 table.AddEvery(tallies, c.stride, c.count, c.age, c.step);
 
-                var expected = new Int128[tallies.Length];
+                var expected = new Fixed128[tallies.Length];
                 for (var k = 0; k < c.count; k++)
                 {
                     expected[k * c.stride] = table.Weight(c.age + (k * c.step));

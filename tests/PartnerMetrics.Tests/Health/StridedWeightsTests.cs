@@ -47,7 +47,7 @@ public class StridedWeightsTests
         var table = new RecencyTable(TimeSpan.FromDays(90));
         var items = Enumerable.Repeat((Age: 0, Start: 0, Stop: 1), 40_000).ToArray();
 
-        Assert.Equal([40_000 * FixedPoint.Unit], Sum(new StridedWeights(table, 7, 0), items, 1));
+        Assert.Equal([40_000 * (Int128)FixedPoint.Unit], Sum(new StridedWeights(table, 7, 0), items, 1));
     }
 
     [Fact]
@@ -95,6 +95,6 @@ public class StridedWeightsTests
         }
 
         StridedWeights.Carry(limbs, sums, 1);
-        return [.. sums.Select(tally => tally.Weight)];
+        return [.. sums.Select(tally => (Int128)tally.Weight)];
     }
 }
