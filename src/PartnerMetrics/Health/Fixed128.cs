@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace PartnerMetrics.Health;
@@ -29,23 +31,35 @@ internal readonly struct Fixed128 : IEquatable<Fixed128>, IComparable<Fixed128>
     public bool IsNegative => High < 0;
 
     /// <summary>The sum; throws <see cref="OverflowException"/> when it leaves the range, as a checked <see cref="Int128"/> sum does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fixed128 operator +(Fixed128 left, Fixed128 right)
     {
         var low = unchecked(left.Low + right.Low);
         var high = unchecked(left.High + right.High + (low < left.Low ? 1L : 0L));
 
         // Two's complement: a sum overflows when both terms have one sign and the sum the other.
-        return (left.High ^ right.High) >= 0 && (left.High ^ high) < 0 ? throw new OverflowException() : new Fixed128(high, low);
+        if ((left.High ^ right.High) >= 0 && (left.High ^ high) < 0)
+        {
+            Overflow();
+        }
+
+        return new Fixed128(high, low);
     }
 
     /// <summary>The difference; throws <see cref="OverflowException"/> when it leaves the range, as a checked <see cref="Int128"/> difference does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fixed128 operator -(Fixed128 left, Fixed128 right)
     {
         var low = unchecked(left.Low - right.Low);
         var high = unchecked(left.High - right.High - (left.Low < right.Low ? 1L : 0L));
 
         // A difference overflows when the terms have different signs and the difference has the subtrahend's.
-        return (left.High ^ right.High) < 0 && (left.High ^ high) < 0 ? throw new OverflowException() : new Fixed128(high, low);
+        if ((left.High ^ right.High) < 0 && (left.High ^ high) < 0)
+        {
+            Overflow();
+        }
+
+        return new Fixed128(high, low);
     }
 
     public static bool operator ==(Fixed128 left, Fixed128 right) => left.Equals(right);
@@ -105,6 +119,11 @@ internal readonly struct Fixed128 : IEquatable<Fixed128>, IComparable<Fixed128>
     public override int GetHashCode() => HashCode.Combine(Low, High);
 
     public int CompareTo(Fixed128 other) => High != other.High ? High.CompareTo(other.High) : Low.CompareTo(other.Low);
+
+    /// <summary>Throws outside the operators, so that they stay small enough to inline, as <see cref="Int128"/>'s do.</summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Overflow() => throw new OverflowException("A 128-bit sum of weights left its range.");
 
     public override string ToString() => ((Int128)this).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
