@@ -98,13 +98,9 @@ internal readonly struct Fixed128 : IEquatable<Fixed128>, IComparable<Fixed128>
             return value == -TwoTo127 ? new Fixed128(long.MinValue, 0) : Zero - Truncate(-value);
         }
 
-        if (value < TwoTo64)
-        {
-            return new Fixed128(0, (ulong)value);
-        }
-
-        // A double of 2⁶⁴ or more is whole, and both parts are exact: the high part is whole and below 2⁶³, and the low
-        // part is the value's bits below 2⁶⁴.
+        // Both parts are exact: the high part is the whole number of 2⁶⁴s in the value (below 2⁶³), and the low part what
+        // is left, below 2⁶⁴ — whole when the value is 2⁵³ or more, and otherwise truncated by the cast, as the conversion
+        // truncates.
         var high = Math.Floor(value / TwoTo64);
         return new Fixed128((long)high, (ulong)(value - (high * TwoTo64)));
     }
