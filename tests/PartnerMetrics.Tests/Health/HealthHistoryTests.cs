@@ -270,4 +270,32 @@ public class HealthHistoryTests
         TrackedProgressHalfLife = halfLife,
         EscalationHalfLife = halfLife,
     });
+    /// <summary>A token canceled while the points are scored stops the sweep before the next point, not at its end.</summary>
+    [Fact]
+    public void Sweep_CanceledBetweenPoints_StopsBeforeTheNextPoint()
+    {
+        using var source = new CancellationTokenSource();
+        var seen = new List<int>();
+
+        Assert.Throws<OperationCanceledException>(() => HistorySweep.Run<int, CancelingAt>(
+            Empty(), new ScoringContext(HealthModel.Default), T.DayNumber - 70, 7, 11, new CancelingAt(3, source, seen), source.Token));
+
+        // Points 0, 1 and 2 were scored, and the third canceled: point 3 was not.
+        Assert.Equal([T.DayNumber - 70, T.DayNumber - 63, T.DayNumber - 56], seen);
+    }
+
+    /// <summary>A point scorer that cancels <paramref name="source"/> once it has scored <paramref name="points"/> points.</summary>
+    private readonly struct CancelingAt(int points, CancellationTokenSource source, List<int> seen) : IPointScore<int>
+    {
+        public int At(Partnership partnership, int day, ReadOnlySpan<Tally> tallies, in ActivityDays weeks, ReadOnlySpan<HeldCertification> held)
+        {
+            seen.Add(day);
+            if (seen.Count == points)
+            {
+                source.Cancel();
+            }
+
+            return day;
+        }
+    }
 }
