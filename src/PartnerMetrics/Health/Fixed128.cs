@@ -37,8 +37,9 @@ internal readonly struct Fixed128 : IEquatable<Fixed128>, IComparable<Fixed128>
         var low = unchecked(left.Low + right.Low);
         var high = unchecked(left.High + right.High + (low < left.Low ? 1L : 0L));
 
-        // Two's complement: a sum overflows when both terms have one sign and the sum the other.
-        if ((left.High ^ right.High) >= 0 && (left.High ^ high) < 0)
+        // Two's complement: a sum overflows when both terms have one sign and the sum the other, so when the sum's sign
+        // differs from each term's (one test, no branch between them).
+        if (((left.High ^ high) & (right.High ^ high)) < 0)
         {
             Overflow();
         }
@@ -53,8 +54,8 @@ internal readonly struct Fixed128 : IEquatable<Fixed128>, IComparable<Fixed128>
         var low = unchecked(left.Low - right.Low);
         var high = unchecked(left.High - right.High - (left.Low < right.Low ? 1L : 0L));
 
-        // A difference overflows when the terms have different signs and the difference has the subtrahend's.
-        if ((left.High ^ right.High) < 0 && (left.High ^ high) < 0)
+        // A difference overflows when the terms have different signs and the difference has the subtrahend's (one test).
+        if (((left.High ^ right.High) & (left.High ^ high)) < 0)
         {
             Overflow();
         }
