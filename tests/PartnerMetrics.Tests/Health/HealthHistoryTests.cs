@@ -150,27 +150,24 @@ public class HealthHistoryTests
         Assert.Equal("Activity logged in 1 of the last 12 weeks.", history[0].Factor(FactorCodes.ProgressWeeklyCadence)!.Value.Reason);
     }
 
-    [Fact]
-    public void History_BadArguments_Throw()
+    /// <summary>A sweep's two views, a report or a point per day, as one signature: they take the same arguments.</summary>
+    public static TheoryData<string> Sweeps => [nameof(HealthScorer.History), nameof(HealthScorer.Trend)];
+
+    /// <summary><see cref="HealthScorer.History"/> and <see cref="HealthScorer.Trend"/> reject the same arguments the same way, and stop for a canceled token.</summary>
+    [Theory]
+    [MemberData(nameof(Sweeps))]
+    public void Sweep_BadArguments_Throw(string sweep)
     {
+        Func<Partnership, DateOnly, DateOnly, TimeSpan, CancellationToken, object> run = sweep == nameof(HealthScorer.History)
+            ? (partnership, from, to, step, token) => Scorer.History(partnership, from, to, step, token)
+            : (partnership, from, to, step, token) => Scorer.Trend(partnership, from, to, step, token);
         var partnership = Empty();
 
-        Rejects.Field<ArgumentOutOfRangeException>(() => Scorer.History(partnership, T, T.AddDays(-1), TimeSpan.FromDays(7)), "to");
-        Rejects.Field<ArgumentOutOfRangeException>(() => Scorer.History(partnership, T, T, TimeSpan.Zero), "step");
-        Rejects.Field<ArgumentOutOfRangeException>(() => Scorer.History(partnership, T, T, TimeSpan.FromHours(36)), "step", "1.12:00:00");
-        Assert.Throws<ArgumentNullException>(() => Scorer.History(null!, T, T, TimeSpan.FromDays(1)));
-    }
-
-    [Fact]
-    public void Trend_BadArguments_ThrowAsHistoryThrows()
-    {
-        var partnership = Empty();
-
-        Rejects.Field<ArgumentOutOfRangeException>(() => Scorer.Trend(partnership, T, T.AddDays(-1), TimeSpan.FromDays(7)), "to");
-        Rejects.Field<ArgumentOutOfRangeException>(() => Scorer.Trend(partnership, T, T, TimeSpan.Zero), "step");
-        Rejects.Field<ArgumentOutOfRangeException>(() => Scorer.Trend(partnership, T, T, TimeSpan.FromHours(36)), "step", "1.12:00:00");
-        Assert.Throws<ArgumentNullException>(() => Scorer.Trend(null!, T, T, TimeSpan.FromDays(1)));
-        Assert.Throws<OperationCanceledException>(() => Scorer.Trend(partnership, T, T, TimeSpan.FromDays(1), new CancellationToken(canceled: true)));
+        Rejects.Field<ArgumentOutOfRangeException>(() => run(partnership, T, T.AddDays(-1), TimeSpan.FromDays(7), default), "to");
+        Rejects.Field<ArgumentOutOfRangeException>(() => run(partnership, T, T, TimeSpan.Zero, default), "step");
+        Rejects.Field<ArgumentOutOfRangeException>(() => run(partnership, T, T, TimeSpan.FromHours(36), default), "step", "1.12:00:00");
+        Assert.Throws<ArgumentNullException>(() => run(null!, T, T, TimeSpan.FromDays(1), default));
+        Assert.Throws<OperationCanceledException>(() => run(partnership, T, T, TimeSpan.FromDays(1), new CancellationToken(canceled: true)));
     }
 
     [Fact]
