@@ -48,11 +48,10 @@ internal static class CompetencyDimension
         }
     }
 
-    /// <summary>Coverage as it stands on the day, and delivery reliability from the day's tallies.</summary>
     /// <summary>The number of competency factors: coverage and delivery reliability.</summary>
     public const int FactorCount = 2;
 
-    /// <summary>Writes the factors on the day into <paramref name="into"/> (<see cref="FactorCount"/> long).</summary>
+    /// <summary>Writes the factors on the day into <paramref name="into"/> (<see cref="FactorCount"/> long): coverage as it stands on the day, and delivery reliability from the day's tallies.</summary>
     public static void Factors(Partnership partnership, int asOf, ReadOnlySpan<Tally> tallies, ReadOnlySpan<HeldCertification> held, double maturity, ScoringContext context, Span<HealthFactor> into, ref List<HealthSignal>? signals)
     {
         var model = context.Model;
@@ -121,10 +120,6 @@ internal static class CompetencyDimension
     }
 
     /// <summary>
-    /// For each required competency, the latest expiry among its certifications valid on the day:
-    /// <see cref="int.MaxValue"/> when one never expires, <see cref="int.MinValue"/> when none is valid.
-    /// </summary>
-    /// <summary>
     /// Sorts certifications in <see cref="ObtainedFirst"/> order. When every requirement and day fits, each
     /// certification is one 64-bit key in that order — a primitive sort, with no comparer to call — and is read
     /// back from it; otherwise the comparer sorts them.
@@ -158,6 +153,10 @@ internal static class CompetencyDimension
         }
     }
 
+    /// <summary>
+    /// For each required competency, the latest expiry among its certifications valid on the day:
+    /// <see cref="int.MaxValue"/> when one never expires, <see cref="int.MinValue"/> when none is valid.
+    /// </summary>
     internal static void LatestValidExpiries(int asOf, ReadOnlySpan<HeldCertification> held, Span<int> validUntil)
     {
         validUntil.Fill(int.MinValue);

@@ -78,7 +78,6 @@ internal static class PlanAlignmentDimension
 
     private static string FreshnessReason(FactorFacts f) => $"Last reviewed together {f.First} days ago; the review cadence is {f.Second} days.";
 
-    /// <summary>The plan's factors on the day; every one is a fact (DOMAIN section 3.1), as certain as the partnership is mature.</summary>
     /// <summary>The most plan factors: a plan's five (a missing plan has one).</summary>
     public const int MaxFactorCount = 5;
 

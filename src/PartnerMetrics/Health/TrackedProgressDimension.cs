@@ -100,11 +100,10 @@ internal static class TrackedProgressDimension
         }
     }
 
-    /// <summary>The four factors on the day: the deal rates from the day's tallies, the weekly cadence from the activity weeks.</summary>
     /// <summary>The number of tracked-progress factors: registration timeliness, pipeline freshness, data completeness and weekly cadence.</summary>
     public const int FactorCount = 4;
 
-    /// <summary>Writes the factors on the day into <paramref name="into"/> (<see cref="FactorCount"/> long).</summary>
+    /// <summary>Writes the four factors on the day into <paramref name="into"/> (<see cref="FactorCount"/> long): the deal rates from the day's tallies, the weekly cadence from the activity weeks.</summary>
     public static void Factors<TWeeks>(Partnership partnership, int asOf, ReadOnlySpan<Tally> tallies, in TWeeks weeks, double maturity, ScoringContext context, Span<HealthFactor> into)
         where TWeeks : IActivityWeeks
     {

@@ -31,7 +31,7 @@ public class DocsSnippetTests
     [InlineData("docs/cli.md", "tests/PartnerMetrics.Reporting.Tests/DocsExampleTests.cs", "reporting-html")]
     public void Page_QuotesTheCompiledSnippetVerbatim(string page, string source, string snippet)
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root();
         var code = Region(File.ReadAllText(Path.Combine(root, source)), snippet);
         var text = File.ReadAllText(Path.Combine(root, page)).ReplaceLineEndings("\n");
 
@@ -247,19 +247,6 @@ public class DocsSnippetTests
         // docs:end pipeline-sharding
 
         Assert.Equal(PipelineAnalytics.Summarize(deals.Where(d => d.District == "North"), new PipelineOptions { RemainingTarget = 500_000m }), north);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PartnerMetrics.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No PartnerMetrics.sln above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>The lines between each pair of markers of that name, with their common indentation removed, joined by a blank line.</summary>

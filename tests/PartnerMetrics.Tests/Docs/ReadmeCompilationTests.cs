@@ -23,7 +23,7 @@ public class ReadmeCompilationTests
     [Fact]
     public void ReadmeSnippets_PastedIntoOneFile_Compile()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        var readme = File.ReadAllText(Path.Combine(Repository.Root(), "README.md")).ReplaceLineEndings("\n");
         var blocks = CSharpBlocks(readme);
         Assert.True(blocks.Count >= 3, $"the README has {blocks.Count} C# blocks; expected the mapping, scoring and pipeline examples");
 
@@ -71,18 +71,5 @@ public class ReadmeCompilationTests
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll");
         return [.. platform.Append(typeof(Portfolio).Assembly.Location).Distinct().Select(p => MetadataReference.CreateFromFile(p))];
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PartnerMetrics.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No PartnerMetrics.sln above {AppContext.BaseDirectory}.");
     }
 }
