@@ -141,7 +141,7 @@ internal static class CooperationDimension
         var responseDays = model.ResponseTarget.TotalDays;
         var resolutionDays = model.ResolutionTarget.TotalDays;
         var initiative = new RateTally(tallies[Initiative], tallies[Initiative + 1]);
-        var partnerShare = initiative.Posterior(context);
+        var partnerShare = initiative.BalancedPosterior(context);
         into[0] = WithinTarget(context, PartnerResponsiveness, tallies, PartnerAnswers, PartnerUnanswered, responseDays);
         into[1] = WithinTarget(context, VendorResponsiveness, tallies, VendorAnswers, VendorUnanswered, responseDays);
         into[2] = WithinTarget(context, FrictionHandling, tallies, Escalations, Unresolved, resolutionDays);

@@ -48,13 +48,13 @@ public static class FactorCodes
     /// <summary>1 while the last review is within the cadence, then halving every further cadence.</summary>
     public const string PlanFreshness = "plan.freshness";
 
-    /// <summary>Recency-weighted share of deals registered within the registration window.</summary>
+    /// <summary>Posterior share, recency-weighted, of deals registered within the registration window.</summary>
     public const string ProgressRegistrationTimeliness = "progress.registration-timeliness";
 
-    /// <summary>Share of open deals updated within the update window.</summary>
+    /// <summary>Posterior share of open deals updated within the update window.</summary>
     public const string ProgressPipelineFreshness = "progress.pipeline-freshness";
 
-    /// <summary>Recency-weighted share of required deal fields (amount, expected close, stage) filled in.</summary>
+    /// <summary>Posterior share, recency-weighted, of required deal fields (amount, expected close, stage) filled in.</summary>
     public const string ProgressDataCompleteness = "progress.data-completeness";
 
     /// <summary>Share of recent weeks with at least one logged activity.</summary>

@@ -45,7 +45,7 @@ public readonly record struct HealthFactor
     /// <summary>Gets the dimension the factor belongs to.</summary>
     public HealthDimension Dimension => FactorDefinition.Of(definition)?.Dimension ?? default;
 
-    /// <summary>Gets a value indicating whether the factor has evidence and weight, and so counts.</summary>
+    /// <summary>Gets a value indicating whether the factor counts: it has a positive weight and is not vacuous (coverage with nothing required). A rate with no evidence is present, at its prior.</summary>
     [JsonIgnore]
     public bool IsPresent => Value is not null;
 

@@ -103,17 +103,19 @@ public sealed record HealthModel
 
     /// <summary>Gets α, the prior count of positive evidence in every Beta-mean rate (seed 003: "too small proof of concept").</summary>
     /// <value>Default 1.</value>
-    public double PriorPositive { get; init => field = PositiveFinite(value, nameof(PriorPositive)); } = 1.0;
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a positive finite number, or α + β, the prior's strength, is not finite.</exception>
+    public double PriorPositive { get; init => field = PriorCount(value, nameof(PriorPositive), PriorNegative, nameof(PriorNegative)); } = 1.0;
 
     /// <summary>Gets β, the prior count of negative evidence in every Beta-mean rate.</summary>
     /// <value>Default 1.</value>
-    public double PriorNegative { get; init => field = PositiveFinite(value, nameof(PriorNegative)); } = 1.0;
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a positive finite number, or α + β, the prior's strength, is not finite.</exception>
+    public double PriorNegative { get; init => field = PriorCount(value, nameof(PriorNegative), PriorPositive, nameof(PriorPositive)); } = 1.0;
 
     /// <summary>
     /// Gets the prior mean of individual rate factors, by factor code, where it differs from
     /// α ÷ (α + β) (DOMAIN section 3.1: "settable per factor, and derivable from a portfolio"). The
     /// prior's strength stays α + β. Keys are the codes of the rate factors in <see cref="FactorCodes"/>
-    /// other than reciprocity (a balance, whose partner share keeps the prior 0.5 × 2 = α, β); values lie
+    /// other than reciprocity (a balance, whose partner share always has the prior mean 0.5, at the strength α + β); values lie
     /// strictly between 0 and 1. Empty by default; see <see cref="WithPriorsFrom"/>.
     /// </summary>
     /// <value>Default empty: every rate's prior mean is α ÷ (α + β).</value>
@@ -136,7 +138,7 @@ public sealed record HealthModel
     /// <value>Default 5.</value>
     public double Kappa { get; init => field = PositiveFinite(value, nameof(Kappa)); } = 5.0;
 
-    /// <summary>Gets the time within which a partner request should be answered.</summary>
+    /// <summary>Gets the time within which a request should be answered: a vendor request by the partner, a partner request by the vendor.</summary>
     /// <value>Default 2 days.</value>
     public TimeSpan ResponseTarget { get; init => field = Positive(value, nameof(ResponseTarget)); } = TimeSpan.FromDays(2);
 
@@ -241,6 +243,11 @@ public sealed record HealthModel
     /// s = α + β. A factor with no evidence anywhere in the portfolio keeps its prior. A new partner is
     /// then judged against what is usual in this portfolio rather than against 0.5.
     /// </summary>
+    /// <remarks>
+    /// A posterior that rounds to 0 or to 1 — with a strength far below the evidence, or a loss aversion so large that
+    /// broken promises outweigh everything — is set to the nearest value strictly between them, as <see cref="PriorMeans"/>
+    /// requires; the result is always a valid model.
+    /// </remarks>
     /// <param name="portfolio">The portfolio whose evidence sets the priors.</param>
     /// <param name="asOf">The day; later evidence is ignored.</param>
     /// <returns>The same model with <see cref="PriorMeans"/> set for every rate factor.</returns>
@@ -268,7 +275,13 @@ public sealed record HealthModel
         {
             if (p + n > 0)
             {
-                means[code] = (p + (strength * PriorMeanOf(code))) / (p + n + strength);
+                var prior = PriorMeanOf(code);
+                var mean = double.IsFinite(p + n + strength)
+                    ? (p + (strength * prior)) / (p + n + strength)
+                    : ((p / 2) + (strength / 2 * prior)) / ((p / 2) + (n / 2) + (strength / 2));
+
+                // A posterior that rounds to 0 or 1 (a tiny strength, a vast loss aversion) stays strictly inside, as a prior mean must.
+                means[code] = Math.Clamp(mean, double.Epsilon, Math.BitDecrement(1.0));
             }
         }
 
@@ -334,6 +347,15 @@ public sealed record HealthModel
     private static double PositiveFinite(double value, string name) => value > 0 && double.IsFinite(value)
         ? value
         : throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be a positive finite number; got {value.ToString(CultureInfo.InvariantCulture)}.");
+
+    /// <summary>
+    /// α or β: positive and finite, and finite when added to the other (whichever is set last sees the other's final
+    /// value), for every posterior and prior mean divides by the strength α + β.
+    /// </summary>
+    private static double PriorCount(double value, string name, double other, string otherName) =>
+        double.IsFinite(PositiveFinite(value, name) + other)
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"'{name}' plus '{otherName}' (the prior's strength) must be finite; got {value.ToString(CultureInfo.InvariantCulture)} with '{otherName}' {other.ToString(CultureInfo.InvariantCulture)}.");
 
     private static double AtLeastOne(double value, string name) => value >= 1 && double.IsFinite(value)
         ? value

@@ -38,7 +38,7 @@ public sealed record HealthReport
     /// <summary>Gets the <see cref="HealthModel.Version"/> of the model that scored the partnership.</summary>
     public string ModelVersion { get; }
 
-    /// <summary>Gets the overall score in [0, 100]: the weighted mean of the present dimensions (0 when none is present, and then the band is <see cref="HealthBand.InsufficientEvidence"/>).</summary>
+    /// <summary>Gets the overall score in [0, 100]: the weighted mean of the present dimensions (0 when no weighted dimension is present, and then the band is <see cref="HealthBand.InsufficientEvidence"/> under any model).</summary>
     public double Score { get; }
 
     /// <summary>Gets the 80 % interval of <see cref="Score"/>: how far it could move if its rates were measured again (DOMAIN section 3.1).</summary>

@@ -299,9 +299,18 @@ public sealed class HealthScorer
         return totals;
     }
 
-    /// <summary>The band of the overall score and confidence, at most Watch when a weakest link caps it.</summary>
+    /// <summary>
+    /// The band of the overall score and confidence, at most Watch when a weakest link caps it; InsufficientEvidence when
+    /// no weighted dimension is present, for the score 0 then measures nothing (a minimum confidence of 0 lets a low
+    /// confidence through, not an absent score).
+    /// </summary>
     private static HealthBand Band(ScoringContext context, in Totals totals, int weakLinks)
     {
+        if (totals.PresentWeight == 0)
+        {
+            return HealthBand.InsufficientEvidence;
+        }
+
         var band = context.Model.Bands.Classify(totals.Overall, totals.Confidence);
         return weakLinks > 0 && band == HealthBand.Healthy ? HealthBand.Watch : band;
     }

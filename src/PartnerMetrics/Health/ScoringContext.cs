@@ -79,6 +79,16 @@ internal sealed class ScoringContext
         Beta.Of(successes + Model.PriorPositive, failures + Model.PriorNegative);
 
     /// <summary>
+    /// The posterior of a share that is judged by its balance (reciprocity's partner share): Beta(p + s/2, n + s/2), the
+    /// prior mean 0.5 at the strength s = α + β, whatever α and β (DOMAIN section 3.2: "prior 0.5").
+    /// </summary>
+    public Beta BalancedPosterior(double successes, double failures)
+    {
+        var half = (Model.PriorPositive + Model.PriorNegative) / 2;
+        return Beta.Of(successes + half, failures + half);
+    }
+
+    /// <summary>
     /// The posterior of <paramref name="factor"/>: Beta(p + s·m, n + s·(1 − m)) with the factor's prior
     /// mean m (<see cref="HealthModel.PriorMeans"/>) and strength s = α + β; Beta(p + α, n + β) when m is not set.
     /// </summary>
@@ -91,6 +101,12 @@ internal sealed class ScoringContext
         }
 
         var strength = Model.PriorPositive + Model.PriorNegative;
+        if (successes == 0 && failures == 0)
+        {
+            // No evidence: the prior itself. Its Beta(s·m, s·(1 − m)) would lose m to underflow when s is subnormal.
+            return new Beta(mean, mean * (1.0 - mean) / (strength + 1.0));
+        }
+
         return Beta.Of(successes + (strength * mean), failures + (strength * (1.0 - mean)));
     }
 }

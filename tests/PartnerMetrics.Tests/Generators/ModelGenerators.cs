@@ -451,6 +451,13 @@ public static class ModelGenerators
         (6, Gen.Choose(1, 1_000_000).Select(n => n / 1000.0)),
         (1, Gen.Elements(double.Epsilon, 1e-300, 1e300, double.MaxValue)));
 
+    /// <summary>
+    /// Usually <paramref name="usual"/>, now and then one of <paramref name="extremes"/>: values validation accepts at the edges
+    /// of the range of a double (α and β are at most half of <see cref="double.MaxValue"/>, so that α + β stays finite, as
+    /// validation requires).
+    /// </summary>
+    private static Gen<double> Extreme(Gen<double> usual, params double[] extremes) => Gen.Frequency((6, usual), (1, Gen.Elements(extremes)));
+
     /// <summary>A recency half-life from an hour to 50 years: its weights reach ages both within and beyond the tabulated 4,096 days, and past the last weight (40 half-lives).</summary>
     public static Gen<TimeSpan> HalfLife { get; } = Gen.Choose(1, 50 * 365 * 24).Select(hours => TimeSpan.FromHours(hours));
 
@@ -476,10 +483,10 @@ public static class ModelGenerators
         from minimumConfidence in UnitInterval
         from halfLives in Duration(1, 1000).ArrayOf(5)
         from maturity in Duration(1, 730)
-        from priors in Gen.Choose(1, 10_000).Select(n => n / 1000.0).ArrayOf(2)
-        from lossAversion in Gen.Choose(1000, 10_000).Select(n => n / 1000.0)
+        from priors in Extreme(Gen.Choose(1, 10_000).Select(n => n / 1000.0), double.Epsilon, 1e-300, 1e300, double.MaxValue / 2).ArrayOf(2)
+        from lossAversion in Extreme(Gen.Choose(1000, 10_000).Select(n => n / 1000.0), 1e300, double.MaxValue)
         from grace in Duration(0, 60)
-        from kappa in Gen.Choose(1, 100_000).Select(n => n / 1000.0)
+        from kappa in Extreme(Gen.Choose(1, 100_000).Select(n => n / 1000.0), double.Epsilon, 1e-300, 1e300, double.MaxValue)
         from targets in Duration(1, 60).ArrayOf(2)
         from satisfaction in UnitInterval
         from windows in Duration(0, 90).ArrayOf(3)

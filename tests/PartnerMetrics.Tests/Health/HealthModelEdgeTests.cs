@@ -49,6 +49,130 @@ public class HealthModelEdgeTests
     public void PriorStrengths_MustBePositiveAndFinite_NamingTheValue() =>
         Rejects.Field<ArgumentOutOfRangeException>(() => HealthModel.Default with { PriorPositive = -1 }, "PriorPositive", "'PriorPositive' must be a positive finite number; got -1.");
 
+    [Theory]
+    [InlineData(1e308, 1e308)]
+    [InlineData(double.MaxValue, 1e293)]
+    public void PriorStrength_MustStayFinite_WhicheverIsSetLast(double alpha, double beta)
+    {
+        // α and β are each finite, but α + β, which every posterior divides by, would not be: every rate would read 0
+        // (a / ∞), or NaN with a prior mean set. The one set last is named, with both values.
+        static string Show(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var betaLast = Assert.Throws<ArgumentOutOfRangeException>(() => HealthModel.Default with { PriorPositive = alpha, PriorNegative = beta });
+        Assert.Equal("PriorNegative", betaLast.ParamName);
+        Assert.Contains($"'PriorNegative' plus 'PriorPositive' (the prior's strength) must be finite; got {Show(beta)} with 'PriorPositive' {Show(alpha)}.", betaLast.Message, StringComparison.Ordinal);
+
+        var alphaLast = Assert.Throws<ArgumentOutOfRangeException>(() => HealthModel.Default with { PriorNegative = beta, PriorPositive = alpha });
+        Assert.Equal("PriorPositive", alphaLast.ParamName);
+        Assert.Contains($"'PriorPositive' plus 'PriorNegative' (the prior's strength) must be finite; got {Show(alpha)} with 'PriorNegative' {Show(beta)}.", alphaLast.Message, StringComparison.Ordinal);
+
+        // The largest strength that stays finite is accepted.
+        var largest = HealthModel.Default with { PriorPositive = double.MaxValue / 2, PriorNegative = double.MaxValue / 2 };
+        Assert.Equal(double.MaxValue, largest.PriorPositive + largest.PriorNegative);
+    }
+
+    [Fact]
+    public void HugeLossAversion_AndHugePriors_GiveTheBetaMean_NotZeroOrNaN()
+    {
+        // α = β = 2⁻¹·10³⁰⁸ and λ = 10³⁰⁸: one vendor promise broken on T makes n = λ + β, so a + b = α + λ + β overflows.
+        // The posterior mean is still α / (α + λ + β), about 0.33, taken of the halves; before, it read 0.
+        var model = HealthModel.Default with { PriorPositive = 0.5e308, PriorNegative = 0.5e308, LossAversion = 1e308 };
+        var partnership = new Partnership(Examples.Partner, T.AddDays(-100), commitments: [new Commitment(Side.Vendor, T, CommitmentOutcome.Broken, T)]);
+
+        var report = new HealthScorer(model).Score(partnership, T);
+
+        var vendor = report.Factor(FactorCodes.TrustVendorReliability)!.Value;
+        Assert.Equal(0.5 / (0.5 + 1 + 0.5), vendor.Value!.Value, 12);
+        Assert.True(double.IsFinite(report.Score) && double.IsFinite(report.Interval.Lower) && double.IsFinite(report.Interval.Upper), report.ToString());
+    }
+
+    [Fact]
+    public void WithPriorsFrom_APosteriorThatRoundsToOne_StaysStrictlyBelowOne()
+    {
+        // α = β = 10⁻²⁰ and one kept promise: (p + s·m) / (p + n + s) rounds to exactly 1, which PriorMeans rejects.
+        // The learnt prior is the largest double below 1 instead, and the model is valid.
+        var model = HealthModel.Default with { PriorPositive = 1e-20, PriorNegative = 1e-20 };
+        var partnership = new Partnership(Examples.Partner, T.AddDays(-100), commitments: [new Commitment(Side.Partner, T, CommitmentOutcome.Kept, T)]);
+
+        var fitted = model.WithPriorsFrom(new Portfolio([partnership]), T);
+
+        Assert.Equal(Math.BitDecrement(1.0), fitted.PriorMeans[FactorCodes.TrustPartnerReliability]);
+    }
+
+    [Fact]
+    public void WithPriorsFrom_FailuresThatOverflow_GiveTheSmallestPrior_NotAnError()
+    {
+        // λ = double.MaxValue and two broken promises: Σn overflows to ∞, the posterior mean is 0, and the prior is the
+        // smallest positive double.
+        var model = HealthModel.Default with { LossAversion = double.MaxValue };
+        var partnership = new Partnership(Examples.Partner, T.AddDays(-100), commitments: [.. Enumerable.Range(0, 2).Select(_ => new Commitment(Side.Vendor, T, CommitmentOutcome.Broken, T))]);
+
+        var fitted = model.WithPriorsFrom(new Portfolio([partnership]), T);
+
+        Assert.Equal(double.Epsilon, fitted.PriorMeans[FactorCodes.TrustVendorReliability]);
+        Assert.True(double.IsFinite(new HealthScorer(fitted).Score(partnership, T).Score));
+    }
+
+    [Fact]
+    public void SubnormalPriorStrength_WithNoEvidence_KeepsThePriorMean()
+    {
+        // α = β = 5·10⁻³²⁴, the smallest double: s·m underflows to 0, and Beta(s·m, s·(1 − m)) read 0 for any m.
+        // With no evidence the posterior is the prior itself, so the factor is m (DOMAIN rule 16).
+        var model = HealthModel.Default with
+        {
+            PriorPositive = double.Epsilon,
+            PriorNegative = double.Epsilon,
+            PriorMeans = new Dictionary<string, double> { [FactorCodes.TrustPartnerReliability] = 0.186 },
+        };
+
+        var partner = new HealthScorer(model).Score(Empty(), T).Factor(FactorCodes.TrustPartnerReliability)!.Value;
+
+        Assert.Equal(0.186, partner.Value);
+        Assert.Equal(0.0, partner.Confidence);
+    }
+
+    [Theory]
+    [InlineData(3.0, 1.0)]
+    [InlineData(1.0, 9.0)]
+    [InlineData(0.001, 10.0)]
+    public void Reciprocity_PartnerShareHasPriorOneHalf_WhateverAlphaAndBeta(double alpha, double beta)
+    {
+        // DOMAIN section 3.2: q is the posterior share with prior 0.5. With no interactions q = 0.5 and the balance is 1;
+        // with 3 partner-initiated meetings and 1 vendor-initiated on T, q = (3 + s/2) / (4 + s), s = α + β.
+        var model = HealthModel.Default with { PriorPositive = alpha, PriorNegative = beta };
+        var scorer = new HealthScorer(model);
+        var none = scorer.Score(Empty(), T).Factor(FactorCodes.CooperationReciprocity)!.Value;
+        Assert.Equal(1.0, none.Value);
+
+        var meetings = new Partnership(
+            Examples.Partner,
+            T.AddDays(-100),
+            interactions: [.. Enumerable.Range(0, 3).Select(_ => new Interaction(T, InteractionKind.Meeting, Side.Partner)), new Interaction(T, InteractionKind.Meeting, Side.Vendor)]);
+        var s = alpha + beta;
+        var q = (3 + (s / 2)) / (4 + s);
+        Assert.Equal(1 - Math.Abs((2 * q) - 1), scorer.Score(meetings, T).Factor(FactorCodes.CooperationReciprocity)!.Value.Value!.Value, 12);
+    }
+
+    [Fact]
+    public void NoWeightedDimensionPresent_IsInsufficientEvidence_EvenAtMinimumConfidenceZero()
+    {
+        // Only competency is weighted, and only its coverage, with nothing required: coverage is vacuous, so no weighted
+        // dimension is present and the score 0 measures nothing. A minimum confidence of 0 does not make it AtRisk.
+        var model = HealthModel.Default with
+        {
+            DimensionWeights = new DimensionWeights(0, 1, 0, 0, 0),
+            CompetencyWeights = new CompetencyWeights(1, 0),
+            Bands = new BandThresholds(70, 40, 0),
+        };
+        var scorer = new HealthScorer(model);
+
+        var report = scorer.Score(Empty(), T);
+
+        Assert.Equal(0.0, report.Score);
+        Assert.Null(report[HealthDimension.Competency].Score);
+        Assert.Equal(HealthBand.InsufficientEvidence, report.Band);
+        Assert.Equal(HealthBand.InsufficientEvidence, Assert.Single(scorer.Trend(Empty(), T, T, TimeSpan.FromDays(1))).Band);
+    }
+
     [Fact]
     public void Interval_ContainsItsBounds_AndNothingOutside()
     {

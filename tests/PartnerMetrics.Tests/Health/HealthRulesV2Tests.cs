@@ -37,8 +37,6 @@ public class HealthRulesV2Tests
         // Any partner and required competencies, started on T, with no evidence at all; any valid model.
         var empty = new Partnership(c.Partnership.Partner, c.AsOf, c.Partnership.RequiredCompetencies);
         var scorer = new HealthScorer(model);
-        var prior = model.PriorPositive / (model.PriorPositive + model.PriorNegative);
-
         var first = scorer.Score(empty, c.AsOf);
 
         foreach (var code in Rates)
@@ -46,7 +44,8 @@ public class HealthRulesV2Tests
             var factor = first.Factor(code)!.Value;
             if (factor.Weight > 0)
             {
-                var expected = code == FactorCodes.CooperationReciprocity ? 1 - Math.Abs((2 * prior) - 1) : model.PriorMeanOf(code);
+                // Reciprocity's partner share has the prior 0.5 whatever α and β (DOMAIN section 3.2), so its balance is 1.
+                var expected = code == FactorCodes.CooperationReciprocity ? 1.0 : model.PriorMeanOf(code);
                 Assert.Equal(expected, factor.Value!.Value, 12);
                 Assert.Equal(0.0, factor.Confidence);
             }
