@@ -1,6 +1,7 @@
 using PartnerMetrics.Evidence;
 using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
 using PartnerMetrics.Tests.Generators;
 
 namespace PartnerMetrics.Tests.Health;
@@ -143,6 +144,95 @@ public class HealthRulesTests
                 Assert.True(kept >= before - Tolerance, $"kept lowered trust {before} → {kept}");
                 Assert.True(broken <= before + Tolerance, $"broken raised trust {before} → {broken}");
             });
+
+    /// <summary>
+    /// Rule 5 in full, for every kind of success it names and its matching failure, under any valid model: the item is
+    /// added on a day of an already active week (the baseline has a meeting that day, so no new active week is made), and
+    /// the item's factor, its dimension and the overall score never move against it. Each item touches its own factor
+    /// only: a deal is closed the day it is registered (so it is never open, and pipeline freshness does not see it), with
+    /// all three required fields filled when registered on time and none when late, so that data completeness agrees.
+    /// </summary>
+    [Property]
+    [Trait("Rule", "5")]
+    public Property Rule5_ASuccessNeverLowersItsFactorDimensionOrScore_AndItsFailureNeverRaisesThem() =>
+        Prop.ForAll(
+            (from c in ModelGenerators.ScoringCase
+             from model in ModelGenerators.HealthModel
+             from kind in Gen.Elements(SuccessKinds)
+             from side in ModelGenerators.Enum<Side>()
+             from day in ModelGenerators.Before(c.AsOf, 3 * 365)
+             select (c, model, kind, side, day)).ToArbitrary(),
+            t =>
+            {
+                var (c, model, kind, side, day) = t;
+                var scorer = new HealthScorer(model);
+                var baseline = c.Partnership.With(interactions: c.Partnership.Interactions.Add(new Interaction(day, InteractionKind.Meeting, side)));
+                var (dimension, factor) = Target(kind, side);
+                var before = scorer.Score(baseline, c.AsOf);
+                var success = scorer.Score(Added(baseline, kind, side, day, success: true, model), c.AsOf);
+                var failure = scorer.Score(Added(baseline, kind, side, day, success: false, model), c.AsOf);
+
+                NotBelow(before.Factor(factor)?.Value, success.Factor(factor)?.Value, $"{kind} success, factor {factor}");
+                NotBelow(before[dimension].Score, success[dimension].Score, $"{kind} success, {dimension}");
+                NotBelow(before.Score, success.Score, $"{kind} success, overall");
+                NotBelow(failure.Factor(factor)?.Value, before.Factor(factor)?.Value, $"{kind} failure, factor {factor}");
+                NotBelow(failure[dimension].Score, before[dimension].Score, $"{kind} failure, {dimension}");
+                NotBelow(failure.Score, before.Score, $"{kind} failure, overall");
+            });
+
+    /// <summary>The kinds of success rule 5 names.</summary>
+    private static readonly string[] SuccessKinds = ["commitment", "request", "escalation", "delivery", "deal"];
+
+    /// <summary>The dimension and factor an item of <paramref name="kind"/> of <paramref name="side"/> is evidence for.</summary>
+    private static (HealthDimension Dimension, string Factor) Target(string kind, Side side) => kind switch
+    {
+        "commitment" => (HealthDimension.Trust, side == Side.Partner ? FactorCodes.TrustPartnerReliability : FactorCodes.TrustVendorReliability),
+
+        // A request is answered by the side that did not ask.
+        "request" => (HealthDimension.Cooperation, side == Side.Partner ? FactorCodes.CooperationVendorResponsiveness : FactorCodes.CooperationPartnerResponsiveness),
+        "escalation" => (HealthDimension.Cooperation, FactorCodes.CooperationFrictionHandling),
+        "delivery" => (HealthDimension.Competency, FactorCodes.CompetencyDeliveryReliability),
+        _ => (HealthDimension.TrackedProgress, FactorCodes.ProgressRegistrationTimeliness),
+    };
+
+    /// <summary>The partnership with one success, or its matching failure, of <paramref name="kind"/> dated <paramref name="day"/>.</summary>
+    private static Partnership Added(Partnership p, string kind, Side side, DateOnly day, bool success, HealthModel model) => kind switch
+    {
+        "commitment" => p.With(commitments: p.Commitments.Add(new Commitment(side, day, success ? CommitmentOutcome.Kept : CommitmentOutcome.Broken, day))),
+
+        // Answered at once, or never (a failure once the response target has passed).
+        "request" => p.With(interactions: p.Interactions.Add(new Interaction(day, InteractionKind.Request, side, success ? TimeSpan.Zero : null))),
+        "escalation" => p.With(interactions: p.Interactions.Add(new Interaction(day, InteractionKind.Escalation, side, resolvedOn: success ? day : null))),
+        "delivery" => p.With(deliveries: p.Deliveries.Add(success ? new Delivery(day, true, 1.0) : new Delivery(day, false, 0.0))),
+        _ => p.With(opportunities: p.Opportunities.Add(new Opportunity(
+            new OpportunityId("rule-5-deal"),
+            new AccountId("rule-5-account"),
+            success ? day : day.AddDays(-(int)Math.Ceiling(model.RegistrationWindow.TotalDays) - 1),
+            DealMotion.NewLogo,
+            DealSource.PartnerSourced,
+            RouteToMarket.Partner,
+            DealOutcome.Won,
+            success ? 1000m : null,
+            p.Partner.Id,
+            p.Partner.District,
+            registeredOn: day,
+            expectedCloseOn: success ? day : null,
+            closedOn: day,
+            stage: success ? "Closed" : null))),
+    };
+
+    /// <summary>Asserts <paramref name="higher"/> ≥ <paramref name="lower"/> within <see cref="Tolerance"/>; absent values (a factor or dimension with weight 0) are not compared.</summary>
+    private static void NotBelow(double? lower, double? higher, string what)
+    {
+        if (lower is { } low && higher is { } high)
+        {
+            Assert.True(high >= low - Tolerance, $"{what}: {low} → {high}");
+        }
+        else
+        {
+            Assert.Equal(lower is null, higher is null);
+        }
+    }
 
     /// <summary>
     /// The pair must weigh the same (same day): then the reliability R falls exactly when
