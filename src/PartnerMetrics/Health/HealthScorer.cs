@@ -216,7 +216,6 @@ public sealed class HealthScorer
         Span<double> all = stackalloc double[EvidenceSlots.MaxFactors];
         var totals = Total(context, factors, all);
         var weights = context.DimensionWeights;
-        var weightOf = context.ScaledDimensionWeights;
         var variance = 0.0;
         var dimensions = new DimensionScore[DimensionCount];
         for (var d = 0; d < DimensionCount; d++)
@@ -226,13 +225,18 @@ public sealed class HealthScorer
             var score = totals.Scores[d];
             var present = !double.IsNaN(score) && weights[d] > 0;
             var dimensionFactors = arrays[d].AsSpan();
-            if (weightOf[d] > 0 && !double.IsNaN(score))
+            var weight = totals.PresentWeights[d];
+            // A share whose square rounds to 0 adds nothing: its dimension's variance may be infinite (trust's slope at a value
+            // near 0), and 0 × ∞ would make the interval NaN.
+            var share = weight > 0 ? weight / totals.PresentWeight : 0.0;
+            if (share * share > 0)
             {
-                var share = weightOf[d] / totals.PresentWeight;
                 variance += share * share * VarianceOf(dimension, dimensionFactors, scaled, totals.Sums[d].Mean.WeightSum, score);
             }
 
-            var contribution = present ? weightOf[d] * score / totals.PresentWeight : 0.0;
+            // The share, at most 1, times the score, at most 100: w·s ÷ Σw could round past 100 when w is all of Σw.
+            var weightShare = present ? weight / totals.PresentWeight : 0.0;
+            var contribution = present ? weightShare * score : 0.0;
             Attribute(dimensionFactors, scaled, totals.Sums[d].Mean.Sum, contribution);
             dimensions[d] = new DimensionScore(
                 dimension,
@@ -240,7 +244,7 @@ public sealed class HealthScorer
                 totals.Confidences[d],
                 weights[d],
                 contribution,
-                present ? weightOf[d] / totals.PresentWeight : 0.0,
+                weightShare,
                 ImmutableCollectionsMarshal.AsImmutableArray(arrays[d]));
         }
 
@@ -287,14 +291,11 @@ public sealed class HealthScorer
             {
                 allWeight += weight;
                 weightedConfidence += weight * confidence;
-                if (!double.IsNaN(score))
-                {
-                    totals.PresentWeight += weight;
-                }
             }
         }
 
-        totals.Overall = OverallScore(totals.Scores, weightOf);
+        totals.PresentWeight = PresentWeights(totals.Scores, context.DimensionWeights, totals.PresentWeights);
+        totals.Overall = WeightedScore(totals.Scores, totals.PresentWeights, totals.PresentWeight);
         totals.Confidence = weightedConfidence / allWeight;
         return totals;
     }
@@ -539,20 +540,56 @@ public sealed class HealthScorer
     /// </summary>
     internal static double OverallScore(ReadOnlySpan<double> dimensionScores, ReadOnlySpan<double> weights)
     {
-        Span<double> scaled = stackalloc double[weights.Length];
-        weights.CopyTo(scaled);
-        ScaleWeights(scaled);
-        double presentWeight = 0, weightedScore = 0;
-        for (var d = 0; d < dimensionScores.Length; d++)
+        Span<double> present = stackalloc double[weights.Length];
+        return WeightedScore(dimensionScores, present, PresentWeights(dimensionScores, weights, present));
+    }
+
+    /// <summary>
+    /// Writes each present dimension's weight (positive, with a score) times the power of two that brings the largest
+    /// present one into [1, 2), and 0 for the others; returns their sum. Scaled among the present dimensions only, so that
+    /// none rounds to 0 beside an absent one up to 2²⁰⁹⁸ times heavier (<see cref="double.MaxValue"/> against
+    /// <see cref="double.Epsilon"/>); a power of two changes no ratio, so any other scale gives the same score to the bit.
+    /// </summary>
+    private static double PresentWeights(ReadOnlySpan<double> scores, ReadOnlySpan<double> weights, Span<double> into)
+    {
+        var largest = 0.0;
+        for (var d = 0; d < weights.Length; d++)
         {
-            if (scaled[d] > 0 && !double.IsNaN(dimensionScores[d]))
+            if (weights[d] > 0 && !double.IsNaN(scores[d]))
             {
-                presentWeight += scaled[d];
-                weightedScore += scaled[d] * dimensionScores[d];
+                largest = Math.Max(largest, weights[d]);
             }
         }
 
-        return presentWeight > 0 ? Math.Clamp(weightedScore / presentWeight, 0.0, 100.0) : 0.0;
+        var exponent = largest > 0 ? -Math.ILogB(largest) : 0;
+        var sum = 0.0;
+        for (var d = 0; d < weights.Length; d++)
+        {
+            into[d] = weights[d] > 0 && !double.IsNaN(scores[d]) ? Math.ScaleB(weights[d], exponent) : 0.0;
+            sum += into[d];
+        }
+
+        return sum;
+    }
+
+    /// <summary>Σ w·s ÷ Σ w over the present dimensions (<see cref="PresentWeights"/>), clamped to [0, 100]; 0 when none is.</summary>
+    private static double WeightedScore(ReadOnlySpan<double> scores, ReadOnlySpan<double> present, double presentWeight)
+    {
+        if (presentWeight == 0)
+        {
+            return 0.0;
+        }
+
+        var weightedScore = 0.0;
+        for (var d = 0; d < scores.Length; d++)
+        {
+            if (present[d] > 0)
+            {
+                weightedScore += present[d] * scores[d];
+            }
+        }
+
+        return Math.Clamp(weightedScore / presentWeight, 0.0, 100.0);
     }
 
     /// <summary>
@@ -579,13 +616,14 @@ public sealed class HealthScorer
         }
     }
 
-    /// <summary>Fills <paramref name="scaled"/> with the factors' weights times the power of two that brings the largest into [1, 2) (as <see cref="ScaleWeights"/>), so that no sum of them overflows or underflows.</summary>
+    /// <summary>Fills <paramref name="scaled"/> with the present factors' weights times the power of two that brings the largest present one into [1, 2) (as <see cref="ScaleWeights"/>), and 0 for absent factors, so that no sum of them overflows or underflows.</summary>
     private static void Scale(ReadOnlySpan<HealthFactor> factors, Span<double> scaled)
     {
+        // By the largest present weight: an absent factor far heavier (a vacuous coverage) must not round the present ones to 0.
         var largest = 0.0;
         foreach (ref readonly var factor in factors)
         {
-            largest = Math.Max(largest, factor.Weight);
+            largest = factor.IsPresent ? Math.Max(largest, factor.Weight) : largest;
         }
 
         var scale = largest > 0 ? -Math.ILogB(largest) : 0;
@@ -595,7 +633,7 @@ public sealed class HealthScorer
             var power = BitConverter.Int64BitsToDouble((long)(1023 + scale) << 52);
             for (var i = 0; i < factors.Length; i++)
             {
-                scaled[i] = factors[i].Weight * power;
+                scaled[i] = factors[i].IsPresent ? factors[i].Weight * power : 0.0;
             }
 
             return;
@@ -603,7 +641,7 @@ public sealed class HealthScorer
 
         for (var i = 0; i < factors.Length; i++)
         {
-            scaled[i] = Math.ScaleB(factors[i].Weight, scale);
+            scaled[i] = factors[i].IsPresent ? Math.ScaleB(factors[i].Weight, scale) : 0.0;
         }
     }
 
@@ -638,9 +676,9 @@ public sealed class HealthScorer
     internal static double DimensionScore(HealthDimension dimension, ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
     {
         var largest = 0.0;
-        foreach (var weight in weights)
+        for (var i = 0; i < values.Length; i++)
         {
-            largest = Math.Max(largest, weight);
+            largest = weights[i] > 0 && !double.IsNaN(values[i]) ? Math.Max(largest, weights[i]) : largest;
         }
 
         var scale = largest > 0 ? -Math.ILogB(largest) : 0;
@@ -716,7 +754,10 @@ public sealed class HealthScorer
 
         public DimensionValues<double> Confidences;
 
-        /// <summary>The scaled weight of the weighted dimensions that are present.</summary>
+        /// <summary>Each present dimension's weight, scaled among the present ones (<see cref="PresentWeights"/>); 0 for the others.</summary>
+        public DimensionValues<double> PresentWeights;
+
+        /// <summary>The sum of <see cref="PresentWeights"/>.</summary>
         public double PresentWeight;
 
         public double Overall;

@@ -174,6 +174,82 @@ public class HealthModelEdgeTests
     }
 
     [Fact]
+    public void AnAbsentDimensionFarHeavier_LeavesThePresentOnesTheWholeScore()
+    {
+        // Trust weighs 5·10⁻³²⁴ and competency double.MaxValue, but competency is absent: coverage is vacuous (nothing is
+        // required) and delivery has weight 0. Scaled by the largest weight of all, trust's weight rounded to 0: the
+        // overall score was 0 and trust's contribution 0 ÷ 0 = NaN. Only ratios among present dimensions count, so the
+        // overall score is trust's.
+        var model = HealthModel.Default with
+        {
+            DimensionWeights = new DimensionWeights(double.Epsilon, double.MaxValue, 0, 0, 0),
+            CompetencyWeights = new CompetencyWeights(1, 0),
+        };
+
+        var report = new HealthScorer(model).Score(Empty(), T);
+
+        Assert.Null(report[HealthDimension.Competency].Score);
+        Assert.Equal(report[HealthDimension.Trust].Score!.Value, report.Score, 12);
+        Assert.Equal(report.Score, report[HealthDimension.Trust].Contribution, 12);
+        Assert.NotEqual(HealthBand.InsufficientEvidence, new HealthScorer(model with { Bands = new BandThresholds(70, 40, 0) }).Score(Empty(), T).Band);
+    }
+
+    [Fact]
+    public void AnAbsentFactorFarHeavier_LeavesThePresentOnesTheWholeDimension()
+    {
+        // Coverage weighs double.MaxValue and delivery 5·10⁻³²⁴; nothing is required, so coverage is vacuous. Delivery's
+        // weight, scaled by coverage's, rounded to 0 and competency was absent; it is delivery's value.
+        var model = HealthModel.Default with { CompetencyWeights = new CompetencyWeights(double.MaxValue, double.Epsilon) };
+        var partnership = new Partnership(Examples.Partner, T.AddDays(-100), deliveries: [new Delivery(T, true, 0.9), new Delivery(T, false, 0.9)]);
+
+        var report = new HealthScorer(model).Score(partnership, T);
+
+        var delivery = report.Factor(FactorCodes.CompetencyDeliveryReliability)!.Value;
+        Assert.Equal(100 * delivery.Value!.Value, report[HealthDimension.Competency].Score!.Value, 12);
+        Assert.Equal(report[HealthDimension.Competency].Contribution, delivery.Contribution, 12);
+    }
+
+    [Fact]
+    public void ADimensionWithInfiniteVarianceAndANegligibleShare_LeavesTheIntervalFinite()
+    {
+        // α = 2·10⁻³²³: the untracked partner side sits at that prior, while ten kept vendor promises put the vendor side
+        // near 0.9. Trust's slope in the partner side, 0.5·T / v ≈ 10¹⁶³, squares to ∞; trust's share of the overall score,
+        // 1 against the plan's double.MaxValue, squares to 0; and 0 × ∞ made the interval NaN (DOMAIN rule 1, found by the
+        // rule's property under generated models). A share that squares to 0 adds nothing.
+        var model = HealthModel.Default with
+        {
+            PriorPositive = 4 * double.Epsilon,
+            DimensionWeights = new DimensionWeights(1, 0, 0, double.MaxValue, 0),
+        };
+        var partnership = new Partnership(Examples.Partner, T.AddDays(-100), commitments: [.. Enumerable.Range(0, 10).Select(i => new Commitment(Side.Vendor, T.AddDays(-i), CommitmentOutcome.Kept, T.AddDays(-i)))]);
+
+        var report = new HealthScorer(model).Score(partnership, T);
+
+        Assert.True(double.IsFinite(report.Interval.Lower) && double.IsFinite(report.Interval.Upper), report.Interval.ToString());
+        Assert.True(report.Interval.Contains(report.Score));
+    }
+
+    [Fact]
+    public void TheOnlyPresentDimensionAtOneHundred_ContributesExactlyOneHundred()
+    {
+        // Competency alone, weight 759.369, at 100 (every required competency certified, delivery disabled): its
+        // contribution was w·100 ÷ w, which rounds to 100.00000000000001 (found by rule 1's property under generated
+        // models). It is now the share w ÷ Σw, 1, times the score.
+        var model = HealthModel.Default with
+        {
+            DimensionWeights = new DimensionWeights(0, 759.369, 0, 0, 0),
+            CompetencyWeights = new CompetencyWeights(1, 0),
+        };
+        var partnership = new Partnership(Examples.Partner, T.AddDays(-100), ["Azure"], certifications: [new Certification("Azure", T.AddDays(-50))]);
+
+        var report = new HealthScorer(model).Score(partnership, T);
+
+        Assert.Equal(100.0, report.Score);
+        Assert.Equal(100.0, report[HealthDimension.Competency].Contribution);
+        Assert.Equal(100.0, report.Factor(FactorCodes.CompetencyCoverage)!.Value.Contribution);
+    }
+
+    [Fact]
     public void Interval_ContainsItsBounds_AndNothingOutside()
     {
         var interval = new ScoreInterval(40, 60);

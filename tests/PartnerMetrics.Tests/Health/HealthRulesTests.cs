@@ -15,9 +15,10 @@ public class HealthRulesTests
 
     [Property(Arbitrary = [typeof(ModelArbitraries)])]
     [Trait("Rule", "1")]
-    public void Rule1_EveryNumberIsFiniteAndInRange(ScoringCase c)
+    public void Rule1_EveryNumberIsFiniteAndInRange(ScoringCase c, HealthModel model)
     {
-        var report = Scorer.Score(c.Partnership, c.AsOf);
+        // Any partnership under any model validation accepts (DOMAIN rule 1), extremes of weights, priors, λ and κ included.
+        var report = new HealthScorer(model).Score(c.Partnership, c.AsOf);
 
         InRange(report.Score, 0, 100);
         InRange(report.Confidence, 0, 1);
@@ -47,7 +48,13 @@ public class HealthRulesTests
 
         Assert.Equal(report.Score, report.Factors.Sum(f => f.Contribution), Tolerance);
         Assert.Equal(report.Score, report.Dimensions.Sum(d => d.Contribution), Tolerance);
-        Assert.Equal(HealthModel.Default.Bands.Classify(report.Score, report.Confidence), report.Band);
+        InRange(report.Interval.Lower, 0, report.Score);
+        InRange(report.Interval.Upper, report.Score, 100);
+
+        // The band: the thresholds', InsufficientEvidence when no weighted dimension is present, at most Watch at a weakest link.
+        var classified = report.Dimensions.Any(d => d.Weight > 0 && d.Score is not null) ? model.Bands.Classify(report.Score, report.Confidence) : HealthBand.InsufficientEvidence;
+        var capped = classified == HealthBand.Healthy && report.Signals.Any(s => s.Code == FactorCodes.WeakestLink) ? HealthBand.Watch : classified;
+        Assert.Equal(capped, report.Band);
     }
 
     [Property(Arbitrary = [typeof(ModelArbitraries)])]
