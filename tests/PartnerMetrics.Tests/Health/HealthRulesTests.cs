@@ -59,8 +59,9 @@ public class HealthRulesTests
 
     [Property(Arbitrary = [typeof(ModelArbitraries)])]
     [Trait("Rule", "2")]
-    public void Rule2_EvidenceOrderDoesNotMatter(ScoringCase c, int seed)
+    public void Rule2_EvidenceOrderDoesNotMatter(ScoringCase c, HealthModel model, int seed)
     {
+        var scorer = new HealthScorer(model);
         var random = new Random(seed);
         var p = c.Partnership;
         var shuffled = p.With(
@@ -73,15 +74,16 @@ public class HealthRulesTests
             Shuffle(p.RequiredCompetencies, random));
 
         // Evidence sums are exact (fixed-point), so the reports are equal to the last bit.
-        Assert.Equal(Scorer.Score(p, c.AsOf), Scorer.Score(shuffled, c.AsOf));
+        Assert.Equal(scorer.Score(p, c.AsOf), scorer.Score(shuffled, c.AsOf));
     }
 
     [Property(Arbitrary = [typeof(ModelArbitraries)])]
     [Trait("Rule", "3")]
-    public void Rule3_ShiftingEveryDateAndTheDayChangesNothing(ScoringCase c, short shift)
+    public void Rule3_ShiftingEveryDateAndTheDayChangesNothing(ScoringCase c, HealthModel model, short shift)
     {
-        var original = Scorer.Score(c.Partnership, c.AsOf);
-        var shifted = Scorer.Score(c.Partnership.Shift(shift), c.AsOf.AddDays(shift));
+        var scorer = new HealthScorer(model);
+        var original = scorer.Score(c.Partnership, c.AsOf);
+        var shifted = scorer.Score(c.Partnership.Shift(shift), c.AsOf.AddDays(shift));
 
         Assert.Equal(c.AsOf.AddDays(shift), shifted.AsOf);
         Assert.Equal(original.Dimensions.ToArray(), shifted.Dimensions.ToArray());
@@ -98,9 +100,10 @@ public class HealthRulesTests
     public Property Rule4_EvidenceAfterTheDayChangesNothing() =>
         Prop.ForAll(
             (from c in ModelGenerators.ScoringCase
+             from model in ModelGenerators.HealthModel
              from later in ModelGenerators.WithFutureEvidence(c.Partnership, c.AsOf)
-             select (c, later)).ToArbitrary(),
-            t => Assert.Equal(Scorer.Score(t.c.Partnership, t.c.AsOf), Scorer.Score(t.later, t.c.AsOf)));
+             select (c, new HealthScorer(model), later)).ToArbitrary(),
+            t => Assert.Equal(t.Item2.Score(t.c.Partnership, t.c.AsOf), t.Item2.Score(t.later, t.c.AsOf)));
 
     [Fact]
     public void Rule4_Generators_DatePlanHistoryOnBothSidesOfTheDay()
@@ -272,9 +275,9 @@ public class HealthRulesTests
             });
 
     /// <summary>
-    /// Holds for visible evidence moved within 40 half-lives (20 years for trust): beyond that a
-    /// weight rounds to exactly 0 and the commitment stops counting at all. The move here is at most
-    /// five years from a day at most three years back.
+    /// Under any valid model. Within 40 half-lives an older item weighs strictly less; beyond, its weight rounds to
+    /// exactly 0 and it stops counting at all — the limit of weighing less, so the law still holds. The move here is at
+    /// most five years from a day at most three years back.
     /// </summary>
     [Property]
     [Trait("Rule", "7")]
@@ -285,12 +288,13 @@ public class HealthRulesTests
              from outcome in Gen.Elements(CommitmentOutcome.Kept, CommitmentOutcome.Broken)
              from day in ModelGenerators.Before(c.AsOf, 3 * 365)
              from back in Gen.Choose(1, 5 * 365)
-             select (c, side, outcome, day, back)).ToArbitrary(),
+             from model in ModelGenerators.HealthModel
+             select (c, side, outcome, day, back, new HealthScorer(model))).ToArbitrary(),
             t =>
             {
-                var (c, side, outcome, day, back) = t;
-                var recent = Trust(c.Partnership.With(commitments: c.Partnership.Commitments.Add(new Commitment(side, day, outcome, day))), c.AsOf);
-                var older = Trust(c.Partnership.With(commitments: c.Partnership.Commitments.Add(new Commitment(side, day.AddDays(-back), outcome, day.AddDays(-back)))), c.AsOf);
+                var (c, side, outcome, day, back, scorer) = t;
+                var recent = Trust(scorer, c.Partnership.With(commitments: c.Partnership.Commitments.Add(new Commitment(side, day, outcome, day))), c.AsOf);
+                var older = Trust(scorer, c.Partnership.With(commitments: c.Partnership.Commitments.Add(new Commitment(side, day.AddDays(-back), outcome, day.AddDays(-back)))), c.AsOf);
 
                 if (outcome == CommitmentOutcome.Kept)
                 {
@@ -307,12 +311,14 @@ public class HealthRulesTests
     public Property Rule8_ConfidenceNeverFallsWhenEvidenceIsAdded() =>
         Prop.ForAll(
             (from c in ModelGenerators.ScoringCase
+             from model in ModelGenerators.HealthModel
              from more in ModelGenerators.WithOneMoreItem(c.Partnership, c.AsOf)
-             select (c, more)).ToArbitrary(),
+             select (c, model, more)).ToArbitrary(),
             t =>
             {
-                var before = Scorer.Score(t.c.Partnership, t.c.AsOf);
-                var after = Scorer.Score(t.more, t.c.AsOf);
+                var scorer = new HealthScorer(t.model);
+                var before = scorer.Score(t.c.Partnership, t.c.AsOf);
+                var after = scorer.Score(t.more, t.c.AsOf);
 
                 Assert.True(after.Confidence >= before.Confidence - 1e-12, $"confidence fell {before.Confidence} → {after.Confidence}");
                 for (var d = 0; d < before.Dimensions.Length; d++)
@@ -323,9 +329,9 @@ public class HealthRulesTests
 
     [Property(Arbitrary = [typeof(ModelArbitraries)])]
     [Trait("Rule", "9")]
-    public void Rule9_OverallLiesBetweenTheLowestAndHighestPresentDimension(ScoringCase c)
+    public void Rule9_OverallLiesBetweenTheLowestAndHighestPresentDimension(ScoringCase c, HealthModel model)
     {
-        var report = Scorer.Score(c.Partnership, c.AsOf);
+        var report = new HealthScorer(model).Score(c.Partnership, c.AsOf);
         var present = report.Dimensions.Where(d => d.IsPresent && d.Weight > 0).Select(d => d.Score!.Value).ToArray();
 
         Assert.NotEmpty(present); // plan alignment always has evidence: a plan, or the fact that there is none
@@ -372,17 +378,19 @@ public class HealthRulesTests
              from obtained in ModelGenerators.Before(c.AsOf, 3 * 365)
              from validFor in ModelGenerators.OrNone(Gen.Choose(1, 3 * 365))
              from delivered in ModelGenerators.Before(c.AsOf, 3 * 365)
-             from satisfaction in Gen.Choose(70, 100)
-             select (c, required, obtained, validFor, delivered, satisfaction)).ToArbitrary(),
+             from model in ModelGenerators.HealthModel
+             from satisfaction in Gen.Choose((int)Math.Ceiling(model.SatisfactionThreshold * 100), 100)
+             select (c, required, obtained, validFor, delivered, satisfaction, new HealthScorer(model))).ToArbitrary(),
             t =>
             {
-                var (c, required, obtained, validFor, delivered, satisfaction) = t;
+                // Under any valid model; a successful delivery meets its satisfaction threshold.
+                var (c, required, obtained, validFor, delivered, satisfaction, scorer) = t;
                 var expires = validFor is { } days ? c.AsOf.AddDays(days) : (DateOnly?)null;
                 var requirements = c.Partnership.RequiredCompetencies.Contains(required) ? c.Partnership.RequiredCompetencies : c.Partnership.RequiredCompetencies.Add(required);
                 var baseline = c.Partnership.With(requiredCompetencies: requirements);
-                var before = Competency(baseline, c.AsOf);
-                var certified = Competency(baseline.With(certifications: baseline.Certifications.Add(new Certification(required, obtained, expires))), c.AsOf);
-                var delivery = Competency(baseline.With(deliveries: baseline.Deliveries.Add(new Delivery(delivered, true, satisfaction / 100.0))), c.AsOf);
+                var before = Competency(scorer, baseline, c.AsOf);
+                var certified = Competency(scorer, baseline.With(certifications: baseline.Certifications.Add(new Certification(required, obtained, expires))), c.AsOf);
+                var delivery = Competency(scorer, baseline.With(deliveries: baseline.Deliveries.Add(new Delivery(delivered, true, satisfaction / 100.0))), c.AsOf);
 
                 Assert.True(certified >= before - Tolerance, $"a valid required certification lowered competency {before} → {certified}");
                 Assert.True(delivery >= before - Tolerance, $"a successful delivery lowered competency {before} → {delivery}");
@@ -397,9 +405,13 @@ public class HealthRulesTests
         ProgressWeights = new(model.ProgressWeights.RegistrationTimeliness * k, model.ProgressWeights.PipelineFreshness * k, model.ProgressWeights.DataCompleteness * k, model.ProgressWeights.WeeklyCadence * k),
     };
 
-    private static double Trust(Partnership partnership, DateOnly asOf) => Scorer.Score(partnership, asOf)[HealthDimension.Trust].Score ?? double.NaN;
+    private static double Trust(Partnership partnership, DateOnly asOf) => Trust(Scorer, partnership, asOf);
 
-    private static double Competency(Partnership partnership, DateOnly asOf) => Scorer.Score(partnership, asOf)[HealthDimension.Competency].Score ?? double.NaN;
+    /// <summary>Trust's score; −1 when the model gives trust no factor weight that counts (then both sides compare equal).</summary>
+    private static double Trust(HealthScorer scorer, Partnership partnership, DateOnly asOf) => scorer.Score(partnership, asOf)[HealthDimension.Trust].Score ?? -1;
+
+    /// <summary>Competency's score; −1 when it has none (coverage vacuous and delivery disabled).</summary>
+    private static double Competency(HealthScorer scorer, Partnership partnership, DateOnly asOf) => scorer.Score(partnership, asOf)[HealthDimension.Competency].Score ?? -1;
 
     private static double Reliability(Partnership partnership, Side side, DateOnly asOf) =>
         Scorer.Score(partnership, asOf).Factor(side == Side.Partner ? FactorCodes.TrustPartnerReliability : FactorCodes.TrustVendorReliability)!.Value.Value ?? 0.5;

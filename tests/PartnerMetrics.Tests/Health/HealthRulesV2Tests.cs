@@ -133,16 +133,18 @@ public class HealthRulesV2Tests
 
     [Property(Arbitrary = [typeof(ModelArbitraries)])]
     [Trait("Rule", "22")]
-    public void Rule22_LoggingLessMovesEveryRateTowardsItsPrior_NeverAcross(ScoringCase c)
+    public void Rule22_LoggingLessMovesEveryRateTowardsItsPrior_NeverAcross(ScoringCase c, HealthModel model)
     {
         // Each rate factor with its evidence kept 0, 1, 2 and 4 times: k = 0 is the prior, and the values
         // move monotonically from it towards the evidence's own rate (which they approach as k grows),
         // so logging less never makes a partner look better or worse than its evidence — only more average.
-        var reports = Copies.Select(k => Scorer.Score(Repeated(c.Partnership, k), c.AsOf)).ToArray();
-        foreach (var code in Rates)
+        // Any valid model: a factor it disables has no value and is skipped.
+        var scorer = new HealthScorer(model);
+        var reports = Copies.Select(k => scorer.Score(Repeated(c.Partnership, k), c.AsOf)).ToArray();
+        foreach (var code in Rates.Where(code => reports[0].Factor(code)!.Value.Value is not null))
         {
             var values = reports.Select(r => r.Factor(code)!.Value.Value!.Value).ToArray();
-            var expectedPrior = code == FactorCodes.CooperationReciprocity ? 1.0 : 0.5;
+            var expectedPrior = code == FactorCodes.CooperationReciprocity ? 1.0 : model.PriorMeanOf(code);
             Assert.Equal(expectedPrior, values[0], 12);
             for (var i = 2; i < values.Length; i++)
             {
