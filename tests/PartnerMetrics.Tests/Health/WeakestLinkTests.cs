@@ -78,8 +78,10 @@ public class WeakestLinkTests
 
     [Property(Arbitrary = [typeof(ModelArbitraries)])]
     [Trait("Rule", "17")]
-    public void Rule17_WeakLinkAtConfidence_NeverHealthy(ScoringCase c, PositiveInt broken, bool vendorSide)
+    public void Rule17_WeakLinkAtConfidence_NeverHealthy(ScoringCase c, HealthModel model, PositiveInt broken, bool vendorSide)
     {
+        // Under any valid model: its own AtRisk threshold, its weights (a dimension it disables is no weakest link).
+        var scorer = new HealthScorer(model);
         // Any generated partnership, with 1 to 100 extra broken promises of one side in the 60 days
         // before T, so that the condition holds often (the generated evidence alone rarely reaches
         // confidence 0.5); the law is checked on every case, with or without the extra promises.
@@ -88,8 +90,8 @@ public class WeakestLinkTests
         var p = c.Partnership;
         foreach (var partnership in new[] { p, new Partnership(p.Partner, p.StartedOn, p.RequiredCompetencies, [.. p.Commitments, .. extra], p.Interactions, p.Certifications, p.Deliveries, p.JointPlan, p.Opportunities) })
         {
-            var report = Scorer.Score(partnership, c.AsOf);
-            var watch = Scorer.Model.Bands.Watch;
+            var report = scorer.Score(partnership, c.AsOf);
+            var watch = model.Bands.Watch;
             var weakDimension = report.Dimensions.Any(d => d.Weight > 0 && d.Score < watch && d.Confidence >= 0.5);
             var weakSide = report[HealthDimension.Trust].Factors.Any(f => f.Value * 100 < watch && f.Confidence >= 0.5);
 
