@@ -130,6 +130,32 @@ public class HealthModelEdgeTests
         Assert.Equal(0.0, partner.Confidence);
     }
 
+    [Fact]
+    public void WithPriorsFrom_EvidenceThatOverflowsWithTheStrength_IsTakenByHalves()
+    {
+        // α = β = double.MaxValue / 2 and λ = 10³⁰⁰: one broken vendor promise on T gives n = 10³⁰⁰, and p + n + s overflows.
+        // The posterior mean (p + s·m) / (p + n + s), m = 0.5, is taken of the halves: 0.5 / (1 + n / s), just below 0.5.
+        var model = HealthModel.Default with { PriorPositive = double.MaxValue / 2, PriorNegative = double.MaxValue / 2, LossAversion = 1e300 };
+        var partnership = new Partnership(Examples.Partner, T.AddDays(-100), commitments: [new Commitment(Side.Vendor, T, CommitmentOutcome.Broken, T)]);
+
+        var fitted = model.WithPriorsFrom(new Portfolio([partnership]), T);
+
+        Assert.Equal(0.5 / (1 + (1e300 / double.MaxValue)), fitted.PriorMeans[FactorCodes.TrustVendorReliability], 15);
+        Assert.True(fitted.PriorMeans[FactorCodes.TrustVendorReliability] < 0.5);
+    }
+
+    [Fact]
+    public void APriorMeanWithNoEvidence_HasThePriorsVariance()
+    {
+        // No evidence: the factor is the prior Beta(s·m, s·(1 − m)) itself, mean m and variance m(1 − m) / (s + 1).
+        var model = HealthModel.Default with { PriorMeans = new Dictionary<string, double> { [FactorCodes.TrustVendorReliability] = 0.3 } };
+
+        var vendor = new HealthScorer(model).Score(Empty(), T).Factor(FactorCodes.TrustVendorReliability)!.Value;
+
+        Assert.Equal(0.3, vendor.Value);
+        Assert.Equal(0.3 * (1 - 0.3) / (2 + 1), vendor.Variance, 15);
+    }
+
     [Theory]
     [InlineData(3.0, 1.0)]
     [InlineData(1.0, 9.0)]
