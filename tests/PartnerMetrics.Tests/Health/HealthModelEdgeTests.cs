@@ -220,19 +220,24 @@ public class HealthModelEdgeTests
         Assert.NotEqual(HealthBand.InsufficientEvidence, new HealthScorer(model with { Bands = new BandThresholds(70, 40, 0) }).Score(Empty(), T).Band);
     }
 
-    [Fact]
-    public void AnAbsentFactorFarHeavier_LeavesThePresentOnesTheWholeDimension()
+    [Theory]
+    [InlineData(double.MaxValue, double.Epsilon)]
+    [InlineData(1e300, 1e-10)]
+    public void AnAbsentFactorFarHeavier_LeavesThePresentOnesTheWholeDimension(double coverage, double delivery)
     {
-        // Coverage weighs double.MaxValue and delivery 5·10⁻³²⁴; nothing is required, so coverage is vacuous. Delivery's
-        // weight, scaled by coverage's, rounded to 0 and competency was absent; it is delivery's value.
-        var model = HealthModel.Default with { CompetencyWeights = new CompetencyWeights(double.MaxValue, double.Epsilon) };
+        // Nothing is required, so coverage is vacuous (absent), however heavy. Scaled by coverage's weight, delivery's
+        // rounded to 0 and competency was absent; scaled by delivery's, coverage's own scaled weight overflows, and ∞ × 0
+        // would make its contribution NaN. Competency is delivery's value, and coverage contributes exactly 0.
+        var model = HealthModel.Default with { CompetencyWeights = new CompetencyWeights(coverage, delivery) };
         var partnership = new Partnership(Examples.Partner, T.AddDays(-100), deliveries: [new Delivery(T, true, 0.9), new Delivery(T, false, 0.9)]);
 
         var report = new HealthScorer(model).Score(partnership, T);
 
-        var delivery = report.Factor(FactorCodes.CompetencyDeliveryReliability)!.Value;
-        Assert.Equal(100 * delivery.Value!.Value, report[HealthDimension.Competency].Score!.Value, 12);
-        Assert.Equal(report[HealthDimension.Competency].Contribution, delivery.Contribution, 12);
+        var reliability = report.Factor(FactorCodes.CompetencyDeliveryReliability)!.Value;
+        Assert.Equal(100 * reliability.Value!.Value, report[HealthDimension.Competency].Score!.Value, 12);
+        Assert.Equal(report[HealthDimension.Competency].Contribution, reliability.Contribution, 12);
+        Assert.Equal(0.0, report.Factor(FactorCodes.CompetencyCoverage)!.Value.Contribution);
+        Assert.All(report.Factors, f => Assert.True(double.IsFinite(f.Contribution), $"{f.Code}: {f.Contribution}"));
     }
 
     [Fact]
