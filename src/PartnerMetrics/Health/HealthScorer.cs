@@ -223,20 +223,21 @@ public sealed class HealthScorer
             var dimension = (HealthDimension)d;
             var scaled = all[totals.Offsets[d]..totals.Offsets[d + 1]];
             var score = totals.Scores[d];
-            var present = !double.IsNaN(score) && weights[d] > 0;
             var dimensionFactors = arrays[d].AsSpan();
+
+            // The dimension's share of the overall score: 0 when it is absent or unweighted.
             var weight = totals.PresentWeights[d];
-            // A share whose square rounds to 0 adds nothing: its dimension's variance may be infinite (trust's slope at a value
-            // near 0), and 0 × ∞ would make the interval NaN.
             var share = weight > 0 ? weight / totals.PresentWeight : 0.0;
+
+            // A share whose square rounds to 0 adds nothing: its dimension's variance may be infinite (trust's slope at a
+            // value near 0), and 0 × ∞ would make the interval NaN.
             if (share * share > 0)
             {
                 variance += share * share * VarianceOf(dimension, dimensionFactors, scaled, totals.Sums[d].Mean.WeightSum, score);
             }
 
             // The share, at most 1, times the score, at most 100: w·s ÷ Σw could round past 100 when w is all of Σw.
-            var weightShare = present ? weight / totals.PresentWeight : 0.0;
-            var contribution = present ? weightShare * score : 0.0;
+            var contribution = share > 0 ? share * score : 0.0;
             Attribute(dimensionFactors, scaled, totals.Sums[d].Mean.Sum, contribution);
             dimensions[d] = new DimensionScore(
                 dimension,
@@ -244,7 +245,7 @@ public sealed class HealthScorer
                 totals.Confidences[d],
                 weights[d],
                 contribution,
-                weightShare,
+                share,
                 ImmutableCollectionsMarshal.AsImmutableArray(arrays[d]));
         }
 
