@@ -168,7 +168,7 @@ public class HealthRulesTests
         Prop.ForAll(
             (from c in ModelGenerators.ScoringCase
              from model in ModelGenerators.HealthModel
-             from kind in Gen.Elements(SuccessKinds)
+             from kind in ModelGenerators.Enum<SuccessKind>()
              from side in ModelGenerators.Enum<Side>()
              from day in ModelGenerators.Before(c.AsOf, 3 * 365)
              select (c, model, kind, side, day)).ToArbitrary(),
@@ -190,30 +190,27 @@ public class HealthRulesTests
                 NotBelow(failure.Score, before.Score, $"{kind} failure, overall");
             });
 
-    /// <summary>The kinds of success rule 5 names.</summary>
-    private static readonly string[] SuccessKinds = ["commitment", "request", "escalation", "delivery", "deal"];
-
     /// <summary>The dimension and factor an item of <paramref name="kind"/> of <paramref name="side"/> is evidence for.</summary>
-    private static (HealthDimension Dimension, string Factor) Target(string kind, Side side) => kind switch
+    private static (HealthDimension Dimension, string Factor) Target(SuccessKind kind, Side side) => kind switch
     {
-        "commitment" => (HealthDimension.Trust, side == Side.Partner ? FactorCodes.TrustPartnerReliability : FactorCodes.TrustVendorReliability),
+        SuccessKind.Commitment => (HealthDimension.Trust, side == Side.Partner ? FactorCodes.TrustPartnerReliability : FactorCodes.TrustVendorReliability),
 
         // A request is answered by the side that did not ask.
-        "request" => (HealthDimension.Cooperation, side == Side.Partner ? FactorCodes.CooperationVendorResponsiveness : FactorCodes.CooperationPartnerResponsiveness),
-        "escalation" => (HealthDimension.Cooperation, FactorCodes.CooperationFrictionHandling),
-        "delivery" => (HealthDimension.Competency, FactorCodes.CompetencyDeliveryReliability),
+        SuccessKind.Request => (HealthDimension.Cooperation, side == Side.Partner ? FactorCodes.CooperationVendorResponsiveness : FactorCodes.CooperationPartnerResponsiveness),
+        SuccessKind.Escalation => (HealthDimension.Cooperation, FactorCodes.CooperationFrictionHandling),
+        SuccessKind.Delivery => (HealthDimension.Competency, FactorCodes.CompetencyDeliveryReliability),
         _ => (HealthDimension.TrackedProgress, FactorCodes.ProgressRegistrationTimeliness),
     };
 
     /// <summary>The partnership with one success, or its matching failure, of <paramref name="kind"/> dated <paramref name="day"/>.</summary>
-    private static Partnership Added(Partnership p, string kind, Side side, DateOnly day, bool success, HealthModel model) => kind switch
+    private static Partnership Added(Partnership p, SuccessKind kind, Side side, DateOnly day, bool success, HealthModel model) => kind switch
     {
-        "commitment" => p.With(commitments: p.Commitments.Add(new Commitment(side, day, success ? CommitmentOutcome.Kept : CommitmentOutcome.Broken, day))),
+        SuccessKind.Commitment => p.With(commitments: p.Commitments.Add(new Commitment(side, day, success ? CommitmentOutcome.Kept : CommitmentOutcome.Broken, day))),
 
         // Answered at once, or never (a failure once the response target has passed).
-        "request" => p.With(interactions: p.Interactions.Add(new Interaction(day, InteractionKind.Request, side, success ? TimeSpan.Zero : null))),
-        "escalation" => p.With(interactions: p.Interactions.Add(new Interaction(day, InteractionKind.Escalation, side, resolvedOn: success ? day : null))),
-        "delivery" => p.With(deliveries: p.Deliveries.Add(success ? new Delivery(day, true, 1.0) : new Delivery(day, false, 0.0))),
+        SuccessKind.Request => p.With(interactions: p.Interactions.Add(new Interaction(day, InteractionKind.Request, side, success ? TimeSpan.Zero : null))),
+        SuccessKind.Escalation => p.With(interactions: p.Interactions.Add(new Interaction(day, InteractionKind.Escalation, side, resolvedOn: success ? day : null))),
+        SuccessKind.Delivery => p.With(deliveries: p.Deliveries.Add(success ? new Delivery(day, true, 1.0) : new Delivery(day, false, 0.0))),
         _ => p.With(opportunities: p.Opportunities.Add(new Opportunity(
             new OpportunityId("rule-5-deal"),
             new AccountId("rule-5-account"),
@@ -439,4 +436,23 @@ public readonly record struct BinaryExponent(int Value);
 public static class BinaryExponentArbitrary
 {
     public static Arbitrary<BinaryExponent> BinaryExponent() => Gen.Choose(-980, 980).Select(e => new BinaryExponent(e)).ToArbitrary();
+}
+
+/// <summary>The kinds of success DOMAIN rule 5 names, each with its matching failure.</summary>
+public enum SuccessKind
+{
+    /// <summary>A commitment kept (broken).</summary>
+    Commitment,
+
+    /// <summary>A request answered at once (never answered).</summary>
+    Request,
+
+    /// <summary>An escalation resolved the day it was raised (never resolved).</summary>
+    Escalation,
+
+    /// <summary>A delivery on time and satisfying (late and unsatisfying).</summary>
+    Delivery,
+
+    /// <summary>A deal registered on time with every required field (late, with none).</summary>
+    Deal,
 }
