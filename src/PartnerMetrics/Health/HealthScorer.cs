@@ -553,16 +553,7 @@ public sealed class HealthScorer
     /// </summary>
     private static double PresentWeights(ReadOnlySpan<double> scores, ReadOnlySpan<double> weights, Span<double> into)
     {
-        var largest = 0.0;
-        for (var d = 0; d < weights.Length; d++)
-        {
-            if (weights[d] > 0 && !double.IsNaN(scores[d]))
-            {
-                largest = Math.Max(largest, weights[d]);
-            }
-        }
-
-        var exponent = largest > 0 ? -Math.ILogB(largest) : 0;
+        var exponent = PresentScale(scores, weights);
         var sum = 0.0;
         for (var d = 0; d < weights.Length; d++)
         {
@@ -571,6 +562,21 @@ public sealed class HealthScorer
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// The power of two that brings the largest weight of a present value — a positive weight, a value that is not NaN —
+    /// into [1, 2); 0 when none is present. The scale of <see cref="PresentWeights"/> and <see cref="DimensionScore"/>.
+    /// </summary>
+    private static int PresentScale(ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
+    {
+        var largest = 0.0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            largest = weights[i] > 0 && !double.IsNaN(values[i]) ? Math.Max(largest, weights[i]) : largest;
+        }
+
+        return largest > 0 ? -Math.ILogB(largest) : 0;
     }
 
     /// <summary>Σ w·s ÷ Σ w over the present dimensions (<see cref="PresentWeights"/>), clamped to [0, 100]; 0 when none is.</summary>
@@ -676,13 +682,7 @@ public sealed class HealthScorer
     /// </summary>
     internal static double DimensionScore(HealthDimension dimension, ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
     {
-        var largest = 0.0;
-        for (var i = 0; i < values.Length; i++)
-        {
-            largest = weights[i] > 0 && !double.IsNaN(values[i]) ? Math.Max(largest, weights[i]) : largest;
-        }
-
-        var scale = largest > 0 ? -Math.ILogB(largest) : 0;
+        var scale = PresentScale(values, weights);
         var mean = default(WeightedMean);
         for (var i = 0; i < values.Length; i++)
         {
