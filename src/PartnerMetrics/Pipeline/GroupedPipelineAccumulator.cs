@@ -15,16 +15,26 @@ public sealed class GroupedPipelineAccumulator<TKey>
     private readonly IdTable partnerIds = new();
     private readonly IdTable accountIds = new();
     private readonly TallyArena arena = new();
+    // The groups in the order first seen, each at its index in the buffer of won deals not applied yet.
+    private readonly List<PipelineAccumulator> byIndex = [];
+    private readonly PendingWins pending;
 
     /// <summary>Initializes a new instance of the <see cref="GroupedPipelineAccumulator{TKey}"/> class.</summary>
     /// <param name="key">Picks each opportunity's group; see <see cref="PipelineKeys"/>.</param>
     /// <param name="comparer">Compares keys; <see langword="null"/> for the default equality.</param>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is <see langword="null"/>.</exception>
     public GroupedPipelineAccumulator(Func<Opportunity, TKey?> key, IEqualityComparer<TKey>? comparer = null)
+        : this(key, comparer, PendingWins.MaximumCapacity)
+    {
+    }
+
+    /// <summary>A grouping that holds at most <paramref name="pendingCapacity"/> won deals before applying them to their groups (tests make it small).</summary>
+    internal GroupedPipelineAccumulator(Func<Opportunity, TKey?> key, IEqualityComparer<TKey>? comparer, int pendingCapacity)
     {
         this.key = key ?? throw new ArgumentNullException(nameof(key));
         this.comparer = comparer ?? EqualityComparer<TKey>.Default;
         groups = new Dictionary<GroupKey, PipelineAccumulator>(new GroupKeyComparer(this.comparer));
+        pending = new PendingWins(byIndex, pendingCapacity);
     }
 
     /// <summary>Gets the number of groups seen so far, the group of deals without a key included.</summary>
@@ -87,6 +97,10 @@ public sealed class GroupedPipelineAccumulator<TKey>
             throw new ArgumentException($"The groupings compare keys differently ({comparer.GetType().Name} and {other.comparer.GetType().Name}); only groupings with the same comparer can be merged.", nameof(other));
         }
 
+        // Every won deal of both is applied to its group's tallies first (the other is changed in form only).
+        pending.Apply();
+        other.pending.Apply();
+
         // One text lookup per distinct id of the other grouping, then every group's tallies merge by id.
         var partnerMap = partnerIds.Translate(other.partnerIds);
         var accountMap = accountIds.Translate(other.accountIds);
@@ -105,6 +119,8 @@ public sealed class GroupedPipelineAccumulator<TKey>
     public void Clear()
     {
         groups.Clear();
+        byIndex.Clear();
+        pending.Clear();
         partnerIds.Clear();
         accountIds.Clear();
         arena.Clear();
@@ -112,6 +128,9 @@ public sealed class GroupedPipelineAccumulator<TKey>
 
     /// <summary>Gets how many partner and account ids the grouping has interned (for tests: <see cref="Clear"/> forgets them).</summary>
     internal (int Partners, int Accounts) InternedIds => (partnerIds.Count, accountIds.Count);
+
+    /// <summary>Applies the won deals held back (<see cref="PendingWins"/>) to their groups' tallies, so that a grouping filled on one thread of several does that work on its thread too.</summary>
+    internal void ApplyPending() => pending.Apply();
 
     /// <summary>Computes the metrics of every group and of the total.</summary>
     /// <param name="options">The target and the number of top partners, applied to every group and the total.</param>
@@ -132,6 +151,7 @@ public sealed class GroupedPipelineAccumulator<TKey>
     /// <exception cref="OperationCanceledException">The token of <paramref name="parallelOptions"/> was canceled.</exception>
     public GroupedPipelineResult<TKey> Result(PipelineOptions? options, ParallelOptions? parallelOptions)
     {
+        pending.Apply();
         var keyed = groups.Select(g => (Key: g.Key.Value, Accumulator: g.Value));
         if (typeof(IComparable<TKey>).IsAssignableFrom(typeof(TKey)) || typeof(IComparable).IsAssignableFrom(typeof(TKey)) ||
             Nullable.GetUnderlyingType(typeof(TKey)) is { } underlying && typeof(IComparable).IsAssignableFrom(underlying))
@@ -201,8 +221,9 @@ public sealed class GroupedPipelineAccumulator<TKey>
         var boxed = new GroupKey(groupKey);
         if (!groups.TryGetValue(boxed, out var accumulator))
         {
-            accumulator = new PipelineAccumulator(partnerIds, accountIds, arena);
+            accumulator = new PipelineAccumulator(partnerIds, accountIds, arena, pending, byIndex.Count);
             groups.Add(boxed, accumulator);
+            byIndex.Add(accumulator);
         }
 
         return accumulator;

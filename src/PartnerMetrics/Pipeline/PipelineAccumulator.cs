@@ -38,6 +38,9 @@ public sealed class PipelineAccumulator
     private readonly WinTallies accounts;
     private readonly Dictionary<int, YearState> years = [];
     private readonly Dictionary<(int Year, string? Reason), WinTally> lossReasons = [];
+    // The grouping's buffer of won deals not applied yet, and this group's index in it; null outside a grouping.
+    private readonly PendingWins? pending;
+    private readonly int index;
     private long count, open, won, lost, lostWithAmount, missingAmounts, huntingWon, partnerSourced, vendorReferred, unknownSource, unknownRouteWon;
     private decimal openValue, wonValue, lostValue, huntingWonValue, directRouteValue, partnerRouteValue, marketplaceRouteValue, unknownRouteValue;
 
@@ -47,13 +50,19 @@ public sealed class PipelineAccumulator
     {
     }
 
-    /// <summary>A group's accumulator, which interns ids in, and keeps its tallies in, tables shared by the groups of one grouping.</summary>
-    internal PipelineAccumulator(IdTable partnerIds, IdTable accountIds, TallyArena arena)
+    /// <summary>
+    /// A group's accumulator, which interns ids in, and keeps its tallies in, tables shared by the groups of one
+    /// grouping; with <paramref name="pending"/>, its won deals' partner, account and cycle tallies are applied by that
+    /// buffer (<see cref="ApplyWins"/>), which the grouping empties before anything reads them.
+    /// </summary>
+    internal PipelineAccumulator(IdTable partnerIds, IdTable accountIds, TallyArena arena, PendingWins? pending = null, int index = 0)
     {
         this.partnerIds = partnerIds;
         this.accountIds = accountIds;
         partners = new WinTallies(arena);
         accounts = new WinTallies(arena);
+        this.pending = pending;
+        this.index = index;
     }
 
     /// <summary>Adds one opportunity.</summary>
@@ -99,13 +108,17 @@ public sealed class PipelineAccumulator
                 }
 
                 AddRouteValue(opportunity.Route, amount);
-                cycles.Add(DealClass.CycleDays(opportunity.CreatedOn, closed));
-                if (opportunity.PartnerId is { } partner)
+                var days = DealClass.CycleDays(opportunity.CreatedOn, closed);
+                var partnerId = opportunity.PartnerId is { } partner ? partnerIds.Intern(partner.Value!) : -1;
+                var accountId = accountIds.Intern(opportunity.AccountId.Value!);
+                if (pending is null)
                 {
-                    partners.Add(partnerIds.Intern(partner.Value!), 1, amount);
+                    ApplyWin(partnerId, accountId, days, amount);
                 }
-
-                accounts.Add(accountIds.Intern(opportunity.AccountId.Value!), 1, amount);
+                else
+                {
+                    pending.Add(index, partnerId, accountId, days, amount);
+                }
 
                 CollectionsMarshal.GetValueRefOrAddDefault(years, closed.Year, out _).Won.Add(1, amount);
                 break;
@@ -120,6 +133,29 @@ public sealed class PipelineAccumulator
                 CollectionsMarshal.GetValueRefOrAddDefault(years, lostOn, out _).Lost.Add(1, amount);
                 CollectionsMarshal.GetValueRefOrAddDefault(lossReasons, (lostOn, opportunity.LossReason), out _).Add(1, amount);
                 break;
+        }
+    }
+
+    /// <summary>Applies won deals held back by the grouping's <see cref="PendingWins"/>, in the order they were added.</summary>
+    internal void ApplyWins(ReadOnlySpan<PendingWins.Win> wins)
+    {
+        // One table at a time, so that each loop's loads are independent and overlap.
+        foreach (ref readonly var win in wins)
+        {
+            cycles.Add(win.Days);
+        }
+
+        foreach (ref readonly var win in wins)
+        {
+            if (win.Partner >= 0)
+            {
+                partners.Add(win.Partner, 1, win.Amount);
+            }
+        }
+
+        foreach (ref readonly var win in wins)
+        {
+            accounts.Add(win.Account, 1, win.Amount);
         }
     }
 
@@ -146,6 +182,17 @@ public sealed class PipelineAccumulator
 
         async Task Core(IAsyncEnumerable<Opportunity> opportunities, CancellationToken cancellationToken) =>
             Telemetry.Accumulated("accumulate", await Ensure.EachAsync(opportunities, nameof(opportunities), Add, cancellationToken).ConfigureAwait(false));
+    }
+
+    private void ApplyWin(int partnerId, int accountId, int days, decimal amount)
+    {
+        cycles.Add(days);
+        if (partnerId >= 0)
+        {
+            partners.Add(partnerId, 1, amount);
+        }
+
+        accounts.Add(accountId, 1, amount);
     }
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>

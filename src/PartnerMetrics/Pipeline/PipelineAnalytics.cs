@@ -163,6 +163,8 @@ public static class PipelineAnalytics
                     grouping.Add(Ensure.Item(opportunities[i], i, nameof(opportunities)));
                 }
 
+                // On this thread, not in the merge that follows on one.
+                grouping.ApplyPending();
                 groupings[part] = grouping;
             });
             for (var part = 1; part < parts; part++)

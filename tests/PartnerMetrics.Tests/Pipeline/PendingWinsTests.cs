@@ -1,0 +1,106 @@
+using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Tests.Generators;
+
+namespace PartnerMetrics.Tests.Pipeline;
+
+/// <summary>
+/// Issue 19: a grouping holds its won deals back and applies them to their groups' partner, account and cycle tallies
+/// in bursts (<see cref="PendingWins"/>). However small the buffer, and whenever it fills, merges or is emptied, every
+/// group equals an accumulator that applied each deal as it came, to the bit.
+/// </summary>
+public class PendingWinsTests
+{
+    private static readonly PipelineOptions Options = new() { RemainingTarget = 1_000_000m, TopPartners = 3, TopCustomers = 2 };
+
+    private static (string?, MotionClass, Quarter) Key(Opportunity o) => (o.District, o.MotionClass, PipelineKeys.Quarter(o));
+
+    /// <summary>Buffers of 1 to 16 deals, so that generated lists fill them many times over, and the default.</summary>
+    private static readonly Gen<int> Capacity = Gen.Frequency((4, Gen.Choose(1, 16)), (1, Gen.Constant(PendingWins.MaximumCapacity)));
+
+    [Property]
+    public Property EveryGroup_EqualsAnAccumulatorOfItsDeals_WhateverTheBuffer() =>
+        Prop.ForAll(
+            (from deals in ModelGenerators.Deals
+             from capacity in Capacity
+             select (deals, capacity)).ToArbitrary(),
+            t =>
+            {
+                var grouping = new GroupedPipelineAccumulator<(string?, MotionClass, Quarter)>(Key, null, t.capacity);
+                grouping.AddRange(t.deals);
+
+                var result = grouping.Result(Options);
+
+                // A PipelineAccumulator of its own applies each won deal as it is added.
+                var expected = t.deals.GroupBy(Key).ToDictionary(g => g.Key, g => PipelineAnalytics.Summarize(g, Options));
+                Assert.Equal(expected.Count, result.Groups.Length);
+                foreach (var group in result.Groups)
+                {
+                    Assert.Equal(expected[group.Key], group.Result);
+                }
+
+                Assert.Equal(PipelineAnalytics.Summarize(t.deals, Options), result.Total);
+            });
+
+    [Property]
+    [Trait("Rule", "13")]
+    public Property MergingAndClearing_WithDealsHeld_EqualsOnePass() =>
+        Prop.ForAll(
+            (from first in ModelGenerators.Deals
+             from second in ModelGenerators.Deals
+             from discarded in ModelGenerators.Deals
+             from capacity in Capacity
+             select (first, second, discarded, capacity)).ToArbitrary(),
+            t =>
+            {
+                var total = new GroupedPipelineAccumulator<(string?, MotionClass, Quarter)>(Key, null, t.capacity);
+                total.AddRange(t.first);
+                var block = new GroupedPipelineAccumulator<(string?, MotionClass, Quarter)>(Key, null, t.capacity);
+
+                // Deals held in the block when it is emptied are forgotten with it.
+                block.AddRange(t.discarded);
+                block.Clear();
+                block.AddRange(t.second);
+                total.Merge(block);
+
+                var single = new GroupedPipelineAccumulator<(string?, MotionClass, Quarter)>(Key);
+                single.AddRange(t.first.Concat(t.second));
+                Assert.Equal(single.Result(Options), total.Result(Options));
+
+                // The block merged in is unchanged, and adding after a merge or a result still counts every deal.
+                var alone = new GroupedPipelineAccumulator<(string?, MotionClass, Quarter)>(Key);
+                alone.AddRange(t.second);
+                Assert.Equal(alone.Result(Options), block.Result(Options));
+                total.AddRange(t.discarded);
+                single.AddRange(t.discarded);
+                Assert.Equal(single.Result(Options), total.Result(Options));
+            });
+
+    [Fact]
+    public void ABufferFilledManyTimes_OverManyGroups_EqualsOnePass()
+    {
+        // Past the default buffer (262,144 won deals), so that it is applied while deals are still being added.
+        var deals = Enumerable.Range(0, 3 * PendingWins.MaximumCapacity / 2)
+            .Select(i => new Opportunity(
+                new OpportunityId($"O-{i}"),
+                new AccountId($"A-{(i * 7_919L) % 5_000}"),
+                new DateOnly(2020, 1, 1).AddDays(i % 1_000),
+                (DealMotion)(i % 5),
+                DealSource.PartnerSourced,
+                RouteToMarket.Partner,
+                DealOutcome.Won,
+                (i % 997) + 0.25m,
+                new PartnerId($"P-{i % 97}"),
+                $"District {i % 11}",
+                closedOn: new DateOnly(2020, 1, 1).AddDays((i % 1_000) + (i % 400))))
+            .ToArray();
+        var grouping = new GroupedPipelineAccumulator<(string?, MotionClass, Quarter)>(Key);
+        grouping.AddRange(deals);
+
+        var result = grouping.Result(Options);
+
+        Assert.Equal(PipelineAnalytics.Summarize(deals, Options), result.Total);
+        var first = result.Groups[0];
+        Assert.Equal(PipelineAnalytics.Summarize(deals.Where(d => Key(d) == first.Key), Options), first.Result);
+    }
+}
