@@ -97,17 +97,20 @@ public sealed class GroupedPipelineAccumulator<TKey>
             throw new ArgumentException($"The groupings compare keys differently ({comparer.GetType().Name} and {other.comparer.GetType().Name}); only groupings with the same comparer can be merged.", nameof(other));
         }
 
-        // Every won deal of both is applied to its group's tallies first (the other is changed in form only).
-        pending.Apply();
-        other.pending.Apply();
-
         // One text lookup per distinct id of the other grouping, then every group's tallies merge by id.
         var partnerMap = partnerIds.Translate(other.partnerIds);
         var accountMap = accountIds.Translate(other.accountIds);
+        var groupMap = new int[other.byIndex.Count];
         foreach (var (groupKey, accumulator) in other.groups)
         {
-            GroupOf(groupKey.Value).MergeMapped(accumulator, partnerMap, accountMap);
+            var group = GroupOf(groupKey.Value);
+            group.MergeMapped(accumulator, partnerMap, accountMap);
+            groupMap[accumulator.Index] = group.Index;
         }
+
+        // The other's won deals not applied yet join this grouping's, translated: the merging thread copies them
+        // rather than applying them to the other's tables and then merging those.
+        pending.AddFrom(other.pending, groupMap, partnerMap, accountMap);
     }
 
     /// <summary>

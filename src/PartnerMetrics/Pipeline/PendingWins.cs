@@ -51,6 +51,18 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
         wins[count++] = new Win(group, partner, account, days, amount);
     }
 
+    /// <summary>
+    /// Holds every deal <paramref name="other"/> holds, its group <c>g</c> as <c>groupMap[g]</c>, its partner and account
+    /// ids translated by <paramref name="partnerMap"/> and <paramref name="accountMap"/>; <paramref name="other"/> is left unchanged.
+    /// </summary>
+    public void AddFrom(PendingWins other, int[] groupMap, int[] partnerMap, int[] accountMap)
+    {
+        foreach (ref readonly var win in other.wins.AsSpan(0, other.count))
+        {
+            Add(groupMap[win.Group], win.Partner < 0 ? -1 : partnerMap[win.Partner], accountMap[win.Account], win.Days, win.Amount);
+        }
+    }
+
     /// <summary>Applies every deal held to its group's tallies, and empties the buffer.</summary>
     public void Apply()
     {

@@ -136,6 +136,9 @@ public sealed class PipelineAccumulator
         }
     }
 
+    /// <summary>Gets this group's index in its grouping's <see cref="PendingWins"/> (0 outside a grouping).</summary>
+    internal int Index => index;
+
     /// <summary>Applies won deals held back by the grouping's <see cref="PendingWins"/>, in the order they were added.</summary>
     internal void ApplyWins(ReadOnlySpan<PendingWins.Win> wins)
     {
