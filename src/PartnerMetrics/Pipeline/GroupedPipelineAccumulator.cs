@@ -5,7 +5,11 @@ namespace PartnerMetrics.Pipeline;
 /// parts: shards grouped anywhere merge to exactly the single-pass answer.
 /// </summary>
 /// <typeparam name="TKey">The grouping key: a district, a <see cref="Quarter"/>, a partner, a motion class, a tuple of them, or anything with equality.</typeparam>
-/// <remarks>Mutable and not thread-safe: one per thread, then <see cref="Merge"/>.</remarks>
+/// <remarks>
+/// Mutable and not thread-safe: one per thread, then <see cref="Merge"/>. Its memory grows with the number of groups
+/// and of each group's partners, accounts, years and loss reasons, never with the number of opportunities, plus a
+/// buffer of won deals waiting to be applied to their groups' tallies in bursts, at most 16 MB.
+/// </remarks>
 public sealed class GroupedPipelineAccumulator<TKey>
 {
     private readonly Func<Opportunity, TKey?> key;
