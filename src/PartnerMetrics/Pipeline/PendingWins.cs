@@ -28,6 +28,9 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
     /// <summary>Gets the number of deals held.</summary>
     public int Count => count;
 
+    /// <summary>Gets how many deals the buffer has room for now: it grows to the most it may hold, and no further.</summary>
+    internal int Capacity => wins.Length;
+
     /// <summary>Holds a won deal of group <paramref name="group"/> (its index in the grouping's list), applying every deal held when the buffer is full.</summary>
     /// <param name="group">The group's index.</param>
     /// <param name="partner">The partner's interned id, or -1 for a deal without a partner.</param>

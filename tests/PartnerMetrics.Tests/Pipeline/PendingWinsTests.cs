@@ -76,6 +76,29 @@ public class PendingWinsTests
                 Assert.Equal(single.Result(Options), total.Result(Options));
             });
 
+    [Theory]
+    [InlineData(1, 10, 1)]
+    [InlineData(1_500, 3_000, 1_500)]       // grown from 1,024 to the maximum, not to 2,048
+    [InlineData(4_096, 3_000, 4_096)]       // grown twice, from 1,024
+    [InlineData(1 << 20, 1_500, 2_048)]     // grown once, to hold 1,500 deals
+    public void TheBuffer_GrowsAsNeeded_UpToItsMaximum(int maximum, int deals, int expected)
+    {
+        var groups = new List<PipelineAccumulator>();
+        var pending = new PendingWins(groups, maximum);
+        groups.Add(new PipelineAccumulator(new IdTable(), new IdTable(), new TallyArena(), pending, 0));
+
+        for (var i = 0; i < deals; i++)
+        {
+            pending.Add(0, -1, i % 7, i % 30, 1m);
+            Assert.InRange(pending.Count, 1, maximum);
+        }
+
+        Assert.Equal(expected, pending.Capacity);
+        pending.Apply();
+        Assert.Equal(0, pending.Count);
+        Assert.Equal(deals, groups[0].Result().WonCycle?.Count);
+    }
+
     [Fact]
     public void ABufferFilledManyTimes_OverManyGroups_EqualsOnePass()
     {
