@@ -6,7 +6,8 @@ namespace PartnerMetrics.Pipeline;
 /// </summary>
 /// <typeparam name="TKey">The grouping key: a district, a <see cref="Quarter"/>, a partner, a motion class, a tuple of them, or anything with equality.</typeparam>
 /// <remarks>
-/// Mutable and not thread-safe: one per thread, then <see cref="Merge"/>. Its memory grows with the number of groups
+/// Mutable and not thread-safe: one per thread, then <see cref="Merge"/>. While nothing adds to it, a grouping may be
+/// read from several threads at once: its results computed, or it merged into others. Its memory grows with the number of groups
 /// and of each group's partners, accounts, years and loss reasons, never with the number of opportunities, plus a
 /// buffer of won deals waiting to be applied to their groups' tallies in bursts, at most 16 MB.
 /// </remarks>
@@ -101,20 +102,25 @@ public sealed class GroupedPipelineAccumulator<TKey>
             throw new ArgumentException($"The groupings compare keys differently ({comparer.GetType().Name} and {other.comparer.GetType().Name}); only groupings with the same comparer can be merged.", nameof(other));
         }
 
-        // One text lookup per distinct id of the other grouping, then every group's tallies merge by id.
-        var partnerMap = partnerIds.Translate(other.partnerIds);
-        var accountMap = accountIds.Translate(other.accountIds);
-        var groupMap = new int[other.byIndex.Count];
-        foreach (var (groupKey, accumulator) in other.groups)
+        // The other's tallies and its won deals not applied yet are read together, so that a result of the other
+        // computed on another thread meanwhile (which applies them) cannot move deals from one to the other between reads.
+        lock (other.pending)
         {
-            var group = GroupOf(groupKey.Value);
-            group.MergeMapped(accumulator, partnerMap, accountMap);
-            groupMap[accumulator.Index] = group.Index;
-        }
+            // One text lookup per distinct id of the other grouping, then every group's tallies merge by id.
+            var partnerMap = partnerIds.Translate(other.partnerIds);
+            var accountMap = accountIds.Translate(other.accountIds);
+            var groupMap = new int[other.byIndex.Count];
+            foreach (var (groupKey, accumulator) in other.groups)
+            {
+                var group = GroupOf(groupKey.Value);
+                group.MergeMapped(accumulator, partnerMap, accountMap);
+                groupMap[accumulator.Index] = group.Index;
+            }
 
-        // The other's won deals not applied yet join this grouping's, translated: the merging thread copies them
-        // rather than applying them to the other's tables and then merging those.
-        pending.AddFrom(other.pending, groupMap, partnerMap, accountMap);
+            // The other's won deals not applied yet join this grouping's, translated: the merging thread copies them
+            // rather than applying them to the other's tables and then merging those.
+            pending.AddFrom(other.pending, groupMap, partnerMap, accountMap);
+        }
     }
 
     /// <summary>
@@ -158,7 +164,12 @@ public sealed class GroupedPipelineAccumulator<TKey>
     /// <exception cref="OperationCanceledException">The token of <paramref name="parallelOptions"/> was canceled.</exception>
     public GroupedPipelineResult<TKey> Result(PipelineOptions? options, ParallelOptions? parallelOptions)
     {
-        pending.Apply();
+        // Results read from several threads at once (nothing adding) apply the held deals once, one at a time.
+        lock (pending)
+        {
+            pending.Apply();
+        }
+
         var keyed = groups.Select(g => (Key: g.Key.Value, Accumulator: g.Value));
         if (typeof(IComparable<TKey>).IsAssignableFrom(typeof(TKey)) || typeof(IComparable).IsAssignableFrom(typeof(TKey)) ||
             Nullable.GetUnderlyingType(typeof(TKey)) is { } underlying && typeof(IComparable).IsAssignableFrom(underlying))

@@ -76,6 +76,40 @@ public class PendingWinsTests
                 Assert.Equal(single.Result(Options), total.Result(Options));
             });
 
+    [Fact]
+    public void AGroupingWithDealsHeld_ReadOnManyThreadsAtOnce_GivesOneResult()
+    {
+        var deals = Enumerable.Range(0, 2_000).SelectMany(_ => PipelineExamples.Deals).ToArray();
+        var expected = PipelineAnalytics.GroupBy(deals, Key, Options);
+
+        for (var round = 0; round < 10; round++)
+        {
+            // A buffer large enough to hold every won deal until the first result applies them or a merge copies them.
+            var grouping = new GroupedPipelineAccumulator<(string?, MotionClass, Quarter)>(Key, null, deals.Length);
+            grouping.AddRange(deals);
+            var results = new GroupedPipelineResult<(string?, MotionClass, Quarter)>?[4];
+            using var start = new Barrier(results.Length);
+            var readers = Enumerable.Range(0, results.Length).Select(i => new Thread(() =>
+            {
+                start.SignalAndWait();
+                if (i % 2 == 0)
+                {
+                    results[i] = grouping.Result(Options);
+                }
+                else
+                {
+                    var into = new GroupedPipelineAccumulator<(string?, MotionClass, Quarter)>(Key);
+                    into.Merge(grouping);
+                    results[i] = into.Result(Options);
+                }
+            })).ToList();
+            readers.ForEach(reader => reader.Start());
+            readers.ForEach(reader => reader.Join());
+
+            Assert.All(results, result => Assert.Equal(expected, result));
+        }
+    }
+
     [Theory]
     [InlineData(1, 10, 1)]
     [InlineData(1_500, 3_000, 1_500)]       // grown from 1,024 to the maximum, not to 2,048
