@@ -9,9 +9,9 @@ namespace PartnerMetrics.Tests.Pipeline;
 /// </summary>
 public class ParallelGroupingTests
 {
-    private static readonly PipelineOptions Options = new() { RemainingTarget = 1_000_000m, TopPartners = 3, TopCustomers = 2 };
+    private static readonly PipelineOptions Options = PipelineExamples.FullOptions;
 
-    private static (string?, MotionClass, Quarter) Key(Opportunity o) => (o.District, o.MotionClass, PipelineKeys.Quarter(o));
+    private static (string?, MotionClass, Quarter) Key(Opportunity o) => PipelineExamples.DistrictClassQuarter(o);
 
     [Property]
     [Trait("Rule", "13")]

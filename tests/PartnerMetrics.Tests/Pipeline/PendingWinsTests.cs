@@ -11,9 +11,9 @@ namespace PartnerMetrics.Tests.Pipeline;
 /// </summary>
 public class PendingWinsTests
 {
-    private static readonly PipelineOptions Options = new() { RemainingTarget = 1_000_000m, TopPartners = 3, TopCustomers = 2 };
+    private static readonly PipelineOptions Options = PipelineExamples.FullOptions;
 
-    private static (string?, MotionClass, Quarter) Key(Opportunity o) => (o.District, o.MotionClass, PipelineKeys.Quarter(o));
+    private static (string?, MotionClass, Quarter) Key(Opportunity o) => PipelineExamples.DistrictClassQuarter(o);
 
     /// <summary>Buffers of 1 to 16 deals, so that generated lists fill them many times over, and the default.</summary>
     private static readonly Gen<int> Capacity = Gen.Frequency((4, Gen.Choose(1, 16)), (1, Gen.Constant(PendingWins.MaximumCapacity)));

@@ -8,6 +8,12 @@ internal static class PipelineExamples
 {
     public static readonly DateOnly D = new(2025, 1, 1);
 
+    /// <summary>Options that turn every optional metric on: a remaining target, the top three partners and the top two customers.</summary>
+    public static readonly PipelineOptions FullOptions = new() { RemainingTarget = 1_000_000m, TopPartners = 3, TopCustomers = 2 };
+
+    /// <summary>The grouping of the full-analytics report: district × motion class × quarter of creation.</summary>
+    public static (string?, MotionClass, Quarter) DistrictClassQuarter(Opportunity o) => (o.District, o.MotionClass, PipelineKeys.Quarter(o));
+
     public static readonly Opportunity[] Deals =
     [
         Deal("O1", "P-1", DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Won, 100m, D, D.AddDays(10), "North"),

@@ -45,7 +45,7 @@ public class PipelineRulesTests
     public Property Rule13_GroupedShardsMergeToTheSinglePassGrouping() =>
         Prop.ForAll(Sharded, t =>
         {
-            static (string?, MotionClass, Quarter) Key(Opportunity o) => (o.District, o.MotionClass, PipelineKeys.Quarter(o));
+            static (string?, MotionClass, Quarter) Key(Opportunity o) => PipelineExamples.DistrictClassQuarter(o);
             var single = new GroupedPipelineAccumulator<(string?, MotionClass, Quarter)>(Key);
             single.AddRange(t.Deals);
             var shards = Split(t.Deals, t.Cuts).Select(part =>

@@ -4,6 +4,7 @@ using PartnerMetrics.Insights;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
 using PartnerMetrics.Tests.Generators;
+using PartnerMetrics.Tests.Pipeline;
 
 namespace PartnerMetrics.Tests.Reliability;
 
@@ -50,7 +51,7 @@ public class ConcurrencyStressTests
     public void PipelineAccumulators_FilledOn8ThreadsAndMergedAsTheyFinish_EqualOnePass()
     {
         var deals = Gen.CollectToArray(Enumerable.Range(0, 40_000), ModelGenerators.DealNumbered).Sample(1, 1).Single();
-        static (string?, MotionClass, Quarter) Key(Opportunity o) => (o.District, o.MotionClass, PipelineKeys.Quarter(o));
+        static (string?, MotionClass, Quarter) Key(Opportunity o) => PipelineExamples.DistrictClassQuarter(o);
         var single = new PipelineAccumulator();
         single.AddRange(deals);
         var singleGrouped = new GroupedPipelineAccumulator<(string?, MotionClass, Quarter)>(Key);
