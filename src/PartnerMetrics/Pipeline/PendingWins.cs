@@ -31,13 +31,9 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
     /// <summary>Gets how many deals the buffer has room for now: it grows to the most it may hold, and no further.</summary>
     internal int Capacity => wins.Length;
 
-    /// <summary>Holds a won deal of group <paramref name="group"/> (its index in the grouping's list), applying every deal held when the buffer is full.</summary>
-    /// <param name="group">The group's index.</param>
-    /// <param name="partner">The partner's interned id, or -1 for a deal without a partner.</param>
-    /// <param name="account">The account's interned id.</param>
-    /// <param name="days">The won cycle in days (not negative).</param>
-    /// <param name="amount">The won value.</param>
-    public void Add(int group, int partner, int account, int days, decimal amount)
+    /// <summary>Holds a won deal, applying every deal held when the buffer is full.</summary>
+    /// <param name="win">The deal: its group's index in the grouping's list, its interned ids and its cycle and value.</param>
+    public void Add(in Win win)
     {
         if (count == wins.Length)
         {
@@ -51,7 +47,7 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
             }
         }
 
-        wins[count++] = new Win(group, partner, account, days, amount);
+        wins[count++] = win;
     }
 
     /// <summary>
@@ -62,7 +58,7 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
     {
         foreach (ref readonly var win in other.wins.AsSpan(0, other.count))
         {
-            Add(groupMap[win.Group], win.Partner < 0 ? -1 : partnerMap[win.Partner], accountMap[win.Account], win.Days, win.Amount);
+            Add(new Win(groupMap[win.Group], win.Partner < 0 ? -1 : partnerMap[win.Partner], accountMap[win.Account], win.Days, win.Amount));
         }
     }
 
@@ -122,6 +118,6 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
     /// <summary>Forgets every deal held, keeping the buffer.</summary>
     public void Clear() => count = 0;
 
-    /// <summary>A won deal held: its group, partner (-1 for none), account, cycle in days and value.</summary>
+    /// <summary>A won deal: its group's index, its partner's interned id (-1 for none), its account's, its cycle in days (not negative) and its value.</summary>
     internal readonly record struct Win(int Group, int Partner, int Account, int Days, decimal Amount);
 }

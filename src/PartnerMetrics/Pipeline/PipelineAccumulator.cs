@@ -53,7 +53,7 @@ public sealed class PipelineAccumulator
     /// <summary>
     /// A group's accumulator, which interns ids in, and keeps its tallies in, tables shared by the groups of one
     /// grouping; with <paramref name="pending"/>, its won deals' partner, account and cycle tallies are applied by that
-    /// buffer (<see cref="ApplyWins"/>), which the grouping empties before anything reads them.
+    /// buffer (<see cref="ApplyWins"/>), which the grouping applies before its results are computed.
     /// </summary>
     internal PipelineAccumulator(IdTable partnerIds, IdTable accountIds, TallyArena arena, PendingWins? pending = null, int index = 0)
     {
@@ -108,16 +108,19 @@ public sealed class PipelineAccumulator
                 }
 
                 AddRouteValue(opportunity.Route, amount);
-                var days = DealClass.CycleDays(opportunity.CreatedOn, closed);
-                var partnerId = opportunity.PartnerId is { } partner ? partnerIds.Intern(partner.Value!) : -1;
-                var accountId = accountIds.Intern(opportunity.AccountId.Value!);
+                var win = new PendingWins.Win(
+                    index,
+                    opportunity.PartnerId is { } partner ? partnerIds.Intern(partner.Value!) : -1,
+                    accountIds.Intern(opportunity.AccountId.Value!),
+                    DealClass.CycleDays(opportunity.CreatedOn, closed),
+                    amount);
                 if (pending is null)
                 {
-                    ApplyWin(partnerId, accountId, days, amount);
+                    ApplyWins(new ReadOnlySpan<PendingWins.Win>(in win));
                 }
                 else
                 {
-                    pending.Add(index, partnerId, accountId, days, amount);
+                    pending.Add(win);
                 }
 
                 CollectionsMarshal.GetValueRefOrAddDefault(years, closed.Year, out _).Won.Add(1, amount);
@@ -139,7 +142,7 @@ public sealed class PipelineAccumulator
     /// <summary>Gets this group's index in its grouping's <see cref="PendingWins"/> (0 outside a grouping).</summary>
     internal int Index => index;
 
-    /// <summary>Applies won deals held back by the grouping's <see cref="PendingWins"/>, in the order they were added.</summary>
+    /// <summary>Applies won deals to the cycle, partner and account tallies, in the order given: one as it is added, or those held back by the grouping's <see cref="PendingWins"/>.</summary>
     internal void ApplyWins(ReadOnlySpan<PendingWins.Win> wins)
     {
         // One table at a time, so that each loop's loads are independent and overlap.
@@ -185,17 +188,6 @@ public sealed class PipelineAccumulator
 
         async Task Core(IAsyncEnumerable<Opportunity> opportunities, CancellationToken cancellationToken) =>
             Telemetry.Accumulated("accumulate", await Ensure.EachAsync(opportunities, nameof(opportunities), Add, cancellationToken).ConfigureAwait(false));
-    }
-
-    private void ApplyWin(int partnerId, int accountId, int days, decimal amount)
-    {
-        cycles.Add(days);
-        if (partnerId >= 0)
-        {
-            partners.Add(partnerId, 1, amount);
-        }
-
-        accounts.Add(accountId, 1, amount);
     }
 
     /// <summary>Adds everything another accumulator has seen; the other is left unchanged.</summary>

@@ -123,7 +123,7 @@ public class PendingWinsTests
 
         for (var i = 0; i < deals; i++)
         {
-            pending.Add(0, -1, i % 7, i % 30, 1m);
+            pending.Add(new PendingWins.Win(0, -1, i % 7, i % 30, 1m));
             Assert.InRange(pending.Count, 1, maximum);
         }
 
