@@ -62,4 +62,23 @@ public class ExtremeWeightTests
         // into [1, 2), they are equal weights, and the mean is 60 to the last few bits.
         Assert.Equal(60.0, HealthScorer.OverallScore([40.0, 80.0], [double.MaxValue, double.MaxValue]), 12);
     }
+
+    [Theory]
+    [MemberData(nameof(EqualWeights))]
+    public void DimensionScore_OfTheWeightFit_EqualWeightsOfAnySize_AsEqualWeightsOfOne(double weight)
+    {
+        // The weight fit's own dimension score (Validation.Backtest reads it): 100 × the mean of 0.2 and 0.6 under equal
+        // weights is 40, and weights of double.MaxValue (whose sum overflows) or of 5e-324 (whose products with the
+        // values round away) must give it too, scaled by a power of two first.
+        Assert.Equal(40.0, HealthScorer.DimensionScore(HealthDimension.Cooperation, [0.2, 0.6], [weight, weight]), 12);
+    }
+
+    [Fact]
+    public void DimensionScore_OfTheWeightFit_CountsOnlyValuesWithAPositiveWeight()
+    {
+        // A value without a number (an absent factor) counts in no mean, whatever its weight; nor does a value of weight
+        // 0. So 0.8 alone gives 80, and a dimension whose only value has weight 0 has no score at all.
+        Assert.Equal(80.0, HealthScorer.DimensionScore(HealthDimension.Cooperation, [0.8, double.NaN, 0.2], [1.0, 5.0, 0.0]), 12);
+        Assert.True(double.IsNaN(HealthScorer.DimensionScore(HealthDimension.Cooperation, [double.NaN, 0.2], [1.0, 0.0])));
+    }
 }
