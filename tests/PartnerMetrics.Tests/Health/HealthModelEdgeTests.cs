@@ -145,6 +145,53 @@ public class HealthModelEdgeTests
     }
 
     [Fact]
+    public void WithPriorsFrom_OverflowingEvidence_KeepsTheSuccessesWhenThePriorIsAsSmall()
+    {
+        // As above, with one vendor promise kept on T as well (p = 1) and a prior mean m = 10⁻³⁰⁷, so that s·m ≈ 18 is of
+        // the size of p: the successes then move the posterior, and the halves must halve them.
+        // (p/2 + s/2·m) / (p/2 + n/2 + s/2) with s/2 = double.MaxValue / 2 and n/2 = 5·10²⁹⁹ (p/2 is lost in that sum).
+        var model = HealthModel.Default with
+        {
+            PriorPositive = double.MaxValue / 2,
+            PriorNegative = double.MaxValue / 2,
+            LossAversion = 1e300,
+            PriorMeans = new Dictionary<string, double> { [FactorCodes.TrustVendorReliability] = 1e-307 },
+        };
+        var partnership = new Partnership(
+            Examples.Partner,
+            T.AddDays(-100),
+            commitments: [new Commitment(Side.Vendor, T, CommitmentOutcome.Kept), new Commitment(Side.Vendor, T, CommitmentOutcome.Broken, T)]);
+        var vendor = new HealthScorer(model).Score(partnership, T).Factor(FactorCodes.TrustVendorReliability)!.Value;
+        Assert.Equal((1.0, 1e300), (vendor.Successes, vendor.Failures));
+
+        var mean = model.WithPriorsFrom(new Portfolio([partnership]), T).PriorMeans[FactorCodes.TrustVendorReliability];
+
+        // About 1.06·10⁻³⁰⁷; a p counted double (2 instead of 0.5 above the line) would give about 1.22·10⁻³⁰⁷.
+        var expected = (0.5 + (double.MaxValue / 2 * 1e-307)) / ((double.MaxValue / 2) + 5e299);
+        Assert.InRange(mean / expected, 1 - 1e-12, 1 + 1e-12);
+    }
+
+    [Fact]
+    public void WithPriorsFrom_SubnormalStrength_IsNotTakenByHalves()
+    {
+        // α = β = 5·10⁻³²⁴ (the smallest double): s = 10⁻³²³ and, with m = ½, s·m = 5·10⁻³²⁴ exactly. One vendor promise
+        // broken 360 days before T (two trust half-lives, λ = 1) gives p = 0, n = ¼, and p + n + s does not overflow, so
+        // the posterior mean is s·m / (n + s) = 5·10⁻³²⁴ / ¼ = 2·10⁻³²³ (to the nearest double). Taken by halves instead,
+        // s/2·m would round to 0 and the mean to double.Epsilon (5·10⁻³²⁴).
+        var model = HealthModel.Default with { PriorPositive = double.Epsilon, PriorNegative = double.Epsilon, LossAversion = 1 };
+        var partnership = new Partnership(
+            Examples.Partner,
+            T.AddDays(-400),
+            commitments: [new Commitment(Side.Vendor, T.AddDays(-360), CommitmentOutcome.Broken, T.AddDays(-360))]);
+        var vendor = new HealthScorer(model).Score(partnership, T).Factor(FactorCodes.TrustVendorReliability)!.Value;
+        Assert.Equal((0.0, 0.25), (vendor.Successes, vendor.Failures));
+
+        var mean = model.WithPriorsFrom(new Portfolio([partnership]), T).PriorMeans[FactorCodes.TrustVendorReliability];
+
+        Assert.Equal(4 * double.Epsilon, mean);
+    }
+
+    [Fact]
     public void APriorMeanWithNoEvidence_HasThePriorsVariance()
     {
         // No evidence: the factor is the prior Beta(s·m, s·(1 − m)) itself, mean m and variance m(1 − m) / (s + 1).
