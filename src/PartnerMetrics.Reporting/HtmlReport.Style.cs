@@ -60,7 +60,12 @@ public static partial class HtmlReport
         .row-label { font-weight: 600; }
         .row-note { fill: var(--muted); }
         .meter { display: inline-block; vertical-align: middle; }
-        .meter-value { font-variant-numeric: tabular-nums; }
+        .level {
+          display: inline-block; width: 76px; height: 12px; font-size: 12px; line-height: 12px; text-align: right; vertical-align: middle;
+          background: linear-gradient(var(--dimension), var(--dimension)) 0 2px / calc(var(--level) * 50px) 8px no-repeat,
+            linear-gradient(var(--soft), var(--soft)) 0 2px / 50px 8px no-repeat;
+          -webkit-print-color-adjust: exact; print-color-adjust: exact;
+        }
 
         table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
         th { font-size: 12px; font-weight: 600; color: var(--muted); text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); }

@@ -356,12 +356,10 @@ public static partial class HtmlReport
                     html.Open("td", ("class", "dim"), ("data-dimension", dimension.ToString()));
                     if (partner.Report[dimension].Score is { } score)
                     {
+                        // A bar drawn by the style sheet from --level (the score ÷ 100) behind the score as text: one element
+                        // rather than an SVG of four, for this table has a row per partner and five of these in each.
                         var value = HtmlWriter.Number(score, "0");
-                        html.OpenSvg(76, 12, Invariant($"{name} {value} of 100"), "meter")
-                            .Rect(0, 2, 50, 8, "track")
-                            .Rect(0, 2, 50 * score / 100, 8, "bar dimension")
-                            .Label(76, 11, value, "meter-value", "end")
-                            .Close("svg");
+                        html.Element("span", value, ("class", "level"), ("style", "--level:" + HtmlWriter.Number(score / 100, "0.###")), ("title", Invariant($"{name} {value} of 100")));
 
                         // Model v2: without evidence a dimension sits at its prior rather than being left out, so
                         // its score counts; the mark tells a prior from a measurement.

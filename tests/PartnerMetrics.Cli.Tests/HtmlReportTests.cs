@@ -146,7 +146,11 @@ public class HtmlReportTests
             {
                 var cell = rows[partnership.Partner.Id.ToString()].Elements("td").Single(c => (string?)c.Attribute("data-dimension") == dimension.Dimension.ToString());
                 var score = Assert.NotNull(dimension.Score);
-                Assert.Equal(Math.Round(score, MidpointRounding.AwayFromZero).ToString(System.Globalization.CultureInfo.InvariantCulture), cell.Descendants("text").Single().Value);
+                Assert.Equal(Math.Round(score, MidpointRounding.AwayFromZero).ToString(System.Globalization.CultureInfo.InvariantCulture), Level(cell).Value);
+
+                // The bar is the score ÷ 100 to three decimals (a twentieth of a pixel of its 50), the tooltip names the dimension.
+                Assert.Equal("--level:" + (score / 100).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), (string?)Level(cell).Attribute("style"));
+                Assert.EndsWith(" " + Level(cell).Value + " of 100", (string?)Level(cell).Attribute("title"), StringComparison.Ordinal);
                 if (cell.Elements("span").Any(s => s.Value == "no evidence"))
                 {
                     marked.Add($"{partnership.Partner.Id} {dimension.Dimension}");
@@ -161,7 +165,7 @@ public class HtmlReportTests
         }
 
         Assert.Equal(["P-1 Trust", "P-1 Competency", "P-1 Cooperation"], marked);
-        var hostileCells = rows["P-1"].Elements("td").Where(c => c.Attribute("data-dimension") is not null).ToDictionary(c => (string)c.Attribute("data-dimension")!, c => c.Descendants("text").Single().Value);
+        var hostileCells = rows["P-1"].Elements("td").Where(c => c.Attribute("data-dimension") is not null).ToDictionary(c => (string)c.Attribute("data-dimension")!, c => Level(c).Value);
         Assert.Equal(("50", "50", "63", "0"), (hostileCells["Trust"], hostileCells["Competency"], hostileCells["Cooperation"], hostileCells["PlanAlignment"]));
     }
 
@@ -178,8 +182,8 @@ public class HtmlReportTests
         var cells = Section(page, "profiles").Descendants("tr").Where(r => r.Attribute("data-partner") is not null)
             .ToDictionary(r => (string)r.Attribute("data-partner")!, r => r.Elements("td").Single(c => (string?)c.Attribute("data-dimension") == "Competency"));
         Assert.Equal("not scored", cells["P-1"].Value);
-        Assert.Empty(cells["P-1"].Descendants("svg"));
-        Assert.Equal("100", cells["P-2"].Descendants("text").Single().Value);
+        Assert.DoesNotContain(cells["P-1"].Descendants("span"), s => (string?)s.Attribute("class") == "level");
+        Assert.Equal("100", Level(cells["P-2"]).Value);
     }
 
     /// <summary>Two partners: one with a hostile name and no evidence at all, one with a little.</summary>
@@ -204,6 +208,9 @@ public class HtmlReportTests
         using var document = JsonDocument.Parse(json);
         return [.. document.RootElement.GetProperty("partners").EnumerateArray().Select(p => (p.GetProperty("id").GetString()!, p.GetProperty("band").GetString()!))];
     }
+
+    /// <summary>The score of a dimension's cell in the profiles, over its bar.</summary>
+    private static XElement Level(XElement cell) => Assert.Single(cell.Elements("span"), s => (string?)s.Attribute("class") == "level");
 
     private static XElement Section(Page page, string id) =>
         page.Document.Descendants("section").Single(s => (string?)s.Attribute("id") == id);
