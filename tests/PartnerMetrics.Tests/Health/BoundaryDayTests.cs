@@ -150,6 +150,9 @@ public class BoundaryDayTests
     [InlineData(-10, 30, "1 of 1 open deals updated in the last 14 days.")]   // the update lies ahead: fresh for 15 days from its creation
     [InlineData(-15, 30, "0 of 1 open deals updated in the last 14 days.")]   // the update lies ahead and the 15 days from its creation have passed
     [InlineData(-20, -2, "1 of 1 open deals updated in the last 14 days.")]   // updated two days ago
+    [InlineData(-20, -14, "1 of 1 open deals updated in the last 14 days.")]  // updated 14 days ago: the last day of the window
+    [InlineData(-20, -15, "0 of 1 open deals updated in the last 14 days.")]  // updated 15 days ago
+    [InlineData(-14, 30, "1 of 1 open deals updated in the last 14 days.")]   // the update lies ahead: created 14 days ago, the last day it is fresh
     public void ADealUpdatedAfterItsCreation_IsFreshFromItsCreationAndFromTheUpdate(int createdOn, int updatedOn, string reason)
     {
         var partnership = Empty().With(opportunities: [Deal(Day(createdOn), lastUpdatedOn: Day(updatedOn))]);

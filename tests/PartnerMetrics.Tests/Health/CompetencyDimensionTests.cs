@@ -166,6 +166,23 @@ public class CompetencyDimensionTests
     }
 
     [Fact]
+    public void Score_SeveralExpiringCertifications_SignalInNameOrder_WithNoOtherSignalToSortThemAmong()
+    {
+        // As above, without the plan's weight: no dimension is a weakest link, so the two certification signals are the
+        // report's only signals, and their order is their own sort's, on the day and in a history alike.
+        var certifications = new[] { new Certification("Security", Day(-300), Day(10)), new Certification("Azure", Day(-300), Day(50)) };
+        var scorer = new HealthScorer(HealthModel.Default with { DimensionWeights = new DimensionWeights(0.25, 0.2, 0.2, 0, 0.15) });
+        var partnership = Empty().With(requiredCompetencies: ["Security", "Azure"], certifications: certifications);
+
+        foreach (var report in new[] { scorer.Score(partnership, T), scorer.History(partnership, T.AddDays(-7), T, TimeSpan.FromDays(7))[^1] })
+        {
+            Assert.Equal(2, report.Signals.Length);
+            Assert.Contains("'Azure'", report.Signals[0].Message, StringComparison.Ordinal);
+            Assert.Contains("'Security'", report.Signals[1].Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Score_RenewedCertification_DoesNotSignal()
     {
         // The one expiring in 20 days was renewed 5 days ago until day 700: the latest valid expiry is far off.

@@ -1,4 +1,8 @@
+using PartnerMetrics.Evidence;
 using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Tests.Generators;
+using static PartnerMetrics.Tests.Health.Examples;
 
 namespace PartnerMetrics.Tests.Health;
 
@@ -80,5 +84,32 @@ public class ExtremeWeightTests
         // 0. So 0.8 alone gives 80, and a dimension whose only value has weight 0 has no score at all.
         Assert.Equal(80.0, HealthScorer.DimensionScore(HealthDimension.Cooperation, [0.8, double.NaN, 0.2], [1.0, 5.0, 0.0]), 12);
         Assert.True(double.IsNaN(HealthScorer.DimensionScore(HealthDimension.Cooperation, [double.NaN, 0.2], [1.0, 0.0])));
+    }
+
+    [Theory]
+    [InlineData(0.3, 0.0)]                 // the only weighted factor
+    [InlineData(1e300, double.Epsilon)]    // beside a weight lost in the scaling: ε × 2⁻⁹⁹⁶ is 0, so that factor adds nothing
+    public void ADimensionWithOneWeightedFactor_ScoresExactlyItsValue(double partner, double vendor)
+    {
+        // Co-operation weighted by the partner's responsiveness alone: its score is 100 × that factor's value to the last
+        // bit, not (w·v) / w, which can be an ulp off (w is the weight scaled into [1, 2), here 1.2 and about 1.497).
+        // Every mix of up to 6 requests answered in a day and 6 answered in 5 days (the target is 2), each at its own age.
+        var scorer = new HealthScorer(HealthModel.Default with { CooperationWeights = new CooperationWeights(partner, vendor, 0, 0) });
+        for (var onTime = 0; onTime <= 6; onTime++)
+        {
+            for (var late = 0; late <= 6; late++)
+            {
+                Interaction[] requests =
+                [
+                    .. Enumerable.Range(0, onTime).Select(i => new Interaction(Day(-5 - (7 * i)), InteractionKind.Request, Side.Vendor, TimeSpan.FromDays(1))),
+                    .. Enumerable.Range(0, late).Select(i => new Interaction(Day(-8 - (11 * i)), InteractionKind.Request, Side.Vendor, TimeSpan.FromDays(5))),
+                ];
+
+                var report = scorer.Score(Empty().With(interactions: requests), T);
+
+                var value = report.Factor(FactorCodes.CooperationPartnerResponsiveness)!.Value.Value!.Value;
+                Assert.Equal(100 * value, report[HealthDimension.Cooperation].Score!.Value);
+            }
+        }
     }
 }

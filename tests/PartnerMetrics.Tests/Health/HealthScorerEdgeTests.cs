@@ -32,6 +32,9 @@ public class HealthScorerEdgeTests
         Assert.Equal(50.0, report[HealthDimension.Trust].Score!.Value, 12);
         Assert.Equal(0.0, report[HealthDimension.PlanAlignment].Score);
         Assert.All(report.Dimensions, d => Assert.Equal(0.0, d.Contribution));
+
+        // Nor is any dimension's share of the score (the weight of no present dimension, 0 ÷ 0 had it been divided).
+        Assert.All(report.Dimensions, d => Assert.Equal(0.0, d.Share));
     }
 
     [Fact]

@@ -46,6 +46,26 @@ public class TrackedProgressDimensionTests
     }
 
     [Fact]
+    public void Score_AnUnregisteredDeal_CountsInDataCompletenessNotInTimeliness()
+    {
+        // One deal created 10 days ago, never registered, with its amount, expected close and stage: w = 2^(−10/90).
+        // Completeness: its whole weight filled, p = w, n = 0 → (w + 1) / (w + 2). Timeliness asks only of registered
+        // deals: no evidence, the prior 0.5.
+        var deal = new Opportunity(
+            new OpportunityId("O-1"), new AccountId("A-1"), Day(-10), DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
+            amount: 1_000m, partnerId: Id, expectedCloseOn: Day(30), stage: "Qualify");
+        var w = W(10, 90);
+
+        var report = Scorer.Score(Empty().With(opportunities: [deal]), T);
+
+        var completeness = report.Factor(FactorCodes.ProgressDataCompleteness)!.Value;
+        Assert.Equal((w + 1) / (w + 2), completeness.Value!.Value, 12);
+        Assert.Equal(w, completeness.EvidenceWeight, 12);
+        Assert.Equal("3 of 3 required deal fields (amount, expected close, stage) filled in.", completeness.Reason);
+        Assert.Equal(0.5, report.Factor(FactorCodes.ProgressRegistrationTimeliness)!.Value.Value);
+    }
+
+    [Fact]
     public void Score_YoungPartnership_CountsOnlyTheWeeksSinceItStarted()
     {
         // Started 20 days ago: weeks ending today, 7 and 14 days ago are observed (21 days ago is before the start).

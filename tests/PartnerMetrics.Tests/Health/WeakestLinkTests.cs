@@ -178,4 +178,26 @@ public class WeakestLinkTests
         Assert.Equal(0.5, report[HealthDimension.Trust].Confidence);
         Assert.Contains(report.Signals, s => s.Code == FactorCodes.WeakestLink && s.Message.StartsWith("Trust scores 6.9, below the AtRisk threshold 40", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(2, false)]   // activity in 2 of 5 weeks: 100 × 0.4 = 40, the Watch threshold itself, is not below it
+    [InlineData(1, true)]    // 1 of 5: 20
+    public void ADimensionAtTheWatchThresholdItself_IsNotAWeakestLink(int activeWeeks, bool weak)
+    {
+        // Only tracked progress weighted, by the weekly cadence alone, over 5 weeks: a fact, certain in a partnership 100
+        // days old (confidence 1). Trust has no evidence (confidence 0), so no side's reliability can be a weakest link.
+        var scorer = new HealthScorer(HealthModel.Default with
+        {
+            DimensionWeights = new DimensionWeights(0, 0, 0, 0, 1),
+            ProgressWeights = new ProgressWeights(0, 0, 0, 1),
+            CadenceWeeks = 5,
+        });
+        var partnership = Examples.Empty().With(interactions: [.. Enumerable.Range(0, activeWeeks).Select(i => new Interaction(Examples.Day(-7 * i), InteractionKind.Meeting, Side.Partner))]);
+
+        var report = scorer.Score(partnership, Examples.T);
+
+        Assert.Equal(100.0 * activeWeeks / 5, report[HealthDimension.TrackedProgress].Score);
+        Assert.Equal(1.0, report[HealthDimension.TrackedProgress].Confidence);
+        Assert.Equal(weak, report.Signals.Any(s => s.Code == FactorCodes.WeakestLink));
+    }
 }
