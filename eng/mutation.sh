@@ -10,6 +10,8 @@
 #   bash eng/mutation.sh Pipeline   # docs/mutation/pipeline.md
 #   bash eng/mutation.sh Import     # the import package; docs/mutation/import.md
 #   bash eng/mutation.sh            # Health and Pipeline in one run; docs/mutation/summary.md
+#   bash eng/mutation.sh Timeouts Health   # the last Health run's timeouts again, each alone, with 30 s more
+#                                          # per test run; docs/mutation/health-timeouts.md
 #
 # Anything after the folder is passed to dotnet-stryker, e.g. `--concurrency 1` on a busy machine.
 set -euo pipefail
@@ -19,11 +21,36 @@ if [ ! -x "$tools/dotnet-stryker" ]; then
   dotnet tool install dotnet-stryker --version 5.1.0 --tool-path "$tools"
 fi
 
+if [ "${1:-}" = Timeouts ]; then
+  # A timeout counts as detected, but it may be a test that fails slowly (killed given time), a slow pass (a
+  # survivor) or a mutant that cannot end. Each timeout of the folder's last run (its mutation-report.json) is
+  # selected by its own span of text (eng/MutationTimeouts.cs) and run again with 30 s more per test run instead of 5 s.
+  case "${2:-}" in
+    Health|Pipeline) folder=$2; shift 2 ;;
+    *) echo "usage: $0 Timeouts Health|Pipeline [dotnet-stryker options]" >&2; exit 2 ;;
+  esac
+  report="$root/artifacts/mutation-$folder/reports/mutation-report.json"
+  if [ ! -f "$report" ]; then echo "no report of a $folder run: $report" >&2; exit 2; fi
+  config=$(mktemp --suffix .json)
+  trap 'rm -f "$config"' EXIT
+  sed 's/"additional-timeout": [0-9]*/"additional-timeout": 30000/' "$root/eng/stryker-config.json" > "$config"
+  mutate=()
+  while IFS= read -r pattern; do mutate+=(--mutate "$pattern"); done < <(dotnet run "$root/eng/MutationTimeouts.cs" -- "$report")
+  if [ ${#mutate[@]} -eq 0 ]; then echo "the $folder run has no timeouts"; exit 0; fi
+  out="$root/artifacts/mutation-$folder-timeouts"
+  cd "$root/tests/PartnerMetrics.Tests"
+  "$tools/dotnet-stryker" --config-file "$config" --output "$out" --skip-version-check "${mutate[@]}" "$@"
+  name="$(echo "$folder" | tr '[:upper:]' '[:lower:]')-timeouts"
+  cp "$out/reports/mutation-report.md" "$root/docs/mutation/$name.md"
+  echo "summary: docs/mutation/$name.md; full report: ${out#"$root/"}/reports/mutation-report.html"
+  exit 0
+fi
+
 folder=""
 case "${1:-}" in
   Health|Pipeline|Import) folder=$1; shift ;;
   -*|"") ;;
-  *) echo "usage: $0 [Health|Pipeline|Import] [dotnet-stryker options]" >&2; exit 2 ;;
+  *) echo "usage: $0 [Health|Pipeline|Import] [dotnet-stryker options], or $0 Timeouts Health|Pipeline" >&2; exit 2 ;;
 esac
 
 out="$root/artifacts/mutation${folder:+-$folder}"
