@@ -44,6 +44,7 @@ var watch = Stopwatch.StartNew();
 var runs = ValidationRun.Execute(options, line => Console.Error.WriteLine(line));
 var fits = ValidationRun.Fits(runs);
 var grid = options.EvidenceLimit ? WeightGrid.Of(runs, options.AsOf) : null;
+var candidate = options.EvidenceLimit ? WeightCandidate.Measure(options) : default;
 
 // The page quotes the command that reproduces it; a rooted output path is reduced to its file name so that no machine's layout leaks into it.
 static string Shown(string path) => Path.IsPathRooted(path) ? Path.GetFileName(path) : path.Replace('\\', '/');
@@ -52,7 +53,7 @@ var previous = previousPath is null ? null : PreviousPage.Parse(Shown(previousPa
 var command = string.Create(
     CultureInfo.InvariantCulture,
     $"dotnet run -c Release --project validation/PartnerMetrics.Validation -- --partnerships {options.Partnerships} --seeds {options.Seeds}{(shownOutput is null ? string.Empty : " --out " + shownOutput)}{(previous is null ? string.Empty : " --previous " + previous.Source)}");
-var page = MarkdownReport.Render(runs, options, command, fits, previous, grid);
+var page = MarkdownReport.Render(runs, options, command, fits, previous, grid, candidate);
 if (output is null)
 {
     Console.Write(page);

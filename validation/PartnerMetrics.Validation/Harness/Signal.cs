@@ -60,4 +60,13 @@ public sealed record Signal(string Name, string Description, Func<SimulatedPartn
 
     /// <summary>Gets the baselines: every signal but the model and the limit.</summary>
     public static ImmutableArray<Signal> Baselines { get; } = [Activity, KeptRate, WinRate, Scorecard];
+
+    /// <summary>The baseline with the largest AUC, the first in <see cref="Baselines"/> order on a tie: the one the model must beat.</summary>
+    /// <param name="auc">Each baseline's AUC; <see langword="null"/> counts as 0.</param>
+    /// <returns>The best baseline.</returns>
+    public static Signal BestBaseline(Func<Signal, double?> auc)
+    {
+        ArgumentNullException.ThrowIfNull(auc);
+        return Baselines.OrderByDescending(s => auc(s) ?? 0).First();
+    }
 }

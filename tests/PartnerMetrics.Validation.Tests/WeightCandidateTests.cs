@@ -1,0 +1,76 @@
+using PartnerMetrics.Health;
+using PartnerMetrics.Validation.Harness;
+
+namespace PartnerMetrics.Validation.Tests;
+
+public sealed class WeightCandidateTests(SmallRun run) : IClassFixture<SmallRun>
+{
+    private readonly Lazy<System.Collections.Immutable.ImmutableArray<CandidateRoot>> roots = new(() => WeightCandidate.Measure(SmallRun.Options, [(7, "held out")]));
+
+    [Fact]
+    public void Measure_TheRunsOwnRoot_RepeatsTheRunsPooledFigures()
+    {
+        // The first row simulates the run's own companies again: the default model's AUC and the best baseline's
+        // must be the ones the run measured, or the candidate is compared with something else.
+        var own = roots.Value[0];
+        Assert.Equal((SmallRun.Options.RootSeed, "fitted and used to choose"), (own.RootSeed, own.Role));
+        for (var k = 0; k < run.Runs.Length; k++)
+        {
+            var variant = run.Runs[k];
+            var best = Signal.BestBaseline(s => variant.Pooled[s].Auc);
+            Assert.Equal(variant.Variant.Name, own.Cells[k].Variant);
+            Assert.Equal(variant.Pooled[Signal.Model].Auc!.Value, own.Cells[k].Default, 12);
+            Assert.Equal((variant.Pooled[best].Auc!.Value, best.Name), (own.Cells[k].BestBaseline, own.Cells[k].BestBaselineName));
+        }
+    }
+
+    [Fact]
+    public void Measure_TheCandidatesAuc_IsTheBacktestOfItsModelOnTheSamePartnerships()
+    {
+        var (_, partnerships) = ValidationRun.Simulate(SmallRun.Options.Variants[0], 1, SmallRun.Options);
+
+        var measured = ValidationRun.Measure(partnerships, new HealthScorer(WeightCandidate.Model))[Signal.Model].Auc!.Value;
+
+        Assert.Equal(measured, roots.Value[0].Cells[0].Candidate, 12);
+        Assert.Equal(roots.Value[0].Cells.Min(c => c.Candidate - c.Default), roots.Value[0].LeastGain, 12);
+    }
+
+    [Fact]
+    public void Measure_AnotherRootSeed_SimulatesOtherCompanies()
+    {
+        var other = roots.Value[1];
+
+        Assert.Equal((7UL, "held out"), (other.RootSeed, other.Role));
+        Assert.Equal(roots.Value[0].Cells.Select(c => c.Variant), other.Cells.Select(c => c.Variant));
+        Assert.NotEqual(roots.Value[0].Cells.Select(c => c.Default), other.Cells.Select(c => c.Default));
+    }
+
+    [Fact]
+    public void Model_ChangesOnlyWeights_AndKeepsTheReferenceConfidence()
+    {
+        var defaults = HealthModel.Default;
+        var model = WeightCandidate.Model;
+
+        // Everything but the weights is the default model's, co-operation's weights included.
+        Assert.Equal(defaults, model with { DimensionWeights = defaults.DimensionWeights, CompetencyWeights = defaults.CompetencyWeights, PlanWeights = defaults.PlanWeights, ProgressWeights = defaults.ProgressWeights });
+        Assert.Equal(defaults.CooperationWeights, model.CooperationWeights);
+        Assert.NotEqual(defaults, model);
+
+        // DOMAIN §3.1 asks 0.85 of a fully logged partnership; a candidate for the defaults must keep it.
+        Assert.InRange(WeightCandidate.ReferenceConfidence(SmallRun.Options.AsOf), ReferencePartnership.ConfidenceTarget, 1.0);
+        Assert.All(WeightCandidate.Roles, r => Assert.NotEqual(SmallRun.Options.RootSeed, r.RootSeed));
+    }
+
+    [Fact]
+    public void Render_WithTheCandidate_ShowsARowPerRootSeed()
+    {
+        var page = MarkdownReport.Render(run.Runs, SmallRun.Options, "cmd", candidate: roots.Value);
+        var without = MarkdownReport.Render(run.Runs, SmallRun.Options, "cmd");
+
+        Assert.Contains("## Dimension and factor weights: a candidate", page, StringComparison.Ordinal);
+        Assert.Contains($"| {SmallRun.Options.RootSeed} | fitted and used to choose | ", page, StringComparison.Ordinal);
+        Assert.Contains("| 7 | held out | ", page, StringComparison.Ordinal);
+        Assert.Contains("competency coverage 0.20 (0.40), delivery reliability 0.80 (0.60);", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("## Dimension and factor weights: a candidate", without, StringComparison.Ordinal);
+    }
+}

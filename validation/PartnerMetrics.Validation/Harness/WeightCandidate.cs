@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using PartnerMetrics.Health;
+
+namespace PartnerMetrics.Validation.Harness;
+
+/// <summary>One variant on one root seed: the pooled AUC of the default model, of the candidate, and of the best baseline.</summary>
+/// <param name="Variant">The variant's name.</param>
+/// <param name="Default">The pooled AUC of the default model over the variant's seeds.</param>
+/// <param name="Candidate">The same for the candidate model.</param>
+/// <param name="BestBaseline">The largest pooled AUC of a baseline on the same partnerships.</param>
+/// <param name="BestBaselineName">That baseline's name.</param>
+public sealed record CandidateCell(string Variant, double Default, double Candidate, double BestBaseline, string BestBaselineName)
+{
+    /// <summary>Gets the candidate's gain in AUC over the default model.</summary>
+    public double Gain => Candidate - Default;
+}
+
+/// <summary>Every variant on one root seed: a company of each variant per seed, simulated afresh from that root.</summary>
+/// <param name="RootSeed">The root seed.</param>
+/// <param name="Role">What the root seed was for when the candidate was chosen (<see cref="WeightCandidate.Roles"/>).</param>
+/// <param name="Cells">One cell per variant, in run order.</param>
+public sealed record CandidateRoot(ulong RootSeed, string Role, ImmutableArray<CandidateCell> Cells)
+{
+    /// <summary>Gets the candidate's smallest gain over the default model across the variants.</summary>
+    public double LeastGain => Cells.Min(c => c.Gain);
+}
+
+/// <summary>
+/// A candidate for new default weights, the dimension weights and the factor weights inside them, measured against
+/// the default model on the run's own seeds and on companies simulated from other root seeds: the grid of dimension
+/// weights cannot find a gain on every variant that keeps the reference partnership's confidence, but weights inside
+/// the dimensions can. The issue lets the defaults change only for a gain that holds on every variant.
+/// </summary>
+/// <remarks>
+/// How the candidate was found (not rerun by the harness, whose run it would lengthen by minutes): the dimension and
+/// factor weights were fitted (<c>Backtest.Fit</c>, <c>FitWeights.DimensionsAndFactors</c>, AUC objective) to the
+/// pooled steady and sparse seeds of root seed 20250630; the defaults were moved part of the way toward that fit,
+/// each group of weights on its own; the sets that keep the reference partnership's confidence at 0.85 or more were
+/// rounded; and this one was chosen among five of them on root seeds 20250630, 1 and 2. Root seeds 3 and 4 were not
+/// simulated until the choice was made.
+/// </remarks>
+public static class WeightCandidate
+{
+    /// <summary>Gets the candidate model: the default model with other dimension, competency, plan and progress weights; co-operation's are the defaults'.</summary>
+    public static HealthModel Model { get; } = HealthModel.Default with
+    {
+        DimensionWeights = new DimensionWeights(trust: 0.25, competency: 0.2, cooperation: 0.25, planAlignment: 0.15, trackedProgress: 0.15),
+        CompetencyWeights = new CompetencyWeights(coverage: 0.2, deliveryReliability: 0.8),
+        PlanWeights = new PlanWeights(goalsOnTrack: 0.15, sharedOwnership: 0.1, businessAlignment: 0.55, clarity: 0.1, freshness: 0.1),
+        ProgressWeights = new ProgressWeights(registrationTimeliness: 0.1, pipelineFreshness: 0.05, dataCompleteness: 0.05, weeklyCadence: 0.8),
+    };
+
+    /// <summary>Gets the root seeds besides the run's, with what each was for when the candidate was chosen.</summary>
+    public static ImmutableArray<(ulong RootSeed, string Role)> Roles { get; } =
+    [
+        (1, "used to choose"),
+        (2, "used to choose"),
+        (3, "held out"),
+        (4, "held out"),
+    ];
+
+    /// <summary>Measures the candidate against the default model on the run's seeds and on each root seed of <see cref="Roles"/>.</summary>
+    /// <param name="options">The run's options: its variants, seeds, partnerships and day; the other roots keep all but the root seed.</param>
+    /// <param name="roots">The root seeds besides the run's, with their roles; <see cref="Roles"/> when null.</param>
+    /// <returns>One row per root seed, the run's first ("fitted and used to choose").</returns>
+    public static ImmutableArray<CandidateRoot> Measure(ValidationOptions options, IEnumerable<(ulong RootSeed, string Role)>? roots = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return [.. new[] { (options.RootSeed, "fitted and used to choose") }.Concat(roots ?? Roles).Select(r => MeasureRoot(options with { RootSeed = r.Item1 }, r.Item2))];
+    }
+
+    /// <summary>The confidence the candidate gives the <see cref="ReferencePartnership"/>.</summary>
+    /// <param name="asOf">The day to score it as of.</param>
+    /// <returns>Its confidence.</returns>
+    public static double ReferenceConfidence(DateOnly asOf) => new HealthScorer(Model).Score(ReferencePartnership.Create(asOf), asOf).Confidence;
+
+    private static CandidateRoot MeasureRoot(ValidationOptions options, string role)
+    {
+        var candidate = new HealthScorer(Model);
+        var byDefault = new HealthScorer();
+        var cells = ImmutableArray.CreateBuilder<CandidateCell>(options.Variants.Length);
+        foreach (var variant in options.Variants)
+        {
+            var samples = new Dictionary<Signal, List<BacktestSample>>();
+            var candidateSamples = new List<BacktestSample>();
+            for (var seed = 1; seed <= options.Seeds; seed++)
+            {
+                var (_, partnerships) = ValidationRun.Simulate(variant, seed, options);
+                foreach (var (signal, result) in ValidationRun.Measure(partnerships, byDefault))
+                {
+                    (samples.TryGetValue(signal, out var list) ? list : samples[signal] = []).AddRange(result.Samples);
+                }
+
+                candidateSamples.AddRange(ValidationRun.Measure(partnerships, candidate)[Signal.Model].Samples);
+            }
+
+            var pooled = samples.ToDictionary(s => s.Key, s => Backtest.Measure(s.Value).Auc ?? 0.5);
+            var best = Signal.BestBaseline(s => pooled[s]);
+            cells.Add(new CandidateCell(variant.Name, pooled[Signal.Model], Backtest.Measure(candidateSamples).Auc ?? 0.5, pooled[best], best.Name));
+        }
+
+        return new CandidateRoot(options.RootSeed, role, cells.MoveToImmutable());
+    }
+}
