@@ -44,7 +44,6 @@ public class JsonBenchmarks
     [Benchmark]
     public Portfolio ReadPortfolio() => PartnerMetricsJson.Deserialize<Portfolio>(utf8);
 
-    /// <summary>The same document read through the documents, as before the one-pass reader, in the same run.</summary>
     /// <summary>
     /// The same document read one partnership at a time (<see cref="PortfolioJsonReader"/>), each dropped once counted:
     /// what <c>score</c> does with a file. Its allocation is what the reading costs, not what it keeps.
@@ -62,6 +61,7 @@ public class JsonBenchmarks
         return items;
     }
 
+    /// <summary>The same document read through the documents, as before the one-pass reader, in the same run.</summary>
     [Benchmark]
     public Portfolio ReadPortfolioThroughDocuments() => PartnerMetricsJson.ReadDocument<Portfolio>(utf8);
 

@@ -21,6 +21,7 @@ public sealed class WeightCandidateTests(SmallRun run) : IClassFixture<SmallRun>
             Assert.Equal(variant.Variant.Name, own.Cells[k].Variant);
             Assert.Equal(variant.Pooled[Signal.Model].Auc!.Value, own.Cells[k].Default, 12);
             Assert.Equal((variant.Pooled[best].Auc!.Value, best.Name), (own.Cells[k].BestBaseline, own.Cells[k].BestBaselineName));
+            Assert.Equal(variant.Pooled[Signal.Model].ReferenceSpearman!.Value, own.Cells[k].DefaultSpearman!.Value, 12);
         }
     }
 
@@ -29,9 +30,10 @@ public sealed class WeightCandidateTests(SmallRun run) : IClassFixture<SmallRun>
     {
         var (_, partnerships) = ValidationRun.Simulate(SmallRun.Options.Variants[0], 1, SmallRun.Options);
 
-        var measured = ValidationRun.Measure(partnerships, new HealthScorer(WeightCandidate.Model))[Signal.Model].Auc!.Value;
+        var measured = ValidationRun.Measure(partnerships, new HealthScorer(WeightCandidate.Model))[Signal.Model];
 
-        Assert.Equal(measured, roots.Value[0].Cells[0].Candidate, 12);
+        Assert.Equal(measured.Auc!.Value, roots.Value[0].Cells[0].Candidate, 12);
+        Assert.Equal(measured.ReferenceSpearman!.Value, roots.Value[0].Cells[0].CandidateSpearman!.Value, 12);
         Assert.Equal(roots.Value[0].Cells.Min(c => c.Candidate - c.Default), roots.Value[0].LeastGain, 12);
     }
 

@@ -387,11 +387,11 @@ public static class MarkdownReport
         w.Line(Inv($"co-operation's as the defaults'. The reference partnership's confidence: {reference:0.000} (defaults {referenceDefault:0.000})."));
         w.Line();
         var variants = roots[0].Cells.Select(c => c.Variant).ToArray();
-        w.Line("| Root seed | Role | " + string.Join(" | ", variants.Select(v => $"{v}: AUC default → candidate (gain; candidate vs best baseline)")) + " | Least gain |");
+        w.Line("| Root seed | Role | " + string.Join(" | ", variants.Select(v => $"{v}: AUC default → candidate (gain; candidate vs best baseline); Spearman with latent health")) + " | Least gain |");
         w.Line("|---|---|" + string.Concat(variants.Select(_ => "---|")) + "---|");
         foreach (var root in roots)
         {
-            var cells = root.Cells.Select(c => Inv($"{c.Default:0.000} → {c.Candidate:0.000} ({c.Gain:+0.000;−0.000}; {c.Candidate - c.BestBaseline:+0.000;−0.000} vs {c.BestBaselineName})"));
+            var cells = root.Cells.Select(c => Inv($"{c.Default:0.000} → {c.Candidate:0.000} ({c.Gain:+0.000;−0.000}; {c.Candidate - c.BestBaseline:+0.000;−0.000} vs {c.BestBaselineName}); {F(c.DefaultSpearman, "0.00")} → {F(c.CandidateSpearman, "0.00")}"));
             w.Line(Inv($"| {root.RootSeed} | {root.Role} | {string.Join(" | ", cells)} | {root.LeastGain:+0.000;−0.000} |"));
         }
 

@@ -9,7 +9,9 @@ namespace PartnerMetrics.Validation.Harness;
 /// <param name="Candidate">The same for the candidate model.</param>
 /// <param name="BestBaseline">The largest pooled AUC of a baseline on the same partnerships.</param>
 /// <param name="BestBaselineName">That baseline's name.</param>
-public sealed record CandidateCell(string Variant, double Default, double Candidate, double BestBaseline, string BestBaselineName)
+/// <param name="DefaultSpearman">The default model's Spearman correlation with the latent health, pooled.</param>
+/// <param name="CandidateSpearman">The candidate's.</param>
+public sealed record CandidateCell(string Variant, double Default, double Candidate, double BestBaseline, string BestBaselineName, double? DefaultSpearman, double? CandidateSpearman)
 {
     /// <summary>Gets the candidate's gain in AUC over the default model.</summary>
     public double Gain => Candidate - Default;
@@ -94,9 +96,10 @@ public static class WeightCandidate
                 candidateSamples.AddRange(ValidationRun.Measure(partnerships, candidate)[Signal.Model].Samples);
             }
 
-            var pooled = samples.ToDictionary(s => s.Key, s => Backtest.Measure(s.Value).Auc ?? 0.5);
-            var best = Signal.BestBaseline(s => pooled[s]);
-            cells.Add(new CandidateCell(variant.Name, pooled[Signal.Model], Backtest.Measure(candidateSamples).Auc ?? 0.5, pooled[best], best.Name));
+            var pooled = samples.ToDictionary(s => s.Key, s => Backtest.Measure(s.Value));
+            var best = Signal.BestBaseline(s => pooled[s].Auc);
+            var byCandidate = Backtest.Measure(candidateSamples);
+            cells.Add(new CandidateCell(variant.Name, pooled[Signal.Model].Auc ?? 0.5, byCandidate.Auc ?? 0.5, pooled[best].Auc ?? 0.5, best.Name, pooled[Signal.Model].ReferenceSpearman, byCandidate.ReferenceSpearman));
         }
 
         return new CandidateRoot(options.RootSeed, role, cells.MoveToImmutable());
