@@ -5,7 +5,7 @@ namespace PartnerMetrics.Validation.Tests;
 
 public sealed class WeightCandidateTests(SmallRun run) : IClassFixture<SmallRun>
 {
-    private readonly Lazy<System.Collections.Immutable.ImmutableArray<CandidateRoot>> roots = new(() => WeightCandidate.Measure(SmallRun.Options, [(7, "held out")]));
+    private readonly Lazy<System.Collections.Immutable.ImmutableArray<CandidateRoot>> roots = new(() => WeightCandidate.Measure(SmallRun.Options, [(7, CandidateRole.HeldOut)]));
 
     [Fact]
     public void Measure_TheRunsOwnRoot_RepeatsTheRunsPooledFigures()
@@ -13,7 +13,7 @@ public sealed class WeightCandidateTests(SmallRun run) : IClassFixture<SmallRun>
         // The first row simulates the run's own companies again: the default model's AUC and the best baseline's
         // must be the ones the run measured, or the candidate is compared with something else.
         var own = roots.Value[0];
-        Assert.Equal((SmallRun.Options.RootSeed, "fitted and used to choose"), (own.RootSeed, own.Role));
+        Assert.Equal((SmallRun.Options.RootSeed, CandidateRole.FittedAndChosen), (own.RootSeed, own.Role));
         for (var k = 0; k < run.Runs.Length; k++)
         {
             var variant = run.Runs[k];
@@ -42,7 +42,7 @@ public sealed class WeightCandidateTests(SmallRun run) : IClassFixture<SmallRun>
     {
         var other = roots.Value[1];
 
-        Assert.Equal((7UL, "held out"), (other.RootSeed, other.Role));
+        Assert.Equal((7UL, CandidateRole.HeldOut), (other.RootSeed, other.Role));
         Assert.Equal(roots.Value[0].Cells.Select(c => c.Variant), other.Cells.Select(c => c.Variant));
         Assert.NotEqual(roots.Value[0].Cells.Select(c => c.Default), other.Cells.Select(c => c.Default));
     }

@@ -392,12 +392,12 @@ public static class MarkdownReport
         foreach (var root in roots)
         {
             var cells = root.Cells.Select(c => Inv($"{c.Default:0.000} → {c.Candidate:0.000} ({c.Gain:+0.000;−0.000}; {c.Candidate - c.BestBaseline:+0.000;−0.000} vs {c.BestBaselineName}); {F(c.DefaultSpearman, "0.00")} → {F(c.CandidateSpearman, "0.00")}"));
-            w.Line(Inv($"| {root.RootSeed} | {root.Role} | {string.Join(" | ", cells)} | {root.LeastGain:+0.000;−0.000} |"));
+            w.Line(Inv($"| {root.RootSeed} | {RoleText(root.Role)} | {string.Join(" | ", cells)} | {root.LeastGain:+0.000;−0.000} |"));
         }
 
         w.Line();
         var least = roots.Min(r => r.LeastGain);
-        var heldOut = roots.Where(r => r.Role == "held out").ToArray();
+        var heldOut = roots.Where(r => r.Role == CandidateRole.HeldOut).ToArray();
         var beatsBy = variants.Select((v, k) => (Variant: v, Margin: roots.Min(r => r.Cells[k].Candidate - r.Cells[k].BestBaseline))).ToArray();
         w.Line(least > 0
             ? Inv($"The candidate gains on every variant on every root seed: at least {least:+0.000}, and at least {heldOut.Select(r => r.LeastGain).DefaultIfEmpty(double.NaN).Min():+0.000} on the held-out ones.")
@@ -405,6 +405,13 @@ public static class MarkdownReport
         w.Line("Its smallest margin over the best baseline across the root seeds: " + string.Join(", ", beatsBy.Select(b => Inv($"{b.Variant} {b.Margin:+0.000;−0.000}"))) + Inv($" (the target is +0.03)."));
         w.Line();
     }
+
+    private static string RoleText(CandidateRole role) => role switch
+    {
+        CandidateRole.FittedAndChosen => "fitted and used to choose",
+        CandidateRole.Chosen => "used to choose",
+        _ => "held out",
+    };
 
     private static double? Share(double? auc, double? limit) => auc is { } a && limit is { } l && l != 0.5 ? (a - 0.5) / (l - 0.5) : null;
 

@@ -17,11 +17,24 @@ public sealed record CandidateCell(string Variant, double Default, double Candid
     public double Gain => Candidate - Default;
 }
 
+/// <summary>What a root seed was for when the candidate was chosen.</summary>
+public enum CandidateRole
+{
+    /// <summary>The run's own: the fit the candidate started from was made on it, and it helped choose.</summary>
+    FittedAndChosen,
+
+    /// <summary>It helped choose the candidate among others.</summary>
+    Chosen,
+
+    /// <summary>Not simulated until the candidate was chosen.</summary>
+    HeldOut,
+}
+
 /// <summary>Every variant on one root seed: a company of each variant per seed, simulated afresh from that root.</summary>
 /// <param name="RootSeed">The root seed.</param>
-/// <param name="Role">What the root seed was for when the candidate was chosen (<see cref="WeightCandidate.Roles"/>).</param>
+/// <param name="Role">What the root seed was for when the candidate was chosen.</param>
 /// <param name="Cells">One cell per variant, in run order.</param>
-public sealed record CandidateRoot(ulong RootSeed, string Role, ImmutableArray<CandidateCell> Cells)
+public sealed record CandidateRoot(ulong RootSeed, CandidateRole Role, ImmutableArray<CandidateCell> Cells)
 {
     /// <summary>Gets the candidate's smallest gain over the default model across the variants.</summary>
     public double LeastGain => Cells.Min(c => c.Gain);
@@ -53,22 +66,22 @@ public static class WeightCandidate
     };
 
     /// <summary>Gets the root seeds besides the run's, with what each was for when the candidate was chosen.</summary>
-    public static ImmutableArray<(ulong RootSeed, string Role)> Roles { get; } =
+    public static ImmutableArray<(ulong RootSeed, CandidateRole Role)> Roles { get; } =
     [
-        (1, "used to choose"),
-        (2, "used to choose"),
-        (3, "held out"),
-        (4, "held out"),
+        (1, CandidateRole.Chosen),
+        (2, CandidateRole.Chosen),
+        (3, CandidateRole.HeldOut),
+        (4, CandidateRole.HeldOut),
     ];
 
     /// <summary>Measures the candidate against the default model on the run's seeds and on each root seed of <see cref="Roles"/>.</summary>
     /// <param name="options">The run's options: its variants, seeds, partnerships and day; the other roots keep all but the root seed.</param>
     /// <param name="roots">The root seeds besides the run's, with their roles; <see cref="Roles"/> when null.</param>
-    /// <returns>One row per root seed, the run's first ("fitted and used to choose").</returns>
-    public static ImmutableArray<CandidateRoot> Measure(ValidationOptions options, IEnumerable<(ulong RootSeed, string Role)>? roots = null)
+    /// <returns>One row per root seed, the run's first (<see cref="CandidateRole.FittedAndChosen"/>).</returns>
+    public static ImmutableArray<CandidateRoot> Measure(ValidationOptions options, IEnumerable<(ulong RootSeed, CandidateRole Role)>? roots = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return [.. new[] { (options.RootSeed, "fitted and used to choose") }.Concat(roots ?? Roles).Select(r => MeasureRoot(options with { RootSeed = r.Item1 }, r.Item2))];
+        return [.. new[] { (options.RootSeed, CandidateRole.FittedAndChosen) }.Concat(roots ?? Roles).Select(r => MeasureRoot(options with { RootSeed = r.Item1 }, r.Item2))];
     }
 
     /// <summary>The confidence the candidate gives the <see cref="ReferencePartnership"/>.</summary>
@@ -76,7 +89,7 @@ public static class WeightCandidate
     /// <returns>Its confidence.</returns>
     public static double ReferenceConfidence(DateOnly asOf) => new HealthScorer(Model).Score(ReferencePartnership.Create(asOf), asOf).Confidence;
 
-    private static CandidateRoot MeasureRoot(ValidationOptions options, string role)
+    private static CandidateRoot MeasureRoot(ValidationOptions options, CandidateRole role)
     {
         var candidate = new HealthScorer(Model);
         var byDefault = new HealthScorer();
