@@ -53,14 +53,27 @@ public sealed class WeightCandidateTests(SmallRun run) : IClassFixture<SmallRun>
         var defaults = HealthModel.Default;
         var model = WeightCandidate.Model;
 
-        // Everything but the weights is the default model's, co-operation's weights included.
-        Assert.Equal(defaults, model with { DimensionWeights = defaults.DimensionWeights, CompetencyWeights = defaults.CompetencyWeights, PlanWeights = defaults.PlanWeights, ProgressWeights = defaults.ProgressWeights });
+        // Everything but the name and the weights is the default model's, co-operation's weights included.
+        Assert.Equal(("candidate", defaults.Version), (model.Name, model.Version));
+        Assert.Equal(defaults, model with { Name = defaults.Name, DimensionWeights = defaults.DimensionWeights, CompetencyWeights = defaults.CompetencyWeights, PlanWeights = defaults.PlanWeights, ProgressWeights = defaults.ProgressWeights });
         Assert.Equal(defaults.CooperationWeights, model.CooperationWeights);
         Assert.NotEqual(defaults, model);
 
         // DOMAIN §3.1 asks 0.85 of a fully logged partnership; a candidate for the defaults must keep it.
         Assert.InRange(WeightCandidate.ReferenceConfidence(SmallRun.Options.AsOf), ReferencePartnership.ConfidenceTarget, 1.0);
         Assert.All(WeightCandidate.Roles, r => Assert.NotEqual(SmallRun.Options.RootSeed, r.RootSeed));
+    }
+
+    [Fact]
+    public void ModelFile_OnThePage_ReadsBackAsTheCandidate()
+    {
+        // The page offers the candidate as a model file to copy: what it shows must be the model it measured.
+        var page = MarkdownReport.Render(run.Runs, SmallRun.Options, "cmd", candidate: roots.Value);
+        var start = page.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
+        var json = page[start..page.IndexOf("```", start, StringComparison.Ordinal)];
+
+        Assert.Equal(WeightCandidate.Model, PartnerMetrics.Serialization.PartnerMetricsJson.Deserialize<HealthModel>(json));
+        Assert.Contains("\"competencyWeights\": {\"coverage\":0.2,\"deliveryReliability\":0.8},", json, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -386,6 +386,13 @@ public static class MarkdownReport
         w.Line("tracked progress " + Weights([("registration timeliness", model.ProgressWeights.RegistrationTimeliness, defaults.ProgressWeights.RegistrationTimeliness), ("pipeline freshness", model.ProgressWeights.PipelineFreshness, defaults.ProgressWeights.PipelineFreshness), ("data completeness", model.ProgressWeights.DataCompleteness, defaults.ProgressWeights.DataCompleteness), ("weekly cadence", model.ProgressWeights.WeeklyCadence, defaults.ProgressWeights.WeeklyCadence)]) + ";");
         w.Line(Inv($"co-operation's as the defaults'. The reference partnership's confidence: {reference:0.000} (defaults {referenceDefault:0.000})."));
         w.Line();
+        w.Line("To score with the candidate, save it as a model file (`partnermetrics score portfolio.json --model candidate.json`,");
+        w.Line("or `PartnerMetricsJson.Deserialize<HealthModel>`); every setting it leaves out keeps its default:");
+        w.Line();
+        w.Line("```json");
+        w.Line(WeightCandidate.ModelFile());
+        w.Line("```");
+        w.Line();
         var variants = roots[0].Cells.Select(c => c.Variant).ToArray();
         w.Line("| Root seed | Role | " + string.Join(" | ", variants.Select(v => $"{v}: AUC default → candidate (gain; candidate vs best baseline); Spearman with latent health")) + " | Least gain |");
         w.Line("|---|---|" + string.Concat(variants.Select(_ => "---|")) + "---|");

@@ -56,9 +56,13 @@ public sealed record CandidateRoot(ulong RootSeed, CandidateRole Role, Immutable
 /// </remarks>
 public static class WeightCandidate
 {
-    /// <summary>Gets the candidate model: the default model with other dimension, competency, plan and progress weights; co-operation's are the defaults'.</summary>
+    /// <summary>
+    /// Gets the candidate model: the default model named "candidate", with other dimension, competency, plan and
+    /// progress weights; co-operation's are the defaults'. Its name tells its reports from the default model's.
+    /// </summary>
     public static HealthModel Model { get; } = HealthModel.Default with
     {
+        Name = "candidate",
         DimensionWeights = new DimensionWeights(trust: 0.25, competency: 0.2, cooperation: 0.25, planAlignment: 0.15, trackedProgress: 0.15),
         CompetencyWeights = new CompetencyWeights(coverage: 0.2, deliveryReliability: 0.8),
         PlanWeights = new PlanWeights(goalsOnTrack: 0.15, sharedOwnership: 0.1, businessAlignment: 0.55, clarity: 0.1, freshness: 0.1),
@@ -82,6 +86,26 @@ public static class WeightCandidate
     {
         ArgumentNullException.ThrowIfNull(options);
         return [.. new[] { (options.RootSeed, CandidateRole.FittedAndChosen) }.Concat(roots ?? Roles).Select(r => MeasureRoot(options with { RootSeed = r.Item1 }, r.Item2))];
+    }
+
+    /// <summary>
+    /// The candidate as a model file for <c>partnermetrics score --model</c> or <see cref="Serialization.PartnerMetricsJson"/>:
+    /// its name and the weights it changes; a model document keeps the default of every setting it leaves out.
+    /// </summary>
+    /// <returns>The JSON text, one setting per line.</returns>
+    public static string ModelFile()
+    {
+        static string Json<T>(T value)
+            where T : class => Serialization.PartnerMetricsJson.Serialize(value);
+        return string.Join(
+            Environment.NewLine,
+            "{",
+            $"  \"name\": \"{Model.Name}\",",
+            $"  \"dimensionWeights\": {Json(Model.DimensionWeights)},",
+            $"  \"competencyWeights\": {Json(Model.CompetencyWeights)},",
+            $"  \"planWeights\": {Json(Model.PlanWeights)},",
+            $"  \"progressWeights\": {Json(Model.ProgressWeights)}",
+            "}");
     }
 
     /// <summary>The confidence the candidate gives the <see cref="ReferencePartnership"/>.</summary>
