@@ -65,6 +65,21 @@ public sealed class WeightCandidateTests(SmallRun run) : IClassFixture<SmallRun>
     }
 
     [Fact]
+    public void FitStart_FitsTheDimensionAndFactorWeights_ToTheSteadyAndSparseSeedsPooled()
+    {
+        var fit = WeightCandidate.FitStart(SmallRun.Options);
+        var defaults = HealthModel.Default;
+
+        Assert.Equal(2 * SmallRun.Options.Seeds * SmallRun.Options.Partnerships, fit.Count);
+        Assert.Equal(FitWeights.DimensionsAndFactors, fit.Options.Weights);
+        Assert.Equal(defaults, fit.StartingModel);
+
+        // Only weights move; trust's two sides have no weights of their own to move.
+        Assert.Equal(defaults, fit.Model with { DimensionWeights = defaults.DimensionWeights, CompetencyWeights = defaults.CompetencyWeights, CooperationWeights = defaults.CooperationWeights, PlanWeights = defaults.PlanWeights, ProgressWeights = defaults.ProgressWeights });
+        Assert.NotEqual(defaults, fit.Model);
+    }
+
+    [Fact]
     public void ModelFile_OnThePage_ReadsBackAsTheCandidate()
     {
         // The page offers the candidate as a model file to copy: what it shows must be the model it measured.

@@ -4,11 +4,12 @@ using PartnerMetrics.Validation.Harness;
 
 // The validation harness: simulates partnerships whose true health is known, scores them with the
 // current model and the baselines, and writes the measures as a Markdown page (docs/validation.md).
-const string Usage = "usage: dotnet run -c Release --project validation/PartnerMetrics.Validation -- [--partnerships N] [--seeds K] [--out FILE] [--previous PAGE]";
+const string Usage = "usage: dotnet run -c Release --project validation/PartnerMetrics.Validation -- [--partnerships N] [--seeds K] [--out FILE] [--previous PAGE] [--fit-candidate]";
 
 var options = new ValidationOptions();
 string? output = null;
 string? previousPath = null;
+var fitCandidate = false;
 for (var i = 0; i < args.Length; i++)
 {
     var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -30,6 +31,9 @@ for (var i = 0; i < args.Length; i++)
             previousPath = value;
             i++;
             break;
+        case "--fit-candidate":
+            fitCandidate = true;
+            break;
         case "--help" or "-h":
             Console.WriteLine(Usage);
             return 0;
@@ -41,6 +45,16 @@ for (var i = 0; i < args.Length; i++)
 }
 
 var watch = Stopwatch.StartNew();
+if (fitCandidate)
+{
+    // The first step toward the candidate weights of the page (WeightCandidate): the fit it started from, about a minute on two cores.
+    var start = WeightCandidate.FitStart(options);
+    Console.WriteLine(start);
+    Console.WriteLine(PartnerMetrics.Serialization.PartnerMetricsJson.Serialize(start.Model));
+    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall time {watch.Elapsed.TotalSeconds:0.0} s on {Environment.ProcessorCount} cores"));
+    return 0;
+}
+
 var runs = ValidationRun.Execute(options, line => Console.Error.WriteLine(line));
 var fits = ValidationRun.Fits(runs);
 var grid = options.EvidenceLimit ? WeightGrid.Of(runs, options.AsOf) : null;

@@ -373,7 +373,8 @@ public static class MarkdownReport
         w.Line("The grid above moves only the five dimension weights. The fits of the headline table gain more by also moving");
         w.Line("the factor weights inside the dimensions, so one set of both was tried as a candidate for the defaults. It was found");
         w.Line("by fitting the dimension and factor weights (`Backtest.Fit`, `FitWeights.DimensionsAndFactors`) to the pooled");
-        w.Line(Inv($"steady and sparse seeds of root seed {options.RootSeed}, moving the defaults part of the way toward that fit, one group of"));
+        w.Line(Inv($"steady and sparse seeds of root seed {options.RootSeed} (the harness's `--fit-candidate` redoes that fit, in about a minute on two cores),"));
+        w.Line("moving the defaults part of the way toward that fit, one group of");
         w.Line(Inv($"weights at a time, keeping the reference partnership's confidence at {ReferencePartnership.ConfidenceTarget:0.00} or more, rounding, and choosing among five"));
         w.Line("such sets on the root seeds marked \"used to choose\". The held-out root seeds were not simulated until the choice");
         w.Line("was made; each is a new company per variant and seed, drawn as this run's are. Pooled AUC over the seeds of each");

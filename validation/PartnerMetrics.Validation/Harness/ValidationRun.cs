@@ -243,7 +243,8 @@ public static class ValidationRun
         return new VariantRun(variant, seeds.ToImmutable(), pooled, byLogging, cuts);
     }
 
-    private static ModelFit FitModel(IReadOnlyList<SimulatedPartnership> partnerships, HealthScorer scorer, FitWeights weights) =>
+    /// <summary>Fits <paramref name="weights"/> to the partnerships' churn within the horizon, in partner-grouped folds (<see cref="Backtest.Fit"/>).</summary>
+    internal static ModelFit FitModel(IReadOnlyList<SimulatedPartnership> partnerships, HealthScorer scorer, FitWeights weights) =>
         Backtest.Fit(
             scorer,
             partnerships.Select(s => s.Partnership),

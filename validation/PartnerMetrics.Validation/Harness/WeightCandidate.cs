@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PartnerMetrics.Health;
+using PartnerMetrics.Validation.Simulation;
 
 namespace PartnerMetrics.Validation.Harness;
 
@@ -47,8 +48,9 @@ public sealed record CandidateRoot(ulong RootSeed, CandidateRole Role, Immutable
 /// the dimensions can. The issue lets the defaults change only for a gain that holds on every variant.
 /// </summary>
 /// <remarks>
-/// How the candidate was found (not rerun by the harness, whose run it would lengthen by minutes): the dimension and
-/// factor weights were fitted (<c>Backtest.Fit</c>, <c>FitWeights.DimensionsAndFactors</c>, AUC objective) to the
+/// How the candidate was found (not part of the harness's run, which it would lengthen by a minute; <see cref="FitStart"/>,
+/// <c>--fit-candidate</c>, redoes its first step): the dimension and factor weights were fitted (<c>Backtest.Fit</c>,
+/// <c>FitWeights.DimensionsAndFactors</c>, AUC objective) to the
 /// pooled steady and sparse seeds of root seed 20250630; the defaults were moved part of the way toward that fit,
 /// each group of weights on its own; the sets that keep the reference partnership's confidence at 0.85 or more were
 /// rounded; and this one was chosen among five of them on root seeds 20250630, 1 and 2. Root seeds 3 and 4 were not
@@ -106,6 +108,22 @@ public static class WeightCandidate
             $"  \"planWeights\": {Json(Model.PlanWeights)},",
             $"  \"progressWeights\": {Json(Model.ProgressWeights)}",
             "}");
+    }
+
+    /// <summary>
+    /// The fit the candidate started from: the dimension and factor weights fitted (<see cref="Backtest.Fit"/>,
+    /// <see cref="FitWeights.DimensionsAndFactors"/>) to every seed of the steady and sparse variants pooled, each seed's
+    /// partner ids its own. The candidate moved the defaults part of the way toward it (see the remarks).
+    /// </summary>
+    /// <param name="options">The run's options: its root seed, seeds, partnerships and day.</param>
+    /// <returns>The fit, its weights in <see cref="ModelFit.Model"/>.</returns>
+    public static ModelFit FitStart(ValidationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var partnerships = new[] { Variants.Steady, Variants.Sparse }
+            .SelectMany(v => Enumerable.Range(1, options.Seeds).SelectMany(seed => ValidationRun.Simulate(v, seed, options).Partnerships))
+            .ToArray();
+        return ValidationRun.FitModel(partnerships, new HealthScorer(), FitWeights.DimensionsAndFactors);
     }
 
     /// <summary>The confidence the candidate gives the <see cref="ReferencePartnership"/>.</summary>
