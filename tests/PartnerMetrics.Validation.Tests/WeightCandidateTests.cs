@@ -19,9 +19,10 @@ public sealed class WeightCandidateTests(SmallRun run) : IClassFixture<SmallRun>
             var variant = run.Runs[k];
             var best = Signal.BestBaseline(s => variant.Pooled[s].Auc);
             Assert.Equal(variant.Variant.Name, own.Cells[k].Variant);
-            Assert.Equal(variant.Pooled[Signal.Model].Auc!.Value, own.Cells[k].Default, 12);
-            Assert.Equal((variant.Pooled[best].Auc!.Value, best.Name), (own.Cells[k].BestBaseline, own.Cells[k].BestBaselineName));
-            Assert.Equal(variant.Pooled[Signal.Model].ReferenceSpearman!.Value, own.Cells[k].DefaultSpearman!.Value, 12);
+            Assert.Equal(variant.Pooled[Signal.Model].Auc!.Value, own.Cells[k].Default.Auc!.Value, 12);
+            Assert.Equal((variant.Pooled[best].Auc!.Value, best.Name), (own.Cells[k].BestBaseline.Auc!.Value, own.Cells[k].BestBaselineName));
+            Assert.Equal(variant.Pooled[Signal.Model].ReferenceSpearman!.Value, own.Cells[k].Default.ReferenceSpearman!.Value, 12);
+            Assert.Equal(Churn(variant.Pooled[Signal.Model]), Churn(own.Cells[k].Default));
         }
     }
 
@@ -32,9 +33,13 @@ public sealed class WeightCandidateTests(SmallRun run) : IClassFixture<SmallRun>
 
         var measured = ValidationRun.Measure(partnerships, new HealthScorer(WeightCandidate.Model))[Signal.Model];
 
-        Assert.Equal(measured.Auc!.Value, roots.Value[0].Cells[0].Candidate, 12);
-        Assert.Equal(measured.ReferenceSpearman!.Value, roots.Value[0].Cells[0].CandidateSpearman!.Value, 12);
-        Assert.Equal(roots.Value[0].Cells.Min(c => c.Candidate - c.Default), roots.Value[0].LeastGain, 12);
+        var cell = roots.Value[0].Cells[0];
+        Assert.Equal(measured.Auc!.Value, cell.Candidate.Auc!.Value, 12);
+        Assert.Equal(measured.ReferenceSpearman!.Value, cell.Candidate.ReferenceSpearman!.Value, 12);
+        Assert.Equal(Churn(measured), Churn(cell.Candidate));
+        Assert.Equal(cell.Candidate.Auc!.Value - cell.Default.Auc!.Value, cell.Gain, 12);
+        Assert.Equal(cell.Candidate.Auc!.Value - cell.BestBaseline.Auc!.Value, cell.Margin, 12);
+        Assert.Equal(roots.Value[0].Cells.Min(c => c.Gain), roots.Value[0].LeastGain, 12);
     }
 
     [Fact]
@@ -44,7 +49,7 @@ public sealed class WeightCandidateTests(SmallRun run) : IClassFixture<SmallRun>
 
         Assert.Equal((7UL, CandidateRole.HeldOut), (other.RootSeed, other.Role));
         Assert.Equal(roots.Value[0].Cells.Select(c => c.Variant), other.Cells.Select(c => c.Variant));
-        Assert.NotEqual(roots.Value[0].Cells.Select(c => c.Default), other.Cells.Select(c => c.Default));
+        Assert.NotEqual(roots.Value[0].Cells.Select(c => c.Default.Auc), other.Cells.Select(c => c.Default.Auc));
     }
 
     [Fact]
@@ -103,4 +108,8 @@ public sealed class WeightCandidateTests(SmallRun run) : IClassFixture<SmallRun>
         Assert.Contains("competency coverage 0.20 (0.40), delivery reliability 0.80 (0.60);", page, StringComparison.Ordinal);
         Assert.DoesNotContain("## Dimension and factor weights: a candidate", without, StringComparison.Ordinal);
     }
+
+    /// <summary>Each band's count and churn rate: a backtest's bands compared by value.</summary>
+    private static (HealthBand Band, int Count, double? ChurnRate)[] Churn(BacktestResult result) =>
+        [.. result.Bands.Select(b => (b.Band, b.Count, b.ChurnRate))];
 }

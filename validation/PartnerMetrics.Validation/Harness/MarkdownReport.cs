@@ -395,18 +395,21 @@ public static class MarkdownReport
         w.Line("```");
         w.Line();
         var variants = roots[0].Cells.Select(c => c.Variant).ToArray();
-        w.Line("| Root seed | Role | " + string.Join(" | ", variants.Select(v => $"{v}: AUC default → candidate (gain; candidate vs best baseline); Spearman with latent health")) + " | Least gain |");
+        w.Line("Each cell, default → candidate: AUC (the candidate's gain; its margin over the best baseline); Spearman with the latent");
+        w.Line("health; AtRisk churn ÷ Healthy churn.");
+        w.Line();
+        w.Line("| Root seed | Role | " + string.Join(" | ", variants) + " | Least gain |");
         w.Line("|---|---|" + string.Concat(variants.Select(_ => "---|")) + "---|");
         foreach (var root in roots)
         {
-            var cells = root.Cells.Select(c => Inv($"{c.Default:0.000} → {c.Candidate:0.000} ({c.Gain:+0.000;−0.000}; {c.Candidate - c.BestBaseline:+0.000;−0.000} vs {c.BestBaselineName}); {F(c.DefaultSpearman, "0.00")} → {F(c.CandidateSpearman, "0.00")}"));
+            var cells = root.Cells.Select(c => Inv($"{CandidateCell.Auc(c.Default):0.000} → {CandidateCell.Auc(c.Candidate):0.000} ({c.Gain:+0.000;−0.000}; {c.Margin:+0.000;−0.000} vs {c.BestBaselineName}); {F(c.Default.ReferenceSpearman, "0.00")} → {F(c.Candidate.ReferenceSpearman, "0.00")}; {F(ChurnRatio(c.Default), "0.0'×'")} → {F(ChurnRatio(c.Candidate), "0.0'×'")}"));
             w.Line(Inv($"| {root.RootSeed} | {RoleText(root.Role)} | {string.Join(" | ", cells)} | {root.LeastGain:+0.000;−0.000} |"));
         }
 
         w.Line();
         var least = roots.Min(r => r.LeastGain);
         var heldOut = roots.Where(r => r.Role == CandidateRole.HeldOut).ToArray();
-        var beatsBy = variants.Select((v, k) => (Variant: v, Margin: roots.Min(r => r.Cells[k].Candidate - r.Cells[k].BestBaseline))).ToArray();
+        var beatsBy = variants.Select((v, k) => (Variant: v, Margin: roots.Min(r => r.Cells[k].Margin))).ToArray();
         w.Line(least > 0
             ? Inv($"The candidate gains on every variant on every root seed: at least {least:+0.000}, and at least {heldOut.Select(r => r.LeastGain).DefaultIfEmpty(double.NaN).Min():+0.000} on the held-out ones.")
             : Inv($"The candidate does not gain on every variant on every root seed: its least gain is {least:+0.000}."));

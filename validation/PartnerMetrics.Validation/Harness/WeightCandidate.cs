@@ -4,18 +4,28 @@ using PartnerMetrics.Validation.Simulation;
 
 namespace PartnerMetrics.Validation.Harness;
 
-/// <summary>One variant on one root seed: the pooled AUC of the default model, of the candidate, and of the best baseline.</summary>
+/// <summary>One variant on one root seed: the default model, the candidate and the best baseline, each measured on the variant's seeds pooled.</summary>
 /// <param name="Variant">The variant's name.</param>
-/// <param name="Default">The pooled AUC of the default model over the variant's seeds.</param>
-/// <param name="Candidate">The same for the candidate model.</param>
-/// <param name="BestBaseline">The largest pooled AUC of a baseline on the same partnerships.</param>
+/// <param name="Default">The default model's backtest.</param>
+/// <param name="Candidate">The candidate's, on the same partnerships.</param>
+/// <param name="BestBaseline">The backtest of the baseline with the largest AUC on the same partnerships.</param>
 /// <param name="BestBaselineName">That baseline's name.</param>
-/// <param name="DefaultSpearman">The default model's Spearman correlation with the latent health, pooled.</param>
-/// <param name="CandidateSpearman">The candidate's.</param>
-public sealed record CandidateCell(string Variant, double Default, double Candidate, double BestBaseline, string BestBaselineName, double? DefaultSpearman, double? CandidateSpearman)
+public sealed record CandidateCell(string Variant, BacktestResult Default, BacktestResult Candidate, BacktestResult BestBaseline, string BestBaselineName)
 {
     /// <summary>Gets the candidate's gain in AUC over the default model.</summary>
-    public double Gain => Candidate - Default;
+    public double Gain => Auc(Candidate) - Auc(Default);
+
+    /// <summary>Gets the candidate's margin in AUC over the best baseline.</summary>
+    public double Margin => Auc(Candidate) - Auc(BestBaseline);
+
+    /// <summary>The AUC of a backtest; 0.5, no discrimination, when it is undefined.</summary>
+    /// <param name="result">The backtest.</param>
+    /// <returns>The AUC.</returns>
+    public static double Auc(BacktestResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Auc ?? 0.5;
+    }
 }
 
 /// <summary>What a root seed was for when the candidate was chosen.</summary>
@@ -153,8 +163,7 @@ public static class WeightCandidate
 
             var pooled = samples.ToDictionary(s => s.Key, s => Backtest.Measure(s.Value));
             var best = Signal.BestBaseline(s => pooled[s].Auc);
-            var byCandidate = Backtest.Measure(candidateSamples);
-            cells.Add(new CandidateCell(variant.Name, pooled[Signal.Model].Auc ?? 0.5, byCandidate.Auc ?? 0.5, pooled[best].Auc ?? 0.5, best.Name, pooled[Signal.Model].ReferenceSpearman, byCandidate.ReferenceSpearman));
+            cells.Add(new CandidateCell(variant.Name, pooled[Signal.Model], Backtest.Measure(candidateSamples), pooled[best], best.Name));
         }
 
         return new CandidateRoot(options.RootSeed, role, cells.MoveToImmutable());
