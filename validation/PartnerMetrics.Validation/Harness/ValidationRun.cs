@@ -179,18 +179,8 @@ public static class ValidationRun
     /// <returns>The measures per signal.</returns>
     public static ImmutableDictionary<Signal, BacktestResult> Measure(IReadOnlyList<SimulatedPartnership> partnerships, HealthScorer scorer)
     {
-        ArgumentNullException.ThrowIfNull(partnerships);
-        var byId = partnerships.ToDictionary(s => s.PartnerId);
-        var days = partnerships.Select(s => s.AsOf).Distinct().ToArray();
-        var options = new BacktestOptions
-        {
-            Horizon = Horizon,
-            Outcome = (id, _) => byId[id].NextTwoQuartersRevenue,
-            Reference = (id, _) => 100.0 * byId[id].LatentHealth,
-        };
-        var outcomes = partnerships.Select(s => s.ChurnedOn is { } day ? ChurnOutcome.Churned(s.PartnerId, day) : ChurnOutcome.Active(s.PartnerId));
         var results = ImmutableDictionary.CreateBuilder<Signal, BacktestResult>();
-        results[Signal.Model] = Backtest.Run(scorer, partnerships.Select(s => s.Partnership), days, outcomes, options);
+        results[Signal.Model] = MeasureModel(partnerships, scorer);
         foreach (var signal in Signal.All.Where(s => s.Compute is not null))
         {
             results[signal] = Backtest.Measure(partnerships.Select(s =>
@@ -201,6 +191,25 @@ public static class ValidationRun
         }
 
         return results.ToImmutable();
+    }
+
+    /// <summary>Backtests a model's scores on one seed's partnerships (<see cref="Backtest.Run"/>): the model signal of <see cref="Measure"/>.</summary>
+    /// <param name="partnerships">The simulated partnerships.</param>
+    /// <param name="scorer">The scorer of the model.</param>
+    /// <returns>The backtest, with each partnership's next two quarters' revenue as its outcome and its latent health × 100 as its reference.</returns>
+    public static BacktestResult MeasureModel(IReadOnlyList<SimulatedPartnership> partnerships, HealthScorer scorer)
+    {
+        ArgumentNullException.ThrowIfNull(partnerships);
+        var byId = partnerships.ToDictionary(s => s.PartnerId);
+        var days = partnerships.Select(s => s.AsOf).Distinct().ToArray();
+        var options = new BacktestOptions
+        {
+            Horizon = Horizon,
+            Outcome = (id, _) => byId[id].NextTwoQuartersRevenue,
+            Reference = (id, _) => 100.0 * byId[id].LatentHealth,
+        };
+        var outcomes = partnerships.Select(s => s.ChurnedOn is { } day ? ChurnOutcome.Churned(s.PartnerId, day) : ChurnOutcome.Active(s.PartnerId));
+        return Backtest.Run(scorer, partnerships.Select(s => s.Partnership), days, outcomes, options);
     }
 
     /// <summary>The fit of each variant's seeds, for the report.</summary>

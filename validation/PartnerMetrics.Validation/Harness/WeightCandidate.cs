@@ -158,7 +158,7 @@ public static class WeightCandidate
                     (samples.TryGetValue(signal, out var list) ? list : samples[signal] = []).AddRange(result.Samples);
                 }
 
-                candidateSamples.AddRange(ValidationRun.Measure(partnerships, candidate)[Signal.Model].Samples);
+                candidateSamples.AddRange(ValidationRun.MeasureModel(partnerships, candidate).Samples);
             }
 
             var pooled = samples.ToDictionary(s => s.Key, s => Backtest.Measure(s.Value));
