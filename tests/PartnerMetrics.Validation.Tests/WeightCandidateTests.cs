@@ -107,6 +107,12 @@ public sealed class WeightCandidateTests(SmallRun run) : IClassFixture<SmallRun>
         Assert.Contains("| 7 | held out | ", page, StringComparison.Ordinal);
         Assert.Contains("competency coverage 0.20 (0.40), delivery reliability 0.80 (0.60);", page, StringComparison.Ordinal);
         Assert.DoesNotContain("## Dimension and factor weights: a candidate", without, StringComparison.Ordinal);
+
+        // Without a held-out root the summary says nothing of one, rather than a least gain of nothing (NaN).
+        var ownOnly = MarkdownReport.Render(run.Runs, SmallRun.Options, "cmd", candidate: [roots.Value[0]]);
+        Assert.DoesNotContain("on the held-out ones", ownOnly, StringComparison.Ordinal);
+        Assert.Contains("on the held-out ones", MarkdownReport.Render(run.Runs, SmallRun.Options, "cmd", candidate: roots.Value), StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", ownOnly, StringComparison.Ordinal);
     }
 
     /// <summary>Each band's count and churn rate: a backtest's bands compared by value.</summary>

@@ -410,8 +410,9 @@ public static class MarkdownReport
         var least = roots.Min(r => r.LeastGain);
         var heldOut = roots.Where(r => r.Role == CandidateRole.HeldOut).ToArray();
         var beatsBy = variants.Select((v, k) => (Variant: v, Margin: roots.Min(r => r.Cells[k].Margin))).ToArray();
+        var onHeldOut = heldOut.Length == 0 ? string.Empty : Inv($", and at least {heldOut.Min(r => r.LeastGain):+0.000} on the held-out ones");
         w.Line(least > 0
-            ? Inv($"The candidate gains on every variant on every root seed: at least {least:+0.000}, and at least {heldOut.Select(r => r.LeastGain).DefaultIfEmpty(double.NaN).Min():+0.000} on the held-out ones.")
+            ? Inv($"The candidate gains on every variant on every root seed: at least {least:+0.000}{onHeldOut}.")
             : Inv($"The candidate does not gain on every variant on every root seed: its least gain is {least:+0.000}."));
         w.Line("Its smallest margin over the best baseline across the root seeds: " + string.Join(", ", beatsBy.Select(b => Inv($"{b.Variant} {b.Margin:+0.000;−0.000}"))) + Inv($" (the target is +0.03)."));
         w.Line();
