@@ -17,7 +17,7 @@ internal static class CompetencyDimension
         FactorCodes.CompetencyCoverage,
         HealthDimension.Competency,
         FactorKind.Fact,
-        0.4,
+        0.2,
         model => model.CompetencyWeights.Coverage,
         CoverageReason);
 
@@ -27,7 +27,7 @@ internal static class CompetencyDimension
         FactorCodes.CompetencyDeliveryReliability,
         HealthDimension.Competency,
         FactorKind.Rate,
-        0.6,
+        0.8,
         model => model.CompetencyWeights.DeliveryReliability,
         DeliveryReliabilityReason);
 

@@ -8,7 +8,7 @@ namespace PartnerMetrics.Health;
 [JsonConverter(typeof(DocumentConverter<CompetencyWeights, CompetencyWeightsDocument>))]
 public sealed record CompetencyWeights
 {
-    /// <summary>The defaults: coverage 0.4, delivery reliability 0.6.</summary>
+    /// <summary>The defaults: coverage 0.2, delivery reliability 0.8.</summary>
     public static readonly CompetencyWeights Default = new(
         CompetencyDimension.Coverage.DefaultWeight,
         CompetencyDimension.DeliveryReliability.DefaultWeight);

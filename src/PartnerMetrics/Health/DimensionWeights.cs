@@ -8,8 +8,8 @@ namespace PartnerMetrics.Health;
 [JsonConverter(typeof(DocumentConverter<DimensionWeights, DimensionWeightsDocument>))]
 public sealed record DimensionWeights
 {
-    /// <summary>The defaults: trust 0.25, competency 0.2, co-operation 0.2, plan alignment 0.2, tracked progress 0.15.</summary>
-    public static readonly DimensionWeights Default = new(0.25, 0.2, 0.2, 0.2, 0.15);
+    /// <summary>The defaults: trust 0.25, competency 0.2, co-operation 0.25, plan alignment 0.15, tracked progress 0.15.</summary>
+    public static readonly DimensionWeights Default = new(0.25, 0.2, 0.25, 0.15, 0.15);
 
     /// <summary>Initializes a new instance of the <see cref="DimensionWeights"/> class.</summary>
     /// <param name="trust">The weight of trust.</param>

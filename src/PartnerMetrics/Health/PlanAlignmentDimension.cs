@@ -30,7 +30,7 @@ internal static class PlanAlignmentDimension
         FactorCodes.PlanGoalsOnTrack,
         HealthDimension.PlanAlignment,
         FactorKind.Fact,
-        0.25,
+        0.15,
         model => model.PlanWeights.GoalsOnTrack,
         GoalsOnTrackReason);
 
@@ -40,7 +40,7 @@ internal static class PlanAlignmentDimension
         FactorCodes.PlanSharedOwnership,
         HealthDimension.PlanAlignment,
         FactorKind.Fact,
-        0.2,
+        0.1,
         model => model.PlanWeights.SharedOwnership,
         SharedOwnershipReason);
 
@@ -50,7 +50,7 @@ internal static class PlanAlignmentDimension
         FactorCodes.PlanBusinessAlignment,
         HealthDimension.PlanAlignment,
         FactorKind.Fact,
-        0.2,
+        0.55,
         model => model.PlanWeights.BusinessAlignment,
         BusinessAlignmentReason);
 
@@ -62,7 +62,7 @@ internal static class PlanAlignmentDimension
         FactorCodes.PlanClarity,
         HealthDimension.PlanAlignment,
         FactorKind.Fact,
-        0.15,
+        0.1,
         model => model.PlanWeights.Clarity,
         ClarityReason);
 
@@ -72,7 +72,7 @@ internal static class PlanAlignmentDimension
         FactorCodes.PlanFreshness,
         HealthDimension.PlanAlignment,
         FactorKind.Fact,
-        0.2,
+        0.1,
         model => model.PlanWeights.Freshness,
         FreshnessReason);
 

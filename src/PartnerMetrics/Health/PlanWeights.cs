@@ -8,7 +8,7 @@ namespace PartnerMetrics.Health;
 [JsonConverter(typeof(DocumentConverter<PlanWeights, PlanWeightsDocument>))]
 public sealed record PlanWeights
 {
-    /// <summary>The defaults: goals on track 0.25, shared ownership 0.2, business alignment 0.2, clarity 0.15, freshness 0.2.</summary>
+    /// <summary>The defaults: goals on track 0.15, shared ownership 0.1, business alignment 0.55, clarity 0.1, freshness 0.1.</summary>
     public static readonly PlanWeights Default = new(
         PlanAlignmentDimension.GoalsOnTrack.DefaultWeight,
         PlanAlignmentDimension.SharedOwnership.DefaultWeight,

@@ -8,7 +8,7 @@ namespace PartnerMetrics.Health;
 [JsonConverter(typeof(DocumentConverter<ProgressWeights, ProgressWeightsDocument>))]
 public sealed record ProgressWeights
 {
-    /// <summary>The defaults: registration timeliness 0.3, pipeline freshness 0.25, data completeness 0.2, weekly cadence 0.25.</summary>
+    /// <summary>The defaults: registration timeliness 0.1, pipeline freshness 0.05, data completeness 0.05, weekly cadence 0.8.</summary>
     public static readonly ProgressWeights Default = new(
         TrackedProgressDimension.RegistrationTimeliness.DefaultWeight,
         TrackedProgressDimension.PipelineFreshness.DefaultWeight,

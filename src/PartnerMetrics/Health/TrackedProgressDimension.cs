@@ -20,7 +20,7 @@ internal static class TrackedProgressDimension
         FactorCodes.ProgressRegistrationTimeliness,
         HealthDimension.TrackedProgress,
         FactorKind.Rate,
-        0.3,
+        0.1,
         model => model.ProgressWeights.RegistrationTimeliness,
         RegistrationTimelinessReason);
 
@@ -30,7 +30,7 @@ internal static class TrackedProgressDimension
         FactorCodes.ProgressPipelineFreshness,
         HealthDimension.TrackedProgress,
         FactorKind.Rate,
-        0.25,
+        0.05,
         model => model.ProgressWeights.PipelineFreshness,
         PipelineFreshnessReason);
 
@@ -40,7 +40,7 @@ internal static class TrackedProgressDimension
         FactorCodes.ProgressDataCompleteness,
         HealthDimension.TrackedProgress,
         FactorKind.Rate,
-        0.2,
+        0.05,
         model => model.ProgressWeights.DataCompleteness,
         DataCompletenessReason);
 
@@ -50,7 +50,7 @@ internal static class TrackedProgressDimension
         FactorCodes.ProgressWeeklyCadence,
         HealthDimension.TrackedProgress,
         FactorKind.Fact,
-        0.25,
+        0.8,
         model => model.ProgressWeights.WeeklyCadence,
         WeeklyCadenceReason);
 
