@@ -70,7 +70,7 @@ public class AddPartnerMetricsConfigurationTests
             Kappa = 7,
             Version = "2.1",
             GracePeriod = TimeSpan.FromDays(21),
-            DimensionWeights = new DimensionWeights(0.5, 0.2, 0.2, 0.2, 0.15),
+            DimensionWeights = new DimensionWeights(0.5, 0.2, 0.25, 0.15, 0.15),
             Bands = new BandThresholds(70, 35, 0.25),
             PriorMeans = new Dictionary<string, double> { [FactorCodes.TrustPartnerReliability] = 0.6 },
         };

@@ -19,7 +19,7 @@ public sealed class WeightGridTests(SmallRun run) : IClassFixture<SmallRun>
             Assert.Equal(run.Runs[k].Pooled[Signal.Model].Auc!.Value, Grid.Defaults.Auc[k], 9);
         }
 
-        Assert.Equal([0.25, 0.2, 0.2, 0.2, 0.15], Grid.Defaults.Weights.ToArray());
+        Assert.Equal([0.25, 0.2, 0.25, 0.15, 0.15], Grid.Defaults.Weights.ToArray());
         Assert.Equal(0.0, Grid.Defaults.LeastGainOver(Grid.Defaults));
     }
 
@@ -80,7 +80,7 @@ public sealed class WeightGridTests(SmallRun run) : IClassFixture<SmallRun>
         var without = MarkdownReport.Render(run.Runs, SmallRun.Options, "cmd");
 
         Assert.Contains("## Dimension weights on a grid", page, StringComparison.Ordinal);
-        Assert.Contains("| Defaults: 0.25 / 0.20 / 0.20 / 0.20 / 0.15 |", page, StringComparison.Ordinal);
+        Assert.Contains("| Defaults: 0.25 / 0.20 / 0.25 / 0.15 / 0.15 |", page, StringComparison.Ordinal);
         Assert.Contains("| Best least gain: ", page, StringComparison.Ordinal);
         Assert.Contains("| Best least gain keeping the reference ≥ 0.85 (", page, StringComparison.Ordinal);
         Assert.DoesNotContain("## Dimension weights on a grid", without, StringComparison.Ordinal);

@@ -4,12 +4,12 @@ using PartnerMetrics.Validation.Harness;
 
 // The validation harness: simulates partnerships whose true health is known, scores them with the
 // current model and the baselines, and writes the measures as a Markdown page (docs/validation.md).
-const string Usage = "usage: dotnet run -c Release --project validation/PartnerMetrics.Validation -- [--partnerships N] [--seeds K] [--out FILE] [--previous PAGE] [--fit-candidate]";
+const string Usage = "usage: dotnet run -c Release --project validation/PartnerMetrics.Validation -- [--partnerships N] [--seeds K] [--out FILE] [--previous PAGE] [--fit-revision]";
 
 var options = new ValidationOptions();
 string? output = null;
 string? previousPath = null;
-var fitCandidate = false;
+var fitRevision = false;
 for (var i = 0; i < args.Length; i++)
 {
     var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -31,8 +31,8 @@ for (var i = 0; i < args.Length; i++)
             previousPath = value;
             i++;
             break;
-        case "--fit-candidate":
-            fitCandidate = true;
+        case "--fit-revision":
+            fitRevision = true;
             break;
         case "--help" or "-h":
             Console.WriteLine(Usage);
@@ -45,10 +45,10 @@ for (var i = 0; i < args.Length; i++)
 }
 
 var watch = Stopwatch.StartNew();
-if (fitCandidate)
+if (fitRevision)
 {
-    // The first step toward the candidate weights of the page (WeightCandidate): the fit it started from, about a minute on two cores.
-    var start = WeightCandidate.FitStart(options);
+    // The first step toward the weights of model 2.1 (WeightRevision): the fit they started from, about a minute on two cores.
+    var start = WeightRevision.FitStart(options);
     Console.WriteLine(start);
     Console.WriteLine(PartnerMetrics.Serialization.PartnerMetricsJson.Serialize(start.Model));
     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wall time {watch.Elapsed.TotalSeconds:0.0} s on {Environment.ProcessorCount} cores"));
@@ -58,7 +58,7 @@ if (fitCandidate)
 var runs = ValidationRun.Execute(options, line => Console.Error.WriteLine(line));
 var fits = ValidationRun.Fits(runs);
 var grid = options.EvidenceLimit ? WeightGrid.Of(runs, options.AsOf) : null;
-var candidate = options.EvidenceLimit ? WeightCandidate.Measure(options) : default;
+var revision = options.EvidenceLimit ? WeightRevision.Measure(options) : default;
 
 // The page quotes the command that reproduces it; a rooted output path is reduced to its file name so that no machine's layout leaks into it.
 static string Shown(string path) => Path.IsPathRooted(path) ? Path.GetFileName(path) : path.Replace('\\', '/');
@@ -67,7 +67,7 @@ var previous = previousPath is null ? null : PreviousPage.Parse(Shown(previousPa
 var command = string.Create(
     CultureInfo.InvariantCulture,
     $"dotnet run -c Release --project validation/PartnerMetrics.Validation -- --partnerships {options.Partnerships} --seeds {options.Seeds}{(shownOutput is null ? string.Empty : " --out " + shownOutput)}{(previous is null ? string.Empty : " --previous " + previous.Source)}");
-var page = MarkdownReport.Render(runs, options, command, fits, previous, grid, candidate);
+var page = MarkdownReport.Render(runs, options, command, fits, previous, grid, revision);
 if (output is null)
 {
     Console.Write(page);

@@ -12,15 +12,17 @@ public class HealthModelTests
     private static readonly JsonSerializerOptions HostOptions = new(JsonSerializerDefaults.Web);
 
     [Fact]
-    public void Default_IsTheModelOfDomainMd()
+    public void Default_IsTheModelOfDomainMd_WithTheWeightsOfVersion2Point1()
     {
         var model = HealthModel.Default;
 
-        Assert.Equal((0.25, 0.2, 0.2, 0.2, 0.15), (model.DimensionWeights.Trust, model.DimensionWeights.Competency, model.DimensionWeights.Cooperation, model.DimensionWeights.PlanAlignment, model.DimensionWeights.TrackedProgress));
-        Assert.Equal((0.4, 0.6), (model.CompetencyWeights.Coverage, model.CompetencyWeights.DeliveryReliability));
+        // DOMAIN section 3.2 but for the dimension, competency, plan and progress weights, which version 2.1 changed
+        // (docs/validation.md, "Dimension and factor weights: 2.0 against 2.1").
+        Assert.Equal((0.25, 0.2, 0.25, 0.15, 0.15), (model.DimensionWeights.Trust, model.DimensionWeights.Competency, model.DimensionWeights.Cooperation, model.DimensionWeights.PlanAlignment, model.DimensionWeights.TrackedProgress));
+        Assert.Equal((0.2, 0.8), (model.CompetencyWeights.Coverage, model.CompetencyWeights.DeliveryReliability));
         Assert.Equal((0.2, 0.2, 0.35, 0.25), (model.CooperationWeights.PartnerResponsiveness, model.CooperationWeights.VendorResponsiveness, model.CooperationWeights.FrictionHandling, model.CooperationWeights.Reciprocity));
-        Assert.Equal((0.25, 0.2, 0.2, 0.15, 0.2), (model.PlanWeights.GoalsOnTrack, model.PlanWeights.SharedOwnership, model.PlanWeights.BusinessAlignment, model.PlanWeights.Clarity, model.PlanWeights.Freshness));
-        Assert.Equal((0.3, 0.25, 0.2, 0.25), (model.ProgressWeights.RegistrationTimeliness, model.ProgressWeights.PipelineFreshness, model.ProgressWeights.DataCompleteness, model.ProgressWeights.WeeklyCadence));
+        Assert.Equal((0.15, 0.1, 0.55, 0.1, 0.1), (model.PlanWeights.GoalsOnTrack, model.PlanWeights.SharedOwnership, model.PlanWeights.BusinessAlignment, model.PlanWeights.Clarity, model.PlanWeights.Freshness));
+        Assert.Equal((0.1, 0.05, 0.05, 0.8), (model.ProgressWeights.RegistrationTimeliness, model.ProgressWeights.PipelineFreshness, model.ProgressWeights.DataCompleteness, model.ProgressWeights.WeeklyCadence));
         Assert.Equal([180.0, 365.0, 90.0, 90.0, 365.0], [model.TrustHalfLife.TotalDays, model.CompetencyHalfLife.TotalDays, model.CooperationHalfLife.TotalDays, model.TrackedProgressHalfLife.TotalDays, model.EscalationHalfLife.TotalDays]);
         Assert.Equal(90.0, model.FactMaturity.TotalDays);
         Assert.Equal((1.0, 1.0, 2.5, 5.0), (model.PriorPositive, model.PriorNegative, model.LossAversion, model.Kappa));
@@ -30,7 +32,7 @@ public class HealthModelTests
         Assert.Equal(12, model.CadenceWeeks);
         Assert.Equal((30.0, 90.0, 1.25, 0.75, 0.8), (model.MomentumWindow.TotalDays, model.MomentumBaseline.TotalDays, model.AcceleratingRatio, model.SlowingRatio, model.RecommendationTarget));
         Assert.Equal(new HealthModel(), model);
-        Assert.Equal(("default", "2.0"), (new HealthModel().Name, new HealthModel().Version));
+        Assert.Equal(("default", "2.1"), (new HealthModel().Name, new HealthModel().Version));
     }
 
     [Fact]
@@ -114,7 +116,7 @@ public class HealthModelTests
         Assert.Equal(HealthModel.Default with
         {
             LossAversion = 3,
-            DimensionWeights = new DimensionWeights(0.5, 0.2, 0.2, 0.2, 0.15),
+            DimensionWeights = new DimensionWeights(0.5, 0.2, 0.25, 0.15, 0.15),
             TrustHalfLife = TimeSpan.FromDays(120),
         }, model);
         Assert.Equal(HealthModel.Default, PartnerMetricsJson.Deserialize<HealthModel>("{}"));

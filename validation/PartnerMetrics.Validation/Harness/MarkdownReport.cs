@@ -19,9 +19,9 @@ public static class MarkdownReport
     /// <param name="fits">What fitting the weights gained per variant, when measured; optional.</param>
     /// <param name="previous">The previous model's page, to set beside this run; optional.</param>
     /// <param name="grid">The dimension weights measured on a grid, when measured; optional.</param>
-    /// <param name="candidate">The candidate weights measured on every root seed (<see cref="WeightCandidate.Measure"/>), when measured; optional.</param>
+    /// <param name="revision">The default weights against those of model 2.0 on every root seed (<see cref="WeightRevision.Measure"/>), when measured; optional.</param>
     /// <returns>The Markdown text.</returns>
-    public static string Render(ImmutableArray<VariantRun> runs, ValidationOptions options, string command, IReadOnlyDictionary<Variant, FitSummary>? fits = null, PreviousPage? previous = null, WeightGrid? grid = null, ImmutableArray<CandidateRoot> candidate = default)
+    public static string Render(ImmutableArray<VariantRun> runs, ValidationOptions options, string command, IReadOnlyDictionary<Variant, FitSummary>? fits = null, PreviousPage? previous = null, WeightGrid? grid = null, ImmutableArray<RevisionRoot> revision = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var w = new Writer();
@@ -60,9 +60,9 @@ public static class MarkdownReport
             WeightGridSection(w, runs, grid);
         }
 
-        if (!candidate.IsDefaultOrEmpty)
+        if (!revision.IsDefaultOrEmpty)
         {
-            CandidateSection(w, options, candidate);
+            RevisionSection(w, options, revision);
         }
 
         Method(w);
@@ -360,68 +360,65 @@ public static class MarkdownReport
         w.Line();
     }
 
-    private static void CandidateSection(Writer w, ValidationOptions options, ImmutableArray<CandidateRoot> roots)
+    private static void RevisionSection(Writer w, ValidationOptions options, ImmutableArray<RevisionRoot> roots)
     {
-        var model = WeightCandidate.Model;
-        var defaults = HealthModel.Default;
-        var reference = WeightCandidate.ReferenceConfidence(options.AsOf);
-        var referenceDefault = new HealthScorer().Score(ReferencePartnership.Create(options.AsOf), options.AsOf).Confidence;
-        static string Weights(IEnumerable<(string Name, double Candidate, double Default)> weights) =>
-            string.Join(", ", weights.Select(x => Inv($"{x.Name} {x.Candidate:0.00}{(x.Candidate == x.Default ? string.Empty : Inv($" ({x.Default:0.00})"))}")));
-        w.Line("## Dimension and factor weights: a candidate");
+        var current = HealthModel.Default;
+        var previous = WeightRevision.Previous;
+        static string Weights(IEnumerable<(string Name, double Current, double Previous)> weights) =>
+            string.Join(", ", weights.Select(x => Inv($"{x.Name} {x.Current:0.00}{(x.Current == x.Previous ? string.Empty : Inv($" ({x.Previous:0.00})"))}")));
+        w.Line(Inv($"## Dimension and factor weights: {previous.Version} against {current.Version}"));
         w.Line();
         w.Line("The grid above moves only the five dimension weights. The fits of the headline table gain more by also moving");
-        w.Line("the factor weights inside the dimensions, so one set of both was tried as a candidate for the defaults. It was found");
-        w.Line("by fitting the dimension and factor weights (`Backtest.Fit`, `FitWeights.DimensionsAndFactors`) to the pooled");
-        w.Line(Inv($"steady and sparse seeds of root seed {options.RootSeed} (the harness's `--fit-candidate` redoes that fit, in about a minute on two cores),"));
-        w.Line("moving the defaults part of the way toward that fit, one group of");
+        w.Line(Inv($"the factor weights inside the dimensions, and version {current.Version} of the default model changed both. Its weights were found"));
+        w.Line(Inv($"by fitting the dimension and factor weights of {previous.Version} (`Backtest.Fit`, `FitWeights.DimensionsAndFactors`) to the pooled"));
+        w.Line(Inv($"steady and sparse seeds of root seed {options.RootSeed} (the harness's `--fit-revision` redoes that fit, in about a minute on two cores),"));
+        w.Line(Inv($"moving the weights of {previous.Version} part of the way toward that fit, one group of"));
         w.Line(Inv($"weights at a time, keeping the reference partnership's confidence at {ReferencePartnership.ConfidenceTarget:0.00} or more, rounding, and choosing among five"));
         w.Line("such sets on the root seeds marked \"used to choose\". The held-out root seeds were not simulated until the choice");
         w.Line("was made; each is a new company per variant and seed, drawn as this run's are. Pooled AUC over the seeds of each");
-        w.Line("variant, as in the headline table; the run's own row repeats its figures. This page measures the default model:");
-        w.Line("the candidate is not the default.");
+        w.Line(Inv($"variant, as in the headline table; the run's own row repeats its figures for {current.Version}."));
         w.Line();
-        w.Line("Candidate weights (the default in brackets where it differs): dimensions " + Weights(Enum.GetValues<HealthDimension>().Select(d => (d.ToString(), model.DimensionWeights[d], defaults.DimensionWeights[d]))) + ";");
-        w.Line("competency " + Weights([("coverage", model.CompetencyWeights.Coverage, defaults.CompetencyWeights.Coverage), ("delivery reliability", model.CompetencyWeights.DeliveryReliability, defaults.CompetencyWeights.DeliveryReliability)]) + ";");
-        w.Line("plan " + Weights([("goals on track", model.PlanWeights.GoalsOnTrack, defaults.PlanWeights.GoalsOnTrack), ("shared ownership", model.PlanWeights.SharedOwnership, defaults.PlanWeights.SharedOwnership), ("business alignment", model.PlanWeights.BusinessAlignment, defaults.PlanWeights.BusinessAlignment), ("clarity", model.PlanWeights.Clarity, defaults.PlanWeights.Clarity), ("freshness", model.PlanWeights.Freshness, defaults.PlanWeights.Freshness)]) + ";");
-        w.Line("tracked progress " + Weights([("registration timeliness", model.ProgressWeights.RegistrationTimeliness, defaults.ProgressWeights.RegistrationTimeliness), ("pipeline freshness", model.ProgressWeights.PipelineFreshness, defaults.ProgressWeights.PipelineFreshness), ("data completeness", model.ProgressWeights.DataCompleteness, defaults.ProgressWeights.DataCompleteness), ("weekly cadence", model.ProgressWeights.WeeklyCadence, defaults.ProgressWeights.WeeklyCadence)]) + ";");
-        w.Line(Inv($"co-operation's as the defaults'. The reference partnership's confidence: {reference:0.000} (defaults {referenceDefault:0.000})."));
+        w.Line(Inv($"Weights of {current.Version} ({previous.Version}'s in brackets where they differ): dimensions ") + Weights(Enum.GetValues<HealthDimension>().Select(d => (d.ToString(), current.DimensionWeights[d], previous.DimensionWeights[d]))) + ";");
+        w.Line("competency " + Weights([("coverage", current.CompetencyWeights.Coverage, previous.CompetencyWeights.Coverage), ("delivery reliability", current.CompetencyWeights.DeliveryReliability, previous.CompetencyWeights.DeliveryReliability)]) + ";");
+        w.Line("plan " + Weights([("goals on track", current.PlanWeights.GoalsOnTrack, previous.PlanWeights.GoalsOnTrack), ("shared ownership", current.PlanWeights.SharedOwnership, previous.PlanWeights.SharedOwnership), ("business alignment", current.PlanWeights.BusinessAlignment, previous.PlanWeights.BusinessAlignment), ("clarity", current.PlanWeights.Clarity, previous.PlanWeights.Clarity), ("freshness", current.PlanWeights.Freshness, previous.PlanWeights.Freshness)]) + ";");
+        w.Line("tracked progress " + Weights([("registration timeliness", current.ProgressWeights.RegistrationTimeliness, previous.ProgressWeights.RegistrationTimeliness), ("pipeline freshness", current.ProgressWeights.PipelineFreshness, previous.ProgressWeights.PipelineFreshness), ("data completeness", current.ProgressWeights.DataCompleteness, previous.ProgressWeights.DataCompleteness), ("weekly cadence", current.ProgressWeights.WeeklyCadence, previous.ProgressWeights.WeeklyCadence)]) + ";");
+        w.Line(Inv($"co-operation's unchanged. The reference partnership's confidence: {WeightRevision.ReferenceConfidence(current, options.AsOf):0.000} ({previous.Version}: {WeightRevision.ReferenceConfidence(previous, options.AsOf):0.000})."));
         w.Line();
-        w.Line("To score with the candidate, save it as a model file (`partnermetrics score portfolio.json --model candidate.json`,");
+        w.Line(Inv($"To keep the scores of {previous.Version}, save its weights as a model file (`partnermetrics score portfolio.json --model model-{previous.Version}.json`,"));
         w.Line("or `PartnerMetricsJson.Deserialize<HealthModel>`); every setting it leaves out keeps its default:");
         w.Line();
         w.Line("```json");
-        w.Line(WeightCandidate.ModelFile());
+        w.Line(WeightRevision.ModelFile());
         w.Line("```");
         w.Line();
         var variants = roots[0].Cells.Select(c => c.Variant).ToArray();
-        w.Line("Each cell, default → candidate: AUC (the candidate's gain; its margin over the best baseline); Spearman with the latent");
+        w.Line(Inv($"Each cell, {previous.Version} → {current.Version}: AUC ({current.Version}'s gain; its margin over the best baseline); Spearman with the latent"));
         w.Line("health; AtRisk churn ÷ Healthy churn.");
         w.Line();
         w.Line("| Root seed | Role | " + string.Join(" | ", variants) + " | Least gain |");
         w.Line("|---|---|" + string.Concat(variants.Select(_ => "---|")) + "---|");
         foreach (var root in roots)
         {
-            var cells = root.Cells.Select(c => Inv($"{CandidateCell.Auc(c.Default):0.000} → {CandidateCell.Auc(c.Candidate):0.000} ({c.Gain:+0.000;−0.000}; {c.Margin:+0.000;−0.000} vs {c.BestBaselineName}); {F(c.Default.ReferenceSpearman, "0.00")} → {F(c.Candidate.ReferenceSpearman, "0.00")}; {F(ChurnRatio(c.Default), "0.0'×'")} → {F(ChurnRatio(c.Candidate), "0.0'×'")}"));
+            var cells = root.Cells.Select(c => Inv($"{RevisionCell.Auc(c.Previous):0.000} → {RevisionCell.Auc(c.Current):0.000} ({c.Gain:+0.000;−0.000}; {c.Margin:+0.000;−0.000} vs {c.BestBaselineName}); {F(c.Previous.ReferenceSpearman, "0.00")} → {F(c.Current.ReferenceSpearman, "0.00")}; {F(ChurnRatio(c.Previous), "0.0'×'")} → {F(ChurnRatio(c.Current), "0.0'×'")}"));
             w.Line(Inv($"| {root.RootSeed} | {RoleText(root.Role)} | {string.Join(" | ", cells)} | {root.LeastGain:+0.000;−0.000} |"));
         }
 
         w.Line();
         var least = roots.Min(r => r.LeastGain);
-        var heldOut = roots.Where(r => r.Role == CandidateRole.HeldOut).ToArray();
+        var heldOut = roots.Where(r => r.Role == RevisionRole.HeldOut).ToArray();
         var beatsBy = variants.Select((v, k) => (Variant: v, Margin: roots.Min(r => r.Cells[k].Margin))).ToArray();
         var onHeldOut = heldOut.Length == 0 ? string.Empty : Inv($", and at least {heldOut.Min(r => r.LeastGain):+0.000} on the held-out ones");
         w.Line(least > 0
-            ? Inv($"The candidate gains on every variant on every root seed: at least {least:+0.000}{onHeldOut}.")
-            : Inv($"The candidate does not gain on every variant on every root seed: its least gain is {least:+0.000}."));
+            ? Inv($"Version {current.Version} gains on every variant on every root seed: at least {least:+0.000}{onHeldOut}.")
+            : Inv($"Version {current.Version} does not gain on every variant on every root seed: its least gain is {least:+0.000}."));
         w.Line("Its smallest margin over the best baseline across the root seeds: " + string.Join(", ", beatsBy.Select(b => Inv($"{b.Variant} {b.Margin:+0.000;−0.000}"))) + Inv($" (the target is +0.03)."));
         w.Line();
     }
 
-    private static string RoleText(CandidateRole role) => role switch
+    private static string RoleText(RevisionRole role) => role switch
     {
-        CandidateRole.FittedAndChosen => "fitted and used to choose",
-        CandidateRole.Chosen => "used to choose",
+        RevisionRole.FittedAndChosen => "fitted and used to choose",
+        RevisionRole.Chosen => "used to choose",
         _ => "held out",
     };
 
