@@ -108,8 +108,8 @@ public class CompetencyDimensionTests
         // Deliveries (H = 365 d): today on time at 0.9 → success w = 1; a year ago on time at 0.5
         //   (< 0.7) → failure w = 0.5; two years ago late → failure w = 0.25.
         //   reliability = (1 + 1) / (1 + 0.75 + 2) = 2 / 3.75 = 0.53333…, e = 1.75, certainty 1.75 / (1.75 + 5)
-        // Competency = 100 × (0.4 × 0.5 + 0.6 × 0.53333…) / (0.4 + 0.6) = 52
-        // Confidence = (0.4 × 1 + 0.6 × 1.75 / 6.75) / 1 = 0.55556
+        // Competency = 100 × (0.2 × 0.5 + 0.8 × 0.53333…) / (0.2 + 0.8) = 10 + 128/3 = 158/3 = 52.6666…
+        // Confidence = (0.2 × 1 + 0.8 × 1.75 / 6.75) / 1 = 0.2 + 0.20741 = 0.40741
         var report = Scorer.Score(Empty().With(requiredCompetencies: Required, certifications: Certifications, deliveries: Deliveries), T);
         var coverage = report.Factor(FactorCodes.CompetencyCoverage)!.Value;
         var delivery = report.Factor(FactorCodes.CompetencyDeliveryReliability)!.Value;
@@ -117,15 +117,16 @@ public class CompetencyDimensionTests
 
         Assert.Equal(0.5, coverage.Value);
         Assert.Equal(2 / 3.75, delivery.Value!.Value, 10);
-        Assert.Equal(52.0, competency.Score!.Value, 9);
+        Assert.Equal(158 / 3.0, competency.Score!.Value, 9);
         Assert.Equal(1.0, coverage.Confidence);
         Assert.Equal(1.75 / 6.75, delivery.Confidence, 12);
-        Assert.Equal(0.4 + (0.6 * (1.75 / 6.75)), competency.Confidence, 10);
+        Assert.Equal(0.2 + (0.8 * (1.75 / 6.75)), competency.Confidence, 10);
         Assert.Equal("1 of 2 required competencies hold a valid certification.", coverage.Reason);
         Assert.Equal("1 of 3 deliveries on time with satisfaction of at least 0.7.", delivery.Reason);
 
         // Azure expired, Security never expires: nothing to warn about. (The 100-day-old partnership has
-        // no plan, a certain fact, so it does carry a weakest-link signal for plan alignment.)
+        // no plan and no activity logged in 12 weeks, certain facts, so it does carry weakest-link signals
+        // for plan alignment and tracked progress.)
         Assert.DoesNotContain(report.Signals, s => s.Code == FactorCodes.CertificationExpiring);
     }
 
@@ -135,7 +136,7 @@ public class CompetencyDimensionTests
         // "azure" matches the required "Azure" ignoring case; valid today, expiring in 45 days (≤ 60): a signal.
         // A Security certification obtained tomorrow is not valid yet: coverage 1 of 2 = 0.5.
         // No deliveries: reliability sits at its prior (0 + 1) / (0 + 2) = 0.5 with certainty 0, present.
-        // Competency = 100 × (0.4 × 0.5 + 0.6 × 0.5) = 50; confidence = 0.4 × 1 (coverage, mature) + 0.6 × 0 = 0.4.
+        // Competency = 100 × (0.2 × 0.5 + 0.8 × 0.5) = 50; confidence = 0.2 × 1 (coverage, mature) + 0.8 × 0 = 0.2.
         var report = Scorer.Score(
             Empty().With(requiredCompetencies: Required, certifications: [new Certification("azure", Day(-300), Day(45)), new Certification("Security", Day(1))]),
             T);
@@ -145,7 +146,7 @@ public class CompetencyDimensionTests
         Assert.Equal(0.5, delivery.Value);
         Assert.Equal(0.0, delivery.Confidence);
         Assert.Equal(50.0, report[HealthDimension.Competency].Score!.Value, 9);
-        Assert.Equal(0.4, report[HealthDimension.Competency].Confidence, 12);
+        Assert.Equal(0.2, report[HealthDimension.Competency].Confidence, 12);
         var signal = Assert.Single(report.Signals, s => s.Code == FactorCodes.CertificationExpiring);
         Assert.Equal(FactorCodes.CertificationExpiring, signal.Code);
         Assert.Contains("'Azure' expires on 2025-08-14, in 45 days", signal.Message, StringComparison.Ordinal);
@@ -156,7 +157,7 @@ public class CompetencyDimensionTests
     {
         var certifications = new[] { new Certification("Security", Day(-300), Day(10)), new Certification("Azure", Day(-300), Day(50)) };
 
-        // Only the certification signals: the 100-day-old partnership without a plan also has a weakest link.
+        // Only the certification signals: the 100-day-old partnership without a plan or logged activity also has weakest links.
         var signals = Scorer.Score(Empty().With(requiredCompetencies: ["Security", "Azure"], certifications: certifications), T)
             .Signals.Where(s => s.Code == FactorCodes.CertificationExpiring).ToArray();
 
@@ -168,10 +169,15 @@ public class CompetencyDimensionTests
     [Fact]
     public void Score_SeveralExpiringCertifications_SignalInNameOrder_WithNoOtherSignalToSortThemAmong()
     {
-        // As above, without the plan's weight: no dimension is a weakest link, so the two certification signals are the
-        // report's only signals, and their order is their own sort's, on the day and in a history alike.
+        // As above, without the weights of plan alignment and tracked progress: no dimension is a weakest link, so the two
+        // certification signals are the report's only signals, and their order is their own sort's, on the day and in a
+        // history alike. Under the default weights (model 2.1) tracked progress is a weakest link too: nothing logged in
+        // 12 weeks is the cadence fact 0 at certainty 1 (100 days ≥ 90), the rates sit at 0.5 with certainty 0, so it scores
+        // 100 × (0.1 × 0.5 + 0.05 × 0.5 + 0.05 × 0.5 + 0.8 × 0) = 10 < 40 at confidence 0.8 × 1 = 0.8 ≥ 0.5 (2.0 gave it
+        // 37.5 at confidence 0.25, no weakest link). So its weight goes with the plan's; the others keep their defaults:
+        // trust 50, competency 100 × (0.2 × 1 + 0.8 × 0.5) = 60 and co-operation 62.5, none below 40.
         var certifications = new[] { new Certification("Security", Day(-300), Day(10)), new Certification("Azure", Day(-300), Day(50)) };
-        var scorer = new HealthScorer(HealthModel.Default with { DimensionWeights = new DimensionWeights(0.25, 0.2, 0.2, 0, 0.15) });
+        var scorer = new HealthScorer(HealthModel.Default with { DimensionWeights = new DimensionWeights(0.25, 0.2, 0.25, 0, 0) });
         var partnership = Empty().With(requiredCompetencies: ["Security", "Azure"], certifications: certifications);
 
         foreach (var report in new[] { scorer.Score(partnership, T), scorer.History(partnership, T.AddDays(-7), T, TimeSpan.FromDays(7))[^1] })
@@ -201,7 +207,7 @@ public class CompetencyDimensionTests
         // Nothing required: coverage is vacuous and left out (its certifications are beside the point).
         // No deliveries: reliability is present at its prior (0 + 1) / (0 + 2) = 0.5 with certainty 0 / (0 + 5) = 0.
         // Competency = 100 × 0.5 = 50 at confidence 0; it still counts, with its weight 0.2 of the
-        // dimension weights 0.25 + 0.2 + 0.2 + 0.2 + 0.15 = 1: contribution 0.2 × 50 = 10 points.
+        // dimension weights 0.25 + 0.2 + 0.25 + 0.15 + 0.15 = 1: contribution 0.2 × 50 = 10 points.
         var competency = Scorer.Score(Empty().With(certifications: Certifications), T)[HealthDimension.Competency];
         var coverage = competency.Factors.Single(f => f.Code == FactorCodes.CompetencyCoverage);
         var delivery = competency.Factors.Single(f => f.Code == FactorCodes.CompetencyDeliveryReliability);

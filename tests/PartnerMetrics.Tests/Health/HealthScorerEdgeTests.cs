@@ -93,7 +93,10 @@ public class HealthScorerEdgeTests
     {
         // Required in the order Security, Azure; both expire within the 60-day warning, Security first. Without a
         // plan a 400-day-old partnership scores plan alignment 0 at confidence 1 (a mature fact): a weakest link,
-        // whose code (health.weakest-link) sorts after competency.certification-expiring.
+        // whose code (health.weakest-link) sorts after competency.certification-expiring. With nothing logged in the
+        // last 12 weeks, tracked progress is one too: cadence 0 at certainty 1, the rates at their prior 0.5 with
+        // certainty 0 → 100 × (0.1 × 0.5 + 0.05 × 0.5 + 0.05 × 0.5 + 0.8 × 0) = 10 < 40 at confidence 0.8 × 1 = 0.8
+        // ≥ 0.5. The two weakest links share their code and sort by message: PlanAlignment before TrackedProgress.
         var partnership = Empty(400).With(
             requiredCompetencies: ["Security", "Azure"],
             certifications: [new Certification("Security", Day(-300), Day(20)), new Certification("Azure", Day(-300), Day(40))]);
@@ -102,6 +105,7 @@ public class HealthScorerEdgeTests
             "The required certification 'Azure' expires on 2025-08-09, in 40 days, with no renewal on record.",
             "The required certification 'Security' expires on 2025-07-20, in 20 days, with no renewal on record.",
             "PlanAlignment scores 0.0, below the AtRisk threshold 40, at confidence 1.00: the band is at most Watch.",
+            "TrackedProgress scores 10.0, below the AtRisk threshold 40, at confidence 0.80: the band is at most Watch.",
         ];
         var scorer = new HealthScorer();
 

@@ -39,10 +39,11 @@ public class PlanAlignmentDimensionTests
         //   on track = (1 + 0.4) / 2 = 0.7, e = 2
         // Shared ownership: 1 of 3 (G1 is Both). Clarity: 1 of 3 (only G1 has target and due day).
         // Business alignment 0.4. Freshness: reviewed 120 days ago, cadence 90 → 2^(−30/90).
-        // Plan = 100 × (0.25 × 0.7 + 0.2 × 1/3 + 0.2 × 0.4 + 0.15 × 1/3 + 0.2 × 2^(−1/3))
+        // Plan = 100 × (0.15 × 0.7 + 0.1 × 1/3 + 0.55 × 0.4 + 0.1 × 1/3 + 0.1 × 2^(−1/3))
+        //      = 10.5 + 3.3333 + 22 + 3.3333 + 7.9370 = 47.1037
         var report = Scorer.Score(Empty().With(plan: _ => Plan), T);
         var plan = report[HealthDimension.PlanAlignment];
-        var expected = 100 * ((0.25 * 0.7) + (0.2 / 3) + (0.2 * 0.4) + (0.15 / 3) + (0.2 * Math.Pow(2, -1 / 3.0)));
+        var expected = 100 * ((0.15 * 0.7) + (0.1 / 3) + (0.55 * 0.4) + (0.1 / 3) + (0.1 * Math.Pow(2, -1 / 3.0)));
 
         Assert.Equal(0.7, report.Factor(FactorCodes.PlanGoalsOnTrack)!.Value.Value!.Value, 10);
         Assert.Equal(1 / 3.0, report.Factor(FactorCodes.PlanSharedOwnership)!.Value.Value!.Value, 10);
@@ -50,7 +51,7 @@ public class PlanAlignmentDimensionTests
         Assert.Equal(0.4, report.Factor(FactorCodes.PlanBusinessAlignment)!.Value.Value);
         Assert.Equal(Math.Pow(2, -1 / 3.0), report.Factor(FactorCodes.PlanFreshness)!.Value.Value!.Value, 10);
         Assert.Equal(expected, plan.Score!.Value, 9);
-        Assert.Equal(53.04, plan.Score!.Value, 2);
+        Assert.Equal(47.10, plan.Score!.Value, 2);
         Assert.Null(report.Factor(FactorCodes.PlanMissing));
         Assert.Equal("Last reviewed together 120 days ago; the review cadence is 90 days.", report.Factor(FactorCodes.PlanFreshness)!.Value.Reason);
     }
@@ -79,14 +80,14 @@ public class PlanAlignmentDimensionTests
         //   G2 expects 200/400 = 0.5 and has 0.2 (−1) → 0.4; on track = (1 + 0.4) / 2 = 0.7.
         // Alignment: the review of −30 recorded none, so 0.4 of −120 holds (0.9 of +10 is later).
         // Freshness: the latest review is −30, within the 90-day cadence → 1.
-        // Plan = 100 × (0.25 × 0.7 + 0.2 × 1/3 + 0.2 × 0.4 + 0.15 × 1/3 + 0.2 × 1) = 57.1667
+        // Plan = 100 × (0.15 × 0.7 + 0.1 × 1/3 + 0.55 × 0.4 + 0.1 × 1/3 + 0.1 × 1) = 10.5 + 3.3333 + 22 + 3.3333 + 10 = 49.1667
         var report = Scorer.Score(Empty().With(plan: _ => DatedPlan), T);
 
         Assert.Equal(0.7, report.Factor(FactorCodes.PlanGoalsOnTrack)!.Value.Value!.Value, 10);
         Assert.Equal(0.4, report.Factor(FactorCodes.PlanBusinessAlignment)!.Value.Value);
         Assert.Equal(1.0, report.Factor(FactorCodes.PlanFreshness)!.Value.Value);
-        Assert.Equal(100 * ((0.25 * 0.7) + (0.2 / 3) + (0.2 * 0.4) + (0.15 / 3) + 0.2), report[HealthDimension.PlanAlignment].Score!.Value, 9);
-        Assert.Equal(57.17, report[HealthDimension.PlanAlignment].Score!.Value, 2);
+        Assert.Equal(100 * ((0.15 * 0.7) + (0.1 / 3) + (0.55 * 0.4) + (0.1 / 3) + 0.1), report[HealthDimension.PlanAlignment].Score!.Value, 9);
+        Assert.Equal(49.17, report[HealthDimension.PlanAlignment].Score!.Value, 2);
         Assert.Equal("Last reviewed together 30 days ago; the review cadence is 90 days.", report.Factor(FactorCodes.PlanFreshness)!.Value.Reason);
     }
 
@@ -96,14 +97,14 @@ public class PlanAlignmentDimensionTests
         // As of −60: G1 expects (−60 + 100) / 200 = 0.2 and has no check-in yet (the first is −50) → 0;
         //   G2 expects (−60 + 200) / 400 = 0.35 and has 0.1 (−150) → 0.1 / 0.35 = 2/7; on track = 1/7.
         // Alignment 0.4 (−120); freshness: 60 days since −120, within the cadence → 1.
-        // Plan = 100 × (0.25 × 1/7 + 0.2 × 1/3 + 0.2 × 0.4 + 0.15 × 1/3 + 0.2 × 1) = 43.2381
+        // Plan = 100 × (0.15 × 1/7 + 0.1 × 1/3 + 0.55 × 0.4 + 0.1 × 1/3 + 0.1 × 1) = 2.1429 + 3.3333 + 22 + 3.3333 + 10 = 40.8095
         var past = Day(-60);
         var report = Scorer.Score(Empty().With(plan: _ => DatedPlan), past);
 
         Assert.Equal(1 / 7.0, report.Factor(FactorCodes.PlanGoalsOnTrack)!.Value.Value!.Value, 10);
         Assert.Equal(0.4, report.Factor(FactorCodes.PlanBusinessAlignment)!.Value.Value);
-        Assert.Equal(100 * ((0.25 / 7) + (0.2 / 3) + (0.2 * 0.4) + (0.15 / 3) + 0.2), report[HealthDimension.PlanAlignment].Score!.Value, 9);
-        Assert.Equal(43.24, report[HealthDimension.PlanAlignment].Score!.Value, 2);
+        Assert.Equal(100 * ((0.15 / 7) + (0.1 / 3) + (0.55 * 0.4) + (0.1 / 3) + 0.1), report[HealthDimension.PlanAlignment].Score!.Value, 9);
+        Assert.Equal(40.81, report[HealthDimension.PlanAlignment].Score!.Value, 2);
 
         // History reads the plan the same way (DOMAIN rule 19).
         var history = Scorer.History(Empty().With(plan: _ => DatedPlan), past, T, TimeSpan.FromDays(60));
@@ -130,7 +131,7 @@ public class PlanAlignmentDimensionTests
         // even 0, never lowers the score, and adding a plan never lowers confidence (every plan fact has the
         // certainty of plan.missing).
         // No goals: on track, shared ownership and clarity 0; freshness 1 (reviewed 10 days ago, cadence 90).
-        // Plan = 100 × (0.2 × 0 + 0.2 × 1) = 20, confidence 1.
+        // Plan = 100 × (0.55 × 0 + 0.1 × 1) = 10, confidence 1.
         var plan = new JointPlan(Day(-50), reviews: [new PlanReview(Day(-10)), new PlanReview(Day(1), 0.8)]);
         var recordedZero = new JointPlan(Day(-50), reviews: [new PlanReview(Day(-10), 0.0), new PlanReview(Day(1), 0.8)]);
 
@@ -141,7 +142,7 @@ public class PlanAlignmentDimensionTests
         Assert.Equal(0.0, alignment.EvidenceWeight);
         Assert.Equal(1.0, alignment.Confidence);
         Assert.Equal("No business alignment recorded yet: ask what share of the partner's business is aligned to ours.", alignment.Reason);
-        Assert.Equal(20.0, report[HealthDimension.PlanAlignment].Score!.Value, 9);
+        Assert.Equal(10.0, report[HealthDimension.PlanAlignment].Score!.Value, 9);
         Assert.Equal(1.0, report[HealthDimension.PlanAlignment].Confidence, 12);
 
         // Recording 0 changes the count behind the factor, not the score or the confidence.
@@ -150,10 +151,10 @@ public class PlanAlignmentDimensionTests
         Assert.Equal(report[HealthDimension.PlanAlignment].Score, zero[HealthDimension.PlanAlignment].Score);
         Assert.Equal(report[HealthDimension.PlanAlignment].Confidence, zero[HealthDimension.PlanAlignment].Confidence);
 
-        // Tomorrow 0.8 is recorded (and the plan reviewed): 100 × (0.2 × 0.8 + 0.2 × 1) = 36.
+        // Tomorrow 0.8 is recorded (and the plan reviewed): 100 × (0.55 × 0.8 + 0.1 × 1) = 44 + 10 = 54.
         var tomorrow = Scorer.Score(Empty().With(plan: _ => plan), Day(1));
         Assert.Equal(0.8, tomorrow.Factor(FactorCodes.PlanBusinessAlignment)!.Value.Value);
-        Assert.Equal(36.0, tomorrow[HealthDimension.PlanAlignment].Score!.Value, 9);
+        Assert.Equal(54.0, tomorrow[HealthDimension.PlanAlignment].Score!.Value, 9);
     }
 
     [Fact]

@@ -24,6 +24,8 @@ public class TrackedProgressDimensionTests
         //   p = (3 w1 + w3) / 3, n = (3 w2 + 2 w3) / 3, p + n = w1 + w2 + w3 → (p + 1) / (w1 + w2 + w3 + 2)
         // Cadence (a fact): activity in weeks 0, 1 (O1), 4, 5 (O3), 7 (O2 closed), 11 (O2 registered) → 6 of 12;
         //   certainty = maturity min(1, 365 / 90) = 1
+        // Progress = 100 × (0.1 × timeliness + 0.05 × 0.5 + 0.05 × completeness + 0.8 × 0.5)
+        //          = 100 × (0.1 × 0.64523 + 0.025 + 0.05 × 0.52643 + 0.4) = 51.5845
         double w1 = W(10, 90), w2 = W(100, 90), w3 = W(40, 90);
         var e = w1 + w2 + w3;
         var timeliness = (w1 + w3 + 1) / (e + 2);
@@ -35,12 +37,13 @@ public class TrackedProgressDimensionTests
         Assert.Equal(0.5, report.Factor(FactorCodes.ProgressPipelineFreshness)!.Value.Value);
         Assert.Equal(completeness, report.Factor(FactorCodes.ProgressDataCompleteness)!.Value.Value!.Value, 10);
         Assert.Equal(0.5, report.Factor(FactorCodes.ProgressWeeklyCadence)!.Value.Value);
-        Assert.Equal(100 * ((0.3 * timeliness) + (0.25 * 0.5) + (0.2 * completeness) + (0.25 * 0.5)), report[HealthDimension.TrackedProgress].Score!.Value, 9);
+        Assert.Equal(100 * ((0.1 * timeliness) + (0.05 * 0.5) + (0.05 * completeness) + (0.8 * 0.5)), report[HealthDimension.TrackedProgress].Score!.Value, 9);
+        Assert.Equal(51.58, report[HealthDimension.TrackedProgress].Score!.Value, 2);
         Assert.Equal(0.6452, timeliness, 4);
         Assert.Equal(0.5264, completeness, 4);
 
-        // Confidence: (0.3 × e/(e + 5) + 0.25 × 2/7 + 0.2 × e/(e + 5) + 0.25 × 1) / 1
-        Assert.Equal((0.5 * e / (e + 5)) + (0.25 * 2 / 7) + 0.25, report[HealthDimension.TrackedProgress].Confidence, 10);
+        // Confidence: (0.1 × e/(e + 5) + 0.05 × 2/7 + 0.05 × e/(e + 5) + 0.8 × 1) / 1 = 0.15 × e/(e + 5) + 0.05 × 2/7 + 0.8 = 0.8590
+        Assert.Equal((0.15 * e / (e + 5)) + (0.05 * 2 / 7) + 0.8, report[HealthDimension.TrackedProgress].Confidence, 10);
         Assert.Equal("Activity logged in 6 of the last 12 weeks.", report.Factor(FactorCodes.ProgressWeeklyCadence)!.Value.Reason);
         Assert.Equal("2 of 3 deals registered within 7 days of originating.", report.Factor(FactorCodes.ProgressRegistrationTimeliness)!.Value.Reason);
     }
@@ -71,8 +74,8 @@ public class TrackedProgressDimensionTests
         // Started 20 days ago: weeks ending today, 7 and 14 days ago are observed (21 days ago is before the start).
         // One call 3 days ago → cadence 1 of 3 weeks, a fact with certainty = maturity 20 / 90.
         // No deals: timeliness, freshness and completeness sit at their prior 0.5 with certainty 0.
-        // progress = 100 × (0.3 × 0.5 + 0.25 × 0.5 + 0.2 × 0.5 + 0.25 × 1/3) = 37.5 + 25/3 = 45.8333
-        // confidence = 0.25 × 20/90 = 1/18
+        // progress = 100 × (0.1 × 0.5 + 0.05 × 0.5 + 0.05 × 0.5 + 0.8 × 1/3) = 10 + 80/3 = 36.6667
+        // confidence = 0.8 × 20/90 = 8/45
         var report = Scorer.Score(Empty(20).With(interactions: [new Interaction(Day(-3), InteractionKind.Call, Side.Vendor)]), T);
         var cadence = report.Factor(FactorCodes.ProgressWeeklyCadence)!.Value;
 
@@ -80,8 +83,8 @@ public class TrackedProgressDimensionTests
         Assert.Equal(3.0, cadence.EvidenceWeight);
         Assert.Equal(20 / 90.0, cadence.Confidence, 12);
         Assert.Equal(0.5, report.Factor(FactorCodes.ProgressRegistrationTimeliness)!.Value.Value);
-        Assert.Equal(37.5 + (25 / 3.0), report[HealthDimension.TrackedProgress].Score!.Value, 9);
-        Assert.Equal(1 / 18.0, report[HealthDimension.TrackedProgress].Confidence, 12);
+        Assert.Equal(10 + (80 / 3.0), report[HealthDimension.TrackedProgress].Score!.Value, 9);
+        Assert.Equal(8 / 45.0, report[HealthDimension.TrackedProgress].Confidence, 12);
     }
 
     [Fact]
