@@ -350,7 +350,7 @@ public static class MarkdownReport
         {
             w.Line(Inv($"The largest gain on every variant ({best.LeastGainOver(grid.Defaults):+0.000}) comes with {heaviest} at {best.Weights[(int)heaviest]:0.00} of the weight, whose confidence in the reference is {F(grid.ReferenceConfidences[(int)heaviest], "0.000")}, and puts the reference at {best.ReferenceConfidence:0.000}, below {ReferencePartnership.ConfidenceTarget:0.00}"));
             w.Line(Inv($"({(meets.Length == 0 ? "and it meets the target of the best baseline + 0.03 on no variant" : $"though it would meet the target of the best baseline + 0.03 on {string.Join(" and ", meets)}")}). Keeping the reference at {ReferencePartnership.ConfidenceTarget:0.00} or more, no set gains more"));
-            w.Line(Inv($"than {keeping.LeastGainOver(grid.Defaults):+0.000} on every variant. The two requirements pull apart, so the defaults stay as DOMAIN §3.2 gives them."));
+            w.Line(Inv($"than {keeping.LeastGainOver(grid.Defaults):+0.000} on every variant. The two requirements pull apart, so the grid gives no reason to move the dimension weights further."));
         }
         else
         {
