@@ -219,8 +219,9 @@ public class PortfolioInsightsTests
     {
         // Issue 15: twelve rows of "schedule joint planning" become one group of twelve. Four year-old partners
         // with no plan, this week logged and twenty weeks of promises kept both ways (enough confidence to judge):
-        // each one's top action is the joint planning session (+16 each, see
-        // RecommendationTests.ScheduleJointPlanning_APlanWithOneSharedMeasurableGoal); a fifth has a plan.
+        // each one's top action is the joint planning session (+6.75 each: a plan scoring 100 × (0.15 + 0.1 + 0.55 × 0
+        // + 0.1 + 0.1) = 45 at plan weight 0.15, see RecommendationTests.ScheduleJointPlanning_APlanWithOneSharedMeasurableGoal);
+        // a fifth has a plan.
         Partnership Planless(string id) => new(
             new Partner(new PartnerId(id), id, PartnerType.Reseller, district: "North"),
             Day(-365),
@@ -236,7 +237,7 @@ public class PortfolioInsightsTests
         Assert.Equal(RecommendationCodes.ScheduleJointPlanning, planning.Code);
         Assert.Equal("Hold a joint planning session", planning.Title);
         Assert.Equal(["P-1", "P-2", "P-3", "P-4"], planning.Partners.Select(p => p.Partner.Id.ToString()));
-        Assert.Equal(4 * 16.0, planning.TotalImpact, 9);
+        Assert.Equal(4 * 6.75, planning.TotalImpact, 9);
         var all = groups.SelectMany(g => g.Partners).Select(p => p.Partner.Id).ToList();
         Assert.Equal(5, all.Count);
         Assert.Equal(all.Distinct().Count(), all.Count);

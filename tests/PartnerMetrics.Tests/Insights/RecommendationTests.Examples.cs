@@ -10,9 +10,12 @@ using static PartnerMetrics.Tests.Health.Examples;
 namespace PartnerMetrics.Tests.Insights;
 
 /// <summary>
-/// One pinned example per action code, computed by hand from DOMAIN section 3 with the default model: dimension
-/// weights trust 0.25, competency 0.2, co-operation 0.2, plan 0.2, progress 0.15 (they sum to 1, every dimension is
-/// present, so the overall score moves by a dimension's weight times its change); priors α = β = 1; κ = 5. A rate
+/// One pinned example per action code, computed by hand from DOMAIN section 3 with the default model (2.1): dimension
+/// weights trust 0.25, competency 0.2, co-operation 0.25, plan 0.15, progress 0.15 (they sum to 1, every dimension is
+/// present, so the overall score moves by a dimension's weight times its change); factor weights competency coverage 0.2,
+/// delivery 0.8; co-operation 0.2 / 0.2 / 0.35 / 0.25; plan on track 0.15, shared ownership 0.1, business alignment
+/// 0.55, clarity 0.1, freshness 0.1; progress timeliness 0.1, freshness 0.05, completeness 0.05, weekly cadence 0.8
+/// (each dimension's factor weights sum to 1); priors α = β = 1; κ = 5. A rate
 /// with weighted successes p and failures n is (p + 1) / (p + n + 2) with certainty e / (e + 5); trust is
 /// 100 × √(partner × vendor). Each example starts from <see cref="Base"/>, whose week is already active.
 /// </summary>
@@ -51,8 +54,8 @@ public partial class RecommendationTests
     [Fact]
     public void CloseCertificationGaps_RenewsTheExpiredOne()
     {
-        // Azure expired 30 days ago, Security valid: coverage 1/2 → 2/2. Competency = 0.4 coverage + 0.6 delivery,
-        // so it gains 100 × 0.4 × 0.5 = 20 points and the overall score 0.2 × 20 = 4.0. A fact's certainty is the
+        // Azure expired 30 days ago, Security valid: coverage 1/2 → 2/2. Competency = 0.2 coverage + 0.8 delivery,
+        // so it gains 100 × 0.2 × 0.5 = 10 points and the overall score 0.2 × 10 = 2.0. A fact's certainty is the
         // partnership's age, so confidence does not move.
         var partnership = new Partnership(
             Examples.Partner,
@@ -63,7 +66,7 @@ public partial class RecommendationTests
         var action = Act(partnership, RecommendationCodes.CloseCertificationGaps);
 
         Assert.Equal("Renew Azure certification", action.Action);
-        Assert.Equal(4.0, action.Impact, Digits);
+        Assert.Equal(2.0, action.Impact, Digits);
         Assert.Equal(0.0, action.ConfidenceGain, Digits);
     }
 
@@ -86,13 +89,14 @@ public partial class RecommendationTests
     {
         // A request asked 10 days ago, unanswered past the 2-day target: a failure of weight w = 2^(−10/90).
         // Three asked yesterday and answered in a day: successes of weight u = 2^(−1/90) each.
-        // v = 1 / (w + 2) → (3u + 1) / (3u + w + 2); the factor weighs 0.2 of co-operation (weights sum to 1).
+        // v = 1 / (w + 2) → (3u + 1) / (3u + w + 2); the factor weighs 0.2 of co-operation (weights sum to 1), and
+        // co-operation 0.25 of the score: Δ = 0.25 × 100 × 0.2 × (v' − v); certainty w / (w + 5) → (w + 3u) / (w + 3u + 5).
         var (w, u) = (W(10, 90), W(1, 90));
         var action = Act(Base().With(interactions: [new Interaction(Day(-10), InteractionKind.Request, asker)]), code);
 
         Assert.Equal(factor, action.FactorCode);
-        Assert.Equal(0.2 * 100 * 0.2 * ((((3 * u) + 1) / ((3 * u) + w + 2)) - (1 / (w + 2))), action.Impact, Digits);
-        Assert.Equal(0.2 * 0.2 * (((w + (3 * u)) / (w + (3 * u) + 5)) - (w / (w + 5))), action.ConfidenceGain, Digits);
+        Assert.Equal(0.25 * 100 * 0.2 * ((((3 * u) + 1) / ((3 * u) + w + 2)) - (1 / (w + 2))), action.Impact, Digits);
+        Assert.Equal(0.25 * 0.2 * (((w + (3 * u)) / (w + (3 * u) + 5)) - (w / (w + 5))), action.ConfidenceGain, Digits);
     }
 
     [Fact]
@@ -100,25 +104,27 @@ public partial class RecommendationTests
     {
         // One escalation raised 100 days ago and resolved 40 days later (past the 14-day target): a failure weighing
         // f = 2^(−100/365) (escalations' half-life). One raised 3 days ago is open, within the target: not counted yet.
-        // Resolved today, it is a success weighing s = 2^(−3/365): v = 1 / (f + 2) → (s + 1) / (s + f + 2); weight 0.35.
+        // Resolved today, it is a success weighing s = 2^(−3/365): v = 1 / (f + 2) → (s + 1) / (s + f + 2); weight 0.35
+        // of co-operation, which weighs 0.25: Δ = 0.25 × 100 × 0.35 × (v' − v).
         var (f, s) = (W(100, 365), W(3, 365));
         var action = Act(
             Base().With(interactions: [new Interaction(Day(-100), InteractionKind.Escalation, Side.Partner, resolvedOn: Day(-60)), new Interaction(Day(-3), InteractionKind.Escalation, Side.Vendor)]),
             RecommendationCodes.ResolveEscalations);
 
         Assert.Equal("Resolve open escalation today", action.Action);
-        Assert.Equal(0.2 * 100 * 0.35 * (((s + 1) / (s + f + 2)) - (1 / (f + 2))), action.Impact, Digits);
-        Assert.Equal(0.2 * 0.35 * (((s + f) / (s + f + 5)) - (f / (f + 5))), action.ConfidenceGain, Digits);
+        Assert.Equal(0.25 * 100 * 0.35 * (((s + 1) / (s + f + 2)) - (1 / (f + 2))), action.Impact, Digits);
+        Assert.Equal(0.25 * 0.35 * (((s + f) / (s + f + 5)) - (f / (f + 5))), action.ConfidenceGain, Digits);
     }
 
     [Fact]
     public void ResolveEscalations_NoneOpen_TheNextThreeInTime()
     {
         // The same late escalation, none open: three raised and resolved today, weight 1 each: v' = 4 / (f + 5).
+        // Δ = 0.25 × 100 × 0.35 × (4 / (f + 5) − 1 / (f + 2)).
         var f = W(100, 365);
         var action = Act(Base().With(interactions: [new Interaction(Day(-100), InteractionKind.Escalation, Side.Partner, resolvedOn: Day(-60))]), RecommendationCodes.ResolveEscalations);
 
-        Assert.Equal(0.2 * 100 * 0.35 * ((4 / (f + 5)) - (1 / (f + 2))), action.Impact, Digits);
+        Assert.Equal(0.25 * 100 * 0.35 * ((4 / (f + 5)) - (1 / (f + 2))), action.Impact, Digits);
     }
 
     [Fact]
@@ -126,25 +132,28 @@ public partial class RecommendationTests
     {
         // Two meetings 10 days ago, both initiated by the vendor (u = 2^(−10/90) each): the partner's share
         // q = 1 / (2u + 2), balance 1 − |2q − 1| = 2q. Two partner-initiated meetings today: q' = 3 / (2u + 4).
+        // Reciprocity weighs 0.25 of co-operation, co-operation 0.25 of the score: Δ = 0.25 × 100 × 0.25 × (balance' − balance);
+        // certainty 2u / (2u + 5) → (2u + 2) / (2u + 7).
         var u = W(10, 90);
         var meetings = Enumerable.Repeat(new Interaction(Day(-10), InteractionKind.Meeting, Side.Vendor), 2);
         var action = Act(Base().With(interactions: meetings), RecommendationCodes.BalanceInitiative);
 
         double Balance(double q) => 1 - Math.Abs((2 * q) - 1);
         Assert.Equal("Partner starts next 2 meetings", action.Action);
-        Assert.Equal(0.2 * 100 * 0.25 * (Balance(3 / ((2 * u) + 4)) - Balance(1 / ((2 * u) + 2))), action.Impact, Digits);
-        Assert.Equal(0.2 * 0.25 * ((((2 * u) + 2) / ((2 * u) + 7)) - (2 * u / ((2 * u) + 5))), action.ConfidenceGain, Digits);
+        Assert.Equal(0.25 * 100 * 0.25 * (Balance(3 / ((2 * u) + 4)) - Balance(1 / ((2 * u) + 2))), action.Impact, Digits);
+        Assert.Equal(0.25 * 0.25 * ((((2 * u) + 2) / ((2 * u) + 7)) - (2 * u / ((2 * u) + 5))), action.ConfidenceGain, Digits);
     }
 
     [Fact]
     public void ScheduleJointPlanning_APlanWithOneSharedMeasurableGoal()
     {
         // No plan: plan alignment 0. A plan created today with one shared, measurable goal due in 90 days (nothing
-        // expected yet, so on track), no alignment recorded, fresh: 100 × (0.25 + 0.2 + 0 + 0.15 + 0.2) = 80, so the
-        // overall score gains 0.2 × 80 = 16. Every plan fact is as certain as the year-old partnership: confidence stays.
+        // expected yet, so on track), no alignment recorded (the fact 0), fresh:
+        // 100 × (0.15 × 1 + 0.1 × 1 + 0.55 × 0 + 0.1 × 1 + 0.1 × 1) = 45, so the overall score gains 0.15 × 45 = 6.75.
+        // Every plan fact is as certain as the year-old partnership: confidence stays.
         var action = Act(Base(), RecommendationCodes.ScheduleJointPlanning);
 
-        Assert.Equal(16.0, action.Impact, Digits);
+        Assert.Equal(6.75, action.Impact, Digits);
         Assert.Equal(0.0, action.ConfidenceGain, Digits);
     }
 
@@ -152,7 +161,7 @@ public partial class RecommendationTests
     public void GetGoalsOnTrack_ACheckInAtTheExpectedProgress()
     {
         // A goal from 100 days ago to 100 days ahead at 0.2: expected 100 / 200 = 0.5, on track 0.2 / 0.5 = 0.4.
-        // A check-in today at 0.5 puts it at 1: plan alignment gains 100 × 0.25 × 0.6 = 15, the score 0.2 × 15 = 3.
+        // A check-in today at 0.5 puts it at 1: plan alignment gains 100 × 0.15 × 0.6 = 9, the score 0.15 × 9 = 1.35.
         var plan = new JointPlan(
             Day(-100),
             [new PlanGoal("Pipeline", GoalOwner.Both, [new GoalCheckIn(Day(-20), 0.2)], new MeasurableTarget(10, "deals"), Day(-100), Day(100))],
@@ -160,13 +169,13 @@ public partial class RecommendationTests
 
         var action = Act(Base().With(plan: _ => plan), RecommendationCodes.GetGoalsOnTrack);
 
-        Assert.Equal(3.0, action.Impact, Digits);
+        Assert.Equal(1.35, action.Impact, Digits);
     }
 
     [Fact]
     public void ShareGoalOwnership_TheSoloGoalBecomesShared()
     {
-        // Two goals, one owned by the partner alone: shared ownership 1/2 → 1, 100 × 0.2 × 0.5 = 10 plan points, 2 overall.
+        // Two goals, one owned by the partner alone: shared ownership 1/2 → 1, 100 × 0.1 × 0.5 = 5 plan points, 0.15 × 5 = 0.75 overall.
         var plan = new JointPlan(
             Day(-100),
             [
@@ -178,19 +187,20 @@ public partial class RecommendationTests
         var action = Act(Base().With(plan: _ => plan), RecommendationCodes.ShareGoalOwnership);
 
         Assert.Equal("Share ownership of 1 plan goal", action.Action);
-        Assert.Equal(2.0, action.Impact, Digits);
+        Assert.Equal(0.75, action.Impact, Digits);
     }
 
     [Fact]
     public void AlignBusiness_TenPointsMoreRecordedToday()
     {
-        // Alignment 0.4 recorded 10 days ago (the plan is fresh): 0.5 recorded today, 100 × 0.2 × 0.1 = 2 plan points, 0.4 overall.
+        // Alignment 0.4 recorded 10 days ago (the plan is fresh): 0.5 recorded today, 100 × 0.55 × 0.1 = 5.5 plan points,
+        // 0.15 × 5.5 = 0.825 overall.
         var plan = new JointPlan(Day(-100), reviews: [new PlanReview(Day(-10), 0.4)]);
 
         var action = Act(Base().With(plan: _ => plan), RecommendationCodes.AlignBusiness);
 
         Assert.Equal("Grow business alignment to 50 %", action.Action);
-        Assert.Equal(0.4, action.Impact, Digits);
+        Assert.Equal(0.825, action.Impact, Digits);
     }
 
     [Fact]
@@ -199,24 +209,24 @@ public partial class RecommendationTests
         // One shared goal at 0.1 with neither target nor due day: clarity 0, and no goal to measure on track (0).
         // With a target and a due day 90 days ahead, clarity is 1, and the goal — running from the plan's creation
         // 100 days ago — expects 100 / 190 of its progress: on track 0.1 × 190 / 100 = 0.19.
-        // Plan alignment gains 100 × (0.15 × 1 + 0.25 × 0.19) = 19.75; the score 0.2 × 19.75 = 3.95.
+        // Plan alignment gains 100 × (0.1 × 1 + 0.15 × 0.19) = 12.85; the score 0.15 × 12.85 = 1.9275.
         var plan = new JointPlan(Day(-100), [new PlanGoal("Grow together", GoalOwner.Both, 0.1)], [new PlanReview(Day(-10), 0.5)]);
 
         var action = Act(Base().With(plan: _ => plan), RecommendationCodes.SetMeasurableTargets);
 
-        Assert.Equal(3.95, action.Impact, Digits);
+        Assert.Equal(1.9275, action.Impact, Digits);
     }
 
     [Fact]
     public void ReviewPlan_TodayWithAlignmentUnchanged()
     {
         // Last reviewed 200 days ago, cadence 90: freshness 2^(−(200 − 90) / 90). Reviewed today (alignment kept at
-        // 0.6): freshness 1. Δ = 0.2 × 100 × 0.2 × (1 − 2^(−110/90)).
+        // 0.6): freshness 1. Freshness weighs 0.1 of the plan, the plan 0.15 of the score: Δ = 0.15 × 100 × 0.1 × (1 − 2^(−110/90)).
         var plan = new JointPlan(Day(-300), reviews: [new PlanReview(Day(-200), 0.6)]);
 
         var action = Act(Base().With(plan: _ => plan), RecommendationCodes.ReviewPlan);
 
-        Assert.Equal(0.2 * 100 * 0.2 * (1 - W(110, 90)), action.Impact, Digits);
+        Assert.Equal(0.15 * 100 * 0.1 * (1 - W(110, 90)), action.Impact, Digits);
         Assert.Contains("alignment unchanged (60 %)", action.Change, StringComparison.Ordinal);
     }
 
@@ -227,8 +237,10 @@ public partial class RecommendationTests
         //   timeliness: a failure of weight w = 2^(−30/90) → 1 / (w + 2); completeness: 3 of 3 → (w + 1) / (w + 2);
         //   freshness: 1 fresh of 1 open → 2 / 3.
         // Three deals created and registered today, complete, open (weight 1 each):
-        //   timeliness 4 / (w + 5); completeness (w + 4) / (w + 5); freshness 5 of 5 open... 4 of 4 → 5 / 6.
-        // Progress weights: timeliness 0.3, freshness 0.25, completeness 0.2 (and cadence 0.25, unchanged); progress weighs 0.15.
+        //   timeliness 4 / (w + 5); completeness (w + 4) / (w + 5); freshness 4 fresh of 4 open → 5 / 6.
+        // Progress weights: timeliness 0.1, freshness 0.05, completeness 0.05 (and cadence 0.8, unchanged: the week is
+        // already active); progress weighs 0.15. Certainties: timeliness and completeness w / (w + 5) → (w + 3) / (w + 8),
+        // freshness 1 / 6 → 4 / 9.
         var w = W(30, 90);
         var deal = new Opportunity(
             new OpportunityId("D1"), new AccountId("A1"), Day(-30), DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
@@ -236,9 +248,9 @@ public partial class RecommendationTests
 
         var action = Act(Base().With(opportunities: [deal]), RecommendationCodes.RegisterDeals);
 
-        var progress = (0.3 * ((4 / (w + 5)) - (1 / (w + 2)))) + (0.25 * ((5.0 / 6) - (2.0 / 3))) + (0.2 * (((w + 4) / (w + 5)) - ((w + 1) / (w + 2))));
+        var progress = (0.1 * ((4 / (w + 5)) - (1 / (w + 2)))) + (0.05 * ((5.0 / 6) - (2.0 / 3))) + (0.05 * (((w + 4) / (w + 5)) - ((w + 1) / (w + 2))));
         Assert.Equal(0.15 * 100 * progress, action.Impact, Digits);
-        var certainty = (0.3 * (((w + 3) / (w + 8)) - (w / (w + 5)))) + (0.25 * ((4.0 / 9) - (1.0 / 6))) + (0.2 * (((w + 3) / (w + 8)) - (w / (w + 5))));
+        var certainty = (0.1 * (((w + 3) / (w + 8)) - (w / (w + 5)))) + (0.05 * ((4.0 / 9) - (1.0 / 6))) + (0.05 * (((w + 3) / (w + 8)) - (w / (w + 5))));
         Assert.Equal(0.15 * certainty, action.ConfidenceGain, Digits);
     }
 
@@ -246,24 +258,28 @@ public partial class RecommendationTests
     public void UpdateOpenDeals_TheStaleOneToday()
     {
         // One open deal registered 60 and last updated 40 days ago (window 14): freshness 0 of 1 → 1 / 3; updated
-        // today, 2 / 3. A deal keeps one last-update day, so the update of 40 days ago stops being logged activity:
-        // the weekly cadence falls from 3 of 12 weeks (today, 40 and 60 days ago) to 2 of 12.
-        // Δ = 0.15 × 100 × (0.25 × 1/3 − 0.25 × 1/12) = 0.9375.
+        // today, 2 / 3. A deal keeps one last-update day, so the update of 40 days ago stops being logged activity.
+        // Model 2.1 changed the premise: with weekly cadence at 0.8 of progress, losing an active week (0.8 / 12 of
+        // progress) outweighs all that freshness (0.05 of progress) can gain, so updating a deal that was its week's
+        // only activity scores lower and the action is not proposed. A second certification logged 40 days ago keeps
+        // that week active: the cadence stays 3 of 12 weeks (today, 40 and 60 days ago), and the action is judged on
+        // freshness alone again. Δ = 0.15 × 100 × 0.05 × (2/3 − 1/3) = 0.25.
         var deal = new Opportunity(
             new OpportunityId("D1"), new AccountId("A1"), Day(-60), DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
             DealOutcome.Open, 100m, Id, "North", Day(-60), Day(-40), Day(30), stage: "Propose");
+        var partnership = Base().With(opportunities: [deal], certifications: [.. Base().Certifications, new Certification("Marker 40 days ago", Day(-40))]);
 
-        var action = Act(Base().With(opportunities: [deal]), RecommendationCodes.UpdateOpenDeals);
+        var action = Act(partnership, RecommendationCodes.UpdateOpenDeals);
 
         Assert.Equal("Update the stale open deal", action.Action);
-        Assert.Equal(0.9375, action.Impact, Digits);
+        Assert.Equal(0.25, action.Impact, Digits);
     }
 
     [Fact]
     public void CompleteDealData_TheMissingFieldsFilledIn()
     {
         // One deal 20 days old (w = 2^(−20/90)) with only its stage: p = w/3, n = 2w/3 → (w/3 + 1) / (w + 2); all
-        // three filled: (w + 1) / (w + 2). Completeness weighs 0.2 of progress: Δ = 0.15 × 100 × 0.2 × (2w/3) / (w + 2).
+        // three filled: (w + 1) / (w + 2). Completeness weighs 0.05 of progress: Δ = 0.15 × 100 × 0.05 × (2w/3) / (w + 2).
         var w = W(20, 90);
         var deal = new Opportunity(
             new OpportunityId("D1"), new AccountId("A1"), Day(-20), DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
@@ -271,7 +287,7 @@ public partial class RecommendationTests
 
         var action = Act(Base().With(opportunities: [deal]), RecommendationCodes.CompleteDealData);
 
-        Assert.Equal(0.15 * 100 * 0.2 * (2 * w / 3) / (w + 2), action.Impact, Digits);
+        Assert.Equal(0.15 * 100 * 0.05 * (2 * w / 3) / (w + 2), action.Impact, Digits);
     }
 
     [Theory]
@@ -280,14 +296,15 @@ public partial class RecommendationTests
     public void FollowUp_ACallAndACallBackThisWeek(int lastActivityDaysAgo, string code)
     {
         // The only activity is a certification some days ago: 1 of the 12 weeks active. A call each way today makes
-        // it 2 of 12: Δ = 0.15 × 100 × 0.25 × 1/12. One call each way keeps the partner's share at 2 / 4 = 0.5, so
-        // reciprocity stays 1 while its certainty rises from 0 to 2 / 7. Forty days without activity is Stalled.
+        // it 2 of 12: Δ = 0.15 × 100 × 0.8 × 1/12 = 1. One call each way keeps the partner's share at 2 / 4 = 0.5, so
+        // reciprocity stays 1 while its certainty rises from 0 to 2 / 7: confidence gains 0.25 × 0.25 × 2/7.
+        // Forty days without activity is Stalled.
         var partnership = new Partnership(Examples.Partner, Day(-365), certifications: [new Certification("Marker", Day(-lastActivityDaysAgo))]);
 
         var action = Act(partnership, code);
 
-        Assert.Equal(0.15 * 100 * 0.25 / 12, action.Impact, Digits);
-        Assert.Equal(0.2 * 0.25 * 2 / 7, action.ConfidenceGain, Digits);
+        Assert.Equal(0.15 * 100 * 0.8 / 12, action.Impact, Digits);
+        Assert.Equal(0.25 * 0.25 * 2 / 7, action.ConfidenceGain, Digits);
     }
 
     [Fact]
@@ -296,13 +313,14 @@ public partial class RecommendationTests
         // A partnership starting today: the pilot's five check-ins all fall today. Each is a meeting (vendor, partner,
         // vendor, partner, vendor) at which each side keeps a promise.
         //   before: trust 50; competency 50 (delivery at its prior); co-operation 100 × (0.2·0.5 + 0.2·0.5 + 0.35·0.5 + 0.25·1) = 62.5;
-        //           plan 0; progress 100 × (0.3·0.5 + 0.25·0.5 + 0.2·0.5 + 0.25·0) = 37.5 (the one week observed is empty).
+        //           plan 0; progress 100 × (0.1·0.5 + 0.05·0.5 + 0.05·0.5 + 0.8·0) = 10 (the one week observed is empty).
+        //           Score 0.25 × 50 + 0.2 × 50 + 0.25 × 62.5 + 0.15 × 0 + 0.15 × 10 = 39.625.
         //   after:  trust 100 × 6/7 (5 kept a side: 6 / 7); reciprocity: partner share (2 + 1) / (5 + 2) = 3/7, balance 6/7;
-        //           co-operation 37.5 + 25 × 6/7; progress 37.5 + 25 (the week is active).
+        //           co-operation 37.5 + 25 × 6/7; progress 10 + 80 (the week is active). Score ≈ 59.661.
         //   confidence: 0 before (no evidence, facts at maturity 0); after trust 5 / 10 = 0.5 and reciprocity 0.5 × 0.25:
-        //   0.25 × 0.5 + 0.2 × 0.125 = 0.15.
-        var before = (0.25 * 50) + (0.2 * 50) + (0.2 * 62.5) + (0.2 * 0) + (0.15 * 37.5);
-        var after = (0.25 * 100 * 6 / 7) + (0.2 * 50) + (0.2 * (37.5 + (25.0 * 6 / 7))) + (0.2 * 0) + (0.15 * (37.5 + 25));
+        //   0.25 × 0.5 + 0.25 × 0.125 = 0.15625.
+        var before = (0.25 * 50) + (0.2 * 50) + (0.25 * 62.5) + (0.15 * 0) + (0.15 * 10);
+        var after = (0.25 * 100 * 6 / 7) + (0.2 * 50) + (0.25 * (37.5 + (25.0 * 6 / 7))) + (0.15 * 0) + (0.15 * (10 + 80));
 
         var actions = Advisor.Recommend(Empty(0), T);
 
@@ -310,7 +328,7 @@ public partial class RecommendationTests
         Assert.Equal(RecommendationCodes.ExpandProofOfConcept, pilot.Code);
         Assert.Equal(before, pilot.ScoreBefore, Digits);
         Assert.Equal(after, pilot.ScoreAfter, Digits);
-        Assert.Equal(0.15, pilot.ConfidenceGain, Digits);
+        Assert.Equal(0.15625, pilot.ConfidenceGain, Digits);
         Assert.Equal("1-day pilot, 5 logged events", pilot.Action);
     }
 }

@@ -27,12 +27,13 @@ public class RelationshipStageTests
         //   prior with certainty 0; in v2 a factor is present without evidence, so presence is not the test) → missing;
         // - weekly activity: 6 of 12 weeks (TrackedProgressDimensionTests) ≥ half → met;
         // - enough evidence: in v2 facts count. No plan after a year is certain (plan confidence 1); tracked
-        //   progress has confidence 0.5 × e / (e + 5) + 0.25 × 2/7 + 0.25 × 1 = 0.4705 with e = 2^(−10/90) + 2^(−100/90)
-        //   + 2^(−40/90); the other dimensions have no evidence (0). Overall = 0.2 × 1 + 0.15 × 0.4705 = 0.2706 ≥ 0.25 → met.
+        //   progress has confidence (0.1 + 0.05) × e / (e + 5) (timeliness and completeness) + 0.05 × 2/7 (freshness, two
+        //   open deals) + 0.8 × 1 (cadence) = 0.8590 with e = 2^(−10/90) + 2^(−100/90) + 2^(−40/90); the other dimensions
+        //   have no evidence (0). Overall = 0.15 × 1 + 0.15 × 0.8590 = 0.2789 ≥ 0.25 → met.
         var partnership = Empty(365).With(opportunities: Deals);
         var e = W(10, 90) + W(100, 90) + W(40, 90);
         var report = Advisor.Scorer.Score(partnership, T);
-        Assert.Equal(0.2 + (0.15 * ((0.5 * e / (e + 5)) + (0.25 * 2 / 7) + 0.25)), report.Confidence, 12);
+        Assert.Equal(0.15 + (0.15 * ((0.15 * e / (e + 5)) + (0.05 * 2 / 7) + 0.8)), report.Confidence, 12);
         Assert.Equal(0.0, report.Factor(FactorCodes.TrustPartnerReliability)!.Value.EvidenceWeight);
         Assert.Equal(0.0, report.Factor(FactorCodes.TrustVendorReliability)!.Value.EvidenceWeight);
 
