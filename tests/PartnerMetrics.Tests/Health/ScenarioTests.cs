@@ -155,12 +155,14 @@ public class ScenarioTests
         //   a plan reviewed 10 days ago with no goals and no alignment recorded →
         //     100 × (0.15 × 0 + 0.1 × 0 + 0.55 × 0 + 0.1 × 0 + 0.1 × 1) = 10;
         //   the same plan with one vague goal (partner-owned, no target, no due day) → 10 as well;
+        //   the plan with no goals but alignment 0.8 recorded → 100 × (0.55 × 0.8 + 0.1 × 1) = 54, still below a real plan;
         //   a real plan: two shared, measurable goals on track, alignment 0.8, fresh →
         //     100 × (0.15 × 1 + 0.1 × 1 + 0.55 × 0.8 + 0.1 × 1 + 0.1 × 1) = 89.
         var start = Empty(365);
         double PlanScore(JointPlan? plan) => Scorer.Score(start.With(plan: _ => plan), T)[HealthDimension.PlanAlignment].Score!.Value;
         var empty = new JointPlan(Day(-100), reviews: [new PlanReview(Day(-10))]);
         var vague = new JointPlan(Day(-100), [new PlanGoal("Grow together", GoalOwner.Partner, 0.1)], [new PlanReview(Day(-10))]);
+        var aligned = new JointPlan(Day(-100), reviews: [new PlanReview(Day(-10), 0.8)]);
         var real = new JointPlan(
             Day(-100),
             [
@@ -172,6 +174,7 @@ public class ScenarioTests
         Assert.Equal(0.0, PlanScore(null));
         Assert.Equal(10.0, PlanScore(empty), 9);
         Assert.Equal(10.0, PlanScore(vague), 9);
+        Assert.Equal(54.0, PlanScore(aligned), 9);
         Assert.Equal(89.0, PlanScore(real), 9);
     }
 
