@@ -80,15 +80,24 @@ public class ScenarioTests
     public void IdealPartner_AfterOneYear_IsHealthy_WithConfidenceJustBelowTheTwoYearMark()
     {
         // DOMAIN section 3.1 expects ≥ 0.85 after a year of regular, fully logged evidence; this ideal partnership run for one
-        // year reaches 0.829. Its weekly commitments give each side e ≈ 27.5 (certainty 0.85) and its facts are certain, but
+        // year reaches 0.824. Its weekly commitments give each side e ≈ 27.5 (certainty 0.85) and its facts are certain, but
         // the monthly deliveries and escalations (365-day half-lives) reach e ≈ 8.4 (0.63), the eight open deals e = 8 (0.62),
         // and weekly co-operation items under the 90-day half-life level off near e = 1 / (1 − 2^(−7/90)) ≈ 19 (at most
-        // 0.79) however long they run. The same partnership after two years reaches 0.855.
+        // 0.79) however long they run: at one year e ≈ 16.6 to 17.0 (0.77). Dimension by dimension (certainty e / (e + 5)):
+        //   trust ½ × 27.59/32.59 + ½ × 27.38/32.38                                           = 0.8461
+        //   competency 0.2 × 1 + 0.8 × 8.447/13.447 (delivery 0.628)                          = 0.7025
+        //   co-op 0.2 × 0.7709 + 0.2 × 0.7682 + 0.35 × 0.626 (friction) + 0.25 × 0.7723       = 0.7200
+        //   plan: facts                                                                       = 1
+        //   progress 0.1 × 0.7723 + 0.05 × 8/13 + 0.05 × 0.7723 + 0.8 × 1                    = 0.9466
+        //   overall 0.25 × 0.8461 + 0.2 × 0.7025 + 0.25 × 0.72 + 0.15 × 1 + 0.15 × 0.9466     = 0.824
+        // (Model 2.0 gave 0.829: delivery weighed 0.6 of competency, co-operation 0.2, plan 0.2 and the cadence 0.25.)
+        // After two years the same items reach trust 0.8726, competency 0.2 + 0.8 × 0.7177 = 0.7742, co-op 0.7581,
+        // plan 1, progress 0.1 × 0.7825 + 0.05 × 8/13 + 0.05 × 0.7825 + 0.8 = 0.9481: overall 0.855 (2.0: 0.855 too).
         var year = Scorer.Score(Ideal(years: 1), T);
         var twoYears = Scorer.Score(Ideal(), T);
 
         Assert.Equal(HealthBand.Healthy, year.Band);
-        Assert.Equal(0.829, year.Confidence, 3);
+        Assert.Equal(0.824, year.Confidence, 3);
         Assert.Equal(0.628, year.Factor(FactorCodes.CompetencyDeliveryReliability)!.Value.Confidence, 3);
         Assert.Equal(0.626, year.Factor(FactorCodes.CooperationFrictionHandling)!.Value.Confidence, 3);
         Assert.Equal(0.855, twoYears.Confidence, 3);
@@ -144,14 +153,16 @@ public class ScenarioTests
         // Plan alignment, a year into the partnership (facts certain):
         //   no plan → 0;
         //   a plan reviewed 10 days ago with no goals and no alignment recorded →
-        //     100 × (0.25 × 0 + 0.2 × 0 + 0.2 × 0 + 0.15 × 0 + 0.2 × 1) = 20;
-        //   the same plan with one vague goal (partner-owned, no target, no due day) → 20 as well;
+        //     100 × (0.15 × 0 + 0.1 × 0 + 0.55 × 0 + 0.1 × 0 + 0.1 × 1) = 10;
+        //   the same plan with one vague goal (partner-owned, no target, no due day) → 10 as well;
+        //   the plan with no goals but alignment 0.8 recorded → 100 × (0.55 × 0.8 + 0.1 × 1) = 54, still below a real plan;
         //   a real plan: two shared, measurable goals on track, alignment 0.8, fresh →
-        //     100 × (0.25 × 1 + 0.2 × 1 + 0.2 × 0.8 + 0.15 × 1 + 0.2 × 1) = 96.
+        //     100 × (0.15 × 1 + 0.1 × 1 + 0.55 × 0.8 + 0.1 × 1 + 0.1 × 1) = 89.
         var start = Empty(365);
         double PlanScore(JointPlan? plan) => Scorer.Score(start.With(plan: _ => plan), T)[HealthDimension.PlanAlignment].Score!.Value;
         var empty = new JointPlan(Day(-100), reviews: [new PlanReview(Day(-10))]);
         var vague = new JointPlan(Day(-100), [new PlanGoal("Grow together", GoalOwner.Partner, 0.1)], [new PlanReview(Day(-10))]);
+        var aligned = new JointPlan(Day(-100), reviews: [new PlanReview(Day(-10), 0.8)]);
         var real = new JointPlan(
             Day(-100),
             [
@@ -161,9 +172,10 @@ public class ScenarioTests
             [new PlanReview(Day(-10), 0.8)]);
 
         Assert.Equal(0.0, PlanScore(null));
-        Assert.Equal(20.0, PlanScore(empty), 9);
-        Assert.Equal(20.0, PlanScore(vague), 9);
-        Assert.Equal(96.0, PlanScore(real), 9);
+        Assert.Equal(10.0, PlanScore(empty), 9);
+        Assert.Equal(10.0, PlanScore(vague), 9);
+        Assert.Equal(54.0, PlanScore(aligned), 9);
+        Assert.Equal(89.0, PlanScore(real), 9);
     }
 
     [Fact]
