@@ -15,6 +15,9 @@ namespace PartnerMetrics.Cli;
 /// partners log nearly every week for two years, one of whose vendor account team breaks its promises; six
 /// joined in the last five weeks; the rest log now and then. So the portfolio spans every band —
 /// Healthy, Watch, AtRisk and InsufficientEvidence — and confidence from almost none to above 0.85.
+/// The poorest partners have no joint plan: logging every week alone earns a partner about 12 points
+/// (weekly cadence is 0.8 of tracked progress, itself 0.15 of the score), so a poor partner that logs
+/// every week and plans nothing with the vendor is AtRisk, and judged so with the confidence of two years.
 /// </remarks>
 internal static class DemoPortfolio
 {
@@ -216,13 +219,14 @@ internal static class DemoPortfolio
     }
 
     /// <summary>
-    /// A joint plan a month after onboarding (none for some poor partners and for newcomers), reviewed each
-    /// quarter when the partner's discipline holds, each review recording alignment and goal progress.
+    /// A joint plan a month after onboarding (none for the poorest partners, below quality 0.2, for half of
+    /// the other poor ones, below 0.35, and for newcomers), reviewed each quarter when the partner's
+    /// discipline holds, each review recording alignment and goal progress.
     /// </summary>
     private static JointPlan? Plan(Random random, Profile profile, DateOnly onboarded)
     {
         var created = onboarded.AddDays(30);
-        if (created > Today || (profile.Quality < 0.35 && random.Next(2) == 0))
+        if (created > Today || profile.Quality < 0.2 || (profile.Quality < 0.35 && random.Next(2) == 0))
         {
             return null;
         }

@@ -1,18 +1,32 @@
 using System.Text.Json.Nodes;
+using PartnerMetrics.Evidence;
 using PartnerMetrics.Health;
 using PartnerMetrics.Insights;
+using PartnerMetrics.Partners;
 using PartnerMetrics.Serialization;
 
 namespace PartnerMetrics.Reporting.Tests;
 
 public sealed class PortfolioReportTests
 {
+    /// <summary>A joint plan of half a year: one shared, measurable goal half done, business alignment 0.6, reviewed a month ago.</summary>
+    private static readonly JointPlan Plan = new(
+        new DateOnly(2025, 1, 10),
+        businessAlignment: 0.6,
+        goals: [new PlanGoal("Certify engineers", GoalOwner.Both, progress: 0.5, new MeasurableTarget(4, "engineers"))],
+        lastReviewedOn: new DateOnly(2025, 5, 30));
+
     [Fact]
     public void Create_TopActions_AreThePortfoliosTopActions()
     {
         // The report keeps each partner's top action only, batch by batch, rather than every action until the page is
         // written; what it lists must still be the portfolio's top actions. More partnerships than a batch, each one of the
-        // fixture's four (kept, broken and pending promises) under its own id and with some of its promises left out.
+        // fixture's four (kept, broken and pending promises) under its own id and with some of its promises left out, and
+        // every third with a joint plan. Without the plans every copy's top action would be the same since model 2.1:
+        // holding a joint planning session wins 0.15 × 45 + 0.15 × 0.8 × 100 / 12 = 7.75 points (the plan, and a week of
+        // activity more), more than any promise or delivery; and the copies left without any promise, which were
+        // InsufficientEvidence (confidence 0.2 + 0.15 × 0.25 = 0.2375) and so had a pilot as their top action, are now
+        // judged (0.15 + 0.15 × 0.8 = 0.27). A copy with a plan has another top action.
         var portfolio = Copies(PortfolioBatches.Size + 30);
         var scorer = new HealthScorer();
 
@@ -26,7 +40,8 @@ public sealed class PortfolioReportTests
 
     /// <summary>
     /// A portfolio of <paramref name="count"/> partnerships, the fixture's in turn: partner <c>i</c> with id <c>P-i</c>,
-    /// without the commitments whose index is a set bit of <c>i ÷ 4</c>, so that the copies' evidence and actions differ.
+    /// without the commitments whose index is a set bit of <c>i ÷ 4</c>, and with a joint plan when <c>i</c> is a
+    /// multiple of 3, so that the copies' evidence and actions differ.
     /// </summary>
     private static Portfolio Copies(int count)
     {
@@ -40,6 +55,11 @@ public sealed class PortfolioReportTests
             {
                 var left = commitments.Where((_, j) => ((i / fixture.Count) & (1 << j)) == 0).Select(c => c!.DeepClone()).ToArray();
                 copy["commitments"] = new JsonArray(left);
+            }
+
+            if (i % 3 == 0)
+            {
+                copy["jointPlan"] = JsonNode.Parse(PartnerMetricsJson.Serialize(Plan));
             }
 
             partnerships.Add(copy);
