@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PartnerMetrics.Evidence;
 using PartnerMetrics.Partners;
 
@@ -61,9 +62,29 @@ internal static class CooperationDimension
         model => model.CooperationWeights.Reciprocity,
         ReciprocityReason);
 
-    private static string ReciprocityReason(FactorFacts f) => f.Second == 0
-        ? "No meetings, calls, emails or joint events recorded yet."
-        : $"{f.First} of {f.Second} meetings, calls, emails and joint events initiated by the partner.";
+    private static string ReciprocityReason(FactorFacts f)
+    {
+        var (byPartner, all) = InitiativesOf(f);
+        return all == 0
+            ? "No meetings, calls, emails or joint events recorded yet."
+            : $"{byPartner} of {all} meetings, calls, emails and joint events initiated by the partner.";
+    }
+
+    /// <summary>
+    /// The initiatives behind reciprocity: the meetings, calls, emails and joint events counted, and how many of them the
+    /// partner initiated. The one reading of its facts, for its reason and for the next actions that balance it.
+    /// </summary>
+    /// <param name="reciprocity">The reciprocity factor of a report.</param>
+    /// <returns>The partner's initiatives and all of them.</returns>
+    public static (int ByPartner, int All) Initiatives(in HealthFactor reciprocity)
+    {
+        Debug.Assert(reciprocity.Code == FactorCodes.CooperationReciprocity, "Only reciprocity counts initiatives.");
+        return InitiativesOf(reciprocity.Facts);
+    }
+
+    private static (int ByPartner, int All) InitiativesOf(FactorFacts facts) => (facts.First, facts.Second);
+
+    private static FactorFacts InitiativeFacts(int byPartner, int all, double partnerShare) => new(byPartner, all, 0, 0, partnerShare);
 
     private const int PartnerAnswers = 0;
     private const int VendorAnswers = 2;
@@ -151,7 +172,7 @@ internal static class CooperationDimension
             // The balance 1 − |2q − 1| of the partner's share q; its slope is ±2, so its variance is 4·var(q).
             new Beta(1.0 - Math.Abs((2.0 * partnerShare.Mean) - 1.0), 4.0 * partnerShare.Variance),
             initiative.Evidence,
-            new FactorFacts(initiative.Successes, initiative.Successes + initiative.Failures, 0, 0, partnerShare.Mean));
+            InitiativeFacts(initiative.Successes, initiative.Successes + initiative.Failures, partnerShare.Mean));
     }
 
     /// <summary>

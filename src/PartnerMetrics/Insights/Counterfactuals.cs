@@ -206,7 +206,7 @@ internal static class Counterfactuals
     /// </summary>
     private static Counterfactual Initiative(Partnership partnership, DateOnly asOf, HealthFactor factor)
     {
-        var (byPartner, all) = (factor.Facts.First, factor.Facts.Second);
+        var (byPartner, all) = CooperationDimension.Initiatives(factor);
         var difference = Math.Abs(all - (2 * byPartner));
         Interaction Meeting(Side side) => new(asOf, InteractionKind.Meeting, side);
         if (difference == 0)

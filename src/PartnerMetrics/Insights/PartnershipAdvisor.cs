@@ -146,13 +146,16 @@ public sealed class PartnershipAdvisor
         }
 
         var isRate = factor.Code == FactorCodes.CooperationReciprocity || FactorCatalog.IsSettablePrior(factor.Code);
-        var failed = factor.Code == FactorCodes.CooperationReciprocity ? factor.Facts.Second > 0 && 2 * factor.Facts.First != factor.Facts.Second
+        var failed = factor.Code == FactorCodes.CooperationReciprocity ? Unequal(CooperationDimension.Initiatives(factor))
             : isRate ? factor.Failures > 0
             : value < 1.0;
         return failed ? RecommendationTrigger.ObservedFailure
             : isRate && factor.Confidence < LowCertainty ? RecommendationTrigger.TooLittleEvidence
             : null;
     }
+
+    /// <summary>Whether one side initiated more of the counted interactions than the other.</summary>
+    private static bool Unequal((int ByPartner, int All) initiatives) => initiatives.All > 0 && 2 * initiatives.ByPartner != initiatives.All;
 
     /// <summary>Keeps an action that helps: one for a failure must win points, one for too little evidence must gain confidence.</summary>
     private static void Propose(List<Recommendation> actions, Recommendation action)
