@@ -169,8 +169,8 @@ internal static class CooperationDimension
         into[3] = context.Rate(
             Reciprocity,
 
-            // The balance 1 − |2q − 1| of the partner's share q; its slope is ±2, so its variance is 4·var(q).
-            new Beta(1.0 - Math.Abs((2.0 * partnerShare.Mean) - 1.0), 4.0 * partnerShare.Variance),
+            // The balance of the partner's share q under its posterior: 1 − √E[(2q − 1)²], so that the prior's spread counts.
+            partnerShare.Balance(),
             initiative.Evidence,
             InitiativeFacts(initiative.Successes, initiative.Successes + initiative.Failures, partnerShare.Mean));
     }
