@@ -84,7 +84,28 @@ internal static class CooperationDimension
 
     private static (int ByPartner, int All) InitiativesOf(FactorFacts facts) => (facts.First, facts.Second);
 
-    private static FactorFacts InitiativeFacts(int byPartner, int all, double partnerShare) => new(byPartner, all, 0, 0, partnerShare);
+    private static FactorFacts InitiativeFacts(int byPartner, int all) => new(byPartner, all, 0, 0, 0);
+
+    /// <summary>
+    /// Reciprocity as a rate (model 2.2): of the initiatives' weight w_p + w_v, the part the other side matched, 2·min(w_p, w_v),
+    /// counts as successes and the excess of one side, |w_p − w_v|, as failures; the value is their posterior mean with the
+    /// prior mean 0.5 at the strength s = α + β, whatever α and β (<see cref="ScoringContext.BalancedPosterior"/>).
+    /// </summary>
+    /// <remarks>
+    /// With plenty of evidence it tends to the balance 1 − |2q − 1| of the partner's share q = w_p / (w_p + w_v) (DOMAIN
+    /// section 3.2), since 2·min(w_p, w_v) / (w_p + w_v) is exactly that. Taken as a rate it also behaves as the other rates
+    /// do: with no evidence it sits at its prior 0.5 at certainty 0, even exchanges raise it, one-sided ones lower it, and
+    /// logging less moves it towards the prior, never past it (rule 22). The balance of the posterior share that model 2.1
+    /// took, 1 − |2·E[q] − 1|, is 1 with no evidence, its highest value, so that logging no interaction at all scored best.
+    /// The weights are exact sums, so the matched part and the excess are exact too.
+    /// </remarks>
+    private static Beta Balance(in RateTally initiative, ScoringContext context)
+    {
+        var (byPartner, byVendor) = (initiative.Positive, initiative.Negative);
+        var matched = byPartner <= byVendor ? byPartner : byVendor;
+        var excess = Fixed128.Max(byPartner, byVendor) - matched;
+        return context.BalancedPosterior(FixedPoint.ToDouble(matched + matched), FixedPoint.ToDouble(excess));
+    }
 
     private const int PartnerAnswers = 0;
     private const int VendorAnswers = 2;
@@ -162,17 +183,15 @@ internal static class CooperationDimension
         var responseDays = model.ResponseTarget.TotalDays;
         var resolutionDays = model.ResolutionTarget.TotalDays;
         var initiative = new RateTally(tallies[Initiative], tallies[Initiative + 1]);
-        var partnerShare = initiative.BalancedPosterior(context);
         into[0] = WithinTarget(context, PartnerResponsiveness, tallies, PartnerAnswers, PartnerUnanswered, responseDays);
         into[1] = WithinTarget(context, VendorResponsiveness, tallies, VendorAnswers, VendorUnanswered, responseDays);
         into[2] = WithinTarget(context, FrictionHandling, tallies, Escalations, Unresolved, resolutionDays);
         into[3] = context.Rate(
             Reciprocity,
 
-            // The balance of the partner's share q under its posterior: 1 − √E[(2q − 1)²], so that the prior's spread counts.
-            partnerShare.Balance(),
+            Balance(initiative, context),
             initiative.Evidence,
-            InitiativeFacts(initiative.Successes, initiative.Successes + initiative.Failures, partnerShare.Mean));
+            InitiativeFacts(initiative.Successes, initiative.Successes + initiative.Failures));
     }
 
     /// <summary>

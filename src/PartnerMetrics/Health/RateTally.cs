@@ -13,9 +13,6 @@ internal readonly struct RateTally(in Tally successes, in Tally failures)
 
     public double Evidence => FixedPoint.ToDouble(Positive + Negative);
 
-    /// <summary>The posterior of the share when it is judged by its balance: Beta(p + s/2, n + s/2) (<see cref="ScoringContext.BalancedPosterior"/>).</summary>
-    public Beta BalancedPosterior(ScoringContext context) => context.BalancedPosterior(P, N);
-
     /// <summary>Gets the weighted successes p.</summary>
     public double P => FixedPoint.ToDouble(Positive);
 

@@ -79,8 +79,8 @@ internal sealed class ScoringContext
         Beta.Of(successes + Model.PriorPositive, failures + Model.PriorNegative);
 
     /// <summary>
-    /// The posterior of a share that is judged by its balance (reciprocity's partner share): Beta(p + s/2, n + s/2), the
-    /// prior mean 0.5 at the strength s = α + β, whatever α and β (DOMAIN section 3.2: "prior 0.5").
+    /// The posterior of a rate whose prior mean is 0.5 whatever α and β (reciprocity's matched initiatives): Beta(p + s/2,
+    /// n + s/2), the prior mean 0.5 at the strength s = α + β (DOMAIN section 3.2: "prior 0.5").
     /// </summary>
     public Beta BalancedPosterior(double successes, double failures)
     {
