@@ -115,21 +115,22 @@ public class DocsSnippetTests
         var scorer = new HealthScorer(models);   // one scorer for the whole portfolio
 
         HealthReport report = scorer.Score(partnership, asOf);
-        var scoredBy = $"{report.ModelName} {report.ModelVersion}";   // "referral 2.1" for a Referral partner
+        var scoredBy = $"{report.ModelName} {report.ModelVersion}";   // "referral 2.2" for a Referral partner
         // docs:end model-set
 
         // Coverage is complete (1) and the one late delivery no longer counts: competency is 100.
-        Assert.Equal("referral 2.1", scoredBy);
+        Assert.Equal("referral 2.2", scoredBy);
         Assert.Equal(100.0, report[HealthDimension.Competency].Score);
         Assert.True(new HealthScorer().Score(partnership, asOf)[HealthDimension.Competency].Score < 100.0);
     }
 
     /// <summary>
-    /// docs/scoring.md gives model 2.0's weights as a model file for anyone who wants the old scores: it loads, differs
-    /// from the default model only in its version and the weights 2.1 changed, and scores as 2.0 did.
+    /// docs/scoring.md gives model 2.0's weights as a model file: it loads, and differs from the default model only in its
+    /// version and the weights 2.1 changed. It scores as 2.0 did wherever reciprocity does not enter; reciprocity's formula
+    /// changed in 2.2 and is not a setting, so a partnership's co-operation is 2.2's (docs/scoring.md says so).
     /// </summary>
     [Fact]
-    public void ScoringPage_Model20File_ScoresAsModel20()
+    public void ScoringPage_Model20File_HasModel20sWeights()
     {
         var page = File.ReadAllText(Path.Combine(Repository.Root(), "docs/scoring.md")).ReplaceLineEndings("\n");
         var json = Assert.Single(page.Split("```json\n").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]), b => b.Contains("\"version\": \"2.0\"", StringComparison.Ordinal));
@@ -152,15 +153,17 @@ public class DocsSnippetTests
             ProgressWeights = latest.ProgressWeights,
         });
 
-        // Model 2.0's worked example (HealthScorerTests.Score_WorkedExample_OfDocsScoring has 2.1's arithmetic):
+        // The worked example with 2.0's weights (HealthScorerTests.Score_WorkedExample_OfDocsScoring has 2.2's arithmetic):
         //   competency 100 × (0.4 × 0.5 + 0.6 × 2/3.75) = 52.000; plan 100 × (0.175 + 0.2/3 + 0.08 + 0.05 + 0.2 × 2^(−1/3)) = 53.041;
-        //   progress 100 × (0.3 × 0.6452 + 0.25 × 0.5 + 0.2 × 0.5264 + 0.25 × 0.5) = 54.886; trust 46.751 and co-op 59.313 as in 2.1;
-        //   overall 0.25 × 46.751 + 0.2 × 52.000 + 0.2 × 59.313 + 0.2 × 53.041 + 0.15 × 54.886 = 52.791.
+        //   progress 100 × (0.3 × 0.6452 + 0.25 × 0.5 + 0.2 × 0.5264 + 0.25 × 0.5) = 54.886; trust 46.751 and co-op 46.813 as in 2.2
+        //   (2.0 and 2.1 had reciprocity 1 without meetings, and co-op 59.313);
+        //   overall 0.25 × 46.751 + 0.2 × 52.000 + 0.2 × 46.813 + 0.2 × 53.041 + 0.15 × 54.886 = 50.291 (52.791 under 2.0).
         //   Confidence 0.25 × 0.1881 + 0.2 × (0.4 + 0.6 × 1.75/6.75) + 0.2 × 0.0649 + 0.2 × 1
         //     + 0.15 × (0.5 × 2.1237/7.1237 + 0.25 × 2/7 + 0.25) = 0.25 × 0.1881 + 0.2 × 0.5556 + 0.2 × 0.0649 + 0.2 + 0.15 × 0.4705 = 0.4417.
-        //   sd = 6.3003 (slopes 60 for delivery; 30, 25, 20 in progress): 52.791 ± 8.074 = [44.717, 60.866].
-        // With nothing logged 100 days in: 100 × (0.3 + 0.25 + 0.2) × 0.5 = 37.5 for progress, overall
-        //   0.25 × 50 + 0.2 × 50 + 0.2 × 62.5 + 0.2 × 0 + 0.15 × 37.5 = 40.625 at 0.2 × 1 + 0.15 × 0.25 = 0.2375: InsufficientEvidence.
+        //   sd = 5.7831 (slopes 60 for delivery; 30, 25, 20 in progress; reciprocity the rate Beta(1, 1), variance 1/12 where 2.0
+        //   had 4 × 1/12, sd 6.3003): 50.291 ± 7.411 = [42.880, 57.703].
+        // With nothing logged 100 days in: 100 × (0.3 + 0.25 + 0.2) × 0.5 = 37.5 for progress, co-op 50, overall
+        //   0.25 × 50 + 0.2 × 50 + 0.2 × 50 + 0.2 × 0 + 0.15 × 37.5 = 38.125 at 0.2 × 1 + 0.15 × 0.25 = 0.2375: InsufficientEvidence.
         // The ideal partnership of ScenarioTests after one year: 0.25 × 0.8461 + 0.2 × (0.4 + 0.6 × 0.6282) + 0.2 × 0.7200 + 0.2 × 1
         //   + 0.15 × (0.5 × 0.7723 + 0.25 × 8/13 + 0.25) = 0.25 × 0.8461 + 0.2 × 0.7769 + 0.2 × 0.72 + 0.2 + 0.15 × 0.79 = 0.829;
         //   after two years 0.25 × 0.8726 + 0.2 × 0.8306 + 0.2 × 0.7581 + 0.2 + 0.15 × 0.7951 = 0.855.
@@ -169,12 +172,12 @@ public class DocsSnippetTests
         var nothing = scorer.Score(Health.Examples.Empty(), Health.Examples.T);
 
         Assert.Equal(("default", "2.0"), (report.ModelName, report.ModelVersion));
-        Assert.Equal([46.751, 52.000, 59.313, 53.041, 54.886], report.Dimensions.Select(d => Math.Round(d.Score!.Value, 3)));
-        Assert.Equal(52.791, report.Score, 3);
+        Assert.Equal([46.751, 52.000, 46.813, 53.041, 54.886], report.Dimensions.Select(d => Math.Round(d.Score!.Value, 3)));
+        Assert.Equal(50.291, report.Score, 3);
         Assert.Equal(0.4417, report.Confidence, 4);
-        Assert.Equal((44.717, 60.866), (Math.Round(report.Interval.Lower, 3), Math.Round(report.Interval.Upper, 3)));
+        Assert.Equal((42.880, 57.703), (Math.Round(report.Interval.Lower, 3), Math.Round(report.Interval.Upper, 3)));
         Assert.Equal(HealthBand.Watch, report.Band);
-        Assert.Equal(40.625, nothing.Score, 12);
+        Assert.Equal(38.125, nothing.Score, 12);
         Assert.Equal(0.2375, nothing.Confidence, 12);
         Assert.Equal(HealthBand.InsufficientEvidence, nothing.Band);
         Assert.Equal(0.829, scorer.Score(Health.ScenarioTests.Ideal(years: 1), Health.Examples.T).Confidence, 3);

@@ -20,8 +20,8 @@ public class CooperationDimensionTests
         //   10 days old, answered in 3 days → failure, w10 = 2^(−10/90)
         // vendor responsiveness = (0.5 + 1) / (0.5 + w3 + w10 + 2)
         // partner responsiveness and friction: no evidence → the prior 0.5, certainty 0 (present, not left out)
-        // reciprocity: requests are judged as responsiveness, not counted again → q = 0.5, reciprocity 1
-        // cooperation = 100 × (0.2 × 0.5 + 0.2 × resp + 0.35 × 0.5 + 0.25 × 1) ÷ 1
+        // reciprocity: requests are judged as responsiveness, not counted again → no initiatives, the prior 0.5
+        // cooperation = 100 × (0.2 × 0.5 + 0.2 × resp + 0.35 × 0.5 + 0.25 × 0.5) ÷ 1
         double w3 = W(3, 90), w10 = W(10, 90);
         var responsiveness = 1.5 / (0.5 + w3 + w10 + 2);
 
@@ -30,9 +30,9 @@ public class CooperationDimensionTests
         Assert.Equal(responsiveness, report.Factor(FactorCodes.CooperationVendorResponsiveness)!.Value.Value!.Value, 10);
         Assert.Equal(0.5, report.Factor(FactorCodes.CooperationPartnerResponsiveness)!.Value.Value);
         Assert.Equal(0.0, report.Factor(FactorCodes.CooperationPartnerResponsiveness)!.Value.Confidence);
-        Assert.Equal(1.0, report.Factor(FactorCodes.CooperationReciprocity)!.Value.Value);
+        Assert.Equal(0.5, report.Factor(FactorCodes.CooperationReciprocity)!.Value.Value);
         Assert.Equal(0.5, report.Factor(FactorCodes.CooperationFrictionHandling)!.Value.Value);
-        Assert.Equal(100 * ((0.2 * 0.5) + (0.2 * responsiveness) + (0.35 * 0.5) + 0.25), report[HealthDimension.Cooperation].Score!.Value, 9);
+        Assert.Equal(100 * ((0.2 * 0.5) + (0.2 * responsiveness) + (0.35 * 0.5) + (0.25 * 0.5)), report[HealthDimension.Cooperation].Score!.Value, 9);
         Assert.Equal(0.3407, responsiveness, 4);
         Assert.Equal("1 of 3 partner requests answered by the vendor within 2 days; 1 unanswered.", report.Factor(FactorCodes.CooperationVendorResponsiveness)!.Value.Reason);
     }
@@ -43,7 +43,8 @@ public class CooperationDimensionTests
         // The vendor asked twice: the partner answered one in 5 days (failure) and one in 1 day (success);
         // the partner asked once and the vendor answered in 1 day. Meetings: 2 by the vendor, 1 by the partner.
         // partner responsiveness = (w20 + 1) / (w20 + w30 + 2); vendor responsiveness = (w10 + 1) / (w10 + 2)
-        // reciprocity: q = (w5 + 1) / (w5 + w6 + w7 + 2), reciprocity = 1 − |2q − 1|
+        // reciprocity (a rate of matched initiatives): the partner's weight w5 is matched by the vendor's w6 + w7 > w5,
+        // so 2·w5 are successes and (w6 + w7) − w5 failures: (2·w5 + 1) / (w5 + w6 + w7 + 2)
         var report = Scorer.Score(
             Empty().With(interactions:
             [
@@ -57,11 +58,11 @@ public class CooperationDimensionTests
             T);
         var partner = (W(20, 90) + 1) / (W(20, 90) + W(30, 90) + 2);
         var vendor = (W(10, 90) + 1) / (W(10, 90) + 2);
-        var q = (W(5, 90) + 1) / (W(5, 90) + W(6, 90) + W(7, 90) + 2);
+        var reciprocity = ((2 * W(5, 90)) + 1) / (W(5, 90) + W(6, 90) + W(7, 90) + 2);
 
         Assert.Equal(partner, report.Factor(FactorCodes.CooperationPartnerResponsiveness)!.Value.Value!.Value, 12);
         Assert.Equal(vendor, report.Factor(FactorCodes.CooperationVendorResponsiveness)!.Value.Value!.Value, 12);
-        Assert.Equal(1 - Math.Abs((2 * q) - 1), report.Factor(FactorCodes.CooperationReciprocity)!.Value.Value!.Value, 12);
+        Assert.Equal(reciprocity, report.Factor(FactorCodes.CooperationReciprocity)!.Value.Value!.Value, 12);
         Assert.Equal("1 of 2 vendor requests answered by the partner within 2 days; 0 unanswered.", report.Factor(FactorCodes.CooperationPartnerResponsiveness)!.Value.Reason);
         Assert.Equal("1 of 3 meetings, calls, emails and joint events initiated by the partner.", report.Factor(FactorCodes.CooperationReciprocity)!.Value.Reason);
     }
@@ -74,7 +75,8 @@ public class CooperationDimensionTests
         // partner escalation 20 days ago still open (20 ≥ 14) → failure, w = 2^(−20/365);
         // partner escalation 5 days ago still open → pending.
         // friction = (2^(−30/365) + 1) / (2^(−30/365) + 2^(−20/365) + 2)
-        // reciprocity: escalations are judged as friction, not counted again → 1; responsiveness: priors 0.5
+        // reciprocity: escalations are judged as friction, not counted again → no initiatives, the prior 0.5;
+        // responsiveness: priors 0.5
         var report = Scorer.Score(
             Empty().With(interactions:
             [
@@ -86,9 +88,9 @@ public class CooperationDimensionTests
         var friction = (W(30, 365) + 1) / (W(30, 365) + W(20, 365) + 2);
 
         Assert.Equal(friction, report.Factor(FactorCodes.CooperationFrictionHandling)!.Value.Value!.Value, 10);
-        Assert.Equal(1.0, report.Factor(FactorCodes.CooperationReciprocity)!.Value.Value);
+        Assert.Equal(0.5, report.Factor(FactorCodes.CooperationReciprocity)!.Value.Value);
         Assert.Equal(0.5, report.Factor(FactorCodes.CooperationVendorResponsiveness)!.Value.Value);
-        Assert.Equal(100 * ((0.2 * 0.5) + (0.2 * 0.5) + (0.35 * friction) + 0.25), report[HealthDimension.Cooperation].Score!.Value, 9);
+        Assert.Equal(100 * ((0.2 * 0.5) + (0.2 * 0.5) + (0.35 * friction) + (0.25 * 0.5)), report[HealthDimension.Cooperation].Score!.Value, 9);
         Assert.Equal("1 of 2 escalations resolved within 14 days; 1 still open.", report.Factor(FactorCodes.CooperationFrictionHandling)!.Value.Reason);
     }
 

@@ -117,24 +117,24 @@ public class FactorReasonTests
         // Started 100 days ago (facts certain: 100 ÷ 90 ≥ 1); a plan created 10 days ago with alignment
         // 0.123 and no goals; nothing else. Every rate sits at its prior 0.5 with certainty 0:
         //   trust = 100 × √(0.5 × 0.5) = 50; competency = delivery 0.5 (coverage vacuous) = 50;
-        //   co-operation = 100 × (0.2 × 0.5 + 0.2 × 0.5 + 0.35 × 0.5 + 0.25 × 1) = 62.5 (q = 0.5: balanced);
+        //   co-operation = 100 × (0.2 × 0.5 + 0.2 × 0.5 + 0.35 × 0.5 + 0.25 × 0.5) = 50 (reciprocity at its prior too);
         //   plan = 100 × (0.15 × 0 + 0.1 × 0 + 0.55 × 0.123 + 0.1 × 0 + 0.1 × 1) = 6.765 + 10 = 16.765, confidence 1;
         //   tracked progress: the plan's creation is the one active week of 12:
         //     100 × (0.1 × 0.5 + 0.05 × 0.5 + 0.05 × 0.5 + 0.8 × 1/12) = 10 + 6.666… = 16.666…, confidence 0.8 (cadence only).
-        // Overall = 0.25 × 50 + 0.2 × 50 + 0.25 × 62.5 + 0.15 × 16.765 + 0.15 × 16.666…
-        //         = 12.5 + 10 + 15.625 + 2.51475 + 2.5 = 43.13975;
-        // confidence = 0.15 × 1 + 0.15 × 0.8 = 0.27 ≥ 0.25, and 43.14 ≥ 40: Watch (a weakest link caps no lower band).
+        // Overall = 0.25 × 50 + 0.2 × 50 + 0.25 × 50 + 0.15 × 16.765 + 0.15 × 16.666…
+        //         = 12.5 + 10 + 12.5 + 2.51475 + 2.5 = 40.01475;
+        // confidence = 0.15 × 1 + 0.15 × 0.8 = 0.27 ≥ 0.25, and 40.01 ≥ 40: Watch (a weakest link caps no lower band).
         // Plan alignment, 16.765 at confidence 1, and tracked progress, 16.666… at confidence 0.8, are weakest links: two signals.
         var report = Scorer.Score(Empty().With(plan: _ => new JointPlan(Day(-10), 0.123)), T);
 
-        Assert.Equal(43.13975, report.Score, 10);
+        Assert.Equal(40.01475, report.Score, 10);
         Assert.Equal(0.27, report.Confidence, 12);
         Assert.Equal(16.765, report[HealthDimension.PlanAlignment].Score!.Value, 10);
         Assert.Equal([FactorCodes.WeakestLink, FactorCodes.WeakestLink], report.Signals.Select(s => s.Code));
         Assert.Equal(100 * ((0.1 * 0.5) + (0.05 * 0.5) + (0.05 * 0.5) + (0.8 / 12)), report[HealthDimension.TrackedProgress].Score!.Value, 10);
-        Assert.StartsWith("HealthReport { PartnerId = P-1, AsOf = 2025-06-30, Model = default 2.1, Score = 43.13975", report.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("HealthReport { PartnerId = P-1, AsOf = 2025-06-30, Model = default 2.2, Score = 40.01475", report.ToString(), StringComparison.Ordinal);
         Assert.Contains(
-            "Band = Watch, Confidence = 0.27, Dimensions = [Trust 50, Competency 50, Cooperation 62.5, PlanAlignment 16.765, TrackedProgress 16.666666666666668], Signals = 2 }",
+            "Band = Watch, Confidence = 0.27, Dimensions = [Trust 50, Competency 50, Cooperation 50, PlanAlignment 16.765, TrackedProgress 16.666666666666668], Signals = 2 }",
             report.ToString(),
             StringComparison.Ordinal);
         Assert.StartsWith(

@@ -209,20 +209,22 @@ public class HealthModelEdgeTests
     [InlineData(0.001, 10.0)]
     public void Reciprocity_PartnerShareHasPriorOneHalf_WhateverAlphaAndBeta(double alpha, double beta)
     {
-        // DOMAIN section 3.2: q is the posterior share with prior 0.5. With no interactions q = 0.5 and the balance is 1;
-        // with 3 partner-initiated meetings and 1 vendor-initiated on T, q = (3 + s/2) / (4 + s), s = α + β.
+        // DOMAIN section 3.2: reciprocity's prior is 0.5 whatever α and β. Since model 2.2 it is a rate of matched
+        // initiatives, Beta(2·min(w_p, w_v) + s/2, |w_p − w_v| + s/2), s = α + β: with no interactions it is 0.5.
+        // With 3 partner-initiated meetings and 1 vendor-initiated on T (each weight 1): 2 matched, 2 in excess,
+        // so (2 + s/2) / (4 + s) = 0.5 too; with a third vendor meeting, 2·min(3, 2) = 4 matched and 1 in excess:
+        // (4 + s/2) / (5 + s).
         var model = HealthModel.Default with { PriorPositive = alpha, PriorNegative = beta };
         var scorer = new HealthScorer(model);
-        var none = scorer.Score(Empty(), T).Factor(FactorCodes.CooperationReciprocity)!.Value;
-        Assert.Equal(1.0, none.Value);
-
-        var meetings = new Partnership(
-            Examples.Partner,
-            T.AddDays(-100),
-            interactions: [.. Enumerable.Range(0, 3).Select(_ => new Interaction(T, InteractionKind.Meeting, Side.Partner)), new Interaction(T, InteractionKind.Meeting, Side.Vendor)]);
         var s = alpha + beta;
-        var q = (3 + (s / 2)) / (4 + s);
-        Assert.Equal(1 - Math.Abs((2 * q) - 1), scorer.Score(meetings, T).Factor(FactorCodes.CooperationReciprocity)!.Value.Value!.Value, 12);
+        var none = scorer.Score(Empty(), T).Factor(FactorCodes.CooperationReciprocity)!.Value;
+        Assert.Equal(0.5, none.Value);
+
+        Interaction[] meetings = [.. Enumerable.Range(0, 3).Select(_ => new Interaction(T, InteractionKind.Meeting, Side.Partner)), new Interaction(T, InteractionKind.Meeting, Side.Vendor)];
+        var threeToOne = new Partnership(Examples.Partner, T.AddDays(-100), interactions: meetings);
+        var threeToTwo = new Partnership(Examples.Partner, T.AddDays(-100), interactions: [.. meetings, new Interaction(T, InteractionKind.Meeting, Side.Vendor)]);
+        Assert.Equal((2 + (s / 2)) / (4 + s), scorer.Score(threeToOne, T).Factor(FactorCodes.CooperationReciprocity)!.Value.Value!.Value, 12);
+        Assert.Equal((4 + (s / 2)) / (5 + s), scorer.Score(threeToTwo, T).Factor(FactorCodes.CooperationReciprocity)!.Value.Value!.Value, 12);
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public class HealthModelSetTests
         // The worked example of docs/scoring.md, as a Referral partner. Default competency =
         // 100 × (0.2 × 0.5 + 0.8 × 2/3.75) = 100 × (0.1 + 0.42667) = 52.667; with delivery disabled it is coverage
         // alone, 100 × 0.5 = 50. Competency weighs 0.2 of a total weight of 1, so the overall score falls by
-        // 0.2 × (52.667 − 50) = 0.5333 points, from 51.853 to 51.319 (HealthScorerTests.Score_WorkedExample_OfDocsScoring).
+        // 0.2 × (52.667 − 50) = 0.5333 points, from 48.728 to 48.194 (HealthScorerTests.Score_WorkedExample_OfDocsScoring).
         var partnership = WorkedExampleOf(PartnerType.Referral);
 
         var byDefault = new HealthScorer().Score(partnership, T);
@@ -111,10 +111,10 @@ public class HealthModelSetTests
         Assert.Equal(100 * (0.1 + (0.8 * 2 / 3.75)), byDefault[HealthDimension.Competency].Score!.Value, 9);
         Assert.Equal(50.0, bySet[HealthDimension.Competency].Score!.Value, 9);
         Assert.Equal(byDefault.Score - (0.2 * 100 * 0.8 * ((2 / 3.75) - 0.5)), bySet.Score, 9);
-        Assert.Equal(51.319, bySet.Score, 3);
+        Assert.Equal(48.194, bySet.Score, 3);
         Assert.Equal(0.0, bySet.Factor(FactorCodes.CompetencyDeliveryReliability)!.Value.Contribution);
-        Assert.Equal(("referral", "2.1"), (bySet.ModelName, bySet.ModelVersion));
-        Assert.Equal(("default", "2.1"), (byDefault.ModelName, byDefault.ModelVersion));
+        Assert.Equal(("referral", "2.2"), (bySet.ModelName, bySet.ModelVersion));
+        Assert.Equal(("default", "2.2"), (byDefault.ModelName, byDefault.ModelVersion));
         Assert.Equal(new HealthScorer(Referral).Score(partnership, T), bySet);
 
         // The same evidence from a System Integrator: the set scores it with the default model.
@@ -126,7 +126,7 @@ public class HealthModelSetTests
     public void HealthReport_SameNumbersFromAnotherModelVersion_IsNotEqual()
     {
         var partnership = WorkedExample();
-        var revised = HealthModel.Default with { Version = "2.2" };
+        var revised = HealthModel.Default with { Version = "2.3" };
 
         var first = new HealthScorer().Score(partnership, T);
         var again = new HealthScorer().Score(partnership, T);
@@ -136,8 +136,8 @@ public class HealthModelSetTests
         Assert.Equal(first.GetHashCode(), again.GetHashCode());
         Assert.Equal(first.Score, underRevision.Score);   // only the version differs
         Assert.NotEqual(first, underRevision);
-        Assert.Equal("2.2", underRevision.ModelVersion);
-        Assert.Contains("Model = default 2.2", underRevision.ToString(), StringComparison.Ordinal);
+        Assert.Equal("2.3", underRevision.ModelVersion);
+        Assert.Contains("Model = default 2.3", underRevision.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -261,7 +261,7 @@ public class HealthModelSetTests
         Rejects.Field<ArgumentException>(
             () => HealthModelSet.ByPartnerType(HealthModel.Default, new Dictionary<PartnerType, HealthModel> { [PartnerType.Distributor] = unnamed }),
             "byType",
-            "gives Distributor a model named 'default', version '2.1'");
+            "gives Distributor a model named 'default', version '2.2'");
         Rejects.Field<ArgumentException>(
             () => HealthModelSet.ByTier(HealthModel.Default, new Dictionary<string, HealthModel> { ["Gold"] = Gold, ["Platinum"] = Gold with { Kappa = 9 } }),
             "byTier",
@@ -269,7 +269,7 @@ public class HealthModelSetTests
         Rejects.Field<ArgumentException>(() => HealthModelSet.Create([Gold, Gold with { Kappa = 9 }], _ => Gold), "models", "item 1");
 
         // A new version is a different model: allowed.
-        Assert.Equal(2, HealthModelSet.Create([Gold, Gold with { Kappa = 9, Version = "2.2" }], _ => Gold).Models.Length);
+        Assert.Equal(2, HealthModelSet.Create([Gold, Gold with { Kappa = 9, Version = "2.3" }], _ => Gold).Models.Length);
     }
 
     [Fact]
@@ -283,7 +283,7 @@ public class HealthModelSetTests
         var unlisted = Assert.Throws<InvalidOperationException>(() => returnsOther.Select(partnership));
 
         Assert.Contains("returned null for partner 'P-1' (Contoso)", none.Message, StringComparison.Ordinal);
-        Assert.Contains("model named 'referral', version '2.1', for partner 'P-1'", unlisted.Message, StringComparison.Ordinal);
+        Assert.Contains("model named 'referral', version '2.2', for partner 'P-1'", unlisted.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -297,11 +297,11 @@ public class HealthModelSetTests
     }
 
     [Fact]
-    public void NameAndVersion_Default_AreDefaultAnd2Point1()
+    public void NameAndVersion_Default_AreDefaultAnd2Point2()
     {
-        // 2.1: the weights of 2.0 changed, so reports scored by the two are told apart.
+        // 2.2: the weights of 2.0 changed in 2.1, and reciprocity in 2.2, so reports scored by each are told apart.
         Assert.Equal("default", HealthModel.Default.Name);
-        Assert.Equal("2.1", HealthModel.Default.Version);
+        Assert.Equal("2.2", HealthModel.Default.Version);
     }
 
     [Fact]
@@ -330,7 +330,7 @@ public class HealthModelSetTests
         Assert.Equal(   // the example of docs/scoring.md
             Referral with { Version = "2025.06" },
             PartnerMetricsJson.Deserialize<HealthModel>("""{ "name": "referral", "version": "2025.06", "competencyWeights": { "deliveryReliability": 0 } }"""));
-        Assert.Equal(("default", "2.1"), (PartnerMetricsJson.Deserialize<HealthModel>("{}").Name, PartnerMetricsJson.Deserialize<HealthModel>("{}").Version));
+        Assert.Equal(("default", "2.2"), (PartnerMetricsJson.Deserialize<HealthModel>("{}").Name, PartnerMetricsJson.Deserialize<HealthModel>("{}").Version));
     }
 
     [Theory]

@@ -17,7 +17,8 @@ public class HealthModelTests
         var model = HealthModel.Default;
 
         // DOMAIN section 3.2 but for the dimension, competency, plan and progress weights, which version 2.1 changed
-        // (docs/validation.md, "Dimension and factor weights: 2.0 against 2.1").
+        // (docs/validation.md, "Dimension and factor weights: 2.0 against 2.2"); version 2.2 changed reciprocity's formula,
+        // not a setting (docs/scoring.md, "Why reciprocity changed in model 2.2").
         Assert.Equal((0.25, 0.2, 0.25, 0.15, 0.15), (model.DimensionWeights.Trust, model.DimensionWeights.Competency, model.DimensionWeights.Cooperation, model.DimensionWeights.PlanAlignment, model.DimensionWeights.TrackedProgress));
         Assert.Equal((0.2, 0.8), (model.CompetencyWeights.Coverage, model.CompetencyWeights.DeliveryReliability));
         Assert.Equal((0.2, 0.2, 0.35, 0.25), (model.CooperationWeights.PartnerResponsiveness, model.CooperationWeights.VendorResponsiveness, model.CooperationWeights.FrictionHandling, model.CooperationWeights.Reciprocity));
@@ -32,7 +33,7 @@ public class HealthModelTests
         Assert.Equal(12, model.CadenceWeeks);
         Assert.Equal((30.0, 90.0, 1.25, 0.75, 0.8), (model.MomentumWindow.TotalDays, model.MomentumBaseline.TotalDays, model.AcceleratingRatio, model.SlowingRatio, model.RecommendationTarget));
         Assert.Equal(new HealthModel(), model);
-        Assert.Equal(("default", "2.1"), (new HealthModel().Name, new HealthModel().Version));
+        Assert.Equal(("default", "2.2"), (new HealthModel().Name, new HealthModel().Version));
     }
 
     [Fact]

@@ -44,8 +44,8 @@ public class HealthRulesV2Tests
             var factor = first.Factor(code)!.Value;
             if (factor.Weight > 0)
             {
-                // Reciprocity's partner share has the prior 0.5 whatever α and β (DOMAIN section 3.2), so its balance is 1.
-                var expected = code == FactorCodes.CooperationReciprocity ? 1.0 : model.PriorMeanOf(code);
+                // Reciprocity, a rate of matched initiatives since model 2.2, has the prior 0.5 whatever α and β (DOMAIN section 3.2).
+                var expected = code == FactorCodes.CooperationReciprocity ? 0.5 : model.PriorMeanOf(code);
                 Assert.Equal(expected, factor.Value!.Value, 12);
                 Assert.Equal(0.0, factor.Confidence);
             }
@@ -144,7 +144,7 @@ public class HealthRulesV2Tests
         foreach (var code in Rates.Where(code => reports[0].Factor(code)!.Value.Value is not null))
         {
             var values = reports.Select(r => r.Factor(code)!.Value.Value!.Value).ToArray();
-            var expectedPrior = code == FactorCodes.CooperationReciprocity ? 1.0 : model.PriorMeanOf(code);
+            var expectedPrior = code == FactorCodes.CooperationReciprocity ? 0.5 : model.PriorMeanOf(code);
             Assert.Equal(expectedPrior, values[0], 12);
             for (var i = 2; i < values.Length; i++)
             {

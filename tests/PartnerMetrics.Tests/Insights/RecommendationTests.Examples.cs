@@ -10,14 +10,16 @@ using static PartnerMetrics.Tests.Health.Examples;
 namespace PartnerMetrics.Tests.Insights;
 
 /// <summary>
-/// One pinned example per action code, computed by hand from DOMAIN section 3 with the default model (2.1): dimension
+/// One pinned example per action code, computed by hand from DOMAIN section 3 with the default model (2.2): dimension
 /// weights trust 0.25, competency 0.2, co-operation 0.25, plan 0.15, progress 0.15 (they sum to 1, every dimension is
 /// present, so the overall score moves by a dimension's weight times its change); factor weights competency coverage 0.2,
 /// delivery 0.8; co-operation 0.2 / 0.2 / 0.35 / 0.25; plan on track 0.15, shared ownership 0.1, business alignment
 /// 0.55, clarity 0.1, freshness 0.1; progress timeliness 0.1, freshness 0.05, completeness 0.05, weekly cadence 0.8
 /// (each dimension's factor weights sum to 1); priors α = β = 1; κ = 5. A rate
 /// with weighted successes p and failures n is (p + 1) / (p + n + 2) with certainty e / (e + 5); trust is
-/// 100 × √(partner × vendor). Each example starts from <see cref="Base"/>, whose week is already active.
+/// 100 × √(partner × vendor); reciprocity is the rate whose successes are the initiatives the other side matched,
+/// 2·min(w_p, w_v), and whose failures are the excess, |w_p − w_v|. Each example starts from <see cref="Base"/>, whose
+/// week is already active.
 /// </summary>
 public partial class RecommendationTests
 {
@@ -130,17 +132,17 @@ public partial class RecommendationTests
     [Fact]
     public void BalanceInitiative_ThePartnerStartsTheNextTwoMeetings()
     {
-        // Two meetings 10 days ago, both initiated by the vendor (u = 2^(−10/90) each): the partner's share
-        // q = 1 / (2u + 2), balance 1 − |2q − 1| = 2q. Two partner-initiated meetings today: q' = 3 / (2u + 4).
+        // Two meetings 10 days ago, both initiated by the vendor (u = 2^(−10/90) each): nothing matched, 2u in excess,
+        // reciprocity 1 / (2u + 2). Two partner-initiated meetings today (weight 1 each, 2 > 2u): 2·2u matched and
+        // 2 − 2u in excess, so (4u + 1) / (2u + 4).
         // Reciprocity weighs 0.25 of co-operation, co-operation 0.25 of the score: Δ = 0.25 × 100 × 0.25 × (balance' − balance);
         // certainty 2u / (2u + 5) → (2u + 2) / (2u + 7).
         var u = W(10, 90);
         var meetings = Enumerable.Repeat(new Interaction(Day(-10), InteractionKind.Meeting, Side.Vendor), 2);
         var action = Act(Base().With(interactions: meetings), RecommendationCodes.BalanceInitiative);
 
-        double Balance(double q) => 1 - Math.Abs((2 * q) - 1);
         Assert.Equal("Partner starts next 2 meetings", action.Action);
-        Assert.Equal(0.25 * 100 * 0.25 * (Balance(3 / ((2 * u) + 4)) - Balance(1 / ((2 * u) + 2))), action.Impact, Digits);
+        Assert.Equal(0.25 * 100 * 0.25 * ((((4 * u) + 1) / ((2 * u) + 4)) - (1 / ((2 * u) + 2))), action.Impact, Digits);
         Assert.Equal(0.25 * 0.25 * ((((2 * u) + 2) / ((2 * u) + 7)) - (2 * u / ((2 * u) + 5))), action.ConfidenceGain, Digits);
     }
 
@@ -296,14 +298,15 @@ public partial class RecommendationTests
     public void FollowUp_ACallAndACallBackThisWeek(int lastActivityDaysAgo, string code)
     {
         // The only activity is a certification some days ago: 1 of the 12 weeks active. A call each way today makes
-        // it 2 of 12: Δ = 0.15 × 100 × 0.8 × 1/12 = 1. One call each way keeps the partner's share at 2 / 4 = 0.5, so
-        // reciprocity stays 1 while its certainty rises from 0 to 2 / 7: confidence gains 0.25 × 0.25 × 2/7.
+        // it 2 of 12: 0.15 × 100 × 0.8 × 1/12 = 1. One call each way matches the other: 2 successes, so reciprocity rises
+        // from its prior 1/2 to (2 + 1) / (2 + 2) = 3/4, 0.25 × 100 × 0.25 × 1/4 = 1.5625 more; Δ = 2.5625. Its certainty
+        // rises from 0 to 2 / 7: confidence gains 0.25 × 0.25 × 2/7.
         // Forty days without activity is Stalled.
         var partnership = new Partnership(Examples.Partner, Day(-365), certifications: [new Certification("Marker", Day(-lastActivityDaysAgo))]);
 
         var action = Act(partnership, code);
 
-        Assert.Equal(0.15 * 100 * 0.8 / 12, action.Impact, Digits);
+        Assert.Equal((0.15 * 100 * 0.8 / 12) + (0.25 * 100 * 0.25 * ((3.0 / 4) - (1.0 / 2))), action.Impact, Digits);
         Assert.Equal(0.25 * 0.25 * 2 / 7, action.ConfidenceGain, Digits);
     }
 
@@ -312,15 +315,16 @@ public partial class RecommendationTests
     {
         // A partnership starting today: the pilot's five check-ins all fall today. Each is a meeting (vendor, partner,
         // vendor, partner, vendor) at which each side keeps a promise.
-        //   before: trust 50; competency 50 (delivery at its prior); co-operation 100 × (0.2·0.5 + 0.2·0.5 + 0.35·0.5 + 0.25·1) = 62.5;
+        //   before: trust 50; competency 50 (delivery at its prior); co-operation 100 × (0.2·0.5 + 0.2·0.5 + 0.35·0.5 + 0.25·0.5) = 50;
         //           plan 0; progress 100 × (0.1·0.5 + 0.05·0.5 + 0.05·0.5 + 0.8·0) = 10 (the one week observed is empty).
-        //           Score 0.25 × 50 + 0.2 × 50 + 0.25 × 62.5 + 0.15 × 0 + 0.15 × 10 = 39.625.
-        //   after:  trust 100 × 6/7 (5 kept a side: 6 / 7); reciprocity: partner share (2 + 1) / (5 + 2) = 3/7, balance 6/7;
-        //           co-operation 37.5 + 25 × 6/7; progress 10 + 80 (the week is active). Score ≈ 59.661.
+        //           Score 0.25 × 50 + 0.2 × 50 + 0.25 × 50 + 0.15 × 0 + 0.15 × 10 = 36.5.
+        //   after:  trust 100 × 6/7 (5 kept a side: 6 / 7); reciprocity: the vendor initiated 3, the partner 2, so 2 × 2 matched
+        //           and 1 in excess: (4 + 1) / (5 + 2) = 5/7; co-operation 37.5 + 25 × 5/7; progress 10 + 80 (the week is
+        //           active). Score ≈ 58.768.
         //   confidence: 0 before (no evidence, facts at maturity 0); after trust 5 / 10 = 0.5 and reciprocity 0.5 × 0.25:
         //   0.25 × 0.5 + 0.25 × 0.125 = 0.15625.
-        var before = (0.25 * 50) + (0.2 * 50) + (0.25 * 62.5) + (0.15 * 0) + (0.15 * 10);
-        var after = (0.25 * 100 * 6 / 7) + (0.2 * 50) + (0.25 * (37.5 + (25.0 * 6 / 7))) + (0.15 * 0) + (0.15 * (10 + 80));
+        var before = (0.25 * 50) + (0.2 * 50) + (0.25 * 50) + (0.15 * 0) + (0.15 * 10);
+        var after = (0.25 * 100 * 6 / 7) + (0.2 * 50) + (0.25 * (37.5 + (25.0 * 5 / 7))) + (0.15 * 0) + (0.15 * (10 + 80));
 
         var actions = Advisor.Recommend(Empty(0), T);
 
