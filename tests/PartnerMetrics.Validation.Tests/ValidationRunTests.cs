@@ -103,7 +103,7 @@ public sealed class ValidationRunTests(SmallRun run) : IClassFixture<SmallRun>
         var earlier = MarkdownReport.Render(run.Runs, SmallRun.Options, "earlier");
         var previous = PreviousPage.Parse("docs/earlier.md", earlier);
 
-        var page = MarkdownReport.Render(run.Runs, SmallRun.Options, "now", previous: previous);
+        var page = MarkdownReport.Render(run.Runs, SmallRun.Options, "now", previous: [previous]);
 
         Assert.Contains("## The previous model against this one", page, StringComparison.Ordinal);
         Assert.Contains("`docs/earlier.md`", page, StringComparison.Ordinal);
@@ -118,6 +118,24 @@ public sealed class ValidationRunTests(SmallRun run) : IClassFixture<SmallRun>
             Assert.True(ratio == "—" || ratio.EndsWith('×'), ratio);
             Assert.Contains($"{ratio} → {ratio}", page, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Render_WithTwoPreviousPages_ShowsATablePerPageInTheirOrder()
+    {
+        // `--previous` repeated: the oldest model first, then the one this page replaces.
+        var earlier = MarkdownReport.Render(run.Runs, SmallRun.Options, "earlier");
+        var (oldest, latest) = (PreviousPage.Parse("docs/oldest.md", earlier), PreviousPage.Parse("docs/latest.md", earlier));
+
+        var page = MarkdownReport.Render(run.Runs, SmallRun.Options, "now", previous: [oldest, latest]);
+
+        Assert.Contains("## Earlier models against this one", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("## The previous model against this one", page, StringComparison.Ordinal);
+        var first = page.IndexOf("### `docs/oldest.md` against this page", StringComparison.Ordinal);
+        var second = page.IndexOf("### `docs/latest.md` against this page", StringComparison.Ordinal);
+        Assert.True(first > 0 && second > first, $"{first}, {second}");
+        var auc = oldest.Auc[run.Runs[0].Variant.Name];
+        Assert.Equal(2, page.Split($"| Model AUC | {auc} → {auc}").Length - 1);
     }
 
     [Fact]

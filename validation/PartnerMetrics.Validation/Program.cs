@@ -4,11 +4,11 @@ using PartnerMetrics.Validation.Harness;
 
 // The validation harness: simulates partnerships whose true health is known, scores them with the
 // current model and the baselines, and writes the measures as a Markdown page (docs/validation.md).
-const string Usage = "usage: dotnet run -c Release --project validation/PartnerMetrics.Validation -- [--partnerships N] [--seeds K] [--out FILE] [--previous PAGE] [--fit-revision]";
+const string Usage = "usage: dotnet run -c Release --project validation/PartnerMetrics.Validation -- [--partnerships N] [--seeds K] [--out FILE] [--previous PAGE]... [--fit-revision]";
 
 var options = new ValidationOptions();
 string? output = null;
-string? previousPath = null;
+var previousPaths = new List<string>();
 var fitRevision = false;
 for (var i = 0; i < args.Length; i++)
 {
@@ -28,7 +28,7 @@ for (var i = 0; i < args.Length; i++)
             i++;
             break;
         case "--previous" when !string.IsNullOrWhiteSpace(value) && File.Exists(value):
-            previousPath = value;
+            previousPaths.Add(value);
             i++;
             break;
         case "--fit-revision":
@@ -63,10 +63,10 @@ var revision = options.EvidenceLimit ? WeightRevision.Measure(options) : default
 // The page quotes the command that reproduces it; a rooted output path is reduced to its file name so that no machine's layout leaks into it.
 static string Shown(string path) => Path.IsPathRooted(path) ? Path.GetFileName(path) : path.Replace('\\', '/');
 var shownOutput = output is null ? null : Shown(output);
-var previous = previousPath is null ? null : PreviousPage.Parse(Shown(previousPath), File.ReadAllText(previousPath));
+var previous = previousPaths.Select(path => PreviousPage.Parse(Shown(path), File.ReadAllText(path))).ToArray();
 var command = string.Create(
     CultureInfo.InvariantCulture,
-    $"dotnet run -c Release --project validation/PartnerMetrics.Validation -- --partnerships {options.Partnerships} --seeds {options.Seeds}{(shownOutput is null ? string.Empty : " --out " + shownOutput)}{(previous is null ? string.Empty : " --previous " + previous.Source)}");
+    $"dotnet run -c Release --project validation/PartnerMetrics.Validation -- --partnerships {options.Partnerships} --seeds {options.Seeds}{(shownOutput is null ? string.Empty : " --out " + shownOutput)}{string.Concat(previous.Select(page => " --previous " + page.Source))}");
 var page = MarkdownReport.Render(runs, options, command, fits, previous, grid, revision);
 if (output is null)
 {

@@ -21,7 +21,7 @@ public static class MarkdownReport
     /// <param name="grid">The dimension weights measured on a grid, when measured; optional.</param>
     /// <param name="revision">The default weights against those of model 2.0 on every root seed (<see cref="WeightRevision.Measure"/>), when measured; optional.</param>
     /// <returns>The Markdown text.</returns>
-    public static string Render(ImmutableArray<VariantRun> runs, ValidationOptions options, string command, IReadOnlyDictionary<Variant, FitSummary>? fits = null, PreviousPage? previous = null, WeightGrid? grid = null, ImmutableArray<RevisionRoot> revision = default)
+    public static string Render(ImmutableArray<VariantRun> runs, ValidationOptions options, string command, IReadOnlyDictionary<Variant, FitSummary>? fits = null, IReadOnlyList<PreviousPage>? previous = null, WeightGrid? grid = null, ImmutableArray<RevisionRoot> revision = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var w = new Writer();
@@ -43,7 +43,7 @@ public static class MarkdownReport
 
         Headline(w, runs, fits);
         Targets(w, runs);
-        if (previous is not null)
+        if (previous is { Count: > 0 })
         {
             Comparison(w, runs, previous);
         }
@@ -125,11 +125,25 @@ public static class MarkdownReport
     }
 
     /// <summary>The previous model's page set beside this run: each headline figure as "before → now".</summary>
-    private static void Comparison(Writer w, ImmutableArray<VariantRun> runs, PreviousPage previous)
+    private static void Comparison(Writer w, ImmutableArray<VariantRun> runs, IReadOnlyList<PreviousPage> pages)
     {
-        w.Line("## The previous model against this one");
+        w.Line(pages.Count == 1 ? "## The previous model against this one" : "## Earlier models against this one");
         w.Line();
-        w.Line($"The same harness and command run on the previous model gave the page `{previous.Source}`; each cell is \"previous → current\" (\"—\" where the previous page lacks the figure). Where the two pages give the same latent limits and baselines, both models were measured on the same simulated partnerships.");
+        foreach (var previous in pages)
+        {
+            ComparisonTable(w, runs, previous, pages.Count > 1);
+        }
+    }
+
+    private static void ComparisonTable(Writer w, ImmutableArray<VariantRun> runs, PreviousPage previous, bool titled)
+    {
+        if (titled)
+        {
+            w.Line($"### `{previous.Source}` against this page");
+            w.Line();
+        }
+
+        w.Line($"The same harness and command run on an earlier model gave the page `{previous.Source}`; each cell is \"earlier → current\" (\"—\" where the earlier page lacks the figure). Where the two pages give the same latent limits and baselines, both models were measured on the same simulated partnerships.");
         w.Line();
         w.Line("| Measure | " + string.Join(" | ", runs.Select(r => r.Variant.Name)) + " |");
         w.Line("|---|" + string.Concat(runs.Select(_ => "---|")));
@@ -364,27 +378,29 @@ public static class MarkdownReport
     {
         var current = HealthModel.Default;
         var previous = WeightRevision.Previous;
+        var revised = WeightRevision.WeightsVersion;
         static string Weights(IEnumerable<(string Name, double Current, double Previous)> weights) =>
             string.Join(", ", weights.Select(x => Inv($"{x.Name} {x.Current:0.00}{(x.Current == x.Previous ? string.Empty : Inv($" ({x.Previous:0.00})"))}")));
-        w.Line(Inv($"## Dimension and factor weights: {previous.Version} against {current.Version}"));
+        w.Line(Inv($"## Dimension and factor weights: {previous.Version} against {revised}"));
         w.Line();
         w.Line("The grid above moves only the five dimension weights. The fits of the headline table gain more by also moving");
-        w.Line(Inv($"the factor weights inside the dimensions, and version {current.Version} of the default model changed both. Its weights were found"));
+        w.Line(Inv($"the factor weights inside the dimensions, and version {revised} of the default model changed both. Its weights were found"));
         w.Line(Inv($"by fitting the dimension and factor weights of {previous.Version} (`Backtest.Fit`, `FitWeights.DimensionsAndFactors`) to the pooled"));
         w.Line(Inv($"steady and sparse seeds of root seed {options.RootSeed} (the harness's `--fit-revision` redoes that fit, in about a minute on two cores),"));
         w.Line(Inv($"moving the weights of {previous.Version} part of the way toward that fit, one group of"));
         w.Line(Inv($"weights at a time, keeping the reference partnership's confidence at {ReferencePartnership.ConfidenceTarget:0.00} or more, rounding, and choosing among five"));
         w.Line("such sets on the root seeds marked \"used to choose\". The held-out root seeds were not simulated until the choice");
         w.Line("was made; each is a new company per variant and seed, drawn as this run's are. Pooled AUC over the seeds of each");
-        w.Line(Inv($"variant, as in the headline table; the run's own row repeats its figures for {current.Version}."));
+        w.Line(Inv($"variant, as in the headline table; the run's own row repeats its figures for the default model. Both sets of weights are"));
+        w.Line(Inv($"measured with every other setting and formula of the default model, version {current.Version}, so each gain is the weights' alone."));
         w.Line();
-        w.Line(Inv($"Weights of {current.Version} ({previous.Version}'s in brackets where they differ): dimensions ") + Weights(Enum.GetValues<HealthDimension>().Select(d => (d.ToString(), current.DimensionWeights[d], previous.DimensionWeights[d]))) + ";");
+        w.Line(Inv($"Weights of {revised}, the default model's ({previous.Version}'s in brackets where they differ): dimensions ") + Weights(Enum.GetValues<HealthDimension>().Select(d => (d.ToString(), current.DimensionWeights[d], previous.DimensionWeights[d]))) + ";");
         w.Line("competency " + Weights([("coverage", current.CompetencyWeights.Coverage, previous.CompetencyWeights.Coverage), ("delivery reliability", current.CompetencyWeights.DeliveryReliability, previous.CompetencyWeights.DeliveryReliability)]) + ";");
         w.Line("plan " + Weights([("goals on track", current.PlanWeights.GoalsOnTrack, previous.PlanWeights.GoalsOnTrack), ("shared ownership", current.PlanWeights.SharedOwnership, previous.PlanWeights.SharedOwnership), ("business alignment", current.PlanWeights.BusinessAlignment, previous.PlanWeights.BusinessAlignment), ("clarity", current.PlanWeights.Clarity, previous.PlanWeights.Clarity), ("freshness", current.PlanWeights.Freshness, previous.PlanWeights.Freshness)]) + ";");
         w.Line("tracked progress " + Weights([("registration timeliness", current.ProgressWeights.RegistrationTimeliness, previous.ProgressWeights.RegistrationTimeliness), ("pipeline freshness", current.ProgressWeights.PipelineFreshness, previous.ProgressWeights.PipelineFreshness), ("data completeness", current.ProgressWeights.DataCompleteness, previous.ProgressWeights.DataCompleteness), ("weekly cadence", current.ProgressWeights.WeeklyCadence, previous.ProgressWeights.WeeklyCadence)]) + ";");
         w.Line(Inv($"co-operation's unchanged. The reference partnership's confidence: {WeightRevision.ReferenceConfidence(current, options.AsOf):0.000} ({previous.Version}: {WeightRevision.ReferenceConfidence(previous, options.AsOf):0.000})."));
         w.Line();
-        w.Line(Inv($"To keep the scores of {previous.Version}, save its weights as a model file (`partnermetrics score portfolio.json --model model-{previous.Version}.json`,"));
+        w.Line(Inv($"To keep the weights of {previous.Version}, save them as a model file (`partnermetrics score portfolio.json --model model-{previous.Version}.json`,"));
         w.Line("or `PartnerMetricsJson.Deserialize<HealthModel>`); every setting it leaves out keeps its default:");
         w.Line();
         w.Line("```json");
@@ -392,7 +408,7 @@ public static class MarkdownReport
         w.Line("```");
         w.Line();
         var variants = roots[0].Cells.Select(c => c.Variant).ToArray();
-        w.Line(Inv($"Each cell, {previous.Version} → {current.Version}: AUC ({current.Version}'s gain; its margin over the best baseline); Spearman with the latent"));
+        w.Line(Inv($"Each cell, {previous.Version} → {revised}: AUC ({revised}'s gain; its margin over the best baseline); Spearman with the latent"));
         w.Line("health; AtRisk churn ÷ Healthy churn.");
         w.Line();
         w.Line("| Root seed | Role | " + string.Join(" | ", variants) + " | Least gain |");
@@ -409,8 +425,8 @@ public static class MarkdownReport
         var beatsBy = variants.Select((v, k) => (Variant: v, Margin: roots.Min(r => r.Cells[k].Margin))).ToArray();
         var onHeldOut = heldOut.Length == 0 ? string.Empty : Inv($", and at least {heldOut.Min(r => r.LeastGain):+0.000} on the held-out ones");
         w.Line(least > 0
-            ? Inv($"Version {current.Version} gains on every variant on every root seed: at least {least:+0.000}{onHeldOut}.")
-            : Inv($"Version {current.Version} does not gain on every variant on every root seed: its least gain is {least:+0.000}."));
+            ? Inv($"The weights of {revised} gain on every variant on every root seed: at least {least:+0.000}{onHeldOut}.")
+            : Inv($"The weights of {revised} do not gain on every variant on every root seed: their least gain is {least:+0.000}."));
         w.Line("Its smallest margin over the best baseline across the root seeds: " + string.Join(", ", beatsBy.Select(b => Inv($"{b.Variant} {b.Margin:+0.000;−0.000}"))) + Inv($" (the target is +0.03)."));
         w.Line();
     }

@@ -67,6 +67,9 @@ public sealed record RevisionRoot(ulong RootSeed, RevisionRole Role, ImmutableAr
 /// </remarks>
 public static class WeightRevision
 {
+    /// <summary>The version of the default model that set its current weights; later versions changed formulas, not weights.</summary>
+    public const string WeightsVersion = "2.1";
+
     /// <summary>
     /// Gets model 2.0: the default model with the dimension, competency, plan and progress weights it had before 2.1;
     /// co-operation's are unchanged. Its version tells its reports from the default model's.
@@ -101,8 +104,8 @@ public static class WeightRevision
 
     /// <summary>
     /// Model 2.0 as a model file for <c>partnermetrics score --model</c> or <see cref="Serialization.PartnerMetricsJson"/>,
-    /// for a caller who wants the scores of 2.0: its version and the weights 2.1 changed; a model document keeps the
-    /// default of every setting it leaves out.
+    /// for a caller who wants the weights of 2.0: its version and the weights 2.1 changed; a model document keeps the
+    /// default of every setting it leaves out (reciprocity's formula, which 2.2 changed, is not a setting).
     /// </summary>
     /// <returns>The JSON text, one setting per line.</returns>
     public static string ModelFile()
