@@ -68,6 +68,37 @@ public class CooperationDimensionTests
     }
 
     [Fact]
+    public void Reciprocity_NothingLogged_SitsAtItsPriorNotAtItsBest()
+    {
+        // Model 2.1 took the balance of the posterior share, 1 − |2·E[q] − 1| with E[q] = 0.5 without initiatives: 1, its
+        // best value, so any logged initiative could only keep it there or lower it. Model 2.2's rate of matched
+        // initiatives sits at its prior 0.5 without them (docs/scoring.md, "Why reciprocity changed in model 2.2").
+        // A year in, weight w = 2^(−1/90) a day-old meeting; co-operation's other rates at their prior 0.5.
+        //   nothing logged:              reciprocity 0.5;                             score 36.5 (HealthScorerTests)
+        //   a meeting each way:          2w matched → (2w + 1) / (2w + 2) = 0.7483;   the week active: + 0.15 × 100 × 0.8 / 12 = 1
+        //   only the partner's meeting:  w in excess → 1 / (w + 2) = 0.3341
+        //   two by the partner:          2w in excess → 1 / (2w + 2) = 0.2508
+        // The score moves by 0.25 (co-operation) × 0.25 (reciprocity) × 100 × the change, plus the active week.
+        var w = W(1, 90);
+        Interaction Meeting(Side side) => new(Day(-1), InteractionKind.Meeting, side);
+        double Reciprocity(HealthReport report) => report.Factor(FactorCodes.CooperationReciprocity)!.Value.Value!.Value;
+        var nothing = Scorer.Score(Empty(365), T);
+        var eachWay = Scorer.Score(Empty(365).With(interactions: [Meeting(Side.Partner), Meeting(Side.Vendor)]), T);
+        var partnerOnly = Scorer.Score(Empty(365).With(interactions: [Meeting(Side.Partner)]), T);
+        var partnerTwice = Scorer.Score(Empty(365).With(interactions: [Meeting(Side.Partner), Meeting(Side.Partner)]), T);
+
+        Assert.Equal((0.5, 0.0), (Reciprocity(nothing), nothing.Factor(FactorCodes.CooperationReciprocity)!.Value.Confidence));
+        Assert.Equal(((2 * w) + 1) / ((2 * w) + 2), Reciprocity(eachWay), 12);
+        Assert.Equal(1 / (w + 2), Reciprocity(partnerOnly), 12);
+        Assert.Equal(1 / ((2 * w) + 2), Reciprocity(partnerTwice), 12);
+        Assert.Equal(36.5, nothing.Score, 12);
+        Assert.Equal(36.5 + (0.25 * 0.25 * 100 * ((((2 * w) + 1) / ((2 * w) + 2)) - 0.5)) + 1, eachWay.Score, 9);
+        Assert.Equal(36.5 + (0.25 * 0.25 * 100 * ((1 / (w + 2)) - 0.5)) + 1, partnerOnly.Score, 9);
+        Assert.True(eachWay.Score > nothing.Score + 2.5, $"{eachWay.Score} against {nothing.Score}");
+        Assert.True(partnerTwice.Score < partnerOnly.Score, $"{partnerTwice.Score} against {partnerOnly.Score}");
+    }
+
+    [Fact]
     public void Score_EscalationsResolvedLateOrStillOpen()
     {
         // Target 14 days; escalations have their own half-life, 365 days (a rare event).
