@@ -94,6 +94,8 @@ public class CooperationDimensionTests
         Assert.Equal(36.5, nothing.Score, 12);
         Assert.Equal(36.5 + (0.25 * 0.25 * 100 * ((((2 * w) + 1) / ((2 * w) + 2)) - 0.5)) + 1, eachWay.Score, 9);
         Assert.Equal(36.5 + (0.25 * 0.25 * 100 * ((1 / (w + 2)) - 0.5)) + 1, partnerOnly.Score, 9);
+        Assert.Equal(36.5 + (0.25 * 0.25 * 100 * ((1 / ((2 * w) + 2)) - 0.5)) + 1, partnerTwice.Score, 9);
+        Assert.Equal((39.06, 36.46, 35.94), (Math.Round(eachWay.Score, 2), Math.Round(partnerOnly.Score, 2), Math.Round(partnerTwice.Score, 2)));   // docs/scoring.md
         Assert.True(eachWay.Score > nothing.Score + 2.5, $"{eachWay.Score} against {nothing.Score}");
         Assert.True(partnerTwice.Score < partnerOnly.Score, $"{partnerTwice.Score} against {partnerOnly.Score}");
     }

@@ -427,7 +427,7 @@ public static class MarkdownReport
         w.Line(least > 0
             ? Inv($"The weights of {revised} gain on every variant on every root seed: at least {least:+0.000}{onHeldOut}.")
             : Inv($"The weights of {revised} do not gain on every variant on every root seed: their least gain is {least:+0.000}."));
-        w.Line("Its smallest margin over the best baseline across the root seeds: " + string.Join(", ", beatsBy.Select(b => Inv($"{b.Variant} {b.Margin:+0.000;−0.000}"))) + Inv($" (the target is +0.03)."));
+        w.Line("The default model's smallest margin over the best baseline across the root seeds: " + string.Join(", ", beatsBy.Select(b => Inv($"{b.Variant} {b.Margin:+0.000;−0.000}"))) + Inv($" (the target is +0.03)."));
         w.Line();
     }
 
