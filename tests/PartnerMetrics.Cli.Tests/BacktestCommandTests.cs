@@ -38,22 +38,24 @@ public sealed partial class BacktestCommandTests
         // Model v2 at its default weights (version 2.2), as of 2025-06-30, 546 days after the start (facts are certain).
         // Commitment ages 135, 107, 76, 46 days, w = 2^(−a/180) = 0.5946, 0.6623, 0.7463, 0.8377, e = Σ w = 2.8408.
         //   Partner side (p + 1) / (p + λn + 2), λ = 2.5; the vendor side sits at 0.5: trust = 100 × √(side × 0.5). Every other dimension is the same for all four:
-        //   competency 50 (nothing required, so coverage is left out; delivery at its prior 0.5), co-operation 48.066
-        //   (the three rates at 0.5, weights 0.2 + 0.2 + 0.35 = 0.75; reciprocity, weight 0.25, at the prior Beta(1, 1):
-        //   E[q] = 1/2, Var(q) = 1/12, 1 − √(4/12 + 0²) = 1 − 1/√3 = 0.42265; 100 × (0.75 × 0.5 + 0.25 × 0.42265) = 48.066),
+        //   competency 50 (nothing required, so coverage is left out; delivery at its prior 0.5), co-operation 50
+        //   (the three rates at 0.5, weights 0.2 + 0.2 + 0.35 = 0.75; reciprocity, weight 0.25, is a rate of matched
+        //   initiatives and none was logged: successes 2 × min(0, 0) = 0, failures |0 − 0| = 0, so at its prior
+        //   (0 + 1) / (0 + 0 + 2) = 0.5; 100 × (0.75 × 0.5 + 0.25 × 0.5) = 50),
         //   plan 0 (none), tracked progress: the three deal rates at their
         //   prior 0.5 (weights 0.1, 0.05, 0.05) and the weekly cadence (weight 0.8) 2/12 (active in weeks 6 and 10 of 12),
         //   100 × (0.1 + 0.05 + 0.05) × 0.5 + 80 × 2/12 = 10 + 13.333 = 23.333.
-        //   score = 0.25 × trust + 0.2 × 50 + 0.25 × 48.066 + 0.15 × 0 + 0.15 × 23.333
-        //         = 0.25 × trust + 10 + 12.017 + 0 + 3.5 = 0.25 × trust + 25.517
-        //   Trust C 23.438, B 40.628, D 50.951, A 62.985, so A 41.26 (Watch); D 38.25, B 35.67, C 31.38 (AtRisk).
+        //   score = 0.25 × trust + 0.2 × 50 + 0.25 × 50 + 0.15 × 0 + 0.15 × 23.333
+        //         = 0.25 × trust + 10 + 12.5 + 0 + 3.5 = 0.25 × trust + 26
+        //   Trust C 23.438, B 40.628, D 50.951, A 62.985, so A 41.75 (Watch, ≥ 40); D 38.74, B 36.16, C 31.86 (AtRisk).
         //   Confidence: trust 0.5 × e / (e + 5) (the vendor side has no evidence), competency and co-operation 0 (no
         //   evidence), plan 1 (the missing plan is a fact), progress 0.8 × 1 (only the cadence is certain), so
         //   0.25 × 0.5 × e / (e + 5) + 0.15 × 1 + 0.15 × 0.8 = 0.125 × 0.3623 + 0.27 = 0.315 ≥ 0.25: none is
         //   InsufficientEvidence; plan alignment 0 at confidence 1 is a weakest link, at most Watch.
         int[] ages = [135, 107, 76, 46];
         var w = ages.Select(a => Math.Pow(2, -a / 180.0)).ToArray();
-        var cooperation = 100 * ((0.75 * 0.5) + (0.25 * (1 - (1 / Math.Sqrt(3)))));
+        var reciprocity = (0 + 1.0) / (0 + 0 + 2.0);
+        var cooperation = 100 * ((0.75 * 0.5) + (0.25 * reciprocity));
         double Expected(bool[] kept)
         {
             double p = 0, n = 0;
@@ -92,7 +94,7 @@ public sealed partial class BacktestCommandTests
         // C, B, D, A, kept (in due order Feb, Mar, Apr, May): none; Feb and Apr; all but Apr; all.
         double[] expected = [Expected([false, false, false, false]), Expected([true, false, true, false]), Expected([true, true, false, true]), Expected([true, true, true, true])];
         Assert.All(expected.Zip(scores), s => Assert.Equal(s.First, s.Second, 1e-9));
-        Assert.Equal([31.38, 35.67, 38.25, 41.26], expected.Select(e => Math.Round(e, 2)));
+        Assert.Equal([31.86, 36.16, 38.74, 41.75], expected.Select(e => Math.Round(e, 2)));
     }
 
     [Fact]

@@ -130,8 +130,8 @@ public class HtmlReportTests
         // Model v2: a dimension without evidence is not left out; it sits at its prior with confidence 0. P-1 has no
         // evidence at all, as of 2025-06-30, 394 days after its start:
         //   trust 100 × √(0.5 × 0.5) = 50, competency (nothing required: delivery alone) 50,
-        //   co-operation 100 × (0.2 × 0.5 + 0.2 × 0.5 + 0.35 × 0.5 + 0.25 × (1 − 1/√3)) = 48.07 (reciprocity at the prior
-        //   Beta(1, 1): 1 − √(4 × 1/12 + 0²) = 0.42265, the prior's spread), each at confidence 0;
+        //   co-operation 100 × (0.2 × 0.5 + 0.2 × 0.5 + 0.35 × 0.5 + 0.25 × 0.5) = 50 (reciprocity, a rate of matched
+        //   initiatives, at its prior: no initiatives, so successes 0 and failures 0, (0 + 1) / (0 + 0 + 2) = 0.5), each at confidence 0;
         //   plan alignment 0 and tracked progress (weekly cadence 0 of 12) are facts, certain after 90 days: confidence > 0.
         // P-2 has evidence in every dimension but co-operation's responsiveness and friction, so none is at confidence 0.
         var portfolio = Fixture();
@@ -167,7 +167,7 @@ public class HtmlReportTests
 
         Assert.Equal(["P-1 Trust", "P-1 Competency", "P-1 Cooperation"], marked);
         var hostileCells = rows["P-1"].Elements("td").Where(c => c.Attribute("data-dimension") is not null).ToDictionary(c => (string)c.Attribute("data-dimension")!, c => Level(c).Value);
-        Assert.Equal(("50", "50", "48", "0"), (hostileCells["Trust"], hostileCells["Competency"], hostileCells["Cooperation"], hostileCells["PlanAlignment"]));
+        Assert.Equal(("50", "50", "50", "0"), (hostileCells["Trust"], hostileCells["Competency"], hostileCells["Cooperation"], hostileCells["PlanAlignment"]));
     }
 
     [Fact]
