@@ -80,6 +80,39 @@ public sealed class EvidenceLimitTests(SmallRun run) : IClassFixture<SmallRun>
     }
 
     [Fact]
+    public void Diagnosis_WrongWay_NamesTheFactorsThatRankAgainstHealth_AndThePageNamesThem()
+    {
+        // Forty partnerships, latent health 0.0125 to 0.9875, the four below 0.1 churned. The first factor falls as health
+        // rises (wrong both ways), the second rises with it (right both ways), the third is 0 for the churned and falls
+        // with health among the others (right for churn, AUC 1, but wrong against the latent health), every other
+        // factor is constant (AUC 0.5, no Spearman: neither way).
+        var count = EvidenceFeatures.FactorOrder.Length;
+        var rows = Enumerable.Range(0, 40).Select(i =>
+        {
+            var latent = (i + 0.5) / 40;
+            var factors = new double[count];
+            Array.Fill(factors, 0.5);
+            (factors[0], factors[1], factors[2]) = (1 - latent, latent, latent < 0.1 ? 0 : 1 - latent);
+            return new DiagnosisRow(latent, latent < 0.1, 50, 0.5, [.. factors], [.. new double[count]], [.. new double?[5]], false, false, [.. new bool[DiagnosisRow.WeakCauseNames.Length]], 10);
+        });
+
+        var synthetic = ModelDiagnosis.Of(rows).WrongWay;
+
+        Assert.Equal([EvidenceFeatures.FactorOrder[0], EvidenceFeatures.FactorOrder[2]], synthetic.Select(f => f.Name));
+        Assert.Equal((0.0, -1.0), (synthetic[0].Auc, synthetic[0].LatentSpearman));
+        Assert.True(synthetic[1].Auc == 1 && synthetic[1].LatentSpearman < 0, synthetic[1].ToString());
+
+        var page = MarkdownReport.Render(run.Runs, SmallRun.Options, "now");
+        var line = page[page.IndexOf("scoring higher: ", StringComparison.Ordinal)..];
+        line = line[..line.IndexOf('\n')];
+        foreach (var variant in run.Runs)
+        {
+            var wrong = variant.Diagnosis!.WrongWay;
+            Assert.Contains(variant.Variant.Name + (wrong.IsEmpty ? " none" : $" `{wrong[0].Name}` ("), line, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Execute_SameOptionsTwice_IdenticalEvidenceLimit()
     {
         var again = ValidationRun.Execute(SmallRun.Options);

@@ -290,6 +290,12 @@ public static class MarkdownReport
 
         w.Line("| Overall score | " + string.Join(" | ", runs.Select(r => Inv($"{F(r.Pooled[Signal.Model].Auc, "0.000")} / {F(r.Pooled[Signal.Model].ReferenceSpearman, "0.00")}"))) + " |");
         w.Line();
+        w.Line("Factors that rank partnerships the wrong way on their own (AUC for churn below 0.5, or Spearman with the latent");
+        w.Line("health below 0), which add noise to the score at best; a rate mostly at its prior that does is the mark of logging less");
+        w.Line("scoring higher: " + string.Join("; ", runs.Zip(diagnoses, (r, d) => r.Variant.Name + " " + (d.WrongWay.IsEmpty
+            ? "none"
+            : string.Join(", ", d.WrongWay.Select(f => Inv($"`{f.Name}` ({F(f.Auc, "0.000")} / {F(f.LatentSpearman, "0.00")}; {f.NearPrior:0%} mostly prior)")))))) + ".");
+        w.Line();
         w.Line("The weakest link and the missing plan:");
         w.Line();
         w.Line("| Measure | " + string.Join(" | ", runs.Select(r => r.Variant.Name)) + " |");

@@ -112,6 +112,13 @@ public sealed class ModelDiagnosis
     /// <summary>Gets each factor's univariate AUC, Spearman with latent, mean value and share with certainty below 0.25.</summary>
     public ImmutableArray<FactorDiagnosis> Factors { get; }
 
+    /// <summary>
+    /// Gets the factors that on their own rank partnerships the wrong way: an AUC for churn below 0.5, or a Spearman
+    /// correlation with the latent health below 0. Such a factor adds noise to the score at best; a rate mostly at its
+    /// prior that does is the mark of logging less scoring higher (model 2.1's reciprocity on the sparse variant).
+    /// </summary>
+    public ImmutableArray<FactorDiagnosis> WrongWay => [.. Factors.Where(f => f.Auc < 0.5 || f.LatentSpearman < 0)];
+
     /// <summary>Gets each dimension's univariate AUC and Spearman with latent (an absent dimension counts 50).</summary>
     public ImmutableArray<FactorDiagnosis> Dimensions { get; }
 
