@@ -17,7 +17,7 @@ public static class MarkdownReport
     /// <param name="options">The options they ran with.</param>
     /// <param name="command">The exact command that reproduces the page.</param>
     /// <param name="fits">What fitting the weights gained per variant, when measured; optional.</param>
-    /// <param name="previous">The previous model's page, to set beside this run; optional.</param>
+    /// <param name="previous">Earlier models' pages, oldest first, each set beside this run in a table of its own; optional.</param>
     /// <param name="grid">The dimension weights measured on a grid, when measured; optional.</param>
     /// <param name="revision">The default weights against those of model 2.0 on every root seed (<see cref="WeightRevision.Measure"/>), when measured; optional.</param>
     /// <returns>The Markdown text.</returns>
@@ -124,7 +124,7 @@ public static class MarkdownReport
         w.Line();
     }
 
-    /// <summary>The previous model's page set beside this run: each headline figure as "before → now".</summary>
+    /// <summary>Earlier models' pages set beside this run, one table each: each headline figure as "before → now".</summary>
     private static void Comparison(Writer w, ImmutableArray<VariantRun> runs, IReadOnlyList<PreviousPage> pages)
     {
         w.Line(pages.Count == 1 ? "## The previous model against this one" : "## Earlier models against this one");
