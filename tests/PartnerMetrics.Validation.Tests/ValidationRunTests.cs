@@ -106,6 +106,7 @@ public sealed class ValidationRunTests(SmallRun run) : IClassFixture<SmallRun>
         var page = MarkdownReport.Render(run.Runs, SmallRun.Options, "now", previous: [previous]);
 
         Assert.Contains("## The previous model against this one", page, StringComparison.Ordinal);
+        Assert.Contains($"`HealthModel.Default` (version {PartnerMetrics.Health.HealthModel.Default.Version})", page, StringComparison.Ordinal);
         Assert.Contains("`docs/earlier.md`", page, StringComparison.Ordinal);
         Assert.Equal(5, previous.Targets.Count);
         foreach (var variant in run.Runs)
