@@ -2,13 +2,15 @@
 #:property NoWarn=CS1591
 // Checks the packed NuGet packages: icon, README, license expression, SourceLink commit, XML docs for
 // every target framework of a library, the command of the tool, and a symbols package beside each one with code.
-// The tool is a top-level package that points to one package per platform (ReadyToRun) and a portable one ("any").
-// Run: dotnet run .ci/check-packages.cs -- <dir>
+// The tool is a top-level package that points to one package per platform (ReadyToRun) and a portable one ("any"); with
+// --native RID, that platform's package must hold its native executable instead (packed with -p:NativeTool=true).
+// Run: dotnet run .ci/check-packages.cs -- <dir> [--native RID]
 using System.IO.Compression;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 
 var directory = args.Length > 0 ? args[0] : "artifacts/packages";
+var nativeRid = args.Length > 2 && args[1] == "--native" ? args[2] : null;
 var packages = Directory.GetFiles(directory, "*.nupkg").Where(p => !p.EndsWith(".symbols.nupkg", StringComparison.Ordinal)).ToArray();
 var problems = new List<string>();
 const string Tool = "PartnerMetrics.Cli";
@@ -62,7 +64,7 @@ foreach (var package in packages)
     string Kind() => isPointer ? "tool, pointing to its platforms' packages" : isRidTool ? "tool for one platform" : "library";
 
     // The command, and for the top-level package the platform packages it points to.
-    void RequireCommand(string settingsPath, bool pointer)
+    void RequireCommand(string settingsPath, bool pointer, string? runner = null)
     {
         var settings = zip.GetEntry(settingsPath);
         Require(settings is not null, $"{settingsPath} missing");
@@ -75,6 +77,7 @@ foreach (var package in packages)
         var document = XDocument.Load(settingsStream);
         var command = document.Descendants().SingleOrDefault(e => e.Name.LocalName == "Command");
         Require(command?.Attribute("Name")?.Value == "partnermetrics", "tool command is not named partnermetrics");
+        Require(runner is null || command?.Attribute("Runner")?.Value == runner, $"the command's runner is not {runner}");
         if (pointer)
         {
             var listed = document.Descendants().Where(e => e.Name.LocalName == "RuntimeIdentifierPackage")
@@ -95,6 +98,28 @@ foreach (var package in packages)
 
     var root = isRidTool ? "tools" : "lib";
     var rid = isRidTool ? id[(Tool.Length + 1)..] : null;
+    var symbols = Path.Combine(Path.GetDirectoryName(package)!, Path.GetFileNameWithoutExtension(package) + ".snupkg");
+    if (rid is not null && rid == nativeRid)
+    {
+        // Native code: the executable alone, run as it is, with no assemblies and no managed symbols.
+        var folder = $"tools/any/{rid}";
+        RequireCommand($"{folder}/DotnetToolSettings.xml", pointer: false, runner: "executable");
+        var executable = zip.GetEntry($"{folder}/{Tool}{(rid.StartsWith("win", StringComparison.Ordinal) ? ".exe" : "")}");
+        Require(executable is { Length: > 1_000_000 }, $"no native executable {folder}/{Tool}");
+        if (executable is not null)
+        {
+            using var stream = executable.Open();
+            var magic = new byte[4];
+            stream.ReadExactly(magic);
+            Require(magic is [0x7F, (byte)'E', (byte)'L', (byte)'F'] or [(byte)'M', (byte)'Z', _, _] or [0xCF, 0xFA, 0xED, 0xFE], $"{folder}/{Tool} is not an executable (ELF, PE or Mach-O)");
+        }
+
+        Require(!entries.Any(e => e.EndsWith(".dll", StringComparison.Ordinal) || e.EndsWith(".pdb", StringComparison.Ordinal)), "the native package holds assemblies or managed symbols");
+        Require(!File.Exists(symbols), "a native package has a symbols package beside it (.snupkg), left from another pack");
+        Console.WriteLine($"checked {name}: {Kind()}, native code");
+        continue;
+    }
+
     var assembly = isRidTool ? Tool : id;
     var frameworks = entries.Where(e => e.StartsWith($"{root}/", StringComparison.Ordinal) && e.EndsWith($"/{assembly}.dll", StringComparison.Ordinal))
         .Select(e => e.Split('/')[1]).Distinct().ToArray();
@@ -132,7 +157,6 @@ foreach (var package in packages)
         }
     }
 
-    var symbols = Path.Combine(Path.GetDirectoryName(package)!, Path.GetFileNameWithoutExtension(package) + ".snupkg");
     Require(File.Exists(symbols), "symbols package (.snupkg) missing");
     if (File.Exists(symbols))
     {

@@ -1,0 +1,196 @@
+#:project ../src/PartnerMetrics.Import/PartnerMetrics.Import.csproj
+#:property GenerateDocumentationFile=true
+#:property NoWarn=CS1591
+// Runs the same commands with two builds of the tool and compares what each wrote, byte for byte: the standard output,
+// the standard error, the exit code and every file it wrote. CI compares the portable tool (run by the .NET runtime) with
+// the package of its own platform (native code), so that a command that works in one and not in the other, or gives
+// other figures, fails the run.
+// Run: dotnet run .ci/compare-tools.cs -- "<first tool command>" "<second tool command>"
+using System.Diagnostics;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+if (args.Length != 2)
+{
+    Console.Error.WriteLine("usage: dotnet run .ci/compare-tools.cs -- \"<first tool command>\" \"<second tool command>\"");
+    return 2;
+}
+
+var root = AppContext.GetData("EntryPointFileDirectoryPath") is string script ? Path.GetFullPath(Path.Combine(script, "..")) : Directory.GetCurrentDirectory();
+string Repo(string path) => Path.Combine(root, path);
+var cli = Repo("tests/PartnerMetrics.Cli.Tests/Fixtures");
+var import = Repo("tests/PartnerMetrics.Import.Tests/Fixtures");
+var samples = Repo("docs/samples/salesforce");
+
+// Each case: a name and the arguments; "{out}" is a file in the case's own folder, where the tool runs, and "{dir}" that
+// folder, both as relative paths.
+(string Name, string[] Args)[] cases =
+[
+    ("demo", ["demo"]),
+    ("demo json", ["demo", "--format", "json", "--out", "{out}.json"]),
+    ("demo html", ["demo", "--format", "html", "--out", "{out}.html"]),
+    ("import salesforce", ["import", "--profile", "salesforce", "--folder", samples, "--out", "{out}.json"]),
+    ("score salesforce exports", ["score", "--profile", "salesforce", "--folder", samples, "--as-of", "2025-06-30", "--format", "json", "--out", "{out}.json"]),
+    ("score html", ["score", $"{cli}/backtest-portfolio.json", "--as-of", "2025-06-30", "--format", "html", "--out", "{out}.html"]),
+    ("score table", ["score", $"{cli}/backtest-portfolio.json", "--as-of", "2025-06-30"]),
+    ("pipeline csv", ["pipeline", $"{cli}/opportunities.csv", "--by", "district,quarter"]),
+    ("pipeline json", ["pipeline", $"{cli}/opportunities.json", "--by", "motion,partner", "--format", "json", "--out", "{out}.json"]),
+    ("pipeline salesforce", ["pipeline", $"{import}/salesforce-opportunities.csv", "--profile", "salesforce", "--by", "district"]),
+    ("pipeline hubspot", ["pipeline", $"{import}/hubspot-deals.csv", "--profile", "hubspot", "--format", "json"]),
+    ("pipeline dynamics", ["pipeline", $"{import}/dynamics-opportunities.csv", "--profile", "dynamics", "--by", "motion"]),
+    ("pipeline excel", ["pipeline", "{dir}/opportunities.xlsx", "--by", "district"]),
+    ("backtest", ["backtest", $"{cli}/backtest-portfolio.json", "--outcomes", $"{cli}/backtest-outcomes.csv", "--as-of", "2025-06-30"]),
+    ("backtest json", ["backtest", $"{cli}/backtest-portfolio.json", "--outcomes", $"{cli}/backtest-outcomes.csv", "--as-of", "2025-06-30", "--format", "json"]),
+    ("backtest fit, too few outcomes", ["backtest", $"{cli}/backtest-portfolio.json", "--outcomes", $"{cli}/backtest-outcomes.csv", "--as-of", "2025-06-30", "--fit", "--out", "{out}.json"]),
+    ("bad rows", ["pipeline", $"{cli}/bad-rows.csv", "--strict"]),
+    ("bad items", ["score", $"{cli}/bad-items.json"]),
+    ("missing column", ["pipeline", $"{cli}/missing-column.csv"]),
+    ("no such file", ["score", "{dir}/missing.json"]),
+    ("unknown option", ["demo", "--colour", "red"]),
+    ("help", ["score", "--help"]),
+];
+
+var work = Directory.CreateTempSubdirectory("compare-tools-");
+var differences = new List<string>();
+try
+{
+    foreach (var (name, caseArgs) in cases)
+    {
+        var outputs = new List<Dictionary<string, byte[]>>();
+        foreach (var (tool, side) in new[] { (args[0], "first"), (args[1], "second") })
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(work.FullName, side, name.Replace(' ', '-')));
+            WriteWorkbook(Path.Combine(folder.FullName, "opportunities.xlsx"), Path.Combine(cli, "opportunities.csv"));
+            var argv = caseArgs.Select(a => a.Replace("{out}", "out").Replace("{dir}", ".")).ToArray();
+            outputs.Add(Run(tool, argv, folder.FullName));
+        }
+
+        var (first, second) = (outputs[0], outputs[1]);
+        var keys = first.Keys.Union(second.Keys).Order(StringComparer.Ordinal);
+        var differing = keys.Where(k => !first.TryGetValue(k, out var a) || !second.TryGetValue(k, out var b) || !a.AsSpan().SequenceEqual(b)).ToList();
+        var exit = System.Text.Encoding.UTF8.GetString(first["exit code"]);
+        var message = exit == "0" ? "" : $": {Excerpt(first["standard error"]).Split(" | ")[0]}";
+        Console.WriteLine($"{(differing.Count == 0 ? "same" : "DIFFERENT")}  {name} (exit {exit}{message}; compared {string.Join(", ", keys)})");
+        foreach (var key in differing)
+        {
+            differences.Add($"{name}: {key}");
+            Console.WriteLine($"  {key}, first:  {Excerpt(first.GetValueOrDefault(key))}");
+            Console.WriteLine($"  {key}, second: {Excerpt(second.GetValueOrDefault(key))}");
+        }
+    }
+}
+finally
+{
+    // COMPARE_TOOLS_KEEP keeps the folders, to look into a difference.
+    if (Environment.GetEnvironmentVariable("COMPARE_TOOLS_KEEP") is null)
+    {
+        work.Delete(recursive: true);
+    }
+}
+
+if (differences.Count > 0)
+{
+    Console.Error.WriteLine($"The two tools differ in {differences.Count} output(s):");
+    differences.ForEach(Console.Error.WriteLine);
+    return 1;
+}
+
+Console.WriteLine($"the two tools wrote the same in all {cases.Length} cases");
+return 0;
+
+// Runs a tool's command line (its first word the program, any others its first arguments) in a folder; returns what it
+// wrote, by name: the standard output and error, the exit code, and each file it left in the folder except the inputs.
+static Dictionary<string, byte[]> Run(string tool, string[] argv, string folder)
+{
+    // A word naming a file from where this runs is made absolute, for the tool runs in the case's folder.
+    var words = tool.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => File.Exists(w) ? Path.GetFullPath(w) : w).ToArray();
+    var start = new ProcessStartInfo(words[0]) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var word in words.Skip(1).Concat(argv))
+    {
+        start.ArgumentList.Add(word);
+    }
+
+    using var process = Process.Start(start)!;
+    var output = new MemoryStream();
+    var error = new MemoryStream();
+    var copies = Task.WhenAll(process.StandardOutput.BaseStream.CopyToAsync(output), process.StandardError.BaseStream.CopyToAsync(error));
+    process.WaitForExit();
+    copies.Wait();
+    var written = new Dictionary<string, byte[]>(StringComparer.Ordinal)
+    {
+        ["standard output"] = WithoutFolder(output.ToArray(), folder),
+        ["standard error"] = WithoutFolder(error.ToArray(), folder),
+        ["exit code"] = System.Text.Encoding.UTF8.GetBytes(process.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+    };
+    foreach (var file in Directory.GetFiles(folder).Where(f => Path.GetFileName(f) != "opportunities.xlsx"))
+    {
+        written[Path.GetFileName(file)] = File.ReadAllBytes(file);
+    }
+
+    return written;
+}
+
+// A message names a file by its full path, which differs between the two tools' folders: the folder is left out.
+static byte[] WithoutFolder(byte[] text, string folder) =>
+    System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(text).Replace(folder, "{folder}", StringComparison.Ordinal));
+
+// The start of an output, on one line, to show where two differ.
+static string Excerpt(byte[]? bytes) =>
+    bytes is null ? "(none)" : System.Text.Encoding.UTF8.GetString(bytes.AsSpan(0, Math.Min(bytes.Length, 300))).ReplaceLineEndings(" | ");
+
+// The opportunities CSV as an Excel workbook: one sheet, the header and every row, each cell as text.
+static void WriteWorkbook(string path, string csv)
+{
+    using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+    var workbook = document.AddWorkbookPart();
+    workbook.Workbook = new Workbook(new Sheets());
+    var sheet = workbook.AddNewPart<WorksheetPart>();
+    var data = new SheetData();
+    var number = 0;
+    foreach (var line in File.ReadAllLines(csv))
+    {
+        // An empty field is no cell, as in a sheet typed by hand; the fixture has fewer than 26 columns.
+        number++;
+        data.Append(new Row(Fields(line).Select((value, column) => (value, column)).Where(f => f.value.Length > 0).Select(f => new Cell
+        {
+            CellReference = $"{(char)('A' + f.column)}{number}",
+            DataType = CellValues.InlineString,
+            InlineString = new InlineString(new Text(f.value)),
+        })));
+    }
+
+    sheet.Worksheet = new Worksheet(data);
+    workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Opportunities" });
+}
+
+// The fields of one CSV line: separated by commas, a field in double quotes may hold commas and doubled quotes.
+static IEnumerable<string> Fields(string line)
+{
+    var field = new System.Text.StringBuilder();
+    var quoted = false;
+    for (var i = 0; i < line.Length; i++)
+    {
+        var c = line[i];
+        if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+        {
+            field.Append('"');
+            i++;
+        }
+        else if (c == '"')
+        {
+            quoted = !quoted;
+        }
+        else if (c == ',' && !quoted)
+        {
+            yield return field.ToString();
+            field.Clear();
+        }
+        else
+        {
+            field.Append(c);
+        }
+    }
+
+    yield return field.ToString();
+}
