@@ -147,50 +147,20 @@ static void WriteWorkbook(string path, string csv)
     workbook.Workbook = new Workbook(new Sheets());
     var sheet = workbook.AddNewPart<WorksheetPart>();
     var data = new SheetData();
+    using var rows = Sylvan.Data.Csv.CsvDataReader.Create(csv, new Sylvan.Data.Csv.CsvDataReaderOptions { HasHeaders = false });
     var number = 0;
-    foreach (var line in File.ReadAllLines(csv))
+    while (rows.Read())
     {
         // An empty field is no cell, as in a sheet typed by hand; the fixture has fewer than 26 columns.
         number++;
-        data.Append(new Row(Fields(line).Select((value, column) => (value, column)).Where(f => f.value.Length > 0).Select(f => new Cell
+        data.Append(new Row(Enumerable.Range(0, rows.RowFieldCount).Select(column => (Value: rows.GetString(column), Column: column)).Where(f => f.Value.Length > 0).Select(f => new Cell
         {
-            CellReference = $"{(char)('A' + f.column)}{number}",
+            CellReference = $"{(char)('A' + f.Column)}{number}",
             DataType = CellValues.InlineString,
-            InlineString = new InlineString(new Text(f.value)),
+            InlineString = new InlineString(new Text(f.Value)),
         })));
     }
 
     sheet.Worksheet = new Worksheet(data);
     workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Opportunities" });
-}
-
-// The fields of one CSV line: separated by commas, a field in double quotes may hold commas and doubled quotes.
-static IEnumerable<string> Fields(string line)
-{
-    var field = new System.Text.StringBuilder();
-    var quoted = false;
-    for (var i = 0; i < line.Length; i++)
-    {
-        var c = line[i];
-        if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-        {
-            field.Append('"');
-            i++;
-        }
-        else if (c == '"')
-        {
-            quoted = !quoted;
-        }
-        else if (c == ',' && !quoted)
-        {
-            yield return field.ToString();
-            field.Clear();
-        }
-        else
-        {
-            field.Append(c);
-        }
-    }
-
-    yield return field.ToString();
 }
