@@ -34,12 +34,15 @@ var samples = Repo("docs/samples/salesforce");
     ("score salesforce exports", ["score", "--profile", "salesforce", "--folder", samples, "--as-of", "2025-06-30", "--format", "json", "--out", "{out}.json"]),
     ("score html", ["score", $"{cli}/backtest-portfolio.json", "--as-of", "2025-06-30", "--format", "html", "--out", "{out}.html"]),
     ("score table", ["score", $"{cli}/backtest-portfolio.json", "--as-of", "2025-06-30"]),
+    ("score with a model file", ["score", $"{cli}/backtest-portfolio.json", "--as-of", "2025-06-30", "--model", "{dir}/model.json", "--format", "json"]),
+    ("bad model file", ["score", $"{cli}/backtest-portfolio.json", "--model", "{dir}/bad-model.json"]),
     ("pipeline csv", ["pipeline", $"{cli}/opportunities.csv", "--by", "district,quarter"]),
     ("pipeline json", ["pipeline", $"{cli}/opportunities.json", "--by", "motion,partner", "--format", "json", "--out", "{out}.json"]),
     ("pipeline salesforce", ["pipeline", $"{import}/salesforce-opportunities.csv", "--profile", "salesforce", "--by", "district"]),
     ("pipeline hubspot", ["pipeline", $"{import}/hubspot-deals.csv", "--profile", "hubspot", "--format", "json"]),
     ("pipeline dynamics", ["pipeline", $"{import}/dynamics-opportunities.csv", "--profile", "dynamics", "--by", "motion"]),
     ("pipeline excel", ["pipeline", "{dir}/opportunities.xlsx", "--by", "district"]),
+    ("pipeline html", ["pipeline", $"{cli}/opportunities.csv", "--by", "motion", "--format", "html", "--out", "{out}.html"]),
     ("backtest", ["backtest", $"{cli}/backtest-portfolio.json", "--outcomes", $"{cli}/backtest-outcomes.csv", "--as-of", "2025-06-30"]),
     ("backtest json", ["backtest", $"{cli}/backtest-portfolio.json", "--outcomes", $"{cli}/backtest-outcomes.csv", "--as-of", "2025-06-30", "--format", "json"]),
     ("backtest fit, too few outcomes", ["backtest", $"{cli}/backtest-portfolio.json", "--outcomes", $"{cli}/backtest-outcomes.csv", "--as-of", "2025-06-30", "--fit", "--out", "{out}.json"]),
@@ -61,9 +64,9 @@ try
         foreach (var (tool, side) in new[] { (args[0], "first"), (args[1], "second") })
         {
             var folder = Directory.CreateDirectory(Path.Combine(work.FullName, side, name.Replace(' ', '-')));
-            WriteWorkbook(Path.Combine(folder.FullName, "opportunities.xlsx"), Path.Combine(cli, "opportunities.csv"));
+            var inputs = WriteInputs(folder.FullName, Path.Combine(cli, "opportunities.csv"));
             var argv = caseArgs.Select(a => a.Replace("{out}", "out").Replace("{dir}", ".")).ToArray();
-            outputs.Add(Run(tool, argv, folder.FullName));
+            outputs.Add(Run(tool, argv, folder.FullName, inputs));
         }
 
         var (first, second) = (outputs[0], outputs[1]);
@@ -101,7 +104,7 @@ return 0;
 
 // Runs a tool's command line (its first word the program, any others its first arguments) in a folder; returns what it
 // wrote, by name: the standard output and error, the exit code, and each file it left in the folder except the inputs.
-static Dictionary<string, byte[]> Run(string tool, string[] argv, string folder)
+static Dictionary<string, byte[]> Run(string tool, string[] argv, string folder, string[] inputs)
 {
     // A word naming a file from where this runs is made absolute, for the tool runs in the case's folder.
     var words = tool.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => File.Exists(w) ? Path.GetFullPath(w) : w).ToArray();
@@ -123,7 +126,7 @@ static Dictionary<string, byte[]> Run(string tool, string[] argv, string folder)
         ["standard error"] = WithoutFolder(error.ToArray(), folder),
         ["exit code"] = System.Text.Encoding.UTF8.GetBytes(process.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     };
-    foreach (var file in Directory.GetFiles(folder).Where(f => Path.GetFileName(f) != "opportunities.xlsx"))
+    foreach (var file in Directory.GetFiles(folder).Where(f => !inputs.Contains(Path.GetFileName(f))))
     {
         written[Path.GetFileName(file)] = File.ReadAllBytes(file);
     }
@@ -139,10 +142,14 @@ static byte[] WithoutFolder(byte[] text, string folder) =>
 static string Excerpt(byte[]? bytes) =>
     bytes is null ? "(none)" : System.Text.Encoding.UTF8.GetString(bytes.AsSpan(0, Math.Min(bytes.Length, 300))).ReplaceLineEndings(" | ");
 
-// The opportunities CSV as an Excel workbook: one sheet, the header and every row, each cell as text.
-static void WriteWorkbook(string path, string csv)
+// The inputs a case's folder holds: the opportunities CSV as an Excel workbook (one sheet, the header and every row,
+// each cell as text), a model file with equal dimension weights, and one with a negative weight; returns their names.
+static string[] WriteInputs(string folder, string csv)
 {
-    using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+    const string Weights = "\"competency\": 1, \"cooperation\": 1, \"planAlignment\": 1, \"trackedProgress\": 1";
+    File.WriteAllText(Path.Combine(folder, "model.json"), $$$"""{"name": "equal", "version": "1", "dimensionWeights": {"trust": 1, {{{Weights}}}}}""");
+    File.WriteAllText(Path.Combine(folder, "bad-model.json"), $$$"""{"name": "bad", "version": "1", "dimensionWeights": {"trust": -1, {{{Weights}}}}}""");
+    using var document = SpreadsheetDocument.Create(Path.Combine(folder, "opportunities.xlsx"), SpreadsheetDocumentType.Workbook);
     var workbook = document.AddWorkbookPart();
     workbook.Workbook = new Workbook(new Sheets());
     var sheet = workbook.AddNewPart<WorksheetPart>();
@@ -163,4 +170,5 @@ static void WriteWorkbook(string path, string csv)
 
     sheet.Worksheet = new Worksheet(data);
     workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Opportunities" });
+    return ["opportunities.xlsx", "model.json", "bad-model.json"];
 }
