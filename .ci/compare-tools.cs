@@ -24,7 +24,7 @@ var import = Repo("tests/PartnerMetrics.Import.Tests/Fixtures");
 var samples = Repo("docs/samples/salesforce");
 
 // Each case: a name and the arguments; "{out}" is a file in the case's own folder, where the tool runs, and "{dir}" that
-// folder, both as relative paths.
+// folder, both as relative paths; "{inputs}" is the folder of the inputs the cases share, written once (WriteInputs).
 (string Name, string[] Args)[] cases =
 [
     ("demo", ["demo"]),
@@ -34,14 +34,14 @@ var samples = Repo("docs/samples/salesforce");
     ("score salesforce exports", ["score", "--profile", "salesforce", "--folder", samples, "--as-of", "2025-06-30", "--format", "json", "--out", "{out}.json"]),
     ("score html", ["score", $"{cli}/backtest-portfolio.json", "--as-of", "2025-06-30", "--format", "html", "--out", "{out}.html"]),
     ("score table", ["score", $"{cli}/backtest-portfolio.json", "--as-of", "2025-06-30"]),
-    ("score with a model file", ["score", $"{cli}/backtest-portfolio.json", "--as-of", "2025-06-30", "--model", "{dir}/model.json", "--format", "json"]),
-    ("bad model file", ["score", $"{cli}/backtest-portfolio.json", "--model", "{dir}/bad-model.json"]),
+    ("score with a model file", ["score", $"{cli}/backtest-portfolio.json", "--as-of", "2025-06-30", "--model", "{inputs}/model.json", "--format", "json"]),
+    ("bad model file", ["score", $"{cli}/backtest-portfolio.json", "--model", "{inputs}/bad-model.json"]),
     ("pipeline csv", ["pipeline", $"{cli}/opportunities.csv", "--by", "district,quarter"]),
     ("pipeline json", ["pipeline", $"{cli}/opportunities.json", "--by", "motion,partner", "--format", "json", "--out", "{out}.json"]),
     ("pipeline salesforce", ["pipeline", $"{import}/salesforce-opportunities.csv", "--profile", "salesforce", "--by", "district"]),
     ("pipeline hubspot", ["pipeline", $"{import}/hubspot-deals.csv", "--profile", "hubspot", "--format", "json"]),
     ("pipeline dynamics", ["pipeline", $"{import}/dynamics-opportunities.csv", "--profile", "dynamics", "--by", "motion"]),
-    ("pipeline excel", ["pipeline", "{dir}/opportunities.xlsx", "--by", "district"]),
+    ("pipeline excel", ["pipeline", "{inputs}/opportunities.xlsx", "--by", "district"]),
     ("pipeline html", ["pipeline", $"{cli}/opportunities.csv", "--by", "motion", "--format", "html", "--out", "{out}.html"]),
     ("backtest", ["backtest", $"{cli}/backtest-portfolio.json", "--outcomes", $"{cli}/backtest-outcomes.csv", "--as-of", "2025-06-30"]),
     ("backtest json", ["backtest", $"{cli}/backtest-portfolio.json", "--outcomes", $"{cli}/backtest-outcomes.csv", "--as-of", "2025-06-30", "--format", "json"]),
@@ -58,15 +58,16 @@ var work = Directory.CreateTempSubdirectory("compare-tools-");
 var differences = new List<string>();
 try
 {
+    var inputs = Directory.CreateDirectory(Path.Combine(work.FullName, "inputs")).FullName;
+    WriteInputs(inputs, Path.Combine(cli, "opportunities.csv"));
     foreach (var (name, caseArgs) in cases)
     {
         var outputs = new List<Dictionary<string, byte[]>>();
         foreach (var (tool, side) in new[] { (args[0], "first"), (args[1], "second") })
         {
             var folder = Directory.CreateDirectory(Path.Combine(work.FullName, side, name.Replace(' ', '-')));
-            var inputs = WriteInputs(folder.FullName, Path.Combine(cli, "opportunities.csv"));
-            var argv = caseArgs.Select(a => a.Replace("{out}", "out").Replace("{dir}", ".")).ToArray();
-            outputs.Add(Run(tool, argv, folder.FullName, inputs));
+            var argv = caseArgs.Select(a => a.Replace("{out}", "out").Replace("{dir}", ".").Replace("{inputs}", inputs)).ToArray();
+            outputs.Add(Run(tool, argv, folder.FullName));
         }
 
         var (first, second) = (outputs[0], outputs[1]);
@@ -103,8 +104,8 @@ Console.WriteLine($"the two tools wrote the same in all {cases.Length} cases");
 return 0;
 
 // Runs a tool's command line (its first word the program, any others its first arguments) in a folder; returns what it
-// wrote, by name: the standard output and error, the exit code, and each file it left in the folder except the inputs.
-static Dictionary<string, byte[]> Run(string tool, string[] argv, string folder, string[] inputs)
+// wrote, by name: the standard output and error, the exit code, and each file it left in the folder.
+static Dictionary<string, byte[]> Run(string tool, string[] argv, string folder)
 {
     // A word naming a file from where this runs is made absolute, for the tool runs in the case's folder.
     var words = tool.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => File.Exists(w) ? Path.GetFullPath(w) : w).ToArray();
@@ -126,7 +127,7 @@ static Dictionary<string, byte[]> Run(string tool, string[] argv, string folder,
         ["standard error"] = WithoutFolder(error.ToArray(), folder),
         ["exit code"] = System.Text.Encoding.UTF8.GetBytes(process.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     };
-    foreach (var file in Directory.GetFiles(folder).Where(f => !inputs.Contains(Path.GetFileName(f))))
+    foreach (var file in Directory.GetFiles(folder))
     {
         written[Path.GetFileName(file)] = File.ReadAllBytes(file);
     }
@@ -142,9 +143,9 @@ static byte[] WithoutFolder(byte[] text, string folder) =>
 static string Excerpt(byte[]? bytes) =>
     bytes is null ? "(none)" : System.Text.Encoding.UTF8.GetString(bytes.AsSpan(0, Math.Min(bytes.Length, 300))).ReplaceLineEndings(" | ");
 
-// The inputs a case's folder holds: the opportunities CSV as an Excel workbook (one sheet, the header and every row,
-// each cell as text), a model file with equal dimension weights, and one with a negative weight; returns their names.
-static string[] WriteInputs(string folder, string csv)
+// The inputs the cases share: the opportunities CSV as an Excel workbook (one sheet, the header and every row, each
+// cell as text), a model file with equal dimension weights, and one with a negative weight.
+static void WriteInputs(string folder, string csv)
 {
     const string Weights = "\"competency\": 1, \"cooperation\": 1, \"planAlignment\": 1, \"trackedProgress\": 1";
     File.WriteAllText(Path.Combine(folder, "model.json"), $$$"""{"name": "equal", "version": "1", "dimensionWeights": {"trust": 1, {{{Weights}}}}}""");
@@ -170,5 +171,4 @@ static string[] WriteInputs(string folder, string csv)
 
     sheet.Worksheet = new Worksheet(data);
     workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Opportunities" });
-    return ["opportunities.xlsx", "model.json", "bad-model.json"];
 }
