@@ -12,8 +12,9 @@ public static class Concentration
     /// <param name="values">The parts, such as each partner's won value; zeros count as parts with no share.</param>
     /// <returns>The index; <see langword="null"/> when there are no values or they add up to 0.</returns>
     /// <remarks>
-    /// Computed in <see cref="decimal"/> over the values in ascending order, so the result does not depend on the
-    /// order they are given in, and is the one the pipeline results give for the same values.
+    /// Computed exactly, as 10,000 × Σ vᵢ² ÷ (Σ vᵢ)² of the values as integers at their largest scale, rounded once to the
+    /// nearest double: the result does not depend on the order the values are given in, n equal values give 10,000 / n
+    /// to the last bit, and it is the one the pipeline results give for the same values.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="values"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A value is negative (the message gives its position and value), or the values add up to more than <see cref="decimal.MaxValue"/>.</exception>
@@ -29,39 +30,13 @@ public static class Concentration
             }
         }
 
-        PipelineAccumulator.SortExactly(parts);
         try
         {
-            return HerfindahlInOrder(parts);
+            return WonShares.Of(parts, top: 0).Index;
         }
         catch (OverflowException error)
         {
             throw new ArgumentException("The values add up to more than the largest decimal.", nameof(values), error);
         }
-    }
-
-    /// <summary>The index of values summed in the order given: the accumulators pass a deterministic order, so that merged results are exact.</summary>
-    internal static double? HerfindahlInOrder(IEnumerable<decimal> values)
-    {
-        var parts = values as decimal[] ?? [.. values];
-        var total = 0m;
-        foreach (var value in parts)
-        {
-            total += value;
-        }
-
-        if (total <= 0)
-        {
-            return null;
-        }
-
-        var index = 0m;
-        foreach (var value in parts)
-        {
-            var share = value / total;
-            index += share * share;
-        }
-
-        return (double)(index * 10_000m);
     }
 }

@@ -272,8 +272,8 @@ public sealed class PipelineAccumulator
         var wonCycle = cycles.Statistics();
         var winRate = Ratio(won, won + lost);
         decimal? averageWon = won > 0 ? wonValue / won : null;
-        var partnerValues = SortedValues(partnerTallies);
-        var customerValues = SortedValues(accountTallies);
+        var partnerShares = WonShares.Of(Values(partnerTallies), options.TopPartners);
+        var customerShares = WonShares.Of(Values(accountTallies), options.TopCustomers);
         var partnersWithRepeatWins = 0;
         foreach (var tally in partnerTallies)
         {
@@ -294,9 +294,9 @@ public sealed class PipelineAccumulator
             ? open * size * (decimal)(rate / cycle.Mean)
             : null;
         var reciprocity = Ratio(partnerSourced, partnerSourced + vendorReferred) is { } p ? 1.0 - Math.Abs((2.0 * p) - 1.0) : (double?)null;
-        var routeConcentration = Concentration.HerfindahlInOrder([directRouteValue, partnerRouteValue, marketplaceRouteValue]);
-        var partnerConcentration = Concentration.HerfindahlInOrder(partnerValues);
-        var customerConcentration = Concentration.HerfindahlInOrder(customerValues);
+        var routeConcentration = WonShares.Of([directRouteValue, partnerRouteValue, marketplaceRouteValue], top: 0).Index;
+        var partnerConcentration = partnerShares.Index;
+        var customerConcentration = customerShares.Index;
         var notes = new PipelineNotes(count);
         notes.WhenNull(nameof(PipelineResult.WinRateByCount), winRate is null, "No deal is closed (won or lost).");
         notes.WhenNull(
@@ -358,11 +358,11 @@ public sealed class PipelineAccumulator
             RouteConcentration = routeConcentration,
             UnknownRouteWonCount = unknownRouteWon,
             UnknownRouteWonValue = unknownRouteValue,
-            TopPartnerShare = TopShare(partnerValues, options.TopPartners),
+            TopPartnerShare = partnerShares.TopShare,
             CustomerConcentration = customerConcentration,
-            TopCustomerShare = TopShare(customerValues, options.TopCustomers),
-            CustomersWithWins = customerValues.Length,
-            PartnersWithWins = partnerValues.Length,
+            TopCustomerShare = customerShares.TopShare,
+            CustomersWithWins = accountTallies.Length,
+            PartnersWithWins = partnerTallies.Length,
             PartnersWithRepeatWins = partnersWithRepeatWins,
             RepeatBusinessRate = Ratio(partnersWithRepeatWins, partnerTallies.Length),
             Profile = (huntingByValue ?? huntingByCount) is { } hunting
@@ -464,11 +464,8 @@ public sealed class PipelineAccumulator
 
     private static double? Ratio(long part, long whole) => whole > 0 ? (double)part / whole : null;
 
-    /// <summary>
-    /// The won values in ascending order: the order sums are taken in, so that a result is exact whatever order the
-    /// deals were added or merged in (the values are the same multiset; sorting them is far cheaper than sorting keys).
-    /// </summary>
-    private static decimal[] SortedValues(ReadOnlySpan<WinTally> tallies)
+    /// <summary>The won values of tallies, in their order (<see cref="WonShares"/> sums them exactly, in any order).</summary>
+    private static decimal[] Values(ReadOnlySpan<WinTally> tallies)
     {
         var values = new decimal[tallies.Length];
         for (var i = 0; i < values.Length; i++)
@@ -476,47 +473,7 @@ public sealed class PipelineAccumulator
             values[i] = tallies[i].Value;
         }
 
-        SortExactly(values);
         return values;
-    }
-
-    /// <summary>
-    /// Sorts decimals into ascending order as <see cref="Array.Sort{T}(T[])"/> does, faster: by their nearest doubles
-    /// first, then each run of equal doubles by the decimals themselves. Rounding to a double keeps order
-    /// (a &lt; b gives (double)a ≤ (double)b), so only values in such a run can be out of order.
-    /// </summary>
-    internal static void SortExactly(decimal[] values)
-    {
-        var keys = new double[values.Length];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            keys[i] = (double)values[i];
-        }
-
-        Array.Sort(keys, values);
-        for (var start = 0; start < keys.Length;)
-        {
-            var end = start + 1;
-            while (end < keys.Length && keys[end] == keys[start])
-            {
-                end++;
-            }
-
-            if (end - start > 1)
-            {
-                Array.Sort(values, start, end - start);
-            }
-
-            start = end;
-        }
-    }
-
-    /// <summary>The share of the total from the <paramref name="top"/> largest values; <see langword="null"/> when the total is 0.</summary>
-    private static double? TopShare(decimal[] values, int top)
-    {
-        var total = values.Aggregate(0m, (sum, v) => sum + v);
-        // The values are in ascending order (SortedValues).
-        return total > 0 ? (double)(values.AsEnumerable().Reverse().Take(top).Aggregate(0m, (sum, v) => sum + v) / total) : null;
     }
 
     private void AddRouteValue(RouteToMarket route, decimal amount)

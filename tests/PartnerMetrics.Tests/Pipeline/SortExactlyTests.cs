@@ -3,7 +3,7 @@ using PartnerMetrics.Pipeline;
 namespace PartnerMetrics.Tests.Pipeline;
 
 /// <summary>
-/// The concentration sort (<see cref="PipelineAccumulator.SortExactly"/>) orders decimals as <see cref="Array.Sort{T}(T[])"/>
+/// The concentration sort (<see cref="WonShares.SortExactly"/>) orders decimals as <see cref="Array.Sort{T}(T[])"/>
 /// does, including values that round to the same double and equal values written with other scales.
 /// </summary>
 public class SortExactlyTests
@@ -21,7 +21,7 @@ public class SortExactlyTests
         var expected = (decimal[])values.Clone();
         Array.Sort(expected);
         var actual = (decimal[])values.Clone();
-        PipelineAccumulator.SortExactly(actual);
+        WonShares.SortExactly(actual);
 
         // Equal decimals of other scales (1 and 1.00) may come in either order; as numbers the two are the same.
         Assert.Equal(expected, actual);
@@ -33,7 +33,7 @@ public class SortExactlyTests
         var values = new[] { 100_000_000_000_000_000.03m, 100_000_000_000_000_000.01m, 100_000_000_000_000_000.02m, 1m };
         Assert.Equal((double)values[0], (double)values[1]);
 
-        PipelineAccumulator.SortExactly(values);
+        WonShares.SortExactly(values);
 
         Assert.Equal([1m, 100_000_000_000_000_000.01m, 100_000_000_000_000_000.02m, 100_000_000_000_000_000.03m], values);
     }
