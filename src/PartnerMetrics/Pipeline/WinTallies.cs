@@ -105,8 +105,7 @@ internal sealed class WinTallies
         var key = id + 1;
         var slots = arena.Slots(segment);
         var mask = slots.Length - 1;
-        // Fibonacci hashing: ids are small consecutive integers, and the multiply spreads them over the table.
-        var i = (int)(unchecked((uint)key * 0x9E3779B9u) >> shift);
+        var i = Home(key);
         // Not while (true): a mutation tool turns its literal into false, which does not compile, and then drops every
         // other mutant of this method too.
         for (; ;)
@@ -128,19 +127,30 @@ internal sealed class WinTallies
         }
     }
 
+    /// <summary>The slot a key's search starts from: Fibonacci hashing, for ids are small consecutive integers, and the multiply spreads them over the table.</summary>
+    private int Home(int key) => (int)(unchecked((uint)key * 0x9E3779B9u) >> shift);
+
     private void Grow()
     {
         var old = segment;
         var capacity = Math.Max(MinimumCapacity, old.Length * 2);
         segment = arena.Rent(capacity);
         shift = 32 - BitOperations.Log2((uint)capacity);
-        Count = 0;
-        for (var i = 0; i < old.Length; i++)
+        // Every key is new to the larger table, and it has room for all: each goes into the first empty slot from its hash.
+        // The old slots stay valid while the new segment is rented: an arena only adds chunks.
+        var slots = arena.Slots(segment);
+        var mask = slots.Length - 1;
+        foreach (ref readonly var slot in arena.Slots(old))
         {
-            var slot = arena.Slots(old)[i];
             if (slot.Key != 0)
             {
-                TallyOf(slot.Key - 1) = slot.Tally;
+                var i = Home(slot.Key);
+                while (slots[i].Key != 0)
+                {
+                    i = (i + 1) & mask;
+                }
+
+                slots[i] = slot;
             }
         }
 
