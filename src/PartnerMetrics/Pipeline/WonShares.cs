@@ -135,7 +135,7 @@ internal readonly struct WonShares
         // for no partial sum exceeds it. A total beyond 96 bits there is a sum decimal addition rounds: sorted, as before.
         var up = sumScale - scale;
         var total = up < PowersOfTen.Length && sum <= UInt128.MaxValue / PowersOfTen[up] ? sum * PowersOfTen[up] : UInt128.MaxValue;
-        if (top == 0 || total >> 96 != UInt128.Zero || (top < values.Length && largest.Length != top))
+        if (top == 0 || total >> 96 != UInt128.Zero || (top > MaxPicked && top < values.Length))
         {
             return new WonShares(index, top == 0 ? null : TopShareSorted(values, top));
         }
@@ -146,7 +146,7 @@ internal readonly struct WonShares
             return new WonShares(index, (double)(totalValue / totalValue));
         }
 
-        // The largest first, as the sorted path adds them; exact, below the total.
+        // The largest first, as the sorted path adds them (fewer than the top when the rest are zeros); exact, below the total.
         var topValue = 0m;
         for (var i = largest.Length - 1; i >= 0; i--)
         {
