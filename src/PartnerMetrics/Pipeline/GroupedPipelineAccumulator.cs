@@ -143,7 +143,7 @@ public sealed class GroupedPipelineAccumulator<TKey>
     internal (int Partners, int Accounts) InternedIds => (partnerIds.Count, accountIds.Count);
 
     /// <summary>Applies the won deals held back (<see cref="PendingWins"/>) to their groups' tallies, so that a grouping filled on one thread of several does that work on its thread too.</summary>
-    internal void ApplyPending() => pending.Apply();
+    internal void ApplyPending() => pending.Release();
 
     /// <summary>Computes the metrics of every group and of the total.</summary>
     /// <param name="options">The target and the number of top partners, applied to every group and the total.</param>
@@ -164,10 +164,11 @@ public sealed class GroupedPipelineAccumulator<TKey>
     /// <exception cref="OperationCanceledException">The token of <paramref name="parallelOptions"/> was canceled.</exception>
     public GroupedPipelineResult<TKey> Result(PipelineOptions? options, ParallelOptions? parallelOptions)
     {
-        // Results read from several threads at once (nothing adding) apply the held deals once, one at a time.
+        // Results read from several threads at once (nothing adding) apply the held deals once, one at a time, and give the
+        // buffer back to the pool.
         lock (pending)
         {
-            pending.Apply();
+            pending.Release();
         }
 
         var keyed = groups.Select(g => (Key: g.Key.Value, Accumulator: g.Value));

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace PartnerMetrics.Pipeline;
 
 /// <summary>
@@ -10,7 +12,9 @@ namespace PartnerMetrics.Pipeline;
 /// </summary>
 /// <remarks>
 /// Memory is bounded: the buffer grows to <see cref="MaximumCapacity"/> deals at most by default (two arrays of 32 bytes a
-/// deal, 16 MB together), whatever the number of deals or groups.
+/// deal, 16 MB together), whatever the number of deals or groups. Both arrays are rented from
+/// <see cref="ArrayPool{T}.Shared"/>: the sorted copy for the length of an <see cref="Apply"/>, the buffer until
+/// <see cref="Release"/>, so that groupings made one after another reuse the same memory instead of allocating it anew.
 /// </remarks>
 /// <param name="groups">The grouping's groups, each at the index its deals are held under.</param>
 /// <param name="maximumCapacity">The most deals held before they are applied (tests make it small).</param>
@@ -20,26 +24,27 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
     internal const int MaximumCapacity = 1 << 18;
     private const int InitialCapacity = 1 << 10;
 
-    private Win[] wins = new Win[Math.Min(InitialCapacity, maximumCapacity)];
-    private Win[] byGroup = [];
+    /// <summary>The buffer, rented (at least <see cref="capacity"/> long), or empty before the first deal and after <see cref="Release"/>.</summary>
+    private Win[] wins = [];
+    private int capacity;
     private int[] starts = [];
     private int count;
 
     /// <summary>Gets the number of deals held.</summary>
     public int Count => count;
 
-    /// <summary>Gets how many deals the buffer has room for now: it grows to the most it may hold, and no further.</summary>
-    internal int Capacity => wins.Length;
+    /// <summary>Gets how many deals the buffer holds before it is applied now: it grows to the most it may hold, and no further.</summary>
+    internal int Capacity => capacity;
 
     /// <summary>Holds a won deal, applying every deal held when the buffer is full.</summary>
     /// <param name="win">The deal: its group's index in the grouping's list, its interned ids and its cycle and value.</param>
     public void Add(in Win win)
     {
-        if (count == wins.Length)
+        if (count == capacity)
         {
-            if (wins.Length < maximumCapacity)
+            if (capacity < maximumCapacity)
             {
-                Array.Resize(ref wins, Math.Min(wins.Length * 2, maximumCapacity));
+                Grow();
             }
             else
             {
@@ -48,6 +53,17 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
         }
 
         wins[count++] = win;
+    }
+
+    /// <summary>Applies every deal held (<see cref="Apply"/>) and gives the buffer back to the pool: for a grouping whose results are computed, which rarely takes more deals.</summary>
+    public void Release()
+    {
+        Apply();
+        if (wins.Length > 0)
+        {
+            ArrayPool<Win>.Shared.Return(wins);
+            (wins, capacity) = ([], 0);
+        }
     }
 
     /// <summary>
@@ -89,30 +105,47 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
             offsets[group] += offsets[group - 1];
         }
 
-        if (byGroup.Length < count)
+        var byGroup = ArrayPool<Win>.Shared.Rent(count);
+        try
         {
-            byGroup = new Win[wins.Length];
-        }
-
-        // Each group's next free place; the loop moves each offset from its start to its end.
-        foreach (ref readonly var win in held)
-        {
-            byGroup[offsets[win.Group]++] = win;
-        }
-
-        var start = 0;
-        for (var group = 0; group < groups.Count; group++)
-        {
-            var end = offsets[group];
-            if (end > start)
+            // Each group's next free place; the loop moves each offset from its start to its end.
+            foreach (ref readonly var win in held)
             {
-                groups[group].ApplyWins(byGroup.AsSpan(start, end - start));
+                byGroup[offsets[win.Group]++] = win;
             }
 
-            start = end;
+            var start = 0;
+            for (var group = 0; group < groups.Count; group++)
+            {
+                var end = offsets[group];
+                if (end > start)
+                {
+                    groups[group].ApplyWins(byGroup.AsSpan(start, end - start));
+                }
+
+                start = end;
+            }
+        }
+        finally
+        {
+            ArrayPool<Win>.Shared.Return(byGroup);
         }
 
         count = 0;
+    }
+
+    /// <summary>A larger buffer: twice the size, at least <see cref="InitialCapacity"/>, at most the most it may hold.</summary>
+    private void Grow()
+    {
+        capacity = Math.Min(Math.Max(InitialCapacity, capacity * 2), maximumCapacity);
+        var larger = ArrayPool<Win>.Shared.Rent(capacity);
+        wins.AsSpan(0, count).CopyTo(larger);
+        if (wins.Length > 0)
+        {
+            ArrayPool<Win>.Shared.Return(wins);
+        }
+
+        wins = larger;
     }
 
     /// <summary>Forgets every deal held, keeping the buffer.</summary>

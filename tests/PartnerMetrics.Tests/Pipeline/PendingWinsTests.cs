@@ -160,4 +160,49 @@ public class PendingWinsTests
         var first = result.Groups[0];
         Assert.Equal(PipelineAnalytics.Summarize(deals.Where(d => Key(d) == first.Key), Options), first.Result);
     }
+
+    /// <summary>
+    /// A result gives the buffer back to the pool; deals added after it are held in a buffer rented anew, and the next
+    /// result is that of every deal, as one pass gives it — also when the deals are split around many results.
+    /// </summary>
+    [Property]
+    public Property DealsAddedAfterAResult_AreHeldAnew_AndCounted() =>
+        Prop.ForAll(
+            (from deals in ModelGenerators.Deals
+             from cut in Gen.Choose(0, 100)
+             from capacity in Capacity
+             select (deals, cut, capacity)).ToArbitrary(),
+            t =>
+            {
+                var grouping = new GroupedPipelineAccumulator<(string?, MotionClass, Quarter)>(Key, null, t.capacity);
+                var before = t.deals.Length * t.cut / 100;
+                grouping.AddRange(t.deals.Take(before));
+                Assert.Equal(PipelineAnalytics.Summarize(t.deals.Take(before), Options), grouping.Result(Options).Total);
+
+                grouping.AddRange(t.deals.Skip(before));
+                var result = grouping.Result(Options);
+
+                Assert.Equal(PipelineAnalytics.Summarize(t.deals, Options), result.Total);
+                Assert.Equal(t.deals.Select(Key).Distinct().Count(), result.Groups.Length);
+            });
+
+    [Fact]
+    public void Release_AppliesTheDealsHeld_AndEmptiesTheBuffer()
+    {
+        var groups = new List<PipelineAccumulator>();
+        var pending = new PendingWins(groups);
+        groups.Add(new PipelineAccumulator(new IdTable(), new IdTable(), new TallyArena(), pending, 0));
+        for (var i = 0; i < 1_500; i++)
+        {
+            pending.Add(new PendingWins.Win(0, -1, i % 7, i % 30, 1m));
+        }
+
+        Assert.Equal((1_500, 2_048), (pending.Count, pending.Capacity));
+        pending.Release();
+
+        Assert.Equal((0, 0), (pending.Count, pending.Capacity));
+        Assert.Equal(1_500, groups[0].Result().WonCycle?.Count);
+        pending.Add(new PendingWins.Win(0, -1, 3, 4, 1m));
+        Assert.Equal((1, 1_024), (pending.Count, pending.Capacity));
+    }
 }
