@@ -142,6 +142,13 @@ public sealed class GroupedPipelineAccumulator<TKey>
     /// <summary>Gets how many partner and account ids the grouping has interned (for tests: <see cref="Clear"/> forgets them).</summary>
     internal (int Partners, int Accounts) InternedIds => (partnerIds.Count, accountIds.Count);
 
+    /// <summary>
+    /// Gives the memory of the groups' partner and account tallies back to the shared pool, for a grouping that will not be
+    /// used again: the analytics functions discard their own groupings once they have their results (and merged the parts
+    /// of a parallel grouping). Discarding twice does nothing.
+    /// </summary>
+    internal void Discard() => arena.Release();
+
     /// <summary>Applies the won deals held back (<see cref="PendingWins"/>) to their groups' tallies, so that a grouping filled on one thread of several does that work on its thread too.</summary>
     internal void ApplyPending() => pending.Release();
 

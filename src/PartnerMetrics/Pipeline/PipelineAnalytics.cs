@@ -105,6 +105,10 @@ public static class PipelineAnalytics
         {
             throw;
         }
+        finally
+        {
+            grouping.Discard();
+        }
     }
 
     /// <summary>
@@ -143,10 +147,10 @@ public static class PipelineAnalytics
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(parallelOptions);
         using var operation = Telemetry.Start(GroupByActivity, Telemetry.PipelineDuration, "group_by");
+        var parts = Parts(opportunities.Count, minimumPart, parallelOptions);
+        var groupings = new GroupedPipelineAccumulator<TKey>[parts];
         try
         {
-            var parts = Parts(opportunities.Count, minimumPart, parallelOptions);
-            var groupings = new GroupedPipelineAccumulator<TKey>[parts];
             var token = parallelOptions.CancellationToken;
             ParallelParts.Run(parts, parallelOptions, part =>
             {
@@ -170,6 +174,7 @@ public static class PipelineAnalytics
             for (var part = 1; part < parts; part++)
             {
                 groupings[0].Merge(groupings[part]);
+                groupings[part].Discard();
             }
 
             Telemetry.Accumulated("accumulate", opportunities.Count);
@@ -178,6 +183,14 @@ public static class PipelineAnalytics
         catch (Exception error) when (operation is not null && operation.Fail(error))
         {
             throw;
+        }
+        finally
+        {
+            // The groupings never leave this call, and the parts' threads are done with them; a part that failed left null.
+            foreach (var grouping in groupings)
+            {
+                grouping?.Discard();
+            }
         }
     }
 
@@ -208,6 +221,10 @@ public static class PipelineAnalytics
             catch (Exception error) when (operation is not null && operation.Fail(error))
             {
                 throw;
+            }
+            finally
+            {
+                grouping.Discard();
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace PartnerMetrics.Pipeline;
@@ -7,11 +8,16 @@ namespace PartnerMetrics.Pipeline;
 /// than one small array per table: a grouping of a million deals has hundreds of thousands of partner and account
 /// tallies in about two thousand tables, and as small arrays the garbage collector copied them from generation to
 /// generation while deals were added, which took half the time of a grouping on two threads. A table that grows
-/// returns its old segment, which the next table of that size reuses.
+/// returns its old segment, which the next table of that size reuses. Chunks of <see cref="PooledChunk"/> slots or more
+/// are rented from <see cref="ArrayPool{T}.Shared"/> and cleared, and go back to it when the arena lets go of them, so
+/// that groupings made one after another reuse the memory rather than have the runtime allocate and clear it anew.
 /// </summary>
 internal sealed class TallyArena
 {
     private const int LargestChunk = 1 << 15;
+
+    /// <summary>The smallest chunk rented from the pool: smaller ones are allocated (a pool hands out no array shorter than 16).</summary>
+    private const int PooledChunk = 1 << 10;
     private readonly List<Slot[]> chunks = [];
     private readonly Stack<Segment>?[] free = new Stack<Segment>?[32];
     private int current = -1;   // the chunk small tables are carved from; never a chunk a table holds whole (after Clear, the kept one is no table's)
@@ -35,7 +41,7 @@ internal sealed class TallyArena
 
         if (capacity > LargestChunk)
         {
-            chunks.Add(new Slot[capacity]);
+            chunks.Add(NewChunk(capacity));
             return new Segment(chunks.Count - 1, 0, capacity);
         }
 
@@ -43,7 +49,7 @@ internal sealed class TallyArena
         {
             // Chunks double up to the largest, so that a small accumulator holds a small array.
             var last = current < 0 ? 0 : chunks[current].Length;
-            chunks.Add(new Slot[Math.Max(capacity, Math.Min(LargestChunk, last * 2))]);
+            chunks.Add(NewChunk(Math.Max(capacity, Math.Min(LargestChunk, last * 2))));
             current = chunks.Count - 1;
             used = 0;
         }
@@ -64,6 +70,7 @@ internal sealed class TallyArena
         if (segment.Length > LargestChunk)
         {
             // A table's own chunk: let it go.
+            LetGo(chunks[segment.Chunk]);
             chunks[segment.Chunk] = [];
             return;
         }
@@ -90,6 +97,14 @@ internal sealed class TallyArena
             }
         }
 
+        foreach (var chunk in chunks)
+        {
+            if (chunk != kept)
+            {
+                LetGo(chunk);
+            }
+        }
+
         chunks.Clear();
         Array.Clear(free);
         current = -1;
@@ -99,6 +114,42 @@ internal sealed class TallyArena
             kept.AsSpan(0, dirty).Clear();
             chunks.Add(kept);
             current = 0;
+        }
+    }
+
+    /// <summary>Gives every chunk back, for an arena none of whose tables will be read again: the arena is then as new.</summary>
+    public void Release()
+    {
+        foreach (var chunk in chunks)
+        {
+            LetGo(chunk);
+        }
+
+        chunks.Clear();
+        Array.Clear(free);
+        current = -1;
+        used = 0;
+    }
+
+    /// <summary>A chunk of empty slots (<paramref name="length"/> is a power of two): rented and cleared from <see cref="PooledChunk"/> on.</summary>
+    private static Slot[] NewChunk(int length)
+    {
+        if (length < PooledChunk)
+        {
+            return new Slot[length];
+        }
+
+        var chunk = ArrayPool<Slot>.Shared.Rent(length);
+        Array.Clear(chunk);
+        return chunk;
+    }
+
+    /// <summary>Lets go of a chunk: one of <see cref="PooledChunk"/> slots or more back to the pool.</summary>
+    private static void LetGo(Slot[] chunk)
+    {
+        if (chunk.Length >= PooledChunk)
+        {
+            ArrayPool<Slot>.Shared.Return(chunk);
         }
     }
 

@@ -121,6 +121,36 @@ public class WorkLayoutTests
     }
 
     [Fact]
+    public void TheArena_RentsLargeChunksFromThePool_Cleared_AndIsAsNewWhenReleased()
+    {
+        // A chunk of 2,048 slots filled, let go of dirty: the next arena to rent that size may get the same array from the
+        // pool (on the same thread it does), and must find it empty.
+        var first = new TallyArena();
+        var segment = first.Rent(2_048);
+        foreach (ref var slot in first.Slots(segment))
+        {
+            slot.Key = 7;
+            slot.Tally = new WinTally(3, 1.5m);
+        }
+
+        first.Release();
+        Assert.Equal(0, first.Capacity);
+        first.Release();
+
+        var second = new TallyArena();
+        var again = second.Rent(2_048);
+        Assert.Equal(2_048, second.Capacity);
+        foreach (ref readonly var slot in second.Slots(again))
+        {
+            Assert.Equal((0, 0L, 0m), (slot.Key, slot.Tally.Count, slot.Tally.Value));
+        }
+
+        // Released, an arena starts over from its first chunk.
+        Assert.Equal(new TallyArena.Segment(0, 0, 4), first.Rent(4));
+        Assert.Equal(4, first.Capacity);
+    }
+
+    [Fact]
     public void TheArena_NeverCarvesAChunkLargerThanTheLargest()
     {
         var arena = new TallyArena();
