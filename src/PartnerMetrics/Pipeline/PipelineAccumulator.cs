@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -263,7 +264,22 @@ public sealed class PipelineAccumulator
     /// <summary>Computes the metrics of everything added and merged so far.</summary>
     /// <param name="options">The target and the number of top partners and customers; <see langword="null"/> for <see cref="PipelineOptions.Default"/>.</param>
     /// <returns>The metrics; each one that is <see langword="null"/> has a reason in <see cref="PipelineResult.Notes"/>.</returns>
-    public PipelineResult Result(PipelineOptions? options = null) => ResultOf(options, partners.Tallies(), accounts.Tallies());
+    public PipelineResult Result(PipelineOptions? options = null)
+    {
+        // The tallies are read once, into memory of the shared pool: a grouping computes hundreds of results at a time.
+        var (partnerCount, accountCount) = (partners.Count, accounts.Count);
+        var tallies = ArrayPool<WinTally>.Shared.Rent(partnerCount + accountCount);
+        try
+        {
+            partners.CopyTo(tallies.AsSpan(0, partnerCount));
+            accounts.CopyTo(tallies.AsSpan(partnerCount, accountCount));
+            return ResultOf(options, tallies.AsSpan(0, partnerCount), tallies.AsSpan(partnerCount, accountCount));
+        }
+        finally
+        {
+            ArrayPool<WinTally>.Shared.Return(tallies);
+        }
+    }
 
     /// <summary>Computes the metrics from this accumulator's counts and the given partner and account tallies (a group's, or the total's).</summary>
     internal PipelineResult ResultOf(PipelineOptions? options, ReadOnlySpan<WinTally> partnerTallies, ReadOnlySpan<WinTally> accountTallies)
@@ -272,8 +288,8 @@ public sealed class PipelineAccumulator
         var wonCycle = cycles.Statistics();
         var winRate = Ratio(won, won + lost);
         decimal? averageWon = won > 0 ? wonValue / won : null;
-        var partnerShares = WonShares.Of(Values(partnerTallies), options.TopPartners);
-        var customerShares = WonShares.Of(Values(accountTallies), options.TopCustomers);
+        var partnerShares = SharesOf(partnerTallies, options.TopPartners);
+        var customerShares = SharesOf(accountTallies, options.TopCustomers);
         var partnersWithRepeatWins = 0;
         foreach (var tally in partnerTallies)
         {
@@ -464,16 +480,23 @@ public sealed class PipelineAccumulator
 
     private static double? Ratio(long part, long whole) => whole > 0 ? (double)part / whole : null;
 
-    /// <summary>The won values of tallies, in their order (<see cref="WonShares"/> sums them exactly, in any order).</summary>
-    private static decimal[] Values(ReadOnlySpan<WinTally> tallies)
+    /// <summary>The concentration of the tallies' won values (<see cref="WonShares"/>, which sums them exactly in any order), read into memory of the shared pool.</summary>
+    private static WonShares SharesOf(ReadOnlySpan<WinTally> tallies, int top)
     {
-        var values = new decimal[tallies.Length];
-        for (var i = 0; i < values.Length; i++)
+        var values = ArrayPool<decimal>.Shared.Rent(tallies.Length);
+        try
         {
-            values[i] = tallies[i].Value;
-        }
+            for (var i = 0; i < tallies.Length; i++)
+            {
+                values[i] = tallies[i].Value;
+            }
 
-        return values;
+            return WonShares.Of(values.AsSpan(0, tallies.Length), top);
+        }
+        finally
+        {
+            ArrayPool<decimal>.Shared.Return(values);
+        }
     }
 
     private void AddRouteValue(RouteToMarket route, decimal amount)

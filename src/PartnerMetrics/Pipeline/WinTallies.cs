@@ -56,16 +56,21 @@ internal sealed class WinTallies
     public WinTally[] Tallies()
     {
         var tallies = new WinTally[Count];
+        CopyTo(tallies);
+        return tallies;
+    }
+
+    /// <summary>Copies the tallies, in no particular order, into <paramref name="into"/> (<see cref="Count"/> long).</summary>
+    public void CopyTo(Span<WinTally> into)
+    {
         var next = 0;
         foreach (ref readonly var slot in arena.Slots(segment))
         {
             if (slot.Key != 0)
             {
-                tallies[next++] = slot.Tally;
+                into[next++] = slot.Tally;
             }
         }
-
-        return tallies;
     }
 
     /// <summary>Adds every tally to <paramref name="totals"/>, at its id.</summary>
