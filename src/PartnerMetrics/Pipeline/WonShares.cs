@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 
 namespace PartnerMetrics.Pipeline;
@@ -64,6 +65,7 @@ internal readonly struct WonShares
         Span<int> bits = stackalloc int[4];
         for (var i = 0; i < values.Length; i++)
         {
+            Debug.Assert(values[i] >= 0, "Won values are never negative: amounts are not, and documents with negative tallies are rejected.");
             decimal.GetBits(values[i], bits);
             var mantissa = unchecked((uint)bits[0] | ((ulong)(uint)bits[1] << 32));
             if (mantissa == 0 && bits[2] == 0)
