@@ -13,7 +13,7 @@ namespace PartnerMetrics.Pipeline;
 /// <remarks>
 /// Memory is bounded: the buffer grows to <see cref="MaximumCapacity"/> deals at most by default (two arrays of 32 bytes a
 /// deal, 16 MB together), whatever the number of deals or groups. Both arrays are rented from
-/// <see cref="ArrayPool{T}.Shared"/>: the sorted copy for the length of an <see cref="Apply"/>, the buffer until
+/// <see cref="ArrayPool{T}.Shared"/>: the sorted copy for the length of an <see cref="Apply()"/>, the buffer until
 /// <see cref="Release"/>, so that groupings made one after another reuse the same memory instead of allocating it anew.
 /// </remarks>
 /// <param name="groups">The grouping's groups, each at the index its deals are held under.</param>
@@ -36,9 +36,13 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
     /// <summary>Gets how many deals the buffer holds before it is applied now: it grows to the most it may hold, and no further.</summary>
     internal int Capacity => capacity;
 
-    /// <summary>Holds a won deal, applying every deal held when the buffer is full.</summary>
+    /// <summary>Gets a value indicating whether any deal was applied since the buffer was made or cleared.</summary>
+    public bool AppliedAny { get; private set; }
+
+    /// <summary>Holds a won deal, applying every deal held when the buffer is full (on several threads with <paramref name="parallelOptions"/>).</summary>
     /// <param name="win">The deal: its group's index in the grouping's list, its interned ids and its cycle and value.</param>
-    public void Add(in Win win)
+    /// <param name="parallelOptions">How an apply when the buffer is full runs (<see cref="Apply(ParallelOptions?)"/>); null on this thread.</param>
+    public void Add(in Win win, ParallelOptions? parallelOptions = null)
     {
         if (count == capacity)
         {
@@ -48,17 +52,17 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
             }
             else
             {
-                Apply();
+                Apply(parallelOptions);
             }
         }
 
         wins[count++] = win;
     }
 
-    /// <summary>Applies every deal held (<see cref="Apply"/>) and gives the buffer back to the pool: for a grouping whose results are computed, which rarely takes more deals.</summary>
-    public void Release()
+    /// <summary>Applies every deal held (<see cref="Apply(ParallelOptions?)"/>) and gives the buffer back to the pool: for a grouping whose results are computed, which rarely takes more deals.</summary>
+    public void Release(ParallelOptions? parallelOptions = null)
     {
-        Apply();
+        Apply(parallelOptions);
         if (wins.Length > 0)
         {
             ArrayPool<Win>.Shared.Return(wins);
@@ -70,16 +74,23 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
     /// Holds every deal <paramref name="other"/> holds, its group <c>g</c> as <c>groupMap[g]</c>, its partner and account
     /// ids translated by <paramref name="partnerMap"/> and <paramref name="accountMap"/>; <paramref name="other"/> is left unchanged.
     /// </summary>
-    public void AddFrom(PendingWins other, int[] groupMap, int[] partnerMap, int[] accountMap)
+    public void AddFrom(PendingWins other, int[] groupMap, int[] partnerMap, int[] accountMap, ParallelOptions? parallelOptions = null)
     {
         foreach (ref readonly var win in other.wins.AsSpan(0, other.count))
         {
-            Add(new Win(groupMap[win.Group], win.Partner < 0 ? -1 : partnerMap[win.Partner], accountMap[win.Account], win.Days, win.Amount));
+            Add(new Win(groupMap[win.Group], win.Partner < 0 ? -1 : partnerMap[win.Partner], accountMap[win.Account], win.Days, win.Amount), parallelOptions);
         }
     }
 
     /// <summary>Applies every deal held to its group's tallies, and empties the buffer.</summary>
-    public void Apply()
+    public void Apply() => Apply(parallelOptions: null);
+
+    /// <summary>
+    /// Applies every deal held to its group's tallies, and empties the buffer; with <paramref name="parallelOptions"/>, the
+    /// groups on several threads at once, each group's deals on one thread in the order they were added (its tables are its
+    /// own, and they grow through the arena's lock).
+    /// </summary>
+    public void Apply(ParallelOptions? parallelOptions)
     {
         if (count == 0)
         {
@@ -114,16 +125,41 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
                 byGroup[offsets[win.Group]++] = win;
             }
 
-            var start = 0;
-            for (var group = 0; group < groups.Count; group++)
+            // Group g's deals end at offsets[g] and start where group g − 1's end.
+            var sorted = byGroup;
+            var ends = starts;
+            if (parallelOptions is null)
             {
-                var end = offsets[group];
-                if (end > start)
+                ApplyGroups(0, groups.Count);
+            }
+            else
+            {
+                // Runs of groups with about the same number of deals each, a few per thread, so that one large group does not hold up the rest.
+                var threads = parallelOptions.MaxDegreeOfParallelism > 0 ? parallelOptions.MaxDegreeOfParallelism : Environment.ProcessorCount;
+                var runs = new List<int> { 0 };
+                var parts = Math.Max(1, Math.Min(groups.Count, 4 * threads));
+                for (var group = 0; group < groups.Count - 1 && runs.Count < parts; group++)
                 {
-                    groups[group].ApplyWins(byGroup.AsSpan(start, end - start));
+                    if ((long)ends[group] * parts >= (long)count * runs.Count)
+                    {
+                        runs.Add(group + 1);
+                    }
                 }
 
-                start = end;
+                runs.Add(groups.Count);
+                ParallelParts.Run(runs.Count - 1, parallelOptions, run => ApplyGroups(runs[run], runs[run + 1]));
+            }
+
+            void ApplyGroups(int first, int end)
+            {
+                for (var group = first; group < end; group++)
+                {
+                    var start = group == 0 ? 0 : ends[group - 1];
+                    if (ends[group] > start)
+                    {
+                        groups[group].ApplyWins(sorted.AsSpan(start, ends[group] - start));
+                    }
+                }
             }
         }
         finally
@@ -131,6 +167,7 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
             ArrayPool<Win>.Shared.Return(byGroup);
         }
 
+        AppliedAny = true;
         count = 0;
     }
 
@@ -149,7 +186,7 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
     }
 
     /// <summary>Forgets every deal held, keeping the buffer.</summary>
-    public void Clear() => count = 0;
+    public void Clear() => (count, AppliedAny) = (0, false);
 
     /// <summary>A won deal: its group's index, its partner's interned id (-1 for none), its account's, its cycle in days (not negative) and its value.</summary>
     internal readonly record struct Win(int Group, int Partner, int Account, int Days, decimal Amount);
