@@ -6,7 +6,7 @@ namespace PartnerMetrics.Pipeline;
 /// </summary>
 /// <typeparam name="TKey">The grouping key: a district, a <see cref="Quarter"/>, a partner, a motion class, a tuple of them, or anything with equality.</typeparam>
 /// <remarks>
-/// Mutable and not thread-safe: one per thread, then <see cref="Merge(GroupedPipelineAccumulator{TKey})"/>. While nothing adds to it, a grouping may be
+/// Mutable and not thread-safe: one per thread, then <see cref="Merge"/>. While nothing adds to it, a grouping may be
 /// read from several threads at once: its results computed, or it merged into others. Its memory grows with the number of groups
 /// and of each group's partners, accounts, years and loss reasons, never with the number of opportunities, plus a
 /// buffer of won deals waiting to be applied to their groups' tallies in bursts, at most 16 MB.
@@ -83,16 +83,7 @@ public sealed class GroupedPipelineAccumulator<TKey>
     /// <param name="other">The grouping to merge in.</param>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="other"/> is this grouping, or groups by another key function (another method), or compares keys with a comparer that is not equal to this one's.</exception>
-    public void Merge(GroupedPipelineAccumulator<TKey> other) => Merge(other, parallelOptions: null);
-
-    /// <summary>
-    /// Merges another grouping as <see cref="Merge(GroupedPipelineAccumulator{TKey})"/> does; with
-    /// <paramref name="parallelOptions"/> (the parallel <c>GroupBy</c>, which holds every part's won deals until its merge),
-    /// the deals held are applied on several threads (<see cref="PendingWins.Apply(ParallelOptions?)"/>), and this
-    /// grouping's are applied before the other's tallies join its tables when the other applied any, so that every group
-    /// takes its sums in list order.
-    /// </summary>
-    internal void Merge(GroupedPipelineAccumulator<TKey> other, ParallelOptions? parallelOptions)
+    public void Merge(GroupedPipelineAccumulator<TKey> other)
     {
         ArgumentNullException.ThrowIfNull(other);
         if (ReferenceEquals(other, this))
@@ -115,11 +106,6 @@ public sealed class GroupedPipelineAccumulator<TKey>
         // computed on another thread meanwhile (which applies them) cannot move deals from one to the other between reads.
         lock (other.pending)
         {
-            if (parallelOptions is not null && other.pending.AppliedAny)
-            {
-                pending.Apply(parallelOptions);
-            }
-
             // One text lookup per distinct id of the other grouping, then every group's tallies merge by id.
             var partnerMap = partnerIds.Translate(other.partnerIds);
             var accountMap = accountIds.Translate(other.accountIds);
@@ -133,7 +119,7 @@ public sealed class GroupedPipelineAccumulator<TKey>
 
             // The other's won deals not applied yet join this grouping's, translated: the merging thread copies them
             // rather than applying them to the other's tables and then merging those.
-            pending.AddFrom(other.pending, groupMap, partnerMap, accountMap, parallelOptions);
+            pending.AddFrom(other.pending, groupMap, partnerMap, accountMap);
         }
     }
 
@@ -163,6 +149,9 @@ public sealed class GroupedPipelineAccumulator<TKey>
     /// </summary>
     internal void Discard() => arena.Release();
 
+    /// <summary>Applies the won deals held back (<see cref="PendingWins"/>) to their groups' tallies, so that a grouping filled on one thread of several does that work on its thread too.</summary>
+    internal void ApplyPending() => pending.Release();
+
     /// <summary>Computes the metrics of every group and of the total.</summary>
     /// <param name="options">The target and the number of top partners, applied to every group and the total.</param>
     /// <returns>The metrics.</returns>
@@ -186,7 +175,7 @@ public sealed class GroupedPipelineAccumulator<TKey>
         // buffer back to the pool.
         lock (pending)
         {
-            pending.Release(parallelOptions);
+            pending.Release();
         }
 
         var keyed = groups.Select(g => (Key: g.Key.Value, Accumulator: g.Value));

@@ -13,7 +13,7 @@ namespace PartnerMetrics.Pipeline;
 /// <remarks>
 /// Memory is bounded: the buffer grows to <see cref="MaximumCapacity"/> deals at most by default (two arrays of 32 bytes a
 /// deal, 16 MB together), whatever the number of deals or groups. Both arrays are rented from
-/// <see cref="ArrayPool{T}.Shared"/>: the sorted copy for the length of an <see cref="Apply()"/>, the buffer until
+/// <see cref="ArrayPool{T}.Shared"/>: the sorted copy for the length of an <see cref="Apply"/>, the buffer until
 /// <see cref="Release"/>, so that groupings made one after another reuse the same memory instead of allocating it anew.
 /// </remarks>
 /// <param name="groups">The grouping's groups, each at the index its deals are held under.</param>
@@ -36,13 +36,9 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
     /// <summary>Gets how many deals the buffer holds before it is applied now: it grows to the most it may hold, and no further.</summary>
     internal int Capacity => capacity;
 
-    /// <summary>Gets a value indicating whether any deal was applied since the buffer was made or cleared.</summary>
-    public bool AppliedAny { get; private set; }
-
-    /// <summary>Holds a won deal, applying every deal held when the buffer is full (on several threads with <paramref name="parallelOptions"/>).</summary>
+    /// <summary>Holds a won deal, applying every deal held when the buffer is full.</summary>
     /// <param name="win">The deal: its group's index in the grouping's list, its interned ids and its cycle and value.</param>
-    /// <param name="parallelOptions">How an apply when the buffer is full runs (<see cref="Apply(ParallelOptions?)"/>); null on this thread.</param>
-    public void Add(in Win win, ParallelOptions? parallelOptions = null)
+    public void Add(in Win win)
     {
         if (count == capacity)
         {
@@ -52,17 +48,17 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
             }
             else
             {
-                Apply(parallelOptions);
+                Apply();
             }
         }
 
         wins[count++] = win;
     }
 
-    /// <summary>Applies every deal held (<see cref="Apply(ParallelOptions?)"/>) and gives the buffer back to the pool: for a grouping whose results are computed, which rarely takes more deals.</summary>
-    public void Release(ParallelOptions? parallelOptions = null)
+    /// <summary>Applies every deal held (<see cref="Apply"/>) and gives the buffer back to the pool: for a grouping whose results are computed, which rarely takes more deals.</summary>
+    public void Release()
     {
-        Apply(parallelOptions);
+        Apply();
         if (wins.Length > 0)
         {
             ArrayPool<Win>.Shared.Return(wins);
@@ -74,23 +70,16 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
     /// Holds every deal <paramref name="other"/> holds, its group <c>g</c> as <c>groupMap[g]</c>, its partner and account
     /// ids translated by <paramref name="partnerMap"/> and <paramref name="accountMap"/>; <paramref name="other"/> is left unchanged.
     /// </summary>
-    public void AddFrom(PendingWins other, int[] groupMap, int[] partnerMap, int[] accountMap, ParallelOptions? parallelOptions = null)
+    public void AddFrom(PendingWins other, int[] groupMap, int[] partnerMap, int[] accountMap)
     {
         foreach (ref readonly var win in other.wins.AsSpan(0, other.count))
         {
-            Add(new Win(groupMap[win.Group], win.Partner < 0 ? -1 : partnerMap[win.Partner], accountMap[win.Account], win.Days, win.Amount), parallelOptions);
+            Add(new Win(groupMap[win.Group], win.Partner < 0 ? -1 : partnerMap[win.Partner], accountMap[win.Account], win.Days, win.Amount));
         }
     }
 
     /// <summary>Applies every deal held to its group's tallies, and empties the buffer.</summary>
-    public void Apply() => Apply(parallelOptions: null);
-
-    /// <summary>
-    /// Applies every deal held to its group's tallies, and empties the buffer; with <paramref name="parallelOptions"/>, the
-    /// groups on several threads at once, each group's deals on one thread in the order they were added (its tables are its
-    /// own, and they grow through the arena's lock).
-    /// </summary>
-    public void Apply(ParallelOptions? parallelOptions)
+    public void Apply()
     {
         if (count == 0)
         {
@@ -125,41 +114,16 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
                 byGroup[offsets[win.Group]++] = win;
             }
 
-            // Group g's deals end at offsets[g] and start where group g − 1's end.
-            var sorted = byGroup;
-            var ends = starts;
-            if (parallelOptions is null)
+            var start = 0;
+            for (var group = 0; group < groups.Count; group++)
             {
-                ApplyGroups(0, groups.Count);
-            }
-            else
-            {
-                // Runs of groups with about the same number of deals each, a few per thread, so that one large group does not hold up the rest.
-                var threads = parallelOptions.MaxDegreeOfParallelism > 0 ? parallelOptions.MaxDegreeOfParallelism : Environment.ProcessorCount;
-                var runs = new List<int> { 0 };
-                var parts = Math.Max(1, Math.Min(groups.Count, 4 * threads));
-                for (var group = 0; group < groups.Count - 1 && runs.Count < parts; group++)
+                var end = offsets[group];
+                if (end > start)
                 {
-                    if ((long)ends[group] * parts >= (long)count * runs.Count)
-                    {
-                        runs.Add(group + 1);
-                    }
+                    groups[group].ApplyWins(byGroup.AsSpan(start, end - start));
                 }
 
-                runs.Add(groups.Count);
-                ParallelParts.Run(runs.Count - 1, parallelOptions, run => ApplyGroups(runs[run], runs[run + 1]));
-            }
-
-            void ApplyGroups(int first, int end)
-            {
-                for (var group = first; group < end; group++)
-                {
-                    var start = group == 0 ? 0 : ends[group - 1];
-                    if (ends[group] > start)
-                    {
-                        groups[group].ApplyWins(sorted.AsSpan(start, ends[group] - start));
-                    }
-                }
+                start = end;
             }
         }
         finally
@@ -167,7 +131,6 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
             ArrayPool<Win>.Shared.Return(byGroup);
         }
 
-        AppliedAny = true;
         count = 0;
     }
 
@@ -186,7 +149,7 @@ internal sealed class PendingWins(List<PipelineAccumulator> groups, int maximumC
     }
 
     /// <summary>Forgets every deal held, keeping the buffer.</summary>
-    public void Clear() => (count, AppliedAny) = (0, false);
+    public void Clear() => count = 0;
 
     /// <summary>A won deal: its group's index, its partner's interned id (-1 for none), its account's, its cycle in days (not negative) and its value.</summary>
     internal readonly record struct Win(int Group, int Partner, int Account, int Days, decimal Amount);

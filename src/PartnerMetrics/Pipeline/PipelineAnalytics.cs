@@ -140,11 +140,8 @@ public static class PipelineAnalytics
         return (int)Math.Clamp((count + (long)minimumPart - 1) / minimumPart, 1, threads);
     }
 
-    /// <summary>
-    /// The parallel grouping, with parts of at least <paramref name="minimumPart"/> deals and buffers of
-    /// <paramref name="pendingCapacity"/> won deals (tests cut small lists into many parts, and fill small buffers many times).
-    /// </summary>
-    internal static GroupedPipelineResult<TKey> GroupBy<TKey>(IReadOnlyList<Opportunity> opportunities, Func<Opportunity, TKey?> key, ParallelOptions parallelOptions, PipelineOptions? options, int minimumPart, int pendingCapacity = PendingWins.MaximumCapacity)
+    /// <summary>The parallel grouping, with parts of at least <paramref name="minimumPart"/> deals (tests cut small lists into many parts).</summary>
+    internal static GroupedPipelineResult<TKey> GroupBy<TKey>(IReadOnlyList<Opportunity> opportunities, Func<Opportunity, TKey?> key, ParallelOptions parallelOptions, PipelineOptions? options, int minimumPart)
     {
         ArgumentNullException.ThrowIfNull(opportunities);
         ArgumentNullException.ThrowIfNull(key);
@@ -157,7 +154,7 @@ public static class PipelineAnalytics
             var token = parallelOptions.CancellationToken;
             ParallelParts.Run(parts, parallelOptions, part =>
             {
-                var grouping = new GroupedPipelineAccumulator<TKey>(key, null, pendingCapacity);
+                var grouping = new GroupedPipelineAccumulator<TKey>(key);
                 var start = (int)((long)opportunities.Count * part / parts);
                 var end = (int)((long)opportunities.Count * (part + 1) / parts);
                 for (var i = start; i < end; i++)
@@ -170,13 +167,13 @@ public static class PipelineAnalytics
                     grouping.Add(Ensure.Item(opportunities[i], i, nameof(opportunities)));
                 }
 
-                // Its won deals stay held: the merge applies every part's at once, on every core, and has no tallies to merge
-                // but those of the deals a part applied when its buffer filled.
+                // On this thread, not in the merge that follows on one.
+                grouping.ApplyPending();
                 groupings[part] = grouping;
             });
             for (var part = 1; part < parts; part++)
             {
-                groupings[0].Merge(groupings[part], parallelOptions);
+                groupings[0].Merge(groupings[part]);
                 groupings[part].Discard();
             }
 

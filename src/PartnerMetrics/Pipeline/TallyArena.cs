@@ -18,73 +18,45 @@ internal sealed class TallyArena
 
     /// <summary>The smallest chunk rented from the pool: smaller ones are allocated (a pool hands out no array shorter than 16).</summary>
     private const int PooledChunk = 1 << 10;
-
-    /// <summary>
-    /// Taken by <see cref="Rent"/> and <see cref="Return"/>, so that the tables of one arena may grow on several threads at
-    /// once (a grouping applying its held deals on every core): each table is read and written by one thread, and only
-    /// the arena's bookkeeping is shared.
-    /// </summary>
-    private readonly object gate = new();
+    private readonly List<Slot[]> chunks = [];
     private readonly Stack<Segment>?[] free = new Stack<Segment>?[32];
-
-    /// <summary>
-    /// The chunks, in <c>[0, chunkCount)</c>: replaced by a larger copy when full, so that <see cref="Slots"/> reads a
-    /// table's own chunk without the gate, from this array or an earlier copy, which holds the same chunk.
-    /// </summary>
-    private Slot[][] chunks = new Slot[8][];
-    private int chunkCount;
     private int current = -1;   // the chunk small tables are carved from; never a chunk a table holds whole (after Clear, the kept one is no table's)
     private int used;           // the slots of the current chunk carved so far
 
     /// <summary>Gets the slots the arena holds in all its chunks: the memory it keeps.</summary>
-    internal long Capacity
-    {
-        get
-        {
-            long capacity = 0;
-            foreach (var chunk in Chunks)
-            {
-                capacity += chunk.Length;
-            }
-
-            return capacity;
-        }
-    }
-
-    private Span<Slot[]> Chunks => chunks.AsSpan(0, chunkCount);
+    internal long Capacity => chunks.Sum(chunk => (long)chunk.Length);
 
     /// <summary>Returns the slots of a segment.</summary>
     public Span<Slot> Slots(Segment segment) =>
-        segment.Length == 0 ? [] : Volatile.Read(ref chunks)[segment.Chunk].AsSpan(segment.Offset, segment.Length);
+        segment.Length == 0 ? [] : chunks[segment.Chunk].AsSpan(segment.Offset, segment.Length);
 
     /// <summary>Returns empty slots for a table of <paramref name="capacity"/> (a power of two).</summary>
     public Segment Rent(int capacity)
     {
-        lock (gate)
+        var size = BitOperations.Log2((uint)capacity);
+        if (free[size] is { Count: > 0 } reusable)
         {
-            var size = BitOperations.Log2((uint)capacity);
-            if (free[size] is { Count: > 0 } reusable)
-            {
-                return reusable.Pop();
-            }
-
-            if (capacity > LargestChunk)
-            {
-                return new Segment(Add(NewChunk(capacity)), 0, capacity);
-            }
-
-            if (current < 0 || chunks[current].Length - used < capacity)
-            {
-                // Chunks double up to the largest, so that a small accumulator holds a small array.
-                var last = current < 0 ? 0 : chunks[current].Length;
-                current = Add(NewChunk(Math.Max(capacity, Math.Min(LargestChunk, last * 2))));
-                used = 0;
-            }
-
-            var segment = new Segment(current, used, capacity);
-            used += capacity;
-            return segment;
+            return reusable.Pop();
         }
+
+        if (capacity > LargestChunk)
+        {
+            chunks.Add(NewChunk(capacity));
+            return new Segment(chunks.Count - 1, 0, capacity);
+        }
+
+        if (current < 0 || chunks[current].Length - used < capacity)
+        {
+            // Chunks double up to the largest, so that a small accumulator holds a small array.
+            var last = current < 0 ? 0 : chunks[current].Length;
+            chunks.Add(NewChunk(Math.Max(capacity, Math.Min(LargestChunk, last * 2))));
+            current = chunks.Count - 1;
+            used = 0;
+        }
+
+        var segment = new Segment(current, used, capacity);
+        used += capacity;
+        return segment;
     }
 
     /// <summary>Takes back a segment a table no longer uses, emptied, for the next table of its size.</summary>
@@ -95,19 +67,16 @@ internal sealed class TallyArena
             return;
         }
 
-        lock (gate)
+        if (segment.Length > LargestChunk)
         {
-            if (segment.Length > LargestChunk)
-            {
-                // A table's own chunk: let it go.
-                LetGo(chunks[segment.Chunk]);
-                chunks[segment.Chunk] = [];
-                return;
-            }
-
-            Slots(segment).Clear();
-            (free[BitOperations.Log2((uint)segment.Length)] ??= new Stack<Segment>()).Push(segment);
+            // A table's own chunk: let it go.
+            LetGo(chunks[segment.Chunk]);
+            chunks[segment.Chunk] = [];
+            return;
         }
+
+        Slots(segment).Clear();
+        (free[BitOperations.Log2((uint)segment.Length)] ??= new Stack<Segment>()).Push(segment);
     }
 
     /// <summary>
@@ -116,70 +85,47 @@ internal sealed class TallyArena
     /// </summary>
     public void Clear()
     {
-        lock (gate)
+        Slot[] kept = [];
+        var dirty = 0;   // how many of the kept chunk's slots may hold a tally
+        for (var i = 0; i < chunks.Count; i++)
         {
-            Slot[] kept = [];
-            var dirty = 0;   // how many of the kept chunk's slots may hold a tally
-            for (var i = 0; i < chunkCount; i++)
+            if (chunks[i].Length > kept.Length)
             {
-                if (chunks[i].Length > kept.Length)
-                {
-                    kept = chunks[i];
-                    // Only the current chunk has slots no table was carved from; the others may be used to the end.
-                    dirty = i == current ? used : kept.Length;
-                }
+                kept = chunks[i];
+                // Only the current chunk has slots no table was carved from; the others may be used to the end.
+                dirty = i == current ? used : kept.Length;
             }
+        }
 
-            foreach (var chunk in Chunks)
+        foreach (var chunk in chunks)
+        {
+            if (chunk != kept)
             {
-                if (chunk != kept)
-                {
-                    LetGo(chunk);
-                }
+                LetGo(chunk);
             }
+        }
 
-            Forget();
-            if (kept.Length > 0)
-            {
-                kept.AsSpan(0, dirty).Clear();
-                current = Add(kept);
-            }
+        chunks.Clear();
+        Array.Clear(free);
+        current = -1;
+        used = 0;
+        if (kept.Length > 0)
+        {
+            kept.AsSpan(0, dirty).Clear();
+            chunks.Add(kept);
+            current = 0;
         }
     }
 
     /// <summary>Gives every chunk back, for an arena none of whose tables will be read again: the arena is then as new.</summary>
     public void Release()
     {
-        lock (gate)
+        foreach (var chunk in chunks)
         {
-            foreach (var chunk in Chunks)
-            {
-                LetGo(chunk);
-            }
-
-            Forget();
-        }
-    }
-
-    /// <summary>Adds a chunk; returns its index.</summary>
-    private int Add(Slot[] chunk)
-    {
-        if (chunkCount == chunks.Length)
-        {
-            var larger = new Slot[2 * chunks.Length][];
-            Chunks.CopyTo(larger);
-            Volatile.Write(ref chunks, larger);
+            LetGo(chunk);
         }
 
-        chunks[chunkCount] = chunk;
-        return chunkCount++;
-    }
-
-    /// <summary>Forgets every chunk and free segment.</summary>
-    private void Forget()
-    {
-        Chunks.Clear();
-        chunkCount = 0;
+        chunks.Clear();
         Array.Clear(free);
         current = -1;
         used = 0;

@@ -29,43 +29,6 @@ public class ParallelGroupingTests
                 Assert.Equal(PipelineAnalytics.GroupBy(t.deals, Key, Options), parallel);
             });
 
-    /// <summary>
-    /// The parallel grouping holds every part's won deals until it merges the parts, and applies them on several threads:
-    /// with buffers of 1 to 16 deals, parts apply deals while they add them, the merge applies the first part's before the
-    /// other's tallies join, and a buffer filled by the merge is applied on several threads — still the one-thread answer.
-    /// </summary>
-    [Property]
-    [Trait("Rule", "13")]
-    public Property GroupBy_OnSeveralThreads_WithSmallBuffers_EqualsOneThread_ToTheBit() =>
-        Prop.ForAll(
-            (from deals in ModelGenerators.Deals
-             from threads in Gen.Choose(1, 4)
-             from minimumPart in Gen.Choose(1, 50)
-             from capacity in Gen.Choose(1, 16)
-             select (deals, threads, minimumPart, capacity)).ToArbitrary(),
-            t =>
-            {
-                var parallel = PipelineAnalytics.GroupBy(t.deals, Key, new ParallelOptions { MaxDegreeOfParallelism = t.threads }, Options, t.minimumPart, t.capacity);
-
-                Assert.Equal(PipelineAnalytics.GroupBy(t.deals, Key, Options), parallel);
-            });
-
-    /// <summary>A grouping whose held deals are first applied by a result on several threads gives the result of one applied on one.</summary>
-    [Property]
-    public Property HeldDeals_AppliedOnSeveralThreads_EqualOneThread() =>
-        Prop.ForAll(
-            (from deals in ModelGenerators.Deals
-             from threads in Gen.Choose(1, 4)
-             select (deals, threads)).ToArbitrary(),
-            t =>
-            {
-                var (serial, parallel) = (new GroupedPipelineAccumulator<string>(PipelineKeys.District), new GroupedPipelineAccumulator<string>(PipelineKeys.District));
-                serial.AddRange(t.deals);
-                parallel.AddRange(t.deals);
-
-                Assert.Equal(serial.Result(Options), parallel.Result(Options, new ParallelOptions { MaxDegreeOfParallelism = t.threads }));
-            });
-
     [Property]
     public Property Result_OnSeveralThreads_EqualsResultOnOne() =>
         Prop.ForAll(
@@ -82,49 +45,6 @@ public class ParallelGroupingTests
             });
 
     /// <summary>Tables of many groups share one arena: whatever the order tallies arrive in, each table holds its own sums.</summary>
-    /// <summary>
-    /// Tables of one arena grow on several threads at once when a grouping applies its held deals on every core. Four
-    /// threads rent, fill, check and return segments of one arena as fast as they can, small ones carved from shared
-    /// chunks and large ones with chunks of their own: no segment is ever handed to two of them at once, and every table
-    /// keeps what its thread wrote. (Without the arena's lock this fails within a few thousand rounds.)
-    /// </summary>
-    [Fact]
-    public void AnArena_RentedFromOnSeveralThreadsAtOnce_NeverSharesASegment()
-    {
-        var arena = new TallyArena();
-        var failures = 0;
-        var threads = Enumerable.Range(1, 4).Select(mark => new Thread(() =>
-        {
-            for (var round = 0; round < 20_000; round++)
-            {
-                var capacity = round % 100 == 0 ? 1 << 16 : 8 << (round % 6);
-                var segment = arena.Rent(capacity);
-                foreach (ref var slot in arena.Slots(segment))
-                {
-                    slot.Key = mark;
-                }
-
-                Thread.Yield();
-                foreach (ref readonly var slot in arena.Slots(segment))
-                {
-                    if (slot.Key != mark)
-                    {
-                        Interlocked.Increment(ref failures);
-                        break;
-                    }
-                }
-
-                // Emptied, as a table hands its old segment back.
-                arena.Slots(segment).Clear();
-                arena.Return(segment);
-            }
-        })).ToList();
-        threads.ForEach(thread => thread.Start());
-        threads.ForEach(thread => thread.Join());
-
-        Assert.Equal(0, failures);
-    }
-
     [Property]
     public Property TablesSharingAnArena_HoldTheirOwnSums() =>
         Prop.ForAll(
