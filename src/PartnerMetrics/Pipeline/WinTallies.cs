@@ -52,14 +52,6 @@ internal sealed class WinTallies
         return entries;
     }
 
-    /// <summary>Returns the tallies, in no particular order.</summary>
-    public WinTally[] Tallies()
-    {
-        var tallies = new WinTally[Count];
-        CopyTo(tallies);
-        return tallies;
-    }
-
     /// <summary>Copies the tallies, in no particular order, into <paramref name="into"/> (<see cref="Count"/> long).</summary>
     public void CopyTo(Span<WinTally> into)
     {

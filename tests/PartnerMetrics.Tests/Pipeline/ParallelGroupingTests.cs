@@ -102,8 +102,8 @@ public class ParallelGroupingTests
         }
 
         Assert.Equal(40_000, large.Count);
-        Assert.Equal(Enumerable.Range(0, 40_000).Sum(id => (decimal)id), large.Tallies().Sum(t => t.Value));
-        Assert.Equal(Enumerable.Repeat(4_000L, 10), small.Tallies().Select(t => t.Count));
+        Assert.Equal(Enumerable.Range(0, 40_000).Sum(id => (decimal)id), large.Entries().Sum(e => e.Tally.Value));
+        Assert.Equal(Enumerable.Repeat(4_000L, 10), small.Entries().Select(e => e.Tally.Count));
     }
 
     [Fact]
