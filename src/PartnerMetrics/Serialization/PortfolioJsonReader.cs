@@ -317,13 +317,32 @@ public sealed class PortfolioJsonReader
             return Progress.NeedMore;
         }
 
+        var element = buffer.AsSpan(start + from, (int)reader.BytesConsumed - from);
+        switch (stage)
+        {
+            case Stage.Opportunities when PortfolioReader.TryReadOpportunity(element, out var deal):
+                opportunities.Add(deal!);
+                index++;
+                return Progress.Moved;
+            case Stage.Snapshots when PortfolioReader.TryReadSnapshot(element, out var snapshot):
+                snapshots.Add(snapshot!);
+                index++;
+                return Progress.Moved;
+        }
+
+        // Left to the documents, which may find it wrong: reading whole reads ahead of every element, so text after it that
+        // is not JSON is reported first (a brace changed into a quote leaves a string element, then the rest of the object).
+        if (!ReadsOn(reader))
+        {
+            return Progress.NeedMore;
+        }
+
         if (reader.TokenType == JsonTokenType.Null)
         {
             Telemetry.Rejected(TypeName);
             throw DocumentException.NullItem(ListName(), index).ToJsonException(TypeName);
         }
 
-        var element = buffer.AsSpan(start + from, (int)reader.BytesConsumed - from);
         var at = Position(from);
         switch (stage)
         {
@@ -334,16 +353,19 @@ public sealed class PortfolioJsonReader
                 index++;
                 return Progress.Partnership;
             case Stage.Opportunities:
-                opportunities.Add(PortfolioReader.TryReadOpportunity(element, out var deal) ? deal! : PartnerMetricsJson.ReadElement<Opportunity>(element, ListName(), index, at));
+                opportunities.Add(PartnerMetricsJson.ReadElement<Opportunity>(element, ListName(), index, at));
                 break;
             default:
-                snapshots.Add(PortfolioReader.TryReadSnapshot(element, out var snapshot) ? snapshot! : PartnerMetricsJson.ReadElement<RevenueSnapshot>(element, ListName(), index, at));
+                snapshots.Add(PartnerMetricsJson.ReadElement<RevenueSnapshot>(element, ListName(), index, at));
                 break;
         }
 
         index++;
         return Progress.Moved;
     }
+
+    /// <summary>Whether the token after the element is in the buffer; throws the reader's exception when it is not JSON.</summary>
+    private static bool ReadsOn(Utf8JsonReader reader) => reader.Read();
 
     /// <summary>The identifiers of a partnership read: its partner once in the portfolio, each of its deals once.</summary>
     private void Count(Partnership partnership)

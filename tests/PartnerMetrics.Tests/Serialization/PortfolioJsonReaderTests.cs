@@ -110,6 +110,33 @@ public partial class PortfolioJsonReaderTests
     }
 
     /// <summary>
+    /// An element that is wrong, followed by text that is not JSON — what one byte changed can make: a brace changed into a
+    /// quote leaves a string element and the rest of the object after it; a comma changed into a brace ends an object
+    /// early. Reading whole reads ahead and reports the text first; so does the reader, with a buffer that ends anywhere
+    /// (found by <see cref="AnEditedDocument_IsStreamedOrRejected_AsTheWholeDocumentIs"/>).
+    /// </summary>
+    [Theory]
+    [InlineData("""{"partnerships": [5 6]}""")]
+    [InlineData("""{"partnerships": [null "x"]}""")]
+    [InlineData("""{"partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}}"startedOn": "2024-01-01"}]}""")]
+    [InlineData("""{"opportunities": [""id": "O-1"}]}""")]
+    [InlineData("""{"opportunities": [{"id": "O-1"}"accountId": "A-1"}]}""")]
+    [InlineData("""{"revenueSnapshots": [{"accountId": "A-1", "date": "2024-01-31", "annualRecurringRevenue": 10}, ""accountId": "A-2", "date": "2024-01-31", "annualRecurringRevenue": 12}]}""")]
+    [InlineData("""{"revenueSnapshots": [{"accountId": "A-1"}"date": "2024-01-31", "annualRecurringRevenue": 10}]}""")]
+    public void AWrongElementBeforeTextThatIsNotJson_IsRejectedForTheText(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+
+        var expected = Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
+        Assert.Contains("is invalid", expected, StringComparison.Ordinal);
+        Assert.Equal(expected, Outcome(() => Streamed(new MemoryStream(bytes))));
+        for (var size = 16; size <= bytes.Length; size++)
+        {
+            Assert.Equal(expected, Outcome(() => Streamed(new MemoryStream(bytes), size)));
+        }
+    }
+
+    /// <summary>
     /// A partnership the one-pass reader leaves to the documents after reading some of its lists (here a plan in the
     /// single-value form, after its commitments) leaves nothing behind for the next partnership.
     /// </summary>
