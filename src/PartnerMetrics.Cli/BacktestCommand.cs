@@ -41,17 +41,11 @@ internal static class BacktestCommand
             Description = "A sample churned when its partner churned within this many days after the as-of day.",
             HelpName = "days",
             DefaultValueFactory = _ => (int)BacktestOptions.Default.Horizon.TotalDays,
+            CustomParser = result => OptionValues.WholeNumber(result, "--horizon", "a number of days", 1, MaxHorizonDays),
         };
-        horizon.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > MaxHorizonDays)
-            {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"--horizon must be a number of days from 1 to {MaxHorizonDays:N0}."));
-            }
-        });
         var observedThrough = new Option<DateOnly?>("--observed-through")
         {
-            CustomParser = result => ParseDay(result, "--observed-through"),
+            CustomParser = result => OptionValues.Day(result, "--observed-through"),
             Description = "The last day outcomes are known (the export day). A partner still active whose horizon runs past it is left out as censored; a churn after it is an error. Default: every horizon is taken as observed.",
             HelpName = "yyyy-MM-dd",
         };
@@ -61,14 +55,8 @@ internal static class BacktestCommand
         {
             Description = "With --fit: the cross-validation folds, 2 to 100; partners, not samples, are split.",
             DefaultValueFactory = _ => FitOptions.Default.Folds,
+            CustomParser = result => OptionValues.WholeNumber(result, "--folds", "a number of folds", 2, 100),
         };
-        folds.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 2 or > 100)
-            {
-                result.AddError("--folds must be from 2 to 100.");
-            }
-        });
         var seed = new Option<int>("--seed") { Description = "With --fit: the seed of the assignment of partners to folds.", DefaultValueFactory = _ => FitOptions.Default.Seed };
         var objective = new Option<string>("--objective") { Description = "With --fit: what the weights maximise: auc (ranking) or loglik (log-likelihood of churn under a logistic calibration).", DefaultValueFactory = _ => Objectives[0] };
         objective.AcceptOnlyFromAmong(Objectives);
@@ -154,19 +142,6 @@ internal static class BacktestCommand
         }
 
         return [.. days];
-    }
-
-    /// <summary>Parses one day in the form yyyy-MM-dd only, whatever the machine's culture.</summary>
-    private static DateOnly? ParseDay(ArgumentResult result, string option)
-    {
-        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-        if (DateOnly.TryParseExact(text, OpportunityCsv.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return day;
-        }
-
-        result.AddError($"{option}: '{text}' is not a day in the form {OpportunityCsv.DateFormat}.");
-        return null;
     }
 
     private static int Execute(Run run, string? format, TextWriter output, TextWriter error)

@@ -22,7 +22,11 @@ public static class Program
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         error = new TerminalWriter(error);
-        var asOf = new Option<DateOnly?>("--as-of") { Description = "The day to score as of (yyyy-MM-dd). Default: the last day of the demo data, 2025-06-30." };
+        var asOf = new Option<DateOnly?>("--as-of")
+        {
+            Description = "The day to score as of (yyyy-MM-dd). Default: the last day of the demo data, 2025-06-30.",
+            CustomParser = result => OptionValues.Day(result, "--as-of"),
+        };
         var format = ScoreCommand.Format();
         var outFile = CommandOutput.OutFile();
         var model = ModelFile.Option();

@@ -20,6 +20,7 @@ internal static class ScoreCommand
         var asOf = new Option<DateOnly?>("--as-of")
         {
             Description = "The day to score as of (yyyy-MM-dd). Default: the latest day of any evidence in the portfolio (today when nothing in it is dated).",
+            CustomParser = result => OptionValues.Day(result, "--as-of"),
         };
         var model = ModelFile.Option();
         var formatOption = Format();

@@ -215,7 +215,10 @@ public sealed partial class BacktestCommandTests
 
     [Theory]
     [InlineData("--horizon", "0", "--horizon must be a number of days from 1 to 36,500")]
-    [InlineData("--horizon", "36501", "--horizon must be a number of days from 1 to 36,500")]
+    [InlineData("--horizon", "36501", "--horizon must be a number of days from 1 to 36,500; got '36501'.")]
+    [InlineData("--horizon", "abc", "--horizon must be a number of days from 1 to 36,500; got 'abc'.")]
+    [InlineData("--horizon", "1.5", "--horizon must be a number of days from 1 to 36,500; got '1.5'.")]
+    [InlineData("--horizon", "99999999999", "--horizon must be a number of days from 1 to 36,500; got '99999999999'.")]
     [InlineData("--observed-through", "2025/10/31", "--observed-through: '2025/10/31' is not a day in the form yyyy-MM-dd")]
     [InlineData("--format", "html", "'html'")]
     [InlineData("--out", "model.json", "--out needs --fit")]
@@ -234,8 +237,9 @@ public sealed partial class BacktestCommandTests
     }
 
     [Theory]
-    [InlineData("--folds", "1", "--folds must be from 2 to 100")]
-    [InlineData("--folds", "101", "--folds must be from 2 to 100")]
+    [InlineData("--folds", "1", "--folds must be a number of folds from 2 to 100; got '1'.")]
+    [InlineData("--folds", "101", "--folds must be a number of folds from 2 to 100; got '101'.")]
+    [InlineData("--folds", "abc", "--folds must be a number of folds from 2 to 100; got 'abc'.")]
     [InlineData("--objective", "brier", "'brier'")]
     [InlineData("--calibration", "beta", "'beta'")]
     public void BacktestFit_BadFitOption_IsAUsageError(string option, string value, string expected)
