@@ -104,10 +104,14 @@ internal sealed class InputProblems
         }
     }
 
-    /// <summary>An argument exception's own sentence, without the " (Parameter 'x')" that <see cref="ArgumentException.Message"/> appends.</summary>
+    /// <summary>
+    /// An argument exception's own sentence, without the " (Parameter 'x')" that <see cref="ArgumentException.Message"/>
+    /// appends, nor the line "Actual value was …" that <see cref="ArgumentOutOfRangeException"/> appends after it.
+    /// </summary>
     public static string Sentence(ArgumentException exception)
     {
-        var suffix = $" (Parameter '{exception.ParamName}')";
-        return exception.Message.EndsWith(suffix, StringComparison.Ordinal) ? exception.Message[..^suffix.Length] : exception.Message;
+        var message = exception.Message;
+        var suffix = message.IndexOf($" (Parameter '{exception.ParamName}')", StringComparison.Ordinal);
+        return suffix < 0 ? message : message[..suffix];
     }
 }
