@@ -103,7 +103,7 @@ internal sealed class EvidenceInputs
         }
         catch (Exception problem) when (problem is ArgumentException or JsonException or ImportException)
         {
-            error.WriteLine(Terminal.Safe(problem.Message));
+            error.WriteLine(Terminal.Safe(InputProblems.Words(problem)));
             exit = ExitCodes.Usage;
             return null;
         }

@@ -83,7 +83,7 @@ internal sealed class ImportOptions
         }
         catch (Exception problem) when (problem is ArgumentException or JsonException or ImportException)
         {
-            error.WriteLine(problem.Message);
+            error.WriteLine(InputProblems.Words(problem));
             exit = ExitCodes.Usage;
             return null;
         }

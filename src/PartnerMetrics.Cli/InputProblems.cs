@@ -104,6 +104,9 @@ internal sealed class InputProblems
         }
     }
 
+    /// <summary>What went wrong, in the words of the exception: an argument exception's own sentence (<see cref="Sentence"/>), another's message.</summary>
+    public static string Words(Exception problem) => problem is ArgumentException argument ? Sentence(argument) : problem.Message;
+
     /// <summary>
     /// An argument exception's own sentence, without the " (Parameter 'x')" that <see cref="ArgumentException.Message"/>
     /// appends, nor the line "Actual value was …" that <see cref="ArgumentOutOfRangeException"/> appends after it.

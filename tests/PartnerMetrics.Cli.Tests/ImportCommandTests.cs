@@ -78,6 +78,7 @@ public class ImportCommandTests
 
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("salesforce, hubspot", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter '", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -108,6 +108,7 @@ public class PipelineImportTests
 
         Assert.Equal(1, exit);
         Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter '", error, StringComparison.Ordinal);
     }
 
     [Fact]
