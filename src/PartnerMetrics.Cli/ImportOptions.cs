@@ -239,7 +239,8 @@ internal sealed class ImportOptions
         }
 
         var columns = string.Join("; ", report.ProblemsByColumn.Select(c => string.Create(CultureInfo.InvariantCulture, $"{Terminal.Safe(c.Key)} {c.Value:N0}")));
-        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {report.ProblemCount:N0} problems in {report.Rows:N0} rows, by column: {columns}."));
+        var (problems, rows) = (report.ProblemCount == 1 ? "problem" : "problems", report.Rows == 1 ? "row" : "rows");
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {report.ProblemCount:N0} {problems} in {report.Rows:N0} {rows} read, by column: {columns}."));
         foreach (var problem in report.Problems.Take(20))
         {
             error.WriteLine($"  {Terminal.Safe(problem.ToString())}");

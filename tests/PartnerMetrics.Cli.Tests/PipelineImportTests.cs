@@ -75,7 +75,7 @@ public class PipelineImportTests
 
         Assert.True(exit == 0, error);
         Assert.Equal(1, JsonDocument.Parse(json).RootElement.GetProperty("total").GetProperty("deals").GetInt64());
-        Assert.Contains("3 problems in 3 rows, by column: Amount 1; Close Date 1; Type 1.", error, StringComparison.Ordinal);
+        Assert.Contains("3 problems in 3 rows read, by column: Amount 1; Close Date 1; Type 1.", error, StringComparison.Ordinal);
         Assert.Contains("2 of 3 rows skipped", error, StringComparison.Ordinal);
         var lines = File.ReadAllLines(rejects);
         Assert.Equal("line,column,value,problem", lines[0]);
@@ -93,6 +93,7 @@ public class PipelineImportTests
 
         Assert.Equal(2, exit);
         Assert.Empty(output);
+        Assert.Contains("deals.csv: 1 problem in 1 row read, by column: Amount 1.", error, StringComparison.Ordinal);
         Assert.Contains("line 2, column \"Amount\", value \"lots\"", error, StringComparison.Ordinal);
         Assert.Contains("--skip-invalid FILE", error, StringComparison.Ordinal);
     }
