@@ -122,7 +122,8 @@ internal sealed class ImportOptions
                 error.WriteLine($"{name}: {problem.Message}");
             }
 
-            error.WriteLine(importer.Profile.BadRows == BadRowPolicy.Fail && report.Rows > 0
+            // Skipping rows does not help amounts in two currencies: no row is wrong on its own.
+            error.WriteLine(importer.Profile.BadRows == BadRowPolicy.Fail && report.Rows > 0 && report.MixedCurrencies() is null
                 ? $"{name}: nothing was computed; --skip-invalid FILE skips bad rows, lists them in FILE and computes the rest."
                 : $"{name}: nothing was computed.");
             return ExitCodes.InvalidInput;

@@ -66,8 +66,9 @@ public sealed record ImportProfile
 
     /// <summary>
     /// Gets the reporting currency as an ISO 4217 code, such as <c>USD</c>. An amount written with another code
-    /// (<c>EUR 5,000</c>) is a problem: converting currencies is the caller's job. <see langword="null"/>: any code is
-    /// dropped and the amount read as it is.
+    /// (<c>EUR 5,000</c>) is a problem: converting currencies is the caller's job. <see langword="null"/>: amounts written
+    /// with one code are read as they are; an amount in a second code stops the import with an <see cref="ImportException"/>
+    /// at the first of them, whatever <see cref="BadRows"/> says, for amounts in two currencies cannot be added up.
     /// </summary>
     public string? Currency { get; init; }
 

@@ -18,6 +18,9 @@ public sealed class ImportReport
     private readonly Dictionary<string, long> byColumn = new(StringComparer.Ordinal);
     private readonly List<string> notices = [];
 
+    /// <summary>The first amount in each currency code, in the order read, when the profile sets no reporting currency; null until one has a code.</summary>
+    private List<CurrencySeen>? currencies;
+
     /// <summary>Initializes a new instance of the <see cref="ImportReport"/> class.</summary>
     /// <param name="keptProblems">How many problems to keep in <see cref="Problems"/>; later ones are only counted.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="keptProblems"/> is negative.</exception>
@@ -80,6 +83,38 @@ public sealed class ImportReport
 
     internal void Notice(string notice) => notices.Add(notice);
 
+    /// <summary>Notes an amount written with a currency code when the profile sets no reporting currency: the first amount of each code is kept, in the order read.</summary>
+    internal void SawCurrency(ReadOnlySpan<char> code, long line, string? column, ReadOnlySpan<char> value)
+    {
+        currencies ??= [];
+        foreach (var seen in currencies)
+        {
+            if (code.SequenceEqual(seen.Code))
+            {
+                return;
+            }
+        }
+
+        currencies.Add(new CurrencySeen(code.ToString(), line, column, value.ToString()));
+    }
+
+    /// <summary>Whether this report's amounts and a block's read after them are in two currency codes or more.</summary>
+    internal bool MixedCurrencies(ImportReport block) =>
+        (currencies ?? []).Concat(block.currencies ?? []).Select(seen => seen.Code).Distinct(StringComparer.Ordinal).Skip(1).Any();
+
+    /// <summary>
+    /// The problem of amounts in two currencies without a reporting currency, at the first amount in the second code;
+    /// <see langword="null"/> while every amount read has one code or none. Amounts in two currencies cannot be added up,
+    /// and which is the reporting one is the caller's to say.
+    /// </summary>
+    internal ImportProblem? MixedCurrencies() => currencies is [var first, var second, ..]
+        ? new ImportProblem(
+            second.Line,
+            second.Column,
+            second.Value,
+            $"the amount is in {second.Code}, but the amount on line {first.Line.ToString(CultureInfo.InvariantCulture)} is in {first.Code}: amounts in two currencies cannot be added up. Set the profile's reporting currency (\"currency\": \"{first.Code}\") and convert the others before importing.")
+        : null;
+
     /// <summary>Gets how many problems the report keeps with their line and value.</summary>
     internal int KeptProblems => keptProblems;
 
@@ -98,6 +133,11 @@ public sealed class ImportReport
             Add(problem);
         }
 
+        foreach (var seen in block.currencies ?? [])
+        {
+            SawCurrency(seen.Code, seen.Line, seen.Column, seen.Value);
+        }
+
         // The block kept its first problems; any later ones it only counted, and this report, full once it has added
         // the kept ones, would only have counted them too.
         if (block.ProblemCount > block.problems.Count)
@@ -114,6 +154,9 @@ public sealed class ImportReport
             }
         }
     }
+
+    /// <summary>The first amount read in one currency code: its line, column and text.</summary>
+    private readonly record struct CurrencySeen(string Code, long Line, string? Column, string Value);
 }
 
 /// <summary>One problem of an import: where it is and what is wrong.</summary>

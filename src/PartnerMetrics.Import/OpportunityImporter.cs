@@ -342,6 +342,7 @@ public sealed class OpportunityImporter
                     }
 
                     deal = row.Read(source);
+                    StopOnMixedCurrencies(row.Report);
                 }
                 catch (Exception error) when (telemetry.Fail(error))
                 {
@@ -353,6 +354,20 @@ public sealed class OpportunityImporter
                     yield return deal;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Stops the import once its amounts are in two currencies and the profile sets no reporting currency: they cannot be
+    /// added up. Checked after each row read in order (a block that would bring a second code is read again in order), so
+    /// that the problem is the first amount in a second code, whatever the number of threads.
+    /// </summary>
+    private static void StopOnMixedCurrencies(ImportReport report)
+    {
+        if (report.MixedCurrencies() is { } problem)
+        {
+            report.Add(problem);
+            throw new ImportException(problem);
         }
     }
 
@@ -450,7 +465,9 @@ public sealed class OpportunityImporter
                     throw;
                 }
 
-                if (parsed.Block is null)
+                // A block that is not CSV, or whose amounts bring a second currency code, is read again by one reader with
+                // the rest of the file: that reader stops where reading the file in order stops, with the same counts.
+                if (parsed.Block is null || report.MixedCurrencies(parsed.Report))
                 {
                     broken = true;
                     break;
@@ -602,6 +619,7 @@ public sealed class OpportunityImporter
                         }
 
                         deal = row.Read(source);
+                        StopOnMixedCurrencies(row.Report);
                     }
                     catch (Exception error) when (telemetry.Fail(error))
                     {
@@ -957,6 +975,12 @@ public sealed class OpportunityImporter
             {
                 Problem(amount, text.ToString(), $"the amount is in {code}, not the reporting currency {currency}; convert it before importing.");
                 return null;
+            }
+
+            if (!code.IsEmpty && importer.Profile.Currency is null)
+            {
+                // Read as written while every amount has one code; a second code stops the import (ImportReport.MixedCurrencies).
+                Report.SawCurrency(code, Source.Line, amount.Name, text);
             }
 
             if (AmountText.TryParse(digits, importer.Profile.DecimalSeparator[0], out var parsed))

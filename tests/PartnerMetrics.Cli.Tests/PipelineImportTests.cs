@@ -83,6 +83,28 @@ public class PipelineImportTests
         Assert.StartsWith("3,\"Amount\",\"lots\",", lines[1], StringComparison.Ordinal);
     }
 
+    /// <summary>Amounts in three currencies and a profile without a reporting currency: no sum of the three, with or without --skip-invalid.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Pipeline_AmountsInTwoCurrencies_ComputesNothing_AndSaysToSetTheCurrency(bool skipInvalid)
+    {
+        using var folder = new TestFiles();
+        var input = folder.Write("deals.csv", "Opportunity ID,Account Name,Stage,Amount,Close Date,Created Date,Type\n"
+            + "A1,Acme,Closed Won,USD 100.00,6/14/2024,3/2/2024,New Customer\n"
+            + "A2,Acme,Closed Won,EUR 100.00,6/14/2024,3/2/2024,New Customer\n"
+            + "A3,Acme,Closed Won,JPY 100.00,6/14/2024,3/2/2024,New Customer\n");
+        string[] skip = skipInvalid ? ["--skip-invalid", folder.PathOf("rejects.csv")] : [];
+
+        var (exit, output, error) = Run(["pipeline", input, "--profile", "salesforce", "--format", "json", .. skip]);
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains("line 3, column \"Amount\", value \"EUR 100.00\": the amount is in EUR, but the amount on line 2 is in USD", error, StringComparison.Ordinal);
+        Assert.Contains("(\"currency\": \"USD\")", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("--skip-invalid FILE", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Pipeline_BadRowWithoutSkipInvalid_ComputesNothing_AndSaysHowToSkip()
     {

@@ -109,6 +109,52 @@ public class OpportunityImporterTests
     }
 
     [Fact]
+    public void Amounts_InOneCurrencyCode_WithoutAReportingCurrency_AreReadAsWritten()
+    {
+        var report = new ImportReport();
+        var deals = Read(ImportProfile.Salesforce, SalesforceHeader
+            + "006A1,Acme,Closed Won,\"USD 5,000.00\",6/14/2024,3/2/2024,New Customer,Web,,EMEA\n"
+            + "006A2,Acme,Closed Won,250 USD,6/14/2024,3/2/2024,New Customer,Web,,EMEA\n"
+            + "006A3,Acme,Closed Won,100,6/14/2024,3/2/2024,New Customer,Web,,EMEA\n", report);
+
+        Assert.Equal([5000m, 250m, 100m], deals.Select(d => d.Amount));
+        Assert.Equal(0, report.ProblemCount);
+    }
+
+    /// <summary>
+    /// Amounts in two currencies and no reporting currency: whatever reads the file — in order, in blocks on two threads, or
+    /// asynchronously — the import stops at the first amount in the second code, even when bad rows are skipped, for no row
+    /// is wrong on its own and the sum would be (it added EUR, JPY and USD as one number).
+    /// </summary>
+    [Theory]
+    [InlineData(BadRowPolicy.Fail)]
+    [InlineData(BadRowPolicy.Skip)]
+    public void Amounts_InTwoCurrencies_WithoutAReportingCurrency_StopTheImport(BadRowPolicy badRows)
+    {
+        var lines = ParallelCsvTests.LargeExport(200).Split("\r\n");
+        lines[120] = lines[120].Replace("\"USD ", "\"EUR ", StringComparison.Ordinal);
+        lines[150] = lines[150].Replace("\"USD ", "\"JPY ", StringComparison.Ordinal);
+        lines[180] = lines[180].Replace("\"USD ", "\"EUR ", StringComparison.Ordinal);
+        var file = string.Join("\r\n", lines);
+        var profile = ImportProfile.Salesforce with { BadRows = badRows };
+        var amount = lines[120].Split('"')[1];
+        var expected = $"line 121, column \"Amount\", value \"{amount}\": the amount is in EUR, but the amount on line 2 is in USD: amounts in two currencies cannot be added up. Set the profile's reporting currency (\"currency\": \"USD\") and convert the others before importing.";
+
+        void Stopped(Action read) => Assert.Equal(expected, Assert.Throws<ImportException>(read).Problem!.ToString());
+
+        var report = new ImportReport();
+        var inOrder = new List<Opportunity>();
+        Stopped(() => inOrder.AddRange(new OpportunityImporter(profile).ReadCsv(new StringReader(file), report)));
+        Assert.Equal(119, inOrder.Count);
+        Assert.Equal(expected, report.Problems[^1].ToString());
+
+        var inBlocks = new OpportunityImporter(profile) { MaxDegreeOfParallelism = 2, BlockBytes = 512 };
+        Stopped(() => new List<Opportunity>().AddRange(inBlocks.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(file)))));
+        Stopped(() => inBlocks.ReadCsvInto(new MemoryStream(Encoding.UTF8.GetBytes(file)), new List<Opportunity>(), () => [], (list, deal) => list.Add(deal), (total, block) => total.AddRange(block)));
+        Stopped(() => new List<Opportunity>().AddRange(new OpportunityImporter(profile).ReadCsvAsync(new MemoryStream(Encoding.UTF8.GetBytes(file))).ToBlockingEnumerable()));
+    }
+
+    [Fact]
     public void BadRows_Skipped_AreReportedPerColumnWithLineAndValue()
     {
         var profile = ImportProfile.Salesforce with { BadRows = BadRowPolicy.Skip };
