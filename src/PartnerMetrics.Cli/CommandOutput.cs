@@ -67,7 +67,14 @@ internal static class CommandOutput
     /// <returns><see langword="true"/> when the file was written.</returns>
     public static bool WriteFile(FileInfo file, TextWriter error, Action<TextWriter> write)
     {
-        var temporary = Path.Combine(file.DirectoryName ?? ".", $".{file.Name}.{Guid.NewGuid():N}.tmp");
+        var directory = file.DirectoryName ?? ".";
+        if (!Directory.Exists(directory))
+        {
+            error.WriteLine($"Cannot write {file.FullName}: the directory {directory} does not exist.");
+            return false;
+        }
+
+        var temporary = Path.Combine(directory, $".{file.Name}.{Guid.NewGuid():N}.tmp");
         try
         {
             using (var writer = new StreamWriter(temporary, append: false))
@@ -80,7 +87,8 @@ internal static class CommandOutput
         }
         catch (Exception writeError) when (writeError is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"Cannot write {file.FullName}: {writeError.Message}");
+            // The temporary file is ours, not the user's: a message that names it names the file asked for instead.
+            error.WriteLine($"Cannot write {file.FullName}: {writeError.Message.Replace(temporary, file.FullName, StringComparison.Ordinal)}");
             return false;
         }
         finally

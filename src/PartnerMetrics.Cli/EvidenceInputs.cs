@@ -75,6 +75,11 @@ internal sealed class EvidenceInputs
 
     public IEnumerable<Option> All => [Profile, Folder, .. files.Values, Competencies, Lookup, SkipInvalid, Strict];
 
+    /// <summary>Whether an option of the import itself is given (profile, competencies, lookups, bad rows, strictness): they apply to exports only.</summary>
+    public bool AnyImportOptionGiven(ParseResult result) =>
+        result.GetValue(Profile) is not null || result.GetValue(Competencies) is not null || result.GetValue(Lookup) is { Length: > 0 }
+        || result.GetValue(SkipInvalid) is not null || result.GetValue(Strict);
+
     /// <summary>Whether any evidence input is given, so that the portfolio comes from exports.</summary>
     public bool AnyGiven(ParseResult result) => result.GetValue(Folder) is not null || files.Values.Any(o => result.GetValue(o) is not null);
 

@@ -64,6 +64,12 @@ internal static class PipelineCommand
                 return ExitCodes.Usage;
             }
 
+            if (Kind(path) != "xlsx" && result.GetValue(import.Sheet) is not null)
+            {
+                error.WriteLine($"--sheet names a sheet of an Excel workbook (.xlsx); '{path.Name}' is not one.");
+                return ExitCodes.Usage;
+            }
+
             return StandardInput.Is(path) || Kind(path) == "xlsx" || import.AnyGiven(result)
                 ? RunImport(path, standardInput, import, result, output, error)
                 : Run(path, result.GetValue(by)!, result.GetValue(format), result.GetValue(outFile), output, error);

@@ -56,6 +56,12 @@ internal static class ScoreCommand
                 return ExitCodes.Usage;
             }
 
+            if (path is not null && evidence.AnyImportOptionGiven(result))
+            {
+                error.WriteLine("--profile, --competencies, --lookup, --skip-invalid and --strict import CRM exports (--folder, or --partners with the other files); a portfolio file is read as it is.");
+                return ExitCodes.Usage;
+            }
+
             var format = result.GetValue(formatOption);
             if (path is not null && !StandardInput.Is(path))
             {

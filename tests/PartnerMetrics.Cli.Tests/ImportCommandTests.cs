@@ -199,6 +199,25 @@ public class ImportCommandTests
         Assert.Contains("--folder DIR", neitherError, StringComparison.Ordinal);
     }
 
+    /// <summary>An option of the import beside a portfolio file would be ignored: it is a usage error instead.</summary>
+    [Theory]
+    [InlineData("--profile", "salesforce")]
+    [InlineData("--competencies", "Security")]
+    [InlineData("--lookup", "commitments.side=users.csv")]
+    [InlineData("--skip-invalid", "rejects.csv")]
+    [InlineData("--strict")]
+    public void Score_AFileWithAnImportOption_IsAUsageError(params string[] option)
+    {
+        using var folder = new TestFiles();
+        var portfolio = folder.Write("portfolio.json", "{}");
+
+        var (exit, output, error) = Run(["score", portfolio, "--as-of", "2025-06-30", .. option]);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Empty(output);
+        Assert.Contains("import CRM exports", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Import_ALookupTheProfileDeclares_ReadsItsFile()
     {

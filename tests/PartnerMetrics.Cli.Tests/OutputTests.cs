@@ -15,7 +15,8 @@ public sealed class OutputTests
         var (exit, output, error) = Cli.Run([.. command, "--out", target]);
 
         Assert.Equal(ExitCodes.OutputUnwritable, exit);
-        Assert.Contains($"Cannot write {target}", error, StringComparison.Ordinal);
+        Assert.Contains($"Cannot write {target}: the directory {Path.GetDirectoryName(target)} does not exist.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(".tmp", error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, output);
     }
 

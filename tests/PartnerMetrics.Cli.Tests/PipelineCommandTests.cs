@@ -402,6 +402,17 @@ public class PipelineCommandTests
     public void Pipeline_BadCommandLine_IsAUsageError(params string[] args) =>
         Assert.Equal(1, Run(args).Exit);
 
+    /// <summary>A sheet names part of a workbook: beside a CSV export it would be ignored, so it is a usage error.</summary>
+    [Fact]
+    public void Pipeline_ASheetOfACsvFile_IsAUsageError()
+    {
+        var (exit, output, error) = Run("pipeline", Fixture("opportunities.csv"), "--sheet", "Deals");
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Empty(output);
+        Assert.Contains("--sheet names a sheet of an Excel workbook (.xlsx); 'opportunities.csv' is not one.", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Pipeline_Help_DescribesTheArgumentAndOptions()
     {
