@@ -51,6 +51,12 @@ internal static class Ensure
         return value;
     }
 
+    public static int AtLeast(int value, int least, string paramName) =>
+        value >= least ? value : throw new ArgumentOutOfRangeException(paramName, value, string.Create(CultureInfo.InvariantCulture, $"'{paramName}' must be at least {least}; got {value}."));
+
+    public static double Finite(double value, string paramName) =>
+        double.IsFinite(value) ? value : throw new ArgumentOutOfRangeException(paramName, value, $"'{paramName}' must be a finite number; got {value.ToString(CultureInfo.InvariantCulture)}.");
+
     public static double UnitInterval(double value, string paramName)
     {
         if (!(value >= 0.0 && value <= 1.0))

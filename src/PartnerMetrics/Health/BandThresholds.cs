@@ -47,11 +47,15 @@ public sealed record BandThresholds
     /// <param name="score">The overall score.</param>
     /// <param name="confidence">The overall confidence.</param>
     /// <returns>The band.</returns>
-    public HealthBand Classify(double score, double confidence) =>
-        confidence < MinimumConfidence ? HealthBand.InsufficientEvidence
-        : score >= Healthy ? HealthBand.Healthy
-        : score >= Watch ? HealthBand.Watch
-        : HealthBand.AtRisk;
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="score"/> or <paramref name="confidence"/> is not a finite number.</exception>
+    public HealthBand Classify(double score, double confidence)
+    {
+        Ensure.Finite(score, nameof(score));
+        return Ensure.Finite(confidence, nameof(confidence)) < MinimumConfidence ? HealthBand.InsufficientEvidence
+            : score >= Healthy ? HealthBand.Healthy
+            : score >= Watch ? HealthBand.Watch
+            : HealthBand.AtRisk;
+    }
 
     private static string Show(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -60,7 +60,7 @@ public sealed record HealthDelta
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
     public ImmutableArray<FactorChange> TopMovers(int count = 3)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        Ensure.AtLeast(count, 0, nameof(count));
         return [.. factors.Items.Where(f => f.Change != 0).OrderByDescending(f => Math.Abs(f.Change)).ThenBy(f => f.Code, StringComparer.Ordinal).Take(count)];
     }
 

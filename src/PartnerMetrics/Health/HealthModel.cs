@@ -211,7 +211,8 @@ public sealed record HealthModel
     /// <summary>Gets the half-life of a dimension's evidence, or <see langword="null"/> for plan alignment, whose freshness follows the plan's own review cadence.</summary>
     /// <param name="dimension">The dimension.</param>
     /// <returns>The half-life.</returns>
-    public TimeSpan? HalfLife(HealthDimension dimension) => dimension switch
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimension"/> is not a defined dimension.</exception>
+    public TimeSpan? HalfLife(HealthDimension dimension) => Ensure.Defined(dimension, nameof(dimension)) switch
     {
         HealthDimension.Trust => TrustHalfLife,
         HealthDimension.Competency => CompetencyHalfLife,
@@ -223,8 +224,16 @@ public sealed record HealthModel
     /// <summary>Gets the prior mean of a rate factor: its entry in <see cref="PriorMeans"/>, else α ÷ (α + β).</summary>
     /// <param name="code">A factor code.</param>
     /// <returns>The prior mean, in (0, 1).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="code"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="code"/> is not the code of a rate factor whose prior a model sets (every rate but reciprocity, whose prior is 0.5).</exception>
     public double PriorMeanOf(string code)
     {
+        ArgumentNullException.ThrowIfNull(code);
+        if (!FactorCatalog.IsSettablePrior(code))
+        {
+            throw new ArgumentException($"'{nameof(code)}' must be the code of a rate factor other than reciprocity; got '{code}'.", nameof(code));
+        }
+
         foreach (var (key, mean) in priorMeans.Items)
         {
             if (string.Equals(key, code, StringComparison.Ordinal))

@@ -118,7 +118,7 @@ public sealed class PortfolioInsights
     public static ImmutableArray<DistrictRanking> TopPartners(IEnumerable<PartnerStanding> standings, int perDistrict = 7, Func<PartnerStanding, double>? key = null)
     {
         ArgumentNullException.ThrowIfNull(standings);
-        ArgumentOutOfRangeException.ThrowIfLessThan(perDistrict, 1);
+        Ensure.AtLeast(perDistrict, 1, nameof(perDistrict));
         var districts = standings
             .Select(s => s ?? throw new ArgumentNullException(nameof(standings), $"'{nameof(standings)}' holds null."))
             .GroupBy(s => s.Partner.District)
@@ -278,13 +278,7 @@ public sealed class PortfolioInsights
         return Interlocked.CompareExchange(ref actions, computed, null) ?? computed;
     }
 
-    private static void CheckPerPartner(int perPartner)
-    {
-        if (perPartner < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(perPartner), perPartner, $"'{nameof(perPartner)}' must be at least 1; got {perPartner}.");
-        }
-    }
+    private static void CheckPerPartner(int perPartner) => Ensure.AtLeast(perPartner, 1, nameof(perPartner));
 
     private static double DefaultKey(PartnerStanding standing) =>
         (((standing.Report[HealthDimension.Competency].Score ?? 0) / 100) + ((standing.Report[HealthDimension.PlanAlignment].Score ?? 0) / 100) + standing.PipelineContribution) / 3;

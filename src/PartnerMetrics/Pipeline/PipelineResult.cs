@@ -176,7 +176,10 @@ public sealed record PipelineResult
     /// <summary>Gets the business of <paramref name="year"/> beside the year before (seed 004: "Business Won LY / CY, Lost LY / CY").</summary>
     /// <param name="year">The current year.</param>
     /// <returns>This year's and last year's tallies; a year without closed deals has zeros.</returns>
-    public (YearTally Current, YearTally Previous) YearOverYear(int year) => (Year(year), Year(year - 1));
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is not from 1 to 9999, the years of a day.</exception>
+    public (YearTally Current, YearTally Previous) YearOverYear(int year) => year is >= 1 and <= 9999
+        ? (Year(year), Year(year - 1))
+        : throw new ArgumentOutOfRangeException(nameof(year), year, $"'{nameof(year)}' must be from 1 to 9999; got {year}.");
 
     private YearTally Year(int year)
     {

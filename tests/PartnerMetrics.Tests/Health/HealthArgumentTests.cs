@@ -27,6 +27,34 @@ public class HealthArgumentTests
         Rejects.Field<ArgumentOutOfRangeException>(() => new HealthModel { RecommendationTarget = value }, nameof(HealthModel.RecommendationTarget), "must be in (0, 1]; " + message);
     }
 
+    /// <summary>A band of no number is no band: NaN and the infinities are rejected by name, never classified as some band.</summary>
+    [Theory]
+    [InlineData(double.NaN, 0.5, "score")]
+    [InlineData(double.PositiveInfinity, 0.5, "score")]
+    [InlineData(double.NaN, 0.0, "score")]
+    [InlineData(50.0, double.NaN, "confidence")]
+    [InlineData(50.0, double.NegativeInfinity, "confidence")]
+    public void Classify_NotANumber_IsRejectedByName(double score, double confidence, string field) =>
+        Rejects.Field<ArgumentOutOfRangeException>(() => HealthModel.Default.Bands.Classify(score, confidence), field, "must be a finite number; got ");
+
+    [Fact]
+    public void HalfLife_OfAnUndefinedDimension_IsRejected_AndPlanAlignmentHasNone()
+    {
+        Assert.Null(HealthModel.Default.HalfLife(HealthDimension.PlanAlignment));
+        Assert.Equal(HealthModel.Default.TrustHalfLife, HealthModel.Default.HalfLife(HealthDimension.Trust));
+        Rejects.Field<ArgumentOutOfRangeException>(() => HealthModel.Default.HalfLife((HealthDimension)9)!, "dimension", "got 9");
+    }
+
+    [Theory]
+    [InlineData("nope")]
+    [InlineData(FactorCodes.CooperationReciprocity)]
+    [InlineData(FactorCodes.CompetencyCoverage)]
+    public void PriorMeanOf_ACodeThatIsNoSettableRate_IsRejected(string code)
+    {
+        Rejects.Field<ArgumentException>(() => HealthModel.Default.PriorMeanOf(code), "code", $"got '{code}'");
+        Assert.Throws<ArgumentNullException>(nameof(code), () => HealthModel.Default.PriorMeanOf(null!));
+    }
+
     [Fact]
     public void Durations_AcceptZeroWhereDocumented_AndNameTheValueOtherwise()
     {

@@ -63,7 +63,7 @@ public class PortfolioInsightsTests
 
         var byWins = insights.TopPartners(1, s => (double)s.WonValue);
         Assert.Equal("C", byWins[0].Partners[0].Partner.Id.Value);
-        Assert.Throws<ArgumentOutOfRangeException>(() => insights.TopPartners(0));
+        Rejects.Field<ArgumentOutOfRangeException>(() => insights.TopPartners(0), "perDistrict", "'perDistrict' must be at least 1; got 0.");
     }
 
     /// <summary>

@@ -58,6 +58,11 @@ public class PipelineAccumulatorTests
         // Year over year: 2025 won 4 (200) lost 1 (80); 2024 lost O8 (0).
         Assert.Equal((new YearTally(2025, 4, 200m, 1, 80m), new YearTally(2024, 0, 0m, 1, 0m)), result.YearOverYear(2025));
         Assert.Equal(new YearTally(2023, 0, 0m, 0, 0m), result.YearOverYear(2024).Previous);
+        Assert.Equal(new YearTally(9999, 0, 0m, 0, 0m), result.YearOverYear(9999).Current);
+        foreach (var year in (int[])[0, -5, 10_000])
+        {
+            Rejects.Field<ArgumentOutOfRangeException>(() => result.YearOverYear(year), "year", $"'year' must be from 1 to 9999; got {year}.");
+        }
         Assert.Equal([new LossReasonTally(2024, null, 1, 0m), new LossReasonTally(2025, "Price", 1, 80m)], result.LossReasons.ToArray());
     }
 
