@@ -67,9 +67,18 @@ internal static class Ensure
         return value;
     }
 
-    /// <summary>Checks an amount of money: from 0 to <see cref="Pipeline.Opportunity.MaxAmount"/>.</summary>
+    /// <summary>
+    /// Checks an amount of money: from 0 to <see cref="Pipeline.Opportunity.MaxAmount"/>, in whole ten-thousandths at most, so
+    /// that every sum of amounts is exact and does not depend on the order or the split of the deals (a third of a deal,
+    /// 28 digits long, would round differently in each).
+    /// </summary>
     public static decimal Money(decimal value, string paramName)
     {
+        if (value.Scale > Pipeline.Opportunity.MaxDecimals && decimal.Round(value, Pipeline.Opportunity.MaxDecimals) != value)
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"'{paramName}' must have at most {Pipeline.Opportunity.MaxDecimals} decimal places, so that sums of amounts stay exact; got {value.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
         if (value < 0m)
         {
             throw new ArgumentOutOfRangeException(paramName, value, $"'{paramName}' must not be negative; got {value.ToString(CultureInfo.InvariantCulture)}.");

@@ -30,6 +30,12 @@ public sealed record Opportunity
     /// </summary>
     public const decimal MaxAmount = 100_000_000_000_000m;
 
+    /// <summary>
+    /// The most decimal places an amount may have: four (ten-thousandths, finer than any currency's smallest unit). With
+    /// <see cref="MaxAmount"/> it keeps every sum of amounts exact, so that merging parts equals one pass over the deals.
+    /// </summary>
+    public const int MaxDecimals = 4;
+
     /// <summary>Initializes a new instance of the <see cref="Opportunity"/> class.</summary>
     /// <param name="id">The CRM key of the opportunity.</param>
     /// <param name="accountId">The customer account.</param>
@@ -38,7 +44,7 @@ public sealed record Opportunity
     /// <param name="source">Who brought the deal.</param>
     /// <param name="route">How the customer buys.</param>
     /// <param name="outcome">Open, won or lost.</param>
-    /// <param name="amount">The deal value in the reporting currency; from 0 to <see cref="MaxAmount"/>; <see langword="null"/> when not recorded.</param>
+    /// <param name="amount">The deal value in the reporting currency; from 0 to <see cref="MaxAmount"/>, with at most <see cref="MaxDecimals"/> decimal places; <see langword="null"/> when not recorded.</param>
     /// <param name="partnerId">The partner on the deal; <see langword="null"/> for a direct deal.</param>
     /// <param name="district">The district or territory, if recorded.</param>
     /// <param name="registeredOn">The day the deal was entered (registered) in the CRM, if known.</param>
@@ -48,7 +54,7 @@ public sealed record Opportunity
     /// <param name="lossReason">Why a lost deal was lost, if recorded.</param>
     /// <param name="stage">The sales stage, if recorded.</param>
     /// <exception cref="ArgumentException">An identifier is the default value, a close date is missing or present against the outcome, or a loss reason is on a deal that is not lost.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An enum is undefined, the amount is negative or above <see cref="MaxAmount"/>, or a date is before <paramref name="createdOn"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An enum is undefined, the amount is negative, above <see cref="MaxAmount"/> or finer than <see cref="MaxDecimals"/> decimal places, or a date is before <paramref name="createdOn"/>.</exception>
     public Opportunity(
         OpportunityId id,
         AccountId accountId,

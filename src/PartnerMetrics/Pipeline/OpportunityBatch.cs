@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace PartnerMetrics.Pipeline;
 
@@ -7,9 +6,9 @@ namespace PartnerMetrics.Pipeline;
 /// analytics over millions of deals with <see cref="PipelineCube"/>. Immutable and thread-safe.
 /// </summary>
 /// <remarks>
-/// Amounts are stored exactly as whole ten-thousandths; an amount with more than four decimal places,
-/// is rejected rather than rounded (every amount the model accepts, up to
-/// <see cref="Opportunity.MaxAmount"/>, fits). The columns take 17 bytes per deal.
+/// Amounts are stored exactly as whole ten-thousandths: every amount the model accepts (up to
+/// <see cref="Opportunity.MaxAmount"/>, with at most <see cref="Opportunity.MaxDecimals"/> decimal places) fits.
+/// The columns take 17 bytes per deal.
 /// </remarks>
 public sealed class OpportunityBatch
 {
@@ -59,7 +58,7 @@ public sealed class OpportunityBatch
     /// <param name="opportunities">The opportunities.</param>
     /// <returns>The batch.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="opportunities"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">An item is <see langword="null"/>, or an amount cannot be held exactly.</exception>
+    /// <exception cref="ArgumentException">An item is <see langword="null"/>.</exception>
     public static OpportunityBatch From(IEnumerable<Opportunity> opportunities)
     {
         ArgumentNullException.ThrowIfNull(opportunities);
@@ -69,7 +68,7 @@ public sealed class OpportunityBatch
     /// <summary>Builds the columns of a span of opportunities.</summary>
     /// <param name="opportunities">The opportunities.</param>
     /// <returns>The batch.</returns>
-    /// <exception cref="ArgumentException">An item is <see langword="null"/>, or an amount cannot be held exactly.</exception>
+    /// <exception cref="ArgumentException">An item is <see langword="null"/>.</exception>
     public static OpportunityBatch From(ReadOnlySpan<Opportunity> opportunities)
     {
         var districts = new List<string?>();
@@ -109,12 +108,8 @@ public sealed class OpportunityBatch
                 (lastDistrict, lastCode) = (deal.District, district);
             }
 
-            if (!TryScale(deal.Amount ?? 0m, out batch.Amounts[i]))
-            {
-                throw new ArgumentException(
-                    $"Item {i}: the amount {deal.Amount?.ToString(CultureInfo.InvariantCulture)} cannot be held exactly in a batch (at most four decimal places).",
-                    nameof(opportunities));
-            }
+            // Exact: an amount is at most 10^14 in whole ten-thousandths (Opportunity.MaxDecimals), so 10^18 at most here.
+            batch.Amounts[i] = (long)((deal.Amount ?? 0m) * AmountScale);
 
             batch.Outcomes[i] = (byte)deal.Outcome;
             batch.Cycles[i] = deal.Outcome == DealOutcome.Won ? DealClass.CycleDays(deal.CreatedOn, deal.ClosedOn!.Value) : 0;
@@ -124,28 +119,9 @@ public sealed class OpportunityBatch
         return batch;
     }
 
-
     private static int AddDistrict(List<string?> districts, string? district)
     {
         districts.Add(district);
         return districts.Count - 1;
-    }
-
-    private static bool TryScale(decimal amount, out long scaled)
-    {
-        scaled = 0;
-        if (amount > long.MaxValue / AmountScale || amount < long.MinValue / AmountScale)
-        {
-            return false;
-        }
-
-        var exact = amount * AmountScale;
-        if (exact != decimal.Truncate(exact))
-        {
-            return false;
-        }
-
-        scaled = (long)exact;
-        return true;
     }
 }

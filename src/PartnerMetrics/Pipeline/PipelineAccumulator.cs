@@ -23,7 +23,8 @@ namespace PartnerMetrics.Pipeline;
 /// </para>
 /// <para>
 /// Money sums are <see cref="decimal"/> and exact. Every amount is at most
-/// <see cref="Opportunity.MaxAmount"/> (10^14), so a sum could leave the range of <see cref="decimal"/>
+/// <see cref="Opportunity.MaxAmount"/> (10^14) in whole ten-thousandths (<see cref="Opportunity.MaxDecimals"/>), so a
+/// sum of up to ten billion deals has at most 28 digits and does not depend on the order of the deals; a sum could leave the range of <see cref="decimal"/>
 /// (and throw <see cref="OverflowException"/>) only past 790 trillion deals of that amount.
 /// </para>
 /// </remarks>

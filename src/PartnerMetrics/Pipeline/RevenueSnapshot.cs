@@ -11,9 +11,9 @@ public sealed record RevenueSnapshot
     /// <summary>Initializes a new instance of the <see cref="RevenueSnapshot"/> class.</summary>
     /// <param name="accountId">The customer account.</param>
     /// <param name="date">The day of the snapshot.</param>
-    /// <param name="annualRecurringRevenue">The account's ARR on that day; from 0 (churned) to <see cref="Opportunity.MaxAmount"/>.</param>
+    /// <param name="annualRecurringRevenue">The account's ARR on that day; from 0 (churned) to <see cref="Opportunity.MaxAmount"/>, with at most <see cref="Opportunity.MaxDecimals"/> decimal places.</param>
     /// <exception cref="ArgumentException"><paramref name="accountId"/> is the default identifier.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="annualRecurringRevenue"/> is negative or above <see cref="Opportunity.MaxAmount"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="annualRecurringRevenue"/> is negative, above <see cref="Opportunity.MaxAmount"/> or finer than <see cref="Opportunity.MaxDecimals"/> decimal places.</exception>
     public RevenueSnapshot(AccountId accountId, DateOnly date, decimal annualRecurringRevenue)
     {
         AccountId = Ensure.Present(accountId, nameof(accountId));

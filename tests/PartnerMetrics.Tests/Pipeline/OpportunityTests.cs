@@ -23,6 +23,21 @@ public class OpportunityTests
     public void Constructor_NegativeAmount_Throws() =>
         Rejects.Field<ArgumentOutOfRangeException>(() => Deal(amount: -0.01m), "amount", "-0.01");
 
+    /// <summary>
+    /// An amount finer than ten-thousandths is rejected: a third of a deal (28 digits) made sums depend on the order and
+    /// the split of the deals, so a merged accumulator differed from one pass and its own JSON was refused. Trailing zeros
+    /// are no finer, and a snapshot's revenue follows the same rule.
+    /// </summary>
+    [Fact]
+    public void Constructor_AmountFinerThanTenThousandths_Throws_TrailingZerosAreNot()
+    {
+        Rejects.Field<ArgumentOutOfRangeException>(() => Deal(amount: 100m / 3m), "amount", "'amount' must have at most 4 decimal places, so that sums of amounts stay exact; got 33.333333333333333333333333333.");
+        Rejects.Field<ArgumentOutOfRangeException>(() => Deal(amount: 0.00001m), "amount", "got 0.00001.");
+        Rejects.Field<ArgumentOutOfRangeException>(() => new RevenueSnapshot(new AccountId("A-1"), Created, 0.12345m), "annualRecurringRevenue", "got 0.12345.");
+        Assert.Equal(1.5m, Deal(amount: 1.500000m).Amount);
+        Assert.Equal(Opportunity.MaxAmount - 0.0001m, Deal(amount: Opportunity.MaxAmount - 0.0001m).Amount);
+    }
+
     [Fact]
     public void Constructor_ClosedBeforeCreated_Throws() =>
         Rejects.Field<ArgumentOutOfRangeException>(() => Deal(DealOutcome.Won, closedOn: Created.AddDays(-1)), "closedOn", "2025-01-31");

@@ -64,12 +64,14 @@ public class PipelineCubeTests
         Assert.Null(cells[0].District);   // O8, without a district, comes first
     }
 
+    /// <summary>Every amount a deal can have is held exactly: the finest and the largest (an amount finer than ten-thousandths is no deal's, OpportunityTests).</summary>
     [Fact]
-    public void Batch_AmountWithMoreThanFourDecimals_IsRejected()
+    public void Batch_HoldsEveryAmountExactly_AndRejectsBadArguments()
     {
-        var precise = Deal("P1", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Open, 1.00001m, D, null, null);
+        decimal[] amounts = [0.0001m, Opportunity.MaxAmount - 0.0001m, Opportunity.MaxAmount];
+        var batch = OpportunityBatch.From([.. amounts.Select((amount, i) => Deal($"P{i}", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Open, amount, D, null, null))]);
 
-        Rejects.Field<ArgumentException>(() => OpportunityBatch.From([precise]), "opportunities", "1.00001");
+        Assert.Equal(amounts, batch.Amounts.Select(scaled => scaled / (decimal)OpportunityBatch.AmountScale));
         Rejects.Field<ArgumentException>(() => OpportunityBatch.From([Deals[0], null!]), "opportunities", "item 1");
         Rejects.Field<ArgumentOutOfRangeException>(() => PipelineCube.Compute(Deals, 0), "maxDegreeOfParallelism", "0");
     }

@@ -38,6 +38,8 @@ public class HostileJsonTests
 
     [Theory]
     [InlineData("1e20", "10^14")]
+    [InlineData("33.33333333333333333333333333", "'amount' must have at most 4 decimal places, so that sums of amounts stay exact; got 33.33333333333333333333333333.")]
+    [InlineData("0.00001", "got 0.00001.")]
     [InlineData("79228162514264337593543950336", "Expected a number from -79228162514264337593543950335 to 79228162514264337593543950335")]
     [InlineData("1e400", "Expected a number from -79228162514264337593543950335 to 79228162514264337593543950335")]
     public void AmountsOutOfRange_AreRejectedAtTheField(string amount, string because)
