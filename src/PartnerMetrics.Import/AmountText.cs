@@ -7,6 +7,20 @@ internal static class AmountText
 {
     private const int MaxLength = 64;
 
+    /// <summary>
+    /// An amount a worksheet holds as a double: its shortest round-trip digits; or, when those run past the four decimal
+    /// places an amount may have only because binary cannot hold a decimal (a cell of =0.1+0.2 holds 0.30000000000000004),
+    /// the four-decimal amount whose double lies within four units in the last place of it. A genuinely finer amount
+    /// (0.12345) keeps its digits, for the model to reject.
+    /// </summary>
+    public static decimal FromWorksheet(double number)
+    {
+        var digits = decimal.Parse(number.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+        var rounded = decimal.Round(digits, PartnerMetrics.Pipeline.Opportunity.MaxDecimals);
+        var unit = Math.BitIncrement(Math.Abs(number)) - Math.Abs(number);
+        return rounded != digits && Math.Abs((double)rounded - number) <= 4 * unit ? rounded : digits;
+    }
+
     /// <summary>Reads <paramref name="text"/> (without its currency code) with <paramref name="decimalSeparator"/>, '.' or ','.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, char decimalSeparator, out decimal amount)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
@@ -944,7 +943,7 @@ public sealed class OpportunityImporter
             if (Number(amount) is { } number and > -1e15 and < 1e15)
             {
                 // An Excel number: a double, read to its shortest round-trip digits.
-                return decimal.Parse(number.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+                return AmountText.FromWorksheet(number);
             }
 
             var text = amount.Ordinal >= 0 ? Source.Span(amount.Ordinal) : default;

@@ -109,12 +109,30 @@ public class ExcelCellTests
         Assert.StartsWith(amount > 0 ? "'amount' must be at most 10^14" : "'amount' must not be negative", problem.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void AnAmountNumber_IsReadToItsShortestDigits()
+    /// <summary>
+    /// An amount number is read to its shortest digits, but for the noise of binary arithmetic past four decimal places
+    /// (=0.1+0.2 is 0.3, a sum of cents is cents); a genuinely finer amount is a problem naming its value.
+    /// </summary>
+    [Theory]
+    [InlineData(0.1 + 0.2, "0.3")]
+    [InlineData(1234.5678, "1234.5678")]
+    [InlineData(1e11 + 0.07, "100000000000.07")]
+    [InlineData(99999999999999.98, "99999999999999.98")]
+    public void AnAmountNumber_IsReadToItsShortestDigits_WithinFourDecimals(double amount, string expected)
     {
-        using var workbook = WorkbookFile.Create(("Deals", [["Id", "Account ID", "Created On", "Motion", "Outcome", "Amount"], ["O-1", "A-1", "2024-01-01", "NewLogo", "Open", 0.1 + 0.2]]));
+        using var workbook = WorkbookFile.Create(("Deals", [["Id", "Account ID", "Created On", "Motion", "Outcome", "Amount"], ["O-1", "A-1", "2024-01-01", "NewLogo", "Open", amount]]));
 
-        Assert.Equal(0.30000000000000004m, Assert.Single(new OpportunityImporter(Skip).ReadExcel(workbook)).Amount);
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), Assert.Single(new OpportunityImporter(Skip).ReadExcel(workbook)).Amount);
+    }
+
+    [Fact]
+    public void AnAmountNumber_FinerThanFourDecimals_IsAProblem()
+    {
+        using var workbook = WorkbookFile.Create(("Deals", [["Id", "Account ID", "Created On", "Motion", "Outcome", "Amount"], ["O-1", "A-1", "2024-01-01", "NewLogo", "Open", 0.12345]]));
+        var report = new ImportReport();
+
+        Assert.Empty(new OpportunityImporter(Skip).ReadExcel(workbook, report: report));
+        Assert.StartsWith("'amount' must have at most 4 decimal places, so that sums of amounts stay exact; got 0.12345.", Assert.Single(report.Problems).Message, StringComparison.Ordinal);
     }
 
     [Theory]
