@@ -218,7 +218,18 @@ public sealed record ImportProfile
     /// <exception cref="ArgumentException">A property is not valid.</exception>
     internal void Check()
     {
-        ArgumentNullException.ThrowIfNull(Name, "name");
+        Present(Name, "name");
+        Present(Columns, "columns");
+        Present(Outcomes, "outcomes");
+        Present(Motions, "motions");
+        Present(Sources, "sources");
+        Present(Routes, "routes");
+        Present(Defaults, "defaults");
+        if (Lookups.IsDefault)
+        {
+            throw new ArgumentException("'lookups' must be a list, empty when there are none.", "lookups");
+        }
+
         foreach (var (field, headers) in Columns)
         {
             Known(field, $"columns.{field}");
@@ -293,6 +304,16 @@ public sealed record ImportProfile
         CheckDefined(Motions, "motions");
         CheckDefined(Sources, "sources");
         CheckDefined(Routes, "routes");
+        if (OtherStages is { } otherStages && !Enum.IsDefined(otherStages))
+        {
+            throw new ArgumentException($"'otherStages' must be Open, Won or Lost; got {(int)otherStages}.", "otherStages");
+        }
+
+        if (OtherSources is { } otherSources && !Enum.IsDefined(otherSources))
+        {
+            throw new ArgumentException($"'otherSources' must be one of {string.Join(", ", Enum.GetNames<DealSource>())}; got {(int)otherSources}.", "otherSources");
+        }
+
         if (!Enum.IsDefined(BadRows))
         {
             throw new ArgumentException($"'badRows' must be Fail or Skip; got {(int)BadRows}.", "badRows");
@@ -304,6 +325,15 @@ public sealed record ImportProfile
         if (!Fields.Contains(field))
         {
             throw new ArgumentException($"'{field}' is not a field of an opportunity; the fields are {string.Join(", ", Fields)}.", path);
+        }
+    }
+
+    /// <summary>A property that must be set: null is the one a profile built in code can still hold.</summary>
+    private static void Present(object? value, string path)
+    {
+        if (value is null)
+        {
+            throw new ArgumentException($"'{path}' must be set; leave it out for the default, not null.", path);
         }
     }
 

@@ -17,7 +17,16 @@ public class ImportProfileCheckTests
     /// </summary>
     private static readonly Dictionary<string, InvalidCase> InvalidCases = new()
     {
-        ["name null"] = new(() => Valid with { Name = null! }, "name", "Value cannot be null.", false),
+        ["name null"] = new(() => Valid with { Name = null! }, "name", "'name' must be set; leave it out for the default, not null.", false),
+        ["columns null"] = new(() => Valid with { Columns = null! }, "columns", "'columns' must be set; leave it out for the default, not null.", false),
+        ["outcomes null"] = new(() => Valid with { Outcomes = null! }, "outcomes", "'outcomes' must be set; leave it out for the default, not null.", false),
+        ["motions null"] = new(() => Valid with { Motions = null! }, "motions", "'motions' must be set; leave it out for the default, not null.", false),
+        ["sources null"] = new(() => Valid with { Sources = null! }, "sources", "'sources' must be set; leave it out for the default, not null.", false),
+        ["routes null"] = new(() => Valid with { Routes = null! }, "routes", "'routes' must be set; leave it out for the default, not null.", false),
+        ["defaults null"] = new(() => Valid with { Defaults = null! }, "defaults", "'defaults' must be set; leave it out for the default, not null.", false),
+        ["lookups default"] = new(() => Valid with { Lookups = default }, "lookups", "'lookups' must be a list, empty when there are none.", false),
+        ["otherStages 9"] = new(() => Valid with { OtherStages = (DealOutcome)9 }, "otherStages", "'otherStages' must be Open, Won or Lost; got 9.", false),
+        ["otherSources 9"] = new(() => Valid with { OtherSources = (DealSource)9 }, "otherSources", "'otherSources' must be one of PartnerSourced, VendorReferred, CoSell, Direct, Unknown; got 9.", false),
         ["columns.id empty"] = new(() => Valid with { Columns = Valid.Columns.SetItem("id", []) }, "columns.id", "The headers of 'id' must be a non-empty list of non-blank headers.", true),
         ["columns.id blank header"] = new(() => Valid with { Columns = Valid.Columns.SetItem("id", ["Id", " "]) }, "columns.id", "The headers of 'id' must be a non-empty list of non-blank headers.", true),
         ["columns.id missing"] = new(() => Valid with { Columns = Valid.Columns.SetItem("id", default) }, "columns.id", "The headers of 'id' must be a non-empty list of non-blank headers.", false),
