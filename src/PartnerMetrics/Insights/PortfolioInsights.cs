@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
@@ -75,6 +76,7 @@ public sealed class PortfolioInsights
     /// <param name="perPartner">How many of each partner's actions to take, from its first: 1 by default, so that each partner appears once.</param>
     /// <returns>The groups, most points across their partners first, then most partners, then code.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="partners"/> is <see langword="null"/>, or holds a <see langword="null"/> partner or action.</exception>
+    /// <exception cref="ArgumentException"><paramref name="partners"/> holds a default (uninitialized) list of actions.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="perPartner"/> is below 1.</exception>
     public static ImmutableArray<ActionGroup> TopActions(IEnumerable<(Partner Partner, ImmutableArray<Recommendation> Actions)> partners, int perPartner = 1)
     {
@@ -83,7 +85,9 @@ public sealed class PortfolioInsights
         return
         [
             .. partners
-                .Select(p => p.Partner is null ? throw new ArgumentNullException(nameof(partners), $"'{nameof(partners)}' holds a null partner.") : p)
+                .Select(p => p.Partner is null ? throw new ArgumentNullException(nameof(partners), $"'{nameof(partners)}' holds a null partner.")
+                    : p.Actions.IsDefault ? throw new ArgumentException($"'{nameof(partners)}' holds a default (uninitialized) list of actions for partner '{p.Partner.Id}'; give an empty one.", nameof(partners))
+                    : p)
                 .SelectMany(p => p.Actions.Take(perPartner).Select(a => new PartnerAction(p.Partner, a ?? throw new ArgumentNullException(nameof(partners), $"'{nameof(partners)}' holds a null action."))))
                 .GroupBy(a => a.Recommendation.Code, StringComparer.Ordinal)
                 .Select(g => new ActionGroup(g.Key, [.. g.OrderByDescending(a => a.Recommendation.Impact).ThenBy(a => a.Partner.Id)]))
@@ -100,6 +104,7 @@ public sealed class PortfolioInsights
     /// <param name="perDistrict">How many partners per district.</param>
     /// <param name="key">The ranking score, higher first; <see langword="null"/> for the default: the mean of competency ÷ 100, plan alignment ÷ 100 and pipeline contribution (an absent dimension counts 0).</param>
     /// <returns>Districts in order (partners without one first), each with its top partners.</returns>
+    /// <exception cref="ArgumentException"><paramref name="key"/> gives a number that is not finite.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="perDistrict"/> is below 1.</exception>
     public ImmutableArray<DistrictRanking> TopPartners(int perDistrict = 7, Func<PartnerStanding, double>? key = null) =>
         TopPartners(portfolio.Partnerships.Select((p, i) => Standing(p, reports[i])), perDistrict, key);
@@ -114,6 +119,7 @@ public sealed class PortfolioInsights
     /// <param name="key">The ranking score, higher first; <see langword="null"/> for the default: the mean of competency ÷ 100, plan alignment ÷ 100 and pipeline contribution (an absent dimension counts 0).</param>
     /// <returns>Districts in order (partners without one first), each with its top partners, their contribution and ranking score computed within their district.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="standings"/> is <see langword="null"/>, or holds <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> gives a number that is not finite.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="perDistrict"/> is below 1.</exception>
     public static ImmutableArray<DistrictRanking> TopPartners(IEnumerable<PartnerStanding> standings, int perDistrict = 7, Func<PartnerStanding, double>? key = null)
     {
@@ -132,7 +138,10 @@ public sealed class PortfolioInsights
                 {
                     var contribution = best > 0 ? (double)(s.WonValue / best) : 0.0;
                     var unranked = new PartnerStanding(s.Partner, s.Report, s.WonValue, contribution, 0.0);
-                    return new PartnerStanding(unranked.Partner, unranked.Report, unranked.WonValue, unranked.PipelineContribution, key is null ? DefaultKey(unranked) : key(unranked));
+                    var score = key is null ? DefaultKey(unranked) : key(unranked);
+                    return double.IsFinite(score)
+                        ? new PartnerStanding(unranked.Partner, unranked.Report, unranked.WonValue, unranked.PipelineContribution, score)
+                        : throw new ArgumentException($"'{nameof(key)}' must give a finite number; got {score.ToString(CultureInfo.InvariantCulture)} for partner '{s.Partner.Id}'.", nameof(key));
                 })
                 .OrderByDescending(s => s.RankingScore)
                 .ThenBy(s => s.Partner.Id)

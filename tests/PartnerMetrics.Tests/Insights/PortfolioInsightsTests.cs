@@ -64,6 +64,10 @@ public class PortfolioInsightsTests
         var byWins = insights.TopPartners(1, s => (double)s.WonValue);
         Assert.Equal("C", byWins[0].Partners[0].Partner.Id.Value);
         Rejects.Field<ArgumentOutOfRangeException>(() => insights.TopPartners(0), "perDistrict", "'perDistrict' must be at least 1; got 0.");
+
+        // A ranking score that is no number would leave NaN or infinity in the result: rejected, naming the partner.
+        Rejects.Field<ArgumentException>(() => insights.TopPartners(7, s => s.Partner.Id.Value == "C" ? double.NaN : 1.0), "key", "'key' must give a finite number; got NaN for partner 'C'.");
+        Rejects.Field<ArgumentException>(() => insights.TopPartners(7, _ => double.PositiveInfinity), "key", "got Infinity for partner");
     }
 
     /// <summary>
@@ -134,6 +138,7 @@ public class PortfolioInsightsTests
         Assert.Throws<ArgumentNullException>(() => PortfolioInsights.TopActions(null!));
         Assert.Throws<ArgumentNullException>(() => PortfolioInsights.TopActions([(null!, [])]).Length);
         Assert.Throws<ArgumentNullException>(() => PortfolioInsights.TopActions([(a.Partner, [null!])]).Length);
+        Rejects.Field<ArgumentException>(() => PortfolioInsights.TopActions([(a.Partner, default)]), "partners", "a default (uninitialized) list of actions for partner 'A'");
         Assert.Throws<ArgumentOutOfRangeException>(() => PortfolioInsights.TopActions([], 0));
         Assert.Throws<ArgumentNullException>(() => PortfolioInsights.BandDistribution(null!));
         Assert.Throws<ArgumentNullException>(() => PortfolioInsights.BandDistribution([null!]).Length);
