@@ -26,7 +26,11 @@ public sealed class ImportReport
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="keptProblems"/> is negative.</exception>
     public ImportReport(int keptProblems = DefaultKeptProblems)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(keptProblems);
+        if (keptProblems < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(keptProblems), keptProblems, $"'{nameof(keptProblems)}' must not be negative; got {keptProblems}.");
+        }
+
         this.keptProblems = keptProblems;
     }
 

@@ -89,8 +89,7 @@ public sealed class OpportunityImporter
         get => degree;
         init
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            degree = value;
+            degree = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, $"'{nameof(MaxDegreeOfParallelism)}' must be at least 1; got {value}.");
         }
     }
 
