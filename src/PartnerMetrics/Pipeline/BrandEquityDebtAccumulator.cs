@@ -61,6 +61,15 @@ public sealed class BrandEquityDebtAccumulator
             throw new ArgumentException("An accumulator cannot be merged into itself.", nameof(other));
         }
 
+        // Every duplicate is found before anything changes: a merge that is refused leaves this accumulator as it was.
+        foreach (var (account, series) in other.snapshots)
+        {
+            if (snapshots.TryGetValue(account, out var mine) && series.Keys.FirstOrDefault(mine.ContainsKey, int.MinValue) is var day and not int.MinValue)
+            {
+                throw new ArgumentException($"Two revenue snapshots of account '{account}' on {Ensure.Iso(DateOnly.FromDayNumber(day))}.", nameof(other));
+            }
+        }
+
         deals.AddRange(other.deals);
         foreach (var (account, series) in other.snapshots)
         {

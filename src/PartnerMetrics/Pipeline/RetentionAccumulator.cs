@@ -77,17 +77,26 @@ public sealed class RetentionAccumulator
             throw new ArgumentException($"Only another accumulator of the window {Ensure.Iso(Start)} to {Ensure.Iso(End)} can be merged in.", nameof(other));
         }
 
+        // Every duplicate is found before anything changes: a merge that is refused leaves this accumulator as it was.
+        foreach (var (account, theirs) in other.accounts)
+        {
+            if (accounts.TryGetValue(account, out var mine) && (mine.AtStart.Clashes(theirs.AtStart) || mine.AtEnd.Clashes(theirs.AtEnd)))
+            {
+                throw new ArgumentException(Duplicate(account, mine.AtStart.Clashes(theirs.AtStart) ? theirs.AtStart.Day : theirs.AtEnd.Day), nameof(other));
+            }
+        }
+
         foreach (var (account, theirs) in other.accounts)
         {
             ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(accounts, account, out _);
-            if (theirs.AtStart.Has && !mine.AtStart.Take(theirs.AtStart.Day, theirs.AtStart.Arr))
+            if (theirs.AtStart.Has)
             {
-                throw new ArgumentException(Duplicate(account, theirs.AtStart.Day), nameof(other));
+                mine.AtStart.Take(theirs.AtStart.Day, theirs.AtStart.Arr);
             }
 
-            if (theirs.AtEnd.Has && !mine.AtEnd.Take(theirs.AtEnd.Day, theirs.AtEnd.Arr))
+            if (theirs.AtEnd.Has)
             {
-                throw new ArgumentException(Duplicate(account, theirs.AtEnd.Day), nameof(other));
+                mine.AtEnd.Take(theirs.AtEnd.Day, theirs.AtEnd.Arr);
             }
         }
     }
@@ -188,6 +197,9 @@ public sealed class RetentionAccumulator
         public bool Has;
         public int Day;
         public decimal Arr;
+
+        /// <summary>Whether both hold a snapshot of the same day: merging them would take a second snapshot on the kept day.</summary>
+        public readonly bool Clashes(in Latest other) => Has && other.Has && Day == other.Day;
 
         /// <summary>Keeps the snapshot if it is later; returns <see langword="false"/> for a second snapshot on the kept day.</summary>
         public bool Take(int day, decimal arr)

@@ -91,6 +91,34 @@ public class AccumulatorGuardTests
         Rejects.Field<ArgumentException>(() => { left.Merge(right); return left; }, "other", "'A' on 2023-12-27");
     }
 
+    /// <summary>
+    /// A merge refused for a duplicate changes nothing, whatever it would have added before finding it: a caller who
+    /// catches the exception still holds the accumulator as it was, not one with half the other's deals in it.
+    /// </summary>
+    [Fact]
+    public void AMergeRefused_LeavesTheAccumulatorAsItWas()
+    {
+        var debt = new BrandEquityDebtAccumulator();
+        debt.Add(Arr("B", Closed, 1m));
+        var theirs = new BrandEquityDebtAccumulator();
+        theirs.Add(PipelineExamples.Deal("O1", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Won, 9m, Closed.AddDays(-30), Closed, null, account: "A"));
+        theirs.Add(Arr("A", Closed.AddDays(10), 5m));
+        theirs.Add(Arr("B", Closed, 2m));
+        var debtBefore = PartnerMetricsJson.Serialize(debt);
+
+        Rejects.Field<ArgumentException>(() => { debt.Merge(theirs); return debt; }, "other", "'B' on 2025-02-01");
+        Assert.Equal(debtBefore, PartnerMetricsJson.Serialize(debt));
+
+        var retention = new RetentionAccumulator(Start, End);
+        retention.AddRange([Arr("A", Start.AddDays(10), 100), Arr("B", End, 50)]);
+        var other = new RetentionAccumulator(Start, End);
+        other.AddRange([Arr("A", Start.AddDays(20), 300), Arr("B", End, 60)]);
+        var retentionBefore = PartnerMetricsJson.Serialize(retention);
+
+        Rejects.Field<ArgumentException>(() => { retention.Merge(other); return retention; }, "other", "'B' on 2024-12-31");
+        Assert.Equal(retentionBefore, PartnerMetricsJson.Serialize(retention));
+    }
+
     [Fact]
     public void Retention_AnAccountThatAppearsAtZero_IsNotNew()
     {
