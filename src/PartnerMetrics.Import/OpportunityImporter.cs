@@ -975,14 +975,14 @@ public sealed class OpportunityImporter
                 return null;
             }
 
-            if (!code.IsEmpty && importer.Profile.Currency is null)
-            {
-                // Read as written while every amount has one code; a second code stops the import (ImportReport.MixedCurrencies).
-                Report.SawCurrency(code, Source.Line, amount.Name, text);
-            }
-
             if (AmountText.TryParse(digits, importer.Profile.DecimalSeparator[0], out var parsed))
             {
+                if (!code.IsEmpty && importer.Profile.Currency is null)
+                {
+                    // Read as written while every amount has one code; a second code stops the import (ImportReport.MixedCurrencies).
+                    Report.SawCurrency(code, Source.Line, amount.Name, text);
+                }
+
                 return parsed;
             }
 

@@ -119,6 +119,14 @@ public class OpportunityImporterTests
 
         Assert.Equal([5000m, 250m, 100m], deals.Select(d => d.Amount));
         Assert.Equal(0, report.ProblemCount);
+
+        // A code on a cell that is no amount is that row's problem, not a second currency.
+        var skipped = new ImportReport();
+        var rest = Read(ImportProfile.Salesforce with { BadRows = BadRowPolicy.Skip }, SalesforceHeader
+            + "006A1,Acme,Closed Won,EUR lots,6/14/2024,3/2/2024,New Customer,Web,,EMEA\n"
+            + "006A2,Acme,Closed Won,250 USD,6/14/2024,3/2/2024,New Customer,Web,,EMEA\n", skipped);
+        Assert.Equal([250m], rest.Select(d => d.Amount));
+        Assert.Equal("Amount", Assert.Single(skipped.Problems).Column);
     }
 
     /// <summary>

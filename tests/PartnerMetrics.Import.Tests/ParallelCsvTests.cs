@@ -194,8 +194,10 @@ public class ParallelCsvTests
     [InlineData(-1)]
     public void MaxDegreeOfParallelism_BelowOne_IsRejected(int threads)
     {
+        // Named as the model's settings name theirs: by the property, in the library's words.
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new OpportunityImporter(ImportProfile.Salesforce) { MaxDegreeOfParallelism = threads });
-        Assert.Equal("value", error.ParamName);
+        Assert.Equal("MaxDegreeOfParallelism", error.ParamName);
+        Assert.StartsWith($"'MaxDegreeOfParallelism' must be at least 1; got {threads}.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
