@@ -128,11 +128,11 @@ internal static class BacktestCommand
         {
             foreach (var text in token.Value.Split(',', StringSplitOptions.TrimEntries))
             {
-                if (!DateOnly.TryParseExact(text, OpportunityCsv.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                if (!OptionValues.TryDay(text, out var day))
                 {
                     result.AddError(text.Length == 0
                         ? $"--as-of '{token.Value}' has an empty day; separate days with single commas."
-                        : $"--as-of: '{text}' is not a day in the form {OpportunityCsv.DateFormat}.");
+                        : OptionValues.NotADay("--as-of", text));
                 }
                 else if (!days.Add(day))
                 {

@@ -17,14 +17,21 @@ internal static class OptionValues
     public static DateOnly? Day(ArgumentResult result, string option)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-        if (DateOnly.TryParseExact(text, OpportunityCsv.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (TryDay(text, out var day))
         {
             return day;
         }
 
-        result.AddError($"{option}: '{text}' is not a day in the form {OpportunityCsv.DateFormat}.");
+        result.AddError(NotADay(option, text));
         return null;
     }
+
+    /// <summary>Reads a day in the form yyyy-MM-dd only.</summary>
+    public static bool TryDay(string text, out DateOnly day) =>
+        DateOnly.TryParseExact(text, OpportunityCsv.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+
+    /// <summary>The error of a value that is not a day.</summary>
+    public static string NotADay(string option, string text) => $"{option}: '{text}' is not a day in the form {OpportunityCsv.DateFormat}.";
 
     /// <summary>A whole number from <paramref name="least"/> to <paramref name="most"/>.</summary>
     /// <param name="result">The option's tokens.</param>
