@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using PartnerMetrics.Import;
 using PartnerMetrics.Validation;
 
 namespace PartnerMetrics.Cli;
@@ -184,7 +185,7 @@ internal static class BacktestCommand
         }
         catch (ArgumentException invalid) when (invalid.ParamName is "outcomes" or "partnerships")
         {
-            error.WriteLine($"{run.Outcomes.Name}: {InputProblems.Sentence(invalid)}");
+            error.WriteLine($"{run.Outcomes.Name}: {ArgumentSentence.Of(invalid)}");
             return ExitCodes.InvalidInput;
         }
 
@@ -198,7 +199,7 @@ internal static class BacktestCommand
             catch (ArgumentException refusal) when (refusal.ParamName is "outcomes" or "partnerships")
             {
                 // Too few churners or stayers, or fewer partners than folds: the library's sentence gives the counts.
-                error.WriteLine($"Cannot fit the weights: {InputProblems.Sentence(refusal)}");
+                error.WriteLine($"Cannot fit the weights: {ArgumentSentence.Of(refusal)}");
                 return ExitCodes.InvalidInput;
             }
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PartnerMetrics.Import;
 
 namespace PartnerMetrics.Cli;
 
@@ -104,17 +105,6 @@ internal sealed class InputProblems
         }
     }
 
-    /// <summary>What went wrong, in the words of the exception: an argument exception's own sentence (<see cref="Sentence"/>), another's message.</summary>
-    public static string Words(Exception problem) => problem is ArgumentException argument ? Sentence(argument) : problem.Message;
-
-    /// <summary>
-    /// An argument exception's own sentence, without the " (Parameter 'x')" that <see cref="ArgumentException.Message"/>
-    /// appends, nor the line "Actual value was …" that <see cref="ArgumentOutOfRangeException"/> appends after it.
-    /// </summary>
-    public static string Sentence(ArgumentException exception)
-    {
-        var message = exception.Message;
-        var suffix = message.IndexOf($" (Parameter '{exception.ParamName}')", StringComparison.Ordinal);
-        return suffix < 0 ? message : message[..suffix];
-    }
+    /// <summary>What went wrong, in the words of the exception: an argument exception's own sentence (<see cref="ArgumentSentence.Of"/>), another's message.</summary>
+    public static string Words(Exception problem) => problem is ArgumentException argument ? ArgumentSentence.Of(argument) : problem.Message;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using PartnerMetrics.Import;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
 using Sylvan.Data.Csv;
@@ -265,7 +266,7 @@ internal static class OpportunityCsv
                     field = (int)expectedCloseField;
                 }
 
-                Problem(field < 0 ? null : (Field)field, field < 0 ? null : Text((Field)field), InputProblems.Sentence(error));
+                Problem(field < 0 ? null : (Field)field, field < 0 ? null : Text((Field)field), ArgumentSentence.Of(error));
                 return null;
             }
         }
