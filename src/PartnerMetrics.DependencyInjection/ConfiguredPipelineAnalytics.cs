@@ -67,7 +67,15 @@ internal sealed class ConfiguredPipelineAnalytics : IPipelineAnalytics
 
         var accumulator = new RetentionAccumulator(windowStart, windowEnd);
         accumulator.AddRange(snapshots);
-        return accumulator.Result();
+        try
+        {
+            return accumulator.Result();
+        }
+        catch (InvalidOperationException duplicate)
+        {
+            // The accumulator's only refusal: two snapshots on a day that is read, a fault of the sequence passed here.
+            throw new ArgumentException(duplicate.Message, nameof(snapshots), duplicate);
+        }
     }
 
     public BrandEquityDebtResult BrandEquityDebt(IEnumerable<Opportunity> opportunities, IEnumerable<RevenueSnapshot> snapshots)

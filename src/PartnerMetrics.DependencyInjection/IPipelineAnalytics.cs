@@ -79,7 +79,7 @@ public interface IPipelineAnalytics
     /// <returns>NRR, GRR and their parts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="snapshots"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="windowStart"/> is after today.</exception>
-    /// <exception cref="ArgumentException">The sequence contains <see langword="null"/>, or two snapshots of one account on a day that matters.</exception>
+    /// <exception cref="ArgumentException">The sequence contains <see langword="null"/>, or two snapshots of one account on the day its ARR at the window's start or end is read from.</exception>
     RetentionResult Retention(IEnumerable<RevenueSnapshot> snapshots, DateOnly windowStart);
 
     /// <summary>Computes net and gross revenue retention over a window.</summary>
@@ -89,7 +89,7 @@ public interface IPipelineAnalytics
     /// <returns>NRR, GRR and their parts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="snapshots"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="windowEnd"/> is before <paramref name="windowStart"/>.</exception>
-    /// <exception cref="ArgumentException">The sequence contains <see langword="null"/>, or two snapshots of one account on a day that matters.</exception>
+    /// <exception cref="ArgumentException">The sequence contains <see langword="null"/>, or two snapshots of one account on the day its ARR at the window's start or end is read from.</exception>
     RetentionResult Retention(IEnumerable<RevenueSnapshot> snapshots, DateOnly windowStart, DateOnly windowEnd);
 
     /// <summary>Computes brand equity debt: the share of won new-logo value whose account churned or halved within a year of the close.</summary>

@@ -170,6 +170,20 @@ public class PipelineAnalyticsServiceTests
     }
 
     [Fact]
+    public void Retention_TwoSnapshotsOnTheDayRead_NameTheSnapshots()
+    {
+        using var provider = Provider(Examples.Today);
+        var analytics = provider.GetRequiredService<IPipelineAnalytics>();
+        var day = new DateOnly(2024, 3, 1);
+        RevenueSnapshot[] twice = [new(new AccountId("A-1"), day, 100m), new(new AccountId("A-1"), day, 120m)];
+
+        var error = Assert.Throws<ArgumentException>(() => analytics.Retention(twice, new DateOnly(2024, 6, 30)));
+
+        Assert.Equal("snapshots", error.ParamName);
+        Assert.Contains("'A-1' on 2024-03-01", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BrandEquityDebt_EqualsTheLibrary()
     {
         using var provider = Provider(Examples.Today);

@@ -10,9 +10,12 @@ namespace PartnerMetrics.Pipeline;
 /// order and merged in any order. An account's ARR on a day is its latest snapshot on or before it.
 /// </summary>
 /// <remarks>
-/// Memory grows with the number of accounts. Two snapshots of one account on one day are rejected
-/// whenever the day could matter (the latest on or before the start or the end); snapshots after the
-/// end are ignored. Mutable and not thread-safe: one per thread, then <see cref="Merge"/>.
+/// Memory grows with the number of accounts. Two snapshots of one account on one day are an error when
+/// that day is the one read — the account's latest on or before the start or the end — whatever order
+/// they came in and however they were split among merged accumulators: <see cref="Result"/> then
+/// throws, naming the account and the day. Two snapshots on a day a later snapshot supersedes are not
+/// read and not an error; snapshots after the end are ignored. Mutable and not thread-safe: one per
+/// thread, then <see cref="Merge"/>.
 /// </remarks>
 [JsonConverter(typeof(DocumentConverter<RetentionAccumulator, RetentionAccumulatorDocument>))]
 public sealed class RetentionAccumulator
@@ -38,7 +41,10 @@ public sealed class RetentionAccumulator
     /// <summary>Adds one snapshot.</summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Another snapshot of the account on the same day was added, and that day matters.</exception>
+    /// <remarks>
+    /// A second snapshot of the account on a day already added is kept as a mark, not thrown at once: whether the day
+    /// is read depends on snapshots that may still come, so <see cref="Result"/> gives the verdict.
+    /// </remarks>
     public void Add(RevenueSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -48,18 +54,19 @@ public sealed class RetentionAccumulator
         }
 
         ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(accounts, snapshot.AccountId, out _);
-        var day = snapshot.Date.DayNumber;
-        var duplicate = (day <= Start.DayNumber && !state.AtStart.Take(day, snapshot.AnnualRecurringRevenue)) | !state.AtEnd.Take(day, snapshot.AnnualRecurringRevenue);
-        if (duplicate)
+        var latest = new Latest(snapshot.Date.DayNumber, snapshot.AnnualRecurringRevenue, twice: false);
+        if (latest.Day <= Start.DayNumber)
         {
-            throw new ArgumentException(Duplicate(snapshot.AccountId, day), nameof(snapshot));
+            state.AtStart.Take(latest);
         }
+
+        state.AtEnd.Take(latest);
     }
 
     /// <summary>Adds every snapshot of a sequence.</summary>
     /// <param name="snapshots">The snapshots.</param>
     /// <exception cref="ArgumentNullException"><paramref name="snapshots"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The sequence contains <see langword="null"/> or a duplicate that matters.</exception>
+    /// <exception cref="ArgumentException">The sequence contains <see langword="null"/>.</exception>
     public void AddRange(IEnumerable<RevenueSnapshot> snapshots)
     {
         Ensure.Each(snapshots, nameof(snapshots), Add);
@@ -68,7 +75,8 @@ public sealed class RetentionAccumulator
     /// <summary>Merges another accumulator of the same window; the other is left unchanged.</summary>
     /// <param name="other">The accumulator to merge in.</param>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The windows differ, <paramref name="other"/> is this accumulator, or both hold a snapshot of one account on the same day.</exception>
+    /// <exception cref="ArgumentException">The windows differ, or <paramref name="other"/> is this accumulator.</exception>
+    /// <remarks>Both holding a snapshot of one account on one day is marked as two snapshots of that day, as <see cref="Add"/> marks it.</remarks>
     public void Merge(RetentionAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -77,34 +85,27 @@ public sealed class RetentionAccumulator
             throw new ArgumentException($"Only another accumulator of the window {Ensure.Iso(Start)} to {Ensure.Iso(End)} can be merged in.", nameof(other));
         }
 
-        // Every duplicate is found before anything changes: a merge that is refused leaves this accumulator as it was.
-        foreach (var (account, theirs) in other.accounts)
-        {
-            if (accounts.TryGetValue(account, out var mine) && (mine.AtStart.Clashes(theirs.AtStart) || mine.AtEnd.Clashes(theirs.AtEnd)))
-            {
-                throw new ArgumentException(Duplicate(account, mine.AtStart.Clashes(theirs.AtStart) ? theirs.AtStart.Day : theirs.AtEnd.Day), nameof(other));
-            }
-        }
-
         foreach (var (account, theirs) in other.accounts)
         {
             ref var mine = ref CollectionsMarshal.GetValueRefOrAddDefault(accounts, account, out _);
-            if (theirs.AtStart.Has)
-            {
-                mine.AtStart.Take(theirs.AtStart.Day, theirs.AtStart.Arr);
-            }
-
-            if (theirs.AtEnd.Has)
-            {
-                mine.AtEnd.Take(theirs.AtEnd.Day, theirs.AtEnd.Arr);
-            }
+            mine.AtStart.Take(theirs.AtStart);
+            mine.AtEnd.Take(theirs.AtEnd);
         }
     }
 
     /// <summary>Computes retention over the window.</summary>
     /// <returns>NRR, GRR and their parts.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// Two snapshots of one account were added on the day its ARR at the start or the end is read from; the message names
+    /// the first such account in order of <see cref="AccountId"/> and the day.
+    /// </exception>
     public RetentionResult Result()
     {
+        if (Duplicate() is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
         long cohort = 0, churned = 0, added = 0;
         decimal start = 0, end = 0, expansion = 0, contraction = 0, churn = 0;
         foreach (var (_, state) in accounts.OrderBy(a => a.Key))
@@ -147,6 +148,21 @@ public sealed class RetentionAccumulator
             start > 0 ? (double)((start - contraction - churn) / start) : null);
     }
 
+    /// <summary>The problem <see cref="Result"/> throws for: the first account, in order, with two snapshots on a day that is read.</summary>
+    /// <returns>The message, or <see langword="null"/> when there is none.</returns>
+    private string? Duplicate()
+    {
+        var first = accounts.Where(a => a.Value.AtStart.Twice || a.Value.AtEnd.Twice).Select(a => (AccountId?)a.Key).Min();
+        if (first is not { } account)
+        {
+            return null;
+        }
+
+        var (atStart, atEnd) = (accounts[account].AtStart, accounts[account].AtEnd);
+        var (day, reading) = atStart.Twice ? (atStart.Day, "start") : (atEnd.Day, "end");
+        return $"Two revenue snapshots of account '{account}' on {Ensure.Iso(DateOnly.FromDayNumber(day))}, the day its ARR at the window's {reading} is read from: keep one snapshot a day.";
+    }
+
     internal RetentionAccumulatorDocument ToDocument() => new()
     {
         Start = Start,
@@ -158,14 +174,16 @@ public sealed class RetentionAccumulator
                 AccountId = a.Key,
                 StartOn = a.Value.AtStart.Has ? DateOnly.FromDayNumber(a.Value.AtStart.Day) : null,
                 StartArr = a.Value.AtStart.Has ? a.Value.AtStart.Arr : null,
+                StartTwice = a.Value.AtStart.Twice ? true : null,
                 EndOn = DateOnly.FromDayNumber(a.Value.AtEnd.Day),
                 EndArr = a.Value.AtEnd.Arr,
+                EndTwice = a.Value.AtEnd.Twice ? true : null,
             }),
         ],
     };
 
-    /// <summary>Restores the latest snapshots of a document, through the same checks as <see cref="Add"/>.</summary>
-    internal void Restore(AccountId accountId, DateOnly? startOn, decimal startArr, DateOnly endOn, decimal endArr)
+    /// <summary>Restores the latest snapshots of a document, checked by the document.</summary>
+    internal void Restore(AccountId accountId, DateOnly? startOn, decimal startArr, bool startTwice, DateOnly endOn, decimal endArr, bool endTwice)
     {
         ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(accounts, accountId, out var exists);
         if (exists)
@@ -175,14 +193,11 @@ public sealed class RetentionAccumulator
 
         if (startOn is { } day)
         {
-            state.AtStart.Take(day.DayNumber, startArr);
+            state.AtStart.Take(new Latest(day.DayNumber, startArr, startTwice));
         }
 
-        state.AtEnd.Take(endOn.DayNumber, endArr);
+        state.AtEnd.Take(new Latest(endOn.DayNumber, endArr, endTwice));
     }
-
-    private static string Duplicate(AccountId account, int day) =>
-        $"Two revenue snapshots of account '{account}' on {Ensure.Iso(DateOnly.FromDayNumber(day))}.";
 
     /// <summary>An account's latest ARR on or before the start, and on or before the end.</summary>
     private struct AccountArr
@@ -191,30 +206,30 @@ public sealed class RetentionAccumulator
         public Latest AtEnd;
     }
 
-    /// <summary>The latest snapshot seen for one day of the window.</summary>
-    private struct Latest
+    /// <summary>The latest snapshot seen for one day of the window, and whether a second snapshot came on its day.</summary>
+    private struct Latest(int day, decimal arr, bool twice)
     {
-        public bool Has;
-        public int Day;
-        public decimal Arr;
+        public bool Has = true;
+        public int Day = day;
+        public decimal Arr = arr;
+        public bool Twice = twice;
 
-        /// <summary>Whether both hold a snapshot of the same day: merging them would take a second snapshot on the kept day.</summary>
-        public readonly bool Clashes(in Latest other) => Has && other.Has && Day == other.Day;
-
-        /// <summary>Keeps the snapshot if it is later; returns <see langword="false"/> for a second snapshot on the kept day.</summary>
-        public bool Take(int day, decimal arr)
+        /// <summary>Keeps the later of the two; on the same day, marks the day as holding two snapshots.</summary>
+        public void Take(in Latest other)
         {
-            if (Has && day == Day)
+            if (!other.Has)
             {
-                return false;
+                return;
             }
 
-            if (!Has || day > Day)
+            if (!Has || other.Day > Day)
             {
-                (Has, Day, Arr) = (true, day, arr);
+                this = other;
             }
-
-            return true;
+            else if (other.Day == Day)
+            {
+                Twice = true;
+            }
         }
     }
 }

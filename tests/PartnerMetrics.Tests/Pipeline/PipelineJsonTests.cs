@@ -85,6 +85,8 @@ public class PipelineJsonTests
     }
 
     [Theory]
+    [InlineData("""{"start":"2024-06-30","end":"2024-12-31","accounts":[{"accountId":"A","startTwice":true,"endOn":"2024-08-01","endArr":300}]}""", "$.accounts[0].startTwice", "needs 'startOn'")]
+    [InlineData("""{"start":"2024-06-30","end":"2024-12-31","accounts":[{"accountId":"A","startOn":"2024-03-01","startArr":300,"startTwice":true,"endOn":"2024-03-01","endArr":300}]}""", "$.accounts[0].endTwice", "same day's snapshots")]
     [InlineData("""{"start":"2024-01-01","end":"2023-01-01"}""", "$.end", "2023-01-01")]
     [InlineData("""{"start":"2024-01-01","end":"2024-12-31","accounts":[{"accountId":"A","endOn":"2025-01-01","endArr":5}]}""", "$.accounts[0].endOn", "window end")]
     [InlineData("""{"start":"2024-01-01","end":"2024-12-31","accounts":[{"accountId":"A","startOn":"2024-02-01","startArr":5,"endOn":"2024-03-01","endArr":5}]}""", "$.accounts[0].startOn", "window start")]

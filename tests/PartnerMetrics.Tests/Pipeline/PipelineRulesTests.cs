@@ -110,6 +110,52 @@ public class PipelineRulesTests
                 Assert.Equal(debt.Result(), MergeInRandomOrder(shippedDebt, new Random(seed), (a, b) => a.Merge(b), () => new BrandEquityDebtAccumulator()).Result());
             });
 
+    /// <summary>
+    /// Two snapshots of one account on one day are an error exactly when that day is read, so the verdict — a result or
+    /// the same message — is the one pass's whatever the order of the snapshots, the split into shards, the order of
+    /// the merges and a trip through JSON. A few accounts over a few weeks around a short window make such days common;
+    /// the general generator keeps one snapshot a day and would almost never make one.
+    /// </summary>
+    [Property]
+    [Trait("Rule", "13")]
+    public Property Rule13_TwoSnapshotsOfADay_GiveTheSameVerdict_InAnyOrderAndSplit() =>
+        Prop.ForAll(
+            (from length in Gen.Choose(0, 10)
+             from snapshots in (from account in Gen.Choose(1, 4)
+                                from offset in Gen.Choose(-8, 14)
+                                from arr in Gen.Elements(0m, 5m, 6m, 7m)
+                                select (account, offset, arr)).ListOf()
+             from cuts in Gen.Choose(0, snapshots.Count).ListOf()
+             from seed in Gen.Choose(int.MinValue, int.MaxValue)
+             select (length, snapshots.ToArray(), cuts.Order().ToArray(), seed)).ToArbitrary(),
+            t =>
+            {
+                var (length, items, cuts, seed) = t;
+                var (from, to) = (new DateOnly(2024, 6, 1), new DateOnly(2024, 6, 1).AddDays(length));
+                var snapshots = items.Select(i => new RevenueSnapshot(new AccountId($"A-{i.account}"), from.AddDays(i.offset), i.arr)).ToArray();
+                var onePass = new RetentionAccumulator(from, to);
+                onePass.AddRange(snapshots);
+
+                var shuffled = snapshots.ToArray();
+                new Random(seed).Shuffle(shuffled);
+                var shards = Split(shuffled, cuts).Select(part =>
+                {
+                    var shard = new RetentionAccumulator(from, to);
+                    shard.AddRange(part);
+                    return PartnerMetricsJson.Deserialize<RetentionAccumulator>(PartnerMetricsJson.Serialize(shard))!;
+                }).ToList();
+                var merged = MergeInRandomOrder(shards, new Random(seed), (a, b) => a.Merge(b), () => new RetentionAccumulator(from, to));
+
+                // The oracle: a day is read when it is an account's latest on or before the start or the end.
+                var read = snapshots.Where(s => s.Date <= to).GroupBy(s => s.AccountId)
+                    .SelectMany(g => new[] { g.Where(s => s.Date <= from).Select(s => (DateOnly?)s.Date).Max(), g.Max(s => s.Date) }.OfType<DateOnly>().Select(day => (g.Key, day)))
+                    .ToHashSet();
+                var twice = snapshots.CountBy(s => (s.AccountId, s.Date)).Any(c => c.Value > 1 && read.Contains(c.Key));
+
+                Assert.Equal(twice, Verdict(onePass).StartsWith("Two revenue snapshots", StringComparison.Ordinal));
+                Assert.Equal(Verdict(onePass), Verdict(merged));
+            });
+
     [Property]
     [Trait("Rule", "14")]
     public Property Rule14_RatesSharesAndIndicesStayInTheirRanges() =>
@@ -162,6 +208,18 @@ public class PipelineRulesTests
                 Assert.Equal(10_000.0 / t.n, result.PartnerConcentration!.Value, 1e-9);
                 Assert.Equal(10_000.0, result.RouteConcentration!.Value, 1e-9);
             });
+
+    private static string Verdict(RetentionAccumulator accumulator)
+    {
+        try
+        {
+            return accumulator.Result().ToString();
+        }
+        catch (InvalidOperationException error)
+        {
+            return error.Message;
+        }
+    }
 
     internal static List<T[]> Split<T>(T[] items, int[] cuts)
     {

@@ -38,7 +38,10 @@ internal sealed class RetentionAccumulatorDocument : IDocument<RetentionAccumula
                 // The snapshot at the end is the account's latest; when it is on or before the start, it is also the one at the start.
                 Agree(endOn > accumulator.Start || account.StartOn == endOn, "startOn", "must be 'endOn' when 'endOn' is on or before the window start, because the latest snapshot is then the one at the start too");
                 Agree(account.StartOn != endOn || startArr == endArr, "endArr", "must be 'startArr' when both are of the same day, because they are then the same snapshot");
-                accumulator.Restore(Required(account.AccountId, "accountId"), account.StartOn, startArr, endOn, endArr);
+                Agree(account.StartTwice is null || account.StartOn is not null, "startTwice", "needs 'startOn'");
+                var (startTwice, endTwice) = (account.StartTwice ?? false, account.EndTwice ?? false);
+                Agree(account.StartOn != endOn || startTwice == endTwice, "endTwice", "must be 'startTwice' when 'startOn' is 'endOn', because both then tell of the same day's snapshots");
+                accumulator.Restore(Required(account.AccountId, "accountId"), account.StartOn, startArr, startTwice, endOn, endArr, endTwice);
             }
             catch (DocumentException error)
             {
@@ -71,7 +74,13 @@ internal sealed class AccountArrDocument
 
     public decimal? StartArr { get; set; }
 
+    /// <summary>Gets or sets whether two snapshots were added on <see cref="StartOn"/>; written only when true.</summary>
+    public bool? StartTwice { get; set; }
+
     public DateOnly? EndOn { get; set; }
 
     public decimal? EndArr { get; set; }
+
+    /// <summary>Gets or sets whether two snapshots were added on <see cref="EndOn"/>; written only when true.</summary>
+    public bool? EndTwice { get; set; }
 }
