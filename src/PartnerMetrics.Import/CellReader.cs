@@ -13,6 +13,13 @@ namespace PartnerMetrics.Import;
 internal abstract class CellReader<TRecord>
     where TRecord : class
 {
+    /// <summary>
+    /// How a day or a timestamp is parsed: white space around it allowed, and a time with a zone (<c>Z</c>, <c>+02:00</c>)
+    /// read in UTC. Without <see cref="DateTimeStyles.AdjustToUniversal"/> .NET converts such a time to the machine's
+    /// zone, so one export would give another day on a machine west of Greenwich; a time without a zone is read as written.
+    /// </summary>
+    private const DateTimeStyles Zones = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal;
+
     private readonly List<ImportProblem> problems = [];
     private readonly BadRowPolicy badRows;
     private readonly string[] dateFormats;
@@ -188,7 +195,7 @@ internal abstract class CellReader<TRecord>
             return known;
         }
 
-        if (DateTime.TryParseExact(text, dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        if (DateTime.TryParseExact(text, dateFormats, CultureInfo.InvariantCulture, Zones, out var parsed))
         {
             return days.Add(text, DateOnly.FromDateTime(parsed));
         }
@@ -211,7 +218,7 @@ internal abstract class CellReader<TRecord>
             return null;
         }
 
-        if (DateTime.TryParseExact(text, dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        if (DateTime.TryParseExact(text, dateFormats, CultureInfo.InvariantCulture, Zones, out var parsed))
         {
             return parsed;
         }
