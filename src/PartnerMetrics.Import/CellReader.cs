@@ -56,7 +56,7 @@ internal abstract class CellReader<TRecord>
         Report.Rows++;
         problems.Clear();
         excluded = false;
-        var record = Source.Ragged ? Ragged() : Convert();
+        var record = Source.Ragged ? Ragged() : Unreadable() ? null : Convert();
         if (problems.Count == 0)
         {
             if (record is not null)
@@ -93,6 +93,9 @@ internal abstract class CellReader<TRecord>
 
     /// <summary>The record of a row whose fields have been read; <see langword="null"/> when it has problems or is <see cref="Exclude">left out</see>.</summary>
     protected abstract TRecord? Convert();
+
+    /// <summary>The columns the rows are read from (a lookup's key column included), for the cells that hold no value to read.</summary>
+    protected abstract IEnumerable<Column> ColumnsRead { get; }
 
     /// <summary>Leaves the row out on purpose (it is not for this import): counted in <see cref="ImportReport.Excluded"/>, not a problem.</summary>
     /// <returns><see langword="null"/>, to return from <see cref="Convert"/>.</returns>
@@ -298,6 +301,29 @@ internal abstract class CellReader<TRecord>
 
     protected void Problem(Column? column, string? value, string message) => problems.Add(new ImportProblem(Source.Line, column?.Name, value, message));
 
+    /// <summary>Whether a cell the import reads holds no value to read (a worksheet's error or uncomputed formula), each a problem of the row; cells of other columns are not read.</summary>
+    private bool Unreadable()
+    {
+        var cells = Source.UnreadableCells;
+        if (cells.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var column in ColumnsRead)
+        {
+            foreach (var (ordinal, problem) in cells)
+            {
+                if (ordinal == column.Ordinal || (ordinal == column.KeyOrdinal && column.Lookup is not null))
+                {
+                    Problem(column, null, problem);
+                }
+            }
+        }
+
+        return problems.Count > 0;
+    }
+
     private TRecord? Ragged()
     {
         Problem(null, null, string.Create(CultureInfo.InvariantCulture, $"the row has {Source.FieldCount} fields where the header has {Source.Header.Count}; is a value with a comma or a quote not quoted?"));
@@ -307,12 +333,14 @@ internal abstract class CellReader<TRecord>
     private DateTime? ExcelDate(Column column, double serial)
     {
         // An Excel date: a day number (with the time as a fraction) from 1899-12-30.
-        if (serial is >= 1 and < 2_958_466)
+        // A workbook of the 1904 system counts from 1904-01-01: its day 0 is day 1462 of the 1900 system.
+        var (first, day) = Source.Dates1904 ? (0, serial + ExcelSource.Days1904) : (1, serial);
+        if (serial >= first && day < 2_958_466)
         {
-            return DateTime.FromOADate(serial);
+            return DateTime.FromOADate(day);
         }
 
-        Problem(column, Raw(column), "not an Excel date (a day number from 1 to 2958465).");
+        Problem(column, Raw(column), string.Create(CultureInfo.InvariantCulture, $"not an Excel date (a day number from {first} to {2_958_465 - (Source.Dates1904 ? ExcelSource.Days1904 : 0)})."));
         return null;
     }
 }

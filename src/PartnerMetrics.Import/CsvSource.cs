@@ -269,11 +269,19 @@ internal interface ITableSource : IDisposable
 
     /// <summary>The value of a numeric cell (a worksheet's numbers and dates); <see langword="null"/> for text.</summary>
     double? Number(int ordinal);
+
+    /// <summary>Gets a value indicating whether a numeric date counts days from 1904-01-01 (a workbook's <c>date1904</c>) rather than from 1899-12-30.</summary>
+    bool Dates1904 => false;
+
+    /// <summary>Gets the cells of the current record that hold no value to read, with why: a worksheet's error or uncomputed formula.</summary>
+    IReadOnlyList<(int Ordinal, string Problem)> UnreadableCells => [];
 }
 
-/// <summary>The header row of a table.</summary>
-internal sealed class TableHeader(string[] names)
+/// <summary>The header row of a table; a column without a name (a CSV header ending in commas, an empty header cell) is named by its place, "(column 3)".</summary>
+internal sealed class TableHeader(string?[] given)
 {
+    private readonly string[] names = [.. given.Select((name, i) => string.IsNullOrWhiteSpace(name) ? string.Create(CultureInfo.InvariantCulture, $"(column {i + 1})") : name)];
+
     public int Count => names.Length;
 
     public string Name(int ordinal) => names[ordinal];

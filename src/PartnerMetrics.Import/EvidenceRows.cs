@@ -40,6 +40,8 @@ internal abstract class EvidenceRows<TRecord> : CellReader<TRecord>
     /// <summary>The column of a field.</summary>
     protected Column this[string field] => columns[field];
 
+    protected override IEnumerable<Column> ColumnsRead => columns.Values;
+
     /// <summary>The row's partner: <see langword="null"/> with a problem when missing; <see langword="null"/> and the row <see cref="CellReader{TRecord}.Exclude">left out</see> when the account is not a partner.</summary>
     protected string? Partner(out bool other)
     {

@@ -14,21 +14,26 @@ namespace PartnerMetrics.Import;
 /// </summary>
 internal sealed class ExcelSource : ITableSource
 {
+    /// <summary>Days from 1899-12-30, the day 0 of the 1900 system, to 1904-01-01, the day 0 of the 1904 system.</summary>
+    public const int Days1904 = 1462;
+
     private readonly SpreadsheetDocument document;
     private readonly OpenXmlReader reader;
     private readonly string[] sharedStrings;
+    private readonly List<(int Ordinal, string Problem)> unreadable = [];
     private string?[] texts = [];
     private double?[] numbers = [];
 
-    private ExcelSource(SpreadsheetDocument document, WorksheetPart sheet, string[] sharedStrings)
+    private ExcelSource(SpreadsheetDocument document, WorksheetPart sheet, string[] sharedStrings, bool dates1904)
     {
         this.document = document;
         this.sharedStrings = sharedStrings;
+        Dates1904 = dates1904;
         reader = OpenXmlReader.Create(sheet);
         Header = new TableHeader([]);
         if (NextRow())
         {
-            Header = new TableHeader([.. texts.Select((t, i) => t ?? string.Create(CultureInfo.InvariantCulture, $"(column {i + 1})"))]);
+            Header = new TableHeader(texts);
         }
     }
 
@@ -41,7 +46,13 @@ internal sealed class ExcelSource : ITableSource
     /// <summary>A sheet's rows have no field count of their own: cells past the header are simply not read.</summary>
     public bool Ragged => false;
 
-    /// <summary>Opens a sheet of a workbook: the named one, or the first.</summary>
+    /// <summary>Gets a value indicating whether the workbook counts days from 1904-01-01 (<c>date1904</c>, older Mac workbooks) rather than from 1900.</summary>
+    public bool Dates1904 { get; }
+
+    /// <summary>Gets the cells of the current row that hold no value to read: an error such as <c>#N/A</c>, or a formula never computed.</summary>
+    public IReadOnlyList<(int Ordinal, string Problem)> UnreadableCells => unreadable;
+
+    /// <summary>Opens a sheet of a workbook: the named one, or the first that is not hidden.</summary>
     public static ExcelSource Open(Stream stream, string? sheetName)
     {
         if (!stream.CanSeek)
@@ -66,7 +77,9 @@ internal sealed class ExcelSource : ITableSource
         {
             var workbook = document.WorkbookPart ?? throw Problem("the workbook has no sheets.");
             var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
-            var sheet = (sheetName is null ? sheets.FirstOrDefault() : sheets.FirstOrDefault(s => string.Equals(s.Name?.Value, sheetName, StringComparison.OrdinalIgnoreCase)))
+            var sheet = (sheetName is null
+                    ? sheets.FirstOrDefault(s => s.State is null || s.State.Value == SheetStateValues.Visible) ?? sheets.FirstOrDefault()
+                    : sheets.FirstOrDefault(s => string.Equals(s.Name?.Value, sheetName, StringComparison.OrdinalIgnoreCase)))
                 ?? throw Problem(sheetName is null ? "the workbook has no sheets." : $"the workbook has no sheet named '{sheetName}'; its sheets are {string.Join(", ", sheets.Select(s => $"'{s.Name?.Value}'"))}.");
             if (sheet.Id?.Value is not { } id || !workbook.TryGetPartById(id, out var found))
             {
@@ -78,8 +91,8 @@ internal sealed class ExcelSource : ITableSource
                 throw Problem($"the sheet '{sheet.Name?.Value}' is not a worksheet (a chart sheet?).");
             }
 
-            var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
-            return new ExcelSource(document, part, strings);
+            var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(PlainText).ToArray() ?? [];
+            return new ExcelSource(document, part, strings, workbook.Workbook.WorkbookProperties?.Date1904?.Value == true);
         }
         catch (Exception error) when (Unreadable(error))
         {
@@ -156,14 +169,15 @@ internal sealed class ExcelSource : ITableSource
             width = Math.Max(width, cells.Count);
             texts = new string?[width];
             numbers = new double?[width];
+            unreadable.Clear();
             for (var i = 0; i < cells.Count; i++)
             {
                 var cell = cells[i];
                 var column = Column(cell.CellReference?.Value) ?? i;
-                (texts[column], numbers[column]) = Value(cell);
+                (texts[column], numbers[column]) = Value(cell, column);
             }
 
-            if (texts.Any(t => t is not null))
+            if (texts.Any(t => t is not null) || unreadable.Count > 0)
             {
                 return true;
             }
@@ -172,10 +186,17 @@ internal sealed class ExcelSource : ITableSource
         return false;
     }
 
-    private (string? Text, double? Number) Value(Cell cell)
+    private (string? Text, double? Number) Value(Cell cell, int column)
     {
         var raw = cell.CellValue?.Text;
         var type = cell.DataType?.Value;
+        if (cell.CellValue is null && cell.CellFormula is { } formula)
+        {
+            // Written by a program that does not compute formulas: there is no value to read, only the formula.
+            unreadable.Add((column, $"the cell holds the formula ={formula.Text} with no computed value: open the workbook in Excel and save it, or export values only."));
+            return (null, null);
+        }
+
         if (type == CellValues.SharedString)
         {
             return (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sharedStrings.Length ? Trimmed(sharedStrings[index]) : null, null);
@@ -183,7 +204,21 @@ internal sealed class ExcelSource : ITableSource
 
         if (type == CellValues.InlineString)
         {
-            return (Trimmed(cell.InlineString?.InnerText), null);
+            return (cell.InlineString is { } inline ? Trimmed(PlainText(inline)) : null, null);
+        }
+
+        if (type == CellValues.Error)
+        {
+            unreadable.Add((column, $"the cell holds the error {raw}."));
+            return (null, null);
+        }
+
+        if (type == CellValues.Date)
+        {
+            // An ISO 8601 date cell (t="d"): given as the day number the workbook would store, so it reads as any date does.
+            return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var day)
+                ? (raw, day.ToOADate() - (Dates1904 ? Days1904 : 0))
+                : (Trimmed(raw), null);
         }
 
         if (type is null || type == CellValues.Number)
@@ -193,6 +228,18 @@ internal sealed class ExcelSource : ITableSource
 
         return (Trimmed(raw), null);
     }
+
+    /// <summary>
+    /// The text of a shared or inline string: its own text and its runs', without the phonetic guides (<c>rPh</c>) that
+    /// Japanese workbooks keep beside a name, which Excel does not show and which would make "株式会社東京" another account.
+    /// </summary>
+    private static string PlainText(OpenXmlElement item) =>
+        string.Concat(item.ChildElements.Select(child => child switch
+        {
+            Text text => text.Text,
+            Run run => run.Text?.Text,
+            _ => null,
+        }));
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -308,7 +308,7 @@ public sealed class OpportunityImporter
             source = open();
             try
             {
-                row = Start(source.Header, report);
+                row = Start(source.Header, report, source is ExcelSource);
             }
             catch
             {
@@ -597,7 +597,7 @@ public sealed class OpportunityImporter
             try
             {
                 source = await open().ConfigureAwait(false);
-                row = Start(source.Header, report);
+                row = Start(source.Header, report, source is ExcelSource);
             }
             catch (Exception error) when (telemetry.Fail(error))
             {
@@ -689,7 +689,10 @@ public sealed class OpportunityImporter
         report);
 
     /// <summary>Maps the header to the fields, records what is used and ignored, and fails on a missing required column.</summary>
-    private RowReader Start(TableHeader header, ImportReport report)
+    /// <param name="header">The file's header.</param>
+    /// <param name="report">The file's report.</param>
+    /// <param name="worksheet">Whether the header is a worksheet's, whose columns are cells, not separated by commas.</param>
+    private RowReader Start(TableHeader header, ImportReport report, bool worksheet = false)
     {
         var columns = Columns(header, report);
         var errors = new List<string>();
@@ -722,7 +725,9 @@ public sealed class OpportunityImporter
 
         if (errors.Count > 0)
         {
-            var problem = new ImportProblem(1, null, null, $"{string.Join("; ", errors)}. The header has {header.Describe()}; columns are separated by commas.");
+            var problem = new ImportProblem(1, null, null, worksheet
+                ? $"{string.Join("; ", errors)}. The header, the sheet's first row with a value, has {header.Describe()}."
+                : $"{string.Join("; ", errors)}. The header has {header.Describe()}; columns are separated by commas.");
             report.Add(problem);
             throw new ImportException(problem);
         }
@@ -828,6 +833,8 @@ public sealed class OpportunityImporter
             lossReason = table.Of("lossReason", interned: true);
             columns = [id, account, created, outcome, motion, dealSource, route, amount, partner, district, registered, updated, expected, closed, close, lossReason, stage];
         }
+
+        protected override IEnumerable<Column> ColumnsRead => columns;
 
         protected override Opportunity? Convert()
         {

@@ -33,6 +33,29 @@ public class OpportunityHeaderTests
     }
 
     [Fact]
+    public void AWorksheetsHeaderWithoutTheId_IsToldItsRow_NotCommas()
+    {
+        using var workbook = WorkbookFile.Create(("Deals", [["Account ID", "Created On", "Motion", "Outcome"], ["A-1", "2024-01-01", "NewLogo", "Open"]]));
+
+        var error = Assert.Throws<ImportException>(() => new OpportunityImporter(ImportProfile.PartnerMetrics).ReadExcel(workbook).ToList());
+
+        Assert.Equal(
+            "line 1: no column gives 'id', the opportunity id (the profile accepts \"Id\", \"Opportunity ID\", \"Deal ID\"). The header, the sheet's first row with a value, has \"Account ID\", \"Created On\", \"Motion\", \"Outcome\".",
+            error.Message);
+    }
+
+    /// <summary>A header ending in commas, as spreadsheet programs save empty columns, names them by their place: not <c>""</c>.</summary>
+    [Fact]
+    public void ColumnsWithoutAName_AreNamedByTheirPlace()
+    {
+        var report = new ImportReport();
+
+        Assert.Single(new OpportunityImporter(ImportProfile.PartnerMetrics).ReadCsv(new StringReader("Id,Account ID,Created On,Motion,Outcome,,\nO-1,A-1,2024-01-01,NewLogo,Open,,\n"), report));
+
+        Assert.Equal(["(column 6)", "(column 7)"], report.IgnoredColumns.ToArray());
+    }
+
+    [Fact]
     public void AFieldTheProfileNamesNoColumnFor_IsSaidSo()
     {
         var profile = ImportProfile.PartnerMetrics with { Columns = ImportProfile.PartnerMetrics.Columns.Remove("createdOn") };
