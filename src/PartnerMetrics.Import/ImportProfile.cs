@@ -72,6 +72,15 @@ public sealed record ImportProfile
     /// </summary>
     public string? Currency { get; init; }
 
+    /// <summary>
+    /// Gets, for a header of <c>amount</c>, the header of the column that gives that amount's currency as an ISO 4217 code,
+    /// such as Salesforce's <c>"Amount": "Amount Currency"</c> and HubSpot's <c>"Amount": "Currency"</c>. The code of the
+    /// column beside the amount read is taken as if written in the amount's cell (<see cref="Currency"/>): a reporting
+    /// currency refuses another code, and without one a second code stops the import. A value that is not a code is a
+    /// problem of its row.
+    /// </summary>
+    public ImmutableDictionary<string, string> CurrencyColumns { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     /// <summary>Gets what each stage (or outcome) value means, such as <c>"Closed Won": "Won"</c>. Outcome names themselves always work.</summary>
     public ImmutableDictionary<string, DealOutcome> Outcomes { get; init; } = ImmutableDictionary<string, DealOutcome>.Empty;
 
@@ -278,6 +287,21 @@ public sealed record ImportProfile
         if (Currency is not null && (Currency.Length != 3 || !Currency.All(char.IsAsciiLetterUpper)))
         {
             throw new ArgumentException($"'currency' must be an ISO 4217 code of three capital letters, such as USD; got '{Currency}'.", "currency");
+        }
+
+        Present(CurrencyColumns, "currencyColumns");
+        var amounts = Columns.TryGetValue("amount", out var amountHeaders) ? amountHeaders.Select(Normalize).ToHashSet(StringComparer.Ordinal) : [];
+        foreach (var (amount, currency) in CurrencyColumns)
+        {
+            if (!amounts.Contains(Normalize(amount)))
+            {
+                throw new ArgumentException($"'{amount}' is not a header of 'amount' in 'columns'; a currency column goes with the amount column beside it.", $"currencyColumns.{amount}");
+            }
+
+            if (string.IsNullOrWhiteSpace(currency) || fieldOfHeader.TryGetValue(Normalize(currency), out _))
+            {
+                throw new ArgumentException($"The currency column of '{amount}' must be a header that gives no field; got '{currency}'.", $"currencyColumns.{amount}");
+            }
         }
 
         if (Unused.IsDefault || Unused.Any(string.IsNullOrWhiteSpace))

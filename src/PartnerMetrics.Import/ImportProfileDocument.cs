@@ -18,6 +18,8 @@ internal sealed class ImportProfileDocument
 
     public string? Currency { get; set; }
 
+    public Dictionary<string, string>? CurrencyColumns { get; set; }
+
     public Dictionary<string, string>? Outcomes { get; set; }
 
     public string? OtherStages { get; set; }
@@ -48,6 +50,7 @@ internal sealed class ImportProfileDocument
         DateFormats = [.. profile.DateFormats],
         DecimalSeparator = profile.DecimalSeparator,
         Currency = profile.Currency,
+        CurrencyColumns = profile.CurrencyColumns.IsEmpty ? null : profile.CurrencyColumns.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Value),
         Outcomes = Names(profile.Outcomes),
         OtherStages = profile.OtherStages?.ToString(),
         Motions = Names(profile.Motions),
@@ -73,6 +76,7 @@ internal sealed class ImportProfileDocument
             DateFormats = DateFormats is null ? defaults.DateFormats : [.. DateFormats],
             DecimalSeparator = DecimalSeparator ?? defaults.DecimalSeparator,
             Currency = Currency,
+            CurrencyColumns = (CurrencyColumns ?? []).ToImmutableDictionary(StringComparer.Ordinal),
             Outcomes = Parse<DealOutcome>(Outcomes, "outcomes"),
             OtherStages = OtherStages is null ? null : Parse<DealOutcome>(OtherStages, "otherStages"),
             Motions = Parse<DealMotion>(Motions, "motions"),

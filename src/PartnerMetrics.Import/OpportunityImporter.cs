@@ -683,7 +683,7 @@ public sealed class OpportunityImporter
     private TableColumns Columns(TableHeader header, ImportReport report) => new(
         header,
         Profile.Columns,
-        Profile.Unused,
+        Profile.Unused.Concat(Profile.CurrencyColumns.Values),
         Profile.Lookups.ToDictionary(l => l.Field, l => (l.KeyColumn, lookups[l.Field]), StringComparer.Ordinal),
         Profile.Defaults,
         report);
@@ -799,6 +799,7 @@ public sealed class OpportunityImporter
         private readonly Column dealSource;
         private readonly Column route;
         private readonly Column amount;
+        private readonly Column currency;
         private readonly Column partner;
         private readonly Column district;
         private readonly Column registered;
@@ -823,6 +824,7 @@ public sealed class OpportunityImporter
             dealSource = table.Of("source");
             route = table.Of("route");
             amount = table.Of("amount");
+            currency = CurrencyOf(importer.Profile, table, amount);
             partner = table.Of("partnerId", interned: true);
             district = table.Of("district", interned: true);
             registered = table.Of("registeredOn");
@@ -831,7 +833,15 @@ public sealed class OpportunityImporter
             closed = table.Of("closedOn");
             close = table.Of("closeOn");
             lossReason = table.Of("lossReason", interned: true);
-            columns = [id, account, created, outcome, motion, dealSource, route, amount, partner, district, registered, updated, expected, closed, close, lossReason, stage];
+            columns = [id, account, created, outcome, motion, dealSource, route, amount, currency, partner, district, registered, updated, expected, closed, close, lossReason, stage];
+        }
+
+        /// <summary>The column of the amount's currency code: the profile's currency column of the amount's header, when the file has it.</summary>
+        private static Column CurrencyOf(ImportProfile profile, TableColumns table, Column amount)
+        {
+            var header = amount.Ordinal < 0 ? null : profile.CurrencyColumns.FirstOrDefault(c => ImportProfile.Normalize(c.Key) == ImportProfile.Normalize(amount.Name)).Value;
+            var ordinal = header is null ? -1 : table.Header.Find(header);
+            return new Column("currency", ordinal, ordinal < 0 ? "currency" : table.Header.Name(ordinal), -1, null, null, new TextCache<string>());
         }
 
         protected override IEnumerable<Column> ColumnsRead => columns;
@@ -946,43 +956,70 @@ public sealed class OpportunityImporter
 
         private decimal? Amount()
         {
-            if (Number(amount) is { } number and > -1e15 and < 1e15)
+            // An Excel number: a double, read to its shortest round-trip digits; otherwise the text, with its code if it has one.
+            var worksheet = Number(amount) is { } number and > -1e15 and < 1e15 ? AmountText.FromWorksheet(number) : (decimal?)null;
+            ReadOnlySpan<char> text = default, digits = default, code = default;
+            if (worksheet is null)
             {
-                // An Excel number: a double, read to its shortest round-trip digits.
-                return AmountText.FromWorksheet(number);
-            }
-
-            var text = amount.Ordinal >= 0 ? Source.Span(amount.Ordinal) : default;
-            if (text.IsEmpty)
-            {
-                // An empty cell: the lookup's or the default's amount, if any.
-                text = Text(amount).AsSpan();
+                text = amount.Ordinal >= 0 ? Source.Span(amount.Ordinal) : default;
                 if (text.IsEmpty)
                 {
-                    return null;
+                    // An empty cell: the lookup's or the default's amount, if any.
+                    text = Text(amount).AsSpan();
+                    if (text.IsEmpty)
+                    {
+                        return null;
+                    }
+                }
+
+                digits = text;
+                if (digits.Length > 4 && IsCode(digits[..3]) && digits[3] == ' ')
+                {
+                    code = digits[..3];
+                    digits = digits[4..];
+                }
+                else if (digits.Length > 4 && IsCode(digits[^3..]) && digits[^4] == ' ')
+                {
+                    code = digits[^3..];
+                    digits = digits[..^4];
                 }
             }
-
-            var digits = text;
-            ReadOnlySpan<char> code = default;
-            if (digits.Length > 4 && IsCode(digits[..3]) && digits[3] == ' ')
+            else
             {
-                code = digits[..3];
-                digits = digits[4..];
-            }
-            else if (digits.Length > 4 && IsCode(digits[^3..]) && digits[^4] == ' ')
-            {
-                code = digits[^3..];
-                digits = digits[..^4];
+                text = Raw(amount).AsSpan();
             }
 
-            if (!code.IsEmpty && importer.Profile.Currency is { } currency && !code.SequenceEqual(currency))
+            if (Text(currency) is { } beside)
             {
-                Problem(amount, text.ToString(), $"the amount is in {code}, not the reporting currency {currency}; convert it before importing.");
+                // The code in a column of its own (Salesforce's "Amount Currency", HubSpot's "Currency"), as if written in the amount's cell.
+                if (!IsCode(beside))
+                {
+                    Problem(currency, beside, "not an ISO 4217 currency code of three capital letters, such as USD.");
+                    return null;
+                }
+
+                if (!code.IsEmpty && !code.SequenceEqual(beside))
+                {
+                    Problem(amount, text.ToString(), $"the amount is written in {code}, but \"{currency.Name}\" says {beside}.");
+                    return null;
+                }
+
+                code = beside;
+            }
+
+            if (!code.IsEmpty && importer.Profile.Currency is { } reporting && !code.SequenceEqual(reporting))
+            {
+                Problem(amount, text.ToString(), $"the amount is in {code}, not the reporting currency {reporting}; convert it before importing.");
                 return null;
             }
 
-            if (AmountText.TryParse(digits, importer.Profile.DecimalSeparator[0], out var parsed))
+            var parsed = worksheet;
+            if (parsed is null && AmountText.TryParse(digits, importer.Profile.DecimalSeparator[0], out var read))
+            {
+                parsed = read;
+            }
+
+            if (parsed is not null)
             {
                 if (!code.IsEmpty && importer.Profile.Currency is null)
                 {
