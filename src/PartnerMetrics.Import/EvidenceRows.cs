@@ -14,9 +14,9 @@ internal abstract class EvidenceRows<TRecord> : CellReader<TRecord>
     private readonly Dictionary<string, Column> columns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Choices> choices = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (decimal Low, decimal High)> scales = new(StringComparer.Ordinal);
-    private readonly IReadOnlySet<string>? partners;
+    private readonly PartnerKeys? partners;
 
-    protected EvidenceRows(EvidenceKind kind, EvidenceProfile profile, TableColumns table, ImportReport report, IReadOnlySet<string>? partners)
+    protected EvidenceRows(EvidenceKind kind, EvidenceProfile profile, TableColumns table, ImportReport report, PartnerKeys? partners)
         : base(report, profile.BadRows, profile.DateFormats, profile.DecimalSeparator[0])
     {
         this.partners = partners;
@@ -45,15 +45,29 @@ internal abstract class EvidenceRows<TRecord> : CellReader<TRecord>
     /// <summary>The row's partner: <see langword="null"/> with a problem when missing; <see langword="null"/> and the row <see cref="CellReader{TRecord}.Exclude">left out</see> when the account is not a partner.</summary>
     protected string? Partner(out bool other)
     {
+        other = false;
         var id = Required(this["partnerId"]);
-        if (id is not null && partners is not null && !partners.Contains(id) && id.Contains(';', StringComparison.Ordinal))
+        if (id is null || partners is null)
         {
-            // A record associated with several companies (HubSpot writes "id;id"): the first that is a partner.
-            id = id.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(partners.Contains) ?? id;
+            return id;
         }
 
-        other = id is not null && partners is not null && !partners.Contains(id);
-        return other ? null : id;
+        if (partners.TryResolve(id, out var partner))
+        {
+            return partner;
+        }
+
+        // A record associated with several companies (HubSpot writes "id;id"): the first that is a partner.
+        foreach (var part in id.Contains(';', StringComparison.Ordinal) ? id.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [])
+        {
+            if (partners.TryResolve(part, out partner))
+            {
+                return partner;
+            }
+        }
+
+        other = true;
+        return null;
     }
 
     /// <summary>What the field's value means (one of its meanings or <see cref="EvidenceProfile.Skip"/>); <see langword="null"/> when empty (a problem if required) or not mapped (a problem).</summary>
@@ -196,7 +210,7 @@ internal sealed class PartnerRows(EvidenceProfile profile, TableColumns table, I
     }
 }
 
-internal sealed class CommitmentRows(EvidenceProfile profile, TableColumns table, ImportReport report, IReadOnlySet<string> partners)
+internal sealed class CommitmentRows(EvidenceProfile profile, TableColumns table, ImportReport report, PartnerKeys partners)
     : EvidenceRows<EvidenceRow<Commitment>>(EvidenceKind.Commitments, profile, table, report, partners)
 {
     protected override EvidenceRow<Commitment>? Convert()
@@ -234,7 +248,7 @@ internal sealed class CommitmentRows(EvidenceProfile profile, TableColumns table
     }
 }
 
-internal sealed class InteractionRows(EvidenceProfile profile, TableColumns table, ImportReport report, IReadOnlySet<string> partners)
+internal sealed class InteractionRows(EvidenceProfile profile, TableColumns table, ImportReport report, PartnerKeys partners)
     : EvidenceRows<EvidenceRow<Interaction>>(EvidenceKind.Interactions, profile, table, report, partners)
 {
     protected override EvidenceRow<Interaction>? Convert()
@@ -259,7 +273,7 @@ internal sealed class InteractionRows(EvidenceProfile profile, TableColumns tabl
 }
 
 /// <summary>Cases: a request needs its response (a time or the hours), an escalation its closing day, when the file gives them at all.</summary>
-internal sealed class CaseRows(EvidenceProfile profile, TableColumns table, ImportReport report, IReadOnlySet<string> partners)
+internal sealed class CaseRows(EvidenceProfile profile, TableColumns table, ImportReport report, PartnerKeys partners)
     : EvidenceRows<EvidenceRow<Interaction>>(EvidenceKind.Cases, profile, table, report, partners)
 {
     /// <summary>Gets a value indicating whether the file tells when a request was answered; without it, requests are left out rather than read as unanswered.</summary>
@@ -320,7 +334,7 @@ internal sealed class CaseRows(EvidenceProfile profile, TableColumns table, Impo
     }
 }
 
-internal sealed class CertificationRows(EvidenceProfile profile, TableColumns table, ImportReport report, IReadOnlySet<string> partners)
+internal sealed class CertificationRows(EvidenceProfile profile, TableColumns table, ImportReport report, PartnerKeys partners)
     : EvidenceRows<EvidenceRow<Certification>>(EvidenceKind.Certifications, profile, table, report, partners)
 {
     protected override EvidenceRow<Certification>? Convert()
@@ -343,7 +357,7 @@ internal sealed class CertificationRows(EvidenceProfile profile, TableColumns ta
     }
 }
 
-internal sealed class DeliveryRows(EvidenceProfile profile, TableColumns table, ImportReport report, IReadOnlySet<string> partners)
+internal sealed class DeliveryRows(EvidenceProfile profile, TableColumns table, ImportReport report, PartnerKeys partners)
     : EvidenceRows<EvidenceRow<Delivery>>(EvidenceKind.Deliveries, profile, table, report, partners)
 {
     protected override EvidenceRow<Delivery>? Convert()
@@ -367,7 +381,7 @@ internal sealed class DeliveryRows(EvidenceProfile profile, TableColumns table, 
     }
 }
 
-internal sealed class PlanRows(EvidenceProfile profile, TableColumns table, ImportReport report, IReadOnlySet<string> partners)
+internal sealed class PlanRows(EvidenceProfile profile, TableColumns table, ImportReport report, PartnerKeys partners)
     : EvidenceRows<PlanRow>(EvidenceKind.PlanReviews, profile, table, report, partners)
 {
     protected override PlanRow? Convert()
@@ -406,7 +420,7 @@ internal sealed class PlanRows(EvidenceProfile profile, TableColumns table, Impo
     }
 }
 
-internal sealed class CheckInRows(EvidenceProfile profile, TableColumns table, ImportReport report, IReadOnlySet<string> partners)
+internal sealed class CheckInRows(EvidenceProfile profile, TableColumns table, ImportReport report, PartnerKeys partners)
     : EvidenceRows<CheckInRow>(EvidenceKind.GoalCheckIns, profile, table, report, partners)
 {
     protected override CheckInRow? Convert()

@@ -132,7 +132,7 @@ public sealed class PortfolioImporter
     private Portfolio Import(IReadOnlyDictionary<EvidenceKind, EvidenceSource> sources, PortfolioImportReport report, EvidenceSource partnerFile)
     {
         var partners = Read(EvidenceKind.Partners, partnerFile, report, (t, r) => new PartnerRows(Profile, t, r));
-        var ids = partners.Select(p => p.Partner.Id.Value!).ToHashSet(StringComparer.Ordinal);
+        var ids = new PartnerKeys(partners.Select(p => p.Partner.Id.Value!));
         List<T> Evidence<T>(EvidenceKind kind, Func<TableColumns, ImportReport, CellReader<T>> reader)
             where T : class => sources.TryGetValue(kind, out var source) ? Read(kind, source, report, reader) : [];
 
@@ -164,9 +164,9 @@ public sealed class PortfolioImporter
         var others = new List<Opportunity>();
         foreach (var deal in deals)
         {
-            if (deal.PartnerId is { Value: { } id } && ids.Contains(id))
+            if (deal.PartnerId is { Value: { } id } && ids.TryResolve(id, out var partner))
             {
-                (byPartner.TryGetValue(id, out var list) ? list : byPartner[id] = []).Add(deal);
+                (byPartner.TryGetValue(partner, out var list) ? list : byPartner[partner] = []).Add(partner == id ? deal : WithPartner(deal, new PartnerId(partner)));
             }
             else
             {
@@ -191,6 +191,11 @@ public sealed class PortfolioImporter
 
         return new Portfolio(partnerships, others);
     }
+
+    /// <summary>A deal given to its partner under the id the partners file writes (the other form of a Salesforce id).</summary>
+    private static Opportunity WithPartner(Opportunity deal, PartnerId partner) => new(
+        deal.Id, deal.AccountId, deal.CreatedOn, deal.Motion, deal.Source, deal.Route, deal.Outcome, deal.Amount, partner, deal.District,
+        deal.RegisteredOn, deal.LastUpdatedOn, deal.ExpectedCloseOn, deal.ClosedOn, deal.LossReason, deal.Stage);
 
     private static void Fail(PortfolioImportReport report, ImportProblem problem, BadRowPolicy policy)
     {

@@ -1,0 +1,75 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace PartnerMetrics.Import;
+
+/// <summary>
+/// The partners' ids of a portfolio import, by which evidence and deals are matched to their partner: exactly, or by the
+/// other form of a Salesforce id. Salesforce writes the same record as 15 characters in reports and 18 (a checksum of
+/// the first 15's capitals appended) in Data Loader and the API, so a partners file of one form and a tasks file of the
+/// other would otherwise leave every task out as "not a partner's".
+/// </summary>
+internal sealed class PartnerKeys
+{
+    private const string SuffixCharacters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
+
+    private readonly HashSet<string> ids;
+    private readonly Dictionary<string, string> otherForms = new(StringComparer.Ordinal);
+
+    public PartnerKeys(IEnumerable<string> partnerIds)
+    {
+        ids = partnerIds.ToHashSet(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (OtherForm(id) is { } other && !ids.Contains(other))
+            {
+                otherForms.TryAdd(other, id);
+            }
+        }
+    }
+
+    /// <summary>The partner's id as the partners file writes it, for an id as another file writes it.</summary>
+    public bool TryResolve(string id, [NotNullWhen(true)] out string? partnerId)
+    {
+        if (ids.Contains(id))
+        {
+            partnerId = id;
+            return true;
+        }
+
+        return otherForms.TryGetValue(id, out partnerId);
+    }
+
+    /// <summary>
+    /// The other form of a Salesforce id: the 18-character form of 15 letters and digits, or the 15-character form of 18
+    /// whose last three are the checksum of the first 15; <see langword="null"/> for any other text (an 18-character id
+    /// whose suffix is not its checksum is not a Salesforce id, and an all-digit one never is: its checksum is "AAA").
+    /// </summary>
+    public static string? OtherForm(string id)
+    {
+        if (id.Length is not (15 or 18) || !id.All(char.IsAsciiLetterOrDigit))
+        {
+            return null;
+        }
+
+        var suffix = Suffix(id.AsSpan(0, 15));
+        return id.Length == 15 ? id + suffix : id.AsSpan(15).SequenceEqual(suffix) ? id[..15] : null;
+    }
+
+    /// <summary>The three checksum characters: for each five characters, which of them are capitals, as a number from 0 to 31.</summary>
+    private static string Suffix(ReadOnlySpan<char> id)
+    {
+        Span<char> suffix = stackalloc char[3];
+        for (var chunk = 0; chunk < 3; chunk++)
+        {
+            var bits = 0;
+            for (var i = 0; i < 5; i++)
+            {
+                bits |= char.IsAsciiLetterUpper(id[(chunk * 5) + i]) ? 1 << i : 0;
+            }
+
+            suffix[chunk] = SuffixCharacters[bits];
+        }
+
+        return new string(suffix);
+    }
+}
