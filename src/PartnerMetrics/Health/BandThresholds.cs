@@ -44,18 +44,26 @@ public sealed record BandThresholds
     public double MinimumConfidence { get; }
 
     /// <summary>Gets the band of a score at a confidence.</summary>
-    /// <param name="score">The overall score.</param>
-    /// <param name="confidence">The overall confidence.</param>
+    /// <param name="score">The overall score, from 0 to 100.</param>
+    /// <param name="confidence">The overall confidence, from 0 to 1.</param>
     /// <returns>The band.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="score"/> or <paramref name="confidence"/> is not a finite number.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="score"/> is not in [0, 100] or <paramref name="confidence"/> not in [0, 1].</exception>
     public HealthBand Classify(double score, double confidence)
     {
-        Ensure.Finite(score, nameof(score));
-        return Ensure.Finite(confidence, nameof(confidence)) < MinimumConfidence ? HealthBand.InsufficientEvidence
-            : score >= Healthy ? HealthBand.Healthy
-            : score >= Watch ? HealthBand.Watch
-            : HealthBand.AtRisk;
+        if (!(score >= 0.0 && score <= 100.0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(score), score, $"'{nameof(score)}' must be in [0, 100]; got {Show(score)}.");
+        }
+
+        return Band(score, Ensure.UnitInterval(confidence, nameof(confidence)));
     }
+
+    /// <summary>The band of a score the scorer computed, which is in range by construction.</summary>
+    internal HealthBand Band(double score, double confidence) =>
+        confidence < MinimumConfidence ? HealthBand.InsufficientEvidence
+        : score >= Healthy ? HealthBand.Healthy
+        : score >= Watch ? HealthBand.Watch
+        : HealthBand.AtRisk;
 
     private static string Show(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -313,7 +313,7 @@ public sealed class HealthScorer
             return HealthBand.InsufficientEvidence;
         }
 
-        var band = context.Model.Bands.Classify(totals.Overall, totals.Confidence);
+        var band = context.Model.Bands.Band(totals.Overall, totals.Confidence);
         return weakLinks > 0 && band == HealthBand.Healthy ? HealthBand.Watch : band;
     }
 

@@ -122,11 +122,14 @@ public sealed class BacktestResult
         var sum = new double[Deciles];
         var min = new double[Deciles];
         var max = new double[Deciles];
+        var scaled = new double[Deciles];
+
+        // ⌊10 (r − ½) / N⌋ in integers: 2r − 1 is a whole number because mid-ranks are multiples of ½.
+        int DecileOf(int i) => (int)(Deciles * (long)((2 * ranks[i]) - 1) / (2L * scores.Length));
+
         for (var i = 0; i < scores.Length; i++)
         {
-            // ⌊10 (r − ½) / N⌋ in integers: 2r − 1 is a whole number because mid-ranks are multiples of ½.
-            var twiceRankLessOne = (long)((2 * ranks[i]) - 1);
-            var d = (int)(Deciles * twiceRankLessOne / (2L * scores.Length));
+            var d = DecileOf(i);
             if (count[d]++ == 0)
             {
                 min[d] = max[d] = scores[i];
@@ -141,8 +144,18 @@ public sealed class BacktestResult
             churned[d] += samples[i].Churned ? 1 : 0;
         }
 
+        // A sum past double's range (a signal near ±1.8e308) is summed again as the terms divided by the count, which cannot overflow.
+        for (var i = 0; i < scores.Length; i++)
+        {
+            var d = DecileOf(i);
+            if (!double.IsFinite(sum[d]))
+            {
+                scaled[d] += scores[i] / count[d];
+            }
+        }
+
         return [.. Enumerable.Range(0, Deciles).Where(d => count[d] > 0)
-            .Select(d => new CalibrationBin(d + 1, count[d], min[d], max[d], Math.Clamp(sum[d] / count[d], min[d], max[d]), churned[d]))];
+            .Select(d => new CalibrationBin(d + 1, count[d], min[d], max[d], Math.Clamp(double.IsFinite(sum[d]) ? sum[d] / count[d] : scaled[d], min[d], max[d]), churned[d]))];
     }
 
     private static double? SpearmanOf(ImmutableArray<BacktestSample> samples, Func<BacktestSample, double?> other)

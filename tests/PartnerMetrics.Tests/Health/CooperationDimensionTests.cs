@@ -75,7 +75,7 @@ public class CooperationDimensionTests
         // initiatives sits at its prior 0.5 without them (docs/scoring.md, "Why reciprocity changed in model 2.2").
         // A year in, weight w = 2^(−1/90) a day-old meeting; co-operation's other rates at their prior 0.5.
         //   nothing logged:              reciprocity 0.5;                             score 36.5 (HealthScorerTests)
-        //   a meeting each way:          2w matched → (2w + 1) / (2w + 2) = 0.7483;   the week active: + 0.15 × 100 × 0.8 / 12 = 1
+        //   a meeting each way:          2w matched → (2w + 1) / (2w + 2) = 0.7490;   the week active: + 0.15 × 100 × 0.8 / 12 = 1
         //   only the partner's meeting:  w in excess → 1 / (w + 2) = 0.3341
         //   two by the partner:          2w in excess → 1 / (2w + 2) = 0.2508
         // The score moves by 0.25 (co-operation) × 0.25 (reciprocity) × 100 × the change, plus the active week.

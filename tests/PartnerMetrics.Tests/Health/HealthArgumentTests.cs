@@ -27,15 +27,28 @@ public class HealthArgumentTests
         Rejects.Field<ArgumentOutOfRangeException>(() => new HealthModel { RecommendationTarget = value }, nameof(HealthModel.RecommendationTarget), "must be in (0, 1]; " + message);
     }
 
-    /// <summary>A band of no number is no band: NaN and the infinities are rejected by name, never classified as some band.</summary>
+    /// <summary>
+    /// A band of no score is no band: NaN, the infinities and numbers outside a score's or a confidence's range are
+    /// rejected by name, never classified as some band (200 at confidence 2 was Healthy, −5 at −1 InsufficientEvidence).
+    /// </summary>
     [Theory]
-    [InlineData(double.NaN, 0.5, "score")]
-    [InlineData(double.PositiveInfinity, 0.5, "score")]
-    [InlineData(double.NaN, 0.0, "score")]
-    [InlineData(50.0, double.NaN, "confidence")]
-    [InlineData(50.0, double.NegativeInfinity, "confidence")]
-    public void Classify_NotANumber_IsRejectedByName(double score, double confidence, string field) =>
-        Rejects.Field<ArgumentOutOfRangeException>(() => HealthModel.Default.Bands.Classify(score, confidence), field, "must be a finite number; got ");
+    [InlineData(double.NaN, 0.5, "score", "must be in [0, 100]; got NaN")]
+    [InlineData(double.PositiveInfinity, 0.5, "score", "must be in [0, 100]; got Infinity")]
+    [InlineData(double.NaN, 0.0, "score", "must be in [0, 100]; got NaN")]
+    [InlineData(200.0, 0.5, "score", "must be in [0, 100]; got 200")]
+    [InlineData(-5.0, 0.5, "score", "must be in [0, 100]; got -5")]
+    [InlineData(50.0, double.NaN, "confidence", "must be in [0, 1]; got NaN")]
+    [InlineData(50.0, double.NegativeInfinity, "confidence", "must be in [0, 1]; got -Infinity")]
+    [InlineData(50.0, -1.0, "confidence", "must be in [0, 1]; got -1")]
+    [InlineData(50.0, 2.0, "confidence", "must be in [0, 1]; got 2")]
+    public void Classify_OutsideTheRanges_IsRejectedByName(double score, double confidence, string field, string message) =>
+        Rejects.Field<ArgumentOutOfRangeException>(() => HealthModel.Default.Bands.Classify(score, confidence), field, message);
+
+    [Theory]
+    [InlineData(0.0, 0.0)]
+    [InlineData(100.0, 1.0)]
+    public void Classify_AtTheEndsOfTheRanges_GivesABand(double score, double confidence) =>
+        Assert.True(Enum.IsDefined(HealthModel.Default.Bands.Classify(score, confidence)));
 
     [Fact]
     public void HalfLife_OfAnUndefinedDimension_IsRejected_AndPlanAlignmentHasNone()

@@ -227,6 +227,19 @@ public class HealthModelEdgeTests
         Assert.Equal((4 + (s / 2)) / (5 + s), scorer.Score(threeToTwo, T).Factor(FactorCodes.CooperationReciprocity)!.Value.Value!.Value, 12);
     }
 
+    /// <summary>docs/scoring.md: a dimension of weight 0 is still reported, but contributes 0 and counts in neither the overall score nor the confidence.</summary>
+    [Fact]
+    public void ADimensionOfWeightZero_IsReported_ButCountsInNeitherTheScoreNorTheConfidence()
+    {
+        var report = new HealthScorer(HealthModel.Default with { DimensionWeights = new DimensionWeights(0, 0.2, 0.25, 0.15, 0.15) }).Score(Empty(), T);
+        var others = report.Dimensions.Where(d => d.Dimension != HealthDimension.Trust).ToList();
+
+        Assert.True(report[HealthDimension.Trust].IsPresent);
+        Assert.Equal((0.0, 0.0), (report[HealthDimension.Trust].Weight, report[HealthDimension.Trust].Contribution));
+        Assert.Equal(others.Sum(d => d.Weight * d.Confidence) / others.Sum(d => d.Weight), report.Confidence, 12);
+        Assert.Equal(others.Sum(d => d.Contribution), report.Score, 9);
+    }
+
     [Fact]
     public void NoWeightedDimensionPresent_IsInsufficientEvidence_EvenAtMinimumConfidenceZero()
     {

@@ -122,6 +122,20 @@ public sealed class BacktestMeasureTests
         Assert.Equal((19.0, 20.0, 19.5), (calibration[9].MinScore, calibration[9].MaxScore, calibration[9].MeanScore));
     }
 
+    /// <summary>
+    /// Measure takes any finite signal: a decile of 1e308 and 1.7e308 has the mean 1.35e308, though their sum passes
+    /// double's range (it read 1.7e308 before, the infinite sum clamped to the decile's top).
+    /// </summary>
+    [Fact]
+    public void Calibration_OfSignalsNearDoublesLimit_IsTheirMean()
+    {
+        var samples = Enumerable.Range(1, 18).Select(i => Sample(i, -1e308, churned: i % 2 == 0)).Append(Sample(19, 1e308, false)).Append(Sample(20, 1.7e308, true)).ToArray();
+
+        var top = Backtest.Measure(samples).Calibration[^1];
+
+        Assert.Equal((2, 1.35e308), (top.Count, top.MeanScore));
+    }
+
     [Fact]
     public void Calibration_TiedScores_ShareOneDecile()
     {
