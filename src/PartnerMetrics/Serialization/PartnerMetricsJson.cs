@@ -117,6 +117,16 @@ public static class PartnerMetricsJson
             {
                 throw Unreadable<T>(error, JsonShape.Describe(error, Info<T>(), System.Text.Encoding.UTF8.GetBytes(text.ToArray())));
             }
+            catch (ArgumentException error) when (UnpairedSurrogate(text) is { } at)
+            {
+                // The serializer transcodes the text to UTF-8 first, and refuses a lone half of a surrogate pair with an ArgumentException.
+                throw new JsonException(
+                    string.Create(CultureInfo.InvariantCulture, $"The JSON text holds half of a surrogate pair alone (U+{(int)text[at]:X4}) at character {at}: it is not valid UTF-16, so no value can be read from it."),
+                    null,
+                    null,
+                    null,
+                    error);
+            }
 
             return NotNull(value);
         }
@@ -124,6 +134,24 @@ public static class PartnerMetricsJson
         {
             throw;
         }
+    }
+
+    /// <summary>The index of the first character that is half of a surrogate pair without its other half; <see langword="null"/> when there is none.</summary>
+    private static int? UnpairedSurrogate(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Reads a model value from UTF-8 JSON.</summary>

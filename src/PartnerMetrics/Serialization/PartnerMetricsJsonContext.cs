@@ -19,7 +19,8 @@ namespace PartnerMetrics.Serialization;
 #if NET10_0_OR_GREATER
     AllowDuplicateProperties = false,
 #endif
-    MaxDepth = PartnerMetricsJson.MaxDepth)]
+    MaxDepth = PartnerMetricsJson.MaxDepth,
+    Converters = [typeof(ExactDecimalConverter)])]
 [JsonSerializable(typeof(Portfolio))]
 [JsonSerializable(typeof(Partnership))]
 [JsonSerializable(typeof(Partner))]

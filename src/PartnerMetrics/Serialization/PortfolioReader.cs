@@ -775,7 +775,7 @@ internal sealed class PortfolioReader
     private static decimal Money(ref Utf8JsonReader reader)
     {
         Next(ref reader);
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var value) ? value : throw new Miss();
+        return reader.TokenType == JsonTokenType.Number && !reader.HasValueSequence && reader.TryGetDecimal(out var value) && ExactDecimalConverter.IsExact(reader.ValueSpan, value) ? value : throw new Miss();
     }
 
     /// <summary>A day as <c>yyyy-MM-dd</c>, exactly as System.Text.Json writes it; any other spelling is left to it.</summary>

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
+
+namespace PartnerMetrics.Tests.Serialization;
+
+/// <summary>
+/// A JSON number read into a decimal is the number written, or a <see cref="JsonException"/> naming it: System.Text.Json
+/// rounds a number with more digits than a decimal holds, so an amount of 10⁻²⁹ read 0 and passed the four-decimal rule.
+/// And text that is not valid UTF-16 is a <see cref="JsonException"/> too, not the transcoder's ArgumentException.
+/// </summary>
+public class JsonExactNumberTests
+{
+    private const string Deal = """{"id":"O-1","accountId":"A-1","createdOn":"2024-01-01","motion":"NewLogo","source":"Direct","route":"Direct","outcome":"Open","amount":AMOUNT}""";
+
+    [Theory]
+    [InlineData("0.00000000000000000000000000001")]
+    [InlineData("1e-30")]
+    [InlineData("12.000000000000000000000000000001")]
+    [InlineData("1.5e-99999999999999999999")]
+    public void AnAmountADecimalCannotHold_IsRejectedNamingIt(string amount)
+    {
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Opportunity>(Deal.Replace("AMOUNT", amount, StringComparison.Ordinal)));
+
+        Assert.Equal("$.amount", error.Path);
+        Assert.Contains($"The number {amount} has more digits than a decimal holds exactly", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAmountADecimalCannotHold_IsRejected_InAPortfolioReadInOnePass()
+    {
+        var json = JsonFormatTests.SamplePortfolioJson.Replace("\"amount\": 12000", "\"amount\": 1e-30", StringComparison.Ordinal);
+
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Portfolio>(json));
+
+        Assert.Equal("$.opportunities[0].amount", error.Path);
+        Assert.Contains("1e-30", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1.5e2", "150")]
+    [InlineData("100.000000000000000000000000000000", "100")]
+    [InlineData("0.00000000000000000000000000000", "0")]
+    [InlineData("1234.5678", "1234.5678")]
+    public void ANumberADecimalHolds_IsReadAsWritten(string written, string expected) =>
+        Assert.Equal(decimal.Parse(expected, CultureInfo.InvariantCulture), PartnerMetricsJson.Deserialize<Opportunity>(Deal.Replace("AMOUNT", written, StringComparison.Ordinal)).Amount);
+
+    /// <summary>Every decimal, as System.Text.Json writes it and in exponent form, is exact; with one more digit past its 28th place it is not.</summary>
+    [Property]
+    public Property EveryDecimal_IsExact_AndOneMoreDigitIsNot() =>
+        Prop.ForAll(
+            (from lo in Gen.Choose(int.MinValue, int.MaxValue)
+             from mid in Gen.Choose(int.MinValue, int.MaxValue)
+             from hi in Gen.Choose(int.MinValue, int.MaxValue)
+             from negative in Gen.Elements(false, true)
+             from scale in Gen.Choose(0, 28)
+             select new decimal(lo, mid, hi, negative, (byte)scale)).ToArbitrary(),
+            value =>
+            {
+                var text = value.ToString(CultureInfo.InvariantCulture);
+                var exponent = value.ToString("E28", CultureInfo.InvariantCulture);
+                Assert.True(ExactDecimalConverter.IsExact(Encoding.UTF8.GetBytes(text), value));
+                Assert.Equal(value == decimal.Parse(exponent, NumberStyles.Float, CultureInfo.InvariantCulture), ExactDecimalConverter.IsExact(Encoding.UTF8.GetBytes(exponent), value));
+                var longer = (text.Contains('.', StringComparison.Ordinal) ? text : text + ".") + new string('0', 29) + "1";
+                Assert.False(ExactDecimalConverter.IsExact(Encoding.UTF8.GetBytes(longer), decimal.Parse(longer, NumberStyles.Float, CultureInfo.InvariantCulture)));
+            });
+
+    [Fact]
+    public void TextWithHalfASurrogatePair_IsAJsonException()
+    {
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Partner>("{\"id\":\"P1\",\"name\":\"\ud800\",\"type\":\"Isv\"}"));
+
+        Assert.Contains("half of a surrogate pair alone (U+D800) at character 19", error.Message, StringComparison.Ordinal);
+    }
+}
