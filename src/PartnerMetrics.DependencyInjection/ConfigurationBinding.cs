@@ -48,6 +48,7 @@ internal sealed class ConfigurationBinding(IConfiguration configuration) : IConf
                 if (IsSection(setting, failures))
                 {
                     BindModel(options, setting, failures);
+                    options.ModelSection = setting.Path;
                 }
             }
             else if (Is(setting, nameof(PartnerMetricsOptions.Pipeline)))
@@ -119,7 +120,8 @@ internal sealed class ConfigurationBinding(IConfiguration configuration) : IConf
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? (value, null) : (0, $"must be a whole number; got '{text}'.");
 
     private static (decimal? Value, string? Problem) Amount(string text) =>
-        decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value) ? (value, null) : (null, $"must be a number; got '{text}'.");
+        // Float: a point for decimals, no thousands separators — "1,5" is not read as 15.
+        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? (value, null) : (null, $"must be a number with a point for decimals, such as 1500000.50; got '{text}'.");
 
     /// <summary>
     /// Lays the section over the JSON form of the current model and reads the result as a model file is

@@ -19,6 +19,12 @@ internal sealed class PartnerMetricsOptionsValidator(IHostEnvironment? host = nu
             failures.Add($"PartnerMetrics: '{nameof(PartnerMetricsOptions.Pipeline)}' must not be null.");
         }
 
+        if (options.ModelSection is { } section && options.ModelPath is not null)
+        {
+            // The file replaces the whole model, so the section's settings would be read and then silently not used.
+            failures.Add($"{section}: set beside {options.ModelPathName}, whose file replaces the whole model, so these settings would be ignored; put them in the file, or leave out one of the two.");
+        }
+
         try
         {
             PartnerHealth.ModelOf(options, host);

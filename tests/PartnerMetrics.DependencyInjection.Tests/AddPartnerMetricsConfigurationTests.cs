@@ -126,7 +126,9 @@ public class AddPartnerMetricsConfigurationTests
     [InlineData("Pipeline:TopPartners", "many", "PartnerMetrics:Pipeline:TopPartners: must be a whole number; got 'many'.")]
     [InlineData("Pipeline:TopCustomers", "2.5", "PartnerMetrics:Pipeline:TopCustomers: must be a whole number; got '2.5'.")]
     [InlineData("Pipeline:RemainingTarget", "-5", "PartnerMetrics:Pipeline:RemainingTarget: 'RemainingTarget' must be positive when given; got -5.")]
-    [InlineData("Pipeline:RemainingTarget", "lots", "PartnerMetrics:Pipeline:RemainingTarget: must be a number; got 'lots'.")]
+    [InlineData("Pipeline:RemainingTarget", "lots", "PartnerMetrics:Pipeline:RemainingTarget: must be a number with a point for decimals, such as 1500000.50; got 'lots'.")]
+    [InlineData("Pipeline:RemainingTarget", "1,5", "PartnerMetrics:Pipeline:RemainingTarget: must be a number with a point for decimals, such as 1500000.50; got '1,5'.")]
+    [InlineData("Pipeline:RemainingTarget", "500000,75", "PartnerMetrics:Pipeline:RemainingTarget: must be a number with a point for decimals, such as 1500000.50; got '500000,75'.")]
     [InlineData("Model:DimensionWeights:Trust", "heavy", "PartnerMetrics:Model:DimensionWeights:Trust: must be a finite number; got 'heavy'.")]
     [InlineData("Model:Kappa", "NaN", "PartnerMetrics:Model:Kappa: must be a finite number; got 'NaN'.")]
     [InlineData("Model", "referral", "PartnerMetrics:Model: must be a section of settings, not a single value; got 'referral'.")]
@@ -158,6 +160,19 @@ public class AddPartnerMetricsConfigurationTests
         var failure = Assert.Single(error.Failures);
         Assert.StartsWith(path + ": ", failure, StringComparison.Ordinal);
         Assert.Contains(reason, failure, StringComparison.Ordinal);
+    }
+
+    /// <summary>A model file replaces the whole model: settings of the Model section beside it would be read and not used, so they stop the host.</summary>
+    [Fact]
+    public void AddPartnerMetrics_ModelSettingsBesideAModelPath_FailAtStartNamingBoth()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(Path.Combine(folder.Path, "health-model.json"), """{"kappa":7}""");
+        var error = StartFails(("ModelPath", Path.Combine(folder.Path, "health-model.json")), ("Model:Kappa", "3"), ("Model:DimensionWeights:Trust", "9"));
+
+        Assert.Equal(
+            "PartnerMetrics:Model: set beside PartnerMetrics:ModelPath, whose file replaces the whole model, so these settings would be ignored; put them in the file, or leave out one of the two.",
+            Assert.Single(error.Failures));
     }
 
     [Fact]
