@@ -14,8 +14,21 @@ namespace PartnerMetrics.Reporting;
 internal sealed class HtmlWriter(TextWriter builder)
 {
 
-    /// <summary>Formats a number with the invariant culture, so the report reads the same on every machine.</summary>
-    public static string Number(double value, string format = "0.##") => value.ToString(format, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Formats a number with the invariant culture, so the report reads the same on every machine. A format of digits
+    /// only (<c>0.0</c>, <c>0.##</c>) shows the number rounded as the JSON output rounds it (<see cref="Math.Round(double, int)"/>,
+    /// midpoints to even): .NET's formatting rounds the 15-digit form half away from zero, so an action worth
+    /// 7.7499999999999964 points read +7.8 on the page and 7.7 in the JSON.
+    /// </summary>
+    public static string Number(double value, string format = "0.##") =>
+        (Decimals(format) is { } decimals && double.IsFinite(value) ? Math.Round(value, decimals) : value).ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>The decimals a format of <c>0</c>, <c>#</c> and one point shows; <see langword="null"/> for any other format (<c>N0</c>, <c>P0</c>).</summary>
+    private static int? Decimals(string format)
+    {
+        var point = format.IndexOf('.', StringComparison.Ordinal);
+        return format.All(c => c is '0' or '#' or '.') && format.Count(c => c == '.') <= 1 ? (point < 0 ? 0 : Math.Min(15, format.Length - point - 1)) : null;
+    }
 
     /// <summary>Formats an amount with the invariant culture.</summary>
     public static string Number(decimal value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
