@@ -100,6 +100,7 @@ public static partial class HtmlReport
         .profiles col.confidence { width: 44px; }
         .profiles col.band { width: 180px; }
         .profiles col.dim { width: 96px; }
+        .profiles td.dim .no-evidence { display: block; line-height: 14px; }
         .score { font-weight: 600; }
 
         .sparks { display: grid; grid-template-columns: repeat(5, 1fr); gap: 14px 18px; }
