@@ -9,8 +9,9 @@ namespace PartnerMetrics.Reporting;
 /// </summary>
 internal static class Svg
 {
-    /// <summary>The approximate width of one character of 12px system-font text, to decide whether a label fits.</summary>
-    private const double CharWidth = 6.8;
+    /// <summary>The width of the ellipsis that ends a shortened label, and of the padding a label keeps.</summary>
+    private const double EllipsisWidth = 12;
+    private const double Padding = 8;
 
     /// <summary>Opens an <c>svg</c> element with an accessible name, given both as <c>aria-label</c> and as a <c>title</c> child (the tooltip).</summary>
     public static HtmlWriter OpenSvg(this HtmlWriter writer, double width, double height, string label, string? cssClass = null) =>
@@ -36,20 +37,59 @@ internal static class Svg
         writer.Element("text", text, ("class", cssClass), ("x", N(x)), ("y", N(y)), ("text-anchor", anchor == "start" ? null : anchor));
 
     /// <summary>Whether a 12px label fits in a width, with some padding.</summary>
-    public static bool Fits(string text, double width) => (text.Length * CharWidth) + 8 <= width;
+    public static bool Fits(string text, double width) => Width(text) + Padding <= width;
 
     /// <summary>Cuts a 12px label that would not fit in a width, ending it with an ellipsis (SVG text does not wrap or clip by itself).</summary>
     public static string Shorten(string text, double width)
     {
-        var room = (int)((width - 8) / CharWidth);
-        if (Fits(text, width) || room < 2)
+        if (Fits(text, width))
         {
             return text;
         }
 
-        var keep = char.IsHighSurrogate(text[room - 2]) ? room - 2 : room - 1;
+        var room = width - Padding - EllipsisWidth;
+        var used = 0.0;
+        var keep = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            used += Width(rune);
+            if (used > room)
+            {
+                break;
+            }
+
+            keep += rune.Utf16SequenceLength;
+        }
+
         return string.Concat(text.AsSpan(0, keep), "…");
     }
+
+    /// <summary>
+    /// The width a label takes in the report's 12px bold system font, estimated generously per character: a wide
+    /// (CJK, full-width) character or an emoji takes a whole em, a capital or a digit more than a lower-case letter,
+    /// and a few narrow letters and punctuation less. The page has no fonts of its own, so an estimate is all there
+    /// is; erring wide shortens a label that would have fit, never leaves one running under a bar.
+    /// </summary>
+    public static double Width(string text)
+    {
+        var width = 0.0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            width += Width(rune);
+        }
+
+        return width;
+    }
+
+    private static double Width(Rune rune) => rune.Value switch
+    {
+        >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3 or >= 0xF900 and <= 0xFAFF
+            or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x1F000 => 12.5,
+        'i' or 'j' or 'l' or 'f' or 't' or 'r' or 'I' or '.' or ',' or ':' or ';' or '\'' or '|' or '!' or ' ' => 4.5,
+        'm' or 'w' or 'M' or 'W' => 11,
+        _ when Rune.IsUpper(rune) || Rune.IsDigit(rune) => 8.8,
+        _ => 7.2,
+    };
 
     /// <summary>
     /// Draws segments side by side from <paramref name="x"/>, each as wide as its share of
