@@ -33,20 +33,25 @@ public static class RelationshipStages
             wins += deal is { Outcome: DealOutcome.Won, ClosedOn: { } closed } && closed <= report.AsOf ? 1 : 0;
         }
 
+        // A criterion read from a factor without a value — disabled by the model, or with nothing to measure, as coverage
+        // when no competency is required — is met: there is nothing to fall short of, and no stage past it could be reached.
+        bool Valued(string code, Func<HealthFactor, bool> met) => report.Factor(code) is not { Value: not null } factor || met(factor);
+        bool AtLeast(string code, double least) => Valued(code, f => f.Value >= least);
+
         bool Met(string code) => code switch
         {
             "stage.first-won-deal" => wins >= 1,
-            "stage.both-sides-tracked" => report.Factor(FactorCodes.TrustPartnerReliability)?.EvidenceWeight > 0 && report.Factor(FactorCodes.TrustVendorReliability)?.EvidenceWeight > 0,
-            "stage.weekly-activity" => report.Factor(FactorCodes.ProgressWeeklyCadence)?.Value >= 0.5,
+            "stage.both-sides-tracked" => Valued(FactorCodes.TrustPartnerReliability, f => f.EvidenceWeight > 0) && Valued(FactorCodes.TrustVendorReliability, f => f.EvidenceWeight > 0),
+            "stage.weekly-activity" => AtLeast(FactorCodes.ProgressWeeklyCadence, 0.5),
             "stage.enough-evidence" => report.Band != HealthBand.InsufficientEvidence,
             "stage.joint-plan" => report.Factor(FactorCodes.PlanMissing) is null,
-            "stage.shared-goals" => report.Factor(FactorCodes.PlanSharedOwnership)?.Value > 0,
-            "stage.business-aligned" => report.Factor(FactorCodes.PlanBusinessAlignment)?.Value >= 0.3,
-            "stage.certified" => report.Factor(FactorCodes.CompetencyCoverage)?.Value >= 0.5,
+            "stage.shared-goals" => Valued(FactorCodes.PlanSharedOwnership, f => f.Value > 0),
+            "stage.business-aligned" => AtLeast(FactorCodes.PlanBusinessAlignment, 0.3),
+            "stage.certified" => AtLeast(FactorCodes.CompetencyCoverage, 0.5),
             "stage.repeat-business" => wins >= 2,
             "stage.healthy" => report.Band == HealthBand.Healthy,
             "stage.trusted" => report[HealthDimension.Trust].Score >= 70,
-            _ => report.Factor(FactorCodes.PlanFreshness)?.Value >= 1.0,
+            _ => AtLeast(FactorCodes.PlanFreshness, 1.0),
         };
 
         var stage = RelationshipStage.Prospect;

@@ -55,6 +55,47 @@ public class RelationshipStageTests
         Assert.Equal(["stage.repeat-business", "stage.healthy", "stage.trusted", "stage.plan-reviewed"], stage.MissingForNext.Select(c => c.Code));
     }
 
+    /// <summary>
+    /// A criterion read from a factor without a value is met, for there is nothing to fall short of: the ideal partner
+    /// with no competency required (coverage has nothing to measure) or under a model that disables coverage, the weekly
+    /// cadence, shared ownership or plan freshness is Strategic. Before, each stopped at the stage of its criterion.
+    /// </summary>
+    [Theory]
+    [InlineData("nothing required")]
+    [InlineData("coverage disabled")]
+    [InlineData("cadence disabled")]
+    [InlineData("shared ownership disabled")]
+    [InlineData("freshness disabled")]
+    public void Stage_ACriterionWithNothingToJudge_IsMet(string change)
+    {
+        var ideal = Health.ScenarioTests.Ideal();
+        var partnership = change == "nothing required" ? ideal.With(requiredCompetencies: []) : ideal;
+        var model = change switch
+        {
+            "coverage disabled" => HealthModel.Default with { CompetencyWeights = new CompetencyWeights(0, 1) },
+            "cadence disabled" => HealthModel.Default with { ProgressWeights = new ProgressWeights(0.5, 0.25, 0.25, 0) },
+            "shared ownership disabled" => HealthModel.Default with { PlanWeights = new PlanWeights(0.25, 0, 0.25, 0.25, 0.25) },
+            "freshness disabled" => HealthModel.Default with { PlanWeights = new PlanWeights(0.25, 0.25, 0.25, 0.25, 0) },
+            _ => HealthModel.Default,
+        };
+        var advisor = new PartnershipAdvisor(new HealthScorer(model));
+
+        Assert.Equal(HealthBand.Healthy, advisor.Scorer.Score(partnership, T).Band);
+        Assert.Equal(RelationshipStage.Strategic, advisor.Stage(partnership, T).Stage);
+    }
+
+    [Fact]
+    public void Stage_ACriterionWithAValue_StillCounts()
+    {
+        // The same partner with competencies required and none certified: coverage 0 of 2 is a value, so Aligned is out of reach.
+        var uncertified = Health.ScenarioTests.Ideal().With(certifications: []);
+
+        var stage = Advisor.Stage(uncertified, T);
+
+        Assert.Equal(RelationshipStage.Engaged, stage.Stage);
+        Assert.Equal(["stage.certified"], stage.MissingForNext.Select(c => c.Code));
+    }
+
     [Fact]
     public void Criteria_HaveDistinctCodesAndCoverEveryStageButProspect()
     {
