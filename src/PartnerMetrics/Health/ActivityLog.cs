@@ -157,7 +157,8 @@ internal static class ActivityLog
 
         foreach (var commitment in partnership.Commitments)
         {
-            if (commitment.ResolvedOn is { } resolved)
+            // On the day trust dates it: its resolution, or for a promise kept on a day not recorded, its due day.
+            if ((commitment.ResolvedOn ?? (commitment.Outcome == CommitmentOutcome.Kept ? commitment.DueOn : null)) is { } resolved)
             {
                 sink.Mark(resolved.DayNumber);
             }

@@ -26,6 +26,29 @@ public class HealthHistoryTests
         }
     }
 
+    /// <summary>
+    /// A promise kept without its day recorded counts on its due day — for trust and, as any resolved commitment, as
+    /// activity: every report of a history is the same whether a kept commitment's day is recorded as its due day or not
+    /// recorded. Before, trust dated it at the due day but the weekly cadence did not count it at all, so a partner whose
+    /// CRM leaves "completed" blank read Stalled with a cadence of 0.
+    /// </summary>
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public void AKeptCommitmentWithoutItsDay_CountsAsKeptOnItsDueDay(HistoryCase c)
+    {
+        var scorer = new HealthScorer(c.Model);
+        var recorded = c.Partnership.With(commitments: c.Partnership.Commitments.Select(k => k.Outcome == CommitmentOutcome.Kept ? new Commitment(k.PromisedBy, k.DueOn, k.Outcome, k.DueOn, k.Description) : k));
+        var unrecorded = c.Partnership.With(commitments: c.Partnership.Commitments.Select(k => k.Outcome == CommitmentOutcome.Kept ? new Commitment(k.PromisedBy, k.DueOn, k.Outcome, null, k.Description) : k));
+
+        var expected = scorer.History(recorded, c.From, c.To, TimeSpan.FromDays(c.Step));
+        var actual = scorer.History(unrecorded, c.From, c.To, TimeSpan.FromDays(c.Step));
+
+        for (var k = 0; k < expected.Length; k++)
+        {
+            Assert.Equal((expected[k].Score, expected[k].Confidence, expected[k].Band), (actual[k].Score, actual[k].Confidence, actual[k].Band));
+            Assert.Equal(expected[k].Factors.Select(f => (f.Code, f.Value, f.Confidence)), actual[k].Factors.Select(f => (f.Code, f.Value, f.Confidence)));
+        }
+    }
+
     /// <summary>A trend is its history without the reports: each point the score, confidence and band of the report on its day, to the last bit.</summary>
     [Property(Arbitrary = [typeof(ModelArbitraries)])]
     [Trait("Rule", "19")]
