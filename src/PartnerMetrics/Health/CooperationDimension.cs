@@ -84,7 +84,25 @@ internal static class CooperationDimension
 
     private static (int ByPartner, int All) InitiativesOf(FactorFacts facts) => (facts.First, facts.Second);
 
-    private static FactorFacts InitiativeFacts(int byPartner, int all) => new(byPartner, all, 0, 0, 0);
+    /// <summary>
+    /// How much more the partner's initiatives weigh than the vendor's, recency-weighted as reciprocity counts them (a meeting
+    /// on the day weighs 1); negative when the vendor's weigh more. The side that lags by this, not by the counts, is the
+    /// one whose next meeting raises reciprocity: two vendor meetings half a year old weigh less than one partner meeting today.
+    /// </summary>
+    /// <param name="reciprocity">The reciprocity factor of a report.</param>
+    /// <returns>The partner's weight less the vendor's.</returns>
+    public static double PartnerLead(in HealthFactor reciprocity)
+    {
+        Debug.Assert(reciprocity.Code == FactorCodes.CooperationReciprocity, "Only reciprocity weighs initiatives.");
+        return reciprocity.Facts.Measure;
+    }
+
+    private static FactorFacts InitiativeFacts(in RateTally initiative)
+    {
+        var (byPartner, byVendor) = (initiative.Positive, initiative.Negative);
+        var lead = byPartner >= byVendor ? FixedPoint.ToDouble(byPartner - byVendor) : -FixedPoint.ToDouble(byVendor - byPartner);
+        return new(initiative.Successes, initiative.Successes + initiative.Failures, 0, 0, lead);
+    }
 
     /// <summary>
     /// Reciprocity as a rate (model 2.2): of the initiatives' weight w_p + w_v, the part the other side matched, 2·min(w_p, w_v),
@@ -191,7 +209,7 @@ internal static class CooperationDimension
 
             Balance(initiative, context),
             initiative.Evidence,
-            InitiativeFacts(initiative.Successes, initiative.Successes + initiative.Failures));
+            InitiativeFacts(initiative));
     }
 
     /// <summary>

@@ -201,15 +201,17 @@ internal static class Counterfactuals
     }
 
     /// <summary>
-    /// Meetings on the day initiated by the side that initiated fewer of the meetings, calls, emails and joint events
-    /// counted, as many as the difference (at most <see cref="Next"/>); one each when the counts are even.
+    /// Meetings on the day initiated by the side whose meetings, calls, emails and joint events weigh less, recency-weighted
+    /// as reciprocity counts them, as many as the other side's excess weight rounded up (1 to <see cref="Next"/>); one each
+    /// when they weigh the same. By the counts alone, a partner with one meeting this week and a vendor with two half a year
+    /// ago would have been asked for another partner meeting, which lowers reciprocity.
     /// </summary>
     private static Counterfactual Initiative(Partnership partnership, DateOnly asOf, HealthFactor factor)
     {
         var (byPartner, all) = CooperationDimension.Initiatives(factor);
-        var difference = Math.Abs(all - (2 * byPartner));
+        var lead = CooperationDimension.PartnerLead(factor);
         Interaction Meeting(Side side) => new(asOf, InteractionKind.Meeting, side);
-        if (difference == 0)
+        if (lead == 0)
         {
             return new(
                 RecommendationCodes.BalanceInitiative,
@@ -218,12 +220,12 @@ internal static class Counterfactuals
                 EvidenceChange.Adding(partnership, interactions: [Meeting(Side.Partner), Meeting(Side.Vendor)]));
         }
 
-        var lagging = 2 * byPartner < all ? Side.Partner : Side.Vendor;
-        var count = Math.Min(Next, difference);
+        var lagging = lead < 0 ? Side.Partner : Side.Vendor;
+        var count = (int)Math.Clamp(Math.Ceiling(Math.Abs(lead)), 1, Next);
         return new(
             RecommendationCodes.BalanceInitiative,
             string.Create(CultureInfo.InvariantCulture, $"{(lagging == Side.Partner ? "Partner starts" : "We start")} next {(count == 1 ? "meeting" : Count(count, "meeting"))}"),
-            string.Create(CultureInfo.InvariantCulture, $"{Count(count, "meeting")} added on {asOf:yyyy-MM-dd}, initiated by the {(lagging == Side.Partner ? "partner" : "vendor")} (the partner initiated {byPartner} of {all} so far)."),
+            string.Create(CultureInfo.InvariantCulture, $"{Count(count, "meeting")} added on {asOf:yyyy-MM-dd}, initiated by the {(lagging == Side.Partner ? "partner" : "vendor")}, whose initiatives weigh less, the recent more than the old (the partner initiated {byPartner} of {all} so far)."),
             EvidenceChange.Adding(partnership, interactions: Enumerable.Repeat(Meeting(lagging), count).ToArray()));
     }
 
@@ -455,9 +457,9 @@ internal static class Counterfactuals
             EvidenceChange.Adding(partnership, interactions: calls));
     }
 
-    /// <summary>Whether the partner initiated fewer of the meetings, calls, emails and joint events counted on the day than the vendor.</summary>
+    /// <summary>Whether the partner's meetings, calls, emails and joint events weigh less on the day than the vendor's, as reciprocity weighs them.</summary>
     private static bool PartnerLags(HealthReport report) =>
-        report.Factor(FactorCodes.CooperationReciprocity) is { Facts: var facts } && 2 * facts.First < facts.Second;
+        report.Factor(FactorCodes.CooperationReciprocity) is { } reciprocity && CooperationDimension.PartnerLead(reciprocity) < 0;
 
     /// <summary>The plan as it stood on the day, or null when there was none.</summary>
     private static JointPlan? PlanOn(Partnership partnership, DateOnly asOf) =>

@@ -147,6 +147,21 @@ public partial class RecommendationTests
     }
 
     [Fact]
+    public void BalanceInitiative_TheSideWhoseInitiativesWeighLess_StartsTheNext()
+    {
+        // The partner met 2 days ago (p = 2^(−2/90)); the vendor twice, 200 and 201 days ago (v = 2^(−200/90) + 2^(−201/90)
+        // ≈ 0.43 < p). By the counts the partner lags (1 of 3), but another partner meeting would only add to its excess.
+        // The vendor's weigh less by p − v ≈ 0.56, so one vendor meeting today (weight 1): v + 1 > p, matched 2p, excess
+        // v + 1 − p. Reciprocity (2v + 1) / (p + v + 2) → (2p + 1) / (p + v + 3); the week is already active.
+        var (p, v) = (W(2, 90), W(200, 90) + W(201, 90));
+        Interaction Meeting(int day, Side side) => new(Day(day), InteractionKind.Meeting, side);
+        var action = Act(Base().With(interactions: [Meeting(-2, Side.Partner), Meeting(-200, Side.Vendor), Meeting(-201, Side.Vendor)]), RecommendationCodes.BalanceInitiative);
+
+        Assert.Equal("We start next meeting", action.Action);
+        Assert.Equal(0.25 * 100 * 0.25 * ((((2 * p) + 1) / (p + v + 3)) - (((2 * v) + 1) / (p + v + 2))), action.Impact, Digits);
+    }
+
+    [Fact]
     public void ScheduleJointPlanning_APlanWithOneSharedMeasurableGoal()
     {
         // No plan: plan alignment 0. A plan created today with one shared, measurable goal due in 90 days (nothing
