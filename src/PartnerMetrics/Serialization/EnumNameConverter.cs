@@ -15,6 +15,9 @@ internal sealed class EnumNameConverter<T> : JsonConverter<T>, IDescribedConvert
     private static readonly string[] Names = Array.ConvertAll(Values, value => value.ToString());
     private static readonly byte[][] Utf8Names = Array.ConvertAll(Names, System.Text.Encoding.UTF8.GetBytes);
 
+    /// <summary>The article of the enum's name: "an InteractionKind", "a DealMotion".</summary>
+    private static readonly string Article = "AEIOU".Contains(typeof(T).Name[0], StringComparison.Ordinal) ? "an" : "a";
+
     /// <summary>
     /// Reads the name the reader is on as <see cref="Read"/> does, without an exception: <see langword="false"/>
     /// where <see cref="Read"/> would throw. The exact spelling is matched without making a string.
@@ -53,7 +56,7 @@ internal sealed class EnumNameConverter<T> : JsonConverter<T>, IDescribedConvert
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw DocumentException.Value($"Expected a {typeof(T).Name} name as a string, got {reader.TokenType}; expected one of {NameList}.");
+            throw DocumentException.Value($"Expected {Article} {typeof(T).Name} name as a string, got {JsonShape.Description(ref reader)}; expected one of {NameList}.");
         }
 
         var text = reader.GetString()!;
@@ -65,7 +68,7 @@ internal sealed class EnumNameConverter<T> : JsonConverter<T>, IDescribedConvert
             }
         }
 
-        throw DocumentException.Value($"'{text}' is not a {typeof(T).Name}; expected one of {NameList}.");
+        throw DocumentException.Value($"'{text}' is not {Article} {typeof(T).Name}; expected one of {NameList}.");
     }
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => WriteName(writer, value);

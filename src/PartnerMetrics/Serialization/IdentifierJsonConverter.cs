@@ -16,7 +16,7 @@ internal sealed class IdentifierJsonConverter<T> : JsonConverter<T>, IDescribedC
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw DocumentException.Value($"Expected {Named} as a string, got {reader.TokenType}.");
+            throw DocumentException.Value($"Expected {Named} as a string, got {JsonShape.Description(ref reader)}.");
         }
 
         var text = reader.GetString()!;

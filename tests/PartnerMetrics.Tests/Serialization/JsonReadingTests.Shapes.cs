@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using PartnerMetrics.Evidence;
 using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
 using PartnerMetrics.Serialization;
 
@@ -67,7 +69,7 @@ public partial class JsonReadingTests
     [Fact]
     public void Deserialize_ConverterRejection_NamesThePathInTheMessage()
     {
-        var error = ReadFails<Portfolio>(SampleWith("\"type\": \"SystemIntegrator\"", "\"type\": 3"), "$.partnerships[0].partner.type", "Expected a PartnerType name as a string, got Number");
+        var error = ReadFails<Portfolio>(SampleWith("\"type\": \"SystemIntegrator\"", "\"type\": 3"), "$.partnerships[0].partner.type", "Expected a PartnerType name as a string, got the number 3");
 
         Assert.StartsWith("Invalid Portfolio at $.partnerships[0].partner.type: ", error.Message, StringComparison.Ordinal);
     }
@@ -101,7 +103,7 @@ public partial class JsonReadingTests
         });
 
         Assert.Equal("$[0].accountId", error.Path);
-        Assert.Equal("Invalid Opportunity at $[0].accountId: Expected an AccountId as a string, got StartArray.", error.Message);
+        Assert.Equal("Invalid Opportunity at $[0].accountId: Expected an AccountId as a string, got an array.", error.Message);
     }
 
     /// <summary>Any value of the sample replaced by a value of any other kind: a message that names the path, never a .NET type.</summary>
@@ -194,4 +196,23 @@ public partial class JsonReadingTests
             parent[(int)key] = value;
         }
     }
+
+    /// <summary>A wrong kind of value for an identifier or an enum is quoted as written, with the right article ("an InteractionKind").</summary>
+    [Theory]
+    [InlineData("""{"id":1,"name":"Alpha","type":"Isv"}""", "$.id", "Expected a PartnerId as a string, got the number 1.")]
+    [InlineData("""{"id":{},"name":"Alpha","type":"Isv"}""", "$.id", "Expected a PartnerId as a string, got an object.")]
+    public void AnIdentifierOfAnotherKind_IsQuoted(string json, string path, string message) =>
+        Assert.EndsWith(message, ReadFails<Partner>(json, path, message).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void AnEnumNameStartingWithAVowel_TakesAn() =>
+        ReadFails<Interaction>("""{"date":"2025-01-01","kind":"Fax","initiatedBy":"Partner"}""", "$.kind", "'Fax' is not an InteractionKind; expected one of");
+
+    /// <summary>docs/model.md: a duration is read as .NET's constant format reads it — "14" is 14 days, "04:00" four hours.</summary>
+    [Theory]
+    [InlineData("14", 14.0)]
+    [InlineData("04:00", 4.0 / 24)]
+    [InlineData("2.12:00:00", 2.5)]
+    public void ADuration_IsReadInTheConstantFormat(string written, double days) =>
+        Assert.Equal(TimeSpan.FromDays(days), PartnerMetricsJson.Deserialize<HealthModel>($$"""{"gracePeriod":"{{written}}"}""").GracePeriod);
 }
