@@ -82,7 +82,7 @@ public sealed class GroupedPipelineAccumulator<TKey>
     /// <summary>Merges another grouping of the same key into this one; the other is left unchanged.</summary>
     /// <param name="other">The grouping to merge in.</param>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="other"/> is this grouping, or groups by another key function (another method), or compares keys with a comparer that is not equal to this one's.</exception>
+    /// <exception cref="ArgumentException"><paramref name="other"/> is this grouping, or groups by another key function (another method, or the same method on another object: a lambda with other captured values), or compares keys with a comparer that is not equal to this one's.</exception>
     public void Merge(GroupedPipelineAccumulator<TKey> other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -92,9 +92,13 @@ public sealed class GroupedPipelineAccumulator<TKey>
         }
 
         // Groups of another key function, or keys equal under another comparer, would be mixed silently (DOMAIN rule 13, v2).
-        if (other.key.Method != key.Method)
+        if (!other.key.Equals(key))
         {
-            throw new ArgumentException($"The groupings have different key functions ({Describe(key)} and {Describe(other.key)}); only groupings by the same key can be merged.", nameof(other));
+            throw new ArgumentException(
+                other.key.Method == key.Method
+                    ? $"The groupings' key functions are one method ({Describe(key)}) on two objects, such as a lambda that captured other values; only groupings by the same key delegate can be merged: create it once and give it to every shard."
+                    : $"The groupings have different key functions ({Describe(key)} and {Describe(other.key)}); only groupings by the same key can be merged.",
+                nameof(other));
         }
 
         if (!other.comparer.Equals(comparer))
@@ -179,11 +183,10 @@ public sealed class GroupedPipelineAccumulator<TKey>
         }
 
         var keyed = groups.Select(g => (Key: g.Key.Value, Accumulator: g.Value));
-        if (typeof(IComparable<TKey>).IsAssignableFrom(typeof(TKey)) || typeof(IComparable).IsAssignableFrom(typeof(TKey)) ||
-            Nullable.GetUnderlyingType(typeof(TKey)) is { } underlying && typeof(IComparable).IsAssignableFrom(underlying))
+        if (KeyOrder<TKey>.Comparer is { } order)
         {
-            // Null sorts first, so the group without a key leads; text in ordinal order, the same in every culture.
-            keyed = keyed.OrderBy(g => g.Key, typeof(TKey) == typeof(string) ? (IComparer<TKey?>)(object)StringComparer.Ordinal : Comparer<TKey?>.Default);
+            // Null sorts first, so the group without a key leads; text in ordinal order, in tuples too, the same in every culture.
+            keyed = keyed.OrderBy(g => g.Key, order);
         }
         else
         {

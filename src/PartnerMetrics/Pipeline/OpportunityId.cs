@@ -12,7 +12,7 @@ namespace PartnerMetrics.Pipeline;
 /// one rejects it, so it never reaches a score.
 /// </remarks>
 [JsonConverter(typeof(IdentifierJsonConverter<OpportunityId>))]
-public readonly record struct OpportunityId : IComparable<OpportunityId>, IIdentifier<OpportunityId>
+public readonly record struct OpportunityId : IComparable<OpportunityId>, IComparable, IIdentifier<OpportunityId>
 {
     /// <summary>Initializes a new instance of the <see cref="OpportunityId"/> struct.</summary>
     /// <param name="value">The CRM key; not empty or whitespace.</param>
@@ -58,6 +58,17 @@ public readonly record struct OpportunityId : IComparable<OpportunityId>, IIdent
 
     /// <inheritdoc/>
     public int CompareTo(OpportunityId other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <summary>Compares with a boxed value, as sorting by a key of this type inside a tuple does: null is less than any OpportunityId.</summary>
+    /// <param name="obj">A OpportunityId, or <see langword="null"/>.</param>
+    /// <returns>Less than 0, 0 or more than 0 as this comes before, with or after <paramref name="obj"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="obj"/> is not a OpportunityId.</exception>
+    public int CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        OpportunityId other => CompareTo(other),
+        _ => throw new ArgumentException($"'{nameof(obj)}' must be an OpportunityId; got a {obj.GetType().Name}.", nameof(obj)),
+    };
 
     /// <summary>Returns the CRM key, or an empty string for <see langword="default"/>.</summary>
     /// <returns>The identifier text.</returns>

@@ -4,7 +4,7 @@ namespace PartnerMetrics.Pipeline;
 
 /// <summary>A calendar quarter, such as 2025-Q3: a grouping key for pipeline analytics.</summary>
 /// <remarks><see langword="default"/> is year 0, quarter 0, which no day falls in.</remarks>
-public readonly record struct Quarter : IComparable<Quarter>
+public readonly record struct Quarter : IComparable<Quarter>, IComparable
 {
     /// <summary>Initializes a new instance of the <see cref="Quarter"/> struct.</summary>
     /// <param name="year">The year, 1 to 9999.</param>
@@ -53,6 +53,17 @@ public readonly record struct Quarter : IComparable<Quarter>
 
     /// <inheritdoc/>
     public int CompareTo(Quarter other) => ((Year * 4) + Number).CompareTo((other.Year * 4) + other.Number);
+
+    /// <summary>Compares with a boxed value, as sorting by a key of this type inside a tuple does: null is less than any Quarter.</summary>
+    /// <param name="obj">A Quarter, or <see langword="null"/>.</param>
+    /// <returns>Less than 0, 0 or more than 0 as this comes before, with or after <paramref name="obj"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="obj"/> is not a Quarter.</exception>
+    public int CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        Quarter other => CompareTo(other),
+        _ => throw new ArgumentException($"'{nameof(obj)}' must be a Quarter; got a {obj.GetType().Name}.", nameof(obj)),
+    };
 
     /// <summary>Returns the quarter as <c>yyyy-Qn</c>.</summary>
     /// <returns>The quarter, such as <c>2025-Q3</c>.</returns>

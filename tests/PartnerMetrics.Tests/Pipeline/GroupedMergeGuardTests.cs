@@ -60,4 +60,81 @@ public class GroupedMergeGuardTests
 
         Assert.Equal(["A", "B", "a", "b", "Á"], grouping.Result().Groups.Select(g => g.Key));
     }
+
+    /// <summary>
+    /// Keys of a nullable comparable type — the close quarter, the partner — come in their order, the missing key first,
+    /// whatever order the deals came in or the shards merged: they came first seen before, so two merge orders of the
+    /// same shards gave unequal results (DOMAIN rule 13).
+    /// </summary>
+    [Property]
+    [Trait("Rule", "13")]
+    public Property Result_NullableComparableKeys_ComeInTheirOrder_WhateverTheOrderOfTheDeals() =>
+        Prop.ForAll(
+            (from deals in Generators.ModelGenerators.Deals
+             from cut in Gen.Choose(0, deals.Length)
+             select (deals, cut)).ToArbitrary(),
+            t =>
+            {
+                AssertMergedInEitherOrder(PipelineKeys.CloseQuarter, t.deals, t.cut);
+                AssertMergedInEitherOrder(PipelineKeys.Partner, t.deals, t.cut);
+            });
+
+    [Fact]
+    public void Merge_OneMethodOnTwoObjects_Throws_InsteadOfMixingTheGroups()
+    {
+        static Func<Opportunity, bool> Big(decimal threshold) => o => (o.Amount ?? 0) >= threshold;
+        var atTen = new GroupedPipelineAccumulator<bool>(Big(10m));
+        var atNinety = new GroupedPipelineAccumulator<bool>(Big(90m));
+        atNinety.AddRange(Deals);
+
+        var error = Assert.Throws<ArgumentException>("other", () => atTen.Merge(atNinety));
+
+        Assert.Contains("one method", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, atTen.Count);
+        var key = Big(10m);
+        new GroupedPipelineAccumulator<bool>(key).Merge(new GroupedPipelineAccumulator<bool>(key));
+    }
+
+    /// <summary>Tuple keys holding text order it by ordinal, element by element, as the cube does, not by the current culture.</summary>
+    [Fact]
+    public void KeyOrder_TuplesOfText_CompareTheTextByOrdinal()
+    {
+        var order = KeyOrder<(string?, MotionClass, Quarter)>.Comparer!;
+        (string?, MotionClass, Quarter)[] keys =
+        [
+            ("north", MotionClass.Hunting, new Quarter(2025, 1)),
+            ("North\u00AD", MotionClass.Hunting, new Quarter(2025, 1)),
+            ("North", MotionClass.Farming, new Quarter(2025, 1)),
+            ("North", MotionClass.Hunting, new Quarter(2024, 4)),
+            (null, MotionClass.Hunting, new Quarter(2025, 1)),
+            ("B", MotionClass.Hunting, new Quarter(2025, 1)),
+        ];
+
+        var sorted = keys.Order(order).ToArray();
+
+        Assert.Equal([keys[4], keys[5], keys[3], keys[2], keys[1], keys[0]], sorted);
+        Assert.NotEqual(0, order.Compare(keys[1], ("North", MotionClass.Hunting, new Quarter(2025, 1))));
+    }
+
+    private static void AssertMergedInEitherOrder<TKey>(Func<Opportunity, TKey?> key, Opportunity[] deals, int cut)
+    {
+        GroupedPipelineAccumulator<TKey> Of(IEnumerable<Opportunity> part)
+        {
+            var grouping = new GroupedPipelineAccumulator<TKey>(key);
+            grouping.AddRange(part);
+            return grouping;
+        }
+
+        var (first, second) = (Of(deals[..cut]), Of(deals[cut..]));
+        var forward = Of([]);
+        forward.Merge(first);
+        forward.Merge(second);
+        var backward = Of([]);
+        backward.Merge(second);
+        backward.Merge(first);
+
+        Assert.Equal(forward.Result(), backward.Result());
+        Assert.Equal(Of(deals.Reverse()).Result(), forward.Result());
+        Assert.Equal(forward.Result().Groups.Select(g => g.Key).Order(KeyOrder<TKey>.Comparer), forward.Result().Groups.Select(g => g.Key));
+    }
 }

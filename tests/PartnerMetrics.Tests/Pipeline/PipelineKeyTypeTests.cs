@@ -26,6 +26,21 @@ public class PipelineKeyTypeTests
         from number in Gen.Choose(1, 4)
         select new Quarter(year, number);
 
+    /// <summary>The boxed comparison, as sorting by a key inside a tuple uses it: the typed order, null first, another type refused by name.</summary>
+    [Fact]
+    public void BoxedComparison_FollowsTheTypedOrder_NullFirst()
+    {
+        IComparable[] lows = [new Quarter(2024, 4), new AccountId("A"), new OpportunityId("A"), new PartnerMetrics.Partners.PartnerId("A")];
+        object[] highs = [new Quarter(2025, 1), new AccountId("B"), new OpportunityId("B"), new PartnerMetrics.Partners.PartnerId("B")];
+
+        for (var i = 0; i < lows.Length; i++)
+        {
+            Assert.Equal((-1, 0, 1), (Math.Sign(lows[i].CompareTo(highs[i])), lows[i].CompareTo(lows[i]), lows[i].CompareTo(null)));
+            var error = Assert.Throws<ArgumentException>("obj", () => lows[i].CompareTo("text"));
+            Assert.EndsWith($"{lows[i].GetType().Name}; got a String. (Parameter 'obj')", error.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Property]
     public Property AccountId_OperatorsFollowOrdinalOrder() =>
         Prop.ForAll(KeyPairs, p =>
