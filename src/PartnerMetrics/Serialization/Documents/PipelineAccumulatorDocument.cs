@@ -124,6 +124,7 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
         Agree(() => accounts.Sum(a => a.WonCount) == Won && accounts.Sum(a => a.WonValue) == WonValue, "accounts", "the accounts must add up to won and the won value");
         var years = Years ?? [];
         Agree(years.All(y => y is { WonCount: >= 0, LostCount: >= 0, WonValue: >= 0, LostValue: >= 0 }), "years", "a year has a negative count or value");
+        Agree(years.All(y => y.Year is >= 1 and <= 9999), "years", "a year is outside 1 to 9999, the years of a day");
         Agree(years.Select(y => y.Year).Distinct().Count() == years.Count, "years", "a year is listed twice");
         Agree(() => years.Sum(y => y.WonCount) == Won && years.Sum(y => y.LostCount) == Lost, "years", "the years must add up to won and lost");
         Agree(() => years.Sum(y => y.WonValue) == WonValue, "years", "the years' wonValue must add up to the won value");
@@ -136,8 +137,36 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
 
         var reasons = LossReasons ?? [];
         Agree(reasons.All(r => r is { Count: > 0, Value: >= 0 }), "lossReasons", "a loss reason has a count below 1 or a negative value");
+        Agree(reasons.All(r => r.Reason is null || !string.IsNullOrWhiteSpace(r.Reason)), "lossReasons", "a loss reason is blank: a deal's reason is text or none");
+        Agree(reasons.Select(r => (r.Year, r.Reason)).Distinct().Count() == reasons.Count, "lossReasons", "a year and reason are listed twice");
         Agree(() => reasons.Sum(r => r.Count) == Lost, "lossReasons", "the loss reasons must add up to lost");
         Agree(() => reasons.Sum(r => r.Value) <= LostValue, "lossReasons", "the loss reasons hold more value than the lost value");
+
+        // Each year's reasons are its lost deals: as many, and no more value.
+        var lostIn = years.ToDictionary(y => y.Year);
+        foreach (var (year, inYear) in reasons.GroupBy(r => r.Year).Select(g => (g.Key, g.ToList())))
+        {
+            Agree(
+                () => lostIn.TryGetValue(year, out var tally) && inYear.Sum(r => r.Count) == tally.LostCount && inYear.Sum(r => r.Value) <= tally.LostValue,
+                "lossReasons",
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the loss reasons of {year} must add up to that year's lost deals, with no more than its lost value"));
+        }
+
+        // Every value is a sum of amounts of at most four decimal places (Opportunity.MaxDecimals): a finer one would
+        // make merged sums depend on their order.
+        IEnumerable<(decimal Value, string Property)> values =
+        [
+            (OpenValue, "openValue"), (WonValue, "wonValue"), (LostValue, "lostValue"), (HuntingWonValue, "huntingWonValue"),
+            (DirectRouteValue, "directRouteValue"), (PartnerRouteValue, "partnerRouteValue"), (MarketplaceRouteValue, "marketplaceRouteValue"), (UnknownRouteValue, "unknownRouteValue"),
+            .. partners.Select((p, i) => (p.WonValue, $"partners[{i}].wonValue")),
+            .. accounts.Select((a, i) => (a.WonValue, $"accounts[{i}].wonValue")),
+            .. years.SelectMany((y, i) => new[] { (y.WonValue, $"years[{i}].wonValue"), (y.LostValue, $"years[{i}].lostValue") }),
+            .. reasons.Select((r, i) => (r.Value, $"lossReasons[{i}].value")),
+        ];
+        foreach (var (value, property) in values)
+        {
+            Agree(decimal.Round(value, Opportunity.MaxDecimals) == value, property, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value} has more than {Opportunity.MaxDecimals} decimal places, which no sum of amounts has"));
+        }
         var model = PipelineAccumulator.FromDocument(this);
 
         // The metrics multiply and add these sums (velocity: open deals × average won size × win rate ÷ mean cycle); a
@@ -149,7 +178,7 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
 
     /// <summary>Checks that <paramref name="value"/> is no more than <paramref name="deals"/> deals of <see cref="Opportunity.MaxAmount"/> each.</summary>
     private static void AtMost(decimal value, long deals, string property, string count) =>
-        Agree(() => value <= deals * Opportunity.MaxAmount, property, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value} is more than {count} ({deals}) deals of at most {Opportunity.MaxAmount} can carry"));
+        Agree(() => deals > decimal.MaxValue / Opportunity.MaxAmount || value <= deals * Opportunity.MaxAmount, property, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value} is more than {count} ({deals}) deals of at most {Opportunity.MaxAmount} can carry"));
 
     private static void NotNegative(long value, string property) => Agree(value >= 0, property, $"must not be negative; got {value}");
 
