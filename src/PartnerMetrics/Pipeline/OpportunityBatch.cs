@@ -1,3 +1,4 @@
+using System.Globalization;
 
 namespace PartnerMetrics.Pipeline;
 
@@ -58,7 +59,7 @@ public sealed class OpportunityBatch
     /// <param name="opportunities">The opportunities.</param>
     /// <returns>The batch.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="opportunities"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">An item is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An item is <see langword="null"/>, or the deals span more district × motion class × quarter cells than a batch holds (2^24).</exception>
     public static OpportunityBatch From(IEnumerable<Opportunity> opportunities)
     {
         ArgumentNullException.ThrowIfNull(opportunities);
@@ -68,7 +69,7 @@ public sealed class OpportunityBatch
     /// <summary>Builds the columns of a span of opportunities.</summary>
     /// <param name="opportunities">The opportunities.</param>
     /// <returns>The batch.</returns>
-    /// <exception cref="ArgumentException">An item is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An item is <see langword="null"/>, or the deals span more district × motion class × quarter cells than a batch holds (2^24).</exception>
     public static OpportunityBatch From(ReadOnlySpan<Opportunity> opportunities)
     {
         var districts = new List<string?>();
@@ -116,8 +117,23 @@ public sealed class OpportunityBatch
             batch.Cells[i] = (((district * 2) + DealClass.MotionIndex(deal.Motion)) * batch.Quarters) + (DealClass.QuarterIndex(deal.CreatedOn) - batch.FirstQuarter);
         }
 
+        // The cube of a batch is dense: every district × motion class × quarter between the first and the last has its
+        // cell in each partition's tables, whether deals fall in it or not. A stray date (a deal created in year 1 among
+        // deals of 2025) would make billions of them; the count is checked once all districts are known, and a cell
+        // index that overflowed on the way is never used.
+        var cells = (long)districts.Count * 2 * batch.Quarters;
+        if (cells > MaxCells)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The deals span {batch.Quarters} quarters of creation and {districts.Count} districts: {cells} cells, more than the {MaxCells} a batch's dense cube holds. Compute the cube from the deals themselves (PipelineCube.Compute(deals)), whose memory grows with the cells that have deals, or check the creation days for a stray one."),
+                nameof(opportunities));
+        }
+
         return batch;
     }
+
+    /// <summary>The most district × motion class × quarter cells a batch's cube holds: 2^24, some 900 MB of tables per partition at most.</summary>
+    internal const long MaxCells = 1L << 24;
 
     private static int AddDistrict(List<string?> districts, string? district)
     {

@@ -131,4 +131,21 @@ public class PipelineCubeTests
         Assert.Null(cells[0].District);
         Assert.Equal(cells.ToArray(), PipelineCube.Compute(OpportunityBatch.From(deals)).ToArray());
     }
+
+    /// <summary>
+    /// A batch's cube is dense; deals created on the first and the last day of the calendar span 39,996 quarters, so a few
+    /// thousand districts made billions of cells and an OverflowException. Refused by name instead; the records path,
+    /// whose cells are only those with deals, computes the cube.
+    /// </summary>
+    [Fact]
+    public void ABatchSpanningMoreCellsThanItHolds_IsRefused_AndTheRecordsPathComputesIt()
+    {
+        var deals = Enumerable.Range(0, 300).Select(i => new Opportunity(
+            new OpportunityId($"O-{i}"), new AccountId("A"), i % 2 == 0 ? DateOnly.MinValue : DateOnly.MaxValue, DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, district: $"D{i}")).ToArray();
+
+        var error = Assert.Throws<ArgumentException>("opportunities", () => OpportunityBatch.From(deals));
+
+        Assert.Contains("The deals span 39996 quarters of creation and 300 districts: 23997600 cells", error.Message, StringComparison.Ordinal);
+        Assert.Equal(300, PipelineCube.Compute(deals).Length);
+    }
 }
