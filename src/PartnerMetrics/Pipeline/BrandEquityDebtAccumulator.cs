@@ -118,7 +118,11 @@ public sealed class BrandEquityDebtAccumulator
     internal void AddWonNewLogo(AccountId account, DateOnly closedOn, decimal amount) =>
         deals.Add((account, closedOn.DayNumber, Ensure.Money(amount, nameof(amount))));
 
-    /// <summary>Whether the account fell to half its ARR within the window; <see langword="null"/> without a snapshot in it.</summary>
+    /// <summary>
+    /// Whether the account fell to half its ARR or less within the window after the close: a snapshot at most half the
+    /// highest since the close, counting the ARR at the close (its latest snapshot on or before the close day, if any);
+    /// <see langword="null"/> without a snapshot in the window. A fall before the close is not the deal's.
+    /// </summary>
     private bool? Judge(AccountId account, int closed)
     {
         if (!snapshots.TryGetValue(account, out var series))
@@ -130,8 +134,11 @@ public sealed class BrandEquityDebtAccumulator
         var peak = 0m;
         foreach (var (day, arr) in series)
         {
-            if (day < closed)
+            if (day <= closed)
             {
+                // The series is in day order: the last of these is the account's ARR when the deal closed.
+                peak = arr;
+                seen = day == closed;
                 continue;
             }
 
@@ -140,7 +147,7 @@ public sealed class BrandEquityDebtAccumulator
                 break;
             }
 
-            if (seen && peak > 0 && arr * 2 <= peak)
+            if (peak > 0 && arr * 2 <= peak)
             {
                 return true;
             }

@@ -155,11 +155,32 @@ public class AccumulatorGuardTests
     [Fact]
     public void BrandEquityDebt_ArrBeforeTheCloseIsNotThePeak()
     {
-        // 1,000 before the close, then 100 and 60: the peak after the close is 100, never halved.
+        // 1,000 before the close, then 100 on the close day and 60: the ARR at the close is 100, never halved after it.
         var result = Debt(Arr("A-1", Closed.AddDays(-30), 1000), Arr("A-1", Closed, 100), Arr("A-1", Closed.AddDays(90), 60));
 
         Assert.Equal((1L, 0L), (result.JudgedDeals, result.DebtDeals));
     }
+
+    /// <summary>
+    /// DOMAIN §4: an account that churned within twelve months of the close is debt, measured from its ARR at the close —
+    /// its latest snapshot on or before the close day. 100 ten days before and 0 a month after was judged, not debt,
+    /// because only snapshots from the close on were read and the first of them had nothing before it.
+    /// </summary>
+    [Theory]
+    [InlineData(-10, 100, 30, 0, 1)]    // churned a month after the close
+    [InlineData(-10, 100, 30, 50, 1)]   // halved
+    [InlineData(-10, 100, 30, 51, 0)]   // not quite
+    [InlineData(0, 0, 30, 0, 0)]        // nothing at the close, nothing after: never had ARR to lose
+    public void BrandEquityDebt_IsMeasuredFromTheArrAtTheClose(int beforeDay, int before, int afterDay, int after, long expectedDebt)
+    {
+        var result = Debt(Arr("A-1", Closed.AddDays(beforeDay), before), Arr("A-1", Closed.AddDays(afterDay), after));
+
+        Assert.Equal((1L, expectedDebt), (result.JudgedDeals, result.DebtDeals));
+    }
+
+    [Fact]
+    public void BrandEquityDebt_ArrBeforeTheCloseOnly_IsNotJudged() =>
+        Assert.Equal((0L, 1L), (Debt(Arr("A-1", Closed.AddDays(-10), 100)).JudgedDeals, Debt(Arr("A-1", Closed.AddDays(-10), 100)).UnjudgedDeals));
 
     [Theory]
     [InlineData(365, 50, 1)]   // the last day of the window, exactly half: debt
