@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using System.Globalization;
 using PartnerMetrics.Evidence;
 using PartnerMetrics.Partners;
@@ -192,6 +193,25 @@ public sealed class PortfolioImporter
         return new Portfolio(partnerships, others);
     }
 
+    /// <summary>
+    /// The profile's headers of each field of a kind, then the field's own name (<c>partnerId</c>, <c>dueOn</c>) unless a header
+    /// of the profile already is that name: a file may always use the fields' own names, with or without a profile.
+    /// </summary>
+    private static Dictionary<string, ImmutableArray<string>> WithOwnNames(ImmutableDictionary<string, ImmutableArray<string>> columns, EvidenceKind kind)
+    {
+        var listed = columns.Values.SelectMany(h => h).Select(ImportProfile.Normalize).ToHashSet(StringComparer.Ordinal);
+        var result = columns.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        foreach (var field in EvidenceSchema.Kinds[kind])
+        {
+            if (!listed.Contains(ImportProfile.Normalize(field.Name)))
+            {
+                result[field.Name] = [.. result.GetValueOrDefault(field.Name, []), field.Name];
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>A deal given to its partner under the id the partners file writes (the other form of a Salesforce id).</summary>
     private static Opportunity WithPartner(Opportunity deal, PartnerId partner) => new(
         deal.Id, deal.AccountId, deal.CreatedOn, deal.Motion, deal.Source, deal.Route, deal.Outcome, deal.Amount, partner, deal.District,
@@ -312,7 +332,7 @@ public sealed class PortfolioImporter
         var profile = Profile.Table(kind);
         var columns = new TableColumns(
             table.Header,
-            profile.Columns,
+            WithOwnNames(profile.Columns, kind),
             profile.Unused,
             profile.Lookups.ToDictionary(l => l.Field, l => (l.KeyColumn, lookups[(kind, l.Field)].Values.ToFrozenDictionary(StringComparer.Ordinal)), StringComparer.Ordinal),
             profile.Defaults,
