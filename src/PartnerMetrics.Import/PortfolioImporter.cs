@@ -328,7 +328,20 @@ public sealed class PortfolioImporter
     {
         var fileReport = report.For(kind);
         fileReport.Source = source.Name;
-        using var table = source.Open();
+        ITableSource table;
+        try
+        {
+            table = source.Open();
+        }
+        catch (ImportException error) when (error.Problem is { } problem)
+        {
+            // A file that cannot be opened as a table (empty, not UTF-8, not a workbook) is that file's problem, so that
+            // its report, and whoever lists problems by file, names it.
+            fileReport.Add(problem);
+            throw;
+        }
+
+        using var disposeTable = table;
         var profile = Profile.Table(kind);
         var columns = new TableColumns(
             table.Header,

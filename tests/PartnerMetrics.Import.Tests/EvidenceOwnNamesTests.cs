@@ -40,5 +40,24 @@ public class EvidenceOwnNamesTests
         Assert.Equal("Account ID", report.Files[EvidenceKind.Partners].Columns["id"]);
     }
 
+    /// <summary>A file that cannot be opened as a table is that file's problem: its report names it (the message alone did not).</summary>
+    [Fact]
+    public void AnEmptyEvidenceFile_IsAProblemOfThatFile()
+    {
+        var report = new PortfolioImportReport();
+
+        var error = Assert.Throws<ImportException>(() => new PortfolioImporter(new EvidenceProfile { Name = "partnermetrics" }).Import(
+            new Dictionary<EvidenceKind, EvidenceSource>
+            {
+                [EvidenceKind.Partners] = Csv("id,name,type\nP-1,Acme,Reseller\n"),
+                [EvidenceKind.Commitments] = EvidenceSource.Csv(new MemoryStream(), "tasks.csv"),
+            },
+            report));
+
+        var tasks = report.Files[EvidenceKind.Commitments];
+        Assert.Equal(("tasks.csv", error.Problem), (tasks.Source, Assert.Single(tasks.Problems)));
+        Assert.Contains("the file is empty", error.Message, StringComparison.Ordinal);
+    }
+
     private static EvidenceSource Csv(string text) => EvidenceSource.Csv(new MemoryStream(Encoding.UTF8.GetBytes(text)), "file.csv");
 }
