@@ -20,7 +20,7 @@ internal static class BacktestCommand
     private static readonly string[] Calibrations = ["platt", "isotonic"];
     private static readonly string[] WeightSets = ["dimensions", "factors"];
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, Func<Stream> standardInput)
     {
         var portfolio = new Argument<FileInfo>("portfolio") { Description = $"The partnerships and their evidence, in the PartnerMetrics JSON form ({DocsLinks.Docs}model.md)." };
         var outcomes = new Option<FileInfo>("--outcomes")
@@ -91,6 +91,11 @@ internal static class BacktestCommand
         };
         command.Validators.Add(result =>
         {
+            if (result.GetValue(portfolio) is { } file && result.GetValue(outcomes) is { } outcomeFile && StandardInput.Is(file) && StandardInput.Is(outcomeFile))
+            {
+                result.AddError("Standard input can be read once: give the portfolio or the outcomes as a file.");
+            }
+
             if (result.GetValue(fit))
             {
                 return;
@@ -101,6 +106,7 @@ internal static class BacktestCommand
             {
                 result.AddError($"{string.Join(", ", fitOnly)} {(fitOnly.Count == 1 ? "needs" : "need")} --fit.");
             }
+
         });
         command.SetAction(result =>
         {
@@ -116,7 +122,7 @@ internal static class BacktestCommand
                 }
                 : null;
             var run = new Run(result.GetValue(portfolio)!, result.GetValue(outcomes)!, result.GetValue(asOf)!, result.GetValue(model), options, fitOptions, result.GetValue(outFile));
-            return Execute(run, result.GetValue(format), output, error);
+            return Execute(run, result.GetValue(format), output, error, standardInput);
         });
         return command;
     }
@@ -145,7 +151,7 @@ internal static class BacktestCommand
         return [.. days];
     }
 
-    private static int Execute(Run run, string? format, TextWriter output, TextWriter error)
+    private static int Execute(Run run, string? format, TextWriter output, TextWriter error, Func<Stream> standardInput)
     {
         var scorer = ModelFile.Read(run.Model, error, out var exit);
         if (scorer is null)
@@ -153,13 +159,13 @@ internal static class BacktestCommand
             return exit;
         }
 
-        var portfolio = PortfolioFile.Read(run.Portfolio, null, output, error, out exit, out var length);
+        var portfolio = PortfolioFile.Read(run.Portfolio, standardInput, output, error, out exit, out var length);
         if (portfolio is null)
         {
             return exit;
         }
 
-        var outcomes = ReadOutcomes(run.Outcomes, run.Options.ObservedThrough, error, out exit);
+        var outcomes = ReadOutcomes(run.Outcomes, standardInput, run.Options.ObservedThrough, error, out exit);
         if (outcomes is null)
         {
             return exit;
@@ -223,26 +229,27 @@ internal static class BacktestCommand
         });
     }
 
-    private static List<ChurnOutcome>? ReadOutcomes(FileInfo path, DateOnly? observedThrough, TextWriter error, out int exit)
+    private static List<ChurnOutcome>? ReadOutcomes(FileInfo path, Func<Stream> standardInput, DateOnly? observedThrough, TextWriter error, out int exit)
     {
         exit = ExitCodes.Success;
         var outcomes = new List<ChurnOutcome>();
         var problems = new InputProblems();
+        var fromStandardInput = StandardInput.Is(path);
         try
         {
-            using var stream = new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            using var stream = fromStandardInput ? standardInput() : new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             OutcomeCsv.Read(stream, observedThrough, outcomes.Add, problems);
         }
         catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"Cannot read {path.FullName}: {readError.Message}");
+            error.WriteLine($"Cannot read {(fromStandardInput ? StandardInput.Name : path.FullName)}: {readError.Message}");
             exit = ExitCodes.InputUnreadable;
             return null;
         }
 
         if (problems.Any)
         {
-            problems.WriteTo(path.Name, error);
+            problems.WriteTo(fromStandardInput ? StandardInput.Name : path.Name, error);
             exit = ExitCodes.InvalidInput;
             return null;
         }

@@ -50,7 +50,7 @@ public static class Program
             ScoreCommand.Create(output, error, standardInput),
             ImportCommand.Create(output, error, standardInput),
             PipelineCommand.Create(output, error, standardInput),
-            BacktestCommand.Create(output, error),
+            BacktestCommand.Create(output, error, standardInput),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -360,4 +360,21 @@ public sealed partial class BacktestCommandTests
     }
 
     private static int Int(JsonElement element, string name) => element.GetProperty(name).GetInt32();
+
+    /// <summary>The portfolio or the outcomes may be <c>-</c>, standard input, as for <c>score</c>; both at once is a usage error.</summary>
+    [Fact]
+    public void StandardInput_GivesThePortfolioOrTheOutcomes_NotBoth()
+    {
+        var expected = Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30", "--format", "json");
+
+        var portfolioIn = RunWithInput(File.ReadAllText(Portfolio), "backtest", "-", "--outcomes", Outcomes, "--as-of", "2025-06-30", "--format", "json");
+        var outcomesIn = RunWithInput(File.ReadAllText(Outcomes), "backtest", Portfolio, "--outcomes", "-", "--as-of", "2025-06-30", "--format", "json");
+
+        // The same report, naming the input as given: "-".
+        Assert.Equal(expected, portfolioIn with { Output = portfolioIn.Output.Replace("\"portfolio\": \"-\"", "\"portfolio\": \"backtest-portfolio.json\"", StringComparison.Ordinal) });
+        Assert.Equal(expected, outcomesIn with { Output = outcomesIn.Output.Replace("\"outcomes\": \"-\"", "\"outcomes\": \"backtest-outcomes.csv\"", StringComparison.Ordinal) });
+        var (exit, _, error) = RunWithInput(string.Empty, "backtest", "-", "--outcomes", "-", "--as-of", "2025-06-30");
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("Standard input can be read once: give the portfolio or the outcomes as a file.", error, StringComparison.Ordinal);
+    }
 }
