@@ -242,7 +242,7 @@ internal static class BacktestCommand
         }
         catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"Cannot read {(fromStandardInput ? StandardInput.Name : path.FullName)}: {readError.Message}");
+            error.WriteLine($"Cannot read {(fromStandardInput ? StandardInput.Name : path.FullName)}: {ReadErrors.Why(readError, path.FullName)}");
             exit = ExitCodes.InputUnreadable;
             return null;
         }

@@ -311,7 +311,7 @@ internal sealed class EvidenceInputs
                 return ExitCodes.OutputUnwritable;
             }
 
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Files.Values.Sum(f => f.Skipped):N0} rows skipped; their problems are in {rejects.Name}."));
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Files.Values.Sum(f => f.Skipped):N0} {(report.Files.Values.Sum(f => f.Skipped) == 1 ? "row" : "rows")} skipped; their problems are in {rejects.Name}."));
         }
 
         return exit;

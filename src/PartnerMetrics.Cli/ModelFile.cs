@@ -50,7 +50,7 @@ internal static class ModelFile
         }
         catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"Cannot read the model {path.FullName}: {readError.Message}");
+            error.WriteLine($"Cannot read the model {path.FullName}: {ReadErrors.Why(readError, path.FullName)}");
             exit = ExitCodes.InputUnreadable;
         }
         catch (JsonException jsonError)

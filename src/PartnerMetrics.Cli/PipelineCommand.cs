@@ -105,7 +105,7 @@ internal static class PipelineCommand
         }
         catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"Cannot read {(StandardInput.Is(path) ? name : path.FullName)}: {readError.Message}");
+            error.WriteLine($"Cannot read {(StandardInput.Is(path) ? name : path.FullName)}: {ReadErrors.Why(readError, path.FullName)}");
             return ExitCodes.InputUnreadable;
         }
 
@@ -168,7 +168,7 @@ internal static class PipelineCommand
         }
         catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"Cannot read {path.FullName}: {readError.Message}");
+            error.WriteLine($"Cannot read {path.FullName}: {ReadErrors.Why(readError, path.FullName)}");
             return ExitCodes.InputUnreadable;
         }
 

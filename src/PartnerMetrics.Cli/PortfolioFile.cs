@@ -65,7 +65,7 @@ internal static class PortfolioFile
         }
         catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"Cannot read {fullName}: {readError.Message}");
+            error.WriteLine($"Cannot read {fullName}: {ReadErrors.Why(readError, fullName)}");
             exit = ExitCodes.InputUnreadable;
         }
         catch (JsonException jsonError)

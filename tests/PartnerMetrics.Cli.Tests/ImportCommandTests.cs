@@ -111,7 +111,7 @@ public class ImportCommandTests
         var lines = File.ReadAllLines(rejects);
         Assert.Equal("file,line,column,value,problem", lines[0]);
         Assert.StartsWith("\"events.csv\",2,\"Date\",\"2/30/2025\",", lines[1], StringComparison.Ordinal);
-        Assert.Contains("1 rows skipped; their problems are in rejects.csv.", error, StringComparison.Ordinal);
+        Assert.Contains("1 row skipped; their problems are in rejects.csv.", error, StringComparison.Ordinal);
     }
 
     [Fact]

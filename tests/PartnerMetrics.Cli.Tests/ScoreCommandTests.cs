@@ -367,4 +367,25 @@ public class ScoreCommandTests
         var copied = Enumerable.Range(0, copies).Select(k => partnerships[1..^1].Replace("\"P-", $"\"P{k}-", StringComparison.Ordinal));
         return $$"""{"partnerships": [{{string.Join(",\n", copied)}}], "revenueSnapshots": {{demo["revenueSnapshots"]!.ToJsonString()}}}""";
     }
+
+    /// <summary>A directory given for a file is said to be one: .NET's "Access to the path … is denied" sent users after permissions.</summary>
+    [Fact]
+    public void ADirectoryForAFile_IsSaidToBeOne()
+    {
+        var directory = Directory.CreateTempSubdirectory("partnermetrics-cli-").FullName;
+        try
+        {
+            var deals = Directory.CreateDirectory(Path.Combine(directory, "deals.csv")).FullName;
+            foreach (var (args, path) in new[] { (new[] { "score", directory }, directory), (["pipeline", deals], deals), (["backtest", directory, "--outcomes", directory, "--as-of", "2025-06-30"], directory), (["demo", "--model", directory], directory) })
+            {
+                var (exit, _, error) = Cli.Run(args);
+
+                Assert.Equal((ExitCodes.InputUnreadable, $"Cannot read {(args[0] == "demo" ? "the model " : string.Empty)}{path}: it is a directory; give a file."), (exit, error.Trim()));
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }
