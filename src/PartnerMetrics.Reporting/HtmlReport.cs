@@ -482,7 +482,8 @@ public static partial class HtmlReport
 
     private static string Score(double? score, string format = "0") => score is { } s ? HtmlWriter.Number(s, format) : "–";
 
-    private static string Percent(double? share) => share is { } s ? HtmlWriter.Number(s, "P0") : "–";
+    /// <summary>A share as a percentage to one decimal, as the tables of the command line show it (62.5 %, not 62 %).</summary>
+    private static string Percent(double? share) => share is { } s ? HtmlWriter.Number(s, "P1") : "–";
 
     /// <summary>An amount in a few characters: 950, 48k, 1.2M.</summary>
     private static string Money(decimal amount) => amount switch

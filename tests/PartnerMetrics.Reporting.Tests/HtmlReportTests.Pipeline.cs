@@ -20,6 +20,20 @@ public partial class HtmlReportTests
         Assert.Empty(page.All("tfoot"));
     }
 
+    /// <summary>A rate shows to one decimal, as the command line's table shows it: five won of eight is 62.5 %, not 62 %.</summary>
+    [Fact]
+    public void WritePipeline_ARate_ShowsToOneDecimal_AsTheTableDoes()
+    {
+        var deals = Enumerable.Range(0, 8).Select(i => new Opportunity(
+            new OpportunityId($"O-{i}"), new AccountId($"A-{i}"), new DateOnly(2025, 1, 2), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct,
+            i < 5 ? DealOutcome.Won : DealOutcome.Lost, 100m, closedOn: new DateOnly(2025, 3, 1)));
+
+        var page = ReportPage.Write(output => HtmlReport.WritePipeline(output, PipelineAnalytics.Summarize(deals), "deals"));
+
+        var row = Assert.Single(page.All("tbody").First().Elements(), e => e.Name.LocalName == "tr");
+        Assert.Contains("62.5 %", row.Elements().Select(e => e.Value));
+    }
+
     [Fact]
     public void WritePipeline_ByOneKey_WritesARowPerGroupInTheirOrderAndATotal()
     {
