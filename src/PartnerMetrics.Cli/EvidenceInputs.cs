@@ -293,7 +293,8 @@ internal sealed class EvidenceInputs
                 error.WriteLine(Terminal.Safe(failed.Message));
             }
 
-            error.WriteLine(profile.BadRows == BadRowPolicy.Fail
+            // Skipping bad rows helps with a row, not with a file that has no header (empty, a missing column): no hint then.
+            error.WriteLine(profile.BadRows == BadRowPolicy.Fail && failed.Problem is not { Line: <= 1 }
                 ? "Nothing was imported; --skip-invalid FILE skips bad rows, lists them in FILE and imports the rest."
                 : "Nothing was imported.");
             return ExitCodes.InvalidInput;

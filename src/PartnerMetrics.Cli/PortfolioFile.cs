@@ -54,9 +54,10 @@ internal static class PortfolioFile
     private static bool TryRead<T>(Func<Stream> open, string name, string fullName, string status, TextWriter output, TextWriter error, Func<Stream, T> read, out T? result, out int exit, out long length)
     {
         (result, exit, length) = (default, ExitCodes.Success, 0);
+        BlankWatch? watch = null;
         try
         {
-            using var stream = open();
+            using var stream = watch = new BlankWatch(open());
 
             // A pipe cannot tell its length: it is read to its end, with no size for the spinner.
             length = stream.CanSeek ? stream.Length : 0;
@@ -70,7 +71,9 @@ internal static class PortfolioFile
         }
         catch (JsonException jsonError)
         {
-            error.WriteLine($"{name}: {jsonError.Message}");
+            error.WriteLine(watch is { Blank: true }
+                ? $"{name}: the file is empty: a portfolio is a JSON object such as {{\"partnerships\": []}}."
+                : $"{name}: {jsonError.Message}");
             exit = ExitCodes.InvalidInput;
         }
 

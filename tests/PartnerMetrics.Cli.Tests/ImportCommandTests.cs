@@ -91,6 +91,22 @@ public class ImportCommandTests
         Assert.Contains("does not use the columns \"Account Name\"", error, StringComparison.Ordinal);
     }
 
+    /// <summary>An empty evidence file is named, and not told to skip bad rows: skipping helps with a row, not a file without a header.</summary>
+    [Fact]
+    public void Import_AnEmptyFile_IsNamed_WithoutTheSkipHint()
+    {
+        using var folder = new TestFiles();
+        var accounts = folder.Write("accounts.csv", "Account ID,Account Name,Type,Partner Since\nP1,Alpha,Technology Partner,1/1/2025\n");
+        var events = folder.Write("events.csv", string.Empty);
+
+        var (exit, _, error) = Run("import", "--profile", "salesforce", "--partners", accounts, "--activities", events);
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("events.csv: 1 problem", error, StringComparison.Ordinal);
+        Assert.Contains("line 1: the file is empty", error, StringComparison.Ordinal);
+        Assert.EndsWith("Nothing was imported.", error.Trim(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Import_ABadRow_StopsTheImport_OrWithSkipInvalidIsListedInTheRejectsFile()
     {

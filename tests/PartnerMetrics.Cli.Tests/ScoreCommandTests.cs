@@ -388,4 +388,26 @@ public class ScoreCommandTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    /// <summary>A portfolio with nothing in it is said to be empty, not in System.Text.Json's words ("does not contain any JSON tokens").</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("\uFEFF  \n")]
+    public void AnEmptyPortfolio_IsSaidToBeEmpty(string text)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"empty-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, text);
+        try
+        {
+            foreach (var (exit, _, error) in new[] { Cli.Run("score", file), RunWithInput(text, "score", "-") })
+            {
+                Assert.Equal(ExitCodes.InvalidInput, exit);
+                Assert.EndsWith(": the file is empty: a portfolio is a JSON object such as {\"partnerships\": []}.", error.Trim(), StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
