@@ -14,7 +14,42 @@ namespace PartnerMetrics.Serialization;
 /// </summary>
 internal static class JsonShape
 {
+    /// <summary>What an empty document holds, in the words of "Expected an object, got …".</summary>
+    public const string Nothing = "nothing: the document is empty";
+
     private const int ShownLength = 40;
+
+    /// <summary>Gets whether UTF-8 JSON holds nothing but JSON's white space (space, tab, line feed, carriage return), or nothing at all.</summary>
+    public static bool IsBlank(ReadOnlySpan<byte> utf8Json) => utf8Json.IndexOfAnyExcept(" \t\r\n"u8) < 0;
+
+    /// <summary>Gets whether JSON text holds nothing but JSON's white space, or nothing at all.</summary>
+    public static bool IsBlank(ReadOnlySpan<char> json) => json.IndexOfAnyExcept(" \t\r\n") < 0;
+
+    /// <summary>
+    /// Gets whether a seekable stream holds nothing but JSON's white space from <paramref name="start"/> on, reading it
+    /// again from there; <see langword="false"/> for a stream that cannot seek (what it held is gone).
+    /// </summary>
+    public static bool IsBlank(Stream utf8Json, long? start)
+    {
+        if (start is not { } from || !utf8Json.CanSeek)
+        {
+            return false;
+        }
+
+        utf8Json.Position = from;
+        Span<byte> buffer = stackalloc byte[256];
+        int read;
+        while ((read = utf8Json.Read(buffer)) > 0)
+        {
+            var bytes = buffer[..read];
+            if (!IsBlank(from == utf8Json.Position - read && bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>What is wrong, in words, where System.Text.Json failed to read a value of <paramref name="root"/>'s type.</summary>
     /// <param name="error">The error; its <see cref="JsonException.Path"/> is relative to the value.</param>
@@ -34,6 +69,12 @@ internal static class JsonShape
     /// <returns>A sentence without the path.</returns>
     public static string Describe(JsonException error, JsonTypeInfo root, ReadOnlySpan<byte> utf8Json)
     {
+        if (IsBlank(utf8Json))
+        {
+            // System.Text.Json's words ("does not contain any JSON tokens") name no type.
+            return Describe(root, Segments("$"), new Found(Nothing, 1));
+        }
+
         var options = root.Options;
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = options.MaxDepth, AllowTrailingCommas = options.AllowTrailingCommas, CommentHandling = options.ReadCommentHandling });
         try

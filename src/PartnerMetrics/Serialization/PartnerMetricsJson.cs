@@ -113,7 +113,7 @@ public static class PartnerMetricsJson
             {
                 value = JsonSerializer.Deserialize(text, Info<T>());
             }
-            catch (JsonException error) when (!DocumentException.IsReported(error))
+            catch (JsonException error) when (!DocumentException.IsReported(error) || JsonShape.IsBlank(text))
             {
                 throw Unreadable<T>(error, JsonShape.Describe(error, Info<T>(), System.Text.Encoding.UTF8.GetBytes(text.ToArray())));
             }
@@ -189,7 +189,7 @@ public static class PartnerMetricsJson
             {
                 value = JsonSerializer.Deserialize(utf8Json, Info<T>());
             }
-            catch (JsonException error) when (!DocumentException.IsReported(error))
+            catch (JsonException error) when (!DocumentException.IsReported(error) || JsonShape.IsBlank(utf8Json))
             {
                 throw Unreadable<T>(error, JsonShape.Describe(error, Info<T>(), utf8Json));
             }
@@ -297,6 +297,7 @@ public static class PartnerMetricsJson
     internal static T ReadDocument<T>(Stream utf8Json)
         where T : class
     {
+        long? start = utf8Json.CanSeek ? utf8Json.Position : null;
         try
         {
             T? value;
@@ -308,6 +309,10 @@ public static class PartnerMetricsJson
             {
                 // The stream has moved on: the message says what is expected, not what the input holds.
                 throw Unreadable<T>(error, JsonShape.Describe(error, Info<T>()));
+            }
+            catch (JsonException error) when (JsonShape.IsBlank(utf8Json, start))
+            {
+                throw Unreadable<T>(error, JsonShape.Describe(error, Info<T>(), ReadOnlySpan<byte>.Empty));
             }
 
             return NotNull(value);
@@ -336,6 +341,7 @@ public static class PartnerMetricsJson
         static async IAsyncEnumerable<Pipeline.Opportunity> Elements(Stream utf8Json, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var index = 0;
+            long? start = utf8Json.CanSeek ? utf8Json.Position : null;
             var elements = JsonSerializer.DeserializeAsyncEnumerable(utf8Json, Info<Pipeline.Opportunity>(), cancellationToken).GetAsyncEnumerator(cancellationToken);
             await using (elements.ConfigureAwait(false))
             {
@@ -359,6 +365,10 @@ public static class PartnerMetricsJson
                     catch (JsonException error) when (!DocumentException.IsReported(error))
                     {
                         throw Counted(Unreadable<Pipeline.Opportunity[]>(error, JsonShape.Describe(error, Info<Pipeline.Opportunity[]>())));
+                    }
+                    catch (JsonException error) when (index == 0 && JsonShape.IsBlank(utf8Json, start))
+                    {
+                        throw Counted(Unreadable<Pipeline.Opportunity[]>(error, JsonShape.Describe(error, Info<Pipeline.Opportunity[]>(), ReadOnlySpan<byte>.Empty)));
                     }
                     catch (JsonException error) when (error.Path is ['$', '.' or '[', ..] path)
                     {

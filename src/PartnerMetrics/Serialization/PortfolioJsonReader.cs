@@ -177,6 +177,11 @@ public sealed class PortfolioJsonReader
             {
                 step = Step(ref reader, out partnership);
             }
+            catch (JsonException error) when (error.Path is null && stage == Stage.Document && final && JsonShape.IsBlank(buffer.AsSpan(start, end - start)))
+            {
+                // Nothing but white space, in the words reading the whole document gives.
+                throw Invalid("$", $"Expected an object, got {JsonShape.Nothing}.", (error.LineNumber ?? 0, error.BytePositionInLine ?? 0));
+            }
             catch (JsonException error) when (error.Path is null)
             {
                 // Text that is not JSON, found by the reader, whose state carries the line and byte, in the words reading the
