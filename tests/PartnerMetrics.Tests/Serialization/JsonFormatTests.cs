@@ -78,6 +78,9 @@ public class JsonFormatTests
 
         Assert.Equal("""{"promisedBy":"Vendor","dueOn":"2025-05-15","outcome":"Open"}""", PartnerMetricsJson.Serialize(commitment));
         Assert.Equal("""{"date":"2025-04-02","kind":"Request","initiatedBy":"Partner","responseTime":"1.04:00:00"}""", PartnerMetricsJson.Serialize(interaction));
+
+        // .NET's constant format writes the days only when there are any (docs/model.md, "The format").
+        Assert.Contains("\"responseTime\":\"04:00:00\"", PartnerMetricsJson.Serialize(new Interaction(interaction.Date, InteractionKind.Request, Side.Partner, TimeSpan.FromHours(4))), StringComparison.Ordinal);
     }
 
     [Fact]
