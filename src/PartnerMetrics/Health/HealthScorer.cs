@@ -342,7 +342,8 @@ public sealed class HealthScorer
             }
         }
 
-        foreach (ref readonly var factor in trust)
+        // A side's reliability is trust's: with trust disabled (weight 0) neither side caps the band.
+        foreach (ref readonly var factor in weights[(int)HealthDimension.Trust] > 0 ? trust : [])
         {
             if (factor.Weight > 0 && factor.Value is { } value && 100 * value < watch && factor.Confidence >= WeakestLinkConfidence)
             {

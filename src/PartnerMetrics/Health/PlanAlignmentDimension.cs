@@ -34,7 +34,14 @@ internal static class PlanAlignmentDimension
         model => model.PlanWeights.GoalsOnTrack,
         GoalsOnTrackReason);
 
-    private static string GoalsOnTrackReason(FactorFacts f) => f.Second == 0 ? "No plan goal has a due day to measure progress against." : $"{f.First} of {f.Second} goals at or ahead of the progress their elapsed time expects.";
+    private static string GoalsOnTrackReason(FactorFacts f) => (f.Second, f.Third) switch
+    {
+        (0, 0) => "No plan goal has a due day to measure progress against.",
+        (0, var later) => $"No plan goal expects progress yet: {Goals(later)} with a due day {(later == 1 ? "starts" : "start")} today or later.",
+        _ => $"{f.First} of {f.Second} goals at or ahead of the progress their elapsed time expects{(f.Third > 0 ? $"; {Goals(f.Third)} not yet started left out" : string.Empty)}.",
+    };
+
+    private static string Goals(int count) => count == 1 ? "1 goal" : $"{count} goals";
 
     public static readonly FactorDefinition SharedOwnership = new(
         FactorCodes.PlanSharedOwnership,
@@ -94,7 +101,7 @@ internal static class PlanAlignmentDimension
         }
 
         var onTrackSum = Fixed128.Zero;
-        int withDueDay = 0, onTrack = 0, shared = 0, clear = 0;
+        int withDueDay = 0, onTrack = 0, notStarted = 0, shared = 0, clear = 0;
         foreach (var goal in plan.Goals)
         {
             if (goal.Owner == GoalOwner.Both)
@@ -107,13 +114,24 @@ internal static class PlanAlignmentDimension
                 clear++;
             }
 
-            if (goal.DueOn is { } due)
+            if (goal.DueOn is not { } due)
             {
-                var ratio = OnTrack(goal.ProgressOn(asOf), due.DayNumber, (goal.StartsOn ?? plan.CreatedOn).DayNumber, asOf);
-                onTrackSum += FixedPoint.From(ratio);
-                withDueDay++;
-                onTrack += ratio >= 1.0 ? 1 : 0;
+                continue;
             }
+
+            // A goal with no progress expected yet (it starts on or after the day) is neither on track nor behind: it is
+            // left out, as a goal without a due day is, or planning next quarter's goals would lift this quarter's score.
+            var expected = Expected(due.DayNumber, (goal.StartsOn ?? plan.CreatedOn).DayNumber, asOf);
+            if (expected <= 0.0)
+            {
+                notStarted++;
+                continue;
+            }
+
+            var ratio = Math.Min(1.0, goal.ProgressOn(asOf) / expected);
+            onTrackSum += FixedPoint.From(ratio);
+            withDueDay++;
+            onTrack += ratio >= 1.0 ? 1 : 0;
         }
 
         var goals = plan.Goals.Length;
@@ -126,7 +144,7 @@ internal static class PlanAlignmentDimension
         // your business is aligned to ours?" has not shown any, and recording a low share never scores
         // below not recording it (DOMAIN section 3.2 says 0.5 at certainty 0; see docs/scoring.md for why not).
         var alignment = plan.BusinessAlignmentOn(asOf);
-        into[0] = context.Fact(GoalsOnTrack, withDueDay == 0 ? 0.0 : FixedPoint.ToDouble(onTrackSum) / withDueDay, withDueDay, maturity, new FactorFacts(onTrack, withDueDay, 0, 0, 0));
+        into[0] = context.Fact(GoalsOnTrack, withDueDay == 0 ? 0.0 : FixedPoint.ToDouble(onTrackSum) / withDueDay, withDueDay, maturity, new FactorFacts(onTrack, withDueDay, notStarted, 0, 0));
         into[1] = context.Fact(SharedOwnership, Share(shared, goals), goals, maturity, new FactorFacts(shared, goals, 0, 0, 0));
         into[2] = context.Fact(BusinessAlignment, alignment ?? 0.0, alignment is null ? 0 : 1, maturity, new FactorFacts(alignment is null ? 0 : 1, 0, 0, 0, alignment ?? 0.0));
         into[3] = context.Fact(Clarity, Share(clear, goals), goals, maturity, new FactorFacts(clear, goals, 0, 0, 0));
@@ -137,14 +155,10 @@ internal static class PlanAlignmentDimension
     private static JointPlan? PlanOn(Partnership partnership, int asOf) =>
         partnership.JointPlan is { } plan && plan.CreatedOn.DayNumber <= asOf ? plan : null;
 
-    /// <summary>min(1, progress ÷ expected), expected being the elapsed share of the goal's period (1 when nothing is expected yet).</summary>
-    private static double OnTrack(double progress, int due, int start, int asOf)
-    {
-        double expected = due <= start
-            ? (asOf >= due ? 1.0 : 0.0)
-            : Math.Clamp((double)(asOf - start) / (due - start), 0.0, 1.0);
-        return expected <= 0.0 ? 1.0 : Math.Min(1.0, progress / expected);
-    }
+    /// <summary>The progress a goal is expected to have made on the day: the elapsed share of its period, in [0, 1] (all of it from the due day of a goal due on or before its start).</summary>
+    private static double Expected(int due, int start, int asOf) => due <= start
+        ? (asOf >= due ? 1.0 : 0.0)
+        : Math.Clamp((double)(asOf - start) / (due - start), 0.0, 1.0);
 
     private static double Share(int part, int whole) => whole == 0 ? 0.0 : (double)part / whole;
 }

@@ -13,7 +13,7 @@ internal static class TrustDimension
     /// <summary>Each side weighs the same: trust is "a must on both sides".</summary>
     public const double SideWeight = 0.5;
 
-    /// <summary>Four tallies per side, the partner's first: kept, kept late, broken, open past the grace period.</summary>
+    /// <summary>Five tallies per side, the partner's first: kept, kept late (its success half), the failing half of a late keep, broken, open past the grace period.</summary>
     public const int Slots = 2 * PerSide;
 
     public static readonly FactorDefinition PartnerReliability = Reliability(FactorCodes.TrustPartnerReliability, "partner");
@@ -22,14 +22,18 @@ internal static class TrustDimension
 
     private const int Kept = 0;
     private const int KeptLate = 1;
-    private const int Broken = 2;
-    private const int Overdue = 3;
-    private const int PerSide = 4;
+    private const int Late = 2;
+    private const int Broken = 3;
+    private const int Overdue = 4;
+    private const int PerSide = 5;
 
     /// <summary>
     /// A commitment counts from the day it is resolved, by its outcome. Open past due + grace, it is a
     /// failure dated at due + grace — it ages like any other failure instead of staying fresh forever —
-    /// until it is resolved.
+    /// until it is resolved. A failure recorded later keeps that date: a promise broken (or kept late)
+    /// and recorded after due + grace is dated at due + grace, as it was while open, so that recording
+    /// the outcome never weighs a failure more than leaving it open would (leaving broken promises open
+    /// must not pay). A late keep's success is dated at the day it was kept.
     /// </summary>
     public static void Describe<TSink>(Partnership partnership, ScoringContext context, ref TSink sink)
         where TSink : IEvidenceSink
@@ -46,16 +50,20 @@ internal static class TrustDimension
                 _ => null,
             };
 
-            sink.Weigh(side + Overdue, context.Trust, overdueFrom - 1, overdueFrom, resolved is { } r ? Math.Max(r, overdueFrom) : EvidenceSlots.Never);
-            if (resolved is { } day)
+            var failedOn = overdueFrom - 1;
+            sink.Weigh(side + Overdue, context.Trust, failedOn, overdueFrom, resolved is { } r ? Math.Max(r, overdueFrom) : EvidenceSlots.Never);
+            switch (resolved)
             {
-                var outcome = commitment.Outcome switch
-                {
-                    CommitmentOutcome.Kept => Kept,
-                    CommitmentOutcome.KeptLate => KeptLate,
-                    _ => Broken,
-                };
-                sink.Weigh(side + outcome, context.Trust, day, day, EvidenceSlots.Never);
+                case { } day when commitment.Outcome == CommitmentOutcome.Kept:
+                    sink.Weigh(side + Kept, context.Trust, day, day, EvidenceSlots.Never);
+                    break;
+                case { } day when commitment.Outcome == CommitmentOutcome.KeptLate:
+                    sink.Weigh(side + KeptLate, context.Trust, day, day, EvidenceSlots.Never);
+                    sink.Weigh(side + Late, context.Trust, Math.Min(day, failedOn), day, EvidenceSlots.Never);
+                    break;
+                case { } day:
+                    sink.Weigh(side + Broken, context.Trust, Math.Min(day, failedOn), day, EvidenceSlots.Never);
+                    break;
             }
         }
     }
@@ -73,14 +81,15 @@ internal static class TrustDimension
     private static HealthFactor SideFactor(ReadOnlySpan<Tally> side, FactorDefinition factor, ScoringContext context)
     {
         var model = context.Model;
-        var (kept, keptLate) = (side[Kept].Weight, side[KeptLate].Weight);
+        var kept = side[Kept].Weight;
         var broken = side[Broken].Weight + side[Overdue].Weight;
 
-        // KeptLate: half a kept and half a broken promise of the same weight (not loss-averse).
-        var halfLate = FixedPoint.ToDouble(keptLate) / 2;
-        var positive = FixedPoint.ToDouble(kept) + halfLate;
-        var negative = (model.LossAversion * FixedPoint.ToDouble(broken)) + halfLate;
-        var evidence = FixedPoint.ToDouble(kept + keptLate + broken);
+        // KeptLate: half a kept promise, weighed from the day it was kept, and half a broken one, weighed from the day it
+        // failed (not loss-averse); the two halves have the same weight unless it was kept after due + grace.
+        var (keptHalf, lateHalf) = (FixedPoint.ToDouble(side[KeptLate].Weight) / 2, FixedPoint.ToDouble(side[Late].Weight) / 2);
+        var positive = FixedPoint.ToDouble(kept) + keptHalf;
+        var negative = (model.LossAversion * FixedPoint.ToDouble(broken)) + lateHalf;
+        var evidence = FixedPoint.ToDouble(kept + broken) + keptHalf + lateHalf;
         var facts = new FactorFacts(side[Kept].Count, side[KeptLate].Count, side[Broken].Count + side[Overdue].Count, side[Overdue].Count, model.TrustHalfLife.TotalDays);
         return context.Rate(factor, positive, negative, evidence, facts);
     }

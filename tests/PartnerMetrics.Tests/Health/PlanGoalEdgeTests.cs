@@ -54,7 +54,7 @@ public class PlanGoalEdgeTests
     }
 
     [Theory]
-    [InlineData(1, 1.0)]    // due tomorrow: nothing is expected yet
+    [InlineData(1, 0.0)]    // due tomorrow: nothing is expected yet, so it is left out, and no goal is measured (the fact 0)
     [InlineData(0, 0.4)]    // due today: all of it is expected
     [InlineData(-1, 0.4)]   // overdue
     public void AGoalThatStartsOnItsDueDay_IsExpectedWhole_FromThatDay(int dueInDays, double expectedRatio)
@@ -64,5 +64,39 @@ public class PlanGoalEdgeTests
         var report = Scorer.Score(Empty().With(plan: _ => plan), T);
 
         Assert.Equal(expectedRatio, report.Factor(FactorCodes.PlanGoalsOnTrack)!.Value.Value!.Value, 9);
+    }
+
+    /// <summary>
+    /// A goal that expects no progress yet (it starts today or later) is neither on track nor behind: it is left out of
+    /// goals on track, so planning next quarter's goals does not lift this quarter's score (it was counted as on track,
+    /// 0.1 → 0.55 here). Shared ownership and clarity still count it: it is part of the plan.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]     // starts today: nothing elapsed
+    [InlineData(60)]    // next quarter
+    public void AGoalNotYetStarted_IsLeftOutOfGoalsOnTrack(int startsInDays)
+    {
+        var behind = new PlanGoal("Behind", GoalOwner.Partner, [new GoalCheckIn(Day(-10), 0.05)], null, Day(-100), Day(100));
+        var later = new PlanGoal("Next quarter", GoalOwner.Both, [], new MeasurableTarget(3, "deals"), Day(startsInDays), Day(150));
+        JointPlan Plan(params PlanGoal[] goals) => new(Day(-200), goals, [new PlanReview(Day(-10), 0.5)]);
+
+        var alone = Scorer.Score(Empty().With(plan: _ => Plan(behind)), T).Factor(FactorCodes.PlanGoalsOnTrack)!.Value;
+        var both = Scorer.Score(Empty().With(plan: _ => Plan(behind, later)), T).Factor(FactorCodes.PlanGoalsOnTrack)!.Value;
+
+        // Expected 100 / 200 = 0.5 of the first goal, which is at 0.05: on track 0.05 / 0.5 = 0.1.
+        Assert.Equal(0.1, alone.Value!.Value, 12);
+        Assert.Equal(alone.Value, both.Value);
+        Assert.Equal("0 of 1 goals at or ahead of the progress their elapsed time expects; 1 goal not yet started left out.", both.Reason);
+    }
+
+    [Fact]
+    public void OnlyGoalsNotYetStarted_SayThatNoneExpectsProgressYet()
+    {
+        var plan = new JointPlan(Day(-200), [new PlanGoal("Next quarter", GoalOwner.Both, [], null, Day(30), Day(120))]);
+
+        var factor = Scorer.Score(Empty().With(plan: _ => plan), T).Factor(FactorCodes.PlanGoalsOnTrack)!.Value;
+
+        Assert.Equal(0.0, factor.Value);
+        Assert.Equal("No plan goal expects progress yet: 1 goal with a due day starts today or later.", factor.Reason);
     }
 }

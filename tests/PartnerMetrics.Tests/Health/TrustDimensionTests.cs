@@ -45,6 +45,56 @@ public class TrustDimensionTests
     }
 
     [Fact]
+    public void Score_BrokenPromiseRecordedLate_WeighsAsMuchAsLeftOpen()
+    {
+        // A partner promise due 200 days ago, and one kept yesterday. Left open it has been a failure since due + grace
+        // (186 days ago): λ·w = 2.5 × 2^(−186/180). Recorded yesterday as broken, it is the same failure, dated where it
+        // failed — not refreshed to yesterday's weight 2^(−1/180), which scored 35.66 against 37.16 for leaving it open.
+        // Kept yesterday: p = 2^(−1/180); R = (p + 1) / (p + λ·w + 2) either way.
+        Partnership With(Commitment commitment) => Empty().With(commitments: [commitment, new Commitment(Side.Partner, Day(-1), CommitmentOutcome.Kept, Day(-1))]);
+        var open = Scorer.Score(With(new Commitment(Side.Partner, Day(-200), CommitmentOutcome.Open)), T);
+        var broken = Scorer.Score(With(new Commitment(Side.Partner, Day(-200), CommitmentOutcome.Broken, Day(-1))), T);
+
+        var (p, w) = (Math.Pow(2, -1.0 / 180), Math.Pow(2, -186.0 / 180));
+        Assert.Equal((p + 1) / (p + (2.5 * w) + 2), broken.Factor(FactorCodes.TrustPartnerReliability)!.Value.Value!.Value, 12);
+        Assert.Equal(open[HealthDimension.Trust].Score, broken[HealthDimension.Trust].Score);
+        Assert.True(broken.Score >= open.Score, $"{broken.Score} < {open.Score}");
+    }
+
+    /// <summary>
+    /// Recording the outcome of a commitment overdue past its grace never weighs its failure more than leaving it open
+    /// (docs/scoring.md: "leaving broken promises open would pay"): recorded broken on any later day up to T, trust is
+    /// exactly as if it were open; recorded kept late, trust is at least that. Any generated partnership, under any
+    /// valid model, with one such commitment of either side added.
+    /// </summary>
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    public void RecordingAnOverdueOutcome_NeverScoresTrustBelowLeavingItOpen(ScoringCase c, HealthModel model, PositiveInt failedDaysAgo, PositiveInt recorded, bool vendorSide)
+    {
+        var asOf = c.AsOf.DayNumber;
+        var grace = (long)Math.Floor(model.GracePeriod.TotalDays);
+        var failedOn = asOf - 1 - (failedDaysAgo.Get % 400);     // due + grace, before T
+        var due = failedOn - grace;
+        if (due < DateOnly.MinValue.DayNumber)
+        {
+            // A grace period longer than the calendar before T: no commitment can be overdue on T.
+            return;
+        }
+
+        var resolvedOn = DateOnly.FromDayNumber((int)(failedOn + 1 + (recorded.Get % (asOf - failedOn))));   // in (due + grace, T]
+        var (side, dueOn) = (vendorSide ? Side.Vendor : Side.Partner, DateOnly.FromDayNumber((int)due));
+        var scorer = new HealthScorer(model);
+        HealthReport With(Commitment commitment) => scorer.Score(c.Partnership.With(commitments: [.. c.Partnership.Commitments, commitment]), c.AsOf);
+
+        var open = With(new Commitment(side, dueOn, CommitmentOutcome.Open))[HealthDimension.Trust];
+        var broken = With(new Commitment(side, dueOn, CommitmentOutcome.Broken, resolvedOn))[HealthDimension.Trust];
+        var late = With(new Commitment(side, dueOn, CommitmentOutcome.KeptLate, resolvedOn))[HealthDimension.Trust];
+
+        Assert.Equal(open.Score, broken.Score);
+        Assert.Equal(open.Factors.Select(f => (f.Value, f.Confidence)), broken.Factors.Select(f => (f.Value, f.Confidence)));
+        Assert.True(late.Score >= open.Score, $"kept late {late.Score} < open {open.Score}");
+    }
+
+    [Fact]
     public void Score_OverdueOpenPastGrace_CountsAsBrokenAndBothSidesCombineGeometrically()
     {
         // Partner: kept today (p = 1); open, due 15 days ago > 14-day grace → a failure dated at

@@ -80,7 +80,8 @@ public class WeakestLinkTests
     [Trait("Rule", "17")]
     public void Rule17_WeakLinkAtConfidence_NeverHealthy(ScoringCase c, HealthModel model, PositiveInt broken, bool vendorSide)
     {
-        // Under any valid model: its own AtRisk threshold, its weights (a dimension it disables is no weakest link).
+        // Under any valid model: its own AtRisk threshold, its weights (a dimension it disables is no weakest link, nor
+        // are the sides of a disabled trust).
         var scorer = new HealthScorer(model);
         // Any generated partnership, with 1 to 100 extra broken promises of one side in the 60 days
         // before T, so that the condition holds often (the generated evidence alone rarely reaches
@@ -93,7 +94,7 @@ public class WeakestLinkTests
             var report = scorer.Score(partnership, c.AsOf);
             var watch = model.Bands.Watch;
             var weakDimension = report.Dimensions.Any(d => d.Weight > 0 && d.Score < watch && d.Confidence >= 0.5);
-            var weakSide = report[HealthDimension.Trust].Factors.Any(f => f.Value * 100 < watch && f.Confidence >= 0.5);
+            var weakSide = report[HealthDimension.Trust].Weight > 0 && report[HealthDimension.Trust].Factors.Any(f => f.Value * 100 < watch && f.Confidence >= 0.5);
 
             Assert.Equal(weakDimension || weakSide, report.Signals.Any(s => s.Code == FactorCodes.WeakestLink));
             if (weakDimension || weakSide)
@@ -101,6 +102,24 @@ public class WeakestLinkTests
                 Assert.NotEqual(HealthBand.Healthy, report.Band);
             }
         }
+    }
+
+    [Fact]
+    public void Score_TrustDisabled_ASideBreakingEveryPromiseCapsNothing()
+    {
+        // A model that gives trust no weight disables it (DOMAIN section 3.1): it is reported and contributes 0, and
+        // neither side's reliability is a weakest link. The ideal partner's vendor broke all 104 promises: its reliability
+        // is far below 40 at confidence ≥ 0.5, which under the default model caps the band (ScenarioTests).
+        var model = HealthModel.Default with { Name = "no-trust", DimensionWeights = new DimensionWeights(0, 0.2, 0.25, 0.15, 0.15) };
+        var partnership = ScenarioTests.Ideal(breaker: Side.Vendor);
+
+        var withTrust = Scorer.Score(partnership, T);
+        var report = new HealthScorer(model).Score(partnership, T);
+
+        Assert.Contains(withTrust.Signals, s => s.Code == FactorCodes.WeakestLink);
+        Assert.True(report[HealthDimension.Trust].Factors[1].Value * 100 < 40 && report[HealthDimension.Trust].Factors[1].Confidence >= 0.5);
+        Assert.DoesNotContain(report.Signals, s => s.Code == FactorCodes.WeakestLink);
+        Assert.Equal(model.Bands.Classify(report.Score, report.Confidence), report.Band);
     }
 
     [Fact]

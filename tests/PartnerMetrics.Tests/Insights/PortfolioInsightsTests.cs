@@ -223,15 +223,16 @@ public class PortfolioInsightsTests
     public void TopActions_GroupEachPartnersTopActionByAction_EachPartnerOnce()
     {
         // Issue 15: twelve rows of "schedule joint planning" become one group of twelve. Four year-old partners
-        // with no plan, this week logged and twenty weeks of promises kept both ways (enough confidence to judge):
-        // each one's top action is the joint planning session (+6.75 each: a plan scoring 100 × (0.15 + 0.1 + 0.55 × 0
-        // + 0.1 + 0.1) = 45 at plan weight 0.15, see RecommendationTests.ScheduleJointPlanning_APlanWithOneSharedMeasurableGoal);
-        // a fifth has a plan.
+        // with no plan, this week logged, twenty weeks of promises kept both ways and of deliveries on time (enough
+        // confidence to judge): each one's top action is the joint planning session (+4.5 each: a plan scoring
+        // 100 × (0.15 × 0 + 0.1 + 0.55 × 0 + 0.1 + 0.1) = 30 at plan weight 0.15, see
+        // RecommendationTests.ScheduleJointPlanning_APlanWithOneSharedMeasurableGoal); a fifth has a plan.
         Partnership Planless(string id) => new(
             new Partner(new PartnerId(id), id, PartnerType.Reseller, district: "North"),
             Day(-365),
             commitments: Enumerable.Range(0, 40).Select(k => new Commitment(k % 2 == 0 ? Side.Partner : Side.Vendor, Day(-7 * (k / 2)), CommitmentOutcome.Kept, Day(-7 * (k / 2)))),
-            certifications: [new Certification("Marker", T)]);
+            certifications: [new Certification("Marker", T)],
+            deliveries: Enumerable.Range(0, 20).Select(k => new Delivery(Day(-7 * k), onTime: true, satisfaction: 1.0)));
         var planned = Planless("P-5").With(plan: _ => new JointPlan(Day(-100), reviews: [new PlanReview(Day(-10), 0.4)]));
         var portfolio = new Portfolio([Planless("P-1"), Planless("P-2"), Planless("P-3"), Planless("P-4"), planned]);
 
@@ -242,7 +243,7 @@ public class PortfolioInsightsTests
         Assert.Equal(RecommendationCodes.ScheduleJointPlanning, planning.Code);
         Assert.Equal("Hold a joint planning session", planning.Title);
         Assert.Equal(["P-1", "P-2", "P-3", "P-4"], planning.Partners.Select(p => p.Partner.Id.ToString()));
-        Assert.Equal(4 * 6.75, planning.TotalImpact, 9);
+        Assert.Equal(4 * 4.5, planning.TotalImpact, 9);
         var all = groups.SelectMany(g => g.Partners).Select(p => p.Partner.Id).ToList();
         Assert.Equal(5, all.Count);
         Assert.Equal(all.Distinct().Count(), all.Count);

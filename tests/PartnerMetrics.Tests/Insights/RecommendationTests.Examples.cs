@@ -165,12 +165,12 @@ public partial class RecommendationTests
     public void ScheduleJointPlanning_APlanWithOneSharedMeasurableGoal()
     {
         // No plan: plan alignment 0. A plan created today with one shared, measurable goal due in 90 days (nothing
-        // expected yet, so on track), no alignment recorded (the fact 0), fresh:
-        // 100 × (0.15 × 1 + 0.1 × 1 + 0.55 × 0 + 0.1 × 1 + 0.1 × 1) = 45, so the overall score gains 0.15 × 45 = 6.75.
+        // expected yet, so left out of goals on track: no goal measured, the fact 0), no alignment recorded (the fact 0),
+        // fresh: 100 × (0.15 × 0 + 0.1 × 1 + 0.55 × 0 + 0.1 × 1 + 0.1 × 1) = 30, so the overall score gains 0.15 × 30 = 4.5.
         // Every plan fact is as certain as the year-old partnership: confidence stays.
         var action = Act(Base(), RecommendationCodes.ScheduleJointPlanning);
 
-        Assert.Equal(6.75, action.Impact, Digits);
+        Assert.Equal(4.5, action.Impact, Digits);
         Assert.Equal(0.0, action.ConfidenceGain, Digits);
     }
 

@@ -154,11 +154,10 @@ public partial class RecommendationTests
     [Fact]
     public void Describe_SaysTheActionInWordsWithItsPoints()
     {
-        // The impact is exactly 6.75 (ScheduleJointPlanning_APlanWithOneSharedMeasurableGoal: 0.15 × 45), which "0.0"
-        // rounds half away from zero to 6.8.
+        // The impact is exactly 4.5 (ScheduleJointPlanning_APlanWithOneSharedMeasurableGoal: 0.15 × 30).
         var action = Assert.Single(Advisor.Recommend(Base(), T), a => a.Code == RecommendationCodes.ScheduleJointPlanning);
 
-        Assert.Equal("Hold a joint planning session: +6.8", action.Describe());
+        Assert.Equal("Hold a joint planning session: +4.5", action.Describe());
     }
 
     [Fact]
