@@ -22,11 +22,10 @@ public sealed class PortfolioReportTests
         // The report keeps each partner's top action only, batch by batch, rather than every action until the page is
         // written; what it lists must still be the portfolio's top actions. More partnerships than a batch, each one of the
         // fixture's four (kept, broken and pending promises) under its own id and with some of its promises left out, and
-        // every third with a joint plan. Without the plans every copy's top action would be the same since model 2.1:
-        // holding a joint planning session wins 0.15 × 45 + 0.15 × 0.8 × 100 / 12 = 7.75 points (the plan, and a week of
-        // activity more), more than any promise or delivery; and the copies left without any promise, which were
-        // InsufficientEvidence (confidence 0.2 + 0.15 × 0.25 = 0.2375) and so had a pilot as their top action, are now
-        // judged (0.15 + 0.15 × 0.8 = 0.27). A copy with a plan has another top action.
+        // every third with a joint plan, every third after that with twenty weeks of deliveries on time. Without these every
+        // copy's top action would be the same: delivering on time (7 points), ahead of holding a joint planning session
+        // (0.15 × 30 + 0.15 × 0.8 × 100 / 12 = 5.5 points: the plan, and a week of activity more). With deliveries on time
+        // the session comes first; with a plan, delivering on time does.
         var portfolio = Copies(PortfolioBatches.Size + 30);
         var scorer = new HealthScorer();
 
@@ -40,8 +39,8 @@ public sealed class PortfolioReportTests
 
     /// <summary>
     /// A portfolio of <paramref name="count"/> partnerships, the fixture's in turn: partner <c>i</c> with id <c>P-i</c>,
-    /// without the commitments whose index is a set bit of <c>i ÷ 4</c>, and with a joint plan when <c>i</c> is a
-    /// multiple of 3, so that the copies' evidence and actions differ.
+    /// without the commitments whose index is a set bit of <c>i ÷ 4</c>, with a joint plan when <c>i</c> is a multiple
+    /// of 3 and with twenty weeks of deliveries on time when it is one more, so that the copies' evidence and actions differ.
     /// </summary>
     private static Portfolio Copies(int count)
     {
@@ -60,6 +59,10 @@ public sealed class PortfolioReportTests
             if (i % 3 == 0)
             {
                 copy["jointPlan"] = JsonNode.Parse(PartnerMetricsJson.Serialize(Plan));
+            }
+            else if (i % 3 == 1)
+            {
+                copy["deliveries"] = new JsonArray([.. Enumerable.Range(0, 20).Select(k => JsonNode.Parse(PartnerMetricsJson.Serialize(new Delivery(ReportPage.AsOf.AddDays(-7 * k), onTime: true, satisfaction: 1.0))))]);
             }
 
             partnerships.Add(copy);
