@@ -30,10 +30,10 @@ public class DemoCommandTests
         var health = lines.TakeWhile(l => !l.Contains("Top partners per district", StringComparison.Ordinal)).ToList();
         Assert.DoesNotContain(health, l => l.Contains("plan.schedule-joint-planning", StringComparison.Ordinal));
 
-        // A partner without a plan, active this week, gains a new plan that scores goals on track, shared ownership,
-        // clarity and freshness in full and business alignment 0 (none recorded yet): 100 × (0.15 + 0.1 + 0.1 + 0.1)
-        // = 45 plan points at plan weight 0.15, +6.75, shown +6.8.
-        Assert.Contains(health, l => l.Contains("Hold a joint planning session: +6.8", StringComparison.Ordinal));
+        // A partner without a plan, active this week, gains a new plan that scores shared ownership, clarity and freshness
+        // in full, goals on track 0 (its goal starts today: nothing measured yet) and business alignment 0 (none recorded
+        // yet): 100 × (0.1 + 0.1 + 0.1) = 30 plan points at plan weight 0.15, +4.5.
+        Assert.Contains(health, l => l.Contains("Hold a joint planning session: +4.5", StringComparison.Ordinal));
 
         // Each partner's row is one line: no action wraps onto a second.
         Assert.Equal(50, health.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s+P-\d{3} ")));
