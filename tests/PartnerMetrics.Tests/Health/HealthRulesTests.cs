@@ -305,6 +305,40 @@ public class HealthRulesTests
                 }
             });
 
+    /// <summary>
+    /// Rule 7 for the overall score, under the condition rule 5 states for it: the move changes no week's activity (the
+    /// baseline has a meeting of the same side on both days), since a commitment moved into a week with nothing else
+    /// logged makes that week active and raises weekly cadence, a separate virtue (docs/scoring.md, "The laws").
+    /// </summary>
+    [Property]
+    [Trait("Rule", "7")]
+    public Property Rule7_OlderEvidenceWeighsLess_InTheOverallScore_WhenNoWeeksActivityChanges() =>
+        Prop.ForAll(
+            (from c in ModelGenerators.ScoringCase
+             from side in ModelGenerators.Enum<Side>()
+             from outcome in Gen.Elements(CommitmentOutcome.Kept, CommitmentOutcome.Broken)
+             from day in ModelGenerators.Before(c.AsOf, 3 * 365)
+             from back in Gen.Choose(1, 5 * 365)
+             from model in ModelGenerators.HealthModel
+             select (c, side, outcome, day, back, new HealthScorer(model))).ToArbitrary(),
+            t =>
+            {
+                var (c, side, outcome, day, back, scorer) = t;
+                var older = day.AddDays(-back);
+                var baseline = c.Partnership.With(interactions: [.. c.Partnership.Interactions, new Interaction(day, InteractionKind.Meeting, side), new Interaction(older, InteractionKind.Meeting, side)]);
+                double Score(DateOnly on) => scorer.Score(baseline.With(commitments: [.. baseline.Commitments, new Commitment(side, on, outcome, on)]), c.AsOf).Score;
+                var (recent, moved) = (Score(day), Score(older));
+
+                if (outcome == CommitmentOutcome.Kept)
+                {
+                    Assert.True(moved <= recent + Tolerance, $"an older kept commitment raised the score {recent} → {moved}");
+                }
+                else
+                {
+                    Assert.True(moved >= recent - Tolerance, $"an older broken commitment lowered the score {recent} → {moved}");
+                }
+            });
+
     [Property]
     [Trait("Rule", "8")]
     public Property Rule8_ConfidenceNeverFallsWhenEvidenceIsAdded() =>
