@@ -357,6 +357,58 @@ public static class ModelGenerators
     }
 
     /// <summary>
+    /// <paramref name="partnership"/> with the part after <paramref name="asOf"/> of every item that straddles it rewritten:
+    /// a commitment resolved after it, left open or resolved on another later day its outcome allows; a request made by
+    /// then and answered after it, left unanswered or answered at another later time; an escalation raised by then and
+    /// resolved after it, left open or resolved on another later day. On <paramref name="asOf"/> each was still open, so no
+    /// score of that day may depend on how or when it ended (rule 4). Items entirely after the day are
+    /// <see cref="WithFutureEvidence"/>'s. Deals are not rewritten here: their closes and updates after the day are
+    /// left to the opportunity properties.
+    /// </summary>
+    public static Gen<Partnership> WithOtherFutureOutcomes(Partnership partnership, DateOnly asOf) =>
+        from commitments in Gen.CollectToArray(partnership.Commitments, c => OtherFutureOutcome(c, asOf))
+        from interactions in Gen.CollectToArray(partnership.Interactions, i => OtherFutureOutcome(i, asOf))
+        select partnership.With(commitments: commitments, interactions: interactions);
+
+    private static Gen<Commitment> OtherFutureOutcome(Commitment commitment, DateOnly asOf)
+    {
+        if (commitment.ResolvedOn is not { } resolved || resolved <= asOf)
+        {
+            return Gen.Constant(commitment);
+        }
+
+        return
+            from open in Gen.Elements(true, false)
+            from ahead in Gen.Choose(1, 3 * 365)
+            select open
+                ? new Commitment(commitment.PromisedBy, commitment.DueOn, CommitmentOutcome.Open, description: commitment.Description)
+                : new Commitment(commitment.PromisedBy, commitment.DueOn, commitment.Outcome, commitment.Outcome switch
+                {
+                    // Kept on or before its due day, which is after the day since it was kept after it.
+                    CommitmentOutcome.Kept => asOf.AddDays(1 + ((ahead - 1) % (commitment.DueOn.DayNumber - asOf.DayNumber))),
+                    CommitmentOutcome.KeptLate => DateOnly.FromDayNumber(Math.Max(commitment.DueOn.DayNumber, asOf.DayNumber) + ahead),
+                    _ => asOf.AddDays(ahead),
+                }, commitment.Description);
+    }
+
+    private static Gen<Interaction> OtherFutureOutcome(Interaction interaction, DateOnly asOf)
+    {
+        var (day, today) = (interaction.Date.DayNumber, asOf.DayNumber);
+        return interaction switch
+        {
+            { Kind: InteractionKind.Request, ResponseTime: { } response } when day <= today && day + (int)Math.Ceiling(response.TotalDays) > today =>
+                from unanswered in Gen.Elements(true, false)
+                from hours in Gen.Choose(1, 3 * 365 * 24)
+                select new Interaction(interaction.Date, interaction.Kind, interaction.InitiatedBy, unanswered ? null : TimeSpan.FromDays(today - day) + TimeSpan.FromHours(hours), subject: interaction.Subject),
+            { Kind: InteractionKind.Escalation, ResolvedOn: { } resolved } when day <= today && resolved > asOf =>
+                from open in Gen.Elements(true, false)
+                from later in After(asOf)
+                select new Interaction(interaction.Date, interaction.Kind, interaction.InitiatedBy, resolvedOn: open ? null : later, subject: interaction.Subject),
+            _ => Gen.Constant(interaction),
+        };
+    }
+
+    /// <summary>
     /// <paramref name="plan"/> with more reviews and goal check-ins, all dated after <paramref name="asOf"/>
     /// (a day the plan already has an entry on keeps that entry).
     /// </summary>

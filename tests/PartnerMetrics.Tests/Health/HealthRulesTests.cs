@@ -105,6 +105,33 @@ public class HealthRulesTests
              select (c, new HealthScorer(model), later)).ToArbitrary(),
             t => Assert.Equal(t.Item2.Score(t.c.Partnership, t.c.AsOf), t.Item2.Score(t.later, t.c.AsOf)));
 
+    /// <summary>
+    /// Rule 4 for items that straddle the day: how and when a commitment, a request or an escalation still open on the day
+    /// ended afterwards changes nothing on the day (an answer counted from the day it was asked, not the day it came, would
+    /// be look-ahead that items dated wholly after the day cannot show).
+    /// </summary>
+    [Property]
+    [Trait("Rule", "4")]
+    public Property Rule4_HowAnItemOpenOnTheDayEndedAfterItChangesNothing() =>
+        Prop.ForAll(
+            (from c in ModelGenerators.ScoringCase
+             from model in ModelGenerators.HealthModel
+             from rewritten in ModelGenerators.WithOtherFutureOutcomes(c.Partnership, c.AsOf)
+             select (c, new HealthScorer(model), rewritten)).ToArbitrary(),
+            t => Assert.Equal(t.Item2.Score(t.c.Partnership, t.c.AsOf), t.Item2.Score(t.rewritten, t.c.AsOf)));
+
+    [Fact]
+    public void Rule4_Generators_ItemsStraddleTheDay()
+    {
+        // The straddling property is only as strong as the cases it draws: commitments resolved, requests answered and
+        // escalations resolved after the day, of items begun by then.
+        var cases = ModelGenerators.ScoringCase.Sample(300);   // 300 cases at size 50
+
+        Assert.Contains(cases, c => c.Partnership.Commitments.Any(k => k.ResolvedOn > c.AsOf));
+        Assert.Contains(cases, c => c.Partnership.Interactions.Any(i => i.ResponseTime is { } r && i.Date <= c.AsOf && i.Date.AddDays((int)Math.Ceiling(r.TotalDays)) > c.AsOf));
+        Assert.Contains(cases, c => c.Partnership.Interactions.Any(i => i.Date <= c.AsOf && i.ResolvedOn > c.AsOf));
+    }
+
     [Fact]
     public void Rule4_Generators_DatePlanHistoryOnBothSidesOfTheDay()
     {
