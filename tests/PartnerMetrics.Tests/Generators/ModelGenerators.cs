@@ -423,17 +423,45 @@ public static class ModelGenerators
                 plan.Reviews.Concat(reviews.Where(r => r.On >= plan.CreatedOn)).DistinctBy(r => r.On));
     }
 
-    /// <summary>One more piece of evidence of any kind (not a plan), dated anywhere around <paramref name="asOf"/>.</summary>
+    /// <summary>
+    /// One more piece of evidence of any kind, dated anywhere around <paramref name="asOf"/>: a commitment, an interaction,
+    /// a certification, a delivery, a deal; a plan where there is none; else a goal, a review (on a day the plan has none,
+    /// on or after its creation) or a goal's check-in (on a day that goal has none).
+    /// </summary>
     public static Gen<Partnership> WithOneMoreItem(Partnership partnership, DateOnly asOf)
     {
         var dates = DatesAround(asOf);
         var id = partnership.Partner.Id;
-        return Gen.OneOf(
+        List<Gen<Partnership>> more =
+        [
             CommitmentOn(dates).Select(c => partnership.With(commitments: partnership.Commitments.Add(c))),
             InteractionOn(dates).Select(i => partnership.With(interactions: partnership.Interactions.Add(i))),
             CertificationOn(dates, Gen.Elements(Competencies)).Select(c => partnership.With(certifications: partnership.Certifications.Add(c))),
             DeliveryOn(dates).Select(d => partnership.With(deliveries: partnership.Deliveries.Add(d))),
-            OpportunityOn(dates, id, $"{id}-extra").Select(o => partnership.With(opportunities: partnership.Opportunities.Add(o))));
+            OpportunityOn(dates, id, $"{id}-extra").Select(o => partnership.With(opportunities: partnership.Opportunities.Add(o))),
+        ];
+        if (partnership.JointPlan is not { } plan)
+        {
+            more.Add(JointPlanOn(dates).Select(p => partnership.With(plan: _ => p)));
+        }
+        else
+        {
+            more.Add(PlanGoalOn(dates).Select(g => partnership.With(plan: _ => plan.With(goals: plan.Goals.Add(g)))));
+            more.Add(
+                from review in PlanReviewOn(Gen.OneOf(dates, Days.Select(plan.CreatedOn.AddDays)))
+                where review.On >= plan.CreatedOn && plan.Reviews.All(r => r.On != review.On)
+                select partnership.With(plan: _ => plan.With(reviews: plan.Reviews.Add(review))));
+            if (!plan.Goals.IsEmpty)
+            {
+                more.Add(
+                    from index in Gen.Choose(0, plan.Goals.Length - 1)
+                    from checkIn in GoalCheckInOn(dates)
+                    where plan.Goals[index].CheckIns.All(c => c.On != checkIn.On)
+                    select partnership.With(plan: _ => plan.With(goals: plan.Goals.SetItem(index, plan.Goals[index].WithCheckIns(plan.Goals[index].CheckIns.Add(checkIn))))));
+            }
+        }
+
+        return Gen.OneOf(more);
     }
 
     /// <summary>A deal amount for pipeline sums: absent, or any amount the model accepts, up to <see cref="Opportunity.MaxAmount"/>.</summary>

@@ -366,7 +366,9 @@ public class HealthRulesTests
                 }
             });
 
-    [Property]
+    // 1,000 cases: a plan, a goal, a review or a check-in is two in six of the items added, and changes a confidence only
+    // when dated by the day; a plan whose unrecorded alignment lowered confidence was first caught after about 500.
+    [Property(MaxTest = 1_000)]
     [Trait("Rule", "8")]
     public Property Rule8_ConfidenceNeverFallsWhenEvidenceIsAdded() =>
         Prop.ForAll(
