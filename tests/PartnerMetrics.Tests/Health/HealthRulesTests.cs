@@ -52,7 +52,12 @@ public class HealthRulesTests
         InRange(report.Interval.Upper, report.Score, 100);
 
         // The band: the thresholds', InsufficientEvidence when no weighted dimension is present, at most Watch at a weakest link.
-        var classified = report.Dimensions.Any(d => d.Weight > 0 && d.Score is not null) ? model.Bands.Classify(report.Score, report.Confidence) : HealthBand.InsufficientEvidence;
+        // The band from the model's threshold numbers, not from the code under test (DOMAIN section 3.1).
+        var bands = model.Bands;
+        var classified = !report.Dimensions.Any(d => d.Weight > 0 && d.Score is not null) || report.Confidence < bands.MinimumConfidence ? HealthBand.InsufficientEvidence
+            : report.Score >= bands.Healthy ? HealthBand.Healthy
+            : report.Score >= bands.Watch ? HealthBand.Watch
+            : HealthBand.AtRisk;
         var capped = classified == HealthBand.Healthy && report.Signals.Any(s => s.Code == FactorCodes.WeakestLink) ? HealthBand.Watch : classified;
         Assert.Equal(capped, report.Band);
     }
