@@ -442,6 +442,44 @@ public class HealthRulesTests
     }
 
     /// <summary>
+    /// Rule 10 under any generated model, whose weights run from <see cref="double.Epsilon"/> to <see cref="double.MaxValue"/>,
+    /// 0 included: a constant that keeps every positive weight a normal double, finite, changes nothing (to rounding error).
+    /// The constant's binary exponent is drawn from the range that allows; a model whose weights span more than that range
+    /// (a subnormal beside a large one) admits only the constant 1, and its case checks nothing beyond rule 2's identity.
+    /// </summary>
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    [Trait("Rule", "10")]
+    public void Rule10_UnderAnyModel_MultiplyingAllWeightsKeepingThemNormalChangesNothing(ScoringCase c, HealthModel model, PositiveInt numerator, PositiveInt denominator, PositiveInt exponent)
+    {
+        double[] weights =
+        [
+            .. Enum.GetValues<HealthDimension>().Select(d => model.DimensionWeights[d]),
+            model.CompetencyWeights.Coverage, model.CompetencyWeights.DeliveryReliability,
+            model.CooperationWeights.PartnerResponsiveness, model.CooperationWeights.VendorResponsiveness, model.CooperationWeights.FrictionHandling, model.CooperationWeights.Reciprocity,
+            model.PlanWeights.GoalsOnTrack, model.PlanWeights.SharedOwnership, model.PlanWeights.BusinessAlignment, model.PlanWeights.Clarity, model.PlanWeights.Freshness,
+            model.ProgressWeights.RegistrationTimeliness, model.ProgressWeights.PipelineFreshness, model.ProgressWeights.DataCompleteness, model.ProgressWeights.WeeklyCadence,
+        ];
+        var positive = weights.Where(w => w > 0).ToArray();
+
+        // k = r · 2^e with r in [2^-31, 2^31]: every positive weight times k stays in [2^-1022, 2^1023] when e is in [lo, hi].
+        var ratio = (double)numerator.Get / denominator.Get;
+        var lo = -1022 - positive.Min(Math.ILogB) + 32;
+        var hi = 1022 - positive.Max(Math.ILogB) - 32;
+        var k = lo <= hi ? Math.ScaleB(ratio, lo + (exponent.Get % (hi - lo + 1))) : 1.0;
+        var original = new HealthScorer(model).Score(c.Partnership, c.AsOf);
+        var scaled = new HealthScorer(Scale(model, k)).Score(c.Partnership, c.AsOf);
+
+        Assert.Equal(original.Score, scaled.Score, Tolerance);
+        Assert.Equal(original.Confidence, scaled.Confidence, Tolerance);
+        for (var d = 0; d < original.Dimensions.Length; d++)
+        {
+            Assert.Equal(original.Dimensions[d].Score ?? -1, scaled.Dimensions[d].Score ?? -1, Tolerance);
+            Assert.Equal(original.Dimensions[d].Confidence, scaled.Dimensions[d].Confidence, Tolerance);
+            Assert.Equal(original.Dimensions[d].Contribution, scaled.Dimensions[d].Contribution, Tolerance);
+        }
+    }
+
+    /// <summary>
     /// A valid certification for a required competency never lowers competency, and neither does a
     /// successful delivery — without the anchor delivery v1 needed, since the delivery factor now sits
     /// at its prior before the first delivery (see <see cref="HealthScorerTests.FirstDelivery_RaisesCompetency"/>).
