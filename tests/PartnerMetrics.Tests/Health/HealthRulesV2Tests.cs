@@ -154,6 +154,19 @@ public class HealthRulesV2Tests
                 var step = values[i] - values[i - 1];
                 Assert.True(step * first >= -1e-15 && (first != 0 || Math.Abs(step) < 1e-15), $"{code}: {string.Join(" → ", values)}");
             }
+
+            // Never across, directly: each value lies between the prior and the evidence's own rate p / (p + n) (a posterior
+            // mean always does). Reciprocity reads a transformation of its posterior and carries no p and n; it is skipped.
+            for (var k = 1; k < reports.Length; k++)
+            {
+                var factor = reports[k].Factor(code)!.Value;
+                if (factor.Successes + factor.Failures is > 0 and var total && !double.IsInfinity(total))
+                {
+                    var raw = factor.Successes / total;
+                    var (low, high) = (Math.Min(expectedPrior, raw), Math.Max(expectedPrior, raw));
+                    Assert.True(values[k] >= low - 1e-12 && values[k] <= high + 1e-12, $"{code} × {Copies[k]}: {values[k]} outside [{low}, {high}]");
+                }
+            }
         }
     }
 
