@@ -17,6 +17,45 @@ public class PipelineRulesTests
          from seed in Gen.Choose(int.MinValue, int.MaxValue)
          select (deals, cuts.Order().ToArray(), seed)).ToArbitrary();
 
+    /// <summary>
+    /// Rule 13's second clause for retention: accumulators over different windows (another start, another end, or both)
+    /// never merge — the merge throws, naming <c>other</c>, and leaves the target as it was; over the same window they do.
+    /// </summary>
+    [Property]
+    [Trait("Rule", "13")]
+    public Property Rule13_RetentionOverAnotherWindow_NeverMerges() =>
+        Prop.ForAll(
+            (from mine in ModelGenerators.Snapshots
+             from theirs in ModelGenerators.Snapshots
+             from start in Gen.Choose(new DateOnly(2016, 1, 1).DayNumber, new DateOnly(2026, 12, 31).DayNumber)
+             from length in Gen.Choose(0, 3 * 365)
+             from which in Gen.Choose(0, 2)
+             from shift in Gen.Choose(1, 400)
+             select (mine, theirs, DateOnly.FromDayNumber(start), DateOnly.FromDayNumber(start + length), which, shift)).ToArbitrary(),
+            t =>
+            {
+                var (mine, theirs, start, end, which, shift) = t;
+                var (otherStart, otherEnd) = which switch
+                {
+                    0 => (start.AddDays(-shift), end),
+                    1 => (start, end.AddDays(shift)),
+                    _ => (start.AddDays(shift), end.AddDays(shift)),
+                };
+                var target = new RetentionAccumulator(start, end);
+                target.AddRange(mine);
+                var before = target.Result();
+                var other = new RetentionAccumulator(otherStart, otherEnd);
+                other.AddRange(theirs);
+
+                var error = Assert.Throws<ArgumentException>(() => target.Merge(other));
+
+                Assert.Equal("other", error.ParamName);
+                Assert.Equal(before, target.Result());
+                var same = new RetentionAccumulator(start, end);
+                same.AddRange(theirs);
+                target.Merge(same);
+            });
+
     [Property]
     [Trait("Rule", "13")]
     public Property Rule13_AnySplitMergedInAnyOrderEqualsOnePass() =>
