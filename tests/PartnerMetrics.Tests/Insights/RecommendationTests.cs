@@ -151,6 +151,35 @@ public partial class RecommendationTests
         Assert.Equal(RecommendationCodes.AlignBusiness, only.Code);
     }
 
+    /// <summary>
+    /// Rule 20 at its threshold: a side that kept every promise has no failure, so its reliability gets an action exactly
+    /// while its certainty is below 0.5 (too little evidence), never from 0.5 on. The general property above rarely draws a
+    /// rate with no failure near that certainty; here one to thirty kept promises, a day to a month apart, of either side,
+    /// under any κ from 1 to 30, put it on both sides of 0.5 in most cases.
+    /// </summary>
+    [Property]
+    [Trait("Rule", "20")]
+    public Property Recommend_ARateWithoutFailure_GetsAnActionExactlyWhileItsCertaintyIsBelowAHalf() =>
+        Prop.ForAll(
+            (from count in Gen.Choose(1, 30)
+             from spacing in Gen.Choose(1, 30)
+             from side in ModelGenerators.Enum<Side>()
+             from kappa in Gen.Choose(1, 30)
+             select (count, spacing, side, kappa)).ToArbitrary(),
+            t =>
+            {
+                var (count, spacing, side, kappa) = t;
+                var scorer = new HealthScorer(HealthModel.Default with { Kappa = kappa });
+                var partnership = Empty(startedDaysAgo: 1000).With(commitments: Enumerable.Range(0, count).Select(k => new Commitment(side, Day(-k * spacing), CommitmentOutcome.Kept, Day(-k * spacing))));
+                var code = side == Side.Partner ? FactorCodes.TrustPartnerReliability : FactorCodes.TrustVendorReliability;
+
+                var factor = scorer.Score(partnership, T).Factor(code)!.Value;
+                var action = new PartnershipAdvisor(scorer).Recommend(partnership, T).Where(a => a.FactorCode == code).ToArray();
+
+                Assert.Equal(factor.Confidence < 0.5, action.Length == 1);
+                Assert.All(action, a => Assert.Equal(RecommendationTrigger.TooLittleEvidence, a.Trigger));
+            });
+
     [Fact]
     public void Describe_SaysTheActionInWordsWithItsPoints()
     {
