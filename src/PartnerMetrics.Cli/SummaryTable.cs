@@ -25,6 +25,11 @@ internal static class SummaryTable
         // progress) in one column, the band in at most 12 characters, and the next action in words
         // (Recommendation.Action, at most 32 characters for every action but a long certification name) with its points.
         var rows = summary.Partners.OrderByDescending(r => r.Score).ThenBy(r => r.Id, StringComparer.Ordinal).Select(HealthCells).ToList();
+        var partnerWidth = PartnerColumnWidth(rows);
+        foreach (var row in rows)
+        {
+            row[0] = Terminal.PlainCell(row[0], partnerWidth);
+        }
 
         // Without colours, a table whose every character takes one column is written as Spectre.Console lays it out,
         // without laying it out whole: 20,000 partners took it seconds and a hundred megabytes.
@@ -66,16 +71,42 @@ internal static class SummaryTable
     /// <summary>The width the tables are laid out for: a 120-column terminal.</summary>
     public const int Width = 120;
 
+    /// <summary>The least the partner column is given: a short id and the start of a name.</summary>
     private const int PartnerWidth = 22;
 
     private const int BandColumn = 2;
 
     private static readonly string[] HealthHeaders = ["Partner", "Score", "Band", "Conf", "  T   C  Co   P  Pr", "Next action: points"];
 
-    /// <summary>A partner's row of the health table as the text it shows, without markup.</summary>
+    /// <summary>
+    /// The partner column's width: the room the other columns leave in <see cref="Width"/>, at least
+    /// <see cref="PartnerWidth"/>, and no more than its longest "id name". An 18-character CRM id left two letters of a
+    /// name in a fixed 22.
+    /// </summary>
+    private static int PartnerColumnWidth(List<string[]> rows)
+    {
+        var others = 0;
+        var longest = 0;
+        for (var column = 0; column < HealthHeaders.Length; column++)
+        {
+            var widest = HealthHeaders[column].Length;
+            foreach (var row in rows)
+            {
+                widest = Math.Max(widest, row[column].Length);
+            }
+
+            (others, longest) = column == 0 ? (others, widest) : (others + widest, longest);
+        }
+
+        // An edge, each column with a space either side, a line between two columns, an edge (PlainTable's layout).
+        var room = Width - (2 + others + (3 * HealthHeaders.Length) - 1);
+        return Math.Max(PartnerWidth, Math.Min(room, longest));
+    }
+
+    /// <summary>A partner's row of the health table as the text it shows, without markup; the partner's id and name whole, to be cut to the column's width.</summary>
     private static string[] HealthCells(PartnerRow row) =>
     [
-        Terminal.PlainCell($"{row.Id} {row.Name}", PartnerWidth),
+        $"{row.Id} {row.Name}",
         Number(row.Score, "0.0"),
         row.Band is "Healthy" or "Watch" or "AtRisk" ? row.Band : "Insufficient",
         Number(row.Confidence, "0.00"),

@@ -39,7 +39,9 @@ public sealed class HostileOutputTests
 
         Assert.Equal(ExitCodes.Success, exit);
         Assert.True(output.Length < 20_000, $"{output.Length:N0} characters of output");
-        Assert.Contains("P-A NNNNNNNNNNNNNNNNN…", output, StringComparison.Ordinal);
+        // The partner column takes the room the other columns leave in 120, at least 22 characters.
+        Assert.Matches(@"P-A N{17,}… │", output);
+        Assert.All(output.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 120, $"{line.Length} columns"));
         Assert.Contains("DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD…", output, StringComparison.Ordinal);
     }
 

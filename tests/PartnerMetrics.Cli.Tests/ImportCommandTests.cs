@@ -190,6 +190,18 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public void Score_TheSampleExports_AsATable_GiveTheNamesBesideLongIdsTheRoomLeft()
+    {
+        // Salesforce's 18-character ids left two letters of a name in a fixed 22-character column ("0015J00000JRQfBQAX Ha…");
+        // the column takes the room the other columns leave in 120.
+        var (exit, output, error) = Run("score", "--profile", "salesforce", "--folder", Samples, "--competencies", "Cloud Migration,Security,Data & AI,Modern Workplace");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("0015J00000JRQfBQAX Halc", output, StringComparison.Ordinal);
+        Assert.All(output.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 120, $"{line.Length} columns: {line}"));
+    }
+
+    [Fact]
     public void Score_TheSampleExports_ToAnHtmlReport_InOneCommand()
     {
         using var folder = new TestFiles();

@@ -536,7 +536,7 @@ public static class ModelGenerators
     /// of the range of a double (α and β are at most half of <see cref="double.MaxValue"/>, so that α + β stays finite, as
     /// validation requires).
     /// </summary>
-    private static Gen<double> Extreme(Gen<double> usual, params double[] extremes) => Gen.Frequency((6, usual), (1, Gen.Elements(extremes)));
+    private static Gen<T> Extreme<T>(Gen<T> usual, params T[] extremes) => Gen.Frequency((6, usual), (1, Gen.Elements(extremes)));
 
     /// <summary>A recency half-life from an hour to 50 years: its weights reach ages both within and beyond the tabulated 4,096 days, and past the last weight (40 half-lives).</summary>
     public static Gen<TimeSpan> HalfLife { get; } = Gen.Choose(1, 50 * 365 * 24).Select(hours => TimeSpan.FromHours(hours));
@@ -551,7 +551,11 @@ public static class ModelGenerators
         FactorCodes.ProgressRegistrationTimeliness, FactorCodes.ProgressPipelineFreshness, FactorCodes.ProgressDataCompleteness,
     ];
 
-    /// <summary>A valid health model: every setting varied over its valid range, weight groups never all zero.</summary>
+    /// <summary>
+    /// A valid health model: every setting varied over its valid range, weight groups never all zero. Durations are mostly
+    /// everyday ones (a day to a few years, in hours) and now and then an extreme that validation accepts: a tick, an hour,
+    /// a century, <see cref="TimeSpan.MaxValue"/>.
+    /// </summary>
     public static Gen<HealthModel> HealthModel { get; } =
         from dimensions in Weight.ArrayOf(5).Where(w => w.Any(x => x > 0))
         from competency in Weight.ArrayOf(2).Where(w => w.Any(x => x > 0))
@@ -561,17 +565,17 @@ public static class ModelGenerators
         from watch in Gen.Choose(0, 9_000).Select(n => n / 100.0)
         from healthy in Gen.Choose(1, 1_000).Select(n => Math.Min(100.0, watch + (n / 10.0)))
         from minimumConfidence in UnitInterval
-        from halfLives in Duration(1, 1000).ArrayOf(5)
-        from maturity in Duration(1, 730)
+        from halfLives in Extreme(Duration(1, 1000), TimeSpan.FromTicks(1), TimeSpan.FromHours(1), TimeSpan.FromDays(36_500), TimeSpan.MaxValue).ArrayOf(5)
+        from maturity in Extreme(Duration(1, 730), TimeSpan.FromTicks(1), TimeSpan.MaxValue)
         from priors in Extreme(Gen.Choose(1, 10_000).Select(n => n / 1000.0), double.Epsilon, 1e-300, 1e300, double.MaxValue / 2).ArrayOf(2)
         from lossAversion in Extreme(Gen.Choose(1000, 10_000).Select(n => n / 1000.0), 1e300, double.MaxValue)
-        from grace in Duration(0, 60)
+        from grace in Extreme(Duration(0, 60), TimeSpan.FromDays(36_500), TimeSpan.MaxValue)
         from kappa in Extreme(Gen.Choose(1, 100_000).Select(n => n / 1000.0), double.Epsilon, 1e-300, 1e300, double.MaxValue)
-        from targets in Duration(1, 60).ArrayOf(2)
+        from targets in Extreme(Duration(1, 60), TimeSpan.FromTicks(1), TimeSpan.FromHours(1), TimeSpan.MaxValue).ArrayOf(2)
         from satisfaction in UnitInterval
-        from windows in Duration(0, 90).ArrayOf(3)
+        from windows in Extreme(Duration(0, 90), TimeSpan.FromDays(36_500), TimeSpan.MaxValue).ArrayOf(3)
         from weeks in Gen.Choose(1, 52)
-        from momentum in Duration(1, 120).ArrayOf(2)
+        from momentum in Extreme(Duration(1, 120), TimeSpan.FromTicks(1), TimeSpan.MaxValue).ArrayOf(2)
         from accelerating in Gen.Choose(1000, 3000).Select(n => n / 1000.0)
         from slowing in Gen.Choose(1, 1000).Select(n => n / 1000.0)
         from target in Gen.Choose(1, 1000).Select(n => n / 1000.0)

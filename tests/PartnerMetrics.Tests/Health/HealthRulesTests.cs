@@ -280,7 +280,7 @@ public class HealthRulesTests
     /// tested often; only a reliability within 10⁻⁹ of the threshold, where rounding decides, is discarded
     /// (a condition such as R ≥ 0.5 discarded so many cases that 10,000 could not be reached).
     /// The default model only, unlike the other rules: the strict fall needs the pair to weigh more than 0, and a
-    /// generated trust half-life of an hour rounds a pair a day old to weight 0 (then R does not move at all).
+    /// generated trust half-life of a tick or an hour rounds a pair a day old to weight 0 (then R does not move at all).
     /// </summary>
     [Property]
     [Trait("Rule", "6")]
