@@ -133,22 +133,25 @@ public static class LinqHealthBaseline
     private static (double Positive, double Negative, double Evidence) Weigh(Commitment commitment, int asOf, HealthModel model)
     {
         // Kept is dated by its resolution, or its due day when none was recorded; KeptLate and Broken
-        // always carry a resolution day; Open has none.
+        // always carry a resolution day; Open has none. A failure is dated where it failed: the earlier of
+        // its resolution and due + grace (a late keep's success half at its resolution).
+        var grace = model.GracePeriod.TotalDays;
+        var failedOn = commitment.DueOn.DayNumber + (int)Math.Floor(grace);
         var resolved = commitment.Outcome == CommitmentOutcome.Kept ? commitment.ResolvedOn ?? commitment.DueOn : commitment.ResolvedOn;
         if (resolved is { } day && day.DayNumber <= asOf)
         {
             var w = Recency(asOf - day.DayNumber, model.TrustHalfLife);
+            var failed = Recency(asOf - Math.Min(day.DayNumber, failedOn), model.TrustHalfLife);
             return commitment.Outcome switch
             {
                 CommitmentOutcome.Kept => (w, 0.0, w),
-                CommitmentOutcome.KeptLate => (w / 2, w / 2, w),
-                _ => (0.0, model.LossAversion * w, w),
+                CommitmentOutcome.KeptLate => (w / 2, failed / 2, (w + failed) / 2),
+                _ => (0.0, model.LossAversion * failed, failed),
             };
         }
 
         // Still open on the as-of day (including one resolved later): past the grace period it counts
         // as broken, dated at due + grace and aged from there.
-        var grace = model.GracePeriod.TotalDays;
         if (asOf - commitment.DueOn.DayNumber > grace)
         {
             var w = Recency(asOf - (commitment.DueOn.DayNumber + (int)Math.Floor(grace)), model.TrustHalfLife);

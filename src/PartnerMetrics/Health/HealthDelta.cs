@@ -68,8 +68,8 @@ public sealed record HealthDelta
 
     /// <summary>
     /// Each side's Shapley share of the change in trust points: the mean, over both orders, of the change
-    /// of the geometric mean when that side's value moves. Null (plain differences then) unless both days
-    /// have both sides valued and trust weighs the same share of the score on both.
+    /// of the geometric mean when that side's value moves (a side at 0 included). Null (plain differences then) unless
+    /// both days have both sides valued and trust weighs the same share of the score on both.
     /// </summary>
     private static (double Partner, double Vendor)? TrustShares(HealthReport before, HealthReport after)
     {
@@ -78,15 +78,18 @@ public sealed record HealthDelta
             || before.Factor(FactorCodes.TrustPartnerReliability) is not { Value: { } p0 } partner
             || before.Factor(FactorCodes.TrustVendorReliability) is not { Value: { } v0 } vendor
             || after.Factor(FactorCodes.TrustPartnerReliability) is not { Value: { } p1 }
-            || after.Factor(FactorCodes.TrustVendorReliability) is not { Value: { } v1 }
-            || Math.Min(Math.Min(p0, v0), Math.Min(p1, v1)) <= 0)
+            || after.Factor(FactorCodes.TrustVendorReliability) is not { Value: { } v1 })
         {
             return null;
         }
 
-        // The partner's exponent in the weighted geometric mean, from the ratio of the side weights alone.
+        // The partner's exponent in the weighted geometric mean, from the ratio of the side weights alone. A side at 0
+        // (a loss aversion near double.MaxValue can put it there) makes the mean 0 unless its exponent is 0: its logarithm
+        // is −∞, and 0 × −∞ would be NaN.
         var exponent = partner.Weight <= 0 ? 0.0 : 1.0 / (1.0 + (vendor.Weight / partner.Weight));
-        double Trust(double p, double v) => 100.0 * Math.Exp((exponent * Math.Log(p)) + ((1.0 - exponent) * Math.Log(v)));
+        double Trust(double p, double v) =>
+            (p <= 0 && exponent > 0) || (v <= 0 && exponent < 1) ? 0.0
+            : 100.0 * Math.Exp((exponent > 0 ? exponent * Math.Log(p) : 0.0) + (exponent < 1 ? (1.0 - exponent) * Math.Log(v) : 0.0));
         double t00 = Trust(p0, v0), t10 = Trust(p1, v0), t01 = Trust(p0, v1), t11 = Trust(p1, v1);
         var share = a.Share;
         return (share * ((t10 - t00) + (t11 - t01)) / 2, share * ((t01 - t00) + (t11 - t10)) / 2);
