@@ -35,7 +35,7 @@ public sealed partial class BacktestCommandTests
         // Each pair has sample variance 1/8, so SE = √(1/8 ÷ 2 + 1/8 ÷ 2) = √(1/8).
         Assert.Equal(Math.Sqrt(0.125), root.GetProperty("aucStandardError").GetDouble(), 12);
 
-        // Model v2 at its default weights (version 2.2), as of 2025-06-30, 546 days after the start (facts are certain).
+        // Model v2 at its default weights (version 2.3), as of 2025-06-30, 546 days after the start (facts are certain).
         // Commitment ages 135, 107, 76, 46 days, w = 2^(−a/180) = 0.5946, 0.6623, 0.7463, 0.8377, e = Σ w = 2.8408.
         //   Partner side (p + 1) / (p + λn + 2), λ = 2.5; the vendor side sits at 0.5: trust = 100 × √(side × 0.5). Every other dimension is the same for all four:
         //   competency 50 (nothing required, so coverage is left out; delivery at its prior 0.5), co-operation 50

@@ -58,9 +58,9 @@ public sealed class WeightRevisionTests(SmallRun run) : IClassFixture<SmallRun>
         var defaults = HealthModel.Default;
         var previous = WeightRevision.Previous;
 
-        // Everything but the version and the weights 2.1 changed is the default model's (version 2.2, whose reciprocity
-        // formula is not a setting), co-operation's weights included.
-        Assert.Equal(("default", "2.0", "2.2", "2.1"), (previous.Name, previous.Version, defaults.Version, WeightRevision.WeightsVersion));
+        // Everything but the version and the weights 2.1 changed is the default model's (version 2.3, whose reciprocity
+        // formula and failure dating are not settings), co-operation's weights included.
+        Assert.Equal(("default", "2.0", "2.3", "2.1"), (previous.Name, previous.Version, defaults.Version, WeightRevision.WeightsVersion));
         Assert.Equal(defaults, previous with { Version = defaults.Version, DimensionWeights = defaults.DimensionWeights, CompetencyWeights = defaults.CompetencyWeights, PlanWeights = defaults.PlanWeights, ProgressWeights = defaults.ProgressWeights });
         Assert.Equal(defaults.CooperationWeights, previous.CooperationWeights);
         Assert.NotEqual(defaults.DimensionWeights, previous.DimensionWeights);
