@@ -193,6 +193,8 @@ public class HealthRulesTests
     /// the item's factor, its dimension and the overall score never move against it. Each item touches its own factor
     /// only: a deal is closed the day it is registered (so it is never open, and pipeline freshness does not see it), with
     /// all three required fields filled when registered on time and none when late, so that data completeness agrees.
+    /// Successes are drawn anywhere within their target, exactly at it a quarter of the time (a response at the target is
+    /// a success), and failures as far past it.
     /// </summary>
     [Property]
     [Trait("Rule", "5")]
@@ -203,16 +205,17 @@ public class HealthRulesTests
              from kind in ModelGenerators.Enum<SuccessKind>()
              from side in ModelGenerators.Enum<Side>()
              from day in ModelGenerators.Before(c.AsOf, 3 * 365)
-             select (c, model, kind, side, day)).ToArbitrary(),
+             from margin in Gen.Frequency((1, Gen.Constant(0.0)), (1, Gen.Constant(1.0)), (2, ModelGenerators.UnitInterval))
+             select (c, model, kind, side, day, margin)).ToArbitrary(),
             t =>
             {
-                var (c, model, kind, side, day) = t;
+                var (c, model, kind, side, day, margin) = t;
                 var scorer = new HealthScorer(model);
                 var baseline = c.Partnership.With(interactions: c.Partnership.Interactions.Add(new Interaction(day, InteractionKind.Meeting, side)));
                 var (dimension, factor) = Target(kind, side);
                 var before = scorer.Score(baseline, c.AsOf);
-                var success = scorer.Score(Added(baseline, kind, side, day, success: true, model), c.AsOf);
-                var failure = scorer.Score(Added(baseline, kind, side, day, success: false, model), c.AsOf);
+                var success = scorer.Score(Added(baseline, kind, side, day, success: true, model, margin), c.AsOf);
+                var failure = scorer.Score(Added(baseline, kind, side, day, success: false, model, margin), c.AsOf);
 
                 NotBelow(before.Factor(factor)?.Value, success.Factor(factor)?.Value, $"{kind} success, factor {factor}");
                 NotBelow(before[dimension].Score, success[dimension].Score, $"{kind} success, {dimension}");
@@ -221,6 +224,26 @@ public class HealthRulesTests
                 NotBelow(failure[dimension].Score, before[dimension].Score, $"{kind} failure, {dimension}");
                 NotBelow(failure.Score, before.Score, $"{kind} failure, overall");
             });
+
+    /// <summary>A response within the target (a share <paramref name="margin"/> of it), or past it by that share of a day more (never, at 1, or where it would not fit a TimeSpan).</summary>
+    private static TimeSpan? Response(TimeSpan target, bool success, double margin)
+    {
+        if (success)
+        {
+            return margin >= 1.0 ? target : TimeSpan.FromTicks((long)(target.Ticks * margin));
+        }
+
+        var late = 1 + (long)(margin * TimeSpan.TicksPerDay);
+        return margin >= 1.0 || target.Ticks > TimeSpan.MaxValue.Ticks - late ? null : TimeSpan.FromTicks(target.Ticks + late);
+    }
+
+    /// <summary>A resolution day within the target's whole days (a share <paramref name="margin"/> of them), or the first day past it and as many more (never, at 1, or past the calendar).</summary>
+    private static DateOnly? Resolution(DateOnly day, TimeSpan target, bool success, double margin)
+    {
+        var days = Math.Floor(target.TotalDays);
+        var on = success ? day.DayNumber + Math.Floor(days * margin) : day.DayNumber + days + 1 + Math.Floor(margin * 30);
+        return (!success && margin >= 1.0) || on > DateOnly.MaxValue.DayNumber ? null : DateOnly.FromDayNumber((int)on);
+    }
 
     /// <summary>The dimension and factor an item of <paramref name="kind"/> of <paramref name="side"/> is evidence for.</summary>
     private static (HealthDimension Dimension, string Factor) Target(SuccessKind kind, Side side) => kind switch
@@ -236,18 +259,21 @@ public class HealthRulesTests
 
     /// <summary>
     /// The partnership with one success, or its matching failure, of <paramref name="kind"/> dated <paramref name="day"/>.
-    /// A registration window longer than the calendar before the day leaves no deal that can be registered late: the
-    /// failure is then nothing added.
+    /// <paramref name="margin"/> in [0, 1] places a success anywhere within its target — at once (0), exactly at the target
+    /// (1), or between — and a failure as far past it: a request answered within the response target or after it (or never,
+    /// at 1), an escalation resolved within the resolution target or after it (or never), a delivery on time at a
+    /// satisfaction from the threshold up, or late below it. A registration window longer than the calendar before the
+    /// day leaves no deal that can be registered late: the failure is then nothing added.
     /// </summary>
-    private static Partnership Added(Partnership p, SuccessKind kind, Side side, DateOnly day, bool success, HealthModel model) => kind switch
+    private static Partnership Added(Partnership p, SuccessKind kind, Side side, DateOnly day, bool success, HealthModel model, double margin) => kind switch
     {
         SuccessKind.Deal when !success && day.DayNumber - Math.Ceiling(model.RegistrationWindow.TotalDays) - 1 < DateOnly.MinValue.DayNumber => p,
         SuccessKind.Commitment => p.With(commitments: p.Commitments.Add(new Commitment(side, day, success ? CommitmentOutcome.Kept : CommitmentOutcome.Broken, day))),
-
-        // Answered at once, or never (a failure once the response target has passed).
-        SuccessKind.Request => p.With(interactions: p.Interactions.Add(new Interaction(day, InteractionKind.Request, side, success ? TimeSpan.Zero : null))),
-        SuccessKind.Escalation => p.With(interactions: p.Interactions.Add(new Interaction(day, InteractionKind.Escalation, side, resolvedOn: success ? day : null))),
-        SuccessKind.Delivery => p.With(deliveries: p.Deliveries.Add(success ? new Delivery(day, true, 1.0) : new Delivery(day, false, 0.0))),
+        SuccessKind.Request => p.With(interactions: p.Interactions.Add(new Interaction(day, InteractionKind.Request, side, Response(model.ResponseTarget, success, margin)))),
+        SuccessKind.Escalation => p.With(interactions: p.Interactions.Add(new Interaction(day, InteractionKind.Escalation, side, resolvedOn: Resolution(day, model.ResolutionTarget, success, margin)))),
+        SuccessKind.Delivery => p.With(deliveries: p.Deliveries.Add(success
+            ? new Delivery(day, true, model.SatisfactionThreshold + (margin * (1.0 - model.SatisfactionThreshold)))
+            : new Delivery(day, false, model.SatisfactionThreshold * (1.0 - margin) * 0.999))),
         _ => p.With(opportunities: p.Opportunities.Add(new Opportunity(
             new OpportunityId("rule-5-deal"),
             new AccountId("rule-5-account"),
