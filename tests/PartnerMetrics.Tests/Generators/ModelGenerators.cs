@@ -362,13 +362,35 @@ public static class ModelGenerators
     /// then and answered after it, left unanswered or answered at another later time; an escalation raised by then and
     /// resolved after it, left open or resolved on another later day. On <paramref name="asOf"/> each was still open, so no
     /// score of that day may depend on how or when it ended (rule 4). Items entirely after the day are
-    /// <see cref="WithFutureEvidence"/>'s. Deals are not rewritten here: their closes and updates after the day are
-    /// left to the opportunity properties.
+    /// <see cref="WithFutureEvidence"/>'s. A deal created by the day has its close, registration and last update after
+    /// the day moved to another later day (an update also dropped); its outcome, loss reason and other fields stay, for
+    /// they carry no date of their own. A registration is never dropped: a deal registered later reached the vendor's CRM
+    /// that day, one never registered was there from its creation — two different pasts, not two futures.
     /// </summary>
     public static Gen<Partnership> WithOtherFutureOutcomes(Partnership partnership, DateOnly asOf) =>
         from commitments in Gen.CollectToArray(partnership.Commitments, c => OtherFutureOutcome(c, asOf))
         from interactions in Gen.CollectToArray(partnership.Interactions, i => OtherFutureOutcome(i, asOf))
-        select partnership.With(commitments: commitments, interactions: interactions);
+        from opportunities in Gen.CollectToArray(partnership.Opportunities, o => OtherFutureOutcome(o, asOf))
+        select partnership.With(commitments: commitments, interactions: interactions, opportunities: opportunities);
+
+    private static Gen<Opportunity> OtherFutureOutcome(Opportunity deal, DateOnly asOf)
+    {
+        if (deal.CreatedOn > asOf)
+        {
+            return Gen.Constant(deal);
+        }
+
+        Gen<DateOnly?> Later(DateOnly? day, bool mayDrop) => day is { } d && d > asOf
+            ? Gen.Frequency((mayDrop ? 1 : 0, Gen.Constant<DateOnly?>(null)), (3, After(asOf).Select(x => (DateOnly?)x)))
+            : Gen.Constant(day);
+        return
+            from closed in Later(deal.ClosedOn, mayDrop: false)
+            from registered in Later(deal.RegisteredOn, mayDrop: false)
+            from updated in Later(deal.LastUpdatedOn, mayDrop: true)
+            select new Opportunity(
+                deal.Id, deal.AccountId, deal.CreatedOn, deal.Motion, deal.Source, deal.Route, deal.Outcome, deal.Amount, deal.PartnerId, deal.District,
+                registered, updated, deal.ExpectedCloseOn, closed, deal.LossReason, deal.Stage);
+    }
 
     private static Gen<Commitment> OtherFutureOutcome(Commitment commitment, DateOnly asOf)
     {

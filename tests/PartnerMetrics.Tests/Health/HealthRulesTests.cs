@@ -112,7 +112,8 @@ public class HealthRulesTests
 
     /// <summary>
     /// Rule 4 for items that straddle the day: how and when a commitment, a request or an escalation still open on the day
-    /// ended afterwards changes nothing on the day (an answer counted from the day it was asked, not the day it came, would
+    /// ended afterwards, and when a deal created by then closed, was registered or last updated afterwards, changes nothing
+    /// on the day (an answer counted from the day it was asked, not the day it came, would
     /// be look-ahead that items dated wholly after the day cannot show).
     /// </summary>
     [Property]
@@ -135,6 +136,9 @@ public class HealthRulesTests
         Assert.Contains(cases, c => c.Partnership.Commitments.Any(k => k.ResolvedOn > c.AsOf));
         Assert.Contains(cases, c => c.Partnership.Interactions.Any(i => i.ResponseTime is { } r && i.Date <= c.AsOf && i.Date.AddDays((int)Math.Ceiling(r.TotalDays)) > c.AsOf));
         Assert.Contains(cases, c => c.Partnership.Interactions.Any(i => i.Date <= c.AsOf && i.ResolvedOn > c.AsOf));
+        Assert.Contains(cases, c => c.Partnership.Opportunities.Any(o => o.CreatedOn <= c.AsOf && o.ClosedOn > c.AsOf));
+        Assert.Contains(cases, c => c.Partnership.Opportunities.Any(o => o.CreatedOn <= c.AsOf && o.RegisteredOn > c.AsOf));
+        Assert.Contains(cases, c => c.Partnership.Opportunities.Any(o => o.CreatedOn <= c.AsOf && o.LastUpdatedOn > c.AsOf));
     }
 
     [Fact]
