@@ -38,14 +38,17 @@ internal static class JsonShape
 
         utf8Json.Position = from;
         Span<byte> buffer = stackalloc byte[256];
+        var first = true;
         int read;
         while ((read = utf8Json.Read(buffer)) > 0)
         {
             var bytes = buffer[..read];
-            if (!IsBlank(from == utf8Json.Position - read && bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes))
+            if (!IsBlank(first && bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes))
             {
                 return false;
             }
+
+            first = false;
         }
 
         return true;
