@@ -104,6 +104,36 @@ public class WeakestLinkTests
         }
     }
 
+    /// <summary>
+    /// A known limitation, as DOMAIN section 3.1 states the rule: trust's own weakest-link test reads the dimension's
+    /// confidence, the mean of both sides' certainties, so the partner's kept promises can lend certainty to a low trust
+    /// the vendor caused. The vendor broke its three promises of the last three weeks (its reliability near 0.1, at a
+    /// certainty near 0.36, too low to cap on its own); with few weekly promises kept by the partner, trust is low but
+    /// uncertain and nothing is capped; with more, the same vendor evidence caps the band (docs/scoring.md, "Weakest link").
+    /// </summary>
+    [Fact]
+    public void TrustCap_ReadsTheDimensionsConfidence_WhichThePartnersOwnKeptPromisesRaise()
+    {
+        Partnership With(int kept) => Examples.Empty(400).With(commitments:
+        [
+            .. Enumerable.Range(0, kept).Select(k => new Commitment(Side.Partner, Examples.Day(-7 * k), CommitmentOutcome.Kept, Examples.Day(-7 * k))),
+            .. Enumerable.Range(1, 3).Select(k => new Commitment(Side.Vendor, Examples.Day(-7 * k), CommitmentOutcome.Broken, Examples.Day(-7 * k))),
+        ]);
+        var reports = Enumerable.Range(1, 30).Select(kept => Scorer.Score(With(kept), T)).ToArray();
+        // The cap trust's own test sets (other dimensions of this bare partnership, such as its missing plan, cap it too).
+        bool Capped(HealthReport report) => report.Signals.Any(s => s.Code == FactorCodes.WeakestLink && s.Message.StartsWith("Trust scores", StringComparison.Ordinal));
+
+        var vendor = reports.Select(r => r.Factor(FactorCodes.TrustVendorReliability)!.Value).ToArray();
+        Assert.All(vendor, v => Assert.Equal((vendor[0].Value, vendor[0].Confidence), (v.Value, v.Confidence)));
+        Assert.True(vendor[0].Value < 0.4 && vendor[0].Confidence < 0.5, $"vendor {vendor[0].Value} at {vendor[0].Confidence}");
+        Assert.All(reports, r => Assert.True(r[HealthDimension.Trust].Score < 40, $"trust {r[HealthDimension.Trust].Score}"));
+        Assert.False(Capped(reports[0]));
+        Assert.True(Capped(reports[^1]));
+        var first = Array.FindIndex(reports, Capped);
+        Assert.All(reports[first..], r => Assert.True(Capped(r) && r[HealthDimension.Trust].Confidence >= 0.5));
+        Assert.All(reports[..first], r => Assert.True(!Capped(r) && r[HealthDimension.Trust].Confidence < 0.5));
+    }
+
     [Fact]
     public void Score_TrustDisabled_ASideBreakingEveryPromiseCapsNothing()
     {
