@@ -343,24 +343,50 @@ public sealed class HealthScorer
         }
 
         // A side's reliability is trust's: with trust disabled (weight 0) neither side caps the band.
-        foreach (ref readonly var factor in weights[(int)HealthDimension.Trust] > 0 ? trust : [])
+        var sides = weights[(int)HealthDimension.Trust] > 0 && trust.Length == 2 ? trust : [];
+        for (var s = 0; s < sides.Length; s++)
         {
-            if (factor.Weight > 0 && factor.Value is { } value && 100 * value < watch && factor.Confidence >= WeakestLinkConfidence)
+            ref readonly var side = ref sides[s];
+            if (side.Weight > 0 && side.Value is { } value && 100 * value < watch)
             {
-                var side = factor.Code == FactorCodes.TrustVendorReliability ? "The vendor's reliability (trust) is " : "The partner's reliability (trust) is ";
-                Describe(described, count++, side, 100 * value, factor.Confidence, watch);
+                var alone = side.Confidence < WeakestLinkConfidence;
+                if (!alone || HoldsTrustDown(side, sides[1 - s], value, watch))
+                {
+                    var vendor = side.Code == FactorCodes.TrustVendorReliability;
+                    var what = vendor ? "The vendor's reliability (trust) is " : "The partner's reliability (trust) is ";
+                    Describe(described, count++, what, 100 * value, side.Confidence, watch, alone ? (vendor ? "partner" : "vendor") : null);
+                }
             }
         }
 
         return count;
 
-        static void Describe(Span<HealthSignal> described, int index, string what, double score, double confidence, double watch)
+        static void Describe(Span<HealthSignal> described, int index, string what, double score, double confidence, double watch, string? otherSide = null)
         {
             if (!described.IsEmpty)
             {
-                described[index] = WeakLink(what, score, confidence, watch);
+                described[index] = new(FactorCodes.WeakestLink, new WeakLinkMessage(what, score, confidence, watch, otherSide));
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a side's reliability, too uncertain to cap the band on its own, holds trust in the AtRisk range however
+    /// reliable the other side is, at a confidence the other side's evidence alone could lift past
+    /// <see cref="WeakestLinkConfidence"/>. Trust is the weighted geometric mean of the sides, so with the other side
+    /// perfect it is 100·v^e (e the side's share of the side weights), and its confidence approaches (1 − e) + e·c
+    /// (c the side's certainty) as the other side's evidence grows. Were this not a cap, trust's own test would cap the
+    /// band once the other side had logged enough kept promises and not before, and logging fewer of them would lift
+    /// the band; with it, whether a side caps depends on that side's evidence alone
+    /// (<c>WeakestLinkTests</c>).
+    /// </summary>
+    private static bool HoldsTrustDown(in HealthFactor side, in HealthFactor other, double value, double watch)
+    {
+        // The side's exponent from the ratio of the side weights alone, as HealthDelta takes it (a sum could overflow).
+        var share = other.Weight > 0 ? 1.0 / (1.0 + (other.Weight / side.Weight)) : 1.0;
+        var trustAtBest = value > 0 ? 100.0 * Math.Exp(share * Math.Log(value)) : 0.0;
+        var confidenceAtBest = (1.0 - share) + (share * side.Confidence);
+        return trustAtBest < watch && confidenceAtBest > WeakestLinkConfidence;
     }
 
     /// <summary>A report's signals: <paramref name="signals"/> and the weakest links' (<see cref="WeakLinks"/>), in <see cref="HealthSignal.Compare"/> order.</summary>
@@ -382,9 +408,6 @@ public sealed class HealthScorer
         return ImmutableCollectionsMarshal.AsImmutableArray(all);
     }
 
-    private static HealthSignal WeakLink(string what, double score, double confidence, double watch) =>
-        new(FactorCodes.WeakestLink, new WeakLinkMessage(what, score, confidence, watch));
-
     /// <summary>Room for a weakest link per dimension and per side's reliability.</summary>
     [InlineArray(DimensionCount + 2)]
     private struct WeakLinkSignals
@@ -392,12 +415,22 @@ public sealed class HealthScorer
         private HealthSignal element;
     }
 
-    /// <summary>A weakest link's message, such as "Trust scores 14.5, below the AtRisk threshold 40, at confidence 0.91: the band is at most Watch.", written when read.</summary>
-    private sealed class WeakLinkMessage(string what, double score, double confidence, double watch) : SignalMessage(what)
+    /// <summary>
+    /// A weakest link's message, written when read (<paramref name="otherSide"/> names the other side of trust when a
+    /// side caps by holding trust down, and is null otherwise): "Trust scores 14.5, below the AtRisk threshold 40, at confidence
+    /// 0.91: the band is at most Watch."; for a side that caps by holding trust down (<see cref="HoldsTrustDown"/>),
+    /// "The vendor's reliability (trust) is 11.0 at confidence 0.36, which holds trust below the AtRisk threshold 40
+    /// however reliable the partner is: the band is at most Watch."
+    /// </summary>
+    private sealed class WeakLinkMessage(string what, double score, double confidence, double watch, string? otherSide) : SignalMessage(what)
     {
-        protected override string Write() => string.Create(
-            System.Globalization.CultureInfo.InvariantCulture,
-            $"{Prefix}{score:0.0}, below the AtRisk threshold {watch:0.#}, at confidence {confidence:0.00}: the band is at most Watch.");
+        protected override string Write() => otherSide is not null
+            ? string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{Prefix}{score:0.0} at confidence {confidence:0.00}, which holds trust below the AtRisk threshold {watch:0.#} however reliable the {otherSide} is: the band is at most Watch.")
+            : string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{Prefix}{score:0.0}, below the AtRisk threshold {watch:0.#}, at confidence {confidence:0.00}: the band is at most Watch.");
     }
 
     /// <summary>
