@@ -107,6 +107,9 @@ internal static class FactorCatalog
 
     private static readonly FrozenDictionary<string, FactorDefinition> Definitions = All.ToFrozenDictionary(definition => definition.Code, StringComparer.Ordinal);
 
+    /// <summary>The definition of a factor code; null for a code no factor has.</summary>
+    public static FactorDefinition? Of(string code) => Definitions.GetValueOrDefault(code);
+
     /// <summary>Whether a code is a rate factor whose prior mean a model may set (every rate but reciprocity).</summary>
     public static bool IsSettablePrior(string code) => Definitions.TryGetValue(code, out var definition) && definition.Kind == FactorKind.Rate;
 }

@@ -317,7 +317,7 @@ public sealed record HealthModel
     }
 
     /// <summary>A name or version: printable text that a report or a log line can carry.</summary>
-    private static string Label(string? value, string name)
+    internal static string Label(string? value, string name)
     {
         var text = Ensure.Text(value, name);
         if (text.Length > MaxLabelLength)

@@ -1,24 +1,34 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 using PartnerMetrics.Partners;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Serialization.Documents;
 
 namespace PartnerMetrics.Health;
 
 /// <summary>The health of one partnership as of a day: the overall score, its band and confidence, and every dimension and factor that explains it.</summary>
 /// <remarks>Immutable and compared by value.</remarks>
+[JsonConverter(typeof(DocumentConverter<HealthReport, HealthReportDocument>))]
 public sealed record HealthReport
 {
     private readonly EquatableArray<DimensionScore> dimensions;
     private readonly EquatableArray<HealthSignal> signals;
 
     internal HealthReport(PartnerId partnerId, DateOnly asOf, HealthModel model, double score, HealthBand band, double confidence, ScoreInterval interval, ImmutableArray<DimensionScore> dimensions, ImmutableArray<HealthSignal> signals)
+        : this(partnerId, asOf, model.Name, model.Version, score, band, confidence, interval, dimensions, signals)
+    {
+    }
+
+    /// <summary>A report as a document states it (<c>HealthReportDocument</c>): the model by its name and version.</summary>
+    internal HealthReport(PartnerId partnerId, DateOnly asOf, string modelName, string modelVersion, double score, HealthBand band, double confidence, ScoreInterval interval, ImmutableArray<DimensionScore> dimensions, ImmutableArray<HealthSignal> signals)
     {
         Interval = interval;
         PartnerId = partnerId;
         AsOf = asOf;
-        ModelName = model.Name;
-        ModelVersion = model.Version;
+        ModelName = modelName;
+        ModelVersion = modelVersion;
         Score = score;
         Band = band;
         Confidence = confidence;

@@ -20,7 +20,7 @@ namespace PartnerMetrics.Serialization;
     AllowDuplicateProperties = false,
 #endif
     MaxDepth = PartnerMetricsJson.MaxDepth,
-    Converters = [typeof(ExactDecimalConverter)])]
+    Converters = [typeof(ExactDecimalConverter), typeof(RoundTripDoubleConverter)])]
 [JsonSerializable(typeof(Portfolio))]
 [JsonSerializable(typeof(Partnership))]
 [JsonSerializable(typeof(Partner))]
@@ -61,6 +61,8 @@ namespace PartnerMetrics.Serialization;
 [JsonSerializable(typeof(RetentionAccumulatorDocument))]
 [JsonSerializable(typeof(BrandEquityDebtAccumulator))]
 [JsonSerializable(typeof(BrandEquityDebtAccumulatorDocument))]
+[JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(HealthReportDocument))]
 [JsonSerializable(typeof(PortfolioDocument))]
 [JsonSerializable(typeof(PartnershipDocument))]
 [JsonSerializable(typeof(PartnerDocument))]

@@ -112,7 +112,7 @@ internal static class PortfolioWriter
         writer.WriteStartObject();
         Date(writer, "date"u8, delivery.Date);
         writer.WriteBoolean("onTime"u8, delivery.OnTime);
-        writer.WriteNumber("satisfaction"u8, delivery.Satisfaction);
+        RoundTripDoubleConverter.Write(writer, "satisfaction"u8, delivery.Satisfaction);
         Text(writer, "description"u8, delivery.Description);
         writer.WriteEndObject();
     }
@@ -133,7 +133,7 @@ internal static class PortfolioWriter
         Date(writer, "on"u8, review.On);
         if (review.BusinessAlignment is { } alignment)
         {
-            writer.WriteNumber("businessAlignment"u8, alignment);
+            RoundTripDoubleConverter.Write(writer, "businessAlignment"u8, alignment);
         }
 
         writer.WriteEndObject();
@@ -162,7 +162,7 @@ internal static class PortfolioWriter
     {
         writer.WriteStartObject();
         Date(writer, "on"u8, checkIn.On);
-        writer.WriteNumber("progress"u8, checkIn.Progress);
+        RoundTripDoubleConverter.Write(writer, "progress"u8, checkIn.Progress);
         writer.WriteEndObject();
     }
 

@@ -304,7 +304,10 @@ public static class MarkdownReport
         w.Line("| … among partnerships with latent health ≥ 0.7 | " + string.Join(" | ", diagnoses.Select(d => Inv($"{d.WeakestLinkAmongHealthy:0.0%}"))) + " |");
         for (var k = 0; k < DiagnosisRow.WeakCauseNames.Length; k++)
         {
-            w.Line($"| … of which: {DiagnosisRow.WeakCauseNames[k]} below 40 with confidence ≥ 0.5 | " + string.Join(" | ", diagnoses.Select(d => Inv($"{d.WeakCauseShares[k]:0.0%}"))) + " |");
+            var cause = DiagnosisRow.HoldingTrustDown.Contains(DiagnosisRow.WeakCauseNames[k])
+                ? $"{DiagnosisRow.WeakCauseNames[k]} (trust below 40 however reliable the other side)"
+                : $"{DiagnosisRow.WeakCauseNames[k]} below 40 with confidence ≥ 0.5";
+            w.Line($"| … of which: {cause} | " + string.Join(" | ", diagnoses.Select(d => Inv($"{d.WeakCauseShares[k]:0.0%}"))) + " |");
         }
 
         w.Line("| Flagged if the plan dimension were not a cause | " + string.Join(" | ", diagnoses.Select(d => Inv($"{d.WeakestLinkWithoutPlanShare:0.0%}"))) + " |");

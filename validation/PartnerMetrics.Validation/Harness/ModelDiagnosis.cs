@@ -14,12 +14,15 @@ namespace PartnerMetrics.Validation.Harness;
 /// <param name="Dimensions">Each dimension's score, in <see cref="HealthDimension"/> order; <see langword="null"/> when absent.</param>
 /// <param name="WeakestLink">Whether the weakest-link rule capped or flagged the band.</param>
 /// <param name="PlanMissing">Whether the report has <see cref="FactorCodes.PlanMissing"/>.</param>
-/// <param name="WeakCauses">Which of <see cref="WeakCauseNames"/> meet the weakest-link condition (below the Watch threshold with confidence ≥ 0.5).</param>
+/// <param name="WeakCauses">Which of <see cref="WeakCauseNames"/> meet the weakest-link condition (below the Watch threshold with confidence ≥ 0.5, or a side holding trust down).</param>
 /// <param name="IntervalWidth">The width of the report's 80 % interval.</param>
 public sealed record DiagnosisRow(double Latent, bool Churned, double Score, double Confidence, ImmutableArray<double> Factors, ImmutableArray<double> Certainties, ImmutableArray<double?> Dimensions, bool WeakestLink, bool PlanMissing, ImmutableArray<bool> WeakCauses, double IntervalWidth)
 {
     /// <summary>Gets the causes the weakest-link rule can name: each dimension, then the partner's and the vendor's reliability.</summary>
-    public static ImmutableArray<string> WeakCauseNames { get; } = [.. Enum.GetValues<HealthDimension>().Select(d => d.ToString()), "Partner's reliability", "Vendor's reliability"];
+    public static ImmutableArray<string> WeakCauseNames { get; } = [.. Enum.GetValues<HealthDimension>().Select(d => d.ToString()), "Partner's reliability", "Vendor's reliability", .. HoldingTrustDown];
+
+    /// <summary>Gets the causes of model 2.4: a side's reliability that holds trust below 40 however reliable the other side is, though too uncertain to cap on its own.</summary>
+    public static ImmutableArray<string> HoldingTrustDown { get; } = ["Partner's reliability holding trust down", "Vendor's reliability holding trust down"];
 
     /// <summary>The row of one partnership.</summary>
     /// <param name="s">The partnership.</param>
@@ -55,6 +58,12 @@ public sealed record DiagnosisRow(double Latent, bool Churned, double Score, dou
         foreach (var code in (string[])[FactorCodes.TrustPartnerReliability, FactorCodes.TrustVendorReliability])
         {
             yield return report.Factor(code) is { Weight: > 0, Value: { } v, Confidence: >= 0.5 } && 100 * v < watch;
+        }
+
+        // The side's own signal says so ("… which holds trust below the AtRisk threshold …"): its condition is the scorer's.
+        foreach (var side in (string[])["The partner's", "The vendor's"])
+        {
+            yield return report.Signals.Any(x => x.Code == FactorCodes.WeakestLink && x.Message.StartsWith(side, StringComparison.Ordinal) && x.Message.Contains("holds trust below", StringComparison.Ordinal));
         }
     }
 }

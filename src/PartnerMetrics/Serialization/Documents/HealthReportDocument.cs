@@ -1,0 +1,294 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
+using static PartnerMetrics.Serialization.Document;
+
+namespace PartnerMetrics.Serialization.Documents;
+
+/// <summary>
+/// The JSON form of a <see cref="HealthReport"/>: everything the report holds, so that reading it back gives an equal
+/// report (DOMAIN rule 15). Reading checks that the parts agree — the five dimensions in order, each with its own
+/// factors in order, contributions that add up to their dimension's and the dimensions' to the score, each dimension's
+/// score the weighted mean of its factors, every reason the one its counts give — and rejects a document whose parts
+/// contradict each other at the field that does.
+/// </summary>
+internal sealed class HealthReportDocument : IDocument<HealthReport, HealthReportDocument>
+{
+    /// <summary>How far a sum of contributions or a recomputed dimension score may stray from the stated one, in points of 0 to 100: rounding, not a contradiction.</summary>
+    internal const double Tolerance = 1e-9;
+
+    public PartnerId? PartnerId { get; set; }
+
+    public DateOnly? AsOf { get; set; }
+
+    public string? Model { get; set; }
+
+    public string? ModelVersion { get; set; }
+
+    public double? Score { get; set; }
+
+    public HealthBand? Band { get; set; }
+
+    public double? Confidence { get; set; }
+
+    public ScoreIntervalDocument? Interval { get; set; }
+
+    public List<DimensionScoreDocument?>? Dimensions { get; set; }
+
+    public List<HealthSignalDocument?>? Signals { get; set; }
+
+    public static HealthReportDocument From(HealthReport model) => new()
+    {
+        PartnerId = model.PartnerId,
+        AsOf = model.AsOf,
+        Model = model.ModelName,
+        ModelVersion = model.ModelVersion,
+        Score = model.Score,
+        Band = model.Band,
+        Confidence = model.Confidence,
+        Interval = new ScoreIntervalDocument { Lower = model.Interval.Lower, Upper = model.Interval.Upper },
+        Dimensions = [.. model.Dimensions.Select(DimensionScoreDocument.From)],
+        Signals = [.. model.Signals.Select(signal => new HealthSignalDocument { Code = signal.Code, Message = signal.Message })],
+    };
+
+    public HealthReport ToModel()
+    {
+        var partnerId = Required(PartnerId, "partnerId");
+        var asOf = Required(AsOf, "asOf");
+        var name = Build(Model, static name => HealthModel.Label(name, "model"));
+        var version = Build(ModelVersion, static version => HealthModel.Label(version, "modelVersion"));
+        var score = Range(Required(Score, "score"), 100, "score");
+        var band = Required(Band, "band");
+        var confidence = Range(Required(Confidence, "confidence"), 1, "confidence");
+        var interval = Interval ?? throw DocumentException.Missing("interval");
+        var (lower, upper) = (Range(Required(interval.Lower, "lower"), 100, "interval.lower"), Range(Required(interval.Upper, "upper"), 100, "interval.upper"));
+        Agree(lower <= score, "interval.lower", $"must not be above the score {score}; got {lower}");
+        Agree(score <= upper, "interval.upper", $"must not be below the score {score}; got {upper}");
+
+        var dimensions = Items<DimensionScore, DimensionScoreDocument>(Dimensions, "dimensions");
+        var all = Enum.GetValues<HealthDimension>();
+        Agree(dimensions.Length == all.Length, "dimensions", $"must list the {all.Length} dimensions, {string.Join(", ", all)}; got {dimensions.Length}");
+        var sum = 0.0;
+        for (var d = 0; d < all.Length; d++)
+        {
+            Agree(dimensions[d].Dimension == all[d], $"dimensions[{d}].dimension", $"must be {all[d]}: the dimensions come in the order {string.Join(", ", all)}; got {dimensions[d].Dimension}");
+            sum += dimensions[d].Contribution;
+        }
+
+        Agree(Math.Abs(sum - score) <= Tolerance, "score", $"must be the sum of the dimensions' contributions, {sum}; got {score}");
+
+        var signals = ImmutableArray.CreateBuilder<HealthSignal>(Signals?.Count ?? 0);
+        for (var i = 0; i < (Signals?.Count ?? 0); i++)
+        {
+            var signal = Signals![i] ?? throw DocumentException.NullItem("signals", i);
+            signals.Add(BuildUnder(signal, static s => new HealthSignal(Ensure.Text(s.Code, "code"), Ensure.Text(s.Message, "message")), $"signals[{i}]"));
+        }
+
+        return new HealthReport(partnerId, asOf, name, version, score, band, confidence, new ScoreInterval(lower, upper), dimensions, signals.MoveToImmutable());
+    }
+
+    /// <summary>A finite number from 0 to <paramref name="most"/>, or an error at <paramref name="property"/> naming it.</summary>
+    internal static double Range(double value, double most, string property)
+    {
+        Agree(value is >= 0 && value <= most, property, $"must be from 0 to {most}; got {value}");
+        return value;
+    }
+
+    /// <summary>An error at <paramref name="property"/> unless <paramref name="condition"/> holds: "'score' " and the problem, numbers written invariantly.</summary>
+    internal static void Agree(bool condition, string property, FormattableString problem)
+    {
+        if (!condition)
+        {
+            var dot = property.LastIndexOf('.');
+            throw DocumentException.Invalid(property, $"'{property[(dot + 1)..]}' {FormattableString.Invariant(problem)}.");
+        }
+    }
+
+    /// <summary>Runs <paramref name="construct"/>, reporting its validation error under <paramref name="under"/>.</summary>
+    private static TModel BuildUnder<TModel, TState>(TState state, Func<TState, TModel> construct, string under)
+    {
+        try
+        {
+            return Document.Build(state, construct);
+        }
+        catch (DocumentException error)
+        {
+            throw error.Under(under);
+        }
+    }
+}
+
+/// <summary>A <see cref="ScoreInterval"/> in a <see cref="HealthReportDocument"/>.</summary>
+internal sealed class ScoreIntervalDocument
+{
+    public double? Lower { get; set; }
+
+    public double? Upper { get; set; }
+}
+
+/// <summary>A <see cref="HealthSignal"/> in a <see cref="HealthReportDocument"/>.</summary>
+internal sealed class HealthSignalDocument
+{
+    public string? Code { get; set; }
+
+    public string? Message { get; set; }
+}
+
+/// <summary>A <see cref="DimensionScore"/> in a <see cref="HealthReportDocument"/>: its numbers and its factors, in the catalog's order.</summary>
+internal sealed class DimensionScoreDocument : IDocument<DimensionScore, DimensionScoreDocument>
+{
+    public HealthDimension? Dimension { get; set; }
+
+    /// <summary>Gets or sets the score; absent when none of the dimension's factors is present.</summary>
+    public double? Score { get; set; }
+
+    public double? Confidence { get; set; }
+
+    public double? Weight { get; set; }
+
+    public double? Contribution { get; set; }
+
+    /// <summary>Gets or sets the dimension's share of the overall score: its weight among the present dimensions, 0 when absent or unweighted.</summary>
+    public double? Share { get; set; }
+
+    public List<HealthFactorDocument?>? Factors { get; set; }
+
+    public static DimensionScoreDocument From(DimensionScore model) => new()
+    {
+        Dimension = model.Dimension,
+        Score = model.Score,
+        Confidence = model.Confidence,
+        Weight = model.Weight,
+        Contribution = model.Contribution,
+        Share = model.Share,
+        Factors = [.. model.Factors.Select(HealthFactorDocument.From)],
+    };
+
+    public DimensionScore ToModel()
+    {
+        var dimension = Required(Dimension, "dimension");
+        var score = Score is { } s ? HealthReportDocument.Range(s, 100, "score") : (double?)null;
+        var confidence = HealthReportDocument.Range(Required(Confidence, "confidence"), 1, "confidence");
+        var weight = Required(Weight, "weight");
+        HealthReportDocument.Agree(weight is >= 0 && double.IsFinite(weight), "weight", $"must be a finite number of at least 0; got {weight}");
+        var share = HealthReportDocument.Range(Required(Share, "share"), 1, "share");
+        var contribution = HealthReportDocument.Range(Required(Contribution, "contribution"), 100, "contribution");
+
+        var factors = Items<HealthFactor, HealthFactorDocument>(Factors, "factors");
+        // Plan alignment has one factor without a plan (plan.missing) and the five others with one.
+        var missing = dimension == HealthDimension.PlanAlignment && factors is [{ Code: FactorCodes.PlanMissing }, ..];
+        var expected = FactorCatalog.All
+            .Where(definition => definition.Dimension == dimension && (dimension != HealthDimension.PlanAlignment || missing == (definition.Code == FactorCodes.PlanMissing)))
+            .ToArray();
+        HealthReportDocument.Agree(factors.Length == expected.Length, "factors", $"must list {dimension}'s {expected.Length} factors, {string.Join(", ", expected.Select(e => e.Code))}; got {factors.Length}");
+        var (values, weights, sum) = (new double[factors.Length], new double[factors.Length], 0.0);
+        for (var i = 0; i < factors.Length; i++)
+        {
+            HealthReportDocument.Agree(factors[i].Code == expected[i].Code, $"factors[{i}].code", $"must be '{expected[i].Code}': {dimension}'s factors come in the order {string.Join(", ", expected.Select(e => e.Code))}; got '{factors[i].Code}'");
+            (values[i], weights[i]) = (factors[i].Value ?? double.NaN, factors[i].Weight);
+            sum += factors[i].Contribution;
+        }
+
+        HealthReportDocument.Agree(Math.Abs(sum - contribution) <= HealthReportDocument.Tolerance, "contribution", $"must be the sum of the factors' contributions, {sum}; got {contribution}");
+        var mean = HealthScorer.DimensionScore(dimension, values, weights);
+        if (double.IsNaN(mean))
+        {
+            HealthReportDocument.Agree(score is null, "score", $"must be absent, for none of the factors is present; got {score}");
+        }
+        else
+        {
+            HealthReportDocument.Agree(score is { } stated && Math.Abs(stated - mean) <= HealthReportDocument.Tolerance, "score", $"must be the weighted mean of the factors, {mean}; got {(object?)score ?? "none"}");
+        }
+        return new DimensionScore(dimension, score, confidence, weight, contribution, share, factors);
+    }
+}
+
+/// <summary>
+/// A <see cref="HealthFactor"/> in a <see cref="HealthReportDocument"/>: the public numbers, the rate's tallies and
+/// variance behind its interval and next actions, and the counts (<c>counts</c>, <c>measure</c>) its reason is written
+/// from; the reason is written too, and checked against the counts when read. A tally or variance too large for a
+/// double is written "Infinity", the one number JSON cannot hold that a report can.
+/// </summary>
+internal sealed class HealthFactorDocument : IDocument<HealthFactor, HealthFactorDocument>
+{
+    public string? Code { get; set; }
+
+    /// <summary>Gets or sets the value; absent when the factor is (disabled, or coverage with nothing required).</summary>
+    public double? Value { get; set; }
+
+    public double? Weight { get; set; }
+
+    public double? Confidence { get; set; }
+
+    public double? Contribution { get; set; }
+
+    [JsonConverter(typeof(TallyConverter))]
+    public double? EvidenceWeight { get; set; }
+
+    [JsonConverter(typeof(TallyConverter))]
+    public double? Successes { get; set; }
+
+    [JsonConverter(typeof(TallyConverter))]
+    public double? Failures { get; set; }
+
+    [JsonConverter(typeof(TallyConverter))]
+    public double? Variance { get; set; }
+
+    public List<int>? Counts { get; set; }
+
+    public double? Measure { get; set; }
+
+    public string? Reason { get; set; }
+
+    public static HealthFactorDocument From(HealthFactor model) => new()
+    {
+        Code = model.Code,
+        Value = model.Value,
+        Weight = model.Weight,
+        Confidence = model.Confidence,
+        Contribution = model.Contribution,
+        EvidenceWeight = model.EvidenceWeight,
+        Successes = model.Successes,
+        Failures = model.Failures,
+        Variance = model.Variance,
+        Counts = [model.Facts.First, model.Facts.Second, model.Facts.Third, model.Facts.Fourth],
+        Measure = model.Facts.Measure,
+        Reason = model.Reason,
+    };
+
+    public HealthFactor ToModel()
+    {
+        var code = Code ?? throw DocumentException.Missing("code");
+        var definition = FactorCatalog.Of(code)
+            ?? throw DocumentException.Invalid("code", $"'code' must be a factor code, such as '{FactorCodes.TrustPartnerReliability}'; got '{code}'.");
+        var weight = Required(Weight, "weight");
+        HealthReportDocument.Agree(weight is >= 0 && double.IsFinite(weight), "weight", $"must be a finite number of at least 0; got {weight}");
+        var value = Value is { } v ? HealthReportDocument.Range(v, 1, "value") : (double?)null;
+        HealthReportDocument.Agree(value is null || weight > 0, "value", $"must be absent, for the factor has no weight; got {value}");
+        var confidence = HealthReportDocument.Range(Required(Confidence, "confidence"), 1, "confidence");
+        var contribution = HealthReportDocument.Range(Required(Contribution, "contribution"), 100, "contribution");
+        HealthReportDocument.Agree(value is not null || contribution == 0, "contribution", $"must be 0, for the factor is absent; got {contribution}");
+        var evidence = AtLeastZero(EvidenceWeight, "evidenceWeight");
+        var successes = AtLeastZero(Successes, "successes");
+        var failures = AtLeastZero(Failures, "failures");
+        var variance = AtLeastZero(Variance, "variance");
+        var counts = Counts ?? throw DocumentException.Missing("counts");
+        HealthReportDocument.Agree(counts.Count == 4, "counts", $"must hold 4 numbers; got {counts.Count}");
+        var facts = new FactorFacts(counts[0], counts[1], counts[2], counts[3], Required(Measure, "measure"));
+        HealthReportDocument.Agree(double.IsFinite(facts.Measure), "measure", $"must be a finite number; got {facts.Measure}");
+
+        var factor = new HealthFactor(definition, value, evidence, weight, confidence, variance, facts) { Successes = successes, Failures = failures };
+        HealthFactor.SetContribution(ref factor, contribution);
+        HealthReportDocument.Agree(Reason is null || Reason == factor.Reason, "reason", $"must be the reason its counts give, \"{factor.Reason}\"; got \"{Reason}\"");
+        return factor;
+    }
+
+    /// <summary>A tally or variance: at least 0, "Infinity" included (a loss aversion near double.MaxValue makes a failure's weight overflow), never NaN.</summary>
+    private static double AtLeastZero(double? value, string property)
+    {
+        var number = Required(value, property);
+        HealthReportDocument.Agree(number is >= 0, property, $"must be a number of at least 0; got {number}");
+        return number;
+    }
+}
