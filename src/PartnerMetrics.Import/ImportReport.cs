@@ -18,7 +18,7 @@ public sealed class ImportReport
     private readonly Dictionary<string, long> byColumn = new(StringComparer.Ordinal);
     private readonly List<string> notices = [];
 
-    /// <summary>The first amount in each currency code, in the order read, when the profile sets no reporting currency; null until one has a code.</summary>
+    /// <summary>The first amount in each currency code or sign of several currencies, in the order read, when the profile sets no reporting currency; null until one has either.</summary>
     private List<CurrencySeen>? currencies;
 
     /// <summary>Initializes a new instance of the <see cref="ImportReport"/> class.</summary>
@@ -102,22 +102,61 @@ public sealed class ImportReport
         currencies.Add(new CurrencySeen(code.ToString(), line, column, value.ToString()));
     }
 
-    /// <summary>Whether this report's amounts and a block's read after them are in two currency codes or more.</summary>
-    internal bool MixedCurrencies(ImportReport block) =>
-        (currencies ?? []).Concat(block.currencies ?? []).Select(seen => seen.Code).Distinct(StringComparer.Ordinal).Skip(1).Any();
+    /// <summary>Whether this report's amounts and a block's read after them are in two currencies or more (<see cref="MixedCurrencies()"/>).</summary>
+    internal bool MixedCurrencies(ImportReport block) => Disagreeing([.. (currencies ?? []).Concat(block.currencies ?? [])]) >= 0;
 
     /// <summary>
-    /// The problem of amounts in two currencies without a reporting currency, at the first amount in the second code;
-    /// <see langword="null"/> while every amount read has one code or none. Amounts in two currencies cannot be added up,
-    /// and which is the reporting one is the caller's to say.
+    /// The problem of amounts in two currencies without a reporting currency, at the first amount in the second;
+    /// <see langword="null"/> while every amount read has one currency or none. A sign of several currencies ($) agrees
+    /// with each of them, so "USD 5" and "$7" are one currency and "$7" and "€5" two. Amounts in two currencies cannot be
+    /// added up, and which is the reporting one is the caller's to say.
     /// </summary>
-    internal ImportProblem? MixedCurrencies() => currencies is [var first, var second, ..]
-        ? new ImportProblem(
+    internal ImportProblem? MixedCurrencies()
+    {
+        var seen = currencies ?? [];
+        if (Disagreeing(seen) is not (>= 0 and var at))
+        {
+            return null;
+        }
+
+        var second = seen[at];
+        var first = seen.Take(at).FirstOrDefault(f => !CodesOf(f.Code).Intersect(CodesOf(second.Code)).Any(), seen[0]);
+        return new ImportProblem(
             second.Line,
             second.Column,
             second.Value,
-            $"the amount is in {second.Code}, but the amount on line {first.Line.ToString(CultureInfo.InvariantCulture)} is in {first.Code}: amounts in two currencies cannot be added up. Set the profile's reporting currency (\"currency\": \"{first.Code}\") and convert the others before importing.")
-        : null;
+            $"the amount is in {Name(second.Code)}, but the amount on line {first.Line.ToString(CultureInfo.InvariantCulture)} is in {Name(first.Code)}: amounts in two currencies cannot be added up. Set the profile's reporting currency (\"currency\": \"{CodesOf(first.Code)[0]}\") and convert the others before importing.");
+
+        static string Name(string mark) => mark.Length == 1 ? $"{mark} (a sign of {CurrencySigns.Describe(mark[0])})" : mark;
+    }
+
+    /// <summary>The index of the first currency no currency before it shares (a code, or a sign's codes); −1 when they all share one.</summary>
+    private static int Disagreeing(List<CurrencySeen> seen)
+    {
+        HashSet<string>? common = null;
+        for (var i = 0; i < seen.Count; i++)
+        {
+            var codes = CodesOf(seen[i].Code);
+            if (common is null)
+            {
+                common = [.. codes];
+            }
+            else
+            {
+                common.IntersectWith(codes);
+            }
+
+            if (common.Count == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A code, or the codes of a sign (<see cref="CurrencySigns.Mark"/> keeps a sign of several as itself).</summary>
+    private static string[] CodesOf(string mark) => mark.Length == 1 ? CurrencySigns.CodesOf(mark[0]) : [mark];
 
     /// <summary>Gets how many problems the report keeps with their line and value.</summary>
     internal int KeptProblems => keptProblems;

@@ -1013,6 +1013,34 @@ public sealed class OpportunityImporter
                 return null;
             }
 
+            // A sign counts as the amount's currency too: checked against its code, or the reporting currency, or else
+            // kept as its mark, so that "$5,000" and "€5,000" do not add up to 10,000.
+            string? mark = null;
+            if (CurrencySigns.Of(digits, out var several) is not '\0' and var sign)
+            {
+                var against = !code.IsEmpty ? code : importer.Profile.Currency.AsSpan();
+                if (several)
+                {
+                    Problem(amount, text.ToString(), "the amount is written with two currency signs.");
+                    return null;
+                }
+
+                if (CurrencySigns.Describe(sign) is not { Length: > 0 } codes)
+                {
+                    // ¢ is a hundredth of a dollar, ¤ no currency at all: reading the number would be wrong.
+                    Problem(amount, text.ToString(), $"the amount is written with {sign}, a sign that names no currency this importer knows; write its ISO 4217 code instead.");
+                    return null;
+                }
+
+                if (!against.IsEmpty && !CurrencySigns.Agrees(sign, against))
+                {
+                    Problem(amount, text.ToString(), $"the amount is written with {sign}, a sign of {codes}, not {against}{(code.IsEmpty ? ", the reporting currency" : string.Empty)}; convert it before importing.");
+                    return null;
+                }
+
+                mark = code.IsEmpty && against.IsEmpty ? CurrencySigns.Mark(sign) : null;
+            }
+
             var parsed = worksheet;
             if (parsed is null && AmountText.TryParse(digits, importer.Profile.DecimalSeparator[0], out var read))
             {
@@ -1021,10 +1049,10 @@ public sealed class OpportunityImporter
 
             if (parsed is not null)
             {
-                if (!code.IsEmpty && importer.Profile.Currency is null)
+                if ((!code.IsEmpty || mark is not null) && importer.Profile.Currency is null)
                 {
-                    // Read as written while every amount has one code; a second code stops the import (ImportReport.MixedCurrencies).
-                    Report.SawCurrency(code, Source.Line, amount.Name, text);
+                    // Read as written while every amount has one code or sign; a second stops the import (ImportReport.MixedCurrencies).
+                    Report.SawCurrency(code.IsEmpty ? mark : code, Source.Line, amount.Name, text);
                 }
 
                 return parsed;

@@ -1,0 +1,92 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace PartnerMetrics.Import;
+
+/// <summary>
+/// The currencies a sign written in an amount can stand for ("$5,000", "1 234 €"), so that a sign counts as the amount's
+/// currency the way a code does: two signs, or a sign and a code, of different currencies cannot be added up. Before,
+/// a sign was dropped, and "$5,000" and "€5,000" summed to 10,000. A sign of several currencies ($ of the dollars and
+/// pesos, ¥ of the yen and the yuan) agrees with each of them; a sign missing from this table (¢, ¤, ₿) with none.
+/// </summary>
+internal static class CurrencySigns
+{
+    private static readonly FrozenDictionary<char, string[]> Codes = new Dictionary<char, string[]>
+    {
+        ['$'] = ["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN", "ARS", "CLP", "COP", "CUP", "DOP", "UYU", "BSD", "BBD", "BZD", "BMD", "BND", "KYD", "JMD", "LRD", "NAD", "SBD", "SRD", "TTD", "XCD", "GYD", "FJD"],
+        ['€'] = ["EUR"],
+        ['£'] = ["GBP", "EGP", "FKP", "GIP", "SHP"],
+        ['¥'] = ["JPY", "CNY"],
+        ['₹'] = ["INR"],
+        ['₨'] = ["PKR", "LKR", "NPR", "MUR", "SCR"],
+        ['₩'] = ["KRW", "KPW"],
+        ['₽'] = ["RUB"],
+        ['₺'] = ["TRY"],
+        ['₪'] = ["ILS"],
+        ['₫'] = ["VND"],
+        ['₱'] = ["PHP"],
+        ['₦'] = ["NGN"],
+        ['₴'] = ["UAH"],
+        ['₸'] = ["KZT"],
+        ['฿'] = ["THB"],
+        ['₡'] = ["CRC"],
+        ['₲'] = ["PYG"],
+        ['₭'] = ["LAK"],
+        ['₮'] = ["MNT"],
+        ['₼'] = ["AZN"],
+        ['₾'] = ["GEL"],
+        ['₵'] = ["GHS"],
+        ['៛'] = ["KHR"],
+        ['֏'] = ["AMD"],
+        ['৳'] = ["BDT"],
+        ['﷼'] = ["IRR", "SAR", "OMR", "QAR", "YER"],
+    }.ToFrozenDictionary();
+
+    /// <summary>The currency sign written in an amount's text: '\0' when there is none; <paramref name="several"/> when it has two different ones.</summary>
+    public static char Of(ReadOnlySpan<char> text, out bool several)
+    {
+        var sign = '\0';
+        several = false;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c) && char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol)
+            {
+                several |= sign != '\0' && sign != c;
+                sign = c;
+            }
+        }
+
+        return sign;
+    }
+
+    /// <summary>The codes <paramref name="sign"/> stands for; empty for a sign not in the table.</summary>
+    public static string[] CodesOf(char sign) => Codes.GetValueOrDefault(sign) ?? [];
+
+    /// <summary>Whether <paramref name="sign"/> can be written for an amount in <paramref name="code"/>.</summary>
+    public static bool Agrees(char sign, ReadOnlySpan<char> code)
+    {
+        foreach (var known in Codes.GetValueOrDefault(sign) ?? [])
+        {
+            if (code.SequenceEqual(known))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// What an amount written with <paramref name="sign"/> and no code is in, for telling two currencies apart: the code
+    /// of a sign of one currency (€ is EUR, so "€5" and "EUR 5" agree), else the sign itself ("$").
+    /// </summary>
+    public static string Mark(char sign) => Codes.GetValueOrDefault(sign) is [var only] ? only : sign.ToString();
+
+    /// <summary>The currencies a sign stands for, for a message: "EUR", "USD, CAD, …"; empty for a sign not in the table.</summary>
+    public static string Describe(char sign) => Codes.GetValueOrDefault(sign) switch
+    {
+        null => string.Empty,
+        [var only] => only,
+        var several => $"{string.Join(", ", several.Take(3))}, …",
+    };
+}
