@@ -18,11 +18,11 @@ namespace PartnerMetrics.Validation.Harness;
 /// <param name="IntervalWidth">The width of the report's 80 % interval.</param>
 public sealed record DiagnosisRow(double Latent, bool Churned, double Score, double Confidence, ImmutableArray<double> Factors, ImmutableArray<double> Certainties, ImmutableArray<double?> Dimensions, bool WeakestLink, bool PlanMissing, ImmutableArray<bool> WeakCauses, double IntervalWidth)
 {
-    /// <summary>Gets the causes the weakest-link rule can name: each dimension, then the partner's and the vendor's reliability.</summary>
-    public static ImmutableArray<string> WeakCauseNames { get; } = [.. Enum.GetValues<HealthDimension>().Select(d => d.ToString()), "Partner's reliability", "Vendor's reliability", .. HoldingTrustDown];
-
-    /// <summary>Gets the causes of model 2.4: a side's reliability that holds trust below 40 however reliable the other side is, though too uncertain to cap on its own.</summary>
+    /// <summary>Gets the causes of model 2.4: a side's reliability that holds trust below 40 however reliable the other side is, though too uncertain to cap on its own (declared first: <see cref="WeakCauseNames"/> reads it).</summary>
     public static ImmutableArray<string> HoldingTrustDown { get; } = ["Partner's reliability holding trust down", "Vendor's reliability holding trust down"];
+
+    /// <summary>Gets the causes the weakest-link rule can name: each dimension, the partner's and the vendor's reliability, then each side holding trust down.</summary>
+    public static ImmutableArray<string> WeakCauseNames { get; } = [.. Enum.GetValues<HealthDimension>().Select(d => d.ToString()), "Partner's reliability", "Vendor's reliability", .. HoldingTrustDown];
 
     /// <summary>The row of one partnership.</summary>
     /// <param name="s">The partnership.</param>
