@@ -117,6 +117,10 @@ public static class PartnerMetricsJson
             {
                 throw Unreadable<T>(error, JsonShape.Describe(error, Info<T>(), System.Text.Encoding.UTF8.GetBytes(text.ToArray())));
             }
+            catch (JsonException error) when (ItemInfo<T>() is not null)
+            {
+                throw Located<T>(error, System.Text.Encoding.UTF8.GetBytes(text.ToArray()));
+            }
             catch (ArgumentException error) when (UnpairedSurrogate(text) is { } at)
             {
                 // The serializer transcodes the text to UTF-8 first, and refuses a lone half of a surrogate pair with an ArgumentException.
@@ -192,6 +196,10 @@ public static class PartnerMetricsJson
             catch (JsonException error) when (!DocumentException.IsReported(error) || JsonShape.IsBlank(utf8Json))
             {
                 throw Unreadable<T>(error, JsonShape.Describe(error, Info<T>(), utf8Json));
+            }
+            catch (JsonException error) when (ItemInfo<T>() is not null)
+            {
+                throw Located<T>(error, utf8Json);
             }
 
             return NotNull(value);
@@ -314,6 +322,15 @@ public static class PartnerMetricsJson
             {
                 throw Unreadable<T>(error, JsonShape.Describe(error, Info<T>(), ReadOnlySpan<byte>.Empty));
             }
+            catch (JsonException error) when (start is { } from && ItemInfo<T>() is not null)
+            {
+                // A stream that can go back: the bytes again, to say which item the error is in.
+                utf8Json.Position = from;
+                using var copy = new MemoryStream();
+                utf8Json.CopyTo(copy);
+                var bytes = copy.GetBuffer().AsSpan(0, (int)copy.Length);
+                throw Located<T>(error, bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes);
+            }
 
             return NotNull(value);
         }
@@ -432,6 +449,55 @@ public static class PartnerMetricsJson
         return error;
     }
 
+    /// <summary>
+    /// The metadata of the items of <typeparamref name="T"/> when it is an array, a list or a dictionary of a model type
+    /// read through its document; null otherwise. Such an item's converter reports paths from the item's start.
+    /// </summary>
+    private static JsonTypeInfo? ItemInfo<T>()
+    {
+        var type = typeof(T);
+        var item = type.IsArray ? type.GetElementType() : type.IsGenericType ? type.GetGenericArguments()[^1] : null;
+        return item is not null && Options.TryGetTypeInfo(item, out var info) && info.Converter is IDocumentConverter ? info : null;
+    }
+
+    /// <summary>
+    /// An error a model's converter reported for one item of a top-level array or dictionary, with the item's place
+    /// before its path (<c>$[1].score</c>, not <c>$.score</c>): the items are read again one by one, up to the first
+    /// that fails. Only when reading has already failed; <paramref name="error"/> itself when no item fails alone.
+    /// </summary>
+    private static JsonException Located<T>(JsonException error, ReadOnlySpan<byte> utf8Json)
+    {
+        var info = ItemInfo<T>()!;
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth });
+        if (!reader.Read() || reader.TokenType is not (JsonTokenType.StartArray or JsonTokenType.StartObject))
+        {
+            return error;
+        }
+
+        var index = 0;
+        while (reader.Read() && reader.TokenType is not (JsonTokenType.EndArray or JsonTokenType.EndObject))
+        {
+            var segment = string.Create(CultureInfo.InvariantCulture, $"[{index++}]");
+            if (reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var key = reader.GetString()!;
+                segment = key.Length > 0 && key.All(char.IsAsciiLetterOrDigit) ? key : $"['{key.Replace("'", "\\'", StringComparison.Ordinal)}']";
+                reader.Read();
+            }
+
+            try
+            {
+                JsonSerializer.Deserialize(ref reader, info);
+            }
+            catch (JsonException item) when (item.InnerException is DocumentException { ReportedFor: { } name } problem)
+            {
+                return problem.Under(segment).ToJsonException(name, item.LineNumber, item.BytePositionInLine);
+            }
+        }
+
+        return error;
+    }
+
     private static JsonTypeInfo<T> Info<T>() =>
         Options.TryGetTypeInfo(typeof(T), out var info) && info is JsonTypeInfo<T> typed
             ? typed
@@ -444,6 +510,26 @@ public static class PartnerMetricsJson
     /// <summary>The name an error message gives the value read: the model type's, or "document" for a list.</summary>
     private static string Name<T>() => typeof(T) is { IsArray: false, IsGenericType: false } type ? type.Name : "document";
 
+    /// <summary>The value read, which must not be the literal null, nor hold a null item when it is a list or dictionary of a model type.</summary>
     private static T NotNull<T>(T? value)
-        where T : class => value ?? throw new JsonException($"Expected a {typeof(T).Name} object, got the literal null.", "$", null, null);
+        where T : class
+    {
+        var read = value ?? throw new JsonException($"Expected a {typeof(T).Name} object, got the literal null.", "$", null, null);
+        if (ItemInfo<T>() is null)
+        {
+            return read;
+        }
+
+        var at = read switch
+        {
+            System.Collections.IList list => Enumerable.Range(0, list.Count).Where(i => list[i] is null).Select(i => (int?)i).FirstOrDefault() is { } i
+                ? DocumentException.NullItem(string.Empty, i)
+                : null,
+            System.Collections.IDictionary dictionary => dictionary.Keys.Cast<object>().FirstOrDefault(key => dictionary[key] is null) is { } key
+                ? DocumentException.Invalid(key.ToString()!, "An item must not be null.")
+                : null,
+            _ => null,
+        };
+        return at is null ? read : throw at.ToJsonException(Name<T>());
+    }
 }

@@ -62,6 +62,7 @@ namespace PartnerMetrics.Serialization;
 [JsonSerializable(typeof(BrandEquityDebtAccumulator))]
 [JsonSerializable(typeof(BrandEquityDebtAccumulatorDocument))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(HealthReport[]))]
 [JsonSerializable(typeof(HealthReportDocument))]
 [JsonSerializable(typeof(PortfolioDocument))]
 [JsonSerializable(typeof(PartnershipDocument))]

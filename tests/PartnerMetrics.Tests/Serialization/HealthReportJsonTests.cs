@@ -38,6 +38,30 @@ public class HealthReportJsonTests
     }
 
     [Fact]
+    public void History_AsAnArray_RoundTrips()
+    {
+        // A year of weekly reports, stored as one document.
+        var history = new HealthScorer().History(Examples.WorkedExample(), T.AddDays(-364), T, TimeSpan.FromDays(7)).ToArray();
+
+        var back = PartnerMetricsJson.Deserialize<HealthReport[]>(PartnerMetricsJson.Serialize(history));
+
+        Assert.Equal(53, back.Length);
+        Assert.Equal(history, back);
+    }
+
+    [Fact]
+    public void History_AContradictionInOneReport_NamesItsPlaceInTheArray()
+    {
+        var history = JsonNode.Parse(PartnerMetricsJson.Serialize(new HealthScorer().History(Examples.WorkedExample(), T.AddDays(-7), T, TimeSpan.FromDays(7)).ToArray()))!;
+        history[1]!["score"] = 101;
+
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<HealthReport[]>(history.ToJsonString()));
+
+        Assert.Equal("$[1].score", error.Path);
+        Assert.Contains("'score' must be from 0 to 100; got 101.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Serialize_WorkedExample_WritesEveryPartByName()
     {
         var report = new HealthScorer().Score(Examples.WorkedExample(), T);

@@ -1,0 +1,78 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Tests.Pipeline;
+
+namespace PartnerMetrics.Tests.Serialization;
+
+/// <summary>
+/// A document that is a list or a dictionary of model values (deals, reports, accumulators by district): an error in
+/// one item names the item's place, on every read path that still has the bytes, and a null item is an error, not a
+/// null in the result. Before, an error said <c>$.amount</c> for the second deal, and <c>[deal, null]</c> read as two
+/// deals, one of them null.
+/// </summary>
+public class JsonCollectionTests
+{
+    private static readonly string TwoDeals = PartnerMetricsJson.Serialize(PipelineExamples.Deals.Take(2).ToArray());
+
+    public static TheoryData<string> ReadPaths => ["string", "bytes", "stream"];
+
+    [Theory]
+    [MemberData(nameof(ReadPaths))]
+    public void Deals_AnInvalidSecondDeal_NamesItsPlace(string path)
+    {
+        var document = JsonNode.Parse(TwoDeals)!;
+        document[1]!["amount"] = -5;
+
+        var error = Assert.Throws<JsonException>(() => Read<Opportunity[]>(document.ToJsonString(), path));
+
+        Assert.Equal("$[1].amount", error.Path);
+        Assert.Equal("Invalid Opportunity at $[1].amount: 'amount' must not be negative; got -5.", error.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadPaths))]
+    public void Deals_ANullItem_IsAnErrorAtIt(string path)
+    {
+        var document = JsonNode.Parse(TwoDeals)!.AsArray();
+        document.Insert(1, null);
+
+        var error = Assert.Throws<JsonException>(() => Read<List<Opportunity>>(document.ToJsonString(), path));
+
+        Assert.Equal("$[1]", error.Path);
+        Assert.Equal("Invalid document at $[1]: An item must not be null.", error.Message);
+    }
+
+    [Fact]
+    public void AccumulatorsByDistrict_AnInvalidOneOrANullOne_NamesItsKey()
+    {
+        var accumulator = new PipelineAccumulator();
+        accumulator.AddRange(PipelineExamples.Deals);
+        var shards = JsonNode.Parse(PartnerMetricsJson.Serialize(new Dictionary<string, PipelineAccumulator> { ["North"] = accumulator, ["South"] = accumulator }))!;
+        var withNull = shards.DeepClone();
+        withNull["South"] = null;
+        shards["South"]!["won"] = -1;
+
+        var invalid = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Dictionary<string, PipelineAccumulator>>(shards.ToJsonString()));
+        var nothing = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Dictionary<string, PipelineAccumulator>>(withNull.ToJsonString()));
+
+        Assert.StartsWith("$.South", invalid.Path, StringComparison.Ordinal);
+        Assert.Equal(("$.South", "Invalid document at $.South: An item must not be null."), (nothing.Path, nothing.Message));
+    }
+
+    [Fact]
+    public void Deals_AllValid_ReadAsWritten()
+    {
+        Assert.Equal(PipelineExamples.Deals.Take(2), PartnerMetricsJson.Deserialize<Opportunity[]>(TwoDeals));
+    }
+
+    private static T Read<T>(string json, string path)
+        where T : class => path switch
+        {
+            "string" => PartnerMetricsJson.Deserialize<T>(json),
+            "bytes" => PartnerMetricsJson.Deserialize<T>(Encoding.UTF8.GetBytes(json)),
+            _ => PartnerMetricsJson.Deserialize<T>(new MemoryStream(Encoding.UTF8.GetBytes(json))),
+        };
+}
