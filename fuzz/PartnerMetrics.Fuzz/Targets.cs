@@ -66,6 +66,9 @@ public static class Targets
         ReadAndRoundTrip<Opportunity>(data);
         ReadAndRoundTrip<RevenueSnapshot>(data);
         ReadAndRoundTrip<HealthModel>(data);
+        ReadAndRoundTrip<HealthReport>(data);
+        ReadAndRoundTripAll<HealthReport>(data);
+        ReadAndRoundTripAll<Opportunity>(data);
         if (Read<PipelineAccumulator>(data) is { } pipeline)
         {
             _ = pipeline.Result();
@@ -538,6 +541,16 @@ public static class Targets
         if (Read<T>(data) is { } value)
         {
             RoundTrips(value);
+        }
+    }
+
+    /// <summary>Reads the bytes as a list of values and writes them back: each must survive the round trip unchanged.</summary>
+    private static void ReadAndRoundTripAll<T>(byte[] data)
+        where T : class
+    {
+        if (Read<T[]>(data) is { } values && !values.SequenceEqual(PartnerMetricsJson.Deserialize<T[]>(PartnerMetricsJson.Serialize(values))))
+        {
+            throw new InvalidOperationException($"A list of {typeof(T).Name} changed in a JSON round trip.");
         }
     }
 
