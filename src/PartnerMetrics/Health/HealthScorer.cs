@@ -350,7 +350,7 @@ public sealed class HealthScorer
             if (side.Weight > 0 && side.Value is { } value && 100 * value < watch)
             {
                 var alone = side.Confidence < WeakestLinkConfidence;
-                if (!alone || HoldsTrustDown(side, sides[1 - s], value, watch))
+                if (!alone || HoldsTrustDown(context, side, sides[1 - s], value, watch))
                 {
                     var vendor = side.Code == FactorCodes.TrustVendorReliability;
                     var what = vendor ? "The vendor's reliability (trust) is " : "The partner's reliability (trust) is ";
@@ -371,22 +371,32 @@ public sealed class HealthScorer
     }
 
     /// <summary>
-    /// Whether a side's reliability, too uncertain to cap the band on its own, holds trust in the AtRisk range however
-    /// reliable the other side is, at a confidence the other side's evidence alone could lift past
-    /// <see cref="WeakestLinkConfidence"/>. Trust is the weighted geometric mean of the sides, so with the other side
-    /// perfect it is 100·v^e (e the side's share of the side weights), and its confidence approaches (1 − e) + e·c
-    /// (c the side's certainty) as the other side's evidence grows. Were this not a cap, trust's own test would cap the
-    /// band once the other side had logged enough kept promises and not before, and logging fewer of them would lift
-    /// the band; with it, whether a side caps depends on that side's evidence alone
-    /// (<c>WeakestLinkTests</c>).
+    /// Whether a side's reliability in the AtRisk range, too uncertain to cap the band on its own, holds trust there
+    /// whatever the other side adds: no amount of the other side's kept promises would lift trust to the Watch threshold
+    /// before trust's own confidence reaches <see cref="WeakestLinkConfidence"/>. Trust's confidence is the mean of the
+    /// sides' certainties (their weights are equal, <see cref="TrustDimension.SideWeight"/>), so with this side's
+    /// certainty c it reaches 0.5 once the other side's evidence reaches κ(1 − c)/c; trust is then 100·√(o·v), o the other
+    /// side's reliability with the kept promises that took it there, all dated T. Trust's own test would cap the band
+    /// at that point, so the other side's logging must not decide it: with this cap, logging fewer of the other side's
+    /// kept promises never lifts a cap that this side's failures cause. Only failures count: a side at or above its prior
+    /// (a model's low prior mean, with nothing but kept promises) holds nothing down (<c>WeakestLinkTests</c>).
     /// </summary>
-    private static bool HoldsTrustDown(in HealthFactor side, in HealthFactor other, double value, double watch)
+    private static bool HoldsTrustDown(ScoringContext context, in HealthFactor side, in HealthFactor other, double value, double watch)
     {
-        // The side's exponent from the ratio of the side weights alone, as HealthDelta takes it (a sum could overflow).
-        var share = other.Weight > 0 ? 1.0 / (1.0 + (other.Weight / side.Weight)) : 1.0;
-        var trustAtBest = value > 0 ? 100.0 * Math.Exp(share * Math.Log(value)) : 0.0;
-        var confidenceAtBest = (1.0 - share) + (share * side.Confidence);
-        return trustAtBest < watch && confidenceAtBest > WeakestLinkConfidence;
+        var certainty = side.Confidence;
+        if (certainty <= 0 || FactorCatalog.Of(side.Code) is not { } own || value >= context.Posterior(own, 0, 0).Mean)
+        {
+            return false;
+        }
+
+        // The other side's evidence at which trust's confidence reaches 0.5, and its reliability with kept promises up to
+        // there (none when it is there already); past any double, its reliability in the limit: 1.
+        var needed = context.Model.Kappa * (1.0 - certainty) / certainty;
+        var added = Math.Max(0.0, needed - other.EvidenceWeight);
+        var otherValue = double.IsFinite(added) && FactorCatalog.Of(other.Code) is { } theirs
+            ? context.Posterior(theirs, other.Successes + added, other.Failures).Mean
+            : 1.0;
+        return 100.0 * Math.Sqrt(otherValue * value) < watch;
     }
 
     /// <summary>A report's signals: <paramref name="signals"/> and the weakest links' (<see cref="WeakLinks"/>), in <see cref="HealthSignal.Compare"/> order.</summary>
@@ -419,15 +429,15 @@ public sealed class HealthScorer
     /// A weakest link's message, written when read (<paramref name="otherSide"/> names the other side of trust when a
     /// side caps by holding trust down, and is null otherwise): "Trust scores 14.5, below the AtRisk threshold 40, at confidence
     /// 0.91: the band is at most Watch."; for a side that caps by holding trust down (<see cref="HoldsTrustDown"/>),
-    /// "The vendor's reliability (trust) is 11.0 at confidence 0.36, which holds trust below the AtRisk threshold 40
-    /// however reliable the partner is: the band is at most Watch."
+    /// "The vendor's reliability (trust) is 11.0, below the AtRisk threshold 40, at confidence 0.36: no kept promises of
+    /// the partner would lift trust to 40 before its confidence reaches 0.5, so the band is at most Watch."
     /// </summary>
     private sealed class WeakLinkMessage(string what, double score, double confidence, double watch, string? otherSide) : SignalMessage(what)
     {
         protected override string Write() => otherSide is not null
             ? string.Create(
                 System.Globalization.CultureInfo.InvariantCulture,
-                $"{Prefix}{score:0.0} at confidence {confidence:0.00}, which holds trust below the AtRisk threshold {watch:0.#} however reliable the {otherSide} is: the band is at most Watch.")
+                $"{Prefix}{score:0.0}, below the AtRisk threshold {watch:0.#}, at confidence {confidence:0.00}: no kept promises of the {otherSide} would lift trust to {watch:0.#} before its confidence reaches 0.5, so the band is at most Watch.")
             : string.Create(
                 System.Globalization.CultureInfo.InvariantCulture,
                 $"{Prefix}{score:0.0}, below the AtRisk threshold {watch:0.#}, at confidence {confidence:0.00}: the band is at most Watch.");

@@ -305,7 +305,7 @@ public static class MarkdownReport
         for (var k = 0; k < DiagnosisRow.WeakCauseNames.Length; k++)
         {
             var cause = DiagnosisRow.HoldingTrustDown.Contains(DiagnosisRow.WeakCauseNames[k])
-                ? $"{DiagnosisRow.WeakCauseNames[k]} (trust below 40 however reliable the other side)"
+                ? $"{DiagnosisRow.WeakCauseNames[k]} (no kept promises of the other side would lift trust to 40 first)"
                 : $"{DiagnosisRow.WeakCauseNames[k]} below 40 with confidence ≥ 0.5";
             w.Line($"| … of which: {cause} | " + string.Join(" | ", diagnoses.Select(d => Inv($"{d.WeakCauseShares[k]:0.0%}"))) + " |");
         }

@@ -60,10 +60,10 @@ public sealed record DiagnosisRow(double Latent, bool Churned, double Score, dou
             yield return report.Factor(code) is { Weight: > 0, Value: { } v, Confidence: >= 0.5 } && 100 * v < watch;
         }
 
-        // The side's own signal says so ("… which holds trust below the AtRisk threshold …"): its condition is the scorer's.
+        // The side's own signal says so ("…: no kept promises of the partner would lift trust to 40 …"): its condition is the scorer's.
         foreach (var side in (string[])["The partner's", "The vendor's"])
         {
-            yield return report.Signals.Any(x => x.Code == FactorCodes.WeakestLink && x.Message.StartsWith(side, StringComparison.Ordinal) && x.Message.Contains("holds trust below", StringComparison.Ordinal));
+            yield return report.Signals.Any(x => x.Code == FactorCodes.WeakestLink && x.Message.StartsWith(side, StringComparison.Ordinal) && x.Message.Contains(": no kept promises of the ", StringComparison.Ordinal));
         }
     }
 }
