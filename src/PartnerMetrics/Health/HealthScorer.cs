@@ -612,7 +612,7 @@ public sealed class HealthScorer
     /// The power of two that brings the largest weight of a present value — a positive weight, a value that is not NaN —
     /// into [1, 2); 0 when none is present. The scale of <see cref="PresentWeights"/> and <see cref="DimensionScore"/>.
     /// </summary>
-    private static int PresentScale(ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
+    internal static int PresentScale(ReadOnlySpan<double> values, ReadOnlySpan<double> weights)
     {
         var largest = 0.0;
         for (var i = 0; i < values.Length; i++)

@@ -117,13 +117,25 @@ public class HealthReportJsonTests
         { "interval", "$.interval.lower", "must not be above the score" },
         { "counts", "$.dimensions[0].factors[0].counts", "Required property 'counts' is missing or null." },
         { "model", "$.model", "'model' must not be empty" },
+        { "overall-confidence", "$.confidence", "must be the weighted mean of the dimensions' confidences" },
+        { "dimension-confidence", "$.dimensions[0].confidence", "must be the weighted mean of the present factors' confidences" },
+        { "swapped-contributions", "$.dimensions[0].factors[0].contribution", "must be the dimension's contribution in proportion to weight × value" },
+        { "swapped-shares", "$.dimensions[0].share", "must be the dimension's weight among the present dimensions'" },
+        { "unweighted-dimension", "$.dimensions[0].share", "must be the dimension's weight among the present dimensions'" },
+        { "negative-counts", "$.dimensions[0].factors[0].counts", "must be numbers of at least 0 whose sum is at most 2147483647; got [-5, 0, 0, 0]" },
+        { "huge-counts", "$.dimensions[0].factors[0].counts", "must be numbers of at least 0 whose sum is at most 2147483647" },
+        { "missing-lower", "$.interval.lower", "Required property 'interval.lower' is missing or null." },
+        { "healthy-beside-a-weak-link", "$.band", "must not be Healthy beside a weakest link (signals[0])" },
+        { "unknown-signal", "$.signals[0].code", "must be a signal code" },
     };
 
     [Theory]
     [MemberData(nameof(Contradictions))]
     public void Deserialize_PartsThatContradictEachOther_AreRejectedAtTheField(string change, string path, string because)
     {
-        var json = JsonNode.Parse(PartnerMetricsJson.Serialize(new HealthScorer().Score(Examples.WorkedExample(), T)))!;
+        // The worked example; for the signals, the vendor that broke every promise (a weakest link caps it at Watch).
+        var partnership = change is "healthy-beside-a-weak-link" or "unknown-signal" ? WeakestLinkTests.VendorBreaksEveryPromise() : Examples.WorkedExample();
+        var json = JsonNode.Parse(PartnerMetricsJson.Serialize(new HealthScorer().Score(partnership, T)))!;
         var dimensions = json["dimensions"]!.AsArray();
         var factor = dimensions[0]!["factors"]![0]!.AsObject();
         switch (change)
@@ -142,6 +154,19 @@ public class HealthReportJsonTests
             case "interval": json["interval"]!["lower"] = (double)json["score"]! + 1; break;
             case "counts": factor.Remove("counts"); break;
             case "model": json["model"] = " "; break;
+            case "overall-confidence": json["confidence"] = 0.01; break;
+            case "dimension-confidence": dimensions[0]!["confidence"] = 1; break;
+            case "swapped-contributions":
+                var factors = dimensions[0]!["factors"]!;
+                (factors[0]!["contribution"], factors[1]!["contribution"]) = (factors[1]!["contribution"]!.DeepClone(), factors[0]!["contribution"]!.DeepClone());
+                break;
+            case "swapped-shares": (dimensions[0]!["share"], dimensions[1]!["share"]) = (dimensions[1]!["share"]!.DeepClone(), dimensions[0]!["share"]!.DeepClone()); break;
+            case "unweighted-dimension": dimensions[0]!["weight"] = 0; break;
+            case "negative-counts": factor["counts"] = new JsonArray(-5, 0, 0, 0); factor.Remove("reason"); break;
+            case "huge-counts": factor["counts"] = new JsonArray(int.MaxValue, int.MaxValue, int.MaxValue, 0); break;
+            case "missing-lower": json["interval"]!.AsObject().Remove("lower"); break;
+            case "healthy-beside-a-weak-link": json["band"] = "Healthy"; break;
+            case "unknown-signal": json["signals"]![0]!["code"] = "health.all-good"; break;
             default: throw new ArgumentOutOfRangeException(nameof(change), change, null);
         }
 

@@ -62,7 +62,7 @@ internal sealed class HealthReportDocument : IDocument<HealthReport, HealthRepor
         var band = Required(Band, "band");
         var confidence = Range(Required(Confidence, "confidence"), 1, "confidence");
         var interval = Interval ?? throw DocumentException.Missing("interval");
-        var (lower, upper) = (Range(Required(interval.Lower, "lower"), 100, "interval.lower"), Range(Required(interval.Upper, "upper"), 100, "interval.upper"));
+        var (lower, upper) = (Range(Required(interval.Lower, "interval.lower"), 100, "interval.lower"), Range(Required(interval.Upper, "interval.upper"), 100, "interval.upper"));
         Agree(lower <= score, "interval.lower", $"must not be above the score {score}; got {lower}");
         Agree(score <= upper, "interval.upper", $"must not be below the score {score}; got {upper}");
 
@@ -78,11 +78,39 @@ internal sealed class HealthReportDocument : IDocument<HealthReport, HealthRepor
 
         Agree(Math.Abs(sum - score) <= Tolerance, "score", $"must be the sum of the dimensions' contributions, {sum}; got {score}");
 
+        // Each dimension's share is its weight among the present ones; the confidence, the weighted mean of the weighted
+        // dimensions' (weights scaled by a power of two, as the scorer scales them: a sum near double.MaxValue would
+        // overflow, and a weight far below the largest must not round to 0).
+        var weights = dimensions.Select(d => d.Weight).ToArray();
+        var presentScale = HealthScorer.PresentScale([.. dimensions.Select(d => d.Score ?? double.NaN)], weights);
+        var allScale = HealthScorer.PresentScale(new double[weights.Length], weights);
+        double present = 0, weighted = 0, enabled = 0;
+        foreach (var dimension in dimensions)
+        {
+            present += dimension.IsPresent && dimension.Weight > 0 ? Math.ScaleB(dimension.Weight, presentScale) : 0.0;
+            var weight = Math.ScaleB(dimension.Weight, allScale);
+            (weighted, enabled) = (weighted + (weight * dimension.Confidence), enabled + weight);
+        }
+
+        for (var d = 0; d < dimensions.Length; d++)
+        {
+            var share = dimensions[d].IsPresent && dimensions[d].Weight > 0 && present > 0 ? Math.ScaleB(dimensions[d].Weight, presentScale) / present : 0.0;
+            Agree(Math.Abs(dimensions[d].Share - share) <= Tolerance, $"dimensions[{d}].share", $"must be the dimension's weight among the present dimensions', {share}; got {dimensions[d].Share}");
+        }
+
+        var overall = enabled > 0 ? weighted / enabled : 0.0;
+        Agree(Math.Abs(confidence - overall) <= Tolerance, "confidence", $"must be the weighted mean of the dimensions' confidences, {overall}; got {confidence}");
+
         var signals = ImmutableArray.CreateBuilder<HealthSignal>(Signals?.Count ?? 0);
         for (var i = 0; i < (Signals?.Count ?? 0); i++)
         {
             var signal = Signals![i] ?? throw DocumentException.NullItem("signals", i);
             signals.Add(BuildUnder(signal, static s => new HealthSignal(Ensure.Text(s.Code, "code"), Ensure.Text(s.Message, "message")), $"signals[{i}]"));
+            Agree(
+                signals[i].Code is FactorCodes.WeakestLink or FactorCodes.CertificationExpiring,
+                $"signals[{i}].code",
+                $"must be a signal code, '{FactorCodes.WeakestLink}' or '{FactorCodes.CertificationExpiring}'; got '{signals[i].Code}'");
+            Agree(signals[i].Code != FactorCodes.WeakestLink || band != HealthBand.Healthy, "band", $"must not be Healthy beside a weakest link (signals[{i}]), which caps it at Watch; got {band}");
         }
 
         return new HealthReport(partnerId, asOf, name, version, score, band, confidence, new ScoreInterval(lower, upper), dimensions, signals.MoveToImmutable());
@@ -191,6 +219,28 @@ internal sealed class DimensionScoreDocument : IDocument<DimensionScore, Dimensi
         }
 
         HealthReportDocument.Agree(Math.Abs(sum - contribution) <= HealthReportDocument.Tolerance, "contribution", $"must be the sum of the factors' contributions, {sum}; got {contribution}");
+
+        // Each factor's contribution is the dimension's in proportion to weight × value; the confidence, the weighted mean
+        // of the present factors' (weights scaled by a power of two, as the scorer scales them, so that none rounds to 0).
+        var scale = HealthScorer.PresentScale(values, weights);
+        var scaled = weights.Select((w, i) => double.IsNaN(values[i]) ? 0.0 : Math.ScaleB(w, scale)).ToArray();
+        double weightedValue = 0, weightedCertainty = 0, presentWeight = 0;
+        for (var i = 0; i < factors.Length; i++)
+        {
+            if (factors[i].Value is { } value)
+            {
+                (weightedValue, weightedCertainty, presentWeight) = (weightedValue + (scaled[i] * value), weightedCertainty + (scaled[i] * factors[i].Confidence), presentWeight + scaled[i]);
+            }
+        }
+
+        for (var i = 0; i < factors.Length; i++)
+        {
+            var part = weightedValue > 0 && factors[i].Value is { } value ? scaled[i] * value / weightedValue : 0.0;
+            HealthReportDocument.Agree(Math.Abs(factors[i].Contribution - (contribution * part)) <= HealthReportDocument.Tolerance, $"factors[{i}].contribution", $"must be the dimension's contribution in proportion to weight × value, {contribution * part}; got {factors[i].Contribution}");
+        }
+
+        var certain = presentWeight > 0 ? weightedCertainty / presentWeight : 0.0;
+        HealthReportDocument.Agree(Math.Abs(confidence - certain) <= HealthReportDocument.Tolerance, "confidence", $"must be the weighted mean of the present factors' confidences, {certain}; got {confidence}");
         var mean = HealthScorer.DimensionScore(dimension, values, weights);
         if (double.IsNaN(mean))
         {
@@ -275,6 +325,7 @@ internal sealed class HealthFactorDocument : IDocument<HealthFactor, HealthFacto
         var variance = AtLeastZero(Variance, "variance");
         var counts = Counts ?? throw DocumentException.Missing("counts");
         HealthReportDocument.Agree(counts.Count == 4, "counts", $"must hold 4 numbers; got {counts.Count}");
+        HealthReportDocument.Agree(counts.All(n => n >= 0) && counts.Sum(n => (long)n) <= int.MaxValue, "counts", $"must be numbers of at least 0 whose sum is at most {int.MaxValue}; got [{string.Join(", ", counts)}]");
         var facts = new FactorFacts(counts[0], counts[1], counts[2], counts[3], Required(Measure, "measure"));
         HealthReportDocument.Agree(double.IsFinite(facts.Measure), "measure", $"must be a finite number; got {facts.Measure}");
 
