@@ -11,9 +11,12 @@ namespace PartnerMetrics.Import;
 /// </summary>
 internal static class CurrencySigns
 {
+    /// <summary>The dollars and pesos written with $.</summary>
+    private static readonly string[] Dollars = ["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN", "ARS", "CLP", "COP", "CUP", "DOP", "UYU", "BSD", "BBD", "BZD", "BMD", "BND", "KYD", "JMD", "LRD", "NAD", "SBD", "SRD", "TTD", "XCD", "GYD", "FJD"];
+
     private static readonly FrozenDictionary<char, string[]> Codes = new Dictionary<char, string[]>
     {
-        ['$'] = ["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN", "ARS", "CLP", "COP", "CUP", "DOP", "UYU", "BSD", "BBD", "BZD", "BMD", "BND", "KYD", "JMD", "LRD", "NAD", "SBD", "SRD", "TTD", "XCD", "GYD", "FJD"],
+        ['$'] = Dollars,
         ['€'] = ["EUR"],
         ['£'] = ["GBP", "EGP", "FKP", "GIP", "SHP"],
         ['¥'] = ["JPY", "CNY"],
@@ -40,6 +43,13 @@ internal static class CurrencySigns
         ['֏'] = ["AMD"],
         ['৳'] = ["BDT"],
         ['﷼'] = ["IRR", "SAR", "OMR", "QAR", "YER"],
+
+        // The full-width and small forms East Asian text writes, as NFKC would fold them.
+        ['＄'] = Dollars,
+        ['﹩'] = Dollars,
+        ['￥'] = ["JPY", "CNY"],
+        ['￡'] = ["GBP", "EGP", "FKP", "GIP", "SHP"],
+        ['￦'] = ["KRW", "KPW"],
     }.ToFrozenDictionary();
 
     /// <summary>The currency sign written in an amount's text: '\0' when there is none; <paramref name="several"/> when it has two different ones.</summary>
@@ -87,6 +97,7 @@ internal static class CurrencySigns
     {
         null => string.Empty,
         [var only] => only,
+        { Length: <= 3 } few => string.Join(", ", few),
         var several => $"{string.Join(", ", several.Take(3))}, …",
     };
 }

@@ -125,9 +125,14 @@ public sealed class ImportReport
             second.Line,
             second.Column,
             second.Value,
-            $"the amount is in {Name(second.Code)}, but the amount on line {first.Line.ToString(CultureInfo.InvariantCulture)} is in {Name(first.Code)}: amounts in two currencies cannot be added up. Set the profile's reporting currency (\"currency\": \"{CodesOf(first.Code)[0]}\") and convert the others before importing.");
+            $"the amount is in {Name(second.Code)}, but the amount on line {first.Line.ToString(CultureInfo.InvariantCulture)} is in {Name(first.Code)}: amounts in two currencies cannot be added up. {Advice(first.Code)}");
 
         static string Name(string mark) => mark.Length == 1 ? $"{mark} (a sign of {CurrencySigns.Describe(mark[0])})" : mark;
+
+        // A code is the reporting currency to name; a sign of several currencies is the caller's to say which.
+        static string Advice(string mark) => mark.Length == 1
+            ? $"Set the profile's reporting currency to the code of the {mark} amounts (\"currency\": \"{CodesOf(mark)[0]}\", say) and convert the others before importing."
+            : $"Set the profile's reporting currency (\"currency\": \"{mark}\") and convert the others before importing.";
     }
 
     /// <summary>The index of the first currency no currency before it shares (a code, or a sign's codes); −1 when they all share one.</summary>

@@ -1034,7 +1034,11 @@ public sealed class OpportunityImporter
 
                 if (!against.IsEmpty && !CurrencySigns.Agrees(sign, against))
                 {
-                    Problem(amount, text.ToString(), $"the amount is written with {sign}, a sign of {codes}, not {against}{(code.IsEmpty ? ", the reporting currency" : string.Empty)}; convert it before importing.");
+                    // Against the reporting currency the amount needs converting; against its own code the row contradicts itself.
+                    var problem = code.IsEmpty
+                        ? $"the amount is written with {sign}, a sign of {codes}, not {against}, the reporting currency; convert it before importing."
+                        : $"the amount is written with {sign}, a sign of {codes}, but {(Text(currency) is null ? "its code" : $"\"{currency.Name}\"")} says {against}.";
+                    Problem(amount, text.ToString(), problem);
                     return null;
                 }
 

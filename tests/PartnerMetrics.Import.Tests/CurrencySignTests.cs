@@ -23,7 +23,7 @@ public class CurrencySignTests
         var error = Assert.Throws<ImportException>(() => Read(ImportProfile.Salesforce with { BadRows = badRows }, file));
 
         Assert.Equal(
-            "line 3, column \"Amount\", value \"€5,000.00\": the amount is in EUR, but the amount on line 2 is in $ (a sign of USD, CAD, AUD, …): amounts in two currencies cannot be added up. Set the profile's reporting currency (\"currency\": \"USD\") and convert the others before importing.",
+            "line 3, column \"Amount\", value \"€5,000.00\": the amount is in EUR, but the amount on line 2 is in $ (a sign of USD, CAD, AUD, …): amounts in two currencies cannot be added up. Set the profile's reporting currency to the code of the $ amounts (\"currency\": \"USD\", say) and convert the others before importing.",
             error.Problem!.ToString());
     }
 
@@ -49,7 +49,8 @@ public class CurrencySignTests
 
     [Theory]
     [InlineData("€5", "USD", "the amount is written with €, a sign of EUR, not USD, the reporting currency; convert it before importing.")]
-    [InlineData("¥5", "EUR", "the amount is written with ¥, a sign of JPY, CNY, …, not EUR, the reporting currency; convert it before importing.")]
+    [InlineData("¥5", "EUR", "the amount is written with ¥, a sign of JPY, CNY, not EUR, the reporting currency; convert it before importing.")]
+    [InlineData("GBP $5", null, "the amount is written with $, a sign of USD, CAD, AUD, …, but its code says GBP.")]
     [InlineData("50¢", null, "the amount is written with ¢, a sign that names no currency this importer knows; write its ISO 4217 code instead.")]
     [InlineData("\"$€5\"", null, "the amount is written with two currency signs.")]
     public void ASignThatCannotBeTheAmounts_IsAProblemOfTheRow(string amount, string? reporting, string problem)
@@ -68,7 +69,7 @@ public class CurrencySignTests
 
         Assert.Empty(Read(ImportProfile.Salesforce with { BadRows = BadRowPolicy.Skip }, WithCurrencyColumn + "O-1,A-1,Closed Won,JPY,$5,3/4/2025,1/2/2025,New Customer\n", report));
 
-        Assert.Equal("line 2, column \"Amount\", value \"$5\": the amount is written with $, a sign of USD, CAD, AUD, …, not JPY; convert it before importing.", Assert.Single(report.Problems).ToString());
+        Assert.Equal("line 2, column \"Amount\", value \"$5\": the amount is written with $, a sign of USD, CAD, AUD, …, but \"Amount Currency\" says JPY.", Assert.Single(report.Problems).ToString());
     }
 
     [Fact]
@@ -76,6 +77,10 @@ public class CurrencySignTests
     {
         Assert.Equal(12m, Won(ImportProfile.Salesforce with { Currency = "USD" }, Salesforce + Row(1, "$7") + Row(2, "USD 5")));
         Assert.Equal(3_000m, Won(ImportProfile.Salesforce with { Currency = "GBP" }, Salesforce + Row(1, "\"£3,000\"")));
+
+        // The full-width forms East Asian text writes are the same signs.
+        Assert.Equal(5_005m, Won(ImportProfile.Salesforce with { Currency = "JPY" }, Salesforce + Row(1, "\"￥5,000\"") + Row(2, "¥5")));
+        Assert.Equal(12m, Won(ImportProfile.Salesforce, Salesforce + Row(1, "＄7") + Row(2, "USD 5")));
     }
 
     /// <summary>Whatever reads the file — in order, in blocks on two threads, or asynchronously — the signs of two currencies stop it at the same amount.</summary>
