@@ -270,6 +270,13 @@ internal interface ITableSource : IDisposable
     /// <summary>The value of a numeric cell (a worksheet's numbers and dates); <see langword="null"/> for text.</summary>
     double? Number(int ordinal);
 
+    /// <summary>
+    /// The currency a numeric cell's format shows it in — an ISO 4217 code (<c>[$EUR]</c>, <c>"USD"</c>) or a sign
+    /// (<c>"$"#,##0.00</c>, <c>[$€-2]</c>) — for a worksheet's numbers; <see langword="null"/> when the format shows none or
+    /// the field is text.
+    /// </summary>
+    string? Currency(int ordinal) => null;
+
     /// <summary>Gets a value indicating whether a numeric date counts days from 1904-01-01 (a workbook's <c>date1904</c>) rather than from 1899-12-30.</summary>
     bool Dates1904 => false;
 

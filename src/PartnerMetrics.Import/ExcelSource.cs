@@ -21,13 +21,17 @@ internal sealed class ExcelSource : ITableSource
     private readonly OpenXmlReader reader;
     private readonly string[] sharedStrings;
     private readonly List<(int Ordinal, string Problem)> unreadable = [];
+    /// <summary>The currency each cell style's number format shows (<see cref="CurrencyOf"/>), by style index.</summary>
+    private readonly string?[] currencyOfStyle;
     private string?[] texts = [];
     private double?[] numbers = [];
+    private string?[] currencies = [];
 
-    private ExcelSource(SpreadsheetDocument document, WorksheetPart sheet, string[] sharedStrings, bool dates1904)
+    private ExcelSource(SpreadsheetDocument document, WorksheetPart sheet, string[] sharedStrings, bool dates1904, string?[] currencyOfStyle)
     {
         this.document = document;
         this.sharedStrings = sharedStrings;
+        this.currencyOfStyle = currencyOfStyle;
         Dates1904 = dates1904;
         reader = OpenXmlReader.Create(sheet);
         Header = new TableHeader([]);
@@ -92,7 +96,7 @@ internal sealed class ExcelSource : ITableSource
             }
 
             var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(PlainText).ToArray() ?? [];
-            return new ExcelSource(document, part, strings, workbook.Workbook.WorkbookProperties?.Date1904?.Value == true);
+            return new ExcelSource(document, part, strings, workbook.Workbook.WorkbookProperties?.Date1904?.Value == true, CurrencyOfStyles(workbook.WorkbookStylesPart?.Stylesheet));
         }
         catch (Exception error) when (Unreadable(error))
         {
@@ -119,6 +123,70 @@ internal sealed class ExcelSource : ITableSource
     public ReadOnlySpan<char> Span(int ordinal) => Text(ordinal).AsSpan();
 
     public double? Number(int ordinal) => ordinal >= 0 && ordinal < numbers.Length ? numbers[ordinal] : null;
+
+    public string? Currency(int ordinal) => ordinal >= 0 && ordinal < currencies.Length ? currencies[ordinal] : null;
+
+    /// <summary>
+    /// The currency a custom number format shows in its first section (positive numbers): the code or sign of a
+    /// <c>[$…]</c> part (<c>[$EUR]</c>, <c>[$€-2]</c>, <c>[$$-409]</c>), a quoted code (<c>#,##0 "USD"</c>), or a sign written
+    /// as it is (<c>"$"#,##0.00</c>, <c>\€</c>, <c>$#,##0</c>); <see langword="null"/> for none, or for signs of two
+    /// currencies. Excel's built-in currency formats (ids 5 to 8, 42, 44) show the currency of the reader's locale, which
+    /// the file does not say: they count as none.
+    /// </summary>
+    internal static string? CurrencyOf(string format)
+    {
+        var signs = new HashSet<char>();
+        string? code = null;
+        for (var i = 0; i < format.Length && format[i] != ';'; i++)
+        {
+            var c = format[i];
+            if (c == '"')
+            {
+                var end = format.IndexOf('"', i + 1);
+                var quoted = end < 0 ? format[(i + 1)..] : format[(i + 1)..end];
+                code ??= IsCode(quoted.Trim()) ? quoted.Trim() : null;
+                signs.UnionWith(quoted.Where(IsSign));
+                i = end < 0 ? format.Length : end;
+            }
+            else if (c == '\\' && i + 1 < format.Length)
+            {
+                signs.UnionWith(IsSign(format[++i]) ? [format[i]] : []);
+            }
+            else if (c == '[')
+            {
+                var end = format.IndexOf(']', i + 1);
+                var inside = end < 0 ? format[(i + 1)..] : format[(i + 1)..end];
+                if (inside.StartsWith('$'))
+                {
+                    var shown = inside[1..].Split('-')[0];
+                    code ??= IsCode(shown) ? shown : null;
+                    signs.UnionWith(shown.Where(IsSign));
+                }
+
+                i = end < 0 ? format.Length : end;
+            }
+            else if (IsSign(c))
+            {
+                signs.Add(c);
+            }
+        }
+
+        return code ?? (signs.Count == 1 ? signs.First().ToString() : null);
+
+        static bool IsSign(char c) => char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol;
+
+        static bool IsCode(string text) => text.Length == 3 && text.All(char.IsAsciiLetterUpper);
+    }
+
+    /// <summary>The currency each cell style's number format shows, by style index; custom formats only (see <see cref="CurrencyOf"/>).</summary>
+    private static string?[] CurrencyOfStyles(Stylesheet? styles)
+    {
+        var formats = styles?.NumberingFormats?.Elements<NumberingFormat>()
+            .Where(f => f.NumberFormatId?.Value is not null && f.FormatCode?.Value is not null)
+            .GroupBy(f => f.NumberFormatId!.Value)
+            .ToDictionary(g => g.Key, g => g.First().FormatCode!.Value!) ?? [];
+        return [.. (styles?.CellFormats?.Elements<CellFormat>() ?? []).Select(f => f.NumberFormatId?.Value is { } id && formats.TryGetValue(id, out var code) ? CurrencyOf(code) : null)];
+    }
 
     public void Dispose()
     {
@@ -169,12 +237,17 @@ internal sealed class ExcelSource : ITableSource
             width = Math.Max(width, cells.Count);
             texts = new string?[width];
             numbers = new double?[width];
+            currencies = new string?[width];
             unreadable.Clear();
             for (var i = 0; i < cells.Count; i++)
             {
                 var cell = cells[i];
                 var column = Column(cell.CellReference?.Value) ?? i;
                 (texts[column], numbers[column]) = Value(cell, column);
+                if (numbers[column] is not null && cell.StyleIndex?.Value is { } style && style < currencyOfStyle.Length)
+                {
+                    currencies[column] = currencyOfStyle[style];
+                }
             }
 
             if (texts.Any(t => t is not null) || unreadable.Count > 0)

@@ -986,7 +986,19 @@ public sealed class OpportunityImporter
             }
             else
             {
+                // A worksheet's number: its cell format may show its currency, as a code or as a sign.
                 text = Raw(amount).AsSpan();
+                if (amount.Ordinal >= 0 && Source.Currency(amount.Ordinal) is { } shown)
+                {
+                    if (IsCode(shown))
+                    {
+                        code = shown;
+                    }
+                    else
+                    {
+                        digits = shown;
+                    }
+                }
             }
 
             if (Text(currency) is { } beside)

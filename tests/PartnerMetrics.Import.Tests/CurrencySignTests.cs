@@ -105,6 +105,62 @@ public class CurrencySignTests
         Stopped(() => new List<Opportunity>().AddRange(new OpportunityImporter(ImportProfile.Salesforce).ReadCsvAsync(new MemoryStream(Encoding.UTF8.GetBytes(file))).ToBlockingEnumerable()));
     }
 
+    /// <summary>
+    /// A workbook's numbers shown in a currency by their cell format count as in that currency (the review's Dynamics
+    /// workbook: 5,000 shown as "$5,000.00" and 5,000 shown as "€5,000.00" won 10,000). A code in the format counts as a
+    /// code; a sign, as a sign.
+    /// </summary>
+    [Fact]
+    public void AWorkbooksNumbersShownInTwoCurrencies_StopTheImport()
+    {
+        using var workbook = WorkbookFile.Create(("Deals",
+        [
+            ["Opportunity ID", "Account ID", "Stage", "Amount", "Close Date", "Created Date", "Type"],
+            ["O-1", "A-1", "Closed Won", (5000.0, "\"$\"#,##0.00"), "3/4/2025", "1/2/2025", "New Customer"],
+            ["O-2", "A-2", "Closed Won", (5000.0, "[$€-2] #,##0.00"), "3/5/2025", "1/3/2025", "New Customer"],
+        ]));
+
+        var error = Assert.Throws<ImportException>(() => new OpportunityImporter(ImportProfile.Salesforce).ReadExcel(workbook).ToList());
+
+        Assert.StartsWith("line 3, column \"Amount\", value \"5000\": the amount is in EUR, but the amount on line 2 is in $", error.Problem!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[$EUR] #,##0.00", "EUR")]
+    [InlineData("#,##0.00 \"USD\"", "USD")]
+    [InlineData("[$€-2] #,##0.00", "€")]
+    [InlineData("[$$-409]#,##0.00;[Red]-[$$-409]#,##0.00", "$")]
+    [InlineData("\"$\"#,##0.00_);\\(\"$\"#,##0.00\\)", "$")]
+    [InlineData("_-[$£-809]* #,##0.00_-", "£")]
+    [InlineData("\\€ #,##0", "€")]
+    [InlineData("$#,##0", "$")]
+    [InlineData("#,##0.00", null)]
+    [InlineData("[Red][<0]#,##0;#,##0", null)]
+    [InlineData("[$-409]mmm d, yyyy", null)]
+    [InlineData("\"$\"#,##0 \"€\"", null)]
+    public void CurrencyOf_AFormatCode_IsTheCurrencyItShows(string format, string? currency)
+    {
+        Assert.Equal(currency, ExcelSource.CurrencyOf(format));
+    }
+
+    [Fact]
+    public void AWorkbooksNumbersShownInTheReportingCurrency_AreRead_AndInAnother_AreAProblem()
+    {
+        using var workbook = WorkbookFile.Create(("Deals",
+        [
+            ["Opportunity ID", "Account ID", "Stage", "Amount", "Close Date", "Created Date", "Type"],
+            ["O-1", "A-1", "Closed Won", (5000.0, "[$EUR] #,##0.00"), "3/4/2025", "1/2/2025", "New Customer"],
+            ["O-2", "A-2", "Closed Won", (7000.0, "[$$-409]#,##0.00"), "3/5/2025", "1/3/2025", "New Customer"],
+            ["O-3", "A-3", "Closed Won", 1000.0, "3/6/2025", "1/4/2025", "New Customer"],
+        ]));
+        var report = new ImportReport();
+
+        var deals = new OpportunityImporter(ImportProfile.Salesforce with { Currency = "EUR", BadRows = BadRowPolicy.Skip }).ReadExcel(workbook, report: report).ToList();
+
+        Assert.Equal([5000m, 1000m], deals.Select(d => d.Amount!.Value));
+        Assert.Equal("line 3, column \"Amount\", value \"7000\": the amount is written with $, a sign of USD, CAD, AUD, …, not EUR, the reporting currency; convert it before importing.", Assert.Single(report.Problems).ToString());
+    }
+
     private static string Row(int n, string amount) => $"O-{n},A-{n},Closed Won,{amount},3/{n}/2025,1/{n}/2025,New Customer\n";
 
     private static decimal Won(ImportProfile profile, string csv) => PipelineAnalytics.Summarize(Read(profile, csv)).WonValue;

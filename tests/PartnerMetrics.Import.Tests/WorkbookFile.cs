@@ -7,7 +7,7 @@ namespace PartnerMetrics.Import.Tests;
 /// <summary>Writes small Excel workbooks for tests (also compiled into the command line's tests).</summary>
 internal static class WorkbookFile
 {
-    /// <summary>Writes a workbook: text as shared strings, numbers as numbers, null as no cell.</summary>
+    /// <summary>Writes a workbook: text as shared strings, numbers as numbers, a (number, format) pair as a number shown in that custom number format, null as no cell.</summary>
     public static MemoryStream Create(params (string Name, List<object?[]> Rows)[] sheets)
     {
         var stream = new MemoryStream();
@@ -16,6 +16,7 @@ internal static class WorkbookFile
             var workbookPart = document.AddWorkbookPart();
             workbookPart.Workbook = new Workbook(new Sheets());
             var strings = new List<string>();
+            var formats = new List<string>();
             var stringPart = workbookPart.AddNewPart<SharedStringTablePart>();
             uint id = 1;
             foreach (var (name, rows) in sheets)
@@ -38,6 +39,10 @@ internal static class WorkbookFile
                             case double number:
                                 row.Append(new Cell { CellReference = reference, CellValue = new CellValue(number) });
                                 break;
+                            case (double number, string format):
+                                formats.Add(format);
+                                row.Append(new Cell { CellReference = reference, CellValue = new CellValue(number), StyleIndex = (uint)formats.Count });
+                                break;
                         }
                     }
 
@@ -49,6 +54,14 @@ internal static class WorkbookFile
             }
 
             stringPart.SharedStringTable = new SharedStringTable(strings.Select(s => new SharedStringItem(new Text(s))));
+            if (formats.Count > 0)
+            {
+                // Style 0 is the default; style k + 1 shows custom format 164 + k.
+                var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
+                stylesPart.Stylesheet = new Stylesheet(
+                    new NumberingFormats(formats.Select((f, k) => new NumberingFormat { NumberFormatId = (uint)(164 + k), FormatCode = f })),
+                    new CellFormats([new CellFormat(), .. formats.Select((_, k) => new CellFormat { NumberFormatId = (uint)(164 + k), ApplyNumberFormat = true })]));
+            }
         }
 
         stream.Position = 0;
