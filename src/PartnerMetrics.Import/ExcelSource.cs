@@ -128,19 +128,25 @@ internal sealed class ExcelSource : ITableSource
 
     /// <summary>
     /// The currency a custom number format shows in its first section (positive numbers): the code or sign of a
-    /// <c>[$…]</c> part (<c>[$EUR]</c>, <c>[$€-2]</c>, <c>[$$-409]</c>), a quoted code (<c>#,##0 "USD"</c>), or a sign written
-    /// as it is (<c>"$"#,##0.00</c>, <c>\€</c>, <c>$#,##0</c>); <see langword="null"/> for none, or for signs of two
-    /// currencies. Excel's built-in currency formats (ids 5 to 8, 42, 44) show the currency of the reader's locale, which
+    /// <c>[$…]</c> part (<c>[$EUR]</c>, <c>[$€-2]</c>, <c>[$$-409]</c>), or its text when it names a currency in letters
+    /// (<c>[$kr-41D]</c>, <c>[$R$-416]</c>: the caller cannot tell which, and must not read it as none); a quoted code
+    /// (<c>#,##0 "USD"</c>), or a sign written as it is (<c>"$"#,##0.00</c>, <c>\€</c>, <c>$#,##0</c>), but not one after
+    /// <c>_</c> (a width) or <c>*</c> (a fill); <see langword="null"/> for none, or for signs of two currencies. Excel's built-in currency formats (ids 5 to 8, 42, 44) show the currency of the reader's locale, which
     /// the file does not say: they count as none.
     /// </summary>
     internal static string? CurrencyOf(string format)
     {
         var signs = new HashSet<char>();
-        string? code = null;
+        string? code = null, named = null;
         for (var i = 0; i < format.Length && format[i] != ';'; i++)
         {
             var c = format[i];
-            if (c == '"')
+            if (c is '_' or '*')
+            {
+                // "_€" only keeps the width of a €, "* " fills with spaces: neither shows the character after it.
+                i++;
+            }
+            else if (c == '"')
             {
                 var end = format.IndexOf('"', i + 1);
                 var quoted = end < 0 ? format[(i + 1)..] : format[(i + 1)..end];
@@ -159,8 +165,19 @@ internal sealed class ExcelSource : ITableSource
                 if (inside.StartsWith('$'))
                 {
                     var shown = inside[1..].Split('-')[0];
-                    code ??= IsCode(shown) ? shown : null;
-                    signs.UnionWith(shown.Where(IsSign));
+                    if (IsCode(shown))
+                    {
+                        code ??= shown;
+                    }
+                    else if (shown is [var sign] && IsSign(sign))
+                    {
+                        signs.Add(sign);
+                    }
+                    else if (shown.Length > 0)
+                    {
+                        // A currency written in letters, or letters and a sign: kr, Fr., zł, R$.
+                        named ??= shown;
+                    }
                 }
 
                 i = end < 0 ? format.Length : end;
@@ -171,7 +188,7 @@ internal sealed class ExcelSource : ITableSource
             }
         }
 
-        return code ?? (signs.Count == 1 ? signs.First().ToString() : null);
+        return named ?? code ?? (signs.Count == 1 ? signs.First().ToString() : null);
 
         static bool IsSign(char c) => char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol;
 

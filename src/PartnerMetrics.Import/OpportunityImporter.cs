@@ -994,9 +994,14 @@ public sealed class OpportunityImporter
                     {
                         code = shown;
                     }
-                    else
+                    else if (shown.Length == 1)
                     {
                         digits = shown;
+                    }
+                    else
+                    {
+                        Problem(amount, text.ToString(), $"the cell's number format shows the amount in {shown}, a currency this importer cannot tell by that name; format the amounts with their ISO 4217 code ([$XXX]) instead.");
+                        return null;
                     }
                 }
             }

@@ -138,6 +138,10 @@ public class CurrencySignTests
     [InlineData("[Red][<0]#,##0;#,##0", null)]
     [InlineData("[$-409]mmm d, yyyy", null)]
     [InlineData("\"$\"#,##0 \"€\"", null)]
+    [InlineData("_-* #,##0.00\\ _€_-;-* #,##0.00\\ _€_-;_-* \"-\"??\\ _€_-;_-@_-", null)]   // German comma style: _€ keeps a width
+    [InlineData("_(\"$\"* #,##0.00_)", "$")]
+    [InlineData("[$R$-416] #,##0.00", "R$")]
+    [InlineData("#,##0 [$kr-41D]", "kr")]
     public void CurrencyOf_AFormatCode_IsTheCurrencyItShows(string format, string? currency)
     {
         Assert.Equal(currency, ExcelSource.CurrencyOf(format));
@@ -159,6 +163,24 @@ public class CurrencySignTests
 
         Assert.Equal([5000m, 1000m], deals.Select(d => d.Amount!.Value));
         Assert.Equal("line 3, column \"Amount\", value \"7000\": the amount is written with $, a sign of USD, CAD, AUD, …, not EUR, the reporting currency; convert it before importing.", Assert.Single(report.Problems).ToString());
+    }
+
+    [Fact]
+    public void AWorkbooksNumberShownInACurrencyNamedInLetters_IsAProblemOfTheRow()
+    {
+        // R$ is the real's, kr the krona's and the krone's: neither is $, nor nothing, so neither may be added to dollars.
+        using var workbook = WorkbookFile.Create(("Deals",
+        [
+            ["Opportunity ID", "Account ID", "Stage", "Amount", "Close Date", "Created Date", "Type"],
+            ["O-1", "A-1", "Closed Won", (5000.0, "[$R$-416] #,##0.00"), "3/4/2025", "1/2/2025", "New Customer"],
+            ["O-2", "A-2", "Closed Won", (7000.0, "[$$-409]#,##0.00"), "3/5/2025", "1/3/2025", "New Customer"],
+        ]));
+        var report = new ImportReport();
+
+        var deals = new OpportunityImporter(ImportProfile.Salesforce with { BadRows = BadRowPolicy.Skip }).ReadExcel(workbook, report: report).ToList();
+
+        Assert.Equal([7000m], deals.Select(d => d.Amount!.Value));
+        Assert.Equal("line 2, column \"Amount\", value \"5000\": the cell's number format shows the amount in R$, a currency this importer cannot tell by that name; format the amounts with their ISO 4217 code ([$XXX]) instead.", Assert.Single(report.Problems).ToString());
     }
 
     private static string Row(int n, string amount) => $"O-{n},A-{n},Closed Won,{amount},3/{n}/2025,1/{n}/2025,New Customer\n";
