@@ -127,6 +127,9 @@ public class HealthReportJsonTests
         { "missing-lower", "$.interval.lower", "Required property 'interval.lower' is missing or null." },
         { "healthy-beside-a-weak-link", "$.band", "must not be Healthy beside a weakest link (signals[0])" },
         { "unknown-signal", "$.signals[0].code", "must be a signal code" },
+        { "signals-out-of-order", "$.signals[1]", "must not come before signals[0]: signals are in order of code, then message" },
+        { "trust-side-weight", "$.dimensions[0].factors[0].weight", "must be 0.5: the two sides of trust weigh the same; got 0.25" },
+        { "evidence-alone", "$.dimensions[0].factors[1].confidence", "must be e / (e + κ) with the κ the other rates imply" },
     };
 
     [Theory]
@@ -134,7 +137,7 @@ public class HealthReportJsonTests
     public void Deserialize_PartsThatContradictEachOther_AreRejectedAtTheField(string change, string path, string because)
     {
         // The worked example; for the signals, the vendor that broke every promise (a weakest link caps it at Watch).
-        var partnership = change is "healthy-beside-a-weak-link" or "unknown-signal" ? WeakestLinkTests.VendorBreaksEveryPromise() : Examples.WorkedExample();
+        var partnership = change is "healthy-beside-a-weak-link" or "unknown-signal" or "signals-out-of-order" ? WeakestLinkTests.VendorBreaksEveryPromise() : Examples.WorkedExample();
         var json = JsonNode.Parse(PartnerMetricsJson.Serialize(new HealthScorer().Score(partnership, T)))!;
         var dimensions = json["dimensions"]!.AsArray();
         var factor = dimensions[0]!["factors"]![0]!.AsObject();
@@ -167,6 +170,9 @@ public class HealthReportJsonTests
             case "missing-lower": json["interval"]!.AsObject().Remove("lower"); break;
             case "healthy-beside-a-weak-link": json["band"] = "Healthy"; break;
             case "unknown-signal": json["signals"]![0]!["code"] = "health.all-good"; break;
+            case "signals-out-of-order": json["signals"] = new JsonArray([.. json["signals"]!.AsArray().Reverse().Select(n => n!.DeepClone())]); break;
+            case "trust-side-weight": factor["weight"] = 0.25; break;
+            case "evidence-alone": factor["evidenceWeight"] = 1e6; break;
             default: throw new ArgumentOutOfRangeException(nameof(change), change, null);
         }
 

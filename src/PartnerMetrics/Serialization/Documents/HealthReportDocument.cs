@@ -111,6 +111,21 @@ internal sealed class HealthReportDocument : IDocument<HealthReport, HealthRepor
                 $"signals[{i}].code",
                 $"must be a signal code, '{FactorCodes.WeakestLink}' or '{FactorCodes.CertificationExpiring}'; got '{signals[i].Code}'");
             Agree(signals[i].Code != FactorCodes.WeakestLink || band != HealthBand.Healthy, "band", $"must not be Healthy beside a weakest link (signals[{i}]), which caps it at Watch; got {band}");
+            Agree(i == 0 || HealthSignal.Compare(signals[i - 1], signals[i]) <= 0, $"signals[{i}]", $"must not come before signals[{i - 1}]: signals are in order of code, then message");
+        }
+
+        // Every rate's certainty is e / (e + κ) with the one κ of the model: a rate whose evidence and certainty imply
+        // another κ was changed alone. Checked where both are far from 0 and 1, where the quotient keeps its digits.
+        double? kappa = null;
+        foreach (var (factor, d, f) in dimensions.SelectMany((dimension, d) => dimension.Factors.Select((factor, f) => (factor, d, f))))
+        {
+            var (evidence, certainty) = (factor.EvidenceWeight, factor.Confidence);
+            if (FactorCatalog.Of(factor.Code)?.Kind == FactorKind.Rate && certainty is > 1e-3 and < 1 - 1e-3 && double.IsFinite(evidence))
+            {
+                var implied = evidence * (1 - certainty) / certainty;
+                kappa ??= implied;
+                Agree(Math.Abs(implied - kappa.Value) <= 1e-6 * kappa.Value, $"dimensions[{d}].factors[{f}].confidence", $"must be e / (e + κ) with the κ the other rates imply, {kappa.Value}, for its evidence {evidence}; got {certainty}");
+            }
         }
 
         return new HealthReport(partnerId, asOf, name, version, score, band, confidence, new ScoreInterval(lower, upper), dimensions, signals.MoveToImmutable());
@@ -204,6 +219,12 @@ internal sealed class DimensionScoreDocument : IDocument<DimensionScore, Dimensi
         var contribution = HealthReportDocument.Range(Required(Contribution, "contribution"), 100, "contribution");
 
         var factors = Items<HealthFactor, HealthFactorDocument>(Factors, "factors");
+        // Trust's sides weigh the same, whatever the model (TrustDimension.SideWeight).
+        for (var i = 0; i < factors.Length && dimension == HealthDimension.Trust; i++)
+        {
+            HealthReportDocument.Agree(factors[i].Weight == TrustDimension.SideWeight, $"factors[{i}].weight", $"must be {TrustDimension.SideWeight}: the two sides of trust weigh the same; got {factors[i].Weight}");
+        }
+
         // Plan alignment has one factor without a plan (plan.missing) and the five others with one.
         var missing = dimension == HealthDimension.PlanAlignment && factors is [{ Code: FactorCodes.PlanMissing }, ..];
         var expected = FactorCatalog.All
