@@ -52,6 +52,12 @@ internal static class CurrencySigns
         ['￦'] = ["KRW", "KPW"],
     }.ToFrozenDictionary();
 
+    /// <summary>Whether <paramref name="text"/> has the form of an ISO 4217 code: three capital letters.</summary>
+    public static bool IsCode(ReadOnlySpan<char> text) => text.Length == 3 && char.IsAsciiLetterUpper(text[0]) && char.IsAsciiLetterUpper(text[1]) && char.IsAsciiLetterUpper(text[2]);
+
+    /// <summary>Whether <paramref name="c"/> is a currency sign (Unicode's currency symbols: $, €, ¢, ¤ …).</summary>
+    public static bool IsSign(char c) => char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol;
+
     /// <summary>The currency sign written in an amount's text: '\0' when there is none; <paramref name="several"/> when it has two different ones.</summary>
     public static char Of(ReadOnlySpan<char> text, out bool several)
     {
@@ -59,7 +65,7 @@ internal static class CurrencySigns
         several = false;
         foreach (var c in text)
         {
-            if (!char.IsAsciiDigit(c) && char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol)
+            if (!char.IsAsciiDigit(c) && IsSign(c))
             {
                 several |= sign != '\0' && sign != c;
                 sign = c;

@@ -150,13 +150,13 @@ internal sealed class ExcelSource : ITableSource
             {
                 var end = format.IndexOf('"', i + 1);
                 var quoted = end < 0 ? format[(i + 1)..] : format[(i + 1)..end];
-                code ??= IsCode(quoted.Trim()) ? quoted.Trim() : null;
-                signs.UnionWith(quoted.Where(IsSign));
+                code ??= CurrencySigns.IsCode(quoted.Trim()) ? quoted.Trim() : null;
+                signs.UnionWith(quoted.Where(CurrencySigns.IsSign));
                 i = end < 0 ? format.Length : end;
             }
             else if (c == '\\' && i + 1 < format.Length)
             {
-                signs.UnionWith(IsSign(format[++i]) ? [format[i]] : []);
+                signs.UnionWith(CurrencySigns.IsSign(format[++i]) ? [format[i]] : []);
             }
             else if (c == '[')
             {
@@ -165,11 +165,11 @@ internal sealed class ExcelSource : ITableSource
                 if (inside.StartsWith('$'))
                 {
                     var shown = inside[1..].Split('-')[0];
-                    if (IsCode(shown))
+                    if (CurrencySigns.IsCode(shown))
                     {
                         code ??= shown;
                     }
-                    else if (shown is [var sign] && IsSign(sign))
+                    else if (shown is [var sign] && CurrencySigns.IsSign(sign))
                     {
                         signs.Add(sign);
                     }
@@ -182,17 +182,13 @@ internal sealed class ExcelSource : ITableSource
 
                 i = end < 0 ? format.Length : end;
             }
-            else if (IsSign(c))
+            else if (CurrencySigns.IsSign(c))
             {
                 signs.Add(c);
             }
         }
 
         return named ?? code ?? (signs.Count == 1 ? signs.First().ToString() : null);
-
-        static bool IsSign(char c) => char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol;
-
-        static bool IsCode(string text) => text.Length == 3 && text.All(char.IsAsciiLetterUpper);
     }
 
     /// <summary>The currency each cell style's number format shows, by style index; custom formats only (see <see cref="CurrencyOf"/>).</summary>

@@ -21,6 +21,9 @@ public sealed class ImportReport
     /// <summary>The first amount in each currency code or sign of several currencies, in the order read, when the profile sets no reporting currency; null until one has either.</summary>
     private List<CurrencySeen>? currencies;
 
+    /// <summary>The index in <see cref="currencies"/> of the first currency none before it shares; −1 while they all share one.</summary>
+    private int disagreeing = -1;
+
     /// <summary>Initializes a new instance of the <see cref="ImportReport"/> class.</summary>
     /// <param name="keptProblems">How many problems to keep in <see cref="Problems"/>; later ones are only counted.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="keptProblems"/> is negative.</exception>
@@ -100,6 +103,9 @@ public sealed class ImportReport
         }
 
         currencies.Add(new CurrencySeen(code.ToString(), line, column, value.ToString()));
+
+        // Checked here, once per new currency, not by MixedCurrencies after every row.
+        disagreeing = disagreeing >= 0 ? disagreeing : Disagreeing(currencies);
     }
 
     /// <summary>Whether this report's amounts and a block's read after them are in two currencies or more (<see cref="MixedCurrencies()"/>).</summary>
@@ -113,14 +119,13 @@ public sealed class ImportReport
     /// </summary>
     internal ImportProblem? MixedCurrencies()
     {
-        var seen = currencies ?? [];
-        if (Disagreeing(seen) is not (>= 0 and var at))
+        if (disagreeing < 0 || currencies is not { } seen)
         {
             return null;
         }
 
-        var second = seen[at];
-        var first = seen.Take(at).FirstOrDefault(f => !CodesOf(f.Code).Intersect(CodesOf(second.Code)).Any(), seen[0]);
+        var second = seen[disagreeing];
+        var first = seen.Take(disagreeing).FirstOrDefault(f => !CodesOf(f.Code).Intersect(CodesOf(second.Code)).Any(), seen[0]);
         return new ImportProblem(
             second.Line,
             second.Column,

@@ -973,12 +973,12 @@ public sealed class OpportunityImporter
                 }
 
                 digits = text;
-                if (digits.Length > 4 && IsCode(digits[..3]) && digits[3] == ' ')
+                if (digits.Length > 4 && CurrencySigns.IsCode(digits[..3]) && digits[3] == ' ')
                 {
                     code = digits[..3];
                     digits = digits[4..];
                 }
-                else if (digits.Length > 4 && IsCode(digits[^3..]) && digits[^4] == ' ')
+                else if (digits.Length > 4 && CurrencySigns.IsCode(digits[^3..]) && digits[^4] == ' ')
                 {
                     code = digits[^3..];
                     digits = digits[..^4];
@@ -990,7 +990,7 @@ public sealed class OpportunityImporter
                 text = Raw(amount).AsSpan();
                 if (amount.Ordinal >= 0 && Source.Currency(amount.Ordinal) is { } shown)
                 {
-                    if (IsCode(shown))
+                    if (CurrencySigns.IsCode(shown))
                     {
                         code = shown;
                     }
@@ -1009,7 +1009,7 @@ public sealed class OpportunityImporter
             if (Text(currency) is { } beside)
             {
                 // The code in a column of its own (Salesforce's "Amount Currency", HubSpot's "Currency"), as if written in the amount's cell.
-                if (!IsCode(beside))
+                if (!CurrencySigns.IsCode(beside))
                 {
                     Problem(currency, beside, "not an ISO 4217 currency code of three capital letters, such as USD.");
                     return null;
@@ -1082,8 +1082,6 @@ public sealed class OpportunityImporter
             var example = importer.Profile.DecimalSeparator == "." ? "1,234.50" : "1.234,50";
             Problem(amount, text.ToString(), $"not an amount such as {example} (the profile's decimal separator is '{importer.Profile.DecimalSeparator}').");
             return null;
-
-            static bool IsCode(ReadOnlySpan<char> text) => text.Length == 3 && char.IsAsciiLetterUpper(text[0]) && char.IsAsciiLetterUpper(text[1]) && char.IsAsciiLetterUpper(text[2]);
         }
 
     }
