@@ -52,6 +52,9 @@ internal static class CurrencySigns
         ['￦'] = ["KRW", "KPW"],
     }.ToFrozenDictionary();
 
+    /// <summary>Each known sign's <see cref="Mark"/>, made once: an import asks for it on every row.</summary>
+    private static readonly FrozenDictionary<char, string> Marks = Codes.ToFrozenDictionary(sign => sign.Key, sign => sign.Value is [var only] ? only : sign.Key.ToString());
+
     /// <summary>Whether <paramref name="text"/> has the form of an ISO 4217 code: three capital letters.</summary>
     public static bool IsCode(ReadOnlySpan<char> text) => text.Length == 3 && char.IsAsciiLetterUpper(text[0]) && char.IsAsciiLetterUpper(text[1]) && char.IsAsciiLetterUpper(text[2]);
 
@@ -96,7 +99,7 @@ internal static class CurrencySigns
     /// What an amount written with <paramref name="sign"/> and no code is in, for telling two currencies apart: the code
     /// of a sign of one currency (€ is EUR, so "€5" and "EUR 5" agree), else the sign itself ("$").
     /// </summary>
-    public static string Mark(char sign) => Codes.GetValueOrDefault(sign) is [var only] ? only : sign.ToString();
+    public static string Mark(char sign) => Marks.GetValueOrDefault(sign) ?? sign.ToString();
 
     /// <summary>The currencies a sign stands for, for a message: "EUR", "USD, CAD, …"; empty for a sign not in the table.</summary>
     public static string Describe(char sign) => Codes.GetValueOrDefault(sign) switch
