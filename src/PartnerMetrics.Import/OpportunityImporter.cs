@@ -1042,7 +1042,7 @@ public sealed class OpportunityImporter
                     return null;
                 }
 
-                if (CurrencySigns.Describe(sign) is not { Length: > 0 } codes)
+                if (CurrencySigns.CodesOf(sign).Length == 0)
                 {
                     // ¢ is a hundredth of a dollar, ¤ no currency at all: reading the number would be wrong.
                     Problem(amount, text.ToString(), $"the amount is written with {sign}, a sign that names no currency this importer knows; write its ISO 4217 code instead.");
@@ -1052,6 +1052,7 @@ public sealed class OpportunityImporter
                 if (!against.IsEmpty && !CurrencySigns.Agrees(sign, against))
                 {
                     // Against the reporting currency the amount needs converting; against its own code the row contradicts itself.
+                    var codes = CurrencySigns.Describe(sign);
                     var problem = code.IsEmpty
                         ? $"the amount is written with {sign}, a sign of {codes}, not {against}, the reporting currency; convert it before importing."
                         : $"the amount is written with {sign}, a sign of {codes}, but {(Text(currency) is null ? "its code" : $"\"{currency.Name}\"")} says {against}.";
