@@ -61,6 +61,20 @@ internal static class Document
         return documents;
     }
 
+    /// <summary>
+    /// An error at <paramref name="property"/> unless <paramref name="condition"/> holds: the property's last name quoted,
+    /// then the problem (<c>'score' must be …</c>), numbers written invariantly, for a document whose parts contradict
+    /// each other.
+    /// </summary>
+    public static void Agree(bool condition, string property, FormattableString problem)
+    {
+        if (!condition)
+        {
+            var dot = property.LastIndexOf('.');
+            throw DocumentException.Invalid(property, $"'{property[(dot + 1)..]}' {FormattableString.Invariant(problem)}.");
+        }
+    }
+
     /// <summary>Runs a model constructor, turning its validation error into a <see cref="DocumentException"/> at the field it names.</summary>
     public static TModel Build<TModel, TState>(TState state, Func<TState, TModel> construct)
     {

@@ -138,16 +138,6 @@ internal sealed class HealthReportDocument : IDocument<HealthReport, HealthRepor
         return value;
     }
 
-    /// <summary>An error at <paramref name="property"/> unless <paramref name="condition"/> holds: "'score' " and the problem, numbers written invariantly.</summary>
-    internal static void Agree(bool condition, string property, FormattableString problem)
-    {
-        if (!condition)
-        {
-            var dot = property.LastIndexOf('.');
-            throw DocumentException.Invalid(property, $"'{property[(dot + 1)..]}' {FormattableString.Invariant(problem)}.");
-        }
-    }
-
     /// <summary>Runs <paramref name="construct"/>, reporting its validation error under <paramref name="under"/>.</summary>
     private static TModel BuildUnder<TModel, TState>(TState state, Func<TState, TModel> construct, string under)
     {
@@ -214,7 +204,7 @@ internal sealed class DimensionScoreDocument : IDocument<DimensionScore, Dimensi
         var score = Score is { } s ? HealthReportDocument.Range(s, 100, "score") : (double?)null;
         var confidence = HealthReportDocument.Range(Required(Confidence, "confidence"), 1, "confidence");
         var weight = Required(Weight, "weight");
-        HealthReportDocument.Agree(weight is >= 0 && double.IsFinite(weight), "weight", $"must be a finite number of at least 0; got {weight}");
+        Agree(weight is >= 0 && double.IsFinite(weight), "weight", $"must be a finite number of at least 0; got {weight}");
         var share = HealthReportDocument.Range(Required(Share, "share"), 1, "share");
         var contribution = HealthReportDocument.Range(Required(Contribution, "contribution"), 100, "contribution");
 
@@ -222,7 +212,7 @@ internal sealed class DimensionScoreDocument : IDocument<DimensionScore, Dimensi
         // Trust's sides weigh the same, whatever the model (TrustDimension.SideWeight).
         for (var i = 0; i < factors.Length && dimension == HealthDimension.Trust; i++)
         {
-            HealthReportDocument.Agree(factors[i].Weight == TrustDimension.SideWeight, $"factors[{i}].weight", $"must be {TrustDimension.SideWeight}: the two sides of trust weigh the same; got {factors[i].Weight}");
+            Agree(factors[i].Weight == TrustDimension.SideWeight, $"factors[{i}].weight", $"must be {TrustDimension.SideWeight}: the two sides of trust weigh the same; got {factors[i].Weight}");
         }
 
         // Plan alignment has one factor without a plan (plan.missing) and the five others with one.
@@ -230,16 +220,16 @@ internal sealed class DimensionScoreDocument : IDocument<DimensionScore, Dimensi
         var expected = FactorCatalog.All
             .Where(definition => definition.Dimension == dimension && (dimension != HealthDimension.PlanAlignment || missing == (definition.Code == FactorCodes.PlanMissing)))
             .ToArray();
-        HealthReportDocument.Agree(factors.Length == expected.Length, "factors", $"must list {dimension}'s {expected.Length} factors, {string.Join(", ", expected.Select(e => e.Code))}; got {factors.Length}");
+        Agree(factors.Length == expected.Length, "factors", $"must list {dimension}'s {expected.Length} factors, {string.Join(", ", expected.Select(e => e.Code))}; got {factors.Length}");
         var (values, weights, sum) = (new double[factors.Length], new double[factors.Length], 0.0);
         for (var i = 0; i < factors.Length; i++)
         {
-            HealthReportDocument.Agree(factors[i].Code == expected[i].Code, $"factors[{i}].code", $"must be '{expected[i].Code}': {dimension}'s factors come in the order {string.Join(", ", expected.Select(e => e.Code))}; got '{factors[i].Code}'");
+            Agree(factors[i].Code == expected[i].Code, $"factors[{i}].code", $"must be '{expected[i].Code}': {dimension}'s factors come in the order {string.Join(", ", expected.Select(e => e.Code))}; got '{factors[i].Code}'");
             (values[i], weights[i]) = (factors[i].Value ?? double.NaN, factors[i].Weight);
             sum += factors[i].Contribution;
         }
 
-        HealthReportDocument.Agree(Math.Abs(sum - contribution) <= HealthReportDocument.Tolerance, "contribution", $"must be the sum of the factors' contributions, {sum}; got {contribution}");
+        Agree(Math.Abs(sum - contribution) <= HealthReportDocument.Tolerance, "contribution", $"must be the sum of the factors' contributions, {sum}; got {contribution}");
 
         // Each factor's contribution is the dimension's in proportion to weight × value; the confidence, the weighted mean
         // of the present factors' (weights scaled by a power of two, as the scorer scales them, so that none rounds to 0).
@@ -257,19 +247,19 @@ internal sealed class DimensionScoreDocument : IDocument<DimensionScore, Dimensi
         for (var i = 0; i < factors.Length; i++)
         {
             var part = weightedValue > 0 && factors[i].Value is { } value ? scaled[i] * value / weightedValue : 0.0;
-            HealthReportDocument.Agree(Math.Abs(factors[i].Contribution - (contribution * part)) <= HealthReportDocument.Tolerance, $"factors[{i}].contribution", $"must be the dimension's contribution in proportion to weight × value, {contribution * part}; got {factors[i].Contribution}");
+            Agree(Math.Abs(factors[i].Contribution - (contribution * part)) <= HealthReportDocument.Tolerance, $"factors[{i}].contribution", $"must be the dimension's contribution in proportion to weight × value, {contribution * part}; got {factors[i].Contribution}");
         }
 
         var certain = presentWeight > 0 ? weightedCertainty / presentWeight : 0.0;
-        HealthReportDocument.Agree(Math.Abs(confidence - certain) <= HealthReportDocument.Tolerance, "confidence", $"must be the weighted mean of the present factors' confidences, {certain}; got {confidence}");
+        Agree(Math.Abs(confidence - certain) <= HealthReportDocument.Tolerance, "confidence", $"must be the weighted mean of the present factors' confidences, {certain}; got {confidence}");
         var mean = HealthScorer.DimensionScore(dimension, values, weights);
         if (double.IsNaN(mean))
         {
-            HealthReportDocument.Agree(score is null, "score", $"must be absent, for none of the factors is present; got {score}");
+            Agree(score is null, "score", $"must be absent, for none of the factors is present; got {score}");
         }
         else
         {
-            HealthReportDocument.Agree(score is { } stated && Math.Abs(stated - mean) <= HealthReportDocument.Tolerance, "score", $"must be the weighted mean of the factors, {mean}; got {(object?)score ?? "none"}");
+            Agree(score is { } stated && Math.Abs(stated - mean) <= HealthReportDocument.Tolerance, "score", $"must be the weighted mean of the factors, {mean}; got {(object?)score ?? "none"}");
         }
         return new DimensionScore(dimension, score, confidence, weight, contribution, share, factors);
     }
@@ -334,25 +324,25 @@ internal sealed class HealthFactorDocument : IDocument<HealthFactor, HealthFacto
         var definition = FactorCatalog.Of(code)
             ?? throw DocumentException.Invalid("code", $"'code' must be a factor code, such as '{FactorCodes.TrustPartnerReliability}'; got '{code}'.");
         var weight = Required(Weight, "weight");
-        HealthReportDocument.Agree(weight is >= 0 && double.IsFinite(weight), "weight", $"must be a finite number of at least 0; got {weight}");
+        Agree(weight is >= 0 && double.IsFinite(weight), "weight", $"must be a finite number of at least 0; got {weight}");
         var value = Value is { } v ? HealthReportDocument.Range(v, 1, "value") : (double?)null;
-        HealthReportDocument.Agree(value is null || weight > 0, "value", $"must be absent, for the factor has no weight; got {value}");
+        Agree(value is null || weight > 0, "value", $"must be absent, for the factor has no weight; got {value}");
         var confidence = HealthReportDocument.Range(Required(Confidence, "confidence"), 1, "confidence");
         var contribution = HealthReportDocument.Range(Required(Contribution, "contribution"), 100, "contribution");
-        HealthReportDocument.Agree(value is not null || contribution == 0, "contribution", $"must be 0, for the factor is absent; got {contribution}");
+        Agree(value is not null || contribution == 0, "contribution", $"must be 0, for the factor is absent; got {contribution}");
         var evidence = AtLeastZero(EvidenceWeight, "evidenceWeight");
         var successes = AtLeastZero(Successes, "successes");
         var failures = AtLeastZero(Failures, "failures");
         var variance = AtLeastZero(Variance, "variance");
         var counts = Counts ?? throw DocumentException.Missing("counts");
-        HealthReportDocument.Agree(counts.Count == 4, "counts", $"must hold 4 numbers; got {counts.Count}");
-        HealthReportDocument.Agree(counts.All(n => n >= 0) && counts.Sum(n => (long)n) <= int.MaxValue, "counts", $"must be numbers of at least 0 whose sum is at most {int.MaxValue}; got [{string.Join(", ", counts)}]");
+        Agree(counts.Count == 4, "counts", $"must hold 4 numbers; got {counts.Count}");
+        Agree(counts.All(n => n >= 0) && counts.Sum(n => (long)n) <= int.MaxValue, "counts", $"must be numbers of at least 0 whose sum is at most {int.MaxValue}; got [{string.Join(", ", counts)}]");
         var facts = new FactorFacts(counts[0], counts[1], counts[2], counts[3], Required(Measure, "measure"));
-        HealthReportDocument.Agree(double.IsFinite(facts.Measure), "measure", $"must be a finite number; got {facts.Measure}");
+        Agree(double.IsFinite(facts.Measure), "measure", $"must be a finite number; got {facts.Measure}");
 
         var factor = new HealthFactor(definition, value, evidence, weight, confidence, variance, facts) { Successes = successes, Failures = failures };
         HealthFactor.SetContribution(ref factor, contribution);
-        HealthReportDocument.Agree(Reason is null || Reason == factor.Reason, "reason", $"must be the reason its counts give, \"{factor.Reason}\"; got \"{Reason}\"");
+        Agree(Reason is null || Reason == factor.Reason, "reason", $"must be the reason its counts give, \"{factor.Reason}\"; got \"{Reason}\"");
         return factor;
     }
 
@@ -360,7 +350,7 @@ internal sealed class HealthFactorDocument : IDocument<HealthFactor, HealthFacto
     private static double AtLeastZero(double? value, string property)
     {
         var number = Required(value, property);
-        HealthReportDocument.Agree(number is >= 0, property, $"must be a number of at least 0; got {number}");
+        Agree(number is >= 0, property, $"must be a number of at least 0; got {number}");
         return number;
     }
 }

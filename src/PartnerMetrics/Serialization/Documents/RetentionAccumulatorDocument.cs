@@ -31,16 +31,16 @@ internal sealed class RetentionAccumulatorDocument : IDocument<RetentionAccumula
                 }
 
                 var startArr = Ensure.Money(account.StartArr ?? 0m, "startArr");
-                Agree(account.StartOn is not { } s || s <= accumulator.Start, "startOn", "must be on or before the window start");
-                Agree(account.StartOn is not { } t || t <= endOn, "endOn", "must not be before 'startOn'");
-                Agree(endOn <= accumulator.End, "endOn", "must be on or before the window end");
+                Agree(account.StartOn is not { } s || s <= accumulator.Start, "startOn", $"must be on or before the window start");
+                Agree(account.StartOn is not { } t || t <= endOn, "endOn", $"must not be before 'startOn'");
+                Agree(endOn <= accumulator.End, "endOn", $"must be on or before the window end");
 
                 // The snapshot at the end is the account's latest; when it is on or before the start, it is also the one at the start.
-                Agree(endOn > accumulator.Start || account.StartOn == endOn, "startOn", "must be 'endOn' when 'endOn' is on or before the window start, because the latest snapshot is then the one at the start too");
-                Agree(account.StartOn != endOn || startArr == endArr, "endArr", "must be 'startArr' when both are of the same day, because they are then the same snapshot");
-                Agree(account.StartTwice is null || account.StartOn is not null, "startTwice", "needs 'startOn'");
+                Agree(endOn > accumulator.Start || account.StartOn == endOn, "startOn", $"must be 'endOn' when 'endOn' is on or before the window start, because the latest snapshot is then the one at the start too");
+                Agree(account.StartOn != endOn || startArr == endArr, "endArr", $"must be 'startArr' when both are of the same day, because they are then the same snapshot");
+                Agree(account.StartTwice is null || account.StartOn is not null, "startTwice", $"needs 'startOn'");
                 var (startTwice, endTwice) = (account.StartTwice ?? false, account.EndTwice ?? false);
-                Agree(account.StartOn != endOn || startTwice == endTwice, "endTwice", "must be 'startTwice' when 'startOn' is 'endOn', because both then tell of the same day's snapshots");
+                Agree(account.StartOn != endOn || startTwice == endTwice, "endTwice", $"must be 'startTwice' when 'startOn' is 'endOn', because both then tell of the same day's snapshots");
                 accumulator.Restore(Required(account.AccountId, "accountId"), account.StartOn, startArr, startTwice, endOn, endArr, endTwice);
             }
             catch (DocumentException error)
@@ -54,14 +54,6 @@ internal sealed class RetentionAccumulatorDocument : IDocument<RetentionAccumula
         }
 
         return accumulator;
-    }
-
-    private static void Agree(bool condition, string property, string problem)
-    {
-        if (!condition)
-        {
-            throw DocumentException.Invalid(property, $"'{property}' {problem}.");
-        }
     }
 }
 
