@@ -59,6 +59,31 @@ internal static class CurrencySigns
     /// <summary>Each known sign's <see cref="Mark"/>, made once: an import asks for it on every row.</summary>
     private static readonly FrozenDictionary<char, string> Marks = Codes.ToFrozenDictionary(sign => sign.Key, sign => sign.Value is [var only] ? only : sign.Key.ToString());
 
+    /// <summary>Signs of letters and $ that name one currency each, longest first (US$ before S$).</summary>
+    private static readonly (string Sign, string Code)[] Lettered =
+        [("US$", "USD"), ("CA$", "CAD"), ("AU$", "AUD"), ("NZ$", "NZD"), ("HK$", "HKD"), ("NT$", "TWD"), ("MX$", "MXN"), ("R$", "BRL"), ("A$", "AUD"), ("S$", "SGD")];
+
+    /// <summary>
+    /// Whether <paramref name="text"/> begins or ends with a sign of letters and $ that names one currency (<c>US$5</c>,
+    /// <c>R$ 5.000,00</c>, <c>5 R$</c>): its code, and the amount without it.
+    /// </summary>
+    public static bool TryLettered(ReadOnlySpan<char> text, out string code, out ReadOnlySpan<char> rest)
+    {
+        foreach (var (sign, currency) in Lettered)
+        {
+            if (text.StartsWith(sign, StringComparison.Ordinal) || text.EndsWith(sign, StringComparison.Ordinal))
+            {
+                code = currency;
+                rest = (text.StartsWith(sign, StringComparison.Ordinal) ? text[sign.Length..] : text[..^sign.Length]).Trim(' ');
+                return true;
+            }
+        }
+
+        code = string.Empty;
+        rest = text;
+        return false;
+    }
+
     /// <summary>Whether <paramref name="text"/> has the form of an ISO 4217 code: three capital letters.</summary>
     public static bool IsCode(ReadOnlySpan<char> text) => text.Length == 3 && char.IsAsciiLetterUpper(text[0]) && char.IsAsciiLetterUpper(text[1]) && char.IsAsciiLetterUpper(text[2]);
 

@@ -983,6 +983,12 @@ public sealed class OpportunityImporter
                     code = digits[^3..];
                     digits = digits[..^4];
                 }
+                else if (digits.Contains('$') && CurrencySigns.TryLettered(digits, out var lettered, out var rest))
+                {
+                    // US$, R$ and the like name one currency each: as its code.
+                    code = lettered;
+                    digits = rest;
+                }
             }
             else
             {

@@ -83,6 +83,19 @@ public class CurrencySignTests
         Assert.Equal(12m, Won(ImportProfile.Salesforce, Salesforce + Row(1, "＄7") + Row(2, "USD 5")));
     }
 
+    [Fact]
+    public void SignsOfLettersAndADollar_AreTheirCurrencysCodes()
+    {
+        // US$, R$ and the like name one currency each (they were "not an amount" before): read as their codes.
+        Assert.Equal(12m, Won(ImportProfile.Salesforce, Salesforce + Row(1, "US$5") + Row(2, "USD 7")));
+        Assert.Equal(5_000.5m, Won(ImportProfile.Salesforce with { Currency = "BRL", DecimalSeparator = "," }, Salesforce + Row(1, "\"R$ 5.000,50\"")));
+        Assert.Equal(10m, Won(ImportProfile.Salesforce with { Currency = "AUD" }, Salesforce + Row(1, "A$5") + Row(2, "5 AU$")));
+
+        // The real is no dollar: beside $ it is a second currency.
+        var error = Assert.Throws<ImportException>(() => Read(ImportProfile.Salesforce, Salesforce + Row(1, "$7") + Row(2, "R$ 5")));
+        Assert.StartsWith("line 3, column \"Amount\", value \"R$ 5\": the amount is in BRL, but the amount on line 2 is in $", error.Problem!.ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>Whatever reads the file — in order, in blocks on two threads, or asynchronously — the signs of two currencies stop it at the same amount.</summary>
     [Fact]
     public void SignsOfTwoCurrencies_StopEveryWayOfReading()
