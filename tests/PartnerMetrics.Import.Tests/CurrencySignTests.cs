@@ -126,12 +126,7 @@ public class CurrencySignTests
     [Fact]
     public void AWorkbooksNumbersShownInTwoCurrencies_StopTheImport()
     {
-        using var workbook = WorkbookFile.Create(("Deals",
-        [
-            ["Opportunity ID", "Account ID", "Stage", "Amount", "Close Date", "Created Date", "Type"],
-            ["O-1", "A-1", "Closed Won", (5000.0, "\"$\"#,##0.00"), "3/4/2025", "1/2/2025", "New Customer"],
-            ["O-2", "A-2", "Closed Won", (5000.0, "[$€-2] #,##0.00"), "3/5/2025", "1/3/2025", "New Customer"],
-        ]));
+        using var workbook = Workbook((5000.0, "\"$\"#,##0.00"), (5000.0, "[$€-2] #,##0.00"));
 
         var error = Assert.Throws<ImportException>(() => new OpportunityImporter(ImportProfile.Salesforce).ReadExcel(workbook).ToList());
 
@@ -163,13 +158,7 @@ public class CurrencySignTests
     [Fact]
     public void AWorkbooksNumbersShownInTheReportingCurrency_AreRead_AndInAnother_AreAProblem()
     {
-        using var workbook = WorkbookFile.Create(("Deals",
-        [
-            ["Opportunity ID", "Account ID", "Stage", "Amount", "Close Date", "Created Date", "Type"],
-            ["O-1", "A-1", "Closed Won", (5000.0, "[$EUR] #,##0.00"), "3/4/2025", "1/2/2025", "New Customer"],
-            ["O-2", "A-2", "Closed Won", (7000.0, "[$$-409]#,##0.00"), "3/5/2025", "1/3/2025", "New Customer"],
-            ["O-3", "A-3", "Closed Won", 1000.0, "3/6/2025", "1/4/2025", "New Customer"],
-        ]));
+        using var workbook = Workbook((5000.0, "[$EUR] #,##0.00"), (7000.0, "[$$-409]#,##0.00"), 1000.0);
         var report = new ImportReport();
 
         var deals = new OpportunityImporter(ImportProfile.Salesforce with { Currency = "EUR", BadRows = BadRowPolicy.Skip }).ReadExcel(workbook, report: report).ToList();
@@ -182,12 +171,7 @@ public class CurrencySignTests
     public void AWorkbooksNumberShownInACurrencyNamedInLetters_IsAProblemOfTheRow()
     {
         // R$ is the real's, kr the krona's and the krone's: neither is $, nor nothing, so neither may be added to dollars.
-        using var workbook = WorkbookFile.Create(("Deals",
-        [
-            ["Opportunity ID", "Account ID", "Stage", "Amount", "Close Date", "Created Date", "Type"],
-            ["O-1", "A-1", "Closed Won", (5000.0, "[$R$-416] #,##0.00"), "3/4/2025", "1/2/2025", "New Customer"],
-            ["O-2", "A-2", "Closed Won", (7000.0, "[$$-409]#,##0.00"), "3/5/2025", "1/3/2025", "New Customer"],
-        ]));
+        using var workbook = Workbook((5000.0, "[$R$-416] #,##0.00"), (7000.0, "[$$-409]#,##0.00"));
         var report = new ImportReport();
 
         var deals = new OpportunityImporter(ImportProfile.Salesforce with { BadRows = BadRowPolicy.Skip }).ReadExcel(workbook, report: report).ToList();
@@ -195,6 +179,13 @@ public class CurrencySignTests
         Assert.Equal([7000m], deals.Select(d => d.Amount!.Value));
         Assert.Equal("line 2, column \"Amount\", value \"5000\": the cell's number format shows the amount in R$, a currency this importer cannot tell by that name; format the amounts with their ISO 4217 code ([$XXX]) instead.", Assert.Single(report.Problems).ToString());
     }
+
+    /// <summary>A Salesforce-shaped workbook of won deals, one per amount: a number, or a (number, format) pair.</summary>
+    private static MemoryStream Workbook(params object[] amounts) => WorkbookFile.Create(("Deals",
+    [
+        ["Opportunity ID", "Account ID", "Stage", "Amount", "Close Date", "Created Date", "Type"],
+        .. amounts.Select((amount, i) => new object?[] { $"O-{i + 1}", $"A-{i + 1}", "Closed Won", amount, $"3/{i + 4}/2025", $"1/{i + 2}/2025", "New Customer" }),
+    ]));
 
     private static string Row(int n, string amount) => $"O-{n},A-{n},Closed Won,{amount},3/{n}/2025,1/{n}/2025,New Customer\n";
 
