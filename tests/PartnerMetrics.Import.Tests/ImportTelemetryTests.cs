@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
+using PartnerMetrics.Tests;
 
 namespace PartnerMetrics.Import.Tests;
 
@@ -12,23 +12,12 @@ public sealed class ImportTelemetryListeners;
 public sealed class ImportTelemetryTests : IDisposable
 {
     private const string SalesforceHeader = "Opportunity ID,Account Name,Stage,Amount,Close Date,Created Date,Type,Lead Source,Partner Account,Owner Region\n";
-    private readonly MeterListener meters = new();
+    private readonly MeasurementRecorder meters = new("PartnerMetrics.Import");
     private readonly ActivityListener activities;
-    private readonly List<(string Name, string? Unit, double Value, Dictionary<string, object?> Tags)> measurements = [];
     private readonly List<Activity> stopped = [];
 
     public ImportTelemetryTests()
     {
-        meters.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == "PartnerMetrics.Import")
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument, value, tags));
-        meters.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument, value, tags));
-        meters.Start();
         activities = ImportTelemetryScopeTests.Trace(stopped);
     }
 
@@ -48,14 +37,14 @@ public sealed class ImportTelemetryTests : IDisposable
             + "006A3,Acme,Closed Lost,100,6/14/2024,3/2/2024,New Customer,Web,,EMEA\n"));
 
         // Lazy: nothing is read, so nothing is counted, until the enumeration ends.
-        Assert.Empty(Measured("partnermetrics.import.rows"));
+        Assert.Empty(meters.Of("partnermetrics.import.rows"));
         Assert.Equal(2, deals.Count());
 
         Assert.Equal(
             [("imported", 2.0), ("skipped", 1.0)],
-            Measured("partnermetrics.import.rows").Select(m => ((string)m.Tags["partnermetrics.import.outcome"]!, m.Value)));
-        Assert.All(Measured("partnermetrics.import.rows"), m => Assert.Equal(("{row}", "opportunities"), (m.Unit, m.Tags["partnermetrics.import.kind"])));
-        var duration = Assert.Single(Measured("partnermetrics.import.duration"));
+            meters.Of("partnermetrics.import.rows").Select(m => ((string)m.Tags["partnermetrics.import.outcome"]!, m.Value)));
+        Assert.All(meters.Of("partnermetrics.import.rows"), m => Assert.Equal(("{row}", "opportunities"), (m.Unit, m.Tags["partnermetrics.import.kind"])));
+        var duration = Assert.Single(meters.Of("partnermetrics.import.duration"));
         Assert.Equal(("s", "opportunities"), (duration.Unit, duration.Tags["partnermetrics.operation"]));
         var activity = Assert.Single(stopped);
         Assert.Equal("partnermetrics.import.opportunities", activity.OperationName);
@@ -70,7 +59,7 @@ public sealed class ImportTelemetryTests : IDisposable
 
         Assert.Throws<ImportException>(() => deals.ToList());
 
-        Assert.Equal(typeof(ImportException).FullName, Assert.Single(Measured("partnermetrics.import.duration")).Tags["error.type"]);
+        Assert.Equal(typeof(ImportException).FullName, Assert.Single(meters.Of("partnermetrics.import.duration")).Tags["error.type"]);
         Assert.Equal(ActivityStatusCode.Error, Assert.Single(stopped).Status);
     }
 
@@ -85,7 +74,7 @@ public sealed class ImportTelemetryTests : IDisposable
         }
 
         Assert.Equal(1, count);
-        Assert.Equal(1.0, Assert.Single(Measured("partnermetrics.import.rows")).Value);
+        Assert.Equal(1.0, Assert.Single(meters.Of("partnermetrics.import.rows")).Value);
     }
 
     [Fact]
@@ -108,7 +97,7 @@ public sealed class ImportTelemetryTests : IDisposable
         Assert.Same(caller, import.Parent);
         Assert.Equal(("opportunities", ActivityStatusCode.Unset), (import.GetTagItem("partnermetrics.operation"), import.Status));
         Assert.Null(import.GetTagItem("error.type"));
-        Assert.DoesNotContain("error.type", Assert.Single(Measured("partnermetrics.import.duration")).Tags.Keys);
+        Assert.DoesNotContain("error.type", Assert.Single(meters.Of("partnermetrics.import.duration")).Tags.Keys);
     }
 
     [Fact]
@@ -120,7 +109,7 @@ public sealed class ImportTelemetryTests : IDisposable
             (EvidenceKind.Opportunities, "Opportunity ID,Account ID,Stage,Close Date,Created Date,Type,Partner Account ID\n006A,C9,Prospecting,9/1/2025,3/3/2025,New Customer,P1\n"));
 
         Assert.Equal(2, portfolio.Partnerships.Length);
-        var rows = Measured("partnermetrics.import.rows").Select(m => ((string)m.Tags["partnermetrics.import.kind"]!, (string)m.Tags["partnermetrics.import.outcome"]!, m.Value)).ToList();
+        var rows = meters.Of("partnermetrics.import.rows").Select(m => ((string)m.Tags["partnermetrics.import.kind"]!, (string)m.Tags["partnermetrics.import.outcome"]!, m.Value)).ToList();
         Assert.Equal(
             [("opportunities", "imported", 1.0), ("partners", "imported", 2.0), ("partners", "excluded", 1.0), ("interactions", "imported", 1.0), ("interactions", "excluded", 1.0)],
             rows);
@@ -129,7 +118,7 @@ public sealed class ImportTelemetryTests : IDisposable
         Assert.Equal((2, 5L, 3L, 0L), ((int)import.GetTagItem("partnermetrics.partnerships")!, (long)import.GetTagItem("partnermetrics.import.rows")!, (long)import.GetTagItem("partnermetrics.import.imported")!, (long)import.GetTagItem("partnermetrics.import.skipped")!));
         Assert.Equal("portfolio", import.GetTagItem("partnermetrics.operation"));
         Assert.Same(import, activities["partnermetrics.import.opportunities"].Parent);
-        Assert.Equal(["opportunities", "portfolio"], Measured("partnermetrics.import.duration").Select(m => (string)m.Tags["partnermetrics.operation"]!).Order(StringComparer.Ordinal));
+        Assert.Equal(["opportunities", "portfolio"], meters.Of("partnermetrics.import.duration").Select(m => (string)m.Tags["partnermetrics.operation"]!).Order(StringComparer.Ordinal));
         Assert.Null(Activity.Current);
     }
 
@@ -141,7 +130,7 @@ public sealed class ImportTelemetryTests : IDisposable
         var import = Assert.Single(stopped);
         Assert.Equal((ActivityStatusCode.Error, typeof(ImportException).FullName), (import.Status, import.GetTagItem("error.type")));
         Assert.StartsWith("line 1: the partners file has no column for 'type'", import.StatusDescription, StringComparison.Ordinal);
-        Assert.Equal(typeof(ImportException).FullName, Assert.Single(Measured("partnermetrics.import.duration")).Tags["error.type"]);
+        Assert.Equal(typeof(ImportException).FullName, Assert.Single(meters.Of("partnermetrics.import.duration")).Tags["error.type"]);
         Assert.Null(Activity.Current);
     }
 
@@ -154,31 +143,9 @@ public sealed class ImportTelemetryTests : IDisposable
 
         Assert.Single(new OpportunityImporter(ImportProfile.Salesforce).ReadCsv(new StringReader(SalesforceHeader + "006A2,Acme,Closed Won,100,6/14/2024,3/2/2024,New Customer,Web,,EMEA\n"), report));
 
-        Assert.Empty(measurements);
+        Assert.True(meters.IsEmpty);
         Assert.Empty(stopped);
         Assert.Equal((1L, 1L), (report.Rows, report.Imported));
     }
 
-    private void Add<T>(Instrument instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        where T : struct, IConvertible
-    {
-        var copy = new Dictionary<string, object?>();
-        foreach (var tag in tags)
-        {
-            copy[tag.Key] = tag.Value;
-        }
-
-        lock (measurements)
-        {
-            measurements.Add((instrument.Name, instrument.Unit, value.ToDouble(System.Globalization.CultureInfo.InvariantCulture), copy));
-        }
-    }
-
-    private List<(string Name, string? Unit, double Value, Dictionary<string, object?> Tags)> Measured(string name)
-    {
-        lock (measurements)
-        {
-            return [.. measurements.Where(m => m.Name == name)];
-        }
-    }
 }

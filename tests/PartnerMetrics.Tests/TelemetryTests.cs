@@ -18,23 +18,12 @@ public sealed class TelemetryListeners;
 public sealed class TelemetryTests : IDisposable
 {
     private static readonly DateOnly AsOf = BacktestHistories.T;
-    private readonly MeterListener meters = new();
+    private readonly MeasurementRecorder meters = new("PartnerMetrics");
     private readonly ActivityListener activities;
-    private readonly List<(string Name, string? Unit, double Value, Dictionary<string, object?> Tags)> measurements = [];
     private readonly List<Activity> stopped = [];
 
     public TelemetryTests()
     {
-        meters.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == "PartnerMetrics")
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument, value, tags));
-        meters.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Add(instrument, value, tags));
-        meters.Start();
         activities = new ActivityListener
         {
             ShouldListenTo = source => source.Name == "PartnerMetrics",
@@ -92,9 +81,9 @@ public sealed class TelemetryTests : IDisposable
     {
         new HealthScorer().Score(BacktestHistories.TrustDrivenCompany(1).Partnerships[0], AsOf);
 
-        var scored = Assert.Single(Measured("partnermetrics.health.scored"));
+        var scored = Assert.Single(meters.Of("partnermetrics.health.scored"));
         Assert.Equal((1.0, "{report}", "score"), (scored.Value, scored.Unit, scored.Tags["partnermetrics.operation"]));
-        Assert.Empty(Measured("partnermetrics.health.score.duration"));
+        Assert.Empty(meters.Of("partnermetrics.health.score.duration"));
     }
 
     [Fact]
@@ -104,9 +93,9 @@ public sealed class TelemetryTests : IDisposable
 
         new HealthScorer().ScoreAll(portfolio, AsOf);
 
-        var scored = Assert.Single(Measured("partnermetrics.health.scored"));
+        var scored = Assert.Single(meters.Of("partnermetrics.health.scored"));
         Assert.Equal((12.0, "score_all"), (scored.Value, scored.Tags["partnermetrics.operation"]));
-        var duration = Assert.Single(Measured("partnermetrics.health.score.duration"));
+        var duration = Assert.Single(meters.Of("partnermetrics.health.score.duration"));
         Assert.Equal(("s", "score_all"), (duration.Unit, duration.Tags["partnermetrics.operation"]));
         Assert.InRange(duration.Value, 0.0, 60.0);
         Assert.False(duration.Tags.ContainsKey("error.type"));
@@ -122,9 +111,9 @@ public sealed class TelemetryTests : IDisposable
 
         Assert.ThrowsAny<OperationCanceledException>(() => new HealthScorer().ScoreAll(portfolio, AsOf, cancellationToken: new CancellationToken(canceled: true)));
 
-        var duration = Assert.Single(Measured("partnermetrics.health.score.duration"));
+        var duration = Assert.Single(meters.Of("partnermetrics.health.score.duration"));
         Assert.Equal(typeof(OperationCanceledException).FullName, duration.Tags["error.type"]);
-        Assert.Empty(Measured("partnermetrics.health.scored"));
+        Assert.Empty(meters.Of("partnermetrics.health.scored"));
         var activity = Assert.Single(Stopped("partnermetrics.health.score_all"));
         Assert.Equal(ActivityStatusCode.Error, activity.Status);
         Assert.Equal(typeof(OperationCanceledException).FullName, activity.GetTagItem("error.type"));
@@ -140,9 +129,9 @@ public sealed class TelemetryTests : IDisposable
         var scorer = new HealthScorer();
         _ = operation == "history" ? scorer.History(partnership, from, AsOf, step).Length : scorer.Trend(partnership, from, AsOf, step).Length;
 
-        var scored = Assert.Single(Measured("partnermetrics.health.scored"));
+        var scored = Assert.Single(meters.Of("partnermetrics.health.scored"));
         Assert.Equal((5.0, operation), (scored.Value, scored.Tags["partnermetrics.operation"]));
-        var duration = Assert.Single(Measured("partnermetrics.health.score.duration"));
+        var duration = Assert.Single(meters.Of("partnermetrics.health.score.duration"));
         Assert.Equal(("s", operation), (duration.Unit, duration.Tags["partnermetrics.operation"]));
         var activity = Assert.Single(Stopped("partnermetrics.health." + operation));
         Assert.Equal((5, operation), (activity.GetTagItem("partnermetrics.points"), activity.GetTagItem("partnermetrics.operation")));
@@ -173,8 +162,8 @@ public sealed class TelemetryTests : IDisposable
 
         Assert.ThrowsAny<OperationCanceledException>(() => new HealthScorer().History(partnership, new DateOnly(2025, 6, 1), AsOf, TimeSpan.FromDays(7), canceller.Token));
 
-        Assert.Empty(Measured("partnermetrics.health.scored"));
-        var duration = Assert.Single(Measured("partnermetrics.health.score.duration"));
+        Assert.Empty(meters.Of("partnermetrics.health.scored"));
+        var duration = Assert.Single(meters.Of("partnermetrics.health.score.duration"));
         Assert.Equal(("history", typeof(OperationCanceledException).FullName), (duration.Tags["partnermetrics.operation"], duration.Tags["error.type"]));
         var activity = Assert.Single(Stopped("partnermetrics.health.history"));
         Assert.Equal(ActivityStatusCode.Error, activity.Status);
@@ -188,7 +177,7 @@ public sealed class TelemetryTests : IDisposable
 
         Assert.ThrowsAny<OperationCanceledException>(() => new HealthScorer().History(partnership, new DateOnly(2025, 6, 1), AsOf, TimeSpan.FromDays(7), new CancellationToken(canceled: true)));
 
-        Assert.Empty(Measured("partnermetrics.health.score.duration"));
+        Assert.Empty(meters.Of("partnermetrics.health.score.duration"));
         Assert.Empty(Stopped("partnermetrics.health.history"));
     }
 
@@ -199,9 +188,9 @@ public sealed class TelemetryTests : IDisposable
 
         var result = Backtest.Run(new HealthScorer(), partnerships, [AsOf.AddDays(-90), AsOf], outcomes);
 
-        var scored = Assert.Single(Measured("partnermetrics.health.scored"));
+        var scored = Assert.Single(meters.Of("partnermetrics.health.scored"));
         Assert.Equal(((double)result.Count, "backtest"), (scored.Value, scored.Tags["partnermetrics.operation"]));
-        Assert.Equal("run", Assert.Single(Measured("partnermetrics.backtest.duration")).Tags["partnermetrics.operation"]);
+        Assert.Equal("run", Assert.Single(meters.Of("partnermetrics.backtest.duration")).Tags["partnermetrics.operation"]);
         var activity = Assert.Single(Stopped("partnermetrics.backtest.run"));
         Assert.Equal((result.Count, result.Churned), ((int)activity.GetTagItem("partnermetrics.samples")!, (int)activity.GetTagItem("partnermetrics.churned")!));
     }
@@ -212,9 +201,9 @@ public sealed class TelemetryTests : IDisposable
         // Eight deals in three groups: North, South and no district.
         PipelineAnalytics.GroupBy(PipelineExamples.Deals, PipelineKeys.District);
 
-        var deals = Assert.Single(Measured("partnermetrics.pipeline.deals"));
+        var deals = Assert.Single(meters.Of("partnermetrics.pipeline.deals"));
         Assert.Equal((8.0, "{deal}", "accumulate"), (deals.Value, deals.Unit, deals.Tags["partnermetrics.operation"]));
-        Assert.Equal("group_by", Assert.Single(Measured("partnermetrics.pipeline.duration")).Tags["partnermetrics.operation"]);
+        Assert.Equal("group_by", Assert.Single(meters.Of("partnermetrics.pipeline.duration")).Tags["partnermetrics.operation"]);
         var activity = Assert.Single(Stopped("partnermetrics.pipeline.group_by"));
         Assert.Equal((8L, 3), ((long)activity.GetTagItem("partnermetrics.deals")!, (int)activity.GetTagItem("partnermetrics.groups")!));
     }
@@ -224,7 +213,7 @@ public sealed class TelemetryTests : IDisposable
     {
         await PipelineAnalytics.SummarizeAsync(PipelineExamples.Deals.ToAsyncEnumerable());
 
-        Assert.Equal(8.0, Assert.Single(Measured("partnermetrics.pipeline.deals")).Value);
+        Assert.Equal(8.0, Assert.Single(meters.Of("partnermetrics.pipeline.deals")).Value);
         Assert.Equal(8L, Assert.Single(Stopped("partnermetrics.pipeline.summarize")).GetTagItem("partnermetrics.deals"));
     }
 
@@ -234,7 +223,7 @@ public sealed class TelemetryTests : IDisposable
         PipelineCube.Compute(PipelineExamples.Deals);
         PipelineCube.Compute(OpportunityBatch.From(PipelineExamples.Deals));
 
-        Assert.Equal([("cube", 8.0), ("cube", 8.0)], Measured("partnermetrics.pipeline.deals").Select(m => ((string)m.Tags["partnermetrics.operation"]!, m.Value)));
+        Assert.Equal([("cube", 8.0), ("cube", 8.0)], meters.Of("partnermetrics.pipeline.deals").Select(m => ((string)m.Tags["partnermetrics.operation"]!, m.Value)));
         Assert.Equal(2, Stopped("partnermetrics.pipeline.cube").Count);
     }
 
@@ -248,10 +237,10 @@ public sealed class TelemetryTests : IDisposable
         await RunPipeline(entryPoint, PipelineExamples.Deals);
 
         var operation = entryPoint.StartsWith("Summarize", StringComparison.Ordinal) ? "summarize" : "group_by";
-        var duration = Assert.Single(Measured("partnermetrics.pipeline.duration"));
+        var duration = Assert.Single(meters.Of("partnermetrics.pipeline.duration"));
         Assert.Equal(("s", operation), (duration.Unit, duration.Tags["partnermetrics.operation"]));
         Assert.False(duration.Tags.ContainsKey("error.type"));
-        Assert.Equal((8.0, "accumulate"), (Assert.Single(Measured("partnermetrics.pipeline.deals")).Value, Assert.Single(Measured("partnermetrics.pipeline.deals")).Tags["partnermetrics.operation"]));
+        Assert.Equal((8.0, "accumulate"), (Assert.Single(meters.Of("partnermetrics.pipeline.deals")).Value, Assert.Single(meters.Of("partnermetrics.pipeline.deals")).Tags["partnermetrics.operation"]));
         var activity = Assert.Single(Stopped($"partnermetrics.pipeline.{operation}"));
         Assert.Equal(ActivityStatusCode.Unset, activity.Status);
         Assert.Equal(8L, activity.GetTagItem("partnermetrics.deals"));
@@ -267,8 +256,8 @@ public sealed class TelemetryTests : IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() => RunPipeline(entryPoint, deals));
 
         var operation = entryPoint.StartsWith("Summarize", StringComparison.Ordinal) ? "summarize" : "group_by";
-        Assert.Equal(typeof(ArgumentException).FullName, Assert.Single(Measured("partnermetrics.pipeline.duration")).Tags["error.type"]);
-        Assert.Empty(Measured("partnermetrics.pipeline.deals"));
+        Assert.Equal(typeof(ArgumentException).FullName, Assert.Single(meters.Of("partnermetrics.pipeline.duration")).Tags["error.type"]);
+        Assert.Empty(meters.Of("partnermetrics.pipeline.deals"));
         var activity = Assert.Single(Stopped($"partnermetrics.pipeline.{operation}"));
         Assert.Equal(ActivityStatusCode.Error, activity.Status);
         Assert.Equal(typeof(ArgumentException).FullName, activity.GetTagItem("error.type"));
@@ -305,7 +294,7 @@ public sealed class TelemetryTests : IDisposable
     {
         PipelineCube.Compute(PipelineExamples.Deals, maxDegreeOfParallelism: 1);
 
-        Assert.Equal("cube", Assert.Single(Measured("partnermetrics.pipeline.duration")).Tags["partnermetrics.operation"]);
+        Assert.Equal("cube", Assert.Single(meters.Of("partnermetrics.pipeline.duration")).Tags["partnermetrics.operation"]);
         var activity = Assert.Single(Stopped("partnermetrics.pipeline.cube"));
         Assert.Equal((8, 1), ((int)activity.GetTagItem("partnermetrics.deals")!, (int)activity.GetTagItem("partnermetrics.partitions")!));
         Assert.Equal(ActivityStatusCode.Unset, activity.Status);
@@ -320,8 +309,8 @@ public sealed class TelemetryTests : IDisposable
 
         Assert.Equal(
             [typeof(ArgumentException).FullName, typeof(OperationCanceledException).FullName],
-            Measured("partnermetrics.pipeline.duration").Select(m => (string?)m.Tags["error.type"]));
-        Assert.Empty(Measured("partnermetrics.pipeline.deals"));
+            meters.Of("partnermetrics.pipeline.duration").Select(m => (string?)m.Tags["error.type"]));
+        Assert.Empty(meters.Of("partnermetrics.pipeline.deals"));
         Assert.All(Stopped("partnermetrics.pipeline.cube"), activity => Assert.Equal(ActivityStatusCode.Error, activity.Status));
         Assert.Equal(2, Stopped("partnermetrics.pipeline.cube").Count);
     }
@@ -335,7 +324,7 @@ public sealed class TelemetryTests : IDisposable
             accumulator.Add(deal);
         }
 
-        Assert.Empty(Measured("partnermetrics.pipeline.deals"));
+        Assert.Empty(meters.Of("partnermetrics.pipeline.deals"));
     }
 
     [Fact]
@@ -353,7 +342,7 @@ public sealed class TelemetryTests : IDisposable
 
         Assert.Equal(
             [("Portfolio", 1.0), ("Portfolio", 1.0), ("Opportunity", 1.0)],
-            Measured("partnermetrics.json.rejected").Select(m => ((string)m.Tags["partnermetrics.json.type"]!, m.Value)));
+            meters.Of("partnermetrics.json.rejected").Select(m => ((string)m.Tags["partnermetrics.json.type"]!, m.Value)));
     }
 
     /// <summary>A portfolio read one partnership at a time counts each rejected document once, whatever rejects it; a valid one is not counted.</summary>
@@ -370,7 +359,7 @@ public sealed class TelemetryTests : IDisposable
         Assert.Throws<System.Text.Json.JsonException>(() => new PortfolioJsonReader(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).ReadPartnerships().Count());
         Assert.Single(new PortfolioJsonReader(new MemoryStream("""{"partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01"}]}"""u8.ToArray())).ReadPartnerships());
 
-        Assert.Equal([("Portfolio", 1.0)], Measured("partnermetrics.json.rejected").Select(m => ((string)m.Tags["partnermetrics.json.type"]!, m.Value)));
+        Assert.Equal([("Portfolio", 1.0)], meters.Of("partnermetrics.json.rejected").Select(m => ((string)m.Tags["partnermetrics.json.type"]!, m.Value)));
     }
 
     [Fact]
@@ -383,28 +372,6 @@ public sealed class TelemetryTests : IDisposable
         Assert.False(Telemetry.Reports.Enabled);
     }
 
-    private void Add<T>(Instrument instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        where T : struct, IConvertible
-    {
-        var copy = new Dictionary<string, object?>();
-        foreach (var tag in tags)
-        {
-            copy[tag.Key] = tag.Value;
-        }
-
-        lock (measurements)
-        {
-            measurements.Add((instrument.Name, instrument.Unit, value.ToDouble(System.Globalization.CultureInfo.InvariantCulture), copy));
-        }
-    }
-
-    private List<(string Name, string? Unit, double Value, Dictionary<string, object?> Tags)> Measured(string name)
-    {
-        lock (measurements)
-        {
-            return [.. measurements.Where(m => m.Name == name)];
-        }
-    }
 
     private List<Activity> Stopped(string name)
     {
