@@ -740,6 +740,32 @@ public sealed class HealthScorer
     }
 
     /// <summary>
+    /// The standard deviation behind a report's interval, from its dimensions as they were reported: each dimension's
+    /// variance (<see cref="VarianceOf"/>, its factors' weights scaled as the report scaled them) times its share squared,
+    /// in the order and with the arithmetic of the report itself, so that the report's own dimensions give its own
+    /// interval to the bit. Reading a report's JSON checks the interval with it.
+    /// </summary>
+    internal static double Deviation(ReadOnlySpan<DimensionScore> dimensions)
+    {
+        Span<double> all = stackalloc double[EvidenceSlots.MaxFactors];
+        var variance = 0.0;
+        foreach (var dimension in dimensions)
+        {
+            var share = dimension.Share;
+            var factors = dimension.Factors.AsSpan();
+            if (share * share > 0 && factors.Length <= all.Length)
+            {
+                var scaled = all[..factors.Length];
+                Scale(factors, scaled);
+                var sums = Gather(dimension.Dimension, factors, scaled);
+                variance += share * share * VarianceOf(dimension.Dimension, factors, scaled, sums.Mean.WeightSum, dimension.Score ?? double.NaN);
+            }
+        }
+
+        return Math.Sqrt(variance);
+    }
+
+    /// <summary>
     /// The variance of a dimension score from its factors' posterior variances, by the delta method: the
     /// slope of 100 × the weighted mean in a factor is 100·w/Σw; of the weighted geometric mean (trust),
     /// 100·(w/Σw)·T/v.

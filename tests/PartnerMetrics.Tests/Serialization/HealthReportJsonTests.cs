@@ -130,6 +130,9 @@ public class HealthReportJsonTests
         { "signals-out-of-order", "$.signals[1]", "must not come before signals[0]: signals are in order of code, then message" },
         { "trust-side-weight", "$.dimensions[0].factors[0].weight", "must be 0.5: the two sides of trust weigh the same; got 0.25" },
         { "evidence-alone", "$.dimensions[0].factors[1].confidence", "must be e / (e + κ) with the κ the other rates imply" },
+        { "narrower-interval", "$.interval.lower", "must be the score less z·σ from the factors' variances" },
+        { "wider-interval", "$.interval.upper", "must be the score plus z·σ from the factors' variances" },
+        { "variance-alone", "$.interval.lower", "must be the score less z·σ from the factors' variances" },
     };
 
     [Theory]
@@ -173,6 +176,9 @@ public class HealthReportJsonTests
             case "signals-out-of-order": json["signals"] = new JsonArray([.. json["signals"]!.AsArray().Reverse().Select(n => n!.DeepClone())]); break;
             case "trust-side-weight": factor["weight"] = 0.25; break;
             case "evidence-alone": factor["evidenceWeight"] = 1e6; break;
+            case "narrower-interval": json["interval"]!["lower"] = ((double)json["interval"]!["lower"]! + (double)json["score"]!) / 2; break;
+            case "wider-interval": json["interval"]!["upper"] = Math.Min(100, (double)json["interval"]!["upper"]! + 1); break;
+            case "variance-alone": factor["variance"] = 4 * (double)factor["variance"]!; break;
             default: throw new ArgumentOutOfRangeException(nameof(change), change, null);
         }
 

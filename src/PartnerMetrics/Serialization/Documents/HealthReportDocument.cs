@@ -101,6 +101,12 @@ internal sealed class HealthReportDocument : IDocument<HealthReport, HealthRepor
         var overall = enabled > 0 ? weighted / enabled : 0.0;
         Agree(Math.Abs(confidence - overall) <= Tolerance, "confidence", $"must be the weighted mean of the dimensions' confidences, {overall}; got {confidence}");
 
+        // The interval is the score ± z·σ, σ from the factors' posterior variances through the dimension means: the
+        // dimensions as read give it exactly, so one whose bounds or whose factors' variances were changed alone disagrees.
+        var expected = ScoreInterval.Around(score, HealthScorer.Deviation(dimensions.AsSpan()));
+        Agree(Math.Abs(lower - expected.Lower) <= Tolerance, "interval.lower", $"must be the score less z·σ from the factors' variances, {expected.Lower}; got {lower}");
+        Agree(Math.Abs(upper - expected.Upper) <= Tolerance, "interval.upper", $"must be the score plus z·σ from the factors' variances, {expected.Upper}; got {upper}");
+
         var signals = ImmutableArray.CreateBuilder<HealthSignal>(Signals?.Count ?? 0);
         for (var i = 0; i < (Signals?.Count ?? 0); i++)
         {
