@@ -416,29 +416,29 @@ public sealed class PipelineAccumulator
         LossReasons = [.. LossReasonTallies()],
     };
 
-    internal static PipelineAccumulator FromDocument(PipelineAccumulatorDocument document)
+    internal static PipelineAccumulator FromDocument(PipelineAccumulatorDocument document, AccumulatorSums sums)
     {
         var accumulator = new PipelineAccumulator
         {
-            count = document.Count,
-            open = document.Open,
-            won = document.Won,
-            lost = document.Lost,
-            lostWithAmount = document.LostWithAmount,
-            unknownSource = document.UnknownSource,
-            unknownRouteWon = document.UnknownRouteWon,
-            unknownRouteValue = document.UnknownRouteValue,
-            missingAmounts = document.MissingAmounts,
-            huntingWon = document.HuntingWon,
-            partnerSourced = document.PartnerSourced,
-            vendorReferred = document.VendorReferred,
-            openValue = document.OpenValue,
-            wonValue = document.WonValue,
-            lostValue = document.LostValue,
-            huntingWonValue = document.HuntingWonValue,
-            directRouteValue = document.DirectRouteValue,
-            partnerRouteValue = document.PartnerRouteValue,
-            marketplaceRouteValue = document.MarketplaceRouteValue,
+            count = sums.Count,
+            open = sums.Open,
+            won = sums.Won,
+            lost = sums.Lost,
+            lostWithAmount = sums.LostWithAmount,
+            unknownSource = sums.UnknownSource,
+            unknownRouteWon = sums.UnknownRouteWon,
+            unknownRouteValue = sums.UnknownRouteValue,
+            missingAmounts = sums.MissingAmounts,
+            huntingWon = sums.HuntingWon,
+            partnerSourced = sums.PartnerSourced,
+            vendorReferred = sums.VendorReferred,
+            openValue = sums.OpenValue,
+            wonValue = sums.WonValue,
+            lostValue = sums.LostValue,
+            huntingWonValue = sums.HuntingWonValue,
+            directRouteValue = sums.DirectRouteValue,
+            partnerRouteValue = sums.PartnerRouteValue,
+            marketplaceRouteValue = sums.MarketplaceRouteValue,
         };
         var days = document.WonCycleDays ?? [];
         for (var day = days.Length - 1; day >= 0; day--)

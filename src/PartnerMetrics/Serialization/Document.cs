@@ -8,6 +8,10 @@ internal static class Document
     public static T Required<T>(T? value, string property)
         where T : struct => value ?? throw DocumentException.Missing(property);
 
+    /// <summary>A part every written document holds (a list, say, empty or not), or an error naming it.</summary>
+    public static T Required<T>(T? value, string property)
+        where T : class => value ?? throw DocumentException.Missing(property);
+
     /// <summary>Maps a list of child documents, reporting an error at <c>property[index]</c>.</summary>
     public static ImmutableArray<TModel> Items<TModel, TDocument>(List<TDocument?>? documents, string property)
         where TDocument : class, IDocument<TModel, TDocument>

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using PartnerMetrics.Pipeline;
 using PartnerMetrics.Serialization;
 using static PartnerMetrics.Tests.Pipeline.PipelineExamples;
@@ -93,18 +95,25 @@ public class PipelineAccumulatorEdgeTests
     }
 
     [Fact]
-    public void Json_WithoutTheOptionalLists_ReadsAsEmpty()
+    public void Json_WithoutAPart_IsRejectedNamingIt()
     {
-        var full = PartnerMetricsJson.Serialize(new PipelineAccumulator());
-        var empty = PartnerMetricsJson.Deserialize<PipelineAccumulator>(full);
+        // Every part is written, empty or not: a document without one is damaged, and reading its absence as 0 or as an
+        // empty list would change the metrics (without huntingWon and huntingWonValue, every win would read as farming).
+        var accumulator = new PipelineAccumulator();
+        accumulator.AddRange(PipelineExamples.Deals);
+        var full = JsonNode.Parse(PartnerMetricsJson.Serialize(accumulator))!.AsObject();
+        Assert.Equal(accumulator.Result(), PartnerMetricsJson.Deserialize<PipelineAccumulator>(full.ToJsonString()).Result());
 
-        Assert.Equal(new PipelineAccumulator().Result(), empty.Result());
-        foreach (var list in new[] { "wonCycleDays", "partners", "years", "lossReasons" })
+        Assert.Equal(24, full.Count);
+        foreach (var (name, _) in full)
         {
-            var without = System.Text.RegularExpressions.Regex.Replace(full, $"\"{list}\"\\s*:\\s*\\[\\s*\\]\\s*,?", string.Empty).Replace(",}", "}", StringComparison.Ordinal);
+            var without = full.DeepClone().AsObject();
+            without.Remove(name);
 
-            Assert.NotEqual(full, without);
-            Assert.Equal(new PipelineAccumulator().Result(), PartnerMetricsJson.Deserialize<PipelineAccumulator>(without).Result());
+            var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<PipelineAccumulator>(without.ToJsonString()));
+
+            Assert.Equal($"$.{name}", error.Path);
+            Assert.Contains($"Required property '{name}' is missing or null.", error.Message, StringComparison.Ordinal);
         }
     }
 

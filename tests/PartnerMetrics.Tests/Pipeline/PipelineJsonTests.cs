@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using PartnerMetrics.Pipeline;
 using PartnerMetrics.Serialization;
 using PartnerMetrics.Tests.Generators;
@@ -21,27 +22,6 @@ public class PipelineJsonTests
             Assert.Equal(accumulator.Result(), read.Result());
             Assert.Equal(json, PartnerMetricsJson.Serialize(read));
         });
-
-    [Fact]
-    public void AnAccumulatorWithoutWonDeals_ReadsTheSame_WithItsOptionalListsLeftOut()
-    {
-        // Every list of an accumulator document is optional (absent reads as empty); one with open and lost deals
-        // only has no won deal, so its account, partner and year lists may all be left out.
-        var accumulator = new PipelineAccumulator();
-        accumulator.AddRange(PipelineExamples.Deals.Where(d => d.Outcome != DealOutcome.Won));
-        var json = PartnerMetricsJson.Serialize(accumulator);
-        var trimmed = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
-        foreach (var list in new[] { "accounts", "partners" })
-        {
-            Assert.Equal(0, trimmed[list]?.AsArray().Count ?? 0);
-            trimmed.Remove(list);
-        }
-
-        var read = PartnerMetricsJson.Deserialize<PipelineAccumulator>(trimmed.ToJsonString());
-
-        Assert.Equal(accumulator.Result(), read.Result());
-        Assert.Equal(json, PartnerMetricsJson.Serialize(read));
-    }
 
     [Fact]
     public void Accumulators_ByGroupKey_ShipAsADictionary()
@@ -80,12 +60,22 @@ public class PipelineJsonTests
     [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2024,"lostCount":1,"lostValue":5},{"year":2025,"lostCount":1,"lostValue":5}],"lossReasons":[{"year":1999,"reason":"Price","count":1,"value":5},{"year":2025,"reason":"Price","count":1,"value":5}]}""", "$.lossReasons", "loss reasons of 1999")]
     [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2024,"lostCount":1,"lostValue":5},{"year":2025,"lostCount":1,"lostValue":5}],"lossReasons":[{"year":2025,"reason":"Price","count":2,"value":10}]}""", "$.lossReasons", "loss reasons of 2025")]
     [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2025,"lostCount":2,"lostValue":10}],"lossReasons":[{"year":2025,"reason":" ","count":2,"value":10}]}""", "$.lossReasons", "blank")]
-    [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2025,"lostCount":2,"lostValue":10}],"lossReasons":[{"year":2025,"reason":"Price","count":2,"value":9.00001}]}""", "$.lossReasons[0].value", "more than 4 decimal places")]
+    [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2025,"lostCount":2,"lostValue":10}],"lossReasons":[{"year":2025,"reason":"Price","count":1,"value":4.99999},{"year":2025,"reason":"Terms","count":1,"value":5.00001}]}""", "$.lossReasons[0].value", "more than 4 decimal places")]
     [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":0.000000000000006,"partnerRouteValue":0.000000000000006,"wonCycleDays":[1],"accounts":[{"accountId":"A","wonCount":1,"wonValue":0.000000000000006}],"years":[{"year":2025,"wonCount":1,"wonValue":0.000000000000006}]}""", "$.wonValue", "more than 4 decimal places")]
     [InlineData("""{"count":0,"colour":"red"}""", "$.colour", "")]
     public void Accumulator_InconsistentDocument_IsRejectedWithAPath(string json, string path, string because)
     {
-        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<PipelineAccumulator>(json));
+        // Each case gives the parts it is about; the others are an empty accumulator's (every part is required).
+        var document = JsonNode.Parse(json)!.AsObject();
+        foreach (var (name, value) in JsonNode.Parse(PartnerMetricsJson.Serialize(new PipelineAccumulator()))!.AsObject())
+        {
+            if (!document.ContainsKey(name))
+            {
+                document[name] = value!.DeepClone();
+            }
+        }
+
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<PipelineAccumulator>(document.ToJsonString()));
 
         Assert.Equal(path, error.Path);
         Assert.Contains(because, error.Message, StringComparison.Ordinal);

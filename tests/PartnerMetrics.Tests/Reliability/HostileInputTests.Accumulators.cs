@@ -39,6 +39,14 @@ public partial class HostileInputTests
         { "openValue", "300000000000000000", "$.openValue" },
         { "lossReasons[0].value", "100000", "$.lossReasons" },
         { "accounts[0].wonValue", "1000000000000000000", "$.accounts[0].wonValue" },
+
+        // Breakdowns that must equal their totals, read as "at most" before: every win a hunting win with farming value
+        // left over, a loss reason without its deal's value, every win of an unknown route beside known routes' value,
+        // every deal without an amount beside values (the review of the accumulator documents).
+        { "huntingWon", "2", "$.huntingWonValue" },
+        { "lossReasons[0].value", "1", "$.lossReasons" },
+        { "unknownRouteWon", "2", "$.unknownRouteWon" },
+        { "missingAmounts", "4", "$.missingAmounts" },
     };
 
     [Theory]
@@ -77,6 +85,48 @@ public partial class HostileInputTests
         var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<PipelineAccumulator>(document.ToJsonString()));
 
         Assert.Equal("$.openValue", error.Path);
+    }
+
+    [Fact]
+    public void DeserializeAccumulator_ACycleLongerThanADateCanSpan_IsRejected()
+    {
+        // The longest cycle is from DateOnly.MinValue to MaxValue, 3,652,058 days: a count past it is no deal's. Both
+        // wins of the shard are moved to day 3,652,059, so that only the length is wrong.
+        var json = Shard().ToJsonString();
+        var cycles = System.Text.RegularExpressions.Regex.Match(json, "\"wonCycleDays\":\\[[^\\]]*\\]").Value;
+        var tooLong = $"\"wonCycleDays\":[{string.Concat(Enumerable.Repeat("0,", 3_652_059))}2]";
+
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<PipelineAccumulator>(json.Replace(cycles, tooLong, StringComparison.Ordinal)));
+
+        Assert.Equal("$.wonCycleDays", error.Path);
+        Assert.Contains("at most 3652058 days", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeserializeAccumulator_PartnersWithEveryWinButNotItsValue_AreRejected()
+    {
+        // When the partners' wins are all the wins, their value is the won value: here 1 of 1,500.
+        var document = Shard();
+        document["partners"]![0]!["wonCount"] = 2;
+        document["partners"]![0]!["wonValue"] = 1;
+
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<PipelineAccumulator>(document.ToJsonString()));
+
+        Assert.Equal("$.partners", error.Path);
+        Assert.Contains("wins without a partner", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeserializeAccumulator_AYearWithoutADeal_IsRejected()
+    {
+        // A year is listed for its closed deals; an empty one would make the result differ from one pass over the deals.
+        var document = Shard();
+        document["years"]!.AsArray().Add(new JsonObject { ["year"] = 1999, ["wonCount"] = 0, ["wonValue"] = 0, ["lostCount"] = 0, ["lostValue"] = 0 });
+
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<PipelineAccumulator>(document.ToJsonString()));
+
+        Assert.Equal("$.years", error.Path);
+        Assert.Contains("lists no won or lost deal", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,43 +6,43 @@ namespace PartnerMetrics.Serialization.Documents;
 /// <summary>The JSON form of a <see cref="PipelineAccumulator"/>: its raw sums, so that shards can travel between machines.</summary>
 internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulator, PipelineAccumulatorDocument>
 {
-    public long Count { get; set; }
+    public long? Count { get; set; }
 
-    public long Open { get; set; }
+    public long? Open { get; set; }
 
-    public long Won { get; set; }
+    public long? Won { get; set; }
 
-    public long Lost { get; set; }
+    public long? Lost { get; set; }
 
-    public long LostWithAmount { get; set; }
+    public long? LostWithAmount { get; set; }
 
-    public long MissingAmounts { get; set; }
+    public long? MissingAmounts { get; set; }
 
-    public long HuntingWon { get; set; }
+    public long? HuntingWon { get; set; }
 
-    public long PartnerSourced { get; set; }
+    public long? PartnerSourced { get; set; }
 
-    public long VendorReferred { get; set; }
+    public long? VendorReferred { get; set; }
 
-    public long UnknownSource { get; set; }
+    public long? UnknownSource { get; set; }
 
-    public long UnknownRouteWon { get; set; }
+    public long? UnknownRouteWon { get; set; }
 
-    public decimal OpenValue { get; set; }
+    public decimal? OpenValue { get; set; }
 
-    public decimal WonValue { get; set; }
+    public decimal? WonValue { get; set; }
 
-    public decimal LostValue { get; set; }
+    public decimal? LostValue { get; set; }
 
-    public decimal HuntingWonValue { get; set; }
+    public decimal? HuntingWonValue { get; set; }
 
-    public decimal DirectRouteValue { get; set; }
+    public decimal? DirectRouteValue { get; set; }
 
-    public decimal PartnerRouteValue { get; set; }
+    public decimal? PartnerRouteValue { get; set; }
 
-    public decimal MarketplaceRouteValue { get; set; }
+    public decimal? MarketplaceRouteValue { get; set; }
 
-    public decimal UnknownRouteValue { get; set; }
+    public decimal? UnknownRouteValue { get; set; }
 
     /// <summary>Won deals per cycle length: item d counts the deals won d days after creation.</summary>
     public long[]? WonCycleDays { get; set; }
@@ -60,41 +60,51 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
     /// <summary>Checks that the sums agree with each other, so that a damaged document cannot yield wrong metrics.</summary>
     public PipelineAccumulator ToModel()
     {
-        NotNegative(Count, "count");
-        NotNegative(Open, "open");
-        NotNegative(Won, "won");
-        NotNegative(Lost, "lost");
-        NotNegative(MissingAmounts, "missingAmounts");
-        NotNegative(HuntingWon, "huntingWon");
-        NotNegative(PartnerSourced, "partnerSourced");
-        NotNegative(VendorReferred, "vendorReferred");
-        NotNegative(LostWithAmount, "lostWithAmount");
-        NotNegative(UnknownSource, "unknownSource");
-        NotNegative(UnknownRouteWon, "unknownRouteWon");
+        var sums = AccumulatorSums.Of(this);
+        NotNegative(sums.Count, "count");
+        NotNegative(sums.Open, "open");
+        NotNegative(sums.Won, "won");
+        NotNegative(sums.Lost, "lost");
+        NotNegative(sums.MissingAmounts, "missingAmounts");
+        NotNegative(sums.HuntingWon, "huntingWon");
+        NotNegative(sums.PartnerSourced, "partnerSourced");
+        NotNegative(sums.VendorReferred, "vendorReferred");
+        NotNegative(sums.LostWithAmount, "lostWithAmount");
+        NotNegative(sums.UnknownSource, "unknownSource");
+        NotNegative(sums.UnknownRouteWon, "unknownRouteWon");
         // Every check computes with overflow treated as disagreement, so a count or a sum past the range of its type is
         // a JsonException at the field, never an OverflowException (issue 18, row 4).
-        Agree(() => Open + Won + Lost == Count, "count", "open + won + lost must equal count");
-        Agree(() => HuntingWon <= Won && MissingAmounts <= Count && PartnerSourced + VendorReferred + UnknownSource <= Count, "count", "the partial counts exceed count");
-        Agree(LostWithAmount <= Lost, "lostWithAmount", "more lost deals carry an amount than were lost");
-        Agree(UnknownRouteWon <= Won, "unknownRouteWon", "more won deals have an unknown route than were won");
-        Agree((LostWithAmount > 0) == (LostValue > 0), "lostValue", "lost value needs a lost deal with an amount, and a lost deal with an amount needs lost value");
-        Agree(HuntingWonValue <= WonValue, "huntingWonValue", "hunting value exceeds won value");
-        foreach (var value in (ReadOnlySpan<decimal>)[OpenValue, WonValue, LostValue, HuntingWonValue, DirectRouteValue, PartnerRouteValue, MarketplaceRouteValue, UnknownRouteValue])
+        Agree(() => sums.Open + sums.Won + sums.Lost == sums.Count, "count", "open + won + lost must equal count");
+        Agree(() => sums.HuntingWon <= sums.Won && sums.MissingAmounts <= sums.Count && sums.PartnerSourced + sums.VendorReferred + sums.UnknownSource <= sums.Count, "count", "the partial counts exceed count");
+        Agree(sums.LostWithAmount <= sums.Lost, "lostWithAmount", "more lost deals carry an amount than were lost");
+        Agree(sums.UnknownRouteWon <= sums.Won, "unknownRouteWon", "more won deals have an unknown route than were won");
+        Agree((sums.LostWithAmount > 0) == (sums.LostValue > 0), "lostValue", "lost value needs a lost deal with an amount, and a lost deal with an amount needs lost value");
+        Agree(sums.HuntingWonValue <= sums.WonValue, "huntingWonValue", "hunting value exceeds won value");
+        foreach (var value in (ReadOnlySpan<decimal>)[sums.OpenValue, sums.WonValue, sums.LostValue, sums.HuntingWonValue, sums.DirectRouteValue, sums.PartnerRouteValue, sums.MarketplaceRouteValue, sums.UnknownRouteValue])
         {
             Agree(value >= 0, "wonValue", "a value is negative");
         }
 
         // A value comes from its deals, each at most Opportunity.MaxAmount: no value without a deal, and no more than
         // the deals can carry (issue 18, row 5: huntingWon = 0 with hunting value, open = 0 with open value).
-        AtMost(OpenValue, Open, "openValue", "open");
-        AtMost(WonValue, Won, "wonValue", "won");
-        AtMost(LostValue, LostWithAmount, "lostValue", "lostWithAmount");
-        AtMost(HuntingWonValue, HuntingWon, "huntingWonValue", "huntingWon");
-        var cycles = WonCycleDays ?? [];
-        Agree(() => cycles.All(c => c >= 0) && cycles.Sum() == Won, "wonCycleDays", "the cycle counts must be non-negative and add up to won");
-        Agree(() => DirectRouteValue + PartnerRouteValue + MarketplaceRouteValue + UnknownRouteValue == WonValue, "wonValue", "the route values must add up to the won value");
-        Agree(UnknownRouteWon > 0 || UnknownRouteValue == 0, "unknownRouteValue", "value with an unknown route needs a won deal with an unknown route");
-        var partners = Partners ?? [];
+        AtMost(sums.OpenValue, sums.Open, "openValue", "open");
+        AtMost(sums.WonValue, sums.Won, "wonValue", "won");
+        AtMost(sums.LostValue, sums.LostWithAmount, "lostValue", "lostWithAmount");
+        AtMost(sums.HuntingWonValue, sums.HuntingWon, "huntingWonValue", "huntingWon");
+
+        // The rest of a value is carried by the rest of its deals: the farming wins carry the won value beyond the
+        // hunting value, the won deals with a known route the known routes' value, the deals with an amount every value
+        // (so when every won deal is a hunting win, the hunting value is the won value).
+        AtMost(sums.WonValue - sums.HuntingWonValue, sums.Won - sums.HuntingWon, "huntingWonValue", "won − huntingWon, the farming wins,");
+        Agree(() => sums.LostWithAmount <= sums.Count - sums.MissingAmounts, "missingAmounts", "more deals carry an amount (lostWithAmount) than count − missingAmounts");
+        Agree(() => sums.OpenValue + sums.WonValue + sums.LostValue <= (sums.Count - sums.MissingAmounts) * Opportunity.MaxAmount, "missingAmounts", "the values are more than the count − missingAmounts deals with an amount can carry");
+        var cycles = Document.Required(WonCycleDays, "wonCycleDays");
+        Agree(cycles.Length <= MaxCycleDays + 1, "wonCycleDays", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a won deal's cycle is at most {MaxCycleDays} days (from the first day a date can hold to the last); the list is {cycles.Length} long"));
+        Agree(() => cycles.All(c => c >= 0) && cycles.Sum() == sums.Won, "wonCycleDays", "the cycle counts must be non-negative and add up to won");
+        Agree(() => sums.DirectRouteValue + sums.PartnerRouteValue + sums.MarketplaceRouteValue + sums.UnknownRouteValue == sums.WonValue, "wonValue", "the route values must add up to the won value");
+        Agree(sums.UnknownRouteWon > 0 || sums.UnknownRouteValue == 0, "unknownRouteValue", "value with an unknown route needs a won deal with an unknown route");
+        AtMost(sums.WonValue - sums.UnknownRouteValue, sums.Won - sums.UnknownRouteWon, "unknownRouteWon", "won − unknownRouteWon, the wins with a known route,");
+        var partners = Document.Required(Partners, "partners");
         for (var i = 0; i < partners.Count; i++)
         {
             if (partners[i] is not { PartnerId: not null, WonCount: > 0 } partner || partner.WonValue < 0)
@@ -103,13 +113,17 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
             }
 
             AtMost(partner.WonValue, partner.WonCount, $"partners[{i}].wonValue", "its wonCount");
-            Agree(partner.WonValue <= WonValue, $"partners[{i}].wonValue", "a partner's won value exceeds the won value");
+            Agree(partner.WonValue <= sums.WonValue, $"partners[{i}].wonValue", "a partner's won value exceeds the won value");
         }
 
         Agree(partners.Select(p => p.PartnerId).Distinct().Count() == partners.Count, "partners", "a partner is listed twice");
-        Agree(() => partners.Sum(p => p.WonCount) <= Won, "partners", "partners won more deals than won");
-        Agree(() => partners.Sum(p => p.WonValue) <= WonValue, "partners", "partners won more value than the won value");
-        var accounts = Accounts ?? [];
+        Agree(() => partners.Sum(p => p.WonCount) <= sums.Won, "partners", "partners won more deals than won");
+        Agree(() => partners.Sum(p => p.WonValue) <= sums.WonValue, "partners", "partners won more value than the won value");
+        Agree(
+            () => sums.WonValue - partners.Sum(p => p.WonValue) <= (sums.Won - partners.Sum(p => p.WonCount)) * Opportunity.MaxAmount,
+            "partners",
+            "the won value beyond the partners' is more than the wins without a partner (won less the partners' wins) can carry");
+        var accounts = Document.Required(Accounts, "accounts");
         for (var i = 0; i < accounts.Count; i++)
         {
             if (accounts[i] is not { AccountId: not null, WonCount: > 0 } account || account.WonValue < 0)
@@ -121,43 +135,44 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
         }
 
         Agree(accounts.Select(a => a.AccountId).Distinct().Count() == accounts.Count, "accounts", "an account is listed twice");
-        Agree(() => accounts.Sum(a => a.WonCount) == Won && accounts.Sum(a => a.WonValue) == WonValue, "accounts", "the accounts must add up to won and the won value");
-        var years = Years ?? [];
+        Agree(() => accounts.Sum(a => a.WonCount) == sums.Won && accounts.Sum(a => a.WonValue) == sums.WonValue, "accounts", "the accounts must add up to won and the won value");
+        var years = Document.Required(Years, "years");
         Agree(years.All(y => y is { WonCount: >= 0, LostCount: >= 0, WonValue: >= 0, LostValue: >= 0 }), "years", "a year has a negative count or value");
         Agree(years.All(y => y.Year is >= 1 and <= 9999), "years", "a year is outside 1 to 9999, the years of a day");
         Agree(years.Select(y => y.Year).Distinct().Count() == years.Count, "years", "a year is listed twice");
-        Agree(() => years.Sum(y => y.WonCount) == Won && years.Sum(y => y.LostCount) == Lost, "years", "the years must add up to won and lost");
-        Agree(() => years.Sum(y => y.WonValue) == WonValue, "years", "the years' wonValue must add up to the won value");
-        Agree(() => years.Sum(y => y.LostValue) == LostValue, "years", "the years' lostValue must add up to the lost value");
+        Agree(years.All(y => y.WonCount + y.LostCount > 0), "years", "a year lists no won or lost deal: a year is listed for its closed deals");
+        Agree(() => years.Sum(y => y.WonCount) == sums.Won && years.Sum(y => y.LostCount) == sums.Lost, "years", "the years must add up to won and lost");
+        Agree(() => years.Sum(y => y.WonValue) == sums.WonValue, "years", "the years' wonValue must add up to the won value");
+        Agree(() => years.Sum(y => y.LostValue) == sums.LostValue, "years", "the years' lostValue must add up to the lost value");
         for (var i = 0; i < years.Count; i++)
         {
             AtMost(years[i].WonValue, years[i].WonCount, $"years[{i}].wonValue", "its wonCount");
             AtMost(years[i].LostValue, years[i].LostCount, $"years[{i}].lostValue", "its lostCount");
         }
 
-        var reasons = LossReasons ?? [];
+        var reasons = Document.Required(LossReasons, "lossReasons");
         Agree(reasons.All(r => r is { Count: > 0, Value: >= 0 }), "lossReasons", "a loss reason has a count below 1 or a negative value");
         Agree(reasons.All(r => r.Reason is null || !string.IsNullOrWhiteSpace(r.Reason)), "lossReasons", "a loss reason is blank: a deal's reason is text or none");
         Agree(reasons.Select(r => (r.Year, r.Reason)).Distinct().Count() == reasons.Count, "lossReasons", "a year and reason are listed twice");
-        Agree(() => reasons.Sum(r => r.Count) == Lost, "lossReasons", "the loss reasons must add up to lost");
-        Agree(() => reasons.Sum(r => r.Value) <= LostValue, "lossReasons", "the loss reasons hold more value than the lost value");
+        Agree(() => reasons.Sum(r => r.Count) == sums.Lost, "lossReasons", "the loss reasons must add up to lost");
+        Agree(() => reasons.Sum(r => r.Value) == sums.LostValue, "lossReasons", "the loss reasons' values must add up to the lost value");
 
-        // Each year's reasons are its lost deals: as many, and no more value.
+        // Each year's reasons are its lost deals: as many, and their value.
         var lostIn = years.ToDictionary(y => y.Year);
         foreach (var (year, inYear) in reasons.GroupBy(r => r.Year).Select(g => (g.Key, g.ToList())))
         {
             Agree(
-                () => lostIn.TryGetValue(year, out var tally) && inYear.Sum(r => r.Count) == tally.LostCount && inYear.Sum(r => r.Value) <= tally.LostValue,
+                () => lostIn.TryGetValue(year, out var tally) && inYear.Sum(r => r.Count) == tally.LostCount && inYear.Sum(r => r.Value) == tally.LostValue,
                 "lossReasons",
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the loss reasons of {year} must add up to that year's lost deals, with no more than its lost value"));
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the loss reasons of {year} must add up to that year's lost deals and their lost value"));
         }
 
         // Every value is a sum of amounts of at most four decimal places (Opportunity.MaxDecimals): a finer one would
         // make merged sums depend on their order.
         IEnumerable<(decimal Value, string Property)> values =
         [
-            (OpenValue, "openValue"), (WonValue, "wonValue"), (LostValue, "lostValue"), (HuntingWonValue, "huntingWonValue"),
-            (DirectRouteValue, "directRouteValue"), (PartnerRouteValue, "partnerRouteValue"), (MarketplaceRouteValue, "marketplaceRouteValue"), (UnknownRouteValue, "unknownRouteValue"),
+            (sums.OpenValue, "openValue"), (sums.WonValue, "wonValue"), (sums.LostValue, "lostValue"), (sums.HuntingWonValue, "huntingWonValue"),
+            (sums.DirectRouteValue, "directRouteValue"), (sums.PartnerRouteValue, "partnerRouteValue"), (sums.MarketplaceRouteValue, "marketplaceRouteValue"), (sums.UnknownRouteValue, "unknownRouteValue"),
             .. partners.Select((p, i) => (p.WonValue, $"partners[{i}].wonValue")),
             .. accounts.Select((a, i) => (a.WonValue, $"accounts[{i}].wonValue")),
             .. years.SelectMany((y, i) => new[] { (y.WonValue, $"years[{i}].wonValue"), (y.LostValue, $"years[{i}].lostValue") }),
@@ -167,7 +182,7 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
         {
             Agree(decimal.Round(value, Opportunity.MaxDecimals) == value, property, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value} has more than {Opportunity.MaxDecimals} decimal places, which no sum of amounts has"));
         }
-        var model = PipelineAccumulator.FromDocument(this);
+        var model = PipelineAccumulator.FromDocument(this, sums);
 
         // The metrics multiply and add these sums (velocity: open deals × average won size × win rate ÷ mean cycle); a
         // document whose sums are each in range but whose metrics are not is refused here, so Result() never throws
@@ -175,6 +190,9 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
         Agree(() => model.Result() is not null, "count", "the sums are too large to compute the metrics with");
         return model;
     }
+
+    /// <summary>The longest cycle a won deal can have: from the first day a <see cref="DateOnly"/> holds to the last.</summary>
+    internal static readonly int MaxCycleDays = DateOnly.MaxValue.DayNumber - DateOnly.MinValue.DayNumber;
 
     /// <summary>Checks that <paramref name="value"/> is no more than <paramref name="deals"/> deals of <see cref="Opportunity.MaxAmount"/> each.</summary>
     private static void AtMost(decimal value, long deals, string property, string count) =>
@@ -204,6 +222,51 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
             throw DocumentException.Invalid(property, $"Inconsistent accumulator: {problem}.");
         }
     }
+}
+
+/// <summary>The counts and values of a <see cref="PipelineAccumulatorDocument"/>, each present: a document is written with all of them, and one without a count is damaged, not empty.</summary>
+internal readonly record struct AccumulatorSums(
+    long Count,
+    long Open,
+    long Won,
+    long Lost,
+    long LostWithAmount,
+    long MissingAmounts,
+    long HuntingWon,
+    long PartnerSourced,
+    long VendorReferred,
+    long UnknownSource,
+    long UnknownRouteWon,
+    decimal OpenValue,
+    decimal WonValue,
+    decimal LostValue,
+    decimal HuntingWonValue,
+    decimal DirectRouteValue,
+    decimal PartnerRouteValue,
+    decimal MarketplaceRouteValue,
+    decimal UnknownRouteValue)
+{
+    /// <summary>The sums of <paramref name="document"/>, or a <see cref="DocumentException"/> at the first that is missing.</summary>
+    public static AccumulatorSums Of(PipelineAccumulatorDocument document) => new(
+        Document.Required(document.Count, "count"),
+        Document.Required(document.Open, "open"),
+        Document.Required(document.Won, "won"),
+        Document.Required(document.Lost, "lost"),
+        Document.Required(document.LostWithAmount, "lostWithAmount"),
+        Document.Required(document.MissingAmounts, "missingAmounts"),
+        Document.Required(document.HuntingWon, "huntingWon"),
+        Document.Required(document.PartnerSourced, "partnerSourced"),
+        Document.Required(document.VendorReferred, "vendorReferred"),
+        Document.Required(document.UnknownSource, "unknownSource"),
+        Document.Required(document.UnknownRouteWon, "unknownRouteWon"),
+        Document.Required(document.OpenValue, "openValue"),
+        Document.Required(document.WonValue, "wonValue"),
+        Document.Required(document.LostValue, "lostValue"),
+        Document.Required(document.HuntingWonValue, "huntingWonValue"),
+        Document.Required(document.DirectRouteValue, "directRouteValue"),
+        Document.Required(document.PartnerRouteValue, "partnerRouteValue"),
+        Document.Required(document.MarketplaceRouteValue, "marketplaceRouteValue"),
+        Document.Required(document.UnknownRouteValue, "unknownRouteValue"));
 }
 
 /// <summary>A partner's won deals inside a <see cref="PipelineAccumulatorDocument"/>.</summary>
