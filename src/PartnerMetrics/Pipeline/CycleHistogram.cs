@@ -8,7 +8,8 @@ internal sealed class CycleHistogram
 {
     private long[] counts = [];
     private long total;
-    private long sumDays;
+    /// <summary>The days of every cycle added up: 128 bits, for up to long.MaxValue deals of up to 3,652,058 days each fit, so no merge of valid histograms overflows it.</summary>
+    private Int128 sumDays;
 
     public long Total => total;
 
@@ -32,7 +33,7 @@ internal sealed class CycleHistogram
         counts[days] += times;
         Length = Math.Max(Length, days + 1);
         total += times;
-        sumDays += days * times;
+        sumDays += (Int128)days * times;
     }
 
     public void Merge(CycleHistogram other)
@@ -56,7 +57,8 @@ internal sealed class CycleHistogram
 
         var lowMiddle = (total + 1) / 2;
         var highMiddle = (total / 2) + 1;
-        var p90Rank = ((9 * total) + 9) / 10;
+        // ⌈0.9 × total⌉ in 128 bits: 9 × total passes long.MaxValue from about 10¹⁸ deals.
+        var p90Rank = (long)(((9 * (Int128)total) + 9) / 10);
         double median = total % 2 == 1 ? AtRank(lowMiddle) : (AtRank(total / 2) + AtRank(highMiddle)) / 2.0;
         return new CycleStatistics(total, (double)sumDays / total, median, AtRank(p90Rank));
     }

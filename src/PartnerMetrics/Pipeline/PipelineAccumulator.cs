@@ -204,7 +204,46 @@ public sealed class PipelineAccumulator
             throw new ArgumentException("An accumulator cannot be merged into itself; merge a copy.", nameof(other));
         }
 
+        EnsureRoomFor(other);
         MergeMapped(other, partnerIds.Translate(other.partnerIds), accountIds.Translate(other.accountIds));
+    }
+
+    /// <summary>
+    /// Throws <see cref="OverflowException"/>, before anything changes, when a count or value of this accumulator plus the
+    /// other's would leave its type's range: a merge is whole or not at all. Every other tally (a partner's, an account's,
+    /// a year's, a loss reason's) is a part of a count and value checked here, and the cycle days add up in 128 bits.
+    /// </summary>
+    internal void EnsureRoomFor(PipelineAccumulator other)
+    {
+        Room(count, other.count, "count");
+        Room(open, other.open, "open");
+        Room(won, other.won, "won");
+        Room(lost, other.lost, "lost");
+        Room(lostWithAmount, other.lostWithAmount, "lostWithAmount");
+        Room(unknownSource, other.unknownSource, "unknownSource");
+        Room(unknownRouteWon, other.unknownRouteWon, "unknownRouteWon");
+        Room(missingAmounts, other.missingAmounts, "missingAmounts");
+        Room(huntingWon, other.huntingWon, "huntingWon");
+        Room(partnerSourced, other.partnerSourced, "partnerSourced");
+        Room(vendorReferred, other.vendorReferred, "vendorReferred");
+        Room(openValue, other.openValue, "openValue");
+        Room(wonValue, other.wonValue, "wonValue");
+        Room(lostValue, other.lostValue, "lostValue");
+        Room(huntingWonValue, other.huntingWonValue, "huntingWonValue");
+        Room(directRouteValue, other.directRouteValue, "directRouteValue");
+        Room(partnerRouteValue, other.partnerRouteValue, "partnerRouteValue");
+        Room(marketplaceRouteValue, other.marketplaceRouteValue, "marketplaceRouteValue");
+        Room(unknownRouteValue, other.unknownRouteValue, "unknownRouteValue");
+
+        // Counts and values are never negative, so a sum leaves the range only above.
+        static void Room<T>(T mine, T theirs, string what)
+            where T : System.Numerics.INumber<T>, System.Numerics.IMinMaxValue<T>
+        {
+            if (theirs > T.MaxValue - mine)
+            {
+                throw new OverflowException($"Merging would take '{what}' past the largest {typeof(T).Name} ({mine} + {theirs}); neither accumulator was changed.");
+            }
+        }
     }
 
     /// <summary>
@@ -282,6 +321,22 @@ public sealed class PipelineAccumulator
         }
     }
 
+    /// <summary>
+    /// Open deals × average won size × win rate ÷ mean won cycle, per day; null when it is more than a decimal holds, which
+    /// merged shards of enormous pipelines can reach even though each shard's own result fits.
+    /// </summary>
+    private static decimal? Velocity(long open, decimal averageWon, double ratePerDay)
+    {
+        try
+        {
+            return open * averageWon * (decimal)ratePerDay;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Computes the metrics from this accumulator's counts and the given partner and account tallies (a group's, or the total's).</summary>
     internal PipelineResult ResultOf(PipelineOptions? options, ReadOnlySpan<WinTally> partnerTallies, ReadOnlySpan<WinTally> accountTallies)
     {
@@ -308,7 +363,7 @@ public sealed class PipelineAccumulator
         var winRateByValue = lost > 0 && lostWithAmount == 0 ? null
             : wonValue + lostValue > 0 ? (double?)(double)(wonValue / (wonValue + lostValue)) : null;
         decimal? velocity = averageWon is { } size && winRate is { } rate && wonCycle is { Mean: > 0 } cycle
-            ? open * size * (decimal)(rate / cycle.Mean)
+            ? Velocity(open, size, rate / cycle.Mean)
             : null;
         var reciprocity = Ratio(partnerSourced, partnerSourced + vendorReferred) is { } p ? 1.0 - Math.Abs((2.0 * p) - 1.0) : (double?)null;
         var routeConcentration = WonShares.Of([directRouteValue, partnerRouteValue, marketplaceRouteValue], top: 0).Index;
@@ -326,7 +381,12 @@ public sealed class PipelineAccumulator
         notes.WhenNull(nameof(PipelineResult.HuntingShareByValue), huntingByValue is null, won == 0 ? "No deal is won." : "No won deal carries an amount.");
         notes.WhenNull(nameof(PipelineResult.WonCycle), wonCycle is null, "No deal is won.");
         notes.WhenNull(nameof(PipelineResult.AverageWonDealSize), averageWon is null, "No deal is won.");
-        notes.WhenNull(nameof(PipelineResult.Velocity), velocity is null, won == 0 ? "No deal is won." : "Every won deal closed on the day it was created, so the mean cycle is 0 days.");
+        notes.WhenNull(
+            nameof(PipelineResult.Velocity),
+            velocity is null,
+            won == 0 ? "No deal is won."
+            : wonCycle is { Mean: > 0 } ? "The open deals times the average won size is more than a decimal holds."
+            : "Every won deal closed on the day it was created, so the mean cycle is 0 days.");
         notes.WhenNull(nameof(PipelineResult.Coverage), options.RemainingTarget is null, $"No remaining target was given ({nameof(PipelineOptions)}.{nameof(PipelineOptions.RemainingTarget)}).");
         notes.WhenNull(
             nameof(PipelineResult.DealFlowReciprocity),

@@ -117,6 +117,58 @@ public class PipelineAccumulatorEdgeTests
         }
     }
 
+    [Fact]
+    public void Merge_PastACountsRange_ChangesNothingAndSaysWhich()
+    {
+        // Two shards of 5 × 10¹⁸ won deals each (a day's cycle, no value), each valid: their sum passes long.MaxValue.
+        // The merge added the counts before it failed, and left the accumulator half merged (the review).
+        var shard = Enormous(won: 5_000_000_000_000_000_000, open: 0, wonValue: 0m);
+        var merged = PartnerMetricsJson.Deserialize<PipelineAccumulator>(shard);
+
+        var error = Assert.Throws<OverflowException>(() => merged.Merge(PartnerMetricsJson.Deserialize<PipelineAccumulator>(shard)));
+
+        Assert.Contains("'count'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("neither accumulator was changed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(shard, PartnerMetricsJson.Serialize(merged));
+        Assert.Equal(1.0, merged.Result().WonCycle!.Mean);
+    }
+
+    [Fact]
+    public void Result_VelocityPastADecimal_IsNullWithANote()
+    {
+        // Each shard: 5 × 10¹⁴ open deals and one win of the largest amount in a day, velocity 5 × 10²⁸ a day, which a
+        // decimal holds; merged, 10²⁹, which it does not. Result() threw OverflowException.
+        var shard = Enormous(won: 1, open: 500_000_000_000_000, wonValue: Opportunity.MaxAmount);
+        var merged = PartnerMetricsJson.Deserialize<PipelineAccumulator>(shard);
+        Assert.Equal(5e28m, merged.Result().Velocity);
+
+        merged.Merge(PartnerMetricsJson.Deserialize<PipelineAccumulator>(shard));
+        var result = merged.Result();
+
+        Assert.Null(result.Velocity);
+        Assert.Contains(result.Notes, note => note.Metric == nameof(PipelineResult.Velocity) && note.Reason.Contains("more than a decimal holds", StringComparison.Ordinal));
+        Assert.Equal(2 * Opportunity.MaxAmount, result.WonValue);
+    }
+
+    /// <summary>A shard's JSON: <paramref name="won"/> deals won in a day by one account, direct, in 2024, worth <paramref name="wonValue"/> together, and <paramref name="open"/> open deals of no value.</summary>
+    private static string Enormous(long won, long open, decimal wonValue)
+    {
+        var accumulator = new PipelineAccumulator();
+        accumulator.Add(Deal("W", null, DealMotion.Expansion, DealSource.VendorReferred, RouteToMarket.Direct, DealOutcome.Won, 1m, D, D.AddDays(1), null, account: "A"));
+        var json = JsonNode.Parse(PartnerMetricsJson.Serialize(accumulator))!.AsObject();
+        json["count"] = won + open;
+        json["open"] = open;
+        json["won"] = won;
+        json["wonValue"] = wonValue;
+        json["directRouteValue"] = wonValue;
+        json["wonCycleDays"] = new JsonArray(0, won);
+        json["accounts"]![0]!["wonCount"] = won;
+        json["accounts"]![0]!["wonValue"] = wonValue;
+        json["years"]![0]!["wonCount"] = won;
+        json["years"]![0]!["wonValue"] = wonValue;
+        return PartnerMetricsJson.Serialize(PartnerMetricsJson.Deserialize<PipelineAccumulator>(json.ToJsonString()));
+    }
+
     private static Opportunity Won(string id, DealMotion motion, decimal amount, string partner) =>
         Deal(id, partner, motion, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Won, amount, D, D.AddDays(30), null);
 
