@@ -22,6 +22,10 @@ public sealed class GroupedPipelineAccumulator<TKey>
     private readonly TallyArena arena = new();
     // The groups in the order first seen, each at its index in the buffer of won deals not applied yet.
     private readonly List<PipelineAccumulator> byIndex = [];
+    // Each group's key, at its index: under a comparer other than the default, keys that compare equal may differ
+    // ("North", "NORTH"), and the group keeps the least in the keys' order, so that it does not depend on which came first.
+    private readonly List<TKey?> keys = [];
+    private readonly IComparer<TKey?>? least;
     private readonly PendingWins pending;
 
     /// <summary>Initializes a new instance of the <see cref="GroupedPipelineAccumulator{TKey}"/> class.</summary>
@@ -39,6 +43,7 @@ public sealed class GroupedPipelineAccumulator<TKey>
         this.key = key ?? throw new ArgumentNullException(nameof(key));
         this.comparer = comparer ?? EqualityComparer<TKey>.Default;
         groups = new Dictionary<GroupKey, PipelineAccumulator>(new GroupKeyComparer(this.comparer));
+        least = ReferenceEquals(this.comparer, EqualityComparer<TKey>.Default) ? null : KeyOrder<TKey>.Comparer;
         pending = new PendingWins(byIndex, pendingCapacity);
     }
 
@@ -114,9 +119,9 @@ public sealed class GroupedPipelineAccumulator<TKey>
             var partnerMap = partnerIds.Translate(other.partnerIds);
             var accountMap = accountIds.Translate(other.accountIds);
             var groupMap = new int[other.byIndex.Count];
-            foreach (var (groupKey, accumulator) in other.groups)
+            foreach (var accumulator in other.byIndex)
             {
-                var group = GroupOf(groupKey.Value);
+                var group = GroupOf(other.keys[accumulator.Index]);
                 group.MergeMapped(accumulator, partnerMap, accountMap);
                 groupMap[accumulator.Index] = group.Index;
             }
@@ -137,6 +142,7 @@ public sealed class GroupedPipelineAccumulator<TKey>
     {
         groups.Clear();
         byIndex.Clear();
+        keys.Clear();
         pending.Clear();
         partnerIds.Clear();
         accountIds.Clear();
@@ -182,7 +188,7 @@ public sealed class GroupedPipelineAccumulator<TKey>
             pending.Release();
         }
 
-        var keyed = groups.Select(g => (Key: g.Key.Value, Accumulator: g.Value));
+        var keyed = byIndex.Select(accumulator => (Key: keys[accumulator.Index], Accumulator: accumulator));
         if (KeyOrder<TKey>.Comparer is { } order)
         {
             // Null sorts first, so the group without a key leads; text in ordinal order, in tuples too, the same in every culture.
@@ -253,6 +259,11 @@ public sealed class GroupedPipelineAccumulator<TKey>
             accumulator = new PipelineAccumulator(partnerIds, accountIds, arena, pending, byIndex.Count);
             groups.Add(boxed, accumulator);
             byIndex.Add(accumulator);
+            keys.Add(groupKey);
+        }
+        else if (least is not null && least.Compare(groupKey, keys[accumulator.Index]) < 0)
+        {
+            keys[accumulator.Index] = groupKey;
         }
 
         return accumulator;

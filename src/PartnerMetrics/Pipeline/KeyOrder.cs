@@ -21,13 +21,14 @@ internal static class KeyOrder<TKey>
         }
 
         // A tuple's own comparison compares text in it by the current culture: element by element instead, when every
-        // element has an order of its own.
-        if (typeof(ITuple).IsAssignableFrom(typeof(TKey)) && KeyOrder.Ordered(typeof(TKey)))
+        // element has an order of its own; a tuple with an element without one (a record, an object) has none, though
+        // it is IComparable: its comparison would throw.
+        var type = Nullable.GetUnderlyingType(typeof(TKey)) ?? typeof(TKey);
+        if (typeof(ITuple).IsAssignableFrom(type))
         {
-            return Comparer<TKey?>.Create((x, y) => KeyOrder.Compare(x, y));
+            return KeyOrder.Ordered(type) ? Comparer<TKey?>.Create((x, y) => KeyOrder.Compare(x, y)) : null;
         }
 
-        var type = Nullable.GetUnderlyingType(typeof(TKey)) ?? typeof(TKey);
         return typeof(IComparable<TKey>).IsAssignableFrom(typeof(TKey)) || typeof(IComparable).IsAssignableFrom(type) ? Comparer<TKey?>.Default : null;
     }
 }

@@ -232,9 +232,41 @@ public class AccumulatorGuardTests
 
         var result = grouped.Result();
 
-        // The keyless group first, then the one case-insensitive North group.
-        Assert.Equal([null, "North"], result.Groups.Select(g => g.Key));
+        // The keyless group first, then the one case-insensitive North group, named by the least of its keys by ordinal.
+        Assert.Equal([null, "NORTH"], result.Groups.Select(g => g.Key));
         Assert.Equal([2L, 2L], result.Groups.Select(g => g.Result.Count));
+    }
+
+    [Fact]
+    public void Grouped_KeysEqualUnderTheComparer_NameTheGroupWhateverCameFirst()
+    {
+        // The group kept the first key seen, so b, B, a and B, b, a gave the groups "a, b" and "B, a" (the review).
+        Opportunity[] deals = [Deal("O1", "b"), Deal("O2", "B"), Deal("O3", "a")];
+        GroupedPipelineResult<string> Grouped(IEnumerable<Opportunity> part)
+        {
+            var grouped = new GroupedPipelineAccumulator<string>(o => o.District, StringComparer.OrdinalIgnoreCase);
+            grouped.AddRange(part);
+            return grouped.Result();
+        }
+
+        var expected = Grouped(deals);
+
+        Assert.Equal(["B", "a"], expected.Groups.Select(g => g.Key));
+        Assert.Equal(expected, Grouped([deals[1], deals[0], deals[2]]));
+        Assert.Equal(expected, Grouped(deals.Reverse()));
+    }
+
+    [Fact]
+    public void Grouped_ByATupleWithAnElementWithoutOrder_KeepsTheOrderFirstSeen()
+    {
+        // A tuple is IComparable, but comparing one with a record in it throws: its groups have no order, and Result threw.
+        var grouped = new GroupedPipelineAccumulator<(string?, Region)>(o => (o.District, new Region(o.Id.Value!)));
+        grouped.AddRange([Deal("O2", "North"), Deal("O1", "North"), Deal("O1", "South")]);
+
+        Assert.Equal([("North", new Region("O2")), ("North", new Region("O1")), ("South", new Region("O1"))], grouped.Result().Groups.Select(g => g.Key));
+        Assert.Null(KeyOrder<(string?, Region)>.Comparer);
+        Assert.Null(KeyOrder<(string?, Region)?>.Comparer);
+        Assert.NotNull(KeyOrder<(string?, int)?>.Comparer);
     }
 
     [Fact]

@@ -49,6 +49,29 @@ public class GroupedMergeGuardTests
     }
 
     [Fact]
+    public void Merge_KeysEqualUnderTheComparer_NameTheGroupAlikeInEitherOrder()
+    {
+        // One shard saw "North", the other "NORTH": the merged group was named by the shard merged first (the review).
+        Func<Opportunity, string?> key = PipelineKeys.District;
+        GroupedPipelineAccumulator<string> Shard(string district)
+        {
+            var grouping = new GroupedPipelineAccumulator<string>(key, StringComparer.OrdinalIgnoreCase);
+            grouping.Add(new Opportunity(new OpportunityId("O-" + district), new AccountId("A"), new DateOnly(2025, 1, 1), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, district: district));
+            return grouping;
+        }
+
+        var forward = new GroupedPipelineAccumulator<string>(key, StringComparer.OrdinalIgnoreCase);
+        forward.Merge(Shard("North"));
+        forward.Merge(Shard("NORTH"));
+        var backward = new GroupedPipelineAccumulator<string>(key, StringComparer.OrdinalIgnoreCase);
+        backward.Merge(Shard("NORTH"));
+        backward.Merge(Shard("North"));
+
+        Assert.Equal(forward.Result(), backward.Result());
+        Assert.Equal("NORTH", Assert.Single(forward.Result().Groups).Key);
+    }
+
+    [Fact]
     public void Result_TextGroups_ComeInOrdinalOrder_NotTheCulturesOrder()
     {
         string[] districts = ["b", "B", "a", "Á", "A"];
