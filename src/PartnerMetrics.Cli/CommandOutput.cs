@@ -24,7 +24,8 @@ internal static class CommandOutput
     /// <summary>Writes the result to <paramref name="outFile"/>, or to <paramref name="output"/> when there is none.</summary>
     /// <returns>
     /// <see cref="ExitCodes.Success"/>, or <see cref="ExitCodes.OutputUnwritable"/> with the reason on <paramref name="error"/>
-    /// when the file or the standard output cannot be written (a full disk, a closed pipe).
+    /// when the file or the standard output cannot be written (a full disk, a closed standard output). A reader that closes a pipe
+    /// early (`| head`) is not seen: the runtime drops what the pipe refuses, and the run ends with its own code.
     /// </returns>
     public static int Write(FileInfo? outFile, TextWriter output, TextWriter error, Action<TextWriter> write)
     {
@@ -52,9 +53,10 @@ internal static class CommandOutput
             output.Flush();
             return ExitCodes.Success;
         }
-        catch (IOException writeError)
+        catch (Exception writeError) when (writeError is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"Cannot write the standard output: {writeError.Message}");
+            // A closed standard output (`>&-`) is "access denied" around the system's "Bad file descriptor": say the latter.
+            error.WriteLine($"Cannot write the standard output: {(writeError.InnerException as IOException ?? writeError).Message}");
             return ExitCodes.OutputUnwritable;
         }
     }

@@ -225,15 +225,30 @@ internal sealed class EvidenceInputs
             throw new ArgumentException($"--folder {folder}: no such folder.");
         }
 
+        // A folder's file names match whatever their case (Tasks.csv, events.CSV: exports and file systems differ), and a
+        // kind with two files (tasks.csv and commitments.csv) is a question to ask, not one file to drop.
+        var inFolder = folder?.EnumerateFiles().ToArray() ?? [];
         foreach (var (kind, option, names, _) in Kinds)
         {
             if (result.GetValue(files[kind]) is { } path)
             {
                 paths[kind] = path;
+                continue;
             }
-            else if (folder is not null && names.SelectMany(n => (string[])[$"{n}.csv", $"{n}.xlsx"]).Select(n => Path.Combine(folder.FullName, n)).FirstOrDefault(File.Exists) is { } found)
+
+            var found = inFolder
+                .Where(file => names.Any(n => file.Name.Equals($"{n}.csv", StringComparison.OrdinalIgnoreCase) || file.Name.Equals($"{n}.xlsx", StringComparison.OrdinalIgnoreCase)))
+                .Select(file => file.FullName)
+                .Order(StringComparer.Ordinal)
+                .ToArray();
+            if (found.Length > 1)
             {
-                paths[kind] = found;
+                throw new ArgumentException($"--folder {folder}: {string.Join(" and ", found.Select(Path.GetFileName))} could each be the {EvidenceSchema.JsonName(kind)} file; name the one to read with {option}.");
+            }
+
+            if (found.Length == 1)
+            {
+                paths[kind] = found[0];
             }
         }
 
@@ -305,14 +320,20 @@ internal sealed class EvidenceInputs
             error.WriteLine(Terminal.Safe(notice));
         }
 
-        if (result.GetValue(SkipInvalid) is { } rejects && report.Files.Values.Any(f => f.Skipped > 0))
+        // The rejects file is written on every run, its header alone when nothing was skipped: one left by an earlier run
+        // would list problems these exports do not have.
+        if (result.GetValue(SkipInvalid) is { } rejects)
         {
             if (!CommandOutput.WriteFile(rejects, error, target => WriteRejects(report, target)))
             {
                 return ExitCodes.OutputUnwritable;
             }
 
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Files.Values.Sum(f => f.Skipped):N0} {(report.Files.Values.Sum(f => f.Skipped) == 1 ? "row" : "rows")} skipped; their problems are in {rejects.Name}."));
+            var skipped = report.Files.Values.Sum(f => f.Skipped);
+            if (skipped > 0)
+            {
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{skipped:N0} {(skipped == 1 ? "row" : "rows")} skipped; their problems are in {rejects.Name}."));
+            }
         }
 
         return exit;

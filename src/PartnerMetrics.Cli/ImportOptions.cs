@@ -146,7 +146,9 @@ internal sealed class ImportOptions
             error.WriteLine($"{name}: warning: the columns {columns} are not used (--map field=header takes one; --strict makes this an error).");
         }
 
-        if (result.GetValue(SkipInvalid) is { } rejects && report.Skipped > 0)
+        // The rejects file is written on every run, its header alone when nothing was skipped: one left by an earlier run
+        // would list problems this input does not have.
+        if (result.GetValue(SkipInvalid) is { } rejects)
         {
             WriteProblems(name, report, error);
             if (!CommandOutput.WriteFile(rejects, error, target => WriteRejects(report, target)))
@@ -154,7 +156,10 @@ internal sealed class ImportOptions
                 return ExitCodes.OutputUnwritable;
             }
 
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {report.Skipped:N0} of {report.Rows:N0} rows skipped; their problems are in {rejects.Name}."));
+            if (report.Skipped > 0)
+            {
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {report.Skipped:N0} of {report.Rows:N0} rows skipped; their problems are in {rejects.Name}."));
+            }
         }
 
         return ExitCodes.Success;

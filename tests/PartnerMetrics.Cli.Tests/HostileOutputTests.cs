@@ -135,6 +135,22 @@ public sealed class HostileOutputTests
         Assert.Contains("Cannot write the standard output: No space left on device", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("table")]
+    [InlineData("json")]
+    [InlineData("html")]
+    public void Score_AClosedStandardOutput_ExitsFourWithTheReason(string format)
+    {
+        // `demo >&-`: the runtime throws "access denied" around "Bad file descriptor", which ended in a stack trace and exit 1.
+        using var output = new FailingWriter(() => new UnauthorizedAccessException("Access to the path is denied.", new IOException("Bad file descriptor")));
+        using var error = new StringWriter();
+
+        var exit = Program.Run(["demo", "--format", format], output, error);
+
+        Assert.Equal(ExitCodes.OutputUnwritable, exit);
+        Assert.Equal("Cannot write the standard output: Bad file descriptor", error.ToString().Trim());
+    }
+
     [Fact]
     public void ScoreTable_NamesWithEscapeSequences_PrintNoControlCharacter()
     {
@@ -194,19 +210,21 @@ public sealed class HostileOutputTests
         Assert.Contains("</html>", output, StringComparison.Ordinal);
     }
 
-    /// <summary>A standard output on a full disk.</summary>
-    private sealed class FailingWriter : StringWriter
+    /// <summary>A standard output that fails: on a full disk, or closed (<paramref name="failure"/>).</summary>
+    private sealed class FailingWriter(Func<Exception>? failure = null) : StringWriter
     {
-        public override void Write(char value) => throw new IOException("No space left on device");
+        public override void Write(char value) => throw Failure();
 
-        public override void Write(string? value) => throw new IOException("No space left on device");
+        public override void Write(string? value) => throw Failure();
 
-        public override void Write(char[] buffer, int index, int count) => throw new IOException("No space left on device");
+        public override void Write(char[] buffer, int index, int count) => throw Failure();
 
-        public override void Write(ReadOnlySpan<char> buffer) => throw new IOException("No space left on device");
+        public override void Write(ReadOnlySpan<char> buffer) => throw Failure();
 
-        public override void WriteLine(string? value) => throw new IOException("No space left on device");
+        public override void WriteLine(string? value) => throw Failure();
 
-        public override void WriteLine(ReadOnlySpan<char> buffer) => throw new IOException("No space left on device");
+        public override void WriteLine(ReadOnlySpan<char> buffer) => throw Failure();
+
+        private Exception Failure() => failure?.Invoke() ?? new IOException("No space left on device");
     }
 }

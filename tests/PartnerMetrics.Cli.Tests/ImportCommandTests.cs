@@ -128,6 +128,54 @@ public class ImportCommandTests
         Assert.Equal("file,line,column,value,problem", lines[0]);
         Assert.StartsWith("\"events.csv\",2,\"Date\",\"2/30/2025\",", lines[1], StringComparison.Ordinal);
         Assert.Contains("1 row skipped; their problems are in rejects.csv.", error, StringComparison.Ordinal);
+
+        // The row mended, the same command leaves no problem of the run before in the rejects file.
+        File.WriteAllText(events, "Account ID,Date,Type,Assigned User Type\nP1,3/2/2025,Call,Standard\nP1,3/1/2025,Call,Standard\n");
+        (exit, _, error) = Run("import", "--profile", "salesforce", "--partners", accounts, "--activities", events, "--skip-invalid", rejects);
+        Assert.True(exit == 0, error);
+        Assert.Equal(["file,line,column,value,problem"], File.ReadAllLines(rejects));
+        Assert.DoesNotContain("skipped; their problems", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_AFolderWhoseNamesDifferInCase_ReadsEveryFile()
+    {
+        // Tasks.csv and events.CSV were not found, and their 709 commitments and 1,213 interactions dropped without a word.
+        using var folder = new TestFiles();
+        var copy = Directory.CreateDirectory(folder.PathOf("exports")).FullName;
+        foreach (var file in Directory.GetFiles(Samples))
+        {
+            var name = Path.GetFileName(file) switch { "tasks.csv" => "Tasks.csv", "events.csv" => "events.CSV", var other => other };
+            File.Copy(file, Path.Combine(copy, name));
+        }
+
+        var (exit, output, error) = Run("import", "--profile", "salesforce", "--folder", copy);
+        var (_, original, _) = Run("import", "--profile", "salesforce", "--folder", Samples);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("Tasks.csv: 739 rows: 709 read", error, StringComparison.Ordinal);
+        Assert.Contains("events.CSV: ", error, StringComparison.Ordinal);
+        Assert.Equal(PartnerMetricsJson.Deserialize<Portfolio>(original), PartnerMetricsJson.Deserialize<Portfolio>(output));
+    }
+
+    [Fact]
+    public void Import_AFolderWithTwoFilesOfOneKind_IsAUsageErrorNamingBoth()
+    {
+        // tasks.csv and commitments.csv: only the first name was read, and the other file dropped without a word.
+        using var folder = new TestFiles();
+        var copy = Directory.CreateDirectory(folder.PathOf("exports")).FullName;
+        File.Copy(Path.Combine(Samples, "accounts.csv"), Path.Combine(copy, "accounts.csv"));
+        File.Copy(Path.Combine(Samples, "tasks.csv"), Path.Combine(copy, "tasks.csv"));
+        File.Copy(Path.Combine(Samples, "tasks.csv"), Path.Combine(copy, "commitments.csv"));
+
+        var (exit, output, error) = Run("import", "--profile", "salesforce", "--folder", copy);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Empty(output);
+        Assert.Contains("commitments.csv and tasks.csv could each be the commitments file; name the one to read with --tasks.", error, StringComparison.Ordinal);
+
+        (exit, _, error) = Run("import", "--profile", "salesforce", "--folder", copy, "--tasks", Path.Combine(copy, "tasks.csv"));
+        Assert.True(exit == 0, error);
     }
 
     [Fact]

@@ -81,6 +81,12 @@ public class PipelineImportTests
         Assert.Equal("line,column,value,problem", lines[0]);
         Assert.Equal(4, lines.Length);
         Assert.StartsWith("3,\"Amount\",\"lots\",", lines[1], StringComparison.Ordinal);
+
+        // The rows mended, the same command leaves no problem of the run before in the rejects file.
+        File.WriteAllText(input, "Opportunity ID,Account Name,Stage,Amount,Close Date,Created Date,Type\nA1,Acme,Closed Won,\"USD 1,000.00\",6/14/2024,3/2/2024,New Customer\n");
+        (exit, _, error) = Run("pipeline", input, "--profile", "salesforce", "--skip-invalid", rejects, "--format", "json");
+        Assert.True(exit == 0, error);
+        Assert.Equal(["line,column,value,problem"], File.ReadAllLines(rejects));
     }
 
     /// <summary>Amounts in three currencies and a profile without a reporting currency: no sum of the three, with or without --skip-invalid.</summary>
