@@ -358,7 +358,14 @@ internal static class OpportunityCsv
 
             if (decimal.TryParse(text, AmountStyle, CultureInfo.InvariantCulture, out var amount))
             {
-                return amount;
+                if (DecimalText.IsExact(text, amount))
+                {
+                    return amount;
+                }
+
+                // 0.00000000000000000000000000001 reads as 0, which has no decimals to refuse: refused here, by its text.
+                Problem(Field.Amount, text, $"has more digits than a decimal holds exactly, so it would be read rounded; an amount has at most {Opportunity.MaxDecimals} decimal places.");
+                return null;
             }
 
             Problem(Field.Amount, text, "not an amount: digits with an optional '.' and decimals, no thousands separator or currency.");

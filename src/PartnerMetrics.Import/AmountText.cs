@@ -102,8 +102,11 @@ internal static class AmountText
             return false;
         }
 
-        if (!Exact(number[..length], out amount) && !decimal.TryParse(number[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
+        // More digits than a decimal holds would be read rounded (0.00000000000000000000000000001 as 0): not an amount.
+        if (!Exact(number[..length], out amount)
+            && !(decimal.TryParse(number[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount) && DecimalText.IsExact(number[..length], amount)))
         {
+            amount = 0;
             return false;
         }
 

@@ -451,6 +451,23 @@ public class PipelineCommandTests
         Assert.Equal(field, column.Field);
     }
 
+    [Theory]
+    [InlineData("0.00000000000000000000000000001")]   // read 0, which passed the four-decimal rule
+    [InlineData("12.000000000000000000000000000001")] // read 12
+    public void OpportunityCsv_AnAmountADecimalCannotHold_IsAProblemOfItsRow(string amount)
+    {
+        var deals = new List<Opportunity>();
+        var problems = new InputProblems();
+
+        OpportunityCsv.Read(new StringReader($"id,accountId,createdOn,motion,source,route,outcome,amount,closedOn\nO1,A,2024-01-01,NewLogo,Direct,Direct,Won,{amount},2024-02-01\n"), deals.Add, problems);
+
+        Assert.Empty(deals);
+        Assert.Equal(1, problems.Count);
+        using var written = new StringWriter();
+        problems.WriteTo("deals.csv", written);
+        Assert.Contains($"line 2, column \"amount\", value \"{amount}\": has more digits than a decimal holds exactly, so it would be read rounded; an amount has at most 4 decimal places.", written.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void OpportunityCsv_EveryJsonFieldName_IsAcceptedAsAHeader() =>
         Assert.All(OpportunityCsv.Columns, c => Assert.Equal(OpportunityCsv.Normalize(c.Field), OpportunityCsv.Normalize(c.Headers[0])));

@@ -127,6 +127,7 @@ public class AddPartnerMetricsConfigurationTests
     [InlineData("Pipeline:TopCustomers", "2.5", "PartnerMetrics:Pipeline:TopCustomers: must be a whole number; got '2.5'.")]
     [InlineData("Pipeline:RemainingTarget", "-5", "PartnerMetrics:Pipeline:RemainingTarget: 'RemainingTarget' must be positive when given; got -5.")]
     [InlineData("Pipeline:RemainingTarget", "lots", "PartnerMetrics:Pipeline:RemainingTarget: must be a number with a point for decimals, such as 1500000.50; got 'lots'.")]
+    [InlineData("Pipeline:RemainingTarget", "1.5e-30", "PartnerMetrics:Pipeline:RemainingTarget: has more digits than a decimal holds exactly (28 after the point), so it would be read rounded; got '1.5e-30'.")]
     [InlineData("Pipeline:RemainingTarget", "1,5", "PartnerMetrics:Pipeline:RemainingTarget: must be a number with a point for decimals, such as 1500000.50; got '1,5'.")]
     [InlineData("Pipeline:RemainingTarget", "500000,75", "PartnerMetrics:Pipeline:RemainingTarget: must be a number with a point for decimals, such as 1500000.50; got '500000,75'.")]
     [InlineData("Model:DimensionWeights:Trust", "heavy", "PartnerMetrics:Model:DimensionWeights:Trust: must be a finite number; got 'heavy'.")]

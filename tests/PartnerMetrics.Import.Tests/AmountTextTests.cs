@@ -67,6 +67,8 @@ public class AmountTextTests
     [InlineData("1 234,5\t6", ',')]   // nor after the decimal separator
     [InlineData("1e3", '.')]
     [InlineData("99999999999999999999999999999999", '.')]   // beyond decimal
+    [InlineData("0.00000000000000000000000000001", '.')]   // more digits than a decimal holds: it read 0
+    [InlineData("12,000000000000000000000000000001", ',')]  // it read 12
     public void NotAnAmount_IsRejected(string text, char separator)
     {
         Assert.False(AmountText.TryParse(text, separator, out var amount));

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -31,50 +30,17 @@ internal sealed class ExactDecimalConverter : JsonConverter<decimal>
 
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
 
-    /// <summary>Whether <paramref name="value"/> is exactly the number written as <paramref name="raw"/> (a JSON number, UTF-8).</summary>
+    /// <summary>Whether <paramref name="value"/> is exactly the number written as <paramref name="raw"/> (a JSON number, UTF-8, which is ASCII).</summary>
     public static bool IsExact(ReadOnlySpan<byte> raw, decimal value)
     {
-        // Without an exponent, 28 characters hold at most 28 digits, each of which a decimal keeps.
+        // Without an exponent, 28 characters hold at most 28 digits, each of which a decimal keeps: no text to make.
         if (raw.Length <= 28 && raw.IndexOfAny((byte)'e', (byte)'E') < 0)
         {
             return true;
         }
 
-        Span<byte> written = stackalloc byte[64];
-        return value.TryFormat(written, out var length, default, CultureInfo.InvariantCulture) && Canonical(raw) == Canonical(written[..length]);
+        return DecimalText.IsExact(System.Text.Encoding.ASCII.GetString(raw), value);
     }
 
     private static ReadOnlySpan<byte> Raw(ref Utf8JsonReader reader) => reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
-
-    /// <summary>A number as its significant digits and the power of ten of the first: <c>0.0120e2</c> and <c>1.2</c> are both ("12", 0).</summary>
-    private static (string Digits, long Exponent) Canonical(ReadOnlySpan<byte> number)
-    {
-        var digits = new System.Text.StringBuilder();
-        long point = -1, exponent = 0;
-        var i = number.Length > 0 && number[0] == '-' ? 1 : 0;
-        for (; i < number.Length && number[i] is not ((byte)'e' or (byte)'E'); i++)
-        {
-            if (number[i] == '.')
-            {
-                point = digits.Length;
-            }
-            else
-            {
-                digits.Append((char)number[i]);
-            }
-        }
-
-        if (i < number.Length && !long.TryParse(number[(i + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
-        {
-            // An exponent past 64 bits: no decimal is that number.
-            return ("?", long.MinValue);
-        }
-
-        // The power of ten of the first digit written, then of the first significant one.
-        var text = digits.ToString();
-        var power = (point < 0 ? text.Length : point) - 1 + exponent;
-        var leading = text.Length - text.TrimStart('0').Length;
-        text = text.Trim('0');
-        return text.Length == 0 ? ("", 0) : (text, power - leading);
-    }
 }
