@@ -45,7 +45,8 @@ internal sealed class ConfigurationBinding(IConfiguration configuration) : IConf
             }
             else if (Is(setting, nameof(PartnerMetricsOptions.Model)))
             {
-                if (IsSection(setting, failures))
+                // An empty section ("Model": {}, which configuration reads as an empty value) sets nothing.
+                if (IsSection(setting, failures) && setting.GetChildren().Any())
                 {
                     BindModel(options, setting, failures);
                     options.ModelSection = setting.Path;

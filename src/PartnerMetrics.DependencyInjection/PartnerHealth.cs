@@ -15,10 +15,11 @@ internal sealed class PartnerHealth : IPartnerHealth
     private readonly HealthScorer scorer;
     private readonly PartnershipAdvisor advisor;
 
-    public PartnerHealth(IOptions<PartnerMetricsOptions> options, TimeProvider clock, IHostEnvironment? host = null)
+    public PartnerHealth(PartnerMetricsOptions options, TimeProvider clock, IHostEnvironment? host = null)
     {
         this.clock = clock;
-        scorer = new HealthScorer(ModelOf(options.Value, host));
+        // Validated options hold the model they resolved to: the file is read once, when the options are validated.
+        scorer = new HealthScorer(options.ValidatedModel ?? ModelOf(options, host));
         advisor = new PartnershipAdvisor(scorer);
     }
 

@@ -9,7 +9,8 @@ public sealed class PartnerMetricsOptions
     /// <summary>Gets or sets the health model.</summary>
     /// <value>
     /// Default a copy of <see cref="HealthModel.Default"/> (equal to it; a copy so that configuration bound
-    /// into it cannot change the shared default); replaced by the file of <see cref="ModelPath"/> when that is set.
+    /// into it cannot change the shared default); replaced by the file of <see cref="ModelPath"/> when that is set — a model
+    /// set here beside a <see cref="ModelPath"/> stops the host, for the file would replace it unused.
     /// </value>
     public HealthModel Model { get; set; } = HealthModel.Default with { };
 
@@ -32,6 +33,9 @@ public sealed class PartnerMetricsOptions
 
     /// <summary>Gets or sets the configuration path and value that set <see cref="ModelPath"/>, so that a bad file is reported under the key that named it.</summary>
     internal (string Path, string Value)? ModelPathSetting { get; set; }
+
+    /// <summary>Gets or sets the model these options resolved to when they were validated (the file's, read then), so that the file is read once.</summary>
+    internal HealthModel? ValidatedModel { get; set; }
 
     /// <summary>The name an error gives <see cref="ModelPath"/>: its configuration path when configuration set the current value.</summary>
     internal string ModelPathName =>

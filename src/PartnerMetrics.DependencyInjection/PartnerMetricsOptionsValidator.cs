@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PartnerMetrics.Health;
 
 namespace PartnerMetrics.DependencyInjection;
 
@@ -24,10 +25,15 @@ internal sealed class PartnerMetricsOptionsValidator(IHostEnvironment? host = nu
             // The file replaces the whole model, so the section's settings would be read and then silently not used.
             failures.Add($"{section}: set beside {options.ModelPathName}, whose file replaces the whole model, so these settings would be ignored; put them in the file, or leave out one of the two.");
         }
+        else if (options.ModelPath is not null && options.Model is { } model && !model.Equals(HealthModel.Default))
+        {
+            // So would a model set in code (o.Model = …), in the same action or another one.
+            failures.Add($"PartnerMetrics: '{nameof(PartnerMetricsOptions.Model)}' was set in code beside {options.ModelPathName}, whose file replaces the whole model, so it would be ignored; keep the model in the file, or leave out one of the two.");
+        }
 
         try
         {
-            PartnerHealth.ModelOf(options, host);
+            options.ValidatedModel = PartnerHealth.ModelOf(options, host);
         }
         catch (OptionsValidationException error)
         {

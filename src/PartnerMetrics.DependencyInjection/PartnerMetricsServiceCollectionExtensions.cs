@@ -30,9 +30,10 @@ public static class PartnerMetricsServiceCollectionExtensions
             sp => new PartnerMetricsOptionsValidator(sp.GetService<IHostEnvironment>())));
 
         // Factories, so that the host's clock and environment are optional and are looked up when the
-        // services are first resolved, whatever the order of registration.
+        // services are first resolved, whatever the order of registration. The health service reads the options the
+        // start-up validation validated (the monitor's, which ValidateOnStart reads too), holding the model it read.
         services.TryAddSingleton<IPartnerHealth>(sp => new PartnerHealth(
-            sp.GetRequiredService<IOptions<PartnerMetricsOptions>>(), HostClock.Of(sp), sp.GetService<IHostEnvironment>()));
+            sp.GetRequiredService<IOptionsMonitor<PartnerMetricsOptions>>().CurrentValue, HostClock.Of(sp), sp.GetService<IHostEnvironment>()));
         services.TryAddSingleton<IPipelineAnalytics>(sp => new ConfiguredPipelineAnalytics(
             sp.GetRequiredService<IOptions<PartnerMetricsOptions>>(), HostClock.Of(sp)));
         return services;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -174,6 +175,61 @@ public class AddPartnerMetricsConfigurationTests
         Assert.Equal(
             "PartnerMetrics:Model: set beside PartnerMetrics:ModelPath, whose file replaces the whole model, so these settings would be ignored; put them in the file, or leave out one of the two.",
             Assert.Single(error.Failures));
+    }
+
+    /// <summary>So does a model set in code beside a model file, from configuration or in the same action: it was dropped without a word.</summary>
+    [Fact]
+    public void AddPartnerMetrics_AModelSetInCodeBesideAModelPath_FailsAtStartNamingBoth()
+    {
+        using var folder = new TemporaryFolder();
+        var file = Path.Combine(folder.Path, "health-model.json");
+        File.WriteAllText(file, """{"kappa":7}""");
+        const string Expected = "PartnerMetrics: 'Model' was set in code beside {0}, whose file replaces the whole model, so it would be ignored; keep the model in the file, or leave out one of the two.";
+
+        using var fromConfiguration = new ServiceCollection()
+            .AddPartnerMetrics(Section(("ModelPath", file)))
+            .AddPartnerMetrics(o => o.Model = o.Model with { LossAversion = 3 })
+            .BuildServiceProvider();
+        var error = Assert.Throws<OptionsValidationException>(() => fromConfiguration.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Equal(string.Format(CultureInfo.InvariantCulture, Expected, "PartnerMetrics:ModelPath"), Assert.Single(error.Failures));
+
+        using var inOneAction = new ServiceCollection().AddPartnerMetrics(o => (o.Model, o.ModelPath) = (HealthModel.Default with { Kappa = 3 }, file)).BuildServiceProvider();
+        error = Assert.Throws<OptionsValidationException>(() => inOneAction.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Equal(string.Format(CultureInfo.InvariantCulture, Expected, "PartnerMetricsOptions.ModelPath"), Assert.Single(error.Failures));
+
+        // The model left as it was, the file's is used.
+        using var fileOnly = new ServiceCollection().AddPartnerMetrics(o => o.ModelPath = file).BuildServiceProvider();
+        fileOnly.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(7, fileOnly.GetRequiredService<IPartnerHealth>().Model.Kappa);
+    }
+
+    /// <summary>An empty Model section (<c>"Model": {}</c>, which configuration reads as an empty value) sets nothing, beside a model file too.</summary>
+    [Fact]
+    public void AddPartnerMetrics_AnEmptyModelSectionBesideAModelPath_Starts()
+    {
+        using var folder = new TemporaryFolder();
+        var file = Path.Combine(folder.Path, "health-model.json");
+        File.WriteAllText(file, """{"kappa":7}""");
+        using var provider = new ServiceCollection().AddPartnerMetrics(Section(("Model", ""), ("ModelPath", file))).BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal(7, provider.GetRequiredService<IPartnerHealth>().Model.Kappa);
+    }
+
+    /// <summary>The model file is read once, when the options are validated: a file changed after start changes nothing.</summary>
+    [Fact]
+    public void AddPartnerMetrics_AModelFile_IsReadOnceAtStart()
+    {
+        using var folder = new TemporaryFolder();
+        var file = Path.Combine(folder.Path, "health-model.json");
+        File.WriteAllText(file, """{"kappa":7}""");
+        using var provider = new ServiceCollection().AddPartnerMetrics(o => o.ModelPath = file).BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        File.Delete(file);
+
+        Assert.Equal(7, provider.GetRequiredService<IPartnerHealth>().Model.Kappa);
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public class AddPartnerMetricsTests
     public void AddPartnerMetrics_AfterTheUsersOwnServices_KeepsThem()
     {
         var clock = Examples.ClockAt(Examples.Today);
-        var health = new PartnerHealth(Options.Create(new PartnerMetricsOptions()), clock);
+        var health = new PartnerHealth(new PartnerMetricsOptions(), clock);
         var analytics = new ConfiguredPipelineAnalytics(Options.Create(new PartnerMetricsOptions()), clock);
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
