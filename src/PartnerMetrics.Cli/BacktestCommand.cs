@@ -22,10 +22,10 @@ internal static class BacktestCommand
 
     public static Command Create(TextWriter output, TextWriter error, Func<Stream> standardInput)
     {
-        var portfolio = new Argument<FileInfo>("portfolio") { Description = $"The partnerships and their evidence, in the PartnerMetrics JSON form ({DocsLinks.Docs}model.md)." };
+        var portfolio = new Argument<FileInfo>("portfolio") { Description = $"The partnerships and their evidence, in the PartnerMetrics JSON form ({DocsLinks.Docs}model.md); - reads it from standard input." };
         var outcomes = new Option<FileInfo>("--outcomes")
         {
-            Description = "Each partner's outcome: a CSV file with the header partnerId,churnedOn and one row per partner; churnedOn is yyyy-MM-dd, empty while the partner is still active.",
+            Description = "Each partner's outcome: a CSV file with the header partnerId,churnedOn and one row per partner; churnedOn is yyyy-MM-dd, empty while the partner is still active. - reads it from standard input (the portfolio or the outcomes, not both).",
             HelpName = "outcomes.csv",
             Required = true,
         };

@@ -70,9 +70,11 @@ internal static class PipelineCommand
                 return ExitCodes.Usage;
             }
 
-            return StandardInput.Is(path) || Kind(path) == "xlsx" || import.AnyGiven(result)
+            // Standard input without an import option is read as a CSV file is, by the same rules: the same bytes give the
+            // same result, or the same problems, whichever way they come in.
+            return Kind(path) == "xlsx" || import.AnyGiven(result)
                 ? RunImport(path, standardInput, import, result, output, error)
-                : Run(path, result.GetValue(by)!, result.GetValue(format), result.GetValue(outFile), output, error);
+                : Run(path, standardInput, result.GetValue(by)!, result.GetValue(format), result.GetValue(outFile), output, error);
         });
         return command;
     }
@@ -148,16 +150,18 @@ internal static class PipelineCommand
         _ => null,
     };
 
-    private static int Run(FileInfo path, PipelineGrouping grouping, string? format, FileInfo? outFile, TextWriter output, TextWriter error)
+    private static int Run(FileInfo path, Func<Stream> standardInput, PipelineGrouping grouping, string? format, FileInfo? outFile, TextWriter output, TextWriter error)
     {
         var accumulator = new GroupedPipelineAccumulator<PipelineGroupKey>(grouping.Key);
         var problems = new InputProblems();
+        var fromStandardInput = StandardInput.Is(path);
+        var name = fromStandardInput ? StandardInput.Name : path.Name;
         try
         {
-            // A named pipe (or /dev/stdin) has no length: it is read to its end, without progress.
-            using var stream = new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            // A named pipe (or /dev/stdin, or standard input) has no length: it is read to its end, without progress.
+            using var stream = fromStandardInput ? standardInput() : new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             var length = stream.CanSeek ? stream.Length : 0;
-            if (Kind(path) == "csv")
+            if (fromStandardInput || Kind(path) == "csv")
             {
                 CommandOutput.WithProgress(path, length, output, report => OpportunityCsv.Read(stream, accumulator.Add, problems, () => report(stream.CanSeek ? stream.Position : 0)));
             }
@@ -168,16 +172,16 @@ internal static class PipelineCommand
         }
         catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"Cannot read {path.FullName}: {ReadErrors.Why(readError, path.FullName)}");
+            error.WriteLine($"Cannot read {(fromStandardInput ? name : path.FullName)}: {ReadErrors.Why(readError, path.FullName)}");
             return ExitCodes.InputUnreadable;
         }
 
         if (problems.Any)
         {
-            problems.WriteTo(path.Name, error);
+            problems.WriteTo(name, error);
             return ExitCodes.InvalidInput;
         }
 
-        return Write(path.Name, grouping, accumulator.Result(options: null, AllCores), format, outFile, output, error);
+        return Write(name, grouping, accumulator.Result(options: null, AllCores), format, outFile, output, error);
     }
 }

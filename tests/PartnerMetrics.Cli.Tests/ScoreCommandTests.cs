@@ -329,6 +329,26 @@ public class ScoreCommandTests
     }
 
     [Fact]
+    public void Pipeline_Dash_WithoutAProfile_ReadsAsACsvFileIs()
+    {
+        // Standard input went through the import profile's looser amounts ("1,000", "$100" read), a file through the
+        // strict CSV reader: the same bytes gave a result one way and problems the other.
+        using var files = new TestFiles();
+        const string Csv = "id,accountId,createdOn,motion,source,route,outcome,amount,closedOn\nO1,A,2024-01-01,NewLogo,Direct,Direct,Won,\"1,000\",2024-02-01\nO2,A,2024-01-01,NewLogo,Direct,Direct,Won,$100,2024-02-01\n";
+        var path = files.Write("deals.csv", Csv);
+
+        var fromFile = Run("pipeline", path);
+        var fromInput = RunWithInput(Csv, "pipeline", "-");
+
+        Assert.Equal((ExitCodes.InvalidInput, ExitCodes.InvalidInput), (fromFile.Exit, fromInput.Exit));
+        Assert.Equal(fromFile.Error.Replace("deals.csv", "(standard input)", StringComparison.Ordinal), fromInput.Error);
+
+        var good = Csv.Replace("\"1,000\"", "1000", StringComparison.Ordinal).Replace("$100", "100", StringComparison.Ordinal);
+        File.WriteAllText(path, good);
+        Assert.Equal(Run("pipeline", path, "--format", "json").Output.Replace("deals.csv", "(standard input)", StringComparison.Ordinal), RunWithInput(good, "pipeline", "-", "--format", "json").Output);
+    }
+
+    [Fact]
     public void CliDocs_JsonExample_IsTheDemoOutputWithLinesLeftOut()
     {
         var docs = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot(), "docs", "cli.md")).ReplaceLineEndings("\n");
