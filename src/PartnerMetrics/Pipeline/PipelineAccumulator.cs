@@ -321,29 +321,11 @@ public sealed class PipelineAccumulator
         }
     }
 
-    /// <summary>
-    /// Open deals × average won size × win rate ÷ mean won cycle, per day; null when it is more than a decimal holds, which
-    /// merged shards of enormous pipelines can reach even though each shard's own result fits.
-    /// </summary>
-    private static decimal? Velocity(long open, decimal averageWon, double ratePerDay)
-    {
-        try
-        {
-            return open * averageWon * (decimal)ratePerDay;
-        }
-        catch (OverflowException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>Computes the metrics from this accumulator's counts and the given partner and account tallies (a group's, or the total's).</summary>
     internal PipelineResult ResultOf(PipelineOptions? options, ReadOnlySpan<WinTally> partnerTallies, ReadOnlySpan<WinTally> accountTallies)
     {
         options ??= PipelineOptions.Default;
         var wonCycle = cycles.Statistics();
-        var winRate = Ratio(won, won + lost);
-        decimal? averageWon = won > 0 ? wonValue / won : null;
         var partnerShares = SharesOf(partnerTallies, options.TopPartners);
         var customerShares = SharesOf(accountTallies, options.TopCustomers);
         var partnersWithRepeatWins = 0;
@@ -355,17 +337,8 @@ public sealed class PipelineAccumulator
             }
         }
 
-        var huntingByValue = wonValue > 0 ? (double?)(double)(huntingWonValue / wonValue) : null;
-        var huntingByCount = Ratio(huntingWon, won);
-
-        // Honest nulls (DOMAIN section 4, v2): a value win rate is not defined when no lost deal carries an amount,
-        // because a CRM that writes 0 (or nothing) on lost deals would make it read 100 %.
-        var winRateByValue = lost > 0 && lostWithAmount == 0 ? null
-            : wonValue + lostValue > 0 ? (double?)(double)(wonValue / (wonValue + lostValue)) : null;
-        decimal? velocity = averageWon is { } size && winRate is { } rate && wonCycle is { Mean: > 0 } cycle
-            ? Velocity(open, size, rate / cycle.Mean)
-            : null;
-        var reciprocity = Ratio(partnerSourced, partnerSourced + vendorReferred) is { } p ? 1.0 - Math.Abs((2.0 * p) - 1.0) : (double?)null;
+        var rates = PipelineRates.Of(open, won, lost, lostWithAmount, wonValue, lostValue, huntingWon, huntingWonValue, wonCycle, partnerSourced, vendorReferred, partnerTallies.Length, partnersWithRepeatWins);
+        var (winRate, winRateByValue, huntingByCount, huntingByValue, averageWon, velocity, reciprocity, repeatRate, profile) = rates;
         var routeConcentration = WonShares.Of([directRouteValue, partnerRouteValue, marketplaceRouteValue], top: 0).Index;
         var partnerConcentration = partnerShares.Index;
         var customerConcentration = customerShares.Index;
@@ -441,10 +414,8 @@ public sealed class PipelineAccumulator
             CustomersWithWins = accountTallies.Length,
             PartnersWithWins = partnerTallies.Length,
             PartnersWithRepeatWins = partnersWithRepeatWins,
-            RepeatBusinessRate = Ratio(partnersWithRepeatWins, partnerTallies.Length),
-            Profile = (huntingByValue ?? huntingByCount) is { } hunting
-                ? hunting >= 0.7 ? PartnerProfile.Hunter : hunting <= 0.3 ? PartnerProfile.Farmer : PartnerProfile.Balanced
-                : null,
+            RepeatBusinessRate = repeatRate,
+            Profile = profile,
         };
     }
 
@@ -538,8 +509,6 @@ public sealed class PipelineAccumulator
     /// </summary>
     private static double Coverage(decimal openValue, decimal target) =>
         target >= 1m ? (double)(openValue / target) : (double)openValue / (double)target;
-
-    private static double? Ratio(long part, long whole) => whole > 0 ? (double)part / whole : null;
 
     /// <summary>The concentration of the tallies' won values (<see cref="WonShares"/>, which sums them exactly in any order), read into memory of the shared pool.</summary>
     private static WonShares SharesOf(ReadOnlySpan<WinTally> tallies, int top)

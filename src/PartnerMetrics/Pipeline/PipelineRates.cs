@@ -1,0 +1,76 @@
+namespace PartnerMetrics.Pipeline;
+
+/// <summary>
+/// The metrics of a <see cref="PipelineResult"/> that follow from its own counts and values: computed here once, by an
+/// accumulator for its result and by the reader of a result's JSON, which refuses a document whose rates are not these.
+/// </summary>
+internal readonly record struct PipelineRates(
+    double? WinRateByCount,
+    double? WinRateByValue,
+    double? HuntingShareByCount,
+    double? HuntingShareByValue,
+    decimal? AverageWonDealSize,
+    decimal? Velocity,
+    double? DealFlowReciprocity,
+    double? RepeatBusinessRate,
+    PartnerProfile? Profile)
+{
+    /// <summary>A hunting share of at least this is a <see cref="PartnerProfile.Hunter"/>.</summary>
+    private const double Hunter = 0.7;
+
+    /// <summary>A hunting share of at most this is a <see cref="PartnerProfile.Farmer"/>.</summary>
+    private const double Farmer = 0.3;
+
+    public static PipelineRates Of(
+        long open,
+        long won,
+        long lost,
+        long lostWithAmount,
+        decimal wonValue,
+        decimal lostValue,
+        long huntingWon,
+        decimal huntingWonValue,
+        CycleStatistics? wonCycle,
+        long partnerSourced,
+        long vendorReferred,
+        long partnersWithWins,
+        long partnersWithRepeatWins)
+    {
+        var winRate = Ratio(won, won + lost);
+        decimal? averageWon = won > 0 ? wonValue / won : null;
+        var huntingByValue = wonValue > 0 ? (double?)(double)(huntingWonValue / wonValue) : null;
+        var huntingByCount = Ratio(huntingWon, won);
+
+        // Honest nulls (DOMAIN section 4, v2): a value win rate is not defined when no lost deal carries an amount,
+        // because a CRM that writes 0 (or nothing) on lost deals would make it read 100 %.
+        var winRateByValue = lost > 0 && lostWithAmount == 0 ? null
+            : wonValue + lostValue > 0 ? (double?)(double)(wonValue / (wonValue + lostValue)) : null;
+        decimal? velocity = averageWon is { } size && winRate is { } rate && wonCycle is { Mean: > 0 } cycle
+            ? VelocityOf(open, size, rate / cycle.Mean)
+            : null;
+        var reciprocity = Ratio(partnerSourced, partnerSourced + vendorReferred) is { } p ? 1.0 - Math.Abs((2.0 * p) - 1.0) : (double?)null;
+        var profile = (huntingByValue ?? huntingByCount) is { } hunting
+            ? hunting >= Hunter ? PartnerProfile.Hunter : hunting <= Farmer ? PartnerProfile.Farmer : PartnerProfile.Balanced
+            : (PartnerProfile?)null;
+        return new(winRate, winRateByValue, huntingByCount, huntingByValue, averageWon, velocity, reciprocity, Ratio(partnersWithRepeatWins, partnersWithWins), profile);
+    }
+
+    /// <summary>A part of a whole, or null without a whole.</summary>
+    public static double? Ratio(long part, long whole) => whole > 0 ? (double)part / whole : null;
+
+    /// <summary>
+    /// Open deals × average won size × win rate ÷ mean won cycle, per day; null when it is more than a decimal holds, which
+    /// merged shards of enormous pipelines can reach even though each shard's own result fits.
+    /// </summary>
+    private static decimal? VelocityOf(long open, decimal averageWon, double ratePerDay)
+    {
+        try
+        {
+            return open * averageWon * (decimal)ratePerDay;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+}
