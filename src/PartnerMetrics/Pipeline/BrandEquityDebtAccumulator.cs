@@ -106,7 +106,7 @@ public sealed class BrandEquityDebtAccumulator
             }
         }
 
-        return new BrandEquityDebtResult(judged, debt, unjudged, judgedValue, debtValue, judgedValue > 0 ? (double)(debtValue / judgedValue) : null);
+        return new BrandEquityDebtResult(judged, debt, unjudged, judgedValue, debtValue);
     }
 
     internal BrandEquityDebtAccumulatorDocument ToDocument() => new()

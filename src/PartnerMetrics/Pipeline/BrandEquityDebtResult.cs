@@ -5,16 +5,18 @@ namespace PartnerMetrics.Pipeline;
 /// the share, by value, of won new-logo deals whose account churned or lost at least half its ARR
 /// within twelve months of the close.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.DocumentConverter<BrandEquityDebtResult, Serialization.Documents.BrandEquityDebtResultDocument>))]
 public sealed record BrandEquityDebtResult
 {
-    internal BrandEquityDebtResult(long judgedDeals, long debtDeals, long unjudgedDeals, decimal judgedValue, decimal debtValue, double? share)
+    /// <summary>A result from its counts and values; the share follows from them (none without judged value).</summary>
+    internal BrandEquityDebtResult(long judgedDeals, long debtDeals, long unjudgedDeals, decimal judgedValue, decimal debtValue)
     {
         JudgedDeals = judgedDeals;
         DebtDeals = debtDeals;
         UnjudgedDeals = unjudgedDeals;
         JudgedValue = judgedValue;
         DebtValue = debtValue;
-        Share = share;
+        Share = judgedValue > 0 ? (double)(debtValue / judgedValue) : null;
     }
 
     /// <summary>Gets the number of won new-logo deals with at least one snapshot of their account in the twelve months from the close.</summary>

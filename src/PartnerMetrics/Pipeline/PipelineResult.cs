@@ -7,6 +7,7 @@ namespace PartnerMetrics.Pipeline;
 /// <see langword="null"/> when it is undefined — nothing closed, nothing won — never NaN.
 /// </summary>
 /// <remarks>Immutable and compared by value. Amounts not recorded count as 0 in value metrics and are counted in <see cref="MissingAmountCount"/>.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.DocumentConverter<PipelineResult, Serialization.Documents.PipelineResultDocument>))]
 public sealed record PipelineResult
 {
     private readonly EquatableArray<YearTally> years;

@@ -143,9 +143,7 @@ public sealed class RetentionAccumulator
             contraction,
             churn,
             churned,
-            added,
-            start > 0 ? (double)((start + expansion - contraction - churn) / start) : null,
-            start > 0 ? (double)((start - contraction - churn) / start) : null);
+            added);
     }
 
     /// <summary>The problem <see cref="Result"/> throws for: the first account, in order, with two snapshots on a day that is read.</summary>

@@ -4,9 +4,11 @@ namespace PartnerMetrics.Pipeline;
 /// Revenue retention over a window, for the accounts with ARR at its start: NRR and GRR, and the
 /// expansion, contraction and churn behind them. Rates are <see langword="null"/> when no account had ARR at the start.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Serialization.DocumentConverter<RetentionResult, Serialization.Documents.RetentionResultDocument>))]
 public sealed record RetentionResult
 {
-    internal RetentionResult(long accounts, decimal startArr, decimal endArr, decimal expansion, decimal contraction, decimal churn, long churnedAccounts, long newAccounts, double? netRevenueRetention, double? grossRevenueRetention)
+    /// <summary>A result from its sums; the rates follow from them (NRR and GRR over the start ARR, none without one).</summary>
+    internal RetentionResult(long accounts, decimal startArr, decimal endArr, decimal expansion, decimal contraction, decimal churn, long churnedAccounts, long newAccounts)
     {
         Accounts = accounts;
         StartArr = startArr;
@@ -16,8 +18,8 @@ public sealed record RetentionResult
         Churn = churn;
         ChurnedAccounts = churnedAccounts;
         NewAccounts = newAccounts;
-        NetRevenueRetention = netRevenueRetention;
-        GrossRevenueRetention = grossRevenueRetention;
+        NetRevenueRetention = startArr > 0 ? (double)((startArr + expansion - contraction - churn) / startArr) : null;
+        GrossRevenueRetention = startArr > 0 ? (double)((startArr - contraction - churn) / startArr) : null;
     }
 
     /// <summary>Gets the number of accounts with ARR at the window start (the cohort).</summary>

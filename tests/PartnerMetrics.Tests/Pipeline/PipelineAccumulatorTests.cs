@@ -216,8 +216,8 @@ public class PipelineAccumulatorTests
     public void HuntsWithBrandEquityDebt_OnlyForHuntersWithDebt()
     {
         var hunter = PipelineAnalytics.Summarize([Deals[0]]);
-        var debt = new BrandEquityDebtResult(1, 1, 0, 100m, 100m, 1.0);
-        var none = new BrandEquityDebtResult(1, 0, 0, 100m, 0m, 0.0);
+        var debt = new BrandEquityDebtResult(1, 1, 0, 100m, 100m);
+        var none = new BrandEquityDebtResult(1, 0, 0, 100m, 0m);
 
         Assert.True(hunter.HuntsWithBrandEquityDebt(debt));
         Assert.False(hunter.HuntsWithBrandEquityDebt(none));

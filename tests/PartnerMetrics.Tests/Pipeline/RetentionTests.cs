@@ -15,6 +15,18 @@ public class RetentionTests
         //   A: 100 → 150 (expansion 50); B: 200 → 120 (contraction 80); C: 50 → 0 (churn 50);
         //   D: nothing at the start, 70 at the end (new, outside the cohort); E: 0 at the start (outside).
         // start = 350; NRR = (350 + 50 − 80 − 50) / 350 = 270 / 350; GRR = (350 − 80 − 50) / 350 = 220 / 350.
+        var result = WorkedCohort().Result();
+
+        Assert.Equal(
+            (3L, 350m, 270m, 50m, 80m, 50m, 1L, 2L),
+            (result.Accounts, result.StartArr, result.EndArr, result.Expansion, result.Contraction, result.Churn, result.ChurnedAccounts, result.NewAccounts));
+        Assert.Equal(270 / 350.0, result.NetRevenueRetention!.Value, 12);
+        Assert.Equal(220 / 350.0, result.GrossRevenueRetention!.Value, 12);
+    }
+
+    /// <summary>The cohort of <see cref="Result_ExpansionContractionAndChurn"/>: A expands, B contracts, C churns, D is new, E starts at 0.</summary>
+    internal static RetentionAccumulator WorkedCohort()
+    {
         var accumulator = new RetentionAccumulator(Start, End);
         accumulator.AddRange(
         [
@@ -24,14 +36,7 @@ public class RetentionTests
             Arr("D", Start.AddDays(30), 70),
             Arr("E", Start.AddDays(-3), 0), Arr("E", End, 40),
         ]);
-
-        var result = accumulator.Result();
-
-        Assert.Equal(
-            new RetentionResult(3, 350m, 270m, 50m, 80m, 50m, 1, 2, null, null),
-            new RetentionResult(result.Accounts, result.StartArr, result.EndArr, result.Expansion, result.Contraction, result.Churn, result.ChurnedAccounts, result.NewAccounts, null, null));
-        Assert.Equal(270 / 350.0, result.NetRevenueRetention!.Value, 12);
-        Assert.Equal(220 / 350.0, result.GrossRevenueRetention!.Value, 12);
+        return accumulator;
     }
 
     [Fact]

@@ -1,0 +1,199 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Tests.Generators;
+using PartnerMetrics.Tests.Pipeline;
+
+namespace PartnerMetrics.Tests.Serialization;
+
+/// <summary>
+/// DOMAIN rule 15 for the pipeline's results: a <see cref="PipelineResult"/> written as JSON reads back equal, and one
+/// whose parts contradict each other is rejected at the field that does. Results could not be written at all before.
+/// </summary>
+public class PipelineResultJsonTests
+{
+    /// <summary>Generated deals (every outcome, amounts missing or 0, unknown sources and routes, partners or none) under options with a target or none.</summary>
+    private static readonly Arbitrary<(Opportunity[] Deals, PipelineOptions Options)> Cases =
+        (from deals in ModelGenerators.Deals
+         from target in Gen.OneOf(Gen.Constant((decimal?)null), Gen.Choose(1, 100_000_000).Select(t => (decimal?)(t / 100m)))
+         from top in Gen.Choose(1, 10)
+         select (deals, new PipelineOptions { RemainingTarget = target, TopPartners = top, TopCustomers = top })).ToArbitrary();
+
+    [Property]
+    [Trait("Rule", "15")]
+    public Property Rule15_PipelineResult_RoundTrip_IsIdentity() =>
+        Prop.ForAll(Cases, c =>
+        {
+            var accumulator = new PipelineAccumulator();
+            accumulator.AddRange(c.Deals);
+            var result = accumulator.Result(c.Options);
+
+            var json = PartnerMetricsJson.Serialize(result);
+            var back = PartnerMetricsJson.Deserialize<PipelineResult>(json);
+
+            Assert.Equal(result, back);
+            Assert.Equal(json, PartnerMetricsJson.Serialize(back));
+        });
+
+    [Property]
+    [Trait("Rule", "15")]
+    public Property Rule15_RetentionAndBrandEquityDebtResults_RoundTrip_AsIdentity() =>
+        Prop.ForAll(
+            (from deals in ModelGenerators.Deals
+             from snapshots in ModelGenerators.Snapshots
+             from start in Gen.Choose(new DateOnly(2017, 1, 1).DayNumber, new DateOnly(2025, 1, 1).DayNumber)
+             from length in Gen.Choose(0, 800)
+             select (deals, snapshots, start, length)).ToArbitrary(),
+            t =>
+            {
+                var retention = new RetentionAccumulator(DateOnly.FromDayNumber(t.start), DateOnly.FromDayNumber(t.start + t.length));
+                retention.AddRange(t.snapshots);
+                var debt = new BrandEquityDebtAccumulator();
+                Array.ForEach(t.deals, debt.Add);
+                Array.ForEach(t.snapshots, debt.Add);
+                var (kept, owed) = (retention.Result(), debt.Result());
+
+                Assert.Equal(kept, PartnerMetricsJson.Deserialize<RetentionResult>(PartnerMetricsJson.Serialize(kept)));
+                Assert.Equal(owed, PartnerMetricsJson.Deserialize<BrandEquityDebtResult>(PartnerMetricsJson.Serialize(owed)));
+            });
+
+    [Theory]
+    [InlineData("endArr", "1", "$.endArr", "must be startArr + expansion − contraction − churn")]
+    [InlineData("netRevenueRetention", "0.5", "$.netRevenueRetention", "must be (startArr + expansion − contraction − churn) ÷ startArr")]
+    [InlineData("grossRevenueRetention", "0.99", "$.grossRevenueRetention", "must be (startArr − contraction − churn) ÷ startArr")]
+    [InlineData("churnedAccounts", "0", "$.churn", "must be more than 0 exactly when an account churned")]
+    [InlineData("churnedAccounts", "9", "$.churnedAccounts", "must be at most accounts")]
+    [InlineData("startArr", "0", "$.startArr", "must be more than 0 exactly when the cohort has accounts")]
+    [InlineData("contraction", "1000", "$.churn", "with contraction must be at most startArr")]
+    public void Deserialize_ARetentionResultThatContradictsItself_IsRejectedAtTheField(string field, string value, string path, string because)
+    {
+        // The worked cohort of RetentionTests: 3 accounts, 350 → 270 (expansion 50, contraction 80, churn 50, one churned).
+        var json = JsonNode.Parse(PartnerMetricsJson.Serialize(RetentionTests.WorkedCohort().Result()))!.AsObject();
+        json[field] = JsonNode.Parse(value);
+
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<RetentionResult>(json.ToJsonString()));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains(because, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("share", "0.5", "$.share", "must be debtValue ÷ judgedValue")]
+    [InlineData("debtDeals", "5", "$.debtDeals", "must be at most judgedDeals")]
+    [InlineData("debtValue", "1000", "$.debtValue", "must be at most judgedValue")]
+    [InlineData("judgedDeals", "0", "$.debtDeals", "must be at most judgedDeals")]
+    public void Deserialize_ABrandEquityDebtResultThatContradictsItself_IsRejectedAtTheField(string field, string value, string path, string because)
+    {
+        // One judged won new logo of 100 whose account churned: debt 100 of 100.
+        var json = JsonNode.Parse("""{"judgedDeals":1,"debtDeals":1,"unjudgedDeals":0,"judgedValue":100,"debtValue":100,"share":1}""")!.AsObject();
+        Assert.Equal(1.0, PartnerMetricsJson.Deserialize<BrandEquityDebtResult>(json.ToJsonString()).Share);
+        json[field] = JsonNode.Parse(value);
+
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<BrandEquityDebtResult>(json.ToJsonString()));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains(because, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GroupedResults_EachGroupRoundTrips()
+    {
+        var result = PipelineAnalytics.GroupBy(PipelineExamples.Deals, PipelineKeys.District);
+
+        foreach (var group in result.Groups.Append(new PipelineGroup<string>(null, result.Total)))
+        {
+            Assert.Equal(group.Result, PartnerMetricsJson.Deserialize<PipelineResult>(PartnerMetricsJson.Serialize(group.Result)));
+        }
+    }
+
+    [Fact]
+    public void Serialize_WritesEveryMetricByName_LeavingOutThoseWithoutAValue()
+    {
+        // As every document of the library: an absent value is left out, and its note says why.
+        var accumulator = new PipelineAccumulator();
+        accumulator.AddRange(PipelineExamples.Deals);
+        var result = accumulator.Result();
+        var json = JsonNode.Parse(PartnerMetricsJson.Serialize(result))!.AsObject();
+
+        var written = typeof(PipelineResult).GetProperties()
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetValue(result) is not null)
+            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(written, json.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.False(json.ContainsKey("coverage"));
+        Assert.Contains(json["notes"]!.AsArray(), n => (string?)n!["metric"] == "Coverage");
+        Assert.Equal(result.WonCount, (long)json["wonCount"]!);
+    }
+
+    public static TheoryData<string, string, string> Contradictions => new()
+    {
+        { "count", "$.count", "must be openCount + wonCount + lostCount" },
+        { "farming", "$.farmingWonCount", "must be wonCount − huntingWonCount" },
+        { "farming-value", "$.farmingWonValue", "must be wonValue − huntingWonValue" },
+        { "win-rate", "$.winRateByCount", "must be wonCount ÷ (wonCount + lostCount)" },
+        { "value-win-rate", "$.winRateByValue", "must be wonValue ÷ (wonValue + lostValue)" },
+        { "average", "$.averageWonDealSize", "must be wonValue ÷ wonCount" },
+        { "velocity", "$.velocity", "must be openCount × averageWonDealSize × winRateByCount ÷ the mean won cycle" },
+        { "profile", "$.profile", "from the hunting share of won value" },
+        { "reciprocity", "$.dealFlowReciprocity", "must be 1 − |2p − 1|" },
+        { "repeat", "$.repeatBusinessRate", "must be partnersWithRepeatWins ÷ partnersWithWins" },
+        { "cycle-count", "$.wonCycle.count", "must be wonCount" },
+        { "cycle-median", "$.wonCycle.median", "must be a whole or half number of days" },
+        { "no-cycle", "$.wonCycle", "must be given when a deal is won" },
+        { "years", "$.years", "must add up to wonCount" },
+        { "empty-year", "$.years[0]", "must list at least one won or lost deal" },
+        { "loss-reasons", "$.lossReasons", "must add up to lostCount" },
+        { "unnoted", "$.notes", "must say why Coverage has no value" },
+        { "unknown-metric", "$.notes[0].metric", "must name a metric that can be left without a value" },
+        { "concentration", "$.partnerConcentration", "must be from 0 to 10000" },
+        { "top-share", "$.topPartnerShare", "must be given exactly when partnerConcentration is" },
+        { "negative", "$.openCount", "must be a number of at least 0" },
+        { "fine-value", "$.openValue", "with at most 4 decimal places" },
+        { "missing", "$.wonCount", "Required property 'wonCount' is missing or null." },
+        { "lost-value", "$.lostValue", "must be more than 0 exactly when a lost deal carries an amount" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Contradictions))]
+    public void Deserialize_PartsThatContradictEachOther_AreRejectedAtTheField(string change, string path, string because)
+    {
+        var accumulator = new PipelineAccumulator();
+        accumulator.AddRange(PipelineExamples.Deals);
+        var json = JsonNode.Parse(PartnerMetricsJson.Serialize(accumulator.Result()))!.AsObject();
+        switch (change)
+        {
+            case "count": json["count"] = (long)json["count"]! + 1; break;
+            case "farming": json["farmingWonCount"] = (long)json["farmingWonCount"]! + 1; break;
+            case "farming-value": json["farmingWonValue"] = (decimal)json["farmingWonValue"]! + 1; break;
+            case "win-rate": json["winRateByCount"] = 0.5; break;
+            case "value-win-rate": json.Remove("winRateByValue"); break;
+            case "average": json["averageWonDealSize"] = 1; break;
+            case "velocity": json["velocity"] = (decimal)json["velocity"]! * 2; break;
+            case "profile": json["profile"] = (string?)json["profile"] == "Farmer" ? "Hunter" : "Farmer"; break;
+            case "reciprocity": json["dealFlowReciprocity"] = 0.123; break;
+            case "repeat": json["repeatBusinessRate"] = 0.99; break;
+            case "cycle-count": json["wonCycle"]!["count"] = (long)json["wonCycle"]!["count"]! + 1; break;
+            case "cycle-median": json["wonCycle"]!["median"] = 10.25; break;
+            case "no-cycle": json.Remove("wonCycle"); break;
+            case "years": json["years"]![0]!["wonCount"] = (long)json["years"]![0]!["wonCount"]! + 1; break;
+            case "empty-year": json["years"]!.AsArray().Insert(0, new JsonObject { ["year"] = 1999, ["wonCount"] = 0, ["wonValue"] = 0, ["lostCount"] = 0, ["lostValue"] = 0 }); break;
+            case "loss-reasons": json["lossReasons"]!.AsArray().RemoveAt(0); break;
+            case "unnoted": json["notes"] = new JsonArray([.. json["notes"]!.AsArray().Where(n => (string?)n!["metric"] != "Coverage").Select(n => n!.DeepClone())]); break;
+            case "unknown-metric": json["notes"]![0]!["metric"] = "Happiness"; break;
+            case "concentration": json["partnerConcentration"] = 10_001; break;
+            case "top-share": json.Remove("topPartnerShare"); break;
+            case "negative": json["openCount"] = -1; break;
+            case "fine-value": json["openValue"] = 0.00001m; break;
+            case "missing": json.Remove("wonCount"); break;
+            case "lost-value": json["lostValue"] = 0; break;
+            default: throw new ArgumentOutOfRangeException(nameof(change), change, null);
+        }
+
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<PipelineResult>(json.ToJsonString()));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains(because, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Invalid PipelineResult at {path}: ", error.Message, StringComparison.Ordinal);
+    }
+}
