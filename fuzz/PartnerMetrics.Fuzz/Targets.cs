@@ -68,6 +68,9 @@ public static class Targets
         ReadAndRoundTrip<HealthModel>(data);
         ReadAndRoundTrip<HealthReport>(data);
         ReadAndRoundTripAll<HealthReport>(data);
+        ReadAndRoundTrip<PipelineResult>(data);
+        ReadAndRoundTrip<RetentionResult>(data);
+        ReadAndRoundTrip<BrandEquityDebtResult>(data);
         ReadAndRoundTripAll<Opportunity>(data);
         if (Read<PipelineAccumulator>(data) is { } pipeline)
         {
