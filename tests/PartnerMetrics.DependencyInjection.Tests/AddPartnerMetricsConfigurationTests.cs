@@ -177,13 +177,20 @@ public class AddPartnerMetricsConfigurationTests
             Assert.Single(error.Failures));
     }
 
+    /// <summary>Writes a model file that sets κ to 7 in <paramref name="folder"/>; returns its path.</summary>
+    private static string KappaSeven(TemporaryFolder folder)
+    {
+        var file = Path.Combine(folder.Path, "health-model.json");
+        File.WriteAllText(file, """{"kappa":7}""");
+        return file;
+    }
+
     /// <summary>So does a model set in code beside a model file, from configuration or in the same action: it was dropped without a word.</summary>
     [Fact]
     public void AddPartnerMetrics_AModelSetInCodeBesideAModelPath_FailsAtStartNamingBoth()
     {
         using var folder = new TemporaryFolder();
-        var file = Path.Combine(folder.Path, "health-model.json");
-        File.WriteAllText(file, """{"kappa":7}""");
+        var file = KappaSeven(folder);
         const string Expected = "PartnerMetrics: 'Model' was set in code beside {0}, whose file replaces the whole model, so it would be ignored; keep the model in the file, or leave out one of the two.";
 
         using var fromConfiguration = new ServiceCollection()
@@ -208,8 +215,7 @@ public class AddPartnerMetricsConfigurationTests
     public void AddPartnerMetrics_AnEmptyModelSectionBesideAModelPath_Starts()
     {
         using var folder = new TemporaryFolder();
-        var file = Path.Combine(folder.Path, "health-model.json");
-        File.WriteAllText(file, """{"kappa":7}""");
+        var file = KappaSeven(folder);
         using var provider = new ServiceCollection().AddPartnerMetrics(Section(("Model", ""), ("ModelPath", file))).BuildServiceProvider();
 
         provider.GetRequiredService<IStartupValidator>().Validate();
@@ -222,8 +228,7 @@ public class AddPartnerMetricsConfigurationTests
     public void AddPartnerMetrics_AModelFile_IsReadOnceAtStart()
     {
         using var folder = new TemporaryFolder();
-        var file = Path.Combine(folder.Path, "health-model.json");
-        File.WriteAllText(file, """{"kappa":7}""");
+        var file = KappaSeven(folder);
         using var provider = new ServiceCollection().AddPartnerMetrics(o => o.ModelPath = file).BuildServiceProvider();
         provider.GetRequiredService<IStartupValidator>().Validate();
 
