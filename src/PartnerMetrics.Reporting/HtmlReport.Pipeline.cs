@@ -39,7 +39,7 @@ public static partial class HtmlReport
     public static void WritePipeline<TKey>(TextWriter output, GroupedPipelineResult<TKey> pipeline, string source, string groupedBy, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(groupedBy);
-        WritePipeline(output, pipeline, source, [groupedBy], key => [key?.ToString()], order: null, cancellationToken);
+        WritePipeline(output, pipeline, source, [groupedBy], key => [KeyText(key)], order: null, cancellationToken);
     }
 
     /// <summary>
@@ -91,6 +91,16 @@ public static partial class HtmlReport
         WritePipeline(output, source, [.. groupedBy], rows, pipeline.Total, cancellationToken);
     }
 
+    /// <summary>A key as the page shows it, the same on every machine: a day as yyyy-MM-dd, any other formattable value in the invariant culture.</summary>
+    private static string? KeyText<TKey>(TKey key) => key switch
+    {
+        null => null,
+        DateOnly day => Day(day),
+        DateTime time => time.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => key.ToString(),
+    };
+
     /// <summary>Writes the page: <paramref name="by"/> empty means one row of all deals and no total row.</summary>
     private static void WritePipeline(TextWriter writer, string source, IReadOnlyList<string> by, IReadOnlyList<(IReadOnlyList<string> Keys, PipelineResult Result)> rows, PipelineResult total, CancellationToken cancellationToken)
     {
@@ -99,7 +109,7 @@ public static partial class HtmlReport
         var html = Page(writer, $"Pipeline of {source}");
         html.Open("header").Line()
             .Element("h1", "Hunting versus farming").Line()
-            .Element("p", Invariant($"Pipeline of {source} · {total.Count:N0} deals, {grouping}"), ("class", "subtitle")).Line()
+            .Element("p", Invariant($"Pipeline of {Isolated(source)} · {total.Count:N0} deals, {grouping}"), ("class", "subtitle")).Line()
             .Open("ul", ("class", "kpis")).Line();
         Kpi(html, "Won value", Money(total.WonValue), Invariant($"{total.WonCount:N0} deals won"));
         Kpi(html, "Win rate", Percent(total.WinRateByCount), "of closed deals, by count");
@@ -175,11 +185,11 @@ public static partial class HtmlReport
             .Element("td", Percent(result.WinRateByCount))
             .Element("td", Percent(result.WinRateByValue))
             .Element("td", Money(result.WonValue))
-            .Element("td", Percent(result.HuntingShareByValue))
+            .Element("td", HuntingShare(result.HuntingShareByValue))
             .Element("td", Score(result.WonCycle?.Mean, "0.0"))
             .Element("td", Score(result.WonCycle?.Median, "0.0"))
             .Element("td", result.Velocity is { } velocity ? Money(velocity) : "–")
-            .Element("td", Score(result.PartnerConcentration, "N0"))
+            .Element("td", result.PartnerConcentration is { } hhi ? HtmlWriter.Number(HtmlWriter.Beside(hhi, 0, 0, 10_000), "N0") : "–")
             .Element("td", result.Profile?.ToString() ?? "–");
     }
 }

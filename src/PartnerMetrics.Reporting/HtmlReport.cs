@@ -97,7 +97,8 @@ public static partial class HtmlReport
     private static void Header(HtmlWriter html, PortfolioReport report)
     {
         var total = report.Pipeline.Total;
-        var districts = report.Partners.Select(p => p.Partner.District).Distinct().Count();
+        // Partners without a district are in none: "no district" is not one more.
+        var districts = report.Partners.Select(p => p.Partner.District).OfType<string>().Distinct().Count();
         html.Open("header").Line()
             .Element("h1", "Partner health").Line()
             .Element("p", Invariant($"As of {Day(report.AsOf)} · {report.Partners.Length} partners in {districts} districts · history over the last 52 weeks"), ("class", "subtitle")).Line()
@@ -131,7 +132,7 @@ public static partial class HtmlReport
         html,
         "bands",
         "Band distribution",
-        Invariant($"How many partners are Healthy (score {report.Model.Bands.Healthy} or more), on Watch ({report.Model.Bands.Watch} or more) or At risk, and how many cannot be judged yet because their confidence is below {report.Model.Bands.MinimumConfidence}: across the portfolio and per district."),
+        Invariant($"How many partners are Healthy{Thresholds(report)}: across the portfolio and per district."),
         () =>
         {
             List<(string Name, Func<HealthBand, int> Count)> rows =
@@ -159,7 +160,7 @@ public static partial class HtmlReport
                 rows.Select(row =>
                 {
                     var size = BandOrder.Sum(row.Count);
-                    var segments = BandOrder.Select(b => new BarSegment(row.Count(b), Tone(b), Invariant($"{row.Count(b)}"), Invariant($"{row.Name} · {BandName(b)}: {row.Count(b)} of {size} partners")));
+                    var segments = BandOrder.Select(b => new BarSegment(row.Count(b), Tone(b), Invariant($"{row.Count(b)}"), Invariant($"{Isolated(row.Name)} · {BandName(b)}: {row.Count(b)} of {size} partners")));
                     return new BarRow(row.Name, size, segments, Invariant($"{size} {(size == 1 ? "partner" : "partners")}"));
                 }).ToList());
         });
@@ -185,7 +186,9 @@ public static partial class HtmlReport
                 .Open("tbody").Line();
             foreach (var (group, rank) in report.TopActions.Select((g, i) => (g, i + 1)))
             {
-                var total = HtmlWriter.Number(group.TotalImpact, "0.0");
+                // The points shown are the difference of the scores shown, and the group's the sum of its lines: each adds
+                // up on the page, as the sparklines' changes do.
+                var total = HtmlWriter.Number(group.Partners.Sum(p => Shown(p.Recommendation).Change), "0.0");
                 html.Open("tr", ("data-code", group.Code), ("data-partners", Invariant($"{group.Count}")), ("data-impact", HtmlWriter.Number(group.TotalImpact, "0.###")))
                     .Element("td", Invariant($"{rank}"), ("class", "num muted"))
                     .Open("td").Element("span", group.Title, ("class", "message")).Element("code", group.Code).Close("td")
@@ -194,10 +197,11 @@ public static partial class HtmlReport
                 foreach (var partner in group.Partners)
                 {
                     var action = partner.Recommendation;
+                    var (before, after, change) = Shown(action);
                     html.Open("li", ("data-partner", partner.Partner.Id.ToString()), ("title", action.Change))
                         .PartnerName(partner.Partner)
-                        .Element("span", Invariant($" {Signed(action.Impact)}"), ("class", "num"))
-                        .Element("span", Invariant($" ({HtmlWriter.Number(action.ScoreBefore, "0.0")} → {HtmlWriter.Number(action.ScoreAfter, "0.0")}, {action.Action})"), ("class", "muted"))
+                        .Element("span", Invariant($" {Signed(change)}"), ("class", "num"))
+                        .Element("span", Invariant($" ({HtmlWriter.Number(before, "0.0")} → {HtmlWriter.Number(after, "0.0")}, {action.Action})"), ("class", "muted"))
                         .Close("li");
                 }
 
@@ -211,6 +215,13 @@ public static partial class HtmlReport
 
             html.Close("tbody").Line().Close("table").Line();
         });
+
+    /// <summary>An action's scores as shown, to a tenth, and the change between them: the difference of the two shown.</summary>
+    private static (double Before, double After, double Change) Shown(PartnerMetrics.Insights.Recommendation action)
+    {
+        var (before, after) = (Math.Round(action.ScoreBefore, 1), Math.Round(action.ScoreAfter, 1));
+        return (before, after, Math.Round(after - before, 1));
+    }
 
     private static string Signed(double points) => (points >= 0 ? "+" : string.Empty) + HtmlWriter.Number(points, "0.0");
 
@@ -241,8 +252,8 @@ public static partial class HtmlReport
                     var (name, result) = (District(g.Key), g.Result);
                     BarSegment[] segments =
                     [
-                        new((double)result.HuntingWonValue, "hunting", $"{Money(result.HuntingWonValue)} · {Percent(result.HuntingShareByValue)}", Invariant($"{name} · hunting: {HtmlWriter.Number(result.HuntingWonValue, "N0")} won in {result.HuntingWonCount} deals")),
-                        new((double)result.FarmingWonValue, "farming", $"{Money(result.FarmingWonValue)} · {Percent(1 - result.HuntingShareByValue)}", Invariant($"{name} · farming: {HtmlWriter.Number(result.FarmingWonValue, "N0")} won in {result.FarmingWonCount} deals")),
+                        new((double)result.HuntingWonValue, "hunting", $"{Money(result.HuntingWonValue)} · {HuntingShare(result.HuntingShareByValue)}", Invariant($"{Isolated(name)} · hunting: {HtmlWriter.Number(result.HuntingWonValue, "N0")} won in {result.HuntingWonCount} deals")),
+                        new((double)result.FarmingWonValue, "farming", $"{Money(result.FarmingWonValue)} · {FarmingShare(result.HuntingShareByValue)}", Invariant($"{Isolated(name)} · farming: {HtmlWriter.Number(result.FarmingWonValue, "N0")} won in {result.FarmingWonCount} deals")),
                     ];
                     return new BarRow(name, largest, segments, $"win rate {Percent(result.WinRateByCount)} · {result.Profile?.ToString() ?? "–"}");
                 }).ToList());
@@ -268,7 +279,7 @@ public static partial class HtmlReport
             .Element("td", Invariant($"{result.WonCount}"), ("class", "num"))
             .Element("td", HtmlWriter.Number(result.HuntingWonValue, "N0"), ("class", "num"))
             .Element("td", HtmlWriter.Number(result.FarmingWonValue, "N0"), ("class", "num"))
-            .Element("td", Percent(result.HuntingShareByValue), ("class", "num"))
+            .Element("td", HuntingShare(result.HuntingShareByValue), ("class", "num"))
             .Element("td", Percent(result.WinRateByCount), ("class", "num"))
             .Element("td", result.Profile?.ToString() ?? "–")
             .Close("tr").Line();
@@ -277,29 +288,32 @@ public static partial class HtmlReport
         html,
         "history",
         "Score history",
-        Invariant($"Each partner's score every {PortfolioReport.HistoryStep.Days} days from {Day(report.HistoryFrom)} to {Day(report.AsOf)}. Each line has its own scale, {MinimumSpan} points high or more, so that its trend shows; the green zone is Healthy ({report.Model.Bands.Healthy} and above), the red zone At risk (below {report.Model.Bands.Watch}). The dot is the band today."),
+        Invariant($"Each partner's score every {PortfolioReport.HistoryStep.Days} days from {Day(report.HistoryFrom)} to {Day(report.AsOf)}, since it started. Each line has its own scale, {MinimumSpan} points high or more, so that its trend shows; the green zone is Healthy, the red zone At risk, by the thresholds of the model that scored the partner. The dot is the band today."),
         () =>
         {
             const double Width = 188, Height = 48;
             html.Open("div", ("class", "sparks")).Line();
             EachInOrder(html, report.Partners, (html, partner) =>
             {
-                // Every point has a score (model v2); the sparkline would break its line at a null.
+                // Every point since the partnership started has a score (model v2); before it, none, and the line starts later.
                 List<double?> scores = [.. partner.History];
                 var scale = Window(scores);
-                var first = scores.FirstOrDefault(s => s is not null);
-                var last = scores.Count == 0 ? null : scores[^1];
-                var label = Invariant($"{partner.Partner.Name}: score from {Score(first, "0.0")} to {Score(last, "0.0")} over the last 52 weeks, on a scale from {Score(scale.Low)} to {Score(scale.High)}");
+                var bands = partner.Bands;
+                var start = scores.FindIndex(s => s is not null);
+                var first = start >= 0 ? ScoreBeside(scores[start], bands) : null;
+                var last = scores.Count == 0 ? null : ScoreBeside(scores[^1], bands);
+                var since = start > 0 ? Invariant($"from {Day(report.HistoryFrom.AddDays(start * PortfolioReport.HistoryStep.Days))}, the first point after the partnership started,") : "over the last 52 weeks";
+                var label = Invariant($"{Isolated(partner.Partner.Name)}: score from {Score(first, "0.0")} to {Score(last, "0.0")} {since}, on a scale from {Score(scale.Low)} to {Score(scale.High)}");
                 html.Open("figure", ("class", "spark"), ("data-partner", partner.Partner.Id.ToString()))
                     .Open("figcaption").PartnerName(partner.Partner).Close("figcaption")
                     .OpenSvg(Width, Height, label, "sparkline")
-                    .Sparkline(scores, Width, Height, scale.Low, scale.High, "dot " + Tone(partner.Report.Band), [new(report.Model.Bands.Healthy, 100, "zone band-healthy"), new(0, report.Model.Bands.Watch, "zone band-at-risk")])
+                    .Sparkline(scores, Width, Height, scale.Low, scale.High, "dot " + Tone(partner.Report.Band), [new(bands.Healthy, 100, "zone band-healthy"), new(0, bands.Watch, "zone band-at-risk")])
                     .Close("svg")
                     .Open("p", ("class", "spark-values")).Text(Score(first, "0.0") + " → ").Element("strong", Score(last, "0.0"));
                 if (first is { } a && last is { } b)
                 {
-                    // From the rounded scores, so the change shown is their difference.
-                    var change = Math.Round(Math.Round(b, 1) - Math.Round(a, 1), 1);
+                    // From the scores shown, so the change shown is their difference.
+                    var change = Math.Round(b - a, 1);
                     html.Element("span", (change > 0 ? "+" : change < 0 ? "−" : "±") + HtmlWriter.Number(Math.Abs(change), "0.0"), ("class", change > 0 ? "change up" : change < 0 ? "change down" : "change"));
                 }
 
@@ -348,8 +362,8 @@ public static partial class HtmlReport
                     .Open("td").PartnerName(partner.Partner).Close("td")
                     .Element("td", District(partner.Partner.District))
                     .Element("td", TypeName(partner.Partner.Type))
-                    .Element("td", HtmlWriter.Number(partner.Report.Score, "0.0"), ("class", "num score"))
-                    .Element("td", HtmlWriter.Number(partner.Report.Confidence, "0.00"), ("class", "num muted"))
+                    .Element("td", Score(ScoreBeside(partner.Report.Score, partner.Bands), "0.0"), ("class", "num score"))
+                    .Element("td", HtmlWriter.Number(HtmlWriter.Beside(partner.Report.Confidence, 2, 0, partner.Bands.MinimumConfidence, 1), "0.00"), ("class", "num muted"))
                     .Open("td").Badge(partner.Report.Band).Close("td");
                 foreach (var (dimension, name) in DimensionNames)
                 {
@@ -428,6 +442,24 @@ public static partial class HtmlReport
         }
     }
 
+    /// <summary>
+    /// The band thresholds in words: of the one model that scored every partner, or, when a model set scored them with
+    /// several, of each model by name, for a band is read against the thresholds of the model that gave it.
+    /// </summary>
+    private static string Thresholds(PortfolioReport report)
+    {
+        static string Of(BandThresholds bands) =>
+            Invariant($"score {bands.Healthy} or more, Watch {bands.Watch} or more, At risk below; too little evidence below confidence {bands.MinimumConfidence}");
+        var models = report.Partners.Select(p => (Name: p.Report.ModelName, Version: p.Report.ModelVersion, p.Bands)).Distinct().OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Version, StringComparer.Ordinal).ToList();
+        if (models.Select(m => m.Bands).Distinct().Count() <= 1)
+        {
+            var bands = models.Count == 0 ? report.Model.Bands : models[0].Bands;
+            return Invariant($" (score {bands.Healthy} or more), on Watch ({bands.Watch} or more) or At risk, and how many cannot be judged yet because their confidence is below {bands.MinimumConfidence}");
+        }
+
+        return ", on Watch or At risk, or cannot be judged yet, each by the thresholds of the model that scored it: " + string.Join("; ", models.Select(m => Invariant($"{Isolated(m.Name)} {Isolated(m.Version)}: {Of(m.Bands)}")));
+    }
+
     /// <summary>Draws labelled horizontal stacked bars, one per row, with a note at the right end.</summary>
     private static void BarRows(HtmlWriter html, string label, IReadOnlyList<BarRow> rows)
     {
@@ -445,8 +477,9 @@ public static partial class HtmlReport
         html.Close("svg").Line();
     }
 
+    /// <summary>A partner's name and id, each in an element of its own direction (<c>dir="auto"</c>, which isolates it), so that a right-to-left name cannot reorder the figures beside it.</summary>
     private static HtmlWriter PartnerName(this HtmlWriter html, Partner partner) =>
-        html.Element("span", partner.Name, ("class", "name"), ("title", partner.Name)).Element("span", partner.Id.ToString(), ("class", "id"));
+        html.Element("span", partner.Name, ("class", "name"), ("dir", "auto"), ("title", partner.Name)).Element("span", partner.Id.ToString(), ("class", "id"), ("dir", "auto"));
 
     private static HtmlWriter Badge(this HtmlWriter html, HealthBand band) => html.Element("span", BandName(band), ("class", "badge " + Tone(band)));
 
@@ -482,8 +515,51 @@ public static partial class HtmlReport
 
     private static string Score(double? score, string format = "0") => score is { } s ? HtmlWriter.Number(s, format) : "–";
 
-    /// <summary>A share as a percentage to one decimal, as the tables of the command line show it (62.5 %, not 62 %).</summary>
-    private static string Percent(double? share) => share is { } s ? HtmlWriter.Number(s, "P1") : "–";
+    /// <summary>
+    /// A share as a percentage to one decimal, as the tables of the command line show it (62.5 %, not 62 %), never rounded
+    /// onto 0 %, 100 % or one of <paramref name="bounds"/> (shares) it is not (<see cref="HtmlWriter.Beside"/>): a value win rate
+    /// of 99.97 % is 99.9 %, for 100.0 % would say no value was lost.
+    /// </summary>
+    private static string Percent(double? share, params ReadOnlySpan<double> bounds)
+    {
+        if (share is not { } s)
+        {
+            return "–";
+        }
+
+        Span<double> percents = stackalloc double[bounds.Length + 2];
+        percents[0] = 0;
+        percents[1] = 100;
+        for (var i = 0; i < bounds.Length; i++)
+        {
+            percents[i + 2] = 100 * bounds[i];
+        }
+
+        return HtmlWriter.Number(HtmlWriter.Beside(100 * s, 1, percents), "0.0") + " %";
+    }
+
+    /// <summary>A hunting share of at least this makes a Hunter (docs/pipeline.md; the lede of the section says so).</summary>
+    private const double Hunter = 0.7;
+
+    /// <summary>A hunting share of at most this makes a Farmer.</summary>
+    private const double Farmer = 0.3;
+
+    /// <summary>The hunting share, never rounded across the Hunter and Farmer thresholds the profile beside it is read against.</summary>
+    private static string HuntingShare(double? share) => Percent(share, Farmer, Hunter);
+
+    /// <summary>The farming share: 100 % less the hunting share as shown, so that the two labels of a bar add up to 100 %.</summary>
+    private static string FarmingShare(double? huntingShare) =>
+        huntingShare is { } s ? HtmlWriter.Number(Math.Round(100 - HtmlWriter.Beside(100 * s, 1, 0, 100, 100 * Farmer, 100 * Hunter), 1), "0.0") + " %" : "–";
+
+    /// <summary>A score to a tenth, never rounded onto or across the thresholds of its band (<see cref="HtmlWriter.Beside"/>).</summary>
+    private static double? ScoreBeside(double? score, BandThresholds bands) =>
+        score is { } s ? HtmlWriter.Beside(s, 1, bands.Watch, bands.Healthy) : null;
+
+    /// <summary>
+    /// Text of the data (a name, an id, a district) inside text of the page, such as a tooltip or a chart's label, isolated
+    /// from it with Unicode's first-strong isolate, so that a right-to-left name cannot reorder the figures beside it.
+    /// </summary>
+    private static string Isolated(string text) => "\u2068" + text + "\u2069";
 
     /// <summary>An amount in a few characters: 950, 48k, 1.2M.</summary>
     private static string Money(decimal amount) => amount switch

@@ -23,6 +23,35 @@ internal sealed class HtmlWriter(TextWriter builder)
     public static string Number(double value, string format = "0.##") =>
         (Decimals(format) is { } decimals && double.IsFinite(value) ? Math.Round(value, decimals) : value).ToString(format, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// <paramref name="value"/> rounded to <paramref name="decimals"/> places, but never onto or across a bound it lies strictly on one
+    /// side of: a band or profile is decided by the exact number, and the number shown beside it must not say otherwise (a
+    /// score of 69.97 beside "Watch" shows 69.9, not 70.0, which reads as Healthy; a hunting share of 30.004 % beside "Balanced"
+    /// shows 30.1 %, not 30.0 %, which reads as Farmer). A value equal to a bound shows the bound.
+    /// </summary>
+    /// <param name="value">The number.</param>
+    /// <param name="decimals">The places shown.</param>
+    /// <param name="bounds">The bounds the number is read against, each a number of at most <paramref name="decimals"/> places.</param>
+    public static double Beside(double value, int decimals, params ReadOnlySpan<double> bounds)
+    {
+        var shown = Math.Round(value, decimals);
+        var unit = Math.Pow(10, decimals);
+        foreach (var bound in bounds)
+        {
+            // The step below (above) the bound at most: value × unit may itself round onto the bound's step.
+            if (value < bound && shown >= bound)
+            {
+                shown = Math.Min(Math.Floor(value * unit), Math.Round(bound * unit) - 1) / unit;
+            }
+            else if (value > bound && shown <= bound)
+            {
+                shown = Math.Max(Math.Ceiling(value * unit), Math.Round(bound * unit) + 1) / unit;
+            }
+        }
+
+        return shown;
+    }
+
     /// <summary>The decimals a format of <c>0</c>, <c>#</c> and one point shows; <see langword="null"/> for any other format (<c>N0</c>, <c>P0</c>).</summary>
     private static int? Decimals(string format)
     {

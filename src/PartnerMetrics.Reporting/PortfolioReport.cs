@@ -94,10 +94,10 @@ internal sealed class PortfolioReport
             scorer,
             asOf,
             districts,
-            partnership => Scores(scorer.Trend(partnership, HistoryStart(asOf), asOf, HistoryStep, cancellationToken)),
+            partnership => Scores(scorer.Trend(partnership, HistoryStart(asOf), asOf, HistoryStep, cancellationToken), partnership.StartedOn),
             (partnership, report, next, history) =>
             {
-                partners.Add(new PartnerHealth(partnership.Partner, report, history));
+                partners.Add(new PartnerHealth(partnership.Partner, report, history, scorer.Models.Select(partnership).Bands));
                 standings.Add(PortfolioInsights.Standing(partnership, report));
 
                 // The page lists each partner's top action only (TopActions, one per partner): the rest of its actions,
@@ -121,10 +121,11 @@ internal sealed class PortfolioReport
     /// <summary>
     /// The score at each point of a history: all the chart shows. The history is a trend (<see cref="HealthScorer.Trend"/>):
     /// each point's score, confidence and band without a report, and only the scores are kept until the page is written.
-    /// Every point has a score (model v2: trust's two rates always count, at their prior without evidence).
+    /// A point before the partnership started has none: the score of a partnership that did not exist yet is its
+    /// priors, which the chart must not show as a score it had.
     /// </summary>
-    private static ImmutableArray<double> Scores(ImmutableArray<HealthPoint> history) =>
-        [.. history.Select(point => point.Score)];
+    private static ImmutableArray<double?> Scores(ImmutableArray<HealthPoint> history, DateOnly startedOn) =>
+        [.. history.Select(point => point.AsOf < startedOn ? (double?)null : point.Score)];
 
     /// <summary>The first day of the history: a year before <paramref name="asOf"/>, or the first day of the calendar when that is earlier.</summary>
     private static DateOnly HistoryStart(DateOnly asOf) => asOf.DayNumber < HistoryDays ? DateOnly.MinValue : asOf.AddDays(-HistoryDays);
@@ -133,5 +134,6 @@ internal sealed class PortfolioReport
 /// <summary>One partner's health as of the report's day and its score history.</summary>
 /// <param name="Partner">The partner.</param>
 /// <param name="Report">Its health as of the report's day.</param>
-/// <param name="History">Its score at each point of the history, from <see cref="PortfolioReport.HistoryFrom"/>.</param>
-internal sealed record PartnerHealth(Partner Partner, HealthReport Report, ImmutableArray<double> History);
+/// <param name="History">Its score at each point of the history, from <see cref="PortfolioReport.HistoryFrom"/>; none before the partnership started.</param>
+/// <param name="Bands">The thresholds of the model that scored it (a <see cref="HealthModelSet"/> may score partners with several).</param>
+internal sealed record PartnerHealth(Partner Partner, HealthReport Report, ImmutableArray<double?> History, BandThresholds Bands);

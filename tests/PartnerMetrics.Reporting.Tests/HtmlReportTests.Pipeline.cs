@@ -14,7 +14,7 @@ public partial class HtmlReportTests
         var page = ReportPage.Write(output => HtmlReport.WritePipeline(output, pipeline, "Q2 deals"));
 
         Assert.Equal("Pipeline of Q2 deals", page.Title);
-        Assert.Equal("Pipeline of Q2 deals · 5 deals, all deals", page.All("p").First(p => (string?)p.Attribute("class") == "subtitle").Value);
+        Assert.Equal("Pipeline of \u2068Q2 deals\u2069 · 5 deals, all deals", page.All("p").First(p => (string?)p.Attribute("class") == "subtitle").Value);
         var row = Assert.Single(page.All("tbody").First().Elements(), e => e.Name.LocalName == "tr");
         Assert.Equal(["All deals", "5", "3"], row.Elements().Take(3).Select(e => e.Value));
         Assert.Empty(page.All("tfoot"));
@@ -41,7 +41,7 @@ public partial class HtmlReportTests
 
         var page = ReportPage.Write(output => HtmlReport.WritePipeline(output, pipeline, "Q2 deals", "district"));
 
-        Assert.Equal("Pipeline of Q2 deals · 5 deals, by district", page.All("p").First(p => (string?)p.Attribute("class") == "subtitle").Value);
+        Assert.Equal("Pipeline of \u2068Q2 deals\u2069 · 5 deals, by district", page.All("p").First(p => (string?)p.Attribute("class") == "subtitle").Value);
         Assert.Equal("District", page.All("thead").First().Descendants().First(e => e.Name.LocalName == "th").Value);
         var rows = page.All("tbody").First().Elements().Select(r => (Key: r.Elements().First().Value, Deals: r.Elements().ElementAt(1).Value)).ToList();
         Assert.Equal([("(none)", "1"), ("North", "2"), ("South", "2")], rows);
