@@ -29,6 +29,14 @@ internal sealed class WeightSearch
     ];
 
     private const int DimensionCount = 5;
+
+    /// <summary>
+    /// The least weight an enabled member keeps, the smallest the four decimals of a fitted weight can write: a weight of 0
+    /// disables its dimension or factor, and a dimension disabled takes its weakest-link cap with it (trust's both
+    /// sides with it), so a fit that only looks at scores could make a broken relationship Healthy. A member enabled
+    /// stays enabled; one the starting model disables stays disabled.
+    /// </summary>
+    internal const double Floor = 0.0001;
     private static readonly double[] Steps = [0.25, 0.1, 0.05, 0.02, 0.01, 0.005, 0.001];
     private readonly double[] dimensionScores;
     private readonly double[] factorValues;
@@ -125,7 +133,8 @@ internal sealed class WeightSearch
     /// <summary>Each group of <paramref name="weights"/> rounded to four decimals, still summing to 1: its largest absorbs the rounding.</summary>
     public double[] Rounded(double[] weights)
     {
-        var rounded = weights.Select(w => Math.Round(w, 4, MidpointRounding.ToEven)).ToArray();
+        // An enabled member keeps at least the floor, which four decimals write, rather than rounding to 0 and being disabled.
+        var rounded = weights.Select((w, i) => enabled[i] ? Math.Max(Floor, Math.Round(w, 4, MidpointRounding.ToEven)) : Math.Round(w, 4, MidpointRounding.ToEven)).ToArray();
         foreach (var (start, length) in groups)
         {
             var group = rounded.AsSpan(start, length);
@@ -159,13 +168,13 @@ internal sealed class WeightSearch
                     {
                         for (var from = start; from < start + length; from++)
                         {
-                            if (to == from || !enabled[to] || !enabled[from] || weights[from] <= 0)
+                            if (to == from || !enabled[to] || !enabled[from] || weights[from] <= Floor)
                             {
                                 continue;
                             }
 
                             weights.CopyTo(candidate, 0);
-                            var move = Math.Min(step, weights[from]);
+                            var move = Math.Min(step, weights[from] - Floor);
                             candidate[to] += move;
                             candidate[from] -= move;
                             var value = Objective(rows, churned, candidate);

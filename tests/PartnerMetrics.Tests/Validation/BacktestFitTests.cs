@@ -37,8 +37,41 @@ public sealed class BacktestFitTests
         // coverage (unrelated to churn) only narrows: competency loses all its weight. No partner has
         // evidence of co-operation, a plan or deals, so those dimensions are left out of every score
         // and their weights change nothing.
-        Assert.Equal(0.0, fit.Model.DimensionWeights.Competency);
+        // It keeps the floor, not 0: a dimension the starting model enables stays enabled, and with it its weakest-link cap.
+        Assert.Equal(WeightSearch.Floor, fit.Model.DimensionWeights.Competency);
         Assert.True(fit.Model.DimensionWeights.Trust > DimensionWeights.Default.Trust, $"weights {fit.Model.DimensionWeights}");
+    }
+
+    [Fact]
+    public void Fit_AnObjectiveThatWouldDropTrust_KeepsItEnabled_SoABrokenRelationshipIsNeverHealthy()
+    {
+        // Samples whose trust score runs against their outcome (the churners trusted most), the other dimensions for it
+        // and overlapping: the likelihood keeps rewarding a wider gap, so the search takes every step of weight from
+        // trust it can. It took all of it, trust's weight 0 disabled the weakest link, and the vendor that broke every
+        // promise scored Healthy under the fitted model (the review).
+        const int Samples = 40;
+        var churned = new bool[Samples];
+        var scores = new double[Samples * 5];
+        for (var i = 0; i < Samples; i++)
+        {
+            churned[i] = i % 2 == 0;
+            scores[i * 5] = churned[i] ? 100 : 0;                   // trust: high for churners
+            for (var d = 1; d < 5; d++)
+            {
+                scores[(i * 5) + d] = (churned[i] ? 45 : 55) + ((i * d) % 13) - 6;   // the others: lower for churners, overlapping
+            }
+        }
+
+        var start = new[] { 0.3, 0.2, 0.2, 0.15, 0.15 };
+        var search = new WeightSearch(scores, [], [], start, fitFactors: false, FitObjective.LogLikelihood);
+        var fitted = search.Rounded(search.Fit([.. Enumerable.Range(0, Samples)], churned, start));
+
+        Assert.Equal(WeightSearch.Floor, fitted[0]);
+        Assert.Equal(1.0, fitted.Sum(), 9);
+        var model = HealthModel.Default with { DimensionWeights = new DimensionWeights(fitted[0], fitted[1], fitted[2], fitted[3], fitted[4]) };
+        var report = new HealthScorer(model).Score(Health.WeakestLinkTests.VendorBreaksEveryPromise(), T);
+        Assert.NotEqual(HealthBand.Healthy, report.Band);
+        Assert.Contains(report.Signals, signal => signal.Code == FactorCodes.WeakestLink);
     }
 
     [Fact]
