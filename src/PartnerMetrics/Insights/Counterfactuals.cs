@@ -164,10 +164,16 @@ internal static class Counterfactuals
     /// <summary>
     /// The oldest escalation still open on the day and still within the resolution target, resolved that day; when
     /// there is none (resolving one already past the target would still count as late), the next escalations,
-    /// raised and resolved on the day.
+    /// raised and resolved on the day. None for a partnership that has had no escalation by the day: it has no friction
+    /// to handle, and inventing some to resolve would reward raising it.
     /// </summary>
-    private static Counterfactual Escalations(Partnership partnership, DateOnly asOf, HealthModel model)
+    private static Counterfactual? Escalations(Partnership partnership, DateOnly asOf, HealthModel model)
     {
+        if (!partnership.Interactions.Any(e => e.Kind == InteractionKind.Escalation && e.Date <= asOf))
+        {
+            return null;
+        }
+
         var day = asOf.DayNumber;
         var targetDays = model.ResolutionTarget.TotalDays;
         var pending = -1;
@@ -202,11 +208,13 @@ internal static class Counterfactuals
 
     /// <summary>
     /// Meetings on the day initiated by the side whose meetings, calls, emails and joint events weigh less, recency-weighted
-    /// as reciprocity counts them, as many as the other side's excess weight rounded up (1 to <see cref="Next"/>); one each
-    /// when they weigh the same. By the counts alone, a partner with one meeting this week and a vendor with two half a year
-    /// ago would have been asked for another partner meeting, which lowers reciprocity.
+    /// as reciprocity counts them, as many as the other side's excess weight rounded to the nearest (at most
+    /// <see cref="Next"/>): the count that leaves the smallest excess; one each when they weigh the same. None when the
+    /// excess is half a meeting or less: a whole meeting would leave the other side a larger one, and lower reciprocity
+    /// (rounded up, an excess of 0.175 asked for a meeting that did). By the counts alone, a partner with one meeting this
+    /// week and a vendor with two half a year ago would have been asked for another partner meeting, which lowers it too.
     /// </summary>
-    private static Counterfactual Initiative(Partnership partnership, DateOnly asOf, HealthFactor factor)
+    private static Counterfactual? Initiative(Partnership partnership, DateOnly asOf, HealthFactor factor)
     {
         var (byPartner, all) = CooperationDimension.Initiatives(factor);
         var lead = CooperationDimension.PartnerLead(factor);
@@ -221,7 +229,12 @@ internal static class Counterfactuals
         }
 
         var lagging = lead < 0 ? Side.Partner : Side.Vendor;
-        var count = (int)Math.Clamp(Math.Ceiling(Math.Abs(lead)), 1, Next);
+        var count = (int)Math.Min(Math.Round(Math.Abs(lead), MidpointRounding.ToEven), Next);
+        if (count == 0)
+        {
+            return null;
+        }
+
         return new(
             RecommendationCodes.BalanceInitiative,
             string.Create(CultureInfo.InvariantCulture, $"{(lagging == Side.Partner ? "Partner starts" : "We start")} next {(count == 1 ? "meeting" : Count(count, "meeting"))}"),

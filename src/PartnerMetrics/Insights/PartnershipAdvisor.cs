@@ -52,6 +52,7 @@ public sealed class PartnershipAdvisor
     /// joins them, and the evidence-gathering actions come first, most confidence gained first; otherwise, and after them,
     /// actions are ranked by impact, then confidence gained, then code.
     /// </returns>
+    /// <remarks>None before the partnership starts (<paramref name="asOf"/> before <see cref="Partnership.StartedOn"/>): nothing is observed yet.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
     public ImmutableArray<Recommendation> Recommend(Partnership partnership, DateOnly asOf)
     {
@@ -67,6 +68,13 @@ public sealed class PartnershipAdvisor
     /// <summary>Recommends next actions from the partnership's report on the day and its evidence read on the day (<see cref="HealthScorer.Read"/>).</summary>
     private ImmutableArray<Recommendation> Recommend(Partnership partnership, DateOnly asOf, HealthReport report, in DayEvidence read)
     {
+        // Before the partnership starts nothing is observed: no failure to report, no evidence to gather yet (its facts,
+        // such as no week of activity, read 0 and were reported as failures of High severity).
+        if (asOf < partnership.StartedOn)
+        {
+            return [];
+        }
+
         var model = Scorer.Models.Select(partnership);
         bool? stalled = null;
         bool Stalled() => stalled ??= Momentum(partnership, asOf).State == MomentumState.Stalled;

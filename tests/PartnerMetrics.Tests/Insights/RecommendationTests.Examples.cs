@@ -162,6 +162,39 @@ public partial class RecommendationTests
     }
 
     [Fact]
+    public void BalanceInitiative_AnExcessOfHalfAMeetingOrLess_ProposesNone()
+    {
+        // One vendor meeting 226 days ago: the vendor leads by 2^(−226/90) ≈ 0.175 of a meeting. A partner meeting today
+        // (weight 1) would leave the partner 0.825 ahead: reciprocity (2 × 0.175 + 1) / (1.175 + 2) ≈ 0.425 against
+        // 1 / (0.175 + 2) ≈ 0.460 today. It was proposed (its points came from the week it made active) and lowered the
+        // factor it was for (the review).
+        var partnership = new Partnership(Examples.Partner, Day(-300), interactions: [new Interaction(Day(-226), InteractionKind.Meeting, Side.Vendor)]);
+
+        Assert.DoesNotContain(Advisor.Recommend(partnership, T), a => a.Code == RecommendationCodes.BalanceInitiative);
+    }
+
+    [Fact]
+    public void ResolveEscalations_NoEscalationEver_ProposesNone()
+    {
+        // Friction handling at its prior, with nothing to handle: three escalations invented and resolved won points for
+        // raising friction (the review).
+        var partnership = new Partnership(Examples.Partner, Day(-400));
+
+        Assert.DoesNotContain(Advisor.Recommend(partnership, T), a => a.Code == RecommendationCodes.ResolveEscalations);
+    }
+
+    [Fact]
+    public void Recommend_BeforeThePartnershipStarts_ProposesNothing()
+    {
+        // Three days before the start, no week was observed: weekly cadence read the fact 0, an observed failure of High
+        // severity whose message said the partnership had not started (the review).
+        var partnership = new Partnership(Examples.Partner, T.AddDays(3), requiredCompetencies: ["Azure"]);
+
+        Assert.Empty(Advisor.Recommend(partnership, T));
+        Assert.NotEmpty(Advisor.Recommend(partnership, T.AddDays(3)));
+    }
+
+    [Fact]
     public void ScheduleJointPlanning_APlanWithOneSharedMeasurableGoal()
     {
         // No plan: plan alignment 0. A plan created today with one shared, measurable goal due in 90 days (nothing
