@@ -318,7 +318,9 @@ public sealed class PortfolioInsights
         var denominator = 1 + (z2 / trials);
         var centre = (p + (z2 / (2 * trials))) / denominator;
         var half = Z * Math.Sqrt((p * (1 - p) / trials) + (z2 / (4.0 * trials * trials))) / denominator;
-        return (Math.Max(0, centre - half), Math.Min(1, centre + half));
+        // With no success the interval starts at 0 exactly, and with every trial a success it ends at 1: the rounding of
+        // centre − half would put a bound a hair past the observed share (5.6e-17 above a share of 0).
+        return (successes == 0 ? 0 : Math.Max(0, centre - half), successes == trials ? 1 : Math.Min(1, centre + half));
     }
 
     private struct ActivityProbe(int first, int last) : IActivitySink

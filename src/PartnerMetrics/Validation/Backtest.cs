@@ -19,7 +19,7 @@ public static partial class Backtest
     /// <param name="scorer">The scorer, carrying the model under test.</param>
     /// <param name="partnerships">The partnerships, with their evidence; partner ids must be distinct.</param>
     /// <param name="asOfDays">The days to score as of. On each day, a partnership that has not started or whose partner has already churned is left out.</param>
-    /// <param name="outcomes">One outcome for each partnership's partner; outcomes of other partners are ignored.</param>
+    /// <param name="outcomes">One outcome for each partnership's partner; outcomes of other partners are not scored, but are checked like the rest (a partner listed twice, a churn after <see cref="BacktestOptions.ObservedThrough"/>).</param>
     /// <param name="options">The horizon, the last observed day and the optional per-sample values; <see cref="BacktestOptions.Default"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Checked before each (partnership, day) sample is scored.</param>
     /// <returns>
@@ -107,6 +107,9 @@ public static partial class Backtest
                 scored.Add(partnership);
             });
 
+            // By partner id, whatever order the partnerships came in: a fit's folds and sums then see the same samples in the
+            // same order, so its result does not depend on the input's order (floating-point sums do).
+            scored.Sort(static (a, b) => a.Partner.Id.CompareTo(b.Partner.Id));
             var horizon = (int)options.Horizon.TotalDays;
             var items = new List<BacktestCase>();
             int censored = 0, inactive = 0;

@@ -90,6 +90,15 @@ public sealed class BacktestResult
         var items = new List<BacktestSample>();
         Ensure.Each(samples, nameof(samples), items.Add);
         items.Sort(static (a, b) => a.AsOf != b.AsOf ? a.AsOf.CompareTo(b.AsOf) : a.PartnerId.CompareTo(b.PartnerId));
+        for (var i = 1; i < items.Count; i++)
+        {
+            // A partner is one sample a day: two would count its outcome twice, in an order that depends on the input's.
+            if (items[i].AsOf == items[i - 1].AsOf && items[i].PartnerId == items[i - 1].PartnerId)
+            {
+                throw new ArgumentException($"'{nameof(samples)}' lists partner '{items[i].PartnerId}' on {Ensure.Iso(items[i].AsOf)} more than once.", nameof(samples));
+            }
+        }
+
         return new BacktestResult([.. items], censored, inactive);
     }
 

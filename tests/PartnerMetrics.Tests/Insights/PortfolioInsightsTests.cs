@@ -175,6 +175,20 @@ public class PortfolioInsightsTests
         Assert.Null(PortfolioInsights.Wilson(0, 0));
     }
 
+    [Theory]
+    [InlineData(0L, 7L)]
+    [InlineData(0L, 20L)]
+    [InlineData(7L, 7L)]
+    [InlineData(20L, 20L)]
+    public void Wilson_NoSuccessOrOnlySuccesses_ContainsTheObservedShare(long successes, long trials)
+    {
+        // The rounding of centre − half put the bound of 0 of 20 at 5.6e-17, above the observed share (the review).
+        var (low, high) = PortfolioInsights.Wilson(successes, trials)!.Value;
+
+        Assert.InRange((double)successes / trials, low, high);
+        Assert.Equal(successes == 0 ? 0.0 : 1.0, successes == 0 ? low : high);
+    }
+
     [Fact]
     public void Journey_FirstWinsRepeatBusinessAndAbandonedPartners()
     {

@@ -220,6 +220,17 @@ public sealed class BacktestMeasureTests
     }
 
     [Fact]
+    public void Measure_APartnerTwiceOnADay_IsRejected()
+    {
+        // Two samples of one partner on one day were both counted, and came back in the order given (the review).
+        var error = Assert.Throws<ArgumentException>(() => Backtest.Measure([Sample(1, 10, false), Sample(2, 50, true), Sample(1, 90, false)]));
+
+        Assert.Equal("samples", error.ParamName);
+        Assert.Contains("lists partner 'P-001' on", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, Backtest.Measure([Sample(1, 10, false), Sample(2, 50, true), Sample(3, 90, false)]).Count);
+    }
+
+    [Fact]
     public void Measure_NullOrNullItem_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => Backtest.Measure(null!));
