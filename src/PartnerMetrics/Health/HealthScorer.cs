@@ -451,7 +451,7 @@ public sealed class HealthScorer
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day; the last point is the last step on or before it.</param>
     /// <param name="step">The step: whole days, at least one.</param>
-    /// <param name="cancellationToken">Checked before each point; a long daily history over decades can be stopped.</param>
+    /// <param name="cancellationToken">Checked while the evidence is summed (every 256 items) and before each point; a long daily history over decades can be stopped. Its memory grows with the number of points (about 1.2 KB a point for the tallies, and a report each): a daily history of ten thousand years is gigabytes.</param>
     /// <returns>One report per point, from <paramref name="from"/> onwards. Each equals <see cref="Score"/> on its day exactly: every count, reason and presence, and every number to the last bit (DOMAIN rule 19), for any days and any valid model.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>, or <paramref name="step"/> is not a positive whole number of days.</exception>
@@ -467,7 +467,7 @@ public sealed class HealthScorer
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day; the last point is the last step on or before it.</param>
     /// <param name="step">The step: whole days, at least one.</param>
-    /// <param name="cancellationToken">Checked before each point.</param>
+    /// <param name="cancellationToken">Checked while the evidence is summed (every 256 items) and before each point.</param>
     /// <returns>One point per point of <see cref="History"/>, each its report's <see cref="HealthReport.Score"/>, <see cref="HealthReport.Confidence"/> and <see cref="HealthReport.Band"/> to the last bit.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>, or <paramref name="step"/> is not a positive whole number of days.</exception>

@@ -74,7 +74,8 @@ internal sealed class HistorySweep
             // Through a struct, so that the description is compiled for this sink and its calls are direct.
             var sink = new Collector(sweep);
             EvidenceSlots.Describe(partnership, context, ref sink);
-            tallies = sweep.SumAll();
+            cancellationToken.ThrowIfCancellationRequested();
+            tallies = sweep.SumAll(cancellationToken);
 
             // The cadence asks, at each point, about the seven-day weeks ending on it and on the days 7, 14, … before it.
             var weeks = new ActivityDays(partnership, from - (7 * (context.Model.CadenceWeeks - 1)) - 6, from + ((points - 1) * step), points);
@@ -162,7 +163,7 @@ internal sealed class HistorySweep
     /// Exactness costs one weight per item and point: each item is visited at the points of its range
     /// only, and not from the age at which its weight rounds to 0.
     /// </remarks>
-    private Tally[] SumAll()
+    private Tally[] SumAll(CancellationToken cancellationToken)
     {
         var tallies = ArrayPool<Tally>.Shared.Rent(Slots * points);
         var all = tallies.AsSpan(0, Slots * points);
@@ -211,8 +212,15 @@ internal sealed class HistorySweep
         // A slot's limbs are cleared when its first item comes, and by each carry: a slot with none is not touched.
         var limbs = ArrayPool<ulong>.Shared.Rent(Slots * 2 * points);
         Span<bool> used = stackalloc bool[Slots];
+        var visited = 0;
         foreach (var (slot, age, start, stop) in items.AsSpan(0, itemCount))
         {
+            // A daily history over decades adds millions of weights per item: the token is checked every 256 items.
+            if ((++visited & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (laid[slot] is { } strided)
             {
                 var slotLimbs = limbs.AsSpan(slot * 2 * points, 2 * points);

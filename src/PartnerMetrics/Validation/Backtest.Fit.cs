@@ -130,7 +130,7 @@ public static partial class Backtest
             cancellationToken.ThrowIfCancellationRequested();
             var training = Enumerable.Range(0, count).Where(i => folds[i] != f).ToArray();
             var testing = Enumerable.Range(0, count).Where(i => folds[i] == f).ToArray();
-            var weights = search.Fit(training, churned, start);
+            var weights = search.Fit(training, churned, start, cancellationToken);
             var calibration = ChurnCalibration.Fit(fit.Calibration, backtest.Horizon, [.. training.Select(i => search.Score(i, weights))], [.. training.Select(i => churned[i])]);
             foreach (var i in testing)
             {
@@ -143,7 +143,7 @@ public static partial class Backtest
 
         cancellationToken.ThrowIfCancellationRequested();
         var everything = Enumerable.Range(0, count).ToArray();
-        var fitted = search.Rounded(search.Fit(everything, churned, start));
+        var fitted = search.Rounded(search.Fit(everything, churned, start, cancellationToken));
         var fittedModel = WithWeights(model, fitted, fitFactors);
         var fittedScores = everything.Select(i => search.Score(i, fitted)).ToArray();
         var rate = (double)churners / count;

@@ -106,11 +106,11 @@ internal sealed class WeightSearch
     }
 
     /// <summary>The best weights found for the samples <paramref name="rows"/>; each group sums to 1.</summary>
-    public double[] Fit(int[] rows, bool[] churned, double[] start)
+    public double[] Fit(int[] rows, bool[] churned, double[] start, CancellationToken cancellationToken = default)
     {
-        var fromStart = Climb(rows, churned, Normalised(start));
+        var fromStart = Climb(rows, churned, Normalised(start), cancellationToken);
         var equal = Normalised([.. enabled.Select(e => e ? 1.0 : 0.0)]);
-        var fromEqual = Climb(rows, churned, equal);
+        var fromEqual = Climb(rows, churned, equal, cancellationToken);
         return fromEqual.Value > fromStart.Value ? fromEqual.Weights : fromStart.Weights;
     }
 
@@ -151,7 +151,8 @@ internal sealed class WeightSearch
         return rounded;
     }
 
-    private (double[] Weights, double Value) Climb(int[] rows, bool[] churned, double[] weights)
+    /// <remarks>The token is checked before each pass: a pass over many samples and factor weights takes seconds.</remarks>
+    private (double[] Weights, double Value) Climb(int[] rows, bool[] churned, double[] weights, CancellationToken cancellationToken)
     {
         var best = Objective(rows, churned, weights);
         var candidate = new double[weights.Length];
@@ -161,6 +162,7 @@ internal sealed class WeightSearch
             // and keeps any that improves; 200 passes bound the work (each accepted move strictly improves).
             for (var pass = 0; pass < 200; pass++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var improved = false;
                 foreach (var (start, length) in groups)
                 {

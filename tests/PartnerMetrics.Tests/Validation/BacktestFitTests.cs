@@ -90,6 +90,16 @@ public sealed class BacktestFitTests
     }
 
     [Fact]
+    public void WeightSearch_ACanceledToken_StopsTheSearch()
+    {
+        // The search took no token: a fit of factor weights over thousands of samples ran seconds past a cancellation.
+        var search = new WeightSearch([50, 50, 50, 50, 50, 60, 40, 50, 50, 50], [], [], [0.25, 0.2, 0.25, 0.15, 0.15], fitFactors: false, FitObjective.Auc);
+
+        Assert.Throws<OperationCanceledException>(() => search.Fit([0, 1], [true, false], [0.25, 0.2, 0.25, 0.15, 0.15], new CancellationToken(canceled: true)));
+        Assert.Equal(1.0, search.Fit([0, 1], [true, false], [0.25, 0.2, 0.25, 0.15, 0.15]).Sum(), 9);
+    }
+
+    [Fact]
     public void Fit_SameSeedAnyInputOrder_SameFit()
     {
         var (partnerships, outcomes) = BacktestHistories.TrustDrivenCompany();
