@@ -216,20 +216,7 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
 
     private static void NotNegative(long value, string property) => Agree(value >= 0, property, $"must not be negative; got {value}");
 
-    private static void Agree(Func<bool> condition, string property, string problem)
-    {
-        bool holds;
-        try
-        {
-            holds = condition();
-        }
-        catch (OverflowException)
-        {
-            holds = false;
-        }
-
-        Agree(holds, property, problem);
-    }
+    private static void Agree(Func<bool> condition, string property, string problem) => Agree(ResultParts.Fits(condition), property, problem);
 
     private static void Agree(bool condition, string property, string problem)
     {

@@ -3,7 +3,7 @@ using static PartnerMetrics.Serialization.Document;
 
 namespace PartnerMetrics.Serialization.Documents;
 
-/// <summary>The parts every pipeline result's document reads alike: counts, sums of amounts, and checks over sums that may overflow.</summary>
+/// <summary>The parts the pipeline's documents read alike (its results', and the accumulator's overflow-safe checks): counts, sums of amounts, and checks over sums that may overflow.</summary>
 internal static class ResultParts
 {
     /// <summary>A count: present, at least 0.</summary>
