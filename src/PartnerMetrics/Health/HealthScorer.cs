@@ -229,12 +229,7 @@ public sealed class HealthScorer
             var weight = totals.PresentWeights[d];
             var share = weight > 0 ? weight / totals.PresentWeight : 0.0;
 
-            // A share whose square rounds to 0 adds nothing: its dimension's variance may be infinite (trust's slope at a
-            // value near 0), and 0 × ∞ would make the interval NaN.
-            if (share * share > 0)
-            {
-                variance += share * share * VarianceOf(dimension, dimensionFactors, scaled, totals.Sums[d].Mean.WeightSum, score);
-            }
+            variance += ShareOfVariance(dimension, dimensionFactors, scaled, totals.Sums[d].Mean.WeightSum, score, share);
 
             // The share, at most 1, times the score, at most 100: w·s ÷ Σw could round past 100 when w is all of Σw.
             var contribution = share > 0 ? share * score : 0.0;
@@ -751,19 +746,24 @@ public sealed class HealthScorer
         var variance = 0.0;
         foreach (var dimension in dimensions)
         {
-            var share = dimension.Share;
+            // A dimension has at most MaxFactors factors: a report's reader has checked each dimension's list.
             var factors = dimension.Factors.AsSpan();
-            if (share * share > 0 && factors.Length <= all.Length)
-            {
-                var scaled = all[..factors.Length];
-                Scale(factors, scaled);
-                var sums = Gather(dimension.Dimension, factors, scaled);
-                variance += share * share * VarianceOf(dimension.Dimension, factors, scaled, sums.Mean.WeightSum, dimension.Score ?? double.NaN);
-            }
+            var scaled = all[..factors.Length];
+            Scale(factors, scaled);
+            var sums = Gather(dimension.Dimension, factors, scaled);
+            variance += ShareOfVariance(dimension.Dimension, factors, scaled, sums.Mean.WeightSum, dimension.Score ?? double.NaN, dimension.Share);
         }
 
         return Math.Sqrt(variance);
     }
+
+    /// <summary>
+    /// A dimension's part of the variance of the overall score: its share squared times its variance (<see cref="VarianceOf"/>).
+    /// A share whose square rounds to 0 adds nothing: its dimension's variance may be infinite (trust's slope at a value
+    /// near 0), and 0 × ∞ would make the interval NaN.
+    /// </summary>
+    private static double ShareOfVariance(HealthDimension dimension, ReadOnlySpan<HealthFactor> factors, ReadOnlySpan<double> scaled, double weightSum, double score, double share) =>
+        share * share > 0 ? share * share * VarianceOf(dimension, factors, scaled, weightSum, score) : 0.0;
 
     /// <summary>
     /// The variance of a dimension score from its factors' posterior variances, by the delta method: the
