@@ -139,8 +139,9 @@ public class HtmlReportReadingTests
         var page = ReportPage.Write(output => HtmlReport.WritePortfolio(output, portfolio, ReportPage.AsOf, scorer));
 
         var lede = page.All("section").Single(s => (string?)s.Attribute("id") == "bands").Elements().Single(e => (string?)e.Attribute("class") == "lede").Value;
-        Assert.Contains("\u2068lenient\u2069 \u20682.4\u2069: score 55 or more, Watch 30 or more, At risk below; too little evidence below confidence 0.1", lede, StringComparison.Ordinal);
-        Assert.Contains("\u2068default\u2069 \u20682.4\u2069: score 70 or more, Watch 40 or more", lede, StringComparison.Ordinal);
+        var version = HealthModel.Default.Version;
+        Assert.Contains($"\u2068lenient\u2069 \u2068{version}\u2069: score 55 or more, Watch 30 or more, At risk below; too little evidence below confidence 0.1", lede, StringComparison.Ordinal);
+        Assert.Contains($"\u2068default\u2069 \u2068{version}\u2069: score 70 or more, Watch 40 or more", lede, StringComparison.Ordinal);
 
         // Each sparkline's Healthy zone starts at its own model's threshold: the lenient partner's is lower on its scale.
         string? ZoneTop(PartnerId partner) => (string?)page.All("figure").Single(f => (string?)f.Attribute("data-partner") == partner.ToString())
