@@ -520,13 +520,12 @@ public static partial class HtmlReport
     /// onto 0 %, 100 % or one of <paramref name="bounds"/> (shares) it is not (<see cref="HtmlWriter.Beside"/>): a value win rate
     /// of 99.97 % is 99.9 %, for 100.0 % would say no value was lost.
     /// </summary>
-    private static string Percent(double? share, params ReadOnlySpan<double> bounds)
-    {
-        if (share is not { } s)
-        {
-            return "–";
-        }
+    private static string Percent(double? share, params ReadOnlySpan<double> bounds) =>
+        share is { } s ? HtmlWriter.Number(ShownPercent(s, bounds), "0.0") + " %" : "–";
 
+    /// <summary>The percentage <see cref="Percent"/> shows of <paramref name="share"/>, as a number.</summary>
+    private static double ShownPercent(double share, ReadOnlySpan<double> bounds)
+    {
         Span<double> percents = stackalloc double[bounds.Length + 2];
         percents[0] = 0;
         percents[1] = 100;
@@ -535,7 +534,7 @@ public static partial class HtmlReport
             percents[i + 2] = 100 * bounds[i];
         }
 
-        return HtmlWriter.Number(HtmlWriter.Beside(100 * s, 1, percents), "0.0") + " %";
+        return HtmlWriter.Beside(100 * share, 1, percents);
     }
 
     /// <summary>A hunting share of at least this makes a Hunter (docs/pipeline.md; the lede of the section says so).</summary>
@@ -549,7 +548,7 @@ public static partial class HtmlReport
 
     /// <summary>The farming share: 100 % less the hunting share as shown, so that the two labels of a bar add up to 100 %.</summary>
     private static string FarmingShare(double? huntingShare) =>
-        huntingShare is { } s ? HtmlWriter.Number(Math.Round(100 - HtmlWriter.Beside(100 * s, 1, 0, 100, 100 * Farmer, 100 * Hunter), 1), "0.0") + " %" : "–";
+        huntingShare is { } s ? HtmlWriter.Number(Math.Round(100 - ShownPercent(s, [Farmer, Hunter]), 1), "0.0") + " %" : "–";
 
     /// <summary>A score to a tenth, never rounded onto or across the thresholds of its band (<see cref="HtmlWriter.Beside"/>).</summary>
     private static double? ScoreBeside(double? score, BandThresholds bands) =>
