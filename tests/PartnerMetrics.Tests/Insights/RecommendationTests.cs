@@ -151,6 +151,20 @@ public partial class RecommendationTests
         Assert.Equal(RecommendationCodes.AlignBusiness, only.Code);
     }
 
+    [Fact]
+    public void Recommend_VendorThatBrokeEveryPromise_WinsLittleFromThreeKeptToday()
+    {
+        // The example of insights.md: the vendor broke all 104 of its promises, so three kept today lift its reliability
+        // only a little (the failures weigh 2.5 each and are recent); the impact is the re-scored difference, about 2.55.
+        var breaker = ScenarioTests.Ideal(breaker: Side.Vendor);
+        Assert.Equal(104, breaker.Commitments.Count(c => c.PromisedBy == Side.Vendor && c.Outcome == CommitmentOutcome.Broken));
+
+        var action = Assert.Single(Advisor.Recommend(breaker, T), a => a.FactorCode == FactorCodes.TrustVendorReliability);
+
+        Assert.Equal("Keep the next 3 vendor promises: +2.6", action.Describe());
+        Assert.InRange(action.Impact, 2.55, 2.56);
+    }
+
     /// <summary>
     /// Rule 20 at its threshold: a side that kept every promise has no failure, so its reliability gets an action exactly
     /// while its certainty is below 0.5 (too little evidence), never from 0.5 on. The general property above rarely draws a
