@@ -28,6 +28,7 @@ internal static class AmountText
         Span<char> number = stackalloc char[MaxLength];
         var length = 0;
         var negative = false;
+        var signed = false;
         var seenDecimal = false;
         var digitsInGroup = -1;   // -1: no thousands separator seen yet
         var digits = 0;
@@ -58,14 +59,15 @@ internal static class AmountText
                 continue;
             }
 
-            if (char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol || (char.IsWhiteSpace(c) && digits == 0))
+            // Before the digits: currency symbols and spaces ("$ 5"), and one sign; after them a symbol only closes the amount (above).
+            if (digits == 0 && (char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol || char.IsWhiteSpace(c)))
             {
                 continue;
             }
 
-            if (c is '-' or '+' && digits == 0 && !negative)
+            if (c is '-' or '+' && digits == 0 && !negative && !signed)
             {
-                negative = c == '-';
+                (negative, signed) = (c == '-', true);
                 continue;
             }
 
@@ -81,8 +83,10 @@ internal static class AmountText
                 continue;
             }
 
-            // A thousands separator: after at least one digit, and every group after the first has three digits.
-            if (c is ',' or '.' or ' ' or '\u00A0' or '\u202F' or '\'' && c != decimalSeparator && !seenDecimal && digits > 0 && digitsInGroup is -1 or 3)
+            // A thousands separator: the first group has one to three digits and no leading 0 ("0,500" and "1234,567" are no
+            // grouped numbers), and every group after it has three.
+            if (c is ',' or '.' or ' ' or '\u00A0' or '\u202F' or '\'' && c != decimalSeparator && !seenDecimal && digits > 0
+                && (digitsInGroup is 3 || (digitsInGroup is -1 && digits <= 3 && number[0] != '0')))
             {
                 digitsInGroup = 0;
                 continue;

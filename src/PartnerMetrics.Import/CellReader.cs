@@ -237,8 +237,9 @@ internal abstract class CellReader<TRecord>
         {
             if (number is > -1e15 and < 1e15)
             {
-                // A worksheet number: a double, read to its shortest round-trip digits.
-                return decimal.Parse(number.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+                // A worksheet number: a double, read to its shortest round-trip digits; a percentage as the number it shows.
+                var cell = ExcelSource.CellNumber(number);
+                return Source.Percent(column.Ordinal) ? cell * 100 : cell;
             }
 
             Problem(column, Raw(column), "not a number between -10^15 and 10^15.");
@@ -339,9 +340,16 @@ internal abstract class CellReader<TRecord>
         // An Excel date: a day number (with the time as a fraction) from 1899-12-30.
         // A workbook of the 1904 system counts from 1904-01-01: its day 0 is day 1462 of the 1900 system.
         var (first, day) = Source.Dates1904 ? (0, serial + ExcelSource.Days1904) : (1, serial);
+        if (!Source.Dates1904 && serial is >= ExcelSource.LeapDay1900 and < ExcelSource.LeapDay1900 + 1)
+        {
+            Problem(column, Raw(column), "the day number 60 is 1900-02-29 to Excel, a day that did not exist.");
+            return null;
+        }
+
         if (serial >= first && day < 2_958_466)
         {
-            return DateTime.FromOADate(day);
+            // Excel counts 1900 as a leap year: its serials before that day are one more than the OLE Automation date's.
+            return DateTime.FromOADate(!Source.Dates1904 && serial < ExcelSource.LeapDay1900 ? day + 1 : day);
         }
 
         Problem(column, Raw(column), string.Create(CultureInfo.InvariantCulture, $"not an Excel date (a day number from {first} to {2_958_465 - (Source.Dates1904 ? ExcelSource.Days1904 : 0)})."));

@@ -277,6 +277,9 @@ internal interface ITableSource : IDisposable
     /// </summary>
     string? Currency(int ordinal) => null;
 
+    /// <summary>Whether a numeric cell's format shows it as a percentage (<c>0%</c>): it is read as the number shown, 100 times the one stored.</summary>
+    bool Percent(int ordinal) => false;
+
     /// <summary>Gets a value indicating whether a numeric date counts days from 1904-01-01 (a workbook's <c>date1904</c>) rather than from 1899-12-30.</summary>
     bool Dates1904 => false;
 

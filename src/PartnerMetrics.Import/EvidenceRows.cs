@@ -200,6 +200,11 @@ internal sealed class PartnerRows(EvidenceProfile profile, TableColumns table, I
         {
             Problem(this["id"], id, "the partners file gives this id twice.");
         }
+        else if (id is not null && PartnerKeys.OtherForm(id) is { } other && seen.Contains(other))
+        {
+            // Salesforce's 15- and 18-character forms of one record: two partnerships would split its evidence.
+            Problem(this["id"], id, $"the partners file gives this account twice, also as {other} (the {other.Length}-character form of the same Salesforce id).");
+        }
 
         if (ProblemCount > 0 || id is null || name is null || type is null)
         {

@@ -17,21 +17,34 @@ internal sealed class ExcelSource : ITableSource
     /// <summary>Days from 1899-12-30, the day 0 of the 1900 system, to 1904-01-01, the day 0 of the 1904 system.</summary>
     public const int Days1904 = 1462;
 
+    /// <summary>The serial of Excel's fictitious 1900-02-29 (Lotus 1-2-3's leap-year error, which Excel keeps): serials below it are one day more than the OLE Automation date.</summary>
+    public const int LeapDay1900 = 60;
+
+    /// <summary>The serial a workbook of the 1900 system stores for <paramref name="day"/>: its OLE Automation date, one day less before March 1900.</summary>
+    internal static double Serial1900(DateTime day) => day.ToOADate() is var oa && oa < LeapDay1900 + 1 ? oa - 1 : oa;
+
+    /// <summary>A worksheet's number as the decimal of its shortest round-trip digits.</summary>
+    internal static decimal CellNumber(double number) => decimal.Parse(number.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+
     private readonly SpreadsheetDocument document;
     private readonly OpenXmlReader reader;
     private readonly string[] sharedStrings;
     private readonly List<(int Ordinal, string Problem)> unreadable = [];
     /// <summary>The currency each cell style's number format shows (<see cref="CurrencyOf"/>), by style index.</summary>
     private readonly string?[] currencyOfStyle;
+
+    /// <summary>Whether each cell style's number format shows a percentage (<see cref="ShowsPercent"/>), by style index.</summary>
+    private readonly bool[] percentOfStyle;
     private string?[] texts = [];
     private double?[] numbers = [];
     private string?[] currencies = [];
+    private bool[] percents = [];
 
-    private ExcelSource(SpreadsheetDocument document, WorksheetPart sheet, string[] sharedStrings, bool dates1904, string?[] currencyOfStyle)
+    private ExcelSource(SpreadsheetDocument document, WorksheetPart sheet, string[] sharedStrings, bool dates1904, Stylesheet? styles)
     {
         this.document = document;
         this.sharedStrings = sharedStrings;
-        this.currencyOfStyle = currencyOfStyle;
+        (currencyOfStyle, percentOfStyle) = (CurrencyOfStyles(styles), PercentOfStyles(styles));
         Dates1904 = dates1904;
         reader = OpenXmlReader.Create(sheet);
         Header = new TableHeader([]);
@@ -96,7 +109,7 @@ internal sealed class ExcelSource : ITableSource
             }
 
             var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(PlainText).ToArray() ?? [];
-            return new ExcelSource(document, part, strings, workbook.Workbook.WorkbookProperties?.Date1904?.Value == true, CurrencyOfStyles(workbook.WorkbookStylesPart?.Stylesheet));
+            return new ExcelSource(document, part, strings, workbook.Workbook.WorkbookProperties?.Date1904?.Value == true, workbook.WorkbookStylesPart?.Stylesheet);
         }
         catch (Exception error) when (Unreadable(error))
         {
@@ -125,6 +138,55 @@ internal sealed class ExcelSource : ITableSource
     public double? Number(int ordinal) => ordinal >= 0 && ordinal < numbers.Length ? numbers[ordinal] : null;
 
     public string? Currency(int ordinal) => ordinal >= 0 && ordinal < currencies.Length ? currencies[ordinal] : null;
+
+    public bool Percent(int ordinal) => ordinal >= 0 && ordinal < percents.Length && percents[ordinal];
+
+    /// <summary>
+    /// Whether a number format shows its number as a percentage: Excel's built-in formats 9 (<c>0%</c>) and 10
+    /// (<c>0.00%</c>), or a custom format whose first section has a <c>%</c> that is not quoted, escaped, a width
+    /// (<c>_%</c>), a fill (<c>*%</c>) or inside brackets.
+    /// </summary>
+    internal static bool ShowsPercent(uint id, string? format)
+    {
+        if (id is 9 or 10)
+        {
+            return true;
+        }
+
+        for (var i = 0; format is not null && i < format.Length && format[i] != ';'; i++)
+        {
+            switch (format[i])
+            {
+                case '%':
+                    return true;
+                case '_' or '*' or '\\':
+                    i++;
+                    break;
+                case '"':
+                    i = format.IndexOf('"', i + 1) is var quoteEnd and >= 0 ? quoteEnd : format.Length;
+                    break;
+                case '[':
+                    i = format.IndexOf(']', i + 1) is var bracketEnd and >= 0 ? bracketEnd : format.Length;
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether each cell style's number format shows a percentage, by style index (<see cref="ShowsPercent"/>).</summary>
+    private static bool[] PercentOfStyles(Stylesheet? styles)
+    {
+        var formats = CustomFormats(styles);
+        return [.. (styles?.CellFormats?.Elements<CellFormat>() ?? []).Select(f => f.NumberFormatId?.Value is { } id && ShowsPercent(id, formats.GetValueOrDefault(id)))];
+    }
+
+    /// <summary>The custom number formats of a stylesheet, by id; the first of an id given twice.</summary>
+    private static Dictionary<uint, string> CustomFormats(Stylesheet? styles) =>
+        styles?.NumberingFormats?.Elements<NumberingFormat>()
+            .Where(f => f.NumberFormatId?.Value is not null && f.FormatCode?.Value is not null)
+            .GroupBy(f => f.NumberFormatId!.Value)
+            .ToDictionary(g => g.Key, g => g.First().FormatCode!.Value!) ?? [];
 
     /// <summary>
     /// The currency a custom number format shows in its first section (positive numbers): the code or sign of a
@@ -194,10 +256,7 @@ internal sealed class ExcelSource : ITableSource
     /// <summary>The currency each cell style's number format shows, by style index; custom formats only (see <see cref="CurrencyOf"/>).</summary>
     private static string?[] CurrencyOfStyles(Stylesheet? styles)
     {
-        var formats = styles?.NumberingFormats?.Elements<NumberingFormat>()
-            .Where(f => f.NumberFormatId?.Value is not null && f.FormatCode?.Value is not null)
-            .GroupBy(f => f.NumberFormatId!.Value)
-            .ToDictionary(g => g.Key, g => g.First().FormatCode!.Value!) ?? [];
+        var formats = CustomFormats(styles);
         return [.. (styles?.CellFormats?.Elements<CellFormat>() ?? []).Select(f => f.NumberFormatId?.Value is { } id && formats.TryGetValue(id, out var code) ? CurrencyOf(code) : null)];
     }
 
@@ -251,15 +310,22 @@ internal sealed class ExcelSource : ITableSource
             texts = new string?[width];
             numbers = new double?[width];
             currencies = new string?[width];
+            percents = new bool[width];
             unreadable.Clear();
             for (var i = 0; i < cells.Count; i++)
             {
                 var cell = cells[i];
                 var column = Column(cell.CellReference?.Value) ?? i;
                 (texts[column], numbers[column]) = Value(cell, column);
-                if (numbers[column] is not null && cell.StyleIndex?.Value is { } style && style < currencyOfStyle.Length)
+                if (numbers[column] is { } number && cell.StyleIndex?.Value is { } style && style < currencyOfStyle.Length)
                 {
                     currencies[column] = currencyOfStyle[style];
+                    if (percentOfStyle[style])
+                    {
+                        // Shown as 85 %, stored as 0.85: read as the number shown, and named so in a message.
+                        percents[column] = true;
+                        texts[column] = (CellNumber(number) * 100).ToString("G29", CultureInfo.InvariantCulture) + "%";
+                    }
                 }
             }
 
@@ -276,7 +342,8 @@ internal sealed class ExcelSource : ITableSource
     {
         var raw = cell.CellValue?.Text;
         var type = cell.DataType?.Value;
-        if (cell.CellValue is null && cell.CellFormula is { } formula)
+        // A formula with no value element, or an empty one (<v/>), unless it computed an empty text (t="str").
+        if (cell.CellFormula is { } formula && (cell.CellValue is null || (cell.CellValue.Text.Length == 0 && type != CellValues.String)))
         {
             // Written by a program that does not compute formulas: there is no value to read, only the formula.
             unreadable.Add((column, $"the cell holds the formula ={formula.Text} with no computed value: open the workbook in Excel and save it, or export values only."));
@@ -285,7 +352,20 @@ internal sealed class ExcelSource : ITableSource
 
         if (type == CellValues.SharedString)
         {
-            return (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sharedStrings.Length ? Trimmed(sharedStrings[index]) : null, null);
+            if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sharedStrings.Length)
+            {
+                return (Trimmed(sharedStrings[index]), null);
+            }
+
+            // A damaged workbook: the text the cell refers to is not there, and reading it as empty would lose it unseen.
+            unreadable.Add((column, $"the cell refers to shared string {raw}, which the workbook does not have ({sharedStrings.Length} strings)."));
+            return (null, null);
+        }
+
+        if (type == CellValues.Boolean)
+        {
+            // As Excel shows it and writes it to CSV.
+            return (raw?.Trim() switch { "1" => "TRUE", "0" => "FALSE", var other => Trimmed(other) }, null);
         }
 
         if (type == CellValues.InlineString)
@@ -303,7 +383,7 @@ internal sealed class ExcelSource : ITableSource
         {
             // An ISO 8601 date cell (t="d"): given as the day number the workbook would store, so it reads as any date does.
             return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var day)
-                ? (raw, day.ToOADate() - (Dates1904 ? Days1904 : 0))
+                ? (raw, Dates1904 ? day.ToOADate() - Days1904 : Serial1900(day))
                 : (Trimmed(raw), null);
         }
 

@@ -44,7 +44,8 @@ public sealed class ImportLookup
     /// <param name="valueColumn">The header of the value column.</param>
     /// <returns>The lookup.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ImportException">A column is missing, a key is given twice, or the file is not CSV.</exception>
+    /// <exception cref="ImportException">A column is missing, a key is given twice, a row has another number of fields than the header, or the file is not CSV.</exception>
+    /// <remarks>A row without a key, or without a value, is skipped: a key without a value keeps the profile's default.</remarks>
     public static ImportLookup FromCsv(string field, TextReader csv, string keyColumn, string valueColumn)
     {
         ArgumentNullException.ThrowIfNull(field);
@@ -52,6 +53,7 @@ public sealed class ImportLookup
         ArgumentNullException.ThrowIfNull(keyColumn);
         ArgumentNullException.ThrowIfNull(valueColumn);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         CsvSource.Read(csv, header =>
         {
             var key = header.Find(keyColumn);
@@ -63,13 +65,19 @@ public sealed class ImportLookup
 
             return (row, line) =>
             {
-                var k = row.Text(key);
-                if (k is null)
+                // A value with an unquoted comma shifts every later column: "Smith, John,West" would map Smith to John.
+                if (row.Ragged)
+                {
+                    throw new ImportException(new ImportProblem(line, null, null, string.Create(CultureInfo.InvariantCulture, $"the row of the lookup file for '{field}' has {row.FieldCount} fields where the header has {header.Count}; is a value with a comma or a quote not quoted?")));
+                }
+
+                if (row.Text(key) is not { } k)
                 {
                     return;
                 }
 
-                if (!values.TryAdd(k, row.Text(value) ?? string.Empty))
+                // A key without a value leaves the field to the profile's default, as a key not listed does; it is still a key, once.
+                if (!keys.Add(k) || (row.Text(value) is { } v && !values.TryAdd(k, v)))
                 {
                     throw new ImportException(new ImportProblem(line, header.Name(key), k, string.Create(CultureInfo.InvariantCulture, $"the key is given twice in the lookup file for '{field}'.")));
                 }

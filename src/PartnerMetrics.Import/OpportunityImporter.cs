@@ -956,8 +956,11 @@ public sealed class OpportunityImporter
 
         private decimal? Amount()
         {
-            // An Excel number: a double, read to its shortest round-trip digits; otherwise the text, with its code if it has one.
-            var worksheet = Number(amount) is { } number and > -1e15 and < 1e15 ? AmountText.FromWorksheet(number) : (decimal?)null;
+            // An Excel number: a double, read to its shortest round-trip digits (a percentage as the number it shows);
+            // otherwise the text, with its code if it has one.
+            var worksheet = Number(amount) is { } number and > -1e15 and < 1e15
+                ? AmountText.FromWorksheet(number) * (Source.Percent(amount.Ordinal) ? 100 : 1)
+                : (decimal?)null;
             ReadOnlySpan<char> text = default, digits = default, code = default;
             if (worksheet is null)
             {

@@ -31,6 +31,10 @@ public class AmountTextTests
     [InlineData("1 234 €", '.', "1234")]
     [InlineData("(1 234 €)", ',', "-1234")]
     [InlineData("1,234 $ ", '.', "1234")]
+    [InlineData("123,456", '.', "123456")]
+    [InlineData("0,5", ',', "0.5")]
+    [InlineData("0", '.', "0")]
+    [InlineData("$ -5", '.', "-5")]
     public void AnAmount_IsRead(string text, char separator, string expected)
     {
         Assert.True(AmountText.TryParse(text, separator, out var amount));
@@ -58,6 +62,13 @@ public class AmountTextTests
     [InlineData("1,23.5", '.')]
     [InlineData("1,2345.5", '.')]
     [InlineData("12,34,567", '.')]
+    [InlineData("0,500", '.')]        // the first group has no leading 0: a decimal written with the other separator, not 500
+    [InlineData("0.500", ',')]
+    [InlineData("012,345", '.')]
+    [InlineData("1234,567", '.')]     // nor more than three digits
+    [InlineData("+-5", '.')]          // one sign
+    [InlineData("5$000", '.')]        // a currency symbol opens or closes an amount, never inside it
+    [InlineData("5 $ 000", '.')]
     [InlineData("1,234,", '.')]
     [InlineData("1 5", '.')]          // a space between digits is a thousands separator, so three digits must follow
     [InlineData("1.5,000", ',')]

@@ -27,7 +27,8 @@ public class ExcelCellTests
 
         var deal = Assert.Single(new OpportunityImporter(Skip).ReadExcel(workbook, report: report));
 
-        Assert.Equal(("O-1", "A-1", new DateOnly(2024, 1, 1), DealMotion.NewLogo, "1"), (deal.Id.Value, deal.AccountId.Value, deal.CreatedOn, deal.Motion, deal.Stage));
+        // A boolean reads as Excel shows it (and writes it to CSV), not as the 1 it stores.
+        Assert.Equal(("O-1", "A-1", new DateOnly(2024, 1, 1), DealMotion.NewLogo, "TRUE"), (deal.Id.Value, deal.AccountId.Value, deal.CreatedOn, deal.Motion, deal.Stage));
         Assert.Equal("Stage", report.Columns["stage"]);
     }
 
@@ -64,11 +65,19 @@ public class ExcelCellTests
 
         Assert.True(source.Read());
         Assert.Equal((3L, "x"), (source.Line, source.Text(0)));
-        Assert.False(source.Read());   // a shared string that is not in the table is no value
+
+        // A shared string that is not in the table is no value, but a damaged cell, not an empty one: reading it as empty
+        // lost a deal's partner without a word.
+        Assert.True(source.Read());
+        Assert.Equal((4L, (string?)null), (source.Line, source.Text(0)));
+        Assert.Equal((0, "the cell refers to shared string 99, which the workbook does not have (3 strings)."), Assert.Single(source.UnreadableCells));
+        Assert.False(source.Read());
     }
 
     [Theory]
-    [InlineData(1.0, "1899-12-31")]
+    [InlineData(1.0, "1900-01-01")]       // Excel's day 1 (1899-12-31 to the OLE Automation date that Excel's count is off from)
+    [InlineData(59.75, "1900-02-28")]
+    [InlineData(61.0, "1900-03-01")]      // from here on the two counts agree
     [InlineData(2958465.5, "9999-12-31")]
     public void AnExcelDate_FromDayOneToTheLastDayOf9999_IsRead(double serial, string day)
     {
@@ -76,6 +85,27 @@ public class ExcelCellTests
 
         Assert.Equal(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), Assert.Single(new OpportunityImporter(Skip).ReadExcel(workbook)).CreatedOn);
     }
+
+    [Theory]
+    [InlineData(60.0)]
+    [InlineData(60.5)]
+    public void TheDayExcelCountsAs1900_02_29_IsAProblem(double serial)
+    {
+        using var workbook = WorkbookFile.Create(("Deals", [["Id", "Account ID", "Created On", "Motion", "Outcome"], ["O-1", "A-1", serial, "NewLogo", "Open"]]));
+        var report = new ImportReport();
+
+        Assert.Empty(new OpportunityImporter(Skip).ReadExcel(workbook, report: report));
+
+        Assert.Equal(("Created On", "the day number 60 is 1900-02-29 to Excel, a day that did not exist."), (Assert.Single(report.Problems).Column, report.Problems[0].Message));
+    }
+
+    [Theory]
+    [InlineData("1900-01-01", 1.0)]
+    [InlineData("1900-02-28T12:00:00", 59.5)]
+    [InlineData("1900-03-01", 61.0)]
+    [InlineData("2024-01-01", 45292.0)]
+    public void AnIsoDateCell_IsTheDayNumberExcelStores(string iso, double serial) =>
+        Assert.Equal(serial, ExcelSource.Serial1900(DateTime.Parse(iso, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Theory]
     [InlineData(0.5)]

@@ -25,8 +25,10 @@ public class ImportLookupTests
     }
 
     [Fact]
-    public void FromCsv_ReadsTheKeyAndValueColumnsByHeader_SkippingRowsWithoutAKey()
+    public void FromCsv_ReadsTheKeyAndValueColumnsByHeader_SkippingRowsWithoutAKeyOrAValue()
     {
+        // carol's office is empty: she is left out, so her deals keep the field's default as an unknown key's do (an
+        // empty value stored for her replaced the default with "").
         var lookup = ImportLookup.FromCsv(
             "district",
             new StringReader("Office,Notes,Sales Agent\nEMEA,x,alice\nAMER,y,bob\nAPAC,z,\n,w,carol\n"),
@@ -34,8 +36,27 @@ public class ImportLookupTests
             "office");
 
         Assert.Equal("district", lookup.Field);
-        Assert.Equal(3, lookup.Values.Count);
-        Assert.Equal(("EMEA", "AMER", ""), (lookup.Values["alice"], lookup.Values["bob"], lookup.Values["carol"]));
+        Assert.Equal(2, lookup.Values.Count);
+        Assert.Equal(("EMEA", "AMER"), (lookup.Values["alice"], lookup.Values["bob"]));
+        Assert.False(lookup.Values.ContainsKey("carol"));
+    }
+
+    [Fact]
+    public void FromCsv_AKeyWithoutAValue_IsStillAKeyGivenOnce()
+    {
+        var error = Assert.Throws<ImportException>(() => ImportLookup.FromCsv("district", new StringReader("Agent,Office\nalice,\nalice,AMER\n"), "Agent", "Office"));
+
+        Assert.Equal("line 3, column \"Agent\", value \"alice\": the key is given twice in the lookup file for 'district'.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("Agent,Office\nSmith, John,West\n", 3)]   // an unquoted comma: Smith would be mapped to John
+    [InlineData("Agent,Office\nSmith\n", 1)]
+    public void FromCsv_ARowWithAnotherNumberOfFields_IsAnErrorNamingItsLine(string csv, int fields)
+    {
+        var error = Assert.Throws<ImportException>(() => ImportLookup.FromCsv("district", new StringReader(csv), "Agent", "Office"));
+
+        Assert.Equal($"line 2: the row of the lookup file for 'district' has {fields} fields where the header has 2; is a value with a comma or a quote not quoted?", error.Message);
     }
 
     [Theory]

@@ -63,6 +63,19 @@ public class SalesforceIdFormTests
         Assert.Equal(0L, report.Files[EvidenceKind.Commitments].Excluded);
     }
 
+    [Theory]
+    [InlineData("0015J00000JRQ5k", "0015J00000JRQ5kQAH")]
+    [InlineData("0015J00000JRQ5kQAH", "0015J00000JRQ5k")]
+    public void OneAccountInBothForms_IsAProblemOfTheSecondRow(string first, string second)
+    {
+        // Two partnerships of one account would split its evidence between them, each looking half as active.
+        var accounts = $"Account ID,Account Name,Type,Created Date\n{first},Aldergrove,Channel Partner / Reseller,12/20/2019\n{second},Aldergrove,Channel Partner / Reseller,12/20/2019\n";
+
+        var error = Assert.Throws<ImportException>(() => EvidenceImportTests.Import((EvidenceKind.Partners, accounts)));
+
+        Assert.Equal($"line 3, column \"Account ID\", value \"{second}\": the partners file gives this account twice, also as {first} (the {first.Length}-character form of the same Salesforce id).", error.Message);
+    }
+
     private static EvidenceSource Csv(string template, string id) =>
         EvidenceSource.Csv(new MemoryStream(Encoding.UTF8.GetBytes(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, id))), "file.csv");
 }

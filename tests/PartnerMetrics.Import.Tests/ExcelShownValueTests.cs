@@ -1,0 +1,160 @@
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace PartnerMetrics.Import.Tests;
+
+/// <summary>
+/// Cells whose stored value differs from what Excel shows: percentages (0.85 shown as 85 %), booleans (1 shown as TRUE),
+/// and formulas written without a computed value. Each was read without a problem as something the sheet does not say.
+/// </summary>
+public class ExcelShownValueTests
+{
+    private const string Accounts = "Account ID,Account Name,Type,Created Date\nP1,Alpha,Technology Partner,1/1/2024\n";
+
+    [Theory]
+    [InlineData(0.85, 0.85)]
+    [InlineData(1.0, 1.0)]
+    [InlineData(0.0, 0.0)]
+    [InlineData(0.333, 0.333)]
+    public void APercentCell_OnAScaleOfAHundred_IsTheShare(double stored, double alignment)
+    {
+        // Shows 85 %, stores 0.85: on the profile's [0, 100] scale it read as 0.0085 before.
+        var plans = Book(PercentStyle, [[Text("Account ID"), Text("Plan Created"), Text("Review Date"), Text("Business Alignment %")], [Text("P1"), Text("1/1/2025"), Text("3/1/2025"), Number(stored, style: 1)]]);
+
+        var portfolio = new PortfolioImporter(EvidenceProfile.Salesforce).Import(new Dictionary<EvidenceKind, EvidenceSource>
+        {
+            [EvidenceKind.Partners] = EvidenceSource.Csv(Utf8(Accounts), "accounts.csv"),
+            [EvidenceKind.PlanReviews] = EvidenceSource.Excel(Copy(plans), "plans.xlsx"),
+        });
+
+        Assert.Equal(alignment, Assert.Single(portfolio.Partnerships[0].JointPlan!.Reviews).BusinessAlignment!.Value, 12);
+    }
+
+    [Fact]
+    public void APercentCell_OnAScaleOfOne_IsAProblemNamingThePercentage()
+    {
+        // Read as the 85 it shows, it is off a [0, 1] scale: a problem, not a hundredth read silently.
+        var reviews = EvidenceProfile.Salesforce.Tables[EvidenceKind.PlanReviews];
+        var profile = EvidenceProfile.Salesforce with { Tables = EvidenceProfile.Salesforce.Tables.SetItem(EvidenceKind.PlanReviews, reviews with { Scales = reviews.Scales.SetItem("alignment", [0m, 1m]) }) };
+        var plans = Book(PercentStyle, [[Text("Account ID"), Text("Plan Created"), Text("Review Date"), Text("Business Alignment %")], [Text("P1"), Text("1/1/2025"), Text("3/1/2025"), Number(0.85, style: 1)]]);
+
+        var error = Assert.Throws<ImportException>(() => new PortfolioImporter(profile).Import(new Dictionary<EvidenceKind, EvidenceSource>
+        {
+            [EvidenceKind.Partners] = EvidenceSource.Csv(Utf8(Accounts), "accounts.csv"),
+            [EvidenceKind.PlanReviews] = EvidenceSource.Excel(Copy(plans), "plans.xlsx"),
+        }));
+
+        Assert.Contains("value \"85%\": not between 0 and 1, the profile's scale of 'alignment'.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APercentAmount_IsTheNumberShown()
+    {
+        var deals = Book(PercentStyle, [[Text("Id"), Text("Account ID"), Text("Created On"), Text("Motion"), Text("Outcome"), Text("Amount")], [Text("O-1"), Text("A-1"), Text("2024-01-01"), Text("NewLogo"), Text("Open"), Number(12.5, style: 1)]]);
+
+        Assert.Equal(1250m, Assert.Single(new OpportunityImporter(ImportProfile.PartnerMetrics).ReadExcel(deals)).Amount);
+    }
+
+    [Theory]
+    [InlineData(9u, null, true)]
+    [InlineData(10u, null, true)]
+    [InlineData(2u, null, false)]        // 0.00
+    [InlineData(14u, null, false)]       // a short date
+    [InlineData(164u, "0.0%", true)]
+    [InlineData(164u, "#,##0.00 %;[Red]-#,##0.00 %", true)]
+    [InlineData(164u, "0.00;0.00%", false)]   // only a negative number would show a percentage
+    [InlineData(164u, "0.00\"%\"", false)]    // a quoted sign is text beside the number, not a percentage
+    [InlineData(164u, "0.00\\%", false)]
+    [InlineData(164u, "0.00_%", false)]
+    [InlineData(164u, "0.00*%", false)]
+    [InlineData(164u, "[$%-409]0.00", false)]
+    [InlineData(164u, "\"unclosed", false)]
+    public void APercentFormat_IsOneThatShowsTheNumberTimesAHundred(uint id, string? format, bool percent) =>
+        Assert.Equal(percent, ExcelSource.ShowsPercent(id, format));
+
+    [Fact]
+    public void AFormulaWithAnEmptyValue_IsAProblemNamingIt_AndAnEmptyTextResultIsEmpty()
+    {
+        // <f>1000*2</f><v/>: written by a program that does not compute formulas. It read as a deal without an amount.
+        var deals = Book(null, [
+            [Text("Id"), Text("Account ID"), Text("Created On"), Text("Motion"), Text("Outcome"), Text("Amount"), Text("Stage")],
+            [Text("O-1"), Text("A-1"), Text("2024-01-01"), Text("NewLogo"), Text("Open"), new Cell { CellFormula = new CellFormula("1000*2"), CellValue = new CellValue(string.Empty) }, Text("Proposal")],
+            [Text("O-2"), Text("A-1"), Text("2024-01-01"), Text("NewLogo"), Text("Open"), Number(5), new Cell { DataType = CellValues.String, CellFormula = new CellFormula("\"\""), CellValue = new CellValue(string.Empty) }],
+        ]);
+        var report = new ImportReport();
+
+        var read = new OpportunityImporter(ImportProfile.PartnerMetrics with { BadRows = BadRowPolicy.Skip }).ReadExcel(deals, report: report).ToList();
+
+        var deal = Assert.Single(read);
+        Assert.Equal(("O-2", (string?)null), (deal.Id.Value, deal.Stage));
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((2L, "Amount"), (problem.Line, problem.Column));
+        Assert.Contains("the cell holds the formula =1000*2 with no computed value", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABooleanCell_ReadsAsExcelShowsIt_SoTheProfilesMapsMatch()
+    {
+        // HubSpot's evidence profile maps Escalated true to an escalation: the 1 a boolean cell stores matched nothing.
+        var tickets = Book(null, [
+            [Text("Associated Company IDs"), Text("Create date"), Text("Escalated"), Text("First agent reply date"), Text("Close date")],
+            [Text("101"), Text("2025-03-01 09:00"), new Cell { DataType = CellValues.Boolean, CellValue = new CellValue("1") }, Text("2025-03-01 10:00"), Text("2025-03-02 10:00")],
+        ]);
+
+        var portfolio = new PortfolioImporter(EvidenceProfile.HubSpot).Import(new Dictionary<EvidenceKind, EvidenceSource>
+        {
+            [EvidenceKind.Partners] = EvidenceSource.Csv(Utf8("Record ID,Company name,Type,Create Date\n101,Alpha,Partner,2024-01-01 10:00\n"), "companies.csv"),
+            [EvidenceKind.Cases] = EvidenceSource.Excel(Copy(tickets), "tickets.xlsx"),
+        });
+
+        Assert.Equal(Evidence.InteractionKind.Escalation, Assert.Single(portfolio.Partnerships[0].Interactions).Kind);
+    }
+
+    /// <summary>Style 1 shows Excel's built-in format 9, "0%".</summary>
+    private static Stylesheet PercentStyle => new(new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 9, ApplyNumberFormat = true }));
+
+    private static MemoryStream Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    private static MemoryStream Copy(MemoryStream book) => new(book.ToArray());
+
+    private static Cell Text(string text) => new() { DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text)) };
+
+    private static Cell Number(double number, uint? style = null) => new() { CellValue = new CellValue(number), StyleIndex = style };
+
+    /// <summary>A one-sheet workbook of the given rows, with the given styles; cells are referenced A1, B1, ….</summary>
+    private static MemoryStream Book(Stylesheet? styles, Cell[][] rows)
+    {
+        var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook(new Sheets());
+            if (styles is not null)
+            {
+                workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = styles;
+            }
+
+            var data = new SheetData();
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var row = new Row { RowIndex = (uint)(r + 1) };
+                for (var c = 0; c < rows[r].Length; c++)
+                {
+                    rows[r][c].CellReference = $"{(char)('A' + c)}{r + 1}";
+                    row.Append(rows[r][c]);
+                }
+
+                data.Append(row);
+            }
+
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            sheet.Worksheet = new Worksheet(data);
+            workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Sheet1" });
+        }
+
+        stream.Position = 0;
+        return stream;
+    }
+}
