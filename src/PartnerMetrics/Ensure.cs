@@ -36,9 +36,44 @@ internal static class Ensure
     /// <summary>Optional text: <see langword="null"/>, empty and whitespace-only all mean "not recorded".</summary>
     public static string? OptionalText(string? value, string paramName) => string.IsNullOrWhiteSpace(value) ? null : NotTooLong(value, paramName);
 
-    private static string NotTooLong(string value, string paramName) => value.Length <= MaxTextLength
-        ? value
-        : throw new ArgumentOutOfRangeException(paramName, string.Create(CultureInfo.InvariantCulture, $"'{paramName}' has {value.Length:N0} characters; at most {MaxTextLength:N0} are allowed."));
+    /// <summary>
+    /// A text no longer than <see cref="MaxTextLength"/> and valid UTF-16: half of a surrogate pair alone cannot be written
+    /// as UTF-8, so JSON would write U+FFFD in its place and read back another text (two ids differing only there, one id).
+    /// </summary>
+    private static string NotTooLong(string value, string paramName)
+    {
+        if (value.Length > MaxTextLength)
+        {
+            throw new ArgumentOutOfRangeException(paramName, string.Create(CultureInfo.InvariantCulture, $"'{paramName}' has {value.Length:N0} characters; at most {MaxTextLength:N0} are allowed."));
+        }
+
+        if (UnpairedSurrogate(value) is { } at)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"'{paramName}' holds half of a surrogate pair alone (U+{(int)value[at]:X4}) at character {at}: it is not valid UTF-16, so no output form can write it."), paramName);
+        }
+
+        return value;
+    }
+
+    /// <summary>The index of the first character that is half of a surrogate pair without its other half; <see langword="null"/> when there is none.</summary>
+    public static int? UnpairedSurrogate(ReadOnlySpan<char> text)
+    {
+        // Most texts have no surrogate at all: found, or not, by a vectorized search.
+        var first = text.IndexOfAnyInRange('\uD800', '\uDFFF');
+        for (var i = Math.Max(first, 0); first >= 0 && i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
 
     public static T Defined<T>(T value, string paramName)
         where T : struct, Enum

@@ -105,7 +105,8 @@ public static class PartnerMetricsJson
         where T : class
     {
         ArgumentNullException.ThrowIfNull(json);
-        var text = json.AsSpan().TrimStart('\uFEFF');
+        // One byte-order mark, as the byte and stream readers allow: a second one is not JSON.
+        var text = json.StartsWith('\uFEFF') ? json.AsSpan(1) : json.AsSpan();
         try
         {
             T? value;
@@ -121,7 +122,7 @@ public static class PartnerMetricsJson
             {
                 throw Located<T>(error, System.Text.Encoding.UTF8.GetBytes(text.ToArray()));
             }
-            catch (ArgumentException error) when (UnpairedSurrogate(text) is { } at)
+            catch (ArgumentException error) when (Ensure.UnpairedSurrogate(text) is { } at)
             {
                 // The serializer transcodes the text to UTF-8 first, and refuses a lone half of a surrogate pair with an ArgumentException.
                 throw new JsonException(
@@ -138,24 +139,6 @@ public static class PartnerMetricsJson
         {
             throw;
         }
-    }
-
-    /// <summary>The index of the first character that is half of a surrogate pair without its other half; <see langword="null"/> when there is none.</summary>
-    private static int? UnpairedSurrogate(ReadOnlySpan<char> text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return i;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>Reads a model value from UTF-8 JSON.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using PartnerMetrics.Health;
 using PartnerMetrics.Serialization;
@@ -148,6 +149,36 @@ public class HealthModelTests
 
         Assert.Equal(new CooperationWeights(0.2, 0.2, 0.35, 0.25), model.CooperationWeights);
         Assert.DoesNotContain("\"responsiveness\"", PartnerMetricsJson.Serialize(model), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1.0, 1.0, 1.0)]
+    [InlineData(5e-324, 5e-324, 5e-324)]   // half of the least subnormal rounded to 0: both sides were disabled
+    [InlineData(1.5e-323, 1.5e-323, 1.5e-323)]
+    [InlineData(5e-324, 0.0, 0.0)]         // read as all weights 0 ("at least one positive weight") before
+    [InlineData(1e308, 1e308, 1e308)]
+    [InlineData(4e-323, 8e-323, 1e-322)]   // an even subnormal halves exactly
+    public void Json_OneSidedResponsiveness_KeepsItsRatioToTheOtherWeights_AtAnyScale(double responsiveness, double friction, double reciprocity)
+    {
+        string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+        var model = PartnerMetricsJson.Deserialize<HealthModel>(
+            $"{{\"cooperationWeights\":{{\"responsiveness\":{Number(responsiveness)},\"frictionHandling\":{Number(friction)},\"reciprocity\":{Number(reciprocity)}}}}}");
+        var weights = model.CooperationWeights;
+
+        // Each side is half the one weight: partner = vendor, and (partner + vendor) : friction : reciprocity = r : f : c.
+        Assert.Equal(weights.PartnerResponsiveness, weights.VendorResponsiveness);
+        Assert.True(weights.PartnerResponsiveness > 0);
+        Assert.Equal(friction == 0 ? 0 : responsiveness / friction, friction == 0 ? 0 : 2 * weights.PartnerResponsiveness / weights.FrictionHandling, 12);
+        Assert.Equal(reciprocity == 0 ? 0 : responsiveness / reciprocity, reciprocity == 0 ? 0 : 2 * weights.PartnerResponsiveness / weights.Reciprocity, 12);
+    }
+
+    [Fact]
+    public void Json_OneSidedResponsiveness_ThatCannotBeHalvedBesideHugeWeights_IsAnErrorNamingIt()
+    {
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<HealthModel>("""{"cooperationWeights":{"responsiveness":5e-324,"frictionHandling":1.7e308}}"""));
+
+        Assert.Equal("$.cooperationWeights.responsiveness", error.Path);
+        Assert.Contains("cannot be halved exactly beside weights this large", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -130,6 +130,24 @@ public class PipelineJsonTests
         Assert.Equal(deals, streamed);
     }
 
+    [Fact]
+    public async Task ADealListWithARepeatedId_CountsItTwice()
+    {
+        // Documented (model.md): a plain list is not checked for repeated ids, on every read path alike; a portfolio is.
+        var deal = PipelineExamples.Deals.First(d => d.Outcome == DealOutcome.Won);
+        var json = PartnerMetricsJson.Serialize(new[] { deal, deal });
+        var streamed = new List<Opportunity>();
+        await foreach (var read in PartnerMetricsJson.DeserializeOpportunitiesAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))))
+        {
+            streamed.Add(read);
+        }
+
+        Assert.Equal(2, PartnerMetricsJson.Deserialize<Opportunity[]>(json).Length);
+        Assert.Equal(2, PartnerMetricsJson.Deserialize<List<Opportunity>>(json).Count);
+        Assert.Equal(2, streamed.Count);
+        Assert.Equal(2, PipelineAnalytics.Summarize(streamed).WonCount);
+    }
+
     [Theory]
     [InlineData("[null]", "$[0]")]
     [InlineData("""[{"id":"O-1"}]""", "$[0]")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using PartnerMetrics.Evidence;
@@ -80,6 +81,18 @@ public class HostileJsonTests
     }
 
     [Fact]
+    public void TwoByteOrderMarks_AreRefusedFromBytesStreamsAndStrings_Alike()
+    {
+        // The text reader took any number of marks, the byte and stream readers one: one document, two verdicts.
+        byte[] twice = [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF, .. Sample];
+        using var stream = new MemoryStream(twice);
+
+        Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Portfolio>(twice));
+        Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Portfolio>(stream));
+        Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Portfolio>("\uFEFF\uFEFF" + JsonFormatTests.SamplePortfolioJson));
+    }
+
+    [Fact]
     public void InvalidUtf8InsideAString_IsRejected()
     {
         var bytes = Encoding.UTF8.GetBytes(With("Contoso Cloud", "Contoso \u0001Cloud"));
@@ -94,6 +107,31 @@ public class HostileJsonTests
         var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Portfolio>(With("Contoso Cloud", "Contoso \\uD800Cloud")));
 
         Assert.StartsWith("$.partnerships[0].partner", error.Path, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Half of a surrogate pair alone cannot be written as UTF-8: the serializer wrote U+FFFD in its place, so a name read
+    /// back differed from the one written, and two ids that differ only there read back as one id (a portfolio that could
+    /// not be read again). Every text of the model is now refused at its field, naming the character.
+    /// </summary>
+    [Fact]
+    public void TextWithHalfASurrogatePairAlone_IsRefusedAtItsField()
+    {
+        AssertRefused("name", 7, '\uD800', () => new Partner(new PartnerId("P-1"), "Contoso\uD800", PartnerType.Reseller));
+        AssertRefused("value", 1, '\uDC00', () => new PartnerId("P\uDC00-1"));
+        AssertRefused("district", 2, '\uD83D', () => new Partner(new PartnerId("P-1"), "Contoso", PartnerType.Reseller, district: "No\uD83D"));
+        AssertRefused("competency", 0, '\uDE80', () => new Certification("\uDE80\uD83D", new DateOnly(2025, 1, 1)));
+        AssertRefused("Name", 1, '\uD800', () => HealthModel.Default with { Name = "m\uD800" });
+
+        // A whole pair is a character like any other, wherever it stands.
+        Assert.Equal("🚀x🚀", new Partner(new PartnerId("🚀"), "🚀x🚀", PartnerType.Reseller).Name);
+
+        static void AssertRefused(string field, int at, char half, Func<object> build)
+        {
+            var error = Assert.ThrowsAny<ArgumentException>(build);
+            Assert.Equal(field, error.ParamName);
+            Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"holds half of a surrogate pair alone (U+{(int)half:X4}) at character {at}"), error.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -76,7 +76,6 @@ internal sealed class CooperationWeightsDocument : IDocument<CooperationWeights,
 
     public CooperationWeights ToModel()
     {
-        var half = Responsiveness is { } given ? Build(given, static r => Weights.Check(r, "responsiveness")) / 2 : (double?)null;
         if (Responsiveness is { } single && (PartnerResponsiveness is not null || VendorResponsiveness is not null))
         {
             throw DocumentException.Invalid(
@@ -84,11 +83,35 @@ internal sealed class CooperationWeightsDocument : IDocument<CooperationWeights,
                 $"'responsiveness' ({single.ToString(System.Globalization.CultureInfo.InvariantCulture)}) is the one-sided form of 'partnerResponsiveness' and 'vendorResponsiveness'; give one form, not both.");
         }
 
-        return Build(this, d => new CooperationWeights(
-            d.PartnerResponsiveness ?? half ?? CooperationWeights.Default.PartnerResponsiveness,
-            d.VendorResponsiveness ?? half ?? CooperationWeights.Default.VendorResponsiveness,
-            d.FrictionHandling ?? CooperationWeights.Default.FrictionHandling,
-            d.Reciprocity ?? CooperationWeights.Default.Reciprocity));
+        var friction = FrictionHandling ?? CooperationWeights.Default.FrictionHandling;
+        var reciprocity = Reciprocity ?? CooperationWeights.Default.Reciprocity;
+        if (Responsiveness is not { } given)
+        {
+            return Build(this, d => new CooperationWeights(
+                d.PartnerResponsiveness ?? CooperationWeights.Default.PartnerResponsiveness,
+                d.VendorResponsiveness ?? CooperationWeights.Default.VendorResponsiveness,
+                friction,
+                reciprocity));
+        }
+
+        // Half for each side: the same share of the dimension. Where half of it is not exact (a subnormal weight, whose
+        // half rounds, to 0 for the least), each side keeps the whole weight and the others are doubled instead, which
+        // keeps every ratio; only results' ratios of weights count (DOMAIN 3.1).
+        var responsiveness = Build(given, static r => Weights.Check(r, "responsiveness"));
+        var half = responsiveness / 2;
+        if (half * 2 == responsiveness)
+        {
+            return Build(this, _ => new CooperationWeights(half, half, friction, reciprocity));
+        }
+
+        if (!double.IsFinite(2 * friction) || !double.IsFinite(2 * reciprocity))
+        {
+            throw DocumentException.Invalid(
+                "responsiveness",
+                $"'responsiveness' ({responsiveness.ToString(System.Globalization.CultureInfo.InvariantCulture)}) cannot be halved exactly beside weights this large; give 'partnerResponsiveness' and 'vendorResponsiveness' instead.");
+        }
+
+        return Build(this, _ => new CooperationWeights(responsiveness, responsiveness, 2 * friction, 2 * reciprocity));
     }
 }
 
