@@ -257,6 +257,12 @@ internal abstract class CellReader<TRecord>
             return value;
         }
 
+        // A percentage as a worksheet shows it and writes it to CSV ("85%"): the number shown, as a percent cell is read.
+        if (text.EndsWith('%') && AmountText.TryParse(text.AsSpan(0, text.Length - 1).TrimEnd(), decimalSeparator, out var percent))
+        {
+            return percent;
+        }
+
         Problem(column, text, $"not a number such as {(decimalSeparator == '.' ? "1,234.5" : "1.234,5")}.");
         return null;
     }

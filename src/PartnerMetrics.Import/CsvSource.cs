@@ -24,7 +24,8 @@ internal sealed class CsvSource : ITableSource
     private CsvSource(CsvDataReader csv)
     {
         this.csv = csv;
-        Header = new TableHeader([.. Enumerable.Range(0, csv.FieldCount).Select(csv.GetName)]);
+        // A byte-order mark left in text a caller decoded (a file read into a string) is no part of the first header.
+        Header = new TableHeader([.. Enumerable.Range(0, csv.FieldCount).Select(i => i == 0 && csv.GetName(0).StartsWith('\uFEFF') ? csv.GetName(0)[1..] : csv.GetName(i))]);
         nextLine = 2;
         for (var ordinal = 0; ordinal < csv.FieldCount; ordinal++)
         {

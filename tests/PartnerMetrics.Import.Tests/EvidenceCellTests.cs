@@ -63,4 +63,41 @@ public class EvidenceCellTests
         // 4.5 on the scale from 1 to 5: (4.5 - 1) / (5 - 1) = 0.875.
         Assert.Equal(0.875, Assert.Single(Assert.Single(portfolio.Partnerships).Deliveries).Satisfaction);
     }
+
+    [Theory]
+    [InlineData("85%", 0.85)]
+    [InlineData("85 %", 0.85)]
+    [InlineData("85", 0.85)]
+    [InlineData("12.5%", 0.125)]
+    public void Alignment_AsAPercentageOrANumber_IsTheNumberShownOnTheScale(string alignment, double expected)
+    {
+        // A worksheet saved as CSV writes a percent cell as "85%": read as the number shown, as the cell itself is.
+        var (portfolio, _) = EvidenceImportTests.Import(
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.PlanReviews, $"Account ID,Plan Created,Review Date,Business Alignment %\nP1,1/10/2025,2/10/2025,{alignment}\n"));
+
+        Assert.Equal(expected, Assert.Single(Assert.Single(portfolio.Partnerships).JointPlan!.Reviews).BusinessAlignment!.Value, 12);
+    }
+
+    [Theory]
+    [InlineData("%")]
+    [InlineData("85%%")]
+    [InlineData("% 85")]
+    public void Alignment_APercentSignWithoutOneNumberBeforeIt_IsAProblem(string alignment)
+    {
+        var error = Assert.Throws<ImportException>(() => EvidenceImportTests.Import(
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.PlanReviews, $"Account ID,Plan Created,Review Date,Business Alignment %\nP1,1/10/2025,2/10/2025,{alignment}\n")));
+
+        Assert.Equal(("Business Alignment %", alignment), (error.Problem!.Column, error.Problem.Value));
+    }
+
+    [Fact]
+    public void AHeaderAfterAByteOrderMarkInDecodedText_IsMatched()
+    {
+        // A caller that read the file into a string keeps its byte-order mark: the first header was "\uFEFFAccount ID".
+        var deals = new OpportunityImporter(ImportProfile.PartnerMetrics).ReadCsv(new StringReader("\uFEFFId,Account ID,Created On,Motion,Outcome\nO-1,A-1,2024-01-01,NewLogo,Open\n")).ToList();
+
+        Assert.Equal("O-1", Assert.Single(deals).Id.Value);
+    }
 }
