@@ -53,6 +53,26 @@ public sealed class EvidenceLimitTests(SmallRun run) : IClassFixture<SmallRun>
     }
 
     [Fact]
+    public void Auc_MoreThan46340Stayers_EqualsTheCountedPairs()
+    {
+        // stayers × (stayers + 1) passed an int at 46,341 stayers: the diagnosis and the weight grid threw at about
+        // 11,000 partnerships × 5 seeds.
+        const int stayers = 50_000, churners = 10;
+        var score = Enumerable.Range(0, stayers + churners).Select(i => (double)((i * 7919) % 1000)).ToArray();
+        var churned = Enumerable.Range(0, stayers + churners).Select(i => i >= stayers).ToArray();
+        double pairs = 0;
+        for (var c = stayers; c < score.Length; c++)
+        {
+            for (var s = 0; s < stayers; s++)
+            {
+                pairs += score[s] > score[c] ? 1 : score[s] == score[c] ? 0.5 : 0;
+            }
+        }
+
+        Assert.Equal(pairs / ((double)stayers * churners), Stats.Auc(score, churned)!.Value, 12);
+    }
+
+    [Fact]
     public void Spearman_MonotoneAndReversed_IsPlusAndMinusOne()
     {
         double[] x = [1, 5, 2, 9, 3];
@@ -67,7 +87,7 @@ public sealed class EvidenceLimitTests(SmallRun run) : IClassFixture<SmallRun>
     {
         foreach (var variant in run.Runs)
         {
-            var limit = variant.Pooled[Signal.Limit].Auc!.Value;
+            var limit = variant.LimitAuc!.Value;
             foreach (var learner in EvidenceLearner.All)
             {
                 var result = variant.Evidence[learner];

@@ -11,11 +11,42 @@ public sealed class ValidationRunTests(SmallRun run) : IClassFixture<SmallRun>
     {
         foreach (var variant in run.Runs)
         {
-            var limit = variant.Pooled[Signal.Limit].Auc!.Value;
+            var limit = variant.LimitAuc!.Value;
             foreach (var signal in Signal.All.Where(s => s != Signal.Limit))
             {
                 var auc = variant.Pooled[signal].Auc!.Value;
                 Assert.True(auc < limit, $"{variant.Variant.Name}: {signal.Name} has AUC {auc:0.000}, the latent limit {limit:0.000}.");
+            }
+        }
+    }
+
+    [Fact]
+    public void Execute_OneSeed_TheLimitIsTheLatentHealthsAuc()
+    {
+        // Within a seed the churn probability orders partnerships as the latent health does (the hazard falls as health
+        // rises), so on one seed the two AUCs are one; pooled over seeds with other hazards they differ.
+        foreach (var variant in run.Runs)
+        {
+            Assert.Equal(variant.Pooled[Signal.Limit].Auc!.Value, variant.LimitAuc!.Value, 12);
+        }
+    }
+
+    [Fact]
+    public void ChurnProbability_IsOneMinusStayingEveryMonth_AndFallsAsHealthRises()
+    {
+        foreach (var variant in run.Runs)
+        {
+            var parameters = variant.Seeds[0].Parameters;
+            var hazard = Simulation.Latent.MonthlyHazard(0.3, parameters);
+            Assert.Equal(1 - Math.Pow(1 - hazard, 6), ValidationRun.ChurnProbability(0.3, parameters), 15);
+
+            // Over the latent's usual range (σ(z) from 0.12 to 0.98), where the probability has not rounded to 1 or 0.
+            var previous = double.PositiveInfinity;
+            for (var z = -2.0; z <= 4.0; z += 0.25)
+            {
+                var p = ValidationRun.ChurnProbability(z, parameters);
+                Assert.True(p < previous, $"{variant.Variant.Name}: P(churn | z = {z}) = {p}, not below {previous}.");
+                previous = p;
             }
         }
     }

@@ -279,6 +279,6 @@ public static class Stats
 
         // Ranks are scaled to [0, 1]; back to 1-based ranks for Mann–Whitney.
         var sum = ranks.Where((_, i) => !churned[i]).Sum(r => (r * Math.Max(1, n - 1)) + 1);
-        return (sum - (stayers * (stayers + 1) / 2.0)) / ((double)stayers * churners);
+        return (sum - ((double)stayers * (stayers + 1) / 2.0)) / ((double)stayers * churners);
     }
 }

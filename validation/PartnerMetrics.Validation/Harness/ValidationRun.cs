@@ -94,9 +94,10 @@ public sealed class SeedRun
 /// <summary>One variant over all its seeds.</summary>
 public sealed class VariantRun
 {
-    internal VariantRun(Variant variant, ImmutableArray<SeedRun> seeds, ImmutableDictionary<Signal, BacktestResult> pooled, ImmutableDictionary<Signal, ImmutableArray<double?>> healthierHalfByLogging, ImmutableArray<double> loggingCuts)
+    internal VariantRun(Variant variant, ImmutableArray<SeedRun> seeds, ImmutableDictionary<Signal, BacktestResult> pooled, ImmutableDictionary<Signal, ImmutableArray<double?>> healthierHalfByLogging, ImmutableArray<double> loggingCuts, double? limitAuc)
     {
         Variant = variant;
+        LimitAuc = limitAuc;
         Seeds = seeds;
         Pooled = pooled;
         HealthierHalfByLogging = healthierHalfByLogging;
@@ -119,6 +120,14 @@ public sealed class VariantRun
     /// <summary>Gets the variant.</summary>
     public Variant Variant { get; }
 
+    /// <summary>
+    /// Gets the latent limit over all seeds: the AUC of each partnership's true probability of churn in the horizon given
+    /// its latent health on T, under its own seed's hazard (<see cref="ValidationRun.ChurnProbability"/>). Within a seed it
+    /// orders partnerships as the latent health does; pooled, where seeds' hazards differ, the latent health's AUC is a
+    /// little lower and a score could pass it.
+    /// </summary>
+    public double? LimitAuc { get; }
+
     /// <summary>Gets the run of each seed.</summary>
     public ImmutableArray<SeedRun> Seeds { get; }
 
@@ -135,7 +144,7 @@ public sealed class VariantRun
     /// <param name="signal">The signal.</param>
     /// <returns>The share, or <see langword="null"/> when an AUC is undefined or the limit is at 0.5.</returns>
     public double? Captured(Signal signal) =>
-        Pooled[signal].Auc is { } auc && Pooled[Signal.Limit].Auc is { } limit && limit != 0.5
+        Pooled[signal].Auc is { } auc && LimitAuc is { } limit && limit != 0.5
             ? (auc - 0.5) / (limit - 0.5)
             : null;
 }
@@ -223,9 +232,11 @@ public static class ValidationRun
     {
         var scorer = new HealthScorer();
         var seeds = ImmutableArray.CreateBuilder<SeedRun>();
+        var oracle = new List<BacktestSample>();
         for (var seed = 1; seed <= options.Seeds; seed++)
         {
             var (parameters, partnerships) = Simulate(variant, seed, options);
+            oracle.AddRange(partnerships.Select(s => new BacktestSample(s.PartnerId, s.AsOf, 100.0 * (1 - ChurnProbability(s.CombinedLatent, parameters)), s.Churned)));
             var results = Measure(partnerships, scorer);
             var fit = options.FitWeights ? FitModel(partnerships, scorer, Validation.FitWeights.Dimensions) : null;
             var factorFit = options.FitWeights ? FitModel(partnerships, scorer, Validation.FitWeights.DimensionsAndFactors) : null;
@@ -249,8 +260,15 @@ public static class ValidationRun
         var pooled = Signal.All.ToImmutableDictionary(s => s, s => Backtest.Measure(seeds.SelectMany(r => r.Results[s].Samples)));
         var truthById = seeds.SelectMany(r => r.Truth).ToDictionary(t => t.PartnerId);
         var (byLogging, cuts) = HealthierHalf(pooled, truthById);
-        return new VariantRun(variant, seeds.ToImmutable(), pooled, byLogging, cuts);
+        return new VariantRun(variant, seeds.ToImmutable(), pooled, byLogging, cuts, Backtest.Measure(oracle).Auc);
     }
+
+    /// <summary>The probability that a partnership of combined latent <paramref name="combined"/> on T churns within the horizon: 1 − (1 − hazard)^months, the hazard held at T's state.</summary>
+    /// <param name="combined">The combined latent on T.</param>
+    /// <param name="parameters">The seed's parameters, whose hazard intercept and slope set the hazard.</param>
+    /// <returns>The probability.</returns>
+    public static double ChurnProbability(double combined, VariantParameters parameters) =>
+        1 - Math.Pow(1 - Latent.MonthlyHazard(combined, parameters), PartnershipSimulator.HorizonMonths);
 
     /// <summary>Fits <paramref name="weights"/> to the partnerships' churn within the horizon, in partner-grouped folds (<see cref="Backtest.Fit"/>).</summary>
     internal static ModelFit FitModel(IReadOnlyList<SimulatedPartnership> partnerships, HealthScorer scorer, FitWeights weights) =>
