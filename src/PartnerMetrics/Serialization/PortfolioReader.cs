@@ -769,7 +769,7 @@ internal sealed class PortfolioReader
     private static double Number(ref Utf8JsonReader reader)
     {
         Next(ref reader);
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) ? value : throw new Miss();
+        return RoundTripDoubleConverter.TryRead(ref reader, out var value) ? value : throw new Miss();
     }
 
     private static decimal Money(ref Utf8JsonReader reader)

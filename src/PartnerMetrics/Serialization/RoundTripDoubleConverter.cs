@@ -13,10 +13,63 @@ namespace PartnerMetrics.Serialization;
 /// </summary>
 internal sealed class RoundTripDoubleConverter : JsonConverter<double>
 {
-    public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-
+    public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
         // Not a number, or one past a double's range: System.Text.Json's own message and path, as without this converter.
-        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) ? value : throw new JsonException();
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out var value))
+        {
+            throw new JsonException();
+        }
+
+        return Underflows(ref reader, value) ? throw TooSmall(ref reader) : value;
+    }
+
+    /// <summary>
+    /// Reads a number as a double, as <see cref="Utf8JsonReader.TryGetDouble"/> does, refusing one too small for a double:
+    /// <c>1e-400</c> reads as 0 there, and a weight of 0 disables what a positive one weighs.
+    /// </summary>
+    public static bool TryRead(ref Utf8JsonReader reader, out double value)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value) && !Underflows(ref reader, value))
+        {
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    /// <summary>Whether a number read as 0 was written with a digit other than 0 before its exponent: past a double's least magnitude.</summary>
+    internal static bool Underflows(ref Utf8JsonReader reader, double value)
+    {
+        if (value != 0)
+        {
+            return false;
+        }
+
+        var text = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
+        foreach (var c in text)
+        {
+            if (c is (byte)'e' or (byte)'E')
+            {
+                return false;
+            }
+
+            if (c is >= (byte)'1' and <= (byte)'9')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The error of a number too small for a double, quoting it.</summary>
+    internal static JsonException TooSmall(ref Utf8JsonReader reader)
+    {
+        var text = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
+        return DocumentException.Value($"The number {System.Text.Encoding.UTF8.GetString(text)} is too small for a double: it would read as 0. Write 0, or a number of magnitude 5e-324 or more.");
+    }
 
     public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) => WriteValue(writer, value);
 
@@ -71,7 +124,7 @@ internal sealed class TallyConverter : JsonConverter<double?>, IDescribedConvert
     {
         JsonTokenType.Null => null,
         JsonTokenType.String when reader.ValueTextEquals("Infinity"u8) => double.PositiveInfinity,
-        JsonTokenType.Number when reader.TryGetDouble(out var value) => value,
+        JsonTokenType.Number when reader.TryGetDouble(out var value) => RoundTripDoubleConverter.Underflows(ref reader, value) ? throw RoundTripDoubleConverter.TooSmall(ref reader) : value,
         _ => throw new JsonException(),
     };
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
 using PartnerMetrics.Serialization;
@@ -67,6 +68,48 @@ public class JsonExactNumberTests
                 var longer = (text.Contains('.', StringComparison.Ordinal) ? text : text + ".") + new string('0', 29) + "1";
                 Assert.False(ExactDecimalConverter.IsExact(Encoding.UTF8.GetBytes(longer), decimal.Parse(longer, NumberStyles.Float, CultureInfo.InvariantCulture)));
             });
+
+    /// <summary>
+    /// A number past a double's least magnitude read as 0 without a word: a weight of 1e-400 disabled its dimension. It is
+    /// refused at its field, in a model, a report and a portfolio read in one pass alike; 0 written as 0, or in any form
+    /// with no digit but 0 before its exponent, is still 0.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"dimensionWeights":{"trust":1e-400}}""", "$.dimensionWeights.trust", "1e-400")]
+    [InlineData("""{"kappa":2.5E-999}""", "$.kappa", "2.5E-999")]
+    [InlineData("""{"priorMeans":{"trust.partner-reliability":-0.1e-330}}""", "$.priorMeans", "-0.1e-330")]
+    public void ANumberTooSmallForADouble_IsRefusedNamingIt(string json, string path, string number)
+    {
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<HealthModel>(json));
+
+        Assert.StartsWith(path, error.Path, StringComparison.Ordinal);
+        Assert.Contains($"The number {number} is too small for a double: it would read as 0.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("0.0")]
+    [InlineData("-0")]
+    [InlineData("0e-400")]
+    [InlineData("0.000e5")]
+    [InlineData("5e-324")]
+    public void ZeroInAnyForm_AndTheLeastDouble_AreRead(string weight)
+    {
+        var model = PartnerMetricsJson.Deserialize<HealthModel>($"{{\"dimensionWeights\":{{\"trust\":{weight}}}}}");
+
+        Assert.Equal(double.Parse(weight, CultureInfo.InvariantCulture), model.DimensionWeights.Trust);
+    }
+
+    [Fact]
+    public void ANumberTooSmallForADouble_IsRefused_InAPortfolioReadInOnePass()
+    {
+        var json = JsonFormatTests.SamplePortfolioJson.Replace("\"satisfaction\": 0.85", "\"satisfaction\": 1e-400", StringComparison.Ordinal);
+
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Portfolio>(json));
+
+        Assert.Equal("$.partnerships[0].deliveries[0].satisfaction", error.Path);
+        Assert.Contains("1e-400", error.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void TextWithHalfASurrogatePair_IsAJsonException()
