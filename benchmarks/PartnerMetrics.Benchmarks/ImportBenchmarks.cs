@@ -18,6 +18,12 @@ namespace PartnerMetrics.Benchmarks;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet classes cannot be sealed; the connection is closed in GlobalCleanup.")]
 public class ImportBenchmarks
 {
+    /// <summary>
+    /// The report in SQL, written as DuckDB runs it fastest: the two date columns read as dates by the CSV reader itself
+    /// (its <c>dateformat</c>) and each concentration index as Σ w² ÷ (Σ w)² in one grouped aggregate. An earlier form
+    /// read every column as text, parsed the dates with <c>strptime</c> and computed each index in a correlated
+    /// subquery, which cost DuckDB about a tenth more time at 1M rows for the same figures.
+    /// </summary>
     private const string Sql = """
         WITH d AS (
             SELECT "Owner Region" AS district,
@@ -26,19 +32,20 @@ public class ImportBenchmarks
                    "Type" = 'New Customer' AS hunting,
                    nullif("Partner Account", '') AS partner,
                    "Account Name" AS account,
-                   date_diff('day', strptime("Created Date", '%m/%d/%Y'), strptime("Close Date", '%m/%d/%Y')) AS cycle
-            FROM read_csv('{0}', header = true, all_varchar = true)),
+                   "Close Date" - "Created Date" AS cycle
+            FROM read_csv('{0}', header = true, dateformat = '%m/%d/%Y', columns = {{'Opportunity ID': 'VARCHAR', 'Opportunity Name': 'VARCHAR', 'Account Name': 'VARCHAR', 'Stage': 'VARCHAR', 'Amount': 'VARCHAR', 'Close Date': 'DATE', 'Created Date': 'DATE', 'Type': 'VARCHAR', 'Lead Source': 'VARCHAR', 'Partner Account': 'VARCHAR', 'Owner Region': 'VARCHAR'}})),
         p AS (SELECT district, sum(amount) AS won FROM d WHERE outcome = 1 AND partner IS NOT NULL GROUP BY district, partner),
-        a AS (SELECT district, sum(amount) AS won FROM d WHERE outcome = 1 GROUP BY district, account)
-        SELECT d.district, count(*),
-               count(*) FILTER (WHERE outcome = 0), count(*) FILTER (WHERE outcome = 1), count(*) FILTER (WHERE outcome = 2),
-               sum(amount) FILTER (WHERE outcome = 0), sum(amount) FILTER (WHERE outcome = 1), sum(amount) FILTER (WHERE outcome = 2),
-               count(*) FILTER (WHERE outcome = 1 AND hunting), sum(amount) FILTER (WHERE outcome = 1 AND hunting),
-               avg(cycle) FILTER (WHERE outcome = 1), quantile_cont(cycle, 0.5) FILTER (WHERE outcome = 1),
-               quantile_disc(cycle, 0.9) FILTER (WHERE outcome = 1),
-               (SELECT sum(power(won / t.total, 2)) * 10000 FROM p, (SELECT sum(won) AS total FROM p p2 WHERE p2.district = d.district) t WHERE p.district = d.district),
-               (SELECT sum(power(won / t.total, 2)) * 10000 FROM a, (SELECT sum(won) AS total FROM a a2 WHERE a2.district = d.district) t WHERE a.district = d.district)
-        FROM d GROUP BY d.district
+        h AS (SELECT district, sum(power(won::DOUBLE, 2)) / power(sum(won)::DOUBLE, 2) * 10000 AS hhi FROM p GROUP BY district HAVING sum(won) > 0),
+        a AS (SELECT district, sum(amount) AS won FROM d WHERE outcome = 1 GROUP BY district, account),
+        c AS (SELECT district, sum(power(won::DOUBLE, 2)) / power(sum(won)::DOUBLE, 2) * 10000 AS hhi FROM a GROUP BY district HAVING sum(won) > 0),
+        g AS (SELECT district, count(*) AS n,
+               count(*) FILTER (WHERE outcome = 0) AS o, count(*) FILTER (WHERE outcome = 1) AS w, count(*) FILTER (WHERE outcome = 2) AS l,
+               sum(amount) FILTER (WHERE outcome = 0) AS ov, sum(amount) FILTER (WHERE outcome = 1) AS wv, sum(amount) FILTER (WHERE outcome = 2) AS lv,
+               count(*) FILTER (WHERE outcome = 1 AND hunting) AS hw, sum(amount) FILTER (WHERE outcome = 1 AND hunting) AS hv,
+               avg(cycle) FILTER (WHERE outcome = 1) AS mean, quantile_cont(cycle, 0.5) FILTER (WHERE outcome = 1) AS median,
+               quantile_disc(cycle, 0.9) FILTER (WHERE outcome = 1) AS p90
+            FROM d GROUP BY district)
+        SELECT g.*, h.hhi, c.hhi FROM g LEFT JOIN h USING (district) LEFT JOIN c USING (district)
         """;
 
     private static readonly string[] Regions = ["EMEA", "AMER", "APAC", "LATAM"];
