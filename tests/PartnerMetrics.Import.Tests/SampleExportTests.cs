@@ -12,19 +12,19 @@ public class SampleExportTests
     /// <summary>The vendor's focus workloads in the sample, as the quick start passes them with --competencies.</summary>
     internal static readonly string[] Competencies = ["Cloud Migration", "Security", "Data & AI", "Modern Workplace"];
 
-    /// <summary>Each partner's score and band as of 2026-10-31 under the default model (version 2.3), in the partners file's order.</summary>
+    /// <summary>Each partner's score and band as of 2026-10-31 under the default model (version 2.5), in the partners file's order.</summary>
     private static readonly string[] Pinned =
     [
         "0015J00000JRQ5kQAH 29.6 AtRisk",
-        "0015J00000JRhfkQAD 34.2 AtRisk",
-        "0015J00000JRNnuQAH 40.8 Watch",
+        "0015J00000JRhfkQAD 33.3 AtRisk",
+        "0015J00000JRNnuQAH 40.4 Watch",
         "0015J00000JRi6HQAT 74.9 Healthy",
         "0015J00000JRSuhQAH 46.0 Watch",
         "0015J00000JR50qQAD 74.4 Healthy",
-        "0015J00000JRl47QAD 56.9 Watch",
+        "0015J00000JRl47QAD 56.4 Watch",
         "0015J00000JRfDUQA1 38.1 AtRisk",
-        "0015J00000JRneVQAT 51.7 Watch",
-        "0015J00000JRQfBQAX 78.6 Healthy",
+        "0015J00000JRneVQAT 51.0 Watch",
+        "0015J00000JRQfBQAX 78.1 Healthy",
         "0015J00000JRxS2QAL 40.3 Watch",
         "0015J00000JRP6UQAX 48.4 Watch",
         "0015J00000JSIVNQA5 57.0 Watch",
@@ -35,21 +35,21 @@ public class SampleExportTests
         "0015J00000JRiM8QAL 40.7 Watch",
         "0015J00000JSBEmQAP 49.4 Watch",
         "0015J00000JRCyjQAH 49.1 Watch",
-        "0015J00000JRgApQAL 58.6 Watch",
-        "0015J00000JRRa8QAH 46.6 Watch",
+        "0015J00000JRgApQAL 57.3 Watch",
+        "0015J00000JRRa8QAH 46.3 Watch",
         "0015J00000JSAe2QAH 51.6 InsufficientEvidence",
         "0015J00000JR8h0QAD 74.4 Healthy",
         "0015J00000JRX0iQAH 59.8 Watch",
-        "0015J00000JQuMQQA1 30.8 AtRisk",
-        "0015J00000JQygTQAT 46.4 Watch",
+        "0015J00000JQuMQQA1 30.7 AtRisk",
+        "0015J00000JQygTQAT 46.2 Watch",
         "0015J00000JRw9AQAT 46.7 Watch",
-        "0015J00000JS79DQAT 44.2 Watch",
-        "0015J00000JRJk4QAH 60.8 Watch",
+        "0015J00000JS79DQAT 43.5 Watch",
+        "0015J00000JRJk4QAH 60.2 Watch",
         "0015J00000JSFbGQAX 54.2 Watch",
         "0015J00000JR25RQAT 73.7 Healthy",
-        "0015J00000JRTlRQAX 39.0 AtRisk",
-        "0015J00000JRkjMQAT 59.1 Watch",
-        "0015J00000JR5VPQA1 44.8 Watch",
+        "0015J00000JRTlRQAX 38.9 AtRisk",
+        "0015J00000JRkjMQAT 58.5 Watch",
+        "0015J00000JR5VPQA1 44.7 Watch",
         "0015J00000JRNdgQAH 72.0 Healthy",
     ];
 

@@ -41,10 +41,10 @@ public sealed record HealthModel
     /// Gets the version of the model: change it with any setting, so that a stored report says which
     /// revision of its model scored it (<see cref="HealthReport.ModelVersion"/>).
     /// </summary>
-    /// <value>Default "2.4". Not empty or whitespace, no control characters, at most 100 characters.</value>
+    /// <value>Default "2.5". Not empty or whitespace, no control characters, at most 100 characters.</value>
     /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The value is empty or whitespace, contains a control character, or is longer than 100 characters.</exception>
-    public string Version { get; init => field = Label(value, nameof(Version)); } = "2.4";
+    public string Version { get; init => field = Label(value, nameof(Version)); } = "2.5";
 
     /// <summary>Gets the weight of each dimension in the overall score.</summary>
     /// <value>Default <see cref="Health.DimensionWeights.Default"/>.</value>

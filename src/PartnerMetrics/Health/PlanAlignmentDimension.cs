@@ -38,7 +38,7 @@ internal static class PlanAlignmentDimension
     {
         (0, 0) => "No plan goal has a due day to measure progress against.",
         (0, var later) => $"No plan goal expects progress yet: {Goals(later)} with a due day {(later == 1 ? "starts" : "start")} today or later.",
-        _ => $"{f.First} of {f.Second} goals at or ahead of the progress their elapsed time expects{(f.Third > 0 ? $"; {Goals(f.Third)} not yet started left out" : string.Empty)}.",
+        _ => $"{f.First} of {f.Second} goals at or ahead of the progress their elapsed time expects{(f.Fourth > 0 ? $"; {Goals(f.Fourth)} without a due day counted as behind" : string.Empty)}{(f.Third > 0 ? $"; {Goals(f.Third)} not yet started left out" : string.Empty)}.",
     };
 
     private static string Goals(int count) => count == 1 ? "1 goal" : $"{count} goals";
@@ -101,7 +101,7 @@ internal static class PlanAlignmentDimension
         }
 
         var onTrackSum = Fixed128.Zero;
-        int withDueDay = 0, onTrack = 0, notStarted = 0, shared = 0, clear = 0;
+        int judged = 0, undated = 0, onTrack = 0, notStarted = 0, shared = 0, clear = 0;
         foreach (var goal in plan.Goals)
         {
             if (goal.Owner == GoalOwner.Both)
@@ -114,13 +114,17 @@ internal static class PlanAlignmentDimension
                 clear++;
             }
 
+            // A goal without a due day cannot be shown on track: it counts 0, as a plan whose goals all lack one scores 0.
+            // Left out, it let a lagging goal's due day be dropped to lift the score.
             if (goal.DueOn is not { } due)
             {
+                judged++;
+                undated++;
                 continue;
             }
 
             // A goal with no progress expected yet (it starts on or after the day) is neither on track nor behind: it is
-            // left out, as a goal without a due day is, or planning next quarter's goals would lift this quarter's score.
+            // left out, or planning next quarter's goals would lift this quarter's score.
             var expected = Expected(due.DayNumber, (goal.StartsOn ?? plan.CreatedOn).DayNumber, asOf);
             if (expected <= 0.0)
             {
@@ -130,7 +134,7 @@ internal static class PlanAlignmentDimension
 
             var ratio = Math.Min(1.0, goal.ProgressOn(asOf) / expected);
             onTrackSum += FixedPoint.From(ratio);
-            withDueDay++;
+            judged++;
             onTrack += ratio >= 1.0 ? 1 : 0;
         }
 
@@ -144,7 +148,7 @@ internal static class PlanAlignmentDimension
         // your business is aligned to ours?" has not shown any, and recording a low share never scores
         // below not recording it (DOMAIN section 3.2 says 0.5 at certainty 0; see docs/scoring.md for why not).
         var alignment = plan.BusinessAlignmentOn(asOf);
-        into[0] = context.Fact(GoalsOnTrack, withDueDay == 0 ? 0.0 : FixedPoint.ToDouble(onTrackSum) / withDueDay, withDueDay, maturity, new FactorFacts(onTrack, withDueDay, notStarted, 0, 0));
+        into[0] = context.Fact(GoalsOnTrack, judged == 0 ? 0.0 : FixedPoint.ToDouble(onTrackSum) / judged, judged, maturity, new FactorFacts(onTrack, judged, notStarted, undated, 0));
         into[1] = context.Fact(SharedOwnership, Share(shared, goals), goals, maturity, new FactorFacts(shared, goals, 0, 0, 0));
         into[2] = context.Fact(BusinessAlignment, alignment ?? 0.0, alignment is null ? 0 : 1, maturity, new FactorFacts(alignment is null ? 0 : 1, 0, 0, 0, alignment ?? 0.0));
         into[3] = context.Fact(Clarity, Share(clear, goals), goals, maturity, new FactorFacts(clear, goals, 0, 0, 0));

@@ -65,7 +65,9 @@ internal static class TrackedProgressDimension
 
     /// <summary>
     /// A deal counts from the day the CRM knew of it (its registration, else its creation), weighted
-    /// by its age since creation, in the tally of its registration and filled fields. It is open until
+    /// by its age since that day, in the tally of its registration and filled fields: a registration a
+    /// year late is a fresh failure on the day it is logged, not one already a year old (weighed from
+    /// creation, it cost less than a registration 8 days late). It is open until
     /// it closes, and fresh while its latest known activity (the registration, then the last update)
     /// lies within the update window.
     /// </summary>
@@ -84,7 +86,7 @@ internal static class TrackedProgressDimension
                 ? (registered.DayNumber - created <= registrationDays ? OnTime : Late)
                 : Unregistered;
             var fields = (deal.Amount is null ? 0 : 1) + (deal.ExpectedCloseOn is null ? 0 : 1) + (deal.Stage is null ? 0 : 1);
-            sink.Weigh(First + Slot(registration, fields), context.TrackedProgress, created, known, EvidenceSlots.Never);
+            sink.Weigh(First + Slot(registration, fields), context.TrackedProgress, known, known, EvidenceSlots.Never);
 
             var closes = deal.ClosedOn?.DayNumber ?? EvidenceSlots.Never;
             sink.Count(First + Open, known, closes);

@@ -33,7 +33,10 @@ internal static class TrustDimension
     /// until it is resolved. A failure recorded later keeps that date: a promise broken (or kept late)
     /// and recorded after due + grace is dated at due + grace, as it was while open, so that recording
     /// the outcome never weighs a failure more than leaving it open would (leaving broken promises open
-    /// must not pay). A late keep's success is dated at the day it was kept.
+    /// must not pay). A late keep's two halves share one date, so that it weighs as half a success and
+    /// half a failure whenever it was kept: dating the success at the day it was kept made a promise
+    /// kept 200 days late count more than one kept a day late. A promise broken before its due day
+    /// counts from its due day, when it would have failed: a break dated years early weighed nothing.
     /// </summary>
     public static void Describe<TSink>(Partnership partnership, ScoringContext context, ref TSink sink)
         where TSink : IEvidenceSink
@@ -58,11 +61,12 @@ internal static class TrustDimension
                     sink.Weigh(side + Kept, context.Trust, day, day, EvidenceSlots.Never);
                     break;
                 case { } day when commitment.Outcome == CommitmentOutcome.KeptLate:
-                    sink.Weigh(side + KeptLate, context.Trust, day, day, EvidenceSlots.Never);
+                    sink.Weigh(side + KeptLate, context.Trust, Math.Min(day, failedOn), day, EvidenceSlots.Never);
                     sink.Weigh(side + Late, context.Trust, Math.Min(day, failedOn), day, EvidenceSlots.Never);
                     break;
                 case { } day:
-                    sink.Weigh(side + Broken, context.Trust, Math.Min(day, failedOn), day, EvidenceSlots.Never);
+                    var brokenFrom = Math.Max(day, commitment.DueOn.DayNumber);
+                    sink.Weigh(side + Broken, context.Trust, Math.Min(brokenFrom, failedOn), brokenFrom, EvidenceSlots.Never);
                     break;
             }
         }
@@ -84,8 +88,8 @@ internal static class TrustDimension
         var kept = side[Kept].Weight;
         var broken = side[Broken].Weight + side[Overdue].Weight;
 
-        // KeptLate: half a kept promise, weighed from the day it was kept, and half a broken one, weighed from the day it
-        // failed (not loss-averse); the two halves have the same weight unless it was kept after due + grace.
+        // KeptLate: half a kept promise and half a broken one (not loss-averse), both weighed from the day it was kept, or
+        // from due + grace when it was kept later: the two halves always have the same weight.
         var (keptHalf, lateHalf) = (FixedPoint.ToDouble(side[KeptLate].Weight) / 2, FixedPoint.ToDouble(side[Late].Weight) / 2);
         var positive = FixedPoint.ToDouble(kept) + keptHalf;
         var negative = (model.LossAversion * FixedPoint.ToDouble(broken)) + lateHalf;

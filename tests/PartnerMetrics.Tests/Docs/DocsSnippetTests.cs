@@ -115,11 +115,11 @@ public class DocsSnippetTests
         var scorer = new HealthScorer(models);   // one scorer for the whole portfolio
 
         HealthReport report = scorer.Score(partnership, asOf);
-        var scoredBy = $"{report.ModelName} {report.ModelVersion}";   // "referral 2.4" for a Referral partner
+        var scoredBy = $"{report.ModelName} {report.ModelVersion}";   // "referral 2.5" for a Referral partner
         // docs:end model-set
 
         // Coverage is complete (1) and the one late delivery no longer counts: competency is 100.
-        Assert.Equal("referral 2.4", scoredBy);
+        Assert.Equal("referral 2.5", scoredBy);
         Assert.Equal(100.0, report[HealthDimension.Competency].Score);
         Assert.True(new HealthScorer().Score(partnership, asOf)[HealthDimension.Competency].Score < 100.0);
     }
@@ -153,34 +153,36 @@ public class DocsSnippetTests
             ProgressWeights = latest.ProgressWeights,
         });
 
-        // The worked example with 2.0's weights (HealthScorerTests.Score_WorkedExample_OfDocsScoring has 2.2's arithmetic):
-        //   competency 100 × (0.4 × 0.5 + 0.6 × 2/3.75) = 52.000; plan 100 × (0.175 + 0.2/3 + 0.08 + 0.05 + 0.2 × 2^(−1/3)) = 53.041;
-        //   progress 100 × (0.3 × 0.6452 + 0.25 × 0.5 + 0.2 × 0.5264 + 0.25 × 0.5) = 54.886; trust 46.751 and co-op 46.813 as in 2.2
-        //   (2.0 and 2.1 had reciprocity 1 without meetings, and co-op 59.313);
-        //   overall 0.25 × 46.751 + 0.2 × 52.000 + 0.2 × 46.813 + 0.2 × 53.041 + 0.15 × 54.886 = 50.291 (52.791 under 2.0).
+        // The worked example with 2.0's weights (HealthScorerTests.Score_WorkedExample_OfDocsScoring has the current rules' arithmetic):
+        //   competency 100 × (0.4 × 0.5 + 0.6 × 2/3.75) = 52.000; plan 100 × (0.25 × 1.4/3 + 0.2/3 + 0.08 + 0.05 + 0.2 × 2^(−1/3)) = 47.207;
+        //   progress 100 × (0.3 × 0.6351 + 0.25 × 0.5 + 0.2 × 0.5182 + 0.25 × 0.5) = 54.417; trust 46.751 and co-op 46.813 as in 2.5
+        //   (2.0 and 2.1 had reciprocity 1 without meetings, and co-op 59.313; 2.2 to 2.4 left the goal without a due day out and
+        //   weighed deals from their creation: plan 53.041, progress 54.886, overall 50.291 at 0.4417);
+        //   overall 0.25 × 46.751 + 0.2 × 52.000 + 0.2 × 46.813 + 0.2 × 47.207 + 0.15 × 54.417 = 49.054 (52.791 under 2.0).
         //   Confidence 0.25 × 0.1881 + 0.2 × (0.4 + 0.6 × 1.75/6.75) + 0.2 × 0.0649 + 0.2 × 1
-        //     + 0.15 × (0.5 × 2.1237/7.1237 + 0.25 × 2/7 + 0.25) = 0.25 × 0.1881 + 0.2 × 0.5556 + 0.2 × 0.0649 + 0.2 + 0.15 × 0.4705 = 0.4417.
-        //   sd = 5.7831 (slopes 60 for delivery; 30, 25, 20 in progress; reciprocity the rate Beta(1, 1), variance 1/12 where 2.0
-        //   had 4 × 1/12, sd 6.3003): 50.291 ± 7.411 = [42.880, 57.703].
+        //     + 0.15 × (0.5 × 2.2208/7.2208 + 0.25 × 2/7 + 0.25) = 0.25 × 0.1881 + 0.2 × 0.5556 + 0.2 × 0.0649 + 0.2 + 0.15 × 0.4752 = 0.4424.
+        //   sd = 5.7819 (slopes 60 for delivery; 30, 25, 20 in progress; reciprocity the rate Beta(1, 1), variance 1/12 where 2.0
+        //   had 4 × 1/12, sd 6.3003): 49.054 ± 7.410 = [41.645, 56.464].
         // With nothing logged 100 days in: 100 × (0.3 + 0.25 + 0.2) × 0.5 = 37.5 for progress, co-op 50, overall
         //   0.25 × 50 + 0.2 × 50 + 0.2 × 50 + 0.2 × 0 + 0.15 × 37.5 = 38.125 at 0.2 × 1 + 0.15 × 0.25 = 0.2375: InsufficientEvidence.
         // The ideal partnership of ScenarioTests after one year: 0.25 × 0.8461 + 0.2 × (0.4 + 0.6 × 0.6282) + 0.2 × 0.7200 + 0.2 × 1
-        //   + 0.15 × (0.5 × 0.7723 + 0.25 × 8/13 + 0.25) = 0.25 × 0.8461 + 0.2 × 0.7769 + 0.2 × 0.72 + 0.2 + 0.15 × 0.79 = 0.829;
+        //   + 0.15 × (0.5 × 0.7736 + 0.25 × 8/13 + 0.25) = 0.25 × 0.8461 + 0.2 × 0.7769 + 0.2 × 0.72 + 0.2 + 0.15 × 0.7907 = 0.8295
+        //   (0.829 under 2.4, which weighed the deals from their origination, a day before their registration);
         //   after two years 0.25 × 0.8726 + 0.2 × 0.8306 + 0.2 × 0.7581 + 0.2 + 0.15 × 0.7951 = 0.855.
         var scorer = new HealthScorer(model);
         var report = scorer.Score(Health.Examples.WorkedExample(), Health.Examples.T);
         var nothing = scorer.Score(Health.Examples.Empty(), Health.Examples.T);
 
         Assert.Equal(("default", "2.0"), (report.ModelName, report.ModelVersion));
-        Assert.Equal([46.751, 52.000, 46.813, 53.041, 54.886], report.Dimensions.Select(d => Math.Round(d.Score!.Value, 3)));
-        Assert.Equal(50.291, report.Score, 3);
-        Assert.Equal(0.4417, report.Confidence, 4);
-        Assert.Equal((42.880, 57.703), (Math.Round(report.Interval.Lower, 3), Math.Round(report.Interval.Upper, 3)));
+        Assert.Equal([46.751, 52.000, 46.813, 47.207, 54.417], report.Dimensions.Select(d => Math.Round(d.Score!.Value, 3)));
+        Assert.Equal(49.054, report.Score, 3);
+        Assert.Equal(0.4424, report.Confidence, 4);
+        Assert.Equal((41.645, 56.464), (Math.Round(report.Interval.Lower, 3), Math.Round(report.Interval.Upper, 3)));
         Assert.Equal(HealthBand.Watch, report.Band);
         Assert.Equal(38.125, nothing.Score, 12);
         Assert.Equal(0.2375, nothing.Confidence, 12);
         Assert.Equal(HealthBand.InsufficientEvidence, nothing.Band);
-        Assert.Equal(0.829, scorer.Score(Health.ScenarioTests.Ideal(years: 1), Health.Examples.T).Confidence, 3);
+        Assert.Equal(0.8295, scorer.Score(Health.ScenarioTests.Ideal(years: 1), Health.Examples.T).Confidence, 4);
         Assert.Equal(0.855, scorer.Score(Health.ScenarioTests.Ideal(), Health.Examples.T).Confidence, 3);
     }
 

@@ -65,7 +65,7 @@ public class FactorReasonTests
 
             // Goals with a due day: "Certify engineers" (0.5 of the way at half time: on track) and
             // "Joint pipeline" (0.2 at half time: behind); only the first is owned by both and measurable.
-            ("plan.goals-on-track", "1 of 2 goals at or ahead of the progress their elapsed time expects."),
+            ("plan.goals-on-track", "1 of 3 goals at or ahead of the progress their elapsed time expects; 1 goal without a due day counted as behind."),
             ("plan.shared-ownership", "1 of 3 goals owned by both sides."),
             ("plan.business-alignment", "40 % of the partner's business is aligned to ours."),
             ("plan.clarity", "1 of 3 goals have a measurable target and a due day."),
@@ -132,7 +132,7 @@ public class FactorReasonTests
         Assert.Equal(16.765, report[HealthDimension.PlanAlignment].Score!.Value, 10);
         Assert.Equal([FactorCodes.WeakestLink, FactorCodes.WeakestLink], report.Signals.Select(s => s.Code));
         Assert.Equal(100 * ((0.1 * 0.5) + (0.05 * 0.5) + (0.05 * 0.5) + (0.8 / 12)), report[HealthDimension.TrackedProgress].Score!.Value, 10);
-        Assert.StartsWith("HealthReport { PartnerId = P-1, AsOf = 2025-06-30, Model = default 2.4, Score = 40.01475", report.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("HealthReport { PartnerId = P-1, AsOf = 2025-06-30, Model = default 2.5, Score = 40.01475", report.ToString(), StringComparison.Ordinal);
         Assert.Contains(
             "Band = Watch, Confidence = 0.27, Dimensions = [Trust 50, Competency 50, Cooperation 50, PlanAlignment 16.765, TrackedProgress 16.666666666666668], Signals = 2 }",
             report.ToString(),

@@ -102,7 +102,7 @@ public class HealthModelSetTests
         // The worked example of docs/scoring.md, as a Referral partner. Default competency =
         // 100 × (0.2 × 0.5 + 0.8 × 2/3.75) = 100 × (0.1 + 0.42667) = 52.667; with delivery disabled it is coverage
         // alone, 100 × 0.5 = 50. Competency weighs 0.2 of a total weight of 1, so the overall score falls by
-        // 0.2 × (52.667 − 50) = 0.5333 points, from 48.728 to 48.194 (HealthScorerTests.Score_WorkedExample_OfDocsScoring).
+        // 0.2 × (52.667 − 50) = 0.5333 points, from 48.181 to 47.648 (HealthScorerTests.Score_WorkedExample_OfDocsScoring).
         var partnership = WorkedExampleOf(PartnerType.Referral);
 
         var byDefault = new HealthScorer().Score(partnership, T);
@@ -111,10 +111,10 @@ public class HealthModelSetTests
         Assert.Equal(100 * (0.1 + (0.8 * 2 / 3.75)), byDefault[HealthDimension.Competency].Score!.Value, 9);
         Assert.Equal(50.0, bySet[HealthDimension.Competency].Score!.Value, 9);
         Assert.Equal(byDefault.Score - (0.2 * 100 * 0.8 * ((2 / 3.75) - 0.5)), bySet.Score, 9);
-        Assert.Equal(48.194, bySet.Score, 3);
+        Assert.Equal(47.648, bySet.Score, 3);
         Assert.Equal(0.0, bySet.Factor(FactorCodes.CompetencyDeliveryReliability)!.Value.Contribution);
-        Assert.Equal(("referral", "2.4"), (bySet.ModelName, bySet.ModelVersion));
-        Assert.Equal(("default", "2.4"), (byDefault.ModelName, byDefault.ModelVersion));
+        Assert.Equal(("referral", "2.5"), (bySet.ModelName, bySet.ModelVersion));
+        Assert.Equal(("default", "2.5"), (byDefault.ModelName, byDefault.ModelVersion));
         Assert.Equal(new HealthScorer(Referral).Score(partnership, T), bySet);
 
         // The same evidence from a System Integrator: the set scores it with the default model.
@@ -126,7 +126,7 @@ public class HealthModelSetTests
     public void HealthReport_SameNumbersFromAnotherModelVersion_IsNotEqual()
     {
         var partnership = WorkedExample();
-        var revised = HealthModel.Default with { Version = "2.5" };
+        var revised = HealthModel.Default with { Version = "2.6" };
 
         var first = new HealthScorer().Score(partnership, T);
         var again = new HealthScorer().Score(partnership, T);
@@ -136,8 +136,8 @@ public class HealthModelSetTests
         Assert.Equal(first.GetHashCode(), again.GetHashCode());
         Assert.Equal(first.Score, underRevision.Score);   // only the version differs
         Assert.NotEqual(first, underRevision);
-        Assert.Equal("2.5", underRevision.ModelVersion);
-        Assert.Contains("Model = default 2.5", underRevision.ToString(), StringComparison.Ordinal);
+        Assert.Equal("2.6", underRevision.ModelVersion);
+        Assert.Contains("Model = default 2.6", underRevision.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -261,7 +261,7 @@ public class HealthModelSetTests
         Rejects.Field<ArgumentException>(
             () => HealthModelSet.ByPartnerType(HealthModel.Default, new Dictionary<PartnerType, HealthModel> { [PartnerType.Distributor] = unnamed }),
             "byType",
-            "gives Distributor a model named 'default', version '2.4'");
+            "gives Distributor a model named 'default', version '2.5'");
         Rejects.Field<ArgumentException>(
             () => HealthModelSet.ByTier(HealthModel.Default, new Dictionary<string, HealthModel> { ["Gold"] = Gold, ["Platinum"] = Gold with { Kappa = 9 } }),
             "byTier",
@@ -269,7 +269,7 @@ public class HealthModelSetTests
         Rejects.Field<ArgumentException>(() => HealthModelSet.Create([Gold, Gold with { Kappa = 9 }], _ => Gold), "models", "item 1");
 
         // A new version is a different model: allowed.
-        Assert.Equal(2, HealthModelSet.Create([Gold, Gold with { Kappa = 9, Version = "2.5" }], _ => Gold).Models.Length);
+        Assert.Equal(2, HealthModelSet.Create([Gold, Gold with { Kappa = 9, Version = "2.6" }], _ => Gold).Models.Length);
     }
 
     [Fact]
@@ -283,7 +283,7 @@ public class HealthModelSetTests
         var unlisted = Assert.Throws<InvalidOperationException>(() => returnsOther.Select(partnership));
 
         Assert.Contains("returned null for partner 'P-1' (Contoso)", none.Message, StringComparison.Ordinal);
-        Assert.Contains("model named 'referral', version '2.4', for partner 'P-1'", unlisted.Message, StringComparison.Ordinal);
+        Assert.Contains("model named 'referral', version '2.5', for partner 'P-1'", unlisted.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -297,13 +297,13 @@ public class HealthModelSetTests
     }
 
     [Fact]
-    public void NameAndVersion_Default_AreDefaultAnd2Point4()
+    public void NameAndVersion_Default_AreDefaultAnd2Point5()
     {
-        // 2.4: the weights of 2.0 changed in 2.1, reciprocity in 2.2, the dating of recorded failures, goals not yet
-        // started and a disabled trust's cap in 2.3, a side holding trust down caps the band in 2.4, so reports scored
-        // by each are told apart.
+        // 2.5: the weights of 2.0 changed in 2.1, reciprocity in 2.2, the dating of recorded failures, goals not yet
+        // started and a disabled trust's cap in 2.3, a side holding trust down caps the band in 2.4, late keeps, early
+        // breaks, late registrations and goals without a due day in 2.5, so reports scored by each are told apart.
         Assert.Equal("default", HealthModel.Default.Name);
-        Assert.Equal("2.4", HealthModel.Default.Version);
+        Assert.Equal("2.5", HealthModel.Default.Version);
     }
 
     [Fact]
@@ -332,7 +332,7 @@ public class HealthModelSetTests
         Assert.Equal(   // the example of docs/scoring.md
             Referral with { Version = "2025.06" },
             PartnerMetricsJson.Deserialize<HealthModel>("""{ "name": "referral", "version": "2025.06", "competencyWeights": { "deliveryReliability": 0 } }"""));
-        Assert.Equal(("default", "2.4"), (PartnerMetricsJson.Deserialize<HealthModel>("{}").Name, PartnerMetricsJson.Deserialize<HealthModel>("{}").Version));
+        Assert.Equal(("default", "2.5"), (PartnerMetricsJson.Deserialize<HealthModel>("{}").Name, PartnerMetricsJson.Deserialize<HealthModel>("{}").Version));
     }
 
     [Theory]

@@ -59,20 +59,24 @@ public class HealthScorerTests
         //   competency = 100 × (0.2 × 0.5 + 0.8 × 2/3.75)                        = 52.667
         //   co-op      = 100 × (0.2 × 0.5 + 0.2 × 0.3407 + 0.35 × 0.5 + 0.25 × 0.5) = 46.813
         //     (reciprocity: no meetings, calls, emails or joint events, so at its prior 0.5; 1 under model 2.1)
-        //   plan       = 100 × (0.105 + 0.1/3 + 0.22 + 0.1/3 + 0.1 × 2^(−1/3))   = 47.104
-        //     (on track 0.15 × 0.7, shared ownership 0.1 × 1/3, alignment 0.55 × 0.4, clarity 0.1 × 1/3, freshness)
-        //   progress   = 100 × (0.1 × 0.6452 + 0.05 × 0.5 + 0.05 × 0.5264 + 0.8 × 0.5) = 51.585
-        //     (timeliness (w10 + w40 + 1) / (w10 + w40 + w100 + 2); freshness (1 + 1) / (2 + 2);
-        //      completeness (filled + 1) / (all + 2) with filled = (3·w10 + w40) / 3, missing = (3·w100 + 2·w40) / 3)
+        //   plan       = 100 × (0.07 + 0.1/3 + 0.22 + 0.1/3 + 0.1 × 2^(−1/3))    = 43.604
+        //     (on track 0.15 × (1 + 0.4 + 0)/3, the goal without a due day counting 0; shared ownership 0.1 × 1/3,
+        //      alignment 0.55 × 0.4, clarity 0.1 × 1/3, freshness; 47.104 under 2.4, which left that goal out)
+        //   progress   = 100 × (0.1 × 0.6351 + 0.05 × 0.5 + 0.05 × 0.5182 + 0.8 × 0.5) = 51.442
+        //     (each deal weighed from the day the CRM knew it, its registration: O1 8 days, O2 80, O3 39;
+        //      timeliness (w8 + w39 + 1) / (w8 + w39 + w80 + 2); freshness (1 + 1) / (2 + 2);
+        //      completeness (filled + 1) / (all + 2) with filled = (3·w8 + w39) / 3, missing = (3·w80 + 2·w39) / 3;
+        //      51.585 under 2.4, which weighed each from its creation)
         //   overall    = Σ W·S with W = 0.25, 0.2, 0.25, 0.15, 0.15
-        //              = 11.688 + 10.533 + 11.703 + 7.066 + 7.738                  = 48.728 → Watch (51.853 under 2.1)
+        //              = 11.688 + 10.533 + 11.703 + 6.541 + 7.716                  = 48.181 → Watch (48.728 under 2.4)
         // Confidence: trust ½(1.996/6.996) + ½(0.5/5.5) = 0.1881; competency 0.2 × 1 + 0.8 × 1.75/6.75 = 0.4074;
-        //   co-op 0.2 × 2.403/7.403 = 0.0649; plan 1; progress 0.1 × 0.2981 + 0.05 × 2/7 + 0.05 × 0.2981 + 0.8 = 0.8590
-        //   overall 0.25 × 0.1881 + 0.2 × 0.4074 + 0.25 × 0.0649 + 0.15 × 1 + 0.15 × 0.8590 = 0.4236
+        //   co-op 0.2 × 2.403/7.403 = 0.0649; plan 1; progress 0.1 × 0.3076 + 0.05 × 2/7 + 0.05 × 0.3076 + 0.8 = 0.8604
+        //   (e = w8 + w39 + w80 = 2.2208, 2.2208 / 7.2208 = 0.3076)
+        //   overall 0.25 × 0.1881 + 0.2 × 0.4074 + 0.25 × 0.0649 + 0.15 × 1 + 0.15 × 0.8604 = 0.4238
         var report = Scorer.Score(WorkedExample(), T);
         var scores = report.Dimensions.Select(d => d.Score!.Value).ToArray();
         double[] weights = [0.25, 0.2, 0.25, 0.15, 0.15];
-        double w10 = W(10, 90), w40 = W(40, 90), w100 = W(100, 90);
+        double w8 = W(8, 90), w39 = W(39, 90), w80 = W(80, 90), w10 = W(10, 90);
 
         Assert.Equal(100 * Math.Sqrt(2 / (3 + (2.5 * W(1, 180))) * 0.6), scores[0], 9);
         Assert.Equal(100 * ((0.2 * 0.5) + (0.8 * 2 / 3.75)), scores[1], 9);
@@ -81,16 +85,16 @@ public class HealthScorerTests
         Assert.Equal(100 * ((0.2 * 0.5) + (0.2 * 1.5 / (0.5 + W(3, 90) + w10 + 2)) + (0.35 * 0.5) + (0.25 * 0.5)), scores[2], 9);
         Assert.Equal(46.813, scores[2], 3);
         Assert.Equal(Scorer.Score(Empty().With(plan: _ => Plan), T)[HealthDimension.PlanAlignment].Score!.Value, scores[3], 12);
-        Assert.Equal(100 * ((0.15 * 0.7) + (0.1 / 3) + (0.55 * 0.4) + (0.1 / 3) + (0.1 * Math.Pow(2, -1 / 3.0))), scores[3], 9);
-        Assert.Equal(47.104, scores[3], 3);
-        var timeliness = (w10 + w40 + 1) / (w10 + w40 + w100 + 2);
-        var completeness = ((((3 * w10) + w40) / 3) + 1) / (w10 + w40 + w100 + 2);
+        Assert.Equal(100 * ((0.15 * 1.4 / 3) + (0.1 / 3) + (0.55 * 0.4) + (0.1 / 3) + (0.1 * Math.Pow(2, -1 / 3.0))), scores[3], 9);
+        Assert.Equal(43.604, scores[3], 3);
+        var timeliness = (w8 + w39 + 1) / (w8 + w39 + w80 + 2);
+        var completeness = ((((3 * w8) + w39) / 3) + 1) / (w8 + w39 + w80 + 2);
         Assert.Equal(100 * ((0.1 * timeliness) + (0.05 * 0.5) + (0.05 * completeness) + (0.8 * 0.5)), scores[4], 9);
-        Assert.Equal(51.585, scores[4], 3);
+        Assert.Equal(51.442, scores[4], 3);
         Assert.Equal(scores.Zip(weights, (s, w) => s * w).Sum(), report.Score, 9);
-        Assert.Equal(48.728, report.Score, 3);
+        Assert.Equal(48.181, report.Score, 3);
         Assert.Equal(HealthBand.Watch, report.Band);
-        Assert.Equal(0.4236, report.Confidence, 4);
+        Assert.Equal(0.4238, report.Confidence, 4);
         Assert.Equal(report.Score, report.Factors.Sum(f => f.Contribution), 12);
         Assert.True(report.Interval.Contains(report.Score));
         Assert.InRange(report.Interval.Width, 1, 20);
@@ -104,19 +108,19 @@ public class HealthScorerTests
         //   co-op: partner responsiveness and friction Beta(1, 1), vendor responsiveness Beta(1.5, 1 + w3 + w10), slopes 20, 35, 20, 25
         //   plan: facts only, variance 0
         //   progress: timeliness, freshness Beta(2, 2), completeness, slopes 10, 5, 5
-        // sd² = 0.25² × 251.00 + 0.2² × 335.35 + 0.25² × 204.13 + 0.15² × 6.934 = 42.015, sd = 6.4819
-        //   → [48.728 − 8.307, 48.728 + 8.307] = [40.421, 57.035]
+        // sd² = 0.25² × 251.00 + 0.2² × 335.35 + 0.25² × 204.13 + 0.15² × (progress, about 6.9) = 42.01, sd = 6.4818
+        //   → [48.181 − 8.307, 48.181 + 8.307] = [39.874, 56.488]
         static double Var(double a, double b) => a * b / ((a + b) * (a + b) * (a + b + 1));
         double w1 = W(1, 180), trust = scores[0], rPartner = 2 / (3 + (2.5 * w1));
         var trustVar = (Math.Pow(50 * trust / (100 * rPartner), 2) * Var(2, 1 + (2.5 * w1))) + (Math.Pow(50 * trust / 60, 2) * Var(1.5, 1));
         var competencyVar = 80 * 80 * Var(2, 1.75);
         var cooperationVar = (20 * 20 * Var(1, 1)) + (20 * 20 * Var(1.5, 1 + W(3, 90) + w10)) + (35 * 35 * Var(1, 1)) + (25 * 25 * Var(1, 1));
-        var progressVar = (10 * 10 * Var(w10 + w40 + 1, w100 + 1)) + (5 * 5 * Var(2, 2)) + (5 * 5 * Var((((3 * w10) + w40) / 3) + 1, (((3 * w100) + (2 * w40)) / 3) + 1));
+        var progressVar = (10 * 10 * Var(w8 + w39 + 1, w80 + 1)) + (5 * 5 * Var(2, 2)) + (5 * 5 * Var((((3 * w8) + w39) / 3) + 1, (((3 * w80) + (2 * w39)) / 3) + 1));
         var sd = Math.Sqrt((0.25 * 0.25 * trustVar) + (0.2 * 0.2 * competencyVar) + (0.25 * 0.25 * cooperationVar) + (0.15 * 0.15 * progressVar));
-        Assert.Equal(6.4819, sd, 4);
+        Assert.Equal(6.4818, sd, 4);
         Assert.Equal(report.Score - (1.2815515655446004 * sd), report.Interval.Lower, 9);
         Assert.Equal(report.Score + (1.2815515655446004 * sd), report.Interval.Upper, 9);
-        Assert.Equal((40.421, 57.035), (Math.Round(report.Interval.Lower, 3), Math.Round(report.Interval.Upper, 3)));
+        Assert.Equal((39.874, 56.488), (Math.Round(report.Interval.Lower, 3), Math.Round(report.Interval.Upper, 3)));
     }
 
     [Fact]
@@ -173,7 +177,7 @@ public class HealthScorerTests
         var partner = trust.Factors[0];
         string Show(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.StartsWith($"HealthReport {{ PartnerId = {report.PartnerId}, AsOf = 2025-06-30, Model = default 2.4, Score = {Show(report.Score)}, Band = {report.Band}, Confidence = {Show(report.Confidence)}, Dimensions = [Trust {Show(trust.Score!.Value)}, Competency ", report.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith($"HealthReport {{ PartnerId = {report.PartnerId}, AsOf = 2025-06-30, Model = default 2.5, Score = {Show(report.Score)}, Band = {report.Band}, Confidence = {Show(report.Confidence)}, Dimensions = [Trust {Show(trust.Score!.Value)}, Competency ", report.ToString(), StringComparison.Ordinal);
         Assert.EndsWith($"], Signals = {report.Signals.Length} }}", report.ToString(), StringComparison.Ordinal);
         Assert.Equal(
             $"DimensionScore {{ Dimension = Trust, Score = {Show(trust.Score.Value)}, Confidence = {Show(trust.Confidence)}, Weight = 0.25, Contribution = {Show(trust.Contribution)}, Factors = [{partner.Code} {Show(partner.Value!.Value)}, {trust.Factors[1].Code} {Show(trust.Factors[1].Value!.Value)}] }}",

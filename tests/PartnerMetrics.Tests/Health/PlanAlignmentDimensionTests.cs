@@ -35,23 +35,23 @@ public class PlanAlignmentDimensionTests
     public void Score_PlanWithGoals()
     {
         // Goals on track: G1 (start −100, due +100) expects 0.5, has 0.5 → 1;
-        //   G2 (no start: plan created −200, due +200) expects 0.5, has 0.2 → 0.4; G3 has no due day.
-        //   on track = (1 + 0.4) / 2 = 0.7, e = 2
+        //   G2 (no start: plan created −200, due +200) expects 0.5, has 0.2 → 0.4; G3 has no due day → 0.
+        //   on track = (1 + 0.4 + 0) / 3 = 0.4667, e = 3 (G3 was left out until model 2.5: 0.7)
         // Shared ownership: 1 of 3 (G1 is Both). Clarity: 1 of 3 (only G1 has target and due day).
         // Business alignment 0.4. Freshness: reviewed 120 days ago, cadence 90 → 2^(−30/90).
-        // Plan = 100 × (0.15 × 0.7 + 0.1 × 1/3 + 0.55 × 0.4 + 0.1 × 1/3 + 0.1 × 2^(−1/3))
-        //      = 10.5 + 3.3333 + 22 + 3.3333 + 7.9370 = 47.1037
+        // Plan = 100 × (0.15 × 1.4/3 + 0.1 × 1/3 + 0.55 × 0.4 + 0.1 × 1/3 + 0.1 × 2^(−1/3))
+        //      = 7 + 3.3333 + 22 + 3.3333 + 7.9370 = 43.6037
         var report = Scorer.Score(Empty().With(plan: _ => Plan), T);
         var plan = report[HealthDimension.PlanAlignment];
-        var expected = 100 * ((0.15 * 0.7) + (0.1 / 3) + (0.55 * 0.4) + (0.1 / 3) + (0.1 * Math.Pow(2, -1 / 3.0)));
+        var expected = 100 * ((0.15 * 1.4 / 3) + (0.1 / 3) + (0.55 * 0.4) + (0.1 / 3) + (0.1 * Math.Pow(2, -1 / 3.0)));
 
-        Assert.Equal(0.7, report.Factor(FactorCodes.PlanGoalsOnTrack)!.Value.Value!.Value, 10);
+        Assert.Equal(1.4 / 3, report.Factor(FactorCodes.PlanGoalsOnTrack)!.Value.Value!.Value, 10);
         Assert.Equal(1 / 3.0, report.Factor(FactorCodes.PlanSharedOwnership)!.Value.Value!.Value, 10);
         Assert.Equal(1 / 3.0, report.Factor(FactorCodes.PlanClarity)!.Value.Value!.Value, 10);
         Assert.Equal(0.4, report.Factor(FactorCodes.PlanBusinessAlignment)!.Value.Value);
         Assert.Equal(Math.Pow(2, -1 / 3.0), report.Factor(FactorCodes.PlanFreshness)!.Value.Value!.Value, 10);
         Assert.Equal(expected, plan.Score!.Value, 9);
-        Assert.Equal(47.10, plan.Score!.Value, 2);
+        Assert.Equal(43.60, plan.Score!.Value, 2);
         Assert.Null(report.Factor(FactorCodes.PlanMissing));
         Assert.Equal("Last reviewed together 120 days ago; the review cadence is 90 days.", report.Factor(FactorCodes.PlanFreshness)!.Value.Reason);
     }
@@ -77,17 +77,17 @@ public class PlanAlignmentDimensionTests
     public void Score_DatedPlan_ReadsEveryValueAsOfTheDay()
     {
         // As of T: G1 expects 100/200 = 0.5 and has 0.5 (−5; the 1.0 of +5 is later) → 1;
-        //   G2 expects 200/400 = 0.5 and has 0.2 (−1) → 0.4; on track = (1 + 0.4) / 2 = 0.7.
+        //   G2 expects 200/400 = 0.5 and has 0.2 (−1) → 0.4; G3 has no due day → 0; on track = (1 + 0.4 + 0) / 3.
         // Alignment: the review of −30 recorded none, so 0.4 of −120 holds (0.9 of +10 is later).
         // Freshness: the latest review is −30, within the 90-day cadence → 1.
-        // Plan = 100 × (0.15 × 0.7 + 0.1 × 1/3 + 0.55 × 0.4 + 0.1 × 1/3 + 0.1 × 1) = 10.5 + 3.3333 + 22 + 3.3333 + 10 = 49.1667
+        // Plan = 100 × (0.15 × 1.4/3 + 0.1 × 1/3 + 0.55 × 0.4 + 0.1 × 1/3 + 0.1 × 1) = 7 + 3.3333 + 22 + 3.3333 + 10 = 45.6667
         var report = Scorer.Score(Empty().With(plan: _ => DatedPlan), T);
 
-        Assert.Equal(0.7, report.Factor(FactorCodes.PlanGoalsOnTrack)!.Value.Value!.Value, 10);
+        Assert.Equal(1.4 / 3, report.Factor(FactorCodes.PlanGoalsOnTrack)!.Value.Value!.Value, 10);
         Assert.Equal(0.4, report.Factor(FactorCodes.PlanBusinessAlignment)!.Value.Value);
         Assert.Equal(1.0, report.Factor(FactorCodes.PlanFreshness)!.Value.Value);
-        Assert.Equal(100 * ((0.15 * 0.7) + (0.1 / 3) + (0.55 * 0.4) + (0.1 / 3) + 0.1), report[HealthDimension.PlanAlignment].Score!.Value, 9);
-        Assert.Equal(49.17, report[HealthDimension.PlanAlignment].Score!.Value, 2);
+        Assert.Equal(100 * ((0.15 * 1.4 / 3) + (0.1 / 3) + (0.55 * 0.4) + (0.1 / 3) + 0.1), report[HealthDimension.PlanAlignment].Score!.Value, 9);
+        Assert.Equal(45.67, report[HealthDimension.PlanAlignment].Score!.Value, 2);
         Assert.Equal("Last reviewed together 30 days ago; the review cadence is 90 days.", report.Factor(FactorCodes.PlanFreshness)!.Value.Reason);
     }
 
@@ -95,16 +95,17 @@ public class PlanAlignmentDimensionTests
     public void Score_DatedPlan_InThePast_SeesNothingRecordedLater()
     {
         // As of −60: G1 expects (−60 + 100) / 200 = 0.2 and has no check-in yet (the first is −50) → 0;
-        //   G2 expects (−60 + 200) / 400 = 0.35 and has 0.1 (−150) → 0.1 / 0.35 = 2/7; on track = 1/7.
+        //   G2 expects (−60 + 200) / 400 = 0.35 and has 0.1 (−150) → 0.1 / 0.35 = 2/7; G3 has no due day → 0;
+        //   on track = (0 + 2/7 + 0) / 3 = 2/21.
         // Alignment 0.4 (−120); freshness: 60 days since −120, within the cadence → 1.
-        // Plan = 100 × (0.15 × 1/7 + 0.1 × 1/3 + 0.55 × 0.4 + 0.1 × 1/3 + 0.1 × 1) = 2.1429 + 3.3333 + 22 + 3.3333 + 10 = 40.8095
+        // Plan = 100 × (0.15 × 2/21 + 0.1 × 1/3 + 0.55 × 0.4 + 0.1 × 1/3 + 0.1 × 1) = 1.4286 + 3.3333 + 22 + 3.3333 + 10 = 40.0952
         var past = Day(-60);
         var report = Scorer.Score(Empty().With(plan: _ => DatedPlan), past);
 
-        Assert.Equal(1 / 7.0, report.Factor(FactorCodes.PlanGoalsOnTrack)!.Value.Value!.Value, 10);
+        Assert.Equal(2 / 21.0, report.Factor(FactorCodes.PlanGoalsOnTrack)!.Value.Value!.Value, 10);
         Assert.Equal(0.4, report.Factor(FactorCodes.PlanBusinessAlignment)!.Value.Value);
-        Assert.Equal(100 * ((0.15 / 7) + (0.1 / 3) + (0.55 * 0.4) + (0.1 / 3) + 0.1), report[HealthDimension.PlanAlignment].Score!.Value, 9);
-        Assert.Equal(40.81, report[HealthDimension.PlanAlignment].Score!.Value, 2);
+        Assert.Equal(100 * ((0.15 * 2 / 21) + (0.1 / 3) + (0.55 * 0.4) + (0.1 / 3) + 0.1), report[HealthDimension.PlanAlignment].Score!.Value, 9);
+        Assert.Equal(40.10, report[HealthDimension.PlanAlignment].Score!.Value, 2);
 
         // History reads the plan the same way (DOMAIN rule 19).
         var history = Scorer.History(Empty().With(plan: _ => DatedPlan), past, T, TimeSpan.FromDays(60));

@@ -16,7 +16,9 @@ public class PlanGoalEdgeTests
     {
         // Half-way through each goal's 200 days, so each is expected at 0.5:
         //   G1 both sides, measurable, 0.5 → on track (1); G2 partner, measurable, 0.9 → on track (1);
-        //   G3 vendor, due day only, 0.25 → behind (0.5); G4 partner, no target and no due day.
+        //   G3 vendor, due day only, 0.25 → behind (0.5); G4 partner, no target and no due day → counts 0 (left out until
+        //   model 2.5, which made 2.5 / 3 of it: dropping a lagging goal's due day lifted the score).
+        //   (1 + 1 + 0.5 + 0) / 4 = 0.625.
         var plan = new JointPlan(
             Day(-150),
             0.5,
@@ -30,10 +32,30 @@ public class PlanGoalEdgeTests
         var report = Scorer.Score(Empty().With(plan: _ => plan), T);
 
         var onTrack = report.Factor(FactorCodes.PlanGoalsOnTrack)!.Value;
-        Assert.Equal(2.5 / 3, onTrack.Value!.Value, 9);
-        Assert.Equal("2 of 3 goals at or ahead of the progress their elapsed time expects.", onTrack.Reason);
+        Assert.Equal(2.5 / 4, onTrack.Value!.Value, 9);
+        Assert.Equal("2 of 4 goals at or ahead of the progress their elapsed time expects; 1 goal without a due day counted as behind.", onTrack.Reason);
         Assert.Equal("1 of 4 goals owned by both sides.", report.Factor(FactorCodes.PlanSharedOwnership)!.Value.Reason);
         Assert.Equal("2 of 4 goals have a measurable target and a due day.", report.Factor(FactorCodes.PlanClarity)!.Value.Reason);
+    }
+
+    [Fact]
+    public void DroppingALaggingGoalsDueDay_NeverRaisesTheScore()
+    {
+        // A shared, measurable goal on track, and one due today at 5 %: on track (1 + 0.05) / 2 = 0.525. Without its due
+        // day the lagging goal counts 0: (1 + 0) / 2 = 0.5. Left out until model 2.5, it made 1.0 and lifted the score.
+        JointPlan Plan(DateOnly? laggingDue) => new(
+            Day(-200),
+            0.6,
+            [
+                new PlanGoal("A", GoalOwner.Both, 0.6, new MeasurableTarget(5, "deals"), Day(-100), Day(100)),
+                new PlanGoal("B", GoalOwner.Partner, 0.05, dueOn: laggingDue, startsOn: laggingDue is null ? null : Day(-100)),
+            ]);
+        var dated = Scorer.Score(Empty(365).With(plan: _ => Plan(T)), T);
+        var undated = Scorer.Score(Empty(365).With(plan: _ => Plan(null)), T);
+
+        Assert.Equal(0.525, dated.Factor(FactorCodes.PlanGoalsOnTrack)!.Value.Value!.Value, 12);
+        Assert.Equal(0.5, undated.Factor(FactorCodes.PlanGoalsOnTrack)!.Value.Value!.Value, 12);
+        Assert.True(undated.Score <= dated.Score, $"{undated.Score} > {dated.Score}");
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public class TrackedProgressDimensionTests
     [Fact]
     public void Score_DealsRegisteredUpdatedAndFilledIn()
     {
-        // H = 90 d; weights by creation age: w1 = 2^(−10/90) (O1), w2 = 2^(−100/90) (O2), w3 = 2^(−40/90) (O3).
+        // H = 90 d; weights by the age of the day the CRM knew each deal, its registration: w1 = 2^(−8/90) (O1),
+        // w2 = 2^(−80/90) (O2), w3 = 2^(−39/90) (O3) (by creation age until model 2.5: 10, 100 and 40 days).
         // O4 is registered tomorrow: the CRM does not know it yet. Rates are posteriors (p + 1) / (p + n + 2).
         // Timeliness: O1 (2 days) and O3 (1 day) within 7, O2 (20 days) late:
         //   p = w1 + w3, n = w2 → (w1 + w3 + 1) / (w1 + w2 + w3 + 2), e = w1 + w2 + w3
@@ -25,8 +26,8 @@ public class TrackedProgressDimensionTests
         // Cadence (a fact): activity in weeks 0, 1 (O1), 4, 5 (O3), 7 (O2 closed), 11 (O2 registered) → 6 of 12;
         //   certainty = maturity min(1, 365 / 90) = 1
         // Progress = 100 × (0.1 × timeliness + 0.05 × 0.5 + 0.05 × completeness + 0.8 × 0.5)
-        //          = 100 × (0.1 × 0.64523 + 0.025 + 0.05 × 0.52643 + 0.4) = 51.5845
-        double w1 = W(10, 90), w2 = W(100, 90), w3 = W(40, 90);
+        //          = 100 × (0.1 × 0.63514 + 0.025 + 0.05 × 0.51817 + 0.4) = 51.4422
+        double w1 = W(8, 90), w2 = W(80, 90), w3 = W(39, 90);
         var e = w1 + w2 + w3;
         var timeliness = (w1 + w3 + 1) / (e + 2);
         var completeness = ((((3 * w1) + w3) / 3) + 1) / (e + 2);
@@ -38,14 +39,34 @@ public class TrackedProgressDimensionTests
         Assert.Equal(completeness, report.Factor(FactorCodes.ProgressDataCompleteness)!.Value.Value!.Value, 10);
         Assert.Equal(0.5, report.Factor(FactorCodes.ProgressWeeklyCadence)!.Value.Value);
         Assert.Equal(100 * ((0.1 * timeliness) + (0.05 * 0.5) + (0.05 * completeness) + (0.8 * 0.5)), report[HealthDimension.TrackedProgress].Score!.Value, 9);
-        Assert.Equal(51.58, report[HealthDimension.TrackedProgress].Score!.Value, 2);
-        Assert.Equal(0.6452, timeliness, 4);
-        Assert.Equal(0.5264, completeness, 4);
+        Assert.Equal(51.44, report[HealthDimension.TrackedProgress].Score!.Value, 2);
+        Assert.Equal(0.6351, timeliness, 4);
+        Assert.Equal(0.5182, completeness, 4);
 
-        // Confidence: (0.1 × e/(e + 5) + 0.05 × 2/7 + 0.05 × e/(e + 5) + 0.8 × 1) / 1 = 0.15 × e/(e + 5) + 0.05 × 2/7 + 0.8 = 0.8590
+        // Confidence: (0.1 × e/(e + 5) + 0.05 × 2/7 + 0.05 × e/(e + 5) + 0.8 × 1) / 1 = 0.15 × e/(e + 5) + 0.05 × 2/7 + 0.8 = 0.8604
         Assert.Equal((0.15 * e / (e + 5)) + (0.05 * 2 / 7) + 0.8, report[HealthDimension.TrackedProgress].Confidence, 10);
         Assert.Equal("Activity logged in 6 of the last 12 weeks.", report.Factor(FactorCodes.ProgressWeeklyCadence)!.Value.Reason);
         Assert.Equal("2 of 3 deals registered within 7 days of originating.", report.Factor(FactorCodes.ProgressRegistrationTimeliness)!.Value.Reason);
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(60)]
+    [InlineData(365)]
+    [InlineData(3000)]
+    public void Score_ADealRegisteredLateToday_IsOneFreshFailure_HoweverLongAgoItOriginated(int daysLate)
+    {
+        // Registered today, daysLate after it originated (past the 7-day window): one failure of weight 1 on the day the CRM
+        // learned of it, (0 + 1) / (1 + 2) = 1/3. Weighed from its origination until model 2.5, a year late weighed
+        // 2^(−365/90) and left timeliness at 0.4854, above the 0.3401 of 8 days late: registering later paid.
+        var deal = new Opportunity(
+            new OpportunityId("O-1"), new AccountId("A-1"), Day(-daysLate), DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
+            partnerId: Id, registeredOn: Day(0));
+
+        var timeliness = Scorer.Score(Empty(4000).With(opportunities: [deal]), T).Factor(FactorCodes.ProgressRegistrationTimeliness)!.Value;
+
+        Assert.Equal(1 / 3.0, timeliness.Value!.Value, 15);
+        Assert.Equal(1.0, timeliness.EvidenceWeight, 15);
     }
 
     [Fact]

@@ -121,6 +121,47 @@ public class TrustDimensionTests
         Assert.Equal(trust.Contribution * rPartner / (rPartner + 0.6), partner.Contribution, 9);
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(-14)]
+    [InlineData(-15)]
+    [InlineData(-200)]
+    [InlineData(-3000)]
+    public void Score_APromiseKeptLateAlone_LeavesItsSideAtThePrior_HoweverLate(int dueDaysAgo)
+    {
+        // Half a success and half a failure of one weight: (w/2 + 1) / (w + 2) = 1/2 whatever w. Until model 2.5 the success
+        // half was weighed from the day it was kept and the failure half from due + grace, so a promise kept 200 days late
+        // (w_f = 2^(−186/180)) gave (1/2 + 1) / (1/2 + w_f/2 + 2) = 0.5466, above the 0.5 of one kept a day late.
+        var late = Empty(5000).With(commitments: [new Commitment(Side.Partner, Day(dueDaysAgo), CommitmentOutcome.KeptLate, Day(0))]);
+
+        Assert.Equal(0.5, Scorer.Score(late, T).Factor(FactorCodes.TrustPartnerReliability)!.Value.Value!.Value, 15);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(-30)]
+    [InlineData(-7300)]
+    public void Score_APromiseBrokenBeforeItsDueDay_CountsFromItsDueDay(int brokenDaysAgo)
+    {
+        // Due yesterday, broken on its due day or any day before: one failure dated yesterday, R = 1 / (2.5 · 2^(−1/180) + 2)
+        // = 0.22270. Dated by its resolution day, a break back-dated twenty years weighed 2^(−7300/180) ≈ 0 and left the
+        // side at its prior, 0.5: better than not recording the outcome at all (overdue from due + grace).
+        var broken = Empty(8000).With(commitments: [new Commitment(Side.Partner, Day(-1), CommitmentOutcome.Broken, Day(Math.Min(-1, brokenDaysAgo)))]);
+
+        Assert.Equal(1 / ((2.5 * W(1, 180)) + 2), Scorer.Score(broken, T).Factor(FactorCodes.TrustPartnerReliability)!.Value.Value!.Value, 12);
+    }
+
+    [Fact]
+    public void Score_APromiseBrokenBeforeItIsDue_CountsNothingUntilItsDueDay()
+    {
+        // Due in ten days and already recorded broken: like an open promise not yet due, it counts from its due day.
+        var broken = Empty().With(commitments: [new Commitment(Side.Partner, Day(10), CommitmentOutcome.Broken, Day(-5))]);
+        var partner = Scorer.Score(broken, T).Factor(FactorCodes.TrustPartnerReliability)!.Value;
+
+        Assert.Equal((0.5, 0.0), (partner.Value!.Value, partner.Confidence));
+        Assert.Equal(1 / 4.5, Scorer.Score(broken, Day(10)).Factor(FactorCodes.TrustPartnerReliability)!.Value.Value!.Value, 12);   // 1 / (2.5 + 2) on the due day
+    }
+
     [Fact]
     public void Score_KeptAfterTheAsOfDay_IsStillOpenAndOnlyOverdueCounts()
     {

@@ -10,7 +10,7 @@ using static PartnerMetrics.Tests.Health.Examples;
 namespace PartnerMetrics.Tests.Insights;
 
 /// <summary>
-/// One pinned example per action code, computed by hand from DOMAIN section 3 with the default model (2.4): dimension
+/// One pinned example per action code, computed by hand from DOMAIN section 3 with the default model (2.5): dimension
 /// weights trust 0.25, competency 0.2, co-operation 0.25, plan 0.15, progress 0.15 (they sum to 1, every dimension is
 /// present, so the overall score moves by a dimension's weight times its change); factor weights competency coverage 0.2,
 /// delivery 0.8; co-operation 0.2 / 0.2 / 0.35 / 0.25; plan on track 0.15, shared ownership 0.1, business alignment
@@ -283,15 +283,16 @@ public partial class RecommendationTests
     [Fact]
     public void RegisterDeals_ThreeRegisteredTheDayTheyStart()
     {
-        // One open deal created 30 days ago, registered 20 days later (past the 7-day window), complete, updated yesterday:
-        //   timeliness: a failure of weight w = 2^(−30/90) → 1 / (w + 2); completeness: 3 of 3 → (w + 1) / (w + 2);
+        // One open deal created 30 days ago, registered 20 days later (past the 7-day window), complete, updated yesterday;
+        // weighed from its registration, 10 days ago:
+        //   timeliness: a failure of weight w = 2^(−10/90) → 1 / (w + 2); completeness: 3 of 3 → (w + 1) / (w + 2);
         //   freshness: 1 fresh of 1 open → 2 / 3.
         // Three deals created and registered today, complete, open (weight 1 each):
         //   timeliness 4 / (w + 5); completeness (w + 4) / (w + 5); freshness 4 fresh of 4 open → 5 / 6.
         // Progress weights: timeliness 0.1, freshness 0.05, completeness 0.05 (and cadence 0.8, unchanged: the week is
         // already active); progress weighs 0.15. Certainties: timeliness and completeness w / (w + 5) → (w + 3) / (w + 8),
         // freshness 1 / 6 → 4 / 9.
-        var w = W(30, 90);
+        var w = W(10, 90);
         var deal = new Opportunity(
             new OpportunityId("D1"), new AccountId("A1"), Day(-30), DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
             DealOutcome.Open, 100m, Id, "North", Day(-10), Day(-1), Day(30), stage: "Propose");

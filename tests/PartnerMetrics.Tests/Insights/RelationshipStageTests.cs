@@ -28,10 +28,10 @@ public class RelationshipStageTests
         // - weekly activity: 6 of 12 weeks (TrackedProgressDimensionTests) ≥ half → met;
         // - enough evidence: in v2 facts count. No plan after a year is certain (plan confidence 1); tracked
         //   progress has confidence (0.1 + 0.05) × e / (e + 5) (timeliness and completeness) + 0.05 × 2/7 (freshness, two
-        //   open deals) + 0.8 × 1 (cadence) = 0.8590 with e = 2^(−10/90) + 2^(−100/90) + 2^(−40/90); the other dimensions
-        //   have no evidence (0). Overall = 0.15 × 1 + 0.15 × 0.8590 = 0.2789 ≥ 0.25 → met.
+        //   open deals) + 0.8 × 1 (cadence) = 0.8604 with e = 2^(−8/90) + 2^(−80/90) + 2^(−39/90), each deal weighed from its
+        //   registration; the other dimensions have no evidence (0). Overall = 0.15 × 1 + 0.15 × 0.8604 = 0.2791 ≥ 0.25 → met.
         var partnership = Empty(365).With(opportunities: Deals);
-        var e = W(10, 90) + W(100, 90) + W(40, 90);
+        var e = W(8, 90) + W(80, 90) + W(39, 90);
         var report = Advisor.Scorer.Score(partnership, T);
         Assert.Equal(0.15 + (0.15 * ((0.15 * e / (e + 5)) + (0.05 * 2 / 7) + 0.8)), report.Confidence, 12);
         Assert.Equal(0.0, report.Factor(FactorCodes.TrustPartnerReliability)!.Value.EvidenceWeight);
