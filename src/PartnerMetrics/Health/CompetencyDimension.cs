@@ -186,7 +186,7 @@ internal static class CompetencyDimension
                 var expiry = DateOnly.FromDayNumber(validUntil[i]);
                 (signals ??= []).Add(new HealthSignal(
                     FactorCodes.CertificationExpiring,
-                    $"The required certification '{required[i]}' expires on {Ensure.Iso(expiry)}, in {validUntil[i] - asOf} days, with no renewal on record."));
+                    $"The required certification '{required[i]}' expires on {Ensure.Iso(expiry)}, {(validUntil[i] - asOf == 1 ? "tomorrow" : $"in {validUntil[i] - asOf} days")}, with no renewal on record."));
             }
         }
 

@@ -89,6 +89,17 @@ public class HealthScorerEdgeTests
     }
 
     [Fact]
+    public void ACertificationExpiringTomorrow_SaysTomorrow()
+    {
+        // Its last day valid is today: the signal said "in 1 days".
+        var partnership = Empty(400).With(requiredCompetencies: ["Azure"], certifications: [new Certification("Azure", Day(-300), Day(1))]);
+
+        var signal = Assert.Single(new HealthScorer().Score(partnership, T).Signals, s => s.Code == FactorCodes.CertificationExpiring);
+
+        Assert.Equal("The required certification 'Azure' expires on 2025-07-01, tomorrow, with no renewal on record.", signal.Message);
+    }
+
+    [Fact]
     public void Signals_AreInCodeThenMessageOrder_InScoresAndInHistory()
     {
         // Required in the order Security, Azure; both expire within the 60-day warning, Security first. Without a
