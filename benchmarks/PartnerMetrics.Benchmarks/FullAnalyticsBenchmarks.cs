@@ -63,28 +63,7 @@ public class FullAnalyticsBenchmarks
         deals = SyntheticPipeline.Create(Deals);
         duck = new DuckDBConnection("DataSource=:memory:");
         duck.Open();
-        using (var create = duck.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE deals (district VARCHAR, motion_class TINYINT, quarter INTEGER, outcome TINYINT, amount DECIMAL(18, 4), cycle INTEGER, partner VARCHAR, account VARCHAR)";
-            create.ExecuteNonQuery();
-        }
-
-        using (var appender = duck.CreateAppender("deals"))
-        {
-            foreach (var deal in deals)
-            {
-                appender.CreateRow()
-                    .AppendValue(deal.District)
-                    .AppendValue((sbyte)deal.MotionClass)
-                    .AppendValue((deal.CreatedOn.Year * 4) + ((deal.CreatedOn.Month - 1) / 3))
-                    .AppendValue((sbyte)deal.Outcome)
-                    .AppendValue(deal.Amount ?? 0m)
-                    .AppendValue(deal.ClosedOn is { } closed ? closed.DayNumber - deal.CreatedOn.DayNumber : 0)
-                    .AppendValue(deal.PartnerId?.Value)
-                    .AppendValue(deal.AccountId.Value)
-                    .EndRow();
-            }
-        }
+        DuckDbRows.CreateDeals(duck, deals, withParties: true);
 
         if (Suite.Quick)
         {

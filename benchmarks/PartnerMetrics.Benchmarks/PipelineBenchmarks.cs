@@ -64,26 +64,7 @@ public class PipelineBenchmarks
 
         duck = new DuckDBConnection("DataSource=:memory:");
         duck.Open();
-        using (var create = duck.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE deals (district VARCHAR, motion_class TINYINT, quarter INTEGER, outcome TINYINT, amount DECIMAL(18, 4), cycle INTEGER)";
-            create.ExecuteNonQuery();
-        }
-
-        using (var appender = duck.CreateAppender("deals"))
-        {
-            foreach (var deal in deals)
-            {
-                appender.CreateRow()
-                    .AppendValue(deal.District)
-                    .AppendValue((sbyte)deal.MotionClass)
-                    .AppendValue((deal.CreatedOn.Year * 4) + ((deal.CreatedOn.Month - 1) / 3))
-                    .AppendValue((sbyte)deal.Outcome)
-                    .AppendValue(deal.Amount ?? 0m)
-                    .AppendValue(Cycle(deal))
-                    .EndRow();
-            }
-        }
+        DuckDbRows.CreateDeals(duck, deals, withParties: false);
 
         // Each deal's cell as a dense number, in the order cells are first seen.
         using (var create = duck.CreateCommand())
@@ -103,7 +84,7 @@ public class PipelineBenchmarks
                     cells[key] = cell = cells.Count;
                 }
 
-                appender.CreateRow().AppendValue(cell).AppendValue((sbyte)deal.Outcome).AppendValue(deal.Amount ?? 0m).AppendValue(Cycle(deal)).EndRow();
+                appender.CreateRow().AppendValue(cell).AppendValue((sbyte)deal.Outcome).AppendValue(deal.Amount ?? 0m).AppendValue(DuckDbRows.Cycle(deal)).EndRow();
             }
         }
 
@@ -111,8 +92,6 @@ public class PipelineBenchmarks
         {
             throw new InvalidOperationException($"The two SQL cubes and the columnar path of {nameof(PipelineBenchmarks)} do not have one row per cell.");
         }
-
-        static int Cycle(Opportunity deal) => deal.ClosedOn is { } closed ? closed.DayNumber - deal.CreatedOn.DayNumber : 0;
     }
 
     [GlobalCleanup]
