@@ -13,7 +13,7 @@ internal static class TrustDimension
     /// <summary>Each side weighs the same: trust is "a must on both sides".</summary>
     public const double SideWeight = 0.5;
 
-    /// <summary>Five tallies per side, the partner's first: kept, kept late (its success half), the failing half of a late keep, broken, open past the grace period.</summary>
+    /// <summary>Four tallies per side, the partner's first: kept, kept late (half a success and half a failure, of one weight), broken, open past the grace period.</summary>
     public const int Slots = 2 * PerSide;
 
     public static readonly FactorDefinition PartnerReliability = Reliability(FactorCodes.TrustPartnerReliability, "partner");
@@ -22,10 +22,9 @@ internal static class TrustDimension
 
     private const int Kept = 0;
     private const int KeptLate = 1;
-    private const int Late = 2;
-    private const int Broken = 3;
-    private const int Overdue = 4;
-    private const int PerSide = 5;
+    private const int Broken = 2;
+    private const int Overdue = 3;
+    private const int PerSide = 4;
 
     /// <summary>
     /// A commitment counts from the day it is resolved, by its outcome. Open past due + grace, it is a
@@ -62,7 +61,6 @@ internal static class TrustDimension
                     break;
                 case { } day when commitment.Outcome == CommitmentOutcome.KeptLate:
                     sink.Weigh(side + KeptLate, context.Trust, Math.Min(day, failedOn), day, EvidenceSlots.Never);
-                    sink.Weigh(side + Late, context.Trust, Math.Min(day, failedOn), day, EvidenceSlots.Never);
                     break;
                 case { } day:
                     var brokenFrom = Math.Max(day, commitment.DueOn.DayNumber);
@@ -88,12 +86,12 @@ internal static class TrustDimension
         var kept = side[Kept].Weight;
         var broken = side[Broken].Weight + side[Overdue].Weight;
 
-        // KeptLate: half a kept promise and half a broken one (not loss-averse), both weighed from the day it was kept, or
-        // from due + grace when it was kept later: the two halves always have the same weight.
-        var (keptHalf, lateHalf) = (FixedPoint.ToDouble(side[KeptLate].Weight) / 2, FixedPoint.ToDouble(side[Late].Weight) / 2);
-        var positive = FixedPoint.ToDouble(kept) + keptHalf;
-        var negative = (model.LossAversion * FixedPoint.ToDouble(broken)) + lateHalf;
-        var evidence = FixedPoint.ToDouble(kept + broken) + keptHalf + lateHalf;
+        // KeptLate: half a kept promise and half a broken one (not loss-averse) of one weight, from the day it was kept, or
+        // from due + grace when it was kept later.
+        var half = FixedPoint.ToDouble(side[KeptLate].Weight) / 2;
+        var positive = FixedPoint.ToDouble(kept) + half;
+        var negative = (model.LossAversion * FixedPoint.ToDouble(broken)) + half;
+        var evidence = FixedPoint.ToDouble(kept + broken) + half + half;
         var facts = new FactorFacts(side[Kept].Count, side[KeptLate].Count, side[Broken].Count + side[Overdue].Count, side[Overdue].Count, model.TrustHalfLife.TotalDays);
         return context.Rate(factor, positive, negative, evidence, facts);
     }
