@@ -111,14 +111,16 @@ public class PlanGoalEdgeTests
         Assert.Equal("0 of 1 goals at or ahead of the progress their elapsed time expects; 1 goal not yet started left out.", both.Reason);
     }
 
-    [Fact]
-    public void OnlyGoalsNotYetStarted_SayThatNoneExpectsProgressYet()
+    [Theory]
+    [InlineData(1, "No plan goal expects progress yet: 1 goal with a due day starts today or later.")]
+    [InlineData(2, "No plan goal expects progress yet: 2 goals with a due day start today or later.")]
+    public void OnlyGoalsNotYetStarted_SayThatNoneExpectsProgressYet(int goals, string reason)
     {
-        var plan = new JointPlan(Day(-200), [new PlanGoal("Next quarter", GoalOwner.Both, [], null, Day(30), Day(120))]);
+        var plan = new JointPlan(Day(-200), Enumerable.Range(0, goals).Select(i => new PlanGoal($"Next quarter {i}", GoalOwner.Both, [], null, Day(30), Day(120))));
 
         var factor = Scorer.Score(Empty().With(plan: _ => plan), T).Factor(FactorCodes.PlanGoalsOnTrack)!.Value;
 
         Assert.Equal(0.0, factor.Value);
-        Assert.Equal("No plan goal expects progress yet: 1 goal with a due day starts today or later.", factor.Reason);
+        Assert.Equal(reason, factor.Reason);
     }
 }
