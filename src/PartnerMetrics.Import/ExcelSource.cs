@@ -44,7 +44,7 @@ internal sealed class ExcelSource : ITableSource
     {
         this.document = document;
         this.sharedStrings = sharedStrings;
-        (currencyOfStyle, percentOfStyle) = (CurrencyOfStyles(styles), PercentOfStyles(styles));
+        (currencyOfStyle, percentOfStyle) = StyleFormats(styles);
         Dates1904 = dates1904;
         reader = OpenXmlReader.Create(sheet);
         Header = new TableHeader([]);
@@ -174,13 +174,6 @@ internal sealed class ExcelSource : ITableSource
         return false;
     }
 
-    /// <summary>Whether each cell style's number format shows a percentage, by style index (<see cref="ShowsPercent"/>).</summary>
-    private static bool[] PercentOfStyles(Stylesheet? styles)
-    {
-        var formats = CustomFormats(styles);
-        return [.. (styles?.CellFormats?.Elements<CellFormat>() ?? []).Select(f => f.NumberFormatId?.Value is { } id && ShowsPercent(id, formats.GetValueOrDefault(id)))];
-    }
-
     /// <summary>The custom number formats of a stylesheet, by id; the first of an id given twice.</summary>
     private static Dictionary<uint, string> CustomFormats(Stylesheet? styles) =>
         styles?.NumberingFormats?.Elements<NumberingFormat>()
@@ -253,11 +246,26 @@ internal sealed class ExcelSource : ITableSource
         return named ?? code ?? (signs.Count == 1 ? signs.First().ToString() : null);
     }
 
-    /// <summary>The currency each cell style's number format shows, by style index; custom formats only (see <see cref="CurrencyOf"/>).</summary>
-    private static string?[] CurrencyOfStyles(Stylesheet? styles)
+    /// <summary>
+    /// What each cell style's number format shows, by style index: its currency, from custom formats only (see
+    /// <see cref="CurrencyOf"/>), and whether it shows a percentage (<see cref="ShowsPercent"/>).
+    /// </summary>
+    private static (string?[] Currencies, bool[] Percents) StyleFormats(Stylesheet? styles)
     {
-        var formats = CustomFormats(styles);
-        return [.. (styles?.CellFormats?.Elements<CellFormat>() ?? []).Select(f => f.NumberFormatId?.Value is { } id && formats.TryGetValue(id, out var code) ? CurrencyOf(code) : null)];
+        var custom = CustomFormats(styles);
+        var ids = (styles?.CellFormats?.Elements<CellFormat>() ?? []).Select(f => f.NumberFormatId?.Value).ToArray();
+        var currencies = new string?[ids.Length];
+        var percents = new bool[ids.Length];
+        for (var style = 0; style < ids.Length; style++)
+        {
+            if (ids[style] is { } id)
+            {
+                var code = custom.GetValueOrDefault(id);
+                (currencies[style], percents[style]) = (code is null ? null : CurrencyOf(code), ShowsPercent(id, code));
+            }
+        }
+
+        return (currencies, percents);
     }
 
     public void Dispose()

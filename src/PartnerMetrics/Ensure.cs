@@ -60,7 +60,12 @@ internal static class Ensure
     {
         // Most texts have no surrogate at all: found, or not, by a vectorized search.
         var first = text.IndexOfAnyInRange('\uD800', '\uDFFF');
-        for (var i = Math.Max(first, 0); first >= 0 && i < text.Length; i++)
+        if (first < 0)
+        {
+            return null;
+        }
+
+        for (var i = first; i < text.Length; i++)
         {
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
