@@ -133,21 +133,27 @@ public static class LinqHealthBaseline
     private static (double Positive, double Negative, double Evidence) Weigh(Commitment commitment, int asOf, HealthModel model)
     {
         // Kept is dated by its resolution, or its due day when none was recorded; KeptLate and Broken
-        // always carry a resolution day; Open has none. A failure is dated where it failed: the earlier of
-        // its resolution and due + grace (a late keep's success half at its resolution).
+        // always carry a resolution day; Open has none. A late keep is one weight, half success and half
+        // failure, dated at the earlier of its keeping and due + grace. A break counts from its due day at
+        // the earliest (until then it is an open promise not yet due, which counts nothing) and is
+        // dated at the earlier of that and due + grace.
         var grace = model.GracePeriod.TotalDays;
         var failedOn = commitment.DueOn.DayNumber + (int)Math.Floor(grace);
         var resolved = commitment.Outcome == CommitmentOutcome.Kept ? commitment.ResolvedOn ?? commitment.DueOn : commitment.ResolvedOn;
-        if (resolved is { } day && day.DayNumber <= asOf)
+        if (resolved is { } day)
         {
-            var w = Recency(asOf - day.DayNumber, model.TrustHalfLife);
-            var failed = Recency(asOf - Math.Min(day.DayNumber, failedOn), model.TrustHalfLife);
-            return commitment.Outcome switch
+            var counts = commitment.Outcome == CommitmentOutcome.Broken ? Math.Max(day.DayNumber, commitment.DueOn.DayNumber) : day.DayNumber;
+            if (counts <= asOf)
             {
-                CommitmentOutcome.Kept => (w, 0.0, w),
-                CommitmentOutcome.KeptLate => (w / 2, failed / 2, (w + failed) / 2),
-                _ => (0.0, model.LossAversion * failed, failed),
-            };
+                var dated = commitment.Outcome == CommitmentOutcome.Kept ? counts : Math.Min(counts, failedOn);
+                var w = Recency(asOf - dated, model.TrustHalfLife);
+                return commitment.Outcome switch
+                {
+                    CommitmentOutcome.Kept => (w, 0.0, w),
+                    CommitmentOutcome.KeptLate => (w / 2, w / 2, w),
+                    _ => (0.0, model.LossAversion * w, w),
+                };
+            }
         }
 
         // Still open on the as-of day (including one resolved later): past the grace period it counts
@@ -168,10 +174,11 @@ public static class LinqHealthBaseline
     {
         var weights = model.ProgressWeights;
 
-        // A deal counts once the CRM knew it; recency is by the day it originated.
+        // A deal counts once the CRM knew it (registered, else created), and its age runs from that day:
+        // a registration a year late is a fresh failure, not one already a year old.
         var deals = partnership.Opportunities
             .Where(deal => Known(deal) <= asOf)
-            .Select(deal => (Deal: deal, Weight: Recency(asOf - deal.CreatedOn.DayNumber, model.TrackedProgressHalfLife)))
+            .Select(deal => (Deal: deal, Weight: Recency(asOf - Known(deal), model.TrackedProgressHalfLife)))
             .ToList();
 
         // Registration timeliness: recency-weighted share of registered deals registered within the window.
