@@ -8,7 +8,7 @@ namespace PartnerMetrics.Benchmarks;
 /// results convert to MB/s (size ÷ mean time).
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(HugeInputConfig))]
+[Config(typeof(HugeInputBothCollectorsConfig))]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet classes cannot be sealed; the stream is disposed in GlobalCleanup.")]
 public class JsonBenchmarks
 {

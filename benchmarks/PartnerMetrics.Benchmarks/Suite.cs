@@ -50,8 +50,29 @@ public sealed class LargeInputConfig : ManualConfig
     public LargeInputConfig() => AddJob(Suite.Quick ? Suite.QuickJob : Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(7).WithId("Large"));
 }
 
-/// <summary>For operations of several seconds (a 100,000-partner JSON document): 1 launch, 1 warm-up, 3 measured iterations.</summary>
-public sealed class HugeInputConfig : ManualConfig
+/// <summary>
+/// A job under each garbage collector: the workstation collector (BenchmarkDotNet's default) and the server collector
+/// that ASP.NET Core services and the CLI run (the job's id followed by "ServerGc"). Work that keeps all it allocates
+/// (a report per partnership, a portfolio read whole) has every object promoted, which the two price differently.
+/// </summary>
+public abstract class BothCollectorsConfig : ManualConfig
 {
-    public HugeInputConfig() => AddJob(Suite.Quick ? Suite.QuickJob : Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3).WithId("Huge"));
+    protected BothCollectorsConfig(string id, int warmups, int iterations)
+    {
+        if (Suite.Quick)
+        {
+            AddJob(Suite.QuickJob);
+            return;
+        }
+
+        var job = Job.Default.WithLaunchCount(1).WithWarmupCount(warmups).WithIterationCount(iterations);
+        AddJob(job.WithId(id));
+        AddJob(job.WithGcServer(true).WithId(id + "ServerGc"));
+    }
 }
+
+/// <summary><see cref="LargeInputConfig"/> under each garbage collector: jobs "Large" and "LargeServerGc".</summary>
+public sealed class LargeInputBothCollectorsConfig() : BothCollectorsConfig("Large", warmups: 2, iterations: 7);
+
+/// <summary>For operations of several seconds (a 100,000-partner JSON document), under each garbage collector: 1 launch, 1 warm-up, 3 measured iterations; jobs "Huge" and "HugeServerGc".</summary>
+public sealed class HugeInputBothCollectorsConfig() : BothCollectorsConfig("Huge", warmups: 1, iterations: 3);
