@@ -536,7 +536,10 @@ public sealed class HealthScorer
     /// <exception cref="ArgumentNullException"><paramref name="portfolio"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    /// <remarks>Whatever a score throws (a model selector of a <see cref="HealthModelSet"/> is the caller's code) is thrown as itself, for the first partnership in the portfolio's order that fails, as a loop over <see cref="Score"/> would throw it.</remarks>
+    /// <remarks>
+    /// <para>Whatever a score throws (a model selector of a <see cref="HealthModelSet"/> is the caller's code) is thrown as itself, for the first partnership in the portfolio's order that fails, as a loop over <see cref="Score"/> would throw it.</para>
+    /// <para>Every report (about 2.3 KB at 100 evidence items) is kept until the call returns, so over a large portfolio the garbage collector promotes them all: the server collector, or scoring a batch at a time and dropping each batch's reports, costs less (docs/benchmarks.md, "Portfolio").</para>
+    /// </remarks>
     public ImmutableArray<HealthReport> ScoreAll(Portfolio portfolio, DateOnly asOf, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(portfolio);
