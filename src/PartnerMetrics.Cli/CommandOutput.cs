@@ -62,21 +62,30 @@ internal static class CommandOutput
     }
 
     /// <summary>
-    /// Writes a file, or says on <paramref name="error"/> why it cannot be written. The text goes to a temporary file
-    /// in the same directory that replaces <paramref name="file"/> only once it is complete, so a failure part way
-    /// (a full disk, an output too large) leaves the file as it was, never truncated.
+    /// Writes a file, or says on <paramref name="error"/> why it cannot be written. The text is written whole to a
+    /// temporary file first, so a failure part way (a full disk, an output too large) leaves the file as it was, never
+    /// truncated. What the path names is kept: a symbolic link stays a link and its target is written; an existing
+    /// file keeps its permissions; and a path that may not be a regular file (a named pipe, a device such as
+    /// <c>/dev/null</c>: they all have no length) is written into, never replaced.
     /// </summary>
     /// <returns><see langword="true"/> when the file was written.</returns>
     public static bool WriteFile(FileInfo file, TextWriter error, Action<TextWriter> write)
     {
-        var directory = file.DirectoryName ?? ".";
+        var target = Resolved(file);
+        var directory = target.DirectoryName ?? ".";
         if (!Directory.Exists(directory))
         {
             error.WriteLine($"Cannot write {file.FullName}: the directory {directory} does not exist.");
             return false;
         }
 
-        var temporary = Path.Combine(directory, $".{file.Name}.{Guid.NewGuid():N}.tmp");
+        // Only a regular file has a length: a file with one is replaced by a complete new one in its directory, in one
+        // step. Anything else gets the complete text copied into it, from a temporary file where temporary files go.
+        target.Refresh();
+        var replace = !target.Exists || target.Length > 0;
+
+        // A fixed-length name, so that a target name near the system's limit still leaves room for it.
+        var temporary = Path.Combine(replace ? directory : Path.GetTempPath(), $".partnermetrics-{Guid.NewGuid():N}.tmp");
         try
         {
             using (var writer = new StreamWriter(temporary, append: false))
@@ -84,7 +93,22 @@ internal static class CommandOutput
                 write(writer);
             }
 
-            File.Move(temporary, file.FullName, overwrite: true);
+            if (!replace)
+            {
+                using var source = File.OpenRead(temporary);
+                using var destination = new FileStream(target.FullName, FileMode.Create, FileAccess.Write);
+                source.CopyTo(destination);
+            }
+            else
+            {
+                if (target.Exists && !OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(temporary, File.GetUnixFileMode(target.FullName));
+                }
+
+                File.Move(temporary, target.FullName, overwrite: true);
+            }
+
             return true;
         }
         catch (Exception writeError) when (writeError is IOException or UnauthorizedAccessException)
@@ -98,6 +122,10 @@ internal static class CommandOutput
             TryDelete(temporary);
         }
     }
+
+    /// <summary>The file a path names: the final target of a symbolic link (which need not exist yet), else the path itself.</summary>
+    private static FileInfo Resolved(FileInfo file) =>
+        file.LinkTarget is null ? file : file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? file;
 
     private static void TryDelete(string path)
     {

@@ -95,7 +95,16 @@ internal sealed class EvidenceInputs
             profile = LoadProfile(result.GetValue(Profile));
             if (result.GetValue(Competencies) is { } competencies)
             {
-                profile = profile with { RequiredCompetencies = [.. competencies.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] };
+                string[] names = competencies.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                if (names.FirstOrDefault(name => !seen.Add(name)) is { } twice)
+                {
+                    error.WriteLine(Terminal.Safe($"--competencies lists '{twice}' more than once (names are compared ignoring case)."));
+                    exit = ExitCodes.Usage;
+                    return null;
+                }
+
+                profile = profile with { RequiredCompetencies = [.. names] };
             }
 
             if (result.GetValue(SkipInvalid) is not null)
@@ -121,12 +130,15 @@ internal sealed class EvidenceInputs
 
         var streams = new List<Stream>();
         var report = new PortfolioImportReport();
+        string? opening = null;
         try
         {
             var sources = new Dictionary<EvidenceKind, EvidenceSource>();
             foreach (var (kind, path) in paths)
             {
+                opening = path;
                 var stream = path == "-" ? standardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+                opening = null;
                 streams.Add(stream);
                 var name = path == "-" ? StandardInput.Name : Path.GetFileName(path);
                 sources[kind] = path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? EvidenceSource.Excel(stream, name) : EvidenceSource.Csv(stream, name);
@@ -144,7 +156,8 @@ internal sealed class EvidenceInputs
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"Cannot read an export: {problem.Message}");
+            // A file that would not open is named (a directory given for one is said to be one); a failure while reading is the stream's.
+            error.WriteLine(opening is null ? $"Cannot read an export: {problem.Message}" : Terminal.Safe($"Cannot read {opening}: {ReadErrors.Why(problem, opening)}"));
             exit = ExitCodes.InputUnreadable;
             return null;
         }

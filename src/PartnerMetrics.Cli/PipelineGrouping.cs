@@ -40,13 +40,21 @@ internal sealed class PipelineGrouping : IComparer<PipelineGroupKey?>
 
     public ImmutableArray<PipelineDimension> Dimensions { get; }
 
-    /// <summary>Parses a comma-separated list such as <c>district,quarter</c> (names ignore case; spaces around them are allowed).</summary>
+    /// <summary>Parses a comma-separated list such as <c>district,quarter</c> (names ignore case; spaces around them are allowed), or <c>none</c>, the default: every deal in one group.</summary>
     /// <param name="text">The list.</param>
     /// <param name="grouping">The grouping, when the list is valid.</param>
     /// <param name="error">Why the list is not valid, otherwise.</param>
     /// <returns><see langword="true"/> when the list is valid.</returns>
     public static bool TryParse(string text, out PipelineGrouping grouping, out string? error)
     {
+        // The help shows the default as "none"; given, it means what it shows.
+        if (text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
+        {
+            grouping = None;
+            error = null;
+            return true;
+        }
+
         var dimensions = ImmutableArray.CreateBuilder<PipelineDimension>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
         {

@@ -119,6 +119,16 @@ public sealed record EvidenceProfile
             throw new ArgumentException("'requiredCompetencies' must list non-blank names.", "requiredCompetencies");
         }
 
+        // A partnership refuses a competency listed twice; said here, it is the profile's problem, not every partner row's.
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var competency in RequiredCompetencies)
+        {
+            if (!seen.Add(competency))
+            {
+                throw new ArgumentException($"'requiredCompetencies' lists '{competency}' more than once (names are compared ignoring case).", "requiredCompetencies");
+            }
+        }
+
         foreach (var (kind, table) in Tables)
         {
             if (kind == EvidenceKind.Opportunities || !Enum.IsDefined(kind))

@@ -223,7 +223,7 @@ public sealed record ImportProblem
         Message = message;
     }
 
-    /// <summary>Gets the line of the file the row starts on (1 is the header).</summary>
+    /// <summary>Gets the line of the file the row starts on (1 is the header); 0 for a problem of the whole file (a workbook without the sheet asked for).</summary>
     public long Line { get; }
 
     /// <summary>Gets the column's header; <see langword="null"/> for a problem of the whole row.</summary>
@@ -235,10 +235,15 @@ public sealed record ImportProblem
     /// <summary>Gets what is wrong, in a sentence.</summary>
     public string Message { get; }
 
-    /// <summary>Gets the problem as one line: <c>line 4, column "Created Date", value "2024/13/01": not a day in the form M/d/yyyy.</c></summary>
+    /// <summary>Gets the problem as one line: <c>line 4, column "Created Date", value "2024/13/01": not a day in the form M/d/yyyy.</c>; a problem of the whole file is its message alone.</summary>
     /// <returns>The line.</returns>
     public override string ToString()
     {
+        if (Line == 0 && Column is null && Value is null)
+        {
+            return Message;
+        }
+
         var column = Column is null ? string.Empty : $", column \"{Column}\"";
         var value = Value is null ? string.Empty : $", value \"{Value}\"";
         return string.Create(CultureInfo.InvariantCulture, $"line {Line}{column}{value}: {Message}");

@@ -22,6 +22,14 @@ internal static class ProfileJson
         using var buffer = new MemoryStream();
         utf8Json.CopyTo(buffer);
         buffer.Position = 0;
+        var text = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        text = text.StartsWith("\uFEFF"u8) ? text[3..] : text;
+        if (text.IndexOfAnyExcept(" \t\r\n"u8) < 0)
+        {
+            // System.Text.Json's words for this are "The input does not contain any JSON tokens ... LineNumber: 0".
+            throw new JsonException($"The file is empty: expected {what} object.", "$", null, null);
+        }
+
         TDocument? read;
         try
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
@@ -117,6 +118,95 @@ public sealed class HostileOutputTests
         Assert.Equal(ExitCodes.Success, exit);
         Assert.Equal(Cli.Run("demo").Output, File.ReadAllText(path));
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!));
+    }
+
+    [Fact]
+    public void Out_ThroughASymbolicLink_WritesItsTargetAndKeepsTheLink()
+    {
+        // The report replaced the link with a regular file and left its target as it was.
+        using var files = new TestFiles();
+        var real = files.Write("real.txt", "old");
+        var link = files.PathOf("link.txt");
+        File.CreateSymbolicLink(link, real);
+
+        var (exit, _, error) = Cli.Run("demo", "--out", link);
+
+        Assert.True(exit == ExitCodes.Success, error);
+        Assert.Equal(real, new FileInfo(link).LinkTarget);
+        Assert.Equal(Cli.Run("demo").Output, File.ReadAllText(real));
+    }
+
+    [Fact]
+    public void Out_OverAnExistingFile_KeepsItsPermissions()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Unix permissions; a Windows file's access rules are not replaced by a move either.
+        }
+
+        // A private report (600) came back readable by everyone (644).
+        using var files = new TestFiles();
+        var path = files.Write("private.txt", "old");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var (exit, _, error) = Cli.Run("demo", "--out", path);
+
+        Assert.True(exit == ExitCodes.Success, error);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Equal(Cli.Run("demo").Output, File.ReadAllText(path));
+    }
+
+    [Fact]
+    public async Task Out_ANamedPipe_IsWrittenIntoNotReplaced()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Named pipes are not files on Windows.
+        }
+
+        // The report replaced the pipe with a regular file, said "Wrote", and its reader got nothing.
+        using var files = new TestFiles();
+        var fifo = files.PathOf("report.fifo");
+        using (var mkfifo = Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var reader = Task.Run(() => File.ReadAllText(fifo));
+        var (exit, _, error) = Cli.Run("demo", "--out", fifo);
+        var read = await reader.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(exit == ExitCodes.Success, error);
+        Assert.Equal(Cli.Run("demo").Output, read);
+        Assert.Equal([fifo], Directory.GetFiles(Path.GetDirectoryName(fifo)!));
+    }
+
+    [Fact]
+    public void Out_AnEmptyExistingFile_IsWrittenAndNoTemporaryFileIsLeft()
+    {
+        // An empty file may be a device or a pipe, so its text is copied into it rather than moved over it.
+        using var files = new TestFiles();
+        var path = files.Write("empty.txt", string.Empty);
+
+        var (exit, _, error) = Cli.Run("demo", "--out", path);
+
+        Assert.True(exit == ExitCodes.Success, error);
+        Assert.Equal(Cli.Run("demo").Output, File.ReadAllText(path));
+        Assert.Equal([path], Directory.GetFiles(Path.GetDirectoryName(path)!));
+    }
+
+    [Fact]
+    public void Out_AFileNameNearTheSystemsLimit_IsWritten()
+    {
+        // The temporary file's name was the target's plus 38 characters: a valid 244-character name exited 4, "too long".
+        using var files = new TestFiles();
+        var path = files.PathOf(new string('r', 240) + ".txt");
+
+        var (exit, _, error) = Cli.Run("demo", "--out", path);
+
+        Assert.True(exit == ExitCodes.Success, error);
+        Assert.Equal(Cli.Run("demo").Output, File.ReadAllText(path));
     }
 
     [Theory]

@@ -38,6 +38,31 @@ public class ImportCommandTests
         Assert.All(portfolio.Partnerships, p => Assert.Empty(p.Commitments));
     }
 
+    [Theory]
+    [InlineData("import")]
+    [InlineData("score")]
+    public void ACompetencyListedTwice_IsAUsageErrorNamingTheOption(string command)
+    {
+        // It was every partner row's problem (exit 2, "line 2, value …"), and with --skip-invalid every partner was skipped.
+        var (exit, output, error) = Run(command, "--profile", "salesforce", "--folder", Samples, "--competencies", "Security, Azure ,security");
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal("--competencies lists 'security' more than once (names are compared ignoring case).", error.Trim());
+    }
+
+    [Fact]
+    public void Import_ADirectoryGivenForAnExport_SaysItIsOne()
+    {
+        // .NET says "Access to the path … is denied", which sends the user after permissions.
+        using var folder = new TestFiles();
+        var directory = Directory.CreateDirectory(folder.PathOf("accounts.csv")).FullName;
+
+        var (exit, _, error) = Run("import", "--profile", "salesforce", "--partners", directory);
+
+        Assert.Equal((ExitCodes.InputUnreadable, $"Cannot read {directory}: it is a directory; give a file."), (exit, error.Trim()));
+    }
+
     [Fact]
     public void Import_AFileOption_OverridesTheFoldersFile()
     {

@@ -35,6 +35,20 @@ public class PipelineCommandTests
     }
 
     [Theory]
+    [InlineData("none")]
+    [InlineData(" None ")]
+    public void Pipeline_ByNone_TheDefaultTheHelpShows_IsOneGroupOfEveryDeal(string by)
+    {
+        // The help says "[default: none]", and "--by none" was an unknown key.
+        var without = Run("pipeline", Fixture("opportunities.csv"), "--format", "json");
+        var with = Run("pipeline", Fixture("opportunities.csv"), "--by", by, "--format", "json");
+
+        Assert.Equal((0, string.Empty), (with.Exit, with.Error));
+        Assert.Equal(without.Output, with.Output);
+        Assert.Contains("[default: none]", Run("pipeline", "--help").Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("district")]
     [InlineData("quarter")]
     [InlineData("motion")]

@@ -27,6 +27,7 @@ public class EvidenceProfileCheckTests
         new(() => new EvidenceProfile { BadRows = (BadRowPolicy)5 }, "badRows", "'badRows' must be Fail or Skip; got 5."),
         new(() => new EvidenceProfile { RequiredCompetencies = default }, "requiredCompetencies", "'requiredCompetencies' must list non-blank names."),
         new(() => new EvidenceProfile { RequiredCompetencies = ["Security", ""] }, "requiredCompetencies", "'requiredCompetencies' must list non-blank names."),
+        new(() => new EvidenceProfile { RequiredCompetencies = ["Security", "Azure", "security"] }, "requiredCompetencies", "'requiredCompetencies' lists 'security' more than once (names are compared ignoring case)."),
         new(() => With(EvidenceKind.Opportunities, TableProfile.Empty), "opportunities", "'Opportunities' has no table profile; the deals' profile is 'opportunities'."),
         new(() => With((EvidenceKind)42, TableProfile.Empty), "42", "'42' has no table profile; the deals' profile is 'opportunities'."),
         new(() => With(EvidenceKind.Partners, null!), "partners", "Value cannot be null."),

@@ -100,11 +100,11 @@ public class ExcelImportTests
     [Theory]
     [InlineData("sheet1.xml", "<x:row r=\"1\">", "<x:row r=\"1\"<", "line 1: the sheet cannot be read after row 0: ")]
     [InlineData("sheet1.xml", "<x:row r=\"1\">", "<x:row r=\"one\">", "line 1: the sheet cannot be read after row 0: ")]
-    [InlineData("sharedStrings.xml", "Partner", "Part\u0001ner", "line 0: the file is not an Excel workbook (.xlsx): ")]
-    [InlineData("workbook.xml", "<x:sheets>", "<x:sheets", "line 0: the file is not an Excel workbook (.xlsx): ")]
-    [InlineData("workbook.xml", "r:id=\"", "r:id=\"missing", "line 0: the sheet 'Deals' refers to no part of the workbook.")]
-    [InlineData("[Content_Types].xml", "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"", "", "line 0: the file is not an Excel workbook (.xlsx): ")]
-    [InlineData("workbook.xml.rels", "Target=\"", "Target=\"missing/", "line 0: the file is not an Excel workbook (.xlsx): ")]
+    [InlineData("sharedStrings.xml", "Partner", "Part\u0001ner", "the file is not an Excel workbook (.xlsx): ")]
+    [InlineData("workbook.xml", "<x:sheets>", "<x:sheets", "the file is not an Excel workbook (.xlsx): ")]
+    [InlineData("workbook.xml", "r:id=\"", "r:id=\"missing", "the sheet 'Deals' refers to no part of the workbook.")]
+    [InlineData("[Content_Types].xml", "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"", "", "the file is not an Excel workbook (.xlsx): ")]
+    [InlineData("workbook.xml.rels", "Target=\"", "Target=\"missing/", "the file is not an Excel workbook (.xlsx): ")]
     public void AWorkbookWithADamagedPart_StopsTheImportWithAnImportException(string part, string find, string replace, string expected)
     {
         using var workbook = WorkbookFile.Create(("Deals", [["Partner", "Amount"], ["P1", 10.0]]));

@@ -31,6 +31,21 @@ public class ProfileJsonTests
         Assert.Equal(("Expected an evidence profile object, got the literal null.", "$"), (evidence.Message, evidence.Path));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \r\n\t")]
+    [InlineData("\uFEFF")]
+    [InlineData("\uFEFF\n")]
+    public void AnEmptyFile_SaysItIsEmpty_NotThatItHasNoTokensOnLineZero(string text)
+    {
+        // System.Text.Json's own words: "The input does not contain any JSON tokens. ... LineNumber: 0 | BytePositionInLine: 0."
+        var deals = Assert.Throws<JsonException>(() => ImportProfile.Load(new MemoryStream(Encoding.UTF8.GetBytes(text))));
+        var evidence = Assert.Throws<JsonException>(() => EvidenceProfile.Load(new MemoryStream(Encoding.UTF8.GetBytes(text))));
+
+        Assert.Equal(("The file is empty: expected an import profile object.", "$"), (deals.Message, deals.Path));
+        Assert.Equal(("The file is empty: expected an evidence profile object.", "$"), (evidence.Message, evidence.Path));
+    }
+
     [Fact]
     public void TextThatIsNotJson_IsAJsonExceptionWithItsLine()
     {

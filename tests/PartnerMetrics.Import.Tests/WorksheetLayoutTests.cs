@@ -128,7 +128,7 @@ public class WorksheetLayoutTests
 
         var error = Assert.Throws<ImportException>(() => ExcelSource.Open(new MemoryStream(stream.ToArray()), null));
 
-        Assert.Equal("line 0: the workbook has no sheets.", error.Message);
+        Assert.Equal("the workbook has no sheets.", error.Message);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public class WorksheetLayoutTests
 
         var error = Assert.Throws<ImportException>(() => ExcelSource.Open(new MemoryStream(stream.ToArray()), "pipeline chart"));
 
-        Assert.Equal("line 0: the sheet 'Pipeline Chart' is not a worksheet (a chart sheet?).", error.Message);
+        Assert.Equal("the sheet 'Pipeline Chart' is not a worksheet (a chart sheet?).", error.Message);
     }
 
     [Fact]

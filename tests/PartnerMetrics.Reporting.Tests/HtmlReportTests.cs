@@ -212,4 +212,26 @@ public partial class HtmlReportTests
             }
         }
     }
+    /// <summary>The won-value figure picks its unit by the amount as rounded: 999,600 showed as "1000k" and 9,999.6 as "10,000".</summary>
+    [Theory]
+    [InlineData("999499", "999k")]
+    [InlineData("999500", "1M")]
+    [InlineData("999600", "1M")]
+    [InlineData("1000000", "1M")]
+    [InlineData("1250000", "1.3M")]
+    [InlineData("9999.4", "9,999")]
+    [InlineData("9999.6", "10k")]
+    [InlineData("10000", "10k")]
+    [InlineData("512", "512")]
+    public void WritePortfolio_WonValue_ShowsTheUnitOfTheRoundedAmount(string amount, string shown)
+    {
+        var deal = new Opportunity(
+            new OpportunityId("O-1"), new AccountId("A-1"), new DateOnly(2025, 1, 2), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct,
+            DealOutcome.Won, decimal.Parse(amount, CultureInfo.InvariantCulture), closedOn: new DateOnly(2025, 3, 1));
+
+        var page = ReportPage.Write(output => HtmlReport.WritePortfolio(output, new Portfolio(opportunities: [deal]), ReportPage.AsOf));
+
+        var kpi = page.All("li").Single(li => li.Elements().First().Value == "Won value");
+        Assert.Equal(shown, kpi.Elements().ElementAt(1).Value);
+    }
 }
