@@ -40,7 +40,12 @@ internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow>
         public void Add(IEnumerable<Partnership> partnerships) => PortfolioBatches.Score(partnerships, scorer, asOf, districts, (partnership, report, next) =>
             {
                 partners.Add(Row(partnership.Partner, report, next.FirstOrDefault()));
-                standings.Add(PortfolioInsights.Standing(partnership, report));
+
+                // The portfolio views leave out a partnership that starts after the day, as PortfolioInsights does.
+                if (partnership.StartedOn <= asOf)
+                {
+                    standings.Add(PortfolioInsights.Standing(partnership, report));
+                }
             });
 
         /// <summary>The summary, once every partnership is added.</summary>

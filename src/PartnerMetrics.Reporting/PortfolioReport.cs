@@ -98,6 +98,12 @@ internal sealed class PortfolioReport
             (partnership, report, next, history) =>
             {
                 partners.Add(new PartnerHealth(partnership.Partner, report, history, scorer.Models.Select(partnership).Bands));
+                // The portfolio views leave out a partnership that starts after the day, as PortfolioInsights does.
+                if (partnership.StartedOn > asOf)
+                {
+                    return;
+                }
+
                 standings.Add(PortfolioInsights.Standing(partnership, report));
 
                 // The page lists each partner's top action only (TopActions, one per partner): the rest of its actions,

@@ -134,7 +134,7 @@ public class HtmlReportReadingTests
         var portfolio = ReportPage.Portfolio();
         var first = portfolio.Partnerships[0].Partner.Id;
         var lenient = HealthModel.Default with { Name = "lenient", Bands = new BandThresholds(55, 30, 0.1) };
-        var scorer = new HealthScorer(HealthModelSet.Create([HealthModel.Default, lenient], p => p.Partner.Id == first ? lenient : HealthModel.Default));
+        var scorer = new HealthScorer(HealthModelSet.Create([HealthModel.Default, lenient], p => p.Id == first ? lenient : HealthModel.Default));
 
         var page = ReportPage.Write(output => HtmlReport.WritePortfolio(output, portfolio, ReportPage.AsOf, scorer));
 

@@ -259,14 +259,21 @@ public sealed record HealthModel
     /// </remarks>
     /// <param name="portfolio">The portfolio whose evidence sets the priors.</param>
     /// <param name="asOf">The day; later evidence is ignored.</param>
-    /// <returns>The same model with <see cref="PriorMeans"/> set for every rate factor.</returns>
+    /// <para>
+    /// The evidence is summed in the order of the partner ids, so the portfolio's order does not change the result (sums
+    /// of doubles depend on their order). The result's <see cref="Version"/> is this model's followed by <c>+priors.</c>
+    /// and eight hexadecimal digits of its prior means ("2.5+priors.3f09a1c2"): a report says it was scored with learnt
+    /// priors, and models learnt from different evidence differ in version, as a <see cref="HealthModelSet"/> requires.
+    /// When that would pass the version's 100 characters, it is this model's version cut to make room.
+    /// </para>
+    /// <returns>The same model with <see cref="PriorMeans"/> set for every rate factor, and its version marked.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="portfolio"/> is <see langword="null"/>.</exception>
     public HealthModel WithPriorsFrom(Portfolio portfolio, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(portfolio);
         var scorer = new HealthScorer(this);
         var sums = new Dictionary<string, (double Successes, double Failures)>(StringComparer.Ordinal);
-        foreach (var partnership in portfolio.Partnerships)
+        foreach (var partnership in portfolio.Partnerships.OrderBy(p => p.Partner.Id.Value, StringComparer.Ordinal))
         {
             foreach (var factor in scorer.Score(partnership, asOf).Factors)
             {
@@ -294,7 +301,31 @@ public sealed record HealthModel
             }
         }
 
-        return this with { PriorMeans = means };
+        return this with { PriorMeans = means, Version = PriorsVersion(Version, means) };
+    }
+
+    /// <summary>The version of a model with learnt priors: its own, then <c>+priors.</c> and an FNV-1a hash of the means in code order.</summary>
+    private static string PriorsVersion(string version, Dictionary<string, double> means)
+    {
+        var hash = 2166136261u;
+        foreach (var (code, mean) in means.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            foreach (var c in code)
+            {
+                hash = unchecked((hash ^ c) * 16777619u);
+            }
+
+            var bits = BitConverter.DoubleToUInt64Bits(mean);
+            for (var shift = 0; shift < 64; shift += 8)
+            {
+                hash = unchecked((hash ^ (byte)(bits >> shift)) * 16777619u);
+            }
+        }
+
+        var suffix = string.Create(CultureInfo.InvariantCulture, $"+priors.{hash:x8}");
+        var kept = Math.Min(version.Length, MaxLabelLength - suffix.Length);
+        kept -= kept < version.Length && char.IsHighSurrogate(version[kept - 1]) ? 1 : 0;
+        return version[..kept] + suffix;
     }
 
     private static EquatableArray<KeyValuePair<string, double>> CheckPriorMeans(IReadOnlyDictionary<string, double> means, string name)

@@ -23,13 +23,12 @@ namespace PartnerMetrics.Health;
 /// </remarks>
 public sealed class HealthModelSet
 {
-    private readonly Func<Partnership, int> indexOf;
+    private readonly Func<Partner, int> indexOf;
 
-    private HealthModelSet(ImmutableArray<HealthModel> models, Func<Partnership, int> indexOf, bool choosesByPartner = true)
+    private HealthModelSet(ImmutableArray<HealthModel> models, Func<Partner, int> indexOf)
     {
         Models = models;
         this.indexOf = indexOf;
-        ChoosesByPartner = choosesByPartner;
     }
 
     /// <summary>
@@ -82,7 +81,7 @@ public sealed class HealthModelSet
             index[(int)type] = Add(models, model, nameof(byType), type.ToString());
         }
 
-        return new([.. models], partnership => index[(int)partnership.Partner.Type]);
+        return new([.. models], partner => index[(int)partner.Type]);
     }
 
     /// <summary>Creates a set that chooses the model by the partner's <see cref="Partner.Tier"/>.</summary>
@@ -124,21 +123,28 @@ public sealed class HealthModelSet
         }
 
         var lookup = tiers.ToFrozenDictionary(StringComparer.Ordinal);
-        return new([.. models], partnership => partnership.Partner.Tier is { } tier && lookup.TryGetValue(tier, out var i) ? i : 0);
+        return new([.. models], partner => partner.Tier is { } tier && lookup.TryGetValue(tier, out var i) ? i : 0);
     }
 
-    /// <summary>Creates a set that chooses the model with a function of the partnership: by district, by a combination of type and tier, or any other rule.</summary>
+    /// <summary>Creates a set that chooses the model with a function of the partner: by district, by a combination of type and tier, or any other rule.</summary>
     /// <param name="models">Every model <paramref name="selector"/> may return; the first is the set's <see cref="Default"/>.</param>
-    /// <param name="selector">Chooses the model of a partnership; it must return one of <paramref name="models"/> (an equal model counts).</param>
+    /// <param name="selector">Chooses the model of a partnership from its <see cref="Partnership.Partner"/>; it must return one of <paramref name="models"/> (an equal model counts).</param>
     /// <returns>The set.</returns>
     /// <remarks>
+    /// <para>
+    /// The selector sees the partner, not the evidence: a model chosen from the evidence would be chosen from evidence
+    /// dated after the day scored too (a count of commitments, say), so a score of the past, a history or a backtest
+    /// would read the future (DOMAIN rule 4). For the same reason a change of a partnership's evidence keeps its model.
+    /// </para>
+    /// <para>
     /// The set calls <paramref name="selector"/> on every <see cref="Select"/> and every score, from
     /// any thread: make it fast, pure and thread-safe. Listing the models up front lets a scorer
     /// prepare each once, and lets <see cref="Models"/> say which models the portfolio is scored with.
+    /// </para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="models"/> or <paramref name="selector"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="models"/> is empty or has a <see langword="null"/> item, or two different models share a name and version.</exception>
-    public static HealthModelSet Create(IEnumerable<HealthModel> models, Func<Partnership, HealthModel> selector)
+    public static HealthModelSet Create(IEnumerable<HealthModel> models, Func<Partner, HealthModel> selector)
     {
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(selector);
@@ -156,7 +162,7 @@ public sealed class HealthModelSet
         }
 
         ImmutableArray<HealthModel> declared = [.. distinct];
-        return new(declared, partnership => IndexOf(declared, selector(partnership), partnership), choosesByPartner: false);
+        return new(declared, partner => IndexOf(declared, selector(partner), partner));
     }
 
     /// <summary>Gets the model that scores a partnership.</summary>
@@ -171,14 +177,7 @@ public sealed class HealthModelSet
     }
 
     /// <summary>The index in <see cref="Models"/> of the model that scores a partnership.</summary>
-    internal int IndexOf(Partnership partnership) => indexOf(partnership);
-
-    /// <summary>
-    /// Gets a value indicating whether the set chooses a partnership's model from its <see cref="Partnership.Partner"/>
-    /// alone (one model, by type, by tier), so that a change of its evidence keeps its model; false for a caller's
-    /// selector (<see cref="Create"/>), which may read anything.
-    /// </summary>
-    internal bool ChoosesByPartner { get; }
+    internal int IndexOf(Partnership partnership) => indexOf(partnership.Partner);
 
     /// <summary>Adds a model unless an equal one is listed; returns its index.</summary>
     private static int Add(List<HealthModel> models, HealthModel model, string paramName, string key)
@@ -206,11 +205,11 @@ public sealed class HealthModelSet
     }
 
     /// <summary>The index of a selector's choice among the declared models, by reference or else by value.</summary>
-    private static int IndexOf(ImmutableArray<HealthModel> models, HealthModel? chosen, Partnership partnership)
+    private static int IndexOf(ImmutableArray<HealthModel> models, HealthModel? chosen, Partner partner)
     {
         if (chosen is null)
         {
-            throw new InvalidOperationException($"The model selector returned null for partner '{partnership.Partner.Id}' ({partnership.Partner.Name}); it must return one of the set's models.");
+            throw new InvalidOperationException($"The model selector returned null for partner '{partner.Id}' ({partner.Name}); it must return one of the set's models.");
         }
 
         for (var i = 0; i < models.Length; i++)
@@ -229,6 +228,6 @@ public sealed class HealthModelSet
             }
         }
 
-        throw new InvalidOperationException($"The model selector returned the model named '{chosen.Name}', version '{chosen.Version}', for partner '{partnership.Partner.Id}' ({partnership.Partner.Name}), which the set does not list; list every model the selector may return in 'models'.");
+        throw new InvalidOperationException($"The model selector returned the model named '{chosen.Name}', version '{chosen.Version}', for partner '{partner.Id}' ({partner.Name}), which the set does not list; list every model the selector may return in 'models'.");
     }
 }

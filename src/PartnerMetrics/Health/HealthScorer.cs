@@ -120,7 +120,7 @@ public sealed class HealthScorer
     private bool Reread(EvidenceChange change, in DayEvidence read, out DayEvidence evidence)
     {
         evidence = new DayEvidence(read.Context, read.Day);
-        if (ContextOf(models.ChoosesByPartner ? change.Facts : change.Changed) != read.Context)
+        if (ContextOf(change.Facts) != read.Context)
         {
             // The model set chose another model for the changed partnership.
             return false;

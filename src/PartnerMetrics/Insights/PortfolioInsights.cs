@@ -9,7 +9,9 @@ namespace PartnerMetrics.Insights;
 /// <summary>
 /// Portfolio views (DOMAIN section 5): top partners per district, partner-type fit, the partner
 /// journey and band distributions. Every partnership is scored once, on all cores, when the
-/// insights are created; the views are deterministic.
+/// insights are created; the views are deterministic. A partnership that starts after the as-of day is
+/// in none of the views (it did not exist yet), though <see cref="Reports"/> and <see cref="NextActions"/>,
+/// in the portfolio's order, still hold its report and its empty actions.
 /// </summary>
 public sealed class PortfolioInsights
 {
@@ -64,7 +66,7 @@ public sealed class PortfolioInsights
     {
         CheckPerPartner(perPartner);
         var all = Actions(cancellationToken);
-        return TopActions(portfolio.Partnerships.Select((p, i) => (p.Partner, all[i])), perPartner);
+        return TopActions(Started().Select(i => (portfolio.Partnerships[i].Partner, all[i])), perPartner);
     }
 
     /// <summary>
@@ -88,6 +90,7 @@ public sealed class PortfolioInsights
                 .Select(p => p.Partner is null ? throw new ArgumentNullException(nameof(partners), $"'{nameof(partners)}' holds a null partner.")
                     : p.Actions.IsDefault ? throw new ArgumentException($"'{nameof(partners)}' holds a default (uninitialized) list of actions for partner '{p.Partner.Id}'; give an empty one.", nameof(partners))
                     : p)
+                .OncePerPartner(p => p.Partner.Id, nameof(partners))
                 .SelectMany(p => p.Actions.Take(perPartner).Select(a => new PartnerAction(p.Partner, a ?? throw new ArgumentNullException(nameof(partners), $"'{nameof(partners)}' holds a null action."))))
                 .GroupBy(a => a.Recommendation.Code, StringComparer.Ordinal)
                 .Select(g => new ActionGroup(g.Key, [.. g.OrderByDescending(a => a.Recommendation.Impact).ThenBy(a => a.Partner.Id)]))
@@ -107,7 +110,7 @@ public sealed class PortfolioInsights
     /// <exception cref="ArgumentException"><paramref name="key"/> gives a number that is not finite.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="perDistrict"/> is below 1.</exception>
     public ImmutableArray<DistrictRanking> TopPartners(int perDistrict = 7, Func<PartnerStanding, double>? key = null) =>
-        TopPartners(portfolio.Partnerships.Select((p, i) => Standing(p, reports[i])), perDistrict, key);
+        TopPartners(Started().Select(i => Standing(portfolio.Partnerships[i], reports[i])), perDistrict, key);
 
     /// <summary>
     /// Ranks the partners of each district from their standings, as <see cref="TopPartners(int, Func{PartnerStanding, double}?)"/>
@@ -127,6 +130,7 @@ public sealed class PortfolioInsights
         Ensure.AtLeast(perDistrict, 1, nameof(perDistrict));
         var districts = standings
             .Select(s => s ?? throw new ArgumentNullException(nameof(standings), $"'{nameof(standings)}' holds null."))
+            .OncePerPartner(s => s.Partner.Id, nameof(standings))
             .GroupBy(s => s.Partner.District)
             .OrderBy(g => g.Key, StringComparer.Ordinal);
         var rankings = new List<DistrictRanking>();
@@ -178,7 +182,7 @@ public sealed class PortfolioInsights
     /// <returns>One row per partner type present, in <see cref="PartnerType"/> order.</returns>
     public ImmutableArray<PartnerTypeFit> PartnerTypeFit()
     {
-        var rows = portfolio.Partnerships.Select((p, i) => (Partnership: p, Report: reports[i], Won: Count(p, DealOutcome.Won), Lost: Count(p, DealOutcome.Lost))).ToArray();
+        var rows = Started().Select(i => (Partnership: portfolio.Partnerships[i], Report: reports[i], Won: Count(portfolio.Partnerships[i], DealOutcome.Won), Lost: Count(portfolio.Partnerships[i], DealOutcome.Lost))).ToArray();
         var (allWon, allClosed) = (rows.Sum(r => r.Won), rows.Sum(r => r.Won + r.Lost));
         double? portfolioRate = allClosed > 0 ? (double)allWon / allClosed : null;
         return
@@ -212,9 +216,12 @@ public sealed class PortfolioInsights
     {
         var day = AsOf.DayNumber;
         var firstWins = new List<int>();
-        int withWins = 0, repeat = 0, abandoned = 0;
-        foreach (var partnership in portfolio.Partnerships)
+        int withWins = 0, repeat = 0, abandoned = 0, partners = 0, judged = 0;
+        foreach (var i in Started())
         {
+            var partnership = portfolio.Partnerships[i];
+            partners++;
+            judged += reports[i].Band != HealthBand.InsufficientEvidence ? 1 : 0;
             var wins = partnership.Opportunities.Where(o => o is { Outcome: DealOutcome.Won, ClosedOn: { } c } && c <= AsOf).Select(o => o.ClosedOn!.Value.DayNumber).ToArray();
             withWins += wins.Length >= 1 ? 1 : 0;
             repeat += wins.Length >= 2 ? 1 : 0;
@@ -236,8 +243,8 @@ public sealed class PortfolioInsights
 
         firstWins.Sort();
         return new PartnerJourney(
-            portfolio.Partnerships.Length,
-            reports.Count(r => r.Band != HealthBand.InsufficientEvidence),
+            partners,
+            judged,
             withWins > 0 ? (double)repeat / withWins : null,
             firstWins.Count,
             firstWins.Count == 0 ? null : firstWins.Count % 2 == 1 ? firstWins[firstWins.Count / 2] : (firstWins[(firstWins.Count / 2) - 1] + firstWins[firstWins.Count / 2]) / 2.0,
@@ -248,7 +255,7 @@ public sealed class PortfolioInsights
     /// <summary>How many partnerships fall in each band, by district, by partner type and by tier.</summary>
     /// <returns>Non-zero counts, by grouping ("district", "type", "tier"), key and band.</returns>
     public ImmutableArray<BandCount> BandDistribution() =>
-        BandDistribution(portfolio.Partnerships.Select((p, i) => new PartnerStanding(p.Partner, reports[i], 0m, 0.0, 0.0)));
+        BandDistribution(Started().Select(i => new PartnerStanding(portfolio.Partnerships[i].Partner, reports[i], 0m, 0.0, 0.0)));
 
     /// <summary>
     /// The band distribution of partners' standings, as <see cref="BandDistribution()"/> counts a portfolio's: for a
@@ -260,7 +267,7 @@ public sealed class PortfolioInsights
     public static ImmutableArray<BandCount> BandDistribution(IEnumerable<PartnerStanding> standings)
     {
         ArgumentNullException.ThrowIfNull(standings);
-        var all = standings.Select(s => s ?? throw new ArgumentNullException(nameof(standings), $"'{nameof(standings)}' holds null.")).ToList();
+        var all = standings.Select(s => s ?? throw new ArgumentNullException(nameof(standings), $"'{nameof(standings)}' holds null.")).OncePerPartner(s => s.Partner.Id, nameof(standings)).ToList();
         IEnumerable<BandCount> By(string grouping, Func<Partner, string?> key) =>
             all.Select(s => (Key: key(s.Partner), s.Report.Band))
                 .GroupBy(x => x)
@@ -294,6 +301,12 @@ public sealed class PortfolioInsights
 
     private static decimal WonValue(Partnership partnership, DateOnly asOf) =>
         partnership.Opportunities.Where(o => o is { Outcome: DealOutcome.Won, ClosedOn: { } c } && c <= asOf).Sum(o => o.Amount ?? 0m);
+
+    /// <summary>
+    /// The indices of the partnerships started by the as-of day: the portfolio views leave out one that starts later, as
+    /// a backtest counts it inactive (it existed on no day of the view; its report stays in <see cref="Reports"/>).
+    /// </summary>
+    private IEnumerable<int> Started() => Enumerable.Range(0, portfolio.Partnerships.Length).Where(i => portfolio.Partnerships[i].StartedOn <= AsOf);
 
     private long Count(Partnership partnership, DealOutcome outcome) =>
         partnership.Opportunities.LongCount(o => o.Outcome == outcome && o.ClosedOn is { } c && c <= AsOf);

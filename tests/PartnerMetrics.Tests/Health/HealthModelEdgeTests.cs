@@ -3,6 +3,7 @@ using PartnerMetrics.Evidence;
 using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Serialization;
+using PartnerMetrics.Tests.Generators;
 using static PartnerMetrics.Tests.Health.Examples;
 
 namespace PartnerMetrics.Tests.Health;
@@ -29,6 +30,43 @@ public class HealthModelEdgeTests
         Assert.Equal((vendor.Successes + (2 * 0.5)) / (vendor.Successes + vendor.Failures + 2), fitted.PriorMeans[FactorCodes.TrustVendorReliability], 12);
         Assert.False(fitted.PriorMeans.ContainsKey(FactorCodes.CompetencyDeliveryReliability));   // no evidence: no prior set
         Assert.Equal("portfolio", Assert.Throws<ArgumentNullException>(() => model.WithPriorsFrom(null!, T)).ParamName);
+    }
+
+    [Property]
+    public Property WithPriorsFrom_DoesNotDependOnThePortfoliosOrder() =>
+        Prop.ForAll(
+            (from portfolio in ModelGenerators.Portfolio
+             from asOf in ModelGenerators.AsOf
+             select (portfolio, asOf)).ToArbitrary(),
+            t =>
+            {
+                // Summed in the portfolio's order, the doubles' sums differed in their last bits between two orders of one export.
+                var reversed = new Portfolio(t.portfolio.Partnerships.Reverse(), t.portfolio.Opportunities, t.portfolio.RevenueSnapshots);
+
+                Assert.Equal(HealthModel.Default.WithPriorsFrom(t.portfolio, t.asOf), HealthModel.Default.WithPriorsFrom(reversed, t.asOf));
+            });
+
+    [Fact]
+    public void WithPriorsFrom_MarksTheVersion_SoThatASetAndAReportTellItFromItsBase()
+    {
+        // It kept "default 2.5": its reports read as the default's, and a set with both refused them as one name and version.
+        var broken = new Partnership(Examples.Partner, T.AddDays(-100), commitments: [new Commitment(Side.Vendor, T, CommitmentOutcome.Broken, T)]);
+        var kept = new Partnership(Examples.Partner, T.AddDays(-100), commitments: [new Commitment(Side.Vendor, T, CommitmentOutcome.Kept, T)]);
+
+        var fromBroken = HealthModel.Default.WithPriorsFrom(new Portfolio([broken]), T);
+        var fromKept = HealthModel.Default.WithPriorsFrom(new Portfolio([kept]), T);
+
+        Assert.Matches(@"^2\.5\+priors\.[0-9a-f]{8}$", fromBroken.Version);
+        Assert.NotEqual(fromBroken.Version, fromKept.Version);
+        Assert.Equal(fromBroken.Version, HealthModel.Default.WithPriorsFrom(new Portfolio([broken]), T).Version);
+        Assert.Equal(3, HealthModelSet.Create([HealthModel.Default, fromBroken, fromKept], _ => fromKept).Models.Length);
+        Assert.Equal(fromKept.Version, new HealthScorer(fromKept).Score(kept, T).ModelVersion);
+
+        // At the 100 characters a version may have, the base is cut to make room, never through a surrogate pair.
+        var longest = (HealthModel.Default with { Version = new string('v', 100) }).WithPriorsFrom(new Portfolio([kept]), T);
+        Assert.Equal(new string('v', 84) + fromKept.Version[3..], longest.Version);
+        var paired = (HealthModel.Default with { Version = new string('v', 83) + "\U0001F600" + new string('v', 15) }).WithPriorsFrom(new Portfolio([kept]), T);
+        Assert.Equal(new string('v', 83) + fromKept.Version[3..], paired.Version);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public class HealthModelSetTests
     {
         var set = HealthModelSet.Create(
             [Gold, Referral],
-            p => p.Partner.Tier == "Gold" ? HealthModel.Default with { Name = "gold", LossAversion = 4 } : Referral);
+            p => p.Tier == "Gold" ? HealthModel.Default with { Name = "gold", LossAversion = 4 } : Referral);
 
         var gold = set.Select(WorkedExampleOf(PartnerType.Reseller, "Gold"));
 

@@ -98,12 +98,13 @@ public class RescoreTests
     }
 
     [Fact]
-    public void Rescore_WithAModelSetThatChoosesAnotherModelForTheChange_ScoresItWithThatModel()
+    public void Rescore_WithACallersModelSet_ScoresTheChangeWithThePartnersModel()
     {
-        // A caller's selector may look at the evidence: the changed partnership then gets another model, and nothing read carries over.
+        // A selector sees the partner, not the evidence (a choice by evidence would read evidence after the day scored):
+        // the changed partnership keeps the model of its partner, and what was read with it carries over.
         var partnership = Examples.WorkedExample();
         var strict = HealthModel.Default with { Name = "strict", GracePeriod = TimeSpan.Zero };
-        var set = HealthModelSet.Create([HealthModel.Default, strict], p => p.Commitments.Length > partnership.Commitments.Length ? strict : HealthModel.Default);
+        var set = HealthModelSet.Create([HealthModel.Default, strict], partner => partner.Id == partnership.Partner.Id ? strict : HealthModel.Default);
         var scorer = new HealthScorer(set);
         var change = EvidenceChange.Adding(partnership, commitments: [new Commitment(Side.Vendor, Examples.T, CommitmentOutcome.Kept, Examples.T)]);
 
@@ -112,6 +113,7 @@ public class RescoreTests
         Assert.Equal("strict", rescored.ModelName);
         HealthHistoryTests.AssertSame(scorer.Score(change.Changed, Examples.T), rescored);
         AssertSame(scorer.Score(change.Changed, Examples.T), scorer.RescoreHeadline(change, scorer.Read(partnership, Examples.T)));
+        Assert.NotEqual(new HealthScorer().Score(change.Changed, Examples.T).Score, rescored.Score);
     }
 
     /// <summary>The score and confidence to the last bit, and the band.</summary>

@@ -80,7 +80,8 @@ public class PortfolioInsightsTests
             PortfolioDayAndCount(8),
             t =>
             {
-                var standings = t.Portfolio.Partnerships.Select(p => PortfolioInsights.Standing(p, Scorer.Score(p, t.AsOf))).ToList();
+                // Gathered as the portfolio's views gather them: the partnerships started by the day.
+                var standings = t.Portfolio.Partnerships.Where(p => p.StartedOn <= t.AsOf).Select(p => PortfolioInsights.Standing(p, Scorer.Score(p, t.AsOf))).ToList();
 
                 var expected = new PortfolioInsights(Scorer, t.Portfolio, t.AsOf).TopPartners(t.Count);
                 var actual = PortfolioInsights.TopPartners(standings, t.Count);
@@ -103,8 +104,9 @@ public class PortfolioInsightsTests
             {
                 var advisor = new PartnershipAdvisor(Scorer);
                 var insights = new PortfolioInsights(Scorer, t.Portfolio, t.AsOf);
-                var actions = t.Portfolio.Partnerships.Select(p => (p.Partner, advisor.Recommend(p, t.AsOf)));
-                var standings = t.Portfolio.Partnerships.Select(p => PortfolioInsights.Standing(p, Scorer.Score(p, t.AsOf)));
+                var started = t.Portfolio.Partnerships.Where(p => p.StartedOn <= t.AsOf).ToList();
+                var actions = started.Select(p => (p.Partner, advisor.Recommend(p, t.AsOf)));
+                var standings = started.Select(p => PortfolioInsights.Standing(p, Scorer.Score(p, t.AsOf)));
 
                 // A group's partners are an ImmutableArray, compared by reference: compare what each group holds.
                 Assert.Equal(
@@ -291,4 +293,33 @@ public class PortfolioInsightsTests
                 Assert.Equal(expected.Count, insights.NextActions.Length);
                 Assert.All(expected.Zip(insights.NextActions), pair => Assert.Equal(pair.First.AsEnumerable(), pair.Second.AsEnumerable()));
             });
+    [Fact]
+    public void PortfolioViews_LeaveOutAPartnershipThatStartsAfterTheDay()
+    {
+        // A Referral signed 100 days after T was ranked first in its district (tied, and first by id), counted in the
+        // type fit, the bands and the journey as of T, a day on which it did not exist.
+        var old = PartnerOf("P-2", PartnerType.Reseller, "North", won: 1, lost: 1);
+        var future = new Partnership(new Partner(new PartnerId("P-1"), "Later", PartnerType.Referral, null, "North", null), T.AddDays(100));
+        var insights = new PortfolioInsights(Scorer, new Portfolio([old, future]), T);
+
+        Assert.Equal(["P-2"], insights.TopPartners().SelectMany(d => d.Partners).Select(s => s.Partner.Id.Value));
+        Assert.Equal([PartnerType.Reseller], insights.PartnerTypeFit().Select(f => f.Type));
+        Assert.Equal(3, insights.BandDistribution().Sum(c => c.Count));   // one partner, counted by district, type and tier
+        Assert.Equal(1, insights.Journey().Partners);
+        Assert.Equal(2, insights.Reports.Length);   // its report is still there, in the portfolio's order
+        Assert.Empty(insights.NextActions[1]);
+    }
+
+    [Fact]
+    public void StaticViews_APartnerListedTwice_IsRejectedNamingIt()
+    {
+        // A standing or a partner's actions given twice was counted twice: listed twice in a ranking, its points doubled.
+        var partnership = PartnerOf("P-1", PartnerType.Reseller, "North", won: 1, lost: 0);
+        var standing = PortfolioInsights.Standing(partnership, Scorer.Score(partnership, T));
+        var actions = new PartnershipAdvisor(Scorer).Recommend(partnership, T);
+
+        Rejects.Field<ArgumentException>(() => PortfolioInsights.TopPartners([standing, standing]), "standings", "'standings' lists partner 'P-1' more than once");
+        Rejects.Field<ArgumentException>(() => PortfolioInsights.BandDistribution([standing, standing]), "standings", "'standings' lists partner 'P-1' more than once");
+        Rejects.Field<ArgumentException>(() => PortfolioInsights.TopActions([(partnership.Partner, actions), (partnership.Partner, actions)]), "partners", "'partners' lists partner 'P-1' more than once");
+    }
 }

@@ -107,10 +107,10 @@ public class ConcurrencyStressTests
         // A caller's model selector is the one piece of a score that can throw: on every core, the failure is the one a
         // loop over the partnerships meets first, as itself, not an AggregateException of every thread's.
         var portfolio = ModelGenerators.Portfolio.Where(p => p.Partnerships.Length >= 3).Sample(1, 30).Single();
-        var failing = new HashSet<Partnership>([portfolio.Partnerships[1], portfolio.Partnerships[^1]], ReferenceEqualityComparer.Instance);
+        var failing = new HashSet<PartnerId>([portfolio.Partnerships[1].Partner.Id, portfolio.Partnerships[^1].Partner.Id]);
         var models = HealthModelSet.Create(
             [HealthModel.Default],
-            p => failing.Contains(p) ? throw new InvalidOperationException($"No model for {p.Partner.Id}.") : HealthModel.Default);
+            p => failing.Contains(p.Id) ? throw new InvalidOperationException($"No model for {p.Id}.") : HealthModel.Default);
         var scorer = new HealthScorer(models);
         var asOf = new DateOnly(2025, 6, 30);
 
@@ -127,11 +127,11 @@ public class ConcurrencyStressTests
     {
         // The selector starts failing once the portfolio is scored, so that the failure comes from the advice.
         var portfolio = ModelGenerators.Portfolio.Where(p => p.Partnerships.Length >= 3).Sample(1, 30).Single();
-        var failing = new HashSet<Partnership>([portfolio.Partnerships[1], portfolio.Partnerships[^1]], ReferenceEqualityComparer.Instance);
+        var failing = new HashSet<PartnerId>([portfolio.Partnerships[1].Partner.Id, portfolio.Partnerships[^1].Partner.Id]);
         var armed = false;
         var models = HealthModelSet.Create(
             [HealthModel.Default],
-            p => Volatile.Read(ref armed) && failing.Contains(p) ? throw new InvalidOperationException($"No model for {p.Partner.Id}.") : HealthModel.Default);
+            p => Volatile.Read(ref armed) && failing.Contains(p.Id) ? throw new InvalidOperationException($"No model for {p.Id}.") : HealthModel.Default);
         var scorer = new HealthScorer(models);
         var asOf = new DateOnly(2025, 6, 30);
         var insights = new PortfolioInsights(scorer, portfolio, asOf, maxDegreeOfParallelism: Threads);
