@@ -114,13 +114,14 @@ public sealed class OpportunityBatch
 
             batch.Outcomes[i] = (byte)deal.Outcome;
             batch.Cycles[i] = deal.Outcome == DealOutcome.Won ? DealClass.CycleDays(deal.CreatedOn, deal.ClosedOn!.Value) : 0;
-            batch.Cells[i] = (((district * 2) + DealClass.MotionIndex(deal.Motion)) * batch.Quarters) + (DealClass.QuarterIndex(deal.CreatedOn) - batch.FirstQuarter);
+            // Unchecked: the index of a batch with too many cells may overflow, and the check below refuses that batch.
+            batch.Cells[i] = unchecked((((district * 2) + DealClass.MotionIndex(deal.Motion)) * batch.Quarters) + (DealClass.QuarterIndex(deal.CreatedOn) - batch.FirstQuarter));
         }
 
         // The cube of a batch is dense: every district × motion class × quarter between the first and the last has its
         // cell in each partition's tables, whether deals fall in it or not. A stray date (a deal created in year 1 among
         // deals of 2025) would make billions of them; the count is checked once all districts are known, and a cell
-        // index that overflowed on the way is never used.
+        // index that overflowed on the way (unchecked, so that it reaches this check) is never used.
         var cells = (long)districts.Count * 2 * batch.Quarters;
         if (cells > MaxCells)
         {

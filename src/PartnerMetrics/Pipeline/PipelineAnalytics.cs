@@ -133,11 +133,11 @@ public static class PipelineAnalytics
     public static GroupedPipelineResult<TKey> GroupBy<TKey>(IReadOnlyList<Opportunity> opportunities, Func<Opportunity, TKey?> key, ParallelOptions parallelOptions, PipelineOptions? options = null) =>
         GroupBy(opportunities, key, parallelOptions, options, MinimumPart);
 
-    /// <summary>How many parts a list of <paramref name="count"/> deals is grouped in: one per <paramref name="minimumPart"/> deals or fewer, at least one, at most one per thread allowed.</summary>
+    /// <summary>How many parts a list of <paramref name="count"/> deals is grouped in: one per whole <paramref name="minimumPart"/> deals, so that no part has fewer, at least one, at most one per thread allowed.</summary>
     internal static int Parts(int count, int minimumPart, ParallelOptions parallelOptions)
     {
         var threads = parallelOptions.MaxDegreeOfParallelism > 0 ? parallelOptions.MaxDegreeOfParallelism : Environment.ProcessorCount;
-        return (int)Math.Clamp((count + (long)minimumPart - 1) / minimumPart, 1, threads);
+        return Math.Clamp(count / minimumPart, 1, threads);
     }
 
     /// <summary>The parallel grouping, with parts of at least <paramref name="minimumPart"/> deals (tests cut small lists into many parts).</summary>

@@ -38,21 +38,44 @@ internal readonly record struct PipelineRates(
     {
         var winRate = Ratio(won, won + lost);
         decimal? averageWon = won > 0 ? wonValue / won : null;
-        var huntingByValue = wonValue > 0 ? (double?)(double)(huntingWonValue / wonValue) : null;
+        double? huntingByValue = wonValue > 0 ? (double)(huntingWonValue / wonValue) : null;
         var huntingByCount = Ratio(huntingWon, won);
 
         // Honest nulls (DOMAIN section 4, v2): a value win rate is not defined when no lost deal carries an amount,
         // because a CRM that writes 0 (or nothing) on lost deals would make it read 100 %.
-        var winRateByValue = lost > 0 && lostWithAmount == 0 ? null
-            : wonValue + lostValue > 0 ? (double?)(double)(wonValue / (wonValue + lostValue)) : null;
+        var winRateByValue = lost > 0 && lostWithAmount == 0 ? null : ShareOfBoth(wonValue, lostValue);
         decimal? velocity = averageWon is { } size && winRate is { } rate && wonCycle is { Mean: > 0 } cycle
             ? VelocityOf(open, size, rate / cycle.Mean)
             : null;
         var reciprocity = Ratio(partnerSourced, partnerSourced + vendorReferred) is { } p ? 1.0 - Math.Abs((2.0 * p) - 1.0) : (double?)null;
-        var profile = (huntingByValue ?? huntingByCount) is { } hunting
-            ? hunting >= Hunter ? PartnerProfile.Hunter : hunting <= Farmer ? PartnerProfile.Farmer : PartnerProfile.Balanced
+        // By value, the thresholds are compared in decimal: the share as a double rounds 69.99999999999999999 % up to 0.7.
+        var profile = wonValue > 0 ? ProfileOf(huntingWonValue, wonValue)
+            : huntingByCount is { } hunting ? hunting >= Hunter ? PartnerProfile.Hunter : hunting <= Farmer ? PartnerProfile.Farmer : PartnerProfile.Balanced
             : (PartnerProfile?)null;
         return new(winRate, winRateByValue, huntingByCount, huntingByValue, averageWon, velocity, reciprocity, Ratio(partnersWithRepeatWins, partnersWithWins), profile);
+    }
+
+    /// <summary>Hunter from 70 % of the won value hunted, Farmer up to 30 %, exactly: 0.7 × the whole is at most the whole, so it cannot overflow.</summary>
+    private static PartnerProfile ProfileOf(decimal hunted, decimal whole) =>
+        hunted >= (decimal)Hunter * whole ? PartnerProfile.Hunter : hunted <= (decimal)Farmer * whole ? PartnerProfile.Farmer : PartnerProfile.Balanced;
+
+    /// <summary>
+    /// The first value's share of both, or null when both are 0. The sum of merged shards' values can pass what a decimal
+    /// holds though each fits: then both are halved first, which the share, a double, does not notice.
+    /// </summary>
+    private static double? ShareOfBoth(decimal first, decimal second)
+    {
+        decimal whole;
+        try
+        {
+            whole = first + second;
+        }
+        catch (OverflowException)
+        {
+            (first, whole) = (first / 2, (first / 2) + (second / 2));
+        }
+
+        return whole > 0 ? (double)(first / whole) : null;
     }
 
     /// <summary>A part of a whole, or null without a whole.</summary>

@@ -32,8 +32,10 @@ public class WorkLayoutTests
     [InlineData(0, 4, 1)]
     [InlineData(1, 4, 1)]
     [InlineData(PipelineAnalytics.MinimumPart, 4, 1)]
-    [InlineData(PipelineAnalytics.MinimumPart + 1, 4, 2)]          // a part for the deals past the first full part
-    [InlineData((3 * PipelineAnalytics.MinimumPart) - 1, 4, 3)]
+    [InlineData(PipelineAnalytics.MinimumPart + 1, 4, 1)]          // two parts would have fewer than the minimum (docs/pipeline.md)
+    [InlineData((2 * PipelineAnalytics.MinimumPart) - 1, 4, 1)]
+    [InlineData(2 * PipelineAnalytics.MinimumPart, 4, 2)]
+    [InlineData((3 * PipelineAnalytics.MinimumPart) - 1, 4, 2)]
     [InlineData(100 * PipelineAnalytics.MinimumPart, 4, 4)]
     [InlineData(int.MaxValue, 3, 3)]
     public void AGrouping_IsCutIntoPartsOfTheMinimumSize_UpToTheThreadsAllowed(int deals, int threads, int parts) =>
