@@ -601,7 +601,7 @@ public static class ModelGenerators
         from accelerating in Gen.Choose(1000, 3000).Select(n => n / 1000.0)
         from slowing in Gen.Choose(1, 1000).Select(n => n / 1000.0)
         from target in Gen.Choose(1, 1000).Select(n => n / 1000.0)
-        from priorMeans in Gen.SubListOf(SettablePriors).SelectMany(codes => Gen.Choose(1, 999).Select(n => n / 1000.0).ArrayOf(codes.Count).Select(means => codes.Zip(means).ToDictionary(x => x.First, x => x.Second)))
+        from priorMeans in Gen.SubListOf(SettablePriors).SelectMany(codes => Extreme(Gen.Choose(1, 999).Select(n => n / 1000.0), double.Epsilon, 1e-300, 1e-17, 1 - 1e-15, Math.BitDecrement(1.0)).ArrayOf(codes.Count).Select(means => codes.Zip(means).ToDictionary(x => x.First, x => x.Second)))
         from name in Label
         from version in Gen.OneOf(Gen.Elements("2.0", "2025-06", "1", "3.1-beta+7"), Label)
         select PartnerMetrics.Health.HealthModel.Default with
