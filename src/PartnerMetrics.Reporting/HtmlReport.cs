@@ -560,8 +560,7 @@ public static partial class HtmlReport
     /// </summary>
     private static string Isolated(string text) => "\u2068" + text + "\u2069";
 
-    /// <summary>An amount in a few characters: 950, 48k, 1.2M.</summary>
-    /// <summary>An amount in few digits; the unit is chosen by the amount as rounded, so 999,600 reads 1M, not 1000k, and 9,999.6 reads 10k.</summary>
+    /// <summary>An amount in a few characters: 950, 48k, 1.2M; the unit is chosen by the amount as rounded, so 999,600 reads 1M, not 1000k, and 9,999.6 reads 10k.</summary>
     private static string Money(decimal amount) => amount switch
     {
         >= 999_500m => HtmlWriter.Number(amount / 1_000_000m, "0.#") + "M",

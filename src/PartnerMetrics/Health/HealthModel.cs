@@ -264,6 +264,7 @@ public sealed record HealthModel
     /// of doubles depend on their order). The result's <see cref="Version"/> is this model's followed by <c>+priors.</c>
     /// and eight hexadecimal digits of its prior means ("2.5+priors.3f09a1c2"): a report says it was scored with learnt
     /// priors, and models learnt from different evidence differ in version, as a <see cref="HealthModelSet"/> requires.
+    /// A portfolio without evidence of any rate leaves the model as it is.
     /// When that would pass the version's 100 characters, it is this model's version cut to make room.
     /// </para>
     /// <returns>The same model with <see cref="PriorMeans"/> set for every rate factor, and its version marked.</returns>
@@ -301,7 +302,8 @@ public sealed record HealthModel
             }
         }
 
-        return this with { PriorMeans = means, Version = PriorsVersion(Version, means) };
+        // Nothing learnt (no evidence of any rate), nothing changed: the same model, under its own version.
+        return sums.Values.Any(sum => sum.Successes + sum.Failures > 0) ? this with { PriorMeans = means, Version = PriorsVersion(Version, means) } : this;
     }
 
     /// <summary>The version of a model with learnt priors: its own, then <c>+priors.</c> and an FNV-1a hash of the means in code order.</summary>

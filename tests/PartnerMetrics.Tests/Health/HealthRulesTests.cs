@@ -393,6 +393,53 @@ public class HealthRulesTests
             });
 
     /// <summary>
+    /// Rule 7 for the rated evidence of the other dimensions: a delivery (competency), a request answered and an escalation
+    /// resolved (co-operation), each moved back whole, its answer or resolution with it. Each is answered or resolved within
+    /// 30 days and dated at least 31 days before the day, so it is visible wherever it lies and the move changes only its age.
+    /// </summary>
+    [Property]
+    [Trait("Rule", "7")]
+    public Property Rule7_OlderEvidenceWeighsLess_ForDeliveriesRequestsAndEscalations() =>
+        Prop.ForAll(
+            (from c in ModelGenerators.ScoringCase
+             from kind in Gen.Elements("delivery", "request", "escalation")
+             from side in ModelGenerators.Enum<Side>()
+             from day in ModelGenerators.Before(c.AsOf.AddDays(-31), 3 * 365)
+             from took in Gen.Choose(0, 30)
+             from satisfaction in Gen.Choose(0, 100).Select(n => n / 100.0)
+             from onTime in Gen.Elements(true, false)
+             from back in Gen.Choose(1, 5 * 365)
+             from model in ModelGenerators.HealthModel
+             select (c, kind, side, day, took, satisfaction, onTime, back, model)).ToArbitrary(),
+            t =>
+            {
+                var scorer = new HealthScorer(t.model);
+                var model = t.model;
+                double Moved(DateOnly on) => t.kind switch
+                {
+                    "delivery" => Competency(scorer, t.c.Partnership.With(deliveries: [.. t.c.Partnership.Deliveries, new Delivery(on, t.onTime, t.satisfaction)]), t.c.AsOf),
+                    "request" => Cooperation(scorer, t.c.Partnership.With(interactions: [.. t.c.Partnership.Interactions, new Interaction(on, InteractionKind.Request, t.side, TimeSpan.FromDays(t.took))]), t.c.AsOf),
+                    _ => Cooperation(scorer, t.c.Partnership.With(interactions: [.. t.c.Partnership.Interactions, new Interaction(on, InteractionKind.Escalation, t.side, resolvedOn: on.AddDays(t.took))]), t.c.AsOf),
+                };
+                var success = t.kind switch
+                {
+                    "delivery" => t.onTime && t.satisfaction >= model.SatisfactionThreshold,
+                    "request" => TimeSpan.FromDays(t.took) <= model.ResponseTarget,
+                    _ => t.took <= model.ResolutionTarget.TotalDays,
+                };
+                var (recent, older) = (Moved(t.day), Moved(t.day.AddDays(-t.back)));
+
+                if (success)
+                {
+                    Assert.True(older <= recent + Tolerance, $"an older success raised the dimension {recent} → {older}");
+                }
+                else
+                {
+                    Assert.True(older >= recent - Tolerance, $"an older failure lowered the dimension {recent} → {older}");
+                }
+            });
+
+    /// <summary>
     /// Rule 7 for the overall score, under the condition rule 5 states for it: the move changes no week's activity (the
     /// baseline has a meeting of the same side on both days), since a commitment moved into a week with nothing else
     /// logged makes that week active and raises weekly cadence, a separate virtue (docs/scoring.md, "The laws").
@@ -582,6 +629,8 @@ public class HealthRulesTests
 
     /// <summary>Competency's score; −1 when it has none (coverage vacuous and delivery disabled).</summary>
     private static double Competency(HealthScorer scorer, Partnership partnership, DateOnly asOf) => scorer.Score(partnership, asOf)[HealthDimension.Competency].Score ?? -1;
+
+    private static double Cooperation(HealthScorer scorer, Partnership partnership, DateOnly asOf) => scorer.Score(partnership, asOf)[HealthDimension.Cooperation].Score ?? -1;
 
     private static double Reliability(Partnership partnership, Side side, DateOnly asOf) =>
         Scorer.Score(partnership, asOf).Factor(side == Side.Partner ? FactorCodes.TrustPartnerReliability : FactorCodes.TrustVendorReliability)!.Value.Value ?? 0.5;
