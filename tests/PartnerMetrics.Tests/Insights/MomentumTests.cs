@@ -111,4 +111,66 @@ public class MomentumTests
 
         Assert.Equal(MomentumState.Steady, strict.Momentum(CallsOn(1, 5, 29, 40, 80, 100), T).State);
     }
+
+    [Theory]
+    [InlineData(12, MomentumState.Accelerating)] // 5/30 a day = 1.25 × 12/90 exactly: at the ratio is accelerating
+    [InlineData(13, MomentumState.Steady)]       // 5/30 < 1.25 × 13/90
+    public void Read_RecentRateAtTheAcceleratingRatio_IsAccelerating(int baseline, MomentumState expected)
+    {
+        // Guards "at or above the accelerating ratio": five calls in the recent window (days 0–29 back, both ends used)
+        // against `baseline` in the 90 days before it (days 30–119 back, both ends used). 5/30 and 1.25 × 12/90 are the
+        // same double.
+        var reading = Advisor.Momentum(CallsOn([0, 7, 14, 21, 29, .. Spread(baseline)]), T);
+
+        Assert.Equal((5, baseline), (reading.RecentActivities, reading.BaselineActivities));
+        Assert.Equal(expected, reading.State);
+    }
+
+    [Theory]
+    [InlineData(8, MomentumState.Slowing)] // 2/30 a day = 0.75 × 8/90 exactly: at the ratio is slowing
+    [InlineData(7, MomentumState.Steady)]  // 2/30 > 0.75 × 7/90
+    public void Read_RecentRateAtTheSlowingRatio_IsSlowing(int baseline, MomentumState expected)
+    {
+        // Guards "at or below the slowing ratio": two recent calls against `baseline` in the 90 days before. 2/30 and
+        // 0.75 × 8/90 are the same double.
+        var reading = Advisor.Momentum(CallsOn([0, 29, .. Spread(baseline)]), T);
+
+        Assert.Equal((2, baseline), (reading.RecentActivities, reading.BaselineActivities));
+        Assert.Equal(expected, reading.State);
+    }
+
+    [Theory]
+    [InlineData(30, true)]  // the 30 days after it, 29 days back to today, have passed by today
+    [InlineData(29, false)] // the 30th day after it is tomorrow
+    public void Read_JointEventExactlyAWindowAgo_IsConsidered(int daysAgo, bool considered)
+    {
+        // Guards the last joint event's cut-off: an event whose following window ends on the as-of day is judged.
+        var reading = Advisor.Momentum(Empty(400).With(interactions: [new Interaction(Day(-daysAgo), InteractionKind.JointEvent, Side.Partner)]), T);
+
+        Assert.Equal(considered ? Day(-daysAgo) : null, reading.LastJointEvent);
+    }
+
+    [Theory]
+    [InlineData(new[] { 90, 61, 59, 30 }, false)]         // two in each window, at its ends: as much after as before is no inertia
+    [InlineData(new[] { 91, 90, 61, 59, 30, 29 }, false)] // a call a day outside each window changes nothing
+    [InlineData(new[] { 90, 75, 61, 59, 30 }, true)]      // one more before than after is inertia
+    [InlineData(new[] { 90, 61, 30 }, true)]
+    public void Read_InertiaAfterEvent_ComparesTheThirtyDaysEitherSideOfIt(int[] callsDaysAgo, bool inertia)
+    {
+        // Guards the inertia windows: a joint event 60 days ago is compared on days 61–90 back (before) and 30–59 back
+        // (after), the event's own day in neither; inertia is strictly less activity after than before.
+        var partnership = Empty(400).With(interactions:
+        [
+            new Interaction(Day(-60), InteractionKind.JointEvent, Side.Partner),
+            .. callsDaysAgo.Select(d => new Interaction(Day(-d), InteractionKind.Call, Side.Vendor)),
+        ]);
+
+        var reading = Advisor.Momentum(partnership, T);
+
+        Assert.Equal(Day(-60), reading.LastJointEvent);
+        Assert.Equal(inertia, reading.InertiaAfterEvent);
+    }
+
+    /// <summary>Days back for <paramref name="count"/> calls spread over the baseline window, days 30 to 119 back, the first and last on its ends.</summary>
+    private static IEnumerable<int> Spread(int count) => Enumerable.Range(0, count).Select(k => 30 + (89 * k / (count - 1)));
 }

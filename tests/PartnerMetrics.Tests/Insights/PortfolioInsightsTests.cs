@@ -215,6 +215,83 @@ public class PortfolioInsightsTests
     }
 
     [Fact]
+    public void PartnerTypeFit_AnIntervalThatStraddlesThePortfolioRate_IsNotFlagged()
+    {
+        // Guards the flag's test of the interval's upper bound: a type flagged because its lower bound alone lay below
+        // the portfolio rate would flag nearly every small type. Resellers won 0 of 20 (Wilson 95 % [0, 0.1611]),
+        // ISVs 5 of 10 ([0.2366, 0.7634], Wilson_MatchesTheTextbookInterval), integrators 15 of 20.
+        // Portfolio: 20 / 50 = 0.4, inside the ISVs' interval: not flagged; wholly above the resellers': flagged.
+        var portfolio = new Portfolio(
+        [
+            PartnerOf("R1", PartnerType.Reseller, "North", 0, 10),
+            PartnerOf("R2", PartnerType.Reseller, "North", 0, 10),
+            PartnerOf("I1", PartnerType.Isv, "North", 5, 5),
+            PartnerOf("S1", PartnerType.SystemIntegrator, "North", 15, 5),
+        ]);
+
+        var fit = new PortfolioInsights(Scorer, portfolio, T).PartnerTypeFit();
+
+        var isvs = fit.Single(f => f.Type == PartnerType.Isv);
+        Assert.Equal(0.2366, isvs.WinRateLow!.Value, 4);
+        Assert.Equal(0.7634, isvs.WinRateHigh!.Value, 4);
+        Assert.InRange(0.4, isvs.WinRateLow!.Value, isvs.WinRateHigh!.Value);
+        Assert.False(isvs.Flagged);
+        Assert.True(fit.Single(f => f.Type == PartnerType.Reseller).Flagged);
+        Assert.False(fit.Single(f => f.Type == PartnerType.SystemIntegrator).Flagged);
+    }
+
+    [Theory]
+    [InlineData(1, 10)]   // rank ⌈0.9⌉ = 1
+    [InlineData(6, 60)]   // rank ⌈5.4⌉ = 6, the last (a rounding of (9n + 5) / 10 gave the 5th, 50)
+    [InlineData(7, 70)]   // rank ⌈6.3⌉ = 7
+    [InlineData(10, 90)]  // rank ⌈9⌉ = 9, not the last
+    [InlineData(11, 100)] // rank ⌈9.9⌉ = 10
+    public void Journey_Percentile90_IsTheNearestRankOfTheDaysToFirstWin(int partners, int expected)
+    {
+        // Guards the nearest-rank 90th percentile: the only other journey test has two first wins, where the rank is 2
+        // whatever its rounding. Partner k (1 … n) is onboarded 10k days before its first win, 100 days ago.
+        var portfolio = new Portfolio([.. Enumerable.Range(1, partners).Select(k => PartnerOf($"P{k:D2}", PartnerType.Reseller, "North", 1, 0, Day(-100 - (10 * k))))]);
+
+        var journey = new PortfolioInsights(Scorer, portfolio, T).Journey();
+
+        Assert.Equal(partners, journey.FirstWins);
+        Assert.Equal(expected, journey.Percentile90DaysToFirstWin);
+    }
+
+    [Theory]
+    [InlineData(180, null, 1)] // 180 days have passed today, none with activity: abandoned
+    [InlineData(179, null, 0)] // 179 days: too soon to judge
+    [InlineData(200, 200, 1)]  // the onboarding day itself is not activity after onboarding
+    [InlineData(200, 199, 0)]  // the day after onboarding is
+    [InlineData(200, 20, 0)]   // and the 180th day after it
+    [InlineData(200, 19, 1)]   // but not the 181st
+    public void Journey_Abandoned_NoActivityInThe180DaysAfterOnboarding(int onboardedDaysAgo, int? callDaysAgo, int expected)
+    {
+        // Guards both ends of the abandonment rule (seed 003): judged once 180 days have passed, on the activity of the
+        // days onboarded + 1 to onboarded + 180. A partner with no deals, and at most one call.
+        Interaction[] calls = callDaysAgo is { } d ? [new Interaction(Day(-d), InteractionKind.Call, Side.Vendor)] : [];
+        var portfolio = new Portfolio([PartnerOf("P1", PartnerType.Isv, "South", 0, 0, Day(-onboardedDaysAgo), null, calls)]);
+
+        Assert.Equal(expected, new PortfolioInsights(Scorer, portfolio, T).Journey().Abandoned);
+    }
+
+    [Theory]
+    [InlineData(100, 1, 0.0)]  // first win (100 days ago) on the onboarding day: a first win after 0 days
+    [InlineData(101, 1, 1.0)]  // a day after onboarding
+    [InlineData(99, 0, null)]  // a day before onboarding: no first win of the journey
+    public void Journey_AFirstWinOnTheOnboardingDay_CountsWithNoDays(int onboardedDaysAgo, int firstWins, double? median)
+    {
+        // Guards the first win's lower bound: a win on the onboarding day was left out of time to first win.
+        var portfolio = new Portfolio([PartnerOf("P1", PartnerType.Reseller, "North", 1, 0, Day(-onboardedDaysAgo))]);
+
+        var journey = new PortfolioInsights(Scorer, portfolio, T).Journey();
+
+        Assert.Equal(firstWins, journey.FirstWins);
+        Assert.Equal(median, journey.MedianDaysToFirstWin);
+        Assert.Equal(median is { } m ? (int)m : null, journey.Percentile90DaysToFirstWin);
+    }
+
+    [Fact]
     public void BandDistribution_CountsEveryPartnershipOncePerGrouping()
     {
         var portfolio = new Portfolio(

@@ -1,5 +1,7 @@
+using PartnerMetrics.Evidence;
 using PartnerMetrics.Health;
 using PartnerMetrics.Insights;
+using PartnerMetrics.Partners;
 using PartnerMetrics.Tests.Generators;
 using static PartnerMetrics.Tests.Health.Examples;
 
@@ -41,6 +43,27 @@ public class RelationshipStageTests
 
         Assert.Equal(RelationshipStage.Transactional, stage.Stage);
         Assert.Equal(["stage.both-sides-tracked"], stage.MissingForNext.Select(c => c.Code));
+    }
+
+    [Theory]
+    [InlineData(new[] { Side.Partner }, RelationshipStage.Transactional)]
+    [InlineData(new[] { Side.Vendor }, RelationshipStage.Transactional)]
+    [InlineData(new[] { Side.Partner, Side.Vendor }, RelationshipStage.Engaged)]
+    public void Stage_CommitmentsTrackedOnOneSideOnly_AreNotBothSidesTracked(Side[] sides, RelationshipStage expected)
+    {
+        // Guards each side's half of "both sides tracked": the test above has neither side tracked, so a check of one
+        // side alone passed it. The partner of that test with four promises kept on each side given, one every week of
+        // the last month: one side's evidence leaves the vendor's (or the partner's) trust at its prior, with no evidence.
+        var commitments = sides.SelectMany(side => Enumerable.Range(0, 4).Select(k => new Commitment(side, Day(-7 * k), CommitmentOutcome.Kept, Day(-7 * k))));
+        var partnership = Empty(365).With(opportunities: Deals, commitments: commitments);
+        var report = Advisor.Scorer.Score(partnership, T);
+        Assert.Equal(sides.Contains(Side.Partner), report.Factor(FactorCodes.TrustPartnerReliability)!.Value.EvidenceWeight > 0);
+        Assert.Equal(sides.Contains(Side.Vendor), report.Factor(FactorCodes.TrustVendorReliability)!.Value.EvidenceWeight > 0);
+
+        var stage = Advisor.Stage(partnership, T);
+
+        Assert.Equal(expected, stage.Stage);
+        Assert.Equal(sides.Length == 1, stage.MissingForNext.Any(c => c.Code == "stage.both-sides-tracked"));
     }
 
     [Fact]

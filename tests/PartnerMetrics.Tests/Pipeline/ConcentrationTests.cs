@@ -40,7 +40,10 @@ public class ConcentrationTests
         input =>
         {
             var (values, seed) = input;
-            var shuffled = values.OrderBy(_ => new Random(seed).Next()).ToArray();
+            // One generator for the whole shuffle: a new one per element gave every element the same key, so the
+            // "shuffle" kept the order and an index that depends on it passed.
+            var shuffled = values.ToArray();
+            new Random(seed).Shuffle(shuffled);
             var index = Concentration.Herfindahl(values);
             Assert.Equal(index, Concentration.Herfindahl(shuffled));
             if (values.Sum() > 0)
