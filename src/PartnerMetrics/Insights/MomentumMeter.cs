@@ -16,11 +16,15 @@ internal static class MomentumMeter
         var before = Count(partnership, day - window - baseline + 1, day - window);
         var recentRate = (double)recent / window;
         var baselineRate = (double)before / baseline;
+        // Rates compared as whole counts cross-multiplied, recent × baseline days against ratio × before × window days:
+        // as quotients of doubles, 13 in 30 days against 52 in 90, exactly 0.75 of the rate, read as above it.
+        var (recentScaled, beforeScaled) = ((double)recent * baseline, (double)before * window);
+
         // Nothing in the recent window is a fact once the partnership is that old; a rate comparison needs a sample.
         var state = recent == 0 ? (partnership.StartedOn.DayNumber > day - window + 1 ? MomentumState.Unknown : MomentumState.Stalled)
             : recent + before < PartnershipAdvisor.MinimumActivities ? MomentumState.Unknown
-            : before == 0 || recentRate >= model.AcceleratingRatio * baselineRate ? MomentumState.Accelerating
-            : recentRate <= model.SlowingRatio * baselineRate ? MomentumState.Slowing
+            : before == 0 || recentScaled >= model.AcceleratingRatio * beforeScaled ? MomentumState.Accelerating
+            : recentScaled <= model.SlowingRatio * beforeScaled ? MomentumState.Slowing
             : MomentumState.Steady;
 
         // The latest joint event whose following window has passed by the as-of day.

@@ -139,6 +139,18 @@ public class MomentumTests
         Assert.Equal(expected, reading.State);
     }
 
+    [Fact]
+    public void Read_ARecentRateExactlyAtTheSlowingRatio_IsSlowing_WhereDoublesWouldSayAbove()
+    {
+        // 13 calls in the 30 days against 52 in the 90 before: exactly 0.75 of the rate, but 13/30 as a double
+        // (0.43333333333333335) is above 0.75 × 52/90 (0.4333333333333333), and it read Steady.
+        var recent = Enumerable.Range(0, 13).Select(k => 29 * k / 12);
+        var reading = Advisor.Momentum(CallsOn([.. recent, .. Spread(52)]), T);
+
+        Assert.Equal((13, 52), (reading.RecentActivities, reading.BaselineActivities));
+        Assert.Equal(MomentumState.Slowing, reading.State);
+    }
+
     [Theory]
     [InlineData(30, true)]  // the 30 days after it, 29 days back to today, have passed by today
     [InlineData(29, false)] // the 30th day after it is tomorrow
