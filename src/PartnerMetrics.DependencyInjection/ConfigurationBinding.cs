@@ -198,6 +198,13 @@ internal sealed class ConfigurationBinding(IConfiguration configuration) : IConf
                     // A number, or a new entry of a map, whose values are numbers; anything else the model's reader reports.
                     if (double.TryParse(setting.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
                     {
+                        if (Underflows(setting.Value, number))
+                        {
+                            // As a model file says of it: a weight of 1e-400 would disable its dimension without a word.
+                            failures.Add($"{setting.Path}: the number {setting.Value} is too small for a double: it would read as 0. Write 0, or a number of magnitude 5e-324 or more.");
+                            break;
+                        }
+
                         target[name] = number;
                     }
                     else if (current is null)
@@ -212,6 +219,13 @@ internal sealed class ConfigurationBinding(IConfiguration configuration) : IConf
                     break;
             }
         }
+    }
+
+    /// <summary>Whether a number written with a digit other than 0 before its exponent read as 0: too small for a double.</summary>
+    private static bool Underflows(string text, double number)
+    {
+        var exponent = text.AsSpan().IndexOfAny('e', 'E');
+        return number == 0 && (exponent < 0 ? text.AsSpan() : text.AsSpan(0, exponent)).IndexOfAnyInRange('1', '9') >= 0;
     }
 
     /// <summary>The JSON path of a property, as System.Text.Json writes it, recorded with its configuration path in both of its forms.</summary>

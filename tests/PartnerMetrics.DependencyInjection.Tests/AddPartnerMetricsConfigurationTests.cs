@@ -48,6 +48,19 @@ public class AddPartnerMetricsConfigurationTests
         Assert.Equal(PipelineOptions.Default, provider.GetRequiredService<IPipelineAnalytics>().Options);
     }
 
+    [Theory]
+    [InlineData("0e-400")]
+    [InlineData("0.000E+5")]
+    [InlineData("-0")]
+    public void AddPartnerMetrics_AZeroWrittenWithAnExponent_IsZero_NotTooSmall(string zero)
+    {
+        // Only a number with a digit other than 0 can be too small for a double; a zero is a zero however written.
+        using var provider = new ServiceCollection().AddPartnerMetrics(Section(("Model:DimensionWeights:Trust", zero))).BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(0.0, provider.GetRequiredService<IPartnerHealth>().Model.DimensionWeights.Trust);
+    }
+
     [Fact]
     public void AddPartnerMetrics_AModelSection_LaysItsSettingsOverTheConfiguredModel()
     {
@@ -133,6 +146,8 @@ public class AddPartnerMetricsConfigurationTests
     [InlineData("Pipeline:RemainingTarget", "500000,75", "PartnerMetrics:Pipeline:RemainingTarget: must be a number with a point for decimals, such as 1500000.50; got '500000,75'.")]
     [InlineData("Model:DimensionWeights:Trust", "heavy", "PartnerMetrics:Model:DimensionWeights:Trust: must be a finite number; got 'heavy'.")]
     [InlineData("Model:Kappa", "NaN", "PartnerMetrics:Model:Kappa: must be a finite number; got 'NaN'.")]
+    [InlineData("Model:DimensionWeights:Trust", "1e-400", "PartnerMetrics:Model:DimensionWeights:Trust: the number 1e-400 is too small for a double: it would read as 0. Write 0, or a number of magnitude 5e-324 or more.")]
+    [InlineData("Model:PriorMeans:" + FactorCodes.TrustPartnerReliability, "-2.5E-999", "PartnerMetrics:Model:PriorMeans:" + FactorCodes.TrustPartnerReliability + ": the number -2.5E-999 is too small for a double: it would read as 0. Write 0, or a number of magnitude 5e-324 or more.")]
     [InlineData("Model", "referral", "PartnerMetrics:Model: must be a section of settings, not a single value; got 'referral'.")]
     [InlineData("Model:DimensionWeights", "0.5", "PartnerMetrics:Model:DimensionWeights: must be a section of settings, not a single value; got '0.5'.")]
     [InlineData("Model:Kappa:Value", "7", "PartnerMetrics:Model:Kappa: must be a single value, not a section.")]
