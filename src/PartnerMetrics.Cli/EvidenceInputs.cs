@@ -96,8 +96,7 @@ internal sealed class EvidenceInputs
             if (result.GetValue(Competencies) is { } competencies)
             {
                 string[] names = competencies.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-                var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                if (names.FirstOrDefault(name => !seen.Add(name)) is { } twice)
+                if (EvidenceProfile.Repeated(names) is { } twice)
                 {
                     error.WriteLine(Terminal.Safe($"--competencies lists '{twice}' more than once (names are compared ignoring case)."));
                     exit = ExitCodes.Usage;

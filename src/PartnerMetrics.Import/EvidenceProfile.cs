@@ -108,6 +108,13 @@ public sealed record EvidenceProfile
     /// <summary>The profile of a kind of file; an empty one when the profile has none.</summary>
     internal TableProfile Table(EvidenceKind kind) => Tables.GetValueOrDefault(kind) ?? TableProfile.Empty;
 
+    /// <summary>The first competency named again, ignoring case, as a partnership compares them; <see langword="null"/> when none is.</summary>
+    internal static string? Repeated(IEnumerable<string> competencies)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        return competencies.FirstOrDefault(name => !seen.Add(name));
+    }
+
     /// <summary>Checks every property; the exception's parameter name is the property's JSON path.</summary>
     /// <exception cref="ArgumentException">A property is not valid.</exception>
     internal void Check()
@@ -120,13 +127,9 @@ public sealed record EvidenceProfile
         }
 
         // A partnership refuses a competency listed twice; said here, it is the profile's problem, not every partner row's.
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var competency in RequiredCompetencies)
+        if (Repeated(RequiredCompetencies) is { } twice)
         {
-            if (!seen.Add(competency))
-            {
-                throw new ArgumentException($"'requiredCompetencies' lists '{competency}' more than once (names are compared ignoring case).", "requiredCompetencies");
-            }
+            throw new ArgumentException($"'requiredCompetencies' lists '{twice}' more than once (names are compared ignoring case).", "requiredCompetencies");
         }
 
         foreach (var (kind, table) in Tables)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using PartnerMetrics.Health;
 using PartnerMetrics.Serialization;
@@ -298,12 +297,7 @@ public class ScoreCommandTests
         }
 
         using var files = new TestFiles();
-        var fifo = files.PathOf("portfolio.fifo");
-        using (var mkfifo = Process.Start("mkfifo", [fifo]))
-        {
-            mkfifo.WaitForExit();
-            Assert.Equal(0, mkfifo.ExitCode);
-        }
+        var fifo = files.Fifo("portfolio.fifo");
 
         // A pipe opens once both ends are open: the writer waits for the command to open it for reading.
         var writer = Task.Run(() => File.WriteAllText(fifo, DemoJson));

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace PartnerMetrics.Cli.Tests;
 
 /// <summary>The committed fixtures, and a directory of files written by one test and deleted after it.</summary>
@@ -22,6 +24,16 @@ internal sealed class TestFiles : IDisposable
 
     /// <summary>The path of a file in this directory, which may not exist yet.</summary>
     public string PathOf(string name) => Path.Combine(directory, name);
+
+    /// <summary>Makes a named pipe in this directory (Unix only) and returns its path.</summary>
+    public string Fifo(string name)
+    {
+        var path = PathOf(name);
+        using var mkfifo = Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return path;
+    }
 
     /// <summary>Writes a file in this directory and returns its path.</summary>
     public string Write(string name, string content)
