@@ -44,9 +44,7 @@ internal readonly record struct PipelineRates(
         // Honest nulls (DOMAIN section 4, v2): a value win rate is not defined when no lost deal carries an amount,
         // because a CRM that writes 0 (or nothing) on lost deals would make it read 100 %.
         var winRateByValue = lost > 0 && lostWithAmount == 0 ? null : ShareOfBoth(wonValue, lostValue);
-        decimal? velocity = averageWon is { } size && winRate is { } rate && wonCycle is { Mean: > 0 } cycle
-            ? VelocityOf(open, size, rate / cycle.Mean)
-            : null;
+        decimal? velocity = won > 0 && wonCycle is { Mean: > 0 } cycle ? VelocityOf(open, won, won + lost, wonValue, cycle.TotalDays) : null;
         var reciprocity = Ratio(partnerSourced, partnerSourced + vendorReferred) is { } p ? 1.0 - Math.Abs((2.0 * p) - 1.0) : (double?)null;
         // By value, the thresholds are compared in decimal: the share as a double rounds 69.99999999999999999 % up to 0.7.
         var profile = wonValue > 0 ? ProfileOf(huntingWonValue, wonValue)
@@ -82,14 +80,47 @@ internal readonly record struct PipelineRates(
     public static double? Ratio(long part, long whole) => whole > 0 ? (double)part / whole : null;
 
     /// <summary>
-    /// Open deals × average won size × win rate ÷ mean won cycle, per day; null when it is more than a decimal holds, which
-    /// merged shards of enormous pipelines can reach even though each shard's own result fits.
+    /// Open deals × average won size × win rate ÷ mean won cycle, per day, in decimal: open × won value × won ÷ ((won +
+    /// lost) × the won cycle's total days), the product exact and rounded once by the division (3 open deals, 100 won in
+    /// 2 closed and 3 days make 50, not 50.0000000000001). When the product or the divisor is more than a decimal holds,
+    /// the value is divided first; null when the velocity itself is, which merged shards of enormous pipelines can reach
+    /// even though each shard's own result fits.
     /// </summary>
-    private static decimal? VelocityOf(long open, decimal averageWon, double ratePerDay)
+    private static decimal? VelocityOf(long open, long won, long closed, decimal wonValue, Int128 totalDays)
     {
+        var days = (decimal)totalDays;
         try
         {
-            return open * averageWon * (decimal)ratePerDay;
+            return open * wonValue * won / (closed * days);
+        }
+        catch (OverflowException)
+        {
+        }
+
+        try
+        {
+            return wonValue / closed / days * won * open;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The velocity as earlier releases wrote it in result documents: the win rate ÷ the mean cycle as a double, taken to a
+    /// decimal (15 significant digits), times open deals and the average won size. A document that states it is still read.
+    /// </summary>
+    internal static decimal? LegacyVelocity(long open, long won, long lost, decimal wonValue, CycleStatistics? wonCycle)
+    {
+        if (won == 0 || wonCycle is not { Mean: > 0 } cycle)
+        {
+            return null;
+        }
+
+        try
+        {
+            return open * (wonValue / won) * (decimal)(((double)won / (won + lost)) / cycle.Mean);
         }
         catch (OverflowException)
         {

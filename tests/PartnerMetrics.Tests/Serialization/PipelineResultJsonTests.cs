@@ -134,7 +134,7 @@ public class PipelineResultJsonTests
         { "win-rate", "$.winRateByCount", "must be wonCount ÷ (wonCount + lostCount)" },
         { "value-win-rate", "$.winRateByValue", "must be wonValue ÷ (wonValue + lostValue)" },
         { "average", "$.averageWonDealSize", "must be wonValue ÷ wonCount" },
-        { "velocity", "$.velocity", "must be openCount × averageWonDealSize × winRateByCount ÷ the mean won cycle" },
+        { "velocity", "$.velocity", "must be openCount × wonValue × wonCount ÷ ((wonCount + lostCount) × wonCycle.mean × wonCycle.count), rounded once" },
         { "profile", "$.profile", "from the hunting share of won value" },
         { "reciprocity", "$.dealFlowReciprocity", "must be 1 − |2p − 1|" },
         { "repeat", "$.repeatBusinessRate", "must be partnersWithRepeatWins ÷ partnersWithWins" },

@@ -192,7 +192,10 @@ internal sealed class PipelineResultDocument : IDocument<PipelineResult, Pipelin
         Same(HuntingShareByCount, rates.HuntingShareByCount, "huntingShareByCount", "huntingWonCount ÷ wonCount");
         Same(HuntingShareByValue, rates.HuntingShareByValue, "huntingShareByValue", "huntingWonValue ÷ wonValue");
         Same(AverageWonDealSize, rates.AverageWonDealSize, "averageWonDealSize", "wonValue ÷ wonCount");
-        Same(Velocity, rates.Velocity, "velocity", "openCount × averageWonDealSize × winRateByCount ÷ the mean won cycle");
+        // A document of an earlier release states the velocity it computed through a double (50.0000000000001 for 50): it
+        // is read, with the exact velocity.
+        var earlierVelocity = Velocity is not null && Velocity != rates.Velocity && Velocity == PipelineRates.LegacyVelocity(open, won, lost, wonValue, cycle);
+        Same(earlierVelocity ? rates.Velocity : Velocity, rates.Velocity, "velocity", "openCount × wonValue × wonCount ÷ ((wonCount + lostCount) × wonCycle.mean × wonCycle.count), rounded once");
         Same(DealFlowReciprocity, rates.DealFlowReciprocity, "dealFlowReciprocity", "1 − |2p − 1|, p the partner-sourced share of partner-sourced and vendor-referred deals");
         Same(RepeatBusinessRate, rates.RepeatBusinessRate, "repeatBusinessRate", "partnersWithRepeatWins ÷ partnersWithWins");
         Agree(Profile == rates.Profile, "profile", $"must be {(object?)rates.Profile ?? "none"}, from the hunting share of won value (of won count without value); got {(object?)Profile ?? "none"}");
@@ -245,7 +248,7 @@ internal sealed class PipelineResultDocument : IDocument<PipelineResult, Pipelin
             HuntingShareByValue = HuntingShareByValue,
             WonCycle = cycle,
             AverageWonDealSize = AverageWonDealSize,
-            Velocity = Velocity,
+            Velocity = rates.Velocity,
             Coverage = Coverage,
             PartnerSourcedCount = partnerSourced,
             VendorReferredCount = vendorReferred,
