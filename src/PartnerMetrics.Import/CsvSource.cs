@@ -6,7 +6,7 @@ namespace PartnerMetrics.Import;
 
 /// <summary>
 /// A CSV export read row by row: comma-separated, strict UTF-8 (or UTF-16 or UTF-32 with a byte order mark), one
-/// header row, blank lines skipped, no comment lines, each record numbered by the physical line it starts on, and
+/// header row, blank lines and rows of empty fields skipped, no comment lines, each record numbered by the physical line it starts on, and
 /// rows of any length up to <see cref="MaxRowLength"/> characters. A file that cannot be read as CSV from some point
 /// on throws <see cref="ImportException"/> naming the line.
 /// </summary>
@@ -125,7 +125,7 @@ internal sealed class CsvSource : ITableSource
         }
     }
 
-    /// <summary>Moves to the next record that is not a blank line.</summary>
+    /// <summary>Moves to the next record that is not a blank line or a row of empty fields.</summary>
     public bool Read()
     {
         while (true)
@@ -234,7 +234,24 @@ internal sealed class CsvSource : ITableSource
         // breaks in it moves the count on exactly as it moves the file on.
         Line = nextLine;
         nextLine += LineBreaks(csv.GetRawRecordSpan());
-        return !(csv.RowFieldCount == 1 && csv.GetFieldSpan(0).IsWhiteSpace());
+        return !Blank();
+    }
+
+    /// <summary>
+    /// Whether every field of the record just read is empty or white space: a blank line, or the commas a spreadsheet
+    /// saved as CSV writes for an empty row (",,,,"), which holds nothing to read, as an empty worksheet row does.
+    /// </summary>
+    private bool Blank()
+    {
+        for (var ordinal = 0; ordinal < csv.RowFieldCount; ordinal++)
+        {
+            if (!csv.GetFieldSpan(ordinal).IsWhiteSpace())
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Counts line breaks: CR LF, LF and a lone CR each end a line.</summary>

@@ -36,6 +36,30 @@ public class OpportunityImporterTests
         Assert.Contains(report.Notices, n => n.StartsWith("No column gives the route", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void RowsOfEmptyFields_AsASpreadsheetSavedAsCsvWritesEmptyRows_AreSkippedAsBlankLines(int threads)
+    {
+        // Excel writes a formatted but empty row as commas; the same row in the workbook is skipped, so it is here, even under Fail.
+        const string Csv = "Id,Account ID,Created On,Motion,Outcome,Amount\r\n"
+            + "O-1,A,2024-01-01,NewLogo,Open,5\r\n"
+            + ",,,,,\r\n"
+            + " , ,\"\",,,\r\n"
+            + "O-2,B,2024-01-02,NewLogo,Open,6\r\n"
+            + ",,\r\n"
+            + "O-3,C,2024-13-01,NewLogo,Open,7\r\n"
+            + ",,,,,\r\n,,,,,\r\n";
+        var report = new ImportReport();
+        var importer = new OpportunityImporter(ImportProfile.PartnerMetrics) { MaxDegreeOfParallelism = threads, BlockBytes = 32 };
+
+        var error = Assert.Throws<ImportException>(() => importer.ReadCsv(new MemoryStream(Encoding.UTF8.GetBytes(Csv)), report).ToList());
+
+        // The first bad row is the real one, on its own line; the rows of commas were not read.
+        Assert.Equal((7L, "Created On"), (error.Problem!.Line, error.Problem.Column));
+        Assert.Equal((3L, 2L, 0L), (report.Rows, report.Imported, report.Skipped));
+    }
+
     [Fact]
     public void HubSpot_TimestampsInternalStagesAndDealTypes_AreRead()
     {
