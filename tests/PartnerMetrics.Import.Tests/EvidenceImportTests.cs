@@ -153,6 +153,27 @@ public class EvidenceImportTests
     }
 
     [Fact]
+    public void Cases_TimestampsInSalesforcesIcuFormat_WithACommaAfterTheDay_AreRead()
+    {
+        // Salesforce writes en-US times as ICU does ("5/1/2025, 9:00 AM") in every org since Spring '23; the JDK form had no comma.
+        const string Cases = """
+            Case ID,Account ID,Subject,Escalated,Date/Time Opened,First Response,Date/Time Closed,Status
+            500A,P1,Question,0,"5/1/2025, 9:00 AM","5/1/2025, 1:30 PM","5/2/2025, 10:00 AM",Closed
+            500C,P1,Outage,1,"5/4/2025, 8:00 AM","5/4/2025, 8:10 AM","5/9/2025, 5:00 PM",Closed
+            """;
+
+        var (portfolio, report) = Import((EvidenceKind.Partners, Accounts), (EvidenceKind.Cases, Cases));
+
+        Assert.Equal(
+            [
+                (new DateOnly(2025, 5, 1), InteractionKind.Request, (TimeSpan?)TimeSpan.FromHours(4.5), (DateOnly?)null),
+                (new DateOnly(2025, 5, 4), InteractionKind.Escalation, null, new DateOnly(2025, 5, 9)),
+            ],
+            portfolio.Partnerships[0].Interactions.Select(i => (i.Date, i.Kind, i.ResponseTime, i.ResolvedOn)));
+        Assert.Equal(0L, report.Files[EvidenceKind.Cases].ProblemCount);
+    }
+
+    [Fact]
     public void Cases_WithoutResponseOrClosingColumns_AreLeftOutRatherThanReadAsUnansweredOrOpen()
     {
         var (portfolio, report) = Import(

@@ -36,6 +36,18 @@ public class OpportunityImporterTests
         Assert.Contains(report.Notices, n => n.StartsWith("No column gives the route", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Salesforce_TimestampsInTheIcuFormat_WithACommaAfterTheDay_AreRead()
+    {
+        // Salesforce's en-US times since its ICU locale formats (every org from Spring '23): "6/14/2024, 2:05 PM", not "6/14/2024 2:05 PM".
+        var deals = Read(ImportProfile.Salesforce,
+            "Opportunity ID,Account Name,Stage,Amount,Close Date,Created Date,Type,Last Modified Date\n"
+            + "006A1,Acme Corp,Closed Won,\"USD 12,000.00\",6/14/2024,3/2/2024,New Customer,\"6/20/2024, 2:05 PM\"\n"
+            + "006A2,Acme Corp,Prospecting,,9/30/2024,7/1/2024,New Customer,\"7/2/2024, 11:59 PM\"\n");
+
+        Assert.Equal([new DateOnly(2024, 6, 20), new DateOnly(2024, 7, 2)], deals.Select(d => d.LastUpdatedOn));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -202,7 +214,7 @@ public class OpportunityImporterTests
         Assert.Equal((5L, 1L, 4L, 5L), (report.Rows, report.Imported, report.Skipped, report.ProblemCount));
         Assert.Equal(
             [
-                "line 2, column \"Close Date\", value \"13/14/2024\": not a day in the form M/d/yyyy or M/d/yyyy h:mm tt or M/d/yyyy H:mm or yyyy-MM-dd.",
+                "line 2, column \"Close Date\", value \"13/14/2024\": not a day in the form M/d/yyyy or M/d/yyyy h:mm tt or M/d/yyyy, h:mm tt or M/d/yyyy H:mm or yyyy-MM-dd.",
                 "line 3, column \"Type\", value \"Hunting\": not one of NewLogo, Expansion, Renewal, CrossSell, Upsell (or a value the profile maps).",
                 "line 4, column \"Account Name\": a value is required.",
                 "line 4, column \"Amount\", value \"abc\": not an amount such as 1,234.50 (the profile's decimal separator is '.').",
