@@ -321,6 +321,23 @@ public class EvidenceImportTests
     }
 
     [Fact]
+    public void Deals_WithThePartnersNameAndItsId_GoToThePartnershipByTheId()
+    {
+        // A report shows a lookup by its name ("Partner Account") and, when the column is added, by its id; only the id meets the partners file.
+        const string Deals = """
+            Opportunity ID,Account ID,Stage,Amount,Close Date,Created Date,Type,Lead Source,Partner Account,Partner Account ID,Owner Region
+            006A,C9,Closed Won,"USD 1,000.00",6/1/2025,1/1/2025,New Customer,Partner Referral,Alpha Partners,P1,EMEA
+            006B,C9,Closed Won,"USD 2,000.00",6/1/2025,1/1/2025,New Customer,Partner Referral,Beta Systems,P2,EMEA
+            """;
+
+        var (portfolio, report) = Import((EvidenceKind.Partners, Accounts), (EvidenceKind.Opportunities, Deals));
+
+        Assert.Equal(["006A", "006B"], portfolio.Partnerships.SelectMany(p => p.Opportunities).Select(o => o.Id.Value));
+        Assert.Empty(portfolio.Opportunities);
+        Assert.Equal("Partner Account ID", report.Files[EvidenceKind.Opportunities].Columns["partnerId"]);
+    }
+
+    [Fact]
     public void EvidenceOfSeveralCompanies_GoesToTheFirstThatIsAPartner()
     {
         var (portfolio, _) = Import(
