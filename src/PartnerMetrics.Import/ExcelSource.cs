@@ -313,8 +313,16 @@ internal sealed class ExcelSource : ITableSource
             var row = (Row)reader.LoadCurrentElement()!;
             Line = row.RowIndex?.Value ?? Line + 1;
             var cells = row.Elements<Cell>().ToList();
-            var width = Math.Max(Header?.Count ?? 0, cells.Count == 0 ? 0 : cells.Max(c => Column(c.CellReference?.Value) ?? 0) + 1);
-            width = Math.Max(width, cells.Count);
+
+            // A cell without a reference is the one after the cell before it (as Excel places it), not the cell at its
+            // place in the list: after "D2", an unreferenced cell is E2, whatever cells before D were left out.
+            var columns = new int[cells.Count];
+            for (var i = 0; i < cells.Count; i++)
+            {
+                columns[i] = Column(cells[i].CellReference?.Value) ?? (i == 0 ? 0 : columns[i - 1] + 1);
+            }
+
+            var width = Math.Max(Header?.Count ?? 0, cells.Count == 0 ? 0 : columns.Max() + 1);
             texts = new string?[width];
             numbers = new double?[width];
             currencies = new string?[width];
@@ -323,7 +331,7 @@ internal sealed class ExcelSource : ITableSource
             for (var i = 0; i < cells.Count; i++)
             {
                 var cell = cells[i];
-                var column = Column(cell.CellReference?.Value) ?? i;
+                var column = columns[i];
                 (texts[column], numbers[column]) = Value(cell, column);
                 if (numbers[column] is { } number && cell.StyleIndex?.Value is { } style && style < currencyOfStyle.Length)
                 {

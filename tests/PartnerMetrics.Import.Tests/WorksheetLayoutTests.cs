@@ -74,6 +74,36 @@ public class WorksheetLayoutTests
     }
 
     [Fact]
+    public void ACellWithoutAReference_IsTheOneAfterTheCellBeforeIt_NotTheCellAtItsPlaceInTheRow()
+    {
+        // The row leaves B and C out, then gives D2 and two cells without references: they are E2 and F2. Placed by
+        // their place in the row (third and fourth), they were C and D: the partner read a day, and D2's day was
+        // overwritten by the account.
+        using var workbook = Sheet(
+            [],
+            [Inline("A1", "Id"), Inline("B1", "District"), Inline("C1", "Partner ID"), Inline("D1", "Created On"), Inline("E1", "Registered On"), Inline("F1", "Account ID"), Inline("G1", "Motion"), Inline("H1", "Outcome")],
+            [Inline("A2", "O-1"), Inline("D2", "2024-01-01"), new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text("2024-02-01")) }, new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text("A-1")) }, Inline("G2", "NewLogo"), Inline("H2", "Open")]);
+
+        var deal = Assert.Single(new OpportunityImporter(Skip).ReadExcel(workbook));
+
+        Assert.Equal((new DateOnly(2024, 1, 1), (DateOnly?)new DateOnly(2024, 2, 1), "A-1"), (deal.CreatedOn, deal.RegisteredOn, deal.AccountId.Value));
+    }
+
+    [Fact]
+    public void CellsWithoutReferences_AreReadInOrderFromTheFirstColumn()
+    {
+        using var workbook = Sheet(
+            [],
+            [Inline("A1", "Id"), Inline("B1", "Name")],
+            [new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text("O-1")) }, new Cell { CellValue = new CellValue(5.0) }]);
+
+        using var source = ExcelSource.Open(workbook, null);
+
+        Assert.True(source.Read());
+        Assert.Equal(("O-1", (double?)5.0), (source.Text(0), source.Number(1)));
+    }
+
+    [Fact]
     public void ACellInExcelsLastColumn_XFD_IsReadInIt()
     {
         using var workbook = Sheet(
