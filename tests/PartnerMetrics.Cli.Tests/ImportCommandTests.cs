@@ -28,6 +28,19 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public void Import_OutInAMissingDirectory_ExitsFourNamingTheFile()
+    {
+        // docs/cli.md: exit 4 when --out cannot be written, for import as for score.
+        var target = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "portfolio.json");
+
+        var (exit, output, error) = Run("import", "--profile", "salesforce", "--folder", Samples, "--out", target);
+
+        Assert.Equal(ExitCodes.OutputUnwritable, exit);
+        Assert.Contains($"Cannot write {target}: the directory {Path.GetDirectoryName(target)} does not exist.", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+    }
+
+    [Fact]
     public void Import_WithoutOut_WritesTheJsonToStdout()
     {
         var (exit, output, error) = Run("import", "--profile", "salesforce", "--partners", Path.Combine(Samples, "accounts.csv"), "--certifications", Path.Combine(Samples, "certifications.csv"));

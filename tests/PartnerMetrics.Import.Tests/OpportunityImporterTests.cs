@@ -48,6 +48,19 @@ public class OpportunityImporterTests
         Assert.Equal([new DateOnly(2024, 6, 20), new DateOnly(2024, 7, 2)], deals.Select(d => d.LastUpdatedOn));
     }
 
+    [Fact]
+    public void AnOpportunityIdRepeated_IsReadTwice_NotCheckedForUniqueness()
+    {
+        // docs/import.md: ids are not checked, because that would hold every id in memory; both rows are deals.
+        var report = new ImportReport();
+        var deals = Read(ImportProfile.Salesforce, SalesforceHeader
+            + "006A1,Acme Corp,Closed Won,\"USD 12,000.00\",6/14/2024,3/2/2024,New Customer,Partner Referral,Contoso Partners,EMEA\n"
+            + "006A1,Acme Corp,Closed Won,\"USD 12,000.00\",6/14/2024,3/2/2024,New Customer,Partner Referral,Contoso Partners,EMEA\n", report);
+
+        Assert.Equal(["006A1", "006A1"], deals.Select(d => d.Id.Value));
+        Assert.Equal((2L, 2L, 0L), (report.Rows, report.Imported, report.Skipped));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
