@@ -83,7 +83,9 @@ internal static class PlanAlignmentDimension
         model => model.PlanWeights.Freshness,
         FreshnessReason);
 
-    private static string FreshnessReason(FactorFacts f) => $"Last reviewed together {f.First} days ago; the review cadence is {f.Second} days.";
+    private static string FreshnessReason(FactorFacts f) => f.Third == 0
+        ? $"Last reviewed together {f.First} days ago; the review cadence is {f.Second} days."
+        : $"Not reviewed together since the plan was created {f.First} days ago; the review cadence is {f.Second} days.";
 
     /// <summary>The most plan factors: a plan's five (a missing plan has one).</summary>
     public const int MaxFactorCount = 5;
@@ -152,7 +154,7 @@ internal static class PlanAlignmentDimension
         into[1] = context.Fact(SharedOwnership, Share(shared, goals), goals, maturity, new FactorFacts(shared, goals, 0, 0, 0));
         into[2] = context.Fact(BusinessAlignment, alignment ?? 0.0, alignment is null ? 0 : 1, maturity, new FactorFacts(alignment is null ? 0 : 1, 0, 0, 0, alignment ?? 0.0));
         into[3] = context.Fact(Clarity, Share(clear, goals), goals, maturity, new FactorFacts(clear, goals, 0, 0, 0));
-        into[4] = context.Fact(Freshness, freshness, 1, maturity, new FactorFacts(sinceReview, (int)Math.Round(cadence), 0, 0, 0));
+        into[4] = context.Fact(Freshness, freshness, 1, maturity, new FactorFacts(sinceReview, (int)Math.Round(cadence), lastReview >= 0 ? 0 : 1, 0, 0));
     }
 
     /// <summary>The plan as of the day: none before it was created.</summary>

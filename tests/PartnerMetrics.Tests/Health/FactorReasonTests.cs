@@ -88,6 +88,23 @@ public class FactorReasonTests
     }
 
     [Fact]
+    public void FreshnessReason_OfAPlanNeverReviewed_DoesNotClaimAReview()
+    {
+        // A plan created 120 days ago with no review on or before T: freshness counts from its creation, and its reason
+        // must not say it was "last reviewed together 120 days ago". A review after T is not seen (as of T it never happened).
+        var never = Scorer.Score(Empty(365).With(plan: _ => new JointPlan(Day(-120), reviews: [new PlanReview(Day(5), 0.5)])), T);
+        var reviewed = Scorer.Score(Empty(365).With(plan: _ => new JointPlan(Day(-120), reviews: [new PlanReview(Day(-120), 0.5)])), T);
+
+        Assert.Equal("Not reviewed together since the plan was created 120 days ago; the review cadence is 90 days.", never.Factor("plan.freshness")!.Value.Reason);
+        Assert.Equal("Last reviewed together 120 days ago; the review cadence is 90 days.", reviewed.Factor("plan.freshness")!.Value.Reason);
+        Assert.Equal(never.Factor("plan.freshness")!.Value.Value, reviewed.Factor("plan.freshness")!.Value.Value);
+
+        // The report's JSON carries the counts its reason is written from, and reads back equal.
+        var json = PartnerMetrics.Serialization.PartnerMetricsJson.Serialize(never);
+        Assert.Equal(never, PartnerMetrics.Serialization.PartnerMetricsJson.Deserialize<HealthReport>(json));
+    }
+
+    [Fact]
     public void Reason_OfAFactorWithoutWeight_SaysItIsDisabled()
     {
         var model = new HealthModel { CooperationWeights = new CooperationWeights(1, 1, 1, 0) };
