@@ -47,7 +47,7 @@ internal static class BacktestCommand
         var observedThrough = new Option<DateOnly?>("--observed-through")
         {
             CustomParser = result => OptionValues.Day(result, "--observed-through"),
-            Description = "The last day outcomes are known (the export day). A partner still active whose horizon runs past it is left out as censored; a churn after it is an error. Default: every horizon is taken as observed.",
+            Description = "The last day outcomes are known (the export day). A sample whose horizon runs past it is left out as censored, churned or not; a churn after it is an error. Default: every horizon is taken as observed.",
             HelpName = "yyyy-MM-dd",
         };
         var model = ModelFile.Option();

@@ -151,16 +151,17 @@ public sealed partial class BacktestCommandTests
     }
 
     [Fact]
-    public void Backtest_ObservedThrough_CensorsActivePartnersAndLeavesTheAucUndefined()
+    public void Backtest_ObservedThrough_CensorsEveryUnobservedHorizonAndLeavesTheAucUndefined()
     {
-        // 2025-06-30 + 180 days is 2025-12-27, after 2025-10-31: A and B, still active, might yet churn, so they are
-        // censored; C and D churned before it. Only churners are left: the AUC is undefined (null), not 0 or NaN.
+        // 2025-06-30 + 180 days is 2025-12-27, after 2025-10-31: no partner's horizon is observed to its end, so all
+        // four are censored — A and B, still active, might yet churn, and C and D, though they churned before it, would
+        // otherwise be the only samples (100 % churn, chosen by their outcome). No sample is left: the AUC is undefined (null), not 0 or NaN.
         var (exit, json, _) = Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30", "--observed-through", "2025-10-31", "--format", "json");
 
         Assert.Equal(0, exit);
         var root = JsonDocument.Parse(json).RootElement;
         Assert.Equal("2025-10-31", root.GetProperty("observedThrough").GetString());
-        Assert.Equal((2, 2, 2), (Int(root, "samples"), Int(root, "churned"), Int(root, "censored")));
+        Assert.Equal((0, 0, 4), (Int(root, "samples"), Int(root, "churned"), Int(root, "censored")));
         Assert.Equal(JsonValueKind.Null, root.GetProperty("auc").ValueKind);
         Assert.Contains("AUC undefined", Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30", "--observed-through", "2025-10-31").Output, StringComparison.Ordinal);
     }

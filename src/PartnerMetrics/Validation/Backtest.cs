@@ -125,13 +125,17 @@ public static partial class Backtest
                         continue;
                     }
 
+                    // A horizon not yet observed to its end is censored whatever happened in it: keeping the partners
+                    // who churned early in it and dropping the rest would select samples on their outcome (every late
+                    // day would be all churners, and only the fastest ones), inflating churn rates and the AUC.
                     // Day numbers are ints far from overflow: DateOnly.MaxValue is day 3,652,058.
-                    var churned = churnedOn <= day + horizon;
-                    if (!churned && options.ObservedThrough is { } observed && observed.DayNumber < day + horizon)
+                    if (options.ObservedThrough is { } observed && observed.DayNumber < day + horizon)
                     {
                         censored++;
                         continue;
                     }
+
+                    var churned = churnedOn <= day + horizon;
 
                     items.Add(new BacktestCase(partnership, asOf, churned));
                 }

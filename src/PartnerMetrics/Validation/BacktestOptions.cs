@@ -21,8 +21,10 @@ public sealed record BacktestOptions
     } = TimeSpan.FromDays(180);
 
     /// <summary>
-    /// Gets the last day on which outcomes are known (the day the CRM was exported). A partner still
-    /// active whose horizon runs past it is left out as censored: it may yet churn within the horizon.
+    /// Gets the last day on which outcomes are known (the day the CRM was exported). A sample whose
+    /// horizon runs past it is left out as censored, whether or not its partner has churned yet: a
+    /// partner still active may yet churn within the horizon, and keeping only those that already
+    /// churned would select samples on their outcome.
     /// </summary>
     /// <value><see langword="null"/> by default: every horizon is taken as observed.</value>
     public DateOnly? ObservedThrough { get; init; }

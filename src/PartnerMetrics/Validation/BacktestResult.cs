@@ -38,7 +38,7 @@ public sealed class BacktestResult
     /// <summary>Gets the number of samples that did not churn within the horizon.</summary>
     public int Stayed => Count - Churned;
 
-    /// <summary>Gets the number of (partner, day) pairs left out because the partner was still active but its horizon ran past <see cref="BacktestOptions.ObservedThrough"/>.</summary>
+    /// <summary>Gets the number of (partner, day) pairs left out because their horizon ran past <see cref="BacktestOptions.ObservedThrough"/>, whether or not the partner churned within it.</summary>
     public int Censored { get; }
 
     /// <summary>Gets the number of (partner, day) pairs left out because the partnership had not started or the partner had already churned on the day.</summary>

@@ -49,9 +49,12 @@ public sealed class BacktestRunTests
     }
 
     [Fact]
-    public void Run_StayerWhoseHorizonIsNotYetObserved_LeftOutAsCensored()
+    public void Run_HorizonNotYetObserved_LeftOutAsCensoredWhetherOrNotThePartnerChurned()
     {
-        // Observed through T + 100: a stayer cannot be judged over 180 days, a churner on T + 50 can.
+        // Observed through T + 100 with a 180-day horizon. Day T − 200: both windows end on T − 20 ≤ T + 100, both
+        // stayed (B's churn on T + 50 is after T − 20). Day T: both windows end on T + 180 > T + 100, so both are
+        // censored — A, still active, might yet churn; and B, though it churned on T + 50, must go too: keeping B
+        // alone would make day T all churners (1 of 1), selecting samples on their outcome.
         var options = new BacktestOptions { ObservedThrough = T.AddDays(100) };
         var result = Backtest.Run(
             Scorer,
@@ -60,9 +63,25 @@ public sealed class BacktestRunTests
             [ChurnOutcome.Active(new PartnerId("A")), ChurnOutcome.Churned(new PartnerId("B"), T.AddDays(50))],
             options);
 
-        // Day T − 200: both observed to T − 20 ≤ T + 100, both stayed. Day T: A censored, B churned.
-        Assert.Equal([("A", T.AddDays(-200), false), ("B", T.AddDays(-200), false), ("B", T, true)], result.Samples.Select(s => (s.PartnerId.Value, s.AsOf, s.Churned)));
-        Assert.Equal(1, result.Censored);
+        Assert.Equal([("A", T.AddDays(-200), false), ("B", T.AddDays(-200), false)], result.Samples.Select(s => (s.PartnerId.Value, s.AsOf, s.Churned)));
+        Assert.Equal(2, result.Censored);
+    }
+
+    [Fact]
+    public void Run_IncompleteHorizons_ChurnRateIsTheObservedWindowsOnly()
+    {
+        // Ten partners scored on T − 200 (windows observed to T − 20) and on T (windows end T + 180, past the
+        // observed day T + 100). P0 and P1 churn on T + 30, within day T's window, but after day T − 200's.
+        // Every observed window stayed: 0 churned of 10. Keeping day T's early churners would have given 2 of 12,
+        // a churn rate made of nothing but the outcome the samples were chosen by.
+        var options = new BacktestOptions { ObservedThrough = T.AddDays(100) };
+        var partnerships = Enumerable.Range(0, 10).Select(i => Partnership($"P{i}")).ToArray();
+        var outcomes = partnerships.Select((p, i) => i < 2 ? ChurnOutcome.Churned(p.Partner.Id, T.AddDays(30)) : ChurnOutcome.Active(p.Partner.Id));
+
+        var result = Backtest.Run(Scorer, partnerships, [T, T.AddDays(-200)], outcomes, options);
+
+        Assert.Equal((10, 0, 10), (result.Count, result.Churned, result.Censored));
+        Assert.All(result.Samples, s => Assert.Equal(T.AddDays(-200), s.AsOf));
     }
 
     [Fact]
