@@ -317,7 +317,10 @@ public sealed class PartnershipSimulator
         private void Promise(Side side, int madeOn)
         {
             var due = madeOn + rng.Between(7, 45);
-            var health = Health(side, due);
+
+            // The promiser's health on the due day, or on T for a promise due after it: a promise due just after T can
+            // be kept before T (on time is up to 5 days early), and the CRM on T must not carry a later month's state.
+            var health = Health(side, Math.Min(due, t));
             var draw = rng.NextDouble();
             CommitmentOutcome outcome;
             int? resolved;
