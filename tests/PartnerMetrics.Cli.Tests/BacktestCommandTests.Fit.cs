@@ -129,8 +129,8 @@ public sealed partial class BacktestCommandTests
 
         Assert.Equal(ExitCodes.InvalidInput, exit);
         Assert.Empty(output);
-        Assert.StartsWith("Cannot fit the weights: Fitting needs at least 30 churned samples and 30 that stayed", error, StringComparison.Ordinal);
-        Assert.Contains("the outcomes give 2 churned and 2 stayed over 4 samples", error, StringComparison.Ordinal);
+        Assert.StartsWith("Cannot fit the weights: Fitting needs at least 30 partners that churned within the horizon and 30 that stayed", error, StringComparison.Ordinal);
+        Assert.Contains("the outcomes give 2 churned and 2 stayed (2 churned and 2 stayed samples over 4)", error, StringComparison.Ordinal);
         Assert.DoesNotContain("(Parameter", error, StringComparison.Ordinal);
         Assert.False(File.Exists(modelPath));
     }

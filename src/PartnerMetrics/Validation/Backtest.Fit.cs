@@ -29,8 +29,8 @@ public static partial class Backtest
     /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> and <paramref name="fit"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
     /// <paramref name="scorer"/> has more than one model (a <see cref="HealthModelSet"/> of segments);
-    /// any reason <see cref="Run"/> gives; fewer churned samples, or fewer samples that stayed, than
-    /// <see cref="FitOptions.MinimumChurners"/>; or fewer partners than folds.
+    /// any reason <see cref="Run"/> gives; fewer partners with a churned sample, or fewer with a sample that
+    /// stayed, than <see cref="FitOptions.MinimumChurners"/>; or fewer partners than folds.
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public static ModelFit Fit(HealthScorer scorer, IEnumerable<Partnership> partnerships, IEnumerable<DateOnly> asOfDays, IEnumerable<ChurnOutcome> outcomes, BacktestOptions? options = null, FitOptions? fit = null, CancellationToken cancellationToken = default)
@@ -102,10 +102,15 @@ public static partial class Backtest
 
         Telemetry.Scored("backtest", count);
         var churners = churned.Count(c => c);
-        if (churners < fit.MinimumChurners || count - churners < fit.MinimumChurners)
+
+        // Partners, not samples: several as-of days of one partner are not independent, and each day more would
+        // otherwise pass the minimum with the same few churners.
+        var churnedPartners = cases.Items.Where(c => c.Churned).Select(c => c.Partnership.Partner.Id).Distinct().Count();
+        var stayedPartners = cases.Items.Where(c => !c.Churned).Select(c => c.Partnership.Partner.Id).Distinct().Count();
+        if (churnedPartners < fit.MinimumChurners || stayedPartners < fit.MinimumChurners)
         {
             throw new ArgumentException(
-                $"Fitting needs at least {fit.MinimumChurners} churned samples and {fit.MinimumChurners} that stayed ('{nameof(FitOptions.MinimumChurners)}'); the outcomes give {churners} churned and {count - churners} stayed over {count} samples. Fitted weights on fewer describe noise: add as-of days or partners, or keep the default model.",
+                $"Fitting needs at least {fit.MinimumChurners} partners that churned within the horizon and {fit.MinimumChurners} that stayed ('{nameof(FitOptions.MinimumChurners)}'); the outcomes give {churnedPartners} churned and {stayedPartners} stayed ({churners} churned and {count - churners} stayed samples over {count}). Samples of one partner on several days are not independent, so partners are counted: fitted weights on fewer describe noise. Add partners, or keep the default model.",
                 nameof(outcomes));
         }
 

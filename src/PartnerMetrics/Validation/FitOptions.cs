@@ -35,8 +35,9 @@ public sealed record FitOptions
     public CalibrationMethod Calibration { get; init => field = Ensure.Defined(value, nameof(Calibration)); } = CalibrationMethod.Platt;
 
     /// <summary>
-    /// Gets the fewest churned samples, and the fewest samples that stayed, that a fit accepts. With
-    /// fewer, fitted weights describe noise; the fit refuses rather than return them.
+    /// Gets the fewest partners with a sample that churned, and the fewest with a sample that stayed,
+    /// that a fit accepts. Partners are counted, not samples: several as-of days of one partner are not
+    /// independent. With fewer, fitted weights describe noise; the fit refuses rather than return them.
     /// </summary>
     /// <value>30 by default; at least 2.</value>
     /// <exception cref="ArgumentOutOfRangeException">The value is below 2.</exception>

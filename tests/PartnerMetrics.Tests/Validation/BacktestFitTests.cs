@@ -153,6 +153,21 @@ public sealed class BacktestFitTests
     }
 
     [Fact]
+    public void Fit_FewChurnedPartnersOnManyDays_RefusesCountingPartnersNotSamples()
+    {
+        var (partnerships, outcomes) = BacktestHistories.TrustDrivenCompany(partners: 40);
+
+        // The same 40 partners (18 churn, on T + 60 + i) scored on five days 10 apart: every churn is within 180 days
+        // of each day, so 18 × 5 = 90 churned samples and 22 × 5 = 110 that stayed, both past the minimum of 30 —
+        // but they are still 18 churned partners, the same few, whose days are not independent evidence.
+        DateOnly[] days = [.. Enumerable.Range(0, 5).Select(k => T.AddDays(-10 * k))];
+        var error = Assert.Throws<ArgumentException>(() => Backtest.Fit(new HealthScorer(), partnerships, days, outcomes));
+
+        Assert.Equal("outcomes", error.ParamName);
+        Assert.Contains("18 churned and 22 stayed (90 churned and 110 stayed samples over 200)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fit_FewerPartnersThanFolds_Throws()
     {
         var (partnerships, outcomes) = BacktestHistories.TrustDrivenCompany(partners: 7);
