@@ -342,7 +342,11 @@ public static class PartnerMetricsJson
         {
             var index = 0;
             long? start = utf8Json.CanSeek ? utf8Json.Position : null;
-            var elements = JsonSerializer.DeserializeAsyncEnumerable(utf8Json, Info<Pipeline.Opportunity>(), cancellationToken).GetAsyncEnumerator(cancellationToken);
+
+            // The serializer reads the elements a buffer holds before it hands over the first: an element's error is met while an
+            // earlier one is asked for. The counter says which element was being read.
+            var counter = new CountedElements();
+            var elements = JsonSerializer.DeserializeAsyncEnumerable(utf8Json, counter.Info, cancellationToken).GetAsyncEnumerator(cancellationToken);
             await using (elements.ConfigureAwait(false))
             {
                 while (true)
@@ -360,7 +364,7 @@ public static class PartnerMetricsJson
                     catch (JsonException error) when (error.InnerException is DocumentException { ReportedFor: { } model } problem)
                     {
                         // The element's reader names a field relative to the element; name the element too.
-                        throw Counted(problem.Under(string.Create(CultureInfo.InvariantCulture, $"[{index}]")).ToJsonException(model, error.LineNumber, error.BytePositionInLine));
+                        throw Counted(problem.Under(string.Create(CultureInfo.InvariantCulture, $"[{counter.Current}]")).ToJsonException(model, error.LineNumber, error.BytePositionInLine));
                     }
                     catch (JsonException error) when (!DocumentException.IsReported(error))
                     {
@@ -370,18 +374,49 @@ public static class PartnerMetricsJson
                     {
                         throw Counted(Unreadable<Pipeline.Opportunity[]>(error, JsonShape.Describe(error, Info<Pipeline.Opportunity[]>(), ReadOnlySpan<byte>.Empty)));
                     }
-                    catch (JsonException error) when (error.Path is ['$', '.' or '[', ..] path)
+                    catch (JsonException error)
                     {
-                        // The serializer names a field relative to the element; name the element too.
-                        var where = $"$[{index}]{path[1..]}";
-                        throw Counted(new JsonException(error.Message.Replace($"Path: {path}", $"Path: {where}", StringComparison.Ordinal), where, error.LineNumber, error.BytePositionInLine, error));
+                        // Text that is not JSON, found by the serializer's reader: its path counts from the list ($[2]) already.
+                        throw Counted(error);
                     }
 
-                    yield return opportunity ?? throw Counted(new JsonException($"Expected an opportunity object at $[{index}], got the literal null.", $"$[{index}]", null, null));
+                    // In the words reading the list whole gives.
+                    yield return opportunity ?? throw Counted(DocumentException.NullItem(string.Empty, index).ToJsonException(Name<Pipeline.Opportunity[]>()));
                     index++;
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The elements of a deal list read one at a time, each through the deal's own converter, counted as they are read, so
+    /// that an error is reported at the element it is in (<see cref="DeserializeOpportunitiesAsync"/>).
+    /// </summary>
+    private sealed class CountedElements : System.Text.Json.Serialization.JsonConverter<Pipeline.Opportunity>
+    {
+        private static readonly System.Text.Json.Serialization.JsonConverter<Pipeline.Opportunity> Element =
+            (System.Text.Json.Serialization.JsonConverter<Pipeline.Opportunity>)Info<Pipeline.Opportunity>().Converter;
+
+        private int started;
+
+        public CountedElements() => Info = JsonMetadataServices.CreateValueInfo<Pipeline.Opportunity>(Options, this);
+
+        /// <summary>Gets the metadata that reads the elements through this counter.</summary>
+        public JsonTypeInfo<Pipeline.Opportunity> Info { get; }
+
+        /// <summary>Gets the index of the element being read, or read last.</summary>
+        public int Current => started - 1;
+
+        /// <summary>Gets a value indicating that a <c>null</c> element is counted too: it is handed over, and refused in its turn.</summary>
+        public override bool HandleNull => true;
+
+        public override Pipeline.Opportunity? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            started++;
+            return reader.TokenType == JsonTokenType.Null ? null : Element.Read(ref reader, typeToConvert, options);
+        }
+
+        public override void Write(Utf8JsonWriter writer, Pipeline.Opportunity value, JsonSerializerOptions options) => throw new NotSupportedException("Only reads.");
     }
 
     /// <summary>

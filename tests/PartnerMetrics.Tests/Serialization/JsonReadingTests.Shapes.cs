@@ -106,6 +106,54 @@ public partial class JsonReadingTests
         Assert.Equal("Invalid Opportunity at $[0].accountId: Expected an AccountId as a string, got an array.", error.Message);
     }
 
+    /// <summary>
+    /// The serializer reads the elements of a stream in batches, ahead of the caller: an error in the third element is met
+    /// while the first is asked for. It is still reported at the element it is in, as reading the list whole reports it.
+    /// </summary>
+    [Theory]
+    [InlineData(""", 3""", "$[2]")]
+    [InlineData(""", {"id":"O-3","accountId":"A-1","createdOn":"2024-01-05","motion":"NewLogo","source":"Direct","route":"Direct","outcome":"Won"}""", "$[2].closedOn")]
+    [InlineData(""", {"id":"O-3","accountId":[]}""", "$[2].accountId")]
+    [InlineData(""", null""", "$[2]")]
+    public async Task DeserializeOpportunitiesAsync_AnInvalidLaterElement_IsReportedAtItsIndex_AsReadingWholeReportsIt(string third, string path)
+    {
+        var bytes = Encoding.UTF8.GetBytes(
+            """[{"id":"O-1","accountId":"A-1","createdOn":"2024-01-05","motion":"NewLogo","source":"Direct","route":"Direct","outcome":"Open"},"""
+            + """{"id":"O-2","accountId":"A-1","createdOn":"2024-01-05","motion":"NewLogo","source":"Direct","route":"Direct","outcome":"Open"}"""
+            + third + "]");
+        var whole = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Opportunity[]>(bytes));
+
+        var streamed = await Assert.ThrowsAsync<JsonException>(async () =>
+        {
+            await foreach (var _ in PartnerMetricsJson.DeserializeOpportunitiesAsync(new MemoryStream(bytes)))
+            {
+            }
+        });
+
+        Assert.Equal(path, whole.Path);
+        Assert.Equal(path, streamed.Path);
+        Assert.Equal(whole.Message, streamed.Message);
+    }
+
+    [Fact]
+    public async Task DeserializeOpportunitiesAsync_TextThatIsNotJsonInALaterElement_IsPlacedInThatElement()
+    {
+        var bytes = Encoding.UTF8.GetBytes(
+            """[{"id":"O-1","accountId":"A-1","createdOn":"2024-01-05","motion":"NewLogo","source":"Direct","route":"Direct","outcome":"Open"},"""
+            + """{"id":"O-2","accountId":"A-1","createdOn":"2024-01-05","motion":"NewLogo","source":"Direct","route":"Direct","outcome":"Open"},{"id": }]""");
+
+        var error = await Assert.ThrowsAsync<JsonException>(async () =>
+        {
+            await foreach (var _ in PartnerMetricsJson.DeserializeOpportunitiesAsync(new MemoryStream(bytes)))
+            {
+            }
+        });
+
+        // The reader's own path counts from the list: it was given an element's place again ($[1][2]).
+        Assert.Equal("$[2]", error.Path);
+        Assert.Equal(bytes.Length - 2, error.BytePositionInLine);
+    }
+
     /// <summary>Any value of the sample replaced by a value of any other kind: a message that names the path, never a .NET type.</summary>
     [Property(MaxTest = 300)]
     public void Deserialize_AnyValueOfAnotherKind_IsReportedAtItsPathWithoutTypeNames(NonNegativeInt which, NonNegativeInt kind)
