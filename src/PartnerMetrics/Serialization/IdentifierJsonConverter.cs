@@ -25,7 +25,15 @@ internal sealed class IdentifierJsonConverter<T> : JsonConverter<T>, IDescribedC
             throw DocumentException.Value($"A {typeof(T).Name} must not be empty or whitespace; got '{text}'.");
         }
 
-        return T.Create(text, "value");
+        try
+        {
+            return T.Create(text, typeof(T).Name);
+        }
+        catch (ArgumentException error)
+        {
+            // The identifier's own rules (a text too long for any model): at the field, as a model's text is refused at its field.
+            throw DocumentException.Value(DocumentException.From(error).Message);
+        }
     }
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)

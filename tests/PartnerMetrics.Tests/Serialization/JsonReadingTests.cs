@@ -35,6 +35,30 @@ public partial class JsonReadingTests
     }
 
     [Fact]
+    public void Deserialize_AnIdentifierLongerThanAnyText_IsAJsonExceptionAtTheId()
+    {
+        // A name this long was a JsonException at its field; an id went to its own type unchecked and escaped as an ArgumentOutOfRangeException.
+        var json = $$"""{"partnerships": [{"partner": {"id": "{{new string('p', 10_000_001)}}", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01"}]}""";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+
+        foreach (var read in new Func<object>[]
+        {
+            () => PartnerMetricsJson.Deserialize<Portfolio>(json),
+            () => PartnerMetricsJson.Deserialize<Portfolio>(bytes),
+            () => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)),
+            () => new PortfolioJsonReader(new MemoryStream(bytes)).ReadPartnerships().ToList(),
+        })
+        {
+            var error = Assert.Throws<JsonException>(read);
+            Assert.Equal("$.partnerships[0].partner.id", error.Path);
+            Assert.Contains("10,000,001 characters", error.Message, StringComparison.Ordinal);
+        }
+
+        var deal = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Opportunity>($$"""{"id": "O-1", "accountId": "{{new string('a', 10_000_001)}}"}"""));
+        Assert.Equal("$.accountId", deal.Path);
+    }
+
+    [Fact]
     public void Deserialize_ValueOutOfRange_NamesPathAndValue() =>
         ReadFails<Portfolio>(SampleWith("\"satisfaction\": 0.85", "\"satisfaction\": 1.85"), "$.partnerships[0].deliveries[0].satisfaction", "1.85");
 
