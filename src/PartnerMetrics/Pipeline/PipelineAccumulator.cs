@@ -482,12 +482,12 @@ public sealed class PipelineAccumulator
 
         foreach (var partner in document.Partners ?? [])
         {
-            accumulator.partners.Add(accumulator.partnerIds.Intern(partner.PartnerId!.Value.Value!), partner.WonCount, partner.WonValue);
+            accumulator.partners.Add(accumulator.partnerIds.Intern(partner.PartnerId!.Value.Value!), partner.WonCount, partner.WonValue.GetValueOrDefault());
         }
 
         foreach (var account in document.Accounts ?? [])
         {
-            accumulator.accounts.Add(accumulator.accountIds.Intern(account.AccountId!.Value.Value!), account.WonCount, account.WonValue);
+            accumulator.accounts.Add(accumulator.accountIds.Intern(account.AccountId!.Value.Value!), account.WonCount, account.WonValue.GetValueOrDefault());
         }
 
         foreach (var year in document.Years ?? [])

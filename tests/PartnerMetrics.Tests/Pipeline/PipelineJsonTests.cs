@@ -42,6 +42,28 @@ public class PipelineJsonTests
     }
 
     [Theory]
+    [InlineData("partners")]
+    [InlineData("accounts")]
+    public void Accumulator_AWinTallyWithoutItsValue_IsRejectedAtIt_NotReadAsZero(string list)
+    {
+        // A partner's value is only bounded by the total, so without it the partner read 0 and its concentration and top
+        // share changed: a won deal of P-1 worth 500 and a direct one worth 500 read as P-1 having won nothing of value.
+        var accumulator = new PipelineAccumulator();
+        accumulator.AddRange(
+        [
+            new Opportunity(new OpportunityId("O-1"), new AccountId("A-1"), new DateOnly(2025, 1, 1), DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Won, 500m, new PartnerMetrics.Partners.PartnerId("P-1"), closedOn: new DateOnly(2025, 2, 1)),
+            new Opportunity(new OpportunityId("O-2"), new AccountId("A-2"), new DateOnly(2025, 1, 1), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Won, 500m, closedOn: new DateOnly(2025, 2, 1)),
+        ]);
+        var document = JsonNode.Parse(PartnerMetricsJson.Serialize(accumulator))!.AsObject();
+        document[list]![0]!.AsObject().Remove("wonValue");
+
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<PipelineAccumulator>(document.ToJsonString()));
+
+        Assert.Equal($"$.{list}[0].wonValue", error.Path);
+        Assert.Contains("missing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("""{"count":3,"open":1,"won":1,"lost":0,"wonCycleDays":[1]}""", "$.count", "open + won + lost")]
     [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonCycleDays":[0,2]}""", "$.wonCycleDays", "add up to won")]
     [InlineData("""{"count":-1,"open":-1}""", "$.count", "must not be negative")]

@@ -112,15 +112,17 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
                 throw DocumentException.Invalid($"partners[{i}]", "A partner needs an id, a positive wonCount and a non-negative wonValue.");
             }
 
-            AtMost(partner.WonValue, partner.WonCount, $"partners[{i}].wonValue", "its wonCount");
-            Agree(partner.WonValue <= sums.WonValue, $"partners[{i}].wonValue", "a partner's won value exceeds the won value");
+            // Only bounded by the won value, a partner's value read as 0 when it was left out: required, as every sum is.
+            var value = Document.Required(partner.WonValue, $"partners[{i}].wonValue");
+            AtMost(value, partner.WonCount, $"partners[{i}].wonValue", "its wonCount");
+            Agree(value <= sums.WonValue, $"partners[{i}].wonValue", "a partner's won value exceeds the won value");
         }
 
         Agree(partners.Select(p => p.PartnerId).Distinct().Count() == partners.Count, "partners", "a partner is listed twice");
         Agree(() => partners.Sum(p => p.WonCount) <= sums.Won, "partners", "partners won more deals than won");
-        Agree(() => partners.Sum(p => p.WonValue) <= sums.WonValue, "partners", "partners won more value than the won value");
+        Agree(() => partners.Sum(p => p.WonValue.GetValueOrDefault()) <= sums.WonValue, "partners", "partners won more value than the won value");
         Agree(
-            () => CarryAll(sums.WonValue - partners.Sum(p => p.WonValue), 0, 0, sums.Won - partners.Sum(p => p.WonCount)),
+            () => CarryAll(sums.WonValue - partners.Sum(p => p.WonValue.GetValueOrDefault()), 0, 0, sums.Won - partners.Sum(p => p.WonCount)),
             "partners",
             "the won value beyond the partners' is more than the wins without a partner (won less the partners' wins) can carry");
         var accounts = Document.Required(Accounts, "accounts");
@@ -131,11 +133,11 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
                 throw DocumentException.Invalid($"accounts[{i}]", "An account needs an id, a positive wonCount and a non-negative wonValue.");
             }
 
-            AtMost(account.WonValue, account.WonCount, $"accounts[{i}].wonValue", "its wonCount");
+            AtMost(Document.Required(account.WonValue, $"accounts[{i}].wonValue"), account.WonCount, $"accounts[{i}].wonValue", "its wonCount");
         }
 
         Agree(accounts.Select(a => a.AccountId).Distinct().Count() == accounts.Count, "accounts", "an account is listed twice");
-        Agree(() => accounts.Sum(a => a.WonCount) == sums.Won && accounts.Sum(a => a.WonValue) == sums.WonValue, "accounts", "the accounts must add up to won and the won value");
+        Agree(() => accounts.Sum(a => a.WonCount) == sums.Won && accounts.Sum(a => a.WonValue.GetValueOrDefault()) == sums.WonValue, "accounts", "the accounts must add up to won and the won value");
         var years = Document.Required(Years, "years");
         Agree(years.All(y => y is { WonCount: >= 0, LostCount: >= 0, WonValue: >= 0, LostValue: >= 0 }), "years", "a year has a negative count or value");
         Agree(years.All(y => y.Year is >= 1 and <= 9999), "years", "a year is outside 1 to 9999, the years of a day");
@@ -173,8 +175,8 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
         [
             (sums.OpenValue, "openValue"), (sums.WonValue, "wonValue"), (sums.LostValue, "lostValue"), (sums.HuntingWonValue, "huntingWonValue"),
             (sums.DirectRouteValue, "directRouteValue"), (sums.PartnerRouteValue, "partnerRouteValue"), (sums.MarketplaceRouteValue, "marketplaceRouteValue"), (sums.UnknownRouteValue, "unknownRouteValue"),
-            .. partners.Select((p, i) => (p.WonValue, $"partners[{i}].wonValue")),
-            .. accounts.Select((a, i) => (a.WonValue, $"accounts[{i}].wonValue")),
+            .. partners.Select((p, i) => (p.WonValue.GetValueOrDefault(), $"partners[{i}].wonValue")),
+            .. accounts.Select((a, i) => (a.WonValue.GetValueOrDefault(), $"accounts[{i}].wonValue")),
             .. years.SelectMany((y, i) => new[] { (y.WonValue, $"years[{i}].wonValue"), (y.LostValue, $"years[{i}].lostValue") }),
             .. reasons.Select((r, i) => (r.Value, $"lossReasons[{i}].value")),
         ];
@@ -279,7 +281,8 @@ internal sealed class PartnerWinsDocument
 
     public long WonCount { get; set; }
 
-    public decimal WonValue { get; set; }
+    /// <summary>Gets or sets the value won; required (<see cref="PipelineAccumulatorDocument.ToModel"/>).</summary>
+    public decimal? WonValue { get; set; }
 }
 
 /// <summary>A customer account's won deals inside a <see cref="PipelineAccumulatorDocument"/>.</summary>
@@ -289,5 +292,6 @@ internal sealed class AccountWinsDocument
 
     public long WonCount { get; set; }
 
-    public decimal WonValue { get; set; }
+    /// <summary>Gets or sets the value won; required (<see cref="PipelineAccumulatorDocument.ToModel"/>).</summary>
+    public decimal? WonValue { get; set; }
 }
