@@ -165,12 +165,13 @@ internal static class JsonShape
 
     private static string? Shape(JsonTypeInfo info)
     {
-        if (info.Converter is IDescribedConverter described)
+        var type = Nullable.GetUnderlyingType(info.Type) ?? info.Type;
+        if ((type == info.Type ? info : info.Options.TryGetTypeInfo(type, out var value) ? value : info).Converter is IDescribedConverter described)
         {
+            // An identifier or an enum property is optional in its document: the words of the value's own converter.
             return described.Expected;
         }
 
-        var type = Nullable.GetUnderlyingType(info.Type) ?? info.Type;
         return info.Kind switch
         {
             JsonTypeInfoKind.Object or JsonTypeInfoKind.Dictionary => "an object",
@@ -302,12 +303,27 @@ internal static class JsonShape
     {
         JsonTokenType.StartObject => "an object",
         JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => $"the string \"{Shown(reader.GetString() ?? string.Empty)}\"",
+        JsonTokenType.String when Text(ref reader) is { } text => $"the string \"{Shown(text)}\"",
+        JsonTokenType.String => $"the string \"{Shown(System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan))}\", "
+            + "which is not text: it holds half of a surrogate pair alone, or bytes that are not UTF-8",
         JsonTokenType.Number => $"the number {Shown(System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan))}",
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
         _ => "null",
     };
+
+    /// <summary>The string the reader is on; <see langword="null"/> when it is not text (an escaped half of a surrogate pair alone, bytes that are not UTF-8).</summary>
+    private static string? Text(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static string Shown(string text) => text.Length <= ShownLength ? text : string.Concat(text.AsSpan(0, ShownLength), "…");
 

@@ -427,18 +427,8 @@ public sealed class PortfolioJsonReader
         return lines == 0 ? (line, column + before.Length) : (line + lines, before.Length - 1 - before.LastIndexOf((byte)'\n'));
     }
 
-    /// <summary>"Expected an object, got the number 3.", or without what it got when that is a string that is not UTF-8, as reading whole words it.</summary>
-    private static string Expected(string shape, ref Utf8JsonReader reader)
-    {
-        try
-        {
-            return $"Expected {shape}, got {JsonShape.Description(ref reader)}.";
-        }
-        catch (InvalidOperationException)
-        {
-            return $"Expected {shape}.";
-        }
-    }
+    /// <summary>"Expected an object, got the number 3.", as reading whole words it.</summary>
+    private static string Expected(string shape, ref Utf8JsonReader reader) => $"Expected {shape}, got {JsonShape.Description(ref reader)}.";
 
     /// <summary>A property's name; a name that is not UTF-8 with each bad byte shown as U+FFFD, as reading whole shows it.</summary>
     private static string Name(ref Utf8JsonReader reader)

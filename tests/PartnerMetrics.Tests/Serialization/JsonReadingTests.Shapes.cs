@@ -154,6 +154,32 @@ public partial class JsonReadingTests
         Assert.Equal(bytes.Length - 2, error.BytePositionInLine);
     }
 
+    /// <summary>
+    /// A string whose escapes leave half of a surrogate pair alone is not text: the message quotes it and says so, on every
+    /// read path, instead of "Expected a string." for a string, or "The value does not have the form expected here." for an identifier.
+    /// </summary>
+    [Theory]
+    [InlineData("\"name\": \"N\"", "\"name\": \"\\udc00x\"", "$.partnerships[0].partner.name", "Expected a string, got the string \"\\udc00x\", which is not text")]
+    [InlineData("\"id\": \"P-1\"", "\"id\": \"\\ud800\"", "$.partnerships[0].partner.id", "Expected a PartnerId as a string, got the string \"\\ud800\", which is not text")]
+    public void AStringThatIsNotText_IsQuotedAndSaidToBeNoText(string find, string replace, string path, string words)
+    {
+        var json = """{"partnerships": [{"partner": {"id": "P-1", "name": "N", "type": "Reseller"}, "startedOn": "2024-01-01"}]}""".Replace(find, replace, StringComparison.Ordinal);
+        var bytes = Encoding.UTF8.GetBytes(json);
+
+        foreach (var read in new Func<object>[]
+        {
+            () => PartnerMetricsJson.Deserialize<Portfolio>(json),
+            () => PartnerMetricsJson.Deserialize<Portfolio>(bytes),
+            () => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)),
+            () => new PortfolioJsonReader(new MemoryStream(bytes)).ReadPartnerships().ToList(),
+        })
+        {
+            var error = Assert.Throws<JsonException>(read);
+            Assert.Equal(path, error.Path);
+            Assert.Contains(words, error.Message, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>Any value of the sample replaced by a value of any other kind: a message that names the path, never a .NET type.</summary>
     [Property(MaxTest = 300)]
     public void Deserialize_AnyValueOfAnotherKind_IsReportedAtItsPathWithoutTypeNames(NonNegativeInt which, NonNegativeInt kind)

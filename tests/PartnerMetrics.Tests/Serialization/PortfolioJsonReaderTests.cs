@@ -185,15 +185,15 @@ public partial class PortfolioJsonReaderTests
         }
     }
 
-    /// <summary>A document that is a string that is not UTF-8: "Expected an object.", without what it got, as reading whole says.</summary>
+    /// <summary>A document that is a string that is not UTF-8: shown with U+FFFD for the bad byte and said not to be text, as reading whole says.</summary>
     [Fact]
-    public void AStringThatIsNotUtf8_IsRejectedWithoutBeingShown()
+    public void AStringThatIsNotUtf8_IsRejectedAsNotText()
     {
         byte[] bytes = [(byte)'"', 0xD6, (byte)'"'];
 
         var error = Assert.Throws<JsonException>(() => Streamed(new MemoryStream(bytes)));
 
-        Assert.Equal("Invalid Portfolio at $: Expected an object.", error.Message);
+        Assert.Equal("Invalid Portfolio at $: Expected an object, got the string \"\uFFFD\", which is not text: it holds half of a surrogate pair alone, or bytes that are not UTF-8.", error.Message);
         Assert.Equal(Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Portfolio>(bytes)).Message, error.Message);
     }
 
