@@ -255,7 +255,7 @@ public sealed class PortfolioJsonReader
                 var (list, bit, name) = reader.ValueTextEquals("partnerships"u8) ? (Stage.Partnerships, 1u, "partnerships")
                     : reader.ValueTextEquals("opportunities"u8) ? (Stage.Opportunities, 2u, "opportunities")
                     : reader.ValueTextEquals("revenueSnapshots"u8) ? (Stage.Snapshots, 4u, "revenueSnapshots")
-                    : throw Invalid($"$.{Name(ref reader)}", $"'{Name(ref reader)}' is not a property here; the properties are partnerships, opportunities, revenueSnapshots.", Here(ref reader));
+                    : throw Invalid(UnknownPath(ref reader), $"'{Name(ref reader)}' is not a property here; the properties are partnerships, opportunities, revenueSnapshots.", Here(ref reader));
                 // The list's opening bracket with its name, so that a step never ends between the two.
                 if (!reader.Read())
                 {
@@ -441,6 +441,26 @@ public sealed class PortfolioJsonReader
         {
             return System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
         }
+    }
+
+    /// <summary>
+    /// The path of a property of the portfolio it does not have, as the serializer writes it: <c>$.name</c>, or <c>$['a.b']</c> for a
+    /// name with a dot, a space, a quote, a bracket … (the serializer's own rule, so it is asked, with the name as written).
+    /// </summary>
+    private static string UnknownPath(ref Utf8JsonReader reader)
+    {
+        var name = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray();
+        byte[] alone = [.. "{\""u8, .. name, .. "\":0}"u8];
+        try
+        {
+            JsonSerializer.Deserialize(alone, PartnerMetricsJsonContext.Default.PortfolioDocument);
+        }
+        catch (JsonException error) when (error.Path is { } path)
+        {
+            return path;
+        }
+
+        throw new UnreachableException("A property the portfolio does not have is refused by the serializer too.");
     }
 
     /// <summary>Where the reader stands, as the serializer reports a value it rejects: just after the value read.</summary>

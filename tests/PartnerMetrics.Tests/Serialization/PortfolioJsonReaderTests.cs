@@ -78,6 +78,28 @@ public partial class PortfolioJsonReaderTests
         Assert.Equal(expected, Outcome(() => Streamed(new MemoryStream(bytes))));
     }
 
+    /// <summary>
+    /// An unknown property of the portfolio whose name System.Text.Json puts in brackets ($['a.b'], a name with a dot, a
+    /// space, a quote or a bracket) is reported at that path, as reading whole reports it: not at $.a.b, which names
+    /// property b of property a.
+    /// </summary>
+    [Theory]
+    [InlineData("a.b")]
+    [InlineData("a b")]
+    [InlineData("a'b")]
+    [InlineData("a[0]")]
+    [InlineData("a\\\"b")]
+    [InlineData("ab")]
+    public void AnUnknownPropertyWithAnyName_IsReportedAtThePathReadingWholeGives(string name)
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"partnerships\": [], \"" + name + "\": 1}");
+
+        var expected = Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(new MemoryStream(bytes)));
+
+        Assert.Contains("is not a property here", expected, StringComparison.Ordinal);
+        Assert.Equal(expected, Outcome(() => Streamed(new MemoryStream(bytes))));
+    }
+
     /// <summary>Documents that are not a portfolio at all: the same exception as reading them whole.</summary>
     [Theory]
     [InlineData("")]
