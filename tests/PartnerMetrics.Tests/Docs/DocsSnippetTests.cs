@@ -38,6 +38,20 @@ public class DocsSnippetTests
         Assert.Contains(code, text, StringComparison.Ordinal);
     }
 
+    /// <summary>docs/scoring.md lists "every setting, with its default": each property a model file holds, apart from its name and version, which the page describes above the table.</summary>
+    [Fact]
+    public void ScoringPage_SettingsTable_ListsEverySettingOfTheModelFile()
+    {
+        var page = File.ReadAllText(Path.Combine(Repository.Root(), "docs/scoring.md")).ReplaceLineEndings("\n");
+        var start = page.IndexOf("Every setting, with its default:", StringComparison.Ordinal);
+        var table = page[start..page.IndexOf("\n\n", page.IndexOf("| --- |", start, StringComparison.Ordinal), StringComparison.Ordinal)];
+        var settings = System.Text.Json.Nodes.JsonNode.Parse(PartnerMetricsJson.Serialize(HealthModel.Default))!.AsObject().Select(p => p.Key);
+
+        var missing = settings.Where(s => s is not ("name" or "version") && !table.Contains($"| `{s}`", StringComparison.Ordinal) && !table.Contains($", `{s}`", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal([], missing);
+    }
+
     [Fact]
     public void Backtest_MeasuresAndFitsTheScoreOnAHistory()
     {
