@@ -115,6 +115,10 @@ public class PipelineJsonTests
     [InlineData("""{"start":"2024-06-30","end":"2024-06-30","accounts":[{"accountId":"A","startOn":"2024-06-30","startArr":100,"endOn":"2024-06-30","endArr":300}]}""", "$.accounts[0].endArr", "same snapshot")]
     [InlineData("""{"start":"2024-06-30","end":"2024-12-31","accounts":[{"accountId":"A","startOn":"2024-01-01","startArr":100,"endOn":"2024-03-01","endArr":300}]}""", "$.accounts[0].startOn", "latest snapshot")]
     [InlineData("""{"start":"2024-06-30","end":"2024-12-31","accounts":[{"accountId":"A","endOn":"2024-03-01","endArr":300}]}""", "$.accounts[0].startOn", "latest snapshot")]
+    // Every part is required, as an accumulator's are: without its accounts a shard read as an empty cohort, and a
+    // brand equity shard without its deals or snapshots as none, changing the merged NRR, GRR and debt silently.
+    [InlineData("""{"start":"2024-01-01","end":"2024-12-31"}""", "$.accounts", "Required property 'accounts'")]
+    [InlineData("""{"start":"2024-01-01","end":"2024-12-31","accounts":null}""", "$.accounts", "Required property 'accounts'")]
     public void Retention_InvalidDocument_IsRejectedWithAPath(string json, string path, string because)
     {
         var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<RetentionAccumulator>(json));
@@ -126,7 +130,9 @@ public class PipelineJsonTests
     [Theory]
     [InlineData("""{"deals":[{"accountId":"A","closedOn":"2024-01-01","amount":-1}]}""", "$.deals[0].amount", "-1")]
     [InlineData("""{"deals":[{"accountId":"A","amount":1}]}""", "$.deals[0].closedOn", "Required")]
-    [InlineData("""{"snapshots":[{"accountId":"A","date":"2024-01-01","annualRecurringRevenue":1},{"accountId":"A","date":"2024-01-01","annualRecurringRevenue":2}]}""", "$.snapshots[1]", "Two revenue snapshots")]
+    [InlineData("""{"deals":[],"snapshots":[{"accountId":"A","date":"2024-01-01","annualRecurringRevenue":1},{"accountId":"A","date":"2024-01-01","annualRecurringRevenue":2}]}""", "$.snapshots[1]", "Two revenue snapshots")]
+    [InlineData("""{"snapshots":[]}""", "$.deals", "Required property 'deals'")]
+    [InlineData("""{"deals":[{"accountId":"A","closedOn":"2024-01-01","amount":100}]}""", "$.snapshots", "Required property 'snapshots'")]
     public void BrandEquityDebt_InvalidDocument_IsRejectedWithAPath(string json, string path, string because)
     {
         var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<BrandEquityDebtAccumulator>(json));

@@ -15,7 +15,8 @@ internal sealed class BrandEquityDebtAccumulatorDocument : IDocument<BrandEquity
     public BrandEquityDebtAccumulator ToModel()
     {
         var accumulator = new BrandEquityDebtAccumulator();
-        var deals = Deals ?? [];
+        // Both lists are written always, even empty: without one a shard would read as having no deals or no snapshots.
+        var deals = Required(Deals, "deals");
         for (var i = 0; i < deals.Count; i++)
         {
             try
@@ -33,7 +34,7 @@ internal sealed class BrandEquityDebtAccumulatorDocument : IDocument<BrandEquity
             }
         }
 
-        var snapshots = Snapshots ?? [];
+        var snapshots = Required(Snapshots, "snapshots");
         for (var i = 0; i < snapshots.Count; i++)
         {
             var snapshot = snapshots[i] ?? throw DocumentException.NullItem("snapshots", i);

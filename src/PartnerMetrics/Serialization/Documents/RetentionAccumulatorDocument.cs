@@ -17,7 +17,8 @@ internal sealed class RetentionAccumulatorDocument : IDocument<RetentionAccumula
     public RetentionAccumulator ToModel()
     {
         var accumulator = Build(this, static d => new RetentionAccumulator(Required(d.Start, "start"), Required(d.End, "end")));
-        var accounts = Accounts ?? [];
+        // Written always, even empty: without it a shard would read as an empty cohort.
+        var accounts = Required(Accounts, "accounts");
         for (var i = 0; i < accounts.Count; i++)
         {
             try
