@@ -498,8 +498,7 @@ public static class PartnerMetricsJson
             var segment = string.Create(CultureInfo.InvariantCulture, $"[{index++}]");
             if (reader.TokenType == JsonTokenType.PropertyName)
             {
-                var key = reader.GetString()!;
-                segment = key.Length > 0 && key.All(char.IsAsciiLetterOrDigit) ? key : $"['{key.Replace("'", "\\'", StringComparison.Ordinal)}']";
+                segment = KeySegment(reader.GetString()!);
                 reader.Read();
             }
 
@@ -515,6 +514,10 @@ public static class PartnerMetricsJson
 
         return error;
     }
+
+    /// <summary>A dictionary key as a step of a path: <c>South</c>, or <c>['a.b']</c> for any key but letters and digits, whose dot or space would misread.</summary>
+    private static string KeySegment(string key) =>
+        key.Length > 0 && key.All(char.IsAsciiLetterOrDigit) ? key : $"['{key.Replace("'", "\\'", StringComparison.Ordinal)}']";
 
     private static JsonTypeInfo<T> Info<T>() =>
         Options.TryGetTypeInfo(typeof(T), out var info) && info is JsonTypeInfo<T> typed
@@ -544,7 +547,7 @@ public static class PartnerMetricsJson
                 ? DocumentException.NullItem(string.Empty, i)
                 : null,
             System.Collections.IDictionary dictionary => dictionary.Keys.Cast<object>().FirstOrDefault(key => dictionary[key] is null) is { } key
-                ? DocumentException.Invalid(key.ToString()!, "An item must not be null.")
+                ? DocumentException.Invalid(KeySegment(key.ToString()!), "An item must not be null.")
                 : null,
             _ => null,
         };

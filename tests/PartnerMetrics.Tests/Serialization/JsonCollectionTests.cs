@@ -62,6 +62,27 @@ public class JsonCollectionTests
         Assert.Equal(("$.South", "Invalid document at $.South: An item must not be null."), (nothing.Path, nothing.Message));
     }
 
+    /// <summary>A key the path must put in brackets (a dot would read as a nested property): a null shard is named as an invalid one is.</summary>
+    [Theory]
+    [InlineData("South-1")]
+    [InlineData("a.b")]
+    [InlineData("North West")]
+    public void AccumulatorsByDistrict_ANullOneUnderAnyKey_IsNamedAsAnInvalidOneIs(string key)
+    {
+        var accumulator = new PipelineAccumulator();
+        accumulator.AddRange(PipelineExamples.Deals);
+        var shards = JsonNode.Parse(PartnerMetricsJson.Serialize(new Dictionary<string, PipelineAccumulator> { ["North"] = accumulator, [key] = accumulator }))!;
+        var withNull = shards.DeepClone();
+        withNull[key] = null;
+        shards[key]!["won"] = -1;
+
+        var invalid = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Dictionary<string, PipelineAccumulator>>(shards.ToJsonString()));
+        var nothing = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Dictionary<string, PipelineAccumulator>>(withNull.ToJsonString()));
+
+        Assert.Equal($"$['{key}']", nothing.Path);
+        Assert.StartsWith(nothing.Path, invalid.Path, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Deals_AllValid_ReadAsWritten()
     {
