@@ -14,7 +14,8 @@ namespace PartnerMetrics.Serialization;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The document is read through a buffer that holds the largest single partnership, not the document. Each
+/// The document is read through a buffer that holds the largest single partnership (with the white space that separates
+/// it from the next), not the document. Each
 /// partnership is read and validated exactly as <see cref="PartnerMetricsJson.Deserialize{T}(Stream)"/> reads it
 /// inside a <see cref="Portfolio"/>, and a bad one throws the same <see cref="JsonException"/>, naming the same path
 /// (<c>$.partnerships[3].partner.id</c>). The rules that span partnerships are checked as the partnerships come:
