@@ -255,6 +255,18 @@ public sealed class PartnershipSimulator
             }
         }
 
+        /// <summary>
+        /// A delay in days, log-normal: its median moves on the log scale from <paramref name="slowest"/> at a quality of 0
+        /// to <paramref name="fastest"/> at 1, spread by <paramref name="spread"/> (the log's standard deviation), at most a
+        /// year. Continuous, so that no threshold of the scoring model (2 days to answer, 14 to resolve, 7 to register) is
+        /// an edge of the simulation: the medians and spreads were set before any run with them and not adjusted after.
+        /// </summary>
+        private double Delay(double slowest, double fastest, double quality, double spread)
+        {
+            var logMedian = Math.Log(slowest) + (quality * (Math.Log(fastest) - Math.Log(slowest)));
+            return Math.Min(365.0, Math.Exp(logMedian + (spread * rng.Normal())));
+        }
+
         private void Touch(InteractionKind kind, int first, int last, double hp, double hv)
         {
             // A healthy pair shares the initiative; a weak side leaves it to the other (reciprocity).
@@ -272,9 +284,9 @@ public sealed class PartnershipSimulator
         {
             var answerer = asker == Side.Partner ? Side.Vendor : Side.Partner;
             var health = Health(answerer, day);
-            double? days = rng.Chance(0.15 + (0.8 * health))
-                ? rng.Uniform(0.05, 1.9)
-                : rng.Chance(0.7) ? rng.Uniform(2.5, 15.0) : null;
+            // Never answered with the probability 0.3 × (0.85 − 0.8·h); otherwise the time to the answer is continuous in
+            // the answerer's health, with no edge at the model's 2-day target (see Delay).
+            double? days = rng.Chance(0.3 * (0.85 - (0.8 * health))) ? null : Delay(slowest: 6.0, fastest: 0.25, health, spread: 0.9);
             if (!Logged(day))
             {
                 return;
@@ -298,9 +310,9 @@ public sealed class PartnershipSimulator
             // The side that is let down raises it.
             var raiser = hp >= hv ? Side.Partner : Side.Vendor;
             var health = Math.Min(hp, hv);
-            int? resolvedIn = rng.Chance(0.2 + (0.7 * health))
-                ? rng.Between(1, 14)
-                : rng.Chance(0.7) ? rng.Between(15, 60) : null;
+            // Never resolved with the probability 0.3 × (0.8 − 0.7·min h); otherwise a whole number of days, at least one,
+            // continuous in the weaker side's health, with no edge at the model's 14-day target.
+            int? resolvedIn = rng.Chance(0.3 * (0.8 - (0.7 * health))) ? null : (int)Math.Ceiling(Delay(slowest: 40.0, fastest: 5.0, health, spread: 0.8));
             if (!Logged(day))
             {
                 return;
@@ -375,7 +387,8 @@ public sealed class PartnershipSimulator
         {
             var hp = PartnerHealth(created);
             var discipline = logging[MonthOf(created)];
-            var registered = created + (rng.Chance(0.3 + (0.6 * discipline)) ? rng.Between(0, 5) : rng.Between(8, 60));
+            // Registered after whole days continuous in the month's logging discipline, with no edge at the model's 7-day window.
+            var registered = created + (int)Math.Floor(Delay(slowest: 20.0, fastest: 1.5, discipline, spread: 1.0));
             var closes = created + rng.Between(30, 180);
             var won = rng.Chance(0.15 + (0.6 * (hp + VendorHealth(closes)) / 2.0));
             var motionDraw = rng.NextDouble();
