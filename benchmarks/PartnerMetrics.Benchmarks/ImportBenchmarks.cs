@@ -183,14 +183,28 @@ public class ImportBenchmarks
         }
 
         var library = figures.Groups.ToDictionary(g => g.Key!, g => g.Result);
-        foreach (var row in RunSql())
+        var rows = RunSql();
+        if (rows.Count != library.Count)
         {
-            var result = library[(string)row[0]];
-            var agree = result.Count == Convert.ToInt64(row[1], CultureInfo.InvariantCulture)
+            throw new InvalidOperationException($"The SQL of {nameof(ImportBenchmarks)} returns {rows.Count} districts where the library has {library.Count}.");
+        }
+
+        // Every figure the SQL computes: counts and values by outcome, hunting count and value, mean, median and 90th
+        // percentile of the won cycle, and both concentration indexes.
+        foreach (var row in rows)
+        {
+            var agree = library.TryGetValue((string)row[0], out var result)
+                && result.Count == Convert.ToInt64(row[1], CultureInfo.InvariantCulture)
+                && result.OpenCount == Convert.ToInt64(row[2], CultureInfo.InvariantCulture)
                 && result.WonCount == Convert.ToInt64(row[3], CultureInfo.InvariantCulture)
-                && result.WonValue == Convert.ToDecimal(row[6], CultureInfo.InvariantCulture)
-                && result.HuntingWonValue == Convert.ToDecimal(row[9], CultureInfo.InvariantCulture)
-                && result.WonCycle!.Median == Convert.ToDouble(row[11], CultureInfo.InvariantCulture)
+                && result.LostCount == Convert.ToInt64(row[4], CultureInfo.InvariantCulture)
+                && result.OpenValue == Value(row[5])
+                && result.WonValue == Value(row[6])
+                && result.LostValue == Value(row[7])
+                && result.HuntingWonCount == Convert.ToInt64(row[8], CultureInfo.InvariantCulture)
+                && result.HuntingWonValue == Value(row[9])
+                && Math.Abs(result.WonCycle!.Mean - Convert.ToDouble(row[10], CultureInfo.InvariantCulture)) < 1e-9
+                && result.WonCycle.Median == Convert.ToDouble(row[11], CultureInfo.InvariantCulture)
                 && result.WonCycle.Percentile90 == Convert.ToInt32(row[12], CultureInfo.InvariantCulture)
                 && Math.Abs(result.PartnerConcentration!.Value - Convert.ToDouble(row[13], CultureInfo.InvariantCulture)) < 1e-6
                 && Math.Abs(result.CustomerConcentration!.Value - Convert.ToDouble(row[14], CultureInfo.InvariantCulture)) < 1e-6;
@@ -199,6 +213,8 @@ public class ImportBenchmarks
                 throw new InvalidOperationException($"The SQL of {nameof(ImportBenchmarks)} does not compute the library's figures for district {row[0]}.");
             }
         }
+
+        static decimal Value(object cell) => cell is DBNull ? 0m : Convert.ToDecimal(cell, CultureInfo.InvariantCulture);
     }
 
     private List<object[]> RunSql() =>
