@@ -128,11 +128,19 @@ public class FullAnalyticsBenchmarks
     private void CheckTheyAgree()
     {
         var library = Library().Groups.ToDictionary(g => (g.Key.Item1, (int)g.Key.Item2, (g.Key.Item3.Year * 4) + g.Key.Item3.Number - 1), g => g.Result);
-        foreach (var row in RunSql())
+        var rows = RunSql();
+
+        // One row per group of the library's, no more and no fewer (a group the SQL left out would otherwise pass).
+        if (rows.Count != library.Count)
+        {
+            throw new InvalidOperationException($"The SQL of {nameof(FullAnalyticsBenchmarks)} returns {rows.Count} groups where the library has {library.Count}.");
+        }
+
+        foreach (var row in rows)
         {
             var key = ((string?)(row[0] is DBNull ? null : row[0]), Convert.ToInt32(row[1], CultureInfo.InvariantCulture), Convert.ToInt32(row[2], CultureInfo.InvariantCulture));
-            var result = library[key];
-            var agree = result.Count == Convert.ToInt64(row[3], CultureInfo.InvariantCulture)
+            var agree = library.TryGetValue(key, out var result)
+                && result.Count == Convert.ToInt64(row[3], CultureInfo.InvariantCulture)
                 && result.OpenCount == Convert.ToInt64(row[4], CultureInfo.InvariantCulture)
                 && result.WonCount == Convert.ToInt64(row[5], CultureInfo.InvariantCulture)
                 && result.LostCount == Convert.ToInt64(row[6], CultureInfo.InvariantCulture)
