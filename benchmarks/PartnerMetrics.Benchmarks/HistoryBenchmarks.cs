@@ -23,7 +23,14 @@ public class HistoryBenchmarks
     public static IEnumerable<int> Sizes => Suite.Sizes(100, 1_000, 10_000);
 
     [GlobalSetup]
-    public void Setup() => partnership = SyntheticPortfolio.CreatePartnership(Evidence);
+    public void Setup()
+    {
+        partnership = SyntheticPortfolio.CreatePartnership(Evidence);
+        if (Suite.Quick)
+        {
+            CheckTheyAgree();
+        }
+    }
 
     [Benchmark(Baseline = true)]
     public double FiftyTwoScores()
@@ -45,6 +52,21 @@ public class HistoryBenchmarks
 
     [Benchmark]
     public double OneTrend() => Total(scorer.Trend(partnership, FirstWeek, SyntheticPortfolio.End, Week), point => point.Score);
+
+    /// <summary>
+    /// In quick mode (CI), the sweep and the trend must give, week by week, the scores of the 52 independent scores they
+    /// are compared with, so that the history target compares the same work.
+    /// </summary>
+    private void CheckTheyAgree()
+    {
+        var scores = Enumerable.Range(0, 52).Select(week => scorer.Score(partnership, SyntheticPortfolio.End.AddDays(-7 * (51 - week))).Score).ToArray();
+        var sweep = scorer.History(partnership, FirstWeek, SyntheticPortfolio.End, Week).Select(report => report.Score).ToArray();
+        var trend = scorer.Trend(partnership, FirstWeek, SyntheticPortfolio.End, Week).Select(point => point.Score).ToArray();
+        if (!sweep.SequenceEqual(scores) || !trend.SequenceEqual(scores))
+        {
+            throw new InvalidOperationException($"The sweep or the trend of {nameof(HistoryBenchmarks)} does not give the 52 scores it is compared with.");
+        }
+    }
 
     private static DateOnly FirstWeek => SyntheticPortfolio.End.AddDays(-7 * 51);
 
