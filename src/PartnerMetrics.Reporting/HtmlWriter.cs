@@ -7,8 +7,8 @@ namespace PartnerMetrics.Reporting;
 /// <summary>
 /// Writes XHTML-compatible markup (every element closed, void elements self-closed) so the report
 /// parses as XML as well as HTML. Every text and attribute value goes through
-/// <see cref="WebUtility.HtmlEncode(string, TextWriter)"/>: partner names come from CRM users; a character XML
-/// forbids (a control character, a lone surrogate, U+FFFE, U+FFFF) is written as U+FFFD first. The markup goes
+/// <see cref="WebUtility.HtmlEncode(string, TextWriter)"/>: partner names come from CRM users; a character XML or
+/// HTML forbids (a control character, a lone surrogate, a noncharacter such as U+FFFE) is written as U+FFFD first. The markup goes
 /// straight to the target writer, so a page of any size is never held whole in memory.
 /// </summary>
 internal sealed class HtmlWriter(TextWriter builder)
@@ -98,7 +98,12 @@ internal sealed class HtmlWriter(TextWriter builder)
         return this;
     }
 
-    /// <summary>Replaces every character XML 1.0 does not allow (C0 controls but tab and line breaks, lone surrogates, U+FFFE, U+FFFF) with U+FFFD.</summary>
+    /// <summary>
+    /// Replaces every character XML 1.0 or HTML does not allow with U+FFFD: C0 controls but tab and line breaks, lone
+    /// surrogates, U+FFFE and U+FFFF, which XML forbids; and the C1 controls (U+007F to U+009F, as a CRM that decoded
+    /// Windows-1252 text as Latin-1 leaves them: U+0092 for an apostrophe) and the other noncharacters (U+FDD0 to U+FDEF,
+    /// the last two of every plane), which XML allows but are parse errors in HTML, raw or as character references.
+    /// </summary>
     public static string XmlSafe(string text)
     {
         var first = FirstForbidden(text);
@@ -113,7 +118,16 @@ internal sealed class HtmlWriter(TextWriter builder)
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                safe.Append(c).Append(text[++i]);
+                if (Noncharacter(c, text[i + 1]))
+                {
+                    safe.Append('\uFFFD');
+                }
+                else
+                {
+                    safe.Append(c).Append(text[i + 1]);
+                }
+
+                i++;
             }
             else
             {
@@ -131,7 +145,10 @@ internal sealed class HtmlWriter(TextWriter builder)
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                i++;
+                if (Noncharacter(c, text[++i]))
+                {
+                    return i - 1;
+                }
             }
             else if (Forbidden(c))
             {
@@ -142,8 +159,12 @@ internal sealed class HtmlWriter(TextWriter builder)
         return -1;
     }
 
-    /// <summary>A character XML forbids on its own: a surrogate reaches here only when it is not part of a pair.</summary>
-    private static bool Forbidden(char c) => (c < ' ' && c is not ('\t' or '\n' or '\r')) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF';
+    /// <summary>A character XML or HTML forbids on its own: a surrogate reaches here only when it is not part of a pair.</summary>
+    private static bool Forbidden(char c) =>
+        (c < ' ' && c is not ('\t' or '\n' or '\r')) || c is >= '\u007F' and <= '\u009F' || char.IsSurrogate(c) || c is >= '\uFDD0' and <= '\uFDEF' or '\uFFFE' or '\uFFFF';
+
+    /// <summary>Whether a surrogate pair is a noncharacter: one of the last two code points of a plane above the first (U+1FFFE, U+10FFFF).</summary>
+    private static bool Noncharacter(char high, char low) => (char.ConvertToUtf32(high, low) & 0xFFFE) == 0xFFFE;
 
     /// <summary>Writes trusted markup as is: the doctype and the style sheet, never data.</summary>
     public HtmlWriter Raw(string markup)
