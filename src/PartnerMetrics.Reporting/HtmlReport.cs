@@ -556,9 +556,41 @@ public static partial class HtmlReport
 
     /// <summary>
     /// Text of the data (a name, an id, a district) inside text of the page, such as a tooltip or a chart's label, isolated
-    /// from it with Unicode's first-strong isolate, so that a right-to-left name cannot reorder the figures beside it.
+    /// from it with Unicode's first-strong isolate, so that a right-to-left name cannot reorder the figures beside it. The
+    /// isolate must hold whatever the data holds: a pop directional isolate (U+2069) of the data's own that closes nothing
+    /// in it is left out, for it would close the page's isolate early and let an override after it (U+202E) reverse the
+    /// figures that follow; an isolate the data opens is closed before the page's; and a line or paragraph break, which
+    /// ends every isolate, is written as a space.
     /// </summary>
-    private static string Isolated(string text) => "\u2068" + text + "\u2069";
+    private static string Isolated(string text)
+    {
+        var isolated = new StringBuilder(text.Length + 2).Append('\u2068');
+        var open = 0;
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\u2066' or '\u2067' or '\u2068':
+                    open++;
+                    isolated.Append(c);
+                    break;
+                case '\u2069' when open == 0:
+                    break;
+                case '\u2069':
+                    open--;
+                    isolated.Append(c);
+                    break;
+                case '\n' or '\r' or '\u0085' or '\u2028' or '\u2029':
+                    isolated.Append(' ');
+                    break;
+                default:
+                    isolated.Append(c);
+                    break;
+            }
+        }
+
+        return isolated.Append('\u2069', open + 1).ToString();
+    }
 
     /// <summary>An amount in a few characters: 950, 48k, 1.2M; the unit is chosen by the amount as rounded, so 999,600 reads 1M, not 1000k, and 9,999.6 reads 10k.</summary>
     private static string Money(decimal amount) => amount switch
