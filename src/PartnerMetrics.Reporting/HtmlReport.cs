@@ -101,7 +101,7 @@ public static partial class HtmlReport
         var districts = report.Partners.Select(p => p.Partner.District).OfType<string>().Distinct().Count();
         html.Open("header").Line()
             .Element("h1", "Partner health").Line()
-            .Element("p", Invariant($"As of {Day(report.AsOf)} · {report.Partners.Length} partners in {districts} districts · history over the last 52 weeks"), ("class", "subtitle")).Line()
+            .Element("p", Invariant($"As of {Day(report.AsOf)} · {Count(report.Partners.Length, "partner")} in {Count(districts, "district")}{Later(report.NotStarted)} · history over the last 52 weeks"), ("class", "subtitle")).Line()
             .Open("ul", ("class", "kpis")).Line();
         Kpi(html, "Partners", Invariant($"{report.Partners.Length}"), Invariant($"{report.Partners.Count(p => p.Report.Band == HealthBand.Healthy)} healthy"));
         Kpi(html, "Mean health", report.Partners.IsEmpty ? "–" : HtmlWriter.Number(report.Partners.Average(p => p.Report.Score), "0.0"), "score out of 100");
@@ -110,6 +110,17 @@ public static partial class HtmlReport
         Kpi(html, "Hunting share", Percent(total.HuntingShareByValue), "of won value: new logos");
         html.Close("ul").Line().Close("header").Line();
     }
+
+    /// <summary>A count and its noun, singular for one: "1 district", "2 districts".</summary>
+    private static string Count(int count, string noun) => Invariant($"{count} {noun}{(count == 1 ? string.Empty : "s")}");
+
+    /// <summary>Says how many partnerships the page leaves out because they start after the day; nothing when none does.</summary>
+    private static string Later(int notStarted) => notStarted switch
+    {
+        0 => string.Empty,
+        1 => " (1 more starts after this day and is left out)",
+        _ => Invariant($" ({notStarted} more start after this day and are left out)"),
+    };
 
     private static void Kpi(HtmlWriter html, string label, string value, string note) =>
         html.Open("li")

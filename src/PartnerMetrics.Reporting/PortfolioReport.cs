@@ -23,11 +23,12 @@ internal sealed class PortfolioReport
     /// <summary>How many actions (each with every partner whose top action it is) the report lists.</summary>
     public const int TopActionCount = 10;
 
-    private PortfolioReport(HealthModel model, DateOnly asOf, ImmutableArray<PartnerHealth> partners, ImmutableArray<BandCount> districtBands, ImmutableArray<ActionGroup> topActions, GroupedPipelineResult<string> pipeline)
+    private PortfolioReport(HealthModel model, DateOnly asOf, ImmutableArray<PartnerHealth> partners, int notStarted, ImmutableArray<BandCount> districtBands, ImmutableArray<ActionGroup> topActions, GroupedPipelineResult<string> pipeline)
     {
         Model = model;
         AsOf = asOf;
         Partners = partners;
+        NotStarted = notStarted;
         DistrictBands = districtBands;
         TopActions = topActions;
         Pipeline = pipeline;
@@ -42,8 +43,15 @@ internal sealed class PortfolioReport
     /// <summary>The first day of the score history.</summary>
     public DateOnly HistoryFrom => HistoryStart(AsOf);
 
-    /// <summary>Every partner, best score first, ties by partner id.</summary>
+    /// <summary>
+    /// Every partner whose partnership started on or before the day, best score first, ties by partner id. A partnership
+    /// that starts later is in none of the page's views, as in none of <see cref="PortfolioInsights"/>'s: its score would be
+    /// its priors, a score it never had, and its band would count in a distribution it is not part of.
+    /// </summary>
     public ImmutableArray<PartnerHealth> Partners { get; }
+
+    /// <summary>How many partnerships start after the day, and so are left out of <see cref="Partners"/>.</summary>
+    public int NotStarted { get; }
 
     /// <summary>The number of partners in each band, per district.</summary>
     public ImmutableArray<BandCount> DistrictBands { get; }
@@ -85,6 +93,7 @@ internal sealed class PortfolioReport
     private sealed class Builder(DateOnly asOf, HealthScorer scorer, CancellationToken cancellationToken)
     {
         private readonly List<PartnerHealth> partners = [];
+        private int notStarted;
         private readonly List<PartnerStanding> standings = [];
         private readonly List<(Partner Partner, ImmutableArray<Recommendation> Actions)> topActions = [];
         private readonly DistrictDeals districts = new(asOf);
@@ -94,16 +103,17 @@ internal sealed class PortfolioReport
             scorer,
             asOf,
             districts,
-            partnership => Scores(scorer.Trend(partnership, HistoryStart(asOf), asOf, HistoryStep, cancellationToken), partnership.StartedOn),
+            partnership => partnership.StartedOn > asOf ? [] : Scores(scorer.Trend(partnership, HistoryStart(asOf), asOf, HistoryStep, cancellationToken), partnership.StartedOn),
             (partnership, report, next, history) =>
             {
-                partners.Add(new PartnerHealth(partnership.Partner, report, history, scorer.Models.Select(partnership).Bands));
-                // The portfolio views leave out a partnership that starts after the day, as PortfolioInsights does.
+                // The page leaves out a partnership that starts after the day, as PortfolioInsights' views do: it did not exist yet.
                 if (partnership.StartedOn > asOf)
                 {
+                    notStarted++;
                     return;
                 }
 
+                partners.Add(new PartnerHealth(partnership.Partner, report, history, scorer.Models.Select(partnership).Bands));
                 standings.Add(PortfolioInsights.Standing(partnership, report));
 
                 // The page lists each partner's top action only (TopActions, one per partner): the rest of its actions,
@@ -120,7 +130,7 @@ internal sealed class PortfolioReport
             var actions = PortfolioInsights.TopActions(topActions, perPartner: 1).Take(TopActionCount).ToImmutableArray();
             var bands = PortfolioInsights.BandDistribution(standings).Where(c => c.Grouping == "district").ToImmutableArray();
             var ranked = partners.OrderByDescending(p => p.Report.Score).ThenBy(p => p.Partner.Id).ToImmutableArray();
-            return new PortfolioReport(scorer.Model, asOf, ranked, bands, actions, districts.Result());
+            return new PortfolioReport(scorer.Model, asOf, ranked, notStarted, bands, actions, districts.Result());
         }
     }
 

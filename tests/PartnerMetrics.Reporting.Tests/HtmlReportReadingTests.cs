@@ -54,7 +54,7 @@ public class HtmlReportReadingTests
 
         var page = ReportPage.Write(output => HtmlReport.WritePortfolio(output, portfolio, ReportPage.AsOf));
 
-        Assert.Contains("1 partners in 0 districts", page.All("p").First(p => (string?)p.Attribute("class") == "subtitle").Value, StringComparison.Ordinal);
+        Assert.Contains("1 partner in 0 districts", page.All("p").First(p => (string?)p.Attribute("class") == "subtitle").Value, StringComparison.Ordinal);
     }
 
     [Fact]
