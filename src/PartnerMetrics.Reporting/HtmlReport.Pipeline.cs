@@ -181,15 +181,22 @@ public static partial class HtmlReport
     private static void Cells(HtmlWriter html, PipelineResult result)
     {
         html.Element("td", Invariant($"{result.Count:N0}"))
-            .Element("td", Invariant($"{result.WonCount:N0}"))
-            .Element("td", Percent(result.WinRateByCount))
-            .Element("td", Percent(result.WinRateByValue))
-            .Element("td", Money(result.WonValue))
-            .Element("td", HuntingShare(result.HuntingShareByValue))
-            .Element("td", Score(result.WonCycle?.Mean, "0.0"))
-            .Element("td", Score(result.WonCycle?.Median, "0.0"))
-            .Element("td", result.Velocity is { } velocity ? Money(velocity) : "–")
-            .Element("td", result.PartnerConcentration is { } hhi ? HtmlWriter.Number(HtmlWriter.Beside(hhi, 0, 0, 10_000), "N0") : "–")
-            .Element("td", result.Profile?.ToString() ?? "–");
+            .Element("td", Invariant($"{result.WonCount:N0}"));
+        Figure(html, result, nameof(PipelineResult.WinRateByCount), result.WinRateByCount is null, Percent(result.WinRateByCount));
+        Figure(html, result, nameof(PipelineResult.WinRateByValue), result.WinRateByValue is null, Percent(result.WinRateByValue));
+        html.Element("td", Money(result.WonValue));
+        Figure(html, result, nameof(PipelineResult.HuntingShareByValue), result.HuntingShareByValue is null, HuntingShare(result.HuntingShareByValue));
+        Figure(html, result, nameof(PipelineResult.WonCycle), result.WonCycle is null, Score(result.WonCycle?.Mean, "0.0"));
+        Figure(html, result, nameof(PipelineResult.WonCycle), result.WonCycle is null, Score(result.WonCycle?.Median, "0.0"));
+        Figure(html, result, nameof(PipelineResult.Velocity), result.Velocity is null, result.Velocity is { } velocity ? Money(velocity) : "–");
+        Figure(html, result, nameof(PipelineResult.PartnerConcentration), result.PartnerConcentration is null, result.PartnerConcentration is { } hhi ? HtmlWriter.Number(HtmlWriter.Beside(hhi, 0, 0, 10_000), "N0") : "–");
+        Figure(html, result, nameof(PipelineResult.Profile), result.Profile is null, result.Profile?.ToString() ?? "–");
     }
+
+    /// <summary>
+    /// A table cell of a figure of <paramref name="result"/>; when the figure is undefined (a dash), the result's note
+    /// saying why is its tooltip, as the notes section says it for the figures of all deals.
+    /// </summary>
+    private static void Figure(HtmlWriter html, PipelineResult result, string metric, bool undefined, string text, string? cssClass = null) =>
+        html.Element("td", text, ("class", cssClass), ("title", undefined ? result.NoteFor(metric) : null));
 }

@@ -284,16 +284,18 @@ public static partial class HtmlReport
             html.Close("tfoot").Line().Close("table").Line();
         });
 
-    private static void MixRow(HtmlWriter html, string name, PipelineResult result, params ReadOnlySpan<(string Name, string? Value)> attributes) =>
+    private static void MixRow(HtmlWriter html, string name, PipelineResult result, params ReadOnlySpan<(string Name, string? Value)> attributes)
+    {
         html.Open("tr", attributes)
             .Element("th", name, ("scope", "row"))
             .Element("td", Invariant($"{result.WonCount}"), ("class", "num"))
             .Element("td", HtmlWriter.Number(result.HuntingWonValue, "N0"), ("class", "num"))
-            .Element("td", HtmlWriter.Number(result.FarmingWonValue, "N0"), ("class", "num"))
-            .Element("td", HuntingShare(result.HuntingShareByValue), ("class", "num"))
-            .Element("td", Percent(result.WinRateByCount), ("class", "num"))
-            .Element("td", result.Profile?.ToString() ?? "–")
-            .Close("tr").Line();
+            .Element("td", HtmlWriter.Number(result.FarmingWonValue, "N0"), ("class", "num"));
+        Figure(html, result, nameof(PipelineResult.HuntingShareByValue), result.HuntingShareByValue is null, HuntingShare(result.HuntingShareByValue), "num");
+        Figure(html, result, nameof(PipelineResult.WinRateByCount), result.WinRateByCount is null, Percent(result.WinRateByCount), "num");
+        Figure(html, result, nameof(PipelineResult.Profile), result.Profile is null, result.Profile?.ToString() ?? "–");
+        html.Close("tr").Line();
+    }
 
     private static void ScoreHistory(HtmlWriter html, PortfolioReport report) => Section(
         html,

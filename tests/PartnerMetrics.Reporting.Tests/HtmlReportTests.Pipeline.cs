@@ -34,6 +34,27 @@ public partial class HtmlReportTests
         Assert.Contains("62.5 %", row.Elements().Select(e => e.Value));
     }
 
+    /// <summary>A group's undefined figure is a dash whose tooltip is the group's own note saying why, not a bare dash.</summary>
+    [Fact]
+    public void WritePipeline_AnUndefinedFigureOfAGroup_SaysWhyInItsTooltip()
+    {
+        // North: one deal, open, so nothing closed and nothing won; South: one deal won. Only North's figures are undefined.
+        Opportunity Deal(string id, string district, DealOutcome outcome) => new(
+            new OpportunityId(id), new AccountId("A-" + id), new DateOnly(2025, 1, 2), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct,
+            outcome, 100m, district: district, closedOn: outcome == DealOutcome.Open ? null : new DateOnly(2025, 3, 1));
+        var pipeline = PipelineAnalytics.GroupBy([Deal("O-1", "North", DealOutcome.Open), Deal("O-2", "South", DealOutcome.Won)], PipelineKeys.District);
+
+        var page = ReportPage.Write(output => HtmlReport.WritePipeline(output, pipeline, "deals", "district"));
+
+        var north = page.All("tbody").First().Elements().Single(r => r.Elements().First().Value == "North").Elements().ToList();
+        var winRate = north[3];
+        Assert.Equal("–", winRate.Value);
+        Assert.Equal(pipeline.Groups.Single(g => g.Key == "North").Result.NoteFor(nameof(PipelineResult.WinRateByCount)), (string?)winRate.Attribute("title"));
+        Assert.Equal("No deal is closed (won or lost).", (string?)winRate.Attribute("title"));
+        var south = page.All("tbody").First().Elements().Single(r => r.Elements().First().Value == "South").Elements().ToList();
+        Assert.Null(south[3].Attribute("title"));
+    }
+
     [Fact]
     public void WritePipeline_ByOneKey_WritesARowPerGroupInTheirOrderAndATotal()
     {
