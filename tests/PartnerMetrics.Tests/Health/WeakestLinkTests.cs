@@ -128,7 +128,11 @@ public class WeakestLinkTests
 
             var added = Math.Max(0, (model.Kappa * (1 - c) / c) - other.EvidenceWeight);
             var (alpha, beta) = Prior(other.Code);
-            var o = double.IsFinite(added) ? (other.Successes + added + alpha) / (other.Successes + added + other.Failures + alpha + beta) : 1;
+            // The posterior mean of Beta(a, b); a + b can pass the largest double when α + β is near it (the model only asks
+            // α + β to be finite), and then both halves are summed instead, as the scorer does: dividing by an infinite
+            // sum read the other side's reliability as 0 and a side held trust down that did not.
+            var (a, b) = (other.Successes + added + alpha, other.Failures + beta);
+            var o = !double.IsFinite(added) ? 1 : double.IsFinite(a + b) ? a / (a + b) : (a / 2) / ((a / 2) + (b / 2));
             yield return 100 * Math.Sqrt(o * v) < watch;
         }
 
