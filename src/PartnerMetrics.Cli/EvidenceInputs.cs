@@ -320,6 +320,12 @@ internal sealed class EvidenceInputs
                 error.WriteLine(Terminal.Safe(failed.Message));
             }
 
+            // Without --profile the headers are PartnerMetrics' own field names; a CRM's export then lacks them all.
+            if (result.GetValue(Profile) is null && failed.Problem is { Line: 1 } && failed.Message.Contains(" has no column ", StringComparison.Ordinal))
+            {
+                error.WriteLine($"Without --profile the exports are read by PartnerMetrics' own column names; --profile {string.Join(" or --profile ", EvidenceProfile.BuiltInNames)} reads that CRM's exports ({DocsLinks.Docs}import.md).");
+            }
+
             // Skipping bad rows helps with a row, not with a file that has no header (empty, a missing column): no hint then.
             error.WriteLine(profile.BadRows == BadRowPolicy.Fail && failed.Problem is not { Line: <= 1 }
                 ? "Nothing was imported; --skip-invalid FILE skips bad rows, lists them in FILE and imports the rest."

@@ -343,14 +343,15 @@ public sealed class PortfolioImporter
 
         using var disposeTable = table;
         var profile = Profile.Table(kind);
+        var accepted = WithOwnNames(profile.Columns, kind);
         var columns = new TableColumns(
             table.Header,
-            WithOwnNames(profile.Columns, kind),
+            accepted,
             profile.Unused,
             profile.Lookups.ToDictionary(l => l.Field, l => (l.KeyColumn, lookups[(kind, l.Field)].Values.ToFrozenDictionary(StringComparer.Ordinal)), StringComparer.Ordinal),
             profile.Defaults,
             fileReport);
-        var missing = EvidenceSchema.Kinds[kind].Where(f => f.Required && !columns.Given(f.Name)).Select(f => profile.Columns.TryGetValue(f.Name, out var headers)
+        var missing = EvidenceSchema.Kinds[kind].Where(f => f.Required && !columns.Given(f.Name)).Select(f => accepted.TryGetValue(f.Name, out var headers) && headers.Length > 0
             ? $"no column for '{f.Name}' (the profile accepts {string.Join(", ", headers.Select(h => $"\"{h}\""))})"
             : $"no column for '{f.Name}' (the profile names no column for it)")
             .Concat(columns.MissingLookupKeys().Select(f => $"no column \"{profile.Lookups.First(l => l.Field == f).KeyColumn}\", which the lookup of '{f}' needs"))

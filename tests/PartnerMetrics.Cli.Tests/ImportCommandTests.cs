@@ -64,6 +64,22 @@ public class ImportCommandTests
         Assert.Equal("--competencies lists 'security' more than once (names are compared ignoring case).", error.Trim());
     }
 
+    [Theory]
+    [InlineData("import")]
+    [InlineData("score")]
+    public void CrmExportsWithoutAProfile_NameTheColumnsRead_AndSayWhichProfileReadsThem(string command)
+    {
+        // Without --profile the partners file is read by its own names ('id', 'name', 'type'), which the message said
+        // "the profile names no column for", and nothing pointed at --profile.
+        var (exit, output, error) = Run(command, "--folder", Samples);
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("the partners file has no column for 'id' (the profile accepts \"id\"); no column for 'name' (the profile accepts \"name\")", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("names no column", error, StringComparison.Ordinal);
+        Assert.Contains("Without --profile the exports are read by PartnerMetrics' own column names; --profile salesforce or --profile hubspot reads that CRM's exports", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Import_ADirectoryGivenForAnExport_SaysItIsOne()
     {

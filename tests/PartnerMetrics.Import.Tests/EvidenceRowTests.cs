@@ -310,7 +310,7 @@ public class EvidenceRowTests
     }
 
     [Fact]
-    public void AFileWithoutARequiredColumn_NamesWhatTheProfileAccepts_OrThatItNamesNone()
+    public void AFileWithoutARequiredColumn_NamesWhatTheProfileAccepts_WithTheFieldsOwnName()
     {
         var profile = EvidenceProfile.Salesforce with { Tables = EvidenceProfile.Salesforce.Tables.SetItem(EvidenceKind.Partners, EvidenceProfile.Salesforce.Tables[EvidenceKind.Partners] with { Columns = EvidenceProfile.Salesforce.Tables[EvidenceKind.Partners].Columns.Remove("name") }) };
         var report = new PortfolioImportReport();
@@ -318,7 +318,7 @@ public class EvidenceRowTests
         var error = Assert.Throws<ImportException>(() => new PortfolioImporter(profile).Import(new Dictionary<EvidenceKind, EvidenceSource> { [EvidenceKind.Partners] = EvidenceImportTests.Source("Account ID,Colour\nP1,red\n") }, report));
 
         Assert.Equal(
-            "line 1: the partners file has no column for 'name' (the profile names no column for it); no column for 'type' (the profile accepts \"Type\", \"Account Type\"). The header has \"Account ID\", \"Colour\".",
+            "line 1: the partners file has no column for 'name' (the profile accepts \"name\"); no column for 'type' (the profile accepts \"Type\", \"Account Type\"). The header has \"Account ID\", \"Colour\".",
             error.Message);
         Assert.Same(error.Problem, Assert.Single(report.Files[EvidenceKind.Partners].Problems));
     }
