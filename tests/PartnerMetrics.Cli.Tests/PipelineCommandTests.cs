@@ -391,17 +391,21 @@ public class PipelineCommandTests
         Assert.Contains("Cannot read", error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Pipeline_ADirectory_ExitsWith3()
+    [Theory]
+    [InlineData(".csv")]
+    [InlineData("")]
+    public void Pipeline_ADirectory_ExitsWith3(string extension)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"pipeline-{Guid.NewGuid():N}.csv");
+        // docs/cli.md: exit 3 for a file that cannot be read ("missing, a directory, no permission"). A directory without
+        // an extension was a usage error (exit 1) saying its name must end in .csv, .xlsx or .json.
+        var path = Path.Combine(Path.GetTempPath(), $"pipeline-{Guid.NewGuid():N}{extension}");
         Directory.CreateDirectory(path);
         try
         {
             var (exit, _, error) = Run("pipeline", path);
 
             Assert.Equal(3, exit);
-            Assert.Contains("Cannot read", error, StringComparison.Ordinal);
+            Assert.Equal($"Cannot read {path}: it is a directory; give a file.", error.Trim());
         }
         finally
         {
