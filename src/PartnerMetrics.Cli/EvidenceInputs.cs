@@ -120,6 +120,12 @@ internal sealed class EvidenceInputs
             exit = ExitCodes.Usage;
             return null;
         }
+        catch (FolderUnreadableException problem)
+        {
+            error.WriteLine(Terminal.Safe(problem.Message));
+            exit = ExitCodes.InputUnreadable;
+            return null;
+        }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"Cannot read the profile or a lookup file: {problem.Message}");
@@ -234,7 +240,9 @@ internal sealed class EvidenceInputs
         var folder = result.GetValue(Folder);
         if (folder is { Exists: false })
         {
-            throw new ArgumentException($"--folder {folder}: no such folder.");
+            throw new FolderUnreadableException(File.Exists(folder.FullName)
+                ? $"Cannot read --folder {folder.FullName}: it is a file; give the folder of the exports, or the file with its option (--partners, --tasks, ...)."
+                : $"Cannot read --folder {folder.FullName}: no such folder.");
         }
 
         // A folder's file names match whatever their case (Tasks.csv, events.CSV: exports and file systems differ), and a
@@ -370,4 +378,7 @@ internal sealed class EvidenceInputs
 
         static string Quote(string? text) => text is null ? string.Empty : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }
+
+    /// <summary>A <c>--folder</c> that is not a folder: an input that cannot be read (exit 3), as a missing file is.</summary>
+    private sealed class FolderUnreadableException(string message) : IOException(message);
 }

@@ -80,6 +80,32 @@ public class ImportCommandTests
         Assert.Contains("Without --profile the exports are read by PartnerMetrics' own column names; --profile salesforce or --profile hubspot reads that CRM's exports", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("import", false)]
+    [InlineData("score", false)]
+    [InlineData("import", true)]
+    public void AFolderThatIsNotOne_CannotBeRead_ExitsThree(string command, bool isFile)
+    {
+        // docs/cli.md: exit 3 for an input that cannot be read, as for a missing --partners file; a missing folder was a
+        // usage error (exit 1), and a file given as the folder was said not to exist.
+        using var folder = new TestFiles();
+        var path = folder.PathOf("exports");
+        if (isFile)
+        {
+            File.WriteAllText(path, "Account ID\n");
+        }
+
+        var (exit, output, error) = Run(command, "--profile", "salesforce", "--folder", path);
+
+        Assert.Equal(ExitCodes.InputUnreadable, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal(
+            isFile
+                ? $"Cannot read --folder {path}: it is a file; give the folder of the exports, or the file with its option (--partners, --tasks, ...)."
+                : $"Cannot read --folder {path}: no such folder.",
+            error.Trim());
+    }
+
     [Fact]
     public void Import_ADirectoryGivenForAnExport_SaysItIsOne()
     {
