@@ -316,7 +316,7 @@ internal sealed class EvidenceInputs
                 }
                 else
                 {
-                    error.WriteLine($"{name}: warning: the columns {columns} are not used (--strict makes this an error).");
+                    error.WriteLine($"{name}: warning: {(file.IgnoredColumns.Length == 1 ? $"the column {columns} is" : $"the columns {columns} are")} not used (--strict makes this an error).");
                 }
             }
         }

@@ -143,7 +143,7 @@ internal sealed class ImportOptions
                 return ExitCodes.InvalidInput;
             }
 
-            error.WriteLine($"{name}: warning: the columns {columns} are not used (--map field=header takes one; --strict makes this an error).");
+            error.WriteLine($"{name}: warning: {(report.IgnoredColumns.Length == 1 ? $"the column {columns} is" : $"the columns {columns} are")} not used (--map field=header takes one; --strict makes this an error).");
         }
 
         // The rejects file is written on every run, its header alone when nothing was skipped: one left by an earlier run

@@ -25,6 +25,9 @@ public class ImportCommandTests
         Assert.Contains("tasks.csv: 739 rows: 709 read, 0 skipped, 30 left out", error, StringComparison.Ordinal);
         Assert.Contains("goal-checkins.csv: 406 rows: 406 read", error, StringComparison.Ordinal);
         Assert.Contains("36 partnerships and 467 deals imported.", error, StringComparison.Ordinal);
+
+        // One column is "the column … is", not "the columns … are".
+        Assert.Contains("opportunities.csv: warning: the column \"Account Name\" is not used (--strict makes this an error).", error, StringComparison.Ordinal);
     }
 
     [Fact]

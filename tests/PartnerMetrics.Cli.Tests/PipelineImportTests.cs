@@ -42,7 +42,7 @@ public class PipelineImportTests
 
         var (exit, _, error) = Run("pipeline", input, "--profile", "hubspot");
         Assert.Equal(0, exit);
-        Assert.Contains("warning: the columns \"Colour\" are not used", error, StringComparison.Ordinal);
+        Assert.Contains("warning: the column \"Colour\" is not used", error, StringComparison.Ordinal);
 
         var (strict, output, strictError) = Run("pipeline", input, "--profile", "hubspot", "--strict");
         Assert.Equal(2, strict);
