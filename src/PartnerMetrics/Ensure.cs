@@ -213,11 +213,15 @@ internal static class Ensure
         return index;
     }
 
-    /// <summary>Copies a caller's sequence; <see langword="null"/> means empty, a null item is rejected.</summary>
+    /// <summary>
+    /// Copies a caller's sequence; <see langword="null"/> means empty, and so does a <see langword="default"/>
+    /// <see cref="ImmutableArray{T}"/> (the uninitialized field of a caller's record, which would otherwise throw a
+    /// <see cref="NullReferenceException"/> here); a null item is rejected.
+    /// </summary>
     public static EquatableArray<T> Items<T>(IEnumerable<T>? items, string paramName)
         where T : class
     {
-        if (items is null)
+        if (items is null or ImmutableArray<T> { IsDefault: true })
         {
             return EquatableArray<T>.Empty;
         }

@@ -13,8 +13,8 @@ namespace PartnerMetrics.Partners;
 /// </summary>
 /// <remarks>
 /// Immutable and compared by value: two partnerships are equal when their partner, dates and every
-/// evidence list are equal item by item, in order. Collections passed as <see langword="null"/> are
-/// empty. Every opportunity must belong to <see cref="Partner"/> and carry a distinct id.
+/// evidence list are equal item by item, in order. Collections passed as <see langword="null"/> or as a
+/// <see langword="default"/> <see cref="ImmutableArray{T}"/> are empty. Every opportunity must belong to <see cref="Partner"/> and carry a distinct id.
 /// </remarks>
 [JsonConverter(typeof(DocumentConverter<Partnership, PartnershipDocument>))]
 public sealed record Partnership

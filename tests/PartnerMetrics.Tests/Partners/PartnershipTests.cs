@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using PartnerMetrics.Evidence;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
@@ -29,6 +30,28 @@ public class PartnershipTests
         Assert.Empty(partnership.Deliveries);
         Assert.Empty(partnership.Opportunities);
         Assert.Null(partnership.JointPlan);
+    }
+
+    [Fact]
+    public void Constructor_DefaultImmutableArrays_AreEmptyAndEqualToNone()
+    {
+        // A CRM mapper's record with an ImmutableArray field it never set passes default(ImmutableArray<T>): that is "none",
+        // as null is, not a NullReferenceException from the constructor.
+        var partnership = new Partnership(
+            Contoso,
+            Started,
+            requiredCompetencies: default(ImmutableArray<string>),
+            commitments: default(ImmutableArray<Commitment>),
+            interactions: default(ImmutableArray<Interaction>),
+            certifications: default(ImmutableArray<Certification>),
+            deliveries: default(ImmutableArray<Delivery>),
+            jointPlan: new JointPlan(Started, goals: default(ImmutableArray<PlanGoal>), reviews: default(ImmutableArray<PlanReview>)),
+            opportunities: default(ImmutableArray<Opportunity>));
+
+        Assert.Equal(new Partnership(Contoso, Started, jointPlan: new JointPlan(Started)), partnership);
+        Assert.Empty(partnership.Commitments);
+        Assert.Empty(new PlanGoal("Goal", GoalOwner.Both, default(ImmutableArray<GoalCheckIn>)).CheckIns);
+        Assert.Empty(new Portfolio(default(ImmutableArray<Partnership>), default(ImmutableArray<Opportunity>), default(ImmutableArray<RevenueSnapshot>)).Partnerships);
     }
 
     [Fact]
