@@ -185,6 +185,10 @@ public sealed record Partnership
                 throw new ArgumentException($"'{Name}' must not contain empty names; item {i} is '{items[i]}'.", Name);
             }
 
+            // The rules of every other text: a name no output form can write (half of a surrogate pair alone, written
+            // as U+FFFD) would read back as another name, or as a repeat of one.
+            Ensure.Text(items[i], Name);
+
             if (!seen.Add(items[i]))
             {
                 throw new ArgumentException($"'{Name}' lists '{items[i]}' more than once (names are compared ignoring case).", Name);

@@ -73,6 +73,15 @@ public class PartnershipTests
         Rejects.Field<ArgumentException>(() => new Partnership(Contoso, Started, ["Azure", "AZURE"]), "requiredCompetencies", "'AZURE'");
 
     [Fact]
+    public void Constructor_CompetencyThatNoOutputCanWrite_Throws()
+    {
+        // A certification's competency is refused for these; a required one was not, so two names with a lone surrogate
+        // were written as U+FFFD twice and the document read back as a repeated competency (or not at all).
+        Rejects.Field<ArgumentException>(() => new Partnership(Contoso, Started, ["Azure\uD800", "Azure\uD801"]), "requiredCompetencies", "U+D800");
+        Rejects.Field<ArgumentOutOfRangeException>(() => new Partnership(Contoso, Started, [new string('a', 10_000_001)]), "requiredCompetencies", "10,000,001");
+    }
+
+    [Fact]
     public void Constructor_OpportunityOfAnotherPartner_Throws() =>
         Rejects.Field<ArgumentException>(() => new Partnership(Contoso, Started, opportunities: [DealOf("P-2")]), "opportunities", "'P-2'");
 
