@@ -104,7 +104,9 @@ internal static class Ensure
             throw new ArgumentOutOfRangeException(paramName, value, $"'{paramName}' must be in [0, 1]; got {value.ToString(CultureInfo.InvariantCulture)}.");
         }
 
-        return value;
+        // −0 is 0 (it passes the range check), but kept it would be written "-0" in JSON and carried into the
+        // factors and contributions of a report, which then differs in its text from the report of a recorded 0.
+        return value == 0.0 ? 0.0 : value;
     }
 
     /// <summary>
