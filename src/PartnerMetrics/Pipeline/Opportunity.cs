@@ -124,7 +124,7 @@ public sealed record Opportunity
     /// <summary>
     /// The deal as the CRM knew it at the end of <paramref name="day"/>: <see langword="null"/> when it was created later;
     /// still <see cref="DealOutcome.Open"/> when it closed later (without its close day, loss reason and stage, which were not
-    /// known yet, and without a last update after the day); otherwise this deal.
+    /// known yet); in every case without a registration or a last update after the day; otherwise this deal.
     /// </summary>
     /// <param name="day">The day.</param>
     /// <returns>The deal on the day, or <see langword="null"/>.</returns>
@@ -138,7 +138,26 @@ public sealed record Opportunity
 
         if (ClosedOn is not { } closed || closed <= day)
         {
-            return this;
+            // A registration or an update after the day was not known on it, whether or not the deal had closed by then.
+            return RegisteredOn > day || LastUpdatedOn > day
+                ? new Opportunity(
+                    Id,
+                    AccountId,
+                    CreatedOn,
+                    Motion,
+                    Source,
+                    Route,
+                    Outcome,
+                    Amount,
+                    PartnerId,
+                    District,
+                    RegisteredOn is { } known && known <= day ? known : null,
+                    LastUpdatedOn is { } update && update <= day ? update : null,
+                    ExpectedCloseOn,
+                    ClosedOn,
+                    LossReason,
+                    Stage)
+                : this;
         }
 
         return new Opportunity(

@@ -37,6 +37,30 @@ public class OpportunityAsOfTests
         Assert.Equal(new DateOnly(2025, 2, 1), Won.AsOf(new DateOnly(2025, 2, 1))!.RegisteredOn);
     }
 
+    [Fact]
+    public void ADealRegisteredOrUpdatedAfterTheDay_IsSeenWithoutThoseDays_OpenOrClosed()
+    {
+        // Only a deal that closed after the day lost its later update; an open deal, or one closed by the day, kept a
+        // registration and an update the CRM did not know of on the day.
+        var open = new Opportunity(
+            new OpportunityId("O-2"), new AccountId("A-1"), new DateOnly(2025, 1, 10), DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
+            registeredOn: new DateOnly(2025, 2, 1), lastUpdatedOn: new DateOnly(2025, 3, 1), stage: "Proposal");
+        var seenOpen = open.AsOf(new DateOnly(2025, 1, 31))!;
+        var seenWon = Won.AsOf(new DateOnly(2025, 3, 1))!.AsOf(new DateOnly(2025, 3, 1));
+        var closedThenUpdated = new Opportunity(
+            Won.Id, Won.AccountId, Won.CreatedOn, Won.Motion, Won.Source, Won.Route, DealOutcome.Won, Won.Amount, Won.PartnerId, Won.District,
+            registeredOn: new DateOnly(2025, 2, 1), lastUpdatedOn: new DateOnly(2025, 4, 1), closedOn: new DateOnly(2025, 3, 1), stage: "Closed Won");
+        var seenClosed = closedThenUpdated.AsOf(new DateOnly(2025, 3, 15))!;
+
+        Assert.Equal((DealOutcome.Open, (DateOnly?)null, (DateOnly?)null, "Proposal"), (seenOpen.Outcome, seenOpen.RegisteredOn, seenOpen.LastUpdatedOn, seenOpen.Stage));
+        Assert.Equal(new DateOnly(2025, 2, 1), open.AsOf(new DateOnly(2025, 2, 1))!.RegisteredOn);
+        Assert.Same(Won, seenWon);
+        Assert.Equal(
+            (DealOutcome.Won, (DateOnly?)new DateOnly(2025, 3, 1), (DateOnly?)new DateOnly(2025, 2, 1), (DateOnly?)null),
+            (seenClosed.Outcome, seenClosed.ClosedOn, seenClosed.RegisteredOn, seenClosed.LastUpdatedOn));
+        Assert.Same(seenClosed, seenClosed.AsOf(new DateOnly(2025, 3, 15)));
+    }
+
     [Property]
     public Property AsOf_IsWhatTheCrmKnewOnTheDay() =>
         Prop.ForAll(ModelGenerators.Opportunity.ToArbitrary(), Gen.Choose(-400, 400).ToArbitrary(), (deal, offset) =>
@@ -53,7 +77,8 @@ public class OpportunityAsOfTests
             Assert.NotNull(seen);
             Assert.Equal(deal.ClosedOn is { } closed && closed > day ? DealOutcome.Open : deal.Outcome, seen.Outcome);
             Assert.True(seen.ClosedOn is null || seen.ClosedOn <= day);
-            Assert.True(seen.LastUpdatedOn is null || seen.LastUpdatedOn <= day || ReferenceEquals(seen, deal));
+            Assert.True(seen.LastUpdatedOn is null || seen.LastUpdatedOn <= day);
+            Assert.True(seen.RegisteredOn is null || seen.RegisteredOn <= day);
             Assert.Same(seen, seen.AsOf(day));
         });
 }
