@@ -23,7 +23,10 @@ public sealed record PartnerJourney
     /// <summary>Gets partners with two or more won deals ÷ partners with one or more; <see langword="null"/> when none won.</summary>
     public double? RepeatBusinessRate { get; }
 
-    /// <summary>Gets the number of partners with an onboarding day and a won deal by the as-of day.</summary>
+    /// <summary>
+    /// Gets the number of partners with an onboarding day whose first deal won by the as-of day was won on or after it; a
+    /// partner whose first win came before its onboarding has no first win of the journey and is not counted.
+    /// </summary>
     public int FirstWins { get; }
 
     /// <summary>Gets the median days from onboarding to the first won deal; <see langword="null"/> without any.</summary>
