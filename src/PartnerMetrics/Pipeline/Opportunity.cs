@@ -136,28 +136,12 @@ public sealed record Opportunity
             return null;
         }
 
-        if (ClosedOn is not { } closed || closed <= day)
+        // A registration or an update after the day was not known on it, whether or not the deal had closed by then; a
+        // close after the day was not known either.
+        var closedLater = ClosedOn > day;
+        if (!closedLater && !(RegisteredOn > day) && !(LastUpdatedOn > day))
         {
-            // A registration or an update after the day was not known on it, whether or not the deal had closed by then.
-            return RegisteredOn > day || LastUpdatedOn > day
-                ? new Opportunity(
-                    Id,
-                    AccountId,
-                    CreatedOn,
-                    Motion,
-                    Source,
-                    Route,
-                    Outcome,
-                    Amount,
-                    PartnerId,
-                    District,
-                    RegisteredOn is { } known && known <= day ? known : null,
-                    LastUpdatedOn is { } update && update <= day ? update : null,
-                    ExpectedCloseOn,
-                    ClosedOn,
-                    LossReason,
-                    Stage)
-                : this;
+            return this;
         }
 
         return new Opportunity(
@@ -167,13 +151,16 @@ public sealed record Opportunity
             Motion,
             Source,
             Route,
-            DealOutcome.Open,
+            closedLater ? DealOutcome.Open : Outcome,
             Amount,
             PartnerId,
             District,
             RegisteredOn is { } registered && registered <= day ? registered : null,
             LastUpdatedOn is { } updated && updated <= day ? updated : null,
-            ExpectedCloseOn);
+            ExpectedCloseOn,
+            closedLater ? null : ClosedOn,
+            closedLater ? null : LossReason,
+            closedLater ? null : Stage);
     }
 
     /// <summary>Gets who brought the deal.</summary>
