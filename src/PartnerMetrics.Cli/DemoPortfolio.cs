@@ -211,11 +211,14 @@ internal static class DemoPortfolio
             : new Commitment(side, due, late ? CommitmentOutcome.KeptLate : CommitmentOutcome.Broken, resolved);
     }
 
-    /// <summary>A request by one side that the other answers: within hours if it goes well, else days late or never.</summary>
+    /// <summary>
+    /// A request by one side that the other answers: within hours if it goes well, else days late or never. An answer that
+    /// would come after the export day is not in the export: the request is still unanswered on it.
+    /// </summary>
     private static Interaction Request(Random random, Side askedBy, DateOnly day, bool answered)
     {
         TimeSpan? response = answered ? TimeSpan.FromHours(random.Next(1, 40)) : random.Next(2) == 0 ? TimeSpan.FromDays(random.Next(3, 10)) : null;
-        return new Interaction(day, InteractionKind.Request, askedBy, response);
+        return new Interaction(day, InteractionKind.Request, askedBy, response is { } r && day.AddDays((int)Math.Ceiling(r.TotalDays)) > Today ? null : response);
     }
 
     /// <summary>

@@ -17,6 +17,8 @@ public partial class PortfolioTests
         ["commitment kept late"] = () => PartnershipWith(commitments: [new Commitment(Side.Vendor, Day.AddDays(10), CommitmentOutcome.KeptLate, Later)]),
         ["commitment broken"] = () => PartnershipWith(commitments: [new Commitment(Side.Vendor, Day.AddDays(10), CommitmentOutcome.Broken, Later)]),
         ["interaction"] = () => PartnershipWith(interactions: [new Interaction(Later, InteractionKind.Meeting, Side.Partner)]),
+        // Scoring counts an answer from the request's day plus the response time rounded up to whole days: 2 days and an hour is 3.
+        ["request answered"] = () => PartnershipWith(interactions: [new Interaction(Later.AddDays(-3), InteractionKind.Request, Side.Vendor, responseTime: TimeSpan.FromHours(49))]),
         ["escalation resolved"] = () => PartnershipWith(interactions: [new Interaction(Day.AddDays(5), InteractionKind.Escalation, Side.Partner, resolvedOn: Later)]),
         ["certification obtained"] = () => PartnershipWith(certifications: [new Certification("Azure", Later)]),
         ["delivery"] = () => PartnershipWith(deliveries: [new Delivery(Later, true, 0.9)]),
@@ -37,6 +39,7 @@ public partial class PortfolioTests
         ["open commitment due"] = () => PartnershipWith(commitments: [new Commitment(Side.Partner, Later, CommitmentOutcome.Open)]),
         ["expected close"] = () => PartnershipOf("P-1", DealOn("O-1", "P-1", Day, expectedCloseOn: Later)),
         ["goal start and due"] = () => PartnershipWith(plan: new JointPlan(Day, [new PlanGoal("Pipeline", GoalOwner.Both, 0.3, startsOn: Later, dueOn: Later.AddDays(90))])),
+        ["answer past the calendar"] = () => PartnershipWith(interactions: [new Interaction(Day, InteractionKind.Request, Side.Vendor, responseTime: TimeSpan.MaxValue)]),
         ["undated goal progress"] = () => PartnershipWith(plan: new JointPlan(Day, [new PlanGoal("Pipeline", GoalOwner.Both, 0.3)])),
     };
 

@@ -72,4 +72,13 @@ public sealed record Interaction
 
     /// <summary>Gets the subject line, or <see langword="null"/>.</summary>
     public string? Subject { get; }
+
+    /// <summary>
+    /// The day a request's answer is known from, as scoring counts it: the request's day plus the response time in whole
+    /// days, rounded up; <see langword="null"/> without an answer, or when that day is past the last day of the calendar.
+    /// </summary>
+    internal DateOnly? AnsweredOn =>
+        ResponseTime is { } response && Date.DayNumber + Math.Ceiling(response.TotalDays) is var day && day <= DateOnly.MaxValue.DayNumber
+            ? DateOnly.FromDayNumber((int)day)
+            : null;
 }

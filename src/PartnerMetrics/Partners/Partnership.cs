@@ -118,7 +118,8 @@ public sealed record Partnership
     /// </summary>
     /// <returns>
     /// The latest of <see cref="StartedOn"/>, the partner's <see cref="Partner.OnboardedOn"/>, each commitment's
-    /// resolution, each interaction's day and resolution, each certification's <see cref="Certification.ObtainedOn"/>,
+    /// resolution, each interaction's day, resolution and answer (a request's day plus its response time, in whole days
+    /// rounded up, as scoring counts it), each certification's <see cref="Certification.ObtainedOn"/>,
     /// each delivery's day, the joint plan's creation, reviews and goal check-ins, and each deal's creation,
     /// registration, last update and close.
     /// </returns>
@@ -140,7 +141,7 @@ public sealed record Partnership
 
         foreach (var interaction in interactions)
         {
-            latest = Later(Later(latest, interaction.Date), interaction.ResolvedOn);
+            latest = Later(Later(Later(latest, interaction.Date), interaction.ResolvedOn), interaction.AnsweredOn);
         }
 
         foreach (var certification in certifications)
