@@ -106,10 +106,14 @@ public static partial class HtmlReport
         Kpi(html, "Partners", Invariant($"{report.Partners.Length}"), Invariant($"{report.Partners.Count(p => p.Report.Band == HealthBand.Healthy)} healthy"));
         Kpi(html, "Mean health", report.Partners.IsEmpty ? "–" : HtmlWriter.Number(report.Partners.Average(p => p.Report.Score), "0.0"), "score out of 100");
         Kpi(html, "Won value", Money(total.WonValue), Invariant($"{total.WonCount} deals won"));
-        Kpi(html, "Win rate", Percent(total.WinRateByCount), "of closed deals, by count");
-        Kpi(html, "Hunting share", Percent(total.HuntingShareByValue), "of won value: new logos");
+        Kpi(html, "Win rate", Percent(total.WinRateByCount), Why(total, nameof(PipelineResult.WinRateByCount), total.WinRateByCount is null, "of closed deals, by count"));
+        Kpi(html, "Hunting share", Percent(total.HuntingShareByValue), Why(total, nameof(PipelineResult.HuntingShareByValue), total.HuntingShareByValue is null, "of won value: new logos"));
         html.Close("ul").Line().Close("header").Line();
     }
+
+    /// <summary>A figure's caption: what it measures, or, when the figure is undefined, the result's note saying why.</summary>
+    private static string Why(PipelineResult result, string metric, bool undefined, string caption) =>
+        undefined && result.NoteFor(metric) is { } reason ? reason : caption;
 
     /// <summary>A count and its noun, singular for one: "1 district", "2 districts".</summary>
     private static string Count(int count, string noun) => Invariant($"{count} {noun}{(count == 1 ? string.Empty : "s")}");

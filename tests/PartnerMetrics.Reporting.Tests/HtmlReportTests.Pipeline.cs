@@ -55,6 +55,21 @@ public partial class HtmlReportTests
         Assert.Null(south[3].Attribute("title"));
     }
 
+    /// <summary>An undefined headline figure's caption is the reason it is undefined, not what it would measure.</summary>
+    [Fact]
+    public void WritePipeline_AnUndefinedHeadlineFigure_SaysWhyUnderIt()
+    {
+        var open = new Opportunity(new OpportunityId("O-1"), new AccountId("A-1"), new DateOnly(2025, 1, 2), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct);
+
+        var page = ReportPage.Write(output => HtmlReport.WritePipeline(output, PipelineAnalytics.Summarize([open]), "deals"));
+
+        var kpis = page.All("li").Where(li => li.Elements().Any(e => (string?)e.Attribute("class") == "kpi-label"))
+            .ToDictionary(li => li.Elements().First().Value, li => (Value: li.Elements().ElementAt(1).Value, Note: li.Elements().ElementAt(2).Value));
+        Assert.Equal(("–", "No deal is closed (won or lost)."), kpis["Win rate"]);
+        Assert.Equal(("–", "No deal is won."), kpis["Hunting share"]);
+        Assert.Equal(("–", "No deal is won."), kpis["Profile"]);
+    }
+
     [Fact]
     public void WritePipeline_ByOneKey_WritesARowPerGroupInTheirOrderAndATotal()
     {
