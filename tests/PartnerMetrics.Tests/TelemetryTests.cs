@@ -196,6 +196,48 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public void BacktestFit_CountsItsSamplesAndTracesTheFit()
+    {
+        // Pins Fit's own telemetry, which Run's test does not reach: its samples counted once under "backtest", its
+        // duration under "fit", and its activity tagged with the samples and the churned samples (not the samples twice).
+        var (partnerships, outcomes) = BacktestHistories.TrustDrivenCompany();
+
+        var fit = Backtest.Fit(new HealthScorer(), partnerships, [AsOf], outcomes);
+
+        var scored = Assert.Single(meters.Of("partnermetrics.health.scored"));
+        Assert.Equal(((double)fit.Count, "backtest"), (scored.Value, scored.Tags["partnermetrics.operation"]));
+        var duration = Assert.Single(meters.Of("partnermetrics.backtest.duration"));
+        Assert.Equal("fit", duration.Tags["partnermetrics.operation"]);
+        Assert.False(duration.Tags.ContainsKey("error.type"));
+        var activity = Assert.Single(Stopped("partnermetrics.backtest.fit"));
+        Assert.True(fit.Churned < fit.Count, $"{fit.Churned} churned of {fit.Count}");
+        Assert.Equal((fit.Count, fit.Churned), ((int)activity.GetTagItem("partnermetrics.samples")!, (int)activity.GetTagItem("partnermetrics.churned")!));
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("fit")]
+    public void Backtest_Refused_RecordsTheErrorType(string operation)
+    {
+        // Pins the failure path of both entry points: a refused call (Run: a partnership without an outcome; Fit: 4
+        // partners, fewer churners than the minimum) is timed with its error type and its activity is marked failed.
+        var (partnerships, outcomes) = BacktestHistories.TrustDrivenCompany(partners: 4);
+
+        Assert.Throws<ArgumentException>(() =>
+        {
+            _ = operation == "run"
+                ? Backtest.Run(new HealthScorer(), partnerships, [AsOf], outcomes.Skip(1))
+                : (object)Backtest.Fit(new HealthScorer(), partnerships, [AsOf], outcomes);
+        });
+
+        var duration = Assert.Single(meters.Of("partnermetrics.backtest.duration"));
+        Assert.Equal((operation, typeof(ArgumentException).FullName), ((string)duration.Tags["partnermetrics.operation"]!, duration.Tags["error.type"]));
+        var activity = Assert.Single(Stopped("partnermetrics.backtest." + operation));
+        Assert.Equal(ActivityStatusCode.Error, activity.Status);
+        Assert.Equal(typeof(ArgumentException).FullName, activity.GetTagItem("error.type"));
+    }
+
+    [Fact]
     public void GroupBy_CountsTheDealsOnceAndTracesTheGroups()
     {
         // Eight deals in three groups: North, South and no district.
@@ -313,6 +355,19 @@ public sealed class TelemetryTests : IDisposable
         Assert.Empty(meters.Of("partnermetrics.pipeline.deals"));
         Assert.All(Stopped("partnermetrics.pipeline.cube"), activity => Assert.Equal(ActivityStatusCode.Error, activity.Status));
         Assert.Equal(2, Stopped("partnermetrics.pipeline.cube").Count);
+    }
+
+    [Fact]
+    public void EmptyBatches_RecordNoDeals()
+    {
+        // Pins the guard on zero deals: a batch without deals (an empty export, an empty shard) takes in nothing and so
+        // records no measurement, rather than a 0 that would show up as a batch in a dashboard's count of measurements.
+        new PipelineAccumulator().AddRange([]);
+        PipelineAnalytics.Summarize([]);
+        PipelineAnalytics.GroupBy([], PipelineKeys.District);
+        PipelineCube.Compute([]);
+
+        Assert.Empty(meters.Of("partnermetrics.pipeline.deals"));
     }
 
     [Fact]

@@ -168,6 +168,36 @@ public sealed class BacktestFitTests
     }
 
     [Fact]
+    public void Fit_FewerStayersThanTheMinimum_RefusesWithTheCounts()
+    {
+        // Pins the second half of the minimum: enough churners (38 of 40, past 30) do not make up for too few partners
+        // that stayed (2): weights fitted against two stayers describe those two, so the fit refuses.
+        var (partnerships, _) = BacktestHistories.TrustDrivenCompany(partners: 40);
+        var outcomes = partnerships.Select((p, i) => i < 38 ? ChurnOutcome.Churned(p.Partner.Id, T.AddDays(60 + i)) : ChurnOutcome.Active(p.Partner.Id));
+
+        var error = Assert.Throws<ArgumentException>(() => Backtest.Fit(new HealthScorer(), partnerships, [T], outcomes));
+
+        Assert.Equal("outcomes", error.ParamName);
+        Assert.Contains("38 churned and 2 stayed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fit_BaseRateBrier_IsTheBrierOfAlwaysPredictingTheChurnRate()
+    {
+        // Pins the benchmark the calibration is judged against: always predicting the churn rate r errs by (1 − r)² on
+        // the share r that churned and by r² on the 1 − r that stayed, r (1 − r) in all (not r, nor r²).
+        var (partnerships, outcomes) = BacktestHistories.TrustDrivenCompany();
+
+        var fit = Backtest.Fit(new HealthScorer(), partnerships, [T], outcomes);
+
+        var rate = (double)fit.Churned / fit.Count;
+        var brier = (rate * Math.Pow(1 - rate, 2)) + ((1 - rate) * Math.Pow(rate, 2));
+        Assert.Equal(brier, fit.BaseRateBrier, 12);
+        Assert.Equal(rate * (1 - rate), fit.BaseRateBrier, 12);
+        Assert.InRange(fit.OutOfSampleBrier, 0.0, 1.0);
+    }
+
+    [Fact]
     public void Fit_FewerPartnersThanFolds_Throws()
     {
         var (partnerships, outcomes) = BacktestHistories.TrustDrivenCompany(partners: 7);

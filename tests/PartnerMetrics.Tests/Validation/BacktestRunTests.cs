@@ -68,6 +68,24 @@ public sealed class BacktestRunTests
     }
 
     [Fact]
+    public void Run_HorizonEndingOnTheLastObservedDay_IsKeptNotCensored()
+    {
+        // Pins the censoring boundary: a window that ends exactly on ObservedThrough (T + 180 with a 180-day horizon
+        // from T) is fully observed and is scored; only a window ending the day after it (from T + 1) is censored.
+        // A's churn on that last observed day counts within day T's horizon.
+        var options = new BacktestOptions { ObservedThrough = T.AddDays(180) };
+        var result = Backtest.Run(
+            Scorer,
+            [Partnership("A"), Partnership("B")],
+            [T, T.AddDays(1)],
+            [ChurnOutcome.Churned(new PartnerId("A"), T.AddDays(180)), ChurnOutcome.Active(new PartnerId("B"))],
+            options);
+
+        Assert.Equal([("A", T, true), ("B", T, false)], result.Samples.Select(s => (s.PartnerId.Value, s.AsOf, s.Churned)));
+        Assert.Equal(2, result.Censored);
+    }
+
+    [Fact]
     public void Run_IncompleteHorizons_ChurnRateIsTheObservedWindowsOnly()
     {
         // Ten partners scored on T − 200 (windows observed to T − 20) and on T (windows end T + 180, past the

@@ -22,6 +22,30 @@ public sealed class ChurnCalibrationTests
     }
 
     [Fact]
+    public void Isotonic_ScoreOnAStepsFirstScore_GetsThatStepsProbability()
+    {
+        // Pins the step boundary: a step starts at its FromScore, inclusive. Steps from 10 → 1, from 20 → ½, from
+        // 40 → 0: a score of exactly 20 is in the ½ step (not still in the step before it), and 40 in the 0 step.
+        var calibration = ChurnCalibration.Fit(CalibrationMethod.Isotonic, Horizon, [10, 20, 30, 40], [true, false, true, false]);
+
+        Assert.Equal(1.0, calibration.Probability(10));
+        Assert.Equal(1.0, calibration.Probability(19.999));
+        Assert.Equal(0.5, calibration.Probability(20));
+        Assert.Equal(0.5, calibration.Probability(39.999));
+        Assert.Equal(0.0, calibration.Probability(40));
+    }
+
+    [Fact]
+    public void Isotonic_AdjacentGroupsOfEqualRate_StaySeparateSteps()
+    {
+        // Pins pool-adjacent-violators' rule: only a group whose rate exceeds the one before it is pooled. Scores 10 and
+        // 20 both churned 1 of 2, an equal rate, which violates nothing: they stay two steps, as the samples give them.
+        var calibration = ChurnCalibration.Fit(CalibrationMethod.Isotonic, Horizon, [10, 10, 20, 20, 30], [true, false, false, true, false]);
+
+        Assert.Equal([(10.0, 0.5), (20.0, 0.5), (30.0, 0.0)], calibration.Steps.Select(s => (s.FromScore, s.Probability)));
+    }
+
+    [Fact]
     public void Isotonic_TiedScores_PooledBeforeAnyViolatorWhateverTheirOrder()
     {
         // 20 churned 2 of 5 (0.4); then four at 30 of which one churned (0.25 < 0.4): no violation.
