@@ -135,6 +135,26 @@ public class AddPartnerMetricsConfigurationTests
         Assert.Contains("$.lossAversion", failure, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AddPartnerMetrics_AModelPathFromConfigurationReplacedInCode_IsReportedUnderTheOptionsName()
+    {
+        // Pins whose name a bad file is reported under: the configuration key only while it set the current value. Code
+        // that replaced the path afterwards is the one to fix, so the error names PartnerMetricsOptions.ModelPath and
+        // not the key, which named another file.
+        using var root = new TemporaryFolder();
+        File.WriteAllText(Path.Combine(root.Path, "code-model.json"), """{"lossAversion":0.5}""");
+        using var provider = new ServiceCollection()
+            .AddSingleton<IHostEnvironment>(new HostEnvironment(root.Path))
+            .AddPartnerMetrics(Section(("ModelPath", "configured-model.json")))
+            .AddPartnerMetrics(o => o.ModelPath = "code-model.json")
+            .BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        var failure = Assert.Single(error.Failures);
+        Assert.StartsWith("PartnerMetricsOptions.ModelPath: the health model file 'code-model.json'", failure, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Pipeline:TopPartners", "0", "PartnerMetrics:Pipeline:TopPartners: 'TopPartners' must be at least 1; got 0.")]
     [InlineData("Pipeline:TopPartners", "many", "PartnerMetrics:Pipeline:TopPartners: must be a whole number; got 'many'.")]
@@ -265,6 +285,19 @@ public class AddPartnerMetricsConfigurationTests
                 "PartnerMetrics:Pipeline:TopPartner: not a setting of PipelineOptions; the settings are TopPartners, TopCustomers and RemainingTarget.",
             ],
             error.Failures.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_TheSameSectionBoundTwice_ReportsEachProblemOnce()
+    {
+        // Pins the de-duplication of binding problems: a section registered twice records its problems twice, and the
+        // host's error lists each once, not the same path and reason twice.
+        var section = Section(("Pipeline:TopPartners", "many"));
+        using var provider = new ServiceCollection().AddPartnerMetrics(section).AddPartnerMetrics(section).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal("PartnerMetrics:Pipeline:TopPartners: must be a whole number; got 'many'.", Assert.Single(error.Failures));
     }
 
     [Fact]
