@@ -50,8 +50,9 @@ public readonly record struct PartnershipTruth(PartnerId PartnerId, double Laten
 /// <summary>One variant run with one seed: the drawn parameters and every signal's measures.</summary>
 public sealed class SeedRun
 {
-    internal SeedRun(int seed, VariantParameters parameters, ImmutableArray<PartnershipTruth> truth, ImmutableDictionary<Signal, BacktestResult> results, ModelFit? fit, ModelFit? factorFit, ImmutableDictionary<EvidenceLearner, BacktestResult>? evidence, ImmutableArray<DiagnosisRow> diagnosis, double? confidenceLimit)
+    internal SeedRun(int seed, VariantParameters parameters, ImmutableArray<PartnershipTruth> truth, ImmutableDictionary<Signal, BacktestResult> results, ModelFit? fit, ModelFit? factorFit, ImmutableDictionary<EvidenceLearner, BacktestResult>? evidence, ImmutableArray<DiagnosisRow> diagnosis, double? confidenceLimit, LearntPriors? learntPriors = null)
     {
+        LearntPriors = learntPriors;
         FactorFit = factorFit;
         ConfidenceLimit = confidenceLimit;
         Evidence = evidence ?? ImmutableDictionary<EvidenceLearner, BacktestResult>.Empty;
@@ -89,7 +90,15 @@ public sealed class SeedRun
 
     /// <summary>Gets what the model said about each partnership beside its truth; empty when not measured.</summary>
     public ImmutableArray<DiagnosisRow> Diagnosis { get; }
+
+    /// <summary>Gets the default model with its priors learnt from this seed's portfolio as of T, and its measures; <see langword="null"/> when not measured.</summary>
+    public LearntPriors? LearntPriors { get; }
 }
+
+/// <summary>The default model with the rates' prior means learnt from one seed's portfolio (<see cref="HealthModel.WithPriorsFrom"/>), and its measures on the same partnerships.</summary>
+/// <param name="Model">The model the portfolio taught.</param>
+/// <param name="Result">Its backtest, measured as the default model's is.</param>
+public sealed record LearntPriors(HealthModel Model, BacktestResult Result);
 
 /// <summary>One variant over all its seeds.</summary>
 public sealed class VariantRun
@@ -106,7 +115,11 @@ public sealed class VariantRun
             ? EvidenceLearner.All.ToImmutableDictionary(l => l, l => Backtest.Measure(seeds.SelectMany(s => s.Evidence[l].Samples)))
             : ImmutableDictionary<EvidenceLearner, BacktestResult>.Empty;
         Diagnosis = seeds.All(s => !s.Diagnosis.IsDefaultOrEmpty) ? ModelDiagnosis.Of(seeds.SelectMany(s => s.Diagnosis)) : null;
+        LearntPriors = seeds.All(s => s.LearntPriors is not null) ? Backtest.Measure(seeds.SelectMany(s => s.LearntPriors!.Result.Samples)) : null;
     }
+
+    /// <summary>Gets the default model with priors learnt from each seed's own portfolio, over all seeds; <see langword="null"/> when not measured.</summary>
+    public BacktestResult? LearntPriors { get; }
 
     /// <summary>Gets each evidence-limit learner's out-of-fold measures over all seeds (each seed fitted on its own); empty when not measured.</summary>
     public ImmutableDictionary<EvidenceLearner, BacktestResult> Evidence { get; }
@@ -243,8 +256,11 @@ public static class ValidationRun
             ImmutableDictionary<EvidenceLearner, BacktestResult>? evidence = null;
             ImmutableArray<DiagnosisRow> diagnosis = [];
             double? confidenceLimit = null;
+            LearntPriors? learnt = null;
             if (options.EvidenceLimit)
             {
+                var learntModel = HealthModel.Default.WithPriorsFrom(new Portfolio(partnerships.Select(s => s.Partnership)), options.AsOf);
+                learnt = new LearntPriors(learntModel, MeasureModel(partnerships, new HealthScorer(learntModel)));
                 var reports = new HealthReport[partnerships.Length];
                 Parallel.For(0, reports.Length, i => reports[i] = scorer.Score(partnerships[i].Partnership, partnerships[i].AsOf));
                 evidence = EvidenceLearner.Measure(partnerships, reports);
@@ -253,7 +269,7 @@ public static class ValidationRun
             }
 
             var truth = partnerships.Select(s => new PartnershipTruth(s.PartnerId, s.LatentHealth, s.PartnerLatent, s.VendorLatent, s.LoggingPropensity, s.Churned, s.NextTwoQuartersRevenue));
-            seeds.Add(new SeedRun(seed, parameters, [.. truth], results, fit, factorFit, evidence, diagnosis, confidenceLimit));
+            seeds.Add(new SeedRun(seed, parameters, [.. truth], results, fit, factorFit, evidence, diagnosis, confidenceLimit, learnt));
             progress?.Invoke($"{variant.Name} seed {seed}: {partnerships.Length} partnerships, {results[Signal.Model].Churned} churned, model AUC {results[Signal.Model].Auc:0.000}, limit {results[Signal.Limit].Auc:0.000}{(fit is null ? string.Empty : $", fitted out of sample {fit.OutOfSampleAuc:0.000}")}{(factorFit is null ? string.Empty : $" (factor weights {factorFit.OutOfSampleAuc:0.000})")}{(evidence is null ? string.Empty : ", evidence " + string.Join(" / ", EvidenceLearner.All.Select(l => $"{evidence[l].Auc:0.000}")))}");
         }
 
