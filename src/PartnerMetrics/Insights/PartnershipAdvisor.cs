@@ -142,10 +142,16 @@ public sealed class PartnershipAdvisor
 
     /// <summary>
     /// Why a factor deserves an action, or null when it does not: observed failure — failures in a rate's evidence,
-    /// unequal initiative in reciprocity's, a fact below 1 — or, for a rate, certainty below <see cref="LowCertainty"/>.
-    /// A rate pulled towards its prior by a small sample (one kept promise, none broken) has no failure: at most it has
-    /// too little evidence. A fact's certainty is the partnership's age, which no action changes.
+    /// for reciprocity the excess weight of one side's initiatives (its failures), a fact below 1 — or, for a rate,
+    /// certainty below <see cref="LowCertainty"/>. A rate pulled towards its prior by a small sample (one kept promise,
+    /// none broken) has no failure: at most it has too little evidence. A fact's certainty is the partnership's age,
+    /// which no action changes.
     /// </summary>
+    /// <remarks>
+    /// Reciprocity is judged by its weights, as it is scored, not by its counts: ten partner calls this fortnight against
+    /// ten vendor calls over a year ago are equal in number but leave reciprocity near 0.16, and twenty partner calls two
+    /// half-lives ago against five vendor calls today are unequal in number but weigh the same, with nothing in excess.
+    /// </remarks>
     internal static RecommendationTrigger? TriggerOf(HealthFactor factor)
     {
         if (factor.Value is not { } value)
@@ -154,16 +160,13 @@ public sealed class PartnershipAdvisor
         }
 
         var isRate = factor.Code == FactorCodes.CooperationReciprocity || FactorCatalog.IsSettablePrior(factor.Code);
-        var failed = factor.Code == FactorCodes.CooperationReciprocity ? Unequal(CooperationDimension.Initiatives(factor))
+        var failed = factor.Code == FactorCodes.CooperationReciprocity ? CooperationDimension.PartnerLead(factor) != 0
             : isRate ? factor.Failures > 0
             : value < 1.0;
         return failed ? RecommendationTrigger.ObservedFailure
             : isRate && factor.Confidence < LowCertainty ? RecommendationTrigger.TooLittleEvidence
             : null;
     }
-
-    /// <summary>Whether one side initiated more of the counted interactions than the other.</summary>
-    private static bool Unequal((int ByPartner, int All) initiatives) => initiatives.All > 0 && 2 * initiatives.ByPartner != initiatives.All;
 
     /// <summary>Keeps an action that helps: one for a failure must win points, one for too little evidence must gain confidence.</summary>
     private static void Propose(List<Recommendation> actions, Recommendation action)

@@ -10,8 +10,8 @@ public enum RecommendationTrigger
     /// <summary>
     /// The factor has observed failure: a rate with failures in its evidence (a broken or late
     /// commitment, a late delivery, a request answered late or not at all, a stale deal), a balance
-    /// whose sides took unequal initiative, or a fact short of its best (a missing certification, an
-    /// overdue review, no plan).
+    /// whose sides' initiatives weigh unequally (recency-weighted, as reciprocity counts them), or a
+    /// fact short of its best (a missing certification, an overdue review, no plan).
     /// </summary>
     ObservedFailure,
 

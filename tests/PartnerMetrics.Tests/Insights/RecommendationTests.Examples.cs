@@ -174,6 +174,42 @@ public partial class RecommendationTests
     }
 
     [Fact]
+    public void BalanceInitiative_AsManyInitiativesAsTheVendorButRecent_IsAFailureToRepair()
+    {
+        // The partner called on each of the last 10 days (p = Σ 2^(−k/90), k = 0…9 ≈ 9.66); the vendor 10 times, 400 to 409
+        // days ago (v = Σ 2^(−(400 + k)/90) ≈ 0.44). Equal counts, but reciprocity's failures are the excess p − v ≈ 9.2:
+        // reciprocity (2v + 1) / (p + v + 2) ≈ 0.16 at certainty (p + v) / (p + v + 5) ≈ 0.67. Nothing was proposed, as the
+        // counts were read for failure. Three vendor meetings today (v + 3 < p): (2v + 7) / (p + v + 5); the week is already
+        // active, so Δ = 0.25 × 100 × 0.25 × (balance' − balance).
+        var p = Enumerable.Range(0, 10).Sum(k => W(k, 90));
+        var v = Enumerable.Range(400, 10).Sum(k => W(k, 90));
+        var calls = Enumerable.Range(0, 10).Select(k => new Interaction(Day(-k), InteractionKind.Call, Side.Partner))
+            .Concat(Enumerable.Range(400, 10).Select(k => new Interaction(Day(-k), InteractionKind.Call, Side.Vendor)));
+
+        var action = Act(Base().With(interactions: calls), RecommendationCodes.BalanceInitiative);
+
+        Assert.Equal(RecommendationTrigger.ObservedFailure, action.Trigger);
+        Assert.Equal("We start next 3 meetings", action.Action);
+        Assert.Equal(0.25 * 100 * 0.25 * ((((2 * v) + 7) / (p + v + 5)) - (((2 * v) + 1) / (p + v + 2))), action.Impact, Digits);
+    }
+
+    [Fact]
+    public void BalanceInitiative_FewerInitiativesOfEqualWeight_IsNoFailure()
+    {
+        // The partner called 20 times 180 days ago (20 × 2^(−2) = 5), the vendor 5 times today (5): unequal counts, equal
+        // weights, so nothing in excess — reciprocity (2 × 5 + 1) / (10 + 2) = 11/12, below 1 only by its prior, at certainty
+        // 10 / 15 ≥ 0.5. It was an observed failure by the counts, and "each side initiates a meeting" was proposed.
+        var calls = Enumerable.Repeat(new Interaction(Day(-180), InteractionKind.Call, Side.Partner), 20)
+            .Concat(Enumerable.Repeat(new Interaction(T, InteractionKind.Call, Side.Vendor), 5));
+        var partnership = Base().With(interactions: calls);
+        var reciprocity = Scorer.Score(partnership, T).Factor(FactorCodes.CooperationReciprocity)!.Value;
+
+        Assert.Equal(11 / 12.0, reciprocity.Value!.Value, Digits);
+        Assert.Equal(10 / 15.0, reciprocity.Confidence, Digits);
+        Assert.DoesNotContain(Advisor.Recommend(partnership, T), a => a.FactorCode == FactorCodes.CooperationReciprocity);
+    }
+
+    [Fact]
     public void ResolveEscalations_NoEscalationEver_ProposesNone()
     {
         // Friction handling at its prior, with nothing to handle: three escalations invented and resolved won points for

@@ -238,9 +238,9 @@ public partial class RecommendationTests
 
     private static bool IsRate(string code) => code == FactorCodes.CooperationReciprocity || ModelGenerators.SettablePriors.Contains(code);
 
-    /// <summary>Observed failure, stated again here: a rate's weighted failures, unequal initiative, a fact below 1.</summary>
+    /// <summary>Observed failure, stated again here: a rate's weighted failures, reciprocity's excess weight of one side's initiatives, a fact below 1.</summary>
     private static bool HasObservedFailure(HealthFactor factor) =>
-        factor.Code == FactorCodes.CooperationReciprocity ? factor.Facts.Second > 0 && factor.Facts.First * 2 != factor.Facts.Second
+        factor.Code == FactorCodes.CooperationReciprocity ? factor.Facts.Measure != 0
         : IsRate(factor.Code) ? factor.Failures > 0
         : factor.Value < 1;
 
