@@ -329,7 +329,7 @@ internal static class Counterfactuals
             EvidenceChange.Replacing(partnership, WithReview(plan, new PlanReview(asOf, grown))));
     }
 
-    /// <summary>Every goal without a measurable target gets one, and every goal without a due day is due <see cref="GoalDays"/> days later; a plan without goals gets one such goal.</summary>
+    /// <summary>Every goal without a measurable target gets one, and every goal without a due day is due <see cref="GoalDays"/> days later (on its start, when it starts later); a plan without goals gets one such goal.</summary>
     private static Counterfactual? Clarify(Partnership partnership, DateOnly asOf)
     {
         if (PlanOn(partnership, asOf) is not { } plan)
@@ -346,6 +346,9 @@ internal static class Counterfactuals
                 EvidenceChange.Replacing(partnership, new JointPlan(plan.CreatedOn, [SharedGoal(asOf)], plan.Reviews, plan.ReviewCadence)));
         }
 
+        // A goal due GoalDays ahead, or on its start when it starts later: a goal is not due before it starts.
+        var later = Later(asOf, GoalDays);
+        DateOnly DueOf(PlanGoal g) => g.StartsOn is { } start && start > later ? start : later;
         var vague = plan.Goals.Count(g => g.Target is null || g.DueOn is null);
         var goals = plan.Goals.Select(g => g.Target is not null && g.DueOn is not null ? g : new PlanGoal(
             g.Title,
@@ -353,11 +356,13 @@ internal static class Counterfactuals
             g.CheckIns,
             g.Target ?? PlaceholderTarget,
             g.StartsOn,
-            g.DueOn ?? (g.StartsOn is { } start && start > Later(asOf, GoalDays) ? start : Later(asOf, GoalDays))));
+            g.DueOn ?? DueOf(g)));
+        var dues = plan.Goals.Where(g => g.DueOn is null).Select(DueOf).Distinct().Order().ToArray();
+        var dueDays = dues.Length == 0 ? string.Empty : $" ({string.Join(", ", dues.Select(Ensure.Iso))})";
         return new(
             RecommendationCodes.SetMeasurableTargets,
             string.Create(CultureInfo.InvariantCulture, $"Set target, due day on {Count(vague, "goal")}"),
-            string.Create(CultureInfo.InvariantCulture, $"{Count(vague, "goal")} given a measurable target where missing and a due day where missing ({Later(asOf, GoalDays):yyyy-MM-dd})."),
+            string.Create(CultureInfo.InvariantCulture, $"{Count(vague, "goal")} given a measurable target where missing and a due day where missing{dueDays}."),
             EvidenceChange.Replacing(partnership, new JointPlan(plan.CreatedOn, goals, plan.Reviews, plan.ReviewCadence)));
     }
 

@@ -304,6 +304,19 @@ public partial class RecommendationTests
     }
 
     [Fact]
+    public void SetMeasurableTargets_AGoalStartingAfterTheUsualDueDay_SaysTheDueDayItGets()
+    {
+        // A goal without target or due day that starts in 200 days is given its start as its due day (a due day 90 days
+        // ahead would come before it). The change said "a due day where missing (T + 90)", a day no goal got.
+        var plan = new JointPlan(Day(-100), [new PlanGoal("Next year's launch", GoalOwner.Both, checkIns: null, startsOn: Day(200))], [new PlanReview(Day(-10), 0.5)]);
+
+        var action = Act(Base().With(plan: _ => plan), RecommendationCodes.SetMeasurableTargets);
+
+        Assert.Contains(Day(200).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), action.Change, StringComparison.Ordinal);
+        Assert.DoesNotContain(Day(90).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), action.Change, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReviewPlan_TodayWithAlignmentUnchanged()
     {
         // Last reviewed 200 days ago, cadence 90: freshness 2^(−(200 − 90) / 90). Reviewed today (alignment kept at
