@@ -87,9 +87,11 @@ public sealed class PartnershipAdvisor
             }
 
             var severity = trigger == RecommendationTrigger.ObservedFailure ? SeverityOf(factor.Value!.Value) : RecommendationSeverity.Low;
+
+            // The certainty is cut to two places, not rounded: 0.498 rounded read "certainty 0.50, below 0.5".
             var message = trigger == RecommendationTrigger.ObservedFailure
                 ? factor.Reason
-                : string.Create(CultureInfo.InvariantCulture, $"Too little evidence to judge (certainty {factor.Confidence:0.00}, below {LowCertainty}): {factor.Reason}");
+                : string.Create(CultureInfo.InvariantCulture, $"Too little evidence to judge (certainty {Math.Floor(factor.Confidence * 100) / 100:0.00}, below {LowCertainty}): {factor.Reason}");
             Propose(actions, new Recommendation(change.Code, trigger, severity, factor.Code, change.Action, change.Change, message, report, Scorer.RescoreHeadline(change.Evidence, read)));
         }
 

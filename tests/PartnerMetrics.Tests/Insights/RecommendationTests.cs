@@ -90,6 +90,21 @@ public partial class RecommendationTests
     }
 
     [Fact]
+    public void Recommend_CertaintyJustBelowAHalf_IsNotWrittenAsAHalf()
+    {
+        // Four partner promises kept today and one 10 days ago: e = 4 + 2^(−10/180) ≈ 4.962, certainty e / (e + 5) ≈ 0.4981,
+        // too little evidence. Rounded to two places it read "certainty 0.50, below 0.5"; cut to two places it is 0.49.
+        var kept = Enumerable.Repeat(new Commitment(Side.Partner, T, CommitmentOutcome.Kept, T), 4).Append(new Commitment(Side.Partner, Day(-10), CommitmentOutcome.Kept, Day(-10)));
+        var e = 4 + W(10, 180);
+
+        var keep = Assert.Single(Advisor.Recommend(Base().With(commitments: kept), T), a => a.FactorCode == FactorCodes.TrustPartnerReliability);
+
+        Assert.InRange(e / (e + 5), 0.495, 0.5);
+        Assert.Equal(RecommendationTrigger.TooLittleEvidence, keep.Trigger);
+        Assert.StartsWith("Too little evidence to judge (certainty 0.49, below 0.5): ", keep.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Recommend_OnePerfectDelivery_IsNotAFailureToRepair()
     {
         // Issue 15: one perfect delivery earned "improve delivery quality".
