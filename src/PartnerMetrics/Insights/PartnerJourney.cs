@@ -14,7 +14,7 @@ public sealed record PartnerJourney
         Abandoned = abandoned;
     }
 
-    /// <summary>Gets the number of partnerships in the portfolio.</summary>
+    /// <summary>Gets the number of partnerships in the portfolio started by the as-of day (one that starts later is in none of the views).</summary>
     public int Partners { get; }
 
     /// <summary>Gets the number of partnerships with enough evidence to judge (not InsufficientEvidence).</summary>
