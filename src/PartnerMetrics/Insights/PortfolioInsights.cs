@@ -29,6 +29,7 @@ public sealed class PortfolioInsights
     /// <param name="maxDegreeOfParallelism">The most threads to score with; -1 for all cores.</param>
     /// <param name="cancellationToken">Stops the scoring of the portfolio (<see cref="HealthScorer.ScoreAll"/>).</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public PortfolioInsights(HealthScorer scorer, Portfolio portfolio, DateOnly asOf, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {

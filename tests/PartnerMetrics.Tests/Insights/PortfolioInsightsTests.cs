@@ -387,6 +387,17 @@ public class PortfolioInsightsTests
         Assert.Empty(insights.NextActions[1]);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-2)]
+    public void Constructor_ADegreeOfParallelismOfZeroOrBelowMinusOne_IsRejectedNamingIt(int degree)
+    {
+        // The constructor's documentation named only ArgumentNullException and OperationCanceledException.
+        var portfolio = new Portfolio([PartnerOf("P-1", PartnerType.Reseller, "North", won: 1, lost: 0)]);
+
+        Rejects.Field<ArgumentOutOfRangeException>(() => new PortfolioInsights(Scorer, portfolio, T, degree), "maxDegreeOfParallelism", $"got {degree}.");
+    }
+
     [Fact]
     public void StaticViews_APartnerListedTwice_IsRejectedNamingIt()
     {
