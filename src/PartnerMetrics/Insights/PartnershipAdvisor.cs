@@ -87,11 +87,9 @@ public sealed class PartnershipAdvisor
             }
 
             var severity = trigger == RecommendationTrigger.ObservedFailure ? SeverityOf(factor.Value!.Value) : RecommendationSeverity.Low;
-
-            // The certainty is cut to two places, not rounded: 0.498 rounded read "certainty 0.50, below 0.5".
             var message = trigger == RecommendationTrigger.ObservedFailure
                 ? factor.Reason
-                : string.Create(CultureInfo.InvariantCulture, $"Too little evidence to judge (certainty {Math.Floor(factor.Confidence * 100) / 100:0.00}, below {LowCertainty}): {factor.Reason}");
+                : string.Create(CultureInfo.InvariantCulture, $"Too little evidence to judge (certainty {CertaintyText(factor.Confidence)}, below {LowCertainty}): {factor.Reason}");
             Propose(actions, new Recommendation(change.Code, trigger, severity, factor.Code, change.Action, change.Change, message, report, Scorer.RescoreHeadline(change.Evidence, read)));
         }
 
@@ -141,6 +139,14 @@ public sealed class PartnershipAdvisor
 
     /// <summary>The certainty below which a rate has too little evidence to judge (DOMAIN section 3.3).</summary>
     internal const double LowCertainty = 0.5;
+
+    /// <summary>
+    /// A certainty below <see cref="LowCertainty"/> to two places: rounded, but never up to the threshold it is below
+    /// (0.498 rounded read "certainty 0.50, below 0.5"). Not cut by <c>Math.Floor(c * 100)</c>, which writes 0.29 as 0.28
+    /// (0.29 × 100 is 28.999999999999996 in binary).
+    /// </summary>
+    internal static string CertaintyText(double certainty) =>
+        Math.Min(Math.Round(certainty, 2), LowCertainty - 0.01).ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Why a factor deserves an action, or null when it does not: observed failure — failures in a rate's evidence,

@@ -89,11 +89,21 @@ public partial class RecommendationTests
         Assert.StartsWith("Too little evidence to judge", keep.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0.29, "0.29")] // 0.29 × 100 is 28.999999999999996: cut by Math.Floor it read 0.28
+    [InlineData(0.57 - 0.5 + 0.23, "0.30")] // 0.30000000000000004
+    [InlineData(0.004, "0.00")]
+    [InlineData(0.4949, "0.49")]
+    [InlineData(0.495, "0.49")] // rounds to 0.50, the threshold it is below
+    [InlineData(0.4999999999999999, "0.49")]
+    public void CertaintyText_BelowAHalf_IsRoundedButNeverToTheThreshold(double certainty, string expected) =>
+        Assert.Equal(expected, PartnershipAdvisor.CertaintyText(certainty));
+
     [Fact]
     public void Recommend_CertaintyJustBelowAHalf_IsNotWrittenAsAHalf()
     {
         // Four partner promises kept today and one 10 days ago: e = 4 + 2^(−10/180) ≈ 4.962, certainty e / (e + 5) ≈ 0.4981,
-        // too little evidence. Rounded to two places it read "certainty 0.50, below 0.5"; cut to two places it is 0.49.
+        // too little evidence. Rounded to two places it read "certainty 0.50, below 0.5"; it is written 0.49.
         var kept = Enumerable.Repeat(new Commitment(Side.Partner, T, CommitmentOutcome.Kept, T), 4).Append(new Commitment(Side.Partner, Day(-10), CommitmentOutcome.Kept, Day(-10)));
         var e = 4 + W(10, 180);
 
