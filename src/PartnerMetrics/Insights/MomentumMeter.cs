@@ -12,17 +12,30 @@ internal static class MomentumMeter
         var day = asOf.DayNumber;
         var window = (int)Math.Ceiling(model.MomentumWindow.TotalDays);
         var baseline = (int)Math.Ceiling(model.MomentumBaseline.TotalDays);
-        var recent = Count(partnership, day - window + 1, day);
-        var before = Count(partnership, day - window - baseline + 1, day - window);
-        var recentRate = (double)recent / window;
-        var baselineRate = (double)before / baseline;
-        // Rates compared as whole counts cross-multiplied, recent × baseline days against ratio × before × window days:
-        // as quotients of doubles, 13 in 30 days against 52 in 90, exactly 0.75 of the rate, read as above it.
-        var (recentScaled, beforeScaled) = ((double)recent * baseline, (double)before * window);
+        var recentFirst = day - window + 1;
+        var baselineFirst = recentFirst - baseline;
+        var counter = new WindowsCounter(baselineFirst, recentFirst, day);
+        ActivityLog.Visit(partnership, ref counter);
+        var (recent, before) = (counter.Recent, counter.Before);
 
-        // Nothing in the recent window is a fact once the partnership is that old; a rate comparison needs a sample.
-        var state = recent == 0 ? (partnership.StartedOn.DayNumber > day - window + 1 ? MomentumState.Unknown : MomentumState.Stalled)
-            : recent + before < PartnershipAdvisor.MinimumActivities ? MomentumState.Unknown
+        // Each rate is over the days of its window on which the partnership existed: from its start, or from its first
+        // logged activity when that is earlier. A partnership 40 days old with a call every third day has 10 in the
+        // recent 30 days and 3 in the 10 days before: the same rate, Steady, where the whole 90-day baseline read 4 in 90
+        // and Accelerating.
+        var existedFrom = Math.Min(partnership.StartedOn.DayNumber, counter.First);
+        var recentDays = Math.Clamp(day - Math.Max(recentFirst, existedFrom) + 1, 0, window);
+        var baselineDays = Math.Clamp(recentFirst - Math.Max(baselineFirst, existedFrom), 0, baseline);
+        var recentRate = recentDays == 0 ? 0.0 : (double)recent / recentDays;
+        var baselineRate = baselineDays == 0 ? 0.0 : (double)before / baselineDays;
+
+        // Rates compared as whole counts cross-multiplied, recent × baseline days against ratio × before × recent days:
+        // as quotients of doubles, 13 in 30 days against 52 in 90, exactly 0.75 of the rate, read as above it.
+        var (recentScaled, beforeScaled) = ((double)recent * baselineDays, (double)before * recentDays);
+
+        // Nothing in the recent window is a fact once the partnership is that old; a rate comparison needs a sample, and
+        // a baseline: a partnership younger than the recent window has none to compare with.
+        var state = recent == 0 ? (existedFrom > recentFirst ? MomentumState.Unknown : MomentumState.Stalled)
+            : recent + before < PartnershipAdvisor.MinimumActivities || baselineDays == 0 ? MomentumState.Unknown
             : before == 0 || recentScaled >= model.AcceleratingRatio * beforeScaled ? MomentumState.Accelerating
             : recentScaled <= model.SlowingRatio * beforeScaled ? MomentumState.Slowing
             : MomentumState.Steady;
@@ -59,6 +72,29 @@ internal static class MomentumMeter
             if (day >= first && day <= last)
             {
                 Count++;
+            }
+        }
+    }
+
+    /// <summary>Counts the baseline and the recent window in one pass, and finds the first logged activity.</summary>
+    private struct WindowsCounter(int baselineFirst, int recentFirst, int last) : IActivitySink
+    {
+        public int Before { get; private set; }
+
+        public int Recent { get; private set; }
+
+        public int First { get; private set; } = int.MaxValue;
+
+        public void Mark(int day)
+        {
+            First = Math.Min(First, day);
+            if (day >= recentFirst && day <= last)
+            {
+                Recent++;
+            }
+            else if (day >= baselineFirst && day < recentFirst)
+            {
+                Before++;
             }
         }
     }

@@ -23,10 +23,10 @@ public sealed record MomentumReading
     /// <summary>Gets the number of activities logged in the baseline window just before it (90 days by default).</summary>
     public int BaselineActivities { get; }
 
-    /// <summary>Gets the recent activities per day.</summary>
+    /// <summary>Gets the recent activities per day the partnership existed in the recent window (from its start, or its first logged activity when earlier); 0 when it did not exist by the as-of day.</summary>
     public double RecentRate { get; }
 
-    /// <summary>Gets the baseline activities per day.</summary>
+    /// <summary>Gets the baseline activities per day the partnership existed in the baseline window; 0 when it is younger than the recent window (there is no baseline, and the state is Unknown).</summary>
     public double BaselineRate { get; }
 
     /// <summary>Gets the latest joint event whose following window has passed, if any.</summary>

@@ -11,6 +11,7 @@ public class MomentumTests
 {
     private static readonly PartnershipAdvisor Advisor = new(new HealthScorer());
     private static readonly int[] BeforeTheEvent = [65, 70, 80, 89];
+    private static readonly int[] EarlyCalls = [0, 7, 14, 21, 30, 45, 59];
 
     /// <summary>Calls on the given days before the as-of day (0 = the as-of day).</summary>
     private static Partnership CallsOn(params int[] daysAgo) =>
@@ -71,6 +72,47 @@ public class MomentumTests
         // Four is enough: 2 recent (2/30 a day) against 2 in the baseline (2/90 a day), ratio 3 ≥ 1.25.
         Assert.Equal(MomentumState.Accelerating, Advisor.Momentum(CallsOn(3, 10, 40, 100), T).State);
         Assert.Equal(MomentumState.Unknown, Advisor.Momentum(CallsOn(3, 10, 40), T).State);
+    }
+
+    [Fact]
+    public void Read_YoungPartnershipAtAnEvenPace_IsSteady_ItsBaselineOnlyTheDaysItExisted()
+    {
+        // Started 39 days ago (days 0–39 back), a call every third day: 10 in the recent 30 days (0, 3, …, 27), 4 in the
+        // 10 days of the baseline it existed on (30, 33, 36, 39). 10/30 against 4/10 a day: 0.83 of the rate, Steady.
+        // Over the whole 90-day baseline, 4/90 a day, it read 7.5 times the rate: Accelerating.
+        var young = Empty(39).With(interactions: Enumerable.Range(0, 14).Select(k => new Interaction(Day(-3 * k), InteractionKind.Call, Side.Vendor)));
+
+        var reading = Advisor.Momentum(young, T);
+
+        Assert.Equal(MomentumState.Steady, reading.State);
+        Assert.Equal((10, 4), (reading.RecentActivities, reading.BaselineActivities));
+        Assert.Equal((10.0 / 30, 4.0 / 10), (reading.RecentRate, reading.BaselineRate));
+    }
+
+    [Fact]
+    public void Read_YoungerThanTheRecentWindow_HasNoBaseline_IsUnknown()
+    {
+        // Started 20 days ago with eight calls: busy, but there is no time before the recent window to compare it with.
+        var young = Empty(20).With(interactions: Enumerable.Range(0, 8).Select(k => new Interaction(Day(-2 * k), InteractionKind.Call, Side.Vendor)));
+
+        var reading = Advisor.Momentum(young, T);
+
+        Assert.Equal(MomentumState.Unknown, reading.State);
+        Assert.Equal((8, 0), (reading.RecentActivities, reading.BaselineActivities));
+        Assert.Equal((8.0 / 21, 0.0), (reading.RecentRate, reading.BaselineRate));
+    }
+
+    [Fact]
+    public void Read_ActivityLoggedBeforeTheStart_CountsTheDaysFromIt()
+    {
+        // Started 20 days ago on paper, but calls were logged from 59 days back: the partnership existed from then, so the
+        // baseline has 30 days (30–59 back) with 3 calls, against 4 in the recent 30. 4/30 against 3/30: ratio 1.33, Accelerating.
+        var early = Empty(20).With(interactions: EarlyCalls.Select(d => new Interaction(Day(-d), InteractionKind.Call, Side.Vendor)));
+
+        var reading = Advisor.Momentum(early, T);
+
+        Assert.Equal(MomentumState.Accelerating, reading.State);
+        Assert.Equal((4.0 / 30, 3.0 / 30), (reading.RecentRate, reading.BaselineRate));
     }
 
     [Fact]
