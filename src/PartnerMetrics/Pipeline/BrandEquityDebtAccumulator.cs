@@ -10,7 +10,8 @@ namespace PartnerMetrics.Pipeline;
 /// any order (see <see cref="BrandEquityDebtResult"/>).
 /// </summary>
 /// <remarks>
-/// A deal closed on day c is debt when, among its account's snapshots in [c, c + 365 days], one is at
+/// A deal closed on day c is debt when, among its account's snapshots in [c, c + 12 months] (the same
+/// day of the month a year later: 365 or 366 days, a close on 29 February ending on 28 February), one is at
 /// most half of an earlier one (or of the highest before it) — the account churned or lost at least
 /// half its ARR. Memory grows with the won new-logo deals and the snapshots kept: this join cannot be
 /// summarised smaller. Mutable and not thread-safe: one per thread, then <see cref="Merge"/>.
@@ -18,7 +19,6 @@ namespace PartnerMetrics.Pipeline;
 [JsonConverter(typeof(DocumentConverter<BrandEquityDebtAccumulator, BrandEquityDebtAccumulatorDocument>))]
 public sealed class BrandEquityDebtAccumulator
 {
-    private const int WindowDays = 365;
     private readonly List<(AccountId Account, int Closed, decimal Amount)> deals = [];
     private readonly Dictionary<AccountId, SortedList<int, decimal>> snapshots = [];
 
@@ -130,6 +130,9 @@ public sealed class BrandEquityDebtAccumulator
             return null;
         }
 
+        // Twelve months, not 365 days: a year that holds a 29 February has 366, and the last of them is still within twelve months.
+        var close = DateOnly.FromDayNumber(closed);
+        var last = close.Year < DateOnly.MaxValue.Year ? close.AddYears(1).DayNumber : DateOnly.MaxValue.DayNumber;
         var seen = false;
         var peak = 0m;
         foreach (var (day, arr) in series)
@@ -142,7 +145,7 @@ public sealed class BrandEquityDebtAccumulator
                 continue;
             }
 
-            if (day > closed + WindowDays)
+            if (day > last)
             {
                 break;
             }

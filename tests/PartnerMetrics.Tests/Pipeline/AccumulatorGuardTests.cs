@@ -193,6 +193,31 @@ public class AccumulatorGuardTests
         Assert.Equal((1L, expectedDebt), (result.JudgedDeals, result.DebtDeals));
     }
 
+    /// <summary>
+    /// DOMAIN §4: debt is a churn or halving within twelve months of the close. The window was 365 days, so across a
+    /// 29 February the last day of the twelve months (366 days after the close) was left out: an account that churned
+    /// on 1 June 2024 after a close on 1 June 2023 was judged but not debt.
+    /// </summary>
+    [Theory]
+    [InlineData("2023-06-01", "2024-06-01", 1, 1)]   // 366 days, exactly twelve months: debt
+    [InlineData("2023-06-01", "2024-06-02", 0, 0)]   // a day past twelve months: not judged
+    [InlineData("2024-02-29", "2025-02-28", 1, 1)]   // a close on 29 February: twelve months end on 28 February
+    [InlineData("2024-02-29", "2025-03-01", 0, 0)]
+    [InlineData("2025-02-01", "2026-02-01", 1, 1)]   // no 29 February between: 365 days
+    [InlineData("9999-06-01", "9999-12-31", 1, 1)]   // a close in the last year a date holds: to its last day
+    public void BrandEquityDebt_TheWindowIsTwelveMonths_NotThreeHundredSixtyFiveDays(string closedOn, string churnedOn, long expectedJudged, long expectedDebt)
+    {
+        var closed = DateOnly.Parse(closedOn, System.Globalization.CultureInfo.InvariantCulture);
+        var accumulator = new BrandEquityDebtAccumulator();
+        accumulator.Add(PipelineExamples.Deal("W-1", "P-1", DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Won, 100m, closed.AddDays(-30), closed, null, account: "A-1"));
+        accumulator.Add(Arr("A-1", closed.AddDays(-1), 100));
+        accumulator.Add(Arr("A-1", DateOnly.Parse(churnedOn, System.Globalization.CultureInfo.InvariantCulture), 0));
+
+        var result = accumulator.Result();
+
+        Assert.Equal((expectedJudged, expectedDebt), (result.JudgedDeals, result.DebtDeals));
+    }
+
     [Fact]
     public void BrandEquityDebt_AnAccountThatNeverPaid_IsJudgedButNotInDebt()
     {
