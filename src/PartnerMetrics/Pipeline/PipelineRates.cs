@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace PartnerMetrics.Pipeline;
 
 /// <summary>
@@ -15,12 +17,6 @@ internal readonly record struct PipelineRates(
     double? RepeatBusinessRate,
     PartnerProfile? Profile)
 {
-    /// <summary>A hunting share of at least this is a <see cref="PartnerProfile.Hunter"/>.</summary>
-    private const double Hunter = 0.7;
-
-    /// <summary>A hunting share of at most this is a <see cref="PartnerProfile.Farmer"/>.</summary>
-    private const double Farmer = 0.3;
-
     public static PipelineRates Of(
         long open,
         long won,
@@ -46,16 +42,35 @@ internal readonly record struct PipelineRates(
         var winRateByValue = lost > 0 && lostWithAmount == 0 ? null : ShareOfBoth(wonValue, lostValue);
         decimal? velocity = won > 0 && wonCycle is { Mean: > 0 } cycle ? VelocityOf(open, won, won + lost, wonValue, cycle.TotalDays) : null;
         var reciprocity = Ratio(partnerSourced, partnerSourced + vendorReferred) is { } p ? 1.0 - Math.Abs((2.0 * p) - 1.0) : (double?)null;
-        // By value, the thresholds are compared in decimal: the share as a double rounds 69.99999999999999999 % up to 0.7.
+        // The thresholds are compared exactly, in integers: the share as a double rounds 69.99999999999999999 % up to 0.7.
         var profile = wonValue > 0 ? ProfileOf(huntingWonValue, wonValue)
-            : huntingByCount is { } hunting ? hunting >= Hunter ? PartnerProfile.Hunter : hunting <= Farmer ? PartnerProfile.Farmer : PartnerProfile.Balanced
+            : won > 0 ? ProfileOf((BigInteger)huntingWon, won)
             : (PartnerProfile?)null;
         return new(winRate, winRateByValue, huntingByCount, huntingByValue, averageWon, velocity, reciprocity, Ratio(partnersWithRepeatWins, partnersWithWins), profile);
     }
 
-    /// <summary>Hunter from 70 % of the won value hunted, Farmer up to 30 %, exactly: 0.7 × the whole is at most the whole, so it cannot overflow.</summary>
-    private static PartnerProfile ProfileOf(decimal hunted, decimal whole) =>
-        hunted >= (decimal)Hunter * whole ? PartnerProfile.Hunter : hunted <= (decimal)Farmer * whole ? PartnerProfile.Farmer : PartnerProfile.Balanced;
+    /// <summary>
+    /// Hunter from 70 % of the won value hunted, Farmer up to 30 %, exactly: the values as integers at their common scale,
+    /// compared as 10 × hunted against 7 (3) × the whole. 0.7 × the whole in decimal is rounded once it passes 28 digits
+    /// (merged shards), which made 69.99… % read Hunter.
+    /// </summary>
+    private static PartnerProfile ProfileOf(decimal hunted, decimal whole)
+    {
+        var scale = Math.Max(hunted.Scale, whole.Scale);
+        return ProfileOf(Integer(hunted, scale), Integer(whole, scale));
+
+        static BigInteger Integer(decimal value, int scale)
+        {
+            Span<int> bits = stackalloc int[4];
+            decimal.GetBits(value, bits);
+            var mantissa = new BigInteger(unchecked((uint)bits[0])) | (new BigInteger(unchecked((uint)bits[1])) << 32) | (new BigInteger(unchecked((uint)bits[2])) << 64);
+            return mantissa * BigInteger.Pow(10, scale - value.Scale);
+        }
+    }
+
+    /// <summary>Hunter from 70 % of the whole hunted, Farmer up to 30 %, compared exactly (a count's share as a double rounds 69.99… % up to 0.7 past 2⁵³ deals).</summary>
+    private static PartnerProfile ProfileOf(BigInteger hunted, BigInteger whole) =>
+        hunted * 10 >= whole * 7 ? PartnerProfile.Hunter : hunted * 10 <= whole * 3 ? PartnerProfile.Farmer : PartnerProfile.Balanced;
 
     /// <summary>
     /// The first value's share of both, or null when both are 0. The sum of merged shards' values can pass what a decimal

@@ -39,6 +39,46 @@ public class PipelineExtremesTests
         Assert.Equal(PartnerProfile.Balanced, result.Profile);
     }
 
+    /// <summary>
+    /// The profile by count (no value won) compared the share as a double: of 10^17 won deals, 7 × 10^16 − 1 hunted is
+    /// 69.99999999999999999 %, which rounds to the double 0.7 and read Hunter; 3 × 10^16 + 1 read Farmer.
+    /// </summary>
+    [Theory]
+    [InlineData(70_000_000_000_000_000 - 1, PartnerProfile.Balanced)]
+    [InlineData(70_000_000_000_000_000, PartnerProfile.Hunter)]
+    [InlineData(30_000_000_000_000_000 + 1, PartnerProfile.Balanced)]
+    [InlineData(30_000_000_000_000_000, PartnerProfile.Farmer)]
+    public void Profile_ByCount_ComparesTheShareExactly_NotRoundedToADouble(long huntingWon, PartnerProfile expected)
+    {
+        const long Won = 100_000_000_000_000_000;
+        var accumulator = PartnerMetricsJson.Deserialize<PipelineAccumulator>(Shard(Won, huntingWon, 0m, 0m))!;
+
+        Assert.Equal(expected, accumulator.Result().Profile);
+    }
+
+    /// <summary>
+    /// The profile by value compared the hunted value with 0.7 × the won value in decimal, which is rounded past 28 digits:
+    /// 0.7 × 20,000,000,000,000,000,000,000,000,003 is …002.1, rounded to …002, so a hunted value of …002 (below 70 %) read Hunter.
+    /// </summary>
+    [Theory]
+    [InlineData("14000000000000000000000000002", PartnerProfile.Balanced)]
+    [InlineData("14000000000000000000000000003", PartnerProfile.Hunter)]
+    [InlineData("6000000000000000000000000000", PartnerProfile.Farmer)]     // 10 × hunted ≤ 3 × won: 6 × 10^28 ≤ 6 × 10^28 + 9
+    [InlineData("6000000000000000000000000001", PartnerProfile.Balanced)]
+    public void Profile_ByValue_PastTwentyEightDigits_ComparesTheShareExactly(string huntingWonValue, PartnerProfile expected)
+    {
+        // 10^15 deals won, half of them hunted, worth 2 × 10^28 + 3 in all: a document of merged shards.
+        var hunted = decimal.Parse(huntingWonValue, System.Globalization.CultureInfo.InvariantCulture);
+        var accumulator = PartnerMetricsJson.Deserialize<PipelineAccumulator>(Shard(1_000_000_000_000_000, 500_000_000_000_000, 20_000_000_000_000_000_000_000_000_003m, hunted))!;
+
+        Assert.Equal(expected, accumulator.Result().Profile);
+    }
+
+    /// <summary>An accumulator document of <paramref name="won"/> won deals (and nothing else), <paramref name="huntingWon"/> of them hunted.</summary>
+    private static string Shard(long won, long huntingWon, decimal wonValue, decimal huntingWonValue) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $$"""{"count":{{won}},"open":0,"won":{{won}},"lost":0,"lostWithAmount":0,"missingAmounts":{{(wonValue == 0 ? won : 0)}},"huntingWon":{{huntingWon}},"partnerSourced":0,"vendorReferred":0,"unknownSource":0,"unknownRouteWon":0,"openValue":0,"wonValue":{{wonValue}},"lostValue":0,"huntingWonValue":{{huntingWonValue}},"directRouteValue":{{wonValue}},"partnerRouteValue":0,"marketplaceRouteValue":0,"unknownRouteValue":0,"wonCycleDays":[0,{{won}}],"partners":[],"accounts":[{"accountId":"A-1","wonCount":{{won}},"wonValue":{{wonValue}}}],"years":[{"year":2025,"wonCount":{{won}},"wonValue":{{wonValue}},"lostCount":0,"lostValue":0}],"lossReasons":[]}""");
+
     [Theory]
     [InlineData(70, PartnerProfile.Hunter)]
     [InlineData(69, PartnerProfile.Balanced)]
