@@ -80,9 +80,14 @@ public sealed class RetentionAccumulator
     public void Merge(RetentionAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (ReferenceEquals(other, this) || other.Start != Start || other.End != End)
+        if (ReferenceEquals(other, this))
         {
-            throw new ArgumentException($"Only another accumulator of the window {Ensure.Iso(Start)} to {Ensure.Iso(End)} can be merged in.", nameof(other));
+            throw new ArgumentException($"An accumulator cannot be merged into itself; merge a copy (another accumulator of the window {Ensure.Iso(Start)} to {Ensure.Iso(End)}).", nameof(other));
+        }
+
+        if (other.Start != Start || other.End != End)
+        {
+            throw new ArgumentException($"Only another accumulator of the window {Ensure.Iso(Start)} to {Ensure.Iso(End)} can be merged in; got one of {Ensure.Iso(other.Start)} to {Ensure.Iso(other.End)}.", nameof(other));
         }
 
         foreach (var (account, theirs) in other.accounts)

@@ -124,6 +124,21 @@ public class AccumulatorGuardTests
         Assert.Equal(debtBefore, PartnerMetricsJson.Serialize(debt));
     }
 
+    /// <summary>
+    /// An accumulator of another window was refused with this one's window only ("Only another accumulator of the window
+    /// 2024-01-01 to 2024-12-31 can be merged in."), not the window it was given; and merging an accumulator into itself
+    /// was refused as if its window differed.
+    /// </summary>
+    [Fact]
+    public void Retention_MergeOfAnotherWindow_NamesBothWindows()
+    {
+        var accumulator = new RetentionAccumulator(Start, End);
+
+        Rejects.Field<ArgumentException>(() => { accumulator.Merge(new RetentionAccumulator(Start.AddDays(1), End)); return accumulator; }, "other", "got one of 2024-01-02 to 2024-12-31");
+        Rejects.Field<ArgumentException>(() => { accumulator.Merge(new RetentionAccumulator(Start, End.AddDays(1))); return accumulator; }, "other", "got one of 2024-01-01 to 2025-01-01");
+        Rejects.Field<ArgumentException>(() => { accumulator.Merge(accumulator); return accumulator; }, "other", "merged into itself");
+    }
+
     [Fact]
     public void Retention_AnAccountThatAppearsAtZero_IsNotNew()
     {
