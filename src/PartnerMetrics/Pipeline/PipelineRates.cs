@@ -41,7 +41,7 @@ internal readonly record struct PipelineRates(
         // because a CRM that writes 0 (or nothing) on lost deals would make it read 100 %.
         var winRateByValue = lost > 0 && lostWithAmount == 0 ? null : ShareOfBoth(wonValue, lostValue);
         decimal? velocity = won > 0 && wonCycle is { Mean: > 0 } cycle ? VelocityOf(open, won, won + lost, wonValue, cycle.TotalDays) : null;
-        var reciprocity = Ratio(partnerSourced, partnerSourced + vendorReferred) is { } p ? 1.0 - Math.Abs((2.0 * p) - 1.0) : (double?)null;
+        var reciprocity = ReciprocityOf(partnerSourced, vendorReferred);
         // The thresholds are compared exactly, in integers: the share as a double rounds 69.99999999999999999 % up to 0.7.
         var profile = wonValue > 0 ? ProfileOf(huntingWonValue, wonValue)
             : won > 0 ? ProfileOf((BigInteger)huntingWon, won)
@@ -90,6 +90,20 @@ internal readonly record struct PipelineRates(
 
         return whole > 0 ? (double)(first / whole) : null;
     }
+
+    /// <summary>
+    /// The balance of deal flow, 1 − |2p − 1| with p = partner-sourced ÷ both: the same as 2 × the smaller ÷ both, which is
+    /// computed here, rounded once. Through p it was rounded three times, so 1 of 10 read 0.19999999999999996.
+    /// </summary>
+    public static double? ReciprocityOf(long partnerSourced, long vendorReferred) =>
+        Ratio(2 * (Int128)Math.Min(partnerSourced, vendorReferred), (Int128)partnerSourced + vendorReferred);
+
+    /// <summary>The reciprocity as earlier releases wrote it in result documents, 1 − |2p − 1| through a double p. A document that states it is still read.</summary>
+    internal static double? LegacyReciprocity(long partnerSourced, long vendorReferred) =>
+        Ratio(partnerSourced, partnerSourced + vendorReferred) is { } p ? 1.0 - Math.Abs((2.0 * p) - 1.0) : null;
+
+    /// <summary>A part of a whole, or null without a whole.</summary>
+    private static double? Ratio(Int128 part, Int128 whole) => whole > 0 ? (double)part / (double)whole : null;
 
     /// <summary>A part of a whole, or null without a whole.</summary>
     public static double? Ratio(long part, long whole) => whole > 0 ? (double)part / whole : null;

@@ -196,7 +196,9 @@ internal sealed class PipelineResultDocument : IDocument<PipelineResult, Pipelin
         // is read, with the exact velocity.
         var earlierVelocity = Velocity is not null && Velocity != rates.Velocity && Velocity == PipelineRates.LegacyVelocity(open, won, lost, wonValue, cycle);
         Same(earlierVelocity ? rates.Velocity : Velocity, rates.Velocity, "velocity", "openCount × wonValue × wonCount ÷ ((wonCount + lostCount) × wonCycle.mean × wonCycle.count), rounded once");
-        Same(DealFlowReciprocity, rates.DealFlowReciprocity, "dealFlowReciprocity", "1 − |2p − 1|, p the partner-sourced share of partner-sourced and vendor-referred deals");
+        // So is the reciprocity earlier releases computed through p, rounded three times (0.19999999999999996 for 0.2).
+        var earlierReciprocity = DealFlowReciprocity is not null && DealFlowReciprocity != rates.DealFlowReciprocity && DealFlowReciprocity == PipelineRates.LegacyReciprocity(partnerSourced, vendorReferred);
+        Same(earlierReciprocity ? rates.DealFlowReciprocity : DealFlowReciprocity, rates.DealFlowReciprocity, "dealFlowReciprocity", "1 − |2p − 1|, p the partner-sourced share of partner-sourced and vendor-referred deals: 2 × the smaller of partnerSourcedCount and vendorReferredCount ÷ both, rounded once");
         Same(RepeatBusinessRate, rates.RepeatBusinessRate, "repeatBusinessRate", "partnersWithRepeatWins ÷ partnersWithWins");
         Agree(Profile == rates.Profile, "profile", $"must be {(object?)rates.Profile ?? "none"}, from the hunting share of won value (of won count without value); got {(object?)Profile ?? "none"}");
 
@@ -253,7 +255,7 @@ internal sealed class PipelineResultDocument : IDocument<PipelineResult, Pipelin
             PartnerSourcedCount = partnerSourced,
             VendorReferredCount = vendorReferred,
             UnknownSourceCount = unknownSource,
-            DealFlowReciprocity = DealFlowReciprocity,
+            DealFlowReciprocity = rates.DealFlowReciprocity,
             PartnerConcentration = PartnerConcentration,
             RouteConcentration = RouteConcentration,
             UnknownRouteWonCount = unknownRoute,
