@@ -17,7 +17,7 @@ namespace PartnerMetrics.Pipeline;
 /// <remarks>
 /// <para>
 /// An accumulator is mutable and not thread-safe: give each thread its own and merge them. Its memory
-/// grows with the number of partners, years and loss reasons and with the longest won cycle, never with
+/// grows with the number of partners, customer accounts with a win, years and loss reasons and with the longest won cycle, never with
 /// the number of opportunities. It serializes to JSON (<see cref="PartnerMetricsJson"/>), so a
 /// distributed job can ship partial results.
 /// </para>
