@@ -132,6 +132,7 @@ public sealed record EvidenceProfile
             throw new ArgumentException($"'requiredCompetencies' lists '{twice}' more than once (names are compared ignoring case).", "requiredCompetencies");
         }
 
+        ImportProfile.Present(Tables, "tables");
         foreach (var (kind, table) in Tables)
         {
             if (kind == EvidenceKind.Opportunities || !Enum.IsDefined(kind))
@@ -192,6 +193,11 @@ public sealed record TableProfile
     {
         var path = EvidenceSchema.JsonName(kind);
         var fields = EvidenceSchema.Kinds[kind];
+        ImportProfile.Present(Columns, $"{path}.columns");
+        ImportProfile.Present(Values, $"{path}.values");
+        ImportProfile.Present(OtherValues, $"{path}.otherValues");
+        ImportProfile.Present(Defaults, $"{path}.defaults");
+        ImportProfile.Present(Scales, $"{path}.scales");
         EvidenceSchema.Field Known(string field, string at) => fields.FirstOrDefault(f => f.Name == field)
             ?? throw new ArgumentException($"'{field}' is not a field of {path}; the fields are {string.Join(", ", fields.Select(f => f.Name))}.", at);
 
@@ -219,6 +225,7 @@ public sealed record TableProfile
         foreach (var (field, map) in Values)
         {
             var known = Known(field, $"{path}.values.{field}");
+            ImportProfile.Present(map, $"{path}.values.{field}");
             foreach (var (text, meaning) in map)
             {
                 known.CheckMeaning(meaning, $"{path}.values.{field}.{text}");

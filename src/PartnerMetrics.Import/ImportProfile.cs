@@ -316,7 +316,7 @@ public sealed record ImportProfile
 
         for (var i = 0; i < Lookups.Length; i++)
         {
-            var lookup = Lookups[i];
+            var lookup = Lookups[i] ?? throw new ArgumentException("A lookup must not be null.", $"lookups[{i}]");
             Known(lookup.Field, $"lookups[{i}].field");
             if (string.IsNullOrWhiteSpace(lookup.KeyColumn))
             {
@@ -353,7 +353,7 @@ public sealed record ImportProfile
     }
 
     /// <summary>A property that must be set: null is the one a profile built in code can still hold.</summary>
-    private static void Present(object? value, string path)
+    internal static void Present(object? value, string path)
     {
         if (value is null)
         {

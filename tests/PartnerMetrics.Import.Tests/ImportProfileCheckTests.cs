@@ -45,6 +45,7 @@ public class ImportProfileCheckTests
         ["unused blank"] = new(() => Valid with { Unused = ["Notes", ""] }, "unused", "'unused' must list non-blank headers.", true),
         ["defaults unknown field"] = new(() => Valid with { Defaults = Valid.Defaults.Add("colour", "red") }, "defaults.colour", "'colour' is not a field of an opportunity; the fields are " + string.Join(", ", ImportProfile.Fields) + ".", true),
         ["lookups unknown field"] = new(() => Valid with { Lookups = [new() { Field = "district", KeyColumn = "Owner" }, new() { Field = "colour", KeyColumn = "Owner" }] }, "lookups[1].field", "'colour' is not a field of an opportunity; the fields are " + string.Join(", ", ImportProfile.Fields) + ".", true),
+        ["lookups null item"] = new(() => Valid with { Lookups = [new() { Field = "district", KeyColumn = "Owner" }, null!] }, "lookups[1]", "A lookup must not be null.", false),
         ["lookups no key column"] = new(() => Valid with { Lookups = [new() { Field = "district", KeyColumn = "Owner" }, new() { Field = "route", KeyColumn = "" }] }, "lookups[1].keyColumn", "A lookup needs the key column of the export ('keyColumn').", true),
         ["outcomes 9"] = new(() => Valid with { Outcomes = Valid.Outcomes.Add("Maybe", (DealOutcome)9) }, "outcomes.Maybe", "'Maybe' maps to 9, which is not a DealOutcome.", false),
         ["motions 9"] = new(() => Valid with { Motions = Valid.Motions.Add("Hunt", (DealMotion)9) }, "motions.Hunt", "'Hunt' maps to 9, which is not a DealMotion.", false),
