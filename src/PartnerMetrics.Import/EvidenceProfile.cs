@@ -188,6 +188,23 @@ public sealed record TableProfile
     /// </summary>
     public ImmutableArray<ImportLookupColumn> Lookups { get; init; } = [];
 
+    /// <summary>Compares two tables by content (the record's own comparison would compare its maps and lists by reference).</summary>
+    /// <param name="other">The other table.</param>
+    /// <returns>Whether both have the same columns, values, other values, defaults, scales, unused headers and lookups.</returns>
+    public bool Equals(TableProfile? other) => other is not null && (ReferenceEquals(this, other)
+        || (SameMap(Columns, other.Columns, SameList)
+            && SameMap(Values, other.Values, (mine, theirs) => SameMap(mine, theirs, string.Equals))
+            && SameMap(OtherValues, other.OtherValues, string.Equals)
+            && SameMap(Defaults, other.Defaults, string.Equals)
+            && SameMap(Scales, other.Scales, SameList)
+            && SameList(Unused, other.Unused)
+            && SameList(Lookups, other.Lookups)));
+
+    /// <summary>Gets a hash of the content, consistent with <see cref="Equals(TableProfile?)"/>.</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode() => HashCode.Combine(
+        Columns?.Count, Values?.Count, OtherValues?.Count, Defaults?.Count, Scales?.Count, Unused.IsDefault ? -1 : Unused.Length, Lookups.IsDefault ? -1 : Lookups.Length);
+
     /// <summary>Checks the table; the exception's parameter name is the property's JSON path.</summary>
     internal void Check(EvidenceKind kind)
     {
@@ -281,6 +298,16 @@ public sealed record TableProfile
             }
         }
     }
+
+    /// <summary>Whether two maps (null when set so in code, before the table is checked) hold the same keys with the same values.</summary>
+    private static bool SameMap<T>(ImmutableDictionary<string, T>? mine, ImmutableDictionary<string, T>? theirs, Func<T, T, bool> same) =>
+        mine is null || theirs is null
+            ? mine is null && theirs is null
+            : mine.Count == theirs.Count && mine.All(pair => theirs.TryGetValue(pair.Key, out var value) && same(pair.Value, value));
+
+    /// <summary>Whether two lists (default when set so in code) hold the same items in the same order.</summary>
+    private static bool SameList<T>(ImmutableArray<T> mine, ImmutableArray<T> theirs) =>
+        mine.IsDefault || theirs.IsDefault ? mine.IsDefault && theirs.IsDefault : mine.SequenceEqual(theirs);
 }
 
 /// <summary>The values of a lookup that a <see cref="TableProfile"/> of the profile declares (<see cref="TableProfile.Lookups"/>), for its kind of file.</summary>
