@@ -66,6 +66,7 @@ public sealed class PortfolioJsonReader
     private int index;
     private int partnershipCount;
     private bool started;
+    private bool enumerated;
     private bool finished;
 
     /// <summary>Initializes a new instance of the <see cref="PortfolioJsonReader"/> class.</summary>
@@ -106,7 +107,7 @@ public sealed class PortfolioJsonReader
     /// <summary>Reads the partnerships, in the order of the document.</summary>
     /// <param name="cancellationToken">Checked before each partnership.</param>
     /// <returns>The partnerships, each validated; the sequence can be enumerated once.</returns>
-    /// <exception cref="InvalidOperationException">The partnerships were read already.</exception>
+    /// <exception cref="InvalidOperationException">The partnerships were read already; or, while enumerating, the sequence is enumerated a second time.</exception>
     /// <exception cref="JsonException">While enumerating: the stream is not a valid portfolio document; the message and <see cref="JsonException.Path"/> name the value, as <see cref="PartnerMetricsJson.Deserialize{T}(Stream)"/> would.</exception>
     /// <exception cref="IOException">While enumerating: the stream cannot be read.</exception>
     /// <exception cref="OperationCanceledException">While enumerating: <paramref name="cancellationToken"/> was canceled.</exception>
@@ -139,6 +140,13 @@ public sealed class PortfolioJsonReader
 
     private IEnumerable<Partnership> Partnerships(CancellationToken cancellationToken)
     {
+        // The stream and the buffer stand where the first enumeration left them: a second one cannot start the document again.
+        if (enumerated)
+        {
+            throw new InvalidOperationException("The partnerships of this reader can be enumerated once: a reader reads its stream once.");
+        }
+
+        enumerated = true;
         // The pool rounds a length up to a power of two; a test's buffer is exactly as long as it asks, to cut elements anywhere.
         (buffer, pooled) = firstBuffer == FirstBuffer ? (ArrayPool<byte>.Shared.Rent(firstBuffer), true) : (new byte[firstBuffer], false);
         try

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PartnerMetrics.Evidence;
 using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
 using PartnerMetrics.Serialization;
 using PartnerMetrics.Tests.Generators;
 using PartnerMetrics.Tests.Health;
@@ -291,6 +292,35 @@ public partial class PortfolioJsonReaderTests
         Assert.Empty(reader.ReadPartnerships());
         Assert.Empty(reader.Opportunities);
         Assert.Contains("read already", Assert.Throws<InvalidOperationException>(() => reader.ReadPartnerships()).Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The partnerships can be enumerated once: a second enumeration, after the first ran to its end or was left part way,
+    /// is refused, not read again from where the stream and the buffer stand (which ran the last rules again and blamed the
+    /// portfolio's own first deal for repeating its id, or read a new buffer as if it held the rest of the document).
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ASecondEnumeration_IsRefused(bool leftPartWay)
+    {
+        var second = new Partnership(new Partner(new PartnerId("P-2"), "Second", PartnerType.Reseller), new DateOnly(2024, 1, 1));
+        var own = new Opportunity(new("OWN-1"), new("A-OWN"), new DateOnly(2024, 2, 1), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct);
+        var portfolio = new Portfolio([Examples.WorkedExample(), second], [own]);
+        var reader = new PortfolioJsonReader(new MemoryStream(PortfolioReaderTests.Utf8(portfolio)), 64);
+        var partnerships = reader.ReadPartnerships();
+        if (leftPartWay)
+        {
+            using var first = partnerships.GetEnumerator();
+            Assert.True(first.MoveNext());
+        }
+        else
+        {
+            Assert.Equal(2, partnerships.Count());
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => partnerships.Count());
+        Assert.Contains("enumerated once", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
