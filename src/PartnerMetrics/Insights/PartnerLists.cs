@@ -20,4 +20,22 @@ internal static class PartnerLists
             yield return item;
         }
     }
+
+    /// <summary>The standings, in order; throws on the first whose report is of another day than the first's (a won value or a band of another day would be ranked or counted as of none).</summary>
+    public static IEnumerable<PartnerStanding> OfOneDay(this IEnumerable<PartnerStanding> standings, string paramName)
+    {
+        PartnerStanding? first = null;
+        foreach (var standing in standings)
+        {
+            first ??= standing;
+            if (standing.Report.AsOf != first.Report.AsOf)
+            {
+                throw new ArgumentException(
+                    $"'{paramName}' must all be of one day, the day to rank on; partner '{standing.Partner.Id}''s report is as of {Ensure.Iso(standing.Report.AsOf)}, partner '{first.Partner.Id}''s as of {Ensure.Iso(first.Report.AsOf)}.",
+                    paramName);
+            }
+
+            yield return standing;
+        }
+    }
 }

@@ -118,12 +118,12 @@ public sealed class PortfolioInsights
     /// ranks a portfolio's: for a portfolio read one partnership at a time (<see cref="Serialization.PortfolioJsonReader"/>),
     /// whose partnerships are gone by the time every partner is known.
     /// </summary>
-    /// <param name="standings">Each partner's standing before ranking (<see cref="Standing"/>), one per partner.</param>
+    /// <param name="standings">Each partner's standing before ranking (<see cref="Standing"/>), one per partner, all of one day.</param>
     /// <param name="perDistrict">How many partners per district.</param>
     /// <param name="key">The ranking score, higher first; <see langword="null"/> for the default: the mean of competency ÷ 100, plan alignment ÷ 100 and pipeline contribution (an absent dimension counts 0).</param>
     /// <returns>Districts in order (partners without one first), each with its top partners, their contribution and ranking score computed within their district.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="standings"/> is <see langword="null"/>, or holds <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="key"/> gives a number that is not finite.</exception>
+    /// <exception cref="ArgumentException"><paramref name="standings"/> lists a partner twice, or holds reports of different days; or <paramref name="key"/> gives a number that is not finite.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="perDistrict"/> is below 1.</exception>
     public static ImmutableArray<DistrictRanking> TopPartners(IEnumerable<PartnerStanding> standings, int perDistrict = 7, Func<PartnerStanding, double>? key = null)
     {
@@ -132,6 +132,7 @@ public sealed class PortfolioInsights
         var districts = standings
             .Select(s => s ?? throw new ArgumentNullException(nameof(standings), $"'{nameof(standings)}' holds null."))
             .OncePerPartner(s => s.Partner.Id, nameof(standings))
+            .OfOneDay(nameof(standings))
             .GroupBy(s => s.Partner.District)
             .OrderBy(g => g.Key, StringComparer.Ordinal);
         var rankings = new List<DistrictRanking>();
@@ -166,7 +167,7 @@ public sealed class PortfolioInsights
     /// <param name="report">Its health report, as of the day to rank on.</param>
     /// <returns>The standing.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="report"/> is another partner's.</exception>
+    /// <exception cref="ArgumentException"><paramref name="report"/> is another partner's, or <paramref name="partnership"/> starts after the report's day (the portfolio views leave such a partnership out).</exception>
     public static PartnerStanding Standing(Partnership partnership, HealthReport report)
     {
         ArgumentNullException.ThrowIfNull(partnership);
@@ -174,6 +175,13 @@ public sealed class PortfolioInsights
         if (report.PartnerId != partnership.Partner.Id)
         {
             throw new ArgumentException($"The report is partner '{report.PartnerId}''s, not '{partnership.Partner.Id}''s.", nameof(report));
+        }
+
+        if (partnership.StartedOn > report.AsOf)
+        {
+            throw new ArgumentException(
+                $"The partnership of '{partnership.Partner.Id}' starts on {Ensure.Iso(partnership.StartedOn)}, after the report's day {Ensure.Iso(report.AsOf)}: the portfolio views leave out a partnership that did not exist yet, so leave it out of the standings.",
+                nameof(partnership));
         }
 
         return new PartnerStanding(partnership.Partner, report, WonValue(partnership, report.AsOf), 0.0, 0.0);
@@ -262,13 +270,14 @@ public sealed class PortfolioInsights
     /// The band distribution of partners' standings, as <see cref="BandDistribution()"/> counts a portfolio's: for a
     /// portfolio read one partnership at a time (<see cref="Serialization.PortfolioJsonReader"/>).
     /// </summary>
-    /// <param name="standings">Each partner's standing (<see cref="Standing"/>): its partner and its report.</param>
+    /// <param name="standings">Each partner's standing (<see cref="Standing"/>): its partner and its report, all of one day.</param>
     /// <returns>The counts, as <see cref="BandDistribution()"/> gives them.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="standings"/> is <see langword="null"/>, or holds <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="standings"/> lists a partner twice, or holds reports of different days.</exception>
     public static ImmutableArray<BandCount> BandDistribution(IEnumerable<PartnerStanding> standings)
     {
         ArgumentNullException.ThrowIfNull(standings);
-        var all = standings.Select(s => s ?? throw new ArgumentNullException(nameof(standings), $"'{nameof(standings)}' holds null.")).OncePerPartner(s => s.Partner.Id, nameof(standings)).ToList();
+        var all = standings.Select(s => s ?? throw new ArgumentNullException(nameof(standings), $"'{nameof(standings)}' holds null.")).OncePerPartner(s => s.Partner.Id, nameof(standings)).OfOneDay(nameof(standings)).ToList();
         IEnumerable<BandCount> By(string grouping, Func<Partner, string?> key) =>
             all.Select(s => (Key: key(s.Partner), s.Report.Band))
                 .GroupBy(x => x)

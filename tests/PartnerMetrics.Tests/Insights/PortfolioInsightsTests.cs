@@ -410,4 +410,27 @@ public class PortfolioInsightsTests
         Rejects.Field<ArgumentException>(() => PortfolioInsights.BandDistribution([standing, standing]), "standings", "'standings' lists partner 'P-1' more than once");
         Rejects.Field<ArgumentException>(() => PortfolioInsights.TopActions([(partnership.Partner, actions), (partnership.Partner, actions)]), "partners", "'partners' lists partner 'P-1' more than once");
     }
+
+    [Fact]
+    public void StaticViews_StandingsOfDifferentDays_AreRejectedNamingBothDays()
+    {
+        // A's won value as of the day, against B's a year later: A's pipeline contribution, and the ranking, were of no day.
+        var (a, b) = (PartnerOf("A", PartnerType.Reseller, "North", 1, 0), PartnerOf("B", PartnerType.Reseller, "North", 3, 0));
+        var onTheDay = PortfolioInsights.Standing(a, Scorer.Score(a, T));
+        var later = PortfolioInsights.Standing(b, Scorer.Score(b, T.AddDays(365)));
+
+        Rejects.Field<ArgumentException>(() => PortfolioInsights.TopPartners([onTheDay, later]), "standings", $"partner 'B''s report is as of {T.AddDays(365):yyyy-MM-dd}, partner 'A''s as of {T:yyyy-MM-dd}");
+        Rejects.Field<ArgumentException>(() => PortfolioInsights.BandDistribution([onTheDay, later]), "standings", $"partner 'B''s report is as of {T.AddDays(365):yyyy-MM-dd}, partner 'A''s as of {T:yyyy-MM-dd}");
+        Assert.Single(PortfolioInsights.TopPartners([onTheDay, PortfolioInsights.Standing(b, Scorer.Score(b, T))]));
+    }
+
+    [Fact]
+    public void Standing_OfAPartnershipThatStartsAfterTheDay_IsRejected_AsTheViewsLeaveItOut()
+    {
+        // The portfolio's views leave it out (it did not exist yet); its standing ranked it with the others.
+        var later = new Partnership(new Partner(new PartnerId("L"), "Later", PartnerType.Reseller, district: "North"), T.AddDays(30));
+
+        Rejects.Field<ArgumentException>(() => PortfolioInsights.Standing(later, Scorer.Score(later, T)), "partnership", $"'L' starts on {T.AddDays(30):yyyy-MM-dd}, after the report's day {T:yyyy-MM-dd}");
+        Assert.Equal(0m, PortfolioInsights.Standing(later, Scorer.Score(later, T.AddDays(30))).WonValue);
+    }
 }
