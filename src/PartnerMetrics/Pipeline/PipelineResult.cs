@@ -142,10 +142,18 @@ public sealed record PipelineResult
     public ImmutableArray<MetricNote> Notes => notes;
 
     /// <summary>Gets the reasons noted for a metric.</summary>
-    /// <param name="metric">The metric's property name, such as <c>nameof(PipelineResult.WinRateByValue)</c>.</param>
+    /// <param name="metric">The metric's property name, such as <c>nameof(PipelineResult.WinRateByValue)</c>: one of the metrics that can be left without a value.</param>
     /// <returns>The reasons, joined by a space; <see langword="null"/> when there is none.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="metric"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="metric"/> names no metric that can be left without a value (a misspelt name had no note, as a metric with a value has none).</exception>
     public string? NoteFor(string metric)
     {
+        ArgumentNullException.ThrowIfNull(metric);
+        if (Array.IndexOf(NotedMetrics, metric) < 0)
+        {
+            throw new ArgumentException($"'{nameof(metric)}' must name a metric that can be left without a value, one of {string.Join(", ", NotedMetrics)}; got '{metric}'.", nameof(metric));
+        }
+
         string? text = null;
         foreach (var note in notes)
         {
@@ -157,6 +165,15 @@ public sealed record PipelineResult
 
         return text;
     }
+
+    /// <summary>The metrics that can be left without a value, which a note may name, in the order of the properties.</summary>
+    internal static readonly string[] NotedMetrics =
+    [
+        nameof(WinRateByCount), nameof(WinRateByValue), nameof(HuntingShareByCount), nameof(HuntingShareByValue), nameof(WonCycle),
+        nameof(AverageWonDealSize), nameof(Velocity), nameof(Coverage), nameof(DealFlowReciprocity), nameof(RouteConcentration),
+        nameof(PartnerConcentration), nameof(TopPartnerShare), nameof(CustomerConcentration), nameof(TopCustomerShare),
+        nameof(RepeatBusinessRate), nameof(Profile),
+    ];
 
     /// <summary>Gets won and lost business by year of closing, in year order.</summary>
     public ImmutableArray<YearTally> Years => years;

@@ -9,6 +9,21 @@ public class PipelineNotesTests
     private static readonly DateOnly Created = new(2024, 1, 1);
     private static readonly DateOnly Closed = new(2024, 2, 1);
 
+    /// <summary>A misspelt metric, or one that always has a value, had no note, which reads as "nothing to say" beside a null metric.</summary>
+    [Theory]
+    [InlineData("WinRate")]
+    [InlineData("winRateByCount")]
+    [InlineData(nameof(PipelineResult.WonValue))]
+    [InlineData("")]
+    public void NoteFor_ANameThatIsNoMetricWithoutAValue_IsRejectedNamingIt(string metric)
+    {
+        var result = Accumulate(Deal("O1", "P-1", DealMotion.NewLogo, DealSource.Unknown, RouteToMarket.Unknown, DealOutcome.Open, 10m, Created, null, null));
+
+        Rejects.Field<ArgumentException>(() => result.NoteFor(metric)!, nameof(metric), $"got '{metric}'");
+        Assert.Throws<ArgumentNullException>(nameof(metric), () => result.NoteFor(null!));
+        Assert.NotNull(result.NoteFor(nameof(PipelineResult.WinRateByCount)));
+    }
+
     [Fact]
     public void OnlyOpenDeals_WithoutSourceOrRoute_SayNothingIsClosedOrWon()
     {

@@ -15,15 +15,7 @@ namespace PartnerMetrics.Serialization.Documents;
 internal sealed class PipelineResultDocument : IDocument<PipelineResult, PipelineResultDocument>
 {
     /// <summary>The metrics a note may name: those a result can leave without a value, or leave partly out.</summary>
-    private static readonly string[] Metrics =
-    [
-        nameof(PipelineResult.WinRateByCount), nameof(PipelineResult.WinRateByValue), nameof(PipelineResult.HuntingShareByCount),
-        nameof(PipelineResult.HuntingShareByValue), nameof(PipelineResult.WonCycle), nameof(PipelineResult.AverageWonDealSize),
-        nameof(PipelineResult.Velocity), nameof(PipelineResult.Coverage), nameof(PipelineResult.DealFlowReciprocity),
-        nameof(PipelineResult.RouteConcentration), nameof(PipelineResult.PartnerConcentration), nameof(PipelineResult.TopPartnerShare),
-        nameof(PipelineResult.CustomerConcentration), nameof(PipelineResult.TopCustomerShare), nameof(PipelineResult.RepeatBusinessRate),
-        nameof(PipelineResult.Profile),
-    ];
+    private static readonly string[] Metrics = PipelineResult.NotedMetrics;
 
     public long? Count { get; set; }
 
