@@ -90,15 +90,31 @@ internal sealed class ConfiguredPipelineAnalytics : IPipelineAnalytics
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Adds each item of a caller's sequence, rejecting <see langword="null"/> items with their index as the library does.</summary>
+    /// <summary>
+    /// Adds each item of a caller's sequence, rejecting <see langword="null"/> items with their index as the library does,
+    /// and an item the accumulator refuses (a second snapshot of an account on one day) under the call's parameter name.
+    /// </summary>
     private static void Each<T>(IEnumerable<T> items, string paramName, Action<T> add)
         where T : class
     {
         var index = 0;
         foreach (var item in items)
         {
-            add(item ?? throw new ArgumentException($"'{paramName}' must not contain null; item {index} is null.", paramName));
+            var added = item ?? throw new ArgumentException($"'{paramName}' must not contain null; item {index} is null.", paramName);
+            try
+            {
+                add(added);
+            }
+            catch (ArgumentException refused) when (refused.ParamName != paramName)
+            {
+                throw new ArgumentException(Unnamed(refused), paramName, refused);
+            }
+
             index++;
         }
     }
+
+    /// <summary>An exception's message without the "(Parameter '…')" its parameter name adds.</summary>
+    private static string Unnamed(ArgumentException error) =>
+        error.ParamName is { } name ? error.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : error.Message;
 }

@@ -183,6 +183,22 @@ public class PipelineAnalyticsServiceTests
         Assert.Contains("'A-1' on 2024-03-01", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>As <see cref="Retention_TwoSnapshotsOnTheDayRead_NameTheSnapshots"/>: the parameter is the call's, not the accumulator's ('snapshot').</summary>
+    [Fact]
+    public void BrandEquityDebt_TwoSnapshotsOnOneDay_NameTheSnapshots()
+    {
+        using var provider = Provider(Examples.Today);
+        var analytics = provider.GetRequiredService<IPipelineAnalytics>();
+        var day = new DateOnly(2024, 3, 1);
+        RevenueSnapshot[] twice = [new(new AccountId("A-1"), day, 100m), new(new AccountId("A-1"), day, 120m)];
+
+        var error = Assert.Throws<ArgumentException>(() => analytics.BrandEquityDebt(Examples.Deals, twice));
+
+        Assert.Equal("snapshots", error.ParamName);
+        Assert.Contains("'A-1' on 2024-03-01", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter 'snapshot')", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void BrandEquityDebt_EqualsTheLibrary()
     {
