@@ -268,7 +268,7 @@ public sealed record TableProfile
 
             if (scale.IsDefault || scale.Length != 2 || scale[0] >= scale[1])
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The scale of '{field}' must be two numbers, the one for 0 and the larger one for 1, such as [0, 100]."), $"{path}.scales.{field}");
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The scale of '{field}' must be two numbers, the one for 0 and the larger one for 1, such as [0, 100]; got {(scale.IsDefault ? "none" : $"[{string.Join(", ", scale.Select(value => value.ToString(CultureInfo.InvariantCulture)))}]")}."), $"{path}.scales.{field}");
             }
         }
 

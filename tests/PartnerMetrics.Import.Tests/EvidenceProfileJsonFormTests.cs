@@ -75,7 +75,7 @@ public class EvidenceProfileJsonFormTests
 
     [Theory]
     [InlineData("""{"partners":{"columns":{"id":null}}}""", "$.partners.columns.id", "The headers of 'id' must be a non-empty list of non-blank headers.")]
-    [InlineData("""{"deliveries":{"scales":{"satisfaction":null}}}""", "$.deliveries.scales.satisfaction", "The scale of 'satisfaction' must be two numbers, the one for 0 and the larger one for 1, such as [0, 100].")]
+    [InlineData("""{"deliveries":{"scales":{"satisfaction":null}}}""", "$.deliveries.scales.satisfaction", "The scale of 'satisfaction' must be two numbers, the one for 0 and the larger one for 1, such as [0, 100]; got [].")]
     public void Load_ANullListOfAField_IsAnEmptyList_WhichItsRuleRejects(string json, string path, string message)
     {
         var error = Assert.Throws<JsonException>(() => Loaded(json));
