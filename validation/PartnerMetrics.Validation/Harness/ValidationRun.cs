@@ -50,9 +50,10 @@ public readonly record struct PartnershipTruth(PartnerId PartnerId, double Laten
 /// <summary>One variant run with one seed: the drawn parameters and every signal's measures.</summary>
 public sealed class SeedRun
 {
-    internal SeedRun(int seed, VariantParameters parameters, ImmutableArray<PartnershipTruth> truth, ImmutableDictionary<Signal, BacktestResult> results, ModelFit? fit, ModelFit? factorFit, ImmutableDictionary<EvidenceLearner, BacktestResult>? evidence, ImmutableArray<DiagnosisRow> diagnosis, double? confidenceLimit, LearntPriors? learntPriors = null)
+    internal SeedRun(int seed, VariantParameters parameters, ImmutableArray<PartnershipTruth> truth, ImmutableDictionary<Signal, BacktestResult> results, ModelFit? fit, ModelFit? factorFit, ImmutableDictionary<EvidenceLearner, BacktestResult>? evidence, ImmutableArray<DiagnosisRow> diagnosis, double? confidenceLimit, LearntPriors? learntPriors = null, ImmutableArray<BacktestResult> settings = default)
     {
         LearntPriors = learntPriors;
+        Settings = settings.IsDefault ? [] : settings;
         FactorFit = factorFit;
         ConfidenceLimit = confidenceLimit;
         Evidence = evidence ?? ImmutableDictionary<EvidenceLearner, BacktestResult>.Empty;
@@ -93,6 +94,9 @@ public sealed class SeedRun
 
     /// <summary>Gets the default model with its priors learnt from this seed's portfolio as of T, and its measures; <see langword="null"/> when not measured.</summary>
     public LearntPriors? LearntPriors { get; }
+
+    /// <summary>Gets the measures of each trial of <see cref="SettingSweep.Trials"/>, in its order; empty when not measured.</summary>
+    public ImmutableArray<BacktestResult> Settings { get; }
 }
 
 /// <summary>The default model with the rates' prior means learnt from one seed's portfolio (<see cref="HealthModel.WithPriorsFrom"/>), and its measures on the same partnerships.</summary>
@@ -116,7 +120,13 @@ public sealed class VariantRun
             : ImmutableDictionary<EvidenceLearner, BacktestResult>.Empty;
         Diagnosis = seeds.All(s => !s.Diagnosis.IsDefaultOrEmpty) ? ModelDiagnosis.Of(seeds.SelectMany(s => s.Diagnosis)) : null;
         LearntPriors = seeds.All(s => s.LearntPriors is not null) ? Backtest.Measure(seeds.SelectMany(s => s.LearntPriors!.Result.Samples)) : null;
+        Settings = seeds.All(s => s.Settings.Length > 0)
+            ? [.. SettingSweep.Trials.Select((_, k) => Backtest.Measure(seeds.SelectMany(s => s.Settings[k].Samples)))]
+            : [];
     }
+
+    /// <summary>Gets the measures of each trial of <see cref="SettingSweep.Trials"/> over all seeds, in its order; empty when not measured.</summary>
+    public ImmutableArray<BacktestResult> Settings { get; }
 
     /// <summary>Gets the default model with priors learnt from each seed's own portfolio, over all seeds; <see langword="null"/> when not measured.</summary>
     public BacktestResult? LearntPriors { get; }
@@ -257,10 +267,12 @@ public static class ValidationRun
             ImmutableArray<DiagnosisRow> diagnosis = [];
             double? confidenceLimit = null;
             LearntPriors? learnt = null;
+            ImmutableArray<BacktestResult> settings = [];
             if (options.EvidenceLimit)
             {
                 var learntModel = HealthModel.Default.WithPriorsFrom(new Portfolio(partnerships.Select(s => s.Partnership)), options.AsOf);
                 learnt = new LearntPriors(learntModel, MeasureModel(partnerships, new HealthScorer(learntModel)));
+                settings = [.. SettingSweep.Trials.Select(t => MeasureModel(partnerships, new HealthScorer(t.Model)))];
                 var reports = new HealthReport[partnerships.Length];
                 Parallel.For(0, reports.Length, i => reports[i] = scorer.Score(partnerships[i].Partnership, partnerships[i].AsOf));
                 evidence = EvidenceLearner.Measure(partnerships, reports);
@@ -269,7 +281,7 @@ public static class ValidationRun
             }
 
             var truth = partnerships.Select(s => new PartnershipTruth(s.PartnerId, s.LatentHealth, s.PartnerLatent, s.VendorLatent, s.LoggingPropensity, s.Churned, s.NextTwoQuartersRevenue));
-            seeds.Add(new SeedRun(seed, parameters, [.. truth], results, fit, factorFit, evidence, diagnosis, confidenceLimit, learnt));
+            seeds.Add(new SeedRun(seed, parameters, [.. truth], results, fit, factorFit, evidence, diagnosis, confidenceLimit, learnt, settings));
             progress?.Invoke($"{variant.Name} seed {seed}: {partnerships.Length} partnerships, {results[Signal.Model].Churned} churned, model AUC {results[Signal.Model].Auc:0.000}, limit {results[Signal.Limit].Auc:0.000}{(fit is null ? string.Empty : $", fitted out of sample {fit.OutOfSampleAuc:0.000}")}{(factorFit is null ? string.Empty : $" (factor weights {factorFit.OutOfSampleAuc:0.000})")}{(evidence is null ? string.Empty : ", evidence " + string.Join(" / ", EvidenceLearner.All.Select(l => $"{evidence[l].Auc:0.000}")))}");
         }
 
