@@ -112,6 +112,19 @@ public class MotionInferenceTests
     }
 
     [Fact]
+    public void Infer_ADealGivenTwice_IsTakenTwice_BothCopiesOfTheFirstWinNewLogo()
+    {
+        // A plain list of deals is not checked for repeated ids (docs/model.md): a deal given twice counts twice in the
+        // pipeline, and inference takes it as it comes too. Rule 21's "one NewLogo win per account" is about distinct deals.
+        var first = Deal("O-1", "A", DealOutcome.Won, created: 0, closed: 9);
+        Opportunity[] deals = [first, Deal("O-2", "A", DealOutcome.Won, created: 3, closed: 20), first];
+
+        var inferred = MotionInference.Infer(deals);
+
+        Assert.Equal([DealMotion.NewLogo, DealMotion.Expansion, DealMotion.NewLogo], inferred.Select(d => d.Motion));
+    }
+
+    [Fact]
     public void TwoPasses_OverAStream_EqualInfer()
     {
         Opportunity[] deals = [Deal("O-2", "A", DealOutcome.Won, 0, 9), Deal("O-1", "A", DealOutcome.Won, 0, 9), Deal("O-3", "B", DealOutcome.Open, 3)];
