@@ -90,9 +90,28 @@ public sealed record EvidenceProfile
     /// <summary>Writes the profile as indented UTF-8 JSON, the form <see cref="Load"/> reads.</summary>
     /// <param name="utf8Json">The stream to write to.</param>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// The profile, built in code, holds what the JSON form cannot: a setting that is <see langword="null"/> or a list that is
+    /// default (in the profile, a table or the deals' profile), a table that is <see langword="null"/>, or one of a kind
+    /// without a table. A <see cref="PortfolioImporter"/> refuses such a profile, and this gives its message; the parameter
+    /// name is the property's JSON path. Nothing is written.
+    /// </exception>
     public void Save(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
+        if (Unwritable().Any())
+        {
+            // Each is refused by the check, which names the first problem the importer would.
+            try
+            {
+                Check();
+            }
+            catch (ArgumentException error)
+            {
+                throw new ArgumentException($"The evidence profile's '{error.ParamName}' is not valid: {ArgumentSentence.Of(error)}", error.ParamName, error);
+            }
+        }
+
         JsonSerializer.Serialize(utf8Json, EvidenceProfileDocument.From(this), ImportJsonContext.Default.EvidenceProfileDocument);
     }
 
@@ -135,7 +154,7 @@ public sealed record EvidenceProfile
         ImportProfile.Present(Tables, "tables");
         foreach (var (kind, table) in Tables)
         {
-            if (kind == EvidenceKind.Opportunities || !Enum.IsDefined(kind))
+            if (!HasTable(kind))
             {
                 throw new ArgumentException($"'{kind}' has no table profile; the deals' profile is 'opportunities'.", EvidenceSchema.JsonName(kind));
             }
@@ -147,7 +166,32 @@ public sealed record EvidenceProfile
         Opportunities?.Check();
     }
 
-    private string Canonical() => JsonSerializer.Serialize(EvidenceProfileDocument.From(this), ImportJsonContext.Default.EvidenceProfileDocument);
+    /// <summary>Whether a kind of file is read through a table of <see cref="Tables"/>: not the deals, nor a value outside the enum.</summary>
+    internal static bool HasTable(EvidenceKind kind) => kind != EvidenceKind.Opportunities && Enum.IsDefined(kind);
+
+    /// <summary>
+    /// The JSON paths of what the JSON form cannot hold, which only a profile built in code can (as
+    /// <see cref="ImportProfile.Unwritable"/>): a setting that is <see langword="null"/> or a list that is default, in the profile,
+    /// a table or the deals' profile, a table that is <see langword="null"/>, and a table of a kind without one (the form has no
+    /// place for either). <see cref="Check"/> refuses each; <see cref="Save"/> refuses them, and equality compares them.
+    /// </summary>
+    internal IEnumerable<string> Unwritable()
+    {
+        (bool Unset, string Path)[] settings =
+        [
+            (Name is null, "name"), (DateFormats.IsDefault, "dateFormats"), (DecimalSeparator is null, "decimalSeparator"),
+            (RequiredCompetencies.IsDefault, "requiredCompetencies"), (Tables is null, "tables"),
+        ];
+        var tables = ProfileMaps.Entries(Tables).SelectMany(t => HasTable(t.Key) && t.Value is { } table
+            ? table.Unwritable(EvidenceSchema.JsonName(t.Key))
+            : [EvidenceSchema.JsonName(t.Key)]);
+        var deals = Opportunities?.Unwritable().Select(path => $"opportunities.{path}") ?? [];
+        return settings.Where(s => s.Unset).Select(s => s.Path).Concat(tables).Concat(deals);
+    }
+
+    /// <summary>The JSON form, then the paths of what it cannot hold (<see cref="Unwritable"/>): equal for equal content, and a null map is not an empty one.</summary>
+    private string Canonical() =>
+        JsonSerializer.Serialize(EvidenceProfileDocument.From(this), ImportJsonContext.Default.EvidenceProfileDocument) + string.Concat(Unwritable().Order(StringComparer.Ordinal).Select(path => $"\n{path}"));
 }
 
 /// <summary>How one kind of evidence file maps (<see cref="EvidenceProfile.Tables"/>).</summary>
@@ -204,6 +248,20 @@ public sealed record TableProfile
     /// <returns>The hash.</returns>
     public override int GetHashCode() => HashCode.Combine(
         Columns?.Count, Values?.Count, OtherValues?.Count, Defaults?.Count, Scales?.Count, Unused.IsDefault ? -1 : Unused.Length, Lookups.IsDefault ? -1 : Lookups.Length);
+
+    /// <summary>The JSON paths, under <paramref name="path"/>, of the maps that are <see langword="null"/> and the lists that are default (<see cref="EvidenceProfile.Unwritable"/>).</summary>
+    internal IEnumerable<string> Unwritable(string path)
+    {
+        (bool Unset, string Name)[] settings =
+        [
+            (Columns is null, "columns"), (Values is null, "values"), (OtherValues is null, "otherValues"), (Defaults is null, "defaults"),
+            (Scales is null, "scales"), (Unused.IsDefault, "unused"), (Lookups.IsDefault, "lookups"),
+        ];
+        return settings.Where(s => s.Unset).Select(s => $"{path}.{s.Name}")
+            .Concat(ProfileMaps.Entries(Columns).Where(c => c.Value.IsDefault).Select(c => $"{path}.columns.{c.Key}"))
+            .Concat(ProfileMaps.Entries(Values).Where(v => v.Value is null).Select(v => $"{path}.values.{v.Key}"))
+            .Concat(ProfileMaps.Entries(Scales).Where(s => s.Value.IsDefault).Select(s => $"{path}.scales.{s.Key}"));
+    }
 
     /// <summary>Checks the table; the exception's parameter name is the property's JSON path.</summary>
     internal void Check(EvidenceKind kind)

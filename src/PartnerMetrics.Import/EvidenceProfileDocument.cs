@@ -41,21 +41,21 @@ internal sealed class EvidenceProfileDocument
     {
         Name = profile.Name,
         Description = profile.Description,
-        DateFormats = [.. profile.DateFormats],
+        DateFormats = ProfileMaps.Items(profile.DateFormats),
         DecimalSeparator = profile.DecimalSeparator,
         BadRows = profile.BadRows.ToString(),
-        RequiredCompetencies = profile.RequiredCompetencies.IsEmpty ? null : [.. profile.RequiredCompetencies],
+        RequiredCompetencies = profile.RequiredCompetencies.IsDefaultOrEmpty ? null : [.. profile.RequiredCompetencies],
         Opportunities = profile.Opportunities is not { } deals ? null
             : ImportProfile.BuiltInNames.FirstOrDefault(n => ImportProfile.BuiltIn(n).Equals(deals)) is { } name ? JsonSerializer.SerializeToElement(name, ImportJsonContext.Default.String)
             : JsonSerializer.SerializeToElement(ImportProfileDocument.From(deals), ImportJsonContext.Default.ImportProfileDocument),
-        Partners = TableProfileDocument.From(profile.Tables.GetValueOrDefault(EvidenceKind.Partners)),
-        Commitments = TableProfileDocument.From(profile.Tables.GetValueOrDefault(EvidenceKind.Commitments)),
-        Interactions = TableProfileDocument.From(profile.Tables.GetValueOrDefault(EvidenceKind.Interactions)),
-        Cases = TableProfileDocument.From(profile.Tables.GetValueOrDefault(EvidenceKind.Cases)),
-        Certifications = TableProfileDocument.From(profile.Tables.GetValueOrDefault(EvidenceKind.Certifications)),
-        Deliveries = TableProfileDocument.From(profile.Tables.GetValueOrDefault(EvidenceKind.Deliveries)),
-        PlanReviews = TableProfileDocument.From(profile.Tables.GetValueOrDefault(EvidenceKind.PlanReviews)),
-        GoalCheckIns = TableProfileDocument.From(profile.Tables.GetValueOrDefault(EvidenceKind.GoalCheckIns)),
+        Partners = TableProfileDocument.From(profile.Tables?.GetValueOrDefault(EvidenceKind.Partners)),
+        Commitments = TableProfileDocument.From(profile.Tables?.GetValueOrDefault(EvidenceKind.Commitments)),
+        Interactions = TableProfileDocument.From(profile.Tables?.GetValueOrDefault(EvidenceKind.Interactions)),
+        Cases = TableProfileDocument.From(profile.Tables?.GetValueOrDefault(EvidenceKind.Cases)),
+        Certifications = TableProfileDocument.From(profile.Tables?.GetValueOrDefault(EvidenceKind.Certifications)),
+        Deliveries = TableProfileDocument.From(profile.Tables?.GetValueOrDefault(EvidenceKind.Deliveries)),
+        PlanReviews = TableProfileDocument.From(profile.Tables?.GetValueOrDefault(EvidenceKind.PlanReviews)),
+        GoalCheckIns = TableProfileDocument.From(profile.Tables?.GetValueOrDefault(EvidenceKind.GoalCheckIns)),
     };
 
     /// <summary>The profile; an <see cref="ArgumentException"/> whose parameter name is the JSON path of a value that cannot be one.</summary>
@@ -151,12 +151,12 @@ internal sealed class TableProfileDocument
 
     public static TableProfileDocument? From(TableProfile? table) => table is null ? null : new()
     {
-        Columns = table.Columns.IsEmpty ? null : table.Columns.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Value.ToList()),
-        Values = table.Values.IsEmpty ? null : table.Values.OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary(v => v.Key, v => v.Value.OrderBy(m => m.Key, StringComparer.Ordinal).ToDictionary(m => m.Key, m => m.Value)),
-        OtherValues = table.OtherValues.IsEmpty ? null : table.OtherValues.OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary(v => v.Key, v => v.Value),
-        Defaults = table.Defaults.IsEmpty ? null : table.Defaults.OrderBy(d => d.Key, StringComparer.Ordinal).ToDictionary(d => d.Key, d => d.Value),
-        Scales = table.Scales.IsEmpty ? null : table.Scales.OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => s.Value.ToList()),
-        Unused = table.Unused.IsEmpty ? null : [.. table.Unused],
+        Columns = ProfileMaps.Sorted(table.Columns, ProfileMaps.Items),
+        Values = ProfileMaps.Sorted(table.Values, map => ProfileMaps.Entries(map).OrderBy(m => m.Key, StringComparer.Ordinal).ToDictionary(m => m.Key, m => m.Value)),
+        OtherValues = ProfileMaps.Sorted(table.OtherValues, value => value),
+        Defaults = ProfileMaps.Sorted(table.Defaults, value => value),
+        Scales = ProfileMaps.Sorted(table.Scales, ProfileMaps.Items),
+        Unused = table.Unused.IsDefaultOrEmpty ? null : [.. table.Unused],
         Lookups = table.Lookups.IsDefaultOrEmpty ? null : [.. table.Lookups],
     };
 

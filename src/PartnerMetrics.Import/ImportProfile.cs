@@ -172,9 +172,27 @@ public sealed record ImportProfile
     /// <summary>Writes the profile as indented UTF-8 JSON, the form <see cref="Load"/> reads: a starting point for a custom profile.</summary>
     /// <param name="utf8Json">The stream to write to.</param>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// The profile, built in code, holds what the JSON form cannot: a setting that is <see langword="null"/> or a list that is
+    /// default. An <see cref="OpportunityImporter"/> refuses such a profile, and this gives its message; the parameter name is the
+    /// property's JSON path. Nothing is written.
+    /// </exception>
     public void Save(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
+        if (Unwritable().Any())
+        {
+            // Each is refused by the check, which names the first problem the importer would.
+            try
+            {
+                Check();
+            }
+            catch (ArgumentException error)
+            {
+                throw new ArgumentException($"The import profile's '{error.ParamName}' is not valid: {ArgumentSentence.Of(error)}", error.ParamName, error);
+            }
+        }
+
         JsonSerializer.Serialize(utf8Json, ImportProfileDocument.From(this), ImportJsonContext.Default.ImportProfileDocument);
     }
 
@@ -220,8 +238,29 @@ public sealed record ImportProfile
         static bool IsSkipped(char c) => c is '_' or '-' || char.IsWhiteSpace(c);
     }
 
-    /// <summary>The JSON form, with every map in key order: equal for equal content.</summary>
-    private string Canonical() => JsonSerializer.Serialize(ImportProfileDocument.From(this), ImportJsonContext.Default.ImportProfileDocument);
+    /// <summary>
+    /// The JSON form, with every map in key order, then the paths of what it cannot hold (<see cref="Unwritable"/>), which it
+    /// writes as left out or empty: equal for equal content, and a null map is not an empty one.
+    /// </summary>
+    private string Canonical() =>
+        JsonSerializer.Serialize(ImportProfileDocument.From(this), ImportJsonContext.Default.ImportProfileDocument) + string.Concat(Unwritable().Order(StringComparer.Ordinal).Select(path => $"\n{path}"));
+
+    /// <summary>
+    /// The JSON paths of what the JSON form cannot hold, which only a profile built in code can: a setting that is
+    /// <see langword="null"/> (its JSON form leaves it out, read back as the default) or a list that is default. <see cref="Check"/>
+    /// refuses each; <see cref="Save"/> refuses them, and equality compares them, as a default list compares in a <see cref="TableProfile"/>.
+    /// </summary>
+    internal IEnumerable<string> Unwritable()
+    {
+        (bool Unset, string Path)[] settings =
+        [
+            (Name is null, "name"), (Columns is null, "columns"), (DateFormats.IsDefault, "dateFormats"), (DecimalSeparator is null, "decimalSeparator"),
+            (CurrencyColumns is null, "currencyColumns"), (Outcomes is null, "outcomes"), (Motions is null, "motions"), (Sources is null, "sources"),
+            (Routes is null, "routes"), (Defaults is null, "defaults"), (Unused.IsDefault, "unused"), (Lookups.IsDefault, "lookups"),
+        ];
+        return settings.Where(s => s.Unset).Select(s => s.Path)
+            .Concat(ProfileMaps.Entries(Columns).Where(c => c.Value.IsDefault).Select(c => $"columns.{c.Key}"));
+    }
 
     /// <summary>Checks every property; the exception's parameter name is the property's JSON path.</summary>
     /// <exception cref="ArgumentException">A property is not valid.</exception>

@@ -46,20 +46,20 @@ internal sealed class ImportProfileDocument
     {
         Name = profile.Name,
         Description = profile.Description,
-        Columns = profile.Columns.OrderBy(c => ImportProfile.Fields.IndexOf(c.Key)).ToDictionary(c => c.Key, c => c.Value.ToList()),
-        DateFormats = [.. profile.DateFormats],
+        Columns = ProfileMaps.Entries(profile.Columns).OrderBy(c => ImportProfile.Fields.IndexOf(c.Key)).ToDictionary(c => c.Key, c => ProfileMaps.Items(c.Value)),
+        DateFormats = ProfileMaps.Items(profile.DateFormats),
         DecimalSeparator = profile.DecimalSeparator,
         Currency = profile.Currency,
-        CurrencyColumns = profile.CurrencyColumns.IsEmpty ? null : profile.CurrencyColumns.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Value),
+        CurrencyColumns = ProfileMaps.Sorted(profile.CurrencyColumns, currency => currency),
         Outcomes = Names(profile.Outcomes),
         OtherStages = profile.OtherStages?.ToString(),
         Motions = Names(profile.Motions),
         Sources = Names(profile.Sources),
         OtherSources = profile.OtherSources?.ToString(),
         Routes = Names(profile.Routes),
-        Defaults = profile.Defaults.IsEmpty ? null : profile.Defaults.OrderBy(d => d.Key, StringComparer.Ordinal).ToDictionary(d => d.Key, d => d.Value),
-        Unused = profile.Unused.IsEmpty ? null : [.. profile.Unused],
-        Lookups = profile.Lookups.IsEmpty ? null : [.. profile.Lookups],
+        Defaults = ProfileMaps.Sorted(profile.Defaults, value => value),
+        Unused = profile.Unused.IsDefaultOrEmpty ? null : [.. profile.Unused],
+        Lookups = profile.Lookups.IsDefaultOrEmpty ? null : [.. profile.Lookups],
         InferMotion = profile.InferMotion,
         BadRows = profile.BadRows.ToString(),
     };
@@ -91,8 +91,8 @@ internal sealed class ImportProfileDocument
         };
     }
 
-    private static Dictionary<string, string>? Names<T>(ImmutableDictionary<string, T> map)
-        where T : struct, Enum => map.IsEmpty ? null : map.OrderBy(m => m.Key, StringComparer.Ordinal).ToDictionary(m => m.Key, m => m.Value.ToString());
+    private static Dictionary<string, string>? Names<T>(ImmutableDictionary<string, T>? map)
+        where T : struct, Enum => ProfileMaps.Sorted(map, value => value.ToString());
 
     private static ImmutableDictionary<string, T> Parse<T>(Dictionary<string, string>? map, string path)
         where T : struct, Enum => (map ?? []).ToImmutableDictionary(m => m.Key, m => Parse<T>(m.Value, $"{path}.{m.Key}"), StringComparer.Ordinal);

@@ -65,6 +65,9 @@ public class EvidenceProfileCheckTests
         new(() => With(EvidenceKind.Cases, TableProfile.Empty with { Lookups = [new() { Field = "side", KeyColumn = "Owner" }, new() { Field = "kind", KeyColumn = " " }] }), "cases.lookups[1].keyColumn", "A lookup needs the key column of the export ('keyColumn')."),
         new(() => With(EvidenceKind.Cases, TableProfile.Empty with { Lookups = [new() { Field = "side", KeyColumn = "Owner" }, new() { Field = "side", KeyColumn = "Team" }] }), "cases.lookups[1].field", "Two lookups give 'side'."),
         new(() => new EvidenceProfile { Opportunities = ImportProfile.PartnerMetrics with { Currency = "usd" } }, "currency", "'currency' must be an ISO 4217 code of three capital letters, such as USD; got 'usd'."),
+        new(() => new EvidenceProfile { DateFormats = default }, "dateFormats", "'dateFormats' must list at least one date format."),
+        new(() => new EvidenceProfile { DecimalSeparator = null! }, "decimalSeparator", "'decimalSeparator' must be \".\" or \",\"; got ''."),
+        new(() => new EvidenceProfile { Opportunities = ImportProfile.PartnerMetrics with { Columns = null! } }, "columns", "'columns' must be set; leave it out for the default, not null."),
     ]);
 
     public static TheoryData<string> Invalid => [.. InvalidCases.Keys];
@@ -78,6 +81,60 @@ public class EvidenceProfileCheckTests
 
         Assert.Equal($"The evidence profile's '{invalid.Path}' is not valid: {invalid.Sentence} (Parameter 'profile')", error.Message);
         Assert.Equal(invalid.Path, Assert.IsType<ArgumentException>(error.InnerException, exactMatch: false).ParamName);
+    }
+
+    /// <summary>The invalid profiles that only code can build and the JSON form cannot hold: a setting that is null, a list that is default, a table of a kind without one.</summary>
+    public static TheoryData<string> Unwritable =>
+    [
+        "name", "dateFormats (2)", "decimalSeparator (2)", "requiredCompetencies", "tables", "partners", "opportunities", "42",
+        "partners.columns", "partners.columns.id (2)", "partners.values", "partners.values.type", "partners.otherValues", "partners.defaults",
+        "deliveries.scales", "deliveries.scales.satisfaction (4)", "cases.unused", "cases.lookups", "columns",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Invalid))]
+    public void AnInvalidProfile_EqualsOneBuiltAlike_AndNotTheDefaultOne(string name)
+    {
+        // A null map or a default list, in the profile, a table or the deals' profile, made Equals and GetHashCode throw
+        // NullReferenceException or ArgumentNullException; a table the JSON form has no place for was equal to none.
+        var invalid = InvalidCases[name];
+
+        Assert.True(invalid.Profile().Equals(invalid.Profile()));
+        Assert.Equal(invalid.Profile().GetHashCode(), invalid.Profile().GetHashCode());
+        Assert.False(invalid.Profile().Equals(new EvidenceProfile()));
+        Assert.False(new EvidenceProfile().Equals(invalid.Profile()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Unwritable))]
+    public void Save_AProfileItsJsonCannotHold_IsRefusedAsTheImporterRefusesIt(string name)
+    {
+        // Save threw NullReferenceException or ArgumentNullException for a null map or a default list, and left out a null
+        // name, decimal separator or table and a table of a kind without one, which read back as the default or as none.
+        var invalid = InvalidCases[name];
+        using var stream = new MemoryStream();
+
+        var error = Assert.Throws<ArgumentException>(invalid.Path, () => invalid.Profile().Save(stream));
+
+        Assert.Equal($"The evidence profile's '{invalid.Path}' is not valid: {invalid.Sentence} (Parameter '{invalid.Path}')", error.Message);
+        Assert.Equal(invalid.Path, Assert.IsType<ArgumentException>(error.InnerException, exactMatch: false).ParamName);
+        Assert.Equal(0, stream.Length);
+    }
+
+    [Fact]
+    public void Equality_ANullMapOrADefaultList_IsNotTheEmptyOne()
+    {
+        // The importer refuses the first of each pair and reads the second: they do not read the exports the same way.
+        static EvidenceProfile Cases(TableProfile table) => With(EvidenceKind.Cases, table);
+
+        Assert.NotEqual(new EvidenceProfile { Tables = null! }, new EvidenceProfile());
+        Assert.NotEqual(new EvidenceProfile { RequiredCompetencies = default }, new EvidenceProfile());
+        Assert.NotEqual(Cases(null!), new EvidenceProfile());
+        Assert.NotEqual(Cases(TableProfile.Empty with { Unused = default }), Cases(TableProfile.Empty));
+        Assert.NotEqual(Cases(TableProfile.Empty with { Defaults = null! }), Cases(TableProfile.Empty));
+        Assert.NotEqual(Cases(TableProfile.Empty with { Defaults = null! }), Cases(TableProfile.Empty with { OtherValues = null! }));
+        Assert.NotEqual(new EvidenceProfile { Opportunities = new ImportProfile { Lookups = default } }, new EvidenceProfile { Opportunities = new ImportProfile() });
+        Assert.Equal(Cases(TableProfile.Empty with { Unused = default }).GetHashCode(), Cases(TableProfile.Empty with { Unused = default }).GetHashCode());
     }
 
     [Fact]

@@ -24,6 +24,8 @@ public class ImportProfileCheckTests
         ["sources null"] = new(() => Valid with { Sources = null! }, "sources", "'sources' must be set; leave it out for the default, not null.", false),
         ["routes null"] = new(() => Valid with { Routes = null! }, "routes", "'routes' must be set; leave it out for the default, not null.", false),
         ["defaults null"] = new(() => Valid with { Defaults = null! }, "defaults", "'defaults' must be set; leave it out for the default, not null.", false),
+        ["currencyColumns null"] = new(() => Valid with { CurrencyColumns = null! }, "currencyColumns", "'currencyColumns' must be set; leave it out for the default, not null.", false),
+        ["decimalSeparator null"] = new(() => Valid with { DecimalSeparator = null! }, "decimalSeparator", "'decimalSeparator' must be \".\" or \",\"; got ''.", false),
         ["lookups default"] = new(() => Valid with { Lookups = default }, "lookups", "'lookups' must be a list, empty when there are none.", false),
         ["otherStages 9"] = new(() => Valid with { OtherStages = (DealOutcome)9 }, "otherStages", "'otherStages' must be Open, Won or Lost; got 9.", false),
         ["otherSources 9"] = new(() => Valid with { OtherSources = (DealSource)9 }, "otherSources", "'otherSources' must be one of PartnerSourced, VendorReferred, CoSell, Direct, Unknown; got 9.", false),
@@ -80,6 +82,58 @@ public class ImportProfileCheckTests
         stream.Position = 0;
 
         Assert.Equal($"$.{invalid.Path}", Assert.Throws<JsonException>(() => ImportProfile.Load(stream)).Path);
+    }
+
+    /// <summary>The invalid profiles that only code can build and the JSON form cannot hold: a setting that is null, a list that is default.</summary>
+    public static TheoryData<string> Unwritable =>
+    [
+        "name null", "columns null", "outcomes null", "motions null", "sources null", "routes null", "defaults null", "currencyColumns null",
+        "decimalSeparator null", "lookups default", "columns.id missing", "dateFormats missing", "unused missing",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Invalid))]
+    public void AnInvalidProfile_EqualsOneBuiltAlike_AndNotTheValidOne(string name)
+    {
+        // A null map or a default list made Equals and GetHashCode throw NullReferenceException or ArgumentNullException ('source').
+        var invalid = InvalidCases[name];
+
+        Assert.True(invalid.Profile().Equals(invalid.Profile()));
+        Assert.Equal(invalid.Profile().GetHashCode(), invalid.Profile().GetHashCode());
+        Assert.False(invalid.Profile().Equals(Valid));
+        Assert.False(Valid.Equals(invalid.Profile()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Unwritable))]
+    public void Save_AProfileItsJsonCannotHold_IsRefusedAsTheImporterRefusesIt(string name)
+    {
+        // Save threw NullReferenceException for a null map or a default list, and wrote a null name or decimal separator
+        // as left out, which reads back as the default: a profile the importer refuses saved as one it accepts.
+        var invalid = InvalidCases[name];
+        using var stream = new MemoryStream();
+
+        var error = Assert.Throws<ArgumentException>(invalid.Path, () => invalid.Profile().Save(stream));
+
+        Assert.StartsWith($"The import profile's '{invalid.Path}' is not valid: {invalid.Sentence}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(invalid.Path, Assert.IsType<ArgumentException>(error.InnerException, exactMatch: false).ParamName);
+        Assert.Equal(0, stream.Length);
+    }
+
+    [Fact]
+    public void Equality_ANullMapOrADefaultList_IsNotTheEmptyOne()
+    {
+        // The importer refuses the first of each pair and reads the second: they do not read an export the same way.
+        var empty = new ImportProfile { DateFormats = [] };
+
+        Assert.NotEqual(new ImportProfile { Columns = null! }, new ImportProfile());
+        Assert.NotEqual(new ImportProfile { Defaults = null! }, new ImportProfile());
+        Assert.NotEqual(new ImportProfile { Unused = default }, new ImportProfile());
+        Assert.NotEqual(new ImportProfile { Lookups = default }, new ImportProfile());
+        Assert.NotEqual(empty with { DateFormats = default }, empty);
+        Assert.NotEqual(Valid with { Columns = Valid.Columns.SetItem("id", default) }, Valid with { Columns = Valid.Columns.SetItem("id", []) });
+        Assert.NotEqual(new ImportProfile { Columns = null! }, new ImportProfile { Defaults = null! });
+        Assert.Equal(new ImportProfile { Columns = null!, Unused = default }, new ImportProfile { Unused = default, Columns = null! });
     }
 
     [Fact]
