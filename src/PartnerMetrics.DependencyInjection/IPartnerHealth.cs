@@ -17,17 +17,20 @@ public interface IPartnerHealth
     /// <summary>Scores a partnership as of today.</summary>
     /// <param name="partnership">The partnership.</param>
     /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
     HealthReport Score(Partnership partnership);
 
     /// <summary>Scores a partnership as of a day.</summary>
     /// <param name="partnership">The partnership.</param>
     /// <param name="asOf">The day.</param>
     /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
     HealthReport Score(Partnership partnership, DateOnly asOf);
 
     /// <summary>Recommends next actions as of today, most valuable first.</summary>
     /// <param name="partnership">The partnership.</param>
     /// <returns>The recommendations.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
     ImmutableArray<Recommendation> Recommend(Partnership partnership);
 
     /// <summary>Scores every partnership of a portfolio as of today, on all cores, for the portfolio views (top partners per district, partner-type fit, journey, bands).</summary>

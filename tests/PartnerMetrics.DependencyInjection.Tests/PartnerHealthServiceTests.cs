@@ -31,6 +31,22 @@ public class PartnerHealthServiceTests
     }
 
     [Fact]
+    public void ScoreAndRecommend_ANullPartnership_ThrowArgumentNullExceptionNamingIt()
+    {
+        // The interface documented no exception for them: its doc comments now say it, and this pins the type and the name
+        // (it passed before; the fix is to the documentation).
+        using var provider = new ServiceCollection()
+            .AddSingleton<TimeProvider>(Examples.ClockAt(Examples.Today))
+            .AddPartnerMetrics(_ => { })
+            .BuildServiceProvider();
+        var health = provider.GetRequiredService<IPartnerHealth>();
+
+        Assert.Throws<ArgumentNullException>("partnership", () => health.Score(null!));
+        Assert.Throws<ArgumentNullException>("partnership", () => health.Score(null!, Examples.Today));
+        Assert.Throws<ArgumentNullException>("partnership", () => health.Recommend(null!));
+    }
+
+    [Fact]
     public void Insights_WithAToken_EqualsTheLibrary_AndStopsWhenCanceled()
     {
         using var provider = new ServiceCollection()

@@ -48,26 +48,32 @@ public sealed record HealthModel
 
     /// <summary>Gets the weight of each dimension in the overall score.</summary>
     /// <value>Default <see cref="Health.DimensionWeights.Default"/>.</value>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
     public DimensionWeights DimensionWeights { get; init => field = Ensure.NotNull(value, nameof(DimensionWeights)); } = DimensionWeights.Default;
 
     /// <summary>Gets the factor weights of competency.</summary>
     /// <value>Default <see cref="Health.CompetencyWeights.Default"/>.</value>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
     public CompetencyWeights CompetencyWeights { get; init => field = Ensure.NotNull(value, nameof(CompetencyWeights)); } = CompetencyWeights.Default;
 
     /// <summary>Gets the factor weights of co-operation.</summary>
     /// <value>Default <see cref="Health.CooperationWeights.Default"/>.</value>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
     public CooperationWeights CooperationWeights { get; init => field = Ensure.NotNull(value, nameof(CooperationWeights)); } = CooperationWeights.Default;
 
     /// <summary>Gets the factor weights of plan alignment.</summary>
     /// <value>Default <see cref="Health.PlanWeights.Default"/>.</value>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
     public PlanWeights PlanWeights { get; init => field = Ensure.NotNull(value, nameof(PlanWeights)); } = PlanWeights.Default;
 
     /// <summary>Gets the factor weights of tracked progress.</summary>
     /// <value>Default <see cref="Health.ProgressWeights.Default"/>.</value>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
     public ProgressWeights ProgressWeights { get; init => field = Ensure.NotNull(value, nameof(ProgressWeights)); } = ProgressWeights.Default;
 
     /// <summary>Gets the band thresholds and the minimum confidence.</summary>
     /// <value>Default <see cref="Health.BandThresholds.Default"/>: Healthy ≥ 70, Watch ≥ 40, minimum confidence 0.25.</value>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
     public BandThresholds Bands { get; init => field = Ensure.NotNull(value, nameof(Bands)); } = BandThresholds.Default;
 
     /// <summary>Gets the half-life of trust evidence (commitments): evidence this old weighs half.</summary>
@@ -119,6 +125,7 @@ public sealed record HealthModel
     /// strictly between 0 and 1. Empty by default; see <see cref="WithPriorsFrom"/>.
     /// </summary>
     /// <value>Default empty: every rate's prior mean is α ÷ (α + β).</value>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">A key is not such a code, or a value is not strictly between 0 and 1.</exception>
     public IReadOnlyDictionary<string, double> PriorMeans
     {

@@ -69,6 +69,34 @@ public class HealthModelTests
     }
 
     [Fact]
+    public void With_NullForASettingOfAReferenceType_ThrowsArgumentNullExceptionNamingTheSetting()
+    {
+        // Only Name and Version documented the ArgumentNullException that every such setting throws: the doc comments now
+        // say it of each, and this pins the type and the name (it passed before; the fix is to the documentation).
+        var model = HealthModel.Default;
+        var settings = new Dictionary<string, Func<object>>
+        {
+            [nameof(HealthModel.Name)] = () => model with { Name = null! },
+            [nameof(HealthModel.Version)] = () => model with { Version = null! },
+            [nameof(HealthModel.DimensionWeights)] = () => model with { DimensionWeights = null! },
+            [nameof(HealthModel.CompetencyWeights)] = () => model with { CompetencyWeights = null! },
+            [nameof(HealthModel.CooperationWeights)] = () => model with { CooperationWeights = null! },
+            [nameof(HealthModel.PlanWeights)] = () => model with { PlanWeights = null! },
+            [nameof(HealthModel.ProgressWeights)] = () => model with { ProgressWeights = null! },
+            [nameof(HealthModel.Bands)] = () => model with { Bands = null! },
+            [nameof(HealthModel.PriorMeans)] = () => model with { PriorMeans = null! },
+        };
+
+        Assert.Equal(
+            typeof(HealthModel).GetProperties().Where(p => !p.PropertyType.IsValueType && p.SetMethod is not null).Select(p => p.Name).Order(StringComparer.Ordinal),
+            settings.Keys.Order(StringComparer.Ordinal));
+        foreach (var (setting, set) in settings)
+        {
+            Rejects.Field<ArgumentNullException>(set, setting);
+        }
+    }
+
+    [Fact]
     public void Weights_NegativeOrAllZero_ThrowNamingTheSetting()
     {
         Rejects.Field<ArgumentOutOfRangeException>(() => new DimensionWeights(-0.1, 0.2, 0.2, 0.2, 0.15), "trust", "-0.1");

@@ -26,6 +26,22 @@ public class PipelineKeyTypeTests
         from number in Gen.Choose(1, 4)
         select new Quarter(year, number);
 
+    [Fact]
+    public void PipelineKeys_ANullOpportunity_ThrowsArgumentNullExceptionNamingIt()
+    {
+        // No key documented the ArgumentNullException it throws: the doc comments now say it of each, and this pins the type
+        // and the name for every key there is (it passed before; the fix is to the documentation).
+        var keys = typeof(PipelineKeys).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static);
+        Assert.Equal(7, keys.Length);
+
+        foreach (var key in keys)
+        {
+            var error = Assert.Throws<System.Reflection.TargetInvocationException>(() => key.Invoke(null, [null]));
+
+            Assert.Equal("opportunity", Assert.IsType<ArgumentNullException>(error.InnerException).ParamName);
+        }
+    }
+
     /// <summary>The boxed comparison, as sorting by a key inside a tuple uses it: the typed order, null first, another type refused by name.</summary>
     [Fact]
     public void BoxedComparison_FollowsTheTypedOrder_NullFirst()
