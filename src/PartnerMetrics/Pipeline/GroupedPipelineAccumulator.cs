@@ -88,6 +88,7 @@ public sealed class GroupedPipelineAccumulator<TKey>
     /// <param name="other">The grouping to merge in.</param>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="other"/> is this grouping, or groups by another key function (another method, or the same method on another object: a lambda with other captured values), or compares keys with a comparer that is not equal to this one's.</exception>
+    /// <exception cref="OverflowException">A count or value of a group would pass its type's range (<see cref="PipelineAccumulator.Merge"/>); no group of either grouping was changed, and none was added.</exception>
     public void Merge(GroupedPipelineAccumulator<TKey> other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -115,6 +116,16 @@ public sealed class GroupedPipelineAccumulator<TKey>
         // computed on another thread meanwhile (which applies them) cannot move deals from one to the other between reads.
         lock (other.pending)
         {
+            // Whole or not at all, as an accumulator's merge: every group both have is checked before any group changes or is
+            // added (a group new to this grouping starts empty, so the other's counts fit it).
+            foreach (var accumulator in other.byIndex)
+            {
+                if (groups.TryGetValue(new GroupKey(other.keys[accumulator.Index]), out var group))
+                {
+                    group.EnsureRoomFor(accumulator);
+                }
+            }
+
             // One text lookup per distinct id of the other grouping, then every group's tallies merge by id.
             var partnerMap = partnerIds.Translate(other.partnerIds);
             var accountMap = accountIds.Translate(other.accountIds);

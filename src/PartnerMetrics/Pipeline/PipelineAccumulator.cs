@@ -196,6 +196,7 @@ public sealed class PipelineAccumulator
     /// <param name="other">The accumulator to merge in.</param>
     /// <exception cref="ArgumentNullException"><paramref name="other"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="other"/> is this accumulator.</exception>
+    /// <exception cref="OverflowException">A count or value would pass its type's range (past 790 trillion deals of the largest amount, or 2^63 deals); neither accumulator was changed.</exception>
     public void Merge(PipelineAccumulator other)
     {
         ArgumentNullException.ThrowIfNull(other);

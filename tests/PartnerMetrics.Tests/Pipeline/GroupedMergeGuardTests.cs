@@ -23,6 +23,48 @@ public class GroupedMergeGuardTests
     }
 
     [Fact]
+    public void Merge_PastAGroupsRange_ChangesNoGroup_AndAddsNone()
+    {
+        // Two groupings merged into each other in turn grow as Fibonacci numbers: after some seventy merges, South's lost
+        // value (a deal of the largest amount in each at first) is about to pass a decimal's range. A grouping merged in
+        // that holds a group new to the target (East) and North before South made East and merged North, then threw
+        // at South, leaving the target half merged (the review).
+        static Opportunity Lost(string id, string district, decimal amount) =>
+            new(new OpportunityId(id), new AccountId("A-" + id), new DateOnly(2025, 1, 1), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct,
+                DealOutcome.Lost, amount, district: district, closedOn: new DateOnly(2025, 2, 1));
+        static GroupedPipelineAccumulator<string> Grouping(params Opportunity[] deals)
+        {
+            var grouping = new GroupedPipelineAccumulator<string>(PipelineKeys.District);
+            grouping.AddRange(deals);
+            return grouping;
+        }
+
+        var (target, source) = (Grouping(Lost("N", "North", 1m), Lost("S", "South", Opportunity.MaxAmount)), Grouping(Lost("N", "North", 1m), Lost("S", "South", Opportunity.MaxAmount)));
+        var (mine, theirs) = (Opportunity.MaxAmount, Opportunity.MaxAmount);
+        while (theirs <= decimal.MaxValue - mine)
+        {
+            target.Merge(source);
+            (target, source, mine, theirs) = (source, target, theirs, mine + theirs);
+        }
+
+        var other = Grouping(Lost("E", "East", 1m));
+        other.Merge(source);
+        var before = target.Result();
+
+        var error = Assert.Throws<OverflowException>(() => target.Merge(other));
+
+        Assert.Equal(2, target.Count);
+        Assert.Equal(before, target.Result());
+        Assert.Contains("'lostValue'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(mine, before.Groups.Single(g => g.Key == "South").Result.LostValue);
+        Assert.Equal(3, other.Count);
+
+        // The target merges on as before.
+        target.Merge(Grouping(Lost("E", "East", 1m)));
+        Assert.Equal(["East", "North", "South"], target.Result().Groups.Select(g => g.Key));
+    }
+
+    [Fact]
     public void Merge_GroupingsByAnotherKeyFunction_Throws_InsteadOfMixingTheGroups()
     {
         var byDistrict = new GroupedPipelineAccumulator<string>(PipelineKeys.District);
