@@ -91,12 +91,12 @@ internal static class BacktestCommand
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(portfolio) is { } file && result.GetValue(outcomes) is { } outcomeFile && StandardInput.Is(file) && StandardInput.Is(outcomeFile))
+            if (OptionValues.Readable(() => result.GetValue(portfolio)) is { } file && OptionValues.Readable(() => result.GetValue(outcomes)) is { } outcomeFile && StandardInput.Is(file) && StandardInput.Is(outcomeFile))
             {
                 result.AddError("Standard input can be read once: give the portfolio or the outcomes as a file.");
             }
 
-            if (result.GetValue(fit))
+            if (OptionValues.Readable(() => result.GetValue(fit)))
             {
                 return;
             }

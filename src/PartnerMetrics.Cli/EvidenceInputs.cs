@@ -252,6 +252,11 @@ internal sealed class EvidenceInputs
         {
             if (result.GetValue(files[kind]) is { } path)
             {
+                if (string.IsNullOrWhiteSpace(path))
+                {
+                    throw new ArgumentException($"{option} '{path}' names no file; give a .csv or .xlsx export, or - for standard input.");
+                }
+
                 paths[kind] = path;
                 continue;
             }

@@ -33,6 +33,25 @@ internal static class OptionValues
     /// <summary>The error of a value that is not a day.</summary>
     public static string NotADay(string option, string text) => $"{option}: '{text}' is not a day in the form {OpportunityCsv.DateFormat}.";
 
+    /// <summary>
+    /// A value read by a check of the command line (a validator), or the default when the parser could not read one: an
+    /// option that takes one value given twice, or an empty file name. The parser reports those itself, as usage errors;
+    /// reading the value would throw instead.
+    /// </summary>
+    /// <param name="read">Reads the value, such as <c>() =&gt; result.GetValue(option)</c>.</param>
+    /// <returns>The value, or the default.</returns>
+    public static T? Readable<T>(Func<T?> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException)
+        {
+            return default;
+        }
+    }
+
     /// <summary>A whole number from <paramref name="least"/> to <paramref name="most"/>.</summary>
     /// <param name="result">The option's tokens.</param>
     /// <param name="option">The option's name, for the error.</param>

@@ -19,7 +19,7 @@ internal static class PipelineCommand
         file.Validators.Add(result =>
         {
             // A directory is an input that cannot be read (exit 3, said when it is opened), whatever its name.
-            if (result.GetValueOrDefault<FileInfo>() is { } path && !StandardInput.Is(path) && Kind(path) is null && !Directory.Exists(path.FullName))
+            if (OptionValues.Readable(result.GetValueOrDefault<FileInfo>) is { } path && !StandardInput.Is(path) && Kind(path) is null && !Directory.Exists(path.FullName))
             {
                 result.AddError($"'{path.Name}' must end in .csv, .xlsx or .json.");
             }

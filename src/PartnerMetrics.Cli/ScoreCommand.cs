@@ -16,6 +16,14 @@ internal static class ScoreCommand
             Description = $"A portfolio in the PartnerMetrics JSON form ({DocsLinks.Docs}model.md, or what import writes); - reads it from standard input. Or give the CRM exports instead (--folder, --partners, ...).",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        file.Validators.Add(result =>
+        {
+            // The parser leaves an optional argument that names no file ('') unread until the command runs, where reading it would throw.
+            if (result.Tokens.Count == 1 && OptionValues.Readable(result.GetValueOrDefault<FileInfo?>) is null)
+            {
+                result.AddError($"Cannot parse argument '{result.Tokens[0].Value}' for command 'score' as a file: give a portfolio JSON file, or - for standard input.");
+            }
+        });
         var evidence = new EvidenceInputs(standardInput);
         var asOf = new Option<DateOnly?>("--as-of")
         {

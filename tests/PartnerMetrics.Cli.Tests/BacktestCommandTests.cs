@@ -251,6 +251,37 @@ public sealed partial class BacktestCommandTests
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
+    /// <summary>An option that takes one value, given twice, is the parser's usage error; the command's own checks never read its value.</summary>
+    [Theory]
+    [InlineData("--outcomes")]
+    [InlineData("--horizon", "--fit")]
+    [InlineData("--observed-through")]
+    [InlineData("--model")]
+    [InlineData("--format", "--fit")]
+    [InlineData("--out", "--fit")]
+    [InlineData("--folds", "--fit")]
+    public void Backtest_AnOptionGivenTwice_IsAUsageErrorNamingIt(string option, string? fit = null)
+    {
+        string value = option switch
+        {
+            "--outcomes" => Outcomes,
+            "--horizon" => "90",
+            "--observed-through" => "2025-12-31",
+            "--model" => "model.json",
+            "--format" => "json",
+            "--out" => "model.json",
+            _ => "3",
+        };
+        string[] outcomes = option == "--outcomes" ? [] : ["--outcomes", Outcomes];
+        string[] args = ["backtest", Portfolio, .. outcomes, "--as-of", "2025-06-30", option, value, option, value, .. fit is null ? Array.Empty<string>() : [fit]];
+
+        var (exit, output, error) = Run(args);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains($"Option '{option}' expects a single argument but 2 were provided.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Backtest of", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--outcomes")]
     [InlineData("--as-of")]
