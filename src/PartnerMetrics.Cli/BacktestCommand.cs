@@ -153,6 +153,13 @@ internal static class BacktestCommand
 
     private static int Execute(Run run, string? format, TextWriter output, TextWriter error, Func<Stream> standardInput)
     {
+        // A model fitted from --model may replace it; the portfolio and the outcomes are the history, which it may not.
+        if (CommandOutput.Clash([("--out", run.ModelOut)], [("the portfolio", run.Portfolio.ToString()), ("the --outcomes file", run.Outcomes.ToString())]) is { } clash)
+        {
+            error.WriteLine(clash);
+            return ExitCodes.Usage;
+        }
+
         var scorer = ModelFile.Read(run.Model, error, out var exit);
         if (scorer is null)
         {

@@ -123,6 +123,44 @@ internal static class CommandOutput
         }
     }
 
+    /// <summary>
+    /// Why the files a run writes cannot be written, before anything is read: an output that is also an input (the report
+    /// would replace the export or the portfolio it was made from), or two outputs that are one file (the second would
+    /// replace the first, such as the rejects of <c>--skip-invalid</c> under the <c>--out</c> report). Paths are compared
+    /// once symbolic links are followed. A device or a pipe, which has no length (<c>/dev/null</c>), is written into,
+    /// never replaced, and may be named more than once.
+    /// </summary>
+    /// <param name="outputs">Each output's option and file; a missing one is not written.</param>
+    /// <param name="inputs">Each input's option (or what it is) and path; <c>-</c> and a missing one are not files.</param>
+    /// <returns>The problem, naming the options and the file; <see langword="null"/> when every output has a file of its own.</returns>
+    public static string? Clash(IEnumerable<(string Option, FileInfo? File)> outputs, IEnumerable<(string What, string? Path)> inputs)
+    {
+        var written = outputs.Where(o => o.File is not null).Select(o => (o.Option, File: o.File!, Target: Resolved(o.File!))).ToList();
+        var read = inputs.Where(i => i.Path is { Length: > 0 } and not "-").Select(i => (i.What, Target: Resolved(new FileInfo(i.Path!)))).ToList();
+        for (var i = 0; i < written.Count; i++)
+        {
+            var (option, file, target) = written[i];
+            if (read.FirstOrDefault(r => Same(r.Target, target) && HasLength(r.Target)) is { What: { } what })
+            {
+                return $"{option} {file.FullName} is also {what}: writing it would replace what is read. Write the output to another file.";
+            }
+
+            if ((!target.Exists || HasLength(target)) && written.Skip(i + 1).FirstOrDefault(w => Same(w.Target, target)) is { Option: { } other })
+            {
+                return $"{option} and {other} both name {file.FullName}: the second file written would replace the first. Give each its own file.";
+            }
+        }
+
+        return null;
+
+        // Windows and macOS compare names ignoring case, by default.
+        static bool Same(FileInfo left, FileInfo right) =>
+            string.Equals(left.FullName, right.FullName, OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
+        // Only a regular file has a length (as for WriteFile); an empty one holds nothing to lose.
+        static bool HasLength(FileInfo target) => target.Exists && target.Length > 0;
+    }
+
     /// <summary>The file a path names: the final target of a symbolic link (which need not exist yet), else the path itself.</summary>
     private static FileInfo Resolved(FileInfo file) =>
         file.LinkTarget is null ? file : file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? file;

@@ -84,7 +84,12 @@ internal sealed class EvidenceInputs
     public bool AnyGiven(ParseResult result) => result.GetValue(Folder) is not null || files.Values.Any(o => result.GetValue(o) is not null);
 
     /// <summary>Imports the portfolio, writing per file what was read, skipped, left out and ignored; <see langword="null"/> after writing why not.</summary>
-    public Portfolio? Import(ParseResult result, TextWriter error, out int exit)
+    /// <param name="result">The command line.</param>
+    /// <param name="outFile">The file of <c>--out</c>, which may be neither an export nor the rejects file; <see langword="null"/> for the output stream.</param>
+    /// <param name="error">Where the reports and any problem are written.</param>
+    /// <param name="exit">The exit code.</param>
+    /// <returns>The portfolio, or <see langword="null"/> when <paramref name="exit"/> is not success.</returns>
+    public Portfolio? Import(ParseResult result, FileInfo? outFile, TextWriter error, out int exit)
     {
         exit = ExitCodes.Success;
         EvidenceProfile profile;
@@ -112,6 +117,11 @@ internal sealed class EvidenceInputs
             }
 
             paths = Paths(result);
+            if (CommandOutput.Clash([("--out", outFile), ("--skip-invalid", result.GetValue(SkipInvalid))], paths.Select(p => ($"the {files[p.Key].Name} export", (string?)p.Value))) is { } clash)
+            {
+                throw new ArgumentException(clash);
+            }
+
             importer = new PortfolioImporter(profile, Lookups(profile, result.GetValue(Lookup) ?? []));
         }
         catch (Exception problem) when (problem is ArgumentException or JsonException or ImportException)

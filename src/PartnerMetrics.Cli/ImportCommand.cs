@@ -26,7 +26,7 @@ internal static class ImportCommand
                 return ExitCodes.Usage;
             }
 
-            var portfolio = inputs.Import(result, error, out var exit);
+            var portfolio = inputs.Import(result, result.GetValue(outFile), error, out var exit);
             if (portfolio is null)
             {
                 return exit;

@@ -65,6 +65,12 @@ internal static class PipelineCommand
                 return ExitCodes.Usage;
             }
 
+            if (CommandOutput.Clash([("--out", result.GetValue(outFile)), ("--skip-invalid", result.GetValue(import.SkipInvalid))], [("the opportunities file", path.ToString())]) is { } clash)
+            {
+                error.WriteLine(clash);
+                return ExitCodes.Usage;
+            }
+
             if (Kind(path) != "xlsx" && result.GetValue(import.Sheet) is not null)
             {
                 error.WriteLine($"--sheet names a sheet of an Excel workbook (.xlsx); '{path.Name}' is not one.");

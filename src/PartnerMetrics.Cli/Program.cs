@@ -40,6 +40,12 @@ public static class Program
         };
         demo.SetAction(result =>
         {
+            if (CommandOutput.Clash([("--out", result.GetValue(outFile))], [("the --model file", result.GetValue(model)?.ToString())]) is { } clash)
+            {
+                error.WriteLine(clash);
+                return ExitCodes.Usage;
+            }
+
             var scorer = ModelFile.Read(result.GetValue(model), error, out var exit);
             return scorer is null ? exit : ScoreCommand.Report(DemoPortfolio.Create(), scorer, result.GetValue(asOf) ?? DemoPortfolio.Today, result.GetValue(format), result.GetValue(outFile), output, error);
         });

@@ -70,6 +70,12 @@ internal static class ScoreCommand
                 return ExitCodes.Usage;
             }
 
+            if (CommandOutput.Clash([("--out", result.GetValue(outFile))], [("the portfolio", path?.ToString()), ("the --model file", result.GetValue(model)?.ToString())]) is { } clash)
+            {
+                error.WriteLine(clash);
+                return ExitCodes.Usage;
+            }
+
             var format = result.GetValue(formatOption);
             if (path is not null && !StandardInput.Is(path))
             {
@@ -79,7 +85,7 @@ internal static class ScoreCommand
             long length = 0;
             var portfolio = path is not null
                 ? PortfolioFile.Read(path, standardInput, output, error, out exit, out length)
-                : evidence.Import(result, error, out exit);
+                : evidence.Import(result, result.GetValue(outFile), error, out exit);
             if (portfolio is null)
             {
                 return exit;

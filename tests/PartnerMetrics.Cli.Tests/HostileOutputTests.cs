@@ -294,6 +294,64 @@ public sealed class HostileOutputTests
         Assert.Contains("</html>", output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// An output that is also an input replaced the export, the portfolio, the model or the outcomes it was made from (the
+    /// input is read whole first); each is a usage error now, before anything is read, and the input is kept.
+    /// </summary>
+    [Theory]
+    [InlineData("pipeline {in} --out {in}", "--out {in} is also the opportunities file")]
+    [InlineData("pipeline {in} --profile partnermetrics --skip-invalid {in}", "--skip-invalid {in} is also the opportunities file")]
+    [InlineData("score {portfolio} --format json --out {portfolio}", "--out {portfolio} is also the portfolio")]
+    [InlineData("demo --model {model} --out {model}", "--out {model} is also the --model file")]
+    [InlineData("import --partners {accounts} --out {accounts}", "--out {accounts} is also the --partners export")]
+    [InlineData("score --partners {accounts} --skip-invalid {accounts}", "--skip-invalid {accounts} is also the --partners export")]
+    [InlineData("backtest {portfolio} --outcomes {outcomes} --as-of 2025-06-30 --fit --out {outcomes}", "--out {outcomes} is also the --outcomes file")]
+    public void AnOutputThatIsAlsoAnInput_IsAUsageErrorAndTheInputIsKept(string commandLine, string expected)
+    {
+        using var files = new TestFiles();
+        var paths = new Dictionary<string, string>
+        {
+            ["{in}"] = files.Write("opportunities.csv", File.ReadAllText(TestFiles.Fixture("opportunities.csv"))),
+            ["{portfolio}"] = files.Write("portfolio.json", File.ReadAllText(TestFiles.Fixture("backtest-portfolio.json"))),
+            ["{outcomes}"] = files.Write("outcomes.csv", File.ReadAllText(TestFiles.Fixture("backtest-outcomes.csv"))),
+            ["{model}"] = files.Write("model.json", "{}"),
+            ["{accounts}"] = files.Write("partners.csv", "id,name,type\nP-1,Alpha,Reseller\n"),
+        };
+        var before = paths.Values.ToDictionary(p => p, File.ReadAllText);
+        string Fill(string text) => paths.Aggregate(text, (filled, path) => filled.Replace(path.Key, path.Value, StringComparison.Ordinal));
+
+        var (exit, output, error) = Cli.Run(Fill(commandLine).Split(' '));
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains(Fill(expected) + ": writing it would replace what is read. Write the output to another file.", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+        Assert.All(before, input => Assert.Equal(input.Value, File.ReadAllText(input.Key)));
+    }
+
+    /// <summary>The rejects of --skip-invalid and the --out report on one file: the report replaced the rejects, which were lost without a word.</summary>
+    [Theory]
+    [InlineData("pipeline", "{opportunities}", "--profile", "partnermetrics")]
+    [InlineData("import", "--partners", "{accounts}")]
+    public void SkipInvalidAndOutOnOneFile_IsAUsageError(params string[] command)
+    {
+        using var files = new TestFiles();
+        var accounts = files.Write("partners.csv", "id,name,type\nP-1,Alpha,Reseller\n");
+        var both = files.PathOf("both.csv");
+        string[] args = [.. command.Select(a => a.Replace("{opportunities}", TestFiles.Fixture("opportunities.csv"), StringComparison.Ordinal).Replace("{accounts}", accounts, StringComparison.Ordinal)), "--skip-invalid", both, "--out", both];
+
+        var (exit, _, error) = Cli.Run(args);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains($"--out and --skip-invalid both name {both}: the second file written would replace the first. Give each its own file.", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(both));
+
+        // A device is written into, not replaced: both may go to /dev/null.
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(ExitCodes.Success, Cli.Run([.. args[..^4], "--skip-invalid", "/dev/null", "--out", "/dev/null"]).Exit);
+        }
+    }
+
     /// <summary>A standard output that fails: on a full disk, or closed (<paramref name="failure"/>).</summary>
     private sealed class FailingWriter(Func<Exception>? failure = null) : StringWriter
     {
