@@ -353,6 +353,14 @@ internal sealed class EvidenceInputs
             error.WriteLine(profile.BadRows == BadRowPolicy.Fail && failed.Problem is not { Line: <= 1 }
                 ? "Nothing was imported; --skip-invalid FILE skips bad rows, lists them in FILE and imports the rest."
                 : "Nothing was imported.");
+
+            // The rejects file is written on a failed run too, with its problems: one left by an earlier run would list problems
+            // these exports do not have. The exports' problem is the run's: one writing the file is said, and the exit code stays 2.
+            if (result.GetValue(SkipInvalid) is { } failedRejects)
+            {
+                CommandOutput.WriteFile(failedRejects, error, target => WriteRejects(report, target));
+            }
+
             return ExitCodes.InvalidInput;
         }
 

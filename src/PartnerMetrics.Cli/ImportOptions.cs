@@ -122,6 +122,9 @@ internal sealed class ImportOptions
                 error.WriteLine($"{name}: {problem.Message}");
             }
 
+            // The input's problem is the run's: a rejects file that cannot be written is said, and the exit code stays 2.
+            TryWriteRejects(report, result, error);
+
             // Skipping rows does not help amounts in two currencies: no row is wrong on its own.
             error.WriteLine(importer.Profile.BadRows == BadRowPolicy.Fail && report.Rows > 0 && report.MixedCurrencies() is null
                 ? $"{name}: nothing was computed; --skip-invalid FILE skips bad rows, lists them in FILE and computes the rest."
@@ -140,18 +143,17 @@ internal sealed class ImportOptions
             if (result.GetValue(Strict))
             {
                 error.WriteLine($"{name}: the profile '{importer.Profile.Name}' does not use the columns {columns}; map them (--map field=header) or drop --strict. Nothing was computed.");
+                TryWriteRejects(report, result, error);
                 return ExitCodes.InvalidInput;
             }
 
             error.WriteLine($"{name}: warning: {(report.IgnoredColumns.Length == 1 ? $"the column {columns} is" : $"the columns {columns} are")} not used (--map field=header takes one; --strict makes this an error).");
         }
 
-        // The rejects file is written on every run, its header alone when nothing was skipped: one left by an earlier run
-        // would list problems this input does not have.
         if (result.GetValue(SkipInvalid) is { } rejects)
         {
             WriteProblems(name, report, error);
-            if (!CommandOutput.WriteFile(rejects, error, target => WriteRejects(report, target)))
+            if (!TryWriteRejects(report, result, error))
             {
                 return ExitCodes.OutputUnwritable;
             }
@@ -164,6 +166,15 @@ internal sealed class ImportOptions
 
         return ExitCodes.Success;
     }
+
+    /// <summary>
+    /// Writes the rejects file of <c>--skip-invalid</c>, when given, on every run that read the export, one that failed too (a
+    /// missing column, <c>--strict</c>): its header alone when nothing was skipped. A file left by an earlier run would
+    /// list problems this input does not have.
+    /// </summary>
+    /// <returns><see langword="false"/> when the file cannot be written (said on <paramref name="error"/>).</returns>
+    private bool TryWriteRejects(ImportReport report, ParseResult result, TextWriter error) =>
+        result.GetValue(SkipInvalid) is not { } rejects || CommandOutput.WriteFile(rejects, error, target => WriteRejects(report, target));
 
     private static ImportProfile LoadProfile(string? profile)
     {

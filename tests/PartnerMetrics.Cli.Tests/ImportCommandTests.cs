@@ -190,6 +190,45 @@ public class ImportCommandTests
         Assert.EndsWith("Nothing was imported.", error.Trim(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The rejects file is written on every run, so that it never shows an earlier run's problems: a run that fails on the
+    /// file as a whole (no header, a missing column, an unused column under --strict) left the earlier run's file as it was.
+    /// </summary>
+    [Theory]
+    [InlineData("import --partners {empty}", "file,line,column,value,problem", "the file is empty")]
+    [InlineData("score --partners {accounts} --strict", "file,line,column,value,problem", null)]
+    [InlineData("pipeline {missing-column.csv} --profile partnermetrics", "line,column,value,problem", "no column gives 'createdOn'")]
+    [InlineData("pipeline {opportunities.csv} --profile partnermetrics --strict", "line,column,value,problem", null)]
+    public void SkipInvalid_AFailedRun_RewritesTheRejectsFileWithItsOwnProblems(string commandLine, string header, string? problem)
+    {
+        using var folder = new TestFiles();
+        var rejects = folder.Write("rejects.csv", "line,column,value,problem\n4,\"Created On\",\"2025/01/15\",\"an earlier run's problem\"\n");
+        var empty = folder.Write("empty.csv", string.Empty);
+        var accounts = folder.Write("accounts.csv", "id,name,type,onboardedOn,Owner\nP-1,Alpha,Reseller,2025-01-01,Jane\n");
+        var args = commandLine.Split(' ').Select(a => a switch
+        {
+            "{empty}" => empty,
+            "{accounts}" => accounts,
+            _ when a.StartsWith('{') => TestFiles.Fixture(a[1..^1]),
+            _ => a,
+        });
+
+        var (exit, _, error) = Run([.. args, "--skip-invalid", rejects]);
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        var written = File.ReadAllLines(rejects);
+        Assert.Equal(header, written[0]);
+        Assert.DoesNotContain(written, line => line.Contains("an earlier run's problem", StringComparison.Ordinal));
+        if (problem is null)
+        {
+            Assert.Single(written);
+        }
+        else
+        {
+            Assert.Contains(written, line => line.Contains(problem, StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public void Import_ABadRow_StopsTheImport_OrWithSkipInvalidIsListedInTheRejectsFile()
     {
