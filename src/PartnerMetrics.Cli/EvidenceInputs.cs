@@ -237,7 +237,7 @@ internal sealed class EvidenceInputs
             }
 
             using var reader = new StreamReader(file);
-            lookups.Add(new EvidenceLookup(kind, ImportLookup.FromCsv(field, reader, column.KeyColumn, column.ValueColumn)));
+            lookups.Add(new EvidenceLookup(kind, ImportOptions.Named(text, file, () => ImportLookup.FromCsv(field, reader, column.KeyColumn, column.ValueColumn))));
         }
 
         return lookups;

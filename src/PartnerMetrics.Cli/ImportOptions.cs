@@ -233,10 +233,23 @@ internal sealed class ImportOptions
             }
 
             using var reader = new StreamReader(file);
-            lookups.Add(ImportLookup.FromCsv(field, reader, column.KeyColumn, column.ValueColumn));
+            lookups.Add(Named(given, file, () => ImportLookup.FromCsv(field, reader, column.KeyColumn, column.ValueColumn)));
         }
 
         return lookups;
+    }
+
+    /// <summary>Reads a lookup file; a problem in it names the file and the option, beside the export's own problems.</summary>
+    internal static T Named<T>(string option, string file, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (ImportException problem)
+        {
+            throw new ImportException($"{Path.GetFileName(file)} (--lookup {option}): {problem.Message}", problem);
+        }
     }
 
     private static (string Left, string Right) Split(string text, string option, string form)

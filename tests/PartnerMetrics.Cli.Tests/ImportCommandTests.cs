@@ -443,6 +443,11 @@ public class ImportCommandTests
         Assert.Equal(ExitCodes.Usage, missing);
         Assert.Contains("no lookup values were given", missingError, StringComparison.Ordinal);
 
+        var twice = folder.Write("twice.csv", "Assigned ID,User Type\n005A,Standard\n005A,PowerPartner\n");
+        var (badLookup, _, badLookupError) = Run("import", "--profile", profile, "--partners", accounts, "--tasks", tasks, "--lookup", $"commitments.side={twice}");
+        Assert.Equal(ExitCodes.Usage, badLookup);
+        Assert.Contains($"twice.csv (--lookup commitments.side={twice}): line 3, column \"Assigned ID\", value \"005A\": the key is given twice", badLookupError, StringComparison.Ordinal);
+
         var (wrongKind, _, wrongKindError) = Run("import", "--profile", profile, "--partners", accounts, "--lookup", $"tasks.side={users}");
         Assert.Equal(ExitCodes.Usage, wrongKind);
         Assert.Contains("'tasks' is not a kind of file; the kinds are partners, commitments", wrongKindError, StringComparison.Ordinal);

@@ -140,6 +140,23 @@ public class PipelineImportTests
         Assert.DoesNotContain("(Parameter '", error, StringComparison.Ordinal);
     }
 
+    /// <summary>A lookup file that cannot be used was told by its line alone ('line 1: the file is empty: …'), not naming the file or the option.</summary>
+    [Theory]
+    [InlineData("", "offices.csv (--lookup district={offices}): line 1: the file is empty")]
+    [InlineData("sales_agent,regional_office\nAnna,West\nAnna,East\n", "offices.csv (--lookup district={offices}): line 3, column \"sales_agent\", value \"Anna\": the key is given twice in the lookup file for 'district'.")]
+    public void Pipeline_ABadLookupFile_IsNamedWithItsOption(string offices, string expected)
+    {
+        using var folder = new TestFiles();
+        var profile = folder.Write("profile.json", """{ "name": "agents", "columns": { "id": ["opportunity_id"], "accountId": ["account"], "createdOn": ["engage_date"], "stage": ["deal_stage"] }, "lookups": [ { "field": "district", "keyColumn": "sales_agent", "valueColumn": "regional_office" } ], "inferMotion": true }""");
+        var lookup = folder.Write("offices.csv", offices);
+        var deals = folder.Write("deals.csv", "opportunity_id,sales_agent,account,deal_stage,engage_date\nX1,Anna,Acme,Open,2024-01-01\n");
+
+        var (exit, _, error) = Run("pipeline", deals, "--profile", profile, "--lookup", $"district={lookup}");
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains(expected.Replace("{offices}", lookup, StringComparison.Ordinal), error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Pipeline_ProfileFile_WithALookup_JoinsTheSecondFile()
     {
