@@ -39,7 +39,7 @@ internal static class BacktestCommand
         };
         var horizon = new Option<int>("--horizon")
         {
-            Description = "A sample churned when its partner churned within this many days after the as-of day.",
+            Description = string.Create(CultureInfo.InvariantCulture, $"A sample churned when its partner churned within this many days after the as-of day; 1 to {MaxHorizonDays:N0}."),
             HelpName = "days",
             DefaultValueFactory = _ => (int)BacktestOptions.Default.Horizon.TotalDays,
             CustomParser = result => OptionValues.WholeNumber(result, "--horizon", "a number of days", 1, MaxHorizonDays),

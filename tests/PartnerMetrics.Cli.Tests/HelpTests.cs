@@ -31,6 +31,15 @@ public sealed class HelpTests
     }
 
     [Fact]
+    public void BacktestHelp_GivesTheHorizonsRange_AsDocsCliSays()
+    {
+        // docs/cli.md: "--horizon DAYS … 1 to 36,500"; the help said only what the horizon is.
+        var (_, output, _) = Cli.Run("backtest", "--help");
+
+        Assert.Matches(@"\b1\s+to\s+36,500\.", output);
+    }
+
+    [Fact]
     public void RootHelp_ListsTheCommands()
     {
         var (_, output, _) = Cli.Run("--help");
