@@ -202,6 +202,7 @@ internal sealed class ImportOptions
     private static ImportProfile WithMaps(ImportProfile profile, string[] maps)
     {
         var columns = profile.Columns;
+        var mapped = new Dictionary<string, (string Field, string Map)>(StringComparer.Ordinal);
         foreach (var map in maps)
         {
             var (field, header) = Split(map, "--map", "field=header");
@@ -209,6 +210,14 @@ internal sealed class ImportOptions
             {
                 throw new ArgumentException($"--map {map}: '{field}' is not a field; the fields are {string.Join(", ", ImportProfile.Fields)}.");
             }
+
+            // A column feeds one field: a second --map of the same column would take it from the first silently.
+            if (mapped.TryGetValue(ImportProfile.Normalize(header), out var earlier) && earlier.Field != field)
+            {
+                throw new ArgumentException($"--map {map}: the column \"{header}\" is already mapped by --map {earlier.Map}; a column feeds one field.");
+            }
+
+            mapped[ImportProfile.Normalize(header)] = (field, map);
 
             // The mapped header replaces any field that had it, and comes first for its field.
             columns = columns.ToImmutableDictionary(c => c.Key, c => c.Value.RemoveAll(h => ImportProfile.Normalize(h) == ImportProfile.Normalize(header)))

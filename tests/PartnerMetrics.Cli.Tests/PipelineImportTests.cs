@@ -140,6 +140,27 @@ public class PipelineImportTests
         Assert.DoesNotContain("(Parameter '", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Pipeline_TwoMapsOfOneColumn_AreAUsageError_NotTheFirstDroppedSilently()
+    {
+        // The second --map took "Deal owner" from district, which then fell back to the profile's column unannounced.
+        var (exit, output, error) = Run("pipeline", Crm("hubspot-deals.csv"), "--profile", "hubspot", "--map", "district=Deal owner", "--map", "accountId=deal OWNER");
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains("--map accountId=deal OWNER: the column \"deal OWNER\" is already mapped by --map district=Deal owner; a column feeds one field.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pipeline_OneColumnMappedTwiceToTheSameField_IsTakenOnce()
+    {
+        var (once, onceOutput, _) = Run("pipeline", Crm("hubspot-deals.csv"), "--profile", "hubspot", "--map", "district=Deal owner", "--by", "district", "--format", "json");
+        var (twice, twiceOutput, _) = Run("pipeline", Crm("hubspot-deals.csv"), "--profile", "hubspot", "--map", "district=Deal owner", "--map", "district=deal_owner", "--by", "district", "--format", "json");
+
+        Assert.Equal((0, onceOutput), (twice, twiceOutput));
+        Assert.Equal(0, once);
+    }
+
     /// <summary>A lookup file that cannot be used was told by its line alone ('line 1: the file is empty: …'), not naming the file or the option.</summary>
     [Theory]
     [InlineData("", "offices.csv (--lookup district={offices}): line 1: the file is empty")]
