@@ -197,7 +197,7 @@ internal sealed class EvidenceInputs
             return EvidenceProfile.BuiltIn(profile);
         }
 
-        using var stream = File.OpenRead(profile);
+        using var stream = ReadErrors.OpenRead(profile, "--profile");
         try
         {
             return EvidenceProfile.Load(stream);
@@ -236,7 +236,7 @@ internal sealed class EvidenceInputs
                 throw new ArgumentException($"--lookup {text}: the profile's lookup of '{field}' names no 'valueColumn' to read from {file}.");
             }
 
-            using var reader = new StreamReader(file);
+            using var reader = new StreamReader(ReadErrors.OpenRead(file, "--lookup"));
             lookups.Add(new EvidenceLookup(kind, ImportOptions.Named(text, file, () => ImportLookup.FromCsv(field, reader, column.KeyColumn, column.ValueColumn))));
         }
 

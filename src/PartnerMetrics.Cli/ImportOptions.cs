@@ -188,7 +188,7 @@ internal sealed class ImportOptions
             return ImportProfile.BuiltIn(profile);
         }
 
-        using var stream = File.OpenRead(profile);
+        using var stream = ReadErrors.OpenRead(profile, "--profile");
         try
         {
             return ImportProfile.Load(stream);
@@ -241,7 +241,7 @@ internal sealed class ImportOptions
                 throw new ArgumentException($"--lookup {given}: the profile's lookup of '{field}' names no 'valueColumn' to read from {file}.");
             }
 
-            using var reader = new StreamReader(file);
+            using var reader = new StreamReader(ReadErrors.OpenRead(file, "--lookup"));
             lookups.Add(Named(given, file, () => ImportLookup.FromCsv(field, reader, column.KeyColumn, column.ValueColumn)));
         }
 

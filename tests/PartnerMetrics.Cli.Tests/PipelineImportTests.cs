@@ -161,6 +161,26 @@ public class PipelineImportTests
         Assert.Equal(0, once);
     }
 
+    /// <summary>A directory given as the profile or a lookup file was reported as "Access to the path … is denied".</summary>
+    [Theory]
+    [InlineData("--profile")]
+    [InlineData("--lookup")]
+    public void Pipeline_ADirectoryForTheProfileOrALookup_IsSaidToBeOne(string option)
+    {
+        using var folder = new TestFiles();
+        var profile = folder.Write("profile.json", """{ "name": "agents", "columns": { "id": ["opportunity_id"], "accountId": ["account"], "createdOn": ["engage_date"], "stage": ["deal_stage"] }, "lookups": [ { "field": "district", "keyColumn": "sales_agent", "valueColumn": "regional_office" } ], "inferMotion": true }""");
+        var directory = Directory.CreateDirectory(folder.PathOf(option == "--profile" ? "profiles.json" : "offices")).FullName;
+        var deals = folder.Write("deals.csv", "opportunity_id,sales_agent,account,deal_stage,engage_date\nX1,Anna,Acme,Open,2024-01-01\n");
+
+        var (exit, _, error) = option == "--profile"
+            ? Run("pipeline", deals, "--profile", directory)
+            : Run("pipeline", deals, "--profile", profile, "--lookup", $"district={directory}");
+
+        Assert.Equal(ExitCodes.InputUnreadable, exit);
+        Assert.Contains($"{option} {directory}: it is a directory; give a file.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("denied", error, StringComparison.Ordinal);
+    }
+
     /// <summary>A lookup file that cannot be used was told by its line alone ('line 1: the file is empty: …'), not naming the file or the option.</summary>
     [Theory]
     [InlineData("", "offices.csv (--lookup district={offices}): line 1: the file is empty")]
