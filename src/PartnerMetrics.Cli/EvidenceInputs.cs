@@ -315,7 +315,7 @@ internal sealed class EvidenceInputs
                 continue;
             }
 
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {file.Rows:N0} rows: {file.Imported:N0} read, {file.Skipped:N0} skipped, {file.Excluded:N0} left out (not a partner's, or a value the profile skips)."));
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {file.Rows:N0} {(file.Rows == 1 ? "row" : "rows")}: {file.Imported:N0} read, {file.Skipped:N0} skipped, {file.Excluded:N0} left out (not a partner's, or a value the profile skips)."));
             foreach (var notice in file.Notices)
             {
                 error.WriteLine($"{name}: {Terminal.Safe(notice)}");

@@ -136,6 +136,19 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public void Import_AnExportOfOneRow_SaysRow()
+    {
+        // "one.csv: 1 rows: 1 read" read as a slip.
+        using var folder = new TestFiles();
+        var accounts = folder.Write("one.csv", "Account ID,Account Name,Type,Partner Since\n0015J00000JR50qQAD,Copperline,Technology Partner,1/1/2025\n");
+
+        var (exit, _, error) = Run("import", "--profile", "salesforce", "--partners", accounts);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("one.csv: 1 row: 1 read, 0 skipped, 0 left out", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Import_WithoutPartners_IsAUsageError()
     {
         var (exit, output, error) = Run("import", "--profile", "salesforce", "--tasks", Path.Combine(Samples, "tasks.csv"));
