@@ -7,8 +7,14 @@ namespace PartnerMetrics.Cli;
 /// </summary>
 internal sealed class BlankWatch(Stream inner) : Stream
 {
+    private int seen;
+    private int firstTwo;
+
     /// <summary>Gets a value indicating whether every byte read so far was white space or part of a UTF-8 byte-order mark.</summary>
     public bool Blank { get; private set; } = true;
+
+    /// <summary>Gets a value indicating whether the input starts with a UTF-16 byte-order mark (FF FE or FE FF): text saved as UTF-16, which JSON read as UTF-8 is not.</summary>
+    public bool Utf16 => seen >= 2 && firstTwo is 0xFFFE or 0xFEFF;
 
     public override bool CanRead => true;
 
@@ -65,5 +71,13 @@ internal sealed class BlankWatch(Stream inner) : Stream
 
     private static readonly System.Buffers.SearchValues<byte> BlankBytes = System.Buffers.SearchValues.Create([(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n', 0xEF, 0xBB, 0xBF]);
 
-    private void Watch(ReadOnlySpan<byte> bytes) => Blank = Blank && bytes.IndexOfAnyExcept(BlankBytes) < 0;
+    private void Watch(ReadOnlySpan<byte> bytes)
+    {
+        for (var i = 0; i < bytes.Length && seen < 2; i++, seen++)
+        {
+            firstTwo = (firstTwo << 8) | bytes[i];
+        }
+
+        Blank = Blank && bytes.IndexOfAnyExcept(BlankBytes) < 0;
+    }
 }

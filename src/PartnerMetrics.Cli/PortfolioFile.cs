@@ -73,6 +73,8 @@ internal static class PortfolioFile
         {
             error.WriteLine(watch is { Blank: true }
                 ? $"{name}: the file is empty: a portfolio is a JSON object such as {{\"partnerships\": []}}."
+                : watch is { Utf16: true }
+                ? $"{name}: the file is UTF-16 text (it starts with a UTF-16 byte-order mark); a portfolio is JSON in UTF-8: save it as UTF-8."
                 : $"{name}: {jsonError.Message}");
             exit = ExitCodes.InvalidInput;
         }

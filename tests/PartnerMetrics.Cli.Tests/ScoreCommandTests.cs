@@ -403,6 +403,28 @@ public class ScoreCommandTests
         }
     }
 
+    /// <summary>A portfolio saved as UTF-16 (as some Windows editors save) was refused in the reader's words ("'0xFF' is an invalid start of a value").</summary>
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void AUtf16Portfolio_IsSaidToBeUtf16(string encoding)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"utf16-{Guid.NewGuid():N}.json");
+        var text = System.Text.Encoding.GetEncoding(encoding);
+        File.WriteAllBytes(file, [.. text.GetPreamble(), .. text.GetBytes("{\"partnerships\": []}")]);
+        try
+        {
+            var (exit, _, error) = Cli.Run("score", file);
+
+            Assert.Equal(ExitCodes.InvalidInput, exit);
+            Assert.EndsWith(": the file is UTF-16 text (it starts with a UTF-16 byte-order mark); a portfolio is JSON in UTF-8: save it as UTF-8.", error.Trim(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>A portfolio with nothing in it is said to be empty, not in System.Text.Json's words ("does not contain any JSON tokens").</summary>
     [Theory]
     [InlineData("")]
