@@ -72,6 +72,13 @@ internal static class CommandOutput
     public static bool WriteFile(FileInfo file, TextWriter error, Action<TextWriter> write)
     {
         var target = Resolved(file);
+        if (Directory.Exists(target.FullName))
+        {
+            // .NET says "Is a directory : …" (or, for "dir/", "Could not find a part of the path").
+            error.WriteLine($"Cannot write {file.FullName}: it is a directory; give a file name.");
+            return false;
+        }
+
         var directory = target.DirectoryName ?? ".";
         if (!Directory.Exists(directory))
         {

@@ -22,6 +22,30 @@ public sealed class OutputTests
 
     [Theory]
     [MemberData(nameof(Commands))]
+    public void Out_ADirectory_ExitsFourSayingItIsOne(string commandLine)
+    {
+        var command = Arguments(commandLine);
+        var directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            foreach (var target in new[] { directory, directory + Path.DirectorySeparatorChar })
+            {
+                var (exit, output, error) = Cli.Run([.. command, "--out", target]);
+
+                Assert.Equal(ExitCodes.OutputUnwritable, exit);
+                Assert.Contains($"Cannot write {new FileInfo(target).FullName}: it is a directory; give a file name.", error, StringComparison.Ordinal);
+                Assert.Equal(string.Empty, output);
+                Assert.Empty(Directory.EnumerateFileSystemEntries(directory));
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Commands))]
     public void Out_WritesWhatTheConsoleWouldShow(string commandLine)
     {
         var command = Arguments(commandLine);
