@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using PartnerMetrics.Pipeline;
 
 namespace PartnerMetrics.DependencyInjection;
@@ -9,10 +8,10 @@ internal sealed class ConfiguredPipelineAnalytics : IPipelineAnalytics
 {
     private readonly TimeProvider clock;
 
-    public ConfiguredPipelineAnalytics(IOptions<PartnerMetricsOptions> options, TimeProvider clock)
+    public ConfiguredPipelineAnalytics(PartnerMetricsOptions options, TimeProvider clock)
     {
         this.clock = clock;
-        Options = options.Value.Pipeline;
+        Options = options.Pipeline;
     }
 
     public PipelineOptions Options { get; }

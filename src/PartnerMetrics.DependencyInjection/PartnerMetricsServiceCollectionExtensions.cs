@@ -30,12 +30,14 @@ public static class PartnerMetricsServiceCollectionExtensions
             sp => new PartnerMetricsOptionsValidator(sp.GetService<IHostEnvironment>())));
 
         // Factories, so that the host's clock and environment are optional and are looked up when the
-        // services are first resolved, whatever the order of registration. The health service reads the options the
-        // start-up validation validated (the monitor's, which ValidateOnStart reads too), holding the model it read.
+        // services are first resolved, whatever the order of registration. Both services read the options the
+        // start-up validation validated (the monitor's, which ValidateOnStart reads too), the health service holding
+        // the model it read. Not IOptions: its own instance would bind the configuration and read the model file
+        // again when the service is first resolved, often at the first request, after a change since the start.
         services.TryAddSingleton<IPartnerHealth>(sp => new PartnerHealth(
             sp.GetRequiredService<IOptionsMonitor<PartnerMetricsOptions>>().CurrentValue, HostClock.Of(sp), sp.GetService<IHostEnvironment>()));
         services.TryAddSingleton<IPipelineAnalytics>(sp => new ConfiguredPipelineAnalytics(
-            sp.GetRequiredService<IOptions<PartnerMetricsOptions>>(), HostClock.Of(sp)));
+            sp.GetRequiredService<IOptionsMonitor<PartnerMetricsOptions>>().CurrentValue, HostClock.Of(sp)));
         return services;
     }
 

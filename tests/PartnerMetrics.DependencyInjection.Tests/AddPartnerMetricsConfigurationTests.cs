@@ -272,6 +272,42 @@ public class AddPartnerMetricsConfigurationTests
         Assert.Equal(7, provider.GetRequiredService<IPartnerHealth>().Model.Kappa);
     }
 
+    /// <summary>
+    /// Both services are built from the options validated at start. The pipeline service read its own instance
+    /// (<c>IOptions</c>, not the monitor's), bound and validated again when it was first resolved, often at the first
+    /// request: the model file was read again, so one removed after start failed that request.
+    /// </summary>
+    [Fact]
+    public void AddPartnerMetrics_AModelFileRemovedAfterStart_LeavesBothServicesResolvable()
+    {
+        using var folder = new TemporaryFolder();
+        var file = KappaSeven(folder);
+        using var provider = new ServiceCollection().AddPartnerMetrics(o => o.ModelPath = file).BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        File.Delete(file);
+
+        Assert.Equal(PipelineOptions.Default, provider.GetRequiredService<IPipelineAnalytics>().Options);
+        Assert.Equal(7, provider.GetRequiredService<IPartnerHealth>().Model.Kappa);
+    }
+
+    /// <summary>As the docs say, a configuration changed while the app runs takes effect at the next start, for both services.</summary>
+    [Fact]
+    public void AddPartnerMetrics_AConfigurationChangedAfterStart_ChangesNeitherService()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["PartnerMetrics:Pipeline:TopPartners"] = "3", ["PartnerMetrics:Model:Kappa"] = "7" })
+            .Build();
+        using var provider = new ServiceCollection().AddPartnerMetrics(configuration.GetSection("PartnerMetrics")).BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        configuration["PartnerMetrics:Pipeline:TopPartners"] = "0";   // would fail validation, were it read again
+        configuration["PartnerMetrics:Model:Kappa"] = "9";
+
+        Assert.Equal(new PipelineOptions { TopPartners = 3 }, provider.GetRequiredService<IPipelineAnalytics>().Options);
+        Assert.Equal(7, provider.GetRequiredService<IPartnerHealth>().Model.Kappa);
+    }
+
     [Fact]
     public void AddPartnerMetrics_UnknownKeys_AreEachReportedByPath()
     {

@@ -101,7 +101,7 @@ public class AddPartnerMetricsTests
     {
         var clock = Examples.ClockAt(Examples.Today);
         var health = new PartnerHealth(new PartnerMetricsOptions(), clock);
-        var analytics = new ConfiguredPipelineAnalytics(Options.Create(new PartnerMetricsOptions()), clock);
+        var analytics = new ConfiguredPipelineAnalytics(new PartnerMetricsOptions(), clock);
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<IPartnerHealth>(health)
