@@ -58,7 +58,10 @@ internal sealed class PartnerHealth : IPartnerHealth
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Text.Json.JsonException)
         {
             var where = string.Equals(file, path, StringComparison.Ordinal) ? $"'{path}'" : $"'{path}' ({file})";
-            throw Invalid($"{options.ModelPathName}: the health model file {where} cannot be used: {error.Message}");
+
+            // Opening a directory is refused as "Access to the path … is denied", which sends the reader after permissions.
+            var reason = error is UnauthorizedAccessException && Directory.Exists(file) ? "it is a directory; give a file." : error.Message;
+            throw Invalid($"{options.ModelPathName}: the health model file {where} cannot be used: {reason}");
         }
     }
 

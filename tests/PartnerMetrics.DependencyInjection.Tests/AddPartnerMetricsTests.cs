@@ -187,6 +187,24 @@ public class AddPartnerMetricsTests
         Assert.StartsWith("PartnerMetricsOptions.ModelPath: the health model file '/no/such/model.json'", Assert.Single(error.Failures), StringComparison.Ordinal);
     }
 
+    /// <summary>A folder given as the model file was reported as "Access to the path … is denied", sending the reader after permissions.</summary>
+    [Fact]
+    public void AddPartnerMetrics_AModelPathThatIsADirectory_FailsAtStartSayingSo()
+    {
+        using var root = new TemporaryFolder();
+        Directory.CreateDirectory(Path.Combine(root.Path, "models"));
+        using var provider = new ServiceCollection()
+            .AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new HostEnvironment(root.Path))
+            .AddPartnerMetrics(o => o.ModelPath = "models")
+            .BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(
+            $"PartnerMetricsOptions.ModelPath: the health model file 'models' ({Path.Combine(root.Path, "models")}) cannot be used: it is a directory; give a file.",
+            Assert.Single(error.Failures));
+    }
+
     [Fact]
     public void AddPartnerMetrics_ARelativeModelPath_IsTakenFromTheHostsContentRoot()
     {
