@@ -157,7 +157,9 @@ internal sealed class ConfigurationBinding(IConfiguration configuration) : IConf
     {
         foreach (var setting in section.GetChildren())
         {
-            var name = target.Select(p => p.Key).FirstOrDefault(key => string.Equals(key, setting.Key, StringComparison.OrdinalIgnoreCase));
+            // Setting names ignore case; the keys of a map are data (factor codes), matched as written.
+            var comparison = open ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+            var name = target.Select(p => p.Key).FirstOrDefault(key => string.Equals(key, setting.Key, comparison));
             if (name is null && !open)
             {
                 failures.Add($"{setting.Path}: not a setting of the health model (see the model file format: PartnerMetricsJson, HealthModel).");

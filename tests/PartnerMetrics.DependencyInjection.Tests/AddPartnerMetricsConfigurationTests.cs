@@ -199,6 +199,26 @@ public class AddPartnerMetricsConfigurationTests
         Assert.Contains(reason, failure, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A factor code under Model:PriorMeans is data, matched as written: in another case it is refused as an unknown
+    /// code, as the docs say, also when the model already has a prior mean of that code (it was taken as that code).
+    /// </summary>
+    [Fact]
+    public void AddPartnerMetrics_APriorMeanCodeInAnotherCase_IsRefusedWhenTheModelHasTheCodeToo()
+    {
+        var code = FactorCodes.TrustPartnerReliability;
+        using var provider = new ServiceCollection()
+            .AddPartnerMetrics(o => o.Model = HealthModel.Default with { PriorMeans = new Dictionary<string, double> { [code] = 0.6 } })
+            .AddPartnerMetrics(Section(("Model:PriorMeans:" + code.ToUpperInvariant(), "0.4")))
+            .BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        var failure = Assert.Single(error.Failures);
+        Assert.StartsWith("PartnerMetrics:Model:PriorMeans", failure, StringComparison.Ordinal);
+        Assert.Contains(code.ToUpperInvariant(), failure, StringComparison.Ordinal);
+    }
+
     /// <summary>A model file replaces the whole model: settings of the Model section beside it would be read and not used, so they stop the host.</summary>
     [Fact]
     public void AddPartnerMetrics_ModelSettingsBesideAModelPath_FailAtStartNamingBoth()
