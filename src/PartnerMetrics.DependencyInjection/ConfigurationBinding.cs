@@ -45,11 +45,15 @@ internal sealed class ConfigurationBinding(IConfiguration configuration) : IConf
             }
             else if (Is(setting, nameof(PartnerMetricsOptions.Model)))
             {
-                // An empty section ("Model": {}, which configuration reads as an empty value) sets nothing.
+                // An empty section ("Model": {}, which configuration reads as an empty value) sets nothing, and nor does
+                // a section of empty values, which leave their settings as they are: neither stands against a ModelPath.
                 if (IsSection(setting, failures) && setting.GetChildren().Any())
                 {
                     BindModel(options, setting, failures);
-                    options.ModelSection = setting.Path;
+                    if (setting.AsEnumerable().Any(s => !string.IsNullOrEmpty(s.Value)))
+                    {
+                        options.ModelSection = setting.Path;
+                    }
                 }
             }
             else if (Is(setting, nameof(PartnerMetricsOptions.Pipeline)))

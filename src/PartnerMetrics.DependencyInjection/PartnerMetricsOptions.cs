@@ -28,7 +28,7 @@ public sealed class PartnerMetricsOptions
     /// <summary>Gets the problems found while binding these options from configuration, each starting with its configuration path; reported when the options are validated.</summary>
     internal List<string> ConfigurationFailures { get; } = [];
 
-    /// <summary>Gets or sets the configuration path of the <c>Model</c> section bound into <see cref="Model"/>, if one was.</summary>
+    /// <summary>Gets or sets the configuration path of the <c>Model</c> section bound into <see cref="Model"/>, if one set a value.</summary>
     internal string? ModelSection { get; set; }
 
     /// <summary>Gets or sets the configuration path and value that set <see cref="ModelPath"/>, so that a bad file is reported under the key that named it.</summary>

@@ -278,6 +278,28 @@ public class AddPartnerMetricsConfigurationTests
         Assert.Equal(7, provider.GetRequiredService<IPartnerHealth>().Model.Kappa);
     }
 
+    /// <summary>
+    /// So does a Model section whose values are all empty (an environment's settings blanking out the base file's, as
+    /// configuration has no way to remove a key): an empty value leaves its setting as it is. It stopped the host as
+    /// settings beside the file; a key that is no setting is still reported, empty or not.
+    /// </summary>
+    [Fact]
+    public void AddPartnerMetrics_AModelSectionOfEmptyValuesBesideAModelPath_Starts()
+    {
+        using var folder = new TemporaryFolder();
+        var file = KappaSeven(folder);
+        using var provider = new ServiceCollection()
+            .AddPartnerMetrics(Section(("ModelPath", file), ("Model:Kappa", ""), ("Model:DimensionWeights:Trust", "")))
+            .BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal(7, provider.GetRequiredService<IPartnerHealth>().Model.Kappa);
+        Assert.Equal(
+            "PartnerMetrics:Model:Kapa: not a setting of the health model (see the model file format: PartnerMetricsJson, HealthModel).",
+            Assert.Single(StartFails(("ModelPath", file), ("Model:Kapa", "")).Failures));
+    }
+
     /// <summary>The model file is read once, when the options are validated: a file changed after start changes nothing.</summary>
     [Fact]
     public void AddPartnerMetrics_AModelFile_IsReadOnceAtStart()
