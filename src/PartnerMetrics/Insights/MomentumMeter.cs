@@ -33,7 +33,7 @@ internal static class MomentumMeter
         var (recentScaled, beforeScaled) = ((double)recent * baselineDays, (double)before * recentDays);
 
         // Nothing in the recent window is a fact once the partnership is that old; a rate comparison needs a sample, and
-        // a baseline: a partnership younger than the recent window has none to compare with.
+        // a baseline: a partnership that did not exist before the recent window has none to compare with.
         var state = recent == 0 ? (existedFrom > recentFirst ? MomentumState.Unknown : MomentumState.Stalled)
             : recent + before < PartnershipAdvisor.MinimumActivities || baselineDays == 0 ? MomentumState.Unknown
             : before == 0 || recentScaled >= model.AcceleratingRatio * beforeScaled ? MomentumState.Accelerating

@@ -26,7 +26,7 @@ public sealed record MomentumReading
     /// <summary>Gets the recent activities per day the partnership existed in the recent window (from its start, or its first logged activity when earlier); 0 when it did not exist by the as-of day.</summary>
     public double RecentRate { get; }
 
-    /// <summary>Gets the baseline activities per day the partnership existed in the baseline window; 0 when it is younger than the recent window (there is no baseline, and the state is Unknown).</summary>
+    /// <summary>Gets the baseline activities per day the partnership existed in the baseline window; 0 when it did not exist before the recent window (there is no baseline, and the state is Unknown unless nothing was logged in a recent window it existed through, which is Stalled).</summary>
     public double BaselineRate { get; }
 
     /// <summary>Gets the latest joint event whose following window has passed, if any.</summary>
