@@ -20,7 +20,7 @@ internal static class MomentumMeter
 
         // Each rate is over the days of its window on which the partnership existed: from its start, or from its first
         // logged activity when that is earlier. A partnership 40 days old with a call every third day has 10 in the
-        // recent 30 days and 3 in the 10 days before: the same rate, Steady, where the whole 90-day baseline read 4 in 90
+        // recent 30 days and 4 in the 10 days before: 0.83 of the rate, Steady, where the whole 90-day baseline read 4 in 90
         // and Accelerating.
         var existedFrom = Math.Min(partnership.StartedOn.DayNumber, counter.First);
         var recentDays = Math.Clamp(day - Math.Max(recentFirst, existedFrom) + 1, 0, window);
