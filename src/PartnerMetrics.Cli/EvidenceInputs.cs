@@ -117,7 +117,7 @@ internal sealed class EvidenceInputs
             }
 
             paths = Paths(result);
-            if (CommandOutput.Clash([("--out", outFile), ("--skip-invalid", result.GetValue(SkipInvalid))], paths.Select(p => ($"the {files[p.Key].Name} export", (string?)p.Value))) is { } clash)
+            if (CommandOutput.Clash([("--out", outFile), ("--skip-invalid", result.GetValue(SkipInvalid))], paths.Select(p => ($"the {files[p.Key].Name} export", (string?)p.Value)).Concat(ImportOptions.FilesRead(result.GetValue(Profile), result.GetValue(Lookup)))) is { } clash)
             {
                 throw new ArgumentException(clash);
             }

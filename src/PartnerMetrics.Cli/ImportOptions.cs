@@ -261,6 +261,28 @@ internal sealed class ImportOptions
         }
     }
 
+    /// <summary>
+    /// The files the import options read besides the export — a profile file (one ending in <c>.json</c>; any other name is
+    /// a built-in profile) and each <c>--lookup</c>'s file — for <see cref="CommandOutput.Clash"/>, so that an output never
+    /// replaces them. A lookup without a file is left to its own check.
+    /// </summary>
+    internal static IEnumerable<(string What, string? Path)> FilesRead(string? profile, string[]? lookups)
+    {
+        if (profile is not null && profile.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return ("the --profile file", profile);
+        }
+
+        foreach (var lookup in lookups ?? [])
+        {
+            var equals = lookup.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && equals < lookup.Length - 1)
+            {
+                yield return ($"the --lookup file of {lookup[..equals].Trim()}", lookup[(equals + 1)..].Trim());
+            }
+        }
+    }
+
     private static (string Left, string Right) Split(string text, string option, string form)
     {
         var equals = text.IndexOf('=', StringComparison.Ordinal);

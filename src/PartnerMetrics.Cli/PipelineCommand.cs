@@ -65,7 +65,7 @@ internal static class PipelineCommand
                 return ExitCodes.Usage;
             }
 
-            if (CommandOutput.Clash([("--out", result.GetValue(outFile)), ("--skip-invalid", result.GetValue(import.SkipInvalid))], [("the opportunities file", path.ToString())]) is { } clash)
+            if (CommandOutput.Clash([("--out", result.GetValue(outFile)), ("--skip-invalid", result.GetValue(import.SkipInvalid))], [("the opportunities file", path.ToString()), .. ImportOptions.FilesRead(result.GetValue(import.Profile), result.GetValue(import.Lookup))]) is { } clash)
             {
                 error.WriteLine(clash);
                 return ExitCodes.Usage;

@@ -306,6 +306,9 @@ public sealed class HostileOutputTests
     [InlineData("import --partners {accounts} --out {accounts}", "--out {accounts} is also the --partners export")]
     [InlineData("score --partners {accounts} --skip-invalid {accounts}", "--skip-invalid {accounts} is also the --partners export")]
     [InlineData("backtest {portfolio} --outcomes {outcomes} --as-of 2025-06-30 --fit --out {outcomes}", "--out {outcomes} is also the --outcomes file")]
+    [InlineData("pipeline {in} --profile {profile} --out {profile}", "--out {profile} is also the --profile file")]
+    [InlineData("pipeline {in} --profile {profile} --lookup district={offices} --out {offices}", "--out {offices} is also the --lookup file of district")]
+    [InlineData("import --partners {accounts} --profile {evidence} --out {evidence}", "--out {evidence} is also the --profile file")]
     public void AnOutputThatIsAlsoAnInput_IsAUsageErrorAndTheInputIsKept(string commandLine, string expected)
     {
         using var files = new TestFiles();
@@ -316,6 +319,9 @@ public sealed class HostileOutputTests
             ["{outcomes}"] = files.Write("outcomes.csv", File.ReadAllText(TestFiles.Fixture("backtest-outcomes.csv"))),
             ["{model}"] = files.Write("model.json", "{}"),
             ["{accounts}"] = files.Write("partners.csv", "id,name,type\nP-1,Alpha,Reseller\n"),
+            ["{profile}"] = files.Write("profile.json", """{ "name": "agents", "columns": { "id": ["opportunity_id"], "accountId": ["account"], "createdOn": ["engage_date"], "stage": ["deal_stage"] }, "lookups": [ { "field": "district", "keyColumn": "sales_agent", "valueColumn": "regional_office" } ] }"""),
+            ["{offices}"] = files.Write("offices.csv", "sales_agent,regional_office\nAnna,West\n"),
+            ["{evidence}"] = files.Write("evidence.json", """{ "name": "mine" }"""),
         };
         var before = paths.Values.ToDictionary(p => p, File.ReadAllText);
         string Fill(string text) => paths.Aggregate(text, (filled, path) => filled.Replace(path.Key, path.Value, StringComparison.Ordinal));
