@@ -24,6 +24,7 @@ public class DocsSnippetTests
     [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.AspNetCore.Tests/DocsRegistrationTests.cs", "di-register")]
     [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.AspNetCore.Tests/ConfigurationBindingTests.cs", "di-configuration")]
     [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.AspNetCore.Tests/AspNetCoreExampleTests.cs", "aspnetcore-minimal")]
+    [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.AspNetCore.Tests/AspNetCoreExampleTests.cs", "aspnetcore-problem")]
     [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.DependencyInjection.Tests/PipelineAnalyticsServiceTests.cs", "di-pipeline")]
     [InlineData("docs/import.md", "tests/PartnerMetrics.Import.Tests/DocsExampleTests.cs", "import-quick-start")]
     [InlineData("docs/import.md", "tests/PartnerMetrics.Import.Tests/DocsExampleTests.cs", "evidence-quick-start")]
