@@ -122,12 +122,17 @@ internal sealed class ConfigurationBinding(IConfiguration configuration) : IConf
     }
 
     private static (int Value, string? Problem) WholeNumber(string text) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? (value, null) : (0, $"must be a whole number; got '{text}'.");
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? (value, null)
+        : System.Numerics.BigInteger.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? (0, $"must be a whole number from -2147483648 to 2147483647; got '{text}'.")
+        : (0, $"must be a whole number; got '{text}'.");
 
     private static (decimal? Value, string? Problem) Amount(string text) =>
         // Float: a point for decimals, no thousands separators — "1,5" is not read as 15. A number with more digits than a
         // decimal holds would be read rounded (1.5e-30 as 0): refused, quoting the text.
-        !decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? (null, $"must be a number with a point for decimals, such as 1500000.50; got '{text}'.")
+        !decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? (null, double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+                ? $"is beyond the range of a decimal (±79228162514264337593543950335); got '{text}'."
+                : $"must be a number with a point for decimals, such as 1500000.50; got '{text}'.")
         : !DecimalText.IsExact(text, value) ? (null, $"has more digits than a decimal holds exactly (28 after the point), so it would be read rounded; got '{text}'.")
         : (value, null);
 

@@ -159,6 +159,8 @@ public class AddPartnerMetricsConfigurationTests
     [InlineData("Pipeline:TopPartners", "0", "PartnerMetrics:Pipeline:TopPartners: 'TopPartners' must be at least 1; got 0.")]
     [InlineData("Pipeline:TopPartners", "many", "PartnerMetrics:Pipeline:TopPartners: must be a whole number; got 'many'.")]
     [InlineData("Pipeline:TopCustomers", "2.5", "PartnerMetrics:Pipeline:TopCustomers: must be a whole number; got '2.5'.")]
+    [InlineData("Pipeline:TopPartners", "99999999999", "PartnerMetrics:Pipeline:TopPartners: must be a whole number from -2147483648 to 2147483647; got '99999999999'.")]
+    [InlineData("Pipeline:RemainingTarget", "1e30", "PartnerMetrics:Pipeline:RemainingTarget: is beyond the range of a decimal (±79228162514264337593543950335); got '1e30'.")]
     [InlineData("Pipeline:RemainingTarget", "-5", "PartnerMetrics:Pipeline:RemainingTarget: 'RemainingTarget' must be positive when given; got -5.")]
     [InlineData("Pipeline:RemainingTarget", "lots", "PartnerMetrics:Pipeline:RemainingTarget: must be a number with a point for decimals, such as 1500000.50; got 'lots'.")]
     [InlineData("Pipeline:RemainingTarget", "1.5e-30", "PartnerMetrics:Pipeline:RemainingTarget: has more digits than a decimal holds exactly (28 after the point), so it would be read rounded; got '1.5e-30'.")]
