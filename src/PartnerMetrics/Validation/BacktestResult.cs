@@ -176,8 +176,15 @@ public sealed class BacktestResult
     private static double? ConfidenceErrorOf(ImmutableArray<BacktestSample> samples)
     {
         var pairs = samples.Where(s => s.Confidence is not null && s.Reference is not null).ToArray();
-        return RankStatistics.Spearman(
-            pairs.Select(s => s.Confidence!.Value).ToArray(),
-            pairs.Select(s => Math.Abs(s.Score - s.Reference!.Value)).ToArray());
+        var errors = pairs.Select(s => Math.Abs(s.Score - s.Reference!.Value)).ToArray();
+        if (errors.Any(double.IsInfinity))
+        {
+            // A score and a reference near ±1.8e308 of opposite signs differ past double's range: as +∞ such errors would
+            // tie with each other, whatever their size, and all of them would read as a constant side. Halved, every term
+            // is exact above the subnormals and every difference is finite, so the errors keep their order.
+            errors = [.. pairs.Select(s => Math.Abs((s.Score / 2) - (s.Reference!.Value / 2)))];
+        }
+
+        return RankStatistics.Spearman(pairs.Select(s => s.Confidence!.Value).ToArray(), errors);
     }
 }

@@ -184,6 +184,28 @@ public sealed class BacktestMeasureTests
     }
 
     [Fact]
+    public void ConfidenceErrorSpearman_ErrorsPastDoublesRange_AreRankedNotTied()
+    {
+        // Scores of double.MaxValue M against references 0, −M/2 and −M: the errors M, 1.5 M and 2 M rise as the
+        // confidences 0.9, 0.5, 0.1 fall, so ρ = −1. The last two differences pass double's range: taken as +∞ they
+        // tied (ranks 1, 2.5, 2.5), and ρ read −√3/2 — or null, "a constant side", when every error passed it.
+        var result = Backtest.Measure(
+        [
+            Sample(1, double.MaxValue, false, confidence: 0.9, reference: 0),
+            Sample(2, double.MaxValue, false, confidence: 0.5, reference: -double.MaxValue / 2),
+            Sample(3, double.MaxValue, true, confidence: 0.1, reference: -double.MaxValue),
+        ]);
+        var beyond = Backtest.Measure(
+        [
+            Sample(1, double.MaxValue, false, confidence: 0.9, reference: -double.MaxValue / 2),
+            Sample(2, double.MaxValue, false, confidence: 0.1, reference: -double.MaxValue),
+        ]);
+
+        Assert.Equal(-1.0, result.ConfidenceErrorSpearman!.Value, 14);
+        Assert.Equal(-1.0, beyond.ConfidenceErrorSpearman!.Value, 14);
+    }
+
+    [Fact]
     public void Spearman_ConstantSide_IsNullNotNaN()
     {
         var result = Backtest.Measure([Sample(1, 50, false, outcome: 3), Sample(2, 60, true, outcome: 3), Sample(3, 70, false, outcome: 3)]);
