@@ -17,7 +17,7 @@ public sealed class BacktestSample
     /// <summary>Initializes a new instance of the <see cref="BacktestSample"/> class.</summary>
     /// <param name="partnerId">The partner scored.</param>
     /// <param name="asOf">The day the score is as of.</param>
-    /// <param name="score">The score; any finite number, higher meaning healthier.</param>
+    /// <param name="score">The score; any finite number, higher meaning healthier (−0 is taken as 0, as are an outcome and a reference of −0).</param>
     /// <param name="churned">Whether the partner churned within the horizon after <paramref name="asOf"/>.</param>
     /// <param name="confidence">The score's confidence in [0, 1], when the signal has one.</param>
     /// <param name="band">The score's band, when the signal has bands.</param>
@@ -66,7 +66,11 @@ public sealed class BacktestSample
         CultureInfo.InvariantCulture,
         $"{PartnerId} {Ensure.Iso(AsOf)}: {Score:0.###}{(Churned ? " churned" : string.Empty)}");
 
+    /// <remarks>
+    /// −0 is 0, as for <see cref="Confidence"/>: kept, it would read "-0" in the sample's text and stand as the lowest
+    /// score of a decile it shares with 0, though it ranks equal with 0.
+    /// </remarks>
     private static double Finite(double value, string name) => double.IsFinite(value)
-        ? value
+        ? (value == 0.0 ? 0.0 : value)
         : throw new ArgumentOutOfRangeException(name, value, $"'{name}' must be a finite number; got {value.ToString(CultureInfo.InvariantCulture)}.");
 }

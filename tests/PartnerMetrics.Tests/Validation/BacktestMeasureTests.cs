@@ -233,6 +233,22 @@ public sealed class BacktestMeasureTests
     }
 
     [Fact]
+    public void BacktestSample_NegativeZero_IsZero()
+    {
+        // A signal written as a negated count (−risks, higher healthier) gives −0 for no risks. −0 equals 0 and ranks
+        // with it, but kept it read "-0" in the sample's text and became the lowest score of the decile it shared with 0,
+        // as the confidence's −0 already does not.
+        var sample = Sample(1, -0.0, true, confidence: -0.0, outcome: -0.0, reference: -0.0);
+        var result = Backtest.Measure([sample, Sample(2, 0.0, false)]);
+
+        Assert.False(double.IsNegative(sample.Score));
+        Assert.False(double.IsNegative(sample.Outcome!.Value));
+        Assert.False(double.IsNegative(sample.Reference!.Value));
+        Assert.Equal("P-001 2025-06-30: 0 churned", sample.ToString());
+        Assert.False(double.IsNegative(Assert.Single(result.Calibration).MinScore));
+    }
+
+    [Fact]
     public void BacktestSample_BadConfidenceOrBand_Throws()
     {
         Assert.Equal("confidence", Assert.Throws<ArgumentOutOfRangeException>(() => Sample(1, 50, false, confidence: 1.5)).ParamName);
