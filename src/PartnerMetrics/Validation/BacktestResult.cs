@@ -83,7 +83,7 @@ public sealed class BacktestResult
     /// <inheritdoc/>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Count} samples, {Churned} churned, AUC {(Auc is { } auc ? auc.ToString("0.000", CultureInfo.InvariantCulture) : "undefined")}");
+        $"{Count} {(Count == 1 ? "sample" : "samples")}, {Churned} churned, AUC {(Auc is { } auc ? auc.ToString("0.000", CultureInfo.InvariantCulture) : "undefined")}");
 
     internal static BacktestResult Create(IEnumerable<BacktestSample> samples, int censored, int inactive)
     {

@@ -269,6 +269,14 @@ public sealed class BacktestMeasureTests
     }
 
     [Fact]
+    public void BacktestResult_ToString_CountsOneSampleInTheSingular()
+    {
+        Assert.Equal("1 sample, 1 churned, AUC undefined", Backtest.Measure([Sample(1, 50, true)]).ToString());
+        Assert.Equal("0 samples, 0 churned, AUC undefined", Backtest.Measure([]).ToString());
+        Assert.Equal("2 samples, 1 churned, AUC 1.000", Backtest.Measure([Sample(1, 50, true), Sample(2, 60, false)]).ToString());
+    }
+
+    [Fact]
     public void Measure_NullOrNullItem_Throws()
     {
         Assert.Throws<ArgumentNullException>(() => Backtest.Measure(null!));
