@@ -61,7 +61,7 @@ public static partial class Backtest
     /// <param name="samples">The samples; higher scores must mean healthier.</param>
     /// <returns>The measures.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="samples"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="samples"/> holds <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="samples"/> holds <see langword="null"/>, or two samples of one partner on one day.</exception>
     public static BacktestResult Measure(IEnumerable<BacktestSample> samples) => BacktestResult.Create(samples, censored: 0, inactive: 0);
 
     /// <summary>One (partnership, as-of day) pair of a backtest and whether the partner churned within the horizon.</summary>
