@@ -14,7 +14,7 @@ namespace PartnerMetrics.Cli;
 /// <param name="Samples">The (partner, as-of day) pairs scored.</param>
 /// <param name="Churned">The samples whose partner churned within the horizon.</param>
 /// <param name="Stayed">The samples whose partner did not.</param>
-/// <param name="Censored">The pairs left out because the partner was active and its horizon ran past the observed day.</param>
+/// <param name="Censored">The pairs left out because their horizon ran past the observed day, whether or not the partner churned.</param>
 /// <param name="Inactive">The pairs left out because the partnership had not started or the partner had already churned.</param>
 /// <param name="Auc">The AUC for churn; <see langword="null"/> without both churners and stayers.</param>
 /// <param name="AucStandardError">DeLong's standard error of the AUC; <see langword="null"/> with fewer than two of either.</param>
