@@ -481,35 +481,45 @@ public static class PartnerMetricsJson
     /// <summary>
     /// An error a model's converter reported for one item of a top-level array or dictionary, with the item's place
     /// before its path (<c>$[1].score</c>, not <c>$.score</c>): the items are read again one by one, up to the first
-    /// that fails. Only when reading has already failed; <paramref name="error"/> itself when no item fails alone.
+    /// that fails. Only when reading has already failed; <paramref name="error"/> itself when no item fails alone, or
+    /// when the walk meets text that is not JSON (a trailing comma, a comment) before an item fails: that is the error,
+    /// and the serializer has already said where, with its path.
     /// </summary>
     private static JsonException Located<T>(JsonException error, ReadOnlySpan<byte> utf8Json)
     {
         var info = ItemInfo<T>()!;
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = MaxDepth });
-        if (!reader.Read() || reader.TokenType is not (JsonTokenType.StartArray or JsonTokenType.StartObject))
+        try
         {
-            return error;
+            if (!reader.Read() || reader.TokenType is not (JsonTokenType.StartArray or JsonTokenType.StartObject))
+            {
+                return error;
+            }
+
+            var index = 0;
+            while (reader.Read() && reader.TokenType is not (JsonTokenType.EndArray or JsonTokenType.EndObject))
+            {
+                var segment = string.Create(CultureInfo.InvariantCulture, $"[{index++}]");
+                if (reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    segment = KeySegment(reader.GetString()!);
+                    reader.Read();
+                }
+
+                try
+                {
+                    JsonSerializer.Deserialize(ref reader, info);
+                }
+                catch (JsonException item) when (item.InnerException is DocumentException { ReportedFor: { } name } problem)
+                {
+                    return problem.Under(segment).ToJsonException(name, item.LineNumber, item.BytePositionInLine);
+                }
+            }
         }
-
-        var index = 0;
-        while (reader.Read() && reader.TokenType is not (JsonTokenType.EndArray or JsonTokenType.EndObject))
+        catch (JsonException)
         {
-            var segment = string.Create(CultureInfo.InvariantCulture, $"[{index++}]");
-            if (reader.TokenType == JsonTokenType.PropertyName)
-            {
-                segment = KeySegment(reader.GetString()!);
-                reader.Read();
-            }
-
-            try
-            {
-                JsonSerializer.Deserialize(ref reader, info);
-            }
-            catch (JsonException item) when (item.InnerException is DocumentException { ReportedFor: { } name } problem)
-            {
-                return problem.Under(segment).ToJsonException(name, item.LineNumber, item.BytePositionInLine);
-            }
+            // The reader's own exception, without a path: the serializer's, which has one, is the answer.
+            return error;
         }
 
         return error;

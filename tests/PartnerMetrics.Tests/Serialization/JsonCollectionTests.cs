@@ -83,6 +83,36 @@ public class JsonCollectionTests
         Assert.StartsWith(nothing.Path, invalid.Path, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(ReadPaths))]
+    public void Deals_TextThatIsNotJsonAfterAValidDeal_IsAJsonExceptionWithItsPath(string path)
+    {
+        // Re-reading the items to name the failing one met the bad text itself, and its reader's exception escaped
+        // without a path (another type than JsonException); a stream that cannot seek, and JsonSerializer, said $[2].
+        foreach (var tail in (string[])[",]", " /* note */]", ",tru]"])
+        {
+            var json = TwoDeals[..^1] + tail;
+
+            var error = Assert.Throws<JsonException>(() => Read<Opportunity[]>(json, path));
+
+            Assert.Equal("$[2]", error.Path);
+            Assert.Equal(0, error.LineNumber);
+            Assert.Equal(Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Opportunity[]>(json, PartnerMetricsJson.Options)).Message, error.Message);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadPaths))]
+    public void AccumulatorsByDistrict_TextThatIsNotJsonAfterAValidOne_IsAJsonExceptionWithItsPath(string path)
+    {
+        var json = PartnerMetricsJson.Serialize(new Dictionary<string, PipelineAccumulator> { ["South"] = new() });
+
+        var error = Assert.Throws<JsonException>(() => Read<Dictionary<string, PipelineAccumulator>>(json[..^1] + ",}", path));
+
+        Assert.StartsWith("$", error.Path, StringComparison.Ordinal);
+        Assert.Contains("trailing comma", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Deals_AllValid_ReadAsWritten()
     {
