@@ -338,10 +338,13 @@ public static class PartnerMetricsJson
         ArgumentNullException.ThrowIfNull(utf8Json);
         return Elements(utf8Json, cancellationToken);
 
-        static async IAsyncEnumerable<Pipeline.Opportunity> Elements(Stream utf8Json, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        static async IAsyncEnumerable<Pipeline.Opportunity> Elements(Stream stream, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var index = 0;
-            long? start = utf8Json.CanSeek ? utf8Json.Position : null;
+            long? start = stream.CanSeek ? stream.Position : null;
+
+            // The serializer reads a document that is the literal null as no elements: watched, so that it is refused as reading the list whole refuses it.
+            var utf8Json = new FirstValueByte(stream);
 
             // The serializer reads the elements a buffer holds before it hands over the first: an element's error is met while an
             // earlier one is asked for. The counter says which element was being read.
@@ -352,14 +355,11 @@ public static class PartnerMetricsJson
                 while (true)
                 {
                     Pipeline.Opportunity? opportunity;
+                    bool ended;
                     try
                     {
-                        if (!await elements.MoveNextAsync().ConfigureAwait(false))
-                        {
-                            yield break;
-                        }
-
-                        opportunity = elements.Current;
+                        ended = !await elements.MoveNextAsync().ConfigureAwait(false);
+                        opportunity = ended ? null : elements.Current;
                     }
                     catch (JsonException error) when (error.InnerException is DocumentException { ReportedFor: { } model } problem)
                     {
@@ -370,7 +370,7 @@ public static class PartnerMetricsJson
                     {
                         throw Counted(Unreadable<Pipeline.Opportunity[]>(error, JsonShape.Describe(error, Info<Pipeline.Opportunity[]>())));
                     }
-                    catch (JsonException error) when (index == 0 && JsonShape.IsBlank(utf8Json, start))
+                    catch (JsonException error) when (index == 0 && JsonShape.IsBlank(stream, start))
                     {
                         throw Counted(Unreadable<Pipeline.Opportunity[]>(error, JsonShape.Describe(error, Info<Pipeline.Opportunity[]>(), ReadOnlySpan<byte>.Empty)));
                     }
@@ -380,11 +380,81 @@ public static class PartnerMetricsJson
                         throw Counted(error);
                     }
 
+                    if (ended)
+                    {
+                        // A document that is the literal null, in the words reading the list whole gives.
+                        if (index == 0 && utf8Json.First == (byte)'n')
+                        {
+                            throw Counted(NullDocument<Pipeline.Opportunity[]>());
+                        }
+
+                        yield break;
+                    }
+
                     // In the words reading the list whole gives.
                     yield return opportunity ?? throw Counted(DocumentException.NullItem(string.Empty, index).ToJsonException(Name<Pipeline.Opportunity[]>()));
                     index++;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// A stream read through, noting the first byte of its value: the first that is not white space or part of a byte-order
+    /// mark (<see cref="DeserializeOpportunitiesAsync"/>).
+    /// </summary>
+    private sealed class FirstValueByte(Stream inner) : Stream
+    {
+        /// <summary>Gets the first byte of the value, once it has been read.</summary>
+        public byte? First { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Note(buffer.AsSpan(offset, inner.Read(buffer, offset, count)));
+
+        public override int Read(Span<byte> buffer) => Note(buffer[..inner.Read(buffer)]);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return Note(buffer.Span[..read]);
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Note(ReadOnlySpan<byte> read)
+        {
+            // White space, and the bytes of a byte-order mark (anything else they could start is not JSON, and is refused).
+            ReadOnlySpan<byte> blank = [0x20, 0x09, 0x0D, 0x0A, 0xEF, 0xBB, 0xBF];
+            if (First is null && read.IndexOfAnyExcept(blank) is >= 0 and var at)
+            {
+                First = read[at];
+            }
+
+            return read.Length;
         }
     }
 
@@ -541,11 +611,14 @@ public static class PartnerMetricsJson
     /// <summary>The name an error message gives the value read: the model type's, or "document" for a list.</summary>
     private static string Name<T>() => typeof(T) is { IsArray: false, IsGenericType: false } type ? type.Name : "document";
 
+    /// <summary>The exception for a document that is the literal null.</summary>
+    private static JsonException NullDocument<T>() => new($"Expected a {typeof(T).Name} object, got the literal null.", "$", null, null);
+
     /// <summary>The value read, which must not be the literal null, nor hold a null item when it is a list or dictionary of a model type.</summary>
     private static T NotNull<T>(T? value)
         where T : class
     {
-        var read = value ?? throw new JsonException($"Expected a {typeof(T).Name} object, got the literal null.", "$", null, null);
+        var read = value ?? throw NullDocument<T>();
         if (ItemInfo<T>() is null)
         {
             return read;

@@ -196,6 +196,37 @@ public class PipelineJsonTests
         Assert.StartsWith(path, error.Path, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData(" \r\n null \n")]
+    [InlineData("\uFEFFnull")]
+    public async Task Opportunities_TheLiteralNull_IsRejectedAsReadingTheListWholeRejectsIt(string json)
+    {
+        // The serializer's element reader reads a null document as no elements: a deal list of null read as an empty one.
+        var whole = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Opportunity[]>(json));
+        var error = await Assert.ThrowsAsync<JsonException>(async () =>
+        {
+            await foreach (var _ in PartnerMetricsJson.DeserializeOpportunitiesAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))))
+            {
+            }
+        });
+
+        Assert.Equal("$", error.Path);
+        Assert.Equal(whole.Message, error.Message);
+    }
+
+    [Fact]
+    public async Task Opportunities_AnEmptyList_IsEmpty()
+    {
+        var streamed = new List<Opportunity>();
+        await foreach (var deal in PartnerMetricsJson.DeserializeOpportunitiesAsync(new MemoryStream(" [ ] "u8.ToArray())))
+        {
+            streamed.Add(deal);
+        }
+
+        Assert.Empty(streamed);
+    }
+
     [Fact]
     public async Task Opportunities_Reading_StopsWhenCancelled()
     {
