@@ -611,8 +611,12 @@ public static class PartnerMetricsJson
     /// <summary>The name an error message gives the value read: the model type's, or "document" for a list.</summary>
     private static string Name<T>() => typeof(T) is { IsArray: false, IsGenericType: false } type ? type.Name : "document";
 
-    /// <summary>The exception for a document that is the literal null.</summary>
-    private static JsonException NullDocument<T>() => new($"Expected a {typeof(T).Name} object, got the literal null.", "$", null, null);
+    /// <summary>The exception for a document that is the literal null, in the words of any other value of the wrong kind there.</summary>
+    private static JsonException NullDocument<T>()
+    {
+        var list = typeof(T).IsArray || (typeof(T).IsGenericType && typeof(T).GetGenericTypeDefinition() == typeof(List<>));
+        return DocumentException.At("$", list ? "Expected an array, got the literal null." : "Expected an object, got the literal null.").ToJsonException(Name<T>());
+    }
 
     /// <summary>The value read, which must not be the literal null, nor hold a null item when it is a list or dictionary of a model type.</summary>
     private static T NotNull<T>(T? value)

@@ -250,7 +250,7 @@ public sealed class PortfolioJsonReader
         {
             case Stage.Document when reader.TokenType == JsonTokenType.Null:
                 Telemetry.Rejected(TypeName);
-                throw new JsonException($"Expected a {TypeName} object, got the literal null.", "$", null, null);
+                throw DocumentException.At("$", "Expected an object, got the literal null.").ToJsonException(TypeName);
             case Stage.Document:
                 stage = reader.TokenType == JsonTokenType.StartObject ? Stage.Properties : throw Invalid("$", Expected("an object", ref reader), Here(ref reader));
                 return Progress.Moved;

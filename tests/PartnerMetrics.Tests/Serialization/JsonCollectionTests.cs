@@ -113,6 +113,35 @@ public class JsonCollectionTests
         Assert.Contains("trailing comma", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(ReadPaths))]
+    public void TheLiteralNull_AsADocument_IsRefusedInWordsAtItsPath(string path)
+    {
+        // Was "Expected a Opportunity[] object", "a List`1 object", "a Dictionary`2 object": a .NET type, and an object
+        // where a list belongs, without the path.
+        Assert.Equal("Invalid document at $: Expected an array, got the literal null.", Read<Opportunity[]>("null", path));
+        Assert.Equal("Invalid document at $: Expected an array, got the literal null.", Read<List<Opportunity>>("null", path));
+        Assert.Equal("Invalid document at $: Expected an object, got the literal null.", Read<Dictionary<string, PipelineAccumulator>>("null", path));
+        Assert.Equal("Invalid Portfolio at $: Expected an object, got the literal null.", Read<Portfolio>("null", path));
+        Assert.Equal("Invalid Opportunity at $: Expected an object, got the literal null.", Read<Opportunity>(" null ", path));
+
+        static string Read<T>(string json, string path)
+            where T : class
+        {
+            var error = Assert.Throws<JsonException>(() => JsonCollectionTests.Read<T>(json, path));
+            Assert.Equal("$", error.Path);
+            return error.Message;
+        }
+    }
+
+    [Fact]
+    public void TheLiteralNull_AsAPortfolioReadOnePartnershipAtATime_IsRefusedInTheSameWords()
+    {
+        var error = Assert.Throws<JsonException>(() => new PortfolioJsonReader(new MemoryStream("null"u8.ToArray())).ReadPartnerships().ToList());
+
+        Assert.Equal(("Invalid Portfolio at $: Expected an object, got the literal null.", "$"), (error.Message, error.Path));
+    }
+
     [Fact]
     public void Deals_AllValid_ReadAsWritten()
     {
