@@ -18,7 +18,7 @@ public static partial class Backtest
     /// <summary>Scores every partnership as of every day and measures the scores against the partners' outcomes.</summary>
     /// <param name="scorer">The scorer, carrying the model under test.</param>
     /// <param name="partnerships">The partnerships, with their evidence; partner ids must be distinct.</param>
-    /// <param name="asOfDays">The days to score as of. On each day, a partnership that has not started or whose partner has already churned is left out.</param>
+    /// <param name="asOfDays">The days to score as of, each once however often it is listed (a day is a set of samples, one per partner, so a repeat adds none). On each day, a partnership that has not started or whose partner has already churned is left out.</param>
     /// <param name="outcomes">One outcome for each partnership's partner; outcomes of other partners are not scored, but are checked like the rest (a partner listed twice, a churn after <see cref="BacktestOptions.ObservedThrough"/>).</param>
     /// <param name="options">The horizon, the last observed day and the optional per-sample values; <see cref="BacktestOptions.Default"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Checked before each (partnership, day) sample is scored.</param>

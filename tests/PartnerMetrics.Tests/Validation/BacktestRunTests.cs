@@ -34,6 +34,20 @@ public sealed class BacktestRunTests
     }
 
     [Fact]
+    public void Run_ADayListedTwice_IsScoredOnce()
+    {
+        // A day is a set of samples, one per partner: listed twice it adds none (Measure would refuse the repeats).
+        Partnership[] partnerships = [Partnership("A"), Partnership("B")];
+        ChurnOutcome[] outcomes = [ChurnOutcome.Churned(new PartnerId("A"), T.AddDays(30)), ChurnOutcome.Active(new PartnerId("B"))];
+
+        var once = Backtest.Run(Scorer, partnerships, [T, T.AddDays(-90)], outcomes);
+        var twice = Backtest.Run(Scorer, partnerships, [T, T.AddDays(-90), T, T.AddDays(-90), T], outcomes);
+
+        Assert.Equal(4, twice.Count);
+        Assert.Equal(once.Samples.Select(s => (s.PartnerId, s.AsOf, s.Score)), twice.Samples.Select(s => (s.PartnerId, s.AsOf, s.Score)));
+    }
+
+    [Fact]
     public void Run_ChurnedOnOrBeforeTheDayOrNotYetStarted_LeftOutAsInactive()
     {
         // A churned on T (gone on the day); B starts the day after T; C is scored.
