@@ -281,6 +281,35 @@ public class AddPartnerMetricsConfigurationTests
     }
 
     /// <summary>
+    /// An empty value leaves its setting as it is, for every setting of the model (read from its JSON form, so a new one is
+    /// covered), a group, a weight and a prior mean: the section is never laid over the model as a JSON null, which a model
+    /// file may not hold.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    public void AddPartnerMetrics_AnEmptyValueForEverySettingOfTheModel_LeavesTheModelAsItIs(string? empty)
+    {
+        var keys = new List<string> { "Model:PriorMeans:" + FactorCodes.TrustPartnerReliability };
+        foreach (var (name, value) in System.Text.Json.Nodes.JsonNode.Parse(PartnerMetricsJson.Serialize(HealthModel.Default))!.AsObject())
+        {
+            keys.Add($"Model:{name}");
+            if (value is System.Text.Json.Nodes.JsonObject group)
+            {
+                keys.AddRange(group.Select(setting => $"Model:{name}:{setting.Key}"));
+            }
+        }
+
+        foreach (var key in keys)
+        {
+            using var provider = new ServiceCollection().AddPartnerMetrics(Section((key, empty))).BuildServiceProvider();
+
+            provider.GetRequiredService<IStartupValidator>().Validate();
+            Assert.Equal(HealthModel.Default, provider.GetRequiredService<IPartnerHealth>().Model);
+        }
+    }
+
+    /// <summary>
     /// So does a Model section whose values are all empty (an environment's settings blanking out the base file's, as
     /// configuration has no way to remove a key): an empty value leaves its setting as it is. It stopped the host as
     /// settings beside the file; a key that is no setting is still reported, empty or not.

@@ -18,6 +18,9 @@ internal sealed class DocumentConverter<TModel, TDocument> : JsonConverter<TMode
     where TModel : class
     where TDocument : class, IDocument<TModel, TDocument>
 {
+    /// <summary>Whether every property of the document is an optional setting, which may be left out but not written as null.</summary>
+    private static readonly bool IsSettings = typeof(ISettingsDocument).IsAssignableFrom(typeof(TDocument));
+
     private static JsonTypeInfo<TDocument> Info =>
         field ??= (JsonTypeInfo<TDocument>)PartnerMetricsJsonContext.Default.GetTypeInfo(typeof(TDocument))!;
 
@@ -30,6 +33,12 @@ internal sealed class DocumentConverter<TModel, TDocument> : JsonConverter<TMode
         // The whole value is in the reader's buffer (System.Text.Json reads ahead for a custom converter), so a copy
         // taken here can walk it again to say what an error's path holds.
         var value = reader;
+        if (IsSettings && JsonShape.FirstNull(Info, value) is { } setting)
+        {
+            // Read as null, a setting written as null would take its default as if it were left out.
+            throw DocumentException.At(setting.Path, $"'{setting.Name}' must be {setting.Expected}; leave it out for the default, not null.").ToJsonException(typeof(TModel).Name);
+        }
+
         TDocument? document;
         try
         {

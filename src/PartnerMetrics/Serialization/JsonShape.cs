@@ -19,6 +19,9 @@ internal static class JsonShape
 
     private const int ShownLength = 40;
 
+    /// <summary>The characters that make System.Text.Json write a property name in a path as <c>['name']</c>.</summary>
+    private static readonly System.Buffers.SearchValues<char> Quoted = System.Buffers.SearchValues.Create(". '/\"[]()\t\n\r\f\b\\\u0085\u2028\u2029");
+
     /// <summary>Gets whether UTF-8 JSON holds nothing but JSON's white space (space, tab, line feed, carriage return), or nothing at all.</summary>
     public static bool IsBlank(ReadOnlySpan<byte> utf8Json) => utf8Json.IndexOfAnyExcept(" \t\r\n"u8) < 0;
 
@@ -117,6 +120,82 @@ internal static class JsonShape
             _ when found is not null => $"The value ({found.Description}) does not have the form expected here.",
             _ => "The value does not have the form expected here.",
         };
+    }
+
+    /// <summary>
+    /// The first null in a value of <paramref name="root"/>'s type (an <see cref="ISettingsDocument"/>) at a property or
+    /// dictionary entry the form has: its JSON path as System.Text.Json writes it (<c>$.bands</c>, <c>$.priorMeans['a.b']</c>),
+    /// the property's name, and what the form expects there. <see langword="null"/> when there is none, when the first null
+    /// stands where the form has no property (the reading reports that), or when the value is not whole JSON.
+    /// </summary>
+    /// <param name="root">The metadata of the type read.</param>
+    /// <param name="value">A reader on the first token of the value (a copy; the caller's reader does not move).</param>
+    public static (string Path, string Name, string Expected)? FirstNull(JsonTypeInfo root, Utf8JsonReader value)
+    {
+        if (value.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        try
+        {
+            // A file without a null, the usual case, is only scanned: the path is built when there is a null to name.
+            var start = value.CurrentDepth;
+            var scan = value;
+            do
+            {
+                if (!scan.Read() || scan.CurrentDepth <= start)
+                {
+                    return null;
+                }
+            }
+            while (scan.TokenType != JsonTokenType.Null);
+
+            var segments = new List<Segment>();
+            while (value.Read() && value.CurrentDepth > start)
+            {
+                switch (value.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        // A property at depth d below the value is the d-th step of the path.
+                        segments.RemoveRange(value.CurrentDepth - start - 1, segments.Count - (value.CurrentDepth - start - 1));
+                        segments.Add(new Segment(value.GetString(), -1));
+                        break;
+                    case JsonTokenType.StartArray:
+                        // A settings document has no list: what the form expects there, the reading says.
+                        value.Skip();
+                        break;
+                    case JsonTokenType.Null:
+                        return Expected(root, segments) is { Shape: { } shape, Unknown: null } ? (PathOf(segments), segments[^1].Name!, shape) : null;
+                }
+            }
+        }
+        catch (Exception unreadable) when (unreadable is JsonException or InvalidOperationException)
+        {
+            // Not whole JSON, or a name that is not UTF-8: the reading reports it.
+        }
+
+        return null;
+    }
+
+    /// <summary>A path of property names as System.Text.Json writes it: <c>.name</c>, or <c>['name']</c> for a name with a character its path syntax uses.</summary>
+    private static string PathOf(List<Segment> segments)
+    {
+        var path = new System.Text.StringBuilder("$");
+        foreach (var segment in segments)
+        {
+            var name = segment.Name!;
+            if (name.AsSpan().IndexOfAny(Quoted) < 0)
+            {
+                path.Append('.').Append(name);
+            }
+            else
+            {
+                path.Append("['").Append(name).Append("']");
+            }
+        }
+
+        return path.ToString();
     }
 
     /// <summary>What the form expects at the path: a shape in words, or an unknown property with the known ones.</summary>

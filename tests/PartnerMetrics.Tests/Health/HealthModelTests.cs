@@ -8,7 +8,7 @@ using PartnerMetrics.Tests.Generators;
 
 namespace PartnerMetrics.Tests.Health;
 
-public class HealthModelTests
+public partial class HealthModelTests
 {
     private static readonly JsonSerializerOptions HostOptions = new(JsonSerializerDefaults.Web);
 

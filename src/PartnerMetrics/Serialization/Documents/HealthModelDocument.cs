@@ -3,8 +3,11 @@ using static PartnerMetrics.Serialization.Document;
 
 namespace PartnerMetrics.Serialization.Documents;
 
-/// <summary>The JSON form of <see cref="HealthModel"/>; every setting is optional and defaults to <see cref="HealthModel.Default"/>.</summary>
-internal sealed class HealthModelDocument : IDocument<HealthModel, HealthModelDocument>
+/// <summary>
+/// The JSON form of <see cref="HealthModel"/>; every setting is optional and defaults to <see cref="HealthModel.Default"/>.
+/// A setting written as null is refused before this is read (<see cref="ISettingsDocument"/>), here and in the weight groups.
+/// </summary>
+internal sealed class HealthModelDocument : IDocument<HealthModel, HealthModelDocument>, ISettingsDocument
 {
     public string? Name { get; set; }
 
