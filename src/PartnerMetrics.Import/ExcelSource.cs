@@ -336,7 +336,8 @@ internal sealed class ExcelSource : ITableSource
                 if (numbers[column] is { } number && cell.StyleIndex?.Value is { } style && style < currencyOfStyle.Length)
                 {
                     currencies[column] = currencyOfStyle[style];
-                    if (percentOfStyle[style])
+                    // A number no decimal holds (1E+300, NaN) keeps its stored text: a column the import reads refuses it by its range.
+                    if (percentOfStyle[style] && number is > -1e15 and < 1e15)
                     {
                         // Shown as 85 %, stored as 0.85: read as the number shown, and named so in a message.
                         percents[column] = true;
