@@ -332,6 +332,18 @@ internal sealed class ExcelSource : ITableSource
             {
                 var cell = cells[i];
                 var column = columns[i];
+                var earlier = i > 0 && column <= columns[i - 1] ? Array.IndexOf(columns, column, 0, i) : -1;
+                if (earlier >= 0)
+                {
+                    // A damaged row (Excel refuses it): one value would replace the other unseen. A problem of the row
+                    // when the import reads the column, as an error cell is.
+                    var first = texts[column] ?? cells[earlier].CellValue?.Text;
+                    var second = Value(cell, column).Text ?? cell.CellValue?.Text;
+                    unreadable.Add((column, $"the row has two cells at {cell.CellReference?.Value ?? cells[earlier].CellReference?.Value}, '{first}' and '{second}': the workbook is damaged; open it in Excel and save it again."));
+                    (texts[column], numbers[column], currencies[column], percents[column]) = (null, null, null, false);
+                    continue;
+                }
+
                 (texts[column], numbers[column]) = Value(cell, column);
                 if (numbers[column] is { } number && cell.StyleIndex?.Value is { } style && style < currencyOfStyle.Length)
                 {

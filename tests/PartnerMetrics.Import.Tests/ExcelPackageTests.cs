@@ -41,6 +41,28 @@ public class ExcelPackageTests
         Assert.StartsWith($"line 2, column \"Amount\", value \"{stored}\": not an amount", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TwoCellsAtOneReference_InAColumnRead_AreAProblemNamingBoth()
+    {
+        // A damaged row (Excel refuses it) with B2 twice: the second value replaced the first unseen.
+        var rows = Header + Deal(2).Replace("""<c r="B2" t="inlineStr"><is><t>A-1</t></is></c>""", """<c r="B2" t="inlineStr"><is><t>A-1</t></is></c><c r="B2" t="inlineStr"><is><t>A-2</t></is></c>""", StringComparison.Ordinal);
+        var report = new ImportReport();
+
+        Assert.Empty(new OpportunityImporter(ImportProfile.PartnerMetrics with { BadRows = BadRowPolicy.Skip }).ReadExcel(Workbook(rows), report: report));
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((2L, "Account ID"), (problem.Line, problem.Column));
+        Assert.Equal("the row has two cells at B2, 'A-1' and 'A-2': the workbook is damaged; open it in Excel and save it again.", problem.Message);
+    }
+
+    [Fact]
+    public void TwoCellsAtOneReference_InAColumnNotRead_AreIgnored()
+    {
+        var book = Workbook(Header + Deal(2, note: """<c r="G2" t="inlineStr"><is><t>x</t></is></c><c r="G2"><v>1</v></c>"""));
+
+        Assert.Equal("O-2", Assert.Single(new OpportunityImporter(ImportProfile.PartnerMetrics).ReadExcel(book)).Id.Value);
+    }
+
     /// <summary>Style 1 shows Excel's built-in format 9, "0%".</summary>
     private const string PercentStyles = """<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="9" applyNumberFormat="1"/></cellXfs></styleSheet>""";
 
