@@ -732,7 +732,6 @@ public static class MarkdownReport
 
         static string List(string[] names) => names.Length == 0 ? "no variant" : string.Join(", ", names);
 
-        static string Signed(double value) => Math.Round(value, 3) is var r && r == 0 ? "±0.000" : Inv($"{r:+0.000;−0.000}");
 
         void Row(string measure, Func<VariantRun, string> cell) => w.Line($"| {measure} | " + string.Join(" | ", runs.Select(cell)) + " |");
 
@@ -771,8 +770,8 @@ public static class MarkdownReport
         for (var k = 0; k < trials.Length; k++)
         {
             var trial = trials[k];
-            var cells = runs.Select(r => Inv($"{F(r.Settings[k].Auc, "0.000")} ({SignedAuc(Gain(r, k))}); {F(r.Settings[k].ConfidenceErrorSpearman, "0.00")}"));
-            w.Line(Inv($"| `{trial.Setting}`: {trial.DefaultValue} → {trial.Value} | {confidences[k]:0.000} | {SignedAuc(least[k])} | {string.Join(" | ", cells)} |"));
+            var cells = runs.Select(r => Inv($"{F(r.Settings[k].Auc, "0.000")} ({Signed(Gain(r, k))}); {F(r.Settings[k].ConfidenceErrorSpearman, "0.00")}"));
+            w.Line(Inv($"| `{trial.Setting}`: {trial.DefaultValue} → {trial.Value} | {confidences[k]:0.000} | {Signed(least[k])} | {string.Join(" | ", cells)} |"));
         }
 
         w.Line();
@@ -780,15 +779,16 @@ public static class MarkdownReport
         var standardError = runs.Min(r => r.Pooled[Signal.Model].AucStandardError ?? 0);
         var everywhere = Enumerable.Range(0, trials.Length).Where(k => least[k] > 0).ToArray();
         var keeping = everywhere.Where(k => confidences[k] >= ReferencePartnership.ConfidenceTarget).ToArray();
-        w.Line(Inv($"The largest change of the AUC is {SignedAuc(largest.Gain)} on {largest.Run.Variant.Name}, from `{largest.Trial.Setting}` at {largest.Trial.Value}; the smallest standard"));
-        w.Line(Inv($"error of the model's pooled AUC is {standardError:0.000}. {(everywhere.Length == 0 ? "No setting gains on every variant" : $"{everywhere.Length} of {trials.Length} trials gain on every variant ({string.Join(", ", everywhere.Select(k => $"`{trials[k].Setting}` at {trials[k].Value}, at least {SignedAuc(least[k])}"))}), {keeping.Length} of them keeping the reference's confidence at {ReferencePartnership.ConfidenceTarget:0.00} or more")}."));
+        w.Line(Inv($"The largest change of the AUC is {Signed(largest.Gain)} on {largest.Run.Variant.Name}, from `{largest.Trial.Setting}` at {largest.Trial.Value}; the smallest standard"));
+        w.Line(Inv($"error of the model's pooled AUC is {standardError:0.000}. {(everywhere.Length == 0 ? "No setting gains on every variant" : $"{everywhere.Length} of {trials.Length} trials gain on every variant ({string.Join(", ", everywhere.Select(k => $"`{trials[k].Setting}` at {trials[k].Value}, at least {Signed(least[k])}"))}), {keeping.Length} of them keeping the reference's confidence at {ReferencePartnership.ConfidenceTarget:0.00} or more")}."));
         w.Line(everywhere.Length == 0 || everywhere.All(k => least[k] < standardError)
             ? "The AUC lost to the evidence limit is not in these settings; the defaults stay."
             : "A gain on every variant larger than the AUC's standard error is a candidate for the defaults, to be confirmed on new root seeds first.");
         w.Line();
-
-        static string SignedAuc(double value) => value == 0 ? "±0.000" : Inv($"{value:+0.000;−0.000}");
     }
+
+    /// <summary>An AUC difference to three places with its sign, "±0.000" when it rounds to 0 (a custom format would write "-+0.000" for a small negative).</summary>
+    private static string Signed(double value) => Math.Round(value, 3) is var r && r == 0 ? "±0.000" : Inv($"{r:+0.000;−0.000}");
 
     internal static Signal BestBaseline(VariantRun run) => Signal.BestBaseline(s => run.Pooled[s].Auc);
 
