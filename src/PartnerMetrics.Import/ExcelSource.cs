@@ -46,7 +46,9 @@ internal sealed class ExcelSource : ITableSource
         this.sharedStrings = sharedStrings;
         (currencyOfStyle, percentOfStyle) = StyleFormats(styles);
         Dates1904 = dates1904;
-        reader = OpenXmlReader.Create(sheet);
+
+        // The sheet is streamed, so a bound on the parts held whole (the document's setting) does not apply to it.
+        reader = new OpenXmlPartReader(sheet, new OpenXmlPartReaderOptions { MaxCharactersInPart = long.MaxValue, IgnoreWhitespace = true });
         Header = new TableHeader([]);
         if (NextRow())
         {
@@ -70,7 +72,10 @@ internal sealed class ExcelSource : ITableSource
     public IReadOnlyList<(int Ordinal, string Problem)> UnreadableCells => unreadable;
 
     /// <summary>Opens a sheet of a workbook: the named one, or the first that is not hidden.</summary>
-    public static ExcelSource Open(Stream stream, string? sheetName)
+    /// <param name="stream">The workbook.</param>
+    /// <param name="sheetName">The sheet's name, ignoring case; <see langword="null"/> for the first that is not hidden.</param>
+    /// <param name="maxPartCharacters">The most characters a part held whole in memory (the workbook, the shared strings, the styles) may have; <see langword="null"/> for no limit. The sheet, which is streamed, is not bound.</param>
+    public static ExcelSource Open(Stream stream, string? sheetName, long? maxPartCharacters = null)
     {
         if (!stream.CanSeek)
         {
@@ -83,7 +88,7 @@ internal sealed class ExcelSource : ITableSource
         SpreadsheetDocument document;
         try
         {
-            document = SpreadsheetDocument.Open(stream, isEditable: false);
+            document = SpreadsheetDocument.Open(stream, isEditable: false, new OpenSettings { MaxCharactersInPart = maxPartCharacters ?? 0 });
         }
         catch (Exception error) when (Unreadable(error))
         {
@@ -93,7 +98,7 @@ internal sealed class ExcelSource : ITableSource
         try
         {
             var workbook = document.WorkbookPart ?? throw Problem("the workbook has no sheets.");
-            var sheets = workbook.Workbook.Sheets?.Elements<Sheet>().ToList() ?? [];
+            var sheets = Held(workbook, maxPartCharacters, () => workbook.Workbook.Sheets?.Elements<Sheet>().ToList()) ?? [];
             var sheet = (sheetName is null
                     ? sheets.FirstOrDefault(s => s.State is null || s.State.Value == SheetStateValues.Visible) ?? sheets.FirstOrDefault()
                     : sheets.FirstOrDefault(s => string.Equals(s.Name?.Value, sheetName, StringComparison.OrdinalIgnoreCase)))
@@ -108,8 +113,11 @@ internal sealed class ExcelSource : ITableSource
                 throw Problem($"the sheet '{sheet.Name?.Value}' is not a worksheet (a chart sheet?).");
             }
 
-            var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(PlainText).ToArray() ?? [];
-            return new ExcelSource(document, part, strings, workbook.Workbook.WorkbookProperties?.Date1904?.Value == true, workbook.WorkbookStylesPart?.Stylesheet);
+            var strings = workbook.SharedStringTablePart is { } stringsPart
+                ? Held(stringsPart, maxPartCharacters, () => stringsPart.SharedStringTable?.Elements<SharedStringItem>().Select(PlainText).ToArray())
+                : null;
+            var styles = workbook.WorkbookStylesPart is { } stylesPart ? Held(stylesPart, maxPartCharacters, () => stylesPart.Stylesheet) : null;
+            return new ExcelSource(document, part, strings ?? [], workbook.Workbook.WorkbookProperties?.Date1904?.Value == true, styles);
         }
         catch (Exception error) when (Unreadable(error))
         {
@@ -275,6 +283,23 @@ internal sealed class ExcelSource : ITableSource
     }
 
     private static ImportException Problem(string message) => new(new ImportProblem(0, null, null, message));
+
+    /// <summary>
+    /// Loads a part the import holds whole in memory; a part longer than <paramref name="limit"/> characters stops the
+    /// import naming the part and the limit. The XML reader's limit exception names the setting it enforces
+    /// (<see cref="XmlReaderSettings.MaxCharactersInDocument"/>) in every language, which tells it from XML that is not well-formed.
+    /// </summary>
+    private static T? Held<T>(OpenXmlPart part, long? limit, Func<T?> load)
+    {
+        try
+        {
+            return load();
+        }
+        catch (XmlException error) when (limit is not null && error.Message.Contains(nameof(XmlReaderSettings.MaxCharactersInDocument), StringComparison.Ordinal))
+        {
+            throw Problem($"the workbook's part {part.Uri} is longer than {limit.Value.ToString("N0", CultureInfo.InvariantCulture)} characters, the most the import holds in memory from one part (MaxWorkbookPartCharacters).");
+        }
+    }
 
     /// <summary>
     /// What the Open XML SDK throws for a package whose parts are not what they claim: XML that is not well-formed or

@@ -28,6 +28,7 @@ public sealed class OpportunityImporter
     private readonly Maps maps;
     private readonly string[] dateFormats;
     private readonly int degree = Environment.ProcessorCount;
+    private readonly long? maxWorkbookPartCharacters;
 
     /// <summary>Initializes a new instance of the <see cref="OpportunityImporter"/> class.</summary>
     /// <param name="profile">The profile of the export.</param>
@@ -91,6 +92,20 @@ public sealed class OpportunityImporter
         {
             degree = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, $"'{nameof(MaxDegreeOfParallelism)}' must be at least 1; got {value}.");
         }
+    }
+
+    /// <summary>
+    /// Gets the most characters that one part of an Excel workbook which the import holds whole in memory may have: the
+    /// workbook's list of sheets, the shared strings (the text of every text cell) and the styles. A workbook is a zip
+    /// archive, and a small file can expand to parts of hundreds of megabytes; set this for workbooks from sources you
+    /// do not trust. A longer part stops the import with <see cref="ImportException"/> naming the part and the limit.
+    /// The sheet itself is read as a stream and is not bound. <see langword="null"/>, the default, sets no limit.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to less than 1.</exception>
+    public long? MaxWorkbookPartCharacters
+    {
+        get => maxWorkbookPartCharacters;
+        init => maxWorkbookPartCharacters = ExcelLimit.Checked(value, nameof(MaxWorkbookPartCharacters));
     }
 
     /// <summary>Gets the size of the blocks a file is cut into for parallel parsing: small in tests, to make many blocks of a small file.</summary>
@@ -238,7 +253,7 @@ public sealed class OpportunityImporter
     public IEnumerable<Opportunity> ReadExcel(Stream workbook, string? sheet = null, ImportReport? report = null)
     {
         ArgumentNullException.ThrowIfNull(workbook);
-        var deals = Rows(() => ExcelSource.Open(workbook, sheet), report ?? new ImportReport());
+        var deals = Rows(() => ExcelSource.Open(workbook, sheet, MaxWorkbookPartCharacters), report ?? new ImportReport());
         return Profile.InferMotion ? Inferred(deals) : deals;
     }
 
@@ -254,7 +269,7 @@ public sealed class OpportunityImporter
     public IAsyncEnumerable<Opportunity> ReadExcelAsync(Stream workbook, string? sheet = null, ImportReport? report = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workbook);
-        var deals = RowsAsync(() => ExcelSource.Open(workbook, sheet), report ?? new ImportReport(), cancellationToken);
+        var deals = RowsAsync(() => ExcelSource.Open(workbook, sheet, MaxWorkbookPartCharacters), report ?? new ImportReport(), cancellationToken);
         return Profile.InferMotion ? InferredAsync(deals, cancellationToken) : deals;
     }
 

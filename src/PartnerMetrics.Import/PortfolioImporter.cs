@@ -28,6 +28,7 @@ namespace PartnerMetrics.Import;
 public sealed class PortfolioImporter
 {
     private readonly Dictionary<(EvidenceKind Kind, string Field), ImportLookup> lookups = [];
+    private readonly long? maxWorkbookPartCharacters;
 
     /// <summary>Initializes a new instance of the <see cref="PortfolioImporter"/> class.</summary>
     /// <param name="profile">The profile of the exports.</param>
@@ -71,6 +72,18 @@ public sealed class PortfolioImporter
 
     /// <summary>Gets the profile.</summary>
     public EvidenceProfile Profile { get; }
+
+    /// <summary>
+    /// Gets the most characters that one part of an Excel workbook which the import holds whole in memory may have, for
+    /// every workbook it reads, the deals' included (<see cref="OpportunityImporter.MaxWorkbookPartCharacters"/>). A longer
+    /// part is a problem of its file, naming the part and the limit. <see langword="null"/>, the default, sets no limit.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to less than 1.</exception>
+    public long? MaxWorkbookPartCharacters
+    {
+        get => maxWorkbookPartCharacters;
+        init => maxWorkbookPartCharacters = ExcelLimit.Checked(value, nameof(MaxWorkbookPartCharacters));
+    }
 
     /// <summary>Reads the exports and builds the portfolio.</summary>
     /// <param name="sources">The files by kind; <see cref="EvidenceKind.Partners"/> is required. Each is read once, and closed.</param>
@@ -318,7 +331,10 @@ public sealed class PortfolioImporter
 
     private List<Opportunity> Deals(EvidenceSource source, ImportReport report)
     {
-        var importer = new OpportunityImporter(Profile.Opportunities ?? ImportProfile.PartnerMetrics, lookups.Where(l => l.Key.Kind == EvidenceKind.Opportunities).Select(l => l.Value));
+        var importer = new OpportunityImporter(Profile.Opportunities ?? ImportProfile.PartnerMetrics, lookups.Where(l => l.Key.Kind == EvidenceKind.Opportunities).Select(l => l.Value))
+        {
+            MaxWorkbookPartCharacters = MaxWorkbookPartCharacters,
+        };
         return [.. source.Deals(importer, report)];
     }
 
@@ -331,7 +347,7 @@ public sealed class PortfolioImporter
         ITableSource table;
         try
         {
-            table = source.Open();
+            table = source.Open(MaxWorkbookPartCharacters);
         }
         catch (ImportException error) when (error.Problem is { } problem)
         {
@@ -412,10 +428,10 @@ public sealed class PortfolioImporter
 /// <summary>One export file for a <see cref="PortfolioImporter"/>: a CSV file or a sheet of an Excel workbook, with the name its report gives.</summary>
 public sealed class EvidenceSource
 {
-    private readonly Func<ITableSource> open;
+    private readonly Func<long?, ITableSource> open;
     private readonly Func<OpportunityImporter, ImportReport, IEnumerable<Opportunity>> deals;
 
-    private EvidenceSource(string name, Func<ITableSource> open, Func<OpportunityImporter, ImportReport, IEnumerable<Opportunity>> deals)
+    private EvidenceSource(string name, Func<long?, ITableSource> open, Func<OpportunityImporter, ImportReport, IEnumerable<Opportunity>> deals)
     {
         Name = name;
         this.open = open;
@@ -434,7 +450,7 @@ public sealed class EvidenceSource
     {
         ArgumentNullException.ThrowIfNull(csv);
         ArgumentNullException.ThrowIfNull(name);
-        return new EvidenceSource(name, () => CsvSource.Open(CsvSource.Text(csv)), (importer, report) => importer.ReadCsv(csv, report));
+        return new EvidenceSource(name, _ => CsvSource.Open(CsvSource.Text(csv)), (importer, report) => importer.ReadCsv(csv, report));
     }
 
     /// <summary>A sheet of an Excel workbook (.xlsx): the first row with a value is the header.</summary>
@@ -447,10 +463,11 @@ public sealed class EvidenceSource
     {
         ArgumentNullException.ThrowIfNull(workbook);
         ArgumentNullException.ThrowIfNull(name);
-        return new EvidenceSource(name, () => ExcelSource.Open(workbook, sheet), (importer, report) => importer.ReadExcel(workbook, sheet, report));
+        return new EvidenceSource(name, limit => ExcelSource.Open(workbook, sheet, limit), (importer, report) => importer.ReadExcel(workbook, sheet, report));
     }
 
-    internal ITableSource Open() => open();
+    /// <summary>Opens the file as a table; a workbook's parts held whole are bound by <paramref name="maxWorkbookPartCharacters"/>.</summary>
+    internal ITableSource Open(long? maxWorkbookPartCharacters) => open(maxWorkbookPartCharacters);
 
     internal IEnumerable<Opportunity> Deals(OpportunityImporter importer, ImportReport report)
     {
