@@ -308,6 +308,27 @@ internal abstract class CellReader<TRecord>
 
     protected void Problem(Column? column, string? value, string message) => problems.Add(new ImportProblem(Source.Line, column?.Name, value, message));
 
+    /// <summary>
+    /// After the last row of <paramref name="source"/>: a notice for each merged range of a sheet that hides values of
+    /// columns the import reads. Excel shows a merged range's first value across it but stores it in the first cell only,
+    /// so the range's other cells are read as empty; the import does not guess that the value was meant for them.
+    /// </summary>
+    public void Ended(ITableSource source)
+    {
+        foreach (var range in source.MergedRanges)
+        {
+            var hidden = ColumnsRead
+                .Where(c => range.HidesValuesIn(c.Ordinal) || (c.Lookup is not null && range.HidesValuesIn(c.KeyOrdinal)))
+                .Select(c => $"\"{(c.Lookup is not null && range.HidesValuesIn(c.KeyOrdinal) ? source.Header.Name(c.KeyOrdinal) : c.Name)}\"")
+                .Distinct()
+                .ToList();
+            if (hidden.Count > 0)
+            {
+                Report.Notice($"Cells {range.Reference} are merged: Excel shows the value of their first cell across them, but stores it in that cell only, so the other cells of {string.Join(", ", hidden)} were read as empty.");
+            }
+        }
+    }
+
     /// <summary>Whether a cell the import reads holds no value to read (a worksheet's error or uncomputed formula), each a problem of the row; cells of other columns are not read.</summary>
     private bool Unreadable()
     {

@@ -303,6 +303,9 @@ internal interface ITableSource : IDisposable
 
     /// <summary>Gets the cells of the current record that hold no value to read, with why: a worksheet's error or uncomputed formula.</summary>
     IReadOnlyList<(int Ordinal, string Problem)> UnreadableCells => [];
+
+    /// <summary>Gets the merged ranges of a sheet below its header; known once the last row is read. A CSV file has none.</summary>
+    IReadOnlyList<MergedRange> MergedRanges => [];
 }
 
 /// <summary>The header row of a table; a column without a name (a CSV header ending in commas, an empty header cell) is named by its place, "(column 3)".</summary>

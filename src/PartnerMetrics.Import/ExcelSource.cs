@@ -30,6 +30,7 @@ internal sealed class ExcelSource : ITableSource
     private readonly OpenXmlReader reader;
     private readonly string[] sharedStrings;
     private readonly List<(int Ordinal, string Problem)> unreadable = [];
+    private readonly List<MergedRange> merged = [];
     /// <summary>The currency each cell style's number format shows (<see cref="CurrencyOf"/>), by style index.</summary>
     private readonly string?[] currencyOfStyle;
 
@@ -53,6 +54,7 @@ internal sealed class ExcelSource : ITableSource
         if (NextRow())
         {
             Header = new TableHeader(texts);
+            HeaderLine = Line;
         }
     }
 
@@ -70,6 +72,12 @@ internal sealed class ExcelSource : ITableSource
 
     /// <summary>Gets the cells of the current row that hold no value to read: an error such as <c>#N/A</c>, or a formula never computed.</summary>
     public IReadOnlyList<(int Ordinal, string Problem)> UnreadableCells => unreadable;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<MergedRange> MergedRanges => merged;
+
+    /// <summary>Gets the row number of the header.</summary>
+    public long HeaderLine { get; }
 
     /// <summary>Opens a sheet of a workbook: the named one, or the first that is not hidden.</summary>
     /// <param name="stream">The workbook.</param>
@@ -330,6 +338,17 @@ internal sealed class ExcelSource : ITableSource
     {
         while (reader.Read())
         {
+            if (reader.ElementType == typeof(MergeCell) && reader.IsStartElement)
+            {
+                // The merged cells follow the rows: known once the last row is read.
+                if (MergedRange.Parse(((MergeCell)reader.LoadCurrentElement()!).Reference?.Value) is { } range && range.LastRow > HeaderLine)
+                {
+                    merged.Add(range);
+                }
+
+                continue;
+            }
+
             if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
             {
                 continue;
@@ -464,7 +483,7 @@ internal sealed class ExcelSource : ITableSource
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>The zero-based column of a cell reference such as <c>AB12</c>.</summary>
-    private static int? Column(string? reference)
+    internal static int? Column(string? reference)
     {
         if (string.IsNullOrEmpty(reference))
         {
@@ -487,5 +506,40 @@ internal sealed class ExcelSource : ITableSource
         }
 
         return column == 0 ? null : column - 1;
+    }
+}
+
+/// <summary>A range of merged cells of a sheet, such as <c>B2:B6</c>: Excel shows its first cell's value across it, and stores the value in that cell only.</summary>
+/// <param name="Reference">The range as the sheet gives it.</param>
+/// <param name="FirstColumn">The zero-based column of its first cell.</param>
+/// <param name="FirstRow">The row number of its first cell.</param>
+/// <param name="LastColumn">The zero-based column of its last cell.</param>
+/// <param name="LastRow">The row number of its last cell.</param>
+internal sealed record MergedRange(string Reference, int FirstColumn, long FirstRow, int LastColumn, long LastRow)
+{
+    /// <summary>Whether the range holds a cell of <paramref name="column"/> other than its first cell, whose value Excel shows there but the sheet does not store.</summary>
+    public bool HidesValuesIn(int column) =>
+        column >= FirstColumn && column <= LastColumn && (column != FirstColumn || LastRow > FirstRow);
+
+    /// <summary>The range of a reference such as <c>B2:C6</c>; <see langword="null"/> for one cell or a reference that is not a range.</summary>
+    public static MergedRange? Parse(string? reference)
+    {
+        var parts = reference?.Split(':');
+        if (parts is not [var first, var last]
+            || ExcelSource.Column(first) is not { } firstColumn || ExcelSource.Column(last) is not { } lastColumn
+            || Row(first) is not { } firstRow || Row(last) is not { } lastRow)
+        {
+            return null;
+        }
+
+        var range = new MergedRange(reference!, Math.Min(firstColumn, lastColumn), Math.Min(firstRow, lastRow), Math.Max(firstColumn, lastColumn), Math.Max(firstRow, lastRow));
+        return range.FirstColumn == range.LastColumn && range.FirstRow == range.LastRow ? null : range;
+    }
+
+    /// <summary>The row number of a cell reference such as <c>AB12</c>.</summary>
+    private static long? Row(string cell)
+    {
+        var digits = cell.AsSpan().TrimStart("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var row) && row >= 1 ? row : null;
     }
 }

@@ -351,6 +351,7 @@ public sealed class OpportunityImporter
                 {
                     if (!source.Read())
                     {
+                        row.Ended(source);
                         break;
                     }
 
@@ -628,6 +629,7 @@ public sealed class OpportunityImporter
                     {
                         if (!await source.ReadAsync(cancellationToken).ConfigureAwait(false))
                         {
+                            row.Ended(source);
                             break;
                         }
 

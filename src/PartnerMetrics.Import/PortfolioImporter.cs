@@ -389,6 +389,8 @@ public sealed class PortfolioImporter
             }
         }
 
+        rows.Ended(table);
+
         return records;
     }
 

@@ -66,8 +66,8 @@ public class ExcelPackageTests
     /// <summary>Style 1 shows Excel's built-in format 9, "0%".</summary>
     private const string PercentStyles = """<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="9" applyNumberFormat="1"/></cellXfs></styleSheet>""";
 
-    /// <summary>A one-sheet workbook of the given rows of sheet XML, with the given styles part, written entry by entry.</summary>
-    internal static MemoryStream Workbook(string rows, string? styles = null, string? sharedStrings = null, string workbookProperties = "")
+    /// <summary>A one-sheet workbook of the given rows of sheet XML (and the sheet's elements after them), with the given styles part, written entry by entry.</summary>
+    internal static MemoryStream Workbook(string rows, string? styles = null, string? sharedStrings = null, string workbookProperties = "", string afterRows = "")
     {
         const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
         const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -84,7 +84,7 @@ public class ExcelPackageTests
             Entry("_rels/.rels", $"""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{Relationships}/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
             Entry("xl/workbook.xml", $"""<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{Main}" xmlns:r="{Relationships}">{workbookProperties}<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>""");
             Entry("xl/_rels/workbook.xml.rels", $"""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{Relationships}/worksheet" Target="worksheets/sheet1.xml"/>{(styles is null ? "" : $"""<Relationship Id="rId2" Type="{Relationships}/styles" Target="styles.xml"/>""")}{(sharedStrings is null ? "" : $"""<Relationship Id="rId3" Type="{Relationships}/sharedStrings" Target="sharedStrings.xml"/>""")}</Relationships>""");
-            Entry("xl/worksheets/sheet1.xml", $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{Main}"><sheetData>{rows}</sheetData></worksheet>""");
+            Entry("xl/worksheets/sheet1.xml", $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{Main}"><sheetData>{rows}</sheetData>{afterRows}</worksheet>""");
             if (styles is not null)
             {
                 Entry("xl/styles.xml", styles);
