@@ -65,19 +65,8 @@ public sealed record EvidenceProfile
     /// <returns>The profile.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">No built-in evidence profile has that name.</exception>
-    public static EvidenceProfile BuiltIn(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        var key = name.ToLowerInvariant();
-        if (!BuiltInNames.Contains(key))
-        {
-            throw new ArgumentException($"No built-in evidence profile is named '{name}'; the built-in profiles are {string.Join(", ", BuiltInNames)}.", nameof(name));
-        }
-
-        using var stream = typeof(EvidenceProfile).Assembly.GetManifestResourceStream($"PartnerMetrics.Import.Profiles.{key}-evidence.json")
-            ?? throw new InvalidOperationException($"The built-in evidence profile '{key}' is missing from the assembly.");
-        return Load(stream);
-    }
+    public static EvidenceProfile BuiltIn(string name) =>
+        ProfileJson.BuiltIn(name, BuiltInNames, "evidence profile", key => $"PartnerMetrics.Import.Profiles.{key}-evidence.json", Load);
 
     /// <summary>Reads a profile from UTF-8 JSON and checks it.</summary>
     /// <param name="utf8Json">The JSON; read to its end.</param>
@@ -96,24 +85,8 @@ public sealed record EvidenceProfile
     /// without a table. A <see cref="PortfolioImporter"/> refuses such a profile, and this gives its message; the parameter
     /// name is the property's JSON path. Nothing is written.
     /// </exception>
-    public void Save(Stream utf8Json)
-    {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        if (Unwritable().Any())
-        {
-            // Each is refused by the check, which names the first problem the importer would.
-            try
-            {
-                Check();
-            }
-            catch (ArgumentException error)
-            {
-                throw new ArgumentException($"The evidence profile's '{error.ParamName}' is not valid: {ArgumentSentence.Of(error)}", error.ParamName, error);
-            }
-        }
-
-        JsonSerializer.Serialize(utf8Json, EvidenceProfileDocument.From(this), ImportJsonContext.Default.EvidenceProfileDocument);
-    }
+    public void Save(Stream utf8Json) =>
+        ProfileJson.Save(utf8Json, Unwritable().Any(), Check, "evidence profile", () => EvidenceProfileDocument.From(this), ImportJsonContext.Default.EvidenceProfileDocument);
 
     /// <summary>Compares two profiles by content.</summary>
     /// <param name="other">The other profile.</param>

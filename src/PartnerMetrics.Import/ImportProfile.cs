@@ -145,21 +145,8 @@ public sealed record ImportProfile
     /// <returns>The profile.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">No built-in profile has that name.</exception>
-    public static ImportProfile BuiltIn(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        var key = name.ToLowerInvariant();
-        if (!BuiltInNames.Contains(key))
-        {
-            throw new ArgumentException($"No built-in import profile is named '{name}'; the built-in profiles are {string.Join(", ", BuiltInNames)}.", nameof(name));
-        }
-
-        // Read from the assembly on each request, as an evidence profile is: an import asks once, and code run once per
-        // process and cached would be run outside the tests that read it (a mutation run then tests it against all).
-        using var stream = typeof(ImportProfile).Assembly.GetManifestResourceStream($"PartnerMetrics.Import.Profiles.{key}.json")
-            ?? throw new InvalidOperationException($"The built-in profile '{key}' is missing from the assembly.");
-        return Load(stream);
-    }
+    public static ImportProfile BuiltIn(string name) =>
+        ProfileJson.BuiltIn(name, BuiltInNames, "import profile", key => $"PartnerMetrics.Import.Profiles.{key}.json", Load);
 
     /// <summary>Reads a profile from UTF-8 JSON and checks it.</summary>
     /// <param name="utf8Json">The JSON; read to its end.</param>
@@ -177,24 +164,8 @@ public sealed record ImportProfile
     /// default. An <see cref="OpportunityImporter"/> refuses such a profile, and this gives its message; the parameter name is the
     /// property's JSON path. Nothing is written.
     /// </exception>
-    public void Save(Stream utf8Json)
-    {
-        ArgumentNullException.ThrowIfNull(utf8Json);
-        if (Unwritable().Any())
-        {
-            // Each is refused by the check, which names the first problem the importer would.
-            try
-            {
-                Check();
-            }
-            catch (ArgumentException error)
-            {
-                throw new ArgumentException($"The import profile's '{error.ParamName}' is not valid: {ArgumentSentence.Of(error)}", error.ParamName, error);
-            }
-        }
-
-        JsonSerializer.Serialize(utf8Json, ImportProfileDocument.From(this), ImportJsonContext.Default.ImportProfileDocument);
-    }
+    public void Save(Stream utf8Json) =>
+        ProfileJson.Save(utf8Json, Unwritable().Any(), Check, "import profile", () => ImportProfileDocument.From(this), ImportJsonContext.Default.ImportProfileDocument);
 
     /// <summary>Compares two profiles by content: every column, format, map, default and lookup.</summary>
     /// <param name="other">The other profile.</param>
