@@ -75,7 +75,8 @@ internal sealed class HistorySweep
             var sink = new Collector(sweep);
             EvidenceSlots.Describe(partnership, context, ref sink);
             cancellationToken.ThrowIfCancellationRequested();
-            tallies = sweep.SumAll(cancellationToken);
+            tallies = ArrayPool<Tally>.Shared.Rent(Slots * points);
+            sweep.SumAll(tallies, cancellationToken);
 
             // The cadence asks, at each point, about the seven-day weeks ending on it and on the days 7, 14, … before it.
             var weeks = new ActivityDays(partnership, from - (7 * (context.Model.CadenceWeeks - 1)) - 6, from + ((points - 1) * step), points);
@@ -152,7 +153,7 @@ internal sealed class HistorySweep
     private long AgeAt(int k, int dated) => from + ((long)k * step) - dated;
 
     /// <summary>
-    /// The tallies of every point, <see cref="Slots"/> per point (rented; the caller returns them): counts from
+    /// Fills <paramref name="tallies"/> (the caller's, rented) with the tallies of every point, <see cref="Slots"/> per point: counts from
     /// the difference arrays, and, for a weighted slot, at each point the sum of <c>table.Weight(day − dated)</c>
     /// over the items visible on that day, in <see cref="FixedPoint"/> units — exactly what
     /// <see cref="HealthScorer.Score"/> adds on that day. The slots that share a recency table share its weights,
@@ -163,9 +164,8 @@ internal sealed class HistorySweep
     /// Exactness costs one weight per item and point: each item is visited at the points of its range
     /// only, and not from the age at which its weight rounds to 0.
     /// </remarks>
-    private Tally[] SumAll(CancellationToken cancellationToken)
+    private void SumAll(Tally[] tallies, CancellationToken cancellationToken)
     {
-        var tallies = ArrayPool<Tally>.Shared.Rent(Slots * points);
         var all = tallies.AsSpan(0, Slots * points);
         all.Clear();
 
@@ -212,49 +212,54 @@ internal sealed class HistorySweep
         // A slot's limbs are cleared when its first item comes, and by each carry: a slot with none is not touched.
         var limbs = ArrayPool<ulong>.Shared.Rent(Slots * 2 * points);
         Span<bool> used = stackalloc bool[Slots];
-        var visited = 0;
-        foreach (var (slot, age, start, stop) in items.AsSpan(0, itemCount))
+        try
         {
-            // A daily history over decades adds millions of weights per item: the token is checked every 256 items.
-            if ((++visited & 255) == 0)
+            var visited = 0;
+            foreach (var (slot, age, start, stop) in items.AsSpan(0, itemCount))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            if (laid[slot] is { } strided)
-            {
-                var slotLimbs = limbs.AsSpan(slot * 2 * points, 2 * points);
-                if (!used[slot])
+                // A daily history over decades adds millions of weights per item: the token is checked every 256 items.
+                if ((++visited & 255) == 0)
                 {
-                    slotLimbs.Clear();
-                    used[slot] = true;
-                }
-                else if (terms[slot] == StridedWeights.MaxTerms)
-                {
-                    StridedWeights.Carry(slotLimbs, all[slot..], Slots);
-                    slotLimbs.Clear();
-                    terms[slot] = 0;
+                    cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                strided.Add(age, start, stop, slotLimbs);
-                terms[slot]++;
+                if (laid[slot] is { } strided)
+                {
+                    var slotLimbs = limbs.AsSpan(slot * 2 * points, 2 * points);
+                    if (!used[slot])
+                    {
+                        slotLimbs.Clear();
+                        used[slot] = true;
+                    }
+                    else if (terms[slot] == StridedWeights.MaxTerms)
+                    {
+                        StridedWeights.Carry(slotLimbs, all[slot..], Slots);
+                        slotLimbs.Clear();
+                        terms[slot] = 0;
+                    }
+
+                    strided.Add(age, start, stop, slotLimbs);
+                    terms[slot]++;
+                }
+                else
+                {
+                    tables[slot]!.AddEvery(all[((start * Slots) + slot)..], Slots, stop - start, age, step);
+                }
             }
-            else
+
+            for (var slot = 0; slot < Slots; slot++)
             {
-                tables[slot]!.AddEvery(all[((start * Slots) + slot)..], Slots, stop - start, age, step);
+                if (terms[slot] > 0)
+                {
+                    StridedWeights.Carry(limbs.AsSpan(slot * 2 * points, 2 * points), all[slot..], Slots);
+                }
             }
         }
-
-        for (var slot = 0; slot < Slots; slot++)
+        finally
         {
-            if (terms[slot] > 0)
-            {
-                StridedWeights.Carry(limbs.AsSpan(slot * 2 * points, 2 * points), all[slot..], Slots);
-            }
+            // Also when the token stops the sums.
+            ArrayPool<ulong>.Shared.Return(limbs);
         }
-
-        ArrayPool<ulong>.Shared.Return(limbs);
-        return tallies;
     }
 
     /// <summary>A weighted item of a slot: <see cref="Age"/> days old at point <see cref="Start"/>, weighed at the points before <see cref="Stop"/>.</summary>
