@@ -1,3 +1,4 @@
+using PartnerMetrics.Health;
 using PartnerMetrics.Validation.Harness;
 
 namespace PartnerMetrics.Validation.Tests;
@@ -127,6 +128,26 @@ public sealed class ValidationRunTests(SmallRun run) : IClassFixture<SmallRun>
     }
 
     [Fact]
+    public void Render_NoHealthyPartnerChurned_AtRiskChurnTargetIsMetWithAnInfiniteRatio()
+    {
+        // On the small run no partnership banded Healthy churned (0 of 8, 2 and 3) while AtRisk ones did (19 of 49, 29 of
+        // 65, 43 of 160): AtRisk churn ≥ 3 × 0 holds, and AtRisk ÷ Healthy is infinite, not undefined.
+        foreach (var variant in run.Runs)
+        {
+            var bands = variant.Pooled[Signal.Model].Bands;
+            Assert.True(
+                bands.Single(b => b.Band == HealthBand.Healthy) is { Count: > 0, Churned: 0 } && bands.Single(b => b.Band == HealthBand.AtRisk).Churned > 0,
+                $"{variant.Variant.Name}: the small run no longer has a Healthy band without churn beside AtRisk churn; the test has nothing to see.");
+        }
+
+        var page = MarkdownReport.Render(run.Runs, SmallRun.Options, "now");
+
+        var row = page.Split('\n').Single(l => l.StartsWith("| AtRisk churn ≥ 3 × Healthy churn |", StringComparison.Ordinal));
+        Assert.Equal("| AtRisk churn ≥ 3 × Healthy churn | ∞ — met | ∞ — met | ∞ — met |", row);
+        Assert.Equal("∞", PreviousPage.Parse("earlier.md", page).Targets["AtRisk churn ≥ 3 × Healthy churn"]["steady"]);
+    }
+
+    [Fact]
     public void Render_WithAPreviousPage_SetsEachFigureBesideItsPrevious()
     {
         // A page rendered from this run, read back as the "previous" page: every cell of the comparison
@@ -145,9 +166,9 @@ public sealed class ValidationRunTests(SmallRun run) : IClassFixture<SmallRun>
             var auc = previous.Auc[variant.Variant.Name];
             Assert.Equal(variant.Pooled[Signal.Model].Auc!.Value.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), auc);
             Assert.Contains($"{auc} → {auc}", page, StringComparison.Ordinal);
-            // The churn ratio is undefined where a small run has no Healthy churner: "—" on both sides then.
+            // The churn ratio is infinite where a small run has AtRisk churners but no Healthy one: "∞" on both sides then.
             var ratio = previous.Targets["AtRisk churn ≥ 3 × Healthy churn"][variant.Variant.Name];
-            Assert.True(ratio == "—" || ratio.EndsWith('×'), ratio);
+            Assert.True(ratio == "∞" || ratio.EndsWith('×'), ratio);
             Assert.Contains($"{ratio} → {ratio}", page, StringComparison.Ordinal);
         }
     }

@@ -125,7 +125,7 @@ public static class MarkdownReport
         w.Line("|---|" + string.Concat(runs.Select(_ => "---|")));
         foreach (var (name, measure, met, format) in TargetRows)
         {
-            var cells = runs.Select(r => measure(r) is { } v ? Inv($"{v.ToString(format, CultureInfo.InvariantCulture)} — {(met(v) ? "met" : "not met")}") : "— (undefined)");
+            var cells = runs.Select(r => measure(r) is { } v ? Inv($"{PreviousPage.Show(v, format)} — {(met(v) ? "met" : "not met")}") : "— (undefined)");
             w.Line($"| {name} | {string.Join(" | ", cells)} |");
         }
 
@@ -792,11 +792,12 @@ public static class MarkdownReport
 
     internal static Signal BestBaseline(VariantRun run) => Signal.BestBaseline(s => run.Pooled[s].Auc);
 
+    /// <summary>AtRisk churn ÷ Healthy churn; +∞ when no Healthy partner churned but an AtRisk one did (AtRisk churn ≥ 3 × 0 holds), null when either band is empty or neither churned.</summary>
     private static double? ChurnRatio(BacktestResult result)
     {
         var atRisk = result.Bands.FirstOrDefault(b => b.Band == HealthBand.AtRisk)?.ChurnRate;
         var healthy = result.Bands.FirstOrDefault(b => b.Band == HealthBand.Healthy)?.ChurnRate;
-        return atRisk is { } a && healthy is { } h && h > 0 ? a / h : null;
+        return atRisk is { } a && healthy is { } h && (h > 0 || a > 0) ? (h > 0 ? a / h : double.PositiveInfinity) : null;
     }
 
     private static string Auc(BacktestResult r) => r.Auc is { } auc ? Inv($"{auc:0.000} ± {F(r.AucStandardError, "0.000")}") : "—";
@@ -811,7 +812,7 @@ public static class MarkdownReport
 
     private static string Share(int? count, int total) => total == 0 ? "—" : Inv($"{(count ?? 0) / (double)total:0.0%}");
 
-    internal static string F(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
+    internal static string F(double? value, string format) => value is { } v ? PreviousPage.Show(v, format) : "—";
 
     internal static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

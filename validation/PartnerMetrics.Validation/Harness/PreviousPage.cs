@@ -47,7 +47,7 @@ public sealed partial record PreviousPage(string Source, ImmutableDictionary<str
         return new PreviousPage(source, auc.ToImmutable(), targets.ToImmutable());
     }
 
-    /// <summary>The first figure of a cell: "0.625 ± 0.008" → "0.625", "+0.018 — not met" → "+0.018"; "—" when it has none ("— (undefined)").</summary>
+    /// <summary>The first figure of a cell: "0.625 ± 0.008" → "0.625", "+0.018 — not met" → "+0.018", "∞ — met" → "∞"; "—" when it has none ("— (undefined)").</summary>
     private static string FirstNumber(string cell)
     {
         var match = Figure().Match(cell);
@@ -91,12 +91,12 @@ public sealed partial record PreviousPage(string Source, ImmutableDictionary<str
         return (header ?? throw new FormatException($"No table under '{heading}'."), rows);
     }
 
-    [GeneratedRegex(@"[+−-]?\d+(\.\d+)?(×)?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"([+−-]?\d+(\.\d+)?|∞)(×)?", RegexOptions.CultureInvariant)]
     private static partial Regex Figure();
 
     [GeneratedRegex(@"(?<!\\)\|", RegexOptions.CultureInvariant)]
     private static partial Regex Cells();
 
-    /// <summary>Formats a figure as <see cref="MarkdownReport"/> prints it.</summary>
-    internal static string Show(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+    /// <summary>Formats a figure as <see cref="MarkdownReport"/> prints it; an infinite ratio (no Healthy partner churned) as "∞".</summary>
+    internal static string Show(double value, string format) => double.IsPositiveInfinity(value) ? "∞" : value.ToString(format, CultureInfo.InvariantCulture);
 }
