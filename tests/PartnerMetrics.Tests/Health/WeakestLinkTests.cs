@@ -68,6 +68,21 @@ public class WeakestLinkTests
         Assert.Equal(HealthBand.Healthy, Scorer.Model.Bands.Classify(report.Score, report.Confidence));
     }
 
+    /// <summary>
+    /// A weakest link's message never shows its score at or above the threshold it says the score is below: a plan
+    /// without goals, reviewed 10 days ago at alignment 0.5447, scores 100 × (0.55 × 0.5447 + 0.1 × 1) = 39.9585 at
+    /// confidence 1, which rounded to one decimal read "PlanAlignment scores 40.0, below the AtRisk threshold 40".
+    /// </summary>
+    [Fact]
+    public void WeakestLinkMessage_AScoreJustBelowTheThreshold_IsNotShownAtIt()
+    {
+        var report = Scorer.Score(Examples.Empty(365).With(plan: _ => new JointPlan(T.AddDays(-200), reviews: [new PlanReview(T.AddDays(-10), 0.5447)])), T);
+
+        Assert.Equal(39.9585, report[HealthDimension.PlanAlignment].Score!.Value, 9);
+        var signal = Assert.Single(report.Signals, s => s.Code == FactorCodes.WeakestLink && s.Message.StartsWith("PlanAlignment", StringComparison.Ordinal));
+        Assert.Equal("PlanAlignment scores 39.9, below the AtRisk threshold 40, at confidence 1.00: the band is at most Watch.", signal.Message);
+    }
+
     [Fact]
     public void Score_NoWeakLink_NoSignalAndBandByThresholds()
     {
