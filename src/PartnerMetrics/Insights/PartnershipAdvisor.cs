@@ -103,7 +103,7 @@ public sealed class PartnershipAdvisor
                 null,
                 pilot.Action,
                 pilot.Change,
-                string.Create(CultureInfo.InvariantCulture, $"Confidence is {report.Confidence * 100:0} %: too little evidence to judge this partner. Widen the proof of concept (more joint deals, meetings and commitments) before judging — or abandoning — the partnership."),
+                string.Create(CultureInfo.InvariantCulture, $"Confidence is {ConfidenceText(report.Confidence, model.Bands.MinimumConfidence)} %: too little evidence to judge this partner. Widen the proof of concept (more joint deals, meetings and commitments) before judging — or abandoning — the partnership."),
                 report,
                 Scorer.RescoreHeadline(pilot.Evidence, read)));
         }
@@ -139,6 +139,13 @@ public sealed class PartnershipAdvisor
 
     /// <summary>The certainty below which a rate has too little evidence to judge (DOMAIN section 3.3).</summary>
     internal const double LowCertainty = 0.5;
+
+    /// <summary>
+    /// A confidence below the minimum, in whole percent as the pilot's message writes it: rounded, but down where rounding
+    /// would reach the minimum it is below (0.249 under the minimum 0.25 is "24", not "25").
+    /// </summary>
+    internal static string ConfidenceText(double confidence, double minimum) =>
+        (Math.Round(confidence * 100, MidpointRounding.AwayFromZero) < minimum * 100 ? Math.Round(confidence * 100, MidpointRounding.AwayFromZero) : Math.Floor(confidence * 100)).ToString("0", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A certainty below <see cref="LowCertainty"/> to two places: rounded, but never up to the threshold it is below

@@ -99,6 +99,24 @@ public partial class RecommendationTests
     public void CertaintyText_BelowAHalf_IsRoundedButNeverToTheThreshold(double certainty, string expected) =>
         Assert.Equal(expected, PartnershipAdvisor.CertaintyText(certainty));
 
+    /// <summary>
+    /// The pilot's message never shows a confidence at the minimum it is below: a partnership with nothing logged, 83 days
+    /// after its start, has the certain facts of no plan and no active week at 83 / 90 of their certainty, confidence
+    /// 0.27 × 83 / 90 = 0.249, InsufficientEvidence under the minimum 0.25; rounded, it read "Confidence is 25 %: too little
+    /// evidence to judge this partner".
+    /// </summary>
+    [Fact]
+    public void Recommend_ConfidenceJustBelowTheMinimum_IsNotShownAtIt()
+    {
+        var partnership = Empty(83);
+
+        var report = Scorer.Score(partnership, T);
+        var pilot = Assert.Single(Advisor.Recommend(partnership, T), a => a.Code == RecommendationCodes.ExpandProofOfConcept);
+
+        Assert.Equal((HealthBand.InsufficientEvidence, 0.249), (report.Band, Math.Round(report.Confidence, 3)));
+        Assert.StartsWith("Confidence is 24 %: too little evidence to judge this partner.", pilot.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Recommend_CertaintyJustBelowAHalf_IsNotWrittenAsAHalf()
     {
