@@ -82,6 +82,34 @@ public class HealthRulesV2Tests
         Assert.NotEqual(HealthBand.Healthy, Scorer.Score(empty, later).Band);
     }
 
+    /// <summary>
+    /// Rule 16's "never Healthy" holds for the default model (above), not for every valid model: a model that weighs only
+    /// tracked progress, gives the weekly cadence almost no weight, sets registration timeliness's prior mean at 0.99 and
+    /// asks a confidence of 0.0001 bands an empty partnership Healthy a year on, on its priors. The model's own settings
+    /// say so (docs/scoring.md, "The laws"); this pins what the docs state.
+    /// </summary>
+    [Fact]
+    public void Rule16_NeverHealthy_IsTheDefaultModels_AModelThatAsksAlmostNoConfidenceCanBandPriorsHealthy()
+    {
+        var model = HealthModel.Default with
+        {
+            DimensionWeights = new DimensionWeights(0, 0, 0, 0, 1),
+            ProgressWeights = new ProgressWeights(1, 0, 0, 0.001),
+            PriorMeans = new Dictionary<string, double> { [FactorCodes.ProgressRegistrationTimeliness] = 0.99 },
+            Bands = new BandThresholds(70, 40, 0.0001),
+        };
+        var start = new DateOnly(2025, 6, 30);
+        var empty = new Partnership(new Partner(new PartnerId("P-EMPTY"), "Empty", PartnerType.Reseller), start);
+
+        var year = new HealthScorer(model).Score(empty, start.AddDays(365));
+
+        // 100 × (1 × 0.99 + 0.001 × 0) ÷ 1.001 = 98.9 at a confidence of 0.001 ÷ 1.001 (the cadence's, a fact of certainty 1).
+        Assert.Equal(98.901, year.Score, 3);
+        Assert.Equal(0.001 / 1.001, year.Confidence, 12);
+        Assert.Equal(HealthBand.Healthy, year.Band);
+        Assert.NotEqual(HealthBand.Healthy, Scorer.Score(empty, start.AddDays(365)).Band);
+    }
+
     [Property(Arbitrary = [typeof(ModelArbitraries)])]
     [Trait("Rule", "18")]
     public void Rule18_TheIntervalContainsTheScore_AndNarrowsWhenEvidenceIsLoggedTwice(ScoringCase c)
