@@ -432,14 +432,15 @@ public sealed class HealthScorer
         protected override string Write() => otherSide is not null
             ? string.Create(
                 System.Globalization.CultureInfo.InvariantCulture,
-                $"{Prefix}{Shown(score, watch):0.0}, below the AtRisk threshold {watch:0.#}, at confidence {confidence:0.00}: no kept promises of the {otherSide} would lift trust to {watch:0.#} before its confidence reaches 0.5, so the band is at most Watch.")
+                $"{Prefix}{Shown(score, watch):0.0}, below the AtRisk threshold {watch:R}, at confidence {confidence:0.00}: no kept promises of the {otherSide} would lift trust to {watch:R} before its confidence reaches 0.5, so the band is at most Watch.")
             : string.Create(
                 System.Globalization.CultureInfo.InvariantCulture,
-                $"{Prefix}{Shown(score, watch):0.0}, below the AtRisk threshold {watch:0.#}, at confidence {confidence:0.00}: the band is at most Watch.");
+                $"{Prefix}{Shown(score, watch):0.0}, below the AtRisk threshold {watch:R}, at confidence {confidence:0.00}: the band is at most Watch.");
 
         /// <summary>
         /// The score to one decimal as the message shows it, rounded down where rounding would reach the threshold it is
-        /// below: 39.96 rounded reads "40.0, below the AtRisk threshold 40".
+        /// below: 39.96 rounded reads "40.0, below the AtRisk threshold 40". The threshold is shown as the model holds it
+        /// (shortest round trip), so that one of 39.94 does not read as the 39.9 the score is shown at.
         /// </summary>
         private static double Shown(double score, double watch) => Math.Round(score, 1, MidpointRounding.AwayFromZero) < watch ? score : Math.Floor(score * 10) / 10;
     }

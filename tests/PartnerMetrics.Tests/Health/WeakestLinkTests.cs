@@ -83,6 +83,22 @@ public class WeakestLinkTests
         Assert.Equal("PlanAlignment scores 39.9, below the AtRisk threshold 40, at confidence 1.00: the band is at most Watch.", signal.Message);
     }
 
+    /// <summary>
+    /// The threshold is shown as the model holds it: with an AtRisk threshold of 39.94, a plan scoring
+    /// 100 × (0.55 × 0.5442 + 0.1 × 1) = 39.931 read "PlanAlignment scores 39.9, below the AtRisk threshold 39.9".
+    /// </summary>
+    [Fact]
+    public void WeakestLinkMessage_AThresholdWithTwoDecimals_IsShownWhole()
+    {
+        var scorer = new HealthScorer(HealthModel.Default with { Bands = new BandThresholds(70, 39.94, 0.25) });
+
+        var report = scorer.Score(Examples.Empty(365).With(plan: _ => new JointPlan(T.AddDays(-200), reviews: [new PlanReview(T.AddDays(-10), 0.5442)])), T);
+
+        Assert.Equal(39.931, report[HealthDimension.PlanAlignment].Score!.Value, 9);
+        var signal = Assert.Single(report.Signals, s => s.Code == FactorCodes.WeakestLink && s.Message.StartsWith("PlanAlignment", StringComparison.Ordinal));
+        Assert.Equal("PlanAlignment scores 39.9, below the AtRisk threshold 39.94, at confidence 1.00: the band is at most Watch.", signal.Message);
+    }
+
     [Fact]
     public void Score_NoWeakLink_NoSignalAndBandByThresholds()
     {
