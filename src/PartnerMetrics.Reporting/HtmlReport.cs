@@ -319,7 +319,7 @@ public static partial class HtmlReport
                 var start = scores.FindIndex(s => s is not null);
                 var first = start >= 0 ? ScoreBeside(scores[start], bands) : null;
                 var last = scores.Count == 0 ? null : ScoreBeside(scores[^1], bands);
-                var since = start > 0 ? Invariant($"from {Day(report.HistoryFrom.AddDays(start * PortfolioReport.HistoryStep.Days))}, the first point after the partnership started,") : "over the last 52 weeks";
+                var since = start > 0 ? Invariant($"from {Day(report.HistoryFrom.AddDays(start * PortfolioReport.HistoryStep.Days))}, the first point after the partnership started") : "over the last 52 weeks";
                 var label = Invariant($"{Isolated(partner.Partner.Name)}: score from {Score(first, "0.0")} to {Score(last, "0.0")} {since}, on a scale from {Score(scale.Low)} to {Score(scale.High)}");
                 html.Open("figure", ("class", "spark"), ("data-partner", partner.Partner.Id.ToString()))
                     .Open("figcaption").PartnerName(partner.Partner).Close("figcaption")

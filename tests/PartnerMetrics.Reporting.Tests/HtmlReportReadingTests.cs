@@ -58,6 +58,20 @@ public class HtmlReportReadingTests
     }
 
     [Fact]
+    public void ScoreHistory_LabelOfALateStart_HasOneCommaBeforeTheScale()
+    {
+        // The clause naming the first point ended with a comma of its own, before the label's ", on a scale": ",,".
+        var portfolio = new Portfolio([new Partnership(new Partner(new PartnerId("P1"), "New", PartnerType.Reseller), ReportPage.AsOf.AddDays(-42))]);
+
+        var page = ReportPage.Write(output => HtmlReport.WritePortfolio(output, portfolio, ReportPage.AsOf));
+
+        var figure = page.All("figure").Single(f => (string?)f.Attribute("data-partner") == "P1");
+        var label = figure.Descendants().First(e => e.Name.LocalName == "title").Value;
+        Assert.DoesNotContain(",,", label, StringComparison.Ordinal);
+        Assert.Contains("the first point after the partnership started, on a scale from ", label, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ScoreHistory_HasNoPointBeforeThePartnershipStarted()
     {
         // Started six weeks before the day: the year's other points would be its priors, drawn as a score it had.
