@@ -114,7 +114,7 @@ public static partial class HtmlReport
         Kpi(html, "Won value", Money(total.WonValue), Invariant($"{total.WonCount:N0} deals won"));
         Kpi(html, "Win rate", Percent(total.WinRateByCount), Why(total, nameof(PipelineResult.WinRateByCount), total.WinRateByCount is null, "of closed deals, by count"));
         Kpi(html, "Win rate by value", Percent(total.WinRateByValue), Why(total, nameof(PipelineResult.WinRateByValue), total.WinRateByValue is null, "of closed value"));
-        Kpi(html, "Hunting share", Percent(total.HuntingShareByValue), Why(total, nameof(PipelineResult.HuntingShareByValue), total.HuntingShareByValue is null, "of won value: new logos"));
+        Kpi(html, "Hunting share", HuntingShare(total.HuntingShareByValue), Why(total, nameof(PipelineResult.HuntingShareByValue), total.HuntingShareByValue is null, "of won value: new logos"));
         Kpi(html, "Profile", total.Profile?.ToString() ?? "–", Why(total, nameof(PipelineResult.Profile), total.Profile is null, "hunter, farmer or balanced"));
         html.Close("ul").Line().Close("header").Line();
 

@@ -107,7 +107,7 @@ public static partial class HtmlReport
         Kpi(html, "Mean health", report.Partners.IsEmpty ? "–" : HtmlWriter.Number(report.Partners.Average(p => p.Report.Score), "0.0"), "score out of 100");
         Kpi(html, "Won value", Money(total.WonValue), Invariant($"{total.WonCount} deals won"));
         Kpi(html, "Win rate", Percent(total.WinRateByCount), Why(total, nameof(PipelineResult.WinRateByCount), total.WinRateByCount is null, "of closed deals, by count"));
-        Kpi(html, "Hunting share", Percent(total.HuntingShareByValue), Why(total, nameof(PipelineResult.HuntingShareByValue), total.HuntingShareByValue is null, "of won value: new logos"));
+        Kpi(html, "Hunting share", HuntingShare(total.HuntingShareByValue), Why(total, nameof(PipelineResult.HuntingShareByValue), total.HuntingShareByValue is null, "of won value: new logos"));
         html.Close("ul").Line().Close("header").Line();
     }
 

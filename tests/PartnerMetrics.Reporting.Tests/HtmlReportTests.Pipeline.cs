@@ -70,6 +70,48 @@ public partial class HtmlReportTests
         Assert.Equal(("–", "No deal is won."), kpis["Profile"]);
     }
 
+    /// <summary>
+    /// The headline hunting share sits beside the profile and reads as the total row's: never rounded across the Hunter
+    /// threshold. Hunting 69,996 of 100,000 won is 69.996 %, Balanced; the headline read 70.0 %, a Hunter's share, while
+    /// the total row read 69.9 %.
+    /// </summary>
+    [Fact]
+    public void WritePipeline_HeadlineHuntingShareBesideTheProfile_IsNotRoundedAcrossItsThreshold()
+    {
+        Opportunity Deal(string id, DealMotion motion, decimal amount) => new(
+            new OpportunityId(id), new AccountId("A-" + id), new DateOnly(2025, 1, 2), motion, DealSource.Direct, RouteToMarket.Direct,
+            DealOutcome.Won, amount, district: "North", closedOn: new DateOnly(2025, 3, 1));
+        var pipeline = PipelineAnalytics.GroupBy([Deal("O-1", DealMotion.NewLogo, 69_996m), Deal("O-2", DealMotion.Expansion, 30_004m)], PipelineKeys.District);
+
+        var page = ReportPage.Write(output => HtmlReport.WritePipeline(output, pipeline, "deals", "district"));
+
+        Assert.Equal(PartnerProfile.Balanced, pipeline.Total.Profile);
+        var kpis = page.All("li").Where(li => li.Elements().Any(e => (string?)e.Attribute("class") == "kpi-label"))
+            .ToDictionary(li => li.Elements().First().Value, li => li.Elements().ElementAt(1).Value);
+        Assert.Equal("Balanced", kpis["Profile"]);
+        Assert.Equal("69.9 %", kpis["Hunting share"]);
+        Assert.Equal("69.9 %", page.All("tfoot").Single().Descendants().Single(e => e.Name.LocalName == "tr").Elements().ElementAt(6).Value);
+    }
+
+    /// <summary>The portfolio page's headline hunting share reads as its table's total row, whose profile is beside it.</summary>
+    [Fact]
+    public void WritePortfolio_HeadlineHuntingShare_ReadsAsTheTotalRow()
+    {
+        Opportunity Deal(string id, DealMotion motion, decimal amount) => new(
+            new OpportunityId(id), new AccountId("A-" + id), new DateOnly(2025, 1, 2), motion, DealSource.Direct, RouteToMarket.Direct,
+            DealOutcome.Won, amount, district: "North", closedOn: new DateOnly(2025, 3, 1));
+        var portfolio = new Portfolio(ReportPage.Portfolio().Partnerships, [Deal("O-1", DealMotion.NewLogo, 69_996m), Deal("O-2", DealMotion.Expansion, 30_004m)]);
+
+        var page = ReportPage.Write(output => HtmlReport.WritePortfolio(output, portfolio, ReportPage.AsOf));
+
+        var kpis = page.All("li").Where(li => li.Elements().Any(e => (string?)e.Attribute("class") == "kpi-label"))
+            .ToDictionary(li => li.Elements().First().Value, li => li.Elements().ElementAt(1).Value);
+        var total = page.All("tfoot").Single().Descendants().Single(e => e.Name.LocalName == "tr").Elements().ToList();
+        Assert.Equal("Balanced", total[6].Value);
+        Assert.Equal("69.9 %", total[4].Value);
+        Assert.Equal("69.9 %", kpis["Hunting share"]);
+    }
+
     [Fact]
     public void WritePipeline_ByOneKey_WritesARowPerGroupInTheirOrderAndATotal()
     {
