@@ -39,7 +39,7 @@ internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow>
 
         public void Add(IEnumerable<Partnership> partnerships) => PortfolioBatches.Score(partnerships, scorer, asOf, districts, (partnership, report, next) =>
             {
-                partners.Add(Row(partnership.Partner, report, next.FirstOrDefault()));
+                partners.Add(Row(partnership.Partner, report, next.FirstOrDefault(), scorer.Models.Select(partnership).Bands));
 
                 // The portfolio views leave out a partnership that starts after the day, as PortfolioInsights does.
                 if (partnership.StartedOn <= asOf)
@@ -60,14 +60,19 @@ internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow>
             return new PortfolioSummary(asOf, partners, top, mix);
         }
 
-        private static PartnerRow Row(Partner partner, HealthReport report, Recommendation? next) => new(
+        /// <summary>
+        /// A partner's row: the score to a tenth and the confidence to a hundredth, each never rounded onto or across a
+        /// threshold of the model that banded it (<see cref="HtmlWriter.Beside"/>), as the HTML report shows them: a
+        /// confidence of 0.2476 beside InsufficientEvidence is 0.24, not the minimum 0.25.
+        /// </summary>
+        private static PartnerRow Row(Partner partner, HealthReport report, Recommendation? next, BandThresholds bands) => new(
             partner.Id.ToString(),
             partner.Name,
             partner.District,
             partner.Type.ToString(),
-            Math.Round(report.Score, 1),
+            HtmlWriter.Beside(report.Score, 1, bands.Watch, bands.Healthy),
             report.Band.ToString(),
-            Math.Round(report.Confidence, 2),
+            HtmlWriter.Beside(report.Confidence, 2, 0, bands.MinimumConfidence, 1),
             DimensionScores.Of(report),
             next?.Code,
             next?.Action,
