@@ -60,8 +60,8 @@ internal static class SummaryTable
                 Terminal.Cell(row.District ?? "-"),
                 row.WonDeals.ToString(CultureInfo.InvariantCulture),
                 row.WonValue.ToString("N0", CultureInfo.InvariantCulture),
-                row.HuntingShareByValue is { } h ? h.ToString("P0", CultureInfo.InvariantCulture) : "-",
-                row.WinRate is { } w ? w.ToString("P0", CultureInfo.InvariantCulture) : "-",
+                row.HuntingShareByValue is { } h ? Shares.Percent(h, 0, Shares.ProfileThresholds) : "-",
+                row.WinRate is { } w ? Shares.Percent(w, 0) : "-",
                 row.Profile ?? "-");
         }
 

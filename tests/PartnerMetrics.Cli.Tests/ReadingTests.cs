@@ -1,4 +1,6 @@
 using System.Text.Json;
+using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
 using static PartnerMetrics.Cli.Tests.Cli;
 
 namespace PartnerMetrics.Cli.Tests;
@@ -34,5 +36,34 @@ public sealed class ReadingTests
         var p036 = partners.Single(p => p.GetProperty("id").GetString() == "P-036");
         Assert.Equal(0.24, p036.GetProperty("confidence").GetDouble());
         Assert.Contains(table.Split('\n'), line => line.Contains("P-036", StringComparison.Ordinal) && line.Contains("│ Insufficient │ 0.24 │", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// 299 deals won and 1 lost is a win rate of 99.7 %, and hunting 69,600 of 100,000 won a share of 69.6 %, Balanced: the
+    /// summary's table printed them to whole percents as 100 % (nothing lost) and 70 % (a Hunter's share) beside "Balanced".
+    /// </summary>
+    [Fact]
+    public void Score_SummaryHuntingShareAndWinRate_AreNotRoundedOntoAThreshold()
+    {
+        using var files = new TestFiles();
+        Opportunity Deal(int i, DealMotion motion, DealOutcome outcome, decimal amount) => new(
+            new OpportunityId($"O-{i}"), new AccountId($"A-{i}"), new DateOnly(2025, 1, 2), motion, DealSource.Direct, RouteToMarket.Direct,
+            outcome, amount, district: "North", closedOn: new DateOnly(2025, 3, 1));
+        Opportunity[] deals =
+        [
+            Deal(0, DealMotion.NewLogo, DealOutcome.Won, 69_600m),
+            .. Enumerable.Range(1, 298).Select(i => Deal(i, DealMotion.Expansion, DealOutcome.Won, i == 1 ? 700m : 100m)),
+            Deal(299, DealMotion.NewLogo, DealOutcome.Lost, 100m),
+        ];
+        var portfolio = new Portfolio(opportunities: deals);
+        var result = PipelineAnalytics.Summarize(deals);
+        Assert.Equal((0.696, 299.0 / 300, PartnerProfile.Balanced), (Math.Round(result.HuntingShareByValue!.Value, 6), result.WinRateByCount!.Value, result.Profile!.Value));
+        var path = files.Write("portfolio.json", PartnerMetricsJson.Serialize(portfolio));
+
+        var (exit, output, _) = Run("score", path, "--as-of", "2025-06-30");
+
+        Assert.Equal(0, exit);
+        var north = Assert.Single(output.Split('\n'), line => line.StartsWith("│ North", StringComparison.Ordinal) && line.Contains("Balanced", StringComparison.Ordinal));
+        Assert.Equal(["North", "299", "100,000", "69 %", "99 %", "Balanced"], north.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 }
