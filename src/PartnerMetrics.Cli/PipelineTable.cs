@@ -62,7 +62,7 @@ internal static class PipelineTable
         Rate(row.WinRateByCount),
         Rate(row.WinRateByValue),
         row.WonValue.ToString("N0", CultureInfo.InvariantCulture),
-        Rate(row.HuntingShareByValue),
+        Rate(row.HuntingShareByValue, Shares.ProfileThresholds),
         Number(row.WonCycleMeanDays, "N1"),
         Number(row.WonCycleMedianDays, "N1"),
         row.VelocityPerDay is { } velocity ? velocity.ToString("N0", CultureInfo.InvariantCulture) : Undefined,
@@ -70,7 +70,8 @@ internal static class PipelineTable
         row.Profile ?? Undefined,
     ];
 
-    private static string Rate(double? value) => Number(value, "P1");
+    /// <summary>A rate to a tenth of a percent, never rounded onto 0 %, 100 % or one of <paramref name="bounds"/> it is not on (<see cref="Shares"/>).</summary>
+    private static string Rate(double? value, params ReadOnlySpan<double> bounds) => value is { } share ? Shares.Percent(share, 1, bounds) : Undefined;
 
     private static string Number(double? value, string format) => value is { } present ? present.ToString(format, CultureInfo.InvariantCulture) : Undefined;
 }

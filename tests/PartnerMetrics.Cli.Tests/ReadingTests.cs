@@ -66,4 +66,30 @@ public sealed class ReadingTests
         var north = Assert.Single(output.Split('\n'), line => line.StartsWith("│ North", StringComparison.Ordinal) && line.Contains("Balanced", StringComparison.Ordinal));
         Assert.Equal(["North", "299", "100,000", "69 %", "99 %", "Balanced"], north.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
+
+    /// <summary>
+    /// Hunting 69,996 of 100,000 won is a share of 69.996 %, Balanced, and 10 of 100,010 closed value lost a value win rate
+    /// of 99.99 %: the pipeline table printed 70.0 % beside "Balanced" and 100.0 %, which says no value was lost.
+    /// </summary>
+    [Fact]
+    public void Pipeline_Table_ARateShortOfAThreshold_IsNotRoundedOntoIt()
+    {
+        using var files = new TestFiles();
+        Opportunity Deal(string id, DealMotion motion, DealOutcome outcome, decimal amount) => new(
+            new OpportunityId(id), new AccountId("A-" + id), new DateOnly(2025, 1, 2), motion, DealSource.Direct, RouteToMarket.Direct,
+            outcome, amount, closedOn: new DateOnly(2025, 3, 1));
+        Opportunity[] deals = [Deal("O-1", DealMotion.NewLogo, DealOutcome.Won, 69_996m), Deal("O-2", DealMotion.Expansion, DealOutcome.Won, 30_004m), Deal("O-3", DealMotion.NewLogo, DealOutcome.Lost, 10m)];
+        var result = PipelineAnalytics.Summarize(deals);
+        Assert.Equal(PartnerProfile.Balanced, result.Profile);
+        Assert.True(result.WinRateByValue < 1);
+        var path = files.Write("deals.json", PartnerMetricsJson.Serialize(new Portfolio(opportunities: deals)));
+
+        var (exit, output, _) = Run("pipeline", path);
+
+        Assert.Equal(0, exit);
+        var row = Assert.Single(output.Split('\n'), line => line.StartsWith("│ All deals", StringComparison.Ordinal));
+        var cells = row.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(("66.7 %", "99.9 %", "69.9 %", "Balanced"), (cells[3], cells[4], cells[6], cells[^1]));
+        Assert.DoesNotContain("100.0 %", row, StringComparison.Ordinal);
+    }
 }
