@@ -169,7 +169,7 @@ public static partial class HtmlReport
 
             if (total.MissingAmountCount > 0)
             {
-                html.Element("li", Invariant($"{total.MissingAmountCount:N0} deals have no amount; they count as 0 in value metrics.")).Line();
+                html.Element("li", Invariant($"{total.MissingAmountCount:N0} {(total.MissingAmountCount == 1 ? "deal has no amount; it counts" : "deals have no amount; they count")} as 0 in value metrics.")).Line();
             }
 
             html.Close("ul").Line();

@@ -92,4 +92,21 @@ public sealed class ReadingTests
         Assert.Equal(("66.7 %", "99.9 %", "69.9 %", "Balanced"), (cells[3], cells[4], cells[6], cells[^1]));
         Assert.DoesNotContain("100.0 %", row, StringComparison.Ordinal);
     }
+
+    /// <summary>One deal without an amount read "1 deals have no amount; they count as 0 in value metrics." under the table.</summary>
+    [Fact]
+    public void Pipeline_Table_OneDealWithoutAnAmount_IsCountedInTheSingular()
+    {
+        using var files = new TestFiles();
+        Opportunity Deal(string id, decimal? amount) => new(
+            new OpportunityId(id), new AccountId("A-" + id), new DateOnly(2025, 1, 2), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct,
+            DealOutcome.Won, amount, closedOn: new DateOnly(2025, 3, 1));
+        var path = files.Write("deals.json", PartnerMetricsJson.Serialize(new Portfolio(opportunities: [Deal("O-1", 100m), Deal("O-2", null)])));
+
+        var (exit, output, _) = Run("pipeline", path);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("1 deal has no amount; it counts as 0 in value metrics.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 deals", output, StringComparison.Ordinal);
+    }
 }

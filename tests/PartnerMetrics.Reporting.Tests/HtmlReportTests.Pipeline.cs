@@ -93,6 +93,20 @@ public partial class HtmlReportTests
         Assert.Equal("69.9 %", page.All("tfoot").Single().Descendants().Single(e => e.Name.LocalName == "tr").Elements().ElementAt(6).Value);
     }
 
+    /// <summary>One deal without an amount read "1 deals have no amount; they count as 0 in value metrics." in the notes.</summary>
+    [Fact]
+    public void WritePipeline_OneDealWithoutAnAmount_IsCountedInTheSingular()
+    {
+        Opportunity Deal(string id, decimal? amount) => new(
+            new OpportunityId(id), new AccountId("A-" + id), new DateOnly(2025, 1, 2), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct,
+            DealOutcome.Won, amount, closedOn: new DateOnly(2025, 3, 1));
+
+        var page = ReportPage.Write(output => HtmlReport.WritePipeline(output, PipelineAnalytics.Summarize([Deal("O-1", 100m), Deal("O-2", null)]), "deals"));
+
+        Assert.Contains(page.All("li"), li => li.Value == "1 deal has no amount; it counts as 0 in value metrics.");
+        Assert.DoesNotContain("1 deals", page.Html, StringComparison.Ordinal);
+    }
+
     /// <summary>The portfolio page's headline hunting share reads as its table's total row, whose profile is beside it.</summary>
     [Fact]
     public void WritePortfolio_HeadlineHuntingShare_ReadsAsTheTotalRow()
