@@ -58,6 +58,20 @@ public class HtmlReportReadingTests
     }
 
     [Fact]
+    public void NextActions_OneAction_IsCountedInTheSingular()
+    {
+        // One partnership has one top action: the lede read "the 1 actions that win the most points".
+        var portfolio = new Portfolio([ReportPage.Portfolio().Partnerships[0]]);
+
+        var page = ReportPage.Write(output => HtmlReport.WritePortfolio(output, portfolio, ReportPage.AsOf));
+
+        var section = page.All("section").Single(s => (string?)s.Attribute("id") == "actions");
+        Assert.Single(section.Descendants(), e => e.Attribute("data-code") is not null);
+        var lede = section.Elements().Single(e => (string?)e.Attribute("class") == "lede").Value;
+        Assert.Contains("grouped by action: the 1 action that wins the most points across the portfolio.", lede, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ScoreHistory_LabelOfALateStart_HasOneCommaBeforeTheScale()
     {
         // The clause naming the first point ended with a comma of its own, before the label's ", on a scale": ",,".
