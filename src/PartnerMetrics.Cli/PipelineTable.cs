@@ -48,7 +48,7 @@ internal static class PipelineTable
         }
 
         console.WriteLine("Win rate: won ÷ (won + lost). Cycle: days from created to won. Velocity: open deals × average won size × win rate ÷ mean cycle.");
-        console.WriteLine("Partner HHI: concentration of won value by partner, 0 to 10,000. —: undefined (nothing closed or nothing won).");
+        console.WriteLine("Partner HHI: concentration of won value by partner, 0 to 10,000. —: undefined (nothing closed or won, or no amount or partner to measure it by).");
         foreach (var note in report.Total.Notes.Where(n => n.Metric is "winRateByValue" or "dealFlowReciprocity" or "routeConcentration"))
         {
             console.WriteLine(Terminal.Safe($"{note.Metric}: {note.Reason}"));

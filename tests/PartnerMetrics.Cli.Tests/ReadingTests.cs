@@ -109,4 +109,21 @@ public sealed class ReadingTests
         Assert.Contains("1 deal has no amount; it counts as 0 in value metrics.", output, StringComparison.Ordinal);
         Assert.DoesNotContain("1 deals", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Pipeline_Table_AnUndefinedConcentrationOfWonDeals_IsExplainedByTheFootnote()
+    {
+        // Won deals sold direct, with no partner: the partner HHI is undefined though something was won, which the
+        // footnote ("nothing closed or nothing won") did not allow for.
+        using var files = new TestFiles();
+        var deal = new Opportunity(
+            new OpportunityId("O-1"), new AccountId("A-1"), new DateOnly(2025, 1, 2), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct,
+            DealOutcome.Won, 100m, closedOn: new DateOnly(2025, 3, 1));
+        var path = files.Write("deals.json", PartnerMetricsJson.Serialize(new Portfolio(opportunities: [deal])));
+
+        var (exit, output, _) = Run("pipeline", path);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("—: undefined (nothing closed or won, or no amount or partner to measure it by).", output, StringComparison.Ordinal);
+    }
 }
