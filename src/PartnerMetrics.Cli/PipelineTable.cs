@@ -1,4 +1,5 @@
 using System.Globalization;
+using PartnerMetrics.Reporting;
 using Spectre.Console;
 
 namespace PartnerMetrics.Cli;

@@ -538,34 +538,14 @@ public static partial class HtmlReport
     /// of 99.97 % is 99.9 %, for 100.0 % would say no value was lost.
     /// </summary>
     private static string Percent(double? share, params ReadOnlySpan<double> bounds) =>
-        share is { } s ? HtmlWriter.Number(ShownPercent(s, bounds), "0.0") + " %" : "–";
-
-    /// <summary>The percentage <see cref="Percent"/> shows of <paramref name="share"/>, as a number.</summary>
-    private static double ShownPercent(double share, ReadOnlySpan<double> bounds)
-    {
-        Span<double> percents = stackalloc double[bounds.Length + 2];
-        percents[0] = 0;
-        percents[1] = 100;
-        for (var i = 0; i < bounds.Length; i++)
-        {
-            percents[i + 2] = 100 * bounds[i];
-        }
-
-        return HtmlWriter.Beside(100 * share, 1, percents);
-    }
-
-    /// <summary>A hunting share of at least this makes a Hunter (docs/pipeline.md; the lede of the section says so).</summary>
-    private const double Hunter = 0.7;
-
-    /// <summary>A hunting share of at most this makes a Farmer.</summary>
-    private const double Farmer = 0.3;
+        share is { } s ? Shares.Percent(s, 1, bounds) : "–";
 
     /// <summary>The hunting share, never rounded across the Hunter and Farmer thresholds the profile beside it is read against.</summary>
-    private static string HuntingShare(double? share) => Percent(share, Farmer, Hunter);
+    private static string HuntingShare(double? share) => Percent(share, Shares.ProfileThresholds);
 
     /// <summary>The farming share: 100 % less the hunting share as shown, so that the two labels of a bar add up to 100 %.</summary>
     private static string FarmingShare(double? huntingShare) =>
-        huntingShare is { } s ? HtmlWriter.Number(Math.Round(100 - ShownPercent(s, [Farmer, Hunter]), 1), "0.0") + " %" : "–";
+        huntingShare is { } s ? HtmlWriter.Number(Math.Round(100 - Shares.Shown(s, 1, Shares.ProfileThresholds), 1), "0.0") + " %" : "–";
 
     /// <summary>A score to a tenth, never rounded onto or across the thresholds of its band (<see cref="HtmlWriter.Beside"/>).</summary>
     private static double? ScoreBeside(double? score, BandThresholds bands) =>
