@@ -62,7 +62,7 @@ internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow>
 
         /// <summary>
         /// A partner's row: the score to a tenth and the confidence to a hundredth, each never rounded onto or across a
-        /// threshold of the model that banded it (<see cref="HtmlWriter.Beside"/>), as the HTML report shows them: a
+        /// threshold of the model that banded it (<see cref="BandFigures"/>), as the HTML report shows them: a
         /// confidence of 0.2476 beside InsufficientEvidence is 0.24, not the minimum 0.25.
         /// </summary>
         private static PartnerRow Row(Partner partner, HealthReport report, Recommendation? next, BandThresholds bands) => new(
@@ -70,9 +70,9 @@ internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow>
             partner.Name,
             partner.District,
             partner.Type.ToString(),
-            HtmlWriter.Beside(report.Score, 1, bands.Watch, bands.Healthy),
+            BandFigures.Score(report.Score, bands),
             report.Band.ToString(),
-            HtmlWriter.Beside(report.Confidence, 2, 0, bands.MinimumConfidence, 1),
+            BandFigures.Confidence(report.Confidence, bands),
             DimensionScores.Of(report),
             next?.Code,
             next?.Action,

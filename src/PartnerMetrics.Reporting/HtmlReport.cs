@@ -380,7 +380,7 @@ public static partial class HtmlReport
                     .Element("td", District(partner.Partner.District))
                     .Element("td", TypeName(partner.Partner.Type))
                     .Element("td", Score(ScoreBeside(partner.Report.Score, partner.Bands), "0.0"), ("class", "num score"))
-                    .Element("td", HtmlWriter.Number(HtmlWriter.Beside(partner.Report.Confidence, 2, 0, partner.Bands.MinimumConfidence, 1), "0.00"), ("class", "num muted"))
+                    .Element("td", HtmlWriter.Number(BandFigures.Confidence(partner.Report.Confidence, partner.Bands), "0.00"), ("class", "num muted"))
                     .Open("td").Badge(partner.Report.Band).Close("td");
                 foreach (var (dimension, name) in DimensionNames)
                 {
@@ -549,7 +549,7 @@ public static partial class HtmlReport
 
     /// <summary>A score to a tenth, never rounded onto or across the thresholds of its band (<see cref="HtmlWriter.Beside"/>).</summary>
     private static double? ScoreBeside(double? score, BandThresholds bands) =>
-        score is { } s ? HtmlWriter.Beside(s, 1, bands.Watch, bands.Healthy) : null;
+        score is { } s ? BandFigures.Score(s, bands) : null;
 
     /// <summary>
     /// Text of the data (a name, an id, a district) inside text of the page, such as a tooltip or a chart's label, isolated
