@@ -4,9 +4,11 @@ namespace PartnerMetrics.Import;
 
 /// <summary>
 /// The partners' ids of a portfolio import, by which evidence and deals are matched to their partner: exactly, or by the
-/// other form of a Salesforce id. Salesforce writes the same record as 15 characters in reports and 18 (a checksum of
-/// the first 15's capitals appended) in Data Loader and the API, so a partners file of one form and a tasks file of the
-/// other would otherwise leave every task out as "not a partner's".
+/// other form of a Salesforce id, or, when no partner has the text as its id, by the partner's name. Salesforce writes the
+/// same record as 15 characters in reports and 18 (a checksum of the first 15's capitals appended) in Data Loader and the
+/// API, so a partners file of one form and a tasks file of the other would otherwise leave every task out as "not a
+/// partner's". Dynamics 365 exports a lookup (an activity's Regarding, a case's Customer) as the record's name, never its
+/// id, so its evidence can only name the partner.
 /// </summary>
 internal sealed class PartnerKeys
 {
@@ -14,10 +16,14 @@ internal sealed class PartnerKeys
 
     private readonly HashSet<string> ids;
     private readonly Dictionary<string, string> otherForms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
 
-    public PartnerKeys(IEnumerable<string> partnerIds)
+    /// <summary>Initializes a new instance of the <see cref="PartnerKeys"/> class.</summary>
+    /// <param name="partners">Each partner's id and name.</param>
+    public PartnerKeys(IEnumerable<(string Id, string Name)> partners)
     {
-        ids = partnerIds.ToHashSet(StringComparer.Ordinal);
+        var list = partners.ToList();
+        ids = list.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var id in ids)
         {
             if (OtherForm(id) is { } other && !ids.Contains(other))
@@ -25,9 +31,29 @@ internal sealed class PartnerKeys
                 otherForms.TryAdd(other, id);
             }
         }
+
+        // A name matches only when one partner has it: two partners of one name cannot tell whose evidence it is.
+        var shared = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (id, name) in list)
+        {
+            if (!names.TryAdd(name, id) && names[name] != id)
+            {
+                shared.Add(name);
+            }
+        }
+
+        foreach (var name in shared)
+        {
+            names.Remove(name);
+        }
+
+        SharedNames = [.. shared];
     }
 
-    /// <summary>The partner's id as the partners file writes it, for an id as another file writes it.</summary>
+    /// <summary>Gets the names that more than one partner has, in ordinal order: evidence that names its partner by one of them matches none.</summary>
+    public IReadOnlyList<string> SharedNames { get; }
+
+    /// <summary>The partner's id as the partners file writes it, for an id (or, failing that, a partner's name) as another file writes it.</summary>
     public bool TryResolve(string id, [NotNullWhen(true)] out string? partnerId)
     {
         if (ids.Contains(id))
@@ -36,7 +62,7 @@ internal sealed class PartnerKeys
             return true;
         }
 
-        return otherForms.TryGetValue(id, out partnerId);
+        return otherForms.TryGetValue(id, out partnerId) || names.TryGetValue(id, out partnerId);
     }
 
     /// <summary>

@@ -14,9 +14,11 @@ namespace PartnerMetrics.Import;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Only the partners file is required. Evidence of an account that is not in it (a task on a customer account) is left
-/// out and counted in <see cref="ImportReport.Excluded"/>; so is a row whose value the profile maps to <c>Skip</c>. Deals
-/// with a partner go to that partnership; the others stay in <see cref="Portfolio.Opportunities"/>.
+/// Only the partners file is required. Evidence names its partner by id or, when no partner has that id, by the name of
+/// exactly one partner (exports such as Dynamics 365's write a related record by its name). Evidence of an account that is
+/// not in the partners file (a task on a customer account) is left out and counted in <see cref="ImportReport.Excluded"/>;
+/// so is a row whose value the profile maps to <c>Skip</c>. Deals with a partner go to that partnership; the others stay
+/// in <see cref="Portfolio.Opportunities"/>.
 /// </para>
 /// <para>
 /// Nothing is guessed: a case file without response times leaves requests out instead of reading them as unanswered,
@@ -146,7 +148,13 @@ public sealed class PortfolioImporter
     private Portfolio Import(IReadOnlyDictionary<EvidenceKind, EvidenceSource> sources, PortfolioImportReport report, EvidenceSource partnerFile)
     {
         var partners = Read(EvidenceKind.Partners, partnerFile, report, (t, r) => new PartnerRows(Profile, t, r));
-        var ids = new PartnerKeys(partners.Select(p => p.Partner.Id.Value!));
+        var ids = new PartnerKeys(partners.Select(p => (p.Partner.Id.Value!, p.Partner.Name)));
+        if (ids.SharedNames.Count > 0)
+        {
+            var names = ids.SharedNames.Count == 1 ? $"The name \"{ids.SharedNames[0]}\" is" : string.Create(CultureInfo.InvariantCulture, $"{ids.SharedNames.Count:N0} names (\"{ids.SharedNames[0]}\", …) are each");
+            report.Notice($"{names} the name of several partners: evidence and deals that give their partner by such a name, not by its id, belong to none of them.");
+        }
+
         List<T> Evidence<T>(EvidenceKind kind, Func<TableColumns, ImportReport, CellReader<T>> reader)
             where T : class => sources.TryGetValue(kind, out var source) ? Read(kind, source, report, reader) : [];
 
