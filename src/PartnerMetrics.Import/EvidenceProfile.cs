@@ -10,7 +10,7 @@ namespace PartnerMetrics.Import;
 /// How one CRM's exports of partner accounts and their evidence (tasks, activities, cases, certifications, deliveries,
 /// joint plans and deals) map onto a <see cref="Portfolio"/>: for each <see cref="EvidenceKind"/>, which headers give which
 /// field and what its values mean; shared by all files, the forms of days and numbers and what to do with a bad row.
-/// Profiles are JSON documents (docs/import.md); <see cref="Salesforce"/> and <see cref="HubSpot"/> are built in.
+/// Profiles are JSON documents (docs/import.md); <see cref="Salesforce"/>, <see cref="HubSpot"/> and <see cref="Dynamics"/> are built in.
 /// </summary>
 /// <remarks>
 /// Headers and mapped values are compared after <see cref="ImportProfile.Normalize"/>, as in an <see cref="ImportProfile"/>.
@@ -57,8 +57,15 @@ public sealed record EvidenceProfile
     /// <summary>Gets the profile of HubSpot exports: companies, tasks, activities (meetings, calls, emails), tickets and deals.</summary>
     public static EvidenceProfile HubSpot => BuiltIn("hubspot");
 
+    /// <summary>
+    /// Gets the profile of Dynamics 365 Sales and Customer Service views exported to Excel: accounts, tasks, activities (phone
+    /// calls, appointments, emails), cases and opportunities. Partners are keyed by the hidden <c>(Do Not Modify) Account</c> id,
+    /// and evidence, whose lookups the export writes as names, is matched to them by account name.
+    /// </summary>
+    public static EvidenceProfile Dynamics => BuiltIn("dynamics");
+
     /// <summary>Gets the names of the built-in profiles.</summary>
-    public static ImmutableArray<string> BuiltInNames { get; } = ["salesforce", "hubspot"];
+    public static ImmutableArray<string> BuiltInNames { get; } = ["salesforce", "hubspot", "dynamics"];
 
     /// <summary>Gets a built-in profile by name.</summary>
     /// <param name="name">One of <see cref="BuiltInNames"/>, in any case.</param>

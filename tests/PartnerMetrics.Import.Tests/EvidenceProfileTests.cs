@@ -151,6 +151,121 @@ public class EvidenceProfileTests
         Assert.All(report.Files.Values, f => Assert.Equal(0L, f.Skipped));
     }
 
+    [Fact]
+    public void Dynamics_ReadsAccountsTasksActivitiesCasesAndDeals()
+    {
+        // Invented rows in the form of Export to Excel saved as CSV: the hidden (Do Not Modify) columns first, lookups as names.
+        const string Accounts = """
+            (Do Not Modify) Account,(Do Not Modify) Row Checksum,(Do Not Modify) Modified On,Account Name,Relationship Type,Created On,Main Phone
+            5e2a8c3d-1b7f-4e0a-9c61-2d8f3a4b5c6d,cXdlcnR5,3/1/2025 10:00 AM,Contoso Partners,Partner,3/1/2024 10:00 AM,555-0100
+            a71c0e94-3d52-4f8b-b1e6-7c9d0f2e3a41,YXNkZmdo,3/1/2025 10:00 AM,Fabrikam Consulting,Consultant,4/1/2024 9:15 AM,555-0101
+            0c4d9e2f-8a61-4b3c-9d7e-5f1a2b3c4d5e,emhjdmJu,3/1/2025 10:00 AM,Northwind Traders,Customer,5/1/2024 8:00 AM,555-0102
+            9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d,bW5idmN4,3/1/2025 10:00 AM,Tailspin Toys,,6/1/2024 8:00 AM,555-0103
+            """;
+        const string Tasks = """
+            (Do Not Modify) Task,(Do Not Modify) Row Checksum,(Do Not Modify) Modified On,Subject,Regarding,Due Date,Activity Status,Actual End,Priority
+            11111111-0000-4000-8000-000000000001,a1,3/12/2025 9:00 AM,Send the joint plan,Contoso Partners,3/10/2025 5:00 PM,Completed,3/12/2025 9:00 AM,Normal
+            11111111-0000-4000-8000-000000000002,a2,3/18/2025 11:00 AM,Co-fund the launch,Contoso Partners,3/20/2025 5:00 PM,Canceled,3/18/2025 11:00 AM,Low
+            11111111-0000-4000-8000-000000000003,a3,3/1/2025 9:00 AM,Call back,Fabrikam Consulting,3/10/2025 5:00 PM,Open,,High
+            11111111-0000-4000-8000-000000000004,a4,3/1/2025 9:00 AM,Send a quote,Northwind Traders,3/10/2025 5:00 PM,Open,,Normal
+            """;
+        const string Activities = """
+            (Do Not Modify) Activity,(Do Not Modify) Row Checksum,(Do Not Modify) Modified On,Subject,Regarding,Activity Type,Direction,Actual End,Activity Status
+            22222222-0000-4000-8000-000000000001,b1,3/1/2025 10:30 AM,Pipeline question,Contoso Partners,Phone Call,Incoming,3/1/2025 10:30 AM,Completed
+            22222222-0000-4000-8000-000000000002,b2,3/2/2025 4:00 PM,Price list,Contoso Partners,Email,Outgoing,3/2/2025 4:00 PM,Completed
+            22222222-0000-4000-8000-000000000003,b3,3/3/2025 3:00 PM,Quarterly review,Contoso Partners,Appointment,,3/3/2025 3:00 PM,Completed
+            22222222-0000-4000-8000-000000000004,b4,3/4/2025 9:00 AM,Signed form,Contoso Partners,Fax,,3/4/2025 9:00 AM,Completed
+            22222222-0000-4000-8000-000000000005,b5,3/5/2025 9:00 AM,Web chat,Contoso Partners,Conversation,,3/5/2025 9:00 AM,Completed
+            """;
+        const string Cases = """
+            (Do Not Modify) Case,(Do Not Modify) Row Checksum,(Do Not Modify) Modified On,Case Title,Case Number,Customer,Is Escalated,Created On,Deactivated On,First Response Sent
+            33333333-0000-4000-8000-000000000001,c1,3/6/2025 9:00 AM,Portal login,CAS-01001-X1Y2Z3,Fabrikam Consulting,No,3/5/2025 9:00 AM,3/6/2025 9:00 AM,Yes
+            33333333-0000-4000-8000-000000000002,c2,3/9/2025 4:00 PM,Demo tenant down,CAS-01002-X1Y2Z3,Fabrikam Consulting,Yes,3/7/2025 9:00 AM,3/9/2025 4:00 PM,Yes
+            """;
+        const string Deals = """
+            (Do Not Modify) Opportunity,(Do Not Modify) Row Checksum,(Do Not Modify) Modified On,Topic,Potential Customer,Status,Est. Revenue,Est. Close Date,Actual Close Date,Created On,Partner
+            44444444-0000-4000-8000-000000000001,d1,3/21/2025 12:00 PM,Rollout,Adventure Works,Won,"$1,000.00",3/20/2025,3/20/2025,1/2/2025 12:00 PM,Contoso Partners
+            44444444-0000-4000-8000-000000000002,d2,3/21/2025 12:00 PM,Pilot,Adventure Works,Open,"$500.00",6/30/2025,,2/2/2025 12:00 PM,
+            """;
+
+        var (portfolio, report) = EvidenceImportTests.Import(
+            EvidenceProfile.Dynamics,
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.Commitments, Tasks),
+            (EvidenceKind.Interactions, Activities),
+            (EvidenceKind.Cases, Cases),
+            (EvidenceKind.Opportunities, Deals));
+
+        // Partner → Reseller, Consultant → SystemIntegrator; a Customer and an account without a type are not partners.
+        Assert.Equal(
+            [("5e2a8c3d-1b7f-4e0a-9c61-2d8f3a4b5c6d", "Contoso Partners", PartnerType.Reseller), ("a71c0e94-3d52-4f8b-b1e6-7c9d0f2e3a41", "Fabrikam Consulting", PartnerType.SystemIntegrator)],
+            portfolio.Partnerships.Select(p => (p.Partner.Id.Value, p.Partner.Name, p.Partner.Type)));
+        Assert.Equal(2L, report.Files[EvidenceKind.Partners].Excluded);
+        var contoso = portfolio.Partnerships[0];
+        var fabrikam = portfolio.Partnerships[1];
+        Assert.Equal(new DateOnly(2024, 3, 1), contoso.StartedOn);
+
+        // Tasks are the vendor's: Completed after the due day is kept late, Canceled is broken on its Actual End, Open is open.
+        Assert.Equal(
+            [(Side.Vendor, CommitmentOutcome.KeptLate, (DateOnly?)new DateOnly(2025, 3, 12)), (Side.Vendor, CommitmentOutcome.Broken, new DateOnly(2025, 3, 18))],
+            contoso.Commitments.OrderBy(c => c.DueOn).Select(c => (c.PromisedBy, c.Outcome, c.ResolvedOn)));
+        Assert.Equal(CommitmentOutcome.Open, fabrikam.Commitments.Single().Outcome);
+        Assert.Equal(1L, report.Files[EvidenceKind.Commitments].Excluded);
+
+        // An incoming call is the partner's; an outgoing email and an appointment the vendor's; a fax and other types are left out.
+        Assert.Equal(
+            [(new DateOnly(2025, 3, 1), InteractionKind.Call, Side.Partner), (new DateOnly(2025, 3, 2), InteractionKind.Email, Side.Vendor), (new DateOnly(2025, 3, 3), InteractionKind.Meeting, Side.Vendor)],
+            contoso.Interactions.OrderBy(i => i.Date).Select(i => (i.Date, i.Kind, i.InitiatedBy)));
+        Assert.Equal(2L, report.Files[EvidenceKind.Interactions].Excluded);
+
+        // A case records no time of its first response: the request is left out (a notice), the escalation resolved on Deactivated On.
+        var escalation = Assert.Single(fabrikam.Interactions);
+        Assert.Equal((InteractionKind.Escalation, Side.Partner, (DateOnly?)new DateOnly(2025, 3, 9)), (escalation.Kind, escalation.InitiatedBy, escalation.ResolvedOn));
+        Assert.Equal(1L, report.Files[EvidenceKind.Cases].Excluded);
+        Assert.Contains(report.Files[EvidenceKind.Cases].Notices, n => n.StartsWith("No column gives when a request was answered", StringComparison.Ordinal));
+
+        // The deal names its partner as the export writes the lookup, by name; it joins the partner's id.
+        var deal = Assert.Single(contoso.Opportunities);
+        Assert.Equal(("44444444-0000-4000-8000-000000000001", "5e2a8c3d-1b7f-4e0a-9c61-2d8f3a4b5c6d"), (deal.Id.Value, deal.PartnerId?.Value));
+        Assert.Single(portfolio.Opportunities);
+        Assert.All(report.Files.Values, f => Assert.Equal(0L, f.Skipped));
+        Assert.All(report.Files.Values, f => Assert.Empty(f.IgnoredColumns));
+    }
+
+    [Fact]
+    public void Dynamics_ACustomResponseColumn_ReadsRequestResponseTimes()
+    {
+        // docs/import.md: a view with a column that gives the first response's time, named in the profile's cases table.
+        var dynamics = EvidenceProfile.Dynamics;
+        var cases = dynamics.Tables[EvidenceKind.Cases];
+        var profile = dynamics with { Tables = dynamics.Tables.SetItem(EvidenceKind.Cases, cases with { Columns = cases.Columns.Add("respondedAt", ["First Responded On"]) }) };
+
+        var (portfolio, report) = EvidenceImportTests.Import(
+            profile,
+            (EvidenceKind.Partners, "(Do Not Modify) Account,Account Name,Relationship Type,Created On\nP-1,Contoso Partners,Reseller,3/1/2024 10:00 AM\n"),
+            (EvidenceKind.Cases, "Customer,Is Escalated,Created On,First Responded On,Deactivated On\nContoso Partners,No,3/5/2025 9:00 AM,3/5/2025 11:30 AM,3/6/2025 9:00 AM\nContoso Partners,No,3/7/2025 9:00 AM,,\n"));
+
+        // 9:00 to 11:30 is 2.5 hours; the second request has no response, so it is unanswered.
+        Assert.Equal(
+            [(InteractionKind.Request, (TimeSpan?)TimeSpan.FromHours(2.5)), (InteractionKind.Request, null)],
+            portfolio.Partnerships.Single().Interactions.OrderBy(i => i.Date).Select(i => (i.Kind, i.ResponseTime)));
+        Assert.Empty(report.Files[EvidenceKind.Cases].Notices);
+    }
+
+    [Fact]
+    public void PartnerName_SharedByTwoPartners_MatchesNeither()
+    {
+        const string Accounts = "(Do Not Modify) Account,Account Name,Relationship Type,Created On\nP-1,Contoso,Partner,3/1/2024\nP-2,Contoso,Reseller,3/1/2024\nP-3,Fabrikam,Partner,3/1/2024\n";
+        const string Tasks = "Regarding,Due Date,Activity Status,Actual End\nContoso,3/10/2025,Open,\nP-2,3/10/2025,Open,\nFabrikam,3/10/2025,Open,\n";
+
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.Dynamics, (EvidenceKind.Partners, Accounts), (EvidenceKind.Commitments, Tasks));
+
+        // By id, P-2 still gets its task; by the shared name, neither P-1 nor P-2 does; Fabrikam's one name matches.
+        Assert.Equal([0, 1, 1], portfolio.Partnerships.Select(p => p.Commitments.Length));
+        Assert.Equal(1L, report.Files[EvidenceKind.Commitments].Excluded);
+        Assert.Contains(report.Notices, n => n.StartsWith("The name \"Contoso\" is the name of several partners", StringComparison.Ordinal));
+    }
+
     /// <summary>docs/import.md documents each built-in evidence profile column by column: every field's headers, in the profile's order.</summary>
     [Theory]
     [MemberData(nameof(BuiltIns))]
