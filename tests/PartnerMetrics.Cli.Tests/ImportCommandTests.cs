@@ -80,7 +80,7 @@ public class ImportCommandTests
         Assert.Equal(string.Empty, output);
         Assert.Contains("the partners file has no column for 'id' (the profile accepts \"id\"); no column for 'name' (the profile accepts \"name\")", error, StringComparison.Ordinal);
         Assert.DoesNotContain("names no column", error, StringComparison.Ordinal);
-        Assert.Contains("Without --profile the exports are read by PartnerMetrics' own column names; --profile salesforce or --profile hubspot reads that CRM's exports", error, StringComparison.Ordinal);
+        Assert.Contains("Without --profile the exports are read by PartnerMetrics' own column names; --profile salesforce, --profile hubspot or --profile dynamics reads that CRM's exports", error, StringComparison.Ordinal);
     }
 
     [Theory]
