@@ -17,6 +17,8 @@ internal sealed class PartnerKeys
     private readonly HashSet<string> ids;
     private readonly Dictionary<string, string> otherForms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
+    private readonly HashSet<string> shared = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> sharedAsked = new(StringComparer.Ordinal);
 
     /// <summary>Initializes a new instance of the <see cref="PartnerKeys"/> class.</summary>
     /// <param name="partners">Each partner's id and name.</param>
@@ -33,7 +35,6 @@ internal sealed class PartnerKeys
         }
 
         // A name matches only when one partner has it: two partners of one name cannot tell whose evidence it is.
-        var shared = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (id, name) in list)
         {
             if (!names.TryAdd(name, id) && names[name] != id)
@@ -46,12 +47,13 @@ internal sealed class PartnerKeys
         {
             names.Remove(name);
         }
-
-        SharedNames = [.. shared];
     }
 
-    /// <summary>Gets the names that more than one partner has, in ordinal order: evidence that names its partner by one of them matches none.</summary>
-    public IReadOnlyList<string> SharedNames { get; }
+    /// <summary>
+    /// Gets the names that more than one partner has and that evidence or a deal gave as its partner, in ordinal order: such
+    /// a row matches none of them. Names that are shared but that nothing gave are not listed (files keyed by id never ask).
+    /// </summary>
+    public IReadOnlyCollection<string> SharedNamesAsked => sharedAsked;
 
     /// <summary>The partner's id as the partners file writes it, for an id (or, failing that, a partner's name) as another file writes it.</summary>
     public bool TryResolve(string id, [NotNullWhen(true)] out string? partnerId)
@@ -62,7 +64,17 @@ internal sealed class PartnerKeys
             return true;
         }
 
-        return otherForms.TryGetValue(id, out partnerId) || names.TryGetValue(id, out partnerId);
+        if (otherForms.TryGetValue(id, out partnerId) || names.TryGetValue(id, out partnerId))
+        {
+            return true;
+        }
+
+        if (shared.Contains(id))
+        {
+            sharedAsked.Add(id);
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -149,12 +149,6 @@ public sealed class PortfolioImporter
     {
         var partners = Read(EvidenceKind.Partners, partnerFile, report, (t, r) => new PartnerRows(Profile, t, r));
         var ids = new PartnerKeys(partners.Select(p => (p.Partner.Id.Value!, p.Partner.Name)));
-        if (ids.SharedNames.Count > 0)
-        {
-            var names = ids.SharedNames.Count == 1 ? $"The name \"{ids.SharedNames[0]}\" is" : string.Create(CultureInfo.InvariantCulture, $"{ids.SharedNames.Count:N0} names (\"{ids.SharedNames[0]}\", …) are each");
-            report.Notice($"{names} the name of several partners: evidence and deals that give their partner by such a name, not by its id, belong to none of them.");
-        }
-
         List<T> Evidence<T>(EvidenceKind kind, Func<TableColumns, ImportReport, CellReader<T>> reader)
             where T : class => sources.TryGetValue(kind, out var source) ? Read(kind, source, report, reader) : [];
 
@@ -203,6 +197,13 @@ public sealed class PortfolioImporter
             {
                 partnerships.Add(partnership);
             }
+        }
+
+        if (ids.SharedNamesAsked.Count > 0)
+        {
+            var first = ids.SharedNamesAsked.First();
+            var names = ids.SharedNamesAsked.Count == 1 ? $"The name \"{first}\" is" : string.Create(CultureInfo.InvariantCulture, $"{ids.SharedNamesAsked.Count:N0} names (\"{first}\", …) are each");
+            report.Notice($"{names} the name of several partners: evidence and deals that give their partner by such a name, not by its id, belong to none of them.");
         }
 
         if (others.Count > 0)

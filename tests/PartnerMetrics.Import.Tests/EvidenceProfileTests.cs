@@ -266,6 +266,19 @@ public class EvidenceProfileTests
         Assert.Contains(report.Notices, n => n.StartsWith("The name \"Contoso\" is the name of several partners", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void PartnerName_SharedByTwoPartners_ButNeverGiven_IsNoNotice()
+    {
+        // Files keyed by id never ask for a name: two partners of one name are then nothing to report.
+        const string Accounts = "(Do Not Modify) Account,Account Name,Relationship Type,Created On\nP-1,Contoso,Partner,3/1/2024\nP-2,Contoso,Reseller,3/1/2024\n";
+        const string Tasks = "Regarding,Due Date,Activity Status,Actual End\nP-1,3/10/2025,Open,\nP-2,3/10/2025,Open,\n";
+
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.Dynamics, (EvidenceKind.Partners, Accounts), (EvidenceKind.Commitments, Tasks));
+
+        Assert.Equal([1, 1], portfolio.Partnerships.Select(p => p.Commitments.Length));
+        Assert.DoesNotContain(report.Notices, n => n.Contains("the name of several partners", StringComparison.Ordinal));
+    }
+
     /// <summary>docs/import.md documents each built-in evidence profile column by column: every field's headers, in the profile's order.</summary>
     [Theory]
     [MemberData(nameof(BuiltIns))]
