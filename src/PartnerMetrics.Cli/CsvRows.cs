@@ -31,8 +31,8 @@ internal static class CsvRows
         try
         {
             // A fixed delimiter (Sylvan guesses one otherwise) and no comment lines: a CRM export has
-            // neither, and an id starting with '#' must not make a row disappear.
-            csv = CsvDataReader.Create(text, new CsvDataReaderOptions { Delimiter = ',', Comment = '\0', HasHeaders = true, MaxBufferSize = CsvSource.MaxRowLength });
+            // neither, and an id starting with '#' (or NUL) must not make a row disappear.
+            csv = CsvDataReader.Create(text, new CsvDataReaderOptions { Delimiter = ',', Comment = CsvSource.NoComment, HasHeaders = true, MaxBufferSize = CsvSource.MaxRowLength });
         }
         catch (CsvMissingHeadersException)
         {

@@ -15,6 +15,13 @@ internal sealed class CsvSource : ITableSource
     /// <summary>The longest row read, in characters: a bound on memory, far above any real export's row.</summary>
     public const int MaxRowLength = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// The CSV reader's comment character, which no line of text starts with: Sylvan cannot turn comments off, and skips
+    /// every line that starts with its comment character (a '\0' one made a line starting with NUL vanish, uncounted). A
+    /// low surrogate only ever follows a high one, and the strict decoders refuse a lone one.
+    /// </summary>
+    internal const char NoComment = '\uDFFF';
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly CsvDataReader csv;
@@ -200,9 +207,9 @@ internal sealed class CsvSource : ITableSource
     private static CsvDataReaderOptions Options => new()
     {
         // A fixed delimiter (Sylvan guesses one otherwise) and no comment lines: a CRM export has neither, and an
-        // id starting with '#' must not make a row disappear.
+        // id starting with '#' (or NUL) must not make a row disappear.
         Delimiter = ',',
-        Comment = '\0',
+        Comment = NoComment,
         HasHeaders = true,
         MaxBufferSize = MaxRowLength,
     };

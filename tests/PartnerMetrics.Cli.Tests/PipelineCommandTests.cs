@@ -504,6 +504,19 @@ public class PipelineCommandTests
         Assert.Equal(1, problems.Count);
     }
 
+    [Fact]
+    public void OpportunityCsv_ALineStartingWithNul_IsARecord_NotACommentLineLeftOut()
+    {
+        const string Header = "Id,Account ID,Motion,Source,Route,Outcome,Created On,Closed On\n";
+        var deals = new List<Opportunity>();
+        var problems = new InputProblems();
+
+        var records = OpportunityCsv.Read(new StringReader(Header + "\0O-1,A-1,NewLogo,Direct,Direct,Open,2025-01-01,\nO-2,A-1,NewLogo,Direct,Direct,Open,2025-01-01,\n"), deals.Add, problems);
+
+        Assert.Equal(2, records);
+        Assert.Equal(["\0O-1", "O-2"], deals.Select(d => d.Id.ToString()));
+    }
+
     private static void AssertBadRows(string fileName, string error)
     {
         string[] expected =

@@ -64,6 +64,25 @@ public class CsvSourceTests
         Assert.False(source.Read());
     }
 
+    [Theory]
+    [InlineData("#")]
+    [InlineData("\0")]
+    [InlineData("\U00010000")]
+    public void ALineStartingWithAnyCharacter_IsARecord_NotACommentLineLeftOut(string first)
+    {
+        // The CSV reader skips lines that start with its comment character; a NUL one made such rows vanish uncounted.
+        using var source = CsvSource.Open(new StringReader($"{first}Id,Name\n{first}1,a\n{first}2,b"));
+
+        Assert.Equal(first + "Id", source.Header.Name(0));
+        var lines = new List<(long, string?)>();
+        while (source.Read())
+        {
+            lines.Add((source.Line, source.Text(0)));
+        }
+
+        Assert.Equal([(2L, first + "1"), (3L, first + "2")], lines);
+    }
+
     [Fact]
     public void AnEmptyFile_IsAProblemOfTheFirstLine()
     {
