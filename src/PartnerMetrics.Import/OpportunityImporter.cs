@@ -898,18 +898,26 @@ public sealed class OpportunityImporter
                 return null;
             }
 
+            // An id's own check (too long, half a surrogate pair) names its parameter "value": the column is the one whose id was being made.
+            Column? making = id;
             try
             {
+                var opportunityId = new OpportunityId(idText);
+                making = account;
+                var accountId = new AccountId(accountText);
+                making = partner;
+                PartnerId? partnerId = partnerText is null ? null : new PartnerId(partnerText);
+                making = null;
                 return new Opportunity(
-                    new OpportunityId(idText),
-                    new AccountId(accountText),
+                    opportunityId,
+                    accountId,
                     createdOn.Value,
                     dealMotion.Value,
                     sourceOf.Value,
                     dealRoute.Value,
                     dealOutcome.Value,
                     value,
-                    partnerText is null ? null : new PartnerId(partnerText),
+                    partnerId,
                     Text(district),
                     registeredOn,
                     updatedOn,
@@ -920,7 +928,7 @@ public sealed class OpportunityImporter
             }
             catch (ArgumentException error)
             {
-                var column = error.ParamName switch
+                var column = making ?? error.ParamName switch
                 {
                     "closedOn" or "expectedCloseOn" when fromClose => close,
                     { } name => Array.Find(columns, c => c.Field == name),

@@ -124,7 +124,7 @@ public class OpportunityHeaderTests
     }
 
     [Fact]
-    public void AnIdLongerThanAnyText_SkipsTheRow_WithAProblemOfTheWholeRow()
+    public void AnIdLongerThanAnyText_SkipsTheRow_WithAProblemOfItsColumn()
     {
         var report = new ImportReport();
         var id = new string('9', 10_000_001);
@@ -136,7 +136,7 @@ public class OpportunityHeaderTests
 
         Assert.Equal("O-2", Assert.Single(deals).Id.Value);
         var problem = Assert.Single(report.Problems);
-        Assert.Equal((2L, (string?)null, (string?)null), (problem.Line, problem.Column, problem.Value));
+        Assert.Equal((2L, "Id", id), (problem.Line, problem.Column, problem.Value));
         Assert.EndsWith("has 10,000,001 characters; at most 10,000,000 are allowed.", problem.Message, StringComparison.Ordinal);
         Assert.Equal((2L, 1L, 1L), (report.Rows, report.Imported, report.Skipped));
     }

@@ -114,6 +114,21 @@ public class OpportunityRowTests
     }
 
     [Fact]
+    public void AnIdTheModelRejects_BlamesItsColumn()
+    {
+        // Half of a surrogate pair alone cannot be written out; an id's check names its parameter "value", which is no column.
+        Read(Skip, "Id,Account ID,Created On,Motion,Outcome,Partner ID\n"
+            + "O-\uD800,A-1,2024-01-01,NewLogo,Open,\n"
+            + "O-2,A-\uD800,2024-01-01,NewLogo,Open,\n"
+            + "O-3,A-1,2024-01-01,NewLogo,Open,P-\uD800\n", out var report);
+
+        Assert.Equal(
+            [(2L, "Id", "O-\uD800"), (3L, "Account ID", "A-\uD800"), (4L, "Partner ID", "P-\uD800")],
+            report.Problems.Select(p => (p.Line, p.Column, p.Value)));
+        Assert.StartsWith("'value' holds half of a surrogate pair alone (U+D800)", report.Problems[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AModelErrorWithoutAColumn_IsAProblemOfTheRow()
     {
         // Without a close day a won deal cannot be built; no column gives closedOn, so the row is blamed.
