@@ -286,6 +286,23 @@ public class ParallelCsvTests
         Assert.Equal(one, blocks);
     }
 
+    [Fact]
+    public void ARowLongerThanTheLongestRead_StopsWithOneReadersError()
+    {
+        // 17 million characters: past the 16 MB a block grows to, so the rest is read by one reader that starts there,
+        // and past the 16,777,216 characters any reader holds. The CSV reader's own sentence numbered the row from where
+        // that reader started ("Row 1 was too large" in blocks, "Row 2" on one thread).
+        var rows = LargeExport(10).Split("\r\n");
+        rows[5] = $"006L,\"{new string('n', 17_000_000)}\",Prospecting,,1/1/2024,1/1/2024,New Customer,Web,,EMEA";
+        var file = string.Join("\r\n", rows);
+        var one = Read(new OpportunityImporter(ImportProfile.Salesforce) { MaxDegreeOfParallelism = 1 }, file, 1000);
+        var blocks = Read(new OpportunityImporter(ImportProfile.Salesforce) { MaxDegreeOfParallelism = 2 }, file, 1000);
+
+        Assert.Equal(one, blocks);
+        Assert.Equal("line 6: the CSV is broken from here on (a row longer than 16,777,216 characters, or an unclosed quote?), so reading stopped.", one.Error);
+        Assert.Equal(4, one.Deals.Count);
+    }
+
     /// <summary>A valid Salesforce-shaped export.</summary>
     internal static string LargeExport(int rows)
     {
