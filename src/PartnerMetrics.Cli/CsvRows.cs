@@ -77,7 +77,7 @@ internal static class CsvRows
                 }
                 catch (CsvFormatException error)
                 {
-                    problems.Fail(string.Create(CultureInfo.InvariantCulture, $"line {line}: the CSV is broken from here on, so reading stopped: {error.Message}"));
+                    problems.Fail(string.Create(CultureInfo.InvariantCulture, $"line {line}: {CsvSource.Broken(error)}"));
                     break;
                 }
                 catch (DecoderFallbackException)

@@ -231,11 +231,20 @@ internal sealed class CsvSource : ITableSource
         CsvMissingHeadersException => "the file is empty: the first line must be the header row.",
         DecoderFallbackException => "the file is not UTF-8 text at or after this line (an export in a legacy code page such as Windows-1252?), or, after a UTF-16 or UTF-32 byte order mark, not valid in that encoding, so reading stopped: save it as \"CSV UTF-8\", or as UTF-16 with a byte order mark.",
         _ when line == 1 => $"the header row is not valid CSV: {error.Message}",
+        _ => Broken(error),
+    }));
 
-        // Sylvan's sentence counts rows from where its reader started, which is not the file's start for a block read on another thread.
+    /// <summary>
+    /// Why reading stopped at a record the CSV reader could not read, for a problem of its line: the import's and the
+    /// tool's own reader give the same sentence.
+    /// </summary>
+    internal static string Broken(Exception error) => error switch
+    {
+        // Sylvan's sentence counts rows from where its reader started, which is not the file's start for a block read on
+        // another thread, nor the line the problem names.
         CsvRecordTooLargeException => string.Create(CultureInfo.InvariantCulture, $"the CSV is broken from here on (a row longer than {MaxRowLength:N0} characters, or an unclosed quote?), so reading stopped."),
         _ => string.Create(CultureInfo.InvariantCulture, $"the CSV is broken from here on (a row longer than {MaxRowLength:N0} characters, or an unclosed quote?), so reading stopped: {error.Message}"),
-    }));
+    };
 
     /// <summary>Numbers the record just read; false for a blank line.</summary>
     private bool Next()

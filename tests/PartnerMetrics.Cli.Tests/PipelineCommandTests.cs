@@ -517,6 +517,19 @@ public class PipelineCommandTests
         Assert.Equal(["\0O-1", "O-2"], deals.Select(d => d.Id.ToString()));
     }
 
+    [Fact]
+    public void OpportunityCsv_ARowLongerThanTheLongestRead_StopsAtItsLine_WithoutTheReadersRowCount()
+    {
+        // The CSV reader's own sentence ("Row 2 was too large") counts rows, not the lines the problem names.
+        const string Header = "Id,Account ID,Motion,Source,Route,Outcome,Created On,Closed On\n";
+        var problems = new InputProblems();
+        var huge = new string('a', 17_000_000);
+
+        OpportunityCsv.Read(new StringReader(Header + "O-1,A-1,NewLogo,Direct,Direct,Open,2025-01-01,\nO-2,A-1,NewLogo,Direct,Direct,Open,2025-01-01,\n" + $"O-3,{huge},NewLogo,Direct,Direct,Open,2025-01-01,\n"), _ => { }, problems);
+
+        Assert.Equal("line 4: the CSV is broken from here on (a row longer than 16,777,216 characters, or an unclosed quote?), so reading stopped.", problems.Fatal);
+    }
+
     private static void AssertBadRows(string fileName, string error)
     {
         string[] expected =
