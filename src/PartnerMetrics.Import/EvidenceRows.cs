@@ -181,12 +181,17 @@ internal sealed class PartnerRows(EvidenceProfile profile, TableColumns table, I
     : EvidenceRows<PartnerRow>(EvidenceKind.Partners, profile, table, report, null)
 {
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private readonly List<(string? Id, string? Name)> others = [];
+
+    /// <summary>Gets the id and name of each account left out because its type is not a partner's.</summary>
+    public IReadOnlyList<(string? Id, string? Name)> Others => others;
 
     protected override PartnerRow? Convert()
     {
         var type = Meaning("type");
         if (type == EvidenceProfile.Skip)
         {
+            others.Add((Text(this["id"]), Text(this["name"])));
             return Exclude();
         }
 

@@ -19,10 +19,17 @@ internal sealed class PartnerKeys
     private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
     private readonly HashSet<string> shared = new(StringComparer.Ordinal);
     private readonly SortedSet<string> sharedAsked = new(StringComparer.Ordinal);
+    private readonly HashSet<string> accountIds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> accountNames = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> accountNamesAsked = new(StringComparer.Ordinal);
 
     /// <summary>Initializes a new instance of the <see cref="PartnerKeys"/> class.</summary>
     /// <param name="partners">Each partner's id and name.</param>
-    public PartnerKeys(IEnumerable<(string Id, string Name)> partners)
+    /// <param name="accounts">
+    /// The id and name of each account of the partners file that is not a partner (its type maps to <c>Skip</c>): a value
+    /// that is such an account's id, or a name it shares with a partner, names that account as much as the partner.
+    /// </param>
+    public PartnerKeys(IEnumerable<(string Id, string Name)> partners, IEnumerable<(string? Id, string? Name)>? accounts = null)
     {
         var list = partners.ToList();
         ids = list.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
@@ -47,6 +54,29 @@ internal sealed class PartnerKeys
         {
             names.Remove(name);
         }
+
+        // An account that is not a partner is not matched, but its evidence must not reach a partner by the name fallback.
+        foreach (var (id, name) in accounts ?? [])
+        {
+            if (id is not null && (ids.Contains(id) || otherForms.ContainsKey(id)))
+            {
+                continue;   // the partner itself, listed again with a type that is not a partner's
+            }
+
+            if (id is not null)
+            {
+                accountIds.Add(id);
+                if (OtherForm(id) is { } other)
+                {
+                    accountIds.Add(other);
+                }
+            }
+
+            if (name is not null && names.Remove(name))
+            {
+                accountNames.Add(name);
+            }
+        }
     }
 
     /// <summary>
@@ -54,6 +84,12 @@ internal sealed class PartnerKeys
     /// a row matches none of them. Names that are shared but that nothing gave are not listed (files keyed by id never ask).
     /// </summary>
     public IReadOnlyCollection<string> SharedNamesAsked => sharedAsked;
+
+    /// <summary>
+    /// Gets the names that one partner shares with an account that is not a partner and that evidence or a deal gave as
+    /// its partner, in ordinal order: such a row matches neither.
+    /// </summary>
+    public IReadOnlyCollection<string> AccountNamesAsked => accountNamesAsked;
 
     /// <summary>The partner's id as the partners file writes it, for an id (or, failing that, a partner's name) as another file writes it.</summary>
     public bool TryResolve(string id, [NotNullWhen(true)] out string? partnerId)
@@ -64,7 +100,12 @@ internal sealed class PartnerKeys
             return true;
         }
 
-        if (otherForms.TryGetValue(id, out partnerId) || names.TryGetValue(id, out partnerId))
+        if (otherForms.TryGetValue(id, out partnerId))
+        {
+            return true;
+        }
+
+        if (!accountIds.Contains(id) && names.TryGetValue(id, out partnerId))
         {
             return true;
         }
@@ -72,6 +113,10 @@ internal sealed class PartnerKeys
         if (shared.Contains(id))
         {
             sharedAsked.Add(id);
+        }
+        else if (accountNames.Contains(id) && !accountIds.Contains(id))
+        {
+            accountNamesAsked.Add(id);
         }
 
         return false;

@@ -147,8 +147,9 @@ public sealed class PortfolioImporter
 
     private Portfolio Import(IReadOnlyDictionary<EvidenceKind, EvidenceSource> sources, PortfolioImportReport report, EvidenceSource partnerFile)
     {
-        var partners = Read(EvidenceKind.Partners, partnerFile, report, (t, r) => new PartnerRows(Profile, t, r));
-        var ids = new PartnerKeys(partners.Select(p => (p.Partner.Id.Value!, p.Partner.Name)));
+        PartnerRows? partnerRows = null;
+        var partners = Read(EvidenceKind.Partners, partnerFile, report, (t, r) => partnerRows = new PartnerRows(Profile, t, r));
+        var ids = new PartnerKeys(partners.Select(p => (p.Partner.Id.Value!, p.Partner.Name)), partnerRows?.Others);
         List<T> Evidence<T>(EvidenceKind kind, Func<TableColumns, ImportReport, CellReader<T>> reader)
             where T : class => sources.TryGetValue(kind, out var source) ? Read(kind, source, report, reader) : [];
 
@@ -204,6 +205,13 @@ public sealed class PortfolioImporter
             var first = ids.SharedNamesAsked.First();
             var names = ids.SharedNamesAsked.Count == 1 ? $"The name \"{first}\" is" : string.Create(CultureInfo.InvariantCulture, $"{ids.SharedNamesAsked.Count:N0} names (\"{first}\", …) are each");
             report.Notice($"{names} the name of several partners: evidence and deals that give their partner by such a name, not by its id, belong to none of them.");
+        }
+
+        if (ids.AccountNamesAsked.Count > 0)
+        {
+            var first = ids.AccountNamesAsked.First();
+            var names = ids.AccountNamesAsked.Count == 1 ? $"The name \"{first}\" is" : string.Create(CultureInfo.InvariantCulture, $"{ids.AccountNamesAsked.Count:N0} names (\"{first}\", …) are each");
+            report.Notice($"{names} the name of a partner and of an account of the partners file that is not a partner: evidence and deals that give their account by such a name, not by its id, belong to neither.");
         }
 
         if (others.Count > 0)

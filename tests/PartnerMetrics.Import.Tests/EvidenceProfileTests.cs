@@ -279,6 +279,21 @@ public class EvidenceProfileTests
         Assert.DoesNotContain(report.Notices, n => n.Contains("the name of several partners", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void PartnerName_SharedWithAnAccountThatIsNotAPartner_MatchesNeither()
+    {
+        // A customer and a partner of one name: the task regarding "Contoso" may be the customer's, so it is no partner's.
+        // "A-2" is a prospect's id and, by chance, a partner's name: the id names the prospect, whose task is left out.
+        const string Accounts = "(Do Not Modify) Account,Account Name,Relationship Type,Created On\nA-1,Contoso,Customer,3/1/2024\nP-1,Contoso,Partner,3/1/2024\nA-2,Tailspin,Prospect,3/1/2024\nP-2,A-2,Partner,3/1/2024\n";
+        const string Tasks = "Regarding,Due Date,Activity Status,Actual End\nContoso,3/10/2025,Open,\nA-2,3/10/2025,Open,\nP-1,3/10/2025,Open,\n";
+
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.Dynamics, (EvidenceKind.Partners, Accounts), (EvidenceKind.Commitments, Tasks));
+
+        Assert.Equal([("P-1", 1), ("P-2", 0)], portfolio.Partnerships.Select(p => (p.Partner.Id.Value, p.Commitments.Length)));
+        Assert.Equal((3L, 1L, 2L), (report.Files[EvidenceKind.Commitments].Rows, report.Files[EvidenceKind.Commitments].Imported, report.Files[EvidenceKind.Commitments].Excluded));
+        Assert.Contains(report.Notices, n => n.StartsWith("The name \"Contoso\" is the name of a partner and of an account of the partners file that is not a partner", StringComparison.Ordinal));
+    }
+
     /// <summary>docs/import.md documents each built-in evidence profile column by column: every field's headers, in the profile's order.</summary>
     [Theory]
     [MemberData(nameof(BuiltIns))]
