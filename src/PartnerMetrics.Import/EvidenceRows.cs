@@ -52,17 +52,22 @@ internal abstract class EvidenceRows<TRecord> : CellReader<TRecord>
             return id;
         }
 
-        if (partners.TryResolve(id, out var partner))
+        // A record associated with several companies (HubSpot writes "id;id"): the first that is a partner, by id before
+        // any by name, as an id always wins over a name.
+        string[] parts = id.Contains(';', StringComparison.Ordinal) ? id.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [];
+        foreach (var byName in (ReadOnlySpan<bool>)[false, true])
         {
-            return partner;
-        }
-
-        // A record associated with several companies (HubSpot writes "id;id"): the first that is a partner.
-        foreach (var part in id.Contains(';', StringComparison.Ordinal) ? id.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [])
-        {
-            if (partners.TryResolve(part, out partner))
+            if (partners.TryResolve(id, byName, out var partner))
             {
                 return partner;
+            }
+
+            foreach (var part in parts)
+            {
+                if (partners.TryResolve(part, byName, out partner))
+                {
+                    return partner;
+                }
             }
         }
 

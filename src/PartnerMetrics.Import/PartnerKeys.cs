@@ -92,7 +92,10 @@ internal sealed class PartnerKeys
     public IReadOnlyCollection<string> AccountNamesAsked => accountNamesAsked;
 
     /// <summary>The partner's id as the partners file writes it, for an id (or, failing that, a partner's name) as another file writes it.</summary>
-    public bool TryResolve(string id, [NotNullWhen(true)] out string? partnerId)
+    public bool TryResolve(string id, [NotNullWhen(true)] out string? partnerId) => TryResolve(id, byName: true, out partnerId);
+
+    /// <summary>The partner's id as the partners file writes it, for an id as another file writes it, and, when <paramref name="byName"/>, failing that for a partner's name.</summary>
+    public bool TryResolve(string id, bool byName, [NotNullWhen(true)] out string? partnerId)
     {
         if (ids.Contains(id))
         {
@@ -103,6 +106,11 @@ internal sealed class PartnerKeys
         if (otherForms.TryGetValue(id, out partnerId))
         {
             return true;
+        }
+
+        if (!byName)
+        {
+            return false;
         }
 
         if (!accountIds.Contains(id) && names.TryGetValue(id, out partnerId))

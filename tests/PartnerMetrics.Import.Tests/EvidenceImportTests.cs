@@ -349,6 +349,18 @@ public class EvidenceImportTests
     }
 
     [Fact]
+    public void EvidenceOfSeveralCompanies_GoesToAPartnerByItsIdBeforeAnyByItsName()
+    {
+        // C1 is no partner's id but P1's name; P2 is a partner's id. An id always wins over a name, wherever it stands.
+        var (portfolio, _) = Import(
+            (EvidenceKind.Partners, "Account ID,Account Name,Type,Created Date\nP1,C1,Channel Partner / Reseller,1/1/2024\nP2,Beta Systems,Installation Partner,1/1/2024\n"),
+            (EvidenceKind.Interactions, "Account ID,Date,Type,Assigned User Type\nC1;P2,4/4/2025,Call,Standard\nC9;C1,4/5/2025,Call,Standard\n"));
+
+        Assert.Equal([new DateOnly(2025, 4, 5)], portfolio.Partnerships[0].Interactions.Select(i => i.Date));
+        Assert.Equal([new DateOnly(2025, 4, 4)], portfolio.Partnerships[1].Interactions.Select(i => i.Date));
+    }
+
+    [Fact]
     public void UnderSkip_ABadRowIsSkippedAndReported_AndTheRestIsImported()
     {
         var profile = EvidenceProfile.Salesforce with { BadRows = BadRowPolicy.Skip };
