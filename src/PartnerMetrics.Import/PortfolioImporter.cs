@@ -260,6 +260,9 @@ public sealed class PortfolioImporter
         partners.Skipped++;
     }
 
+    /// <summary>The first day of a goal row: the day its goal starts, or its check-in when earlier; a plan made of goals alone is created on the first.</summary>
+    private static DateOnly FirstGoalDay(CheckInRow row) => row.StartsOn is { } start && start < row.CheckIn.On ? start : row.CheckIn.On;
+
     private static JointPlan? Plan(string id, List<PlanRow> rows, List<CheckInRow> checkIns, PortfolioImportReport report)
     {
         if (rows.Count == 0 && checkIns.Count == 0)
@@ -284,7 +287,7 @@ public sealed class PortfolioImporter
 
         if (rows.Count == 0)
         {
-            var created = checkIns.Min(c => c.StartsOn is { } start && start < c.CheckIn.On ? start : c.CheckIn.On);
+            var created = checkIns.Min(FirstGoalDay);
             report.Notice($"Partner '{id}' has goals but no plan row: its plan is taken as created on {created:yyyy-MM-dd}, its first goal day.");
             return new JointPlan(created, goals);
         }
@@ -322,7 +325,7 @@ public sealed class PortfolioImporter
                 .Concat(certifications.Select(c => c.ObtainedOn))
                 .Concat(deliveries.Select(d => d.Date))
                 .Concat(plans.Select(p => p.CreatedOn))
-                .Concat(checkIns.Select(c => c.CheckIn.On))
+                .Concat(checkIns.Select(c => plans.Count == 0 ? FirstGoalDay(c) : c.CheckIn.On))
                 .Concat(deals.Select(d => d.CreatedOn))
                 .ToList();
             if (days.Count == 0)

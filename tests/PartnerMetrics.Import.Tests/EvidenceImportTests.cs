@@ -46,6 +46,19 @@ public class EvidenceImportTests
     }
 
     [Fact]
+    public void Partners_WithoutAnyDay_StartNoLaterThanThePlanTheirGoalsMake()
+    {
+        // No plan row: the plan is created on the goal's start, 1/1/2025, which is then the partnership's earliest evidence.
+        var (portfolio, report) = Import(
+            (EvidenceKind.Partners, "Account ID,Account Name,Type\nP1,Alpha,Technology Partner\n"),
+            (EvidenceKind.GoalCheckIns, "Account ID,Goal,Goal Owner,Start Date,Check-in Date,Progress %\nP1,Pipeline,Vendor,1/1/2025,3/1/2025,40\n"));
+
+        var partnership = portfolio.Partnerships.Single();
+        Assert.Equal((new DateOnly(2025, 1, 1), new DateOnly(2025, 1, 1)), (partnership.StartedOn, partnership.JointPlan!.CreatedOn));
+        Assert.Contains(report.Notices, n => n.Contains("'P1'", StringComparison.Ordinal) && n.Contains("starts on 2025-01-01", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Partners_WithNoDayAndNoEvidence_AreAProblem()
     {
         var error = Assert.Throws<ImportException>(() => Import((EvidenceKind.Partners, "Account ID,Account Name,Type\nP1,Alpha,Technology Partner\n")));
