@@ -459,6 +459,11 @@ internal sealed class CheckInRows(EvidenceProfile profile, TableColumns table, I
             Problem(this["unit"], null, "a goal's target needs its unit, such as \"USD pipeline\".");
         }
 
+        if (due < starts)
+        {
+            Problem(this["dueOn"], Raw(this["dueOn"]), "the goal is due before it starts.");
+        }
+
         if (ProblemCount > 0 || partner is null || goal is null || owner is null || checkedOn is null || progress is null)
         {
             return null;

@@ -317,6 +317,26 @@ public class EvidenceImportTests
     }
 
     [Fact]
+    public void GoalCheckIns_AGoalDueBeforeItStarts_IsAProblemOfItsRow_NotOfThePartner()
+    {
+        var profile = EvidenceProfile.Salesforce with { BadRows = BadRowPolicy.Skip };
+        var (portfolio, report) = Import(
+            profile,
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.Commitments, "Account ID,Due Date,Status,Assigned User Type\nP1,3/10/2025,In Progress,Standard\n"),
+            (EvidenceKind.GoalCheckIns, "Account ID,Goal,Goal Owner,Start Date,Due Date,Check-in Date,Progress %\nP1,Pipeline,Vendor,5/1/2025,2/1/2025,3/1/2025,40\nP1,Logos,Vendor,1/1/2025,6/1/2025,3/1/2025,10\n"));
+
+        // The bad goal row is skipped; P1 keeps its partnership, its commitment and its other goal.
+        var alpha = portfolio.Partnerships[0];
+        Assert.Equal(("P1", 1), (alpha.Partner.Id.Value, alpha.Commitments.Length));
+        Assert.Equal(["Logos"], alpha.JointPlan!.Goals.Select(g => g.Title));
+        Assert.Equal((2L, 0L), (report.Files[EvidenceKind.Partners].Imported, report.Files[EvidenceKind.Partners].Skipped));
+        var goals = report.Files[EvidenceKind.GoalCheckIns];
+        Assert.Equal((2L, 1L, 1L), (goals.Rows, goals.Imported, goals.Skipped));
+        Assert.Equal((2L, "Due Date", "2/1/2025"), (goals.Problems.Single().Line, goals.Problems.Single().Column!, goals.Problems.Single().Value!));
+    }
+
+    [Fact]
     public void Deals_WithAPartnerGoToItsPartnership_AndTheOthersStayInThePortfolio()
     {
         const string Deals = """
