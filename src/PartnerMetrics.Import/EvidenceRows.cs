@@ -399,6 +399,9 @@ internal sealed class DeliveryRows(EvidenceProfile profile, TableColumns table, 
 internal sealed class PlanRows(EvidenceProfile profile, TableColumns table, ImportReport report, PartnerKeys partners)
     : EvidenceRows<PlanRow>(EvidenceKind.PlanReviews, profile, table, report, partners)
 {
+    // A plan holds one review a day: a second would make the partner's plan, and so its partnership, invalid.
+    private readonly Dictionary<(string Partner, DateOnly Created, DateOnly Reviewed), long> reviews = [];
+
     protected override PlanRow? Convert()
     {
         var partner = Partner(out var other);
@@ -426,6 +429,11 @@ internal sealed class PlanRows(EvidenceProfile profile, TableColumns table, Impo
             Problem(this["reviewedOn"], Raw(this["reviewedOn"]), "the review is dated before the plan was created.");
         }
 
+        if (ProblemCount == 0 && partner is not null && created is { } day && reviewed is { } on && !reviews.TryAdd((partner, day, on), Source.Line))
+        {
+            Problem(this["reviewedOn"], Raw(this["reviewedOn"]), string.Create(CultureInfo.InvariantCulture, $"the plan has a review on this day already, on line {reviews[(partner, day, on)]}."));
+        }
+
         if (ProblemCount > 0 || partner is null || created is null)
         {
             return null;
@@ -438,6 +446,9 @@ internal sealed class PlanRows(EvidenceProfile profile, TableColumns table, Impo
 internal sealed class CheckInRows(EvidenceProfile profile, TableColumns table, ImportReport report, PartnerKeys partners)
     : EvidenceRows<CheckInRow>(EvidenceKind.GoalCheckIns, profile, table, report, partners)
 {
+    // A goal holds one check-in a day: a second would make the goal, and so the partnership, invalid.
+    private readonly Dictionary<(string Partner, string Goal, DateOnly On), long> checkIns = [];
+
     protected override CheckInRow? Convert()
     {
         var partner = Partner(out var other);
@@ -462,6 +473,11 @@ internal sealed class CheckInRows(EvidenceProfile profile, TableColumns table, I
         if (due < starts)
         {
             Problem(this["dueOn"], Raw(this["dueOn"]), "the goal is due before it starts.");
+        }
+
+        if (ProblemCount == 0 && partner is not null && goal is not null && checkedOn is { } on && !checkIns.TryAdd((partner, goal, on), Source.Line))
+        {
+            Problem(this["checkedOn"], Raw(this["checkedOn"]), string.Create(CultureInfo.InvariantCulture, $"the goal has a check-in on this day already, on line {checkIns[(partner, goal, on)]}."));
         }
 
         if (ProblemCount > 0 || partner is null || goal is null || owner is null || checkedOn is null || progress is null)

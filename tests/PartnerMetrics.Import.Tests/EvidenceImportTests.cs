@@ -337,6 +337,27 @@ public class EvidenceImportTests
     }
 
     [Fact]
+    public void PlanReviewsAndGoalCheckIns_GivenTwiceOnADay_AreAProblemOfTheSecondRow_NotOfThePartner()
+    {
+        var profile = EvidenceProfile.Salesforce with { BadRows = BadRowPolicy.Skip };
+        var (portfolio, report) = Import(
+            profile,
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.Commitments, "Account ID,Due Date,Status,Assigned User Type\nP1,3/10/2025,In Progress,Standard\n"),
+            (EvidenceKind.PlanReviews, "Account ID,Plan Created,Review Date,Business Alignment %\nP1,1/1/2025,2/1/2025,50\nP1,1/1/2025,2/1/2025,60\n"),
+            (EvidenceKind.GoalCheckIns, "Account ID,Goal,Goal Owner,Check-in Date,Progress %\nP1,Pipeline,Vendor,3/1/2025,40\nP1,Pipeline,Vendor,3/1/2025,45\n"));
+
+        // The first of each is kept; P1 keeps its partnership and its commitment.
+        var alpha = portfolio.Partnerships[0];
+        Assert.Equal(("P1", 1), (alpha.Partner.Id.Value, alpha.Commitments.Length));
+        Assert.Equal([0.5], alpha.JointPlan!.Reviews.Select(r => r.BusinessAlignment!.Value));
+        Assert.Equal([0.4], alpha.JointPlan.Goals.Single().CheckIns.Select(c => c.Progress));
+        Assert.Equal((2L, 0L), (report.Files[EvidenceKind.Partners].Imported, report.Files[EvidenceKind.Partners].Skipped));
+        Assert.Equal((3L, "Review Date"), (report.Files[EvidenceKind.PlanReviews].Problems.Single().Line, report.Files[EvidenceKind.PlanReviews].Problems.Single().Column!));
+        Assert.Equal((3L, "Check-in Date"), (report.Files[EvidenceKind.GoalCheckIns].Problems.Single().Line, report.Files[EvidenceKind.GoalCheckIns].Problems.Single().Column!));
+    }
+
+    [Fact]
     public void Deals_WithAPartnerGoToItsPartnership_AndTheOthersStayInThePortfolio()
     {
         const string Deals = """
