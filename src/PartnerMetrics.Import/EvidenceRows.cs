@@ -71,6 +71,12 @@ internal abstract class EvidenceRows<TRecord> : CellReader<TRecord>
             }
         }
 
+        partners.Unmatched(id);
+        foreach (var part in parts)
+        {
+            partners.Unmatched(part);
+        }
+
         other = true;
         return null;
     }

@@ -113,21 +113,25 @@ internal sealed class PartnerKeys
             return false;
         }
 
-        if (!accountIds.Contains(id) && names.TryGetValue(id, out partnerId))
-        {
-            return true;
-        }
+        return !accountIds.Contains(id) && names.TryGetValue(id, out partnerId);
+    }
 
-        if (shared.Contains(id))
+    /// <summary>
+    /// Records that a row's partner cell, or a part of it, matched no partner: a name several partners share, or one a
+    /// partner shares with an account that is not a partner, is then listed for the notice that such rows belong to
+    /// none (<see cref="SharedNamesAsked"/>, <see cref="AccountNamesAsked"/>). Called once the whole cell has failed, so
+    /// that a part that failed beside one that matched is not reported as lost.
+    /// </summary>
+    public void Unmatched(string value)
+    {
+        if (shared.Contains(value))
         {
-            sharedAsked.Add(id);
+            sharedAsked.Add(value);
         }
-        else if (accountNames.Contains(id) && !accountIds.Contains(id))
+        else if (accountNames.Contains(value) && !accountIds.Contains(value))
         {
-            accountNamesAsked.Add(id);
+            accountNamesAsked.Add(value);
         }
-
-        return false;
     }
 
     /// <summary>

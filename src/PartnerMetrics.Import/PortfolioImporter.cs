@@ -187,6 +187,11 @@ public sealed class PortfolioImporter
             }
             else
             {
+                if (deal.PartnerId is { Value: { } unmatched })
+                {
+                    ids.Unmatched(unmatched);
+                }
+
                 others.Add(deal);
             }
         }

@@ -267,6 +267,19 @@ public class EvidenceProfileTests
     }
 
     [Fact]
+    public void PartnerName_SharedByTwoPartners_BesideAPartThatMatches_IsNoNotice()
+    {
+        // "Contoso;Fabrikam": the shared name fails, Fabrikam's matches P-2, so the row is not lost and nothing is to be reported.
+        const string Accounts = "(Do Not Modify) Account,Account Name,Relationship Type,Created On\nP-1,Contoso,Partner,3/1/2024\nP-2,Fabrikam,Reseller,3/1/2024\nP-3,Contoso,Partner,3/1/2024\n";
+        const string Tasks = "Regarding,Due Date,Activity Status,Actual End\nContoso;Fabrikam,3/10/2025,Open,\n";
+
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.Dynamics, (EvidenceKind.Partners, Accounts), (EvidenceKind.Commitments, Tasks));
+
+        Assert.Equal([0, 1, 0], portfolio.Partnerships.Select(p => p.Commitments.Length));
+        Assert.DoesNotContain(report.Notices, n => n.Contains("the name of several partners", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void PartnerName_SharedByTwoPartners_ButNeverGiven_IsNoNotice()
     {
         // Files keyed by id never ask for a name: two partners of one name are then nothing to report.
