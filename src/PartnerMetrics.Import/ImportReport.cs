@@ -71,11 +71,15 @@ public sealed class ImportReport
     /// <summary>Gets sentences on what the import assumed, such as "No column gives the route: every deal's route is Unknown."</summary>
     public IReadOnlyList<string> Notices => notices;
 
-    /// <summary>Gets a one-line summary, such as "1,000 rows: 998 imported, 2 skipped; 1 column ignored".</summary>
+    /// <summary>
+    /// Gets a one-line summary, such as "1,000 rows: 998 imported, 2 skipped; 1 column ignored", with the rows left out on
+    /// purpose when there are any ("739 rows: 709 imported, 0 skipped, 30 left out; 0 columns ignored"), so that the counts
+    /// add up to the rows.
+    /// </summary>
     /// <returns>The summary.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Rows:N0} rows: {Imported:N0} imported, {Skipped:N0} skipped; {IgnoredColumns.Length} column{(IgnoredColumns.Length == 1 ? string.Empty : "s")} ignored");
+        $"{Rows:N0} rows: {Imported:N0} imported, {Skipped:N0} skipped{(Excluded > 0 ? string.Create(CultureInfo.InvariantCulture, $", {Excluded:N0} left out") : string.Empty)}; {IgnoredColumns.Length} column{(IgnoredColumns.Length == 1 ? string.Empty : "s")} ignored");
 
     internal void Add(ImportProblem problem)
     {

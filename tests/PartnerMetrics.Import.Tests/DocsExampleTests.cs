@@ -54,11 +54,11 @@ public class DocsExampleTests
                 report);
         }
 
-        Console.WriteLine(report.Files[EvidenceKind.Commitments]);   // "739 rows: 709 imported, 0 skipped; 0 columns ignored"
+        Console.WriteLine(report.Files[EvidenceKind.Commitments]);   // "739 rows: 709 imported, 0 skipped, 30 left out; 0 columns ignored"
         var health = new HealthScorer().Score(portfolio.Partnerships[0], new DateOnly(2026, 10, 31));
         // docs:end evidence-quick-start
 
-        Assert.Equal("739 rows: 709 imported, 0 skipped; 0 columns ignored", report.Files[EvidenceKind.Commitments].ToString());
+        Assert.Equal("739 rows: 709 imported, 0 skipped, 30 left out; 0 columns ignored", report.Files[EvidenceKind.Commitments].ToString());
         Assert.Equal(36, portfolio.Partnerships.Length);
         Assert.InRange(health.Score, 0, 100);
     }

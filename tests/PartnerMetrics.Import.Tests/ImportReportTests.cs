@@ -55,6 +55,17 @@ public class ImportReportTests
     }
 
     [Fact]
+    public void ToString_RowsLeftOut_AreCountedSoTheCountsAddUpToTheRows()
+    {
+        // An evidence file's rows of accounts that are not partners: 709 imported + 0 skipped + 30 left out = 739 rows.
+        var report = new ImportReport { Rows = 739, Imported = 709, Excluded = 30 };
+
+        Assert.Equal("739 rows: 709 imported, 0 skipped, 30 left out; 0 columns ignored", report.ToString());
+        report.Excluded = 1_200;
+        Assert.Equal("739 rows: 709 imported, 0 skipped, 1,200 left out; 0 columns ignored", report.ToString());
+    }
+
+    [Fact]
     public void AProblem_PutsItselfInOneLine()
     {
         Assert.Equal("line 4, column \"Created Date\", value \"2024/13/01\": not a day.", new ImportProblem(4, "Created Date", "2024/13/01", "not a day.").ToString());
