@@ -254,6 +254,26 @@ public class PipelineCommandTests
     }
 
     [Fact]
+    public void Pipeline_ACrmsExportWithoutProfile_SaysWhichProfilesReadOne()
+    {
+        // The header of docs/samples/salesforce/opportunities.csv: no Source or Route column under PartnerMetrics' own names.
+        var path = TempFile(".csv", "Opportunity ID,Opportunity Name,Account ID,Account Name,Stage,Amount,Close Date,Created Date,Type,Lead Source,Partner Account ID,Owner Region\n");
+        try
+        {
+            var (exit, _, error) = Run("pipeline", path);
+
+            Assert.Equal(2, exit);
+            Assert.Contains("required column \"Source\" is missing", error, StringComparison.Ordinal);
+            Assert.Contains("columns are separated by commas. A CRM's own export reads with --profile salesforce, --profile hubspot or --profile dynamics (", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("--profile partnermetrics", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Pipeline_SemicolonSeparatedFile_IsOneUnknownColumnSoRequiredColumnsAreMissing()
     {
         var (exit, _, error) = Run("pipeline", Fixture("semicolon.csv"));
