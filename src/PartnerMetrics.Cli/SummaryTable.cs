@@ -67,7 +67,22 @@ internal static class SummaryTable
         }
 
         console.Write(mix);
+
+        // What each table's figures and letters mean, as the pipeline table says under it; each line fits 120 columns.
+        foreach (var line in Legend)
+        {
+            console.WriteLine(line);
+        }
     }
+
+    /// <summary>The lines under the tables that say what their columns mean.</summary>
+    internal static readonly string[] Legend =
+    [
+        "Score: health, 0 to 100. Conf: confidence, 0 to 1. T C Co P Pr: trust, competency, co-operation, plan alignment,",
+        "tracked progress, 0 to 100 (-: not scored). Next action: the one that adds the most points to the score.",
+        "Ranking score: the mean of competency ÷ 100, plan alignment ÷ 100 and won value ÷ the district's largest, 0 to 1.",
+        string.Create(CultureInfo.InvariantCulture, $"Hunting share: new-logo share of won value; Hunter from {Shares.Hunter:P0}, Farmer up to {Shares.Farmer:P0}. Win rate: won ÷ (won + lost)."),
+    ];
 
     /// <summary>The width the tables are laid out for: a 120-column terminal.</summary>
     public const int Width = 120;

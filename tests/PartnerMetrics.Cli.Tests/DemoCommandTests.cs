@@ -41,6 +41,19 @@ public class DemoCommandTests
     }
 
     [Fact]
+    public void Demo_Table_SaysWhatItsLettersAndFiguresMean()
+    {
+        // The health table heads its dimensions T C Co P Pr and the top partners a "Ranking score"; neither said what it was.
+        var (exit, output, _) = Run("demo");
+
+        Assert.Equal(0, exit);
+        var legend = output[output.LastIndexOf("Hunting versus farming", StringComparison.Ordinal)..];
+        Assert.Contains("T C Co P Pr: trust, competency, co-operation, plan alignment,", legend, StringComparison.Ordinal);
+        Assert.Contains("Ranking score: the mean of competency ÷ 100, plan alignment ÷ 100 and won value ÷ the district's largest", legend, StringComparison.Ordinal);
+        Assert.Contains("Hunter from 70 %, Farmer up to 30 %", legend, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Demo_Json_HasEveryPartnerAndIsDeterministic()
     {
         var (exit, json, _) = Run("demo", "--format", "json");
