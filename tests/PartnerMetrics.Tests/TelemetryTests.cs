@@ -181,6 +181,26 @@ public sealed class TelemetryTests : IDisposable
         Assert.Empty(Stopped("partnermetrics.health.history"));
     }
 
+    [Theory]
+    [InlineData("history")]
+    [InlineData("trend")]
+    public void HistoryAndTrend_AModelSelectorThatThrows_RecordsTheErrorType(string operation)
+    {
+        // A HealthModelSet's selector is the caller's code, run as part of the operation: its failure is timed with its
+        // error type and marks the activity failed, as ScoreAll's is (it threw before the operation started: nothing was recorded).
+        var scorer = new HealthScorer(HealthModelSet.Create([HealthModel.Default], _ => throw new FormatException("no model")));
+        var (partnership, from, step) = (BacktestHistories.TrustDrivenCompany(1).Partnerships[0], new DateOnly(2025, 6, 1), TimeSpan.FromDays(7));
+
+        Assert.Throws<FormatException>(() => _ = operation == "history" ? scorer.History(partnership, from, AsOf, step).Length : scorer.Trend(partnership, from, AsOf, step).Length);
+
+        Assert.Empty(meters.Of("partnermetrics.health.scored"));
+        var duration = Assert.Single(meters.Of("partnermetrics.health.score.duration"));
+        Assert.Equal((operation, typeof(FormatException).FullName), (duration.Tags["partnermetrics.operation"], duration.Tags["error.type"]));
+        var activity = Assert.Single(Stopped("partnermetrics.health." + operation));
+        Assert.Equal((ActivityStatusCode.Error, "no model"), (activity.Status, activity.StatusDescription));
+        Assert.Equal(typeof(FormatException).FullName, activity.GetTagItem("error.type"));
+    }
+
     [Fact]
     public void Backtest_CountsItsSamplesAndTracesTheRun()
     {

@@ -488,7 +488,6 @@ public sealed class HealthScorer
             throw new ArgumentOutOfRangeException(nameof(step), step, $"'{nameof(step)}' must be a positive whole number of days; got {step.ToString("c", System.Globalization.CultureInfo.InvariantCulture)}.");
         }
 
-        var context = ContextOf(partnership);
         var days = (int)step.TotalDays;
         var points = ((to.DayNumber - from.DayNumber) / days) + 1;
         cancellationToken.ThrowIfCancellationRequested();
@@ -496,6 +495,8 @@ public sealed class HealthScorer
         timed?.Tag("partnermetrics.points", points);
         try
         {
+            // The model set's choice is part of the operation: a caller's selector that throws fails it, as in ScoreAll.
+            var context = ContextOf(partnership);
             var results = HistorySweep.Run<T, TScore>(partnership, context, from.DayNumber, days, points, score(context), cancellationToken);
             Telemetry.Scored(operation, results.Length);
             return ImmutableCollectionsMarshal.AsImmutableArray(results);
