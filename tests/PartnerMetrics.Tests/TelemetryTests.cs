@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using PartnerMetrics.Health;
+using PartnerMetrics.Insights;
 using PartnerMetrics.Pipeline;
 using PartnerMetrics.Serialization;
 using PartnerMetrics.Tests.Pipeline;
@@ -83,6 +84,19 @@ public sealed class TelemetryTests : IDisposable
 
         var scored = Assert.Single(meters.Of("partnermetrics.health.scored"));
         Assert.Equal((1.0, "{report}", "score"), (scored.Value, scored.Unit, scored.Tags["partnermetrics.operation"]));
+        Assert.Empty(meters.Of("partnermetrics.health.score.duration"));
+    }
+
+    [Fact]
+    public void Recommend_CountsTheReportBehindTheAdvice()
+    {
+        // docs/observability.md: "score" counts each HealthScorer.Score and the scores behind Compare and the advice.
+        // Recommend scores the partnership once, as Score would, and re-scores each action as a headline, not a report.
+        var actions = new PartnershipAdvisor(new HealthScorer()).Recommend(BacktestHistories.TrustDrivenCompany(1).Partnerships[0], AsOf);
+
+        Assert.NotEmpty(actions);
+        var scored = Assert.Single(meters.Of("partnermetrics.health.scored"));
+        Assert.Equal((1.0, "score"), (scored.Value, scored.Tags["partnermetrics.operation"]));
         Assert.Empty(meters.Of("partnermetrics.health.score.duration"));
     }
 

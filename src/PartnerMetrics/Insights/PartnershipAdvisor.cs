@@ -58,7 +58,11 @@ public sealed class PartnershipAdvisor
     {
         ArgumentNullException.ThrowIfNull(partnership);
         var read = Scorer.Read(partnership, asOf);
-        return Recommend(partnership, asOf, HealthScorer.Evaluate(partnership, read), read);
+        var report = HealthScorer.Evaluate(partnership, read);
+
+        // The report behind the advice is a score, counted as HealthScorer.Score counts it (docs/observability.md).
+        Telemetry.Scored("score", 1);
+        return Recommend(partnership, asOf, report, read);
     }
 
     /// <summary>Recommends next actions from the partnership's report on the day, already scored by <see cref="Scorer"/>.</summary>
