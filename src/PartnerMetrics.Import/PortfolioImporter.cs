@@ -112,22 +112,25 @@ public sealed class PortfolioImporter
 
         report ??= new PortfolioImportReport();
         var telemetry = ImportTelemetry.Start("portfolio", lazy: false);
+
+        // A report given again adds this import's rows to those of the earlier ones: only this import's are counted.
+        var earlier = telemetry is null ? null : report.Files.ToDictionary(file => file.Key, file => (file.Value.Rows, file.Value.Imported, file.Value.Skipped, file.Value.Excluded));
         try
         {
             var portfolio = Import(sources, report, partnerFile);
             telemetry?.Tag("partnermetrics.partnerships", portfolio.Partnerships.Length);
-            End(telemetry, report, null);
+            End(telemetry, report, earlier, null);
             return portfolio;
         }
         catch (Exception error) when (telemetry is not null)
         {
-            End(telemetry, report, error);
+            End(telemetry, report, earlier, error);
             throw;
         }
     }
 
-    /// <summary>Counts the rows of the evidence files (deals are counted as they are read) and ends the import's telemetry.</summary>
-    private static void End(ImportTelemetry.Scope? telemetry, PortfolioImportReport report, Exception? error)
+    /// <summary>Counts the rows this import read from the evidence files (deals are counted as they are read) and ends the import's telemetry.</summary>
+    private static void End(ImportTelemetry.Scope? telemetry, PortfolioImportReport report, Dictionary<EvidenceKind, (long Rows, long Imported, long Skipped, long Excluded)>? earlier, Exception? error)
     {
         if (telemetry is null)
         {
@@ -138,7 +141,8 @@ public sealed class PortfolioImporter
         {
             if (kind != EvidenceKind.Opportunities)
             {
-                telemetry.Count(kind.ToString().ToLowerInvariant(), file.Rows, file.Imported, file.Skipped, file.Excluded);
+                var (rows, imported, skipped, excluded) = earlier is not null && earlier.TryGetValue(kind, out var before) ? before : default;
+                telemetry.Count(kind.ToString().ToLowerInvariant(), file.Rows - rows, file.Imported - imported, file.Skipped - skipped, file.Excluded - excluded);
             }
         }
 

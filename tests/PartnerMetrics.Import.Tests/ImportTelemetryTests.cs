@@ -123,6 +123,24 @@ public sealed class ImportTelemetryTests : IDisposable
     }
 
     [Fact]
+    public void PortfolioImport_AReportGivenAgain_CountsOnlyThisImportsRows()
+    {
+        // The report adds each import's rows to the earlier ones' (2, then 4): the second import read 2 rows, not 4.
+        var report = new PortfolioImportReport();
+        for (var i = 0; i < 2; i++)
+        {
+            var partners = "Account ID,Account Name,Type,Created Date\nP1,Alpha,Technology Partner,1/1/2024\nP2,Beta,Distributor,1/1/2024\n";
+            new PortfolioImporter(EvidenceProfile.Salesforce).Import(
+                new Dictionary<EvidenceKind, EvidenceSource> { [EvidenceKind.Partners] = EvidenceSource.Csv(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(partners)), "partners.csv") },
+                report);
+        }
+
+        Assert.Equal(4, report.Files[EvidenceKind.Partners].Rows);
+        Assert.Equal([2.0, 2.0], meters.Of("partnermetrics.import.rows").Select(m => m.Value));
+        Assert.Equal([2L, 2L], stopped.Select(a => (long)a.GetTagItem("partnermetrics.import.rows")!));
+    }
+
+    [Fact]
     public void PortfolioImport_Failed_RecordsTheErrorOnTheActivity()
     {
         Assert.Throws<ImportException>(() => EvidenceImportTests.Import((EvidenceKind.Partners, "Account ID,Account Name\nP1,Alpha\n")));
