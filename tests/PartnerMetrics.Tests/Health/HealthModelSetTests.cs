@@ -141,7 +141,7 @@ public class HealthModelSetTests
     }
 
     [Fact]
-    public void HistoryAndCompare_UseTheSelectedModel()
+    public void HistoryTrendAndCompare_UseTheSelectedModel()
     {
         var partnership = WorkedExampleOf(PartnerType.Referral);
         var alone = new HealthScorer(Referral);
@@ -155,6 +155,9 @@ public class HealthModelSetTests
         Assert.Equal(SetScorer.Score(partnership, T).Score, history[^1].Score, 7);
         Assert.Equal(alone.Compare(partnership, T.AddDays(-90), T).After, delta.After);
         Assert.Equal("referral", delta.Before.ModelName);
+        Assert.Equal(
+            alone.Trend(partnership, T.AddDays(-28), T, TimeSpan.FromDays(7)).ToArray(),
+            SetScorer.Trend(partnership, T.AddDays(-28), T, TimeSpan.FromDays(7)).ToArray());
     }
 
     [Fact]
