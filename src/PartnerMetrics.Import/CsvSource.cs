@@ -238,13 +238,11 @@ internal sealed class CsvSource : ITableSource
     /// Why reading stopped at a record the CSV reader could not read, for a problem of its line: the import's and the
     /// tool's own reader give the same sentence.
     /// </summary>
-    internal static string Broken(Exception error) => error switch
-    {
-        // Sylvan's sentence counts rows from where its reader started, which is not the file's start for a block read on
-        // another thread, nor the line the problem names.
-        CsvRecordTooLargeException => string.Create(CultureInfo.InvariantCulture, $"the CSV is broken from here on (a row longer than {MaxRowLength:N0} characters, or an unclosed quote?), so reading stopped."),
-        _ => string.Create(CultureInfo.InvariantCulture, $"the CSV is broken from here on (a row longer than {MaxRowLength:N0} characters, or an unclosed quote?), so reading stopped: {error.Message}"),
-    };
+    internal static string Broken(Exception error) => string.Create(
+        CultureInfo.InvariantCulture,
+        // Sylvan's sentence for a row too long counts rows from where its reader started, which is not the file's start
+        // for a block read on another thread, nor the line the problem names: it is left out.
+        $"the CSV is broken from here on (a row longer than {MaxRowLength:N0} characters, or an unclosed quote?), so reading stopped{(error is CsvRecordTooLargeException ? "." : $": {error.Message}")}");
 
     /// <summary>Numbers the record just read; false for a blank line.</summary>
     private bool Next()
