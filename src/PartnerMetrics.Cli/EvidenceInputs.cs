@@ -346,9 +346,7 @@ internal sealed class EvidenceInputs
             // Without --profile the headers are PartnerMetrics' own field names; a CRM's export then lacks them all.
             if (result.GetValue(Profile) is null && failed.Problem is { Line: 1 } && failed.Message.Contains(" has no column ", StringComparison.Ordinal))
             {
-                var profiles = EvidenceProfile.BuiltInNames.Select(name => $"--profile {name}").ToList();
-                var choices = profiles.Count > 1 ? $"{string.Join(", ", profiles.Take(profiles.Count - 1))} or {profiles[^1]}" : profiles[0];
-                error.WriteLine($"Without --profile the exports are read by PartnerMetrics' own column names; {choices} reads that CRM's exports ({DocsLinks.Docs}import.md).");
+                error.WriteLine($"Without --profile the exports are read by PartnerMetrics' own column names; {ImportOptions.ProfileChoices(EvidenceProfile.BuiltInNames)} reads that CRM's exports ({DocsLinks.Docs}import.md).");
             }
 
             // Skipping bad rows helps with a row, not with a file that has no header (empty, a missing column): no hint then.

@@ -19,6 +19,14 @@ internal sealed class ImportOptions
         HelpName = "name|file.json",
     };
 
+    /// <summary>The <c>--profile</c> options that read a CRM's own export, as a hint gives them: "--profile a, --profile b or --profile c".</summary>
+    /// <param name="names">The built-in profiles' names, at least one.</param>
+    public static string ProfileChoices(IEnumerable<string> names)
+    {
+        var profiles = names.Select(name => $"--profile {name}").ToList();
+        return profiles.Count > 1 ? $"{string.Join(", ", profiles.Take(profiles.Count - 1))} or {profiles[^1]}" : profiles[0];
+    }
+
     public Option<string[]> Map { get; } = new("--map")
     {
         Description = "Take a field from a column the profile does not name, e.g. --map district=\"Sales Office\". Repeatable.",

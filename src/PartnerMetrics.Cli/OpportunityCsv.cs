@@ -166,8 +166,7 @@ internal static class OpportunityCsv
         var found = string.Join(", ", Enumerable.Range(0, csv.FieldCount).Select(i => $"\"{csv.GetName(i)}\"").Take(12));
         var more = csv.FieldCount > 12 ? string.Create(CultureInfo.InvariantCulture, $" and {csv.FieldCount - 12} more") : string.Empty;
         // This reader is the one without --profile: a CRM's own export lacks its headers, and the profile that reads it is the way out.
-        var profiles = ImportProfile.BuiltInNames.Where(name => name != ImportProfile.PartnerMetrics.Name).Select(name => $"--profile {name}").ToList();
-        var choices = profiles.Count > 1 ? $"{string.Join(", ", profiles.Take(profiles.Count - 1))} or {profiles[^1]}" : profiles[0];
+        var choices = ImportOptions.ProfileChoices(ImportProfile.BuiltInNames.Where(name => name != ImportProfile.PartnerMetrics.Name));
         problems.Fail($"line 1: {string.Join("; ", errors)}. The header has {found}{more}; columns are separated by commas. A CRM's own export reads with {choices} ({DocsLinks.Docs}cli.md).");
         return null;
     }
