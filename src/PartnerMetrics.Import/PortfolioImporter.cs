@@ -209,19 +209,8 @@ public sealed class PortfolioImporter
             }
         }
 
-        if (ids.SharedNamesAsked.Count > 0)
-        {
-            var first = ids.SharedNamesAsked.First();
-            var names = ids.SharedNamesAsked.Count == 1 ? $"The name \"{first}\" is" : string.Create(CultureInfo.InvariantCulture, $"{ids.SharedNamesAsked.Count:N0} names (\"{first}\", …) are each");
-            report.Notice($"{names} the name of several partners: evidence and deals that give their partner by such a name, not by its id, belong to none of them.");
-        }
-
-        if (ids.AccountNamesAsked.Count > 0)
-        {
-            var first = ids.AccountNamesAsked.First();
-            var names = ids.AccountNamesAsked.Count == 1 ? $"The name \"{first}\" is" : string.Create(CultureInfo.InvariantCulture, $"{ids.AccountNamesAsked.Count:N0} names (\"{first}\", …) are each");
-            report.Notice($"{names} the name of a partner and of an account of the partners file that is not a partner: evidence and deals that give their account by such a name, not by its id, belong to neither.");
-        }
+        NamesNotice(report, ids.SharedNamesAsked, "the name of several partners: evidence and deals that give their partner by such a name, not by its id, belong to none of them.");
+        NamesNotice(report, ids.AccountNamesAsked, "the name of a partner and of an account of the partners file that is not a partner: evidence and deals that give their account by such a name, not by its id, belong to neither.");
 
         if (others.Count > 0)
         {
@@ -230,6 +219,17 @@ public sealed class PortfolioImporter
         }
 
         return new Portfolio(partnerships, others);
+    }
+
+    /// <summary>A notice of the names that evidence or deals gave and that matched no partner, naming the first: "The name "X" is …", "3 names ("X", …) are each …".</summary>
+    private static void NamesNotice(PortfolioImportReport report, IReadOnlyCollection<string> asked, string what)
+    {
+        if (asked.Count > 0)
+        {
+            var first = asked.First();
+            var names = asked.Count == 1 ? $"The name \"{first}\" is" : string.Create(CultureInfo.InvariantCulture, $"{asked.Count:N0} names (\"{first}\", …) are each");
+            report.Notice($"{names} {what}");
+        }
     }
 
     /// <summary>
