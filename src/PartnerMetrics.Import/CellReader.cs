@@ -318,8 +318,9 @@ internal abstract class CellReader<TRecord>
         foreach (var range in source.MergedRanges)
         {
             var hidden = ColumnsRead
-                .Where(c => range.HidesValuesIn(c.Ordinal) || (c.Lookup is not null && range.HidesValuesIn(c.KeyOrdinal)))
-                .Select(c => $"\"{(c.Lookup is not null && range.HidesValuesIn(c.KeyOrdinal) ? source.Header.Name(c.KeyOrdinal) : c.Name)}\"")
+                .Select(c => c.Lookup is not null && range.HidesValuesIn(c.KeyOrdinal) ? source.Header.Name(c.KeyOrdinal) : range.HidesValuesIn(c.Ordinal) ? c.Name : null)
+                .OfType<string>()
+                .Select(name => $"\"{name}\"")
                 .Distinct()
                 .ToList();
             if (hidden.Count > 0)
