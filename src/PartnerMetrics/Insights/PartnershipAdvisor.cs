@@ -148,8 +148,11 @@ public sealed class PartnershipAdvisor
     /// A confidence below the minimum, in whole percent as the pilot's message writes it: rounded, but down where rounding
     /// would reach the minimum it is below (0.249 under the minimum 0.25 is "24", not "25").
     /// </summary>
-    internal static string ConfidenceText(double confidence, double minimum) =>
-        (Math.Round(confidence * 100, MidpointRounding.AwayFromZero) < minimum * 100 ? Math.Round(confidence * 100, MidpointRounding.AwayFromZero) : Math.Floor(confidence * 100)).ToString("0", CultureInfo.InvariantCulture);
+    internal static string ConfidenceText(double confidence, double minimum)
+    {
+        var rounded = Math.Round(confidence * 100, MidpointRounding.AwayFromZero);
+        return (rounded < minimum * 100 ? rounded : Math.Floor(confidence * 100)).ToString("0", CultureInfo.InvariantCulture);
+    }
 
     /// <summary>
     /// A certainty below <see cref="LowCertainty"/> to two places: rounded, but never up to the threshold it is below
