@@ -45,7 +45,7 @@ internal static class PipelineTable
         console.Write(table);
         if (report.Total.MissingAmounts > 0)
         {
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Total.MissingAmounts:N0} {(report.Total.MissingAmounts == 1 ? "deal has no amount; it counts" : "deals have no amount; they count")} as 0 in value metrics."));
+            console.WriteLine(HtmlReport.MissingAmounts(report.Total.MissingAmounts));
         }
 
         console.WriteLine("Win rate: won ÷ (won + lost). Cycle: days from created to won. Velocity: open deals × average won size × win rate ÷ mean cycle.");

@@ -169,7 +169,7 @@ public static partial class HtmlReport
 
             if (total.MissingAmountCount > 0)
             {
-                html.Element("li", Invariant($"{total.MissingAmountCount:N0} {(total.MissingAmountCount == 1 ? "deal has no amount; it counts" : "deals have no amount; they count")} as 0 in value metrics.")).Line();
+                html.Element("li", MissingAmounts(total.MissingAmountCount)).Line();
             }
 
             html.Close("ul").Line();
@@ -199,4 +199,9 @@ public static partial class HtmlReport
     /// </summary>
     private static void Figure(HtmlWriter html, PipelineResult result, string metric, bool undefined, string text, string? cssClass = null) =>
         html.Element("td", text, ("class", cssClass), ("title", undefined ? result.NoteFor(metric) : null));
+
+    /// <summary>The note on deals without an amount, under the pipeline's figures on the page and in the tool's table alike.</summary>
+    /// <param name="count">The deals without an amount, at least 1.</param>
+    internal static string MissingAmounts(long count) =>
+        Invariant($"{count:N0} {(count == 1 ? "deal has no amount; it counts" : "deals have no amount; they count")} as 0 in value metrics.");
 }
