@@ -48,8 +48,9 @@ internal sealed class ExcelSource : ITableSource
         (currencyOfStyle, percentOfStyle) = StyleFormats(styles);
         Dates1904 = dates1904;
 
-        // The sheet is streamed, so a bound on the parts held whole (the document's setting) does not apply to it.
-        reader = new OpenXmlPartReader(sheet, new OpenXmlPartReaderOptions { MaxCharactersInPart = long.MaxValue, IgnoreWhitespace = true });
+        // The sheet is streamed, so a bound on the parts held whole (the document's setting) does not apply to it. White
+        // space is kept, as OpenXmlReader.Create(part) and the shared strings keep it: a run of only a space is text.
+        reader = new OpenXmlPartReader(sheet, new OpenXmlPartReaderOptions { MaxCharactersInPart = long.MaxValue, IgnoreWhitespace = false });
         Header = new TableHeader([]);
         if (NextRow())
         {

@@ -63,6 +63,21 @@ public class ExcelPackageTests
         Assert.Equal("O-2", Assert.Single(new OpportunityImporter(ImportProfile.PartnerMetrics).ReadExcel(book)).Id.Value);
     }
 
+    [Fact]
+    public void ARunOfOnlyASpace_WithoutPreserve_KeepsItsSpace_AsInASharedString()
+    {
+        // A rich-text name in runs "Acme", " ", "Corp" whose space run has no xml:space="preserve": the sheet's reader
+        // dropped the space ("AcmeCorp") while the same string in the shared-string table kept it.
+        const string Runs = "<r><t>Acme</t></r><r><t> </t></r><r><t>Corp</t></r>";
+        var inline = Workbook(Header + Deal(2).Replace("""<c r="B2" t="inlineStr"><is><t>A-1</t></is></c>""", $"""<c r="B2" t="inlineStr"><is>{Runs}</is></c>""", StringComparison.Ordinal));
+        var shared = Workbook(
+            Header + Deal(2).Replace("""<c r="B2" t="inlineStr"><is><t>A-1</t></is></c>""", """<c r="B2" t="s"><v>0</v></c>""", StringComparison.Ordinal),
+            sharedStrings: $"""<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si>{Runs}</si></sst>""");
+
+        Assert.Equal("Acme Corp", Assert.Single(new OpportunityImporter(ImportProfile.PartnerMetrics).ReadExcel(inline)).AccountId.Value);
+        Assert.Equal("Acme Corp", Assert.Single(new OpportunityImporter(ImportProfile.PartnerMetrics).ReadExcel(shared)).AccountId.Value);
+    }
+
     /// <summary>Style 1 shows Excel's built-in format 9, "0%".</summary>
     private const string PercentStyles = """<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="9" applyNumberFormat="1"/></cellXfs></styleSheet>""";
 
