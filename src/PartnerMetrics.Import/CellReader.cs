@@ -20,6 +20,9 @@ internal abstract class CellReader<TRecord>
     /// </summary>
     private const DateTimeStyles Zones = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AdjustToUniversal;
 
+    /// <summary>How many merged ranges <see cref="Ended"/> names, each in a notice of its own.</summary>
+    private const int MergedNotices = 20;
+
     private readonly List<ImportProblem> problems = [];
     private readonly BadRowPolicy badRows;
     private readonly string[] dateFormats;
@@ -310,11 +313,15 @@ internal abstract class CellReader<TRecord>
 
     /// <summary>
     /// After the last row of <paramref name="source"/>: a notice for each merged range of a sheet that hides values of
-    /// columns the import reads. Excel shows a merged range's first value across it but stores it in the first cell only,
-    /// so the range's other cells are read as empty; the import does not guess that the value was meant for them.
+    /// columns the import reads, up to <see cref="MergedNotices"/>, and one notice counting the rest. Excel shows a merged
+    /// range's first value across it but stores it in the first cell only, so the range's other cells are read as empty;
+    /// the import does not guess that the value was meant for them.
     /// </summary>
     public void Ended(ITableSource source)
     {
+        var named = 0;
+        var more = 0;
+        var moreHidden = new List<string>();
         foreach (var range in source.MergedRanges)
         {
             var hidden = ColumnsRead
@@ -323,10 +330,22 @@ internal abstract class CellReader<TRecord>
                 .Select(name => $"\"{name}\"")
                 .Distinct()
                 .ToList();
-            if (hidden.Count > 0)
+            if (hidden.Count > 0 && named < MergedNotices)
             {
                 Report.Notice($"Cells {range.Reference} are merged: Excel shows the value of their first cell across them, but stores it in that cell only, so the other cells of {string.Join(", ", hidden)} were read as empty.");
+                named++;
             }
+            else if (hidden.Count > 0)
+            {
+                // A sheet may hold a million ranges: the report names a few, and counts the rest.
+                more++;
+                moreHidden.AddRange(hidden.Except(moreHidden));
+            }
+        }
+
+        if (more > 0)
+        {
+            Report.Notice(string.Create(CultureInfo.InvariantCulture, $"{more:N0} more merged ranges hide cells of {string.Join(", ", moreHidden)}, which were read as empty; only the first {MergedNotices} are named."));
         }
     }
 

@@ -321,8 +321,8 @@ internal interface ITableSource : IDisposable
     /// <summary>Gets the cells of the current record that hold no value to read, with why: a worksheet's error or uncomputed formula.</summary>
     IReadOnlyList<(int Ordinal, string Problem)> UnreadableCells => [];
 
-    /// <summary>Gets the merged ranges of a sheet below its header; known once the last row is read. A CSV file has none.</summary>
-    IReadOnlyList<MergedRange> MergedRanges => [];
+    /// <summary>Gets the merged ranges of a sheet below its header, read once after the last row (a sheet's are streamed from the rest of it). A CSV file has none.</summary>
+    IEnumerable<MergedRange> MergedRanges => [];
 }
 
 /// <summary>The header row of a table; a column without a name (a CSV header ending in commas, an empty header cell) is named by its place, "(column 3)".</summary>

@@ -30,7 +30,6 @@ internal sealed class ExcelSource : ITableSource
     private readonly OpenXmlReader reader;
     private readonly string[] sharedStrings;
     private readonly List<(int Ordinal, string Problem)> unreadable = [];
-    private readonly List<MergedRange> merged = [];
     /// <summary>The currency each cell style's number format shows (<see cref="CurrencyOf"/>), by style index.</summary>
     private readonly string?[] currencyOfStyle;
 
@@ -40,6 +39,7 @@ internal sealed class ExcelSource : ITableSource
     private double?[] numbers = [];
     private string?[] currencies = [];
     private bool[] percents = [];
+    private bool rowsEnded;
 
     private ExcelSource(SpreadsheetDocument document, WorksheetPart sheet, string[] sharedStrings, bool dates1904, Stylesheet? styles)
     {
@@ -75,7 +75,17 @@ internal sealed class ExcelSource : ITableSource
     public IReadOnlyList<(int Ordinal, string Problem)> UnreadableCells => unreadable;
 
     /// <inheritdoc/>
-    public IReadOnlyList<MergedRange> MergedRanges => merged;
+    public IEnumerable<MergedRange> MergedRanges
+    {
+        get
+        {
+            // Streamed from the rest of the sheet, as the rows are: a sheet of a million ranges does not hold them.
+            while (NextMergedRange() is { } range)
+            {
+                yield return range;
+            }
+        }
+    }
 
     /// <summary>Gets the row number of the header.</summary>
     public long HeaderLine { get; }
@@ -334,20 +344,37 @@ internal sealed class ExcelSource : ITableSource
         }
     }
 
-    /// <summary>Moves to the next row with a value; false at the end of the sheet.</summary>
+    /// <summary>The next merged range below the header, read after the rows (the merged cells follow them); <see langword="null"/> at the end of the sheet.</summary>
+    private MergedRange? NextMergedRange()
+    {
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.ElementType == typeof(MergeCell) && reader.IsStartElement
+                    && MergedRange.Parse(((MergeCell)reader.LoadCurrentElement()!).Reference?.Value) is { } range && range.LastRow > HeaderLine)
+                {
+                    return range;
+                }
+            }
+
+            return null;
+        }
+        catch (Exception error) when (Unreadable(error))
+        {
+            throw new ImportException(new ImportProblem(Line + 1, null, null, $"the sheet cannot be read after row {Line}: {error.Message}"));
+        }
+    }
+
+    /// <summary>Moves to the next row with a value; false at the end of the rows, where the reader stays for <see cref="MergedRanges"/>.</summary>
     private bool NextRowOrThrow()
     {
-        while (reader.Read())
+        while (!rowsEnded && reader.Read())
         {
-            if (reader.ElementType == typeof(MergeCell) && reader.IsStartElement)
+            if (reader.ElementType == typeof(SheetData) && reader.IsEndElement)
             {
-                // The merged cells follow the rows: known once the last row is read.
-                if (MergedRange.Parse(((MergeCell)reader.LoadCurrentElement()!).Reference?.Value) is { } range && range.LastRow > HeaderLine)
-                {
-                    merged.Add(range);
-                }
-
-                continue;
+                rowsEnded = true;
+                break;
             }
 
             if (reader.ElementType != typeof(Row) || !reader.IsStartElement)

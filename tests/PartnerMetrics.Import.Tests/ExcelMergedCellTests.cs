@@ -87,6 +87,24 @@ public class ExcelMergedCellTests
     }
 
     [Fact]
+    public void ThousandsOfRanges_AreNamedUpToTwenty_AndTheRestCounted()
+    {
+        // 1,000 ranges F2:F3, F4:F5, … each hiding an amount: each was a notice (and every range was held until the
+        // end), so a small workbook of many ranges filled the report without bound.
+        var rows = new System.Text.StringBuilder(Header);
+        for (var row = 2; row <= 2_001; row++)
+        {
+            rows.Append(Deal(row, row % 2 == 0 ? row : null));
+        }
+
+        var (deals, report) = Read(rows.ToString(), Merged([.. Enumerable.Range(0, 1_000).Select(i => $"F{2 + (2 * i)}:F{3 + (2 * i)}")]));
+
+        Assert.Equal(2_000, deals.Count);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"F{2 + (2 * i)}:F{3 + (2 * i)}"), Merges(report.Notices).Select(n => n.Split(' ')[1]));
+        Assert.Equal("980 more merged ranges hide cells of \"Amount\", which were read as empty; only the first 20 are named.", report.Notices[^1]);
+    }
+
+    [Fact]
     public void AnEvidenceSheet_InAPortfolioImport_HasTheNoticeInItsFilesReport()
     {
         const string Accounts = """<row r="1"><c r="A1" t="inlineStr"><is><t>Account ID</t></is></c><c r="B1" t="inlineStr"><is><t>Account Name</t></is></c><c r="C1" t="inlineStr"><is><t>Type</t></is></c><c r="D1" t="inlineStr"><is><t>Created Date</t></is></c></row>"""
