@@ -321,7 +321,7 @@ internal interface ITableSource : IDisposable
     /// <summary>Gets the cells of the current record that hold no value to read, with why: a worksheet's error or uncomputed formula.</summary>
     IReadOnlyList<(int Ordinal, string Problem)> UnreadableCells => [];
 
-    /// <summary>Gets the merged ranges of a sheet below its header, read once after the last row (a sheet's are streamed from the rest of it). A CSV file has none.</summary>
+    /// <summary>Gets the merged ranges of a sheet below its header, up to its last row with a value, read once after the last row (a sheet's are streamed from the rest of it). A CSV file has none.</summary>
     IEnumerable<MergedRange> MergedRanges => [];
 }
 

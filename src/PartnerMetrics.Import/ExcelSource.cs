@@ -41,6 +41,9 @@ internal sealed class ExcelSource : ITableSource
     private bool[] percents = [];
     private bool rowsEnded;
 
+    /// <summary>The row number of the last row with a value; empty rows after it, such as a template's formatted ones, are not read.</summary>
+    private long lastRowRead;
+
     private ExcelSource(SpreadsheetDocument document, WorksheetPart sheet, string[] sharedStrings, bool dates1904, Stylesheet? styles)
     {
         this.document = document;
@@ -352,9 +355,11 @@ internal sealed class ExcelSource : ITableSource
             while (reader.Read())
             {
                 if (reader.ElementType == typeof(MergeCell) && reader.IsStartElement
-                    && MergedRange.Parse(((MergeCell)reader.LoadCurrentElement()!).Reference?.Value) is { } range && range.LastRow > HeaderLine)
+                    && MergedRange.Parse(((MergeCell)reader.LoadCurrentElement()!).Reference?.Value) is { } range && range.FirstRow <= lastRowRead
+                    && (range.LastRow > lastRowRead ? range with { LastRow = lastRowRead } : range) is var read && read.LastRow > HeaderLine)
                 {
-                    return range;
+                    // Only its cells in rows read hide values: the empty rows below the last are not rows of the import.
+                    return read;
                 }
             }
 
@@ -432,6 +437,7 @@ internal sealed class ExcelSource : ITableSource
 
             if (texts.Any(t => t is not null) || unreadable.Count > 0)
             {
+                lastRowRead = Line;
                 return true;
             }
         }

@@ -78,6 +78,20 @@ public class ExcelMergedCellTests
         Assert.Empty(Merges(report.Notices));
     }
 
+    [Theory]
+    [InlineData("F10:F11")]
+    [InlineData("F3:F5")]
+    [InlineData("F2:F3", "F4:F9")]
+    public void MergedCells_BelowTheLastRowRead_AreNotNoticed(params string[] ranges)
+    {
+        // Deals in rows 2 and 3, and a template's merged cells in the empty rows below them (row 9 is formatted, with no
+        // value): no cell of a row the import read is hidden, yet each range was a notice saying amounts were read as empty.
+        var (deals, report) = Read(Header + Deal(2, 1) + Deal(3, 2) + """<row r="9"><c r="F9" s="1"/></row>""", Merged(ranges));
+
+        Assert.Equal([1m, 2m], deals.Select(d => d.Amount));
+        Assert.Equal(ranges.Where(r => r == "F2:F3"), Merges(report.Notices).Select(n => n.Split(' ')[1]));
+    }
+
     [Fact]
     public void EachRange_HasItsOwnNotice_InTheSheetsOrder()
     {
