@@ -39,7 +39,7 @@ public sealed record EvidenceProfile
     /// <summary>Gets the decimal separator of numbers: <c>.</c> or <c>,</c> (see <see cref="ImportProfile.DecimalSeparator"/>).</summary>
     public string DecimalSeparator { get; init; } = ".";
 
-    /// <summary>Gets what to do with a row that cannot be read, in every file.</summary>
+    /// <summary>Gets what to do with a row that cannot be read, in every file: the deals file's too, whatever <see cref="Opportunities"/> says.</summary>
     public BadRowPolicy BadRows { get; init; }
 
     /// <summary>Gets the competencies every partnership is measured against (<see cref="Partnership.RequiredCompetencies"/>): the vendor's focus workloads.</summary>
@@ -48,7 +48,7 @@ public sealed record EvidenceProfile
     /// <summary>Gets how each kind of file maps: the header of each field's column, its values and defaults. A file is read through its table, so a kind without an entry, or a field its table does not name, has no column.</summary>
     public ImmutableDictionary<EvidenceKind, TableProfile> Tables { get; init; } = ImmutableDictionary<EvidenceKind, TableProfile>.Empty;
 
-    /// <summary>Gets the profile of the deals export; <see langword="null"/> for <see cref="ImportProfile.PartnerMetrics"/>.</summary>
+    /// <summary>Gets the profile of the deals export; <see langword="null"/> for <see cref="ImportProfile.PartnerMetrics"/>. Its <see cref="ImportProfile.BadRows"/> is not read: <see cref="BadRows"/> decides for every file.</summary>
     public ImportProfile? Opportunities { get; init; }
 
     /// <summary>Gets the profile of Salesforce exports: the Accounts, Tasks, Events and Cases reports and the opportunity report, with report labels and US dates.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
@@ -108,6 +109,17 @@ public sealed class OpportunityImporter
         init => maxWorkbookPartCharacters = ExcelLimit.Checked(value, nameof(MaxWorkbookPartCharacters));
     }
 
+    /// <summary>
+    /// Gets whether a deal whose id an earlier row of the file gave is a problem of its row, as a portfolio's deals must
+    /// be (<see cref="PortfolioImporter"/>): the file is then read on one thread, whatever
+    /// <see cref="MaxDegreeOfParallelism"/> says, so that "earlier" is the file's order. A list of deals for the pipeline
+    /// is not checked: that would hold every id in memory.
+    /// </summary>
+    internal bool UniqueIds { get; init; }
+
+    /// <summary>Gets whether a CSV file is read by one reader on the enumerating thread, not in blocks on the pool.</summary>
+    private bool OneReader => degree == 1 || UniqueIds;
+
     /// <summary>Gets the size of the blocks a file is cut into for parallel parsing: small in tests, to make many blocks of a small file.</summary>
     internal int BlockBytes { get; init; } = CsvBlocks.DefaultBlockBytes;
 
@@ -121,7 +133,7 @@ public sealed class OpportunityImporter
     public IEnumerable<Opportunity> ReadCsv(Stream csv, ImportReport? report = null)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        if (degree == 1)
+        if (OneReader)
         {
             return ReadCsv(CsvSource.Text(csv), report);
         }
@@ -198,7 +210,7 @@ public sealed class OpportunityImporter
         ArgumentNullException.ThrowIfNull(create);
         ArgumentNullException.ThrowIfNull(add);
         ArgumentNullException.ThrowIfNull(merge);
-        if (degree == 1 || Profile.InferMotion)
+        if (OneReader || Profile.InferMotion)
         {
             foreach (var deal in ReadCsv(csv, report))
             {
@@ -828,6 +840,9 @@ public sealed class OpportunityImporter
         private readonly Column stage;
         private readonly Column[] columns;
 
+        /// <summary>The line of each id read so far, when ids must be unique (<see cref="UniqueIds"/>).</summary>
+        private readonly Dictionary<OpportunityId, long>? firstLines;
+
         public RowReader(OpportunityImporter importer, TableColumns table, ImportReport report)
             : base(report, importer.Profile.BadRows, importer.dateFormats, importer.Profile.DecimalSeparator[0])
         {
@@ -851,6 +866,7 @@ public sealed class OpportunityImporter
             close = table.Of("closeOn");
             lossReason = table.Of("lossReason", interned: true);
             columns = [id, account, created, outcome, motion, dealSource, route, amount, currency, partner, district, registered, updated, expected, closed, close, lossReason, stage];
+            firstLines = importer.UniqueIds ? [] : null;
         }
 
         /// <summary>The column of the amount's currency code: the profile's currency column of the amount's header, when the file has it.</summary>
@@ -908,7 +924,7 @@ public sealed class OpportunityImporter
                 making = partner;
                 PartnerId? partnerId = partnerText is null ? null : new PartnerId(partnerText);
                 making = null;
-                return new Opportunity(
+                var deal = new Opportunity(
                     opportunityId,
                     accountId,
                     createdOn.Value,
@@ -925,6 +941,15 @@ public sealed class OpportunityImporter
                     closedOn,
                     dealOutcome == DealOutcome.Lost ? Text(lossReason) : null,
                     Text(stage));
+
+                // Only a deal that was read counts: a row skipped for its problems leaves its id free.
+                if (firstLines is not null && !firstLines.TryAdd(opportunityId, Source.Line))
+                {
+                    Problem(id, Raw(id), string.Create(CultureInfo.InvariantCulture, $"the file gives this id twice, first on line {firstLines[opportunityId]:N0}; a portfolio holds a deal once."));
+                    return null;
+                }
+
+                return deal;
             }
             catch (ArgumentException error)
             {

@@ -360,9 +360,11 @@ public sealed class PortfolioImporter
 
     private List<Opportunity> Deals(EvidenceSource source, ImportReport report)
     {
-        var importer = new OpportunityImporter(Profile.Opportunities ?? ImportProfile.PartnerMetrics, lookups.Where(l => l.Key.Kind == EvidenceKind.Opportunities).Select(l => l.Value))
+        // The evidence profile's policy is every file's, the deals file's too (a command line's --skip-invalid sets only it).
+        var importer = new OpportunityImporter((Profile.Opportunities ?? ImportProfile.PartnerMetrics) with { BadRows = Profile.BadRows }, lookups.Where(l => l.Key.Kind == EvidenceKind.Opportunities).Select(l => l.Value))
         {
             MaxWorkbookPartCharacters = MaxWorkbookPartCharacters,
+            UniqueIds = true,
         };
         return [.. source.Deals(importer, report)];
     }

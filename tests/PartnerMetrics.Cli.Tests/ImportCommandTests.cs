@@ -273,6 +273,26 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public void Import_WithSkipInvalid_SkipsABadDealRowToo()
+    {
+        // --skip-invalid set the policy of the evidence files only: a bad row of the deals file stopped the import
+        // ("Nothing was imported"), against its help's "import the rest".
+        using var folder = new TestFiles();
+        var accounts = folder.Write("accounts.csv", "Account ID,Account Name,Type,Partner Since\nP1,Alpha,Technology Partner,1/1/2025\n");
+        var deals = folder.Write("deals.csv", "Opportunity ID,Account ID,Stage,Close Date,Created Date,Type,Partner Account ID\n006A,C9,Prospecting,9/1/2025,13/45/2025,New Customer,P1\n006B,C9,Prospecting,9/1/2025,3/3/2025,New Customer,P1\n006B,C8,Prospecting,9/1/2025,3/3/2025,New Customer,P1\n");
+        var rejects = folder.PathOf("rejects.csv");
+
+        var (exit, output, error) = Run("import", "--profile", "salesforce", "--partners", accounts, "--opportunities", deals, "--skip-invalid", rejects);
+
+        Assert.True(exit == 0, error);
+        Assert.Equal("C9", Assert.Single(PartnerMetricsJson.Deserialize<Portfolio>(output).Partnerships[0].Opportunities).AccountId.Value);
+        var lines = File.ReadAllLines(rejects);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("\"deals.csv\",2,\"Created Date\",\"13/45/2025\",", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("\"deals.csv\",4,\"Opportunity ID\",\"006B\",\"the file gives this id twice, first on line 3;", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Import_AFolderWhoseNamesDifferInCase_ReadsEveryFile()
     {
         // Tasks.csv and events.CSV were not found, and their 709 commitments and 1,213 interactions dropped without a word.

@@ -344,22 +344,21 @@ public class EvidenceRowTests
     }
 
     [Fact]
-    public void EvidenceThatMakesNoValidPartnership_IsAProblemOfThePartnersRow()
+    public void ADealIdGivenTwice_IsAProblemOfTheDealsRow_NotOfThePartnersRow()
     {
+        // It was the partners row's problem, and the whole partnership was dropped: the partnership refused the repeat.
         const string Deals = "Opportunity ID,Account ID,Stage,Close Date,Created Date,Type,Partner Account ID\n006A,C9,Prospecting,9/1/2025,3/3/2025,New Customer,P1\n006A,C8,Prospecting,9/1/2025,3/3/2025,New Customer,P1\n";
 
         var (portfolio, report) = Read(Skip, (EvidenceKind.Partners, Accounts), (EvidenceKind.Opportunities, Deals));
 
-        Assert.Equal("P2", Assert.Single(portfolio.Partnerships).Partner.Id.Value);
-        var partners = report.Files[EvidenceKind.Partners];
-        Assert.Equal((3L, 1L, 1L, 1L), (partners.Rows, partners.Imported, partners.Skipped, partners.Excluded));
-        var problem = Assert.Single(partners.Problems);
-        Assert.Equal((2L, (string?)null, "P1"), (problem.Line, problem.Column, problem.Value));
-        Assert.StartsWith("the partner's evidence does not make a valid partnership: ", problem.Message, StringComparison.Ordinal);
-        Assert.Contains("006A", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(["P1", "P2"], portfolio.Partnerships.Select(p => p.Partner.Id.Value));
+        Assert.Equal("C9", Assert.Single(portfolio.Partnerships[0].Opportunities).AccountId.Value);
+        Assert.Empty(report.Files[EvidenceKind.Partners].Problems);
+        var problem = Assert.Single(report.Files[EvidenceKind.Opportunities].Problems);
+        Assert.Equal((3L, "Opportunity ID", "006A"), (problem.Line, problem.Column, problem.Value));
 
         var error = Assert.Throws<ImportException>(() => Read((EvidenceKind.Partners, Accounts), (EvidenceKind.Opportunities, Deals)));
-        Assert.Equal((2L, "P1"), (error.Problem!.Line, error.Problem.Value));
+        Assert.Equal((3L, "006A"), (error.Problem!.Line, error.Problem.Value));
     }
 
     [Fact]
