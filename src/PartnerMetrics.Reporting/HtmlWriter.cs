@@ -55,8 +55,21 @@ internal sealed class HtmlWriter(TextWriter builder)
     /// <summary>The decimals a format of <c>0</c>, <c>#</c> and one point shows; <see langword="null"/> for any other format (<c>N0</c>, <c>P0</c>).</summary>
     private static int? Decimals(string format)
     {
-        var point = format.IndexOf('.', StringComparison.Ordinal);
-        return format.All(c => c is '0' or '#' or '.') && format.Count(c => c == '.') <= 1 ? (point < 0 ? 0 : Math.Min(15, format.Length - point - 1)) : null;
+        // Called for every number of a page: a loop, where LINQ over the string allocated two enumerators a number.
+        var point = -1;
+        for (var i = 0; i < format.Length; i++)
+        {
+            if (format[i] == '.' && point < 0)
+            {
+                point = i;
+            }
+            else if (format[i] is not ('0' or '#'))
+            {
+                return null;
+            }
+        }
+
+        return point < 0 ? 0 : Math.Min(15, format.Length - point - 1);
     }
 
     /// <summary>Formats an amount with the invariant culture.</summary>

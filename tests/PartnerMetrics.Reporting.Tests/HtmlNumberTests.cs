@@ -17,6 +17,9 @@ public class HtmlNumberTests
     [InlineData(-7.7499999999999964, "0.0", "-7.7")]
     [InlineData(0.5, "0", "0")]
     [InlineData(1234.5678, "N0", "1,235")]
+    [InlineData(0.25, "#.#", ".2")]       // '#' is a digit too
+    [InlineData(0.25, "0.0.", "0.3")]     // two points: not a format of digits, so .NET's own rounding
+    [InlineData(0.25, "0.0%", "25.0%")]
     public void ANumber_ShowsAsTheJsonRoundsIt(double value, string format, string shown) =>
         Assert.Equal(shown, HtmlWriter.Number(value, format));
 
