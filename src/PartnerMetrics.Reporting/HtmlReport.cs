@@ -150,11 +150,14 @@ public static partial class HtmlReport
         Invariant($"How many partners are Healthy{Thresholds(report)}: across the portfolio and per district."),
         () =>
         {
+            // Counted once: each count is read about ten times below, and a portfolio may hold many thousands of partners.
+            var bands = report.Partners.GroupBy(p => p.Report.Band).ToDictionary(g => g.Key, g => g.Count());
+            var districts = report.DistrictBands.GroupBy(c => (c.Key, c.Band)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
             List<(string Name, Func<HealthBand, int> Count)> rows =
             [
-                ("All partners", band => report.Partners.Count(p => p.Report.Band == band)),
+                ("All partners", band => bands.GetValueOrDefault(band)),
                 .. report.DistrictBands.Select(c => c.Key).Distinct().Select(district =>
-                    (District(district), (Func<HealthBand, int>)(band => report.DistrictBands.Where(c => c.Key == district && c.Band == band).Sum(c => c.Count)))),
+                    (District(district), (Func<HealthBand, int>)(band => districts.GetValueOrDefault((district, band))))),
             ];
             var (all, total) = (rows[0].Count, report.Partners.Length);
             html.Open("ul", ("class", "legend")).Line();
