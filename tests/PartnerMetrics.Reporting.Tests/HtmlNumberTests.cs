@@ -23,6 +23,39 @@ public class HtmlNumberTests
     public void ANumber_ShowsAsTheJsonRoundsIt(double value, string format, string shown) =>
         Assert.Equal(shown, HtmlWriter.Number(value, format));
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-1e-300)]   // rounds to −0
+    [InlineData(0.004)]
+    [InlineData(-0.004)]
+    [InlineData(0.005)]
+    [InlineData(0.015)]
+    [InlineData(-0.015)]
+    [InlineData(0.1 + 0.2)]
+    [InlineData(12.5)]
+    [InlineData(-12.5)]
+    [InlineData(3.10)]
+    [InlineData(999_999_999_999.99)]
+    [InlineData(-999_999_999_999.994)]
+    [InlineData(1e12)]
+    [InlineData(1e300)]
+    [InlineData(double.Epsilon)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void TheChartsNumber_IsTheFormatsNumber(double value) =>
+        Assert.Equal(Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture), HtmlWriter.Number(value));
+
+    [FsCheck.Xunit.Property]
+    public FsCheck.Property AnyDouble_ShownToTwoPlacesAtMost_IsTheFormatsNumber() =>
+        // Every double (NaN, infinities and subnormals included), then numbers of a chart's size, where the fast path runs.
+        Prop.ForAll(
+            Gen.OneOf(
+                ArbMap.Default.GeneratorFor<ulong>().Select(BitConverter.UInt64BitsToDouble),
+                ArbMap.Default.GeneratorFor<double>(),
+                Gen.Choose(-2_000_000_000, 2_000_000_000).Select(n => n / 1_000.0),
+                Gen.Choose(-1_000_000, 1_000_000).Zip(Gen.Choose(0, 999)).Select(p => (p.Item1 * 1_000_000.0) + (p.Item2 / 200.0))).ToArbitrary(),
+            value => Assert.Equal(Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture), HtmlWriter.Number(value)));
+
     [FsCheck.Xunit.Property]
     public FsCheck.Property AnyScore_ShownToOneDecimal_IsTheJsonsNumber() =>
         Prop.ForAll(
