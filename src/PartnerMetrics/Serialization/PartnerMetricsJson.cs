@@ -401,10 +401,18 @@ public static class PartnerMetricsJson
 
     /// <summary>
     /// A stream read through, noting the first byte of its value: the first that is not white space or part of a byte-order
-    /// mark (<see cref="DeserializeOpportunitiesAsync"/>).
+    /// mark (<see cref="DeserializeOpportunitiesAsync"/>). Its first read hands over at least the three bytes of a byte-order
+    /// mark when the stream holds them: the serializer looks for the mark in the bytes of its first read only, so a stream
+    /// that handed over one or two bytes first (a pipe, a network stream) had the mark read as text that is not JSON.
     /// </summary>
     private sealed class FirstValueByte(Stream inner) : Stream
     {
+        /// <summary>The length of a UTF-8 byte-order mark.</summary>
+        private const int MarkLength = 3;
+
+        /// <summary>Whether the first read has been made.</summary>
+        private bool begun;
+
         /// <summary>Gets the first byte of the value, once it has been read.</summary>
         public byte? First { get; private set; }
 
@@ -422,9 +430,23 @@ public static class PartnerMetricsJson
             set => throw new NotSupportedException();
         }
 
-        public override int Read(byte[] buffer, int offset, int count) => Note(buffer.AsSpan(offset, inner.Read(buffer, offset, count)));
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-        public override int Read(Span<byte> buffer) => Note(buffer[..inner.Read(buffer)]);
+        public override int Read(Span<byte> buffer)
+        {
+            var read = inner.Read(buffer);
+            if (!begun)
+            {
+                begun = true;
+                int more;
+                while (read > 0 && read < Math.Min(MarkLength, buffer.Length) && (more = inner.Read(buffer[read..])) > 0)
+                {
+                    read += more;
+                }
+            }
+
+            return Note(buffer[..read]);
+        }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -432,6 +454,16 @@ public static class PartnerMetricsJson
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            if (!begun)
+            {
+                begun = true;
+                int more;
+                while (read > 0 && read < Math.Min(MarkLength, buffer.Length) && (more = await inner.ReadAsync(buffer[read..], cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    read += more;
+                }
+            }
+
             return Note(buffer.Span[..read]);
         }
 

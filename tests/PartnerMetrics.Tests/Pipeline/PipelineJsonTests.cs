@@ -215,6 +215,33 @@ public class PipelineJsonTests
         Assert.Equal(whole.Message, error.Message);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Opportunities_AByteOrderMarkFromAStreamThatHandsOverAFewBytesAtATime_IsSkipped(int most)
+    {
+        // The serializer looks for a byte-order mark in the bytes of its first read only: a pipe that handed over one or two
+        // bytes first had the mark read as text that is not JSON ("'0xEF' is an invalid start of a value").
+        var deal = PipelineExamples.Deals.First();
+        byte[] json = [.. System.Text.Encoding.UTF8.Preamble, .. System.Text.Encoding.UTF8.GetBytes(PartnerMetricsJson.Serialize(new[] { deal }))];
+        var streamed = new List<Opportunity>();
+        await foreach (var read in PartnerMetricsJson.DeserializeOpportunitiesAsync(new Serialization.PortfolioReaderTests.Trickle(json, most)))
+        {
+            streamed.Add(read);
+        }
+
+        Assert.Equal([deal], streamed);
+
+        // The literal null after a mark, in the words of reading the list whole.
+        var error = await Assert.ThrowsAsync<JsonException>(async () =>
+        {
+            await foreach (var _ in PartnerMetricsJson.DeserializeOpportunitiesAsync(new Serialization.PortfolioReaderTests.Trickle([.. System.Text.Encoding.UTF8.Preamble, .. "null"u8], most)))
+            {
+            }
+        });
+        Assert.Equal(Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Opportunity[]>("\uFEFFnull")).Message, error.Message);
+    }
+
     [Fact]
     public async Task Opportunities_AnEmptyList_IsEmpty()
     {
