@@ -608,13 +608,17 @@ public static class PartnerMetricsJson
                     reader.Read();
                 }
 
+                var from = (int)reader.TokenStartIndex;
                 try
                 {
                     JsonSerializer.Deserialize(ref reader, info);
                 }
                 catch (JsonException item) when (item.InnerException is DocumentException { ReportedFor: { } name } problem)
                 {
-                    return problem.Under(segment).ToJsonException(name, item.LineNumber, item.BytePositionInLine);
+                    // The item is read on its own, so its line and byte count from its start: counted from the document's.
+                    var before = utf8Json[..from];
+                    var (line, column) = (before.Count((byte)'\n'), before.Length - 1 - before.LastIndexOf((byte)'\n'));
+                    return problem.Under(segment).ToJsonException(name, item.LineNumber + line, item.LineNumber == 0 ? item.BytePositionInLine + column : item.BytePositionInLine);
                 }
             }
         }

@@ -34,6 +34,19 @@ public class JsonCollectionTests
 
     [Theory]
     [MemberData(nameof(ReadPaths))]
+    public void Deals_AnInvalidDealOnALaterLine_IsPlacedAtItsLineInTheDocument(string path)
+    {
+        // The number ends on line 2, byte 18 of the document; its place in the deal, line 0, byte 16, was reported.
+        var json = "[\n  {\"id\": \"O-1\", \"accountId\": \"A-1\", \"createdOn\": \"2024-01-05\", \"motion\": \"NewLogo\", \"source\": \"Direct\", \"route\": \"Direct\", \"outcome\": \"Open\"},\n  {\"amount\": 1e-30}\n]";
+
+        var error = Assert.Throws<JsonException>(() => Read<Opportunity[]>(json, path));
+
+        Assert.Equal("$[1].amount", error.Path);
+        Assert.Equal((2L, 18L), (error.LineNumber, error.BytePositionInLine));
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadPaths))]
     public void Deals_ANullItem_IsAnErrorAtIt(string path)
     {
         var document = JsonNode.Parse(TwoDeals)!.AsArray();
