@@ -621,6 +621,20 @@ public static class PartnerMetricsJson
                     return problem.Under(segment).ToJsonException(name, item.LineNumber + line, item.LineNumber == 0 ? item.BytePositionInLine + column : item.BytePositionInLine);
                 }
             }
+
+            // Every item read: the error is in text after the document, where the serializer's path names an item after the
+            // last, which does not exist ($[2] after two items, $[0] after none). At the document, as reading a stream says.
+            reader.Read();
+        }
+        catch (JsonException) when (reader.CurrentDepth == 0 && reader.TokenType is JsonTokenType.EndArray or JsonTokenType.EndObject)
+        {
+            var words = error.Message.IndexOf(" Path: ", StringComparison.Ordinal) is >= 0 and var cut ? error.Message[..cut] : error.Message;
+            return new JsonException(
+                string.Create(CultureInfo.InvariantCulture, $"{words} Path: $ | LineNumber: {error.LineNumber} | BytePositionInLine: {error.BytePositionInLine}."),
+                "$",
+                error.LineNumber,
+                error.BytePositionInLine,
+                error);
         }
         catch (JsonException)
         {

@@ -34,6 +34,22 @@ public class JsonCollectionTests
 
     [Theory]
     [MemberData(nameof(ReadPaths))]
+    public void Deals_TextAfterTheList_IsAnErrorAtTheDocument(string path)
+    {
+        // The serializer's reader of text and bytes left its path on the item after the last ("$[2]", or "$[0]" after an
+        // empty list), an item that does not exist; the stream's said "$". Every path now says "$".
+        foreach (var (json, at) in new[] { (TwoDeals + " x", TwoDeals.Length + 1), ("[] []", 3) })
+        {
+            var error = Assert.Throws<JsonException>(() => Read<List<Opportunity>>(json, path));
+
+            Assert.Equal("$", error.Path);
+            Assert.Equal((0L, (long)at), (error.LineNumber, error.BytePositionInLine));
+            Assert.Contains("Path: $ | LineNumber: 0", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadPaths))]
     public void Deals_AnInvalidDealOnALaterLine_IsPlacedAtItsLineInTheDocument(string path)
     {
         // The number ends on line 2, byte 18 of the document; its place in the deal, line 0, byte 16, was reported.
