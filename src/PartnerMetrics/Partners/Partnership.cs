@@ -248,7 +248,9 @@ public sealed record Partnership
             if (opportunity.PartnerId != partnerId)
             {
                 throw new ArgumentException(
-                    $"'{Name}' item {i} ('{opportunity.Id}') belongs to partner '{opportunity.PartnerId}', not to this partnership's partner '{partnerId}'.",
+                    opportunity.PartnerId is { } other
+                        ? $"'{Name}' item {i} ('{opportunity.Id}') belongs to partner '{other}', not to this partnership's partner '{partnerId}'."
+                        : $"'{Name}' item {i} ('{opportunity.Id}') is a direct deal, of no partner, not one of this partnership's partner '{partnerId}'; a portfolio holds direct deals in its own opportunities.",
                     Name);
             }
 

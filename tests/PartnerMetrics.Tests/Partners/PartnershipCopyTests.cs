@@ -45,6 +45,19 @@ public class PartnershipCopyTests
     }
 
     [Fact]
+    public void Copy_WithADirectDeal_IsRejectedAsADirectDeal()
+    {
+        // It read "belongs to partner ''", as if a partner had an empty id.
+        var original = Examples.WorkedExample();
+        var direct = new Opportunity(new OpportunityId("O9"), new AccountId("A"), Day(-10), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct);
+
+        var error = Rejects.Field<ArgumentException>(() => new Partnership(original, opportunities: original.Opportunities.Add(direct)), "opportunities");
+
+        Assert.Contains("('O9') is a direct deal, of no partner,", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("''", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Copy_WithADealReplacedByAnotherId_IsCheckedInFull()
     {
         var original = Examples.WorkedExample();
