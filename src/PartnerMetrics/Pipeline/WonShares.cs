@@ -165,6 +165,12 @@ internal readonly struct WonShares
         Span<int> bits = stackalloc int[4];
         foreach (var value in values)
         {
+            // A zero adds nothing, and its scale may be above the common one (0.00000 beside 2 × 10¹⁹), which would scale it down.
+            if (value == 0m)
+            {
+                continue;
+            }
+
             decimal.GetBits(value, bits);
             var mantissa = new BigInteger(unchecked((uint)bits[0])) | (new BigInteger(unchecked((uint)bits[1])) << 32) | (new BigInteger(unchecked((uint)bits[2])) << 64);
             var integer = mantissa * BigInteger.Pow(10, scale - ((bits[3] >> 16) & 0xFF));
