@@ -489,8 +489,9 @@ internal sealed class ExcelSource : ITableSource
         if (type == CellValues.Date)
         {
             // An ISO 8601 date cell (t="d"): given as the day number the workbook would store, so it reads as any date does.
-            return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var day)
-                ? (raw, Dates1904 ? day.ToOADate() - Days1904 : Serial1900(day))
+            // A time without a day ("12:00:00") is Excel's time of day 0, its fraction alone, not a time of today.
+            return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.NoCurrentDateDefault, out var day)
+                ? (raw, day.Date == DateTime.MinValue && !raw!.TrimStart().StartsWith("0001", StringComparison.Ordinal) ? day.TimeOfDay.TotalDays : Dates1904 ? day.ToOADate() - Days1904 : Serial1900(day))
                 : (Trimmed(raw), null);
         }
 

@@ -49,6 +49,20 @@ public class ExcelWorkbookKindsTests
     }
 
     [Fact]
+    public void AnIsoTimeCell_IsATimeOfDay_NotTodaysDate()
+    {
+        // A time without a day (t="d" "12:00:00", as openpyxl writes a time): Excel shows 12:00:00, the day number 0.5. It
+        // was read as today at noon, a day taken from the clock, and imported without a word.
+        using var workbook = Workbook(false, ("Deals", null, [Header, Row(2, new Cell { CellReference = "C2", DataType = CellValues.Date, CellValue = new CellValue("12:00:00") })]));
+        var report = new ImportReport();
+
+        Assert.Empty(new OpportunityImporter(Skip).ReadExcel(workbook, report: report));
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((2L, "Created On", "12:00:00", "not an Excel date (a day number from 1 to 2958465)."), (problem.Line, problem.Column, problem.Value, problem.Message));
+    }
+
+    [Fact]
     public void PhoneticGuides_AreNotPartOfTheText()
     {
         var name = new SharedStringItem(
