@@ -497,7 +497,11 @@ internal sealed class ExcelSource : ITableSource
 
         if (type is null || type == CellValues.Number)
         {
-            return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? (raw, number) : (Trimmed(raw), null);
+            // Its text is the number Excel shows, not the stored spelling: "9000000000.0" and "9E9" (as programs other than
+            // Excel write numbers) are the id 9000000000 that Excel shows and a CSV of the same sheet holds.
+            return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                ? (number is > -1e15 and < 1e15 ? CellNumber(number).ToString(CultureInfo.InvariantCulture) : Trimmed(raw), number)
+                : (Trimmed(raw), null);
         }
 
         return (Trimmed(raw), null);

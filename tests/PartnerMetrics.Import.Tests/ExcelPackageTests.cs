@@ -63,6 +63,19 @@ public class ExcelPackageTests
         Assert.Equal("O-2", Assert.Single(new OpportunityImporter(ImportProfile.PartnerMetrics).ReadExcel(book)).Id.Value);
     }
 
+    [Theory]
+    [InlineData("9000000000.0")]   // a float as Python writes it (pandas, openpyxl: an id column with a blank is float)
+    [InlineData("9E9")]
+    [InlineData(" 9000000000 ")]
+    public void ANumberCell_ReadAsText_IsTheNumberExcelShows_NotItsStoredSpelling(string stored)
+    {
+        // A company id stored as a number Excel shows as 9000000000: it was read as "9000000000.0", another account than
+        // the 9000000000 of a CSV or a cell Excel wrote, so a partner's tasks or deals did not meet it.
+        var book = Workbook(Header + Deal(2).Replace("""<c r="B2" t="inlineStr"><is><t>A-1</t></is></c>""", $"""<c r="B2"><v>{stored}</v></c>""", StringComparison.Ordinal));
+
+        Assert.Equal("9000000000", Assert.Single(new OpportunityImporter(ImportProfile.PartnerMetrics).ReadExcel(book)).AccountId.Value);
+    }
+
     [Fact]
     public void ARunOfOnlyASpace_WithoutPreserve_KeepsItsSpace_AsInASharedString()
     {
