@@ -169,6 +169,21 @@ internal abstract class CellReader<TRecord>
     /// <summary>The number in the field's own column, when the table keeps numbers (a worksheet) and the cell holds one.</summary>
     protected double? Number(Column column) => column.Ordinal >= 0 ? Source.Number(column.Ordinal) : null;
 
+    /// <summary>
+    /// Whether the field's own cell is a worksheet number Excel shows as a day or a time (1/1/2024 for 45292, 12:00 for
+    /// 0.5), a problem of the row when a number is read: the day number behind it is no amount, hours or score.
+    /// </summary>
+    protected bool ShowsDate(Column column)
+    {
+        if (column.Ordinal < 0 || !Source.ShowsDate(column.Ordinal))
+        {
+            return false;
+        }
+
+        Problem(column, Raw(column), "the cell shows a date or a time, not a number: format the column as a number in Excel.");
+        return true;
+    }
+
     /// <summary>The cell's own text, for a message.</summary>
     protected string? Raw(Column column) => column.Ordinal >= 0 ? Source.Text(column.Ordinal) : null;
 
@@ -238,6 +253,11 @@ internal abstract class CellReader<TRecord>
     {
         if (Number(column) is { } number)
         {
+            if (ShowsDate(column))
+            {
+                return null;
+            }
+
             if (number is > -1e15 and < 1e15)
             {
                 // A worksheet number: a double, read to its shortest round-trip digits; a percentage as the number it shows.

@@ -315,6 +315,9 @@ internal interface ITableSource : IDisposable
     /// <summary>Whether a numeric cell's format shows it as a percentage (<c>0%</c>): it is read as the number shown, 100 times the one stored.</summary>
     bool Percent(int ordinal) => false;
 
+    /// <summary>Whether a numeric cell shows a day or a time of day (a date or time format, an ISO date cell): its number is a day number, not a quantity.</summary>
+    bool ShowsDate(int ordinal) => false;
+
     /// <summary>Gets a value indicating whether a numeric date counts days from 1904-01-01 (a workbook's <c>date1904</c>) rather than from 1899-12-30.</summary>
     bool Dates1904 => false;
 

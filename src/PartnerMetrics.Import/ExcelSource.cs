@@ -35,10 +35,14 @@ internal sealed class ExcelSource : ITableSource
 
     /// <summary>Whether each cell style's number format shows a percentage (<see cref="ShowsPercent"/>), by style index.</summary>
     private readonly bool[] percentOfStyle;
+
+    /// <summary>Whether each cell style's number format shows a day or a time (<see cref="IsDateFormat"/>), by style index.</summary>
+    private readonly bool[] dateOfStyle;
     private string?[] texts = [];
     private double?[] numbers = [];
     private string?[] currencies = [];
     private bool[] percents = [];
+    private bool[] dates = [];
     private bool rowsEnded;
 
     /// <summary>The row number of the last row with a value; empty rows after it, such as a template's formatted ones, are not read.</summary>
@@ -48,7 +52,7 @@ internal sealed class ExcelSource : ITableSource
     {
         this.document = document;
         this.sharedStrings = sharedStrings;
-        (currencyOfStyle, percentOfStyle) = StyleFormats(styles);
+        (currencyOfStyle, percentOfStyle, dateOfStyle) = StyleFormats(styles);
         Dates1904 = dates1904;
 
         // The sheet is streamed, so a bound on the parts held whole (the document's setting) does not apply to it. White
@@ -171,6 +175,8 @@ internal sealed class ExcelSource : ITableSource
 
     public bool Percent(int ordinal) => ordinal >= 0 && ordinal < percents.Length && percents[ordinal];
 
+    public bool ShowsDate(int ordinal) => ordinal >= 0 && ordinal < dates.Length && dates[ordinal];
+
     /// <summary>
     /// Whether a number format shows its number as a percentage: Excel's built-in formats 9 (<c>0%</c>) and 10
     /// (<c>0.00%</c>), or a custom format whose first section has a <c>%</c> that is not quoted, escaped, a width
@@ -197,6 +203,48 @@ internal sealed class ExcelSource : ITableSource
                     break;
                 case '[':
                     i = format.IndexOf(']', i + 1) is var bracketEnd and >= 0 ? bracketEnd : format.Length;
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a number format shows its number as a day or a time of day: Excel's built-in date and time formats (ids 14
+    /// to 22, 45 to 47, and the East Asian 27 to 36 and 50 to 58), or a format whose first section has a <c>y</c>,
+    /// <c>m</c>, <c>d</c>, <c>h</c> or <c>s</c> (an elapsed <c>[h]</c>, <c>[mm]</c>, <c>[ss]</c> included) that is not
+    /// quoted, escaped, a width (<c>_</c>), a fill (<c>*</c>) or inside other brackets.
+    /// </summary>
+    internal static bool IsDateFormat(uint id, string? format)
+    {
+        if (format is null)
+        {
+            return id is (>= 14 and <= 22) or (>= 27 and <= 36) or (>= 45 and <= 47) or (>= 50 and <= 58);
+        }
+
+        for (var i = 0; i < format.Length && format[i] != ';'; i++)
+        {
+            switch (char.ToLowerInvariant(format[i]))
+            {
+                case 'y' or 'm' or 'd' or 'h' or 's':
+                    return true;
+                case '_' or '*' or '\\':
+                    i++;
+                    break;
+                case '"':
+                    i = format.IndexOf('"', i + 1) is var quoteEnd and >= 0 ? quoteEnd : format.Length;
+                    break;
+                case '[':
+                    var bracketEnd = format.IndexOf(']', i + 1);
+                    var inside = bracketEnd < 0 ? format.AsSpan(i + 1) : format.AsSpan(i + 1, bracketEnd - i - 1);
+                    if (inside.Length > 0 && inside.Trim(inside[0]).IsEmpty && char.ToLowerInvariant(inside[0]) is 'h' or 'm' or 's')
+                    {
+                        // An elapsed time: [h]:mm shows 1.5 as 36:00.
+                        return true;
+                    }
+
+                    i = bracketEnd < 0 ? format.Length : bracketEnd;
                     break;
             }
         }
@@ -278,24 +326,26 @@ internal sealed class ExcelSource : ITableSource
 
     /// <summary>
     /// What each cell style's number format shows, by style index: its currency, from custom formats only (see
-    /// <see cref="CurrencyOf"/>), and whether it shows a percentage (<see cref="ShowsPercent"/>).
+    /// <see cref="CurrencyOf"/>), whether it shows a percentage (<see cref="ShowsPercent"/>), and whether a day or a
+    /// time (<see cref="IsDateFormat"/>).
     /// </summary>
-    private static (string?[] Currencies, bool[] Percents) StyleFormats(Stylesheet? styles)
+    private static (string?[] Currencies, bool[] Percents, bool[] Dates) StyleFormats(Stylesheet? styles)
     {
         var custom = CustomFormats(styles);
         var ids = (styles?.CellFormats?.Elements<CellFormat>() ?? []).Select(f => f.NumberFormatId?.Value).ToArray();
         var currencies = new string?[ids.Length];
         var percents = new bool[ids.Length];
+        var dates = new bool[ids.Length];
         for (var style = 0; style < ids.Length; style++)
         {
             if (ids[style] is { } id)
             {
                 var code = custom.GetValueOrDefault(id);
-                (currencies[style], percents[style]) = (code is null ? null : CurrencyOf(code), ShowsPercent(id, code));
+                (currencies[style], percents[style], dates[style]) = (code is null ? null : CurrencyOf(code), ShowsPercent(id, code), IsDateFormat(id, code));
             }
         }
 
-        return (currencies, percents);
+        return (currencies, percents, dates);
     }
 
     public void Dispose()
@@ -404,6 +454,7 @@ internal sealed class ExcelSource : ITableSource
             numbers = new double?[width];
             currencies = new string?[width];
             percents = new bool[width];
+            dates = new bool[width];
             unreadable.Clear();
             for (var i = 0; i < cells.Count; i++)
             {
@@ -417,14 +468,16 @@ internal sealed class ExcelSource : ITableSource
                     var first = texts[column] ?? cells[earlier].CellValue?.Text;
                     var second = Value(cell, column).Text ?? cell.CellValue?.Text;
                     unreadable.Add((column, $"the row has two cells at {cell.CellReference?.Value ?? cells[earlier].CellReference?.Value}, '{first}' and '{second}': the workbook is damaged; open it in Excel and save it again."));
-                    (texts[column], numbers[column], currencies[column], percents[column]) = (null, null, null, false);
+                    (texts[column], numbers[column], currencies[column], percents[column], dates[column]) = (null, null, null, false, false);
                     continue;
                 }
 
                 (texts[column], numbers[column]) = Value(cell, column);
+                dates[column] = numbers[column] is not null && cell.DataType?.Value == CellValues.Date;
                 if (numbers[column] is { } number && cell.StyleIndex?.Value is { } style && style < currencyOfStyle.Length)
                 {
                     currencies[column] = currencyOfStyle[style];
+                    dates[column] |= dateOfStyle[style];
                     // A number no decimal holds (1E+300, NaN) keeps its stored text: a column the import reads refuses it by its range.
                     if (percentOfStyle[style] && number is > -1e15 and < 1e15)
                     {

@@ -1006,6 +1006,11 @@ public sealed class OpportunityImporter
 
         private decimal? Amount()
         {
+            if (Number(amount) is not null && ShowsDate(amount))
+            {
+                return null;
+            }
+
             // An Excel number: a double, read to its shortest round-trip digits (a percentage as the number it shows);
             // otherwise the text, with its code if it has one.
             var worksheet = Number(amount) is { } number and > -1e15 and < 1e15

@@ -112,8 +112,83 @@ public class ExcelShownValueTests
         Assert.Equal(Evidence.InteractionKind.Escalation, Assert.Single(portfolio.Partnerships[0].Interactions).Kind);
     }
 
+    [Theory]
+    [InlineData(14u, null)]              // Excel's short date, m/d/yyyy
+    [InlineData(20u, null)]              // h:mm
+    [InlineData(46u, null)]              // [h]:mm:ss
+    [InlineData(164u, "yyyy-mm-dd")]
+    [InlineData(164u, "[h]:mm")]
+    [InlineData(164u, "[$-409]h:mm AM/PM;@")]
+    public void ANumberShownAsADateOrATime_InAnAmountColumn_IsAProblem(uint id, string? format)
+    {
+        // Excel shows 1/1/2024 (or 12:00): the amount read was the day number behind it, 45292 (or 0.5), without a word.
+        var deals = Book(Style(id, format), [DealHeader, [Text("O-1"), Text("A-1"), Text("2024-01-01"), Text("NewLogo"), Text("Open"), Number(45292.5, style: 1)]]);
+        var report = new ImportReport();
+
+        Assert.Empty(new OpportunityImporter(ImportProfile.PartnerMetrics with { BadRows = BadRowPolicy.Skip }).ReadExcel(deals, report: report));
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((2L, "Amount", "45292.5"), (problem.Line, problem.Column, problem.Value));
+        Assert.Equal("the cell shows a date or a time, not a number: format the column as a number in Excel.", problem.Message);
+    }
+
+    [Fact]
+    public void AnIsoDateCell_InAnAmountColumn_IsAProblem()
+    {
+        var deals = Book(null, [DealHeader, [Text("O-1"), Text("A-1"), Text("2024-01-01"), Text("NewLogo"), Text("Open"), new Cell { DataType = CellValues.Date, CellValue = new CellValue("2024-01-01") }]]);
+        var report = new ImportReport();
+
+        Assert.Empty(new OpportunityImporter(ImportProfile.PartnerMetrics with { BadRows = BadRowPolicy.Skip }).ReadExcel(deals, report: report));
+
+        Assert.Equal(("Amount", "2024-01-01"), (Assert.Single(report.Problems).Column, report.Problems[0].Value));
+    }
+
+    [Fact]
+    public void AResponseTimeShownAsHours_IsAProblem_NotAFractionOfADayReadAsHours()
+    {
+        // A case's "Hours to First Response" computed as =C2-B2 and shown as [h]:mm, 12:00: it was read as 0.5 hours.
+        var cases = Book(Style(164u, "[h]:mm"), [
+            [Text("Account ID"), Text("Date/Time Opened"), Text("Escalated"), Text("Hours to First Response")],
+            [Text("P1"), Text("3/1/2025 9:00 AM"), Text("0"), Number(0.5, style: 1)],
+        ]);
+
+        var error = Assert.Throws<ImportException>(() => new PortfolioImporter(EvidenceProfile.Salesforce).Import(new Dictionary<EvidenceKind, EvidenceSource>
+        {
+            [EvidenceKind.Partners] = EvidenceSource.Csv(Utf8(Accounts), "accounts.csv"),
+            [EvidenceKind.Cases] = EvidenceSource.Excel(Copy(cases), "cases.xlsx"),
+        }));
+
+        Assert.Equal((2L, "Hours to First Response", "0.5"), (error.Problem!.Line, error.Problem.Column, error.Problem.Value));
+    }
+
+    [Theory]
+    [InlineData(14u, null, true)]
+    [InlineData(22u, null, true)]
+    [InlineData(45u, null, true)]        // mm:ss
+    [InlineData(0u, null, false)]        // General
+    [InlineData(4u, null, false)]        // #,##0.00
+    [InlineData(164u, "General", false)]
+    [InlineData(164u, "dd/mm/yyyy", true)]
+    [InlineData(164u, "[ss]", true)]
+    [InlineData(164u, "#,##0.00 \"days\"", false)]
+    [InlineData(164u, "0.00\\h", false)]
+    [InlineData(164u, "[Red]#,##0;[Blue]-#,##0", false)]
+    [InlineData(164u, "[$EUR] #,##0.00", false)]
+    [InlineData(164u, "0.00E+00", false)]
+    [InlineData(164u, "_-* #,##0.00 \"€\"_-", false)]
+    [InlineData(164u, "#,##0;\"dd\"", false)]
+    public void ADateFormat_IsOneThatShowsADayOrATime(uint id, string? format, bool date) =>
+        Assert.Equal(date, ExcelSource.IsDateFormat(id, format));
+
     /// <summary>Style 1 shows Excel's built-in format 9, "0%".</summary>
     private static Stylesheet PercentStyle => new(new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 9, ApplyNumberFormat = true }));
+
+    private static Cell[] DealHeader => [Text("Id"), Text("Account ID"), Text("Created On"), Text("Motion"), Text("Outcome"), Text("Amount")];
+
+    /// <summary>Style 1 shows the number format of <paramref name="id"/>, with <paramref name="format"/> as its code when given.</summary>
+    private static Stylesheet Style(uint id, string? format) => new(
+        new NumberingFormats(format is null ? [] : [new NumberingFormat { NumberFormatId = id, FormatCode = format }]),
+        new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = id, ApplyNumberFormat = true }));
 
     private static MemoryStream Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
 
