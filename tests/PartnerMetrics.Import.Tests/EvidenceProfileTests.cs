@@ -152,6 +152,23 @@ public class EvidenceProfileTests
     }
 
     [Fact]
+    public void HubSpot_ACompanyWithoutAType_IsNoPartner_NotABadRow()
+    {
+        // Type is optional in HubSpot, and most companies of an export have none: the first such row stopped the import
+        // ("a value is required"), though a company is a partner only when its Type is Partner or Reseller.
+        const string Companies = """
+            Record ID,Company name,Type,Create Date
+            101,Gamma Partners,Partner,2024-03-01 10:00
+            104,Epsilon Ltd,,2024-05-01 10:00
+            """;
+
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.HubSpot, (EvidenceKind.Partners, Companies));
+
+        Assert.Equal("101", Assert.Single(portfolio.Partnerships).Partner.Id.Value);
+        Assert.Equal((1L, 0L), (report.Files[EvidenceKind.Partners].Excluded, report.Files[EvidenceKind.Partners].Skipped));
+    }
+
+    [Fact]
     public void Dynamics_ReadsAccountsTasksActivitiesCasesAndDeals()
     {
         // Invented rows in the form of Export to Excel saved as CSV: the hidden (Do Not Modify) columns first, lookups as names.
