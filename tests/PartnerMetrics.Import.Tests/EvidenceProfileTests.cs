@@ -169,6 +169,28 @@ public class EvidenceProfileTests
     }
 
     [Fact]
+    public void HubSpot_APostalMailActivity_IsNoInteraction_NotABadRow()
+    {
+        // Postal mail is one of the activities HubSpot logs beside calls, meetings, emails, notes, tasks, LinkedIn, SMS and
+        // WhatsApp messages: it stopped the import as a kind the profile does not know, while those others are left out.
+        const string Companies = """
+            Record ID,Company name,Type,Create Date
+            101,Gamma Partners,Partner,2024-03-01 10:00
+            """;
+        const string Activities = """
+            Record ID,Activity type,Activity date,Direction,Associated Company IDs
+            1,CALL,2025-03-01 10:00,INBOUND,101
+            2,Postal mail,2025-03-02 10:00,,101
+            3,POSTAL_MAIL,2025-03-03 10:00,,101
+            """;
+
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.HubSpot, (EvidenceKind.Partners, Companies), (EvidenceKind.Interactions, Activities));
+
+        Assert.Equal(InteractionKind.Call, Assert.Single(portfolio.Partnerships[0].Interactions).Kind);
+        Assert.Equal((2L, 0L), (report.Files[EvidenceKind.Interactions].Excluded, report.Files[EvidenceKind.Interactions].Skipped));
+    }
+
+    [Fact]
     public void Dynamics_ReadsAccountsTasksActivitiesCasesAndDeals()
     {
         // Invented rows in the form of Export to Excel saved as CSV: the hidden (Do Not Modify) columns first, lookups as names.
