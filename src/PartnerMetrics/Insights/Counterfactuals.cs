@@ -117,7 +117,12 @@ internal static class Counterfactuals
 
         var name = missing[0];
         var renew = partnership.Certifications.Any(c => c.ObtainedOn <= asOf && string.Equals(c.Competency, name, StringComparison.OrdinalIgnoreCase));
-        var others = missing.Length == 1 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" ({missing.Length - 1} more required competencies lack one)");
+        var others = missing.Length switch
+        {
+            1 => string.Empty,
+            2 => " (1 more required competency lacks one)",
+            _ => string.Create(CultureInfo.InvariantCulture, $" ({missing.Length - 1} more required competencies lack one)"),
+        };
         return new(
             RecommendationCodes.CloseCertificationGaps,
             renew ? $"Renew {name} certification" : $"Certify {name} today",

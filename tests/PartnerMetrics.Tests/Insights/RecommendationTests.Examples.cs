@@ -72,6 +72,21 @@ public partial class RecommendationTests
         Assert.Equal(0.0, action.ConfidenceGain, Digits);
     }
 
+    [Theory]
+    [InlineData(new[] { "Azure", "Security" }, "A certification in 'Azure' added, obtained 2025-06-30, without expiry (1 more required competency lacks one).")]
+    [InlineData(new[] { "Azure", "Security", "Data" }, "A certification in 'Azure' added, obtained 2025-06-30, without expiry (2 more required competencies lack one).")]
+    [InlineData(new[] { "Azure" }, "A certification in 'Azure' added, obtained 2025-06-30, without expiry.")]
+    public void CloseCertificationGaps_CountsTheOtherGapsInTheRightNumber(string[] required, string change)
+    {
+        // None of the required competencies is certified: the first is certified today, and the change says how many more
+        // lack one. One more read "(1 more required competencies lack one)".
+        var partnership = new Partnership(Examples.Partner, Day(-365), required, certifications: [new Certification("Marker", T)]);
+
+        var action = Act(partnership, RecommendationCodes.CloseCertificationGaps);
+
+        Assert.Equal(change, action.Change);
+    }
+
     [Fact]
     public void DeliverOnTime_ThreeGoodDeliveriesToday()
     {
