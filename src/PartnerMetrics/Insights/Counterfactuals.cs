@@ -69,7 +69,7 @@ internal static class Counterfactuals
         FactorCodes.ProgressRegistrationTimeliness => Register(partnership, asOf),
         FactorCodes.ProgressPipelineFreshness => UpdateDeals(partnership, asOf, model),
         FactorCodes.ProgressDataCompleteness => CompleteDeals(partnership, asOf),
-        FactorCodes.ProgressWeeklyCadence => FollowUp(partnership, asOf, stalled),
+        FactorCodes.ProgressWeeklyCadence => FollowUp(partnership, asOf, model, stalled),
         _ => null,
     };
 
@@ -459,9 +459,10 @@ internal static class Counterfactuals
 
     /// <summary>
     /// A follow-up call logged on the day and the partner's call back, when no activity was logged in the week ending
-    /// on the day: one call each way, so that the initiative stays as balanced as it was or grows more balanced.
+    /// on the day: one call each way, so that the initiative stays as balanced as it was or grows more balanced. When
+    /// momentum has stalled, the change says for how long nothing was logged: the model's recent window, not "a month".
     /// </summary>
-    private static Counterfactual? FollowUp(Partnership partnership, DateOnly asOf, Func<bool> stalled)
+    private static Counterfactual? FollowUp(Partnership partnership, DateOnly asOf, HealthModel model, Func<bool> stalled)
     {
         var week = new ActivityIn(asOf.DayNumber - 6, asOf.DayNumber);
         ActivityLog.Visit(partnership, ref week);
@@ -476,7 +477,7 @@ internal static class Counterfactuals
         return new(
             isStalled ? RecommendationCodes.SetFollowUpCadence : RecommendationCodes.LogWeeklyActivity,
             isStalled ? "Restart: follow-up call today" : "Log this week's follow-up call",
-            string.Create(CultureInfo.InvariantCulture, $"A follow-up call by the vendor and the partner's call back, logged {asOf:yyyy-MM-dd}: the first activity of the week ending that day{(isStalled ? ", after a month without any" : string.Empty)}."),
+            string.Create(CultureInfo.InvariantCulture, $"A follow-up call by the vendor and the partner's call back, logged {asOf:yyyy-MM-dd}: the first activity of the week ending that day{(isStalled ? $", after {MomentumMeter.RecentDays(model)} days without any" : string.Empty)}."),
             EvidenceChange.Adding(partnership, interactions: calls));
     }
 

@@ -10,7 +10,7 @@ internal static class MomentumMeter
     public static MomentumReading Read(Partnership partnership, DateOnly asOf, HealthModel model)
     {
         var day = asOf.DayNumber;
-        var window = (int)Math.Ceiling(model.MomentumWindow.TotalDays);
+        var window = RecentDays(model);
         var baseline = (int)Math.Ceiling(model.MomentumBaseline.TotalDays);
         var recentFirst = day - window + 1;
         var baselineFirst = recentFirst - baseline;
@@ -54,6 +54,9 @@ internal static class MomentumMeter
         var inertia = lastEvent is { } e && Count(partnership, e + 1, e + window) < Count(partnership, e - window, e - 1);
         return new MomentumReading(state, recent, before, recentRate, baselineRate, lastEvent is { } d ? DateOnly.FromDayNumber(d) : null, inertia);
     }
+
+    /// <summary>The days of the recent window, the as-of day included: <see cref="HealthModel.MomentumWindow"/> in whole days, rounded up.</summary>
+    public static int RecentDays(HealthModel model) => (int)Math.Ceiling(model.MomentumWindow.TotalDays);
 
     /// <summary>Activities logged from <paramref name="first"/> to <paramref name="last"/>, both included.</summary>
     private static int Count(Partnership partnership, int first, int last)

@@ -423,6 +423,24 @@ public partial class RecommendationTests
         Assert.Equal(0.25 * 0.25 * 2 / 7, action.ConfidenceGain, Digits);
     }
 
+    [Theory]
+    [InlineData(14, 20)]
+    [InlineData(30, 40)]
+    [InlineData(60, 70)]
+    public void SetFollowUpCadence_SaysHowLongNothingWasLogged_ByTheModelsMomentumWindow(int windowDays, int lastActivityDaysAgo)
+    {
+        // Momentum stalls when nothing was logged in the model's recent window (MomentumWindow), not in a month: with a
+        // 14-day window the last activity 20 days ago is Stalled, and the change read "after a month without any".
+        var model = HealthModel.Default with { MomentumWindow = TimeSpan.FromDays(windowDays) };
+        var advisor = new PartnershipAdvisor(new HealthScorer(model));
+        var partnership = new Partnership(Examples.Partner, Day(-365), certifications: [new Certification("Marker", Day(-lastActivityDaysAgo))]);
+        Assert.Equal(MomentumState.Stalled, advisor.Momentum(partnership, T).State);
+
+        var action = Assert.Single(advisor.Recommend(partnership, T), a => a.Code == RecommendationCodes.SetFollowUpCadence);
+
+        Assert.EndsWith($"the first activity of the week ending that day, after {windowDays} days without any.", action.Change, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ExpandProofOfConcept_FiveCheckInsOnTheFirstDay()
     {
