@@ -197,6 +197,7 @@ public static partial class HtmlReport
             }
 
             var largest = Math.Max(report.TopActions.Max(a => a.TotalImpact), 1);
+            var bands = report.Partners.ToDictionary(p => p.Partner.Id, p => p.Bands);
             html.Open("table", ("class", "actions")).Line()
                 .Open("thead").Open("tr")
                 .Element("th", "#", ("class", "num")).Element("th", "Next action").Element("th", "Partners", ("class", "num")).Element("th", "Who, and the points each wins").Element("th", "Points in all")
@@ -206,7 +207,7 @@ public static partial class HtmlReport
             {
                 // The points shown are the difference of the scores shown, and the group's the sum of its lines: each adds
                 // up on the page, as the sparklines' changes do.
-                var total = HtmlWriter.Number(group.Partners.Sum(p => Shown(p.Recommendation).Change), "0.0");
+                var total = HtmlWriter.Number(group.Partners.Sum(p => Shown(p.Recommendation, bands[p.Partner.Id]).Change), "0.0");
                 html.Open("tr", ("data-code", group.Code), ("data-partners", Invariant($"{group.Count}")), ("data-impact", HtmlWriter.Number(group.TotalImpact, "0.###")))
                     .Element("td", Invariant($"{rank}"), ("class", "num muted"))
                     .Open("td").Element("span", group.Title, ("class", "message")).Element("code", group.Code).Close("td")
@@ -215,7 +216,7 @@ public static partial class HtmlReport
                 foreach (var partner in group.Partners)
                 {
                     var action = partner.Recommendation;
-                    var (before, after, change) = Shown(action);
+                    var (before, after, change) = Shown(action, bands[partner.Partner.Id]);
                     html.Open("li", ("data-partner", partner.Partner.Id.ToString()), ("title", action.Change))
                         .PartnerName(partner.Partner)
                         .Element("span", Invariant($" {Signed(change)}"), ("class", "num"))
@@ -234,10 +235,14 @@ public static partial class HtmlReport
             html.Close("tbody").Line().Close("table").Line();
         });
 
-    /// <summary>An action's scores as shown, to a tenth, and the change between them: the difference of the two shown.</summary>
-    private static (double Before, double After, double Change) Shown(PartnerMetrics.Insights.Recommendation action)
+    /// <summary>
+    /// An action's scores as shown, to a tenth, each beside the thresholds of the model that scored the partner (as the
+    /// profiles and the history show the score: 69.96 on Watch is 69.9, not 70.0), and the change between them: the
+    /// difference of the two shown.
+    /// </summary>
+    private static (double Before, double After, double Change) Shown(PartnerMetrics.Insights.Recommendation action, BandThresholds bands)
     {
-        var (before, after) = (Math.Round(action.ScoreBefore, 1), Math.Round(action.ScoreAfter, 1));
+        var (before, after) = (BandFigures.Score(action.ScoreBefore, bands), BandFigures.Score(action.ScoreAfter, bands));
         return (before, after, Math.Round(after - before, 1));
     }
 

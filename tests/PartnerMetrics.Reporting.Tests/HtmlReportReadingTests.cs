@@ -131,6 +131,34 @@ public class HtmlReportReadingTests
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void NextActions_ScoresBeforeAndAfter_NeverReadAsTheOtherSideOfABand(bool healthyBetween)
+    {
+        // A model whose Healthy (or Watch) threshold lies between the partner's score and that score rounded to a tenth:
+        // the profile showed the score beside its band (69.9 for 69.96 on Watch), the action's "(before → after)" rounded it
+        // plainly onto the other side of the threshold (70.0), so one partner read Watch in one table and Healthy in the next.
+        var partnership = ReportPage.Portfolio().Partnerships[0];
+        var score = new HealthScorer().Score(partnership, ReportPage.AsOf).Score;
+        var rounded = Math.Round(score, 1);
+        Assert.NotEqual(score, rounded);
+        var threshold = rounded > score ? rounded : (rounded + score) / 2;
+        var bands = healthyBetween ? new BandThresholds(threshold, Math.Min(40, threshold / 2), 0.25) : new BandThresholds(Math.Max(70, threshold + 1), threshold, 0.25);
+        var scorer = new HealthScorer(HealthModel.Default with { Bands = bands });
+        var portfolio = new Portfolio([partnership]);
+
+        var page = ReportPage.Write(output => HtmlReport.WritePortfolio(output, portfolio, ReportPage.AsOf, scorer));
+
+        var action = new Insights.PartnershipAdvisor(scorer).Recommend(partnership, ReportPage.AsOf)[0];
+        var line = page.All("table").Single(t => (string?)t.Attribute("class") == "actions").Descendants().Single(e => e.Name.LocalName == "li");
+        var shown = line.Elements().Last().Value.Trim(' ', '(').Split(',')[0].Split(" → ").Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        var profile = page.All("tr").Single(r => (string?)r.Attribute("class") == "profile").Descendants().Single(e => ((string?)e.Attribute("class"))?.Contains("score", StringComparison.Ordinal) == true).Value;
+        Assert.Equal(profile, HtmlWriter.Number(shown[0], "0.0"));
+        Assert.Equal(Math.Sign(score - threshold), Math.Sign(shown[0] - threshold));
+        Assert.Equal(Math.Sign(action.ScoreAfter - threshold), Math.Sign(shown[1] - threshold));
+    }
+
+    [Theory]
     [InlineData(2_035, 7_965)]   // 20.35 % and 79.65 %: each rounded alone, 20.3 % and 79.6 %
     [InlineData(6_996, 3_004)]   // 69.96 %: a Balanced district, not shown at the Hunter bound
     public void HuntingAndFarmingLabels_AddUpToAHundred_AndKeepTheirProfilesSide(int hunting, int farming)
