@@ -79,7 +79,8 @@ internal static class SummaryTable
     internal static readonly string[] Legend =
     [
         "Score: health, 0 to 100. Conf: confidence, 0 to 1. T C Co P Pr: trust, competency, co-operation, plan alignment,",
-        "tracked progress, 0 to 100 (-: not scored). Next action: the one that adds the most points to the score.",
+        "tracked progress, 0 to 100 (-: not scored). Next action: the one that adds the most points; for an Insufficient",
+        "partner, the evidence-gathering one that gains the most confidence. Points: the score's change if it is done.",
         "Ranking score: the mean of competency ÷ 100, plan alignment ÷ 100 and won value ÷ the district's largest, 0 to 1.",
         string.Create(CultureInfo.InvariantCulture, $"Hunting share: new-logo share of won value; Hunter from {Shares.Hunter:P0}, Farmer up to {Shares.Farmer:P0}. Win rate: won ÷ (won + lost)."),
     ];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PartnerMetrics.Health;
+using PartnerMetrics.Insights;
 using static PartnerMetrics.Cli.Tests.Cli;
 
 namespace PartnerMetrics.Cli.Tests;
@@ -85,6 +86,28 @@ public class DemoCommandTests
         var capped = Assert.Single(reports, r => r.Signals.Any(s => s.Code == FactorCodes.WeakestLink && s.Message.Contains("vendor's reliability", StringComparison.Ordinal)));
         Assert.Equal(HealthBand.Watch, capped.Band);
         Assert.Equal(HealthBand.Healthy, scorer.Model.Bands.Classify(capped.Score, capped.Confidence));
+    }
+
+    [Fact]
+    public void Demo_Legend_SaysHowTheNextActionIsChosen_ForAPartnerTooLittleKnownToJudge()
+    {
+        // The legend said the next action is "the one that adds the most points to the score". For a partner with too
+        // little evidence (InsufficientEvidence) the advisor puts the evidence-gathering actions first, most confidence
+        // gained first, so the demo shows such partners an action that wins fewer points than another of theirs.
+        var portfolio = DemoPortfolio.Create();
+        var advisor = new PartnershipAdvisor(new HealthScorer());
+        var fewerPoints = portfolio.Partnerships
+            .Select(p => advisor.Recommend(p, DemoPortfolio.Today))
+            .Where(actions => !actions.IsEmpty && actions[0].BandBefore == HealthBand.InsufficientEvidence && actions[0].Impact < actions.Max(a => a.Impact))
+            .ToList();
+        Assert.NotEmpty(fewerPoints);
+        Assert.All(fewerPoints, actions => Assert.True(actions[0].ConfidenceGain >= actions.Where(a => a.Trigger == RecommendationTrigger.TooLittleEvidence).Max(a => a.ConfidenceGain)));
+
+        var legend = string.Join(" ", SummaryTable.Legend);
+
+        Assert.DoesNotContain("Next action: the one that adds the most points to the score.", legend, StringComparison.Ordinal);
+        Assert.Contains("for an Insufficient partner, the evidence-gathering one that gains the most confidence", legend, StringComparison.Ordinal);
+        Assert.All(SummaryTable.Legend, line => Assert.True(line.Length <= SummaryTable.Width, line));
     }
 
     [Fact]
