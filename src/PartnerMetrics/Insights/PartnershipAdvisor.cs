@@ -36,7 +36,7 @@ public sealed class PartnershipAdvisor
     /// <returns>The stage and the missing criteria of the next one; see <see cref="RelationshipStages.Criteria"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
     public StageAssessment Stage(Partnership partnership, DateOnly asOf) =>
-        RelationshipStages.Assess(partnership, Scorer.Score(partnership, asOf));
+        RelationshipStages.Assess(partnership, Scorer.Score(partnership, asOf), Scorer.Models.Select(partnership));
 
     /// <summary>
     /// Recommends next actions (DOMAIN section 3.3): for each factor with observed failure or too little evidence, the one

@@ -25,7 +25,7 @@ public static class RelationshipStages
         new("stage.plan-reviewed", RelationshipStage.Strategic, "The plan reviewed within its cadence."),
     ];
 
-    internal static StageAssessment Assess(Partnership partnership, HealthReport report)
+    internal static StageAssessment Assess(Partnership partnership, HealthReport report, HealthModel model)
     {
         var wins = 0;
         foreach (var deal in partnership.Opportunities)
@@ -38,6 +38,11 @@ public static class RelationshipStages
         bool Valued(string code, Func<HealthFactor, bool> met) => report.Factor(code) is not { Value: not null } factor || met(factor);
         bool AtLeast(string code, double least) => Valued(code, f => f.Value >= least);
 
+        // Without a plan on the day the plan's factors are absent, not without a value: no goal is shared, no alignment
+        // recorded, no review held. Such a criterion is met only when the model disables its factor.
+        var noPlan = report.Factor(FactorCodes.PlanMissing) is not null;
+        bool OfPlan(string code, Func<HealthFactor, bool> met) => noPlan ? FactorCatalog.Of(code)!.WeightIn(model) == 0 : Valued(code, met);
+
         bool Met(string code) => code switch
         {
             "stage.first-won-deal" => wins >= 1,
@@ -45,13 +50,13 @@ public static class RelationshipStages
             "stage.weekly-activity" => AtLeast(FactorCodes.ProgressWeeklyCadence, 0.5),
             "stage.enough-evidence" => report.Band != HealthBand.InsufficientEvidence,
             "stage.joint-plan" => report.Factor(FactorCodes.PlanMissing) is null,
-            "stage.shared-goals" => Valued(FactorCodes.PlanSharedOwnership, f => f.Value > 0),
-            "stage.business-aligned" => AtLeast(FactorCodes.PlanBusinessAlignment, 0.3),
+            "stage.shared-goals" => OfPlan(FactorCodes.PlanSharedOwnership, f => f.Value > 0),
+            "stage.business-aligned" => OfPlan(FactorCodes.PlanBusinessAlignment, f => f.Value >= 0.3),
             "stage.certified" => AtLeast(FactorCodes.CompetencyCoverage, 0.5),
             "stage.repeat-business" => wins >= 2,
             "stage.healthy" => report.Band == HealthBand.Healthy,
             "stage.trusted" => report[HealthDimension.Trust].Score >= 70,
-            _ => AtLeast(FactorCodes.PlanFreshness, 1.0),
+            _ => OfPlan(FactorCodes.PlanFreshness, f => f.Value >= 1.0),
         };
 
         var stage = RelationshipStage.Prospect;

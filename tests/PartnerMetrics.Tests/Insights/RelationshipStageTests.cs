@@ -107,6 +107,33 @@ public class RelationshipStageTests
         Assert.Equal(RelationshipStage.Strategic, advisor.Stage(partnership, T).Stage);
     }
 
+    /// <summary>
+    /// Without a plan, Aligned misses more than the plan itself: no goal is owned by both sides and no alignment is
+    /// recorded. The plan's other criteria read factors that a partnership without a plan does not have, and were taken
+    /// as met, so the ideal partner without its plan was told it missed only "A joint business plan". A criterion whose
+    /// factor the model disables is still met.
+    /// </summary>
+    [Theory]
+    [InlineData("default", new[] { "stage.joint-plan", "stage.shared-goals", "stage.business-aligned" })]
+    [InlineData("shared ownership disabled", new[] { "stage.joint-plan", "stage.business-aligned" })]
+    [InlineData("business alignment disabled", new[] { "stage.joint-plan", "stage.shared-goals" })]
+    public void Stage_NoPlan_MissesEveryPlanCriterionItCannotMeet(string change, string[] missing)
+    {
+        var partnership = Health.ScenarioTests.Ideal().With(plan: _ => null);
+        var model = change switch
+        {
+            "shared ownership disabled" => HealthModel.Default with { PlanWeights = new PlanWeights(0.25, 0, 0.25, 0.25, 0.25) },
+            "business alignment disabled" => HealthModel.Default with { PlanWeights = new PlanWeights(0.25, 0.25, 0, 0.25, 0.25) },
+            _ => HealthModel.Default,
+        };
+        var advisor = new PartnershipAdvisor(new HealthScorer(model));
+
+        var stage = advisor.Stage(partnership, T);
+
+        Assert.Equal(RelationshipStage.Engaged, stage.Stage);
+        Assert.Equal(missing, stage.MissingForNext.Select(c => c.Code));
+    }
+
     [Fact]
     public void Stage_ACriterionWithAValue_StillCounts()
     {
