@@ -44,7 +44,7 @@ public static class RecommendationCodes
     /// <summary>For <see cref="FactorCodes.PlanSharedOwnership"/>: give goals owners on both sides.</summary>
     public const string ShareGoalOwnership = "plan.share-goal-ownership";
 
-    /// <summary>For <see cref="FactorCodes.PlanBusinessAlignment"/>: grow the share of the partner's business aligned to ours by 10 points.</summary>
+    /// <summary>For <see cref="FactorCodes.PlanBusinessAlignment"/>: grow the share of the partner's business aligned to ours by 10 points (to 100 % at most).</summary>
     public const string AlignBusiness = "plan.align-business";
 
     /// <summary>For <see cref="FactorCodes.PlanClarity"/>: give every goal a measurable target and a due day.</summary>
@@ -65,7 +65,7 @@ public static class RecommendationCodes
     /// <summary>For <see cref="FactorCodes.ProgressWeeklyCadence"/>: log this week's activity (a follow-up call today).</summary>
     public const string LogWeeklyActivity = "progress.log-weekly-activity";
 
-    /// <summary>When the band is InsufficientEvidence: a 90-day pilot with 5 logged events, before judging, or abandoning, the partner (seed 003).</summary>
+    /// <summary>When the band is InsufficientEvidence: a pilot with 5 logged events over the last 90 days (or since the start, when the partnership is younger), before judging, or abandoning, the partner (seed 003).</summary>
     public const string ExpandProofOfConcept = "evidence.expand-proof-of-concept";
 
     /// <summary>For <see cref="FactorCodes.ProgressWeeklyCadence"/> when momentum has stalled: restart with a follow-up call today (seed 004: "Inertia happens … do NOT stop").</summary>
@@ -108,14 +108,14 @@ public static class RecommendationCodes
         [ScheduleJointPlanning] = "Hold a joint planning session",
         [GetGoalsOnTrack] = "Catch up lagging plan goals",
         [ShareGoalOwnership] = "Share ownership of plan goals",
-        [AlignBusiness] = "Grow alignment by 10 points",
+        [AlignBusiness] = "Grow business alignment",
         [SetMeasurableTargets] = "Set target, due day on goals",
         [ReviewPlan] = "Review the plan today",
         [RegisterDeals] = "Register next 3 deals on day one",
         [UpdateOpenDeals] = "Update stale open deals",
         [CompleteDealData] = "Complete deal records",
         [LogWeeklyActivity] = "Log this week's follow-up call",
-        [ExpandProofOfConcept] = "90-day pilot, 5 logged events",
+        [ExpandProofOfConcept] = "Pilot with 5 logged events",
         [SetFollowUpCadence] = "Restart: follow-up call today",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -260,6 +260,23 @@ public partial class RecommendationTests
     }
 
     [Fact]
+    public void TitleOf_IsTrueOfEveryPartnerItGroups_AYoungOneAndANearlyFullyAlignedOne()
+    {
+        // A group's title is the same for every partner whose action it is (ActionGroup.Title). It read "90-day pilot, 5
+        // logged events" for a partnership 20 days old, whose pilot spans its 21 days, and "Grow alignment by 10 points" for
+        // a partner aligned at 95 %, whose review records 100 %: 5 points.
+        var young = Advisor.Recommend(Empty(20), T)[0];
+        var plan = new JointPlan(Day(-300), [new PlanGoal("Joint pipeline", GoalOwner.Both, [new GoalCheckIn(Day(-5), 1)], new MeasurableTarget(1, "deal"), Day(-200), Day(-1))], [new PlanReview(Day(-5), 0.95)]);
+        var aligned = Act(Base().With(plan: _ => plan), RecommendationCodes.AlignBusiness);
+
+        Assert.Equal(RecommendationCodes.ExpandProofOfConcept, young.Code);
+        Assert.StartsWith("21-day pilot", young.Action, StringComparison.Ordinal);
+        Assert.Equal("Grow business alignment to 100 %", aligned.Action);
+        Assert.DoesNotContain("90-day", RecommendationCodes.TitleOf(young.Code), StringComparison.Ordinal);
+        Assert.DoesNotContain("10 points", RecommendationCodes.TitleOf(aligned.Code), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TitleOf_AnUnknownCode_NamesTheParameterAndTheValue()
     {
         Rejects.Field<ArgumentException>(() => RecommendationCodes.TitleOf("plan.wish-harder"), "code", "plan.wish-harder");
