@@ -1,4 +1,5 @@
 using System.Globalization;
+using PartnerMetrics.Reporting;
 using Spectre.Console;
 
 namespace PartnerMetrics.Cli;
@@ -113,7 +114,8 @@ internal static class BacktestTable
 
     private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string Rate(double? rate) => rate is { } r ? r.ToString("P1", CultureInfo.InvariantCulture) : Undefined;
+    /// <summary>A churn rate never rounded onto 0 % or 100 % when it is not on it: 1 churner of 2,001 is not "0.0 %", none.</summary>
+    private static string Rate(double? rate) => rate is { } r ? Shares.Percent(r, 1) : Undefined;
 
     private static string Day(DateOnly day) => day.ToString(OpportunityCsv.DateFormat, CultureInfo.InvariantCulture);
 

@@ -1,0 +1,50 @@
+namespace PartnerMetrics.Cli.Tests;
+
+/// <summary>
+/// <see cref="BacktestTable"/>: a figure is never rounded onto a bound it is read against when it is not on it — a churn
+/// rate onto 0 % or 100 %.
+/// </summary>
+public sealed class BacktestTableTests
+{
+    private static BacktestReport Report(double? auc = 0.75, double? standardError = 0.1, IReadOnlyList<BandChurnRow>? bands = null, IReadOnlyList<DecileRow>? deciles = null) => new(
+        "portfolio.json",
+        "outcomes.csv",
+        null,
+        [new DateOnly(2025, 6, 30)],
+        180,
+        null,
+        4001,
+        2000,
+        2001,
+        0,
+        0,
+        auc,
+        standardError,
+        bands ?? [],
+        deciles ?? [],
+        null);
+
+    [Fact]
+    public void Write_ChurnRateNearZeroOrOne_IsNotShownAsNoneOrAllChurned()
+    {
+        // 1 of 2,001 is 0.04998 %, which "P1" shows as 0.0 %: no churner at all. 1,999 of 2,000 is 99.95 %, which it
+        // shows as 100.0 %: every sample churned. Each is shown one step inside instead, as the other tables do.
+        var output = Write(Report(
+            bands: [new BandChurnRow("Healthy", 2001, 1, 1.0 / 2001), new BandChurnRow("AtRisk", 2000, 1999, 1999.0 / 2000)],
+            deciles: [new DecileRow(1, 2000, 10, 20, 15, 1999, 1999.0 / 2000), new DecileRow(10, 2001, 80, 90, 85, 1, 1.0 / 2001)]));
+
+        Assert.Contains("│ Healthy │   2,001 │       1 │      0.1 % │", output, StringComparison.Ordinal);
+        Assert.Contains("│ AtRisk  │   2,000 │   1,999 │     99.9 % │", output, StringComparison.Ordinal);
+        Assert.Contains("│ 1      │   2,000 │ 10.0 – 20.0 │       15.0 │   1,999 │     99.9 % │", output, StringComparison.Ordinal);
+        Assert.Contains("│ 10     │   2,001 │ 80.0 – 90.0 │       85.0 │       1 │      0.1 % │", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(" 0.0 %", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("100.0 %", output, StringComparison.Ordinal);
+    }
+
+    private static string Write(BacktestReport report)
+    {
+        using var writer = new StringWriter();
+        BacktestTable.Write(report, writer);
+        return writer.ToString();
+    }
+}
