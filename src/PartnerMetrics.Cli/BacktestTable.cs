@@ -62,8 +62,8 @@ internal static class BacktestTable
     {
         console.Write(new Rule(Markup.Escape(Invariant($"Fitted {(fit.FactorWeights.Count > 0 ? "dimension and factor" : "dimension")} weights: objective {fit.Objective}, {fit.Folds} folds, seed {fit.Seed}"))));
         writer.WriteLine(Invariant($"{fit.Samples:N0} samples, {fit.Churned:N0} churned."));
-        writer.WriteLine(Invariant($"AUC: starting model {fit.StartingAuc:0.000}; fitted model {fit.InSampleAuc:0.000} in sample, {fit.OutOfSampleAuc:0.000} out of sample."));
-        writer.WriteLine(Invariant($"AUC of each fold, out of sample: {string.Join(", ", fit.FoldAucs.Select(a => a is { } auc ? auc.ToString("0.000", CultureInfo.InvariantCulture) : "undefined"))}."));
+        writer.WriteLine($"AUC: starting model {AucValue(fit.StartingAuc)}; fitted model {AucValue(fit.InSampleAuc)} in sample, {AucValue(fit.OutOfSampleAuc)} out of sample.");
+        writer.WriteLine($"AUC of each fold, out of sample: {string.Join(", ", fit.FoldAucs.Select(a => a is { } auc ? AucValue(auc) : "undefined"))}.");
         var weights = new Table().AddColumns("Dimension", "Starting weight", "Fitted weight");
         RightAlign(weights, 1);
         foreach (var weight in fit.Weights)
@@ -100,9 +100,15 @@ internal static class BacktestTable
     private static string Auc(double? auc, double? standardError) => auc switch
     {
         null => "undefined (it needs samples that churned and samples that stayed)",
-        { } value when standardError is { } se => Invariant($"{value:0.000} ± {se:0.000}"),
-        { } value => Invariant($"{value:0.000} (standard error undefined: it needs two samples that churned and two that stayed)"),
+        { } value when standardError is { } se => Invariant($"{AucValue(value)} ± {se:0.000}"),
+        { } value => $"{AucValue(value)} (standard error undefined: it needs two samples that churned and two that stayed)",
     };
+
+    /// <summary>
+    /// An AUC to three places, never rounded onto 0, ½ or 1 when it is not on it: 0.4996 ranks backwards and is not
+    /// "0.500", chance; 0.9996 is not "1.000", a perfect ranking.
+    /// </summary>
+    private static string AucValue(double auc) => HtmlWriter.Number(HtmlWriter.Beside(auc, 3, 0, 0.5, 1), "0.000");
 
     private static void RightAlign(Table table, int from)
     {

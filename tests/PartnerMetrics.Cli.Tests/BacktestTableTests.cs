@@ -2,7 +2,7 @@ namespace PartnerMetrics.Cli.Tests;
 
 /// <summary>
 /// <see cref="BacktestTable"/>: a figure is never rounded onto a bound it is read against when it is not on it — a churn
-/// rate onto 0 % or 100 %.
+/// rate onto 0 % or 100 %, an AUC onto 0, ½ (chance) or 1 (perfect).
 /// </summary>
 public sealed class BacktestTableTests
 {
@@ -39,6 +39,21 @@ public sealed class BacktestTableTests
         Assert.Contains("│ 10     │   2,001 │ 80.0 – 90.0 │       85.0 │       1 │      0.1 % │", output, StringComparison.Ordinal);
         Assert.DoesNotContain(" 0.0 %", output, StringComparison.Ordinal);
         Assert.DoesNotContain("100.0 %", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.9996, "AUC 0.999 ± 0.001")]
+    [InlineData(0.49951, "AUC 0.499 ± 0.001")]
+    [InlineData(0.50049, "AUC 0.501 ± 0.001")]
+    [InlineData(0.0004, "AUC 0.001 ± 0.001")]
+    [InlineData(1.0, "AUC 1.000 ± 0.001")]
+    [InlineData(0.5, "AUC 0.500 ± 0.001")]
+    public void Write_AucNearChancePerfectOrReversed_IsNotShownOnTheBound(double auc, string expected)
+    {
+        // An AUC just below ½ ranks backwards and must not read as chance (0.500); one just below 1 is not perfect.
+        var output = Write(Report(auc, 0.001));
+
+        Assert.Contains(expected + Environment.NewLine, output, StringComparison.Ordinal);
     }
 
     private static string Write(BacktestReport report)
