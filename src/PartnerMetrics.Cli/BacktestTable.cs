@@ -89,7 +89,7 @@ internal static class BacktestTable
             ? Invariant($"p = 1 / (1 + e^-({a:0.####} {(b < 0 ? '-' : '+')} {Math.Abs(b):0.######} × score))")
             : string.Join("; ", probability.Steps.Select(s => Invariant($"from {s.FromScore:0.##}: {s.Probability:0.###}")));
         writer.WriteLine(Invariant($"Churn probability within {probability.HorizonDays} days ({probability.Method}): {curve}."));
-        writer.WriteLine(Invariant($"Brier score of the out-of-sample probabilities {fit.OutOfSampleBrier:0.0000}; of always predicting the churn rate {fit.BaseRateBrier:0.0000} (lower is better)."));
+        writer.WriteLine(Invariant($"Brier score of the out-of-sample probabilities {Brier(fit.OutOfSampleBrier)}; of always predicting the churn rate {Brier(fit.BaseRateBrier)} (lower is better)."));
         writer.WriteLine("In sample: scored with the weights fitted on every sample (optimistic). Out of sample: each fold of partners scored with the weights fitted on the other folds.");
         if (fit.ModelWrittenTo is { } path)
         {
@@ -108,6 +108,9 @@ internal static class BacktestTable
     /// An AUC to three places, never rounded onto 0, ½ or 1 when it is not on it: 0.4996 ranks backwards and is not
     /// "0.500", chance; 0.9996 is not "1.000", a perfect ranking.
     /// </summary>
+    /// <summary>A Brier score to four places, never rounded onto 0, which reads as perfect predictions.</summary>
+    internal static string Brier(double brier) => HtmlWriter.Number(HtmlWriter.Beside(brier, 4, 0), "0.0000");
+
     private static string AucValue(double auc) => HtmlWriter.Number(HtmlWriter.Beside(auc, 3, 0, 0.5, 1), "0.000");
 
     private static void RightAlign(Table table, int from)

@@ -56,6 +56,13 @@ public sealed class BacktestTableTests
         Assert.Contains(expected + Environment.NewLine, output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0.00004, "0.0001")]   // not 0.0000: perfect predictions
+    [InlineData(0.0, "0.0000")]
+    [InlineData(0.12344, "0.1234")]
+    public void ABrierScore_IsNotShownAsPerfectUnlessItIs(double brier, string expected) =>
+        Assert.Equal(expected, BacktestTable.Brier(brier));
+
     private static string Write(BacktestReport report)
     {
         using var writer = new StringWriter();
