@@ -68,7 +68,7 @@ internal static class BacktestTable
         RightAlign(weights, 1);
         foreach (var weight in fit.Weights)
         {
-            weights.AddRow(weight.Dimension, weight.Starting.ToString("0.0000", CultureInfo.InvariantCulture), weight.Fitted.ToString("0.0000", CultureInfo.InvariantCulture));
+            weights.AddRow(weight.Dimension, Weight(weight.Starting), Weight(weight.Fitted));
         }
 
         console.Write(weights);
@@ -78,7 +78,7 @@ internal static class BacktestTable
             RightAlign(factors, 2);
             foreach (var weight in fit.FactorWeights)
             {
-                factors.AddRow(weight.Dimension, weight.Factor, weight.Starting.ToString("0.0000", CultureInfo.InvariantCulture), weight.Fitted.ToString("0.0000", CultureInfo.InvariantCulture));
+                factors.AddRow(weight.Dimension, weight.Factor, Weight(weight.Starting), Weight(weight.Fitted));
             }
 
             console.Write(factors);
@@ -108,6 +108,9 @@ internal static class BacktestTable
     /// An AUC to three places, never rounded onto 0, ½ or 1 when it is not on it: 0.4996 ranks backwards and is not
     /// "0.500", chance; 0.9996 is not "1.000", a perfect ranking.
     /// </summary>
+    /// <summary>A weight to four places, never rounded onto 0, which reads as a disabled dimension or factor.</summary>
+    internal static string Weight(double weight) => HtmlWriter.Number(HtmlWriter.Beside(weight, 4, 0), "0.0000");
+
     /// <summary>A Brier score to four places, never rounded onto 0, which reads as perfect predictions.</summary>
     internal static string Brier(double brier) => HtmlWriter.Number(HtmlWriter.Beside(brier, 4, 0), "0.0000");
 

@@ -63,6 +63,14 @@ public sealed class BacktestTableTests
     public void ABrierScore_IsNotShownAsPerfectUnlessItIs(double brier, string expected) =>
         Assert.Equal(expected, BacktestTable.Brier(brier));
 
+    [Theory]
+    [InlineData(0.00004, "0.0001")]   // enabled: not 0.0000, which reads as disabled
+    [InlineData(0.0, "0.0000")]
+    [InlineData(0.2, "0.2000")]
+    [InlineData(1.0, "1.0000")]
+    public void AWeight_IsNotShownAsDisabledUnlessItIs(double weight, string expected) =>
+        Assert.Equal(expected, BacktestTable.Weight(weight));
+
     private static string Write(BacktestReport report)
     {
         using var writer = new StringWriter();
