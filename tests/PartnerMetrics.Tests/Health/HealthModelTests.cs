@@ -237,6 +237,8 @@ public partial class HealthModelTests
     [InlineData("""{"dimensionWeights":{"trust":-1}}""", "$.dimensionWeights.trust", "-1")]
     [InlineData("""{"dimensionWeights":{"trust":0,"competency":0,"cooperation":0,"planAlignment":0,"trackedProgress":0}}""", "$.dimensionWeights", "at least one positive weight")]
     [InlineData("""{"bands":{"healthy":30}}""", "$.bands.healthy", "above 'watch' (40)")]
+    [InlineData("""{"bands":{"watch":80}}""", "$.bands.watch", "below 'healthy' (70), which the document leaves at its default; got 80.")]
+    [InlineData("""{"bands":{"watch":70}}""", "$.bands.watch", "got 70.")]
     [InlineData("""{"trustHalfLife":"00:00:00"}""", "$.trustHalfLife", "positive")]
     [InlineData("""{"cadenceWeeks":60}""", "$.cadenceWeeks", "60")]
     [InlineData("""{"kappa":"5"}""", "$.kappa", "")]

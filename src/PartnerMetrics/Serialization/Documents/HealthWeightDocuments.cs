@@ -1,3 +1,4 @@
+using System.Globalization;
 using PartnerMetrics.Health;
 using static PartnerMetrics.Serialization.Document;
 
@@ -80,7 +81,7 @@ internal sealed class CooperationWeightsDocument : IDocument<CooperationWeights,
         {
             throw DocumentException.Invalid(
                 "responsiveness",
-                $"'responsiveness' ({single.ToString(System.Globalization.CultureInfo.InvariantCulture)}) is the one-sided form of 'partnerResponsiveness' and 'vendorResponsiveness'; give one form, not both.");
+                $"'responsiveness' ({single.ToString(CultureInfo.InvariantCulture)}) is the one-sided form of 'partnerResponsiveness' and 'vendorResponsiveness'; give one form, not both.");
         }
 
         var friction = FrictionHandling ?? CooperationWeights.Default.FrictionHandling;
@@ -108,7 +109,7 @@ internal sealed class CooperationWeightsDocument : IDocument<CooperationWeights,
         {
             throw DocumentException.Invalid(
                 "responsiveness",
-                $"'responsiveness' ({responsiveness.ToString(System.Globalization.CultureInfo.InvariantCulture)}) cannot be halved exactly beside weights this large; give 'partnerResponsiveness' and 'vendorResponsiveness' instead.");
+                $"'responsiveness' ({responsiveness.ToString(CultureInfo.InvariantCulture)}) cannot be halved exactly beside weights this large; give 'partnerResponsiveness' and 'vendorResponsiveness' instead.");
         }
 
         return Build(this, _ => new CooperationWeights(responsiveness, responsiveness, 2 * friction, 2 * reciprocity));
@@ -184,8 +185,21 @@ internal sealed class BandThresholdsDocument : IDocument<BandThresholds, BandThr
         MinimumConfidence = model.MinimumConfidence,
     };
 
-    public BandThresholds ToModel() => Build(this, static d => new BandThresholds(
-        d.Healthy ?? BandThresholds.Default.Healthy,
-        d.Watch ?? BandThresholds.Default.Watch,
-        d.MinimumConfidence ?? BandThresholds.Default.MinimumConfidence));
+    public BandThresholds ToModel()
+    {
+        // The constructor reports the order of the two scores at 'healthy'. A document that leaves 'healthy' out for its default
+        // and gives a 'watch' at or above it got 'watch' wrong: the error names the value the document holds, not one it lacks.
+        var healthy = BandThresholds.Default.Healthy;
+        if (Healthy is null && Watch is { } watch && watch is >= 0 and <= 100 && !(healthy > watch))
+        {
+            throw DocumentException.Invalid(
+                "watch",
+                string.Create(CultureInfo.InvariantCulture, $"'watch' must be below 'healthy' ({healthy}), which the document leaves at its default; got {watch}."));
+        }
+
+        return Build(this, static d => new BandThresholds(
+            d.Healthy ?? BandThresholds.Default.Healthy,
+            d.Watch ?? BandThresholds.Default.Watch,
+            d.MinimumConfidence ?? BandThresholds.Default.MinimumConfidence));
+    }
 }
