@@ -216,7 +216,10 @@ internal sealed class ConfigurationBinding(IConfiguration configuration) : IConf
                             break;
                         }
 
-                        target[name] = number;
+                        // The number as written, not the double: the model's reader then reads it as a file's number, to the bit
+                        // (a double written back by JSON's shortest form may read as its neighbour) and as the setting's type
+                        // (a whole-number setting refuses 12.0000000000000001 rather than take the 12 a double rounds it to).
+                        target[name] = JsonNode.Parse(JsonNumber(setting.Value));
                     }
                     else if (current is null)
                     {
@@ -230,6 +233,25 @@ internal sealed class ConfigurationBinding(IConfiguration configuration) : IConf
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// A number that <see cref="double.TryParse(string?, NumberStyles, IFormatProvider?, out double)"/> read with
+    /// <see cref="NumberStyles.Float"/>, in JSON's syntax with every digit kept: without spaces, a <c>+</c>, leading zeros
+    /// or a bare point (<c>" +007.5 "</c> as <c>7.5</c>, <c>.5</c> as <c>0.5</c>, <c>5.</c> as <c>5</c>).
+    /// </summary>
+    private static string JsonNumber(string text)
+    {
+        // The white space NumberStyles.Float allows around a number, and the NUL characters double.TryParse ignores after it.
+        var number = text.Trim(" \t\n\v\f\r\0".ToCharArray());
+        var sign = number[0] == '-' ? "-" : string.Empty;
+        number = number[0] is '+' or '-' ? number[1..] : number;
+        var exponent = number.AsSpan().IndexOfAny('e', 'E');
+        var mantissa = exponent < 0 ? number : number[..exponent];
+        var point = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var whole = (point < 0 ? mantissa : mantissa[..point]).TrimStart('0');
+        var fraction = point < 0 ? string.Empty : mantissa[(point + 1)..];
+        return $"{sign}{(whole.Length == 0 ? "0" : whole)}{(fraction.Length == 0 ? string.Empty : "." + fraction)}{(exponent < 0 ? string.Empty : number[exponent..])}";
     }
 
     /// <summary>Whether a number written with a digit other than 0 before its exponent read as 0: too small for a double.</summary>

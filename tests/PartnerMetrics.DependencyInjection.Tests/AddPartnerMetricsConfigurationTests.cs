@@ -61,6 +61,29 @@ public class AddPartnerMetricsConfigurationTests
         Assert.Equal(0.0, provider.GetRequiredService<IPartnerHealth>().Model.DimensionWeights.Trust);
     }
 
+    /// <summary>
+    /// A number of the Model section is the number a model file holding its text reads, to the bit: 2^-25 written with 17
+    /// digits once bound as the double below it. Forms that configuration allows and JSON does not (a '+', '.5', '5.',
+    /// leading zeros, spaces, the NULs double.TryParse ignores at the end) are the same numbers.
+    /// </summary>
+    [Theory]
+    [InlineData("Kappa", "2.9802322387695312E-08", "2.9802322387695312E-08")]
+    [InlineData("Kappa", " +7.50 ", "7.50")]
+    [InlineData("SatisfactionThreshold", ".5", "0.5")]
+    [InlineData("LossAversion", "5.", "5")]
+    [InlineData("CadenceWeeks", "007", "7")]
+    [InlineData("Bands:Watch", "-.0e5", "-0.0e5")]
+    [InlineData("Kappa", "7e0 \0", "7e0")]
+    public void AddPartnerMetrics_AModelNumber_BindsAsAModelFileReadsIt(string key, string value, string json)
+    {
+        using var provider = new ServiceCollection().AddPartnerMetrics(Section(("Model:" + key, value))).BuildServiceProvider();
+        var path = key.Split(':').Select(k => char.ToLowerInvariant(k[0]) + k[1..]).ToArray();
+        var file = path.Length == 1 ? $"{{\"{path[0]}\":{json}}}" : $"{{\"{path[0]}\":{{\"{path[1]}\":{json}}}}}";
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(PartnerMetricsJson.Serialize(PartnerMetricsJson.Deserialize<HealthModel>(file)), PartnerMetricsJson.Serialize(provider.GetRequiredService<IPartnerHealth>().Model));
+    }
+
     [Fact]
     public void AddPartnerMetrics_AModelSection_LaysItsSettingsOverTheConfiguredModel()
     {
@@ -187,6 +210,9 @@ public class AddPartnerMetricsConfigurationTests
     [InlineData("Model:LossAversion", "0.5", "PartnerMetrics:Model:LossAversion", "'LossAversion' must be at least 1; got 0.5.")]
     [InlineData("Model:CadenceWeeks", "2.5", "PartnerMetrics:Model:CadenceWeeks", "$.cadenceWeeks")]
     [InlineData("Model:CadenceWeeks", "60", "PartnerMetrics:Model:CadenceWeeks", "must be from 1 to 52; got 60.")]
+    [InlineData("Model:CadenceWeeks", "12.0000000000000001", "PartnerMetrics:Model:CadenceWeeks", "got the number 12.0000000000000001.")]
+    [InlineData("Model:CadenceWeeks", "52.99999999999999999", "PartnerMetrics:Model:CadenceWeeks", "got the number 52.99999999999999999.")]
+    [InlineData("Model:CadenceWeeks", "+1e1", "PartnerMetrics:Model:CadenceWeeks", "got the number 1e1.")]
     [InlineData("Model:GracePeriod", "two weeks", "PartnerMetrics:Model:GracePeriod", "$.gracePeriod")]
     [InlineData("Model:Name", "\u0007", "PartnerMetrics:Model:Name", "control characters")]
     [InlineData("Model:Bands:Watch", "80", "PartnerMetrics:Model:Bands", "$.bands")]
