@@ -104,16 +104,16 @@ internal static class BacktestTable
         { } value => $"{AucValue(value)} (standard error undefined: it needs two samples that churned and two that stayed)",
     };
 
-    /// <summary>
-    /// An AUC to three places, never rounded onto 0, ½ or 1 when it is not on it: 0.4996 ranks backwards and is not
-    /// "0.500", chance; 0.9996 is not "1.000", a perfect ranking.
-    /// </summary>
     /// <summary>A weight to four places, never rounded onto 0, which reads as a disabled dimension or factor.</summary>
     internal static string Weight(double weight) => HtmlWriter.Number(HtmlWriter.Beside(weight, 4, 0), "0.0000");
 
     /// <summary>A Brier score to four places, never rounded onto 0, which reads as perfect predictions.</summary>
     internal static string Brier(double brier) => HtmlWriter.Number(HtmlWriter.Beside(brier, 4, 0), "0.0000");
 
+    /// <summary>
+    /// An AUC to three places, never rounded onto 0, ½ or 1 when it is not on it: 0.4996 ranks backwards and is not
+    /// "0.500", chance; 0.9996 is not "1.000", a perfect ranking.
+    /// </summary>
     private static string AucValue(double auc) => HtmlWriter.Number(HtmlWriter.Beside(auc, 3, 0, 0.5, 1), "0.000");
 
     private static void RightAlign(Table table, int from)
