@@ -182,33 +182,8 @@ internal sealed class ExcelSource : ITableSource
     /// (<c>0.00%</c>), or a custom format whose first section has a <c>%</c> that is not quoted, escaped, a width
     /// (<c>_%</c>), a fill (<c>*%</c>) or inside brackets.
     /// </summary>
-    internal static bool ShowsPercent(uint id, string? format)
-    {
-        if (id is 9 or 10)
-        {
-            return true;
-        }
-
-        for (var i = 0; format is not null && i < format.Length && format[i] != ';'; i++)
-        {
-            switch (format[i])
-            {
-                case '%':
-                    return true;
-                case '_' or '*' or '\\':
-                    i++;
-                    break;
-                case '"':
-                    i = format.IndexOf('"', i + 1) is var quoteEnd and >= 0 ? quoteEnd : format.Length;
-                    break;
-                case '[':
-                    i = format.IndexOf(']', i + 1) is var bracketEnd and >= 0 ? bracketEnd : format.Length;
-                    break;
-            }
-        }
-
-        return false;
-    }
+    internal static bool ShowsPercent(uint id, string? format) =>
+        id is 9 or 10 || (format is not null && Codes(format).Any(code => code is ('%', null)));
 
     /// <summary>
     /// Whether a number format shows its number as a day or a time of day: Excel's built-in date and time formats (ids 14
@@ -216,19 +191,23 @@ internal sealed class ExcelSource : ITableSource
     /// <c>m</c>, <c>d</c>, <c>h</c> or <c>s</c> (an elapsed <c>[h]</c>, <c>[mm]</c>, <c>[ss]</c> included) that is not
     /// quoted, escaped, a width (<c>_</c>), a fill (<c>*</c>) or inside other brackets.
     /// </summary>
-    internal static bool IsDateFormat(uint id, string? format)
-    {
-        if (format is null)
-        {
-            return id is (>= 14 and <= 22) or (>= 27 and <= 36) or (>= 45 and <= 47) or (>= 50 and <= 58);
-        }
+    internal static bool IsDateFormat(uint id, string? format) => format is null
+        ? id is (>= 14 and <= 22) or (>= 27 and <= 36) or (>= 45 and <= 47) or (>= 50 and <= 58)
+        : Codes(format).Any(code => code.Bracket is { } inside
+            ? inside.Length > 0 && inside.AsSpan().Trim(inside[0]).IsEmpty && char.ToLowerInvariant(inside[0]) is 'h' or 'm' or 's'   // an elapsed time: [h]:mm shows 1.5 as 36:00
+            : char.ToLowerInvariant(code.Code) is 'y' or 'm' or 'd' or 'h' or 's');
 
+    /// <summary>
+    /// The codes of a number format's first section, as Excel reads them: each character that is not quoted, escaped
+    /// (<c>\</c>), a width (<c>_</c>) or a fill (<c>*</c>) and the character after it, and each bracket as one code
+    /// <c>[</c> with its text (<c>Red</c>, <c>h</c>, <c>$€-2</c>).
+    /// </summary>
+    private static IEnumerable<(char Code, string? Bracket)> Codes(string format)
+    {
         for (var i = 0; i < format.Length && format[i] != ';'; i++)
         {
-            switch (char.ToLowerInvariant(format[i]))
+            switch (format[i])
             {
-                case 'y' or 'm' or 'd' or 'h' or 's':
-                    return true;
                 case '_' or '*' or '\\':
                     i++;
                     break;
@@ -237,19 +216,14 @@ internal sealed class ExcelSource : ITableSource
                     break;
                 case '[':
                     var bracketEnd = format.IndexOf(']', i + 1);
-                    var inside = bracketEnd < 0 ? format.AsSpan(i + 1) : format.AsSpan(i + 1, bracketEnd - i - 1);
-                    if (inside.Length > 0 && inside.Trim(inside[0]).IsEmpty && char.ToLowerInvariant(inside[0]) is 'h' or 'm' or 's')
-                    {
-                        // An elapsed time: [h]:mm shows 1.5 as 36:00.
-                        return true;
-                    }
-
+                    yield return ('[', bracketEnd < 0 ? format[(i + 1)..] : format[(i + 1)..bracketEnd]);
                     i = bracketEnd < 0 ? format.Length : bracketEnd;
+                    break;
+                default:
+                    yield return (format[i], null);
                     break;
             }
         }
-
-        return false;
     }
 
     /// <summary>The custom number formats of a stylesheet, by id; the first of an id given twice.</summary>
