@@ -67,7 +67,8 @@ internal static class PipelineTable
         Number(row.WonCycleMeanDays, "N1"),
         Number(row.WonCycleMedianDays, "N1"),
         row.VelocityPerDay is { } velocity ? velocity.ToString("N0", CultureInfo.InvariantCulture) : Undefined,
-        Number(row.PartnerConcentration, "N0"),
+        // Never rounded onto 0 or 10,000 (one partner) when it is not on them, as on the HTML page.
+        row.PartnerConcentration is { } hhi ? HtmlWriter.Number(HtmlWriter.Beside(hhi, 0, 0, 10_000), "N0") : Undefined,
         row.Profile ?? Undefined,
     ];
 

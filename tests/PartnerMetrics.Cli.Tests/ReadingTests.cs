@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
 using PartnerMetrics.Serialization;
 using static PartnerMetrics.Cli.Tests.Cli;
@@ -91,6 +92,29 @@ public sealed class ReadingTests
         var cells = row.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(("66.7 %", "99.9 %", "69.9 %", "Balanced"), (cells[3], cells[4], cells[6], cells[^1]));
         Assert.DoesNotContain("100.0 %", row, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Two partners winning 1,000,000 and 1 have a partner HHI of 9,999.98: the table printed 10,000, the index of a single
+    /// partner, where the HTML page prints 9,999.
+    /// </summary>
+    [Fact]
+    public void Pipeline_Table_APartnerHhiShortOfTenThousand_IsNotRoundedOntoIt()
+    {
+        using var files = new TestFiles();
+        Opportunity Deal(string id, string partner, decimal amount) => new(
+            new OpportunityId(id), new AccountId("A-" + id), new DateOnly(2025, 1, 2), DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
+            DealOutcome.Won, amount, partnerId: new PartnerId(partner), closedOn: new DateOnly(2025, 3, 1));
+        Opportunity[] deals = [Deal("O-1", "P-1", 1_000_000m), Deal("O-2", "P-2", 1m)];
+        Assert.True(PipelineAnalytics.Summarize(deals).PartnerConcentration is > 9_999.5 and < 10_000);
+        var path = files.Write("deals.json", PartnerMetricsJson.Serialize(new Portfolio(opportunities: deals)));
+
+        var (exit, output, _) = Run("pipeline", path);
+
+        Assert.Equal(0, exit);
+        var row = Assert.Single(output.Split('\n'), line => line.StartsWith("│ All deals", StringComparison.Ordinal));
+        var cells = row.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("9,999", cells[^2]);
     }
 
     /// <summary>One deal without an amount read "1 deals have no amount; they count as 0 in value metrics." under the table.</summary>
