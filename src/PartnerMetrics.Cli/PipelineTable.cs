@@ -22,7 +22,7 @@ internal static class PipelineTable
         });
         console.Profile.Width = Math.Max(console.Profile.Width, 200);
         var by = report.By.Count == 0 ? "all deals" : $"by {string.Join(" × ", report.By)}";
-        console.Write(new Rule(Markup.Escape(Terminal.Safe(string.Create(CultureInfo.InvariantCulture, $"Pipeline of {report.Input}: {report.Total.Deals:N0} deals, {by}")))));
+        console.Write(new Rule(Markup.Escape(Terminal.Safe(string.Create(CultureInfo.InvariantCulture, $"Pipeline of {report.Input}: {HtmlReport.Deals(report.Total.Deals)}, {by}")))));
 
         var keyColumns = report.By.Count == 0 ? ["Group"] : report.By.Select(k => char.ToUpperInvariant(k[0]) + k[1..]).ToArray();
         var table = new Table().AddColumns([.. keyColumns, .. Metrics]);

@@ -109,9 +109,9 @@ public static partial class HtmlReport
         var html = Page(writer, $"Pipeline of {source}");
         html.Open("header").Line()
             .Element("h1", "Hunting versus farming").Line()
-            .Element("p", Invariant($"Pipeline of {Isolated(source)} · {total.Count:N0} deals, {grouping}"), ("class", "subtitle")).Line()
+            .Element("p", Invariant($"Pipeline of {Isolated(source)} · {Deals(total.Count)}, {grouping}"), ("class", "subtitle")).Line()
             .Open("ul", ("class", "kpis")).Line();
-        Kpi(html, "Won value", Money(total.WonValue), Invariant($"{total.WonCount:N0} deals won"));
+        Kpi(html, "Won value", Money(total.WonValue), Deals(total.WonCount) + " won");
         Kpi(html, "Win rate", Percent(total.WinRateByCount), Why(total, nameof(PipelineResult.WinRateByCount), total.WinRateByCount is null, "of closed deals, by count"));
         Kpi(html, "Win rate by value", Percent(total.WinRateByValue), Why(total, nameof(PipelineResult.WinRateByValue), total.WinRateByValue is null, "of closed value"));
         Kpi(html, "Hunting share", HuntingShare(total.HuntingShareByValue), Why(total, nameof(PipelineResult.HuntingShareByValue), total.HuntingShareByValue is null, "of won value: new logos"));
@@ -199,6 +199,10 @@ public static partial class HtmlReport
     /// </summary>
     private static void Figure(HtmlWriter html, PipelineResult result, string metric, bool undefined, string text, string? cssClass = null) =>
         html.Element("td", text, ("class", cssClass), ("title", undefined ? result.NoteFor(metric) : null));
+
+    /// <summary>A number of deals, in the singular for one: "1 deal", "1,234 deals".</summary>
+    /// <param name="count">The deals.</param>
+    internal static string Deals(long count) => Invariant($"{count:N0} {(count == 1 ? "deal" : "deals")}");
 
     /// <summary>The note on deals without an amount, under the pipeline's figures on the page and in the tool's table alike.</summary>
     /// <param name="count">The deals without an amount, at least 1.</param>

@@ -105,7 +105,7 @@ public static partial class HtmlReport
             .Open("ul", ("class", "kpis")).Line();
         Kpi(html, "Partners", Invariant($"{report.Partners.Length}"), Invariant($"{report.Partners.Count(p => p.Report.Band == HealthBand.Healthy)} healthy"));
         Kpi(html, "Mean health", report.Partners.IsEmpty ? "–" : HtmlWriter.Number(report.Partners.Average(p => p.Report.Score), "0.0"), "score out of 100");
-        Kpi(html, "Won value", Money(total.WonValue), Invariant($"{total.WonCount} deals won"));
+        Kpi(html, "Won value", Money(total.WonValue), Deals(total.WonCount) + " won");
         Kpi(html, "Win rate", Percent(total.WinRateByCount), Why(total, nameof(PipelineResult.WinRateByCount), total.WinRateByCount is null, "of closed deals, by count"));
         Kpi(html, "Hunting share", HuntingShare(total.HuntingShareByValue), Why(total, nameof(PipelineResult.HuntingShareByValue), total.HuntingShareByValue is null, "of won value: new logos"));
         html.Close("ul").Line().Close("header").Line();

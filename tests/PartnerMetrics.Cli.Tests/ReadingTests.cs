@@ -134,6 +134,29 @@ public sealed class ReadingTests
         Assert.DoesNotContain("1 deals", output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// One deal, won: the table's title read "Pipeline of deals.json: 1 deals, all deals", and the page's subtitle
+    /// "1 deals, all deals" above "1 deals won".
+    /// </summary>
+    [Fact]
+    public void Pipeline_OneDeal_IsCountedInTheSingular_InTheTableAndOnThePage()
+    {
+        using var files = new TestFiles();
+        var deal = new Opportunity(
+            new OpportunityId("O-1"), new AccountId("A-1"), new DateOnly(2025, 1, 2), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct,
+            DealOutcome.Won, 100m, closedOn: new DateOnly(2025, 3, 1));
+        var path = files.Write("deals.json", PartnerMetricsJson.Serialize(new Portfolio(opportunities: [deal])));
+
+        var table = Run("pipeline", path);
+        var page = Run("pipeline", path, "--format", "html", "--by", "district");
+
+        Assert.Equal((0, 0), (table.Exit, page.Exit));
+        Assert.Contains("Pipeline of deals.json: 1 deal, all deals", table.Output, StringComparison.Ordinal);
+        Assert.Contains("1 deal, by district</p>", page.Output, StringComparison.Ordinal);
+        Assert.Contains(">1 deal won<", page.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 deals", table.Output + page.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Pipeline_Table_AnUndefinedConcentrationOfWonDeals_IsExplainedByTheFootnote()
     {
