@@ -395,11 +395,9 @@ internal sealed class EvidenceInputs
         {
             foreach (var problem in file.Problems)
             {
-                target.WriteLine(string.Join(',', [Quote(file.Source ?? kind.ToString()), problem.Line.ToString(CultureInfo.InvariantCulture), Quote(problem.Column), Quote(problem.Value), Quote(problem.Message)]));
+                target.WriteLine(string.Join(',', [RejectsCsv.Cell(file.Source ?? kind.ToString()), problem.Line.ToString(CultureInfo.InvariantCulture), RejectsCsv.Cell(problem.Column), RejectsCsv.Cell(problem.Value), RejectsCsv.Cell(problem.Message)]));
             }
         }
-
-        static string Quote(string? text) => text is null ? string.Empty : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }
 
     /// <summary>A <c>--folder</c> that is not a folder: an input that cannot be read (exit 3), as a missing file is.</summary>

@@ -326,9 +326,7 @@ internal sealed class ImportOptions
         target.WriteLine("line,column,value,problem");
         foreach (var problem in report.Problems)
         {
-            target.WriteLine(string.Join(',', [problem.Line.ToString(CultureInfo.InvariantCulture), Quote(problem.Column), Quote(problem.Value), Quote(problem.Message)]));
+            target.WriteLine(string.Join(',', [problem.Line.ToString(CultureInfo.InvariantCulture), RejectsCsv.Cell(problem.Column), RejectsCsv.Cell(problem.Value), RejectsCsv.Cell(problem.Message)]));
         }
-
-        static string Quote(string? text) => text is null ? string.Empty : $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
     }
 }

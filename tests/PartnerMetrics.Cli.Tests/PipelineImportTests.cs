@@ -89,6 +89,34 @@ public class PipelineImportTests
         Assert.Equal(["line,column,value,problem"], File.ReadAllLines(rejects));
     }
 
+    /// <summary>
+    /// A cell of the export such as <c>=HYPERLINK("http://x","y")</c> was copied into the rejects file as it is, which a
+    /// spreadsheet opening the file runs as a formula (quotes do not stop it). Text that starts as a formula does now starts
+    /// with an apostrophe, which the spreadsheet shows as text; a negative number is still a number.
+    /// </summary>
+    [Fact]
+    public void Pipeline_SkipInvalid_AValueThatReadsAsAFormula_IsWrittenAsText()
+    {
+        using var folder = new TestFiles();
+        var input = folder.Write("deals.csv", "Id,Account ID,Motion,Source,Route,Outcome,Amount,Created On,Closed On\n"
+            + "O-1,A-1,NewLogo,Direct,Direct,Won,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2025-01-02,2025-03-01\n"
+            + "O-2,A-1,+cmd,Direct,Direct,Won,100,2025-01-02,2025-03-01\n"
+            + "O-3,A-1,@SUM(1),Direct,Direct,Won,100,2025-01-02,2025-03-01\n"
+            + "O-4,A-1,NewLogo,Direct,Direct,Won,-250,2025-01-02,2025-03-01\n"
+            + "O-5,A-1,NewLogo,Direct,Direct,Won,100,2025-01-02,2025-03-01\n");
+        var rejects = folder.PathOf("rejects.csv");
+
+        var (exit, _, error) = Run("pipeline", input, "--profile", "partnermetrics", "--skip-invalid", rejects, "--format", "json");
+
+        Assert.True(exit == 0, error);
+        var lines = File.ReadAllLines(rejects);
+        Assert.Equal(5, lines.Length);
+        Assert.StartsWith("2,\"Amount\",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("3,\"Motion\",\"'+cmd\",", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("4,\"Motion\",\"'@SUM(1)\",", lines[3], StringComparison.Ordinal);
+        Assert.StartsWith("5,\"Amount\",\"-250\",", lines[4], StringComparison.Ordinal);
+    }
+
     /// <summary>Amounts in three currencies and a profile without a reporting currency: no sum of the three, with or without --skip-invalid.</summary>
     [Theory]
     [InlineData(false)]
