@@ -62,11 +62,11 @@ internal static class PipelineTable
         row.Won.ToString("N0", CultureInfo.InvariantCulture),
         Rate(row.WinRateByCount),
         Rate(row.WinRateByValue),
-        row.WonValue.ToString("N0", CultureInfo.InvariantCulture),
+        HtmlWriter.WholeAmount(row.WonValue),
         Rate(row.HuntingShareByValue, Shares.ProfileThresholds),
         Number(row.WonCycleMeanDays, "N1"),
         Number(row.WonCycleMedianDays, "N1"),
-        row.VelocityPerDay is { } velocity ? velocity.ToString("N0", CultureInfo.InvariantCulture) : Undefined,
+        row.VelocityPerDay is { } velocity ? HtmlWriter.WholeAmount(velocity) : Undefined,
         // Never rounded onto 0 or 10,000 (one partner) when it is not on them, as on the HTML page.
         row.PartnerConcentration is { } hhi ? HtmlWriter.Number(HtmlWriter.Beside(hhi, 0, 0, 10_000), "N0") : Undefined,
         row.Profile ?? Undefined,

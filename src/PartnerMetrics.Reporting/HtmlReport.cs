@@ -602,7 +602,7 @@ public static partial class HtmlReport
     {
         >= 999_500m => HtmlWriter.Number(amount / 1_000_000m, "0.#") + "M",
         >= 9_999.5m => HtmlWriter.Number(amount / 1_000m, "0") + "k",
-        _ => HtmlWriter.Number(amount, "N0"),
+        _ => HtmlWriter.WholeAmount(amount),
     };
 
     private sealed record BarRow(string Name, double Scale, IEnumerable<BarSegment> Segments, string Note);

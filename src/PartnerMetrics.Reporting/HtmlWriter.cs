@@ -116,6 +116,13 @@ internal sealed class HtmlWriter(TextWriter builder)
     /// <summary>Formats an amount with the invariant culture.</summary>
     public static string Number(decimal value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// An amount to the whole unit (<c>N0</c>), but never rounded onto 0 when it is not 0: an amount above 0 and below 0.5
+    /// reads "under 1", for a won value of 0 says nothing was won and a velocity of 0 that nothing is open.
+    /// </summary>
+    /// <param name="amount">The amount, not negative.</param>
+    public static string WholeAmount(decimal amount) => amount is > 0m and < 0.5m ? "under 1" : Number(amount, "N0");
+
     /// <summary>Writes an opening tag; attributes whose value is <see langword="null"/> are left out.</summary>
     public HtmlWriter Open(string tag, params ReadOnlySpan<(string Name, string? Value)> attributes)
     {

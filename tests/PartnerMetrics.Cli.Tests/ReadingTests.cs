@@ -157,6 +157,35 @@ public sealed class ReadingTests
         Assert.DoesNotContain("1 deals", table.Output + page.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// One deal won for 0.40 and one open for 0.10: the table and the page showed a won value of 0 (nothing won) beside a
+    /// value win rate of 100.0 % and a Hunter, and a velocity of 0 (that of a pipeline with nothing open) for 0.0129 a day.
+    /// </summary>
+    [Fact]
+    public void Pipeline_AnAmountUnderOne_IsNotRoundedOntoZero()
+    {
+        using var files = new TestFiles();
+        var won = new Opportunity(
+            new OpportunityId("O-1"), new AccountId("A-1"), new DateOnly(2025, 1, 1), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct,
+            DealOutcome.Won, 0.4m, closedOn: new DateOnly(2025, 2, 1));
+        var open = new Opportunity(
+            new OpportunityId("O-2"), new AccountId("A-2"), new DateOnly(2025, 1, 1), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct,
+            DealOutcome.Open, 0.1m);
+        var result = PipelineAnalytics.Summarize([won, open]);
+        Assert.True(result.Velocity is > 0m and < 0.5m);
+        var path = files.Write("deals.json", PartnerMetricsJson.Serialize(new Portfolio(opportunities: [won, open])));
+
+        var (exit, output, _) = Run("pipeline", path);
+        var page = Run("pipeline", path, "--format", "html").Output;
+
+        Assert.Equal(0, exit);
+        var row = Assert.Single(output.Split('\n'), line => line.StartsWith("│ All deals", StringComparison.Ordinal));
+        var cells = row.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(("under 1", "under 1"), (cells[5], cells[9]));
+        Assert.Contains("<span class=\"kpi-value\">under 1</span>", page, StringComparison.Ordinal);
+        Assert.Equal(2, page.Split("<td>under 1</td>").Length - 1);
+    }
+
     [Fact]
     public void Pipeline_Table_AnUndefinedConcentrationOfWonDeals_IsExplainedByTheFootnote()
     {
