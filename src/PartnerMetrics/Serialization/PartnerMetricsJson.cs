@@ -30,7 +30,7 @@ namespace PartnerMetrics.Serialization;
 /// </remarks>
 public static class PartnerMetricsJson
 {
-    /// <summary>The deepest nesting a document may have; a portfolio needs six levels.</summary>
+    /// <summary>The deepest nesting a document may have; a portfolio needs eight levels (a goal's check-in: docs/model.md).</summary>
     public const int MaxDepth = 32;
 
     /// <summary>Gets the read-only serializer options for every PartnerMetrics model type.</summary>
