@@ -243,6 +243,7 @@ public sealed partial class BacktestCommandTests
     [InlineData("--folds", "abc", "--folds must be a number of folds from 2 to 100; got 'abc'.")]
     [InlineData("--objective", "brier", "'brier'")]
     [InlineData("--calibration", "beta", "'beta'")]
+    [InlineData("--weights", "x", "'x'")]
     public void BacktestFit_BadFitOption_IsAUsageError(string option, string value, string expected)
     {
         var (exit, _, error) = Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30", "--fit", option, value);
