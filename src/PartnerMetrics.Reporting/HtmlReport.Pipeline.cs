@@ -24,8 +24,10 @@ public static partial class HtmlReport
 
     /// <summary>
     /// Writes the pipeline page of deals grouped by one key, such as <see cref="PipelineKeys.District"/>: a row per
-    /// group, in the order of <see cref="GroupedPipelineResult{TKey}.Groups"/>, each named by its key's
-    /// <see cref="object.ToString"/> (<c>(none)</c> for the group without a key), and a total row.
+    /// group, in the order of <see cref="GroupedPipelineResult{TKey}.Groups"/>, each named by its key as the same text on every
+    /// machine (a <see cref="DateOnly"/> as yyyy-MM-dd, a <see cref="DateTime"/> as yyyy-MM-ddTHH:mm:ss, any other
+    /// <see cref="IFormattable"/> in the invariant culture, else its <see cref="object.ToString"/>; <c>(none)</c> for the
+    /// group without a key), and a total row.
     /// </summary>
     /// <typeparam name="TKey">The grouping key.</typeparam>
     /// <param name="output">Where the page goes; it is written as it is built and not flushed or closed.</param>

@@ -141,6 +141,36 @@ public partial class HtmlReportTests
         Assert.Equal(["Total", "5"], total);
     }
 
+    /// <summary>
+    /// The summary said each group is named by its key's ToString, which reads the current culture (a day of 2025-01-10 is
+    /// "10.01.2025" in German, 1.25 is "1,25"); the page names a day as yyyy-MM-dd and a number in the invariant culture, on every machine.
+    /// </summary>
+    [Fact]
+    public void WritePipeline_ByOneKey_NamesADayAndANumberTheSameInEveryCulture()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        var german = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        german.NumberFormat.NumberDecimalSeparator = ",";
+        german.DateTimeFormat.ShortDatePattern = "dd.MM.yyyy";
+        CultureInfo.CurrentCulture = german;
+        try
+        {
+            var byDay = PipelineAnalytics.GroupBy(ReportPage.Deals(), d => d.CreatedOn);
+            var byAmount = PipelineAnalytics.GroupBy(ReportPage.Deals(), d => (double)d.Amount!.Value / 4000);
+
+            var days = ReportPage.Write(output => HtmlReport.WritePipeline(output, byDay, "Q2 deals", "day"));
+            var amounts = ReportPage.Write(output => HtmlReport.WritePipeline(output, byAmount, "Q2 deals", "amount"));
+
+            Assert.Contains(days.All("th"), th => th.Value == "2025-01-10");
+            Assert.Contains(amounts.All("th"), th => th.Value == "1.25");
+            Assert.DoesNotContain(amounts.All("th"), th => th.Value.Contains(',', StringComparison.Ordinal));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
     [Fact]
     public void WritePipeline_BySeveralKeys_WritesAColumnPerKeyInTheOrderGiven()
     {
