@@ -430,21 +430,21 @@ public static class PartnerMetricsJson
             set => throw new NotSupportedException();
         }
 
+        /// <summary>Whether the first read must read on: it has some bytes, but fewer than a mark's, and room for more.</summary>
+        private bool FirstShort(int read, int room) => !begun && read > 0 && read < Math.Min(MarkLength, room);
+
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
             var read = inner.Read(buffer);
-            if (!begun)
+            int more;
+            while (FirstShort(read, buffer.Length) && (more = inner.Read(buffer[read..])) > 0)
             {
-                begun = true;
-                int more;
-                while (read > 0 && read < Math.Min(MarkLength, buffer.Length) && (more = inner.Read(buffer[read..])) > 0)
-                {
-                    read += more;
-                }
+                read += more;
             }
 
+            begun = true;
             return Note(buffer[..read]);
         }
 
@@ -454,16 +454,13 @@ public static class PartnerMetricsJson
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-            if (!begun)
+            int more;
+            while (FirstShort(read, buffer.Length) && (more = await inner.ReadAsync(buffer[read..], cancellationToken).ConfigureAwait(false)) > 0)
             {
-                begun = true;
-                int more;
-                while (read > 0 && read < Math.Min(MarkLength, buffer.Length) && (more = await inner.ReadAsync(buffer[read..], cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    read += more;
-                }
+                read += more;
             }
 
+            begun = true;
             return Note(buffer.Span[..read]);
         }
 
