@@ -77,6 +77,15 @@ internal sealed class FactorDefinition
 
     /// <summary>A number as a reason shows it: invariant, at most two decimals.</summary>
     public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A share in [0, 1] as a percentage with at most one decimal, cut rather than rounded, so that a share below a bound never
+    /// reads as the bound: 0.2996 is "29.9", not the "30" a relationship stage asks at least of it (which it does not meet).
+    /// A millionth of a tenth of a percent is let through, so that binary noise still reads as the number meant: 0.7 + 0.1,
+    /// the double 0.7999999999999999, is "80".
+    /// </summary>
+    public static string Percent(double share) =>
+        (Math.Floor((share * 1000) + 1e-6) / 10).ToString("0.#", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Every factor's definition, by code.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PartnerMetrics.Evidence;
 using PartnerMetrics.Partners;
 
@@ -63,7 +62,7 @@ internal static class PlanAlignmentDimension
 
     private static string BusinessAlignmentReason(FactorFacts f) => f.First == 0
         ? "No business alignment recorded yet: ask what share of the partner's business is aligned to ours."
-        : $"{(f.Measure * 100).ToString("0.#", CultureInfo.InvariantCulture)} % of the partner's business is aligned to ours.";
+        : $"{FactorDefinition.Percent(f.Measure)} % of the partner's business is aligned to ours.";
 
     public static readonly FactorDefinition Clarity = new(
         FactorCodes.PlanClarity,

@@ -329,8 +329,8 @@ internal static class Counterfactuals
         var grown = Math.Min(1.0, alignment + AlignmentStep);
         return new(
             RecommendationCodes.AlignBusiness,
-            string.Create(CultureInfo.InvariantCulture, $"Grow business alignment to {grown * 100:0.#} %"),
-            string.Create(CultureInfo.InvariantCulture, $"A plan review on {asOf:yyyy-MM-dd} recording {grown * 100:0.#} % of the partner's business aligned to ours (was {alignment * 100:0.#} %)."),
+            string.Create(CultureInfo.InvariantCulture, $"Grow business alignment to {FactorDefinition.Percent(grown)} %"),
+            string.Create(CultureInfo.InvariantCulture, $"A plan review on {asOf:yyyy-MM-dd} recording {FactorDefinition.Percent(grown)} % of the partner's business aligned to ours (was {FactorDefinition.Percent(alignment)} %)."),
             EvidenceChange.Replacing(partnership, WithReview(plan, new PlanReview(asOf, grown))));
     }
 
@@ -384,7 +384,7 @@ internal static class Counterfactuals
         return new(
             RecommendationCodes.ReviewPlan,
             "Review the plan today",
-            string.Create(CultureInfo.InvariantCulture, $"A plan review on {asOf:yyyy-MM-dd} (last reviewed {(last is { } l ? Ensure.Iso(l) : "never")}), business alignment unchanged ({(alignment is { } a ? string.Create(CultureInfo.InvariantCulture, $"{a * 100:0.#} %") : "not recorded")})."),
+            string.Create(CultureInfo.InvariantCulture, $"A plan review on {asOf:yyyy-MM-dd} (last reviewed {(last is { } l ? Ensure.Iso(l) : "never")}), business alignment unchanged ({(alignment is { } a ? FactorDefinition.Percent(a) + " %" : "not recorded")})."),
             EvidenceChange.Replacing(partnership, WithReview(plan, new PlanReview(asOf, alignment))));
     }
 

@@ -44,6 +44,35 @@ public class FactorReasonTests
         Assert.Equal("Last reviewed together 10 days ago; the review cadence is 90 days.", report.Factor("plan.freshness")!.Value.Reason);
     }
 
+    [Theory]
+    [InlineData(0.0, "0")]
+    [InlineData(0.1234, "12.3")]
+    [InlineData(0.2996, "29.9")] // rounded: 30, a bound it is below
+    [InlineData(0.3, "30")]
+    [InlineData(0.7999999999999999, "80")] // 0.7 + 0.1 in doubles: binary noise, not a share below 80 %
+    [InlineData(0.9996, "99.9")] // rounded: 100, though not all of the business is aligned
+    [InlineData(1.0, "100")]
+    public void Percent_CutsToOneDecimal(double share, string expected) =>
+        Assert.Equal(expected, FactorDefinition.Percent(share));
+
+    /// <summary>
+    /// Over every share: the percentage written is never above the share by more than the noise let through, and below it
+    /// by less than a tenth; so it is on the share's side of every bound of a tenth of a percent.
+    /// </summary>
+    [Property]
+    public Property Percent_IsTheShareCutToATenth() =>
+        Prop.ForAll(
+            Gen.OneOf(
+                Gen.Choose(0, 1_000_000).Select(n => n / 1_000_000.0),
+                Gen.Choose(0, 1000).Select(n => n / 1000.0),
+                Gen.Choose(0, int.MaxValue).Select(n => (double)n / int.MaxValue)).ToArbitrary(),
+            share =>
+            {
+                var written = double.Parse(FactorDefinition.Percent(share), System.Globalization.CultureInfo.InvariantCulture);
+                Assert.InRange((share * 100) - written, -1e-6, 0.1);
+                Assert.Equal(written, Math.Round(written, 1));
+            });
+
     [Fact]
     public void Reason_OfAPartnershipNotYetStarted_SaysSo() =>
         Assert.Equal("The partnership has not started yet.", Scorer.Score(Empty(startedDaysAgo: -7), T).Factor("progress.weekly-cadence")!.Value.Reason);

@@ -66,6 +66,24 @@ public class RelationshipStageTests
         Assert.Equal(sides.Length == 1, stage.MissingForNext.Any(c => c.Code == "stage.both-sides-tracked"));
     }
 
+    [Theory]
+    [InlineData(0.2996, false, "29.9")]
+    [InlineData(0.3, true, "30")]
+    [InlineData(0.29999, false, "29.9")]
+    public void Stage_BusinessAlignmentJustBelowItsBound_IsMissingAndReadsBelowIt(double alignment, bool met, string percent)
+    {
+        // The worked example (Aligned) with its alignment replaced: 0.2996 rounded to one decimal read "30 %" in the factor's
+        // reason while "At least 30 % of the partner's business aligned to ours" was unmet.
+        var partnership = WorkedExample().With(plan: _ => new JointPlan(Plan.CreatedOn, alignment, Plan.Goals, lastReviewedOn: Day(-120), reviewCadence: Plan.ReviewCadence));
+        var report = Advisor.Scorer.Score(partnership, T);
+
+        var stage = Advisor.Stage(partnership, T);
+
+        Assert.Equal(met, stage.Stage == RelationshipStage.Aligned);
+        Assert.Equal(!met, stage.MissingForNext.Any(c => c.Code == "stage.business-aligned"));
+        Assert.Equal($"{percent} % of the partner's business is aligned to ours.", report.Factor(FactorCodes.PlanBusinessAlignment)!.Value.Reason);
+    }
+
     [Fact]
     public void Stage_WorkedExample_IsAlignedAndListsWhatStrategicNeeds()
     {
