@@ -60,8 +60,22 @@ var fits = ValidationRun.Fits(runs);
 var grid = options.EvidenceLimit ? WeightGrid.Of(runs, options.AsOf) : null;
 var revision = options.EvidenceLimit ? WeightRevision.Measure(options) : default;
 
-// The page quotes the command that reproduces it; a rooted output path is reduced to its file name so that no machine's layout leaks into it.
-static string Shown(string path) => Path.IsPathRooted(path) ? Path.GetFileName(path) : path.Replace('\\', '/');
+// The page quotes the command that reproduces it. A rooted path inside the current directory (the repository's root, from
+// which the command runs) is shown relative to it, so that the quoted command writes the page where it was written
+// (--out docs/validation.md); any other rooted path is reduced to its file name, so that no machine's layout leaks into it.
+static string Shown(string path)
+{
+    if (!Path.IsPathRooted(path))
+    {
+        return path.Replace('\\', '/');
+    }
+
+    var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+    return Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || relative.StartsWith("..\\", StringComparison.Ordinal)
+        ? Path.GetFileName(path)
+        : relative.Replace('\\', '/');
+}
+
 var shownOutput = output is null ? null : Shown(output);
 var previous = previousPaths.Select(path => PreviousPage.Parse(Shown(path), File.ReadAllText(path))).ToArray();
 var command = string.Create(
