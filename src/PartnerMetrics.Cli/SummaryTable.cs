@@ -60,7 +60,7 @@ internal static class SummaryTable
             mix.AddRow(
                 Terminal.Cell(row.District ?? "-"),
                 row.WonDeals.ToString(CultureInfo.InvariantCulture),
-                row.WonValue.ToString("N0", CultureInfo.InvariantCulture),
+                HtmlWriter.WholeAmount(row.WonValue),
                 row.HuntingShareByValue is { } h ? Shares.Percent(h, 0, Shares.ProfileThresholds) : "-",
                 row.WinRate is { } w ? Shares.Percent(w, 0) : "-",
                 row.Profile ?? "-");

@@ -275,8 +275,8 @@ public static partial class HtmlReport
                     var (name, result) = (District(g.Key), g.Result);
                     BarSegment[] segments =
                     [
-                        new((double)result.HuntingWonValue, "hunting", $"{Money(result.HuntingWonValue)} · {HuntingShare(result.HuntingShareByValue)}", Invariant($"{Isolated(name)} · hunting: {HtmlWriter.Number(result.HuntingWonValue, "N0")} won in {result.HuntingWonCount} deals")),
-                        new((double)result.FarmingWonValue, "farming", $"{Money(result.FarmingWonValue)} · {FarmingShare(result.HuntingShareByValue)}", Invariant($"{Isolated(name)} · farming: {HtmlWriter.Number(result.FarmingWonValue, "N0")} won in {result.FarmingWonCount} deals")),
+                        new((double)result.HuntingWonValue, "hunting", $"{Money(result.HuntingWonValue)} · {HuntingShare(result.HuntingShareByValue)}", Invariant($"{Isolated(name)} · hunting: {HtmlWriter.WholeAmount(result.HuntingWonValue)} won in {Deals(result.HuntingWonCount)}")),
+                        new((double)result.FarmingWonValue, "farming", $"{Money(result.FarmingWonValue)} · {FarmingShare(result.HuntingShareByValue)}", Invariant($"{Isolated(name)} · farming: {HtmlWriter.WholeAmount(result.FarmingWonValue)} won in {Deals(result.FarmingWonCount)}")),
                     ];
                     return new BarRow(name, largest, segments, $"win rate {Percent(result.WinRateByCount)} · {result.Profile?.ToString() ?? "–"}");
                 }).ToList());
@@ -301,8 +301,8 @@ public static partial class HtmlReport
         html.Open("tr", attributes)
             .Element("th", name, ("scope", "row"))
             .Element("td", Invariant($"{result.WonCount}"), ("class", "num"))
-            .Element("td", HtmlWriter.Number(result.HuntingWonValue, "N0"), ("class", "num"))
-            .Element("td", HtmlWriter.Number(result.FarmingWonValue, "N0"), ("class", "num"));
+            .Element("td", HtmlWriter.WholeAmount(result.HuntingWonValue), ("class", "num"))
+            .Element("td", HtmlWriter.WholeAmount(result.FarmingWonValue), ("class", "num"));
         Figure(html, result, nameof(PipelineResult.HuntingShareByValue), result.HuntingShareByValue is null, HuntingShare(result.HuntingShareByValue), "num");
         Figure(html, result, nameof(PipelineResult.WinRateByCount), result.WinRateByCount is null, Percent(result.WinRateByCount), "num");
         Figure(html, result, nameof(PipelineResult.Profile), result.Profile is null, result.Profile?.ToString() ?? "–");

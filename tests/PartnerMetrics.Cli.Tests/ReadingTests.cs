@@ -186,6 +186,29 @@ public sealed class ReadingTests
         Assert.Equal(2, page.Split("<td>under 1</td>").Length - 1);
     }
 
+    /// <summary>
+    /// A district whose one deal was won for 0.40: score's hunting-versus-farming table read a won value of 0 (nothing won)
+    /// beside 1 won deal and a hunting share of 100 %, where the pipeline table reads "under 1".
+    /// </summary>
+    [Fact]
+    public void Score_Table_AWonValueUnderOne_IsNotRoundedOntoZero()
+    {
+        using var files = new TestFiles();
+        var partner = new Partner(new PartnerId("P-1"), "Tiny", PartnerType.Reseller, district: "North");
+        var won = new Opportunity(
+            new OpportunityId("O-1"), new AccountId("A-1"), new DateOnly(2025, 1, 1), DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
+            DealOutcome.Won, 0.4m, partnerId: partner.Id, district: "North", closedOn: new DateOnly(2025, 2, 1));
+        var path = files.Write("portfolio.json", PartnerMetricsJson.Serialize(new Portfolio([new Partnership(partner, new DateOnly(2024, 1, 1), opportunities: [won])])));
+
+        var (exit, output, _) = Run("score", path, "--as-of", "2025-06-30");
+
+        Assert.Equal(0, exit);
+        // The last table is hunting versus farming; the top partners table above it has a North row too.
+        var row = output.Split('\n').Last(line => line.StartsWith("│ North", StringComparison.Ordinal));
+        var cells = row.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(["North", "1", "under 1", "100 %"], cells.Take(4));
+    }
+
     [Fact]
     public void Pipeline_Table_AnUndefinedConcentrationOfWonDeals_IsExplainedByTheFootnote()
     {

@@ -182,6 +182,32 @@ public class HtmlReportReadingTests
         Assert.Equal(share <= 0.3, labels[0] <= 30.0);
     }
 
+    /// <summary>
+    /// A district whose one hunting deal was won for 0.40, beside a renewal won for 20: the mix table read a hunting won
+    /// value of 0 (nothing won) beside a hunting share of 2.0 %, and the bar's tooltip "hunting: 0 won in 1 deals", while
+    /// the bar's label and the header read "under 1".
+    /// </summary>
+    [Fact]
+    public void HuntingAndFarming_AWonValueUnderOne_IsNotRoundedOntoZero()
+    {
+        var deals = new[]
+        {
+            new Opportunity(new OpportunityId("H"), new AccountId("A"), new DateOnly(2025, 1, 1), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Won, 0.4m, district: "North", closedOn: new DateOnly(2025, 2, 1)),
+            new Opportunity(new OpportunityId("F"), new AccountId("B"), new DateOnly(2025, 1, 1), DealMotion.Renewal, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Won, 20m, district: "North", closedOn: new DateOnly(2025, 2, 1)),
+        };
+        var portfolio = new Portfolio([new Partnership(new Partner(new PartnerId("P1"), "P", PartnerType.Reseller, district: "North"), new DateOnly(2024, 1, 1))], deals);
+
+        var page = ReportPage.Write(output => HtmlReport.WritePortfolio(output, portfolio, ReportPage.AsOf));
+
+        var mix = page.All("section").Single(s => (string?)s.Attribute("id") == "mix");
+        var rows = mix.Descendants().Where(e => e.Name.LocalName == "tr" && e.Parent?.Name.LocalName is "tbody" or "tfoot").ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, row => Assert.Equal(["2", "under 1", "20"], row.Elements().Skip(1).Take(3).Select(e => e.Value)));
+        var tooltips = mix.Descendants().Where(e => e.Name.LocalName == "title").Select(e => e.Value).ToList();
+        Assert.Contains(tooltips, t => t.EndsWith("hunting: under 1 won in 1 deal", StringComparison.Ordinal));
+        Assert.Contains(tooltips, t => t.EndsWith("farming: 20 won in 1 deal", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void PartnersOfSeveralModels_AreReadAgainstTheirOwnModelsThresholds()
     {
