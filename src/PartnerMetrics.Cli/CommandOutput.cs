@@ -19,7 +19,13 @@ internal static class CommandOutput
     }
 
     /// <summary>Creates the <c>--out</c> option.</summary>
-    public static Option<FileInfo?> OutFile() => new("--out") { Description = "Write the output to this file instead of the console." };
+    public static Option<FileInfo?> OutFile() => new("--out") { Description = "Write the output to this file instead of the console; - is the console." };
+
+    /// <summary>
+    /// Whether an output file is <c>-</c>, the standard output, as the file argument <c>-</c> is standard input (not a file
+    /// named <c>-</c> in another directory, <c>./-</c>): <c>--out -</c> wrote a file named <c>-</c> in the current directory.
+    /// </summary>
+    public static bool IsStandardOutput(FileInfo file) => file.Name == "-" && file.ToString() == "-";
 
     /// <summary>Writes the result to <paramref name="outFile"/>, or to <paramref name="output"/> when there is none.</summary>
     /// <returns>
@@ -29,7 +35,7 @@ internal static class CommandOutput
     /// </returns>
     public static int Write(FileInfo? outFile, TextWriter output, TextWriter error, Action<TextWriter> write)
     {
-        if (outFile is null)
+        if (outFile is null || IsStandardOutput(outFile))
         {
             return WriteStandardOutput(output, error, write);
         }
@@ -142,7 +148,7 @@ internal static class CommandOutput
     /// <returns>The problem, naming the options and the file; <see langword="null"/> when every output has a file of its own.</returns>
     public static string? Clash(IEnumerable<(string Option, FileInfo? File)> outputs, IEnumerable<(string What, string? Path)> inputs)
     {
-        var written = outputs.Where(o => o.File is not null).Select(o => (o.Option, File: o.File!, Target: Resolved(o.File!))).ToList();
+        var written = outputs.Where(o => o.File is not null && !IsStandardOutput(o.File)).Select(o => (o.Option, File: o.File!, Target: Resolved(o.File!))).ToList();
         var read = inputs.Where(i => i.Path is { Length: > 0 } and not "-").Select(i => (i.What, Target: Resolved(new FileInfo(i.Path!)))).ToList();
         for (var i = 0; i < written.Count; i++)
         {

@@ -65,6 +65,37 @@ public sealed class OutputTests
         }
     }
 
+    /// <summary>
+    /// <c>--out -</c> is the standard output, as the file argument <c>-</c> is standard input: it wrote a file named
+    /// <c>-</c> in the current directory, and the console read only "Wrote …/-".
+    /// </summary>
+    [Theory]
+    [InlineData("demo --format html")]
+    [InlineData("score {backtest-portfolio.json} --as-of 2025-06-30 --format json")]
+    [InlineData("pipeline {opportunities.csv}")]
+    public void Out_Dash_WritesTheStandardOutput(string commandLine)
+    {
+        var command = Arguments(commandLine);
+        var dash = Path.GetFullPath("-");
+        var existed = File.Exists(dash);
+        try
+        {
+            var console = Cli.Run(command);
+            var (exit, output, _) = Cli.Run([.. command, "--out", "-"]);
+
+            Assert.Equal(ExitCodes.Success, exit);
+            Assert.Equal(console.Output, output);
+            Assert.Equal(existed, File.Exists(dash));
+        }
+        finally
+        {
+            if (!existed)
+            {
+                File.Delete(dash);
+            }
+        }
+    }
+
     /// <summary>Splits a command line, turning <c>{name}</c> into the path of that fixture.</summary>
     private static string[] Arguments(string commandLine) =>
         [.. commandLine.Split(' ').Select(a => a.StartsWith('{') ? Path.Combine(AppContext.BaseDirectory, "Fixtures", a.Trim('{', '}')) : a)];
