@@ -219,10 +219,12 @@ public static class Targets
         TableIsPrintable(writer => SummaryTable.Write(summary, writer));
         using (var json = ReadsBack(writer => JsonOutput.WriteLine(writer, summary, SummaryJsonContext.Default.PortfolioSummary)))
         {
+            // Every partner of a partnership started by the day, and a count of the others (a score would be their priors).
             var names = json.RootElement.GetProperty("partners").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal);
-            if (!names.SequenceEqual(portfolio.Partnerships.Select(p => p.Partner.Name).Order(StringComparer.Ordinal)))
+            if (!names.SequenceEqual(portfolio.Partnerships.Where(p => p.StartedOn <= asOf).Select(p => p.Partner.Name).Order(StringComparer.Ordinal))
+                || json.RootElement.GetProperty("notStarted").GetInt32() != portfolio.Partnerships.Count(p => p.StartedOn > asOf))
             {
-                throw new InvalidOperationException("The JSON summary does not name the partners of the portfolio.");
+                throw new InvalidOperationException("The JSON summary does not name the partners of the portfolio started by the day, or miscounts the others.");
             }
         }
 

@@ -7,8 +7,13 @@ using PartnerMetrics.Serialization;
 
 namespace PartnerMetrics.Cli;
 
-/// <summary>What the demo shows: every partner's health, the top partners per district, and hunting versus farming per district.</summary>
-internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow> Partners, IReadOnlyList<TopPartnerRow> TopPartners, IReadOnlyList<MixRow> HuntingFarming)
+/// <summary>
+/// What the demo shows: every partner's health, the top partners per district, and hunting versus farming per district.
+/// A partnership that starts after the day is in none of them but the last, as in none of the HTML report's views and
+/// <see cref="PortfolioInsights"/>': its score would be its priors, a score it never had. <see cref="NotStarted"/> counts
+/// them; their deals still count in hunting versus farming, as the CRM knew them.
+/// </summary>
+internal sealed record PortfolioSummary(DateOnly AsOf, int NotStarted, IReadOnlyList<PartnerRow> Partners, IReadOnlyList<TopPartnerRow> TopPartners, IReadOnlyList<MixRow> HuntingFarming)
 {
     /// <summary>Scores every partnership of <paramref name="portfolio"/> as of <paramref name="asOf"/> with <paramref name="scorer"/>'s model.</summary>
     public static PortfolioSummary Create(Portfolio portfolio, DateOnly asOf, HealthScorer scorer)
@@ -36,16 +41,19 @@ internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow>
         private readonly List<PartnerRow> partners = [];
         private readonly List<PartnerStanding> standings = [];
         private readonly DistrictDeals districts = new(asOf);
+        private int notStarted;
 
         public void Add(IEnumerable<Partnership> partnerships) => PortfolioBatches.Score(partnerships, scorer, asOf, districts, (partnership, report, next) =>
             {
-                partners.Add(Row(partnership.Partner, report, next.FirstOrDefault(), scorer.Models.Select(partnership).Bands));
-
-                // The portfolio views leave out a partnership that starts after the day, as PortfolioInsights does.
-                if (partnership.StartedOn <= asOf)
+                // The summary leaves out a partnership that starts after the day, as the HTML report and PortfolioInsights do.
+                if (partnership.StartedOn > asOf)
                 {
-                    standings.Add(PortfolioInsights.Standing(partnership, report));
+                    notStarted++;
+                    return;
                 }
+
+                partners.Add(Row(partnership.Partner, report, next.FirstOrDefault(), scorer.Models.Select(partnership).Bands));
+                standings.Add(PortfolioInsights.Standing(partnership, report));
             });
 
         /// <summary>The summary, once every partnership is added.</summary>
@@ -57,7 +65,7 @@ internal sealed record PortfolioSummary(DateOnly AsOf, IReadOnlyList<PartnerRow>
             var mix = districts.Result().Groups
                 .Select(g => new MixRow(g.Key, g.Result.WonCount, g.Result.WonValue, g.Result.HuntingShareByValue, g.Result.WinRateByCount, g.Result.Profile?.ToString()))
                 .ToList();
-            return new PortfolioSummary(asOf, partners, top, mix);
+            return new PortfolioSummary(asOf, notStarted, partners, top, mix);
         }
 
         /// <summary>

@@ -45,6 +45,13 @@ internal static class SummaryTable
             console.Write(health);
         }
 
+        if (summary.NotStarted > 0)
+        {
+            console.WriteLine(summary.NotStarted == 1
+                ? "1 more partnership starts after this day and is left out: it has no score yet."
+                : string.Create(CultureInfo.InvariantCulture, $"{summary.NotStarted} more partnerships start after this day and are left out: they have no score yet."));
+        }
+
         console.Write(new Rule("Top partners per district"));
         var top = new Table().AddColumns("District", "#", "Partner", "Ranking score");
         foreach (var row in summary.TopPartners)

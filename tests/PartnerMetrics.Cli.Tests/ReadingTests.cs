@@ -209,6 +209,43 @@ public sealed class ReadingTests
         Assert.Equal(["North", "1", "under 1", "100 %"], cells.Take(4));
     }
 
+    /// <summary>
+    /// A partnership that starts after the as-of day was listed in the table and the JSON at its priors (34.5,
+    /// InsufficientEvidence), a score it never had, while the HTML page and PortfolioInsights leave it out. Now every
+    /// format leaves it out and says so; its deal still counts in hunting versus farming.
+    /// </summary>
+    [Fact]
+    public void Score_APartnershipStartingAfterTheDay_IsLeftOutOfTheTableAndTheJsonAndCounted()
+    {
+        using var files = new TestFiles();
+        var started = new Partner(new PartnerId("P-1"), "Started", PartnerType.Reseller, district: "North");
+        var later = new Partner(new PartnerId("P-2"), "Later", PartnerType.Reseller, district: "North");
+        var won = new Opportunity(
+            new OpportunityId("O-1"), new AccountId("A-1"), new DateOnly(2025, 1, 1), DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
+            DealOutcome.Won, 100m, partnerId: later.Id, district: "North", closedOn: new DateOnly(2025, 2, 1));
+        var path = files.Write("portfolio.json", PartnerMetricsJson.Serialize(new Portfolio(
+        [
+            new Partnership(started, new DateOnly(2024, 1, 1)),
+            new Partnership(later, new DateOnly(2025, 7, 1), opportunities: [won]),
+        ])));
+
+        var (tableExit, table, _) = Run("score", path, "--as-of", "2025-06-30");
+        var (jsonExit, json, _) = Run("score", path, "--as-of", "2025-06-30", "--format", "json");
+
+        Assert.Equal(0, tableExit);
+        Assert.Contains("P-1 Started", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("P-2", table, StringComparison.Ordinal);
+        Assert.Contains("1 more partnership starts after this day and is left out: it has no score yet.", table, StringComparison.Ordinal);
+        var mix = table.Split('\n').Last(line => line.StartsWith("│ North", StringComparison.Ordinal));
+        Assert.Equal(["North", "1", "100"], mix.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(3));
+
+        Assert.Equal(0, jsonExit);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(1, document.RootElement.GetProperty("notStarted").GetInt32());
+        Assert.Equal(["P-1"], document.RootElement.GetProperty("partners").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+        Assert.Equal(1, document.RootElement.GetProperty("huntingFarming")[0].GetProperty("wonDeals").GetInt64());
+    }
+
     [Fact]
     public void Pipeline_Table_AnUndefinedConcentrationOfWonDeals_IsExplainedByTheFootnote()
     {

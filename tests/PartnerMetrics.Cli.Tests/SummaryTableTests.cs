@@ -43,8 +43,10 @@ public sealed class SummaryTableTests
     private static readonly Gen<PortfolioSummary> Summaries =
         from rows in Gen.ListOf(Rows)
         from odd in Gen.Frequency((4, Gen.Constant(string.Empty)), (1, Gen.Elements("é", "漢", "\u0007", "\uFFFD")))
+        from notStarted in Gen.Frequency((4, Gen.Constant(0)), (1, Gen.Choose(1, 3)))
         select new PortfolioSummary(
             new DateOnly(2025, 6, 30),
+            notStarted,
             [.. rows.Select((row, i) => i == 0 ? row with { Name = row.Name + odd } : row)],
             [],
             []);
