@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Spectre.Console;
 
 namespace PartnerMetrics.Cli;
@@ -99,6 +100,10 @@ internal static class CommandOutput
 
         // A fixed-length name, so that a target name near the system's limit still leaves room for it.
         var temporary = Path.Combine(replace ? directory : Path.GetTempPath(), $".partnermetrics-{Guid.NewGuid():N}.tmp");
+
+        // Ctrl-C or a termination signal ends the process without running the finally below, which left the partial
+        // temporary file beside the output: the signal deletes it, and the process then ends as the signal would end it.
+        using var interrupted = new TemporaryFileGuard(temporary);
         try
         {
             using (var writer = new StreamWriter(temporary, append: false))
@@ -177,6 +182,24 @@ internal static class CommandOutput
     /// <summary>The file a path names: the final target of a symbolic link (which need not exist yet), else the path itself.</summary>
     private static FileInfo Resolved(FileInfo file) =>
         file.LinkTarget is null ? file : file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? file;
+
+    /// <summary>Deletes a temporary file when a signal that ends the process arrives while it is being written.</summary>
+    private sealed class TemporaryFileGuard : IDisposable
+    {
+        private readonly PosixSignalRegistration[] registrations;
+
+        public TemporaryFileGuard(string path) =>
+            registrations = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT, PosixSignal.SIGHUP }
+                .Select(signal => PosixSignalRegistration.Create(signal, _ => TryDelete(path)))];
+
+        public void Dispose()
+        {
+            foreach (var registration in registrations)
+            {
+                registration.Dispose();
+            }
+        }
+    }
 
     private static void TryDelete(string path)
     {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
@@ -174,6 +176,59 @@ public sealed class HostileOutputTests
         Assert.True(exit == ExitCodes.Success, error);
         Assert.Equal(Cli.Run("demo").Output, read);
         Assert.Equal([fifo], Directory.GetFiles(Path.GetDirectoryName(fifo)!));
+    }
+
+    /// <summary>
+    /// Ctrl-C while the output was written left the partial temporary file behind (the signal ended the process before the
+    /// write's clean-up ran). The tool runs as a process of its own, writing into a named pipe no one reads: its temporary
+    /// file, where temporary files go, is complete, and the tool waits to open the pipe, when it is sent SIGINT.
+    /// </summary>
+    [Fact]
+    public void Out_InterruptedWhileWriting_LeavesNoTemporaryFile()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Named pipes are not files, and SIGINT is not sent to a process, on Windows.
+        }
+
+        using var files = new TestFiles();
+        var fifo = files.Fifo("report.fifo");
+        var temporary = Directory.CreateDirectory(files.PathOf("tmp")).FullName;
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "PartnerMetrics.Cli.dll"), "demo", "--out", fifo },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["TMPDIR"] = temporary },
+        };
+        using var tool = Process.Start(start)!;
+        try
+        {
+            // The runtime keeps its diagnostic pipes where temporary files go too: only the tool's own file is counted.
+            string[] Written() => Directory.GetFiles(temporary, ".partnermetrics-*.tmp");
+            var waited = Stopwatch.StartNew();
+            while (Written().Length == 0 && !tool.HasExited && waited.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                Thread.Sleep(50);
+            }
+
+            Assert.False(tool.HasExited, "The tool ended before it wrote its temporary file.");
+            Assert.Single(Written());
+            using (var kill = Process.Start("kill", ["-INT", tool.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                kill.WaitForExit();
+            }
+
+            Assert.True(tool.WaitForExit(TimeSpan.FromSeconds(30)), "The tool did not end on SIGINT.");
+            Assert.Empty(Written());
+        }
+        finally
+        {
+            if (!tool.HasExited)
+            {
+                tool.Kill();
+            }
+        }
     }
 
     [Fact]
