@@ -432,7 +432,7 @@ public sealed class HealthScorer
         protected override string Write() => otherSide is not null
             ? string.Create(
                 System.Globalization.CultureInfo.InvariantCulture,
-                $"{Prefix}{Shown(score, watch):0.0}, below the AtRisk threshold {watch:R}, at confidence {confidence:0.00}: no kept promises of the {otherSide} would lift trust to {watch:R} before its confidence reaches 0.5, so the band is at most Watch.")
+                $"{Prefix}{Shown(score, watch):0.0}, below the AtRisk threshold {watch:R}, at confidence {ShownBelowCap(confidence):0.00}: no kept promises of the {otherSide} would lift trust to {watch:R} before its confidence reaches 0.5, so the band is at most Watch.")
             : string.Create(
                 System.Globalization.CultureInfo.InvariantCulture,
                 $"{Prefix}{Shown(score, watch):0.0}, below the AtRisk threshold {watch:R}, at confidence {confidence:0.00}: the band is at most Watch.");
@@ -443,6 +443,15 @@ public sealed class HealthScorer
         /// (shortest round trip), so that one of 39.94 does not read as the 39.9 the score is shown at.
         /// </summary>
         private static double Shown(double score, double watch) => Math.Round(score, 1, MidpointRounding.AwayFromZero) < watch ? score : Math.Floor(score * 10) / 10;
+
+        /// <summary>
+        /// The confidence to two decimals as the message of a side that holds trust down shows it, at most the step below the
+        /// <see cref="WeakestLinkConfidence"/> it is below (as next actions show a certainty): a side at 0.4994 read "at
+        /// confidence 0.50", the confidence at which a side caps the band on its own, beside the reason given for a side too
+        /// uncertain to. Rounded here, so that the format does not round it again.
+        /// </summary>
+        private static double ShownBelowCap(double confidence) =>
+            Math.Min(Math.Round(confidence, 2, MidpointRounding.AwayFromZero), WeakestLinkConfidence - 0.01);
     }
 
     /// <summary>

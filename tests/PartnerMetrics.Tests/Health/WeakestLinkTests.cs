@@ -99,6 +99,32 @@ public class WeakestLinkTests
         Assert.Equal("PlanAlignment scores 39.9, below the AtRisk threshold 39.94, at confidence 1.00: the band is at most Watch.", signal.Message);
     }
 
+    /// <summary>
+    /// A side that holds trust down is below the confidence at which it would cap on its own, and its message never shows
+    /// it at that confidence: a vendor that broke four promises today and one 3 days ago has evidence
+    /// e = 4 + 2^(−3/180) = 4.98851 and certainty e / (e + 5) = 0.49943, which to two decimals read "at confidence 0.50:
+    /// no kept promises of the partner would lift trust to 40 before its confidence reaches 0.5". Its reliability is
+    /// 1 / (2.5 e + 2) = 0.0691; with the partner untracked, trust reaches confidence 0.5 when the partner's evidence is
+    /// 5 × (1 − 0.49943) / 0.49943 = 5.0115, and even all kept, (5.0115 + 1) / (5.0115 + 2) = 0.8574 leaves trust at
+    /// 100 × √(0.8574 × 0.0691) = 24.3, below 40.
+    /// </summary>
+    [Fact]
+    public void WeakestLinkMessage_ASideJustBelowTheConfidenceToCapAlone_IsNotShownAtIt()
+    {
+        var report = Scorer.Score(Examples.Empty(365).With(commitments:
+        [
+            .. Enumerable.Repeat(new Commitment(Side.Vendor, T, CommitmentOutcome.Broken, T), 4),
+            new Commitment(Side.Vendor, T.AddDays(-3), CommitmentOutcome.Broken, T.AddDays(-3)),
+        ]), T);
+
+        var vendor = report.Factor(FactorCodes.TrustVendorReliability)!.Value;
+        Assert.Equal((0.0691, 0.49943), (Math.Round(vendor.Value!.Value, 4), Math.Round(vendor.Confidence, 5)));
+        var signal = Assert.Single(report.Signals, s => s.Code == FactorCodes.WeakestLink && s.Message.StartsWith("The vendor's", StringComparison.Ordinal));
+        Assert.Equal(
+            "The vendor's reliability (trust) is 6.9, below the AtRisk threshold 40, at confidence 0.49: no kept promises of the partner would lift trust to 40 before its confidence reaches 0.5, so the band is at most Watch.",
+            signal.Message);
+    }
+
     [Fact]
     public void Score_NoWeakLink_NoSignalAndBandByThresholds()
     {
