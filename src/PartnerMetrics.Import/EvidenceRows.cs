@@ -277,7 +277,10 @@ internal sealed class InteractionRows(EvidenceProfile profile, TableColumns tabl
         var partner = Partner(out var other);
         var kind = Meaning("kind");
         var side = Meaning("side");
-        if (other || kind == EvidenceProfile.Skip || side == EvidenceProfile.Skip)
+
+        // A canceled or still planned activity did not happen, whatever day its row gives (a planned one's start).
+        var state = Meaning("state", required: false);
+        if (other || kind == EvidenceProfile.Skip || side == EvidenceProfile.Skip || state is "Open" || state == EvidenceProfile.Skip)
         {
             return Exclude();
         }

@@ -11,6 +11,9 @@ internal static class EvidenceSchema
     /// <summary>What a commitment's status can mean: <c>Done</c> is kept or kept late by the completion day.</summary>
     public static readonly ImmutableArray<string> Statuses = ["Open", "Done", "Kept", "KeptLate", "Broken"];
 
+    /// <summary>What an activity's state can mean: only a <c>Done</c> activity happened; an <c>Open</c> one (planned) is left out.</summary>
+    public static readonly ImmutableArray<string> ActivityStates = ["Done", "Open"];
+
     public static readonly ImmutableArray<string> CaseKinds = ["Request", "Escalation"];
 
     public static readonly ImmutableArray<string> YesNo = ["Yes", "No"];
@@ -43,6 +46,7 @@ internal static class EvidenceSchema
             new("kind", FieldType.Choice, Required: true, [.. Names<InteractionKind>().Except(CaseKinds)]),
             new("side", FieldType.Choice, Required: true, Names<Side>()),
             new("subject", FieldType.Text),
+            new("state", FieldType.Choice, Meanings: ActivityStates),
         ],
         [EvidenceKind.Cases] =
         [

@@ -292,6 +292,35 @@ public class EvidenceProfileTests
     }
 
     [Fact]
+    public void Dynamics_ACanceledOrPlannedActivity_DidNotHappenAndIsLeftOut()
+    {
+        // A canceled activity may carry the day it was closed as its Actual End, and a view without Actual End dates an
+        // activity by its Start Date, planned or not: only a Completed activity happened. An appointment's view heads it Status.
+        const string Accounts = "(Do Not Modify) Account,Account Name,Relationship Type,Created On\nP-1,Contoso Partners,Partner,3/1/2024\n";
+        const string Activities = """
+            Subject,Regarding,Activity Type,Activity Status,Direction,Actual End
+            Pipeline question,Contoso Partners,Phone Call,Completed,Incoming,3/1/2025 10:30 AM
+            Call off,Contoso Partners,Phone Call,Canceled,Incoming,3/2/2025 10:30 AM
+            Quarterly review,Contoso Partners,Appointment,Canceled,,3/3/2025 3:00 PM
+            """;
+        const string Appointments = """
+            Subject,Regarding,Activity Type,Status,Start Date
+            Kick-off,Contoso Partners,Appointment,Completed,3/4/2025 9:00 AM
+            Next review,Contoso Partners,Appointment,Scheduled,6/4/2025 9:00 AM
+            Draft agenda,Contoso Partners,Appointment,Open,6/5/2025 9:00 AM
+            """;
+
+        var (held, heldReport) = EvidenceImportTests.Import(EvidenceProfile.Dynamics, (EvidenceKind.Partners, Accounts), (EvidenceKind.Interactions, Activities));
+        var (met, metReport) = EvidenceImportTests.Import(EvidenceProfile.Dynamics, (EvidenceKind.Partners, Accounts), (EvidenceKind.Interactions, Appointments));
+
+        Assert.Equal([(new DateOnly(2025, 3, 1), InteractionKind.Call)], held.Partnerships[0].Interactions.Select(i => (i.Date, i.Kind)));
+        Assert.Equal((3L, 1L, 2L), (heldReport.Files[EvidenceKind.Interactions].Rows, heldReport.Files[EvidenceKind.Interactions].Imported, heldReport.Files[EvidenceKind.Interactions].Excluded));
+        Assert.Equal([(new DateOnly(2025, 3, 4), InteractionKind.Meeting)], met.Partnerships[0].Interactions.Select(i => (i.Date, i.Kind)));
+        Assert.Equal((3L, 1L, 2L), (metReport.Files[EvidenceKind.Interactions].Rows, metReport.Files[EvidenceKind.Interactions].Imported, metReport.Files[EvidenceKind.Interactions].Excluded));
+        Assert.Empty(metReport.Files[EvidenceKind.Interactions].IgnoredColumns);
+    }
+
+    [Fact]
     public void PartnerName_SharedByTwoPartners_MatchesNeither()
     {
         const string Accounts = "(Do Not Modify) Account,Account Name,Relationship Type,Created On\nP-1,Contoso,Partner,3/1/2024\nP-2,Contoso,Reseller,3/1/2024\nP-3,Fabrikam,Partner,3/1/2024\n";
