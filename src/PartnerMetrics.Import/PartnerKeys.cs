@@ -8,7 +8,8 @@ namespace PartnerMetrics.Import;
 /// same record as 15 characters in reports and 18 (a checksum of the first 15's capitals appended) in Data Loader and the
 /// API, so a partners file of one form and a tasks file of the other would otherwise leave every task out as "not a
 /// partner's". Dynamics 365 exports a lookup (an activity's Regarding, a case's Customer) as the record's name, never its
-/// id, so its evidence can only name the partner.
+/// id, so its evidence can only name the partner; an id that other tools give it is a GUID, which they write in capitals
+/// or small letters, with braces or without, so a GUID matches the partner's in any of these forms.
 /// </summary>
 internal sealed class PartnerKeys
 {
@@ -16,6 +17,8 @@ internal sealed class PartnerKeys
 
     private readonly HashSet<string> ids;
     private readonly Dictionary<string, string> otherForms = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, string> guids = [];
+    private readonly HashSet<Guid> accountGuids = [];
     private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
     private readonly HashSet<string> shared = new(StringComparer.Ordinal);
     private readonly SortedSet<string> sharedAsked = new(StringComparer.Ordinal);
@@ -39,6 +42,11 @@ internal sealed class PartnerKeys
             {
                 otherForms.TryAdd(other, id);
             }
+
+            if (Guid.TryParse(id, out var guid))
+            {
+                guids.TryAdd(guid, id);
+            }
         }
 
         // A name matches only when one partner has it: two partners of one name cannot tell whose evidence it is.
@@ -58,7 +66,7 @@ internal sealed class PartnerKeys
         // An account that is not a partner is not matched, but its evidence must not reach a partner by the name fallback.
         foreach (var (id, name) in accounts ?? [])
         {
-            if (id is not null && (ids.Contains(id) || otherForms.ContainsKey(id)))
+            if (id is not null && (ids.Contains(id) || otherForms.ContainsKey(id) || (Guid.TryParse(id, out var same) && guids.ContainsKey(same))))
             {
                 continue;   // the partner itself, listed again with a type that is not a partner's
             }
@@ -69,6 +77,11 @@ internal sealed class PartnerKeys
                 if (OtherForm(id) is { } other)
                 {
                     accountIds.Add(other);
+                }
+
+                if (Guid.TryParse(id, out var guid))
+                {
+                    accountGuids.Add(guid);
                 }
             }
 
@@ -108,12 +121,18 @@ internal sealed class PartnerKeys
             return true;
         }
 
+        var isGuid = Guid.TryParse(id, out var guid);
+        if (isGuid && guids.TryGetValue(guid, out partnerId))
+        {
+            return true;
+        }
+
         if (!byName)
         {
             return false;
         }
 
-        return !accountIds.Contains(id) && names.TryGetValue(id, out partnerId);
+        return !accountIds.Contains(id) && !(isGuid && accountGuids.Contains(guid)) && names.TryGetValue(id, out partnerId);
     }
 
     /// <summary>

@@ -321,6 +321,29 @@ public class EvidenceProfileTests
     }
 
     [Fact]
+    public void Dynamics_AGuidInCapitalsOrBraces_MatchesThePartnersId()
+    {
+        // Export to Excel writes the account's id in small letters; a tool that gives evidence the id of its Regarding row
+        // may write it in capitals or in braces: the same GUID, so the same partner. A customer's GUID stays the customer's.
+        const string Accounts = """
+            (Do Not Modify) Account,Account Name,Relationship Type,Created On
+            5e2a8c3d-1b7f-4e0a-9c61-2d8f3a4b5c6d,Contoso Partners,Partner,3/1/2024
+            0c4d9e2f-8a61-4b3c-9d7e-5f1a2b3c4d5e,Northwind Traders,Customer,3/1/2024
+            """;
+        const string Tasks = """
+            Regarding,Due Date,Activity Status,Actual End
+            5E2A8C3D-1B7F-4E0A-9C61-2D8F3A4B5C6D,3/10/2025,Open,
+            {5e2a8c3d-1b7f-4e0a-9c61-2d8f3a4b5c6d},3/11/2025,Open,
+            {0C4D9E2F-8A61-4B3C-9D7E-5F1A2B3C4D5E},3/12/2025,Open,
+            """;
+
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.Dynamics, (EvidenceKind.Partners, Accounts), (EvidenceKind.Commitments, Tasks));
+
+        Assert.Equal([new DateOnly(2025, 3, 10), new DateOnly(2025, 3, 11)], portfolio.Partnerships.Single().Commitments.Select(c => c.DueOn));
+        Assert.Equal((3L, 2L, 1L), (report.Files[EvidenceKind.Commitments].Rows, report.Files[EvidenceKind.Commitments].Imported, report.Files[EvidenceKind.Commitments].Excluded));
+    }
+
+    [Fact]
     public void PartnerName_SharedByTwoPartners_MatchesNeither()
     {
         const string Accounts = "(Do Not Modify) Account,Account Name,Relationship Type,Created On\nP-1,Contoso,Partner,3/1/2024\nP-2,Contoso,Reseller,3/1/2024\nP-3,Fabrikam,Partner,3/1/2024\n";
