@@ -81,7 +81,7 @@ internal sealed record PortfolioSummary(DateOnly AsOf, int NotStarted, IReadOnly
             BandFigures.Score(report.Score, bands),
             report.Band.ToString(),
             BandFigures.Confidence(report.Confidence, bands),
-            DimensionScores.Of(report),
+            DimensionScores.Of(report, bands),
             next?.Code,
             next?.Action,
             next is null ? null : Math.Round(next.Impact, 1));
@@ -91,15 +91,16 @@ internal sealed record PortfolioSummary(DateOnly AsOf, int NotStarted, IReadOnly
 internal sealed record PartnerRow(string Id, string Name, string? District, string Type, double Score, string Band, double Confidence, DimensionScores Dimensions, string? NextAction, string? NextActionText, double? NextActionImpact);
 
 /// <summary>
-/// A partner's five dimension scores, rounded to whole points, each under its name (<see cref="HealthDimension"/>,
-/// camelCase in JSON); <see langword="null"/> for a dimension without a score.
+/// A partner's five dimension scores, rounded to whole points but never onto or across the Watch threshold of the model
+/// that banded it (<see cref="BandFigures.Dimension"/>), each under its name (<see cref="HealthDimension"/>, camelCase in
+/// JSON); <see langword="null"/> for a dimension without a score.
 /// </summary>
 internal sealed record DimensionScores(double? Trust, double? Competency, double? Cooperation, double? PlanAlignment, double? TrackedProgress)
 {
     /// <summary>The dimension scores of a report, each found by its dimension rather than its position.</summary>
-    public static DimensionScores Of(HealthReport report)
+    public static DimensionScores Of(HealthReport report, BandThresholds bands)
     {
-        double? Score(HealthDimension dimension) => report.Dimensions.FirstOrDefault(d => d.Dimension == dimension)?.Score is { } s ? Math.Round(s, 0) : null;
+        double? Score(HealthDimension dimension) => report.Dimensions.FirstOrDefault(d => d.Dimension == dimension)?.Score is { } s ? BandFigures.Dimension(s, bands) : null;
         return new DimensionScores(Score(HealthDimension.Trust), Score(HealthDimension.Competency), Score(HealthDimension.Cooperation), Score(HealthDimension.PlanAlignment), Score(HealthDimension.TrackedProgress));
     }
 

@@ -397,7 +397,7 @@ public static partial class HtmlReport
                     {
                         // A bar drawn by the style sheet from --level (the score ÷ 100) behind the score as text: one element
                         // rather than an SVG of four, for this table has a row per partner and five of these in each.
-                        var value = HtmlWriter.Number(score, "0");
+                        var value = HtmlWriter.Number(BandFigures.Dimension(score, partner.Bands), "0");
                         html.Element("span", value, ("class", "level"), ("style", "--level:" + HtmlWriter.Number(score / 100, "0.###")), ("title", Invariant($"{name} {value} of 100")));
 
                         // Model v2: without evidence a dimension sits at its prior rather than being left out, so

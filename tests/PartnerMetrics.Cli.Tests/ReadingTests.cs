@@ -1,4 +1,6 @@
 using System.Text.Json;
+using PartnerMetrics.Evidence;
+using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
 using PartnerMetrics.Serialization;
@@ -244,6 +246,45 @@ public sealed class ReadingTests
         Assert.Equal(1, document.RootElement.GetProperty("notStarted").GetInt32());
         Assert.Equal(["P-1"], document.RootElement.GetProperty("partners").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
         Assert.Equal(1, document.RootElement.GetProperty("huntingFarming")[0].GetProperty("wonDeals").GetInt64());
+    }
+
+    /// <summary>
+    /// Dimension scores were rounded to whole points across the model's Watch threshold: a trust just below it, which can
+    /// hold a confident partner at Watch however high the score (the weakest link), read as the threshold in the JSON, the
+    /// table and the HTML page. The partnership is the first of a few whose trust rounds up onto a whole point, and the
+    /// model puts its Watch threshold on that point.
+    /// </summary>
+    [Fact]
+    public void Score_ADimensionJustBelowTheWatchThreshold_IsNotShownAtIt()
+    {
+        using var files = new TestFiles();
+        var asOf = new DateOnly(2025, 6, 30);
+        var (partnership, trust) = Enumerable.Range(1, 9)
+            .Select(broken =>
+            {
+                var partner = new Partner(new PartnerId("P-1"), "Trusted", PartnerType.Reseller, district: "North");
+                var commitments = Enumerable.Range(0, 10).Select(k => new Commitment(
+                    Side.Partner, asOf.AddDays(-7 * k), k < broken ? CommitmentOutcome.Broken : CommitmentOutcome.Kept, asOf.AddDays(-7 * k)));
+                var candidate = new Partnership(partner, asOf.AddYears(-1), commitments: commitments);
+                return (candidate, Trust: new HealthScorer().Score(candidate, asOf)[HealthDimension.Trust].Score!.Value);
+            })
+            .First(c => c.Trust - Math.Floor(c.Trust) >= 0.5);
+        var watch = Math.Ceiling(trust);
+        var model = files.Write("model.json", $$$"""{"bands":{"watch":{{{watch}}},"healthy":{{{watch + 10}}}}}""");
+        var path = files.Write("portfolio.json", PartnerMetricsJson.Serialize(new Portfolio([partnership])));
+
+        var (jsonExit, json, jsonError) = Run("score", path, "--as-of", "2025-06-30", "--model", model, "--format", "json");
+        var (tableExit, table, _) = Run("score", path, "--as-of", "2025-06-30", "--model", model);
+        var (htmlExit, html, _) = Run("score", path, "--as-of", "2025-06-30", "--model", model, "--format", "html");
+
+        Assert.True(jsonExit == 0, jsonError);
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(watch - 1, document.RootElement.GetProperty("partners")[0].GetProperty("dimensions").GetProperty("trust").GetDouble());
+        Assert.Equal(0, tableExit);
+        var row = table.Split('\n').First(line => line.Contains("P-1 Trusted", StringComparison.Ordinal));
+        Assert.StartsWith((watch - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " ", row.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[4], StringComparison.Ordinal);
+        Assert.Equal(0, htmlExit);
+        Assert.Contains($"title=\"Trust {watch - 1} of 100\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
