@@ -36,8 +36,14 @@ done
 # A fresh run starts from the corpus; "-i -" resumes an interrupted one.
 input="$root/fuzz/corpus/$target"
 if [ -d "$work/findings/default/queue" ] && [ "${RESUME:-0}" = 1 ]; then input=-; fi
+# The targets that read a portfolio or a model as JSON get the tokens of its documents, so that mutations build new
+# shapes of portfolio rather than break the syntax (fuzz/dictionaries/portfolio.dict).
+dictionary=()
+case "$target" in
+  json | score | writers) dictionary=(-x "$root/fuzz/dictionaries/portfolio.dict") ;;
+esac
 AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
-  afl-fuzz -V $((minutes * 60)) -i "$input" -o "$work/findings" -t 10000 -m none \
+  afl-fuzz -V $((minutes * 60)) -i "$input" -o "$work/findings" -t 10000 -m none "${dictionary[@]}" \
   -- dotnet "$work/bin/PartnerMetrics.Fuzz.dll" "$target" || true
 
 # Keep every input that found new coverage, and every crash, under a name that is its content hash.
