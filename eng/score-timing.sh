@@ -6,12 +6,14 @@
 #   bash eng/score-timing.sh                    # 20,000 partnerships (a 271 MB document), the native tool
 #   bash eng/score-timing.sh 2000               # another size
 #   bash eng/score-timing.sh 20000 readytorun   # the ReadyToRun tool that the .NET runtime runs, as packed for other platforms
+#   bash eng/score-timing.sh 20000 native 5     # five rounds of the three formats, one after the other
 #
 # Needs GNU time (/usr/bin/time, Debian package "time") for the peak resident set size.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 partnerships=${1:-20000}
 build=${2:-native}
+rounds=${3:-1}
 if [ ! -x /usr/bin/time ]; then echo "GNU time is needed: apt-get install time" >&2; exit 2; fi
 
 dotnet build "$root/benchmarks/PartnerMetrics.Benchmarks" -c Release >/dev/null
@@ -33,11 +35,13 @@ esac
 portfolio="$work/portfolio-$partnerships.json"
 dotnet "$root/benchmarks/PartnerMetrics.Benchmarks/bin/Release/net10.0/PartnerMetrics.Benchmarks.dll" --write-portfolio "$partnerships" "$portfolio"
 echo "Portfolio: $partnerships partnerships, $(( $(stat -c %s "$portfolio") / 1000000 )) MB"
-echo "| Format | Seconds | Peak resident memory (MB) |"
-echo "| --- | ---: | ---: |"
-for format in table json html; do
-  /usr/bin/time -f "%e %M" -o "$work/time" "${tool[@]}" \
-    score "$portfolio" --as-of 2025-06-30 --format "$format" --out "$work/out.$format" >/dev/null 2>&1
-  read -r seconds kb < "$work/time"
-  printf "| %s | %s | %s |\n" "$format" "$seconds" "$(( kb / 1024 ))"
+echo "| Round | Format | Seconds | Peak resident memory (MB) |"
+echo "| ---: | --- | ---: | ---: |"
+for round in $(seq 1 "$rounds"); do
+  for format in table json html; do
+    /usr/bin/time -f "%e %M" -o "$work/time" "${tool[@]}" \
+      score "$portfolio" --as-of 2025-06-30 --format "$format" --out "$work/out.$format" >/dev/null 2>&1
+    read -r seconds kb < "$work/time"
+    printf "| %s | %s | %s | %s |\n" "$round" "$format" "$seconds" "$(( kb / 1024 ))"
+  done
 done

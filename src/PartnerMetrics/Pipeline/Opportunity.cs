@@ -128,7 +128,11 @@ public sealed record Opportunity
     /// </summary>
     /// <param name="day">The day.</param>
     /// <returns>The deal on the day, or <see langword="null"/>.</returns>
-    /// <remarks>Scoring and pipeline views "as of" a past day use it, so that a deal won after the day never counts as won on it.</remarks>
+    /// <remarks>
+    /// Pipeline views "as of" a past day use it (hunting versus farming in the HTML report and the tool's summary), so that a
+    /// deal won after the day never counts as won on it. Health scoring does not call it: it reads each deal's dates against
+    /// the day itself (DOMAIN rule 4).
+    /// </remarks>
     public Opportunity? AsOf(DateOnly day)
     {
         if (CreatedOn > day)
