@@ -71,7 +71,8 @@ internal sealed record PortfolioSummary(DateOnly AsOf, int NotStarted, IReadOnly
         /// <summary>
         /// A partner's row: the score to a tenth and the confidence to a hundredth, each never rounded onto or across a
         /// threshold of the model that banded it (<see cref="BandFigures"/>), as the HTML report shows them: a
-        /// confidence of 0.2476 beside InsufficientEvidence is 0.24, not the minimum 0.25.
+        /// confidence of 0.2476 beside InsufficientEvidence is 0.24, not the minimum 0.25. The next action's points are to a
+        /// tenth too, never rounded onto 0: an action that wins 0.04 points reads +0.1, not "+0.0", which says it wins none.
         /// </summary>
         private static PartnerRow Row(Partner partner, HealthReport report, Recommendation? next, BandThresholds bands) => new(
             partner.Id.ToString(),
@@ -84,7 +85,7 @@ internal sealed record PortfolioSummary(DateOnly AsOf, int NotStarted, IReadOnly
             DimensionScores.Of(report, bands),
             next?.Code,
             next?.Action,
-            next is null ? null : Math.Round(next.Impact, 1));
+            next is null ? null : HtmlWriter.Beside(next.Impact, 1, 0));
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PartnerMetrics.Evidence;
 using PartnerMetrics.Health;
+using PartnerMetrics.Insights;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
 using PartnerMetrics.Serialization;
@@ -285,6 +286,39 @@ public sealed class ReadingTests
         Assert.StartsWith((watch - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " ", row.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[4], StringComparison.Ordinal);
         Assert.Equal(0, htmlExit);
         Assert.Contains($"title=\"Trust {watch - 1} of 100\"", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A next action that wins a few hundredths of a point read "+0.0" in the table and 0.0 in the JSON, as if it won none.
+    /// A model that weighs trust alone but for a ten-thousandth of each other dimension, and a partner whose promises are all
+    /// kept: its best action is on another dimension, and wins almost nothing.
+    /// </summary>
+    [Fact]
+    public void Score_ANextActionWinningUnderATwentiethOfAPoint_IsNotShownAsWinningNone()
+    {
+        using var files = new TestFiles();
+        var asOf = new DateOnly(2025, 6, 30);
+        var partner = new Partner(new PartnerId("P-1"), "Reliable", PartnerType.Reseller, district: "North");
+        var kept = Enumerable.Range(0, 20).SelectMany(k => new[]
+        {
+            new Commitment(Side.Partner, asOf.AddDays(-7 * k), CommitmentOutcome.Kept, asOf.AddDays(-7 * k)),
+            new Commitment(Side.Vendor, asOf.AddDays(-7 * k), CommitmentOutcome.Kept, asOf.AddDays(-7 * k)),
+        });
+        var partnership = new Partnership(partner, asOf.AddYears(-1), commitments: kept);
+        const string Weights = """{"dimensionWeights":{"trust":1,"competency":0.0001,"cooperation":0.0001,"planAlignment":0.0001,"trackedProgress":0.0001}}""";
+        var model = files.Write("model.json", Weights);
+        var top = new PartnershipAdvisor(new HealthScorer(PartnerMetricsJson.Deserialize<HealthModel>(Weights)!)).Recommend(partnership, asOf)[0];
+        Assert.InRange(top.Impact, double.Epsilon, 0.05);
+        var path = files.Write("portfolio.json", PartnerMetricsJson.Serialize(new Portfolio([partnership])));
+
+        var (jsonExit, json, jsonError) = Run("score", path, "--as-of", "2025-06-30", "--model", model, "--format", "json");
+        var (tableExit, table, _) = Run("score", path, "--as-of", "2025-06-30", "--model", model);
+
+        Assert.True(jsonExit == 0, jsonError);
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(0.1, document.RootElement.GetProperty("partners")[0].GetProperty("nextActionImpact").GetDouble());
+        Assert.Equal(0, tableExit);
+        Assert.EndsWith(": +0.1", table.Split('\n').First(line => line.Contains("P-1 Reliable", StringComparison.Ordinal)).TrimEnd(' ', '│', '\r'), StringComparison.Ordinal);
     }
 
     [Fact]
