@@ -234,6 +234,9 @@ internal sealed class PartnerRows(EvidenceProfile profile, TableColumns table, I
 internal sealed class CommitmentRows(EvidenceProfile profile, TableColumns table, ImportReport report, PartnerKeys partners)
     : EvidenceRows<EvidenceRow<Commitment>>(EvidenceKind.Commitments, profile, table, report, partners)
 {
+    /// <summary>Whether the file's notice on broken promises without a day has been given: once a file.</summary>
+    private bool undatedNoticed;
+
     protected override EvidenceRow<Commitment>? Convert()
     {
         var partner = Partner(out var other);
@@ -261,8 +264,15 @@ internal sealed class CommitmentRows(EvidenceProfile profile, TableColumns table
         var resolved = outcome == CommitmentOutcome.Open ? null : done;
         if (outcome == CommitmentOutcome.Broken && resolved is null)
         {
-            Problem(this["doneOn"], null, "a broken promise needs the day it was dropped (the completion day column).");
-            return null;
+            // A CRM may drop a task without closing it, so without a completion day (a Deferred task): the day it was
+            // dropped is not known. It was a row problem, which stopped the import under BadRows Fail and, skipped, left out
+            // a failure. Read as open, it counts as broken once overdue, from its due day and the grace period.
+            outcome = CommitmentOutcome.Open;
+            if (!undatedNoticed)
+            {
+                undatedNoticed = true;
+                Report.Notice("A status that means a broken promise without the day it was dropped (the completion day column) is read as open: such a promise counts as broken once overdue, from its due day and the model's grace period.");
+            }
         }
 
         return Build(() => new EvidenceRow<Commitment>(partner, new Commitment(Enum.Parse<Side>(side), due.Value, outcome, resolved, description)), "resolvedOn", "doneOn", "dueOn", "dueOn", "description", "description");

@@ -86,14 +86,33 @@ public class EvidenceRowTests
     [Fact]
     public void Commitments_ProblemsAreWorded()
     {
-        var (_, report) = Read(Skip, (EvidenceKind.Partners, Accounts), (EvidenceKind.Commitments, "Account ID,Due Date,Status,Completed Date,Assigned User Type\nP1,3/10/2025,Deferred,,Standard\nP1,3/10/2025,Maybe,,Standard\n"));
+        var (_, report) = Read(Skip, (EvidenceKind.Partners, Accounts), (EvidenceKind.Commitments, "Account ID,Due Date,Status,Completed Date,Assigned User Type\nP1,3/10/2025,Maybe,,Standard\n"));
 
         Assert.Equal(
-            [
-                "line 2, column \"Completed Date\": a broken promise needs the day it was dropped (the completion day column).",
-                "line 3, column \"Status\", value \"Maybe\": not one of Open, Done, Kept, KeptLate, Broken (or a value the profile maps).",
-            ],
+            ["line 2, column \"Status\", value \"Maybe\": not one of Open, Done, Kept, KeptLate, Broken (or a value the profile maps).",],
             report.Files[EvidenceKind.Commitments].Problems.Select(p => p.ToString()));
+    }
+
+    /// <summary>
+    /// A Deferred task (which the salesforce profile reads as a broken promise) without a completion day was a row problem:
+    /// it stopped the whole import under the built-in BadRows Fail, and with Skip the failure was left out, so the partner
+    /// scored as if it had kept the promise. It is now read as open (overdue from its due day), with one notice a file; a
+    /// Deferred task with a completion day is still broken on that day.
+    /// </summary>
+    [Fact]
+    public void Commitments_ABrokenPromiseWithoutTheDayItWasDropped_IsReadAsOpenWithANotice()
+    {
+        var (portfolio, report) = Read(
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.Commitments, "Account ID,Due Date,Status,Completed Date,Assigned User Type\nP1,3/10/2025,Deferred,,Standard\nP1,3/12/2025,Deferred,,PowerPartner\nP1,3/14/2025,Deferred,3/20/2025,Standard\n"));
+
+        Assert.Equal(
+            [(CommitmentOutcome.Open, (DateOnly?)null), (CommitmentOutcome.Open, null), (CommitmentOutcome.Broken, new DateOnly(2025, 3, 20))],
+            portfolio.Partnerships[0].Commitments.Select(c => (c.Outcome, c.ResolvedOn)));
+        var file = report.Files[EvidenceKind.Commitments];
+        Assert.Empty(file.Problems);
+        Assert.Equal(3, file.Imported);
+        Assert.Single(file.Notices, n => n.StartsWith("A status that means a broken promise without the day it was dropped", StringComparison.Ordinal));
     }
 
     [Theory]
