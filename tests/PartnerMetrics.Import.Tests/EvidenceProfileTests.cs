@@ -344,6 +344,21 @@ public class EvidenceProfileTests
     }
 
     [Fact]
+    public void Dynamics_ATimestampInTwentyFourHourTime_IsRead()
+    {
+        // A user whose Dynamics settings show 24-hour time exports "3/11/2025 15:30", which stopped the import as a date of
+        // no format the profile knew; the 12-hour form still reads.
+        const string Accounts = "(Do Not Modify) Account,Account Name,Relationship Type,Created On\nP-1,Contoso,Partner,3/1/2024 09:00\n";
+        const string Tasks = "Regarding,Due Date,Activity Status,Actual End\nP-1,3/10/2025 17:00,Completed,3/11/2025 15:30\nP-1,3/10/2025,Completed,3/12/2025 3:30 PM\n";
+
+        var (portfolio, _) = EvidenceImportTests.Import(EvidenceProfile.Dynamics, (EvidenceKind.Partners, Accounts), (EvidenceKind.Commitments, Tasks));
+
+        var partnership = portfolio.Partnerships.Single();
+        Assert.Equal(new DateOnly(2024, 3, 1), partnership.StartedOn);
+        Assert.Equal([new DateOnly(2025, 3, 11), new DateOnly(2025, 3, 12)], partnership.Commitments.Select(c => c.ResolvedOn!.Value));
+    }
+
+    [Fact]
     public void PartnerName_SharedByTwoPartners_MatchesNeither()
     {
         const string Accounts = "(Do Not Modify) Account,Account Name,Relationship Type,Created On\nP-1,Contoso,Partner,3/1/2024\nP-2,Contoso,Reseller,3/1/2024\nP-3,Fabrikam,Partner,3/1/2024\n";
