@@ -1,3 +1,4 @@
+using System.Globalization;
 using PartnerMetrics.Validation.Harness;
 using PartnerMetrics.Validation.Simulation;
 
@@ -153,6 +154,34 @@ public sealed class EvidenceLimitTests(SmallRun run) : IClassFixture<SmallRun>
         }
 
         Assert.True(losesAnywhere && !run.Runs.All(v => v.Pooled[Signal.Model].Auc < Math.Max(v.Evidence[EvidenceLearner.FactorValuesLogistic].Auc!.Value, v.Evidence[EvidenceLearner.ReportLogistic].Auc!.Value)), "the small run should have both cases");
+    }
+
+    [Fact]
+    public void Render_BestLearnerBelowATarget_SaysHowFarShortNotThatTheEvidenceCannotReachIt()
+    {
+        // A learner's AUC is a lower bound on what the evidence holds: falling short of a target shows that these learners
+        // do not reach it, not that no score could. The small run's sparse learner falls 0.015 short with a standard error
+        // of about 0.03, which the page read as "out of reach of this evidence".
+        var page = MarkdownReport.Render(run.Runs, SmallRun.Options, "now");
+        var section = page[page.IndexOf("What this says about the targets", StringComparison.Ordinal)..];
+        var below = 0;
+        foreach (var variant in run.Runs)
+        {
+            var line = section[section.IndexOf($"- **{variant.Variant.Name}.**", StringComparison.Ordinal)..];
+            line = line[..line.IndexOf('\n')];
+            var needed = 0.5 + (0.85 * (variant.LimitAuc!.Value - 0.5));
+            var best = variant.Evidence[variant.BestLearner!].Auc!.Value;
+            if (best < needed)
+            {
+                below++;
+                Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"{needed - best:0.000} short of it: none of these learners reaches the target"), line, StringComparison.Ordinal);
+            }
+
+            Assert.DoesNotContain("out of reach", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("not attainable", line, StringComparison.Ordinal);
+        }
+
+        Assert.True(below > 0, "the small run should have a learner below the captured-discrimination target");
     }
 
     [Fact]
