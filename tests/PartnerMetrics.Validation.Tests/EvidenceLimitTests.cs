@@ -185,6 +185,23 @@ public sealed class EvidenceLimitTests(SmallRun run) : IClassFixture<SmallRun>
     }
 
     [Fact]
+    public void Render_WeakestLinkCauses_AreLabelledAsSharesOfAllPartnerships()
+    {
+        // Each cause's share counts the partnerships meeting it over all partnerships, not over those the rule flagged (the
+        // rows above it): the label said "of which", so the small run's steady trust, 21.0 %, read as a share of the flagged 72.8 %.
+        var page = MarkdownReport.Render(run.Runs, SmallRun.Options, "now");
+        Assert.DoesNotContain("| … of which:", page, StringComparison.Ordinal);
+        for (var k = 0; k < DiagnosisRow.WeakCauseNames.Length; k++)
+        {
+            var label = $"| … cause met, share of all partnerships (one may meet several): {DiagnosisRow.WeakCauseNames[k]}";
+            var row = page[page.IndexOf(label, StringComparison.Ordinal)..];
+            var cells = row[..row.IndexOf('\n')].Split('|', StringSplitOptions.TrimEntries)[2..^1];
+            var shares = run.Runs.Select(v => v.Diagnosis!.Rows.Count(r => r.WeakCauses[k]) / (double)v.Diagnosis.Rows.Length);
+            Assert.Equal(shares.Select(s => s.ToString("0.0%", CultureInfo.InvariantCulture)), cells);
+        }
+    }
+
+    [Fact]
     public void Execute_SameOptionsTwice_IdenticalEvidenceLimit()
     {
         var again = ValidationRun.Execute(SmallRun.Options);

@@ -321,7 +321,7 @@ public static class MarkdownReport
             var cause = DiagnosisRow.HoldingTrustDown.Contains(DiagnosisRow.WeakCauseNames[k])
                 ? $"{DiagnosisRow.WeakCauseNames[k]} (no kept promises of the other side would lift trust to 40 first)"
                 : $"{DiagnosisRow.WeakCauseNames[k]} below 40 with confidence ≥ 0.5";
-            w.Line($"| … of which: {cause} | " + string.Join(" | ", diagnoses.Select(d => Inv($"{d.WeakCauseShares[k]:0.0%}"))) + " |");
+            w.Line($"| … cause met, share of all partnerships (one may meet several): {cause} | " + string.Join(" | ", diagnoses.Select(d => Inv($"{d.WeakCauseShares[k]:0.0%}"))) + " |");
         }
 
         w.Line("| Flagged if the plan dimension were not a cause | " + string.Join(" | ", diagnoses.Select(d => Inv($"{d.WeakestLinkWithoutPlanShare:0.0%}"))) + " |");
