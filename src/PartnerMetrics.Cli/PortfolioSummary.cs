@@ -43,15 +43,8 @@ internal sealed record PortfolioSummary(DateOnly AsOf, int NotStarted, IReadOnly
         private readonly DistrictDeals districts = new(asOf);
         private int notStarted;
 
-        public void Add(IEnumerable<Partnership> partnerships) => PortfolioBatches.Score(partnerships, scorer, asOf, districts, (partnership, report, next) =>
+        public void Add(IEnumerable<Partnership> partnerships) => notStarted += PortfolioBatches.Score(partnerships, scorer, asOf, districts, (partnership, report, next) =>
             {
-                // The summary leaves out a partnership that starts after the day, as the HTML report and PortfolioInsights do.
-                if (partnership.StartedOn > asOf)
-                {
-                    notStarted++;
-                    return;
-                }
-
                 partners.Add(Row(partnership.Partner, report, next.FirstOrDefault(), scorer.Models.Select(partnership).Bands));
                 standings.Add(PortfolioInsights.Standing(partnership, report));
             });

@@ -98,21 +98,14 @@ internal sealed class PortfolioReport
         private readonly List<(Partner Partner, ImmutableArray<Recommendation> Actions)> topActions = [];
         private readonly DistrictDeals districts = new(asOf);
 
-        public void Add(IEnumerable<Partnership> partnerships) => PortfolioBatches.Score(
+        public void Add(IEnumerable<Partnership> partnerships) => notStarted += PortfolioBatches.Score(
             partnerships,
             scorer,
             asOf,
             districts,
-            partnership => partnership.StartedOn > asOf ? [] : Scores(scorer.Trend(partnership, HistoryStart(asOf), asOf, HistoryStep, cancellationToken), partnership.StartedOn),
+            partnership => Scores(scorer.Trend(partnership, HistoryStart(asOf), asOf, HistoryStep, cancellationToken), partnership.StartedOn),
             (partnership, report, next, history) =>
             {
-                // The page leaves out a partnership that starts after the day, as PortfolioInsights' views do: it did not exist yet.
-                if (partnership.StartedOn > asOf)
-                {
-                    notStarted++;
-                    return;
-                }
-
                 partners.Add(new PartnerHealth(partnership.Partner, report, history, scorer.Models.Select(partnership).Bands));
                 standings.Add(PortfolioInsights.Standing(partnership, report));
 
