@@ -106,7 +106,8 @@ public sealed record Portfolio
 
     private void CheckIdentifiers()
     {
-        var partners = new HashSet<PartnerId>();
+        // Each set sized for every id at once: grown from empty, a set copies itself as it grows and leaves each smaller copy behind.
+        var partners = new HashSet<PartnerId>(partnerships.Count);
         for (var i = 0; i < partnerships.Count; i++)
         {
             var id = partnerships[i].Partner.Id;
@@ -116,7 +117,13 @@ public sealed record Portfolio
             }
         }
 
-        var deals = new HashSet<OpportunityId>();
+        long dealCount = opportunities.Count;
+        foreach (var partnership in partnerships)
+        {
+            dealCount += partnership.Opportunities.Length;
+        }
+
+        var deals = new HashSet<OpportunityId>((int)Math.Min(dealCount, Array.MaxLength));
         foreach (var partnership in partnerships)
         {
             foreach (var opportunity in partnership.Opportunities)

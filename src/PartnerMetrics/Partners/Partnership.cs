@@ -178,7 +178,7 @@ public sealed record Partnership
     {
         const string Name = nameof(requiredCompetencies);
         var items = Ensure.Items(requiredCompetencies, Name);
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new HashSet<string>(items.Count, StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < items.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(items[i]))
@@ -241,7 +241,9 @@ public sealed record Partnership
     {
         const string Name = nameof(opportunities);
         var items = opportunities;
-        var ids = new HashSet<OpportunityId>();
+
+        // Sized for every id at once: grown from empty, a set copies itself as it grows and leaves each smaller copy behind.
+        var ids = new HashSet<OpportunityId>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
             var opportunity = items[i];

@@ -334,7 +334,7 @@ public sealed class PortfolioJsonReader
         var element = buffer.AsSpan(start + from, (int)reader.BytesConsumed - from);
         switch (stage)
         {
-            case Stage.Opportunities when PortfolioReader.TryReadOpportunity(element, out var deal):
+            case Stage.Opportunities when elements.TryReadOpportunity(element, out var deal):
                 opportunities.Add(deal!);
                 index++;
                 return Progress.Moved;

@@ -45,6 +45,22 @@ internal sealed class PortfolioReader
     private readonly List<PlanReview> reviews = [];
     private readonly List<GoalCheckIn> checkIns = [];
 
+    // The texts a portfolio repeats (districts, tiers, stages, loss reasons, competencies, units, a deal's partner) are
+    // read through one cache, so that they are one string each, not one per occurrence.
+    private readonly TextCache texts = new();
+
+    // The readers of the items that read shared texts, made once: a method group of an instance is a new delegate each time.
+    private readonly ItemReader<Opportunity> opportunity;
+    private readonly ItemReader<Certification> certification;
+    private readonly ItemReader<string> competency;
+
+    public PortfolioReader()
+    {
+        opportunity = Opportunity;
+        certification = Certification;
+        competency = Competency;
+    }
+
     private delegate T ItemReader<T>(ref Utf8JsonReader reader);
 
     /// <summary>Reads a whole document that holds one portfolio object.</summary>
@@ -102,7 +118,7 @@ internal sealed class PortfolioReader
     }
 
     /// <summary>Reads one opportunity from its whole text, as an element of a portfolio's <c>opportunities</c>.</summary>
-    internal static bool TryReadOpportunity(ReadOnlySpan<byte> utf8Json, out Opportunity? opportunity) => TryReadElement(utf8Json, Opportunity, out opportunity);
+    internal bool TryReadOpportunity(ReadOnlySpan<byte> utf8Json, out Opportunity? deal) => TryReadElement(utf8Json, opportunity, out deal);
 
     /// <summary>Reads one revenue snapshot from its whole text, as an element of a portfolio's <c>revenueSnapshots</c>.</summary>
     internal static bool TryReadSnapshot(ReadOnlySpan<byte> utf8Json, out RevenueSnapshot? snapshot) => TryReadElement(utf8Json, RevenueSnapshot, out snapshot);
@@ -140,7 +156,7 @@ internal sealed class PortfolioReader
             }
             else if (seen.Is(ref reader, "opportunities"u8, 1))
             {
-                Items(ref reader, portfolioOpportunities, Opportunity);
+                Items(ref reader, portfolioOpportunities, opportunity);
             }
             else if (seen.Is(ref reader, "revenueSnapshots"u8, 2))
             {
@@ -176,7 +192,7 @@ internal sealed class PortfolioReader
             }
             else if (seen.Is(ref reader, "opportunities"u8, 2))
             {
-                Items(ref reader, opportunities, Opportunity);
+                Items(ref reader, opportunities, opportunity);
             }
             else if (seen.Is(ref reader, "deliveries"u8, 3))
             {
@@ -184,7 +200,7 @@ internal sealed class PortfolioReader
             }
             else if (seen.Is(ref reader, "certifications"u8, 4))
             {
-                Items(ref reader, certifications, Certification);
+                Items(ref reader, certifications, certification);
             }
             else if (seen.Is(ref reader, "partner"u8, 5))
             {
@@ -197,7 +213,7 @@ internal sealed class PortfolioReader
             }
             else if (seen.Is(ref reader, "requiredCompetencies"u8, 7))
             {
-                Items(ref reader, competencies, static (ref Utf8JsonReader r) => r.TokenType == JsonTokenType.String ? r.GetString()! : throw new Miss());
+                Items(ref reader, competencies, competency);
             }
             else if (seen.Is(ref reader, "jointPlan"u8, 8))
             {
@@ -223,7 +239,7 @@ internal sealed class PortfolioReader
             Take(opportunities));
     }
 
-    private static Partner Partner(ref Utf8JsonReader reader)
+    private Partner Partner(ref Utf8JsonReader reader)
     {
         var seen = Properties.Start(ref reader);
         PartnerId? id = null;
@@ -246,11 +262,11 @@ internal sealed class PortfolioReader
             }
             else if (seen.Is(ref reader, "tier"u8, 3))
             {
-                tier = Text(ref reader);
+                tier = SharedText(ref reader);
             }
             else if (seen.Is(ref reader, "district"u8, 4))
             {
-                district = Text(ref reader);
+                district = SharedText(ref reader);
             }
             else if (seen.Is(ref reader, "onboardedOn"u8, 5))
             {
@@ -346,7 +362,7 @@ internal sealed class PortfolioReader
         return new Interaction(date ?? throw new Miss(), kind ?? throw new Miss(), initiatedBy ?? throw new Miss(), responseTime, resolvedOn, subject);
     }
 
-    private static Certification Certification(ref Utf8JsonReader reader)
+    private Certification Certification(ref Utf8JsonReader reader)
     {
         var seen = Properties.Start(ref reader);
         string? competency = null;
@@ -355,7 +371,7 @@ internal sealed class PortfolioReader
         {
             if (seen.Is(ref reader, "competency"u8, 0))
             {
-                competency = Text(ref reader);
+                competency = SharedText(ref reader);
             }
             else if (seen.Is(ref reader, "obtainedOn"u8, 1))
             {
@@ -539,7 +555,7 @@ internal sealed class PortfolioReader
         return new GoalCheckIn(on ?? throw new Miss(), progress ?? throw new Miss());
     }
 
-    private static MeasurableTarget MeasurableTarget(ref Utf8JsonReader reader)
+    private MeasurableTarget MeasurableTarget(ref Utf8JsonReader reader)
     {
         var seen = Properties.Start(ref reader);
         decimal? value = null;
@@ -552,7 +568,7 @@ internal sealed class PortfolioReader
             }
             else if (seen.Is(ref reader, "unit"u8, 1))
             {
-                unit = Text(ref reader);
+                unit = SharedText(ref reader);
             }
             else
             {
@@ -563,7 +579,7 @@ internal sealed class PortfolioReader
         return new MeasurableTarget(value ?? throw new Miss(), unit!);
     }
 
-    private static Opportunity Opportunity(ref Utf8JsonReader reader)
+    private Opportunity Opportunity(ref Utf8JsonReader reader)
     {
         var seen = Properties.Start(ref reader);
         OpportunityId? id = null;
@@ -588,11 +604,11 @@ internal sealed class PortfolioReader
             }
             else if (seen.Is(ref reader, "partnerId"u8, 2))
             {
-                partnerId = Identifier<PartnerId>(ref reader);
+                partnerId = SharedIdentifier<PartnerId>(ref reader);
             }
             else if (seen.Is(ref reader, "district"u8, 3))
             {
-                district = Text(ref reader);
+                district = SharedText(ref reader);
             }
             else if (seen.Is(ref reader, "motion"u8, 4))
             {
@@ -636,11 +652,11 @@ internal sealed class PortfolioReader
             }
             else if (seen.Is(ref reader, "lossReason"u8, 14))
             {
-                lossReason = Text(ref reader);
+                lossReason = SharedText(ref reader);
             }
             else if (seen.Is(ref reader, "stage"u8, 15))
             {
-                stage = Text(ref reader);
+                stage = SharedText(ref reader);
             }
             else
             {
@@ -752,12 +768,27 @@ internal sealed class PortfolioReader
         return reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new Miss();
     }
 
-    private static T Identifier<T>(ref Utf8JsonReader reader)
-        where T : struct, IIdentifier<T>
+    /// <summary>A text a portfolio may repeat, read through <see cref="texts"/>.</summary>
+    private string SharedText(ref Utf8JsonReader reader)
     {
-        var text = Text(ref reader);
-        return string.IsNullOrWhiteSpace(text) ? throw new Miss() : T.Create(text, "value");
+        Next(ref reader);
+        return reader.TokenType == JsonTokenType.String ? texts.Read(ref reader) : throw new Miss();
     }
+
+    /// <summary>An item of <c>requiredCompetencies</c>: <paramref name="reader"/> is on it.</summary>
+    private string Competency(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String ? texts.Read(ref reader) : throw new Miss();
+
+    private static T Identifier<T>(ref Utf8JsonReader reader)
+        where T : struct, IIdentifier<T> =>
+        Identifier<T>(Text(ref reader));
+
+    private T SharedIdentifier<T>(ref Utf8JsonReader reader)
+        where T : struct, IIdentifier<T> =>
+        Identifier<T>(SharedText(ref reader));
+
+    private static T Identifier<T>(string text)
+        where T : struct, IIdentifier<T> =>
+        string.IsNullOrWhiteSpace(text) ? throw new Miss() : T.Create(text, "value");
 
     private static T Enum<T>(ref Utf8JsonReader reader)
         where T : struct, Enum
