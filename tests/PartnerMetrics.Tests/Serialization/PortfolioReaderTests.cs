@@ -109,6 +109,42 @@ public class PortfolioReaderTests
     }
 
     /// <summary>What a read gives: the portfolio as JSON, or the exception's type, path and message.</summary>
+    /// <summary>
+    /// A deal id given twice — in two partnerships, twice in one, or in a partnership and among the portfolio's own deals,
+    /// in either order — is not read in one pass (whose set of deal ids sees the repeat as it reads), and the document
+    /// path says where it is; the same documents with distinct ids are read in one pass.
+    /// </summary>
+    [Theory]
+    [InlineData("O-1", "O-1", "O-3", "O-4")]
+    [InlineData("O-1", "O-2", "O-2", "O-4")]
+    [InlineData("O-1", "O-2", "O-3", "O-3")]
+    [InlineData("O-1", "O-2", "O-3", "O-1")]
+    [InlineData("O-1", "O-2", "O-3", "O-4")]
+    public void ADealIdGivenTwice_IsLeftToTheDocumentPath(string first, string second, string third, string own)
+    {
+        static string Deal(string id, string? partner) =>
+            $$"""{"id":"{{id}}","accountId":"A-1",{{(partner is null ? "" : $"\"partnerId\":\"{partner}\",")}}"motion":"NewLogo","source":"PartnerSourced","route":"Partner","outcome":"Open","createdOn":"2024-02-01"}""";
+        static string Partnership(string partner, params string[] deals) =>
+            $$"""{"partner":{"id":"{{partner}}","name":"N","type":"Reseller"},"startedOn":"2024-01-01","opportunities":[{{string.Join(",", deals.Select(id => Deal(id, partner)))}}]}""";
+
+        foreach (var ownFirst in (bool[])[false, true])
+        {
+            var partnerships = $$"""
+                "partnerships":[{{Partnership("P-1", first, second)}},{{Partnership("P-2", third)}}]
+                """;
+            var opportunities = $$"""
+                "opportunities":[{{Deal(own, null)}}]
+                """;
+            var bytes = Encoding.UTF8.GetBytes(ownFirst ? $"{{{opportunities},{partnerships}}}" : $"{{{partnerships},{opportunities}}}");
+            var distinct = new[] { first, second, third, own }.Distinct().Count() == 4;
+
+            Assert.Equal(distinct, PortfolioReader.TryRead(bytes, out _));
+            var expected = Outcome(() => PartnerMetricsJson.ReadDocument<Portfolio>(bytes));
+            Assert.Equal(distinct, expected.StartsWith("read:", StringComparison.Ordinal));
+            Assert.Equal(expected, Outcome(() => PartnerMetricsJson.Deserialize<Portfolio>(bytes)));
+        }
+    }
+
     internal static string Outcome(Func<Portfolio> read)
     {
         try
