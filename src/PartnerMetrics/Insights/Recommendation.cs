@@ -89,8 +89,30 @@ public sealed record Recommendation
     public HealthBand BandAfter { get; }
 
     /// <summary>The action and its impact in words, as a table shows it: "Keep the next 3 vendor promises: +5.3".</summary>
-    /// <returns>The action, a colon, and the signed impact to one decimal.</returns>
-    public string Describe() => string.Create(CultureInfo.InvariantCulture, $"{Action}: {(Impact >= 0 ? "+" : string.Empty)}{Impact:0.0}");
+    /// <returns>
+    /// The action, a colon, and the signed impact to one decimal; an impact that is not 0 but would read 0.0 gets the
+    /// decimals its first significant digit needs ("+0.05"), so that an action proposed because it wins points never reads "+0.0".
+    /// </returns>
+    public string Describe() => $"{Action}: {Points(Impact)}";
+
+    /// <summary>
+    /// Signed points to one decimal, or to the first significant digit when one decimal would show none: a plan review four days
+    /// past its 90-day cadence wins 0.045 points, which read "+0.0", and a small loss read "-0.0".
+    /// </summary>
+    internal static string Points(double impact)
+    {
+        var sign = impact >= 0 ? "+" : string.Empty;
+        for (var decimals = 1; decimals <= 15; decimals++)
+        {
+            var text = impact.ToString("0." + new string('0', decimals), CultureInfo.InvariantCulture);
+            if (impact == 0 || text.AsSpan().IndexOfAnyInRange('1', '9') >= 0)
+            {
+                return sign + text;
+            }
+        }
+
+        return sign + impact.ToString("G2", CultureInfo.InvariantCulture);
+    }
 
     private bool PrintMembers(StringBuilder builder)
     {

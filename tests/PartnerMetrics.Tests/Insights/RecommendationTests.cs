@@ -247,6 +247,33 @@ public partial class RecommendationTests
     }
 
     [Fact]
+    public void Describe_AnImpactBelowAHalfTenth_IsNotWrittenAsZero()
+    {
+        // Last reviewed 94 days ago, cadence 90: freshness 2^(−4/90); reviewed today it is 1. Freshness weighs 0.1 of the
+        // plan, the plan 0.15 of the score: Δ = 0.15 × 100 × 0.1 × (1 − 2^(−4/90)) ≈ 0.0455. The action is proposed because
+        // it wins points; to one decimal it read "+0.0".
+        var plan = new JointPlan(Day(-300), reviews: [new PlanReview(Day(-94), 0.6)]);
+
+        var action = Assert.Single(Advisor.Recommend(Base().With(plan: _ => plan), T), a => a.Code == RecommendationCodes.ReviewPlan);
+
+        Assert.Equal(0.15 * 100 * 0.1 * (1 - W(4, 90)), action.Impact, 9);
+        Assert.Equal("Review the plan today: +0.05", action.Describe());
+    }
+
+    [Theory]
+    [InlineData(4.5, "+4.5")]
+    [InlineData(2.55, "+2.6")] // as before: a custom format reads the double to 15 digits, 2.55000000000000
+    [InlineData(0.06, "+0.1")]
+    [InlineData(0.0455, "+0.05")]
+    [InlineData(0.0097, "+0.01")]
+    [InlineData(-0.03, "-0.03")] // read "-0.0"
+    [InlineData(-1.25, "-1.3")]
+    [InlineData(0.0, "+0.0")]
+    [InlineData(1e-20, "+1E-20")]
+    public void Points_OneDecimal_ButNeverZeroForAChange(double impact, string expected) =>
+        Assert.Equal(expected, Recommendation.Points(impact));
+
+    [Fact]
     public void Catalogue_CoversEveryFactorWithADistinctCodeAndEveryCodeHasATitle()
     {
         // Signal codes name a warning, not a factor: they have no action of their own.
