@@ -132,13 +132,14 @@ internal static class Counterfactuals
 
     private static Counterfactual Deliveries(Partnership partnership, DateOnly asOf, HealthModel model)
     {
-        // Rated 0.9, or the threshold when that is higher: a delivery the model counts as a success.
+        // Rated 0.9, or the threshold when that is higher: a delivery the model counts as a success. Both are written as they
+        // are, not to two places, which wrote a rating of 0.999 under the threshold 0.999 as "satisfaction 1 (the threshold is 1)".
         var satisfaction = Math.Max(0.9, model.SatisfactionThreshold);
         var added = Enumerable.Repeat(new Delivery(asOf, true, satisfaction), Next).ToArray();
         return new(
             RecommendationCodes.DeliverOnTime,
             string.Create(CultureInfo.InvariantCulture, $"Next {Next} deliveries on time"),
-            string.Create(CultureInfo.InvariantCulture, $"{Next} deliveries added, completed on time {asOf:yyyy-MM-dd} with satisfaction {satisfaction:0.##} (the threshold is {model.SatisfactionThreshold:0.##})."),
+            string.Create(CultureInfo.InvariantCulture, $"{Next} deliveries added, completed on time {asOf:yyyy-MM-dd} with satisfaction {satisfaction} (the threshold is {model.SatisfactionThreshold})."),
             EvidenceChange.Adding(partnership, deliveries: added));
     }
 

@@ -100,6 +100,20 @@ public partial class RecommendationTests
     }
 
     [Theory]
+    [InlineData(0.7, "satisfaction 0.9 (the threshold is 0.7)")]
+    [InlineData(0.999, "satisfaction 0.999 (the threshold is 0.999)")] // read "satisfaction 1 (the threshold is 1)"
+    [InlineData(0.905, "satisfaction 0.905 (the threshold is 0.905)")] // read "satisfaction 0.91 (the threshold is 0.91)"
+    public void DeliverOnTime_WritesTheSatisfactionAndTheThresholdAsTheyAre(double threshold, string written)
+    {
+        // Below a threshold above 0.9, the deliveries are rated at the threshold itself: the change names the rating it adds.
+        var scorer = new HealthScorer(HealthModel.Default with { SatisfactionThreshold = threshold });
+
+        var action = Assert.Single(new PartnershipAdvisor(scorer).Recommend(Base().With(deliveries: [new Delivery(Day(-30), false, 0.9)]), T), a => a.Code == RecommendationCodes.DeliverOnTime);
+
+        Assert.Equal($"3 deliveries added, completed on time 2025-06-30 with {written}.", action.Change);
+    }
+
+    [Theory]
     [InlineData(Side.Vendor, RecommendationCodes.AgreeResponseTargets, FactorCodes.CooperationPartnerResponsiveness)]
     [InlineData(Side.Partner, RecommendationCodes.AnswerRequestsFaster, FactorCodes.CooperationVendorResponsiveness)]
     public void ResponseActions_ThreeRequestsAnsweredInADay(Side asker, string code, string factor)
