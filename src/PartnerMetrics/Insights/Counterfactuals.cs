@@ -507,7 +507,18 @@ internal static class Counterfactuals
 
     private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
 
-    private static string Hours(TimeSpan span) => span.TotalHours % 24 == 0 ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalDays:0.##} d") : string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0.##} h");
+    /// <summary>
+    /// A response time in the largest unit that writes it exactly to two places — days, hours, minutes — else in seconds: a
+    /// target of 20 seconds read "0.01 h", and one of a second "0 h".
+    /// </summary>
+    private static string Hours(TimeSpan span) =>
+        span.TotalHours % 24 == 0 ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalDays:0.##} d")
+        : Exact(span.TotalHours) ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0.##} h")
+        : Exact(span.TotalMinutes) ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0.##} min")
+        : string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#######} s");
+
+    /// <summary>Whether a number is written exactly with at most two decimals.</summary>
+    private static bool Exact(double value) => Math.Round(value, 2) == value;
 
     private static string Days(double days) => days.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -130,6 +130,22 @@ public partial class RecommendationTests
         Assert.Equal(0.25 * 0.2 * (((w + (3 * u)) / (w + (3 * u) + 5)) - (w / (w + 5))), action.ConfidenceGain, Digits);
     }
 
+    [Theory]
+    [InlineData(2 * 24 * 60 * 60, "1 d (the target is 2 d)")]
+    [InlineData(90 * 60, "1.5 h (the target is 1.5 h)")]
+    [InlineData(20, "20 s (the target is 20 s)")] // read "0.01 h (the target is 0.01 h)"
+    [InlineData(1, "1 s (the target is 1 s)")] // read "0 h (the target is 0 h)"
+    [InlineData(7 * 60, "7 min (the target is 7 min)")] // read "0.12 h (the target is 0.12 h)"
+    public void ResponseActions_WriteTheResponseTimeAndTheTargetWithoutRoundingThemAway(int targetSeconds, string written)
+    {
+        // Answered in a day, or in the target when it is shorter: the change names the time it adds, in a unit that shows it.
+        var scorer = new HealthScorer(HealthModel.Default with { ResponseTarget = TimeSpan.FromSeconds(targetSeconds) });
+
+        var action = Assert.Single(new PartnershipAdvisor(scorer).Recommend(Base().With(interactions: [new Interaction(Day(-10), InteractionKind.Request, Side.Vendor)]), T), a => a.Code == RecommendationCodes.AgreeResponseTargets);
+
+        Assert.EndsWith($"answered by the partner in {written}.", action.Change, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ResolveEscalations_TheOpenOneToday()
     {
