@@ -176,7 +176,7 @@ internal static class Ensure
         where T : class => value ?? throw new ArgumentNullException(paramName, $"'{paramName}' is required.");
 
     /// <summary>An item of a caller's sequence, which must not be <see langword="null"/>.</summary>
-    public static T Item<T>(T? item, int index, string paramName)
+    public static T Item<T>(T? item, long index, string paramName)
         where T : class => item ?? throw new ArgumentException($"'{paramName}' must not contain null; item {index} is null.", paramName);
 
     /// <summary>Calls <paramref name="add"/> for each item of a caller's sequence, rejecting <see langword="null"/> items with their index.</summary>
@@ -185,7 +185,8 @@ internal static class Ensure
         where T : class
     {
         ArgumentNullException.ThrowIfNull(items, paramName);
-        var index = 0;
+        // A long: a stream of deals may pass int.MaxValue items (every sum is exact for ten billion deals).
+        var index = 0L;
         foreach (var item in items)
         {
             add(Item(item, index++, paramName));
@@ -205,7 +206,7 @@ internal static class Ensure
         where T : class
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var index = 0;
+        var index = 0L;
         await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -50,6 +50,31 @@ public class StreamingTests
         Assert.Contains("item 1 is null", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A stream of deals is not limited to int.MaxValue of them (every sum is exact for ten billion deals): the deal after
+    /// the 2,147,483,648th is read, and a null there is rejected with its index, not with an OverflowException of the
+    /// counter. Open deals into a motion inference, the cheapest reader of a sequence, keep the test to seconds.
+    /// </summary>
+    [Fact]
+    public void AddRange_PastInt32MaxValueDeals_ReadsOnAndNamesTheIndex()
+    {
+        var open = PipelineExamples.Deals[5];
+        Assert.Equal(DealOutcome.Open, open.Outcome);
+
+        var error = Assert.Throws<ArgumentException>(() => new MotionInference().AddRange(Repeat(open, (long)int.MaxValue + 1).Append(null!)));
+
+        Assert.Equal("opportunities", error.ParamName);
+        Assert.Contains("item 2147483648 is null", error.Message, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<Opportunity> Repeat(Opportunity deal, long times)
+    {
+        for (var i = 0L; i < times; i++)
+        {
+            yield return deal;
+        }
+    }
+
     private static async IAsyncEnumerable<Opportunity> Stream(IEnumerable<Opportunity> deals)
     {
         foreach (var deal in deals)
