@@ -37,21 +37,7 @@ public sealed record Portfolio
         this.partnerships = Ensure.Items(partnerships, nameof(partnerships));
         this.opportunities = Ensure.Items(opportunities, nameof(opportunities));
         this.revenueSnapshots = Ensure.Items(revenueSnapshots, nameof(revenueSnapshots));
-        CheckIdentifiers(this.partnerships, this.opportunities, this.revenueSnapshots, null);
-    }
-
-    /// <summary>
-    /// A portfolio whose reader has already seen every deal id of its partnerships once (<c>PortfolioReader</c>, which
-    /// adds each id to <paramref name="partnershipDealIds"/> while the deal's text is still in the cache): the other
-    /// rules are checked as the public constructor checks them. <paramref name="partnershipDealIds"/> is the reader's,
-    /// and is changed.
-    /// </summary>
-    internal Portfolio(ImmutableArray<Partnership> partnerships, ImmutableArray<Opportunity> opportunities, ImmutableArray<RevenueSnapshot> revenueSnapshots, HashSet<OpportunityId> partnershipDealIds)
-    {
-        this.partnerships = Ensure.Items(partnerships, nameof(partnerships));
-        this.opportunities = Ensure.Items(opportunities, nameof(opportunities));
-        this.revenueSnapshots = Ensure.Items(revenueSnapshots, nameof(revenueSnapshots));
-        CheckIdentifiers(this.partnerships, this.opportunities, this.revenueSnapshots, partnershipDealIds);
+        CheckIdentifiers();
     }
 
     /// <summary>Gets the partnerships.</summary>
@@ -118,8 +104,7 @@ public sealed record Portfolio
         static DateOnly Later(DateOnly? latest, DateOnly day) => latest is { } known && known >= day ? known : day;
     }
 
-    /// <summary>Checks that every identifier is unique; <paramref name="partnershipDealIds"/>, when given, holds the deal ids of the partnerships, each seen once.</summary>
-    private static void CheckIdentifiers(EquatableArray<Partnership> partnerships, EquatableArray<Opportunity> opportunities, EquatableArray<RevenueSnapshot> revenueSnapshots, HashSet<OpportunityId>? partnershipDealIds)
+    private void CheckIdentifiers()
     {
         // Each set sized for every id at once: grown from empty, a set copies itself as it grows and leaves each smaller copy behind.
         var partners = new HashSet<PartnerId>(partnerships.Count);
@@ -132,7 +117,23 @@ public sealed record Portfolio
             }
         }
 
-        var deals = partnershipDealIds ?? PartnershipDealIds(partnerships, opportunities.Count);
+        long dealCount = opportunities.Count;
+        foreach (var partnership in partnerships)
+        {
+            dealCount += partnership.Opportunities.Length;
+        }
+
+        var deals = new HashSet<OpportunityId>((int)Math.Min(dealCount, Array.MaxLength));
+        foreach (var partnership in partnerships)
+        {
+            foreach (var opportunity in partnership.Opportunities)
+            {
+                if (!deals.Add(opportunity.Id))
+                {
+                    throw new ArgumentException($"'{nameof(partnerships)}' hold the opportunity id '{opportunity.Id}' more than once.", nameof(partnerships));
+                }
+            }
+        }
 
         for (var i = 0; i < opportunities.Count; i++)
         {
@@ -161,30 +162,5 @@ public sealed record Portfolio
                     nameof(revenueSnapshots));
             }
         }
-    }
-
-    /// <summary>The deal ids of the partnerships, checked to be unique, in a set with room for the portfolio's own deals as well.</summary>
-    private static HashSet<OpportunityId> PartnershipDealIds(EquatableArray<Partnership> partnerships, int ownDeals)
-    {
-        // Sized for every id at once: grown from empty, a set copies itself as it grows and leaves each smaller copy behind.
-        long dealCount = ownDeals;
-        foreach (var partnership in partnerships)
-        {
-            dealCount += partnership.Opportunities.Length;
-        }
-
-        var deals = new HashSet<OpportunityId>((int)Math.Min(dealCount, Array.MaxLength));
-        foreach (var partnership in partnerships)
-        {
-            foreach (var opportunity in partnership.Opportunities)
-            {
-                if (!deals.Add(opportunity.Id))
-                {
-                    throw new ArgumentException($"'{nameof(partnerships)}' hold the opportunity id '{opportunity.Id}' more than once.", nameof(partnerships));
-                }
-            }
-        }
-
-        return deals;
     }
 }

@@ -49,11 +49,6 @@ internal sealed class PortfolioReader
     // read through one cache, so that they are one string each, not one per occurrence.
     private readonly TextCache texts = new();
 
-    // A whole portfolio's reading: the deal ids of the partnerships read so far, each added as its deal is read, while its
-    // text is in the cache (Portfolio's own check, which would hash them again long after, is given the set). A repeat is
-    // left to the document path, which says where it is. Not used by a partnership read alone.
-    private HashSet<OpportunityId>? partnershipDealIds;
-
     // The readers of the items that read shared texts, made once: a method group of an instance is a new delegate each time.
     private readonly ItemReader<Opportunity> opportunity;
     private readonly ItemReader<Certification> certification;
@@ -151,7 +146,6 @@ internal sealed class PortfolioReader
 
     private Portfolio Portfolio(ref Utf8JsonReader reader)
     {
-        partnershipDealIds = [];
         Next(ref reader);
         var seen = Properties.Start(ref reader);
         while (NextProperty(ref reader))
@@ -177,8 +171,7 @@ internal sealed class PortfolioReader
         return new Portfolio(
             Take(partnerships),
             Take(portfolioOpportunities),
-            Take(snapshots),
-            partnershipDealIds);
+            Take(snapshots));
     }
 
     private Partnership Partnership(ref Utf8JsonReader reader)
@@ -230,17 +223,6 @@ internal sealed class PortfolioReader
             else
             {
                 throw new Miss();
-            }
-        }
-
-        if (partnershipDealIds is not null)
-        {
-            foreach (var deal in opportunities)
-            {
-                if (!partnershipDealIds.Add(deal.Id))
-                {
-                    throw new Miss();
-                }
             }
         }
 

@@ -111,8 +111,8 @@ public class PortfolioReaderTests
     /// <summary>What a read gives: the portfolio as JSON, or the exception's type, path and message.</summary>
     /// <summary>
     /// A deal id given twice — in two partnerships, twice in one, or in a partnership and among the portfolio's own deals,
-    /// in either order — is not read in one pass (whose set of deal ids sees the repeat as it reads), and the document
-    /// path says where it is; the same documents with distinct ids are read in one pass.
+    /// in either order — is not read in one pass (the model's checks refuse it there), and the document path says where
+    /// it is; the same documents with distinct ids are read in one pass.
     /// </summary>
     [Theory]
     [InlineData("O-1", "O-1", "O-3", "O-4")]
