@@ -28,7 +28,7 @@ internal static class CooperationDimension
 
     private static string PartnerResponsivenessReason(FactorFacts f) => f.Second == 0
         ? "No vendor requests due an answer from the partner yet."
-        : $"{f.First} of {f.Second} vendor requests answered by the partner within {FactorDefinition.Number(f.Measure)} days; {f.Third} unanswered.";
+        : $"{f.First} of {f.Second} vendor requests answered by the partner within {DurationText.Days(f.Measure)}; {f.Third} unanswered.";
 
     public static readonly FactorDefinition VendorResponsiveness = new(
         FactorCodes.CooperationVendorResponsiveness,
@@ -40,7 +40,7 @@ internal static class CooperationDimension
 
     private static string VendorResponsivenessReason(FactorFacts f) => f.Second == 0
         ? "No partner requests due an answer from the vendor yet."
-        : $"{f.First} of {f.Second} partner requests answered by the vendor within {FactorDefinition.Number(f.Measure)} days; {f.Third} unanswered.";
+        : $"{f.First} of {f.Second} partner requests answered by the vendor within {DurationText.Days(f.Measure)}; {f.Third} unanswered.";
 
     public static readonly FactorDefinition FrictionHandling = new(
         FactorCodes.CooperationFrictionHandling,
@@ -52,7 +52,7 @@ internal static class CooperationDimension
 
     private static string FrictionHandlingReason(FactorFacts f) => f.Second == 0
         ? "No escalations due a resolution yet."
-        : $"{f.First} of {f.Second} escalations resolved within {FactorDefinition.Number(f.Measure)} days; {f.Third} still open.";
+        : $"{f.First} of {f.Second} escalations resolved within {DurationText.Days(f.Measure)}; {f.Third} still open.";
 
     public static readonly FactorDefinition Reciprocity = new(
         FactorCodes.CooperationReciprocity,

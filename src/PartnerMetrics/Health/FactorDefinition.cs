@@ -75,8 +75,12 @@ internal sealed class FactorDefinition
     /// <summary>The definition numbered <paramref name="id"/>; null for 0.</summary>
     public static FactorDefinition? Of(byte id) => ById[id];
 
-    /// <summary>A number as a reason shows it: invariant, at most two decimals.</summary>
-    public static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A model's setting as a reason shows it: as it is (the shortest text that reads back as it), for a reason states the
+    /// rule a factor applies, and a satisfaction threshold of 0.705 written to two places read "at least 0.7". Durations
+    /// are <see cref="DurationText"/>'s.
+    /// </summary>
+    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// A share in [0, 1] as a percentage with at most one decimal, cut rather than rounded, so that a share below a bound never

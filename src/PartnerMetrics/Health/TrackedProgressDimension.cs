@@ -24,7 +24,7 @@ internal static class TrackedProgressDimension
         model => model.ProgressWeights.RegistrationTimeliness,
         RegistrationTimelinessReason);
 
-    private static string RegistrationTimelinessReason(FactorFacts f) => f.Second == 0 ? "No deals with a registration day yet." : $"{f.First} of {f.Second} deals registered within {FactorDefinition.Number(f.Measure)} days of originating.";
+    private static string RegistrationTimelinessReason(FactorFacts f) => f.Second == 0 ? "No deals with a registration day yet." : $"{f.First} of {f.Second} deals registered within {DurationText.Days(f.Measure)} of originating.";
 
     public static readonly FactorDefinition PipelineFreshness = new(
         FactorCodes.ProgressPipelineFreshness,
@@ -34,7 +34,7 @@ internal static class TrackedProgressDimension
         model => model.ProgressWeights.PipelineFreshness,
         PipelineFreshnessReason);
 
-    private static string PipelineFreshnessReason(FactorFacts f) => f.Second == 0 ? "No open deals." : $"{f.First} of {f.Second} open deals updated in the last {FactorDefinition.Number(f.Measure)} days.";
+    private static string PipelineFreshnessReason(FactorFacts f) => f.Second == 0 ? "No open deals." : $"{f.First} of {f.Second} open deals updated in the last {DurationText.Days(f.Measure)}.";
 
     public static readonly FactorDefinition DataCompleteness = new(
         FactorCodes.ProgressDataCompleteness,

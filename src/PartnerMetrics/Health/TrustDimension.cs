@@ -106,6 +106,6 @@ internal static class TrustDimension
         }
 
         var overdue = f.Fourth == 0 ? string.Empty : $" ({f.Fourth} of them open past the grace period)";
-        return $"{f.Third} of {resolved} {side} commitments broken{overdue}, {f.Second} kept late, {f.First} kept on time; recent ones weigh most (half-life {FactorDefinition.Number(f.Measure)} days).";
+        return $"{f.Third} of {resolved} {side} commitments broken{overdue}, {f.Second} kept late, {f.First} kept on time; recent ones weigh most (half-life {DurationText.Days(f.Measure)}).";
     });
 }

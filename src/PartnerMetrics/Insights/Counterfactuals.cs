@@ -161,7 +161,7 @@ internal static class Counterfactuals
         var asked = asOf.AddDays(-daysToKnow);
         var asker = answering == Side.Partner ? Side.Vendor : Side.Partner;
         var added = Enumerable.Repeat(new Interaction(asked, InteractionKind.Request, asker, response), Next).ToArray();
-        var what = string.Create(CultureInfo.InvariantCulture, $"{Next} {(asker == Side.Vendor ? "vendor" : "partner")} requests added, asked {asked:yyyy-MM-dd} and answered by the {(answering == Side.Partner ? "partner" : "vendor")} in {Hours(response)} (the target is {Hours(model.ResponseTarget)}).");
+        var what = string.Create(CultureInfo.InvariantCulture, $"{Next} {(asker == Side.Vendor ? "vendor" : "partner")} requests added, asked {asked:yyyy-MM-dd} and answered by the {(answering == Side.Partner ? "partner" : "vendor")} in {DurationText.Symbols(response)} (the target is {DurationText.Symbols(model.ResponseTarget)}).");
         return answering == Side.Partner
             ? new(RecommendationCodes.AgreeResponseTargets, string.Create(CultureInfo.InvariantCulture, $"Partner answers {Next} requests fast"), what, EvidenceChange.Adding(partnership, interactions: added))
             : new(RecommendationCodes.AnswerRequestsFaster, string.Create(CultureInfo.InvariantCulture, $"Answer {Next} partner requests fast"), what, EvidenceChange.Adding(partnership, interactions: added));
@@ -200,7 +200,7 @@ internal static class Counterfactuals
             return new(
                 RecommendationCodes.ResolveEscalations,
                 "Resolve open escalation today",
-                string.Create(CultureInfo.InvariantCulture, $"The escalation raised {open.Date:yyyy-MM-dd}{(open.Subject is null ? string.Empty : $" ('{open.Subject}')")} resolved {asOf:yyyy-MM-dd}, within the {Days(targetDays)}-day target."),
+                string.Create(CultureInfo.InvariantCulture, $"The escalation raised {open.Date:yyyy-MM-dd}{(open.Subject is null ? string.Empty : $" ('{open.Subject}')")} resolved {asOf:yyyy-MM-dd}, within the target of {DurationText.Words(model.ResolutionTarget)}."),
                 EvidenceChange.Replacing(partnership, [(pending, resolved)]));
         }
 
@@ -506,21 +506,6 @@ internal static class Counterfactuals
     private static DateOnly Earlier(DateOnly day, int days) => DateOnly.FromDayNumber(Math.Max(day.DayNumber - days, DateOnly.MinValue.DayNumber));
 
     private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
-
-    /// <summary>
-    /// A response time in the largest unit that writes it exactly to two places — days, hours, minutes — else in seconds: a
-    /// target of 20 seconds read "0.01 h", and one of a second "0 h".
-    /// </summary>
-    private static string Hours(TimeSpan span) =>
-        span.TotalHours % 24 == 0 ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalDays:0.##} d")
-        : Exact(span.TotalHours) ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0.##} h")
-        : Exact(span.TotalMinutes) ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0.##} min")
-        : string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#######} s");
-
-    /// <summary>Whether a number is written exactly with at most two decimals.</summary>
-    private static bool Exact(double value) => Math.Round(value, 2) == value;
-
-    private static string Days(double days) => days.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>Whether any activity was logged from <c>first</c> to <c>last</c>, both included.</summary>
     private struct ActivityIn(int first, int last) : IActivitySink

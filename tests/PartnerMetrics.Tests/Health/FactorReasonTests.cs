@@ -1,5 +1,6 @@
 using PartnerMetrics.Evidence;
 using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
 using PartnerMetrics.Tests.Generators;
 using static PartnerMetrics.Tests.Health.Examples;
 
@@ -146,15 +147,37 @@ public class FactorReasonTests
         Assert.Equal("1 of 3 partner requests answered by the vendor within 2 days; 1 unanswered.", report.Factor("cooperation.vendor-responsiveness")!.Value.Reason);
     }
 
-    [Fact]
-    public void Reason_RoundsAMeasureToTwoDecimals()
+    /// <summary>
+    /// A reason states the model's setting as it is: a duration in the largest unit that writes it exactly to two places, a
+    /// threshold in full. A 31-hour response target, 1.2916… days, read "within 1.29 days"; a 20-second one "within 0 days";
+    /// a satisfaction threshold of 0.705 "at least 0.7".
+    /// </summary>
+    [Theory]
+    [InlineData(31 * 3600, "31 hours")]
+    [InlineData(36 * 3600, "1.5 days")]
+    [InlineData(24 * 3600, "1 day")]
+    [InlineData(20, "20 seconds")]
+    [InlineData(90, "1.5 minutes")]
+    [InlineData(7, "7 seconds")]
+    [InlineData(3 * 86400 + 1, "259201 seconds")]
+    public void Reason_WritesAResponseTargetAsItIs(int seconds, string written)
     {
-        // A 31-hour response target is 1.2916… days.
-        var model = new HealthModel { ResponseTarget = TimeSpan.FromHours(31) };
+        var model = new HealthModel { ResponseTarget = TimeSpan.FromSeconds(seconds) };
 
         var report = new HealthScorer(model).Score(WorkedExample(), T);
 
-        Assert.Equal("1 of 3 partner requests answered by the vendor within 1.29 days; 1 unanswered.", report.Factor("cooperation.vendor-responsiveness")!.Value.Reason);
+        Assert.Contains($" partner requests answered by the vendor within {written}; ", report.Factor("cooperation.vendor-responsiveness")!.Value.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reason_WritesASatisfactionThresholdAsItIs()
+    {
+        var delivery = new Delivery(T.AddDays(-10), onTime: true, satisfaction: 0.9);
+        var partnership = new Partnership(WorkedExample().Partner, T.AddDays(-400), deliveries: [delivery]);
+
+        var report = new HealthScorer(new HealthModel { SatisfactionThreshold = 0.705 }).Score(partnership, T);
+
+        Assert.Equal("1 of 1 deliveries on time with satisfaction of at least 0.705.", report.Factor(FactorCodes.CompetencyDeliveryReliability)!.Value.Reason);
     }
 
     [Fact]
