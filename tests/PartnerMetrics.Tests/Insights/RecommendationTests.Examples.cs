@@ -163,6 +163,20 @@ public partial class RecommendationTests
         Assert.Equal(0.25 * 0.35 * (((s + f) / (s + f + 5)) - (f / (f + 5))), action.ConfidenceGain, Digits);
     }
 
+    [Theory]
+    [InlineData(14 * 24 * 60 * 60, "14 days")]
+    [InlineData(36 * 60 * 60, "1.5 days")]
+    [InlineData(20, "20 seconds")] // read "within the 0-day target"
+    public void ResolveEscalations_TheOpenOne_NamesTheTargetAsItIs(int targetSeconds, string written)
+    {
+        // An escalation raised today is open within any target; resolving it today is the change.
+        var scorer = new HealthScorer(HealthModel.Default with { ResolutionTarget = TimeSpan.FromSeconds(targetSeconds) });
+
+        var action = Assert.Single(new PartnershipAdvisor(scorer).Recommend(Base().With(interactions: [new Interaction(Day(-100), InteractionKind.Escalation, Side.Partner, resolvedOn: Day(-60)), new Interaction(T, InteractionKind.Escalation, Side.Vendor)]), T), a => a.Code == RecommendationCodes.ResolveEscalations);
+
+        Assert.EndsWith($"resolved {T:yyyy-MM-dd}, within the target of {written}.", action.Change, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ResolveEscalations_NoneOpen_TheNextThreeInTime()
     {
