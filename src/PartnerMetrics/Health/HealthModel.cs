@@ -260,21 +260,26 @@ public sealed record HealthModel
     /// then judged against what is usual in this portfolio rather than against 0.5.
     /// </summary>
     /// <remarks>
+    /// <para>
     /// A posterior that rounds to 0 or to 1 — with a strength far below the evidence, or a loss aversion so large that
     /// broken promises outweigh everything — is set to the nearest value strictly between them, as <see cref="PriorMeans"/>
     /// requires; the result is always a valid model.
-    /// </remarks>
-    /// <param name="portfolio">The portfolio whose evidence sets the priors.</param>
-    /// <param name="asOf">The day; later evidence is ignored.</param>
+    /// </para>
     /// <para>
     /// The evidence is summed in the order of the partner ids, so the portfolio's order does not change the result (sums
     /// of doubles depend on their order). The result's <see cref="Version"/> is this model's followed by <c>+priors.</c>
     /// and eight hexadecimal digits of its prior means ("2.5+priors.3f09a1c2"): a report says it was scored with learnt
     /// priors, and models learnt from different evidence differ in version, as a <see cref="HealthModelSet"/> requires.
-    /// A portfolio without evidence of any rate leaves the model as it is.
-    /// When that would pass the version's 100 characters, it is this model's version cut to make room.
+    /// When that would pass the version's 100 characters, it is this model's version cut to make room. A portfolio
+    /// without evidence of any rate leaves the model as it is, version included.
     /// </para>
-    /// <returns>The same model with <see cref="PriorMeans"/> set for every rate factor, and its version marked.</returns>
+    /// </remarks>
+    /// <param name="portfolio">The portfolio whose evidence sets the priors.</param>
+    /// <param name="asOf">The day; later evidence is ignored.</param>
+    /// <returns>
+    /// The same model with <see cref="PriorMeans"/> set for every rate factor that has evidence in the portfolio (the others
+    /// keep their entry, or none), and its version marked.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="portfolio"/> is <see langword="null"/>.</exception>
     public HealthModel WithPriorsFrom(Portfolio portfolio, DateOnly asOf)
     {
