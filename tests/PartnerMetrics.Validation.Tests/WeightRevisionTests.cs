@@ -85,7 +85,8 @@ public sealed class WeightRevisionTests(SmallRun run) : IClassFixture<SmallRun>
         Assert.Equal(previous, fit.StartingModel);
 
         // Only weights move; trust's two sides have no weights of their own to move.
-        Assert.Equal(previous, fit.Model with { DimensionWeights = previous.DimensionWeights, CompetencyWeights = previous.CompetencyWeights, CooperationWeights = previous.CooperationWeights, PlanWeights = previous.PlanWeights, ProgressWeights = previous.ProgressWeights });
+        Assert.Equal(previous, fit.Model with { DimensionWeights = previous.DimensionWeights, CompetencyWeights = previous.CompetencyWeights, CooperationWeights = previous.CooperationWeights, PlanWeights = previous.PlanWeights, ProgressWeights = previous.ProgressWeights, Version = previous.Version });
+        Assert.StartsWith(previous.Version + "+fit.", fit.Model.Version, StringComparison.Ordinal);
         Assert.NotEqual(previous, fit.Model);
     }
 

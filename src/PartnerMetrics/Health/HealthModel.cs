@@ -319,24 +319,32 @@ public sealed record HealthModel
     }
 
     /// <summary>The version of a model with learnt priors: its own, then <c>+priors.</c> and an FNV-1a hash of the means in code order.</summary>
-    private static string PriorsVersion(string version, Dictionary<string, double> means)
+    private static string PriorsVersion(string version, Dictionary<string, double> means) =>
+        DerivedVersion(version, "priors", means.OrderBy(m => m.Key, StringComparer.Ordinal));
+
+    /// <summary>
+    /// The version of a model learnt from another (<paramref name="kind"/>: <c>priors</c> from a portfolio, <c>fit</c> from
+    /// outcomes): the other's version, then <c>+kind.</c> and eight hexadecimal digits of an FNV-1a hash of the learnt values
+    /// in the order given, the other's version cut so that the whole stays a valid label.
+    /// </summary>
+    internal static string DerivedVersion(string version, string kind, IEnumerable<KeyValuePair<string, double>> values)
     {
         var hash = 2166136261u;
-        foreach (var (code, mean) in means.OrderBy(m => m.Key, StringComparer.Ordinal))
+        foreach (var (code, value) in values)
         {
             foreach (var c in code)
             {
                 hash = unchecked((hash ^ c) * 16777619u);
             }
 
-            var bits = BitConverter.DoubleToUInt64Bits(mean);
+            var bits = BitConverter.DoubleToUInt64Bits(value);
             for (var shift = 0; shift < 64; shift += 8)
             {
                 hash = unchecked((hash ^ (byte)(bits >> shift)) * 16777619u);
             }
         }
 
-        var suffix = string.Create(CultureInfo.InvariantCulture, $"+priors.{hash:x8}");
+        var suffix = string.Create(CultureInfo.InvariantCulture, $"+{kind}.{hash:x8}");
         var kept = Math.Min(version.Length, MaxLabelLength - suffix.Length);
         kept -= kept < version.Length && char.IsHighSurrogate(version[kept - 1]) ? 1 : 0;
         return version[..kept] + suffix;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
 
@@ -229,18 +230,28 @@ public static partial class Backtest
         ];
     }
 
-    /// <summary>The model with the fitted weights, in the layout of <see cref="StartingWeights"/>.</summary>
+    /// <summary>
+    /// The model with the fitted weights, in the layout of <see cref="StartingWeights"/>. When they differ from the starting
+    /// model's, so does its version: the starting one followed by <c>+fit.</c> and eight hexadecimal digits of the weights
+    /// ("2.5+fit.0c4f9e21"), as <see cref="HealthModel.WithPriorsFrom"/> marks learnt priors; a report scored with it then
+    /// does not claim the starting model, and a <see cref="HealthModelSet"/> can hold both.
+    /// </summary>
     private static HealthModel WithWeights(HealthModel model, double[] w, bool fitFactors)
     {
         var fitted = model with { DimensionWeights = new DimensionWeights(w[0], w[1], w[2], w[3], w[4]) };
-        return fitFactors
-            ? fitted with
+        if (fitFactors)
+        {
+            fitted = fitted with
             {
                 CompetencyWeights = new CompetencyWeights(w[5], w[6]),
                 CooperationWeights = new CooperationWeights(w[7], w[8], w[9], w[10]),
                 PlanWeights = new PlanWeights(w[11], w[12], w[13], w[14], w[15]),
                 ProgressWeights = new ProgressWeights(w[16], w[17], w[18], w[19]),
-            }
-            : fitted;
+            };
+        }
+
+        return fitted == model
+            ? model
+            : fitted with { Version = HealthModel.DerivedVersion(model.Version, "fit", w.Select((weight, i) => KeyValuePair.Create(i.ToString(CultureInfo.InvariantCulture), weight))) };
     }
 }

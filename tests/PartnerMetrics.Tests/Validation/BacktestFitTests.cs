@@ -86,7 +86,14 @@ public sealed class BacktestFitTests
         Assert.Equal(fit.InSampleAuc, Backtest.Run(new HealthScorer(fit.Model), partnerships, [T, T.AddDays(-90)], outcomes).Auc);
         Assert.Equal(fit.StartingAuc, Backtest.Run(starting, partnerships, [T, T.AddDays(-90)], outcomes).Auc);
         Assert.Equal(1.0, fit.Model.DimensionWeights.Trust + fit.Model.DimensionWeights.Competency + fit.Model.DimensionWeights.Cooperation + fit.Model.DimensionWeights.PlanAlignment + fit.Model.DimensionWeights.TrackedProgress, 12);
-        Assert.Equal(starting.Model with { DimensionWeights = fit.Model.DimensionWeights }, fit.Model);
+        Assert.Equal(starting.Model with { DimensionWeights = fit.Model.DimensionWeights, Version = fit.Model.Version }, fit.Model);
+
+        // Fitted weights are a model of their own: its version says so, and a set holds it beside the starting model (with
+        // the starting version, it read as the default model, and a set refused the two as one name and version).
+        Assert.NotEqual(starting.Model.DimensionWeights, fit.Model.DimensionWeights);
+        Assert.Matches(@"^2\.\d+\+fit\.[0-9a-f]{8}$", fit.Model.Version);
+        Assert.StartsWith(starting.Model.Version + "+fit.", fit.Model.Version, StringComparison.Ordinal);
+        Assert.Equal(2, HealthModelSet.Create([starting.Model, fit.Model], _ => fit.Model).Models.Length);
     }
 
     [Fact]
