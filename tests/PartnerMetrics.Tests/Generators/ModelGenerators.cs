@@ -121,19 +121,24 @@ public static class ModelGenerators
     /// <summary>
     /// A goal whose progress is either one undated value (the single-value constructor) or dated
     /// check-ins drawn from <paramref name="dates"/>, so that around an as-of day some fall after it.
+    /// Its due day, when it has one, lies after its start day or, without a start day (its period
+    /// then runs from the plan's creation), after another of <paramref name="dates"/>: so a goal
+    /// without a start is due before, around and after an as-of day, as a goal with one is.
     /// </summary>
     public static Gen<PlanGoal> PlanGoalOn(Gen<DateOnly> dates) =>
         from title in Text
         from owner in Enum<GoalOwner>()
         from target in MeasurableTarget.OrNull()
         from start in OrNone(dates)
+        from anchor in dates
         from length in OrNone(Days)
         from dated in Gen.Frequency((1, Gen.Constant(false)), (3, Gen.Constant(true)))
         from progress in UnitInterval
         from checkIns in Gen.Choose(0, 6).SelectMany(n => GoalCheckInOn(dates).ArrayOf(n))
+        let due = length is { } days ? (start ?? anchor).AddDays(days) : (DateOnly?)null
         select dated
-            ? new PlanGoal(title, owner, checkIns.DistinctBy(c => c.On), target, start, length is { } days ? (start ?? Earliest).AddDays(days) : null)
-            : new PlanGoal(title, owner, progress, target, start, length is { } days2 ? (start ?? Earliest).AddDays(days2) : null);
+            ? new PlanGoal(title, owner, checkIns.DistinctBy(c => c.On), target, start, due)
+            : new PlanGoal(title, owner, progress, target, start, due);
 
     public static Gen<GoalCheckIn> GoalCheckIn { get; } = GoalCheckInOn(Date);
 

@@ -168,6 +168,10 @@ public class HealthRulesTests
         Assert.Contains(goals, g => g.Goal.CheckIns is [{ On: var on }] && on == DateOnly.MinValue);
         Assert.Contains(goals, g => g.Goal.CheckIns.IsEmpty);
 
+        // A goal without a start day runs from the plan's creation: some are due after the day, some by it.
+        Assert.Contains(goals, g => g.Goal.StartsOn is null && g.Goal.DueOn > g.AsOf);
+        Assert.Contains(goals, g => g.Goal.StartsOn is null && g.Goal.DueOn <= g.AsOf);
+
         // The future evidence of rule 4 adds reviews and check-ins after the day to a plan that exists.
         var added = cases.Where(c => c.Partnership.JointPlan is { Goals.Length: > 0 })
             .Select(c => (c, Later: ModelGenerators.WithFutureEvidence(c.Partnership, c.AsOf).Sample(1).Single().JointPlan!))
