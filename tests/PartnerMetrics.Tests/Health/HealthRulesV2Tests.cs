@@ -195,6 +195,21 @@ public class HealthRulesV2Tests
                     Assert.True(values[k] >= low - 1e-12 && values[k] <= high + 1e-12, $"{code} × {Copies[k]}: {values[k]} outside [{low}, {high}]");
                 }
             }
+
+            // And it does move: a rate is (p + s·m) / (p + n + s) = m + (r − m) · e / (e + s), e = p + n, so each copy of the
+            // evidence strictly moves it further from the prior m towards the evidence's own rate r, and once is strictly short
+            // of r. Checked where the difference is far above rounding: r at least 10⁻⁶ from m and e / s within [10⁻⁶, 10⁶]
+            // (a prior strength of double.Epsilon beside a day's evidence puts the value at r to the last bit). Without this, a
+            // rate that read its raw evidence with no prior at all (k = 1, 2, 4 all at r) passed every check above.
+            var once = reports[1].Factor(code)!.Value;
+            var strength = model.PriorPositive + model.PriorNegative;
+            if (code != FactorCodes.CooperationReciprocity && once.Successes + once.Failures is > 0 and var evidence && double.IsFinite(evidence)
+                && Math.Abs((once.Successes / evidence) - expectedPrior) > 1e-6 && evidence / strength is >= 1e-6 and <= 1e6)
+            {
+                var rate = once.Successes / evidence;
+                Assert.True(Math.Abs(values[1] - expectedPrior) < Math.Abs(rate - expectedPrior), $"{code}: logged once it reads {values[1]}, its evidence's own rate {rate}, the prior {expectedPrior}");
+                Assert.True(Math.Abs(values[2] - expectedPrior) > Math.Abs(values[1] - expectedPrior), $"{code}: logged twice it did not move from {values[1]} away from the prior {expectedPrior} towards {rate}");
+            }
         }
     }
 
