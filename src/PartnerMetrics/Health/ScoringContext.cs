@@ -76,7 +76,7 @@ internal sealed class ScoringContext
 
     /// <summary>The posterior Beta(p + α, n + β) of a rate with weighted successes p and failures n, under the model's α and β.</summary>
     public Beta Posterior(double successes, double failures) =>
-        Beta.Of(successes + Model.PriorPositive, failures + Model.PriorNegative);
+        Beta.Of(successes, Model.PriorPositive, failures, Model.PriorNegative);
 
     /// <summary>
     /// The posterior of a rate whose prior mean is 0.5 whatever α and β (reciprocity's matched initiatives): Beta(p + s/2,
@@ -85,7 +85,7 @@ internal sealed class ScoringContext
     public Beta BalancedPosterior(double successes, double failures)
     {
         var half = (Model.PriorPositive + Model.PriorNegative) / 2;
-        return Beta.Of(successes + half, failures + half);
+        return Beta.Of(successes, half, failures, half);
     }
 
     /// <summary>
@@ -107,6 +107,6 @@ internal sealed class ScoringContext
             return new Beta(mean, mean * (1.0 - mean) / (strength + 1.0));
         }
 
-        return Beta.Of(successes + (strength * mean), failures + (strength * (1.0 - mean)));
+        return Beta.Of(successes, strength * mean, failures, strength * (1.0 - mean));
     }
 }

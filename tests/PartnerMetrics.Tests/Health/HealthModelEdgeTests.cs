@@ -150,6 +150,31 @@ public class HealthModelEdgeTests
         Assert.True(double.IsFinite(new HealthScorer(fitted).Score(partnership, T).Score));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FailuresNearTheLargestDouble_BesideAPriorNearHalfOfIt_ReadThePosteriorMean(bool priorMeanSet)
+    {
+        // M = double.MaxValue; α = β = M/4 (α + β = M/2, finite as validation asks), the partner's prior mean 1/2, set or
+        // implied; λ = M. One partner promise broken on T weighs 1, so n = λ · 1 = M, finite. The posterior is
+        // Beta(M/4, M + M/4), mean (M/4) ÷ (M/4 + 5M/4) = 1/6. Adding n + β first overflowed to ∞ and read the mean as 0,
+        // below the prior and the evidence alike, and a second copy of the evidence did not move it (DOMAIN rule 22).
+        var quarter = double.MaxValue / 4;
+        var model = HealthModel.Default with
+        {
+            LossAversion = double.MaxValue,
+            PriorPositive = quarter,
+            PriorNegative = quarter,
+            PriorMeans = priorMeanSet ? new Dictionary<string, double> { [FactorCodes.TrustPartnerReliability] = 0.5 } : new Dictionary<string, double>(),
+        };
+        var partnership = new Partnership(Examples.Partner, T.AddDays(-100), commitments: [new Commitment(Side.Partner, T, CommitmentOutcome.Broken, T)]);
+
+        var partner = new HealthScorer(model).Score(partnership, T).Factor(FactorCodes.TrustPartnerReliability)!.Value;
+
+        Assert.Equal(double.MaxValue, partner.Failures);
+        Assert.Equal(1.0 / 6, partner.Value!.Value, 12);
+    }
+
     [Fact]
     public void SubnormalPriorStrength_WithNoEvidence_KeepsThePriorMean()
     {
