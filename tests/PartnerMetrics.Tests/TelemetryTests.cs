@@ -88,6 +88,19 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public void WithPriorsFrom_CountsNoReport()
+    {
+        // It scored each partnership through Score, so learning priors from a portfolio counted one "score" per partnership,
+        // each alone, where the documentation counts batches once and this derives a model, reporting on no partnership.
+        var portfolio = new Portfolio(BacktestHistories.TrustDrivenCompany(3).Partnerships);
+
+        var learnt = HealthModel.Default.WithPriorsFrom(portfolio, AsOf);
+
+        Assert.NotEqual(HealthModel.Default, learnt);
+        Assert.Empty(meters.Of("partnermetrics.health.scored"));
+    }
+
+    [Fact]
     public void Recommend_CountsTheReportBehindTheAdvice()
     {
         // docs/observability.md: "score" counts each HealthScorer.Score and the scores behind Compare and the advice.

@@ -288,7 +288,8 @@ public sealed record HealthModel
         var sums = new Dictionary<string, (double Successes, double Failures)>(StringComparer.Ordinal);
         foreach (var partnership in portfolio.Partnerships.OrderBy(p => p.Partner.Id.Value, StringComparer.Ordinal))
         {
-            foreach (var factor in scorer.Score(partnership, asOf).Factors)
+            // Not counted as a score (docs/observability.md): learning priors derives a model, it reports on no partnership.
+            foreach (var factor in scorer.ScoreUncounted(partnership, asOf).Factors)
             {
                 if (FactorCatalog.IsSettablePrior(factor.Code))
                 {
