@@ -108,7 +108,6 @@ public class PortfolioReaderTests
         return stream.ToArray();
     }
 
-    /// <summary>What a read gives: the portfolio as JSON, or the exception's type, path and message.</summary>
     /// <summary>
     /// A deal id given twice — in two partnerships, twice in one, or in a partnership and among the portfolio's own deals,
     /// in either order — is not read in one pass (the model's checks refuse it there), and the document path says where
@@ -145,6 +144,7 @@ public class PortfolioReaderTests
         }
     }
 
+    /// <summary>What a read gives: the portfolio as JSON, or the exception's type, path and message.</summary>
     internal static string Outcome(Func<Portfolio> read)
     {
         try
