@@ -133,6 +133,26 @@ public sealed class OpportunityBatch
         return batch;
     }
 
+    /// <summary>
+    /// A sum of amounts in ten-thousandths as money: <paramref name="tenThousandths"/> / <see cref="AmountScale"/>, exactly
+    /// the <see cref="decimal"/> that dividing by <see cref="AmountScale"/> gives (the fewest decimal places that hold it, so
+    /// 12.5 rather than 12.5000), built from its digits instead of by a division.
+    /// </summary>
+    /// <remarks>The sum of at most 2^31 amounts of at most 10^18 ten-thousandths each is under 2^96, what a <see cref="decimal"/> holds.</remarks>
+    internal static decimal Money(Int128 tenThousandths)
+    {
+        byte scale = 4;
+        while (scale > 0 && tenThousandths % 10 == 0)
+        {
+            tenThousandths /= 10;
+            scale--;
+        }
+
+        var negative = Int128.IsNegative(tenThousandths);
+        var magnitude = (UInt128)Int128.Abs(tenThousandths);
+        return unchecked(new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), negative, scale));
+    }
+
     /// <summary>The most district × motion class × quarter cells a batch's cube holds: 2^24, some 900 MB of tables per partition at most.</summary>
     internal const long MaxCells = 1L << 24;
 

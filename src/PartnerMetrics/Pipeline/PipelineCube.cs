@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -132,33 +133,47 @@ public static class PipelineCube
         // value passes 922 trillion overflows (checked arithmetic), and then the sums are redone in 128 bits.
         var total = (IColumnTotals?)Totals<long>(batch, cellCount, parts, cancellationToken) ?? Totals<Int128>(batch, cellCount, parts, cancellationToken)!;
 
-        var cells = ImmutableArray.CreateBuilder<(string? District, PipelineCell Cell)>();
-        for (var cell = 0; cell < cellCount; cell++)
+        // Cells are numbered by district code, motion class and quarter; visiting the district codes in the ordinal order of
+        // their names (no district first) gives the cells in the order of the result, with no sort of the cells.
+        var districts = new int[batch.Districts.Count];
+        for (var code = 0; code < districts.Length; code++)
         {
-            var count = total.Counts[(cell * 3) + 0] + total.Counts[(cell * 3) + 1] + total.Counts[(cell * 3) + 2];
-            if (count == 0)
-            {
-                continue;
-            }
-
-            var quarter = (cell % batch.Quarters) + batch.FirstQuarter;
-            var motion = (cell / batch.Quarters) % 2;
-            var district = batch.Districts[cell / batch.Quarters / 2];
-            cells.Add((district, new PipelineCell(
-                district,
-                motion == 0 ? MotionClass.Hunting : MotionClass.Farming,
-                new Quarter(quarter / 4, (quarter % 4) + 1),
-                count,
-                total.Counts[(cell * 3) + (int)DealOutcome.Open],
-                total.Counts[(cell * 3) + (int)DealOutcome.Won],
-                total.Counts[(cell * 3) + (int)DealOutcome.Lost],
-                total.Value((cell * 3) + (int)DealOutcome.Open),
-                total.Value((cell * 3) + (int)DealOutcome.Won),
-                total.Value((cell * 3) + (int)DealOutcome.Lost),
-                total.CycleDays[cell])));
+            districts[code] = code;
         }
 
-        return [.. cells.OrderBy(c => c.District, StringComparer.Ordinal).ThenBy(c => c.Cell.MotionClass).ThenBy(c => c.Cell.Quarter).Select(c => c.Cell)];
+        Array.Sort(districts, (x, y) => string.CompareOrdinal(batch.Districts[x], batch.Districts[y]));
+        var cells = ImmutableArray.CreateBuilder<PipelineCell>();
+        foreach (var code in districts)
+        {
+            for (var motion = 0; motion < 2; motion++)
+            {
+                for (var quarter = 0; quarter < batch.Quarters; quarter++)
+                {
+                    var cell = (((code * 2) + motion) * batch.Quarters) + quarter;
+                    var count = (long)total.Counts[(cell * 3) + 0] + total.Counts[(cell * 3) + 1] + total.Counts[(cell * 3) + 2];
+                    if (count == 0)
+                    {
+                        continue;
+                    }
+
+                    var index = quarter + batch.FirstQuarter;
+                    cells.Add(new PipelineCell(
+                        batch.Districts[code],
+                        motion == 0 ? MotionClass.Hunting : MotionClass.Farming,
+                        new Quarter(index / 4, (index % 4) + 1),
+                        count,
+                        total.Counts[(cell * 3) + (int)DealOutcome.Open],
+                        total.Counts[(cell * 3) + (int)DealOutcome.Won],
+                        total.Counts[(cell * 3) + (int)DealOutcome.Lost],
+                        total.Value((cell * 3) + (int)DealOutcome.Open),
+                        total.Value((cell * 3) + (int)DealOutcome.Won),
+                        total.Value((cell * 3) + (int)DealOutcome.Lost),
+                        total.CycleDays[cell]));
+                }
+            }
+        }
+
+        return cells.DrainToImmutable();
     }
 
     /// <summary>Sums a batch into per-cell totals on the cores; <see langword="null"/> when a value sum overflows <typeparamref name="TSum"/>.</summary>
@@ -199,7 +214,7 @@ public static class PipelineCube
     /// <summary>The per-cell totals of a batch, whatever the width of their value sums.</summary>
     private interface IColumnTotals
     {
-        long[] Counts { get; }
+        int[] Counts { get; }
 
         long[] CycleDays { get; }
 
@@ -214,45 +229,59 @@ public static class PipelineCube
     {
         private ColumnTotals(int cells)
         {
-            Counts = new long[cells * 3];
+            Counts = new int[cells * 3];
             Amounts = new TSum[cells * 3];
             CycleDays = new long[cells];
         }
 
-        public long[] Counts { get; }
+        /// <summary>Gets the deals of each slot: a batch holds fewer than 2^31 deals, so they fit an <see cref="int"/>.</summary>
+        public int[] Counts { get; }
 
         public TSum[] Amounts { get; }
 
         public long[] CycleDays { get; }
 
-        public decimal Value(int slot) => (decimal)Int128.CreateTruncating(Amounts[slot]) / OpportunityBatch.AmountScale;
+        public decimal Value(int slot) => OpportunityBatch.Money(Int128.CreateTruncating(Amounts[slot]));
 
         /// <summary>Sums deals <paramref name="from"/> to <paramref name="to"/>; <see langword="null"/> when a value sum overflows.</summary>
+        /// <remarks>
+        /// The hot loop reads the columns and writes the tables without bounds checks: a batch is immutable, its columns
+        /// hold <see cref="OpportunityBatch.Count"/> deals each (so every index in <c>[from, to)</c> is inside them), every
+        /// cell number is below <see cref="OpportunityBatch.CellCount"/> and every outcome below 3 (both set by
+        /// <see cref="OpportunityBatch.From(ReadOnlySpan{Opportunity})"/>, which refuses a batch whose cell numbers overflow), so
+        /// every slot is inside the tables sized here. Counts and cycle days cannot overflow (a partition holds fewer than
+        /// 2^31 deals, a cycle is under 2^22 days), so only the value sums are checked.
+        /// </remarks>
         public static ColumnTotals<TSum>? Sum(OpportunityBatch batch, int cells, int from, int to, CancellationToken cancellationToken)
         {
+            Debug.Assert(from >= 0 && from <= to && to <= batch.Count && cells == batch.CellCount, "A partition lies inside its batch.");
             var totals = new ColumnTotals<TSum>(cells);
-            var counts = totals.Counts;
-            var amounts = totals.Amounts;
-            var cycleDays = totals.CycleDays;
-            var cellOf = batch.Cells.AsSpan(from, to - from);
-            var outcomes = batch.Outcomes.AsSpan(from, to - from);
-            var values = batch.Amounts.AsSpan(from, to - from);
-            var cycles = batch.Cycles.AsSpan(from, to - from);
+            ref var counts = ref MemoryMarshal.GetArrayDataReference(totals.Counts);
+            ref var amounts = ref MemoryMarshal.GetArrayDataReference(totals.Amounts);
+            ref var cycleDays = ref MemoryMarshal.GetArrayDataReference(totals.CycleDays);
+            ref var cellOf = ref MemoryMarshal.GetArrayDataReference(batch.Cells);
+            ref var outcomes = ref MemoryMarshal.GetArrayDataReference(batch.Outcomes);
+            ref var values = ref MemoryMarshal.GetArrayDataReference(batch.Amounts);
+            ref var cycles = ref MemoryMarshal.GetArrayDataReference(batch.Cycles);
             try
             {
-                for (var i = 0; i < cellOf.Length; i++)
+                for (var start = from; start < to; start += CheckEvery + 1)
                 {
-                    if ((i & CheckEvery) == 0)
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var end = (int)Math.Min(to, (long)start + CheckEvery + 1);
+                    for (var i = start; i < end; i++)
                     {
-                        cancellationToken.ThrowIfCancellationRequested();
-                    }
+                        // Branch-free: outcome selects the slot; a cycle is 0 unless the deal was won.
+                        var cell = Unsafe.Add(ref cellOf, i);
+                        var slot = (cell * 3) + Unsafe.Add(ref outcomes, i);
+                        unchecked
+                        {
+                            Unsafe.Add(ref counts, slot)++;
+                            Unsafe.Add(ref cycleDays, cell) += Unsafe.Add(ref cycles, i);
+                        }
 
-                    // Branch-free: outcome selects the slot; a cycle is 0 unless the deal was won.
-                    var cell = cellOf[i];
-                    var slot = (cell * 3) + outcomes[i];
-                    counts[slot]++;
-                    amounts[slot] += TSum.CreateTruncating(values[i]);
-                    cycleDays[cell] += cycles[i];
+                        Unsafe.Add(ref amounts, slot) += TSum.CreateTruncating(Unsafe.Add(ref values, i));
+                    }
                 }
             }
             catch (OverflowException)

@@ -76,6 +76,66 @@ public class PipelineCubeTests
         Rejects.Field<ArgumentOutOfRangeException>(() => PipelineCube.Compute(Deals, 0), "maxDegreeOfParallelism", "0");
     }
 
+    /// <summary>
+    /// A cell's value is built from the digits of its sum in ten-thousandths, not by a division; it must be the very
+    /// <see cref="decimal"/> the division gave, scale included (12.5, not 12.5000), over every sum a batch can reach:
+    /// magnitudes of every bit length up to 2^96, either sign, and multiples of each power of ten up to 10^6, where
+    /// trailing zeros are dropped.
+    /// </summary>
+    [Property(MaxTest = 2000)]
+    public Property Money_IsTheDecimalThatDividingByTheScaleGives() =>
+        Prop.ForAll(
+            (from bits in Gen.Choose(0, 76)
+             from high in ArbMap.Default.GeneratorFor<ulong>()
+             from low in ArbMap.Default.GeneratorFor<ulong>()
+             from zeros in Gen.Choose(0, 6)
+             from negative in ArbMap.Default.GeneratorFor<bool>()
+             select Shaped(bits, high, low, zeros, negative)).ToArbitrary(),
+            sum => Assert.Equal(decimal.GetBits((decimal)sum / OpportunityBatch.AmountScale), decimal.GetBits(OpportunityBatch.Money(sum))));
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(1L)]
+    [InlineData(-1L)]
+    [InlineData(10_000L)]
+    [InlineData(125_000L)]
+    [InlineData(-120_000L)]
+    [InlineData(long.MaxValue)]
+    [InlineData(long.MinValue)]
+    public void Money_OnBoundaries_IsTheDecimalThatDividingByTheScaleGives(long sum) =>
+        Assert.Equal(decimal.GetBits((decimal)sum / OpportunityBatch.AmountScale), decimal.GetBits(OpportunityBatch.Money(sum)));
+
+    [Fact]
+    public void Money_AtTheLargestSumABatchReaches_IsExact()
+    {
+        var largest = (Int128)int.MaxValue * (Int128)(Opportunity.MaxAmount * OpportunityBatch.AmountScale);
+
+        Assert.Equal(int.MaxValue * Opportunity.MaxAmount, OpportunityBatch.Money(largest));
+        Assert.Equal(-int.MaxValue * Opportunity.MaxAmount, OpportunityBatch.Money(-largest));
+    }
+
+    /// <summary>
+    /// Districts first seen out of their ordinal order, and deals without one between them: the batch numbers its cells
+    /// by the order districts are first seen and must still give the cells by district name (none first), motion class
+    /// and quarter, as the records path does.
+    /// </summary>
+    [Fact]
+    public void Columnar_DistrictsSeenOutOfOrder_AreGivenInOrder()
+    {
+        string?[] districts = ["West", "east", null, "East", "North", "Éire"];
+        var deals = Enumerable.Range(0, 48).Select(i => new Opportunity(
+            new OpportunityId($"O-{i}"), new AccountId("A-1"), new DateOnly(2024 + (i % 2), 1 + (i % 12), 10), i % 3 == 0 ? DealMotion.Renewal : DealMotion.NewLogo,
+            DealSource.Direct, RouteToMarket.Direct, district: districts[(i * 5) % districts.Length])).ToArray();
+
+        var cells = PipelineCube.Compute(OpportunityBatch.From(deals)).ToArray();
+
+        Assert.Equal(PipelineCube.Compute(deals).ToArray(), cells);
+        Assert.Equal([null, "East", "North", "West", "east", "Éire"], cells.Select(c => c.District).Distinct());
+        Assert.Equal(
+            cells.OrderBy(c => c.District, StringComparer.Ordinal).ThenBy(c => c.MotionClass).ThenBy(c => c.Quarter),
+            cells);
+    }
+
     [Fact]
     public void Compute_Empty_HasNoCells()
     {
@@ -147,5 +207,17 @@ public class PipelineCubeTests
 
         Assert.Contains("The deals span 39996 quarters of creation and 300 districts: 23997600 cells", error.Message, StringComparison.Ordinal);
         Assert.Equal(300, PipelineCube.Compute(deals).Length);
+    }
+
+    /// <summary>A magnitude of <paramref name="bits"/> bits (at most 76) times 10^<paramref name="zeros"/>: under 2^96.</summary>
+    private static Int128 Shaped(int bits, ulong high, ulong low, int zeros, bool negative)
+    {
+        var magnitude = bits == 0 ? Int128.Zero : (Int128)(new UInt128(high, low) >> (128 - bits));
+        for (var i = 0; i < zeros; i++)
+        {
+            magnitude *= 10;
+        }
+
+        return negative ? -magnitude : magnitude;
     }
 }
