@@ -43,9 +43,10 @@ internal static class ModelFile
             return new HealthScorer();
         }
 
+        BlankWatch? watch = null;
         try
         {
-            using var stream = path.OpenRead();
+            using var stream = watch = new BlankWatch(path.OpenRead());
             return new HealthScorer(PartnerMetricsJson.Deserialize<HealthModel>(stream));
         }
         catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
@@ -55,7 +56,11 @@ internal static class ModelFile
         }
         catch (JsonException jsonError)
         {
-            error.WriteLine($"{path.Name} (--model): {jsonError.Message}");
+            error.WriteLine(watch is { Blank: true }
+                ? $"{path.Name} (--model): the file is empty: a model is a JSON object such as the one 'backtest --fit --out' writes ({{}} is the default model)."
+                : watch is { Utf16: true }
+                ? $"{path.Name} (--model): the file is UTF-16 text (it starts with a UTF-16 byte-order mark); a model is JSON in UTF-8: save it as UTF-8."
+                : $"{path.Name} (--model): {jsonError.Message}");
             exit = ExitCodes.InvalidInput;
         }
 

@@ -449,4 +449,67 @@ public class ScoreCommandTests
             File.Delete(file);
         }
     }
+
+    /// <summary>A model saved as UTF-16 (as Windows PowerShell 5 writes <c>&gt;</c>) was refused in the reader's words ("'0xFF' is an invalid start of a value").</summary>
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void AUtf16Model_IsSaidToBeUtf16(string encoding)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"utf16-model-{Guid.NewGuid():N}.json");
+        var text = System.Text.Encoding.GetEncoding(encoding);
+        File.WriteAllBytes(file, [.. text.GetPreamble(), .. text.GetBytes("{}")]);
+        try
+        {
+            var (exit, _, error) = Cli.Run("demo", "--model", file);
+
+            Assert.Equal(ExitCodes.InvalidInput, exit);
+            Assert.Equal($"{Path.GetFileName(file)} (--model): the file is UTF-16 text (it starts with a UTF-16 byte-order mark); a model is JSON in UTF-8: save it as UTF-8.", error.Trim());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>A model file with nothing in it is said to be empty, not in System.Text.Json's words ("does not contain any JSON tokens").</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("\uFEFF  \n")]
+    public void AnEmptyModel_IsSaidToBeEmpty(string text)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"empty-model-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, text);
+        try
+        {
+            var (exit, _, error) = Cli.Run("demo", "--model", file);
+
+            Assert.Equal(ExitCodes.InvalidInput, exit);
+            Assert.Equal($"{Path.GetFileName(file)} (--model): the file is empty: a model is a JSON object such as the one 'backtest --fit --out' writes ({{}} is the default model).", error.Trim());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>What the message for an empty model file says: <c>{}</c> is the default model, scoring as no <c>--model</c> does.</summary>
+    [Fact]
+    public void AnEmptyObjectModel_ScoresAsTheDefaultModel()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"default-model-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, "{}");
+        try
+        {
+            var withFile = Cli.Run("demo", "--model", file, "--format", "json");
+            var without = Cli.Run("demo", "--format", "json");
+
+            Assert.Equal((ExitCodes.Success, ExitCodes.Success), (withFile.Exit, without.Exit));
+            Assert.Equal(without.Output, withFile.Output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
