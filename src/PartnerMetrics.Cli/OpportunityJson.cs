@@ -75,6 +75,12 @@ internal static class OpportunityJson
                 return 0;
             }
 
+            if (input.Span(position) is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+            {
+                problems.Fail("the file is UTF-16 text (it starts with a UTF-16 byte-order mark); opportunities in JSON are read as UTF-8: save it as UTF-8.");
+                return 0;
+            }
+
             switch (input[position])
             {
                 case (byte)'{':

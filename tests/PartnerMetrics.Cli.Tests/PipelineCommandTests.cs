@@ -310,6 +310,28 @@ public class PipelineCommandTests
         Assert.Contains("empty.csv: the file is empty", error, StringComparison.Ordinal);
     }
 
+    /// <summary>Opportunities in JSON saved as UTF-16 (as Windows PowerShell 5 writes <c>&gt;</c>) were refused in the reader's words ("'0xFF' is an invalid start of a value").</summary>
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void Pipeline_Utf16Json_IsSaidToBeUtf16(string encoding)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"utf16-deals-{Guid.NewGuid():N}.json");
+        var text = System.Text.Encoding.GetEncoding(encoding);
+        File.WriteAllBytes(path, [.. text.GetPreamble(), .. text.GetBytes("[]")]);
+        try
+        {
+            var (exit, _, error) = Run("pipeline", path);
+
+            Assert.Equal(2, exit);
+            Assert.Equal($"{Path.GetFileName(path)}: the file is UTF-16 text (it starts with a UTF-16 byte-order mark); opportunities in JSON are read as UTF-8: save it as UTF-8.", error.Trim());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Pipeline_HeaderOnly_HasNoDealsAndUndefinedRates()
     {
