@@ -13,6 +13,12 @@ public class HealthRulesTests
     private static readonly HealthScorer Scorer = new();
     private static readonly double[] ScoreThresholds = [40.0, 70.0];
 
+    /// <summary>
+    /// How far rule 7 moves an item back: mostly up to five years, now and then up to forty, past the 4,096 days whose
+    /// recency weights are tabulated and up to the 40 half-lives after which a weight is 0 (half-lives reach 1,000 days).
+    /// </summary>
+    private static readonly Gen<int> Back = Gen.Frequency((3, Gen.Choose(1, 5 * 365)), (1, Gen.Choose(1, 40 * 365)));
+
     [Property(Arbitrary = [typeof(ModelArbitraries)])]
     [Trait("Rule", "1")]
     public void Rule1_EveryNumberIsFiniteAndInRange(ScoringCase c, HealthModel model)
@@ -373,10 +379,10 @@ public class HealthRulesTests
 
     /// <summary>
     /// Under any valid model. Within 40 half-lives an older item weighs strictly less; beyond, its weight rounds to
-    /// exactly 0 and it stops counting at all — the limit of weighing less, so the law still holds. The move here is at
-    /// most five years from a day at most three years back. The failures moved are a broken promise and an open one overdue
-    /// past its grace (a failure dated at due + grace); an open promise not yet overdue is no failure to move (moving it back
-    /// can make it one), so such a case checks nothing.
+    /// exactly 0 and it stops counting at all — the limit of weighing less, so the law still holds. The move here is mostly
+    /// at most five years, now and then up to forty (<see cref="Back"/>), from a day at most three years back. The failures
+    /// moved are a broken promise and an open one overdue past its grace (a failure dated at due + grace); an open promise
+    /// not yet overdue is no failure to move (moving it back can make it one), so such a case checks nothing.
     /// </summary>
     [Property]
     [Trait("Rule", "7")]
@@ -386,7 +392,7 @@ public class HealthRulesTests
              from side in ModelGenerators.Enum<Side>()
              from outcome in Gen.Elements(CommitmentOutcome.Kept, CommitmentOutcome.Broken, CommitmentOutcome.Open)
              from day in ModelGenerators.Before(c.AsOf, 3 * 365)
-             from back in Gen.Choose(1, 5 * 365)
+             from back in Back
              from model in ModelGenerators.HealthModel
              select (c, side, outcome, day, back, model)).ToArbitrary(),
             t =>
@@ -428,7 +434,7 @@ public class HealthRulesTests
              from took in Gen.Choose(0, 30)
              from satisfaction in Gen.Choose(0, 100).Select(n => n / 100.0)
              from onTime in Gen.Elements(true, false)
-             from back in Gen.Choose(1, 5 * 365)
+             from back in Back
              from model in ModelGenerators.HealthModel
              select (c, kind, side, day, took, satisfaction, onTime, back, model)).ToArbitrary(),
             t =>
@@ -472,7 +478,7 @@ public class HealthRulesTests
              from side in ModelGenerators.Enum<Side>()
              from outcome in Gen.Elements(CommitmentOutcome.Kept, CommitmentOutcome.Broken)
              from day in ModelGenerators.Before(c.AsOf, 3 * 365)
-             from back in Gen.Choose(1, 5 * 365)
+             from back in Back
              from model in ModelGenerators.HealthModel
              select (c, side, outcome, day, back, new HealthScorer(model))).ToArbitrary(),
             t =>
