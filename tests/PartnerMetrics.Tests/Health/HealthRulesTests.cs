@@ -565,6 +565,7 @@ public class HealthRulesTests
             Assert.Equal(original.Dimensions[d].Contribution, scaled.Dimensions[d].Contribution, Tolerance);
         }
 
+        AssertSameFactorsAndInterval(original, scaled);
         var nearThreshold = ScoreThresholds.Any(x => Math.Abs(original.Score - x) < 1e-6) || Math.Abs(original.Confidence - 0.25) < 1e-6;
         Assert.True(nearThreshold || original.Band == scaled.Band);
     }
@@ -605,6 +606,25 @@ public class HealthRulesTests
             Assert.Equal(original.Dimensions[d].Confidence, scaled.Dimensions[d].Confidence, Tolerance);
             Assert.Equal(original.Dimensions[d].Contribution, scaled.Dimensions[d].Contribution, Tolerance);
         }
+
+        AssertSameFactorsAndInterval(original, scaled);
+    }
+
+    /// <summary>
+    /// Rule 10 beyond the dimensions: every factor's contribution and the interval's bounds agree to rounding error. Both
+    /// read the factors' weights again after the dimension scores are summed: a slope or a share taken from a factor's own
+    /// weight instead of its scaled one changed only them.
+    /// </summary>
+    private static void AssertSameFactorsAndInterval(HealthReport original, HealthReport scaled)
+    {
+        foreach (var (before, after) in original.Factors.Zip(scaled.Factors, (before, after) => (before, after)))
+        {
+            Assert.Equal(before.Code, after.Code);
+            Assert.Equal(before.Contribution, after.Contribution, Tolerance);
+        }
+
+        Assert.Equal(original.Interval.Lower, scaled.Interval.Lower, Tolerance);
+        Assert.Equal(original.Interval.Upper, scaled.Interval.Upper, Tolerance);
     }
 
     /// <summary>
