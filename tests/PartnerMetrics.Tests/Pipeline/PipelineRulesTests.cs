@@ -56,6 +56,50 @@ public class PipelineRulesTests
                 target.Merge(same);
             });
 
+    /// <summary>
+    /// Rule 13's second clause for groupings: a grouping by another key function — another method, or one lambda that
+    /// captured another value (even an equal one: another object) — or with another comparer never merges: the merge
+    /// throws, naming <c>other</c>, and leaves the target as it was; by the same key delegate and comparer it merges, to
+    /// the single pass.
+    /// </summary>
+    [Property]
+    [Trait("Rule", "13")]
+    public Property Rule13_GroupingsByAnotherKeyOrComparer_NeverMerge() =>
+        Prop.ForAll(
+            (from deals in ModelGenerators.Deals
+             from cut in Gen.Choose(0, deals.Length)
+             from days in Gen.Choose(0, 400)
+             from which in Gen.Choose(0, 3)
+             select (deals, cut, days, which)).ToArbitrary(),
+            t =>
+            {
+                var (deals, cut, days, which) = t;
+                var key = ClosedWithin(days);
+                GroupedPipelineAccumulator<string> Grouping(Func<Opportunity, string?> by, IEqualityComparer<string>? comparer, IEnumerable<Opportunity> part)
+                {
+                    var grouping = new GroupedPipelineAccumulator<string>(by, comparer);
+                    grouping.AddRange(part);
+                    return grouping;
+                }
+
+                var target = Grouping(key, null, deals[..cut]);
+                var before = target.Result(Options);
+                var other = which switch
+                {
+                    0 => Grouping(ClosedWithin(days), null, deals[cut..]),
+                    1 => Grouping(ClosedWithin(days + 1), null, deals[cut..]),
+                    2 => Grouping(PipelineKeys.District, null, deals[cut..]),
+                    _ => Grouping(key, StringComparer.OrdinalIgnoreCase, deals[cut..]),
+                };
+
+                var error = Assert.Throws<ArgumentException>(() => target.Merge(other));
+
+                Assert.Equal("other", error.ParamName);
+                Assert.Equal(before, target.Result(Options));
+                target.Merge(Grouping(key, null, deals[cut..]));
+                Assert.Equal(Grouping(key, null, deals).Result(Options), target.Result(Options));
+            });
+
     [Property]
     [Trait("Rule", "13")]
     public Property Rule13_AnySplitMergedInAnyOrderEqualsOnePass() =>
@@ -309,4 +353,8 @@ public class PipelineRulesTests
 
         return level[0];
     }
+
+    /// <summary>A key function that captures a value: each call makes another delegate of one method, on another object.</summary>
+    private static Func<Opportunity, string?> ClosedWithin(int days) =>
+        deal => deal.ClosedOn is not { } closed ? null : closed.DayNumber - deal.CreatedOn.DayNumber <= days ? "fast" : "slow";
 }
