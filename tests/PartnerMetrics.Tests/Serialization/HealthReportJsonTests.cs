@@ -37,6 +37,34 @@ public class HealthReportJsonTests
         Assert.Equal(report, PartnerMetricsJson.Deserialize<HealthReport>(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))));
     }
 
+    /// <summary>
+    /// Rule 15's second half over generated reports: a report written by any model for any partnership, with one number
+    /// that the others determine moved up or down by 0.5 (the overall score, confidence or an interval bound; a dimension's
+    /// confidence or contribution; a factor's contribution), is rejected. The examples of
+    /// <see cref="Deserialize_PartsThatContradictEachOther_AreRejectedAtTheField"/> tamper with one worked report only.
+    /// </summary>
+    [Property(Arbitrary = [typeof(ModelArbitraries)])]
+    [Trait("Rule", "15")]
+    public void Rule15_HealthReport_WithOneNumberTheOthersDetermineChanged_IsRejected(ScoringCase c, HealthModel model, byte which, byte dimension, byte factor)
+    {
+        var json = JsonNode.Parse(PartnerMetricsJson.Serialize(new HealthScorer(model).Score(c.Partnership, c.AsOf)))!;
+        var part = json["dimensions"]![dimension % 5]!;
+        var factors = part["factors"]!.AsArray();
+        var (node, name, most) = (which % 6) switch
+        {
+            0 => (json, "score", 100.0),
+            1 => (json, "confidence", 1.0),
+            2 => (json["interval"]!, "lower", 100.0),
+            3 => (part, "confidence", 1.0),
+            4 => (part, "contribution", 100.0),
+            _ => (factors[factor % factors.Count]!, "contribution", 100.0),
+        };
+        var (stated, step) = ((double)node[name]!, which < 128 ? 0.5 : -0.5);
+        node[name] = stated + step is var moved && moved >= 0 && moved <= most ? moved : stated - step;
+
+        Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<HealthReport>(json.ToJsonString()));
+    }
+
     [Fact]
     public void History_AsAnArray_RoundTrips()
     {
