@@ -138,6 +138,30 @@ public class HealthRulesV2Tests
         Assert.True(b.Interval.Width <= a.Interval.Width + 1e-9, $"the interval widened from {a.Interval} to {b.Interval}");
     }
 
+    /// <summary>
+    /// Rule 18 where only the amount of evidence can narrow it: deliveries in pairs, one successful and one missed on the
+    /// same day, keep the delivery factor's posterior mean at the default prior 0.5 however many are logged, so logging
+    /// them twice must narrow its variance by the evidence alone — strictly. In the general property the mean also moves
+    /// away from 0.5, which narrows the variance by itself, so a variance that stopped shrinking with evidence passed it.
+    /// </summary>
+    [Property]
+    [Trait("Rule", "18")]
+    public Property Rule18_MoreOfTheSameEvidenceNarrowsAFactor_WhereItsMeanStaysAtThePrior() =>
+        Prop.ForAll(
+            (from c in ModelGenerators.ScoringCase
+             from days in Gen.Choose(1, 8).SelectMany(n => ModelGenerators.Before(c.AsOf, 3 * 365).ArrayOf(n))
+             select (c, days)).ToArbitrary(),
+            t =>
+            {
+                var pairs = t.c.Partnership.With(deliveries: t.days.SelectMany(day => new[] { new Delivery(day, true, 1.0), new Delivery(day, false, 0.0) }));
+                var once = Scorer.Score(pairs, t.c.AsOf).Factor(FactorCodes.CompetencyDeliveryReliability)!.Value;
+                var twice = Scorer.Score(Repeated(pairs, 2), t.c.AsOf).Factor(FactorCodes.CompetencyDeliveryReliability)!.Value;
+
+                Assert.Equal(0.5, once.Value);
+                Assert.Equal(0.5, twice.Value);
+                Assert.True(twice.Variance < once.Variance, $"the variance {once.Variance} did not fall when the evidence was logged twice: {twice.Variance}");
+            });
+
     [Fact]
     public void Interval_CanWidenThroughTrust_WhenOneSideIsUntracked()
     {
