@@ -316,9 +316,8 @@ public class PipelineCommandTests
     [InlineData("utf-16BE")]
     public void Pipeline_Utf16Json_IsSaidToBeUtf16(string encoding)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"utf16-deals-{Guid.NewGuid():N}.json");
         var text = System.Text.Encoding.GetEncoding(encoding);
-        File.WriteAllBytes(path, [.. text.GetPreamble(), .. text.GetBytes("[]")]);
+        var path = TempFile(".json", [.. text.GetPreamble(), .. text.GetBytes("[]")]);
         try
         {
             var (exit, _, error) = Run("pipeline", path);
@@ -680,10 +679,12 @@ public class PipelineCommandTests
         return [.. document.RootElement.EnumerateArray().Select(item => PartnerMetricsJson.Deserialize<Opportunity>(item.GetRawText()))];
     }
 
-    private static string TempFile(string extension, string content)
+    private static string TempFile(string extension, string content) => TempFile(extension, System.Text.Encoding.UTF8.GetBytes(content));
+
+    private static string TempFile(string extension, byte[] content)
     {
         var path = Path.Combine(Path.GetTempPath(), $"pipeline-{Guid.NewGuid():N}{extension}");
-        File.WriteAllText(path, content);
+        File.WriteAllBytes(path, content);
         return path;
     }
 }

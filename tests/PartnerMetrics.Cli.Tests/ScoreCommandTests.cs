@@ -456,20 +456,12 @@ public class ScoreCommandTests
     [InlineData("utf-16BE")]
     public void AUtf16Model_IsSaidToBeUtf16(string encoding)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"utf16-model-{Guid.NewGuid():N}.json");
         var text = System.Text.Encoding.GetEncoding(encoding);
-        File.WriteAllBytes(file, [.. text.GetPreamble(), .. text.GetBytes("{}")]);
-        try
-        {
-            var (exit, _, error) = Cli.Run("demo", "--model", file);
 
-            Assert.Equal(ExitCodes.InvalidInput, exit);
-            Assert.Equal($"{Path.GetFileName(file)} (--model): the file is UTF-16 text (it starts with a UTF-16 byte-order mark); a model is JSON in UTF-8: save it as UTF-8.", error.Trim());
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var (name, (exit, _, error)) = WithModelFile([.. text.GetPreamble(), .. text.GetBytes("{}")], file => Cli.Run("demo", "--model", file));
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Equal($"{name} (--model): the file is UTF-16 text (it starts with a UTF-16 byte-order mark); a model is JSON in UTF-8: save it as UTF-8.", error.Trim());
     }
 
     /// <summary>A model file with nothing in it is said to be empty, not in System.Text.Json's words ("does not contain any JSON tokens").</summary>
@@ -478,34 +470,31 @@ public class ScoreCommandTests
     [InlineData("\uFEFF  \n")]
     public void AnEmptyModel_IsSaidToBeEmpty(string text)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"empty-model-{Guid.NewGuid():N}.json");
-        File.WriteAllText(file, text);
-        try
-        {
-            var (exit, _, error) = Cli.Run("demo", "--model", file);
+        var (name, (exit, _, error)) = WithModelFile(System.Text.Encoding.UTF8.GetBytes(text), file => Cli.Run("demo", "--model", file));
 
-            Assert.Equal(ExitCodes.InvalidInput, exit);
-            Assert.Equal($"{Path.GetFileName(file)} (--model): the file is empty: a model is a JSON object such as the one 'backtest --fit --out' writes ({{}} is the default model).", error.Trim());
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Equal($"{name} (--model): the file is empty: a model is a JSON object such as the one 'backtest --fit --out' writes ({{}} is the default model).", error.Trim());
     }
 
     /// <summary>What the message for an empty model file says: <c>{}</c> is the default model, scoring as no <c>--model</c> does.</summary>
     [Fact]
     public void AnEmptyObjectModel_ScoresAsTheDefaultModel()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"default-model-{Guid.NewGuid():N}.json");
-        File.WriteAllText(file, "{}");
+        var (_, withFile) = WithModelFile("{}"u8.ToArray(), file => Cli.Run("demo", "--model", file, "--format", "json"));
+        var without = Cli.Run("demo", "--format", "json");
+
+        Assert.Equal((ExitCodes.Success, ExitCodes.Success), (withFile.Exit, without.Exit));
+        Assert.Equal(without.Output, withFile.Output);
+    }
+
+    /// <summary>Runs <paramref name="run"/> on a model file holding <paramref name="content"/>, deleted after; gives the file's name with the run's result.</summary>
+    private static (string Name, T Result) WithModelFile<T>(byte[] content, Func<string, T> run)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"model-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(file, content);
         try
         {
-            var withFile = Cli.Run("demo", "--model", file, "--format", "json");
-            var without = Cli.Run("demo", "--format", "json");
-
-            Assert.Equal((ExitCodes.Success, ExitCodes.Success), (withFile.Exit, without.Exit));
-            Assert.Equal(without.Output, withFile.Output);
+            return (Path.GetFileName(file), run(file));
         }
         finally
         {
