@@ -250,7 +250,7 @@ public class PipelineRulesTests
             t =>
             {
                 var result = PipelineAnalytics.Summarize(t.deals, Options);
-                foreach (var rate in new[] { result.WinRateByCount, result.WinRateByValue, result.HuntingShareByCount, result.HuntingShareByValue, result.DealFlowReciprocity, result.TopPartnerShare, result.RepeatBusinessRate })
+                foreach (var rate in new[] { result.WinRateByCount, result.WinRateByValue, result.HuntingShareByCount, result.HuntingShareByValue, result.DealFlowReciprocity, result.TopPartnerShare, result.TopCustomerShare, result.RepeatBusinessRate })
                 {
                     Assert.True(rate is null || (rate >= 0 && rate <= 1), $"{rate} outside [0, 1]");
                 }
@@ -259,6 +259,14 @@ public class PipelineRulesTests
                 if (result.PartnerConcentration is { } hhi)
                 {
                     Assert.InRange(hhi, (10_000.0 / partners) - 1e-9, 10_000.0 + 1e-9);
+                }
+
+                // The customers' index likewise: from 10,000 / n for n customers that won value to 10,000 for one.
+                var customers = t.deals.Where(d => d is { Outcome: DealOutcome.Won, Amount: > 0 }).Select(d => d.AccountId).Distinct().Count();
+                Assert.Equal(customers == 0, result.CustomerConcentration is null);
+                if (result.CustomerConcentration is { } customerHhi)
+                {
+                    Assert.InRange(customerHhi, (10_000.0 / customers) - 1e-9, 10_000.0 + 1e-9);
                 }
 
                 Assert.True(result.RouteConcentration is null || result.RouteConcentration is >= (10_000.0 / 3) - 1e-9 and <= 10_000.0 + 1e-9);
@@ -279,17 +287,20 @@ public class PipelineRulesTests
             (from n in Gen.Choose(1, 25)
              from dealsEach in Gen.Choose(1, 4)
              from cents in Gen.Choose(1, 10_000_000)
-             select (n, dealsEach, amount: cents / 100m)).ToArbitrary(),
+             from accountPerPartner in ArbMap.Default.GeneratorFor<bool>()
+             select (n, dealsEach, amount: cents / 100m, accountPerPartner)).ToArbitrary(),
             t =>
             {
+                // Every partner's deals with one customer of its own (n equal customers), or all with the same customer.
                 var deals = Enumerable.Range(0, t.n).SelectMany(p => Enumerable.Range(0, t.dealsEach).Select(k => new Opportunity(
-                    new OpportunityId($"O-{p}-{k}"), new AccountId("A"), new DateOnly(2025, 1, 1), DealMotion.Renewal, DealSource.CoSell, RouteToMarket.Partner,
+                    new OpportunityId($"O-{p}-{k}"), new AccountId(t.accountPerPartner ? $"A-{p}" : "A"), new DateOnly(2025, 1, 1), DealMotion.Renewal, DealSource.CoSell, RouteToMarket.Partner,
                     DealOutcome.Won, t.amount, new PartnerId($"P-{p}"), closedOn: new DateOnly(2025, 2, 1))));
 
                 var result = PipelineAnalytics.Summarize(deals);
 
                 Assert.Equal(10_000.0 / t.n, result.PartnerConcentration!.Value, 1e-9);
                 Assert.Equal(10_000.0, result.RouteConcentration!.Value, 1e-9);
+                Assert.Equal(t.accountPerPartner ? 10_000.0 / t.n : 10_000.0, result.CustomerConcentration!.Value, 1e-9);
             });
 
     private static string Verdict(RetentionAccumulator accumulator)
