@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -199,9 +200,19 @@ internal sealed class HtmlWriter(TextWriter builder)
         return safe.ToString();
     }
 
+    /// <summary>Tab, the line breaks and printable ASCII: what most of a page's text is, and all allowed.</summary>
+    private static readonly SearchValues<char> PlainText = SearchValues.Create([.. "\t\n\r", .. Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c)]);
+
     private static int FirstForbidden(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        // A vectorized search skips the plain text, which cannot be part of a surrogate pair; the rest is read a character at a time.
+        var plain = text.AsSpan().IndexOfAnyExcept(PlainText);
+        if (plain < 0)
+        {
+            return -1;
+        }
+
+        for (var i = plain; i < text.Length; i++)
         {
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
