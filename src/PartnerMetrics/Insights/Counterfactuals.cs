@@ -415,6 +415,8 @@ internal static class Counterfactuals
     /// <summary>
     /// Every deal open on the day and stale — its latest known activity (the registration, or a later update on or before
     /// the day) more than the update window ago, as pipeline freshness counts it (DOMAIN section 3.2) — updated on the day.
+    /// The change writes the window as the factor's reason does (<see cref="DurationText"/>), not as the whole days it is
+    /// counted in: a 1-day window read "the last 1 days", and a 12-hour one "the last 0 days".
     /// </summary>
     private static Counterfactual? UpdateDeals(Partnership partnership, DateOnly asOf, HealthModel model)
     {
@@ -434,7 +436,7 @@ internal static class Counterfactuals
         return stale.Count == 0 ? null : new(
             RecommendationCodes.UpdateOpenDeals,
             stale.Count == 1 ? "Update the stale open deal" : string.Create(CultureInfo.InvariantCulture, $"Update the {stale.Count} stale open deals"),
-            string.Create(CultureInfo.InvariantCulture, $"{Count(stale.Count, "open deal")} not updated in the last {window} days updated {asOf:yyyy-MM-dd}."),
+            string.Create(CultureInfo.InvariantCulture, $"{Count(stale.Count, "open deal")} not updated in the last {DurationText.Words(model.UpdateWindow)} updated {asOf:yyyy-MM-dd}."),
             EvidenceChange.Replacing(partnership, stale));
     }
 

@@ -434,6 +434,27 @@ public partial class RecommendationTests
         Assert.Equal(0.25, action.Impact, Digits);
     }
 
+    [Theory]
+    [InlineData(24, "1 day")]
+    [InlineData(36, "1.5 days")]
+    [InlineData(12, "0.5 days")]
+    public void UpdateOpenDeals_WritesTheUpdateWindowAsTheReasonDoes(int windowHours, string window)
+    {
+        // The deal of the example above, last updated 40 days ago, is stale under any window shorter than that. The change
+        // wrote the window as its whole days: a 1-day window read "not updated in the last 1 days", a 36-hour one "1 days"
+        // and a 12-hour one "0 days", beside the factor's reason, which writes it as the model holds it ("1 day", "1.5 days").
+        var model = HealthModel.Default with { UpdateWindow = TimeSpan.FromHours(windowHours) };
+        var deal = new Opportunity(
+            new OpportunityId("D1"), new AccountId("A1"), Day(-60), DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
+            DealOutcome.Open, 100m, Id, "North", Day(-60), Day(-40), Day(30), stage: "Propose");
+        var partnership = Base().With(opportunities: [deal], certifications: [.. Base().Certifications, new Certification("Marker 40 days ago", Day(-40))]);
+
+        var action = Assert.Single(new PartnershipAdvisor(new HealthScorer(model)).Recommend(partnership, T), a => a.Code == RecommendationCodes.UpdateOpenDeals);
+
+        Assert.Equal($"0 of 1 open deals updated in the last {window}.", action.Message);
+        Assert.Equal($"1 open deal not updated in the last {window} updated 2025-06-30.", action.Change);
+    }
+
     [Fact]
     public void CompleteDealData_TheMissingFieldsFilledIn()
     {
