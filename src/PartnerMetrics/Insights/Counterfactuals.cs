@@ -480,7 +480,7 @@ internal static class Counterfactuals
         return new(
             isStalled ? RecommendationCodes.SetFollowUpCadence : RecommendationCodes.LogWeeklyActivity,
             isStalled ? "Restart: follow-up call today" : "Log this week's follow-up call",
-            string.Create(CultureInfo.InvariantCulture, $"A follow-up call by the vendor and the partner's call back, logged {asOf:yyyy-MM-dd}: the first activity of the week ending that day{(isStalled ? $", after {MomentumMeter.RecentDays(model)} days without any" : string.Empty)}."),
+            string.Create(CultureInfo.InvariantCulture, $"A follow-up call by the vendor and the partner's call back, logged {asOf:yyyy-MM-dd}: the first activity of the week ending that day{(isStalled ? $", after {Count(MomentumMeter.RecentDays(model), "day")} without any" : string.Empty)}."),
             EvidenceChange.Adding(partnership, interactions: calls));
     }
 

@@ -507,6 +507,21 @@ public partial class RecommendationTests
     }
 
     [Fact]
+    public void SetFollowUpCadence_ADayLongMomentumWindow_SaysOneDay()
+    {
+        // A 1-day recent window (the as-of day alone): nothing logged today, the last activity 20 days ago, is Stalled,
+        // and the change read "after 1 days without any".
+        var model = HealthModel.Default with { MomentumWindow = TimeSpan.FromDays(1) };
+        var advisor = new PartnershipAdvisor(new HealthScorer(model));
+        var partnership = new Partnership(Examples.Partner, Day(-365), certifications: [new Certification("Marker", Day(-20))]);
+        Assert.Equal(MomentumState.Stalled, advisor.Momentum(partnership, T).State);
+
+        var action = Assert.Single(advisor.Recommend(partnership, T), a => a.Code == RecommendationCodes.SetFollowUpCadence);
+
+        Assert.EndsWith("the first activity of the week ending that day, after 1 day without any.", action.Change, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ExpandProofOfConcept_FiveCheckInsOnTheFirstDay()
     {
         // A partnership starting today: the pilot's five check-ins all fall today. Each is a meeting (vendor, partner,
