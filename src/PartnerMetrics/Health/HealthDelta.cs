@@ -56,13 +56,23 @@ public sealed record HealthDelta
 
     /// <summary>Gets the factors that moved the score most, either way.</summary>
     /// <param name="count">How many to return.</param>
-    /// <returns>Up to <paramref name="count"/> factors by absolute change, largest first, ties by code; factors that did not move are left out.</returns>
+    /// <returns>
+    /// Up to <paramref name="count"/> factors by absolute change, largest first, ties by code; factors that did not move are
+    /// left out, and so are those whose contribution moved by at most <see cref="Unmoved"/> points, the rounding of the attribution.
+    /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
     public ImmutableArray<FactorChange> TopMovers(int count = 3)
     {
         Ensure.AtLeast(count, 0, nameof(count));
-        return [.. factors.Items.Where(f => f.Change != 0).OrderByDescending(f => Math.Abs(f.Change)).ThenBy(f => f.Code, StringComparer.Ordinal).Take(count)];
+        return [.. factors.Items.Where(f => Math.Abs(f.Change) > Unmoved).OrderByDescending(f => Math.Abs(f.Change)).ThenBy(f => f.Code, StringComparer.Ordinal).Take(count)];
     }
+
+    /// <summary>
+    /// The largest change of a contribution, in points, that is not a move: the contributions add up to the score to within
+    /// this (DOMAIN rule 12), and a factor with the same value, weight and share on both days can differ by 10⁻¹⁵ from the
+    /// rounding of how they are split (4.375 and 4.374999999999999), which <see cref="TopMovers"/> listed as a mover of −0.0.
+    /// </summary>
+    private const double Unmoved = 1e-9;
 
     private static double Points(HealthReport report, string code) => report.Factor(code)?.Contribution ?? 0.0;
 

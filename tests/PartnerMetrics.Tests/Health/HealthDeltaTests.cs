@@ -141,6 +141,21 @@ public class HealthDeltaTests
     }
 
     [Fact]
+    public void TopMovers_LeaveOutAChangeThatIsOnlyTheRoundingOfTheAttribution()
+    {
+        // Over 30 days of the worked example, friction handling has the same value, weight and share on both days, yet its
+        // contribution is 4.375 before and 4.374999999999999 after: the split of the score into contributions rounds.
+        var delta = Scorer.Compare(WorkedExample(), T.AddDays(-30), T);
+        var rounding = delta.Factors.Where(f => f.Change != 0 && Math.Abs(f.Change) <= 1e-9).Select(f => f.Code).ToArray();
+        Assert.NotEmpty(rounding);
+
+        var movers = delta.TopMovers(int.MaxValue);
+
+        Assert.All(movers, f => Assert.True(Math.Abs(f.Change) > 1e-9, $"{f.Code} moved {f.Change:R}"));
+        Assert.Equal(delta.Factors.Count(f => Math.Abs(f.Change) > 1e-9), movers.Length);
+    }
+
+    [Fact]
     public void Compare_AcrossThePlansCreation_ReportsTheFactorsThatAppearAndVanish()
     {
         var partnership = Empty().With(plan: _ => Plan, commitments: TrustCommitments);
