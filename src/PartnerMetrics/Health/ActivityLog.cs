@@ -128,7 +128,7 @@ internal readonly struct ActivityDays : IActivityWeeks
 
 /// <summary>
 /// The one definition of "logged activity" (seed 002: "if it isn't in your CRM — it didn't happen"):
-/// every dated record of a partnership — a deal entering the CRM, updated or closed, a commitment
+/// every dated record of a partnership — a deal entering the CRM, updated or closed (one activity a day of a deal), a commitment
 /// resolved, an interaction, a certification obtained, a delivery, a plan created or reviewed (each review). A goal's progress check-in is an
 /// update of the plan, not counted on its own. Days
 /// after the as-of day are passed too; sinks ignore what they cannot see.
@@ -142,16 +142,20 @@ internal static class ActivityLog
         {
             // Nothing about a deal is activity before the CRM knew of it: an update or a close dated
             // earlier than the registration counts on the registration day, as in pipeline freshness.
+            // Each day of a deal's record is one activity, as a review on a plan's creation day is none of its own: a
+            // CRM sets a deal's last modification to the day it was entered until someone edits it, and to the day
+            // it was closed when closing it is the last edit; those were counted twice.
             var known = (deal.RegisteredOn ?? deal.CreatedOn).DayNumber;
             sink.Mark(known);
-            if (deal.LastUpdatedOn is { } updated)
+            var updated = deal.LastUpdatedOn is { } u ? Math.Max(u.DayNumber, known) : known;
+            if (updated != known)
             {
-                sink.Mark(Math.Max(updated.DayNumber, known));
+                sink.Mark(updated);
             }
 
-            if (deal.ClosedOn is { } closed)
+            if (deal.ClosedOn is { } closed && Math.Max(closed.DayNumber, known) is var close && close != known && close != updated)
             {
-                sink.Mark(Math.Max(closed.DayNumber, known));
+                sink.Mark(close);
             }
         }
 

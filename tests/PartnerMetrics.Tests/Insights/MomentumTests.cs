@@ -2,6 +2,7 @@ using PartnerMetrics.Evidence;
 using PartnerMetrics.Health;
 using PartnerMetrics.Insights;
 using PartnerMetrics.Partners;
+using PartnerMetrics.Pipeline;
 using PartnerMetrics.Tests.Generators;
 using static PartnerMetrics.Tests.Health.Examples;
 
@@ -64,6 +65,39 @@ public class MomentumTests
 
         Assert.Equal(MomentumState.Unknown, reading.State);
         Assert.Equal((2, 0), (reading.RecentActivities, reading.BaselineActivities));
+    }
+
+    [Fact]
+    public void Read_ADealsRecordOnOneDay_IsOneActivity()
+    {
+        // Two deals entered 3 and 10 days ago, each last modified the day it was entered (a CRM's last modified date before
+        // anyone edits the deal): two activities, not four, so too few to compare (4 are needed).
+        var entered = Deals((3, 3, null), (10, 10, null));
+        Assert.Equal((2, 0), (entered.RecentActivities, entered.BaselineActivities));
+        Assert.Equal(MomentumState.Unknown, entered.State);
+
+        // A deal entered 40 days ago and closed 3 days ago, its last modification the close: two days, two activities.
+        // Edited again a day after it closed: three. And one entered 5 days ago, modified then, and updated 2 days ago: two.
+        Assert.Equal((1, 1), Count(Deals((40, 3, 3))));
+        Assert.Equal((2, 1), Count(Deals((40, 2, 3))));
+        Assert.Equal((2, 0), Count(Deals((5, 2, null))));
+
+        static (int, int) Count(MomentumReading reading) => (reading.RecentActivities, reading.BaselineActivities);
+
+        static MomentumReading Deals(params (int Entered, int Modified, int? Closed)[] deals) => Advisor.Momentum(
+            Empty(400).With(opportunities: deals.Select((d, i) => new Opportunity(
+                new OpportunityId($"O-{i}"),
+                new AccountId("A-1"),
+                Day(-d.Entered),
+                DealMotion.NewLogo,
+                DealSource.PartnerSourced,
+                RouteToMarket.Partner,
+                d.Closed is null ? DealOutcome.Open : DealOutcome.Won,
+                amount: 1_000m,
+                partnerId: new PartnerId("P-1"),
+                lastUpdatedOn: Day(-d.Modified),
+                closedOn: d.Closed is { } closed ? Day(-closed) : null))),
+            T);
     }
 
     [Fact]
