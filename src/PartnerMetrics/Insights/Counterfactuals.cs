@@ -385,7 +385,7 @@ internal static class Counterfactuals
         return new(
             RecommendationCodes.ReviewPlan,
             "Review the plan today",
-            string.Create(CultureInfo.InvariantCulture, $"A plan review on {asOf:yyyy-MM-dd} (last reviewed {(last is { } l ? Ensure.Iso(l) : "never")}), business alignment unchanged ({(alignment is { } a ? FactorDefinition.Percent(a) + " %" : "not recorded")})."),
+            string.Create(CultureInfo.InvariantCulture, $"A plan review on {asOf:yyyy-MM-dd} ({(last is { } l ? "last reviewed " + Ensure.Iso(l) : "its first")}), business alignment unchanged ({(alignment is { } a ? FactorDefinition.Percent(a) + " %" : "not recorded")})."),
             EvidenceChange.Replacing(partnership, WithReview(plan, new PlanReview(asOf, alignment))));
     }
 

@@ -389,6 +389,15 @@ public partial class RecommendationTests
     }
 
     [Fact]
+    public void ReviewPlan_APlanNeverReviewed_SaysItIsItsFirstReview()
+    {
+        // Created 200 days ago and never reviewed: the change read "(last reviewed never)".
+        var action = Act(Base().With(plan: _ => new JointPlan(Day(-200))), RecommendationCodes.ReviewPlan);
+
+        Assert.StartsWith($"A plan review on {T:yyyy-MM-dd} (its first), business alignment unchanged", action.Change, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RegisterDeals_ThreeRegisteredTheDayTheyStart()
     {
         // One open deal created 30 days ago, registered 20 days later (past the 7-day window), complete, updated yesterday;
