@@ -112,7 +112,7 @@ public sealed class BrandEquityDebtAccumulator
     internal BrandEquityDebtAccumulatorDocument ToDocument() => new()
     {
         Deals = [.. deals.OrderBy(d => d.Account).ThenBy(d => d.Closed).ThenBy(d => d.Amount).Select(d => new WonNewLogoDocument { AccountId = d.Account, ClosedOn = DateOnly.FromDayNumber(d.Closed), Amount = d.Amount })],
-        Snapshots = [.. snapshots.OrderBy(s => s.Key).SelectMany(s => s.Value.Select(p => new RevenueSnapshot(s.Key, DateOnly.FromDayNumber(p.Key), p.Value)))],
+        Snapshots = [.. snapshots.OrderBy(s => s.Key).SelectMany(s => s.Value.Select(p => new RevenueSnapshotDocument { AccountId = s.Key, Date = DateOnly.FromDayNumber(p.Key), AnnualRecurringRevenue = p.Value }))],
     };
 
     internal void AddWonNewLogo(AccountId account, DateOnly closedOn, decimal amount) =>

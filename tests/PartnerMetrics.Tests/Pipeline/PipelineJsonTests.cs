@@ -135,6 +135,10 @@ public class PipelineJsonTests
     [InlineData("""{"deals":[{"accountId":"A","closedOn":"2024-01-01","amount":-1}]}""", "$.deals[0].amount", "-1")]
     [InlineData("""{"deals":[{"accountId":"A","amount":1}]}""", "$.deals[0].closedOn", "Required")]
     [InlineData("""{"deals":[],"snapshots":[{"accountId":"A","date":"2024-01-01","annualRecurringRevenue":1},{"accountId":"A","date":"2024-01-01","annualRecurringRevenue":2}]}""", "$.snapshots[1]", "Two revenue snapshots")]
+    // A snapshot's own problem is the accumulator's, at the snapshot's place (it read "Invalid RevenueSnapshot at $.annualRecurringRevenue").
+    [InlineData("""{"deals":[],"snapshots":[{"accountId":"A","date":"2024-01-01","annualRecurringRevenue":-1}]}""", "$.snapshots[0].annualRecurringRevenue", "Invalid BrandEquityDebtAccumulator at $.snapshots[0].annualRecurringRevenue: 'annualRecurringRevenue' must not be negative")]
+    [InlineData("""{"deals":[],"snapshots":[{"accountId":"A","date":"2024-01-01","annualRecurringRevenue":1},{"accountId":"A","date":"2024-01-02","annualRecurringRevenue":1,"arr":1}]}""", "$.snapshots[1].arr", "Invalid BrandEquityDebtAccumulator at $.snapshots[1].arr: 'arr' is not a property here")]
+    [InlineData("""{"deals":[],"snapshots":[{"accountId":"A","annualRecurringRevenue":1}]}""", "$.snapshots[0].date", "Required property 'date'")]
     [InlineData("""{"snapshots":[]}""", "$.deals", "Required property 'deals'")]
     [InlineData("""{"deals":[{"accountId":"A","closedOn":"2024-01-01","amount":100}]}""", "$.snapshots", "Required property 'snapshots'")]
     public void BrandEquityDebt_InvalidDocument_IsRejectedWithAPath(string json, string path, string because)

@@ -8,7 +8,8 @@ internal sealed class BrandEquityDebtAccumulatorDocument : IDocument<BrandEquity
 {
     public List<WonNewLogoDocument?>? Deals { get; set; }
 
-    public List<RevenueSnapshot?>? Snapshots { get; set; }
+    /// <summary>Gets or sets the snapshots, as documents: a snapshot read through its own converter reported its problem at its own path (<c>$.date</c>), not at its place here.</summary>
+    public List<RevenueSnapshotDocument?>? Snapshots { get; set; }
 
     public static BrandEquityDebtAccumulatorDocument From(BrandEquityDebtAccumulator model) => model.ToDocument();
 
@@ -34,10 +35,10 @@ internal sealed class BrandEquityDebtAccumulatorDocument : IDocument<BrandEquity
             }
         }
 
-        var snapshots = Required(Snapshots, "snapshots");
-        for (var i = 0; i < snapshots.Count; i++)
+        var snapshots = Items<RevenueSnapshot, RevenueSnapshotDocument>(Required(Snapshots, "snapshots"), "snapshots");
+        for (var i = 0; i < snapshots.Length; i++)
         {
-            var snapshot = snapshots[i] ?? throw DocumentException.NullItem("snapshots", i);
+            var snapshot = snapshots[i];
             try
             {
                 accumulator.Add(snapshot);
