@@ -149,6 +149,16 @@ public class PipelineJsonTests
         Assert.Contains(because, error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Two snapshots of one account and day are named in words, as every rule a model breaks is, without .NET's parameter name (it read "… on 2024-01-01. (Parameter 'snapshot')").</summary>
+    [Fact]
+    public void BrandEquityDebt_TwoSnapshotsOfOneDay_AreRefusedInWordsAlone()
+    {
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<BrandEquityDebtAccumulator>(
+            """{"deals":[],"snapshots":[{"accountId":"A","date":"2024-01-01","annualRecurringRevenue":1},{"accountId":"A","date":"2024-01-01","annualRecurringRevenue":2}]}"""));
+
+        Assert.Equal("Invalid BrandEquityDebtAccumulator at $.snapshots[1]: Two revenue snapshots of account 'A' on 2024-01-01.", error.Message);
+    }
+
     [Fact]
     public async Task Opportunities_AsAJsonArray_ReadOneAtATime_AndRoundTrip()
     {

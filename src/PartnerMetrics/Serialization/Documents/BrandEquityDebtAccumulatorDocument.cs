@@ -45,7 +45,7 @@ internal sealed class BrandEquityDebtAccumulatorDocument : IDocument<BrandEquity
             }
             catch (ArgumentException error)
             {
-                throw DocumentException.Invalid($"snapshots[{i}]", error.Message);
+                throw DocumentException.Invalid($"snapshots[{i}]", DocumentException.From(error).Message);
             }
         }
 
