@@ -122,6 +122,10 @@ public static class PartnerMetricsJson
             {
                 throw Located<T>(error, System.Text.Encoding.UTF8.GetBytes(text.ToArray()));
             }
+            catch (JsonException error) when (Placed(error, Before(text)) is { } placed)
+            {
+                throw placed;
+            }
             catch (ArgumentException error) when (Ensure.UnpairedSurrogate(text) is { } at)
             {
                 // The serializer transcodes the text to UTF-8 first, and refuses a lone half of a surrogate pair with an ArgumentException.
@@ -183,6 +187,10 @@ public static class PartnerMetricsJson
             catch (JsonException error) when (ItemInfo<T>() is not null)
             {
                 throw Located<T>(error, utf8Json);
+            }
+            catch (JsonException error) when (Placed(error, Before(utf8Json)) is { } placed)
+            {
+                throw placed;
             }
 
             return NotNull(value);
@@ -289,12 +297,13 @@ public static class PartnerMetricsJson
         where T : class
     {
         long? start = utf8Json.CanSeek ? utf8Json.Position : null;
+        var counted = new FirstValueByte(utf8Json);
         try
         {
             T? value;
             try
             {
-                value = JsonSerializer.Deserialize(utf8Json, Info<T>());
+                value = JsonSerializer.Deserialize(counted, Info<T>());
             }
             catch (JsonException error) when (!DocumentException.IsReported(error))
             {
@@ -313,6 +322,10 @@ public static class PartnerMetricsJson
                 utf8Json.CopyTo(copy);
                 var bytes = copy.GetBuffer().AsSpan(0, (int)copy.Length);
                 throw Located<T>(error, bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes);
+            }
+            catch (JsonException error) when (Placed(error, counted.Before) is { } placed)
+            {
+                throw placed;
             }
 
             return NotNull(value);
@@ -416,6 +429,9 @@ public static class PartnerMetricsJson
         /// <summary>Gets the first byte of the value, once it has been read.</summary>
         public byte? First { get; private set; }
 
+        /// <summary>Gets the place of the value's first byte: the lines of white space before it, and the bytes of its line before it (a byte-order mark not counted, as the serializer does not count it).</summary>
+        public (long Line, long Byte) Before { get; private set; }
+
         public override bool CanRead => true;
 
         public override bool CanSeek => false;
@@ -478,7 +494,18 @@ public static class PartnerMetricsJson
         {
             // White space, and the bytes of a byte-order mark (anything else they could start is not JSON, and is refused).
             ReadOnlySpan<byte> blank = [0x20, 0x09, 0x0D, 0x0A, 0xEF, 0xBB, 0xBF];
-            if (First is null && read.IndexOfAnyExcept(blank) is >= 0 and var at)
+            if (First is not null)
+            {
+                return read.Length;
+            }
+
+            var at = read.IndexOfAnyExcept(blank);
+            var before = at >= 0 ? read[..at] : read;
+            var lines = before.Count((byte)'\n');
+            var line = lines == 0 ? before : before[(before.LastIndexOf((byte)'\n') + 1)..];
+            var bytes = line.Length - line.Count((byte)0xEF) - line.Count((byte)0xBB) - line.Count((byte)0xBF);
+            Before = lines == 0 ? (Before.Line, Before.Byte + bytes) : (Before.Line + lines, bytes);
+            if (at >= 0)
             {
                 First = read[at];
             }
@@ -640,6 +667,35 @@ public static class PartnerMetricsJson
         }
 
         return error;
+    }
+
+    /// <summary>
+    /// An error the model's converter reported for the document's value, placed from the document's start: the serializer reads
+    /// a converter's value through a reader of its own, whose line and byte count from the value's first token, so a value
+    /// after white space (a blank line, an indent) was placed that far short. <see langword="null"/> for any other error, and
+    /// for a value at the start, whose place is right as it is.
+    /// </summary>
+    /// <param name="error">The error.</param>
+    /// <param name="before">The lines of white space before the value, and the bytes of its own line before it.</param>
+    private static JsonException? Placed(JsonException error, (long Line, long Byte) before) =>
+        error.InnerException is DocumentException { ReportedFor: { } name } problem && error.LineNumber is { } line && before != default
+            ? problem.ToJsonException(name, line + before.Line, line == 0 ? error.BytePositionInLine + before.Byte : error.BytePositionInLine)
+            : null;
+
+    /// <summary>The place of the first byte that is not white space: the lines before it, and the bytes of its line before it.</summary>
+    private static (long Line, long Byte) Before(ReadOnlySpan<byte> utf8Json)
+    {
+        var blank = utf8Json.IndexOfAnyExcept(" \t\r\n"u8) is >= 0 and var end ? utf8Json[..end] : utf8Json;
+        var lines = blank.Count((byte)'\n');
+        return lines == 0 ? (0, blank.Length) : (lines, blank.Length - 1 - blank.LastIndexOf((byte)'\n'));
+    }
+
+    /// <summary>The place of the first character that is not white space, in the bytes of its line (white space is one byte a character).</summary>
+    private static (long Line, long Byte) Before(ReadOnlySpan<char> json)
+    {
+        var blank = json.IndexOfAnyExcept(" \t\r\n") is >= 0 and var end ? json[..end] : json;
+        var lines = blank.Count('\n');
+        return lines == 0 ? (0, blank.Length) : (lines, blank.Length - 1 - blank.LastIndexOf('\n'));
     }
 
     /// <summary>A dictionary key as a step of a path: <c>South</c>, or <c>['a.b']</c> for any key but letters and digits, whose dot or space would misread.</summary>

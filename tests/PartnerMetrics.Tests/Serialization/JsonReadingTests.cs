@@ -219,6 +219,44 @@ public partial class JsonReadingTests
     public void Deserialize_ResponseTimeOnAMeeting_IsRejectedWithPath() =>
         ReadFails<Interaction>("""{"date":"2025-01-01","kind":"Meeting","initiatedBy":"Vendor","responseTime":"01:00:00"}""", "$.responseTime", "Only a Request");
 
+    /// <summary>
+    /// A document whose value starts after white space (a blank line, an indent) places a value its converter refuses from
+    /// the document's start, as it places text that is not JSON, on every read path: the serializer reads a converter's
+    /// value through a reader of its own, and the line and byte counted from the value's first brace ("\n\n  {…" read
+    /// line 0, two bytes short), where reading one partnership at a time counted from the document's start.
+    /// </summary>
+    [Theory]
+    [InlineData("", 0, 0)]
+    [InlineData("  ", 0, 2)]
+    [InlineData("\n\n  ", 2, 2)]
+    [InlineData("\r\n\t", 1, 1)]
+    public void Deserialize_AValueAfterWhiteSpace_IsPlacedFromTheDocumentsStart(string before, long lines, long bytes)
+    {
+        const string Portfolio = """{"opportunities":[{"id":"O-1","accountId":"A-1","createdOn":"2024-01-05","motion":"NewLogo","source":"Direct","route":"Direct","outcome":"Open","amount":"5"}]}""";
+        const string Deal = """{"id":"O-1","accountId":"A-1","createdOn":"2024-01-05","motion":"NewLogo","source":"Direct","route":"Direct","outcome":"Open","amount":"5"}""";
+        var portfolioEnd = Portfolio.IndexOf("\"5\"", StringComparison.Ordinal) + 3;
+        var dealEnd = Deal.IndexOf("\"5\"", StringComparison.Ordinal) + 3;
+        var deal = System.Text.Encoding.UTF8.GetBytes(before + Deal);
+
+        foreach (var read in EveryPortfolioRead(before + Portfolio))
+        {
+            var error = Assert.Throws<JsonException>(read);
+            Assert.Equal("$.opportunities[0].amount", error.Path);
+            Assert.Equal((lines, portfolioEnd + bytes), (error.LineNumber, error.BytePositionInLine));
+        }
+
+        foreach (var read in (Func<object>[])[
+            () => PartnerMetricsJson.Deserialize<Opportunity>(before + Deal),
+            () => PartnerMetricsJson.Deserialize<Opportunity>(deal),
+            () => PartnerMetricsJson.Deserialize<Opportunity>(new MemoryStream(deal)),
+            () => PartnerMetricsJson.Deserialize<Opportunity>(new PortfolioReaderTests.Trickle(deal, 1))])
+        {
+            var error = Assert.Throws<JsonException>(read);
+            Assert.Equal("$.amount", error.Path);
+            Assert.Equal((lines, dealEnd + bytes), (error.LineNumber, error.BytePositionInLine));
+        }
+    }
+
     /// <summary>Reads a portfolio document every way the library reads one: text, bytes, a stream, and one partnership at a time.</summary>
     private static Func<object>[] EveryPortfolioRead(string json)
     {
