@@ -206,8 +206,9 @@ public static partial class HtmlReport
             foreach (var (group, rank) in report.TopActions.Select((g, i) => (g, i + 1)))
             {
                 // The points shown are the difference of the scores shown, and the group's the sum of its lines: each adds
-                // up on the page, as the sparklines' changes do.
-                var total = HtmlWriter.Number(group.Partners.Sum(p => Shown(p.Recommendation, bands[p.Partner.Id]).Change), "0.0");
+                // up on the page, as the sparklines' changes do. Signed as each line is: the action that gains a partner too little
+                // known to judge the most confidence may lose points. (Adding 0.0 turns a sum rounded onto -0.0 into 0.0.)
+                var total = Signed(Math.Round(group.Partners.Sum(p => Shown(p.Recommendation, bands[p.Partner.Id]).Change), 1) + 0.0);
                 html.Open("tr", ("data-code", group.Code), ("data-partners", Invariant($"{group.Count}")), ("data-impact", HtmlWriter.Number(group.TotalImpact, "0.###")))
                     .Element("td", Invariant($"{rank}"), ("class", "num muted"))
                     .Open("td").Element("span", group.Title, ("class", "message")).Element("code", group.Code).Close("td")
@@ -226,8 +227,8 @@ public static partial class HtmlReport
 
                 html.Close("ul").Close("td")
                     .Open("td", ("class", "impact"))
-                    .OpenSvg(72, 10, $"+{total} points", "meter").Rect(0, 0, 72, 10, "track").Rect(0, 0, 72 * Math.Max(group.TotalImpact, 0) / largest, 10, "bar impact").Close("svg")
-                    .Element("span", "+" + total, ("class", "num"))
+                    .OpenSvg(72, 10, $"{total} points", "meter").Rect(0, 0, 72, 10, "track").Rect(0, 0, 72 * Math.Max(group.TotalImpact, 0) / largest, 10, "bar impact").Close("svg")
+                    .Element("span", total, ("class", "num"))
                     .Close("td")
                     .Close("tr").Line();
             }

@@ -2,6 +2,7 @@ using System.Globalization;
 using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
 
 namespace PartnerMetrics.Reporting.Tests;
 
@@ -128,6 +129,33 @@ public class HtmlReportReadingTests
             var total = row.Descendants().Last(e => e.Name.LocalName == "span" && (string?)e.Attribute("class") == "num").Value;
             Assert.Equal("+" + HtmlWriter.Number(sum, "0.0"), total);
         }
+    }
+
+    /// <summary>
+    /// A partner too little known to judge gets the action that gains the most confidence first, though it may lose points:
+    /// here a pilot whose five meetings tip a balanced initiative (-0.1). The group's points read "+-0.1", in its cell and in
+    /// its meter's label, while the partner's own line read -0.1.
+    /// </summary>
+    [Fact]
+    public void NextActions_AGroupThatLosesPoints_ReadsWithItsOwnSign()
+    {
+        // Started three days before the day: trust well evidenced, two meetings each side, a plan (none yet) weighed most.
+        var kept = string.Join(",", Enumerable.Repeat("""{"promisedBy":"Partner","dueOn":"2025-06-28","outcome":"Kept","resolvedOn":"2025-06-28"},{"promisedBy":"Vendor","dueOn":"2025-06-28","outcome":"Kept","resolvedOn":"2025-06-28"}""", 20));
+        var meetings = string.Join(",", Enumerable.Repeat("""{"date":"2025-06-28","kind":"Meeting","initiatedBy":"Partner"},{"date":"2025-06-28","kind":"Meeting","initiatedBy":"Vendor"}""", 2));
+        var portfolio = PartnerMetricsJson.Deserialize<Portfolio>($$"""{"partnerships":[{"partner":{"id":"P1","name":"New","type":"Reseller"},"startedOn":"2025-06-27","commitments":[{{kept}}],"interactions":[{{meetings}}]}]}""");
+        var model = PartnerMetricsJson.Deserialize<HealthModel>("""{"dimensionWeights":{"trust":1,"competency":0,"cooperation":1,"planAlignment":4,"trackedProgress":0},"cooperationWeights":{"partnerResponsiveness":0,"vendorResponsiveness":0,"frictionHandling":0}}""");
+        var scorer = new HealthScorer(model);
+        var action = new Insights.PartnershipAdvisor(scorer).Recommend(portfolio.Partnerships[0], ReportPage.AsOf)[0];
+        Assert.True(action.Impact < 0, $"The fixture's top action wins {action.Impact} points.");
+
+        var page = ReportPage.Write(output => HtmlReport.WritePortfolio(output, portfolio, ReportPage.AsOf, scorer));
+
+        var row = page.All("tr").Single(r => r.Attribute("data-code") is not null);
+        var line = row.Descendants().Single(e => e.Name.LocalName == "li").Elements().First(e => (string?)e.Attribute("class") == "num").Value.Trim();
+        Assert.StartsWith("-", line, StringComparison.Ordinal);
+        var cell = row.Elements().Last();
+        Assert.Equal(line, cell.Elements().Single(e => e.Name.LocalName == "span").Value);
+        Assert.Equal(line + " points", (string?)cell.Descendants().Single(e => e.Name.LocalName == "svg").Attribute("aria-label"));
     }
 
     [Theory]
