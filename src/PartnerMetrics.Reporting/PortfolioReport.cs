@@ -136,8 +136,12 @@ internal sealed class PortfolioReport
     private static ImmutableArray<double?> Scores(ImmutableArray<HealthPoint> history, DateOnly startedOn) =>
         [.. history.Select(point => point.AsOf < startedOn ? (double?)null : point.Score)];
 
-    /// <summary>The first day of the history: a year before <paramref name="asOf"/>, or the first day of the calendar when that is earlier.</summary>
-    private static DateOnly HistoryStart(DateOnly asOf) => asOf.DayNumber < HistoryDays ? DateOnly.MinValue : asOf.AddDays(-HistoryDays);
+    /// <summary>
+    /// The first day of the history: a year before <paramref name="asOf"/>, or, when that is before the calendar's first day,
+    /// the first day a whole number of steps before <paramref name="asOf"/>, so that the last point is still the day itself.
+    /// </summary>
+    private static DateOnly HistoryStart(DateOnly asOf) =>
+        asOf.DayNumber < HistoryDays ? DateOnly.FromDayNumber(asOf.DayNumber % HistoryStep.Days) : asOf.AddDays(-HistoryDays);
 }
 
 /// <summary>One partner's health as of the report's day and its score history.</summary>

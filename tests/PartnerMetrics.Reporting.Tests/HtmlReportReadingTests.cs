@@ -131,6 +131,23 @@ public class HtmlReportReadingTests
         }
     }
 
+    [Fact]
+    public void ScoreHistory_OfADayInTheCalendarsFirstYear_EndsOnThatDay()
+    {
+        // 59 days into the calendar the history, a year long, started on its first day, so its last point was day 56,
+        // 2 days before three broken promises: the line ended on that day's score, read as today's beside the profile's.
+        var asOf = new DateOnly(1, 3, 1);
+        var broken = Enumerable.Repeat(new Evidence.Commitment(Side.Partner, new DateOnly(1, 2, 27), Evidence.CommitmentOutcome.Broken, new DateOnly(1, 2, 28)), 3);
+        var portfolio = new Portfolio([new Partnership(new Partner(new PartnerId("P1"), "Early", PartnerType.Reseller), DateOnly.MinValue, commitments: broken)]);
+
+        var page = ReportPage.Write(output => HtmlReport.WritePortfolio(output, portfolio, asOf));
+
+        var today = page.All("figure").Single(f => (string?)f.Attribute("data-partner") == "P1").Descendants().Single(e => e.Name.LocalName == "strong").Value;
+        var profile = page.All("tr").Single(r => (string?)r.Attribute("class") == "profile").Descendants().Single(e => ((string?)e.Attribute("class"))?.Contains("score", StringComparison.Ordinal) == true).Value;
+        Assert.Equal(profile, today);
+        Assert.Equal(HtmlWriter.Number(new HealthScorer().Score(portfolio.Partnerships[0], asOf).Score, "0.0"), today);
+    }
+
     /// <summary>
     /// A partner too little known to judge gets the action that gains the most confidence first, though it may lose points:
     /// here a pilot whose five meetings tip a balanced initiative (-0.1). The group's points read "+-0.1", in its cell and in
