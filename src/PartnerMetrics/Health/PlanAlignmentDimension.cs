@@ -35,7 +35,8 @@ internal static class PlanAlignmentDimension
 
     private static string GoalsOnTrackReason(FactorFacts f) => (f.Second, f.Third) switch
     {
-        (0, 0) => "No plan goal has a due day to measure progress against.",
+        // Every goal is judged (one without a due day as behind) or not yet started, so neither means the plan has none.
+        (0, 0) => "The plan has no goals.",
         (0, var later) => $"No plan goal expects progress yet: {Goals(later)} with a due day {(later == 1 ? "starts" : "start")} today or later.",
         _ => $"{f.First} of {f.Second} goals at or ahead of the progress their elapsed time expects{(f.Fourth > 0 ? $"; {Goals(f.Fourth)} without a due day counted as behind" : string.Empty)}{(f.Third > 0 ? $"; {Goals(f.Third)} not yet started left out" : string.Empty)}.",
     };

@@ -37,7 +37,9 @@ public class FactorReasonTests
     {
         var report = Scorer.Score(Empty().With(plan: _ => new JointPlan(Day(-10), 0.1234)), T);
 
-        Assert.Equal("No plan goal has a due day to measure progress against.", report.Factor("plan.goals-on-track")!.Value.Reason);
+        // Goals on track said "No plan goal has a due day to measure progress against.", as if the plan had goals without one
+        // (those count as behind since model 2.5, so only a plan without goals gets here).
+        Assert.Equal("The plan has no goals.", report.Factor("plan.goals-on-track")!.Value.Reason);
         Assert.Equal("The plan has no goals.", report.Factor("plan.shared-ownership")!.Value.Reason);
         Assert.Equal("The plan has no goals.", report.Factor("plan.clarity")!.Value.Reason);
         // One decimal of a percentage.
