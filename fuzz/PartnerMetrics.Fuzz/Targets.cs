@@ -35,8 +35,11 @@ public static class Targets
         ["import"] = Import,
     };
 
-    /// <summary>Every character but the controls: a table may hold line breaks and nothing else below U+0020 or in U+007F–U+009F.</summary>
-    private static readonly SearchValues<char> Printable = SearchValues.Create([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c is '\n' or '\r' || !char.IsControl(c))]);
+    /// <summary>
+    /// Every character but the controls and the explicit bidirectional formatting characters: a table may hold line breaks and
+    /// nothing else below U+0020 or in U+007F–U+009F, and no embedding, override or isolate (U+202A–U+202E, U+2066–U+2069).
+    /// </summary>
+    private static readonly SearchValues<char> Printable = SearchValues.Create([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c is '\n' or '\r' || !(char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'))]);
 
     /// <summary>The groupings the writers target picks from (<c>pipeline --by</c>).</summary>
     private static readonly string[] Groupings = ["", "district", "quarter", "motion", "partner", "district,quarter", "partner,motion", "quarter,motion,district,partner"];

@@ -8,14 +8,24 @@ internal static class Terminal
     /// <summary>The longest text of an input that a table cell shows before cutting it with an ellipsis.</summary>
     public const int MaxCell = 40;
 
-    /// <summary>Replaces every control character (C0, DEL and C1, so ESC and CSI among them) with U+FFFD.</summary>
+    /// <summary>
+    /// Replaces every control character (C0, DEL and C1, so ESC and CSI among them) and every explicit bidirectional
+    /// embedding, override or isolate with U+FFFD.
+    /// </summary>
     public static string Safe(string text) => string.Create(text.Length, text, static (span, text) =>
     {
         for (var i = 0; i < text.Length; i++)
         {
-            span[i] = char.IsControl(text[i]) ? '\uFFFD' : text[i];
+            span[i] = Unsafe(text[i]) ? '\uFFFD' : text[i];
         }
     });
+
+    /// <summary>
+    /// A control character, or an explicit bidirectional embedding, override or isolate (U+202A to U+202E, U+2066 to
+    /// U+2069): in a terminal that lays out right-to-left text, a right-to-left override in a partner's name (from a CRM
+    /// user) reverses the rest of its line, so the row's score 58 would read 85.
+    /// </summary>
+    public static bool Unsafe(char c) => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     /// <summary>
     /// Text of an input as the markup of a table cell: at most <paramref name="width"/> characters (cut first, so a
@@ -40,8 +50,9 @@ internal static class Terminal
 }
 
 /// <summary>
-/// A writer that passes text on with every control character but line breaks and tabs replaced by U+FFFD, so no
-/// message, notice or value quoted from an input can send an escape sequence to the terminal.
+/// A writer that passes text on with every control character but line breaks and tabs, and every explicit bidirectional
+/// formatting character (<see cref="Terminal.Unsafe"/>), replaced by U+FFFD, so no message, notice or value quoted from an
+/// input can send an escape sequence to the terminal or reverse the rest of a line.
 /// </summary>
 internal sealed class TerminalWriter(TextWriter inner) : TextWriter(inner.FormatProvider)
 {
@@ -77,5 +88,5 @@ internal sealed class TerminalWriter(TextWriter inner) : TextWriter(inner.Format
 
     public override void Flush() => inner.Flush();
 
-    private static char Printable(char c) => c is '\n' or '\r' or '\t' || !char.IsControl(c) ? c : '\uFFFD';
+    private static char Printable(char c) => c is '\n' or '\r' or '\t' || !Terminal.Unsafe(c) ? c : '\uFFFD';
 }

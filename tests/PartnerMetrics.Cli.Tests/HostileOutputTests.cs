@@ -305,6 +305,27 @@ public sealed class HostileOutputTests
     }
 
     [Fact]
+    public void ScoreTableAndPipeline_BidirectionalOverrides_AreReplaced()
+    {
+        // A right-to-left override (U+202E) in a name reverses the rest of its line in a terminal that lays out right-to-left
+        // text, so the row's figures would read backwards; an isolate (U+2067) does the like. Each is replaced, in the
+        // table's cells and in a message that quotes the value.
+        const string Bidi = "\u202Eevil\u2067x";
+        using var files = new TestFiles();
+        var path = files.Write("portfolio.json", Portfolio($"A{Bidi}", $"North{Bidi}"));
+        const string Header = "Opportunity ID,Account ID,Partner ID,Territory,Type,Deal Source,Route to Market,Outcome,Amount,Created Date,Close Date";
+        var bad = files.Write("bad.csv", $"{Header}\nO-2,A-2,P-1,South,Renewal,Direct,Direct,Lost,5{Bidi},2025-02-10,2025-04-01\n");
+
+        var (exit, output, error) = Cli.Run("score", path, "--as-of", "2025-06-30");
+        var (_, _, failed) = Cli.Run("pipeline", bad, "--by", "district");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("A\uFFFDevil\uFFFDx", output, StringComparison.Ordinal);
+        Assert.Contains("5\uFFFDevil\uFFFDx", failed, StringComparison.Ordinal);
+        Assert.DoesNotContain(output + error + failed, c => c is '\u202E' or '\u2067');
+    }
+
+    [Fact]
     public void Pipeline_ValuesWithEscapeSequences_PrintNoControlCharacterInTheTableOrTheErrors()
     {
         using var files = new TestFiles();
