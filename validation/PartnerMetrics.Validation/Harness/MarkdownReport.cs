@@ -131,6 +131,10 @@ public static class MarkdownReport
 
         w.Line();
         w.Line("A cell reads \"measured — met\" or \"measured — not met\"; for the AUC target the figure is the model's AUC minus the best baseline's.");
+        w.Line("The best baseline is the best of the four simple signals (*Baselines*, below). DOMAIN §3.4 also lists the previous model among the");
+        w.Line("baselines; no earlier model's code is kept to score these partnerships, so it is not in the target's row: the earlier models' own");
+        w.Line("pages are set beside this one in the next section, and the weights of the model before the current weights are measured on the");
+        w.Line("same partnerships in *Dimension and factor weights* (a gain under 0.03 there would not meet the target read with that baseline).");
         w.Line();
     }
 
@@ -363,7 +367,9 @@ public static class MarkdownReport
         w.Line("gain on every variant. The reference partnership is fully logged for two years (each week a promise kept on each");
         w.Line("side, a meeting, a request each way answered in a day and a deal registered the next day with every field; each");
         w.Line("month an escalation resolved in three days and a delivery on time; current certifications; a plan reviewed 10 days");
-        w.Line(Inv($"ago). DOMAIN §3.1 asks a confidence of {ReferencePartnership.ConfidenceTarget:0.00} or more of it; its confidence is the weighted mean of its dimensions'"));
+        w.Line(Inv($"ago). DOMAIN §3.1 asks a confidence of {ReferencePartnership.ConfidenceTarget:0.00} or more after one year of such evidence, which the default model does not meet"));
+        w.Line("(docs/scoring.md, *Where this falls short of DOMAIN*); this page holds a weight set to that confidence after two years, a looser test than");
+        w.Line("DOMAIN's. Its confidence is the weighted mean of its dimensions'");
         w.Line("(" + string.Join(", ", dimensions.Select(d => Inv($"{d} {F(grid.ReferenceConfidences[(int)d], "0.000")}"))) + "), so the weights move it.");
         w.Line(Inv($"Picking the best of {grid.Sets:N0} sets on these same partnerships is in-sample: its gains are an upper estimate of what it would gain on new data."));
         w.Line();

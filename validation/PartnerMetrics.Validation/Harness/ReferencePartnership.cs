@@ -5,8 +5,9 @@ using PartnerMetrics.Pipeline;
 namespace PartnerMetrics.Validation.Harness;
 
 /// <summary>
-/// A fully logged partnership, the one DOMAIN §3.1 means by "a year of regular, fully logged evidence on both
-/// sides should reach ≥ 0.85": two years in which every kind of evidence was logged on schedule and went well.
+/// A fully logged partnership, of the kind DOMAIN §3.1 means by "a year of regular, fully logged evidence on both
+/// sides should reach ≥ 0.85", run for two years (a year of it reaches less, docs/scoring.md): every kind of evidence
+/// logged on schedule, and all of it went well.
 /// The weight grid holds candidate weights to its confidence, which is what a weight set does to the
 /// confidence of the best-logged partnerships a company has.
 /// </summary>
