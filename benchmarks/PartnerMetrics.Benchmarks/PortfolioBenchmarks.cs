@@ -11,7 +11,7 @@ namespace PartnerMetrics.Benchmarks;
 /// The portfolio's size in memory is printed at setup, to compare with the allocation per run.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(LargeInputBothCollectorsConfig))]
+[Config(typeof(LargeInputAllCollectorsConfig))]
 public class PortfolioBenchmarks
 {
     private readonly HealthScorer scorer = new();

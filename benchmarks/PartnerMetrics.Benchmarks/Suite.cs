@@ -57,7 +57,14 @@ public sealed class LargeInputConfig : ManualConfig
 /// </summary>
 public abstract class BothCollectorsConfig : ManualConfig
 {
-    protected BothCollectorsConfig(string id, int warmups, int iterations)
+    /// <summary>The runtime's switch of the server collector's dynamic adaptation to the application's size (DATAS, on by default since .NET 9).</summary>
+    public const string AdaptationVariable = "DOTNET_GCDynamicAdaptationMode";
+
+    /// <param name="id">The jobs' id.</param>
+    /// <param name="warmups">The warm-up iterations.</param>
+    /// <param name="iterations">The measured iterations.</param>
+    /// <param name="fixedServerHeaps">Also a job under the server collector with its dynamic adaptation off (<see cref="AdaptationVariable"/> 0): a heap per core from the start and their full allocation budgets ("…ServerGcFixed").</param>
+    protected BothCollectorsConfig(string id, int warmups, int iterations, bool fixedServerHeaps = false)
     {
         if (Suite.Quick)
         {
@@ -68,11 +75,22 @@ public abstract class BothCollectorsConfig : ManualConfig
         var job = Job.Default.WithLaunchCount(1).WithWarmupCount(warmups).WithIterationCount(iterations);
         AddJob(job.WithId(id));
         AddJob(job.WithGcServer(true).WithId(id + "ServerGc"));
+        if (fixedServerHeaps)
+        {
+            AddJob(job.WithGcServer(true).WithEnvironmentVariables(new EnvironmentVariable(AdaptationVariable, "0")).WithId(id + "ServerGcFixed"));
+        }
     }
 }
 
 /// <summary><see cref="LargeInputConfig"/> under each garbage collector: jobs "Large" and "LargeServerGc".</summary>
 public sealed class LargeInputBothCollectorsConfig() : BothCollectorsConfig("Large", warmups: 2, iterations: 7);
+
+/// <summary>
+/// <see cref="LargeInputBothCollectorsConfig"/> and the server collector without its dynamic adaptation (job "LargeServerGcFixed"):
+/// scoring a whole portfolio keeps a report per partnership, and a collector that starts small promotes them through more
+/// collections.
+/// </summary>
+public sealed class LargeInputAllCollectorsConfig() : BothCollectorsConfig("Large", warmups: 2, iterations: 7, fixedServerHeaps: true);
 
 /// <summary>For operations of several seconds (a 100,000-partner JSON document), under each garbage collector: 1 launch, 1 warm-up, 3 measured iterations; jobs "Huge" and "HugeServerGc".</summary>
 public sealed class HugeInputBothCollectorsConfig() : BothCollectorsConfig("Huge", warmups: 1, iterations: 3);
