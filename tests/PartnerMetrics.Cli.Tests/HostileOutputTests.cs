@@ -15,6 +15,12 @@ public sealed class HostileOutputTests
 {
     private const string Escapes = "\u001b]0;pwned\u0007\u001b[2J\u009b31m";
 
+    private const string DealsHeader = "Opportunity ID,Account ID,Partner ID,Territory,Type,Deal Source,Route to Market,Outcome,Amount,Created Date,Close Date";
+
+    /// <summary>A deals CSV of one lost deal whose amount cell is <paramref name="amount"/>, which pipeline refuses, quoting it.</summary>
+    private static string LostDealWithAmount(TestFiles files, string amount) =>
+        files.Write("bad.csv", $"{DealsHeader}\nO-2,A-2,P-1,South,Renewal,Direct,Direct,Lost,{amount},2025-02-10,2025-04-01\n");
+
     /// <summary>The fixture portfolio with its first partner renamed (and given a district), as JSON.</summary>
     private static string Portfolio(string name, string? district = null)
     {
@@ -313,8 +319,7 @@ public sealed class HostileOutputTests
         const string Bidi = "\u202Eevil\u2067x";
         using var files = new TestFiles();
         var path = files.Write("portfolio.json", Portfolio($"A{Bidi}", $"North{Bidi}"));
-        const string Header = "Opportunity ID,Account ID,Partner ID,Territory,Type,Deal Source,Route to Market,Outcome,Amount,Created Date,Close Date";
-        var bad = files.Write("bad.csv", $"{Header}\nO-2,A-2,P-1,South,Renewal,Direct,Direct,Lost,5{Bidi},2025-02-10,2025-04-01\n");
+        var bad = LostDealWithAmount(files, $"5{Bidi}");
 
         var (exit, output, error) = Cli.Run("score", path, "--as-of", "2025-06-30");
         var (_, _, failed) = Cli.Run("pipeline", bad, "--by", "district");
@@ -329,9 +334,8 @@ public sealed class HostileOutputTests
     public void Pipeline_ValuesWithEscapeSequences_PrintNoControlCharacterInTheTableOrTheErrors()
     {
         using var files = new TestFiles();
-        const string Header = "Opportunity ID,Account ID,Partner ID,Territory,Type,Deal Source,Route to Market,Outcome,Amount,Created Date,Close Date";
-        var good = files.Write("good.csv", $"{Header}\nO-1,A-1,P-1,North{Escapes},New Logo,Partner Sourced,Partner,Won,1000,2025-01-10,2025-03-01\n");
-        var bad = files.Write("bad.csv", $"{Header}\nO-2,A-2,P-1,South,Renewal,Direct,Direct,Lost,5{Escapes},2025-02-10,2025-04-01\n");
+        var good = files.Write("good.csv", $"{DealsHeader}\nO-1,A-1,P-1,North{Escapes},New Logo,Partner Sourced,Partner,Won,1000,2025-01-10,2025-03-01\n");
+        var bad = LostDealWithAmount(files, $"5{Escapes}");
 
         var (exit, output, error) = Cli.Run("pipeline", good, "--by", "district");
         var (_, _, failed) = Cli.Run("pipeline", bad, "--by", "district");
