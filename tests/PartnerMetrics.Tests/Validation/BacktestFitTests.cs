@@ -175,6 +175,18 @@ public sealed class BacktestFitTests
     }
 
     [Fact]
+    public void Fit_APartnerThatChurnedAfterAnEarlierDay_CountsAsChurnedAndAsStayed()
+    {
+        var (partnerships, outcomes) = BacktestHistories.TrustDrivenCompany(partners: 40);
+
+        // The 18 churners churn on T + 60 + i: within 180 days of T, but more than 180 days after T − 200. Scored on both
+        // days, each has a sample that churned and one that stayed, so the 40 partners count 18 churned and 40 stayed.
+        var error = Assert.Throws<ArgumentException>(() => Backtest.Fit(new HealthScorer(), partnerships, [T.AddDays(-200), T], outcomes));
+
+        Assert.Contains("18 churned and 40 stayed (18 churned and 62 stayed samples over 80)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fit_FewerStayersThanTheMinimum_RefusesWithTheCounts()
     {
         // Pins the second half of the minimum: enough churners (38 of 40, past 30) do not make up for too few partners
