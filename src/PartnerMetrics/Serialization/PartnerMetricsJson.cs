@@ -683,19 +683,18 @@ public static class PartnerMetricsJson
             : null;
 
     /// <summary>The place of the first byte that is not white space: the lines before it, and the bytes of its line before it.</summary>
-    private static (long Line, long Byte) Before(ReadOnlySpan<byte> utf8Json)
-    {
-        var blank = utf8Json.IndexOfAnyExcept(" \t\r\n"u8) is >= 0 and var end ? utf8Json[..end] : utf8Json;
-        var lines = blank.Count((byte)'\n');
-        return lines == 0 ? (0, blank.Length) : (lines, blank.Length - 1 - blank.LastIndexOf((byte)'\n'));
-    }
+    private static (long Line, long Byte) Before(ReadOnlySpan<byte> utf8Json) => Before(utf8Json, " \t\r\n"u8, (byte)'\n');
 
     /// <summary>The place of the first character that is not white space, in the bytes of its line (white space is one byte a character).</summary>
-    private static (long Line, long Byte) Before(ReadOnlySpan<char> json)
+    private static (long Line, long Byte) Before(ReadOnlySpan<char> json) => Before(json, " \t\r\n", '\n');
+
+    /// <summary>The place of the first unit (byte or character) not in <paramref name="blank"/>: the lines before it, and the units of its line before it.</summary>
+    private static (long Line, long Byte) Before<T>(ReadOnlySpan<T> json, ReadOnlySpan<T> blank, T newLine)
+        where T : IEquatable<T>
     {
-        var blank = json.IndexOfAnyExcept(" \t\r\n") is >= 0 and var end ? json[..end] : json;
-        var lines = blank.Count('\n');
-        return lines == 0 ? (0, blank.Length) : (lines, blank.Length - 1 - blank.LastIndexOf('\n'));
+        var before = json.IndexOfAnyExcept(blank) is >= 0 and var end ? json[..end] : json;
+        var lines = before.Count(newLine);
+        return lines == 0 ? (0, before.Length) : (lines, before.Length - 1 - before.LastIndexOf(newLine));
     }
 
     /// <summary>A dictionary key as a step of a path: <c>South</c>, or <c>['a.b']</c> for any key but letters and digits, whose dot or space would misread.</summary>
