@@ -187,7 +187,7 @@ public static partial class HtmlReport
         html,
         "actions",
         "Top next actions",
-        Invariant($"Each partner's most valuable next action, grouped by action: the {Count(report.TopActions.Length, "action")} that {(report.TopActions.Length == 1 ? "wins" : "win")} the most points across the portfolio. An action is a concrete change to the evidence, such as the next 3 vendor promises kept; its points are the exact change of the partner's score when the partnership is scored again with that change. Each code is explained in docs/insights.md."),
+        Invariant($"Each partner's most valuable next action, grouped by action{(report.TopActions.IsEmpty ? "." : Invariant($": the {Count(report.TopActions.Length, "action")} that {(report.TopActions.Length == 1 ? "wins" : "win")} the most points across the portfolio."))} An action is a concrete change to the evidence, such as the next 3 vendor promises kept; its points are the exact change of the partner's score when the partnership is scored again with that change. Each code is explained in docs/insights.md."),
         () =>
         {
             if (report.TopActions.IsEmpty)

@@ -88,6 +88,22 @@ public partial class HtmlReportTests
         Assert.Contains(page.Document.Descendants().Select(e => e.Value), v => v.Contains("North\uFFFD", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// With no action to list (here no partnership at all), the section's lede announced "the 0 actions that win the most
+    /// points" above "No action to take".
+    /// </summary>
+    [Fact]
+    public void WritePortfolio_NoActionToList_TheLedeCountsNone()
+    {
+        var page = ReportPage.Write(output => HtmlReport.WritePortfolio(output, new Portfolio(), ReportPage.AsOf));
+
+        var actions = page.All("section").Single(s => (string?)s.Attribute("id") == "actions");
+        var lede = actions.Descendants().Single(e => (string?)e.Attribute("class") == "lede").Value;
+        Assert.DoesNotContain("0 action", lede, StringComparison.Ordinal);
+        Assert.StartsWith("Each partner's most valuable next action, grouped by action.", lede, StringComparison.Ordinal);
+        Assert.Contains(actions.Descendants(), e => (string?)e.Attribute("class") == "empty");
+    }
+
     /// <summary>Whether every isolate initiator (U+2066 to U+2068) in <paramref name="text"/> is closed by a pop directional isolate (U+2069) and no pop closes nothing.</summary>
     private static bool Balanced(string text)
     {
