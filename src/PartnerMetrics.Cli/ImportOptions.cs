@@ -145,6 +145,19 @@ internal sealed class ImportOptions
             error.WriteLine($"{name}: {notice}");
         }
 
+        // A mapped column comes first for its field, so it gives the field whenever the export has it. One the export
+        // lacks left the field to the profile's own columns, or to none, unannounced: a misspelt header is a wrong option.
+        foreach (var map in result.GetValue(Map) ?? [])
+        {
+            var (field, header) = Split(map, "--map", "field=header");
+            if (!report.Columns.TryGetValue(field, out var column) || ImportProfile.Normalize(column) != ImportProfile.Normalize(header))
+            {
+                error.WriteLine($"{name}: --map {Terminal.Safe(map)}: the export has no column \"{Terminal.Safe(header)}\" (headers are compared ignoring case, spaces, '_' and '-'); nothing was computed.");
+                TryWriteRejects(report, result, error);
+                return ExitCodes.Usage;
+            }
+        }
+
         if (!report.IgnoredColumns.IsEmpty)
         {
             var columns = string.Join(", ", report.IgnoredColumns.Select(c => $"\"{Terminal.Safe(c)}\""));

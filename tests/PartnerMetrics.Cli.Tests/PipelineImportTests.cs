@@ -179,6 +179,24 @@ public class PipelineImportTests
         Assert.Contains("--map accountId=deal OWNER: the column \"deal OWNER\" is already mapped by --map district=Deal owner; a column feeds one field.", error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A --map whose column the export does not have was dropped unannounced: a misspelt "Deal ownr" grouped every deal
+    /// under one district (none), exit 0, and not a word on the error stream.
+    /// </summary>
+    [Fact]
+    public void Pipeline_AMapOfAColumnTheExportDoesNotHave_IsAUsageError_NotDroppedSilently()
+    {
+        using var folder = new TestFiles();
+        var rejects = folder.PathOf("rejects.csv");
+
+        var (exit, output, error) = Run("pipeline", Crm("hubspot-deals.csv"), "--profile", "hubspot", "--map", "district=Deal ownr", "--by", "district", "--skip-invalid", rejects);
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains("hubspot-deals.csv: --map district=Deal ownr: the export has no column \"Deal ownr\" (headers are compared ignoring case, spaces, '_' and '-'); nothing was computed.", error, StringComparison.Ordinal);
+        Assert.Equal(["line,column,value,problem"], File.ReadAllLines(rejects));
+    }
+
     [Fact]
     public void Pipeline_OneColumnMappedTwiceToTheSameField_IsTakenOnce()
     {
