@@ -161,7 +161,13 @@ internal sealed class EvidenceInputs
 
             var portfolio = importer.Import(sources, report);
             exit = Summarize(report, profile, result, error);
-            return exit == ExitCodes.Success ? portfolio : null;
+            if (exit != ExitCodes.Success)
+            {
+                return null;
+            }
+
+            WarnOfUncertifiedCompetencies(portfolio, profile, result.GetValue(Competencies) is not null, error);
+            return portfolio;
         }
         catch (ImportException problem)
         {
@@ -386,6 +392,21 @@ internal sealed class EvidenceInputs
         }
 
         return exit;
+    }
+
+    /// <summary>
+    /// Warns of each required competency that no certification of any partner names: it counts as missing for every
+    /// partner, and lowers every competency score, so a misspelt name ("Cloud Migraton") must not pass unannounced. A focus
+    /// workload no partner is certified in yet is a fact, so the import goes on.
+    /// </summary>
+    private static void WarnOfUncertifiedCompetencies(Portfolio portfolio, EvidenceProfile profile, bool fromOption, TextWriter error)
+    {
+        // Names match ignoring case, as coverage matches them (docs/scoring.md, Competency).
+        var certified = portfolio.Partnerships.SelectMany(p => p.Certifications).Select(c => c.Competency).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var competency in profile.RequiredCompetencies.Where(c => !certified.Contains(c)))
+        {
+            error.WriteLine(Terminal.Safe($"warning: no certification in the exports names the required competency '{competency}' (names are compared ignoring case), so every partner lacks it; check its spelling in {(fromOption ? "--competencies" : "the profile's requiredCompetencies")}."));
+        }
     }
 
     private static void WriteRejects(PortfolioImportReport report, TextWriter target)

@@ -392,6 +392,26 @@ public class ImportCommandTests
         Assert.Equal(36, JsonDocument.Parse(direct).RootElement.GetProperty("partners").GetArrayLength());
     }
 
+    /// <summary>
+    /// A misspelt competency ("Cloud Migraton") matched no certification, so it counted as missing for all 36 partners and
+    /// lowered every competency score, with exit 0 and not a word: it is now said, and the import goes on (a focus workload
+    /// no partner is certified in yet is a fact, not an error).
+    /// </summary>
+    [Theory]
+    [InlineData("import")]
+    [InlineData("score")]
+    public void Import_ACompetencyNoCertificationNames_IsSaid(string command)
+    {
+        using var folder = new TestFiles();
+
+        var (exit, _, error) = Run(command, "--profile", "salesforce", "--folder", Samples, "--competencies", "cloud migration,Cloud Migraton,Security", "--out", folder.PathOf("out.json"));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("warning: no certification in the exports names the required competency 'Cloud Migraton' (names are compared ignoring case), so every partner lacks it; check its spelling in --competencies.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("'cloud migration'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("'Security'", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Score_TheSampleExports_AsATable_GiveTheNamesBesideLongIdsTheRoomLeft()
     {
