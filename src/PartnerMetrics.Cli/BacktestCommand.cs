@@ -153,6 +153,12 @@ internal static class BacktestCommand
 
     private static int Execute(Run run, string? format, TextWriter output, TextWriter error, Func<Stream> standardInput)
     {
+        if (CommandOutput.BesideTheReport("--out", run.ModelOut, "the fitted model") is { } dash)
+        {
+            error.WriteLine(dash);
+            return ExitCodes.Usage;
+        }
+
         // A model fitted from --model may replace it; the portfolio and the outcomes are the history, which it may not.
         if (CommandOutput.Clash([("--out", run.ModelOut)], [("the portfolio", run.Portfolio.ToString()), ("the --outcomes file", run.Outcomes.ToString())]) is { } clash)
         {

@@ -28,6 +28,17 @@ internal static class CommandOutput
     /// </summary>
     public static bool IsStandardOutput(FileInfo file) => file.Name == "-" && file.ToString() == "-";
 
+    /// <summary>
+    /// Why a file written beside the report cannot be <c>-</c>: the standard output takes the report, and <c>-</c> named a
+    /// file called "-" in the current directory, where it is the standard output everywhere else.
+    /// </summary>
+    /// <param name="option">The option that names the file, such as <c>--skip-invalid</c>.</param>
+    /// <param name="file">Its file; <see langword="null"/> when the option is not given.</param>
+    /// <param name="what">What the file holds, for the message, such as "the rejects".</param>
+    /// <returns>The problem; <see langword="null"/> when the option names a file or is not given.</returns>
+    public static string? BesideTheReport(string option, FileInfo? file, string what) =>
+        file is not null && IsStandardOutput(file) ? $"{option} -: the standard output takes the report; give {what} a file name." : null;
+
     /// <summary>Writes the result to <paramref name="outFile"/>, or to <paramref name="output"/> when there is none.</summary>
     /// <returns>
     /// <see cref="ExitCodes.Success"/>, or <see cref="ExitCodes.OutputUnwritable"/> with the reason on <paramref name="error"/>

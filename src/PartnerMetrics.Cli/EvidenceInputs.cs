@@ -97,6 +97,11 @@ internal sealed class EvidenceInputs
         PortfolioImporter importer;
         try
         {
+            if (CommandOutput.BesideTheReport("--skip-invalid", result.GetValue(SkipInvalid), "the rejects") is { } dash)
+            {
+                throw new ArgumentException(dash);
+            }
+
             profile = LoadProfile(result.GetValue(Profile));
             if (result.GetValue(Competencies) is { } competencies)
             {

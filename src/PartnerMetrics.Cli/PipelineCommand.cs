@@ -65,6 +65,12 @@ internal static class PipelineCommand
                 return ExitCodes.Usage;
             }
 
+            if (CommandOutput.BesideTheReport("--skip-invalid", result.GetValue(import.SkipInvalid), "the rejects") is { } dash)
+            {
+                error.WriteLine(dash);
+                return ExitCodes.Usage;
+            }
+
             if (CommandOutput.Clash([("--out", result.GetValue(outFile)), ("--skip-invalid", result.GetValue(import.SkipInvalid))], [("the opportunities file", path.ToString()), .. ImportOptions.FilesRead(result.GetValue(import.Profile), result.GetValue(import.Lookup))]) is { } clash)
             {
                 error.WriteLine(clash);

@@ -96,6 +96,44 @@ public sealed class OutputTests
         }
     }
 
+    public static TheoryData<string, string> FilesBesideTheReport => new()
+    {
+        { "pipeline {bad-rows.csv} --skip-invalid -", "--skip-invalid -: the standard output takes the report; give the rejects a file name." },
+        { "import --profile salesforce --partners {accounts} --skip-invalid -", "--skip-invalid -: the standard output takes the report; give the rejects a file name." },
+        { "score --profile salesforce --partners {accounts} --skip-invalid -", "--skip-invalid -: the standard output takes the report; give the rejects a file name." },
+        { "backtest {backtest-portfolio.json} --outcomes {backtest-outcomes.csv} --as-of 2025-06-30 --fit --out -", "--out -: the standard output takes the report; give the fitted model a file name." },
+    };
+
+    /// <summary>
+    /// <c>-</c> for a file written beside the report (the rejects of <c>--skip-invalid</c>, the model of <c>backtest --fit
+    /// --out</c>) wrote a file named <c>-</c> in the current directory ("their problems are in -."), where <c>-</c> is the
+    /// standard output everywhere else, and the report takes it: a usage error that says so, before anything is read.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(FilesBesideTheReport))]
+    public void Dash_ForAFileBesideTheReport_IsAUsageError_NotAFileNamedDash(string commandLine, string message)
+    {
+        var command = Arguments(commandLine.Replace("{accounts}", Path.Combine(AppContext.BaseDirectory, "Samples", "salesforce", "accounts.csv"), StringComparison.Ordinal));
+        var dash = Path.GetFullPath("-");
+        var existed = File.Exists(dash);
+        try
+        {
+            var (exit, output, error) = Cli.Run(command);
+
+            Assert.Equal(ExitCodes.Usage, exit);
+            Assert.Empty(output);
+            Assert.Equal(message, error.TrimEnd());
+            Assert.Equal(existed, File.Exists(dash));
+        }
+        finally
+        {
+            if (!existed)
+            {
+                File.Delete(dash);
+            }
+        }
+    }
+
     /// <summary>Splits a command line, turning <c>{name}</c> into the path of that fixture.</summary>
     private static string[] Arguments(string commandLine) =>
         [.. commandLine.Split(' ').Select(a => a.StartsWith('{') ? Path.Combine(AppContext.BaseDirectory, "Fixtures", a.Trim('{', '}')) : a)];
