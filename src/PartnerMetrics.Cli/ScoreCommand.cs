@@ -125,12 +125,16 @@ internal static class ScoreCommand
     public static (DateOnly Day, string Notice) DefaultAsOf(DateOnly? latestEvidenceDay, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         if (latestEvidenceDay is { } latest)
         {
-            return (latest, $"As of {Iso(latest)} (the latest day of the evidence; --as-of to change).");
+            // Only what happened counts (not expiries, expected closes or due days), so a day after today is a mistyped
+            // date, which moves every score. A day after by one is a time zone: the export's today, the reader's tomorrow.
+            return (latest, latest.DayNumber > today.DayNumber + 1
+                ? $"As of {Iso(latest)} (the latest day of the evidence, which is after today, {Iso(today)}: is a date in the input mistyped? --as-of to change)."
+                : $"As of {Iso(latest)} (the latest day of the evidence; --as-of to change).");
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         return (today, $"As of {Iso(today)} (today: nothing in the portfolio is dated; --as-of to change).");
     }
 

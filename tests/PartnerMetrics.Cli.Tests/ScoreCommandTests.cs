@@ -163,6 +163,26 @@ public class ScoreCommandTests
         Assert.Equal("As of 2025-06-30 (the latest day of the evidence; --as-of to change).", notice);
     }
 
+    /// <summary>
+    /// Only what happened counts toward the latest day of the evidence, so a day after today is a mistyped date: one delivery
+    /// dated 2062 for 2026 scored every partner of the sample exports as of 2062-04-01, each one's evidence 35 years old,
+    /// under the same words as a good export. The day is still the latest day of the evidence; the notice says it is
+    /// ahead of today. A day ahead by one is a time zone (the export's today may be the reader's tomorrow) and is not
+    /// said.
+    /// </summary>
+    [Theory]
+    [InlineData(2025, 6, 1, "As of 2025-06-30 (the latest day of the evidence, which is after today, 2025-06-01: is a date in the input mistyped? --as-of to change).")]
+    [InlineData(2025, 6, 29, "As of 2025-06-30 (the latest day of the evidence; --as-of to change).")]
+    public void DefaultAsOf_TheLatestEvidenceDayAfterToday_IsSaidToBe(int year, int month, int day, string expected)
+    {
+        var clock = new FixedClock(new DateTimeOffset(year, month, day, 12, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc);
+
+        var (asOf, notice) = ScoreCommand.DefaultAsOf(DemoPortfolio.Create(), clock);
+
+        Assert.Equal(DemoPortfolio.Today, asOf);
+        Assert.Equal(expected, notice);
+    }
+
     [Fact]
     public void Score_Json_LabelsEachDimensionByItsName()
     {
