@@ -19,7 +19,20 @@ internal sealed class IdentifierJsonConverter<T> : JsonConverter<T>, IDescribedC
             throw DocumentException.Value($"Expected {Named} as a string, got {JsonShape.Description(ref reader)}.");
         }
 
-        var text = reader.GetString()!;
+        return Create(reader.GetString()!);
+    }
+
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(Text(value));
+
+    /// <summary>Reads an identifier that is a dictionary's key (reports keyed by partner), by the rules of a value.</summary>
+    public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Create(reader.GetString()!);
+
+    /// <summary>Writes an identifier that is a dictionary's key as its text, as a value is written.</summary>
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WritePropertyName(Text(value));
+
+    private static T Create(string text)
+    {
         if (string.IsNullOrWhiteSpace(text))
         {
             throw DocumentException.Value($"A {typeof(T).Name} must not be empty or whitespace; got '{text}'.");
@@ -36,13 +49,6 @@ internal sealed class IdentifierJsonConverter<T> : JsonConverter<T>, IDescribedC
         }
     }
 
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
-    {
-        if (value.IsDefault)
-        {
-            throw new JsonException($"The default (empty) {typeof(T).Name} cannot be written.");
-        }
-
-        writer.WriteStringValue(value.Value);
-    }
+    private static string Text(T value) =>
+        value.IsDefault ? throw new JsonException($"The default (empty) {typeof(T).Name} cannot be written.") : value.Value!;
 }

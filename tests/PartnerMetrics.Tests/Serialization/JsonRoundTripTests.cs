@@ -67,6 +67,35 @@ public class JsonRoundTripTests
         AssertIdentifierRoundTrip(new OpportunityId(text.Get));
     }
 
+    /// <summary>
+    /// An identifier is also a dictionary key, as when reports are keyed by partner (<c>ToDictionary(r =&gt; r.PartnerId)</c>)
+    /// and returned from an ASP.NET Core endpoint: the serializer refused to write or read such a dictionary at all.
+    /// </summary>
+    [Property]
+    public void Identifiers_AsDictionaryKeys_RoundTrip(NonEmptyString text, int value)
+    {
+        if (string.IsNullOrWhiteSpace(text.Get))
+        {
+            return;
+        }
+
+        AssertKeyRoundTrip(new PartnerId(text.Get), value);
+        AssertKeyRoundTrip(new AccountId(text.Get), value);
+        AssertKeyRoundTrip(new OpportunityId(text.Get), value);
+    }
+
+    [Fact]
+    public void Identifiers_AsDictionaryKeys_AreWrittenAsTheirTextAndAnEmptyKeyIsRefusedAtItsPath()
+    {
+        var byPartner = new Dictionary<PartnerId, double> { [new PartnerId("P-100")] = 61.5, [new PartnerId("P-7")] = 40 };
+
+        Assert.Equal("""{"P-100":61.5,"P-7":40}""", JsonSerializer.Serialize(byPartner, HostOptions));
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Dictionary<PartnerId, double>>("""{"P-1":1," ":2}""", HostOptions));
+        Assert.Equal("$[' ']", error.Path);
+        Assert.Contains("A PartnerId must not be empty or whitespace; got ' '.", error.Message, StringComparison.Ordinal);
+        Assert.Throws<JsonException>(() => JsonSerializer.Serialize(new Dictionary<PartnerId, int> { [default] = 1 }, HostOptions));
+    }
+
     [Fact]
     public void Generators_CoverEveryEnumValueAndOptionalFieldState()
     {
@@ -120,6 +149,15 @@ public class JsonRoundTripTests
     {
         var json = JsonSerializer.Serialize(id, PartnerMetricsJson.Options);
         Assert.Equal(id, JsonSerializer.Deserialize<T>(json, PartnerMetricsJson.Options));
+    }
+
+    private static void AssertKeyRoundTrip<T>(T id, int value)
+        where T : struct
+    {
+        var json = JsonSerializer.Serialize(new Dictionary<T, int> { [id] = value }, HostOptions);
+        var read = JsonSerializer.Deserialize<Dictionary<T, int>>(json, HostOptions)!;
+        Assert.Equal(value, Assert.Contains(id, read));
+        Assert.Equal(JsonSerializer.Serialize(id, HostOptions), JsonSerializer.Serialize(Assert.Single(read.Keys), HostOptions));
     }
 
     private static readonly JsonSerializerOptions HostOptions = new(JsonSerializerDefaults.Web) { WriteIndented = false };
