@@ -59,7 +59,26 @@ internal sealed class EnumNameConverter<T> : JsonConverter<T>, IDescribedConvert
             throw DocumentException.Value($"Expected {Article} {typeof(T).Name} name as a string, got {JsonShape.Description(ref reader)}; expected one of {NameList}.");
         }
 
-        var text = reader.GetString()!;
+        return Named(reader.GetString()!);
+    }
+
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => WriteName(writer, value);
+
+    /// <summary>Reads a dictionary's key (a band distribution, models by partner type) as a value is read: a defined name, ignoring case.</summary>
+    public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Named(reader.GetString()!);
+
+    /// <summary>Writes a dictionary's key as the value's name, as <see cref="Write"/> does.</summary>
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WritePropertyName(Utf8Names[IndexOf(value)]);
+
+    /// <summary>Writes the value's name, as <see cref="Write"/> does.</summary>
+    public static void WriteName(Utf8JsonWriter writer, T value) => writer.WriteStringValue(Utf8Names[IndexOf(value)]);
+
+    public string Expected => $"a {typeof(T).Name} name, one of {NameList}";
+
+    private static string NameList => string.Join(", ", Names);
+
+    private static T Named(string text)
+    {
         for (var i = 0; i < Names.Length; i++)
         {
             if (string.Equals(Names[i], text, StringComparison.OrdinalIgnoreCase))
@@ -71,21 +90,9 @@ internal sealed class EnumNameConverter<T> : JsonConverter<T>, IDescribedConvert
         throw DocumentException.Value($"'{text}' is not {Article} {typeof(T).Name}; expected one of {NameList}.");
     }
 
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => WriteName(writer, value);
-
-    /// <summary>Writes the value's name, as <see cref="Write"/> does.</summary>
-    public static void WriteName(Utf8JsonWriter writer, T value)
+    private static int IndexOf(T value)
     {
         var index = Array.IndexOf(Values, value);
-        if (index < 0)
-        {
-            throw new JsonException($"{value} is not a defined {typeof(T).Name} value.");
-        }
-
-        writer.WriteStringValue(Utf8Names[index]);
+        return index >= 0 ? index : throw new JsonException($"{value} is not a defined {typeof(T).Name} value.");
     }
-
-    public string Expected => $"a {typeof(T).Name} name, one of {NameList}";
-
-    private static string NameList => string.Join(", ", Names);
 }

@@ -1,5 +1,8 @@
+using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using PartnerMetrics.Evidence;
+using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
 using PartnerMetrics.Serialization;
@@ -96,6 +99,40 @@ public class JsonRoundTripTests
         Assert.Throws<JsonException>(() => JsonSerializer.Serialize(new Dictionary<PartnerId, int> { [default] = 1 }, HostOptions));
     }
 
+    /// <summary>
+    /// Every value of every enum that is written as its name is also a dictionary key written as its name, as in a band
+    /// distribution (<c>Dictionary&lt;HealthBand, int&gt;</c>) or the models of <see cref="HealthModelSet.ByPartnerType"/>
+    /// read from a file: the serializer refused such a dictionary, though it writes one of any other enum.
+    /// </summary>
+    [Fact]
+    public void Enums_AsDictionaryKeys_RoundTripByName()
+    {
+        var named = typeof(Portfolio).Assembly.GetExportedTypes()
+            .Where(t => t.IsEnum && t.GetCustomAttributes(typeof(JsonConverterAttribute), false) is [JsonConverterAttribute { ConverterType.Name: "EnumNameConverter`1" }])
+            .ToList();
+
+        Assert.Contains(typeof(PartnerType), named);
+        Assert.Contains(typeof(HealthBand), named);
+        foreach (var type in named)
+        {
+            typeof(JsonRoundTripTests).GetMethod(nameof(AssertEnumKeysRoundTrip), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(type).Invoke(null, null);
+        }
+    }
+
+    [Fact]
+    public void Enums_AsDictionaryKeys_ReadIgnoringCaseAndRefuseAnUnknownNameAtItsPath()
+    {
+        var models = JsonSerializer.Deserialize<Dictionary<PartnerType, HealthModel>>("""{"referral":{"kappa":7},"Isv":{}}""", HostOptions)!;
+        var unknown = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Dictionary<PartnerType, int>>("""{"Isv":1,"Agency":2}""", HostOptions));
+
+        Assert.Equal(7, models[PartnerType.Referral].Kappa);
+        Assert.Equal(HealthModel.Default, models[PartnerType.Isv]);
+        Assert.Equal("$.Agency", unknown.Path);
+        Assert.Contains("'Agency' is not a PartnerType; expected one of Reseller,", unknown.Message, StringComparison.Ordinal);
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Dictionary<PartnerType, int>>("""{"4":1}""", HostOptions));
+    }
+
     [Fact]
     public void Generators_CoverEveryEnumValueAndOptionalFieldState()
     {
@@ -158,6 +195,18 @@ public class JsonRoundTripTests
         var read = JsonSerializer.Deserialize<Dictionary<T, int>>(json, HostOptions)!;
         Assert.Equal(value, Assert.Contains(id, read));
         Assert.Equal(JsonSerializer.Serialize(id, HostOptions), JsonSerializer.Serialize(Assert.Single(read.Keys), HostOptions));
+    }
+
+    private static void AssertEnumKeysRoundTrip<T>()
+        where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>();
+        var byValue = values.Select((value, i) => (value, i)).ToDictionary(p => p.value, p => p.i);
+
+        var json = JsonSerializer.Serialize(byValue, HostOptions);
+
+        Assert.Equal("{" + string.Join(",", values.Select((value, i) => $"\"{value}\":{i}")) + "}", json);
+        Assert.Equal(byValue, JsonSerializer.Deserialize<Dictionary<T, int>>(json, HostOptions));
     }
 
     private static readonly JsonSerializerOptions HostOptions = new(JsonSerializerDefaults.Web) { WriteIndented = false };
