@@ -21,8 +21,8 @@ public sealed class PartnerMetricsOptions
     /// </value>
     public string? ModelPath { get; set; }
 
-    /// <summary>Gets or sets the options <see cref="IPipelineAnalytics"/> uses when a call passes none; bindable from configuration (<c>Pipeline:TopPartners</c>, <c>Pipeline:RemainingTarget</c>).</summary>
-    /// <value>Default a new <see cref="PipelineOptions"/>: no target, top 5 partners.</value>
+    /// <summary>Gets or sets the options <see cref="IPipelineAnalytics"/> uses when a call passes none; bindable from configuration (<c>Pipeline:TopPartners</c>, <c>Pipeline:TopCustomers</c>, <c>Pipeline:RemainingTarget</c>).</summary>
+    /// <value>Default a new <see cref="PipelineOptions"/>: no target, top 5 partners and top 5 customers.</value>
     public PipelineOptions Pipeline { get; set; } = new();
 
     /// <summary>Gets the problems found while binding these options from configuration, each starting with its configuration path; reported when the options are validated.</summary>

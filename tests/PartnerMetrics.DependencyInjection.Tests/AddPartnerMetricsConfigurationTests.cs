@@ -38,6 +38,26 @@ public class AddPartnerMetricsConfigurationTests
         Assert.Equal(new PipelineOptions(), PipelineOptions.Default);
     }
 
+    /// <summary>
+    /// The documentation of <see cref="PartnerMetricsOptions.Pipeline"/> named the configuration keys it binds from, but not
+    /// <c>Pipeline:TopCustomers</c>, which binds too (above), and gave its default without the top 5 customers.
+    /// </summary>
+    [Fact]
+    public void PipelineOption_ItsDocumentation_NamesEverySettingConfigurationBindsAndItsDefault()
+    {
+        var file = Path.ChangeExtension(typeof(PartnerMetricsOptions).Assembly.Location, ".xml");
+        var member = System.Xml.Linq.XDocument.Load(file).Descendants("member")
+            .Single(m => (string?)m.Attribute("name") == $"P:{typeof(PartnerMetricsOptions).FullName}.{nameof(PartnerMetricsOptions.Pipeline)}");
+        var summary = member.Element("summary")!.Value;
+        var value = member.Element("value")!.Value;
+        var settings = typeof(PipelineOptions).GetProperties().Where(p => p.SetMethod is not null).Select(p => p.Name).ToList();
+
+        Assert.Equal(3, settings.Count);
+        Assert.All(settings, name => Assert.Contains($"Pipeline:{name}", summary, StringComparison.Ordinal));
+        Assert.Contains($"top {PipelineOptions.Default.TopPartners} partners", value, StringComparison.Ordinal);
+        Assert.Contains($"top {PipelineOptions.Default.TopCustomers} customers", value, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AddPartnerMetrics_FromAnEmptySection_KeepsTheDefaults()
     {
