@@ -35,7 +35,7 @@ internal sealed class IdentifierJsonConverter<T> : JsonConverter<T>, IDescribedC
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw DocumentException.Value($"A {typeof(T).Name} must not be empty or whitespace; got '{text}'.");
+            throw DocumentException.Value($"{char.ToUpperInvariant(Named[0])}{Named[1..]} must not be empty or whitespace; got '{text}'.");
         }
 
         try

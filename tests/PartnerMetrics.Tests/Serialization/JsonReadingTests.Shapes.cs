@@ -274,6 +274,15 @@ public partial class JsonReadingTests
     public void AnEnumNameStartingWithAVowel_TakesAn() =>
         ReadFails<Interaction>("""{"date":"2025-01-01","kind":"Fax","initiatedBy":"Partner"}""", "$.kind", "'Fax' is not an InteractionKind; expected one of");
 
+    /// <summary>An empty identifier is refused with the right article too: it read "A AccountId must not be empty".</summary>
+    [Fact]
+    public void AnEmptyIdentifierStartingWithAVowel_TakesAn()
+    {
+        ReadFails<RevenueSnapshot>("""{"accountId":" ","date":"2025-01-01","annualRecurringRevenue":1}""", "$.accountId", "An AccountId must not be empty or whitespace; got ' '.");
+        ReadFails<Opportunity[]>("""[{"id":"","accountId":"A-1","motion":"NewLogo","source":"Direct","route":"Direct","outcome":"Open","createdOn":"2025-01-01"}]""", "$[0].id", "An OpportunityId must not be empty or whitespace; got ''.");
+        ReadFails<Partner>("""{"id":"","name":"Alpha","type":"Isv"}""", "$.id", "A PartnerId must not be empty or whitespace; got ''.");
+    }
+
     /// <summary>docs/model.md: a duration is read as .NET's constant format reads it — "14" is 14 days, "04:00" four hours.</summary>
     [Theory]
     [InlineData("14", 14.0)]
