@@ -36,7 +36,7 @@ public sealed record Interaction
         {
             if (kind != InteractionKind.Request)
             {
-                throw new ArgumentException($"Only a Request has a '{nameof(responseTime)}'; this interaction is a {kind}.", nameof(responseTime));
+                throw new ArgumentException($"Only a Request has a '{nameof(responseTime)}'; this interaction is {Article(kind)} {kind}.", nameof(responseTime));
             }
 
             if (response < TimeSpan.Zero)
@@ -47,7 +47,7 @@ public sealed record Interaction
 
         if (resolvedOn is not null && kind != InteractionKind.Escalation)
         {
-            throw new ArgumentException($"Only an Escalation has a '{nameof(resolvedOn)}'; this interaction is a {kind}.", nameof(resolvedOn));
+            throw new ArgumentException($"Only an Escalation has a '{nameof(resolvedOn)}'; this interaction is {Article(kind)} {kind}.", nameof(resolvedOn));
         }
 
         ResponseTime = responseTime;
@@ -72,6 +72,9 @@ public sealed record Interaction
 
     /// <summary>Gets the subject line, or <see langword="null"/>.</summary>
     public string? Subject { get; }
+
+    /// <summary>"an Email", "an Escalation", "a Meeting": the article of a kind's name.</summary>
+    private static string Article(InteractionKind kind) => "AEIOU".Contains(kind.ToString()[0], StringComparison.Ordinal) ? "an" : "a";
 
     /// <summary>
     /// The day a request's answer is known from, as scoring counts it: the request's day plus the response time in whole

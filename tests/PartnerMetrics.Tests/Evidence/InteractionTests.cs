@@ -19,6 +19,18 @@ public class InteractionTests
     public void Constructor_ResolvedOnOnNonEscalation_Throws() =>
         Rejects.Field<ArgumentException>(() => new Interaction(Day, InteractionKind.Request, Side.Vendor, resolvedOn: Day), "resolvedOn", "Request");
 
+    /// <summary>The kind is named with its article: it read "this interaction is a Escalation" and "a Email".</summary>
+    [Theory]
+    [InlineData(InteractionKind.Escalation, "responseTime", "this interaction is an Escalation.")]
+    [InlineData(InteractionKind.Email, "responseTime", "this interaction is an Email.")]
+    [InlineData(InteractionKind.Email, "resolvedOn", "this interaction is an Email.")]
+    [InlineData(InteractionKind.JointEvent, "resolvedOn", "this interaction is a JointEvent.")]
+    public void Constructor_AnOutcomeOfAnotherKind_NamesTheKindWithItsArticle(InteractionKind kind, string field, string says) =>
+        Rejects.Field<ArgumentException>(
+            () => field == "responseTime" ? new Interaction(Day, kind, Side.Partner, TimeSpan.FromHours(1)) : new Interaction(Day, kind, Side.Partner, resolvedOn: Day),
+            field,
+            says);
+
     [Fact]
     public void Constructor_EscalationResolvedBeforeRaised_Throws() =>
         Rejects.Field<ArgumentOutOfRangeException>(() => new Interaction(Day, InteractionKind.Escalation, Side.Vendor, resolvedOn: Day.AddDays(-1)), "resolvedOn", "2025-06-01");
