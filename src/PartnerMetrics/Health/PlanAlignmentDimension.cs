@@ -83,9 +83,16 @@ internal static class PlanAlignmentDimension
         model => model.PlanWeights.Freshness,
         FreshnessReason);
 
-    private static string FreshnessReason(FactorFacts f) => f.Third == 0
-        ? $"Last reviewed together {f.First} days ago; the review cadence is {f.Second} days."
-        : $"Not reviewed together since the plan was created {f.First} days ago; the review cadence is {f.Second} days.";
+    // The cadence as it is (36 hours, not "2 days"); a report read from a document written before the measure held it has
+    // only the whole days.
+    private static string FreshnessReason(FactorFacts f)
+    {
+        var ago = f.First switch { 0 => "today", 1 => "1 day ago", _ => $"{f.First} days ago" };
+        var cadence = f.Measure > 0 ? DurationText.Days(f.Measure) : $"{f.Second} days";
+        return f.Third == 0
+            ? $"Last reviewed together {ago}; the review cadence is {cadence}."
+            : $"Not reviewed together since the plan was created {ago}; the review cadence is {cadence}.";
+    }
 
     /// <summary>The most plan factors: a plan's five (a missing plan has one).</summary>
     public const int MaxFactorCount = 5;
@@ -154,7 +161,7 @@ internal static class PlanAlignmentDimension
         into[1] = context.Fact(SharedOwnership, Share(shared, goals), goals, maturity, new FactorFacts(shared, goals, 0, 0, 0));
         into[2] = context.Fact(BusinessAlignment, alignment ?? 0.0, alignment is null ? 0 : 1, maturity, new FactorFacts(alignment is null ? 0 : 1, 0, 0, 0, alignment ?? 0.0));
         into[3] = context.Fact(Clarity, Share(clear, goals), goals, maturity, new FactorFacts(clear, goals, 0, 0, 0));
-        into[4] = context.Fact(Freshness, freshness, 1, maturity, new FactorFacts(sinceReview, (int)Math.Round(cadence), lastReview >= 0 ? 0 : 1, 0, 0));
+        into[4] = context.Fact(Freshness, freshness, 1, maturity, new FactorFacts(sinceReview, (int)Math.Round(cadence), lastReview >= 0 ? 0 : 1, 0, cadence));
     }
 
     /// <summary>The plan as of the day: none before it was created.</summary>

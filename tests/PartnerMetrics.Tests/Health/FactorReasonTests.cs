@@ -119,6 +119,45 @@ public class FactorReasonTests
         Assert.InRange(timeliness, 0.5, 0.99);
     }
 
+    /// <summary>
+    /// The review cadence was written as whole days (a 36-hour cadence "2 days", a 12-hour one "0 days"; now as the other durations of the reasons are written, 1.5 and 0.5 days), and a review a day
+    /// ago "1 days ago", one today "0 days ago".
+    /// </summary>
+    [Theory]
+    [InlineData(36.0, -1, "Last reviewed together 1 day ago; the review cadence is 1.5 days.")]
+    [InlineData(12.0, 0, "Last reviewed together today; the review cadence is 0.5 days.")]
+    [InlineData(24.0 * 14, -20, "Last reviewed together 20 days ago; the review cadence is 14 days.")]
+    [InlineData(24.0, -1, "Last reviewed together 1 day ago; the review cadence is 1 day.")]
+    public void FreshnessReason_WritesTheCadenceAndTheDaysAsTheyAre(double cadenceHours, int reviewedOn, string reason)
+    {
+        var report = Scorer.Score(Empty(365).With(plan: _ => new JointPlan(Day(-120), 0.5, lastReviewedOn: Day(reviewedOn), reviewCadence: TimeSpan.FromHours(cadenceHours))), T);
+
+        Assert.Equal(reason, report.Factor(FactorCodes.PlanFreshness)!.Value.Reason);
+    }
+
+    [Fact]
+    public void FreshnessReason_OfAPlanCreatedTodayAndNeverReviewed_SaysToday()
+    {
+        var report = Scorer.Score(Empty(365).With(plan: _ => new JointPlan(T, reviews: [])), T);
+
+        Assert.Equal("Not reviewed together since the plan was created today; the review cadence is 90 days.", report.Factor(FactorCodes.PlanFreshness)!.Value.Reason);
+    }
+
+    /// <summary>A report written before the measure held the cadence (its measure 0) reads back with the cadence's whole days.</summary>
+    [Fact]
+    public void FreshnessReason_OfAReportWrittenWithoutTheCadencesMeasure_ReadsItsWholeDays()
+    {
+        var report = Scorer.Score(Empty(365).With(plan: _ => new JointPlan(Day(-120), 0.5, lastReviewedOn: Day(-30), reviewCadence: TimeSpan.FromDays(14))), T);
+        var document = System.Text.Json.Nodes.JsonNode.Parse(PartnerMetrics.Serialization.PartnerMetricsJson.Serialize(report))!;
+        var freshness = document["dimensions"]!.AsArray().SelectMany(d => d!["factors"]!.AsArray()).Single(f => (string?)f!["code"] == FactorCodes.PlanFreshness)!;
+        Assert.Equal(14.0, (double)freshness["measure"]!);
+        freshness["measure"] = 0;
+
+        var read = PartnerMetrics.Serialization.PartnerMetricsJson.Deserialize<HealthReport>(document.ToJsonString());
+
+        Assert.Equal("Last reviewed together 30 days ago; the review cadence is 14 days.", read.Factor(FactorCodes.PlanFreshness)!.Value.Reason);
+    }
+
     [Fact]
     public void FreshnessReason_OfAPlanNeverReviewed_DoesNotClaimAReview()
     {

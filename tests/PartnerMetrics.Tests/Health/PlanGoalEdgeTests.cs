@@ -64,7 +64,7 @@ public class PlanGoalEdgeTests
         var report = Scorer.Score(Empty().With(plan: _ => new JointPlan(T, 0.5, lastReviewedOn: T)), T);
 
         Assert.Null(report.Factor(FactorCodes.PlanMissing));
-        Assert.Equal("Last reviewed together 0 days ago; the review cadence is 90 days.", report.Factor(FactorCodes.PlanFreshness)!.Value.Reason);
+        Assert.Equal("Last reviewed together today; the review cadence is 90 days.", report.Factor(FactorCodes.PlanFreshness)!.Value.Reason);
     }
 
     [Fact]
