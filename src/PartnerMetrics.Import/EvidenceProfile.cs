@@ -125,7 +125,13 @@ public sealed record EvidenceProfile
             throw new ArgumentException("'requiredCompetencies' must list non-blank names.", "requiredCompetencies");
         }
 
-        // A partnership refuses a competency listed twice; said here, it is the profile's problem, not every partner row's.
+        // A partnership refuses a name with white space at an end, and one listed twice; said here, it is the profile's
+        // problem, not every partner row's.
+        if (RequiredCompetencies.FirstOrDefault(name => char.IsWhiteSpace(name[0]) || char.IsWhiteSpace(name[^1])) is { } padded)
+        {
+            throw new ArgumentException($"'requiredCompetencies' must not list a name that begins or ends with white space, which would match no certification's name; got '{padded}'.", "requiredCompetencies");
+        }
+
         if (Repeated(RequiredCompetencies) is { } twice)
         {
             throw new ArgumentException($"'requiredCompetencies' lists '{twice}' more than once (names are compared ignoring case).", "requiredCompetencies");

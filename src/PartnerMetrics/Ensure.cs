@@ -33,6 +33,25 @@ internal static class Ensure
         return NotTooLong(value, paramName);
     }
 
+    /// <summary>
+    /// A name matched to other names (a competency: a certification's against the required ones, ignoring case): text
+    /// without white space at either end, which would make "Azure " match no "Azure" and the match fail without a word.
+    /// </summary>
+    /// <param name="value">The name.</param>
+    /// <param name="paramName">The field.</param>
+    /// <param name="item">Where in a list of names it is, for the message; <see langword="null"/> for a single name.</param>
+    public static string MatchedName(string? value, string paramName, int? item = null)
+    {
+        var text = Text(value, paramName);
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+        {
+            var where = item is { } i ? string.Create(CultureInfo.InvariantCulture, $"; item {i} is '{text}'") : $"; got '{text}'";
+            throw new ArgumentException($"'{paramName}' must not begin or end with white space: it would match no name without it{where}.", paramName);
+        }
+
+        return text;
+    }
+
     /// <summary>Optional text: <see langword="null"/>, empty and whitespace-only all mean "not recorded".</summary>
     public static string? OptionalText(string? value, string paramName) => string.IsNullOrWhiteSpace(value) ? null : NotTooLong(value, paramName);
 

@@ -35,6 +35,7 @@ public class EvidenceProfileCheckTests
         new(() => With(EvidenceKind.Deliveries, TableProfile.Empty with { Scales = null! }), "deliveries.scales", "'deliveries.scales' must be set; leave it out for the default, not null."),
         new(() => new EvidenceProfile { RequiredCompetencies = ["Security", ""] }, "requiredCompetencies", "'requiredCompetencies' must list non-blank names."),
         new(() => new EvidenceProfile { RequiredCompetencies = ["Security", "Azure", "security"] }, "requiredCompetencies", "'requiredCompetencies' lists 'security' more than once (names are compared ignoring case)."),
+        new(() => new EvidenceProfile { RequiredCompetencies = ["Security", "Azure "] }, "requiredCompetencies", "'requiredCompetencies' must not list a name that begins or ends with white space, which would match no certification's name; got 'Azure '."),
         new(() => With(EvidenceKind.Opportunities, TableProfile.Empty), "opportunities", "'Opportunities' has no table profile; the deals' profile is 'opportunities'."),
         new(() => With((EvidenceKind)42, TableProfile.Empty), "42", "'42' has no table profile; the deals' profile is 'opportunities'."),
         new(() => With(EvidenceKind.Partners, null!), "partners", "Value cannot be null."),

@@ -12,12 +12,12 @@ public sealed record Certification
     /// <param name="competency">The competency or workload certified (matched to required competencies ignoring case).</param>
     /// <param name="obtainedOn">The day it was obtained.</param>
     /// <param name="expiresOn">The day it expires, if it does; it is valid up to the day before.</param>
-    /// <exception cref="ArgumentException"><paramref name="competency"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="competency"/> is empty, or begins or ends with white space.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="competency"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="expiresOn"/> is before <paramref name="obtainedOn"/>.</exception>
     public Certification(string competency, DateOnly obtainedOn, DateOnly? expiresOn = null)
     {
-        Competency = Ensure.Text(competency, nameof(competency));
+        Competency = Ensure.MatchedName(competency, nameof(competency));
         ObtainedOn = obtainedOn;
         ExpiresOn = Ensure.NotBefore(expiresOn, obtainedOn, nameof(expiresOn), nameof(obtainedOn));
     }

@@ -37,7 +37,7 @@ public sealed record Partnership
     /// <param name="jointPlan">The joint business plan, or <see langword="null"/> when there is none.</param>
     /// <param name="opportunities">The deals the partner is on.</param>
     /// <exception cref="ArgumentNullException"><paramref name="partner"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A collection contains <see langword="null"/>, a competency is empty or repeated, or an opportunity belongs to another partner or repeats an id.</exception>
+    /// <exception cref="ArgumentException">A collection contains <see langword="null"/>, a competency is empty, repeated or begins or ends with white space, or an opportunity belongs to another partner or repeats an id.</exception>
     public Partnership(
         Partner partner,
         DateOnly startedOn,
@@ -187,8 +187,9 @@ public sealed record Partnership
             }
 
             // The rules of every other text: a name no output form can write (half of a surrogate pair alone, written
-            // as U+FFFD) would read back as another name, or as a repeat of one.
-            Ensure.Text(items[i], Name);
+            // as U+FFFD) would read back as another name, or as a repeat of one; and of a name matched to others: "Azure "
+            // would match no certification in "Azure".
+            Ensure.MatchedName(items[i], Name, i);
 
             if (!seen.Add(items[i]))
             {

@@ -14,6 +14,15 @@ public class CertificationTests
     public void Constructor_EmptyCompetency_Throws() =>
         Rejects.Field<ArgumentException>(() => new Certification(" ", Obtained), "competency", "' '");
 
+    /// <summary>A name with white space at an end matched no required competency of the name ("Azure " is not "Azure"): coverage read 0 without a word.</summary>
+    [Theory]
+    [InlineData("Azure ")]
+    [InlineData(" Azure")]
+    [InlineData("Azure\t")]
+    [InlineData("\u00A0Azure")]
+    public void Constructor_CompetencyWithWhiteSpaceAtAnEnd_Throws(string competency) =>
+        Assert.Contains("white space", Rejects.Field<ArgumentException>(() => new Certification(competency, Obtained), "competency", $"'{competency}'").Message, StringComparison.Ordinal);
+
     [Fact]
     public void Constructor_NullCompetency_Throws() =>
         Rejects.Field<ArgumentNullException>(() => new Certification(null!, Obtained), "competency");

@@ -44,6 +44,9 @@ public static class ModelGenerators
     /// <summary>A model's name or version: the texts without control characters, which a label rejects.</summary>
     public static Gen<string> Label { get; } = Text.Where(text => !text.Any(char.IsControl));
 
+    /// <summary>A competency's name: the texts without white space at an end, which a name matched to others rejects ("  padded  " trimmed).</summary>
+    public static Gen<string> Name { get; } = Text.Select(text => text.Trim());
+
     public static Gen<string?> OptionalText { get; } = Gen.Frequency(
         (2, Gen.Constant<string?>(null)),
         (3, Text.Select(text => (string?)text)));
@@ -94,7 +97,7 @@ public static class ModelGenerators
             kind == InteractionKind.Escalation && gap is { } g ? date.AddDays(g) : null,
             subject);
 
-    public static Gen<Certification> Certification { get; } = CertificationOn(Date, Text);
+    public static Gen<Certification> Certification { get; } = CertificationOn(Date, Name);
 
     public static Gen<Certification> CertificationOn(Gen<DateOnly> dates, Gen<string> competencies) =>
         from competency in competencies
@@ -224,7 +227,7 @@ public static class ModelGenerators
     public static Gen<Partnership> PartnershipWith(PartnerId id) =>
         from partner in PartnerWith(Gen.Constant(id))
         from started in Date
-        from competencies in Gen.SubListOf(Words)
+        from competencies in Gen.SubListOf(Words.Select(word => word.Trim()))
         from commitments in Many(Commitment)
         from interactions in Many(Interaction)
         from certifications in Many(Certification)

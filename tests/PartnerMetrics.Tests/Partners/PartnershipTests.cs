@@ -68,6 +68,17 @@ public class PartnershipTests
     public void Constructor_BlankCompetency_Throws() =>
         Rejects.Field<ArgumentException>(() => new Partnership(Contoso, Started, ["Azure", " "]), "requiredCompetencies", "item 1");
 
+    /// <summary>A required competency with white space at an end ("Azure ") matched no certification of the name: coverage read 0 without a word.</summary>
+    [Theory]
+    [InlineData("Azure ")]
+    [InlineData(" Azure")]
+    public void Constructor_CompetencyWithWhiteSpaceAtAnEnd_Throws(string competency)
+    {
+        var error = Rejects.Field<ArgumentException>(() => new Partnership(Contoso, Started, ["Security", competency]), "requiredCompetencies", $"'{competency}'");
+        Assert.Contains("item 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("white space", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Constructor_RepeatedCompetencyIgnoringCase_Throws() =>
         Rejects.Field<ArgumentException>(() => new Partnership(Contoso, Started, ["Azure", "AZURE"]), "requiredCompetencies", "'AZURE'");
