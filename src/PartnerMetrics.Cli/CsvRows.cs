@@ -110,7 +110,7 @@ internal static class CsvRows
     /// <returns>The sentence, or <see langword="null"/>.</returns>
     public static string? FieldCountProblem(CsvDataReader csv) => csv.RowFieldCount == csv.FieldCount
         ? null
-        : string.Create(CultureInfo.InvariantCulture, $"the row has {csv.RowFieldCount} fields where the header has {csv.FieldCount}; is a value with a comma or a quote not quoted?");
+        : string.Create(CultureInfo.InvariantCulture, $"the row has {csv.RowFieldCount} {(csv.RowFieldCount == 1 ? "field" : "fields")} where the header has {csv.FieldCount}; is a value with a comma or a quote not quoted?");
 
     /// <summary>The problem of a file that is not UTF-8; the reader reads ahead, so the bad bytes are on that line or a later one.</summary>
     private static string NotUtf8(long line) => string.Create(

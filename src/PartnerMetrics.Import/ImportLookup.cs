@@ -68,7 +68,7 @@ public sealed class ImportLookup
                 // A value with an unquoted comma shifts every later column: "Smith, John,West" would map Smith to John.
                 if (row.Ragged)
                 {
-                    throw new ImportException(new ImportProblem(line, null, null, string.Create(CultureInfo.InvariantCulture, $"the row of the lookup file for '{field}' has {row.FieldCount} fields where the header has {header.Count}; is a value with a comma or a quote not quoted?")));
+                    throw new ImportException(new ImportProblem(line, null, null, string.Create(CultureInfo.InvariantCulture, $"the row of the lookup file for '{field}' has {row.FieldCount} {(row.FieldCount == 1 ? "field" : "fields")} where the header has {header.Count}; is a value with a comma or a quote not quoted?")));
                 }
 
                 if (row.Text(key) is not { } k)

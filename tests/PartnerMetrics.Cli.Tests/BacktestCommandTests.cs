@@ -296,6 +296,19 @@ public sealed partial class BacktestCommandTests
         Assert.Contains(option, error, StringComparison.Ordinal);
     }
 
+    /// <summary>A row of one field read "the row has 1 fields".</summary>
+    [Fact]
+    public void Backtest_AnOutcomeRowOfOneField_IsCountedInTheSingular()
+    {
+        using var files = new TestFiles();
+        var outcomes = files.Write("outcomes.csv", "Partner ID,Churned On,Name\nP-A,,Always Kept\nP-B\n");
+
+        var (exit, _, error) = Run("backtest", Portfolio, "--outcomes", outcomes, "--as-of", "2025-06-30");
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("line 3: the row has 1 field where the header has 3;", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Backtest_BadOutcomeRows_AreAllReportedWithLineColumnAndValue()
     {

@@ -50,13 +50,13 @@ public class ImportLookupTests
     }
 
     [Theory]
-    [InlineData("Agent,Office\nSmith, John,West\n", 3)]   // an unquoted comma: Smith would be mapped to John
-    [InlineData("Agent,Office\nSmith\n", 1)]
-    public void FromCsv_ARowWithAnotherNumberOfFields_IsAnErrorNamingItsLine(string csv, int fields)
+    [InlineData("Agent,Office\nSmith, John,West\n", "3 fields")]   // an unquoted comma: Smith would be mapped to John
+    [InlineData("Agent,Office\nSmith\n", "1 field")]
+    public void FromCsv_ARowWithAnotherNumberOfFields_IsAnErrorNamingItsLine(string csv, string fields)
     {
         var error = Assert.Throws<ImportException>(() => ImportLookup.FromCsv("district", new StringReader(csv), "Agent", "Office"));
 
-        Assert.Equal($"line 2: the row of the lookup file for 'district' has {fields} fields where the header has 2; is a value with a comma or a quote not quoted?", error.Message);
+        Assert.Equal($"line 2: the row of the lookup file for 'district' has {fields} where the header has 2; is a value with a comma or a quote not quoted?", error.Message);
     }
 
     [Theory]
