@@ -107,6 +107,30 @@ public class PipelineJsonTests
         Assert.Contains(because, error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A negative value is refused at its own field, with the value: every one of them was reported at <c>$.wonValue</c> as
+    /// "a value is negative", so an open value of -5 pointed at a won value of 0.
+    /// </summary>
+    [Theory]
+    [InlineData("openValue")]
+    [InlineData("wonValue")]
+    [InlineData("lostValue")]
+    [InlineData("huntingWonValue")]
+    [InlineData("directRouteValue")]
+    [InlineData("partnerRouteValue")]
+    [InlineData("marketplaceRouteValue")]
+    [InlineData("unknownRouteValue")]
+    public void Accumulator_ANegativeValue_IsRejectedAtItsFieldWithTheValue(string field)
+    {
+        var document = JsonNode.Parse(PartnerMetricsJson.Serialize(new PipelineAccumulator()))!.AsObject();
+        document[field] = -5m;
+
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<PipelineAccumulator>(document.ToJsonString()));
+
+        Assert.Equal($"$.{field}", error.Path);
+        Assert.Equal($"Invalid PipelineAccumulator at $.{field}: Inconsistent accumulator: must not be negative; got -5.", error.Message);
+    }
+
     [Theory]
     [InlineData("""{"start":"2024-06-30","end":"2024-12-31","accounts":[{"accountId":"A","startTwice":true,"endOn":"2024-08-01","endArr":300}]}""", "$.accounts[0].startTwice", "needs 'startOn'")]
     [InlineData("""{"start":"2024-06-30","end":"2024-12-31","accounts":[{"accountId":"A","startOn":"2024-03-01","startArr":300,"startTwice":true,"endOn":"2024-03-01","endArr":300}]}""", "$.accounts[0].endTwice", "same day's snapshots")]

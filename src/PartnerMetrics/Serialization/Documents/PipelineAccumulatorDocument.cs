@@ -72,6 +72,14 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
         NotNegative(sums.LostWithAmount, "lostWithAmount");
         NotNegative(sums.UnknownSource, "unknownSource");
         NotNegative(sums.UnknownRouteWon, "unknownRouteWon");
+        // Before any check that compares them, so that a negative value is named, not a value it is compared with.
+        foreach (var (value, property) in (ReadOnlySpan<(decimal, string)>)[
+            (sums.OpenValue, "openValue"), (sums.WonValue, "wonValue"), (sums.LostValue, "lostValue"), (sums.HuntingWonValue, "huntingWonValue"),
+            (sums.DirectRouteValue, "directRouteValue"), (sums.PartnerRouteValue, "partnerRouteValue"), (sums.MarketplaceRouteValue, "marketplaceRouteValue"), (sums.UnknownRouteValue, "unknownRouteValue")])
+        {
+            NotNegative(value, property);
+        }
+
         // Every check computes with overflow treated as disagreement, so a count or a sum past the range of its type is
         // a JsonException at the field, never an OverflowException (issue 18, row 4).
         Agree(() => sums.Open + sums.Won + sums.Lost == sums.Count, "count", "open + won + lost must equal count");
@@ -80,11 +88,6 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
         Agree(sums.UnknownRouteWon <= sums.Won, "unknownRouteWon", "more won deals have an unknown route than were won");
         Agree((sums.LostWithAmount > 0) == (sums.LostValue > 0), "lostValue", "lost value needs a lost deal with an amount, and a lost deal with an amount needs lost value");
         Agree(sums.HuntingWonValue <= sums.WonValue, "huntingWonValue", "hunting value exceeds won value");
-        foreach (var value in (ReadOnlySpan<decimal>)[sums.OpenValue, sums.WonValue, sums.LostValue, sums.HuntingWonValue, sums.DirectRouteValue, sums.PartnerRouteValue, sums.MarketplaceRouteValue, sums.UnknownRouteValue])
-        {
-            Agree(value >= 0, "wonValue", "a value is negative");
-        }
-
         // A value comes from its deals, each at most Opportunity.MaxAmount: no value without a deal, and no more than
         // the deals can carry (issue 18, row 5: huntingWon = 0 with hunting value, open = 0 with open value).
         AtMost(sums.OpenValue, sums.Open, "openValue", "open");
@@ -217,6 +220,9 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
     }
 
     private static void NotNegative(long value, string property) => Agree(value >= 0, property, $"must not be negative; got {value}");
+
+    private static void NotNegative(decimal value, string property) =>
+        Agree(value >= 0, property, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must not be negative; got {value}"));
 
     private static void Agree(Func<bool> condition, string property, string problem) => Agree(ResultParts.Fits(condition), property, problem);
 
