@@ -131,6 +131,24 @@ public class PipelineJsonTests
         Assert.Equal($"Invalid PipelineAccumulator at $.{field}: Inconsistent accumulator: must not be negative; got -5.", error.Message);
     }
 
+    /// <summary>
+    /// A null in the years or the loss reasons is refused at its place as a null item, as every other list of the library
+    /// refuses one: it read "a year has a negative count or value" (or "a loss reason has a count below 1") at the list.
+    /// </summary>
+    [Theory]
+    [InlineData("years")]
+    [InlineData("lossReasons")]
+    public void Accumulator_ANullTally_IsRejectedAtItsPlaceAsNull(string list)
+    {
+        var document = JsonNode.Parse(PartnerMetricsJson.Serialize(new PipelineAccumulator()))!.AsObject();
+        document[list] = new JsonArray((JsonNode?)null);
+
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<PipelineAccumulator>(document.ToJsonString()));
+
+        Assert.Equal($"$.{list}[0]", error.Path);
+        Assert.Equal($"Invalid PipelineAccumulator at $.{list}[0]: An item must not be null.", error.Message);
+    }
+
     [Theory]
     [InlineData("""{"start":"2024-06-30","end":"2024-12-31","accounts":[{"accountId":"A","startTwice":true,"endOn":"2024-08-01","endArr":300}]}""", "$.accounts[0].startTwice", "needs 'startOn'")]
     [InlineData("""{"start":"2024-06-30","end":"2024-12-31","accounts":[{"accountId":"A","startOn":"2024-03-01","startArr":300,"startTwice":true,"endOn":"2024-03-01","endArr":300}]}""", "$.accounts[0].endTwice", "same day's snapshots")]

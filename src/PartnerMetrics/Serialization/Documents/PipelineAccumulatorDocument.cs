@@ -141,7 +141,7 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
 
         Agree(accounts.Select(a => a.AccountId).Distinct().Count() == accounts.Count, "accounts", "an account is listed twice");
         Agree(() => accounts.Sum(a => a.WonCount) == sums.Won && accounts.Sum(a => a.WonValue.GetValueOrDefault()) == sums.WonValue, "accounts", "the accounts must add up to won and the won value");
-        var years = Document.Required(Years, "years");
+        var years = NoNullItem(Document.Required(Years, "years"), "years");
         Agree(years.All(y => y is { WonCount: >= 0, LostCount: >= 0, WonValue: >= 0, LostValue: >= 0 }), "years", "a year has a negative count or value");
         Agree(years.All(y => y.Year is >= 1 and <= 9999), "years", "a year is outside 1 to 9999, the years of a day");
         Agree(years.Select(y => y.Year).Distinct().Count() == years.Count, "years", "a year is listed twice");
@@ -155,7 +155,7 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
             AtMost(years[i].LostValue, years[i].LostCount, $"years[{i}].lostValue", "its lostCount");
         }
 
-        var reasons = Document.Required(LossReasons, "lossReasons");
+        var reasons = NoNullItem(Document.Required(LossReasons, "lossReasons"), "lossReasons");
         Agree(reasons.All(r => r is { Count: > 0, Value: >= 0 }), "lossReasons", "a loss reason has a count below 1 or a negative value");
         Agree(reasons.All(r => r.Reason is null || !string.IsNullOrWhiteSpace(r.Reason)), "lossReasons", "a loss reason is blank: a deal's reason is text or none");
         Agree(reasons.Select(r => (r.Year, r.Reason)).Distinct().Count() == reasons.Count, "lossReasons", "a year and reason are listed twice");
@@ -217,6 +217,21 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
 
         var most = deals * Opportunity.MaxAmount;
         return first <= most && second <= most - first && third <= most - first - second;
+    }
+
+    /// <summary>The list, or a <see cref="DocumentException"/> at its first null item (which the checks over its items would misname).</summary>
+    private static List<T> NoNullItem<T>(List<T> items, string property)
+        where T : class
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if ((object?)items[i] is null)
+            {
+                throw DocumentException.NullItem(property, i);
+            }
+        }
+
+        return items;
     }
 
     private static void NotNegative(long value, string property) => Agree(value >= 0, property, $"must not be negative; got {value}");
