@@ -126,6 +126,24 @@ public class PipelineResultJsonTests
         Assert.Equal(result.WonCount, (long)json["wonCount"]!);
     }
 
+    /// <summary>
+    /// A won cycle of no deals is refused: a result of deals that were all lost read back with a <c>WonCycle</c> of count 0
+    /// (mean, median and 90th percentile 0 days) where every result of the same deals has none, "nothing won".
+    /// </summary>
+    [Fact]
+    public void Deserialize_AWonCycleWhenNothingWasWon_IsRejectedAtIt()
+    {
+        var result = PipelineAnalytics.Summarize([PipelineExamples.Deals[4]]);
+        Assert.Null(result.WonCycle);
+        var json = JsonNode.Parse(PartnerMetricsJson.Serialize(result))!.AsObject();
+        json["wonCycle"] = new JsonObject { ["count"] = 0, ["mean"] = 0, ["median"] = 0, ["percentile90"] = 0 };
+
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<PipelineResult>(json.ToJsonString()));
+
+        Assert.Equal("$.wonCycle", error.Path);
+        Assert.Equal("Invalid PipelineResult at $.wonCycle: 'wonCycle' must be absent when no deal is won.", error.Message);
+    }
+
     public static TheoryData<string, string, string> Contradictions => new()
     {
         { "count", "$.count", "must be openCount + wonCount + lostCount" },

@@ -172,6 +172,8 @@ internal sealed class PipelineResultDocument : IDocument<PipelineResult, Pipelin
         CycleStatistics? cycle = null;
         if (WonCycle is { } wonCycle)
         {
+            // A cycle of no deals is no cycle: a result has none when nothing was won.
+            Agree(won > 0, "wonCycle", $"must be absent when no deal is won");
             cycle = wonCycle.ToModel(won);
         }
 
