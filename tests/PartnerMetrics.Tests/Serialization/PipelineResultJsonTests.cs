@@ -144,6 +144,81 @@ public class PipelineResultJsonTests
         Assert.Equal("Invalid PipelineResult at $.wonCycle: 'wonCycle' must be absent when no deal is won.", error.Message);
     }
 
+    /// <summary>
+    /// A value more than its deals can carry (each at most <see cref="Opportunity.MaxAmount"/>) is refused, as an
+    /// accumulator document refuses it: a result of no deals read back with an open value of 5, and one of a single lost
+    /// deal with 7 won and no won deal, whose hunting share by value (0) and profile (Farmer) then had values though nothing
+    /// was won.
+    /// </summary>
+    [Theory]
+    [InlineData("open", "$.openValue", "'openValue' must be at most what openCount (0) deals of at most 100000000000000 each carry; got 5")]
+    [InlineData("won", "$.wonValue", "'wonValue' must be at most what wonCount (0) deals of at most 100000000000000 each carry; got 7")]
+    [InlineData("open-many", "$.openValue", "'openValue' must be at most what openCount (2) deals of at most 100000000000000 each carry; got 300000000000000")]
+    [InlineData("hunting", "$.huntingWonValue", "'huntingWonValue' must be at most what huntingWonCount (0) deals of at most 100000000000000 each carry; got 130")]
+    [InlineData("farming", "$.farmingWonValue", "'farmingWonValue' must be at most what farmingWonCount (0) deals of at most 100000000000000 each carry; got 70")]
+    [InlineData("lost", "$.lostValue", "'lostValue' must be at most what lostWithAmountCount (1) deals of at most 100000000000000 each carry; got 300000000000000")]
+    [InlineData("unknown-route", "$.unknownRouteWonValue", "'unknownRouteWonValue' must be at most what unknownRouteWonCount (0) deals of at most 100000000000000 each carry; got 5")]
+    [InlineData("missing", "$.missingAmountCount", "'missingAmountCount' must leave deals with an amount enough to carry openValue, wonValue and lostValue: count − missingAmountCount (8 − 8) deals of at most 100000000000000 each carry less than 200 + 200 + 80")]
+    public void Deserialize_AValueItsDealsCannotCarry_IsRejectedAtIt(string change, string path, string because)
+    {
+        var json = JsonNode.Parse(PartnerMetricsJson.Serialize(PipelineAnalytics.Summarize([])))!.AsObject();
+        switch (change)
+        {
+            case "open":
+                json["openValue"] = 5;
+                break;
+            case "won":
+                // One lost deal of 5, and 7 won without a won deal: every rate as the counts and values give it.
+                json["count"] = 1;
+                json["lostCount"] = 1;
+                json["lostWithAmountCount"] = 1;
+                json["lostValue"] = 5;
+                json["wonValue"] = 7;
+                json["farmingWonValue"] = 7;
+                json["winRateByCount"] = 0.0;
+                json["winRateByValue"] = (double)(7m / 12m);
+                json["huntingShareByValue"] = 0.0;
+                json["profile"] = "Farmer";
+                json["years"] = new JsonArray(new JsonObject { ["year"] = 2025, ["wonCount"] = 0, ["wonValue"] = 7, ["lostCount"] = 1, ["lostValue"] = 5 });
+                json["lossReasons"] = new JsonArray(new JsonObject { ["year"] = 2025, ["count"] = 1, ["value"] = 5 });
+                break;
+            case "open-many":
+                json = JsonNode.Parse(PartnerMetricsJson.Serialize(PipelineAnalytics.Summarize(PipelineExamples.Deals)))!.AsObject();
+                Assert.Equal(2, (long)json["openCount"]!);
+                json["openValue"] = 300_000_000_000_000m;
+                break;
+            default:
+                // The eight example deals: 2 open (200), 2 hunting wins (130) and 2 farming ones (70), 1 of 2 lost deals with an amount (80), no unknown route.
+                json = JsonNode.Parse(PartnerMetricsJson.Serialize(PipelineAnalytics.Summarize(PipelineExamples.Deals)))!.AsObject();
+                switch (change)
+                {
+                    case "hunting":
+                        (json["huntingWonCount"], json["farmingWonCount"], json["huntingShareByCount"]) = (0, 4, 0.0);
+                        break;
+                    case "farming":
+                        (json["huntingWonCount"], json["farmingWonCount"], json["huntingShareByCount"]) = (4, 0, 1.0);
+                        break;
+                    case "lost":
+                        json["lostValue"] = 300_000_000_000_000m;
+                        break;
+                    case "unknown-route":
+                        json["unknownRouteWonValue"] = 5;
+                        break;
+                    default:
+                        // Every one of the eight deals without an amount, yet 200 open, 200 won and 80 lost.
+                        json["missingAmountCount"] = 8;
+                        break;
+                }
+
+                break;
+        }
+
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<PipelineResult>(json.ToJsonString()));
+
+        Assert.Equal(path, error.Path);
+        Assert.Equal($"Invalid PipelineResult at {path}: {because}.", error.Message);
+    }
+
     public static TheoryData<string, string, string> Contradictions => new()
     {
         { "count", "$.count", "must be openCount + wonCount + lostCount" },

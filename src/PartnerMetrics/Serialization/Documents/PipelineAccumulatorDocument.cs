@@ -100,7 +100,7 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
         // (so when every won deal is a hunting win, the hunting value is the won value).
         AtMost(sums.WonValue - sums.HuntingWonValue, sums.Won - sums.HuntingWon, "huntingWonValue", "won − huntingWon, the farming wins,");
         Agree(() => sums.LostWithAmount <= sums.Count - sums.MissingAmounts, "missingAmounts", "more deals carry an amount (lostWithAmount) than count − missingAmounts");
-        Agree(CarryAll(sums.OpenValue, sums.WonValue, sums.LostValue, sums.Count - sums.MissingAmounts), "missingAmounts", "the values are more than the count − missingAmounts deals with an amount can carry");
+        Agree(ResultParts.CarryAll(sums.OpenValue, sums.WonValue, sums.LostValue, sums.Count - sums.MissingAmounts), "missingAmounts", "the values are more than the count − missingAmounts deals with an amount can carry");
         var cycles = Document.Required(WonCycleDays, "wonCycleDays");
         Agree(cycles.Length <= MaxCycleDays + 1, "wonCycleDays", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a won deal's cycle is at most {MaxCycleDays} days (from the first day a date can hold to the last); the list is {cycles.Length} long"));
         Agree(() => cycles.All(c => c >= 0) && cycles.Sum() == sums.Won, "wonCycleDays", "the cycle counts must be non-negative and add up to won");
@@ -125,7 +125,7 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
         Agree(() => partners.Sum(p => p.WonCount) <= sums.Won, "partners", "partners won more deals than won");
         Agree(() => partners.Sum(p => p.WonValue.GetValueOrDefault()) <= sums.WonValue, "partners", "partners won more value than the won value");
         Agree(
-            () => CarryAll(sums.WonValue - partners.Sum(p => p.WonValue.GetValueOrDefault()), 0, 0, sums.Won - partners.Sum(p => p.WonCount)),
+            () => ResultParts.CarryAll(sums.WonValue - partners.Sum(p => p.WonValue.GetValueOrDefault()), 0, 0, sums.Won - partners.Sum(p => p.WonCount)),
             "partners",
             "the won value beyond the partners' is more than the wins without a partner (won less the partners' wins) can carry");
         var accounts = Document.Required(Accounts, "accounts");
@@ -201,23 +201,7 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
 
     /// <summary>Checks that <paramref name="value"/> is no more than <paramref name="deals"/> deals of <see cref="Opportunity.MaxAmount"/> each.</summary>
     private static void AtMost(decimal value, long deals, string property, string count) =>
-        Agree(CarryAll(value, 0, 0, deals), property, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value} is more than {count} ({deals}) deals of at most {Opportunity.MaxAmount} can carry"));
-
-    /// <summary>
-    /// Whether <paramref name="deals"/> deals of at most <see cref="Opportunity.MaxAmount"/> each can carry three values together (each at
-    /// least 0), without adding them up: their sum may be more than a decimal holds, and so may the deals' most when they are many, which
-    /// then carry any value a decimal holds.
-    /// </summary>
-    private static bool CarryAll(decimal first, decimal second, decimal third, long deals)
-    {
-        if (deals > decimal.MaxValue / Opportunity.MaxAmount)
-        {
-            return true;
-        }
-
-        var most = deals * Opportunity.MaxAmount;
-        return first <= most && second <= most - first && third <= most - first - second;
-    }
+        Agree(ResultParts.CarryAll(value, 0, 0, deals), property, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{value} is more than {count} ({deals}) deals of at most {Opportunity.MaxAmount} can carry"));
 
     /// <summary>The list, or a <see cref="DocumentException"/> at its first null item (which the checks over its items would misname).</summary>
     private static List<T> NoNullItem<T>(List<T> items, string property)

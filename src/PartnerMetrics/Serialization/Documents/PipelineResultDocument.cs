@@ -167,6 +167,18 @@ internal sealed class PipelineResultDocument : IDocument<PipelineResult, Pipelin
         Agree(ResultParts.Fits(() => huntingValue + farmingValue == wonValue), "farmingWonValue", $"must be wonValue − huntingWonValue, {wonValue} − {huntingValue}; got {farmingValue}");
         Agree(unknownRouteValue <= wonValue, "unknownRouteWonValue", $"must be at most wonValue, {wonValue}; got {unknownRouteValue}");
         Agree((lostWithAmount > 0) == (lostValue > 0), "lostValue", $"must be more than 0 exactly when a lost deal carries an amount (lostWithAmountCount {lostWithAmount}); got {lostValue}");
+        // Each value comes from its deals, each at most Opportunity.MaxAmount (as an accumulator document is read): no value
+        // without a deal, which would give a hunting share and a profile to a result that won nothing.
+        Carried(openValue, open, "openValue", "openCount");
+        Carried(wonValue, won, "wonValue", "wonCount");
+        Carried(huntingValue, hunting, "huntingWonValue", "huntingWonCount");
+        Carried(farmingValue, farming, "farmingWonValue", "farmingWonCount");
+        Carried(lostValue, lostWithAmount, "lostValue", "lostWithAmountCount");
+        Carried(unknownRouteValue, unknownRoute, "unknownRouteWonValue", "unknownRouteWonCount");
+        Agree(
+            ResultParts.Fits(() => ResultParts.CarryAll(openValue, wonValue, lostValue, count - missing)),
+            "missingAmountCount",
+            $"must leave deals with an amount enough to carry openValue, wonValue and lostValue: count − missingAmountCount ({count} − {missing}) deals of at most {Opportunity.MaxAmount} each carry less than {openValue} + {wonValue} + {lostValue}");
 
         // The won cycle: of the won deals, in days a date can span.
         CycleStatistics? cycle = null;
@@ -339,6 +351,10 @@ internal sealed class PipelineResultDocument : IDocument<PipelineResult, Pipelin
         Agree(!string.IsNullOrWhiteSpace(text), property, $"must not be empty");
         return text;
     }
+
+    /// <summary>Whether <paramref name="deals"/> deals of at most <see cref="Opportunity.MaxAmount"/> each can carry <paramref name="value"/>.</summary>
+    private static void Carried(decimal value, long deals, string property, string count) =>
+        Agree(ResultParts.CarryAll(value, 0, 0, deals), property, $"must be at most what {count} ({deals}) deals of at most {Opportunity.MaxAmount} each carry; got {value}");
 
     private static void Range(double? value, double most, string property) =>
         Agree(value is null || (value >= 0 && value <= most), property, $"must be from 0 to {most}; got {value}");

@@ -22,6 +22,22 @@ internal static class ResultParts
         return amount;
     }
 
+    /// <summary>
+    /// Whether <paramref name="deals"/> deals of at most <see cref="Opportunity.MaxAmount"/> each can carry three values together (each at
+    /// least 0), without adding them up: their sum may be more than a decimal holds, and so may the deals' most when they are many, which
+    /// then carry any value a decimal holds.
+    /// </summary>
+    public static bool CarryAll(decimal first, decimal second, decimal third, long deals)
+    {
+        if (deals > decimal.MaxValue / Opportunity.MaxAmount)
+        {
+            return true;
+        }
+
+        var most = deals * Opportunity.MaxAmount;
+        return first <= most && second <= most - first && third <= most - first - second;
+    }
+
     /// <summary>A condition over sums that may pass their type's range: an overflow is a disagreement.</summary>
     public static bool Fits(Func<bool> condition)
     {
