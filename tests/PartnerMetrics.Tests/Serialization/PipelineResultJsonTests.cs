@@ -219,6 +219,56 @@ public class PipelineResultJsonTests
         Assert.Equal($"Invalid PipelineResult at {path}: {because}.", error.Message);
     }
 
+    /// <summary>
+    /// The customer and route concentrations are there exactly when value was won (with a known route), and a result
+    /// with a win has a customer with a win: every won deal has an account, whose values add up to the won value. Each of
+    /// these documents was read, with a note for the metric it left out or a concentration of no value.
+    /// </summary>
+    [Theory]
+    [InlineData("no-customer", "$.customersWithWins", "'customersWithWins' must be more than 0 exactly when a deal is won (wonCount 4); got 0")]
+    [InlineData("customers-unmeasured", "$.customerConcentration", "'customerConcentration' must be given exactly when value was won (wonValue 200)")]
+    [InlineData("customers-of-nothing", "$.customerConcentration", "'customerConcentration' must be given exactly when value was won (wonValue 0)")]
+    [InlineData("routes-unmeasured", "$.routeConcentration", "'routeConcentration' must be given exactly when value was won with a known route (wonValue − unknownRouteWonValue, 200 − 0)")]
+    public void Deserialize_AConcentrationItsValuesContradict_IsRejectedAtIt(string change, string path, string because)
+    {
+        // The eight example deals: 4 won, of 200 in all, on one account, every route known.
+        var json = JsonNode.Parse(PartnerMetricsJson.Serialize(PipelineAnalytics.Summarize(PipelineExamples.Deals)))!.AsObject();
+        var notes = json["notes"]!.AsArray();
+        switch (change)
+        {
+            case "no-customer":
+                json["customersWithWins"] = 0;
+                json.Remove("customerConcentration");
+                json.Remove("topCustomerShare");
+                notes.Add(new JsonObject { ["metric"] = "CustomerConcentration", ["reason"] = "No won deal carries an amount." });
+                notes.Add(new JsonObject { ["metric"] = "TopCustomerShare", ["reason"] = "No won deal carries an amount." });
+                break;
+            case "customers-unmeasured":
+                json.Remove("customerConcentration");
+                json.Remove("topCustomerShare");
+                notes.Add(new JsonObject { ["metric"] = "CustomerConcentration", ["reason"] = "No won deal carries an amount." });
+                notes.Add(new JsonObject { ["metric"] = "TopCustomerShare", ["reason"] = "No won deal carries an amount." });
+                break;
+            case "customers-of-nothing":
+                // One deal won for 0 on one account: no concentration, as no value was won.
+                json = JsonNode.Parse(PartnerMetricsJson.Serialize(PipelineAnalytics.Summarize(
+                    [PipelineExamples.Deal("O1", "P-1", DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Won, 0m, PipelineExamples.D, PipelineExamples.D.AddDays(10), "North")])))!.AsObject();
+                Assert.Null(json["customerConcentration"]);
+                json["customerConcentration"] = 10_000.0;
+                json["topCustomerShare"] = 1.0;
+                break;
+            default:
+                json.Remove("routeConcentration");
+                notes.Add(new JsonObject { ["metric"] = "RouteConcentration", ["reason"] = "No won deal records its route to market." });
+                break;
+        }
+
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<PipelineResult>(json.ToJsonString()));
+
+        Assert.Equal(path, error.Path);
+        Assert.Equal($"Invalid PipelineResult at {path}: {because}.", error.Message);
+    }
+
     public static TheoryData<string, string, string> Contradictions => new()
     {
         { "count", "$.count", "must be openCount + wonCount + lostCount" },

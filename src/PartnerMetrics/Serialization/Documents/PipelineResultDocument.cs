@@ -158,6 +158,7 @@ internal sealed class PipelineResultDocument : IDocument<PipelineResult, Pipelin
         Agree(ResultParts.Fits(() => partnerSourced + vendorReferred + unknownSource <= count), "unknownSourceCount", $"with partnerSourcedCount and vendorReferredCount must be at most count, {count}; got {partnerSourced} + {vendorReferred} + {unknownSource}");
         Agree(unknownRoute <= won, "unknownRouteWonCount", $"must be at most wonCount, {won}; got {unknownRoute}");
         Agree(customers <= won, "customersWithWins", $"must be at most wonCount, {won}; got {customers}");
+        Agree((customers > 0) == (won > 0), "customersWithWins", $"must be more than 0 exactly when a deal is won (wonCount {won}); got {customers}");
         Agree(partners <= won, "partnersWithWins", $"must be at most wonCount, {won}; got {partners}");
         Agree(repeat <= partners, "partnersWithRepeatWins", $"must be at most partnersWithWins, {partners}; got {repeat}");
 
@@ -218,8 +219,10 @@ internal sealed class PipelineResultDocument : IDocument<PipelineResult, Pipelin
         Agree(TopPartnerShare.HasValue == PartnerConcentration.HasValue, "topPartnerShare", $"must be given exactly when partnerConcentration is");
         Agree(TopCustomerShare.HasValue == CustomerConcentration.HasValue, "topCustomerShare", $"must be given exactly when customerConcentration is");
         Agree(PartnerConcentration is null || partners > 0, "partnerConcentration", $"must be absent when no partner has a win");
-        Agree(CustomerConcentration is null || customers > 0, "customerConcentration", $"must be absent when no customer has a win");
-        Agree(RouteConcentration is null || unknownRoute < won, "routeConcentration", $"must be absent when no won deal records its route");
+        // Every won deal has an account, so the accounts' values add up to the won value, and the routes' known values to the
+        // won value less the unknown route's: whether these two concentrations have a value follows from the result's own values.
+        Agree(CustomerConcentration.HasValue == (wonValue > 0), "customerConcentration", $"must be given exactly when value was won (wonValue {wonValue})");
+        Agree(RouteConcentration.HasValue == (wonValue > unknownRouteValue), "routeConcentration", $"must be given exactly when value was won with a known route (wonValue − unknownRouteWonValue, {wonValue} − {unknownRouteValue})");
 
         var years = Tallies(Years, "years");
         var reasons = Tallies(LossReasons, "lossReasons");
