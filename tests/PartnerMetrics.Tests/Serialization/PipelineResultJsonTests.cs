@@ -78,6 +78,25 @@ public class PipelineResultJsonTests
         Assert.Contains(because, error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A cohort account that churned ends at 0 and brings its whole start ARR to the churn; one that did not ends above 0.
+    /// So the end ARR is above 0 exactly when an account did not churn, and the churn is the start ARR exactly when all
+    /// did. Each of these documents was read: an end ARR of 5 (all expansion) with no cohort, or with its one account
+    /// churned; 0 at the end with one of two accounts still there; one churned account of 100 whose churn was 50.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"accounts":0,"startArr":0,"endArr":5,"expansion":5,"contraction":0,"churn":0,"churnedAccounts":0,"newAccounts":0}""", "$.endArr", "'endArr' must be more than 0 exactly when a cohort account did not churn (accounts − churnedAccounts, 0 − 0); got 5")]
+    [InlineData("""{"accounts":1,"startArr":100,"endArr":5,"expansion":5,"contraction":0,"churn":100,"churnedAccounts":1,"newAccounts":0,"netRevenueRetention":0.05,"grossRevenueRetention":0}""", "$.endArr", "'endArr' must be more than 0 exactly when a cohort account did not churn (accounts − churnedAccounts, 1 − 1); got 5")]
+    [InlineData("""{"accounts":2,"startArr":200,"endArr":0,"expansion":0,"contraction":100,"churn":100,"churnedAccounts":1,"newAccounts":0,"netRevenueRetention":0,"grossRevenueRetention":0}""", "$.endArr", "'endArr' must be more than 0 exactly when a cohort account did not churn (accounts − churnedAccounts, 2 − 1); got 0")]
+    [InlineData("""{"accounts":1,"startArr":100,"endArr":0,"expansion":0,"contraction":50,"churn":50,"churnedAccounts":1,"newAccounts":0,"netRevenueRetention":0,"grossRevenueRetention":0}""", "$.churn", "'churn' must be startArr exactly when every cohort account churned (accounts 1, churnedAccounts 1); got 50 of 100")]
+    public void Deserialize_ARetentionResultWhoseEndContradictsItsChurn_IsRejectedAtTheField(string json, string path, string because)
+    {
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<RetentionResult>(json));
+
+        Assert.Equal(path, error.Path);
+        Assert.Equal($"Invalid RetentionResult at {path}: {because}.", error.Message);
+    }
+
     [Theory]
     [InlineData("share", "0.5", "$.share", "must be debtValue ÷ judgedValue")]
     [InlineData("debtDeals", "5", "$.debtDeals", "must be at most judgedDeals")]

@@ -54,6 +54,9 @@ internal sealed class RetentionResultDocument : IDocument<RetentionResult, Reten
         Agree((churned > 0) == (churn > 0), "churn", $"must be more than 0 exactly when an account churned ({churned}); got {churn}");
         Agree(ResultParts.Fits(() => contraction + churn <= start), "churn", $"with contraction must be at most startArr, {start}; got {contraction} + {churn}");
         Agree(ResultParts.Fits(() => start + expansion - contraction - churn == end), "endArr", $"must be startArr + expansion − contraction − churn, {start} + {expansion} − {contraction} − {churn}; got {end}");
+        // A cohort account that churned ends at 0 and brings its whole start ARR to the churn; one that did not ends above 0.
+        Agree((end > 0) == (churned < accounts), "endArr", $"must be more than 0 exactly when a cohort account did not churn (accounts − churnedAccounts, {accounts} − {churned}); got {end}");
+        Agree((churn == start) == (churned == accounts), "churn", $"must be startArr exactly when every cohort account churned (accounts {accounts}, churnedAccounts {churned}); got {churn} of {start}");
 
         var result = new RetentionResult(accounts, start, end, expansion, contraction, churn, churned, added);
         Agree(Nullable.Equals(NetRevenueRetention, result.NetRevenueRetention), "netRevenueRetention", $"must be (startArr + expansion − contraction − churn) ÷ startArr, {(object?)result.NetRevenueRetention ?? "none"}; got {(object?)NetRevenueRetention ?? "none"}");
