@@ -361,7 +361,7 @@ public sealed class PipelineAccumulator
             won == 0 ? "No deal is won."
             : wonCycle is { Mean: > 0 } ? "The open deals times the average won size is more than a decimal holds."
             : "Every won deal closed on the day it was created, so the mean cycle is 0 days.");
-        notes.WhenNull(nameof(PipelineResult.Coverage), options.RemainingTarget is null, $"No remaining target was given ({nameof(PipelineOptions)}.{nameof(PipelineOptions.RemainingTarget)}).");
+        notes.WhenNull(nameof(PipelineResult.Coverage), options.RemainingTarget is null, $"No remaining target was given ({nameof(PipelineOptions)}.{nameof(PipelineOptions.RemainingTarget)}).", ofTheDeals: false);
         notes.WhenNull(
             nameof(PipelineResult.DealFlowReciprocity),
             reciprocity is null,

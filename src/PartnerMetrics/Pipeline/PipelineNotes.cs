@@ -9,11 +9,17 @@ internal sealed class PipelineNotes(long count)
     private readonly ImmutableArray<MetricNote>.Builder notes = ImmutableArray.CreateBuilder<MetricNote>();
 
     /// <summary>Notes <paramref name="reason"/> when the metric is null; with no deals at all, says that instead.</summary>
-    public void WhenNull(string metric, bool isNull, string reason)
+    public void WhenNull(string metric, bool isNull, string reason) => WhenNull(metric, isNull, reason, ofTheDeals: true);
+
+    /// <summary>
+    /// Notes <paramref name="reason"/> when the metric is null; with no deals at all, says that instead only when the reason
+    /// is <paramref name="ofTheDeals"/>: coverage is null for want of a target, deals or none (no deals cover 0 of a target).
+    /// </summary>
+    public void WhenNull(string metric, bool isNull, string reason, bool ofTheDeals)
     {
         if (isNull)
         {
-            notes.Add(new MetricNote(metric, count == 0 ? "There are no deals." : reason));
+            notes.Add(new MetricNote(metric, ofTheDeals && count == 0 ? "There are no deals." : reason));
         }
     }
 

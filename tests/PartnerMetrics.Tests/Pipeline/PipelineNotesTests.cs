@@ -101,6 +101,20 @@ public class PipelineNotesTests
         Assert.Equal("There are no deals.", result.NoteFor(nameof(PipelineResult.Profile)));
     }
 
+    /// <summary>
+    /// Coverage has no value because no target was given, deals or none: with a target, no deals cover 0 of it. Without
+    /// deals its note read "There are no deals.", as if giving deals (or a target to no deals) would give it a value.
+    /// </summary>
+    [Fact]
+    public void NoDealsAtAll_WithoutATarget_SayNoTargetWasGivenForCoverage()
+    {
+        var result = new PipelineAccumulator().Result();
+
+        Assert.Null(result.Coverage);
+        Assert.Equal("No remaining target was given (PipelineOptions.RemainingTarget).", result.NoteFor(nameof(PipelineResult.Coverage)));
+        Assert.Equal(0.0, new PipelineAccumulator().Result(new PipelineOptions { RemainingTarget = 100m }).Coverage);
+    }
+
     private static PipelineResult Accumulate(params Opportunity[] deals)
     {
         var accumulator = new PipelineAccumulator();
