@@ -115,6 +115,23 @@ public class PipelineResultJsonTests
         Assert.Contains(because, error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A value more than its deals can carry (each at most <see cref="Opportunity.MaxAmount"/>) is refused, as the pipeline
+    /// result's values are: one judged deal of 3 × 10^14, one indebted deal of 2 × 10^14 beside two judged ones of 1 in all, and a
+    /// judged deal of 100 with 100 more beside an indebted deal of 100 were read.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"judgedDeals":1,"debtDeals":0,"unjudgedDeals":0,"judgedValue":300000000000000,"debtValue":0,"share":0}""", "$.judgedValue", "'judgedValue' must be at most what judgedDeals (1) deals of at most 100000000000000 each carry; got 300000000000000")]
+    [InlineData("""{"judgedDeals":3,"debtDeals":1,"unjudgedDeals":0,"judgedValue":200000000000001,"debtValue":200000000000000,"share":0.999999999999995}""", "$.debtValue", "'debtValue' must be at most what debtDeals (1) deals of at most 100000000000000 each carry; got 200000000000000")]
+    [InlineData("""{"judgedDeals":1,"debtDeals":1,"unjudgedDeals":0,"judgedValue":200,"debtValue":100,"share":0.5}""", "$.judgedValue", "'judgedValue' must be at most debtValue and what judgedDeals − debtDeals (1 − 1) deals of at most 100000000000000 each carry; got 200 beside 100")]
+    public void Deserialize_ABrandEquityDebtValueItsDealsCannotCarry_IsRejectedAtIt(string json, string path, string because)
+    {
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<BrandEquityDebtResult>(json));
+
+        Assert.Equal(path, error.Path);
+        Assert.Equal($"Invalid BrandEquityDebtResult at {path}: {because}.", error.Message);
+    }
+
     [Fact]
     public void GroupedResults_EachGroupRoundTrips()
     {

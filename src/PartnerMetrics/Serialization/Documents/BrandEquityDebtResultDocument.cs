@@ -40,6 +40,13 @@ internal sealed class BrandEquityDebtResultDocument : IDocument<BrandEquityDebtR
         Agree(debtValue <= judgedValue, "debtValue", $"must be at most judgedValue, {judgedValue}; got {debtValue}");
         Agree(judged > 0 || judgedValue == 0, "judgedValue", $"must be 0 without a judged deal; got {judgedValue}");
         Agree(debt > 0 || debtValue == 0, "debtValue", $"must be 0 without an indebted deal; got {debtValue}");
+        // Each value comes from its deals, each at most Opportunity.MaxAmount, as a pipeline result's values are.
+        Agree(ResultParts.CarryAll(judgedValue, 0, 0, judged), "judgedValue", $"must be at most what judgedDeals ({judged}) deals of at most {Opportunity.MaxAmount} each carry; got {judgedValue}");
+        Agree(ResultParts.CarryAll(debtValue, 0, 0, debt), "debtValue", $"must be at most what debtDeals ({debt}) deals of at most {Opportunity.MaxAmount} each carry; got {debtValue}");
+        Agree(
+            ResultParts.CarryAll(judgedValue - debtValue, 0, 0, judged - debt),
+            "judgedValue",
+            $"must be at most debtValue and what judgedDeals − debtDeals ({judged} − {debt}) deals of at most {Opportunity.MaxAmount} each carry; got {judgedValue} beside {debtValue}");
 
         var result = new BrandEquityDebtResult(judged, debt, unjudged, judgedValue, debtValue);
         Agree(Nullable.Equals(Share, result.Share), "share", $"must be debtValue ÷ judgedValue, {(object?)result.Share ?? "none"}; got {(object?)Share ?? "none"}");
