@@ -132,6 +132,34 @@ public class PipelineResultJsonTests
         Assert.Equal($"Invalid BrandEquityDebtResult at {path}: {because}.", error.Message);
     }
 
+    /// <summary>
+    /// A rate of 0 written as -0 reads as 0: the document's -0 passed every check (-0 equals 0) and was kept, so the result
+    /// read back wrote "-0" (and a report "-0 %") where the same result computed, and written, says 0.
+    /// </summary>
+    [Theory]
+    [InlineData("winRateByCount")]
+    [InlineData("winRateByValue")]
+    [InlineData("coverage")]
+    [InlineData("huntingShareByCount")]
+    [InlineData("huntingShareByValue")]
+    [InlineData("repeatBusinessRate")]
+    public void Deserialize_ARateOfNegativeZero_IsReadAsZero(string field)
+    {
+        // Two lost deals and no open value under a target: win rates and coverage 0. A farming win of P-1 and a direct
+        // renewal: hunting shares 0, and no partner won twice.
+        var result = field is "winRateByCount" or "winRateByValue" or "coverage"
+            ? PipelineAnalytics.Summarize([PipelineExamples.Deals[4], PipelineExamples.Deals[7]], new PipelineOptions { RemainingTarget = 100m })
+            : PipelineAnalytics.Summarize([PipelineExamples.Deals[1], PipelineExamples.Deals[3]]);
+        var written = PartnerMetricsJson.Serialize(result);
+        var json = JsonNode.Parse(written)!.AsObject();
+        Assert.Equal(0.0, (double)json[field]!);
+        json[field] = JsonNode.Parse("-0.0");
+
+        var back = PartnerMetricsJson.Deserialize<PipelineResult>(json.ToJsonString());
+
+        Assert.Equal(written, PartnerMetricsJson.Serialize(back));
+    }
+
     [Fact]
     public void GroupedResults_EachGroupRoundTrips()
     {
