@@ -160,6 +160,24 @@ public class PipelineResultJsonTests
         Assert.Equal(written, PartnerMetricsJson.Serialize(back));
     }
 
+    /// <summary>A won cycle of 0 days written as -0 reads as 0, as the rates do: its mean and median were kept as -0 and written back so.</summary>
+    [Theory]
+    [InlineData("mean")]
+    [InlineData("median")]
+    public void Deserialize_AWonCycleOfNegativeZeroDays_IsReadAsZero(string field)
+    {
+        // One deal won on the day it was created: mean, median and 90th percentile 0 days.
+        var result = PipelineAnalytics.Summarize([PipelineExamples.Deal("O1", "P-1", DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Won, 5m, PipelineExamples.D, PipelineExamples.D, "North")]);
+        var written = PartnerMetricsJson.Serialize(result);
+        var json = JsonNode.Parse(written)!.AsObject();
+        Assert.Equal(0.0, (double)json["wonCycle"]![field]!);
+        json["wonCycle"]![field] = JsonNode.Parse("-0.0");
+
+        var back = PartnerMetricsJson.Deserialize<PipelineResult>(json.ToJsonString());
+
+        Assert.Equal(written, PartnerMetricsJson.Serialize(back));
+    }
+
     [Fact]
     public void GroupedResults_EachGroupRoundTrips()
     {

@@ -390,7 +390,8 @@ internal sealed class CycleStatisticsDocument
         Agree(mean >= 0 && mean <= most, "wonCycle.mean", $"must be from 0 to {most} days; got {mean}");
         Agree(median >= 0 && median <= p90 && median * 2 == Math.Floor(median * 2), "wonCycle.median", $"must be a whole or half number of days, from 0 to percentile90 ({p90}); got {median}");
         Agree(p90 >= 0 && p90 <= most, "wonCycle.percentile90", $"must be from 0 to {most} days; got {p90}");
-        return new CycleStatistics(count, mean, median, p90);
+        // -0 passes the checks (it equals 0) but would be written back as "-0": a cycle of 0 days is 0.
+        return new CycleStatistics(count, mean + 0.0, median + 0.0, p90);
     }
 }
 
