@@ -178,6 +178,27 @@ public class PipelineResultJsonTests
         Assert.Equal(written, PartnerMetricsJson.Serialize(back));
     }
 
+    /// <summary>
+    /// A concentration below that of its parts held equally is refused: n partners (customers, routes) with wins give an
+    /// index of at least 10,000 ÷ n, so one customer gives 10,000. The example's one customer at 5,000, its two partners at
+    /// 4,000 and its routes at 3,000 (of three routes) were read, being from 0 to 10,000.
+    /// </summary>
+    [Theory]
+    [InlineData("customerConcentration", 5000.0, "'customerConcentration' must be at least 10000 ÷ customersWithWins (1), 10000, the index of that many equal parts; got 5000")]
+    [InlineData("partnerConcentration", 4000.0, "'partnerConcentration' must be at least 10000 ÷ partnersWithWins (2), 5000, the index of that many equal parts; got 4000")]
+    [InlineData("routeConcentration", 3000.0, "'routeConcentration' must be at least 10000 ÷ the three routes, 3333.3333333333335, the index of that many equal parts; got 3000")]
+    public void Deserialize_AConcentrationBelowItsPartsHeldEqually_IsRejectedAtIt(string field, double value, string because)
+    {
+        // The eight example deals: 4 won on one account, by two partners, on two of the three routes.
+        var json = JsonNode.Parse(PartnerMetricsJson.Serialize(PipelineAnalytics.Summarize(PipelineExamples.Deals)))!.AsObject();
+        json[field] = value;
+
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<PipelineResult>(json.ToJsonString()));
+
+        Assert.Equal($"$.{field}", error.Path);
+        Assert.Equal($"Invalid PipelineResult at $.{field}: {because}.", error.Message);
+    }
+
     [Fact]
     public void GroupedResults_EachGroupRoundTrips()
     {

@@ -223,6 +223,10 @@ internal sealed class PipelineResultDocument : IDocument<PipelineResult, Pipelin
         // won value less the unknown route's: whether these two concentrations have a value follows from the result's own values.
         Agree(CustomerConcentration.HasValue == (wonValue > 0), "customerConcentration", $"must be given exactly when value was won (wonValue {wonValue})");
         Agree(RouteConcentration.HasValue == (wonValue > unknownRouteValue), "routeConcentration", $"must be given exactly when value was won with a known route (wonValue − unknownRouteWonValue, {wonValue} − {unknownRouteValue})");
+        // n parts with wins give an index of at least that of n equal parts, 10,000 ÷ n (rounded as the index is: once).
+        AtLeastEqualParts(PartnerConcentration, partners, "partnerConcentration", $"partnersWithWins ({partners})");
+        AtLeastEqualParts(CustomerConcentration, customers, "customerConcentration", $"customersWithWins ({customers})");
+        AtLeastEqualParts(RouteConcentration, 3, "routeConcentration", $"the three routes");
 
         var years = Tallies(Years, "years");
         var reasons = Tallies(LossReasons, "lossReasons");
@@ -359,6 +363,15 @@ internal sealed class PipelineResultDocument : IDocument<PipelineResult, Pipelin
     /// <summary>Whether <paramref name="deals"/> deals of at most <see cref="Opportunity.MaxAmount"/> each can carry <paramref name="value"/>.</summary>
     private static void Carried(decimal value, long deals, string property, string count) =>
         Agree(ResultParts.CarryAll(value, 0, 0, deals), property, $"must be at most what {count} ({deals}) deals of at most {Opportunity.MaxAmount} each carry; got {value}");
+
+    private static void AtLeastEqualParts(double? index, long parts, string property, FormattableString what)
+    {
+        if (index is { } value && parts > 0)
+        {
+            var least = 10_000.0 / parts;
+            Agree(value >= least, property, $"must be at least 10000 ÷ {FormattableString.Invariant(what)}, {least}, the index of that many equal parts; got {value}");
+        }
+    }
 
     private static void Range(double? value, double most, string property) =>
         Agree(value is null || (value >= 0 && value <= most), property, $"must be from 0 to {most}; got {value}");
