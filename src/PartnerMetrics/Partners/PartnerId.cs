@@ -67,7 +67,7 @@ public readonly record struct PartnerId : IComparable<PartnerId>, IComparable, I
     {
         null => 1,
         PartnerId other => CompareTo(other),
-        _ => throw new ArgumentException($"'{nameof(obj)}' must be a PartnerId; got a {obj.GetType().Name}.", nameof(obj)),
+        _ => throw new ArgumentException($"'{nameof(obj)}' must be a PartnerId; got a value of type {obj.GetType().Name}.", nameof(obj)),
     };
 
     /// <summary>Returns the CRM key, or an empty string for <see langword="default"/>.</summary>

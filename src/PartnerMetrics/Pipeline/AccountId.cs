@@ -60,14 +60,14 @@ public readonly record struct AccountId : IComparable<AccountId>, IComparable, I
     public int CompareTo(AccountId other) => string.CompareOrdinal(Value, other.Value);
 
     /// <summary>Compares with a boxed value, as sorting by a key of this type inside a tuple does: null is less than any AccountId.</summary>
-    /// <param name="obj">A AccountId, or <see langword="null"/>.</param>
+    /// <param name="obj">An AccountId, or <see langword="null"/>.</param>
     /// <returns>Less than 0, 0 or more than 0 as this comes before, with or after <paramref name="obj"/>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="obj"/> is not a AccountId.</exception>
+    /// <exception cref="ArgumentException"><paramref name="obj"/> is not an AccountId.</exception>
     public int CompareTo(object? obj) => obj switch
     {
         null => 1,
         AccountId other => CompareTo(other),
-        _ => throw new ArgumentException($"'{nameof(obj)}' must be an AccountId; got a {obj.GetType().Name}.", nameof(obj)),
+        _ => throw new ArgumentException($"'{nameof(obj)}' must be an AccountId; got a value of type {obj.GetType().Name}.", nameof(obj)),
     };
 
     /// <summary>Returns the CRM key, or an empty string for <see langword="default"/>.</summary>

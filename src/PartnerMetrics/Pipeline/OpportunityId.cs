@@ -60,14 +60,14 @@ public readonly record struct OpportunityId : IComparable<OpportunityId>, ICompa
     public int CompareTo(OpportunityId other) => string.CompareOrdinal(Value, other.Value);
 
     /// <summary>Compares with a boxed value, as sorting by a key of this type inside a tuple does: null is less than any OpportunityId.</summary>
-    /// <param name="obj">A OpportunityId, or <see langword="null"/>.</param>
+    /// <param name="obj">An OpportunityId, or <see langword="null"/>.</param>
     /// <returns>Less than 0, 0 or more than 0 as this comes before, with or after <paramref name="obj"/>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="obj"/> is not a OpportunityId.</exception>
+    /// <exception cref="ArgumentException"><paramref name="obj"/> is not an OpportunityId.</exception>
     public int CompareTo(object? obj) => obj switch
     {
         null => 1,
         OpportunityId other => CompareTo(other),
-        _ => throw new ArgumentException($"'{nameof(obj)}' must be an OpportunityId; got a {obj.GetType().Name}.", nameof(obj)),
+        _ => throw new ArgumentException($"'{nameof(obj)}' must be an OpportunityId; got a value of type {obj.GetType().Name}.", nameof(obj)),
     };
 
     /// <summary>Returns the CRM key, or an empty string for <see langword="default"/>.</summary>

@@ -62,7 +62,7 @@ public readonly record struct Quarter : IComparable<Quarter>, IComparable
     {
         null => 1,
         Quarter other => CompareTo(other),
-        _ => throw new ArgumentException($"'{nameof(obj)}' must be a Quarter; got a {obj.GetType().Name}.", nameof(obj)),
+        _ => throw new ArgumentException($"'{nameof(obj)}' must be a Quarter; got a value of type {obj.GetType().Name}.", nameof(obj)),
     };
 
     /// <summary>Returns the quarter as <c>yyyy-Qn</c>.</summary>

@@ -53,7 +53,11 @@ public class PipelineKeyTypeTests
         {
             Assert.Equal((-1, 0, 1), (Math.Sign(lows[i].CompareTo(highs[i])), lows[i].CompareTo(lows[i]), lows[i].CompareTo(null)));
             var error = Assert.Throws<ArgumentException>("obj", () => lows[i].CompareTo("text"));
-            Assert.EndsWith($"{lows[i].GetType().Name}; got a String. (Parameter 'obj')", error.Message, StringComparison.Ordinal);
+            Assert.EndsWith($"{lows[i].GetType().Name}; got a value of type String. (Parameter 'obj')", error.Message, StringComparison.Ordinal);
+
+            // The type's name after "a" read "got a Int32".
+            var number = Assert.Throws<ArgumentException>("obj", () => lows[i].CompareTo(42));
+            Assert.EndsWith($"{lows[i].GetType().Name}; got a value of type Int32. (Parameter 'obj')", number.Message, StringComparison.Ordinal);
         }
     }
 
