@@ -192,7 +192,7 @@ internal static class BacktestCommand
             var listed = string.Join(", ", missing.Take(InputProblems.Shown).Select(id => $"'{id}'"));
             var more = missing.Count > InputProblems.Shown ? string.Create(CultureInfo.InvariantCulture, $" and {missing.Count - InputProblems.Shown} more") : string.Empty;
             var count = missing.Count == 1 ? "1 partnership" : string.Create(CultureInfo.InvariantCulture, $"{missing.Count} partnerships");
-            error.WriteLine($"{run.Outcomes.Name}: no outcome for {count} of {run.Portfolio.Name}: {listed}{more}. Give every partner a row, with an empty {OutcomeCsv.ChurnedOnColumn} while it is still active; nothing was computed.");
+            error.WriteLine($"{StandardInput.NameOf(run.Outcomes)}: no outcome for {count} of {StandardInput.NameOf(run.Portfolio)}: {listed}{more}. Give every partner a row, with an empty {OutcomeCsv.ChurnedOnColumn} while it is still active; nothing was computed.");
             return ExitCodes.InvalidInput;
         }
 
@@ -204,7 +204,7 @@ internal static class BacktestCommand
         }
         catch (ArgumentException invalid) when (invalid.ParamName is "outcomes" or "partnerships")
         {
-            error.WriteLine($"{run.Outcomes.Name}: {ArgumentSentence.Of(invalid)}");
+            error.WriteLine($"{StandardInput.NameOf(run.Outcomes)}: {ArgumentSentence.Of(invalid)}");
             return ExitCodes.InvalidInput;
         }
 
@@ -228,7 +228,7 @@ internal static class BacktestCommand
             return ExitCodes.OutputUnwritable;
         }
 
-        var report = BacktestReport.Create(run.Portfolio.Name, run.Outcomes.Name, run.Model?.Name, run.AsOf, run.Options, result, fitted, run.ModelOut);
+        var report = BacktestReport.Create(StandardInput.NameOf(run.Portfolio), StandardInput.NameOf(run.Outcomes), run.Model?.Name, run.AsOf, run.Options, result, fitted, run.ModelOut);
         return CommandOutput.WriteStandardOutput(output, error, target =>
         {
             if (format == "json")
@@ -262,7 +262,7 @@ internal static class BacktestCommand
 
         if (problems.Any)
         {
-            problems.WriteTo(fromStandardInput ? StandardInput.Name : path.Name, error);
+            problems.WriteTo(StandardInput.NameOf(path), error);
             exit = ExitCodes.InvalidInput;
             return null;
         }

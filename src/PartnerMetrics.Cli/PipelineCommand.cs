@@ -103,7 +103,7 @@ internal static class PipelineCommand
 
         var grouping = result.GetRequiredValue<PipelineGrouping>("--by");
         var accumulator = new GroupedPipelineAccumulator<PipelineGroupKey>(grouping.Key);
-        var name = StandardInput.Is(path) ? StandardInput.Name : path.Name;
+        var name = StandardInput.NameOf(path);
         try
         {
             using var stream = StandardInput.Is(path) ? standardInput() : new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
@@ -168,7 +168,7 @@ internal static class PipelineCommand
         var accumulator = new GroupedPipelineAccumulator<PipelineGroupKey>(grouping.Key);
         var problems = new InputProblems();
         var fromStandardInput = StandardInput.Is(path);
-        var name = fromStandardInput ? StandardInput.Name : path.Name;
+        var name = StandardInput.NameOf(path);
         try
         {
             // A named pipe (or /dev/stdin, or standard input) has no length: it is read to its end, without progress.

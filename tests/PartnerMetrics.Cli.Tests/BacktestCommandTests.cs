@@ -416,9 +416,9 @@ public sealed partial class BacktestCommandTests
         var portfolioIn = RunWithInput(File.ReadAllText(Portfolio), "backtest", "-", "--outcomes", Outcomes, "--as-of", "2025-06-30", "--format", "json");
         var outcomesIn = RunWithInput(File.ReadAllText(Outcomes), "backtest", Portfolio, "--outcomes", "-", "--as-of", "2025-06-30", "--format", "json");
 
-        // The same report, naming the input as given: "-".
-        Assert.Equal(expected, portfolioIn with { Output = portfolioIn.Output.Replace("\"portfolio\": \"-\"", "\"portfolio\": \"backtest-portfolio.json\"", StringComparison.Ordinal) });
-        Assert.Equal(expected, outcomesIn with { Output = outcomesIn.Output.Replace("\"outcomes\": \"-\"", "\"outcomes\": \"backtest-outcomes.csv\"", StringComparison.Ordinal) });
+        // The same report, naming the input as every command's messages and reports do: "(standard input)" (it read "-").
+        Assert.Equal(expected, portfolioIn with { Output = portfolioIn.Output.Replace("\"portfolio\": \"(standard input)\"", "\"portfolio\": \"backtest-portfolio.json\"", StringComparison.Ordinal) });
+        Assert.Equal(expected, outcomesIn with { Output = outcomesIn.Output.Replace("\"outcomes\": \"(standard input)\"", "\"outcomes\": \"backtest-outcomes.csv\"", StringComparison.Ordinal) });
         var (exit, _, error) = RunWithInput(string.Empty, "backtest", "-", "--outcomes", "-", "--as-of", "2025-06-30");
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("Standard input can be read once: give the portfolio or the outcomes as a file.", error, StringComparison.Ordinal);
