@@ -47,9 +47,11 @@ internal static class SummaryTable
 
         if (summary.NotStarted > 0)
         {
+            // "More" than the partners above; with none above, just the count.
+            var more = rows.Count > 0 ? " more" : string.Empty;
             console.WriteLine(summary.NotStarted == 1
-                ? "1 more partnership starts after this day and is left out: it has no score yet."
-                : string.Create(CultureInfo.InvariantCulture, $"{summary.NotStarted} more partnerships start after this day and are left out: they have no score yet."));
+                ? $"1{more} partnership starts after this day and is left out: it has no score yet."
+                : string.Create(CultureInfo.InvariantCulture, $"{summary.NotStarted}{more} partnerships start after this day and are left out: they have no score yet."));
         }
 
         console.Write(new Rule("Top partners per district"));

@@ -217,6 +217,24 @@ public sealed class ReadingTests
     /// InsufficientEvidence), a score it never had, while the HTML page and PortfolioInsights leave it out. Now every
     /// format leaves it out and says so; its deal still counts in hunting versus farming.
     /// </summary>
+    /// <summary>With no partnership started on the day, the table said "2 more partnerships start after this day" under no partner.</summary>
+    [Fact]
+    public void Score_NoPartnershipStartedOnTheDay_CountsThemWithoutMore()
+    {
+        using var files = new TestFiles();
+        var path = files.Write("portfolio.json", PartnerMetricsJson.Serialize(new Portfolio(
+        [
+            new Partnership(new Partner(new PartnerId("P-1"), "One", PartnerType.Reseller), new DateOnly(2025, 7, 1)),
+            new Partnership(new Partner(new PartnerId("P-2"), "Two", PartnerType.Reseller), new DateOnly(2025, 8, 1)),
+        ])));
+
+        var (exit, table, _) = Run("score", path, "--as-of", "2025-06-30");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("2 partnerships start after this day and are left out: they have no score yet.", table, StringComparison.Ordinal);
+        Assert.DoesNotContain(" more ", table, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Score_APartnershipStartingAfterTheDay_IsLeftOutOfTheTableAndTheJsonAndCounted()
     {
