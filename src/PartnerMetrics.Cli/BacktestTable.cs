@@ -21,9 +21,9 @@ internal static class BacktestTable
 
         // Sentences go to the writer itself, so that the console does not wrap them at its width.
         var days = report.AsOf.Count == 1 ? "1 as-of day" : Invariant($"{report.AsOf.Count} as-of days");
-        console.Write(new Rule(Markup.Escape(Invariant($"Backtest of {report.Portfolio} against {report.Outcomes}: {days}, {report.HorizonDays}-day horizon, {report.Model ?? "default model"}"))));
+        console.Write(new Rule(Markup.Escape(Invariant($"Backtest of {report.Portfolio} against {report.Outcomes}: {days}, {report.HorizonDays:N0}-day horizon, {report.Model ?? "default model"}"))));
         writer.WriteLine(Invariant($"As of {string.Join(", ", report.AsOf.Select(Day))}{(report.ObservedThrough is { } observed ? $"; outcomes observed through {Day(observed)}" : string.Empty)}."));
-        writer.WriteLine(Invariant($"{report.Samples:N0} samples: {report.Churned:N0} churned within {report.HorizonDays} days, {report.Stayed:N0} stayed; {report.Censored:N0} censored, {report.Inactive:N0} inactive (not scored)."));
+        writer.WriteLine(Invariant($"{report.Samples:N0} samples: {report.Churned:N0} churned within {report.HorizonDays:N0} days, {report.Stayed:N0} stayed; {report.Censored:N0} censored, {report.Inactive:N0} inactive (not scored)."));
         writer.WriteLine($"AUC {Auc(report.Auc, report.AucStandardError)}");
 
         console.Write(new Rule("Churn per band"));
@@ -88,7 +88,7 @@ internal static class BacktestTable
         var curve = probability.Intercept is { } a && probability.Slope is { } b
             ? Invariant($"p = 1 / (1 + e^-({a:0.####} {(b < 0 ? '-' : '+')} {Math.Abs(b):0.######} × score))")
             : string.Join("; ", probability.Steps.Select(s => Invariant($"from {s.FromScore:0.##}: {s.Probability:0.###}")));
-        writer.WriteLine(Invariant($"Churn probability within {probability.HorizonDays} days ({probability.Method}): {curve}."));
+        writer.WriteLine(Invariant($"Churn probability within {probability.HorizonDays:N0} days ({probability.Method}): {curve}."));
         writer.WriteLine(Invariant($"Brier score of the out-of-sample probabilities {Brier(fit.OutOfSampleBrier)}; of always predicting the churn rate {Brier(fit.BaseRateBrier)} (lower is better)."));
         writer.WriteLine("In sample: scored with the weights fitted on every sample (optimistic). Out of sample: each fold of partners scored with the weights fitted on the other folds.");
         if (fit.ModelWrittenTo is { } path)

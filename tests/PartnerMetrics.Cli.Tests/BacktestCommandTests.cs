@@ -150,6 +150,18 @@ public sealed partial class BacktestCommandTests
         Assert.Contains("standard error undefined", Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30", "--horizon", "30").Output, StringComparison.Ordinal);
     }
 
+    /// <summary>The table wrote a horizon of 36,500 days as "36500-day horizon" and "within 36500 days", where the option's help and errors group the digits.</summary>
+    [Fact]
+    public void Backtest_ALongHorizon_IsWrittenWithItsDigitsGrouped()
+    {
+        var (exit, table, _) = Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30", "--horizon", "36500");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("36,500-day horizon", table, StringComparison.Ordinal);
+        Assert.Contains("churned within 36,500 days", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("36500", table, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Backtest_ObservedThrough_CensorsEveryUnobservedHorizonAndLeavesTheAucUndefined()
     {
