@@ -372,8 +372,9 @@ public sealed class PipelineAccumulator
             routeConcentration is null,
             won == 0 ? "No deal is won." : unknownRouteWon == won ? "No won deal records its route to market." : "No won deal with a known route carries an amount.");
         notes.Partial(nameof(PipelineResult.RouteConcentration), routeConcentration is not null, unknownRouteWon, won, "won deals do not record their route to market and are left out.");
-        notes.WhenNull(nameof(PipelineResult.PartnerConcentration), partnerConcentration is null, "No won deal with a partner carries an amount.");
-        notes.WhenNull(nameof(PipelineResult.TopPartnerShare), partnerConcentration is null, "No won deal with a partner carries an amount.");
+        var noPartnerValue = won == 0 ? "No deal is won." : partnerTallies.Length == 0 ? "No won deal has a partner." : "No won deal with a partner carries an amount.";
+        notes.WhenNull(nameof(PipelineResult.PartnerConcentration), partnerConcentration is null, noPartnerValue);
+        notes.WhenNull(nameof(PipelineResult.TopPartnerShare), partnerConcentration is null, noPartnerValue);
         notes.WhenNull(nameof(PipelineResult.CustomerConcentration), customerConcentration is null, won == 0 ? "No deal is won." : "No won deal carries an amount.");
         notes.WhenNull(nameof(PipelineResult.TopCustomerShare), customerConcentration is null, won == 0 ? "No deal is won." : "No won deal carries an amount.");
         notes.WhenNull(nameof(PipelineResult.RepeatBusinessRate), partnerTallies.Length == 0, "No deal with a partner is won.");

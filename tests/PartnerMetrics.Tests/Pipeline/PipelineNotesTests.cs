@@ -38,8 +38,8 @@ public class PipelineNotesTests
         Assert.Equal("No deal is won.", result.NoteFor(nameof(PipelineResult.Velocity)));
         Assert.Equal("No deal records its source.", result.NoteFor(nameof(PipelineResult.DealFlowReciprocity)));
         Assert.Equal("No deal is won.", result.NoteFor(nameof(PipelineResult.RouteConcentration)));
-        Assert.Equal("No won deal with a partner carries an amount.", result.NoteFor(nameof(PipelineResult.PartnerConcentration)));
-        Assert.Equal("No won deal with a partner carries an amount.", result.NoteFor(nameof(PipelineResult.TopPartnerShare)));
+        Assert.Equal("No deal is won.", result.NoteFor(nameof(PipelineResult.PartnerConcentration)));
+        Assert.Equal("No deal is won.", result.NoteFor(nameof(PipelineResult.TopPartnerShare)));
         Assert.Equal("No deal is won.", result.NoteFor(nameof(PipelineResult.CustomerConcentration)));
         Assert.Equal("No deal is won.", result.NoteFor(nameof(PipelineResult.TopCustomerShare)));
         Assert.Equal("No deal with a partner is won.", result.NoteFor(nameof(PipelineResult.RepeatBusinessRate)));
@@ -64,6 +64,24 @@ public class PipelineNotesTests
         Assert.Equal("No won deal carries an amount.", result.NoteFor(nameof(PipelineResult.CustomerConcentration)));
         Assert.Equal("No won deal carries an amount.", result.NoteFor(nameof(PipelineResult.TopCustomerShare)));
         Assert.Equal("No deal with a partner is won.", result.NoteFor(nameof(PipelineResult.RepeatBusinessRate)));
+        Assert.Equal("No won deal has a partner.", result.NoteFor(nameof(PipelineResult.PartnerConcentration)));
+        Assert.Equal("No won deal has a partner.", result.NoteFor(nameof(PipelineResult.TopPartnerShare)));
+    }
+
+    /// <summary>
+    /// The partner concentration's note said "No won deal with a partner carries an amount." whatever the reason: with no deal
+    /// won, or no won deal with a partner, where its siblings say so. Only a partner's wins without amounts say that now.
+    /// </summary>
+    [Fact]
+    public void PartnerWinsWithoutAmounts_SayThatTheirAmountsAreMissing()
+    {
+        var result = Accumulate(
+            Deal("O1", "P-1", DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Won, 0m, Created, Closed, null),
+            Deal("O2", null, DealMotion.NewLogo, DealSource.VendorReferred, RouteToMarket.Direct, DealOutcome.Won, 50m, Created, Closed, null));
+
+        Assert.Null(result.PartnerConcentration);
+        Assert.Equal("No won deal with a partner carries an amount.", result.NoteFor(nameof(PipelineResult.PartnerConcentration)));
+        Assert.Equal("No won deal with a partner carries an amount.", result.NoteFor(nameof(PipelineResult.TopPartnerShare)));
     }
 
     [Fact]
