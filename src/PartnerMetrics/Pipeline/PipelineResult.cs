@@ -183,13 +183,15 @@ public sealed record PipelineResult
 
     /// <summary>
     /// Gets a value indicating whether hunting comes with brand equity debt: the profile is
-    /// <see cref="PartnerProfile.Hunter"/> and some of the won new-logo value churned or halved (seed 001).
+    /// <see cref="PartnerProfile.Hunter"/> and some of the won new-logo value churned or halved (seed 001); when no judged deal
+    /// carries an amount (the debt's <see cref="BrandEquityDebtResult.Share"/> is <see langword="null"/>), some of the judged
+    /// deals, as the profile is then read by count.
     /// </summary>
     /// <param name="debt">The brand equity debt of the same deals.</param>
     /// <returns><see langword="true"/> when the flag is raised.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="debt"/> is <see langword="null"/>.</exception>
     public bool HuntsWithBrandEquityDebt(BrandEquityDebtResult debt) =>
-        Profile == PartnerProfile.Hunter && Ensure.NotNull(debt, nameof(debt)).Share > 0;
+        Profile == PartnerProfile.Hunter && (Ensure.NotNull(debt, nameof(debt)).Share is { } share ? share > 0 : debt.DebtDeals > 0);
 
     /// <summary>Gets the business of <paramref name="year"/> beside the year before (seed 004: "Business Won LY / CY, Lost LY / CY").</summary>
     /// <param name="year">The current year.</param>

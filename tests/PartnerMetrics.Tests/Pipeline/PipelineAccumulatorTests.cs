@@ -224,6 +224,23 @@ public class PipelineAccumulatorTests
         Assert.False(PipelineAnalytics.Summarize([Deals[1]]).HuntsWithBrandEquityDebt(debt));
     }
 
+    /// <summary>
+    /// Without amounts the profile is read by count, but the flag asked the debt's share by value, which is then null: a
+    /// Hunter whose every new logo churned was never flagged. The debt's deals count then, as the profile's deals do.
+    /// </summary>
+    [Fact]
+    public void HuntsWithBrandEquityDebt_WithoutAmounts_CountsTheDebtsDeals()
+    {
+        var hunter = PipelineAnalytics.Summarize([Deal("W1", "P-1", DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Won, null, D, D.AddDays(5), null)]);
+        var debt = new BrandEquityDebtResult(1, 1, 0, 0m, 0m);
+        var none = new BrandEquityDebtResult(1, 0, 0, 0m, 0m);
+
+        Assert.Equal(PartnerProfile.Hunter, hunter.Profile);
+        Assert.Null(debt.Share);
+        Assert.True(hunter.HuntsWithBrandEquityDebt(debt));
+        Assert.False(hunter.HuntsWithBrandEquityDebt(none));
+    }
+
     [Fact]
     public void Result_LostDealsWithoutAmounts_LeaveTheValueWinRateNullWithAReason()
     {
