@@ -159,6 +159,25 @@ public class AddPartnerMetricsTests
         }
     }
 
+    /// <summary>A null <c>Model</c> beside a model file is no problem: the file gives the model (docs/dependency-injection.md).</summary>
+    [Fact]
+    public void AddPartnerMetrics_WithoutAModelButWithAModelFile_LoadsTheFile()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, PartnerMetricsJson.Serialize(HealthModel.Default with { Kappa = 7 }));
+            using var provider = new ServiceCollection().AddPartnerMetrics(o => (o.Model, o.ModelPath) = (null!, path)).BuildServiceProvider();
+
+            provider.GetRequiredService<IStartupValidator>().Validate();
+            Assert.Equal(7, provider.GetRequiredService<IPartnerHealth>().Model.Kappa);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void AddPartnerMetrics_WithABadModelFile_FailsAtStartWithTheReason()
     {
