@@ -31,7 +31,7 @@ internal static class ModelFile
     /// <param name="path">The file, or <see langword="null"/> for the default model.</param>
     /// <param name="error">Where a problem is written.</param>
     /// <param name="exit">
-    /// <see cref="ExitCodes.Success"/>; <see cref="ExitCodes.InvalidInput"/> when the file is not a valid model (the message
+    /// <see cref="ExitCodes.Success"/>; <see cref="ExitCodes.Usage"/> for <c>-</c>; <see cref="ExitCodes.InvalidInput"/> when the file is not a valid model (the message
     /// names the JSON path); <see cref="ExitCodes.InputUnreadable"/> when it cannot be read.
     /// </param>
     /// <returns>A scorer with the model, or <see langword="null"/> when <paramref name="exit"/> is not success.</returns>
@@ -41,6 +41,14 @@ internal static class ModelFile
         if (path is null)
         {
             return new HealthScorer();
+        }
+
+        // "-" is standard input or output on every other option; here it would be a file of that name.
+        if (StandardInput.Is(path))
+        {
+            error.WriteLine("--model -: a model is read from a file, not from standard input; give it a file name.");
+            exit = ExitCodes.Usage;
+            return null;
         }
 
         BlankWatch? watch = null;

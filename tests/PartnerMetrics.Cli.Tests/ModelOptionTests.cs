@@ -32,6 +32,21 @@ public sealed class ModelOptionTests
         Assert.Contains(Partners(defaultJson), p => Math.Abs(p.Score - p.Trust!.Value) > 1);
     }
 
+    /// <summary>--model - looked for a file named "-" ("Cannot read the model …/-: …", exit 3), where - is standard input or output on every other option.</summary>
+    [Theory]
+    [InlineData("demo")]
+    [InlineData("score")]
+    public void Model_Dash_IsAUsageError(string command)
+    {
+        string[] args = command == "demo" ? ["demo", "--model", "-"] : ["score", TestFiles.Fixture("backtest-portfolio.json"), "--model", "-"];
+
+        var (exit, output, error) = Run(args);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Empty(output);
+        Assert.StartsWith("--model -: a model is read from a file, not from standard input; give it a file name.", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Score_ModelWeighingOnlyTrust_GivesTheLibrarysScoresWithThatModel()
     {
