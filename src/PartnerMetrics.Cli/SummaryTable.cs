@@ -58,7 +58,7 @@ internal static class SummaryTable
         var top = new Table().AddColumns("District", "#", "Partner", "Ranking score");
         foreach (var row in summary.TopPartners)
         {
-            top.AddRow(Terminal.Cell(row.District ?? "-"), row.Rank.ToString(CultureInfo.InvariantCulture), Terminal.Cell($"{row.Id} {row.Name}"), Number(row.RankingScore, "0.000"));
+            top.AddRow(Terminal.Cell(row.District ?? "No district"), row.Rank.ToString(CultureInfo.InvariantCulture), Terminal.Cell($"{row.Id} {row.Name}"), Number(row.RankingScore, "0.000"));
         }
 
         console.Write(top);
@@ -67,7 +67,7 @@ internal static class SummaryTable
         foreach (var row in summary.HuntingFarming)
         {
             mix.AddRow(
-                Terminal.Cell(row.District ?? "-"),
+                Terminal.Cell(row.District ?? "No district"),
                 row.WonDeals.ToString(CultureInfo.InvariantCulture),
                 HtmlWriter.WholeAmount(row.WonValue),
                 row.HuntingShareByValue is { } h ? Shares.Percent(h, 0, Shares.ProfileThresholds) : "-",

@@ -217,6 +217,29 @@ public sealed class ReadingTests
     /// InsufficientEvidence), a score it never had, while the HTML page and PortfolioInsights leave it out. Now every
     /// format leaves it out and says so; its deal still counts in hunting versus farming.
     /// </summary>
+    /// <summary>
+    /// A partner without a district was listed under "-" in the table's top partners and hunting versus farming, the mark of
+    /// an undefined figure in the same table, where the HTML page of the same command says "No district".
+    /// </summary>
+    [Fact]
+    public void Score_APartnerWithoutADistrict_IsUnderNoDistrictAsInThePage()
+    {
+        using var files = new TestFiles();
+        var partner = new Partner(new PartnerId("P-1"), "Nowhere", PartnerType.Reseller);
+        var won = new Opportunity(
+            new OpportunityId("O-1"), new AccountId("A-1"), new DateOnly(2025, 1, 1), DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
+            DealOutcome.Won, 100m, partnerId: partner.Id, closedOn: new DateOnly(2025, 2, 1));
+        var path = files.Write("portfolio.json", PartnerMetricsJson.Serialize(new Portfolio([new Partnership(partner, new DateOnly(2024, 1, 1), opportunities: [won])])));
+
+        var (exit, table, _) = Run("score", path, "--as-of", "2025-06-30");
+
+        Assert.Equal(0, exit);
+        var rows = table.Split('\n').Select(line => line.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Where(cells => cells.Length > 1).ToList();
+        Assert.Contains(rows, cells => cells[0] == "No district" && cells[2] == "P-1 Nowhere");
+        Assert.Contains(rows, cells => cells[0] == "No district" && cells[1] == "1" && cells[2] == "100");
+        Assert.DoesNotContain(rows, cells => cells[0] == "-");
+    }
+
     /// <summary>With no partnership started on the day, the table said "2 more partnerships start after this day" under no partner.</summary>
     [Fact]
     public void Score_NoPartnershipStartedOnTheDay_CountsThemWithoutMore()
