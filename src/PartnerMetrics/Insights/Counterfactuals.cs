@@ -144,15 +144,16 @@ internal static class Counterfactuals
     }
 
     /// <summary>
-    /// The next requests to <paramref name="answering"/>, answered within the target: asked the day before (the same
-    /// day on the first day of the calendar) and answered in a day, or in the target when that is shorter, so that
-    /// each is known, and counts, on the as-of day.
+    /// The next requests to <paramref name="answering"/>, answered within the target: asked the day before and answered in
+    /// a day, or in the target when that is shorter, so that each is known, and counts, on the as-of day; asked and answered
+    /// on the as-of day when the day before lies before the partnership's start (a request asked before the partnership
+    /// existed) or before the first day of the calendar.
     /// </summary>
     private static Counterfactual Answers(Partnership partnership, DateOnly asOf, HealthModel model, Side answering)
     {
         var response = model.ResponseTarget < TimeSpan.FromDays(1) ? model.ResponseTarget : TimeSpan.FromDays(1);
         var daysToKnow = (int)Math.Ceiling(response.TotalDays);
-        if (asOf.DayNumber < daysToKnow)
+        if ((long)asOf.DayNumber - daysToKnow < partnership.StartedOn.DayNumber)
         {
             response = TimeSpan.Zero;
             daysToKnow = 0;

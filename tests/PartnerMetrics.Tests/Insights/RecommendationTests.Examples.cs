@@ -146,6 +146,25 @@ public partial class RecommendationTests
         Assert.EndsWith($"answered by the partner in {written}.", action.Change, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(RecommendationCodes.AgreeResponseTargets)]
+    [InlineData(RecommendationCodes.AnswerRequestsFaster)]
+    public void ResponseActions_OnThePartnershipsFirstDay_AskNothingBeforeItStarted(string code)
+    {
+        // A partnership started today, with nothing logged: each side's responsiveness sits at its prior, certainty 0. The
+        // requests were asked yesterday, the day before the partnership existed, and the change said so ("asked
+        // 2025-06-29"). Asked today and answered the same day, they are known, and count, today as well.
+        var partnership = new Partnership(Examples.Partner, T);
+
+        var action = Act(partnership, code);
+        var changed = Advisor.ChangeOf(partnership, T, action);
+
+        Assert.All(changed.Interactions, i => Assert.Equal(T, i.Date));
+        Assert.Contains($"asked {T:yyyy-MM-dd} and answered", action.Change, StringComparison.Ordinal);
+        Assert.Equal(RecommendationTrigger.TooLittleEvidence, action.Trigger);
+        Assert.True(action.ConfidenceGain > 0, action.ToString());
+    }
+
     [Fact]
     public void ResolveEscalations_TheOpenOneToday()
     {
