@@ -54,7 +54,7 @@ internal static class TrackedProgressDimension
         model => model.ProgressWeights.WeeklyCadence,
         WeeklyCadenceReason);
 
-    private static string WeeklyCadenceReason(FactorFacts f) => f.Second == 0 ? "The partnership has not started yet." : $"Activity logged in {f.First} of the last {f.Second} weeks.";
+    private static string WeeklyCadenceReason(FactorFacts f) => f.Second == 0 ? "The partnership has not started yet." : $"Activity logged in {f.First} of the last {f.Second} {(f.Second == 1 ? "week" : "weeks")}.";
 
     private const int RequiredFields = 3;
     private const int OnTime = 0;

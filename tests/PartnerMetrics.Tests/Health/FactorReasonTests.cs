@@ -80,6 +80,20 @@ public class FactorReasonTests
     public void Reason_OfAPartnershipNotYetStarted_SaysSo() =>
         Assert.Equal("The partnership has not started yet.", Scorer.Score(Empty(startedDaysAgo: -7), T).Factor("progress.weekly-cadence")!.Value.Reason);
 
+    [Theory]
+    [InlineData(0, 12, "Activity logged in 0 of the last 1 week.")] // read "in 0 of the last 1 weeks"
+    [InlineData(3, 12, "Activity logged in 1 of the last 1 week.")] // read "in 1 of the last 1 weeks"
+    [InlineData(10, 12, "Activity logged in 1 of the last 2 weeks.")]
+    [InlineData(100, 1, "Activity logged in 1 of the last 1 week.")] // a model that counts one week
+    public void WeeklyCadenceReason_OfOneWeek_SaysWeek(int startedDaysAgo, int cadenceWeeks, string reason)
+    {
+        // A partnership started today has one week observed: the week ending today (one call logged today, except from 0).
+        var partnership = Empty(startedDaysAgo).With(interactions: startedDaysAgo == 0 ? [] : [new Interaction(T, InteractionKind.Call, Side.Vendor)]);
+        var scorer = new HealthScorer(HealthModel.Default with { CadenceWeeks = cadenceWeeks });
+
+        Assert.Equal(reason, scorer.Score(partnership, T).Factor(FactorCodes.ProgressWeeklyCadence)!.Value.Reason);
+    }
+
     [Fact]
     public void Reasons_WithEvidence_GiveTheCounts() =>
         AssertReasons(
