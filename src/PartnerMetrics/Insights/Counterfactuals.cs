@@ -217,8 +217,9 @@ internal static class Counterfactuals
     /// Meetings on the day initiated by the side whose meetings, calls, emails and joint events weigh less, recency-weighted
     /// as reciprocity counts them, as many as the other side's excess weight rounded to the nearest (at most
     /// <see cref="Next"/>): the count that leaves the smallest excess; one each when they weigh the same. None when the
-    /// excess is half a meeting or less: a whole meeting would leave the other side a larger one, and lower reciprocity
-    /// (rounded up, an excess of 0.175 asked for a meeting that did). By the counts alone, a partner with one meeting this
+    /// excess is half a meeting or less: a whole meeting would leave the other side an excess at least as large, which
+    /// lowers reciprocity once both sides have logged enough (rounded up, an excess of 0.175 asked for a meeting that did);
+    /// with little logged, the certainty a meeting adds can still raise it, and nothing is proposed then either. By the counts alone, a partner with one meeting this
     /// week and a vendor with two half a year ago would have been asked for another partner meeting, which lowers it too.
     /// </summary>
     private static Counterfactual? Initiative(Partnership partnership, DateOnly asOf, HealthFactor factor)

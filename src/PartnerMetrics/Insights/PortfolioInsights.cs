@@ -8,7 +8,7 @@ namespace PartnerMetrics.Insights;
 
 /// <summary>
 /// Portfolio views (DOMAIN section 5): top partners per district, partner-type fit, the partner
-/// journey and band distributions. Every partnership is scored once, on all cores, when the
+/// journey and band distributions. Every partnership is scored once, on the threads the constructor allows (all cores by default), when the
 /// insights are created; the views are deterministic. A partnership that starts after the as-of day is
 /// in none of the views (it did not exist yet), though <see cref="Reports"/> and <see cref="NextActions"/>,
 /// in the portfolio's order, still hold its report and its empty actions.
@@ -49,7 +49,7 @@ public sealed class PortfolioInsights
 
     /// <summary>
     /// Gets each partnership's next actions (<see cref="PartnershipAdvisor.Recommend(Partners.Partnership, DateOnly)"/>), in the portfolio's order:
-    /// computed on first use, on all cores, from the reports already scored.
+    /// computed on first use, on as many threads as the constructor's <c>maxDegreeOfParallelism</c> allows (all cores by default), from the reports already scored.
     /// </summary>
     public ImmutableArray<ImmutableArray<Recommendation>> NextActions => [.. Actions(CancellationToken.None)];
 
@@ -59,7 +59,7 @@ public sealed class PortfolioInsights
     /// session" reads once and no partner appears twice in a group.
     /// </summary>
     /// <param name="perPartner">How many of each partner's actions to take, from its first (its most valuable): 1 by default, so that each partner appears once.</param>
-    /// <param name="cancellationToken">Stops the first computation of the actions, which runs on all cores; a canceled computation keeps nothing.</param>
+    /// <param name="cancellationToken">Stops the first computation of the actions, which runs on the threads the constructor allows; a canceled computation keeps nothing.</param>
     /// <returns>The groups, most points across their partners first, then most partners, then code.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="perPartner"/> is below 1.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>

@@ -321,6 +321,23 @@ public partial class RecommendationTests
     /// </summary>
     private static Partnership Base() => new(Examples.Partner, Day(-365), certifications: [new Certification("Marker", T)]);
 
+    /// <summary>
+    /// No balance-initiative action while the excess is half a meeting or less, though with little logged a meeting would
+    /// raise reciprocity (docs/insights.md says so): one vendor meeting a half-life (90 days) ago gives an excess of 0.5 and
+    /// reciprocity 0.4; a partner meeting today would make it 4/7.
+    /// </summary>
+    [Fact]
+    public void BalanceInitiative_AnExcessOfHalfAMeeting_ProposesNothing_ThoughAMeetingWouldRaiseReciprocityWithLittleLogged()
+    {
+        var vendorMeeting = new Interaction(Day(-90), InteractionKind.Meeting, Side.Vendor);
+        var partnership = Empty(400).With(interactions: [vendorMeeting]);
+        var withPartnerMeeting = Empty(400).With(interactions: [vendorMeeting, new Interaction(T, InteractionKind.Meeting, Side.Partner)]);
+
+        Assert.Equal(0.4, Scorer.Score(partnership, T).Factor(FactorCodes.CooperationReciprocity)!.Value.Value!.Value, 12);
+        Assert.Equal(4.0 / 7, Scorer.Score(withPartnerMeeting, T).Factor(FactorCodes.CooperationReciprocity)!.Value.Value!.Value, 12);
+        Assert.DoesNotContain(Advisor.Recommend(partnership, T), a => a.Code == RecommendationCodes.BalanceInitiative);
+    }
+
     private static Recommendation Act(Partnership partnership, string code) => Assert.Single(Advisor.Recommend(partnership, T), a => a.Code == code);
 
     private static bool IsRate(string code) => code == FactorCodes.CooperationReciprocity || ModelGenerators.SettablePriors.Contains(code);
