@@ -191,6 +191,29 @@ public class EvidenceProfileTests
     }
 
     [Fact]
+    public void HubSpot_ATicketWithoutAPriority_IsARequest_NotABadRow()
+    {
+        // Priority is optional on a HubSpot ticket, and a ticket created by email or a form often has none: the first such
+        // row stopped the import of a tickets export ("a value is required"), though only Urgent marks an escalation.
+        const string Companies = """
+            Record ID,Company name,Type,Create Date
+            102,Delta Reseller,Reseller,2024-04-01 10:00
+            """;
+        const string Tickets = """
+            Ticket ID,Ticket name,Priority,Create date,First agent email response date,Close date,Associated Company IDs (Primary)
+            7,Help,,2025-03-05 09:00,2025-03-05 11:00,2025-03-06 09:00,102
+            8,Down,Urgent,2025-03-07 09:00,2025-03-07 09:05,2025-03-08 09:00,102
+            """;
+
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.HubSpot, (EvidenceKind.Partners, Companies), (EvidenceKind.Cases, Tickets));
+
+        Assert.Equal(
+            [(InteractionKind.Request, (TimeSpan?)TimeSpan.FromHours(2)), (InteractionKind.Escalation, null)],
+            portfolio.Partnerships[0].Interactions.Select(i => (i.Kind, i.ResponseTime)));
+        Assert.Equal((2L, 0L), (report.Files[EvidenceKind.Cases].Imported, report.Files[EvidenceKind.Cases].Skipped));
+    }
+
+    [Fact]
     public void Dynamics_ReadsAccountsTasksActivitiesCasesAndDeals()
     {
         // Invented rows in the form of Export to Excel saved as CSV: the hidden (Do Not Modify) columns first, lookups as names.
