@@ -191,6 +191,35 @@ public class EvidenceProfileTests
     }
 
     [Fact]
+    public void HubSpot_ACanceledOrMissedMeeting_DidNotHappenAndIsLeftOut()
+    {
+        // A meeting's outcome says whether it took place: a canceled meeting, or one the partner did not come to, was read
+        // as a meeting on its start day, as a canceled Dynamics appointment no longer is. HubSpot leaves a meeting that took
+        // place Scheduled until someone sets its outcome, so Scheduled and Rescheduled meetings still count, on their day;
+        // a call has no meeting outcome.
+        const string Companies = """
+            Record ID,Company name,Type,Create Date
+            101,Gamma Partners,Partner,2024-03-01 10:00
+            """;
+        const string Activities = """
+            Record ID,Activity type,Activity date,Direction,Meeting outcome,Associated Company IDs
+            1,MEETING,2025-03-01 10:00,,Completed,101
+            2,MEETING,2025-03-02 10:00,,Canceled,101
+            3,MEETING,2025-03-03 10:00,,No show,101
+            4,MEETING,2025-03-04 10:00,,NO_SHOW,101
+            5,MEETING,2025-03-05 10:00,,Scheduled,101
+            6,MEETING,2025-03-06 10:00,,Rescheduled,101
+            7,CALL,2025-03-07 10:00,INBOUND,,101
+            """;
+
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.HubSpot, (EvidenceKind.Partners, Companies), (EvidenceKind.Interactions, Activities));
+
+        Assert.Equal([1, 5, 6, 7], portfolio.Partnerships[0].Interactions.Select(i => i.Date.Day));
+        Assert.Equal((3L, 0L), (report.Files[EvidenceKind.Interactions].Excluded, report.Files[EvidenceKind.Interactions].Skipped));
+        Assert.Empty(report.Files[EvidenceKind.Interactions].IgnoredColumns);
+    }
+
+    [Fact]
     public void HubSpot_ATicketWithoutAPriority_IsARequest_NotABadRow()
     {
         // Priority is optional on a HubSpot ticket, and a ticket created by email or a form often has none: the first such
