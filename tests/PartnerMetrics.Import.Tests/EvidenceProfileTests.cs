@@ -101,6 +101,32 @@ public class EvidenceProfileTests
     }
 
     [Fact]
+    public void Salesforce_TheAccountTypesOfACurrentOrg_AreRead()
+    {
+        // An org created today has Analyst, Competitor, Customer, Integrator, Investor, Partner, Press, Prospect, Reseller and
+        // Other as its Account Type values (the older Channel Partner / Reseller, Installation Partner, … are an older org's):
+        // the first customer stopped the import ("not one of Reseller, …"), and so did each partner.
+        const string Accounts = """
+            Account ID,Account Name,Type,Created Date
+            A1,Alpha,Partner,3/1/2024
+            A2,Beta,Reseller,3/1/2024
+            A3,Gamma,Integrator,3/1/2024
+            A4,Delta,Customer,3/1/2024
+            A5,Epsilon,Analyst,3/1/2024
+            A6,Zeta,Competitor,3/1/2024
+            A7,Eta,Investor,3/1/2024
+            A8,Theta,Press,3/1/2024
+            """;
+
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.Salesforce, (EvidenceKind.Partners, Accounts));
+
+        Assert.Equal(
+            [("A1", PartnerType.Reseller), ("A2", PartnerType.Reseller), ("A3", PartnerType.SystemIntegrator)],
+            portfolio.Partnerships.Select(p => (p.Partner.Id.Value, p.Partner.Type)));
+        Assert.Equal((5L, 0L), (report.Files[EvidenceKind.Partners].Excluded, report.Files[EvidenceKind.Partners].Skipped));
+    }
+
+    [Fact]
     public void HubSpot_ReadsCompaniesTasksActivitiesTicketsAndDeals()
     {
         const string Companies = """
