@@ -192,7 +192,8 @@ public sealed record TableProfile
     /// <summary>
     /// Gets, for each field that takes one of a few values (a partner type, a side, a status, a kind, yes or no), what each
     /// text means, such as <c>"type": { "Channel Partner / Reseller": "Reseller", "Prospect": "Skip" }</c>. The values' own
-    /// names always work.
+    /// names always work. The empty text (<c>""</c>) gives the meaning of an empty cell, where a required field's empty cell is
+    /// otherwise a problem: unlike a default (<see cref="Defaults"/>), it does not stand for a column the file lacks.
     /// </summary>
     public ImmutableDictionary<string, ImmutableDictionary<string, string>> Values { get; init; } = ImmutableDictionary<string, ImmutableDictionary<string, string>>.Empty;
 

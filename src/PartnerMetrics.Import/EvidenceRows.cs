@@ -85,7 +85,11 @@ internal abstract class EvidenceRows<TRecord> : CellReader<TRecord>
     protected string? Meaning(string field, bool required = true)
     {
         var choice = choices[field];
-        var index = Choice(this[field], choice.Map, choice.Cache, required ? null : -2, choice.Other, choice.Expected);
+        var column = this[field];
+
+        // The empty text's meaning is an empty cell's, in a column the file has: a field no column gives stays missing.
+        var empty = column.Ordinal >= 0 || column.KeyOrdinal >= 0 ? choice.Empty : null;
+        var index = Choice(column, choice.Map, choice.Cache, empty ?? (required ? null : -2), choice.Other, choice.Expected);
         return index switch
         {
             null or -2 => null,
@@ -157,6 +161,7 @@ internal abstract class EvidenceRows<TRecord> : CellReader<TRecord>
             }
 
             Map = map.ToFrozenDictionary(StringComparer.Ordinal);
+            Empty = map.TryGetValue(string.Empty, out var empty) ? empty : null;
             Other = other is null ? null : Index(other);
             Expected = $"{string.Join(", ", Meanings)} (or a value the profile maps)";
         }
@@ -164,6 +169,9 @@ internal abstract class EvidenceRows<TRecord> : CellReader<TRecord>
         public ImmutableArray<string> Meanings { get; }
 
         public FrozenDictionary<string, int> Map { get; }
+
+        /// <summary>Gets the meaning of an empty cell, when the profile maps the empty text: a column the file lacks is still missing.</summary>
+        public int? Empty { get; }
 
         public int? Other { get; }
 

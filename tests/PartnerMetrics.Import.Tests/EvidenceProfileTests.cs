@@ -127,6 +127,23 @@ public class EvidenceProfileTests
     }
 
     [Fact]
+    public void Salesforce_AnAccountWithoutAType_IsNoPartner_NotABadRow()
+    {
+        // Type is optional on a Salesforce account, and many accounts of a report have none: the first such row stopped the
+        // import ("a value is required"), where the hubspot and dynamics profiles read an account without a type as no partner.
+        const string Accounts = """
+            Account ID,Account Name,Type,Created Date
+            A1,Alpha,Channel Partner / Reseller,3/1/2024
+            A2,Beta,,3/1/2024
+            """;
+
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.Salesforce, (EvidenceKind.Partners, Accounts));
+
+        Assert.Equal("A1", Assert.Single(portfolio.Partnerships).Partner.Id.Value);
+        Assert.Equal((1L, 0L), (report.Files[EvidenceKind.Partners].Excluded, report.Files[EvidenceKind.Partners].Skipped));
+    }
+
+    [Fact]
     public void HubSpot_ReadsCompaniesTasksActivitiesTicketsAndDeals()
     {
         const string Companies = """

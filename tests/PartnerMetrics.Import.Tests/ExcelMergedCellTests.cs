@@ -123,17 +123,18 @@ public class ExcelMergedCellTests
     {
         const string Accounts = """<row r="1"><c r="A1" t="inlineStr"><is><t>Account ID</t></is></c><c r="B1" t="inlineStr"><is><t>Account Name</t></is></c><c r="C1" t="inlineStr"><is><t>Type</t></is></c><c r="D1" t="inlineStr"><is><t>Created Date</t></is></c></row>"""
             + """<row r="2"><c r="A2" t="inlineStr"><is><t>P1</t></is></c><c r="B2" t="inlineStr"><is><t>Alpha</t></is></c><c r="C2" t="inlineStr"><is><t>Technology Partner</t></is></c><c r="D2" t="inlineStr"><is><t>1/1/2024</t></is></c></row>"""
-            + """<row r="3"><c r="A3" t="inlineStr"><is><t>P2</t></is></c><c r="B3" t="inlineStr"><is><t>Beta</t></is></c><c r="D3" t="inlineStr"><is><t>1/1/2024</t></is></c></row>""";
+            + """<row r="3"><c r="A3" t="inlineStr"><is><t>P2</t></is></c><c r="C3" t="inlineStr"><is><t>Technology Partner</t></is></c><c r="D3" t="inlineStr"><is><t>1/1/2024</t></is></c></row>""";
         var report = new PortfolioImportReport();
 
-        // The type is required: the row whose type the merged range hides is skipped, a problem, and the notice says why it was empty.
+        // The name is required: the row whose name the merged range hides is skipped, a problem, and the notice says why it was
+        // empty. (An empty Type is no problem: an account without a type is no partner.)
         var portfolio = new PortfolioImporter(EvidenceProfile.Salesforce with { BadRows = BadRowPolicy.Skip }).Import(
-            new Dictionary<EvidenceKind, EvidenceSource> { [EvidenceKind.Partners] = EvidenceSource.Excel(ExcelPackageTests.Workbook(Accounts, afterRows: Merged("C2:C3")), "accounts.xlsx") },
+            new Dictionary<EvidenceKind, EvidenceSource> { [EvidenceKind.Partners] = EvidenceSource.Excel(ExcelPackageTests.Workbook(Accounts, afterRows: Merged("B2:B3")), "accounts.xlsx") },
             report);
 
         Assert.Equal("P1", Assert.Single(portfolio.Partnerships).Partner.Id.Value);
-        Assert.Equal("line 3, column \"Type\": a value is required.", Assert.Single(report.Files[EvidenceKind.Partners].Problems).ToString());
-        Assert.Equal("Cells C2:C3 are merged: Excel shows the value of their first cell across them, but stores it in that cell only, so the other cells of \"Type\" were read as empty.", Assert.Single(Merges(report.Files[EvidenceKind.Partners].Notices)));
+        Assert.Equal("line 3, column \"Account Name\": a value is required.", Assert.Single(report.Files[EvidenceKind.Partners].Problems).ToString());
+        Assert.Equal("Cells B2:B3 are merged: Excel shows the value of their first cell across them, but stores it in that cell only, so the other cells of \"Account Name\" were read as empty.", Assert.Single(Merges(report.Files[EvidenceKind.Partners].Notices)));
     }
 
     [Theory]
