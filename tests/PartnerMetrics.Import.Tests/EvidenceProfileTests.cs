@@ -211,6 +211,23 @@ public class EvidenceProfileTests
         Assert.Equal((1L, 0L), (report.Files[EvidenceKind.Partners].Excluded, report.Files[EvidenceKind.Partners].Skipped));
     }
 
+    [Theory]
+    [InlineData("hubspot", EvidenceKind.Partners, "Record ID,Company name,Create Date\n101,Gamma Partners,2024-03-01 10:00\n", "'type'")]
+    [InlineData("hubspot", EvidenceKind.Cases, "Ticket ID,Create date,First agent email response date,Close date,Associated Company IDs\n7,2025-03-05 09:00,2025-03-05 11:00,2025-03-06 09:00,101\n", "'kind'")]
+    [InlineData("dynamics", EvidenceKind.Partners, "(Do Not Modify) Account,Account Name,Created On\n5e2a8c3d-1b7f-4e0a-9c61-2d8f3a4b5c6d,Contoso Partners,3/1/2024 10:00 AM\n", "'type'")]
+    public void AFileWithoutTheColumnOfAnOptionalCrmField_StopsTheImport_NotReadAsEmpty(string profile, EvidenceKind kind, string csv, string field)
+    {
+        // An empty company Type (no partner) or ticket Priority (a request) has a meaning; a file without the column says
+        // nothing: a companies view without Type read every company as no partner, an empty portfolio without a word, and a
+        // tickets view without Priority would read every escalation as a request.
+        const string Companies = "Record ID,Company name,Type,Create Date\n101,Gamma Partners,Partner,2024-03-01 10:00\n";
+        var files = kind == EvidenceKind.Partners ? [(kind, csv)] : new[] { (EvidenceKind.Partners, Companies), (kind, csv) };
+
+        var error = Assert.Throws<ImportException>(() => EvidenceImportTests.Import(EvidenceProfile.BuiltIn(profile), files));
+
+        Assert.Contains($"no column for {field}", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void HubSpot_APostalMailActivity_IsNoInteraction_NotABadRow()
     {
