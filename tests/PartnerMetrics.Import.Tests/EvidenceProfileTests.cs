@@ -144,6 +144,34 @@ public class EvidenceProfileTests
     }
 
     [Fact]
+    public void Salesforce_AnOwnerOfAnotherUserTypeThanAPartners_IsTheVendor()
+    {
+        // docs/import.md: "a partner-community user (PowerPartner) is the partner, everyone else the vendor". A user type other
+        // than PowerPartner or Standard (a Chatter Free user, CsnOnly; a customer portal manager, PowerCustomerSuccess) was
+        // a bad row ("not one of Vendor, Partner"), which stopped the import of a tasks or events report.
+        const string Accounts = """
+            Account ID,Account Name,Type,Created Date
+            A1,Alpha,Channel Partner / Reseller,3/1/2024
+            """;
+        const string Tasks = """
+            Activity ID,Account ID,Subject,Due Date,Status,Completed Date,Assigned User Type
+            T1,A1,Send plan,3/10/2025,Completed,3/9/2025,CsnOnly
+            T2,A1,Send deck,3/10/2025,Completed,3/9/2025,PowerPartner
+            """;
+        const string Events = """
+            Activity ID,Account ID,Subject,Date,Type,Assigned User Type
+            E1,A1,Review,3/11/2025,Meeting,PowerCustomerSuccess
+            E2,A1,Review,3/12/2025,Meeting,PowerPartner
+            """;
+
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.Salesforce, (EvidenceKind.Partners, Accounts), (EvidenceKind.Commitments, Tasks), (EvidenceKind.Interactions, Events));
+
+        Assert.Equal([Side.Vendor, Side.Partner], portfolio.Partnerships[0].Commitments.Select(c => c.PromisedBy));
+        Assert.Equal([Side.Vendor, Side.Partner], portfolio.Partnerships[0].Interactions.Select(i => i.InitiatedBy));
+        Assert.All(report.Files.Values, f => Assert.Equal(0L, f.Skipped));
+    }
+
+    [Fact]
     public void HubSpot_ReadsCompaniesTasksActivitiesTicketsAndDeals()
     {
         const string Companies = """
