@@ -7,6 +7,12 @@ namespace PartnerMetrics.Import.Tests;
 
 public class EvidenceProfileTests
 {
+    /// <summary>A HubSpot companies export of one partner, 101, beside the evidence file a test reads.</summary>
+    private const string GammaCompany = """
+        Record ID,Company name,Type,Create Date
+        101,Gamma Partners,Partner,2024-03-01 10:00
+        """;
+
     public static TheoryData<string> BuiltIns => [.. EvidenceProfile.BuiltInNames];
 
     [Theory]
@@ -248,8 +254,7 @@ public class EvidenceProfileTests
         // An empty company Type (no partner) or ticket Priority (a request) has a meaning; a file without the column says
         // nothing: a companies view without Type read every company as no partner, an empty portfolio without a word, and a
         // tickets view without Priority would read every escalation as a request.
-        const string Companies = "Record ID,Company name,Type,Create Date\n101,Gamma Partners,Partner,2024-03-01 10:00\n";
-        var files = kind == EvidenceKind.Partners ? [(kind, csv)] : new[] { (EvidenceKind.Partners, Companies), (kind, csv) };
+        var files = kind == EvidenceKind.Partners ? [(kind, csv)] : new[] { (EvidenceKind.Partners, GammaCompany), (kind, csv) };
 
         var error = Assert.Throws<ImportException>(() => EvidenceImportTests.Import(EvidenceProfile.BuiltIn(profile), files));
 
@@ -261,10 +266,6 @@ public class EvidenceProfileTests
     {
         // Postal mail is one of the activities HubSpot logs beside calls, meetings, emails, notes, tasks, LinkedIn, SMS and
         // WhatsApp messages: it stopped the import as a kind the profile does not know, while those others are left out.
-        const string Companies = """
-            Record ID,Company name,Type,Create Date
-            101,Gamma Partners,Partner,2024-03-01 10:00
-            """;
         const string Activities = """
             Record ID,Activity type,Activity date,Direction,Associated Company IDs
             1,CALL,2025-03-01 10:00,INBOUND,101
@@ -272,7 +273,7 @@ public class EvidenceProfileTests
             3,POSTAL_MAIL,2025-03-03 10:00,,101
             """;
 
-        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.HubSpot, (EvidenceKind.Partners, Companies), (EvidenceKind.Interactions, Activities));
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.HubSpot, (EvidenceKind.Partners, GammaCompany), (EvidenceKind.Interactions, Activities));
 
         Assert.Equal(InteractionKind.Call, Assert.Single(portfolio.Partnerships[0].Interactions).Kind);
         Assert.Equal((2L, 0L), (report.Files[EvidenceKind.Interactions].Excluded, report.Files[EvidenceKind.Interactions].Skipped));
@@ -285,10 +286,6 @@ public class EvidenceProfileTests
         // as a meeting on its start day, as a canceled Dynamics appointment no longer is. HubSpot leaves a meeting that took
         // place Scheduled until someone sets its outcome, so Scheduled and Rescheduled meetings still count, on their day;
         // a call has no meeting outcome.
-        const string Companies = """
-            Record ID,Company name,Type,Create Date
-            101,Gamma Partners,Partner,2024-03-01 10:00
-            """;
         const string Activities = """
             Record ID,Activity type,Activity date,Direction,Meeting outcome,Associated Company IDs
             1,MEETING,2025-03-01 10:00,,Completed,101
@@ -300,7 +297,7 @@ public class EvidenceProfileTests
             7,CALL,2025-03-07 10:00,INBOUND,,101
             """;
 
-        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.HubSpot, (EvidenceKind.Partners, Companies), (EvidenceKind.Interactions, Activities));
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.HubSpot, (EvidenceKind.Partners, GammaCompany), (EvidenceKind.Interactions, Activities));
 
         Assert.Equal([1, 5, 6, 7], portfolio.Partnerships[0].Interactions.Select(i => i.Date.Day));
         Assert.Equal((3L, 0L), (report.Files[EvidenceKind.Interactions].Excluded, report.Files[EvidenceKind.Interactions].Skipped));
