@@ -45,7 +45,7 @@ public static partial class Backtest
                 cancellationToken.ThrowIfCancellationRequested();
                 return cases.Sample(c, scorer.ScoreUncounted(c.Partnership, c.AsOf));
             });
-            var result = BacktestResult.Create(samples, cases.Censored, cases.Inactive);
+            var result = BacktestResult.Create(samples, cases.Censored, cases.Inactive, banded: true);
             Telemetry.Scored("backtest", cases.Items.Count);
             operation?.Tag("partnermetrics.samples", result.Count);
             operation?.Tag("partnermetrics.churned", result.Churned);
@@ -62,7 +62,7 @@ public static partial class Backtest
     /// <returns>The measures.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="samples"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="samples"/> holds <see langword="null"/>, or two samples of one partner on one day.</exception>
-    public static BacktestResult Measure(IEnumerable<BacktestSample> samples) => BacktestResult.Create(samples, censored: 0, inactive: 0);
+    public static BacktestResult Measure(IEnumerable<BacktestSample> samples) => BacktestResult.Create(samples, censored: 0, inactive: 0, banded: false);
 
     /// <summary>One (partnership, as-of day) pair of a backtest and whether the partner churned within the horizon.</summary>
     internal readonly record struct BacktestCase(Partnership Partnership, DateOnly AsOf, bool Churned);

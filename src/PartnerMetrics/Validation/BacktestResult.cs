@@ -12,7 +12,7 @@ namespace PartnerMetrics.Validation;
 /// </remarks>
 public sealed class BacktestResult
 {
-    private BacktestResult(ImmutableArray<BacktestSample> samples, int censored, int inactive)
+    private BacktestResult(ImmutableArray<BacktestSample> samples, int censored, int inactive, bool banded)
     {
         Samples = samples;
         Censored = censored;
@@ -22,7 +22,7 @@ public sealed class BacktestResult
         var scores = samples.Select(s => s.Score).ToArray();
         var stayed = samples.Select(s => !s.Churned).ToArray();
         (Auc, AucStandardError) = RankStatistics.Auc(scores, stayed);
-        Bands = BandsOf(samples);
+        Bands = BandsOf(samples, banded);
         Calibration = CalibrationOf(samples, scores);
         OutcomeSpearman = SpearmanOf(samples, s => s.Outcome);
         ReferenceSpearman = SpearmanOf(samples, s => s.Reference);
@@ -58,7 +58,11 @@ public sealed class BacktestResult
     /// </summary>
     public double? AucStandardError { get; }
 
-    /// <summary>Gets the churn of each health band, in the order of <see cref="HealthBand"/>; empty when no sample has a band.</summary>
+    /// <summary>
+    /// Gets the churn of each health band, in the order of <see cref="HealthBand"/>. <see cref="Backtest.Run"/> lists every
+    /// band, even when no sample was scored (every rate then <see langword="null"/>), for its scorer bands every sample;
+    /// <see cref="Backtest.Measure"/> lists them when a sample has a band, and none otherwise.
+    /// </summary>
     public ImmutableArray<BandChurn> Bands { get; }
 
     /// <summary>Gets the churn rate of each score decile, lowest scores first (see <see cref="CalibrationBin"/>).</summary>
@@ -85,7 +89,16 @@ public sealed class BacktestResult
         CultureInfo.InvariantCulture,
         $"{Count} {(Count == 1 ? "sample" : "samples")}, {Churned} churned, AUC {(Auc is { } auc ? auc.ToString("0.000", CultureInfo.InvariantCulture) : "undefined")}");
 
-    internal static BacktestResult Create(IEnumerable<BacktestSample> samples, int censored, int inactive)
+    /// <summary>The measures of <paramref name="samples"/>, in the order of their day and partner.</summary>
+    /// <param name="samples">The samples.</param>
+    /// <param name="censored">The pairs left out as censored.</param>
+    /// <param name="inactive">The pairs left out as inactive.</param>
+    /// <param name="banded">
+    /// Whether the signal has bands whatever the samples: a scorer's does, so its bands are listed, each empty, even when
+    /// every pair was censored or inactive, as they are when others have samples; otherwise the bands are listed only when a
+    /// sample has one.
+    /// </param>
+    internal static BacktestResult Create(IEnumerable<BacktestSample> samples, int censored, int inactive, bool banded)
     {
         var items = new List<BacktestSample>();
         Ensure.Each(samples, nameof(samples), items.Add);
@@ -99,15 +112,15 @@ public sealed class BacktestResult
             }
         }
 
-        return new BacktestResult([.. items], censored, inactive);
+        return new BacktestResult([.. items], censored, inactive, banded);
     }
 
-    private static ImmutableArray<BandChurn> BandsOf(ImmutableArray<BacktestSample> samples)
+    private static ImmutableArray<BandChurn> BandsOf(ImmutableArray<BacktestSample> samples, bool banded)
     {
         var bands = Enum.GetValues<HealthBand>();
         var counts = new int[bands.Length];
         var churned = new int[bands.Length];
-        var any = false;
+        var any = banded;
         foreach (var sample in samples)
         {
             if (sample.Band is { } band)

@@ -117,6 +117,27 @@ public sealed class BacktestRunTests
     }
 
     [Fact]
+    public void Run_AnAsOfDayAfterTheOutcomes_ListsEveryBandEmpty_AsWithSamples()
+    {
+        // Observed through T with a 180-day horizon: day T's windows end on T + 180, so both pairs are censored and
+        // nothing is scored. A scorer bands every sample, so the bands are still the four, each with no sample and no
+        // rate, as an empty band is when others have samples; not an empty list that a per-band table cannot show.
+        var options = new BacktestOptions { ObservedThrough = T };
+        var result = Backtest.Run(
+            Scorer,
+            [Partnership("A"), Partnership("B")],
+            [T],
+            [ChurnOutcome.Active(new PartnerId("A")), ChurnOutcome.Churned(new PartnerId("B"), T)],
+            options);
+
+        Assert.Equal((0, 1, 1), (result.Count, result.Censored, result.Inactive));
+        Assert.Null(result.Auc);
+        Assert.Equal(Enum.GetValues<HealthBand>(), result.Bands.Select(b => b.Band));
+        Assert.All(result.Bands, b => Assert.Equal((0, 0, (double?)null), (b.Count, b.Churned, b.ChurnRate)));
+        Assert.Empty(result.Calibration);
+    }
+
+    [Fact]
     public void Run_EachSample_IsTheScorersReportOnItsDay()
     {
         var partnerships = new[] { Partnership("A", keptPartnerCommitments: 3), Partnership("B", brokenPartnerCommitments: 2) };
