@@ -39,7 +39,12 @@ internal static class Svg
     /// <summary>Whether a 12px label fits in a width, with some padding.</summary>
     public static bool Fits(string text, double width) => Width(text) + Padding <= width;
 
-    /// <summary>Cuts a 12px label that would not fit in a width, ending it with an ellipsis (SVG text does not wrap or clip by itself).</summary>
+    /// <summary>
+    /// Cuts a 12px label that would not fit in a width, ending it with an ellipsis (SVG text does not wrap or clip by itself).
+    /// It is cut between what a reader sees as characters (grapheme clusters), never inside one made of several code points:
+    /// cut inside, a flag showed half of itself as a lone letter, a family emoji lost a child, and "Ré" written with a
+    /// combining accent read "Re".
+    /// </summary>
     public static string Shorten(string text, double width)
     {
         if (Fits(text, width))
@@ -50,15 +55,16 @@ internal static class Svg
         var room = width - Padding - EllipsisWidth;
         var used = 0.0;
         var keep = 0;
-        foreach (var rune in text.EnumerateRunes())
+        while (keep < text.Length)
         {
-            used += Width(rune);
+            var length = StringInfo.GetNextTextElementLength(text, keep);
+            used += Width(text.Substring(keep, length));
             if (used > room)
             {
                 break;
             }
 
-            keep += rune.Utf16SequenceLength;
+            keep += length;
         }
 
         return string.Concat(text.AsSpan(0, keep), "…");

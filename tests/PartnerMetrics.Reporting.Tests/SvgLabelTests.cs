@@ -15,6 +15,19 @@ public class SvgLabelTests
     public void ALabel_IsShortenedToTheRoomBeforeItsBar(string label, string shown) =>
         Assert.Equal(shown, Svg.Shorten(label, LabelRoom));
 
+    /// <summary>
+    /// What a reader sees as one character may be several code points: a flag (two regional indicators), a family emoji
+    /// (four joined by zero-width joiners), a letter with a combining accent (as a CRM that stores decomposed text writes
+    /// "é"). Cut inside one, a label showed another character than the name has: half a flag as a lone letter, a
+    /// family missing a child, "Re" for "Ré".
+    /// </summary>
+    [Theory]
+    [InlineData("A \U0001F1E9\U0001F1EA\U0001F1EB\U0001F1F7\U0001F1EE\U0001F1F9\U0001F1EA\U0001F1F8\U0001F1F3\U0001F1F1", "A \U0001F1E9\U0001F1EA\U0001F1EB\U0001F1F7\U0001F1EE\U0001F1F9…")]
+    [InlineData("\u00C9quipe \U0001F469\u200D\U0001F469\u200D\U0001F467\u200D\U0001F466 Nord", "\u00C9quipe …")]
+    [InlineData("Ile-de-France Re\u0301gion", "Ile-de-France R…")]
+    public void ALabel_IsNeverCutInsideACharacterOfSeveralCodePoints(string label, string shown) =>
+        Assert.Equal(shown, Svg.Shorten(label, LabelRoom));
+
     [FsCheck.Xunit.Property]
     public FsCheck.Property AShortenedLabel_FitsItsRoom_AndIsAPrefixOfWholeCharacters() =>
         Prop.ForAll(
