@@ -174,12 +174,12 @@ public static partial class HtmlReport
             html.Close("ul").Line();
             BarRows(
                 html,
-                Invariant($"Band distribution of {total} partners: ") + string.Join(", ", BandOrder.Select(b => Invariant($"{BandName(b)} {all(b)}"))),
+                Invariant($"Band distribution of {Count(total, "partner")}: ") + string.Join(", ", BandOrder.Select(b => Invariant($"{BandName(b)} {all(b)}"))),
                 rows.Select(row =>
                 {
                     var size = BandOrder.Sum(row.Count);
-                    var segments = BandOrder.Select(b => new BarSegment(row.Count(b), Tone(b), Invariant($"{row.Count(b)}"), Invariant($"{Isolated(row.Name)} · {BandName(b)}: {row.Count(b)} of {size} partners")));
-                    return new BarRow(row.Name, size, segments, Invariant($"{size} {(size == 1 ? "partner" : "partners")}"));
+                    var segments = BandOrder.Select(b => new BarSegment(row.Count(b), Tone(b), Invariant($"{row.Count(b)}"), Invariant($"{Isolated(row.Name)} · {BandName(b)}: {row.Count(b)} of {Count(size, "partner")}")));
+                    return new BarRow(row.Name, size, segments, Count(size, "partner"));
                 }).ToList());
         });
 

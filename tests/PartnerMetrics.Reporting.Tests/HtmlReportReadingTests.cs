@@ -59,6 +59,24 @@ public class HtmlReportReadingTests
     }
 
     [Fact]
+    public void BandDistribution_OnePartner_IsCountedInTheSingular()
+    {
+        // A portfolio of one partnership: the chart's name read "Band distribution of 1 partners" and each bar's tooltip
+        // "At risk: 1 of 1 partners", where the note beside the bar already said "1 partner".
+        var portfolio = new Portfolio([new Partnership(new Partner(new PartnerId("P1"), "Solo", PartnerType.Reseller, district: "North"), ReportPage.AsOf.AddDays(-400))]);
+
+        var page = ReportPage.Write(output => HtmlReport.WritePortfolio(output, portfolio, ReportPage.AsOf));
+
+        var section = page.All("section").Single(s => (string?)s.Attribute("id") == "bands");
+        var chart = section.Descendants().Single(e => e.Name.LocalName == "svg");
+        Assert.StartsWith("Band distribution of 1 partner: ", (string?)chart.Attribute("aria-label"), StringComparison.Ordinal);
+        var tooltips = chart.Descendants().Where(e => e.Name.LocalName == "rect").SelectMany(r => r.Elements()).Select(t => t.Value).ToList();
+        Assert.Equal(2, tooltips.Count);
+        Assert.All(tooltips, t => Assert.EndsWith(": 1 of 1 partner", t, StringComparison.Ordinal));
+        Assert.DoesNotContain("1 partners", section.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NextActions_OneAction_IsCountedInTheSingular()
     {
         // One partnership has one top action: the lede read "the 1 actions that win the most points".
