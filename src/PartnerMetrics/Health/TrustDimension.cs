@@ -34,8 +34,10 @@ internal static class TrustDimension
     /// the outcome never weighs a failure more than leaving it open would (leaving broken promises open
     /// must not pay). A late keep's two halves share one date, so that it weighs as half a success and
     /// half a failure whenever it was kept: dating the success at the day it was kept made a promise
-    /// kept 200 days late count more than one kept a day late. A promise broken before its due day
-    /// counts from its due day, when it would have failed: a break dated years early weighed nothing.
+    /// kept 200 days late count more than one kept a day late. A promise broken before its due day is
+    /// a failure from the day it was broken, aged from that day, and from its due day on it is dated at
+    /// its due day, as one broken that day: a break dated years early weighed nothing once it was due.
+    /// (Until its due day it is read as it stood: broken, as a promise kept early counts as kept.)
     /// </summary>
     public static void Describe<TSink>(Partnership partnership, ScoringContext context, ref TSink sink)
         where TSink : IEvidenceSink
@@ -63,7 +65,14 @@ internal static class TrustDimension
                     sink.Weigh(side + KeptLate, context.Trust, Math.Min(day, failedOn), day, EvidenceSlots.Never);
                     break;
                 case { } day:
-                    var brokenFrom = Math.Max(day, commitment.DueOn.DayNumber);
+                    var due = commitment.DueOn.DayNumber;
+                    if (day < due)
+                    {
+                        // Broken before it was due: a failure from the day it was broken, aged from then, until its due day.
+                        sink.Weigh(side + Broken, context.Trust, day, day, due);
+                    }
+
+                    var brokenFrom = Math.Max(day, due);
                     sink.Weigh(side + Broken, context.Trust, Math.Min(brokenFrom, failedOn), brokenFrom, EvidenceSlots.Never);
                     break;
             }

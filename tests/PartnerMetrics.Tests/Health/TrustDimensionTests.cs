@@ -152,14 +152,29 @@ public class TrustDimensionTests
     }
 
     [Fact]
-    public void Score_APromiseBrokenBeforeItIsDue_CountsNothingUntilItsDueDay()
+    public void Score_APromiseBrokenBeforeItIsDue_CountsFromTheDayItWasBroken()
     {
-        // Due in ten days and already recorded broken: like an open promise not yet due, it counts from its due day.
+        // Due in ten days and recorded broken five days ago: on T it is broken (DOMAIN section 3.1: a commitment is read as
+        // it stood on T), a failure aged from the day it was broken, w5 = 2^(−5/180): R = 1 / (2.5 · w5 + 2) = 0.2232, certainty
+        // w5 / (w5 + 5) = 0.1623 — as a promise kept early counts from the day it was kept. Until then it was open and not
+        // due: the prior. From its due day on it is dated at its due day, as one broken on that day: 1 / (2.5 + 2).
         var broken = Empty().With(commitments: [new Commitment(Side.Partner, Day(10), CommitmentOutcome.Broken, Day(-5))]);
+        var w5 = W(5, 180);
         var partner = Scorer.Score(broken, T).Factor(FactorCodes.TrustPartnerReliability)!.Value;
 
-        Assert.Equal((0.5, 0.0), (partner.Value!.Value, partner.Confidence));
+        Assert.Equal(1 / ((2.5 * w5) + 2), partner.Value!.Value, 12);
+        Assert.Equal(w5 / (w5 + 5), partner.Confidence, 12);
+        Assert.StartsWith("1 of 1 partner commitments broken, 0 kept late, 0 kept on time", partner.Reason, StringComparison.Ordinal);
+        var before = Scorer.Score(broken, Day(-6)).Factor(FactorCodes.TrustPartnerReliability)!.Value;
+        Assert.Equal((0.5, 0.0), (before.Value!.Value, before.Confidence));
+        Assert.Equal(1 / ((2.5 * W(14, 180)) + 2), Scorer.Score(broken, Day(9)).Factor(FactorCodes.TrustPartnerReliability)!.Value.Value!.Value, 12);   // the day before it was due
         Assert.Equal(1 / 4.5, Scorer.Score(broken, Day(10)).Factor(FactorCodes.TrustPartnerReliability)!.Value.Value!.Value, 12);   // 1 / (2.5 + 2) on the due day
+
+        // A history over the days around the break and the due day equals each day's score (DOMAIN rule 19).
+        var history = Scorer.History(broken, Day(-8), Day(12), TimeSpan.FromDays(1));
+        Assert.All(history, report => Assert.Equal(
+            Scorer.Score(broken, report.AsOf).Factors.Select(f => (f.Code, f.Value, f.Confidence, f.Reason)),
+            report.Factors.Select(f => (f.Code, f.Value, f.Confidence, f.Reason))));
     }
 
     [Fact]
