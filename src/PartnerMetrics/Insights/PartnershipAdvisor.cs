@@ -167,7 +167,9 @@ public sealed class PartnershipAdvisor
     /// for reciprocity the excess weight of one side's initiatives (its failures), a fact below 1 — or, for a rate,
     /// certainty below <see cref="LowCertainty"/>. A rate pulled towards its prior by a small sample (one kept promise,
     /// none broken) has no failure: at most it has too little evidence. A fact's certainty is the partnership's age,
-    /// which no action changes.
+    /// which no action changes; at certainty 0, on the partnership's first day, a fact observes nothing, so its shortfall
+    /// is no failure yet (no plan, no certification and no active week were reported as failures of High severity on a
+    /// report of confidence 0).
     /// </summary>
     /// <remarks>
     /// Reciprocity is judged by its weights, as it is scored, not by its counts: ten partner calls this fortnight against
@@ -184,7 +186,7 @@ public sealed class PartnershipAdvisor
         var isRate = factor.Code == FactorCodes.CooperationReciprocity || FactorCatalog.IsSettablePrior(factor.Code);
         var failed = factor.Code == FactorCodes.CooperationReciprocity ? CooperationDimension.PartnerLead(factor) != 0
             : isRate ? factor.Failures > 0
-            : value < 1.0;
+            : value < 1.0 && factor.Confidence > 0;
         return failed ? RecommendationTrigger.ObservedFailure
             : isRate && factor.Confidence < LowCertainty ? RecommendationTrigger.TooLittleEvidence
             : null;

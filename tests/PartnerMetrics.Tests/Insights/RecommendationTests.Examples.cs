@@ -309,6 +309,28 @@ public partial class RecommendationTests
     }
 
     [Fact]
+    public void Recommend_OnThePartnershipsFirstDay_ClaimsNoFailureOfAFactNothingWasObservedFor()
+    {
+        // Started today with Azure and Security required and nothing logged: every fact — no plan, coverage 0 of 2, no active
+        // week — has certainty 0 (0 days of a 90-day maturity), so nothing about them is observed yet. They were proposed as
+        // observed failures of High severity ("Hold a joint planning session", "Certify Azure today", "Log this week's
+        // follow-up call", the last with "Activity logged in 0 of the last 1 week"), on a report with confidence 0. The
+        // evidence-gathering actions stay: the proof of concept and each rate's too-little-evidence action.
+        var partnership = new Partnership(Examples.Partner, T, requiredCompetencies: Required);
+        var report = Scorer.Score(partnership, T);
+
+        var actions = Advisor.Recommend(partnership, T);
+
+        Assert.All(report.Factors.Where(f => !IsRate(f.Code) && f.IsPresent), f => Assert.Equal(0.0, f.Confidence));
+        Assert.DoesNotContain(actions, a => a.Trigger == RecommendationTrigger.ObservedFailure);
+        Assert.Contains(actions, a => a.Code == RecommendationCodes.ExpandProofOfConcept);
+        Assert.Contains(actions, a => a.Code == RecommendationCodes.DeliverOnTime && a.Trigger == RecommendationTrigger.TooLittleEvidence);
+
+        // A day later the facts have some certainty (1/90), and their shortfalls are observed failures again.
+        Assert.Contains(Advisor.Recommend(partnership, T.AddDays(1)), a => a.FactorCode == FactorCodes.PlanMissing && a.Trigger == RecommendationTrigger.ObservedFailure);
+    }
+
+    [Fact]
     public void ScheduleJointPlanning_APlanWithOneSharedMeasurableGoal()
     {
         // No plan: plan alignment 0. A plan created today with one shared, measurable goal due in 90 days (nothing

@@ -346,7 +346,7 @@ public partial class RecommendationTests
     private static bool HasObservedFailure(HealthFactor factor) =>
         factor.Code == FactorCodes.CooperationReciprocity ? factor.Facts.Measure != 0
         : IsRate(factor.Code) ? factor.Failures > 0
-        : factor.Value < 1;
+        : factor.Value < 1 && factor.Confidence > 0;
 
     /// <summary>Everything the change adds or rewrites is dated on or before the as-of day, and nothing else about the partnership moves.</summary>
     private static void AssertAddsOnlyEvidenceUpTo(Partnership before, Partnership after, DateOnly asOf)
