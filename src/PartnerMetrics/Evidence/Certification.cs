@@ -14,12 +14,17 @@ public sealed record Certification
     /// <param name="expiresOn">The day it expires, if it does; it is valid up to the day before.</param>
     /// <exception cref="ArgumentException"><paramref name="competency"/> is empty, or begins or ends with white space.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="competency"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="expiresOn"/> is before <paramref name="obtainedOn"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="expiresOn"/> is on or before <paramref name="obtainedOn"/>: the certification would be valid on no day.</exception>
     public Certification(string competency, DateOnly obtainedOn, DateOnly? expiresOn = null)
     {
         Competency = Ensure.MatchedName(competency, nameof(competency));
         ObtainedOn = obtainedOn;
-        ExpiresOn = Ensure.NotBefore(expiresOn, obtainedOn, nameof(expiresOn), nameof(obtainedOn));
+        ExpiresOn = expiresOn is { } expiry && expiry <= obtainedOn
+            ? throw new ArgumentOutOfRangeException(
+                nameof(expiresOn),
+                expiry,
+                $"'{nameof(expiresOn)}' ({Ensure.Iso(expiry)}) must be after '{nameof(obtainedOn)}' ({Ensure.Iso(obtainedOn)}): a certification is valid from the day it is obtained up to the day before it expires, so this one would be valid on no day.")
+            : expiresOn;
     }
 
     /// <summary>Gets the competency certified.</summary>

@@ -10,6 +10,20 @@ public class CertificationTests
     public void Constructor_ExpiryBeforeObtained_Throws() =>
         Rejects.Field<ArgumentOutOfRangeException>(() => new Certification("Azure", Obtained, Obtained.AddDays(-1)), "expiresOn", "2024-01-14");
 
+    /// <summary>
+    /// Valid from the day obtained up to the day before expiry, a certification expiring on the day it was obtained is valid on
+    /// no day: it was accepted, counted towards no coverage and raised no expiry signal, so a required competency recorded
+    /// with one read "0 of 1 required competencies hold a valid certification" without a word about the record.
+    /// </summary>
+    [Fact]
+    public void Constructor_ExpiryOnTheDayObtained_Throws()
+    {
+        var error = Rejects.Field<ArgumentOutOfRangeException>(() => new Certification("Azure", Obtained, Obtained), "expiresOn", "2024-01-15");
+
+        Assert.Contains("after 'obtainedOn'", error.Message, StringComparison.Ordinal);
+        Assert.True(new Certification("Azure", Obtained, Obtained.AddDays(1)).IsValidOn(Obtained));
+    }
+
     [Fact]
     public void Constructor_EmptyCompetency_Throws() =>
         Rejects.Field<ArgumentException>(() => new Certification(" ", Obtained), "competency", "' '");

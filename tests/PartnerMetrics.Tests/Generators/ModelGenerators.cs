@@ -103,7 +103,7 @@ public static class ModelGenerators
         from competency in competencies
         from obtained in dates
         from validity in OrNone(Days)
-        select new Certification(competency, obtained, validity is { } days ? obtained.AddDays(days) : null);
+        select new Certification(competency, obtained, validity is { } days ? obtained.AddDays(days + 1) : null);   // valid at least on the day obtained
 
     public static Gen<Delivery> Delivery { get; } = DeliveryOn(Date);
 

@@ -83,9 +83,9 @@ public class CompetencyDimensionTests
     public Property HeldCertification_IsValidOnTheDaysTheCertificationIs() =>
         Prop.ForAll(
             (from obtained in Gen.Choose(DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber)
-             from expires in Gen.OneOf(
+             from expires in obtained == DateOnly.MaxValue.DayNumber ? Gen.Constant((int?)null) : Gen.OneOf(
                  Gen.Constant((int?)null),
-                 Gen.Choose(obtained, DateOnly.MaxValue.DayNumber).Select(day => (int?)day))
+                 Gen.Choose(obtained + 1, DateOnly.MaxValue.DayNumber).Select(day => (int?)day))   // a certification expires after the day obtained
              from day in Gen.OneOf(
                  Gen.Choose(DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber),
                  Gen.Elements(obtained - 1, obtained, obtained + 1, (expires ?? obtained) - 1, expires ?? obtained, (expires ?? obtained) + 1)
