@@ -12,7 +12,7 @@ public class SampleExportTests
     /// <summary>The vendor's focus workloads in the sample, as the quick start passes them with --competencies.</summary>
     internal static readonly string[] Competencies = ["Cloud Migration", "Security", "Data & AI", "Modern Workplace"];
 
-    /// <summary>Each partner's score and band as of 2026-10-31 under the default model (version 2.5), in the partners file's order.</summary>
+    /// <summary>Each partner's score and band as of 2026-10-31 under the default model (version 2.6), in the partners file's order.</summary>
     private static readonly string[] Pinned =
     [
         "0015J00000JRQ5kQAH 29.6 AtRisk",

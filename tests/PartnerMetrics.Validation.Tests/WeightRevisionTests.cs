@@ -60,7 +60,7 @@ public sealed class WeightRevisionTests(SmallRun run) : IClassFixture<SmallRun>
 
         // Everything but the version and the weights 2.1 changed is the default model's (version 2.3, whose reciprocity
         // formula and failure dating are not settings), co-operation's weights included.
-        Assert.Equal(("default", "2.0", "2.5", "2.1"), (previous.Name, previous.Version, defaults.Version, WeightRevision.WeightsVersion));
+        Assert.Equal(("default", "2.0", "2.6", "2.1"), (previous.Name, previous.Version, defaults.Version, WeightRevision.WeightsVersion));
         Assert.Equal(defaults, previous with { Version = defaults.Version, DimensionWeights = defaults.DimensionWeights, CompetencyWeights = defaults.CompetencyWeights, PlanWeights = defaults.PlanWeights, ProgressWeights = defaults.ProgressWeights });
         Assert.Equal(defaults.CooperationWeights, previous.CooperationWeights);
         Assert.NotEqual(defaults.DimensionWeights, previous.DimensionWeights);

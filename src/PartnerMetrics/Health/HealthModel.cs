@@ -41,10 +41,10 @@ public sealed record HealthModel
     /// Gets the version of the model: change it with any setting, so that a stored report says which
     /// revision of its model scored it (<see cref="HealthReport.ModelVersion"/>).
     /// </summary>
-    /// <value>Default "2.5". Not empty or whitespace, no control characters, at most 100 characters.</value>
+    /// <value>Default "2.6". Not empty or whitespace, no control characters, at most 100 characters.</value>
     /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The value is empty or whitespace, contains a control character, or is longer than 100 characters.</exception>
-    public string Version { get; init => field = Label(value, nameof(Version)); } = "2.5";
+    public string Version { get; init => field = Label(value, nameof(Version)); } = "2.6";
 
     /// <summary>Gets the weight of each dimension in the overall score.</summary>
     /// <value>Default <see cref="Health.DimensionWeights.Default"/>.</value>
@@ -268,7 +268,7 @@ public sealed record HealthModel
     /// <para>
     /// The evidence is summed in the order of the partner ids, so the portfolio's order does not change the result (sums
     /// of doubles depend on their order). The result's <see cref="Version"/> is this model's followed by <c>+priors.</c>
-    /// and eight hexadecimal digits of its prior means ("2.5+priors.3f09a1c2"): a report says it was scored with learnt
+    /// and eight hexadecimal digits of its prior means ("2.6+priors.3f09a1c2"): a report says it was scored with learnt
     /// priors, and models learnt from different evidence differ in version, as a <see cref="HealthModelSet"/> requires.
     /// When that would pass the version's 100 characters, it is this model's version cut to make room. A portfolio
     /// without evidence of any rate leaves the model as it is, version included.

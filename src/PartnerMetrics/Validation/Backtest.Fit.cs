@@ -233,7 +233,7 @@ public static partial class Backtest
     /// <summary>
     /// The model with the fitted weights, in the layout of <see cref="StartingWeights"/>. When they differ from the starting
     /// model's, so does its version: the starting one followed by <c>+fit.</c> and eight hexadecimal digits of the weights
-    /// ("2.5+fit.0c4f9e21"), as <see cref="HealthModel.WithPriorsFrom"/> marks learnt priors; a report scored with it then
+    /// ("2.6+fit.0c4f9e21"), as <see cref="HealthModel.WithPriorsFrom"/> marks learnt priors; a report scored with it then
     /// does not claim the starting model, and a <see cref="HealthModelSet"/> can hold both.
     /// </summary>
     private static HealthModel WithWeights(HealthModel model, double[] w, bool fitFactors)

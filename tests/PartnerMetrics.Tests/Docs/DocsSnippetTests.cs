@@ -130,11 +130,11 @@ public class DocsSnippetTests
         var scorer = new HealthScorer(models);   // one scorer for the whole portfolio
 
         HealthReport report = scorer.Score(partnership, asOf);
-        var scoredBy = $"{report.ModelName} {report.ModelVersion}";   // "referral 2.5" for a Referral partner
+        var scoredBy = $"{report.ModelName} {report.ModelVersion}";   // "referral 2.6" for a Referral partner
         // docs:end model-set
 
         // Coverage is complete (1) and the one late delivery no longer counts: competency is 100.
-        Assert.Equal("referral 2.5", scoredBy);
+        Assert.Equal("referral 2.6", scoredBy);
         Assert.Equal(100.0, report[HealthDimension.Competency].Score);
         Assert.True(new HealthScorer().Score(partnership, asOf)[HealthDimension.Competency].Score < 100.0);
     }

@@ -256,7 +256,7 @@ public class FactorReasonTests
         Assert.Equal(16.765, report[HealthDimension.PlanAlignment].Score!.Value, 10);
         Assert.Equal([FactorCodes.WeakestLink, FactorCodes.WeakestLink], report.Signals.Select(s => s.Code));
         Assert.Equal(100 * ((0.1 * 0.5) + (0.05 * 0.5) + (0.05 * 0.5) + (0.8 / 12)), report[HealthDimension.TrackedProgress].Score!.Value, 10);
-        Assert.StartsWith("HealthReport { PartnerId = P-1, AsOf = 2025-06-30, Model = default 2.5, Score = 40.01475", report.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("HealthReport { PartnerId = P-1, AsOf = 2025-06-30, Model = default 2.6, Score = 40.01475", report.ToString(), StringComparison.Ordinal);
         Assert.Contains(
             "Band = Watch, Confidence = 0.27, Dimensions = [Trust 50, Competency 50, Cooperation 50, PlanAlignment 16.765, TrackedProgress 16.666666666666668], Signals = 2 }",
             report.ToString(),

@@ -49,14 +49,14 @@ public class HealthModelEdgeTests
     [Fact]
     public void WithPriorsFrom_MarksTheVersion_SoThatASetAndAReportTellItFromItsBase()
     {
-        // It kept "default 2.5": its reports read as the default's, and a set with both refused them as one name and version.
+        // It kept "default 2.6": its reports read as the default's, and a set with both refused them as one name and version.
         var broken = new Partnership(Examples.Partner, T.AddDays(-100), commitments: [new Commitment(Side.Vendor, T, CommitmentOutcome.Broken, T)]);
         var kept = new Partnership(Examples.Partner, T.AddDays(-100), commitments: [new Commitment(Side.Vendor, T, CommitmentOutcome.Kept, T)]);
 
         var fromBroken = HealthModel.Default.WithPriorsFrom(new Portfolio([broken]), T);
         var fromKept = HealthModel.Default.WithPriorsFrom(new Portfolio([kept]), T);
 
-        Assert.Matches(@"^2\.5\+priors\.[0-9a-f]{8}$", fromBroken.Version);
+        Assert.Matches(@"^2\.6\+priors\.[0-9a-f]{8}$", fromBroken.Version);
         Assert.NotEqual(fromBroken.Version, fromKept.Version);
         Assert.Equal(fromBroken.Version, HealthModel.Default.WithPriorsFrom(new Portfolio([broken]), T).Version);
         Assert.Equal(3, HealthModelSet.Create([HealthModel.Default, fromBroken, fromKept], _ => fromKept).Models.Length);

@@ -113,8 +113,8 @@ public class HealthModelSetTests
         Assert.Equal(byDefault.Score - (0.2 * 100 * 0.8 * ((2 / 3.75) - 0.5)), bySet.Score, 9);
         Assert.Equal(47.648, bySet.Score, 3);
         Assert.Equal(0.0, bySet.Factor(FactorCodes.CompetencyDeliveryReliability)!.Value.Contribution);
-        Assert.Equal(("referral", "2.5"), (bySet.ModelName, bySet.ModelVersion));
-        Assert.Equal(("default", "2.5"), (byDefault.ModelName, byDefault.ModelVersion));
+        Assert.Equal(("referral", "2.6"), (bySet.ModelName, bySet.ModelVersion));
+        Assert.Equal(("default", "2.6"), (byDefault.ModelName, byDefault.ModelVersion));
         Assert.Equal(new HealthScorer(Referral).Score(partnership, T), bySet);
 
         // The same evidence from a System Integrator: the set scores it with the default model.
@@ -126,7 +126,7 @@ public class HealthModelSetTests
     public void HealthReport_SameNumbersFromAnotherModelVersion_IsNotEqual()
     {
         var partnership = WorkedExample();
-        var revised = HealthModel.Default with { Version = "2.6" };
+        var revised = HealthModel.Default with { Version = "2.7" };
 
         var first = new HealthScorer().Score(partnership, T);
         var again = new HealthScorer().Score(partnership, T);
@@ -136,8 +136,8 @@ public class HealthModelSetTests
         Assert.Equal(first.GetHashCode(), again.GetHashCode());
         Assert.Equal(first.Score, underRevision.Score);   // only the version differs
         Assert.NotEqual(first, underRevision);
-        Assert.Equal("2.6", underRevision.ModelVersion);
-        Assert.Contains("Model = default 2.6", underRevision.ToString(), StringComparison.Ordinal);
+        Assert.Equal("2.7", underRevision.ModelVersion);
+        Assert.Contains("Model = default 2.7", underRevision.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -264,7 +264,7 @@ public class HealthModelSetTests
         Rejects.Field<ArgumentException>(
             () => HealthModelSet.ByPartnerType(HealthModel.Default, new Dictionary<PartnerType, HealthModel> { [PartnerType.Distributor] = unnamed }),
             "byType",
-            "gives Distributor a model named 'default', version '2.5'");
+            "gives Distributor a model named 'default', version '2.6'");
         Rejects.Field<ArgumentException>(
             () => HealthModelSet.ByTier(HealthModel.Default, new Dictionary<string, HealthModel> { ["Gold"] = Gold, ["Platinum"] = Gold with { Kappa = 9 } }),
             "byTier",
@@ -272,7 +272,7 @@ public class HealthModelSetTests
         Rejects.Field<ArgumentException>(() => HealthModelSet.Create([Gold, Gold with { Kappa = 9 }], _ => Gold), "models", "item 1");
 
         // A new version is a different model: allowed.
-        Assert.Equal(2, HealthModelSet.Create([Gold, Gold with { Kappa = 9, Version = "2.6" }], _ => Gold).Models.Length);
+        Assert.Equal(2, HealthModelSet.Create([Gold, Gold with { Kappa = 9, Version = "2.7" }], _ => Gold).Models.Length);
     }
 
     [Fact]
@@ -286,7 +286,7 @@ public class HealthModelSetTests
         var unlisted = Assert.Throws<InvalidOperationException>(() => returnsOther.Select(partnership));
 
         Assert.Contains("returned null for partner 'P-1' (Contoso)", none.Message, StringComparison.Ordinal);
-        Assert.Contains("model named 'referral', version '2.5', for partner 'P-1'", unlisted.Message, StringComparison.Ordinal);
+        Assert.Contains("model named 'referral', version '2.6', for partner 'P-1'", unlisted.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -300,13 +300,14 @@ public class HealthModelSetTests
     }
 
     [Fact]
-    public void NameAndVersion_Default_AreDefaultAnd2Point5()
+    public void NameAndVersion_Default_AreDefaultAnd2Point6()
     {
-        // 2.5: the weights of 2.0 changed in 2.1, reciprocity in 2.2, the dating of recorded failures, goals not yet
+        // 2.6: the weights of 2.0 changed in 2.1, reciprocity in 2.2, the dating of recorded failures, goals not yet
         // started and a disabled trust's cap in 2.3, a side holding trust down caps the band in 2.4, late keeps, early
-        // breaks, late registrations and goals without a due day in 2.5, so reports scored by each are told apart.
+        // breaks, late registrations and goals without a due day in 2.5, a break counted before its due day in 2.6, so
+        // reports scored by each are told apart.
         Assert.Equal("default", HealthModel.Default.Name);
-        Assert.Equal("2.5", HealthModel.Default.Version);
+        Assert.Equal("2.6", HealthModel.Default.Version);
     }
 
     [Fact]
@@ -335,7 +336,7 @@ public class HealthModelSetTests
         Assert.Equal(   // the example of docs/scoring.md
             Referral with { Version = "2025.06" },
             PartnerMetricsJson.Deserialize<HealthModel>("""{ "name": "referral", "version": "2025.06", "competencyWeights": { "deliveryReliability": 0 } }"""));
-        Assert.Equal(("default", "2.5"), (PartnerMetricsJson.Deserialize<HealthModel>("{}").Name, PartnerMetricsJson.Deserialize<HealthModel>("{}").Version));
+        Assert.Equal(("default", "2.6"), (PartnerMetricsJson.Deserialize<HealthModel>("{}").Name, PartnerMetricsJson.Deserialize<HealthModel>("{}").Version));
     }
 
     [Theory]

@@ -34,7 +34,7 @@ public partial class HealthModelTests
         Assert.Equal(12, model.CadenceWeeks);
         Assert.Equal((30.0, 90.0, 1.25, 0.75, 0.8), (model.MomentumWindow.TotalDays, model.MomentumBaseline.TotalDays, model.AcceleratingRatio, model.SlowingRatio, model.RecommendationTarget));
         Assert.Equal(new HealthModel(), model);
-        Assert.Equal(("default", "2.5"), (new HealthModel().Name, new HealthModel().Version));
+        Assert.Equal(("default", "2.6"), (new HealthModel().Name, new HealthModel().Version));
     }
 
     [Fact]

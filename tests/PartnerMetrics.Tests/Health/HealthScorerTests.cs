@@ -177,7 +177,7 @@ public class HealthScorerTests
         var partner = trust.Factors[0];
         string Show(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        Assert.StartsWith($"HealthReport {{ PartnerId = {report.PartnerId}, AsOf = 2025-06-30, Model = default 2.5, Score = {Show(report.Score)}, Band = {report.Band}, Confidence = {Show(report.Confidence)}, Dimensions = [Trust {Show(trust.Score!.Value)}, Competency ", report.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith($"HealthReport {{ PartnerId = {report.PartnerId}, AsOf = 2025-06-30, Model = default 2.6, Score = {Show(report.Score)}, Band = {report.Band}, Confidence = {Show(report.Confidence)}, Dimensions = [Trust {Show(trust.Score!.Value)}, Competency ", report.ToString(), StringComparison.Ordinal);
         Assert.EndsWith($"], Signals = {report.Signals.Length} }}", report.ToString(), StringComparison.Ordinal);
         Assert.Equal(
             $"DimensionScore {{ Dimension = Trust, Score = {Show(trust.Score.Value)}, Confidence = {Show(trust.Confidence)}, Weight = 0.25, Contribution = {Show(trust.Contribution)}, Factors = [{partner.Code} {Show(partner.Value!.Value)}, {trust.Factors[1].Code} {Show(trust.Factors[1].Value!.Value)}] }}",

@@ -47,7 +47,7 @@ public class PriorMeanTests
         Assert.False(model.PriorMeans.ContainsKey(FactorCodes.TrustVendorReliability));
         Assert.Equal(4 / 7.5, new HealthScorer(model).Score(Empty(), T).Factor(FactorCodes.TrustPartnerReliability)!.Value.Value!.Value, 12);
         Assert.Equal(HealthModel.Default with { PriorMeans = model.PriorMeans, Version = model.Version }, model);
-        Assert.StartsWith("2.5+priors.", model.Version, StringComparison.Ordinal);   // a report tells it from the default
+        Assert.StartsWith("2.6+priors.", model.Version, StringComparison.Ordinal);   // a report tells it from the default
     }
 
     [Fact]

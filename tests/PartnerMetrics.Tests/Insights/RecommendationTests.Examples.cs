@@ -10,7 +10,7 @@ using static PartnerMetrics.Tests.Health.Examples;
 namespace PartnerMetrics.Tests.Insights;
 
 /// <summary>
-/// One pinned example per action code, computed by hand from DOMAIN section 3 with the default model (2.5): dimension
+/// One pinned example per action code, computed by hand from DOMAIN section 3 with the default model (2.6): dimension
 /// weights trust 0.25, competency 0.2, co-operation 0.25, plan 0.15, progress 0.15 (they sum to 1, every dimension is
 /// present, so the overall score moves by a dimension's weight times its change); factor weights competency coverage 0.2,
 /// delivery 0.8; co-operation 0.2 / 0.2 / 0.35 / 0.25; plan on track 0.15, shared ownership 0.1, business alignment

@@ -98,7 +98,7 @@ public class HealthReportJsonTests
 
         Assert.Equal("P-1", (string?)json["partnerId"]);
         Assert.Equal("2025-06-30", (string?)json["asOf"]);
-        Assert.Equal(("default", "2.5"), ((string?)json["model"], (string?)json["modelVersion"]));
+        Assert.Equal(("default", "2.6"), ((string?)json["model"], (string?)json["modelVersion"]));
         Assert.Equal(report.Score, (double)json["score"]!);
         Assert.Equal("Watch", (string?)json["band"]);
         Assert.Equal(report.Interval.Lower, (double)json["interval"]!["lower"]!);
