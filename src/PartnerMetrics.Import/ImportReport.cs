@@ -281,6 +281,10 @@ public sealed class ImportException : Exception
     internal ImportException(ImportProblem problem)
         : base(problem.ToString()) => Problem = problem;
 
+    /// <summary>The exception of one file of several, its message naming the file: <c>tasks.csv: line 3, column "Due Date": …</c>.</summary>
+    internal ImportException(string file, ImportException error)
+        : base($"{file}: {error.Message}", error) => Problem = error.Problem;
+
     /// <summary>Gets the problem that stopped the import, when it was one row's or the header's.</summary>
     public ImportProblem? Problem { get; }
 }

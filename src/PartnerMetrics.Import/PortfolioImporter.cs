@@ -93,7 +93,7 @@ public sealed class PortfolioImporter
     /// <returns>The portfolio: one partnership per partner, in the partners file's order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sources"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="sources"/> has no partners file, or a kind that is not defined.</exception>
-    /// <exception cref="ImportException">A file lacks a required column or cannot be read, or a row is bad under <see cref="BadRowPolicy.Fail"/>.</exception>
+    /// <exception cref="ImportException">A file lacks a required column or cannot be read, or a row is bad under <see cref="BadRowPolicy.Fail"/>. The message begins with the file's <see cref="EvidenceSource.Name"/> (<c>tasks.csv: line 3, column "Status", …</c>); <see cref="ImportException.Problem"/> is the problem without it, as the file's report lists it.</exception>
     public Portfolio Import(IReadOnlyDictionary<EvidenceKind, EvidenceSource> sources, PortfolioImportReport? report = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
@@ -262,7 +262,7 @@ public sealed class PortfolioImporter
         partners.Add(problem);
         if (policy == BadRowPolicy.Fail)
         {
-            throw new ImportException(problem);
+            throw InFile(partners.Source, new ImportException(problem));
         }
 
         partners.Imported--;
@@ -366,15 +366,41 @@ public sealed class PortfolioImporter
             MaxWorkbookPartCharacters = MaxWorkbookPartCharacters,
             UniqueIds = true,
         };
-        return [.. source.Deals(importer, report)];
+        try
+        {
+            return [.. source.Deals(importer, report)];
+        }
+        catch (ImportException error)
+        {
+            throw InFile(source.Name, error);
+        }
     }
 
-    /// <summary>Reads one evidence file: maps its header, fails on a missing required column, and converts its rows.</summary>
+    /// <summary>
+    /// An import's exception that names the file it came from, of the several a portfolio is read from: a problem's own
+    /// message names its line and column, not its file (<see cref="ImportException.Problem"/> is the same problem).
+    /// </summary>
+    private static ImportException InFile(string? file, ImportException error) => string.IsNullOrEmpty(file) ? error : new ImportException(file, error);
+
+    /// <summary>Reads one evidence file: maps its header, fails on a missing required column, and converts its rows; an exception names the file.</summary>
     private List<T> Read<T>(EvidenceKind kind, EvidenceSource source, PortfolioImportReport report, Func<TableColumns, ImportReport, CellReader<T>> reader)
         where T : class
     {
         var fileReport = report.For(kind);
         fileReport.Source = source.Name;
+        try
+        {
+            return ReadRows(kind, source, fileReport, reader);
+        }
+        catch (ImportException error)
+        {
+            throw InFile(source.Name, error);
+        }
+    }
+
+    private List<T> ReadRows<T>(EvidenceKind kind, EvidenceSource source, ImportReport fileReport, Func<TableColumns, ImportReport, CellReader<T>> reader)
+        where T : class
+    {
         ITableSource table;
         try
         {

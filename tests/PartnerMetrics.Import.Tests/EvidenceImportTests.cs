@@ -431,6 +431,38 @@ public class EvidenceImportTests
         Assert.Equal([(2L, "Date", "13/45/2025"), (3L, "Type", "Chat")], file.Problems.Select(p => (p.Line, p.Column!, p.Value!)));
     }
 
+    [Theory]
+    [InlineData(EvidenceKind.Partners, "Account ID,Account Name,Type\nP9,Alpha,Technology Partner\n", "accounts.csv: line 2, value \"P9\": the partner has no onboarding day")]
+    [InlineData(EvidenceKind.Commitments, "Account ID,Due Date,Status,Assigned User Type\nP1,3/10/2025,Maybe,Standard\n", "tasks.csv: line 2, column \"Status\", value \"Maybe\": not one of")]
+    [InlineData(EvidenceKind.Interactions, "Account ID,Type,Assigned User Type\nP1,Call,Standard\n", "events.csv: line 1: the interactions file has no column for 'date'")]
+    [InlineData(EvidenceKind.Cases, "Account ID,Escalated,Date/Time Opened\nP1,0,\"4/4/2025\n", "cases.csv: line 2: ")]
+    [InlineData(EvidenceKind.Certifications, "", "certifications.csv: line 1: the file is empty")]
+    [InlineData(EvidenceKind.Opportunities, "Opportunity ID,Account ID,Stage,Created Date,Close Date,Type\nO1,P1,Closed Won,13/45/2025,2/1/2025,New Customer\n", "opportunities.csv: line 2, column \"Created Date\"")]
+    public void AFileThatStopsThePortfolioImport_IsNamedInTheMessage(EvidenceKind kind, string csv, string start)
+    {
+        // A portfolio is read from up to nine files, and a problem's message names its line and column: "line 2, column
+        // "Status", value "Maybe": …" did not say which of the files it was in, unless the caller looked for it in the report.
+        var files = new Dictionary<EvidenceKind, (string Name, string Csv)>
+        {
+            [EvidenceKind.Partners] = ("accounts.csv", Accounts),
+            [EvidenceKind.Commitments] = ("tasks.csv", "Account ID,Due Date,Status,Assigned User Type\nP1,3/10/2025,In Progress,Standard\n"),
+            [EvidenceKind.Interactions] = ("events.csv", "Account ID,Date,Type,Assigned User Type\nP1,4/4/2025,Call,Standard\n"),
+            [EvidenceKind.Cases] = ("cases.csv", "Account ID,Escalated,Date/Time Opened,First Response\nP1,0,4/4/2025 9:00 AM,4/4/2025 10:00 AM\n"),
+            [EvidenceKind.Certifications] = ("certifications.csv", "Account ID,Certification,Certified Date\nP1,Security,1/1/2025\n"),
+            [EvidenceKind.Opportunities] = ("opportunities.csv", "Opportunity ID,Account ID,Stage,Created Date,Close Date,Type\nO1,P1,Closed Won,1/1/2025,2/1/2025,New Customer\n"),
+        };
+        files[kind] = (files[kind].Name, csv);
+        var report = new PortfolioImportReport();
+
+        var error = Assert.Throws<ImportException>(() => new PortfolioImporter(EvidenceProfile.Salesforce).Import(
+            files.ToDictionary(f => f.Key, f => EvidenceSource.Csv(new MemoryStream(Encoding.UTF8.GetBytes(f.Value.Csv)), f.Value.Name)),
+            report));
+
+        Assert.StartsWith(start, error.Message, StringComparison.Ordinal);
+        Assert.Equal($"{files[kind].Name}: {error.InnerException!.Message}", error.Message);
+        Assert.Same(((ImportException)error.InnerException).Problem, error.Problem);
+    }
+
     [Fact]
     public void Import_WithoutAPartnersFile_IsAnArgumentError()
     {

@@ -85,7 +85,7 @@ public class EvidenceRequiredFieldTests
         var error = Assert.Throws<ImportException>(() => Import(Skip, kind, csv));
 
         Assert.Equal(
-            $"line 1: the {FileNames[kind]} file has no column for '{field}' (the profile accepts \"{field}\"). The header has {string.Join(", ", fields.Select(f => $"\"{f.Field}\""))}.",
+            $"{kind}.csv: line 1: the {FileNames[kind]} file has no column for '{field}' (the profile accepts \"{field}\"). The header has {string.Join(", ", fields.Select(f => $"\"{f.Field}\""))}.",
             error.Message);
     }
 

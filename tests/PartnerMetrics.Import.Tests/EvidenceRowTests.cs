@@ -337,7 +337,7 @@ public class EvidenceRowTests
         var error = Assert.Throws<ImportException>(() => new PortfolioImporter(profile).Import(new Dictionary<EvidenceKind, EvidenceSource> { [EvidenceKind.Partners] = EvidenceImportTests.Source("Account ID,Colour\nP1,red\n") }, report));
 
         Assert.Equal(
-            "line 1: the partners file has no column for 'name' (the profile accepts \"name\"); no column for 'type' (the profile accepts \"Type\", \"Account Type\"). The header has \"Account ID\", \"Colour\".",
+            "file.csv: line 1: the partners file has no column for 'name' (the profile accepts \"name\"); no column for 'type' (the profile accepts \"Type\", \"Account Type\"). The header has \"Account ID\", \"Colour\".",
             error.Message);
         Assert.Same(error.Problem, Assert.Single(report.Files[EvidenceKind.Partners].Problems));
     }

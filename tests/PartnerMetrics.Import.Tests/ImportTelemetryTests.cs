@@ -147,7 +147,7 @@ public sealed class ImportTelemetryTests : IDisposable
 
         var import = Assert.Single(stopped);
         Assert.Equal((ActivityStatusCode.Error, typeof(ImportException).FullName), (import.Status, import.GetTagItem("error.type")));
-        Assert.StartsWith("line 1: the partners file has no column for 'type'", import.StatusDescription, StringComparison.Ordinal);
+        Assert.StartsWith("Partners.csv: line 1: the partners file has no column for 'type'", import.StatusDescription, StringComparison.Ordinal);
         Assert.Equal(typeof(ImportException).FullName, Assert.Single(meters.Of("partnermetrics.import.duration")).Tags["error.type"]);
         Assert.Null(Activity.Current);
     }

@@ -73,7 +73,7 @@ public class SalesforceIdFormTests
 
         var error = Assert.Throws<ImportException>(() => EvidenceImportTests.Import((EvidenceKind.Partners, accounts)));
 
-        Assert.Equal($"line 3, column \"Account ID\", value \"{second}\": the partners file gives this account twice, also as {first} (the {first.Length}-character form of the same Salesforce id).", error.Message);
+        Assert.Equal($"Partners.csv: line 3, column \"Account ID\", value \"{second}\": the partners file gives this account twice, also as {first} (the {first.Length}-character form of the same Salesforce id).", error.Message);
     }
 
     private static EvidenceSource Csv(string template, string id) =>
