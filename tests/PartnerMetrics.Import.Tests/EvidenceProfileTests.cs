@@ -178,6 +178,35 @@ public class EvidenceProfileTests
     }
 
     [Fact]
+    public void Salesforce_AnEventWithoutAType_IsAMeeting_NotABadRow()
+    {
+        // Type is an optional picklist on a Salesforce event, and many orgs leave it empty or hide it: the first untyped
+        // event stopped the import of an events report ("line 3, column "Type": a value is required"). An event is a calendar
+        // appointment with the account, so one of no type is a meeting on its day; Other still says it was none of a
+        // meeting, a call or an email, and is left out. An events report without a Type column still stops the import.
+        const string Accounts = """
+            Account ID,Account Name,Type,Created Date
+            A1,Alpha,Partner,3/1/2024
+            """;
+        const string Events = """
+            Activity ID,Account ID,Subject,Date,Type,Assigned User Type
+            E1,A1,Review,3/11/2025,Call,Standard
+            E2,A1,Quarterly review,3/12/2025,,PowerPartner
+            E3,A1,Planning,3/13/2025,,Standard
+            E4,A1,Lunch,3/14/2025,Other,Standard
+            """;
+
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.Salesforce, (EvidenceKind.Partners, Accounts), (EvidenceKind.Interactions, Events));
+
+        Assert.Equal(
+            [(11, InteractionKind.Call, Side.Vendor), (12, InteractionKind.Meeting, Side.Partner), (13, InteractionKind.Meeting, Side.Vendor)],
+            portfolio.Partnerships[0].Interactions.Select(i => (i.Date.Day, i.Kind, i.InitiatedBy)));
+        Assert.Equal((3L, 1L, 0L), (report.Files[EvidenceKind.Interactions].Imported, report.Files[EvidenceKind.Interactions].Excluded, report.Files[EvidenceKind.Interactions].Skipped));
+        var error = Assert.Throws<ImportException>(() => EvidenceImportTests.Import(EvidenceProfile.Salesforce, (EvidenceKind.Partners, Accounts), (EvidenceKind.Interactions, "Activity ID,Account ID,Date,Assigned User Type\nE1,A1,3/11/2025,Standard\n")));
+        Assert.Contains("no column for 'kind'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HubSpot_ReadsCompaniesTasksActivitiesTicketsAndDeals()
     {
         const string Companies = """
