@@ -339,6 +339,7 @@ internal abstract class CellReader<TRecord>
     /// </summary>
     public void Ended(ITableSource source)
     {
+        Finished();
         var named = 0;
         var more = 0;
         var moreHidden = new List<string>();
@@ -367,6 +368,11 @@ internal abstract class CellReader<TRecord>
         {
             Report.Notice(string.Create(CultureInfo.InvariantCulture, $"{more:N0} more merged ranges hide cells of {string.Join(", ", moreHidden)}, which were read as empty; only the first {MergedNotices} are named."));
         }
+    }
+
+    /// <summary>After the last row: the notices a reader gives once a file, such as a count of the rows it left out for a reason of its own.</summary>
+    protected virtual void Finished()
+    {
     }
 
     /// <summary>Whether a cell the import reads holds no value to read (a worksheet's error or uncomputed formula), each a problem of the row; cells of other columns are not read.</summary>

@@ -245,6 +245,9 @@ internal sealed class CommitmentRows(EvidenceProfile profile, TableColumns table
     /// <summary>Whether the file's notice on broken promises without a day has been given: once a file.</summary>
     private bool undatedNoticed;
 
+    /// <summary>How many tasks of the file were left out for an empty due day.</summary>
+    private long withoutDueDay;
+
     protected override EvidenceRow<Commitment>? Convert()
     {
         var partner = Partner(out var other);
@@ -255,7 +258,24 @@ internal sealed class CommitmentRows(EvidenceProfile profile, TableColumns table
             return Exclude();
         }
 
-        var due = Day(this["dueOn"], required: true);
+        // A task need not have a due day (ActivityDate is optional in Salesforce, as a Dynamics 365 task's Due is), and a
+        // promise is kept, kept late or broken against the day it is due: one without it has no outcome to score, and no day
+        // to make up. Its empty cell was a problem of the row, which stopped the import under BadRows Fail; it is left out,
+        // counted with the rows left out and in a notice of the file. A due day that only a lookup or a default would give
+        // is still required.
+        var dueColumn = this["dueOn"];
+        if (dueColumn.Ordinal >= 0 && Number(dueColumn) is null && Text(dueColumn) is null)
+        {
+            if (ProblemCount > 0)
+            {
+                return null;
+            }
+
+            withoutDueDay++;
+            return Exclude();
+        }
+
+        var due = Day(dueColumn, required: true);
         var done = Day(this["doneOn"]);
         var description = Text(this["description"]);
         if (ProblemCount > 0 || partner is null || status is null || side is null || due is null)
@@ -284,6 +304,14 @@ internal sealed class CommitmentRows(EvidenceProfile profile, TableColumns table
         }
 
         return Build(() => new EvidenceRow<Commitment>(partner, new Commitment(Enum.Parse<Side>(side), due.Value, outcome, resolved, description)), "resolvedOn", "doneOn", "dueOn", "dueOn", "description", "description");
+    }
+
+    protected override void Finished()
+    {
+        if (withoutDueDay > 0)
+        {
+            Report.Notice(string.Create(CultureInfo.InvariantCulture, $"{withoutDueDay:N0} {(withoutDueDay == 1 ? "task has" : "tasks have")} no due day (\"{this["dueOn"].Name}\" is empty): a promise is kept or broken against the day it is due, so {(withoutDueDay == 1 ? "it is" : "they are")} left out, counted with the rows left out."));
+        }
     }
 }
 

@@ -113,6 +113,38 @@ public class EvidenceImportTests
     }
 
     [Fact]
+    public void Tasks_WithoutADueDay_AreLeftOutWithANotice_NotBadRows()
+    {
+        // A due day is optional on a Salesforce task (ActivityDate) and on a Dynamics 365 task: the first task without one
+        // stopped the import of a tasks report ("line 3, column "Due Date": a value is required"). A promise is kept, kept
+        // late or broken against the day it is due, so a task without one is no promise to score, and no day is made up for
+        // it: it is left out, counted with the rows left out and in a notice, whatever its status. A file without the column
+        // still stops the import, and a task with a due day reads as before.
+        const string Tasks = """
+            Activity ID,Account ID,Subject,Due Date,Status,Completed Date,Assigned User Type
+            T1,P1,Send plan,3/10/2025,Completed,3/12/2025,Standard
+            T2,P1,Send deck,,Completed,3/9/2025,PowerPartner
+            T3,P1,Call back,,Not Started,,Standard
+            T4,P1,Review,3/20/2025,In Progress,,PowerPartner
+            """;
+
+        var (portfolio, report) = Import((EvidenceKind.Partners, Accounts), (EvidenceKind.Commitments, Tasks));
+
+        Assert.Equal(
+            [(new DateOnly(2025, 3, 10), CommitmentOutcome.KeptLate), (new DateOnly(2025, 3, 20), CommitmentOutcome.Open)],
+            portfolio.Partnerships[0].Commitments.Select(c => (c.DueOn, c.Outcome)));
+        var file = report.Files[EvidenceKind.Commitments];
+        Assert.Equal((4L, 2L, 2L, 0L), (file.Rows, file.Imported, file.Excluded, file.Skipped));
+        Assert.Equal(
+            "2 tasks have no due day (\"Due Date\" is empty): a promise is kept or broken against the day it is due, so they are left out, counted with the rows left out.",
+            Assert.Single(file.Notices));
+        Assert.Contains(
+            "no column for 'dueOn'",
+            Assert.Throws<ImportException>(() => Import((EvidenceKind.Partners, Accounts), (EvidenceKind.Commitments, "Account ID,Status,Assigned User Type\nP1,Completed,Standard\n"))).Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Tasks_ABrokenPromiseWithoutItsDay_DoesNotStopTheImportAndIsOpen()
     {
         // It stopped the import under the built-in BadRows Fail ("a broken promise needs the day it was dropped"): a

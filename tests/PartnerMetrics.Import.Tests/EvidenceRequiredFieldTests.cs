@@ -38,6 +38,12 @@ public class EvidenceRequiredFieldTests
         [EvidenceKind.GoalCheckIns] = ["partnerId", "goal", "owner", "checkedOn", "progress"],
     };
 
+    /// <summary>
+    /// The required fields whose column a file must have but whose empty cell leaves the row out rather than being a problem:
+    /// a task without a due day is no promise with a day to keep (<c>EvidenceImportTests.Tasks_WithoutADueDay_AreLeftOutWithANotice_NotBadRows</c>).
+    /// </summary>
+    private static readonly HashSet<(EvidenceKind Kind, string Field)> EmptyLeavesTheRowOut = [(EvidenceKind.Commitments, "dueOn")];
+
     /// <summary>The name of each kind's file in messages.</summary>
     private static readonly Dictionary<EvidenceKind, string> FileNames = new()
     {
@@ -98,6 +104,13 @@ public class EvidenceRequiredFieldTests
         var (_, report) = Import(Skip, kind, Csv(kind, f => f.Field == field ? string.Empty : f.Value));
 
         var file = report.Files[kind];
+        if (EmptyLeavesTheRowOut.Contains((kind, field)))
+        {
+            Assert.Empty(file.Problems);
+            Assert.Equal((1L, 0L, 0L, 1L), (file.Rows, file.Imported, file.Skipped, file.Excluded));
+            return;
+        }
+
         Assert.Equal($"line 2, column \"{field}\": a value is required.", Assert.Single(file.Problems).ToString());
         Assert.Equal((1L, 0L, 1L, 0L), (file.Rows, file.Imported, file.Skipped, file.Excluded));
     }
@@ -112,7 +125,7 @@ public class EvidenceRequiredFieldTests
         var (_, report) = Import(Skip, kind, Csv(kind, f => required.Contains(f.Field) ? string.Empty : f.Value));
 
         var file = report.Files[kind];
-        Assert.Equal(required.Order(StringComparer.Ordinal), file.Problems.Select(p => p.Column!).Order(StringComparer.Ordinal));
+        Assert.Equal(required.Where(f => !EmptyLeavesTheRowOut.Contains((kind, f))).Order(StringComparer.Ordinal), file.Problems.Select(p => p.Column!).Order(StringComparer.Ordinal));
         Assert.All(file.Problems, p => Assert.Equal((2L, (string?)null, "a value is required."), (p.Line, p.Value, p.Message)));
         Assert.Equal((1L, 1L), (file.Rows, file.Skipped));
     }
