@@ -186,7 +186,7 @@ public sealed record TableProfile
     /// <summary>Gets a profile that reads the fields under their own names only.</summary>
     public static TableProfile Empty { get; } = new();
 
-    /// <summary>Gets, for each field of the kind (<see cref="EvidenceProfile.Fields"/>), the headers that give it, in order of preference.</summary>
+    /// <summary>Gets, for each field of the kind (<see cref="EvidenceProfile.Fields"/>), the headers that give it, in order of preference: of two a file has, the first is read; an activity's <c>state</c> is read from each it has, a row's from the first that holds a value.</summary>
     public ImmutableDictionary<string, ImmutableArray<string>> Columns { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
 
     /// <summary>

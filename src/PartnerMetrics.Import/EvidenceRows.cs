@@ -12,6 +12,7 @@ internal abstract class EvidenceRows<TRecord> : CellReader<TRecord>
     where TRecord : class
 {
     private readonly Dictionary<string, Column> columns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Column[]> others = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Choices> choices = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (decimal Low, decimal High)> scales = new(StringComparer.Ordinal);
     private readonly PartnerKeys? partners;
@@ -24,6 +25,11 @@ internal abstract class EvidenceRows<TRecord> : CellReader<TRecord>
         foreach (var field in EvidenceSchema.Kinds[kind])
         {
             columns[field.Name] = table.Of(field.Name, interned: field.Name is "partnerId" or "competency" or "unit" or "goal" or "tier" or "district");
+            if (table.Others(field.Name).ToArray() is { Length: > 0 } more)
+            {
+                others[field.Name] = more;
+            }
+
             if (field.Type == EvidenceSchema.FieldType.Choice)
             {
                 choices[field.Name] = new Choices(field, tableProfile.Values.GetValueOrDefault(field.Name), tableProfile.OtherValues.GetValueOrDefault(field.Name));
@@ -40,7 +46,7 @@ internal abstract class EvidenceRows<TRecord> : CellReader<TRecord>
     /// <summary>The column of a field.</summary>
     protected Column this[string field] => columns[field];
 
-    protected override IEnumerable<Column> ColumnsRead => columns.Values;
+    protected override IEnumerable<Column> ColumnsRead => columns.Values.Concat(others.Values.SelectMany(c => c));
 
     /// <summary>The row's partner: <see langword="null"/> with a problem when missing; <see langword="null"/> and the row <see cref="CellReader{TRecord}.Exclude">left out</see> when the account is not a partner.</summary>
     protected string? Partner(out bool other)
@@ -86,6 +92,11 @@ internal abstract class EvidenceRows<TRecord> : CellReader<TRecord>
     {
         var choice = choices[field];
         var column = this[field];
+        if (others.TryGetValue(field, out var more) && Raw(column) is null)
+        {
+            // A field several columns give, each for its own rows: the first of them that holds a value for this row.
+            column = Array.Find(more, c => Raw(c) is not null) ?? column;
+        }
 
         // The empty text's meaning is an empty cell's, in a column the file has: a field no column gives stays missing.
         var empty = column.Ordinal >= 0 || column.KeyOrdinal >= 0 ? choice.Empty : null;

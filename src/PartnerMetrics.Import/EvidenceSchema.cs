@@ -46,7 +46,7 @@ internal static class EvidenceSchema
             new("kind", FieldType.Choice, Required: true, [.. Names<InteractionKind>().Except(CaseKinds)]),
             new("side", FieldType.Choice, Required: true, Names<Side>()),
             new("subject", FieldType.Text),
-            new("state", FieldType.Choice, Meanings: ActivityStates),
+            new("state", FieldType.Choice, Meanings: ActivityStates, EachRow: true),
         ],
         [EvidenceKind.Cases] =
         [
@@ -128,7 +128,12 @@ internal static class EvidenceSchema
     /// <param name="Type">How its cell is read.</param>
     /// <param name="Required">Whether a row without it is a problem.</param>
     /// <param name="Meanings">For a choice, what a value can mean (besides <see cref="EvidenceProfile.Skip"/>).</param>
-    public sealed record Field(string Name, FieldType Type, bool Required = false, ImmutableArray<string> Meanings = default)
+    /// <param name="EachRow">
+    /// Whether several columns may give the field, each for its own rows, so that every one the file has is read and a row's
+    /// value is the first of them that is not empty: an activity's state, which HubSpot keeps in a meeting's Meeting outcome
+    /// and a call's Call outcome. Another field is read from the column the profile lists first.
+    /// </param>
+    public sealed record Field(string Name, FieldType Type, bool Required = false, ImmutableArray<string> Meanings = default, bool EachRow = false)
     {
         /// <summary>Checks a meaning of the field's value map.</summary>
         public void CheckMeaning(string meaning, string path)

@@ -423,7 +423,8 @@ public sealed class PortfolioImporter
             profile.Unused,
             profile.Lookups.ToDictionary(l => l.Field, l => (l.KeyColumn, lookups[(kind, l.Field)].Values.ToFrozenDictionary(StringComparer.Ordinal)), StringComparer.Ordinal),
             profile.Defaults,
-            fileReport);
+            fileReport,
+            EvidenceSchema.Kinds[kind].Where(f => f.EachRow).Select(f => f.Name).ToHashSet(StringComparer.Ordinal));
         var missing = EvidenceSchema.Kinds[kind].Where(f => f.Required && !columns.Given(f.Name)).Select(f => accepted.TryGetValue(f.Name, out var headers) && headers.Length > 0
             ? $"no column for '{f.Name}' (the profile accepts {string.Join(", ", headers.Select(h => $"\"{h}\""))})"
             : $"no column for '{f.Name}' (the profile names no column for it)")

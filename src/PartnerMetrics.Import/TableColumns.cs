@@ -13,6 +13,7 @@ internal sealed class TableColumns
     private readonly Dictionary<string, int> lookupOrdinals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FrozenDictionary<string, string>> lookups;
     private readonly IReadOnlyDictionary<string, string> defaults;
+    private readonly Dictionary<string, List<int>> others = new(StringComparer.Ordinal);
 
     /// <summary>Maps a header; records the used and ignored columns, and a notice for each field two columns give, in <paramref name="report"/>.</summary>
     /// <param name="header">The file's header.</param>
@@ -21,13 +22,15 @@ internal sealed class TableColumns
     /// <param name="lookups">The lookup values of the fields looked up by another column, with their key columns.</param>
     /// <param name="defaults">The profile's value of a field when no column gives it.</param>
     /// <param name="report">The file's report.</param>
+    /// <param name="eachRow">The fields that several columns may give, each for its own rows: every column of the file that gives one is read, in the profile's order (<see cref="Others"/>).</param>
     public TableColumns(
         TableHeader header,
         IReadOnlyDictionary<string, ImmutableArray<string>> columns,
         IEnumerable<string> known,
         IReadOnlyDictionary<string, (string KeyColumn, FrozenDictionary<string, string> Values)> lookups,
         IReadOnlyDictionary<string, string> defaults,
-        ImportReport report)
+        ImportReport report,
+        IReadOnlySet<string>? eachRow = null)
     {
         Header = header;
         this.defaults = defaults;
@@ -59,10 +62,19 @@ internal sealed class TableColumns
 
             if (!ordinals.TryAdd(given.Field, ordinal))
             {
-                // Two columns give the field: the one the profile lists first is read, the other is not used.
                 var other = ordinals[given.Field];
                 var (kept, dropped) = fieldOfHeader[ImportProfile.Normalize(header.Name(other))].Preference <= given.Preference ? (other, ordinal) : (ordinal, other);
                 ordinals[given.Field] = kept;
+                if (eachRow?.Contains(given.Field) == true)
+                {
+                    // A field of each row's own column: the others are read too, in the profile's order, after the first.
+                    var more = others.TryGetValue(given.Field, out var list) ? list : others[given.Field] = [];
+                    more.Add(dropped);
+                    more.Sort((a, b) => fieldOfHeader[ImportProfile.Normalize(header.Name(a))].Preference.CompareTo(fieldOfHeader[ImportProfile.Normalize(header.Name(b))].Preference));
+                    continue;
+                }
+
+                // Two columns give the field: the one the profile lists first is read, the other is not used.
                 ignored.Add(dropped);
                 report.Notice($"Both \"{header.Name(kept)}\" and \"{header.Name(dropped)}\" give '{given.Field}'; \"{header.Name(kept)}\" is read, because the profile lists it first.");
             }
@@ -88,6 +100,11 @@ internal sealed class TableColumns
 
     /// <summary>The lookups whose key column the file lacks, as field and key column.</summary>
     public IEnumerable<string> MissingLookupKeys() => lookupOrdinals.Where(l => l.Value < 0).Select(l => l.Key);
+
+    /// <summary>The columns after the first that give a field of each row's own column, in the profile's order; none for another field.</summary>
+    public IEnumerable<Column> Others(string field) => others.TryGetValue(field, out var list)
+        ? list.Select(ordinal => new Column(field, ordinal, Header.Name(ordinal), -1, null, null, null))
+        : [];
 
     /// <summary>Where a field's text comes from in this file.</summary>
     public Column Of(string field, bool interned = false) => new(

@@ -334,6 +334,46 @@ public class EvidenceProfileTests
     }
 
     [Fact]
+    public void HubSpot_ACallThatReachedNoOne_DidNotHappenAndIsLeftOut()
+    {
+        // A call's outcome says whether it reached the partner: a busy line, no answer or a wrong number reached nobody, yet
+        // was read as a call on its day (the profile listed Call outcome as unused), as a canceled meeting was before its
+        // Meeting outcome was read. A voicemail, or a message left with whoever answered, reaches the partner as an email
+        // does, and is read; so is an outcome the portal added, and a call without one. An export of every activity has both
+        // outcome columns, each empty on the other kind's rows: each row is read by the one that holds its outcome.
+        const string Activities = """
+            Record ID,Activity type,Activity date,Call direction,Meeting outcome,Call outcome,Associated Company IDs
+            1,CALL,2025-03-01 10:00,OUTBOUND,,Connected,101
+            2,CALL,2025-03-02 10:00,OUTBOUND,,Busy,101
+            3,CALL,2025-03-03 10:00,OUTBOUND,,No answer,101
+            4,CALL,2025-03-04 10:00,OUTBOUND,,Wrong number,101
+            5,CALL,2025-03-05 10:00,OUTBOUND,,Left voicemail,101
+            6,CALL,2025-03-06 10:00,INBOUND,,Left live message,101
+            7,CALL,2025-03-07 10:00,INBOUND,,Gatekeeper,101
+            8,CALL,2025-03-08 10:00,INBOUND,,,101
+            9,MEETING,2025-03-09 10:00,,Canceled,,101
+            10,MEETING,2025-03-10 10:00,,Completed,,101
+            11,EMAIL,2025-03-11 10:00,,,,101
+            """;
+
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.HubSpot, (EvidenceKind.Partners, GammaCompany), (EvidenceKind.Interactions, Activities));
+
+        Assert.Equal([1, 5, 6, 7, 8, 10, 11], portfolio.Partnerships[0].Interactions.Select(i => i.Date.Day));
+        var file = report.Files[EvidenceKind.Interactions];
+        Assert.Equal((4L, 0L), (file.Excluded, file.Skipped));
+        Assert.Empty(file.IgnoredColumns);
+        Assert.Empty(file.Notices);
+
+        // A calls export has the one column, and a view without it reads every call, as before.
+        var (calls, callsReport) = EvidenceImportTests.Import(
+            EvidenceProfile.HubSpot,
+            (EvidenceKind.Partners, GammaCompany),
+            (EvidenceKind.Interactions, "Record ID,Activity type,Call date,Call direction,Call outcome,Associated Company IDs\n1,CALL,2025-03-01 10:00,OUTBOUND,No answer,101\n2,CALL,2025-03-02 10:00,INBOUND,Connected,101\n"));
+        Assert.Equal([2], calls.Partnerships[0].Interactions.Select(i => i.Date.Day));
+        Assert.Equal(1L, callsReport.Files[EvidenceKind.Interactions].Excluded);
+    }
+
+    [Fact]
     public void HubSpot_ATicketWithoutAPriority_IsARequest_NotABadRow()
     {
         // Priority is optional on a HubSpot ticket, and a ticket created by email or a form often has none: the first such
