@@ -550,6 +550,29 @@ public class EvidenceProfileTests
     }
 
     [Fact]
+    public void Dynamics_ADeferredTask_IsStillOpen_NotABrokenPromise()
+    {
+        // Deferred is one of the status reasons of an Open Dynamics 365 task (with Not Started, In Progress and Waiting on
+        // someone else); Completed and Canceled are the reasons of the other two states. A deferred task is a promise not yet
+        // kept: read as open, it counts as broken only once overdue, not on a day its Actual End would give.
+        const string Accounts = "(Do Not Modify) Account,Account Name,Relationship Type,Created On\nP-1,Contoso,Partner,3/1/2024\n";
+        const string Tasks = """
+            Regarding,Due Date,Status Reason,Actual End
+            P-1,3/10/2025,Deferred,
+            P-1,3/11/2025,Deferred,3/5/2025
+            P-1,3/12/2025,Not Started,
+            P-1,3/13/2025,Canceled,3/8/2025
+            """;
+
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.Dynamics, (EvidenceKind.Partners, Accounts), (EvidenceKind.Commitments, Tasks));
+
+        Assert.Equal(
+            [(CommitmentOutcome.Open, (DateOnly?)null), (CommitmentOutcome.Open, null), (CommitmentOutcome.Open, null), (CommitmentOutcome.Broken, new DateOnly(2025, 3, 8))],
+            portfolio.Partnerships.Single().Commitments.Select(c => (c.Outcome, c.ResolvedOn)));
+        Assert.Empty(report.Files[EvidenceKind.Commitments].Notices);
+    }
+
+    [Fact]
     public void Dynamics_ATimestampInTwentyFourHourTime_IsRead()
     {
         // A user whose Dynamics settings show 24-hour time exports "3/11/2025 15:30", which stopped the import as a date of
