@@ -335,11 +335,20 @@ internal sealed class InteractionRows(EvidenceProfile profile, TableColumns tabl
         var kind = Meaning("kind");
         var side = Meaning("side");
 
+        // Who received the call, when the row says: the side of a row whose direction is inbound (the owner's, in Salesforce)
+        // answered it, so the other side initiated it.
+        var direction = Meaning("direction", required: false);
+
         // A canceled or still planned activity did not happen, whatever day its row gives (a planned one's start).
         var state = Meaning("state", required: false);
-        if (other || kind == EvidenceProfile.Skip || side == EvidenceProfile.Skip || state is "Open" || state == EvidenceProfile.Skip)
+        if (other || kind == EvidenceProfile.Skip || side == EvidenceProfile.Skip || direction == EvidenceProfile.Skip || state is "Open" || state == EvidenceProfile.Skip)
         {
             return Exclude();
+        }
+
+        if (direction == "Inbound")
+        {
+            side = side == nameof(Side.Vendor) ? nameof(Side.Partner) : nameof(Side.Vendor);
         }
 
         var date = Day(this["date"], required: true);

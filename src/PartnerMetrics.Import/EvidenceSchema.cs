@@ -14,6 +14,9 @@ internal static class EvidenceSchema
     /// <summary>What an activity's state can mean: only a <c>Done</c> activity happened; an <c>Open</c> one (planned) is left out.</summary>
     public static readonly ImmutableArray<string> ActivityStates = ["Done", "Open"];
 
+    /// <summary>What an activity's direction can mean, from its <c>side</c>: an <c>Inbound</c> one was received, so the other side initiated it.</summary>
+    public static readonly ImmutableArray<string> Directions = ["Inbound", "Outbound"];
+
     public static readonly ImmutableArray<string> CaseKinds = ["Request", "Escalation"];
 
     public static readonly ImmutableArray<string> YesNo = ["Yes", "No"];
@@ -45,6 +48,7 @@ internal static class EvidenceSchema
             new("date", FieldType.Day, Required: true),
             new("kind", FieldType.Choice, Required: true, [.. Names<InteractionKind>().Except(CaseKinds)]),
             new("side", FieldType.Choice, Required: true, Names<Side>()),
+            new("direction", FieldType.Choice, Meanings: Directions),
             new("subject", FieldType.Text),
             new("state", FieldType.Choice, Meanings: ActivityStates, EachRow: true),
         ],

@@ -207,6 +207,37 @@ public class EvidenceProfileTests
     }
 
     [Fact]
+    public void Salesforce_AnInboundCall_WasInitiatedByTheOtherSideThanItsOwner()
+    {
+        // Salesforce Call Center logs a call with a Call Type relative to its owner: Inbound, Outbound or Internal. The
+        // profile read every call as its owner's initiative, so a partner's call to a vendor's rep counted as the vendor's,
+        // against reciprocity ("how evenly the two sides initiate"), where the hubspot and dynamics profiles read an inbound
+        // call as the partner's; and an Internal call, among the vendor's people, counted as one with the partner.
+        const string Accounts = """
+            Account ID,Account Name,Type,Created Date
+            A1,Alpha,Partner,3/1/2024
+            """;
+        const string Activities = """
+            Activity ID,Account ID,Subject,Date,Type,Call Type,Assigned User Type
+            T1,A1,Question,3/11/2025,Call,Inbound,Standard
+            T2,A1,Follow-up,3/12/2025,Call,Outbound,Standard
+            T3,A1,Question,3/13/2025,Call,Inbound,PowerPartner
+            T4,A1,Follow-up,3/14/2025,Call,Outbound,PowerPartner
+            T5,A1,Handover,3/15/2025,Call,Internal,Standard
+            T6,A1,Review,3/16/2025,Meeting,,Standard
+            """;
+
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.Salesforce, (EvidenceKind.Partners, Accounts), (EvidenceKind.Interactions, Activities));
+
+        Assert.Equal(
+            [(11, Side.Partner), (12, Side.Vendor), (13, Side.Vendor), (14, Side.Partner), (16, Side.Vendor)],
+            portfolio.Partnerships[0].Interactions.Select(i => (i.Date.Day, i.InitiatedBy)));
+        var file = report.Files[EvidenceKind.Interactions];
+        Assert.Equal((1L, 0L), (file.Excluded, file.Skipped));
+        Assert.Empty(file.IgnoredColumns);
+    }
+
+    [Fact]
     public void HubSpot_ReadsCompaniesTasksActivitiesTicketsAndDeals()
     {
         const string Companies = """
