@@ -79,6 +79,7 @@ public sealed class HealthScorer
     /// <param name="asOf">The day to score as of; later evidence is ignored.</param>
     /// <returns>The report: overall score, band, confidence, and every dimension and factor.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The scorer's model set was made by <see cref="HealthModelSet.Create"/> and its selector returned <see langword="null"/>, or a model the set does not list, for a partner.</exception>
     public HealthReport Score(Partnership partnership, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(partnership);
@@ -467,6 +468,7 @@ public sealed class HealthScorer
     /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>, or <paramref name="step"/> is not a positive whole number of days.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <exception cref="InvalidOperationException">The scorer's model set was made by <see cref="HealthModelSet.Create"/> and its selector returned <see langword="null"/>, or a model the set does not list, for a partner.</exception>
     public ImmutableArray<HealthReport> History(Partnership partnership, DateOnly from, DateOnly to, TimeSpan step, CancellationToken cancellationToken = default) =>
         Sweep<HealthReport, ReportAt>("history", partnership, from, to, step, context => new ReportAt(context, partnership.Partner.Id), cancellationToken);
 
@@ -483,6 +485,7 @@ public sealed class HealthScorer
     /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>, or <paramref name="step"/> is not a positive whole number of days.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <exception cref="InvalidOperationException">The scorer's model set was made by <see cref="HealthModelSet.Create"/> and its selector returned <see langword="null"/>, or a model the set does not list, for a partner.</exception>
     public ImmutableArray<HealthPoint> Trend(Partnership partnership, DateOnly from, DateOnly to, TimeSpan step, CancellationToken cancellationToken = default) =>
         Sweep<HealthPoint, PointAt>("trend", partnership, from, to, step, context => new PointAt(context), cancellationToken);
 
@@ -553,6 +556,7 @@ public sealed class HealthScorer
     /// <exception cref="ArgumentNullException"><paramref name="portfolio"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <exception cref="InvalidOperationException">The scorer's model set was made by <see cref="HealthModelSet.Create"/> and its selector returned <see langword="null"/>, or a model the set does not list, for a partner.</exception>
     /// <remarks>
     /// <para>Whatever a score throws (a model selector of a <see cref="HealthModelSet"/> is the caller's code) is thrown as itself, for the first partnership in the portfolio's order that fails, as a loop over <see cref="Score"/> would throw it.</para>
     /// <para>Every report (about 2.3 KB at 100 evidence items) is kept until the call returns, so over a large portfolio the garbage collector promotes them all: the server collector, or scoring a batch at a time and dropping each batch's reports, costs less (docs/benchmarks.md, "Portfolio").</para>
@@ -590,6 +594,7 @@ public sealed class HealthScorer
     /// <param name="to">The second day (before or after <paramref name="from"/>).</param>
     /// <returns>Both reports and each factor's share of the change; the shares add up to the change.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="partnership"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The scorer's model set was made by <see cref="HealthModelSet.Create"/> and its selector returned <see langword="null"/>, or a model the set does not list, for a partner.</exception>
     public HealthDelta Compare(Partnership partnership, DateOnly from, DateOnly to) =>
         new(Score(partnership, from), Score(partnership, to));
 
