@@ -162,7 +162,7 @@ internal static class ActivityLog
         foreach (var commitment in partnership.Commitments)
         {
             // On the day it was resolved, or for a promise kept on a day not recorded, its due day (trust may date the
-            // promise otherwise: an early break on its due day, a keep past the grace period at due + grace).
+            // promise otherwise: an early break, from its due day on, at its due day; a keep past the grace period at due + grace).
             if ((commitment.ResolvedOn ?? (commitment.Outcome == CommitmentOutcome.Kept ? commitment.DueOn : null)) is { } resolved)
             {
                 sink.Mark(resolved.DayNumber);
