@@ -13,6 +13,12 @@ public class EvidenceProfileTests
         101,Gamma Partners,Partner,2024-03-01 10:00
         """;
 
+    /// <summary>A Salesforce accounts report of one partner, A1, beside the evidence file a test reads.</summary>
+    private const string AlphaAccount = """
+        Account ID,Account Name,Type,Created Date
+        A1,Alpha,Partner,3/1/2024
+        """;
+
     public static TheoryData<string> BuiltIns => [.. EvidenceProfile.BuiltInNames];
 
     [Theory]
@@ -184,10 +190,6 @@ public class EvidenceProfileTests
         // event stopped the import of an events report ("line 3, column "Type": a value is required"). An event is a calendar
         // appointment with the account, so one of no type is a meeting on its day; Other still says it was none of a
         // meeting, a call or an email, and is left out. An events report without a Type column still stops the import.
-        const string Accounts = """
-            Account ID,Account Name,Type,Created Date
-            A1,Alpha,Partner,3/1/2024
-            """;
         const string Events = """
             Activity ID,Account ID,Subject,Date,Type,Assigned User Type
             E1,A1,Review,3/11/2025,Call,Standard
@@ -196,13 +198,13 @@ public class EvidenceProfileTests
             E4,A1,Lunch,3/14/2025,Other,Standard
             """;
 
-        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.Salesforce, (EvidenceKind.Partners, Accounts), (EvidenceKind.Interactions, Events));
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.Salesforce, (EvidenceKind.Partners, AlphaAccount), (EvidenceKind.Interactions, Events));
 
         Assert.Equal(
             [(11, InteractionKind.Call, Side.Vendor), (12, InteractionKind.Meeting, Side.Partner), (13, InteractionKind.Meeting, Side.Vendor)],
             portfolio.Partnerships[0].Interactions.Select(i => (i.Date.Day, i.Kind, i.InitiatedBy)));
         Assert.Equal((3L, 1L, 0L), (report.Files[EvidenceKind.Interactions].Imported, report.Files[EvidenceKind.Interactions].Excluded, report.Files[EvidenceKind.Interactions].Skipped));
-        var error = Assert.Throws<ImportException>(() => EvidenceImportTests.Import(EvidenceProfile.Salesforce, (EvidenceKind.Partners, Accounts), (EvidenceKind.Interactions, "Activity ID,Account ID,Date,Assigned User Type\nE1,A1,3/11/2025,Standard\n")));
+        var error = Assert.Throws<ImportException>(() => EvidenceImportTests.Import(EvidenceProfile.Salesforce, (EvidenceKind.Partners, AlphaAccount), (EvidenceKind.Interactions, "Activity ID,Account ID,Date,Assigned User Type\nE1,A1,3/11/2025,Standard\n")));
         Assert.Contains("no column for 'kind'", error.Message, StringComparison.Ordinal);
     }
 
@@ -213,10 +215,6 @@ public class EvidenceProfileTests
         // profile read every call as its owner's initiative, so a partner's call to a vendor's rep counted as the vendor's,
         // against reciprocity ("how evenly the two sides initiate"), where the hubspot and dynamics profiles read an inbound
         // call as the partner's; and an Internal call, among the vendor's people, counted as one with the partner.
-        const string Accounts = """
-            Account ID,Account Name,Type,Created Date
-            A1,Alpha,Partner,3/1/2024
-            """;
         const string Activities = """
             Activity ID,Account ID,Subject,Date,Type,Call Type,Assigned User Type
             T1,A1,Question,3/11/2025,Call,Inbound,Standard
@@ -227,7 +225,7 @@ public class EvidenceProfileTests
             T6,A1,Review,3/16/2025,Meeting,,Standard
             """;
 
-        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.Salesforce, (EvidenceKind.Partners, Accounts), (EvidenceKind.Interactions, Activities));
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.Salesforce, (EvidenceKind.Partners, AlphaAccount), (EvidenceKind.Interactions, Activities));
 
         Assert.Equal(
             [(11, Side.Partner), (12, Side.Vendor), (13, Side.Vendor), (14, Side.Partner), (16, Side.Vendor)],
