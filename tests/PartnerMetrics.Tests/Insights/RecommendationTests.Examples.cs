@@ -484,6 +484,31 @@ public partial class RecommendationTests
         Assert.Equal(0.25, action.Impact, Digits);
     }
 
+    [Fact]
+    public void UpdateOpenDeals_WhenTheUpdateWasItsWeeksOnlyActivity_WouldLoseThreeQuartersOfAPoint_AndIsNotProposed()
+    {
+        // The figures of docs/insights.md: the deal of the example above without the second certification, so its update of
+        // 40 days ago is the only activity of that week. Before: weeks active today, 40 and 60 days ago, 3 of 12. Updated
+        // today, the deal keeps one last-update day, so the week of 40 days ago goes: 2 of 12. The week costs
+        // 0.15 × 100 × 0.8 / 12 = 1 point; freshness wins 0.15 × 100 × 0.05 × (2/3 − 1/3) = 0.25 (at most 0.15 × 100 × 0.05
+        // = 0.75 from 0 to 1): the update scores 1 − 0.25 = 0.75 lower, and the action is not proposed.
+        var stale = new Opportunity(
+            new OpportunityId("D1"), new AccountId("A1"), Day(-60), DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
+            DealOutcome.Open, 100m, Id, "North", Day(-60), Day(-40), Day(30), stage: "Propose");
+        var updated = new Opportunity(
+            new OpportunityId("D1"), new AccountId("A1"), Day(-60), DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner,
+            DealOutcome.Open, 100m, Id, "North", Day(-60), T, Day(30), stage: "Propose");
+        var partnership = Base().With(opportunities: [stale]);
+
+        var before = Scorer.Score(partnership, T);
+        var after = Scorer.Score(partnership.With(opportunities: [updated]), T);
+
+        Assert.Equal(3.0 / 12, before.Factor(FactorCodes.ProgressWeeklyCadence)!.Value.Value!.Value, Digits);
+        Assert.Equal(2.0 / 12, after.Factor(FactorCodes.ProgressWeeklyCadence)!.Value.Value!.Value, Digits);
+        Assert.Equal(-0.75, after.Score - before.Score, Digits);
+        Assert.DoesNotContain(Advisor.Recommend(partnership, T), a => a.Code == RecommendationCodes.UpdateOpenDeals);
+    }
+
     [Theory]
     [InlineData(24, "1 day")]
     [InlineData(36, "1.5 days")]
