@@ -78,6 +78,32 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public void Histograms_AdviseTheSemanticConventionsBoundariesForSeconds()
+    {
+        // docs/observability.md: the histograms advise the OpenTelemetry bucket boundaries for durations in seconds, 0.005 s
+        // to 10 s (the semantic conventions' list), on .NET 9 and later; these tests run on .NET 10.
+        var histograms = new List<Histogram<double>>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Name == "PartnerMetrics" && instrument is Histogram<double> histogram)
+                {
+                    histograms.Add(histogram);
+                }
+            },
+        };
+        listener.Start();
+
+        Assert.Equal(
+            ["partnermetrics.backtest.duration", "partnermetrics.health.score.duration", "partnermetrics.pipeline.duration"],
+            histograms.Select(h => h.Name).Order(StringComparer.Ordinal));
+        Assert.All(histograms, h => Assert.Equal(
+            [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10],
+            h.Advice?.HistogramBucketBoundaries ?? []));
+    }
+
+    [Fact]
     public void Score_CountsOneReport()
     {
         new HealthScorer().Score(BacktestHistories.TrustDrivenCompany(1).Partnerships[0], AsOf);
