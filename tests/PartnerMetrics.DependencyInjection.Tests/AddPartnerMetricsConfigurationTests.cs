@@ -443,6 +443,22 @@ public class AddPartnerMetricsConfigurationTests
     }
 
     [Fact]
+    public void AddPartnerMetrics_TheDocsExample_ListsEachProblemWhole_UnderItsPath()
+    {
+        // The three lines docs/dependency-injection.md shows, word for word: a weight the library rejects, a misspelt
+        // setting and a pipeline option out of range, in one exception.
+        var error = StartFails(("Model:DimensionWeights:Trust", "-1"), ("ModelPat", "health-model.json"), ("Pipeline:TopPartners", "0"));
+
+        Assert.Equal(
+            [
+                "PartnerMetrics:Model:DimensionWeights:Trust: Invalid HealthModel at $.dimensionWeights.trust: 'trust' must be a finite weight of 0 or more; got -1.",
+                "PartnerMetrics:ModelPat: not a setting of PartnerMetricsOptions; the settings are ModelPath, Model and Pipeline.",
+                "PartnerMetrics:Pipeline:TopPartners: 'TopPartners' must be at least 1; got 0.",
+            ],
+            error.Failures.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void AddPartnerMetrics_TheSameSectionBoundTwice_ReportsEachProblemOnce()
     {
         // Pins the de-duplication of binding problems: a section registered twice records its problems twice, and the
