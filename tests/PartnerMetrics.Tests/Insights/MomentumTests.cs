@@ -259,6 +259,30 @@ public class MomentumTests
         Assert.Equal(inertia, reading.InertiaAfterEvent);
     }
 
+    [Theory]
+    [InlineData(new[] { 60, 51, 49, 40 }, false)]         // two in each 10-day window, at its ends
+    [InlineData(new[] { 61, 60, 51, 49, 40, 39 }, false)] // a call a day outside each window changes nothing
+    [InlineData(new[] { 60, 55, 51, 49, 40 }, true)]      // one more before than after
+    public void Read_InertiaAfterEvent_ComparesTheMomentumWindowEitherSideOfIt(int[] callsDaysAgo, bool inertia)
+    {
+        // The 30 days of docs/insights.md are the momentum window (HealthModel.MomentumWindow, 30 days by default): under a
+        // 10-day window a joint event 50 days ago is compared on days 51–60 back (before) and 40–49 back (after), the event's
+        // day in neither, and an event whose following 10 days have passed counts (so one 5 days ago does not, and one
+        // 50 days ago is the latest).
+        var advisor = new PartnershipAdvisor(new HealthScorer(HealthModel.Default with { MomentumWindow = TimeSpan.FromDays(10) }));
+        var partnership = Empty(400).With(interactions:
+        [
+            new Interaction(Day(-50), InteractionKind.JointEvent, Side.Partner),
+            new Interaction(Day(-5), InteractionKind.JointEvent, Side.Partner),
+            .. callsDaysAgo.Select(d => new Interaction(Day(-d), InteractionKind.Call, Side.Vendor)),
+        ]);
+
+        var reading = advisor.Momentum(partnership, T);
+
+        Assert.Equal(Day(-50), reading.LastJointEvent);
+        Assert.Equal(inertia, reading.InertiaAfterEvent);
+    }
+
     /// <summary>Days back for <paramref name="count"/> calls spread over the baseline window, days 30 to 119 back, the first and last on its ends.</summary>
     private static IEnumerable<int> Spread(int count) => Enumerable.Range(0, count).Select(k => 30 + (89 * k / (count - 1)));
 }
