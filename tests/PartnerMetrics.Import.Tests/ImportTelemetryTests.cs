@@ -123,6 +123,30 @@ public sealed class ImportTelemetryTests : IDisposable
     }
 
     [Fact]
+    public void PortfolioImport_OfEveryKindOfFile_TagsEachKindAsTheDocsNameIt()
+    {
+        // docs/observability.md lists the values of partnermetrics.import.kind; the sample export set has a file of each
+        // kind, so its import counts rows under all nine, each kind's imported and excluded rows as its report gives them
+        // (the sample has no skipped row, and a count of 0 is not recorded).
+        var (_, report) = SampleExportTests.Import();
+
+        var rows = meters.Of("partnermetrics.import.rows")
+            .GroupBy(m => (string)m.Tags["partnermetrics.import.kind"]!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(m => (string)m.Tags["partnermetrics.import.outcome"]!, m => (long)m.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+
+        Assert.Equal(
+            ["cases", "certifications", "commitments", "deliveries", "goalcheckins", "interactions", "opportunities", "partners", "planreviews"],
+            rows.Keys.Order(StringComparer.Ordinal));
+        Assert.All(report.Files, file =>
+        {
+            var counted = rows[file.Key.ToString().ToLowerInvariant()];
+            Assert.Equal(file.Value.Imported, counted["imported"]);
+            Assert.Equal(file.Value.Excluded, counted.GetValueOrDefault("excluded"));
+            Assert.False(counted.ContainsKey("skipped"));
+        });
+    }
+
+    [Fact]
     public void PortfolioImport_AReportGivenAgain_CountsOnlyThisImportsRows()
     {
         // The report adds each import's rows to the earlier ones' (2, then 4): the second import read 2 rows, not 4.
