@@ -65,6 +65,24 @@ public class PipelineAccumulatorEdgeTests
     }
 
     [Fact]
+    public void LossReasons_WithoutAReason_IsItsOwnBucket_FirstAmongEquallyFrequentReasons()
+    {
+        // docs/pipeline.md: lost deals by year, then most frequent first, then reason by ordinal, where a deal lost without
+        // a recorded reason is a bucket of its own and sorts before every named reason it ties with. 2025: "Price" twice,
+        // no reason once, "Budget" once → Price (2), none (1), Budget (1); 2024 comes first although it has fewer deals.
+        var result = Accumulate(
+            Deal("L1", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Lost, 5m, D, new DateOnly(2025, 3, 1), null, "Budget"),
+            Deal("L2", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Lost, 5m, D, new DateOnly(2025, 3, 2), null, null),
+            Deal("L3", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Lost, 5m, D, new DateOnly(2025, 3, 3), null, "Price"),
+            Deal("L4", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Lost, 7m, D, new DateOnly(2025, 3, 4), null, "Price"),
+            Deal("L5", "P-1", DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct, DealOutcome.Lost, 5m, D, new DateOnly(2024, 12, 1), null, "Timing"));
+
+        Assert.Equal(
+            [new LossReasonTally(2024, "Timing", 1, 5m), new LossReasonTally(2025, "Price", 2, 12m), new LossReasonTally(2025, null, 1, 5m), new LossReasonTally(2025, "Budget", 1, 5m)],
+            result.LossReasons.ToArray());
+    }
+
+    [Fact]
     public void Merge_NullOrItself_IsRejected()
     {
         var accumulator = new PipelineAccumulator();
