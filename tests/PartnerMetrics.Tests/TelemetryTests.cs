@@ -473,6 +473,21 @@ public sealed class TelemetryTests : IDisposable
             meters.Of("partnermetrics.json.rejected").Select(m => ((string)m.Tags["partnermetrics.json.type"]!, m.Value)));
     }
 
+    [Fact]
+    public void Json_ARejectedListOrDictionary_IsADocument_AndAModelIsItsType()
+    {
+        // docs/observability.md: partnermetrics.json.type is the model type read (HealthModel …), and "document" for a list
+        // or a dictionary of model values.
+        Assert.Throws<System.Text.Json.JsonException>(() => PartnerMetricsJson.Deserialize<Opportunity[]>("[null]"));
+        Assert.Throws<System.Text.Json.JsonException>(() => PartnerMetricsJson.Deserialize<List<Opportunity>>("{}"));
+        Assert.Throws<System.Text.Json.JsonException>(() => PartnerMetricsJson.Deserialize<Dictionary<string, PipelineAccumulator>>("""{"North": null}"""));
+        Assert.Throws<System.Text.Json.JsonException>(() => PartnerMetricsJson.Deserialize<HealthModel>("""{"kappa": -1}"""));
+
+        Assert.Equal(
+            [("document", 1.0), ("document", 1.0), ("document", 1.0), ("HealthModel", 1.0)],
+            meters.Of("partnermetrics.json.rejected").Select(m => ((string)m.Tags["partnermetrics.json.type"]!, m.Value)));
+    }
+
     /// <summary>A portfolio read one partnership at a time counts each rejected document once, whatever rejects it; a valid one is not counted.</summary>
     [Theory]
     [InlineData("{} x")]
