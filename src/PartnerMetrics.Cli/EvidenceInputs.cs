@@ -326,7 +326,10 @@ internal sealed class EvidenceInputs
                 continue;
             }
 
-            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {file.Rows:N0} {(file.Rows == 1 ? "row" : "rows")}: {file.Imported:N0} read, {file.Skipped:N0} skipped, {file.Excluded:N0} left out (not a partner's, or a value the profile skips)."));
+            // A row is left out as another account's or for a value the profile skips, or for a reason of the file's own that a
+            // notice gives (a task without a due day, requests of a case file without a response column).
+            var leftOut = file.Excluded == 0 || file.Notices.Count == 0 ? "not a partner's, or a value the profile skips" : "not a partner's, a value the profile skips, or as a notice below says";
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {file.Rows:N0} {(file.Rows == 1 ? "row" : "rows")}: {file.Imported:N0} read, {file.Skipped:N0} skipped, {file.Excluded:N0} left out ({leftOut})."));
             foreach (var notice in file.Notices)
             {
                 error.WriteLine($"{name}: {Terminal.Safe(notice)}");

@@ -30,6 +30,27 @@ public class ImportCommandTests
         Assert.Contains("opportunities.csv: warning: the column \"Account Name\" is not used (--strict makes this an error).", error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A file's line said its rows were left out as "not a partner's, or a value the profile skips", also where a task was
+    /// left out for having no due day, which is neither: the line now points to the notice that gives the other reason
+    /// when the file has notices, and reads as before without them.
+    /// </summary>
+    [Fact]
+    public void Import_ATaskLeftOutForItsEmptyDueDay_IsNotSaidToBeAnotherAccountsOrASkippedValue()
+    {
+        using var folder = new TestFiles();
+        var tasks = folder.Write("tasks.csv", "Account ID,Due Date,Status,Completed Date,Assigned User Type\n"
+            + "0015J00000JR8h0QAD,11/11/2024,Completed,11/5/2024,Standard\n"
+            + "0015J00000JR8h0QAD,,Completed,11/8/2024,PowerPartner\n");
+
+        var (exit, _, error) = Run("import", "--profile", "salesforce", "--partners", Path.Combine(Samples, "accounts.csv"), "--tasks", tasks, "--out", folder.PathOf("portfolio.json"));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("tasks.csv: 2 rows: 1 read, 0 skipped, 1 left out (not a partner's, a value the profile skips, or as a notice below says).", error, StringComparison.Ordinal);
+        Assert.Contains("tasks.csv: 1 task has no due day (\"Due Date\" is empty): a promise is kept or broken against the day it is due, so it is left out, counted with the rows left out.", error, StringComparison.Ordinal);
+        Assert.Contains("accounts.csv: 48 rows: 36 read, 0 skipped, 12 left out (not a partner's, or a value the profile skips).", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Import_OutInAMissingDirectory_ExitsFourNamingTheFile()
     {
