@@ -1,3 +1,4 @@
+using System.Text.Json;
 using static PartnerMetrics.Cli.Tests.Cli;
 
 namespace PartnerMetrics.Cli.Tests;
@@ -34,6 +35,37 @@ public sealed partial class BacktestCommandTests
         Assert.Equal("...", expected[0]);
         var actual = Lines(output.Replace(Path.GetFullPath(modelPath), "/home/me/fitted.json", StringComparison.Ordinal));
         Assert.Equal(expected[1..], actual[^(expected.Length - 1)..]);
+    }
+
+    /// <summary>
+    /// docs/cli.md (Churn per band): the table and the JSON list all four bands even when no sample was scored, as on an
+    /// as-of day whose every horizon runs past --observed-through, each empty band with a rate of — (null).
+    /// </summary>
+    [Fact]
+    public void CliDocs_ChurnPerBand_ListsAllFourBandsWhenNoSampleWasScored()
+    {
+        string[] args = ["backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30", "--observed-through", "2025-10-31"];
+
+        var (exit, table, _) = Run(args);
+        var (jsonExit, json, _) = Run([.. args, "--format", "json"]);
+
+        Assert.Equal((0, 0), (exit, jsonExit));
+        Assert.Contains("0 samples: 0 churned within 180 days, 0 stayed; 4 censored, 0 inactive (not scored).", Lines(table));
+        var rows = Lines(table).SkipWhile(l => !l.StartsWith("│ Band ", StringComparison.Ordinal)).Skip(2).TakeWhile(l => l.StartsWith('│')).ToArray();
+        Assert.Equal(
+            [
+                "│ InsufficientEvidence │       0 │       0 │          — │",
+                "│ AtRisk               │       0 │       0 │          — │",
+                "│ Watch                │       0 │       0 │          — │",
+                "│ Healthy              │       0 │       0 │          — │",
+            ],
+            rows);
+        var bands = JsonDocument.Parse(json).RootElement.GetProperty("bands").EnumerateArray()
+            .Select(b => (b.GetProperty("band").GetString(), b.GetProperty("samples").GetInt32(), b.GetProperty("churned").GetInt32(), b.GetProperty("churnRate").ValueKind))
+            .ToArray();
+        Assert.Equal(
+            [("InsufficientEvidence", 0, 0, JsonValueKind.Null), ("AtRisk", 0, 0, JsonValueKind.Null), ("Watch", 0, 0, JsonValueKind.Null), ("Healthy", 0, 0, JsonValueKind.Null)],
+            bands);
     }
 
     /// <summary>The command (without <c>partnermetrics</c>) and the output lines of the docs/cli.md text block that starts with <paramref name="commandLine"/>.</summary>

@@ -99,6 +99,25 @@ public sealed class ModelOptionTests
         Assert.Contains("got -1", error, StringComparison.Ordinal);
     }
 
+    /// <summary>docs/cli.md quotes the message of a model file with a negative weight, <c>bad.json (--model): …</c>; it is that file's message, word for word.</summary>
+    [Fact]
+    public void CliDocs_TheQuotedMessageOfAnInvalidModel_IsTheMessageOfThatFile()
+    {
+        var docs = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot(), "docs", "cli.md")).ReplaceLineEndings("\n");
+        var start = docs.IndexOf("(`bad.json (--model): ", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/cli.md quotes no message of bad.json (--model)");
+        start += "(`".Length;
+        var quoted = docs[start..docs.IndexOf('`', start)];
+        using var files = new TestFiles();
+        var model = files.Write("bad.json", """{ "dimensionWeights": { "trust": -1 } }""");
+
+        var (exit, output, error) = Run("score", TestFiles.Fixture("backtest-portfolio.json"), "--model", model);
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Empty(output);
+        Assert.Equal(quoted, error.Trim());
+    }
+
     [Fact]
     public void Model_UnknownSetting_ExitsTwoNamingIt()
     {
