@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using PartnerMetrics.Evidence;
@@ -687,6 +688,58 @@ public class EvidenceProfileTests
             foreach (var (field, headers) in table.Columns)
             {
                 Assert.Contains($"| `{field}` | {string.Join(", ", headers.Select(h => $"`{h}`"))} |", section, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>
+    /// docs/import.md gives, beside each built-in evidence profile's headers, what the profile makes of each value: every
+    /// value mapping (<c>`Deferred` → Broken</c>, <c>empty → Meeting</c> for the empty text), the meaning of any other value
+    /// (<c>any other → Vendor</c>), the default of a field the file lacks (<c>default Partner</c>) and a fraction's scale
+    /// (<c>1 is 0, 5 is 1</c>), in the row of the file and field; only the headers were checked, so a value the profile
+    /// changed could read otherwise on the page.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(BuiltIns))]
+    public void Docs_GiveEveryValueOfTheBuiltInProfile(string name)
+    {
+        var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "import.md")).ReplaceLineEndings("\n");
+        var start = docs.IndexOf($"**`{name}`**", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"docs/import.md has no section for the built-in evidence profile '{name}'.");
+        var section = docs[start..];
+        section = section[..(section.IndexOf("\n\n**`", 10, StringComparison.Ordinal) is var next and > 0 ? next : section.IndexOf("\n### ", StringComparison.Ordinal))];
+
+        // The table's rows by file and field: a row whose first cell is empty belongs to the file above it.
+        var files = new Dictionary<string, EvidenceKind>(StringComparer.Ordinal)
+        {
+            ["Partners"] = EvidenceKind.Partners,
+            ["Tasks → commitments"] = EvidenceKind.Commitments,
+            ["Activities → interactions"] = EvidenceKind.Interactions,
+            ["Cases → requests and escalations"] = EvidenceKind.Cases,
+            ["Certifications"] = EvidenceKind.Certifications,
+            ["Deliveries"] = EvidenceKind.Deliveries,
+            ["Plan reviews"] = EvidenceKind.PlanReviews,
+            ["Goal check-ins"] = EvidenceKind.GoalCheckIns,
+        };
+        var values = new Dictionary<(EvidenceKind, string), string>();
+        EvidenceKind? file = null;
+        foreach (var line in section.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| File ", StringComparison.Ordinal) && !l.StartsWith("| --- ", StringComparison.Ordinal)))
+        {
+            var cells = line.Trim('|').Split('|').Select(c => c.Trim()).ToArray();
+            file = cells[0].Length > 0 ? files[cells[0]] : file;
+            values[(file!.Value, cells[1].Trim('`'))] = cells[3];
+        }
+
+        foreach (var (kind, table) in EvidenceProfile.BuiltIn(name).Tables)
+        {
+            var expected = table.Values.SelectMany(f => f.Value.Select(v => (Field: f.Key, Text: $"{(v.Key.Length == 0 ? "empty" : $"`{v.Key}`")} → {v.Value}")))
+                .Concat(table.OtherValues.Select(o => (Field: o.Key, Text: $"any other → {o.Value}")))
+                .Concat(table.Defaults.Select(d => (Field: d.Key, Text: $"default {d.Value}")))
+                .Concat(table.Scales.Select(s => (Field: s.Key, Text: string.Create(CultureInfo.InvariantCulture, $"{s.Value[0]} is 0, {s.Value[1]} is 1"))));
+            foreach (var (field, text) in expected)
+            {
+                Assert.True(values.TryGetValue((kind, field), out var cell), $"docs/import.md, '{name}': no row for {kind} '{field}'.");
+                Assert.True(cell.Contains(text, StringComparison.Ordinal), $"docs/import.md, '{name}', {kind} '{field}': \"{text}\" is not in \"{cell}\".");
             }
         }
     }
