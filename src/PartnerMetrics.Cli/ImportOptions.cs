@@ -58,7 +58,7 @@ internal sealed class ImportOptions
 
     public Option<string?> Sheet { get; } = new("--sheet")
     {
-        Description = "The sheet of an .xlsx workbook to read. Default: the first.",
+        Description = "The sheet of an .xlsx workbook to read. Default: the first that is not hidden.",
         HelpName = "name",
     };
 

@@ -31,6 +31,16 @@ public sealed class HelpTests
     }
 
     [Fact]
+    public void PipelineHelp_SaysWhichSheetIsReadWithoutSheet_TheFirstThatIsNotHidden()
+    {
+        // Without --sheet the first sheet that is not hidden is read (ExcelWorkbookKindsTests.WithoutASheetName_TheFirstVisibleSheetIsRead),
+        // where the help said "Default: the first.", which a workbook whose first sheet is hidden (a sheet of lookups) contradicts.
+        var (_, output, _) = Cli.Run("pipeline", "--help");
+
+        Assert.Matches(@"Default:\s+the\s+first\s+that\s+is\s+not\s+hidden\.", output);
+    }
+
+    [Fact]
     public void BacktestHelp_GivesTheHorizonsRange_AsDocsCliSays()
     {
         // docs/cli.md: "--horizon DAYS … 1 to 36,500"; the help said only what the horizon is.
