@@ -38,6 +38,35 @@ public sealed partial class BacktestCommandTests
     }
 
     /// <summary>
+    /// docs/cli.md shows the JSON of the backtest example with its arrays cut short ("..."): each part between two cuts is in
+    /// the output, in order, white space aside (the page lays several fields on one line), the first starting it and the last
+    /// ending it; no test compared the page's JSON with the run's.
+    /// </summary>
+    [Fact]
+    public void CliDocs_BacktestJsonExample_IsTheOutputOfItsCommandWithItemsLeftOut()
+    {
+        var docs = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot(), "docs", "cli.md")).ReplaceLineEndings("\n");
+        var start = docs.IndexOf("```json\n{\n  \"portfolio\": \"backtest-portfolio.json\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/cli.md has no example of the backtest's JSON");
+        start += "```json\n".Length;
+        var parts = Compact(docs[start..docs.IndexOf("```", start, StringComparison.Ordinal)]).Split("...");
+
+        var (exit, json, _) = Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30", "--format", "json");
+
+        Assert.Equal(0, exit);
+        var actual = Compact(json.Replace(Portfolio, "backtest-portfolio.json", StringComparison.Ordinal).Replace(Outcomes, "backtest-outcomes.csv", StringComparison.Ordinal));
+        Assert.StartsWith(parts[0], actual, StringComparison.Ordinal);
+        Assert.EndsWith(parts[^1], actual, StringComparison.Ordinal);
+        var at = 0;
+        foreach (var part in parts)
+        {
+            var found = actual.IndexOf(part, at, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"docs/cli.md shows JSON the output does not have in this order: {part}");
+            at = found + part.Length;
+        }
+    }
+
+    /// <summary>
     /// docs/cli.md (Churn per band): the table and the JSON list all four bands even when no sample was scored, as on an
     /// as-of day whose every horizon runs past --observed-through, each empty band with a rate of — (null).
     /// </summary>
@@ -78,6 +107,9 @@ public sealed partial class BacktestCommandTests
         var block = docs[start..docs.IndexOf("```", start, StringComparison.Ordinal)];
         return (commandLine.Trim().Split(' ')[2..], Lines(block));
     }
+
+    /// <summary>JSON without the white space between its tokens (the example's strings hold none).</summary>
+    private static string Compact(string json) => string.Concat(json.Where(c => !char.IsWhiteSpace(c)));
 
     private static string[] Lines(string text) => [.. text.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Select(l => l.TrimEnd())];
 }
