@@ -95,6 +95,36 @@ public class PipelineCommandTests
         Assert.Equal([null, "East", "North", "South"], districts);
     }
 
+    /// <summary>
+    /// docs/cli.md shows the JSON of opportunities.csv by district with fields and groups left out ("..."): each part between two
+    /// cuts is in the output, in order, white space aside, the first starting it and the last ending it; no test compared it.
+    /// </summary>
+    [Fact]
+    public void CliDocs_JsonExample_IsTheOutputByDistrictWithFieldsLeftOut()
+    {
+        var docs = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot(), "docs", "cli.md")).ReplaceLineEndings("\n");
+        var start = docs.IndexOf("```json\n{\n  \"input\": \"opportunities.csv\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/cli.md has no example of the pipeline's JSON");
+        start += "```json\n".Length;
+        var parts = Compact(docs[start..docs.IndexOf("```", start, StringComparison.Ordinal)]).Split("...");
+
+        var (exit, json, _) = Run("pipeline", Fixture("opportunities.csv"), "--by", "district", "--format", "json");
+
+        Assert.Equal(0, exit);
+        var actual = Compact(json.Replace(Fixture("opportunities.csv"), "opportunities.csv", StringComparison.Ordinal));
+        Assert.StartsWith(parts[0], actual, StringComparison.Ordinal);
+        Assert.EndsWith(parts[^1], actual, StringComparison.Ordinal);
+        var at = 0;
+        foreach (var part in parts)
+        {
+            var found = actual.IndexOf(part, at, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"docs/cli.md shows JSON the output does not have in this order: {part}");
+            at = found + part.Length;
+        }
+
+        static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+    }
+
     [Fact]
     public void Pipeline_JsonArray_GivesTheSameNumbersAsTheCsvOfTheSameDeals()
     {
