@@ -125,6 +125,35 @@ public class PipelineCommandTests
         static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
     }
 
+    /// <summary>
+    /// docs/cli.md (Errors) shows what pipeline writes for the fixtures bad-rows.csv and bad-items.json, each named
+    /// opportunities as the page names it, and for missing-column.csv and an empty file, with the link to the docs shortened to
+    /// (docs/cli.md): each is that output, line for line (the whole block, or its line <paramref name="line"/> where a block
+    /// shows the messages of several files); the tests beside it check most lines by their start only.
+    /// </summary>
+    [Theory]
+    [InlineData("```text\n$ partnermetrics pipeline opportunities.csv\n", "bad-rows.csv", "opportunities.csv", -1)]
+    [InlineData("```text\nopportunities.json: ", "bad-items.json", "opportunities.json", -1)]
+    [InlineData("```text\nopportunities.csv: line 1: required column", "missing-column.csv", "opportunities.csv", 0)]
+    [InlineData("```text\nopportunities.csv: line 1: required column", "empty.csv", "opportunities.csv", 1)]
+    public void CliDocs_ErrorExamples_AreTheOutputOfTheirFiles(string block, string fixture, string name, int line)
+    {
+        var docs = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot(), "docs", "cli.md")).ReplaceLineEndings("\n");
+        var start = docs.IndexOf(block, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"docs/cli.md has no block starting {block}");
+        start += "```text\n".Length;
+        var lines = docs[start..docs.IndexOf("```", start, StringComparison.Ordinal)].TrimEnd('\n').Split('\n').Where(l => !l.StartsWith("$ ", StringComparison.Ordinal)).ToArray();
+        var expected = line < 0 ? lines : [lines[line]];
+        using var files = new TestFiles();
+        var path = files.PathOf(name);
+        File.Copy(Fixture(fixture), path);
+
+        var (exit, output, error) = Run("pipeline", path);
+
+        Assert.Equal((2, string.Empty), (exit, output));
+        Assert.Equal(expected, error.Replace($"({DocsLinks.Docs}cli.md)", "(docs/cli.md)", StringComparison.Ordinal).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
+    }
+
     [Fact]
     public void Pipeline_JsonArray_GivesTheSameNumbersAsTheCsvOfTheSameDeals()
     {
