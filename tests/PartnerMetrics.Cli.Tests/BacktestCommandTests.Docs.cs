@@ -67,6 +67,37 @@ public sealed partial class BacktestCommandTests
     }
 
     /// <summary>
+    /// docs/cli.md (The outcomes file) shows an outcomes.csv with bad rows and what backtest writes for it, then what it writes
+    /// for one with rows for P-A and P-C only: each is the run's error stream, line for line, on the page's four partners
+    /// named portfolio.json; the tests beside them read other files.
+    /// </summary>
+    [Fact]
+    public void CliDocs_OutcomesExamples_AreTheOutputOfTheirFiles()
+    {
+        var docs = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot(), "docs", "cli.md")).ReplaceLineEndings("\n");
+        var csvStart = docs.IndexOf("With this `outcomes.csv`:\n\n```csv\n", StringComparison.Ordinal);
+        Assert.True(csvStart >= 0, "docs/cli.md shows no outcomes.csv with bad rows");
+        csvStart = docs.IndexOf("```csv\n", csvStart, StringComparison.Ordinal) + "```csv\n".Length;
+        var badOutcomes = docs[csvStart..docs.IndexOf("```", csvStart, StringComparison.Ordinal)];
+        using var files = new TestFiles();
+        var portfolio = files.PathOf("portfolio.json");
+        File.Copy(Portfolio, portfolio);
+        var outcomes = files.Write("outcomes.csv", badOutcomes);
+        var (badCommand, badExpected) = DocsExample("$ partnermetrics backtest portfolio.json --outcomes outcomes.csv --as-of 2025-06-30 --observed-through 2025-10-31\n");
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal) { ["portfolio.json"] = portfolio, ["outcomes.csv"] = outcomes };
+
+        var bad = Run([.. badCommand.Select(a => paths.GetValueOrDefault(a, a))]);
+        File.WriteAllText(outcomes, "partnerId,churnedOn\nP-A,\nP-C,2025-07-20\n");
+        var (missingCommand, missingExpected) = DocsExample("$ partnermetrics backtest portfolio.json --outcomes outcomes.csv --as-of 2025-06-30\n");
+        var missing = Run([.. missingCommand.Select(a => paths.GetValueOrDefault(a, a))]);
+
+        Assert.Equal((2, string.Empty), (bad.Exit, bad.Output));
+        Assert.Equal(badExpected, Lines(bad.Error));
+        Assert.Equal((2, string.Empty), (missing.Exit, missing.Output));
+        Assert.Equal(missingExpected, Lines(missing.Error));
+    }
+
+    /// <summary>
     /// docs/cli.md (Churn per band): the table and the JSON list all four bands even when no sample was scored, as on an
     /// as-of day whose every horizon runs past --observed-through, each empty band with a rate of — (null).
     /// </summary>
