@@ -45,25 +45,12 @@ public sealed partial class BacktestCommandTests
     [Fact]
     public void CliDocs_BacktestJsonExample_IsTheOutputOfItsCommandWithItemsLeftOut()
     {
-        var docs = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot(), "docs", "cli.md")).ReplaceLineEndings("\n");
-        var start = docs.IndexOf("```json\n{\n  \"portfolio\": \"backtest-portfolio.json\"", StringComparison.Ordinal);
-        Assert.True(start >= 0, "docs/cli.md has no example of the backtest's JSON");
-        start += "```json\n".Length;
-        var parts = Compact(docs[start..docs.IndexOf("```", start, StringComparison.Ordinal)]).Split("...");
-
         var (exit, json, _) = Run("backtest", Portfolio, "--outcomes", Outcomes, "--as-of", "2025-06-30", "--format", "json");
 
         Assert.Equal(0, exit);
-        var actual = Compact(json.Replace(Portfolio, "backtest-portfolio.json", StringComparison.Ordinal).Replace(Outcomes, "backtest-outcomes.csv", StringComparison.Ordinal));
-        Assert.StartsWith(parts[0], actual, StringComparison.Ordinal);
-        Assert.EndsWith(parts[^1], actual, StringComparison.Ordinal);
-        var at = 0;
-        foreach (var part in parts)
-        {
-            var found = actual.IndexOf(part, at, StringComparison.Ordinal);
-            Assert.True(found >= 0, $"docs/cli.md shows JSON the output does not have in this order: {part}");
-            at = found + part.Length;
-        }
+        CliDocs.AssertJsonExample(
+            "{\n  \"portfolio\": \"backtest-portfolio.json\"",
+            json.Replace(Portfolio, "backtest-portfolio.json", StringComparison.Ordinal).Replace(Outcomes, "backtest-outcomes.csv", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -74,7 +61,7 @@ public sealed partial class BacktestCommandTests
     [Fact]
     public void CliDocs_OutcomesExamples_AreTheOutputOfTheirFiles()
     {
-        var docs = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot(), "docs", "cli.md")).ReplaceLineEndings("\n");
+        var docs = CliDocs.Page();
         var csvStart = docs.IndexOf("With this `outcomes.csv`:\n\n```csv\n", StringComparison.Ordinal);
         Assert.True(csvStart >= 0, "docs/cli.md shows no outcomes.csv with bad rows");
         csvStart = docs.IndexOf("```csv\n", csvStart, StringComparison.Ordinal) + "```csv\n".Length;
@@ -131,7 +118,7 @@ public sealed partial class BacktestCommandTests
     /// <summary>The command (without <c>partnermetrics</c>) and the output lines of the docs/cli.md text block that starts with <paramref name="commandLine"/>.</summary>
     private static (string[] Command, string[] Output) DocsExample(string commandLine)
     {
-        var docs = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot(), "docs", "cli.md")).ReplaceLineEndings("\n");
+        var docs = CliDocs.Page();
         var start = docs.IndexOf("```text\n" + commandLine, StringComparison.Ordinal);
         Assert.True(start >= 0, $"docs/cli.md has no example of {commandLine}");
         start += "```text\n".Length + commandLine.Length;
@@ -140,7 +127,6 @@ public sealed partial class BacktestCommandTests
     }
 
     /// <summary>JSON without the white space between its tokens (the example's strings hold none).</summary>
-    private static string Compact(string json) => string.Concat(json.Where(c => !char.IsWhiteSpace(c)));
 
     private static string[] Lines(string text) => [.. text.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Select(l => l.TrimEnd())];
 }

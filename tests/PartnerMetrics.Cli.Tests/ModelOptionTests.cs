@@ -103,7 +103,7 @@ public sealed class ModelOptionTests
     [Fact]
     public void CliDocs_TheQuotedMessageOfAnInvalidModel_IsTheMessageOfThatFile()
     {
-        var docs = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot(), "docs", "cli.md")).ReplaceLineEndings("\n");
+        var docs = CliDocs.Page();
         var start = docs.IndexOf("(`bad.json (--model): ", StringComparison.Ordinal);
         Assert.True(start >= 0, "docs/cli.md quotes no message of bad.json (--model)");
         start += "(`".Length;

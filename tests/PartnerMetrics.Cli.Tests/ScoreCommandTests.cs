@@ -368,7 +368,7 @@ public class ScoreCommandTests
     [Fact]
     public void CliDocs_JsonExample_IsTheDemoOutputWithLinesLeftOut()
     {
-        var docs = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot(), "docs", "cli.md")).ReplaceLineEndings("\n");
+        var docs = CliDocs.Page();
         var start = docs.IndexOf("```text\n{\n  \"asOf\"", StringComparison.Ordinal);
         Assert.True(start >= 0, "docs/cli.md has no example of the JSON output");
         start += "```text\n".Length;
