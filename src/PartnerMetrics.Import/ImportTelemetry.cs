@@ -23,8 +23,18 @@ internal static class ImportTelemetry
     public static readonly Counter<long> Rows = Meter.CreateCounter<long>(
         "partnermetrics.import.rows", "{row}", "Rows read from CRM exports, by file kind and outcome: imported, skipped (rejected for a problem) or excluded (left out on purpose).");
 
-    public static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
-        "partnermetrics.import.duration", "s", "How long an import took, from the first row read to the last.");
+    public static readonly Histogram<double> Duration =
+#if NET9_0_OR_GREATER
+        Meter.CreateHistogram(
+            "partnermetrics.import.duration", "s", "How long an import took, from the first row read to the last.", tags: null, new InstrumentAdvice<double>
+            {
+                // The OpenTelemetry semantic conventions' boundaries for durations in seconds, as the library's histograms advise:
+                // an exporter's defaults are made for milliseconds and would put every import of under five seconds in one bucket.
+                HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10],
+            });
+#else
+        Meter.CreateHistogram<double>("partnermetrics.import.duration", "s", "How long an import took, from the first row read to the last.");
+#endif
 
     /// <summary>Starts tracing and timing the import of one file or portfolio; <see langword="null"/> when nothing listens.</summary>
     /// <param name="operation">What is imported: <c>opportunities</c> or <c>portfolio</c>.</param>

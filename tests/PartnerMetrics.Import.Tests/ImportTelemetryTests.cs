@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using PartnerMetrics.Tests;
 
 namespace PartnerMetrics.Import.Tests;
@@ -25,6 +26,31 @@ public sealed class ImportTelemetryTests : IDisposable
     {
         meters.Dispose();
         activities.Dispose();
+    }
+
+    [Fact]
+    public void Duration_AdvisesTheSemanticConventionsBoundariesForSeconds_AsTheLibrarysHistogramsDo()
+    {
+        // docs/observability.md: the histograms advise the OpenTelemetry bucket boundaries for durations in seconds, 0.005 s
+        // to 10 s, on .NET 9 and later (these tests run on .NET 10). Without advice an exporter's default boundaries, made for
+        // milliseconds (0, 5, 10, 25, … 10,000), would put every import of under five seconds in one bucket. An import first,
+        // so that the instruments exist when the listener starts, whichever test ran before.
+        Assert.Empty(new OpportunityImporter(ImportProfile.Salesforce).ReadCsv(new StringReader(SalesforceHeader)));
+        Histogram<double>? duration = null;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Name == "PartnerMetrics.Import" && instrument is Histogram<double> histogram)
+                {
+                    duration = histogram;
+                }
+            },
+        };
+        listener.Start();
+
+        Assert.Equal("partnermetrics.import.duration", duration?.Name);
+        Assert.Equal([0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10], duration!.Advice?.HistogramBucketBoundaries ?? []);
     }
 
     [Fact]
