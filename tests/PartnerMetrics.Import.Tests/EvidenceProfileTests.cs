@@ -210,6 +210,38 @@ public class EvidenceProfileTests
     }
 
     [Fact]
+    public void Salesforce_AnEventsSubtype_IsAMeeting_NotAJointEvent()
+    {
+        // Every Salesforce event has the Event Subtype "Event" (the field's one value: it says the activity is a calendar
+        // event, not a task), so an events report read through that column made every meeting a joint event, and each
+        // of them then opened a window of "inertia after an event" in the momentum reading. An event is an appointment
+        // with the account, so it is a meeting, as an event with an empty Type is; a Webinar or a Joint Event still is
+        // a joint event, and a task's Call and Email subtypes keep their kinds.
+        const string Events = """
+            Activity ID,Account ID,Subject,Date,Event Subtype,Assigned User Type
+            E1,A1,Quarterly review,3/11/2025,Event,Standard
+            E2,A1,Partner summit,3/12/2025,Joint Event,PowerPartner
+            E3,A1,Launch,3/13/2025,Webinar,Standard
+            """;
+        const string Tasks = """
+            Activity ID,Account ID,Subject,Date,Task Subtype,Assigned User Type
+            T1,A1,Question,3/14/2025,Call,Standard
+            T2,A1,Follow-up,3/15/2025,Email,PowerPartner
+            T3,A1,Prepare deck,3/16/2025,Task,Standard
+            """;
+
+        var (events, _) = EvidenceImportTests.Import(EvidenceProfile.Salesforce, (EvidenceKind.Partners, AlphaAccount), (EvidenceKind.Interactions, Events));
+        var (tasks, _) = EvidenceImportTests.Import(EvidenceProfile.Salesforce, (EvidenceKind.Partners, AlphaAccount), (EvidenceKind.Interactions, Tasks));
+
+        Assert.Equal(
+            [(11, InteractionKind.Meeting), (12, InteractionKind.JointEvent), (13, InteractionKind.JointEvent)],
+            events.Partnerships[0].Interactions.Select(i => (i.Date.Day, i.Kind)));
+        Assert.Equal(
+            [(14, InteractionKind.Call), (15, InteractionKind.Email)],
+            tasks.Partnerships[0].Interactions.Select(i => (i.Date.Day, i.Kind)));
+    }
+
+    [Fact]
     public void Salesforce_AnInboundCall_WasInitiatedByTheOtherSideThanItsOwner()
     {
         // Salesforce Call Center logs a call with a Call Type relative to its owner: Inbound, Outbound or Internal. The
