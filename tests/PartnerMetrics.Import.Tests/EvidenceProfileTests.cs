@@ -242,6 +242,31 @@ public class EvidenceProfileTests
     }
 
     [Fact]
+    public void Salesforce_EveryTaskSubtype_IsRead_NotABadRow()
+    {
+        // Salesforce's Task Subtype has six values. Three stopped the import of a tasks report as bad rows ("value \"List
+        // Email\": not one of Meeting, Call, Email, JointEvent"). A list email is one message sent to a list, and a cadence
+        // step does not say what was done, so neither is an exchange with the partner; a LinkedIn message is left out as
+        // the hubspot profile leaves it out (with text messages and chats). All three are left out, as a Task is.
+        const string Tasks = """
+            Activity ID,Account ID,Subject,Date,Task Subtype,Assigned User Type
+            T1,A1,Question,3/11/2025,Call,Standard
+            T2,A1,Follow-up,3/12/2025,Email,PowerPartner
+            T3,A1,Intro,3/13/2025,LinkedIn,Standard
+            T4,A1,Newsletter,3/14/2025,List Email,Standard
+            T5,A1,Step 2,3/15/2025,Cadence,Standard
+            T6,A1,Prepare deck,3/16/2025,Task,Standard
+            """;
+
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.Salesforce, (EvidenceKind.Partners, AlphaAccount), (EvidenceKind.Interactions, Tasks));
+
+        Assert.Equal(
+            [(11, InteractionKind.Call), (12, InteractionKind.Email)],
+            portfolio.Partnerships[0].Interactions.Select(i => (i.Date.Day, i.Kind)));
+        Assert.Equal((2L, 4L), (report.Files[EvidenceKind.Interactions].Imported, report.Files[EvidenceKind.Interactions].Excluded));
+    }
+
+    [Fact]
     public void Salesforce_AnInboundCall_WasInitiatedByTheOtherSideThanItsOwner()
     {
         // Salesforce Call Center logs a call with a Call Type relative to its owner: Inbound, Outbound or Internal. The
