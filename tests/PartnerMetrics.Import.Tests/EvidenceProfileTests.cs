@@ -267,6 +267,25 @@ public class EvidenceProfileTests
     }
 
     [Fact]
+    public void Salesforce_ALetterOrAQuoteSent_IsLeftOut_NotABadRow()
+    {
+        // Send Letter and Send Quote are among the values Salesforce gives an activity's Type in a new org, beside Call,
+        // Email, Meeting and Other; they stopped an activities report as bad rows. Neither is an exchange with the partner's
+        // people, so both are left out, as the dynamics profile leaves out a letter and the hubspot profile postal mail.
+        const string Activities = """
+            Activity ID,Account ID,Subject,Date,Type,Assigned User Type
+            A1,A1,Review,3/11/2025,Meeting,Standard
+            A2,A1,Welcome pack,3/12/2025,Send Letter,Standard
+            A3,A1,Renewal quote,3/13/2025,Send Quote,Standard
+            """;
+
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.Salesforce, (EvidenceKind.Partners, AlphaAccount), (EvidenceKind.Interactions, Activities));
+
+        Assert.Equal([(11, InteractionKind.Meeting)], portfolio.Partnerships[0].Interactions.Select(i => (i.Date.Day, i.Kind)));
+        Assert.Equal((1L, 2L), (report.Files[EvidenceKind.Interactions].Imported, report.Files[EvidenceKind.Interactions].Excluded));
+    }
+
+    [Fact]
     public void Salesforce_AnInboundCall_WasInitiatedByTheOtherSideThanItsOwner()
     {
         // Salesforce Call Center logs a call with a Call Type relative to its owner: Inbound, Outbound or Internal. The
