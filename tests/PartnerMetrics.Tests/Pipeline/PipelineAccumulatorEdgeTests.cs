@@ -37,6 +37,27 @@ public class PipelineAccumulatorEdgeTests
         Assert.Equal(PartnerProfile.Hunter, result.Profile);
     }
 
+    /// <summary>
+    /// docs/pipeline.md: the median is the middle cycle or the mean of the two middle ones, and the 90th percentile is by
+    /// nearest rank, the ⌈0.9 n⌉-th smallest cycle, exact at day resolution. The worked example pins four deals only; these
+    /// pin one and two deals and the counts where ⌈0.9 n⌉ parts from ⌊0.9 n⌋ and from rounding (11, 15).
+    /// </summary>
+    [Theory]
+    [InlineData(new[] { 7 }, 7.0, 7.0, 7)]                                   // n = 1: rank ⌈0.9⌉ = 1
+    [InlineData(new[] { 0 }, 0.0, 0.0, 0)]                                   // a deal won on the day it was created
+    [InlineData(new[] { 3, 1 }, 2.0, 2.0, 3)]                                // n = 2: median (1 + 3) / 2, rank ⌈1.8⌉ = 2
+    [InlineData(new[] { 5, 1, 2 }, 8 / 3.0, 2.0, 5)]                         // n = 3: rank ⌈2.7⌉ = 3
+    [InlineData(new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, 5.5, 5.5, 9)]       // n = 10: rank ⌈9⌉ = 9
+    [InlineData(new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 }, 6.0, 6.0, 10)]  // n = 11: rank ⌈9.9⌉ = 10, not ⌊9.9⌋ = 9
+    [InlineData(new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 }, 8.0, 8.0, 14)] // n = 15: rank ⌈13.5⌉ = 14, not 13
+    public void WonCycle_MedianAndNearestRankPercentile90(int[] cycleDays, double mean, double median, int percentile90)
+    {
+        var result = Accumulate([.. cycleDays.Select((days, i) =>
+            Deal($"W{i}", "P-1", DealMotion.NewLogo, DealSource.PartnerSourced, RouteToMarket.Partner, DealOutcome.Won, 10m, D, D.AddDays(days), null))]);
+
+        Assert.Equal(new CycleStatistics(cycleDays.Length, mean, median, percentile90), result.WonCycle);
+    }
+
     [Fact]
     public void PartnersWithRepeatWins_CountsPartnersWithTwoOrMoreWins()
     {
