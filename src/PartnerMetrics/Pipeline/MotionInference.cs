@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using System.Text.Json.Serialization;
+using PartnerMetrics.Serialization;
+using PartnerMetrics.Serialization.Documents;
 
 namespace PartnerMetrics.Pipeline;
 
@@ -22,9 +25,11 @@ namespace PartnerMetrics.Pipeline;
 /// Inference needs every deal of an account before it can decide any, so it takes two passes:
 /// <see cref="Add(Opportunity)"/> every deal (it keeps one entry per account with a win, never the deals), then
 /// <see cref="Apply"/> each. Like the pipeline accumulators, instances filled on different threads or machines
-/// <see cref="Merge"/> to the same answer in any order. <see cref="Infer"/> does both passes over a list in memory.
+/// <see cref="Merge"/> to the same answer in any order; it serializes to JSON (<see cref="PartnerMetricsJson"/>), each
+/// account's first win, so that a distributed job can ship it. <see cref="Infer"/> does both passes over a list in memory.
 /// </para>
 /// </remarks>
+[JsonConverter(typeof(DocumentConverter<MotionInference, MotionInferenceDocument>))]
 public sealed class MotionInference
 {
     private readonly Dictionary<AccountId, (DateOnly ClosedOn, OpportunityId Id)> firstWins = [];
@@ -109,6 +114,20 @@ public sealed class MotionInference
     /// <returns>The same instance when its motion is already the inferred one; otherwise a copy with it.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="opportunity"/> is <see langword="null"/>.</exception>
     public Opportunity Apply(Opportunity opportunity) => Ensure.NotNull(opportunity, nameof(opportunity)).WithMotion(MotionOf(opportunity));
+
+    internal MotionInferenceDocument ToDocument() => new()
+    {
+        FirstWins = [.. firstWins.OrderBy(w => w.Key).Select(w => new FirstWinDocument { AccountId = w.Key, ClosedOn = w.Value.ClosedOn, OpportunityId = w.Value.Id })],
+    };
+
+    /// <summary>Restores an account's first win from a document, which lists each account once.</summary>
+    internal void Restore(AccountId accountId, DateOnly closedOn, OpportunityId opportunityId)
+    {
+        if (!firstWins.TryAdd(Ensure.Present(accountId, nameof(accountId)), (closedOn, Ensure.Present(opportunityId, nameof(opportunityId)))))
+        {
+            throw new ArgumentException($"Account '{accountId}' has one first win; it is listed twice.", nameof(accountId));
+        }
+    }
 
     private static bool Precedes((DateOnly ClosedOn, OpportunityId Id) a, (DateOnly ClosedOn, OpportunityId Id) b) =>
         a.ClosedOn < b.ClosedOn || (a.ClosedOn == b.ClosedOn && a.Id.CompareTo(b.Id) < 0);

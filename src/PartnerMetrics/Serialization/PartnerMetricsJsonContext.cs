@@ -61,6 +61,8 @@ namespace PartnerMetrics.Serialization;
 [JsonSerializable(typeof(RetentionAccumulatorDocument))]
 [JsonSerializable(typeof(BrandEquityDebtAccumulator))]
 [JsonSerializable(typeof(BrandEquityDebtAccumulatorDocument))]
+[JsonSerializable(typeof(MotionInference))]
+[JsonSerializable(typeof(MotionInferenceDocument))]
 [JsonSerializable(typeof(PipelineResult))]
 [JsonSerializable(typeof(PipelineResultDocument))]
 [JsonSerializable(typeof(RetentionResult))]

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using PartnerMetrics.Pipeline;
+using PartnerMetrics.Serialization;
 using PartnerMetrics.Tests.Generators;
 
 namespace PartnerMetrics.Tests.Pipeline;
@@ -87,6 +89,59 @@ public class MotionInferenceTests
             Assert.Equal(expected.ToArray(), t.Deals.Select(merged.Apply).ToArray());
             Assert.Equal(expected.ToArray(), MotionInference.Infer(expected).ToArray());
         });
+
+    /// <summary>
+    /// DOMAIN section 4 and rule 13: shards computed on other machines merge to the single-pass answer. An inference
+    /// filled on a worker could not leave it: it had no JSON, unlike the accumulators it is merged beside, so a job that
+    /// split its deals across machines could not infer motions at all.
+    /// </summary>
+    [Property]
+    [Trait("Rule", "13")]
+    public Property Rule13_ShardsShippedAsJson_InferAsOnePass() =>
+        Prop.ForAll(Histories, t =>
+        {
+            var expected = MotionInference.Infer(t.Deals);
+            var merged = new MotionInference();
+            var random = new Random(t.Seed);
+            foreach (var part in PipelineRulesTests.Split(t.Deals, t.Cuts).OrderBy(_ => random.Next()))
+            {
+                var shard = new MotionInference();
+                shard.AddRange(part);
+                var shipped = PartnerMetricsJson.Deserialize<MotionInference>(PartnerMetricsJson.Serialize(shard));
+                Assert.Equal(shard.AccountsWithWins, shipped.AccountsWithWins);
+                merged.Merge(shipped);
+            }
+
+            Assert.Equal(expected.ToArray(), t.Deals.Select(merged.Apply).ToArray());
+        });
+
+    [Fact]
+    public void Json_IsEachAccountsFirstWin_InOrderOfAccount()
+    {
+        var inference = new MotionInference();
+        inference.AddRange([Deal("O-2", "B", DealOutcome.Won, 0, 9), Deal("O-1", "B", DealOutcome.Won, 0, 9), Deal("O-3", "A", DealOutcome.Won, 2, 4), Deal("O-4", "C", DealOutcome.Open, 3)]);
+
+        Assert.Equal(
+            """{"firstWins":[{"accountId":"A","closedOn":"2025-01-05","opportunityId":"O-3"},{"accountId":"B","closedOn":"2025-01-10","opportunityId":"O-1"}]}""",
+            JsonSerializer.Serialize(JsonDocument.Parse(PartnerMetricsJson.Serialize(inference)).RootElement));
+    }
+
+    [Theory]
+    [InlineData("""{}""", "$.firstWins", "Required property 'firstWins'")]
+    [InlineData("""{"firstWins":null}""", "$.firstWins", "Required property 'firstWins'")]
+    [InlineData("""{"firstWins":[null]}""", "$.firstWins[0]", "An item must not be null")]
+    [InlineData("""{"firstWins":[{"closedOn":"2025-01-05","opportunityId":"O-3"}]}""", "$.firstWins[0].accountId", "Required property 'accountId'")]
+    [InlineData("""{"firstWins":[{"accountId":"A","opportunityId":"O-3"}]}""", "$.firstWins[0].closedOn", "Required property 'closedOn'")]
+    [InlineData("""{"firstWins":[{"accountId":"A","closedOn":"2025-01-05"}]}""", "$.firstWins[0].opportunityId", "Required property 'opportunityId'")]
+    [InlineData("""{"firstWins":[{"accountId":"A","closedOn":"2025-01-05","opportunityId":"O-3"},{"accountId":"A","closedOn":"2025-01-02","opportunityId":"O-1"}]}""", "$.firstWins[1].accountId", "'A' has one first win; it is listed twice")]
+    [InlineData("""{"firstWins":[{"accountId":"A","closedOn":"2025-01-05","opportunityId":"O-3","motion":"NewLogo"}]}""", "$.firstWins[0].motion", "'motion' is not a property here")]
+    public void Json_InvalidDocument_IsRejectedWithAPath(string json, string path, string because)
+    {
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<MotionInference>(json));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains(because, error.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Infer_AWorkedHistory()
