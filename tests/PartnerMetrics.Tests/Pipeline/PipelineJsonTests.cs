@@ -73,16 +73,9 @@ public class PipelineJsonTests
     [InlineData("""{"count":1,"open":0,"won":0,"lost":1,"lostValue":5,"years":[{"year":2025,"lostCount":1,"lostValue":5}],"lossReasons":[{"year":2025,"count":1,"value":5}]}""", "$.lostValue", "lost value needs")]
     [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.accounts", "add up to won")]
     [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"accounts":[{"accountId":"A","wonCount":700000000000000,"wonValue":70000000000000000000000000000},{"accountId":"B","wonCount":700000000000000,"wonValue":70000000000000000000000000000}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.accounts", "add up to won")]
-    [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"accounts":[{"accountId":"A","wonCount":1,"wonValue":5},{"accountId":"A","wonCount":1,"wonValue":0}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.accounts", "listed twice")]
-    // A partner listed twice was read as one partner with the two entries' wins added up: refused like a repeated account.
-    [InlineData("""{"count":2,"open":0,"won":2,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[2],"partners":[{"partnerId":"P","wonCount":1,"wonValue":5},{"partnerId":"P","wonCount":1,"wonValue":0}],"accounts":[{"accountId":"A","wonCount":2,"wonValue":5}],"years":[{"year":2025,"wonCount":2,"wonValue":5}]}""", "$.partners", "listed twice")]
     [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"accounts":[{"wonCount":1,"wonValue":5}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.accounts[0]", "needs an id")]
     [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"unknownRouteValue":5,"wonCycleDays":[1],"accounts":[{"accountId":"A","wonCount":1,"wonValue":5}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.unknownRouteValue", "needs a won deal with an unknown route")]
     [InlineData("""{"count":0,"unknownRouteWon":1}""", "$.unknownRouteWon", "more won deals have an unknown route")]
-    [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2024,"lostCount":1,"lostValue":5},{"year":2025,"lostCount":1,"lostValue":5}],"lossReasons":[{"year":2025,"reason":"Price","count":1,"value":5},{"year":2025,"reason":"Price","count":1,"value":5}]}""", "$.lossReasons", "listed twice")]
-    [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":-5,"lostCount":2,"lostValue":10}],"lossReasons":[{"year":-5,"reason":"Price","count":2,"value":10}]}""", "$.years", "outside 1 to 9999")]
-    // Year 0, the first value outside the range, is no year a day has (the lower bound is inclusive at 1).
-    [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":0,"lostCount":2,"lostValue":10}],"lossReasons":[{"year":0,"reason":"Price","count":2,"value":10}]}""", "$.years", "outside 1 to 9999")]
     [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2024,"lostCount":1,"lostValue":5},{"year":2025,"lostCount":1,"lostValue":5}],"lossReasons":[{"year":1999,"reason":"Price","count":1,"value":5},{"year":2025,"reason":"Price","count":1,"value":5}]}""", "$.lossReasons", "loss reasons of 1999")]
     [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2024,"lostCount":1,"lostValue":5},{"year":2025,"lostCount":1,"lostValue":5}],"lossReasons":[{"year":2025,"reason":"Price","count":2,"value":10}]}""", "$.lossReasons", "loss reasons of 2025")]
     [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2025,"lostCount":2,"lostValue":10}],"lossReasons":[{"year":2025,"reason":" ","count":2,"value":10}]}""", "$.lossReasons", "blank")]
@@ -106,6 +99,25 @@ public class PipelineJsonTests
         Assert.Equal(path, error.Path);
         Assert.Contains(because, error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// DOMAIN section 2: bad input is refused naming the field and the offending value. An entry listed twice, or a year
+    /// no day has, was refused at the whole list ("$.partners: a partner is listed twice", "$.years: a year is outside 1
+    /// to 9999"), so a shard of thousands of partners did not say which one; each is refused at the entry, naming it.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"accounts":[{"accountId":"A","wonCount":1,"wonValue":5},{"accountId":"A","wonCount":1,"wonValue":0}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.accounts[1].accountId", "Inconsistent accumulator: 'A' is listed twice; an account has one entry.")]
+    // A partner listed twice was read as one partner with the two entries' wins added up: refused like a repeated account.
+    [InlineData("""{"count":2,"open":0,"won":2,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[2],"partners":[{"partnerId":"P","wonCount":1,"wonValue":5},{"partnerId":"P","wonCount":1,"wonValue":0}],"accounts":[{"accountId":"A","wonCount":2,"wonValue":5}],"years":[{"year":2025,"wonCount":2,"wonValue":5}]}""", "$.partners[1].partnerId", "Inconsistent accumulator: 'P' is listed twice; a partner has one entry.")]
+    [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2025,"lostCount":1,"lostValue":5},{"year":2025,"lostCount":1,"lostValue":5}],"lossReasons":[{"year":2025,"reason":"Price","count":2,"value":10}]}""", "$.years[1].year", "Inconsistent accumulator: 2025 is listed twice; a year has one entry.")]
+    [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2024,"lostCount":1,"lostValue":5},{"year":2025,"lostCount":1,"lostValue":5}],"lossReasons":[{"year":2025,"reason":"Price","count":1,"value":5},{"year":2025,"reason":"Price","count":1,"value":5}]}""", "$.lossReasons[1].reason", "Inconsistent accumulator: reason 'Price' of 2025 is listed twice; a year and reason have one entry.")]
+    [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2025,"lostCount":2,"lostValue":10}],"lossReasons":[{"year":2025,"count":1,"value":5},{"year":2025,"count":1,"value":5}]}""", "$.lossReasons[1].reason", "Inconsistent accumulator: reason null of 2025 is listed twice; a year and reason have one entry.")]
+    [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":-5,"lostCount":2,"lostValue":10}],"lossReasons":[{"year":-5,"reason":"Price","count":2,"value":10}]}""", "$.years[0].year", "Inconsistent accumulator: a year must be from 1 to 9999, the years of a day; got -5.")]
+    // Year 0, the first value outside the range, is no year a day has (the lower bound is inclusive at 1).
+    [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2025,"lostCount":1,"lostValue":5},{"year":0,"lostCount":1,"lostValue":5}],"lossReasons":[{"year":0,"reason":"Price","count":1,"value":5},{"year":2025,"reason":"Price","count":1,"value":5}]}""", "$.years[1].year", "Inconsistent accumulator: a year must be from 1 to 9999, the years of a day; got 0.")]
+    [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":10000,"lostCount":2,"lostValue":10}],"lossReasons":[{"year":10000,"reason":"Price","count":2,"value":10}]}""", "$.years[0].year", "Inconsistent accumulator: a year must be from 1 to 9999, the years of a day; got 10000.")]
+    public void Accumulator_AnEntryListedTwiceOrAYearNoDayHas_IsRejectedAtTheEntryNamingIt(string json, string path, string because) =>
+        Accumulator_InconsistentDocument_IsRejectedWithAPath(json, path, because);
 
     /// <summary>
     /// A negative value is refused at its own field, with the value: every one of them was reported at <c>$.wonValue</c> as

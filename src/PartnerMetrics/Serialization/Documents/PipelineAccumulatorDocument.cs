@@ -121,7 +121,13 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
             Agree(value <= sums.WonValue, $"partners[{i}].wonValue", "a partner's won value exceeds the won value");
         }
 
-        Agree(partners.Select(p => p.PartnerId).Distinct().Count() == partners.Count, "partners", "a partner is listed twice");
+        // Each repeat is refused at its entry, naming it (DOMAIN section 2): a shard of thousands of partners said only "a partner".
+        var partnerIds = new HashSet<PartnerId>();
+        for (var i = 0; i < partners.Count; i++)
+        {
+            Agree(partnerIds.Add(partners[i]!.PartnerId!.Value), $"partners[{i}].partnerId", $"'{partners[i]!.PartnerId}' is listed twice; a partner has one entry");
+        }
+
         Agree(() => partners.Sum(p => p.WonCount) <= sums.Won, "partners", "partners won more deals than won");
         Agree(() => partners.Sum(p => p.WonValue.GetValueOrDefault()) <= sums.WonValue, "partners", "partners won more value than the won value");
         Agree(
@@ -139,12 +145,22 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
             AtMost(Document.Required(account.WonValue, $"accounts[{i}].wonValue"), account.WonCount, $"accounts[{i}].wonValue", "its wonCount");
         }
 
-        Agree(accounts.Select(a => a.AccountId).Distinct().Count() == accounts.Count, "accounts", "an account is listed twice");
+        var accountIds = new HashSet<AccountId>();
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            Agree(accountIds.Add(accounts[i]!.AccountId!.Value), $"accounts[{i}].accountId", $"'{accounts[i]!.AccountId}' is listed twice; an account has one entry");
+        }
+
         Agree(() => accounts.Sum(a => a.WonCount) == sums.Won && accounts.Sum(a => a.WonValue.GetValueOrDefault()) == sums.WonValue, "accounts", "the accounts must add up to won and the won value");
         var years = NoNullItem(Document.Required(Years, "years"), "years");
         Agree(years.All(y => y is { WonCount: >= 0, LostCount: >= 0, WonValue: >= 0, LostValue: >= 0 }), "years", "a year has a negative count or value");
-        Agree(years.All(y => y.Year is >= 1 and <= 9999), "years", "a year is outside 1 to 9999, the years of a day");
-        Agree(years.Select(y => y.Year).Distinct().Count() == years.Count, "years", "a year is listed twice");
+        var yearsListed = new HashSet<int>();
+        for (var i = 0; i < years.Count; i++)
+        {
+            Agree(years[i].Year is >= 1 and <= 9999, $"years[{i}].year", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a year must be from 1 to 9999, the years of a day; got {years[i].Year}"));
+            Agree(yearsListed.Add(years[i].Year), $"years[{i}].year", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{years[i].Year} is listed twice; a year has one entry"));
+        }
+
         Agree(years.All(y => y.WonCount + y.LostCount > 0), "years", "a year lists no won or lost deal: a year is listed for its closed deals");
         Agree(() => years.Sum(y => y.WonCount) == sums.Won && years.Sum(y => y.LostCount) == sums.Lost, "years", "the years must add up to won and lost");
         Agree(() => years.Sum(y => y.WonValue) == sums.WonValue, "years", "the years' wonValue must add up to the won value");
@@ -158,7 +174,13 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
         var reasons = NoNullItem(Document.Required(LossReasons, "lossReasons"), "lossReasons");
         Agree(reasons.All(r => r is { Count: > 0, Value: >= 0 }), "lossReasons", "a loss reason has a count below 1 or a negative value");
         Agree(reasons.All(r => r.Reason is null || !string.IsNullOrWhiteSpace(r.Reason)), "lossReasons", "a loss reason is blank: a deal's reason is text or none");
-        Agree(reasons.Select(r => (r.Year, r.Reason)).Distinct().Count() == reasons.Count, "lossReasons", "a year and reason are listed twice");
+        var reasonsListed = new HashSet<(int Year, string? Reason)>();
+        for (var i = 0; i < reasons.Count; i++)
+        {
+            var (year, reason) = (reasons[i].Year, reasons[i].Reason);
+            Agree(reasonsListed.Add((year, reason)), $"lossReasons[{i}].reason", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"reason {(reason is null ? "null" : $"'{reason}'")} of {year} is listed twice; a year and reason have one entry"));
+        }
+
         Agree(() => reasons.Sum(r => r.Count) == sums.Lost, "lossReasons", "the loss reasons must add up to lost");
         Agree(() => reasons.Sum(r => r.Value) == sums.LostValue, "lossReasons", "the loss reasons' values must add up to the lost value");
 
