@@ -67,18 +67,15 @@ public class PipelineJsonTests
     [InlineData("""{"count":3,"open":1,"won":1,"lost":0,"wonCycleDays":[1]}""", "$.count", "open + won + lost")]
     [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonCycleDays":[0,2]}""", "$.wonCycleDays", "add up to won")]
     [InlineData("""{"count":-1,"open":-1}""", "$.count", "must not be negative")]
-    [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"partners":[{"wonCount":1,"wonValue":5}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.partners[0]", "needs an id")]
     [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"wonCycleDays":[1]}""", "$.wonValue", "route values")]
     [InlineData("""{"count":0,"lostWithAmount":1}""", "$.lostWithAmount", "more lost deals carry an amount")]
     [InlineData("""{"count":1,"open":0,"won":0,"lost":1,"lostValue":5,"years":[{"year":2025,"lostCount":1,"lostValue":5}],"lossReasons":[{"year":2025,"count":1,"value":5}]}""", "$.lostValue", "lost value needs")]
     [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.accounts", "add up to won")]
     [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"accounts":[{"accountId":"A","wonCount":700000000000000,"wonValue":70000000000000000000000000000},{"accountId":"B","wonCount":700000000000000,"wonValue":70000000000000000000000000000}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.accounts", "add up to won")]
-    [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"accounts":[{"wonCount":1,"wonValue":5}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.accounts[0]", "needs an id")]
     [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"unknownRouteValue":5,"wonCycleDays":[1],"accounts":[{"accountId":"A","wonCount":1,"wonValue":5}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.unknownRouteValue", "needs a won deal with an unknown route")]
     [InlineData("""{"count":0,"unknownRouteWon":1}""", "$.unknownRouteWon", "more won deals have an unknown route")]
     [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2024,"lostCount":1,"lostValue":5},{"year":2025,"lostCount":1,"lostValue":5}],"lossReasons":[{"year":1999,"reason":"Price","count":1,"value":5},{"year":2025,"reason":"Price","count":1,"value":5}]}""", "$.lossReasons", "loss reasons of 1999")]
     [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2024,"lostCount":1,"lostValue":5},{"year":2025,"lostCount":1,"lostValue":5}],"lossReasons":[{"year":2025,"reason":"Price","count":2,"value":10}]}""", "$.lossReasons", "loss reasons of 2025")]
-    [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2025,"lostCount":2,"lostValue":10}],"lossReasons":[{"year":2025,"reason":" ","count":2,"value":10}]}""", "$.lossReasons", "blank")]
     [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2025,"lostCount":2,"lostValue":10}],"lossReasons":[{"year":2025,"reason":"Price","count":1,"value":4.99999},{"year":2025,"reason":"Terms","count":1,"value":5.00001}]}""", "$.lossReasons[0].value", "more than 4 decimal places")]
     [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":0.000000000000006,"partnerRouteValue":0.000000000000006,"wonCycleDays":[1],"accounts":[{"accountId":"A","wonCount":1,"wonValue":0.000000000000006}],"years":[{"year":2025,"wonCount":1,"wonValue":0.000000000000006}]}""", "$.wonValue", "more than 4 decimal places")]
     [InlineData("""{"count":0,"colour":"red"}""", "$.colour", "")]
@@ -117,6 +114,26 @@ public class PipelineJsonTests
     [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2025,"lostCount":1,"lostValue":5},{"year":0,"lostCount":1,"lostValue":5}],"lossReasons":[{"year":0,"reason":"Price","count":1,"value":5},{"year":2025,"reason":"Price","count":1,"value":5}]}""", "$.years[1].year", "Inconsistent accumulator: a year must be from 1 to 9999, the years of a day; got 0.")]
     [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":10000,"lostCount":2,"lostValue":10}],"lossReasons":[{"year":10000,"reason":"Price","count":2,"value":10}]}""", "$.years[0].year", "Inconsistent accumulator: a year must be from 1 to 9999, the years of a day; got 10000.")]
     public void Accumulator_AnEntryListedTwiceOrAYearNoDayHas_IsRejectedAtTheEntryNamingIt(string json, string path, string because) =>
+        Accumulator_InconsistentDocument_IsRejectedWithAPath(json, path, because);
+
+    /// <summary>
+    /// DOMAIN section 2, as above: an entry of a tally list with a field missing or out of range was refused at the entry or
+    /// the list without the value ("$.partners[0]: A partner needs an id, a positive wonCount and a non-negative wonValue",
+    /// "$.years: a year has a negative count or value", "$.lossReasons: a loss reason is blank"); each is refused at its
+    /// field, with the value.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"partners":[{"wonCount":1,"wonValue":5}],"accounts":[{"accountId":"A","wonCount":1,"wonValue":5}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.partners[0].partnerId", "Required property 'partnerId' is missing or null.")]
+    [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"partners":[{"partnerId":"P","wonCount":0,"wonValue":5}],"accounts":[{"accountId":"A","wonCount":1,"wonValue":5}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.partners[0].wonCount", "Inconsistent accumulator: a partner's wonCount must be at least 1; got 0.")]
+    [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"partners":[{"partnerId":"P","wonCount":1,"wonValue":-2}],"accounts":[{"accountId":"A","wonCount":1,"wonValue":5}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.partners[0].wonValue", "Inconsistent accumulator: must not be negative; got -2.")]
+    [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"accounts":[{"wonCount":1,"wonValue":5}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.accounts[0].accountId", "Required property 'accountId' is missing or null.")]
+    [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"accounts":[{"accountId":"A","wonCount":-1,"wonValue":5}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.accounts[0].wonCount", "Inconsistent accumulator: an account's wonCount must be at least 1; got -1.")]
+    [InlineData("""{"count":1,"open":0,"won":1,"lost":0,"wonValue":5,"partnerRouteValue":5,"wonCycleDays":[1],"accounts":[{"accountId":"A","wonCount":1,"wonValue":-3}],"years":[{"year":2025,"wonCount":1,"wonValue":5}]}""", "$.accounts[0].wonValue", "Inconsistent accumulator: must not be negative; got -3.")]
+    [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2024,"lostCount":3,"lostValue":5},{"year":2025,"lostCount":-1,"lostValue":5}],"lossReasons":[{"year":2024,"reason":"Price","count":1,"value":5},{"year":2025,"reason":"Price","count":1,"value":5}]}""", "$.years[1].lostCount", "Inconsistent accumulator: must not be negative; got -1.")]
+    [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2025,"lostCount":2,"lostValue":10}],"lossReasons":[{"year":2025,"reason":"Price","count":0,"value":5},{"year":2025,"reason":"Terms","count":2,"value":5}]}""", "$.lossReasons[0].count", "Inconsistent accumulator: a loss reason's count must be at least 1; got 0.")]
+    [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2025,"lostCount":2,"lostValue":10}],"lossReasons":[{"year":2025,"reason":"Price","count":1,"value":15},{"year":2025,"reason":"Terms","count":1,"value":-5}]}""", "$.lossReasons[1].value", "Inconsistent accumulator: must not be negative; got -5.")]
+    [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2025,"lostCount":2,"lostValue":10}],"lossReasons":[{"year":2025,"reason":" ","count":2,"value":10}]}""", "$.lossReasons[0].reason", "Inconsistent accumulator: a loss reason is text or none, not blank; got ' '.")]
+    public void Accumulator_AnEntrysFieldMissingOrOutOfRange_IsRejectedAtItWithTheValue(string json, string path, string because) =>
         Accumulator_InconsistentDocument_IsRejectedWithAPath(json, path, because);
 
     /// <summary>

@@ -110,10 +110,8 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
         var partners = Document.Required(Partners, "partners");
         for (var i = 0; i < partners.Count; i++)
         {
-            if (partners[i] is not { PartnerId: not null, WonCount: > 0 } partner || partner.WonValue < 0)
-            {
-                throw DocumentException.Invalid($"partners[{i}]", "A partner needs an id, a positive wonCount and a non-negative wonValue.");
-            }
+            var partner = partners[i] ?? throw DocumentException.NullItem("partners", i);
+            Tally(partner.PartnerId is not null, partner.WonCount, partner.WonValue, $"partners[{i}]", "partnerId", "a partner's");
 
             // Only bounded by the won value, a partner's value read as 0 when it was left out: required, as every sum is.
             var value = Document.Required(partner.WonValue, $"partners[{i}].wonValue");
@@ -137,10 +135,8 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
         var accounts = Document.Required(Accounts, "accounts");
         for (var i = 0; i < accounts.Count; i++)
         {
-            if (accounts[i] is not { AccountId: not null, WonCount: > 0 } account || account.WonValue < 0)
-            {
-                throw DocumentException.Invalid($"accounts[{i}]", "An account needs an id, a positive wonCount and a non-negative wonValue.");
-            }
+            var account = accounts[i] ?? throw DocumentException.NullItem("accounts", i);
+            Tally(account.AccountId is not null, account.WonCount, account.WonValue, $"accounts[{i}]", "accountId", "an account's");
 
             AtMost(Document.Required(account.WonValue, $"accounts[{i}].wonValue"), account.WonCount, $"accounts[{i}].wonValue", "its wonCount");
         }
@@ -153,7 +149,14 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
 
         Agree(() => accounts.Sum(a => a.WonCount) == sums.Won && accounts.Sum(a => a.WonValue.GetValueOrDefault()) == sums.WonValue, "accounts", "the accounts must add up to won and the won value");
         var years = NoNullItem(Document.Required(Years, "years"), "years");
-        Agree(years.All(y => y is { WonCount: >= 0, LostCount: >= 0, WonValue: >= 0, LostValue: >= 0 }), "years", "a year has a negative count or value");
+        for (var i = 0; i < years.Count; i++)
+        {
+            NotNegative(years[i].WonCount, $"years[{i}].wonCount");
+            NotNegative(years[i].LostCount, $"years[{i}].lostCount");
+            NotNegative(years[i].WonValue, $"years[{i}].wonValue");
+            NotNegative(years[i].LostValue, $"years[{i}].lostValue");
+        }
+
         var yearsListed = new HashSet<int>();
         for (var i = 0; i < years.Count; i++)
         {
@@ -172,8 +175,13 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
         }
 
         var reasons = NoNullItem(Document.Required(LossReasons, "lossReasons"), "lossReasons");
-        Agree(reasons.All(r => r is { Count: > 0, Value: >= 0 }), "lossReasons", "a loss reason has a count below 1 or a negative value");
-        Agree(reasons.All(r => r.Reason is null || !string.IsNullOrWhiteSpace(r.Reason)), "lossReasons", "a loss reason is blank: a deal's reason is text or none");
+        for (var i = 0; i < reasons.Count; i++)
+        {
+            Agree(reasons[i].Count > 0, $"lossReasons[{i}].count", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"a loss reason's count must be at least 1; got {reasons[i].Count}"));
+            NotNegative(reasons[i].Value, $"lossReasons[{i}].value");
+            Agree(reasons[i].Reason is null || !string.IsNullOrWhiteSpace(reasons[i].Reason), $"lossReasons[{i}].reason", $"a loss reason is text or none, not blank; got '{reasons[i].Reason}'");
+        }
+
         var reasonsListed = new HashSet<(int Year, string? Reason)>();
         for (var i = 0; i < reasons.Count; i++)
         {
@@ -244,6 +252,24 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
 
     private static void NotNegative(decimal value, string property) =>
         Agree(value >= 0, property, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must not be negative; got {value}"));
+
+    /// <summary>
+    /// Checks a partner's or an account's tally at its fields, each refusal naming the value: the id present, the count at
+    /// least 1 and the value not negative.
+    /// </summary>
+    private static void Tally(bool hasId, long wonCount, decimal? wonValue, string entry, string id, string whose)
+    {
+        if (!hasId)
+        {
+            throw DocumentException.Missing(id).Under(entry);
+        }
+
+        Agree(wonCount > 0, $"{entry}.wonCount", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{whose} wonCount must be at least 1; got {wonCount}"));
+        if (wonValue is { } value)
+        {
+            NotNegative(value, $"{entry}.wonValue");
+        }
+    }
 
     private static void Agree(Func<bool> condition, string property, string problem) => Agree(ResultParts.Fits(condition), property, problem);
 
