@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PartnerMetrics.Pipeline;
@@ -135,6 +136,32 @@ public class PipelineJsonTests
     [InlineData("""{"count":2,"open":0,"won":0,"lost":2,"lostWithAmount":2,"lostValue":10,"years":[{"year":2025,"lostCount":2,"lostValue":10}],"lossReasons":[{"year":2025,"reason":" ","count":2,"value":10}]}""", "$.lossReasons[0].reason", "Inconsistent accumulator: a loss reason is text or none, not blank; got ' '.")]
     public void Accumulator_AnEntrysFieldMissingOrOutOfRange_IsRejectedAtItWithTheValue(string json, string path, string because) =>
         Accumulator_InconsistentDocument_IsRejectedWithAPath(json, path, because);
+
+    /// <summary>
+    /// A refusal names the value as the document holds it, whatever the reader's culture: a negative count was written in
+    /// the current culture's digits and sign (under a culture whose minus sign is "−", "got −1"), where a negative amount
+    /// and every other refusal write it invariantly, as the JSON does.
+    /// </summary>
+    [Fact]
+    public void Accumulator_ANegativeCount_IsNamedAsTheDocumentWritesIt_InAnyCulture()
+    {
+        var document = JsonNode.Parse(PartnerMetricsJson.Serialize(new PipelineAccumulator()))!.AsObject();
+        document["open"] = -1;
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.NumberFormat.NegativeSign = "\u2212";
+        var current = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = culture;
+        try
+        {
+            var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<PipelineAccumulator>(document.ToJsonString()));
+
+            Assert.Equal("Invalid PipelineAccumulator at $.open: Inconsistent accumulator: must not be negative; got -1.", error.Message);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = current;
+        }
+    }
 
     /// <summary>
     /// A negative value is refused at its own field, with the value: every one of them was reported at <c>$.wonValue</c> as

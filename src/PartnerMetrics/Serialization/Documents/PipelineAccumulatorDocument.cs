@@ -248,7 +248,8 @@ internal sealed class PipelineAccumulatorDocument : IDocument<PipelineAccumulato
         return items;
     }
 
-    private static void NotNegative(long value, string property) => Agree(value >= 0, property, $"must not be negative; got {value}");
+    private static void NotNegative(long value, string property) =>
+        Agree(value >= 0, property, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must not be negative; got {value}"));
 
     private static void NotNegative(decimal value, string property) =>
         Agree(value >= 0, property, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must not be negative; got {value}"));
