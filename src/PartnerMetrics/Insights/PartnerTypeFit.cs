@@ -57,6 +57,9 @@ public sealed record PartnerTypeFit
     /// <summary>Gets the upper bound of the Wilson 95 % interval of that share.</summary>
     public double HealthyShareHigh { get; }
 
-    /// <summary>Gets a value that is <see langword="true"/> when the type's whole win-rate interval lies below the portfolio's win rate.</summary>
+    /// <summary>
+    /// Gets a value that is <see langword="true"/> when the type's whole win-rate interval lies below the portfolio's win rate:
+    /// won ÷ closed over the deals of every partnership in the views, this type's included, and none of <see cref="Portfolio.Opportunities"/>.
+    /// </summary>
     public bool Flagged { get; }
 }

@@ -240,6 +240,25 @@ public class PortfolioInsightsTests
         Assert.False(fit.Single(f => f.Type == PartnerType.SystemIntegrator).Flagged);
     }
 
+    [Fact]
+    public void PartnerTypeFit_ThePortfolioRate_CountsTheTypesOwnDealsAndNoDealOutsideThePartnerships()
+    {
+        // Guards which deals "the portfolio's win rate" holds; neither example above tells. Resellers won 1 of 10: Wilson
+        // 95 % [0.01788, 0.40415] (p = 0.1, z² = 3.8415: centre (0.1 + 0.1921) / 1.3841 = 0.2110, half
+        // 1.96 × √(0.009 + 0.0096) / 1.3841 = 0.1931). Integrators won 7 of 10. The partnerships together: 8 / 20 = 0.4,
+        // inside the interval: not flagged. The rate of the other types alone (0.7) would flag it, and so would the
+        // ten direct deals won outside every partnership, (8 + 10) / 30 = 0.6, were they counted.
+        var direct = Enumerable.Range(0, 10).Select(i => new Opportunity(
+            new OpportunityId($"D-{i}"), new AccountId("B"), Day(-200), DealMotion.NewLogo, DealSource.Direct, RouteToMarket.Direct,
+            DealOutcome.Won, 1000m, partnerId: null, district: "North", closedOn: Day(-100)));
+        var portfolio = new Portfolio([PartnerOf("R1", PartnerType.Reseller, "North", 1, 9), PartnerOf("S1", PartnerType.SystemIntegrator, "North", 7, 3)], direct);
+
+        var resellers = new PortfolioInsights(Scorer, portfolio, T).PartnerTypeFit().Single(f => f.Type == PartnerType.Reseller);
+
+        Assert.Equal(0.40415, resellers.WinRateHigh!.Value, 5);
+        Assert.False(resellers.Flagged);
+    }
+
     [Theory]
     [InlineData(1, 10)]   // rank ⌈0.9⌉ = 1
     [InlineData(6, 60)]   // rank ⌈5.4⌉ = 6, the last (a rounding of (9n + 5) / 10 gave the 5th, 50)
