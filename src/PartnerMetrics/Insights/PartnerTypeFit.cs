@@ -45,10 +45,10 @@ public sealed record PartnerTypeFit
     /// <summary>Gets the upper bound of the Wilson 95 % interval of the win rate.</summary>
     public double? WinRateHigh { get; }
 
-    /// <summary>Gets the mean overall health score of the type's partners.</summary>
+    /// <summary>Gets the mean overall health score of the type's partners, those in <see cref="Health.HealthBand.InsufficientEvidence"/> included.</summary>
     public double MeanHealth { get; }
 
-    /// <summary>Gets the share of the type's partners in the Healthy band.</summary>
+    /// <summary>Gets the share of the type's partners in the Healthy band; a partner in <see cref="Health.HealthBand.InsufficientEvidence"/> counts, as not Healthy.</summary>
     public double HealthyShare { get; }
 
     /// <summary>Gets the lower bound of the Wilson 95 % interval of that share.</summary>

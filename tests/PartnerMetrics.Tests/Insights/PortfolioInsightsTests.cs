@@ -259,6 +259,34 @@ public class PortfolioInsightsTests
         Assert.False(resellers.Flagged);
     }
 
+    [Fact]
+    public void PartnerTypeFit_Health_IsTheMeanScoreAndTheHealthyShareOfEveryPartnerOfTheType()
+    {
+        // Guards the health half of the fit, which no test read. Integrators: the ideal partner (Healthy) and one with
+        // nothing logged in 400 days (AtRisk). Resellers: one such (AtRisk) and one signed today (InsufficientEvidence),
+        // which counts in the mean and as not Healthy. Wilson 95 % of 1 of 2: centre 0.5, half
+        // 1.96 × √(0.125 + 3.8415 / 16) / (1 + 3.8415 / 2) = 0.40547, so [0.09453, 0.90547]; of 0 of 2: [0, z² / (2 + z²) = 0.65762].
+        var (ideal, quiet) = (Health.ScenarioTests.Ideal(), PartnerOf("S2", PartnerType.SystemIntegrator, "North", 0, 0));
+        var (lapsed, signed) = (PartnerOf("R1", PartnerType.Reseller, "North", 0, 0), new Partnership(new Partner(new PartnerId("R2"), "R2", PartnerType.Reseller), T));
+        var score = (Partnership p) => Scorer.Score(p, T);
+        Assert.Equal(
+            [HealthBand.Healthy, HealthBand.AtRisk, HealthBand.AtRisk, HealthBand.InsufficientEvidence],
+            new[] { ideal, quiet, lapsed, signed }.Select(p => score(p).Band));
+
+        var insights = new PortfolioInsights(Scorer, new Portfolio([ideal, quiet, lapsed, signed]), T);
+        var fit = insights.PartnerTypeFit();
+
+        var integrators = fit.Single(f => f.Type == PartnerType.SystemIntegrator);
+        Assert.Equal((score(ideal).Score + score(quiet).Score) / 2, integrators.MeanHealth, 12);
+        Assert.Equal((0.5, 0.09453, 0.90547), (integrators.HealthyShare, Math.Round(integrators.HealthyShareLow, 5), Math.Round(integrators.HealthyShareHigh, 5)));
+        var resellers = fit.Single(f => f.Type == PartnerType.Reseller);
+        Assert.Equal((score(lapsed).Score + score(signed).Score) / 2, resellers.MeanHealth, 12);
+        Assert.Equal((0.0, 0.0, 0.65762), (resellers.HealthyShare, resellers.HealthyShareLow, Math.Round(resellers.HealthyShareHigh, 5)));
+
+        // The journey's partners with enough evidence to judge: all but the one signed today.
+        Assert.Equal((4, 3), (insights.Journey().Partners, insights.Journey().Judgeable));
+    }
+
     [Theory]
     [InlineData(1, 10)]   // rank ⌈0.9⌉ = 1
     [InlineData(6, 60)]   // rank ⌈5.4⌉ = 6, the last (a rounding of (9n + 5) / 10 gave the 5th, 50)
