@@ -70,6 +70,36 @@ public class PortfolioInsightsTests
         Rejects.Field<ArgumentException>(() => insights.TopPartners(7, _ => double.PositiveInfinity), "key", "got Infinity for partner");
     }
 
+    [Fact]
+    public void TopPartners_PartnersWithoutADistrict_AreRankedTogetherAndListedFirst()
+    {
+        // Guards the group no test had: partners without a district (District null) are ranked among themselves, their
+        // pipeline contribution against the best of them, and listed before every district. X2 won 1,000 + 2,000 + 3,000
+        // = 6,000 (contribution 1), X1 1,000 (1/6); N1 is the best of North (1). Districts and tied ids compare ordinally,
+        // as written: "B" < "North" < "a" < "north" (ignoring case, or by a culture's order, "a" would come first), and in
+        // district "a" the tied "A3" before "a2" (ignoring case, "a2" first). A group with fewer partners than asked lists them all.
+        var portfolio = new Portfolio(
+        [
+            PartnerOf("N1", PartnerType.Reseller, "North", 2, 0),
+            PartnerOf("X1", PartnerType.Reseller, null, 1, 0),
+            PartnerOf("X2", PartnerType.Reseller, null, 3, 0),
+            PartnerOf("a2", PartnerType.Reseller, "a", 1, 0),
+            PartnerOf("A3", PartnerType.Reseller, "a", 1, 0),
+            PartnerOf("U1", PartnerType.Reseller, "B", 1, 0),
+            PartnerOf("n1", PartnerType.Reseller, "north", 1, 0),
+        ]);
+
+        var top = new PortfolioInsights(Scorer, portfolio, T).TopPartners(perDistrict: 7);
+
+        Assert.Equal([null, "B", "North", "a", "north"], top.Select(d => d.District));
+        Assert.Equal(["X2", "X1"], top[0].Partners.Select(p => p.Partner.Id.Value));
+        Assert.Equal(1.0, top[0].Partners[0].PipelineContribution);
+        Assert.Equal(1.0 / 6, top[0].Partners[1].PipelineContribution, 15);
+        Assert.Equal(1.0, top[2].Partners.Single().PipelineContribution);
+        Assert.Equal(top[3].Partners[0].RankingScore, top[3].Partners[1].RankingScore);
+        Assert.Equal(["A3", "a2"], top[3].Partners.Select(p => p.Partner.Id.Value));
+    }
+
     /// <summary>
     /// The ranking from standings gathered one partnership at a time, each scored on its own (as a portfolio read one
     /// partnership at a time is), equals the ranking of the whole portfolio, for any number per district.
