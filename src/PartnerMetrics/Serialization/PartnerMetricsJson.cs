@@ -33,6 +33,9 @@ public static class PartnerMetricsJson
     /// <summary>The deepest nesting a document may have; a portfolio needs eight levels (a goal's check-in: docs/model.md).</summary>
     public const int MaxDepth = 32;
 
+    /// <summary>How much of a stream <see cref="DescribeAgain{T}"/> reads again to say what a document of the wrong kind holds.</summary>
+    private const int DescribedBytes = 1 << 16;
+
     /// <summary>Gets the read-only serializer options for every PartnerMetrics model type.</summary>
     /// <value>Options backed by source-generated metadata; pass them to <see cref="JsonSerializer"/>, or copy them to change a setting.</value>
     public static JsonSerializerOptions Options => PartnerMetricsJsonContext.Default.Options;
@@ -307,8 +310,7 @@ public static class PartnerMetricsJson
             }
             catch (JsonException error) when (!DocumentException.IsReported(error))
             {
-                // The stream has moved on: the message says what is expected, not what the input holds.
-                throw Unreadable<T>(error, JsonShape.Describe(error, Info<T>()));
+                throw Unreadable<T>(error, DescribeAgain<T>(error, utf8Json, start));
             }
             catch (JsonException error) when (JsonShape.IsBlank(utf8Json, start))
             {
@@ -333,6 +335,46 @@ public static class PartnerMetricsJson
         catch (JsonException) when (Rejected<T>())
         {
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The words for an error System.Text.Json raised itself while reading a stream (a document of the wrong kind, such as an
+    /// object where a list belongs): what the form expects there and, as the text and the bytes say it, what the document
+    /// holds, from its first bytes read again when the stream can go back to where the document starts. A stream that cannot
+    /// has moved on, and only what is expected is said.
+    /// </summary>
+    /// <param name="error">The error.</param>
+    /// <param name="utf8Json">The stream read.</param>
+    /// <param name="start">Where the document starts in <paramref name="utf8Json"/>; <see langword="null"/> when it cannot seek.</param>
+    private static string DescribeAgain<T>(JsonException error, Stream utf8Json, long? start)
+    {
+        if (start is not { } from || !utf8Json.CanSeek)
+        {
+            return JsonShape.Describe(error, Info<T>());
+        }
+
+        // Only the start of the document, where such an error is: a document of the wrong kind may be a large one.
+        utf8Json.Position = from;
+        var buffer = ArrayPool<byte>.Shared.Rent(DescribedBytes);
+        try
+        {
+            var length = 0;
+            int read;
+            while (length < DescribedBytes && (read = utf8Json.Read(buffer, length, DescribedBytes - length)) > 0)
+            {
+                length += read;
+            }
+
+            var bytes = buffer.AsSpan(0, length);
+            bytes = bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
+
+            // White space up to the bound is not an empty document: its value lies further on.
+            return length == DescribedBytes && JsonShape.IsBlank(bytes) ? JsonShape.Describe(error, Info<T>()) : JsonShape.Describe(error, Info<T>(), bytes);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -381,7 +423,7 @@ public static class PartnerMetricsJson
                     }
                     catch (JsonException error) when (!DocumentException.IsReported(error))
                     {
-                        throw Counted(Unreadable<Pipeline.Opportunity[]>(error, JsonShape.Describe(error, Info<Pipeline.Opportunity[]>())));
+                        throw Counted(Unreadable<Pipeline.Opportunity[]>(error, DescribeAgain<Pipeline.Opportunity[]>(error, stream, start)));
                     }
                     catch (JsonException error) when (index == 0 && JsonShape.IsBlank(stream, start))
                     {

@@ -171,6 +171,61 @@ public class JsonCollectionTests
         Assert.Equal(("Invalid Portfolio at $: Expected an object, got the literal null.", "$"), (error.Message, error.Path));
     }
 
+    /// <summary>
+    /// A file of another kind given where a list of deals or of reports belongs (a portfolio, whose root is an object): read from
+    /// a stream that can go back (a file), the message said only "Expected an array." and not what the document holds, as the
+    /// text and the bytes say it. The bytes are read again, as they are to place an item's error.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ReadPaths))]
+    public void ADocumentOfTheWrongKind_SaysWhatItHolds_OnEveryReadPath(string path)
+    {
+        Assert.Equal("Invalid document at $: Expected an array, got an object.", Message<Opportunity[]>("""{"partnerships":[]}"""));
+        Assert.Equal("Invalid document at $: Expected an array, got the string \"deals.csv\".", Message<List<Opportunity>>(" \"deals.csv\""));
+        Assert.Equal("Invalid document at $: Expected an array, got the number 5.", Message<PartnerMetrics.Health.HealthReport[]>("\uFEFF5"));
+        Assert.Equal("Invalid document at $: Expected an object, got an array.", Message<Dictionary<string, PipelineAccumulator>>("[]"));
+
+        string Message<T>(string json)
+            where T : class
+        {
+            var error = Assert.Throws<JsonException>(() => Read<T>(json, path));
+            Assert.Equal("$", error.Path);
+            return error.Message;
+        }
+    }
+
+    [Fact]
+    public async Task ADocumentOfTheWrongKind_ReadOneDealAtATime_SaysWhatItHolds()
+    {
+        var error = await Assert.ThrowsAsync<JsonException>(async () =>
+        {
+            await foreach (var _ in PartnerMetricsJson.DeserializeOpportunitiesAsync(new MemoryStream("""{"partnerships":[]}"""u8.ToArray())))
+            {
+            }
+        });
+
+        Assert.Equal(("Invalid document at $: Expected an array, got an object.", "$"), (error.Message, error.Path));
+    }
+
+    [Fact]
+    public void ADocumentOfTheWrongKind_FromAStreamThatCannotSeek_SaysWhatIsExpected()
+    {
+        // Its bytes are gone by the time the serializer fails: only what the form expects there is said.
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Opportunity[]>(new PortfolioReaderTests.Trickle("""{"partnerships":[]}"""u8.ToArray(), 3)));
+
+        Assert.Equal(("Invalid document at $: Expected an array.", "$"), (error.Message, error.Path));
+    }
+
+    [Fact]
+    public void ADocumentOfTheWrongKind_AfterMoreWhiteSpaceThanIsReadAgain_IsNotCalledEmpty()
+    {
+        var json = new string(' ', (1 << 16) + 10) + """{"partnerships":[]}""";
+
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Opportunity[]>(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+
+        Assert.Equal(("Invalid document at $: Expected an array.", "$"), (error.Message, error.Path));
+    }
+
     [Fact]
     public void Deals_AllValid_ReadAsWritten()
     {
