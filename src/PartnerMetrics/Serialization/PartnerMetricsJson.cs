@@ -312,7 +312,7 @@ public static class PartnerMetricsJson
             {
                 throw Unreadable<T>(error, DescribeAgain<T>(error, utf8Json, start));
             }
-            catch (JsonException error) when (JsonShape.IsBlank(utf8Json, start))
+            catch (JsonException error) when (counted.Blank || JsonShape.IsBlank(utf8Json, start))
             {
                 throw Unreadable<T>(error, JsonShape.Describe(error, Info<T>(), ReadOnlySpan<byte>.Empty));
             }
@@ -425,7 +425,7 @@ public static class PartnerMetricsJson
                     {
                         throw Counted(Unreadable<Pipeline.Opportunity[]>(error, DescribeAgain<Pipeline.Opportunity[]>(error, stream, start)));
                     }
-                    catch (JsonException error) when (index == 0 && JsonShape.IsBlank(stream, start))
+                    catch (JsonException error) when (index == 0 && (utf8Json.Blank || JsonShape.IsBlank(stream, start)))
                     {
                         throw Counted(Unreadable<Pipeline.Opportunity[]>(error, JsonShape.Describe(error, Info<Pipeline.Opportunity[]>(), ReadOnlySpan<byte>.Empty)));
                     }
@@ -471,6 +471,12 @@ public static class PartnerMetricsJson
         /// <summary>Gets the first byte of the value, once it has been read.</summary>
         public byte? First { get; private set; }
 
+        /// <summary>
+        /// Gets a value indicating whether every byte handed over so far is JSON's white space, after a byte-order mark at
+        /// the start: once the serializer fails having read it all, the document is empty, though the stream cannot be read again.
+        /// </summary>
+        public bool Blank { get; private set; } = true;
+
         /// <summary>Gets the place of the value's first byte: the lines of white space before it, and the bytes of its line before it (a byte-order mark not counted, as the serializer does not count it).</summary>
         public (long Line, long Byte) Before { get; private set; }
 
@@ -502,8 +508,9 @@ public static class PartnerMetricsJson
                 read += more;
             }
 
+            var first = !begun;
             begun = true;
-            return Note(buffer[..read]);
+            return Note(buffer[..read], first);
         }
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -518,8 +525,9 @@ public static class PartnerMetricsJson
                 read += more;
             }
 
+            var first = !begun;
             begun = true;
-            return Note(buffer.Span[..read]);
+            return Note(buffer.Span[..read], first);
         }
 
         public override void Flush()
@@ -532,8 +540,15 @@ public static class PartnerMetricsJson
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-        private int Note(ReadOnlySpan<byte> read)
+        private int Note(ReadOnlySpan<byte> read, bool first)
         {
+            // The first read holds a whole byte-order mark when the stream starts with one (FirstShort).
+            if (Blank)
+            {
+                var text = first && read.StartsWith("\uFEFF"u8) ? read[MarkLength..] : read;
+                Blank = text.IndexOfAnyExcept(" \t\r\n"u8) < 0;
+            }
+
             // White space, and the bytes of a byte-order mark (anything else they could start is not JSON, and is refused).
             ReadOnlySpan<byte> blank = [0x20, 0x09, 0x0D, 0x0A, 0xEF, 0xBB, 0xBF];
             if (First is not null)

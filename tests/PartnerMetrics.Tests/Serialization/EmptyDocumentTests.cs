@@ -65,6 +65,38 @@ public class EmptyDocumentTests
         Assert.Equal(Message, error.Message);
     }
 
+    /// <summary>
+    /// A stream that cannot seek, such as an ASP.NET Core request body posted empty: System.Text.Json's own words were
+    /// given ("The input does not contain any JSON tokens …"), for the stream could not be read again to see that it
+    /// held nothing. What the stream handed over while it was read says so.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Blank))]
+    public async Task AModelOrAList_FromAStreamThatCannotSeek_IsEmpty(string document)
+    {
+        var bytes = Encoding.UTF8.GetBytes(document);
+
+        AssertEmpty("Invalid HealthModel at $: Expected an object, got nothing: the document is empty.", () => PartnerMetricsJson.Deserialize<HealthModel>(new PortfolioReaderTests.Trickle(bytes, 1)));
+        AssertEmpty("Invalid Partnership at $: Expected an object, got nothing: the document is empty.", () => PartnerMetricsJson.Deserialize<PartnerMetrics.Partners.Partnership>(new PortfolioReaderTests.Trickle(bytes, 2)));
+        AssertEmpty("Invalid document at $: Expected an array, got nothing: the document is empty.", () => PartnerMetricsJson.Deserialize<List<Opportunity>>(new PortfolioReaderTests.Trickle(bytes, 3)));
+        var error = await Assert.ThrowsAsync<JsonException>(async () =>
+        {
+            await foreach (var unused in PartnerMetricsJson.DeserializeOpportunitiesAsync(new PortfolioReaderTests.Trickle(bytes, 1)))
+            {
+            }
+        });
+        Assert.Equal(("Invalid document at $: Expected an array, got nothing: the document is empty.", "$"), (error.Message, error.Path));
+    }
+
+    [Fact]
+    public void PartOfAByteOrderMark_FromAStreamThatCannotSeek_IsNotEmpty()
+    {
+        // Its bytes are not white space: the reader's words, as from the bytes.
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<HealthModel>(new PortfolioReaderTests.Trickle([0xEF, 0xBB, 0x20], 1)));
+
+        Assert.DoesNotContain("empty", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ANoBreakSpace_IsNotJsonWhiteSpace_AndKeepsTheReadersWords()
     {
