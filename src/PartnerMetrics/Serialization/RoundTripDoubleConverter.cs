@@ -9,7 +9,8 @@ namespace PartnerMetrics.Serialization;
 /// exact powers of two a string that reads back as the next double down (2^−25 as <c>2.980232238769531E-08</c>; fixed
 /// in the runtime by dotnet/runtime pull request 131131, absent from the runtimes this library targets), and a report's
 /// recency weights are often exact powers of two. Such a value is written with 17 significant digits, which read back
-/// exactly; every other value as System.Text.Json writes it. Read as System.Text.Json reads a number.
+/// exactly; every other value as System.Text.Json writes it. Read as System.Text.Json reads a number, except that a number
+/// too small for a double (read as 0) or too large for one (read as an infinity) is refused, naming it as written.
 /// </summary>
 internal sealed class RoundTripDoubleConverter : JsonConverter<double>
 {
@@ -21,7 +22,9 @@ internal sealed class RoundTripDoubleConverter : JsonConverter<double>
             throw new JsonException();
         }
 
-        return Underflows(ref reader, value) ? throw TooSmall(ref reader) : value;
+        return Underflows(ref reader, value) ? throw TooSmall(ref reader)
+            : double.IsInfinity(value) ? throw TooLarge(ref reader, value)
+            : value;
     }
 
     /// <summary>
@@ -30,7 +33,7 @@ internal sealed class RoundTripDoubleConverter : JsonConverter<double>
     /// </summary>
     public static bool TryRead(ref Utf8JsonReader reader, out double value)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value) && !Underflows(ref reader, value))
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value) && double.IsFinite(value) && !Underflows(ref reader, value))
         {
             return true;
         }
@@ -69,6 +72,17 @@ internal sealed class RoundTripDoubleConverter : JsonConverter<double>
     {
         var text = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
         return DocumentException.Value($"The number {System.Text.Encoding.UTF8.GetString(text)} is too small for a double: it would read as 0. Write 0, or a number of magnitude 5e-324 or more.");
+    }
+
+    /// <summary>
+    /// The error for a number past a double's range, which System.Text.Json reads as an infinity: a model would refuse that
+    /// value in its own words ("got Infinity"), which the document does not hold.
+    /// </summary>
+    internal static JsonException TooLarge(ref Utf8JsonReader reader, double value)
+    {
+        var text = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
+        var infinity = value > 0 ? "Infinity" : "-Infinity";
+        return DocumentException.Value($"The number {System.Text.Encoding.UTF8.GetString(text)} is too large for a double: it would read as {infinity}. Write a number of magnitude at most {double.MaxValue.ToString(CultureInfo.InvariantCulture)}.");
     }
 
     public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) => WriteValue(writer, value);

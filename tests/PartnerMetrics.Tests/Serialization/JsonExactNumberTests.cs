@@ -86,6 +86,33 @@ public class JsonExactNumberTests
         Assert.Contains($"The number {number} is too small for a double: it would read as 0.", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A number past a double's range was read as infinity and refused in the model's words, "got Infinity" (a weight,
+    /// "'trust' must be a finite weight of 0 or more; got Infinity."), a value the document does not hold. It is refused
+    /// naming the number as written, as a number too small is, and as an amount past a decimal's range is.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"dimensionWeights":{"trust":1e400}}""", "$.dimensionWeights.trust", "1e400", "Infinity")]
+    [InlineData("""{"kappa":-2.5E+999}""", "$.kappa", "-2.5E+999", "-Infinity")]
+    [InlineData("""{"priorMeans":{"trust.partner-reliability":1797693134862315807937289714053034150799341327710617440000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000.1}}""", "$.priorMeans['trust.partner-reliability']", "1797693134862315807937289714053034150799341327710617440000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000.1", "Infinity")]
+    public void ANumberTooLargeForADouble_IsRefusedNamingIt(string json, string path, string number, string infinity)
+    {
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<HealthModel>(json));
+
+        Assert.Equal(path, error.Path);
+        Assert.Contains($"The number {number} is too large for a double: it would read as {infinity}.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANumberTooLargeForADouble_IsRefused_InAPortfolioReadInOnePass()
+    {
+        var json = JsonFormatTests.SamplePortfolioJson.Replace("\"satisfaction\": 0.85", "\"satisfaction\": 1e400", StringComparison.Ordinal);
+
+        var error = Assert.Throws<JsonException>(() => PartnerMetricsJson.Deserialize<Portfolio>(Encoding.UTF8.GetBytes(json)));
+
+        Assert.Equal(("$.partnerships[0].deliveries[0].satisfaction", true), (error.Path, error.Message.Contains("The number 1e400 is too large for a double", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("0.0")]
