@@ -348,7 +348,7 @@ public sealed class PipelineAccumulator
         notes.WhenNull(
             nameof(PipelineResult.WinRateByValue),
             winRateByValue is null,
-            lost > 0 && lostWithAmount == 0
+            lost > 0 && lostWithAmount == 0 && wonValue > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"None of the {lost} lost deals carries an amount; a CRM that writes 0 or nothing on lost deals would make the value win rate read 100 %.")
                 : won + lost == 0 ? "No deal is closed (won or lost)." : "No closed deal carries an amount.");
         notes.WhenNull(nameof(PipelineResult.HuntingShareByCount), huntingByCount is null, "No deal is won.");

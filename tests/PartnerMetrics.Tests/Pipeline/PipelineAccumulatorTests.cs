@@ -268,6 +268,11 @@ public class PipelineAccumulatorTests
 
         // Nothing lost: a value win rate of 100 % is true, not an artefact.
         Assert.Equal(1.0, PipelineAnalytics.Summarize([deals[0]]).WinRateByValue);
+
+        // Nothing won either: 0 ÷ (0 + 0) reads nothing, let alone 100 %, so the note does not say it would.
+        var nothingWon = PipelineAnalytics.Summarize(deals.Skip(1));
+        Assert.Null(nothingWon.WinRateByValue);
+        Assert.Equal("No closed deal carries an amount.", nothingWon.NoteFor(nameof(PipelineResult.WinRateByValue)));
     }
 
     [Fact]
