@@ -84,6 +84,51 @@ public sealed class EvidenceLimitTests(SmallRun run) : IClassFixture<SmallRun>
     }
 
     [Fact]
+    public void Spearman_FewerThanTwoPairs_IsNull()
+    {
+        // A correlation needs two pairs: with none or one it is undefined, as Backtest's is.
+        Assert.Null(Stats.Spearman([], []));
+        Assert.Null(Stats.Spearman([3], [4]));
+    }
+
+    [Property]
+    public Property Spearman_EqualsBrutePearsonOfMeanRanks() => Prop.ForAll(TiedPairs(), pairs =>
+    {
+        double[] x = [.. pairs.Select(p => p.X)];
+        double[] y = [.. pairs.Select(p => p.Y)];
+        var rho = Stats.Spearman(x, y);
+        if (x.Length < 2 || x.Distinct().Count() == 1 || y.Distinct().Count() == 1)
+        {
+            return rho is null;
+        }
+
+        // Rank = the count below + (the count equal, itself included, + 1) / 2: ties share the mean of their ranks.
+        static double[] Ranks(double[] v) => [.. v.Select(a => v.Count(b => b < a) + ((v.Count(b => b == a) + 1) / 2.0))];
+        var (rx, ry) = (Ranks(x), Ranks(y));
+        var (mx, my) = (rx.Average(), ry.Average());
+        var expected = rx.Zip(ry, (a, b) => (a - mx) * (b - my)).Sum() / Math.Sqrt(rx.Sum(a => (a - mx) * (a - mx)) * ry.Sum(b => (b - my) * (b - my)));
+        return rho is { } r && r is >= -1 and <= 1 && Math.Abs(r - expected) < 1e-12;
+    });
+
+    [Property]
+    public Property Auc_EqualsBrutePairCount_TiesHalf() => Prop.ForAll(TiedPairs(), pairs =>
+    {
+        // X is the score; Y's sign is the churn flag.
+        double[] score = [.. pairs.Select(p => p.X)];
+        bool[] churned = [.. pairs.Select(p => p.Y < 0)];
+        var stayers = score.Where((_, i) => !churned[i]).ToArray();
+        var churners = score.Where((_, i) => churned[i]).ToArray();
+        var auc = Stats.Auc(score, churned);
+        if (stayers.Length == 0 || churners.Length == 0)
+        {
+            return auc is null;
+        }
+
+        var wins = stayers.Sum(s => churners.Sum(c => s > c ? 1 : s == c ? 0.5 : 0));
+        return auc is { } a && Math.Abs(a - (wins / ((double)stayers.Length * churners.Length))) < 1e-12;
+    });
+
+    [Fact]
     public void Execute_SmallRun_EveryLearnerScoresEveryPartnershipOutOfFoldBelowTheLatentLimit()
     {
         foreach (var variant in run.Runs)
@@ -235,5 +280,15 @@ public sealed class EvidenceLimitTests(SmallRun run) : IClassFixture<SmallRun>
 
         // The learners predict the log-odds of the label; negate so that higher means "no label", as for a health score.
         return Stats.Auc([.. heldOut.Select(i => -predicted[i])], [.. heldOut.Select(i => label[i])])!.Value;
+    }
+
+    /// <summary>
+    /// Pairs of finite values, each side from a few whole numbers half the time (ties, a constant side and fewer than two
+    /// pairs are common) and from all finite doubles otherwise.
+    /// </summary>
+    private static Arbitrary<(double X, double Y)[]> TiedPairs()
+    {
+        var value = Gen.OneOf(Gen.Choose(-3, 3).Select(i => (double)i), ArbMap.Default.GeneratorFor<NormalFloat>().Select(f => f.Get));
+        return value.Zip(value).ArrayOf().ToArbitrary();
     }
 }

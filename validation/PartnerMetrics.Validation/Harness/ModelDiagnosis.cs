@@ -239,7 +239,7 @@ public static class Stats
         return ranks;
     }
 
-    /// <summary>Spearman's rank correlation; <see langword="null"/> when either side is constant.</summary>
+    /// <summary>Spearman's rank correlation; <see langword="null"/> with fewer than two pairs or when either side is constant.</summary>
     /// <param name="x">One side.</param>
     /// <param name="y">The other.</param>
     /// <returns>The correlation.</returns>
@@ -247,6 +247,11 @@ public static class Stats
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
+        if (x.Length < 2)
+        {
+            return null;
+        }
+
         var (rx, ry) = (Ranks(x), Ranks(y));
         var (mx, my) = (rx.Average(), ry.Average());
         double sxy = 0, sxx = 0, syy = 0;
