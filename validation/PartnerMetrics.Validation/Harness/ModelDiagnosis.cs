@@ -208,7 +208,10 @@ public sealed record FactorDiagnosis(string Name, double? Auc, double? LatentSpe
 /// <param name="LatentSpearman">Spearman(score, latent) within the tercile.</param>
 public sealed record ConfidenceTercile(double MinConfidence, double MaxConfidence, double MeanScore, double MeanLatent, double MeanAbsoluteError, double? LatentSpearman);
 
-/// <summary>Rank statistics with ties at their mean rank.</summary>
+/// <summary>
+/// Rank statistics with ties at their mean rank, as the backtest computes them (<c>RankStatistics</c> of the library): one
+/// home for the rule, so the harness's figures and <c>Backtest.Run</c>'s agree by construction.
+/// </summary>
 public static class Stats
 {
     /// <summary>Mean ranks from 0 to 1 (ties share their mean rank).</summary>
@@ -217,23 +220,11 @@ public static class Stats
     public static double[] Ranks(double[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var order = Enumerable.Range(0, values.Length).OrderBy(i => values[i]).ToArray();
-        var ranks = new double[values.Length];
-        for (var start = 0; start < order.Length;)
+        var ranks = RankStatistics.MidRanks(values);
+        var scale = Math.Max(1, values.Length - 1);
+        for (var i = 0; i < ranks.Length; i++)
         {
-            var end = start;
-            while (end + 1 < order.Length && values[order[end + 1]] == values[order[start]])
-            {
-                end++;
-            }
-
-            var rank = (start + end) / 2.0 / Math.Max(1, values.Length - 1);
-            for (var k = start; k <= end; k++)
-            {
-                ranks[order[k]] = rank;
-            }
-
-            start = end + 1;
+            ranks[i] = (ranks[i] - 1) / scale;
         }
 
         return ranks;
@@ -247,22 +238,7 @@ public static class Stats
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        if (x.Length < 2)
-        {
-            return null;
-        }
-
-        var (rx, ry) = (Ranks(x), Ranks(y));
-        var (mx, my) = (rx.Average(), ry.Average());
-        double sxy = 0, sxx = 0, syy = 0;
-        for (var i = 0; i < rx.Length; i++)
-        {
-            sxy += (rx[i] - mx) * (ry[i] - my);
-            sxx += (rx[i] - mx) * (rx[i] - mx);
-            syy += (ry[i] - my) * (ry[i] - my);
-        }
-
-        return sxx == 0 || syy == 0 ? null : sxy / Math.Sqrt(sxx * syy);
+        return RankStatistics.Spearman(x, y);
     }
 
     /// <summary>The probability that a stayer scores above a churner, ties counting half.</summary>
@@ -273,17 +249,12 @@ public static class Stats
     {
         ArgumentNullException.ThrowIfNull(score);
         ArgumentNullException.ThrowIfNull(churned);
-        var ranks = Ranks(score);
-        var n = score.Length;
-        var stayers = churned.Count(c => !c);
-        var churners = n - stayers;
-        if (stayers == 0 || churners == 0)
+        var stayed = new bool[churned.Length];
+        for (var i = 0; i < stayed.Length; i++)
         {
-            return null;
+            stayed[i] = !churned[i];
         }
 
-        // Ranks are scaled to [0, 1]; back to 1-based ranks for Mann–Whitney.
-        var sum = ranks.Where((_, i) => !churned[i]).Sum(r => (r * Math.Max(1, n - 1)) + 1);
-        return (sum - ((double)stayers * (stayers + 1) / 2.0)) / ((double)stayers * churners);
+        return RankStatistics.Auc(score, stayed).Auc;
     }
 }
