@@ -38,6 +38,31 @@ internal static class Document
         return builder.MoveToImmutable();
     }
 
+    /// <summary>
+    /// Restores each entry of a list a written document always holds (an accumulator's deals, accounts or first wins), an
+    /// error of an entry, the document's or the model's own, reported at <c>property[index]</c>.
+    /// </summary>
+    public static void Each<TItem>(List<TItem?>? items, string property, Action<TItem> restore)
+        where TItem : class
+    {
+        var required = Required(items, property);
+        for (var i = 0; i < required.Count; i++)
+        {
+            try
+            {
+                restore(required[i] ?? throw DocumentException.NullItem(property, i));
+            }
+            catch (DocumentException error)
+            {
+                throw error.Under($"{property}[{i}]");
+            }
+            catch (ArgumentException error)
+            {
+                throw DocumentException.From(error).Under($"{property}[{i}]");
+            }
+        }
+    }
+
     /// <summary>Maps one optional child document, reporting an error under <paramref name="property"/>.</summary>
     public static TModel? Child<TModel, TDocument>(TDocument? document, string property)
         where TModel : class

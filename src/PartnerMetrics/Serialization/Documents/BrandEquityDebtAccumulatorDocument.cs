@@ -17,23 +17,7 @@ internal sealed class BrandEquityDebtAccumulatorDocument : IDocument<BrandEquity
     {
         var accumulator = new BrandEquityDebtAccumulator();
         // Both lists are written always, even empty: without one a shard would read as having no deals or no snapshots.
-        var deals = Required(Deals, "deals");
-        for (var i = 0; i < deals.Count; i++)
-        {
-            try
-            {
-                var deal = deals[i] ?? throw DocumentException.NullItem("deals", i);
-                accumulator.AddWonNewLogo(Required(deal.AccountId, "accountId"), Required(deal.ClosedOn, "closedOn"), Required(deal.Amount, "amount"));
-            }
-            catch (DocumentException error)
-            {
-                throw error.Under($"deals[{i}]");
-            }
-            catch (ArgumentException error)
-            {
-                throw DocumentException.From(error).Under($"deals[{i}]");
-            }
-        }
+        Each(Deals, "deals", deal => accumulator.AddWonNewLogo(Required(deal.AccountId, "accountId"), Required(deal.ClosedOn, "closedOn"), Required(deal.Amount, "amount")));
 
         var snapshots = Items<RevenueSnapshot, RevenueSnapshotDocument>(Required(Snapshots, "snapshots"), "snapshots");
         for (var i = 0; i < snapshots.Length; i++)

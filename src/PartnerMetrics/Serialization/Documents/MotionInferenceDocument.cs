@@ -21,24 +21,7 @@ internal sealed class MotionInferenceDocument : IDocument<MotionInference, Motio
         var inference = new MotionInference();
         // Written always, even empty: without it a shard would read as having seen no win, and every deal of its accounts
         // would be inferred a new logo.
-        var firstWins = Required(FirstWins, "firstWins");
-        for (var i = 0; i < firstWins.Count; i++)
-        {
-            try
-            {
-                var win = firstWins[i] ?? throw DocumentException.NullItem("firstWins", i);
-                inference.Restore(Required(win.AccountId, "accountId"), Required(win.ClosedOn, "closedOn"), Required(win.OpportunityId, "opportunityId"));
-            }
-            catch (DocumentException error)
-            {
-                throw error.Under($"firstWins[{i}]");
-            }
-            catch (ArgumentException error)
-            {
-                throw DocumentException.From(error).Under($"firstWins[{i}]");
-            }
-        }
-
+        Each(FirstWins, "firstWins", win => inference.Restore(Required(win.AccountId, "accountId"), Required(win.ClosedOn, "closedOn"), Required(win.OpportunityId, "opportunityId")));
         return inference;
     }
 }
