@@ -109,6 +109,35 @@ public class MomentumTests
     }
 
     [Fact]
+    public void Read_ActivityAfterNone_IsAccelerating()
+    {
+        // docs/insights.md, the Accelerating row: "or activity after none". A partnership 400 days old with four calls in the
+        // recent window and none in the 90 days before it: 4 activities in the 120 days is enough, the baseline rate is 0
+        // over all of its 90 days, and any recent rate is above it.
+        var reading = Advisor.Momentum(CallsOn(0, 9, 18, 29), T);
+
+        Assert.Equal((4, 0), (reading.RecentActivities, reading.BaselineActivities));
+        Assert.Equal((4.0 / 30, 0.0), (reading.RecentRate, reading.BaselineRate));
+        Assert.Equal(MomentumState.Accelerating, reading.State);
+    }
+
+    [Theory]
+    [InlineData(-1, 0, 0)]  // tomorrow: after the as-of day, in neither window
+    [InlineData(0, 1, 0)]   // the as-of day: the first day of the recent window
+    [InlineData(29, 1, 0)]  // the 30th day back to today, the last of the recent window
+    [InlineData(30, 0, 1)]  // the first day of the baseline
+    [InlineData(119, 0, 1)] // the 90th day of the baseline, the last of the 120 days
+    [InlineData(120, 0, 0)] // before both windows
+    public void Read_TheWindowsEdges_AreThe30DaysToTheAsOfDayAndThe90BeforeThem(int daysAgo, int recent, int baseline)
+    {
+        // docs/insights.md: the recent window is the last 30 days, the as-of day included, and the baseline the 90 days
+        // before it; together the 120 days of DOMAIN section 3.3.
+        var reading = Advisor.Momentum(CallsOn(daysAgo), T);
+
+        Assert.Equal((recent, baseline), (reading.RecentActivities, reading.BaselineActivities));
+    }
+
+    [Fact]
     public void Read_YoungPartnershipAtAnEvenPace_IsSteady_ItsBaselineOnlyTheDaysItExisted()
     {
         // Started 39 days ago (days 0–39 back), a call every third day: 10 in the recent 30 days (0, 3, …, 27), 4 in the
