@@ -68,6 +68,33 @@ public class CooperationDimensionTests
     }
 
     [Fact]
+    public void Reciprocity_CountsMeetingsCallsEmailsAndJointEvents_NotRequestsOrEscalations()
+    {
+        // On T: a call and a joint event by the partner, an email and a meeting by the vendor: 2 each, all 4 matched →
+        // (4 + 1) / (4 + 2) = 5/6, e = 4 (DOMAIN section 3.2). A partner request the vendor answered at once and a partner
+        // escalation still open, on T too, are judged by vendor responsiveness and friction handling, not counted again:
+        // vendor responsiveness (1 + 1) / (1 + 2) = 2/3; the escalation is pending, so friction handling sits at its prior.
+        var partnership = Empty(365).With(interactions:
+        [
+            new Interaction(T, InteractionKind.Call, Side.Partner),
+            new Interaction(T, InteractionKind.JointEvent, Side.Partner),
+            new Interaction(T, InteractionKind.Email, Side.Vendor),
+            new Interaction(T, InteractionKind.Meeting, Side.Vendor),
+            new Interaction(T, InteractionKind.Request, Side.Partner, TimeSpan.Zero),
+            new Interaction(T, InteractionKind.Escalation, Side.Partner),
+        ]);
+
+        var report = Scorer.Score(partnership, T);
+        var reciprocity = report.Factor(FactorCodes.CooperationReciprocity)!.Value;
+
+        Assert.Equal(5 / 6.0, reciprocity.Value!.Value, 12);
+        Assert.Equal(4.0, reciprocity.EvidenceWeight, 12);
+        Assert.Equal("2 of 4 meetings, calls, emails and joint events initiated by the partner.", reciprocity.Reason);
+        Assert.Equal(2 / 3.0, report.Factor(FactorCodes.CooperationVendorResponsiveness)!.Value.Value!.Value, 12);
+        Assert.Equal((0.5, 0.0), (report.Factor(FactorCodes.CooperationFrictionHandling)!.Value.Value!.Value, report.Factor(FactorCodes.CooperationFrictionHandling)!.Value.EvidenceWeight));
+    }
+
+    [Fact]
     public void Reciprocity_NothingLogged_SitsAtItsPriorNotAtItsBest()
     {
         // Model 2.1 took the balance of the posterior share, 1 − |2·E[q] − 1| with E[q] = 0.5 without initiatives: 1, its

@@ -180,4 +180,24 @@ public class PlanAlignmentDimensionTests
 
         Assert.Equal(Math.Pow(2, -30 / 90.0), freshness.Value!.Value, 12);
     }
+
+    /// <summary>
+    /// DOMAIN section 3.2: freshness is 1 while the latest review is within the cadence (90 days), then halves every further
+    /// cadence, 2^(−(a − 90) / 90): 1 at 89 and 90 days, 2^(−1/2) at 135, 1/2 at 180, 1/4 at 270.
+    /// </summary>
+    [Theory]
+    [InlineData(0, 1.0)]
+    [InlineData(89, 1.0)]
+    [InlineData(90, 1.0)]
+    [InlineData(135, 0.70710678118654757)]
+    [InlineData(180, 0.5)]
+    [InlineData(270, 0.25)]
+    public void Score_Freshness_IsOneWithinTheCadence_ThenHalvesEveryFurtherCadence(int reviewedDaysAgo, double expected)
+    {
+        var plan = new JointPlan(Day(-300), reviews: [new PlanReview(Day(-reviewedDaysAgo), 0.5)]);
+
+        var freshness = Scorer.Score(Empty(365).With(plan: _ => plan), T).Factor(FactorCodes.PlanFreshness)!.Value;
+
+        Assert.Equal(expected, freshness.Value!.Value, 12);
+    }
 }
