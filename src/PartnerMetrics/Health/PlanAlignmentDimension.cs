@@ -134,7 +134,7 @@ internal static class PlanAlignmentDimension
 
             // A goal with no progress expected yet (it starts on or after the day) is neither on track nor behind: it is
             // left out, or planning next quarter's goals would lift this quarter's score.
-            var expected = Expected(due.DayNumber, (goal.StartsOn ?? plan.CreatedOn).DayNumber, asOf);
+            var expected = Expected(goal, due, plan, asOf);
             if (expected <= 0.0)
             {
                 notStarted++;
@@ -168,10 +168,18 @@ internal static class PlanAlignmentDimension
     private static JointPlan? PlanOn(Partnership partnership, int asOf) =>
         partnership.JointPlan is { } plan && plan.CreatedOn.DayNumber <= asOf ? plan : null;
 
-    /// <summary>The progress a goal is expected to have made on the day: the elapsed share of its period, in [0, 1] (all of it from the due day of a goal due on or before its start).</summary>
-    private static double Expected(int due, int start, int asOf) => due <= start
-        ? (asOf >= due ? 1.0 : 0.0)
-        : Math.Clamp((double)(asOf - start) / (due - start), 0.0, 1.0);
+    /// <summary>
+    /// The progress a goal due on <paramref name="due"/> is expected to have made on the day: the elapsed share of its period,
+    /// from its start (the plan's creation when it has none) to its due day, in [0, 1] (all of it from the due day of a goal
+    /// due on or before its start); 0 while nothing is expected yet. Next actions catch a goal up to it.
+    /// </summary>
+    internal static double Expected(PlanGoal goal, DateOnly due, JointPlan plan, int asOf)
+    {
+        var (start, end) = ((goal.StartsOn ?? plan.CreatedOn).DayNumber, due.DayNumber);
+        return end <= start
+            ? (asOf >= end ? 1.0 : 0.0)
+            : Math.Clamp((double)(asOf - start) / (end - start), 0.0, 1.0);
+    }
 
     private static double Share(int part, int whole) => whole == 0 ? 0.0 : (double)part / whole;
 }

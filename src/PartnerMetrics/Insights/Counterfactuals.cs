@@ -268,7 +268,8 @@ internal static class Counterfactuals
         var caughtUp = 0;
         var goals = plan.Goals.Select(goal =>
         {
-            if (goal.DueOn is not { } due || Expected(goal, plan, asOf) is not { } expected || goal.ProgressOn(asOf) >= expected)
+            // As goals on track judges it: a goal with nothing expected yet is not behind.
+            if (goal.DueOn is not { } due || PlanAlignmentDimension.Expected(goal, due, plan, asOf.DayNumber) is not (> 0 and var expected) || goal.ProgressOn(asOf) >= expected)
             {
                 return goal;
             }
@@ -282,17 +283,6 @@ internal static class Counterfactuals
             string.Create(CultureInfo.InvariantCulture, $"Catch up {Count(caughtUp, "lagging plan goal")}"),
             string.Create(CultureInfo.InvariantCulture, $"A progress check-in on {asOf:yyyy-MM-dd} for {Count(caughtUp, "goal")} behind schedule, at the share of its period elapsed."),
             EvidenceChange.Replacing(partnership, new JointPlan(plan.CreatedOn, goals, plan.Reviews, plan.ReviewCadence)));
-    }
-
-    /// <summary>
-    /// The progress a goal's elapsed time expects on the day: the elapsed share of its period, from its start (the
-    /// plan's creation when it has none) to its due day — DOMAIN section 3.2's "expected"; null when nothing is expected yet.
-    /// </summary>
-    private static double? Expected(PlanGoal goal, JointPlan plan, DateOnly asOf)
-    {
-        var (start, due, day) = ((goal.StartsOn ?? plan.CreatedOn).DayNumber, goal.DueOn!.Value.DayNumber, asOf.DayNumber);
-        var expected = due <= start ? (day >= due ? 1.0 : 0.0) : Math.Clamp((double)(day - start) / (due - start), 0.0, 1.0);
-        return expected > 0 ? expected : null;
     }
 
     /// <summary>Every goal not owned by both sides becomes shared; a plan without goals gets one shared goal (no target, no due day).</summary>
