@@ -311,6 +311,20 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public void BacktestFit_RefusedAfterScoring_CountsNoReport()
+    {
+        // docs/observability.md: a batch is counted once, "when it completes". Fit scores every sample before it checks
+        // the churners against FitOptions.MinimumChurners (4 partners, 2 of them churned, under the default minimum), so a
+        // refused fit had counted its 4 samples, where a failed ScoreAll, History or Run counts none.
+        var (partnerships, outcomes) = BacktestHistories.TrustDrivenCompany(partners: 4);
+
+        Assert.Throws<ArgumentException>(() => Backtest.Fit(new HealthScorer(), partnerships, [AsOf], outcomes));
+
+        Assert.Empty(meters.Of("partnermetrics.health.scored"));
+        Assert.Single(meters.Of("partnermetrics.backtest.duration"));
+    }
+
+    [Fact]
     public void GroupBy_CountsTheDealsOnceAndTracesTheGroups()
     {
         // Eight deals in three groups: North, South and no district.

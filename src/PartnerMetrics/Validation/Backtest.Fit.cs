@@ -41,6 +41,9 @@ public static partial class Backtest
         try
         {
             var result = FitScores(scorer, partnerships, asOfDays, outcomes, options, fit, cancellationToken);
+
+            // Counted when the fit completes, as every batch is: a fit refused or canceled after scoring its samples counts none.
+            Telemetry.Scored("backtest", result.Count);
             operation?.Tag("partnermetrics.samples", result.Count);
             operation?.Tag("partnermetrics.churned", result.Churned);
             return result;
@@ -101,7 +104,6 @@ public static partial class Backtest
             }
         }
 
-        Telemetry.Scored("backtest", count);
         var churners = churned.Count(c => c);
 
         // Partners, not samples: several as-of days of one partner are not independent, and each day more would
