@@ -140,6 +140,29 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public void Compare_CountsItsTwoReports()
+    {
+        // docs/observability.md: "score" counts each HealthScorer.Score and the scores behind Compare: its two days, each a report.
+        new HealthScorer().Compare(BacktestHistories.TrustDrivenCompany(1).Partnerships[0], AsOf.AddDays(-90), AsOf);
+
+        Assert.Equal([(1.0, "score"), (1.0, "score")], meters.Of("partnermetrics.health.scored").Select(m => (m.Value, (string)m.Tags["partnermetrics.operation"]!)));
+        Assert.Empty(meters.Of("partnermetrics.health.score.duration"));
+    }
+
+    [Fact]
+    public void PortfolioInsights_CountsItsReportsOnceAsScoreAll_AndItsNextActionsNoMore()
+    {
+        // docs/observability.md: "score_all" counts ScoreAll "(and PortfolioInsights)"; the portfolio's next actions are
+        // advice built on the reports already scored, so reading them counts no report again.
+        var insights = new PortfolioInsights(new HealthScorer(), new Portfolio(BacktestHistories.TrustDrivenCompany(5).Partnerships), AsOf);
+
+        Assert.NotEmpty(insights.NextActions.SelectMany(actions => actions));
+        var scored = Assert.Single(meters.Of("partnermetrics.health.scored"));
+        Assert.Equal((5.0, "score_all"), (scored.Value, scored.Tags["partnermetrics.operation"]));
+        Assert.Single(Stopped("partnermetrics.health.score_all"));
+    }
+
+    [Fact]
     public void ScoreAll_CountsEveryReportOnceAndTimesAndTracesTheCall()
     {
         var portfolio = new Portfolio(BacktestHistories.TrustDrivenCompany(12).Partnerships);
