@@ -135,6 +135,84 @@ public class AddPartnerMetricsConfigurationTests
         Assert.Equal(5.0, HealthModel.Default.Kappa);      // the shared default is untouched
     }
 
+    /// <summary>
+    /// docs/dependency-injection.md: <c>Model:…</c> takes "any setting of a model file, by its name". Every setting of the
+    /// model's JSON form (read from it, so a new setting is covered) is given a value other than its default, written
+    /// as configuration writes it (<c>Model:DimensionWeights:Trust</c>, a duration as <c>d.hh:mm:ss</c>), and the bound
+    /// model is the model a file of those values reads as.
+    /// </summary>
+    [Fact]
+    public void AddPartnerMetrics_EverySettingOfTheModelFile_BindsByItsName()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(PartnerMetricsJson.Serialize(HealthModel.Default))!.AsObject();
+        var settings = new List<(string Key, string? Value)>();
+        foreach (var (name, value) in json.ToList())
+        {
+            if (value is System.Text.Json.Nodes.JsonObject group)
+            {
+                if (name == "priorMeans")
+                {
+                    group[FactorCodes.TrustPartnerReliability] = 0.6;
+                }
+
+                foreach (var (setting, inner) in group.ToList())
+                {
+                    group[setting] = Changed(inner!);
+                    settings.Add(($"Model:{Pascal(name)}:{(name == "priorMeans" ? setting : Pascal(setting))}", Text(group[setting]!)));
+                }
+            }
+            else
+            {
+                json[name] = Changed(value!);
+                settings.Add(($"Model:{Pascal(name)}", Text(json[name]!)));
+            }
+        }
+
+        var expected = PartnerMetricsJson.Deserialize<HealthModel>(json.ToJsonString());
+        using var provider = new ServiceCollection().AddPartnerMetrics(Section([.. settings])).BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(expected, provider.GetRequiredService<IPartnerHealth>().Model);
+
+        // Each setting was changed, so none is left at its default unbound.
+        var defaults = System.Text.Json.Nodes.JsonNode.Parse(PartnerMetricsJson.Serialize(HealthModel.Default))!.AsObject();
+        var bound = System.Text.Json.Nodes.JsonNode.Parse(PartnerMetricsJson.Serialize(expected))!.AsObject();
+        Assert.All(settings, setting =>
+        {
+            var path = setting.Key.Split(':')[1..].Select((k, i) => i == 1 && setting.Key.Contains("PriorMeans", StringComparison.Ordinal) ? k : char.ToLowerInvariant(k[0]) + k[1..]).ToArray();
+            var was = path.Aggregate((System.Text.Json.Nodes.JsonNode?)defaults, (node, key) => node?[key]);
+            var now = path.Aggregate((System.Text.Json.Nodes.JsonNode?)bound, (node, key) => node?[key]);
+            Assert.False(System.Text.Json.Nodes.JsonNode.DeepEquals(was, now), setting.Key);
+        });
+
+        static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
+
+        static string Text(System.Text.Json.Nodes.JsonNode value) =>
+            value.GetValueKind() is System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
+
+        // A valid value other than the default: a duration a day longer, a label renamed, a whole number one less, a
+        // fraction nine tenths of itself, a number of at least 1 a tenth more, a weight of 0 enabled.
+        static System.Text.Json.Nodes.JsonNode Changed(System.Text.Json.Nodes.JsonNode value)
+        {
+            if (value.GetValueKind() is System.Text.Json.JsonValueKind.String)
+            {
+                var text = value.GetValue<string>();
+                return TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out var duration)
+                    ? (duration + TimeSpan.FromDays(1)).ToString("c", CultureInfo.InvariantCulture)
+                    : text + "-segment";
+            }
+
+            var number = value.GetValue<double>();
+            return number switch
+            {
+                0 => 0.05,
+                > 1 when number == Math.Floor(number) => number - 1,
+                < 1 => number * 0.9,
+                _ => number * 1.1,
+            };
+        }
+    }
+
     [Fact]
     public void AddPartnerMetrics_ConfigurationAndCode_ApplyInTheOrderOfTheCalls()
     {
