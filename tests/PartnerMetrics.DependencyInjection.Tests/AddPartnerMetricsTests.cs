@@ -51,6 +51,54 @@ public class AddPartnerMetricsTests
     }
 
     [Fact]
+    public void AddPartnerMetrics_RegistersItsOptionsValidatorAsASingleton()
+    {
+        // Pins the services table of docs/dependency-injection.md: IValidateOptions<PartnerMetricsOptions> is a singleton.
+        var services = new ServiceCollection().AddPartnerMetrics();
+
+        var validator = Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<PartnerMetricsOptions>));
+        Assert.Equal(ServiceLifetime.Singleton, validator.Lifetime);
+        using var provider = services.BuildServiceProvider();
+        Assert.Same(provider.GetRequiredService<IValidateOptions<PartnerMetricsOptions>>(), provider.GetRequiredService<IValidateOptions<PartnerMetricsOptions>>());
+    }
+
+    [Fact]
+    public void AddPartnerMetrics_ServicesRegisteredAfterIt_AreTheOnesResolved()
+    {
+        // docs/dependency-injection.md: one registered after AddPartnerMetrics is resolved, because the last registration wins.
+        var clock = Examples.ClockAt(Examples.Today);
+        var health = new PartnerHealth(new PartnerMetricsOptions(), clock);
+        var analytics = new ConfiguredPipelineAnalytics(new PartnerMetricsOptions(), clock);
+        var services = new ServiceCollection().AddPartnerMetrics().AddSingleton<IPartnerHealth>(health).AddSingleton<IPipelineAnalytics>(analytics);
+
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(health, provider.GetRequiredService<IPartnerHealth>());
+        Assert.Same(analytics, provider.GetRequiredService<IPipelineAnalytics>());
+    }
+
+    [Fact]
+    public void Package_ReferencesOnlyTheDocumentedMicrosoftExtensionsAssemblies_AtVersion8()
+    {
+        // docs/dependency-injection.md: the package depends only on Microsoft.Extensions.Options and three abstractions
+        // packages, all version 8.0.0 (a .NET 8 app never has to upgrade for it), and not on the configuration binder.
+        var extensions = typeof(PartnerMetricsOptions).Assembly.GetReferencedAssemblies()
+            .Where(a => a.Name!.StartsWith("Microsoft.", StringComparison.Ordinal))
+            .Select(a => (a.Name, a.Version))
+            .Order()
+            .ToArray();
+
+        Assert.Equal(
+            [
+                ("Microsoft.Extensions.Configuration.Abstractions", new Version(8, 0, 0, 0)),
+                ("Microsoft.Extensions.DependencyInjection.Abstractions", new Version(8, 0, 0, 0)),
+                ("Microsoft.Extensions.Hosting.Abstractions", new Version(8, 0, 0, 0)),
+                ("Microsoft.Extensions.Options", new Version(8, 0, 0, 0)),
+            ],
+            extensions);
+    }
+
+    [Fact]
     public void AddPartnerMetrics_RegistersNoTimeProvider()
     {
         var services = new ServiceCollection().AddPartnerMetrics();
