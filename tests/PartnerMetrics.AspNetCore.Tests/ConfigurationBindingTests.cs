@@ -51,6 +51,49 @@ public class ConfigurationBindingTests
             f => Assert.StartsWith("PartnerMetrics:Pipeline:TopPartners: 'TopPartners' must be at least 1; got 0.", f, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// docs/dependency-injection.md advises AddPartnerMetrics(section) over <c>Configure&lt;PartnerMetricsOptions&gt;(section)</c>,
+    /// whose reflection binder "wraps a rejected value in its own exception without the configuration path and ignores
+    /// unknown keys": both halves, beside what AddPartnerMetrics(section) reports for the same settings.
+    /// </summary>
+    [Fact]
+    public void ConfigureWithTheReflectionBinder_LosesThePathOfARejectedValue_AndIgnoresAnUnknownKey()
+    {
+        static ServiceProvider Bound(bool reflection, string key, string value)
+        {
+            var section = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["PartnerMetrics:" + key] = value })
+                .Build()
+                .GetSection("PartnerMetrics");
+            var services = new ServiceCollection();
+            _ = reflection ? services.AddPartnerMetrics().Configure<PartnerMetricsOptions>(section) : services.AddPartnerMetrics(section);
+            return services.BuildServiceProvider();
+        }
+
+        using (var reflected = Bound(reflection: true, "Pipeline:TopPartners", "0"))
+        {
+            var error = Assert.ThrowsAny<Exception>(() => reflected.GetRequiredService<IStartupValidator>().Validate());
+            Assert.IsNotType<OptionsValidationException>(error);
+            Assert.DoesNotContain("PartnerMetrics:Pipeline:TopPartners", error.ToString(), StringComparison.Ordinal);
+        }
+
+        using (var bound = Bound(reflection: false, "Pipeline:TopPartners", "0"))
+        {
+            var error = Assert.Throws<OptionsValidationException>(() => bound.GetRequiredService<IStartupValidator>().Validate());
+            Assert.Equal("PartnerMetrics:Pipeline:TopPartners: 'TopPartners' must be at least 1; got 0.", Assert.Single(error.Failures));
+        }
+
+        using (var reflected = Bound(reflection: true, "ModelPat", "health-model.json"))
+        {
+            reflected.GetRequiredService<IStartupValidator>().Validate();
+        }
+
+        using (var bound = Bound(reflection: false, "ModelPat", "health-model.json"))
+        {
+            Assert.StartsWith("PartnerMetrics:ModelPat: not a setting", Assert.Single(Assert.Throws<OptionsValidationException>(() => bound.GetRequiredService<IStartupValidator>().Validate()).Failures), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void AddPartnerMetrics_WithAModelSection_BindsIntoACopyOfTheDefaultModel()
     {
