@@ -326,6 +326,31 @@ public class AddPartnerMetricsConfigurationTests
     }
 
     /// <summary>
+    /// docs/dependency-injection.md: a rule joining two settings is reported at the setting the model's reader names when
+    /// the section set it, else at the nearest section holding it, each message giving both values; prior means at
+    /// Model:PriorMeans, naming the code and its value.
+    /// </summary>
+    [Theory]
+    [InlineData(
+        "PartnerMetrics:Model:Bands:Healthy: Invalid HealthModel at $.bands.healthy: 'healthy' must be above 'watch' (40) and at most 100; got 30.",
+        "Model:Bands:Healthy", "30")]
+    [InlineData(
+        "PartnerMetrics:Model:Bands: Invalid HealthModel at $.bands.healthy: 'healthy' must be above 'watch' (80) and at most 100; got 70.",
+        "Model:Bands:Watch", "80")]
+    [InlineData(
+        "PartnerMetrics:Model:PriorNegative: Invalid HealthModel at $.priorNegative: 'PriorNegative' plus 'PriorPositive' (the prior's strength) must be finite; got 1E+308 with 'PriorPositive' 1E+308.",
+        "Model:PriorPositive", "1e308", "Model:PriorNegative", "1e308")]
+    [InlineData(
+        "PartnerMetrics:Model:PriorMeans: Invalid HealthModel at $.priorMeans: 'PriorMeans' values must lie strictly between 0 and 1; got 2 for 'trust.vendor-reliability'.",
+        "Model:PriorMeans:" + FactorCodes.TrustPartnerReliability, "0.5", "Model:PriorMeans:" + FactorCodes.TrustVendorReliability, "2")]
+    public void AddPartnerMetrics_ARuleJoiningTwoSettings_IsReportedAtTheSettingItNames_OrItsSection(string expected, params string[] settings)
+    {
+        var error = StartFails([.. settings.Chunk(2).Select(s => (s[0], (string?)s[1]))]);
+
+        Assert.Equal(expected, Assert.Single(error.Failures));
+    }
+
+    /// <summary>
     /// A factor code under Model:PriorMeans is data, matched as written: in another case it is refused as an unknown
     /// code, as the docs say, also when the model already has a prior mean of that code (it was taken as that code).
     /// </summary>
