@@ -530,6 +530,33 @@ public class AddPartnerMetricsConfigurationTests
         Assert.Equal(7, provider.GetRequiredService<IPartnerHealth>().Model.Kappa);
     }
 
+    /// <summary>
+    /// The same when the configuration reloads, as appsettings.json does in a host when the file changes: the reload
+    /// notification rebinds nothing, so a value that would now fail validation neither throws from the reload nor
+    /// reaches the services or the options they were built from; it is read at the next start.
+    /// </summary>
+    [Fact]
+    public void AddPartnerMetrics_AConfigurationReloadedAfterStart_ChangesNeitherServiceNorTheirOptions()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["PartnerMetrics:Pipeline:TopPartners"] = "3", ["PartnerMetrics:Model:Kappa"] = "7" })
+            .Build();
+        using var provider = new ServiceCollection().AddPartnerMetrics(configuration.GetSection("PartnerMetrics")).BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var monitor = provider.GetRequiredService<IOptionsMonitor<PartnerMetricsOptions>>();
+        var changes = 0;
+        using var listening = monitor.OnChange(_ => changes++);
+
+        configuration["PartnerMetrics:Pipeline:TopPartners"] = "0";   // would fail validation, were it read again
+        configuration["PartnerMetrics:Model:Kappa"] = "9";
+        configuration.Reload();
+
+        Assert.Equal(0, changes);
+        Assert.Equal((3, 7.0), (monitor.CurrentValue.Pipeline.TopPartners, monitor.CurrentValue.Model.Kappa));
+        Assert.Equal(new PipelineOptions { TopPartners = 3 }, provider.GetRequiredService<IPipelineAnalytics>().Options);
+        Assert.Equal(7, provider.GetRequiredService<IPartnerHealth>().Model.Kappa);
+    }
+
     [Fact]
     public void AddPartnerMetrics_UnknownKeys_AreEachReportedByPath()
     {
