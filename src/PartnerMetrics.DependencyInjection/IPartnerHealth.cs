@@ -8,8 +8,11 @@ namespace PartnerMetrics.DependencyInjection;
 /// <summary>Partner health as of today (from the host's <see cref="TimeProvider"/>) or any day.</summary>
 public interface IPartnerHealth
 {
-    /// <summary>Gets the health model in use.</summary>
+    /// <summary>Gets the health model in use; with a model set (<see cref="PartnerMetricsOptions.Models"/>), the set's default (<see cref="HealthModelSet.Default"/>).</summary>
     HealthModel Model { get; }
+
+    /// <summary>Gets the models in use and which one scores each partnership: the options' model set, or a set of the one <see cref="Model"/>.</summary>
+    HealthModelSet Models => HealthModelSet.Of(Model);
 
     /// <summary>Gets today's date from the host's clock.</summary>
     DateOnly Today { get; }

@@ -8,7 +8,7 @@ using PartnerMetrics.Serialization;
 
 namespace PartnerMetrics.DependencyInjection;
 
-/// <summary>The registered <see cref="IPartnerHealth"/>: a <see cref="HealthScorer"/> built once from the options.</summary>
+/// <summary>The registered <see cref="IPartnerHealth"/>: a <see cref="HealthScorer"/> built once from the options, of their model set when they have one.</summary>
 internal sealed class PartnerHealth : IPartnerHealth
 {
     private readonly TimeProvider clock;
@@ -19,11 +19,13 @@ internal sealed class PartnerHealth : IPartnerHealth
     {
         this.clock = clock;
         // Validated options hold the model they resolved to: the file is read once, when the options are validated.
-        scorer = new HealthScorer(options.ValidatedModel ?? ModelOf(options, host));
+        scorer = options.Models is { } models ? new HealthScorer(models) : new HealthScorer(options.ValidatedModel ?? ModelOf(options, host));
         advisor = new PartnershipAdvisor(scorer);
     }
 
     public HealthModel Model => scorer.Model;
+
+    public HealthModelSet Models => scorer.Models;
 
     public DateOnly Today => HostClock.Today(clock);
 

@@ -21,6 +21,18 @@ public sealed class PartnerMetricsOptions
     /// </value>
     public string? ModelPath { get; set; }
 
+    /// <summary>
+    /// Gets or sets a model set that scores each partnership with the model it selects for it — by partner type
+    /// (<see cref="HealthModelSet.ByPartnerType"/>), by tier (<see cref="HealthModelSet.ByTier"/>) or by a function of the
+    /// partner (<see cref="HealthModelSet.Create"/>) — instead of <see cref="Model"/>; each report names its model. Set in code.
+    /// </summary>
+    /// <value>
+    /// Default <see langword="null"/>: every partnership is scored with <see cref="Model"/>. A set chooses among its own
+    /// models, so a <see cref="Model"/> changed from its default, a <c>Model</c> section or a <see cref="ModelPath"/>
+    /// beside it stops the host, for it would be read and not used.
+    /// </value>
+    public HealthModelSet? Models { get; set; }
+
     /// <summary>Gets or sets the options <see cref="IPipelineAnalytics"/> uses when a call passes none; bindable from configuration (<c>Pipeline:TopPartners</c>, <c>Pipeline:TopCustomers</c>, <c>Pipeline:RemainingTarget</c>).</summary>
     /// <value>Default a new <see cref="PipelineOptions"/>: no target, top 5 partners and top 5 customers.</value>
     public PipelineOptions Pipeline { get; set; } = new();

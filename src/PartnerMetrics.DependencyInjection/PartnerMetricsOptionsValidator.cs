@@ -20,6 +20,27 @@ internal sealed class PartnerMetricsOptionsValidator(IHostEnvironment? host = nu
             failures.Add($"PartnerMetrics: '{nameof(PartnerMetricsOptions.Pipeline)}' must not be null.");
         }
 
+        if (options.Models is not null)
+        {
+            // A set chooses among its own models: a model beside it would be read and not used.
+            const string Beside = "set beside 'Models', a model set that chooses among its own models, so";
+            if (options.ModelPath is not null)
+            {
+                failures.Add($"{options.ModelPathName}: {Beside} the file would be ignored; give the set the file's model, or leave out one of the two.");
+            }
+
+            if (options.ModelSection is { } setSection)
+            {
+                failures.Add($"{setSection}: {Beside} these settings would be ignored; put them in the set's models, or leave out one of the two.");
+            }
+            else if (options.Model is { } setModel && !setModel.Equals(HealthModel.Default))
+            {
+                failures.Add($"PartnerMetrics: '{nameof(PartnerMetricsOptions.Model)}' was set in code beside 'Models', a model set that chooses among its own models, so it would be ignored; put it in the set, or leave out one of the two.");
+            }
+
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+
         if (options.ModelSection is { } section && options.ModelPath is not null)
         {
             // The file replaces the whole model, so the section's settings would be read and then silently not used.

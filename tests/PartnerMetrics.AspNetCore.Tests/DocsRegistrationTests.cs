@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PartnerMetrics.Health;
+using PartnerMetrics.Partners;
 using PartnerMetrics.Pipeline;
 
 namespace PartnerMetrics.DependencyInjection.Tests;
@@ -31,5 +32,36 @@ public class DocsRegistrationTests
         }
 
         Assert.Equal(("health-model.json", 3.0, 7), (options.ModelPath, options.Model.LossAversion, options.Pipeline.TopPartners));
+    }
+
+    /// <summary>The model-set example of docs/dependency-injection.md: a referral partner is scored by the referral model, its delivery factor disabled; any other partner by the default.</summary>
+    [Fact]
+    public void AddPartnerMetrics_TheModelSetOfTheDocs_ScoresAReferralPartnerWithItsModel()
+    {
+        var builder = WebApplication.CreateBuilder();
+
+        // docs:begin di-model-set
+        var referrals = HealthModel.Default with
+        {
+            Name = "referral",
+            CompetencyWeights = new CompetencyWeights(coverage: 1, deliveryReliability: 0),
+        };
+        builder.Services.AddPartnerMetrics(o => o.Models = HealthModelSet.ByPartnerType(
+            HealthModel.Default, new Dictionary<PartnerType, HealthModel> { [PartnerType.Referral] = referrals }));
+        // docs:end di-model-set
+
+        using var provider = builder.Services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var health = provider.GetRequiredService<IPartnerHealth>();
+        var day = new DateOnly(2025, 6, 30);
+        Partnership Of(PartnerType type) => new(new Partner(new PartnerId("P-1"), "Contoso", type), new DateOnly(2024, 1, 1));
+
+        var referral = health.Score(Of(PartnerType.Referral), day);
+        var reseller = health.Score(Of(PartnerType.Reseller), day);
+
+        Assert.Equal("referral", referral.ModelName);
+        Assert.Equal(0, referral.Factors.Single(f => f.Code == FactorCodes.CompetencyDeliveryReliability).Weight);
+        Assert.Equal(HealthModel.Default.Name, reseller.ModelName);
+        Assert.True(reseller.Factors.Single(f => f.Code == FactorCodes.CompetencyDeliveryReliability).Weight > 0);
     }
 }

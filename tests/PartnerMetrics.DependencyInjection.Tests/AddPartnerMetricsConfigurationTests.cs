@@ -416,6 +416,41 @@ public class AddPartnerMetricsConfigurationTests
         Assert.Equal(7, fileOnly.GetRequiredService<IPartnerHealth>().Model.Kappa);
     }
 
+    /// <summary>
+    /// A model set chooses among its own models: a model file, a Model section or a model set in code beside it would be
+    /// read and not used, so each stops the host, naming both.
+    /// </summary>
+    [Fact]
+    public void AddPartnerMetrics_AModelOrAModelFileBesideAModelSet_FailsAtStartNamingBoth()
+    {
+        using var folder = new TemporaryFolder();
+        var file = KappaSeven(folder);
+        var models = HealthModelSet.ByTier(HealthModel.Default, new Dictionary<string, HealthModel> { ["Gold"] = HealthModel.Default with { Name = "gold" } });
+
+        using var withAFile = new ServiceCollection().AddPartnerMetrics(Section(("ModelPath", file))).AddPartnerMetrics(o => o.Models = models).BuildServiceProvider();
+        var error = Assert.Throws<OptionsValidationException>(() => withAFile.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Equal(
+            "PartnerMetrics:ModelPath: set beside 'Models', a model set that chooses among its own models, so the file would be ignored; give the set the file's model, or leave out one of the two.",
+            Assert.Single(error.Failures));
+
+        using var withASection = new ServiceCollection().AddPartnerMetrics(Section(("Model:Kappa", "3"))).AddPartnerMetrics(o => o.Models = models).BuildServiceProvider();
+        error = Assert.Throws<OptionsValidationException>(() => withASection.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Equal(
+            "PartnerMetrics:Model: set beside 'Models', a model set that chooses among its own models, so these settings would be ignored; put them in the set's models, or leave out one of the two.",
+            Assert.Single(error.Failures));
+
+        using var inCode = new ServiceCollection().AddPartnerMetrics(o => (o.Model, o.Models) = (HealthModel.Default with { Kappa = 3 }, models)).BuildServiceProvider();
+        error = Assert.Throws<OptionsValidationException>(() => inCode.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Equal(
+            "PartnerMetrics: 'Model' was set in code beside 'Models', a model set that chooses among its own models, so it would be ignored; put it in the set, or leave out one of the two.",
+            Assert.Single(error.Failures));
+
+        // The set alone starts, and scores.
+        using var setOnly = new ServiceCollection().AddPartnerMetrics(o => o.Models = models).BuildServiceProvider();
+        setOnly.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Same(models, setOnly.GetRequiredService<IPartnerHealth>().Models);
+    }
+
     /// <summary>An empty Model section (<c>"Model": {}</c>, which configuration reads as an empty value) sets nothing, beside a model file too.</summary>
     [Fact]
     public void AddPartnerMetrics_AnEmptyModelSectionBesideAModelPath_Starts()

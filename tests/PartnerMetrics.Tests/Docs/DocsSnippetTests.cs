@@ -22,6 +22,7 @@ public class DocsSnippetTests
     [InlineData("docs/pipeline.md", "tests/PartnerMetrics.Tests/Docs/DbReaderExample.cs", "pipeline-db-reader")]
     [InlineData("docs/backtest.md", "tests/PartnerMetrics.Tests/Docs/DocsSnippetTests.cs", "backtest")]
     [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.AspNetCore.Tests/DocsRegistrationTests.cs", "di-register")]
+    [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.AspNetCore.Tests/DocsRegistrationTests.cs", "di-model-set")]
     [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.AspNetCore.Tests/ConfigurationBindingTests.cs", "di-configuration")]
     [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.AspNetCore.Tests/AspNetCoreExampleTests.cs", "aspnetcore-minimal")]
     [InlineData("docs/dependency-injection.md", "tests/PartnerMetrics.AspNetCore.Tests/AspNetCoreExampleTests.cs", "aspnetcore-problem")]
