@@ -101,7 +101,7 @@ public static partial class Backtest
 
                 if (!churnDays.ContainsKey(partnership.Partner.Id))
                 {
-                    throw new ArgumentException($"'{nameof(outcomes)}' has no outcome for partner '{partnership.Partner.Id}'; give every partnership an outcome (ChurnOutcome.Active when it has not churned).", nameof(outcomes));
+                    throw new ArgumentException(NoOutcome(partnership.Partner.Id, churnDays.Keys, nameof(outcomes)), nameof(outcomes));
                 }
 
                 scored.Add(partnership);
@@ -172,6 +172,20 @@ public static partial class Backtest
             });
 
             return days;
+        }
+
+        /// <summary>
+        /// Why a partnership has no outcome. Partner ids are compared exactly, as CRM keys are; an outcome whose id differs only
+        /// in case or in white space at either end is named, so that the caller fixes the ids' mapping rather than adds an
+        /// outcome the list seems to hold already.
+        /// </summary>
+        private static string NoOutcome(PartnerId partner, IEnumerable<PartnerId> known, string outcomes)
+        {
+            var text = partner.Value!.Trim();
+            var near = known.Where(id => string.Equals(id.Value!.Trim(), text, StringComparison.OrdinalIgnoreCase)).Order().Take(1).ToList();
+            return near.Count == 0
+                ? $"'{outcomes}' has no outcome for partner '{partner}'; give every partnership an outcome (ChurnOutcome.Active when it has not churned)."
+                : $"'{outcomes}' has no outcome for partner '{partner}'; it has one for '{near[0]}', which differs in case or in white space at either end: partner ids are compared exactly (ordinal, case-sensitive), as CRM keys are. Give both the same id.";
         }
 
         private static double? Value(Func<PartnerId, DateOnly, double?>? source, BacktestCase item, string name, string paramName = "options")

@@ -193,6 +193,22 @@ public sealed class BacktestRunTests
         Assert.Equal("partnerships", twice.ParamName);
     }
 
+    [Theory]
+    [InlineData("A ", "A")]
+    [InlineData("a", "A")]
+    [InlineData(" a", "A ")]
+    public void Run_AnOutcomeWhoseIdDiffersInCaseOrWhiteSpace_ThrowsNamingBothIds(string partnershipId, string outcomeId)
+    {
+        // Partner ids are compared exactly, as CRM keys are: an outcome for "A" is not one for "A " or "a". The partnership
+        // has no outcome, which is an error; the error names the near miss, so that the caller looks at the ids' mapping
+        // instead of adding an outcome the list seems to have already.
+        var error = Assert.Throws<ArgumentException>(() => Backtest.Run(Scorer, [Partnership(partnershipId)], [T], [ChurnOutcome.Active(new PartnerId(outcomeId))]));
+
+        Assert.Equal("outcomes", error.ParamName);
+        Assert.Contains($"no outcome for partner '{partnershipId}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{outcomeId}', which differs in case or in white space at either end", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Run_ChurnAfterTheLastObservedDay_Throws()
     {
