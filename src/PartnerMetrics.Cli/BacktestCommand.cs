@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using PartnerMetrics.Import;
+using PartnerMetrics.Partners;
 using PartnerMetrics.Validation;
 
 namespace PartnerMetrics.Cli;
@@ -178,18 +179,19 @@ internal static class BacktestCommand
             return exit;
         }
 
-        var outcomes = ReadOutcomes(run.Outcomes, standardInput, run.Options.ObservedThrough, error, out exit);
-        if (outcomes is null)
+        var outcomeLines = ReadOutcomes(run.Outcomes, standardInput, run.Options.ObservedThrough, error, out exit);
+        if (outcomeLines is null)
         {
             return exit;
         }
 
         // The library would stop at the first partnership without an outcome; name them all.
+        var outcomes = outcomeLines.Select(o => o.Outcome).ToList();
         var known = outcomes.Select(o => o.PartnerId).ToHashSet();
         var missing = portfolio.Partnerships.Select(p => p.Partner.Id).Where(id => !known.Contains(id)).ToList();
         if (missing.Count > 0)
         {
-            var listed = string.Join(", ", missing.Take(InputProblems.Shown).Select(id => $"'{id}'"));
+            var listed = string.Join(", ", missing.Take(InputProblems.Shown).Select(id => $"'{id}'{NearMiss(id, outcomeLines)}"));
             var more = missing.Count > InputProblems.Shown ? string.Create(CultureInfo.InvariantCulture, $" and {missing.Count - InputProblems.Shown} more") : string.Empty;
             var count = missing.Count == 1 ? "1 partnership" : string.Create(CultureInfo.InvariantCulture, $"{missing.Count} partnerships");
             error.WriteLine($"{StandardInput.NameOf(run.Outcomes)}: no outcome for {count} of {StandardInput.NameOf(run.Portfolio)}: {listed}{more}. Give every partner a row, with an empty {OutcomeCsv.ChurnedOnColumn} while it is still active; nothing was computed.");
@@ -242,16 +244,41 @@ internal static class BacktestCommand
         });
     }
 
-    private static List<ChurnOutcome>? ReadOutcomes(FileInfo path, Func<Stream> standardInput, DateOnly? observedThrough, TextWriter error, out int exit)
+    /// <summary>
+    /// A row whose id differs from a partnership's only in case or in white space at either end, said beside that
+    /// partnership: ids are compared exactly, and a row the file seems to have is not what the user should add.
+    /// </summary>
+    private static string NearMiss(PartnerId partner, List<(ChurnOutcome Outcome, long Line)> outcomeLines)
+    {
+        var text = partner.Value!.Trim();
+        var near = outcomeLines.Where(o => string.Equals(o.Outcome.PartnerId.Value, text, StringComparison.OrdinalIgnoreCase)).OrderBy(o => o.Line).Take(1).ToList();
+        if (near.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var (row, line) = (near[0].Outcome.PartnerId.Value!, near[0].Line);
+        var space = text != partner.Value;
+        var differs = (row != text, space) switch
+        {
+            (true, true) => "case and in white space at either end",
+            (true, false) => "case",
+            _ => "white space at either end",
+        };
+        var why = space ? "the outcomes file's values are trimmed, so correct the id in the portfolio" : "partner ids are compared exactly";
+        return string.Create(CultureInfo.InvariantCulture, $" (line {line} has '{row}', which differs in {differs}: {why})");
+    }
+
+    private static List<(ChurnOutcome Outcome, long Line)>? ReadOutcomes(FileInfo path, Func<Stream> standardInput, DateOnly? observedThrough, TextWriter error, out int exit)
     {
         exit = ExitCodes.Success;
-        var outcomes = new List<ChurnOutcome>();
+        var outcomes = new List<(ChurnOutcome Outcome, long Line)>();
         var problems = new InputProblems();
         var fromStandardInput = StandardInput.Is(path);
         try
         {
             using var stream = fromStandardInput ? standardInput() : new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            OutcomeCsv.Read(stream, observedThrough, outcomes.Add, problems);
+            OutcomeCsv.Read(stream, observedThrough, (outcome, line) => outcomes.Add((outcome, line)), problems);
         }
         catch (Exception readError) when (readError is IOException or UnauthorizedAccessException)
         {

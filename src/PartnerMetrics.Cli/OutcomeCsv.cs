@@ -21,19 +21,19 @@ internal static class OutcomeCsv
     /// <summary>Reads every outcome of a CSV file: UTF-8, or UTF-16 or UTF-32 with a byte order mark.</summary>
     /// <param name="stream">The file's bytes; read to the end (or to a problem that stops the reading) and closed.</param>
     /// <param name="observedThrough">The last day outcomes are known (<c>--observed-through</c>); a churn after it is a problem. <see langword="null"/> for no limit.</param>
-    /// <param name="add">Receives each outcome read.</param>
+    /// <param name="add">Receives each outcome read, with its line (counted from 1).</param>
     /// <param name="problems">Receives every problem; when it has any, the outcomes passed to <paramref name="add"/> are not the whole file.</param>
     /// <returns>The number of records read, blank lines not included.</returns>
-    public static long Read(Stream stream, DateOnly? observedThrough, Action<ChurnOutcome> add, InputProblems problems) =>
+    public static long Read(Stream stream, DateOnly? observedThrough, Action<ChurnOutcome, long> add, InputProblems problems) =>
         Read(CsvRows.Text(stream), observedThrough, add, problems);
 
     /// <summary>Reads every outcome of a CSV text, passing each valid one to <paramref name="add"/>.</summary>
     /// <param name="text">The CSV text; it is read to its end (or to a problem that stops the reading) and closed.</param>
     /// <param name="observedThrough">The last day outcomes are known; a churn after it is a problem. <see langword="null"/> for no limit.</param>
-    /// <param name="add">Receives each outcome read.</param>
+    /// <param name="add">Receives each outcome read, with its line (counted from 1).</param>
     /// <param name="problems">Receives every problem.</param>
     /// <returns>The number of records read, blank lines not included.</returns>
-    public static long Read(TextReader text, DateOnly? observedThrough, Action<ChurnOutcome> add, InputProblems problems)
+    public static long Read(TextReader text, DateOnly? observedThrough, Action<ChurnOutcome, long> add, InputProblems problems)
     {
         int partnerOrdinal = -1, churnedOnOrdinal = -1;
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -45,7 +45,7 @@ internal static class OutcomeCsv
             {
                 if (ReadRow(csv, line, partnerOrdinal, churnedOnOrdinal, observedThrough, seen, problems) is { } outcome)
                 {
-                    add(outcome);
+                    add(outcome, line);
                 }
             });
     }

@@ -394,6 +394,37 @@ public sealed partial class BacktestCommandTests
     }
 
     [Fact]
+    public void Backtest_AnOutcomeRowWhoseIdDiffersInCase_IsNamedBesideThePartnershipWithoutAnOutcome()
+    {
+        // Ids are compared exactly, as CRM keys are: the row p-b is not P-B's. The error still stops the run, and names
+        // the row, so that the id is corrected rather than a second row added for a partner the file seems to have.
+        using var files = new TestFiles();
+        var outcomes = files.Write("outcomes.csv", "partnerId,churnedOn\nP-A,\np-b,\nP-C,2025-07-20\nP-D,2025-09-01\n");
+
+        var (exit, output, error) = Run("backtest", Portfolio, "--outcomes", outcomes, "--as-of", "2025-06-30");
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Empty(output);
+        Assert.Contains("no outcome for 1 partnership of backtest-portfolio.json: 'P-B' (line 3 has 'p-b', which differs in case: partner ids are compared exactly).", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Backtest_APortfolioIdWithWhiteSpaceAtAnEnd_IsSaidToNeedCorrectingInThePortfolio()
+    {
+        // The portfolio's id "P-A " keeps its space (JSON strings are read as written); the outcomes file's values are
+        // trimmed, so no row can match it, whether written P-A or "P-A ". The error says where the id must change.
+        using var files = new TestFiles();
+        var portfolio = files.Write("portfolio.json", File.ReadAllText(Portfolio).Replace("\"P-A\"", "\"P-A \"", StringComparison.Ordinal));
+        var outcomes = files.Write("outcomes.csv", "partnerId,churnedOn\n\"P-A \",\nP-B,\nP-C,2025-07-20\nP-D,2025-09-01\n");
+
+        var (exit, output, error) = Run("backtest", portfolio, "--outcomes", outcomes, "--as-of", "2025-06-30");
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Empty(output);
+        Assert.Contains("no outcome for 1 partnership of portfolio.json: 'P-A ' (line 2 has 'P-A', which differs in white space at either end: the outcomes file's values are trimmed, so correct the id in the portfolio).", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Backtest_MissingFiles_ExitThree()
     {
         using var files = new TestFiles();
