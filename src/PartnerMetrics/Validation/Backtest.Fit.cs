@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using PartnerMetrics.Health;
 using PartnerMetrics.Partners;
@@ -171,19 +170,31 @@ public static partial class Backtest
     }
 
     /// <summary>
-    /// Assigns each sample the fold of its partner. Partners are split by whether any of their samples
-    /// churned, each group ordered by id and shuffled with a seeded SplitMix64, then dealt round-robin,
-    /// so every fold gets its share of churners and the folds depend only on the seed.
+    /// Assigns each sample the fold of its partner. Partners are split into those whose samples only
+    /// churned, those with samples of both kinds (stayed on an early day, churned within a later one's
+    /// horizon) and those whose samples only stayed; each group is ordered by id and shuffled with a seeded
+    /// SplitMix64, and the groups are dealt round-robin in that order, so every fold gets its share of
+    /// churners and the folds depend only on the seed. The partners with a churned sample follow each
+    /// other in the deal, and so do those with a sample that stayed: with at least two of each (the
+    /// minimum of <see cref="FitOptions.MinimumChurners"/>), each kind reaches two folds, and every
+    /// training set (all folds but one) holds churners and stayers.
     /// </summary>
-    private static int[] FoldsOf(IReadOnlyList<BacktestCase> items, FitOptions fit)
+    internal static int[] FoldsOf(IReadOnlyList<BacktestCase> items, FitOptions fit)
     {
         var churnedPartners = items.Where(c => c.Churned).Select(c => c.Partnership.Partner.Id).ToHashSet();
+        var stayedPartners = items.Where(c => !c.Churned).Select(c => c.Partnership.Partner.Id).ToHashSet();
         var partners = items.Select(c => c.Partnership.Partner.Id).Distinct().Order().ToArray();
 
         var state = unchecked((ulong)fit.Seed);
         var foldOf = new Dictionary<PartnerId, int>();
         var next = 0;
-        foreach (var group in new[] { partners.Where(churnedPartners.Contains).ToArray(), partners.Where(p => !churnedPartners.Contains(p)).ToArray() })
+        PartnerId[][] groups =
+        [
+            [.. partners.Where(p => !stayedPartners.Contains(p))],
+            [.. partners.Where(p => churnedPartners.Contains(p) && stayedPartners.Contains(p))],
+            [.. partners.Where(p => !churnedPartners.Contains(p))],
+        ];
+        foreach (var group in groups)
         {
             // Fisher–Yates with SplitMix64 (Steele, Lea and Flood 2014): the same seed gives the same folds on every platform.
             for (var i = group.Length - 1; i > 0; i--)

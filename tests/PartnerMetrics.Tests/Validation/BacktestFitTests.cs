@@ -137,6 +137,34 @@ public sealed class BacktestFitTests
     }
 
     [Fact]
+    public void Folds_WhateverTheSeed_LeaveEveryTrainingSetChurnersAndStayers()
+    {
+        // Ten partners scored on T − 200 and T. P-000 and P-001 churn on T + 30: they stayed on T − 200 (the churn is 230
+        // days later) and churned on T, so they are the only partners with a sample that stayed. The other eight churn on
+        // T − 100, within 180 days of T − 200, and are inactive on T: churners only. Were P-000 and P-001 dealt into one
+        // fold, the other fold's weights and calibration would be fitted on churners alone, a calibration that predicts
+        // churn for everyone. Partners with samples of both kinds are dealt between those that only churned and those
+        // that only stayed, so the partners of each kind follow each other and at least two of each reach two folds.
+        var (partnerships, _) = BacktestHistories.TrustDrivenCompany(partners: 10);
+        var outcomes = partnerships.Select((p, i) => ChurnOutcome.Churned(p.Partner.Id, i < 2 ? T.AddDays(30) : T.AddDays(-100)));
+        var cases = Backtest.BacktestCases.Create(partnerships, [T.AddDays(-200), T], outcomes, BacktestOptions.Default);
+        Assert.Equal((2, 10), (cases.Items.Count(c => !c.Churned), cases.Items.Count(c => c.Churned)));
+
+        for (var seed = 0; seed < 32; seed++)
+        {
+            foreach (var folds in new[] { 2, 3, 5 })
+            {
+                var foldOf = Backtest.FoldsOf(cases.Items, new FitOptions { Folds = folds, Seed = seed, MinimumChurners = 2 });
+                for (var f = 0; f < folds; f++)
+                {
+                    var training = cases.Items.Where((_, i) => foldOf[i] != f).ToList();
+                    Assert.True(training.Any(c => c.Churned) && training.Any(c => !c.Churned), $"seed {seed}, {folds} folds: fold {f} was fitted on one kind of sample only");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Fit_DimensionDisabledInTheStartingModel_StaysDisabled()
     {
         var (partnerships, outcomes) = BacktestHistories.TrustDrivenCompany();
