@@ -425,6 +425,22 @@ public sealed partial class BacktestCommandTests
     }
 
     [Fact]
+    public void Backtest_AChurnBeforeThePartnershipStarted_IsAProblemOfItsRow()
+    {
+        // P-C's partnership started on 2024-01-01; a churn a month before it cannot be this partnership's, and taken as it
+        // is, P-C would be inactive on every day. The row is named as every bad row is, and nothing is computed.
+        using var files = new TestFiles();
+        var outcomes = files.Write("outcomes.csv", "partnerId,churnedOn\nP-A,\nP-B,\nP-C,2023-12-01\nP-D,2025-09-01\n");
+
+        var (exit, output, error) = Run("backtest", Portfolio, "--outcomes", outcomes, "--as-of", "2025-06-30");
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Empty(output);
+        Assert.Contains("outcomes.csv: 1 problem in 1 record; nothing was computed.", error, StringComparison.Ordinal);
+        Assert.Contains("line 4, column \"churnedOn\", value \"2023-12-01\": before P-C's partnership started on 2024-01-01 (backtest-portfolio.json); it would never be scored.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Backtest_MissingFiles_ExitThree()
     {
         using var files = new TestFiles();

@@ -29,8 +29,8 @@ public static partial class Backtest
     /// <exception cref="ArgumentNullException">An argument other than <paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
     /// A sequence holds <see langword="null"/>; two partnerships or two outcomes share a partner id; a
-    /// partnership has no outcome; a churn day is after <see cref="BacktestOptions.ObservedThrough"/>;
-    /// or a per-sample value is not finite.
+    /// partnership has no outcome, or one whose churn day is before the partnership's start; a churn day is
+    /// after <see cref="BacktestOptions.ObservedThrough"/>; or a per-sample value is not finite.
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public static BacktestResult Run(HealthScorer scorer, IEnumerable<Partnership> partnerships, IEnumerable<DateOnly> asOfDays, IEnumerable<ChurnOutcome> outcomes, BacktestOptions? options = null, CancellationToken cancellationToken = default)
@@ -99,9 +99,16 @@ public static partial class Backtest
                     throw new ArgumentException($"'{nameof(partnerships)}' lists partner '{partnership.Partner.Id}' more than once.", nameof(partnerships));
                 }
 
-                if (!churnDays.ContainsKey(partnership.Partner.Id))
+                if (!churnDays.TryGetValue(partnership.Partner.Id, out var churnedOn))
                 {
                     throw new ArgumentException(NoOutcome(partnership.Partner.Id, churnDays.Keys, nameof(outcomes)), nameof(outcomes));
+                }
+
+                // A churn before the start is not this partnership's (an earlier partnership's, or another partner's id): taken
+                // as it is, the partnership would be inactive on every day and silently left out of every measure.
+                if (churnedOn < partnership.StartedOn.DayNumber)
+                {
+                    throw new ArgumentException($"'{nameof(outcomes)}': partner '{partnership.Partner.Id}' churned on {Ensure.Iso(DateOnly.FromDayNumber(churnedOn))}, before its partnership started on {Ensure.Iso(partnership.StartedOn)}; it would never be scored. Give this partnership's own outcome.", nameof(outcomes));
                 }
 
                 scored.Add(partnership);

@@ -210,6 +210,21 @@ public sealed class BacktestRunTests
     }
 
     [Fact]
+    public void Run_AChurnBeforeThePartnershipStarted_ThrowsNamingThePartnerAndBothDays()
+    {
+        // A started 400 days before T and churned 401 days before it: the outcome cannot be this partnership's (a churn of
+        // an earlier one, or another partner's id). Taken as it is, A would be inactive on every day, left out of every
+        // measure with nothing to say why; it is an error. A churn on the start day itself is a (short) partnership.
+        var error = Assert.Throws<ArgumentException>(() => Backtest.Run(Scorer, [Partnership("A"), Partnership("B")], [T], [ChurnOutcome.Churned(new PartnerId("A"), T.AddDays(-401)), ChurnOutcome.Active(new PartnerId("B"))]));
+
+        Assert.Equal("outcomes", error.ParamName);
+        Assert.Contains("partner 'A' churned on 2024-05-25, before its partnership started on 2024-05-26", error.Message, StringComparison.Ordinal);
+
+        var sameDay = Backtest.Run(Scorer, [Partnership("A"), Partnership("B")], [T], [ChurnOutcome.Churned(new PartnerId("A"), T.AddDays(-400)), ChurnOutcome.Active(new PartnerId("B"))]);
+        Assert.Equal((1, 1), (sameDay.Count, sameDay.Inactive));
+    }
+
+    [Fact]
     public void Run_ChurnAfterTheLastObservedDay_Throws()
     {
         var options = new BacktestOptions { ObservedThrough = T };
