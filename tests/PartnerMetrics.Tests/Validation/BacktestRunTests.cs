@@ -225,6 +225,46 @@ public sealed class BacktestRunTests
     }
 
     [Fact]
+    public void Run_OutcomesOfPartnersNotPassed_AreNotScoredButAreChecked()
+    {
+        // docs/backtest.md: outcomes of partners you did not pass are not scored, but are checked like the rest (a partner
+        // listed twice, or churned after ObservedThrough, is an error wherever it is in the list).
+        var options = new BacktestOptions { ObservedThrough = T.AddDays(200) };
+        Partnership[] partnerships = [Partnership("A")];
+        var a = ChurnOutcome.Active(new PartnerId("A"));
+
+        var alone = Backtest.Run(Scorer, partnerships, [T], [a], options);
+        var withZ = Backtest.Run(Scorer, partnerships, [T], [ChurnOutcome.Churned(new PartnerId("Z"), T.AddDays(10)), a], options);
+        Assert.Equal(alone.Samples.Select(s => (s.PartnerId, s.Score, s.Churned)), withZ.Samples.Select(s => (s.PartnerId, s.Score, s.Churned)));
+        Assert.Equal((1, 0, 0), (withZ.Count, withZ.Inactive, withZ.Censored));
+
+        var twice = Assert.Throws<ArgumentException>(() => Backtest.Run(Scorer, partnerships, [T], [ChurnOutcome.Active(new PartnerId("Z")), a, ChurnOutcome.Active(new PartnerId("Z"))], options));
+        Assert.Equal(("outcomes", true), (twice.ParamName, twice.Message.Contains("'Z' more than once", StringComparison.Ordinal)));
+
+        var late = Assert.Throws<ArgumentException>(() => Backtest.Run(Scorer, partnerships, [T], [a, ChurnOutcome.Churned(new PartnerId("Z"), T.AddDays(201))], options));
+        Assert.Equal(("outcomes", true), (late.ParamName, late.Message.Contains("partner 'Z' churned on 2026-01-17", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Run_NoPartnershipsOrAllOfOneOutcome_LeavesTheAucNullAndListsEveryBand()
+    {
+        // An empty portfolio scores nothing: the AUC and its error are null, never NaN, and the four bands are listed empty.
+        var empty = Backtest.Run(Scorer, [], [T], []);
+        Assert.Equal((0, 0, (double?)null, (double?)null), (empty.Count, empty.Inactive, empty.Auc, empty.AucStandardError));
+        Assert.Equal(Enum.GetValues<HealthBand>(), empty.Bands.Select(b => b.Band));
+        Assert.All(empty.Bands, b => Assert.Null(b.ChurnRate));
+
+        // All churned, or none: no (stayer, churner) pair, so no AUC; the bands with samples have rates of 1 and 0.
+        Partnership[] partnerships = [Partnership("A", keptPartnerCommitments: 3), Partnership("B", brokenPartnerCommitments: 3)];
+        var allChurned = Backtest.Run(Scorer, partnerships, [T], [ChurnOutcome.Churned(new PartnerId("A"), T.AddDays(5)), ChurnOutcome.Churned(new PartnerId("B"), T.AddDays(5))]);
+        var noneChurned = Backtest.Run(Scorer, partnerships, [T], [ChurnOutcome.Active(new PartnerId("A")), ChurnOutcome.Active(new PartnerId("B"))]);
+        Assert.Equal(((double?)null, (double?)null, 2), (allChurned.Auc, allChurned.AucStandardError, allChurned.Churned));
+        Assert.Equal(((double?)null, (double?)null, 0), (noneChurned.Auc, noneChurned.AucStandardError, noneChurned.Churned));
+        Assert.All(allChurned.Bands.Where(b => b.Count > 0), b => Assert.Equal(1.0, b.ChurnRate));
+        Assert.All(noneChurned.Bands.Where(b => b.Count > 0), b => Assert.Equal(0.0, b.ChurnRate));
+    }
+
+    [Fact]
     public void Run_ChurnAfterTheLastObservedDay_Throws()
     {
         var options = new BacktestOptions { ObservedThrough = T };
