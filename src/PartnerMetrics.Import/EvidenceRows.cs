@@ -91,12 +91,9 @@ internal abstract class EvidenceRows<TRecord> : CellReader<TRecord>
     protected string? Meaning(string field, bool required = true)
     {
         var choice = choices[field];
-        var column = this[field];
-        if (others.TryGetValue(field, out var more) && Raw(column) is null)
-        {
-            // A field several columns give, each for its own rows: the first of them that holds a value for this row.
-            column = Array.Find(more, c => Raw(c) is not null) ?? column;
-        }
+
+        // A field several columns give, each for its own rows: the first of them that holds a value for this row.
+        var column = RowsColumn(field);
 
         // The empty text's meaning is an empty cell's, in a column the file has: a field no column gives stays missing.
         var empty = column.Ordinal >= 0 || column.KeyOrdinal >= 0 ? choice.Empty : null;
@@ -107,6 +104,13 @@ internal abstract class EvidenceRows<TRecord> : CellReader<TRecord>
             -1 => EvidenceProfile.Skip,
             { } i => choice.Meanings[i],
         };
+    }
+
+    /// <summary>The field's column that gives this row's value: the first, else the first of the others that holds a value for the row (a field of each row's own column); the first when none does.</summary>
+    protected Column RowsColumn(string field)
+    {
+        var column = this[field];
+        return others.TryGetValue(field, out var more) && Raw(column) is null ? Array.Find(more, c => Raw(c) is not null) ?? column : column;
     }
 
     /// <summary>A fraction after the field's scale; a value outside the scale is a problem.</summary>
@@ -351,7 +355,11 @@ internal sealed class InteractionRows(EvidenceProfile profile, TableColumns tabl
             side = side == nameof(Side.Vendor) ? nameof(Side.Partner) : nameof(Side.Vendor);
         }
 
-        var date = Day(this["date"], required: true);
+        // A row whose state says it happened is read on the first of the date columns that holds its day: Dynamics sets an
+        // appointment's Actual End when it is closed, so a Scheduled one, held as booked unless canceled, has none and is read
+        // on its start. A row without a state keeps to the first column: nothing says it happened, so an open activity of a
+        // view without a status column stays a problem of its row rather than its planned day read as a meeting held.
+        var date = Day(state is null ? this["date"] : RowsColumn("date"), required: true);
         var subject = Text(this["subject"]);
         if (ProblemCount > 0 || partner is null || kind is null || side is null || date is null)
         {

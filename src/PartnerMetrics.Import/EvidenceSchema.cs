@@ -45,7 +45,7 @@ internal static class EvidenceSchema
         [EvidenceKind.Interactions] =
         [
             new("partnerId", FieldType.Text, Required: true),
-            new("date", FieldType.Day, Required: true),
+            new("date", FieldType.Day, Required: true, EachRow: true, EachRowWith: "state"),
             new("kind", FieldType.Choice, Required: true, [.. Names<InteractionKind>().Except(CaseKinds)]),
             new("side", FieldType.Choice, Required: true, Names<Side>()),
             new("direction", FieldType.Choice, Meanings: Directions),
@@ -135,9 +135,16 @@ internal static class EvidenceSchema
     /// <param name="EachRow">
     /// Whether several columns may give the field, each for its own rows, so that every one the file has is read and a row's
     /// value is the first of them that is not empty: an activity's state, which HubSpot keeps in a meeting's Meeting outcome
-    /// and a call's Call outcome. Another field is read from the column the profile lists first.
+    /// and a call's Call outcome, and the day of an activity whose state says it happened, which Dynamics gives a Scheduled
+    /// appointment in its Start Date, not in the Actual End it sets when the appointment is closed. Another field is read
+    /// from the column the profile lists first.
     /// </param>
-    public sealed record Field(string Name, FieldType Type, bool Required = false, ImmutableArray<string> Meanings = default, bool EachRow = false)
+    /// <param name="EachRowWith">
+    /// For a field of <paramref name="EachRow"/>, the field without whose column it is read from the first column only: an
+    /// activity's day is read from a later column only for a row whose state says it happened, so a file without a state
+    /// column never uses the later ones, and they are reported as not used.
+    /// </param>
+    public sealed record Field(string Name, FieldType Type, bool Required = false, ImmutableArray<string> Meanings = default, bool EachRow = false, string? EachRowWith = null)
     {
         /// <summary>Checks a meaning of the field's value map.</summary>
         public void CheckMeaning(string meaning, string path)

@@ -417,6 +417,8 @@ public sealed class PortfolioImporter
         using var disposeTable = table;
         var profile = Profile.Table(kind);
         var accepted = WithOwnNames(profile.Columns, kind);
+        var headers = Enumerable.Range(0, table.Header.Count).Select(i => ImportProfile.Normalize(table.Header.Name(i))).ToHashSet(StringComparer.Ordinal);
+        bool InFile(string field) => accepted.TryGetValue(field, out var names) && names.Any(name => headers.Contains(ImportProfile.Normalize(name)));
         var columns = new TableColumns(
             table.Header,
             accepted,
@@ -424,7 +426,7 @@ public sealed class PortfolioImporter
             profile.Lookups.ToDictionary(l => l.Field, l => (l.KeyColumn, lookups[(kind, l.Field)].Values.ToFrozenDictionary(StringComparer.Ordinal)), StringComparer.Ordinal),
             profile.Defaults,
             fileReport,
-            EvidenceSchema.Kinds[kind].Where(f => f.EachRow).Select(f => f.Name).ToHashSet(StringComparer.Ordinal));
+            EvidenceSchema.Kinds[kind].Where(f => f.EachRow && (f.EachRowWith is null || InFile(f.EachRowWith))).Select(f => f.Name).ToHashSet(StringComparer.Ordinal));
         var missing = EvidenceSchema.Kinds[kind].Where(f => f.Required && !columns.Given(f.Name)).Select(f => accepted.TryGetValue(f.Name, out var headers) && headers.Length > 0
             ? $"no column for '{f.Name}' (the profile accepts {string.Join(", ", headers.Select(h => $"\"{h}\""))})"
             : $"no column for '{f.Name}' (the profile names no column for it)")

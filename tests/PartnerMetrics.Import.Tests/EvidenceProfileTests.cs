@@ -607,7 +607,10 @@ public class EvidenceProfileTests
     public void Dynamics_ACanceledOrPlannedActivity_DidNotHappenAndIsLeftOut()
     {
         // A canceled activity may carry the day it was closed as its Actual End, and a view without Actual End dates an
-        // activity by its Start Date, planned or not: only a Completed activity happened. An appointment's view heads it Status.
+        // activity by its Start Date: a Canceled or Open (Free, Tentative) one did not happen. An appointment's view heads it
+        // Status. A Scheduled appointment is one booked and not closed, which Dynamics leaves so after it took place until
+        // someone marks it complete, as HubSpot leaves a meeting's outcome Scheduled: it is a meeting on its day, which the
+        // scorer sees only from that day on (DynamicsActivityTests.AScheduledAppointment_IsAMeetingOnItsStart_AsAScheduledHubSpotMeetingIs).
         const string Accounts = "(Do Not Modify) Account,Account Name,Relationship Type,Created On\nP-1,Contoso Partners,Partner,3/1/2024\n";
         const string Activities = """
             Subject,Regarding,Activity Type,Activity Status,Direction,Actual End
@@ -627,8 +630,8 @@ public class EvidenceProfileTests
 
         Assert.Equal([(new DateOnly(2025, 3, 1), InteractionKind.Call)], held.Partnerships[0].Interactions.Select(i => (i.Date, i.Kind)));
         Assert.Equal((3L, 1L, 2L), (heldReport.Files[EvidenceKind.Interactions].Rows, heldReport.Files[EvidenceKind.Interactions].Imported, heldReport.Files[EvidenceKind.Interactions].Excluded));
-        Assert.Equal([(new DateOnly(2025, 3, 4), InteractionKind.Meeting)], met.Partnerships[0].Interactions.Select(i => (i.Date, i.Kind)));
-        Assert.Equal((3L, 1L, 2L), (metReport.Files[EvidenceKind.Interactions].Rows, metReport.Files[EvidenceKind.Interactions].Imported, metReport.Files[EvidenceKind.Interactions].Excluded));
+        Assert.Equal([(new DateOnly(2025, 3, 4), InteractionKind.Meeting), (new DateOnly(2025, 6, 4), InteractionKind.Meeting)], met.Partnerships[0].Interactions.Select(i => (i.Date, i.Kind)));
+        Assert.Equal((3L, 2L, 1L), (metReport.Files[EvidenceKind.Interactions].Rows, metReport.Files[EvidenceKind.Interactions].Imported, metReport.Files[EvidenceKind.Interactions].Excluded));
         Assert.Empty(metReport.Files[EvidenceKind.Interactions].IgnoredColumns);
     }
 
