@@ -385,7 +385,10 @@ internal sealed class CaseRows(EvidenceProfile profile, TableColumns table, Impo
         var partner = Partner(out var other);
         var kind = Meaning("kind");
         var side = Meaning("side");
-        if (other || kind == EvidenceProfile.Skip || side == EvidenceProfile.Skip
+
+        // A case the CRM keeps only as a copy of another (Dynamics deactivates a case merged into another) is not a case of its own.
+        var state = Meaning("state", required: false);
+        if (other || kind == EvidenceProfile.Skip || side == EvidenceProfile.Skip || state == EvidenceProfile.Skip
             || (kind == "Request" && !Responses) || (kind == "Escalation" && !Closings))
         {
             return Exclude();

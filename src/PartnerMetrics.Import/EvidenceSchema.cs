@@ -19,6 +19,9 @@ internal static class EvidenceSchema
 
     public static readonly ImmutableArray<string> CaseKinds = ["Request", "Escalation"];
 
+    /// <summary>What a case's state can mean: an <c>Open</c> or <c>Closed</c> case is read alike (its closing day says when it was resolved); one mapped to Skip, a duplicate merged into another, is left out.</summary>
+    public static readonly ImmutableArray<string> CaseStates = ["Open", "Closed"];
+
     public static readonly ImmutableArray<string> YesNo = ["Yes", "No"];
 
     public static readonly FrozenDictionary<EvidenceKind, ImmutableArray<Field>> Kinds = new Dictionary<EvidenceKind, ImmutableArray<Field>>
@@ -62,6 +65,7 @@ internal static class EvidenceSchema
             new("responseHours", FieldType.Number),
             new("closedOn", FieldType.Day),
             new("subject", FieldType.Text),
+            new("state", FieldType.Choice, Meanings: CaseStates),
         ],
         [EvidenceKind.Certifications] =
         [

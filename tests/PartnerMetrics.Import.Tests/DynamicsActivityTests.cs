@@ -93,4 +93,28 @@ public class DynamicsActivityTests
         Assert.Equal("Start Date", Assert.Single(file.IgnoredColumns));
         Assert.Contains("Both \"Actual End\" and \"Start Date\" give 'date'; \"Actual End\" is read, because the profile lists it first.", file.Notices);
     }
+
+    [Fact]
+    public void ACaseMergedIntoAnother_IsLeftOut_NotCountedTwice()
+    {
+        // Merging two Dynamics 365 cases moves what the duplicate holds onto the case kept and deactivates the duplicate
+        // (Status Canceled, Status Reason Merged): an export of all cases lists both, so one escalation was read twice. The
+        // merged one is now left out; a case canceled for another reason is still read.
+        const string Cases = """
+            Case Title,Customer,Is Escalated,Created On,Deactivated On,Status,Status Reason
+            Demo tenant down,Contoso Partners,Yes,3/7/2025 9:00 AM,3/9/2025 4:00 PM,Resolved,Problem Solved
+            Demo tenant down (again),Contoso Partners,Yes,3/7/2025 9:30 AM,3/7/2025 11:00 AM,Canceled,Merged
+            Licence keys,Contoso Partners,Yes,3/10/2025 9:00 AM,,Active,In Progress
+            Wrong portal,Contoso Partners,Yes,3/11/2025 9:00 AM,3/11/2025 10:00 AM,Canceled,Canceled
+            """;
+
+        var (portfolio, report) = EvidenceImportTests.Import(EvidenceProfile.Dynamics, (EvidenceKind.Partners, Accounts), (EvidenceKind.Cases, Cases));
+
+        Assert.Equal(
+            [(new DateOnly(2025, 3, 7), (DateOnly?)new DateOnly(2025, 3, 9)), (new DateOnly(2025, 3, 10), null), (new DateOnly(2025, 3, 11), new DateOnly(2025, 3, 11))],
+            portfolio.Partnerships.Single().Interactions.OrderBy(i => i.Date).Select(i => (i.Date, i.ResolvedOn)));
+        var file = report.Files[EvidenceKind.Cases];
+        Assert.Equal((4L, 3L, 1L, 0L), (file.Rows, file.Imported, file.Excluded, file.Skipped));
+        Assert.Empty(file.IgnoredColumns);
+    }
 }
