@@ -23,9 +23,18 @@ internal abstract class CellReader<TRecord>
     /// <summary>How many merged ranges <see cref="Ended"/> names, each in a notice of its own.</summary>
     private const int MergedNotices = 20;
 
+    /// <summary>
+    /// The date format that reads a timestamp in Unix milliseconds, as HubSpot's API writes every date and datetime value:
+    /// twelve or thirteen digits (1973 to 2286), read as the moment in UTC. A number of other lengths is no such timestamp
+    /// (<c>20240626</c> is not a moment of 1 January 1970), so it stays a problem rather than a wrong day.
+    /// </summary>
+    internal const string UnixMilliseconds = "unix-ms";
+
     private readonly List<ImportProblem> problems = [];
     private readonly BadRowPolicy badRows;
     private readonly string[] dateFormats;
+    private readonly string[] parsedFormats;              // the formats .NET parses: all but UnixMilliseconds
+    private readonly bool unixMilliseconds;
     private readonly NumericDayFormat? firstDayFormat;   // the first format, when it is numbers and separators only
     private readonly char decimalSeparator;
 
@@ -38,6 +47,8 @@ internal abstract class CellReader<TRecord>
         Report = report;
         this.badRows = badRows;
         this.dateFormats = [.. dateFormats];
+        parsedFormats = [.. this.dateFormats.Where(f => f != UnixMilliseconds)];
+        unixMilliseconds = parsedFormats.Length < this.dateFormats.Length;
         firstDayFormat = this.dateFormats.Length > 0 ? NumericDayFormat.Of(this.dateFormats[0]) : null;
         this.decimalSeparator = decimalSeparator;
     }
@@ -216,7 +227,7 @@ internal abstract class CellReader<TRecord>
             return known;
         }
 
-        if (DateTime.TryParseExact(text, dateFormats, CultureInfo.InvariantCulture, Zones, out var parsed))
+        if (TryParseMoment(text, out var parsed))
         {
             return days.Add(text, DateOnly.FromDateTime(parsed));
         }
@@ -239,13 +250,32 @@ internal abstract class CellReader<TRecord>
             return null;
         }
 
-        if (DateTime.TryParseExact(text, dateFormats, CultureInfo.InvariantCulture, Zones, out var parsed))
+        if (TryParseMoment(text, out var parsed))
         {
             return parsed;
         }
 
         Problem(column, text, $"not a day in the form {string.Join(" or ", dateFormats)}.");
         return null;
+    }
+
+    /// <summary>A moment in one of the profile's formats: a .NET format, or <see cref="UnixMilliseconds"/> when the profile lists it.</summary>
+    private bool TryParseMoment(string text, out DateTime moment)
+    {
+        if (parsedFormats.Length > 0 && DateTime.TryParseExact(text, parsedFormats, CultureInfo.InvariantCulture, Zones, out moment))
+        {
+            return true;
+        }
+
+        var digits = text.AsSpan().Trim();
+        if (unixMilliseconds && digits.Length is 12 or 13 && !digits.ContainsAnyExceptInRange('0', '9') && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds))
+        {
+            moment = DateTime.UnixEpoch.AddMilliseconds(milliseconds);
+            return true;
+        }
+
+        moment = default;
+        return false;
     }
 
     /// <summary>A number written with the profile's decimal separator (thousands separators allowed), or a worksheet's number.</summary>
