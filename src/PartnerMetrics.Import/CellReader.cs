@@ -320,8 +320,8 @@ internal abstract class CellReader<TRecord>
         return null;
     }
 
-    /// <summary>A value through a map of normalized texts; <paramref name="missing"/> for an empty cell, <paramref name="other"/> for an unmapped text.</summary>
-    protected T? Choice<T>(Column column, FrozenDictionary<string, T> map, TextCache<T> cache, T? missing, T? other, string expected)
+    /// <summary>A value through a map of normalized texts; <paramref name="missing"/> for an empty cell (a problem, <paramref name="required"/>, when it is null), <paramref name="other"/> for an unmapped text.</summary>
+    protected T? Choice<T>(Column column, FrozenDictionary<string, T> map, TextCache<T> cache, T? missing, T? other, string expected, string required = "a value is required.")
         where T : struct
     {
         if (Cached(column, cache, out var seen))
@@ -334,7 +334,7 @@ internal abstract class CellReader<TRecord>
         {
             if (missing is null)
             {
-                Problem(column, null, "a value is required.");
+                Problem(column, null, required);
             }
 
             return missing;

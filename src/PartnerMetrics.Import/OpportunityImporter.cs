@@ -885,7 +885,7 @@ public sealed class OpportunityImporter
             var accountText = Required(account);
             var createdOn = Day(created, required: true);
             var dealOutcome = Outcome();
-            var dealMotion = Choice(motion, importer.maps.Motions, motions, importer.Profile.InferMotion ? DealMotion.Expansion : null, null, Listed<DealMotion>());
+            var dealMotion = Choice(motion, importer.maps.Motions, motions, importer.Profile.InferMotion ? DealMotion.Expansion : null, null, Listed<DealMotion>(), MotionRequired);
             var sourceOf = Choice(dealSource, importer.maps.Sources, sources, DealSource.Unknown, importer.Profile.OtherSources, Listed<DealSource>());
             var dealRoute = Choice(route, importer.maps.Routes, routes, RouteToMarket.Unknown, null, Listed<RouteToMarket>());
             var value = Amount();
@@ -963,6 +963,9 @@ public sealed class OpportunityImporter
                 return null;
             }
         }
+
+        /// <summary>The problem of a deal without a motion, where the profile reads it: it says how to do without (a HubSpot deal's optional Deal Type is often empty).</summary>
+        private const string MotionRequired = "a value is required: new logo or farming; when the export leaves a deal's motion empty, set \"inferMotion\": true to infer every deal's from its account's history.";
 
         private DealOutcome? Outcome()
         {

@@ -215,7 +215,9 @@ public class OpportunityRowTests
     public void AMissingMotion_IsAProblem_UnlessMotionsAreInferred()
     {
         Read(Skip, Header + "O-1,A-1,2024-01-01,,Open,1\n", out var report);
-        Assert.Equal("line 2, column \"Motion\": a value is required.", Assert.Single(report.Problems).ToString());
+        Assert.Equal(
+            "line 2, column \"Motion\": a value is required: new logo or farming; when the export leaves a deal's motion empty, set \"inferMotion\": true to infer every deal's from its account's history.",
+            Assert.Single(report.Problems).ToString());
 
         var inferred = Read(Skip with { InferMotion = true }, Header + "O-1,A-1,2024-01-01,,Won,1\n".Replace("Won,1", "Open,1", StringComparison.Ordinal), out report);
         Assert.Equal(DealMotion.NewLogo, Assert.Single(inferred).Motion);
