@@ -24,15 +24,22 @@ namespace PartnerMetrics.Import;
 /// </remarks>
 public sealed record ImportProfile
 {
-    /// <summary>The fields a column can give: the JSON names of <see cref="Opportunity"/>'s properties, and <c>closeOn</c>.</summary>
+    /// <summary>The fields a column can give: the JSON names of <see cref="Opportunity"/>'s properties, <c>closeOn</c> and <c>wonAmount</c>.</summary>
     /// <remarks>
+    /// <para>
     /// <c>closeOn</c> is the one "close date" most CRMs keep: the day a won or lost deal closed, and the day an open deal
     /// is expected to close. It fills <c>closedOn</c> or <c>expectedCloseOn</c> by the deal's outcome, unless a column
     /// gives that field itself.
+    /// </para>
+    /// <para>
+    /// <c>wonAmount</c> is the revenue a CRM records when a deal is won (Dynamics 365's Actual Revenue) beside its
+    /// estimate: a won deal's amount where its cell holds one, else <c>amount</c>; an open or lost deal's amount is
+    /// always <c>amount</c>, what was at stake.
+    /// </para>
     /// </remarks>
     public static readonly ImmutableArray<string> Fields =
     [
-        "id", "accountId", "createdOn", "motion", "source", "route", "outcome", "amount", "partnerId", "district",
+        "id", "accountId", "createdOn", "motion", "source", "route", "outcome", "amount", "wonAmount", "partnerId", "district",
         "registeredOn", "lastUpdatedOn", "expectedCloseOn", "closedOn", "closeOn", "lossReason", "stage",
     ];
 

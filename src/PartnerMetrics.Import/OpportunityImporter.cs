@@ -829,6 +829,8 @@ public sealed class OpportunityImporter
         private readonly Column route;
         private readonly Column amount;
         private readonly Column currency;
+        private readonly Column wonAmount;
+        private readonly Column wonCurrency;
         private readonly Column partner;
         private readonly Column district;
         private readonly Column registered;
@@ -857,6 +859,8 @@ public sealed class OpportunityImporter
             route = table.Of("route");
             amount = table.Of("amount");
             currency = CurrencyOf(importer.Profile, table, amount);
+            wonAmount = table.Of("wonAmount");
+            wonCurrency = CurrencyOf(importer.Profile, table, wonAmount);
             partner = table.Of("partnerId", interned: true);
             district = table.Of("district", interned: true);
             registered = table.Of("registeredOn");
@@ -865,7 +869,7 @@ public sealed class OpportunityImporter
             closed = table.Of("closedOn");
             close = table.Of("closeOn");
             lossReason = table.Of("lossReason", interned: true);
-            columns = [id, account, created, outcome, motion, dealSource, route, amount, currency, partner, district, registered, updated, expected, closed, close, lossReason, stage];
+            columns = [id, account, created, outcome, motion, dealSource, route, amount, currency, wonAmount, wonCurrency, partner, district, registered, updated, expected, closed, close, lossReason, stage];
             firstLines = importer.UniqueIds ? [] : null;
         }
 
@@ -888,7 +892,10 @@ public sealed class OpportunityImporter
             var dealMotion = Choice(motion, importer.maps.Motions, motions, importer.Profile.InferMotion ? DealMotion.Expansion : null, null, Listed<DealMotion>(), MotionRequired);
             var sourceOf = Choice(dealSource, importer.maps.Sources, sources, DealSource.Unknown, importer.Profile.OtherSources, Listed<DealSource>());
             var dealRoute = Choice(route, importer.maps.Routes, routes, RouteToMarket.Unknown, null, Listed<RouteToMarket>());
-            var value = Amount();
+            // A won deal is worth the revenue recorded when it was won, where the export gives it; any other, what was at stake.
+            var value = dealOutcome == DealOutcome.Won && (Number(wonAmount) is not null || Text(wonAmount) is not null)
+                ? Amount(wonAmount, wonCurrency)
+                : Amount(amount, currency);
             var partnerText = Text(partner);
             var registeredOn = Day(registered);
             var updatedOn = Day(updated);
@@ -1007,7 +1014,8 @@ public sealed class OpportunityImporter
             return null;
         }
 
-        private decimal? Amount()
+        /// <summary>The amount in <paramref name="amount"/>'s cell, its currency checked against <paramref name="currency"/>'s code, if any.</summary>
+        private decimal? Amount(Column amount, Column currency)
         {
             if (Number(amount) is not null && ShowsDate(amount))
             {

@@ -118,6 +118,33 @@ public class OpportunityImporterTests
         Assert.Contains(report.Notices, n => n.Contains("inferred", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Dynamics sets a won opportunity's Actual Revenue when it is closed, often other than its estimate: a won deal is
+    /// worth its actual revenue where the view has it, its estimate otherwise; an open or lost deal is worth its estimate
+    /// (what was at stake), whatever the actual column holds. Before, the actual revenue was an ignored column.
+    /// </summary>
+    [Fact]
+    public void Dynamics_AWonDeal_IsWorthItsActualRevenue_AnOpenOrLostOneItsEstimate()
+    {
+        var report = new ImportReport();
+        var deals = Read(ImportProfile.Dynamics,
+            "(Do Not Modify) Opportunity,Potential Customer,Est. Close Date,Est. Revenue,Actual Revenue,Status,Created On,Actual Close Date\n"
+            + "a1,Fabrikam,6/1/2024,\"$10,000.00\",\"$8,500.00\",Won,1/10/2024 9:00 AM,6/15/2024\n"
+            + "a2,Fabrikam,9/1/2024,\"$4,000.00\",,Won,7/1/2024 9:00 AM,8/15/2024\n"
+            + "a3,Northwind,9/1/2024,\"$2,000.00\",$0.00,Lost,7/1/2024 9:00 AM,8/20/2024\n"
+            + "a4,Northwind,12/1/2024,\"$3,000.00\",,Open,7/1/2024 9:00 AM,\n", report);
+
+        Assert.Equal([8_500m, 4_000m, 2_000m, 3_000m], deals.Select(d => d.Amount));
+        Assert.Empty(report.IgnoredColumns);
+        Assert.Equal("Actual Revenue", report.Columns["wonAmount"]);
+
+        // The actual revenue in the base currency is read before the deal's own, as the estimate's is.
+        var both = Read(ImportProfile.Dynamics,
+            "(Do Not Modify) Opportunity,Potential Customer,Est. Revenue (Base),Actual Revenue,Actual Revenue (Base),Status,Created On,Actual Close Date\n"
+            + "a1,Fabrikam,\"$10,000.00\",\"€8,000.00\",\"$8,500.00\",Won,1/10/2024 9:00 AM,6/15/2024\n");
+        Assert.Equal(8_500m, Assert.Single(both).Amount);
+    }
+
     [Theory]
     [InlineData(",", "12.000,50", "12000.50")]
     [InlineData(",", "EUR 1.234,5", "1234.5")]
