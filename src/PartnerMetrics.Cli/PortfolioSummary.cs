@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PartnerMetrics.Health;
 using PartnerMetrics.Insights;
 using PartnerMetrics.Partners;
@@ -78,11 +79,17 @@ internal sealed record PortfolioSummary(DateOnly AsOf, int NotStarted, IReadOnly
             DimensionScores.Of(report, bands),
             next?.Code,
             next?.Action,
-            next is null ? null : HtmlWriter.Beside(next.Impact, 1, 0));
+            next is null ? null : HtmlWriter.Beside(next.Impact, 1, 0),
+            report.Score);
     }
 }
 
-internal sealed record PartnerRow(string Id, string Name, string? District, string Type, double Score, string Band, double Confidence, DimensionScores Dimensions, string? NextAction, string? NextActionText, double? NextActionImpact);
+/// <summary>
+/// A partner's row: its figures as shown, and its exact score (<c>ExactScore</c>, not written), by which the table lists the
+/// partners best score first, ties by id, in the order of the HTML report's profiles. Ranked by the score shown, two
+/// partners whose scores round alike were listed by id, and so in another order than on the page.
+/// </summary>
+internal sealed record PartnerRow(string Id, string Name, string? District, string Type, double Score, string Band, double Confidence, DimensionScores Dimensions, string? NextAction, string? NextActionText, double? NextActionImpact, [property: JsonIgnore] double ExactScore);
 
 /// <summary>
 /// A partner's five dimension scores, rounded to whole points but never onto or across the Watch threshold of the model

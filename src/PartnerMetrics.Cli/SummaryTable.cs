@@ -25,7 +25,9 @@ internal static class SummaryTable
         // Fits a 120-column terminal: light borders, the five dimensions (trust, competency, co-operation, plan,
         // progress) in one column, the band in at most 12 characters, and the next action in words
         // (Recommendation.Action, at most 32 characters for every action but a long certification name) with its points.
-        var rows = summary.Partners.OrderByDescending(r => r.Score).ThenBy(r => r.Id, StringComparer.Ordinal).Select(HealthCells).ToList();
+        // Best score first, ties by id, as the HTML report's profiles (PortfolioReport.Partners): by the exact score, not the
+        // one shown, or two partners whose scores round alike are in another order than on the page.
+        var rows = summary.Partners.OrderByDescending(r => r.ExactScore).ThenBy(r => r.Id, StringComparer.Ordinal).Select(HealthCells).ToList();
         var partnerWidth = PartnerColumnWidth(rows);
         foreach (var row in rows)
         {

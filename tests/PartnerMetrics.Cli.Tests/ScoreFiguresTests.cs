@@ -214,6 +214,25 @@ public sealed class ScoreFiguresTests
     }
 
     /// <summary>
+    /// The table and the page list the partners in one order: the library's, best score first and ties by id
+    /// (<c>HtmlReport</c>'s profiles), whatever the scores are rounded to.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Days))]
+    public void Score_TheTableAndThePage_ListThePartnersInOneOrder(string day, bool otherBands)
+    {
+        using var files = new TestFiles();
+        var path = files.Write("portfolio.json", PartnerMetricsJson.Serialize(DemoPortfolio.Create()));
+        string[] model = otherBands ? ["--model", files.Write("model.json", OtherBands)] : [];
+
+        var table = HealthRows(Run(["score", path, "--as-of", day, .. model]).Output).Select(r => r[0].Split(' ')[0]);
+        var page = Section(Parse(Run(["score", path, "--as-of", day, "--format", "html", .. model]).Output), "profiles")
+            .Descendants("tr").Select(r => (string?)r.Attribute("data-partner")).OfType<string>();
+
+        Assert.Equal(page, table);
+    }
+
+    /// <summary>
     /// Asserts that <paramref name="shown"/> is <paramref name="value"/> to <paramref name="decimals"/> places: within one step of
     /// it, the nearest when no bound lies within a step, and on the same side of every bound.
     /// </summary>

@@ -37,7 +37,8 @@ public sealed class SummaryTableTests
             new DimensionScores(dimensions[0], dimensions[1], dimensions[2], dimensions[3], dimensions[4]),
             action is null ? null : "code",
             action,
-            action is null ? null : impact);
+            action is null ? null : impact,
+            score);
 
     /// <summary>Summaries of any number of partners; one in five has a name with a character that may be wider than a column or is not printable.</summary>
     private static readonly Gen<PortfolioSummary> Summaries =
