@@ -535,6 +535,10 @@ internal sealed class CheckInRows(EvidenceProfile profile, TableColumns table, I
     // A goal holds one check-in a day: a second would make the goal, and so the partnership, invalid.
     private readonly Dictionary<(string Partner, string Goal, DateOnly On), long> checkIns = [];
 
+    // A goal's start and due days are each the first its rows give: a later row that gives the other one must not make
+    // the goal due before it starts, which would make the goal, and so the partnership, invalid.
+    private readonly Dictionary<(string Partner, string Goal), GoalDays> goalDays = [];
+
     protected override CheckInRow? Convert()
     {
         var partner = Partner(out var other);
@@ -561,6 +565,16 @@ internal sealed class CheckInRows(EvidenceProfile profile, TableColumns table, I
             Problem(this["dueOn"], Raw(this["dueOn"]), "the goal is due before it starts.");
         }
 
+        var days = ProblemCount == 0 && partner is not null && goal is not null ? goalDays.GetValueOrDefault((partner, goal)) : null;
+        if (days is { DueOn: null, StartsOn: { } start } && due < start.Day)
+        {
+            Problem(this["dueOn"], Raw(this["dueOn"]), string.Create(CultureInfo.InvariantCulture, $"the goal is due before it starts: its start day is {start.Day:yyyy-MM-dd}, on line {start.Line}."));
+        }
+        else if (days is { StartsOn: null, DueOn: { } end } && starts > end.Day)
+        {
+            Problem(this["startsOn"], Raw(this["startsOn"]), string.Create(CultureInfo.InvariantCulture, $"the goal starts after it is due: its due day is {end.Day:yyyy-MM-dd}, on line {end.Line}."));
+        }
+
         if (ProblemCount == 0 && partner is not null && goal is not null && checkedOn is { } on && !checkIns.TryAdd((partner, goal, on), Source.Line))
         {
             Problem(this["checkedOn"], Raw(this["checkedOn"]), string.Create(CultureInfo.InvariantCulture, $"the goal has a check-in on this day already, on line {checkIns[(partner, goal, on)]}."));
@@ -571,9 +585,25 @@ internal sealed class CheckInRows(EvidenceProfile profile, TableColumns table, I
             return null;
         }
 
-        return Build(
+        var row = Build(
             () => new CheckInRow(partner, goal, Enum.Parse<GoalOwner>(owner), target is { } value ? new MeasurableTarget(value, unit!) : null, starts, due, new GoalCheckIn(checkedOn.Value, progress.Value), Source.Line),
             "value",
             "target");
+        if (row is not null && (starts is not null || due is not null))
+        {
+            days ??= goalDays[(partner, goal)] = new GoalDays();
+            days.StartsOn ??= starts is { } first ? (first, Source.Line) : null;
+            days.DueOn ??= due is { } last ? (last, Source.Line) : null;
+        }
+
+        return row;
+    }
+
+    /// <summary>The first start and due days a goal's rows gave, with their lines.</summary>
+    private sealed class GoalDays
+    {
+        public (DateOnly Day, long Line)? StartsOn { get; set; }
+
+        public (DateOnly Day, long Line)? DueOn { get; set; }
     }
 }

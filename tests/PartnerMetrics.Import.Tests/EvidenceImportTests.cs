@@ -370,6 +370,28 @@ public class EvidenceImportTests
         Assert.Equal((2L, "Due Date", "2/1/2025"), (goals.Problems.Single().Line, goals.Problems.Single().Column!, goals.Problems.Single().Value!));
     }
 
+    [Theory]
+    [InlineData("5/1/2025,", ",2/1/2025", "Due Date", "2/1/2025", "the goal is due before it starts: its start day is 2025-05-01, on line 2.")]
+    [InlineData(",2/1/2025", "5/1/2025,", "Start Date", "5/1/2025", "the goal starts after it is due: its due day is 2025-02-01, on line 2.")]
+    public void GoalCheckIns_AGoalDueBeforeItStarts_ByDaysOfTwoRows_IsAProblemOfTheLaterRow_NotOfThePartner(string first, string second, string column, string value, string message)
+    {
+        // A goal's start and due days are each the first its rows give, so two rows may give a goal due before it starts.
+        var (portfolio, report) = Import(
+            EvidenceProfile.Salesforce with { BadRows = BadRowPolicy.Skip },
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.Commitments, "Account ID,Due Date,Status,Assigned User Type\nP1,3/10/2025,In Progress,Standard\n"),
+            (EvidenceKind.GoalCheckIns, $"Account ID,Goal,Goal Owner,Start Date,Due Date,Check-in Date,Progress %\nP1,Pipeline,Vendor,{first},3/1/2025,40\nP1,Pipeline,Vendor,{second},3/2/2025,50\n"));
+
+        // The later row is skipped; P1 keeps its partnership, its commitment and the goal as its first row gives it.
+        var alpha = portfolio.Partnerships[0];
+        Assert.Equal(("P1", 1), (alpha.Partner.Id.Value, alpha.Commitments.Length));
+        var goal = Assert.Single(alpha.JointPlan!.Goals);
+        Assert.Equal([0.4], goal.CheckIns.Select(c => c.Progress));
+        Assert.Equal((2L, 0L), (report.Files[EvidenceKind.Partners].Imported, report.Files[EvidenceKind.Partners].Skipped));
+        var problem = Assert.Single(report.Files[EvidenceKind.GoalCheckIns].Problems);
+        Assert.Equal((3L, column, value, message), (problem.Line, problem.Column!, problem.Value!, problem.Message));
+    }
+
     [Fact]
     public void PlanReviewsAndGoalCheckIns_GivenTwiceOnADay_AreAProblemOfTheSecondRow_NotOfThePartner()
     {
