@@ -585,10 +585,20 @@ internal sealed class CheckInRows(EvidenceProfile profile, TableColumns table, I
             return null;
         }
 
+        // The goal is built from its rows once every file is read, where a title the model refuses would refuse the whole
+        // partnership: its rules are checked here, on the row, by building the goal the row alone would give.
         var row = Build(
-            () => new CheckInRow(partner, goal, Enum.Parse<GoalOwner>(owner), target is { } value ? new MeasurableTarget(value, unit!) : null, starts, due, new GoalCheckIn(checkedOn.Value, progress.Value), Source.Line),
+            () =>
+            {
+                var alone = new PlanGoal(goal, Enum.Parse<GoalOwner>(owner), null, target is { } value ? new MeasurableTarget(value, unit!) : null, starts, due);
+                return new CheckInRow(partner, goal, alone.Owner, alone.Target, starts, due, new GoalCheckIn(checkedOn.Value, progress.Value), Source.Line);
+            },
             "value",
-            "target");
+            "target",
+            "unit",
+            "unit",
+            "title",
+            "goal");
         if (row is not null && (starts is not null || due is not null))
         {
             days ??= goalDays[(partner, goal)] = new GoalDays();

@@ -73,6 +73,21 @@ public class EvidenceRowProblemTests
         Assert.Equal((1L, 0L, 1L), (file.Rows, file.Imported, file.Skipped));
     }
 
+    [Theory]
+    [InlineData("goal", "'title' has 10,000,001 characters; at most 10,000,000 are allowed.")]
+    [InlineData("unit", "'unit' has 10,000,001 characters; at most 10,000,000 are allowed.")]
+    public void AGoalsText_LongerThanTheModelAllows_IsAProblemOfItsColumn_NotOfThePartner(string field, string message)
+    {
+        var (portfolio, report) = EvidenceRequiredFieldTests.Import(Skip, EvidenceKind.GoalCheckIns, EvidenceRequiredFieldTests.Csv(EvidenceKind.GoalCheckIns, f => f.Field == field ? new string('x', TooLong) : f.Value));
+
+        var file = report.Files[EvidenceKind.GoalCheckIns];
+        var problem = Assert.Single(file.Problems);
+        Assert.Equal((2L, field, message), (problem.Line, problem.Column, problem.Message));
+        Assert.Equal((1L, 0L, 1L), (file.Rows, file.Imported, file.Skipped));
+        Assert.Empty(report.Files[EvidenceKind.Partners].Problems);
+        Assert.Null(Assert.Single(portfolio.Partnerships).JointPlan);
+    }
+
     [Fact]
     public void APartnerId_LongerThanTheModelAllows_IsAProblemOfTheIdColumn()
     {
