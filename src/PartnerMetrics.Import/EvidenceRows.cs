@@ -488,6 +488,9 @@ internal sealed class PlanRows(EvidenceProfile profile, TableColumns table, Impo
     // A plan holds one review a day: a second would make the partner's plan, and so its partnership, invalid.
     private readonly Dictionary<(string Partner, DateOnly Created, DateOnly Reviewed), long> reviews = [];
 
+    // A plan has one review cadence: of two its rows give, the one read would be the one that comes first in the file.
+    private readonly Dictionary<(string Partner, DateOnly Created), (int Days, long Line)> cadences = [];
+
     protected override PlanRow? Convert()
     {
         var partner = Partner(out var other);
@@ -515,6 +518,11 @@ internal sealed class PlanRows(EvidenceProfile profile, TableColumns table, Impo
             Problem(this["reviewedOn"], Raw(this["reviewedOn"]), "the review is dated before the plan was created.");
         }
 
+        if (ProblemCount == 0 && partner is not null && created is { } plan && cadence is { } given && cadences.TryGetValue((partner, plan), out var earlier) && earlier.Days != given)
+        {
+            Problem(this["cadenceDays"], Raw(this["cadenceDays"]), string.Create(CultureInfo.InvariantCulture, $"the plan has a review cadence of {earlier.Days} days already, on line {earlier.Line}."));
+        }
+
         if (ProblemCount == 0 && partner is not null && created is { } day && reviewed is { } on && !reviews.TryAdd((partner, day, on), Source.Line))
         {
             Problem(this["reviewedOn"], Raw(this["reviewedOn"]), string.Create(CultureInfo.InvariantCulture, $"the plan has a review on this day already, on line {reviews[(partner, day, on)]}."));
@@ -523,6 +531,11 @@ internal sealed class PlanRows(EvidenceProfile profile, TableColumns table, Impo
         if (ProblemCount > 0 || partner is null || created is null)
         {
             return null;
+        }
+
+        if (cadence is { } read)
+        {
+            cadences.TryAdd((partner, created.Value), ((int)read, Source.Line));
         }
 
         return new PlanRow(partner, created.Value, reviewed, alignment, cadence is { } c ? (int)c : null, Source.Line);

@@ -265,6 +265,20 @@ public class EvidenceRowTests
         Assert.Equal(["Partner 'P1' has plans created on 3 days; the latest, of 2025-01-10, is scored."], report.Notices);
     }
 
+    [Theory]
+    [InlineData("30", "90", 30)]
+    [InlineData("90", "30", 90)]
+    public void Plans_ASecondCadenceForOnePlan_IsAProblemOfTheLaterRow_NotTheFileOrdersChoice(string first, string second, int kept)
+    {
+        // A plan has one review cadence: which of two its rows give would otherwise be the one that happens to come first.
+        var (portfolio, report) = Read(Skip, (EvidenceKind.Partners, Accounts), (EvidenceKind.PlanReviews, $"Account ID,Plan Created,Review Date,Review Cadence (Days)\nP1,1/10/2025,2/1/2025,{first}\nP1,1/10/2025,,\nP1,1/10/2025,3/1/2025,{second}\nP1,1/10/2024,3/1/2024,{second}\n"));
+
+        var plan = portfolio.Partnerships[0].JointPlan!;
+        Assert.Equal((TimeSpan.FromDays(kept), 1), (plan.ReviewCadence, plan.Reviews.Length));
+        var problem = Assert.Single(report.Files[EvidenceKind.PlanReviews].Problems);
+        Assert.Equal($"line 4, column \"Review Cadence (Days)\", value \"{second}\": the plan has a review cadence of {first} days already, on line 2.", problem.ToString());
+    }
+
     [Fact]
     public void Plans_OfOneDay_HaveNoNotice_AndNoCadenceWhenNoneIsGiven()
     {
