@@ -278,6 +278,10 @@ internal abstract class CellReader<TRecord>
         return false;
     }
 
+    /// <summary>Whether the number of the cell is a percentage: a worksheet's number shown as one, or text ending in a percent sign ("85%").</summary>
+    protected bool WrittenAsPercentage(Column column) =>
+        Number(column) is not null ? Source.Percent(column.Ordinal) : Text(column) is { } text && text.EndsWith('%');
+
     /// <summary>A number written with the profile's decimal separator (thousands separators allowed), or a worksheet's number.</summary>
     protected decimal? Decimal(Column column, bool required = false)
     {

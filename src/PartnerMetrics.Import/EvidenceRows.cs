@@ -129,6 +129,13 @@ internal abstract class EvidenceRows<TRecord> : CellReader<TRecord>
             return null;
         }
 
+        // A percentage is read as the number it shows, which means that number only on a scale of hundredths.
+        if ((low, high) != (0m, 100m) && WrittenAsPercentage(column))
+        {
+            Problem(column, Raw(column), string.Create(CultureInfo.InvariantCulture, $"a percentage, but the profile's scale of '{field}' is [{low}, {high}], not [0, 100]: write the value on that scale, or give the profile the scale [0, 100]."));
+            return null;
+        }
+
         return (double)((value - low) / (high - low));
     }
 

@@ -79,6 +79,41 @@ public class EvidenceCellTests
         Assert.Equal(expected, Assert.Single(Assert.Single(portfolio.Partnerships).JointPlan!.Reviews).BusinessAlignment!.Value, 12);
     }
 
+    /// <summary>
+    /// A percentage is a number of hundredths: read on a scale of [0, 100] as the number shown, but on another scale that
+    /// number means something else, so it is a problem of its cell rather than 4 % read as 4 stars of five (0.75), or 0.5 %
+    /// on a scale of [0, 1] as one half. A percentage off the scale stays the problem of a value off the scale.
+    /// </summary>
+    [Fact]
+    public void APercentage_OnAScaleOtherThanAHundred_IsAProblem_NotTheNumberShownOnThatScale()
+    {
+        var stars = Assert.Throws<ImportException>(() => EvidenceImportTests.Import(
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.Deliveries, "Account ID,Completion Date,Delivered On Time,CSAT\nP1,6/1/2025,Yes,4%\n")));
+        Assert.Equal(
+            (2L, "CSAT", "4%", "a percentage, but the profile's scale of 'satisfaction' is [1, 5], not [0, 100]: write the value on that scale, or give the profile the scale [0, 100]."),
+            (stars.Problem!.Line, stars.Problem.Column, stars.Problem.Value, stars.Problem.Message));
+
+        var reviews = EvidenceProfile.Salesforce.Tables[EvidenceKind.PlanReviews];
+        var fractions = EvidenceProfile.Salesforce with { Tables = EvidenceProfile.Salesforce.Tables.SetItem(EvidenceKind.PlanReviews, reviews with { Scales = reviews.Scales.SetItem("alignment", [0m, 1m]) }) };
+        var half = Assert.Throws<ImportException>(() => EvidenceImportTests.Import(
+            fractions,
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.PlanReviews, "Account ID,Plan Created,Review Date,Business Alignment %\nP1,1/10/2025,2/10/2025,0.5%\n")));
+        Assert.Equal(
+            ("Business Alignment %", "0.5%", "a percentage, but the profile's scale of 'alignment' is [0, 1], not [0, 100]: write the value on that scale, or give the profile the scale [0, 100]."),
+            (half.Problem!.Column, half.Problem.Value, half.Problem.Message));
+
+        // The same numbers without the sign are numbers on the scale.
+        var (portfolio, _) = EvidenceImportTests.Import(
+            fractions,
+            (EvidenceKind.Partners, Accounts),
+            (EvidenceKind.Deliveries, "Account ID,Completion Date,Delivered On Time,CSAT\nP1,6/1/2025,Yes,4\n"),
+            (EvidenceKind.PlanReviews, "Account ID,Plan Created,Review Date,Business Alignment %\nP1,1/10/2025,2/10/2025,0.5\n"));
+        var partnership = Assert.Single(portfolio.Partnerships);
+        Assert.Equal((0.75, 0.5), (Assert.Single(partnership.Deliveries).Satisfaction, Assert.Single(partnership.JointPlan!.Reviews).BusinessAlignment!.Value));
+    }
+
     [Theory]
     [InlineData("%")]
     [InlineData("85%%")]
