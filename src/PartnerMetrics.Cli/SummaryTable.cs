@@ -93,7 +93,8 @@ internal static class SummaryTable
         "tracked progress, 0 to 100 (-: not scored). Next action: the one that adds the most points; for an Insufficient",
         "partner, the evidence-gathering one that gains the most confidence. Points: the score's change if it is done.",
         "Ranking score: the mean of competency ÷ 100, plan alignment ÷ 100 and won value ÷ the district's largest, 0 to 1.",
-        string.Create(CultureInfo.InvariantCulture, $"Hunting share: new-logo share of won value; Hunter from {Shares.Hunter:P0}, Farmer up to {Shares.Farmer:P0}. Win rate: won ÷ (won + lost)."),
+        "Hunting share: new-logo share of won value (-: no value won). Win rate: won ÷ (won + lost).",
+        string.Create(CultureInfo.InvariantCulture, $"Profile: Hunter from {Shares.Hunter:P0}, Farmer up to {Shares.Farmer:P0} of the won value, or of the won deals when no value was won."),
     ];
 
     /// <summary>The width the tables are laid out for: a 120-column terminal.</summary>

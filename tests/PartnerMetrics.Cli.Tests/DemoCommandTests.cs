@@ -110,6 +110,20 @@ public class DemoCommandTests
         Assert.All(SummaryTable.Legend, line => Assert.True(line.Length <= SummaryTable.Width, line));
     }
 
+    /// <summary>
+    /// A district whose won deals carry no value shows no hunting share ("-") beside a profile: the profile is then judged
+    /// by won deals (docs/pipeline.md), which the legend must say, or "-" beside "Hunter" reads as a contradiction.
+    /// </summary>
+    [Fact]
+    public void Legend_SaysTheProfileIsJudgedByWonDeals_WhenNoValueWasWon()
+    {
+        var legend = string.Join(" ", SummaryTable.Legend);
+
+        Assert.Contains("Hunting share: new-logo share of won value (-: no value won).", legend, StringComparison.Ordinal);
+        Assert.Contains("Profile: Hunter from 70 %, Farmer up to 30 % of the won value, or of the won deals when no value was won.", legend, StringComparison.Ordinal);
+        Assert.All(SummaryTable.Legend, line => Assert.True(line.Length <= SummaryTable.Width, line));
+    }
+
     [Fact]
     public void Demo_AsOfAnEarlierDay_ScoresAsOfThatDay()
     {
